@@ -1,0 +1,39 @@
+"""Drafting: plain English -> journal entry drafts.
+
+`draft(text, context)` is the one entry point. The offline reader is the default; the Claude
+drafter (ledger.drafting.claude) produces the same Facts and ends in the same build_draft.
+"""
+
+from __future__ import annotations
+
+from ledger.drafting.build import build_draft
+from ledger.drafting.offline import read_requests
+from ledger.drafting.types import (
+    AccountInfo,
+    Draft,
+    DraftContext,
+    DraftError,
+    DraftLine,
+    Facts,
+    Guess,
+    ItemInfo,
+)
+
+__all__ = [
+    "AccountInfo",
+    "Draft",
+    "DraftContext",
+    "DraftError",
+    "DraftLine",
+    "Facts",
+    "Guess",
+    "ItemInfo",
+    "build_draft",
+    "draft",
+]
+
+
+def draft(text: str, context: DraftContext) -> list[Draft]:
+    """Every write-off the text asks for, one Draft each. Raises DraftError for text that is
+    not a write-off request at all (empty, a greeting, a question)."""
+    return [build_draft(facts, context) for facts in read_requests(text, context.policy)]

@@ -1,0 +1,255 @@
+"""Facts + policy -> Draft: amounts recomputed in Decimal, accounts chosen by the policy,
+confidence earned field by field. Pure: no I/O.
+
+Both drafters (offline parser, Claude) end here, so the rules live in one place.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
+from ledger.money import format_money, quantize
+from ledger.policy import KIND_OF, Category, Kind, decide_accounts
+
+BASE_CONFIDENCE = 0.97
+# A draft with anything missing can never look trustworthy.
+INCOMPLETE_CAP = 0.45
+UNUSUAL_FACTOR = Decimal(10)  # "far above the usual write-off"
+
+P_NO_REASON = 0.3
+P_UNKNOWN_SKU = 0.08
+P_PRICE_DIFFERS = 0.15
+P_UNUSUAL_AMOUNT = 0.15
+P_COST_FROM_LIST = 0.0  # the item list is the company's own number: no guess
+
+
+def _fmt_qty(q: Decimal) -> str:
+    return format(q.normalize(), "f")
+
+
+def _describe(facts: Facts, category: Category) -> str:
+    what = facts.reason or category.value.replace("_", " ")
+    parts = [what.capitalize()]
+    if facts.quantity is not None and facts.sku:
+        parts.append(f"{_fmt_qty(facts.quantity)} x {facts.sku}")
+    elif facts.sku:
+        parts.append(facts.sku)
+    if facts.location:
+        parts.append(f"at {facts.location}")
+    return ": ".join(parts[:1]) + (" " + " ".join(parts[1:]) if len(parts) > 1 else "")
+
+
+def build_draft(facts: Facts, context: DraftContext) -> Draft:
+    policy = context.policy
+    cur = policy.currency
+    explanation: list[str] = []
+    warnings: list[str] = []
+    missing: list[str] = []
+    guesses: list[Guess] = list(facts.guesses)
+    warnings.extend(facts.errors)
+
+    category = facts.category
+    if category is None:
+        missing.append("reason")
+        guesses.append(Guess("No reason word (damaged, stolen, missing...) was found", P_NO_REASON))
+        category = Category.LOSS
+    kind = KIND_OF[category]
+
+    # -- unit cost: stated, or from the item list ---------------------------------------
+    item = context.items.get(facts.sku) if facts.sku else None
+    unit_cost = facts.unit_cost
+    if facts.sku and context.items and item is None:
+        guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
+        warnings.append(f"{facts.sku} is not in the item list; check the SKU")
+    if item is not None:
+        if unit_cost is None and facts.total is None:
+            unit_cost = item.unit_cost
+            explanation.append(
+                f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "
+                f"({item.name})"
+            )
+        elif unit_cost is not None and unit_cost != item.unit_cost:
+            guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
+            warnings.append(
+                f"Stated unit cost {format_money(unit_cost, cur)} differs from the item list's "
+                f"{format_money(item.unit_cost, cur)} for {facts.sku}; using the stated cost"
+            )
+
+    quantity = facts.quantity
+    if quantity is not None and quantity <= 0:
+        warnings.append("The quantity must be more than zero")
+        missing.append("quantity")
+        quantity = None
+    if unit_cost is not None and unit_cost <= 0:
+        warnings.append("The unit cost must be more than zero")
+        missing.append("unit_cost")
+        unit_cost = None
+
+    # -- the amount ------------------------------------------------------------------------
+    amount: Decimal | None = None
+    if kind is Kind.WRITE_DOWN:
+        amount = _write_down_amount(facts, quantity, unit_cost, explanation, warnings, missing, cur)
+    else:
+        computed = quantize(quantity * unit_cost) if quantity is not None and unit_cost else None
+        if facts.total is not None and facts.total > 0:
+            amount = quantize(facts.total)
+            if computed is not None and computed != amount:
+                guesses.append(Guess("the total and quantity x unit cost disagree", 0.35))
+                warnings.append(
+                    f"The stated total {format_money(amount, cur)} differs from "
+                    f"{_fmt_qty(quantity)} x {format_money(unit_cost, cur)} = "
+                    f"{format_money(computed, cur)}; using the stated total"
+                )
+            else:
+                explanation.append(f"Amount {format_money(amount, cur)} as stated")
+        elif facts.total is not None:
+            warnings.append("The amount must be more than zero")
+            missing.append("amount")
+        elif computed is not None:
+            amount = computed
+            explanation.append(
+                f"Amount {_fmt_qty(quantity)} x {format_money(unit_cost, cur)} = "
+                f"{format_money(amount, cur)}"
+            )
+        elif quantity is not None and "quantity" not in missing:
+            missing.append("unit_cost")
+            warnings.append(
+                f"I need a unit cost for {facts.sku or 'these goods'}: add 'at $12' or similar"
+            )
+        elif "amount" not in missing and "unit_cost" not in missing:
+            if category is Category.RESERVE_PROVISION:
+                missing.append("amount")
+                warnings.append("I need the amount to add to the reserve: add '$5,000' or similar")
+            else:
+                missing.append("amount")
+                warnings.append(
+                    "I need an amount: a total ('$1,200 of ...') or a quantity and unit cost "
+                    "('40 units at $15')"
+                )
+
+    if amount is not None and amount > policy.max_amount:
+        warnings.append(
+            f"{format_money(amount, cur)} is over the {format_money(policy.max_amount, cur)} "
+            "limit for one entry"
+        )
+        missing.append("amount")
+        amount = None
+    if (
+        amount is not None
+        and context.usual_amount
+        and context.usual_amount > 0
+        and amount > context.usual_amount * UNUSUAL_FACTOR
+    ):
+        guesses.append(Guess("amount far above the usual write-off", P_UNUSUAL_AMOUNT))
+        warnings.append(
+            f"{format_money(amount, cur)} is far above this company's usual write-off "
+            f"({format_money(context.usual_amount, cur)}); double-check it"
+        )
+
+    # -- accounts --------------------------------------------------------------------------
+    decision = decide_accounts(category, amount, policy)
+    lines: tuple[DraftLine, ...] = ()
+    if amount is not None and not missing:
+        description = _describe(facts, category)
+        lines = (
+            _line(decision.debit, amount, Decimal(0), description, context),
+            _line(decision.credit, Decimal(0), amount, description, context),
+        )
+        for ln in lines:
+            acct = context.chart.get(ln.account)
+            if acct is None or not acct.active:
+                missing.append("account")
+                warnings.append(
+                    f"Account {ln.account} is not in the chart of accounts or is inactive"
+                )
+                lines = ()
+                break
+    if facts.category is not None:
+        explanation.insert(0, f"Reason '{facts.reason or category.value}': {decision.explanation}")
+
+    confidence = BASE_CONFIDENCE - sum(g.penalty for g in guesses)
+    if facts.errors:
+        confidence = min(confidence, INCOMPLETE_CAP)
+    if missing:
+        confidence = min(confidence, INCOMPLETE_CAP)
+    confidence = round(max(0.0, min(1.0, confidence)), 2)
+    lowered = [g.message for g in guesses if g.penalty > 0]
+    if lowered:
+        explanation.append("Confidence lowered: " + "; ".join(lowered))
+
+    return Draft(
+        source_text=facts.source_text,
+        kind=kind,
+        category=facts.category,
+        reason=facts.reason,
+        sku=facts.sku,
+        quantity=quantity,
+        unit=facts.unit,
+        unit_cost=unit_cost,
+        location=facts.location,
+        amount=amount,
+        lines=lines,
+        confidence=confidence,
+        explanation=tuple(explanation),
+        warnings=tuple(dict.fromkeys(warnings)),
+        missing=tuple(dict.fromkeys(missing)),
+        memo=_describe(facts, category),
+    )
+
+
+def _line(code: str, debit: Decimal, credit: Decimal, desc: str, ctx: DraftContext) -> DraftLine:
+    acct = ctx.chart.get(code)
+    return DraftLine(code, acct.name if acct else code, debit, credit, desc)
+
+
+def _write_down_amount(
+    facts: Facts,
+    quantity: Decimal | None,
+    cost: Decimal | None,
+    explanation: list[str],
+    warnings: list[str],
+    missing: list[str],
+    cur: str,
+) -> Decimal | None:
+    if facts.total is not None and facts.total > 0 and facts.new_unit_value is None and (
+        facts.reduction_per_unit is None
+    ):
+        explanation.append(f"Write-down of {format_money(facts.total, cur)} as stated")
+        return quantize(facts.total)
+    per_unit: Decimal | None = None
+    if facts.reduction_per_unit is not None:
+        per_unit = facts.reduction_per_unit
+    elif cost is not None and facts.new_unit_value is not None:
+        if facts.new_unit_value >= cost:
+            warnings.append(
+                f"The new value {format_money(facts.new_unit_value, cur)} is not below the cost "
+                f"{format_money(cost, cur)}: nothing to write down"
+            )
+            missing.append("amount")
+            return None
+        per_unit = cost - facts.new_unit_value
+    if per_unit is None:
+        missing.append("unit_cost" if cost is None else "amount")
+        warnings.append(
+            "I need the cost and the new value per unit for a write-down: "
+            "'from $22 to $15 per unit' or 'by $3 per unit'"
+        )
+        return None
+    if quantity is None:
+        missing.append("quantity")
+        warnings.append("I need how many units to write down: add '80 units on hand' or similar")
+        return None
+    amount = quantize(quantity * per_unit)
+    if cost is not None and facts.new_unit_value is not None:
+        explanation.append(
+            f"Amount {_fmt_qty(quantity)} x ({format_money(cost, cur)} cost - "
+            f"{format_money(facts.new_unit_value, cur)} net realizable value) = "
+            f"{format_money(amount, cur)}"
+        )
+    else:
+        explanation.append(
+            f"Amount {_fmt_qty(quantity)} x {format_money(per_unit, cur)} per unit = "
+            f"{format_money(amount, cur)}"
+        )
+    return amount
