@@ -54,7 +54,8 @@ _TENS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"a", "an", "and", "dozen"}
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"a", "an", "and"}
+NUMBER_WORDS |= {"dozen"}
 
 
 def parse_number_words(text: str) -> Decimal | None:
@@ -135,7 +136,7 @@ def parse_amount(text: str, *, positive: bool = True) -> Decimal:
     if raw.startswith("-") or raw.startswith("$-") or raw.startswith("($"):
         raise MoneyError(f"'{text}' is negative; an amount must be positive")
     body = _CURRENCY_SUFFIX.sub("", _CURRENCY_PREFIX.sub("", raw)).strip()
-    value = parse_decimal(body)
+    value = quantize(parse_decimal(body))
     if positive and value <= 0:
-        raise MoneyError(f"'{text}' is zero; an amount must be positive")
-    return quantize(value)
+        raise MoneyError(f"'{text}' is zero (in cents); an amount must be positive")
+    return value

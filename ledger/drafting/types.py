@@ -1,4 +1,4 @@
-"""Immutable values that flow through drafting: what was read (Facts) and what was drafted (Draft)."""
+"""Immutable values that flow through drafting: what was read (Facts), what was drafted (Draft)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,55 @@
+"""Wiring: settings -> engine, company, drafter. The one place the pieces meet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.engine import Engine
+
+from bot.settings import Settings
+from ledger.companies import get_company
+from ledger.context import load_context
+from ledger.db import make_engine, session_scope, upgrade
+from ledger.drafting import Draft, DraftContext, draft
+
+Drafter = Callable[[str, DraftContext], list[Draft]]
+
+
+@dataclass
+class Books:
+    settings: Settings
+    engine: Engine
+    company_id: int
+    drafter: Drafter = field(default=draft)
+
+    def context(self, today: date | None = None) -> DraftContext:
+        with session_scope(self.engine) as s:
+            return load_context(s, self.company_id, self.settings.policy, today or date.today())
+
+    def draft(self, text: str, today: date | None = None) -> list[Draft]:
+        return self.drafter(text, self.context(today))
+
+
+def make_drafter(settings: Settings) -> Drafter:
+    if settings.anthropic_api_key is None:
+        return draft
+    from ledger.drafting.claude import make_drafter as make_claude
+
+    return make_claude(
+        settings.anthropic_api_key.get_secret_value(),
+        settings.writeoff_model,
+        settings.anthropic_base_url,
+        timeout=settings.writeoff_claude_timeout,
+    )
+
+
+def open_books(settings: Settings | None = None, *, migrate: bool = True) -> Books:
+    settings = settings or Settings()
+    engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade(engine)
+    with session_scope(engine) as s:
+        company_id = get_company(s).id or 0
+    return Books(settings, engine, company_id, make_drafter(settings))

@@ -1,0 +1,61 @@
+"""All settings in one place, read from the environment and an optional .env file.
+
+ledger/ and qbo/ never read settings themselves: bot/ builds their inputs from these.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ledger.db import DEFAULT_URL
+from ledger.policy import Policy
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    database_url: str = Field(DEFAULT_URL, alias="DATABASE_URL")
+    writeoff_materiality: Decimal = Field(Decimal("1000.00"), alias="WRITEOFF_MATERIALITY")
+    writeoff_max_amount: Decimal = Field(Decimal("1000000.00"), alias="WRITEOFF_MAX_AMOUNT")
+    writeoff_currency: str = Field("USD", alias="WRITEOFF_CURRENCY")
+    anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
+    writeoff_model: str = Field("claude-haiku-5-5", alias="WRITEOFF_MODEL")
+    writeoff_claude_timeout: float = Field(8.0, alias="WRITEOFF_CLAUDE_TIMEOUT")
+
+    @field_validator("writeoff_materiality", "writeoff_max_amount", mode="before")
+    @classmethod
+    def _exact(cls, value: object) -> object:
+        # Money from the environment is read as text, never through float.
+        if isinstance(value, float):
+            raise ValueError("give amounts as text, e.g. 1000.00")
+        return value
+
+    @field_validator("writeoff_materiality", "writeoff_max_amount")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if not value.is_finite() or value <= 0:
+            raise ValueError("must be a positive amount")
+        return value.quantize(Decimal("0.01"))
+
+    @field_validator("writeoff_currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        value = value.strip().upper()
+        if len(value) != 3 or not value.isalpha():
+            raise ValueError("use a three-letter ISO currency code, e.g. USD")
+        return value
+
+    @cached_property
+    def policy(self) -> Policy:
+        return Policy(
+            materiality=self.writeoff_materiality,
+            max_amount=self.writeoff_max_amount,
+            currency=self.writeoff_currency,
+        )

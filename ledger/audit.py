@@ -1,0 +1,129 @@
+"""The audit trail: an append-only, hash-chained log per company.
+
+Each event's hash covers its content and the previous event's hash; the company row keeps
+the chain's head, so editing, deleting or truncating past events is detected by verify().
+Callers append while holding the company lock (ledger.companies.lock_company), which is
+what keeps the chain linear under concurrent writers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ledger.models import AuditEvent, Company, utcnow
+
+GENESIS = "0" * 64
+
+
+def _canonical_time(at: datetime) -> str:
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def event_hash(
+    *,
+    company_id: int,
+    seq: int,
+    entry_id: int | None,
+    action: str,
+    actor: str,
+    at: datetime,
+    details: str,
+    prev_hash: str,
+) -> str:
+    payload = json.dumps(
+        [company_id, seq, entry_id, action, actor, _canonical_time(at), details, prev_hash],
+        separators=(",", ":"),
+        ensure_ascii=True,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def append_event(
+    session: Session,
+    company: Company,
+    action: str,
+    actor: str,
+    *,
+    entry_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event to the company's chain. The caller holds the company lock."""
+    seq = company.audit_seq + 1
+    at = utcnow()
+    body = json.dumps(details or {}, sort_keys=True, default=str, separators=(",", ":"))
+    digest = event_hash(
+        company_id=company.id or 0, seq=seq, entry_id=entry_id, action=action, actor=actor,
+        at=at, details=body, prev_hash=company.audit_head,
+    )
+    event = AuditEvent(
+        company_id=company.id or 0, seq=seq, entry_id=entry_id, action=action, actor=actor,
+        at=at, details=body, prev_hash=company.audit_head, hash=digest,
+    )
+    company.audit_seq = seq
+    company.audit_head = digest
+    session.add(event)
+    session.add(company)
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    problem: str | None = None
+
+
+def verify_chain(session: Session, company_id: int) -> ChainReport:
+    """Walk the chain in order and name the first broken link."""
+    company = session.get(Company, company_id)
+    if company is None:
+        return ChainReport(False, 0, None, f"company {company_id} does not exist")
+    events = session.exec(
+        select(AuditEvent).where(AuditEvent.company_id == company_id).order_by(AuditEvent.seq)
+    )
+    prev = GENESIS
+    expected_seq = 1
+    checked = 0
+    for ev in events:
+        if ev.seq != expected_seq:
+            return ChainReport(
+                False, checked, expected_seq, f"event #{expected_seq} is missing (deleted?)"
+            )
+        if ev.prev_hash != prev:
+            return ChainReport(
+                False, checked, ev.seq,
+                f"event #{ev.seq} does not follow event #{ev.seq - 1} (previous hash differs)",
+            )
+        digest = event_hash(
+            company_id=ev.company_id, seq=ev.seq, entry_id=ev.entry_id, action=ev.action,
+            actor=ev.actor, at=ev.at, details=ev.details, prev_hash=ev.prev_hash,
+        )
+        if digest != ev.hash:
+            return ChainReport(False, checked, ev.seq, f"event #{ev.seq} was changed after writing")
+        prev = ev.hash
+        expected_seq += 1
+        checked += 1
+    if checked != company.audit_seq or prev != company.audit_head:
+        return ChainReport(
+            False, checked, checked + 1,
+            f"the chain ends at event #{checked} but {company.audit_seq} were written "
+            "(newest events deleted?)",
+        )
+    return ChainReport(True, checked)
+
+
+def entry_history(session: Session, entry_id: int) -> list[AuditEvent]:
+    return list(
+        session.exec(
+            select(AuditEvent).where(AuditEvent.entry_id == entry_id).order_by(AuditEvent.seq)
+        )
+    )

@@ -1,0 +1,31 @@
+"""Companies: the default one and the lock that serialises a company's writes."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from ledger.models import Company
+
+DEFAULT_SLUG = "default"
+
+
+class CompanyError(LookupError):
+    pass
+
+
+def get_company(session: Session, slug: str = DEFAULT_SLUG) -> Company:
+    company = session.exec(select(Company).where(Company.slug == slug)).first()
+    if company is None:
+        raise CompanyError(f"no company '{slug}': run `writeoff db upgrade` first")
+    return company
+
+
+def lock_company(session: Session, company_id: int) -> Company:
+    """Lock the company row for this transaction (numbering, balances, audit chain).
+
+    PostgreSQL: SELECT ... FOR UPDATE. SQLite: the transaction already holds the write lock
+    (BEGIN IMMEDIATE, see ledger.db), so the plain read is enough.
+    """
+    stmt = select(Company).where(Company.id == company_id).with_for_update()
+    company = session.exec(stmt.execution_options(populate_existing=True)).one()
+    return company

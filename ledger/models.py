@@ -1,0 +1,198 @@
+"""The books' tables (SQLModel). Every table carries a company from the first migration.
+
+Money columns are Decimal in Python and integer cents in the database (SQLite has no
+decimal type); quantities and unit costs are stored as exact decimal strings.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+from ledger.money import from_cents, to_cents
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Cents(TypeDecorator[Decimal]):
+    """Decimal money in Python, BIGINT cents in the database."""
+
+    impl = sa.BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"money must be Decimal, got {type(value).__name__}")
+        return to_cents(value)
+
+    def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
+        return None if value is None else from_cents(value)
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """Decimal stored as its exact string (quantities, unit costs with sub-cent precision)."""
+
+    impl = sa.String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"expected Decimal, got {type(value).__name__}")
+        return format(value, "f")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def money_column(nullable: bool = False, default: Decimal | None = None) -> Any:
+    return sa.Column(Cents(), nullable=nullable, default=default)
+
+
+class EntryStatus(StrEnum):
+    DRAFT = "draft"
+    POSTED = "posted"
+    REJECTED = "rejected"
+    REVERSED = "reversed"
+    EXPIRED = "expired"
+
+
+class Company(SQLModel, table=True):
+    __tablename__ = "company"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=200)
+    currency: str = Field(default="USD", max_length=3)
+    # Entry numbers are gapless per company: taken under the company row's lock at posting.
+    next_entry_number: int = Field(default=1)
+    # Head of the audit chain, so that deleting the newest events is detected too.
+    audit_seq: int = Field(default=0)
+    audit_head: str = Field(default="0" * 64, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Account(SQLModel, table=True):
+    __tablename__ = "account"
+    __table_args__ = (sa.UniqueConstraint("company_id", "code", name="uq_account_company_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    code: str = Field(max_length=20)
+    name: str = Field(max_length=200)
+    type: str = Field(max_length=60)  # QuickBooks AccountType, e.g. "Other Current Asset"
+    subtype: str | None = Field(default=None, max_length=60)  # QuickBooks AccountSubType
+    is_contra: bool = Field(default=False)
+    active: bool = Field(default=True)
+    # Running balance (debits minus credits), updated in the posting transaction.
+    balance: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
+
+
+class Item(SQLModel, table=True):
+    __tablename__ = "item"
+    __table_args__ = (sa.UniqueConstraint("company_id", "sku", name="uq_item_company_sku"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    sku: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+    unit_cost: Decimal = Field(sa_column=sa.Column(ExactDecimal(), nullable=False))
+
+
+class JournalEntry(SQLModel, table=True):
+    __tablename__ = "journal_entry"
+    __table_args__ = (
+        sa.UniqueConstraint("company_id", "number", name="uq_entry_company_number"),
+        sa.UniqueConstraint("company_id", "idempotency_key", name="uq_entry_company_idem"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    number: str | None = Field(default=None, max_length=21)  # "JE-000123", set when posted
+    entry_date: date
+    memo: str = Field(default="", max_length=500)
+    status: str = Field(default=EntryStatus.DRAFT.value, max_length=16, index=True)
+    kind: str = Field(default="write_off", max_length=20)
+    category: str | None = Field(default=None, max_length=30)
+    reason: str | None = Field(default=None, max_length=60)
+    source_text: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False))
+    reporter: str | None = Field(default=None, max_length=64)
+    channel: str | None = Field(default=None, max_length=64)
+    message_ts: str | None = Field(default=None, max_length=32)
+    card_channel: str | None = Field(default=None, max_length=64)
+    card_ts: str | None = Field(default=None, max_length=32)
+    confidence: float | None = None
+    reviewed: bool = Field(default=False)  # a person edited it: confidence no longer the model's
+    details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))  # draft JSON
+    total: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
+    approved_by: str | None = Field(default=None, max_length=64)
+    approved_at: datetime | None = None
+    edited_by: str | None = Field(default=None, max_length=64)
+    rejected_by: str | None = Field(default=None, max_length=64)
+    rejection_reason: str | None = Field(default=None, max_length=500)
+    reverses_id: int | None = Field(default=None, foreign_key="journal_entry.id")
+    reversed_by_id: int | None = Field(default=None, foreign_key="journal_entry.id")
+    idempotency_key: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    posted_at: datetime | None = None
+
+
+class JournalLine(SQLModel, table=True):
+    __tablename__ = "journal_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    entry_id: int = Field(foreign_key="journal_entry.id", index=True)
+    line_no: int
+    account_id: int = Field(foreign_key="account.id", index=True)
+    debit: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
+    credit: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
+    description: str = Field(default="", max_length=500)
+    sku: str | None = Field(default=None, max_length=64)
+    quantity: Decimal | None = Field(default=None, sa_column=sa.Column(ExactDecimal()))
+    unit_cost: Decimal | None = Field(default=None, sa_column=sa.Column(ExactDecimal()))
+    location: str | None = Field(default=None, max_length=120)
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+    __table_args__ = (sa.UniqueConstraint("company_id", "seq", name="uq_audit_company_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    seq: int  # position in the company's chain, 1-based
+    entry_id: int | None = Field(default=None, foreign_key="journal_entry.id", index=True)
+    action: str = Field(max_length=40)
+    actor: str = Field(max_length=64)
+    at: datetime = Field(default_factory=utcnow)
+    details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class PeriodLock(SQLModel, table=True):
+    """A closed month. Reopening deletes nothing: it records reopened_at (audited)."""
+
+    __tablename__ = "period_lock"
+    __table_args__ = (sa.UniqueConstraint("company_id", "period", name="uq_period_company"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    period: str = Field(max_length=7)  # "YYYY-MM"
+    closed: bool = Field(default=True)
+    closed_by: str | None = Field(default=None, max_length=64)
+    closed_at: datetime | None = None
+    reopened_by: str | None = Field(default=None, max_length=64)
+    reopened_at: datetime | None = None

@@ -1,0 +1,505 @@
+"""The posting service: drafts in, posted entries out. Checks first, writes once.
+
+Every write happens in the caller's transaction under the company lock, so an entry, its
+lines, the balance updates and the audit event land together or not at all. Posting and
+reversing are idempotent: asking again returns the first result and writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from ledger.audit import append_event
+from ledger.companies import lock_company
+from ledger.drafting.types import Draft
+from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, PeriodLock, utcnow
+from ledger.money import format_money, quantize
+
+MAX_LINES = 100
+
+
+class PostingError(ValueError):
+    """An entry that cannot be posted; `problems` lists every reason in plain words."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems))
+
+
+class PeriodClosedError(PostingError):
+    def __init__(self, period: str) -> None:
+        self.period = period
+        super().__init__(
+            [f"{period} is closed: nothing can be posted into it. Date the entry in an open "
+             "period, or ask a controller to reopen it"]
+        )
+
+
+@dataclass(frozen=True)
+class LineInput:
+    account: str
+    debit: Decimal = Decimal(0)
+    credit: Decimal = Decimal(0)
+    description: str = ""
+    sku: str | None = None
+    quantity: Decimal | None = None
+    unit_cost: Decimal | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class PostResult:
+    entry: JournalEntry
+    created: bool  # False when this call found the work already done
+
+
+def period_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def is_period_closed(session: Session, company_id: int, period: str) -> bool:
+    lock = session.exec(
+        select(PeriodLock).where(PeriodLock.company_id == company_id, PeriodLock.period == period)
+    ).first()
+    return bool(lock and lock.closed)
+
+
+def check_lines(
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    *,
+    max_amount: Decimal,
+    currency: str = "USD",
+) -> list[str]:
+    """Every reason these lines cannot be posted (empty list: they can). Pure."""
+    problems: list[str] = []
+    if len(lines) < 2:
+        problems.append("an entry needs at least two lines")
+    if len(lines) > MAX_LINES:
+        problems.append(f"an entry may have at most {MAX_LINES} lines")
+    for i, ln in enumerate(lines, start=1):
+        for value in (ln.debit, ln.credit):
+            if not isinstance(value, Decimal) or not value.is_finite():
+                problems.append(f"line {i}: amounts must be exact decimal numbers")
+                break
+        else:
+            if ln.debit < 0 or ln.credit < 0:
+                problems.append(f"line {i}: amounts must be positive")
+            elif (ln.debit > 0) == (ln.credit > 0):
+                problems.append(f"line {i}: put an amount in either the debit or the credit")
+            elif quantize(ln.debit) != ln.debit or quantize(ln.credit) != ln.credit:
+                problems.append(f"line {i}: amounts must be in whole cents")
+        acct = accounts.get(ln.account)
+        if acct is None:
+            problems.append(f"line {i}: account {ln.account} is not in the chart of accounts")
+        elif not acct.active:
+            problems.append(f"line {i}: account {ln.account} {acct.name} is inactive")
+    if problems:
+        return problems
+    debits = sum((ln.debit for ln in lines), Decimal(0))
+    credits = sum((ln.credit for ln in lines), Decimal(0))
+    if debits != credits:
+        problems.append(
+            f"debits {format_money(debits, currency)} do not equal credits "
+            f"{format_money(credits, currency)}"
+        )
+    if debits > max_amount:
+        problems.append(
+            f"the total {format_money(debits, currency)} is over the "
+            f"{format_money(max_amount, currency)} limit for one entry"
+        )
+    return problems
+
+
+def _accounts(session: Session, company_id: int) -> dict[str, Account]:
+    return {
+        a.code: a for a in session.exec(select(Account).where(Account.company_id == company_id))
+    }
+
+
+def lines_from_draft(draft: Draft) -> list[LineInput]:
+    return [
+        LineInput(
+            account=ln.account, debit=ln.debit, credit=ln.credit, description=ln.description,
+            sku=draft.sku, quantity=draft.quantity, unit_cost=draft.unit_cost,
+            location=draft.location,
+        )
+        for ln in draft.lines
+    ]
+
+
+def entry_lines(session: Session, entry_id: int) -> list[tuple[JournalLine, Account]]:
+    rows = session.exec(
+        select(JournalLine, Account)
+        .join(Account, Account.id == JournalLine.account_id)
+        .where(JournalLine.entry_id == entry_id)
+        .order_by(JournalLine.line_no)
+    )
+    return list(rows.all())
+
+
+def _write_lines(
+    session: Session, entry: JournalEntry, lines: Sequence[LineInput], accounts: dict[str, Account]
+) -> None:
+    for no, ln in enumerate(lines, start=1):
+        session.add(
+            JournalLine(
+                company_id=entry.company_id, entry_id=entry.id or 0, line_no=no,
+                account_id=accounts[ln.account].id or 0, debit=quantize(ln.debit),
+                credit=quantize(ln.credit), description=ln.description[:500], sku=ln.sku,
+                quantity=ln.quantity, unit_cost=ln.unit_cost, location=ln.location,
+            )
+        )
+
+
+def save_draft(
+    session: Session,
+    company_id: int,
+    draft: Draft,
+    *,
+    actor: str,
+    entry_date: date,
+    reporter: str | None = None,
+    channel: str | None = None,
+    message_ts: str | None = None,
+    idempotency_key: str | None = None,
+) -> PostResult:
+    """Store a draft awaiting approval. With an idempotency key, a second call returns the
+    first draft and writes nothing (Slack retries, double submits)."""
+    company = lock_company(session, company_id)
+    if idempotency_key:
+        existing = session.exec(
+            select(JournalEntry).where(
+                JournalEntry.company_id == company_id,
+                JournalEntry.idempotency_key == idempotency_key,
+            )
+        ).first()
+        if existing is not None:
+            return PostResult(existing, False)
+    accounts = _accounts(session, company_id)
+    # A draft's lines may be incomplete, but never name an account outside the chart.
+    lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
+    entry = JournalEntry(
+        company_id=company_id, entry_date=entry_date, memo=draft.memo[:500],
+        status=EntryStatus.DRAFT.value, kind=draft.kind.value,
+        category=draft.category.value if draft.category else None,
+        reason=(draft.reason or "")[:60] or None, source_text=draft.source_text,
+        reporter=reporter, channel=channel, message_ts=message_ts,
+        confidence=draft.confidence, details=json.dumps(draft.to_json()),
+        total=quantize(sum((ln.debit for ln in lines), Decimal(0))),
+        idempotency_key=idempotency_key,
+    )
+    session.add(entry)
+    session.flush()
+    _write_lines(session, entry, lines, accounts)
+    append_event(
+        session, company, "drafted", actor, entry_id=entry.id,
+        details={
+            "source_text": draft.source_text, "channel": channel, "message_ts": message_ts,
+            "reporter": reporter, "confidence": draft.confidence,
+            "lines": [ln.to_json() for ln in draft.lines], "missing": list(draft.missing),
+        },
+    )
+    session.flush()
+    return PostResult(entry, True)
+
+
+def edit_draft(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    lines: Sequence[LineInput],
+    *,
+    actor: str,
+    entry_date: date | None = None,
+    memo: str | None = None,
+    max_amount: Decimal,
+    currency: str = "USD",
+) -> JournalEntry:
+    """Replace a draft's lines after checking them; posted entries are never edited."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT.value:
+        raise PostingError([f"entry {entry.number or entry.id} is {entry.status}: only drafts "
+                            "can be edited (correct a posted entry with a reversal)"])
+    accounts = _accounts(session, company_id)
+    problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
+    new_date = entry_date or entry.entry_date
+    if is_period_closed(session, company_id, period_of(new_date)):
+        problems.append(f"{period_of(new_date)} is closed: choose a date in an open period")
+    if problems:
+        raise PostingError(problems)
+    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    session.execute(sa.delete(JournalLine).where(JournalLine.entry_id == entry_id))
+    _write_lines(session, entry, lines, accounts)
+    entry.entry_date = new_date
+    if memo is not None:
+        entry.memo = memo[:500]
+    entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    entry.edited_by = actor
+    entry.reviewed = True
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session, company, "edited", actor, entry_id=entry.id,
+        details={
+            "before": before,
+            "after": [_input_json(ln) for ln in lines],
+            "entry_date": new_date.isoformat(), "memo": entry.memo,
+        },
+    )
+    session.flush()
+    return entry
+
+
+def post_entry(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    *,
+    approver: str,
+    max_amount: Decimal,
+    currency: str = "USD",
+    on_posted: Any = None,
+) -> PostResult:
+    """Post a draft exactly once. A second call (double click, retry, a second controller)
+    returns the posted entry and writes nothing. `on_posted(session, entry)` runs inside the
+    same transaction (the QuickBooks outbox hooks in here)."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    session.refresh(entry)
+    if entry.status in (EntryStatus.POSTED.value, EntryStatus.REVERSED.value):
+        return PostResult(entry, False)
+    if entry.status != EntryStatus.DRAFT.value:
+        raise PostingError([f"this draft was {entry.status}; it cannot be posted"])
+    accounts = _accounts(session, company_id)
+    rows = entry_lines(session, entry_id)
+    lines = [LineInput(acct.code, jl.debit, jl.credit) for jl, acct in rows]
+    problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
+    if problems:
+        raise PostingError(problems)
+    if is_period_closed(session, company_id, period_of(entry.entry_date)):
+        raise PeriodClosedError(period_of(entry.entry_date))
+    _apply(session, company, entry, lines, accounts, approver)
+    append_event(
+        session, company, "posted", approver, entry_id=entry.id,
+        details={"number": entry.number, "total": str(entry.total),
+                 "entry_date": entry.entry_date.isoformat()},
+    )
+    if on_posted is not None:
+        on_posted(session, entry)
+    session.flush()
+    return PostResult(entry, True)
+
+
+def _apply(
+    session: Session,
+    company: Any,
+    entry: JournalEntry,
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    approver: str,
+) -> None:
+    """Number the entry, mark it posted and move the running balances."""
+    entry.number = f"JE-{company.next_entry_number:06d}"
+    company.next_entry_number += 1
+    now = utcnow()
+    entry.status = EntryStatus.POSTED.value
+    entry.approved_by = approver
+    entry.approved_at = now
+    entry.posted_at = now
+    entry.updated_at = now
+    entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    deltas: dict[str, Decimal] = {}
+    for ln in lines:
+        deltas[ln.account] = deltas.get(ln.account, Decimal(0)) + ln.debit - ln.credit
+    for code, delta in deltas.items():
+        session.execute(
+            sa.update(Account)
+            .where(Account.id == accounts[code].id)
+            .values(balance=Account.balance + delta)
+        )
+    session.add(entry)
+    session.add(company)
+
+
+def post_draft(
+    session: Session,
+    company_id: int,
+    draft: Draft,
+    *,
+    actor: str,
+    approver: str,
+    entry_date: date,
+    max_amount: Decimal,
+    idempotency_key: str | None = None,
+    currency: str = "USD",
+) -> PostResult:
+    """Save and post in one go (command line, tests, benchmarks). Idempotent on the key."""
+    saved = save_draft(
+        session, company_id, draft, actor=actor, entry_date=entry_date,
+        idempotency_key=idempotency_key, reporter=actor,
+    )
+    result = post_entry(
+        session, company_id, saved.entry.id or 0, approver=approver, max_amount=max_amount,
+        currency=currency,
+    )
+    return PostResult(result.entry, saved.created and result.created)
+
+
+def reject_entry(
+    session: Session, company_id: int, entry_id: int, *, actor: str, reason: str
+) -> PostResult:
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    session.refresh(entry)
+    if entry.status == EntryStatus.REJECTED.value:
+        return PostResult(entry, False)
+    if entry.status != EntryStatus.DRAFT.value:
+        raise PostingError([f"entry {entry.number or entry.id} is {entry.status}; "
+                            "only drafts can be rejected"])
+    entry.status = EntryStatus.REJECTED.value
+    entry.rejected_by = actor
+    entry.rejection_reason = reason[:500]
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(session, company, "rejected", actor, entry_id=entry.id,
+                 details={"reason": reason})
+    session.flush()
+    return PostResult(entry, True)
+
+
+def reverse_entry(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    *,
+    actor: str,
+    reason: str,
+    entry_date: date,
+    max_amount: Decimal,
+    currency: str = "USD",
+    on_posted: Any = None,
+) -> PostResult:
+    """Post a new entry with debits and credits swapped and link the two. Idempotent: an
+    entry already reversed returns its reversal."""
+    company = lock_company(session, company_id)
+    original = _get_entry(session, company_id, entry_id)
+    session.refresh(original)
+    if original.status == EntryStatus.REVERSED.value and original.reversed_by_id:
+        existing = session.get(JournalEntry, original.reversed_by_id)
+        assert existing is not None
+        return PostResult(existing, False)
+    if original.status != EntryStatus.POSTED.value:
+        raise PostingError([f"only posted entries can be reversed; this one is {original.status}"])
+    if original.reverses_id is not None:
+        raise PostingError(["this entry is itself a reversal; post a new entry instead"])
+    if is_period_closed(session, company_id, period_of(entry_date)):
+        raise PeriodClosedError(period_of(entry_date))
+    accounts = _accounts(session, company_id)
+    swapped = [
+        LineInput(acct.code, jl.credit, jl.debit, f"Reversal of {original.number}: "
+                  f"{jl.description}"[:500], jl.sku, jl.quantity, jl.unit_cost, jl.location)
+        for jl, acct in entry_lines(session, entry_id)
+    ]
+    problems = check_lines(swapped, accounts, max_amount=max_amount, currency=currency)
+    # An account made inactive since still takes the reversal: undoing must always work.
+    problems = [p for p in problems if "inactive" not in p]
+    if problems:
+        raise PostingError(problems)
+    reversal = JournalEntry(
+        company_id=company_id, entry_date=entry_date,
+        memo=f"Reversal of {original.number}: {reason}"[:500], status=EntryStatus.DRAFT.value,
+        kind=original.kind, category=original.category, reason=original.reason,
+        source_text=original.source_text, reporter=original.reporter, channel=original.channel,
+        message_ts=original.message_ts, confidence=original.confidence, reviewed=True,
+        details=json.dumps({"reversal_reason": reason}), reverses_id=original.id,
+    )
+    session.add(reversal)
+    session.flush()
+    _write_lines(session, reversal, swapped, accounts)
+    _apply(session, company, reversal, swapped, accounts, actor)
+    original.status = EntryStatus.REVERSED.value
+    original.reversed_by_id = reversal.id
+    original.updated_at = utcnow()
+    session.add(original)
+    append_event(
+        session, company, "reversed", actor, entry_id=original.id,
+        details={"reason": reason, "reversal_id": reversal.id, "reversal_number": reversal.number},
+    )
+    append_event(
+        session, company, "posted", actor, entry_id=reversal.id,
+        details={"number": reversal.number, "total": str(reversal.total),
+                 "reverses": original.number, "entry_date": entry_date.isoformat()},
+    )
+    if on_posted is not None:
+        on_posted(session, reversal)
+    session.flush()
+    return PostResult(reversal, True)
+
+
+def close_period(session: Session, company_id: int, period: str, *, actor: str) -> bool:
+    """Lock a month. Returns False when it was already closed (nothing written)."""
+    _check_period(period)
+    company = lock_company(session, company_id)
+    lock = session.exec(
+        select(PeriodLock).where(PeriodLock.company_id == company_id, PeriodLock.period == period)
+    ).first()
+    if lock and lock.closed:
+        return False
+    if lock is None:
+        lock = PeriodLock(company_id=company_id, period=period)
+    lock.closed, lock.closed_by, lock.closed_at = True, actor, utcnow()
+    session.add(lock)
+    append_event(session, company, "period_closed", actor, details={"period": period})
+    session.flush()
+    return True
+
+
+def reopen_period(session: Session, company_id: int, period: str, *, actor: str) -> bool:
+    _check_period(period)
+    company = lock_company(session, company_id)
+    lock = session.exec(
+        select(PeriodLock).where(PeriodLock.company_id == company_id, PeriodLock.period == period)
+    ).first()
+    if lock is None or not lock.closed:
+        return False
+    lock.closed, lock.reopened_by, lock.reopened_at = False, actor, utcnow()
+    session.add(lock)
+    append_event(session, company, "period_reopened", actor, details={"period": period})
+    session.flush()
+    return True
+
+
+def _check_period(period: str) -> None:
+    try:
+        year, month = period.split("-")
+        ok = len(year) == 4 and len(month) == 2 and 1 <= int(month) <= 12
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValueError(f"'{period}' is not a month: use YYYY-MM, e.g. 2026-10")
+
+
+def _get_entry(session: Session, company_id: int, entry_id: int) -> JournalEntry:
+    entry = session.get(JournalEntry, entry_id)
+    if entry is None or entry.company_id != company_id:
+        raise PostingError([f"there is no entry {entry_id}"])
+    return entry
+
+
+def _line_json(jl: JournalLine, acct: Account) -> dict[str, str]:
+    return {"account": acct.code, "debit": str(jl.debit), "credit": str(jl.credit)}
+
+
+def _input_json(ln: LineInput) -> dict[str, str]:
+    return {"account": ln.account, "debit": str(quantize(ln.debit)),
+            "credit": str(quantize(ln.credit))}

@@ -1,0 +1,196 @@
+"""Balances and reports, read straight from the books.
+
+Account balances are running totals kept by the posting transaction, so a trial balance
+reads one row per account whatever the history's length.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from statistics import median
+
+from sqlmodel import Session, col, select
+
+from ledger.models import Account, EntryStatus, JournalEntry, JournalLine
+
+POSTED = (EntryStatus.POSTED.value, EntryStatus.REVERSED.value)
+# Accounts that increase with a credit: a positive balance is shown in the credit column
+# unless the account really has a debit balance.
+DEBIT_NORMAL_TYPES = frozenset(
+    {"Bank", "Other Current Asset", "Fixed Asset", "Other Asset", "Accounts Receivable",
+     "Expense", "Other Expense", "Cost of Goods Sold"}
+)
+
+
+@dataclass(frozen=True)
+class TrialBalanceRow:
+    code: str
+    name: str
+    type: str
+    debit: Decimal
+    credit: Decimal
+
+
+@dataclass(frozen=True)
+class TrialBalance:
+    rows: tuple[TrialBalanceRow, ...]
+    total_debit: Decimal
+    total_credit: Decimal
+
+    @property
+    def balanced(self) -> bool:
+        return self.total_debit == self.total_credit
+
+
+def account_balance(session: Session, company_id: int, code: str) -> Decimal:
+    """Debits minus credits: one indexed row read."""
+    acct = session.exec(
+        select(Account).where(Account.company_id == company_id, Account.code == code)
+    ).one()
+    return acct.balance
+
+
+def trial_balance(session: Session, company_id: int) -> TrialBalance:
+    accounts = session.exec(
+        select(Account).where(Account.company_id == company_id).order_by(Account.code)
+    ).all()
+    rows = []
+    for a in accounts:
+        bal = a.balance
+        rows.append(
+            TrialBalanceRow(
+                a.code, a.name, a.type, bal if bal > 0 else Decimal("0.00"),
+                -bal if bal < 0 else Decimal("0.00"),
+            )
+        )
+    return TrialBalance(
+        tuple(rows),
+        sum((r.debit for r in rows), Decimal("0.00")),
+        sum((r.credit for r in rows), Decimal("0.00")),
+    )
+
+
+def ledger_sums_by_account(session: Session, company_id: int) -> dict[str, Decimal]:
+    """Balances recomputed from every posted line: the slow, independent check of the
+    running balances (used by tests and `writeoff audit verify`)."""
+    sums: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    rows = session.exec(
+        select(Account.code, JournalLine.debit, JournalLine.credit)
+        .join(JournalLine, JournalLine.account_id == Account.id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(JournalEntry.company_id == company_id, col(JournalEntry.status).in_(POSTED))
+    )
+    for code, debit, credit in rows:
+        sums[code] += debit - credit
+    return dict(sums)
+
+
+@dataclass
+class WriteOffReport:
+    month: str | None
+    currency: str
+    total: Decimal = Decimal("0.00")
+    count: int = 0
+    by_reason: dict[str, Decimal] = field(default_factory=dict)
+    by_sku: dict[str, Decimal] = field(default_factory=dict)
+    by_location: dict[str, Decimal] = field(default_factory=dict)
+    by_month: dict[str, Decimal] = field(default_factory=dict)
+    by_account: dict[str, Decimal] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        def money_map(m: dict[str, Decimal]) -> dict[str, str]:
+            return {k: str(v) for k, v in sorted(m.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+        return {
+            "month": self.month, "currency": self.currency, "total": str(self.total),
+            "count": self.count, "by_reason": money_map(self.by_reason),
+            "by_sku": money_map(self.by_sku), "by_location": money_map(self.by_location),
+            "by_month": {k: str(v) for k, v in sorted(self.by_month.items())},
+            "by_account": money_map(self.by_account),
+        }
+
+
+def _month_bounds(month: str) -> tuple[date, date]:
+    year, mon = (int(p) for p in month.split("-"))
+    start = date(year, mon, 1)
+    end = date(year + (mon == 12), mon % 12 + 1, 1)
+    return start, end
+
+
+def writeoff_report(
+    session: Session, company_id: int, month: str | None = None, currency: str = "USD"
+) -> WriteOffReport:
+    """Posted write-offs grouped by reason, SKU, location, month and expense account.
+
+    A reversal counts negatively in its own month, so a reversed write-off nets to zero.
+    """
+    stmt = (
+        select(JournalEntry, JournalLine, Account)
+        .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+        .join(Account, Account.id == JournalLine.account_id)
+        .where(JournalEntry.company_id == company_id, col(JournalEntry.status).in_(POSTED))
+        .order_by(JournalEntry.id, JournalLine.line_no)
+    )
+    if month:
+        start, end = _month_bounds(month)
+        stmt = stmt.where(JournalEntry.entry_date >= start, JournalEntry.entry_date < end)
+    grouped: dict[int, tuple[JournalEntry, list[tuple[JournalLine, Account]]]] = {}
+    for entry, line, acct in session.exec(stmt):
+        grouped.setdefault(entry.id or 0, (entry, []))[1].append((line, acct))
+    report = WriteOffReport(month=month, currency=currency)
+    sums: dict[str, dict[str, Decimal]] = {
+        k: defaultdict(Decimal) for k in ("reason", "sku", "location", "month", "account")
+    }
+    for entry, lines in grouped.values():
+        # A reversal undoes, an overage adds back: both count negatively.
+        negative = bool(entry.reverses_id) != (entry.category == "overage")
+        amount = -entry.total if negative else entry.total
+        line, acct = _expense_side(lines, debit_side=not negative)
+        for key, label in (
+            ("reason", entry.reason or entry.category or "unspecified"),
+            ("sku", line.sku or "(no SKU)"),
+            ("location", line.location or "(no location)"),
+            ("month", f"{entry.entry_date:%Y-%m}"),
+            ("account", f"{acct.code} {acct.name}"),
+        ):
+            sums[key][label] += amount
+        report.total += amount
+        report.count += 1
+    report.by_reason = dict(sums["reason"])
+    report.by_sku = dict(sums["sku"])
+    report.by_location = dict(sums["location"])
+    report.by_month = dict(sums["month"])
+    report.by_account = dict(sums["account"])
+    return report
+
+
+def _expense_side(
+    lines: list[tuple[JournalLine, Account]], *, debit_side: bool
+) -> tuple[JournalLine, Account]:
+    """The line that says where the loss went (COGS, write-off expense, reserve...)."""
+    for line, acct in lines:
+        on_side = line.debit > 0 if debit_side else line.credit > 0
+        if on_side and not _is_inventory(acct):
+            return line, acct
+    return lines[0]
+
+
+def _is_inventory(acct: Account) -> bool:
+    return acct.subtype == "Inventory"
+
+
+def usual_writeoff(session: Session, company_id: int, sample: int = 200) -> Decimal | None:
+    """Median of the most recent posted write-offs; None until there are enough to say."""
+    totals = session.exec(
+        select(JournalEntry.total)
+        .where(JournalEntry.company_id == company_id, col(JournalEntry.status).in_(POSTED),
+               col(JournalEntry.reverses_id).is_(None))
+        .order_by(col(JournalEntry.id).desc())
+        .limit(sample)
+    ).all()
+    if len(totals) < 10:
+        return None
+    return Decimal(median(totals))

@@ -1,0 +1,113 @@
+"""Shared fixtures: fresh, migrated databases on SQLite and (when reachable) PostgreSQL.
+
+PostgreSQL tests use WRITEOFF_TEST_POSTGRES_URL (default: the local trust-auth server).
+Each test gets its own schema, so tests never see each other's rows. When the server is not
+reachable the PostgreSQL variants skip with the reason shown; CI sets
+WRITEOFF_REQUIRE_POSTGRES=1 so there a missing server fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from ledger.companies import get_company
+from ledger.db import make_engine, session_scope, upgrade
+
+PG_URL = os.environ.get(
+    "WRITEOFF_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+_pg_reason: str | None = None
+_pg_checked = False
+
+
+def postgres_unavailable() -> str | None:
+    """None when PostgreSQL can be used, else why not (checked once per run)."""
+    global _pg_checked, _pg_reason
+    if not _pg_checked:
+        _pg_checked = True
+        try:
+            eng = sa.create_engine(PG_URL, connect_args={"connect_timeout": 3})
+            with eng.connect() as conn:
+                conn.execute(sa.text("select 1"))
+            eng.dispose()
+        except Exception as exc:  # any failure to connect means "skip with a reason"
+            _pg_reason = f"PostgreSQL not reachable at {PG_URL}: {type(exc).__name__}"
+    return _pg_reason
+
+
+def require_postgres() -> None:
+    reason = postgres_unavailable()
+    if reason:
+        if os.environ.get("WRITEOFF_REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason + " (WRITEOFF_REQUIRE_POSTGRES=1)")
+        pytest.skip(reason)
+
+
+def postgres_schema_url() -> tuple[str, str]:
+    """A fresh schema on the test server and a URL whose connections use it."""
+    require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}", schema
+
+
+def drop_schema(schema: str) -> None:
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'books.db'}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    url, schema = postgres_schema_url()
+    yield url
+    drop_schema(schema)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'books.db'}"
+        return
+    url, schema = postgres_schema_url()
+    yield url
+    drop_schema(schema)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    eng = make_engine(db_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
+    eng = make_engine(sqlite_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def company_id(engine: Engine) -> int:
+    with session_scope(engine) as s:
+        return get_company(s).id or 0
