@@ -424,6 +424,60 @@ def period_reopen(period: str, actor: Annotated[str, typer.Option("--as")] = CLI
     typer.echo(f"{period} reopened" if changed else f"{period} was not closed")
 
 
+# -- interactive -----------------------------------------------------------------------------
+
+SLACK_SETUP = """\
+Slack is not configured yet: {missing} not set.
+  1. Create the app from manifest.yml (README, "Create the Slack app").
+  2. Put the tokens in .env:  SLACK_BOT_TOKEN=xoxb-...  SLACK_APP_TOKEN=xapp-...
+     (HTTP mode instead of Socket Mode needs SLACK_SIGNING_SECRET=...)
+  3. Run `make run` again.
+"""
+
+
+@app.command()
+def shell() -> None:
+    """Interactive drafting: type a request, see the entry. Nothing is posted."""
+    b = books()
+    typer.echo("Type a write-off request (empty line or Ctrl-D to quit), e.g.\n"
+               "  40 units obsolete SKU-12 at $15")
+    cur = b.settings.writeoff_currency
+    while True:
+        try:
+            text = input("writeoff> ")
+        except (EOFError, KeyboardInterrupt):
+            typer.echo("")
+            return
+        if not text.strip():
+            return
+        try:
+            drafts = b.draft(text)
+        except DraftError as exc:
+            typer.echo(str(exc))
+            continue
+        for i, d in enumerate(drafts, start=1):
+            typer.echo(render_draft(d, i, len(drafts), cur))
+
+
+@app.command()
+def start() -> None:
+    """What `make run` does: serve the Slack app, or explain what is missing."""
+    settings = Settings()
+    socket_mode = settings.slack_app_token is not None or settings.slack_signing_secret is None
+    missing = settings.missing_slack_settings(socket_mode)
+    if not missing:
+        from bot.server import serve_forever
+
+        serve_forever(settings, socket_mode=socket_mode, port=settings.port)
+        return
+    typer.echo(SLACK_SETUP.format(missing=", ".join(missing)))
+    if sys.stdin.isatty():
+        typer.echo("Meanwhile, draft entries offline:\n")
+        shell()
+    else:
+        typer.echo('Meanwhile, try:  .venv/bin/writeoff draft "40 units obsolete SKU-12 at $15"')
+
+
 def main() -> None:
     app()
 

@@ -29,6 +29,17 @@ class Settings(BaseSettings):
     writeoff_model: str = Field("claude-haiku-5-5", alias="WRITEOFF_MODEL")
     writeoff_claude_timeout: float = Field(8.0, alias="WRITEOFF_CLAUDE_TIMEOUT")
 
+    slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    writeoff_approvers: str = Field("", alias="WRITEOFF_APPROVERS")
+    writeoff_channels: str = Field("", alias="WRITEOFF_CHANNELS")
+    writeoff_approval_channel: str | None = Field(None, alias="WRITEOFF_APPROVAL_CHANNEL")
+    writeoff_alert_channel: str | None = Field(None, alias="WRITEOFF_ALERT_CHANNEL")
+    writeoff_allow_self_approval: bool = Field(False, alias="WRITEOFF_ALLOW_SELF_APPROVAL")
+    port: int = Field(3000, alias="PORT")
+
     @field_validator("writeoff_materiality", "writeoff_max_amount", mode="before")
     @classmethod
     def _exact(cls, value: object) -> object:
@@ -52,6 +63,26 @@ class Settings(BaseSettings):
             raise ValueError("use a three-letter ISO currency code, e.g. USD")
         return value
 
+    @property
+    def approvers(self) -> frozenset[str]:
+        return _id_list(self.writeoff_approvers)
+
+    @property
+    def watched_channels(self) -> frozenset[str]:
+        return _id_list(self.writeoff_channels)
+
+    def missing_slack_settings(self, socket_mode: bool) -> list[str]:
+        """Which Slack settings `writeoff serve` still needs, in the order to set them."""
+        missing = []
+        if self.slack_bot_token is None:
+            missing.append("SLACK_BOT_TOKEN")
+        if socket_mode:
+            if self.slack_app_token is None:
+                missing.append("SLACK_APP_TOKEN")
+        elif self.slack_signing_secret is None:
+            missing.append("SLACK_SIGNING_SECRET")
+        return missing
+
     @cached_property
     def policy(self) -> Policy:
         return Policy(
@@ -59,3 +90,7 @@ class Settings(BaseSettings):
             max_amount=self.writeoff_max_amount,
             currency=self.writeoff_currency,
         )
+
+
+def _id_list(raw: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in raw.replace(";", ",").split(",") if part.strip())

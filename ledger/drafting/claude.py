@@ -160,11 +160,8 @@ def company_prompt(context: DraftContext) -> str:
         f"- {code} {context.chart[code].name}" for code in active_account_codes(context)
     ]
     skus = sorted(context.items)
-    item_lines = [
-        f"- {sku}: {context.items[sku].name}, unit cost "
-        f"{format_money(context.items[sku].unit_cost, context.policy.currency)}"
-        for sku in skus[:MAX_PROMPT_ITEMS]
-    ]
+    # No prices: the model must not fill in costs; build_draft takes them from the list.
+    item_lines = [f"- {sku}: {context.items[sku].name}" for sku in skus[:MAX_PROMPT_ITEMS]]
     if len(skus) > MAX_PROMPT_ITEMS:
         item_lines.append(f"- ... and {len(skus) - MAX_PROMPT_ITEMS} more items not listed")
     return "\n".join(
@@ -364,7 +361,8 @@ def _finish(facts: Facts, e: Mapping[str, str | None], context: DraftContext, mo
     said = (e["debit_account"], e["credit_account"])
     if said != (None, None):
         required = _policy_accounts(d, context)
-        if said != required:
+        # a side Claude left null is no disagreement
+        if any(s is not None and s != r for s, r in zip(said, required, strict=True)):
             msg = (
                 f"Claude suggested {said[0] or '?'}/{said[1] or '?'}; "
                 f"the policy requires {required[0]}/{required[1]}"

@@ -236,3 +236,35 @@ def test_running_balances_match_the_lines(engine: Engine, company_id: int) -> No
         for code, total in sums.items():
             assert account_balance(s, company_id, code) == total
         assert sums["5000"] == Decimal("1499.85")
+
+
+def test_concurrent_approvals_post_exactly_once(engine: Engine, company_id: int) -> None:
+    """Two controllers click Approve at the same moment: one posting, one number."""
+    import threading
+
+    with session_scope(engine) as s:
+        saved = save_draft(s, company_id, make_draft(), actor="U1", entry_date=TODAY)
+    barrier = threading.Barrier(4)
+    results: list[tuple[bool, str | None]] = []
+    errors: list[BaseException] = []
+
+    def click(user: str) -> None:
+        barrier.wait()
+        try:
+            with session_scope(engine) as s:
+                r = post_entry(s, company_id, saved.entry.id or 0, approver=user, max_amount=MAX)
+                results.append((r.created, r.entry.number))
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=click, args=(f"U{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sorted(created for created, _ in results) == [False, False, False, True]
+    assert {number for _, number in results} == {"JE-000001"}
+    with session_scope(engine) as s:
+        assert account_balance(s, company_id, "5000") == Decimal("600.00")
+        assert s.exec(select(sa.func.count()).select_from(AuditEvent)).one() == 2
