@@ -34,8 +34,11 @@ from ledger.posting import (
 )
 from ledger.reports import trial_balance, writeoff_report
 
-app = typer.Typer(help="writeoff-bot: inventory write-offs as audited journal entries.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="writeoff-bot: inventory write-offs as audited journal entries.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 items_app = typer.Typer(help="The item list (SKUs and unit costs).", no_args_is_help=True)
 accounts_app = typer.Typer(help="The chart of accounts.", no_args_is_help=True)
@@ -43,9 +46,15 @@ entries_app = typer.Typer(help="Journal entries.", no_args_is_help=True)
 report_app = typer.Typer(help="Reports.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
 period_app = typer.Typer(help="Period locks.", no_args_is_help=True)
-for sub, name in ((db_app, "db"), (items_app, "items"), (accounts_app, "accounts"),
-                  (entries_app, "entries"), (report_app, "report"), (audit_app, "audit"),
-                  (period_app, "period")):
+for sub, name in (
+    (db_app, "db"),
+    (items_app, "items"),
+    (accounts_app, "accounts"),
+    (entries_app, "entries"),
+    (report_app, "report"),
+    (audit_app, "audit"),
+    (period_app, "period"),
+):
     app.add_typer(sub, name=name)
 
 CLI_ACTOR = "cli"
@@ -88,8 +97,10 @@ def _draft_json(b: Books, text: str) -> dict[str, Any]:
 
 
 def render_draft(d: Draft, index: int, count: int, currency: str) -> str:
-    out = [f"Draft {index} of {count}: {d.kind.value.replace('_', ' ')}"
-           f"{' (' + d.reason + ')' if d.reason else ''}   confidence {d.confidence:.2f}"]
+    out = [
+        f"Draft {index} of {count}: {d.kind.value.replace('_', ' ')}"
+        f"{' (' + d.reason + ')' if d.reason else ''}   confidence {d.confidence:.2f}"
+    ]
     if d.lines:
         out.append(f"  {'':3}{'account':36}{'debit':>14}{'credit':>14}")
         for ln in d.lines:
@@ -125,7 +136,9 @@ def draft(
     b = books()
     if text is None:
         if sys.stdin.isatty() and not as_json:
-            fail('give the request as an argument: writeoff draft "40 units obsolete SKU-12 at $15"')
+            fail(
+                'give the request as an argument: writeoff draft "40 units obsolete SKU-12 at $15"'
+            )
         # Batch mode: one request per line in, one JSON object per line out, in order.
         for raw in sys.stdin:
             line = raw.rstrip("\n")
@@ -156,10 +169,13 @@ def _print_drafts(b: Books, text: str, save: bool) -> None:
         typer.echo(render_draft(d, i, len(drafts), cur))
         if save:
             with session_scope(b.engine) as s:
-                saved = save_draft(s, b.company_id, d, actor=CLI_ACTOR, entry_date=date.today(),
-                                   reporter=CLI_ACTOR)
-            typer.echo(f"  saved as draft #{saved.entry.id}: "
-                       f"writeoff entries approve {saved.entry.id} --as NAME")
+                saved = save_draft(
+                    s, b.company_id, d, actor=CLI_ACTOR, entry_date=date.today(), reporter=CLI_ACTOR
+                )
+            typer.echo(
+                f"  saved as draft #{saved.entry.id}: "
+                f"writeoff entries approve {saved.entry.id} --as NAME"
+            )
 
 
 # -- items and accounts ----------------------------------------------------------------------
@@ -206,18 +222,34 @@ def accounts_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
     """The chart of accounts with running balances."""
     b = books()
     with session_scope(b.engine) as s:
-        accts = s.exec(select(Account).where(Account.company_id == b.company_id)
-                       .order_by(Account.code)).all()
+        accts = s.exec(
+            select(Account).where(Account.company_id == b.company_id).order_by(Account.code)
+        ).all()
     if as_json:
-        typer.echo(json.dumps([
-            {"code": a.code, "name": a.name, "type": a.type, "subtype": a.subtype,
-             "active": a.active, "balance": str(a.balance)} for a in accts], indent=2))
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "code": a.code,
+                        "name": a.name,
+                        "type": a.type,
+                        "subtype": a.subtype,
+                        "active": a.active,
+                        "balance": str(a.balance),
+                    }
+                    for a in accts
+                ],
+                indent=2,
+            )
+        )
         return
     typer.echo(f"{'code':8}{'name':36}{'type':24}{'balance':>16}")
     for a in accts:
         flag = "" if a.active else "  (inactive)"
-        typer.echo(f"{a.code:8}{a.name[:35]:36}{a.type[:23]:24}"
-                   f"{format_money(a.balance, b.settings.writeoff_currency):>16}{flag}")
+        typer.echo(
+            f"{a.code:8}{a.name[:35]:36}{a.type[:23]:24}"
+            f"{format_money(a.balance, b.settings.writeoff_currency):>16}{flag}"
+        )
 
 
 # -- entries -------------------------------------------------------------------------------
@@ -225,13 +257,19 @@ def accounts_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
 
 def entry_json(s: Any, e: JournalEntry) -> dict[str, Any]:
     return {
-        "id": e.id, "number": e.number, "status": e.status,
-        "date": e.entry_date.isoformat(), "memo": e.memo, "source_text": e.source_text,
-        "reporter": e.reporter, "approved_by": e.approved_by, "confidence": e.confidence,
-        "reverses_id": e.reverses_id, "reversed_by_id": e.reversed_by_id,
+        "id": e.id,
+        "number": e.number,
+        "status": e.status,
+        "date": e.entry_date.isoformat(),
+        "memo": e.memo,
+        "source_text": e.source_text,
+        "reporter": e.reporter,
+        "approved_by": e.approved_by,
+        "confidence": e.confidence,
+        "reverses_id": e.reverses_id,
+        "reversed_by_id": e.reversed_by_id,
         "lines": [
-            {"account": a.code, "name": a.name, "debit": str(jl.debit),
-             "credit": str(jl.credit)}
+            {"account": a.code, "name": a.name, "debit": str(jl.debit), "credit": str(jl.credit)}
             for jl, a in entry_lines(s, e.id or 0)
         ],
     }
@@ -255,14 +293,16 @@ def entries_list(
         typer.echo(json.dumps(data, indent=2))
         return
     if not data:
-        typer.echo("no entries yet: try  writeoff draft --save \"40 units obsolete SKU-12 at $15\"")
+        typer.echo('no entries yet: try  writeoff draft --save "40 units obsolete SKU-12 at $15"')
         return
     cur = b.settings.writeoff_currency
     typer.echo(f"{'id':>5} {'number':10} {'status':9} {'date':10} {'total':>14}  memo")
     for e in data:
         total = sum(Decimal(ln["debit"]) for ln in e["lines"])
-        typer.echo(f"{e['id']:>5} {e['number'] or '-':10} {e['status']:9} {e['date']:10} "
-                   f"{format_money(total, cur):>14}  {e['memo'][:60]}")
+        typer.echo(
+            f"{e['id']:>5} {e['number'] or '-':10} {e['status']:9} {e['date']:10} "
+            f"{format_money(total, cur):>14}  {e['memo'][:60]}"
+        )
 
 
 @entries_app.command("approve")
@@ -273,9 +313,14 @@ def entries_approve(
     b = books()
     try:
         with session_scope(b.engine) as s:
-            result = post_entry(s, b.company_id, entry_id, approver=approver,
-                                max_amount=b.settings.writeoff_max_amount,
-                                currency=b.settings.writeoff_currency)
+            result = post_entry(
+                s,
+                b.company_id,
+                entry_id,
+                approver=approver,
+                max_amount=b.settings.writeoff_max_amount,
+                currency=b.settings.writeoff_currency,
+            )
     except PostingError as exc:
         fail(str(exc))
         return
@@ -293,9 +338,15 @@ def entries_reverse(
     b = books()
     try:
         with session_scope(b.engine) as s:
-            result = reverse_entry(s, b.company_id, entry_id, actor=actor, reason=reason,
-                                   entry_date=date.today(),
-                                   max_amount=b.settings.writeoff_max_amount)
+            result = reverse_entry(
+                s,
+                b.company_id,
+                entry_id,
+                actor=actor,
+                reason=reason,
+                entry_date=date.today(),
+                max_amount=b.settings.writeoff_max_amount,
+            )
     except PostingError as exc:
         fail(str(exc))
         return
@@ -329,22 +380,42 @@ def report_trial_balance(
     b = books()
     with session_scope(b.engine) as s:
         tb = trial_balance(s, b.company_id)
-    rows = [{"code": r.code, "name": r.name, "type": r.type, "debit": str(r.debit),
-             "credit": str(r.credit)} for r in tb.rows]
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "type": r.type,
+            "debit": str(r.debit),
+            "credit": str(r.credit),
+        }
+        for r in tb.rows
+    ]
     if as_json:
-        typer.echo(json.dumps({"accounts": rows, "total_debit": str(tb.total_debit),
-                               "total_credit": str(tb.total_credit),
-                               "balanced": tb.balanced}, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "accounts": rows,
+                    "total_debit": str(tb.total_debit),
+                    "total_credit": str(tb.total_credit),
+                    "balanced": tb.balanced,
+                },
+                indent=2,
+            )
+        )
         return
     if _emit_table(rows, False, as_csv):
         return
     cur = b.settings.writeoff_currency
     typer.echo(f"{'code':8}{'name':36}{'debit':>16}{'credit':>16}")
     for r in tb.rows:
-        typer.echo(f"{r.code:8}{r.name[:35]:36}{format_money(r.debit, cur):>16}"
-                   f"{format_money(r.credit, cur):>16}")
-    typer.echo(f"{'':8}{'Total':36}{format_money(tb.total_debit, cur):>16}"
-               f"{format_money(tb.total_credit, cur):>16}")
+        typer.echo(
+            f"{r.code:8}{r.name[:35]:36}{format_money(r.debit, cur):>16}"
+            f"{format_money(r.credit, cur):>16}"
+        )
+    typer.echo(
+        f"{'':8}{'Total':36}{format_money(tb.total_debit, cur):>16}"
+        f"{format_money(tb.total_credit, cur):>16}"
+    )
     if not tb.balanced:
         fail("the trial balance does not balance: run `writeoff audit verify`")
 
@@ -369,14 +440,17 @@ def report_writeoffs(
     if as_json:
         typer.echo(json.dumps(data, indent=2))
         return
-    rows = [{"group": g, "key": k, "amount": v}
-            for g in ("by_reason", "by_sku", "by_location", "by_month", "by_account")
-            for k, v in data[g].items()]  # type: ignore[union-attr]
+    rows = [
+        {"group": g, "key": k, "amount": v}
+        for g in ("by_reason", "by_sku", "by_location", "by_month", "by_account")
+        for k, v in data[g].items()
+    ]  # type: ignore[union-attr]
     if _emit_table(rows, False, as_csv):
         return
     cur = b.settings.writeoff_currency
-    typer.echo(f"Write-offs {month or '(all months)'}: {rep.count} entries, "
-               f"{format_money(rep.total, cur)}")
+    typer.echo(
+        f"Write-offs {month or '(all months)'}: {rep.count} entries, {format_money(rep.total, cur)}"
+    )
     for group in ("by_reason", "by_sku", "by_location", "by_month", "by_account"):
         typer.echo(f"\n{group.replace('_', ' ')}:")
         for k, v in data[group].items():  # type: ignore[union-attr]
@@ -393,8 +467,10 @@ def audit_verify() -> None:
     with session_scope(b.engine) as s:
         rep = verify_chain(s, b.company_id)
     if not rep.ok:
-        fail(f"audit chain broken at event #{rep.broken_seq}: {rep.problem} "
-             f"({rep.checked} events checked before it)")
+        fail(
+            f"audit chain broken at event #{rep.broken_seq}: {rep.problem} "
+            f"({rep.checked} events checked before it)"
+        )
     typer.echo(f"audit chain intact: {rep.checked} events verified")
 
 
@@ -439,8 +515,10 @@ Slack is not configured yet: {missing} not set.
 def shell() -> None:
     """Interactive drafting: type a request, see the entry. Nothing is posted."""
     b = books()
-    typer.echo("Type a write-off request (empty line or Ctrl-D to quit), e.g.\n"
-               "  40 units obsolete SKU-12 at $15")
+    typer.echo(
+        "Type a write-off request (empty line or Ctrl-D to quit), e.g.\n"
+        "  40 units obsolete SKU-12 at $15"
+    )
     cur = b.settings.writeoff_currency
     while True:
         try:
@@ -457,6 +535,24 @@ def shell() -> None:
             continue
         for i, d in enumerate(drafts, start=1):
             typer.echo(render_draft(d, i, len(drafts), cur))
+
+
+@app.command()
+def serve(
+    http: Annotated[
+        bool, typer.Option("--http", help="HTTP mode even with SLACK_APP_TOKEN.")
+    ] = False,
+    port: Annotated[int | None, typer.Option(help="HTTP port (default PORT or 3000).")] = None,
+) -> None:
+    """Run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise."""
+    settings = Settings()
+    socket_mode = settings.slack_app_token is not None and not http
+    missing = settings.missing_slack_settings(socket_mode)
+    if missing:
+        fail(SLACK_SETUP.format(missing=", ".join(missing)).rstrip(), 2)
+    from bot.server import serve_forever
+
+    serve_forever(settings, socket_mode=socket_mode, port=port or settings.port)
 
 
 @app.command()

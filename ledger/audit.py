@@ -54,24 +54,59 @@ def append_event(
     *,
     entry_id: int | None = None,
     details: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """Append one event to the company's chain. The caller holds the company lock."""
+) -> str:
+    """Append one event to the company's chain; returns its hash. The caller holds the
+    company lock. Written with a Core insert: events are never updated, so they need no
+    ORM identity."""
     seq = company.audit_seq + 1
     at = utcnow()
     body = json.dumps(details or {}, sort_keys=True, default=str, separators=(",", ":"))
     digest = event_hash(
-        company_id=company.id or 0, seq=seq, entry_id=entry_id, action=action, actor=actor,
-        at=at, details=body, prev_hash=company.audit_head,
+        company_id=company.id or 0,
+        seq=seq,
+        entry_id=entry_id,
+        action=action,
+        actor=actor,
+        at=at,
+        details=body,
+        prev_hash=company.audit_head,
     )
-    event = AuditEvent(
-        company_id=company.id or 0, seq=seq, entry_id=entry_id, action=action, actor=actor,
-        at=at, details=body, prev_hash=company.audit_head, hash=digest,
+    session.connection().execute(
+        AuditEvent.__table__.insert(),  # type: ignore[attr-defined]
+        {
+            "company_id": company.id,
+            "seq": seq,
+            "entry_id": entry_id,
+            "action": action,
+            "actor": actor[:64],
+            "at": at,
+            "details": body,
+            "prev_hash": company.audit_head,
+            "hash": digest,
+        },
     )
     company.audit_seq = seq
     company.audit_head = digest
-    session.add(event)
     session.add(company)
-    return event
+    return digest
+
+
+def record(
+    session: Session,
+    company_id: int,
+    action: str,
+    actor: str,
+    *,
+    entry_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> str:
+    """Append an event on its own (clicks, refusals): takes the company lock itself."""
+    from ledger.companies import lock_company
+
+    company = lock_company(session, company_id)
+    digest = append_event(session, company, action, actor, entry_id=entry_id, details=details)
+    session.flush()
+    return digest
 
 
 @dataclass(frozen=True)
@@ -100,12 +135,20 @@ def verify_chain(session: Session, company_id: int) -> ChainReport:
             )
         if ev.prev_hash != prev:
             return ChainReport(
-                False, checked, ev.seq,
+                False,
+                checked,
+                ev.seq,
                 f"event #{ev.seq} does not follow event #{ev.seq - 1} (previous hash differs)",
             )
         digest = event_hash(
-            company_id=ev.company_id, seq=ev.seq, entry_id=ev.entry_id, action=ev.action,
-            actor=ev.actor, at=ev.at, details=ev.details, prev_hash=ev.prev_hash,
+            company_id=ev.company_id,
+            seq=ev.seq,
+            entry_id=ev.entry_id,
+            action=ev.action,
+            actor=ev.actor,
+            at=ev.at,
+            details=ev.details,
+            prev_hash=ev.prev_hash,
         )
         if digest != ev.hash:
             return ChainReport(False, checked, ev.seq, f"event #{ev.seq} was changed after writing")
@@ -114,7 +157,9 @@ def verify_chain(session: Session, company_id: int) -> ChainReport:
         checked += 1
     if checked != company.audit_seq or prev != company.audit_head:
         return ChainReport(
-            False, checked, checked + 1,
+            False,
+            checked,
+            checked + 1,
             f"the chain ends at event #{checked} but {company.audit_seq} were written "
             "(newest events deleted?)",
         )

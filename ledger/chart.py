@@ -14,9 +14,20 @@ from ledger.models import Account
 # QuickBooks AccountType / AccountSubType vocabulary.
 ACCOUNT_TYPES = frozenset(
     {
-        "Bank", "Other Current Asset", "Fixed Asset", "Other Asset", "Accounts Receivable",
-        "Equity", "Expense", "Other Expense", "Cost of Goods Sold", "Accounts Payable",
-        "Credit Card", "Long Term Liability", "Other Current Liability", "Income",
+        "Bank",
+        "Other Current Asset",
+        "Fixed Asset",
+        "Other Asset",
+        "Accounts Receivable",
+        "Equity",
+        "Expense",
+        "Other Expense",
+        "Cost of Goods Sold",
+        "Accounts Payable",
+        "Credit Card",
+        "Long Term Liability",
+        "Other Current Liability",
+        "Income",
         "Other Income",
     }
 )
@@ -89,13 +100,18 @@ def import_chart(session: Session, company_id: int, rows: list[ChartRow]) -> tup
         a.code: a for a in session.exec(select(Account).where(Account.company_id == company_id))
     }
     added = updated = 0
+    session.info.pop(f"accounts:{company_id}", None)  # the posting cache must see the change
     for row in rows:
         acct = existing.get(row.code)
         if acct is None:
             session.add(
                 Account(
-                    company_id=company_id, code=row.code, name=row.name, type=row.type,
-                    subtype=row.subtype, is_contra=row.is_contra,
+                    company_id=company_id,
+                    code=row.code,
+                    name=row.name,
+                    type=row.type,
+                    subtype=row.subtype,
+                    is_contra=row.is_contra,
                 )
             )
             added += 1

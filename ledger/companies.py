@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from ledger.models import Company
@@ -26,6 +29,18 @@ def lock_company(session: Session, company_id: int) -> Company:
     PostgreSQL: SELECT ... FOR UPDATE. SQLite: the transaction already holds the write lock
     (BEGIN IMMEDIATE, see ledger.db), so the plain read is enough.
     """
+    key = f"locked:{company_id}"
+    if key in session.info:  # already locked in this transaction (save + post in one go)
+        return session.info[key]  # type: ignore[no-any-return]
     stmt = select(Company).where(Company.id == company_id).with_for_update()
     company = session.exec(stmt.execution_options(populate_existing=True)).one()
+    session.info[key] = company
     return company
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_transaction_caches(session: Any) -> None:
+    # The lock (and what was read under it) ends with the transaction.
+    for key in [k for k in session.info if k.startswith(("locked:", "accounts:"))]:
+        del session.info[key]

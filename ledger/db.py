@@ -101,3 +101,5 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.info.clear()  # per-transaction caches (lock, chart) end with it

@@ -44,7 +44,8 @@ def _guard(session: Session, _ctx: Any, _instances: Any) -> None:
                 if entry is not None and _committed_status(entry) != EntryStatus.DRAFT:
                     raise ImmutableError("lines of a posted entry cannot be changed")
             if isinstance(obj, JournalEntry) and _committed_status(obj) in (
-                EntryStatus.POSTED, EntryStatus.REVERSED
+                EntryStatus.POSTED,
+                EntryStatus.REVERSED,
             ):
                 state = inspect(obj)
                 for name in FROZEN_ENTRY_FIELDS:

@@ -196,3 +196,16 @@ class PeriodLock(SQLModel, table=True):
     closed_at: datetime | None = None
     reopened_by: str | None = Field(default=None, max_length=64)
     reopened_at: datetime | None = None
+
+
+class RequestClaim(SQLModel, table=True):
+    """One row per piece of inbound work (a chat event, a scheduled run), claimed before the
+    work starts so a retry or a second process does not do it again. A claim that was never
+    finished can be taken over after its lease expires, so nothing is lost to a crash."""
+
+    __tablename__ = "request_claim"
+
+    key: str = Field(primary_key=True, max_length=200)
+    claimed_at: datetime = Field(default_factory=utcnow)
+    done_at: datetime | None = None
+    attempts: int = Field(default=1)

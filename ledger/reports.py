@@ -20,8 +20,16 @@ POSTED = (EntryStatus.POSTED.value, EntryStatus.REVERSED.value)
 # Accounts that increase with a credit: a positive balance is shown in the credit column
 # unless the account really has a debit balance.
 DEBIT_NORMAL_TYPES = frozenset(
-    {"Bank", "Other Current Asset", "Fixed Asset", "Other Asset", "Accounts Receivable",
-     "Expense", "Other Expense", "Cost of Goods Sold"}
+    {
+        "Bank",
+        "Other Current Asset",
+        "Fixed Asset",
+        "Other Asset",
+        "Accounts Receivable",
+        "Expense",
+        "Other Expense",
+        "Cost of Goods Sold",
+    }
 )
 
 
@@ -62,7 +70,10 @@ def trial_balance(session: Session, company_id: int) -> TrialBalance:
         bal = a.balance
         rows.append(
             TrialBalanceRow(
-                a.code, a.name, a.type, bal if bal > 0 else Decimal("0.00"),
+                a.code,
+                a.name,
+                a.type,
+                bal if bal > 0 else Decimal("0.00"),
                 -bal if bal < 0 else Decimal("0.00"),
             )
         )
@@ -105,9 +116,13 @@ class WriteOffReport:
             return {k: str(v) for k, v in sorted(m.items(), key=lambda kv: (-kv[1], kv[0]))}
 
         return {
-            "month": self.month, "currency": self.currency, "total": str(self.total),
-            "count": self.count, "by_reason": money_map(self.by_reason),
-            "by_sku": money_map(self.by_sku), "by_location": money_map(self.by_location),
+            "month": self.month,
+            "currency": self.currency,
+            "total": str(self.total),
+            "count": self.count,
+            "by_reason": money_map(self.by_reason),
+            "by_sku": money_map(self.by_sku),
+            "by_location": money_map(self.by_location),
             "by_month": {k: str(v) for k, v in sorted(self.by_month.items())},
             "by_account": money_map(self.by_account),
         }
@@ -186,8 +201,11 @@ def usual_writeoff(session: Session, company_id: int, sample: int = 200) -> Deci
     """Median of the most recent posted write-offs; None until there are enough to say."""
     totals = session.exec(
         select(JournalEntry.total)
-        .where(JournalEntry.company_id == company_id, col(JournalEntry.status).in_(POSTED),
-               col(JournalEntry.reverses_id).is_(None))
+        .where(
+            JournalEntry.company_id == company_id,
+            col(JournalEntry.status).in_(POSTED),
+            col(JournalEntry.reverses_id).is_(None),
+        )
         .order_by(col(JournalEntry.id).desc())
         .limit(sample)
     ).all()

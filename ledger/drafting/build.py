@@ -212,8 +212,11 @@ def _write_down_amount(
     missing: list[str],
     cur: str,
 ) -> Decimal | None:
-    if facts.total is not None and facts.total > 0 and facts.new_unit_value is None and (
-        facts.reduction_per_unit is None
+    if (
+        facts.total is not None
+        and facts.total > 0
+        and facts.new_unit_value is None
+        and (facts.reduction_per_unit is None)
     ):
         explanation.append(f"Write-down of {format_money(facts.total, cur)} as stated")
         return quantize(facts.total)

@@ -24,7 +24,11 @@ def make_draft(
 ) -> Draft:
     facts = Facts(
         source_text=text or f"{qty} units {reason} {sku} at ${cost}",
-        category=category, reason=reason, sku=sku, quantity=Decimal(qty), unit="units",
+        category=category,
+        reason=reason,
+        sku=sku,
+        quantity=Decimal(qty),
+        unit="units",
         unit_cost=Decimal(cost),
     )
     return build_draft(facts, context())

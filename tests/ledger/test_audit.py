@@ -19,11 +19,25 @@ MAX = Decimal("1000000.00")
 def _books(engine: Engine, company_id: int) -> None:
     for i in range(3):
         with session_scope(engine) as s:
-            e = post_draft(s, company_id, make_draft(qty=str(i + 1)), actor="U1", approver="U2",
-                           entry_date=date(2026, 11, 2), max_amount=MAX).entry
+            e = post_draft(
+                s,
+                company_id,
+                make_draft(qty=str(i + 1)),
+                actor="U1",
+                approver="U2",
+                entry_date=date(2026, 11, 2),
+                max_amount=MAX,
+            ).entry
     with session_scope(engine) as s:
-        reverse_entry(s, company_id, e.id or 0, actor="U2", reason="typo",
-                      entry_date=date(2026, 11, 3), max_amount=MAX)
+        reverse_entry(
+            s,
+            company_id,
+            e.id or 0,
+            actor="U2",
+            reason="typo",
+            entry_date=date(2026, 11, 3),
+            max_amount=MAX,
+        )
 
 
 def test_untouched_chain_verifies(engine: Engine, company_id: int) -> None:

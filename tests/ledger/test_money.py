@@ -43,8 +43,25 @@ def test_parse_amount_reads_what_people_write(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1e5", "1E5", "NaN", "nan", "inf", "Infinity", "1.2.3", "-5", "$-5", "0", "$0.00", "",
-     "abc", "12,34", "1,2345", "--3", "0.001"],
+    [
+        "1e5",
+        "1E5",
+        "NaN",
+        "nan",
+        "inf",
+        "Infinity",
+        "1.2.3",
+        "-5",
+        "$-5",
+        "0",
+        "$0.00",
+        "",
+        "abc",
+        "12,34",
+        "1,2345",
+        "--3",
+        "0.001",
+    ],
 )
 def test_parse_amount_refuses_bad_numbers(text: str) -> None:
     with pytest.raises(MoneyError):

@@ -40,8 +40,16 @@ def _count(engine: Engine, model: type) -> int:
 
 def test_post_draft_writes_entry_lines_balances_and_audit(engine: Engine, company_id: int) -> None:
     with session_scope(engine) as s:
-        result = post_draft(s, company_id, make_draft(), actor="U1", approver="U2",
-                            entry_date=TODAY, max_amount=MAX, idempotency_key="k1")
+        result = post_draft(
+            s,
+            company_id,
+            make_draft(),
+            actor="U1",
+            approver="U2",
+            entry_date=TODAY,
+            max_amount=MAX,
+            idempotency_key="k1",
+        )
     assert result.created
     assert result.entry.number == "JE-000001"
     assert result.entry.status == "posted"
@@ -77,8 +85,16 @@ def test_posting_twice_returns_first_result_and_writes_nothing(
 def test_same_idempotency_key_never_makes_a_second_entry(engine: Engine, company_id: int) -> None:
     for _ in range(3):
         with session_scope(engine) as s:
-            post_draft(s, company_id, make_draft(), actor="U1", approver="U2", entry_date=TODAY,
-                       max_amount=MAX, idempotency_key="slack-event-Ev1")
+            post_draft(
+                s,
+                company_id,
+                make_draft(),
+                actor="U1",
+                approver="U2",
+                entry_date=TODAY,
+                max_amount=MAX,
+                idempotency_key="slack-event-Ev1",
+            )
     assert _count(engine, JournalEntry) == 1
     with session_scope(engine) as s:
         assert account_balance(s, company_id, "5000") == Decimal("600.00")
@@ -88,18 +104,42 @@ def test_same_idempotency_key_never_makes_a_second_entry(engine: Engine, company
     ("lines", "problem"),
     [
         ([LineInput("5000", debit=Decimal("10.00"))], "at least two lines"),
-        ([LineInput("5000", debit=Decimal("10.00")), LineInput("1200", credit=Decimal("9.99"))],
-         "do not equal"),
-        ([LineInput("5000", debit=Decimal("-10.00")), LineInput("1200", credit=Decimal("-10.00"))],
-         "positive"),
-        ([LineInput("9999", debit=Decimal("10.00")), LineInput("1200", credit=Decimal("10.00"))],
-         "not in the chart"),
-        ([LineInput("5000", debit=Decimal("10.001")), LineInput("1200", credit=Decimal("10.001"))],
-         "whole cents"),
-        ([LineInput("5000", debit=Decimal("2000000")), LineInput("1200", credit=Decimal("2000000"))],
-         "limit"),
-        ([LineInput("5000", debit=Decimal("5"), credit=Decimal("5")),
-          LineInput("1200", credit=Decimal("0"))], "either the debit or the credit"),
+        (
+            [LineInput("5000", debit=Decimal("10.00")), LineInput("1200", credit=Decimal("9.99"))],
+            "do not equal",
+        ),
+        (
+            [
+                LineInput("5000", debit=Decimal("-10.00")),
+                LineInput("1200", credit=Decimal("-10.00")),
+            ],
+            "positive",
+        ),
+        (
+            [LineInput("9999", debit=Decimal("10.00")), LineInput("1200", credit=Decimal("10.00"))],
+            "not in the chart",
+        ),
+        (
+            [
+                LineInput("5000", debit=Decimal("10.001")),
+                LineInput("1200", credit=Decimal("10.001")),
+            ],
+            "whole cents",
+        ),
+        (
+            [
+                LineInput("5000", debit=Decimal("2000000")),
+                LineInput("1200", credit=Decimal("2000000")),
+            ],
+            "limit",
+        ),
+        (
+            [
+                LineInput("5000", debit=Decimal("5"), credit=Decimal("5")),
+                LineInput("1200", credit=Decimal("0")),
+            ],
+            "either the debit or the credit",
+        ),
     ],
 )
 def test_check_lines_refuses_bad_entries(
@@ -133,13 +173,27 @@ def test_closed_period_refuses_posting_with_a_clear_message(
         assert close_period(s, company_id, "2026-10", actor="controller")
         assert not close_period(s, company_id, "2026-10", actor="controller")
     with pytest.raises(PeriodClosedError, match="2026-10 is closed"), session_scope(engine) as s:
-        post_draft(s, company_id, make_draft(), actor="U1", approver="U2",
-                   entry_date=date(2026, 10, 31), max_amount=MAX)
+        post_draft(
+            s,
+            company_id,
+            make_draft(),
+            actor="U1",
+            approver="U2",
+            entry_date=date(2026, 10, 31),
+            max_amount=MAX,
+        )
     assert _count(engine, JournalEntry) == 0  # the whole transaction rolled back
     with session_scope(engine) as s:
         assert reopen_period(s, company_id, "2026-10", actor="controller")
-        post_draft(s, company_id, make_draft(), actor="U1", approver="U2",
-                   entry_date=date(2026, 10, 31), max_amount=MAX)
+        post_draft(
+            s,
+            company_id,
+            make_draft(),
+            actor="U1",
+            approver="U2",
+            entry_date=date(2026, 10, 31),
+            max_amount=MAX,
+        )
     with session_scope(engine) as s:
         actions = [e.action for e in s.exec(select(AuditEvent).order_by(AuditEvent.seq))]
     assert actions[:2] == ["period_closed", "period_reopened"]
@@ -152,14 +206,29 @@ def test_bad_period_name_is_refused(engine: Engine, company_id: int) -> None:
 
 def test_reverse_swaps_lines_links_both_and_is_idempotent(engine: Engine, company_id: int) -> None:
     with session_scope(engine) as s:
-        posted = post_draft(s, company_id, make_draft(), actor="U1", approver="U2",
-                            entry_date=TODAY, max_amount=MAX).entry
+        posted = post_draft(
+            s, company_id, make_draft(), actor="U1", approver="U2", entry_date=TODAY, max_amount=MAX
+        ).entry
     with session_scope(engine) as s:
-        rev = reverse_entry(s, company_id, posted.id or 0, actor="U2", reason="wrong SKU",
-                            entry_date=TODAY, max_amount=MAX)
+        rev = reverse_entry(
+            s,
+            company_id,
+            posted.id or 0,
+            actor="U2",
+            reason="wrong SKU",
+            entry_date=TODAY,
+            max_amount=MAX,
+        )
     with session_scope(engine) as s:
-        again = reverse_entry(s, company_id, posted.id or 0, actor="U2", reason="wrong SKU",
-                              entry_date=TODAY, max_amount=MAX)
+        again = reverse_entry(
+            s,
+            company_id,
+            posted.id or 0,
+            actor="U2",
+            reason="wrong SKU",
+            entry_date=TODAY,
+            max_amount=MAX,
+        )
     assert rev.created and not again.created and again.entry.id == rev.entry.id
     with session_scope(engine) as s:
         original = s.get(JournalEntry, posted.id)
@@ -168,8 +237,15 @@ def test_reverse_swaps_lines_links_both_and_is_idempotent(engine: Engine, compan
         assert account_balance(s, company_id, "5000") == 0
         assert account_balance(s, company_id, "1200") == 0
         with pytest.raises(PostingError, match="itself a reversal"):
-            reverse_entry(s, company_id, rev.entry.id or 0, actor="U2", reason="x",
-                          entry_date=TODAY, max_amount=MAX)
+            reverse_entry(
+                s,
+                company_id,
+                rev.entry.id or 0,
+                actor="U2",
+                reason="x",
+                entry_date=TODAY,
+                max_amount=MAX,
+            )
 
 
 def test_reject_then_post_is_refused(engine: Engine, company_id: int) -> None:
@@ -180,20 +256,32 @@ def test_reject_then_post_is_refused(engine: Engine, company_id: int) -> None:
         post_entry(s, company_id, saved.entry.id or 0, approver="U2", max_amount=MAX)
 
 
-def test_edit_draft_validates_and_records_before_and_after(
-    engine: Engine, company_id: int
-) -> None:
+def test_edit_draft_validates_and_records_before_and_after(engine: Engine, company_id: int) -> None:
     with session_scope(engine) as s:
         saved = save_draft(s, company_id, make_draft(), actor="U1", entry_date=TODAY)
     eid = saved.entry.id or 0
     with pytest.raises(PostingError, match="do not equal"), session_scope(engine) as s:
-        edit_draft(s, company_id, eid, [LineInput("5100", debit=Decimal("500")),
-                                        LineInput("1200", credit=Decimal("400"))],
-                   actor="U2", max_amount=MAX)
+        edit_draft(
+            s,
+            company_id,
+            eid,
+            [LineInput("5100", debit=Decimal("500")), LineInput("1200", credit=Decimal("400"))],
+            actor="U2",
+            max_amount=MAX,
+        )
     with session_scope(engine) as s:
-        edited = edit_draft(s, company_id, eid, [LineInput("5100", debit=Decimal("500.00")),
-                                                 LineInput("1200", credit=Decimal("500.00"))],
-                            actor="U2", max_amount=MAX, memo="recounted")
+        edited = edit_draft(
+            s,
+            company_id,
+            eid,
+            [
+                LineInput("5100", debit=Decimal("500.00")),
+                LineInput("1200", credit=Decimal("500.00")),
+            ],
+            actor="U2",
+            max_amount=MAX,
+            memo="recounted",
+        )
         assert edited.reviewed and edited.edited_by == "U2" and edited.total == Decimal("500.00")
     with session_scope(engine) as s:
         post_entry(s, company_id, eid, approver="U3", max_amount=MAX)
@@ -201,17 +289,21 @@ def test_edit_draft_validates_and_records_before_and_after(
         ev = s.exec(select(AuditEvent).where(AuditEvent.action == "edited")).one()
         assert '"5000"' in ev.details and '"5100"' in ev.details
     with pytest.raises(PostingError, match="only drafts"), session_scope(engine) as s:
-        edit_draft(s, company_id, eid, [LineInput("5000", debit=Decimal("1")),
-                                        LineInput("1200", credit=Decimal("1"))],
-                   actor="U2", max_amount=MAX)
+        edit_draft(
+            s,
+            company_id,
+            eid,
+            [LineInput("5000", debit=Decimal("1")), LineInput("1200", credit=Decimal("1"))],
+            actor="U2",
+            max_amount=MAX,
+        )
 
 
-def test_posted_lines_and_audit_events_cannot_be_rewritten(
-    engine: Engine, company_id: int
-) -> None:
+def test_posted_lines_and_audit_events_cannot_be_rewritten(engine: Engine, company_id: int) -> None:
     with session_scope(engine) as s:
-        post_draft(s, company_id, make_draft(), actor="U1", approver="U2", entry_date=TODAY,
-                   max_amount=MAX)
+        post_draft(
+            s, company_id, make_draft(), actor="U1", approver="U2", entry_date=TODAY, max_amount=MAX
+        )
     with pytest.raises(ImmutableError), session_scope(engine) as s:
         line = s.exec(select(JournalLine)).first()
         line.debit = Decimal("1.00")
@@ -229,8 +321,15 @@ def test_posted_lines_and_audit_events_cannot_be_rewritten(
 def test_running_balances_match_the_lines(engine: Engine, company_id: int) -> None:
     for i in range(5):
         with session_scope(engine) as s:
-            post_draft(s, company_id, make_draft(qty=str(i + 1), cost="99.99"), actor="U1",
-                       approver="U2", entry_date=TODAY, max_amount=MAX)
+            post_draft(
+                s,
+                company_id,
+                make_draft(qty=str(i + 1), cost="99.99"),
+                actor="U1",
+                approver="U2",
+                entry_date=TODAY,
+                max_amount=MAX,
+            )
     with session_scope(engine) as s:
         sums = ledger_sums_by_account(s, company_id)
         for code, total in sums.items():

@@ -1,0 +1,38 @@
+"""`make bench`: every benchmark, figures printed and saved to bench/results/latest.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from bench import ledger_bench
+from bench.pg import reachable
+
+PG_URL = os.environ.get(
+    "WRITEOFF_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def main(argv: list[str]) -> None:
+    only = set(argv)
+    pg = PG_URL if reachable(PG_URL) else None
+    if pg is None:
+        print(f"PostgreSQL not reachable at {PG_URL}: PostgreSQL figures skipped")
+    results: dict[str, object] = {}
+    if not only or "ledger" in only:
+        results["ledger"] = ledger_bench.run(pg)
+        print(json.dumps(results["ledger"], indent=2))
+    if not only or "slack" in only:
+        from bench import slack_bench
+
+        results["slack"] = slack_bench.run()
+        print(json.dumps(results["slack"], indent=2))
+    out = Path("bench/results")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
