@@ -198,6 +198,7 @@ def save_draft(
     channel: str | None = None,
     message_ts: str | None = None,
     idempotency_key: str | None = None,
+    source_text: str | None = None,
 ) -> PostResult:
     """Store a draft awaiting approval. With an idempotency key, a second call returns the
     first draft and writes nothing (Slack retries, double submits)."""
@@ -222,7 +223,8 @@ def save_draft(
         kind=draft.kind.value,
         category=draft.category.value if draft.category else None,
         reason=(draft.reason or "")[:60] or None,
-        source_text=draft.source_text,
+        # The words as the reporter wrote them (the drafter's copy may be one split part).
+        source_text=source_text if source_text is not None else draft.source_text,
         reporter=reporter,
         channel=channel,
         message_ts=message_ts,
@@ -241,7 +243,7 @@ def save_draft(
         actor,
         entry_id=entry.id,
         details={
-            "source_text": draft.source_text,
+            "source_text": source_text if source_text is not None else draft.source_text,
             "channel": channel,
             "message_ts": message_ts,
             "reporter": reporter,

@@ -1,0 +1,138 @@
+"""Buttons on the cards: Approve, Approve all, Edit, Reject, Reverse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.blocks import edit_modal, mention, reject_modal, reverse_modal
+from bot.cards import card_view
+from bot.deps import Deps, guarded, tell_user
+from bot.listeners import decisions
+from ledger.chart import chart_info
+from ledger.db import session_scope
+from ledger.models import JournalEntry
+
+
+def _user(body: dict[str, Any]) -> str:
+    return str(body["user"]["id"])
+
+
+def _entry_id(body: dict[str, Any]) -> int | None:
+    try:
+        return int(body["actions"][0]["value"])
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
+
+
+def register(app: App, deps: Deps) -> None:
+    def just_ack(ack: Ack) -> None:
+        ack()
+
+    def clicked(body: dict[str, Any], action: str, entry_id: int | None) -> None:
+        container = body.get("container") or {}
+        deps.audit(
+            "clicked",
+            _user(body),
+            entry_id,
+            button=action,
+            channel=container.get("channel_id"),
+            message_ts=container.get("message_ts"),
+        )
+
+    def on_approve(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        entry_id = _entry_id(body)
+        clicked(body, "approve", entry_id)
+        if entry_id is None:
+            return
+        outcome = decisions.approve(deps, _user(body), entry_id, deps.on_posted)
+        if outcome.ok:
+            decisions.update_cards(client, deps, entry_id)
+        if not outcome.ok or not outcome.created:
+            tell_user(client, body, outcome.message)
+
+    def on_approve_all(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        raw = str(body["actions"][0].get("value") or "")
+        ids = [int(p) for p in raw.split(",") if p.strip().isdigit()]
+        clicked(body, "approve_all", None)
+        posted, problems = [], []
+        for entry_id in ids:
+            outcome = decisions.approve(deps, _user(body), entry_id, deps.on_posted)
+            if outcome.ok:
+                posted.append(entry_id)
+            else:
+                problems.append(f"#{entry_id}: {outcome.message}")
+        decisions.update_cards(client, deps, *posted)
+        summary = f"{mention(_user(body))} approved {len(posted)} of {len(ids)} write-offs."
+        container = body.get("container") or {}
+        message = body.get("message") or {}
+        if posted and container.get("message_ts"):
+            # Long lists come as several batch buttons: drop only the one that was clicked.
+            clicked_block = body["actions"][0].get("block_id")
+            kept = [b for b in message.get("blocks") or [] if b.get("block_id") != clicked_block]
+            kept.append({"type": "context", "elements": [{"type": "mrkdwn", "text": summary}]})
+            client.chat_update(
+                channel=container["channel_id"],
+                ts=container["message_ts"],
+                text=summary,
+                blocks=kept,
+            )
+        if problems:
+            tell_user(client, body, "Not posted:\n" + "\n".join(problems[:20]))
+
+    def on_edit(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        entry_id = _entry_id(body)
+        clicked(body, "edit", entry_id)
+        entry = decisions.load_entry(deps, entry_id) if entry_id else None
+        if entry is None:
+            return
+        refused = decisions.check_role(deps, _user(body), entry, "edit")
+        if refused:
+            tell_user(client, body, refused.message)
+            return
+        if entry.status != "draft":
+            tell_user(client, body, f"This entry is {entry.status}; only drafts can be edited.")
+            return
+        with session_scope(deps.books.engine) as s:
+            fresh = s.get(JournalEntry, entry.id)
+            assert fresh is not None
+            view = card_view(s, fresh, deps.settings)
+            chart = [
+                (a.code, a.name) for a in chart_info(s, deps.books.company_id).values() if a.active
+            ]
+        client.views_open(trigger_id=body["trigger_id"], view=edit_modal(view, chart))
+
+    def on_reject(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        entry_id = _entry_id(body)
+        clicked(body, "reject", entry_id)
+        entry = decisions.load_entry(deps, entry_id) if entry_id else None
+        if entry is None:
+            return
+        refused = decisions.check_role(deps, _user(body), entry, "reject")
+        if refused:
+            tell_user(client, body, refused.message)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=reject_modal(entry.id or 0))
+
+    def on_reverse(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        entry_id = _entry_id(body)
+        clicked(body, "reverse", entry_id)
+        entry = decisions.load_entry(deps, entry_id) if entry_id else None
+        if entry is None:
+            return
+        refused = decisions.check_role(deps, _user(body), entry, "reverse")
+        if refused:
+            tell_user(client, body, refused.message)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=reverse_modal(entry.id or 0))
+
+    for action_id, fn in (
+        ("approve", on_approve),
+        ("approve_all", on_approve_all),
+        ("edit", on_edit),
+        ("reject", on_reject),
+        ("reverse", on_reverse),
+    ):
+        app.action(action_id)(ack=just_ack, lazy=[guarded(fn)])

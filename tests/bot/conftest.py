@@ -1,0 +1,107 @@
+"""The Slack app running for real: `writeoff serve --http`'s ASGI app under uvicorn on
+127.0.0.1, a fresh SQLite database, and the fake Slack Web API. Tests talk to it the way
+Slack does: signed HTTP requests."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from bot.app import create_app
+from bot.runtime import Books, open_books
+from bot.server import create_asgi
+from bot.settings import Settings
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_api import fake_slack_fixture as fake_slack_fixture
+from tests.fakes.slack_signing import SIGNING_SECRET, headers
+
+REPORTER = "U0WORKER"
+CONTROLLER = "U0CTRL"
+CONTROLLER2 = "U0CTRL2"
+CHANNEL = "C0WAREHOUSE"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class RunningApp:
+    url: str
+    fake: FakeSlack
+    books: Books
+    server: uvicorn.Server
+
+    def post(self, body: str, content_type: str | None = None, **header_kw: Any) -> httpx.Response:
+        h = headers(SIGNING_SECRET, body, **header_kw)
+        if content_type:
+            h["Content-Type"] = content_type
+        return httpx.post(f"{self.url}/slack/events", content=body, headers=h, timeout=10)
+
+    def post_json(self, body: str, **header_kw: Any) -> httpx.Response:
+        return self.post(body, "application/json", **header_kw)
+
+
+def start_app(
+    tmp_path: Path, fake: FakeSlack, drafter: Any = None, **overrides: Any
+) -> Iterator[RunningApp]:
+    values: dict[str, Any] = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'books.db'}",
+        "SLACK_BOT_TOKEN": fake.token,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "WRITEOFF_APPROVERS": f"{CONTROLLER},{CONTROLLER2}",
+        "WRITEOFF_CHANNELS": CHANNEL,
+    }
+    values.update(overrides)
+    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    books = open_books(settings)
+    if drafter is not None:
+        books.drafter = drafter
+    app, _deps = create_app(books)
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_asgi(app), host="127.0.0.1", port=port, log_level="warning", access_log=False
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("app did not start")
+        time.sleep(0.02)
+    try:
+        yield RunningApp(f"http://127.0.0.1:{port}", fake, books, server)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        books.engine.dispose()
+
+
+@pytest.fixture
+def running(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[RunningApp]:
+    yield from start_app(tmp_path, fake_slack)
+
+
+def card_blocks(fake: FakeSlack, channel: str, ts: str) -> list[dict[str, Any]]:
+    msg = fake.message(channel, ts)
+    assert msg is not None
+    return list(msg.blocks or [])
+
+
+def block_text(blocks: list[dict[str, Any]]) -> str:
+    return json.dumps(blocks)
