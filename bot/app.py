@@ -24,7 +24,7 @@ def create_app(
     client: WebClient | None = None,
     socket_mode: bool = False,
     on_posted: Any = None,
-    workers: int = 16,
+    workers: int = 32,
 ) -> tuple[App, Deps]:
     settings = books.settings
     if settings.slack_bot_token is None:
@@ -43,6 +43,10 @@ def create_app(
         signing_secret=signing_secret or "socket-mode-has-no-http-requests",
         # Over Socket Mode there are no HTTP requests to sign; over HTTP every one is checked.
         request_verification_enabled=not socket_mode,
+        # Our ack functions are a few microseconds of work and all slow work is in lazy
+        # listeners. Running the ack inline keeps it from queueing behind busy listener
+        # threads (otherwise a burst of reports delays every ack by the whole backlog).
+        process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bolt"),
         logger=log,
     )

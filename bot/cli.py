@@ -543,6 +543,9 @@ def serve(
         bool, typer.Option("--http", help="HTTP mode even with SLACK_APP_TOKEN.")
     ] = False,
     port: Annotated[int | None, typer.Option(help="HTTP port (default PORT or 3000).")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="HTTP address (default HOST or 0.0.0.0).")
+    ] = None,
 ) -> None:
     """Run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise."""
     settings = Settings()
@@ -552,7 +555,7 @@ def serve(
         fail(SLACK_SETUP.format(missing=", ".join(missing)).rstrip(), 2)
     from bot.server import serve_forever
 
-    serve_forever(settings, socket_mode=socket_mode, port=port or settings.port)
+    serve_forever(settings, socket_mode=socket_mode, port=port or settings.port, host=host)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,10 +24,23 @@ class Books:
     engine: Engine
     company_id: int
     drafter: Drafter = field(default=draft)
+    # The chart, items and usual amount change rarely; reading them for every message was
+    # most of a draft's database time. A short cache keeps a chart import visible quickly.
+    context_ttl: float = 5.0
+    _context: tuple[float, date, DraftContext] | None = field(default=None, repr=False)
 
     def context(self, today: date | None = None) -> DraftContext:
+        day = today or date.today()
+        cached = self._context
+        if cached and cached[1] == day and time.monotonic() - cached[0] < self.context_ttl:
+            return cached[2]
         with session_scope(self.engine) as s:
-            return load_context(s, self.company_id, self.settings.policy, today or date.today())
+            ctx = load_context(s, self.company_id, self.settings.policy, day)
+        self._context = (time.monotonic(), day, ctx)
+        return ctx
+
+    def forget_context(self) -> None:
+        self._context = None
 
     def draft(self, text: str, today: date | None = None) -> list[Draft]:
         return self.drafter(text, self.context(today))

@@ -46,7 +46,9 @@ def build(settings: Settings, *, socket_mode: bool) -> tuple[App, Books, Any]:
     return app, books, deps
 
 
-def serve_forever(settings: Settings, *, socket_mode: bool, port: int) -> None:
+def serve_forever(
+    settings: Settings, *, socket_mode: bool, port: int, host: str | None = None
+) -> None:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -61,4 +63,6 @@ def serve_forever(settings: Settings, *, socket_mode: bool, port: int) -> None:
     import uvicorn
 
     log.info("writeoff-bot serving HTTP on port %s (POST /slack/events)", port)
-    uvicorn.run(create_asgi(app), host="0.0.0.0", port=port, log_level="info", access_log=False)
+    uvicorn.run(
+        create_asgi(app), host=host or settings.host, port=port, log_level="info", access_log=False
+    )

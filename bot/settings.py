@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     writeoff_alert_channel: str | None = Field(None, alias="WRITEOFF_ALERT_CHANNEL")
     writeoff_allow_self_approval: bool = Field(False, alias="WRITEOFF_ALLOW_SELF_APPROVAL")
     port: int = Field(3000, alias="PORT")
+    host: str = Field("0.0.0.0", alias="HOST")  # a server listens on every interface
 
     @field_validator("writeoff_materiality", "writeoff_max_amount", mode="before")
     @classmethod
