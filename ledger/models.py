@@ -144,6 +144,9 @@ class JournalEntry(SQLModel, table=True):
     reverses_id: int | None = Field(default=None, foreign_key="journal_entry.id")
     reversed_by_id: int | None = Field(default=None, foreign_key="journal_entry.id")
     idempotency_key: str | None = Field(default=None, max_length=200)
+    # Where the entry landed in QuickBooks (set by the sync; not part of the frozen record).
+    qbo_id: str | None = Field(default=None, max_length=40)
+    qbo_sync_token: str | None = Field(default=None, max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     posted_at: datetime | None = None
@@ -209,3 +212,40 @@ class RequestClaim(SQLModel, table=True):
     claimed_at: datetime = Field(default_factory=utcnow)
     done_at: datetime | None = None
     attempts: int = Field(default=1)
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"  # waiting for a push (or for a connection)
+    IN_FLIGHT = "in_flight"  # claimed by a sync pass; outcome not yet known
+    SYNCED = "synced"
+    FAILED = "failed"  # refused by the other side: waits for a person (Retry)
+    HELD = "held"  # cannot be pushed as it is (unmapped or inactive account)
+
+
+class OutboxItem(SQLModel, table=True):
+    """The transactional outbox: one row per posted entry, written in the posting
+    transaction, so an entry is never posted without its export queued (or the reverse).
+    ledger/ only writes it; the exporter (qbo/sync.py) works it."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (sa.Index("ix_outbox_due", "company_id", "status", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id")
+    entry_id: int = Field(foreign_key="journal_entry.id", unique=True)
+    status: str = Field(default=OutboxStatus.PENDING.value, max_length=16)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    claimed_at: datetime | None = None
+    claimed_by: str | None = Field(default=None, max_length=80)
+    # A push was sent whose answer never came: look it up before sending again.
+    needs_reconcile: bool = Field(default=False)
+    external_id: str | None = Field(default=None, max_length=40)
+    last_error: str | None = Field(default=None, max_length=1000)
+    last_error_code: str | None = Field(default=None, max_length=20)
+    failing_since: datetime | None = None  # start of the current failure episode
+    alert_channel: str | None = Field(default=None, max_length=64)
+    alert_ts: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    synced_at: datetime | None = None

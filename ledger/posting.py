@@ -20,7 +20,15 @@ from sqlmodel import Session, select
 from ledger.audit import append_event
 from ledger.companies import lock_company
 from ledger.drafting.types import Draft
-from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, PeriodLock, utcnow
+from ledger.models import (
+    Account,
+    EntryStatus,
+    JournalEntry,
+    JournalLine,
+    OutboxItem,
+    PeriodLock,
+    utcnow,
+)
 from ledger.money import format_money, quantize
 
 MAX_LINES = 100
@@ -391,6 +399,20 @@ def _apply(
         session.expire(accounts[code], ["balance"])  # the cached copy is now stale
     session.add(entry)
     session.add(company)
+    # Transactional outbox: the export is queued by the same commit that posts.
+    session.connection().execute(
+        OutboxItem.__table__.insert(),  # type: ignore[attr-defined]
+        {
+            "company_id": entry.company_id,
+            "entry_id": entry.id,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "needs_reconcile": False,
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
 
 
 def post_draft(

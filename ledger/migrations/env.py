@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import ledger.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import qbo.models  # noqa: F401  (QuickBooks' tables share the database and its history)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -1,0 +1,68 @@
+"""QuickBooks' tables: the connection (tokens encrypted), OAuth states, account mapping.
+
+They live in the one database and the one migration history (ledger/migrations), but only
+qbo/ reads or writes them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from ledger.models import utcnow
+
+
+class ConnectionStatus:
+    CONNECTED = "connected"
+    BROKEN = "broken"  # the refresh token was refused: a person must reconnect
+    DISCONNECTED = "disconnected"
+
+
+class QboConnection(SQLModel, table=True):
+    __tablename__ = "qbo_connection"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", unique=True)
+    realm_id: str = Field(max_length=40)
+    company_name: str | None = Field(default=None, max_length=200)
+    status: str = Field(default=ConnectionStatus.CONNECTED, max_length=16)
+    broken_reason: str | None = Field(default=None, max_length=500)
+    # Fernet tokens (WRITEOFF_SECRET_KEY); never stored or logged in clear text.
+    access_token_enc: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    refresh_token_enc: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    access_expires_at: datetime
+    refresh_expires_at: datetime
+    refresh_warned_at: datetime | None = None
+    connected_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class OAuthState(SQLModel, table=True):
+    """A single-use `state` for the consent redirect (CSRF protection)."""
+
+    __tablename__ = "qbo_oauth_state"
+
+    state: str = Field(primary_key=True, max_length=100)
+    company_id: int = Field(foreign_key="company.id")
+    created_by: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class AccountMapping(SQLModel, table=True):
+    __tablename__ = "qbo_account_mapping"
+    __table_args__ = (
+        sa.UniqueConstraint("company_id", "account_code", name="uq_qbo_mapping_code"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    account_code: str = Field(max_length=20)
+    qbo_id: str = Field(max_length=40)
+    qbo_name: str = Field(default="", max_length=200)
+    qbo_active: bool = Field(default=True)
+    method: str = Field(max_length=10)  # number, name or manual
+    updated_at: datetime = Field(default_factory=utcnow)
