@@ -6,6 +6,7 @@ override any account code, the materiality threshold and the keyword lists.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ class Kind(StrEnum):
 class Category(StrEnum):
     """What happened, as the policy sees it."""
 
-    LOSS = "loss"  # damaged, expired, obsolete...: routine under materiality, else write-off expense
+    LOSS = "loss"  # damaged, expired, obsolete: routine under materiality, else write-off expense
     SHRINKAGE = "shrinkage"  # missing on count, no known cause
     CASUALTY = "casualty"  # theft, fire, flood: unusual at any amount
     WRITE_DOWN = "write_down"  # still sellable, worth less than cost
@@ -53,35 +54,61 @@ DEFAULT_KEYWORDS: Mapping[Category, tuple[str, ...]] = {
         "shattered", "smashed", "rotten", "rotted", "wet", "water damaged", "past date",
         "out of date", "unsellable", "unsaleable", "scrap", "scrapped", "destroyed",
         "faulty", "dropped", "punctured", "melted", "thawed", "stale", "discontinued",
+        "ruined", "unusable", "worthless", "spilled", "spill", "mold", "mould", "mildew",
+        "infested", "rusted", "corroded", "warped", "scratched", "ripped", "soiled", "stained",
+        "bruised", "squashed", "busted", "spoilage", "expiry", "expiring", "best before",
+        "sell by", "outdated", "dead stock", "deadstock", "end of life", "superseded",
+        "rejected", "nonconforming", "non-conforming", "out of spec", "chipped",
+        "freezer burn", "freezer burned", "short dated", "short-dated", "obsoleted",
+        "mice", "rodent", "rodents", "pests", "sour", "soured", "went bad", "gone bad",
+        "rotting", "past expiry",
     ),
     Category.SHRINKAGE: (
         "shrinkage", "shrink", "missing", "short on count", "short", "count variance",
         "variance", "lost", "unaccounted for", "unaccounted", "cannot find", "can't find",
-        "cant find", "miscount", "not found",
+        "cant find", "miscount", "not found", "misplaced", "disappeared", "gone missing",
+        "shortage", "discrepancy", "count discrepancy", "could not find", "couldn't find",
+        "cannot locate", "can't locate", "unexplained loss",
     ),
     Category.CASUALTY: (
         "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "break in",
         "burglary", "burgled", "robbery", "robbed", "fire", "flood", "flooded", "flooding",
         "storm", "hurricane", "tornado", "earthquake", "vandalism", "vandalized",
-        "vandalised", "looted", "burned", "burnt",
+        "vandalised", "looted", "burned", "burnt", "thief", "thieves", "burglar", "burglars",
+        "broken into", "pilfered", "pilferage", "arson", "smoke damage", "smoke damaged",
+        "fire damage", "fire damaged", "flood damage", "flood damaged", "lightning",
+        "wildfire", "looting", "shoplifter", "shoplifters", "heist", "hijacked",
+        "broke into", "vandal", "vandals",
     ),
     Category.WRITE_DOWN: (
         "write down", "write-down", "writedown", "written down", "mark down", "markdown",
         "mark-down", "marked down", "net realizable value", "net realisable value", "nrv",
-        "revalue", "devalue", "lower of cost",
+        "revalue", "devalue", "lower of cost", "writing down", "marking down", "revalued",
+        "revaluation", "devalued", "impaired", "impairment", "lcnrv", "lost value",
+        "lost its value", "reprice", "repriced",
     ),
     Category.RESERVE_WRITE_OFF: (
         "against the reserve", "against reserve", "against the allowance",
         "against allowance", "from the reserve", "from reserve", "use the reserve",
-        "charge to the reserve", "charge the reserve",
+        "charge to the reserve", "charge the reserve", "against the obsolescence reserve",
+        "against the inventory reserve", "against reserves", "against the provision",
+        "against provision", "from the allowance", "out of the reserve", "using the reserve",
     ),
     Category.RESERVE_PROVISION: (
         "increase the reserve", "increase reserve", "increase the obsolescence reserve",
         "add to the reserve", "add to reserve", "top up the reserve", "provision",
         "reserve for obsolescence", "obsolescence reserve", "increase the allowance",
         "increase the provision", "book a reserve", "set up a reserve",
+        "increase the inventory reserve", "increase inventory reserve",
+        "add to the obsolescence reserve", "top up reserve", "raise the reserve",
+        "provision for obsolescence", "obsolescence provision", "reserve for obsolete",
+        "obsolete reserve", "obsolete stock reserve",
     ),
-    Category.OVERAGE: ("overage", "over on count", "found extra", "extra on count", "surplus"),
+    Category.OVERAGE: (
+        "overage", "over on count", "found extra", "extra on count", "surplus", "extra units",
+        "found additional", "more than expected", "more than on the books", "over count",
+        "overcount",
+    ),
 }
 
 # When several categories match, the most specific wins (reserve phrases also say
@@ -127,13 +154,14 @@ class ReasonMatch:
     position: int
 
 
+@functools.lru_cache(maxsize=2048)  # find_reasons runs per message; compile each word once
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in re.split(r"[\s-]+", keyword)]
     return re.compile(r"(?<![a-z0-9])" + r"[\s-]+".join(parts) + r"(?![a-z0-9])", re.IGNORECASE)
 
 
 def find_reasons(text: str, policy: Policy) -> list[ReasonMatch]:
-    """Every category whose words appear in the text, best first (policy priority, then position)."""
+    """Every category whose words appear in the text, best first (priority, then position)."""
     found: dict[Category, ReasonMatch] = {}
     for category, words in policy.keywords.items():
         for word in words:
@@ -193,7 +221,8 @@ def decide_accounts(category: Category, amount: Decimal | None, policy: Policy) 
     if category is Category.RESERVE_PROVISION:
         return Decision(
             policy.obsolescence, policy.reserve,
-            "Increasing the obsolescence reserve is an expense now against the contra-asset reserve",
+            "Increasing the obsolescence reserve is an expense now, against the contra-asset "
+            "reserve",
         )
     if category is Category.OVERAGE:
         return Decision(

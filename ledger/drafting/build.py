@@ -128,6 +128,11 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     "('40 units at $15')"
                 )
 
+    if amount is not None and amount <= 0:
+        # sub-cent prices ("2 units at $0.001") round to nothing: no entry to post
+        warnings.append(f"The amount rounds to {format_money(amount, cur)}; nothing to write off")
+        missing.append("amount")
+        amount = None
     if amount is not None and amount > policy.max_amount:
         warnings.append(
             f"{format_money(amount, cur)} is over the {format_money(policy.max_amount, cur)} "

@@ -1,10 +1,1555 @@
-"""The offline reader (placeholder until the parser lands)."""
+"""The offline reader: plain-English write-off requests -> Facts. Deterministic, no I/O.
+
+How a message is read:
+
+1. Clean it: Slack markup (mentions, links, escaped ``&amp;``), bullets, odd Unicode.
+2. Mask what only looks like a quantity or a price (dates, times, ticket/PO numbers,
+   durations, pack sizes such as "12oz bottles") so those digits are never read.
+3. Cut it into small pieces (lines, ``;``, sentences, commas, "and"), drop any piece that tells
+   the bot which accounts to use, then glue neighbouring pieces back together until each group
+   is one request. Over-cutting is harmless: a piece that cannot stand alone ("$18.75 each",
+   "NRV $25", "broken") joins its neighbour, so "cost $40 and NRV $25" stays one request.
+4. Read each group: SKU, reason, location, write-down prices, money (price per unit or total,
+   by the words around it), quantities, and any number left over.
+
+SKU rule: codes introduced by "sku" become ``SKU-<code>`` in upper case ("sku 12", "SKU12",
+"sku#12" -> "SKU-12"; "SKU-XL-9" stays). Codes introduced by item / part / product (code) are
+kept as written in upper case with ``_`` turned into ``-`` ("item #A-100" -> "A-100",
+"part # 55" -> "55"); if such a code itself starts with SKU it follows the SKU rule. An
+upper-case code without any of those words ("WID-200") is taken as the SKU, with a small
+penalty. Locations are returned without a leading "the" ("the Memphis DC" -> "Memphis DC").
+
+Anything unsure becomes a Guess (it lowers confidence); bad numbers become Facts.errors
+(never a confident draft). Accounts are never read from text: the policy picks them.
+"""
 
 from __future__ import annotations
 
-from ledger.drafting.types import DraftError, Facts
-from ledger.policy import Policy
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from ledger.drafting.types import DraftError, Facts, Guess
+from ledger.money import MoneyError, parse_decimal
+from ledger.policy import PRIORITY, Category, Policy
+
+HELP = (
+    "I couldn't find a write-off in that. Try: '40 units obsolete SKU-12 at $15' or "
+    "'Write off $2,400 of damaged inventory from warehouse B'."
+)
+MAX_TEXT = 4000  # characters: a Slack message, not a file
+MAX_REQUESTS = 20  # per message
+MAX_QUANTITY = Decimal(10) ** 9
+MAX_MONEY = Decimal(10) ** 12  # the policy's max_amount refuses much less; this keeps Decimal exact
+MAX_PLACES = 6
+
+# Confidence penalties (Guess.penalty). Only real ambiguity costs anything.
+P_SEVERAL_PRICES = 0.3
+P_SEVERAL_TOTALS = 0.3
+P_SEVERAL_QTYS = 0.2
+P_SEVERAL_SKUS = 0.3
+P_SEVERAL_REASONS = 0.2
+P_NO_UNIT = 0.1  # a quantity with no unit word and no SKU
+P_BARE_NUMBER = 0.1  # a number read as the quantity from position alone
+P_QTY_OR_PRICE = 0.25
+P_PRICE_OR_TOTAL = 0.2
+P_BARE_AT = 0.1  # "at 15" with no $: probably dollars
+P_BARE_CODE = 0.1
+P_INJECTION = 0.3
+P_INHERITED = 0.15
+P_INHERITED_PRICE = 0.2
+P_UNREAD_NUMBER = 0.1
+P_HEDGE = 0.15
+P_NEGATED = 0.3
+P_UNIT_MISMATCH = 0.2
+P_RANGE = 0.3
+P_PERCENT = 0.3
+P_PERCENT_OF_TOTAL = 0.15
+P_CORRECTION = 0.3
+P_RESERVE_UNCLEAR = 0.35  # a reserve entry drafted as a plain write-off would be wrong
+
+SKU_MARK = "\ue000"  # stands in for a SKU that was read, so "12 of SKU-5" still finds the 12
+MONEY_MARK = "\ue001"  # stands in for money that was read ("40 @ $15")
+
+# -- vocabulary -------------------------------------------------------------------------------
+
+_UNIT_WORDS: tuple[str, ...] = (
+    "units", "unit", "pcs", "pc", "pieces", "piece", "ea", "each", "items", "item", "cases",
+    "case", "cs", "cartons", "carton", "ctns", "ctn", "boxes", "box", "bx", "bags", "bag",
+    "sacks", "sack", "drums", "drum", "barrels", "barrel", "pallets", "pallet", "plts", "plt",
+    "skids", "skid", "crates", "crate", "totes", "tote", "bins", "bin", "buckets", "bucket",
+    "pails", "pail", "tubs", "tub", "trays", "tray", "lbs", "lb", "pounds", "pound", "kgs",
+    "kg", "kilos", "kilo", "kilograms", "kilogram", "grams", "gram", "oz", "ounces", "ounce",
+    "tons", "ton", "tonnes", "tonne", "gallons", "gallon", "gal", "liters", "liter", "litres",
+    "litre", "ml", "bottles", "bottle", "cans", "can", "jars", "jar", "tubes", "tube", "rolls",
+    "roll", "reams", "ream", "packs", "pack", "packages", "package", "pkgs", "pkg", "packets",
+    "packet", "bundles", "bundle", "sets", "set", "pairs", "pair", "prs", "dozen", "doz",
+    "sheets", "sheet", "spools", "spool", "coils", "coil", "bales", "bale", "kits", "kit",
+    "meters", "meter", "metres", "metre", "ft", "feet", "foot", "yards", "yard", "yds", "yd",
+    "cartridges", "cartridge", "containers", "container", "tins", "tin", "loaves", "loaf",
+    "bars", "bar", "blocks", "block", "boards", "board", "panels", "panel", "sleeves",
+    "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
+    "cup", "bricks", "brick", "reels", "reel", "u",
+)  # fmt: skip
+_UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
+# A price "per unit / each" fits any counted quantity; other unit words must match.
+_GENERIC_UNITS = frozenset(
+    (
+        "unit", "units", "u", "pc", "pcs", "piece", "pieces", "ea", "each", "item", "items",
+        "ct", "count", "head",
+    )
+)  # fmt: skip
+_UNIT_ALIASES = {
+    "lbs": "lb", "pound": "lb", "pounds": "lb", "kgs": "kg", "kilo": "kg", "kilos": "kg",
+    "kilogram": "kg", "kilograms": "kg", "gal": "gallon", "cs": "case", "ctn": "carton",
+    "ctns": "carton", "bx": "box", "plt": "pallet", "plts": "pallet", "pkg": "package",
+    "pkgs": "package", "prs": "pair", "doz": "dozen", "yds": "yard", "yd": "yard",
+    "ft": "foot", "feet": "foot", "loaves": "loaf", "boxes": "box", "bunches": "bunch",
+}  # fmt: skip
+
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)"
+)
+_NUMWORDS = (
+    rf"\b(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_NUMBER_WORD}\b"
+    rf"(?:(?:\s*-\s*|\s+(?:and\s+)?){_NUMBER_WORD}\b)*"
+)
+_NUM_CORE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
+_NUM = rf"(?<![\w.])(?<!\d,){_NUM_CORE}"
+_CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
+_CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
+_SCALE = r"(?:[km](?![a-z])|\s(?:thousand|million|grand)\b)"
+# Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".
+_MONEY_STRICT = (
+    rf"(?:{_CUR_BEFORE}\s*{_NUM_CORE}{_SCALE}?(?:\s*{_CUR_AFTER})?"
+    rf"|{_NUM}{_SCALE}?\s*{_CUR_AFTER}"
+    rf"|{_NUMWORDS}\s+(?:dollars?|bucks)\b)"
+)
+_MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM})"
+_PER = (
+    rf"(?:per\s+(?:{_UNIT}|unit|item|piece)\b|each\b|ea\b\.?|apiece\b"
+    rf"|/\s*(?:{_UNIT}|unit|ea)\b|an?\s+(?:{_UNIT}|unit|piece|item)\b)"
+)
+
+_I = re.IGNORECASE
+_IX = re.IGNORECASE | re.VERBOSE
+
+# -- cleaning ---------------------------------------------------------------------------------
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\r": "\n",
+        "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u2018": "'", "\u2019": "'",
+        "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00d7": "x", "\u2192": "->", "\uff04": "$", "\u2022": "-",
+    }
+)  # fmt: skip
+_PRIVATE_OR_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SLACK_MARKUP = re.compile(r"<([^<>|\s]*)(?:\|([^<>]*))?>")
+_PLAIN_MENTION = re.compile(r"(?<!\S)@[a-z][\w.-]*", _I)
+_EMOJI = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])", _I)
+_BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
+_SPACES = re.compile(r"[ ]{2,}")
+_BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
+
+# -- masks: digits that are not quantities or prices ------------------------------------------
+# A mask with a group named "m" blanks only that group.
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MASK_PARTS: tuple[str, ...] = (
+    # reference numbers: tickets, POs, orders, lots...
+    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo)\s*"
+    r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
+    r"\b(?:order|case|incident|report|claim|job|batch|lot|request|memo|work\s+order)\s*"
+    r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
+    r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
+    # dates and times
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
+    r"\b\d{1,2}/\d{1,2}\b",
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
+    r"\b\d{1,2}:\d{2}\b",
+    r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
+    r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
+    rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
+    r"|minutes?|mins?|nights?)\b(?:\s+ago)?",
+    # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
+    r"\b\d+(?:\.\d+)?\s*(?:°\s*[cf]?|degrees?(?:\s+(?:[cf]|fahrenheit|celsius)\b)?)",
+    r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
+    r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
+    r"\b\d+x\d+s?\b",
+    r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
+    r"\b\d+(?:\.\d+)?-(?:pack|pk|ct|count|inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
+    r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
+    r"\b(?P<m>\d+(?:\.\d+)?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|ft|mm|cm|ct|pk)\s+)(?="
+    + _UNIT
+    + r"\b)",
+    r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm"
+    r"|ct|pk)\s+)(?=" + _UNIT + r"\b)",
+    # words that contain reason words but are not reasons
+    r"\bshrink[-\s]?wrap\w*",
+    r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal)s?\b",
+)
+_WORD_MASKS = 2  # the last masks need no digits
+
+
+def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for many masks (one pass); each "m" group gets its own name m0, m1..."""
+    named = []
+    for i, part in enumerate(parts):
+        named.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}>") + ")")
+    return re.compile("|".join(named), _IX)
+
+
+_MASK_ALL = _alternation(_MASK_PARTS)
+_MASK_WORDS = _alternation(_MASK_PARTS[-_WORD_MASKS:])
+
+# -- splitting into pieces ----------------------------------------------------------------------
+
+_SPLIT = re.compile(
+    r"""
+      \n+
+    | ;+
+    | :\s+
+    | (?<=[.!?])\s+
+    | \s*,\s*(?:and|also|plus|then|&)\s+
+    | ,(?!\d{3}(?!\d))\s*
+    | \s+(?:and|also|plus|then|&|as\s+well\s+as)\s+
+    | \s+\+\s+
+    """,
+    _IX,
+)
+
+# A piece that tells the bot which accounts to use, or to ignore its rules: never read.
+_INSTRUCTION = re.compile(
+    r"""
+      \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)
+        (?:debit|credit|dr|cr)(?:ed)?\.?\s+(?:to\s+|the\s+|account\s+|acct\.?\s+)*
+        (?!memo|note|card|pending|issued|back|from|request|limit\b)[\#a-z0-9]
+    | \b(?:post|book|charge|record|put|move|transfer|send|hit|code)\w*\b[^.;\n]{0,30}?
+        \b(?:to|against|on|in|into)\s+(?:the\s+)?(?:account\s+|acct\.?\s+|gl\s+)?\#?\s*
+        (?:\d{4}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b|
+           retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash)
+    | \b(?:account|acct|gl)\s*\#?\s*\d{3,}
+    | \b(?:ignore|disregard|override|forget|bypass)\b[^.;\n]{0,40}?
+        \b(?:instructions?|rules?|polic(?:y|ies)|previous|prior|above|system|prompt|limits?)\b
+    | \bsystem\s+(?:says|said|prompt|message|override|instruction)
+    | \byou\s+are\s+now\b | \bnew\s+instructions?\b | \badmin\s+override\b
+    """,
+    _IX,
+)
+
+# -- signals used for grouping ------------------------------------------------------------------
+
+_SKU_KEYWORD = re.compile(
+    r"\bskus?(?:\s*(?:\#|no\.|number|num|code)\s*|\s*[-#:_]\s*|\s+|)"
+    r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
+    _I,
+)
+_ITEM_KEYWORD = re.compile(
+    r"\b(?:item|part|product|prod|article|model|material|catalog|cat)\s*"
+    r"(?:(?P<marker>code|number|no\.?|num|\#|id)\s*[:\#]?\s*|\s+)"
+    r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
+    _I,
+)
+_BARE_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
+_NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
+
+_QTY_UNIT = re.compile(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
+# "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
+# (singular ones such as "can" or "set" are ordinary English too).
+_PLURAL_UNIT = (
+    "(?:"
+    + "|".join(
+        sorted({u for u in _UNIT_WORDS if u.endswith("s") and len(u) > 3}, key=len, reverse=True)
+    )
+    + ")"
+)
+_QTY_FILLER = re.compile(
+    rf"""(?P<n>{_NUM}k?|{_NUMWORDS})\s+
+         (?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|x|sku|each|ea|were|was|are|is)\b)
+             [a-z][a-z'-]*\s+){{1,2}}?
+         (?P<u>{_PLURAL_UNIT})\b(?!-)""",
+    _IX,
+)
+_QTY_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
+_QTY_X = re.compile(
+    rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
+)
+_QTY_KEYWORD = re.compile(
+    rf"\b(?P<kw>qty|qnty|quantity|quant|count|units|pcs|no\.?\s+of\s+(?:units|items|pieces|"
+    rf"cases))\.?\s*(?:of\s+|is\s+|was\s+)?[:=\#]?\s*(?P<n>{_NUM_CORE}|{_NUMWORDS})",
+    _I,
+)
+_QTY_BEFORE_SKU = re.compile(
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
+    rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
+    rf"{SKU_MARK}",
+    _I,
+)
+_QTY_AFTER_SKU = re.compile(
+    rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
+)
+_QTY_BEFORE_MONEY = re.compile(
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
+)
+# "40 chairs", "40 damaged chairs": a count of things with no unit word
+_QTY_NOUN = re.compile(
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b", _I
+)
+_NOT_NOUNS = frozenset(
+    (
+        "was", "is", "has", "does", "this", "its", "yes", "us", "as", "plus", "less", "his",
+        "hers", "ours", "theirs", "yours", "always", "perhaps", "sometimes", "thanks", "pls",
+    )
+)  # fmt: skip
+# "45 on hand", "30 left": a count by the words after it
+_QTY_ON_HAND = re.compile(
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b", _I
+)
+_QTY_ONE = re.compile(
+    rf"\b(?:a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per)\b)[a-z]+\s+){{0,2}}?"
+    rf"(?P<u>{_UNIT})\b",
+    _I,
+)
+
+_MONEY = re.compile(
+    rf"""
+      {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
+    | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
+    | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
+    | (?P<c>{_NUM})\s*(?:cents?\b|¢)
+    | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?:{_UNIT})\b)
+    """,
+    _IX,
+)
+# A plain number that the words before it make a price: "@ 1.25", "cost 61.25", "unit cost 22".
+_PRICE_BARE = re.compile(
+    rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid)
+         (?:\s+(?:is|was|of|at|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
+         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
+    _IX,
+)
+# "4.50 ea": cents and a per-unit word make a plain number a price
+_PRICE_CENTS = re.compile(
+    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))", _I
+)
+_RIGHT_UNIT = re.compile(
+    rf"""\s*(?:(?:/|per\s+|an?\s+|for\s+each\s+)\s*(?P<u>{_UNIT}|unit|item|piece|head)\b
+         |(?:each|ea|apiece|a\s+piece|a\s+pop)\b\.?)""",
+    _IX,
+)
+_RIGHT_TOTAL = re.compile(
+    rf"""\s*(?:(?:in\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
+         |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b)""",
+    _IX,
+)
+_TAIL = r"(?:\s+(?:is|was|of|at|around|about|approx\.?|roughly|=))*\s*[:=~]?\s*$"
+_LEFT_UNIT = re.compile(
+    rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
+         |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
+         |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*){_TAIL}""",
+    _IX,
+)
+_LEFT_TOTAL = re.compile(
+    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss))?
+         |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
+         |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
+         |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
+         |\bwritedowns?|\bprovision(?:\s+of)?|\breserve(?:\s+of)?|\bexpense(?:\s+of)?|=){_TAIL}""",
+    _IX,
+)
+
+# Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
+_WD_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<a>{_MONEYISH})\s*(?:{_PER})?\s*(?:down\s+)?(?:to|->|=>)\s*"
+    rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
+    _I,
+)
+_WD_FROM_TO_STRICT = re.compile(
+    rf"\bfrom\s+(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:down\s+)?(?:to|->|=>)\s*"
+    rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
+    _I,
+)
+_WD_ARROW = re.compile(
+    rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?", _I
+)
+_WD_NRV = re.compile(
+    rf"""\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|fair\s+value
+         |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
+         |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
+         |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth|worth\s+only|now\s+valued\s+at
+         |value\s+now|recoverable\s+value)
+         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
+       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?""",
+    _IX,
+)
+_WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
+_WD_TO = re.compile(
+    rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))(?:\s*{_PER})?", _I
+)
+_WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
+_PERCENT = re.compile(rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
+
+# -- locations ----------------------------------------------------------------------------------
+
+_LOC_HEAD = (
+    r"(?:warehouse|wh|dc|distribution\s+(?:center|centre)|fulfil?l?ment\s+(?:center|centre)"
+    r"|store|shop|showroom|show\s+room|stockroom|stock\s+room|backroom|back\s+room|storeroom"
+    r"|store\s+room|loading\s+dock|dock|aisle|bay|bin|rack|shelf|zone|yard|depot|site|location"
+    r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
+    r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
+    r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot)"
+)
+_LOC_MOD = (
+    r"(?:back|front|main|north|south|east|west|northern|southern|cold|dry|upper|lower|loading"
+    r"|receiving|shipping|retail|central|old|new|overflow|bulk|returns?|secondary|primary"
+    r"|downtown|outdoor|indoor|side|rear|top|bottom|walk-in|frozen|chilled|ambient|quarantine)"
+)
+_LOC_ID = (
+    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:-\d+)?|(?-i:[A-Z]{1,3}-?\d*)"
+    r"|(?-i:[b-hj-wyz]))(?![\w-]))"
+)
+_LOC_CORE = rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}?"
+_LOC_CORE_BARE = (
+    rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
+)
+_LOC_JOIN = rf"(?:\s*(?:,|in|of|at|inside|on)\s+(?:the\s+)?{_LOC_CORE})?"
+_LOCATION = re.compile(
+    rf"""\b(?:from|at|in|on|inside|near|by|behind|off|out\s+of|within)\s+
+         (?:(?:the|our|my|a)\s+)?(?P<loc>{_LOC_CORE}{_LOC_JOIN})
+       | (?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
+    _IX,
+)
+
+# -- bad numbers --------------------------------------------------------------------------------
+
+_NEGATIVE = re.compile(
+    rf"(?:(?<![\w.$-])-\$?|\$\s?-\s?|\bminus\s+\$?|\bnegative\s+\$?)(?P<n>{_NUM_CORE})"
+    rf"(?P<rest>\s*(?:{_UNIT}\b|dollars?\b|usd\b))?",
+    _I,
+)
+_SCIENTIFIC = re.compile(r"(?<![\w.])\$?\d+(?:\.\d+)?e[+-]?\d+(?![\w.])", _I)
+_NOT_FINITE = re.compile(
+    rf"(?:\$|\busd\b|@|\bat\b|\bqty\b|\bquantity\b)\s*(?:nan|inf(?:inity)?|∞)\b"
+    rf"|\b(?:nan|inf(?:inity)?|∞)\s*(?:{_UNIT}|dollars?|usd)\b|∞",
+    _I,
+)
+_NUMBERISH = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])")
+_VALID_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+# -- the reader's other words -------------------------------------------------------------------
+
+_INTENT = re.compile(
+    r"\b(?:write[-\s]?off|writeoff|written\s+off|wrote\s+off|writing\s+off|write\s+(?:it|them)"
+    r"\s+off|w/o|dispose[ds]?|disposal|toss(?:ed)?|thr(?:ew|own|ow)\s+(?:out|away)|trash(?:ed)?"
+    r"|discard(?:ed)?|bin(?:ned)?\s+(?:it|them)|remove[ds]?\s+from\s+(?:inventory|stock)"
+    r"|adjust(?:ment)?|loss|lost)\b",
+    _I,
+)
+_QUESTION_START = re.compile(
+    r"^\s*(?:how|what|what's|whats|why|when|where|who|which|is|are|was|were|did|does|do|has"
+    r"|have)\b",
+    _I,
+)
+# Questions about what already happened: never a new request, numbers or not.
+_STATUS_QUESTION = re.compile(
+    r"^\s*(?:why|when|where|who|which|is|are|was|were|did|does|has|have)\b", _I
+)
+# Things that are stock: with a reason word they make a request even without numbers.
+_GOODS = re.compile(
+    rf"\b(?:inventory|stock|goods|products?|merchandise|items?|pallets?|shipment|order|lot"
+    rf"|{_UNIT})\b",
+    _I,
+)
+_CANCEL = re.compile(
+    r"^\s*(?:(?:don'?t|do\s+not|dont)(?!\s+forget)|never\s*mind|nevermind|cancel|scratch\s+that|disregard"
+    r"|ignore\s+(?:that|this|my))\b",
+    _I,
+)
+_HEDGE = re.compile(
+    r"\b(?:probably|maybe|perhaps|possibly|i\s+think|i\s+guess|not\s+sure|unsure|might\s+be"
+    r"|could\s+be|or\s+so|give\s+or\s+take|ish)\b|(?:\babout|\baround|\broughly|\bapprox\w*\.?"
+    r"|~|\best\.?|\bestimated|\bnearly|\balmost)\s*\$?\s*\d",
+    _I,
+)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
+)
+# Common misspellings of reason words, read as the word they mean.
+_TYPOS = {
+    "damged": "damaged", "dammaged": "damaged", "damadged": "damaged", "damagd": "damaged",
+    "damanged": "damaged", "dmaged": "damaged", "damgaed": "damaged", "expird": "expired",
+    "expried": "expired", "exipred": "expired", "experied": "expired", "expierd": "expired",
+    "exprired": "expired", "obselete": "obsolete", "obsolite": "obsolete",
+    "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
+    "stollen": "stolen", "stolan": "stolen", "stoln": "stolen", "brokn": "broken",
+    "borken": "broken", "brocken": "broken", "spoild": "spoiled", "spolied": "spoiled",
+    "crushd": "crushed", "misssing": "missing", "mising": "missing", "missng": "missing",
+    "thieft": "theft", "dmged": "damaged", "dmgd": "damaged", "dmg": "damaged",
+    "shrinkge": "shrinkage", "defected": "defective",
+}  # fmt: skip
+_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
+# Casualty words that mean theft: with "damaged" they tell a different story (see _compatible).
+_THEFT_WORDS = frozenset(
+    (
+        "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "break in",
+        "burglary", "burgled", "robbery", "robbed", "looted", "looting", "thief", "thieves",
+        "burglar", "burglars", "broken into", "broke into", "pilfered", "pilferage", "heist",
+        "hijacked", "shoplifter", "shoplifters",
+    )
+)  # fmt: skip
+_CORRECTION = re.compile(
+    r"\b(?:actually|make\s+it|no\s+wait|wait\s*,|sorry|correction|i\s+mean|i\s+meant|typo"
+    r"|instead)\b",
+    _I,
+)
+# The books are in dollars (Policy.currency USD): other currencies are not converted.
+_FOREIGN_CURRENCY = re.compile(
+    r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
+)
+_RESERVE_WORD = re.compile(r"\b(?:reserves?|allowances?|provisions?|provisioning)\b", _I)
+_RESERVE_CATEGORIES = (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
+_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[a-z0-9]", _I)
+_LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
+_WS = re.compile(r"\s+")
+
+
+# ===============================================================================================
+# Entry point
+# ===============================================================================================
 
 
 def read_requests(text: str, policy: Policy) -> list[Facts]:
-    raise DraftError("offline reader not written yet")
+    """Every write-off request in `text`, as Facts. Raises DraftError (with an example of a
+    request) for text that asks for none: empty, a greeting, a question, a cancellation."""
+    if not isinstance(text, str) or not text.strip():
+        raise DraftError(HELP)
+    if len(text) > MAX_TEXT:
+        raise DraftError(
+            f"That message is {len(text):,} characters; please keep a request under "
+            f"{MAX_TEXT:,} characters (one write-off per line)."
+        )
+    clean = _clean(text)
+    masked = _mask(clean)
+    pieces = _pieces(masked)
+    injected = _drop_instructions(pieces)
+    header, groups = _group(pieces)
+    reasons = _reason_index(policy)
+
+    read, cancelled = _read_groups(groups, clean, reasons)
+    if not read:
+        if cancelled:
+            raise DraftError("Nothing to draft: that message says not to write anything off.")
+        raise DraftError(HELP)
+    if len(read) > MAX_REQUESTS:
+        raise DraftError(
+            f"That message has {len(read)} write-offs; please send at most {MAX_REQUESTS} "
+            "per message."
+        )
+    read = _share(read, header, reasons)
+    if injected:
+        note = Guess(
+            "Ignored an instruction to use specific accounts ("
+            + "; ".join(f"'{s}'" for s in injected[:2])
+            + "); the company policy picks the accounts",
+            P_INJECTION,
+        )
+        read = [replace(f, guesses=(*f.guesses, note)) for f in read]
+    return read
+
+
+def _read_groups(
+    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex
+) -> tuple[list[Facts], bool]:
+    """Read each group; a group of bare numbers that is no request joins a neighbour.
+    Returns the requests and whether a group was a cancellation ("don't write off...")."""
+    read: list[Facts] = []
+    cancelled = False
+    merged_into: int | None = None  # the group behind read[-1]
+    i = 0
+    while i < len(groups):  # ends: each pass moves i on or removes a group
+        group = groups[i]
+        work = "".join(p.text for p in group)
+        source = _WS.sub(" ", clean[group[0].start : group[-1].end]).strip()
+        if _CANCEL.search(work):
+            cancelled = True
+            i += 1
+            continue
+        facts = _read_group(work, source or clean.strip(), reasons)
+        if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
+            # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
+            groups[i + 1] = group + groups[i + 1]
+        elif facts is None and _DIGIT.search(work) and read and merged_into is not None:
+            # ... or, at the end, to the one before ("..., unit cost: $4")
+            groups[merged_into] = groups[merged_into] + group
+            del groups[i]
+            read.pop()
+            i = merged_into
+            merged_into = None
+            continue
+        elif facts is not None:
+            read.append(facts)
+            merged_into = i
+        i += 1
+    return read, cancelled
+
+
+# ===============================================================================================
+# Cleaning, masking, splitting, grouping
+# ===============================================================================================
+
+
+def _clean(text: str) -> str:
+    text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    text = _SLACK_MARKUP.sub(_slack_label, text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = _PLAIN_MENTION.sub(" ", text)
+    text = _EMOJI.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    text = _BULLET.sub("", text)
+    return _BLANK_LINES.sub("\n", text).strip()
+
+
+def _slack_label(m: re.Match[str]) -> str:
+    target, label = m.group(1), m.group(2)
+    if target.startswith(("@", "!")):
+        return " "  # a mention or @here: not part of the request
+    return f" {label} " if label else " "  # a link or #channel: keep only the words shown
+
+
+def _mask(text: str) -> str:
+    """Blank (same length) digits that are dates, times, references, sizes..."""
+    return (_MASK_ALL if _DIGIT.search(text) else _MASK_WORDS).sub(_blank_match, text)
+
+
+def _blank_match(m: re.Match[str]) -> str:
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith("m"):  # blank only this part of the match
+            s, e = m.span(name)
+            whole = m.group(0)
+            return whole[: s - m.start()] + " " * (e - s) + whole[e - m.start() :]
+    return " " * (m.end() - m.start())
+
+
+def _blank(s: str, start: int, end: int, mark: str = "") -> str:
+    if end <= start:
+        return s
+    fill = (mark + " " * (end - start - 1)) if mark else " " * (end - start)
+    return s[:start] + fill + s[end:]
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    text: str  # masked text of the piece, separators included at its end
+    sku: str | None = None
+    qty: bool = False
+    money: bool = False
+    total: bool = False
+    reason: bool = False
+    context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
+    label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
+    dropped: str = ""
+
+
+def _pieces(masked: str) -> list[_Piece]:
+    bounds = [0]
+    for m in _SPLIT.finditer(masked):
+        if m.end() > bounds[-1]:
+            bounds.append(m.end())
+    if bounds[-1] != len(masked):
+        bounds.append(len(masked))
+    pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
+    for p in pieces:
+        _signals(p)
+    return pieces
+
+
+def _signals(p: _Piece) -> None:
+    t = p.text
+    codes = _sku_codes(t)
+    p.sku = codes[0][0] if codes else None
+    has_digit = bool(_DIGIT.search(t))
+    if has_digit or _NUMWORDS_SEARCH.search(t):
+        p.money = bool(_MONEY.search(t) or _PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        p.qty = bool(
+            _QTY_UNIT.search(t)
+            or _QTY_FILLER.search(t)
+            or _QTY_X.search(t)
+            or _QTY_KEYWORD.search(t)
+            or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
+        )
+        p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
+    p.reason = bool(_REASON_SIGNAL.search(t))
+    p.context_only = not has_digit and p.sku is None
+    p.label = p.context_only and p.reason and t.rstrip().endswith(":")
+
+
+_NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
+_TOTAL_SIGNAL = re.compile(
+    r"(?:\$|usd|dollars?|\d\s*k\b)[^;\n]{0,12}?\b(?:of|worth|in\s+total|total|in)\b"
+    r"|\b(?:worth|total(?:ing|ling)?|for\s+a\s+total\s+of|write[-\s]?off|w/o|write[-\s]?down"
+    r"|by)\s*(?:of\s+)?(?:\$|usd|\d)",
+    _I,
+)
+# Rough reason test for grouping only (the real test uses the policy's words).
+_REASON_SIGNAL = re.compile(
+    r"\b(?:damag\w*|broke\w*|crush\w*|dent\w*|expir\w*|spoil\w*|obsole\w*|stol\w*|theft"
+    r"|missing|lost|shrink\w*|short|recall\w*|defect\w*|torn|leak\w*|crack\w*|shatter\w*"
+    r"|smash\w*|rott\w*|wet|scrap\w*|destroy\w*|fault\w*|drop\w*|punctur\w*|melt\w*|thaw\w*"
+    r"|stale|discontinu\w*|fire|flood\w*|burn\w*|vandal\w*|loot\w*|robb\w*|burgl\w*"
+    r"|write[-\s]?down|mark[-\s]?down|nrv|reserve|provision|allowance|overage|surplus"
+    r"|variance|unaccounted|mold\w*|mould\w*|contaminat\w*|ruin\w*|spill\w*)\b",
+    _I,
+)
+
+
+def _standalone(sku: bool, qty: bool, money: bool, total: bool, reason: bool) -> bool:
+    """Enough for a request of its own: what was lost and how much."""
+    return (sku and (qty or money)) or (qty and reason) or (total and reason)
+
+
+def _drop_instructions(pieces: list[_Piece]) -> list[str]:
+    """Blank every piece part that names accounts or overrides rules; return what was cut."""
+    cut: list[str] = []
+    for p in pieces:
+        m = _INSTRUCTION.search(p.text)
+        if not m:
+            continue
+        cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
+        p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
+        p.dropped = cut[-1]
+        _signals(p)
+    return cut
+
+
+def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
+    """Glue pieces into requests. Returns the shared header text (only when it heads several
+    requests) and the groups."""
+    groups: list[list[_Piece]] = []
+    cur: list[_Piece] = []
+    cur_sig = [False] * 5  # sku, qty, money, total, reason
+    cur_sku: str | None = None
+    for p in pieces:
+        p_sig = [p.sku is not None, p.qty, p.money, p.total, p.reason]
+        new = False
+        if cur and _standalone(*cur_sig):
+            if _standalone(*p_sig) or p.label:
+                new = True
+            elif p.sku and cur_sku and p.sku != cur_sku:
+                new = True  # "..., and for SKU-2, 2 units expired at $7"
+        if new:
+            groups.append(cur)
+            cur, cur_sig, cur_sku = [], [False] * 5, None
+        cur.append(p)
+        cur_sig = [a or b for a, b in zip(cur_sig, p_sig, strict=True)]
+        cur_sku = cur_sku or p.sku
+    if cur:
+        groups.append(cur)
+    header = ""
+    if len(groups) > 1:
+        first = groups[0]
+        lead = 0
+        while lead < len(first) - 1 and first[lead].context_only:
+            lead += 1
+        if lead:
+            header = "".join(p.text for p in first[:lead])
+            groups[0] = first[lead:]
+    return header, groups
+
+
+# ===============================================================================================
+# Reading one request
+# ===============================================================================================
+
+
+@dataclass
+class _Money:
+    value: Decimal
+    start: int
+    role: str  # "unit" | "total" | "free"
+    unit: str | None = None  # "/lb" -> "lb"
+    bare_at: bool = False
+
+
+@dataclass
+class _Qty:
+    value: Decimal
+    unit: str | None
+    start: int
+    how: str  # "unit" | "x" | "kw" | "sku" | "money" | "one" | "range" | "after_sku" | "bare"
+
+
+@dataclass
+class _Read:
+    s: str
+    errors: list[str] = field(default_factory=list)
+    guesses: list[Guess] = field(default_factory=list)
+    money: list[_Money] = field(default_factory=list)
+    qtys: list[_Qty] = field(default_factory=list)
+    wd_cost: list[Decimal] = field(default_factory=list)
+    wd_new: list[Decimal] = field(default_factory=list)
+    wd_by_unit: list[Decimal] = field(default_factory=list)
+    wd_by_total: list[Decimal] = field(default_factory=list)
+    percent: list[Decimal] = field(default_factory=list)
+
+    def guess(self, message: str, penalty: float) -> None:
+        if all(g.message != message for g in self.guesses):
+            self.guesses.append(Guess(message, penalty))
+
+    def cut(self, start: int, end: int, mark: str = "") -> None:
+        self.s = _blank(self.s, start, end, mark)
+
+
+def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
+    r = _Read(work)
+    skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    _read_bad_numbers(r)
+    hits = reasons.hits(r.s)
+    category, reason = _pick_reason(r, hits, reasons)
+    location = _read_location(r)
+    write_down = category is Category.WRITE_DOWN
+    _read_percent(r)
+    _read_write_down(r, write_down)
+    _read_money(r)
+    _read_quantities(r)
+    leftovers = _leftover_numbers(r)
+
+    sku = skus[0][0] if skus else None
+    has_numbers = bool(r.money or r.qtys or r.wd_cost or r.wd_new or r.wd_by_unit)
+    has_numbers = has_numbers or bool(r.wd_by_total or leftovers or r.errors)
+    if not _is_request(work, category, sku, location, has_numbers, r):
+        return None
+
+    if len({c for c, _ in skus}) > 1:
+        r.guess(
+            "The message names several SKUs ("
+            + ", ".join(dict.fromkeys(c for c, _ in skus))
+            + f"); drafted {sku} only",
+            P_SEVERAL_SKUS,
+        )
+    if skus and skus[0][1]:
+        r.guess(f"Took '{sku}' to be the SKU", P_BARE_CODE)
+    if _HEDGE.search(work):
+        r.guess("The message sounds unsure or approximate", P_HEDGE)
+    if _CORRECTION.search(work):
+        r.guess("The message corrects itself; check which numbers are meant", P_CORRECTION)
+    foreign = _FOREIGN_CURRENCY.search(work)
+    if foreign:
+        r.errors.append(
+            f"'{foreign.group(0).strip()}' is another currency; give the amount in dollars"
+        )
+    if category not in _RESERVE_CATEGORIES and _RESERVE_WORD.search(work):
+        r.guess(
+            "The message mentions a reserve or allowance, but not in words I know; check "
+            "whether this goes against or into the reserve",
+            P_RESERVE_UNCLEAR,
+        )
+
+    facts = _assemble(r, source, category, reason, sku, location, leftovers)
+    return facts
+
+
+def _is_request(
+    work: str,
+    category: Category | None,
+    sku: str | None,
+    location: str | None,
+    has_numbers: bool,
+    r: _Read,
+) -> bool:
+    if "?" in work and (
+        _STATUS_QUESTION.search(work) or (_QUESTION_START.search(work) and not r.money)
+    ):
+        return False  # "how do I write off damaged stock?" asks for help, not a draft
+    if category is not None:
+        # a reason word alone ("my day was ruined") is chat; with anything about stock it is not
+        return bool(has_numbers or sku or location or _INTENT.search(work) or _GOODS.search(work))
+    if not has_numbers:
+        return False
+    counted = any(q.unit for q in r.qtys)
+    return bool(sku or _INTENT.search(work) or (counted and r.money))
+
+
+# -- bad numbers ---------------------------------------------------------------------------------
+
+
+def _read_bad_numbers(r: _Read) -> None:
+    for m in list(_SCIENTIFIC.finditer(r.s)):
+        r.errors.append(f"'{m.group(0)}' is in scientific notation; write the number out in full")
+        r.cut(*m.span())
+    for m in list(_NOT_FINITE.finditer(r.s)):
+        r.errors.append(f"'{m.group(0).strip()}' is not a real number")
+        r.cut(*m.span())
+    for m in list(_NEGATIVE.finditer(r.s)):
+        what = "quantity" if m.group("rest") and not _is_currency(m.group("rest")) else "amount"
+        r.errors.append(f"'{m.group(0).strip()}' is negative; a write-off needs a positive {what}")
+        r.cut(*m.span())
+    for m in list(_NUMBERISH.finditer(r.s)):
+        token = m.group(0)
+        if not _VALID_NUMBER.fullmatch(token):
+            r.errors.append(f"'{token}' is not a number I can read")
+            r.cut(*m.span())
+
+
+def _is_currency(word: str) -> bool:
+    return word.strip().lower() in {"dollar", "dollars", "usd"}
+
+
+# -- SKUs ----------------------------------------------------------------------------------------
+
+
+def _sku_codes(text: str) -> list[tuple[str, bool, int, int]]:
+    """(normalised code, found without a keyword, start, end), in order of appearance."""
+    found: list[tuple[str, bool, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SKU_KEYWORD.finditer(text):
+        code = m.group("code")
+        if _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
+            found.append(("SKU-" + _norm_code(code), False, m.start(), m.end()))
+            taken.append(m.span())
+    for m in _ITEM_KEYWORD.finditer(text):
+        code = m.group("code")
+        if _overlaps(m.span(), taken) or not _DIGIT.search(code):
+            continue
+        if not m.group("marker") and not (re.search(r"[a-z-]", code, _I) or len(code) >= 3):
+            continue  # "item 5" is too vague; "item A-100", "item 5512" are codes
+        norm = _norm_code(code)
+        if norm.startswith("SKU") and len(norm) > 3:
+            norm = "SKU-" + norm[3:].lstrip("-")
+        found.append((norm, False, m.start(), m.end()))
+        taken.append(m.span())
+    for m in _BARE_CODE.finditer(text):
+        code = m.group(0)
+        if _overlaps(m.span(), taken) or not _DIGIT.search(code) or code in _NOT_CODES:
+            continue
+        if re.search(rf"{_LOC_HEAD}\s*$", text[max(0, m.start() - 14) : m.start()], _I):
+            continue  # "bay B-12" is a place
+        if code.startswith("SKU"):
+            code = "SKU-" + code[3:].lstrip("-")
+        found.append((code, not code.startswith("SKU-"), m.start(), m.end()))
+        taken.append(m.span())
+    found.sort(key=lambda f: f[2])
+    return [(c, bare, a, b) for c, bare, a, b in found]
+
+
+def _norm_code(code: str) -> str:
+    return code.upper().replace("_", "-")
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in taken)
+
+
+def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
+    for _, _, a, b in codes:
+        text = _blank(text, a, b, SKU_MARK)
+    return text
+
+
+def _read_skus(r: _Read) -> list[tuple[str, bool]]:
+    codes = _sku_codes(r.s)
+    r.s = _mark_skus(r.s, codes)
+    return [(c, bare) for c, bare, _, _ in codes]
+
+
+# -- reasons -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    category: Category
+    keyword: str
+    start: int
+
+
+class _ReasonIndex:
+    """The policy's reason words as one regex (one pass per text, longest phrase wins)."""
+
+    def __init__(self, keywords: Mapping[Category, tuple[str, ...]]) -> None:
+        self.keywords = keywords
+        self.lookup: dict[str, tuple[Category, str]] = {}
+        for category in sorted(keywords, key=_priority):
+            for word in keywords[category]:
+                key = _WS.sub(" ", word.replace("-", " ")).strip().lower()
+                if key and key not in self.lookup:
+                    self.lookup[key] = (category, word)
+        self.pattern = re.compile(
+            r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
+        )
+
+    def hits(self, text: str) -> list[_Hit]:
+        # positions may shift by a letter or two; they are only used to look just before a hit
+        text = _TYPO.sub(lambda m: _TYPOS[m.group(0).lower()], text)
+        out: list[_Hit] = []
+        for m in self.pattern.finditer(text):
+            key = _WS.sub(" ", m.group(0).replace("-", " ")).strip().lower()
+            found = self.lookup.get(key) or self.lookup.get(key.strip())
+            if found:
+                out.append(_Hit(found[0], found[1], m.start()))
+        return out
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first, shaped as a trie: one alternation of
+    300 phrases tried at every position is several times slower."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:
+    alts = [
+        (r"[\s-]+" if ch == " " else re.escape(ch)) + _emit(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _priority(category: Category) -> int:
+    return PRIORITY.index(category) if category in PRIORITY else len(PRIORITY)
+
+
+_REASON_CACHE: dict[int, _ReasonIndex] = {}
+
+
+def _reason_index(policy: Policy) -> _ReasonIndex:
+    """Compiled once per keyword table (the default table is shared by every Policy)."""
+    index = _REASON_CACHE.get(id(policy.keywords))
+    if index is None or index.keywords is not policy.keywords:
+        if len(_REASON_CACHE) > 64:
+            _REASON_CACHE.clear()
+        index = _ReasonIndex(policy.keywords)
+        _REASON_CACHE[id(policy.keywords)] = index
+    return index
+
+
+def _pick_reason(
+    r: _Read, hits: list[_Hit], index: _ReasonIndex
+) -> tuple[Category | None, str | None]:
+    if not hits:
+        return None, None
+    best = min(hits, key=lambda h: (_priority(h.category), h.start))
+    others = {h.category for h in hits} - {best.category}
+    clash = [c for c in others if not _compatible(best, c, hits)]
+    if clash:
+        words = dict.fromkeys(h.keyword for h in hits if h.category in {best.category, *clash})
+        r.guess(
+            "Several possible reasons (" + ", ".join(words) + f"); used '{best.keyword}'",
+            P_SEVERAL_REASONS,
+        )
+    if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
+        r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
+    return best.category, best.keyword
+
+
+def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
+    """Words of two categories that describe one event ("damaged in the flood")."""
+    cat = best.category
+    if cat is Category.RESERVE_WRITE_OFF:
+        return other is not Category.RESERVE_PROVISION and other is not Category.OVERAGE
+    if cat is Category.RESERVE_PROVISION:
+        return other in (Category.LOSS, Category.WRITE_DOWN)
+    if cat is Category.WRITE_DOWN:
+        return other is Category.LOSS
+    if cat is Category.CASUALTY:
+        if other is Category.SHRINKAGE:
+            return True
+        if other is Category.LOSS:
+            # fire/flood damage is one event; "damaged" and "stolen" are two stories
+            return any(
+                h.category is Category.CASUALTY and h.keyword.lower() not in _THEFT_WORDS
+                for h in hits
+            )
+    return False
+
+
+# -- locations -----------------------------------------------------------------------------------
+
+
+_LOC_HINT = re.compile(rf"\b{_LOC_HEAD}\b", _I)
+
+
+def _read_location(r: _Read) -> str | None:
+    if not _LOC_HINT.search(r.s):
+        return None  # cheap test first: the full pattern is slow
+    found: str | None = None
+    for m in list(_LOCATION.finditer(r.s)):
+        raw = m.group("loc") or m.group("bare")
+        if found is None:
+            found = _WS.sub(" ", raw).strip(" ,")
+            found = re.sub(r"^(?:the|our|my)\s+", "", found, flags=_I)
+        r.cut(*m.span())
+    return found
+
+
+# -- write-downs and percentages -----------------------------------------------------------------
+
+
+def _read_percent(r: _Read) -> None:
+    for m in list(_PERCENT.finditer(r.s)):
+        value = _number(m.group("n"), r, "percentage")
+        if value is not None:
+            if value > 100:
+                r.errors.append(f"'{m.group(0)}' is more than 100%")
+            else:
+                r.percent.append(value)
+        r.cut(*m.span())
+
+
+def _read_write_down(r: _Read, write_down: bool) -> None:
+    # "from $22 to $15" and "$22 -> $15" are clear in any request; "from 22 to 15" only in a
+    # write-down ("from 3 to 5 units" elsewhere is a count)
+    for pattern in (_WD_FROM_TO if write_down else _WD_FROM_TO_STRICT, _WD_ARROW):
+        for m in list(pattern.finditer(r.s)):
+            a = _money_value(m.group("a"), r)
+            b = _money_value(m.group("b"), r)
+            if a is not None:
+                r.wd_cost.append(a)
+            if b is not None:
+                r.wd_new.append(b)
+            r.cut(*m.span(), MONEY_MARK)
+    if not write_down:
+        return
+    for m in list(_WD_NRV.finditer(r.s)):
+        value = _money_value(m.group("b") or m.group("c"), r)
+        if value is not None:
+            r.wd_new.append(value)
+        r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_BY.finditer(r.s)):
+        value = _money_value(m.group("b"), r)
+        if value is not None:
+            (r.wd_by_unit if m.group("per") else r.wd_by_total).append(value)
+        r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_TO.finditer(r.s)):
+        value = _money_value(m.group("b"), r)
+        if value is not None:
+            r.wd_new.append(value)
+        r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_FROM.finditer(r.s)):
+        value = _money_value(m.group("a"), r)
+        if value is not None:
+            r.wd_cost.append(value)
+        r.cut(*m.span(), MONEY_MARK)
+
+
+# -- money ---------------------------------------------------------------------------------------
+
+
+def _read_money(r: _Read) -> None:
+    tokens: list[tuple[int, int, Decimal | None, bool]] = []
+    for m in _MONEY.finditer(r.s):
+        tokens.append((m.start(), m.end(), _money_match_value(m, r), False))
+    taken = [(a, b) for a, b, _, _ in tokens]
+    for m in _PRICE_BARE.finditer(r.s):
+        if _overlaps(m.span("n"), taken):
+            continue
+        bare_at = m.group("lm").strip().lower() == "at"
+        tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
+    for m in _PRICE_CENTS.finditer(r.s):
+        if not _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
+            tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
+    tokens.sort()
+    for start, end, value, bare_at in tokens:
+        role, unit, right_end = _money_role(r.s, start, end)
+        if bare_at:
+            role = "unit" if role == "free" else role
+        if value is not None:
+            r.money.append(_Money(value, start, role, unit, bare_at))
+        r.cut(start, right_end, MONEY_MARK)
+
+
+def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
+    """'unit' / 'total' / 'free' from the words around the amount, the unit it is per, and
+    where its trailing words end (those are consumed with it)."""
+    right = s[end : end + 30]
+    m = _RIGHT_UNIT.match(right)
+    if m:
+        unit = (m.group("u") or "").lower() or None
+        return "unit", unit, end + m.end()
+    if _RIGHT_TOTAL.match(right):
+        return "total", None, end
+    left = s[max(0, start - 40) : start]
+    mu = _LEFT_UNIT.search(left)
+    mt = _LEFT_TOTAL.search(left)
+    if mu and (not mt or mu.start() < mt.start()):
+        return "unit", None, end
+    if mt:
+        return "total", None, end
+    return "free", None, end
+
+
+def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
+    if m.group("a") is not None:
+        return _scaled(m.group("a"), m.group("ka"), r)
+    if m.group("b") is not None:
+        return _scaled(m.group("b"), m.group("kb"), r)
+    if m.group("w") is not None:
+        return _number(m.group("w"), r, "amount")
+    if m.group("c") is not None:
+        cents = _number(m.group("c"), r, "amount")
+        return cents / 100 if cents is not None else None
+    return _scaled(m.group("d"), m.group("kd"), r)
+
+
+_SCALES = {"k": 1000, "thousand": 1000, "grand": 1000, "m": 1_000_000, "million": 1_000_000}
+
+
+def _scaled(num: str, scale: str | None, r: _Read) -> Decimal | None:
+    value = _number(num, r, "amount")
+    if value is None or not scale:
+        return value
+    return _limit(value * _SCALES[scale.strip().lower()], f"{num}{scale}", r, MAX_MONEY)
+
+
+def _money_value(raw: str, r: _Read) -> Decimal | None:
+    """A write-down price, written as money or as a plain number."""
+    m = _MONEY.search(raw)
+    if m:
+        return _money_match_value(m, r)
+    return _number(raw, r, "price")
+
+
+def _number(raw: str, r: _Read, what: str) -> Decimal | None:
+    """A positive number, or None with a plain-words error."""
+    text = raw.strip().lower().replace("fourty", "forty")
+    try:
+        value = parse_decimal(text)
+    except (MoneyError, InvalidOperation):
+        r.errors.append(f"'{raw.strip()}' is not a number I can read")
+        return None
+    limit = MAX_QUANTITY if what == "quantity" else MAX_MONEY
+    return _limit(value, raw, r, limit, what)
+
+
+def _limit(
+    value: Decimal, raw: str, r: _Read, limit: Decimal, what: str = "amount"
+) -> Decimal | None:
+    if not value.is_finite() or value <= 0:
+        r.errors.append(f"The {what} '{raw.strip()}' is zero; it must be more than zero")
+        return None
+    if value > limit:
+        r.errors.append(f"The {what} '{raw.strip()}' is too large to be real")
+        return None
+    if value.as_tuple().exponent < -MAX_PLACES:  # type: ignore[operator]
+        r.errors.append(f"The {what} '{raw.strip()}' has too many decimal places")
+        return None
+    return value
+
+
+# -- quantities ----------------------------------------------------------------------------------
+
+
+def _read_quantities(r: _Read) -> None:
+    for m in list(_QTY_RANGE.finditer(r.s)):
+        value = _number(m.group("n"), r, "quantity")
+        if value is not None:
+            r.qtys.append(_Qty(value, m.group("u").lower(), m.start(), "range"))
+            r.guess(f"'{m.group(0).strip()}' is a range; used the larger number", P_RANGE)
+        r.cut(*m.span())
+    for pattern in (_QTY_UNIT, _QTY_FILLER):
+        for m in list(pattern.finditer(r.s)):
+            _add_qty(r, m.group("n"), m.group("u").lower(), m.start(), "unit")
+            r.cut(*m.span())
+    for m in list(_QTY_X.finditer(r.s)):
+        _add_qty(r, m.group("n") or m.group("m"), None, m.start(), "x")
+        r.cut(*m.span())
+    for m in list(_QTY_KEYWORD.finditer(r.s)):
+        kw = m.group("kw").lower()
+        unit = kw if kw in ("units", "pcs") else None
+        _add_qty(r, m.group("n"), unit, m.start(), "kw")
+        r.cut(*m.span())
+    for m in list(_QTY_ON_HAND.finditer(r.s)):
+        _add_qty(r, m.group("n"), None, m.start(), "on_hand")
+        r.cut(m.start("n"), m.end("n"))
+    for m in list(_QTY_BEFORE_SKU.finditer(r.s)):
+        _add_qty(r, m.group("n"), None, m.start(), "sku")
+        r.cut(m.start("n"), m.end("n"))
+    for m in list(_QTY_AFTER_SKU.finditer(r.s)):
+        how = "after_sku" if (m.group("sep") or "").strip() else "bare"
+        _add_qty(r, m.group("n"), None, m.start("n"), how)
+        r.cut(m.start("n"), m.end("n"))
+    for m in list(_QTY_BEFORE_MONEY.finditer(r.s)):
+        _add_qty(r, m.group("n"), None, m.start(), "money")
+        r.cut(m.start("n"), m.end("n"))
+    if not r.qtys:
+        for m in _QTY_NOUN.finditer(r.s):
+            if m.group("noun").lower() not in _NOT_NOUNS:
+                _add_qty(r, m.group("n"), None, m.start(), "noun")
+                r.cut(m.start("n"), m.end("n"))
+                break
+    if not r.qtys:
+        m = _QTY_ONE.search(r.s)
+        if m:
+            r.qtys.append(_Qty(Decimal(1), m.group("u").lower(), m.start(), "one"))
+            r.cut(*m.span())
+
+
+def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
+    value = _number(raw, r, "quantity")
+    if value is not None:
+        r.qtys.append(_Qty(value, unit, start, how))
+
+
+def _leftover_numbers(r: _Read) -> list[tuple[Decimal, int]]:
+    out: list[tuple[Decimal, int]] = []
+    for m in _LEFTOVER_NUMBER.finditer(r.s):
+        token = m.group(0)
+        if not _DIGIT.search(token) and token.strip().lower() in ("a", "an", "one"):
+            continue  # "one of them": words, not a count
+        if r.s[max(0, m.start() - 2) : m.start()].strip().endswith("#"):
+            continue  # "#4521": a reference, not a count
+        value = _number(token, r, "quantity")
+        if value is not None:
+            out.append((value, m.start()))
+    return out
+
+
+# -- assembling Facts ----------------------------------------------------------------------------
+
+
+def _assemble(
+    r: _Read,
+    source: str,
+    category: Category | None,
+    reason: str | None,
+    sku: str | None,
+    location: str | None,
+    leftovers: list[tuple[Decimal, int]],
+) -> Facts:
+    unit_prices = [m for m in r.money if m.role == "unit"]
+    totals = [m for m in r.money if m.role == "total"]
+    free = [m for m in r.money if m.role == "free"]
+    for m in r.money:
+        if m.bare_at:
+            r.guess(f"Read 'at {m.value}' as ${m.value} per unit", P_BARE_AT)
+
+    quantity, unit = _pick_quantity(r, unit_prices, sku)
+
+    # A write-down's cost can be said as "cost $40" (a unit price) or "from $22".
+    costs = [*r.wd_cost, *(m.value for m in unit_prices)]
+    unit_cost = _one(costs, r, "Several different prices", P_SEVERAL_PRICES)
+    total = _one([m.value for m in totals], r, "Several different totals", P_SEVERAL_TOTALS)
+    new_value = _one(r.wd_new, r, "Several different new values", P_SEVERAL_PRICES)
+    by_unit = _one(r.wd_by_unit, r, "Several different reductions", P_SEVERAL_PRICES)
+    by_total = _one(r.wd_by_total, r, "Several different reductions", P_SEVERAL_PRICES)
+    if by_total is not None and total is None:
+        total = by_total
+
+    # Amounts with no words around them: a total, unless a quantity makes them a price.
+    for m in free:
+        if quantity is not None and unit_cost is None and total is None:
+            if len(free) == 2 and quantity * free[0].value == free[1].value:
+                unit_cost, total = free[0].value, free[1].value
+                break
+            unit_cost = m.value
+            if quantity != 1:  # for one unit the price is the total
+                r.guess(
+                    f"${m.value} could be the price per unit or the total; read it as per unit",
+                    P_PRICE_OR_TOTAL,
+                )
+        elif unit_cost is None and total is None:
+            total = m.value
+            if sku is not None and quantity is None:
+                r.guess(f"${m.value} could be a unit price or the total", P_PRICE_OR_TOTAL)
+        elif m.value not in (unit_cost, total):
+            r.guess(f"Did not use the amount ${m.value}", P_SEVERAL_PRICES)
+
+    # Numbers nobody claimed: a quantity or a price by position, else flagged.
+    for value, _ in leftovers:
+        if quantity is None:
+            quantity = value
+            r.guess(f"Read the number {value} as the quantity", P_BARE_NUMBER)
+            if sku is None:
+                r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
+        elif unit_cost is None and total is None and new_value is None:
+            unit_cost = value
+            r.guess(f"The number {value} could be the quantity or the price", P_QTY_OR_PRICE)
+        else:
+            r.guess(f"Did not use the number {value}", P_UNREAD_NUMBER)
+
+    if r.percent:
+        by_unit, total = _apply_percent(r, category, unit_cost, total, by_unit, new_value)
+
+    return Facts(
+        source_text=source,
+        category=category,
+        reason=reason,
+        sku=sku,
+        quantity=quantity,
+        unit=unit,
+        unit_cost=unit_cost,
+        total=total,
+        new_unit_value=new_value,
+        reduction_per_unit=by_unit,
+        location=location,
+        guesses=tuple(r.guesses),
+        errors=tuple(dict.fromkeys(r.errors)),
+    )
+
+
+def _pick_quantity(
+    r: _Read, unit_prices: list[_Money], sku: str | None
+) -> tuple[Decimal | None, str | None]:
+    qtys = [q for q in r.qtys if q.how != "one"] or r.qtys
+    if not qtys:
+        return None, None
+    chosen = qtys[0]
+    if len({q.value for q in qtys}) > 1:
+        price_unit = next((_unit_key(m.unit) for m in unit_prices if m.unit), None)
+        matching = [q for q in qtys if price_unit and _unit_key(q.unit) == price_unit]
+        chosen = matching[0] if matching else chosen
+        r.guess(
+            "Several quantities ("
+            + ", ".join(_fmt(q.value) for q in qtys)
+            + f"); used {_fmt(chosen.value)}",
+            P_SEVERAL_QTYS,
+        )
+    if chosen.how == "bare":
+        r.guess(f"Read the number {_fmt(chosen.value)} as the quantity", P_BARE_NUMBER)
+    if chosen.unit is None and sku is None:
+        r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
+    price_unit = next((m.unit for m in unit_prices if m.unit), None)
+    if (
+        price_unit
+        and chosen.unit
+        and _unit_class(price_unit) not in (None, _unit_class(chosen.unit))
+    ):
+        r.guess(
+            f"The price is per {price_unit} but the quantity is in {chosen.unit}",
+            P_UNIT_MISMATCH,
+        )
+    return chosen.value, chosen.unit
+
+
+def _unit_key(unit: str | None) -> str | None:
+    """Like _unit_class, but "per unit" names the quantity given in units."""
+    if unit in _GENERIC_UNITS:
+        return "unit"
+    return _unit_class(unit)
+
+
+def _unit_class(unit: str | None) -> str | None:
+    """Comparable unit: None for "per unit/each" (fits anything), else a singular form."""
+    if unit is None or unit in _GENERIC_UNITS:
+        return None
+    unit = _UNIT_ALIASES.get(unit, unit)
+    if unit.endswith("s") and len(unit) > 3 and unit[:-1] in _UNIT_WORDS:
+        unit = unit[:-1]
+    return unit
+
+
+def _one(values: list[Decimal], r: _Read, what: str, penalty: float) -> Decimal | None:
+    if not values:
+        return None
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) > 1:
+        r.guess(
+            f"{what} (" + ", ".join(f"${_fmt(v)}" for v in distinct) + f"); used ${distinct[0]}",
+            penalty,
+        )
+    return distinct[0]
+
+
+def _apply_percent(
+    r: _Read,
+    category: Category | None,
+    unit_cost: Decimal | None,
+    total: Decimal | None,
+    by_unit: Decimal | None,
+    new_value: Decimal | None,
+) -> tuple[Decimal | None, Decimal | None]:
+    """'write down by 25%': 25% of the unit cost per unit, or of a stated total value."""
+    pct = r.percent[0]
+    if category is Category.WRITE_DOWN and by_unit is None and new_value is None:
+        if unit_cost is not None:
+            return unit_cost * pct / 100, total
+        if total is not None:
+            r.guess(
+                f"Read ${_fmt(total)} as the value before the {_fmt(pct)}% write-down",
+                P_PERCENT_OF_TOTAL,
+            )
+            return by_unit, total * pct / 100
+    r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
+    return by_unit, total
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+# -- context shared between requests -------------------------------------------------------------
+
+
+def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
+    """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
+    cost, or from its sibling requests at a small cost."""
+    if len(read) < 2:
+        return read
+    head_category: Category | None = None
+    head_reason: str | None = None
+    head_location: str | None = None
+    if header:
+        hr = _Read(header)
+        head_category, head_reason = _pick_reason(hr, reasons.hits(header), reasons)
+        head_location = _read_location(hr)
+    out: list[Facts] = []
+    for i, f in enumerate(read):
+        others = read[:i] + read[i + 1 :]
+        later = read[i + 1 :]
+        changes: dict[str, object] = {}
+        guesses = list(f.guesses)
+        if f.category is None:
+            if head_category is not None:
+                changes.update(category=head_category, reason=head_reason)
+            else:
+                cats = {(o.category, o.reason) for o in others if o.category is not None}
+                if len({c for c, _ in cats}) == 1:
+                    cat, word = sorted(cats, key=lambda c: str(c[1]))[0]
+                    changes.update(category=cat, reason=word)
+                    guesses.append(Guess(f"Assumed '{word}' applies to this item too", P_INHERITED))
+        if f.location is None:
+            places = {o.location for o in others if o.location}
+            if head_location:
+                changes["location"] = head_location
+            elif len(places) == 1:
+                changes["location"] = places.pop()
+        if f.sku is None and f.category is not Category.RESERVE_PROVISION:
+            codes = {o.sku for o in others if o.sku}
+            if len(codes) == 1:
+                code = codes.pop()
+                changes["sku"] = code
+                guesses.append(Guess(f"Assumed this is {code} too", P_INHERITED))
+        if f.quantity is not None and f.unit_cost is None and f.total is None:
+            # "40 units SKU-1 and 20 units SKU-2 damaged at $5 each": a later price distributes
+            prices = {o.unit_cost for o in later if o.unit_cost is not None}
+            if len(prices) == 1:
+                price = prices.pop()
+                changes["unit_cost"] = price
+                guesses.append(
+                    Guess(
+                        f"Assumed the ${_fmt(price)} price applies to this item too",
+                        P_INHERITED_PRICE,
+                    )
+                )
+        if changes or len(guesses) != len(f.guesses):
+            f = replace(f, guesses=tuple(guesses), **changes)  # type: ignore[arg-type]
+        out.append(f)
+    return out
