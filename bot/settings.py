@@ -38,6 +38,18 @@ class Settings(BaseSettings):
     writeoff_approval_channel: str | None = Field(None, alias="WRITEOFF_APPROVAL_CHANNEL")
     writeoff_alert_channel: str | None = Field(None, alias="WRITEOFF_ALERT_CHANNEL")
     writeoff_allow_self_approval: bool = Field(False, alias="WRITEOFF_ALLOW_SELF_APPROVAL")
+    qbo_client_id: str | None = Field(None, alias="QBO_CLIENT_ID")
+    qbo_client_secret: SecretStr | None = Field(None, alias="QBO_CLIENT_SECRET")
+    qbo_redirect_uri: str = Field("http://localhost:3000/qbo/callback", alias="QBO_REDIRECT_URI")
+    qbo_environment: str = Field("sandbox", alias="QBO_ENVIRONMENT")
+    qbo_api_url: str | None = Field(None, alias="QBO_API_URL")
+    qbo_auth_url: str | None = Field(None, alias="QBO_AUTH_URL")
+    qbo_token_url: str | None = Field(None, alias="QBO_TOKEN_URL")
+    qbo_revoke_url: str | None = Field(None, alias="QBO_REVOKE_URL")
+    writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
+    writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
+    writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")
+
     port: int = Field(3000, alias="PORT")
     host: str = Field("0.0.0.0", alias="HOST")  # a server listens on every interface
 
@@ -55,6 +67,14 @@ class Settings(BaseSettings):
         if not value.is_finite() or value <= 0:
             raise ValueError("must be a positive amount")
         return value.quantize(Decimal("0.01"))
+
+    @field_validator("qbo_environment")
+    @classmethod
+    def _environment(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("sandbox", "production"):
+            raise ValueError("QBO_ENVIRONMENT is sandbox or production")
+        return value
 
     @field_validator("writeoff_currency")
     @classmethod

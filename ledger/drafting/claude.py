@@ -45,8 +45,18 @@ P_NUMBER_NOT_IN_TEXT = 0.15
 Drafter = Callable[[str, DraftContext], list[Draft]]
 
 ENTRY_FIELDS: tuple[str, ...] = (
-    "category", "reason", "sku", "quantity", "unit", "unit_cost", "total", "new_unit_value",
-    "reduction_per_unit", "location", "debit_account", "credit_account",
+    "category",
+    "reason",
+    "sku",
+    "quantity",
+    "unit",
+    "unit_cost",
+    "total",
+    "new_unit_value",
+    "reduction_per_unit",
+    "location",
+    "debit_account",
+    "credit_account",
 )
 _QUANTITY_FIELDS = ("quantity",)
 _MONEY_FIELDS = ("unit_cost", "total", "new_unit_value", "reduction_per_unit")
@@ -129,8 +139,7 @@ def _policy_words(context: DraftContext) -> str:
     def pair(category: Category, amount: Decimal | None) -> str:
         d = decide_accounts(category, amount, policy)
         return (
-            f"debit {d.debit} {_name(chart, d.debit)} / "
-            f"credit {d.credit} {_name(chart, d.credit)}"
+            f"debit {d.debit} {_name(chart, d.debit)} / credit {d.credit} {_name(chart, d.credit)}"
         )
 
     threshold = format_money(policy.materiality, policy.currency)
@@ -156,9 +165,7 @@ def _name(chart: Mapping[str, Any], code: str) -> str:
 
 def company_prompt(context: DraftContext) -> str:
     """The chart, the policy and the item list, sorted so the text (and the cache) is stable."""
-    chart_lines = [
-        f"- {code} {context.chart[code].name}" for code in active_account_codes(context)
-    ]
+    chart_lines = [f"- {code} {context.chart[code].name}" for code in active_account_codes(context)]
     skus = sorted(context.items)
     # No prices: the model must not fill in costs; build_draft takes them from the list.
     item_lines = [f"- {sku}: {context.items[sku].name}" for sku in skus[:MAX_PROMPT_ITEMS]]
@@ -228,7 +235,8 @@ def _tool_input(response: Any) -> Any:
     if stop == "max_tokens":
         raise _Unavailable("answer was cut off")  # the tool input may be truncated
     blocks = [
-        b for b in (getattr(response, "content", None) or [])
+        b
+        for b in (getattr(response, "content", None) or [])
         if getattr(b, "type", None) == "tool_use" and getattr(b, "name", None) == TOOL_NAME
     ]
     if len(blocks) != 1:
@@ -302,9 +310,31 @@ def _numbers_in(text: str) -> set[Decimal] | None:
     """Every number written in digits; None when the text also spells numbers in words
     ("a dozen"), since those cannot be checked this simply."""
     words = {w for w in re.findall(r"[a-z]+", text.lower())}
-    if words & {"dozen", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty",
-                "seventy", "eighty", "ninety", "hundred", "thousand"}:
+    if words & {
+        "dozen",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    }:
         return None
     found: set[Decimal] = set()
     for token in _NUMBER_IN_TEXT.findall(text):
@@ -325,8 +355,11 @@ def _to_facts(text: str, e: Mapping[str, str | None], context: DraftContext) -> 
         for f, value in numbers.items():
             if value is not None and value.normalize() not in stated:
                 guesses.append(
-                    Guess(f"Claude read a {f.replace('_', ' ')} of {value} that is not in the "
-                          "message; check it", P_NUMBER_NOT_IN_TEXT)
+                    Guess(
+                        f"Claude read a {f.replace('_', ' ')} of {value} that is not in the "
+                        "message; check it",
+                        P_NUMBER_NOT_IN_TEXT,
+                    )
                 )
     category = Category(e["category"]) if e["category"] is not None else None
     reason = _clean(e["reason"])
@@ -369,16 +402,23 @@ def _finish(facts: Facts, e: Mapping[str, str | None], context: DraftContext, mo
             )
             # rebuilt so the penalty is counted the one way build_draft counts all guesses
             d = build_draft(
-                replace(facts, guesses=(*facts.guesses, Guess(
-                    "Claude suggested different accounts", P_ACCOUNTS_DIFFER))),
+                replace(
+                    facts,
+                    guesses=(
+                        *facts.guesses,
+                        Guess("Claude suggested different accounts", P_ACCOUNTS_DIFFER),
+                    ),
+                ),
                 context,
             )
             extra_warnings.append(msg)
     return replace(
         d,
         warnings=tuple(dict.fromkeys((*d.warnings, *extra_warnings))),
-        explanation=(*d.explanation, f"Facts read by Claude ({model}); amounts and accounts "
-                                     "from the policy"),
+        explanation=(
+            *d.explanation,
+            f"Facts read by Claude ({model}); amounts and accounts from the policy",
+        ),
     )
 
 
@@ -481,7 +521,9 @@ class ClaudeDrafter:
 
 
 def make_drafter(
-    api_key: str | None, model: str = DEFAULT_MODEL, base_url: str | None = None,
+    api_key: str | None,
+    model: str = DEFAULT_MODEL,
+    base_url: str | None = None,
     timeout: float = 8.0,
 ) -> Drafter:
     """Claude when a key is configured, the offline reader otherwise."""

@@ -24,22 +24,39 @@ from tests.fakes.slack_api import MAX_MESSAGE_BLOCKS, check_blocks, check_view
 
 D = Decimal
 CHART = [
-    ("1200", "Inventory"), ("1290", "Inventory Reserve"), ("5000", "Cost of Goods Sold"),
-    ("5100", "Inventory Shrinkage"), ("5200", "Inventory Write-off Expense"),
+    ("1200", "Inventory"),
+    ("1290", "Inventory Reserve"),
+    ("5000", "Cost of Goods Sold"),
+    ("5100", "Inventory Shrinkage"),
+    ("5200", "Inventory Write-off Expense"),
 ]
 
 
 def card(**changes: Any) -> CardView:
     base = CardView(
-        entry_id=42, status="draft", source_text="40 units obsolete SKU-12 at $15",
-        reporter="U0REPORTER", created_at=datetime(2025, 3, 4, 15, 30),
-        lines=(CardLine("5000", "Cost of Goods Sold", D("600.00"), D("0.00")),
-               CardLine("1200", "Inventory", D("0.00"), D("600.00"))),
-        total=D("600.00"), kind="write_off", reason="obsolete", sku="SKU-12",
-        quantity=D("40"), unit="units", unit_cost=D("15.00"), location="Warehouse B",
-        confidence=0.95, reviewed=False, edited_by=None,
+        entry_id=42,
+        status="draft",
+        source_text="40 units obsolete SKU-12 at $15",
+        reporter="U0REPORTER",
+        created_at=datetime(2025, 3, 4, 15, 30),
+        lines=(
+            CardLine("5000", "Cost of Goods Sold", D("600.00"), D("0.00")),
+            CardLine("1200", "Inventory", D("0.00"), D("600.00")),
+        ),
+        total=D("600.00"),
+        kind="write_off",
+        reason="obsolete",
+        sku="SKU-12",
+        quantity=D("40"),
+        unit="units",
+        unit_cost=D("15.00"),
+        location="Warehouse B",
+        confidence=0.95,
+        reviewed=False,
+        edited_by=None,
         explanation=("$600.00 is under the $1,000.00 materiality threshold",),
-        warnings=(), missing=(),
+        warnings=(),
+        missing=(),
     )
     return replace(base, **changes)
 
@@ -80,11 +97,7 @@ def texts(blocks: list[dict[str, Any]]) -> str:
 
 
 def buttons(blocks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {
-        el["action_id"]: el
-        for b in blocks if b["type"] == "actions"
-        for el in b["elements"]
-    }
+    return {el["action_id"]: el for b in blocks if b["type"] == "actions" for el in b["elements"]}
 
 
 # -- escaping and shortening -----------------------------------------------------------------
@@ -104,9 +117,15 @@ def test_escape_and_truncate() -> None:
 
 def test_user_text_never_pings_or_links() -> None:
     nasty = "<!channel> <!here> <@U123> <https://evil.example|click me> & co"
-    view = card(source_text=nasty, reason="<!here>", location="<@U999>", sku="<#C1>",
-                warnings=("<!channel> warn",), explanation=("<@U123> said so",),
-                memo="<https://x|y>")
+    view = card(
+        source_text=nasty,
+        reason="<!here>",
+        location="<@U999>",
+        sku="<#C1>",
+        warnings=("<!channel> warn",),
+        explanation=("<@U123> said so",),
+        memo="<https://x|y>",
+    )
     blocks = valid_message(B.draft_card(view))
     shown = texts(blocks)
     for raw in ("<!channel>", "<!here>", "<@U123>", "<@U999>", "<#C1>", "<https://"):
@@ -124,16 +143,24 @@ def test_reporter_mention_only_for_a_real_user_id() -> None:
 
 def test_huge_inputs_are_shortened_visibly_and_fit_every_limit() -> None:
     many_lines = (
-        *(CardLine(f"{5000 + i}", "Very long account name & more " * 5, D("1.00"), D("0"))
-          for i in range(60)),
+        *(
+            CardLine(f"{5000 + i}", "Very long account name & more " * 5, D("1.00"), D("0"))
+            for i in range(60)
+        ),
         CardLine("1200", "Inventory", D("0"), D("60.00")),
     )
     view = card(
-        source_text="x" * 10_000, reason="r" * 5000, location="<" * 5000, sku="S" * 3000,
-        lines=many_lines, total=D("60.00"),
+        source_text="x" * 10_000,
+        reason="r" * 5000,
+        location="<" * 5000,
+        sku="S" * 3000,
+        lines=many_lines,
+        total=D("60.00"),
         explanation=tuple("because " * 500 for _ in range(30)),
-        warnings=tuple("&" * 4000 for _ in range(30)), missing=("m" * 4000,) * 30,
-        memo="memo " * 2000, rejection_reason="no " * 3000,
+        warnings=tuple("&" * 4000 for _ in range(30)),
+        missing=("m" * 4000,) * 30,
+        memo="memo " * 2000,
+        rejection_reason="no " * 3000,
     )
     for status in ("draft", "posted", "rejected", "reversed", "expired"):
         blocks = valid_message(B.draft_card(replace(view, status=status, number="JE-000123")))
@@ -173,8 +200,12 @@ def test_complete_draft_has_approve_edit_reject() -> None:
         {"missing": ("unit cost",)},
         {"lines": (CardLine("5000", "COGS", D("600"), D("0")),)},
         {"lines": ()},
-        {"lines": (CardLine("5000", "COGS", D("600"), D("0")),
-                   CardLine("1200", "Inventory", D("0"), D("500")))},
+        {
+            "lines": (
+                CardLine("5000", "COGS", D("600"), D("0")),
+                CardLine("1200", "Inventory", D("0"), D("500")),
+            )
+        },
     ],
 )
 def test_incomplete_draft_has_no_approve(changes: dict[str, Any]) -> None:
@@ -203,8 +234,12 @@ def test_confirm_dialog_at_or_over_materiality(total: Decimal, confirm: bool) ->
 
 
 def test_posted_card() -> None:
-    view = card(status="posted", number="JE-000123", approved_by="U0BOSS",
-                approved_at=datetime(2025, 3, 4, 16, 0))
+    view = card(
+        status="posted",
+        number="JE-000123",
+        approved_by="U0BOSS",
+        approved_at=datetime(2025, 3, 4, 16, 0),
+    )
     blocks = valid_message(B.draft_card(view))
     shown = texts(blocks)
     assert blocks[0]["text"]["text"] == "Write-off posted JE-000123"
@@ -225,8 +260,13 @@ def test_rejected_card_shows_who_and_escaped_why() -> None:
 
 
 def test_reversed_and_expired_cards_have_no_buttons() -> None:
-    rev = card(status="reversed", number="JE-000123", reversed_by_number="JE-000130",
-               approved_by="U0BOSS", approved_at=datetime(2025, 3, 4, 16, 0))
+    rev = card(
+        status="reversed",
+        number="JE-000123",
+        reversed_by_number="JE-000130",
+        approved_by="U0BOSS",
+        approved_at=datetime(2025, 3, 4, 16, 0),
+    )
     blocks = valid_message(B.draft_card(rev))
     assert "JE-000130" in texts(blocks) and buttons(blocks) == {}
     assert buttons(valid_message(B.draft_card(card(status="expired")))) == {}
@@ -234,8 +274,14 @@ def test_reversed_and_expired_cards_have_no_buttons() -> None:
 
 @pytest.mark.parametrize(
     ("confidence", "cue"),
-    [(0.97, "🟢 Confidence 97%"), (0.9, "🟢 Confidence 90%"), (0.89, "🟡 Confidence 89%"),
-     (0.6, "🟡 Confidence 60%"), (0.59, "🔴 Confidence 59%"), (0.0, "🔴 Confidence 0%")],
+    [
+        (0.97, "🟢 Confidence 97%"),
+        (0.9, "🟢 Confidence 90%"),
+        (0.89, "🟡 Confidence 89%"),
+        (0.6, "🟡 Confidence 60%"),
+        (0.59, "🔴 Confidence 59%"),
+        (0.0, "🔴 Confidence 0%"),
+    ],
 )
 def test_confidence_colour_cues(confidence: float, cue: str) -> None:
     assert cue in texts(B.draft_card(card(confidence=confidence)))
@@ -288,9 +334,11 @@ def test_reporter_ack() -> None:
 
 def test_help_blocks() -> None:
     shown = texts(valid_message(B.help_blocks()))
-    for example in ("/writeoff 40 units obsolete SKU-12 at $15",
-                    "/writeoff Write off $2,400 of damaged inventory from warehouse B",
-                    "/writeoff 2 units SKU-77 stolen from the showroom at $45"):
+    for example in (
+        "/writeoff 40 units obsolete SKU-12 at $15",
+        "/writeoff Write off $2,400 of damaged inventory from warehouse B",
+        "/writeoff 2 units SKU-77 stolen from the showroom at $45",
+    ):
         assert example in shown
     assert "Write down" in shown and "`/writeoff` on its own" in shown
     assert "Who approves" in shown
@@ -303,24 +351,47 @@ def test_new_writeoff_modal_and_form_parsing() -> None:
     modal = valid_modal(B.new_writeoff_modal("C0INVENTORY"))
     assert modal["callback_id"] == "writeoff_form" and modal["private_metadata"] == "C0INVENTORY"
     ids = [b["block_id"] for b in modal["blocks"]]
-    assert ids == [B.FORM_SKU, B.FORM_QUANTITY, B.FORM_UNIT_COST, B.FORM_TOTAL, B.FORM_REASON,
-                   B.FORM_LOCATION, B.FORM_NOTE]
+    assert ids == [
+        B.FORM_SKU,
+        B.FORM_QUANTITY,
+        B.FORM_UNIT_COST,
+        B.FORM_TOTAL,
+        B.FORM_REASON,
+        B.FORM_LOCATION,
+        B.FORM_NOTE,
+    ]
     reason = next(b for b in modal["blocks"] if b["block_id"] == B.FORM_REASON)
     assert [o["value"] for o in reason["element"]["options"]] == [
-        "damaged", "expired", "obsolete", "shrinkage", "theft", "fire_flood", "write_down"]
+        "damaged",
+        "expired",
+        "obsolete",
+        "shrinkage",
+        "theft",
+        "fire_flood",
+        "write_down",
+    ]
 
-    state = {**sig.text_field(B.FORM_SKU, "SKU-12"), **sig.text_field(B.FORM_QUANTITY, "40"),
-             **sig.text_field(B.FORM_UNIT_COST, "$15"), **sig.text_field(B.FORM_TOTAL, None),
-             **sig.select_field(B.FORM_REASON, "obsolete"),
-             **sig.text_field(B.FORM_LOCATION, "warehouse B"),
-             **sig.text_field(B.FORM_NOTE, "from the spring count")}
+    state = {
+        **sig.text_field(B.FORM_SKU, "SKU-12"),
+        **sig.text_field(B.FORM_QUANTITY, "40"),
+        **sig.text_field(B.FORM_UNIT_COST, "$15"),
+        **sig.text_field(B.FORM_TOTAL, None),
+        **sig.select_field(B.FORM_REASON, "obsolete"),
+        **sig.text_field(B.FORM_LOCATION, "warehouse B"),
+        **sig.text_field(B.FORM_NOTE, "from the spring count"),
+    }
     form = B.parse_writeoff_form(state)
     assert form.errors == {}
     assert form.as_text() == "40 units SKU-12 obsolete at $15 each from warehouse B"
     assert form.note == "from the spring count"
 
-    bad = B.parse_writeoff_form({**state, **sig.text_field(B.FORM_UNIT_COST, "lots"),
-                                 **sig.select_field(B.FORM_REASON, None)})
+    bad = B.parse_writeoff_form(
+        {
+            **state,
+            **sig.text_field(B.FORM_UNIT_COST, "lots"),
+            **sig.select_field(B.FORM_REASON, None),
+        }
+    )
     assert bad.errors == {B.FORM_UNIT_COST: B.AMOUNT_ERROR, B.FORM_REASON: "Choose a reason"}
 
 
@@ -330,7 +401,8 @@ def test_edit_modal_is_prefilled() -> None:
     assert modal["callback_id"] == "edit_entry" and modal["private_metadata"] == "42"
     by_id = {b["block_id"]: b for b in modal["blocks"] if "block_id" in b}
     assert [k for k in by_id if k.startswith("line_")] == [
-        f"line_{i}_{f}" for i in range(4) for f in ("account", "debit", "credit")]
+        f"line_{i}_{f}" for i in range(4) for f in ("account", "debit", "credit")
+    ]
     account0 = by_id["line_0_account"]["element"]
     assert account0["initial_option"]["value"] == "5000"
     assert [o["value"] for o in account0["options"]] == [c for c, _ in CHART]
@@ -345,9 +417,14 @@ def test_edit_modal_is_prefilled() -> None:
 
 def test_edit_modal_big_chart_and_inactive_account() -> None:
     chart = [(f"{6000 + i}", f"Account {i} " + "n" * 80) for i in range(250)]
-    view = card(lines=(CardLine("9999", "Retired account", D("5"), D("0")),
-                       CardLine("6001", "Account 1", D("0"), D("5"))), total=D("5"),
-                source_text="<!channel> " * 2000)
+    view = card(
+        lines=(
+            CardLine("9999", "Retired account", D("5"), D("0")),
+            CardLine("6001", "Account 1", D("0"), D("5")),
+        ),
+        total=D("5"),
+        source_text="<!channel> " * 2000,
+    )
     modal = valid_modal(B.edit_modal(view, chart))
     element = modal["blocks"][2]["element"]
     groups = element["option_groups"]
@@ -360,32 +437,40 @@ def test_edit_modal_big_chart_and_inactive_account() -> None:
 
 
 def _line_state(i: int, account: str | None, debit: str | None, credit: str | None) -> dict:
-    return {**sig.select_field(f"line_{i}_account", account),
-            **sig.text_field(f"line_{i}_debit", debit),
-            **sig.text_field(f"line_{i}_credit", credit)}
+    return {
+        **sig.select_field(f"line_{i}_account", account),
+        **sig.text_field(f"line_{i}_debit", debit),
+        **sig.text_field(f"line_{i}_credit", credit),
+    }
 
 
 def test_parse_edit_submission_reads_lines_date_memo() -> None:
-    state = {**_line_state(0, "5200", "$1,250.50", None),
-             **_line_state(1, "1200", "", "1250.50"),
-             **_line_state(2, None, None, None),  # spare row left blank
-             **_line_state(3, "5000", "", ""),  # amounts cleared: the line is removed
-             **sig.date_field("entry_date", date(2025, 3, 31)),
-             **sig.text_field("memo", "recount")}
+    state = {
+        **_line_state(0, "5200", "$1,250.50", None),
+        **_line_state(1, "1200", "", "1250.50"),
+        **_line_state(2, None, None, None),  # spare row left blank
+        **_line_state(3, "5000", "", ""),  # amounts cleared: the line is removed
+        **sig.date_field("entry_date", date(2025, 3, 31)),
+        **sig.text_field("memo", "recount"),
+    }
     result = B.parse_edit_submission(state)
     assert result.errors == {}
-    assert result.lines == (B.EditedLine("5200", D("1250.50"), D("0.00")),
-                            B.EditedLine("1200", D("0.00"), D("1250.50")))
+    assert result.lines == (
+        B.EditedLine("5200", D("1250.50"), D("0.00")),
+        B.EditedLine("1200", D("0.00"), D("1250.50")),
+    )
     assert all(isinstance(x, Decimal) for ln in result.lines for x in (ln.debit, ln.credit))
     assert result.entry_date == date(2025, 3, 31) and result.memo == "recount"
     assert B.parse_edit_submission({**state, **sig.text_field("memo", None)}).memo == ""
 
 
 def test_parse_edit_submission_errors_per_block() -> None:
-    state = {**_line_state(0, "5200", "12x", None),
-             **_line_state(1, "1200", None, "-5"),
-             **_line_state(2, None, "10", None),
-             **_line_state(3, "5000", "10", "10")}
+    state = {
+        **_line_state(0, "5200", "12x", None),
+        **_line_state(1, "1200", None, "-5"),
+        **_line_state(2, None, "10", None),
+        **_line_state(3, "5000", "10", "10"),
+    }
     errors = B.parse_edit_submission(state).errors
     assert errors == {
         "line_0_debit": "Enter an amount like 125.00",
@@ -397,7 +482,8 @@ def test_parse_edit_submission_errors_per_block() -> None:
     assert "line_0_debit" in B.parse_edit_submission(unbalanced).errors
     one_line = {**_line_state(0, "5200", "10", None), **_line_state(1, None, None, None)}
     assert B.parse_edit_submission(one_line).errors == {
-        "line_0_account": "An entry needs at least two lines"}
+        "line_0_account": "An entry needs at least two lines"
+    }
 
 
 def test_reject_and_reverse_modals() -> None:
