@@ -48,6 +48,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     missing: list[str] = []
     guesses: list[Guess] = list(facts.guesses)
     warnings.extend(facts.errors)
+    # Serious doubts the reader had (an ignored instruction, conflicting numbers) are shown,
+    # not only priced into the confidence.
+    warnings.extend(g.message for g in facts.guesses if g.penalty >= 0.25)
 
     category = facts.category
     if category is None:
