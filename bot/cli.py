@@ -88,12 +88,26 @@ def db_upgrade() -> None:
 # -- draft ---------------------------------------------------------------------------------
 
 
-def _draft_json(b: Books, text: str) -> dict[str, Any]:
+def _save(b: Books, d: Draft) -> int:
+    with session_scope(b.engine) as s:
+        saved = save_draft(
+            s, b.company_id, d, actor=CLI_ACTOR, entry_date=date.today(), reporter=CLI_ACTOR
+        )
+    return saved.entry.id or 0
+
+
+def _draft_json(b: Books, text: str, save: bool) -> dict[str, Any]:
     try:
         drafts = b.draft(text)
     except DraftError as exc:
         return {"text": text, "ok": False, "error": str(exc)}
-    return {"text": text, "ok": True, "drafts": [d.to_json() for d in drafts]}
+    out = []
+    for d in drafts:
+        item = d.to_json()
+        if save:
+            item["saved_id"] = _save(b, d)
+        out.append(item)
+    return {"text": text, "ok": True, "drafts": out}
 
 
 def render_draft(d: Draft, index: int, count: int, currency: str) -> str:
@@ -139,43 +153,47 @@ def draft(
             fail(
                 'give the request as an argument: writeoff draft "40 units obsolete SKU-12 at $15"'
             )
-        # Batch mode: one request per line in, one JSON object per line out, in order.
+        # Batch mode: one request per line in, one answer per line out, in order. A line that
+        # cannot be read is reported and the rest still run. With --json each line's "ok"
+        # carries the outcome (exit 0); the human form exits 1 if any line was refused.
+        refused = 0
         for raw in sys.stdin:
-            line = raw.rstrip("\n")
+            line = raw.rstrip("\r\n")
             if not line.strip():
                 continue
             if as_json:
-                typer.echo(json.dumps(_draft_json(b, line)))
+                typer.echo(json.dumps(_draft_json(b, line, save)))
             else:
-                _print_drafts(b, line, save)
+                refused += not _print_drafts(b, line, save)
+        if refused:
+            raise typer.Exit(1)
         return
     if as_json:
-        result = _draft_json(b, text)
+        result = _draft_json(b, text, save)
         typer.echo(json.dumps(result, indent=2))
         if not result["ok"]:
             raise typer.Exit(1)
         return
-    _print_drafts(b, text, save)
+    if not _print_drafts(b, text, save):
+        raise typer.Exit(1)
 
 
-def _print_drafts(b: Books, text: str, save: bool) -> None:
+def _print_drafts(b: Books, text: str, save: bool) -> bool:
+    """Print the drafts for one request; False (after saying why) when it cannot be read."""
     try:
         drafts = b.draft(text)
     except DraftError as exc:
-        fail(str(exc))
-        return
+        typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
+        return False
     cur = b.settings.writeoff_currency
     for i, d in enumerate(drafts, start=1):
         typer.echo(render_draft(d, i, len(drafts), cur))
         if save:
-            with session_scope(b.engine) as s:
-                saved = save_draft(
-                    s, b.company_id, d, actor=CLI_ACTOR, entry_date=date.today(), reporter=CLI_ACTOR
-                )
+            entry_id = _save(b, d)
             typer.echo(
-                f"  saved as draft #{saved.entry.id}: "
-                f"writeoff entries approve {saved.entry.id} --as NAME"
+                f"  saved as draft #{entry_id}: writeoff entries approve {entry_id} --as NAME"
             )
+    return True
 
 
 # -- items and accounts ----------------------------------------------------------------------
@@ -255,7 +273,8 @@ def accounts_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
 # -- entries -------------------------------------------------------------------------------
 
 
-def entry_json(s: Any, e: JournalEntry) -> dict[str, Any]:
+def entry_json(s: Any, e: JournalEntry, qbo: dict[int, Any] | None = None) -> dict[str, Any]:
+    state = (qbo or {}).get(e.id or 0)
     return {
         "id": e.id,
         "number": e.number,
@@ -272,6 +291,7 @@ def entry_json(s: Any, e: JournalEntry) -> dict[str, Any]:
             {"account": a.code, "name": a.name, "debit": str(jl.debit), "credit": str(jl.credit)}
             for jl, a in entry_lines(s, e.id or 0)
         ],
+        "quickbooks": state.to_json() if state else None,
     }
 
 
@@ -288,7 +308,13 @@ def entries_list(
         if status:
             stmt = stmt.where(JournalEntry.status == status)
         rows = s.exec(stmt.order_by(col(JournalEntry.id).desc()).limit(limit)).all()
-        data = [entry_json(s, e) for e in rows]
+        from qbo.connection import get_connection
+        from qbo.sync import qbo_states
+
+        conn = get_connection(s, b.company_id)
+        connected = conn is not None and conn.status == "connected"
+        states = qbo_states(s, [e.id or 0 for e in rows], connected)
+        data = [entry_json(s, e, states) for e in rows]
     if as_json:
         typer.echo(json.dumps(data, indent=2))
         return
@@ -575,6 +601,150 @@ def start() -> None:
         shell()
     else:
         typer.echo('Meanwhile, try:  .venv/bin/writeoff draft "40 units obsolete SKU-12 at $15"')
+
+
+# -- QuickBooks and jobs ---------------------------------------------------------------------
+
+qbo_app = typer.Typer(
+    help="QuickBooks Online: connect, map accounts, status.", no_args_is_help=True
+)
+jobs_app = typer.Typer(help="Scheduled jobs, run by hand.", no_args_is_help=True)
+app.add_typer(qbo_app, name="qbo")
+app.add_typer(jobs_app, name="jobs")
+
+
+def quickbooks() -> Any:
+    from bot.quickbooks import QuickBooks
+
+    return QuickBooks(books())
+
+
+def _qbo_call(fn: Any, *args: Any) -> Any:
+    """Run a QuickBooks action, turning its failures into a message and exit code."""
+    from bot.quickbooks import NotConfigured
+    from qbo.crypto import SecretKeyMissing
+    from qbo.errors import QboError
+    from qbo.sync import ConnectionProblem
+
+    try:
+        return fn(*args)
+    except (NotConfigured, SecretKeyMissing, ConnectionProblem, ValueError) as exc:
+        fail(str(exc), 2)
+    except QboError as exc:
+        fail(exc.plain_words())
+    return None
+
+
+@qbo_app.command("connect-url")
+def qbo_connect_url(actor: Annotated[str, typer.Option("--as")] = CLI_ACTOR) -> None:
+    """Print Intuit's consent URL (single-use, valid 10 minutes)."""
+    qb = quickbooks()
+    url = _qbo_call(qb.connect_url, actor)
+    typer.echo("Open this link, pick the company and allow access:\n" + url)
+
+
+@qbo_app.command("status")
+def qbo_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Connection, account mapping and sync queue."""
+    st = quickbooks().status()
+    if as_json:
+        typer.echo(json.dumps(st, indent=2))
+        return
+    if st["status"] == "not_connected":
+        typer.echo("QuickBooks: not connected (writeoff qbo connect-url)")
+        return
+    typer.echo(f"QuickBooks: {st['status']} to {st['company_name'] or st['realm_id']}")
+    typer.echo(
+        f"accounts mapped: {st['mapped_accounts']}; unmapped: "
+        f"{', '.join(st['unmapped_accounts']) or 'none'}"
+    )
+    typer.echo(
+        f"refresh token expires: {st['refresh_token_expires_at']}"
+        + ("  (within 14 days: reconnect soon)" if st["refresh_token_expires_soon"] else "")
+    )
+    typer.echo(
+        "queue: " + (", ".join(f"{n} {k}" for k, n in sorted(st["queue"].items())) or "empty")
+    )
+    if st["broken_reason"]:
+        typer.echo(f"problem: {st['broken_reason']}")
+
+
+@qbo_app.command("disconnect")
+def qbo_disconnect(actor: Annotated[str, typer.Option("--as")] = CLI_ACTOR) -> None:
+    """Revoke the tokens at Intuit and forget them."""
+    done = _qbo_call(quickbooks().disconnect, actor)
+    typer.echo("disconnected" if done else "was not connected")
+
+
+@qbo_app.command("map-accounts")
+def qbo_map_accounts() -> None:
+    """Map ledger accounts to QuickBooks by account number, then by exact name."""
+    result = _qbo_call(quickbooks().map_accounts)
+    typer.echo(f"{len(result.matches)} accounts mapped")
+    for m in result.matches:
+        flag = "" if m.active else "  (INACTIVE in QuickBooks)"
+        typer.echo(f"  {m.code} -> {m.qbo_id} {m.qbo_name} (by {m.method}){flag}")
+    if result.unmapped:
+        typer.echo(
+            "unmapped (entries using them are held): "
+            + ", ".join(result.unmapped)
+            + "\nmap by hand: writeoff qbo map CODE QBO_ID"
+        )
+
+
+@qbo_app.command("accounts")
+def qbo_accounts(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The mapping of every ledger account."""
+    rows = quickbooks().accounts()
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    for r in rows:
+        target = f"{r['qbo_id']} {r['qbo_name']} ({r['method']})" if r["qbo_id"] else "UNMAPPED"
+        typer.echo(f"{r['code']:8}{r['name'][:35]:36}{target}")
+
+
+@qbo_app.command("map")
+def qbo_map(
+    code: str, qbo_id: str, actor: Annotated[str, typer.Option("--as")] = CLI_ACTOR
+) -> None:
+    """Map one ledger account to a QuickBooks account Id by hand."""
+    _qbo_call(quickbooks().map_one, code, qbo_id, actor)
+    typer.echo(f"{code} -> QuickBooks account {qbo_id}")
+
+
+@app.command()
+def sync() -> None:
+    """One QuickBooks sync pass now: what it pushed, skipped and failed."""
+    from bot.jobs import JobContext, sync_job
+
+    qb = quickbooks()
+    report = sync_job(JobContext(qb.books, qb))
+    typer.echo(report.summary())
+    for entry_id, why in report.held + report.failed + report.retrying:
+        typer.echo(f"  entry {entry_id}: {why}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@jobs_app.command("run")
+def jobs_run(name: str) -> None:
+    """Run one scheduled job now (sync, qbo-token-check, month-end, stale-drafts)."""
+    from bot.jobs import JOBS, JobContext
+
+    job = JOBS.get(name)
+    if job is None:
+        fail(f"no job '{name}': choose from {', '.join(sorted(JOBS))}", 2)
+        return
+    qb = quickbooks()
+    slack = None
+    st = qb.settings
+    if st.slack_bot_token is not None:
+        from bot.slack_client import make_web_client
+
+        slack = make_web_client(st.slack_bot_token.get_secret_value(), st.slack_api_url)
+    result = job(JobContext(qb.books, qb, slack))
+    typer.echo(result.summary() if hasattr(result, "summary") else str(result))
 
 
 def main() -> None:
