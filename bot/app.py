@@ -24,6 +24,7 @@ def create_app(
     client: WebClient | None = None,
     socket_mode: bool = False,
     on_posted: Any = None,
+    quickbooks: Any = None,
     workers: int = 32,
 ) -> tuple[App, Deps]:
     settings = books.settings
@@ -53,6 +54,13 @@ def create_app(
     approvers = Approvers(
         client, settings.approvers, allow_self_approval=settings.writeoff_allow_self_approval
     )
-    deps = Deps(books=books, approvers=approvers, on_posted=on_posted)
+    from bot.quickbooks import QuickBooks
+
+    deps = Deps(
+        books=books,
+        approvers=approvers,
+        on_posted=on_posted,
+        quickbooks=quickbooks or QuickBooks(books),
+    )
     register_listeners(app, deps)
     return app, deps

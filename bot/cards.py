@@ -20,6 +20,9 @@ from ledger.db import session_scope
 from ledger.models import JournalEntry
 from ledger.money import format_money
 from ledger.posting import entry_lines
+from qbo.connection import get_connection
+from qbo.models import ConnectionStatus
+from qbo.sync import qbo_states
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ def card_view(
         for jl, acct in entry_lines(session, entry.id or 0)
     )
     reversed_by = session.get(JournalEntry, entry.reversed_by_id) if entry.reversed_by_id else None
+    if qbo_status is None and entry.number:
+        qbo_status = qbo_line(session, entry)
     return CardView(
         entry_id=entry.id or 0,
         status=entry.status,
@@ -70,6 +75,18 @@ def card_view(
         entry_date=entry.entry_date,
         memo=entry.memo,
     )
+
+
+def qbo_line(session: Session, entry: JournalEntry) -> str:
+    """The card's "QuickBooks: ..." words for a posted entry."""
+    conn = get_connection(session, entry.company_id)
+    connected = conn is not None and conn.status == ConnectionStatus.CONNECTED
+    state = qbo_states(session, [entry.id or 0], connected).get(entry.id or 0)
+    if state is None:
+        return "not connected" if not connected else "pending"
+    if conn is not None and conn.status == ConnectionStatus.BROKEN and state.status != "synced":
+        return "connection broken: reconnect QuickBooks (/writeoff connect quickbooks)"
+    return state.card_text()
 
 
 def card_fallback_text(view: CardView) -> str:

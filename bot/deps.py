@@ -22,7 +22,8 @@ log = logging.getLogger("bot")
 class Deps:
     books: Books
     approvers: Approvers
-    # Runs inside the posting transaction (issue 4's QuickBooks outbox hooks in here).
+    quickbooks: Any = None  # bot.quickbooks.QuickBooks (Any: avoids an import cycle)
+    # Runs inside the posting transaction (tests use it to simulate a crash mid-post).
     on_posted: Any = None
 
     @property

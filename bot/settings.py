@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cached_property
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -49,6 +50,8 @@ class Settings(BaseSettings):
     writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
     writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")
+    writeoff_reminder_channels: str = Field("", alias="WRITEOFF_REMINDER_CHANNELS")
+    writeoff_holidays: str = Field("", alias="WRITEOFF_HOLIDAYS")
 
     port: int = Field(3000, alias="PORT")
     host: str = Field("0.0.0.0", alias="HOST")  # a server listens on every interface
@@ -67,6 +70,19 @@ class Settings(BaseSettings):
         if not value.is_finite() or value <= 0:
             raise ValueError("must be a positive amount")
         return value.quantize(Decimal("0.01"))
+
+    @field_validator("writeoff_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone '{value}' (e.g. America/Chicago)") from exc
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.writeoff_timezone)
 
     @field_validator("qbo_environment")
     @classmethod

@@ -469,6 +469,22 @@ def reject_entry(
     return PostResult(entry, True)
 
 
+def expire_draft(
+    session: Session, company_id: int, entry_id: int, *, actor: str, reason: str
+) -> PostResult:
+    """A draft nobody decided on: closed as expired (audited), so the queue never rots."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT.value:
+        return PostResult(entry, False)
+    entry.status = EntryStatus.EXPIRED.value
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(session, company, "expired", actor, entry_id=entry.id, details={"reason": reason})
+    session.flush()
+    return PostResult(entry, True)
+
+
 def reverse_entry(
     session: Session,
     company_id: int,

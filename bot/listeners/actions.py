@@ -128,7 +128,47 @@ def register(app: App, deps: Deps) -> None:
             return
         client.views_open(trigger_id=body["trigger_id"], view=reverse_modal(entry.id or 0))
 
+    def push_now(client: WebClient, entry_ids: list[int]) -> None:
+        """Push right away instead of waiting for the next scheduled pass."""
+        qb = deps.quickbooks
+        if qb is None or not qb.configured or qb.connection() is None:
+            return
+        from bot.notices import after_sync
+
+        report = qb.sync(entry_ids=entry_ids, worker="slack")
+        if report.claimed:
+            after_sync(client, deps.books, report)
+
+    def on_retry(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        raw = str(body["actions"][0].get("value") or "")
+        ids = [int(p) for p in raw.split(",") if p.strip().isdigit()]
+        user = _user(body)
+        clicked(body, "qbo_retry", ids[0] if len(ids) == 1 else None)
+        if not deps.approvers.is_approver(user):
+            deps.audit("qbo_retry_refused", user, ids[0] if len(ids) == 1 else None)
+            tell_user(client, body, "Only approvers can retry QuickBooks pushes.")
+            return
+        from qbo.sync import requeue
+
+        requeued = [i for i in ids if requeue(deps.books.engine, deps.books.company_id, i)]
+        for entry_id in requeued:
+            deps.audit("qbo_retry", user, entry_id)
+        push_now(client, requeued)
+
+    def on_reconnect(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        from bot.listeners.commands import run_subcommand
+
+        tell_user(client, body, run_subcommand(deps, "connect", "connect quickbooks", _user(body)))
+
+    def on_approve_and_push(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        on_approve(body, client, respond)
+        entry_id = _entry_id(body)
+        if entry_id is not None:
+            push_now(client, [entry_id])
+
     for action_id, fn in (
+        ("qbo_retry", on_retry),
+        ("qbo_reconnect", on_reconnect),
         ("approve", on_approve),
         ("approve_all", on_approve_all),
         ("edit", on_edit),
@@ -136,3 +176,4 @@ def register(app: App, deps: Deps) -> None:
         ("reverse", on_reverse),
     ):
         app.action(action_id)(ack=just_ack, lazy=[guarded(fn)])
+    app.action("qbo_view_entry")(just_ack)  # a link button: Slack still sends the click

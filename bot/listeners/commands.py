@@ -13,6 +13,13 @@ from bot.intake import Report
 from bot.listeners.reports import deliver_and_confirm, draft_or_explain
 
 HELP_WORDS = frozenset({"help", "?", "-h", "--help"})
+# "/writeoff <word> ..." runs a subcommand instead of drafting.
+SUBCOMMANDS = frozenset({"connect", "status"})
+
+
+def subcommand(text: str) -> str | None:
+    word = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return word if word in SUBCOMMANDS else None
 
 
 def register(app: App, deps: Deps) -> None:
@@ -20,14 +27,19 @@ def register(app: App, deps: Deps) -> None:
         text = (command.get("text") or "").strip()
         if text.lower() in HELP_WORDS:
             ack(text="How to use /writeoff", blocks=help_blocks())
-        elif not text:
-            ack()  # the form opens right after
+        elif not text or subcommand(text):
+            ack()  # the form or the subcommand's answer follows
         else:
             ack(text=f"Drafting: {clip(text, 200)}")
 
     def run_writeoff(body: dict[str, Any], client: WebClient, respond: Any) -> None:
         text = (body.get("text") or "").strip()
         if text.lower() in HELP_WORDS:
+            return
+        if sub := subcommand(text):
+            respond(
+                text=run_subcommand(deps, sub, text, body["user_id"]), response_type="ephemeral"
+            )
             return
         if not text:
             client.views_open(
@@ -51,3 +63,38 @@ def register(app: App, deps: Deps) -> None:
         )
 
     app.command("/writeoff")(ack=ack_writeoff, lazy=[guarded(run_writeoff)])
+
+
+def run_subcommand(deps: Deps, sub: str, text: str, user: str) -> str:
+    """The answer to /writeoff connect quickbooks | status (ephemeral)."""
+    from bot.quickbooks import NotConfigured
+
+    qb = deps.quickbooks
+    if sub == "connect":
+        if "quickbooks" not in text.lower() and "qbo" not in text.lower():
+            return "Usage: `/writeoff connect quickbooks`"
+        if not deps.approvers.is_approver(user):
+            deps.audit("connect_refused", user)
+            return "Only approvers can connect QuickBooks."
+        try:
+            url = qb.connect_url(actor=user)
+        except (NotConfigured, RuntimeError) as exc:
+            return str(exc)
+        return f"<{url}|Connect QuickBooks> (the link works once, for 10 minutes)."
+    st = qb.status()
+    if not st["configured"]:
+        return "QuickBooks is not configured (QBO_CLIENT_ID / QBO_CLIENT_SECRET)."
+    if st["status"] == "not_connected":
+        return "QuickBooks is not connected: `/writeoff connect quickbooks`."
+    queue = ", ".join(f"{n} {k}" for k, n in sorted(st["queue"].items())) or "nothing queued"
+    lines = [
+        f"QuickBooks: *{st['status']}* to {st['company_name'] or st['realm_id']}",
+        f"Accounts mapped: {st['mapped_accounts']}; unmapped: "
+        f"{', '.join(st['unmapped_accounts']) or 'none'}",
+        f"Sync queue: {queue}",
+        f"Connection expires: {st['refresh_token_expires_at'][:10]}"
+        + (" (soon: reconnect)" if st["refresh_token_expires_soon"] else ""),
+    ]
+    if st["broken_reason"]:
+        lines.append(f"Problem: {st['broken_reason']}")
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""APScheduler 3 inside `writeoff serve`: explicit time zone, coalesced runs, one instance
+per job, a generous misfire grace time, and a clean shutdown."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.jobs import JobContext, month_end, qbo_token_check_job, stale_drafts, sync_job
+
+log = logging.getLogger(__name__)
+
+
+def _safe(job: Any, ctx: JobContext) -> Any:
+    def run() -> None:
+        try:
+            job(ctx)
+        except Exception:  # a failing run must not kill the schedule; it is logged
+            log.exception("job %s failed", job.__name__)
+
+    run.__name__ = job.__name__
+    return run
+
+
+def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
+    settings = ctx.books.settings
+    scheduler = BackgroundScheduler(
+        timezone=settings.writeoff_timezone,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
+    )
+    scheduler.add_job(
+        _safe(sync_job, ctx),
+        IntervalTrigger(
+            seconds=settings.writeoff_sync_interval, timezone=settings.writeoff_timezone
+        ),
+        id="sync",
+        name="push posted entries to QuickBooks",
+    )
+    scheduler.add_job(
+        _safe(qbo_token_check_job, ctx),
+        "cron",
+        hour=9,
+        minute=0,
+        id="qbo-token-check",
+        name="QuickBooks connection expiry check",
+    )
+    # "Three business days before" can fall from the 20th; the job decides (bot/calendar).
+    scheduler.add_job(
+        _safe(month_end, ctx),
+        "cron",
+        day="20-31",
+        day_of_week="mon-fri",
+        hour=9,
+        minute=0,
+        timezone=settings.writeoff_timezone,
+        id="month-end",
+        name="month-end reminder",
+    )
+    scheduler.add_job(
+        _safe(stale_drafts, ctx),
+        "cron",
+        minute=15,
+        timezone=settings.writeoff_timezone,
+        id="stale-drafts",
+        name="stale draft nudges and expiry",
+    )
+    return scheduler

@@ -1,0 +1,362 @@
+"""The QuickBooks Online v3 JSON API over httpx: queries, JournalEntry create and batch.
+
+Every request carries `Authorization: Bearer`, `Accept: application/json` and
+`minorversion=75`, and goes through the company's RateLimiter.
+
+Retry rules (inside the client):
+- 401: ask the TokenSource for a fresh access token once, then resend the same request; a
+  second 401 raises QboAuthError. A 401 means nothing ran, so this is safe for creates too.
+- 429 / 3001: QuickBooks did not run the request: sleep `throttle_wait` (60 s: QuickBooks
+  sends no Retry-After) and resend, up to `max_retries` times.
+- Errors raised before anything was sent (connection refused, connect timeout) are resent
+  with exponential backoff and jitter, for every request.
+- GET queries are read-only, so 5xx, timeouts, dropped connections and the transient
+  6000 "unexpected error" are also resent with backoff.
+- POST creates and batches are NOT resent after 5xx, timeouts or dropped connections: the
+  entry may already exist, and QuickBooks accepts duplicate DocNumbers. The error is raised
+  with `outcome_unknown=True`; the caller must look the entries up by DocNumber
+  (`find_journal_entries`) before sending them again. The `requestid` is sent as a first
+  line of defence, but replay is not always honoured, so it is not relied on.
+- Validation faults never retry.
+
+Tokens are never logged or put in error messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+from urllib.parse import quote, urlencode
+
+import httpx
+
+from qbo.errors import (
+    QboAuthError,
+    QboError,
+    QboThrottled,
+    QboTransportError,
+    error_from_response,
+    fault_from_json,
+)
+from qbo.journal import dumps
+from qbo.limits import RateLimiter, limiter_for
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE = 1000  # QuickBooks' largest MAXRESULTS
+MAX_BATCH = 30
+MAX_REQUEST_ID = 50
+MAX_BATCH_REQUEST_ID = 36
+MAX_BID = 10
+DOC_NUMBERS_PER_QUERY = 50  # keeps the GET URL around 1.5 KB
+BACKOFF_CAP = 30.0
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+_PAGING = re.compile(r"\bstartposition\b|\bmaxresults\b", re.IGNORECASE)
+# Failures where the request never left this machine: always safe to resend.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+class TokenSource(Protocol):
+    def access_token(self) -> str: ...
+
+    def refresh_access_token(self, rejected: str) -> str:
+        """A fresh access token; `rejected` is the one refused, so a refresh that another
+        worker already did is not repeated (refresh tokens rotate)."""
+        ...
+
+
+def quote_literal(value: str) -> str:
+    """A string literal for the QuickBooks query language (backslash escapes)."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+class QboClient:
+    def __init__(
+        self,
+        api_base: str,
+        realm_id: str,
+        tokens: TokenSource,
+        http: httpx.Client | None = None,
+        limiter: RateLimiter | None = None,
+        minorversion: int = 75,
+        throttle_wait: float = 60.0,
+        max_retries: int = 4,
+        backoff_base: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.api_base = api_base.rstrip("/")
+        self.realm_id = realm_id
+        self.tokens = tokens
+        self._own_http = http is None
+        self.http = http or httpx.Client(timeout=DEFAULT_TIMEOUT)
+        self.limiter = limiter or limiter_for(realm_id)
+        self.minorversion = minorversion
+        self.throttle_wait = throttle_wait
+        self.max_retries = max_retries
+        self.backoff_base = backoff_base
+        self.sleep = sleep
+        self._rng = random.Random()
+
+    def close(self) -> None:
+        if self._own_http:
+            self.http.close()
+
+    def __enter__(self) -> QboClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def query(self, statement: str, page_size: int = MAX_PAGE) -> list[dict[str, Any]]:
+        """All rows of a query, paged with STARTPOSITION/MAXRESULTS until a short page.
+
+        A statement that already has STARTPOSITION or MAXRESULTS is the caller's own paging:
+        it runs once, as written."""
+        if not 1 <= page_size <= MAX_PAGE:
+            raise ValueError(f"page_size must be 1..{MAX_PAGE}")
+        if _PAGING.search(statement):
+            return self._query_page(statement)
+        rows: list[dict[str, Any]] = []
+        start = 1
+        while True:
+            page = self._query_page(f"{statement} STARTPOSITION {start} MAXRESULTS {page_size}")
+            rows.extend(page)
+            if len(page) < page_size:
+                return rows
+            start += page_size
+
+    def _query_page(self, statement: str) -> list[dict[str, Any]]:
+        data = self._request("GET", "query", {"query": statement})
+        result = data.get("QueryResponse") or {}
+        # The entity key is the entity's name ("Account", "JournalEntry", ...).
+        for value in result.values():
+            if isinstance(value, list):
+                return value
+        return []
+
+    def accounts(self) -> list[dict[str, Any]]:
+        """Every account, inactive ones too: QuickBooks leaves inactive accounts out of a
+        plain `select * from Account`, and mapping must see them to say "inactive"."""
+        return self.query("select * from Account where Active in (true, false)")
+
+    def find_journal_entries(self, doc_numbers: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """DocNumber -> JournalEntry (Id, DocNumber, SyncToken) for those that exist.
+
+        QuickBooks accepts duplicate DocNumbers. When it holds several, the lowest Id (the
+        first created) is returned, with the other Ids listed under the extra key
+        "_duplicate_ids" (and a warning logged), so a person can delete the extra copies.
+        """
+        wanted = list(dict.fromkeys(d for d in doc_numbers if d))
+        found: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(wanted), DOC_NUMBERS_PER_QUERY):
+            chunk = wanted[i : i + DOC_NUMBERS_PER_QUERY]
+            listed = ", ".join(quote_literal(d) for d in chunk)
+            rows = self.query(
+                f"select Id, DocNumber, SyncToken from JournalEntry where DocNumber in ({listed})"
+            )
+            for row in rows:
+                doc = row.get("DocNumber")
+                if doc in chunk:
+                    found.setdefault(doc, []).append(row)
+        out: dict[str, dict[str, Any]] = {}
+        for doc, rows in found.items():
+            rows.sort(key=_id_key)
+            first = dict(rows[0])
+            if len(rows) > 1:
+                first["_duplicate_ids"] = [str(r.get("Id")) for r in rows[1:]]
+                log.warning(
+                    "QuickBooks holds %d journal entries with DocNumber %s (Ids %s)",
+                    len(rows),
+                    doc,
+                    ", ".join(str(r.get("Id")) for r in rows),
+                )
+            out[doc] = first
+        return out
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def create_journal_entry(self, entry: Mapping[str, Any], request_id: str) -> dict[str, Any]:
+        """Create one JournalEntry. See the module docstring for what a failure means."""
+        _check_create_body(entry)
+        _check_request_id(request_id, MAX_REQUEST_ID)
+        data = self._request("POST", "journalentry", {"requestid": request_id}, body=entry)
+        created = data.get("JournalEntry")
+        if not isinstance(created, dict):
+            raise QboError(
+                "QuickBooks answered the create without a JournalEntry", outcome_unknown=True
+            )
+        return created
+
+    def batch_create_journal_entries(
+        self, items: Sequence[tuple[str, Mapping[str, Any]]], request_id: str
+    ) -> dict[str, dict[str, Any] | QboError]:
+        """bId -> created JournalEntry or the item's QboError, matched by bId.
+
+        A bId QuickBooks does not answer for gets a QboError with outcome_unknown=True."""
+        if len(items) > MAX_BATCH:
+            raise ValueError(f"a QuickBooks batch holds at most {MAX_BATCH} items: {len(items)}")
+        _check_request_id(request_id, MAX_BATCH_REQUEST_ID)
+        bids = [bid for bid, _ in items]
+        if len(set(bids)) != len(bids):
+            raise ValueError("bIds in one batch must be unique")
+        for bid, entry in items:
+            if not bid or len(bid) > MAX_BID:
+                raise ValueError(f"bId must be 1..{MAX_BID} characters: {bid!r}")
+            _check_create_body(entry)
+        if not items:
+            return {}
+        body = {
+            "BatchItemRequest": [
+                {"bId": bid, "operation": "create", "JournalEntry": dict(entry)}
+                for bid, entry in items
+            ]
+        }
+        data = self._request("POST", "batch", {"requestid": request_id}, body=body, batch=True)
+        answers: dict[str, dict[str, Any] | QboError] = {}
+        for resp in data.get("BatchItemResponse") or []:
+            bid = str(resp.get("bId"))
+            if bid not in bids:
+                log.warning("QuickBooks answered an unknown batch bId %r", bid)
+                continue
+            if isinstance(resp.get("Fault"), dict):
+                answers[bid] = fault_from_json(resp["Fault"])
+            elif isinstance(resp.get("JournalEntry"), dict):
+                answers[bid] = resp["JournalEntry"]
+            else:
+                answers[bid] = QboError(
+                    "QuickBooks answered this batch item with neither an entry nor a fault",
+                    retryable=True,
+                    outcome_unknown=True,
+                )
+        for bid in bids:
+            if bid not in answers:
+                answers[bid] = QboError(
+                    "QuickBooks did not answer for this batch item",
+                    retryable=True,
+                    outcome_unknown=True,
+                )
+        return answers
+
+    # -- transport -------------------------------------------------------------------------
+
+    def _url(self, endpoint: str, params: Mapping[str, str]) -> str:
+        query = {**params, "minorversion": str(self.minorversion)}
+        # %20 rather than "+" for spaces, as in Intuit's examples.
+        return (
+            f"{self.api_base}/v3/company/{quote(self.realm_id, safe='')}/{endpoint}?"
+            + urlencode(query, quote_via=quote)
+        )
+
+    def _request(
+        self,
+        method: str,
+        endpoint: str,
+        params: Mapping[str, str],
+        body: Mapping[str, Any] | None = None,
+        batch: bool = False,
+    ) -> dict[str, Any]:
+        url = self._url(endpoint, params)
+        idempotent = method == "GET"
+        token = self.tokens.access_token()
+        refreshed = False
+        throttled = failures = 0
+        while True:
+            try:
+                return self._send_once(method, url, token, body, batch)
+            except QboError as exc:
+                err = exc
+            if isinstance(err, QboAuthError) and err.status == 401 and not refreshed:
+                refreshed = True
+                token = self.tokens.refresh_access_token(token)
+                continue
+            if isinstance(err, QboThrottled):
+                if throttled >= self.max_retries:
+                    raise err
+                throttled += 1
+                log.info(
+                    "QuickBooks throttled %s %s; waiting %.0f s",
+                    method,
+                    endpoint,
+                    self.throttle_wait,
+                )
+                self.sleep(self.throttle_wait)
+                continue
+            safe = idempotent or not err.outcome_unknown
+            if err.retryable and safe and failures < self.max_retries:
+                delay = self._backoff(failures)
+                failures += 1
+                log.info(
+                    "QuickBooks %s %s failed (%s); retry in %.2f s",
+                    method,
+                    endpoint,
+                    type(err).__name__,
+                    delay,
+                )
+                self.sleep(delay)
+                continue
+            raise err
+
+    def _backoff(self, attempt: int) -> float:
+        # Equal jitter: half fixed, half random, so clients hit by one outage spread out.
+        step = min(BACKOFF_CAP, self.backoff_base * 2**attempt)
+        return step / 2 + self._rng.uniform(0, step / 2)
+
+    def _send_once(
+        self, method: str, url: str, token: str, body: Mapping[str, Any] | None, batch: bool
+    ) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        content = None
+        if method == "POST":
+            headers["Content-Type"] = "application/json"
+            content = dumps(body).encode()  # Decimal amounts written exactly, never via float
+        try:
+            with self.limiter.acquire(batch=batch):
+                resp = self.http.request(method, url, headers=headers, content=content)
+        except httpx.TransportError as exc:
+            raise QboTransportError(
+                f"QuickBooks could not be reached: {type(exc).__name__}: {exc}",
+                outcome_unknown=not isinstance(exc, _NOT_SENT),
+            ) from None
+        if resp.status_code >= 300:
+            raise error_from_response(resp.status_code, resp.headers, resp.content)
+        try:
+            data = resp.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            # A 2xx we cannot read: a create may have happened all the same.
+            raise QboError(
+                "QuickBooks answered with a body that is not a JSON object",
+                status=resp.status_code,
+                retryable=True,
+                outcome_unknown=True,
+            )
+        fault = data.get("Fault") or data.get("fault")
+        if isinstance(fault, dict):  # a fault inside a 200
+            raise fault_from_json(
+                fault, status=resp.status_code, tid=resp.headers.get("intuit_tid")
+            )
+        return data
+
+
+def _id_key(row: Mapping[str, Any]) -> tuple[int, str]:
+    ident = str(row.get("Id") or "")
+    return (int(ident), ident) if ident.isdigit() else (2**63, ident)
+
+
+def _check_create_body(entry: Mapping[str, Any]) -> None:
+    # Never send Id on a create: QuickBooks would treat it as an update of another entry.
+    if "Id" in entry or "SyncToken" in entry:
+        raise ValueError("a JournalEntry create must not carry Id or SyncToken")
+
+
+def _check_request_id(request_id: str, limit: int) -> None:
+    if not request_id or len(request_id) > limit:
+        raise ValueError(f"requestid must be 1..{limit} characters")

@@ -1,0 +1,245 @@
+"""Connecting a company to QuickBooks: consent URL, callback, tokens kept fresh and
+encrypted, status and disconnect. The refresh happens under a per-company database lock
+so two processes never race a refresh-token rotation."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import httpx
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from ledger.audit import record
+from ledger.db import session_scope
+from ledger.models import utcnow
+from qbo.crypto import TokenCipher
+from qbo.errors import InvalidGrant
+from qbo.models import ConnectionStatus, OAuthState, QboConnection
+from qbo.oauth import (
+    OAuthConfig,
+    TokenSet,
+    authorization_url,
+    exchange_code,
+    refresh_tokens,
+    revoke,
+)
+
+STATE_TTL = timedelta(minutes=10)
+# Refresh a little before the hour is up, so a request never starts with a dying token.
+ACCESS_MARGIN = timedelta(minutes=5)
+REFRESH_WARNING = timedelta(days=14)
+
+
+class StateError(ValueError):
+    """The callback's state is unknown, expired or used: nothing is stored."""
+
+
+class NotConnected(RuntimeError):
+    pass
+
+
+class ConnectionBroken(RuntimeError):
+    """The refresh token was refused: a person must reconnect."""
+
+
+@dataclass(frozen=True)
+class QboConfig:
+    oauth: OAuthConfig
+    api_base: str
+    environment: str
+
+
+def aware(dt: datetime) -> datetime:
+    from datetime import UTC
+
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def start_connect(session: Session, company_id: int, cfg: QboConfig, actor: str) -> str:
+    """A fresh single-use state and the consent URL that carries it."""
+    state = secrets.token_urlsafe(32)
+    now = utcnow()
+    session.add(
+        OAuthState(
+            state=state,
+            company_id=company_id,
+            created_by=actor,
+            created_at=now,
+            expires_at=now + STATE_TTL,
+        )
+    )
+    return authorization_url(cfg.oauth, state)
+
+
+def consume_state(session: Session, state: str) -> OAuthState:
+    """Mark the state used, or refuse it. Atomic: a replayed callback loses the race."""
+    now = utcnow()
+    row = session.get(OAuthState, state) if state else None
+    if row is None:
+        raise StateError("unknown state: start again from `writeoff qbo connect-url`")
+    if row.used_at is not None:
+        raise StateError("this link was already used: start again")
+    if aware(row.expires_at) < now:
+        raise StateError("this link has expired (10 minutes): start again")
+    result = session.execute(
+        sa.update(OAuthState)
+        .where(OAuthState.state == state, OAuthState.used_at.is_(None))  # type: ignore[union-attr]
+        .values(used_at=now)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StateError("this link was already used: start again")
+    return row
+
+
+def store_tokens(
+    session: Session,
+    company_id: int,
+    realm_id: str,
+    tokens: TokenSet,
+    cipher: TokenCipher,
+    company_name: str | None = None,
+) -> QboConnection:
+    conn = session.exec(select(QboConnection).where(QboConnection.company_id == company_id)).first()
+    if conn is None:
+        conn = QboConnection(
+            company_id=company_id,
+            realm_id=realm_id,
+            access_token_enc="",
+            refresh_token_enc="",
+            access_expires_at=utcnow(),
+            refresh_expires_at=utcnow(),
+        )
+    conn.realm_id = realm_id
+    conn.company_name = company_name or conn.company_name
+    conn.status = ConnectionStatus.CONNECTED
+    conn.broken_reason = None
+    _set_tokens(conn, tokens, cipher)
+    conn.connected_at = utcnow()
+    conn.refresh_warned_at = None
+    session.add(conn)
+    return conn
+
+
+def _set_tokens(conn: QboConnection, tokens: TokenSet, cipher: TokenCipher) -> None:
+    conn.access_token_enc = cipher.encrypt(tokens.access_token)
+    conn.refresh_token_enc = cipher.encrypt(tokens.refresh_token)
+    conn.access_expires_at = tokens.access_expires_at
+    conn.refresh_expires_at = tokens.refresh_expires_at
+    conn.updated_at = utcnow()
+
+
+def complete_connect(
+    engine: Engine,
+    state: str,
+    code: str,
+    realm_id: str,
+    cfg: QboConfig,
+    cipher: TokenCipher,
+    http: httpx.Client,
+) -> QboConnection:
+    """The callback: state checked and spent first, then the code exchanged and stored."""
+    if not code or not realm_id:
+        raise StateError("the callback has no code or realmId")
+    with session_scope(engine) as s:
+        company_id = consume_state(s, state).company_id
+    tokens = exchange_code(http, cfg.oauth, code)
+    with session_scope(engine) as s:
+        conn = store_tokens(s, company_id, realm_id, tokens, cipher)
+        record(s, company_id, "qbo_connected", "quickbooks", details={"realm_id": realm_id})
+        return conn
+
+
+def get_connection(session: Session, company_id: int) -> QboConnection | None:
+    return session.exec(select(QboConnection).where(QboConnection.company_id == company_id)).first()
+
+
+class DbTokenSource:
+    """Access tokens for QboClient, refreshed and persisted under the company's lock."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        company_id: int,
+        cfg: QboConfig,
+        cipher: TokenCipher,
+        http: httpx.Client,
+    ) -> None:
+        self.engine, self.company_id, self.cfg = engine, company_id, cfg
+        self.cipher, self.http = cipher, http
+
+    def _load(self, session: Session, lock: bool) -> QboConnection:
+        stmt = select(QboConnection).where(QboConnection.company_id == self.company_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        conn = session.exec(stmt.execution_options(populate_existing=True)).first()
+        if conn is None or conn.status == ConnectionStatus.DISCONNECTED:
+            raise NotConnected("QuickBooks is not connected")
+        if conn.status == ConnectionStatus.BROKEN:
+            raise ConnectionBroken(conn.broken_reason or "QuickBooks must be reconnected")
+        return conn
+
+    def access_token(self) -> str:
+        with session_scope(self.engine) as s:
+            conn = self._load(s, lock=False)
+            token = self.cipher.decrypt(conn.access_token_enc)
+            if aware(conn.access_expires_at) - ACCESS_MARGIN > utcnow():
+                return token
+        return self.refresh_access_token(token)
+
+    def refresh_access_token(self, rejected: str) -> str:
+        with session_scope(self.engine) as s:
+            conn = self._load(s, lock=True)
+            current = self.cipher.decrypt(conn.access_token_enc)
+            if current != rejected and aware(conn.access_expires_at) - ACCESS_MARGIN > utcnow():
+                return current  # another worker refreshed while we waited for the lock
+            try:
+                tokens = refresh_tokens(
+                    self.http, self.cfg.oauth, self.cipher.decrypt(conn.refresh_token_enc)
+                )
+            except InvalidGrant:
+                conn.status = ConnectionStatus.BROKEN
+                conn.broken_reason = (
+                    "QuickBooks refused the refresh token (revoked or "
+                    "expired): reconnect QuickBooks"
+                )
+                conn.updated_at = utcnow()
+                s.add(conn)
+                record(
+                    s,
+                    self.company_id,
+                    "qbo_connection_broken",
+                    "quickbooks",
+                    details={"reason": "invalid_grant"},
+                )
+                s.commit()
+                raise ConnectionBroken(conn.broken_reason) from None
+            # The rotated refresh token is committed before the new access token is used:
+            # losing it would lock the company out until someone reconnects.
+            _set_tokens(conn, tokens, self.cipher)
+            s.add(conn)
+            return tokens.access_token
+
+
+def disconnect(
+    engine: Engine,
+    company_id: int,
+    cfg: QboConfig,
+    cipher: TokenCipher,
+    http: httpx.Client,
+    actor: str,
+) -> bool:
+    with session_scope(engine) as s:
+        conn = get_connection(s, company_id)
+        if conn is None:
+            return False
+        # Forgetting the tokens matters more than Intuit hearing about it.
+        with contextlib.suppress(Exception):
+            revoke(http, cfg.oauth, cipher.decrypt(conn.refresh_token_enc))
+        s.delete(conn)
+        record(s, company_id, "qbo_disconnected", actor)
+    return True

@@ -1,0 +1,377 @@
+"""The sync outbox worker: push posted entries to QuickBooks exactly once.
+
+A pass claims due outbox rows (FOR UPDATE SKIP LOCKED on PostgreSQL, so several processes
+share the work without overlap; SQLite serialises writers itself), looks up by DocNumber
+anything whose earlier push has an unknown outcome, and sends the rest in batches of up to
+30 with a stable request id. Results are matched by bId. Transient failures come back with
+growing delays; permanent ones wait for a person. Nothing here knows about Slack: the bot
+reads the report and the rows to update cards and alert the channel.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from ledger.db import session_scope
+from ledger.models import (
+    Account,
+    JournalEntry,
+    JournalLine,
+    OutboxItem,
+    OutboxStatus,
+    utcnow,
+)
+from qbo.connection import ConnectionBroken, NotConnected
+from qbo.errors import QboError
+from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
+from qbo.mapping import load_mapping
+
+BATCH_SIZE = 30
+CLAIM_LIMIT = 300
+LEASE = timedelta(minutes=5)  # an in-flight claim older than this was abandoned by a crash
+MAX_BACKOFF = timedelta(hours=1)
+REQUEST_ID_NAMESPACE = uuid.UUID("6f1c3f3e-8d8e-4d53-9a55-2b1f6f0c9a11")
+
+
+class Client(Protocol):
+    def find_journal_entries(self, doc_numbers: Sequence[str]) -> dict[str, dict[str, Any]]: ...
+
+    def batch_create_journal_entries(
+        self, items: Sequence[tuple[str, dict[str, Any]]], request_id: str
+    ) -> dict[str, dict[str, Any] | QboError]: ...
+
+
+class ConnectionProblem(Exception):
+    """Raised by a client factory when the company cannot talk to QuickBooks right now."""
+
+
+@dataclass
+class SyncReport:
+    claimed: int = 0
+    pushed: list[int] = field(default_factory=list)  # entry ids created now
+    adopted: list[int] = field(default_factory=list)  # already in QuickBooks: adopted
+    held: list[tuple[int, str]] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)  # waits for a person
+    retrying: list[tuple[int, str]] = field(default_factory=list)  # will retry by itself
+    connection_problem: str | None = None
+    requests: int = 0
+
+    @property
+    def synced(self) -> list[int]:
+        return self.pushed + self.adopted
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.pushed)} pushed",
+            f"{len(self.adopted)} already there",
+            f"{len(self.held)} held",
+            f"{len(self.failed)} failed",
+            f"{len(self.retrying)} to retry",
+        ]
+        if self.connection_problem:
+            parts.append(f"not sent: {self.connection_problem}")
+        return ", ".join(parts)
+
+
+def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
+    """1 min, 2, 4 ... capped at an hour, with +-20% jitter so retries do not synchronise."""
+    base = min(60.0 * 2 ** max(0, attempts - 1), MAX_BACKOFF.total_seconds())
+    return timedelta(seconds=base * (rng or random).uniform(0.8, 1.2))
+
+
+def batch_request_id(realm_id: str, doc_numbers: Sequence[str]) -> str:
+    """Stable for the same batch: a repeated send of the same entries replays, not re-creates.
+    uuid5 text is 36 characters, QuickBooks' limit for a batch requestid."""
+    return str(uuid.uuid5(REQUEST_ID_NAMESPACE, f"{realm_id}:{','.join(sorted(doc_numbers))}"))
+
+
+def claim_due(
+    engine: Engine,
+    company_id: int,
+    worker: str,
+    now: datetime,
+    entry_ids: Sequence[int] | None = None,
+    limit: int = CLAIM_LIMIT,
+) -> list[int]:
+    """Claim due rows for this worker; returns outbox ids. Committed before any push, so a
+    second pass (another process) skips them."""
+    table = OutboxItem.__table__  # type: ignore[attr-defined]
+    due = sa.or_(
+        sa.and_(table.c.status == OutboxStatus.PENDING.value, table.c.next_attempt_at <= now),
+        sa.and_(table.c.status == OutboxStatus.IN_FLIGHT.value, table.c.claimed_at < now - LEASE),
+    )
+    stmt = sa.select(table.c.id, table.c.status).where(table.c.company_id == company_id, due)
+    if entry_ids is not None:
+        stmt = stmt.where(table.c.entry_id.in_(list(entry_ids)))
+    stmt = stmt.order_by(table.c.id).limit(limit)
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True)
+        rows = conn.execute(stmt).all()
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        abandoned = [r.id for r in rows if r.status == OutboxStatus.IN_FLIGHT.value]
+        conn.execute(
+            table.update()
+            .where(table.c.id.in_(ids))
+            .values(
+                status=OutboxStatus.IN_FLIGHT.value,
+                claimed_at=now,
+                claimed_by=worker,
+                updated_at=now,
+            )
+        )
+        if abandoned:
+            # Its pass died mid-push: QuickBooks may hold it already. Look before sending.
+            conn.execute(
+                table.update().where(table.c.id.in_(abandoned)).values(needs_reconcile=True)
+            )
+    return ids
+
+
+def _ledger_entries(session: Session, entry_ids: Sequence[int]) -> dict[int, LedgerEntry]:
+    entries = {
+        e.id: e
+        for e in session.exec(select(JournalEntry).where(col(JournalEntry.id).in_(list(entry_ids))))
+    }
+    lines: dict[int, list[LedgerLine]] = {}
+    for jl, acct in session.exec(
+        select(JournalLine, Account)
+        .join(Account, Account.id == JournalLine.account_id)
+        .where(col(JournalLine.entry_id).in_(list(entry_ids)))
+        .order_by(JournalLine.line_no)
+    ):
+        lines.setdefault(jl.entry_id, []).append(
+            LedgerLine(acct.code, acct.name, jl.debit, jl.credit, jl.description)
+        )
+    return {
+        eid: LedgerEntry(
+            number=e.number or f"JE-{eid}",
+            entry_date=e.entry_date,
+            memo=e.memo,
+            source_text=e.source_text,
+            reporter=e.reporter,
+            approver=e.approved_by,
+            entry_id=eid,
+            lines=tuple(lines.get(eid, ())),
+        )
+        for eid, e in entries.items()
+        if eid is not None
+    }
+
+
+def run_sync(
+    engine: Engine,
+    company_id: int,
+    realm_id: str,
+    make_client: Callable[[], Client],
+    *,
+    worker: str = "sync",
+    now: datetime | None = None,
+    entry_ids: Sequence[int] | None = None,
+    rng: random.Random | None = None,
+) -> SyncReport:
+    """One pass. `make_client` may raise ConnectionProblem (not connected, broken)."""
+    now = now or utcnow()
+    report = SyncReport()
+    claimed = claim_due(engine, company_id, worker, now, entry_ids)
+    report.claimed = len(claimed)
+    if not claimed:
+        return report
+    with session_scope(engine) as s:
+        items = {i.id: i for i in s.exec(select(OutboxItem).where(col(OutboxItem.id).in_(claimed)))}
+        ledger = _ledger_entries(s, [i.entry_id for i in items.values()])
+        mapping = load_mapping(s, company_id)
+    outcomes: dict[int, tuple[str, Any]] = {}  # outbox id -> (kind, detail)
+    bodies: dict[int, dict[str, Any]] = {}
+    for oid, item in items.items():
+        try:
+            bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping)
+        except HeldError as exc:
+            outcomes[oid] = ("held", str(exc))
+    try:
+        client = make_client()
+        reconcile = [oid for oid in bodies if items[oid].needs_reconcile]
+        if reconcile:
+            report.requests += 1
+            try:
+                found = client.find_journal_entries([bodies[oid]["DocNumber"] for oid in reconcile])
+            except QboError as exc:  # cannot look: do not send blind, try again later
+                found = {}
+                for oid in reconcile:
+                    outcomes[oid] = ("error", exc)
+            for oid in reconcile:
+                hit = found.get(bodies[oid]["DocNumber"])
+                if hit is not None:
+                    outcomes[oid] = ("adopted", hit)
+        to_send = [oid for oid in bodies if oid not in outcomes]
+        for start in range(0, len(to_send), BATCH_SIZE):
+            chunk = to_send[start : start + BATCH_SIZE]
+            _send(client, realm_id, chunk, bodies, outcomes)
+            report.requests += 1
+    except (ConnectionProblem, ConnectionBroken, NotConnected) as exc:
+        report.connection_problem = str(exc)
+    for oid in bodies:
+        outcomes.setdefault(oid, ("released", report.connection_problem))
+    _record(engine, items, outcomes, now, report, rng)
+    return report
+
+
+def _send(
+    client: Client,
+    realm_id: str,
+    chunk: list[int],
+    bodies: dict[int, dict[str, Any]],
+    outcomes: dict[int, tuple[str, Any]],
+) -> None:
+    request_id = batch_request_id(realm_id, [bodies[oid]["DocNumber"] for oid in chunk])
+    try:
+        results = client.batch_create_journal_entries(
+            [(str(oid), bodies[oid]) for oid in chunk], request_id
+        )
+    except QboError as exc:
+        for oid in chunk:
+            outcomes[oid] = ("error", exc)
+        return
+    for oid in chunk:
+        result = results.get(str(oid))
+        if isinstance(result, dict):
+            outcomes[oid] = ("created", result)
+        elif isinstance(result, QboError):
+            outcomes[oid] = ("error", result)
+        else:
+            outcomes[oid] = ("unknown", "QuickBooks did not answer for this entry")
+
+
+def _record(
+    engine: Engine,
+    items: dict[int, OutboxItem],
+    outcomes: dict[int, tuple[str, Any]],
+    now: datetime,
+    report: SyncReport,
+    rng: random.Random | None,
+) -> None:
+    with session_scope(engine) as s:
+        for oid, (kind, detail) in outcomes.items():
+            item = s.get(OutboxItem, oid)
+            if item is None:
+                continue
+            item.updated_at = now
+            item.claimed_at, item.claimed_by = None, None
+            if kind in ("created", "adopted"):
+                entry = s.get(JournalEntry, item.entry_id)
+                item.status = OutboxStatus.SYNCED.value
+                item.external_id = str(detail.get("Id"))
+                item.synced_at = now
+                item.needs_reconcile = False
+                item.last_error = item.last_error_code = None
+                item.failing_since = None
+                if entry is not None:
+                    entry.qbo_id = item.external_id
+                    entry.qbo_sync_token = str(detail.get("SyncToken") or "0")
+                    s.add(entry)
+                (report.pushed if kind == "created" else report.adopted).append(item.entry_id)
+            elif kind == "held":
+                item.status = OutboxStatus.HELD.value
+                item.last_error, item.last_error_code = str(detail)[:1000], "held"
+                item.failing_since = item.failing_since or now
+                report.held.append((item.entry_id, str(detail)))
+            elif kind == "released":
+                # Never sent (no connection): back in the queue, no attempt spent.
+                item.status = OutboxStatus.PENDING.value
+                item.next_attempt_at = now + timedelta(minutes=1)
+                item.last_error = str(detail) if detail else None
+            else:
+                _failure(item, kind, detail, now, report, rng)
+            s.add(item)
+
+
+def _failure(
+    item: OutboxItem,
+    kind: str,
+    detail: Any,
+    now: datetime,
+    report: SyncReport,
+    rng: random.Random | None,
+) -> None:
+    item.attempts += 1
+    item.failing_since = item.failing_since or now
+    if kind == "unknown":
+        retryable, unknown, message, code = True, True, str(detail), "unknown"
+    else:
+        err: QboError = detail
+        retryable, unknown = err.retryable, err.outcome_unknown
+        message, code = err.plain_words(), (err.code or str(err.status or ""))
+    item.last_error, item.last_error_code = message[:1000], (code or None)
+    if unknown:
+        item.needs_reconcile = True
+    if retryable:
+        item.status = OutboxStatus.PENDING.value
+        item.next_attempt_at = now + backoff(item.attempts, rng)
+        report.retrying.append((item.entry_id, message))
+    else:
+        item.status = OutboxStatus.FAILED.value
+        report.failed.append((item.entry_id, message))
+
+
+def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None = None) -> bool:
+    """A person's Retry: a failed or held entry goes back to the queue, due now."""
+    now = now or utcnow()
+    table = OutboxItem.__table__  # type: ignore[attr-defined]
+    with engine.begin() as conn:
+        result = conn.execute(
+            table.update()
+            .where(
+                table.c.company_id == company_id,
+                table.c.entry_id == entry_id,
+                table.c.status.in_(
+                    [OutboxStatus.FAILED.value, OutboxStatus.HELD.value, OutboxStatus.PENDING.value]
+                ),
+            )
+            .values(status=OutboxStatus.PENDING.value, next_attempt_at=now, updated_at=now)
+        )
+    return bool(result.rowcount)
+
+
+@dataclass(frozen=True)
+class QboState:
+    status: str  # not_connected, pending, synced, failed, held
+    id: str | None
+    last_error: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "id": self.id, "last_error": self.last_error}
+
+    def card_text(self) -> str:
+        if self.status == "synced":
+            return f"synced, JournalEntry {self.id}"
+        if self.status == "not_connected":
+            return "not connected"
+        if self.status in ("failed", "held"):
+            return f"{self.status}: {self.last_error or 'see the alert'}"
+        if self.last_error:
+            return f"pending (retrying: {self.last_error})"
+        return "pending"
+
+
+def qbo_states(session: Session, entry_ids: Sequence[int], connected: bool) -> dict[int, QboState]:
+    rows = session.exec(select(OutboxItem).where(col(OutboxItem.entry_id).in_(list(entry_ids))))
+    out: dict[int, QboState] = {}
+    for item in rows:
+        status = item.status
+        if status == OutboxStatus.IN_FLIGHT.value:
+            status = "pending"
+        if status == "pending" and not connected:
+            status = "not_connected"
+        out[item.entry_id] = QboState(status, item.external_id, item.last_error)
+    return out

@@ -1,0 +1,889 @@
+"""A local fake of QuickBooks Online: Intuit's OAuth endpoints and the v3 accounting API.
+
+A real HTTP server on 127.0.0.1 (ephemeral port) in a background thread, so the real
+httpx-based client, its headers, timeouts and error parsing all run:
+
+    def test_x(fake_qbo):
+        tokens = fake_qbo.issue_tokens()
+        acct = fake_qbo.add_account("Inventory Shrinkage")
+        client = QboClient(fake_qbo.api_base, fake_qbo.realm_id, StaticTokens(tokens))
+        ...
+        assert fake_qbo.journal_entries()[0]["DocNumber"] == "JE-000001"
+
+It behaves like QuickBooks where that matters to a client: rotating refresh tokens, 401s with
+the lower-case `fault` body, XML throttling faults even to JSON requests, HTML gateway
+pages, JournalEntry validation (balance, references, inactive accounts, decimals, DocNumber
+length), duplicate DocNumbers accepted, `requestid` replay, batches of at most 30 answered
+in shuffled order, inactive accounts left out of a plain Account query, MAXRESULTS 100 by
+default and 1000 at most. Faults are injected with `fail_next` / `fault_next`.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import random
+import re
+import secrets
+import threading
+import time
+from base64 import b64decode
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from qbo.oauth import OAuthConfig, refresh_tokens
+
+CLIENT_ID = "fake-qbo-client-id"
+CLIENT_SECRET = "fake-qbo-client-secret"
+REDIRECT_URI = "http://127.0.0.1:8000/qbo/callback"
+REALM_ID = "9341453000000001"
+ACCESS_SECONDS = 3600
+REFRESH_SECONDS = 8726400
+MAX_BATCH = 30
+DOC_NUMBER_MAX = 21
+DEFAULT_MAXRESULTS = 100  # what QuickBooks returns when a query names no MAXRESULTS
+MAX_MAXRESULTS = 1000
+
+PATH_KINDS = frozenset({"query", "journalentry", "batch", "token", "revoke", "any"})
+# Faults answered instead of doing the work.
+BEFORE_KINDS = frozenset(
+    {"throttle_xml", "html_503", "empty_502", "system_fault_500", "unexpected_6000", "auth_401"}
+)
+# Faults applied after the work was done (the entity exists; the client never hears).
+AFTER_KINDS = frozenset({"drop_after_create", "timeout_after_create"})
+
+_THROTTLE_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="{time}">'
+    '<Fault type="ValidationFault"><Error code="3001" element="">'
+    "<Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message>"
+    "<Detail>The request limit was reached.</Detail></Error></Fault></IntuitResponse>"
+)
+_HTML_503 = (
+    "<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head>"
+    "<body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>"
+)
+_UNEXPECTED = (
+    "An unexpected error occurred while accessing or saving your data. Please wait a few "
+    "minutes and try again. If the problem persists, contact customer support."
+)
+
+
+@dataclass
+class Request:
+    """One HTTP request the fake received. `status` is None while in flight or if dropped."""
+
+    method: str
+    path: str
+    kind: str  # query / journalentry / batch / token / revoke / authorize / other
+    realm: str | None
+    params: dict[str, str]
+    headers: dict[str, str]  # the Authorization value is replaced by its scheme
+    body: Any  # JSON-decoded, form fields, or text
+    at: float
+    raw: bytes = b""  # the body as sent
+    status: int | None = None
+    replayed: bool = False
+
+
+@dataclass
+class _Grant:
+    realm: str
+    refresh_token: str  # only the newest refresh token of a grant is valid (rotation)
+    revoked: bool = False
+
+
+@dataclass
+class _Access:
+    grant: _Grant
+    expired: bool = False
+
+
+@dataclass
+class _Answer:
+    status: int
+    body: bytes = b""
+    content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+    after: str | None = None  # an AFTER_KINDS fault to apply once the work is done
+
+
+class _Fault(Exception):
+    """A JSON Fault answer raised inside a handler."""
+
+    def __init__(self, code: str, message: str, detail: str = "", status: int = 400,
+                 fault_type: str = "ValidationFault", element: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.detail = code, message, detail
+        self.status, self.fault_type, self.element = status, fault_type, element
+
+    def fault(self) -> dict[str, Any]:
+        return {
+            "Error": [{"Message": self.message, "Detail": self.detail, "code": self.code,
+                       "element": self.element}],
+            "type": self.fault_type,
+        }
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="milliseconds")
+
+
+def _json(status: int, payload: Any, headers: dict[str, str] | None = None) -> _Answer:
+    return _Answer(status, json.dumps(payload).encode(), "application/json", headers or {})
+
+
+def _fault_answer(exc: _Fault) -> _Answer:
+    return _json(exc.status, {"Fault": exc.fault(), "time": _now_iso()})
+
+
+def _auth_fault(detail: str, status: int = 401) -> _Answer:
+    """QuickBooks' 401/403: lower-case keys, type AUTHENTICATION / AUTHORIZATION."""
+    if status == 401:
+        code, name, kind = "3200", "AuthenticationFailed", "AUTHENTICATION"
+    else:
+        code, name, kind = "3100", "ApplicationAuthorizationFailed", "AUTHORIZATION"
+    body = {"warnings": None, "intuitObject": None, "fault": {"error": [{
+        "message": f"message={name}; errorCode=00{code}; statusCode={status}",
+        "detail": detail, "code": code}], "type": kind}, "report": None, "queryResponse": None,
+        "batchItemResponse": [], "attachableResponse": [], "syncErrorResponse": None,
+        "requestId": None, "time": int(time.time() * 1000), "status": None,
+        "cdcresponse": []}
+    headers = {"WWW-Authenticate": 'Bearer realm="Intuit", error="invalid_token"'}
+    return _json(status, body, headers)
+
+
+def _injected(kind: str) -> _Answer:
+    if kind == "throttle_xml":
+        return _Answer(429, _THROTTLE_XML.format(time=_now_iso()).encode(), "application/xml")
+    if kind == "html_503":
+        return _Answer(503, _HTML_503.encode(), "text/html")
+    if kind == "empty_502":
+        return _Answer(502, b"", "text/plain")
+    if kind == "system_fault_500":
+        return _fault_answer(_Fault("10000", "An application error has occurred while "
+                                    "processing your request", "System Failure Error: "
+                                    "java.lang.NullPointerException", 500, "SystemFault"))
+    if kind == "unexpected_6000":
+        return _fault_answer(_Fault("6000", _UNEXPECTED, "Business Validation Error: "
+                                    + _UNEXPECTED, 400))
+    if kind == "auth_401":
+        return _auth_fault("Token expired")
+    raise ValueError(kind)
+
+
+# -- a tiny parser for the query shapes the app uses ------------------------------------------
+
+_SELECT = re.compile(r"^\s*select\s+(?P<fields>.+?)\s+from\s+(?P<entity>\w+)(?P<rest>.*)$",
+                     re.IGNORECASE | re.DOTALL)
+_START = re.compile(r"\s+startposition\s+(\d+)", re.IGNORECASE)
+_MAXR = re.compile(r"\s+maxresults\s+(\d+)", re.IGNORECASE)
+_ORDER = re.compile(r"\s+order\s*by\s+[\w\s,]+?(?=$|\s+startposition|\s+maxresults)",
+                    re.IGNORECASE)
+_LITERAL = r"'(?:\\.|[^'\\])*'|[\w.\-]+"
+_COND = re.compile(
+    rf"\s*(?P<field>\w+)\s*(?:(?P<op>=)\s*(?P<value>{_LITERAL})"
+    rf"|\s+in\s*\((?P<list>\s*(?:{_LITERAL})(?:\s*,\s*(?:{_LITERAL}))*\s*)\))\s*",
+    re.IGNORECASE,
+)
+_ENTITIES = {"account": "Account", "journalentry": "JournalEntry"}
+
+
+def _literal(text: str) -> Any:
+    text = text.strip()
+    if text.startswith("'"):
+        return re.sub(r"\\(.)", r"\1", text[1:-1])
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    return text
+
+
+def _parse_query(statement: str) -> dict[str, Any]:
+    def bad(why: str) -> _Fault:
+        return _Fault("4000", "Error parsing query", f"QueryParserError: {why}")
+
+    m = _SELECT.match(statement)
+    if not m:
+        raise bad("Encountered an unexpected statement")
+    entity = _ENTITIES.get(m["entity"].lower())
+    if entity is None:
+        raise bad(f"Invalid entity {m['entity']}")
+    rest = m["rest"]
+    start = max_results = None
+    if (s := _START.search(rest)) is not None:
+        start = int(s.group(1))
+        rest = rest[: s.start()] + rest[s.end():]
+    if (s := _MAXR.search(rest)) is not None:
+        max_results = int(s.group(1))
+        rest = rest[: s.start()] + rest[s.end():]
+    rest = _ORDER.sub("", rest).strip()
+    conditions: list[tuple[str, list[Any]]] = []
+    if rest:
+        w = re.match(r"where\s+(.*)$", rest, re.IGNORECASE | re.DOTALL)
+        if not w:
+            raise bad(f"Encountered {rest[:30]!r}")
+        text, pos = w.group(1), 0
+        while True:
+            c = _COND.match(text, pos)
+            if not c:
+                raise bad(f"Encountered {text[pos:pos + 30]!r}")
+            values = ([_literal(c["value"])] if c["op"] else
+                      [_literal(v) for v in re.findall(_LITERAL, c["list"])])
+            conditions.append((c["field"], values))
+            pos = c.end()
+            if pos >= len(text):
+                break
+            a = re.match(r"and\s+", text[pos:], re.IGNORECASE)
+            if not a:
+                raise bad(f"Encountered {text[pos:pos + 30]!r}")
+            pos += a.end()
+    fields = [f.strip() for f in m["fields"].split(",")]
+    return {"entity": entity, "fields": fields, "conditions": conditions,
+            "start": start or 1, "max": min(max_results or DEFAULT_MAXRESULTS, MAX_MAXRESULTS)}
+
+
+def _field(entity: dict[str, Any], name: str) -> Any:
+    for key, value in entity.items():
+        if key.lower() == name.lower():
+            return value
+    return None
+
+
+def _matches(entity: dict[str, Any], conditions: list[tuple[str, list[Any]]]) -> bool:
+    for name, values in conditions:
+        have = _field(entity, name)
+        if isinstance(have, bool):
+            if have not in [v for v in values if isinstance(v, bool)]:
+                return False
+        elif str(have) not in [str(v) for v in values]:
+            return False
+    return True
+
+
+def _id_order(entity: dict[str, Any]) -> int:
+    return int(entity["Id"])
+
+
+# -- the fake ---------------------------------------------------------------------------------
+
+
+class FakeQbo:
+    """The fake. Set up with `add_account`, `issue_code` / `issue_tokens`; break things with
+    `fail_next`, `fault_next`, `expire_access_tokens`, `revoke_all`, `enforce_limits`,
+    `honour_request_id = False`, `latency`; look with `requests`, `journal_entries`."""
+
+    def __init__(self, client_id: str = CLIENT_ID, client_secret: str = CLIENT_SECRET,
+                 redirect_uri: str = REDIRECT_URI, realm_id: str = REALM_ID,
+                 seed: int = 1234) -> None:
+        self.client_id, self.client_secret = client_id, client_secret
+        self.redirect_uri, self.realm_id = redirect_uri, realm_id
+        self.honour_request_id = True
+        self.latency = 0.0  # seconds added to every API request
+        self.hang_seconds = 2.0  # how long timeout_after_create keeps the client waiting
+        self.max_in_flight = 0  # the most API requests seen at once
+        # bIds a batch processes but leaves out of its answer (a partial answer)
+        self.omit_from_batch_answer: set[str] = set()
+        self.refreshes = 0  # successful refresh_token grants
+        self._lock = threading.RLock()
+        self._rng = random.Random(seed)
+        self._requests: list[Request] = []
+        self._codes: dict[str, str] = {}  # unused code -> realm
+        self._grants: list[_Grant] = []
+        self._refresh: dict[str, _Grant] = {}  # every refresh token ever issued -> grant
+        self._access: dict[str, _Access] = {}
+        self._accounts: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._entries: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._replay: dict[tuple[str, str, str], _Answer] = {}
+        self._faults: dict[str, deque[_Answer | str]] = defaultdict(deque)
+        self._limits: dict[str, int | None] = {}
+        self._starts: dict[str, deque[float]] = defaultdict(deque)  # realm -> request times
+        self._batch_starts: dict[str, deque[float]] = defaultdict(deque)
+        self._in_flight = 0
+        self._account_ids = itertools.count(1)
+        self._entry_ids = itertools.count(101)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True)
+        self._thread.start()
+
+    # -- lifecycle and addresses
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_base(self) -> str:
+        return self.url
+
+    @property
+    def auth_url(self) -> str:
+        return self.url + "/connect/oauth2"
+
+    @property
+    def token_url(self) -> str:
+        return self.url + "/oauth2/v1/tokens/bearer"
+
+    @property
+    def revoke_url(self) -> str:
+        return self.url + "/v2/oauth2/tokens/revoke"
+
+    def oauth_config(self, **overrides: str) -> OAuthConfig:
+        values = {"client_id": self.client_id, "client_secret": self.client_secret,
+                  "redirect_uri": self.redirect_uri, "auth_url": self.auth_url,
+                  "token_url": self.token_url, "revoke_url": self.revoke_url, **overrides}
+        return OAuthConfig(**values)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> FakeQbo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- OAuth set-up
+
+    def issue_code(self, realm_id: str | None = None) -> str:
+        """A single-use authorization code, as the consent page would hand to the callback."""
+        code = "AB11" + secrets.token_urlsafe(24)
+        with self._lock:
+            self._codes[code] = realm_id or self.realm_id
+        return code
+
+    def issue_tokens(self, realm_id: str | None = None) -> dict[str, Any]:
+        """A connected grant without the code dance: the token endpoint's answer."""
+        with self._lock:
+            return self._new_grant(realm_id or self.realm_id)
+
+    def expire_access_tokens(self) -> None:
+        """Every access token issued so far now gets 401 "Token expired"."""
+        with self._lock:
+            for access in self._access.values():
+                access.expired = True
+
+    def revoke_all(self) -> None:
+        """The company disconnected the app: every token dies (refresh -> invalid_grant)."""
+        with self._lock:
+            for grant in self._grants:
+                grant.revoked = True
+
+    def valid_refresh_tokens(self) -> list[str]:
+        with self._lock:
+            return [g.refresh_token for g in self._grants if not g.revoked]
+
+    # -- data set-up and inspection
+
+    def add_account(self, name: str, acct_num: str | None = None,
+                    account_type: str = "Expense", active: bool = True,
+                    realm: str | None = None, sub_type: str | None = None) -> str:
+        with self._lock:
+            ident = str(next(self._account_ids))
+            acct: dict[str, Any] = {
+                "Name": name, "SubAccount": False, "FullyQualifiedName": name,
+                "Active": active, "Classification": "Expense", "AccountType": account_type,
+                "CurrentBalance": 0, "CurrentBalanceWithSubAccounts": 0,
+                "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+                "domain": "QBO", "sparse": False, "Id": ident, "SyncToken": "0",
+                "MetaData": {"CreateTime": _now_iso(), "LastUpdatedTime": _now_iso()},
+            }
+            if acct_num is not None:
+                acct["AcctNum"] = acct_num
+            if sub_type is not None:
+                acct["AccountSubType"] = sub_type
+            self._accounts[realm or self.realm_id][ident] = acct
+            return ident
+
+    def set_account_active(self, account_id: str, active: bool, realm: str | None = None) -> None:
+        with self._lock:
+            self._accounts[realm or self.realm_id][account_id]["Active"] = active
+
+    def journal_entries(self, realm: str | None = None) -> list[dict[str, Any]]:
+        """What was created, in order (copies)."""
+        with self._lock:
+            return copy.deepcopy(self._entries[realm or self.realm_id])
+
+    @property
+    def requests(self) -> list[Request]:
+        with self._lock:
+            return list(self._requests)
+
+    def api_requests(self, kind: str | None = None) -> list[Request]:
+        """Requests to the v3 API (optionally of one kind: query / journalentry / batch)."""
+        return [r for r in self.requests
+                if r.realm is not None and (kind is None or r.kind == kind)]
+
+    def request_count(self, kind: str | None = None) -> int:
+        return len(self.api_requests(kind))
+
+    @property
+    def batch_count(self) -> int:
+        return self.request_count("batch")
+
+    # -- breaking things
+
+    def fail_next(self, path_kind: str, kind: str, times: int = 1) -> None:
+        """The next `times` requests of `path_kind` (query, journalentry, batch, token, revoke
+        or any) fail with `kind`: throttle_xml, html_503, empty_502, system_fault_500,
+        unexpected_6000, auth_401, drop_after_create or timeout_after_create."""
+        if path_kind not in PATH_KINDS:
+            raise ValueError(f"path_kind must be one of {sorted(PATH_KINDS)}")
+        if kind not in BEFORE_KINDS | AFTER_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}")
+        with self._lock:
+            self._faults[path_kind].extend([kind] * times)
+
+    def fault_next(self, path_kind: str, code: str, message: str, detail: str = "",
+                   status: int = 400, fault_type: str = "ValidationFault") -> None:
+        """The next request of `path_kind` gets this JSON Fault (e.g. 6210 closed period)."""
+        with self._lock:
+            self._faults[path_kind].append(
+                _fault_answer(_Fault(code, message, detail, status, fault_type))
+            )
+
+    def enforce_limits(self, per_minute: int | None = 500, batch_per_minute: int | None = 40,
+                       per_second: int | None = None) -> None:
+        """Beyond these (per realm, sliding windows) answer 429 with the XML 3001 fault."""
+        with self._lock:
+            self._limits = {"minute": per_minute, "batch": batch_per_minute,
+                            "second": per_second}
+
+    # -- internals: tokens
+
+    def _new_grant(self, realm: str) -> dict[str, Any]:
+        grant = _Grant(realm, "")
+        self._grants.append(grant)
+        return self._issue(grant)
+
+    def _issue(self, grant: _Grant) -> dict[str, Any]:
+        access = "fake-at-" + secrets.token_urlsafe(24)
+        grant.refresh_token = "fake-rt-" + secrets.token_urlsafe(24)
+        self._refresh[grant.refresh_token] = grant
+        self._access[access] = _Access(grant)
+        return {"access_token": access, "refresh_token": grant.refresh_token,
+                "token_type": "bearer", "expires_in": ACCESS_SECONDS,
+                "x_refresh_token_expires_in": REFRESH_SECONDS}
+
+    def _client_ok(self, auth: str | None) -> bool:
+        if not auth or not auth.lower().startswith("basic "):
+            return False
+        try:
+            user, _, password = b64decode(auth[6:].strip()).decode().partition(":")
+        except ValueError:
+            return False
+        return user == self.client_id and password == self.client_secret
+
+    def _token(self, auth: str | None, form: dict[str, str]) -> _Answer:
+        if not self._client_ok(auth):
+            return _json(401, {"error": "invalid_client"})
+        grant_type = form.get("grant_type")
+        with self._lock:
+            if grant_type == "authorization_code":
+                realm = self._codes.pop(form.get("code", ""), None)  # single use
+                if realm is None or form.get("redirect_uri") != self.redirect_uri:
+                    return _json(400, {"error": "invalid_grant"})
+                return _json(200, self._new_grant(realm))
+            if grant_type == "refresh_token":
+                grant = self._refresh.get(form.get("refresh_token", ""))
+                if (grant is None or grant.revoked
+                        or grant.refresh_token != form.get("refresh_token")):
+                    return _json(400, {"error": "invalid_grant"})
+                self.refreshes += 1
+                return _json(200, self._issue(grant))  # rotation: the old one is dead now
+        if not grant_type:
+            return _json(400, {"error": "invalid_request"})
+        return _json(400, {"error": "unsupported_grant_type"})
+
+    def _revoke(self, auth: str | None, body: Any) -> _Answer:
+        if not self._client_ok(auth):
+            return _json(401, {"error": "invalid_client"})
+        token = body.get("token") if isinstance(body, dict) else None
+        if not token:
+            return _json(400, {"error": "invalid_request"})
+        with self._lock:
+            grant = self._refresh.get(token)
+            if grant is None and token in self._access:
+                grant = self._access[token].grant
+            if grant is not None:
+                grant.revoked = True
+        return _Answer(200, b"", "application/json")
+
+    def _bearer(self, auth: str | None, realm: str) -> _Answer | None:
+        token = auth[7:].strip() if auth and auth.lower().startswith("bearer ") else ""
+        with self._lock:
+            access = self._access.get(token)
+            if access is None or access.grant.revoked:
+                return _auth_fault("Token invalid")
+            if access.expired:
+                return _auth_fault("Token expired")
+            if access.grant.realm != realm:
+                return _auth_fault("Token is not authorized for this company", 403)
+        return None
+
+    # -- internals: the API
+
+    def _over_limit(self, realm: str, batch: bool) -> bool:
+        with self._lock:
+            now = time.monotonic()
+            checks = [(self._starts[realm], 60.0, self._limits.get("minute")),
+                      (self._starts[realm], 1.0, self._limits.get("second"))]
+            if batch:
+                checks.append((self._batch_starts[realm], 60.0, self._limits.get("batch")))
+            for starts in (self._starts[realm], self._batch_starts[realm]):
+                while starts and starts[0] <= now - 60.0:
+                    starts.popleft()
+            over = False
+            for starts, span, limit in checks:
+                recent = sum(1 for t in starts if t > now - span)
+                over = over or (limit is not None and recent >= limit)
+            self._starts[realm].append(now)
+            if batch:
+                self._batch_starts[realm].append(now)
+            return over
+
+    def _next_fault(self, kind: str) -> _Answer | str | None:
+        with self._lock:
+            for key in (kind, "any"):
+                if self._faults.get(key):
+                    return self._faults[key].popleft()
+        return None
+
+    def _api(self, method: str, realm: str, endpoint: str, auth: str | None,
+             params: dict[str, str], body: Any) -> tuple[_Answer, bool]:
+        """(answer, replayed)."""
+        denied = self._bearer(auth, realm)
+        if denied is not None:
+            return denied, False
+        fault = self._next_fault(endpoint)
+        if isinstance(fault, _Answer):
+            return fault, False
+        if fault in BEFORE_KINDS:
+            return _injected(str(fault)), False
+        if self._limits and self._over_limit(realm, endpoint == "batch"):
+            return _injected("throttle_xml"), False
+        request_id = params.get("requestid")
+        key = (realm, endpoint, request_id or "")
+        with self._lock:
+            if request_id and self.honour_request_id and key in self._replay:
+                answer = copy.copy(self._replay[key])
+                answer.after = fault if isinstance(fault, str) else None
+                return answer, True
+            try:
+                if endpoint == "query":
+                    statement = params.get("query") or (body if isinstance(body, str) else "")
+                    answer = _json(200, self._query(realm, statement))
+                elif endpoint == "journalentry" and method == "POST":
+                    entity = self._create_entry(realm, body)
+                    answer = _json(200, {"JournalEntry": entity, "time": _now_iso()})
+                elif endpoint == "batch" and method == "POST":
+                    answer = _json(200, self._batch(realm, body))
+                else:
+                    raise _Fault("2010", "Request has invalid or unsupported property",
+                                 f"Unsupported operation {method} {endpoint}")
+            except _Fault as exc:
+                answer = _fault_answer(exc)
+            if request_id and method == "POST":
+                self._replay[key] = answer
+        answer = copy.copy(answer)
+        answer.after = fault if isinstance(fault, str) else None
+        return answer, False
+
+    def _query(self, realm: str, statement: str) -> dict[str, Any]:
+        q = _parse_query(statement)
+        if q["entity"] == "Account":
+            rows = list(self._accounts[realm].values())
+            # As QuickBooks: a name-list query without an Active condition shows active only.
+            if not any(name.lower() == "active" for name, _ in q["conditions"]):
+                rows = [r for r in rows if r["Active"]]
+        else:
+            rows = list(self._entries[realm])
+        rows = sorted((r for r in rows if _matches(r, q["conditions"])), key=_id_order)
+        if [f.lower().replace(" ", "") for f in q["fields"]] == ["count(*)"]:
+            return {"QueryResponse": {"totalCount": len(rows)}, "time": _now_iso()}
+        page = rows[q["start"] - 1 : q["start"] - 1 + q["max"]]
+        if q["fields"] != ["*"]:
+            wanted = {f.lower() for f in q["fields"]}
+            page = [{**{k: v for k, v in r.items() if k.lower() in wanted},
+                     "domain": "QBO", "sparse": True} for r in page]
+        if not page:
+            return {"QueryResponse": {}, "time": _now_iso()}
+        return {"QueryResponse": {q["entity"]: copy.deepcopy(page),
+                                  "startPosition": q["start"], "maxResults": len(page)},
+                "time": _now_iso()}
+
+    def _validate_entry(self, realm: str, body: Any) -> None:
+        if not isinstance(body, dict):
+            raise _Fault("2010", "Request has invalid or unsupported property",
+                         "JournalEntry must be an object")
+        if "Id" in body:
+            # QuickBooks reads an Id as an update, which needs a SyncToken.
+            raise _Fault("2020", "Required param missing, need to supply the required value "
+                         "for the API", "Required parameter SyncToken is missing in the "
+                         "request", element="SyncToken")
+        doc = body.get("DocNumber")
+        if doc is not None and len(str(doc)) > DOC_NUMBER_MAX:
+            raise _Fault("2050", "String length exceeds", "String length specified does not "
+                         f"match the supported length. Min:0 Max:{DOC_NUMBER_MAX} supplied:"
+                         f"{len(str(doc))}", element="DocNumber")
+        lines = body.get("Line")
+        if not isinstance(lines, list) or not lines:
+            raise _Fault("2020", "Required param missing, need to supply the required value "
+                         "for the API", "Required parameter Line is missing in the request",
+                         element="Line")
+        totals = {"Debit": Decimal(0), "Credit": Decimal(0)}
+        for line in lines:
+            detail = line.get("JournalEntryLineDetail") if isinstance(line, dict) else None
+            if not isinstance(detail, dict) or line.get("DetailType") != "JournalEntryLineDetail":
+                raise _Fault("2020", "Required param missing, need to supply the required "
+                             "value for the API", "Required parameter "
+                             "JournalEntryLineDetail is missing in the request")
+            posting = detail.get("PostingType")
+            if posting not in totals:
+                raise _Fault("2170", "Invalid Enumeration",
+                             f"Invalid Enumeration : {posting}", element="PostingType")
+            amount = line.get("Amount")
+            try:
+                value = (Decimal(str(amount)) if isinstance(amount, int | float | str)
+                         and not isinstance(amount, bool) else None)
+            except InvalidOperation:
+                value = None
+            if (value is None or not value.is_finite() or value < 0
+                    or value.as_tuple().exponent < -2):  # type: ignore[operator]
+                raise _Fault("2050", "Invalid Number", f"Invalid Number : {amount}",
+                             element="Amount")
+            totals[posting] += value
+            ref = detail.get("AccountRef")
+            ref_id = str(ref.get("value")) if isinstance(ref, dict) and ref.get("value") else ""
+            if not ref_id:
+                raise _Fault("2020", "Required param missing, need to supply the required "
+                             "value for the API", "Required parameter AccountRef is missing "
+                             "in the request", element="AccountRef")
+            acct = self._accounts[realm].get(ref_id)
+            if acct is None:
+                raise _Fault("2500", "Invalid Reference Id", "Invalid Reference Id : Accounts "
+                             f"element id {ref_id} not found", element="AccountRef")
+            if not acct["Active"]:
+                raise _Fault("610", "Object Not Found", "Something you're trying to use has "
+                             "been made inactive. Check the fields with accounts, customers, "
+                             "items, vendors or employees.", element="AccountRef")
+        if totals["Debit"] != totals["Credit"]:
+            # Business validation: code 6000, but not the transient "unexpected error".
+            raise _Fault("6000", "A business validation error has occurred while processing "
+                         "your request", "Business Validation Error: Transaction must "
+                         "balance.")
+
+    def _create_entry(self, realm: str, body: Any) -> dict[str, Any]:
+        self._validate_entry(realm, body)
+        entity = copy.deepcopy(body)
+        total = Decimal(0)
+        for n, line in enumerate(entity["Line"]):
+            line["Id"] = str(n)
+            detail = line["JournalEntryLineDetail"]
+            ref = detail["AccountRef"]
+            ref.setdefault("name", self._accounts[realm][str(ref["value"])]["Name"])
+            if detail["PostingType"] == "Debit":
+                total += Decimal(str(line["Amount"]))
+        now = _now_iso()
+        entity.update({
+            "Id": str(next(self._entry_ids)), "SyncToken": "0", "domain": "QBO",
+            "sparse": False, "Adjustment": False, "TotalAmt": float(total),
+            "TxnDate": entity.get("TxnDate") or date.today().isoformat(),
+            "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+            "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
+        })
+        self._entries[realm].append(entity)  # duplicate DocNumbers accepted, as QuickBooks
+        return copy.deepcopy(entity)
+
+    def _batch(self, realm: str, body: Any) -> dict[str, Any]:
+        items = body.get("BatchItemRequest") if isinstance(body, dict) else None
+        if not isinstance(items, list) or not items:
+            raise _Fault("2020", "Required param missing, need to supply the required value "
+                         "for the API", "Required parameter BatchItemRequest is missing")
+        if len(items) > MAX_BATCH:
+            raise _Fault("1040", "Too many batch items", f"The maximum number of batch items "
+                         f"is {MAX_BATCH}; the request has {len(items)}")
+        answers = []
+        for item in items:
+            bid = str(item.get("bId")) if isinstance(item, dict) else ""
+            try:
+                if item.get("operation") != "create" or "JournalEntry" not in item:
+                    raise _Fault("2010", "Request has invalid or unsupported property",
+                                 "Only create of JournalEntry is supported by this fake")
+                answers.append({"bId": bid,
+                                "JournalEntry": self._create_entry(realm, item["JournalEntry"])})
+            except _Fault as exc:
+                answers.append({"bId": bid, "Fault": exc.fault()})
+        answers = [a for a in answers if a["bId"] not in self.omit_from_batch_answer]
+        self._rng.shuffle(answers)  # QuickBooks promises no order: match by bId
+        return {"BatchItemResponse": answers, "time": _now_iso()}
+
+    # -- HTTP
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # quiet test output
+                pass
+
+            def do_GET(self) -> None:
+                self._handle(b"")
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                self._handle(self.rfile.read(length) if length else b"")
+
+            def _handle(self, raw: bytes) -> None:
+                parts = urlsplit(self.path)
+                params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+                ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+                body = _decode_body(ctype, raw)
+                auth = self.headers.get("Authorization")
+                headers = {k: v for k, v in self.headers.items() if k.lower() != "authorization"}
+                if auth:
+                    headers["Authorization"] = auth.split(" ", 1)[0] + " <redacted>"
+                kind, realm, endpoint = _route(self.command, parts.path)
+                req = Request(self.command, parts.path, kind, realm, params, headers,
+                              body, time.time(), raw)
+                with fake._lock:
+                    fake._requests.append(req)
+                try:
+                    answer = self._answer(kind, realm, endpoint, auth, params, body, req)
+                except Exception as exc:  # a bug in the fake must not hang the client
+                    answer = _json(500, {"fake_error": repr(exc)})
+                if answer.after == "drop_after_create":
+                    self.close_connection = True  # close without a word, as a dying proxy
+                    return
+                if answer.after == "timeout_after_create":
+                    time.sleep(fake.hang_seconds)
+                req.status = answer.status
+                try:
+                    self._send(answer)
+                except OSError:  # the client gave up waiting
+                    self.close_connection = True
+
+            def _answer(self, kind: str, realm: str | None, endpoint: str, auth: str | None,
+                        params: dict[str, str], body: Any, req: Request) -> _Answer:
+                if kind in ("token", "revoke"):
+                    fault = fake._next_fault(kind)
+                    if isinstance(fault, _Answer):
+                        return fault
+                    if fault in BEFORE_KINDS:
+                        return _injected(str(fault))
+                    if kind == "token":
+                        return fake._token(auth, body if isinstance(body, dict) else {})
+                    return fake._revoke(auth, body)
+                if kind == "authorize":
+                    return _Answer(200, b"<html><body>Connect to QuickBooks</body></html>",
+                                   "text/html")
+                if realm is None:
+                    return _Answer(404, b"Not Found", "text/plain")
+                with fake._lock:
+                    fake._in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake._in_flight)
+                try:
+                    if fake.latency:
+                        time.sleep(fake.latency)
+                    answer, req.replayed = fake._api(self.command, realm, endpoint, auth,
+                                                     params, body)
+                finally:
+                    with fake._lock:
+                        fake._in_flight -= 1
+                answer.headers.setdefault("intuit_tid", "1-" + secrets.token_hex(8))
+                return answer
+
+            def _send(self, answer: _Answer) -> None:
+                self.send_response(answer.status)
+                self.send_header("Content-Type", answer.content_type)
+                self.send_header("Content-Length", str(len(answer.body)))
+                for k, v in answer.headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(answer.body)
+
+        return Handler
+
+
+def _decode_body(ctype: str, raw: bytes) -> Any:
+    if not raw:
+        return None
+    text = raw.decode("utf-8", "replace")
+    if ctype == "application/json":
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+    if ctype == "application/x-www-form-urlencoded":
+        return {k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()}
+    return text
+
+
+_API_PATH = re.compile(r"^/v3/company/(?P<realm>[^/]+)/(?P<endpoint>[^/?]+)/?$")
+
+
+def _route(method: str, path: str) -> tuple[str, str | None, str]:
+    """(kind, realm, endpoint) for a request path."""
+    if path == "/oauth2/v1/tokens/bearer" and method == "POST":
+        return "token", None, ""
+    if path == "/v2/oauth2/tokens/revoke" and method == "POST":
+        return "revoke", None, ""
+    if path == "/connect/oauth2":
+        return "authorize", None, ""
+    m = _API_PATH.match(path)
+    if m:
+        endpoint = m["endpoint"].lower()
+        return (endpoint if endpoint in PATH_KINDS else "other"), m["realm"], endpoint
+    return "other", None, ""
+
+
+class FakeTokens:
+    """A TokenSource (see qbo.client) for tests: tokens issued by the fake, refreshed at its
+    token endpoint with the real `refresh_tokens`, the rotated refresh token kept in memory.
+    Counts refreshes; a refresh asked for an already replaced token is not repeated."""
+
+    def __init__(self, fake: FakeQbo, http: httpx.Client, realm_id: str | None = None) -> None:
+        issued = fake.issue_tokens(realm_id)
+        self._access, self._refresh = issued["access_token"], issued["refresh_token"]
+        self.cfg, self.http = fake.oauth_config(), http
+        self.refreshes = 0
+        self._lock = threading.Lock()
+
+    def access_token(self) -> str:
+        with self._lock:
+            return self._access
+
+    def refresh_access_token(self, rejected: str) -> str:
+        with self._lock:
+            if rejected != self._access:
+                return self._access  # another thread already refreshed
+            tokens = refresh_tokens(self.http, self.cfg, self._refresh)
+            self._access, self._refresh = tokens.access_token, tokens.refresh_token
+            self.refreshes += 1
+            return self._access
+
+
+@pytest.fixture(name="fake_qbo")
+def fake_qbo_fixture() -> Iterator[FakeQbo]:
+    """A running fake QuickBooks Online, stopped after the test.
+
+    Import it as `from tests.fakes.qbo_api import fake_qbo_fixture  # noqa: F401`: pytest
+    knows it as "fake_qbo", and the different Python name spares ruff's F811."""
+    with FakeQbo() as fake:
+        yield fake
