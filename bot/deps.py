@@ -14,6 +14,7 @@ from bot.runtime import Books
 from bot.settings import Settings
 from ledger.audit import record
 from ledger.db import session_scope
+from ledger.models import JournalEntry
 
 log = logging.getLogger("bot")
 
@@ -32,6 +33,9 @@ class Deps:
 
     def audit(self, action: str, actor: str, entry_id: int | None = None, **details: Any) -> None:
         with session_scope(self.books.engine) as s:
+            if entry_id is not None and s.get(JournalEntry, entry_id) is None:
+                # A click naming an entry we do not have: still recorded, without the link.
+                details["unknown_entry_id"], entry_id = entry_id, None
             record(s, self.books.company_id, action, actor, entry_id=entry_id, details=details)
 
 

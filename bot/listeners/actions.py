@@ -81,6 +81,8 @@ def register(app: App, deps: Deps) -> None:
             )
         if problems:
             tell_user(client, body, "Not posted:\n" + "\n".join(problems[:20]))
+        if posted:
+            push_now(client, posted)
 
     def on_edit(body: dict[str, Any], client: WebClient, respond: Any) -> None:
         entry_id = _entry_id(body)
@@ -169,7 +171,7 @@ def register(app: App, deps: Deps) -> None:
     for action_id, fn in (
         ("qbo_retry", on_retry),
         ("qbo_reconnect", on_reconnect),
-        ("approve", on_approve),
+        ("approve", on_approve_and_push),
         ("approve_all", on_approve_all),
         ("edit", on_edit),
         ("reject", on_reject),

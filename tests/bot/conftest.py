@@ -43,6 +43,7 @@ class RunningApp:
     fake: FakeSlack
     books: Books
     server: uvicorn.Server
+    deps: Any = None
 
     def post(self, body: str, content_type: str | None = None, **header_kw: Any) -> httpx.Response:
         h = headers(SIGNING_SECRET, body, **header_kw)
@@ -70,11 +71,15 @@ def start_app(
     books = open_books(settings)
     if drafter is not None:
         books.drafter = drafter
-    app, _deps = create_app(books)
+    app, deps = create_app(books)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(
-            create_asgi(app), host="127.0.0.1", port=port, log_level="warning", access_log=False
+            create_asgi(app, deps.quickbooks),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            access_log=False,
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)
@@ -85,7 +90,7 @@ def start_app(
             raise RuntimeError("app did not start")
         time.sleep(0.02)
     try:
-        yield RunningApp(f"http://127.0.0.1:{port}", fake, books, server)
+        yield RunningApp(f"http://127.0.0.1:{port}", fake, books, server, deps)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
