@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -728,7 +728,12 @@ def sync() -> None:
 
 
 @jobs_app.command("run")
-def jobs_run(name: str) -> None:
+def jobs_run(
+    name: str,
+    at: Annotated[
+        str | None, typer.Option(help="Run as if at this time (ISO 8601), e.g. to re-run a day.")
+    ] = None,
+) -> None:
     """Run one scheduled job now (sync, qbo-token-check, month-end, stale-drafts)."""
     from bot.jobs import JOBS, JobContext
 
@@ -743,7 +748,16 @@ def jobs_run(name: str) -> None:
         from bot.slack_client import make_web_client
 
         slack = make_web_client(st.slack_bot_token.get_secret_value(), st.slack_api_url)
-    result = job(JobContext(qb.books, qb, slack))
+    now = None
+    if at is not None:
+        try:
+            now = datetime.fromisoformat(at)
+        except ValueError:
+            fail(f"'{at}' is not a time: use ISO 8601, e.g. 2026-11-30T09:00:00+00:00", 2)
+            return
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+    result = job(JobContext(qb.books, qb, slack), now=now)
     typer.echo(result.summary() if hasattr(result, "summary") else str(result))
 
 
