@@ -8,15 +8,13 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from qbo.client import QboClient
-from qbo.limits import limiter_for
-from qbo.oauth import OAuthConfig, endpoints
 from sqlmodel import col, select
 
 from bot.runtime import Books
 from ledger.audit import record
 from ledger.db import session_scope
 from ledger.models import Account, OutboxItem, utcnow
+from qbo.client import QboClient
 from qbo.connection import (
     REFRESH_WARNING,
     DbTokenSource,
@@ -28,8 +26,10 @@ from qbo.connection import (
     start_connect,
 )
 from qbo.crypto import TokenCipher
+from qbo.limits import limiter_for
 from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
 from qbo.models import ConnectionStatus, QboConnection
+from qbo.oauth import OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, SyncReport, run_sync
 
 

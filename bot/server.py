@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
-from qbo.errors import QboError
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from starlette.applications import Starlette
@@ -27,6 +26,7 @@ from bot.runtime import Books, open_books
 from bot.scheduler import build_scheduler
 from bot.settings import Settings
 from qbo.connection import StateError
+from qbo.errors import QboError
 
 log = logging.getLogger("bot")
 

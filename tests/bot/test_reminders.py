@@ -85,35 +85,39 @@ def test_reminder_days(ctx: JobContext, fake_slack: FakeSlack, day: date, speaks
 
 def test_reminder_content(ctx: JobContext, fake_slack: FakeSlack) -> None:
     books = ctx.books
-    with time_machine.travel(datetime(2026, 10, 10, 12, tzinfo=UTC), tick=False):
-        with session_scope(books.engine) as s:
-            post_draft(
-                s,
-                books.company_id,
-                make_draft(qty="10", cost="10"),
-                actor="U1",
-                approver="U0CTRL",
-                entry_date=date(2026, 10, 10),
-                max_amount=MAX,
-            )
-    with time_machine.travel(datetime(2026, 11, 20, 12, tzinfo=UTC), tick=False):
-        with session_scope(books.engine) as s:
-            post_draft(
-                s,
-                books.company_id,
-                make_draft(qty="40", cost="15"),
-                actor="U1",
-                approver="U0CTRL",
-                entry_date=date(2026, 11, 20),
-                max_amount=MAX,
-            )
-            save_draft(
-                s,
-                books.company_id,
-                make_draft(qty="3", cost="7"),
-                actor="U1",
-                entry_date=date(2026, 11, 20),
-            )
+    with (
+        time_machine.travel(datetime(2026, 10, 10, 12, tzinfo=UTC), tick=False),
+        session_scope(books.engine) as s,
+    ):
+        post_draft(
+            s,
+            books.company_id,
+            make_draft(qty="10", cost="10"),
+            actor="U1",
+            approver="U0CTRL",
+            entry_date=date(2026, 10, 10),
+            max_amount=MAX,
+        )
+    with (
+        time_machine.travel(datetime(2026, 11, 20, 12, tzinfo=UTC), tick=False),
+        session_scope(books.engine) as s,
+    ):
+        post_draft(
+            s,
+            books.company_id,
+            make_draft(qty="40", cost="15"),
+            actor="U1",
+            approver="U0CTRL",
+            entry_date=date(2026, 11, 20),
+            max_amount=MAX,
+        )
+        save_draft(
+            s,
+            books.company_id,
+            make_draft(qty="3", cost="7"),
+            actor="U1",
+            entry_date=date(2026, 11, 20),
+        )
     with time_machine.travel(at_nine(date(2026, 11, 30)), tick=False):
         month_end_job(ctx)
     [msg] = reminders(fake_slack)
