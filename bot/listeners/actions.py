@@ -50,8 +50,34 @@ def register(app: App, deps: Deps) -> None:
         outcome = decisions.approve(deps, _user(body), entry_id, deps.on_posted)
         if outcome.ok:
             decisions.update_cards(client, deps, entry_id)
-        if not outcome.ok or not outcome.created:
+        if outcome.period_closed:
+            offer_redate(client, body, entry_id, outcome.message)
+        elif not outcome.ok or not outcome.created:
             tell_user(client, body, outcome.message)
+
+    def offer_redate(client: WebClient, body: dict[str, Any], entry_id: int, text: str) -> None:
+        container = body.get("container") or {}
+        client.chat_postEphemeral(
+            channel=container.get("channel_id") or body["channel"]["id"],
+            user=_user(body),
+            text=text,
+            blocks=[
+                {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+                {
+                    "type": "actions",
+                    "block_id": f"redate_{entry_id}",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "action_id": "approve_redate",
+                            "style": "primary",
+                            "value": str(entry_id),
+                            "text": {"type": "plain_text", "text": "Post dated today"},
+                        }
+                    ],
+                },
+            ],
+        )
 
     def on_approve_all(body: dict[str, Any], client: WebClient, respond: Any) -> None:
         raw = str(body["actions"][0].get("value") or "")

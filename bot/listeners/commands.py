@@ -14,7 +14,7 @@ from bot.listeners.reports import deliver_and_confirm, draft_or_explain
 
 HELP_WORDS = frozenset({"help", "?", "-h", "--help"})
 # "/writeoff <word> ..." runs a subcommand instead of drafting.
-SUBCOMMANDS = frozenset({"connect", "status"})
+SUBCOMMANDS = frozenset({"connect", "status", "close", "reopen", "remind"})
 
 
 def subcommand(text: str) -> str | None:
@@ -37,6 +37,10 @@ def register(app: App, deps: Deps) -> None:
         if text.lower() in HELP_WORDS:
             return
         if sub := subcommand(text):
+            reply = month_end_subcommand(deps, client, sub, text, body)
+            if reply is not None:
+                respond(text=reply.text, blocks=reply.blocks or None, response_type="ephemeral")
+                return
             respond(
                 text=run_subcommand(deps, sub, text, body["user_id"]), response_type="ephemeral"
             )
@@ -63,6 +67,23 @@ def register(app: App, deps: Deps) -> None:
         )
 
     app.command("/writeoff")(ack=ack_writeoff, lazy=[guarded(run_writeoff)])
+
+
+def month_end_subcommand(
+    deps: Deps, client: WebClient, sub: str, text: str, body: dict[str, Any]
+) -> Any:
+    from bot.listeners import month_end
+
+    parts = text.split()
+    arg = parts[1] if len(parts) > 1 else None
+    user = body["user_id"]
+    if sub == "close":
+        return month_end.close_command(deps, user, arg)
+    if sub == "reopen":
+        return month_end.reopen_command(deps, user, arg)
+    if sub == "remind":
+        return month_end.remind_command(deps, client, user, body["channel_id"])
+    return None
 
 
 def run_subcommand(deps: Deps, sub: str, text: str, user: str) -> str:

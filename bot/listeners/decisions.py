@@ -33,6 +33,7 @@ class Outcome:
     created: bool = False
     refused: bool = False  # the user may not do this (role, segregation of duties)
     problems: tuple[str, ...] = ()  # why the books refused it, one item per problem
+    period_closed: bool = False  # refused only because its month is closed
 
 
 def load_entry(deps: Deps, entry_id: int) -> JournalEntry | None:
@@ -73,7 +74,11 @@ def approve(deps: Deps, user: str, entry_id: int, on_posted: Any = None) -> Outc
             )
     except PeriodClosedError as exc:
         deps.audit("approve_failed", user, entry_id, problems=exc.problems)
-        return Outcome(False, f"{exc} Use Edit to date it in the current open period.")
+        return Outcome(
+            False,
+            f"{exc}. You can post it dated today, in the open period, instead.",
+            period_closed=True,
+        )
     except PostingError as exc:
         deps.audit("approve_failed", user, entry_id, problems=exc.problems)
         return Outcome(
