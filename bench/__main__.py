@@ -29,6 +29,11 @@ def main(argv: list[str]) -> None:
 
         results["slack"] = slack_bench.run()
         print(json.dumps(results["slack"], indent=2))
+    if not only or "qbo" in only:
+        from bench import qbo_bench
+
+        results["qbo"] = qbo_bench.run()
+        print(json.dumps(results["qbo"], indent=2))
     out = Path("bench/results")
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))

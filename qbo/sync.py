@@ -11,8 +11,10 @@ reads the report and the rows to update cards and alert the channel.
 from __future__ import annotations
 
 import random
+import threading
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -37,7 +39,12 @@ from qbo.mapping import load_mapping
 
 BATCH_SIZE = 30
 CLAIM_LIMIT = 300
-LEASE = timedelta(minutes=5)  # an in-flight claim older than this was abandoned by a crash
+# An in-flight claim older than this was abandoned by a crash. A live pass renews its claim
+# before every batch, so only a dead one ever reaches it.
+LEASE = timedelta(minutes=15)
+# Batches sent at once by one pass: QuickBooks allows 10 requests in flight; a batch of 30
+# can take seconds, and one at a time would cap a pass far below the 40-batch/min ceiling.
+PARALLEL_BATCHES = 4
 MAX_BACKOFF = timedelta(hours=1)
 REQUEST_ID_NAMESPACE = uuid.UUID("6f1c3f3e-8d8e-4d53-9a55-2b1f6f0c9a11")
 
@@ -184,6 +191,8 @@ def run_sync(
     """One pass. `make_client` may raise ConnectionProblem (not connected, broken)."""
     now = now or utcnow()
     report = SyncReport()
+    # Unique per pass: a renewal must only ever extend this pass's own claim.
+    worker = f"{worker}:{uuid.uuid4().hex[:12]}"
     claimed = claim_due(engine, company_id, worker, now, entry_ids)
     report.claimed = len(claimed)
     if not claimed:
@@ -215,16 +224,43 @@ def run_sync(
                 if hit is not None:
                     outcomes[oid] = ("adopted", hit)
         to_send = [oid for oid in bodies if oid not in outcomes]
-        for start in range(0, len(to_send), BATCH_SIZE):
-            chunk = to_send[start : start + BATCH_SIZE]
-            _send(client, realm_id, chunk, bodies, outcomes)
-            report.requests += 1
+        chunks = [to_send[i : i + BATCH_SIZE] for i in range(0, len(to_send), BATCH_SIZE)]
+        counting = threading.Lock()
+
+        def send(chunk: list[int]) -> None:
+            # Still ours? If this pass outlived its lease, another pass owns these rows now
+            # and will look them up first: sending them too could create duplicates.
+            mine = renew_claim(engine, chunk, worker, now)
+            lost = [oid for oid in chunk if oid not in mine]
+            for oid in lost:
+                outcomes[oid] = ("lost", None)
+            if mine:
+                _send(client, realm_id, mine, bodies, outcomes)
+                with counting:
+                    report.requests += 1
+
+        with ThreadPoolExecutor(max_workers=PARALLEL_BATCHES) as pool:
+            for future in [pool.submit(send, c) for c in chunks]:
+                future.result()  # re-raise a connection problem from any batch
     except (ConnectionProblem, ConnectionBroken, NotConnected) as exc:
         report.connection_problem = str(exc)
     for oid in bodies:
         outcomes.setdefault(oid, ("released", report.connection_problem))
     _record(engine, items, outcomes, now, report, rng)
     return report
+
+
+def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) -> list[int]:
+    """Extend this pass's claim on `ids`; returns the ones it still holds."""
+    table = OutboxItem.__table__  # type: ignore[attr-defined]
+    mine = sa.and_(
+        table.c.id.in_(list(ids)),
+        table.c.claimed_by == worker,
+        table.c.status == OutboxStatus.IN_FLIGHT.value,
+    )
+    with engine.begin() as conn:
+        conn.execute(table.update().where(mine).values(claimed_at=max(now, utcnow())))
+        return [r.id for r in conn.execute(sa.select(table.c.id).where(mine))]
 
 
 def _send(
@@ -264,8 +300,8 @@ def _record(
     with session_scope(engine) as s:
         for oid, (kind, detail) in outcomes.items():
             item = s.get(OutboxItem, oid)
-            if item is None:
-                continue
+            if item is None or kind == "lost":
+                continue  # another pass took it over: its record is the one that counts
             item.updated_at = now
             item.claimed_at, item.claimed_by = None, None
             if kind in ("created", "adopted"):

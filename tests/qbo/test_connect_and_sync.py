@@ -192,23 +192,60 @@ def test_lost_answer_after_create_is_adopted_not_duplicated(world: QboWorld) -> 
 def test_crash_mid_push_is_reconciled_after_the_lease(world: QboWorld) -> None:
     """A pass claimed rows, sent them, and died before recording: the next pass looks
     them up by DocNumber instead of sending again."""
-    from qbo.sync import claim_due, run_sync
+    from qbo.mapping import load_mapping
+    from qbo.sync import _ledger_entries, claim_due, run_sync
 
     world.connect()
-    world.post(2)
+    world.fake.honour_request_id = False  # only the DocNumber lookup can save us
+    entry_ids = world.post(2)
     now = utcnow()
     claimed = claim_due(world.books.engine, world.books.company_id, "dead-worker", now)
     assert len(claimed) == 2
-    # The dead worker's push did reach QuickBooks:
-    run_sync(
+    with session_scope(world.books.engine) as s:
+        ledger = _ledger_entries(s, entry_ids)
+        mapping = load_mapping(s, world.books.company_id)
+    from qbo.journal import journal_entry_body
+
+    # The dead worker's batch reached QuickBooks; then the process died.
+    world.qb.client().batch_create_journal_entries(
+        [(str(i), journal_entry_body(ledger[e], mapping)) for i, e in enumerate(entry_ids)],
+        "dead-worker-request-0001",
+    )
+    assert len(world.fake.journal_entries()) == 2
+    early = run_sync(
         world.books.engine,
         world.books.company_id,
         REALM_ID,
         world.qb.client,
-        now=now + timedelta(minutes=10),
+        now=now + timedelta(minutes=5),
     )
+    assert early.claimed == 0  # the lease is still running: it might be alive
+    later = run_sync(
+        world.books.engine,
+        world.books.company_id,
+        REALM_ID,
+        world.qb.client,
+        now=now + timedelta(minutes=20),
+    )
+    assert sorted(later.adopted) == sorted(entry_ids) and not later.pushed
     assert len(world.fake.journal_entries()) == 2
     assert len(set(world.doc_numbers())) == 2
+
+
+def test_a_pass_that_outlived_its_lease_does_not_send(world: QboWorld) -> None:
+    from qbo.sync import claim_due, renew_claim
+
+    world.connect()
+    world.post(1)
+    now = utcnow()
+    [oid] = claim_due(world.books.engine, world.books.company_id, "slow-pass", now)
+    # Another pass takes the abandoned-looking row over...
+    assert claim_due(
+        world.books.engine, world.books.company_id, "new-pass", now + timedelta(minutes=20)
+    ) == [oid]
+    # ...so the slow pass, waking up, finds it is no longer its own.
+    assert renew_claim(world.books.engine, [oid], "slow-pass", now) == []
+    assert renew_claim(world.books.engine, [oid], "new-pass", now) == [oid]
 
 
 def test_permanent_fault_waits_for_a_person_and_retry_pushes(world: QboWorld) -> None:

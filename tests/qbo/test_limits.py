@@ -42,7 +42,8 @@ def test_eleventh_request_in_a_second_waits() -> None:
     clock.now += 0.25
     with lim.acquire():
         pass
-    assert clock.sleeps == [pytest.approx(0.75)]  # until the first start leaves the window
+    # until the first start leaves the window (with the 0.1 s safety margin)
+    assert clock.sleeps == [pytest.approx(0.85)]
 
 
 def test_forty_first_batch_in_a_minute_waits() -> None:
@@ -58,7 +59,8 @@ def test_forty_first_batch_in_a_minute_waits() -> None:
     assert clock.sleeps == []
     with lim.acquire(batch=True):
         pass
-    assert clock.sleeps == [pytest.approx(20.0)]  # first batch at t0, now t0+40, free at t0+60
+    # first batch at t0, now t0+40, free at t0+61 (60 s and a 1 s safety margin)
+    assert clock.sleeps == [pytest.approx(21.0)]
 
 
 def test_per_minute_limit() -> None:
@@ -70,8 +72,8 @@ def test_per_minute_limit() -> None:
     clock.now += 30
     with lim.acquire():
         pass
-    assert clock.sleeps == [pytest.approx(30.0)]
-    assert lim.waited == pytest.approx(30.0)
+    assert clock.sleeps == [pytest.approx(31.0)]
+    assert lim.waited == pytest.approx(31.0)
 
 
 def test_in_flight_cap_with_threads() -> None:
