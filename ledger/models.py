@@ -249,3 +249,31 @@ class OutboxItem(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     synced_at: datetime | None = None
+
+
+class Evidence(SQLModel, table=True):
+    """Support for adjustments (count sheets, photos, PDFs): what auditors ask for. The
+    file stays where it was shared; the books keep its name, where it is and its hash."""
+
+    __tablename__ = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    kind: str = Field(max_length=20)  # count_sheet, photo, document
+    file_name: str = Field(max_length=255)
+    external_id: str | None = Field(default=None, max_length=40, index=True)  # Slack file id
+    sha256: str = Field(max_length=64)
+    size: int = 0
+    uploaded_by: str | None = Field(default=None, max_length=64)
+    channel: str | None = Field(default=None, max_length=64)
+    message_ts: str | None = Field(default=None, max_length=32)
+    card_channel: str | None = Field(default=None, max_length=64)  # count sheet summary card
+    card_ts: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class EvidenceLink(SQLModel, table=True):
+    __tablename__ = "evidence_link"
+
+    evidence_id: int = Field(foreign_key="evidence.id", primary_key=True)
+    entry_id: int = Field(foreign_key="journal_entry.id", primary_key=True, index=True)

@@ -323,6 +323,7 @@ class FakeSlack:
         self._responses: list[ResponsePost] = []
         self._response_uses: dict[str, int] = defaultdict(int)
         self._uploads: dict[str, dict[str, Any]] = {}
+        self._files: dict[str, dict[str, Any]] = {}  # files people shared (add_file)
         self._seq = itertools.count(1)
         self._ts_base = int(time.time())
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -438,6 +439,34 @@ class FakeSlack:
             self._messages[channel].append(Message(channel, ts, text, [], user))
         return ts
 
+    def add_file(self, name: str, content: bytes, mimetype: str = "text/csv",
+                 user: str = "U0REPORTER") -> dict[str, Any]:
+        """A file someone shared: what a message's `files` list carries. Its content is
+        served at url_private_download, to the bot token only, as Slack does."""
+        with self._lock:
+            file_id = f"F{next(self._seq):08d}"
+            info = {
+                "id": file_id, "name": name, "title": name, "mimetype": mimetype,
+                "filetype": name.rsplit(".", 1)[-1].lower(), "size": len(content),
+                "user": user,
+                "url_private": f"{self.url}/files-pri/{file_id}/{name}",
+                "url_private_download": f"{self.url}/files-pri/{file_id}/download/{name}",
+            }
+            self._files[file_id] = {"info": info, "content": content}
+            return dict(info)
+
+    def _file_download(self, path: str, auth: str | None) -> tuple[int, bytes, str]:
+        file_id = path.split("/")[0]
+        with self._lock:
+            stored = self._files.get(file_id)
+        token = auth[7:].strip() if auth and auth.lower().startswith("bearer ") else None
+        if stored is None:
+            return 404, b"not found", "text/plain"
+        if token not in self.tokens:
+            # Slack answers an unauthenticated download with its sign-in page, not the file.
+            return 200, b"<!DOCTYPE html><html>Sign in to Slack</html>", "text/html"
+        return 200, stored["content"], stored["info"]["mimetype"]
+
     def fail_next(self, method: str, error: str = "ratelimited", status: int = 429,
                   retry_after: int | None = 1) -> None:
         """The next call of `method` fails once: 429 + Retry-After by default."""
@@ -494,6 +523,10 @@ class FakeSlack:
                     elif path.startswith("/response/"):
                         status, text = fake._response_post(path[len("/response/"):], body)
                         self._send(status, text.encode(), "text/plain")
+                    elif path.startswith("/files-pri/"):
+                        status, data, ctype = fake._file_download(
+                            path[len("/files-pri/"):], self.headers.get("Authorization"))
+                        self._send(status, data, ctype)
                     elif path.startswith("/upload/"):
                         status, text = fake._upload(path[len("/upload/"):], body)
                         self._send(status, text.encode(), "text/plain")
@@ -809,6 +842,14 @@ def _conversations_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]
                         "is_archived": False}}
 
 
+def _files_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    file_id = _require(args, "file", "file_not_found")
+    stored = fake._files.get(file_id)
+    if stored is None:
+        raise SlackError("file_not_found")
+    return {"file": dict(stored["info"])}
+
+
 def _get_upload_url(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     filename = _require(args, "filename")
     length = _require(args, "length")
@@ -846,6 +887,7 @@ _METHODS: dict[str, Any] = {
     "usergroups.users.list": _usergroup_users,
     "users.info": _users_info,
     "conversations.info": _conversations_info,
+    "files.info": _files_info,
     "files.getUploadURLExternal": _get_upload_url,
     "files.completeUploadExternal": _complete_upload,
 }
