@@ -101,7 +101,12 @@ def card_fallback_text(view: CardView) -> str:
 
 
 def publish_card(
-    client: WebClient, engine: Any, settings: Settings, entry_id: int, channel: str
+    client: WebClient,
+    engine: Any,
+    settings: Settings,
+    entry_id: int,
+    channel: str,
+    thread_ts: str | None = None,
 ) -> tuple[str, str] | None:
     """Post the card for an entry once; store where it went. Returns (channel, ts)."""
     with session_scope(engine) as s:
@@ -110,8 +115,13 @@ def publish_card(
         if entry.card_ts and entry.card_channel:
             return entry.card_channel, entry.card_ts
         view = card_view(s, entry, settings)
+    extra = {"thread_ts": thread_ts} if thread_ts else {}
     resp = client.chat_postMessage(
-        channel=channel, text=card_fallback_text(view), blocks=draft_card(view), unfurl_links=False
+        **extra,
+        channel=channel,
+        text=card_fallback_text(view),
+        blocks=draft_card(view),
+        unfurl_links=False,
     )
     where = (resp["channel"], resp["ts"])
     with session_scope(engine) as s:

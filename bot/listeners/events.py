@@ -9,6 +9,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.deps import Deps, guarded
+from bot.files import Shared, attach_evidence, is_evidence, is_sheet, process_count_sheet
 from bot.intake import Report
 from bot.listeners.reports import deliver_and_confirm, draft_or_explain
 from ledger.claims import claim, finish, release
@@ -29,7 +30,8 @@ def register(app: App, deps: Deps) -> None:
 
     def handle(body: dict[str, Any], client: WebClient, *, mentioned: bool) -> None:
         event = body.get("event") or {}
-        if event.get("bot_id") or event.get("subtype"):
+        # Edits, joins and bot posts are not reports; a message with files is.
+        if event.get("bot_id") or event.get("subtype") not in (None, "file_share"):
             return
         channel, ts, user = event.get("channel"), event.get("ts"), event.get("user")
         if not (channel and ts and user):
@@ -39,7 +41,15 @@ def register(app: App, deps: Deps) -> None:
         key = message_key(channel, ts)
         if not claim(deps.books.engine, key):
             return
+        files = list(event.get("files") or [])
+        shared = Shared(channel, user, ts, files)
         try:
+            sheets = [f for f in files if is_sheet(f)]
+            if sheets:
+                for f in sheets:
+                    process_count_sheet(deps, client, shared, f)
+                finish(deps.books.engine, key)
+                return
             report = Report(text=text, reporter=user, channel=channel, key=key, message_ts=ts)
             drafts, problem = draft_or_explain(deps, report)
             # Chatter in a watched channel is not a request: stay quiet unless addressed.
@@ -59,7 +69,9 @@ def register(app: App, deps: Deps) -> None:
             def reply(msg: str) -> None:
                 client.chat_postEphemeral(channel=channel, user=user, text=msg)
 
-            deliver_and_confirm(deps, client, report, drafts, reply)
+            entry_ids = deliver_and_confirm(deps, client, report, drafts, reply)
+            if entry_ids and any(is_evidence(f) for f in files):
+                attach_evidence(deps, client, shared, entry_ids)
         except BaseException:
             release(deps.books.engine, key)
             raise

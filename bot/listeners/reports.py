@@ -21,9 +21,9 @@ def draft_or_explain(deps: Deps, report: Report) -> tuple[list[Draft] | None, st
 
 def deliver_and_confirm(
     deps: Deps, client: WebClient, report: Report, drafts: list[Draft], reply: Any
-) -> None:
+) -> list[int]:
     """Save and post the cards, then tell the reporter where they are. `reply(text)` answers
-    the reporter privately (response_url or ephemeral)."""
+    the reporter privately (response_url or ephemeral). Returns the entry ids."""
     try:
         delivered = deliver(client, deps.books, report, drafts)
     except SlackApiError as exc:
@@ -32,7 +32,7 @@ def deliver_and_confirm(
                 "I saved the draft but cannot post in this channel: invite me with "
                 "`/invite @writeoff-bot`, then try again."
             )
-            return
+            return []
         raise
     n = len(delivered.entries)
     what = "write-off" if n == 1 else f"{n} write-offs"
@@ -42,3 +42,4 @@ def deliver_and_confirm(
         reply(f"Drafted {what} for approval; the card is in {where}.")
     else:
         reply(f"Drafted {what} for approval.")
+    return [e.id or 0 for e in delivered.entries]

@@ -8,6 +8,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.deps import Deps, guarded, tell_user
+from bot.files import Shared, attach_evidence, is_evidence
 from bot.intake import Report
 from bot.listeners.events import MENTION, message_key
 from bot.listeners.reports import deliver_and_confirm, draft_or_explain
@@ -24,7 +25,8 @@ def register(app: App, deps: Deps) -> None:
         channel = (body.get("channel") or {}).get("id") or ""
         ts = message.get("ts") or body.get("message_ts") or ""
         text = MENTION.sub(" ", message.get("text") or "").strip()
-        if not text:
+        files = list(message.get("files") or [])
+        if not text and not files:
             tell_user(
                 client,
                 body,
@@ -44,6 +46,11 @@ def register(app: App, deps: Deps) -> None:
         if drafts is None:
             tell_user(client, body, problem or "I could not read a write-off in that message.")
             return
-        deliver_and_confirm(deps, client, report, drafts, lambda msg: tell_user(client, body, msg))
+        entry_ids = deliver_and_confirm(
+            deps, client, report, drafts, lambda msg: tell_user(client, body, msg)
+        )
+        if entry_ids and any(is_evidence(f) for f in files):
+            shared = Shared(channel, body["user"]["id"], ts, files)
+            attach_evidence(deps, client, shared, entry_ids)
 
     app.shortcut(CALLBACK_ID)(ack=just_ack, lazy=[guarded(on_shortcut)])

@@ -135,5 +135,9 @@ def test_reverse_from_the_card(running: RunningApp) -> None:
     assert original.status == "reversed" and reversal.reverses_id == original.id
     assert reversal.number == "JE-000002"
     wait_until(lambda: "JE-000002" in block_text(running.fake.message(CHANNEL, ts).blocks))
-    thread = [c for c in running.fake.calls("chat.postMessage") if c.args.get("thread_ts")]
-    assert thread and "counted again" in thread[-1].args["text"]
+
+    def replies() -> list:
+        return [c for c in running.fake.calls("chat.postMessage") if c.args.get("thread_ts")]
+
+    wait_until(lambda: bool(replies()))  # the thread note follows the card update
+    assert "counted again" in replies()[-1].args["text"]
