@@ -100,7 +100,7 @@ def import_chart(session: Session, company_id: int, rows: list[ChartRow]) -> tup
         a.code: a for a in session.exec(select(Account).where(Account.company_id == company_id))
     }
     added = updated = 0
-    session.info.pop(f"accounts:{company_id}", None)  # the posting cache must see the change
+    session.info.pop(f"tx:accounts:{company_id}", None)  # the posting cache must see the change
     for row in rows:
         acct = existing.get(row.code)
         if acct is None:

@@ -29,7 +29,7 @@ def lock_company(session: Session, company_id: int) -> Company:
     PostgreSQL: SELECT ... FOR UPDATE. SQLite: the transaction already holds the write lock
     (BEGIN IMMEDIATE, see ledger.db), so the plain read is enough.
     """
-    key = f"locked:{company_id}"
+    key = f"tx:locked:{company_id}"
     if key in session.info:  # already locked in this transaction (save + post in one go)
         return session.info[key]  # type: ignore[no-any-return]
     stmt = select(Company).where(Company.id == company_id).with_for_update()
@@ -42,5 +42,5 @@ def lock_company(session: Session, company_id: int) -> Company:
 @event.listens_for(Session, "after_rollback")
 def _forget_transaction_caches(session: Any) -> None:
     # The lock (and what was read under it) ends with the transaction.
-    for key in [k for k in session.info if k.startswith(("locked:", "accounts:"))]:
+    for key in [k for k in session.info if k.startswith("tx:")]:
         del session.info[key]

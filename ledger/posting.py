@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ledger.audit import append_event
 from ledger.companies import lock_company
@@ -76,10 +76,18 @@ def period_of(day: date) -> str:
 
 
 def is_period_closed(session: Session, company_id: int, period: str) -> bool:
-    lock = session.exec(
-        select(PeriodLock).where(PeriodLock.company_id == company_id, PeriodLock.period == period)
-    ).first()
-    return bool(lock and lock.closed)
+    """Closed months are read once per transaction (close and reopen refresh the cache)."""
+    key = f"tx:closed:{company_id}"
+    closed = session.info.get(key)
+    if closed is None:
+        closed = session.info[key] = set(
+            session.exec(
+                select(PeriodLock.period).where(
+                    PeriodLock.company_id == company_id, col(PeriodLock.closed).is_(True)
+                )
+            )
+        )
+    return period in closed
 
 
 def check_lines(
@@ -131,7 +139,7 @@ def check_lines(
 
 def _accounts(session: Session, company_id: int) -> dict[str, Account]:
     """The chart, read once per transaction (save and post in one go read it once)."""
-    key = f"accounts:{company_id}"
+    key = f"tx:accounts:{company_id}"
     cached = session.info.get(key)
     if cached is None:
         cached = {
@@ -170,6 +178,10 @@ def entry_lines(session: Session, entry_id: int) -> list[tuple[JournalLine, Acco
 def _write_lines(
     session: Session, entry: JournalEntry, lines: Sequence[LineInput], accounts: dict[str, Account]
 ) -> None:
+    # Posting in the same transaction (save and post in one go) need not read them back.
+    session.info[f"tx:lines:{entry.id}"] = [
+        LineInput(ln.account, quantize(ln.debit), quantize(ln.credit)) for ln in lines
+    ]
     if not lines:
         return
     # One executemany in Core: lines are written once and never updated, so they need no
@@ -341,8 +353,10 @@ def post_entry(
     if entry.status != EntryStatus.DRAFT.value:
         raise PostingError([f"this draft was {entry.status}; it cannot be posted"])
     accounts = _accounts(session, company_id)
-    rows = entry_lines(session, entry_id)
-    lines = [LineInput(acct.code, jl.debit, jl.credit) for jl, acct in rows]
+    lines = session.info.get(f"tx:lines:{entry_id}")
+    if lines is None:
+        rows = entry_lines(session, entry_id)
+        lines = [LineInput(acct.code, jl.debit, jl.credit) for jl, acct in rows]
     problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
     if problems:
         raise PostingError(problems)
@@ -595,6 +609,7 @@ def close_period(session: Session, company_id: int, period: str, *, actor: str) 
         lock = PeriodLock(company_id=company_id, period=period)
     lock.closed, lock.closed_by, lock.closed_at = True, actor, utcnow()
     session.add(lock)
+    session.info.pop(f"tx:closed:{company_id}", None)
     append_event(session, company, "period_closed", actor, details={"period": period})
     session.flush()
     return True
@@ -610,6 +625,7 @@ def reopen_period(session: Session, company_id: int, period: str, *, actor: str)
         return False
     lock.closed, lock.reopened_by, lock.reopened_at = False, actor, utcnow()
     session.add(lock)
+    session.info.pop(f"tx:closed:{company_id}", None)
     append_event(session, company, "period_reopened", actor, details={"period": period})
     session.flush()
     return True
