@@ -586,6 +586,14 @@ def help_blocks(approvers: str | None = None) -> list[dict[str, Any]]:
             "Approvers can *Edit* a draft (accounts, amounts, date, memo), *Reject* it with a "
             "reason, or *Approve* it; posted entries are corrected with *Reverse*."
         ),
+        _section(
+            "*Count sheets:* share a CSV or XLSX count (sku, expected, counted, cost) in a "
+            "write-off channel: one shrinkage entry per variance, approved together.\n"
+            "*More:* `/writeoff report [YYYY-MM]` · `/writeoff export YYYY-MM` · "
+            "`/writeoff status` · and for approvers `/writeoff remind`, "
+            "`/writeoff close YYYY-MM`, `/writeoff reopen YYYY-MM`, "
+            "`/writeoff connect quickbooks`."
+        ),
     ]
 
 
