@@ -451,6 +451,7 @@ def report_writeoffs(
     month: Annotated[str | None, typer.Option(help="YYYY-MM; all months when omitted.")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     as_csv: Annotated[bool, typer.Option("--csv")] = False,
+    chart: Annotated[Path | None, typer.Option(help="Also draw the month's chart (PNG).")] = None,
 ) -> None:
     """Posted write-offs by reason, SKU, location, month and account."""
     if month is not None:
@@ -462,6 +463,15 @@ def report_writeoffs(
     b = books()
     with session_scope(b.engine) as s:
         rep = writeoff_report(s, b.company_id, month, b.settings.writeoff_currency)
+        if chart is not None:
+            from bot.report_chart import history_totals, render_chart
+
+            target = month or f"{date.today():%Y-%m}"
+            if month is None:
+                rep = writeoff_report(s, b.company_id, target, b.settings.writeoff_currency)
+            history = history_totals(s, b.company_id, target, 6, b.settings.writeoff_currency)
+            chart.write_bytes(render_chart(rep, history))
+            typer.echo(f"chart written to {chart}", err=True)
     data = rep.to_json()
     if as_json:
         typer.echo(json.dumps(data, indent=2))

@@ -14,7 +14,7 @@ from bot.listeners.reports import deliver_and_confirm, draft_or_explain
 
 HELP_WORDS = frozenset({"help", "?", "-h", "--help"})
 # "/writeoff <word> ..." runs a subcommand instead of drafting.
-SUBCOMMANDS = frozenset({"connect", "status", "close", "reopen", "remind"})
+SUBCOMMANDS = frozenset({"connect", "status", "close", "reopen", "remind", "report", "export"})
 
 
 def subcommand(text: str) -> str | None:
@@ -83,6 +83,10 @@ def month_end_subcommand(
         return month_end.reopen_command(deps, user, arg)
     if sub == "remind":
         return month_end.remind_command(deps, client, user, body["channel_id"])
+    if sub == "report":
+        return month_end.report_command(deps, client, user, body["channel_id"], arg)
+    if sub == "export":
+        return month_end.export_command(deps, client, user, body["channel_id"], arg)
     return None
 
 

@@ -145,6 +145,89 @@ def remind_command(deps: Deps, client: WebClient, user: str, channel: str) -> Re
     return Reply(f"Reminder posted in {', '.join(f'<#{t}>' for t in targets)}.")
 
 
+def report_command(
+    deps: Deps, client: WebClient, user: str, channel: str, arg: str | None
+) -> Reply:
+    """The month's write-offs as a chart (uploaded) and a short summary in blocks."""
+    from bot.calendar import previous_month
+    from bot.report_chart import history_totals, render_chart, summary_blocks
+    from ledger.reports import writeoff_report
+
+    month = parse_month(arg, utcnow().astimezone(deps.settings.zone).date())
+    if month is None:
+        return Reply("Usage: `/writeoff report [YYYY-MM]`")
+    cur = deps.settings.writeoff_currency
+    with session_scope(deps.books.engine) as s:
+        current = writeoff_report(s, deps.books.company_id, month, cur)
+        previous = writeoff_report(s, deps.books.company_id, previous_month(month), cur)
+        history = history_totals(s, deps.books.company_id, month, 6, cur)
+    png = render_chart(current, history)
+    blocks = summary_blocks(current, previous.total if previous.count else None)
+    client.chat_postMessage(channel=channel, text=f"Write-offs {month}", blocks=blocks)
+    # files_upload_v2 = files.getUploadURLExternal + upload + files.completeUploadExternal
+    client.files_upload_v2(
+        channel=channel, content=png, filename=f"writeoffs-{month}.png", title=f"Write-offs {month}"
+    )
+    return Reply(f"Report for {month} posted.")
+
+
+def export_command(
+    deps: Deps, client: WebClient, user: str, channel: str, arg: str | None
+) -> Reply:
+    from bot.report_chart import export_csv
+
+    month = parse_month(arg)
+    if month is None:
+        return Reply("Usage: `/writeoff export YYYY-MM`")
+    rows = month_rows(deps, month)
+    client.files_upload_v2(
+        channel=channel,
+        content=export_csv(rows),
+        filename=f"writeoffs-{month}.csv",
+        title=f"Write-offs {month} (CSV)",
+    )
+    return Reply(f"{len(rows)} lines of {month} exported.")
+
+
+def month_rows(deps: Deps, month: str) -> list[dict[str, object]]:
+    """Every line of the month's posted entries, for the CSV export."""
+    year, mon = (int(p) for p in month.split("-"))
+    start = date(year, mon, 1)
+    end = date(year + (mon == 12), mon % 12 + 1, 1)
+    rows: list[dict[str, object]] = []
+    with session_scope(deps.books.engine) as s:
+        entries = s.exec(
+            select(JournalEntry)
+            .where(
+                JournalEntry.company_id == deps.books.company_id,
+                col(JournalEntry.status).in_(["posted", "reversed"]),
+                JournalEntry.entry_date >= start,
+                JournalEntry.entry_date < end,
+            )
+            .order_by(JournalEntry.id)
+        ).all()
+        for e in entries:
+            for jl, acct in entry_lines(s, e.id or 0):
+                rows.append(
+                    {
+                        "number": e.number,
+                        "date": e.entry_date.isoformat(),
+                        "status": e.status,
+                        "reason": e.reason or "",
+                        "sku": jl.sku or "",
+                        "location": jl.location or "",
+                        "account": f"{acct.code} {acct.name}",
+                        "debit": str(jl.debit),
+                        "credit": str(jl.credit),
+                        "memo": e.memo,
+                        "source_text": e.source_text,
+                        "reporter": e.reporter or "",
+                        "approved_by": e.approved_by or "",
+                    }
+                )
+    return rows
+
+
 def register(app: App, deps: Deps) -> None:
     def just_ack(ack: Ack) -> None:
         ack()

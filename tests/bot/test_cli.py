@@ -568,3 +568,13 @@ def test_console_script_batch_accepts_crlf_line_endings(script_env: Path) -> Non
     assert p.returncode == 0, p.stderr
     objs = [json.loads(line) for line in p.stdout.splitlines()]
     assert [o["text"] for o in objs] == ["2 units SKU-77 stolen at $45", "hi"]
+
+
+def test_report_writeoffs_draws_the_chart(cli: Cli, tmp_path: Path) -> None:
+    entry_id = cli.save()
+    cli.ok("entries", "approve", str(entry_id), "--as", "alice")
+    out = tmp_path / "nov.png"
+    month = date.today().strftime("%Y-%m")
+    cli.ok("report", "writeoffs", "--month", month, "--chart", str(out))
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000

@@ -141,3 +141,25 @@ def test_reverse_from_the_card(running: RunningApp) -> None:
 
     wait_until(lambda: bool(replies()))  # the thread note follows the card update
     assert "counted again" in replies()[-1].args["text"]
+
+
+def test_report_uploads_a_chart_and_posts_a_summary(running: RunningApp) -> None:
+    ts = report(running, "40 units obsolete SKU-12 at $15")["ts"]
+    click(running, "approve", str(entries(running)[0].id), CONTROLLER, ts)
+    wait_until(lambda: entries(running)[0].status == "posted")
+    answer = command(running, "report", REPORTER, "rep1")
+    assert "posted" in answer["text"]
+    uploads = running.fake.uploads()
+    [png] = [u for u in uploads.values() if u["filename"].endswith(".png")]
+    assert png["content"][:8] == b"\x89PNG\r\n\x1a\n" and png["channel"] == CHANNEL
+    summary = [
+        c
+        for c in running.fake.calls("chat.postMessage")
+        if c.args.get("text", "").startswith("Write-offs ")
+    ]
+    assert summary and "$600.00" in json.dumps(summary[0].args["blocks"])
+    exported = command(running, f"export {period_of(date.today())}", REPORTER, "rep2")
+    assert "2 lines" in exported["text"]
+    [csv_file] = [u for u in running.fake.uploads().values() if u["filename"].endswith(".csv")]
+    assert b"JE-000001" in csv_file["content"] and b"600.00" in csv_file["content"]
+    assert "Usage" in command(running, "export", REPORTER, "rep3")["text"]

@@ -29,8 +29,18 @@ FAKE_API_KEY = "sk-ant-test-fake-key"
 TOOL_NAME = "draft_journal_entry"
 
 ENTRY_FIELDS = (
-    "category", "reason", "sku", "quantity", "unit", "unit_cost", "total", "new_unit_value",
-    "reduction_per_unit", "location", "debit_account", "credit_account",
+    "category",
+    "reason",
+    "sku",
+    "quantity",
+    "unit",
+    "unit_cost",
+    "total",
+    "new_unit_value",
+    "reduction_per_unit",
+    "location",
+    "debit_account",
+    "credit_account",
 )
 
 
@@ -98,15 +108,23 @@ def message(
 
 def tool_answer(entries: list[dict[str, Any]], *, name: str = TOOL_NAME) -> Reply:
     """A good forced-tool answer; a short text block first, so position-picking would fail."""
-    block = {"type": "tool_use", "id": f"toolu_fake_{next(_ids)}", "name": name,
-             "input": {"entries": entries}}
+    block = {
+        "type": "tool_use",
+        "id": f"toolu_fake_{next(_ids)}",
+        "name": name,
+        "input": {"entries": entries},
+    }
     return Reply(200, message([{"type": "text", "text": "Here is the entry."}, block], "tool_use"))
 
 
 def raw_tool_answer(tool_input: Any, *, name: str = TOOL_NAME) -> Reply:
     """A tool_use block with any input at all (for schema violations)."""
-    block = {"type": "tool_use", "id": f"toolu_fake_{next(_ids)}", "name": name,
-             "input": tool_input}
+    block = {
+        "type": "tool_use",
+        "id": f"toolu_fake_{next(_ids)}",
+        "name": name,
+        "input": tool_input,
+    }
     return Reply(200, message([block], "tool_use"))
 
 
@@ -136,8 +154,9 @@ def overloaded(**headers: str) -> Reply:
 
 
 def rate_limited(**headers: str) -> Reply:
-    return api_error(429, "rate_limit_error", "Number of requests has exceeded your rate limit",
-                     **headers)
+    return api_error(
+        429, "rate_limit_error", "Number of requests has exceeded your rate limit", **headers
+    )
 
 
 def slow(reply: Reply, seconds: float) -> Reply:

@@ -121,16 +121,29 @@ class _Answer:
 class _Fault(Exception):
     """A JSON Fault answer raised inside a handler."""
 
-    def __init__(self, code: str, message: str, detail: str = "", status: int = 400,
-                 fault_type: str = "ValidationFault", element: str = "") -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        detail: str = "",
+        status: int = 400,
+        fault_type: str = "ValidationFault",
+        element: str = "",
+    ) -> None:
         super().__init__(message)
         self.code, self.message, self.detail = code, message, detail
         self.status, self.fault_type, self.element = status, fault_type, element
 
     def fault(self) -> dict[str, Any]:
         return {
-            "Error": [{"Message": self.message, "Detail": self.detail, "code": self.code,
-                       "element": self.element}],
+            "Error": [
+                {
+                    "Message": self.message,
+                    "Detail": self.detail,
+                    "code": self.code,
+                    "element": self.element,
+                }
+            ],
             "type": self.fault_type,
         }
 
@@ -153,12 +166,29 @@ def _auth_fault(detail: str, status: int = 401) -> _Answer:
         code, name, kind = "3200", "AuthenticationFailed", "AUTHENTICATION"
     else:
         code, name, kind = "3100", "ApplicationAuthorizationFailed", "AUTHORIZATION"
-    body = {"warnings": None, "intuitObject": None, "fault": {"error": [{
-        "message": f"message={name}; errorCode=00{code}; statusCode={status}",
-        "detail": detail, "code": code}], "type": kind}, "report": None, "queryResponse": None,
-        "batchItemResponse": [], "attachableResponse": [], "syncErrorResponse": None,
-        "requestId": None, "time": int(time.time() * 1000), "status": None,
-        "cdcresponse": []}
+    body = {
+        "warnings": None,
+        "intuitObject": None,
+        "fault": {
+            "error": [
+                {
+                    "message": f"message={name}; errorCode=00{code}; statusCode={status}",
+                    "detail": detail,
+                    "code": code,
+                }
+            ],
+            "type": kind,
+        },
+        "report": None,
+        "queryResponse": None,
+        "batchItemResponse": [],
+        "attachableResponse": [],
+        "syncErrorResponse": None,
+        "requestId": None,
+        "time": int(time.time() * 1000),
+        "status": None,
+        "cdcresponse": [],
+    }
     headers = {"WWW-Authenticate": 'Bearer realm="Intuit", error="invalid_token"'}
     return _json(status, body, headers)
 
@@ -171,12 +201,19 @@ def _injected(kind: str) -> _Answer:
     if kind == "empty_502":
         return _Answer(502, b"", "text/plain")
     if kind == "system_fault_500":
-        return _fault_answer(_Fault("10000", "An application error has occurred while "
-                                    "processing your request", "System Failure Error: "
-                                    "java.lang.NullPointerException", 500, "SystemFault"))
+        return _fault_answer(
+            _Fault(
+                "10000",
+                "An application error has occurred while processing your request",
+                "System Failure Error: java.lang.NullPointerException",
+                500,
+                "SystemFault",
+            )
+        )
     if kind == "unexpected_6000":
-        return _fault_answer(_Fault("6000", _UNEXPECTED, "Business Validation Error: "
-                                    + _UNEXPECTED, 400))
+        return _fault_answer(
+            _Fault("6000", _UNEXPECTED, "Business Validation Error: " + _UNEXPECTED, 400)
+        )
     if kind == "auth_401":
         return _auth_fault("Token expired")
     raise ValueError(kind)
@@ -184,12 +221,12 @@ def _injected(kind: str) -> _Answer:
 
 # -- a tiny parser for the query shapes the app uses ------------------------------------------
 
-_SELECT = re.compile(r"^\s*select\s+(?P<fields>.+?)\s+from\s+(?P<entity>\w+)(?P<rest>.*)$",
-                     re.IGNORECASE | re.DOTALL)
+_SELECT = re.compile(
+    r"^\s*select\s+(?P<fields>.+?)\s+from\s+(?P<entity>\w+)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
+)
 _START = re.compile(r"\s+startposition\s+(\d+)", re.IGNORECASE)
 _MAXR = re.compile(r"\s+maxresults\s+(\d+)", re.IGNORECASE)
-_ORDER = re.compile(r"\s+order\s*by\s+[\w\s,]+?(?=$|\s+startposition|\s+maxresults)",
-                    re.IGNORECASE)
+_ORDER = re.compile(r"\s+order\s*by\s+[\w\s,]+?(?=$|\s+startposition|\s+maxresults)", re.IGNORECASE)
 _LITERAL = r"'(?:\\.|[^'\\])*'|[\w.\-]+"
 _COND = re.compile(
     rf"\s*(?P<field>\w+)\s*(?:(?P<op>=)\s*(?P<value>{_LITERAL})"
@@ -222,10 +259,10 @@ def _parse_query(statement: str) -> dict[str, Any]:
     start = max_results = None
     if (s := _START.search(rest)) is not None:
         start = int(s.group(1))
-        rest = rest[: s.start()] + rest[s.end():]
+        rest = rest[: s.start()] + rest[s.end() :]
     if (s := _MAXR.search(rest)) is not None:
         max_results = int(s.group(1))
-        rest = rest[: s.start()] + rest[s.end():]
+        rest = rest[: s.start()] + rest[s.end() :]
     rest = _ORDER.sub("", rest).strip()
     conditions: list[tuple[str, list[Any]]] = []
     if rest:
@@ -236,20 +273,28 @@ def _parse_query(statement: str) -> dict[str, Any]:
         while True:
             c = _COND.match(text, pos)
             if not c:
-                raise bad(f"Encountered {text[pos:pos + 30]!r}")
-            values = ([_literal(c["value"])] if c["op"] else
-                      [_literal(v) for v in re.findall(_LITERAL, c["list"])])
+                raise bad(f"Encountered {text[pos : pos + 30]!r}")
+            values = (
+                [_literal(c["value"])]
+                if c["op"]
+                else [_literal(v) for v in re.findall(_LITERAL, c["list"])]
+            )
             conditions.append((c["field"], values))
             pos = c.end()
             if pos >= len(text):
                 break
             a = re.match(r"and\s+", text[pos:], re.IGNORECASE)
             if not a:
-                raise bad(f"Encountered {text[pos:pos + 30]!r}")
+                raise bad(f"Encountered {text[pos : pos + 30]!r}")
             pos += a.end()
     fields = [f.strip() for f in m["fields"].split(",")]
-    return {"entity": entity, "fields": fields, "conditions": conditions,
-            "start": start or 1, "max": min(max_results or DEFAULT_MAXRESULTS, MAX_MAXRESULTS)}
+    return {
+        "entity": entity,
+        "fields": fields,
+        "conditions": conditions,
+        "start": start or 1,
+        "max": min(max_results or DEFAULT_MAXRESULTS, MAX_MAXRESULTS),
+    }
 
 
 def _field(entity: dict[str, Any], name: str) -> Any:
@@ -282,9 +327,14 @@ class FakeQbo:
     `fail_next`, `fault_next`, `expire_access_tokens`, `revoke_all`, `enforce_limits`,
     `honour_request_id = False`, `latency`; look with `requests`, `journal_entries`."""
 
-    def __init__(self, client_id: str = CLIENT_ID, client_secret: str = CLIENT_SECRET,
-                 redirect_uri: str = REDIRECT_URI, realm_id: str = REALM_ID,
-                 seed: int = 1234) -> None:
+    def __init__(
+        self,
+        client_id: str = CLIENT_ID,
+        client_secret: str = CLIENT_SECRET,
+        redirect_uri: str = REDIRECT_URI,
+        realm_id: str = REALM_ID,
+        seed: int = 1234,
+    ) -> None:
         self.client_id, self.client_secret = client_id, client_secret
         self.redirect_uri, self.realm_id = redirect_uri, realm_id
         self.honour_request_id = True
@@ -313,8 +363,9 @@ class FakeQbo:
         self._entry_ids = itertools.count(101)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
         self._thread.start()
 
     # -- lifecycle and addresses
@@ -341,9 +392,15 @@ class FakeQbo:
         return self.url + "/v2/oauth2/tokens/revoke"
 
     def oauth_config(self, **overrides: str) -> OAuthConfig:
-        values = {"client_id": self.client_id, "client_secret": self.client_secret,
-                  "redirect_uri": self.redirect_uri, "auth_url": self.auth_url,
-                  "token_url": self.token_url, "revoke_url": self.revoke_url, **overrides}
+        values = {
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+            "redirect_uri": self.redirect_uri,
+            "auth_url": self.auth_url,
+            "token_url": self.token_url,
+            "revoke_url": self.revoke_url,
+            **overrides,
+        }
         return OAuthConfig(**values)
 
     def close(self) -> None:
@@ -389,17 +446,31 @@ class FakeQbo:
 
     # -- data set-up and inspection
 
-    def add_account(self, name: str, acct_num: str | None = None,
-                    account_type: str = "Expense", active: bool = True,
-                    realm: str | None = None, sub_type: str | None = None) -> str:
+    def add_account(
+        self,
+        name: str,
+        acct_num: str | None = None,
+        account_type: str = "Expense",
+        active: bool = True,
+        realm: str | None = None,
+        sub_type: str | None = None,
+    ) -> str:
         with self._lock:
             ident = str(next(self._account_ids))
             acct: dict[str, Any] = {
-                "Name": name, "SubAccount": False, "FullyQualifiedName": name,
-                "Active": active, "Classification": "Expense", "AccountType": account_type,
-                "CurrentBalance": 0, "CurrentBalanceWithSubAccounts": 0,
+                "Name": name,
+                "SubAccount": False,
+                "FullyQualifiedName": name,
+                "Active": active,
+                "Classification": "Expense",
+                "AccountType": account_type,
+                "CurrentBalance": 0,
+                "CurrentBalanceWithSubAccounts": 0,
                 "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
-                "domain": "QBO", "sparse": False, "Id": ident, "SyncToken": "0",
+                "domain": "QBO",
+                "sparse": False,
+                "Id": ident,
+                "SyncToken": "0",
                 "MetaData": {"CreateTime": _now_iso(), "LastUpdatedTime": _now_iso()},
             }
             if acct_num is not None:
@@ -425,8 +496,9 @@ class FakeQbo:
 
     def api_requests(self, kind: str | None = None) -> list[Request]:
         """Requests to the v3 API (optionally of one kind: query / journalentry / batch)."""
-        return [r for r in self.requests
-                if r.realm is not None and (kind is None or r.kind == kind)]
+        return [
+            r for r in self.requests if r.realm is not None and (kind is None or r.kind == kind)
+        ]
 
     def request_count(self, kind: str | None = None) -> int:
         return len(self.api_requests(kind))
@@ -448,20 +520,30 @@ class FakeQbo:
         with self._lock:
             self._faults[path_kind].extend([kind] * times)
 
-    def fault_next(self, path_kind: str, code: str, message: str, detail: str = "",
-                   status: int = 400, fault_type: str = "ValidationFault") -> None:
+    def fault_next(
+        self,
+        path_kind: str,
+        code: str,
+        message: str,
+        detail: str = "",
+        status: int = 400,
+        fault_type: str = "ValidationFault",
+    ) -> None:
         """The next request of `path_kind` gets this JSON Fault (e.g. 6210 closed period)."""
         with self._lock:
             self._faults[path_kind].append(
                 _fault_answer(_Fault(code, message, detail, status, fault_type))
             )
 
-    def enforce_limits(self, per_minute: int | None = 500, batch_per_minute: int | None = 40,
-                       per_second: int | None = None) -> None:
+    def enforce_limits(
+        self,
+        per_minute: int | None = 500,
+        batch_per_minute: int | None = 40,
+        per_second: int | None = None,
+    ) -> None:
         """Beyond these (per realm, sliding windows) answer 429 with the XML 3001 fault."""
         with self._lock:
-            self._limits = {"minute": per_minute, "batch": batch_per_minute,
-                            "second": per_second}
+            self._limits = {"minute": per_minute, "batch": batch_per_minute, "second": per_second}
 
     # -- internals: tokens
 
@@ -475,9 +557,13 @@ class FakeQbo:
         grant.refresh_token = "fake-rt-" + secrets.token_urlsafe(24)
         self._refresh[grant.refresh_token] = grant
         self._access[access] = _Access(grant)
-        return {"access_token": access, "refresh_token": grant.refresh_token,
-                "token_type": "bearer", "expires_in": ACCESS_SECONDS,
-                "x_refresh_token_expires_in": REFRESH_SECONDS}
+        return {
+            "access_token": access,
+            "refresh_token": grant.refresh_token,
+            "token_type": "bearer",
+            "expires_in": ACCESS_SECONDS,
+            "x_refresh_token_expires_in": REFRESH_SECONDS,
+        }
 
     def _client_ok(self, auth: str | None) -> bool:
         if not auth or not auth.lower().startswith("basic "):
@@ -500,8 +586,11 @@ class FakeQbo:
                 return _json(200, self._new_grant(realm))
             if grant_type == "refresh_token":
                 grant = self._refresh.get(form.get("refresh_token", ""))
-                if (grant is None or grant.revoked
-                        or grant.refresh_token != form.get("refresh_token")):
+                if (
+                    grant is None
+                    or grant.revoked
+                    or grant.refresh_token != form.get("refresh_token")
+                ):
                     return _json(400, {"error": "invalid_grant"})
                 self.refreshes += 1
                 return _json(200, self._issue(grant))  # rotation: the old one is dead now
@@ -540,8 +629,10 @@ class FakeQbo:
     def _over_limit(self, realm: str, batch: bool) -> bool:
         with self._lock:
             now = time.monotonic()
-            checks = [(self._starts[realm], 60.0, self._limits.get("minute")),
-                      (self._starts[realm], 1.0, self._limits.get("second"))]
+            checks = [
+                (self._starts[realm], 60.0, self._limits.get("minute")),
+                (self._starts[realm], 1.0, self._limits.get("second")),
+            ]
             if batch:
                 checks.append((self._batch_starts[realm], 60.0, self._limits.get("batch")))
             for starts in (self._starts[realm], self._batch_starts[realm]):
@@ -563,8 +654,15 @@ class FakeQbo:
                     return self._faults[key].popleft()
         return None
 
-    def _api(self, method: str, realm: str, endpoint: str, auth: str | None,
-             params: dict[str, str], body: Any) -> tuple[_Answer, bool]:
+    def _api(
+        self,
+        method: str,
+        realm: str,
+        endpoint: str,
+        auth: str | None,
+        params: dict[str, str],
+        body: Any,
+    ) -> tuple[_Answer, bool]:
         """(answer, replayed)."""
         denied = self._bearer(auth, realm)
         if denied is not None:
@@ -593,8 +691,11 @@ class FakeQbo:
                 elif endpoint == "batch" and method == "POST":
                     answer = _json(200, self._batch(realm, body))
                 else:
-                    raise _Fault("2010", "Request has invalid or unsupported property",
-                                 f"Unsupported operation {method} {endpoint}")
+                    raise _Fault(
+                        "2010",
+                        "Request has invalid or unsupported property",
+                        f"Unsupported operation {method} {endpoint}",
+                    )
             except _Fault as exc:
                 answer = _fault_answer(exc)
             if request_id and method == "POST":
@@ -618,74 +719,127 @@ class FakeQbo:
         page = rows[q["start"] - 1 : q["start"] - 1 + q["max"]]
         if q["fields"] != ["*"]:
             wanted = {f.lower() for f in q["fields"]}
-            page = [{**{k: v for k, v in r.items() if k.lower() in wanted},
-                     "domain": "QBO", "sparse": True} for r in page]
+            page = [
+                {
+                    **{k: v for k, v in r.items() if k.lower() in wanted},
+                    "domain": "QBO",
+                    "sparse": True,
+                }
+                for r in page
+            ]
         if not page:
             return {"QueryResponse": {}, "time": _now_iso()}
-        return {"QueryResponse": {q["entity"]: copy.deepcopy(page),
-                                  "startPosition": q["start"], "maxResults": len(page)},
-                "time": _now_iso()}
+        return {
+            "QueryResponse": {
+                q["entity"]: copy.deepcopy(page),
+                "startPosition": q["start"],
+                "maxResults": len(page),
+            },
+            "time": _now_iso(),
+        }
 
     def _validate_entry(self, realm: str, body: Any) -> None:
         if not isinstance(body, dict):
-            raise _Fault("2010", "Request has invalid or unsupported property",
-                         "JournalEntry must be an object")
+            raise _Fault(
+                "2010",
+                "Request has invalid or unsupported property",
+                "JournalEntry must be an object",
+            )
         if "Id" in body:
             # QuickBooks reads an Id as an update, which needs a SyncToken.
-            raise _Fault("2020", "Required param missing, need to supply the required value "
-                         "for the API", "Required parameter SyncToken is missing in the "
-                         "request", element="SyncToken")
+            raise _Fault(
+                "2020",
+                "Required param missing, need to supply the required value for the API",
+                "Required parameter SyncToken is missing in the request",
+                element="SyncToken",
+            )
         doc = body.get("DocNumber")
         if doc is not None and len(str(doc)) > DOC_NUMBER_MAX:
-            raise _Fault("2050", "String length exceeds", "String length specified does not "
-                         f"match the supported length. Min:0 Max:{DOC_NUMBER_MAX} supplied:"
-                         f"{len(str(doc))}", element="DocNumber")
+            raise _Fault(
+                "2050",
+                "String length exceeds",
+                "String length specified does not "
+                f"match the supported length. Min:0 Max:{DOC_NUMBER_MAX} supplied:"
+                f"{len(str(doc))}",
+                element="DocNumber",
+            )
         lines = body.get("Line")
         if not isinstance(lines, list) or not lines:
-            raise _Fault("2020", "Required param missing, need to supply the required value "
-                         "for the API", "Required parameter Line is missing in the request",
-                         element="Line")
+            raise _Fault(
+                "2020",
+                "Required param missing, need to supply the required value for the API",
+                "Required parameter Line is missing in the request",
+                element="Line",
+            )
         totals = {"Debit": Decimal(0), "Credit": Decimal(0)}
         for line in lines:
             detail = line.get("JournalEntryLineDetail") if isinstance(line, dict) else None
             if not isinstance(detail, dict) or line.get("DetailType") != "JournalEntryLineDetail":
-                raise _Fault("2020", "Required param missing, need to supply the required "
-                             "value for the API", "Required parameter "
-                             "JournalEntryLineDetail is missing in the request")
+                raise _Fault(
+                    "2020",
+                    "Required param missing, need to supply the required value for the API",
+                    "Required parameter JournalEntryLineDetail is missing in the request",
+                )
             posting = detail.get("PostingType")
             if posting not in totals:
-                raise _Fault("2170", "Invalid Enumeration",
-                             f"Invalid Enumeration : {posting}", element="PostingType")
+                raise _Fault(
+                    "2170",
+                    "Invalid Enumeration",
+                    f"Invalid Enumeration : {posting}",
+                    element="PostingType",
+                )
             amount = line.get("Amount")
             try:
-                value = (Decimal(str(amount)) if isinstance(amount, int | float | str)
-                         and not isinstance(amount, bool) else None)
+                value = (
+                    Decimal(str(amount))
+                    if isinstance(amount, int | float | str) and not isinstance(amount, bool)
+                    else None
+                )
             except InvalidOperation:
                 value = None
-            if (value is None or not value.is_finite() or value < 0
-                    or value.as_tuple().exponent < -2):  # type: ignore[operator]
-                raise _Fault("2050", "Invalid Number", f"Invalid Number : {amount}",
-                             element="Amount")
+            if (
+                value is None
+                or not value.is_finite()
+                or value < 0
+                or value.as_tuple().exponent < -2
+            ):  # type: ignore[operator]
+                raise _Fault(
+                    "2050", "Invalid Number", f"Invalid Number : {amount}", element="Amount"
+                )
             totals[posting] += value
             ref = detail.get("AccountRef")
             ref_id = str(ref.get("value")) if isinstance(ref, dict) and ref.get("value") else ""
             if not ref_id:
-                raise _Fault("2020", "Required param missing, need to supply the required "
-                             "value for the API", "Required parameter AccountRef is missing "
-                             "in the request", element="AccountRef")
+                raise _Fault(
+                    "2020",
+                    "Required param missing, need to supply the required value for the API",
+                    "Required parameter AccountRef is missing in the request",
+                    element="AccountRef",
+                )
             acct = self._accounts[realm].get(ref_id)
             if acct is None:
-                raise _Fault("2500", "Invalid Reference Id", "Invalid Reference Id : Accounts "
-                             f"element id {ref_id} not found", element="AccountRef")
+                raise _Fault(
+                    "2500",
+                    "Invalid Reference Id",
+                    f"Invalid Reference Id : Accounts element id {ref_id} not found",
+                    element="AccountRef",
+                )
             if not acct["Active"]:
-                raise _Fault("610", "Object Not Found", "Something you're trying to use has "
-                             "been made inactive. Check the fields with accounts, customers, "
-                             "items, vendors or employees.", element="AccountRef")
+                raise _Fault(
+                    "610",
+                    "Object Not Found",
+                    "Something you're trying to use has "
+                    "been made inactive. Check the fields with accounts, customers, "
+                    "items, vendors or employees.",
+                    element="AccountRef",
+                )
         if totals["Debit"] != totals["Credit"]:
             # Business validation: code 6000, but not the transient "unexpected error".
-            raise _Fault("6000", "A business validation error has occurred while processing "
-                         "your request", "Business Validation Error: Transaction must "
-                         "balance.")
+            raise _Fault(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                "Business Validation Error: Transaction must balance.",
+            )
 
     def _create_entry(self, realm: str, body: Any) -> dict[str, Any]:
         self._validate_entry(realm, body)
@@ -699,33 +853,49 @@ class FakeQbo:
             if detail["PostingType"] == "Debit":
                 total += Decimal(str(line["Amount"]))
         now = _now_iso()
-        entity.update({
-            "Id": str(next(self._entry_ids)), "SyncToken": "0", "domain": "QBO",
-            "sparse": False, "Adjustment": False, "TotalAmt": float(total),
-            "TxnDate": entity.get("TxnDate") or date.today().isoformat(),
-            "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
-            "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
-        })
+        entity.update(
+            {
+                "Id": str(next(self._entry_ids)),
+                "SyncToken": "0",
+                "domain": "QBO",
+                "sparse": False,
+                "Adjustment": False,
+                "TotalAmt": float(total),
+                "TxnDate": entity.get("TxnDate") or date.today().isoformat(),
+                "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+                "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
+            }
+        )
         self._entries[realm].append(entity)  # duplicate DocNumbers accepted, as QuickBooks
         return copy.deepcopy(entity)
 
     def _batch(self, realm: str, body: Any) -> dict[str, Any]:
         items = body.get("BatchItemRequest") if isinstance(body, dict) else None
         if not isinstance(items, list) or not items:
-            raise _Fault("2020", "Required param missing, need to supply the required value "
-                         "for the API", "Required parameter BatchItemRequest is missing")
+            raise _Fault(
+                "2020",
+                "Required param missing, need to supply the required value for the API",
+                "Required parameter BatchItemRequest is missing",
+            )
         if len(items) > MAX_BATCH:
-            raise _Fault("1040", "Too many batch items", f"The maximum number of batch items "
-                         f"is {MAX_BATCH}; the request has {len(items)}")
+            raise _Fault(
+                "1040",
+                "Too many batch items",
+                f"The maximum number of batch items is {MAX_BATCH}; the request has {len(items)}",
+            )
         answers = []
         for item in items:
             bid = str(item.get("bId")) if isinstance(item, dict) else ""
             try:
                 if item.get("operation") != "create" or "JournalEntry" not in item:
-                    raise _Fault("2010", "Request has invalid or unsupported property",
-                                 "Only create of JournalEntry is supported by this fake")
-                answers.append({"bId": bid,
-                                "JournalEntry": self._create_entry(realm, item["JournalEntry"])})
+                    raise _Fault(
+                        "2010",
+                        "Request has invalid or unsupported property",
+                        "Only create of JournalEntry is supported by this fake",
+                    )
+                answers.append(
+                    {"bId": bid, "JournalEntry": self._create_entry(realm, item["JournalEntry"])}
+                )
             except _Fault as exc:
                 answers.append({"bId": bid, "Fault": exc.fault()})
         answers = [a for a in answers if a["bId"] not in self.omit_from_batch_answer]
@@ -760,8 +930,9 @@ class FakeQbo:
                 if auth:
                     headers["Authorization"] = auth.split(" ", 1)[0] + " <redacted>"
                 kind, realm, endpoint = _route(self.command, parts.path)
-                req = Request(self.command, parts.path, kind, realm, params, headers,
-                              body, time.time(), raw)
+                req = Request(
+                    self.command, parts.path, kind, realm, params, headers, body, time.time(), raw
+                )
                 with fake._lock:
                     fake._requests.append(req)
                 try:
@@ -779,8 +950,16 @@ class FakeQbo:
                 except OSError:  # the client gave up waiting
                     self.close_connection = True
 
-            def _answer(self, kind: str, realm: str | None, endpoint: str, auth: str | None,
-                        params: dict[str, str], body: Any, req: Request) -> _Answer:
+            def _answer(
+                self,
+                kind: str,
+                realm: str | None,
+                endpoint: str,
+                auth: str | None,
+                params: dict[str, str],
+                body: Any,
+                req: Request,
+            ) -> _Answer:
                 if kind in ("token", "revoke"):
                     fault = fake._next_fault(kind)
                     if isinstance(fault, _Answer):
@@ -791,8 +970,9 @@ class FakeQbo:
                         return fake._token(auth, body if isinstance(body, dict) else {})
                     return fake._revoke(auth, body)
                 if kind == "authorize":
-                    return _Answer(200, b"<html><body>Connect to QuickBooks</body></html>",
-                                   "text/html")
+                    return _Answer(
+                        200, b"<html><body>Connect to QuickBooks</body></html>", "text/html"
+                    )
                 if realm is None:
                     return _Answer(404, b"Not Found", "text/plain")
                 with fake._lock:
@@ -801,8 +981,9 @@ class FakeQbo:
                 try:
                     if fake.latency:
                         time.sleep(fake.latency)
-                    answer, req.replayed = fake._api(self.command, realm, endpoint, auth,
-                                                     params, body)
+                    answer, req.replayed = fake._api(
+                        self.command, realm, endpoint, auth, params, body
+                    )
                 finally:
                     with fake._lock:
                         fake._in_flight -= 1

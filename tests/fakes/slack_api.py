@@ -188,8 +188,10 @@ def _check_element(errors: list[str], where: str, el: Any) -> None:
     if kind == "plain_text_input":
         max_length = el.get("max_length", 3000)
         _check_len(errors, f"{where}.initial_value", el.get("initial_value"), int(max_length))
-    if kind == "datepicker" and el.get("initial_date") is not None and not _DATE.match(
-        str(el["initial_date"])
+    if (
+        kind == "datepicker"
+        and el.get("initial_date") is not None
+        and not _DATE.match(str(el["initial_date"]))
     ):
         errors.append(f"{where}.initial_date must be YYYY-MM-DD")
     confirm = el.get("confirm")
@@ -282,8 +284,7 @@ def check_view(view: Any) -> list[str]:
             "submit"
         ):
             errors.append("view.submit is required when a view has input blocks")
-    _check_len(errors, "view.private_metadata", view.get("private_metadata"),
-               MAX_PRIVATE_METADATA)
+    _check_len(errors, "view.private_metadata", view.get("private_metadata"), MAX_PRIVATE_METADATA)
     _check_len(errors, "view.callback_id", view.get("callback_id"), MAX_ID)
     _check_len(errors, "view.external_id", view.get("external_id"), MAX_ID)
     errors += check_blocks(view.get("blocks"), MAX_MODAL_BLOCKS)
@@ -399,8 +400,9 @@ class FakeSlack:
         with self._lock:
             return [r for r in self._responses if key is None or r.key == key]
 
-    def wait_for_response(self, key: str | None = None, count: int = 1,
-                          timeout: float = 5.0) -> list[ResponsePost]:
+    def wait_for_response(
+        self, key: str | None = None, count: int = 1, timeout: float = 5.0
+    ) -> list[ResponsePost]:
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
@@ -439,15 +441,20 @@ class FakeSlack:
             self._messages[channel].append(Message(channel, ts, text, [], user))
         return ts
 
-    def add_file(self, name: str, content: bytes, mimetype: str = "text/csv",
-                 user: str = "U0REPORTER") -> dict[str, Any]:
+    def add_file(
+        self, name: str, content: bytes, mimetype: str = "text/csv", user: str = "U0REPORTER"
+    ) -> dict[str, Any]:
         """A file someone shared: what a message's `files` list carries. Its content is
         served at url_private_download, to the bot token only, as Slack does."""
         with self._lock:
             file_id = f"F{next(self._seq):08d}"
             info = {
-                "id": file_id, "name": name, "title": name, "mimetype": mimetype,
-                "filetype": name.rsplit(".", 1)[-1].lower(), "size": len(content),
+                "id": file_id,
+                "name": name,
+                "title": name,
+                "mimetype": mimetype,
+                "filetype": name.rsplit(".", 1)[-1].lower(),
+                "size": len(content),
                 "user": user,
                 "url_private": f"{self.url}/files-pri/{file_id}/{name}",
                 "url_private_download": f"{self.url}/files-pri/{file_id}/download/{name}",
@@ -467,8 +474,13 @@ class FakeSlack:
             return 200, b"<!DOCTYPE html><html>Sign in to Slack</html>", "text/html"
         return 200, stored["content"], stored["info"]["mimetype"]
 
-    def fail_next(self, method: str, error: str = "ratelimited", status: int = 429,
-                  retry_after: int | None = 1) -> None:
+    def fail_next(
+        self,
+        method: str,
+        error: str = "ratelimited",
+        status: int = 429,
+        retry_after: int | None = 1,
+    ) -> None:
         """The next call of `method` fails once: 429 + Retry-After by default."""
         with self._lock:
             self._faults[method].append(
@@ -515,29 +527,42 @@ class FakeSlack:
                 try:
                     if path.startswith("/api/"):
                         status, payload, headers = fake._api(
-                            path[len("/api/"):], self.headers.get("Content-Type") or "",
-                            self.headers.get("Authorization"), body, parts.query,
+                            path[len("/api/") :],
+                            self.headers.get("Content-Type") or "",
+                            self.headers.get("Authorization"),
+                            body,
+                            parts.query,
                         )
-                        self._send(status, json.dumps(payload).encode(), "application/json",
-                                   headers)
+                        self._send(
+                            status, json.dumps(payload).encode(), "application/json", headers
+                        )
                     elif path.startswith("/response/"):
-                        status, text = fake._response_post(path[len("/response/"):], body)
+                        status, text = fake._response_post(path[len("/response/") :], body)
                         self._send(status, text.encode(), "text/plain")
                     elif path.startswith("/files-pri/"):
                         status, data, ctype = fake._file_download(
-                            path[len("/files-pri/"):], self.headers.get("Authorization"))
+                            path[len("/files-pri/") :], self.headers.get("Authorization")
+                        )
                         self._send(status, data, ctype)
                     elif path.startswith("/upload/"):
-                        status, text = fake._upload(path[len("/upload/"):], body)
+                        status, text = fake._upload(path[len("/upload/") :], body)
                         self._send(status, text.encode(), "text/plain")
                     else:
                         self._send(404, b"not found", "text/plain")
                 except Exception as exc:  # a bug in the fake must not hang the client
-                    self._send(500, json.dumps({"ok": False, "error": f"fake_error: {exc}"})
-                               .encode(), "application/json")
+                    self._send(
+                        500,
+                        json.dumps({"ok": False, "error": f"fake_error: {exc}"}).encode(),
+                        "application/json",
+                    )
 
-            def _send(self, status: int, data: bytes, content_type: str,
-                      headers: dict[str, str] | None = None) -> None:
+            def _send(
+                self,
+                status: int,
+                data: bytes,
+                content_type: str,
+                headers: dict[str, str] | None = None,
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
@@ -577,8 +602,12 @@ class FakeSlack:
         elif token not in self.tokens:
             response = {"ok": False, "error": "invalid_auth"}
         elif bad_json:
-            response = {"ok": False, "error": f"invalid_{bad_json[0]}_format"
-                        if bad_json[0] == "blocks" else "invalid_arguments"}
+            response = {
+                "ok": False,
+                "error": f"invalid_{bad_json[0]}_format"
+                if bad_json[0] == "blocks"
+                else "invalid_arguments",
+            }
         else:
             handler = _METHODS.get(method)
             if handler is None:
@@ -698,9 +727,15 @@ def _message_content(args: dict[str, Any], require: bool = True) -> tuple[str, A
 
 
 def _auth_test(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    return {"url": f"https://{TEAM_DOMAIN}.slack.com/", "team": "Fake Team", "user": BOT_NAME,
-            "team_id": fake.team_id, "user_id": fake.bot_user_id, "bot_id": fake.bot_id,
-            "is_enterprise_install": False}
+    return {
+        "url": f"https://{TEAM_DOMAIN}.slack.com/",
+        "team": "Fake Team",
+        "user": BOT_NAME,
+        "team_id": fake.team_id,
+        "user_id": fake.bot_user_id,
+        "bot_id": fake.bot_id,
+        "is_enterprise_install": False,
+    }
 
 
 def _post_message(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
@@ -714,8 +749,14 @@ def _post_message(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
 
 
 def _message_json(msg: Message, fake: FakeSlack) -> dict[str, Any]:
-    out = {"type": "message", "user": msg.user, "ts": msg.ts, "text": msg.text,
-           "blocks": msg.blocks, "team": fake.team_id}
+    out = {
+        "type": "message",
+        "user": msg.user,
+        "ts": msg.ts,
+        "text": msg.text,
+        "blocks": msg.blocks,
+        "team": fake.team_id,
+    }
     if msg.user == fake.bot_user_id:
         out["bot_id"] = fake.bot_id
     if msg.thread_ts:
@@ -755,8 +796,9 @@ def _post_ephemeral(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     user = _require(args, "user", "user_not_found")
     text, blocks = _message_content(args)
     ts = fake._next_ts()
-    fake._ephemeral.append({"channel": channel, "user": user, "text": text,
-                            "blocks": blocks or [], "message_ts": ts})
+    fake._ephemeral.append(
+        {"channel": channel, "user": user, "text": text, "blocks": blocks or [], "message_ts": ts}
+    )
     return {"message_ts": ts}
 
 
@@ -770,8 +812,11 @@ def _permalink(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
 def _use_trigger(fake: FakeSlack, args: dict[str, Any]) -> None:
     trigger = _require(args, "trigger_id")
     issued = fake._triggers.get(trigger)
-    too_old = (issued is not None and fake.trigger_ttl is not None
-               and time.monotonic() - issued > fake.trigger_ttl)
+    too_old = (
+        issued is not None
+        and fake.trigger_ttl is not None
+        and time.monotonic() - issued > fake.trigger_ttl
+    )
     if trigger in fake._dead_triggers or too_old:
         raise SlackError("expired_trigger_id")
     fake._dead_triggers.add(trigger)  # a trigger id opens one view
@@ -782,9 +827,16 @@ def _store_view(fake: FakeSlack, view: Any, view_id: str | None = None) -> dict[
     if errors:
         raise SlackError("invalid_arguments", errors)
     view_id = view_id or f"V{next(fake._seq):08d}"
-    stored = {**view, "id": view_id, "team_id": fake.team_id, "hash": f"{time.time():.6f}",
-              "state": {"values": {}}, "app_id": "A0FAKE", "bot_id": fake.bot_id,
-              "root_view_id": view_id}
+    stored = {
+        **view,
+        "id": view_id,
+        "team_id": fake.team_id,
+        "hash": f"{time.time():.6f}",
+        "state": {"values": {}},
+        "app_id": "A0FAKE",
+        "bot_id": fake.bot_id,
+        "root_view_id": view_id,
+    }
     fake._views[view_id] = stored
     return stored
 
@@ -799,8 +851,9 @@ def _views_open(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
 def _views_update(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     view_id = args.get("view_id")
     if not view_id and args.get("external_id"):
-        view_id = next((k for k, v in fake._views.items()
-                        if v.get("external_id") == args["external_id"]), None)
+        view_id = next(
+            (k for k, v in fake._views.items() if v.get("external_id") == args["external_id"]), None
+        )
     if not view_id or view_id not in fake._views:
         raise SlackError("not_found")
     if args.get("hash") and args["hash"] != fake._views[view_id]["hash"]:
@@ -827,19 +880,36 @@ def _users_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     if not _USER_ID.match(user):
         raise SlackError("user_not_found")
     name = user.lower()
-    return {"user": {"id": user, "team_id": fake.team_id, "name": name, "real_name": name,
-                     "tz": "America/New_York", "tz_offset": -18000, "is_bot": user == BOT_USER_ID,
-                     "deleted": False, "profile": {"real_name": name, "display_name": name}}}
+    return {
+        "user": {
+            "id": user,
+            "team_id": fake.team_id,
+            "name": name,
+            "real_name": name,
+            "tz": "America/New_York",
+            "tz_offset": -18000,
+            "is_bot": user == BOT_USER_ID,
+            "deleted": False,
+            "profile": {"real_name": name, "display_name": name},
+        }
+    }
 
 
 def _conversations_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     channel = _require(args, "channel", "channel_not_found")
     if fake.channel_errors.get(channel) == "channel_not_found":
         raise SlackError("channel_not_found")
-    return {"channel": {"id": channel, "name": channel.lower(), "is_channel": True,
-                        "is_private": channel.startswith("G"), "is_im": channel.startswith("D"),
-                        "is_member": fake.channel_errors.get(channel) != "not_in_channel",
-                        "is_archived": False}}
+    return {
+        "channel": {
+            "id": channel,
+            "name": channel.lower(),
+            "is_channel": True,
+            "is_private": channel.startswith("G"),
+            "is_im": channel.startswith("D"),
+            "is_member": fake.channel_errors.get(channel) != "not_in_channel",
+            "is_archived": False,
+        }
+    }
 
 
 def _files_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:

@@ -64,8 +64,7 @@ def headers(
 
 
 def _user(user_id: str, team_id: str) -> dict[str, Any]:
-    return {"id": user_id, "username": user_id.lower(), "name": user_id.lower(),
-            "team_id": team_id}
+    return {"id": user_id, "username": user_id.lower(), "name": user_id.lower(), "team_id": team_id}
 
 
 def _team(team_id: str) -> dict[str, Any]:
@@ -85,21 +84,23 @@ def slash_command_body(
     team_id: str = TEAM_ID,
 ) -> str:
     """The form-encoded body Slack POSTs for a slash command."""
-    return urlencode({
-        "token": VERIFICATION_TOKEN,
-        "team_id": team_id,
-        "team_domain": TEAM_DOMAIN,
-        "channel_id": channel_id,
-        "channel_name": "inventory",
-        "user_id": user_id,
-        "user_name": user_id.lower(),
-        "command": command,
-        "text": text,
-        "api_app_id": API_APP_ID,
-        "is_enterprise_install": "false",
-        "response_url": response_url,
-        "trigger_id": trigger_id or new_trigger_id(),
-    })
+    return urlencode(
+        {
+            "token": VERIFICATION_TOKEN,
+            "team_id": team_id,
+            "team_domain": TEAM_DOMAIN,
+            "channel_id": channel_id,
+            "channel_name": "inventory",
+            "user_id": user_id,
+            "user_name": user_id.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": API_APP_ID,
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": trigger_id or new_trigger_id(),
+        }
+    )
 
 
 # -- interactions ------------------------------------------------------------------------------
@@ -139,25 +140,37 @@ def block_actions_payload(
         "user": _user(user_id, team_id),
         "api_app_id": API_APP_ID,
         "token": VERIFICATION_TOKEN,
-        "container": {"type": "message", "message_ts": message_ts, "channel_id": channel_id,
-                      "is_ephemeral": False},
+        "container": {
+            "type": "message",
+            "message_ts": message_ts,
+            "channel_id": channel_id,
+            "is_ephemeral": False,
+        },
         "trigger_id": trigger_id or new_trigger_id(),
         "team": _team(team_id),
         "enterprise": None,
         "is_enterprise_install": False,
         "channel": {"id": channel_id, "name": "inventory"},
-        "message": {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID,
-                    "ts": message_ts, "text": "", "blocks": blocks or []},
+        "message": {
+            "type": "message",
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "ts": message_ts,
+            "text": "",
+            "blocks": blocks or [],
+        },
         "state": {"values": {}},
         "response_url": response_url,
-        "actions": [{
-            "type": "button",
-            "action_id": action_id,
-            "block_id": block_id or _find_block_id(blocks, action_id),
-            "text": {"type": "plain_text", "text": action_id, "emoji": True},
-            "value": value,
-            "action_ts": action_ts or f"{time.time():.6f}",
-        }],
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": block_id or _find_block_id(blocks, action_id),
+                "text": {"type": "plain_text", "text": action_id, "emoji": True},
+                "value": value,
+                "action_ts": action_ts or f"{time.time():.6f}",
+            }
+        ],
     }
 
 
@@ -178,11 +191,19 @@ def view_submission_payload(
         "token": VERIFICATION_TOKEN,
         "trigger_id": trigger_id or new_trigger_id(),
         "view": {
-            "id": view_id, "team_id": team_id, "type": "modal", "blocks": [],
-            "private_metadata": private_metadata, "callback_id": callback_id,
-            "state": {"values": dict(state_values)}, "hash": "fakehash",
-            "title": {"type": "plain_text", "text": "Fake"}, "root_view_id": view_id,
-            "previous_view_id": None, "app_id": API_APP_ID, "external_id": "",
+            "id": view_id,
+            "team_id": team_id,
+            "type": "modal",
+            "blocks": [],
+            "private_metadata": private_metadata,
+            "callback_id": callback_id,
+            "state": {"values": dict(state_values)},
+            "hash": "fakehash",
+            "title": {"type": "plain_text", "text": "Fake"},
+            "root_view_id": view_id,
+            "previous_view_id": None,
+            "app_id": API_APP_ID,
+            "external_id": "",
             "bot_id": BOT_ID,
         },
         "response_urls": [],
@@ -216,8 +237,12 @@ def message_shortcut_payload(
         "trigger_id": trigger_id or new_trigger_id(),
         "response_url": response_url,
         "message_ts": message_ts,
-        "message": {"type": "message", "user": message_user, "ts": message_ts,
-                    "text": message_text},
+        "message": {
+            "type": "message",
+            "user": message_user,
+            "ts": message_ts,
+            "text": message_text,
+        },
     }
 
 
@@ -230,26 +255,43 @@ def text_field(block_id: str, value: str | None, action_id: str | None = None) -
 
 def select_field(block_id: str, value: str | None, action_id: str | None = None) -> dict[str, Any]:
     option = {"text": {"type": "plain_text", "text": value}, "value": value} if value else None
-    return {block_id: {action_id or block_id: {"type": "static_select",
-                                               "selected_option": option}}}
+    return {block_id: {action_id or block_id: {"type": "static_select", "selected_option": option}}}
 
 
 def date_field(block_id: str, value: date | None, action_id: str | None = None) -> dict[str, Any]:
-    return {block_id: {action_id or block_id: {
-        "type": "datepicker", "selected_date": value.isoformat() if value else None}}}
+    return {
+        block_id: {
+            action_id or block_id: {
+                "type": "datepicker",
+                "selected_date": value.isoformat() if value else None,
+            }
+        }
+    }
 
 
 # -- events ------------------------------------------------------------------------------------
 
 
 def message_event(
-    text: str, user: str, channel: str, ts: str, event_type: str = "message",
-    thread_ts: str | None = None, subtype: str | None = None, bot_id: str | None = None,
+    text: str,
+    user: str,
+    channel: str,
+    ts: str,
+    event_type: str = "message",
+    thread_ts: str | None = None,
+    subtype: str | None = None,
+    bot_id: str | None = None,
 ) -> dict[str, Any]:
     """A `message` or `app_mention` event."""
-    event: dict[str, Any] = {"type": event_type, "text": text, "user": user,
-                             "channel": channel, "ts": ts, "event_ts": ts,
-                             "channel_type": "channel"}
+    event: dict[str, Any] = {
+        "type": event_type,
+        "text": text,
+        "user": user,
+        "channel": channel,
+        "ts": ts,
+        "event_ts": ts,
+        "channel_type": "channel",
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     if subtype:
@@ -260,19 +302,30 @@ def message_event(
 
 
 def event_callback_body(
-    event: Mapping[str, Any], event_id: str, team_id: str = TEAM_ID,
+    event: Mapping[str, Any],
+    event_id: str,
+    team_id: str = TEAM_ID,
     event_time: int | None = None,
 ) -> str:
-    return json.dumps({
-        "token": VERIFICATION_TOKEN,
-        "team_id": team_id,
-        "api_app_id": API_APP_ID,
-        "event": dict(event),
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": event_time or int(time.time()),
-        "authorizations": [{"enterprise_id": None, "team_id": team_id, "user_id": BOT_USER_ID,
-                            "is_bot": True, "is_enterprise_install": False}],
-        "is_ext_shared_channel": False,
-        "event_context": f"4-fake-{event_id}",
-    })
+    return json.dumps(
+        {
+            "token": VERIFICATION_TOKEN,
+            "team_id": team_id,
+            "api_app_id": API_APP_ID,
+            "event": dict(event),
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": event_time or int(time.time()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": team_id,
+                    "user_id": BOT_USER_ID,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+            "event_context": f"4-fake-{event_id}",
+        }
+    )

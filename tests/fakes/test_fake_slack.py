@@ -38,8 +38,10 @@ def test_auth_missing_or_wrong_token(fake_slack: FakeSlack) -> None:
 
 def test_post_records_call_and_unique_increasing_ts(fake_slack: FakeSlack) -> None:
     client = fake_slack.client()
-    ts = [client.chat_postMessage(channel="C1", text=f"m{i}", blocks=[SECTION])["ts"]
-          for i in range(3)]
+    ts = [
+        client.chat_postMessage(channel="C1", text=f"m{i}", blocks=[SECTION])["ts"]
+        for i in range(3)
+    ]
     assert ts == sorted(ts) and len(set(ts)) == 3
     call = fake_slack.calls("chat.postMessage")[0]
     assert call.args["blocks"] == [SECTION] and call.token == fake_slack.token
@@ -58,16 +60,58 @@ def test_form_encoded_arguments_are_read(fake_slack: FakeSlack) -> None:
     ("kwargs", "error"),
     [
         ({"channel": "C1", "blocks": [{"type": "divider"}] * 51}, "invalid_blocks"),
-        ({"channel": "C1", "blocks": [{"type": "section", "text": {
-            "type": "mrkdwn", "text": "x" * 3001}}]}, "invalid_blocks"),
-        ({"channel": "C1", "blocks": [{"type": "header", "text": {
-            "type": "plain_text", "text": "x" * 151}}]}, "invalid_blocks"),
-        ({"channel": "C1", "blocks": [{"type": "actions", "elements": [{
-            "type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "ok"},
-            "value": "v" * 2001}]}]}, "invalid_blocks"),
-        ({"channel": "C1", "blocks": [{"type": "actions", "block_id": "b" * 256, "elements": [{
-            "type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "ok"}}]}]},
-         "invalid_blocks"),
+        (
+            {
+                "channel": "C1",
+                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}],
+            },
+            "invalid_blocks",
+        ),
+        (
+            {
+                "channel": "C1",
+                "blocks": [{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}],
+            },
+            "invalid_blocks",
+        ),
+        (
+            {
+                "channel": "C1",
+                "blocks": [
+                    {
+                        "type": "actions",
+                        "elements": [
+                            {
+                                "type": "button",
+                                "action_id": "a",
+                                "text": {"type": "plain_text", "text": "ok"},
+                                "value": "v" * 2001,
+                            }
+                        ],
+                    }
+                ],
+            },
+            "invalid_blocks",
+        ),
+        (
+            {
+                "channel": "C1",
+                "blocks": [
+                    {
+                        "type": "actions",
+                        "block_id": "b" * 256,
+                        "elements": [
+                            {
+                                "type": "button",
+                                "action_id": "a",
+                                "text": {"type": "plain_text", "text": "ok"},
+                            }
+                        ],
+                    }
+                ],
+            },
+            "invalid_blocks",
+        ),
         ({"channel": "C1", "blocks": [{"type": "nonsense"}]}, "invalid_blocks"),
         ({"channel": "C1"}, "no_text"),
         ({"text": "hi"}, "channel_not_found"),
@@ -150,10 +194,18 @@ def test_delay_and_wait_for(fake_slack: FakeSlack) -> None:
 
 
 MODAL = {
-    "type": "modal", "callback_id": "x", "title": {"type": "plain_text", "text": "Title"},
+    "type": "modal",
+    "callback_id": "x",
+    "title": {"type": "plain_text", "text": "Title"},
     "submit": {"type": "plain_text", "text": "Save"},
-    "blocks": [{"type": "input", "block_id": "b", "label": {"type": "plain_text", "text": "L"},
-                "element": {"type": "plain_text_input", "action_id": "a"}}],
+    "blocks": [
+        {
+            "type": "input",
+            "block_id": "b",
+            "label": {"type": "plain_text", "text": "L"},
+            "element": {"type": "plain_text_input", "action_id": "a"},
+        }
+    ],
 }
 
 
@@ -243,9 +295,13 @@ def _verifies(body: str, headers: dict[str, str]) -> bool:
 
 
 def test_signed_slash_command_verifies() -> None:
-    body = sig.slash_command_body("40 units SKU-12 obsolete at $15", user_id="U1",
-                                  channel_id="C1", response_url="http://x/response/1",
-                                  trigger_id="1.2.3")
+    body = sig.slash_command_body(
+        "40 units SKU-12 obsolete at $15",
+        user_id="U1",
+        channel_id="C1",
+        response_url="http://x/response/1",
+        trigger_id="1.2.3",
+    )
     headers = sig.headers(sig.SIGNING_SECRET, body)
     assert _verifies(body, headers)
     form = parse_qs(body)
@@ -263,9 +319,20 @@ def test_signature_rejects_tampering_and_old_timestamps() -> None:
 
 
 def test_interaction_and_event_bodies() -> None:
-    blocks = [{"type": "actions", "block_id": "entry_7_actions", "elements": [
-        {"type": "button", "action_id": "approve", "value": "7",
-         "text": {"type": "plain_text", "text": "Approve"}}]}]
+    blocks = [
+        {
+            "type": "actions",
+            "block_id": "entry_7_actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": "approve",
+                    "value": "7",
+                    "text": {"type": "plain_text", "text": "Approve"},
+                }
+            ],
+        }
+    ]
     payload = sig.block_actions_payload("approve", "7", "U2", "C1", "1.000001", blocks=blocks)
     body = sig.interaction_body(payload)
     assert _verifies(body, sig.headers(sig.SIGNING_SECRET, body))
@@ -282,7 +349,11 @@ def test_interaction_and_event_bodies() -> None:
 
     state = {**sig.text_field("memo", "note"), **sig.select_field("line_0_account", "5000")}
     submission = sig.view_submission_payload("edit_entry", "7", state, "U2")
-    assert submission["view"]["state"]["values"]["line_0_account"]["line_0_account"][
-        "selected_option"]["value"] == "5000"
+    assert (
+        submission["view"]["state"]["values"]["line_0_account"]["line_0_account"][
+            "selected_option"
+        ]["value"]
+        == "5000"
+    )
     shortcut = sig.message_shortcut_payload("draft_writeoff", "U2", "C1", "1.5", "4 broken")
     assert shortcut["type"] == "message_action" and shortcut["message"]["text"] == "4 broken"
