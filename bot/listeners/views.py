@@ -64,6 +64,8 @@ def register(app: App, deps: Deps) -> None:
 
     def run_form(body: dict[str, Any], client: WebClient, respond: Any) -> None:
         form = parse_writeoff_form(body["view"]["state"]["values"])
+        if form.errors:
+            return  # the modal showed the errors and stays open: nothing to draft yet
         channel = body["view"].get("private_metadata") or _user(body)
         report = Report(
             text=form.as_text(),
