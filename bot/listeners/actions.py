@@ -132,29 +132,24 @@ def register(app: App, deps: Deps) -> None:
             ]
         client.views_open(trigger_id=body["trigger_id"], view=edit_modal(view, chart))
 
-    def on_reject(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+    def open_modal(body: dict[str, Any], client: WebClient, action: str, modal: Any) -> None:
+        """Reject and Reverse ask for a reason first: check the role, then open the modal."""
         entry_id = _entry_id(body)
-        clicked(body, "reject", entry_id)
+        clicked(body, action, entry_id)
         entry = decisions.load_entry(deps, entry_id) if entry_id else None
         if entry is None:
             return
-        refused = decisions.check_role(deps, _user(body), entry, "reject")
+        refused = decisions.check_role(deps, _user(body), entry, action)
         if refused:
             tell_user(client, body, refused.message)
             return
-        client.views_open(trigger_id=body["trigger_id"], view=reject_modal(entry.id or 0))
+        client.views_open(trigger_id=body["trigger_id"], view=modal(entry.id or 0))
+
+    def on_reject(body: dict[str, Any], client: WebClient, respond: Any) -> None:
+        open_modal(body, client, "reject", reject_modal)
 
     def on_reverse(body: dict[str, Any], client: WebClient, respond: Any) -> None:
-        entry_id = _entry_id(body)
-        clicked(body, "reverse", entry_id)
-        entry = decisions.load_entry(deps, entry_id) if entry_id else None
-        if entry is None:
-            return
-        refused = decisions.check_role(deps, _user(body), entry, "reverse")
-        if refused:
-            tell_user(client, body, refused.message)
-            return
-        client.views_open(trigger_id=body["trigger_id"], view=reverse_modal(entry.id or 0))
+        open_modal(body, client, "reverse", reverse_modal)
 
     def push_now(client: WebClient, entry_ids: list[int]) -> None:
         """Push right away instead of waiting for the next scheduled pass."""

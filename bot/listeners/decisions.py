@@ -53,11 +53,16 @@ def check_role(deps: Deps, user: str, entry: JournalEntry, action: str) -> Outco
     return Outcome(False, decision.reason, refused=True)
 
 
-def approve(deps: Deps, user: str, entry_id: int, on_posted: Any = None) -> Outcome:
+def allowed(deps: Deps, user: str, entry_id: int, action: str) -> Outcome | None:
+    """None when `user` may `action` this entry; otherwise why not (refusals audited)."""
     entry = load_entry(deps, entry_id)
     if entry is None:
-        return Outcome(False, "That draft no longer exists.")
-    refused = check_role(deps, user, entry, "approve")
+        return Outcome(False, "That entry no longer exists.")
+    return check_role(deps, user, entry, action)
+
+
+def approve(deps: Deps, user: str, entry_id: int, on_posted: Any = None) -> Outcome:
+    refused = allowed(deps, user, entry_id, "approve")
     if refused:
         return refused
     settings = deps.settings
@@ -93,10 +98,7 @@ def approve(deps: Deps, user: str, entry_id: int, on_posted: Any = None) -> Outc
 
 
 def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:
-    entry = load_entry(deps, entry_id)
-    if entry is None:
-        return Outcome(False, "That draft no longer exists.")
-    refused = check_role(deps, user, entry, "reject")
+    refused = allowed(deps, user, entry_id, "reject")
     if refused:
         return refused
     try:
@@ -115,10 +117,7 @@ def edit(
     entry_date: date | None,
     memo: str | None,
 ) -> Outcome:
-    entry = load_entry(deps, entry_id)
-    if entry is None:
-        return Outcome(False, "That draft no longer exists.")
-    refused = check_role(deps, user, entry, "edit")
+    refused = allowed(deps, user, entry_id, "edit")
     if refused:
         return refused
     try:
@@ -141,10 +140,7 @@ def edit(
 
 
 def reverse(deps: Deps, user: str, entry_id: int, reason: str, on_posted: Any = None) -> Outcome:
-    entry = load_entry(deps, entry_id)
-    if entry is None:
-        return Outcome(False, "That entry no longer exists.")
-    refused = check_role(deps, user, entry, "reverse")
+    refused = allowed(deps, user, entry_id, "reverse")
     if refused:
         return refused
     try:
