@@ -96,6 +96,16 @@ class QuickBooks:
             self.books.engine, state, code, realm_id, self.config(), self.cipher(), self.http
         )
         try:
+            name = self.client().company_name()
+            with session_scope(self.books.engine) as s:
+                stored = get_connection(s, self.books.company_id)
+                if stored is not None and name:
+                    stored.company_name = name[:200]
+                    s.add(stored)
+                    conn.company_name = stored.company_name
+        except Exception:  # the name is a courtesy; the connection stands without it
+            pass
+        try:
             result = self.map_accounts()
         except Exception:  # the connection stands; mapping can be run again by hand
             result = None

@@ -141,6 +141,11 @@ class QboClient:
                 return value
         return []
 
+    def company_name(self) -> str | None:
+        """The connected company's name (CompanyInfo), for people to see what is connected."""
+        rows = self.query("select * from CompanyInfo")
+        return str(rows[0].get("CompanyName")) if rows else None
+
     def accounts(self) -> list[dict[str, Any]]:
         """Every account, inactive ones too: QuickBooks leaves inactive accounts out of a
         plain `select * from Account`, and mapping must see them to say "inactive"."""

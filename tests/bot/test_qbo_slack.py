@@ -65,6 +65,7 @@ def jobs(app: RunningApp) -> JobContext:
 def test_callback_connects_once_and_refuses_bad_states(app: RunningApp, fake_qbo: FakeQbo) -> None:
     ok = connect(app, fake_qbo)
     assert ok.status_code == 200 and "connected" in ok.text.lower() and "mapped" in ok.text
+    assert "Sandbox Company_US_1" in ok.text  # says which company
     forged = httpx.get(
         f"{app.url}/qbo/callback",
         params={"state": "forged", "code": fake_qbo.issue_code(), "realmId": REALM_ID},

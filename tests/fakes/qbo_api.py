@@ -233,7 +233,7 @@ _COND = re.compile(
     rf"|\s+in\s*\((?P<list>\s*(?:{_LITERAL})(?:\s*,\s*(?:{_LITERAL}))*\s*)\))\s*",
     re.IGNORECASE,
 )
-_ENTITIES = {"account": "Account", "journalentry": "JournalEntry"}
+_ENTITIES = {"account": "Account", "journalentry": "JournalEntry", "companyinfo": "CompanyInfo"}
 
 
 def _literal(text: str) -> Any:
@@ -338,6 +338,7 @@ class FakeQbo:
         self.client_id, self.client_secret = client_id, client_secret
         self.redirect_uri, self.realm_id = redirect_uri, realm_id
         self.honour_request_id = True
+        self.company_name = "Sandbox Company_US_1"
         self.latency = 0.0  # seconds added to every API request
         self.hang_seconds = 2.0  # how long timeout_after_create keeps the client waiting
         self.max_in_flight = 0  # the most API requests seen at once
@@ -706,7 +707,11 @@ class FakeQbo:
 
     def _query(self, realm: str, statement: str) -> dict[str, Any]:
         q = _parse_query(statement)
-        if q["entity"] == "Account":
+        if q["entity"] == "CompanyInfo":
+            rows = [
+                {"Id": "1", "CompanyName": self.company_name, "Country": "US", "SyncToken": "0"}
+            ]
+        elif q["entity"] == "Account":
             rows = list(self._accounts[realm].values())
             # As QuickBooks: a name-list query without an Active condition shows active only.
             if not any(name.lower() == "active" for name, _ in q["conditions"]):

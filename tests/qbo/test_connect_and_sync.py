@@ -44,6 +44,7 @@ def test_connect_maps_accounts_and_stores_tokens_encrypted(world: QboWorld) -> N
     assert stored.refresh_expires_at > stored.access_expires_at
     status = world.qb.status()
     assert status["connected"] and status["unmapped_accounts"] == ["5400"]
+    assert status["company_name"] == "Sandbox Company_US_1"
 
 
 @pytest.mark.parametrize("problem", ["forged", "reused", "expired"])
