@@ -127,3 +127,42 @@ def test_sheet_reject_rejects_the_batch(running: RunningApp) -> None:
 def _evidence(app: RunningApp, entry_id: int) -> list[Evidence]:
     with session_scope(app.books.engine) as s:
         return evidence_for(s, entry_id)
+
+
+def test_large_sheet_shows_progress_and_review_posts_cards(running: RunningApp) -> None:
+    lines = ["sku,expected,counted,unit_cost"] + [
+        f"SKU-{i},{10 + i % 5},{8 + i % 3},{1 + i % 9}.50" for i in range(1200)
+    ]
+    share(running, "big.csv", "\n".join(lines).encode(), "text/csv", "", "1900.0009", "EvB1")
+    wait_until(
+        lambda: any("variances" in c.args["text"] for c in running.fake.calls("chat.update")),
+        timeout=60,
+    )
+    progress = [c for c in running.fake.calls("chat.update") if " of " in c.args["text"]]
+    assert progress and "500 of" in progress[0].args["text"]  # the card moved as it went
+    card = summary_card(running)
+    blocks = running.fake.message(card["channel"], card["ts"]).blocks
+    with session_scope(running.books.engine) as s:
+        ev = s.exec(select(Evidence)).one()
+    running.post(
+        interaction_body(
+            block_actions_payload(
+                "sheet_review", str(ev.id), CONTROLLER, card["channel"], card["ts"], blocks=blocks
+            )
+        )
+    )
+    wait_until(
+        lambda: (
+            len(
+                [
+                    c
+                    for c in running.fake.calls("chat.postMessage")
+                    if c.args.get("thread_ts") == card["ts"]
+                ]
+            )
+            == 40
+        ),
+        timeout=30,
+    )
+    eph = running.fake.wait_for("chat.postEphemeral")[-1]
+    assert "first 40" in eph.args["text"]
