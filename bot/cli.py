@@ -207,32 +207,30 @@ def _read(path: Path) -> str:
         raise
 
 
-@items_app.command("import")
-def items_import(file: Path) -> None:
-    """Load SKUs and unit costs from a CSV (columns sku,name,unit_cost)."""
+def _import_csv(file: Path, parse: Any, store: Any, error: type[Exception], what: str) -> None:
+    """Parse the whole file first (every problem reported with its line), then store it."""
     b = books()
     try:
-        items = parse_items_csv(_read(file))
-    except ItemError as exc:
+        rows = parse(_read(file))
+    except error as exc:
         fail(f"{file}: {exc}")
         return
     with session_scope(b.engine) as s:
-        added, updated = import_items(s, b.company_id, items)
-    typer.echo(f"{added} items added, {updated} updated")
+        added, updated = store(s, b.company_id, rows)
+    b.forget_context()
+    typer.echo(f"{added} {what} added, {updated} updated")
+
+
+@items_app.command("import")
+def items_import(file: Path) -> None:
+    """Load SKUs and unit costs from a CSV (columns sku,name,unit_cost)."""
+    _import_csv(file, parse_items_csv, import_items, ItemError, "items")
 
 
 @accounts_app.command("import")
 def accounts_import(file: Path) -> None:
     """Load the company's chart of accounts (columns code,name,type[,subtype])."""
-    b = books()
-    try:
-        rows = parse_chart_csv(_read(file))
-    except ChartError as exc:
-        fail(f"{file}: {exc}")
-        return
-    with session_scope(b.engine) as s:
-        added, updated = import_chart(s, b.company_id, rows)
-    typer.echo(f"{added} accounts added, {updated} updated")
+    _import_csv(file, parse_chart_csv, import_chart, ChartError, "accounts")
 
 
 @accounts_app.command("list")
