@@ -113,7 +113,7 @@ def run_subcommand(deps: Deps, sub: str, text: str, user: str) -> str:
         return "QuickBooks is not connected: `/writeoff connect quickbooks`."
     queue = ", ".join(f"{n} {k}" for k, n in sorted(st["queue"].items())) or "nothing queued"
     lines = [
-        f"QuickBooks: *{st['status']}* to {st['company_name'] or st['realm_id']}",
+        f"QuickBooks: *{st['status']}* to {clip(st['company_name'] or st['realm_id'], 100)}",
         f"Accounts mapped: {st['mapped_accounts']}; unmapped: "
         f"{', '.join(st['unmapped_accounts']) or 'none'}",
         f"Sync queue: {queue}",
@@ -121,5 +121,5 @@ def run_subcommand(deps: Deps, sub: str, text: str, user: str) -> str:
         + (" (soon: reconnect)" if st["refresh_token_expires_soon"] else ""),
     ]
     if st["broken_reason"]:
-        lines.append(f"Problem: {st['broken_reason']}")
+        lines.append(f"Problem: {clip(st['broken_reason'], 300)}")
     return "\n".join(lines)

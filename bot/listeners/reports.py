@@ -7,6 +7,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.blocks import escape
 from bot.deps import Deps
 from bot.intake import Report, deliver, permalink
 from ledger.drafting import Draft, DraftError
@@ -16,7 +17,8 @@ def draft_or_explain(deps: Deps, report: Report) -> tuple[list[Draft] | None, st
     try:
         return deps.books.draft(report.text), None
     except DraftError as exc:
-        return None, str(exc)
+        # The reader may quote a piece of the message back: never let it ping or link.
+        return None, escape(str(exc))
 
 
 def deliver_and_confirm(
