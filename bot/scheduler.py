@@ -4,24 +4,24 @@ per job, a generous misfire grace time, and a clean shutdown."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.jobs import JobContext, month_end, qbo_token_check_job, stale_drafts, sync_job
+from bot.services.jobs import JobContext, run_job
 
 log = logging.getLogger(__name__)
 
 
-def _safe(job: Any, ctx: JobContext) -> Any:
+def _safe(name: str, ctx: JobContext) -> Callable[[], None]:
     def run() -> None:
         try:
-            job(ctx)
+            run_job(name, ctx)
         except Exception:  # a failing run must not kill the schedule; it is logged
-            log.exception("job %s failed", job.__name__)
+            log.exception("job %s failed", name)
 
-    run.__name__ = job.__name__
+    run.__name__ = name.replace("-", "_")
     return run
 
 
@@ -32,7 +32,7 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
     scheduler.add_job(
-        _safe(sync_job, ctx),
+        _safe("sync", ctx),
         IntervalTrigger(
             seconds=settings.writeoff_sync_interval, timezone=settings.writeoff_timezone
         ),
@@ -40,7 +40,7 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         name="push posted entries to QuickBooks",
     )
     scheduler.add_job(
-        _safe(qbo_token_check_job, ctx),
+        _safe("qbo-token-check", ctx),
         "cron",
         hour=9,
         minute=0,
@@ -49,7 +49,7 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
     )
     # "Three business days before" can fall from the 20th; the job decides (bot/calendar).
     scheduler.add_job(
-        _safe(month_end, ctx),
+        _safe("month-end-scheduled", ctx),
         "cron",
         day="20-31",
         day_of_week="mon-fri",
@@ -60,7 +60,7 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         name="month-end reminder",
     )
     scheduler.add_job(
-        _safe(stale_drafts, ctx),
+        _safe("stale-drafts", ctx),
         "cron",
         minute=15,
         timezone=settings.writeoff_timezone,

@@ -1,19 +1,44 @@
-"""All settings in one place, read from the environment and an optional .env file.
+"""All settings in one place, read from the environment and an optional .env file, typed and
+checked at start-up: a bad value stops `writeoff` with a message naming the variable, never
+a failure weeks later in a month-end job.
 
 ledger/ and qbo/ never read settings themselves: bot/ builds their inputs from these.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.services.calendar import BusinessCalendar, CalendarError, check_region
 from ledger.db import DEFAULT_URL
 from ledger.policy import Policy
+
+_USER_OR_GROUP = re.compile(r"^[UWS][A-Z0-9]{2,}$")
+_CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+# Comma-separated lists in the environment (WRITEOFF_APPROVERS=U1,S2); NoDecode keeps
+# pydantic-settings from reading them as JSON first.
+IdList = Annotated[list[str], NoDecode]
+DateList = Annotated[list[date], NoDecode]
+
+
+class SettingsError(ValueError):
+    """A setting is missing or wrong; the message names the variable and what to write."""
+
+
+def _split(value: object) -> object:
+    if isinstance(value, str):
+        return [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+    return value
 
 
 class Settings(BaseSettings):
@@ -22,20 +47,21 @@ class Settings(BaseSettings):
     )
 
     database_url: str = Field(DEFAULT_URL, alias="DATABASE_URL")
+    log_level: str | None = Field(None, alias="LOG_LEVEL")  # server INFO, CLI WARNING
     writeoff_materiality: Decimal = Field(Decimal("1000.00"), alias="WRITEOFF_MATERIALITY")
     writeoff_max_amount: Decimal = Field(Decimal("1000000.00"), alias="WRITEOFF_MAX_AMOUNT")
     writeoff_currency: str = Field("USD", alias="WRITEOFF_CURRENCY")
     anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
     anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
     writeoff_model: str = Field("claude-haiku-5-5", alias="WRITEOFF_MODEL")
-    writeoff_claude_timeout: float = Field(8.0, alias="WRITEOFF_CLAUDE_TIMEOUT")
+    writeoff_claude_timeout: float = Field(8.0, alias="WRITEOFF_CLAUDE_TIMEOUT", gt=0)
 
     slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
-    writeoff_approvers: str = Field("", alias="WRITEOFF_APPROVERS")
-    writeoff_channels: str = Field("", alias="WRITEOFF_CHANNELS")
+    writeoff_approvers: IdList = Field(default_factory=list, alias="WRITEOFF_APPROVERS")
+    writeoff_channels: IdList = Field(default_factory=list, alias="WRITEOFF_CHANNELS")
     writeoff_approval_channel: str | None = Field(None, alias="WRITEOFF_APPROVAL_CHANNEL")
     writeoff_alert_channel: str | None = Field(None, alias="WRITEOFF_ALERT_CHANNEL")
     writeoff_allow_self_approval: bool = Field(False, alias="WRITEOFF_ALLOW_SELF_APPROVAL")
@@ -50,11 +76,64 @@ class Settings(BaseSettings):
     writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
     writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")
-    writeoff_reminder_channels: str = Field("", alias="WRITEOFF_REMINDER_CHANNELS")
-    writeoff_holidays: str = Field("", alias="WRITEOFF_HOLIDAYS")
+    writeoff_reminder_channels: IdList = Field(
+        default_factory=list, alias="WRITEOFF_REMINDER_CHANNELS"
+    )
+    writeoff_holidays: DateList = Field(default_factory=list, alias="WRITEOFF_HOLIDAYS")
+    writeoff_holiday_country: str | None = Field(None, alias="WRITEOFF_HOLIDAY_COUNTRY")
+    writeoff_holiday_subdivision: str | None = Field(None, alias="WRITEOFF_HOLIDAY_SUBDIVISION")
 
-    port: int = Field(3000, alias="PORT")
+    port: int = Field(3000, alias="PORT", ge=1, le=65535)
     host: str = Field("0.0.0.0", alias="HOST")  # a server listens on every interface
+
+    # -- lists ---------------------------------------------------------------------------------
+
+    @field_validator(
+        "writeoff_approvers",
+        "writeoff_channels",
+        "writeoff_reminder_channels",
+        mode="before",
+    )
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _split(value)
+
+    @field_validator("writeoff_approvers")
+    @classmethod
+    def _approver_ids(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not _USER_OR_GROUP.match(v)]
+        if bad:
+            raise ValueError(
+                f"{', '.join(bad)}: not a Slack user id (U…) or user group id (S…); copy it "
+                "from the person's profile → ⋮ → Copy member ID"
+            )
+        return value
+
+    @field_validator("writeoff_channels", "writeoff_reminder_channels")
+    @classmethod
+    def _channel_ids(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not _CHANNEL.match(v)]
+        if bad:
+            raise ValueError(
+                f"{', '.join(bad)}: not a Slack channel id (C…); it is under the channel "
+                "name → About"
+            )
+        return value
+
+    @field_validator("writeoff_holidays", mode="before")
+    @classmethod
+    def _dates(cls, value: object) -> object:
+        value = _split(value)
+        if isinstance(value, list):
+            for part in value:
+                if isinstance(part, str):
+                    try:
+                        date.fromisoformat(part)
+                    except ValueError:
+                        raise ValueError(f"'{part}' is not a date (YYYY-MM-DD)") from None
+        return value
+
+    # -- single values -------------------------------------------------------------------------
 
     @field_validator("writeoff_materiality", "writeoff_max_amount", mode="before")
     @classmethod
@@ -80,10 +159,6 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone '{value}' (e.g. America/Chicago)") from exc
         return value
 
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.writeoff_timezone)
-
     @field_validator("qbo_environment")
     @classmethod
     def _environment(cls, value: str) -> str:
@@ -100,13 +175,57 @@ class Settings(BaseSettings):
             raise ValueError("use a three-letter ISO currency code, e.g. USD")
         return value
 
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().upper()
+        if value not in LOG_LEVELS:
+            raise ValueError(f"use one of {', '.join(LOG_LEVELS)}")
+        return value
+
+    @field_validator("writeoff_holiday_country", "writeoff_holiday_subdivision")
+    @classmethod
+    def _upper(cls, value: str | None) -> str | None:
+        return value.strip().upper() or None if value else None
+
+    @model_validator(mode="after")
+    def _region(self) -> Settings:
+        try:
+            check_region(self.writeoff_holiday_country, self.writeoff_holiday_subdivision)
+        except CalendarError as exc:
+            raise ValueError(f"WRITEOFF_HOLIDAY_COUNTRY / _SUBDIVISION: {exc}") from None
+        return self
+
+    # -- derived -------------------------------------------------------------------------------
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.writeoff_timezone)
+
     @property
     def approvers(self) -> frozenset[str]:
-        return _id_list(self.writeoff_approvers)
+        return frozenset(self.writeoff_approvers)
 
     @property
     def watched_channels(self) -> frozenset[str]:
-        return _id_list(self.writeoff_channels)
+        return frozenset(self.writeoff_channels)
+
+    @property
+    def reminder_channels(self) -> list[str]:
+        """Where month-end reminders go: the reminder channels, else the alert channel."""
+        if self.writeoff_reminder_channels:
+            return list(self.writeoff_reminder_channels)
+        return [self.writeoff_alert_channel] if self.writeoff_alert_channel else []
+
+    @cached_property
+    def calendar(self) -> BusinessCalendar:
+        return BusinessCalendar(
+            self.writeoff_holiday_country,
+            self.writeoff_holiday_subdivision,
+            frozenset(self.writeoff_holidays),
+        )
 
     def missing_slack_settings(self, socket_mode: bool) -> list[str]:
         """Which Slack settings `writeoff serve` still needs, in the order to set them."""
@@ -129,5 +248,21 @@ class Settings(BaseSettings):
         )
 
 
-def _id_list(raw: str) -> frozenset[str]:
-    return frozenset(part.strip() for part in raw.replace(";", ",").split(",") if part.strip())
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment (and .env), or a SettingsError that names each bad
+    variable and what is wrong with it, in words a person setting up the bot can act on."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = err["loc"][0] if err["loc"] else "settings"
+            name = _alias(str(where))
+            message = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}")
+        raise SettingsError("; ".join(problems)) from None
+
+
+def _alias(field_name: str) -> str:
+    info = Settings.model_fields.get(field_name)
+    return (info.alias if info and info.alias else field_name).upper()

@@ -17,10 +17,10 @@ import httpx
 import pytest
 import uvicorn
 
-from bot.app import create_app
-from bot.runtime import Books, open_books
-from bot.server import create_asgi
+from bot.services.books import Books, open_books
 from bot.settings import Settings
+from bot.slack.app import create_app
+from bot.slack.server import create_asgi
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_api import fake_slack_fixture as fake_slack_fixture
 from tests.fakes.slack_signing import SIGNING_SECRET, headers

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from bot.quickbooks import QuickBooks
-from bot.runtime import Books, open_books
+from bot.services.books import Books, open_books
+from bot.services.quickbooks import QuickBooks
 from bot.settings import Settings
 from ledger.db import session_scope
 from ledger.posting import post_draft

@@ -43,8 +43,8 @@ def test_connect_maps_accounts_and_stores_tokens_encrypted(world: QboWorld) -> N
     assert live and all(tok not in row[0] + row[1] for tok in live)  # never in clear text
     assert stored.refresh_expires_at > stored.access_expires_at
     status = world.qb.status()
-    assert status["connected"] and status["unmapped_accounts"] == ["5400"]
-    assert status["company_name"] == "Sandbox Company_US_1"
+    assert status.connected and status.unmapped_accounts == ("5400",)
+    assert status.company_name == "Sandbox Company_US_1"
 
 
 @pytest.mark.parametrize("problem", ["forged", "reused", "expired"])
@@ -167,7 +167,7 @@ def test_revoked_connection_is_marked_broken_and_nothing_lost(world: QboWorld) -
     world.fake.revoke_all()
     report = world.qb.sync()
     assert report.connection_problem and "reconnect" in report.connection_problem.lower()
-    assert world.qb.status()["status"] == "broken"
+    assert world.qb.status().status == "broken"
     assert [i.status for i in outbox(world)] == ["pending", "pending"]
     assert world.fake.journal_entries() == []
     world.connect()  # reconnecting repairs it; the queue drains

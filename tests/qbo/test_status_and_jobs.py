@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.jobs import JobContext, qbo_token_check_job
+from bot.services.jobs import JobContext, qbo_token_check_job
+from bot.slack.chat import SlackChat
 from ledger.db import session_scope
 from ledger.models import utcnow
 from qbo.models import QboConnection
@@ -29,7 +30,7 @@ def test_expiry_warning_once_a_day_from_fourteen_days(
     alerting: QboWorld, fake_slack: FakeSlack
 ) -> None:
     alerting.connect()
-    ctx = JobContext(alerting.books, alerting.qb, fake_slack.client())
+    ctx = JobContext(alerting.books, alerting.qb, SlackChat(fake_slack.client(), alerting.books))
     assert "valid for" in qbo_token_check_job(ctx)
     with session_scope(alerting.books.engine) as s:
         conn = s.query(QboConnection).one()
@@ -40,7 +41,7 @@ def test_expiry_warning_once_a_day_from_fourteen_days(
     assert "warned" in qbo_token_check_job(ctx, now=utcnow() + timedelta(days=1))
     warnings = fake_slack.calls("chat.postMessage")
     assert len(warnings) == 2 and "expires in" in json.dumps(warnings[0].args["blocks"])
-    assert alerting.qb.status()["refresh_token_expires_soon"]
+    assert alerting.qb.status().refresh_token_expires_soon
 
 
 def test_cli_status_sync_and_accounts(

@@ -1,0 +1,73 @@
+"""The company resolver: settings -> engine, company, drafter. Every use case starts here.
+
+Today one deployment keeps one company's books (the slug "default"); the many-companies
+work extends this resolver, so callers ask it for the company instead of holding an id.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.engine import Engine
+
+from bot.settings import Settings
+from ledger.companies import get_company
+from ledger.context import load_context
+from ledger.db import make_engine, session_scope, upgrade
+from ledger.drafting import Draft, DraftContext, draft
+
+Drafter = Callable[[str, DraftContext], list[Draft]]
+
+
+@dataclass
+class Books:
+    settings: Settings
+    engine: Engine
+    company_id: int
+    drafter: Drafter = field(default=draft)
+    # The chart, items and usual amount change rarely; reading them for every message was
+    # most of a draft's database time. A short cache keeps a chart import visible quickly.
+    context_ttl: float = 5.0
+    _context: tuple[float, date, DraftContext] | None = field(default=None, repr=False)
+
+    def context(self, today: date | None = None) -> DraftContext:
+        day = today or date.today()
+        cached = self._context
+        if cached and cached[1] == day and time.monotonic() - cached[0] < self.context_ttl:
+            return cached[2]
+        with session_scope(self.engine) as s:
+            ctx = load_context(s, self.company_id, self.settings.policy, day)
+        self._context = (time.monotonic(), day, ctx)
+        return ctx
+
+    def forget_context(self) -> None:
+        self._context = None
+
+    def draft(self, text: str, today: date | None = None) -> list[Draft]:
+        return self.drafter(text, self.context(today))
+
+
+def make_drafter(settings: Settings) -> Drafter:
+    if settings.anthropic_api_key is None:
+        return draft
+    from ledger.drafting.claude import make_drafter as make_claude
+
+    return make_claude(
+        settings.anthropic_api_key.get_secret_value(),
+        settings.writeoff_model,
+        settings.anthropic_base_url,
+        timeout=settings.writeoff_claude_timeout,
+    )
+
+
+def open_books(settings: Settings | None = None, *, migrate: bool = True) -> Books:
+    settings = settings or Settings()
+    engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade(engine)
+    with session_scope(engine) as s:
+        company_id = get_company(s).id or 0
+    return Books(settings, engine, company_id, make_drafter(settings))

@@ -1,0 +1,198 @@
+"""Approve, edit, reject, reverse: the rules a decision goes through, whoever asks (a button
+in Slack or the command line). Each returns an Outcome (bot/services/display.py) saying what
+happened to the books; front ends word it for people."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.services.deps import Deps
+from bot.services.display import EntryRef, Outcome, Result
+from ledger.db import session_scope
+from ledger.models import JournalEntry
+from ledger.posting import (
+    LineInput,
+    PeriodClosedError,
+    PostingError,
+    edit_draft,
+    entry_lines,
+    post_entry,
+    reject_entry,
+    reverse_entry,
+)
+
+
+def ref(entry: JournalEntry) -> EntryRef:
+    card = (entry.card_channel, entry.card_ts) if entry.card_channel and entry.card_ts else None
+    return EntryRef(
+        entry.id or 0, entry.number, str(entry.status), entry.reporter, entry.approved_by, card
+    )
+
+
+def load_entry(deps: Deps, entry_id: int) -> JournalEntry | None:
+    with session_scope(deps.books.engine) as s:
+        entry = s.get(JournalEntry, entry_id)
+        if entry is None or entry.company_id != deps.books.company_id:
+            return None
+        return entry
+
+
+def check_role(deps: Deps, user: str, entry: JournalEntry, action: str) -> Outcome | None:
+    """None when allowed; otherwise the refusal (already audited)."""
+    decision = deps.approvers.may_decide(user, entry.reporter, action)
+    if decision.allowed:
+        return None
+    deps.audit(f"{action}_refused", user, entry.id, reason=decision.reason)
+    return Outcome(Result.REFUSED, reason=decision.reason)
+
+
+def allowed(deps: Deps, user: str, entry_id: int, action: str) -> Outcome | None:
+    """None when `user` may `action` this entry; otherwise why not (refusals audited)."""
+    entry = load_entry(deps, entry_id)
+    if entry is None:
+        return Outcome(Result.NOT_FOUND, reason="That entry no longer exists.")
+    return check_role(deps, user, entry, action)
+
+
+def require_approver(deps: Deps, user: str, what: str, **details: Any) -> str | None:
+    """None for an approver; otherwise the refusal text (audited as `<what>_refused`)."""
+    if deps.approvers.is_approver(user):
+        return None
+    deps.audit(f"{what}_refused", user, **details)
+    return f"Only approvers can {what.replace('_', ' ')}."
+
+
+def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> Outcome:
+    """Post a draft exactly once. `trusted`: the command line's operator, who has the
+    database anyway, is not checked against the Slack approver list."""
+    if not trusted:
+        refused = allowed(deps, user, entry_id, "approve")
+        if refused:
+            return refused
+    settings = deps.settings
+    try:
+        with session_scope(deps.books.engine) as s:
+            result = post_entry(
+                s,
+                deps.books.company_id,
+                entry_id,
+                approver=user,
+                max_amount=settings.writeoff_max_amount,
+                currency=settings.writeoff_currency,
+                on_posted=deps.on_posted,
+            )
+    except PostingError as exc:
+        # A click that failed is recorded (who tried what); the command line's operator
+        # sees the refusal in the terminal and nothing is written, as for any refusal there.
+        if not trusted:
+            deps.audit("approve_failed", user, entry_id, problems=exc.problems)
+        closed = isinstance(exc, PeriodClosedError)
+        return Outcome(
+            Result.PERIOD_CLOSED if closed else Result.INVALID, problems=tuple(exc.problems)
+        )
+    return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
+
+
+def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:
+    refused = allowed(deps, user, entry_id, "reject")
+    if refused:
+        return refused
+    try:
+        with session_scope(deps.books.engine) as s:
+            result = reject_entry(s, deps.books.company_id, entry_id, actor=user, reason=reason)
+    except PostingError as exc:
+        return Outcome(Result.INVALID, problems=tuple(exc.problems))
+    return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
+
+
+def edit(
+    deps: Deps,
+    user: str,
+    entry_id: int,
+    lines: list[LineInput],
+    entry_date: date | None,
+    memo: str | None,
+) -> Outcome:
+    refused = allowed(deps, user, entry_id, "edit")
+    if refused:
+        return refused
+    try:
+        with session_scope(deps.books.engine) as s:
+            edited = edit_draft(
+                s,
+                deps.books.company_id,
+                entry_id,
+                lines,
+                actor=user,
+                entry_date=entry_date,
+                memo=memo,
+                max_amount=deps.settings.writeoff_max_amount,
+                currency=deps.settings.writeoff_currency,
+            )
+    except PostingError as exc:
+        deps.audit("edit_failed", user, entry_id, problems=exc.problems)
+        return Outcome(Result.INVALID, problems=tuple(exc.problems))
+    return Outcome(Result.DONE, ref(edited))
+
+
+def reverse(deps: Deps, user: str, entry_id: int, reason: str, *, trusted: bool = False) -> Outcome:
+    if not trusted:
+        refused = allowed(deps, user, entry_id, "reverse")
+        if refused:
+            return refused
+    try:
+        with session_scope(deps.books.engine) as s:
+            result = reverse_entry(
+                s,
+                deps.books.company_id,
+                entry_id,
+                actor=user,
+                reason=reason,
+                entry_date=date.today(),
+                max_amount=deps.settings.writeoff_max_amount,
+                currency=deps.settings.writeoff_currency,
+                on_posted=deps.on_posted,
+            )
+    except PostingError as exc:
+        return Outcome(Result.INVALID, problems=tuple(exc.problems))
+    return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
+
+
+def redate_today(deps: Deps, user: str, entry_id: int) -> Outcome:
+    """The offer after a closed-period refusal, first step: date the draft today (an
+    approver's edit, audited). Posting it is `approve`."""
+    entry = load_entry(deps, entry_id)
+    if entry is None:
+        return Outcome(Result.NOT_FOUND, reason="That entry no longer exists.")
+    refused = check_role(deps, user, entry, "approve")
+    if refused:
+        return refused
+    try:
+        with session_scope(deps.books.engine) as s:
+            lines = [
+                LineInput(
+                    a.code,
+                    jl.debit,
+                    jl.credit,
+                    jl.description,
+                    jl.sku,
+                    jl.quantity,
+                    jl.unit_cost,
+                    jl.location,
+                )
+                for jl, a in entry_lines(s, entry_id)
+            ]
+            edit_draft(
+                s,
+                deps.books.company_id,
+                entry_id,
+                lines,
+                actor=user,
+                entry_date=date.today(),
+                max_amount=deps.settings.writeoff_max_amount,
+                currency=deps.settings.writeoff_currency,
+            )
+    except PostingError as exc:
+        return Outcome(Result.INVALID, problems=tuple(exc.problems))
+    return Outcome(Result.DONE, ref(entry))

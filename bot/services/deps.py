@@ -1,0 +1,45 @@
+"""What every use case needs, built once per process and shared by the Slack layer, the
+scheduler and the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.services.books import Books
+from bot.services.quickbooks import QuickBooks
+from bot.services.roles import Approvers
+from bot.settings import Settings
+from ledger.audit import record
+from ledger.db import session_scope
+from ledger.models import JournalEntry
+
+OnPosted = Callable[[Session, JournalEntry], None]
+
+
+@dataclass
+class Deps:
+    books: Books
+    approvers: Approvers
+    quickbooks: QuickBooks
+    # Runs inside the posting transaction (tests use it to simulate a crash mid-post).
+    on_posted: OnPosted | None = None
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
+        # Bolt deep-copies the request context for lazy listeners (and silently drops what
+        # cannot be copied). These are shared, thread-safe objects: hand over the same ones.
+        return self
+
+    @property
+    def settings(self) -> Settings:
+        return self.books.settings
+
+    def audit(self, action: str, actor: str, entry_id: int | None = None, **details: Any) -> None:
+        with session_scope(self.books.engine) as s:
+            if entry_id is not None and s.get(JournalEntry, entry_id) is None:
+                # A click naming an entry we do not have: still recorded, without the link.
+                details["unknown_entry_id"], entry_id = entry_id, None
+            record(s, self.books.company_id, action, actor, entry_id=entry_id, details=details)

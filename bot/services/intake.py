@@ -1,0 +1,75 @@
+"""From a report (a slash command, a mention, a watched channel, the shortcut, the form) to
+saved drafts. Every way in shares this path; the front end then shows the cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from bot.services.books import Books
+from ledger.db import session_scope
+from ledger.drafting import Draft, DraftError
+from ledger.models import JournalEntry
+from ledger.posting import save_draft
+
+
+@dataclass(frozen=True)
+class Report:
+    text: str
+    reporter: str
+    channel: str
+    key: str  # stable per delivery: the same report arriving twice gets the same key
+    message_ts: str | None = None
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """What one report produced: the saved entries (in order) and their drafts."""
+
+    entries: list[JournalEntry]
+    drafts: list[Draft]
+
+    @property
+    def complete_ids(self) -> list[int]:
+        """Entries that can be approved as drafted."""
+        return [e.id or 0 for e, d in zip(self.entries, self.drafts, strict=True) if d.complete]
+
+    @property
+    def complete_total(self) -> Decimal:
+        ids = set(self.complete_ids)
+        return sum((e.total for e in self.entries if e.id in ids), Decimal("0.00"))
+
+
+def read(books: Books, text: str) -> tuple[list[Draft] | None, str | None]:
+    """The drafts a text asks for, or why there are none (plain words, may quote the text)."""
+    try:
+        return books.draft(text), None
+    except DraftError as exc:
+        return None, str(exc)
+
+
+def save_drafts(books: Books, report: Report, drafts: list[Draft]) -> Drafted:
+    """Store each draft under an idempotency key derived from the report, so a retried or
+    duplicated delivery finds the drafts it already made instead of making new ones."""
+    saved = []
+    for i, d in enumerate(drafts):
+        with session_scope(books.engine) as s:
+            result = save_draft(
+                s,
+                books.company_id,
+                d,
+                actor=report.reporter,
+                entry_date=date.today(),
+                reporter=report.reporter,
+                channel=report.channel,
+                message_ts=report.message_ts,
+                idempotency_key=f"{report.key}:{i}",
+                source_text=report.text,
+            )
+        saved.append(result.entry)
+    return Drafted(saved, drafts)
+
+
+def approval_channel(books: Books, report: Report) -> str:
+    return books.settings.writeoff_approval_channel or report.channel

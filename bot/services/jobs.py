@@ -1,0 +1,97 @@
+"""Scheduled work as plain functions: called by the scheduler, the tests and
+`writeoff jobs run NAME` alike. Each run gets a request id in the logs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.logs import bind, new_request_id
+from bot.services.books import Books
+from bot.services.chat import Chat
+from bot.services.notices import after_sync
+from bot.services.quickbooks import QuickBooks
+from bot.services.reminders import month_end_job, stale_drafts_job
+from ledger.claims import claim, finish
+from ledger.models import utcnow
+from qbo.connection import REFRESH_WARNING, aware
+from qbo.sync import SyncReport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class JobContext:
+    books: Books
+    quickbooks: QuickBooks
+    chat: Chat | None = None  # None: nobody to tell (the command line without Slack)
+
+
+def sync_job(ctx: JobContext, now: datetime | None = None) -> SyncReport:
+    """Push due posted entries to QuickBooks, then update cards and alerts."""
+    report = ctx.quickbooks.sync(now=now)
+    if ctx.chat is not None and (report.claimed or report.connection_problem):
+        after_sync(ctx.chat, ctx.books, report, now)
+    if report.claimed:
+        log.info("sync: %s", report.summary())
+    return report
+
+
+def qbo_token_check_job(ctx: JobContext, now: datetime | None = None) -> str:
+    """Warn the alert channel once a day from 14 days before the connection expires."""
+    now = now or utcnow()
+    conn = ctx.quickbooks.connection()
+    if conn is None:
+        return "not connected"
+    left = aware(conn.refresh_expires_at) - now
+    if left > REFRESH_WARNING:
+        return f"connection valid for {left.days} more days"
+    channel = ctx.books.settings.writeoff_alert_channel
+    key = f"job:qbo-token-check:{ctx.books.company_id}:{now.date().isoformat()}"
+    if ctx.chat is None or not channel or not claim(ctx.books.engine, key, lease=timedelta(days=2)):
+        return f"expires in {left.days} days (no warning sent)"
+    ctx.chat.connection_expiring(channel, max(0, left.days))
+    finish(ctx.books.engine, key)
+    return f"expires in {left.days} days: warned {channel}"
+
+
+def month_end(ctx: JobContext, now: datetime | None = None) -> str:
+    return month_end_job(ctx.books, ctx.chat, now)
+
+
+def month_end_now(ctx: JobContext, now: datetime | None = None) -> str:
+    return month_end_job(ctx.books, ctx.chat, now, force=True)
+
+
+def stale_drafts(ctx: JobContext, now: datetime | None = None) -> str:
+    return stale_drafts_job(ctx.books, ctx.chat, now)
+
+
+JOBS: dict[str, Callable[..., Any]] = {
+    "sync": sync_job,
+    "qbo-token-check": qbo_token_check_job,
+    # `writeoff jobs run month-end` speaks now, whatever the day (the scheduler's run
+    # checks the calendar and the claim instead).
+    "month-end": month_end_now,
+    "month-end-scheduled": month_end,
+    "stale-drafts": stale_drafts,
+}
+
+
+def run_job(name: str, ctx: JobContext, now: datetime | None = None) -> Any:
+    """Run one job with its own request id in the logs; failures propagate."""
+    with bind(request_id=new_request_id(), job=name, company=ctx.books.company_id):
+        return JOBS[name](ctx, now=now)
+
+
+def push_now(books: Books, quickbooks: QuickBooks, chat: Chat, entry_ids: list[int]) -> None:
+    """Push these entries now instead of waiting for the next pass, and tell people how it
+    went (cards, alerts). Nothing to do when QuickBooks is not connected."""
+    if not entry_ids or not quickbooks.configured or quickbooks.connection() is None:
+        return
+    report = quickbooks.sync(entry_ids=entry_ids, worker="slack")
+    if report.claimed:
+        after_sync(chat, books, report)

@@ -1,0 +1,229 @@
+"""The QuickBooks service: connect, map accounts, sync and status, wired to the settings and
+the books. Slack and the command line both call it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import httpx
+from sqlmodel import col, select
+
+from bot.services.books import Books
+from bot.services.display import QboStatus
+from ledger.audit import record
+from ledger.db import session_scope
+from ledger.models import Account, OutboxItem, utcnow
+from qbo.client import QboClient
+from qbo.connection import (
+    REFRESH_WARNING,
+    DbTokenSource,
+    QboConfig,
+    aware,
+    complete_connect,
+    disconnect,
+    get_connection,
+    start_connect,
+)
+from qbo.crypto import TokenCipher
+from qbo.limits import limiter_for
+from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
+from qbo.models import ConnectionStatus, QboConnection
+from qbo.oauth import OAuthConfig, endpoints
+from qbo.sync import ConnectionProblem, SyncReport, run_sync
+
+
+class NotConfigured(RuntimeError):
+    pass
+
+
+class QuickBooks:
+    def __init__(
+        self,
+        books: Books,
+        http: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        throttle_wait: float = 60.0,
+    ) -> None:
+        self.books = books
+        self.settings = books.settings
+        self.http = http or httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0))
+        self.sleep = sleep
+        self.throttle_wait = throttle_wait
+
+    # -- configuration ---------------------------------------------------------------------
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.settings.qbo_client_id and self.settings.qbo_client_secret)
+
+    def config(self) -> QboConfig:
+        st = self.settings
+        if not self.configured:
+            raise NotConfigured(
+                "QuickBooks is not configured: set QBO_CLIENT_ID and QBO_CLIENT_SECRET (from the "
+                "Intuit developer portal, see the README) and QBO_REDIRECT_URI"
+            )
+        api, auth, token, revoke_url = endpoints(
+            st.qbo_environment, st.qbo_api_url, st.qbo_auth_url, st.qbo_token_url
+        )
+        oauth = OAuthConfig(
+            client_id=st.qbo_client_id or "",
+            client_secret=st.qbo_client_secret.get_secret_value() if st.qbo_client_secret else "",
+            redirect_uri=st.qbo_redirect_uri,
+            auth_url=auth,
+            token_url=token,
+            revoke_url=st.qbo_revoke_url or revoke_url,
+        )
+        return QboConfig(oauth=oauth, api_base=api, environment=st.qbo_environment)
+
+    def cipher(self) -> TokenCipher:
+        key = self.settings.writeoff_secret_key
+        return TokenCipher(key.get_secret_value() if key else None)
+
+    # -- connecting ------------------------------------------------------------------------
+
+    def connect_url(self, actor: str) -> str:
+        cfg = self.config()
+        self.cipher()  # refuse to start a flow whose tokens could not be stored
+        with session_scope(self.books.engine) as s:
+            return start_connect(s, self.books.company_id, cfg, actor)
+
+    def complete(
+        self, state: str, code: str, realm_id: str
+    ) -> tuple[QboConnection, MappingResult | None]:
+        conn = complete_connect(
+            self.books.engine, state, code, realm_id, self.config(), self.cipher(), self.http
+        )
+        try:
+            name = self.client().company_name()
+            with session_scope(self.books.engine) as s:
+                stored = get_connection(s, self.books.company_id)
+                if stored is not None and name:
+                    stored.company_name = name[:200]
+                    s.add(stored)
+                    conn.company_name = stored.company_name
+        except Exception:  # the name is a courtesy; the connection stands without it
+            pass
+        try:
+            result = self.map_accounts()
+        except Exception:  # the connection stands; mapping can be run again by hand
+            result = None
+        return conn, result
+
+    def connection(self) -> QboConnection | None:
+        with session_scope(self.books.engine) as s:
+            return get_connection(s, self.books.company_id)
+
+    def client(self) -> QboClient:
+        conn = self.connection()
+        if conn is None:
+            raise ConnectionProblem("QuickBooks is not connected")
+        if conn.status == ConnectionStatus.BROKEN:
+            raise ConnectionProblem(conn.broken_reason or "QuickBooks must be reconnected")
+        cfg = self.config()
+        tokens = DbTokenSource(
+            self.books.engine, self.books.company_id, cfg, self.cipher(), self.http
+        )
+        return QboClient(
+            cfg.api_base,
+            conn.realm_id,
+            tokens,
+            http=self.http,
+            limiter=limiter_for(conn.realm_id),
+            throttle_wait=self.throttle_wait,
+            sleep=self.sleep,
+        )
+
+    # -- accounts ----------------------------------------------------------------------------
+
+    def map_accounts(self) -> MappingResult:
+        qbo_accounts = self.client().accounts()
+        with session_scope(self.books.engine) as s:
+            ledger = [
+                (a.code, a.name)
+                for a in s.exec(select(Account).where(Account.company_id == self.books.company_id))
+            ]
+            result = match_accounts(ledger, qbo_accounts)
+            save_matches(s, self.books.company_id, result)
+            record(
+                s,
+                self.books.company_id,
+                "qbo_accounts_mapped",
+                "quickbooks",
+                details={"mapped": len(result.matches), "unmapped": list(result.unmapped)},
+            )
+        return result
+
+    def map_one(self, code: str, qbo_id: str, actor: str) -> None:
+        found = [a for a in self.client().accounts() if str(a.get("Id")) == qbo_id]
+        if not found:
+            raise ValueError(f"QuickBooks has no account with Id {qbo_id}")
+        with session_scope(self.books.engine) as s:
+            set_manual(s, self.books.company_id, code, found[0])
+            record(
+                s,
+                self.books.company_id,
+                "qbo_account_mapped",
+                actor,
+                details={"code": code, "qbo_id": qbo_id},
+            )
+
+    def accounts(self) -> list[dict[str, Any]]:
+        with session_scope(self.books.engine) as s:
+            return mapping_table(s, self.books.company_id)
+
+    # -- sync ----------------------------------------------------------------------------------
+
+    def sync(
+        self, entry_ids: list[int] | None = None, now: datetime | None = None, worker: str = "sync"
+    ) -> SyncReport:
+        conn = self.connection()
+        if conn is None or not self.configured:
+            report = SyncReport()
+            report.connection_problem = "QuickBooks is not connected"
+            return report
+        return run_sync(
+            self.books.engine,
+            self.books.company_id,
+            conn.realm_id,
+            self.client,
+            worker=worker,
+            now=now,
+            entry_ids=entry_ids,
+        )
+
+    def status(self) -> QboStatus:
+        with session_scope(self.books.engine) as s:
+            conn = get_connection(s, self.books.company_id)
+            counts: dict[str, int] = {}
+            for item in s.exec(
+                select(OutboxItem).where(
+                    OutboxItem.company_id == self.books.company_id,
+                    col(OutboxItem.status) != "synced",
+                )
+            ):
+                counts[item.status] = counts.get(item.status, 0) + 1
+            table = mapping_table(s, self.books.company_id)
+        return QboStatus(
+            configured=self.configured,
+            connected=bool(conn and conn.status == ConnectionStatus.CONNECTED),
+            status=conn.status if conn else "not_connected",
+            realm_id=conn.realm_id if conn else None,
+            company_name=conn.company_name if conn else None,
+            refresh_token_expires_at=aware(conn.refresh_expires_at).isoformat() if conn else None,
+            refresh_token_expires_soon=bool(
+                conn and aware(conn.refresh_expires_at) - REFRESH_WARNING < utcnow()
+            ),
+            broken_reason=conn.broken_reason if conn else None,
+            mapped_accounts=sum(1 for r in table if r["qbo_id"]),
+            unmapped_accounts=tuple(r["code"] for r in table if not r["qbo_id"]),
+            queue=counts,
+        )
+
+    def disconnect(self, actor: str) -> bool:
+        return disconnect(
+            self.books.engine, self.books.company_id, self.config(), self.cipher(), self.http, actor
+        )

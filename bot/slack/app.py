@@ -1,0 +1,100 @@
+"""The Bolt app factory: settings in, a ready App out. Dependencies reach every listener
+through Bolt's context, put there by one middleware, as the Bolt starter template does."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_bolt import App, BoltContext, BoltResponse
+from slack_sdk import WebClient
+
+from bot.logs import bind, new_request_id
+from bot.services.books import Books
+from bot.services.deps import Deps, OnPosted
+from bot.services.quickbooks import QuickBooks
+from bot.services.roles import Approvers
+from bot.slack.client import make_web_client
+from bot.slack.listeners import register_listeners
+
+log = logging.getLogger("bot.slack")
+
+
+def group_members(client: WebClient) -> Callable[[str], frozenset[str]]:
+    """Slack user group -> its members (usergroups.users.list), for the approver check."""
+
+    def members(group: str) -> frozenset[str]:
+        return frozenset(client.usergroups_users_list(usergroup=group).get("users") or [])
+
+    return members
+
+
+def make_deps(
+    books: Books,
+    client: WebClient,
+    *,
+    quickbooks: QuickBooks | None = None,
+    on_posted: OnPosted | None = None,
+) -> Deps:
+    settings = books.settings
+    approvers = Approvers(
+        settings.approvers,
+        group_members(client),
+        allow_self_approval=settings.writeoff_allow_self_approval,
+    )
+    return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted)
+
+
+def create_app(
+    books: Books,
+    *,
+    client: WebClient | None = None,
+    socket_mode: bool = False,
+    on_posted: OnPosted | None = None,
+    quickbooks: QuickBooks | None = None,
+    workers: int = 32,
+) -> tuple[App, Deps]:
+    settings = books.settings
+    if settings.slack_bot_token is None:
+        raise ValueError("SLACK_BOT_TOKEN is not set")
+    if client is None:
+        client = make_web_client(
+            settings.slack_bot_token.get_secret_value(), settings.slack_api_url
+        )
+    signing_secret = (
+        settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    )
+    if not socket_mode and not signing_secret:
+        raise ValueError("SLACK_SIGNING_SECRET is not set (needed for HTTP mode)")
+    app = App(
+        client=client,
+        signing_secret=signing_secret or "socket-mode-has-no-http-requests",
+        # Over Socket Mode there are no HTTP requests to sign; over HTTP every one is checked.
+        request_verification_enabled=not socket_mode,
+        # Our ack functions are a few microseconds of work and all slow work is in lazy
+        # listeners. Running the ack inline keeps it from queueing behind busy listener
+        # threads (otherwise a burst of reports delays every ack by the whole backlog).
+        process_before_response=True,
+        listener_executor=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bolt"),
+        logger=log,
+    )
+    deps = make_deps(books, client, quickbooks=quickbooks, on_posted=on_posted)
+
+    @app.middleware
+    def provide(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
+        # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
+        # the request id ties this request's log lines together, the lazy ones too.
+        context["deps"] = deps
+        context["request_id"] = new_request_id()
+        with bind(
+            request_id=context["request_id"],
+            team=context.team_id,
+            user=context.user_id,
+            channel=context.channel_id,
+            company=books.company_id,
+        ):
+            return next()
+
+    register_listeners(app)
+    return app, deps

@@ -1,0 +1,32 @@
+"""Buttons on QuickBooks alerts: Retry, Reconnect."""
+
+from __future__ import annotations
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.slack.ids import Id
+from bot.slack.listeners.commands.subcommands import connect_quickbooks
+from bot.slack.listeners.common import Body, clicked, deps_of, ids_of, push_now, tell_user, user_of
+from qbo.sync import requeue
+
+
+def retry(body: Body, client: WebClient, context: BoltContext) -> None:
+    """A failed or held push goes back to the queue and is pushed at once."""
+    deps = deps_of(context)
+    ids = ids_of(body)
+    user = user_of(body)
+    one = ids[0] if len(ids) == 1 else None
+    clicked(deps, body, Id.QBO_RETRY, one)
+    if not deps.approvers.is_approver(user):
+        deps.audit("qbo_retry_refused", user, one)
+        tell_user(client, body, "Only approvers can retry QuickBooks pushes.")
+        return
+    requeued = [i for i in ids if requeue(deps.books.engine, deps.books.company_id, i)]
+    for entry_id in requeued:
+        deps.audit("qbo_retry", user, entry_id)
+    push_now(context, client, requeued)
+
+
+def reconnect(body: Body, client: WebClient, context: BoltContext) -> None:
+    tell_user(client, body, connect_quickbooks(deps_of(context), user_of(body)))

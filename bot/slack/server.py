@@ -1,0 +1,147 @@
+"""`writeoff serve`: the Slack app over Socket Mode or HTTP (uvicorn, ASGI), the QuickBooks
+OAuth callback, health check and the scheduler."""
+
+from __future__ import annotations
+
+import html
+import logging
+import signal
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from bot import logs
+from bot.scheduler import build_scheduler
+from bot.services.books import Books, open_books
+from bot.services.jobs import JobContext
+from bot.services.quickbooks import QuickBooks
+from bot.settings import Settings
+from bot.slack.app import create_app
+from bot.slack.chat import SlackChat
+from qbo.connection import StateError
+from qbo.errors import QboError
+
+log = logging.getLogger("bot")
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>"
+        f"<body style='font-family:sans-serif;max-width:40em;margin:4em auto'>"
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(body)}</p></body>",
+        status_code=status,
+    )
+
+
+def qbo_callback_route(quickbooks: QuickBooks) -> Route:
+    async def callback(request: Request) -> Response:
+        q = request.query_params
+        if q.get("error"):
+            return _page("QuickBooks not connected", f"Intuit said: {q.get('error')}", 400)
+        try:
+            conn, mapping = await run_in_threadpool(
+                quickbooks.complete, q.get("state", ""), q.get("code", ""), q.get("realmId", "")
+            )
+        except StateError as exc:
+            return _page("QuickBooks not connected", str(exc), 400)
+        except QboError as exc:
+            return _page("QuickBooks not connected", exc.plain_words(), 502)
+        name = conn.company_name or f"company {conn.realm_id}"
+        mapped = (
+            f" {len(mapping.matches)} accounts mapped, {len(mapping.unmapped)} unmapped."
+            if mapping
+            else " Map accounts with `writeoff qbo map-accounts`."
+        )
+        return _page(
+            "QuickBooks connected",
+            f"writeoff-bot is connected to {name}.{mapped} You can close this window.",
+        )
+
+    return Route("/qbo/callback", callback, methods=["GET"])
+
+
+def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
+    """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
+    thread so one slow request never blocks the event loop for the others."""
+
+    async def slack_events(request: Request) -> Response:
+        assert app is not None
+        body = await request.body()
+        bolt_resp = await run_in_threadpool(app.dispatch, to_bolt_request(request, body))
+        return to_starlette_response(bolt_resp)
+
+    async def healthz(_request: Request) -> Response:
+        return JSONResponse({"ok": True})
+
+    routes = [Route("/healthz", healthz, methods=["GET"])]
+    if app is not None:
+        routes.append(Route("/slack/events", slack_events, methods=["POST"]))
+    if quickbooks is not None:
+        routes.append(qbo_callback_route(quickbooks))
+    return Starlette(routes=routes)
+
+
+@dataclass
+class Runtime:
+    app: App
+    books: Books
+    quickbooks: QuickBooks
+    jobs: JobContext
+
+
+def build(settings: Settings, *, socket_mode: bool) -> Runtime:
+    books = open_books(settings, migrate=True)  # serve applies migrations first
+    app, deps = create_app(books, socket_mode=socket_mode)
+    chat = SlackChat(app.client, books)
+    return Runtime(app, books, deps.quickbooks, JobContext(books, deps.quickbooks, chat))
+
+
+def serve_forever(
+    settings: Settings, *, socket_mode: bool, port: int, host: str | None = None
+) -> None:
+    logs.configure(settings.log_level or "INFO")
+    rt = build(settings, socket_mode=socket_mode)
+    scheduler = build_scheduler(rt.jobs)
+    scheduler.start()
+    host = host or settings.host
+    try:
+        if socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            # Socket Mode needs no public URL, but the QuickBooks callback still arrives
+            # over HTTP: serve just that (and /healthz) beside it.
+            web = uvicorn.Server(
+                uvicorn.Config(
+                    create_asgi(None, rt.quickbooks), host=host, port=port, log_level="warning"
+                )
+            )
+            threading.Thread(target=web.run, daemon=True).start()
+
+            def stop(_sig: int, _frame: Any) -> None:
+                raise SystemExit(0)
+
+            signal.signal(signal.SIGTERM, stop)
+            assert settings.slack_app_token is not None
+            log.info("writeoff-bot connecting to Slack over Socket Mode")
+            SocketModeHandler(rt.app, settings.slack_app_token.get_secret_value()).start()
+            return
+        log.info("writeoff-bot serving HTTP on %s:%s (POST /slack/events)", host, port)
+        uvicorn.run(
+            create_asgi(rt.app, rt.quickbooks),
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,
+        )
+    finally:
+        scheduler.shutdown(wait=False)
+        log.info("writeoff-bot stopped")

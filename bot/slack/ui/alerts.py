@@ -1,0 +1,93 @@
+"""QuickBooks sync alerts in the alert channel: one failure, an outage summary, resolved,
+a broken connection, an expiring connection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from bot.services.display import FailedPush
+from bot.slack.ids import Id
+from bot.slack.ui.kit import Block, actions, button, clip, section
+from ledger.money import format_money
+
+MAX_LISTED = 20
+
+
+def _retry_button(ids: Sequence[int], label: str) -> Block:
+    return button(label, Id.QBO_RETRY, ",".join(str(i) for i in ids), "primary")
+
+
+def failure_alert(push: FailedPush, currency: str) -> list[Block]:
+    elements: list[Block] = [_retry_button([push.entry_id], "Retry")]
+    if push.permalink:
+        elements.append(button("View entry", Id.QBO_VIEW_ENTRY, url=push.permalink))
+    return [
+        section(
+            f":warning: *{push.number}* ({format_money(push.total, currency)}) did not "
+            f"reach QuickBooks.\n{clip(push.problem, 1500)}"
+        ),
+        actions(Id.BLOCK_QBO_ALERT.format(push.entry_id), *elements),
+    ]
+
+
+def failure_text(push: FailedPush) -> str:
+    return f"{push.number} did not reach QuickBooks"
+
+
+def summary_alert(pushes: Sequence[FailedPush], currency: str) -> list[Block]:
+    """Many entries failing together (an outage): one message, not one each."""
+    total = sum((p.total for p in pushes), Decimal("0.00"))
+    problems = sorted({p.problem for p in pushes})
+    lines = [f"• *{p.number}* {format_money(p.total, currency)}" for p in pushes[:MAX_LISTED]]
+    if len(pushes) > MAX_LISTED:
+        lines.append(f"…and {len(pushes) - MAX_LISTED} more")
+    why = "\n".join(f"> {clip(p, 500)}" for p in problems[:3])
+    ids = [p.entry_id for p in pushes]
+    return [
+        section(
+            f":warning: *{len(pushes)} entries* ({format_money(total, currency)}) did not "
+            f"reach QuickBooks.\n{why}"
+        ),
+        section("\n".join(lines)),
+        actions(Id.BLOCK_QBO_ALERT_SUMMARY, _retry_button(ids, f"Retry all ({len(ids)})")),
+    ]
+
+
+def summary_text(count: int) -> str:
+    return f"{count} entries did not reach QuickBooks"
+
+
+def resolved_one(number: str, qbo_id: str | None) -> list[Block]:
+    return [
+        section(
+            f":white_check_mark: Resolved: *{number}* synced as QuickBooks "
+            f"JournalEntry {clip(qbo_id or '?', 40)}."
+        )
+    ]
+
+
+def resolved_all(count: int) -> list[Block]:
+    return [section(f":white_check_mark: Resolved: all {count} entries synced to QuickBooks.")]
+
+
+def broken_connection_alert(reason: str) -> list[Block]:
+    return [
+        section(
+            f":rotating_light: *QuickBooks disconnected.* {clip(reason, 500)}\nPosted "
+            "entries wait in the queue and will be pushed once it is reconnected."
+        ),
+        actions(
+            Id.BLOCK_QBO_RECONNECT,
+            button("Reconnect QuickBooks", Id.QBO_RECONNECT, "reconnect", "primary"),
+        ),
+    ]
+
+
+def expiry_warning(days: int) -> list[Block]:
+    return [
+        section(
+            f":hourglass: The QuickBooks connection expires in {days} days. An "
+            "approver should reconnect it: `/writeoff connect quickbooks`."
+        )
+    ]

@@ -1,0 +1,48 @@
+"""Closing a month (the confirmation) and the offer to post into the open period instead."""
+
+from __future__ import annotations
+
+from bot.services.display import CloseCheck
+from bot.slack.ids import Id
+from bot.slack.ui.kit import Block, actions, button, confirm, section
+from ledger.money import format_money
+
+
+def pending_text(check: CloseCheck) -> str:
+    return (
+        f"Still open in {check.month}: {check.drafts} draft(s) awaiting approval "
+        f"({format_money(check.drafts_total, check.currency)}), {check.pushes_not_done} "
+        "QuickBooks push(es) not done."
+    )
+
+
+def close_text(check: CloseCheck) -> str:
+    return (
+        f"Close {check.month}? {pending_text(check)} After closing, nothing can be posted into it."
+    )
+
+
+def close_blocks(check: CloseCheck) -> list[Block]:
+    return [
+        section(close_text(check)),
+        actions(
+            Id.BLOCK_PERIOD_CLOSE,
+            button(
+                f"Close {check.month}",
+                Id.PERIOD_CLOSE,
+                check.month,
+                "danger",
+                confirm("Close the period?", pending_text(check), "Close it"),
+            ),
+        ),
+    ]
+
+
+def redate_offer(entry_id: int, text: str) -> list[Block]:
+    return [
+        section(text),
+        actions(
+            Id.BLOCK_REDATE.format(entry_id),
+            button("Post dated today", Id.APPROVE_REDATE, str(entry_id), "primary"),
+        ),
+    ]

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import struct
+from datetime import date
+from decimal import Decimal
+
+from slack_sdk.models.blocks import Block
+from sqlalchemy.engine import Engine
+
+from bot.services.chart import render_chart
+from bot.services.reports import export_csv, history_totals, report_view
+from bot.slack.ui.reports import summary_blocks
+from ledger.db import session_scope
+from ledger.periods import Period
+from ledger.posting import post_draft
+from ledger.reports import WriteOffReport
+from tests.ledger.factories import make_draft
+
+D = Decimal
+
+
+def report(total: str = "8123.45", count: int = 23) -> WriteOffReport:
+    return WriteOffReport(
+        month="2026-11",
+        currency="USD",
+        total=D(total),
+        count=count,
+        by_reason={"damaged": D("2400"), "<!channel> obsolete": D("1800.50"), "stolen": D("1200")},
+        by_sku={f"SKU-{i}": D(1500 - i * 110) for i in range(12)},
+        by_location={"warehouse B": D("3000")},
+        by_account={
+            "5000 Cost of Goods Sold": D("2300"),
+            "5100 Inventory Shrinkage": D("900"),
+            "5200 Inventory Write-Off Expense": D("3750.95"),
+            "5300 Loss on Inventory Write-Down": D("1172.50"),
+        },
+    )
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_chart_is_a_readable_png() -> None:
+    hist = {"2026-10": D("6100"), "2026-11": D("8123.45"), "2026-09": D("7000")}
+    data = render_chart(report(), hist)
+    assert 20_000 < len(data) < 1_500_000
+    w, h = png_size(data)
+    assert 700 <= w <= 1600 and 500 <= h <= 1200
+
+
+def test_empty_and_negative_months_render() -> None:
+    empty = WriteOffReport(month="2026-12", currency="USD")
+    assert png_size(render_chart(empty, {"2026-12": D(0)}))[0] >= 700
+    negative = report(total="-200.00", count=1)
+    assert png_size(render_chart(negative, {"2026-11": D("-200")}))[0] >= 700
+
+
+def test_summary_blocks_carry_the_values_escaped() -> None:
+    blocks = summary_blocks(report_view(report(), report(total="6100.00")))
+    for b in blocks:
+        Block.parse(b).validate_json()
+    text = json.dumps(blocks)
+    assert "$8,123.45" in text and "23 entries" in text
+    assert "+$2,023.45 (+33%)" in text
+    assert "&lt;!channel&gt;" in text and "<!channel>" not in text
+    assert "COGS $3,200.00" in text and "Write-off expense $3,750.95" in text
+    assert "no data last month" in json.dumps(summary_blocks(report_view(report(), None)))
+
+
+def test_export_csv_is_spreadsheet_safe() -> None:
+    rows = [
+        {
+            "number": "JE-000001",
+            "date": "2026-11-02",
+            "debit": "600.00",
+            "credit": "0.00",
+            "source_text": '=HYPERLINK("http://evil")',
+            "memo": "+1",
+            "sku": "SKU-12",
+        }
+    ]
+    parsed = list(csv.reader(io.StringIO(export_csv(rows).decode())))
+    assert parsed[0][:3] == ["number", "date", "status"]
+    record = dict(zip(parsed[0], parsed[1], strict=True))
+    assert record["source_text"].startswith("'=") and record["memo"] == "'+1"
+    assert record["debit"] == "600.00"
+
+
+def test_history_totals_include_empty_months(engine: Engine, company_id: int) -> None:
+    with session_scope(engine) as s:
+        for day, qty in ((date(2026, 9, 3), "2"), (date(2026, 11, 3), "4")):
+            post_draft(
+                s,
+                company_id,
+                make_draft(qty=qty, cost="10"),
+                actor="U1",
+                approver="U2",
+                entry_date=day,
+                max_amount=D("1000000"),
+            )
+        hist = history_totals(s, company_id, Period.parse("2026-11"), months=4)
+    assert hist == {
+        "2026-08": D("0.00"),
+        "2026-09": D("20.00"),
+        "2026-10": D("0.00"),
+        "2026-11": D("40.00"),
+    }

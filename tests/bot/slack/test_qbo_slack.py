@@ -1,0 +1,319 @@
+"""QuickBooks seen from Slack: cards, alerts, Retry, connect and the OAuth callback."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import httpx
+import pytest
+from sqlmodel import select
+
+from bot.services.jobs import JobContext, sync_job
+from bot.services.notices import ALERT_AFTER
+from bot.slack.chat import SlackChat
+from ledger.db import session_scope
+from ledger.models import JournalEntry, OutboxItem, utcnow
+from tests.bot.conftest import CHANNEL, CONTROLLER, REPORTER, RunningApp, block_text, start_app
+from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
+from tests.fakes.qbo_api import REALM_ID, FakeQbo
+from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_signing import slash_command_body
+from tests.qbo.conftest import SECRET_KEY, seed_accounts
+
+ALERTS = "C0ALERTS"
+
+
+@pytest.fixture
+def app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iterator[RunningApp]:
+    seed_accounts(fake_qbo)
+    from tests.fakes.qbo_api import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI
+
+    yield from start_app(
+        tmp_path,
+        fake_slack,
+        QBO_CLIENT_ID=CLIENT_ID,
+        QBO_CLIENT_SECRET=CLIENT_SECRET,
+        QBO_REDIRECT_URI=REDIRECT_URI,
+        QBO_API_URL=fake_qbo.api_base,
+        QBO_AUTH_URL=fake_qbo.auth_url,
+        QBO_TOKEN_URL=fake_qbo.token_url,
+        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        WRITEOFF_SECRET_KEY=SECRET_KEY,
+        WRITEOFF_ALERT_CHANNEL=ALERTS,
+    )
+
+
+def connect(app: RunningApp, fake: FakeQbo) -> httpx.Response:
+    url = app.deps.quickbooks.connect_url(actor=CONTROLLER)
+    state = parse_qs(urlparse(url).query)["state"][0]
+    return httpx.get(
+        f"{app.url}/qbo/callback",
+        params={"state": state, "code": fake.issue_code(), "realmId": REALM_ID},
+    )
+
+
+def jobs(app: RunningApp) -> JobContext:
+    return JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books))
+
+
+def test_callback_connects_once_and_refuses_bad_states(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    ok = connect(app, fake_qbo)
+    assert ok.status_code == 200 and "connected" in ok.text.lower() and "mapped" in ok.text
+    assert "Sandbox Company_US_1" in ok.text  # says which company
+    forged = httpx.get(
+        f"{app.url}/qbo/callback",
+        params={"state": "forged", "code": fake_qbo.issue_code(), "realmId": REALM_ID},
+    )
+    assert forged.status_code == 400 and "unknown state" in forged.text
+    url = app.deps.quickbooks.connect_url(actor=CONTROLLER)
+    state = parse_qs(urlparse(url).query)["state"][0]
+    params = {"state": state, "code": fake_qbo.issue_code(), "realmId": REALM_ID}
+    assert httpx.get(f"{app.url}/qbo/callback", params=params).status_code == 200
+    reused = httpx.get(f"{app.url}/qbo/callback", params=params)
+    assert reused.status_code == 400 and "already used" in reused.text
+
+
+def test_connect_command_is_for_approvers_only(app: RunningApp) -> None:
+    refused = app.post(
+        slash_command_body(
+            "connect quickbooks",
+            REPORTER,
+            CHANNEL,
+            app.fake.response_url("r1"),
+            app.fake.new_trigger_id(),
+        )
+    )
+    assert refused.status_code == 200
+    app.fake.wait_for_response("r1")
+    assert "Only approvers" in app.fake.responses("r1")[-1].payload["text"]
+    app.post(
+        slash_command_body(
+            "connect quickbooks",
+            CONTROLLER,
+            CHANNEL,
+            app.fake.response_url("r2"),
+            app.fake.new_trigger_id(),
+        )
+    )
+    app.fake.wait_for_response("r2")
+    text = app.fake.responses("r2")[-1].payload["text"]
+    assert "Connect QuickBooks" in text and "state=" in text
+
+
+def test_approve_pushes_and_the_card_says_synced(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(
+        lambda: "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks),
+        timeout=10,
+    )
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
+    assert entries(app)[0].qbo_id == fake_qbo.journal_entries()[0]["Id"]
+
+
+def test_not_connected_card_says_so(app: RunningApp) -> None:
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(
+        lambda: (
+            "QuickBooks: not connected"
+            in block_text(app.fake.message(CHANNEL, ts).blocks).replace("*", "")
+        )
+    )
+
+
+def test_outage_gives_one_alert_then_retry_resolves_it(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    connect(app, fake_qbo)
+    for text in ("3 units SKU-1 damaged at $5", "2 units SKU-2 expired at $7"):
+        report(app, text)
+    with session_scope(app.books.engine) as s:
+        from ledger.posting import post_entry
+
+        for e in s.exec(select(JournalEntry)).all():
+            post_entry(
+                s,
+                app.books.company_id,
+                e.id or 0,
+                approver=CONTROLLER,
+                max_amount=app.books.settings.writeoff_max_amount,
+            )
+    ctx = JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books))
+    start = utcnow()
+    for minute in range(0, 60, 7):  # an hour of outage, a pass every few minutes
+        fake_qbo.fail_next("batch", "html_503")
+        fake_qbo.fail_next("query", "html_503")
+        sync_job(ctx, now=start + timedelta(minutes=minute + 120 * minute))
+    alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
+    # Nine failing passes over an hour: one alert per entry for the whole episode.
+    assert sorted(a.args["text"] for a in alerts) == [
+        "JE-000001 did not reach QuickBooks",
+        "JE-000002 did not reach QuickBooks",
+    ]
+    assert "server error" in json.dumps(alerts[0].args["blocks"]).lower()
+    blocks = alerts[0].args["blocks"]
+    retry = [
+        el
+        for b in blocks
+        if b["type"] == "actions"
+        for el in b["elements"]
+        if el["action_id"] == "qbo_retry"
+    ]
+    assert retry, blocks
+    # Someone clicks Retry once QuickBooks is back: pushed at once, alert resolved.
+    from tests.fakes.slack_signing import block_actions_payload, interaction_body
+
+    payload = block_actions_payload(
+        "qbo_retry", retry[0]["value"], CONTROLLER, ALERTS, alerts[0].response["ts"], blocks=blocks
+    )
+    app.post(interaction_body(payload))
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 1, timeout=10)
+    wait_until(
+        lambda: "Resolved" in json.dumps(app.fake.message(ALERTS, alerts[0].response["ts"]).blocks),
+        timeout=10,
+    )
+    assert "synced as QuickBooks JournalEntry" in json.dumps(
+        app.fake.message(ALERTS, alerts[0].response["ts"]).blocks
+    )
+    assert len({e["DocNumber"] for e in fake_qbo.journal_entries()}) == 1
+
+
+def test_many_failures_at_once_make_one_summary(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    connect(app, fake_qbo)
+    from ledger.posting import post_draft
+    from tests.ledger.factories import make_draft
+
+    with session_scope(app.books.engine) as s:
+        for i in range(6):
+            post_draft(
+                s,
+                app.books.company_id,
+                make_draft(qty=str(i + 1)),
+                actor=REPORTER,
+                approver=CONTROLLER,
+                entry_date=utcnow().date(),
+                max_amount=app.books.settings.writeoff_max_amount,
+            )
+    fake_qbo.fault_next("batch", "6190", "Subscription period has ended", "ended", status=400)
+    sync_job(JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books)))
+    alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
+    assert len(alerts) == 1 and "6 entries" in alerts[0].args["text"]
+    assert "Retry all (6)" in json.dumps(alerts[0].args["blocks"])
+
+
+def test_single_permanent_failure_alerts_at_once(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    connect(app, fake_qbo)
+    report(app, "3 units SKU-1 damaged at $5")
+    with session_scope(app.books.engine) as s:
+        from ledger.posting import post_entry
+
+        post_entry(
+            s,
+            app.books.company_id,
+            entries(app)[0].id or 0,
+            approver=CONTROLLER,
+            max_amount=app.books.settings.writeoff_max_amount,
+        )
+    fake_qbo.fault_next(
+        "batch", "6190", "Subscription period has ended", "The subscription has ended", status=400
+    )
+    sync_job(JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books)))
+    alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
+    assert len(alerts) == 1 and "subscription" in json.dumps(alerts[0].args["blocks"]).lower()
+    with session_scope(app.books.engine) as s:
+        assert s.exec(select(OutboxItem)).one().status == "failed"
+
+
+def test_retry_is_for_approvers_only(app: RunningApp) -> None:
+    from tests.fakes.slack_signing import block_actions_payload, interaction_body
+
+    ts = app.fake.add_message(ALERTS, "alert")
+    payload = block_actions_payload(
+        "qbo_retry",
+        "1",
+        REPORTER,
+        ALERTS,
+        ts,
+        blocks=[
+            {
+                "type": "actions",
+                "block_id": "qbo_alert_1",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "qbo_retry",
+                        "value": "1",
+                        "text": {"type": "plain_text", "text": "Retry"},
+                    }
+                ],
+            }
+        ],
+    )
+    app.post(interaction_body(payload))
+    eph = app.fake.wait_for("chat.postEphemeral")[0]
+    assert "Only approvers" in eph.args["text"]
+
+
+def test_revoked_connection_alerts_once_with_reconnect(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    connect(app, fake_qbo)
+    report(app, "3 units SKU-1 damaged at $5")
+    with session_scope(app.books.engine) as s:
+        from ledger.posting import post_entry
+
+        post_entry(
+            s,
+            app.books.company_id,
+            entries(app)[0].id or 0,
+            approver=CONTROLLER,
+            max_amount=app.books.settings.writeoff_max_amount,
+        )
+    fake_qbo.revoke_all()
+    ctx = JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books))
+    for i in range(3):
+        sync_job(ctx, now=utcnow() + ALERT_AFTER * (i + 1) * 3)
+    alerts = [
+        c
+        for c in app.fake.calls("chat.postMessage")
+        if c.args["channel"] == ALERTS and "disconnected" in c.args["text"].lower()
+    ]
+    assert len(alerts) == 1
+    assert "qbo_reconnect" in json.dumps(alerts[0].args["blocks"])
+
+
+def test_two_passes_at_once_never_push_twice_on_postgres(
+    tmp_path: Path, fake_qbo: FakeQbo, pg_url: str
+) -> None:
+    from bot.services.quickbooks import QuickBooks
+    from tests.qbo.conftest import make_world
+
+    worlds = make_world(pg_url, fake_qbo)
+    world = next(worlds)
+    try:
+        world.connect()
+        world.post(90)
+        barrier = threading.Barrier(2)
+        reports: list[Any] = []
+
+        def run(name: str) -> None:
+            qb = QuickBooks(world.books)  # its own HTTP client, as another process would have
+            barrier.wait()
+            reports.append(qb.sync(worker=name))
+
+        threads = [threading.Thread(target=run, args=(f"w{i}",)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        pushed = [e for r in reports for e in r.pushed]
+        assert len(pushed) == 90 and len(set(pushed)) == 90
+        docs = world.doc_numbers()
+        assert len(docs) == 90 and len(set(docs)) == 90
+    finally:
+        worlds.close()
