@@ -10,10 +10,10 @@ from typing import Any
 import typer
 
 from bot.cli.common import AsJson, books, fail
-from bot.services.entries import list_accounts
-from ledger.chart import ChartError, import_chart, parse_chart_csv
-from ledger.db import session_scope
-from ledger.items import ItemError, import_items, parse_items_csv
+from bot.services.books import Books
+from bot.services.entries import list_accounts, load_accounts, load_items
+from ledger.chart import ChartError, parse_chart_csv
+from ledger.items import ItemError, parse_items_csv
 from ledger.money import format_money
 
 accounts_app = typer.Typer(help="The chart of accounts.", no_args_is_help=True)
@@ -30,7 +30,7 @@ def _read(path: Path) -> str:
 def _import_csv(
     file: Path,
     parse: Callable[[str], Any],
-    store: Callable[..., tuple[int, int]],
+    store: Callable[[Books, Any], tuple[int, int]],
     error: type[Exception],
     what: str,
 ) -> None:
@@ -40,22 +40,20 @@ def _import_csv(
         rows = parse(_read(file))
     except error as exc:
         fail(f"{file}: {exc}")
-    with session_scope(b.engine) as s:
-        added, updated = store(s, b.company_id, rows)
-    b.forget_context()
+    added, updated = store(b, rows)
     typer.echo(f"{added} {what} added, {updated} updated")
 
 
 @items_app.command("import")
 def items_import(file: Path) -> None:
     """Load SKUs and unit costs from a CSV (columns sku,name,unit_cost)."""
-    _import_csv(file, parse_items_csv, import_items, ItemError, "items")
+    _import_csv(file, parse_items_csv, load_items, ItemError, "items")
 
 
 @accounts_app.command("import")
 def accounts_import(file: Path) -> None:
     """Load the company's chart of accounts (columns code,name,type[,subtype])."""
-    _import_csv(file, parse_chart_csv, import_chart, ChartError, "accounts")
+    _import_csv(file, parse_chart_csv, load_accounts, ChartError, "accounts")
 
 
 @accounts_app.command("list")

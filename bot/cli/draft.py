@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Annotated, Any
 
 import typer
 
 from bot.cli.common import CLI_ACTOR, AsJson, books, fail
 from bot.services.books import Books
-from ledger.db import session_scope
+from bot.services.intake import save_one
 from ledger.drafting import Draft, DraftError
 from ledger.money import format_money
-from ledger.posting import save_draft
 
 
 def _save(b: Books, d: Draft) -> int:
-    with session_scope(b.engine) as s:
-        saved = save_draft(
-            s, b.company_id, d, actor=CLI_ACTOR, entry_date=date.today(), reporter=CLI_ACTOR
-        )
-    return saved.entry.id or 0
+    return save_one(b, d, CLI_ACTOR)
 
 
 def _draft_json(b: Books, text: str, save: bool) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +15,6 @@ import typer
 
 from bot.cli.common import AsCsv, AsJson, deps, fail
 from bot.services import reports
-from ledger.models import utcnow
 from ledger.money import format_money
 from ledger.periods import Period
 
@@ -91,7 +91,7 @@ def report_writeoffs(
     d = deps()
     rep = reports.writeoffs(d, period)
     if chart is not None:
-        target = period or Period.of(utcnow().date())
+        target = period or Period.of(date.today())
         if period is None:
             rep = reports.writeoffs(d, target)
         chart.write_bytes(reports.chart_png(d, target))

@@ -4,7 +4,9 @@ happened to the books; front ends word it for people."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from bot.services.deps import Deps
@@ -106,17 +108,21 @@ def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
 
 
+LineEdit = tuple[str, Decimal, Decimal]  # (account code, debit, credit)
+
+
 def edit(
     deps: Deps,
     user: str,
     entry_id: int,
-    lines: list[LineInput],
+    edits: Sequence[LineEdit],
     entry_date: date | None,
     memo: str | None,
 ) -> Outcome:
     refused = allowed(deps, user, entry_id, "edit")
     if refused:
         return refused
+    lines = [LineInput(account, debit, credit) for account, debit, credit in edits]
     try:
         with session_scope(deps.books.engine) as s:
             edited = edit_draft(

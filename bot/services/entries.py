@@ -1,14 +1,19 @@
-"""Listings for the command line: journal entries with their QuickBooks state, and the
-chart with running balances. The `--json` shapes here are a contract."""
+"""The command line's view of the books: journal entries with their QuickBooks state, the
+chart with running balances, and loading a chart or an item list. The `--json` shapes here
+are a contract."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from bot.services.books import Books
+from ledger.chart import ChartRow, import_chart
 from ledger.db import session_scope
+from ledger.drafting import ItemInfo
+from ledger.items import import_items
 from ledger.models import Account, JournalEntry
 from ledger.posting import entry_lines
 from qbo.connection import get_connection
@@ -62,3 +67,19 @@ def list_accounts(books: Books) -> list[Account]:
                 .order_by(col(Account.code))
             )
         )
+
+
+def load_accounts(books: Books, rows: Sequence[ChartRow]) -> tuple[int, int]:
+    """Add or rename accounts (never delete); returns (added, updated)."""
+    with session_scope(books.engine) as s:
+        counts = import_chart(s, books.company_id, list(rows))
+    books.forget_context()
+    return counts
+
+
+def load_items(books: Books, items: Sequence[ItemInfo]) -> tuple[int, int]:
+    """Add or update SKUs and unit costs; returns (added, updated)."""
+    with session_scope(books.engine) as s:
+        counts = import_items(s, books.company_id, list(items))
+    books.forget_context()
+    return counts

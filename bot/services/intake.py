@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from bot.services.books import Books
+from ledger import claims
 from ledger.db import session_scope
 from ledger.drafting import Draft, DraftError
 from ledger.models import JournalEntry
@@ -69,6 +70,30 @@ def save_drafts(books: Books, report: Report, drafts: list[Draft]) -> Drafted:
             )
         saved.append(result.entry)
     return Drafted(saved, drafts)
+
+
+def claim(books: Books, key: str) -> bool:
+    """True when this delivery should be handled now (not done, nobody else on it): Slack
+    retries and the same message arriving as a mention and as a channel message are one."""
+    return claims.claim(books.engine, key)
+
+
+def done(books: Books, key: str) -> None:
+    claims.finish(books.engine, key)
+
+
+def give_back(books: Books, key: str) -> None:
+    """Handling failed in a way a redelivery may fix: let the next delivery take it."""
+    claims.release(books.engine, key)
+
+
+def save_one(books: Books, draft: Draft, actor: str) -> int:
+    """Store one draft for approval (the command line's --save); returns its id."""
+    with session_scope(books.engine) as s:
+        saved = save_draft(
+            s, books.company_id, draft, actor=actor, entry_date=date.today(), reporter=actor
+        )
+    return saved.entry.id or 0
 
 
 def approval_channel(books: Books, report: Report) -> str:

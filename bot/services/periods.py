@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from sqlmodel import col, select
@@ -9,11 +10,16 @@ from sqlmodel import col, select
 from bot.services.deps import Deps
 from bot.services.display import CloseCheck
 from ledger.db import session_scope
-from ledger.models import EntryStatus, JournalEntry, OutboxItem, OutboxStatus
+from ledger.models import EntryStatus, JournalEntry, OutboxItem, OutboxStatus, utcnow
 from ledger.periods import Period
 from ledger.posting import close_period, reopen_period
 
 NOT_DONE = (OutboxStatus.PENDING, OutboxStatus.IN_FLIGHT, OutboxStatus.FAILED, OutboxStatus.HELD)
+
+
+def today(deps: Deps) -> date:
+    """Today in the company's time zone (a month ends at its midnight, not UTC's)."""
+    return utcnow().astimezone(deps.settings.zone).date()
 
 
 def close_check(deps: Deps, period: Period) -> CloseCheck:

@@ -32,7 +32,7 @@ from qbo.limits import limiter_for
 from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import OAuthConfig, endpoints
-from qbo.sync import ConnectionProblem, SyncReport, run_sync
+from qbo.sync import ConnectionProblem, SyncReport, requeue, run_sync
 
 
 class NotConfigured(RuntimeError):
@@ -194,6 +194,10 @@ class QuickBooks:
             now=now,
             entry_ids=entry_ids,
         )
+
+    def requeue(self, entry_id: int) -> bool:
+        """A person's Retry: a failed or held push goes back to the queue, due now."""
+        return requeue(self.books.engine, self.books.company_id, entry_id)
 
     def status(self) -> QboStatus:
         with session_scope(self.books.engine) as s:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bot.services.deps import Deps
 from bot.services.display import SheetSummary, Variance
-from ledger.countsheet import Sheet, draft_variances
+from ledger.countsheet import Sheet, SheetError, draft_variances, read_sheet
 from ledger.db import session_scope
 from ledger.evidence import add_evidence, entries_for, link
 from ledger.models import EntryStatus, Evidence, JournalEntry
@@ -36,6 +36,14 @@ class Downloaded:
     name: str
     kind: str  # photo, document, count_sheet
     data: bytes
+
+
+__all__ = ["Downloaded", "Shared", "SheetError", "read"]
+
+
+def read(data: bytes, name: str) -> Sheet:
+    """The rows of a CSV or XLSX count; SheetError says what is wrong with the file."""
+    return read_sheet(data, name)
 
 
 def draft_sheet(

@@ -8,7 +8,6 @@ from slack_sdk import WebClient
 from bot.slack.ids import Id
 from bot.slack.listeners.commands.subcommands import connect_quickbooks
 from bot.slack.listeners.common import Body, clicked, deps_of, ids_of, push_now, tell_user, user_of
-from qbo.sync import requeue
 
 
 def retry(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -22,9 +21,9 @@ def retry(body: Body, client: WebClient, context: BoltContext) -> None:
         deps.audit("qbo_retry_refused", user, one)
         tell_user(client, body, "Only approvers can retry QuickBooks pushes.")
         return
-    requeued = [i for i in ids if requeue(deps.books.engine, deps.books.company_id, i)]
+    requeued = [i for i in ids if deps.quickbooks.requeue(i)]
     for entry_id in requeued:
-        deps.audit("qbo_retry", user, entry_id)
+        deps.audit("qbo_retry_requested", user, entry_id)
     push_now(context, client, requeued)
 
 

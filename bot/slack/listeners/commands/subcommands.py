@@ -18,7 +18,6 @@ from bot.slack.ui import replies
 from bot.slack.ui.kit import channel_link
 from bot.slack.ui.month_end import close_blocks, close_text
 from bot.slack.ui.reports import summary_blocks, summary_text
-from ledger.models import utcnow
 from ledger.periods import Period
 
 SUBCOMMANDS = frozenset({"connect", "status", "close", "reopen", "remind", "report", "export"})
@@ -107,14 +106,14 @@ def remind(deps: Deps, client: WebClient, user: str, channel: str) -> Reply:
     if refused:
         return Reply(refused)
     targets = deps.settings.reminder_channels or [channel]
-    today = utcnow().astimezone(deps.settings.zone).date()
+    today = periods.today(deps)
     send_reminder(deps.books, SlackChat(client, deps.books), today, "now", targets)
     return Reply(f"Reminder posted in {', '.join(channel_link(t) for t in targets)}.")
 
 
 def report(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Reply:
     """The month's write-offs as a chart (uploaded) and a short summary in blocks."""
-    month = _month(arg) if arg else Period.of(utcnow().astimezone(deps.settings.zone).date())
+    month = _month(arg) if arg else Period.of(periods.today(deps))
     if month is None:
         return Reply("Usage: `/writeoff report [YYYY-MM]`")
     view, png = reports.month_report(deps, month)

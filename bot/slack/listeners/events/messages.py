@@ -18,8 +18,6 @@ from bot.slack.deliver import deliver
 from bot.slack.listeners.common import Body, deps_of
 from bot.slack.ui import replies
 from bot.slack.ui.sheets import failed_blocks, progress_blocks, summary_blocks
-from ledger.claims import claim, finish, release
-from ledger.countsheet import SheetError, read_sheet
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
@@ -54,8 +52,8 @@ def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> Non
     in_thread = bool(event.get("thread_ts")) and event.get("thread_ts") != ts
     text = MENTION.sub(" ", event.get("text") or "").strip()
     key = message_key(channel, ts)
-    engine = deps.books.engine
-    if not claim(engine, key):
+    books = deps.books
+    if not intake.claim(books, key):
         return
     shared_files = list(event.get("files") or [])
     shared = sheets.Shared(channel, user, ts)
@@ -64,7 +62,7 @@ def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> Non
         if count_sheets:
             for f in count_sheets:
                 process_count_sheet(deps, client, shared, f)
-            finish(engine, key)
+            intake.done(books, key)
             return
         report = intake.Report(text=text, reporter=user, channel=channel, key=key, message_ts=ts)
         drafts, problem = intake.read(deps.books, report.text)
@@ -79,7 +77,7 @@ def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> Non
                     thread_ts=ts,
                     text=replies.cannot_read(problem, "I could not read a write-off."),
                 )
-            finish(engine, key)
+            intake.done(books, key)
             return
 
         def reply(msg: str) -> None:
@@ -89,9 +87,9 @@ def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> Non
         if entry_ids:
             attach_evidence(deps, client, shared, shared_files, entry_ids)
     except BaseException:
-        release(engine, key)
+        intake.give_back(books, key)
         raise
-    finish(engine, key)
+    intake.done(books, key)
 
 
 def attach_evidence(
@@ -128,8 +126,8 @@ def process_count_sheet(
         token = deps.settings.slack_bot_token
         assert token is not None
         _info, data = files.download(client, f["id"], token.get_secret_value())
-        sheet = read_sheet(data, name)
-    except (SheetError, files.FileProblem, httpx.HTTPError) as exc:
+        sheet = sheets.read(data, name)
+    except (sheets.SheetError, files.FileProblem, httpx.HTTPError) as exc:
         client.chat_update(
             channel=where[0],
             ts=where[1],

@@ -19,7 +19,6 @@ from bot.slack.ui.forms import (
     parse_writeoff_form,
     refusal_errors,
 )
-from ledger.posting import LineInput
 
 
 def _entry_id(body: Body) -> int:
@@ -81,7 +80,7 @@ def ack_edit(ack: Ack, body: Body, context: BoltContext) -> None:
     if not sub.lines:
         ack(response_action="errors", errors=missing_lines_errors())
         return
-    lines = [LineInput(ln.account, ln.debit, ln.credit) for ln in sub.lines]
+    lines = [(ln.account, ln.debit, ln.credit) for ln in sub.lines]
     outcome = decisions.edit(
         deps_of(context), user_of(body), _entry_id(body), lines, sub.entry_date, sub.memo
     )
