@@ -33,6 +33,7 @@ from ledger.models import (
     utcnow,
 )
 from qbo.connection import ConnectionBroken, NotConnected
+from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
 from qbo.mapping import load_mapping
@@ -242,7 +243,9 @@ def run_sync(
         with ThreadPoolExecutor(max_workers=PARALLEL_BATCHES) as pool:
             for future in [pool.submit(send, c) for c in chunks]:
                 future.result()  # re-raise a connection problem from any batch
-    except (ConnectionProblem, ConnectionBroken, NotConnected) as exc:
+    except (ConnectionProblem, ConnectionBroken, NotConnected, SecretKeyError) as exc:
+        # SecretKeyError: WRITEOFF_SECRET_KEY does not open the stored tokens. Nothing was
+        # sent; the entries wait in the queue until the key is put right.
         report.connection_problem = str(exc)
     for oid in bodies:
         outcomes.setdefault(oid, ("released", report.connection_problem))
