@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -20,9 +21,16 @@ from ledger.models import AuditEvent, OutboxItem, utcnow
 from qbo.connection import rotate_tokens
 from qbo.crypto import SecretKeyMismatch, legacy_key
 from qbo.models import QboConnection
-from tests.qbo.conftest import SECRET_KEY, QboWorld
+from tests.fakes.qbo_api import FakeQbo
+from tests.qbo.conftest import SECRET_KEY, QboWorld, make_world
 
 NEW_KEY = Fernet.generate_key().decode()
+
+
+@pytest.fixture
+def both_dbs_world(db_url: str, fake_qbo: FakeQbo) -> Iterator[QboWorld]:
+    """The world on SQLite and on PostgreSQL (row locks, one transaction)."""
+    yield from make_world(db_url, fake_qbo)
 
 
 def use_key(world: QboWorld, setting: str) -> None:
@@ -42,7 +50,8 @@ def rotation_events(world: QboWorld) -> list[dict[str, object]]:
         return [{"actor": e.actor, **json.loads(e.details)} for e in events]
 
 
-def test_rotate_to_a_new_key_then_drop_the_old(world: QboWorld) -> None:
+def test_rotate_to_a_new_key_then_drop_the_old(both_dbs_world: QboWorld) -> None:
+    world = both_dbs_world
     world.connect()  # tokens stored under the passphrase SECRET_KEY
     before = stored(world)
     use_key(world, NEW_KEY)
@@ -86,7 +95,8 @@ def test_an_install_from_before_scrypt_keeps_working_and_rotates(world: QboWorld
     assert [cipher.decrypt(t) for t in stored(world)] == [access, refresh]
 
 
-def test_rotating_with_a_wrong_key_changes_nothing(world: QboWorld) -> None:
+def test_rotating_with_a_wrong_key_changes_nothing(both_dbs_world: QboWorld) -> None:
+    world = both_dbs_world
     world.connect()
     before = stored(world)
     wrong = Fernet.generate_key().decode()
