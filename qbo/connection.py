@@ -5,6 +5,7 @@ so two processes never race a refresh-token rotation."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +30,8 @@ from qbo.oauth import (
     refresh_tokens,
     revoke,
 )
+
+log = logging.getLogger(__name__)
 
 STATE_TTL = timedelta(minutes=10)
 # Refresh a little before the hour is up, so a request never starts with a dying token.
@@ -205,7 +208,15 @@ class DbTokenSource:
                 tokens = refresh_tokens(
                     self.http, self.cfg.oauth, self.cipher.decrypt(conn.refresh_token_enc)
                 )
-            except InvalidGrant:
+            except InvalidGrant as exc:
+                log.warning(
+                    "QuickBooks refused the refresh token of company %s (realm %s), "
+                    "intuit_tid %s: the connection is broken until someone reconnects",
+                    self.company_id,
+                    conn.realm_id,
+                    exc.tid or "none",
+                    extra={"company_id": self.company_id, "intuit_tid": exc.tid},
+                )
                 conn.status = ConnectionStatus.BROKEN
                 conn.broken_reason = (
                     "QuickBooks refused the refresh token (revoked or "

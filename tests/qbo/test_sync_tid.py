@@ -116,3 +116,17 @@ def test_outbox_item_stores_the_tid_with_its_last_error(world: QboWorld) -> None
     world.qb.sync(now=utcnow() + timedelta(minutes=5))
     [item] = outbox(world)
     assert item.status == "synced" and item.last_error_tid is None  # type: ignore[attr-defined]
+
+
+def test_refused_refresh_logs_the_token_calls_tid(
+    world: QboWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
+    world.connect()
+    world.post(1)
+    world.fake.revoke_all()
+    assert world.qb.sync().connection_problem
+    tid = [r for r in world.fake.requests if r.kind == "token"][-1].tid
+    [record] = [r for r in caplog.records if r.name == "qbo.connection"]
+    assert tid and tid in record.getMessage() and record.intuit_tid == tid  # type: ignore[attr-defined]
+    assert "fake-rt-" not in caplog.text and "fake-at-" not in caplog.text
