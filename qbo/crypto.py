@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 from collections.abc import Sequence
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+log = logging.getLogger(__name__)
+
 SETTING = "WRITEOFF_SECRET_KEY"
 KEY_SEPARATOR = ","
 MAX_KEYS = 8  # a rotation needs two; more is a setting nobody cleaned up
+SHORT_PASSPHRASE = 16  # below this, say so: a comma may have cut a passphrase in two
 # A fixed, app-specific salt. A salt exists to stop one precomputed table from serving many
 # stored password hashes; here the passphrase is a server secret that is never stored
 # anywhere, and nothing derived from it is either (only Fernet ciphertexts are), so there is
@@ -85,6 +89,20 @@ def _as_fernet_key(secret: str) -> bytes | None:
 
 
 @lru_cache(maxsize=16)
+def _warn_if_short(passphrase: str) -> None:
+    """Once per passphrase and process. Commas separate keys, so an old passphrase that
+    held one now yields short pieces, the first of which encrypts: say so (never what)."""
+    if len(passphrase) < SHORT_PASSPHRASE:
+        log.warning(
+            "a passphrase in %s has fewer than %d characters (commas separate keys): use a "
+            "Fernet key (%s) or a longer passphrase, then run `writeoff qbo rotate-key`",
+            SETTING,
+            SHORT_PASSPHRASE,
+            _GENERATE,
+        )
+
+
+@lru_cache(maxsize=16)
 def derive_key(passphrase: str) -> bytes:
     """A Fernet key from a passphrase with scrypt. Cached: the cost is paid once per process."""
     kdf = Scrypt(salt=SCRYPT_SALT, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
@@ -119,6 +137,7 @@ class TokenCipher:
             if raw is not None:
                 current.append(Fernet(raw))
             else:
+                _warn_if_short(part)
                 current.append(Fernet(derive_key(part)))
                 legacy.append(legacy_key(part))
         # A passphrase that itself contains a comma was, before keys could be listed, one

@@ -21,6 +21,7 @@ from qbo.crypto import (
     SecretKeyMismatch,
     SecretKeyMissing,
     TokenCipher,
+    _warn_if_short,
     derive_key,
     legacy_key,
     split_keys,
@@ -133,3 +134,22 @@ def test_no_secret_in_repr_or_str() -> None:
     derived = derive_key(NEW).decode()
     for secret in (NEW, FERNET, derived):
         assert secret not in shown
+
+
+def test_a_short_passphrase_is_warned_about_once_without_saying_it(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # An old passphrase with a comma in it now reads as two keys: "kept in the vault" is
+    # long enough, but a setting like "pa,ss" would encrypt with "pa".
+    caplog.set_level(logging.WARNING)
+    _warn_if_short.cache_clear()  # once per process: start this test's process afresh
+    short = "pa55"
+    for _ in range(2):
+        TokenCipher(f"{short},{NEW}")
+    warned = [r for r in caplog.records if r.name == "qbo.crypto"]
+    assert len(warned) == 1 and "WRITEOFF_SECRET_KEY" in warned[0].getMessage()
+    assert short not in caplog.text and NEW not in caplog.text
+    caplog.clear()
+    TokenCipher(NEW)
+    TokenCipher(FERNET)
+    assert not caplog.records
