@@ -19,6 +19,9 @@ Retry rules (inside the client):
   line of defence, but replay is not always honoured, so it is not relied on.
 - Validation faults never retry.
 
+Every QboError raised after QuickBooks answered carries that answer's `intuit_tid` header
+(`err.tid`), batch item faults included: it is what Intuit support asks for.
+
 Tokens are never logged or put in error messages.
 """
 
@@ -59,6 +62,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 _PAGING = re.compile(r"\bstartposition\b|\bmaxresults\b", re.IGNORECASE)
 # Failures where the request never left this machine: always safe to resend.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+TID_HEADER = "intuit_tid"
 
 
 class TokenSource(Protocol):
@@ -133,7 +137,7 @@ class QboClient:
             start += page_size
 
     def _query_page(self, statement: str) -> list[dict[str, Any]]:
-        data = self._request("GET", "query", {"query": statement})
+        data, _ = self._request("GET", "query", {"query": statement})
         result = data.get("QueryResponse") or {}
         # The entity key is the entity's name ("Account", "JournalEntry", ...).
         for value in result.values():
@@ -191,11 +195,13 @@ class QboClient:
         """Create one JournalEntry. See the module docstring for what a failure means."""
         _check_create_body(entry)
         _check_request_id(request_id, MAX_REQUEST_ID)
-        data = self._request("POST", "journalentry", {"requestid": request_id}, body=entry)
+        data, tid = self._request("POST", "journalentry", {"requestid": request_id}, body=entry)
         created = data.get("JournalEntry")
         if not isinstance(created, dict):
             raise QboError(
-                "QuickBooks answered the create without a JournalEntry", outcome_unknown=True
+                "QuickBooks answered the create without a JournalEntry",
+                outcome_unknown=True,
+                tid=tid,
             )
         return created
 
@@ -204,7 +210,8 @@ class QboClient:
     ) -> dict[str, dict[str, Any] | QboError]:
         """bId -> created JournalEntry or the item's QboError, matched by bId.
 
-        A bId QuickBooks does not answer for gets a QboError with outcome_unknown=True."""
+        A bId QuickBooks does not answer for gets a QboError with outcome_unknown=True. Every
+        item's error carries the batch answer's intuit_tid (QuickBooks sends one per answer)."""
         if len(items) > MAX_BATCH:
             raise ValueError(f"a QuickBooks batch holds at most {MAX_BATCH} items: {len(items)}")
         _check_request_id(request_id, MAX_BATCH_REQUEST_ID)
@@ -223,7 +230,7 @@ class QboClient:
                 for bid, entry in items
             ]
         }
-        data = self._request("POST", "batch", {"requestid": request_id}, body=body, batch=True)
+        data, tid = self._request("POST", "batch", {"requestid": request_id}, body=body, batch=True)
         answers: dict[str, dict[str, Any] | QboError] = {}
         for resp in data.get("BatchItemResponse") or []:
             bid = str(resp.get("bId"))
@@ -231,7 +238,7 @@ class QboClient:
                 log.warning("QuickBooks answered an unknown batch bId %r", bid)
                 continue
             if isinstance(resp.get("Fault"), dict):
-                answers[bid] = fault_from_json(resp["Fault"])
+                answers[bid] = fault_from_json(resp["Fault"], tid=tid)
             elif isinstance(resp.get("JournalEntry"), dict):
                 answers[bid] = resp["JournalEntry"]
             else:
@@ -239,6 +246,7 @@ class QboClient:
                     "QuickBooks answered this batch item with neither an entry nor a fault",
                     retryable=True,
                     outcome_unknown=True,
+                    tid=tid,
                 )
         for bid in bids:
             if bid not in answers:
@@ -246,6 +254,7 @@ class QboClient:
                     "QuickBooks did not answer for this batch item",
                     retryable=True,
                     outcome_unknown=True,
+                    tid=tid,
                 )
         return answers
 
@@ -266,7 +275,8 @@ class QboClient:
         params: Mapping[str, str],
         body: Mapping[str, Any] | None = None,
         batch: bool = False,
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], str | None]:
+        """The answer's JSON object and its intuit_tid, after the retries described above."""
         url = self._url(endpoint, params)
         idempotent = method == "GET"
         token = self.tokens.access_token()
@@ -286,9 +296,10 @@ class QboClient:
                     raise err
                 throttled += 1
                 log.info(
-                    "QuickBooks throttled %s %s; waiting %.0f s",
+                    "QuickBooks throttled %s %s (intuit_tid %s); waiting %.0f s",
                     method,
                     endpoint,
+                    err.tid or "none",
                     self.throttle_wait,
                 )
                 self.sleep(self.throttle_wait)
@@ -298,10 +309,11 @@ class QboClient:
                 delay = self._backoff(failures)
                 failures += 1
                 log.info(
-                    "QuickBooks %s %s failed (%s); retry in %.2f s",
+                    "QuickBooks %s %s failed (%s, intuit_tid %s); retry in %.2f s",
                     method,
                     endpoint,
                     type(err).__name__,
+                    err.tid or "none",
                     delay,
                 )
                 self.sleep(delay)
@@ -315,7 +327,7 @@ class QboClient:
 
     def _send_once(
         self, method: str, url: str, token: str, body: Mapping[str, Any] | None, batch: bool
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], str | None]:
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         content = None
         if method == "POST":
@@ -329,6 +341,7 @@ class QboClient:
                 f"QuickBooks could not be reached: {type(exc).__name__}: {exc}",
                 outcome_unknown=not isinstance(exc, _NOT_SENT),
             ) from None
+        tid = resp.headers.get(TID_HEADER)
         if resp.status_code >= 300:
             raise error_from_response(resp.status_code, resp.headers, resp.content)
         try:
@@ -342,13 +355,12 @@ class QboClient:
                 status=resp.status_code,
                 retryable=True,
                 outcome_unknown=True,
+                tid=tid,
             )
         fault = data.get("Fault") or data.get("fault")
         if isinstance(fault, dict):  # a fault inside a 200
-            raise fault_from_json(
-                fault, status=resp.status_code, tid=resp.headers.get("intuit_tid")
-            )
-        return data
+            raise fault_from_json(fault, status=resp.status_code, tid=tid)
+        return data, tid
 
 
 def _id_key(row: Mapping[str, Any]) -> tuple[int, str]:

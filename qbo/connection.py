@@ -5,14 +5,16 @@ so two processes never race a refresh-token rotation."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ledger.audit import record
 from ledger.db import session_scope
@@ -28,6 +30,8 @@ from qbo.oauth import (
     refresh_tokens,
     revoke,
 )
+
+log = logging.getLogger(__name__)
 
 STATE_TTL = timedelta(minutes=10)
 # Refresh a little before the hour is up, so a request never starts with a dying token.
@@ -86,12 +90,15 @@ def consume_state(session: Session, state: str) -> OAuthState:
         raise StateError("this link was already used: start again")
     if aware(row.expires_at) < now:
         raise StateError("this link has expired (10 minutes): start again")
-    result = session.execute(
-        sa.update(OAuthState)
-        .where(OAuthState.state == state, OAuthState.used_at.is_(None))  # type: ignore[union-attr]
-        .values(used_at=now)
+    result = cast(
+        "sa.CursorResult[Any]",
+        session.execute(
+            sa.update(OAuthState)
+            .where(col(OAuthState.state) == state, col(OAuthState.used_at).is_(None))
+            .values(used_at=now)
+        ),
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if result.rowcount != 1:
         raise StateError("this link was already used: start again")
     return row
 
@@ -201,7 +208,15 @@ class DbTokenSource:
                 tokens = refresh_tokens(
                     self.http, self.cfg.oauth, self.cipher.decrypt(conn.refresh_token_enc)
                 )
-            except InvalidGrant:
+            except InvalidGrant as exc:
+                log.warning(
+                    "QuickBooks refused the refresh token of company %s (realm %s), "
+                    "intuit_tid %s: the connection is broken until someone reconnects",
+                    self.company_id,
+                    conn.realm_id,
+                    exc.tid or "none",
+                    extra={"company_id": self.company_id, "intuit_tid": exc.tid},
+                )
                 conn.status = ConnectionStatus.BROKEN
                 conn.broken_reason = (
                     "QuickBooks refused the refresh token (revoked or "
@@ -243,3 +258,37 @@ def disconnect(
         s.delete(conn)
         record(s, company_id, "qbo_disconnected", actor)
     return True
+
+
+def rotate_tokens(engine: Engine, cipher: TokenCipher, actor: str) -> int:
+    """Re-encrypt every stored QuickBooks token under the cipher's newest key, in one
+    transaction; returns how many connections were re-encrypted.
+
+    The cipher must still read the old key(s) (WRITEOFF_SECRET_KEY=NEW,OLD). If any token
+    opens with none of them, SecretKeyMismatch is raised and nothing is changed. Each
+    company whose tokens were re-encrypted gets an audit event. Rows are locked (FOR UPDATE
+    on PostgreSQL) so a concurrent refresh waits instead of writing over the rotation."""
+    with session_scope(engine) as s:
+        stmt = select(QboConnection).order_by(col(QboConnection.id)).with_for_update()
+        rows = list(s.exec(stmt.execution_options(populate_existing=True)))
+        rotated: dict[int, int] = {}  # company id -> tokens re-encrypted
+        for conn in rows:
+            changed = 0
+            for name in ("access_token_enc", "refresh_token_enc"):
+                token: str = getattr(conn, name)
+                if token:
+                    setattr(conn, name, cipher.rotate(token))
+                    changed += 1
+            if changed:
+                conn.updated_at = utcnow()
+                s.add(conn)
+                rotated[conn.company_id] = rotated.get(conn.company_id, 0) + changed
+        for company_id, tokens in rotated.items():
+            record(
+                s,
+                company_id,
+                "qbo_tokens_reencrypted",
+                actor,
+                details={"tokens": tokens, "keys_configured": cipher.key_count},
+            )
+        return sum(1 for conn in rows if conn.company_id in rotated)

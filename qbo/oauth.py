@@ -134,18 +134,26 @@ def _post(http: httpx.Client, cfg: OAuthConfig, url: str, **kwargs: Any) -> http
 
 def _token_call(http: httpx.Client, cfg: OAuthConfig, form: dict[str, str]) -> TokenSet:
     resp = _post(http, cfg, cfg.token_url, data=form)
+    tid = resp.headers.get("intuit_tid")  # Intuit's support asks for it
     if resp.status_code == 200:
         try:
             data = resp.json()
         except ValueError:
+            data = None
+        if not isinstance(data, dict):
             # Intuit may have rotated the refresh token all the same.
             raise QboError(
-                "the QuickBooks token answer is not JSON",
+                "the QuickBooks token answer is not a JSON object",
                 status=200,
                 retryable=True,
                 outcome_unknown=True,
-            ) from None
-        return TokenSet.from_response(data)
+                tid=tid,
+            )
+        try:
+            return TokenSet.from_response(data)
+        except QboError as exc:
+            exc.tid = exc.tid or tid
+            raise
     err = error_from_response(resp.status_code, resp.headers, resp.content)
     if err.code == "invalid_grant":
         raise InvalidGrant(

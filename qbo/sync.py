@@ -10,6 +10,7 @@ reads the report and the rows to update cards and alert the channel.
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 import uuid
@@ -33,9 +34,12 @@ from ledger.models import (
     utcnow,
 )
 from qbo.connection import ConnectionBroken, NotConnected
+from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
 from qbo.mapping import load_mapping
+
+log = logging.getLogger(__name__)
 
 BATCH_SIZE = 30
 CLAIM_LIMIT = 300
@@ -61,6 +65,18 @@ class ConnectionProblem(Exception):
     """Raised by a client factory when the company cannot talk to QuickBooks right now."""
 
 
+@dataclass(frozen=True)
+class PushFailure:
+    """One entry QuickBooks did not take in this pass, with what Intuit support asks for."""
+
+    entry_id: int
+    outbox_id: int
+    retrying: bool  # True: comes back by itself; False: waits for a person
+    message: str  # plain words, as stored in the outbox item's last_error
+    code: str | None  # QuickBooks' error code, or the HTTP status, or "unknown"
+    tid: str | None  # intuit_tid of the answer that carried the fault (None: no answer)
+
+
 @dataclass
 class SyncReport:
     claimed: int = 0
@@ -69,12 +85,18 @@ class SyncReport:
     held: list[tuple[int, str]] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)  # waits for a person
     retrying: list[tuple[int, str]] = field(default_factory=list)  # will retry by itself
+    # Every entry in `failed` and `retrying`, with its code and intuit_tid.
+    failures: list[PushFailure] = field(default_factory=list)
     connection_problem: str | None = None
     requests: int = 0
 
     @property
     def synced(self) -> list[int]:
         return self.pushed + self.adopted
+
+    def tid_of(self, entry_id: int) -> str | None:
+        """The intuit_tid of this entry's failure in this pass, if QuickBooks sent one."""
+        return next((f.tid for f in self.failures if f.entry_id == entry_id), None)
 
     def summary(self) -> str:
         parts = [
@@ -111,15 +133,15 @@ def claim_due(
 ) -> list[int]:
     """Claim due rows for this worker; returns outbox ids. Committed before any push, so a
     second pass (another process) skips them."""
-    table = OutboxItem.__table__  # type: ignore[attr-defined]
+    oid, status = col(OutboxItem.id), col(OutboxItem.status)
     due = sa.or_(
-        sa.and_(table.c.status == OutboxStatus.PENDING.value, table.c.next_attempt_at <= now),
-        sa.and_(table.c.status == OutboxStatus.IN_FLIGHT.value, table.c.claimed_at < now - LEASE),
+        sa.and_(status == OutboxStatus.PENDING.value, col(OutboxItem.next_attempt_at) <= now),
+        sa.and_(status == OutboxStatus.IN_FLIGHT.value, col(OutboxItem.claimed_at) < now - LEASE),
     )
-    stmt = sa.select(table.c.id, table.c.status).where(table.c.company_id == company_id, due)
+    stmt = sa.select(oid, status).where(col(OutboxItem.company_id) == company_id, due)
     if entry_ids is not None:
-        stmt = stmt.where(table.c.entry_id.in_(list(entry_ids)))
-    stmt = stmt.order_by(table.c.id).limit(limit)
+        stmt = stmt.where(col(OutboxItem.entry_id).in_(list(entry_ids)))
+    stmt = stmt.order_by(oid).limit(limit)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
@@ -129,8 +151,8 @@ def claim_due(
         ids = [r.id for r in rows]
         abandoned = [r.id for r in rows if r.status == OutboxStatus.IN_FLIGHT.value]
         conn.execute(
-            table.update()
-            .where(table.c.id.in_(ids))
+            sa.update(OutboxItem)
+            .where(oid.in_(ids))
             .values(
                 status=OutboxStatus.IN_FLIGHT.value,
                 claimed_at=now,
@@ -141,7 +163,7 @@ def claim_due(
         if abandoned:
             # Its pass died mid-push: QuickBooks may hold it already. Look before sending.
             conn.execute(
-                table.update().where(table.c.id.in_(abandoned)).values(needs_reconcile=True)
+                sa.update(OutboxItem).where(oid.in_(abandoned)).values(needs_reconcile=True)
             )
     return ids
 
@@ -154,9 +176,9 @@ def _ledger_entries(session: Session, entry_ids: Sequence[int]) -> dict[int, Led
     lines: dict[int, list[LedgerLine]] = {}
     for jl, acct in session.exec(
         select(JournalLine, Account)
-        .join(Account, Account.id == JournalLine.account_id)
+        .join(Account, col(Account.id) == col(JournalLine.account_id))
         .where(col(JournalLine.entry_id).in_(list(entry_ids)))
-        .order_by(JournalLine.line_no)
+        .order_by(col(JournalLine.line_no))
     ):
         lines.setdefault(jl.entry_id, []).append(
             LedgerLine(acct.code, acct.name, jl.debit, jl.credit, jl.description)
@@ -198,7 +220,11 @@ def run_sync(
     if not claimed:
         return report
     with session_scope(engine) as s:
-        items = {i.id: i for i in s.exec(select(OutboxItem).where(col(OutboxItem.id).in_(claimed)))}
+        items = {
+            i.id: i
+            for i in s.exec(select(OutboxItem).where(col(OutboxItem.id).in_(claimed)))
+            if i.id is not None
+        }
         ledger = _ledger_entries(s, [i.entry_id for i in items.values()])
         mapping = load_mapping(s, company_id)
     outcomes: dict[int, tuple[str, Any]] = {}  # outbox id -> (kind, detail)
@@ -242,7 +268,9 @@ def run_sync(
         with ThreadPoolExecutor(max_workers=PARALLEL_BATCHES) as pool:
             for future in [pool.submit(send, c) for c in chunks]:
                 future.result()  # re-raise a connection problem from any batch
-    except (ConnectionProblem, ConnectionBroken, NotConnected) as exc:
+    except (ConnectionProblem, ConnectionBroken, NotConnected, SecretKeyError) as exc:
+        # SecretKeyError: WRITEOFF_SECRET_KEY does not open the stored tokens. Nothing was
+        # sent; the entries wait in the queue until the key is put right.
         report.connection_problem = str(exc)
     for oid in bodies:
         outcomes.setdefault(oid, ("released", report.connection_problem))
@@ -252,15 +280,14 @@ def run_sync(
 
 def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) -> list[int]:
     """Extend this pass's claim on `ids`; returns the ones it still holds."""
-    table = OutboxItem.__table__  # type: ignore[attr-defined]
     mine = sa.and_(
-        table.c.id.in_(list(ids)),
-        table.c.claimed_by == worker,
-        table.c.status == OutboxStatus.IN_FLIGHT.value,
+        col(OutboxItem.id).in_(list(ids)),
+        col(OutboxItem.claimed_by) == worker,
+        col(OutboxItem.status) == OutboxStatus.IN_FLIGHT.value,
     )
     with engine.begin() as conn:
-        conn.execute(table.update().where(mine).values(claimed_at=max(now, utcnow())))
-        return [r.id for r in conn.execute(sa.select(table.c.id).where(mine))]
+        conn.execute(sa.update(OutboxItem).where(mine).values(claimed_at=max(now, utcnow())))
+        return [r.id for r in conn.execute(sa.select(col(OutboxItem.id)).where(mine))]
 
 
 def _send(
@@ -311,6 +338,7 @@ def _record(
                 item.synced_at = now
                 item.needs_reconcile = False
                 item.last_error = item.last_error_code = None
+                _set_error_tid(item, None)
                 item.failing_since = None
                 if entry is not None:
                     entry.qbo_id = item.external_id
@@ -320,6 +348,7 @@ def _record(
             elif kind == "held":
                 item.status = OutboxStatus.HELD.value
                 item.last_error, item.last_error_code = str(detail)[:1000], "held"
+                _set_error_tid(item, None)  # held by us, not refused by QuickBooks
                 item.failing_since = item.failing_since or now
                 report.held.append((item.entry_id, str(detail)))
             elif kind == "released":
@@ -327,6 +356,7 @@ def _record(
                 item.status = OutboxStatus.PENDING.value
                 item.next_attempt_at = now + timedelta(minutes=1)
                 item.last_error = str(detail) if detail else None
+                _set_error_tid(item, None)
             else:
                 _failure(item, kind, detail, now, report, rng)
             s.add(item)
@@ -342,13 +372,16 @@ def _failure(
 ) -> None:
     item.attempts += 1
     item.failing_since = item.failing_since or now
+    tid: str | None = None
     if kind == "unknown":
         retryable, unknown, message, code = True, True, str(detail), "unknown"
     else:
         err: QboError = detail
         retryable, unknown = err.retryable, err.outcome_unknown
         message, code = err.plain_words(), (err.code or str(err.status or ""))
+        tid = err.tid
     item.last_error, item.last_error_code = message[:1000], (code or None)
+    _set_error_tid(item, tid)
     if unknown:
         item.needs_reconcile = True
     if retryable:
@@ -358,19 +391,50 @@ def _failure(
     else:
         item.status = OutboxStatus.FAILED.value
         report.failed.append((item.entry_id, message))
+    report.failures.append(
+        PushFailure(item.entry_id, item.id or 0, retryable, message, code or None, tid)
+    )
+    # Plain words and ids only: QboError messages never hold tokens, and neither does this.
+    log.warning(
+        "QuickBooks push of entry %s (outbox %s) failed, %s: code %s, intuit_tid %s: %s",
+        item.entry_id,
+        item.id,
+        f"retry {item.attempts} due {item.next_attempt_at.isoformat()}"
+        if retryable
+        else "waits for a person",
+        code or "none",
+        tid or "none",
+        message,
+        extra={
+            "entry_id": item.entry_id,
+            "outbox_id": item.id,
+            "qbo_code": code or None,
+            "intuit_tid": tid,
+        },
+    )
+
+
+def _set_error_tid(item: OutboxItem, tid: str | None) -> None:
+    """Store the intuit_tid of the item's last failure beside last_error (None clears it).
+
+    The column (OutboxItem.last_error_tid, String(64), nullable) comes with the models and
+    migration branch. Until it is merged this does nothing, and the tid reaches people only
+    through SyncReport.failures and the WARNING log line. Once it is, the body becomes:
+
+        item.last_error_tid = tid[:64] if tid else None
+    """
 
 
 def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None = None) -> bool:
     """A person's Retry: a failed or held entry goes back to the queue, due now."""
     now = now or utcnow()
-    table = OutboxItem.__table__  # type: ignore[attr-defined]
     with engine.begin() as conn:
         result = conn.execute(
-            table.update()
+            sa.update(OutboxItem)
             .where(
-                table.c.company_id == company_id,
-                table.c.entry_id == entry_id,
-                table.c.status.in_(
+                col(OutboxItem.company_id) == company_id,
+                col(OutboxItem.entry_id) == entry_id,
+                col(OutboxItem.status).in_(
                     [OutboxStatus.FAILED.value, OutboxStatus.HELD.value, OutboxStatus.PENDING.value]
                 ),
             )

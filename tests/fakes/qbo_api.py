@@ -94,6 +94,7 @@ class Request:
     raw: bytes = b""  # the body as sent
     status: int | None = None
     replayed: bool = False
+    tid: str | None = None  # the intuit_tid header the fake answered with
 
 
 @dataclass
@@ -944,8 +945,12 @@ class FakeQbo:
                     answer = self._answer(kind, realm, endpoint, auth, params, body, req)
                 except Exception as exc:  # a bug in the fake must not hang the client
                     answer = _json(500, {"fake_error": repr(exc)})
+                # As Intuit: every answer (API, token, revoke; faults too) has its own tid.
+                req.tid = "1-" + secrets.token_hex(8)
+                answer.headers = {**answer.headers, "intuit_tid": req.tid}
                 if answer.after == "drop_after_create":
                     self.close_connection = True  # close without a word, as a dying proxy
+                    req.tid = None
                     return
                 if answer.after == "timeout_after_create":
                     time.sleep(fake.hang_seconds)
@@ -992,7 +997,6 @@ class FakeQbo:
                 finally:
                     with fake._lock:
                         fake._in_flight -= 1
-                answer.headers.setdefault("intuit_tid", "1-" + secrets.token_hex(8))
                 return answer
 
             def _send(self, answer: _Answer) -> None:

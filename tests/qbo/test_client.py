@@ -504,3 +504,87 @@ def test_batch_replay_and_throttle(env: Env) -> None:
     again = client.batch_create_journal_entries(items, "b-1")
     assert first["1"]["Id"] == again["1"]["Id"]  # type: ignore[index]
     assert env.slept == [60.0] and len(env.fake.journal_entries()) == 1
+
+
+# -- intuit_tid --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "throttle_xml",  # XML fault
+        "html_503",  # HTML gateway page
+        "empty_502",  # no body at all
+        "system_fault_500",  # JSON Fault
+        "unexpected_6000",  # JSON Fault, transient
+        "auth_401",  # lower-case JSON fault, after one refresh
+    ],
+)
+def test_every_fault_carries_the_answers_intuit_tid(env: Env, kind: str) -> None:
+    env.fake.fail_next("journalentry", kind, times=2 if kind == "auth_401" else 1)
+    with pytest.raises(QboError) as caught:
+        env.client(max_retries=0).create_journal_entry(entry(env, "JE-1"), "r-1")
+    last = env.fake.api_requests("journalentry")[-1]
+    assert last.tid and caught.value.tid == last.tid
+
+
+def test_validation_fault_and_retried_query_carry_the_last_tid(env: Env) -> None:
+    env.fake.fault_next("journalentry", "6210", "Account Period Closed", "closed", status=400)
+    with pytest.raises(QboValidationError) as closed:
+        env.client().create_journal_entry(entry(env, "JE-1"), "r-1")
+    assert closed.value.tid == env.fake.api_requests("journalentry")[-1].tid
+    env.fake.fail_next("query", "html_503", times=3)
+    with pytest.raises(QboServerError) as down:
+        env.client(max_retries=2).accounts()
+    tids = [r.tid for r in env.fake.api_requests("query")]
+    assert len(set(tids)) == 3 and down.value.tid == tids[-1]  # the answer that was raised
+
+
+def test_batch_item_faults_carry_the_batch_answers_tid(env: Env) -> None:
+    env.fake.omit_from_batch_answer = {"3"}
+    items = [
+        ("1", entry(env, "JE-1")),
+        ("2", entry(env, "JE-2", debit_acct="9999")),  # unknown account: item fault 2500
+        ("3", entry(env, "JE-3")),  # not answered for
+    ]
+    results = env.client().batch_create_journal_entries(items, "b-1")
+    tid = env.fake.api_requests("batch")[0].tid
+    assert tid and isinstance(results["1"], dict)
+    fault, missing = results["2"], results["3"]
+    assert isinstance(fault, QboValidationError) and fault.code == "2500" and fault.tid == tid
+    assert isinstance(missing, QboError) and missing.outcome_unknown and missing.tid == tid
+
+
+def test_no_answer_no_tid(env: Env) -> None:
+    env.fake.fail_next("journalentry", "drop_after_create")
+    with pytest.raises(QboTransportError) as caught:
+        env.client().create_journal_entry(entry(env, "JE-1"), "r-1")
+    assert caught.value.tid is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"Fault": {"Error": [{"Message": "boom", "code": "6000"}], "type": "ValidationFault"}}',
+        b"<html>ok?</html>",
+        b"",
+    ],
+)
+def test_odd_200_answers_carry_the_tid(body: bytes) -> None:
+    """Shapes the fake does not make: a Fault inside a 200, a 2xx that is not JSON."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"intuit_tid": "1-odd200"})
+
+    class Tokens:
+        def access_token(self) -> str:
+            return "fake-at-mock"
+
+        def refresh_access_token(self, rejected: str) -> str:
+            return "fake-at-mock"
+
+    with httpx.Client(transport=httpx.MockTransport(answer)) as http:
+        client = QboClient("https://qbo.test", "123", Tokens(), http=http, limiter=RateLimiter())
+        with pytest.raises(QboError) as caught:
+            client.create_journal_entry({"DocNumber": "JE-1", "Line": []}, "r-1")
+    assert caught.value.tid == "1-odd200"

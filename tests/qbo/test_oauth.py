@@ -9,7 +9,13 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from qbo.errors import InvalidGrant, QboAuthError, QboServerError, QboTransportError
+from qbo.errors import (
+    InvalidGrant,
+    QboAuthError,
+    QboError,
+    QboServerError,
+    QboTransportError,
+)
 from qbo.oauth import (
     AUTH_URL,
     REVOKE_URL,
@@ -184,3 +190,28 @@ def test_token_endpoint_unreachable(http: httpx.Client) -> None:
 def test_token_set_defaults() -> None:
     ts = TokenSet.from_response({"access_token": "a", "refresh_token": "r"})
     assert ts.expires_in == 3600 and ts.refresh_expires_in == 100 * 24 * 3600
+
+
+def test_token_faults_carry_intuit_tid(fake_qbo: FakeQbo, http: httpx.Client) -> None:
+    with pytest.raises(InvalidGrant) as refused:
+        refresh_tokens(http, fake_qbo.oauth_config(), "fake-rt-unknown")
+    fake_qbo.fail_next("token", "html_503")
+    with pytest.raises(QboServerError) as down:
+        exchange_code(http, fake_qbo.oauth_config(), fake_qbo.issue_code())
+    sent = [r.tid for r in fake_qbo.requests if r.kind == "token"]
+    assert len(sent) == 2 and all(sent)
+    assert (refused.value.tid, down.value.tid) == tuple(sent)
+
+
+@pytest.mark.parametrize("body", [b"[]", b"{}", b"not json"])
+def test_unreadable_token_answer_carries_intuit_tid(body: bytes) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"intuit_tid": "1-tok"})
+
+    cfg = OAuthConfig("cid", "secret", "https://x/cb", token_url="https://oauth.test/t")
+    with (
+        httpx.Client(transport=httpx.MockTransport(answer)) as mock,
+        pytest.raises(QboError) as caught,
+    ):
+        refresh_tokens(mock, cfg, "fake-rt-x")
+    assert caught.value.tid == "1-tok" and caught.value.outcome_unknown == (body != b"{}")
