@@ -20,6 +20,8 @@ from typing import Any, TextIO
 
 _context: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar("log_context")
 FIELDS = ("request_id", "job", "team", "user", "company", "entry", "channel")
+# Fields a logger may pass per line with `extra=` (the QuickBooks sync does).
+EXTRA_FIELDS = ("entry_id", "outbox_id", "company_id", "qbo_code", "intuit_tid")
 
 
 def new_request_id() -> str:
@@ -56,6 +58,9 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         line.update(getattr(record, "context", {}) or {})
+        for name in EXTRA_FIELDS:
+            if hasattr(record, name):
+                line[name] = getattr(record, name)
         if record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
         return json.dumps(line, default=str, ensure_ascii=False)

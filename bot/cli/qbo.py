@@ -10,7 +10,7 @@ import typer
 
 from bot.cli.common import CLI_ACTOR, Actor, AsJson, books, fail
 from bot.services.quickbooks import NotConfigured, QuickBooks
-from qbo.crypto import SecretKeyMissing
+from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.sync import ConnectionProblem
 
@@ -26,7 +26,7 @@ def call(fn: Callable[..., T], *args: Any) -> T:
     """Run a QuickBooks action, turning its failures into a message and exit code."""
     try:
         return fn(*args)
-    except (NotConfigured, SecretKeyMissing, ConnectionProblem, ValueError) as exc:
+    except (NotConfigured, SecretKeyError, ConnectionProblem, ValueError) as exc:
         fail(str(exc), 2)
     except QboError as exc:
         fail(exc.plain_words())
@@ -104,3 +104,13 @@ def qbo_map(code: str, qbo_id: str, actor: Actor = CLI_ACTOR) -> None:
     """Map one ledger account to a QuickBooks account Id by hand."""
     call(quickbooks().map_one, code, qbo_id, actor)
     typer.echo(f"{code} -> QuickBooks account {qbo_id}")
+
+
+@app.command("rotate-key")
+def qbo_rotate_key(actor: Actor = CLI_ACTOR) -> None:
+    """Re-encrypt the stored QuickBooks tokens with the first key in WRITEOFF_SECRET_KEY."""
+    n = call(quickbooks().rotate_key, actor)
+    typer.echo(
+        f"re-encrypted {n} QuickBooks connection(s) with the newest key; "
+        "the old key can now be removed from WRITEOFF_SECRET_KEY"
+    )

@@ -25,6 +25,7 @@ from qbo.connection import (
     complete_connect,
     disconnect,
     get_connection,
+    rotate_tokens,
     start_connect,
 )
 from qbo.crypto import TokenCipher
@@ -194,6 +195,10 @@ class QuickBooks:
             now=now,
             entry_ids=entry_ids,
         )
+
+    def rotate_key(self, actor: str) -> int:
+        """Re-encrypt every stored token with the newest WRITEOFF_SECRET_KEY (audited)."""
+        return rotate_tokens(self.books.engine, self.cipher(), actor)
 
     def requeue(self, entry_id: int) -> bool:
         """A person's Retry: a failed or held push goes back to the queue, due now."""

@@ -82,3 +82,41 @@ def test_cli_status_sync_and_accounts(
     assert status["connected"] and status["unmapped_accounts"] == ["5400"]
     gone = runner.invoke(app, ["qbo", "disconnect"])
     assert "disconnected" in gone.output and alerting.qb.connection() is None
+
+
+def test_cli_rotate_key_lets_the_old_key_go(
+    alerting: QboWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`writeoff qbo rotate-key` with the new key first and the old one second re-encrypts
+    the stored tokens; after it, the new key alone still reaches QuickBooks."""
+    from bot.cli import app
+
+    alerting.connect()
+    settings = alerting.books.settings
+    old = settings.writeoff_secret_key.get_secret_value()  # type: ignore[union-attr]
+    new = "a-brand-new-passphrase-for-the-tokens"
+    env = {
+        "DATABASE_URL": settings.database_url,
+        "QBO_CLIENT_ID": settings.qbo_client_id,
+        "QBO_CLIENT_SECRET": settings.qbo_client_secret.get_secret_value(),  # type: ignore[union-attr]
+        "QBO_API_URL": settings.qbo_api_url,
+        "QBO_TOKEN_URL": settings.qbo_token_url,
+        "QBO_AUTH_URL": settings.qbo_auth_url,
+        "QBO_REVOKE_URL": settings.qbo_revoke_url,
+        "QBO_REDIRECT_URI": settings.qbo_redirect_uri,
+    }
+    monkeypatch.chdir(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, str(v))
+    runner = CliRunner()
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", new)
+    refused = runner.invoke(app, ["qbo", "rotate-key"])
+    assert refused.exit_code == 2 and "WRITEOFF_SECRET_KEY" in refused.output
+    assert new not in refused.output and old not in refused.output
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", f"{new},{old}")
+    done = runner.invoke(app, ["qbo", "rotate-key"])
+    assert done.exit_code == 0 and "re-encrypted 1" in done.output, done.output
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", new)
+    alerting.post(1)
+    synced = runner.invoke(app, ["sync"])
+    assert synced.exit_code == 0 and "1 pushed" in synced.output, synced.output
