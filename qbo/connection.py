@@ -7,12 +7,12 @@ from __future__ import annotations
 import contextlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ledger.audit import record
 from ledger.db import session_scope
@@ -55,8 +55,8 @@ class QboConfig:
 
 
 def aware(dt: datetime) -> datetime:
-    from datetime import UTC
-
+    """Deprecated: every datetime read from the books is already aware UTC
+    (ledger.models.UTCDateTime). Kept only while bot/ still imports it; do not use."""
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
@@ -84,11 +84,11 @@ def consume_state(session: Session, state: str) -> OAuthState:
         raise StateError("unknown state: start again from `writeoff qbo connect-url`")
     if row.used_at is not None:
         raise StateError("this link was already used: start again")
-    if aware(row.expires_at) < now:
+    if row.expires_at < now:
         raise StateError("this link has expired (10 minutes): start again")
     result = session.execute(
         sa.update(OAuthState)
-        .where(OAuthState.state == state, OAuthState.used_at.is_(None))  # type: ignore[union-attr]
+        .where(col(OAuthState.state) == state, col(OAuthState.used_at).is_(None))
         .values(used_at=now)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
@@ -187,7 +187,7 @@ class DbTokenSource:
         with session_scope(self.engine) as s:
             conn = self._load(s, lock=False)
             token = self.cipher.decrypt(conn.access_token_enc)
-            if aware(conn.access_expires_at) - ACCESS_MARGIN > utcnow():
+            if conn.access_expires_at - ACCESS_MARGIN > utcnow():
                 return token
         return self.refresh_access_token(token)
 
@@ -195,7 +195,7 @@ class DbTokenSource:
         with session_scope(self.engine) as s:
             conn = self._load(s, lock=True)
             current = self.cipher.decrypt(conn.access_token_enc)
-            if current != rejected and aware(conn.access_expires_at) - ACCESS_MARGIN > utcnow():
+            if current != rejected and conn.access_expires_at - ACCESS_MARGIN > utcnow():
                 return current  # another worker refreshed while we waited for the lock
             try:
                 tokens = refresh_tokens(

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -113,8 +114,8 @@ def claim_due(
     second pass (another process) skips them."""
     table = OutboxItem.__table__  # type: ignore[attr-defined]
     due = sa.or_(
-        sa.and_(table.c.status == OutboxStatus.PENDING.value, table.c.next_attempt_at <= now),
-        sa.and_(table.c.status == OutboxStatus.IN_FLIGHT.value, table.c.claimed_at < now - LEASE),
+        sa.and_(table.c.status == OutboxStatus.PENDING, table.c.next_attempt_at <= now),
+        sa.and_(table.c.status == OutboxStatus.IN_FLIGHT, table.c.claimed_at < now - LEASE),
     )
     stmt = sa.select(table.c.id, table.c.status).where(table.c.company_id == company_id, due)
     if entry_ids is not None:
@@ -127,12 +128,12 @@ def claim_due(
         if not rows:
             return []
         ids = [r.id for r in rows]
-        abandoned = [r.id for r in rows if r.status == OutboxStatus.IN_FLIGHT.value]
+        abandoned = [r.id for r in rows if r.status == OutboxStatus.IN_FLIGHT]
         conn.execute(
             table.update()
             .where(table.c.id.in_(ids))
             .values(
-                status=OutboxStatus.IN_FLIGHT.value,
+                status=OutboxStatus.IN_FLIGHT,
                 claimed_at=now,
                 claimed_by=worker,
                 updated_at=now,
@@ -256,7 +257,7 @@ def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) 
     mine = sa.and_(
         table.c.id.in_(list(ids)),
         table.c.claimed_by == worker,
-        table.c.status == OutboxStatus.IN_FLIGHT.value,
+        table.c.status == OutboxStatus.IN_FLIGHT,
     )
     with engine.begin() as conn:
         conn.execute(table.update().where(mine).values(claimed_at=max(now, utcnow())))
@@ -306,7 +307,7 @@ def _record(
             item.claimed_at, item.claimed_by = None, None
             if kind in ("created", "adopted"):
                 entry = s.get(JournalEntry, item.entry_id)
-                item.status = OutboxStatus.SYNCED.value
+                item.status = OutboxStatus.SYNCED
                 item.external_id = str(detail.get("Id"))
                 item.synced_at = now
                 item.needs_reconcile = False
@@ -318,13 +319,13 @@ def _record(
                     s.add(entry)
                 (report.pushed if kind == "created" else report.adopted).append(item.entry_id)
             elif kind == "held":
-                item.status = OutboxStatus.HELD.value
+                item.status = OutboxStatus.HELD
                 item.last_error, item.last_error_code = str(detail)[:1000], "held"
                 item.failing_since = item.failing_since or now
                 report.held.append((item.entry_id, str(detail)))
             elif kind == "released":
                 # Never sent (no connection): back in the queue, no attempt spent.
-                item.status = OutboxStatus.PENDING.value
+                item.status = OutboxStatus.PENDING
                 item.next_attempt_at = now + timedelta(minutes=1)
                 item.last_error = str(detail) if detail else None
             else:
@@ -352,11 +353,11 @@ def _failure(
     if unknown:
         item.needs_reconcile = True
     if retryable:
-        item.status = OutboxStatus.PENDING.value
+        item.status = OutboxStatus.PENDING
         item.next_attempt_at = now + backoff(item.attempts, rng)
         report.retrying.append((item.entry_id, message))
     else:
-        item.status = OutboxStatus.FAILED.value
+        item.status = OutboxStatus.FAILED
         report.failed.append((item.entry_id, message))
 
 
@@ -370,30 +371,39 @@ def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None
             .where(
                 table.c.company_id == company_id,
                 table.c.entry_id == entry_id,
-                table.c.status.in_(
-                    [OutboxStatus.FAILED.value, OutboxStatus.HELD.value, OutboxStatus.PENDING.value]
-                ),
+                table.c.status.in_([OutboxStatus.FAILED, OutboxStatus.HELD, OutboxStatus.PENDING]),
             )
-            .values(status=OutboxStatus.PENDING.value, next_attempt_at=now, updated_at=now)
+            .values(status=OutboxStatus.PENDING, next_attempt_at=now, updated_at=now)
         )
     return bool(result.rowcount)
 
 
+class QboSyncState(StrEnum):
+    """An entry's QuickBooks state as people see it (the card, `--json`): the outbox status,
+    with in-flight shown as pending, and pending as not connected while it is not."""
+
+    NOT_CONNECTED = "not_connected"
+    PENDING = "pending"
+    SYNCED = "synced"
+    FAILED = "failed"
+    HELD = "held"
+
+
 @dataclass(frozen=True)
 class QboState:
-    status: str  # not_connected, pending, synced, failed, held
+    status: QboSyncState
     id: str | None
     last_error: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"status": self.status, "id": self.id, "last_error": self.last_error}
+        return {"status": str(self.status), "id": self.id, "last_error": self.last_error}
 
     def card_text(self) -> str:
-        if self.status == "synced":
+        if self.status == QboSyncState.SYNCED:
             return f"synced, JournalEntry {self.id}"
-        if self.status == "not_connected":
+        if self.status == QboSyncState.NOT_CONNECTED:
             return "not connected"
-        if self.status in ("failed", "held"):
+        if self.status in (QboSyncState.FAILED, QboSyncState.HELD):
             return f"{self.status}: {self.last_error or 'see the alert'}"
         if self.last_error:
             return f"pending (retrying: {self.last_error})"
@@ -404,10 +414,12 @@ def qbo_states(session: Session, entry_ids: Sequence[int], connected: bool) -> d
     rows = session.exec(select(OutboxItem).where(col(OutboxItem.entry_id).in_(list(entry_ids))))
     out: dict[int, QboState] = {}
     for item in rows:
-        status = item.status
-        if status == OutboxStatus.IN_FLIGHT.value:
-            status = "pending"
-        if status == "pending" and not connected:
-            status = "not_connected"
+        status = (
+            QboSyncState.PENDING
+            if item.status == OutboxStatus.IN_FLIGHT
+            else QboSyncState(item.status)
+        )
+        if status == QboSyncState.PENDING and not connected:
+            status = QboSyncState.NOT_CONNECTED
         out[item.entry_id] = QboState(status, item.external_id, item.last_error)
     return out
