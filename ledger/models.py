@@ -296,6 +296,8 @@ class OutboxItem(SQLModel, table=True):
     external_id: str | None = Field(default=None, max_length=40)
     last_error: str | None = Field(default=None, max_length=1000)
     last_error_code: str | None = Field(default=None, max_length=20)
+    # QuickBooks' intuit_tid of the last failure: what Intuit support asks for.
+    last_error_tid: str | None = Field(default=None, max_length=64)
     # Start of the current failure episode.
     failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
     alert_channel: str | None = Field(default=None, max_length=64)
