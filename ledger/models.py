@@ -89,9 +89,20 @@ class UTCDateTime(TypeDecorator[datetime]):
 E = TypeVar("E", bound=StrEnum)
 
 
+class _EnumValueText(TypeDecorator[str]):
+    """What an EnumText column is compared with: members as their value, any other text as
+    it is (a filter on an unknown status finds nothing, as it always did)."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_bind_param(self, value: object, dialect: Any) -> object:
+        return value.value if isinstance(value, StrEnum) else value
+
+
 class EnumText(TypeDecorator[E], Generic[E]):
     """A StrEnum stored as its plain value in a VARCHAR (no database enum type, so adding a
-    member needs no migration). Reads give the enum member back; an unknown value bound
+    member needs no migration). Reads give the enum member back; an unknown value written
     (a typo such as "postd") is refused before it reaches the database."""
 
     impl = sa.String
@@ -100,6 +111,7 @@ class EnumText(TypeDecorator[E], Generic[E]):
     def __init__(self, enum: type[E], length: int) -> None:
         super().__init__(length=length)
         self.enum = enum
+        self.length = length
         longest = max(len(m.value) for m in enum)
         if longest > length:
             raise ValueError(f"{enum.__name__} has a value longer than {length} characters")
@@ -109,6 +121,10 @@ class EnumText(TypeDecorator[E], Generic[E]):
 
     def process_result_value(self, value: str | None, dialect: Any) -> E | None:
         return None if value is None else self.enum(value)
+
+    def coerce_compared_value(self, op: Any, value: Any) -> Any:
+        # Comparisons (==, in_) are lenient; only values written are checked.
+        return _EnumValueText(self.length)
 
 
 class EntryStatus(StrEnum):

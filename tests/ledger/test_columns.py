@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import StatementError
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
 import qbo.models  # noqa: F401  (its tables are in the same metadata)
 from ledger.db import session_scope
@@ -151,6 +151,12 @@ def test_an_unknown_status_never_reaches_the_database(engine: Engine, company_id
         got = s.get(JournalEntry, entry.id)
         assert got is not None and got.status == EntryStatus.DRAFT
         assert s.exec(select(AuditEvent)).first() is not None
+        # Filtering is another matter: an unknown status simply matches nothing, as before.
+        assert s.exec(select(JournalEntry).where(JournalEntry.status == "postd")).all() == []
+        found = s.exec(
+            select(JournalEntry.id).where(col(JournalEntry.status).in_(["draft", "postd"]))
+        ).all()
+        assert found == [entry.id]
 
 
 def test_enum_column_keeps_the_schema_of_a_string() -> None:
