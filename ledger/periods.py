@@ -28,8 +28,9 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """'2026-10' -> Period(2026, 10). Anything else is refused with the same words."""
-        m = _PATTERN.fullmatch(text) if isinstance(text, str) else None
+        """'2026-10' -> Period(2026, 10) (surrounding spaces ignored). Anything else is
+        refused with the same words."""
+        m = _PATTERN.fullmatch(text.strip()) if isinstance(text, str) else None
         if m is None or not (int(m.group(1)) >= 1 and 1 <= int(m.group(2)) <= 12):
             raise ValueError(f"'{text}' is not a month: use YYYY-MM, e.g. 2026-10")
         return cls(int(m.group(1)), int(m.group(2)))

@@ -21,11 +21,12 @@ def test_parse_and_print_round_trip() -> None:
     oct_ = Period.parse("2026-10")
     assert oct_ == Period(2026, 10) and str(oct_) == "2026-10"
     assert str(Period.parse("0001-01")) == "0001-01"
+    assert Period.parse(" 2026-10\n") == oct_  # as typed after a command word
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-13", "2026-00", "October", "2026-1", "26-10", " 2026-10", "2026-10-01", "0000-05", ""],
+    ["2026-13", "2026-00", "October", "2026-1", "26-10", "2026 -10", "2026-10-01", "0000-05", ""],
 )
 def test_anything_but_yyyy_mm_is_refused_with_one_message(text: str) -> None:
     with pytest.raises(ValueError) as err:
