@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ledger.models import AuditEvent, Company, utcnow
 
@@ -22,8 +22,7 @@ GENESIS = "0" * 64
 
 
 def _canonical_time(at: datetime) -> str:
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
+    # Every datetime read from the books is aware (ledger.models.UTCDateTime).
     return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
@@ -123,7 +122,9 @@ def verify_chain(session: Session, company_id: int) -> ChainReport:
     if company is None:
         return ChainReport(False, 0, None, f"company {company_id} does not exist")
     events = session.exec(
-        select(AuditEvent).where(AuditEvent.company_id == company_id).order_by(AuditEvent.seq)
+        select(AuditEvent)
+        .where(col(AuditEvent.company_id) == company_id)
+        .order_by(col(AuditEvent.seq))
     )
     prev = GENESIS
     expected_seq = 1
@@ -169,6 +170,8 @@ def verify_chain(session: Session, company_id: int) -> ChainReport:
 def entry_history(session: Session, entry_id: int) -> list[AuditEvent]:
     return list(
         session.exec(
-            select(AuditEvent).where(AuditEvent.entry_id == entry_id).order_by(AuditEvent.seq)
+            select(AuditEvent)
+            .where(col(AuditEvent.entry_id) == entry_id)
+            .order_by(col(AuditEvent.seq))
         )
     )

@@ -7,7 +7,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ledger.models import RequestClaim, utcnow
 
@@ -29,23 +29,26 @@ def claim(engine: Engine, key: str, lease: timedelta = DEFAULT_LEASE) -> bool:
             s.rollback()
         now = utcnow()
         # Take over an abandoned claim atomically: only one updater can match the old time.
-        result = s.execute(
+        # Through the session's connection: a Core result, which knows its rowcount.
+        result = s.connection().execute(
             sa.update(RequestClaim)
             .where(
-                RequestClaim.key == key[:200],
-                RequestClaim.done_at.is_(None),  # type: ignore[union-attr]
-                RequestClaim.claimed_at < now - lease,
+                col(RequestClaim.key) == key[:200],
+                col(RequestClaim.done_at).is_(None),
+                col(RequestClaim.claimed_at) < now - lease,
             )
-            .values(claimed_at=now, attempts=RequestClaim.attempts + 1)
+            .values(claimed_at=now, attempts=col(RequestClaim.attempts) + 1)
         )
         s.commit()
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return result.rowcount == 1
 
 
 def finish(engine: Engine, key: str) -> None:
     with Session(engine) as s:
         s.execute(
-            sa.update(RequestClaim).where(RequestClaim.key == key[:200]).values(done_at=utcnow())
+            sa.update(RequestClaim)
+            .where(col(RequestClaim.key) == key[:200])
+            .values(done_at=utcnow())
         )
         s.commit()
 
@@ -55,7 +58,7 @@ def release(engine: Engine, key: str) -> None:
     with Session(engine) as s:
         s.execute(
             sa.delete(RequestClaim).where(
-                RequestClaim.key == key[:200], RequestClaim.done_at.is_(None)
+                col(RequestClaim.key) == key[:200], col(RequestClaim.done_at).is_(None)
             )
-        )  # type: ignore[union-attr]
+        )
         s.commit()

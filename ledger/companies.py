@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ledger.models import Company
 
@@ -17,7 +17,7 @@ class CompanyError(LookupError):
 
 
 def get_company(session: Session, slug: str = DEFAULT_SLUG) -> Company:
-    company = session.exec(select(Company).where(Company.slug == slug)).first()
+    company = session.exec(select(Company).where(col(Company.slug) == slug)).first()
     if company is None:
         raise CompanyError(f"no company '{slug}': run `writeoff db upgrade` first")
     return company
@@ -31,8 +31,9 @@ def lock_company(session: Session, company_id: int) -> Company:
     """
     key = f"tx:locked:{company_id}"
     if key in session.info:  # already locked in this transaction (save + post in one go)
-        return session.info[key]  # type: ignore[no-any-return]
-    stmt = select(Company).where(Company.id == company_id).with_for_update()
+        locked: Company = session.info[key]
+        return locked
+    stmt = select(Company).where(col(Company.id) == company_id).with_for_update()
     company = session.exec(stmt.execution_options(populate_existing=True)).one()
     session.info[key] = company
     return company

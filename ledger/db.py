@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,10 +64,41 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    # New revisions are numbered in sequence, like the first ones: 0007_add_something.py
+    cfg.set_main_option("file_template", "%%(rev)s_%%(slug)s")
     # configparser treats % as interpolation; URL-encoded options contain it
     url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
     cfg.set_main_option("sqlalchemy.url", url)
     return cfg
+
+
+def revision(engine: Engine, message: str) -> Path:
+    """Write a new migration with what the models have and the database has not
+    (`alembic revision --autogenerate`), numbered after the newest one; returns its path.
+
+    The database must be at the newest revision first (`writeoff db upgrade`). Read and
+    edit what it wrote before committing it: autogenerate sees tables, columns, types and
+    indexes, never data, triggers or renames.
+    """
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(engine)
+    if importlib.util.find_spec("ruff") is not None:  # a developer's checkout: house style
+        cfg.set_section_option("post_write_hooks", "hooks", "ruff_format")
+        cfg.set_section_option("post_write_hooks", "ruff_format.type", "module")
+        cfg.set_section_option("post_write_hooks", "ruff_format.module", "ruff")
+        cfg.set_section_option(
+            "post_write_hooks", "ruff_format.options", "format REVISION_SCRIPT_FILENAME"
+        )
+    heads = ScriptDirectory.from_config(cfg).get_heads()
+    numbers = [int(h) for h in heads if h.isdigit()]
+    rev_id = f"{max(numbers, default=0) + 1:04d}"
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        script = command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id)
+    if script is None or isinstance(script, list):  # one head, one script: never otherwise
+        raise RuntimeError("alembic wrote no single revision")
+    return Path(script.path)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

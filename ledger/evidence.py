@@ -97,7 +97,7 @@ def entries_for(session: Session, evidence_id: int) -> list[JournalEntry]:
     ids = select(EvidenceLink.entry_id).where(EvidenceLink.evidence_id == evidence_id)
     return list(
         session.exec(
-            select(JournalEntry).where(col(JournalEntry.id).in_(ids)).order_by(JournalEntry.id)
+            select(JournalEntry).where(col(JournalEntry.id).in_(ids)).order_by(col(JournalEntry.id))
         )
     )
 

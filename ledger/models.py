@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from ledger.money import from_cents, to_cents
+from ledger.status import EntryStatus, OutboxStatus
 
 
 def utcnow() -> datetime:
@@ -60,12 +61,71 @@ def money_column(nullable: bool = False, default: Decimal | None = None) -> Any:
     return sa.Column(Cents(), nullable=nullable, default=default)
 
 
-class EntryStatus(StrEnum):
-    DRAFT = "draft"
-    POSTED = "posted"
-    REJECTED = "rejected"
-    REVERSED = "reversed"
-    EXPIRED = "expired"
+class UTCDateTime(TypeDecorator[datetime]):
+    """Every datetime in the books: timezone-aware UTC in Python on SQLite and PostgreSQL.
+
+    PostgreSQL stores TIMESTAMP WITH TIME ZONE; SQLite has no time zones, so the value is
+    stored as UTC wall-clock text and made aware again on the way out. A naive datetime
+    handed in is taken to be UTC already (the books never hold local times).
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected datetime, got {type(value).__name__}")
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        # SQLite would drop the offset anyway: store plain UTC text, always the same shape.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class _EnumValueText(TypeDecorator[str]):
+    """What an EnumText column is compared with: members as their value, any other text as
+    it is (a filter on an unknown status finds nothing, as it always did)."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_bind_param(self, value: object, dialect: Any) -> object:
+        return value.value if isinstance(value, StrEnum) else value
+
+
+class EnumText(TypeDecorator[E], Generic[E]):
+    """A StrEnum stored as its plain value in a VARCHAR (no database enum type, so adding a
+    member needs no migration). Reads give the enum member back; an unknown value written
+    (a typo such as "postd") is refused before it reaches the database."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length=length)
+        self.enum = enum
+        self.length = length
+        longest = max(len(m.value) for m in enum)
+        if longest > length:
+            raise ValueError(f"{enum.__name__} has a value longer than {length} characters")
+
+    def process_bind_param(self, value: E | str | None, dialect: Any) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: str | None, dialect: Any) -> E | None:
+        return None if value is None else self.enum(value)
+
+    def coerce_compared_value(self, op: Any, value: Any) -> Any:
+        # Comparisons (==, in_) are lenient; only values written are checked.
+        return _EnumValueText(self.length)
 
 
 class Company(SQLModel, table=True):
@@ -80,7 +140,7 @@ class Company(SQLModel, table=True):
     # Head of the audit chain, so that deleting the newest events is detected too.
     audit_seq: int = Field(default=0)
     audit_head: str = Field(default="0" * 64, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Account(SQLModel, table=True):
@@ -122,7 +182,9 @@ class JournalEntry(SQLModel, table=True):
     number: str | None = Field(default=None, max_length=21)  # "JE-000123", set when posted
     entry_date: date
     memo: str = Field(default="", max_length=500)
-    status: str = Field(default=EntryStatus.DRAFT.value, max_length=16, index=True)
+    status: EntryStatus = Field(
+        default=EntryStatus.DRAFT, sa_type=EnumText(EntryStatus, 16), index=True
+    )
     kind: str = Field(default="write_off", max_length=20)
     category: str | None = Field(default=None, max_length=30)
     reason: str | None = Field(default=None, max_length=60)
@@ -137,7 +199,7 @@ class JournalEntry(SQLModel, table=True):
     details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))  # draft JSON
     total: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
     approved_by: str | None = Field(default=None, max_length=64)
-    approved_at: datetime | None = None
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     edited_by: str | None = Field(default=None, max_length=64)
     rejected_by: str | None = Field(default=None, max_length=64)
     rejection_reason: str | None = Field(default=None, max_length=500)
@@ -147,9 +209,9 @@ class JournalEntry(SQLModel, table=True):
     # Where the entry landed in QuickBooks (set by the sync; not part of the frozen record).
     qbo_id: str | None = Field(default=None, max_length=40)
     qbo_sync_token: str | None = Field(default=None, max_length=20)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-    posted_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    posted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class JournalLine(SQLModel, table=True):
@@ -179,7 +241,7 @@ class AuditEvent(SQLModel, table=True):
     entry_id: int | None = Field(default=None, foreign_key="journal_entry.id", index=True)
     action: str = Field(max_length=40)
     actor: str = Field(max_length=64)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
@@ -196,9 +258,9 @@ class PeriodLock(SQLModel, table=True):
     period: str = Field(max_length=7)  # "YYYY-MM"
     closed: bool = Field(default=True)
     closed_by: str | None = Field(default=None, max_length=64)
-    closed_at: datetime | None = None
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reopened_by: str | None = Field(default=None, max_length=64)
-    reopened_at: datetime | None = None
+    reopened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class RequestClaim(SQLModel, table=True):
@@ -209,17 +271,9 @@ class RequestClaim(SQLModel, table=True):
     __tablename__ = "request_claim"
 
     key: str = Field(primary_key=True, max_length=200)
-    claimed_at: datetime = Field(default_factory=utcnow)
-    done_at: datetime | None = None
+    claimed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     attempts: int = Field(default=1)
-
-
-class OutboxStatus(StrEnum):
-    PENDING = "pending"  # waiting for a push (or for a connection)
-    IN_FLIGHT = "in_flight"  # claimed by a sync pass; outcome not yet known
-    SYNCED = "synced"
-    FAILED = "failed"  # refused by the other side: waits for a person (Retry)
-    HELD = "held"  # cannot be pushed as it is (unmapped or inactive account)
 
 
 class OutboxItem(SQLModel, table=True):
@@ -233,22 +287,25 @@ class OutboxItem(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     company_id: int = Field(foreign_key="company.id")
     entry_id: int = Field(foreign_key="journal_entry.id", unique=True)
-    status: str = Field(default=OutboxStatus.PENDING.value, max_length=16)
+    status: OutboxStatus = Field(default=OutboxStatus.PENDING, sa_type=EnumText(OutboxStatus, 16))
     attempts: int = Field(default=0)
-    next_attempt_at: datetime = Field(default_factory=utcnow)
-    claimed_at: datetime | None = None
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     claimed_by: str | None = Field(default=None, max_length=80)
     # A push was sent whose answer never came: look it up before sending again.
     needs_reconcile: bool = Field(default=False)
     external_id: str | None = Field(default=None, max_length=40)
     last_error: str | None = Field(default=None, max_length=1000)
     last_error_code: str | None = Field(default=None, max_length=20)
-    failing_since: datetime | None = None  # start of the current failure episode
+    # QuickBooks' intuit_tid of the last failure: what Intuit support asks for.
+    last_error_tid: str | None = Field(default=None, max_length=64)
+    # Start of the current failure episode.
+    failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
     alert_channel: str | None = Field(default=None, max_length=64)
     alert_ts: str | None = Field(default=None, max_length=32)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-    synced_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Evidence(SQLModel, table=True):
@@ -269,7 +326,7 @@ class Evidence(SQLModel, table=True):
     message_ts: str | None = Field(default=None, max_length=32)
     card_channel: str | None = Field(default=None, max_length=64)  # count sheet summary card
     card_ts: str | None = Field(default=None, max_length=32)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class EvidenceLink(SQLModel, table=True):

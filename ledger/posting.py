@@ -8,11 +8,10 @@ reversing are idempotent: asking again returns the first result and writes nothi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -22,33 +21,45 @@ from ledger.companies import lock_company
 from ledger.drafting.types import Draft
 from ledger.models import (
     Account,
+    Company,
     EntryStatus,
     JournalEntry,
     JournalLine,
     OutboxItem,
+    OutboxStatus,
     PeriodLock,
     utcnow,
 )
 from ledger.money import format_money, quantize
+from ledger.periods import Period, as_period
+from ledger.problems import Problem, ProblemField
 
 MAX_LINES = 100
 
+# Runs inside the posting transaction with the entry just posted (the QuickBooks outbox).
+OnPosted = Callable[[Session, JournalEntry], object]
+
 
 class PostingError(ValueError):
-    """An entry that cannot be posted; `problems` lists every reason in plain words."""
+    """An entry that cannot be posted; `problems` lists every reason, each one placed on the
+    line and field it is about (`str(error)` joins their plain words with "; ")."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("; ".join(self.problems))
+        super().__init__("; ".join(str(p) for p in self.problems))
 
 
 class PeriodClosedError(PostingError):
-    def __init__(self, period: str) -> None:
-        self.period = period
+    def __init__(self, period: Period | str) -> None:
+        self.period = as_period(period)
         super().__init__(
             [
-                f"{period} is closed: nothing can be posted into it. Date the entry in an open "
-                "period, or ask a controller to reopen it"
+                Problem(
+                    None,
+                    ProblemField.ENTRY_DATE,
+                    f"{self.period} is closed: nothing can be posted into it. Date the entry in "
+                    "an open period, or ask a controller to reopen it",
+                )
             ]
         )
 
@@ -72,22 +83,24 @@ class PostResult:
 
 
 def period_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+    """The month's YYYY-MM text (kept for callers that hold text; new code: Period.of)."""
+    return str(Period.of(day))
 
 
-def is_period_closed(session: Session, company_id: int, period: str) -> bool:
+def is_period_closed(session: Session, company_id: int, period: Period | str) -> bool:
     """Closed months are read once per transaction (close and reopen refresh the cache)."""
     key = f"tx:closed:{company_id}"
-    closed = session.info.get(key)
+    closed: set[Period] | None = session.info.get(key)
     if closed is None:
-        closed = session.info[key] = set(
-            session.exec(
+        closed = session.info[key] = {
+            Period.parse(text)
+            for text in session.exec(
                 select(PeriodLock.period).where(
                     PeriodLock.company_id == company_id, col(PeriodLock.closed).is_(True)
                 )
             )
-        )
-    return period in closed
+        }
+    return as_period(period) in closed
 
 
 def check_lines(
@@ -96,43 +109,71 @@ def check_lines(
     *,
     max_amount: Decimal,
     currency: str = "USD",
-) -> list[str]:
-    """Every reason these lines cannot be posted (empty list: they can). Pure."""
-    problems: list[str] = []
+    allow_inactive: bool = False,
+) -> list[Problem]:
+    """Every reason these lines cannot be posted (empty list: they can). Pure.
+
+    `allow_inactive`: an account made inactive still takes a reversal (undoing must always
+    work)."""
+    problems: list[Problem] = []
     if len(lines) < 2:
-        problems.append("an entry needs at least two lines")
+        problems.append(Problem(None, ProblemField.LINES, "an entry needs at least two lines"))
     if len(lines) > MAX_LINES:
-        problems.append(f"an entry may have at most {MAX_LINES} lines")
+        problems.append(
+            Problem(None, ProblemField.LINES, f"an entry may have at most {MAX_LINES} lines")
+        )
     for i, ln in enumerate(lines, start=1):
-        for value in (ln.debit, ln.credit):
+        for name, value in ((ProblemField.DEBIT, ln.debit), (ProblemField.CREDIT, ln.credit)):
             if not isinstance(value, Decimal) or not value.is_finite():
-                problems.append(f"line {i}: amounts must be exact decimal numbers")
+                problems.append(Problem(i, name, "amounts must be exact decimal numbers"))
                 break
         else:
             if ln.debit < 0 or ln.credit < 0:
-                problems.append(f"line {i}: amounts must be positive")
+                side = ProblemField.DEBIT if ln.debit < 0 else ProblemField.CREDIT
+                problems.append(Problem(i, side, "amounts must be positive"))
             elif (ln.debit > 0) == (ln.credit > 0):
-                problems.append(f"line {i}: put an amount in either the debit or the credit")
+                problems.append(
+                    Problem(
+                        i, ProblemField.AMOUNT, "put an amount in either the debit or the credit"
+                    )
+                )
             elif quantize(ln.debit) != ln.debit or quantize(ln.credit) != ln.credit:
-                problems.append(f"line {i}: amounts must be in whole cents")
+                side = ProblemField.DEBIT if quantize(ln.debit) != ln.debit else ProblemField.CREDIT
+                problems.append(Problem(i, side, "amounts must be in whole cents"))
         acct = accounts.get(ln.account)
         if acct is None:
-            problems.append(f"line {i}: account {ln.account} is not in the chart of accounts")
-        elif not acct.active:
-            problems.append(f"line {i}: account {ln.account} {acct.name} is inactive")
+            problems.append(
+                Problem(
+                    i,
+                    ProblemField.ACCOUNT,
+                    f"account {ln.account} is not in the chart of accounts",
+                )
+            )
+        elif not acct.active and not allow_inactive:
+            problems.append(
+                Problem(i, ProblemField.ACCOUNT, f"account {ln.account} {acct.name} is inactive")
+            )
     if problems:
         return problems
     debits = sum((ln.debit for ln in lines), Decimal(0))
     credits = sum((ln.credit for ln in lines), Decimal(0))
     if debits != credits:
         problems.append(
-            f"debits {format_money(debits, currency)} do not equal credits "
-            f"{format_money(credits, currency)}"
+            Problem(
+                None,
+                ProblemField.AMOUNT,
+                f"debits {format_money(debits, currency)} do not equal credits "
+                f"{format_money(credits, currency)}",
+            )
         )
     if debits > max_amount:
         problems.append(
-            f"the total {format_money(debits, currency)} is over the "
-            f"{format_money(max_amount, currency)} limit for one entry"
+            Problem(
+                None,
+                ProblemField.AMOUNT,
+                f"the total {format_money(debits, currency)} is over the "
+                f"{format_money(max_amount, currency)} limit for one entry",
+            )
         )
     return problems
 
@@ -143,7 +184,8 @@ def _accounts(session: Session, company_id: int) -> dict[str, Account]:
     cached = session.info.get(key)
     if cached is None:
         cached = {
-            a.code: a for a in session.exec(select(Account).where(Account.company_id == company_id))
+            a.code: a
+            for a in session.exec(select(Account).where(col(Account.company_id) == company_id))
         }
         session.info[key] = cached
     return cached
@@ -168,9 +210,9 @@ def lines_from_draft(draft: Draft) -> list[LineInput]:
 def entry_lines(session: Session, entry_id: int) -> list[tuple[JournalLine, Account]]:
     rows = session.exec(
         select(JournalLine, Account)
-        .join(Account, Account.id == JournalLine.account_id)
-        .where(JournalLine.entry_id == entry_id)
-        .order_by(JournalLine.line_no)
+        .join(Account, col(Account.id) == col(JournalLine.account_id))
+        .where(col(JournalLine.entry_id) == entry_id)
+        .order_by(col(JournalLine.line_no))
     )
     return list(rows.all())
 
@@ -226,8 +268,8 @@ def save_draft(
     if idempotency_key:
         existing = session.exec(
             select(JournalEntry).where(
-                JournalEntry.company_id == company_id,
-                JournalEntry.idempotency_key == idempotency_key,
+                col(JournalEntry.company_id) == company_id,
+                col(JournalEntry.idempotency_key) == idempotency_key,
             )
         ).first()
         if existing is not None:
@@ -239,7 +281,7 @@ def save_draft(
         company_id=company_id,
         entry_date=entry_date,
         memo=draft.memo[:500],
-        status=EntryStatus.DRAFT.value,
+        status=EntryStatus.DRAFT,
         kind=draft.kind.value,
         category=draft.category.value if draft.category else None,
         reason=(draft.reason or "")[:60] or None,
@@ -291,22 +333,32 @@ def edit_draft(
     """Replace a draft's lines after checking them; posted entries are never edited."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
-    if entry.status != EntryStatus.DRAFT.value:
+    if entry.status != EntryStatus.DRAFT:
         raise PostingError(
             [
-                f"entry {entry.number or entry.id} is {entry.status}: only drafts "
-                "can be edited (correct a posted entry with a reversal)"
+                Problem(
+                    None,
+                    ProblemField.STATUS,
+                    f"entry {entry.number or entry.id} is {entry.status}: only drafts "
+                    "can be edited (correct a posted entry with a reversal)",
+                )
             ]
         )
     accounts = _accounts(session, company_id)
     problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
     new_date = entry_date or entry.entry_date
-    if is_period_closed(session, company_id, period_of(new_date)):
-        problems.append(f"{period_of(new_date)} is closed: choose a date in an open period")
+    if is_period_closed(session, company_id, Period.of(new_date)):
+        problems.append(
+            Problem(
+                None,
+                ProblemField.ENTRY_DATE,
+                f"{Period.of(new_date)} is closed: choose a date in an open period",
+            )
+        )
     if problems:
         raise PostingError(problems)
     before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
-    session.execute(sa.delete(JournalLine).where(JournalLine.entry_id == entry_id))
+    session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
     _write_lines(session, entry, lines, accounts)
     entry.entry_date = new_date
     if memo is not None:
@@ -341,17 +393,23 @@ def post_entry(
     approver: str,
     max_amount: Decimal,
     currency: str = "USD",
-    on_posted: Any = None,
+    on_posted: OnPosted | None = None,
 ) -> PostResult:
     """Post a draft exactly once. A second call (double click, retry, a second controller)
     returns the posted entry and writes nothing. `on_posted(session, entry)` runs inside the
     same transaction (the QuickBooks outbox hooks in here)."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
-    if entry.status in (EntryStatus.POSTED.value, EntryStatus.REVERSED.value):
+    if entry.status in (EntryStatus.POSTED, EntryStatus.REVERSED):
         return PostResult(entry, False)
-    if entry.status != EntryStatus.DRAFT.value:
-        raise PostingError([f"this draft was {entry.status}; it cannot be posted"])
+    if entry.status != EntryStatus.DRAFT:
+        raise PostingError(
+            [
+                Problem(
+                    None, ProblemField.STATUS, f"this draft was {entry.status}; it cannot be posted"
+                )
+            ]
+        )
     accounts = _accounts(session, company_id)
     lines = session.info.get(f"tx:lines:{entry_id}")
     if lines is None:
@@ -360,8 +418,8 @@ def post_entry(
     problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
     if problems:
         raise PostingError(problems)
-    if is_period_closed(session, company_id, period_of(entry.entry_date)):
-        raise PeriodClosedError(period_of(entry.entry_date))
+    if is_period_closed(session, company_id, Period.of(entry.entry_date)):
+        raise PeriodClosedError(Period.of(entry.entry_date))
     _apply(session, company, entry, lines, accounts, approver)
     append_event(
         session,
@@ -383,7 +441,7 @@ def post_entry(
 
 def _apply(
     session: Session,
-    company: Any,
+    company: Company,
     entry: JournalEntry,
     lines: Sequence[LineInput],
     accounts: dict[str, Account],
@@ -393,7 +451,7 @@ def _apply(
     entry.number = f"JE-{company.next_entry_number:06d}"
     company.next_entry_number += 1
     now = utcnow()
-    entry.status = EntryStatus.POSTED.value
+    entry.status = EntryStatus.POSTED
     entry.approved_by = approver
     entry.approved_at = now
     entry.posted_at = now
@@ -419,7 +477,7 @@ def _apply(
         {
             "company_id": entry.company_id,
             "entry_id": entry.id,
-            "status": "pending",
+            "status": OutboxStatus.PENDING,
             "attempts": 0,
             "next_attempt_at": now,
             "needs_reconcile": False,
@@ -467,13 +525,20 @@ def reject_entry(
 ) -> PostResult:
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
-    if entry.status == EntryStatus.REJECTED.value:
+    if entry.status == EntryStatus.REJECTED:
         return PostResult(entry, False)
-    if entry.status != EntryStatus.DRAFT.value:
+    if entry.status != EntryStatus.DRAFT:
         raise PostingError(
-            [f"entry {entry.number or entry.id} is {entry.status}; only drafts can be rejected"]
+            [
+                Problem(
+                    None,
+                    ProblemField.STATUS,
+                    f"entry {entry.number or entry.id} is {entry.status}; only drafts can be "
+                    "rejected",
+                )
+            ]
         )
-    entry.status = EntryStatus.REJECTED.value
+    entry.status = EntryStatus.REJECTED
     entry.rejected_by = actor
     entry.rejection_reason = reason[:500]
     entry.updated_at = utcnow()
@@ -489,9 +554,9 @@ def expire_draft(
     """A draft nobody decided on: closed as expired (audited), so the queue never rots."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
-    if entry.status != EntryStatus.DRAFT.value:
+    if entry.status != EntryStatus.DRAFT:
         return PostResult(entry, False)
-    entry.status = EntryStatus.EXPIRED.value
+    entry.status = EntryStatus.EXPIRED
     entry.updated_at = utcnow()
     session.add(entry)
     append_event(session, company, "expired", actor, entry_id=entry.id, details={"reason": reason})
@@ -509,22 +574,38 @@ def reverse_entry(
     entry_date: date,
     max_amount: Decimal,
     currency: str = "USD",
-    on_posted: Any = None,
+    on_posted: OnPosted | None = None,
 ) -> PostResult:
     """Post a new entry with debits and credits swapped and link the two. Idempotent: an
     entry already reversed returns its reversal."""
     company = lock_company(session, company_id)
     original = _get_entry(session, company_id, entry_id)
-    if original.status == EntryStatus.REVERSED.value and original.reversed_by_id:
+    if original.status == EntryStatus.REVERSED and original.reversed_by_id:
         existing = session.get(JournalEntry, original.reversed_by_id)
         assert existing is not None
         return PostResult(existing, False)
-    if original.status != EntryStatus.POSTED.value:
-        raise PostingError([f"only posted entries can be reversed; this one is {original.status}"])
+    if original.status != EntryStatus.POSTED:
+        raise PostingError(
+            [
+                Problem(
+                    None,
+                    ProblemField.STATUS,
+                    f"only posted entries can be reversed; this one is {original.status}",
+                )
+            ]
+        )
     if original.reverses_id is not None:
-        raise PostingError(["this entry is itself a reversal; post a new entry instead"])
-    if is_period_closed(session, company_id, period_of(entry_date)):
-        raise PeriodClosedError(period_of(entry_date))
+        raise PostingError(
+            [
+                Problem(
+                    None,
+                    ProblemField.ENTRY,
+                    "this entry is itself a reversal; post a new entry instead",
+                )
+            ]
+        )
+    if is_period_closed(session, company_id, Period.of(entry_date)):
+        raise PeriodClosedError(Period.of(entry_date))
     accounts = _accounts(session, company_id)
     swapped = [
         LineInput(
@@ -539,16 +620,17 @@ def reverse_entry(
         )
         for jl, acct in entry_lines(session, entry_id)
     ]
-    problems = check_lines(swapped, accounts, max_amount=max_amount, currency=currency)
     # An account made inactive since still takes the reversal: undoing must always work.
-    problems = [p for p in problems if "inactive" not in p]
+    problems = check_lines(
+        swapped, accounts, max_amount=max_amount, currency=currency, allow_inactive=True
+    )
     if problems:
         raise PostingError(problems)
     reversal = JournalEntry(
         company_id=company_id,
         entry_date=entry_date,
         memo=f"Reversal of {original.number}: {reason}"[:500],
-        status=EntryStatus.DRAFT.value,
+        status=EntryStatus.DRAFT,
         kind=original.kind,
         category=original.category,
         reason=original.reason,
@@ -565,7 +647,7 @@ def reverse_entry(
     session.flush()
     _write_lines(session, reversal, swapped, accounts)
     _apply(session, company, reversal, swapped, accounts, actor)
-    original.status = EntryStatus.REVERSED.value
+    original.status = EntryStatus.REVERSED
     original.reversed_by_id = reversal.id
     original.updated_at = utcnow()
     session.add(original)
@@ -596,56 +678,51 @@ def reverse_entry(
     return PostResult(reversal, True)
 
 
-def close_period(session: Session, company_id: int, period: str, *, actor: str) -> bool:
-    """Lock a month. Returns False when it was already closed (nothing written)."""
-    _check_period(period)
+def close_period(session: Session, company_id: int, period: Period | str, *, actor: str) -> bool:
+    """Lock a month. Returns False when it was already closed (nothing written).
+    A month given as text must be YYYY-MM (ValueError otherwise)."""
+    month = as_period(period)
     company = lock_company(session, company_id)
-    lock = session.exec(
-        select(PeriodLock).where(PeriodLock.company_id == company_id, PeriodLock.period == period)
-    ).first()
+    lock = _period_lock(session, company_id, month)
     if lock and lock.closed:
         return False
     if lock is None:
-        lock = PeriodLock(company_id=company_id, period=period)
+        lock = PeriodLock(company_id=company_id, period=str(month))
     lock.closed, lock.closed_by, lock.closed_at = True, actor, utcnow()
     session.add(lock)
     session.info.pop(f"tx:closed:{company_id}", None)
-    append_event(session, company, "period_closed", actor, details={"period": period})
+    append_event(session, company, "period_closed", actor, details={"period": str(month)})
     session.flush()
     return True
 
 
-def reopen_period(session: Session, company_id: int, period: str, *, actor: str) -> bool:
-    _check_period(period)
+def reopen_period(session: Session, company_id: int, period: Period | str, *, actor: str) -> bool:
+    month = as_period(period)
     company = lock_company(session, company_id)
-    lock = session.exec(
-        select(PeriodLock).where(PeriodLock.company_id == company_id, PeriodLock.period == period)
-    ).first()
+    lock = _period_lock(session, company_id, month)
     if lock is None or not lock.closed:
         return False
     lock.closed, lock.reopened_by, lock.reopened_at = False, actor, utcnow()
     session.add(lock)
     session.info.pop(f"tx:closed:{company_id}", None)
-    append_event(session, company, "period_reopened", actor, details={"period": period})
+    append_event(session, company, "period_reopened", actor, details={"period": str(month)})
     session.flush()
     return True
 
 
-def _check_period(period: str) -> None:
-    try:
-        year, month = period.split("-")
-        ok = len(year) == 4 and len(month) == 2 and 1 <= int(month) <= 12
-    except ValueError:
-        ok = False
-    if not ok:
-        raise ValueError(f"'{period}' is not a month: use YYYY-MM, e.g. 2026-10")
+def _period_lock(session: Session, company_id: int, month: Period) -> PeriodLock | None:
+    return session.exec(
+        select(PeriodLock).where(
+            col(PeriodLock.company_id) == company_id, col(PeriodLock.period) == str(month)
+        )
+    ).first()
 
 
 def _get_entry(session: Session, company_id: int, entry_id: int) -> JournalEntry:
     # populate_existing: under the lock, read what is committed now, not a cached copy.
     entry = session.get(JournalEntry, entry_id, populate_existing=True)
     if entry is None or entry.company_id != company_id:
-        raise PostingError([f"there is no entry {entry_id}"])
+        raise PostingError([Problem(None, ProblemField.ENTRY, f"there is no entry {entry_id}")])
     return entry
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from statistics import median
 
 from sqlmodel import Session, col, select
 
 from ledger.models import Account, EntryStatus, JournalEntry, JournalLine
+from ledger.periods import Period, as_period
 
-POSTED = (EntryStatus.POSTED.value, EntryStatus.REVERSED.value)
+POSTED = (EntryStatus.POSTED, EntryStatus.REVERSED)
 # Accounts that increase with a credit: a positive balance is shown in the credit column
 # unless the account really has a debit balance.
 DEBIT_NORMAL_TYPES = frozenset(
@@ -56,14 +56,14 @@ class TrialBalance:
 def account_balance(session: Session, company_id: int, code: str) -> Decimal:
     """Debits minus credits: one indexed row read."""
     acct = session.exec(
-        select(Account).where(Account.company_id == company_id, Account.code == code)
+        select(Account).where(col(Account.company_id) == company_id, col(Account.code) == code)
     ).one()
     return acct.balance
 
 
 def trial_balance(session: Session, company_id: int) -> TrialBalance:
     accounts = session.exec(
-        select(Account).where(Account.company_id == company_id).order_by(Account.code)
+        select(Account).where(col(Account.company_id) == company_id).order_by(col(Account.code))
     ).all()
     rows = []
     for a in accounts:
@@ -89,10 +89,10 @@ def ledger_sums_by_account(session: Session, company_id: int) -> dict[str, Decim
     running balances (used by tests and `writeoff audit verify`)."""
     sums: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
     rows = session.exec(
-        select(Account.code, JournalLine.debit, JournalLine.credit)
-        .join(JournalLine, JournalLine.account_id == Account.id)
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalEntry.company_id == company_id, col(JournalEntry.status).in_(POSTED))
+        select(col(Account.code), col(JournalLine.debit), col(JournalLine.credit))
+        .join(JournalLine, col(JournalLine.account_id) == col(Account.id))
+        .join(JournalEntry, col(JournalEntry.id) == col(JournalLine.entry_id))
+        .where(col(JournalEntry.company_id) == company_id, col(JournalEntry.status).in_(POSTED))
     )
     for code, debit, credit in rows:
         sums[code] += debit - credit
@@ -128,34 +128,33 @@ class WriteOffReport:
         }
 
 
-def _month_bounds(month: str) -> tuple[date, date]:
-    year, mon = (int(p) for p in month.split("-"))
-    start = date(year, mon, 1)
-    end = date(year + (mon == 12), mon % 12 + 1, 1)
-    return start, end
-
-
 def writeoff_report(
-    session: Session, company_id: int, month: str | None = None, currency: str = "USD"
+    session: Session,
+    company_id: int,
+    month: Period | str | None = None,
+    currency: str = "USD",
 ) -> WriteOffReport:
     """Posted write-offs grouped by reason, SKU, location, month and expense account.
 
     A reversal counts negatively in its own month, so a reversed write-off nets to zero.
+    A month given as text must be YYYY-MM (ValueError otherwise).
     """
+    period = as_period(month) if month else None
     stmt = (
         select(JournalEntry, JournalLine, Account)
-        .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-        .join(Account, Account.id == JournalLine.account_id)
-        .where(JournalEntry.company_id == company_id, col(JournalEntry.status).in_(POSTED))
-        .order_by(JournalEntry.id, JournalLine.line_no)
+        .join(JournalLine, col(JournalLine.entry_id) == col(JournalEntry.id))
+        .join(Account, col(Account.id) == col(JournalLine.account_id))
+        .where(col(JournalEntry.company_id) == company_id, col(JournalEntry.status).in_(POSTED))
+        .order_by(col(JournalEntry.id), col(JournalLine.line_no))
     )
-    if month:
-        start, end = _month_bounds(month)
-        stmt = stmt.where(JournalEntry.entry_date >= start, JournalEntry.entry_date < end)
+    if period:
+        stmt = stmt.where(
+            col(JournalEntry.entry_date) >= period.start, col(JournalEntry.entry_date) < period.end
+        )
     grouped: dict[int, tuple[JournalEntry, list[tuple[JournalLine, Account]]]] = {}
     for entry, line, acct in session.exec(stmt):
         grouped.setdefault(entry.id or 0, (entry, []))[1].append((line, acct))
-    report = WriteOffReport(month=month, currency=currency)
+    report = WriteOffReport(month=str(period) if period else None, currency=currency)
     sums: dict[str, dict[str, Decimal]] = {
         k: defaultdict(Decimal) for k in ("reason", "sku", "location", "month", "account")
     }
@@ -168,7 +167,7 @@ def writeoff_report(
             ("reason", entry.reason or entry.category or "unspecified"),
             ("sku", line.sku or "(no SKU)"),
             ("location", line.location or "(no location)"),
-            ("month", f"{entry.entry_date:%Y-%m}"),
+            ("month", str(Period.of(entry.entry_date))),
             ("account", f"{acct.code} {acct.name}"),
         ):
             sums[key][label] += amount
@@ -200,9 +199,9 @@ def _is_inventory(acct: Account) -> bool:
 def usual_writeoff(session: Session, company_id: int, sample: int = 200) -> Decimal | None:
     """Median of the most recent posted write-offs; None until there are enough to say."""
     totals = session.exec(
-        select(JournalEntry.total)
+        select(col(JournalEntry.total))
         .where(
-            JournalEntry.company_id == company_id,
+            col(JournalEntry.company_id) == company_id,
             col(JournalEntry.status).in_(POSTED),
             col(JournalEntry.reverses_id).is_(None),
         )

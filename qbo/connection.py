@@ -8,7 +8,7 @@ import contextlib
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, cast
 
 import httpx
@@ -58,12 +58,6 @@ class QboConfig:
     environment: str
 
 
-def aware(dt: datetime) -> datetime:
-    from datetime import UTC
-
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
-
-
 def start_connect(session: Session, company_id: int, cfg: QboConfig, actor: str) -> str:
     """A fresh single-use state and the consent URL that carries it."""
     state = secrets.token_urlsafe(32)
@@ -88,7 +82,7 @@ def consume_state(session: Session, state: str) -> OAuthState:
         raise StateError("unknown state: start again from `writeoff qbo connect-url`")
     if row.used_at is not None:
         raise StateError("this link was already used: start again")
-    if aware(row.expires_at) < now:
+    if row.expires_at < now:
         raise StateError("this link has expired (10 minutes): start again")
     result = cast(
         "sa.CursorResult[Any]",
@@ -194,7 +188,7 @@ class DbTokenSource:
         with session_scope(self.engine) as s:
             conn = self._load(s, lock=False)
             token = self.cipher.decrypt(conn.access_token_enc)
-            if aware(conn.access_expires_at) - ACCESS_MARGIN > utcnow():
+            if conn.access_expires_at - ACCESS_MARGIN > utcnow():
                 return token
         return self.refresh_access_token(token)
 
@@ -202,7 +196,7 @@ class DbTokenSource:
         with session_scope(self.engine) as s:
             conn = self._load(s, lock=True)
             current = self.cipher.decrypt(conn.access_token_enc)
-            if current != rejected and aware(conn.access_expires_at) - ACCESS_MARGIN > utcnow():
+            if current != rejected and conn.access_expires_at - ACCESS_MARGIN > utcnow():
                 return current  # another worker refreshed while we waited for the lock
             try:
                 tokens = refresh_tokens(

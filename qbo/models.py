@@ -7,14 +7,15 @@ qbo/ reads or writes them.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from ledger.models import utcnow
+from ledger.models import EnumText, UTCDateTime, utcnow
 
 
-class ConnectionStatus:
+class ConnectionStatus(StrEnum):
     CONNECTED = "connected"
     BROKEN = "broken"  # the refresh token was refused: a person must reconnect
     DISCONNECTED = "disconnected"
@@ -27,16 +28,18 @@ class QboConnection(SQLModel, table=True):
     company_id: int = Field(foreign_key="company.id", unique=True)
     realm_id: str = Field(max_length=40)
     company_name: str | None = Field(default=None, max_length=200)
-    status: str = Field(default=ConnectionStatus.CONNECTED, max_length=16)
+    status: ConnectionStatus = Field(
+        default=ConnectionStatus.CONNECTED, sa_type=EnumText(ConnectionStatus, 16)
+    )
     broken_reason: str | None = Field(default=None, max_length=500)
     # Fernet tokens (WRITEOFF_SECRET_KEY); never stored or logged in clear text.
     access_token_enc: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     refresh_token_enc: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
-    access_expires_at: datetime
-    refresh_expires_at: datetime
-    refresh_warned_at: datetime | None = None
-    connected_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    access_expires_at: datetime = Field(sa_type=UTCDateTime)
+    refresh_expires_at: datetime = Field(sa_type=UTCDateTime)
+    refresh_warned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    connected_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class OAuthState(SQLModel, table=True):
@@ -47,9 +50,9 @@ class OAuthState(SQLModel, table=True):
     state: str = Field(primary_key=True, max_length=100)
     company_id: int = Field(foreign_key="company.id")
     created_by: str | None = Field(default=None, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime
-    used_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class AccountMapping(SQLModel, table=True):
@@ -65,4 +68,4 @@ class AccountMapping(SQLModel, table=True):
     qbo_name: str = Field(default="", max_length=200)
     qbo_active: bool = Field(default=True)
     method: str = Field(max_length=10)  # number, name or manual
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -135,8 +136,8 @@ def claim_due(
     second pass (another process) skips them."""
     oid, status = col(OutboxItem.id), col(OutboxItem.status)
     due = sa.or_(
-        sa.and_(status == OutboxStatus.PENDING.value, col(OutboxItem.next_attempt_at) <= now),
-        sa.and_(status == OutboxStatus.IN_FLIGHT.value, col(OutboxItem.claimed_at) < now - LEASE),
+        sa.and_(status == OutboxStatus.PENDING, col(OutboxItem.next_attempt_at) <= now),
+        sa.and_(status == OutboxStatus.IN_FLIGHT, col(OutboxItem.claimed_at) < now - LEASE),
     )
     stmt = sa.select(oid, status).where(col(OutboxItem.company_id) == company_id, due)
     if entry_ids is not None:
@@ -149,12 +150,12 @@ def claim_due(
         if not rows:
             return []
         ids = [r.id for r in rows]
-        abandoned = [r.id for r in rows if r.status == OutboxStatus.IN_FLIGHT.value]
+        abandoned = [r.id for r in rows if r.status == OutboxStatus.IN_FLIGHT]
         conn.execute(
             sa.update(OutboxItem)
             .where(oid.in_(ids))
             .values(
-                status=OutboxStatus.IN_FLIGHT.value,
+                status=OutboxStatus.IN_FLIGHT,
                 claimed_at=now,
                 claimed_by=worker,
                 updated_at=now,
@@ -283,7 +284,7 @@ def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) 
     mine = sa.and_(
         col(OutboxItem.id).in_(list(ids)),
         col(OutboxItem.claimed_by) == worker,
-        col(OutboxItem.status) == OutboxStatus.IN_FLIGHT.value,
+        col(OutboxItem.status) == OutboxStatus.IN_FLIGHT,
     )
     with engine.begin() as conn:
         conn.execute(sa.update(OutboxItem).where(mine).values(claimed_at=max(now, utcnow())))
@@ -333,7 +334,7 @@ def _record(
             item.claimed_at, item.claimed_by = None, None
             if kind in ("created", "adopted"):
                 entry = s.get(JournalEntry, item.entry_id)
-                item.status = OutboxStatus.SYNCED.value
+                item.status = OutboxStatus.SYNCED
                 item.external_id = str(detail.get("Id"))
                 item.synced_at = now
                 item.needs_reconcile = False
@@ -346,14 +347,14 @@ def _record(
                     s.add(entry)
                 (report.pushed if kind == "created" else report.adopted).append(item.entry_id)
             elif kind == "held":
-                item.status = OutboxStatus.HELD.value
+                item.status = OutboxStatus.HELD
                 item.last_error, item.last_error_code = str(detail)[:1000], "held"
                 _set_error_tid(item, None)  # held by us, not refused by QuickBooks
                 item.failing_since = item.failing_since or now
                 report.held.append((item.entry_id, str(detail)))
             elif kind == "released":
                 # Never sent (no connection): back in the queue, no attempt spent.
-                item.status = OutboxStatus.PENDING.value
+                item.status = OutboxStatus.PENDING
                 item.next_attempt_at = now + timedelta(minutes=1)
                 item.last_error = str(detail) if detail else None
                 _set_error_tid(item, None)
@@ -385,11 +386,11 @@ def _failure(
     if unknown:
         item.needs_reconcile = True
     if retryable:
-        item.status = OutboxStatus.PENDING.value
+        item.status = OutboxStatus.PENDING
         item.next_attempt_at = now + backoff(item.attempts, rng)
         report.retrying.append((item.entry_id, message))
     else:
-        item.status = OutboxStatus.FAILED.value
+        item.status = OutboxStatus.FAILED
         report.failed.append((item.entry_id, message))
     report.failures.append(
         PushFailure(item.entry_id, item.id or 0, retryable, message, code or None, tid)
@@ -415,14 +416,9 @@ def _failure(
 
 
 def _set_error_tid(item: OutboxItem, tid: str | None) -> None:
-    """Store the intuit_tid of the item's last failure beside last_error (None clears it).
-
-    The column (OutboxItem.last_error_tid, String(64), nullable) comes with the models and
-    migration branch. Until it is merged this does nothing, and the tid reaches people only
-    through SyncReport.failures and the WARNING log line. Once it is, the body becomes:
-
-        item.last_error_tid = tid[:64] if tid else None
-    """
+    """Store the intuit_tid of the item's last failure beside last_error (None clears it):
+    the reference Intuit support asks for."""
+    item.last_error_tid = tid[:64] if tid else None
 
 
 def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None = None) -> bool:
@@ -435,29 +431,40 @@ def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None
                 col(OutboxItem.company_id) == company_id,
                 col(OutboxItem.entry_id) == entry_id,
                 col(OutboxItem.status).in_(
-                    [OutboxStatus.FAILED.value, OutboxStatus.HELD.value, OutboxStatus.PENDING.value]
+                    [OutboxStatus.FAILED, OutboxStatus.HELD, OutboxStatus.PENDING]
                 ),
             )
-            .values(status=OutboxStatus.PENDING.value, next_attempt_at=now, updated_at=now)
+            .values(status=OutboxStatus.PENDING, next_attempt_at=now, updated_at=now)
         )
     return bool(result.rowcount)
 
 
+class QboSyncState(StrEnum):
+    """An entry's QuickBooks state as people see it (the card, `--json`): the outbox status,
+    with in-flight shown as pending, and pending as not connected while it is not."""
+
+    NOT_CONNECTED = "not_connected"
+    PENDING = "pending"
+    SYNCED = "synced"
+    FAILED = "failed"
+    HELD = "held"
+
+
 @dataclass(frozen=True)
 class QboState:
-    status: str  # not_connected, pending, synced, failed, held
+    status: QboSyncState
     id: str | None
     last_error: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"status": self.status, "id": self.id, "last_error": self.last_error}
+        return {"status": str(self.status), "id": self.id, "last_error": self.last_error}
 
     def card_text(self) -> str:
-        if self.status == "synced":
+        if self.status == QboSyncState.SYNCED:
             return f"synced, JournalEntry {self.id}"
-        if self.status == "not_connected":
+        if self.status == QboSyncState.NOT_CONNECTED:
             return "not connected"
-        if self.status in ("failed", "held"):
+        if self.status in (QboSyncState.FAILED, QboSyncState.HELD):
             return f"{self.status}: {self.last_error or 'see the alert'}"
         if self.last_error:
             return f"pending (retrying: {self.last_error})"
@@ -468,10 +475,12 @@ def qbo_states(session: Session, entry_ids: Sequence[int], connected: bool) -> d
     rows = session.exec(select(OutboxItem).where(col(OutboxItem.entry_id).in_(list(entry_ids))))
     out: dict[int, QboState] = {}
     for item in rows:
-        status = item.status
-        if status == OutboxStatus.IN_FLIGHT.value:
-            status = "pending"
-        if status == "pending" and not connected:
-            status = "not_connected"
+        status = (
+            QboSyncState.PENDING
+            if item.status == OutboxStatus.IN_FLIGHT
+            else QboSyncState(item.status)
+        )
+        if status == QboSyncState.PENDING and not connected:
+            status = QboSyncState.NOT_CONNECTED
         out[item.entry_id] = QboState(status, item.external_id, item.last_error)
     return out

@@ -9,12 +9,15 @@ WRITEOFF_REQUIRE_POSTGRES=1 so there a missing server fails instead of skipping.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from ledger.companies import get_company
@@ -50,23 +53,30 @@ def require_postgres() -> None:
         pytest.skip(reason)
 
 
+_admin: Engine | None = None
+
+
+def _admin_engine() -> Engine:
+    """One connection pool for creating and dropping schemas (a new one costs a connect)."""
+    global _admin
+    if _admin is None:
+        _admin = sa.create_engine(PG_URL, pool_size=1)
+    return _admin
+
+
 def postgres_schema_url() -> tuple[str, str]:
     """A fresh schema on the test server and a URL whose connections use it."""
     require_postgres()
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
+    with _admin_engine().begin() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    admin.dispose()
     sep = "&" if "?" in PG_URL else "?"
     return f"{PG_URL}{sep}options=-csearch_path%3D{schema}", schema
 
 
 def drop_schema(schema: str) -> None:
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
+    with _admin_engine().begin() as conn:
         conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    admin.dispose()
 
 
 @pytest.fixture
@@ -91,18 +101,66 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     drop_schema(schema)
 
 
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    eng = make_engine(db_url)
+# A migrated database per test, made fast: the migrations run once per session, then each
+# test gets a copy (SQLite: the file; PostgreSQL: the exact statements Alembic sent, replayed
+# into the test's fresh schema). tests/ledger/test_migrations.py runs the real thing.
+Statement = tuple[str, Any, bool]  # (SQL as sent to the driver, its parameters, executemany)
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("migrated") / "books.db"
+    eng = make_engine(f"sqlite:///{path}")
     upgrade(eng)
+    raw = eng.raw_connection()  # outside a transaction (the engine's begin is IMMEDIATE)
+    raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the one file
+    raw.close()
+    eng.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_migration() -> list[Statement]:
+    url, schema = postgres_schema_url()
+    eng = make_engine(url)
+    sent: list[Statement] = []
+
+    @event.listens_for(eng, "before_cursor_execute")
+    def _capture(
+        _conn: Any, _cursor: Any, statement: str, params: Any, _ctx: Any, many: bool
+    ) -> None:
+        sent.append((statement, params, many))
+
+    upgrade(eng)
+    eng.dispose()
+    drop_schema(schema)
+    return sent
+
+
+def _migrated(url: str, request: pytest.FixtureRequest) -> Engine:
+    eng = make_engine(url)
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database or ""
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite_file"), path)
+        return eng
+    statements: list[Statement] = request.getfixturevalue("postgres_migration")
+    with eng.begin() as conn:
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        for statement, params, many in statements:
+            (cursor.executemany if many else cursor.execute)(statement, params)
+    return eng
+
+
+@pytest.fixture
+def engine(db_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    eng = _migrated(db_url, request)
     yield eng
     eng.dispose()
 
 
 @pytest.fixture
-def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
-    eng = make_engine(sqlite_url)
-    upgrade(eng)
+def sqlite_engine(sqlite_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    eng = _migrated(sqlite_url, request)
     yield eng
     eng.dispose()
 

@@ -48,7 +48,7 @@ def entries_approve(
     """Post a saved draft (the command-line twin of the Approve button)."""
     outcome = decisions.approve(deps(), approver, entry_id, trusted=True)
     if not outcome.ok or outcome.entry is None:
-        fail("; ".join(outcome.problems) or outcome.reason)
+        fail("; ".join(map(str, outcome.problems)) or outcome.reason)
     word = "posted" if outcome.created else "was already posted"
     typer.echo(f"entry {entry_id} {word} as {outcome.entry.number}")
 
@@ -62,5 +62,5 @@ def entries_reverse(
     """Post a reversing entry (posted entries are never edited or deleted)."""
     outcome = decisions.reverse(deps(), actor, entry_id, reason, trusted=True)
     if not outcome.ok or outcome.entry is None:
-        fail("; ".join(outcome.problems) or outcome.reason)
+        fail("; ".join(map(str, outcome.problems)) or outcome.reason)
     typer.echo(f"reversed by {outcome.entry.number}" + ("" if outcome.created else " (already)"))

@@ -12,7 +12,7 @@ from bot.cli.common import CLI_ACTOR, Actor, AsJson, books, fail
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
-from qbo.sync import ConnectionProblem
+from qbo.sync import ConnectionProblem, QboSyncState
 
 app = typer.Typer(help="QuickBooks Online: connect, map accounts, status.", no_args_is_help=True)
 T = TypeVar("T")
@@ -47,7 +47,7 @@ def qbo_status(as_json: AsJson = False) -> None:
     if as_json:
         typer.echo(json.dumps(st.to_json(), indent=2))
         return
-    if st.status == "not_connected":
+    if st.status == QboSyncState.NOT_CONNECTED:
         typer.echo("QuickBooks: not connected (writeoff qbo connect-url)")
         return
     typer.echo(f"QuickBooks: {st.status} to {st.company_name or st.realm_id}")

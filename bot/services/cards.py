@@ -17,7 +17,7 @@ from ledger.models import JournalEntry
 from ledger.posting import entry_lines
 from qbo.connection import get_connection
 from qbo.models import ConnectionStatus
-from qbo.sync import qbo_states
+from qbo.sync import QboSyncState, qbo_states
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -31,7 +31,11 @@ def qbo_line(session: Session, entry: JournalEntry) -> str:
     state = qbo_states(session, [entry.id or 0], connected).get(entry.id or 0)
     if state is None:
         return "not connected" if not connected else "pending"
-    if conn is not None and conn.status == ConnectionStatus.BROKEN and state.status != "synced":
+    if (
+        conn is not None
+        and conn.status == ConnectionStatus.BROKEN
+        and state.status != QboSyncState.SYNCED
+    ):
         return "connection broken: reconnect QuickBooks (/writeoff connect quickbooks)"
     return state.card_text()
 

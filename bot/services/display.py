@@ -12,6 +12,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from ledger.problems import Problem
+from ledger.status import EntryStatus
+
 
 @dataclass(frozen=True)
 class CardLine:
@@ -26,7 +29,7 @@ class CardView:
     """An entry as its card shows it, whatever its status."""
 
     entry_id: int
-    status: str  # draft | posted | rejected | reversed | expired
+    status: EntryStatus
     source_text: str
     reporter: str | None  # Slack user id
     created_at: datetime
@@ -89,6 +92,12 @@ class Variance:
     amount: Decimal | None  # None when no unit cost was found
 
 
+class SheetStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 @dataclass(frozen=True)
 class SheetSummary:
     evidence_id: int
@@ -103,7 +112,7 @@ class SheetSummary:
     largest: tuple[Variance, ...]
     problems: tuple[tuple[int, str], ...]  # (line, reason)
     currency: str
-    status: str = "draft"  # draft, approved, rejected
+    status: SheetStatus = SheetStatus.DRAFT
     decided_by: str | None = None
     note: str = ""
 
@@ -156,6 +165,11 @@ class QboStatus:
     mapped_accounts: int
     unmapped_accounts: tuple[str, ...]
     queue: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def linked(self) -> bool:
+        """A QuickBooks company is linked (connected, or broken and waiting to reconnect)."""
+        return self.realm_id is not None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -215,7 +229,7 @@ class Outcome:
     result: Result
     entry: EntryRef | None = None
     reason: str = ""  # why it was refused, in plain words (no user text)
-    problems: tuple[str, ...] = ()  # why the books refused it, one item per problem
+    problems: tuple[Problem, ...] = ()  # why the books refused it, each on its field
 
     @property
     def ok(self) -> bool:

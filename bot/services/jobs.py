@@ -17,7 +17,7 @@ from bot.services.quickbooks import QuickBooks
 from bot.services.reminders import month_end_job, stale_drafts_job
 from ledger.claims import claim, finish
 from ledger.models import utcnow
-from qbo.connection import REFRESH_WARNING, aware
+from qbo.connection import REFRESH_WARNING
 from qbo.sync import SyncReport
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def qbo_token_check_job(ctx: JobContext, now: datetime | None = None) -> str:
     conn = ctx.quickbooks.connection()
     if conn is None:
         return "not connected"
-    left = aware(conn.refresh_expires_at) - now
+    left = conn.refresh_expires_at - now
     if left > REFRESH_WARNING:
         return f"connection valid for {left.days} more days"
     channel = ctx.books.settings.writeoff_alert_channel

@@ -14,7 +14,7 @@ from bot.services.display import FailedPush
 from ledger.claims import claim
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem, OutboxStatus, utcnow
-from qbo.connection import aware, get_connection
+from qbo.connection import get_connection
 from qbo.models import ConnectionStatus
 from qbo.sync import SyncReport
 
@@ -89,8 +89,7 @@ def _flag_new_failures(chat: Chat, books: Books, now: datetime) -> None:
     due = [
         (item, entry)
         for item, entry in rows
-        if item.status in STUCK
-        or (item.failing_since and aware(item.failing_since) <= now - ALERT_AFTER)
+        if item.status in STUCK or (item.failing_since and item.failing_since <= now - ALERT_AFTER)
     ]
     groups: dict[str, list[tuple[OutboxItem, JournalEntry]]] = {}
     for item, entry in due:
@@ -133,7 +132,7 @@ def _flag_broken_connection(chat: Chat, books: Books) -> None:
         conn = get_connection(s, books.company_id)
         if conn is None or conn.status != ConnectionStatus.BROKEN:
             return
-        key = f"alert:qbo-broken:{books.company_id}:{aware(conn.updated_at).isoformat()}"
+        key = f"alert:qbo-broken:{books.company_id}:{conn.updated_at.isoformat()}"
         reason = conn.broken_reason or "QuickBooks refused the connection"
     channel = books.settings.writeoff_alert_channel
     if not channel or not claim(books.engine, key, lease=timedelta(days=3650)):

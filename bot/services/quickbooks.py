@@ -15,13 +15,12 @@ from bot.services.books import Books
 from bot.services.display import QboStatus
 from ledger.audit import record
 from ledger.db import session_scope
-from ledger.models import Account, OutboxItem, utcnow
+from ledger.models import Account, OutboxItem, OutboxStatus, utcnow
 from qbo.client import QboClient
 from qbo.connection import (
     REFRESH_WARNING,
     DbTokenSource,
     QboConfig,
-    aware,
     complete_connect,
     disconnect,
     get_connection,
@@ -33,7 +32,7 @@ from qbo.limits import limiter_for
 from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import OAuthConfig, endpoints
-from qbo.sync import ConnectionProblem, SyncReport, requeue, run_sync
+from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
 
 
 class NotConfigured(RuntimeError):
@@ -211,7 +210,7 @@ class QuickBooks:
             for item in s.exec(
                 select(OutboxItem).where(
                     OutboxItem.company_id == self.books.company_id,
-                    col(OutboxItem.status) != "synced",
+                    col(OutboxItem.status) != OutboxStatus.SYNCED,
                 )
             ):
                 counts[item.status] = counts.get(item.status, 0) + 1
@@ -219,12 +218,12 @@ class QuickBooks:
         return QboStatus(
             configured=self.configured,
             connected=bool(conn and conn.status == ConnectionStatus.CONNECTED),
-            status=conn.status if conn else "not_connected",
+            status=conn.status if conn else QboSyncState.NOT_CONNECTED,
             realm_id=conn.realm_id if conn else None,
             company_name=conn.company_name if conn else None,
-            refresh_token_expires_at=aware(conn.refresh_expires_at).isoformat() if conn else None,
+            refresh_token_expires_at=conn.refresh_expires_at.isoformat() if conn else None,
             refresh_token_expires_soon=bool(
-                conn and aware(conn.refresh_expires_at) - REFRESH_WARNING < utcnow()
+                conn and conn.refresh_expires_at - REFRESH_WARNING < utcnow()
             ),
             broken_reason=conn.broken_reason if conn else None,
             mapped_accounts=sum(1 for r in table if r["qbo_id"]),

@@ -22,7 +22,6 @@ from ledger.models import EntryStatus, JournalEntry, OutboxItem, OutboxStatus, u
 from ledger.periods import Period
 from ledger.posting import expire_draft
 from ledger.reports import writeoff_report
-from qbo.connection import aware
 
 log = logging.getLogger(__name__)
 NUDGE_AFTER = timedelta(hours=24)
@@ -123,7 +122,7 @@ def stale_drafts_job(books: Books, chat: Chat | None, now: datetime | None = Non
         )
     nudged = expired = 0
     for d in drafts:
-        age = now - aware(d.updated_at)
+        age = now - d.updated_at
         if age >= EXPIRE_AFTER:
             with session_scope(books.engine) as s:
                 result = expire_draft(

@@ -11,11 +11,12 @@ from datetime import date
 from decimal import Decimal
 
 from bot.services.deps import Deps
-from bot.services.display import SheetSummary, Variance
+from bot.services.display import SheetStatus, SheetSummary, Variance
 from ledger.countsheet import Sheet, SheetError, draft_variances, read_sheet
 from ledger.db import session_scope
 from ledger.evidence import add_evidence, entries_for, link
 from ledger.models import EntryStatus, Evidence, JournalEntry
+from ledger.policy import Category
 from ledger.posting import PostingError, reject_entry, save_draft
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -116,7 +117,7 @@ def draft_sheet(
 
 
 def summary_after(
-    deps: Deps, evidence_id: int, status: str, decided_by: str | None, note: str
+    deps: Deps, evidence_id: int, status: SheetStatus, decided_by: str | None, note: str
 ) -> tuple[tuple[str, str] | None, SheetSummary] | None:
     """The summary card rebuilt from the books (after Approve all / Reject), and where the
     card is."""
@@ -127,8 +128,8 @@ def summary_after(
         entries = entries_for(s, evidence_id)
         where = (ev.card_channel, ev.card_ts) if ev.card_channel and ev.card_ts else None
         file_name, uploaded_by = ev.file_name, ev.uploaded_by
-    shrink = sum((e.total for e in entries if e.category != "overage"), Decimal("0.00"))
-    over = sum((e.total for e in entries if e.category == "overage"), Decimal("0.00"))
+    shrink = sum((e.total for e in entries if e.category != Category.OVERAGE), Decimal("0.00"))
+    over = sum((e.total for e in entries if e.category == Category.OVERAGE), Decimal("0.00"))
     return where, SheetSummary(
         evidence_id=evidence_id,
         file_name=file_name,

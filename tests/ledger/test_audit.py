@@ -12,6 +12,7 @@ from ledger.audit import verify_chain
 from ledger.db import session_scope
 from ledger.posting import post_draft, reverse_entry
 from tests.ledger.factories import make_draft
+from tests.ledger.tamper import guard_lifted
 
 MAX = Decimal("1000000.00")
 
@@ -60,7 +61,9 @@ def test_tampering_is_detected_and_named(
     engine: Engine, company_id: int, sql: str, seq: int, words: str
 ) -> None:
     _books(engine, company_id)
-    with engine.begin() as conn:  # behind the application's back, as an intruder would
+    # Behind the application's back and past the database's triggers, as an intruder with
+    # DDL rights would: the hash chain must still tell.
+    with engine.begin() as conn, guard_lifted(conn):
         conn.execute(sa.text(sql))
     with session_scope(engine) as s:
         rep = verify_chain(s, company_id)
@@ -72,7 +75,7 @@ def test_tampering_is_detected_and_named(
 def test_renumbered_chain_is_detected(engine: Engine, company_id: int) -> None:
     """Deleting an event and shifting the rest down still breaks the hash links."""
     _books(engine, company_id)
-    with engine.begin() as conn:
+    with engine.begin() as conn, guard_lifted(conn):
         conn.execute(sa.text("DELETE FROM audit_event WHERE seq = 2"))
         for seq in range(3, 9):
             conn.execute(sa.text(f"UPDATE audit_event SET seq = {seq - 1} WHERE seq = {seq}"))
@@ -98,7 +101,7 @@ def test_cli_audit_verify_exits_non_zero_on_tampering(
     runner = CliRunner()
     ok = runner.invoke(app, ["audit", "verify"])
     assert ok.exit_code == 0 and "8 events verified" in ok.output
-    with eng.begin() as conn:
+    with eng.begin() as conn, guard_lifted(conn):
         conn.execute(sa.text("UPDATE audit_event SET actor = 'x' WHERE seq = 6"))
     bad = runner.invoke(app, ["audit", "verify"])
     assert bad.exit_code == 1

@@ -100,12 +100,7 @@ def test_retrying_failure_has_its_tid_and_a_later_success_none(
     assert later.synced == [entry_id] and later.failures == [] and later.tid_of(entry_id) is None
 
 
-@pytest.mark.skipif(
-    not hasattr(OutboxItem, "last_error_tid"),
-    reason="OutboxItem.last_error_tid comes with the models/migrations branch",
-)
 def test_outbox_item_stores_the_tid_with_its_last_error(world: QboWorld) -> None:
-    """Runs once the column exists: then qbo.sync._set_error_tid must assign it."""
     world.connect()
     world.post(1)
     world.fake.fail_next("batch", "html_503")

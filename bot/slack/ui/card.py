@@ -35,13 +35,14 @@ from bot.slack.ui.kit import (
     truncate,
 )
 from ledger.money import format_money
+from ledger.status import EntryStatus
 
 _HEADERS = {
-    "draft": "Write-off draft",
-    "posted": "Write-off posted",
-    "rejected": "Write-off rejected",
-    "reversed": "Write-off reversed",
-    "expired": "Write-off draft expired",
+    EntryStatus.DRAFT: "Write-off draft",
+    EntryStatus.POSTED: "Write-off posted",
+    EntryStatus.REJECTED: "Write-off rejected",
+    EntryStatus.REVERSED: "Write-off reversed",
+    EntryStatus.EXPIRED: "Write-off draft expired",
 }
 SOURCE_LIMIT = 1500  # a card stays readable; the full text is in the books
 TABLE_NAME_WIDTH = 30
@@ -52,7 +53,7 @@ KIND_LABELS = {"write_off": "Write-off", "write_down": "Write-down", "reserve": 
 
 def _header_text(view: CardView) -> str:
     title = _HEADERS.get(view.status, f"Write-off {view.status}")
-    if view.number and view.status in ("posted", "reversed"):
+    if view.number and view.status in (EntryStatus.POSTED, EntryStatus.REVERSED):
         return f"{title} {view.number}"
     return f"{title} #{view.entry_id}"
 
@@ -60,9 +61,9 @@ def _header_text(view: CardView) -> str:
 def fallback_text(view: CardView) -> str:
     """Notification text (no user text in it: some clients show it unescaped)."""
     total = format_money(view.total, view.currency)
-    if view.status == "posted":
+    if view.status == EntryStatus.POSTED:
         return f"Write-off {view.number} posted: {total}"
-    if view.status == "rejected":
+    if view.status == EntryStatus.REJECTED:
         return f"Write-off draft #{view.entry_id} rejected"
     return f"Write-off draft #{view.entry_id} for {total} awaiting approval"
 
@@ -143,7 +144,7 @@ def _missing_text(missing: Sequence[str]) -> str:
 def _status_blocks(view: CardView) -> list[Block]:
     qbo = f"QuickBooks: {clip(view.qbo_status or 'not connected', 500)}"
     entry = str(view.entry_id)
-    if view.status == "posted":
+    if view.status == EntryStatus.POSTED:
         return [
             section(
                 f"✅ *Posted* as *{clip(view.number or '', 40)}* by {mention(view.approved_by)}"
@@ -151,7 +152,7 @@ def _status_blocks(view: CardView) -> list[Block]:
             ),
             actions(Id.BLOCK_ENTRY_POSTED.format(entry), button("Reverse", Id.REVERSE, entry)),
         ]
-    if view.status == "reversed":
+    if view.status == EntryStatus.REVERSED:
         by = f" by *{clip(view.reversed_by_number, 40)}*" if view.reversed_by_number else ""
         return [
             section(
@@ -159,13 +160,13 @@ def _status_blocks(view: CardView) -> list[Block]:
                 f"{mention(view.approved_by)} · {date_token(view.approved_at)}\n{qbo}"
             )
         ]
-    if view.status == "rejected":
+    if view.status == EntryStatus.REJECTED:
         why = clip(view.rejection_reason or "no reason given", 1500)
         who = mention(view.rejected_by)
         return [section(f"🚫 *Rejected* by {who}: {why}\nNothing was posted.")]
-    if view.status == "expired":
+    if view.status == EntryStatus.EXPIRED:
         return [section("⌛ This draft expired without a decision; nothing was posted.")]
-    if view.status != "draft":
+    if view.status != EntryStatus.DRAFT:
         return [section(f"Status: {clip(view.status, 100)}")]
     buttons = []
     if view.complete:
@@ -215,7 +216,7 @@ def draft_card(view: CardView) -> list[Block]:
         if len(view.warnings) > len(shown):
             text += f"\n⚠️ … and {len(view.warnings) - len(shown)} more warnings"
         blocks.append(section(text))
-    if view.status == "draft":
+    if view.status == EntryStatus.DRAFT:
         if view.missing:
             blocks.append(section(_missing_text(view.missing[:20])))
         elif len(view.lines) < 2:

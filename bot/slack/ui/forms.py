@@ -30,6 +30,7 @@ from bot.slack.ui.kit import (
     text_input,
 )
 from ledger.money import MoneyError, parse_amount, parse_decimal, quantize
+from ledger.problems import Problem, ProblemField
 
 AMOUNT_ERROR = "Enter an amount like 125.00"
 SPARE_ROWS = 2  # blank rows under the existing lines in the edit modal, to add lines
@@ -371,21 +372,25 @@ def parse_edit_submission(state_values: Mapping[str, Any]) -> EditSubmission:
     return EditSubmission(tuple(lines), entry_date, memo, errors)
 
 
-_LINE_PROBLEM = re.compile(r"^line (\d+): ")
-
-
-def edit_errors(problems: Sequence[str]) -> dict[str, str]:
-    """Put each posting problem next to the field it is about."""
+def edit_errors(problems: Sequence[Problem]) -> dict[str, str]:
+    """Put each posting problem next to the field it is about (the books say which)."""
     errors: dict[str, str] = {}
     for problem in problems:
-        m = _LINE_PROBLEM.match(problem)
-        if m:
-            errors.setdefault(Id.LINE_DEBIT.format(int(m.group(1)) - 1), problem[m.end() :])
-        elif "closed" in problem:
-            errors.setdefault(Id.EDIT_ENTRY_DATE, problem)
+        if problem.line is not None:
+            block = _LINE_FIELD_BLOCK.get(str(problem.field), Id.LINE_DEBIT)
+            errors.setdefault(block.format(problem.line - 1), problem.message)
+        elif problem.field == ProblemField.ENTRY_DATE:
+            errors.setdefault(Id.EDIT_ENTRY_DATE, str(problem))
         else:
-            errors.setdefault(Id.LINE_DEBIT.format(0), problem)
+            errors.setdefault(Id.LINE_DEBIT.format(0), str(problem))
     return errors
+
+
+_LINE_FIELD_BLOCK: dict[str, Id] = {
+    ProblemField.ACCOUNT: Id.LINE_ACCOUNT,
+    ProblemField.DEBIT: Id.LINE_DEBIT,
+    ProblemField.CREDIT: Id.LINE_CREDIT,
+}
 
 
 def refusal_errors(message: str) -> dict[str, str]:

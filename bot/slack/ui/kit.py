@@ -100,9 +100,8 @@ def date_token(when: datetime | None) -> str:
     """Slack shows this in the reader's own time zone; the fallback is UTC."""
     if when is None:
         return "unknown time"
-    aware = when if when.tzinfo else when.replace(tzinfo=UTC)
-    unix = int(aware.timestamp())
-    fallback = aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    unix = int(when.timestamp())
+    fallback = when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"<!date^{unix}^{{date_short_pretty}} {{time}}|{fallback}>"
 
 

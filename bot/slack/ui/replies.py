@@ -24,10 +24,10 @@ def approved(outcome: Outcome) -> str:
     if outcome.result is Result.ALREADY and entry is not None:
         return f"Already posted as {entry.number} by {mention(entry.approved_by)}."
     if outcome.result is Result.PERIOD_CLOSED:
-        closed = "; ".join(outcome.problems)
+        closed = "; ".join(map(str, outcome.problems))
         return f"{closed}. You can post it dated today, in the open period, instead."
     if outcome.result is Result.INVALID:
-        problems = escape("; ".join(outcome.problems))
+        problems = escape("; ".join(map(str, outcome.problems)))
         return f"This draft cannot be posted yet: {problems}. Use Edit to fix it."
     return outcome.reason
 
@@ -35,7 +35,7 @@ def approved(outcome: Outcome) -> str:
 def problems_or_reason(outcome: Outcome) -> str:
     """A refusal of reject, reverse or re-dating: the books' own words, or the reason."""
     if outcome.problems:
-        return escape("; ".join(outcome.problems))
+        return escape("; ".join(map(str, outcome.problems)))
     return outcome.reason
 
 
@@ -72,7 +72,7 @@ def qbo_status(st: QboStatus) -> str:
     """`/writeoff status`."""
     if not st.configured:
         return "QuickBooks is not configured (QBO_CLIENT_ID / QBO_CLIENT_SECRET)."
-    if st.status == "not_connected":
+    if not st.linked:
         return "QuickBooks is not connected: `/writeoff connect quickbooks`."
     queue = ", ".join(f"{n} {k}" for k, n in sorted(st.queue.items())) or "nothing queued"
     lines = [

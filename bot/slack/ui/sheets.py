@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.services.display import SheetSummary
+from bot.services.display import SheetStatus, SheetSummary
 from bot.slack.ids import Id
 from bot.slack.ui.kit import Block, actions, button, clip, confirm, header, mention, section
 from ledger.money import format_money
@@ -66,7 +66,7 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
                 "Review one by one to fill them in."
             )
         )
-    if s.status == "draft" and s.drafts:
+    if s.status is SheetStatus.DRAFT and s.drafts:
         value = str(s.evidence_id)
         elements: list[Block] = []
         if s.complete:
@@ -81,7 +81,7 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
         elements.append(button("Review one by one", Id.SHEET_REVIEW, value))
         elements.append(button("Reject", Id.SHEET_REJECT, value, "danger"))
         blocks.append(actions(Id.BLOCK_SHEET.format(s.evidence_id), *elements))
-    elif s.status != "draft":
+    elif s.status is not SheetStatus.DRAFT:
         blocks.append(
             section(f"*{s.status.capitalize()}* by {mention(s.decided_by)}. {clip(s.note, 500)}")
         )

@@ -12,12 +12,23 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-from ledger.chart import DEFAULT_CHART
-
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+# The default chart as it was seeded by this revision, frozen here: a migration must give
+# the same database whatever ledger/chart.py says later. (code, name, type, subtype, contra)
+SEED_CHART: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("1000", "Cash", "Bank", "CashOnHand", False),
+    ("1200", "Inventory", "Other Current Asset", "Inventory", False),
+    ("1290", "Inventory Reserve", "Other Current Asset", "AllowanceForBadDebts", True),
+    ("5000", "Cost of Goods Sold", "Cost of Goods Sold", "SuppliesMaterialsCogs", False),
+    ("5100", "Inventory Shrinkage", "Cost of Goods Sold", "OtherCostsOfServiceCos", False),
+    ("5200", "Inventory Write-Off Expense", "Other Expense", "OtherMiscellaneousExpense", False),
+    ("5300", "Loss on Inventory Write-Down", "Other Expense", "OtherMiscellaneousExpense", False),
+    ("5400", "Inventory Obsolescence Expense", "Other Expense", "OtherMiscellaneousExpense", False),
+)
 
 
 def upgrade() -> None:
@@ -257,15 +268,15 @@ def _seed() -> None:
         [
             {
                 "company_id": 1,
-                "code": r.code,
-                "name": r.name,
-                "type": r.type,
-                "subtype": r.subtype,
-                "is_contra": r.is_contra,
+                "code": code,
+                "name": name,
+                "type": type_,
+                "subtype": subtype,
+                "is_contra": is_contra,
                 "active": True,
                 "balance": 0,
             }
-            for r in DEFAULT_CHART
+            for code, name, type_, subtype, is_contra in SEED_CHART
         ],
     )
     if op.get_bind().dialect.name == "postgresql":

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.settings import Settings
+from tests.ledger.tamper import sqlite_guard_lifted
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 WRITEOFF = Path(sys.executable).parent / "writeoff"
@@ -393,7 +394,7 @@ def test_audit_verify_detects_tampering(cli: Cli) -> None:
     cli.ok("entries", "approve", str(cli.save()), "--as", "alice")
     assert "audit chain intact: 2 events verified" in cli.ok("audit", "verify").stdout
 
-    with sqlite3.connect(cli.home / "books.db") as db:
+    with sqlite3.connect(cli.home / "books.db") as db, sqlite_guard_lifted(db):
         changed = db.execute("UPDATE audit_event SET actor = 'mallory' WHERE seq = 2").rowcount
     db.close()
     assert changed == 1
@@ -405,7 +406,7 @@ def test_audit_verify_detects_tampering(cli: Cli) -> None:
 
 def test_audit_verify_detects_a_deleted_event(cli: Cli) -> None:
     cli.ok("entries", "approve", str(cli.save()), "--as", "alice")
-    with sqlite3.connect(cli.home / "books.db") as db:
+    with sqlite3.connect(cli.home / "books.db") as db, sqlite_guard_lifted(db):
         db.execute("DELETE FROM audit_event WHERE seq = 1")
     db.close()
     r = cli.refused("audit", "verify")

@@ -27,6 +27,7 @@ from bot.slack.ui import replies
 from bot.slack.ui.card import approved_all_note
 from bot.slack.ui.forms import edit_modal, reject_modal, reverse_modal
 from bot.slack.ui.month_end import redate_offer
+from ledger.status import EntryStatus
 
 
 def approve(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -96,7 +97,7 @@ def edit(body: Body, client: WebClient, context: BoltContext) -> None:
     if refused:
         tell_user(client, body, refused.reason)
         return
-    if entry.status != "draft":
+    if entry.status != EntryStatus.DRAFT:
         tell_user(client, body, f"This entry is {entry.status}; only drafts can be edited.")
         return
     form = edit_form(deps.books, entry.id or 0)

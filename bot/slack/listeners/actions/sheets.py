@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from bot.services import decisions, sheets
 from bot.services.deps import Deps
+from bot.services.display import SheetStatus
 from bot.slack.cards import publish_card
 from bot.slack.ids import Id
 from bot.slack.listeners.common import Body, clicked, deps_of, entry_id_of, tell_user, user_of
@@ -18,7 +19,7 @@ PROGRESS_EVERY = 500
 
 
 def _refresh(
-    deps: Deps, client: WebClient, evidence_id: int, status: str, user: str, note: str
+    deps: Deps, client: WebClient, evidence_id: int, status: SheetStatus, user: str, note: str
 ) -> None:
     found = sheets.summary_after(deps, evidence_id, status, user, note)
     if found is None:
@@ -58,7 +59,14 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
     note = f"Posted {posted} entries."
     if skipped:
         note += f" {len(skipped)} left as drafts (Review one by one to fix them)."
-    _refresh(deps, client, evidence_id, "approved" if not skipped else "draft", user, note)
+    _refresh(
+        deps,
+        client,
+        evidence_id,
+        SheetStatus.APPROVED if not skipped else SheetStatus.DRAFT,
+        user,
+        note,
+    )
     if skipped:
         tell_user(client, body, "Not posted:\n" + "\n".join(skipped[:15]))
 
@@ -97,4 +105,4 @@ def reject(body: Body, client: WebClient, context: BoltContext) -> None:
         tell_user(client, body, refused.reason)
         return
     rejected = sheets.reject_all(deps, user, drafts)
-    _refresh(deps, client, evidence_id, "rejected", user, f"{rejected} drafts rejected.")
+    _refresh(deps, client, evidence_id, SheetStatus.REJECTED, user, f"{rejected} drafts rejected.")

@@ -19,6 +19,7 @@ from bot.slack.ui.forms import (
     parse_writeoff_form,
     refusal_errors,
 )
+from ledger.problems import Problem
 
 
 def _entry_id(body: Body) -> int:
@@ -88,7 +89,7 @@ def ack_edit(ack: Ack, body: Body, context: BoltContext) -> None:
         ack(response_action="errors", errors=refusal_errors(outcome.reason))
         return
     if not outcome.ok:
-        problems = list(outcome.problems) or [outcome.reason]
+        problems = list(outcome.problems) or [Problem(None, None, outcome.reason)]
         ack(response_action="errors", errors=edit_errors(problems))
         return
     ack()
