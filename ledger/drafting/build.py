@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
 from ledger.money import format_money, quantize
-from ledger.policy import KIND_OF, Category, Kind, decide_accounts
+from ledger.policy import Category, Kind, decide_accounts
 
 BASE_CONFIDENCE = 0.97
 # A draft with anything missing can never look trustworthy.
@@ -57,7 +57,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         missing.append("reason")
         guesses.append(Guess("No reason word (damaged, stolen, missing...) was found", P_NO_REASON))
         category = Category.LOSS
-    kind = KIND_OF[category]
+    kind = policy.reasons[category].kind
 
     # -- unit cost: stated, or from the item list ---------------------------------------
     item = context.items.get(facts.sku) if facts.sku else None

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
-from ledger.policy import PRIORITY, Category, Policy
+from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
 
 HELP = (
     "I couldn't find a write-off in that. Try: '40 units obsolete SKU-12 at $15' or "
@@ -482,29 +482,6 @@ _HEDGE = re.compile(
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
-# Common misspellings of reason words, read as the word they mean.
-_TYPOS = {
-    "damged": "damaged", "dammaged": "damaged", "damadged": "damaged", "damagd": "damaged",
-    "damanged": "damaged", "dmaged": "damaged", "damgaed": "damaged", "expird": "expired",
-    "expried": "expired", "exipred": "expired", "experied": "expired", "expierd": "expired",
-    "exprired": "expired", "obselete": "obsolete", "obsolite": "obsolete",
-    "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
-    "stollen": "stolen", "stolan": "stolen", "stoln": "stolen", "brokn": "broken",
-    "borken": "broken", "brocken": "broken", "spoild": "spoiled", "spolied": "spoiled",
-    "crushd": "crushed", "misssing": "missing", "mising": "missing", "missng": "missing",
-    "thieft": "theft", "dmged": "damaged", "dmgd": "damaged", "dmg": "damaged",
-    "shrinkge": "shrinkage", "defected": "defective",
-}  # fmt: skip
-_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
-# Casualty words that mean theft: with "damaged" they tell a different story (see _compatible).
-_THEFT_WORDS = frozenset(
-    (
-        "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "break in",
-        "burglary", "burgled", "robbery", "robbed", "looted", "looting", "thief", "thieves",
-        "burglar", "burglars", "broken into", "broke into", "pilfered", "pilferage", "heist",
-        "hijacked", "shoplifter", "shoplifters",
-    )
-)  # fmt: skip
 _CORRECTION = re.compile(
     r"\b(?:actually|make\s+it|no\s+wait|wait\s*,|sorry|correction|i\s+mean|i\s+meant|typo"
     r"|instead)\b",
@@ -515,7 +492,6 @@ _FOREIGN_CURRENCY = re.compile(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
 )
 _RESERVE_WORD = re.compile(r"\b(?:reserves?|allowances?|provisions?|provisioning)\b", _I)
-_RESERVE_CATEGORIES = (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 _LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
@@ -848,7 +824,8 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
         r.errors.append(
             f"'{foreign.group(0).strip()}' is another currency; give the amount in dollars"
         )
-    if category not in _RESERVE_CATEGORIES and _RESERVE_WORD.search(work):
+    reserve = category is not None and reasons.kind[category] is Kind.RESERVE
+    if not reserve and _RESERVE_WORD.search(work):
         r.guess(
             "The message mentions a reserve or allowance, but not in words I know; check "
             "whether this goes against or into the reserve",
@@ -968,34 +945,41 @@ def _read_skus(r: _Read) -> list[tuple[str, bool]]:
 @dataclass(frozen=True)
 class _Hit:
     category: Category
-    keyword: str
+    keyword: str  # the phrase as the table spells it
     start: int
+    explains: frozenset[Category]  # other categories these words tell one story with
 
 
 class _ReasonIndex:
-    """The policy's reason words as one regex (one pass per text, longest phrase wins)."""
+    """The policy table's words as one regex (one pass per text, longest phrase wins), with
+    the table's misspellings read as the words they stand for."""
 
-    def __init__(self, keywords: Mapping[Category, tuple[str, ...]]) -> None:
-        self.keywords = keywords
-        self.lookup: dict[str, tuple[Category, str]] = {}
-        for category in sorted(keywords, key=_priority):
-            for word in keywords[category]:
-                key = _WS.sub(" ", word.replace("-", " ")).strip().lower()
-                if key and key not in self.lookup:
-                    self.lookup[key] = (category, word)
+    def __init__(self, table: ReasonTable) -> None:
+        self.table = table
+        self.priority = {row.category: row.priority for row in table.rows}
+        self.kind = {row.category: row.kind for row in table.rows}
+        self.lookup: dict[str, tuple[Category, str, frozenset[Category]]] = {}
+        self.typos: dict[str, str] = {}
+        for row in table.by_priority:
+            for group in row.words:
+                for phrase in group.phrases:
+                    entry = (row.category, phrase, group.explains)
+                    self.lookup.setdefault(phrase_key(phrase), entry)
+                self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
         )
+        typos = "|".join(re.escape(t) for t in self.typos) or r"(?!)"
+        self.typo_pattern = re.compile(rf"\b(?:{typos})\b", _I)
 
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
-        text = _TYPO.sub(lambda m: _TYPOS[m.group(0).lower()], text)
+        text = self.typo_pattern.sub(lambda m: self.typos[m.group(0).lower()], text)
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
-            key = _WS.sub(" ", m.group(0).replace("-", " ")).strip().lower()
-            found = self.lookup.get(key) or self.lookup.get(key.strip())
+            found = self.lookup.get(phrase_key(m.group(0)))
             if found:
-                out.append(_Hit(found[0], found[1], m.start()))
+                out.append(_Hit(found[0], found[1], m.start(), found[2]))
         return out
 
 
@@ -1023,21 +1007,17 @@ def _emit(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _priority(category: Category) -> int:
-    return PRIORITY.index(category) if category in PRIORITY else len(PRIORITY)
-
-
 _REASON_CACHE: dict[int, _ReasonIndex] = {}
 
 
 def _reason_index(policy: Policy) -> _ReasonIndex:
-    """Compiled once per keyword table (the default table is shared by every Policy)."""
-    index = _REASON_CACHE.get(id(policy.keywords))
-    if index is None or index.keywords is not policy.keywords:
+    """Compiled once per table (the default table is shared by every Policy)."""
+    index = _REASON_CACHE.get(id(policy.reasons))
+    if index is None or index.table is not policy.reasons:
         if len(_REASON_CACHE) > 64:
             _REASON_CACHE.clear()
-        index = _ReasonIndex(policy.keywords)
-        _REASON_CACHE[id(policy.keywords)] = index
+        index = _ReasonIndex(policy.reasons)
+        _REASON_CACHE[id(policy.reasons)] = index
     return index
 
 
@@ -1046,7 +1026,7 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
-    best = min(hits, key=lambda h: (_priority(h.category), h.start))
+    best = min(hits, key=lambda h: (index.priority[h.category], h.start))
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
     if clash:
@@ -1061,24 +1041,9 @@ def _pick_reason(
 
 
 def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
-    """Words of two categories that describe one event ("damaged in the flood")."""
-    cat = best.category
-    if cat is Category.RESERVE_WRITE_OFF:
-        return other is not Category.RESERVE_PROVISION and other is not Category.OVERAGE
-    if cat is Category.RESERVE_PROVISION:
-        return other in (Category.LOSS, Category.WRITE_DOWN)
-    if cat is Category.WRITE_DOWN:
-        return other is Category.LOSS
-    if cat is Category.CASUALTY:
-        if other is Category.SHRINKAGE:
-            return True
-        if other is Category.LOSS:
-            # fire/flood damage is one event; "damaged" and "stolen" are two stories
-            return any(
-                h.category is Category.CASUALTY and h.keyword.lower() not in _THEFT_WORDS
-                for h in hits
-            )
-    return False
+    """Words of two categories that describe one event ("damaged in the flood"): a word of
+    the chosen category explains the other one (the table's `Words.explains`)."""
+    return any(other in h.explains for h in hits if h.category is best.category)
 
 
 # -- locations -----------------------------------------------------------------------------------
