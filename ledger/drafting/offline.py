@@ -513,12 +513,12 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
             f"That message is {len(text):,} characters; please keep a request under "
             f"{MAX_TEXT:,} characters (one write-off per line)."
         )
+    reasons = _reason_index(policy)
     clean = _clean(text)
     masked = _mask(clean)
-    pieces = _pieces(masked)
-    injected = _drop_instructions(pieces)
+    pieces = _pieces(masked, reasons)
+    injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
-    reasons = _reason_index(policy)
 
     read, cancelled = _read_groups(groups, clean, reasons)
     if not read:
@@ -637,7 +637,7 @@ class _Piece:
     dropped: str = ""
 
 
-def _pieces(masked: str) -> list[_Piece]:
+def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
     bounds = [0]
     for m in _SPLIT.finditer(masked):
         if m.end() > bounds[-1]:
@@ -646,11 +646,11 @@ def _pieces(masked: str) -> list[_Piece]:
         bounds.append(len(masked))
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     for p in pieces:
-        _signals(p)
+        _signals(p, reasons)
     return pieces
 
 
-def _signals(p: _Piece) -> None:
+def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     t = p.text
     codes = _sku_codes(t)
     p.sku = codes[0][0] if codes else None
@@ -665,7 +665,7 @@ def _signals(p: _Piece) -> None:
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
-    p.reason = bool(_REASON_SIGNAL.search(t))
+    p.reason = reasons.mentioned(t)
     p.context_only = not has_digit and p.sku is None
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
 
@@ -677,16 +677,6 @@ _TOTAL_SIGNAL = re.compile(
     r"|by)\s*(?:of\s+)?(?:\$|usd|\d)",
     _I,
 )
-# Rough reason test for grouping only (the real test uses the policy's words).
-_REASON_SIGNAL = re.compile(
-    r"\b(?:damag\w*|broke\w*|crush\w*|dent\w*|expir\w*|spoil\w*|obsole\w*|stol\w*|theft"
-    r"|missing|lost|shrink\w*|short|recall\w*|defect\w*|torn|leak\w*|crack\w*|shatter\w*"
-    r"|smash\w*|rott\w*|wet|scrap\w*|destroy\w*|fault\w*|drop\w*|punctur\w*|melt\w*|thaw\w*"
-    r"|stale|discontinu\w*|fire|flood\w*|burn\w*|vandal\w*|loot\w*|robb\w*|burgl\w*"
-    r"|write[-\s]?down|mark[-\s]?down|nrv|reserve|provision|allowance|overage|surplus"
-    r"|variance|unaccounted|mold\w*|mould\w*|contaminat\w*|ruin\w*|spill\w*)\b",
-    _I,
-)
 
 
 def _standalone(sku: bool, qty: bool, money: bool, total: bool, reason: bool) -> bool:
@@ -694,7 +684,7 @@ def _standalone(sku: bool, qty: bool, money: bool, total: bool, reason: bool) ->
     return (sku and (qty or money)) or (qty and reason) or (total and reason)
 
 
-def _drop_instructions(pieces: list[_Piece]) -> list[str]:
+def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]:
     """Blank every piece part that names accounts or overrides rules; return what was cut."""
     cut: list[str] = []
     for p in pieces:
@@ -704,7 +694,7 @@ def _drop_instructions(pieces: list[_Piece]) -> list[str]:
         cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
         p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
         p.dropped = cut[-1]
-        _signals(p)
+        _signals(p, reasons)
     return cut
 
 
@@ -971,6 +961,10 @@ class _ReasonIndex:
         )
         typos = "|".join(re.escape(t) for t in self.typos) or r"(?!)"
         self.typo_pattern = re.compile(rf"\b(?:{typos})\b", _I)
+
+    def mentioned(self, text: str) -> bool:
+        """Whether the text names any reason: the signal messages are grouped by."""
+        return bool(self.pattern.search(text) or self.typo_pattern.search(text))
 
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
