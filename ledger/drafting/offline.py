@@ -909,6 +909,15 @@ def _sku_codes(text: str) -> list[tuple[str, bool, int, int]]:
     return [(c, bare, a, b) for c, bare, a, b in found]
 
 
+def normalise_sku(raw: str) -> str | None:
+    """A SKU typed on its own (a form field) as the reader would write it: "sku 12" ->
+    "SKU-12", "item #A-100" -> "A-100"; any other text upper case as typed; None when blank."""
+    codes = _sku_codes(raw)
+    if codes:
+        return codes[0][0]
+    return " ".join(raw.split()).upper() or None
+
+
 def _norm_code(code: str) -> str:
     return code.upper().replace("_", "-")
 

@@ -2,19 +2,21 @@
 
 Each test that walks `REASONS` covers a new row the day it is added: its words reach the
 offline reader, its accounts reach decide_accounts, its hint and category reach Claude, and its
-form choices reach the form.
+form choices reach the form (whose answers become Facts without a detour through English).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from ledger.chart import DEFAULT_CHART
-from ledger.drafting import DraftContext
+from ledger.drafting import DraftContext, build_draft
 from ledger.drafting.claude import company_prompt, tool_definition
+from ledger.drafting.form import form_facts, form_text
 from ledger.drafting.offline import read_requests
 from ledger.policy import (
     REASON_ROWS,
@@ -27,6 +29,8 @@ from ledger.policy import (
     Role,
     Words,
     decide_accounts,
+    form_reason,
+    form_reasons,
 )
 from tests.ledger.conftest import DEFAULT_CHART as CHART_INFO
 
@@ -210,3 +214,79 @@ def test_a_company_table_reaches_every_reader() -> None:
     assert (facts.category, facts.reason) == (Category.LOSS, "kaput")
     assert read_requests("40 units SKU-1 kaput at $5", POLICY)[0].category is None
     assert "(gone kaput)" in company_prompt(DraftContext(chart=CHART_INFO, policy=policy))
+
+
+# -- the Slack form -------------------------------------------------------------------------------
+
+FORM_FIELDS = [
+    {"sku": "SKU-12", "quantity": Decimal(40), "unit_cost": Decimal(15), "location": "dock"},
+    {"sku": "sku 7", "total": Decimal("1200.50"), "location": "warehouse B"},
+    {"sku": "SKU-12", "quantity": Decimal("2.5"), "unit_cost": Decimal("0.125")},
+]
+FACT_FIELDS = (
+    "category",
+    "reason",
+    "sku",
+    "quantity",
+    "unit",
+    "unit_cost",
+    "total",
+    "new_unit_value",
+    "location",
+)
+
+
+def test_form_offers_the_tables_choices_in_table_order() -> None:
+    assert form_reasons()[:7] == [
+        ("damaged", "Damaged"),
+        ("expired", "Expired"),
+        ("obsolete", "Obsolete"),
+        ("shrinkage", "Shrinkage / missing"),
+        ("theft", "Theft"),
+        ("fire_flood", "Fire / flood"),
+        ("write_down", "Write-down (still sellable)"),
+    ]
+    offered = [c.value for spec in REASONS.values() for c in spec.form]
+    assert [value for value, _ in form_reasons()] == offered
+    for spec in REASONS.values():
+        for choice in spec.form:
+            assert form_reason(choice.value) == (spec.category, choice.word)
+    with pytest.raises(KeyError):
+        form_reason("loss")  # a category is not a form value
+
+
+def test_form_text_is_the_sentence_the_form_always_wrote() -> None:
+    text = form_text(
+        "obsolete",
+        sku="SKU-12",
+        quantity=Decimal(40),
+        unit_cost=Decimal(15),
+        location="warehouse B",
+    )
+    assert text == "40 units SKU-12 obsolete at $15 each from warehouse B"
+    assert (
+        form_text("write_down", sku="SKU-12", quantity=Decimal(40), unit_cost=Decimal(9))
+        == "Write down 40 units SKU-12 to $9 each"
+    )
+
+
+@pytest.mark.parametrize("fields", FORM_FIELDS, ids=lambda f: str(sorted(f)))
+@pytest.mark.parametrize("value", [value for value, _ in form_reasons()])
+def test_form_facts_are_what_the_reader_reads_from_the_form_text(
+    value: str, fields: dict[str, Any]
+) -> None:
+    """Building Facts directly gives what the parser made of the English the form used to
+    write, with nothing guessed: the form can stop writing English for the parser."""
+    direct = form_facts(value, **fields)
+    [read] = read_requests(direct.source_text, POLICY)
+    assert read.guesses == () and read.errors == ()
+    for name in FACT_FIELDS:
+        assert getattr(direct, name) == getattr(read, name), name
+    assert direct.guesses == () and direct.errors == ()
+
+
+def test_a_form_write_down_takes_the_price_as_the_new_value(ctx_items: DraftContext) -> None:
+    facts = form_facts("write_down", sku="SKU-12", quantity=Decimal(40), unit_cost=Decimal(9))
+    assert (facts.new_unit_value, facts.unit_cost) == (Decimal(9), None)
+    d = build_draft(facts, ctx_items)  # cost $15 from the item list
+    assert d.amount == Decimal("240.00") and d.complete and d.confidence >= 0.9
