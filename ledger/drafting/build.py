@@ -21,7 +21,6 @@ P_NO_REASON = 0.3
 P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
-P_COST_FROM_LIST = 0.0  # the item list is the company's own number: no guess
 
 
 def _fmt_qty(q: Decimal) -> str:

@@ -634,7 +634,6 @@ class _Piece:
     reason: bool = False
     context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
-    dropped: str = ""
 
 
 def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
@@ -693,7 +692,6 @@ def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]
             continue
         cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
         p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
-        p.dropped = cut[-1]
         _signals(p, reasons)
     return cut
 
