@@ -93,14 +93,17 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     if kind is Kind.WRITE_DOWN:
         amount = _write_down_amount(facts, quantity, unit_cost, explanation, warnings, missing, cur)
     else:
-        computed = quantize(quantity * unit_cost) if quantity is not None and unit_cost else None
+        computed: Decimal | None = None
+        product = ""  # "40 x $15.00"
+        if quantity is not None and unit_cost:
+            computed = quantize(quantity * unit_cost)
+            product = f"{_fmt_qty(quantity)} x {format_money(unit_cost, cur)}"
         if facts.total is not None and facts.total > 0:
             amount = quantize(facts.total)
             if computed is not None and computed != amount:
                 guesses.append(Guess("the total and quantity x unit cost disagree", 0.35))
                 warnings.append(
-                    f"The stated total {format_money(amount, cur)} differs from "
-                    f"{_fmt_qty(quantity)} x {format_money(unit_cost, cur)} = "
+                    f"The stated total {format_money(amount, cur)} differs from {product} = "
                     f"{format_money(computed, cur)}; using the stated total"
                 )
             else:
@@ -110,10 +113,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             missing.append("amount")
         elif computed is not None:
             amount = computed
-            explanation.append(
-                f"Amount {_fmt_qty(quantity)} x {format_money(unit_cost, cur)} = "
-                f"{format_money(amount, cur)}"
-            )
+            explanation.append(f"Amount {product} = {format_money(amount, cur)}")
         elif quantity is not None and "quantity" not in missing:
             missing.append("unit_cost")
             warnings.append(

@@ -501,7 +501,9 @@ class ClaudeDrafter:
         fallback = self._fallback
         if fallback is None:
             # imported here: ledger.drafting may import this module one day
-            from ledger.drafting import draft as fallback
+            from ledger.drafting import draft
+
+            fallback = draft
         note = OFFLINE_NOTE.format(reason=reason)
         return [replace(d, explanation=(*d.explanation, note)) for d in fallback(text, context)]
 

@@ -1262,10 +1262,10 @@ def _read_quantities(r: _Read) -> None:
                 r.cut(m.start("n"), m.end("n"))
                 break
     if not r.qtys:
-        m = _QTY_ONE.search(r.s)
-        if m:
-            r.qtys.append(_Qty(Decimal(1), m.group("u").lower(), m.start(), "one"))
-            r.cut(*m.span())
+        one = _QTY_ONE.search(r.s)
+        if one:
+            r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
+            r.cut(*one.span())
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
