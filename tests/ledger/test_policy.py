@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from ledger.chart import DEFAULT_CHART
-from ledger.drafting import DraftContext, build_draft
-from ledger.drafting.claude import company_prompt, tool_definition
+from ledger.drafting import Draft, DraftContext, build_draft
+from ledger.drafting.claude import ClaudeDrafter, company_prompt, tool_definition
 from ledger.drafting.form import form_facts, form_text
 from ledger.drafting.offline import read_requests
 from ledger.policy import (
@@ -32,6 +32,7 @@ from ledger.policy import (
     form_reason,
     form_reasons,
 )
+from tests.fakes.anthropic_api import entry, serve_fake_anthropic, tool_answer
 from tests.ledger.conftest import DEFAULT_CHART as CHART_INFO
 
 POLICY = Policy()
@@ -198,6 +199,35 @@ def test_claude_sees_every_category_with_its_hint_and_accounts() -> None:
         d = decide_accounts(spec.category, Decimal("1"), POLICY)
         line = f"- {spec.category.value} ({spec.claude_hint}): "
         assert line in prompt and f"debit {d.debit} " in prompt.split(line)[1].split("\n")[0]
+
+
+def test_claude_answers_in_every_category_are_drafted_by_the_table() -> None:
+    """Through the real client against the fake Messages API: each row's category is accepted
+    from Claude and booked by the row's rule (Claude's own account suggestion agrees)."""
+    ctx = DraftContext(chart=CHART_INFO)
+    with serve_fake_anthropic() as fake:
+        drafter = ClaudeDrafter(fake.api_key, base_url=fake.url, timeout=2.0, fallback=_no_fallback)
+        for spec in REASONS.values():
+            d = decide_accounts(spec.category, Decimal("50"), POLICY)
+            answer = entry(
+                category=spec.category.value,
+                reason=spec.phrases[0],
+                total="50",
+                debit_account=d.debit,
+                credit_account=d.credit,
+            )
+            fake.script(tool_answer([answer]))
+            [draft] = drafter.draft(f"{spec.phrases[0]}: $50 of stock", ctx)
+            assert draft.category is spec.category
+            assert [(ln.account, ln.debit) for ln in draft.lines] == [
+                (d.debit, Decimal(50)),
+                (d.credit, Decimal(0)),
+            ]
+            assert not draft.warnings, draft.warnings
+
+
+def _no_fallback(text: str, context: DraftContext) -> list[Draft]:
+    raise AssertionError(f"Claude's answer was refused for {text!r}")
 
 
 def test_a_company_table_reaches_every_reader() -> None:
