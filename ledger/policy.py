@@ -99,7 +99,7 @@ class Words:
 
     - phrases: single words and phrases, matched as whole words, in any case; a space or a
       hyphen in a phrase matches any run of spaces and hyphens ("break in" = "break-in"). The
-      first phrase of a row that a message contains is the reason word its draft shows.
+      longest phrase found at a place wins, and the draft shows it as spelled here.
     - misspelled: a misspelling people type -> the phrase it stands for (one of this group's
       phrases); the reader reads the text as if it were spelled right.
     - explains: other categories whose words, seen beside these, tell the same story rather
@@ -141,9 +141,11 @@ class ReasonSpec:
 
     category: Category
     kind: Kind
-    priority: int  # when a message has words of several reasons, the lowest number wins
-    words: tuple[Words, ...]
-    accounts: AccountRule
+    # When a message has words of several reasons, the lowest number wins; numbers leave gaps
+    # so a new reason can slot in between.
+    priority: int
+    words: tuple[Words, ...]  # the lexicon, in groups (see Words)
+    accounts: AccountRule  # which roles it debits and credits, and the sentence saying why
     claude_hint: str  # what the category means, in the words Claude is given
     form: tuple[FormChoice, ...] = ()  # the form's options for it; () = the form does not offer it
 
@@ -439,8 +441,6 @@ def _problems(rows: tuple[ReasonSpec, ...]) -> list[str]:
             out.append(f"{row.category.value}: no words")
         if not row.claude_hint.strip():
             out.append(f"{row.category.value}: no hint for Claude")
-        if row.kind is Kind.WRITE_DOWN and not isinstance(row.accounts, Posting):
-            out.append(f"{row.category.value}: a write-down has one posting")
         for group in row.words:
             if row.category in group.explains:
                 out.append(f"{row.category.value}: explains itself")
@@ -498,8 +498,9 @@ class Policy:
         return code
 
 
-_POLICY_FIELDS = {f.name for f in dataclasses.fields(Policy)}
-assert all(role.value in _POLICY_FIELDS for role in Role), "every Role names a Policy field"
+_UNKNOWN_ROLES = {r.value for r in Role} - {f.name for f in dataclasses.fields(Policy)}
+if _UNKNOWN_ROLES:  # a Role whose code Policy cannot give would fail on the first draft
+    raise ValueError(f"every Role must name a Policy field: {sorted(_UNKNOWN_ROLES)}")
 
 
 # -- the decision -----------------------------------------------------------------------------
