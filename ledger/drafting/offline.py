@@ -966,7 +966,7 @@ class _ReasonIndex:
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
         )
-        typos = "|".join(re.escape(t) for t in self.typos) or r"(?!)"
+        typos = _trie(list(self.typos)) or r"(?!)"
         self.typo_pattern = re.compile(rf"\b(?:{typos})\b", _I)
 
     def mentioned(self, text: str) -> bool:
