@@ -781,7 +781,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
     hits = reasons.hits(r.s)
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
-    write_down = category is Category.WRITE_DOWN
+    write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_percent(r)
     _read_write_down(r, write_down)
     _read_money(r)
@@ -820,7 +820,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
             P_RESERVE_UNCLEAR,
         )
 
-    facts = _assemble(r, source, category, reason, sku, location, leftovers)
+    facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     return facts
 
 
@@ -1299,6 +1299,7 @@ def _assemble(
     sku: str | None,
     location: str | None,
     leftovers: list[tuple[Decimal, int]],
+    write_down: bool,
 ) -> Facts:
     unit_prices = [m for m in r.money if m.role == "unit"]
     totals = [m for m in r.money if m.role == "total"]
@@ -1352,7 +1353,7 @@ def _assemble(
             r.guess(f"Did not use the number {value}", P_UNREAD_NUMBER)
 
     if r.percent:
-        by_unit, total = _apply_percent(r, category, unit_cost, total, by_unit, new_value)
+        by_unit, total = _apply_percent(r, write_down, unit_cost, total, by_unit, new_value)
 
     return Facts(
         source_text=source,
@@ -1436,7 +1437,7 @@ def _one(values: list[Decimal], r: _Read, what: str, penalty: float) -> Decimal 
 
 def _apply_percent(
     r: _Read,
-    category: Category | None,
+    write_down: bool,
     unit_cost: Decimal | None,
     total: Decimal | None,
     by_unit: Decimal | None,
@@ -1444,7 +1445,7 @@ def _apply_percent(
 ) -> tuple[Decimal | None, Decimal | None]:
     """'write down by 25%': 25% of the unit cost per unit, or of a stated total value."""
     pct = r.percent[0]
-    if category is Category.WRITE_DOWN and by_unit is None and new_value is None:
+    if write_down and by_unit is None and new_value is None:
         if unit_cost is not None:
             return unit_cost * pct / 100, total
         if total is not None:
