@@ -43,6 +43,7 @@ class Category(StrEnum):
     RESERVE_WRITE_OFF = "reserve_write_off"  # written off against the allowance
     RESERVE_PROVISION = "reserve_provision"  # increase the allowance
     OVERAGE = "overage"  # count higher than the books
+    DONATION = "donation"  # given away to a charity or food bank
 
 
 class Role(StrEnum):
@@ -365,6 +366,29 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "overage", "over on count", "found extra", "extra on count", "surplus",
                 "extra units", "found additional", "more than expected",
                 "more than on the books", "over count", "overcount",
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.DONATION,
+        Kind.WRITE_OFF,
+        priority=45,
+        accounts=Posting(
+            Role.WRITE_OFF_EXPENSE,
+            Role.INVENTORY,
+            "Goods given away leave the books at cost as write-off expense at any amount, "
+            "apart from routine losses; keep the charity's receipt as support",
+        ),
+        claude_hint="goods given away: donated to a charity, food bank or school",
+        form=(FormChoice("donation", "Donated", "donated"),),
+        words=(
+            # "Donated the expired soup" is one story: the goods were given away.
+            Words(
+                "donated", "donation", "donations", "donate", "donating", "gave to a charity",
+                "given to a charity", "gave to charity", "given to charity", "charity",
+                "food bank", "food pantry",
+                misspelled={"donatd": "donated", "doanted": "donated"},
+                explains={Category.LOSS},
             ),
         ),
     ),

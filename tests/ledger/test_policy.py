@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from ledger.chart import DEFAULT_CHART
-from ledger.drafting import Draft, DraftContext, build_draft
+from ledger.drafting import Draft, DraftContext, build_draft, draft
 from ledger.drafting.claude import ClaudeDrafter, company_prompt, tool_definition
 from ledger.drafting.form import form_facts, form_text
 from ledger.drafting.offline import read_requests
@@ -23,6 +23,7 @@ from ledger.policy import (
     REASONS,
     Category,
     FormChoice,
+    Kind,
     Policy,
     ReasonSpec,
     ReasonTable,
@@ -320,3 +321,39 @@ def test_a_form_write_down_takes_the_price_as_the_new_value(ctx_items: DraftCont
     assert (facts.new_unit_value, facts.unit_cost) == (Decimal(9), None)
     d = build_draft(facts, ctx_items)  # cost $15 from the item list
     assert d.amount == Decimal("240.00") and d.complete and d.confidence >= 0.9
+
+
+# -- a reason added as one row --------------------------------------------------------------------
+
+
+def test_a_donation_is_one_row_that_every_reader_sees(ctx: DraftContext) -> None:
+    # the offline reader: its words, its misspellings, and "expired" telling the same story
+    [d] = draft("Donated 30 cases of SKU-7 expired soup to the food bank, $4 each", ctx)
+    assert (d.category, d.reason, d.amount) == (Category.DONATION, "donated", Decimal("120.00"))
+    assert [(ln.account, ln.debit, ln.credit) for ln in d.lines] == [
+        ("5200", Decimal(120), Decimal(0)),
+        ("1200", Decimal(0), Decimal(120)),
+    ]
+    assert d.confidence >= 0.9 and d.kind is Kind.WRITE_OFF
+    [typo] = read_requests("doanted 3 units SKU-7 at $5 each", POLICY)
+    assert (typo.category, typo.reason) == (Category.DONATION, "donated")
+
+    # decide_accounts: write-off expense at any amount, never the materiality split
+    for amount in (Decimal("5"), Decimal("5000"), None):
+        decision = decide_accounts(Category.DONATION, amount, POLICY)
+        assert (decision.debit, decision.credit) == ("5200", "1200")
+        assert "charity's receipt" in decision.explanation
+
+    # Claude: the strict schema's enum, and the hint with the accounts in the prompt
+    schema = tool_definition(ctx)["input_schema"]["properties"]["entries"]["items"]
+    assert "donation" in schema["properties"]["category"]["enum"]
+    assert (
+        "- donation (goods given away: donated to a charity, food bank or school): "
+        "debit 5200 Inventory Write-Off Expense / credit 1200 Inventory"
+    ) in company_prompt(ctx)
+
+    # the form: offered, and its answers drafted directly
+    assert ("donation", "Donated") in form_reasons()
+    facts = form_facts("donation", sku="SKU-7", quantity=Decimal(30), unit_cost=Decimal(4))
+    assert (facts.category, facts.reason) == (Category.DONATION, "donated")
+    assert build_draft(facts, ctx).lines[0].account == "5200"
