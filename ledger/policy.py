@@ -1,17 +1,28 @@
 """The accounting policy: which accounts a write-off goes to, in one readable table.
 
-Pure data and pure functions. The defaults follow the issue's policy table; a company can
-override any account code, the materiality threshold and the keyword lists.
+`REASONS` has one row (`ReasonSpec`) per `Category`: its kind, its priority, its words, the
+accounts it posts to (and why), how the Slack form offers it and how Claude is told about it.
+Everything that knows about reasons reads this table: `decide_accounts`, the offline reader
+(the words it matches, and the signal it groups a message by), the Claude reader (its category
+enum and prompt) and the form (`form_reasons`, `form_reason`).
+
+Adding a reason is one `Category` member and one `ReasonSpec` row with its words, both here.
+The table checks itself when it is built (every category has exactly one row, no word names two
+reasons, ...), so a half-added reason fails at import, not in front of a controller.
+
+Pure data and pure functions. A company can override the account codes, the materiality
+threshold and the limit (`Policy`), or the whole table (`Policy.reasons`).
 """
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from ledger.money import format_money
 
@@ -23,7 +34,7 @@ class Kind(StrEnum):
 
 
 class Category(StrEnum):
-    """What happened, as the policy sees it."""
+    """What happened, as the policy sees it. Each member has its row in `REASONS` below."""
 
     LOSS = "loss"  # damaged, expired, obsolete: routine under materiality, else write-off expense
     SHRINKAGE = "shrinkage"  # missing on count, no known cause
@@ -32,291 +43,463 @@ class Category(StrEnum):
     RESERVE_WRITE_OFF = "reserve_write_off"  # written off against the allowance
     RESERVE_PROVISION = "reserve_provision"  # increase the allowance
     OVERAGE = "overage"  # count higher than the books
+    DONATION = "donation"  # given away to a charity or food bank
 
 
-KIND_OF: Mapping[Category, Kind] = {
-    Category.LOSS: Kind.WRITE_OFF,
-    Category.SHRINKAGE: Kind.WRITE_OFF,
-    Category.CASUALTY: Kind.WRITE_OFF,
-    Category.OVERAGE: Kind.WRITE_OFF,
-    Category.WRITE_DOWN: Kind.WRITE_DOWN,
-    Category.RESERVE_WRITE_OFF: Kind.RESERVE,
-    Category.RESERVE_PROVISION: Kind.RESERVE,
-}
+class Role(StrEnum):
+    """An account by what it is for. `Policy` holds each role's code (the value names the field),
+    so a company with its own chart changes the codes, never the table."""
 
-# Words people use, per category. Matched as whole words on word stems (see find_reasons).
-# Order inside a tuple does not matter; the first match in the text names the reason.
-DEFAULT_KEYWORDS: Mapping[Category, tuple[str, ...]] = {
-    Category.LOSS: (
-        "damaged",
-        "damage",
-        "broken",
-        "broke",
-        "breakage",
-        "crushed",
-        "dented",
-        "expired",
-        "spoiled",
-        "spoilt",
-        "moldy",
-        "mouldy",
-        "contaminated",
-        "defective",
-        "recalled",
-        "recall",
-        "obsolete",
-        "obsolescent",
-        "torn",
-        "leaking",
-        "leaked",
-        "cracked",
-        "shattered",
-        "smashed",
-        "rotten",
-        "rotted",
-        "wet",
-        "water damaged",
-        "past date",
-        "out of date",
-        "unsellable",
-        "unsaleable",
-        "scrap",
-        "scrapped",
-        "destroyed",
-        "faulty",
-        "dropped",
-        "punctured",
-        "melted",
-        "thawed",
-        "stale",
-        "discontinued",
-        "ruined",
-        "unusable",
-        "worthless",
-        "spilled",
-        "spill",
-        "mold",
-        "mould",
-        "mildew",
-        "infested",
-        "rusted",
-        "corroded",
-        "warped",
-        "scratched",
-        "ripped",
-        "soiled",
-        "stained",
-        "bruised",
-        "squashed",
-        "busted",
-        "spoilage",
-        "expiry",
-        "expiring",
-        "best before",
-        "sell by",
-        "outdated",
-        "dead stock",
-        "deadstock",
-        "end of life",
-        "superseded",
-        "rejected",
-        "nonconforming",
-        "non-conforming",
-        "out of spec",
-        "chipped",
-        "freezer burn",
-        "freezer burned",
-        "short dated",
-        "short-dated",
-        "obsoleted",
-        "mice",
-        "rodent",
-        "rodents",
-        "pests",
-        "sour",
-        "soured",
-        "went bad",
-        "gone bad",
-        "rotting",
-        "past expiry",
-    ),
-    Category.SHRINKAGE: (
-        "shrinkage",
-        "shrink",
-        "missing",
-        "short on count",
-        "short",
-        "count variance",
-        "variance",
-        "lost",
-        "unaccounted for",
-        "unaccounted",
-        "cannot find",
-        "can't find",
-        "cant find",
-        "miscount",
-        "not found",
-        "misplaced",
-        "disappeared",
-        "gone missing",
-        "shortage",
-        "discrepancy",
-        "count discrepancy",
-        "could not find",
-        "couldn't find",
-        "cannot locate",
-        "can't locate",
-        "unexplained loss",
-    ),
-    Category.CASUALTY: (
-        "theft",
-        "stolen",
-        "stole",
-        "shoplifted",
-        "shoplifting",
-        "break-in",
-        "break in",
-        "burglary",
-        "burgled",
-        "robbery",
-        "robbed",
-        "fire",
-        "flood",
-        "flooded",
-        "flooding",
-        "storm",
-        "hurricane",
-        "tornado",
-        "earthquake",
-        "vandalism",
-        "vandalized",
-        "vandalised",
-        "looted",
-        "burned",
-        "burnt",
-        "thief",
-        "thieves",
-        "burglar",
-        "burglars",
-        "broken into",
-        "pilfered",
-        "pilferage",
-        "arson",
-        "smoke damage",
-        "smoke damaged",
-        "fire damage",
-        "fire damaged",
-        "flood damage",
-        "flood damaged",
-        "lightning",
-        "wildfire",
-        "looting",
-        "shoplifter",
-        "shoplifters",
-        "heist",
-        "hijacked",
-        "broke into",
-        "vandal",
-        "vandals",
-    ),
-    Category.WRITE_DOWN: (
-        "write down",
-        "write-down",
-        "writedown",
-        "written down",
-        "mark down",
-        "markdown",
-        "mark-down",
-        "marked down",
-        "net realizable value",
-        "net realisable value",
-        "nrv",
-        "revalue",
-        "devalue",
-        "lower of cost",
-        "writing down",
-        "marking down",
-        "revalued",
-        "revaluation",
-        "devalued",
-        "impaired",
-        "impairment",
-        "lcnrv",
-        "lost value",
-        "lost its value",
-        "reprice",
-        "repriced",
-    ),
-    Category.RESERVE_WRITE_OFF: (
-        "against the reserve",
-        "against reserve",
-        "against the allowance",
-        "against allowance",
-        "from the reserve",
-        "from reserve",
-        "use the reserve",
-        "charge to the reserve",
-        "charge the reserve",
-        "against the obsolescence reserve",
-        "against the inventory reserve",
-        "against reserves",
-        "against the provision",
-        "against provision",
-        "from the allowance",
-        "out of the reserve",
-        "using the reserve",
-    ),
-    Category.RESERVE_PROVISION: (
-        "increase the reserve",
-        "increase reserve",
-        "increase the obsolescence reserve",
-        "add to the reserve",
-        "add to reserve",
-        "top up the reserve",
-        "provision",
-        "reserve for obsolescence",
-        "obsolescence reserve",
-        "increase the allowance",
-        "increase the provision",
-        "book a reserve",
-        "set up a reserve",
-        "increase the inventory reserve",
-        "increase inventory reserve",
-        "add to the obsolescence reserve",
-        "top up reserve",
-        "raise the reserve",
-        "provision for obsolescence",
-        "obsolescence provision",
-        "reserve for obsolete",
-        "obsolete reserve",
-        "obsolete stock reserve",
-    ),
-    Category.OVERAGE: (
-        "overage",
-        "over on count",
-        "found extra",
-        "extra on count",
-        "surplus",
-        "extra units",
-        "found additional",
-        "more than expected",
-        "more than on the books",
-        "over count",
-        "overcount",
-    ),
-}
+    INVENTORY = "inventory"
+    RESERVE = "reserve"
+    COGS = "cogs"
+    SHRINKAGE = "shrinkage"
+    WRITE_OFF_EXPENSE = "write_off_expense"
+    WRITE_DOWN_LOSS = "write_down_loss"
+    OBSOLESCENCE = "obsolescence"
 
-# When several categories match, the most specific wins (reserve phrases also say
-# "obsolete"; "stolen" beats "missing"). Lower index = higher priority.
-PRIORITY: tuple[Category, ...] = (
-    Category.RESERVE_PROVISION,
-    Category.RESERVE_WRITE_OFF,
-    Category.WRITE_DOWN,
-    Category.CASUALTY,
-    Category.OVERAGE,
-    Category.SHRINKAGE,
-    Category.LOSS,
+
+# -- the shape of a row -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Posting:
+    """Debit one account, credit another, and say why in one sentence for the approver.
+
+    `why` may use {amount} (the entry's amount, or "The amount" while it is unknown) and
+    {threshold} (the materiality threshold), both formatted as money.
+    """
+
+    debit: Role
+    credit: Role
+    why: str
+
+    def pick(self, amount: Decimal | None, materiality: Decimal) -> Posting:
+        return self
+
+
+@dataclass(frozen=True)
+class ByMateriality:
+    """Routine losses: under the materiality threshold one posting, at or over it another (a
+    large loss on a line of its own does not distort gross margin). An unknown amount is taken
+    as under, and says so."""
+
+    under: Posting
+    at_or_over: Posting
+
+    def pick(self, amount: Decimal | None, materiality: Decimal) -> Posting:
+        return self.at_or_over if amount is not None and amount >= materiality else self.under
+
+
+AccountRule = Posting | ByMateriality
+
+
+@dataclass(frozen=True, init=False)
+class Words:
+    """Some of a reason's words, and what they mean next to other reasons' words.
+
+    - phrases: single words and phrases, matched as whole words, in any case; a space or a
+      hyphen in a phrase matches any run of spaces and hyphens ("break in" = "break-in"). The
+      longest phrase found at a place wins, and the draft shows it as spelled here.
+    - misspelled: a misspelling people type -> the phrase it stands for (one of this group's
+      phrases); the reader reads the text as if it were spelled right.
+    - explains: other categories whose words, seen beside these, tell the same story rather
+      than a rival one: "damaged in the flood" is one casualty, "damaged and stolen" is two
+      stories and costs confidence.
+
+    Issue 9 grows the lexicon here, group by group (synonyms and idioms are more phrases;
+    attributes shared by a group, such as which words fuzzy matching may aim at, are more
+    fields), so every reader keeps reading one place.
+    """
+
+    phrases: tuple[str, ...]
+    misspelled: tuple[tuple[str, str], ...]
+    explains: frozenset[Category]
+
+    def __init__(
+        self,
+        *phrases: str,
+        misspelled: Mapping[str, str] | None = None,
+        explains: Iterable[Category] = (),
+    ) -> None:
+        object.__setattr__(self, "phrases", phrases)
+        object.__setattr__(self, "misspelled", tuple(sorted((misspelled or {}).items())))
+        object.__setattr__(self, "explains", frozenset(explains))
+
+
+@dataclass(frozen=True)
+class FormChoice:
+    """One option of the Slack form's reason menu."""
+
+    value: str  # the option's value: stable, since open forms carry it
+    label: str  # what the menu shows
+    word: str  # the reason word the draft records; one of the row's phrases
+
+
+@dataclass(frozen=True)
+class ReasonSpec:
+    """Everything the product knows about one reason."""
+
+    category: Category
+    kind: Kind
+    # When a message has words of several reasons, the lowest number wins; numbers leave gaps
+    # so a new reason can slot in between.
+    priority: int
+    words: tuple[Words, ...]  # the lexicon, in groups (see Words)
+    accounts: AccountRule  # which roles it debits and credits, and the sentence saying why
+    claude_hint: str  # what the category means, in the words Claude is given
+    form: tuple[FormChoice, ...] = ()  # the form's options for it; () = the form does not offer it
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return tuple(p for group in self.words for p in group.phrases)
+
+
+# -- the table --------------------------------------------------------------------------------
+
+# fmt: off
+REASON_ROWS: tuple[ReasonSpec, ...] = (
+    ReasonSpec(
+        Category.LOSS,
+        Kind.WRITE_OFF,
+        priority=70,
+        accounts=ByMateriality(
+            under=Posting(
+                Role.COGS,
+                Role.INVENTORY,
+                "{amount} is under the {threshold} materiality threshold, "
+                "so it goes to Cost of Goods Sold as a routine loss",
+            ),
+            at_or_over=Posting(
+                Role.WRITE_OFF_EXPENSE,
+                Role.INVENTORY,
+                "{amount} is at or over the {threshold} materiality threshold, so it goes to "
+                "a separate write-off expense line and does not distort gross margin",
+            ),
+        ),
+        claude_hint="goods destroyed or unsellable: damaged, expired, spoiled, obsolete, recalled",
+        form=(
+            FormChoice("damaged", "Damaged", "damaged"),
+            FormChoice("expired", "Expired", "expired"),
+            FormChoice("obsolete", "Obsolete", "obsolete"),
+        ),
+        words=(
+            Words(
+                "damaged", "damage", "broken", "broke", "breakage", "crushed", "dented",
+                "expired", "spoiled", "spoilt", "moldy", "mouldy", "contaminated", "defective",
+                "recalled", "recall", "obsolete", "obsolescent", "torn", "leaking", "leaked",
+                "cracked", "shattered", "smashed", "rotten", "rotted", "wet", "water damaged",
+                "past date", "out of date", "unsellable", "unsaleable", "scrap", "scrapped",
+                "destroyed", "faulty", "dropped", "punctured", "melted", "thawed", "stale",
+                "discontinued", "ruined", "unusable", "worthless", "spilled", "spill", "mold",
+                "mould", "mildew", "infested", "rusted", "corroded", "warped", "scratched",
+                "ripped", "soiled", "stained", "bruised", "squashed", "busted", "spoilage",
+                "expiry", "expiring", "best before", "sell by", "outdated", "dead stock",
+                "deadstock", "end of life", "superseded", "rejected", "nonconforming",
+                "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
+                "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
+                "soured", "went bad", "gone bad", "rotting", "past expiry",
+                misspelled={
+                    "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
+                    "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
+                    "damgaed": "damaged", "dmged": "damaged", "dmgd": "damaged",
+                    "dmg": "damaged", "expird": "expired", "expried": "expired",
+                    "exipred": "expired", "experied": "expired", "expierd": "expired",
+                    "exprired": "expired", "obselete": "obsolete", "obsolite": "obsolete",
+                    "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
+                    "brokn": "broken", "borken": "broken", "brocken": "broken",
+                    "spoild": "spoiled", "spolied": "spoiled", "crushd": "crushed",
+                    "defected": "defective",
+                },
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.SHRINKAGE,
+        Kind.WRITE_OFF,
+        priority=60,
+        accounts=Posting(
+            Role.SHRINKAGE,
+            Role.INVENTORY,
+            "Goods missing with no known cause are shrinkage, charged to the shrinkage account",
+        ),
+        claude_hint="goods missing on a count with no known cause",
+        form=(FormChoice("shrinkage", "Shrinkage / missing", "missing"),),
+        words=(
+            Words(
+                "shrinkage", "shrink", "missing", "short on count", "short", "count variance",
+                "variance", "lost", "unaccounted for", "unaccounted", "cannot find",
+                "can't find", "cant find", "miscount", "not found", "misplaced", "disappeared",
+                "gone missing", "shortage", "discrepancy", "count discrepancy",
+                "could not find", "couldn't find", "cannot locate", "can't locate",
+                "unexplained loss",
+                misspelled={
+                    "misssing": "missing", "mising": "missing", "missng": "missing",
+                    "shrinkge": "shrinkage",
+                },
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.CASUALTY,
+        Kind.WRITE_OFF,
+        priority=40,
+        accounts=Posting(
+            Role.WRITE_OFF_EXPENSE,
+            Role.INVENTORY,
+            "Theft and casualty losses are unusual, so they go to write-off expense at any "
+            "amount",
+        ),
+        claude_hint="theft, fire, flood, storm, vandalism",
+        form=(
+            FormChoice("theft", "Theft", "stolen"),
+            FormChoice("fire_flood", "Fire / flood", "fire or flood"),
+        ),
+        words=(
+            # Taken: goods gone. "Damaged and stolen" is two stories, not one.
+            Words(
+                "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "burglary",
+                "burgled", "robbery", "robbed", "looted", "thief", "thieves", "burglar",
+                "burglars", "broken into", "pilfered", "pilferage", "looting", "shoplifter",
+                "shoplifters", "heist", "hijacked", "broke into",
+                misspelled={
+                    "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
+                    "thieft": "theft",
+                },
+                explains={Category.SHRINKAGE},
+            ),
+            # Destroyed by an event: the damage words describe the same event.
+            Words(
+                "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",
+                "earthquake", "vandalism", "vandalized", "vandalised", "burned", "burnt",
+                "arson", "smoke damage", "smoke damaged", "fire damage", "fire damaged",
+                "flood damage", "flood damaged", "lightning", "wildfire", "vandal", "vandals",
+                "fire or flood",
+                explains={Category.SHRINKAGE, Category.LOSS},
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.WRITE_DOWN,
+        Kind.WRITE_DOWN,
+        priority=30,
+        accounts=Posting(
+            Role.WRITE_DOWN_LOSS,
+            Role.INVENTORY,
+            "The goods keep some value, so this is a write-down to net realizable value, "
+            "not a write-off",
+        ),
+        claude_hint="goods still sellable but worth less than cost (net realizable value)",
+        form=(FormChoice("write_down", "Write-down (still sellable)", "write down"),),
+        words=(
+            Words(
+                "write down", "writedown", "written down", "mark down", "markdown",
+                "marked down", "net realizable value", "net realisable value", "nrv",
+                "revalue", "devalue", "lower of cost", "writing down", "marking down",
+                "revalued", "revaluation", "devalued", "impaired", "impairment", "lcnrv",
+                "lost value", "lost its value", "reprice", "repriced",
+                explains={Category.LOSS},
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.RESERVE_WRITE_OFF,
+        Kind.RESERVE,
+        priority=20,
+        accounts=Posting(
+            Role.RESERVE,
+            Role.INVENTORY,
+            "Written off against the inventory reserve, so no new expense is recognised now",
+        ),
+        claude_hint="goods written off against the existing inventory reserve",
+        words=(
+            Words(
+                "against the reserve", "against reserve", "against the allowance",
+                "against allowance", "from the reserve", "from reserve", "use the reserve",
+                "charge to the reserve", "charge the reserve",
+                "against the obsolescence reserve", "against the inventory reserve",
+                "against reserves", "against the provision", "against provision",
+                "from the allowance", "out of the reserve", "using the reserve",
+                explains={
+                    Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
+                },
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.RESERVE_PROVISION,
+        Kind.RESERVE,
+        priority=10,
+        accounts=Posting(
+            Role.OBSOLESCENCE,
+            Role.RESERVE,
+            "Increasing the obsolescence reserve is an expense now, against the contra-asset "
+            "reserve",
+        ),
+        claude_hint="an increase of the obsolescence reserve (no goods leave)",
+        words=(
+            Words(
+                "increase the reserve", "increase reserve", "increase the obsolescence reserve",
+                "add to the reserve", "add to reserve", "top up the reserve", "provision",
+                "reserve for obsolescence", "obsolescence reserve", "increase the allowance",
+                "increase the provision", "book a reserve", "set up a reserve",
+                "increase the inventory reserve", "increase inventory reserve",
+                "add to the obsolescence reserve", "top up reserve", "raise the reserve",
+                "provision for obsolescence", "obsolescence provision", "reserve for obsolete",
+                "obsolete reserve", "obsolete stock reserve",
+                explains={Category.LOSS, Category.WRITE_DOWN},
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.OVERAGE,
+        Kind.WRITE_OFF,
+        priority=50,
+        accounts=Posting(
+            Role.INVENTORY,
+            Role.SHRINKAGE,
+            "The count is higher than the books, so inventory goes up and shrinkage is reduced",
+        ),
+        claude_hint="a count higher than the books (extra goods found)",
+        words=(
+            Words(
+                "overage", "over on count", "found extra", "extra on count", "surplus",
+                "extra units", "found additional", "more than expected",
+                "more than on the books", "over count", "overcount",
+            ),
+        ),
+    ),
+    ReasonSpec(
+        Category.DONATION,
+        Kind.WRITE_OFF,
+        priority=45,
+        accounts=Posting(
+            Role.WRITE_OFF_EXPENSE,
+            Role.INVENTORY,
+            "Goods given away leave the books at cost as write-off expense at any amount, "
+            "apart from routine losses; keep the charity's receipt as support",
+        ),
+        claude_hint="goods given away: donated to a charity, food bank or school",
+        form=(FormChoice("donation", "Donated", "donated"),),
+        words=(
+            # "Donated the expired soup" is one story: the goods were given away.
+            Words(
+                "donated", "donation", "donations", "donate", "donating", "gave to a charity",
+                "given to a charity", "gave to charity", "given to charity", "charity",
+                "food bank", "food pantry",
+                misspelled={"donatd": "donated", "doanted": "donated"},
+                explains={Category.LOSS},
+            ),
+        ),
+    ),
 )
+# fmt: on
+
+
+# -- the table as one checked value -----------------------------------------------------------
+
+
+def phrase_key(phrase: str) -> str:
+    """How a phrase is compared: lower case, hyphens and runs of spaces as one space."""
+    return " ".join(phrase.replace("-", " ").lower().split())
+
+
+class ReasonTable(Mapping[Category, ReasonSpec]):
+    """The rows by category, in `Category` order, checked once when built. Immutable."""
+
+    def __init__(self, rows: Iterable[ReasonSpec]) -> None:
+        self._rows = tuple(rows)
+        self._by_category = {row.category: row for row in self._rows}
+        problems = _problems(self._rows)
+        if problems:
+            raise ValueError("the reason table is not consistent:\n- " + "\n- ".join(problems))
+
+    def __getitem__(self, category: Category) -> ReasonSpec:
+        return self._by_category[category]
+
+    def __iter__(self) -> Iterator[Category]:
+        return (row.category for row in self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __hash__(self) -> int:  # immutable: usable as a cache key and a dataclass default
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, ReasonTable) and self._rows == other._rows)
+
+    @property
+    def rows(self) -> tuple[ReasonSpec, ...]:
+        return self._rows
+
+    @cached_property
+    def by_priority(self) -> tuple[ReasonSpec, ...]:
+        """Most specific first: reserve phrases also say "obsolete"; "stolen" beats "missing"."""
+        return tuple(sorted(self._rows, key=lambda row: row.priority))
+
+    @cached_property
+    def form_choices(self) -> Mapping[str, tuple[Category, FormChoice]]:
+        return {c.value: (row.category, c) for row in self._rows for c in row.form}
+
+
+def _problems(rows: tuple[ReasonSpec, ...]) -> list[str]:
+    """Everything wrong with a table, in plain words (empty when it is sound)."""
+    out: list[str] = []
+    cats = [row.category for row in rows]
+    if cats != list(Category):
+        missing = [c.value for c in Category if c not in cats]
+        extra = sorted({c.value for c in cats if cats.count(c) > 1})
+        out.append(
+            "one row per Category, in the enum's order"
+            + (f"; no row for {missing}" if missing else "")
+            + (f"; several rows for {extra}" if extra else "")
+        )
+    priorities = [row.priority for row in rows]
+    if len(set(priorities)) != len(priorities):
+        out.append(f"priorities must differ: {priorities}")
+    owner: dict[str, Category] = {}
+    values: set[str] = set()
+    for row in rows:
+        if not row.phrases:
+            out.append(f"{row.category.value}: no words")
+        if not row.claude_hint.strip():
+            out.append(f"{row.category.value}: no hint for Claude")
+        for group in row.words:
+            if row.category in group.explains:
+                out.append(f"{row.category.value}: explains itself")
+            for phrase in group.phrases:
+                key = phrase_key(phrase)
+                if not key:
+                    out.append(f"{row.category.value}: an empty phrase")
+                elif key in owner:
+                    out.append(
+                        f"'{phrase}' is a word of {owner[key].value} and of {row.category.value}"
+                        if owner[key] is not row.category
+                        else f"'{phrase}' appears twice in {row.category.value}"
+                    )
+                owner.setdefault(key, row.category)
+            for typo, meant in group.misspelled:
+                if meant not in group.phrases:
+                    out.append(f"misspelling '{typo}' -> '{meant}': not a phrase of its group")
+        for choice in row.form:
+            if choice.value in values:
+                out.append(f"form value '{choice.value}' is used twice")
+            values.add(choice.value)
+            if choice.word not in row.phrases:
+                out.append(f"form word '{choice.word}' is not a word of {row.category.value}")
+    for row in rows:
+        for group in row.words:
+            for typo, _ in group.misspelled:
+                if phrase_key(typo) in owner:
+                    out.append(f"misspelling '{typo}' is also a phrase")
+    return out
+
+
+REASONS = ReasonTable(REASON_ROWS)
+
+
+# -- the company's settings -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -331,44 +514,20 @@ class Policy:
     write_off_expense: str = "5200"
     write_down_loss: str = "5300"
     obsolescence: str = "5400"
-    keywords: Mapping[Category, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_KEYWORDS)
+    reasons: ReasonTable = REASONS
 
-    def account_codes(self) -> frozenset[str]:
-        return frozenset(
-            {
-                self.inventory,
-                self.reserve,
-                self.cogs,
-                self.shrinkage,
-                self.write_off_expense,
-                self.write_down_loss,
-                self.obsolescence,
-            }
-        )
+    def code(self, role: Role) -> str:
+        """The account code this company uses for a role."""
+        code: str = getattr(self, role.value)
+        return code
 
 
-@dataclass(frozen=True)
-class ReasonMatch:
-    category: Category
-    keyword: str
-    position: int
+_UNKNOWN_ROLES = {r.value for r in Role} - {f.name for f in dataclasses.fields(Policy)}
+if _UNKNOWN_ROLES:  # a Role whose code Policy cannot give would fail on the first draft
+    raise ValueError(f"every Role must name a Policy field: {sorted(_UNKNOWN_ROLES)}")
 
 
-@functools.lru_cache(maxsize=2048)  # find_reasons runs per message; compile each word once
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", keyword)]
-    return re.compile(r"(?<![a-z0-9])" + r"[\s-]+".join(parts) + r"(?![a-z0-9])", re.IGNORECASE)
-
-
-def find_reasons(text: str, policy: Policy) -> list[ReasonMatch]:
-    """Every category whose words appear in the text, best first (priority, then position)."""
-    found: dict[Category, ReasonMatch] = {}
-    for category, words in policy.keywords.items():
-        for word in words:
-            m = _keyword_pattern(word).search(text)
-            if m and (category not in found or m.start() < found[category].position):
-                found[category] = ReasonMatch(category, word, m.start())
-    return sorted(found.values(), key=lambda r: (PRIORITY.index(r.category), r.position))
+# -- the decision -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -378,61 +537,33 @@ class Decision:
     explanation: str
 
 
+_PLACEHOLDER = re.compile(r"\{(?:amount|threshold)\}")
+
+
 def decide_accounts(category: Category, amount: Decimal | None, policy: Policy) -> Decision:
-    """The policy table. amount may be None when unknown (the materiality test then waits)."""
-    cur = policy.currency
-    threshold = format_money(policy.materiality, cur)
-    if category is Category.LOSS:
-        if amount is not None and amount >= policy.materiality:
-            return Decision(
-                policy.write_off_expense,
-                policy.inventory,
-                f"{format_money(amount, cur)} is at or over the {threshold} materiality threshold, "
-                "so it goes to a separate write-off expense line and does not distort gross margin",
-            )
-        said = format_money(amount, cur) if amount is not None else "The amount"
-        return Decision(
-            policy.cogs,
-            policy.inventory,
-            f"{said} is under the {threshold} materiality threshold, "
-            "so it goes to Cost of Goods Sold as a routine loss",
+    """The table's account rule for a category. amount may be None when unknown (the
+    materiality test then waits)."""
+    posting = policy.reasons[category].accounts.pick(amount, policy.materiality)
+    why = posting.why
+    if _PLACEHOLDER.search(why):
+        cur = policy.currency
+        why = why.format(
+            amount=format_money(amount, cur) if amount is not None else "The amount",
+            threshold=format_money(policy.materiality, cur),
         )
-    if category is Category.SHRINKAGE:
-        return Decision(
-            policy.shrinkage,
-            policy.inventory,
-            "Goods missing with no known cause are shrinkage, charged to the shrinkage account",
-        )
-    if category is Category.CASUALTY:
-        return Decision(
-            policy.write_off_expense,
-            policy.inventory,
-            "Theft and casualty losses are unusual, so they go to write-off expense at any amount",
-        )
-    if category is Category.WRITE_DOWN:
-        return Decision(
-            policy.write_down_loss,
-            policy.inventory,
-            "The goods keep some value, so this is a write-down to net realizable value, "
-            "not a write-off",
-        )
-    if category is Category.RESERVE_WRITE_OFF:
-        return Decision(
-            policy.reserve,
-            policy.inventory,
-            "Written off against the inventory reserve, so no new expense is recognised now",
-        )
-    if category is Category.RESERVE_PROVISION:
-        return Decision(
-            policy.obsolescence,
-            policy.reserve,
-            "Increasing the obsolescence reserve is an expense now, against the contra-asset "
-            "reserve",
-        )
-    if category is Category.OVERAGE:
-        return Decision(
-            policy.inventory,
-            policy.shrinkage,
-            "The count is higher than the books, so inventory goes up and shrinkage is reduced",
-        )
-    raise ValueError(f"unknown category {category!r}")  # pragma: no cover
+    return Decision(policy.code(posting.debit), policy.code(posting.credit), why)
+
+
+# -- the Slack form ---------------------------------------------------------------------------
+
+
+def form_reasons(reasons: ReasonTable = REASONS) -> list[tuple[str, str]]:
+    """The form's reason menu: (option value, label), in table order."""
+    return [(choice.value, choice.label) for row in reasons.rows for choice in row.form]
+
+
+def form_reason(value: str, reasons: ReasonTable = REASONS) -> tuple[Category, str]:
+    """The category and reason word of a form option. KeyError for a value the form never
+    offered (an old view, a forged submission)."""
+    category, choice = reasons.form_choices[value]
+    return category, choice.word

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
 from ledger.money import format_money, quantize
-from ledger.policy import KIND_OF, Category, Kind, decide_accounts
+from ledger.policy import Category, Kind, decide_accounts
 
 BASE_CONFIDENCE = 0.97
 # A draft with anything missing can never look trustworthy.
@@ -21,7 +21,6 @@ P_NO_REASON = 0.3
 P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
-P_COST_FROM_LIST = 0.0  # the item list is the company's own number: no guess
 
 
 def _fmt_qty(q: Decimal) -> str:
@@ -57,7 +56,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         missing.append("reason")
         guesses.append(Guess("No reason word (damaged, stolen, missing...) was found", P_NO_REASON))
         category = Category.LOSS
-    kind = KIND_OF[category]
+    kind = policy.reasons[category].kind
 
     # -- unit cost: stated, or from the item list ---------------------------------------
     item = context.items.get(facts.sku) if facts.sku else None
@@ -94,14 +93,17 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     if kind is Kind.WRITE_DOWN:
         amount = _write_down_amount(facts, quantity, unit_cost, explanation, warnings, missing, cur)
     else:
-        computed = quantize(quantity * unit_cost) if quantity is not None and unit_cost else None
+        computed: Decimal | None = None
+        product = ""  # "40 x $15.00"
+        if quantity is not None and unit_cost:
+            computed = quantize(quantity * unit_cost)
+            product = f"{_fmt_qty(quantity)} x {format_money(unit_cost, cur)}"
         if facts.total is not None and facts.total > 0:
             amount = quantize(facts.total)
             if computed is not None and computed != amount:
                 guesses.append(Guess("the total and quantity x unit cost disagree", 0.35))
                 warnings.append(
-                    f"The stated total {format_money(amount, cur)} differs from "
-                    f"{_fmt_qty(quantity)} x {format_money(unit_cost, cur)} = "
+                    f"The stated total {format_money(amount, cur)} differs from {product} = "
                     f"{format_money(computed, cur)}; using the stated total"
                 )
             else:
@@ -111,10 +113,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             missing.append("amount")
         elif computed is not None:
             amount = computed
-            explanation.append(
-                f"Amount {_fmt_qty(quantity)} x {format_money(unit_cost, cur)} = "
-                f"{format_money(amount, cur)}"
-            )
+            explanation.append(f"Amount {product} = {format_money(amount, cur)}")
         elif quantity is not None and "quantity" not in missing:
             missing.append("unit_cost")
             warnings.append(

@@ -21,7 +21,7 @@ import anthropic
 from ledger.drafting.build import build_draft
 from ledger.drafting.types import Draft, DraftContext, Facts, Guess
 from ledger.money import MoneyError, format_money, parse_amount, parse_decimal
-from ledger.policy import Category, decide_accounts
+from ledger.policy import REASONS, ByMateriality, Category, Posting, decide_accounts
 
 if TYPE_CHECKING:
     import httpx2
@@ -61,16 +61,6 @@ ENTRY_FIELDS: tuple[str, ...] = (
 _QUANTITY_FIELDS = ("quantity",)
 _MONEY_FIELDS = ("unit_cost", "total", "new_unit_value", "reduction_per_unit")
 
-CATEGORY_HELP: Mapping[Category, str] = {
-    Category.LOSS: "goods destroyed or unsellable: damaged, expired, spoiled, obsolete, recalled",
-    Category.SHRINKAGE: "goods missing on a count with no known cause",
-    Category.CASUALTY: "theft, fire, flood, storm, vandalism",
-    Category.WRITE_DOWN: "goods still sellable but worth less than cost (net realizable value)",
-    Category.RESERVE_WRITE_OFF: "goods written off against the existing inventory reserve",
-    Category.RESERVE_PROVISION: "an increase of the obsolescence reserve (no goods leave)",
-    Category.OVERAGE: "a count higher than the books (extra goods found)",
-}
-
 INSTRUCTIONS = f"""\
 You read inventory write-off reports written by warehouse workers and extract the facts, \
 one entry per write-off, by calling the {TOOL_NAME} tool exactly once.
@@ -86,7 +76,7 @@ totals, do not fill prices from the item list, do not guess.
 reduction per unit ("by $3 per unit"); unit_cost is the stated cost per unit.
 - sku as written (e.g. "SKU-12"); reason is the word that names what happened \
 ("obsolete", "stolen", "missing").
-- category is one of: {", ".join(c.value for c in Category)}. If no reason is given, use null.
+- category is one of: {", ".join(c.value for c in REASONS)}. If no reason is given, use null.
 - debit_account/credit_account: the accounts you would use under the policy below, or null. \
 They are only compared with the policy; the policy always decides.
 - If the report is not a write-off request at all, return an empty entries list.
@@ -107,7 +97,8 @@ def tool_definition(context: DraftContext) -> dict[str, Any]:
     codes = active_account_codes(context)
     account = {"type": ["string", "null"], "enum": [*codes, None]}
     props: dict[str, Any] = {name: dict(nullable_str) for name in ENTRY_FIELDS}
-    props["category"] = {"type": ["string", "null"], "enum": [*(c.value for c in Category), None]}
+    categories = [c.value for c in context.policy.reasons]
+    props["category"] = {"type": ["string", "null"], "enum": [*categories, None]}
     props["debit_account"] = {**account, "description": "account code to debit, from the chart"}
     props["credit_account"] = {**account, "description": "account code to credit, from the chart"}
     props["quantity"]["description"] = "how many units, digits as written"
@@ -133,28 +124,26 @@ def tool_definition(context: DraftContext) -> dict[str, Any]:
 
 
 def _policy_words(context: DraftContext) -> str:
+    """The policy table in words: each category, its hint and the accounts it posts to."""
     policy = context.policy
     chart = context.chart
 
-    def pair(category: Category, amount: Decimal | None) -> str:
-        d = decide_accounts(category, amount, policy)
-        return (
-            f"debit {d.debit} {_name(chart, d.debit)} / credit {d.credit} {_name(chart, d.credit)}"
-        )
+    def pair(posting: Posting) -> str:
+        debit, credit = policy.code(posting.debit), policy.code(posting.credit)
+        return f"debit {debit} {_name(chart, debit)} / credit {credit} {_name(chart, credit)}"
 
     threshold = format_money(policy.materiality, policy.currency)
-    under = policy.materiality - Decimal("0.01")
     lines = []
-    for category in Category:
-        help_text = CATEGORY_HELP.get(category, "")
-        if category is Category.LOSS:
-            rule = (
-                f"under {threshold}: {pair(category, under)}; "
-                f"at or over {threshold}: {pair(category, policy.materiality)}"
+    for spec in policy.reasons.values():
+        rule = spec.accounts
+        if isinstance(rule, ByMateriality):
+            accounts = (
+                f"under {threshold}: {pair(rule.under)}; "
+                f"at or over {threshold}: {pair(rule.at_or_over)}"
             )
         else:
-            rule = pair(category, None)
-        lines.append(f"- {category.value} ({help_text}): {rule}")
+            accounts = pair(rule)
+        lines.append(f"- {spec.category.value} ({spec.claude_hint}): {accounts}")
     return "\n".join(lines)
 
 
@@ -252,7 +241,7 @@ def _entries(tool_input: Any, context: DraftContext) -> list[dict[str, str | Non
     if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
         raise _Unavailable("malformed answer")
     codes = set(active_account_codes(context))
-    categories = {c.value for c in Category}
+    categories = {c.value for c in context.policy.reasons}
     checked: list[dict[str, str | None]] = []
     for e in entries:
         if not isinstance(e, dict) or set(e) != set(ENTRY_FIELDS):
@@ -512,7 +501,9 @@ class ClaudeDrafter:
         fallback = self._fallback
         if fallback is None:
             # imported here: ledger.drafting may import this module one day
-            from ledger.drafting import draft as fallback
+            from ledger.drafting import draft
+
+            fallback = draft
         note = OFFLINE_NOTE.format(reason=reason)
         return [replace(d, explanation=(*d.explanation, note)) for d in fallback(text, context)]
 

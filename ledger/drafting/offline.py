@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
-from ledger.policy import PRIORITY, Category, Policy
+from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
 
 HELP = (
     "I couldn't find a write-off in that. Try: '40 units obsolete SKU-12 at $15' or "
@@ -482,29 +482,6 @@ _HEDGE = re.compile(
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
-# Common misspellings of reason words, read as the word they mean.
-_TYPOS = {
-    "damged": "damaged", "dammaged": "damaged", "damadged": "damaged", "damagd": "damaged",
-    "damanged": "damaged", "dmaged": "damaged", "damgaed": "damaged", "expird": "expired",
-    "expried": "expired", "exipred": "expired", "experied": "expired", "expierd": "expired",
-    "exprired": "expired", "obselete": "obsolete", "obsolite": "obsolete",
-    "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
-    "stollen": "stolen", "stolan": "stolen", "stoln": "stolen", "brokn": "broken",
-    "borken": "broken", "brocken": "broken", "spoild": "spoiled", "spolied": "spoiled",
-    "crushd": "crushed", "misssing": "missing", "mising": "missing", "missng": "missing",
-    "thieft": "theft", "dmged": "damaged", "dmgd": "damaged", "dmg": "damaged",
-    "shrinkge": "shrinkage", "defected": "defective",
-}  # fmt: skip
-_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
-# Casualty words that mean theft: with "damaged" they tell a different story (see _compatible).
-_THEFT_WORDS = frozenset(
-    (
-        "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "break in",
-        "burglary", "burgled", "robbery", "robbed", "looted", "looting", "thief", "thieves",
-        "burglar", "burglars", "broken into", "broke into", "pilfered", "pilferage", "heist",
-        "hijacked", "shoplifter", "shoplifters",
-    )
-)  # fmt: skip
 _CORRECTION = re.compile(
     r"\b(?:actually|make\s+it|no\s+wait|wait\s*,|sorry|correction|i\s+mean|i\s+meant|typo"
     r"|instead)\b",
@@ -515,7 +492,6 @@ _FOREIGN_CURRENCY = re.compile(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
 )
 _RESERVE_WORD = re.compile(r"\b(?:reserves?|allowances?|provisions?|provisioning)\b", _I)
-_RESERVE_CATEGORIES = (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 _LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
@@ -537,12 +513,12 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
             f"That message is {len(text):,} characters; please keep a request under "
             f"{MAX_TEXT:,} characters (one write-off per line)."
         )
+    reasons = _reason_index(policy)
     clean = _clean(text)
     masked = _mask(clean)
-    pieces = _pieces(masked)
-    injected = _drop_instructions(pieces)
+    pieces = _pieces(masked, reasons)
+    injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
-    reasons = _reason_index(policy)
 
     read, cancelled = _read_groups(groups, clean, reasons)
     if not read:
@@ -658,10 +634,9 @@ class _Piece:
     reason: bool = False
     context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
-    dropped: str = ""
 
 
-def _pieces(masked: str) -> list[_Piece]:
+def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
     bounds = [0]
     for m in _SPLIT.finditer(masked):
         if m.end() > bounds[-1]:
@@ -670,11 +645,11 @@ def _pieces(masked: str) -> list[_Piece]:
         bounds.append(len(masked))
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     for p in pieces:
-        _signals(p)
+        _signals(p, reasons)
     return pieces
 
 
-def _signals(p: _Piece) -> None:
+def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     t = p.text
     codes = _sku_codes(t)
     p.sku = codes[0][0] if codes else None
@@ -689,7 +664,7 @@ def _signals(p: _Piece) -> None:
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
-    p.reason = bool(_REASON_SIGNAL.search(t))
+    p.reason = reasons.mentioned(t)
     p.context_only = not has_digit and p.sku is None
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
 
@@ -701,16 +676,6 @@ _TOTAL_SIGNAL = re.compile(
     r"|by)\s*(?:of\s+)?(?:\$|usd|\d)",
     _I,
 )
-# Rough reason test for grouping only (the real test uses the policy's words).
-_REASON_SIGNAL = re.compile(
-    r"\b(?:damag\w*|broke\w*|crush\w*|dent\w*|expir\w*|spoil\w*|obsole\w*|stol\w*|theft"
-    r"|missing|lost|shrink\w*|short|recall\w*|defect\w*|torn|leak\w*|crack\w*|shatter\w*"
-    r"|smash\w*|rott\w*|wet|scrap\w*|destroy\w*|fault\w*|drop\w*|punctur\w*|melt\w*|thaw\w*"
-    r"|stale|discontinu\w*|fire|flood\w*|burn\w*|vandal\w*|loot\w*|robb\w*|burgl\w*"
-    r"|write[-\s]?down|mark[-\s]?down|nrv|reserve|provision|allowance|overage|surplus"
-    r"|variance|unaccounted|mold\w*|mould\w*|contaminat\w*|ruin\w*|spill\w*)\b",
-    _I,
-)
 
 
 def _standalone(sku: bool, qty: bool, money: bool, total: bool, reason: bool) -> bool:
@@ -718,7 +683,7 @@ def _standalone(sku: bool, qty: bool, money: bool, total: bool, reason: bool) ->
     return (sku and (qty or money)) or (qty and reason) or (total and reason)
 
 
-def _drop_instructions(pieces: list[_Piece]) -> list[str]:
+def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]:
     """Blank every piece part that names accounts or overrides rules; return what was cut."""
     cut: list[str] = []
     for p in pieces:
@@ -727,8 +692,7 @@ def _drop_instructions(pieces: list[_Piece]) -> list[str]:
             continue
         cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
         p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
-        p.dropped = cut[-1]
-        _signals(p)
+        _signals(p, reasons)
     return cut
 
 
@@ -817,7 +781,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
     hits = reasons.hits(r.s)
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
-    write_down = category is Category.WRITE_DOWN
+    write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_percent(r)
     _read_write_down(r, write_down)
     _read_money(r)
@@ -848,14 +812,15 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
         r.errors.append(
             f"'{foreign.group(0).strip()}' is another currency; give the amount in dollars"
         )
-    if category not in _RESERVE_CATEGORIES and _RESERVE_WORD.search(work):
+    reserve = category is not None and reasons.kind[category] is Kind.RESERVE
+    if not reserve and _RESERVE_WORD.search(work):
         r.guess(
             "The message mentions a reserve or allowance, but not in words I know; check "
             "whether this goes against or into the reserve",
             P_RESERVE_UNCLEAR,
         )
 
-    facts = _assemble(r, source, category, reason, sku, location, leftovers)
+    facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     return facts
 
 
@@ -942,6 +907,15 @@ def _sku_codes(text: str) -> list[tuple[str, bool, int, int]]:
     return [(c, bare, a, b) for c, bare, a, b in found]
 
 
+def normalise_sku(raw: str) -> str | None:
+    """A SKU typed on its own (a form field) as the reader would write it: "sku 12" ->
+    "SKU-12", "item #A-100" -> "A-100"; any other text upper case as typed; None when blank."""
+    codes = _sku_codes(raw)
+    if codes:
+        return codes[0][0]
+    return " ".join(raw.split()).upper() or None
+
+
 def _norm_code(code: str) -> str:
     return code.upper().replace("_", "-")
 
@@ -968,34 +942,45 @@ def _read_skus(r: _Read) -> list[tuple[str, bool]]:
 @dataclass(frozen=True)
 class _Hit:
     category: Category
-    keyword: str
+    keyword: str  # the phrase as the table spells it
     start: int
+    explains: frozenset[Category]  # other categories these words tell one story with
 
 
 class _ReasonIndex:
-    """The policy's reason words as one regex (one pass per text, longest phrase wins)."""
+    """The policy table's words as one regex (one pass per text, longest phrase wins), with
+    the table's misspellings read as the words they stand for."""
 
-    def __init__(self, keywords: Mapping[Category, tuple[str, ...]]) -> None:
-        self.keywords = keywords
-        self.lookup: dict[str, tuple[Category, str]] = {}
-        for category in sorted(keywords, key=_priority):
-            for word in keywords[category]:
-                key = _WS.sub(" ", word.replace("-", " ")).strip().lower()
-                if key and key not in self.lookup:
-                    self.lookup[key] = (category, word)
+    def __init__(self, table: ReasonTable) -> None:
+        self.table = table
+        self.priority = {row.category: row.priority for row in table.rows}
+        self.kind = {row.category: row.kind for row in table.rows}
+        self.lookup: dict[str, tuple[Category, str, frozenset[Category]]] = {}
+        self.typos: dict[str, str] = {}
+        for row in table.by_priority:
+            for group in row.words:
+                for phrase in group.phrases:
+                    entry = (row.category, phrase, group.explains)
+                    self.lookup.setdefault(phrase_key(phrase), entry)
+                self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
         )
+        typos = _trie(list(self.typos)) or r"(?!)"
+        self.typo_pattern = re.compile(rf"\b(?:{typos})\b", _I)
+
+    def mentioned(self, text: str) -> bool:
+        """Whether the text names any reason: the signal messages are grouped by."""
+        return bool(self.pattern.search(text) or self.typo_pattern.search(text))
 
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
-        text = _TYPO.sub(lambda m: _TYPOS[m.group(0).lower()], text)
+        text = self.typo_pattern.sub(lambda m: self.typos[m.group(0).lower()], text)
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
-            key = _WS.sub(" ", m.group(0).replace("-", " ")).strip().lower()
-            found = self.lookup.get(key) or self.lookup.get(key.strip())
+            found = self.lookup.get(phrase_key(m.group(0)))
             if found:
-                out.append(_Hit(found[0], found[1], m.start()))
+                out.append(_Hit(found[0], found[1], m.start(), found[2]))
         return out
 
 
@@ -1023,21 +1008,17 @@ def _emit(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _priority(category: Category) -> int:
-    return PRIORITY.index(category) if category in PRIORITY else len(PRIORITY)
-
-
 _REASON_CACHE: dict[int, _ReasonIndex] = {}
 
 
 def _reason_index(policy: Policy) -> _ReasonIndex:
-    """Compiled once per keyword table (the default table is shared by every Policy)."""
-    index = _REASON_CACHE.get(id(policy.keywords))
-    if index is None or index.keywords is not policy.keywords:
+    """Compiled once per table (the default table is shared by every Policy)."""
+    index = _REASON_CACHE.get(id(policy.reasons))
+    if index is None or index.table is not policy.reasons:
         if len(_REASON_CACHE) > 64:
             _REASON_CACHE.clear()
-        index = _ReasonIndex(policy.keywords)
-        _REASON_CACHE[id(policy.keywords)] = index
+        index = _ReasonIndex(policy.reasons)
+        _REASON_CACHE[id(policy.reasons)] = index
     return index
 
 
@@ -1046,7 +1027,7 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
-    best = min(hits, key=lambda h: (_priority(h.category), h.start))
+    best = min(hits, key=lambda h: (index.priority[h.category], h.start))
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
     if clash:
@@ -1061,24 +1042,9 @@ def _pick_reason(
 
 
 def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
-    """Words of two categories that describe one event ("damaged in the flood")."""
-    cat = best.category
-    if cat is Category.RESERVE_WRITE_OFF:
-        return other is not Category.RESERVE_PROVISION and other is not Category.OVERAGE
-    if cat is Category.RESERVE_PROVISION:
-        return other in (Category.LOSS, Category.WRITE_DOWN)
-    if cat is Category.WRITE_DOWN:
-        return other is Category.LOSS
-    if cat is Category.CASUALTY:
-        if other is Category.SHRINKAGE:
-            return True
-        if other is Category.LOSS:
-            # fire/flood damage is one event; "damaged" and "stolen" are two stories
-            return any(
-                h.category is Category.CASUALTY and h.keyword.lower() not in _THEFT_WORDS
-                for h in hits
-            )
-    return False
+    """Words of two categories that describe one event ("damaged in the flood"): a word of
+    the chosen category explains the other one (the table's `Words.explains`)."""
+    return any(other in h.explains for h in hits if h.category is best.category)
 
 
 # -- locations -----------------------------------------------------------------------------------
@@ -1296,10 +1262,10 @@ def _read_quantities(r: _Read) -> None:
                 r.cut(m.start("n"), m.end("n"))
                 break
     if not r.qtys:
-        m = _QTY_ONE.search(r.s)
-        if m:
-            r.qtys.append(_Qty(Decimal(1), m.group("u").lower(), m.start(), "one"))
-            r.cut(*m.span())
+        one = _QTY_ONE.search(r.s)
+        if one:
+            r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
+            r.cut(*one.span())
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
@@ -1333,6 +1299,7 @@ def _assemble(
     sku: str | None,
     location: str | None,
     leftovers: list[tuple[Decimal, int]],
+    write_down: bool,
 ) -> Facts:
     unit_prices = [m for m in r.money if m.role == "unit"]
     totals = [m for m in r.money if m.role == "total"]
@@ -1386,7 +1353,7 @@ def _assemble(
             r.guess(f"Did not use the number {value}", P_UNREAD_NUMBER)
 
     if r.percent:
-        by_unit, total = _apply_percent(r, category, unit_cost, total, by_unit, new_value)
+        by_unit, total = _apply_percent(r, write_down, unit_cost, total, by_unit, new_value)
 
     return Facts(
         source_text=source,
@@ -1470,7 +1437,7 @@ def _one(values: list[Decimal], r: _Read, what: str, penalty: float) -> Decimal 
 
 def _apply_percent(
     r: _Read,
-    category: Category | None,
+    write_down: bool,
     unit_cost: Decimal | None,
     total: Decimal | None,
     by_unit: Decimal | None,
@@ -1478,7 +1445,7 @@ def _apply_percent(
 ) -> tuple[Decimal | None, Decimal | None]:
     """'write down by 25%': 25% of the unit cost per unit, or of a stated total value."""
     pct = r.percent[0]
-    if category is Category.WRITE_DOWN and by_unit is None and new_value is None:
+    if write_down and by_unit is None and new_value is None:
         if unit_cost is not None:
             return unit_cost * pct / 100, total
         if total is not None:
