@@ -10,8 +10,10 @@ from decimal import Decimal
 from bot.services.books import Books
 from ledger import claims
 from ledger.db import session_scope
-from ledger.drafting import Draft, DraftError
+from ledger.drafting import Draft, DraftError, build_draft
+from ledger.drafting.form import form_facts
 from ledger.models import JournalEntry
+from ledger.policy import form_reasons
 from ledger.posting import save_draft
 
 
@@ -40,6 +42,36 @@ class Drafted:
     def complete_total(self) -> Decimal:
         ids = set(self.complete_ids)
         return sum((e.total for e in self.entries if e.id in ids), Decimal("0.00"))
+
+
+def form_choices(books: Books) -> list[tuple[str, str]]:
+    """The reasons the form offers (value, label), from the policy table."""
+    return form_reasons(books.settings.policy.reasons)
+
+
+def read_form(
+    books: Books,
+    reason: str,
+    *,
+    sku: str = "",
+    quantity: Decimal | None = None,
+    unit_cost: Decimal | None = None,
+    total: Decimal | None = None,
+    location: str = "",
+) -> tuple[list[Draft], str]:
+    """The form's answers as a draft, built from the fields directly (nothing is re-read
+    from English), and the plain sentence that stands for them as the source text.
+    KeyError for a reason the form does not offer."""
+    facts = form_facts(
+        reason,
+        sku=sku,
+        quantity=quantity,
+        unit_cost=unit_cost,
+        total=total,
+        location=location,
+        policy=books.settings.policy,
+    )
+    return [build_draft(facts, books.context())], facts.source_text
 
 
 def read(books: Books, text: str) -> tuple[list[Draft] | None, str | None]:

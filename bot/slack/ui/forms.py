@@ -22,7 +22,6 @@ from bot.slack.ui.kit import (
     context,
     input_block,
     modal,
-    number,
     option,
     plain_text,
     quote,
@@ -37,18 +36,6 @@ SPARE_ROWS = 2  # blank rows under the existing lines in the edit modal, to add 
 MAX_EDIT_ROWS = 30  # 3 blocks per row keeps the modal under 100 blocks
 MEMO_MAX = 500  # what ledger.posting.edit_draft keeps
 REASON_MAX = 500
-
-# The reasons the form offers: (option value, label, phrase the drafter understands).
-FORM_REASONS: tuple[tuple[str, str, str], ...] = (
-    ("damaged", "Damaged", "damaged"),
-    ("expired", "Expired", "expired"),
-    ("obsolete", "Obsolete", "obsolete"),
-    ("shrinkage", "Shrinkage / missing", "missing on count"),
-    ("theft", "Theft", "stolen"),
-    ("fire_flood", "Fire / flood", "lost in a fire or flood"),
-    ("write_down", "Write-down (still sellable)", "write down"),
-)
-
 
 # -- reading state values ------------------------------------------------------------------------
 
@@ -74,9 +61,9 @@ def _selected(state_values: Mapping[str, Any], block_id: str) -> str:
 # -- the new write-off form ------------------------------------------------------------------
 
 
-def new_writeoff_modal(channel_id: str) -> Block:
-    """`/writeoff` alone. private_metadata is the channel id the command came from."""
-    reasons = [option(label, value) for value, label, _ in FORM_REASONS]
+def new_writeoff_modal(channel_id: str, reasons: Sequence[tuple[str, str]]) -> Block:
+    """`/writeoff` alone. `reasons` are (value, label) from the policy table;
+    private_metadata is the channel id the command came from."""
     blocks = [
         text_input(Id.FORM_SKU, "SKU", placeholder="SKU-12", max_length=60),
         text_input(Id.FORM_QUANTITY, "Quantity", placeholder="40", max_length=30),
@@ -95,7 +82,7 @@ def new_writeoff_modal(channel_id: str) -> Block:
                 "type": "static_select",
                 "action_id": Id.FORM_REASON,
                 "placeholder": plain_text("Choose a reason"),
-                "options": reasons,
+                "options": [option(label, value) for value, label in reasons],
             },
         ),
         text_input(Id.FORM_LOCATION, "Location", placeholder="Warehouse B", max_length=100),
@@ -122,28 +109,6 @@ class WriteoffForm:
     location: str
     note: str
     errors: dict[str, str] = field(default_factory=dict)
-
-    def as_text(self) -> str:
-        """The form as one plain-English report for the drafter (the note is left out: it
-        would be read for numbers; keep it as the memo)."""
-        phrase = next((p for v, _, p in FORM_REASONS if v == self.reason), self.reason)
-        parts = []
-        if self.reason == "write_down":
-            parts.append("Write down")
-        if self.quantity is not None:
-            parts.append(f"{number(self.quantity)} units")
-        if self.sku:
-            parts.append(self.sku)
-        if self.reason != "write_down":
-            parts.append(phrase)
-        if self.unit_cost is not None:
-            word = "to" if self.reason == "write_down" else "at"
-            parts.append(f"{word} ${number(self.unit_cost)} each")
-        elif self.total is not None:
-            parts.append(f"totalling ${amount(self.total)}")
-        if self.location:
-            parts.append(f"from {self.location}")
-        return " ".join(parts)
 
 
 def parse_writeoff_form(state_values: Mapping[str, Any]) -> WriteoffForm:

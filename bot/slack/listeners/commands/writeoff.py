@@ -41,7 +41,8 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
         return
     if not text:
         client.views_open(
-            trigger_id=body["trigger_id"], view=new_writeoff_modal(body["channel_id"])
+            trigger_id=body["trigger_id"],
+            view=new_writeoff_modal(body["channel_id"], intake.form_choices(deps.books)),
         )
         return
     report = intake.Report(

@@ -51,20 +51,27 @@ def draft_writeoff_form(body: Body, client: WebClient, context: BoltContext) -> 
     if form.errors:
         return  # the modal showed the errors and stays open: nothing to draft yet
     channel = body["view"].get("private_metadata") or user_of(body)
-    report = intake.Report(
-        text=form.as_text(),
-        reporter=user_of(body),
-        channel=channel,
-        key=f"form:{body['view']['id']}",
-    )
+    reporter = user_of(body)
 
     def reply(msg: str) -> None:
-        client.chat_postEphemeral(channel=channel, user=report.reporter, text=msg)
+        client.chat_postEphemeral(channel=channel, user=reporter, text=msg)
 
-    drafts, problem = intake.read(deps.books, report.text)
-    if drafts is None:
-        reply(replies.cannot_read(problem, "I could not draft that."))
+    try:
+        drafts, text = intake.read_form(
+            deps.books,
+            form.reason,
+            sku=form.sku,
+            quantity=form.quantity,
+            unit_cost=form.unit_cost,
+            total=form.total,
+            location=form.location,
+        )
+    except KeyError:  # a reason the form no longer offers (an old modal)
+        reply("That reason is no longer offered; open the form again with `/writeoff`.")
         return
+    report = intake.Report(
+        text=text, reporter=reporter, channel=channel, key=f"form:{body['view']['id']}"
+    )
     deliver(deps, client, report, drafts, reply)
 
 

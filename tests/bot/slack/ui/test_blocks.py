@@ -24,6 +24,7 @@ from bot.slack.ui import forms as F
 from bot.slack.ui import help as H
 from bot.slack.ui import kit as K
 from bot.slack.ui import replies as R
+from ledger.policy import form_reasons
 from tests.fakes import slack_signing as sig
 from tests.fakes.slack_api import MAX_MESSAGE_BLOCKS, check_blocks, check_view
 
@@ -352,7 +353,7 @@ def test_help_blocks() -> None:
 
 
 def test_new_writeoff_modal_and_form_parsing() -> None:
-    modal = valid_modal(F.new_writeoff_modal("C0INVENTORY"))
+    modal = valid_modal(F.new_writeoff_modal("C0INVENTORY", form_reasons()))
     assert modal["callback_id"] == "writeoff_form" and modal["private_metadata"] == "C0INVENTORY"
     ids = [b["block_id"] for b in modal["blocks"]]
     assert ids == [
@@ -373,6 +374,7 @@ def test_new_writeoff_modal_and_form_parsing() -> None:
         "theft",
         "fire_flood",
         "write_down",
+        "donation",
     ]
 
     state = {
@@ -386,7 +388,8 @@ def test_new_writeoff_modal_and_form_parsing() -> None:
     }
     form = F.parse_writeoff_form(state)
     assert form.errors == {}
-    assert form.as_text() == "40 units SKU-12 obsolete at $15 each from warehouse B"
+    assert (form.sku, form.quantity, form.unit_cost, form.total) == ("SKU-12", 40, 15, None)
+    assert (form.reason, form.location) == ("obsolete", "warehouse B")
     assert form.note == "from the spring count"
 
     bad = F.parse_writeoff_form(
