@@ -21,6 +21,7 @@ from bot.app import create_app
 from bot.runtime import Books, open_books
 from bot.server import create_asgi
 from bot.settings import Settings
+from tests.conftest import migrated_sqlite_url
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_api import fake_slack_fixture as fake_slack_fixture
 from tests.fakes.slack_signing import SIGNING_SECRET, headers
@@ -59,7 +60,7 @@ def start_app(
     tmp_path: Path, fake: FakeSlack, drafter: Any = None, **overrides: Any
 ) -> Iterator[RunningApp]:
     values: dict[str, Any] = {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'books.db'}",
+        "DATABASE_URL": migrated_sqlite_url(tmp_path),  # a copy of a migrated one (house-tests)
         "SLACK_BOT_TOKEN": fake.token,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": fake.api_url,
@@ -72,7 +73,11 @@ def start_app(
     if drafter is not None:
         books.drafter = drafter
     app, deps = create_app(books)
-    port = free_port()
+    # house-tests: uvicorn serves a socket bound here, so no other xdist worker can take
+    # the port between choosing it and listening on it.
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
     server = uvicorn.Server(
         uvicorn.Config(
             create_asgi(app, deps.quickbooks),
@@ -82,7 +87,7 @@ def start_app(
             access_log=False,
         )
     )
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not server.started:
@@ -94,6 +99,7 @@ def start_app(
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        sock.close()
         books.engine.dispose()
 
 
