@@ -22,6 +22,7 @@ from bot.runtime import Books, open_books
 from bot.server import create_asgi
 from bot.settings import Settings
 from tests.conftest import migrated_sqlite_url
+from tests.fakes.server import QuickStopUvicorn
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_api import fake_slack_fixture as fake_slack_fixture
 from tests.fakes.slack_signing import SIGNING_SECRET, headers
@@ -78,7 +79,7 @@ def start_app(
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = int(sock.getsockname()[1])
-    server = uvicorn.Server(
+    server = QuickStopUvicorn(  # house-tests: stops without waiting for uvicorn's 0.1 s tick
         uvicorn.Config(
             create_asgi(app, deps.quickbooks),
             host="127.0.0.1",
@@ -97,7 +98,7 @@ def start_app(
     try:
         yield RunningApp(f"http://127.0.0.1:{port}", fake, books, server, deps)
     finally:
-        server.should_exit = True
+        server.stop()
         thread.join(timeout=10)
         sock.close()
         books.engine.dispose()

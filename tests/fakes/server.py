@@ -1,5 +1,5 @@
-"""The HTTP server under every fake: 127.0.0.1, an ephemeral port, a background thread, and a
-stop that returns at once.
+"""Servers for tests. FakeHTTPServer is the HTTP server under every fake: 127.0.0.1, an
+ephemeral port, a background thread, and a stop that returns at once.
 
 `socketserver.serve_forever` notices `shutdown()` only at its next poll (0.5 s by default),
 and every test that starts a fake paid that at teardown. This loop also watches a wake-up
@@ -9,11 +9,14 @@ and are not waited for (a fake that hangs on purpose must not hold up the test r
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import selectors
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import uvicorn
 
 
 class FakeHTTPServer(ThreadingHTTPServer):
@@ -51,3 +54,33 @@ class FakeHTTPServer(ThreadingHTTPServer):
                     if key.fileobj is self and not self._stopping.is_set():
                         # What serve_forever does per ready socket: accept, then a thread.
                         self._handle_request_noblock()
+
+
+class QuickStopUvicorn(uvicorn.Server):
+    """uvicorn.Server for tests, told to stop with `stop()` from any thread.
+
+    Stock uvicorn looks at `should_exit` every 0.1 s; this one is also woken by `stop()`, so
+    a test's teardown does not wait for the next tick (it still gets uvicorn's own graceful
+    shutdown: listeners closed, open connections asked to finish).
+    """
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+
+    async def main_loop(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)
+
+    def stop(self) -> None:
+        self.should_exit = True
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has already closed
+                loop.call_soon_threadsafe(wake.set)
