@@ -30,6 +30,7 @@ from sqlalchemy.engine import Engine
 
 from ledger.companies import get_company
 from ledger.db import make_engine, session_scope, upgrade
+from qbo import limits
 
 # The tests speak only to local fakes over plain HTTP, yet every httpx client (the app's,
 # the SDKs', each httpx.post) loads the whole certifi CA bundle when it is made: about
@@ -114,6 +115,16 @@ def migrated_sqlite_url(directory: Path, name: str = "books.db") -> str:
         src.close()
         dst.close()
     return f"sqlite:///{target}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_qbo_rate_limiters() -> None:
+    """Each test starts with fresh QuickBooks rate limiters. The registry is per process
+    (one limiter per company, as in production), so without this the requests of earlier
+    tests in the same worker fill the per-second window and a later test waits for real,
+    by an amount that depends on which tests ran before it on that worker."""
+    with limits._registry_lock:
+        limits._registry.clear()
 
 
 @pytest.fixture
