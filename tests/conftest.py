@@ -4,12 +4,22 @@ PostgreSQL tests use WRITEOFF_TEST_POSTGRES_URL (default: the local trust-auth s
 Each test gets its own schema, so tests never see each other's rows. When the server is not
 reachable the PostgreSQL variants skip with the reason shown; CI sets
 WRITEOFF_REQUIRE_POSTGRES=1 so there a missing server fails instead of skipping.
+
+A migrated SQLite database is a copy of one migrated once per test process
+(`migrated_sqlite_url`): migrating costs about 0.2 s of fsyncs each time, and the migrations
+themselves are tested from empty in tests/ledger/test_migrations.py.
+
+Everything here is per process, so it holds under pytest-xdist too: each worker has its own
+template, temporary directories, PostgreSQL schemas (random names) and ephemeral ports.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +32,15 @@ from sqlalchemy.engine import Engine
 
 from ledger.companies import get_company
 from ledger.db import make_engine, session_scope, upgrade
+from qbo import limits
+
+# The tests speak only to local fakes over plain HTTP, yet every httpx client (the app's,
+# the SDKs', each httpx.post) loads the whole certifi CA bundle when it is made: about
+# 30 ms of CPU, a few hundred times a run. One self-signed certificate that signs nothing
+# makes that free, and any HTTPS call that slips out to the real internet fails to verify.
+# Subprocesses (the CLI tests) inherit it.
+os.environ["SSL_CERT_FILE"] = str(Path(__file__).parent / "fakes" / "no-real-ca.pem")
+os.environ.pop("SSL_CERT_DIR", None)
 
 PG_URL = os.environ.get(
     "WRITEOFF_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -77,6 +96,44 @@ def postgres_schema_url() -> tuple[str, str]:
 def drop_schema(schema: str) -> None:
     with _admin_engine().begin() as conn:
         conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+
+
+_template_dir: Path | None = None
+
+
+def _migrated_template() -> Path:
+    global _template_dir
+    if _template_dir is None:
+        _template_dir = Path(tempfile.mkdtemp(prefix="writeoff-template-"))
+        atexit.register(shutil.rmtree, _template_dir, ignore_errors=True)
+        eng = make_engine(f"sqlite:///{_template_dir / 'head.db'}")
+        upgrade(eng)
+        eng.dispose()
+    return _template_dir / "head.db"
+
+
+def migrated_sqlite_url(directory: Path, name: str = "books.db") -> str:
+    """A new SQLite database `directory/name` at the head revision, and its URL."""
+    target = Path(directory) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(_migrated_template())
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)  # a consistent copy whatever the journal mode
+    finally:
+        src.close()
+        dst.close()
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_qbo_rate_limiters() -> None:
+    """Each test starts with fresh QuickBooks rate limiters. The registry is per process
+    (one limiter per company, as in production), so without this the requests of earlier
+    tests in the same worker fill the per-second window and a later test waits for real,
+    by an amount that depends on which tests ran before it on that worker."""
+    with limits._registry_lock:
+        limits._registry.clear()
 
 
 @pytest.fixture

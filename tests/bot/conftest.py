@@ -21,6 +21,8 @@ from bot.services.books import Books, open_books
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.server import create_asgi
+from tests.conftest import migrated_sqlite_url
+from tests.fakes.server import QuickStopUvicorn
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_api import fake_slack_fixture as fake_slack_fixture
 from tests.fakes.slack_signing import SIGNING_SECRET, headers
@@ -59,7 +61,7 @@ def start_app(
     tmp_path: Path, fake: FakeSlack, drafter: Any = None, **overrides: Any
 ) -> Iterator[RunningApp]:
     values: dict[str, Any] = {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'books.db'}",
+        "DATABASE_URL": migrated_sqlite_url(tmp_path),  # a copy of a migrated one (house-tests)
         "SLACK_BOT_TOKEN": fake.token,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": fake.api_url,
@@ -72,8 +74,12 @@ def start_app(
     if drafter is not None:
         books.drafter = drafter
     app, deps = create_app(books)
-    port = free_port()
-    server = uvicorn.Server(
+    # house-tests: uvicorn serves a socket bound here, so no other xdist worker can take
+    # the port between choosing it and listening on it.
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
+    server = QuickStopUvicorn(  # house-tests: stops without waiting for uvicorn's 0.1 s tick
         uvicorn.Config(
             create_asgi(app, deps.quickbooks),
             host="127.0.0.1",
@@ -82,7 +88,7 @@ def start_app(
             access_log=False,
         )
     )
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not server.started:
@@ -92,8 +98,9 @@ def start_app(
     try:
         yield RunningApp(f"http://127.0.0.1:{port}", fake, books, server, deps)
     finally:
-        server.should_exit = True
+        server.stop()
         thread.join(timeout=10)
+        sock.close()
         books.engine.dispose()
 
 

@@ -20,10 +20,12 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
+
+from tests.fakes.server import FakeHTTPServer
 
 FAKE_API_KEY = "sk-ant-test-fake-key"
 TOOL_NAME = "draft_journal_entry"
@@ -166,9 +168,7 @@ def slow(reply: Reply, seconds: float) -> Reply:
 # -- the server --------------------------------------------------------------------------
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # a slow handler must not hold up shutdown
+class _Server(FakeHTTPServer):
     fake: FakeAnthropic
 
 
@@ -223,11 +223,8 @@ class FakeAnthropic:
         self._requests: list[RecordedRequest] = []
         self._replies: list[Reply] = []
         self._stopping = threading.Event()
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(_Handler, name="fake-anthropic")
         self._server.fake = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
 
     @property
     def url(self) -> str:
@@ -249,14 +246,12 @@ class FakeAnthropic:
             self._replies = list(replies)
 
     def start(self) -> FakeAnthropic:
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
         self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=2)
+        self._server.stop()
 
     def _record(self, request: RecordedRequest) -> None:
         with self._lock:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -42,6 +42,7 @@ import httpx
 import pytest
 
 from qbo.oauth import OAuthConfig, refresh_tokens
+from tests.fakes.server import FakeHTTPServer
 
 CLIENT_ID = "fake-qbo-client-id"
 CLIENT_SECRET = "fake-qbo-client-secret"
@@ -363,12 +364,8 @@ class FakeQbo:
         self._in_flight = 0
         self._account_ids = itertools.count(1)
         self._entry_ids = itertools.count(101)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
+        self._server = FakeHTTPServer(self._handler_class(), name="fake-qbo")
+        self._server.start()
 
     # -- lifecycle and addresses
 
@@ -406,9 +403,7 @@ class FakeQbo:
         return OAuthConfig(**values)
 
     def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     def __enter__(self) -> FakeQbo:
         return self

@@ -26,7 +26,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -35,6 +35,7 @@ from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from tests.fakes.server import FakeHTTPServer
 from tests.fakes.slack_signing import BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, new_trigger_id
 
 FAKE_TOKEN = "xoxb-fake-bot-token"
@@ -327,10 +328,8 @@ class FakeSlack:
         self._files: dict[str, dict[str, Any]] = {}  # files people shared (add_file)
         self._seq = itertools.count(1)
         self._ts_base = int(time.time())
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._server = FakeHTTPServer(self._handler_class(), name="fake-slack")
+        self._server.start()
 
     # -- lifecycle
 
@@ -348,9 +347,7 @@ class FakeSlack:
         return WebClient(token=kwargs.pop("token", self.token), base_url=self.api_url, **kwargs)
 
     def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     def __enter__(self) -> FakeSlack:
         return self

@@ -17,7 +17,7 @@ from sqlmodel import select
 
 from ledger.audit import verify_chain
 from ledger.companies import get_company
-from ledger.db import make_engine, session_scope, upgrade
+from ledger.db import make_engine, session_scope
 from ledger.models import JournalEntry, JournalLine
 from ledger.posting import (
     LineInput,
@@ -29,6 +29,7 @@ from ledger.posting import (
     save_draft,
 )
 from ledger.reports import ledger_sums_by_account, trial_balance
+from tests.conftest import migrated_sqlite_url
 from tests.ledger.factories import make_draft
 
 MAX = Decimal("5000.00")
@@ -55,8 +56,7 @@ op = st.one_of(
 @given(st.lists(op, min_size=1, max_size=12))
 def test_any_sequence_keeps_the_books_balanced(ops: list[tuple[str, object, object]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        eng = make_engine(f"sqlite:///{Path(tmp) / 'p.db'}")
-        upgrade(eng)
+        eng = make_engine(migrated_sqlite_url(Path(tmp), "p.db"))
         with session_scope(eng) as s:
             cid = get_company(s).id or 0
             close_period(s, cid, "2026-01", actor="ctl")

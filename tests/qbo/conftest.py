@@ -17,6 +17,7 @@ from bot.services.quickbooks import QuickBooks
 from bot.settings import Settings
 from ledger.db import session_scope
 from ledger.posting import post_draft
+from tests.conftest import migrated_sqlite_url
 from tests.fakes.qbo_api import CLIENT_ID, CLIENT_SECRET, REALM_ID, REDIRECT_URI, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.ledger.factories import make_draft
@@ -111,4 +112,4 @@ def make_world(db_url: str, fake: FakeQbo, **extra: Any) -> Iterator[QboWorld]:
 
 @pytest.fixture
 def world(tmp_path: Path, fake_qbo: FakeQbo) -> Iterator[QboWorld]:
-    yield from make_world(f"sqlite:///{tmp_path / 'books.db'}", fake_qbo)
+    yield from make_world(migrated_sqlite_url(tmp_path), fake_qbo)

@@ -146,11 +146,14 @@ def test_outage_gives_one_alert_then_retry_resolves_it(app: RunningApp, fake_qbo
                 max_amount=app.books.settings.writeoff_max_amount,
             )
     ctx = JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books))
+    slept: list[float] = []
+    app.deps.quickbooks.sleep = slept.append  # back off without waiting
     start = utcnow()
     for minute in range(0, 60, 7):  # an hour of outage, a pass every few minutes
         fake_qbo.fail_next("batch", "html_503")
         fake_qbo.fail_next("query", "html_503")
         sync_job(ctx, now=start + timedelta(minutes=minute + 120 * minute))
+    assert slept  # the client backed off between attempts
     alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
     # Nine failing passes over an hour: one alert per entry for the whole episode.
     assert sorted(a.args["text"] for a in alerts) == [
