@@ -6,16 +6,17 @@ import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 import ledger.immutability  # noqa: F401  (registers the append-only guard on every Session)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_URL = "sqlite:///data/writeoff.db"
@@ -62,6 +63,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     # New revisions are numbered in sequence, like the first ones: 0007_add_something.py
@@ -80,6 +83,7 @@ def revision(engine: Engine, message: str) -> Path:
     edit what it wrote before committing it: autogenerate sees tables, columns, types and
     indexes, never data, triggers or renames.
     """
+    from alembic import command
     from alembic.script import ScriptDirectory
 
     cfg = alembic_config(engine)
@@ -98,11 +102,34 @@ def revision(engine: Engine, message: str) -> Path:
         script = command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id)
     if script is None or isinstance(script, list):  # one head, one script: never otherwise
         raise RuntimeError("alembic wrote no single revision")
+    print(f"Set ledger.db.HEAD = {rev_id!r} once the migration is reviewed.")
     return Path(script.path)
+
+
+def newest_revision() -> str:
+    """The newest migration's id. Revisions are numbered in sequence (0001_initial.py ...,
+    and `revision()` keeps it so), so the head is the highest number; no Alembic needed."""
+    numbers = [p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")]
+    return max(numbers)
+
+
+def at_head(engine: Engine) -> bool:
+    """True when the database is already at the newest migration. Every process start
+    migrates first; a database already there needs no Alembic at all (its import alone
+    was most of a command's start-up)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return False  # a new database
+        found = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    return [row[0] for row in found] == [newest_revision()]
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply migrations (idempotent: an up-to-date database is left alone)."""
+    if revision == "head" and at_head(engine):
+        return
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -110,6 +137,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -12,6 +12,7 @@ CI instead of waiting for a reviewer:
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,13 +59,18 @@ def files(under: str) -> Iterator[Path]:
             yield path
 
 
+@functools.cache
+def tree_of(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(), str(path))
+
+
 def rel(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
 def imports(path: Path) -> Iterator[tuple[int, str]]:
     """Every module a file imports, with the line (relative imports resolved)."""
-    tree = ast.parse(path.read_text(), str(path))
+    tree = tree_of(path)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -127,7 +133,7 @@ def test_no_sql_outside_the_books_and_the_services() -> None:
 
 
 def _block_dicts(path: Path) -> Iterator[int]:
-    tree = ast.parse(path.read_text(), str(path))
+    tree = tree_of(path)
     for node in ast.walk(tree):
         if isinstance(node, ast.Dict):
             for key, value in zip(node.keys, node.values, strict=True):
@@ -158,7 +164,7 @@ _REGISTRARS = {"action", "view", "command", "shortcut", "block_action", "block_s
 
 
 def _id_literals(path: Path) -> Iterator[tuple[int, str]]:
-    tree = ast.parse(path.read_text(), str(path))
+    tree = tree_of(path)
     slack_app = rel(path).startswith("bot/slack/")  # bot/cli's app.command is typer's
     values = {i.value for i in Id} | {i.value.replace("{}", "") for i in Id if "{}" in i.value}
     slack_shaped: set[int] = set()

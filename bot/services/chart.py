@@ -9,11 +9,6 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-# Figure + FigureCanvasAgg directly: headless, and no pyplot global state between threads.
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
-
 from ledger.money import format_money
 from ledger.reports import WriteOffReport
 
@@ -72,6 +67,8 @@ def grouped_accounts(report: WriteOffReport) -> dict[str, Decimal]:
 
 
 def _bars(ax: Any, items: Sequence[tuple[str, Decimal]], title: str, colour: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
     ax.set_title(title, fontsize=12, loc="left", fontweight="bold")
     if not items:
         ax.text(
@@ -107,6 +104,12 @@ def _bars(ax: Any, items: Sequence[tuple[str, Decimal]], title: str, colour: str
 
 def render_chart(current: WriteOffReport, history: Mapping[str, Decimal]) -> bytes:
     """A 1000 x 700 PNG: by reason, top SKUs, by kind of account, months compared."""
+    # Imported when a chart is drawn: matplotlib is most of a command's start-up otherwise.
+    # Figure + FigureCanvasAgg directly: headless, no pyplot global state between threads.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     fig = Figure(figsize=(10, 7), dpi=100)
     FigureCanvasAgg(fig)
     month = current.month or "all months"

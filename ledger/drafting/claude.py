@@ -16,14 +16,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import anthropic
-
 from ledger.drafting.build import build_draft
 from ledger.drafting.types import Draft, DraftContext, Facts, Guess
 from ledger.money import MoneyError, format_money, parse_amount, parse_decimal
 from ledger.policy import REASONS, ByMateriality, Category, Posting, decide_accounts
 
 if TYPE_CHECKING:
+    import anthropic
     import httpx2
 
 log = logging.getLogger(__name__)
@@ -413,6 +412,8 @@ def _finish(facts: Facts, e: Mapping[str, str | None], context: DraftContext, mo
 
 def _describe_error(exc: Exception) -> str:
     # Most specific first: OverloadedError is an InternalServerError is an APIStatusError.
+    import anthropic  # here, not at the top: the SDK takes seconds to import
+
     if isinstance(exc, _Unavailable):
         return exc.reason
     if isinstance(exc, anthropic.APITimeoutError):
@@ -464,6 +465,10 @@ class ClaudeDrafter:
         self._api_key = api_key  # only ever used for the client and to redact it from logs
         self._fallback = fallback
         if client is None:
+            # Imported here, not at the top: the SDK takes seconds to import, and the prompt
+            # and schema functions above are used (and tested) without it.
+            import anthropic
+
             client = anthropic.Anthropic(
                 api_key=api_key,
                 base_url=base_url,

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.settings import Settings
+from tests.conftest import migrated_sqlite_url
 from tests.ledger.tamper import sqlite_guard_lifted
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -106,7 +107,10 @@ def isolate_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture
 def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """The command line on a database at the newest migration (a copy of one migrated once;
+    `db upgrade` on an empty database is run by the console-script tests)."""
     isolate_env(monkeypatch, tmp_path)
+    migrated_sqlite_url(tmp_path)
     c = Cli(CliRunner(), tmp_path)
     r = c.ok("db", "upgrade")
     assert "database at revision" in r.stdout
