@@ -165,13 +165,3 @@ def verify_chain(session: Session, company_id: int) -> ChainReport:
             "(newest events deleted?)",
         )
     return ChainReport(True, checked)
-
-
-def entry_history(session: Session, entry_id: int) -> list[AuditEvent]:
-    return list(
-        session.exec(
-            select(AuditEvent)
-            .where(col(AuditEvent.entry_id) == entry_id)
-            .order_by(col(AuditEvent.seq))
-        )
-    )

@@ -10,7 +10,6 @@ location is a problem (counting twice is a classic error); the first line counts
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 from collections.abc import Sequence
@@ -126,10 +125,6 @@ class CountResult:
 
     def largest(self, n: int = 10) -> list[tuple[SheetRow, Draft]]:
         return sorted(self.drafts, key=lambda rd: -(rd[1].amount or Decimal(0)))[:n]
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _key(header: object) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -76,8 +75,3 @@ class BusinessCalendar:
 
 
 WEEKENDS_ONLY = BusinessCalendar()
-
-
-def with_extra(days: Iterable[date]) -> BusinessCalendar:
-    """Weekends and the given days only (tests, and companies with no country set)."""
-    return BusinessCalendar(extra=frozenset(days))

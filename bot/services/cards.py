@@ -83,14 +83,6 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
     )
 
 
-def card_view(books: Books, entry_id: int) -> CardView | None:
-    with session_scope(books.engine) as s:
-        entry = s.get(JournalEntry, entry_id)
-        if entry is None or entry.company_id != books.company_id:
-            return None
-        return build_view(s, entry, books)
-
-
 def card_of(books: Books, entry_id: int) -> tuple[CardView, tuple[str, str] | None] | None:
     """The card view and where the card was posted (None: not posted yet)."""
     with session_scope(books.engine) as s:

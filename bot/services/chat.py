@@ -1,7 +1,7 @@
 """The port through which use cases talk to people, in domain terms. The Slack layer
-implements it (bot/slack/chat.py: render with bot/slack/ui, send with the Web API); the
-command line without Slack tokens uses NullChat. Keeping it narrow keeps jobs and notices
-testable without Slack and free of Block Kit."""
+implements it (bot/slack/chat.py: render with bot/slack/ui, send with the Web API); where
+nobody can be told (the command line without Slack tokens) jobs get None. Keeping it narrow
+keeps jobs and notices free of Block Kit."""
 
 from __future__ import annotations
 
@@ -37,34 +37,3 @@ class Chat(Protocol):
     def nudge(self, where: Where, approvers: Iterable[str]) -> None:
         """Ask the approvers, in the card's thread, to decide on a waiting draft."""
         ...
-
-
-class NullChat:
-    """No chat configured (the command line without Slack tokens): say nothing."""
-
-    def refresh_card(self, entry_id: int) -> bool:
-        return False
-
-    def permalink(self, channel: str, ts: str) -> str | None:
-        return None
-
-    def failure_alert(self, channel: str, push: FailedPush) -> Where | None:
-        return None
-
-    def summary_alert(self, channel: str, pushes: Sequence[FailedPush]) -> Where | None:
-        return None
-
-    def resolve_alert(self, where: Where, number: str, qbo_id: str | None, count: int) -> None:
-        return None
-
-    def connection_broken(self, channel: str, reason: str) -> None:
-        return None
-
-    def connection_expiring(self, channel: str, days: int) -> None:
-        return None
-
-    def month_end_reminder(self, channel: str, facts: MonthEndFacts) -> None:
-        return None
-
-    def nudge(self, where: Where, approvers: Iterable[str]) -> None:
-        return None

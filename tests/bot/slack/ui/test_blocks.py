@@ -366,16 +366,9 @@ def test_new_writeoff_modal_and_form_parsing() -> None:
         Id.FORM_NOTE,
     ]
     reason = next(b for b in modal["blocks"] if b["block_id"] == Id.FORM_REASON)
-    assert [o["value"] for o in reason["element"]["options"]] == [
-        "damaged",
-        "expired",
-        "obsolete",
-        "shrinkage",
-        "theft",
-        "fire_flood",
-        "write_down",
-        "donation",
-    ]
+    offered = [(o["value"], o["text"]["text"]) for o in reason["element"]["options"]]
+    assert offered == form_reasons()  # the policy table's reasons, in its order
+    assert ("write_down", "Write-down (still sellable)") in offered
 
     state = {
         **sig.text_field(Id.FORM_SKU, "SKU-12"),
