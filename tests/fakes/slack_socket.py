@@ -91,6 +91,7 @@ class Delivery:
     ack_connection: int | None = None
     timed_out: bool = False
     first: str = ""  # envelope id of the first attempt (itself for attempt 0)
+    ack_timeout: float = ACK_TIMEOUT
 
     @property
     def ack_seconds(self) -> float | None:
@@ -204,6 +205,7 @@ class FakeSocketMode:
             conn = Connection(len(self._connections) + 1, time.monotonic(), ws)
             self._connections.append(conn)
             live = sum(1 for c in self._connections if c.open)
+            self._lock.notify_all()
         await ws.send_json(
             {
                 "type": "hello",
@@ -283,7 +285,7 @@ class FakeSocketMode:
                 delivery.connection = delivery.sent_at = None
                 self._pending.append(delivery)
             return
-        self._loop.call_later(self.ack_timeout, self._check_ack, delivery)
+        self._loop.call_later(delivery.ack_timeout, self._check_ack, delivery)
 
     def _check_ack(self, delivery: Delivery) -> None:
         with self._lock:
@@ -294,17 +296,32 @@ class FakeSocketMode:
             again = delivery.type == "events_api" and delivery.retry_attempt < self.max_retries
             if again:
                 retry = self._new_delivery(
-                    delivery.type, delivery.payload, delivery.retry_attempt + 1, delivery.first
+                    delivery.type,
+                    delivery.payload,
+                    delivery.ack_timeout,
+                    delivery.retry_attempt + 1,
+                    delivery.first,
                 )
         if again:
             self._loop.create_task(self._send(retry))
 
     def _new_delivery(
-        self, kind: str, payload: dict[str, Any], attempt: int = 0, first: str = ""
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        ack_timeout: float,
+        attempt: int = 0,
+        first: str = "",
     ) -> Delivery:
         envelope_id = str(uuid.uuid4())
         delivery = Delivery(
-            envelope_id, kind, payload, attempt, queued_at=time.monotonic(), first=first
+            envelope_id,
+            kind,
+            payload,
+            attempt,
+            queued_at=time.monotonic(),
+            first=first,
+            ack_timeout=ack_timeout,
         )
         delivery.first = first or envelope_id
         self._deliveries[envelope_id] = delivery
@@ -312,12 +329,13 @@ class FakeSocketMode:
 
     # -- what tests do
 
-    def send(self, kind: str, payload: dict[str, Any]) -> str:
-        """Send an envelope; returns its envelope id (the first attempt's)."""
+    def send(self, kind: str, payload: dict[str, Any], ack_timeout: float | None = None) -> str:
+        """Send an envelope; returns its envelope id (the first attempt's). `ack_timeout`
+        overrides the fake's for this envelope (a test of redelivery need not wait 3 s)."""
         if kind not in ENVELOPE_TYPES:
             raise ValueError(f"unknown envelope type {kind!r}")
         with self._lock:
-            delivery = self._new_delivery(kind, payload)
+            delivery = self._new_delivery(kind, payload, ack_timeout or self.ack_timeout)
         asyncio.run_coroutine_threadsafe(self._send(delivery), self._loop).result(5)
         return delivery.envelope_id
 
@@ -354,10 +372,10 @@ class FakeSocketMode:
         """A block_actions / view_submission / shortcut payload (slack_signing builds them)."""
         return self.send("interactive", payload)
 
-    def event(self, event_callback: dict[str, Any] | str) -> str:
+    def event(self, event_callback: dict[str, Any] | str, ack_timeout: float | None = None) -> str:
         """An `event_callback` body (slack_signing.event_callback_body builds one)."""
         body = json.loads(event_callback) if isinstance(event_callback, str) else event_callback
-        return self.send("events_api", body)
+        return self.send("events_api", body, ack_timeout)
 
     def refresh(self, reason: str = "refresh_requested") -> list[int]:
         """Ask the app to move off its current links (`disconnect`); returns their ids."""
