@@ -84,8 +84,10 @@ class SocketServe:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for call in self.web.calls("chat.postMessage"):
-                if call.ok and not call.args.get("thread_ts") and sku in block_text(
-                    call.args.get("blocks") or []
+                if (
+                    call.ok
+                    and not call.args.get("thread_ts")
+                    and sku in block_text(call.args.get("blocks") or [])
                 ):
                     return call.response
             time.sleep(0.02)
@@ -140,9 +142,10 @@ def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SocketServe]:
         try:
             try:
                 sock.wait_connected(timeout=30)
-            except AssertionError:
+            except AssertionError as exc:
                 proc.kill()
-                raise AssertionError(f"writeoff serve did not connect:\n{log.read_text()}")
+                proc.wait()
+                raise AssertionError(f"writeoff serve did not connect:\n{log.read_text()}") from exc
             yield SocketServe(web, sock, engine, proc, log)
             # SIGTERM (what Docker and systemd send) stops it cleanly.
             proc.send_signal(signal.SIGTERM)
@@ -264,9 +267,7 @@ def _burst(serve: SocketServe, tag: str, n: int, refresh_at: int) -> tuple[list[
             ev = message_event(text, REPORTER, CHANNEL, f"3{tag}.{i:06d}")
             envs.append(serve.sock.event(event_callback_body(ev, f"Ev{tag}x{i}")))
         else:
-            envs.append(
-                serve.sock.slash_command(text, REPORTER, CHANNEL, serve.web.response_url())
-            )
+            envs.append(serve.sock.slash_command(text, REPORTER, CHANNEL, serve.web.response_url()))
         time.sleep(0.05)
     return envs, links_before
 
