@@ -125,9 +125,12 @@ def serve_forever(
             threading.Thread(target=web.run, daemon=True).start()
             assert settings.slack_app_token is not None
             log.info("writeoff-bot connecting to Slack over Socket Mode")
-            SocketModeRunner(
-                rt.app, settings.slack_app_token.get_secret_value(), settings.slack_api_url
-            ).run_forever()
+            try:
+                SocketModeRunner(
+                    rt.app, settings.slack_app_token.get_secret_value(), settings.slack_api_url
+                ).run_forever()
+            finally:
+                web.should_exit = True
             return
         log.info("writeoff-bot serving HTTP on %s:%s (POST /slack/events)", host, port)
         uvicorn.run(

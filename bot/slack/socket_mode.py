@@ -23,6 +23,7 @@ from time import time
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode.async_internals import send_async_response
 from slack_bolt.adapter.socket_mode.internals import run_bolt_app
+from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
@@ -30,6 +31,20 @@ from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 log = logging.getLogger("bot.slack")
+
+# apps.connections.open errors that no retry will cure: the token itself is wrong.
+TOKEN_WRONG_TYPE = "not_allowed_token_type"
+TOKEN_REFUSED = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
+)
+WHERE_TOKEN = (
+    "generate an app-level token (xapp-…) with the connections:write scope under your "
+    "Slack app's Basic Information → App-Level Tokens, and put it in SLACK_APP_TOKEN"
+)
+
+
+class AppTokenRefused(Exception):
+    """Slack will not open a Socket Mode link with SLACK_APP_TOKEN (says what to do)."""
 
 
 def _base_url(api_url: str) -> str:
@@ -61,14 +76,36 @@ class SocketModeRunner:
         )
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
 
+    async def first_url(self, web_client: AsyncWebClient) -> str | None:
+        """The first link URL, asked for here so that a wrong token stops `writeoff serve`
+        with a plain message; slack_sdk's client would retry it forever. Any other failure
+        (Slack unreachable) is left to the client, which retries."""
+        try:
+            resp = await web_client.apps_connections_open(app_token=self.app_token)
+        except SlackApiError as exc:
+            error = str(exc.response.get("error"))
+            if error == TOKEN_WRONG_TYPE:
+                raise AppTokenRefused(
+                    "SLACK_APP_TOKEN is not an app-level token (Slack said "
+                    f"{error}; a bot token starts with xoxb-): {WHERE_TOKEN}."
+                ) from None
+            if error in TOKEN_REFUSED:
+                raise AppTokenRefused(
+                    f"Slack refused SLACK_APP_TOKEN ({error}): {WHERE_TOKEN}."
+                ) from None
+            log.warning("apps.connections.open failed (%s); retrying", error)
+            return None
+        except Exception as exc:  # network trouble: the client's own retry loop takes over
+            log.warning("apps.connections.open failed (%s); retrying", type(exc).__name__)
+            return None
+        return str(resp["url"])
+
     async def run(self, stop: asyncio.Event) -> None:
-        client = SocketModeClient(
-            app_token=self.app_token,
-            logger=log,
-            web_client=AsyncWebClient(base_url=self.api_url, logger=log),
-        )
+        web_client = AsyncWebClient(base_url=self.api_url, logger=log)
+        client = SocketModeClient(app_token=self.app_token, logger=log, web_client=web_client)
         client.socket_mode_request_listeners.append(self.handle)
         try:
+            client.wss_uri = await self.first_url(web_client)
             await client.connect()
             log.info("writeoff-bot connected to Slack over Socket Mode")
             await stop.wait()
