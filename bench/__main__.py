@@ -29,6 +29,11 @@ def main(argv: list[str]) -> None:
 
         results["slack"] = slack_bench.run()
         print(json.dumps(results["slack"], indent=2))
+    if not only or "socket" in only:
+        from bench import socket_bench
+
+        results["socket"] = socket_bench.run()
+        print(json.dumps(results["socket"], indent=2))
     if not only or "qbo" in only:
         from bench import qbo_bench
 
