@@ -123,18 +123,22 @@ class FakeSocketMode:
         ack_timeout: float = ACK_TIMEOUT,
         max_retries: int = MAX_RETRIES,
         close_grace: float = CLOSE_GRACE,
+        send_on_leaving_links: bool = False,
     ) -> None:
         self.web_api = web_api
         self.app_token = app_token
         self.ack_timeout = ack_timeout
         self.max_retries = max_retries
         self.close_grace = close_grace
+        # Slack does not say whether a link told to go still carries envelopes until the app
+        # has a new one; True models that it does (the harder case for a client).
+        self.send_on_leaving_links = send_on_leaving_links
         self._lock = threading.Condition()
         self._tickets: set[str] = set()
         self._connections: list[Connection] = []
         self._deliveries: dict[str, Delivery] = {}
         self._pending: deque[Delivery] = deque()
-        self._lost_acks: set[str] = set()  # first envelope ids whose next ack is "lost"
+        self._lost_acks: set[str] = set()  # first envelope ids whose next ack is lost
         self._duplicate_acks = 0
         self._unknown_acks: list[str] = []
         self._seq = itertools.count(1)
@@ -258,6 +262,8 @@ class FakeSocketMode:
 
     def _target(self) -> Connection | None:
         live = [c for c in self._connections if c.open and c.told_to_go is None]
+        if not live and self.send_on_leaving_links:
+            live = [c for c in self._connections if c.open]
         return live[-1] if live else None
 
     async def _send(self, delivery: Delivery) -> None:
@@ -329,13 +335,22 @@ class FakeSocketMode:
 
     # -- what tests do
 
-    def send(self, kind: str, payload: dict[str, Any], ack_timeout: float | None = None) -> str:
+    def send(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        ack_timeout: float | None = None,
+        lose_first_ack: bool = False,
+    ) -> str:
         """Send an envelope; returns its envelope id (the first attempt's). `ack_timeout`
-        overrides the fake's for this envelope (a test of redelivery need not wait 3 s)."""
+        overrides the fake's for this envelope (a test of redelivery need not wait 3 s);
+        `lose_first_ack`: the app's first ack of it is lost on the way, as on a bad network."""
         if kind not in ENVELOPE_TYPES:
             raise ValueError(f"unknown envelope type {kind!r}")
         with self._lock:
             delivery = self._new_delivery(kind, payload, ack_timeout or self.ack_timeout)
+            if lose_first_ack:
+                self._lost_acks.add(delivery.envelope_id)
         asyncio.run_coroutine_threadsafe(self._send(delivery), self._loop).result(5)
         return delivery.envelope_id
 
@@ -372,10 +387,15 @@ class FakeSocketMode:
         """A block_actions / view_submission / shortcut payload (slack_signing builds them)."""
         return self.send("interactive", payload)
 
-    def event(self, event_callback: dict[str, Any] | str, ack_timeout: float | None = None) -> str:
+    def event(
+        self,
+        event_callback: dict[str, Any] | str,
+        ack_timeout: float | None = None,
+        lose_first_ack: bool = False,
+    ) -> str:
         """An `event_callback` body (slack_signing.event_callback_body builds one)."""
         body = json.loads(event_callback) if isinstance(event_callback, str) else event_callback
-        return self.send("events_api", body, ack_timeout)
+        return self.send("events_api", body, ack_timeout, lose_first_ack)
 
     def refresh(self, reason: str = "refresh_requested") -> list[int]:
         """Ask the app to move off its current links (`disconnect`); returns their ids."""
@@ -401,12 +421,6 @@ class FakeSocketMode:
     def _close_later(self, conn: Connection) -> None:
         if conn.open:
             self._loop.create_task(conn.ws.close())
-
-    def lose_next_ack(self, envelope_id: str) -> None:
-        """The app's next ack of this envelope (any attempt) is lost on the way."""
-        with self._lock:
-            first = self._deliveries[envelope_id].first
-            self._lost_acks.add(first)
 
     # -- what tests look at
 
