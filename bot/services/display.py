@@ -213,6 +213,18 @@ class EntryRef:
     card: tuple[str, str] | None  # (channel, ts) of its card
 
 
+@dataclass(frozen=True)
+class EntryState:
+    """An entry as the books hold it now: what an answer after a failure is worded from."""
+
+    id: int
+    number: str | None
+    status: str
+    qbo_synced: bool = False
+    qbo_id: str | None = None
+    reversed_by_number: str | None = None
+
+
 class Result(StrEnum):
     DONE = "done"  # the books changed now
     ALREADY = "already"  # asked again: the first result stands, nothing written

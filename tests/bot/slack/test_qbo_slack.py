@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from sqlmodel import select
 
 from bot.services.jobs import JobContext, sync_job
@@ -320,3 +321,31 @@ def test_two_passes_at_once_never_push_twice_on_postgres(
         assert len(docs) == 90 and len(set(docs)) == 90
     finally:
         worlds.close()
+
+
+def test_a_database_blip_after_posting_is_not_told_as_nothing_posted(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    """Issue 12, defect 1: the approval commits, then the database fails (a restart) while
+    the card is re-rendered and the push looks up the connection. The approver is told
+    what the books hold: posted, with the push to be retried; never "nothing was posted".
+    The next sync pass pushes it and puts the card right."""
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    blip = threading.Event()
+
+    @sa.event.listens_for(app.books.engine, "before_cursor_execute")
+    def _restarting(_conn: Any, _cur: Any, statement: str, *_args: Any) -> None:
+        if blip.is_set() and "qbo_connection" in statement:
+            raise sa.exc.OperationalError(statement, {}, Exception("server closed the connection"))
+
+    blip.set()
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    told = app.fake.wait_for("chat.postEphemeral")[0].args["text"]
+    assert "Posted as JE-000001; the QuickBooks push will be retried" in told
+    assert "othing was posted" not in told
+    assert entries(app)[0].status == "posted"
+    blip.clear()
+    sync_job(jobs(app))
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
+    assert "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks)
