@@ -59,6 +59,8 @@ class CardView:
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
+    # The books' version of what this view shows (entry + outbox row): orders card updates.
+    version: int = 0
 
     @property
     def balanced(self) -> bool:
