@@ -134,9 +134,7 @@ def claim_render(books: Books, entry_id: int, version: int, *, again: bool = Fal
     with books.engine.begin() as conn:
         done = conn.execute(
             sa.update(JournalEntry)
-            .where(
-                col(JournalEntry.id) == entry_id, sent <= version if again else sent < version
-            )
+            .where(col(JournalEntry.id) == entry_id, sent <= version if again else sent < version)
             .values(card_version=version)
         )
     return bool(done.rowcount)
