@@ -32,7 +32,8 @@ from tests.fakes.slack_signing import SIGNING_SECRET, headers
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "fault-suite-secret-key-for-tokens"
 REPORTER = "U0WORKER"
-APPROVERS = ("U0CTRL", "U0CTRL2", "U0CTRL3")
+# One approver per click of a burst, so that every answer can be traced to its click.
+APPROVERS = tuple(f"U0CTRL{i:02d}" for i in range(30))
 CHANNEL = "C0WAREHOUSE"
 ALERTS = "C0ALERTS"
 
