@@ -167,7 +167,7 @@ class World:
 
     # -- letting the work finish
 
-    def quiesce(self, quiet: float = 1.0, limit: float = 30.0) -> None:
+    def quiesce(self, quiet: float = 0.6, limit: float = 30.0) -> None:
         """Wait until neither fake has seen a request for `quiet` seconds."""
         deadline = time.monotonic() + limit
         last = (-1, -1)
@@ -214,7 +214,7 @@ class World:
         self.quiesce(quiet=0.5)
         return stuck
 
-    def wait_for_claims(self, limit: float = 5.0) -> None:
+    def wait_for_claims(self, limit: float = 3.0) -> None:
         """Give live passes (slowed by the shared CPU, QuickBooks' latency, the client's
         rate limiter) time to finish: whatever is still claimed after that is idle."""
         deadline = time.monotonic() + limit
@@ -411,12 +411,17 @@ def simultaneous_clicks(w: World) -> tuple[list[tuple[int, str]], list[Click]]:
 def kill_a_replica(w: World) -> tuple[list[tuple[int, str]], list[Click]]:
     cards = w.cards(10)
     plan = [("ab"[i % 2], e, ts, APPROVERS[i]) for i, (e, ts) in enumerate(cards)]
-    killer = threading.Timer(0.15, w.replicas["a"].kill9)
+    a = w.replicas["a"]
+
+    def kill_and_restart() -> None:
+        a.kill9()
+        a.start()  # the orchestrator restarts it at once; it is up a few seconds later
+
+    killer = threading.Timer(0.15, kill_and_restart)
     killer.start()
-    clicks = w.burst(plan, at_once=False)
+    clicks = w.burst(plan, at_once=False, pace=0.1)
     killer.join()
-    w.replicas["a"].start()
-    w.replicas["a"].wait_ready()
+    a.wait_ready()
     # The approvers whose clicks were not acknowledged click again, on the restarted one.
     again = [("a", c.entry_id, dict(cards)[c.entry_id], c.user) for c in clicks if not c.acked]
     return cards, clicks + w.burst(again, at_once=False)
