@@ -194,6 +194,9 @@ class World:
                     sa.update(OutboxItem)
                     .where(
                         col(OutboxItem.status) == OutboxStatus.IN_FLIGHT,
+                        # not claimed or renewed for seconds: a pass renews just before
+                        # it sends, so one that is sending now is left alone
+                        col(OutboxItem.claimed_at) < utcnow() - timedelta(seconds=3),
                         col(OutboxItem.claimed_at) > utcnow() - LEASE,
                     )
                     .values(claimed_at=utcnow() - LEASE - timedelta(minutes=1))
@@ -214,9 +217,11 @@ class World:
         self.quiesce(quiet=0.5)
         return stuck
 
-    def wait_for_claims(self, limit: float = 3.0) -> None:
-        """Give live passes (slowed by the shared CPU, QuickBooks' latency, the client's
-        rate limiter) time to finish: whatever is still claimed after that is idle."""
+    def wait_for_claims(self, limit: float = 4.0) -> None:
+        """Give live passes (slowed by a busy CPU, QuickBooks' latency) time to finish:
+        a claim still untouched after that is idle: its pass died, failed without releasing
+        it (issue 12, defect 2) or is starved of CPU; taking it over is safe either way (the
+        taker looks the entry up in QuickBooks first; the starved pass finds it lost)."""
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             with session_scope(self.books.engine) as s:
