@@ -45,7 +45,7 @@ def publish_card(
 
 # Slack's answers after which sending the card again cannot help (it was deleted, or the
 # bot cannot edit it): the render is given up rather than retried by every sync pass.
-GONE = frozenset({"message_not_found", "cant_update_message", "channel_not_found"})
+GONE = frozenset({"message_not_found", "cant_update_message", "channel_not_found", "is_archived"})
 RENDERS = 3  # renders of one card per refresh before it is left to the next sync pass
 
 
