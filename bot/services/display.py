@@ -59,6 +59,8 @@ class CardView:
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
+    # The books' version of what this view shows (entry + outbox row): orders card updates.
+    version: int = 0
 
     @property
     def balanced(self) -> bool:
@@ -211,6 +213,18 @@ class EntryRef:
     reporter: str | None
     approved_by: str | None
     card: tuple[str, str] | None  # (channel, ts) of its card
+
+
+@dataclass(frozen=True)
+class EntryState:
+    """An entry as the books hold it now: what an answer after a failure is worded from."""
+
+    id: int
+    number: str | None
+    status: str
+    qbo_synced: bool = False
+    qbo_id: str | None = None
+    reversed_by_number: str | None = None
 
 
 class Result(StrEnum):
