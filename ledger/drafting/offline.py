@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from ledger.drafting.reading import account, hedges, lookalike
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -61,7 +62,6 @@ P_INJECTION = 0.3
 P_INHERITED = 0.15
 P_INHERITED_PRICE = 0.2
 P_UNREAD_NUMBER = 0.1
-P_HEDGE = 0.15
 P_NEGATED = 0.3
 P_UNIT_MISMATCH = 0.2
 P_RANGE = 0.3
@@ -473,12 +473,6 @@ _CANCEL = re.compile(
     r"|ignore\s+(?:that|this|my))\b",
     _I,
 )
-_HEDGE = re.compile(
-    r"\b(?:probably|maybe|perhaps|possibly|i\s+think|i\s+guess|not\s+sure|unsure|might\s+be"
-    r"|could\s+be|or\s+so|give\s+or\s+take|ish)\b|(?:\babout|\baround|\broughly|\bapprox\w*\.?"
-    r"|~|\best\.?|\bestimated|\bnearly|\balmost)\s*\$?\s*\d",
-    _I,
-)
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
@@ -515,6 +509,9 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
         )
     reasons = _reason_index(policy)
     clean = _clean(text)
+    typo = lookalike.find(clean)
+    if typo:
+        raise DraftError(lookalike.refusal(typo))
     masked = _mask(clean)
     pieces = _pieces(masked, reasons)
     injected = _drop_instructions(pieces, reasons)
@@ -765,6 +762,8 @@ class _Read:
     wd_by_unit: list[Decimal] = field(default_factory=list)
     wd_by_total: list[Decimal] = field(default_factory=list)
     percent: list[Decimal] = field(default_factory=list)
+    used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
+    used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
 
     def guess(self, message: str, penalty: float) -> None:
         if all(g.message != message for g in self.guesses):
@@ -803,8 +802,6 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
         )
     if skus and skus[0][1]:
         r.guess(f"Took '{sku}' to be the SKU", P_BARE_CODE)
-    if _HEDGE.search(work):
-        r.guess("The message sounds unsure or approximate", P_HEDGE)
     if _CORRECTION.search(work):
         r.guess("The message corrects itself; check which numbers are meant", P_CORRECTION)
     foreign = _FOREIGN_CURRENCY.search(work)
@@ -821,7 +818,18 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
         )
 
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
-    return facts
+    doubts = hedges.hedges(work)
+    if doubts:
+        facts = replace(facts, doubts=(*facts.doubts, *doubts))
+    return account.account_for(facts, work, _not_amounts(work), r.used_words)
+
+
+def _not_amounts(work: str) -> list[tuple[int, int]]:
+    """Spans of a request that hold digits but no amount: SKU codes and places."""
+    spans = [(a, b) for _, _, a, b in _sku_codes(work)]
+    if _LOC_HINT.search(work):
+        spans.extend(m.span() for m in _LOCATION.finditer(work))
+    return spans
 
 
 def _is_request(
@@ -1369,6 +1377,7 @@ def _assemble(
         location=location,
         guesses=tuple(r.guesses),
         errors=tuple(dict.fromkeys(r.errors)),
+        used=tuple(r.used),
     )
 
 
@@ -1447,12 +1456,14 @@ def _apply_percent(
     pct = r.percent[0]
     if write_down and by_unit is None and new_value is None:
         if unit_cost is not None:
+            r.used.append(pct)
             return unit_cost * pct / 100, total
         if total is not None:
             r.guess(
                 f"Read ${_fmt(total)} as the value before the {_fmt(pct)}% write-down",
                 P_PERCENT_OF_TOTAL,
             )
+            r.used.append(pct)
             return by_unit, total * pct / 100
     r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
     return by_unit, total
