@@ -485,7 +485,9 @@ _CORRECTION = re.compile(
 _FOREIGN_CURRENCY = re.compile(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
 )
-_RESERVE_WORD = re.compile(r"\b(?:reserves?|allowances?|provisions?|provisioning)\b", _I)
+_RESERVE_WORD = re.compile(
+    r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
+)
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 _LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
@@ -661,7 +663,10 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
-    p.reason = reasons.mentioned(t)
+    hits = reasons.hits(t)
+    p.reason = bool(hits)
+    if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
+        p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
 
@@ -953,6 +958,7 @@ class _Hit:
     keyword: str  # the phrase as the table spells it
     start: int
     explains: frozenset[Category]  # other categories these words tell one story with
+    verb: bool = False  # a word that counts only beside another ("top up" the reserve)
 
 
 class _ReasonIndex:
@@ -965,11 +971,16 @@ class _ReasonIndex:
         self.kind = {row.category: row.kind for row in table.rows}
         self.lookup: dict[str, tuple[Category, str, frozenset[Category]]] = {}
         self.typos: dict[str, str] = {}
+        # phrase key -> the words one of which must be in the request for the phrase to count
+        self.near: dict[str, re.Pattern[str]] = {}
         for row in table.by_priority:
             for group in row.words:
+                near = _near_pattern(group.near) if group.near else None
                 for phrase in group.phrases:
                     entry = (row.category, phrase, group.explains)
                     self.lookup.setdefault(phrase_key(phrase), entry)
+                    if near is not None:
+                        self.near[phrase_key(phrase)] = near
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
@@ -979,17 +990,31 @@ class _ReasonIndex:
 
     def mentioned(self, text: str) -> bool:
         """Whether the text names any reason: the signal messages are grouped by."""
-        return bool(self.pattern.search(text) or self.typo_pattern.search(text))
+        return bool(self.hits(text))
 
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text = self.typo_pattern.sub(lambda m: self.typos[m.group(0).lower()], text)
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
-            found = self.lookup.get(phrase_key(m.group(0)))
-            if found:
-                out.append(_Hit(found[0], found[1], m.start(), found[2]))
+            key = phrase_key(m.group(0))
+            found = self.lookup.get(key)
+            near = self.near.get(key)
+            if found and (near is None or near.search(text)):
+                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None))
         return out
+
+
+_NEAR_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _near_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _NEAR_CACHE.get(words)
+    if pattern is None:
+        body = "|".join(r"\s*".join(map(re.escape, w.split())) for w in words)
+        pattern = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", _I)
+        _NEAR_CACHE[words] = pattern
+    return pattern
 
 
 def _trie(words: list[str]) -> str:
@@ -1035,7 +1060,8 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
-    best = min(hits, key=lambda h: (index.priority[h.category], h.start))
+    # the reason's own words name it better than a verb that only points at it ("add")
+    best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
     if clash:

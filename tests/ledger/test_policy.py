@@ -44,7 +44,9 @@ def every_word() -> list[tuple[Category, str, str]]:
     out = []
     for spec in REASONS.values():
         for group in spec.words:
-            out += [(spec.category, p, p) for p in group.phrases]
+            # a reserve verb ("top up") names a reason only beside the reserve's name
+            near = " the E&O reserve" if group.near else ""
+            out += [(spec.category, p + near, p) for p in group.phrases]
             out += [(spec.category, typo, meant) for typo, meant in group.misspelled]
     return out
 
