@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import account, hedges, lookalike
+from ledger.drafting.reading import account, chatter, hedges, lookalike
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -515,6 +515,9 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
     if typo:
         raise DraftError(lookalike.refusal(typo))
     masked = _mask(clean)
+    not_asked = chatter.answer(clean, reasons.mentioned(masked))
+    if not_asked:
+        raise DraftError(not_asked)
     pieces = _pieces(masked, reasons)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
