@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import account, chatter, hedges, lookalike
+from ledger.drafting.reading import account, chatter, hedges, lookalike, packs
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -185,7 +185,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
     r"\b\d+x\d+s?\b",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
-    r"\b\d+(?:\.\d+)?-(?:pack|pk|ct|count|inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
+    r"\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
     r"\b(?P<m>\d+(?:\.\d+)?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|ft|mm|cm|ct|pk)\s+)(?="
     + _UNIT
@@ -772,6 +772,9 @@ class _Read:
     percent: list[Decimal] = field(default_factory=list)
     used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
     used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
+    notes: list[str] = field(default_factory=list)  # how the reading was made
+    doubts: list[str] = field(default_factory=list)
+    pack: packs.Pack | None = None
 
     def guess(self, message: str, penalty: float) -> None:
         if all(g.message != message for g in self.guesses):
@@ -789,6 +792,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
+    _read_pack(r)
     _read_percent(r)
     _read_write_down(r, write_down)
     _read_money(r)
@@ -1106,6 +1110,22 @@ def _read_location(r: _Read) -> str | None:
 # -- write-downs and percentages -----------------------------------------------------------------
 
 
+def _read_pack(r: _Read) -> None:
+    """Dozens, cases of 12, pallets of cases, "25% of the 80": the pieces, multiplied out."""
+    pack = packs.read(r.s)
+    if pack is None:
+        return
+    for a, b in pack.spans:
+        r.cut(a, b)
+    r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
+    r.used.extend(pack.used)
+    r.used_words.extend(pack.words)
+    r.notes.append(pack.note)
+    if pack.doubt:
+        r.doubts.append(pack.doubt)
+    r.pack = pack
+
+
 def _read_percent(r: _Read) -> None:
     for m in list(_PERCENT.finditer(r.s)):
         value = _number(m.group("n"), r, "percentage")
@@ -1340,6 +1360,18 @@ def _assemble(
 ) -> Facts:
     unit_prices = [m for m in r.money if m.role == "unit"]
     totals = [m for m in r.money if m.role == "total"]
+    if r.pack is not None:
+        # "4 cs ... @ $36/cs": a price per case is read against the cases, not the pieces
+        for m in list(unit_prices):
+            outer = packs.container(_UNIT_ALIASES.get(m.unit or "", m.unit))
+            count = r.pack.containers.get(outer or "")
+            if count is not None:
+                unit_prices.remove(m)
+                amount = count * m.value
+                totals.append(_Money(amount, m.start, "total"))
+                r.notes.append(
+                    f"Amount {_fmt(count)} {outer} x ${_fmt(m.value)} per {outer} = ${_fmt(amount)}"
+                )
     free = [m for m in r.money if m.role == "free"]
     for m in r.money:
         if m.bare_at:
@@ -1407,6 +1439,8 @@ def _assemble(
         guesses=tuple(r.guesses),
         errors=tuple(dict.fromkeys(r.errors)),
         used=tuple(r.used),
+        notes=tuple(r.notes),
+        doubts=tuple(r.doubts),
     )
 
 
