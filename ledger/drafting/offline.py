@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import account, chatter, hedges, lookalike, packs
+from ledger.drafting.reading import account, chatter, fuzzy, hedges, lookalike, packs
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -68,6 +68,7 @@ P_RANGE = 0.3
 P_PERCENT = 0.3
 P_PERCENT_OF_TOTAL = 0.15
 P_CORRECTION = 0.3
+P_FUZZY = 0.05  # a misspelled reason word read by fuzzy matching
 P_RESERVE_UNCLEAR = 0.35  # a reserve entry drafted as a plain write-off would be wrong
 
 SKU_MARK = "\ue000"  # stands in for a SKU that was read, so "12 of SKU-5" still finds the 12
@@ -109,6 +110,23 @@ _UNIT_ALIASES = {
     "ft": "foot", "feet": "foot", "loaves": "loaf", "boxes": "box", "bunches": "bunch",
 }  # fmt: skip
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of the reader's own that fuzzy matching must leave alone.
+_OTHER_WORDS = _wordset(
+    """
+    write writes writing written wrote off sku skus item items part product qty quantity total
+    each cost costs price priced worth value dollars bucks cents warehouse dock aisle store
+    stores shelf shelves room cooler freezer truck trailer please thanks approve approved
+    storage receiving shipping display system books weekend arrival transit forklift loading
+    customer supplier vendor inventory merchandise products goods stock pallets shipment
+    delivery delivered morning night yesterday today tonight monday tuesday wednesday
+    thursday friday saturday sunday screen screens bottles cartons boxes sacks bags
+    """
+)
 _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|"
@@ -774,6 +792,7 @@ class _Read:
     used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
     notes: list[str] = field(default_factory=list)  # how the reading was made
     doubts: list[str] = field(default_factory=list)
+    unclear: list[str] = field(default_factory=list)
     pack: packs.Pack | None = None
 
     def guess(self, message: str, penalty: float) -> None:
@@ -966,6 +985,7 @@ class _Hit:
     start: int
     explains: frozenset[Category]  # other categories these words tell one story with
     verb: bool = False  # a word that counts only beside another ("top up" the reserve)
+    typed: str | None = None  # the misspelling fuzzy matching read as this word
 
 
 class _ReasonIndex:
@@ -980,6 +1000,7 @@ class _ReasonIndex:
         self.typos: dict[str, str] = {}
         # phrase key -> the words one of which must be in the request for the phrase to count
         self.near: dict[str, re.Pattern[str]] = {}
+        targets: list[str] = []  # the words fuzzy matching may aim at
         for row in table.by_priority:
             for group in row.words:
                 near = _near_pattern(group.near) if group.near else None
@@ -988,7 +1009,11 @@ class _ReasonIndex:
                     self.lookup.setdefault(phrase_key(phrase), entry)
                     if near is not None:
                         self.near[phrase_key(phrase)] = near
+                    elif group.fuzzy and " " not in phrase_key(phrase):
+                        targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
+        known = {w for key in self.lookup for w in key.split()} | set(self.typos)
+        self.speller = fuzzy.Speller(targets, known | set(_UNIT_WORDS) | _OTHER_WORDS)
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
         )
@@ -1002,14 +1027,35 @@ class _ReasonIndex:
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text = self.typo_pattern.sub(lambda m: self.typos[m.group(0).lower()], text)
+        text, typed = self._spell(text)
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
             key = phrase_key(m.group(0))
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (near is None or near.search(text)):
-                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None))
+                was = next((t for (a, b), t in typed.items() if m.start() <= a < m.end()), None)
+                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, was))
         return out
+
+    def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], str]]:
+        """The text with fuzzy-matched misspellings replaced; new span -> the word typed."""
+        fixes = self.speller.corrections(text)
+        if not fixes:
+            return text, {}
+        parts: list[str] = []
+        typed: dict[tuple[int, int], str] = {}
+        at = 0
+        length = 0
+        for fix in fixes:
+            parts.append(text[at : fix.start])
+            length += fix.start - at
+            typed[(length, length + len(fix.meant))] = fix.typed
+            parts.append(fix.meant)
+            length += len(fix.meant)
+            at = fix.end
+        parts.append(text[at:])
+        return "".join(parts), typed
 
 
 _NEAR_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -1077,6 +1123,13 @@ def _pick_reason(
             "Several possible reasons (" + ", ".join(words) + f"); used '{best.keyword}'",
             P_SEVERAL_REASONS,
         )
+    if best.typed:
+        r.notes.append(f"Read '{best.typed}' as '{best.keyword}'")
+        r.guess(f"Read '{best.typed}' as '{best.keyword}'", P_FUZZY)
+        exact = {h.category for h in hits if not h.typed}
+        if len(best.typed) < fuzzy.SURE_LENGTH or (exact and best.category not in exact):
+            # a short word, or a correction that outranks a word typed right: ask
+            r.unclear.append(f"Read '{best.typed}' as '{best.keyword}': check the reason")
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
     return best.category, best.keyword
@@ -1441,6 +1494,7 @@ def _assemble(
         used=tuple(r.used),
         notes=tuple(r.notes),
         doubts=tuple(r.doubts),
+        unclear=tuple(r.unclear),
     )
 
 
