@@ -423,7 +423,8 @@ _LOC_HEAD = (
     r"|store\s+room|loading\s+dock|dock|aisle|bay|bin|rack|shelf|zone|yard|depot|site|location"
     r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
-    r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot)"
+    r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
+    r"|level|lvl|tier|lane|gate)"
 )
 _LOC_MOD = (
     r"(?:back|front|main|north|south|east|west|northern|southern|cold|dry|upper|lower|loading"
@@ -985,7 +986,7 @@ class _Hit:
     start: int
     explains: frozenset[Category]  # other categories these words tell one story with
     verb: bool = False  # a word that counts only beside another ("top up" the reserve)
-    typed: str | None = None  # the misspelling fuzzy matching read as this word
+    typed: fuzzy.Correction | None = None  # the misspelling read as this word
 
 
 class _ReasonIndex:
@@ -1012,13 +1013,13 @@ class _ReasonIndex:
                     elif group.fuzzy and " " not in phrase_key(phrase):
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
-        known = {w for key in self.lookup for w in key.split()} | set(self.typos)
-        self.speller = fuzzy.Speller(targets, known | set(_UNIT_WORDS) | _OTHER_WORDS)
+        known = {w for key in self.lookup for w in key.split()}
+        self.speller = fuzzy.Speller(
+            targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
+        )
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
         )
-        typos = _trie(list(self.typos)) or r"(?!)"
-        self.typo_pattern = re.compile(rf"\b(?:{typos})\b", _I)
 
     def mentioned(self, text: str) -> bool:
         """Whether the text names any reason: the signal messages are grouped by."""
@@ -1026,7 +1027,6 @@ class _ReasonIndex:
 
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
-        text = self.typo_pattern.sub(lambda m: self.typos[m.group(0).lower()], text)
         text, typed = self._spell(text)
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
@@ -1034,23 +1034,24 @@ class _ReasonIndex:
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (near is None or near.search(text)):
-                was = next((t for (a, b), t in typed.items() if m.start() <= a < m.end()), None)
-                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, was))
+                fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
+                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, fix))
         return out
 
-    def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], str]]:
-        """The text with fuzzy-matched misspellings replaced; new span -> the word typed."""
+    def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
+        """The text with misspellings replaced (the table's own, then fuzzy matches); new
+        span -> the correction."""
         fixes = self.speller.corrections(text)
         if not fixes:
             return text, {}
         parts: list[str] = []
-        typed: dict[tuple[int, int], str] = {}
+        typed: dict[tuple[int, int], fuzzy.Correction] = {}
         at = 0
         length = 0
         for fix in fixes:
             parts.append(text[at : fix.start])
             length += fix.start - at
-            typed[(length, length + len(fix.meant))] = fix.typed
+            typed[(length, length + len(fix.meant))] = fix
             parts.append(fix.meant)
             length += len(fix.meant)
             at = fix.end
@@ -1118,18 +1119,25 @@ def _pick_reason(
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
     if clash:
+        # one amount, two stories ("some damaged some missing"): which account is a guess
         words = dict.fromkeys(h.keyword for h in hits if h.category in {best.category, *clash})
         r.guess(
             "Several possible reasons (" + ", ".join(words) + f"); used '{best.keyword}'",
             P_SEVERAL_REASONS,
         )
-    if best.typed:
-        r.notes.append(f"Read '{best.typed}' as '{best.keyword}'")
-        r.guess(f"Read '{best.typed}' as '{best.keyword}'", P_FUZZY)
-        exact = {h.category for h in hits if not h.typed}
-        if len(best.typed) < fuzzy.SURE_LENGTH or (exact and best.category not in exact):
-            # a short word, or a correction that outranks a word typed right: ask
-            r.unclear.append(f"Read '{best.typed}' as '{best.keyword}': check the reason")
+        r.doubts.append(
+            "The message gives several reasons (" + ", ".join(words) + "): which one is it? "
+            "Send one line per reason with its own amount"
+        )
+    fix = best.typed
+    if fix is not None:
+        r.notes.append(f"Read '{fix.typed}' as '{best.keyword}'")
+        if not fix.exact:  # the table's own misspellings cost nothing
+            r.guess(f"Read '{fix.typed}' as '{best.keyword}'", P_FUZZY)
+            sure = {h.category for h in hits if h.typed is None or h.typed.exact}
+            if len(fix.typed) < fuzzy.SURE_LENGTH or (sure and best.category not in sure):
+                # a short word, or a correction that outranks a word typed right: ask
+                r.unclear.append(f"Read '{fix.typed}' as '{best.keyword}': check the reason")
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
     return best.category, best.keyword

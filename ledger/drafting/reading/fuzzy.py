@@ -10,7 +10,7 @@ takes a small cost for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -59,12 +59,16 @@ class Correction:
     end: int
     typed: str
     meant: str  # the lexicon's phrase
+    exact: bool = False  # a misspelling the table lists, not a fuzzy match
 
 
 class Speller:
     """Fuzzy matching against one lexicon; each typed word is looked up once."""
 
-    def __init__(self, targets: Iterable[str], known: Iterable[str]) -> None:
+    def __init__(
+        self, targets: Iterable[str], known: Iterable[str], exact: Mapping[str, str]
+    ) -> None:
+        self.exact = dict(exact)  # the table's own misspellings, read as listed
         self.by_letter: dict[str, list[str]] = {}
         for word in sorted(set(targets)):
             if len(word) >= MIN_LENGTH and word.isalpha():
@@ -75,7 +79,11 @@ class Speller:
     def corrections(self, text: str) -> list[Correction]:
         out: list[Correction] = []
         for m in _WORD.finditer(text):
-            meant = self.meant(m.group(0).lower())
+            word = m.group(0).lower()
+            if word in self.exact:
+                out.append(Correction(m.start(), m.end(), m.group(0), self.exact[word], True))
+                continue
+            meant = self.meant(word)
             if meant is not None:
                 out.append(Correction(m.start(), m.end(), m.group(0), meant))
         return out
@@ -87,8 +95,10 @@ class Speller:
         if len(word) >= MIN_LENGTH and word not in self.known:
             choices = self.by_letter.get(word[0], [])
             limit = 1 if len(word) < 7 else 2
-            best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
-            if best is not None and abs(len(best[0]) - len(word)) <= limit:
+            near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit)
+            if near:
+                # the closest; between equals, the one of the typed word's length
+                best = min(near, key=lambda c: (c[1], abs(len(c[0]) - len(word)), c[0]))
                 found = best[0]
         if len(self.cache) > 4096:
             self.cache.clear()
