@@ -369,6 +369,13 @@ _RIGHT_TOTAL = re.compile(
     _IX,
 )
 _TAIL = r"(?:\s+(?:is|was|of|at|around|about|approx\.?|roughly|=))*\s*[:=~]?\s*$"
+# "at $15" right before an amount makes it a price, whatever came earlier ("unaccounted for
+# at $15"); "valued at", "worth at" and "a total at" keep their own meaning.
+_AT_LEFT = re.compile(
+    r"(?:@|(?<!valued\s)(?<!value\s)(?<!worth\s)(?<!total\s)(?<!totals\s)(?<!loss\s)\bat)\s*$",
+    _I,
+)
+_WEAK_TOTAL = re.compile(r"of|in|lost|loss|in\s+(?:lost|damaged|missing|loss)", _I)
 _LEFT_UNIT = re.compile(
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
@@ -1268,12 +1275,15 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     if m:
         unit = (m.group("u") or "").lower() or None
         return "unit", unit, end + m.end()
-    if _RIGHT_TOTAL.match(right):
-        return "total", None, end
     left = s[max(0, start - 40) : start]
+    rt = _RIGHT_TOTAL.match(right)
+    if rt and not (_AT_LEFT.search(left) and _WEAK_TOTAL.fullmatch(rt.group(0).strip())):
+        return "total", None, end
+    if rt:  # "at $1.01 lost": "at" makes it a price; "lost" only says what happened
+        return "unit", None, end
     mu = _LEFT_UNIT.search(left)
     mt = _LEFT_TOTAL.search(left)
-    if mu and (not mt or mu.start() < mt.start()):
+    if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
         return "unit", None, end
     if mt:
         return "total", None, end
@@ -1477,8 +1487,10 @@ def _assemble(
             if sku is None:
                 r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
         elif unit_cost is None and total is None and new_value is None:
+            # a bare number after the quantity: a price only by position, so ask
             unit_cost = value
             r.guess(f"The number {value} could be the quantity or the price", P_QTY_OR_PRICE)
+            r.doubts.append(f"'{_fmt(value)}' could be the quantity or the price: which is it?")
         else:
             r.guess(f"Did not use the number {value}", P_UNREAD_NUMBER)
 
