@@ -150,6 +150,29 @@ class QboClient:
         rows = self.query("select * from CompanyInfo")
         return str(rows[0].get("CompanyName")) if rows else None
 
+    def company_info(self) -> dict[str, Any] | None:
+        """CompanyInfo: name, Country (decides which features exist, e.g. quantity)."""
+        rows = self.query("select * from CompanyInfo")
+        return rows[0] if rows else None
+
+    def preferences(self) -> dict[str, Any] | None:
+        """Preferences: account numbers on/off, quantity on hand, multicurrency, ..."""
+        rows = self.query("select * from Preferences")
+        return rows[0] if rows else None
+
+    def create_account(self, account: Mapping[str, Any], request_id: str) -> dict[str, Any]:
+        """Create one Account (Name, AccountType, AccountSubType). A name in use answers
+        fault 6240; the caller looks the account up by name instead of creating a second."""
+        _check_create_body(account)
+        _check_request_id(request_id, MAX_REQUEST_ID)
+        data, tid = self._request("POST", "account", {"requestid": request_id}, body=account)
+        created = data.get("Account")
+        if not isinstance(created, dict):
+            raise QboError(
+                "QuickBooks answered the create without an Account", outcome_unknown=True, tid=tid
+            )
+        return created
+
     def accounts(self) -> list[dict[str, Any]]:
         """Every account, inactive ones too: QuickBooks leaves inactive accounts out of a
         plain `select * from Account`, and mapping must see them to say "inactive"."""
@@ -369,9 +392,9 @@ def _id_key(row: Mapping[str, Any]) -> tuple[int, str]:
 
 
 def _check_create_body(entry: Mapping[str, Any]) -> None:
-    # Never send Id on a create: QuickBooks would treat it as an update of another entry.
+    # Never send Id on a create: QuickBooks would treat it as an update of another entity.
     if "Id" in entry or "SyncToken" in entry:
-        raise ValueError("a JournalEntry create must not carry Id or SyncToken")
+        raise ValueError("a create must not carry Id or SyncToken")
 
 
 def _check_request_id(request_id: str, limit: int) -> None:

@@ -59,8 +59,9 @@ def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount])
         acct = mapping.get(ln.account_code)
         if acct is None:
             problems.append(
-                f"account {ln.account_code} {ln.account_name} is not mapped to QuickBooks: run "
-                f"`writeoff qbo map-accounts` or `writeoff qbo map {ln.account_code} QBO_ID`"
+                f"account {ln.account_code} {ln.account_name} is not mapped to QuickBooks: "
+                "an approver picks or creates its QuickBooks account with Fix mapping "
+                "(or `/writeoff map`)"
             )
         elif not acct.active:
             problems.append(

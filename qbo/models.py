@@ -69,3 +69,21 @@ class AccountMapping(SQLModel, table=True):
     qbo_active: bool = Field(default=True)
     method: str = Field(max_length=10)  # number, name or manual
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CompanyPrefs(SQLModel, table=True):
+    """What the connected QuickBooks company is like, read from CompanyInfo and Preferences
+    on connect and on `map-accounts`: it decides how entries are sent (CurrencyRef, the
+    quantity mode) and how accounts are matched (numbers on or off)."""
+
+    __tablename__ = "qbo_company_prefs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", unique=True)
+    country: str | None = Field(default=None, max_length=8)
+    use_account_numbers: bool = Field(default=False)
+    track_quantity: bool = Field(default=False)  # ProductAndServicesPrefs.QuantityOnHand
+    multicurrency: bool = Field(default=False)
+    home_currency: str | None = Field(default=None, max_length=3)
+    warn_duplicate_journal: bool = Field(default=False)
+    read_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

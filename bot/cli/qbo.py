@@ -73,17 +73,25 @@ def qbo_disconnect(actor: Actor = CLI_ACTOR) -> None:
 
 @app.command("map-accounts")
 def qbo_map_accounts() -> None:
-    """Map ledger accounts to QuickBooks by account number, then by exact name."""
+    """Read the company's settings and chart; map ledger accounts by account number, exact
+    name, or unambiguous type (inventory asset, cost of goods sold). Close names are only
+    proposed: confirm one with `writeoff qbo map CODE QBO_ID`."""
     result = call(quickbooks().map_accounts)
     typer.echo(f"{len(result.matches)} accounts mapped")
     for m in result.matches:
         flag = "" if m.active else "  (INACTIVE in QuickBooks)"
         typer.echo(f"  {m.code} -> {m.qbo_id} {m.qbo_name} (by {m.method}){flag}")
+    for p in result.proposals:
+        typer.echo(
+            f"  {p.code} ~ {p.qbo_id} {p.qbo_name} (proposed, close name: NOT applied; "
+            f"accept with `writeoff qbo map {p.code} {p.qbo_id}`)"
+        )
     if result.unmapped:
         typer.echo(
             "unmapped (entries using them are held): "
             + ", ".join(result.unmapped)
-            + "\nmap by hand: writeoff qbo map CODE QBO_ID"
+            + "\nmap by hand: writeoff qbo map CODE QBO_ID; or in Slack: /writeoff map"
+            + " (which can also create the missing accounts in QuickBooks)"
         )
 
 

@@ -238,3 +238,56 @@ class Outcome:
     @property
     def created(self) -> bool:
         return self.result is Result.DONE
+
+
+# -- the QuickBooks mapping dialog (w11-map) ---------------------------------------------------
+
+CREATE_IN_QBO = "create"  # the choice "Create in QuickBooks" in the mapping dialog
+
+
+class MapState(StrEnum):
+    MAPPED = "mapped"  # in use: entries go to this account
+    PROPOSED = "proposed"  # a close name, preselected but not applied until confirmed
+    CREATE = "create"  # no counterpart: confirming creates it in QuickBooks
+    INACTIVE = "inactive"  # mapped to an account made inactive in QuickBooks
+
+
+@dataclass(frozen=True)
+class QboAccountChoice:
+    qbo_id: str
+    name: str
+    account_type: str
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    code: str
+    name: str
+    account_type: str
+    state: MapState
+    selected: str  # a QuickBooks Id, or CREATE_IN_QBO
+    selected_name: str  # what the selection shows
+    how: str = ""  # "by number", "by name", "by type", "by hand", "created", "close name"
+
+
+@dataclass(frozen=True)
+class MappingDialog:
+    """Each ledger account with the QuickBooks account it goes to, or the one proposed, or
+    "create"; those needing a decision first."""
+
+    company_name: str | None
+    rows: tuple[MappingRow, ...]
+    choices: tuple[QboAccountChoice, ...]
+
+    @property
+    def open_rows(self) -> tuple[MappingRow, ...]:
+        return tuple(r for r in self.rows if r.state != MapState.MAPPED)
+
+
+@dataclass(frozen=True)
+class MappingApplied:
+    mapped: tuple[tuple[str, str], ...]  # (ledger code, QuickBooks name) chosen now
+    created: tuple[tuple[str, str], ...]  # (ledger code, QuickBooks name) created now
+    requeued: tuple[int, ...]  # held entries sent again
+    still_unmapped: tuple[str, ...]
+    problems: tuple[str, ...] = ()  # what QuickBooks refused, in plain words

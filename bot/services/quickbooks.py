@@ -11,11 +11,12 @@ from typing import Any
 import httpx
 from sqlmodel import col, select
 
+from bot.services import qbo_setup
 from bot.services.books import Books
 from bot.services.display import QboStatus
 from ledger.audit import record
 from ledger.db import session_scope
-from ledger.models import Account, OutboxItem, OutboxStatus, utcnow
+from ledger.models import OutboxItem, OutboxStatus, utcnow
 from qbo.client import QboClient
 from qbo.connection import (
     REFRESH_WARNING,
@@ -29,7 +30,7 @@ from qbo.connection import (
 )
 from qbo.crypto import TokenCipher
 from qbo.limits import limiter_for
-from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
+from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
@@ -140,22 +141,9 @@ class QuickBooks:
     # -- accounts ----------------------------------------------------------------------------
 
     def map_accounts(self) -> MappingResult:
-        qbo_accounts = self.client().accounts()
-        with session_scope(self.books.engine) as s:
-            ledger = [
-                (a.code, a.name)
-                for a in s.exec(select(Account).where(Account.company_id == self.books.company_id))
-            ]
-            result = match_accounts(ledger, qbo_accounts)
-            save_matches(s, self.books.company_id, result)
-            record(
-                s,
-                self.books.company_id,
-                "qbo_accounts_mapped",
-                "quickbooks",
-                details={"mapped": len(result.matches), "unmapped": list(result.unmapped)},
-            )
-        return result
+        """Read the company (CompanyInfo, Preferences) and its chart; apply the safe matches
+        (number, exact name, unambiguous type) and return the proposals (close names)."""
+        return qbo_setup.map_accounts(self)
 
     def map_one(self, code: str, qbo_id: str, actor: str) -> None:
         found = [a for a in self.client().accounts() if str(a.get("Id")) == qbo_id]
