@@ -81,6 +81,7 @@ class FailedPush:
     total: Decimal
     problem: str  # QuickBooks' error in plain words, with what to do
     permalink: str | None = None
+    held: bool = False  # held by us (an account not mapped): "Fix mapping" helps
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from ledger.models import Account, OutboxItem, OutboxStatus
 from ledger.policy import Role
 from qbo.client import QboClient, quote_literal
 from qbo.company import CompanySettings, load_settings, read_settings, save_settings
+from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.mapping import (
     COGS_RULE,
@@ -38,7 +39,7 @@ from qbo.mapping import (
     set_manual,
 )
 from qbo.models import AccountMapping
-from qbo.sync import requeue
+from qbo.sync import ConnectionProblem, requeue
 
 if TYPE_CHECKING:  # the QuickBooks service calls in here; only its type is needed
     from bot.services.quickbooks import QuickBooks
@@ -176,6 +177,32 @@ def mapping_dialog(qb: QuickBooks) -> MappingDialog:
     )
     name = qb.connection()
     return MappingDialog(name.company_name if name else None, tuple(rows), choices)
+
+
+def dialog_or_reason(qb: QuickBooks) -> MappingDialog | str:
+    """For front ends: the dialog, or why it cannot open (in plain words)."""
+    try:
+        return mapping_dialog(qb)
+    except Exception as exc:
+        return _reason(exc)
+
+
+def apply_or_reason(qb: QuickBooks, choices: Mapping[str, str], actor: str) -> MappingApplied | str:
+    """For front ends: what confirming did, or why nothing was changed."""
+    try:
+        return apply_mapping(qb, choices, actor)
+    except Exception as exc:
+        return "Nothing was changed: " + _reason(exc)
+
+
+def _reason(exc: Exception) -> str:
+    from bot.services.quickbooks import NotConfigured
+
+    if isinstance(exc, QboError):
+        return f"QuickBooks said: {exc.plain_words()}"
+    if isinstance(exc, NotConfigured | ConnectionProblem | SecretKeyError):
+        return f"QuickBooks is not ready: {exc}"
+    raise exc
 
 
 def _role_codes(qb: QuickBooks) -> set[str]:

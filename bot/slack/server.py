@@ -29,6 +29,8 @@ from bot.slack.app import create_app
 from bot.slack.chat import SlackChat
 from qbo.connection import StateError
 from qbo.errors import QboError
+from qbo.mapping import MappingResult
+from qbo.models import QboConnection
 
 log = logging.getLogger("bot")
 
@@ -40,6 +42,23 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
         f"<h1>{html.escape(title)}</h1><p>{html.escape(body)}</p></body>",
         status_code=status,
     )
+
+
+def connected_words(conn: QboConnection, mapping: MappingResult | None) -> str:
+    """What the person who just connected reads, and what to do next (in Slack, never a
+    shell: they may not have one)."""
+    name = conn.company_name or f"company {conn.realm_id}"
+    if mapping is None:
+        mapped = " The accounts could not be read yet: in Slack, type /writeoff map."
+    elif mapping.unmapped:
+        mapped = (
+            f" {len(mapping.matches)} accounts mapped; {len(mapping.unmapped)} need a decision "
+            "(pick the QuickBooks account, or let the app create it): in Slack, type "
+            "/writeoff map."
+        )
+    else:
+        mapped = f" All {len(mapping.matches)} accounts are mapped."
+    return f"writeoff-bot is connected to {name}.{mapped} You can close this window."
 
 
 def qbo_callback_route(quickbooks: QuickBooks) -> Route:
@@ -55,16 +74,7 @@ def qbo_callback_route(quickbooks: QuickBooks) -> Route:
             return _page("QuickBooks not connected", str(exc), 400)
         except QboError as exc:
             return _page("QuickBooks not connected", exc.plain_words(), 502)
-        name = conn.company_name or f"company {conn.realm_id}"
-        mapped = (
-            f" {len(mapping.matches)} accounts mapped, {len(mapping.unmapped)} unmapped."
-            if mapping
-            else " Map accounts with `writeoff qbo map-accounts`."
-        )
-        return _page(
-            "QuickBooks connected",
-            f"writeoff-bot is connected to {name}.{mapped} You can close this window.",
-        )
+        return _page("QuickBooks connected", connected_words(conn, mapping))
 
     return Route("/qbo/callback", callback, methods=["GET"])
 
