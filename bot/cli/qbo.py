@@ -54,12 +54,19 @@ def qbo_status(as_json: AsJson = False) -> None:
     typer.echo(
         f"accounts mapped: {st.mapped_accounts}; unmapped: "
         f"{', '.join(st.unmapped_accounts) or 'none'}"
+        + (
+            "  (writeoff qbo map-accounts, or /writeoff map in Slack)"
+            if st.unmapped_accounts
+            else ""
+        )
     )
     typer.echo(
         f"refresh token expires: {st.refresh_token_expires_at}"
         + ("  (within 14 days: reconnect soon)" if st.refresh_token_expires_soon else "")
     )
     typer.echo("queue: " + (", ".join(f"{n} {k}" for k, n in sorted(st.queue.items())) or "empty"))
+    if st.quantity_tracking is not None:
+        typer.echo(f"company: {st.company_words}")
     if st.broken_reason:
         typer.echo(f"problem: {st.broken_reason}")
 

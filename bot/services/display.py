@@ -166,6 +166,23 @@ class QboStatus:
     mapped_accounts: int
     unmapped_accounts: tuple[str, ...]
     queue: dict[str, int] = field(default_factory=dict)
+    # What the company is like (None until read on connect / map-accounts)
+    country: str | None = None
+    account_numbers: bool | None = None
+    quantity_tracking: bool | None = None
+    multicurrency: bool | None = None
+
+    @property
+    def company_words(self) -> str:
+        """What the connected company is like, in the words the README uses for the modes."""
+        return ", ".join(
+            [
+                f"country {self.country or 'unknown'}",
+                "account numbers on" if self.account_numbers else "account numbers off",
+                "quantity on hand tracked" if self.quantity_tracking else "no quantity tracking",
+                "multicurrency" if self.multicurrency else "one currency",
+            ]
+        )
 
     @property
     def linked(self) -> bool:
@@ -185,6 +202,12 @@ class QboStatus:
             "mapped_accounts": self.mapped_accounts,
             "unmapped_accounts": list(self.unmapped_accounts),
             "queue": dict(self.queue),
+            "company": {
+                "country": self.country,
+                "account_numbers": self.account_numbers,
+                "quantity_tracking": self.quantity_tracking,
+                "multicurrency": self.multicurrency,
+            },
         }
 
 

@@ -18,6 +18,7 @@ from ledger.audit import record
 from ledger.db import session_scope
 from ledger.models import OutboxItem, OutboxStatus, utcnow
 from qbo.client import QboClient
+from qbo.company import load_settings
 from qbo.connection import (
     REFRESH_WARNING,
     DbTokenSource,
@@ -203,6 +204,7 @@ class QuickBooks:
             ):
                 counts[item.status] = counts.get(item.status, 0) + 1
             table = mapping_table(s, self.books.company_id)
+            company = load_settings(s, self.books.company_id)
         return QboStatus(
             configured=self.configured,
             connected=bool(conn and conn.status == ConnectionStatus.CONNECTED),
@@ -217,6 +219,10 @@ class QuickBooks:
             mapped_accounts=sum(1 for r in table if r["qbo_id"]),
             unmapped_accounts=tuple(r["code"] for r in table if not r["qbo_id"]),
             queue=counts,
+            country=company.country if company else None,
+            account_numbers=company.use_account_numbers if company else None,
+            quantity_tracking=company.track_quantity if company else None,
+            multicurrency=company.multicurrency if company else None,
         )
 
     def disconnect(self, actor: str) -> bool:

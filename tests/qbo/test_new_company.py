@@ -64,6 +64,14 @@ def test_connecting_a_new_company_maps_only_what_is_unambiguous(
     assert settings is not None
     assert settings.country == "US" and settings.track_quantity
     assert not settings.use_account_numbers and not settings.multicurrency
+    shown = qb.status().to_json()
+    assert shown["company"] == {
+        "country": "US",
+        "account_numbers": False,
+        "quantity_tracking": True,
+        "multicurrency": False,
+    }
+    assert set(shown["unmapped_accounts"]) == {"1000", *WRITE_OFF_ACCOUNTS}  # type: ignore[arg-type]
 
 
 def test_the_dialog_offers_create_first_and_creating_happens_once(

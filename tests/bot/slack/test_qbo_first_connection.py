@@ -104,6 +104,8 @@ def test_newcomer_gets_the_first_writeoff_into_a_new_company_without_a_shell(
     assert page.status_code == 200 and "connected" in page.text.lower()
     assert "/writeoff map" in page.text  # what to do next, in Slack
     assert "writeoff qbo" not in page.text  # never a shell command
+    status = command(app, "status", key="status")
+    assert "/writeoff map" in status and "account numbers off" in status
 
     # 2. A material write-off is reported and approved: its expense account has no
     # counterpart in a new company, so it is held, and the alert offers Fix mapping.
