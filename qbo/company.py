@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from ledger.models import utcnow
+from ledger.models import Company, utcnow
+from qbo.journal import CurrencyTerms
 from qbo.models import CompanyPrefs
 
 
@@ -88,3 +89,16 @@ def load_settings(session: Session, company_id: int) -> CompanySettings | None:
         row.home_currency,
         row.warn_duplicate_journal,
     )
+
+
+def currency_terms(
+    session: Session, company_id: int, ledger_currency: str | None = None
+) -> CurrencyTerms | None:
+    """The ledger's currency (the configured one, else the company row's) against the
+    QuickBooks company's; None until the company's settings were read."""
+    prefs = load_settings(session, company_id)
+    if prefs is None:
+        return None
+    company = session.get(Company, company_id)
+    ledger = ledger_currency or (company.currency if company else None) or "USD"
+    return CurrencyTerms(ledger, prefs.home_currency, prefs.multicurrency)

@@ -34,6 +34,7 @@ from ledger.models import (
     OutboxStatus,
     utcnow,
 )
+from qbo.company import currency_terms
 from qbo.connection import ConnectionBroken, NotConnected
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
@@ -210,8 +211,11 @@ def run_sync(
     now: datetime | None = None,
     entry_ids: Sequence[int] | None = None,
     rng: random.Random | None = None,
+    ledger_currency: str | None = None,
 ) -> SyncReport:
-    """One pass. `make_client` may raise ConnectionProblem (not connected, broken)."""
+    """One pass. `make_client` may raise ConnectionProblem (not connected, broken).
+    `ledger_currency`: what the books are kept in (checked against QuickBooks' home
+    currency, and sent as CurrencyRef to a multicurrency company)."""
     now = now or utcnow()
     report = SyncReport()
     # Unique per pass: a renewal must only ever extend this pass's own claim.
@@ -228,11 +232,12 @@ def run_sync(
         }
         ledger = _ledger_entries(s, [i.entry_id for i in items.values()])
         mapping = load_mapping(s, company_id)
+        currency = currency_terms(s, company_id, ledger_currency)
     outcomes: dict[int, tuple[str, Any]] = {}  # outbox id -> (kind, detail)
     bodies: dict[int, dict[str, Any]] = {}
     for oid, item in items.items():
         try:
-            bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping)
+            bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping, currency)
         except HeldError as exc:
             outcomes[oid] = ("held", str(exc))
     try:

@@ -182,6 +182,7 @@ class QuickBooks:
             worker=worker,
             now=now,
             entry_ids=entry_ids,
+            ledger_currency=self.settings.policy.currency,
         )
 
     def rotate_key(self, actor: str) -> int:

@@ -52,6 +52,7 @@ ACCESS_SECONDS = 3600
 REFRESH_SECONDS = 8726400
 MAX_BATCH = 30
 DOC_NUMBER_MAX = 21
+NOTE_MAX = 4000  # PrivateNote and line Description, in UTF-16 units
 DEFAULT_MAXRESULTS = 100  # what QuickBooks returns when a query names no MAXRESULTS
 MAX_MAXRESULTS = 1000
 
@@ -742,6 +743,34 @@ class FakeQbo:
         )
         return copy.deepcopy(self._accounts[realm][ident])
 
+    def _check_text_and_currency(self, realm: str, body: dict[str, Any]) -> dict[str, Any]:
+        """QuickBooks counts lengths in UTF-16 units; a CurrencyRef other than the home
+        currency needs multicurrency on. Returns the entry's CurrencyRef."""
+        texts = [("PrivateNote", body.get("PrivateNote"), NOTE_MAX)] + [
+            ("Description", ln.get("Description"), NOTE_MAX) for ln in body.get("Line") or []
+        ]
+        for element, text, limit in texts:
+            units = len(str(text or "").encode("utf-16-le")) // 2
+            if units > limit:
+                raise _Fault(
+                    "2050",
+                    "String length exceeds",
+                    f"String length specified does not match the supported length. "
+                    f"Min:0 Max:{limit} supplied:{units}",
+                    element=element,
+                )
+        company = self._company(realm)
+        home = company["home_currency"]
+        ref = body.get("CurrencyRef") or {"value": home}
+        value = str(ref.get("value") if isinstance(ref, dict) else "")
+        if value != home and not company["multicurrency"]:
+            raise _Fault(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                f"Business Validation Error: currency {value} needs multicurrency",
+            )
+        return {"value": value, "name": value}
+
     def _discovery(self) -> _Answer:
         with self._lock:
             self.discovery_served += 1
@@ -1110,6 +1139,7 @@ class FakeQbo:
 
     def _create_entry(self, realm: str, body: Any) -> dict[str, Any]:
         self._validate_entry(realm, body)
+        currency = self._check_text_and_currency(realm, body)  # w11-map
         entity = copy.deepcopy(body)
         total = Decimal(0)
         for n, line in enumerate(entity["Line"]):
@@ -1129,7 +1159,7 @@ class FakeQbo:
                 "Adjustment": False,
                 "TotalAmt": float(total),
                 "TxnDate": entity.get("TxnDate") or date.today().isoformat(),
-                "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+                "CurrencyRef": currency,
                 "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
             }
         )
