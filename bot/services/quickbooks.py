@@ -33,7 +33,7 @@ from qbo.crypto import TokenCipher
 from qbo.limits import limiter_for
 from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
-from qbo.oauth import OAuthConfig, endpoints
+from qbo.oauth import DISCOVERY, DISCOVERY_URLS, OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
 
 
@@ -71,6 +71,14 @@ class QuickBooks:
         api, auth, token, revoke_url = endpoints(
             st.qbo_environment, st.qbo_api_url, st.qbo_auth_url, st.qbo_token_url
         )
+        if not (st.qbo_auth_url and st.qbo_token_url):
+            # Intuit's endpoints from its discovery document (cached; today's values when it
+            # cannot be read). Explicit settings still win.
+            url = st.qbo_discovery_url or DISCOVERY_URLS[st.qbo_environment.strip().lower()]
+            found = DISCOVERY.endpoints(self.http, url)
+            auth = st.qbo_auth_url or found.auth_url
+            if not st.qbo_token_url:
+                token, revoke_url = found.token_url, found.revoke_url
         oauth = OAuthConfig(
             client_id=st.qbo_client_id or "",
             client_secret=st.qbo_client_secret.get_secret_value() if st.qbo_client_secret else "",

@@ -1271,6 +1271,9 @@ class FakeQbo:
                         return fake._token(auth, body if isinstance(body, dict) else {})
                     return fake._revoke(auth, body)
                 if kind == "discovery":
+                    fault = fake._next_fault(kind)
+                    if fault in BEFORE_KINDS:
+                        return _injected(str(fault))
                     return fake._discovery()
                 if kind == "authorize":
                     return _Answer(
