@@ -21,7 +21,9 @@ from qbo.client import QboClient
 from qbo.company import load_settings
 from qbo.connection import (
     REFRESH_WARNING,
+    ConnectionBroken,
     DbTokenSource,
+    NotConnected,
     QboConfig,
     complete_connect,
     disconnect,
@@ -30,6 +32,7 @@ from qbo.connection import (
     start_connect,
 )
 from qbo.crypto import TokenCipher
+from qbo.errors import QboError
 from qbo.limits import limiter_for
 from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
@@ -122,6 +125,17 @@ class QuickBooks:
         except Exception:  # the connection stands; mapping can be run again by hand
             result = None
         return conn, result
+
+    def check_connection(self) -> QboStatus:
+        """Ask QuickBooks whether the connection still works (Intuit's disconnect page, or a
+        person wondering). Tokens revoked in QuickBooks show here as a broken connection."""
+        try:
+            self.client().company_info()
+        except (ConnectionProblem, ConnectionBroken, NotConnected):
+            pass  # already recorded: a refused refresh marks the connection broken
+        except QboError:
+            pass  # QuickBooks did not answer: the status says what is known
+        return self.status()
 
     def connection(self) -> QboConnection | None:
         with session_scope(self.books.engine) as s:

@@ -16,18 +16,19 @@ from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_r
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from bot import logs
 from bot.scheduler import build_scheduler
 from bot.services.books import Books, open_books
 from bot.services.jobs import JobContext
-from bot.services.quickbooks import QuickBooks
+from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.chat import SlackChat
-from qbo.connection import StateError
+from qbo.connection import WEB_ACTOR, StateError
+from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.mapping import MappingResult
 from qbo.models import QboConnection
@@ -79,6 +80,47 @@ def qbo_callback_route(quickbooks: QuickBooks) -> Route:
     return Route("/qbo/callback", callback, methods=["GET"])
 
 
+def qbo_listing_routes(quickbooks: QuickBooks) -> list[Route]:
+    """The URLs Intuit asks listed apps for: connect (also reconnect) and disconnect.
+
+    Connect starts the consent flow from a browser; from there only the company already
+    linked (or a first one) can be connected: switching is for approvers, in Slack.
+    Disconnect is where Intuit sends someone who disconnected the app inside QuickBooks:
+    the page checks with QuickBooks and says what that means for write-offs."""
+
+    async def connect(_request: Request) -> Response:
+        try:
+            url = await run_in_threadpool(quickbooks.connect_url, WEB_ACTOR)
+        except (NotConfigured, SecretKeyError) as exc:
+            return _page("QuickBooks cannot be connected yet", str(exc), 503)
+        return RedirectResponse(url, status_code=302)
+
+    async def disconnected(_request: Request) -> Response:
+        if not quickbooks.configured:
+            return _page("QuickBooks", "QuickBooks is not configured for writeoff-bot.", 200)
+        st = await run_in_threadpool(quickbooks.check_connection)
+        if st.connected:
+            name = st.company_name or f"company {st.realm_id}"
+            return _page(
+                "QuickBooks still connected",
+                f"writeoff-bot is still connected to {name}. To disconnect, disconnect the "
+                "app in QuickBooks (Apps, then My apps), or an approver runs "
+                "`writeoff qbo disconnect` on the server.",
+            )
+        return _page(
+            "QuickBooks disconnected",
+            "writeoff-bot no longer sends write-offs to QuickBooks. Approved entries wait in "
+            "the queue and go out once an approver reconnects (in Slack: /writeoff connect "
+            "quickbooks, or open /qbo/connect).",
+        )
+
+    return [
+        Route("/qbo/connect", connect, methods=["GET"]),
+        Route("/qbo/reconnect", connect, methods=["GET"]),
+        Route("/qbo/disconnect", disconnected, methods=["GET"]),
+    ]
+
+
 def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
     thread so one slow request never blocks the event loop for the others."""
@@ -97,6 +139,7 @@ def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starle
         routes.append(Route("/slack/events", slack_events, methods=["POST"]))
     if quickbooks is not None:
         routes.append(qbo_callback_route(quickbooks))
+        routes.extend(qbo_listing_routes(quickbooks))
     return Starlette(routes=routes)
 
 
