@@ -32,6 +32,8 @@ import random
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
@@ -51,6 +53,7 @@ from qbo.limits import RateLimiter, limiter_for
 log = logging.getLogger(__name__)
 
 MAX_PAGE = 1000  # QuickBooks' largest MAXRESULTS
+MIN_INVENTORY_ADJUSTMENT_VERSION = 70  # InventoryAdjustment exists from minorversion 70
 MAX_BATCH = 30
 MAX_REQUEST_ID = 50
 MAX_BATCH_REQUEST_ID = 36
@@ -228,6 +231,46 @@ class QboClient:
             )
         return created
 
+    def create_inventory_adjustment(
+        self, body: Mapping[str, Any], request_id: str
+    ) -> dict[str, Any]:
+        """Create one InventoryAdjustment (quantities; QuickBooks values it). Needs
+        minorversion 70 or later; the answer carries no amount (see adjustment_amount)."""
+        if self.minorversion < MIN_INVENTORY_ADJUSTMENT_VERSION:
+            raise ValueError("InventoryAdjustment needs minorversion 70 or later")
+        _check_create_body(body)
+        _check_request_id(request_id, MAX_REQUEST_ID)
+        data, tid = self._request(
+            "POST", "inventoryadjustment", {"requestid": request_id}, body=body
+        )
+        created = data.get("InventoryAdjustment")
+        if not isinstance(created, dict):
+            raise QboError(
+                "QuickBooks answered the create without an InventoryAdjustment",
+                outcome_unknown=True,
+                tid=tid,
+            )
+        return created
+
+    def adjustment_amount(self, account_id: str, day: date, adjustment_id: str) -> Decimal | None:
+        """What an InventoryAdjustment booked on its adjust account (debit positive), read
+        from that account's GeneralLedger report for the day; None if it is not there."""
+        data, _ = self._request(
+            "GET",
+            "reports/GeneralLedger",
+            {
+                "account": account_id,
+                "start_date": day.isoformat(),
+                "end_date": day.isoformat(),
+                "columns": "tx_date,txn_type,doc_num,subt_nat_amount",
+            },
+        )
+        return report_amount(data, adjustment_id)
+
+    def items(self) -> list[dict[str, Any]]:
+        """Every product and service (Sku, Name, Type, TrackQtyOnHand)."""
+        return self.query("select * from Item where Active in (true, false)")
+
     def batch_create_journal_entries(
         self, items: Sequence[tuple[str, Mapping[str, Any]]], request_id: str
     ) -> dict[str, dict[str, Any] | QboError]:
@@ -384,6 +427,34 @@ class QboClient:
         if isinstance(fault, dict):  # a fault inside a 200
             raise fault_from_json(fault, status=resp.status_code, tid=tid)
         return data, tid
+
+
+def report_amount(report: Mapping[str, Any], txn_id: str) -> Decimal | None:
+    """Sum of a report's amount column over the rows of one transaction (its id rides on
+    the transaction-type cell); columns are found by ColType, not position."""
+    columns = [c.get("ColType") for c in (report.get("Columns") or {}).get("Column") or []]
+    if "subt_nat_amount" not in columns or "txn_type" not in columns:
+        return None
+    amount_at, type_at = columns.index("subt_nat_amount"), columns.index("txn_type")
+    total: Decimal | None = None
+
+    def walk(rows: Any) -> None:
+        nonlocal total
+        for row in (rows or {}).get("Row") or []:
+            walk(row.get("Rows"))
+            cells = row.get("ColData") or []
+            if row.get("type", "Data") != "Data" or len(cells) <= max(amount_at, type_at):
+                continue
+            if str(cells[type_at].get("id") or "") != txn_id:
+                continue
+            try:
+                value = Decimal(str(cells[amount_at].get("value") or "0").replace(",", ""))
+            except ArithmeticError:
+                continue
+            total = (total or Decimal(0)) + value
+
+    walk(report.get("Rows"))
+    return total
 
 
 def _id_key(row: Mapping[str, Any]) -> tuple[int, str]:

@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -38,6 +39,7 @@ from qbo.company import currency_terms
 from qbo.connection import ConnectionBroken, NotConnected
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
+from qbo.inventory import AdjustmentClient, AdjustmentPlan, plan_adjustments, push_adjustments
 from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
 from qbo.mapping import load_mapping
 
@@ -91,6 +93,9 @@ class SyncReport:
     failures: list[PushFailure] = field(default_factory=list)
     connection_problem: str | None = None
     requests: int = 0
+    # Entries sent as InventoryAdjustments that QuickBooks valued differently from the
+    # ledger: entry id -> QuickBooks' value minus the ledger's (qbo/inventory.py).
+    value_differences: dict[int, Decimal] = field(default_factory=dict)
 
     @property
     def synced(self) -> list[int]:
@@ -110,6 +115,11 @@ class SyncReport:
         ]
         if self.connection_problem:
             parts.append(f"not sent: {self.connection_problem}")
+        if self.value_differences:
+            parts.append(
+                f"{len(self.value_differences)} valued differently by QuickBooks "
+                f"(net {sum(self.value_differences.values(), Decimal(0)):+}; true-up offered)"
+            )
         return ", ".join(parts)
 
 
@@ -240,8 +250,22 @@ def run_sync(
             bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping, currency)
         except HeldError as exc:
             outcomes[oid] = ("held", str(exc))
+    # Quantities kept in step (qbo/inventory.py): in a company tracking quantity on hand,
+    # a quantity loss of a tracked item goes as an InventoryAdjustment instead.
+    adjusting: dict[int, AdjustmentPlan] = {}
+    entries_of = {oid: items[oid].entry_id for oid in bodies}
+    for oid, plan in plan_adjustments(engine, company_id, entries_of, mapping).items():
+        bodies.pop(oid, None)
+        if isinstance(plan, str):
+            outcomes[oid] = ("held", plan)
+        else:
+            adjusting[oid] = plan
     try:
         client = make_client()
+        if adjusting:
+            unsure = {oid for oid in adjusting if items[oid].needs_reconcile}
+            push_adjustments(engine, cast(AdjustmentClient, client), adjusting, unsure, outcomes)
+            report.requests += len(adjusting)
         reconcile = [oid for oid in bodies if items[oid].needs_reconcile]
         if reconcile:
             report.requests += 1
@@ -278,7 +302,7 @@ def run_sync(
         # SecretKeyError: WRITEOFF_SECRET_KEY does not open the stored tokens. Nothing was
         # sent; the entries wait in the queue until the key is put right.
         report.connection_problem = str(exc)
-    for oid in bodies:
+    for oid in [*bodies, *adjusting]:
         outcomes.setdefault(oid, ("released", report.connection_problem))
     _record(engine, items, outcomes, now, report, rng)
     return report

@@ -114,6 +114,35 @@ def qbo_accounts(as_json: AsJson = False) -> None:
         typer.echo(f"{r['code']:8}{r['name'][:35]:36}{target}")
 
 
+@app.command("items")
+def qbo_items(as_json: AsJson = False) -> None:
+    """Map SKUs to QuickBooks Items by Sku, then by Name; list the unmapped (never guessed).
+    In a company tracking quantity on hand, a loss of a SKU mapped to a tracked item goes
+    to QuickBooks as an InventoryAdjustment."""
+    matches, unmapped = call(quickbooks().map_items)
+    if as_json:
+        rows = [
+            {
+                "sku": m.sku,
+                "qbo_id": m.qbo_id,
+                "qbo_name": m.qbo_name,
+                "tracked": m.tracked,
+                "method": m.method,
+            }
+            for m in matches
+        ]
+        typer.echo(json.dumps({"mapped": rows, "unmapped": unmapped}, indent=2))
+        return
+    typer.echo(f"{len(matches)} SKUs mapped to QuickBooks items")
+    for m in matches:
+        tracked = "quantity tracked" if m.tracked else "no quantity"
+        typer.echo(f"  {m.sku} -> {m.qbo_id} {m.qbo_name} (by {m.method}, {tracked})")
+    if unmapped:
+        typer.echo(
+            "no QuickBooks item (name one with this SKU in QuickBooks): " + ", ".join(unmapped)
+        )
+
+
 @app.command("map")
 def qbo_map(code: str, qbo_id: str, actor: Actor = CLI_ACTOR) -> None:
     """Map one ledger account to a QuickBooks account Id by hand."""

@@ -23,12 +23,13 @@ from bot.services.display import (
 )
 from ledger.audit import record
 from ledger.db import session_scope
-from ledger.models import Account, OutboxItem, OutboxStatus
+from ledger.models import Account, Item, JournalLine, OutboxItem, OutboxStatus
 from ledger.policy import Role
 from qbo.client import QboClient, quote_literal
 from qbo.company import CompanySettings, load_settings, read_settings, save_settings
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
+from qbo.inventory import ItemMatch, match_items, save_item_matches
 from qbo.mapping import (
     COGS_RULE,
     INVENTORY_RULE,
@@ -108,6 +109,7 @@ def map_accounts(qb: QuickBooks) -> MappingResult:
         by_type=type_rules(qb),
         taken=frozenset(existing[c].qbo_id for c in by_hand),
     )
+    map_items(qb, client)
     with session_scope(qb.books.engine) as s:
         save_matches(s, qb.books.company_id, result)
         record(
@@ -122,6 +124,35 @@ def map_accounts(qb: QuickBooks) -> MappingResult:
             },
         )
     return result
+
+
+def map_items(qb: QuickBooks, client: QboClient | None = None) -> tuple[list[ItemMatch], list[str]]:
+    """SKUs (the item list's and those on entries) to QuickBooks Items, by Sku then Name.
+    Returns (matches, unmapped SKUs); the unmapped are listed, never guessed."""
+    client = client or qb.client()
+    with session_scope(qb.books.engine) as s:
+        skus = {i.sku for i in s.exec(select(Item).where(Item.company_id == qb.books.company_id))}
+        skus |= {
+            sku
+            for sku in s.exec(
+                select(JournalLine.sku)
+                .where(JournalLine.company_id == qb.books.company_id)
+                .distinct()
+            )
+            if sku
+        }
+    matches, unmapped = match_items(sorted(skus), client.items())
+    with session_scope(qb.books.engine) as s:
+        save_item_matches(s, qb.books.company_id, matches)
+        if matches or unmapped:
+            record(
+                s,
+                qb.books.company_id,
+                "qbo_items_mapped",
+                "quickbooks",
+                details={"mapped": len(matches), "unmapped": unmapped[:100]},
+            )
+    return matches, unmapped
 
 
 def mapping_dialog(qb: QuickBooks) -> MappingDialog:

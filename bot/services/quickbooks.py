@@ -33,6 +33,7 @@ from qbo.connection import (
 )
 from qbo.crypto import TokenCipher
 from qbo.errors import QboError
+from qbo.inventory import ItemMatch, differences
 from qbo.limits import limiter_for
 from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
@@ -168,6 +169,10 @@ class QuickBooks:
         (number, exact name, unambiguous type) and return the proposals (close names)."""
         return qbo_setup.map_accounts(self)
 
+    def map_items(self) -> tuple[list[ItemMatch], list[str]]:
+        """SKUs to QuickBooks Items (by Sku, then Name): (matches, unmapped SKUs)."""
+        return qbo_setup.map_items(self)
+
     def map_one(self, code: str, qbo_id: str, actor: str) -> None:
         found = [a for a in self.client().accounts() if str(a.get("Id")) == qbo_id]
         if not found:
@@ -196,7 +201,7 @@ class QuickBooks:
             report = SyncReport()
             report.connection_problem = "QuickBooks is not connected"
             return report
-        return run_sync(
+        report = run_sync(
             self.books.engine,
             self.books.company_id,
             conn.realm_id,
@@ -206,6 +211,8 @@ class QuickBooks:
             entry_ids=entry_ids,
             ledger_currency=self.settings.policy.currency,
         )
+        report.value_differences = differences(self.books.engine, report.synced)
+        return report
 
     def rotate_key(self, actor: str) -> int:
         """Re-encrypt every stored token with the newest WRITEOFF_SECRET_KEY (audited)."""

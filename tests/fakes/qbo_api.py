@@ -58,6 +58,7 @@ MAX_MAXRESULTS = 1000
 
 PATH_KINDS = frozenset(
     {"query", "journalentry", "batch", "token", "revoke", "any", "account", "discovery"}
+    | {"inventoryadjustment", "reports"}
 )
 # Faults answered instead of doing the work.
 BEFORE_KINDS = frozenset(
@@ -303,6 +304,7 @@ _ENTITIES = {
     # w11-map: a real company's settings and its item list
     "preferences": "Preferences",
     "item": "Item",
+    "inventoryadjustment": "InventoryAdjustment",
 }
 
 
@@ -657,6 +659,8 @@ class FakeQbo:
         return self.url + DISCOVERY_PATHS[0]
 
     def _init_company_state(self) -> None:
+        self._adjustments: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._adjustment_ids = itertools.count(501)
         self._settings: dict[str, dict[str, Any]] = {}
         self._items: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self._item_ids = itertools.count(1)
@@ -770,6 +774,144 @@ class FakeQbo:
                 f"Business Validation Error: currency {value} needs multicurrency",
             )
         return {"value": value, "name": value}
+
+    def inventory_adjustments(self, realm: str | None = None) -> list[dict[str, Any]]:
+        """What was created, in order, as QuickBooks shows it (no amount: it values them)."""
+        with self._lock:
+            return [self._public(a) for a in self._adjustments[realm or self.realm_id]]
+
+    def items(self, realm: str | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            return copy.deepcopy(list(self._items[realm or self.realm_id].values()))
+
+    @staticmethod
+    def _public(adj: dict[str, Any]) -> dict[str, Any]:
+        return copy.deepcopy({k: v for k, v in adj.items() if not k.startswith("_")})
+
+    def _create_adjustment(
+        self, realm: str, body: Any, params: dict[str, str]
+    ) -> dict[str, Any]:
+        """As QuickBooks: minorversion 70 or later, quantity tracking on, tracked Inventory
+        items only; valued at each item's own cost (the client is not told the value)."""
+        if int(params.get("minorversion") or 0) < 70:
+            raise _Fault(
+                "2010",
+                "Request has invalid or unsupported property",
+                "InventoryAdjustment needs minorversion 70 or later",
+            )
+        if not self._company(realm)["track_quantity"]:
+            raise _Fault(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                "Business Validation Error: quantity on hand is not tracked in this company",
+            )
+        if not isinstance(body, dict) or "Id" in body:
+            raise _Fault("2010", "Request has invalid or unsupported property", "bad body")
+        ref = (body.get("AdjustAccountRef") or {}).get("value")
+        acct = self._accounts[realm].get(str(ref))
+        if acct is None:
+            raise _Fault(
+                "2500",
+                "Invalid Reference Id",
+                f"Invalid Reference Id : Accounts element id {ref} not found",
+                element="AdjustAccountRef",
+            )
+        if not acct["Active"]:
+            raise _Fault("610", "Object Not Found", "The account has been made inactive")
+        doc = body.get("DocNumber")
+        if doc is not None and len(str(doc)) > DOC_NUMBER_MAX:
+            raise _Fault("2050", "String length exceeds", "DocNumber", element="DocNumber")
+        lines = body.get("Line")
+        if not isinstance(lines, list) or not lines:
+            raise _Fault("2020", "Required param missing", "Line", element="Line")
+        value = Decimal(0)
+        changes: list[tuple[dict[str, Any], Decimal]] = []
+        for line in lines:
+            detail = line.get("ItemAdjustmentLineDetail") if isinstance(line, dict) else None
+            if line.get("DetailType") != "ItemAdjustmentLineDetail" or not isinstance(
+                detail, dict
+            ):
+                raise _Fault("2020", "Required param missing", "ItemAdjustmentLineDetail")
+            item = self._items[realm].get(str((detail.get("ItemRef") or {}).get("value")))
+            if item is None or not item.get("TrackQtyOnHand"):
+                raise _Fault(
+                    "2500",
+                    "Invalid Reference Id",
+                    "Invalid Reference Id : the item does not track quantity on hand",
+                    element="ItemRef",
+                )
+            try:
+                diff = Decimal(str(detail.get("QtyDiff")))
+            except InvalidOperation:
+                raise _Fault("2050", "Invalid Number", "QtyDiff") from None
+            if diff == 0:
+                raise _Fault("2050", "Invalid Number", "QtyDiff must not be 0")
+            cost = Decimal(str(item["PurchaseCost"]))
+            value += (diff.copy_abs() * cost).quantize(Decimal("0.01"))
+            changes.append((item, diff))
+        for item, diff in changes:
+            item["QtyOnHand"] = float(Decimal(str(item["QtyOnHand"])) + diff)
+        now = _now_iso()
+        entity = copy.deepcopy(body)
+        entity.update(
+            {
+                "Id": str(next(self._adjustment_ids)),
+                "SyncToken": "0",
+                "domain": "QBO",
+                "TxnDate": body.get("TxnDate") or date.today().isoformat(),
+                "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
+                "_value": str(value),
+                "_sign": "-" if changes[0][1] < 0 else "+",
+            }
+        )
+        self._adjustments[realm].append(entity)
+        return self._public(entity)
+
+    def _general_ledger(self, realm: str, params: dict[str, str]) -> dict[str, Any]:
+        """The GeneralLedger report of one account, inventory adjustments only, in the
+        shape QuickBooks answers (sections of rows of ColData)."""
+        account = params.get("account")
+        start, end = params.get("start_date", ""), params.get("end_date", "9999")
+        rows = []
+        for adj in self._adjustments[realm]:
+            if str((adj.get("AdjustAccountRef") or {}).get("value")) != account:
+                continue
+            if not start <= adj["TxnDate"] <= end:
+                continue
+            # A loss debits the adjust account (positive), a gain credits it.
+            amount = adj["_value"] if adj["_sign"] == "-" else "-" + adj["_value"]
+            rows.append(
+                {
+                    "type": "Data",
+                    "ColData": [
+                        {"value": adj["TxnDate"]},
+                        {"value": "Inventory Qty Adjust", "id": adj["Id"]},
+                        {"value": adj.get("DocNumber") or ""},
+                        {"value": amount},
+                    ],
+                }
+            )
+        name = self._accounts[realm].get(str(account), {}).get("Name", "")
+        return {
+            "Header": {"ReportName": "GeneralLedger", "StartPeriod": start, "EndPeriod": end},
+            "Columns": {
+                "Column": [
+                    {"ColTitle": "Date", "ColType": "tx_date"},
+                    {"ColTitle": "Transaction Type", "ColType": "txn_type"},
+                    {"ColTitle": "Num", "ColType": "doc_num"},
+                    {"ColTitle": "Amount", "ColType": "subt_nat_amount"},
+                ]
+            },
+            "Rows": {
+                "Row": [
+                    {
+                        "type": "Section",
+                        "Header": {"ColData": [{"value": name}]},
+                        "Rows": {"Row": rows},
+                    }
+                ]
+            },
+        }
 
     def _discovery(self) -> _Answer:
         with self._lock:
@@ -973,6 +1115,11 @@ class FakeQbo:
                     answer = _json(200, self._batch(realm, body))
                 elif endpoint == "account" and method == "POST":  # w11-map
                     answer = _json(200, {"Account": self._create_account(realm, body)})
+                elif endpoint == "inventoryadjustment" and method == "POST":  # w11-map
+                    adj = self._create_adjustment(realm, body, params)
+                    answer = _json(200, {"InventoryAdjustment": adj, "time": _now_iso()})
+                elif endpoint == "reports/generalledger" and method == "GET":  # w11-map
+                    answer = _json(200, self._general_ledger(realm, params))
                 else:
                     raise _Fault(
                         "2010",
@@ -1002,6 +1149,8 @@ class FakeQbo:
             rows = [self._preferences(realm)]
         elif q["entity"] == "Item":
             rows = list(self._items[realm].values())
+        elif q["entity"] == "InventoryAdjustment":
+            rows = [self._public(a) for a in self._adjustments[realm]]
         elif q["entity"] == "Account":
             rows = list(self._accounts[realm].values())
             # As QuickBooks: a name-list query without an Active condition shows active only.
@@ -1321,6 +1470,7 @@ def _decode_body(ctype: str, raw: bytes) -> Any:
     return text
 
 
+_REPORT_PATH = re.compile(r"^/v3/company/(?P<realm>[^/]+)/reports/(?P<report>\w+)/?$")
 _API_PATH = re.compile(r"^/v3/company/(?P<realm>[^/]+)/(?P<endpoint>[^/?]+)/?$")
 
 
@@ -1334,6 +1484,9 @@ def _route(method: str, path: str) -> tuple[str, str | None, str]:
         return "authorize", None, ""
     if path in DISCOVERY_PATHS and method == "GET":
         return "discovery", None, ""
+    r = _REPORT_PATH.match(path)  # w11-map: /v3/company/{realm}/reports/{name}
+    if r:
+        return "reports", r["realm"], "reports/" + r["report"].lower()
     m = _API_PATH.match(path)
     if m:
         endpoint = m["endpoint"].lower()

@@ -1,5 +1,6 @@
 """QuickBooks: keep what the connected company is like (country, account numbers on/off,
-quantity tracking, multicurrency, duplicate-number warning), read on connect.
+quantity tracking, multicurrency, duplicate-number warning), read on connect; SKUs mapped
+to QuickBooks Items; entries sent as InventoryAdjustments with QuickBooks' own value.
 
 Revision ID: 0009
 Revises: 0006
@@ -36,5 +37,47 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "qbo_item_mapping",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("company_id", sa.Integer(), nullable=False),
+        sa.Column("sku", sa.String(length=64), nullable=False),
+        sa.Column("qbo_id", sa.String(length=40), nullable=False),
+        sa.Column("qbo_name", sa.String(length=200), nullable=False),
+        sa.Column("tracked", sa.Boolean(), nullable=False),
+        sa.Column("method", sa.String(length=10), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["company_id"], ["company.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("company_id", "sku", name="uq_qbo_item_sku"),
+    )
+    op.create_index(
+        "ix_qbo_item_mapping_company_id", "qbo_item_mapping", ["company_id"], unique=False
+    )
+    op.create_table(
+        "qbo_inventory_push",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("company_id", sa.Integer(), nullable=False),
+        sa.Column("entry_id", sa.Integer(), nullable=False),
+        sa.Column("qbo_id", sa.String(length=40), nullable=False),
+        sa.Column("adjust_account_id", sa.String(length=40), nullable=False),
+        sa.Column("books_amount", sa.BigInteger(), nullable=False),
+        sa.Column("qbo_amount", sa.BigInteger(), nullable=True),
+        sa.Column("read_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["company_id"], ["company.id"]),
+        sa.ForeignKeyConstraint(["entry_id"], ["journal_entry.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("entry_id"),
+    )
+    op.create_index(
+        "ix_qbo_inventory_push_company_id", "qbo_inventory_push", ["company_id"], unique=False
+    )
+
+
 def downgrade() -> None:
+    op.drop_index("ix_qbo_inventory_push_company_id", table_name="qbo_inventory_push")
+    op.drop_table("qbo_inventory_push")
+    op.drop_index("ix_qbo_item_mapping_company_id", table_name="qbo_item_mapping")
+    op.drop_table("qbo_item_mapping")
     op.drop_table("qbo_company_prefs")
