@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     qbo_auth_url: str | None = Field(None, alias="QBO_AUTH_URL")
     qbo_token_url: str | None = Field(None, alias="QBO_TOKEN_URL")
     qbo_revoke_url: str | None = Field(None, alias="QBO_REVOKE_URL")
+    # Intuit's OpenID discovery document (the OAuth endpoints); default by environment.
+    qbo_discovery_url: str | None = Field(None, alias="QBO_DISCOVERY_URL")
     writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
     writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")

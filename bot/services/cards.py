@@ -15,8 +15,11 @@ from bot.services.display import CardLine, CardView
 from ledger.chart import chart_info
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem
+from ledger.money import format_money
 from ledger.posting import entry_lines
 from qbo.connection import get_connection
+from qbo.inventory import card_text as inventory_card_text
+from qbo.inventory import pushes
 from qbo.models import ConnectionStatus
 from qbo.sync import QboSyncState, qbo_states
 
@@ -25,7 +28,7 @@ def _dec(value: Any) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
 
 
-def qbo_line(session: Session, entry: JournalEntry) -> str:
+def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> str:
     """The card's "QuickBooks: ..." words for a posted entry."""
     conn = get_connection(session, entry.company_id)
     connected = conn is not None and conn.status == ConnectionStatus.CONNECTED
@@ -38,6 +41,9 @@ def qbo_line(session: Session, entry: JournalEntry) -> str:
         and state.status != QboSyncState.SYNCED
     ):
         return "connection broken: reconnect QuickBooks (/writeoff connect quickbooks)"
+    push = pushes(session, [entry.id or 0]).get(entry.id or 0)
+    if push is not None and state.status == QboSyncState.SYNCED:
+        return inventory_card_text(push, lambda v: format_money(v, currency))
     return state.card_text()
 
 
@@ -84,7 +90,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         approved_at=entry.approved_at,
         rejected_by=entry.rejected_by,
         rejection_reason=entry.rejection_reason,
-        qbo_status=qbo_line(session, entry) if entry.number else None,
+        qbo_status=qbo_line(session, entry, settings.writeoff_currency) if entry.number else None,
         reversed_by_number=reversed_by.number if reversed_by else None,
         currency=settings.writeoff_currency,
         materiality=settings.writeoff_materiality,

@@ -83,6 +83,7 @@ class FailedPush:
     total: Decimal
     problem: str  # QuickBooks' error in plain words, with what to do
     permalink: str | None = None
+    held: bool = False  # held by us (an account not mapped): "Fix mapping" helps
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,23 @@ class QboStatus:
     mapped_accounts: int
     unmapped_accounts: tuple[str, ...]
     queue: dict[str, int] = field(default_factory=dict)
+    # What the company is like (None until read on connect / map-accounts)
+    country: str | None = None
+    account_numbers: bool | None = None
+    quantity_tracking: bool | None = None
+    multicurrency: bool | None = None
+
+    @property
+    def company_words(self) -> str:
+        """What the connected company is like, in the words the README uses for the modes."""
+        return ", ".join(
+            [
+                f"country {self.country or 'unknown'}",
+                "account numbers on" if self.account_numbers else "account numbers off",
+                "quantity on hand tracked" if self.quantity_tracking else "no quantity tracking",
+                "multicurrency" if self.multicurrency else "one currency",
+            ]
+        )
 
     @property
     def linked(self) -> bool:
@@ -186,6 +204,12 @@ class QboStatus:
             "mapped_accounts": self.mapped_accounts,
             "unmapped_accounts": list(self.unmapped_accounts),
             "queue": dict(self.queue),
+            "company": {
+                "country": self.country,
+                "account_numbers": self.account_numbers,
+                "quantity_tracking": self.quantity_tracking,
+                "multicurrency": self.multicurrency,
+            },
         }
 
 
@@ -252,3 +276,56 @@ class Outcome:
     @property
     def created(self) -> bool:
         return self.result is Result.DONE
+
+
+# -- the QuickBooks mapping dialog (w11-map) ---------------------------------------------------
+
+CREATE_IN_QBO = "create"  # the choice "Create in QuickBooks" in the mapping dialog
+
+
+class MapState(StrEnum):
+    MAPPED = "mapped"  # in use: entries go to this account
+    PROPOSED = "proposed"  # a close name, preselected but not applied until confirmed
+    CREATE = "create"  # no counterpart: confirming creates it in QuickBooks
+    INACTIVE = "inactive"  # mapped to an account made inactive in QuickBooks
+
+
+@dataclass(frozen=True)
+class QboAccountChoice:
+    qbo_id: str
+    name: str
+    account_type: str
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    code: str
+    name: str
+    account_type: str
+    state: MapState
+    selected: str  # a QuickBooks Id, or CREATE_IN_QBO
+    selected_name: str  # what the selection shows
+    how: str = ""  # "by number", "by name", "by type", "by hand", "created", "close name"
+
+
+@dataclass(frozen=True)
+class MappingDialog:
+    """Each ledger account with the QuickBooks account it goes to, or the one proposed, or
+    "create"; those needing a decision first."""
+
+    company_name: str | None
+    rows: tuple[MappingRow, ...]
+    choices: tuple[QboAccountChoice, ...]
+
+    @property
+    def open_rows(self) -> tuple[MappingRow, ...]:
+        return tuple(r for r in self.rows if r.state != MapState.MAPPED)
+
+
+@dataclass(frozen=True)
+class MappingApplied:
+    mapped: tuple[tuple[str, str], ...]  # (ledger code, QuickBooks name) chosen now
+    created: tuple[tuple[str, str], ...]  # (ledger code, QuickBooks name) created now
+    requeued: tuple[int, ...]  # held entries sent again
+    still_unmapped: tuple[str, ...]
+    problems: tuple[str, ...] = ()  # what QuickBooks refused, in plain words

@@ -122,11 +122,14 @@ def qbo_status(st: QboStatus) -> str:
     lines = [
         f"QuickBooks: *{st.status}* to {clip(st.company_name or st.realm_id or '', 100)}",
         f"Accounts mapped: {st.mapped_accounts}; unmapped: "
-        f"{', '.join(st.unmapped_accounts) or 'none'}",
+        f"{', '.join(st.unmapped_accounts) or 'none'}"
+        + (" (map them: `/writeoff map`)" if st.unmapped_accounts else ""),
         f"Sync queue: {queue}",
         f"Connection expires: {(st.refresh_token_expires_at or '')[:10]}"
         + (" (soon: reconnect)" if st.refresh_token_expires_soon else ""),
     ]
+    if st.quantity_tracking is not None:
+        lines.append(f"Company: {st.company_words}")
     if st.broken_reason:
         lines.append(f"Problem: {clip(st.broken_reason, 300)}")
     return "\n".join(lines)
