@@ -248,3 +248,21 @@ def test_large_sheet_is_one_entry_of_one_line_per_variance(running: RunningApp) 
     assert len(posted_lines) == variances + 1  # one per SKU variance, plus the net line
     assert f"one adjusting entry* of {variances + 1:,} lines" in json.dumps(blocks)
     assert isinstance(entry, JournalEntry) and entry.kind == "count"
+
+
+def test_summary_lines_keep_the_per_sku_detail(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    for app in start_app(tmp_path, fake_slack, WRITEOFF_COUNT_SHEET_LINES="summary"):
+        share(app, "count.csv", SHEET.encode(), "text/csv", "", "1900.0007", "EvS6")
+        _card, blocks = wait_for_summary(app)
+        [entry] = entries(app)
+        with session_scope(app.books.engine) as s:
+            lines = [(a.code, jl.debit, jl.credit) for jl, a in entry_lines(s, entry.id or 0)]
+        assert lines == [
+            ("5100", Decimal("1836.90"), 0),
+            ("5100", 0, Decimal("40.00")),
+            ("1200", 0, Decimal("1796.90")),
+        ]
+        detail = json.loads(entry.details)["variances"]
+        assert [row[1] for row in detail] == ["SKU-1", "SKU-3", "SKU-5"]  # per SKU, kept
+        assert_sheet_figures(json.dumps(blocks))
+        assert "one adjusting entry* of 3 lines" in json.dumps(blocks)
