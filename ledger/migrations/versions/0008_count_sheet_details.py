@@ -23,9 +23,7 @@ depends_on = None
 def upgrade() -> None:
     # A plain add_column (no batch on SQLite): batch would recreate the table and drop the
     # guard triggers of migration 0006.
-    op.add_column(
-        "evidence", sa.Column("details", sa.Text(), nullable=False, server_default="{}")
-    )
+    op.add_column("evidence", sa.Column("details", sa.Text(), nullable=False, server_default="{}"))
 
 
 def downgrade() -> None:
