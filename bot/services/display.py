@@ -55,6 +55,7 @@ class CardView:
     rejection_reason: str | None = None
     qbo_status: str | None = None  # "not connected" / "pending" / "synced, ..." / failure
     reversed_by_number: str | None = None
+    reversal_qbo_status: str | None = None  # the reversing entry's QuickBooks state
     currency: str = "USD"
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None

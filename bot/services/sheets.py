@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from bot.services.books import Books
 from bot.services.cards import qbo_line
 from bot.services.deps import Deps
 from bot.services.display import SheetStatus, SheetSummary, Skipped, Variance
@@ -31,7 +32,7 @@ from ledger.countsheet import (
 )
 from ledger.db import session_scope
 from ledger.drafting.types import DraftContext
-from ledger.evidence import add_evidence, entries_for, link
+from ledger.evidence import add_evidence, entries_for, evidence_for, link
 from ledger.models import EntryStatus, Evidence, JournalEntry
 from ledger.money import format_money
 from ledger.policy import Category
@@ -108,7 +109,7 @@ def draft_sheet(
         assert fresh is not None
         fresh.details = json.dumps(facts)
         s.add(fresh)
-    found = summary_after(deps, evidence_id)
+    found = summary_after(books, evidence_id)
     assert found is not None
     return found[1]
 
@@ -274,7 +275,7 @@ FIELD_WORDS = {"amount": "amount", "quantity": "quantity", "account": "account",
 
 
 def summary_after(
-    deps: Deps,
+    books: Books,
     evidence_id: int,
     decided_by: str | None = None,
     note: str = "",
@@ -283,15 +284,15 @@ def summary_after(
     """The summary card rebuilt from the books: the sheet's own figures kept with its
     evidence, the state of its entries now, and where the card is. `settled`: the
     controller has decided the sheet (Approve all): drafts left over no longer keep it open."""
-    settings = deps.settings
-    with session_scope(deps.books.engine) as s:
+    settings = books.settings
+    with session_scope(books.engine) as s:
         ev = s.get(Evidence, evidence_id)
-        if ev is None or ev.company_id != deps.books.company_id:
+        if ev is None or ev.company_id != books.company_id:
             return None
         entries = entries_for(s, evidence_id)
         where = (ev.card_channel, ev.card_ts) if ev.card_channel and ev.card_ts else None
         facts: dict[str, Any] = json.loads(ev.details or "{}")
-        chart = chart_info(s, deps.books.company_id)
+        chart = chart_info(s, books.company_id)
         count = next((e for e in entries if e.kind == COUNT_KIND), None)
         qbo = qbo_line(s, count) if count is not None and count.number else None
         count_lines_n = len(entry_lines(s, count.id or 0)) if count is not None else 0
@@ -376,6 +377,23 @@ def _decider(entries: Sequence[JournalEntry]) -> str | None:
     for e in entries:
         if e.approved_by or e.rejected_by:
             return e.approved_by or e.rejected_by
+    return None
+
+
+def sheet_card_of(books: Books, entry_id: int) -> int | None:
+    """The count sheet whose summary card shows this entry (the one entry of a count, or its
+    reversal), so a QuickBooks push can refresh that card; None for any other entry."""
+    with session_scope(books.engine) as s:
+        entry = s.get(JournalEntry, entry_id)
+        if entry is None or entry.company_id != books.company_id:
+            return None
+        if entry.reverses_id is not None:
+            entry = s.get(JournalEntry, entry.reverses_id)
+        if entry is None or entry.kind != COUNT_KIND:
+            return None
+        for ev in evidence_for(s, entry.id or 0):
+            if ev.kind == "count_sheet" and ev.card_ts:
+                return ev.id
     return None
 
 

@@ -8,9 +8,11 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.services import sheets
 from bot.services.books import Books
 from bot.services.cards import card_of, remember_card
 from bot.slack.ui.card import draft_card, fallback_text
+from bot.slack.ui.sheets import summary_blocks as sheet_summary_blocks
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +40,11 @@ def publish_card(
 
 
 def refresh_card(client: WebClient, books: Books, entry_id: int) -> bool:
-    """Re-render an entry's card in place (chat.update). False when it has no card."""
+    """Re-render an entry's card in place (chat.update). False when it has no card. A
+    count's one entry has no card of its own: its sheet's summary card is re-rendered."""
     found = card_of(books, entry_id)
     if found is None or found[1] is None:
-        return False
+        return _refresh_sheet_card(client, books, entry_id)
     view, (channel, ts) = found[0], found[1]
     try:
         client.chat_update(
@@ -49,6 +52,28 @@ def refresh_card(client: WebClient, books: Books, entry_id: int) -> bool:
         )
     except SlackApiError as exc:
         log.warning("could not update card for entry %s: %s", entry_id, exc.response.get("error"))
+        return False
+    return True
+
+
+def _refresh_sheet_card(client: WebClient, books: Books, entry_id: int) -> bool:
+    evidence_id = sheets.sheet_card_of(books, entry_id)
+    found = sheets.summary_after(books, evidence_id) if evidence_id else None
+    if found is None:
+        return False
+    where, summary = found
+    if where is None:
+        return False
+    channel, ts = where
+    try:
+        client.chat_update(
+            channel=channel,
+            ts=ts,
+            text=f"Count sheet {summary.file_name}",
+            blocks=sheet_summary_blocks(summary),
+        )
+    except SlackApiError as exc:
+        log.warning("could not update sheet card %s: %s", evidence_id, exc.response.get("error"))
         return False
     return True
 

@@ -34,7 +34,7 @@ def _refresh(
     note: str,
     settled: bool = False,
 ) -> None:
-    found = sheets.summary_after(deps, evidence_id, user, note, settled=settled)
+    found = sheets.summary_after(deps.books, evidence_id, user, note, settled=settled)
     if found is None:
         return
     where, summary = found

@@ -9,7 +9,7 @@ from bot.services import decisions, intake
 from bot.services.display import Result
 from bot.slack.cards import refresh_card
 from bot.slack.deliver import deliver
-from bot.slack.listeners.common import Body, deps_of, tell_user, user_of
+from bot.slack.listeners.common import Body, deps_of, push_now, tell_user, user_of
 from bot.slack.ui import replies
 from bot.slack.ui.forms import (
     edit_errors,
@@ -145,3 +145,6 @@ def reverse(body: Body, client: WebClient, context: BoltContext) -> None:
             thread_ts=original.card_ts,
             text=replies.reversed_thread(outcome.entry.number, user, reason),
         )
+    if outcome.created:
+        # Pushed at once, like an approval; its state then shows on the original's card.
+        push_now(context, client, [outcome.entry.id])
