@@ -222,6 +222,9 @@ class ReportView:
     by_reason: dict[str, Decimal]
     by_sku: dict[str, Decimal]
     split: dict[str, Decimal]  # COGS / write-off expense / write-down / reserve / other
+    # Reserve increases, reported apart: they are in none of the figures above.
+    provisions: Decimal = Decimal("0.00")
+    provision_count: int = 0
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,15 @@ def test_summary_blocks_carry_the_values_escaped() -> None:
     assert "no data last month" in json.dumps(summary_blocks(report_view(report(), None)))
 
 
+def test_the_card_reports_provisions_apart_from_write_offs() -> None:
+    current = report()
+    current.provisions, current.provision_count = D("5000"), 1
+    text = json.dumps(summary_blocks(report_view(current, None)))
+    assert "*Provisions* (reserve increases, not write-offs): $5,000.00 in 1 entry" in text
+    assert "$8,123.45" in text  # the write-off total is what it was
+    assert "Provisions" not in json.dumps(summary_blocks(report_view(report(), None)))
+
+
 def test_export_csv_is_spreadsheet_safe() -> None:
     rows = [
         {
