@@ -302,7 +302,8 @@ def summary_after(
     posted = sum(1 for e in entries if e.status in (EntryStatus.POSTED, EntryStatus.REVERSED))
     rejected = sum(1 for e in entries if e.status in (EntryStatus.REJECTED, EntryStatus.EXPIRED))
     if one_entry:
-        skipped = tuple(Skipped(int(n), str(sku), str(why)) for n, sku, why in facts["skipped"])
+        listed = facts.get("skipped", ())
+        skipped = tuple(Skipped(int(n), str(sku), str(why)) for n, sku, why in listed)
         skipped_count = int(facts.get("skipped_count", len(skipped)))
     else:
         # Each draft that cannot be posted as it stands, with its own reason.
@@ -328,12 +329,13 @@ def summary_after(
         evidence_id=evidence_id,
         file_name=file_name,
         uploaded_by=uploaded_by,
-        lines_read=int(facts.get("lines_read", 0)),
+        # A sheet drafted before its figures were kept: what its entries can still tell.
+        lines_read=int(facts.get("lines_read", len(entries))),
         unchanged=int(facts.get("unchanged", 0)),
         drafts=int(facts.get("variances", len(entries))),
         complete=sum(1 for e in left if postable(e)),
-        shrinkage=Decimal(str(facts.get("shrinkage", "0.00"))),
-        overage=Decimal(str(facts.get("overage", "0.00"))),
+        shrinkage=Decimal(str(facts.get("shrinkage", _sum(entries, overage=False)))),
+        overage=Decimal(str(facts.get("overage", _sum(entries, overage=True)))),
         largest=tuple(
             Variance(int(n), str(sku), Decimal(exp), Decimal(cnt), _dec(amt), _dec(cost))
             for n, sku, exp, cnt, cost, amt in facts.get("largest", ())
@@ -354,6 +356,13 @@ def summary_after(
         posted=posted,
         rejected=rejected,
         left=len(left),
+    )
+
+
+def _sum(entries: Sequence[JournalEntry], *, overage: bool) -> Decimal:
+    return sum(
+        (e.total for e in entries if (e.category == Category.OVERAGE) == overage),
+        Decimal("0.00"),
     )
 
 

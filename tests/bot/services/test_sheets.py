@@ -62,3 +62,18 @@ def test_one_entry_keeps_the_sheet_figures_with_its_evidence(tmp_path: Path) -> 
     again = _draft(deps, [])  # a retried upload drafts nothing twice
     assert again.evidence_id == summary.evidence_id
     assert len(sheets.drafts_of(deps, summary.evidence_id)) == 1
+
+
+def test_a_sheet_drafted_before_its_figures_were_kept_still_has_a_card(tmp_path: Path) -> None:
+    deps = _deps(tmp_path, WRITEOFF_COUNT_SHEET_ENTRIES="per-variance")
+    summary = _draft(deps, [])
+    with session_scope(deps.books.engine) as s:
+        ev = s.get(Evidence, summary.evidence_id)
+        assert ev is not None
+        ev.details = "{}"  # as migration 0008 leaves an older sheet
+        s.add(ev)
+    found = sheets.summary_after(deps.books, summary.evidence_id)
+    assert found is not None
+    old = found[1]
+    assert old.lines_read == 12 and old.drafts == 12 and old.left == 12
+    assert old.shrinkage == summary.shrinkage
