@@ -156,14 +156,20 @@ def _months(ax: Any, current: str | None, history: Mapping[str, Decimal]) -> Non
 
 def render_chart(current: WriteOffReport, history: Mapping[str, Decimal]) -> bytes:
     """A 1000 x 700 PNG: by reason, top SKUs, by kind of account, months compared."""
-    fig = build_figure(current, history)
+    fig = _figure(current, history)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
 
 
 def build_figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
-    """The chart as a laid-out matplotlib Figure (tests measure where its labels fall)."""
+    """The chart as a drawn matplotlib Figure (tests measure where its labels fall)."""
+    fig = _figure(current, history)
+    fig.canvas.draw()  # lay out ticks and labels as the PNG shows them
+    return fig
+
+
+def _figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
     # Imported when a chart is drawn: matplotlib is most of a command's start-up otherwise.
     # Figure + FigureCanvasAgg directly: headless, no pyplot global state between threads.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -216,5 +222,4 @@ def build_figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any
             bbox={"facecolor": "white", "edgecolor": "#ccc", "boxstyle": "round"},
         )
     fig.tight_layout(rect=(0, 0, 1, 0.94))
-    fig.canvas.draw()  # lay out ticks and labels now, as the PNG will show them
     return fig
