@@ -138,6 +138,7 @@ class SheetSummary:
     posted: int = 0
     rejected: int = 0
     left: int = 0  # drafts still waiting for a decision
+    warning: str | None = None  # why the one entry cannot be approved as it is
 
 
 @dataclass(frozen=True)

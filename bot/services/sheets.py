@@ -298,6 +298,16 @@ def summary_after(
         count_lines_n = len(entry_lines(s, count.id or 0)) if count is not None else 0
         file_name, uploaded_by = ev.file_name, ev.uploaded_by
     one_entry = bool(facts.get("one_entry", count is not None))
+    limit = settings.writeoff_max_amount
+    warning = None
+    if count is not None and count.status == EntryStatus.DRAFT and count.total > limit:
+        # Approve would be refused: say so now and offer no Approve that cannot work.
+        cur = settings.writeoff_currency
+        warning = (
+            f"The entry's total {format_money(count.total, cur)} is over the "
+            f"{format_money(limit, cur)} limit for one entry (WRITEOFF_MAX_AMOUNT): it "
+            "cannot be approved as it is"
+        )
     left = [e for e in entries if e.status == EntryStatus.DRAFT]
     posted = sum(1 for e in entries if e.status in (EntryStatus.POSTED, EntryStatus.REVERSED))
     rejected = sum(1 for e in entries if e.status in (EntryStatus.REJECTED, EntryStatus.EXPIRED))
@@ -333,7 +343,7 @@ def summary_after(
         lines_read=int(facts.get("lines_read", len(entries))),
         unchanged=int(facts.get("unchanged", 0)),
         drafts=int(facts.get("variances", len(entries))),
-        complete=sum(1 for e in left if postable(e)),
+        complete=0 if warning else sum(1 for e in left if postable(e)),
         shrinkage=Decimal(str(facts.get("shrinkage", _sum(entries, overage=False)))),
         overage=Decimal(str(facts.get("overage", _sum(entries, overage=True)))),
         largest=tuple(
@@ -356,6 +366,7 @@ def summary_after(
         posted=posted,
         rejected=rejected,
         left=len(left),
+        warning=warning,
     )
 
 

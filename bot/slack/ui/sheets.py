@@ -130,6 +130,8 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
         blocks.append(
             section(f":warning: *{total:,} line(s) could not be read*\n" + _listed(items, total))
         )
+    if s.warning and s.status is SheetStatus.DRAFT:
+        blocks.append(section(f":warning: {clip(s.warning, 1000)}."))
     if s.status is SheetStatus.DRAFT and (s.complete or s.left):
         blocks.append(_buttons(s, net))
     elif s.status is not SheetStatus.DRAFT:

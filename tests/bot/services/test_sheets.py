@@ -77,3 +77,10 @@ def test_a_sheet_drafted_before_its_figures_were_kept_still_has_a_card(tmp_path:
     old = found[1]
     assert old.lines_read == 12 and old.drafts == 12 and old.left == 12
     assert old.shrinkage == summary.shrinkage
+
+
+def test_a_count_over_the_limit_says_so_and_offers_no_approve(tmp_path: Path) -> None:
+    deps = _deps(tmp_path, WRITEOFF_MAX_AMOUNT="10")
+    summary = _draft(deps, [])
+    assert summary.complete == 0 and summary.left == 1
+    assert summary.warning is not None and "over the $10.00 limit" in summary.warning

@@ -115,3 +115,10 @@ def test_per_variance_draft_offers_review_and_a_partial_card_offers_nothing() ->
     text = _valid(summary_blocks(partly))
     assert "*Partly approved* by <@U0CTRL>: 3 posted, 0 rejected, 1 left as drafts" in text
     assert _actions(summary_blocks(partly)) == []
+
+
+def test_a_count_over_the_limit_offers_reject_only() -> None:
+    over = replace(DRAFT, complete=0, warning="The entry's total $2.00 is over the $1.00 limit")
+    blocks = summary_blocks(over)
+    assert "over the $1.00 limit" in _valid(blocks)
+    assert _actions(blocks) == ["sheet_reject"]
