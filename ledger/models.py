@@ -334,6 +334,11 @@ class Evidence(SQLModel, table=True):
     message_ts: str | None = Field(default=None, max_length=32)
     card_channel: str | None = Field(default=None, max_length=64)  # count sheet summary card
     card_ts: str | None = Field(default=None, max_length=32)
+    # A count sheet's own figures (lines read, unchanged, skipped, unreadable) as JSON: the
+    # lines that became no entry, so its card can be rebuilt from the books.
+    details: str = Field(
+        default="{}", sa_column=sa.Column(sa.Text, nullable=False, server_default="{}")
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

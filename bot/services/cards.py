@@ -92,6 +92,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         rejection_reason=entry.rejection_reason,
         qbo_status=qbo_line(session, entry, settings.writeoff_currency) if entry.number else None,
         reversed_by_number=reversed_by.number if reversed_by else None,
+        reversal_qbo_status=qbo_line(session, reversed_by) if reversed_by else None,
         currency=settings.writeoff_currency,
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,
@@ -101,11 +102,16 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
 
 
 def card_of(books: Books, entry_id: int) -> tuple[CardView, tuple[str, str] | None] | None:
-    """The card view and where the card was posted (None: not posted yet)."""
+    """The card view and where the card was posted (None: not posted yet). A reversal has
+    no card of its own: it shows (with its QuickBooks state) on the card of what it reverses."""
     with session_scope(books.engine) as s:
         entry = s.get(JournalEntry, entry_id)
         if entry is None or entry.company_id != books.company_id:
             return None
+        if not entry.card_ts and entry.reverses_id is not None:
+            original = s.get(JournalEntry, entry.reverses_id)
+            if original is not None and original.card_ts:
+                entry = original
         where = (
             (entry.card_channel, entry.card_ts) if entry.card_channel and entry.card_ts else None
         )

@@ -27,7 +27,12 @@ from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.fakes.slack_api import FakeSlack
-from tests.fakes.slack_signing import slash_command_body
+from tests.fakes.slack_signing import (
+    interaction_body,
+    slash_command_body,
+    text_field,
+    view_submission_payload,
+)
 from tests.qbo.conftest import SECRET_KEY, seed_accounts
 
 ALERTS = "C0ALERTS"
@@ -391,3 +396,41 @@ def test_a_card_whose_update_failed_is_rendered_again_by_the_sync_pass(
     before = len(app.fake.calls("chat.update"))
     sync_job(jobs(app))  # and leaves an up-to-date card alone
     assert len(app.fake.calls("chat.update")) == before
+def test_reversal_is_pushed_at_once_and_its_state_shows_on_the_card(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    eid = entries(app)[0].id
+    click(app, "approve", str(eid), CONTROLLER, ts)
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 1, timeout=10)
+    sub = view_submission_payload(
+        "reverse_entry", str(eid), text_field("reason", "counted again: all there"), CONTROLLER
+    )
+    app.post(interaction_body(sub))
+    # No scheduled pass runs in this test: only the push at once can get it there.
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 2, timeout=10)
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001", "JE-000002"]
+    wait_until(
+        lambda: (
+            "Reversal JE-000002 in QuickBooks: synced"
+            in block_text(app.fake.message(CHANNEL, ts).blocks)
+        ),
+        timeout=10,
+    )
+
+
+def test_an_approved_count_is_pushed_and_the_sheet_card_says_so(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    from tests.bot.slack.test_files_slack import SHEET, share, summary_blocks, wait_for_summary
+    from tests.bot.slack.test_files_slack import click as click_sheet
+
+    connect(app, fake_qbo)
+    share(app, "count.csv", SHEET.encode(), "text/csv", "", "1900.0100", "EvQ1")
+    card, blocks = wait_for_summary(app)
+    click_sheet(app, "sheet_approve_all", card, blocks)
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 1, timeout=10)
+    [pushed] = fake_qbo.journal_entries()
+    assert pushed["DocNumber"] == "JE-000001" and len(pushed["Line"]) == 4
+    wait_until(lambda: "QuickBooks: synced" in json.dumps(summary_blocks(app)[1]), timeout=10)
