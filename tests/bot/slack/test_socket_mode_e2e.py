@@ -307,8 +307,8 @@ def test_reconnect_mid_burst_loses_nothing_and_doubles_nothing(
 
 
 def test_acks_stay_under_a_second_across_reconnects(serve: SocketServe) -> None:
-    """slack_sdk's built-in client took 3.0-5.2 s here for the envelopes right after the
-    refresh (bench/socket_bench.py); the aiohttp client takes tens of milliseconds."""
+    """slack_sdk's built-in client fails this (slowest 2.2 s here; up to 5.2 s in
+    bench/socket_bench.py); the aiohttp client takes tens of milliseconds."""
     slowest = 0.0
     for round_no in range(2):
         envs, links_before = _burst(serve, f"14{round_no}", 8, refresh_at=3)
