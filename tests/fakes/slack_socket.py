@@ -418,6 +418,19 @@ class FakeSocketMode:
             self._loop.call_later(self.close_grace, self._close_later, conn)
         return [c.id for c in targets]
 
+    def drop(self) -> list[int]:
+        """Close every link at once, with no `disconnect` first (a Slack server going
+        away); returns their ids. Envelopes sent meanwhile wait for the app's next link."""
+        return asyncio.run_coroutine_threadsafe(self._drop(), self._loop).result(5)
+
+    async def _drop(self) -> list[int]:
+        with self._lock:
+            targets = [c for c in self._connections if c.open]
+        for conn in targets:
+            with contextlib.suppress(Exception):
+                await conn.ws.close(code=1001, message=b"going away")
+        return [c.id for c in targets]
+
     def _close_later(self, conn: Connection) -> None:
         if conn.open:
             self._loop.create_task(conn.ws.close())

@@ -324,6 +324,20 @@ def test_acks_stay_under_a_second_across_reconnects(serve: SocketServe) -> None:
     serve.wait(lambda: all(not c.open for c in links if c.told_to_go is not None), timeout=5)
 
 
+def test_a_dropped_link_is_replaced_and_nothing_is_lost(serve: SocketServe) -> None:
+    links_before = len(serve.sock.connections())
+    assert serve.sock.drop()  # no disconnect message: the link just closes
+    env = serve.sock.slash_command(
+        "5 units SKU-1501 damaged at $8", REPORTER, CHANNEL, serve.web.response_url()
+    )
+    serve.sock.wait_connected(count=links_before + 1)
+    ack = serve.sock.wait_ack(env)
+    # the wait for the new link counts: Slack's clock started when the user sent it
+    assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND, ack.ack_seconds
+    serve.card_for("SKU-1501")
+    assert len(serve.entries("SKU-1501")) == 1
+
+
 def test_bot_token_alone_cannot_open_a_socket(serve: SocketServe) -> None:
     # The app used the app-level token: every apps.connections.open it made was accepted.
     opens = serve.web.calls("apps.connections.open")
