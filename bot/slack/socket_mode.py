@@ -3,10 +3,10 @@
 Why this client: Slack gives an envelope 3 s to be acknowledged. slack_sdk's built-in
 client handles a `disconnect` (Slack's routine `refresh_requested`) on the one thread that
 reads envelopes, and closes the old link only after that link's 3 s receive timeout, so
-envelopes arriving on the new link wait: measured against the Socket Mode fake, acks right
-after a refresh took 3.0-3.1 s. The aiohttp client reconnects in a task of its own, and each
-envelope is dispatched in its own task, so acks keep flowing (`python -m bench socket`
-compares the two).
+envelopes arriving on the new link wait: measured against the Socket Mode fake, acks around
+a refresh took 3-5 s (half of them over Slack's 3 s). The aiohttp client reconnects in a
+task of its own and dispatches each envelope in its own task, so acks keep flowing: 30 ms at
+worst (`python -m bench socket` compares the two).
 
 Bolt's App is synchronous: each envelope is dispatched in a worker thread so the event loop
 keeps reading and acknowledging while one dispatch waits on the database.
