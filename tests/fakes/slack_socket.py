@@ -66,6 +66,7 @@ ENVELOPE_TYPES = ("slash_commands", "interactive", "events_api")
 class Connection:
     id: int
     ws: web.WebSocketResponse = field(repr=False)
+    greeted: bool = False  # `hello` sent: envelopes may follow
     told_to_go: float | None = None  # when `disconnect` was sent
     closed_at: float | None = None
 
@@ -220,8 +221,10 @@ class FakeSocketMode:
             }
         )
         with self._lock:
+            conn.greeted = True
             waiting = list(self._pending)
             self._pending.clear()
+            self._lock.notify_all()
         for delivery in waiting:
             await self._send(delivery)
         try:
@@ -258,9 +261,9 @@ class FakeSocketMode:
             self._lock.notify_all()
 
     def _target(self) -> Connection | None:
-        live = [c for c in self._connections if c.open and c.told_to_go is None]
+        live = [c for c in self._connections if c.open and c.greeted and c.told_to_go is None]
         if not live and self.send_on_leaving_links:
-            live = [c for c in self._connections if c.open]
+            live = [c for c in self._connections if c.open and c.greeted]
         return live[-1] if live else None
 
     async def _send(self, delivery: Delivery) -> None:
