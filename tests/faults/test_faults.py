@@ -70,7 +70,9 @@ from tests.qbo.conftest import seed_accounts
 pytestmark = pytest.mark.faults
 
 # Issue 12, defect 2 (a pass that fails releases its claims) is fixed in qbo/sync.py by
-# another branch: once it is merged, claims left idle by a live pass are a failure here.
+# another branch: once it is merged, claims left idle after the database restart are a
+# failure here. Off until then; and only there, since on a loaded machine a live pass can
+# be starved of CPU for seconds (the simultaneous clicks see that), which looks the same.
 STRICT_CLAIMS = False
 NUMBER = re.compile(r"JE-\d{6}")
 DRAFT_NAMED = re.compile(r"Nothing was posted: #(\d+)")
@@ -491,7 +493,7 @@ def test_the_books_stay_honest_under_faults(
             if counts.refreshes != 1:
                 counts.problems.append(f"{counts.refreshes} token refreshes, not 1")
         counts.stuck_claims = stuck
-        if STRICT_CLAIMS and stuck and name != "kill -9 of a replica":
+        if STRICT_CLAIMS and stuck and name == "pg_ctl restart":
             counts.problems.append(f"{stuck} claims kept by a live pass that failed")
         counts.seconds = time.perf_counter() - t0
         counts.phases = (burst, settled)
