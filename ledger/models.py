@@ -350,9 +350,10 @@ class EvidenceLink(SQLModel, table=True):
 
 
 # Columns whose change a card does not show: writing only these leaves `version` alone (the
-# card's own bookkeeping, claims of a sync pass, alert links, timestamps).
+# card's own bookkeeping, claims of a sync pass, alert links). An entry's updated_at counts:
+# an edit that changes only its lines still touches it, and the card shows the lines.
 _NOT_SHOWN = {
-    JournalEntry: frozenset({"card_channel", "card_ts", "card_version", "version", "updated_at"}),
+    JournalEntry: frozenset({"card_channel", "card_ts", "card_version", "version"}),
     OutboxItem: frozenset(
         {"claimed_at", "claimed_by", "alert_channel", "alert_ts", "version", "updated_at"}
     ),
