@@ -99,6 +99,7 @@ class SheetStatus(StrEnum):
     APPROVED = "approved"
     PARTLY_APPROVED = "partly approved"
     REJECTED = "rejected"
+    EXPIRED = "expired"
 
 
 @dataclass(frozen=True)

@@ -322,6 +322,8 @@ def summary_after(
         skipped_count = len(waiting)
     if left and not settled:
         status = SheetStatus.DRAFT
+    elif count is not None and count.status == EntryStatus.EXPIRED:
+        status = SheetStatus.EXPIRED
     elif posted and (rejected or left):
         status = SheetStatus.PARTLY_APPROVED
     elif posted:
@@ -398,6 +400,16 @@ def _decider(entries: Sequence[JournalEntry]) -> str | None:
         if e.approved_by or e.rejected_by:
             return e.approved_by or e.rejected_by
     return None
+
+
+def sheet_card_where(books: Books, entry_id: int) -> tuple[str, str] | None:
+    """Where the summary card showing this count entry is (None: not a count's entry)."""
+    evidence_id = sheet_card_of(books, entry_id)
+    if evidence_id is None:
+        return None
+    with session_scope(books.engine) as s:
+        ev = s.get(Evidence, evidence_id)
+        return (ev.card_channel, ev.card_ts) if ev and ev.card_channel and ev.card_ts else None
 
 
 def sheet_card_of(books: Books, entry_id: int) -> int | None:

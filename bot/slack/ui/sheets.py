@@ -82,6 +82,7 @@ def _status_line(s: SheetSummary) -> str:
         what = {
             SheetStatus.APPROVED: f"*Approved* by {who}: posted as *{number_}*.",
             SheetStatus.REJECTED: f"*Rejected* by {who}: nothing posted.",
+            SheetStatus.EXPIRED: "*Expired*: no decision within 7 days; nothing posted.",
         }.get(s.status, f"*{s.status.capitalize()}* by {who}.")
         qbo = f" QuickBooks: {clip(s.qbo_status, 300)}." if s.qbo_status else ""
     else:
