@@ -186,10 +186,20 @@ def test_per_variance_partial_approval_then_reject_the_rest(per_variance: Runnin
     app = per_variance
     share(app, "count.csv", SHEET.encode(), "text/csv", "", "1900.0006", "EvS5")
     card, blocks = wait_for_summary(app)
+    click(app, "sheet_review", card, blocks)  # one card per draft, in the sheet's thread
+
+    def in_thread() -> list[Any]:
+        calls = app.fake.calls("chat.postMessage")
+        return [c for c in calls if c.args.get("thread_ts") == card["ts"]]
+
+    wait_until(lambda: len(in_thread()) == 4, timeout=10)
     first = entries(app)[0]
+    first_card = in_thread()[0].response
     app.post(
         interaction_body(
-            block_actions_payload("approve", str(first.id), CONTROLLER, card["channel"], "1.1")
+            block_actions_payload(
+                "approve", str(first.id), CONTROLLER, first_card["channel"], first_card["ts"]
+            )
         )
     )
     wait_until(lambda: entries(app)[0].status == "posted", timeout=10)
