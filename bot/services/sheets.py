@@ -13,6 +13,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
 from bot.services.books import Books
 from bot.services.cards import qbo_line
 from bot.services.deps import Deps
@@ -33,10 +36,10 @@ from ledger.countsheet import (
 from ledger.db import session_scope
 from ledger.drafting.types import DraftContext
 from ledger.evidence import add_evidence, entries_for, evidence_for, link
-from ledger.models import EntryStatus, Evidence, JournalEntry
+from ledger.models import EntryStatus, Evidence, JournalEntry, JournalLine
 from ledger.money import format_money
 from ledger.policy import Category
-from ledger.posting import PostingError, entry_lines, reject_entry, save_draft, save_lines
+from ledger.posting import PostingError, reject_entry, save_draft, save_lines
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -260,18 +263,15 @@ def _dec(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def skip_reason(entry: JournalEntry) -> str:
-    """Why a count draft cannot be posted as it stands, in the card's words."""
+def _skip_reason(entry: JournalEntry) -> str:
+    """Why a per-variance draft cannot be posted as it stands, in the card's words."""
     details: dict[str, Any] = json.loads(entry.details or "{}")
-    missing = list(details.get("missing") or ())
+    missing = [str(m) for m in details.get("missing") or ()]
     if "unit_cost" in missing:
         return NO_UNIT_COST
     if missing:
-        return "no " + ", no ".join(FIELD_WORDS.get(m, m.replace("_", " ")) for m in missing)
+        return "missing " + ", ".join(m.replace("_", " ") for m in missing)
     return "not postable as drafted"
-
-
-FIELD_WORDS = {"amount": "amount", "quantity": "quantity", "account": "account", "reason": "reason"}
 
 
 def summary_after(
@@ -295,7 +295,7 @@ def summary_after(
         chart = chart_info(s, books.company_id)
         count = next((e for e in entries if e.kind == COUNT_KIND), None)
         qbo = qbo_line(s, count) if count is not None and count.number else None
-        count_lines_n = len(entry_lines(s, count.id or 0)) if count is not None else 0
+        count_lines_n = _line_count(s, count.id or 0) if count is not None else 0
         file_name, uploaded_by = ev.file_name, ev.uploaded_by
     one_entry = bool(facts.get("one_entry", count is not None))
     limit = settings.writeoff_max_amount
@@ -372,6 +372,11 @@ def summary_after(
     )
 
 
+def _line_count(session: Session, entry_id: int) -> int:
+    query = select(sa.func.count()).where(col(JournalLine.entry_id) == entry_id)
+    return int(session.exec(query).one())
+
+
 def _sum(entries: Sequence[JournalEntry], *, overage: bool) -> Decimal:
     return sum(
         (e.total for e in entries if (e.category == Category.OVERAGE) == overage),
@@ -391,7 +396,7 @@ def _skipped_of(entry: JournalEntry) -> Skipped:
     key = entry.idempotency_key or ""
     line = key.rsplit(":", 1)[-1]
     return Skipped(
-        int(line) if line.isdigit() else 0, str(details.get("sku") or ""), skip_reason(entry)
+        int(line) if line.isdigit() else 0, str(details.get("sku") or ""), _skip_reason(entry)
     )
 
 
