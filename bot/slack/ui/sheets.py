@@ -118,10 +118,14 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
         blocks.append(section(_variance_table(s)))
     if s.skipped:
         items = [f"• line {k.line} {clip(k.sku, 40)}: {clip(k.reason, 150)}" for k in s.skipped]
-        left_out = "not in the entry" if s.one_entry else "not posted"
+        left_out = (
+            "not in the entry* (report each on its own once its cost is known)"
+            if s.one_entry
+            else "not posted*"
+        )
         blocks.append(
             section(
-                f":warning: *{s.skipped_count:,} variance(s) {left_out}*\n"
+                f":warning: *{s.skipped_count:,} variance(s) {left_out}\n"
                 + _listed(items, s.skipped_count)
             )
         )
