@@ -295,6 +295,12 @@ def summary_after(
         chart = chart_info(s, books.company_id)
         count = next((e for e in entries if e.kind == COUNT_KIND), None)
         qbo = qbo_line(s, count) if count is not None and count.number else None
+        reversal = (
+            s.get(JournalEntry, count.reversed_by_id)
+            if count is not None and count.reversed_by_id
+            else None
+        )
+        reversal_qbo = qbo_line(s, reversal) if reversal is not None else None
         count_lines_n = _line_count(s, count.id or 0) if count is not None else 0
         file_name, uploaded_by = ev.file_name, ev.uploaded_by
     one_entry = bool(facts.get("one_entry", count is not None))
@@ -369,6 +375,9 @@ def summary_after(
         rejected=rejected,
         left=len(left),
         warning=warning,
+        entry_id=count.id if count is not None else None,
+        reversed_by=reversal.number if reversal is not None else None,
+        reversal_qbo_status=reversal_qbo,
     )
 
 

@@ -85,6 +85,9 @@ def _status_line(s: SheetSummary) -> str:
             SheetStatus.EXPIRED: "*Expired*: no decision within 7 days; nothing posted.",
         }.get(s.status, f"*{s.status.capitalize()}* by {who}.")
         qbo = f" QuickBooks: {clip(s.qbo_status, 300)}." if s.qbo_status else ""
+        if s.reversed_by:
+            state = clip(s.reversal_qbo_status or "not connected", 300)
+            qbo += f"\n↩️ *Reversed* by *{clip(s.reversed_by, 40)}* (QuickBooks: {state})."
     else:
         parts = [f"{s.posted:,} posted", f"{s.rejected:,} rejected"]
         if s.left:
@@ -141,6 +144,12 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
         blocks.append(_buttons(s, net))
     elif s.status is not SheetStatus.DRAFT:
         blocks.append(section(_status_line(s)))
+        if s.one_entry and s.entry_id and s.entry_number and not s.reversed_by:
+            # A posted count is corrected the way any entry is: by reversing it.
+            entry = str(s.entry_id)
+            blocks.append(
+                actions(Id.BLOCK_SHEET.format(s.evidence_id), button("Reverse", Id.REVERSE, entry))
+            )
     return blocks
 
 

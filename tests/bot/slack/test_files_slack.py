@@ -26,6 +26,8 @@ from tests.fakes.slack_signing import (
     event_callback_body,
     interaction_body,
     message_event,
+    text_field,
+    view_submission_payload,
 )
 
 SHEET = (
@@ -137,7 +139,31 @@ def test_count_sheet_is_one_adjusting_entry_and_approve_posts_it(running: Runnin
     after = json.dumps(summary_blocks(running)[1])
     assert_sheet_figures(after)  # lines read, unchanged, variances and skipped stay true
     assert "JE-000001" in after and f"<@{CONTROLLER}>" in after
-    assert buttons(summary_blocks(running)[1]) == []  # a settled card offers nothing
+    # Settled: no Approve or Reject any more; a posted count is corrected by reversing it.
+    card, blocks = summary_blocks(running)
+    assert buttons(blocks) == ["reverse"]
+    running.post(
+        interaction_body(
+            block_actions_payload(
+                "reverse",
+                str(entry.id),
+                CONTROLLER,
+                card["channel"],
+                card["ts"],
+                blocks=blocks,
+                trigger_id=running.fake.new_trigger_id(),
+            )
+        )
+    )
+    view = running.fake.wait_for("views.open")[0].args["view"]
+    assert view["callback_id"] == "reverse_entry"
+    sub = view_submission_payload(
+        "reverse_entry", str(entry.id), text_field("reason", "wrong bay counted"), CONTROLLER
+    )
+    running.post(interaction_body(sub))
+    wait_until(lambda: "Reversed* by *JE-000002" in json.dumps(summary_blocks(running)[1]))
+    assert buttons(summary_blocks(running)[1]) == []  # nothing left that applies
+    assert [e.status for e in entries(running)] == ["reversed", "posted"]
 
 
 def test_sheet_reject_rejects_the_count(running: RunningApp) -> None:
