@@ -24,6 +24,7 @@ from ledger.chart import chart_info
 from ledger.countsheet import (
     COUNT_KIND,
     NO_UNIT_COST,
+    CountEntry,
     CountVariance,
     LineMode,
     Sheet,
@@ -39,7 +40,7 @@ from ledger.evidence import add_evidence, entries_for, evidence_for, link
 from ledger.models import EntryStatus, Evidence, JournalEntry, JournalLine
 from ledger.money import format_money
 from ledger.policy import Category
-from ledger.posting import PostingError, reject_entry, save_draft, save_lines
+from ledger.posting import LineInput, PostingError, reject_entry, save_draft, save_lines
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -127,7 +128,7 @@ def _draft_one_entry(
 ) -> dict[str, Any]:
     """The whole count as one draft: a 5100 line per SKU variance (or summary lines) and the
     net against inventory, saved in one transaction."""
-    books, settings = deps.books, deps.settings
+    settings = deps.settings
     count = count_entry(sheet, context)
     mode = LineMode(settings.writeoff_count_sheet_lines)
     lines = count_lines(count, settings.policy, mode, file.name)
@@ -142,7 +143,6 @@ def _draft_one_entry(
     )
     if not lines:
         return facts  # nothing to book: every line unchanged, unreadable or without a cost
-    short = sum(1 for v in count.variances if not v.overage)
     details = {
         "count_sheet": {"evidence_id": evidence_id, "file_name": file.name, "lines": mode.value},
         # The per-SKU detail behind the entry, whatever its lines show.
@@ -157,6 +157,27 @@ def _draft_one_entry(
             "amount",
         ],
     }
+    try:
+        _save_count(deps, shared, file, evidence_id, count, lines, details)
+    except PostingError as exc:
+        # The chart cannot take the entry (an account missing or inactive): say so on the
+        # card; nothing is drafted.
+        raise SheetError(f"the count cannot be booked: {exc}") from exc
+    return facts
+
+
+def _save_count(
+    deps: Deps,
+    shared: Shared,
+    file: Downloaded,
+    evidence_id: int,
+    count: CountEntry,
+    lines: list[LineInput],
+    details: dict[str, Any],
+) -> None:
+    """The one draft and its link to the sheet, in one transaction."""
+    books, settings = deps.books, deps.settings
+    short = sum(1 for v in count.variances if not v.overage)
     with session_scope(books.engine) as s:
         saved = save_lines(
             s,
@@ -182,7 +203,6 @@ def _draft_one_entry(
         ev = s.get(Evidence, evidence_id)
         assert ev is not None
         link(s, books.company_id, ev, [saved.entry.id or 0], shared.user)
-    return facts
 
 
 def _draft_per_variance(

@@ -302,3 +302,22 @@ def test_summary_lines_keep_the_per_sku_detail(tmp_path: Path, fake_slack: FakeS
         assert [row[1] for row in detail] == ["SKU-1", "SKU-3", "SKU-5"]  # per SKU, kept
         assert_sheet_figures(json.dumps(blocks))
         assert "one adjusting entry* of 3 lines" in json.dumps(blocks)
+
+
+def test_a_count_the_chart_cannot_take_says_why_and_drafts_nothing(running: RunningApp) -> None:
+    from ledger.models import Account
+
+    with session_scope(running.books.engine) as s:
+        shrinkage = s.exec(select(Account).where(Account.code == "5100")).one()
+        shrinkage.active = False
+        s.add(shrinkage)
+    share(running, "count.csv", SHEET.encode(), "text/csv", "", "1900.0011", "EvS9")
+    wait_until(
+        lambda: any(
+            "could not be booked" in c.args["text"] for c in running.fake.calls("chat.update")
+        ),
+        timeout=10,
+    )
+    _card, blocks = summary_blocks(running)
+    assert "account 5100 Inventory Shrinkage is inactive" in json.dumps(blocks)
+    assert entries(running) == [] and buttons(blocks) == []
