@@ -102,6 +102,7 @@ class SheetStatus(StrEnum):
     APPROVED = "approved"
     PARTLY_APPROVED = "partly approved"
     REJECTED = "rejected"
+    EXPIRED = "expired"
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,9 @@ class SheetSummary:
     rejected: int = 0
     left: int = 0  # drafts still waiting for a decision
     warning: str | None = None  # why the one entry cannot be approved as it is
+    entry_id: int | None = None  # the one entry (its Reverse button once posted)
+    reversed_by: str | None = None  # the reversing entry's number
+    reversal_qbo_status: str | None = None
 
 
 @dataclass(frozen=True)

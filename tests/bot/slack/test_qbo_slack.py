@@ -434,3 +434,16 @@ def test_an_approved_count_is_pushed_and_the_sheet_card_says_so(
     [pushed] = fake_qbo.journal_entries()
     assert pushed["DocNumber"] == "JE-000001" and len(pushed["Line"]) == 4
     wait_until(lambda: "QuickBooks: synced" in json.dumps(summary_blocks(app)[1]), timeout=10)
+    # Reversed: pushed at once too, and the sheet card shows the reversal's state.
+    count_id = entries(app)[0].id
+    sub = view_submission_payload(
+        "reverse_entry", str(count_id), text_field("reason", "wrong sheet"), CONTROLLER
+    )
+    app.post(interaction_body(sub))
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 2, timeout=10)
+    wait_until(
+        lambda: (
+            "Reversed* by *JE-000002* (QuickBooks: synced" in json.dumps(summary_blocks(app)[1])
+        ),
+        timeout=10,
+    )

@@ -145,7 +145,16 @@ def process_count_sheet(
         )
 
     file = sheets.Downloaded(f["id"], name, "count_sheet", data)
-    summary = sheets.draft_sheet(deps, shared, file, sheet, where, progress)
+    try:
+        summary = sheets.draft_sheet(deps, shared, file, sheet, where, progress)
+    except sheets.SheetError as exc:  # read, but the books cannot take it as it is
+        client.chat_update(
+            channel=where[0],
+            ts=where[1],
+            text=f"Count sheet {name} could not be booked",
+            blocks=failed_blocks(name, str(exc)),
+        )
+        return
     client.chat_update(
         channel=where[0],
         ts=where[1],
