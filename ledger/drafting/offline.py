@@ -801,6 +801,7 @@ class _Read:
     notes: list[str] = field(default_factory=list)  # how the reading was made
     doubts: list[str] = field(default_factory=list)
     unclear: list[str] = field(default_factory=list)
+    not_amounts: list[tuple[int, int]] = field(default_factory=list)  # SKU codes, places
     pack: packs.Pack | None = None
 
     def guess(self, message: str, penalty: float) -> None:
@@ -860,15 +861,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
     doubts = hedges.hedges(work)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
-    return account.account_for(facts, work, _not_amounts(work), r.used_words)
-
-
-def _not_amounts(work: str) -> list[tuple[int, int]]:
-    """Spans of a request that hold digits but no amount: SKU codes and places."""
-    spans = [(a, b) for _, _, a, b in _sku_codes(work)]
-    if _LOC_HINT.search(work):
-        spans.extend(m.span() for m in _LOCATION.finditer(work))
-    return spans
+    return account.account_for(facts, work, r.not_amounts, r.used_words)
 
 
 def _is_request(
@@ -980,6 +973,7 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
 def _read_skus(r: _Read) -> list[tuple[str, bool]]:
     codes = _sku_codes(r.s)
     r.s = _mark_skus(r.s, codes)
+    r.not_amounts.extend((a, b) for _, _, a, b in codes)
     return [(c, bare) for c, bare, _, _ in codes]
 
 
@@ -1021,6 +1015,7 @@ class _ReasonIndex:
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         known = {w for key in self.lookup for w in key.split()}
+        self._hits_cache: dict[str, tuple[_Hit, ...]] = {}
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
@@ -1033,6 +1028,15 @@ class _ReasonIndex:
         return bool(self.hits(text))
 
     def hits(self, text: str) -> list[_Hit]:
+        # one request's text is asked about several times (grouping, reading): read it once
+        found = self._hits_cache.get(text)
+        if found is None:
+            if len(self._hits_cache) > 256:
+                self._hits_cache.clear()
+            found = self._hits_cache[text] = self._read_hits(text)
+        return list(found)
+
+    def _read_hits(self, text: str) -> tuple[_Hit, ...]:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text, typed = self._spell(text)
         out: list[_Hit] = []
@@ -1043,7 +1047,7 @@ class _ReasonIndex:
             if found and (near is None or near.search(text)):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
                 out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, fix))
-        return out
+        return tuple(out)
 
     def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
         """The text with misspellings replaced (the table's own, then fuzzy matches); new
@@ -1171,6 +1175,7 @@ def _read_location(r: _Read) -> str | None:
         if found is None:
             found = _WS.sub(" ", raw).strip(" ,")
             found = re.sub(r"^(?:the|our|my)\s+", "", found, flags=_I)
+        r.not_amounts.append(m.span())
         r.cut(*m.span())
     return found
 
