@@ -216,7 +216,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "deadstock", "end of life", "superseded", "rejected", "nonconforming",
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
-                "soured", "went bad", "gone bad", "rotting", "past expiry",
+                "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "tore", "torn open", "scuffed",
                 "crumpled", "mangled", "wrecked", "fried", "dead on arrival", "doa", "junk",

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import account, chatter, fuzzy, hedges, lookalike, packs
+from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -525,9 +525,11 @@ _WS = re.compile(r"\s+")
 # ===============================================================================================
 
 
-def read_requests(text: str, policy: Policy) -> list[Facts]:
+def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> list[Facts]:
     """Every write-off request in `text`, as Facts. Raises DraftError (with an example of a
-    request) for text that asks for none: empty, a greeting, a question, a cancellation."""
+    request) for text that asks for none: empty, a greeting, a question, a cancellation.
+    `known`: the SKUs of the item list, read however they are typed and preferred over other
+    codes."""
     if not isinstance(text, str) or not text.strip():
         raise DraftError(HELP)
     if len(text) > MAX_TEXT:
@@ -536,7 +538,7 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
             f"{MAX_TEXT:,} characters (one write-off per line)."
         )
     reasons = _reason_index(policy)
-    clean = _clean(text)
+    clean = items.canonical(_clean(text), known)
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -548,7 +550,7 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
-    read, cancelled = _read_groups(groups, clean, reasons)
+    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known))
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -571,7 +573,7 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
 
 
 def _read_groups(
-    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex
+    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex, known: frozenset[str]
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -587,7 +589,7 @@ def _read_groups(
             cancelled = True
             i += 1
             continue
-        facts = _read_group(work, source or clean.strip(), reasons)
+        facts = _read_group(work, source or clean.strip(), reasons, known)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -812,9 +814,14 @@ class _Read:
         self.s = _blank(self.s, start, end, mark)
 
 
-def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
+def _read_group(
+    work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
+) -> Facts | None:
     r = _Read(work)
     skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    if any(code in known for code, _ in skus):
+        # beside a code the item list knows, an unknown bare code is a place or a label
+        skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_bad_numbers(r)
     hits = reasons.hits(r.s)
     category, reason = _pick_reason(r, hits, reasons)

@@ -287,3 +287,21 @@ def test_a_short_or_outranking_correction_is_never_sure() -> None:
 )
 def test_synonyms_and_idioms_from_the_policy_table(text: str, category: Category) -> None:
     assert one(text).category is category
+
+
+# -- 8. SKU shapes: the item list knows the SKU --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("chr009 x 3 broken legs", "CHR-009", "288.00"),
+        ("dmg 4 sku-410 @ dock D2", "SKU-410", "48.00"),
+        ("2 CHR009 stolen from DOCK-4", "CHR-009", "192.00"),
+        ("BAY-12: 10 SKU-12 expired", "SKU-12", "150.00"),
+        ("pls write off 2 dmg'd chr-009s", "CHR-009", "192.00"),
+    ],
+)
+def test_the_sku_is_the_code_the_item_list_knows(text: str, sku: str, amount: str) -> None:
+    d = one(text)
+    assert (d.sku, str(d.amount)) == (sku, amount)
