@@ -169,7 +169,9 @@ _TRANSLATE = str.maketrans(
 _PRIVATE_OR_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SLACK_MARKUP = re.compile(r"<([^<>|\s]*)(?:\|([^<>]*))?>")
 _PLAIN_MENTION = re.compile(r"(?<!\S)@[a-z][\w.-]*", _I)
-_EMOJI = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])", _I)
+_EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
+# Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
+_STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -177,10 +179,15 @@ _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
 # -- masks: digits that are not quantities or prices ------------------------------------------
 # A mask with a group named "m" blanks only that group.
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# whole month names or their short forms only: "markdown 15" is not March 15
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
-    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo)\s*"
+    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
+    r"|tracking|trk|so|sales\s+order|shipment|ext|extension)\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|case|incident|report|claim|job|batch|lot|request|memo|work\s+order)\s*"
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
@@ -203,11 +210,12 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
     r"\b\d+x\d+s?\b",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
+    r"\b\d{3}-\d{4}\b",
     r"\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
-    r"\b(?P<m>\d+(?:\.\d+)?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|ft|mm|cm|ct|pk)\s+)(?="
-    + _UNIT
-    + r"\b)",
+    r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
+    r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
+    r"|ft|mm|cm|ct|pk|inch)\s+)(?=" + _UNIT + r"\b)",
     r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm"
     r"|ct|pk)\s+)(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
@@ -387,7 +395,10 @@ _LEFT_TOTAL = re.compile(
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
          |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
-         |\bwritedowns?|\bprovision(?:\s+of)?|\breserve(?:\s+of)?|\bexpense(?:\s+of)?|=){_TAIL}""",
+         |\bwritedowns?|\bprovision(?:\s+of)?|\breserve(?:\s+of)?|\bexpense(?:\s+of)?|=
+         |\bext(?:ended|\.)?(?:\s+(?:cost|price|value|amount|total))?|\bline\s+total
+         |\bat\s+a\s+(?:total\s+)?cost\s+of|\bthat'?s|\bthat\s+is|\bcame\s+to|\bin\s+all
+         |\ball\s+told|\bgrand\s+total|\bcomes\s+out\s+to){_TAIL}""",
     _IX,
 )
 
@@ -410,9 +421,12 @@ _WD_NRV = re.compile(
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
          |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth|worth\s+only|now\s+valued\s+at
-         |value\s+now|recoverable\s+value)
+         |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
+         |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
-       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?""",
+       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
+       | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
+         (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
 )
 _WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
@@ -619,6 +633,7 @@ def _clean(text: str) -> str:
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _PLAIN_MENTION.sub(" ", text)
     text = _EMOJI.sub(" ", text)
+    text = _STRUCK.sub(" ", text)
     text = _SPACES.sub(" ", text)
     text = _BULLET.sub("", text)
     return _BLANK_LINES.sub("\n", text).strip()
@@ -628,7 +643,9 @@ def _slack_label(m: re.Match[str]) -> str:
     target, label = m.group(1), m.group(2)
     if target.startswith(("@", "!")):
         return " "  # a mention or @here: not part of the request
-    return f" {label} " if label else " "  # a link or #channel: keep only the words shown
+    if target.startswith("#") and label:
+        return " " + label.replace("-", " ").replace("_", " ") + " "  # "#dock-4" -> dock 4
+    return f" {label} " if label else " "  # a link: keep only the words shown
 
 
 def _mask(text: str) -> str:
@@ -1232,7 +1249,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     if not write_down:
         return
     for m in list(_WD_NRV.finditer(r.s)):
-        value = _money_value(m.group("b") or m.group("c"), r)
+        value = _money_value(m.group("b") or m.group("c") or m.group("d"), r)
         if value is not None:
             r.wd_new.append(value)
         r.cut(*m.span(), MONEY_MARK)
