@@ -1012,6 +1012,7 @@ class _Hit:
     explains: frozenset[Category]  # other categories these words tell one story with
     verb: bool = False  # a word that counts only beside another ("top up" the reserve)
     typed: fuzzy.Correction | None = None  # the misspelling read as this word
+    weak: bool = False  # "lost": a reason only when no other reason's word is there
 
 
 class _ReasonIndex:
@@ -1026,6 +1027,7 @@ class _ReasonIndex:
         self.typos: dict[str, str] = {}
         # phrase key -> the words one of which must be in the request for the phrase to count
         self.near: dict[str, re.Pattern[str]] = {}
+        self.weak: set[str] = set()  # phrases that name a reason only when no other does
         targets: list[str] = []  # the words fuzzy matching may aim at
         for row in table.by_priority:
             for group in row.words:
@@ -1035,6 +1037,8 @@ class _ReasonIndex:
                     self.lookup.setdefault(phrase_key(phrase), entry)
                     if near is not None:
                         self.near[phrase_key(phrase)] = near
+                    if group.weak:
+                        self.weak.add(phrase_key(phrase))
                     elif group.fuzzy and " " not in phrase_key(phrase):
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
@@ -1070,7 +1074,8 @@ class _ReasonIndex:
             near = self.near.get(key)
             if found and (near is None or near.search(text)):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
-                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, fix))
+                hit = _Hit(found[0], found[1], m.start(), found[2], near is not None, fix)
+                out.append(replace(hit, weak=True) if key in self.weak else hit)
         return tuple(out)
 
     def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
@@ -1149,6 +1154,9 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
+    strong = [h for h in hits if not h.weak]
+    hits = strong or hits  # "lost ... to water damage": the cause names the reason
+    _or_doubt(r, hits)
     # the reason's own words name it better than a verb that only points at it ("add")
     best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
@@ -1176,6 +1184,19 @@ def _pick_reason(
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
     return best.category, best.keyword
+
+
+_OR_BETWEEN = re.compile(r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)\s*", _I)
+
+
+def _or_doubt(r: _Read, hits: list[_Hit]) -> None:
+    """ "damaged or expired", "stolen or missing": the writer has not said which."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    for a, b in itertools.pairwise(ordered):
+        between = r.s[a.start + len(a.keyword) : b.start]
+        if between and _OR_BETWEEN.fullmatch(between):
+            r.doubts.append(f"'{a.keyword} or {b.keyword}': which is it?")
+            return
 
 
 def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
