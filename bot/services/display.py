@@ -302,6 +302,10 @@ class MappingDialog:
     company_name: str | None
     rows: tuple[MappingRow, ...]
     choices: tuple[QboAccountChoice, ...]
+    # The Items view: SKU -> (QuickBooks item name, tracks quantity), and SKUs with none
+    quantity_tracking: bool = False
+    items: tuple[tuple[str, str, bool], ...] = ()
+    unmapped_skus: tuple[str, ...] = ()
 
     @property
     def open_rows(self) -> tuple[MappingRow, ...]:

@@ -207,7 +207,17 @@ def mapping_dialog(qb: QuickBooks) -> MappingDialog:
         for a in sorted(qbo_accounts, key=lambda a: str(a.get("Name") or "").casefold())
     )
     name = qb.connection()
-    return MappingDialog(name.company_name if name else None, tuple(rows), choices)
+    matches, unmapped = map_items(qb, client)
+    with session_scope(qb.books.engine) as s:
+        prefs = load_settings(s, qb.books.company_id)
+    return MappingDialog(
+        name.company_name if name else None,
+        tuple(rows),
+        choices,
+        quantity_tracking=bool(prefs and prefs.track_quantity),
+        items=tuple((m.sku, m.qbo_name, m.tracked) for m in matches),
+        unmapped_skus=tuple(unmapped),
+    )
 
 
 def dialog_or_reason(qb: QuickBooks) -> MappingDialog | str:
