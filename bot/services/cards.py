@@ -18,7 +18,7 @@ from ledger.money import format_money
 from ledger.posting import entry_lines
 from qbo.connection import get_connection
 from qbo.inventory import card_text as inventory_card_text
-from qbo.inventory import pushes
+from qbo.inventory import pushes, true_up_for, true_up_of
 from qbo.models import ConnectionStatus
 from qbo.sync import QboSyncState, qbo_states
 
@@ -40,9 +40,16 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
         and state.status != QboSyncState.SYNCED
     ):
         return "connection broken: reconnect QuickBooks (/writeoff connect quickbooks)"
-    push = pushes(session, [entry.id or 0]).get(entry.id or 0)
-    if push is not None and state.status == QboSyncState.SYNCED:
-        return inventory_card_text(push, lambda v: format_money(v, currency))
+    if state.status == QboSyncState.SYNCED:
+        push = pushes(session, [entry.id or 0]).get(entry.id or 0)
+        if push is not None:
+            trued = (entry.id or 0) in true_up_of(session, [entry.id or 0])
+            return inventory_card_text(push, lambda v: format_money(v, currency), trued)
+        if true_up_for(session, entry.id or 0) is not None:
+            return (
+                f"kept in the ledger only: it brings the books to QuickBooks' own value "
+                f"(InventoryAdjustment {state.id}), so nothing was sent"
+            )
     return state.card_text()
 
 
