@@ -16,6 +16,7 @@ from ledger.db import session_scope
 from ledger.models import JournalEntry
 from ledger.money import format_money
 from ledger.posting import entry_lines
+from ledger.status import EntryStatus
 from qbo.connection import get_connection
 from qbo.inventory import card_text as inventory_card_text
 from qbo.inventory import pushes, true_up_for, true_up_of
@@ -51,6 +52,15 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
                 f"(InventoryAdjustment {state.id}), so nothing was sent"
             )
     return state.card_text()
+
+
+def true_up_offered(session: Session, entry: JournalEntry) -> bool:
+    """A posted entry QuickBooks valued differently, with no true-up drafted yet."""
+    if entry.status != EntryStatus.POSTED or entry.id is None:
+        return False
+    push = pushes(session, [entry.id]).get(entry.id)
+    diff = push.difference if push is not None else None
+    return bool(diff) and entry.id not in true_up_of(session, [entry.id])
 
 
 def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
@@ -89,6 +99,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         rejection_reason=entry.rejection_reason,
         qbo_status=qbo_line(session, entry, settings.writeoff_currency) if entry.number else None,
         reversed_by_number=reversed_by.number if reversed_by else None,
+        true_up_offered=true_up_offered(session, entry),
         currency=settings.writeoff_currency,
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,

@@ -59,6 +59,8 @@ class CardView:
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
+    # QuickBooks valued its InventoryAdjustment differently and no true-up is drafted yet
+    true_up_offered: bool = False
 
     @property
     def balanced(self) -> bool:

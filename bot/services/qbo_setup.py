@@ -35,7 +35,14 @@ from qbo.client import QboClient, quote_literal
 from qbo.company import CompanySettings, load_settings, read_settings, save_settings
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
-from qbo.inventory import ItemMatch, match_items, save_item_matches, true_up_lines, true_up_of
+from qbo.inventory import (
+    ItemMatch,
+    item_mappings,
+    match_items,
+    save_item_matches,
+    true_up_lines,
+    true_up_of,
+)
 from qbo.mapping import (
     COGS_RULE,
     INVENTORY_RULE,
@@ -159,6 +166,32 @@ def map_items(qb: QuickBooks, client: QboClient | None = None) -> tuple[list[Ite
                 details={"mapped": len(matches), "unmapped": unmapped[:100]},
             )
     return matches, unmapped
+
+
+def map_new_skus(qb: QuickBooks) -> None:
+    """Before a push in a company tracking quantities: SKUs on entries waiting to go out that
+    have no item mapping yet are looked up (one Item query), so a SKU first seen after
+    connecting needs nobody to run `writeoff qbo items`."""
+    with session_scope(qb.books.engine) as s:
+        prefs = load_settings(s, qb.books.company_id)
+        if prefs is None or not prefs.track_quantity:
+            return
+        known = set(item_mappings(s, qb.books.company_id))
+        waiting = {
+            sku
+            for sku in s.exec(
+                select(JournalLine.sku)
+                .join(OutboxItem, col(OutboxItem.entry_id) == col(JournalLine.entry_id))
+                .where(
+                    OutboxItem.company_id == qb.books.company_id,
+                    col(OutboxItem.status) != OutboxStatus.SYNCED,
+                )
+                .distinct()
+            )
+            if sku
+        }
+    if waiting - known:
+        map_items(qb)
 
 
 def mapping_dialog(qb: QuickBooks) -> MappingDialog:
