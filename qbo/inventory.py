@@ -34,6 +34,7 @@ from qbo.journal import NOTE_MAX, MappedAccount, utf16_clip
 from qbo.models import InventoryPush, ItemMapping, TrueUp
 
 INVENTORY_SUBTYPE = "Inventory"  # the ledger account whose balance is the goods on hand
+VALUE_CATEGORIES = frozenset({"write_down", "reserve_provision"})  # no goods move
 QUANTITY_CATEGORIES = frozenset(
     {"loss", "shrinkage", "casualty", "donation", "overage", "reserve_write_off"}
 )
@@ -211,13 +212,18 @@ def _plan(
     if entry.category not in QUANTITY_CATEGORIES:
         # Value only (a write-down, a reserve provision): QuickBooks values tracked stock
         # from its items, so such an entry must not touch the Inventory Asset account.
-        if inv_line.credit > 0 or inv_line.debit > 0:
+        if entry.category in VALUE_CATEGORIES:
             return (
                 f"this company tracks quantity on hand, so a value change must not post to "
                 f"{inv_acct.code} {inv_acct.name} (QuickBooks values inventory from its items): "
                 "reverse it and post it against the inventory reserve"
             )
-        return None
+        return (
+            f"this company tracks quantity on hand, and this entry moves {inv_acct.code} "
+            f"{inv_acct.name} for no reason QuickBooks can follow by item: reverse it and "
+            "redo it as a write-off of a SKU and quantity, or as a write-down against the "
+            "inventory reserve"
+        )
     sku, qty = inv_line.sku, inv_line.quantity
     if not sku or not qty:
         return None
@@ -225,8 +231,8 @@ def _plan(
     if item is None:
         return (
             f"{sku} has no QuickBooks item (this company tracks quantity on hand, so the "
-            "loss must move the item's quantity): create or name the item in QuickBooks with "
-            "this SKU, then `writeoff qbo items`"
+            "loss must move the item's quantity): give an item this SKU (or name) in "
+            "QuickBooks, then Retry"
         )
     if not item.tracked:
         return None  # an item without quantities: the value alone, as a JournalEntry

@@ -244,3 +244,20 @@ def test_no_true_up_when_quickbooks_agrees(qb: QuickBooks, fake_qbo: FakeQbo) ->
     assert qb.sync().value_differences == {}
     assert "as in the ledger" in card(qb, eid)
     assert isinstance(qbo_setup.draft_true_up(qb, eid, "U0CTRL"), str)
+
+
+def test_a_write_down_on_the_inventory_account_is_held_once_quantities_are_tracked(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    """Drafted while the company did not track quantities (so against 1200), pushed after
+    it turned tracking on: held with the reason, never sent against Inventory Asset."""
+    set_up(qb, fake_qbo, track_quantity=False)
+    eid = post(
+        qb, "10 units written down SKU-12 by $40", Category.WRITE_DOWN, "SKU-12", "10", "15", "40"
+    )
+    fake_qbo.set_preferences(track_quantity=True)
+    qb.map_accounts()  # reads the preferences again
+    report = qb.sync()
+    [(held, why)] = report.held
+    assert held == eid and "value change must not post to 1200" in why
+    assert fake_qbo.journal_entries() == []
