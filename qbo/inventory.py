@@ -31,9 +31,10 @@ from ledger.models import Account, JournalEntry, JournalLine, utcnow
 from qbo.company import load_settings
 from qbo.errors import QboError
 from qbo.journal import NOTE_MAX, MappedAccount, utf16_clip
-from qbo.models import InventoryPush, ItemMapping
+from qbo.models import InventoryPush, ItemMapping, TrueUp
 
 INVENTORY_SUBTYPE = "Inventory"  # the ledger account whose balance is the goods on hand
+VALUE_CATEGORIES = frozenset({"write_down", "reserve_provision"})  # no goods move
 QUANTITY_CATEGORIES = frozenset(
     {"loss", "shrinkage", "casualty", "donation", "overage", "reserve_write_off"}
 )
@@ -135,18 +136,29 @@ class AdjustmentPlan:
     body: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class LocalOnly:
+    """A true-up: recorded in the ledger only, as QuickBooks already holds the value (of
+    the InventoryAdjustment `qbo_id`). Marked synced without sending anything."""
+
+    qbo_id: str
+
+
 def plan_adjustments(
     engine: Engine,
     company_id: int,
     entries: Mapping[int, int],
     mapping: Mapping[str, MappedAccount],
-) -> dict[int, AdjustmentPlan | str]:
-    """outbox id -> the InventoryAdjustment to send, or why the entry is held. Entries left
-    out go as JournalEntries. `entries`: outbox id -> entry id."""
+) -> dict[int, AdjustmentPlan | LocalOnly | str]:
+    """outbox id -> the InventoryAdjustment to send, a true-up kept local, or why the entry
+    is held. Entries left out go as JournalEntries. `entries`: outbox id -> entry id."""
+    if not entries:
+        return {}
+    local = _true_ups(engine, entries)
     with session_scope(engine) as s:
         settings = load_settings(s, company_id)
-        if settings is None or not settings.track_quantity or not entries:
-            return {}
+        if settings is None or not settings.track_quantity:
+            return dict(local)
         items = item_mappings(s, company_id)
         rows = {
             e.id: e
@@ -162,15 +174,28 @@ def plan_adjustments(
             .order_by(col(JournalLine.line_no))
         ):
             lines.setdefault(jl.entry_id, []).append((jl, acct))
-    plans: dict[int, AdjustmentPlan | str] = {}
+    plans: dict[int, AdjustmentPlan | LocalOnly | str] = dict(local)
     for oid, entry_id in entries.items():
         entry = rows.get(entry_id)
-        if entry is None:
+        if entry is None or oid in plans:
             continue
         plan = _plan(entry, lines.get(entry_id, []), items, mapping)
         if plan is not None:
             plans[oid] = plan
     return plans
+
+
+def _true_ups(engine: Engine, entries: Mapping[int, int]) -> dict[int, LocalOnly]:
+    with session_scope(engine) as s:
+        rows = list(
+            s.exec(
+                select(TrueUp, InventoryPush)
+                .join(InventoryPush, col(InventoryPush.entry_id) == col(TrueUp.of_entry_id))
+                .where(col(TrueUp.entry_id).in_(list(entries.values())))
+            )
+        )
+    by_entry = {t.entry_id: p.qbo_id for t, p in rows}
+    return {oid: LocalOnly(by_entry[e]) for oid, e in entries.items() if e in by_entry}
 
 
 def _plan(
@@ -187,13 +212,18 @@ def _plan(
     if entry.category not in QUANTITY_CATEGORIES:
         # Value only (a write-down, a reserve provision): QuickBooks values tracked stock
         # from its items, so such an entry must not touch the Inventory Asset account.
-        if inv_line.credit > 0 or inv_line.debit > 0:
+        if entry.category in VALUE_CATEGORIES:
             return (
                 f"this company tracks quantity on hand, so a value change must not post to "
                 f"{inv_acct.code} {inv_acct.name} (QuickBooks values inventory from its items): "
                 "reverse it and post it against the inventory reserve"
             )
-        return None
+        return (
+            f"this company tracks quantity on hand, and this entry moves {inv_acct.code} "
+            f"{inv_acct.name} for no reason QuickBooks can follow by item: reverse it and "
+            "redo it as a write-off of a SKU and quantity, or as a write-down against the "
+            "inventory reserve"
+        )
     sku, qty = inv_line.sku, inv_line.quantity
     if not sku or not qty:
         return None
@@ -201,8 +231,8 @@ def _plan(
     if item is None:
         return (
             f"{sku} has no QuickBooks item (this company tracks quantity on hand, so the "
-            "loss must move the item's quantity): create or name the item in QuickBooks with "
-            "this SKU, then `writeoff qbo items`"
+            "loss must move the item's quantity): give an item this SKU (or name) in "
+            "QuickBooks, then Retry"
         )
     if not item.tracked:
         return None  # an item without quantities: the value alone, as a JournalEntry
@@ -321,7 +351,58 @@ def differences(engine: Engine, entry_ids: Sequence[int]) -> dict[int, Decimal]:
         }
 
 
-def card_text(push: InventoryPush, money: Callable[[Decimal], str]) -> str:
+# -- the true-up: the ledger brought to QuickBooks' value ------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrueUpLines:
+    """Debit `debit`, credit `credit`, `amount`: the ledger moved to QuickBooks' value."""
+
+    debit: tuple[str, str]  # (code, name)
+    credit: tuple[str, str]
+    amount: Decimal
+    number: str  # the entry it trues up
+    adjustment_id: str
+
+
+def true_up_lines(session: Session, entry_id: int) -> TrueUpLines | None:
+    """None when QuickBooks' value is unknown or equal to the ledger's."""
+    push = pushes(session, [entry_id]).get(entry_id)
+    diff = push.difference if push is not None else None
+    if push is None or diff is None or diff == 0:
+        return None
+    lines = list(
+        session.exec(
+            select(JournalLine, Account)
+            .join(Account, col(Account.id) == col(JournalLine.account_id))
+            .where(JournalLine.entry_id == entry_id)
+        )
+    )
+    stock = next(((a.code, a.name) for _, a in lines if a.subtype == INVENTORY_SUBTYPE), None)
+    other = next(((a.code, a.name) for _, a in lines if a.subtype != INVENTORY_SUBTYPE), None)
+    entry = session.get(JournalEntry, entry_id)
+    if stock is None or other is None or entry is None:
+        return None
+    inventory_credited = any(jl.credit > 0 for jl, a in lines if a.subtype == INVENTORY_SUBTYPE)
+    # A loss QuickBooks valued lower than the ledger: less expense, more stock; higher: the
+    # other way. A gain (overage) mirrors that.
+    less_loss = (diff < 0) == inventory_credited
+    debit, credit = (stock, other) if less_loss else (other, stock)
+    return TrueUpLines(debit, credit, abs(diff), entry.number or "", push.qbo_id)
+
+
+def true_up_of(session: Session, entry_ids: Sequence[int]) -> dict[int, TrueUp]:
+    """Entries trued up -> their true-up (by the entry trued up)."""
+    rows = session.exec(select(TrueUp).where(col(TrueUp.of_entry_id).in_(list(entry_ids))))
+    return {t.of_entry_id: t for t in rows}
+
+
+def true_up_for(session: Session, entry_id: int) -> TrueUp | None:
+    """The true-up row if this entry is one."""
+    return session.exec(select(TrueUp).where(TrueUp.entry_id == entry_id)).first()
+
+
+def card_text(push: InventoryPush, money: Callable[[Decimal], str], trued_up: bool = False) -> str:
     """The card's QuickBooks line for an entry sent as an InventoryAdjustment."""
     words = f"synced, InventoryAdjustment {push.qbo_id}"
     diff = push.difference
@@ -333,6 +414,10 @@ def card_text(push: InventoryPush, money: Callable[[Decimal], str]) -> str:
     side = "above" if diff > 0 else "below"
     return (
         words + f"; QuickBooks valued it at {money(push.qbo_amount)}, {money(abs(diff))} "
-        f"{side} the ledger's {money(push.books_amount)} (its own item cost): a true-up entry "
-        f"of {money(abs(diff))} is offered, not posted"
+        f"{side} the ledger's {money(push.books_amount)} (its own item cost): "
+        + (
+            "a true-up was drafted"
+            if trued_up
+            else f"a true-up entry of {money(abs(diff))} is offered, not posted"
+        )
     )

@@ -126,3 +126,17 @@ class InventoryPush(SQLModel, table=True):
     def difference(self) -> Decimal | None:
         """QuickBooks' value minus the ledger's (None until read back)."""
         return None if self.qbo_amount is None else self.qbo_amount - self.books_amount
+
+
+class TrueUp(SQLModel, table=True):
+    """A draft that brings the ledger to the value QuickBooks gave an InventoryAdjustment.
+    It is kept in the ledger only: QuickBooks already holds that value."""
+
+    __tablename__ = "qbo_true_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    entry_id: int = Field(foreign_key="journal_entry.id", unique=True)  # the true-up
+    of_entry_id: int = Field(foreign_key="journal_entry.id", index=True)  # what it trues up
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

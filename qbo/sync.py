@@ -39,7 +39,13 @@ from qbo.company import currency_terms
 from qbo.connection import ConnectionBroken, NotConnected
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
-from qbo.inventory import AdjustmentClient, AdjustmentPlan, plan_adjustments, push_adjustments
+from qbo.inventory import (
+    AdjustmentClient,
+    AdjustmentPlan,
+    LocalOnly,
+    plan_adjustments,
+    push_adjustments,
+)
 from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
 from qbo.mapping import load_mapping
 
@@ -258,6 +264,8 @@ def run_sync(
         bodies.pop(oid, None)
         if isinstance(plan, str):
             outcomes[oid] = ("held", plan)
+        elif isinstance(plan, LocalOnly):  # QuickBooks already holds this value
+            outcomes[oid] = ("adopted", {"Id": plan.qbo_id, "SyncToken": "0"})
         else:
             adjusting[oid] = plan
     try:

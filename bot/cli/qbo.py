@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import typer
 
 from bot.cli.common import CLI_ACTOR, Actor, AsJson, books, fail
+from bot.services import qbo_setup
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
@@ -141,6 +142,16 @@ def qbo_items(as_json: AsJson = False) -> None:
         typer.echo(
             "no QuickBooks item (name one with this SKU in QuickBooks): " + ", ".join(unmapped)
         )
+
+
+@app.command("true-up")
+def qbo_true_up(entry_id: int, actor: Actor = CLI_ACTOR) -> None:
+    """Draft the true-up of an entry QuickBooks valued differently (an InventoryAdjustment
+    at its own cost): a draft for approval, kept in the ledger only once posted."""
+    drafted = call(qbo_setup.draft_true_up, quickbooks(), entry_id, actor)
+    if isinstance(drafted, str):
+        fail(drafted, 1)
+    typer.echo(f"true-up drafted as entry {drafted}: approve it to post")
 
 
 @app.command("map")

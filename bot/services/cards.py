@@ -17,9 +17,10 @@ from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem
 from ledger.money import format_money
 from ledger.posting import entry_lines
+from ledger.status import EntryStatus
 from qbo.connection import get_connection
 from qbo.inventory import card_text as inventory_card_text
-from qbo.inventory import pushes
+from qbo.inventory import pushes, true_up_for, true_up_of
 from qbo.models import ConnectionStatus
 from qbo.sync import QboSyncState, qbo_states
 
@@ -41,9 +42,16 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
         and state.status != QboSyncState.SYNCED
     ):
         return "connection broken: reconnect QuickBooks (/writeoff connect quickbooks)"
-    push = pushes(session, [entry.id or 0]).get(entry.id or 0)
-    if push is not None and state.status == QboSyncState.SYNCED:
-        return inventory_card_text(push, lambda v: format_money(v, currency))
+    if state.status == QboSyncState.SYNCED:
+        push = pushes(session, [entry.id or 0]).get(entry.id or 0)
+        if push is not None:
+            trued = (entry.id or 0) in true_up_of(session, [entry.id or 0])
+            return inventory_card_text(push, lambda v: format_money(v, currency), trued)
+        if true_up_for(session, entry.id or 0) is not None:
+            return (
+                f"kept in the ledger only: it brings the books to QuickBooks' own value "
+                f"(InventoryAdjustment {state.id}), so nothing was sent"
+            )
     return state.card_text()
 
 
@@ -54,6 +62,13 @@ def shown_version(session: Session, entry: JournalEntry) -> int:
         select(OutboxItem.version).where(OutboxItem.entry_id == (entry.id or 0))
     ).first()
     return entry.version + (outbox or 0)
+def true_up_offered(session: Session, entry: JournalEntry) -> bool:
+    """A posted entry QuickBooks valued differently, with no true-up drafted yet."""
+    if entry.status != EntryStatus.POSTED or entry.id is None:
+        return False
+    push = pushes(session, [entry.id]).get(entry.id)
+    diff = push.difference if push is not None else None
+    return bool(diff) and entry.id not in true_up_of(session, [entry.id])
 
 
 def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
@@ -92,7 +107,10 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         rejection_reason=entry.rejection_reason,
         qbo_status=qbo_line(session, entry, settings.writeoff_currency) if entry.number else None,
         reversed_by_number=reversed_by.number if reversed_by else None,
-        reversal_qbo_status=qbo_line(session, reversed_by) if reversed_by else None,
+        reversal_qbo_status=(
+            qbo_line(session, reversed_by, settings.writeoff_currency) if reversed_by else None
+        ),
+        true_up_offered=true_up_offered(session, entry),
         currency=settings.writeoff_currency,
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,

@@ -62,6 +62,8 @@ class CardView:
     memo: str = ""
     # The books' version of what this view shows (entry + outbox row): orders card updates.
     version: int = 0
+    # QuickBooks valued its InventoryAdjustment differently and no true-up is drafted yet
+    true_up_offered: bool = False
 
     @property
     def balanced(self) -> bool:
@@ -347,6 +349,10 @@ class MappingDialog:
     company_name: str | None
     rows: tuple[MappingRow, ...]
     choices: tuple[QboAccountChoice, ...]
+    # The Items view: SKU -> (QuickBooks item name, tracks quantity), and SKUs with none
+    quantity_tracking: bool = False
+    items: tuple[tuple[str, str, bool], ...] = ()
+    unmapped_skus: tuple[str, ...] = ()
 
     @property
     def open_rows(self) -> tuple[MappingRow, ...]:

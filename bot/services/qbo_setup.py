@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
@@ -23,13 +25,24 @@ from bot.services.display import (
 )
 from ledger.audit import record
 from ledger.db import session_scope
+from ledger.drafting import Draft
+from ledger.drafting.types import DraftLine
 from ledger.models import Account, Item, JournalLine, OutboxItem, OutboxStatus
-from ledger.policy import Role
+from ledger.money import format_money
+from ledger.policy import Kind, Role
+from ledger.posting import save_draft
 from qbo.client import QboClient, quote_literal
 from qbo.company import CompanySettings, load_settings, read_settings, save_settings
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
-from qbo.inventory import ItemMatch, match_items, save_item_matches
+from qbo.inventory import (
+    ItemMatch,
+    item_mappings,
+    match_items,
+    save_item_matches,
+    true_up_lines,
+    true_up_of,
+)
 from qbo.mapping import (
     COGS_RULE,
     INVENTORY_RULE,
@@ -39,7 +52,7 @@ from qbo.mapping import (
     save_matches,
     set_manual,
 )
-from qbo.models import AccountMapping
+from qbo.models import AccountMapping, TrueUp
 from qbo.sync import ConnectionProblem, requeue
 
 if TYPE_CHECKING:  # the QuickBooks service calls in here; only its type is needed
@@ -155,6 +168,32 @@ def map_items(qb: QuickBooks, client: QboClient | None = None) -> tuple[list[Ite
     return matches, unmapped
 
 
+def map_new_skus(qb: QuickBooks) -> None:
+    """Before a push in a company tracking quantities: SKUs on entries waiting to go out that
+    have no item mapping yet are looked up (one Item query), so a SKU first seen after
+    connecting needs nobody to run `writeoff qbo items`."""
+    with session_scope(qb.books.engine) as s:
+        prefs = load_settings(s, qb.books.company_id)
+        if prefs is None or not prefs.track_quantity:
+            return
+        known = set(item_mappings(s, qb.books.company_id))
+        waiting = {
+            sku
+            for sku in s.exec(
+                select(JournalLine.sku)
+                .join(OutboxItem, col(OutboxItem.entry_id) == col(JournalLine.entry_id))
+                .where(
+                    OutboxItem.company_id == qb.books.company_id,
+                    col(OutboxItem.status) != OutboxStatus.SYNCED,
+                )
+                .distinct()
+            )
+            if sku
+        }
+    if waiting - known:
+        map_items(qb)
+
+
 def mapping_dialog(qb: QuickBooks) -> MappingDialog:
     """What the dialog shows, from a fresh look at QuickBooks' chart."""
     result = map_accounts(qb)
@@ -207,7 +246,17 @@ def mapping_dialog(qb: QuickBooks) -> MappingDialog:
         for a in sorted(qbo_accounts, key=lambda a: str(a.get("Name") or "").casefold())
     )
     name = qb.connection()
-    return MappingDialog(name.company_name if name else None, tuple(rows), choices)
+    matches, unmapped = map_items(qb, client)
+    with session_scope(qb.books.engine) as s:
+        prefs = load_settings(s, qb.books.company_id)
+    return MappingDialog(
+        name.company_name if name else None,
+        tuple(rows),
+        choices,
+        quantity_tracking=bool(prefs and prefs.track_quantity),
+        items=tuple((m.sku, m.qbo_name, m.tracked) for m in matches),
+        unmapped_skus=tuple(unmapped),
+    )
 
 
 def dialog_or_reason(qb: QuickBooks) -> MappingDialog | str:
@@ -349,3 +398,69 @@ def _by_name(client: QboClient, name: str) -> dict[str, Any] | None:
         f"select * from Account where Name = {quote_literal(name)} and Active in (true, false)"
     )
     return rows[0] if rows else None
+
+
+def draft_true_up(qb: QuickBooks, entry_id: int, actor: str) -> int | str:
+    """The true-up a card offers: a draft that brings the ledger to the value QuickBooks
+    gave the entry's InventoryAdjustment. It waits for approval like any draft, and once
+    posted is kept in the ledger only (QuickBooks already holds that value). Returns the
+    draft's id (the same one if asked again), or why there is none."""
+    with session_scope(qb.books.engine) as s:
+        existing = true_up_of(s, [entry_id]).get(entry_id)
+        if existing is not None:
+            return existing.entry_id
+        lines = true_up_lines(s, entry_id)
+        if lines is None:
+            return "QuickBooks valued this entry as the ledger did: there is nothing to true up."
+        money = qb.settings.writeoff_currency
+        why = (
+            f"QuickBooks valued {lines.number} (InventoryAdjustment {lines.adjustment_id}) at "
+            f"its own item cost; this moves the ledger by {format_money(lines.amount, money)} "
+            "to match. Kept in the ledger only: QuickBooks already holds this value."
+        )
+        draft = Draft(
+            source_text=f"True-up of {lines.number} to QuickBooks' value",
+            kind=Kind.WRITE_OFF,
+            category=None,
+            reason="true-up",
+            sku=None,
+            quantity=None,
+            unit=None,
+            unit_cost=None,
+            location=None,
+            amount=lines.amount,
+            lines=(
+                DraftLine(lines.debit[0], lines.debit[1], lines.amount, Decimal("0.00"), why[:200]),
+                DraftLine(lines.credit[0], lines.credit[1], Decimal("0.00"), lines.amount),
+            ),
+            confidence=1.0,
+            explanation=(why,),
+            memo=f"True-up of {lines.number} to QuickBooks' value",
+        )
+        saved = save_draft(
+            s,
+            qb.books.company_id,
+            draft,
+            actor=actor,
+            entry_date=date.today(),
+            reporter=actor,
+            idempotency_key=f"qbo-true-up:{entry_id}",
+        )
+        new_id = saved.entry.id or 0
+        s.add(
+            TrueUp(
+                company_id=qb.books.company_id,
+                entry_id=new_id,
+                of_entry_id=entry_id,
+                created_by=actor,
+            )
+        )
+        record(
+            s,
+            qb.books.company_id,
+            "qbo_true_up_drafted",
+            actor,
+            entry_id=entry_id,
+            details={"true_up_entry_id": new_id, "amount": str(lines.amount)},
+        )
+        return new_id

@@ -3,6 +3,7 @@ the books. Slack and the command line both call it."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -31,7 +32,7 @@ from qbo.connection import (
     rotate_tokens,
     start_connect,
 )
-from qbo.crypto import TokenCipher
+from qbo.crypto import SecretKeyError, TokenCipher
 from qbo.errors import QboError
 from qbo.inventory import ItemMatch, differences
 from qbo.limits import limiter_for
@@ -39,6 +40,8 @@ from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import DISCOVERY, DISCOVERY_URLS, OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
+
+log = logging.getLogger(__name__)
 
 
 class NotConfigured(RuntimeError):
@@ -201,6 +204,11 @@ class QuickBooks:
             report = SyncReport()
             report.connection_problem = "QuickBooks is not connected"
             return report
+        try:
+            qbo_setup.map_new_skus(self)
+        except (ConnectionProblem, QboError, NotConfigured, SecretKeyError) as exc:
+            # The push itself says what is wrong; an unmapped SKU is held, never guessed.
+            log.warning("SKUs not looked up before the push: %s", exc)
         report = run_sync(
             self.books.engine,
             self.books.company_id,

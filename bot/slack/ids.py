@@ -27,6 +27,7 @@ class Id(StrEnum):
     QBO_VIEW_ENTRY = "qbo_view_entry"  # a link button: Slack still sends the click
     QBO_RECONNECT = "qbo_reconnect"
     QBO_FIX_MAPPING = "qbo_fix_mapping"  # opens the account mapping dialog
+    QBO_TRUE_UP = "qbo_true_up"  # drafts the true-up to QuickBooks' value
     SHEET_APPROVE = "sheet_approve_all"
     SHEET_REVIEW = "sheet_review"
     SHEET_REJECT = "sheet_reject"

@@ -204,3 +204,60 @@ def test_a_push_of_unknown_outcome_is_looked_up_not_sent_twice(
     again = qb.sync()
     assert again.adopted == [eid]
     assert len(fake_qbo.inventory_adjustments()) == 1  # not created twice
+
+
+def test_the_offered_true_up_is_a_draft_kept_in_the_ledger_only(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    set_up(qb, fake_qbo, track_quantity=True)
+    fake_qbo.add_item("Blue widget", "SKU-12", qty_on_hand=100, unit_cost="14.50")
+    eid = post(qb, "40 units damaged SKU-12 at $15", Category.LOSS, "SKU-12", "40", "15")
+    qb.map_items()
+    qb.sync()
+    true_up = qbo_setup.draft_true_up(qb, eid, "U0CTRL")
+    assert isinstance(true_up, int)
+    assert qbo_setup.draft_true_up(qb, eid, "U0CTRL2") == true_up  # offered once
+    assert "true-up was drafted" in card(qb, eid)
+    with session_scope(qb.books.engine) as s:
+        from ledger.posting import entry_lines, post_entry
+
+        draft_lines = {(a.code, jl.debit, jl.credit) for jl, a in entry_lines(s, true_up)}
+        # QuickBooks booked 20.00 less loss: back into stock, out of cost of goods sold.
+        assert draft_lines == {
+            ("1200", Decimal("20.00"), Decimal("0.00")),
+            ("5000", Decimal("0.00"), Decimal("20.00")),
+        }
+        assert s.get(JournalEntry, true_up).status == "draft"  # type: ignore[union-attr]
+        post_entry(s, qb.books.company_id, true_up, approver="U2", max_amount=MAX)
+    report = qb.sync()
+    assert report.adopted == [true_up] and not report.pushed
+    assert fake_qbo.journal_entries() == []  # nothing sent: QuickBooks holds this value
+    assert len(fake_qbo.inventory_adjustments()) == 1
+    assert "kept in the ledger only" in card(qb, true_up)
+
+
+def test_no_true_up_when_quickbooks_agrees(qb: QuickBooks, fake_qbo: FakeQbo) -> None:
+    set_up(qb, fake_qbo, track_quantity=True)
+    fake_qbo.add_item("Blue widget", "SKU-12", qty_on_hand=100, unit_cost="15.00")
+    eid = post(qb, "4 units damaged SKU-12 at $15", Category.LOSS, "SKU-12", "4", "15")
+    qb.map_items()
+    assert qb.sync().value_differences == {}
+    assert "as in the ledger" in card(qb, eid)
+    assert isinstance(qbo_setup.draft_true_up(qb, eid, "U0CTRL"), str)
+
+
+def test_a_write_down_on_the_inventory_account_is_held_once_quantities_are_tracked(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    """Drafted while the company did not track quantities (so against 1200), pushed after
+    it turned tracking on: held with the reason, never sent against Inventory Asset."""
+    set_up(qb, fake_qbo, track_quantity=False)
+    eid = post(
+        qb, "10 units written down SKU-12 by $40", Category.WRITE_DOWN, "SKU-12", "10", "15", "40"
+    )
+    fake_qbo.set_preferences(track_quantity=True)
+    qb.map_accounts()  # reads the preferences again
+    report = qb.sync()
+    [(held, why)] = report.held
+    assert held == eid and "value change must not post to 1200" in why
+    assert fake_qbo.journal_entries() == []

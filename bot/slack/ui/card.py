@@ -150,7 +150,11 @@ def _status_blocks(view: CardView) -> list[Block]:
                 f"✅ *Posted* as *{clip(view.number or '', 40)}* by {mention(view.approved_by)}"
                 f" · {date_token(view.approved_at)}\n{qbo}"
             ),
-            actions(Id.BLOCK_ENTRY_POSTED.format(entry), button("Reverse", Id.REVERSE, entry)),
+            actions(
+                Id.BLOCK_ENTRY_POSTED.format(entry),
+                button("Reverse", Id.REVERSE, entry),
+                *([button("Draft true-up", Id.QBO_TRUE_UP, entry)] if view.true_up_offered else []),
+            ),
         ]
     if view.status == EntryStatus.REVERSED:
         by = f" by *{clip(view.reversed_by_number, 40)}*" if view.reversed_by_number else ""

@@ -22,6 +22,7 @@ from bot.slack.ui.kit import (
     Block,
     clip,
     context,
+    header,
     input_block,
     modal,
     option,
@@ -103,7 +104,44 @@ def mapping_modal(dialog: MappingDialog, metadata: str) -> Block:
                 hint=_HINT.get(row.state),
             )
         )
-    return modal(Id.VIEW_QBO_MAPPING, TITLE, blocks, metadata, submit="Confirm")
+    items = _items_blocks(dialog)
+    return modal(
+        Id.VIEW_QBO_MAPPING,
+        TITLE,
+        blocks[: MAX_MODAL_BLOCKS - len(items)] + items,
+        metadata,
+        submit="Confirm",
+    )
+
+
+MAX_ITEMS_LISTED = 25
+
+
+def _items_blocks(dialog: MappingDialog) -> list[Block]:
+    """The Items view: which QuickBooks item each SKU is, found by Sku or Name only; the
+    SKUs without one are listed (an item is named in QuickBooks, never guessed here)."""
+    if not dialog.items and not dialog.unmapped_skus:
+        return []
+    mode = (
+        "QuickBooks tracks quantities here: losses of a tracked item go as inventory adjustments."
+        if dialog.quantity_tracking
+        else "QuickBooks does not track quantities here: entries go as journal entries."
+    )
+    lines = [
+        f"• {clip(sku, 64)} → {clip(name, 80)}" + (" (quantity tracked)" if tracked else "")
+        for sku, name, tracked in dialog.items[:MAX_ITEMS_LISTED]
+    ]
+    if len(dialog.items) > MAX_ITEMS_LISTED:
+        lines.append(f"…and {len(dialog.items) - MAX_ITEMS_LISTED} more")
+    if dialog.unmapped_skus:
+        shown = ", ".join(clip(s, 64) for s in dialog.unmapped_skus[:MAX_ITEMS_LISTED])
+        more = len(dialog.unmapped_skus) - MAX_ITEMS_LISTED
+        lines.append(
+            f"*No QuickBooks item:* {shown}"
+            + (f" and {more} more" if more > 0 else "")
+            + " (give an item this SKU or name in QuickBooks)"
+        )
+    return [header("Items"), context(mode), section("\n".join(lines))]
 
 
 def message_modal(text: str) -> Block:

@@ -181,3 +181,54 @@ def test_only_approvers_open_the_mapping_dialog(app: RunningApp) -> None:
     )
     wait_until(lambda: any("Only approvers" in e["text"] for e in app.fake.ephemerals()))
     assert not app.fake.calls("views.open")
+
+
+@pytest.fixture
+def plus_app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iterator[RunningApp]:
+    """A QuickBooks Plus company that tracks quantity on hand, with one stocked item."""
+    fake_qbo.new_company(track_quantity=True)
+    fake_qbo.add_item("Blue widget", "SKU-12", qty_on_hand=100, unit_cost="14.50")
+    yield from start_app(
+        tmp_path,
+        fake_slack,
+        QBO_CLIENT_ID=CLIENT_ID,
+        QBO_CLIENT_SECRET=CLIENT_SECRET,
+        QBO_REDIRECT_URI=REDIRECT_URI,
+        QBO_API_URL=fake_qbo.api_base,
+        QBO_AUTH_URL=fake_qbo.auth_url,
+        QBO_TOKEN_URL=fake_qbo.token_url,
+        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        WRITEOFF_SECRET_KEY=SECRET_KEY,
+    )
+
+
+def test_quantity_company_loss_goes_as_adjustment_and_the_card_offers_a_true_up(
+    plus_app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    """The approved loss moves the item's quantity, the card shows QuickBooks' own value,
+    and "Draft true-up" posts a draft card to approve."""
+    app = plus_app
+    url = app.deps.quickbooks.connect_url(actor=CONTROLLER)
+    state = parse_qs(urlparse(url).query)["state"][0]
+    httpx.get(
+        f"{app.url}/qbo/callback",
+        params={"state": state, "code": fake_qbo.issue_code(), "realmId": REALM_ID},
+    )
+    ts = report(app, "40 units damaged SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(
+        lambda: "InventoryAdjustment" in block_text(app.fake.message(CHANNEL, ts).blocks),
+        timeout=10,
+    )
+    assert fake_qbo.journal_entries() == []
+    assert fake_qbo.items()[0]["QtyOnHand"] == 60
+    blocks = app.fake.message(CHANNEL, ts).blocks
+    assert "$580.00" in block_text(blocks) and "Draft true-up" in json.dumps(blocks)
+    before = len(app.fake.calls("chat.postMessage"))
+    click(app, Id.QBO_TRUE_UP, str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(lambda: len(app.fake.calls("chat.postMessage")) > before, timeout=10)
+    new_card = app.fake.calls("chat.postMessage")[before].args
+    assert "Approve" in json.dumps(new_card["blocks"])
+    assert len(entries(app)) == 2 and entries(app)[1].status == "draft"
+    wait_until(lambda: "true-up was drafted" in block_text(app.fake.message(CHANNEL, ts).blocks))
+    assert "Draft true-up" not in json.dumps(app.fake.message(CHANNEL, ts).blocks)
