@@ -385,6 +385,107 @@ def edit_draft(
     return entry
 
 
+def _not_a_draft(entry: JournalEntry) -> PostingError:
+    return PostingError(
+        [
+            Problem(
+                None,
+                ProblemField.STATUS,
+                f"entry {entry.number or entry.id} is {entry.status}: only drafts "
+                "can be changed (correct a posted entry with a reversal)",
+            )
+        ]
+    )
+
+
+def redraft_entry(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    draft: Draft,
+    *,
+    actor: str,
+    cause: str,
+    second_reading: str | None = None,
+    **details: object,
+) -> JournalEntry:
+    """Replace a draft by a new reading of it (Claude's second reading, a correction the
+    reporter or an approver wrote in the card's thread): new lines, amount, confidence and
+    facts, audited as an edit of the draft ("redrafted", with `cause` and before/after).
+    Like save_draft, the new draft may be incomplete; posted entries are never changed."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        raise _not_a_draft(entry)
+    accounts = _accounts(session, company_id)
+    lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
+    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    confidence_before = entry.confidence
+    session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
+    _write_lines(session, entry, lines, accounts)
+    entry.kind = draft.kind.value
+    entry.category = draft.category.value if draft.category else None
+    entry.reason = (draft.reason or "")[:60] or None
+    entry.memo = draft.memo[:500]
+    entry.confidence = draft.confidence
+    entry.details = json.dumps(draft.to_json())
+    entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    if second_reading is not None:
+        entry.second_reading = second_reading
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "redrafted",
+        actor,
+        entry_id=entry.id,
+        details={
+            "cause": cause,
+            "before": before,
+            "after": [_input_json(ln) for ln in lines],
+            "confidence_before": confidence_before,
+            "confidence": draft.confidence,
+            "missing": list(draft.missing),
+            "second_reading": entry.second_reading,
+            **details,
+        },
+    )
+    session.flush()
+    return entry
+
+
+def set_second_reading(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    state: str,
+    *,
+    actor: str,
+    **details: object,
+) -> JournalEntry | None:
+    """Record where the second reading stands without changing the entry's lines (it agreed,
+    or it is unavailable, or the entry was decided or edited by a person meanwhile). Audited.
+    None when the entry does not exist."""
+    company = lock_company(session, company_id)
+    entry = session.get(JournalEntry, entry_id, populate_existing=True)
+    if entry is None or entry.company_id != company_id:
+        return None
+    entry.second_reading = state
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "second_reading",
+        actor,
+        entry_id=entry.id,
+        details={"state": state, **details},
+    )
+    session.flush()
+    return entry
+
+
 def post_entry(
     session: Session,
     company_id: int,
