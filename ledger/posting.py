@@ -261,6 +261,7 @@ def save_draft(
     message_ts: str | None = None,
     idempotency_key: str | None = None,
     source_text: str | None = None,
+    second_reading: str | None = None,
 ) -> PostResult:
     """Store a draft awaiting approval. With an idempotency key, a second call returns the
     first draft and writes nothing (Slack retries, double submits)."""
@@ -294,6 +295,7 @@ def save_draft(
         details=json.dumps(draft.to_json()),
         total=quantize(sum((ln.debit for ln in lines), Decimal(0))),
         idempotency_key=idempotency_key,
+        second_reading=second_reading,
     )
     session.add(entry)
     session.flush()

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot.services.books import Books
 from bot.services.display import CardLine, CardView
+from bot.services.second_reading import state_of
 from ledger.chart import chart_info
 from ledger.db import session_scope
 from ledger.models import JournalEntry
@@ -80,6 +81,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,
         memo=entry.memo,
+        second_reading=state_of(entry, settings),
     )
 
 

@@ -59,6 +59,9 @@ class CardView:
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
+    # Claude's second reading: None (not asked), pending, agreed, differs, unconfirmed,
+    # unavailable, superseded (a person's correction came first)
+    second_reading: str | None = None
 
     @property
     def balanced(self) -> bool:

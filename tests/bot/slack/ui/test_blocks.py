@@ -222,9 +222,30 @@ def test_incomplete_draft_has_no_approve(changes: dict[str, Any]) -> None:
 
 
 def test_missing_fields_are_spelled_out() -> None:
-    shown = texts(C.draft_card(card(missing=("unit cost",), warnings=("Large amount",))))
-    assert "Missing: unit cost — use Edit to fill it in" in shown
+    shown = texts(C.draft_card(card(missing=("unit_cost",), warnings=("Large amount",))))
+    # addressed to who can act: the reporter replies in the thread, an approver edits
+    assert (
+        "Missing: unit cost — <@U0REPORTER> can reply in this thread (e.g. 'at $12 each'), "
+        "or an approver can use Edit"
+    ) in shown
     assert "⚠️ Large amount" in shown
+    only_edit = texts(C.draft_card(card(missing=("account",))))
+    assert "Missing: account — an approver can use Edit to fill it in" in only_edit
+    assert "reply" not in only_edit
+
+
+@pytest.mark.parametrize(
+    ("state", "shown"),
+    [
+        ("pending", "Second reading (Claude) on its way"),
+        ("agreed", "Second reading (Claude) agrees"),
+        ("differs", "Second reading (Claude) differs"),
+        ("unavailable", "Second reading unavailable"),
+    ],
+)
+def test_card_shows_where_the_second_reading_stands(state: str, shown: str) -> None:
+    assert shown in texts(valid_message(C.draft_card(card(second_reading=state))))
+    assert "Second reading" not in texts(C.draft_card(card()))
 
 
 @pytest.mark.parametrize(
