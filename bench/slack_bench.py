@@ -2,7 +2,9 @@
 
 The server is the real command in its own process; Slack's side is the local fake Web API
 (it timestamps every call, so "card posted" is measured where Slack would see it). Run once
-with the offline drafter and once with a fake Claude that takes 2 s per answer.
+with the offline drafter and once with a fake Claude that takes 2 s per answer: then the card
+is still posted from the offline reading at once, and "updated" is the time until Claude's
+second reading has updated it in place (chat.update).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def _run(env_extra: dict[str, str], label: str) -> dict[str, Any]:
+def _run(env_extra: dict[str, str], label: str, *, updates: bool = False) -> dict[str, Any]:
     with FakeSlack() as fake, tempfile.TemporaryDirectory() as tmp:
         port = _port()
         env = {
@@ -122,6 +124,23 @@ def _run(env_extra: dict[str, str], label: str) -> dict[str, Any]:
             posted_at = {c.args["channel"]: c.at for c in calls}
             acks = [lat * 1000 for _, lat in results]
             cards = [(posted_at[f"C{i:04d}"] - t0) * 1000 for i, (t0, _) in enumerate(results)]
+            updated: dict[str, float] = {}
+            if updates:
+                for c in fake.wait_for("chat.update", N + 1, timeout=120):
+                    updated.setdefault(c.args["channel"], c.at)
+            later = [
+                (updated[f"C{i:04d}"] - t0) * 1000
+                for i, (t0, _) in enumerate(results)
+                if f"C{i:04d}" in updated
+            ]
+            extra = (
+                {
+                    "updated_card_p50_ms": round(_pct(later, 50), 1),
+                    "updated_card_p99_ms": round(_pct(later, 99), 1),
+                }
+                if later
+                else {}
+            )
             return {
                 "label": label,
                 "requests": N,
@@ -130,6 +149,7 @@ def _run(env_extra: dict[str, str], label: str) -> dict[str, Any]:
                 "card_p50_ms": round(_pct(cards, 50), 1),
                 "card_p99_ms": round(_pct(cards, 99), 1),
                 "card_mean_ms": round(statistics.mean(cards), 1),
+                **extra,
             }
         finally:
             proc.terminate()
@@ -158,6 +178,7 @@ def run() -> list[dict[str, Any]]:
             _run(
                 {"ANTHROPIC_API_KEY": claude.api_key, "ANTHROPIC_BASE_URL": claude.url},
                 "Claude taking 2 s",
+                updates=True,
             )
         )
     return out

@@ -82,7 +82,7 @@ def create_app(
     )
     # Claude's second readings run here, never on the ack path nor in Bolt's listener pool.
     background = (
-        ThreadPoolExecutor(max_workers=8, thread_name_prefix="second-reading")
+        ThreadPoolExecutor(max_workers=32, thread_name_prefix="second-reading")
         if books.second_reader is not None
         else None
     )
