@@ -409,16 +409,26 @@ def redraft_entry(
     actor: str,
     cause: str,
     second_reading: str | None = None,
+    only_if_second_reading: str | None = None,
+    extra_facts: dict[str, object] | None = None,
     **details: object,
 ) -> JournalEntry:
     """Replace a draft by a new reading of it (Claude's second reading, a correction the
     reporter or an approver wrote in the card's thread): new lines, amount, confidence and
     facts, audited as an edit of the draft ("redrafted", with `cause` and before/after).
-    Like save_draft, the new draft may be incomplete; posted entries are never changed."""
+    Like save_draft, the new draft may be incomplete; posted entries are never changed.
+
+    `only_if_second_reading`: refuse (PostingError) unless the entry's second reading is still
+    in this state, checked under the lock (a person's correction may have come first).
+    `extra_facts`: kept in the stored details beside the draft's own facts."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
     if entry.status != EntryStatus.DRAFT:
         raise _not_a_draft(entry)
+    if only_if_second_reading is not None and entry.second_reading != only_if_second_reading:
+        raise PostingError(
+            [Problem(None, ProblemField.STATUS, "the draft changed meanwhile; not re-drafted")]
+        )
     accounts = _accounts(session, company_id)
     lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
     before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
@@ -430,7 +440,7 @@ def redraft_entry(
     entry.reason = (draft.reason or "")[:60] or None
     entry.memo = draft.memo[:500]
     entry.confidence = draft.confidence
-    entry.details = json.dumps(draft.to_json())
+    entry.details = json.dumps({**draft.to_json(), **(extra_facts or {})})
     entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
     if second_reading is not None:
         entry.second_reading = second_reading

@@ -27,7 +27,6 @@ from ledger.drafting.correction import (
     read_correction,
     stored_facts,
 )
-from ledger.drafting.second import SecondReading
 from ledger.models import JournalEntry
 from ledger.posting import PostingError, redraft_entry
 from ledger.status import EntryStatus
@@ -118,6 +117,26 @@ def correct(deps: Deps, user: str, entry_id: int, text: str) -> Corrected:
     return _apply(deps, user, entry, details, reading, text, base)
 
 
+def _settles(details: dict[str, Any], c: Correction) -> bool:
+    """True when the correction answers every doubt the draft's score stands for: the draft
+    was incomplete (it scored low for what was missing), or the readings disputed only what
+    the correction now states. A new quantity settles the amount only when the amount was in
+    dispute because of the quantity; a new price or total settles the amount."""
+    if details.get("missing"):
+        return True
+    disputed = set(details.get("disputed") or ())
+    if not disputed:
+        return False
+    settled: set[str] = set()
+    if c.quantity is not None:
+        settled |= {"quantity", "amount"} if "quantity" in disputed else {"quantity"}
+    if c.unit_cost is not None or c.total is not None:
+        settled.add("amount")
+    if c.category is not None:
+        settled.add("reason")
+    return disputed <= settled
+
+
 def _with(base: Corrected, verdict: Verdict, **changes: Any) -> Corrected:
     return replace(base, verdict=verdict, **changes)
 
@@ -135,17 +154,19 @@ def _apply(
     facts = corrected_facts(stored_facts(entry.source_text, details), c)
     new = build_draft(facts, books.context())
     change = c.describe()
-    was_complete = not details.get("missing") and entry.total > 0
-    # What the first reading doubted is not stored; a complete draft keeps its doubts.
     confidence = new.confidence
-    if was_complete and entry.confidence is not None:
+    if entry.confidence is not None and not _settles(details, c):
+        # The readers' doubts are not stored, only their score: a correction that does not
+        # settle what they doubted keeps it.
         confidence = min(confidence, entry.confidence)
     new = replace(
         new,
         confidence=confidence,
         explanation=(*new.explanation, f"Corrected in the card's thread: {change}"),
     )
-    pending = entry.second_reading == SecondReading.PENDING
+    # A person's words come after the readings: Claude's reading of the original words no
+    # longer applies (pending: it will not be applied; otherwise: the card stops quoting it).
+    superseded = entry.second_reading is not None
     try:
         with session_scope(books.engine) as s:
             saved = redraft_entry(
@@ -155,9 +176,7 @@ def _apply(
                 new,
                 actor=user,
                 cause="thread correction",
-                # a person's words come after the first reading: Claude's reading of the
-                # original words no longer applies
-                second_reading=SUPERSEDED if pending else None,
+                second_reading=SUPERSEDED if superseded else None,
                 said=text[:500],
                 change=change,
             )

@@ -106,6 +106,8 @@ def run(books: Books, text: str, entry_ids: list[int]) -> list[Applied]:
                         actor=ACTOR,
                         cause=f"second reading ({reader.model})",
                         second_reading=c.state,
+                        only_if_second_reading=SecondReading.PENDING,
+                        extra_facts={"disputed": list(c.disputed)},
                         note=c.note,
                     )
                     out.append(Applied(eid, c.state, True))

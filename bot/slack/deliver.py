@@ -87,7 +87,8 @@ def finish_second_reading(deps: Deps, client: WebClient, text: str, entry_ids: l
 
 def ask_reporter(deps: Deps, client: WebClient, entry_ids: list[int]) -> None:
     """In each incomplete draft's card thread, tell the reporter in plain words what is
-    missing and that replying there completes it (bot/services/corrections.py)."""
+    missing and that replying there completes it (bot/services/corrections.py); where the
+    two readings differ, ask which is right the same way."""
     for entry_id in entry_ids:
         found = card_of(deps.books, entry_id)
         if found is None:
@@ -96,9 +97,14 @@ def ask_reporter(deps: Deps, client: WebClient, entry_ids: list[int]) -> None:
         if where is None:
             continue
         channel, ts = where
-        if view.status != "draft" or not view.missing:
+        if view.status != "draft":
             continue
-        text = replies.missing_prompt(view.reporter, view.missing)
+        if view.missing:
+            text = replies.missing_prompt(view.reporter, view.missing)
+        elif view.second_reading == "differs":
+            text = replies.readings_differ(view.reporter)
+        else:
+            text = None
         if text is None:
             continue
         try:

@@ -48,6 +48,9 @@ class Checked:
     draft: Draft
     state: SecondReading
     note: str  # one plain line for the audit trail
+    # What the readings did not agree on ("reason", "quantity", "amount"; "count" when they
+    # read a different number of write-offs): what a person's correction must settle.
+    disputed: tuple[str, ...] = ()
 
 
 def _qty(q: Decimal | None) -> str:
@@ -148,6 +151,7 @@ def check_pair(
             ),
             SecondReading.DIFFERS,
             f"differs on {what}: {both}",
+            tuple(conflicts + untrusted),
         )
     # No conflict: one reading has what the other lacks.
     base = claude if claude_only else offline
@@ -168,6 +172,7 @@ def check_pair(
         ),
         SecondReading.UNCONFIRMED,
         "unconfirmed: " + "; ".join(notes),
+        tuple(claude_only + offline_only),
     )
 
 
@@ -217,6 +222,7 @@ def check(
                 ),
                 SecondReading.DIFFERS,
                 f"{note} (offline: {describe(d, cur)})",
+                ("count",),
             )
             for d in offline_drafts
         ]

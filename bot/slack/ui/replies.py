@@ -127,6 +127,14 @@ def missing_prompt(reporter: str | None, missing: tuple[str, ...] | list[str]) -
     return f"{who}{lead} " + " ".join(questions)
 
 
+def readings_differ(reporter: str | None) -> str:
+    who = f"{mention(reporter)} " if reporter else ""
+    return (
+        f"{who}I read this write-off two ways (both readings are on the card). Which is right? "
+        "Reply here with the right figure, e.g. 'make that 30' or '$9 each'."
+    )
+
+
 def corrected(change: str, total: str, confidence: float | None) -> str:
     pct = f" (confidence {int(confidence * 100)}%)" if confidence is not None else ""
     return f"Updated the draft from your reply: {escape(change)}. Amount now {total}{pct}."
