@@ -411,6 +411,7 @@ def redraft_entry(
     second_reading: str | None = None,
     only_if_second_reading: str | None = None,
     extra_facts: dict[str, object] | None = None,
+    by_person: bool = False,
     **details: object,
 ) -> JournalEntry:
     """Replace a draft by a new reading of it (Claude's second reading, a correction the
@@ -420,7 +421,9 @@ def redraft_entry(
 
     `only_if_second_reading`: refuse (PostingError) unless the entry's second reading is still
     in this state, checked under the lock (a person's correction may have come first).
-    `extra_facts`: kept in the stored details beside the draft's own facts."""
+    `extra_facts`: kept in the stored details beside the draft's own facts.
+    `by_person`: a person's words changed the amounts (a correction), so `actor` prepared
+    this draft: recorded as its editor, as Edit does (segregation of duties reads it)."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
     if entry.status != EntryStatus.DRAFT:
@@ -444,6 +447,8 @@ def redraft_entry(
     entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
     if second_reading is not None:
         entry.second_reading = second_reading
+    if by_person:
+        entry.edited_by = actor
     entry.updated_at = utcnow()
     session.add(entry)
     append_event(

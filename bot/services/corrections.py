@@ -176,6 +176,7 @@ def _apply(
                 new,
                 actor=user,
                 cause="thread correction",
+                by_person=True,
                 second_reading=SUPERSEDED if superseded else None,
                 said=text[:500],
                 change=change,
