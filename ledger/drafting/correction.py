@@ -26,7 +26,9 @@ _MONEY = re.compile(
     r"|(?:\b(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<bc>\d{1,4}))?\s*(?:dollars|bucks|usd)\b)",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w.,]*\d)")
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w.,]*\d)(?!\s*%)(?!\s*/\s*\d)"
+)
 # Letters that look like digits inside a number: "4OO", "1l0", "$5O"
 _LOOK_ALIKE = re.compile(r"(?<![A-Za-z])\$?\d*(?:\d[OoIl]|[OoIl]\d)[\dOoIl]*(?![A-Za-z])")
 _EACH = re.compile(
@@ -36,6 +38,22 @@ _EACH = re.compile(
 )
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:in total|total|altogether|all together|in all|overall|all in|for all|for the lot)",
+    re.IGNORECASE,
+)
+_PRICE_BEFORE = re.compile(
+    r"\b(?:unit\s+)?(?:price|cost|costs|priced|costed)\s*(?:was|is|were|are|of|at|=|:)?\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|dozen|half)\b",
+    re.IGNORECASE,
+)
+# Words that make a reply a correction rather than chatter.
+_CUE = re.compile(
+    r"\b(?:make|made|actually|should|was|were|is|it's|only|just|not|each|total|units?|"
+    r"qty|quantity|count|price|cost)\b",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"(?:total|totals|altogether|worth|all)\s*(?:of|was|is|=|:)?\s*$", re.I)
@@ -109,6 +127,7 @@ def read_correction(
             problem=f"I could not read '{odd.group(0)}' as a number (a letter among the "
             "digits?). Reply again with digits only, e.g. 'make that 30' or '$9 each'."
         )
+    has_code = bool(_CODE.search(work))
     work = _CODE.sub(lambda m: " " * len(m.group(0)), work)
     reason = _reason(work, policy)
     unit_costs: list[Decimal] = []
@@ -123,7 +142,7 @@ def read_correction(
             unit_costs.append(value)
         elif _TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(before):
             totals.append(value)
-        elif _AT_BEFORE.search(before):
+        elif _AT_BEFORE.search(before) or _PRICE_BEFORE.search(before):
             unit_costs.append(value)  # "40 units at $15": the reader's own convention
         else:
             bare.append(value)
@@ -136,6 +155,10 @@ def read_correction(
     if reason is None and not (unit_costs or totals or bare or quantities):
         if re.search(r"\d", work):
             return Correction(problem=_UNSURE)
+        if _NUMBER_WORDS.search(work) and _CUE.search(work):
+            return Correction(problem=_DIGITS)
+        if has_code:
+            return Correction(problem=_SKU)
         return None  # chatter: "thanks", "on it"
     if len(unit_costs) > 1 or len(totals) > 1 or len(quantities) > 1 or len(bare) > 1:
         return Correction(problem=_UNSURE)
@@ -162,6 +185,13 @@ def read_correction(
     )
 
 
+_DIGITS = (
+    "Please write the number in digits so I read it exactly, e.g. 'make that 30' or '$9 each'."
+)
+_SKU = (
+    "I can change the quantity, the price or the reason from a reply; to change the SKU, "
+    "an approver can use Edit (or report it again)."
+)
 _UNSURE = (
     "I could not tell what to change. Reply with one change, e.g. 'make that 30', "
     "'$9 each' or '$450 in total'."

@@ -40,6 +40,8 @@ def read(text: str, *, has_quantity: bool = True, has_unit_cost: bool = True):  
         ("total was $1,200", None, None, "1200"),
         ("worth $2k all together", None, None, "2000"),
         ("12 units at $3.50", "12", "3.50", None),
+        ("price was $9", None, "9", None),
+        ("unit cost $9", None, "9", None),
         ("<@U0BOT> make it 25 of SKU-12", "25", None, None),
     ],
 )
@@ -58,7 +60,9 @@ def test_a_reason_word_changes_the_reason() -> None:
     assert c is not None and c.category is Category.CASUALTY and c.reason == "stolen"
 
 
-@pytest.mark.parametrize("text", ["thanks!", "on it", "ok 👍", "will check with the dock"])
+@pytest.mark.parametrize(
+    "text", ["thanks!", "on it", "ok 👍", "will check with the dock", "one sec", "thanks, one more"]
+)
 def test_chatter_is_not_a_correction(text: str) -> None:
     assert read(text) is None
 
@@ -71,6 +75,11 @@ def test_chatter_is_not_a_correction(text: str) -> None:
         ("2 and 3", "could not tell what to change"),
         ("$5 each or $6 each", "could not tell"),
         ("make that 0", "more than zero"),
+        ("make that thirty", "in digits"),
+        ("half a dozen actually", "in digits"),
+        ("make that 10%", "could not tell"),
+        ("found them on 12/3", "could not tell"),
+        ("it was SKU-13 not SKU-12", "to change the SKU, an approver can use Edit"),
     ],
 )
 def test_what_it_cannot_place_is_a_question_never_a_guess(text: str, words: str) -> None:
