@@ -193,7 +193,16 @@ SECOND_READING_TEXT = {
 }
 
 
-def second_reading_text(state: str | None) -> str | None:
+def second_reading_text(state: str | None, status: str = EntryStatus.DRAFT) -> str | None:
+    """Where Claude's reading stands. Once a draft is decided its lines no longer change, so a
+    late reading that does not agree is a prompt to check the entry, not a warning below."""
+    if status != EntryStatus.DRAFT:
+        if state in ("differs", "unconfirmed"):
+            return (
+                "⚠️ Claude's second reading arrived after the decision and does not agree: "
+                "check this entry (the audit trail has both readings)"
+            )
+        return "✅ Second reading (Claude) agrees" if state == "agreed" else None
     return SECOND_READING_TEXT.get(state or "")
 
 
@@ -258,7 +267,7 @@ def draft_card(view: CardView) -> list[Block]:
     if facts:
         blocks.append(facts)
     conf = confidence_text(view.confidence, view.reviewed)
-    second = second_reading_text(view.second_reading)
+    second = second_reading_text(view.second_reading, view.status)
     if conf or second:
         blocks.append(context(*[t for t in (conf, second) if t]))
     if view.explanation:
