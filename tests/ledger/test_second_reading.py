@@ -88,12 +88,12 @@ def test_invented_amount_is_never_adopted(claude: FakeAnthropic, ctx: DraftConte
 
 
 def test_a_reason_only_claude_read_is_unconfirmed(claude: FakeAnthropic, ctx: DraftContext) -> None:
-    text = "5 units SKU-9 at $40 got zorched"  # no word the lexicon knows
+    text = "5 units SKU-9 at $40 got blorpified"  # no word the lexicon knows
     claude.script(
         tool_answer(
             [
                 entry(
-                    category="casualty", reason="zorched", sku="SKU-9", quantity="5", unit_cost="40"
+                    category="casualty", reason="blorpified", sku="SKU-9", quantity="5", unit_cost="40"
                 )
             ]
         )
