@@ -93,7 +93,11 @@ def test_a_reason_only_claude_read_is_unconfirmed(claude: FakeAnthropic, ctx: Dr
         tool_answer(
             [
                 entry(
-                    category="casualty", reason="blorpified", sku="SKU-9", quantity="5", unit_cost="40"
+                    category="casualty",
+                    reason="blorpified",
+                    sku="SKU-9",
+                    quantity="5",
+                    unit_cost="40",
                 )
             ]
         )
