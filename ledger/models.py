@@ -201,6 +201,8 @@ class JournalEntry(SQLModel, table=True):
     card_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     confidence: float | None = None
     reviewed: bool = Field(default=False)  # a person edited it: confidence no longer the model's
+    # Claude's second reading: None (not asked), pending, agreed, differs, unavailable.
+    second_reading: str | None = Field(default=None, max_length=16)
     details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))  # draft JSON
     total: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
     approved_by: str | None = Field(default=None, max_length=64)

@@ -284,6 +284,7 @@ def save_draft(
     message_ts: str | None = None,
     idempotency_key: str | None = None,
     source_text: str | None = None,
+    second_reading: str | None = None,
 ) -> PostResult:
     """Store a draft awaiting approval. With an idempotency key, a second call returns the
     first draft and writes nothing (Slack retries, double submits)."""
@@ -317,6 +318,7 @@ def save_draft(
         details=json.dumps(draft.to_json()),
         total=quantize(sum((ln.debit for ln in lines), Decimal(0))),
         idempotency_key=idempotency_key,
+        second_reading=second_reading,
     )
     session.add(entry)
     session.flush()
@@ -487,6 +489,122 @@ def edit_draft(
             "entry_date": new_date.isoformat(),
             "memo": entry.memo,
         },
+    )
+    session.flush()
+    return entry
+
+
+def _not_a_draft(entry: JournalEntry) -> PostingError:
+    return PostingError(
+        [
+            Problem(
+                None,
+                ProblemField.STATUS,
+                f"entry {entry.number or entry.id} is {entry.status}: only drafts "
+                "can be changed (correct a posted entry with a reversal)",
+            )
+        ]
+    )
+
+
+def redraft_entry(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    draft: Draft,
+    *,
+    actor: str,
+    cause: str,
+    second_reading: str | None = None,
+    only_if_second_reading: str | None = None,
+    extra_facts: dict[str, object] | None = None,
+    by_person: bool = False,
+    **details: object,
+) -> JournalEntry:
+    """Replace a draft by a new reading of it (Claude's second reading, a correction the
+    reporter or an approver wrote in the card's thread): new lines, amount, confidence and
+    facts, audited as an edit of the draft ("redrafted", with `cause` and before/after).
+    Like save_draft, the new draft may be incomplete; posted entries are never changed.
+
+    `only_if_second_reading`: refuse (PostingError) unless the entry's second reading is still
+    in this state, checked under the lock (a person's correction may have come first).
+    `extra_facts`: kept in the stored details beside the draft's own facts.
+    `by_person`: a person's words changed the amounts (a correction), so `actor` prepared
+    this draft: recorded as its editor, as Edit does (segregation of duties reads it)."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        raise _not_a_draft(entry)
+    if only_if_second_reading is not None and entry.second_reading != only_if_second_reading:
+        raise PostingError(
+            [Problem(None, ProblemField.STATUS, "the draft changed meanwhile; not re-drafted")]
+        )
+    accounts = _accounts(session, company_id)
+    lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
+    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    confidence_before = entry.confidence
+    session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
+    _write_lines(session, entry, lines, accounts)
+    entry.kind = draft.kind.value
+    entry.category = draft.category.value if draft.category else None
+    entry.reason = (draft.reason or "")[:60] or None
+    entry.memo = draft.memo[:500]
+    entry.confidence = draft.confidence
+    entry.details = json.dumps({**draft.to_json(), **(extra_facts or {})})
+    entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    if second_reading is not None:
+        entry.second_reading = second_reading
+    if by_person:
+        entry.edited_by = actor
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "redrafted",
+        actor,
+        entry_id=entry.id,
+        details={
+            "cause": cause,
+            "before": before,
+            "after": [_input_json(ln) for ln in lines],
+            "confidence_before": confidence_before,
+            "confidence": draft.confidence,
+            "missing": list(draft.missing),
+            "second_reading": entry.second_reading,
+            **details,
+        },
+    )
+    session.flush()
+    return entry
+
+
+def set_second_reading(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    state: str,
+    *,
+    actor: str,
+    **details: object,
+) -> JournalEntry | None:
+    """Record where the second reading stands without changing the entry's lines (it agreed,
+    or it is unavailable, or the entry was decided or edited by a person meanwhile). Audited.
+    None when the entry does not exist."""
+    company = lock_company(session, company_id)
+    entry = session.get(JournalEntry, entry_id, populate_existing=True)
+    if entry is None or entry.company_id != company_id:
+        return None
+    entry.second_reading = state
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "second_reading",
+        actor,
+        entry_id=entry.id,
+        details={"state": state, **details},
     )
     session.flush()
     return entry

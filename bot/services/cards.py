@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from bot.services.books import Books
 from bot.services.display import CardLine, CardView
+from bot.services.second_reading import state_of
 from ledger.chart import chart_info
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem
@@ -116,6 +117,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         entry_date=entry.entry_date,
         memo=entry.memo,
         version=shown_version(session, entry),
+        second_reading=state_of(entry, settings),
     )
 
 

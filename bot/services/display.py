@@ -64,6 +64,9 @@ class CardView:
     version: int = 0
     # QuickBooks valued its InventoryAdjustment differently and no true-up is drafted yet
     true_up_offered: bool = False
+    # Claude's second reading: None (not asked), pending, agreed, differs, unconfirmed,
+    # unavailable, superseded (a person's correction came first)
+    second_reading: str | None = None
 
     @property
     def balanced(self) -> bool:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from bot.services.books import Books
 from ledger import claims
 from ledger.db import session_scope
-from ledger.drafting import Draft, DraftError, build_draft
+from ledger.drafting import Draft, DraftError, build_draft, draft
 from ledger.drafting.form import form_facts
 from ledger.models import JournalEntry
 from ledger.policy import form_reasons
@@ -74,17 +75,36 @@ def read_form(
     return [build_draft(facts, books.context())], facts.source_text
 
 
-def read(books: Books, text: str) -> tuple[list[Draft] | None, str | None]:
-    """The drafts a text asks for, or why there are none (plain words, may quote the text)."""
+class Reading(NamedTuple):
+    drafts: list[Draft] | None
+    problem: str | None  # why there are no drafts, in plain words (may quote the text)
+    second_due: bool = False  # the drafts are the offline reading; Claude's is still to come
+
+
+def read(books: Books, text: str) -> Reading:
+    """The drafts a text asks for, or why there are none.
+
+    With a second reader (Claude) configured, nobody waits for it: the offline reading is
+    returned at once and `second_due` says the second reading is to run after the cards are
+    posted. Only when the offline reader finds no write-off is Claude asked here (there is no
+    card to show before it answers)."""
     try:
-        return books.draft(text), None
+        if books.second_reader is not None:
+            try:
+                return Reading(draft(text, books.context()), None, True)
+            except DraftError:
+                pass
+        return Reading(books.draft(text), None)
     except DraftError as exc:
-        return None, str(exc)
+        return Reading(None, str(exc))
 
 
-def save_drafts(books: Books, report: Report, drafts: list[Draft]) -> Drafted:
+def save_drafts(
+    books: Books, report: Report, drafts: list[Draft], *, second_due: bool = False
+) -> Drafted:
     """Store each draft under an idempotency key derived from the report, so a retried or
-    duplicated delivery finds the drafts it already made instead of making new ones."""
+    duplicated delivery finds the drafts it already made instead of making new ones.
+    `second_due`: each is stored with its second reading pending."""
     saved = []
     for i, d in enumerate(drafts):
         with session_scope(books.engine) as s:
@@ -99,6 +119,7 @@ def save_drafts(books: Books, report: Report, drafts: list[Draft]) -> Drafted:
                 message_ts=report.message_ts,
                 idempotency_key=f"{report.key}:{i}",
                 source_text=report.text,
+                second_reading="pending" if second_due else None,
             )
         saved.append(result.entry)
     return Drafted(saved, drafts)

@@ -36,6 +36,7 @@ def make_deps(
     *,
     quickbooks: QuickBooks | None = None,
     on_posted: OnPosted | None = None,
+    background: ThreadPoolExecutor | None = None,
 ) -> Deps:
     settings = books.settings
     approvers = Approvers(
@@ -43,7 +44,7 @@ def make_deps(
         group_members(client),
         allow_self_approval=settings.writeoff_allow_self_approval,
     )
-    return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted)
+    return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted, background)
 
 
 def create_app(
@@ -79,7 +80,15 @@ def create_app(
         listener_executor=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bolt"),
         logger=log,
     )
-    deps = make_deps(books, client, quickbooks=quickbooks, on_posted=on_posted)
+    # Claude's second readings run here, never on the ack path nor in Bolt's listener pool.
+    background = (
+        ThreadPoolExecutor(max_workers=32, thread_name_prefix="second-reading")
+        if books.second_reader is not None
+        else None
+    )
+    deps = make_deps(
+        books, client, quickbooks=quickbooks, on_posted=on_posted, background=background
+    )
 
     @app.middleware
     def provide(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:

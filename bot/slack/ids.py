@@ -22,6 +22,7 @@ class Id(StrEnum):
     REVERSE = "reverse"
     APPROVE_ALL = "approve_all"
     APPROVE_REDATE = "approve_redate"  # "Post dated today" after a closed-period refusal
+    APPROVE_PENDING = "approve_pending"  # "Approve without it" while the second reading is due
     PERIOD_CLOSE = "period_close"
     QBO_RETRY = "qbo_retry"
     QBO_VIEW_ENTRY = "qbo_view_entry"  # a link button: Slack still sends the click
@@ -60,6 +61,7 @@ class Id(StrEnum):
     BLOCK_ENTRY_POSTED = "entry_{}_posted"
     BLOCK_APPROVE_ALL = "approve_all_{}"
     BLOCK_REDATE = "redate_{}"
+    BLOCK_APPROVE_PENDING = "approve_pending_{}"
     BLOCK_PERIOD_CLOSE = "period_close"
     BLOCK_QBO_ALERT = "qbo_alert_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"

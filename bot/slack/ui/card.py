@@ -58,6 +58,20 @@ def _header_text(view: CardView) -> str:
     return f"{title} #{view.entry_id}"
 
 
+def pending_confirm_blocks(entry_id: int, version: str, text: str) -> list[Block]:
+    """Approve clicked while the second reading is due: say so, offer to approve anyway.
+    The button carries the draft's version, so it only approves the draft that was asked
+    about (not one the second reading changed meanwhile)."""
+    value = f"{entry_id}|{version}"
+    return [
+        section(text),
+        actions(
+            Id.BLOCK_APPROVE_PENDING.format(entry_id),
+            button("Approve without it", Id.APPROVE_PENDING, value, "primary"),
+        ),
+    ]
+
+
 def fallback_text(view: CardView) -> str:
     """Notification text (no user text in it: some clients show it unescaped)."""
     total = format_money(view.total, view.currency)
@@ -135,10 +149,61 @@ def confidence_text(confidence: float | None, reviewed: bool) -> str | None:
     return " · ".join(parts) or None
 
 
-def _missing_text(missing: Sequence[str]) -> str:
-    names = ", ".join(escape(m) for m in missing)
-    them = "it" if len(missing) == 1 else "them"
-    return f"❗ Missing: {names} — use Edit to fill {them} in"
+# What a missing field is called on the card, and how the reporter can give it in a reply.
+FIELD_NAMES = {
+    "unit_cost": "unit cost",
+    "quantity": "quantity",
+    "amount": "amount",
+    "reason": "reason",
+    "account": "account",
+}
+# Only an approver can fix these (with Edit); the reporter is not asked about them.
+APPROVER_ONLY = frozenset({"account"})
+REPLY_EXAMPLES = {
+    "unit_cost": "'at $12 each'",
+    "quantity": "'30 units'",
+    "amount": "'$450 in total'",
+    "reason": "'they were damaged'",
+}
+
+
+def field_name(name: str) -> str:
+    return FIELD_NAMES.get(name, name.replace("_", " "))
+
+
+def _missing_text(missing: Sequence[str], reporter: str | None) -> str:
+    """Addressed to who can act: the reporter replies in the thread, approvers use Edit."""
+    names = ", ".join(escape(field_name(m)) for m in missing)
+    askable = [m.replace(" ", "_") for m in missing if m.replace(" ", "_") in REPLY_EXAMPLES]
+    if not askable:
+        return f"❗ Missing: {names} — an approver can use Edit to fill it in"
+    example = REPLY_EXAMPLES[askable[0]]
+    return (
+        f"❗ Missing: {names} — {mention(reporter, 'the reporter')} can reply in this thread "
+        f"(e.g. {example}), or an approver can use Edit"
+    )
+
+
+SECOND_READING_TEXT = {
+    "pending": "⏳ Second reading (Claude) on its way: this card updates when it arrives",
+    "agreed": "✅ Second reading (Claude) agrees",
+    "differs": "⚠️ Second reading (Claude) differs: see the warnings",
+    "unconfirmed": "⚠️ Second reading (Claude) confirms only part of this: see the warnings",
+    "unavailable": "⚪ Second reading unavailable: this is the offline reading alone",
+}
+
+
+def second_reading_text(state: str | None, status: str = EntryStatus.DRAFT) -> str | None:
+    """Where Claude's reading stands. Once a draft is decided its lines no longer change, so a
+    late reading that does not agree is a prompt to check the entry, not a warning below."""
+    if status != EntryStatus.DRAFT:
+        if state in ("differs", "unconfirmed"):
+            return (
+                "⚠️ Claude's second reading arrived after the decision and does not agree: "
+                "check this entry (the audit trail has both readings)"
+            )
+        return "✅ Second reading (Claude) agrees" if state == "agreed" else None
+    return SECOND_READING_TEXT.get(state or "")
 
 
 def _status_blocks(view: CardView) -> list[Block]:
@@ -211,8 +276,9 @@ def draft_card(view: CardView) -> list[Block]:
     if facts:
         blocks.append(facts)
     conf = confidence_text(view.confidence, view.reviewed)
-    if conf:
-        blocks.append(context(conf))
+    second = second_reading_text(view.second_reading, view.status)
+    if conf or second:
+        blocks.append(context(*[t for t in (conf, second) if t]))
     if view.explanation:
         shown = view.explanation[:MAX_EXPLANATION_LINES]
         text = "*Why these accounts*\n" + "\n".join(f"• {clip(e, 600)}" for e in shown)
@@ -227,7 +293,7 @@ def draft_card(view: CardView) -> list[Block]:
         blocks.append(section(text))
     if view.status == EntryStatus.DRAFT:
         if view.missing:
-            blocks.append(section(_missing_text(view.missing[:20])))
+            blocks.append(section(_missing_text(view.missing[:20], view.reporter)))
         elif len(view.lines) < 2:
             blocks.append(section("❗ An entry needs at least two lines — use Edit to add them"))
         elif not view.balanced:

@@ -16,6 +16,7 @@ ACTIONS: dict[Id, list[Lazy]] = {
     Id.REJECT: [entries.reject],
     Id.REVERSE: [entries.reverse],
     Id.APPROVE_REDATE: [entries.approve_redate],
+    Id.APPROVE_PENDING: [entries.approve_pending],
     Id.PERIOD_CLOSE: [periods.period_close],
     Id.QBO_RETRY: [quickbooks.retry],
     Id.QBO_RECONNECT: [quickbooks.reconnect],

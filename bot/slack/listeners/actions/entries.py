@@ -8,13 +8,14 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.services import decisions
+from bot.services import decisions, second_reading
 from bot.services.cards import edit_form
 from bot.services.display import Result
 from bot.slack.cards import refresh_card
 from bot.slack.ids import Id
 from bot.slack.listeners.common import (
     Body,
+    action_value,
     after_posting,
     clicked,
     deps_of,
@@ -24,20 +25,55 @@ from bot.slack.listeners.common import (
     user_of,
 )
 from bot.slack.ui import replies
-from bot.slack.ui.card import approved_all_note
+from bot.slack.ui.card import approved_all_note, pending_confirm_blocks
 from bot.slack.ui.forms import edit_modal, reject_modal, reverse_modal
 from bot.slack.ui.month_end import redate_offer
 from ledger.status import EntryStatus
 
 
 def approve(body: Body, client: WebClient, context: BoltContext) -> None:
-    """Post the draft, update its card, then push it to QuickBooks at once. Once posted, a
+    """Post the draft, update its card, then push it to QuickBooks at once. While Claude's
+    second reading is still due, ask first (it may change the amount). Once posted, a
     failure in the card or the push is not an approval failure (after_posting)."""
     deps = deps_of(context)
     entry_id = entry_id_of(body)
     clicked(deps, body, Id.APPROVE, entry_id)
     if entry_id is None:
         return
+    if second_reading.is_pending(deps.books, entry_id):
+        refused = decisions.allowed(deps, user_of(body), entry_id, "approve")
+        if refused:  # no point asking someone who may not approve it anyway
+            tell_user(client, body, refused.reason)
+            return
+        version = second_reading.version(deps.books, entry_id) or ""
+        container = body.get("container") or {}
+        client.chat_postEphemeral(
+            channel=container.get("channel_id") or body["channel"]["id"],
+            user=user_of(body),
+            text=replies.SECOND_READING_PENDING,
+            blocks=pending_confirm_blocks(entry_id, version, replies.SECOND_READING_PENDING),
+        )
+        return
+    _approve_now(body, client, context, entry_id)
+
+
+def approve_pending(body: Body, client: WebClient, context: BoltContext) -> None:
+    """ "Approve without it": approve the draft the approver was asked about, unless it
+    changed since (the second reading arrived or someone corrected it)."""
+    deps = deps_of(context)
+    entry_part, _, version = action_value(body).partition("|")
+    entry_id = int(entry_part) if entry_part.isdigit() else None
+    clicked(deps, body, Id.APPROVE_PENDING, entry_id)
+    if entry_id is None:
+        return
+    if second_reading.version(deps.books, entry_id) != version:
+        tell_user(client, body, replies.SECOND_READING_CHANGED)
+        return
+    _approve_now(body, client, context, entry_id)
+
+
+def _approve_now(body: Body, client: WebClient, context: BoltContext, entry_id: int) -> None:
+    deps = deps_of(context)
     outcome = decisions.approve(deps, user_of(body), entry_id)
     if outcome.result is Result.PERIOD_CLOSED:
         container = body.get("container") or {}
@@ -61,6 +97,9 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
     clicked(deps, body, Id.APPROVE_ALL, None)
     posted, problems = [], []
     for entry_id in ids:
+        if second_reading.is_pending(deps.books, entry_id):
+            problems.append(f"#{entry_id}: {replies.SECOND_READING_SKIPPED}")
+            continue
         outcome = decisions.approve(deps, user, entry_id)
         if outcome.ok:
             posted.append(entry_id)

@@ -30,7 +30,7 @@ def draft_from_message(body: Body, client: WebClient, context: BoltContext) -> N
         key=message_key(channel, ts),
         message_ts=ts,
     )
-    drafts, problem = intake.read(deps.books, report.text)
+    drafts, problem, second_due = intake.read(deps.books, report.text)
     if drafts is None:
         tell_user(
             client,
@@ -38,7 +38,14 @@ def draft_from_message(body: Body, client: WebClient, context: BoltContext) -> N
             replies.cannot_read(problem, "I could not read a write-off in that message."),
         )
         return
-    entry_ids = deliver(deps, client, report, drafts, lambda msg: tell_user(client, body, msg))
+    entry_ids = deliver(
+        deps,
+        client,
+        report,
+        drafts,
+        lambda msg: tell_user(client, body, msg),
+        second_due=second_due,
+    )
     if entry_ids:
         shared = sheets.Shared(channel, user_of(body), ts)
         attach_evidence(deps, client, shared, shared_files, entry_ids)

@@ -25,6 +25,7 @@ from bot.slack.ui import help as H
 from bot.slack.ui import kit as K
 from bot.slack.ui import replies as R
 from ledger.policy import form_reasons
+from ledger.status import EntryStatus
 from tests.fakes import slack_signing as sig
 from tests.fakes.slack_api import MAX_MESSAGE_BLOCKS, check_blocks, check_view
 
@@ -222,9 +223,38 @@ def test_incomplete_draft_has_no_approve(changes: dict[str, Any]) -> None:
 
 
 def test_missing_fields_are_spelled_out() -> None:
-    shown = texts(C.draft_card(card(missing=("unit cost",), warnings=("Large amount",))))
-    assert "Missing: unit cost — use Edit to fill it in" in shown
+    shown = texts(C.draft_card(card(missing=("unit_cost",), warnings=("Large amount",))))
+    # addressed to who can act: the reporter replies in the thread, an approver edits
+    assert (
+        "Missing: unit cost — <@U0REPORTER> can reply in this thread (e.g. 'at $12 each'), "
+        "or an approver can use Edit"
+    ) in shown
     assert "⚠️ Large amount" in shown
+    only_edit = texts(C.draft_card(card(missing=("account",))))
+    assert "Missing: account — an approver can use Edit to fill it in" in only_edit
+    assert "reply" not in only_edit
+
+
+@pytest.mark.parametrize(
+    ("state", "shown"),
+    [
+        ("pending", "Second reading (Claude) on its way"),
+        ("agreed", "Second reading (Claude) agrees"),
+        ("differs", "Second reading (Claude) differs"),
+        ("unavailable", "Second reading unavailable"),
+    ],
+)
+def test_card_shows_where_the_second_reading_stands(state: str, shown: str) -> None:
+    assert shown in texts(valid_message(C.draft_card(card(second_reading=state))))
+    assert "Second reading" not in texts(C.draft_card(card()))
+
+
+def test_a_late_second_reading_on_a_posted_entry_asks_for_a_check() -> None:
+    posted = texts(C.draft_card(card(status=EntryStatus.POSTED, second_reading="differs")))
+    assert "arrived after the decision and does not agree" in posted
+    assert "see the warnings" not in posted
+    pending = texts(C.draft_card(card(status=EntryStatus.POSTED, second_reading="pending")))
+    assert "Second reading" not in pending and "second reading" not in pending
 
 
 @pytest.mark.parametrize(
