@@ -32,7 +32,9 @@ from ledger.models import (
 )
 from ledger.money import format_money, quantize
 from ledger.periods import Period, as_period
+from ledger.policy import Policy
 from ledger.problems import Problem, ProblemField
+from ledger.review import ReviewLine, review_lines
 
 MAX_LINES = 100
 
@@ -329,8 +331,13 @@ def edit_draft(
     memo: str | None = None,
     max_amount: Decimal,
     currency: str = "USD",
+    policy: Policy | None = None,
 ) -> JournalEntry:
-    """Replace a draft's lines after checking them; posted entries are never edited."""
+    """Replace a draft's lines after checking them; posted entries are never edited.
+
+    Whoever changes the lines or amounts becomes one of the draft's preparers (they may not
+    approve it alone); with `policy`, the explanation is recomputed for the new lines and
+    the lines that break the policy are recorded as its exceptions (in `details`)."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
     if entry.status != EntryStatus.DRAFT:
@@ -357,9 +364,15 @@ def edit_draft(
         )
     if problems:
         raise PostingError(problems)
-    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    old = entry_lines(session, entry_id)
+    before = [_line_json(jl, acct) for jl, acct in old]
+    changed = [(a.code, jl.debit, jl.credit) for jl, a in old] != [
+        (ln.account, quantize(ln.debit), quantize(ln.credit)) for ln in lines
+    ]
     session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
     _write_lines(session, entry, lines, accounts)
+    if changed:
+        _record_preparer(entry, lines, accounts, actor, policy)
     entry.entry_date = new_date
     if memo is not None:
         entry.memo = memo[:500]
@@ -379,10 +392,101 @@ def edit_draft(
             "after": [_input_json(ln) for ln in lines],
             "entry_date": new_date.isoformat(),
             "memo": entry.memo,
+            "lines_changed": changed,
         },
     )
     session.flush()
     return entry
+
+
+def _record_preparer(
+    entry: JournalEntry,
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    actor: str,
+    policy: Policy | None,
+) -> None:
+    """The editor of lines is a preparer; the policy is re-checked on what they wrote."""
+    details = json.loads(entry.details or "{}")
+    preparers = list(details.get("preparers") or [])
+    if actor not in preparers:
+        preparers.append(actor)
+    details["preparers"] = preparers
+    # An approval given before the lines changed was for other lines: it no longer counts.
+    details.pop("approvals", None)
+    if policy is not None:
+        review = review_lines(
+            entry.category,
+            entry.reason,
+            [
+                ReviewLine(ln.account, accounts[ln.account].name, ln.debit, ln.credit)
+                for ln in lines
+            ],
+            policy,
+            {code: a.name for code, a in accounts.items()},
+        )
+        details["explanation"] = list(review.explanation)
+        details["exceptions"] = list(review.exceptions)
+    entry.details = json.dumps(details)
+
+
+@dataclass(frozen=True)
+class Approval:
+    by: str
+    at: str  # ISO time, UTC
+
+
+def approvals_of(entry: JournalEntry) -> list[Approval]:
+    """The approvals a draft has so far (dual approval: the first one waits here)."""
+    raw = json.loads(entry.details or "{}").get("approvals") or []
+    return [Approval(str(a["by"]), str(a["at"])) for a in raw]
+
+
+def record_approval(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    *,
+    approver: str,
+    needed: int,
+    max_amount: Decimal,
+    currency: str = "USD",
+) -> tuple[JournalEntry, list[Approval]]:
+    """One approval of a draft that needs `needed` different approvers, under the company
+    lock (two approvers clicking at once are counted one after the other). Returns the
+    approvals so far; when there are `needed` of them the caller posts it in the same
+    transaction. An approver already counted is not counted twice. The first approvals are
+    audited; a draft that cannot be posted as it stands is refused before any is counted."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        return entry, approvals_of(entry)
+    lines = [LineInput(a.code, jl.debit, jl.credit) for jl, a in entry_lines(session, entry_id)]
+    problems = check_lines(
+        lines, _accounts(session, company_id), max_amount=max_amount, currency=currency
+    )
+    if problems:
+        raise PostingError(problems)
+    approvals = approvals_of(entry)
+    if any(a.by == approver for a in approvals):
+        return entry, approvals
+    approvals.append(Approval(approver, utcnow().isoformat()))
+    details = json.loads(entry.details or "{}")
+    details["approvals"] = [{"by": a.by, "at": a.at} for a in approvals]
+    entry.details = json.dumps(details)
+    entry.updated_at = utcnow()
+    session.add(entry)
+    if len(approvals) < needed:
+        append_event(
+            session,
+            company,
+            "approval_recorded",
+            approver,
+            entry_id=entry.id,
+            details={"approvals": len(approvals), "needed": needed},
+        )
+    session.flush()
+    return entry, approvals
 
 
 def post_entry(

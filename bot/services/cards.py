@@ -4,6 +4,7 @@ the card lives. The Slack layer renders and sends; nothing here knows Block Kit.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -11,10 +12,11 @@ from sqlmodel import Session
 
 from bot.services.books import Books
 from bot.services.display import CardLine, CardView
+from bot.services.roles import approvers_from
 from ledger.chart import chart_info
 from ledger.db import session_scope
 from ledger.models import JournalEntry
-from ledger.posting import entry_lines
+from ledger.posting import approvals_of, entry_lines
 from qbo.connection import get_connection
 from qbo.models import ConnectionStatus
 from qbo.sync import QboSyncState, qbo_states
@@ -43,6 +45,7 @@ def qbo_line(session: Session, entry: JournalEntry) -> str:
 def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
     settings = books.settings
     details: dict[str, Any] = json.loads(entry.details or "{}")
+    rules = approvers_from(settings)  # ids only: who may, never a group lookup
     lines = tuple(
         CardLine(acct.code, acct.name, jl.debit, jl.credit)
         for jl, acct in entry_lines(session, entry.id or 0)
@@ -80,6 +83,17 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,
         memo=entry.memo,
+        preparers=tuple(details.get("preparers") or ()),
+        exceptions=tuple(details.get("exceptions") or ()),
+        approvals=tuple((a.by, datetime.fromisoformat(a.at)) for a in approvals_of(entry)),
+        approvals_needed=rules.approvals_needed(entry.total),
+        approver_ids=(
+            tuple(sorted(rules.tier_ids(entry.total), key=lambda i: (i.startswith("S"), i)))
+            if rules.tiers
+            else ()
+        ),
+        self_approval_allowed=settings.writeoff_allow_self_approval,
+        drafted_by=details.get("drafted_by"),
     )
 
 

@@ -4,25 +4,33 @@ happened to the books; front ends word it for people."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
+
+from sqlmodel import Session
 
 from bot.services.deps import Deps
 from bot.services.display import EntryRef, Outcome, Result
+from bot.services.roles import Draft
 from ledger.db import session_scope
 from ledger.models import JournalEntry
 from ledger.posting import (
     LineInput,
     PeriodClosedError,
     PostingError,
+    approvals_of,
     edit_draft,
     entry_lines,
     post_entry,
+    record_approval,
     reject_entry,
     reverse_entry,
 )
+from ledger.status import EntryStatus
 
 
 def ref(entry: JournalEntry) -> EntryRef:
@@ -40,9 +48,21 @@ def load_entry(deps: Deps, entry_id: int) -> JournalEntry | None:
         return entry
 
 
+def draft_facts(entry: JournalEntry) -> Draft:
+    """What the approval rules weigh: amount, preparers, policy exceptions, approvals."""
+    details = json.loads(entry.details or "{}")
+    return Draft(
+        entry.reporter,
+        entry.total,
+        tuple(details.get("preparers") or ()),
+        tuple(details.get("exceptions") or ()),
+        tuple(a.by for a in approvals_of(entry)),
+    )
+
+
 def check_role(deps: Deps, user: str, entry: JournalEntry, action: str) -> Outcome | None:
     """None when allowed; otherwise the refusal (already audited)."""
-    decision = deps.approvers.may_decide(user, entry.reporter, action)
+    decision = deps.approvers.may_decide(user, entry.reporter, action, draft_facts(entry))
     if decision.allowed:
         return None
     deps.audit(f"{action}_refused", user, entry.id, reason=decision.reason)
@@ -73,8 +93,22 @@ def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> O
         if refused:
             return refused
     settings = deps.settings
+    entry = load_entry(deps, entry_id)
+    needed = deps.approvers.approvals_needed(entry.total) if entry and not trusted else 1
     try:
         with session_scope(deps.books.engine) as s:
+            if needed > 1:
+                draft, approvals = record_approval(
+                    s,
+                    deps.books.company_id,
+                    entry_id,
+                    approver=user,
+                    needed=needed,
+                    max_amount=settings.writeoff_max_amount,
+                    currency=settings.writeoff_currency,
+                )
+                if draft.status == EntryStatus.DRAFT and len(approvals) < needed:
+                    return Outcome(Result.WAITING, ref(draft))
             result = post_entry(
                 s,
                 deps.books.company_id,
@@ -108,7 +142,58 @@ def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
 
 
-LineEdit = tuple[str, Decimal, Decimal]  # (account code, debit, credit)
+class LineEdit(NamedTuple):
+    """One line as a person edited it; `row` is the line it was in the edit form (its
+    facts, SKU, quantity, unit cost, location and description, stay with it)."""
+
+    account: str
+    debit: Decimal
+    credit: Decimal
+    row: int | None = None
+
+
+def _with_facts(edits: Sequence[LineEdit], old: Sequence[LineInput]) -> list[LineInput]:
+    """The edited amounts and accounts with each line's facts kept. A line added in the form
+    is about the same goods: it takes the first line's description, SKU and location, but
+    no quantity or unit cost (nobody said how many of them it is)."""
+    first = old[0] if old else None
+    lines = []
+    for e in edits:
+        was = old[e.row] if e.row is not None and 0 <= e.row < len(old) else None
+        if was is not None:
+            lines.append(replace(was, account=e.account, debit=e.debit, credit=e.credit))
+        elif first is not None:
+            lines.append(
+                LineInput(
+                    e.account,
+                    e.debit,
+                    e.credit,
+                    first.description,
+                    first.sku,
+                    None,
+                    None,
+                    first.location,
+                )
+            )
+        else:
+            lines.append(LineInput(e.account, e.debit, e.credit))
+    return lines
+
+
+def _old_lines(s: Session, entry_id: int) -> list[LineInput]:
+    return [
+        LineInput(
+            a.code,
+            jl.debit,
+            jl.credit,
+            jl.description,
+            jl.sku,
+            jl.quantity,
+            jl.unit_cost,
+            jl.location,
+        )
+        for jl, a in entry_lines(s, entry_id)
+    ]
 
 
 def edit(
@@ -122,19 +207,19 @@ def edit(
     refused = allowed(deps, user, entry_id, "edit")
     if refused:
         return refused
-    lines = [LineInput(account, debit, credit) for account, debit, credit in edits]
     try:
         with session_scope(deps.books.engine) as s:
             edited = edit_draft(
                 s,
                 deps.books.company_id,
                 entry_id,
-                lines,
+                _with_facts(edits, _old_lines(s, entry_id)),
                 actor=user,
                 entry_date=entry_date,
                 memo=memo,
                 max_amount=deps.settings.writeoff_max_amount,
                 currency=deps.settings.writeoff_currency,
+                policy=deps.settings.policy,
             )
     except PostingError as exc:
         deps.audit("edit_failed", user, entry_id, problems=exc.problems)
@@ -165,9 +250,10 @@ def reverse(deps: Deps, user: str, entry_id: int, reason: str, *, trusted: bool 
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
 
 
-def redate_today(deps: Deps, user: str, entry_id: int) -> Outcome:
-    """The offer after a closed-period refusal, first step: date the draft today (an
-    approver's edit, audited). Posting it is `approve`."""
+def redate(deps: Deps, user: str, entry_id: int, day: date) -> Outcome:
+    """The offer after a closed-period refusal, first step: date the draft on the first
+    open day (an approver's edit, audited; the lines are unchanged, so the approver is not
+    a preparer). Posting it is `approve`."""
     entry = load_entry(deps, entry_id)
     if entry is None:
         return Outcome(Result.NOT_FOUND, reason="That entry no longer exists.")
@@ -176,26 +262,13 @@ def redate_today(deps: Deps, user: str, entry_id: int) -> Outcome:
         return refused
     try:
         with session_scope(deps.books.engine) as s:
-            lines = [
-                LineInput(
-                    a.code,
-                    jl.debit,
-                    jl.credit,
-                    jl.description,
-                    jl.sku,
-                    jl.quantity,
-                    jl.unit_cost,
-                    jl.location,
-                )
-                for jl, a in entry_lines(s, entry_id)
-            ]
             edit_draft(
                 s,
                 deps.books.company_id,
                 entry_id,
-                lines,
+                _old_lines(s, entry_id),
                 actor=user,
-                entry_date=date.today(),
+                entry_date=day,
                 max_amount=deps.settings.writeoff_max_amount,
                 currency=deps.settings.writeoff_currency,
             )

@@ -59,6 +59,15 @@ class CardView:
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
+    # The approval rules as they apply to this draft (bot/services/roles.py):
+    preparers: tuple[str, ...] = ()  # who changed its lines: they may not approve it alone
+    exceptions: tuple[str, ...] = ()  # lines that break the policy, after an edit
+    approvals: tuple[tuple[str, datetime], ...] = ()  # approvals so far, before posting
+    approvals_needed: int = 1
+    approver_ids: tuple[str, ...] = ()  # who may approve its amount (when tiers are set)
+    self_approval_allowed: bool = False
+    reporter_name: str | None = None  # display names, when known
+    drafted_by: str | None = None  # who ran the shortcut, when not the reporter
 
     @property
     def balanced(self) -> bool:
@@ -216,6 +225,7 @@ class EntryRef:
 class Result(StrEnum):
     DONE = "done"  # the books changed now
     ALREADY = "already"  # asked again: the first result stands, nothing written
+    WAITING = "waiting"  # an approval counted; the entry needs another approver to post
     REFUSED = "refused"  # this person may not (role, segregation of duties); audited
     INVALID = "invalid"  # the books refuse it as it stands (problems say why)
     PERIOD_CLOSED = "period_closed"  # refused only because its month is closed

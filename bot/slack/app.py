@@ -14,7 +14,7 @@ from bot.logs import bind, new_request_id
 from bot.services.books import Books
 from bot.services.deps import Deps, OnPosted
 from bot.services.quickbooks import QuickBooks
-from bot.services.roles import Approvers
+from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
 from bot.slack.listeners import register_listeners
 
@@ -38,11 +38,7 @@ def make_deps(
     on_posted: OnPosted | None = None,
 ) -> Deps:
     settings = books.settings
-    approvers = Approvers(
-        settings.approvers,
-        group_members(client),
-        allow_self_approval=settings.writeoff_allow_self_approval,
-    )
+    approvers = approvers_from(settings, group_members(client))
     return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted)
 
 

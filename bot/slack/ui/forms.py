@@ -265,6 +265,7 @@ class EditedLine:
     account: str
     debit: Decimal
     credit: Decimal
+    row: int  # the form's row: row i showed the draft's line i (its facts stay with it)
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ def parse_edit_submission(state_values: Mapping[str, Any]) -> EditSubmission:
                 "Use either a debit or a credit on one line, not both"
             )
             continue
-        lines.append(EditedLine(account, debit or Decimal("0.00"), credit or Decimal("0.00")))
+        lines.append(EditedLine(account, debit or Decimal("0.00"), credit or Decimal("0.00"), i))
     if not errors and rows:
         first = Id.LINE_ACCOUNT.format(rows[0])
         if len(lines) < 2:

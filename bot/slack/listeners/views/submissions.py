@@ -88,7 +88,7 @@ def ack_edit(ack: Ack, body: Body, context: BoltContext) -> None:
     if not sub.lines:
         ack(response_action="errors", errors=missing_lines_errors())
         return
-    lines = [(ln.account, ln.debit, ln.credit) for ln in sub.lines]
+    lines = [decisions.LineEdit(ln.account, ln.debit, ln.credit, ln.row) for ln in sub.lines]
     outcome = decisions.edit(
         deps_of(context), user_of(body), _entry_id(body), lines, sub.entry_date, sub.memo
     )

@@ -293,9 +293,29 @@ def test_confidence_colour_cues(confidence: float, cue: str) -> None:
     assert cue in texts(C.draft_card(card(confidence=confidence)))
 
 
-def test_reviewed_by_a_person() -> None:
-    shown = texts(C.draft_card(card(reviewed=True, edited_by="U0BOSS")))
-    assert "reviewed by a person" in shown and "Edited by <@U0BOSS>" in shown
+def test_reviewed_by_a_person_replaces_the_confidence() -> None:
+    shown = texts(C.draft_card(card(reviewed=True, edited_by="U0BOSS", confidence=0.97)))
+    assert "Reviewed by <@U0BOSS>" in shown and "Edited by <@U0BOSS>" in shown
+    assert "Confidence" not in shown
+
+
+def test_policy_exceptions_and_who_may_approve_are_on_the_card() -> None:
+    shown = texts(
+        C.draft_card(
+            card(
+                reviewed=True,
+                edited_by="U0BOSS",
+                preparers=("U0BOSS",),
+                exceptions=("1000 Cash is not one of the write-off accounts",),
+                approver_ids=("S0FINLEADS", "U0CFO01"),
+                approvals_needed=2,
+            )
+        )
+    )
+    assert "Policy exceptions" in shown and "1000 Cash is not one" in shown
+    assert "needs <!subteam^S0FINLEADS> or <@U0CFO01>" in shown
+    assert "Needs 2 different approvers" in shown
+    assert "Changed by <@U0BOSS>: an approver other than them" in shown
 
 
 # -- approve all -----------------------------------------------------------------------------
@@ -456,8 +476,8 @@ def test_parse_edit_submission_reads_lines_date_memo() -> None:
     result = F.parse_edit_submission(state)
     assert result.errors == {}
     assert result.lines == (
-        F.EditedLine("5200", D("1250.50"), D("0.00")),
-        F.EditedLine("1200", D("0.00"), D("1250.50")),
+        F.EditedLine("5200", D("1250.50"), D("0.00"), 0),
+        F.EditedLine("1200", D("0.00"), D("1250.50"), 1),
     )
     assert all(isinstance(x, Decimal) for ln in result.lines for x in (ln.debit, ln.credit))
     assert result.entry_date == date(2025, 3, 31) and result.memo == "recount"
