@@ -152,8 +152,20 @@ def confidence_text(
     return " · ".join(parts) or None
 
 
+# The drafter names missing facts by field; people read words.
+MISSING_WORDS = {
+    "unit_cost": "unit cost",
+    "sku": "SKU",
+    "quantity": "quantity",
+    "amount": "amount",
+    "reason": "reason",
+    "account": "account",
+    "location": "location",
+}
+
+
 def _missing_text(missing: Sequence[str]) -> str:
-    names = ", ".join(escape(m) for m in missing)
+    names = ", ".join(escape(MISSING_WORDS.get(m, m.replace("_", " "))) for m in missing)
     them = "it" if len(missing) == 1 else "them"
     return f"❗ Missing: {names} — use Edit to fill {them} in"
 
@@ -207,6 +219,8 @@ def draft_card(view: CardView) -> list[Block]:
     """The card for an entry in any status: what was reported, the entry, why, and buttons."""
     blocks: list[Block] = [header(_header_text(view))]
     who = [f"Reported by {mention(view.reporter)} · {date_token(view.created_at)}"]
+    if view.drafted_by:
+        who.append(f"Drafted by {mention(view.drafted_by)}")
     if view.edited_by:
         who.append(f"Edited by {mention(view.edited_by)}")
     blocks.append(context(*who))

@@ -137,7 +137,7 @@ def _ask_reason(
     if refused:
         tell_user(client, body, refused.reason)
         return
-    client.views_open(trigger_id=body["trigger_id"], view=modal(entry.id or 0))
+    client.views_open(trigger_id=body["trigger_id"], view=modal(entry.id or 0, entry.number))
 
 
 def reject(body: Body, client: WebClient, context: BoltContext) -> None:

@@ -65,6 +65,7 @@ def draft_writeoff_form(body: Body, client: WebClient, context: BoltContext) -> 
             unit_cost=form.unit_cost,
             total=form.total,
             location=form.location,
+            note=form.note,
         )
     except KeyError:  # a reason the form no longer offers (an old modal)
         reply("That reason is no longer offered; open the form again with `/writeoff`.")

@@ -222,8 +222,8 @@ def test_incomplete_draft_has_no_approve(changes: dict[str, Any]) -> None:
 
 
 def test_missing_fields_are_spelled_out() -> None:
-    shown = texts(C.draft_card(card(missing=("unit cost",), warnings=("Large amount",))))
-    assert "Missing: unit cost — use Edit to fill it in" in shown
+    shown = texts(C.draft_card(card(missing=("unit_cost",), warnings=("Large amount",))))
+    assert "Missing: unit cost — use Edit to fill it in" in shown and "unit_cost" not in shown
     assert "⚠️ Large amount" in shown
 
 
@@ -511,8 +511,10 @@ def test_reject_and_reverse_modals() -> None:
     assert reject["callback_id"] == "reject_entry" and reject["private_metadata"] == "42"
     reason = next(b for b in reject["blocks"] if b.get("block_id") == "reason")
     assert reason["type"] == "input" and reason["optional"] is False
-    reverse = valid_modal(F.reverse_modal(42))
-    assert reverse["callback_id"] == "reverse_entry"
+    reverse = valid_modal(F.reverse_modal(42, "JE-000002"))
+    assert reverse["callback_id"] == "reverse_entry" and reverse["private_metadata"] == "42"
+    assert "Reverse entry JE-000002?" in texts(reverse["blocks"])
+    assert "#42" not in texts(reverse["blocks"])
     assert any(b.get("block_id") == "reason" for b in reverse["blocks"])
     assert F.parse_reason(sig.text_field("reason", "  wrong account  ")) == "wrong account"
 
