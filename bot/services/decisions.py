@@ -85,6 +85,20 @@ def require_approver(deps: Deps, user: str, what: str, **details: Any) -> str | 
     return f"Only approvers can {what.replace('_', ' ')}."
 
 
+def require_report_viewer(deps: Deps, user: str, what: str) -> str | None:
+    """None for an approver or one of WRITEOFF_REPORT_VIEWERS; otherwise the refusal text
+    (audited as `<what>_refused`). The month's figures and the ledger are not for everyone."""
+    if deps.approvers.is_approver(user) or deps.approvers.is_member(
+        user, deps.settings.report_viewers
+    ):
+        return None
+    deps.audit(f"{what}_refused", user)
+    return (
+        f"Only approvers and report viewers can {what} the write-offs; ask a controller "
+        "(an admin can add you to WRITEOFF_REPORT_VIEWERS)."
+    )
+
+
 def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> Outcome:
     """Post a draft exactly once. `trusted`: the command line's operator, who has the
     database anyway, is not checked against the Slack approver list."""

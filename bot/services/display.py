@@ -248,3 +248,54 @@ class Outcome:
     @property
     def created(self) -> bool:
         return self.result is Result.DONE
+
+
+# -- App Home ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    """One line of the Home tab: a draft waiting for an approver, or a reporter's own report."""
+
+    entry_id: int
+    number: str | None
+    total: Decimal
+    reason: str | None
+    reporter: str | None
+    created_at: datetime
+    status: str
+    confidence: float | None = None
+    reviewed: bool = False
+    complete: bool = True  # approvable as it stands
+    card: tuple[str, str] | None = None  # (channel, ts) of its card
+    approvals: int = 0  # dual approval: approvals so far
+    approvals_needed: int = 1
+
+
+@dataclass(frozen=True)
+class HomePush:
+    """A posted entry whose QuickBooks push failed or is held."""
+
+    entry_id: int
+    number: str
+    total: Decimal
+    status: str  # failed / held
+    problem: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """What the Home tab shows one person, read from the books."""
+
+    user: str
+    approver: bool
+    currency: str
+    now: datetime
+    waiting: tuple[HomeEntry, ...] = ()  # oldest first
+    waiting_count: int = 0  # all of them (only the oldest are listed)
+    waiting_total: Decimal = Decimal("0.00")
+    pushes: tuple[HomePush, ...] = ()
+    month: str = ""
+    month_total: Decimal = Decimal("0.00")
+    month_count: int = 0
+    reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first

@@ -105,14 +105,15 @@ class Approvers:
     def configured(self) -> bool:
         return bool(self.users or self.groups)
 
-    def _member(self, user: str, ids: Iterable[str]) -> bool:
+    def is_member(self, user: str, ids: Iterable[str]) -> bool:
+        """`user` is one of `ids` or in one of its user groups."""
         ids = frozenset(ids)
         if user in ids:
             return True
         return any(user in self._group_members(g) for g in ids if g.startswith("S"))
 
     def is_approver(self, user: str) -> bool:
-        return self._member(user, self.users | self.groups)
+        return self.is_member(user, self.users | self.groups)
 
     def tier_of(self, amount: Decimal) -> Tier | None:
         """The highest tier `amount` reaches (None: no tiers, or below the first one)."""
@@ -164,7 +165,7 @@ class Approvers:
                 "You changed this draft's lines, so another approver must approve it "
                 "(segregation of duties).",
             )
-        if self.tiers and not self._member(user, self.tier_ids(draft.amount)):
+        if self.tiers and not self.is_member(user, self.tier_ids(draft.amount)):
             tier = self.tier_of(draft.amount)
             floor = f" of {tier.amount:,.2f} or more" if tier and tier.amount > 0 else ""
             return Decision(

@@ -16,6 +16,7 @@ from bot.services.deps import Deps, OnPosted
 from bot.services.quickbooks import QuickBooks
 from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
+from bot.slack.home import start as start_home
 from bot.slack.listeners import register_listeners
 
 log = logging.getLogger("bot.slack")
@@ -76,12 +77,14 @@ def create_app(
         logger=log,
     )
     deps = make_deps(books, client, quickbooks=quickbooks, on_posted=on_posted)
+    home = start_home(client, deps)
 
     @app.middleware
     def provide(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
         # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
         # the request id ties this request's log lines together, the lazy ones too.
         context["deps"] = deps
+        context["home"] = home
         context["request_id"] = new_request_id()
         with bind(
             request_id=context["request_id"],

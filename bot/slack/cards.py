@@ -10,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services.books import Books
 from bot.services.cards import card_of, remember_card
+from bot.slack.refresh import changed
 from bot.slack.ui.card import draft_card, fallback_text
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def publish_card(
     )
     posted = (str(resp["channel"]), str(resp["ts"]))
     remember_card(books, entry_id, *posted)
+    changed(books)  # a new draft: the approvers' Home queue
     return posted
 
 
@@ -43,6 +45,7 @@ def refresh_card(client: WebClient, books: Books, entry_id: int) -> bool:
     if found is None or found[1] is None:
         return False
     view, (channel, ts) = found[0], found[1]
+    changed(books)  # whatever changed the card changed the Home tab too
     try:
         client.chat_update(
             channel=channel, ts=ts, text=fallback_text(view), blocks=draft_card(view)

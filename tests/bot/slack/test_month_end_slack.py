@@ -155,7 +155,7 @@ def test_report_uploads_a_chart_and_posts_a_summary(running: RunningApp) -> None
     ts = report(running, "40 units obsolete SKU-12 at $15")["ts"]
     click(running, "approve", str(entries(running)[0].id), CONTROLLER, ts)
     wait_until(lambda: entries(running)[0].status == "posted")
-    answer = command(running, "report", REPORTER, "rep1")
+    answer = command(running, "report", CONTROLLER, "rep1")
     assert "posted" in answer["text"]
     uploads = running.fake.uploads()
     [png] = [u for u in uploads.values() if u["filename"].endswith(".png")]
@@ -166,8 +166,8 @@ def test_report_uploads_a_chart_and_posts_a_summary(running: RunningApp) -> None
         if c.args.get("text", "").startswith("Write-offs ")
     ]
     assert summary and "$600.00" in json.dumps(summary[0].args["blocks"])
-    exported = command(running, f"export {period_of(date.today())}", REPORTER, "rep2")
+    exported = command(running, f"export {period_of(date.today())}", CONTROLLER, "rep2")
     assert "2 lines" in exported["text"]
     [csv_file] = [u for u in running.fake.uploads().values() if u["filename"].endswith(".csv")]
     assert b"JE-000001" in csv_file["content"] and b"600.00" in csv_file["content"]
-    assert "Usage" in command(running, "export", REPORTER, "rep3")["text"]
+    assert "Usage" in command(running, "export", CONTROLLER, "rep3")["text"]
