@@ -282,3 +282,53 @@ def test_bad_approval_rules_name_the_setting() -> None:
         (Decimal("0.00"), ["S0CTRL"]),
         (Decimal("10000.00"), ["U0CFO01", "S0FIN"]),
     ]
+
+
+# -- §5 reports and exports are for approvers and report viewers -------------------------------
+
+
+def command(app: RunningApp, text: str, user: str, key: str) -> dict[str, Any]:
+    app.post(
+        slash_command_body(
+            text, user, CHANNEL, app.fake.response_url(key), app.fake.new_trigger_id()
+        )
+    )
+    app.fake.wait_for_response(key, timeout=15)
+    return app.fake.responses(key)[-1].payload  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def viewers(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[RunningApp]:
+    fake_slack.usergroups["S0AUDITORS"] = ["U0AUDITOR"]
+    yield from start_app(tmp_path, fake_slack, WRITEOFF_REPORT_VIEWERS="S0AUDITORS")
+
+
+def test_reports_and_exports_are_refused_to_others_privately(viewers: RunningApp) -> None:
+    month = date.today().strftime("%Y-%m")
+    for n, text in enumerate(("report", f"export {month}")):
+        answer = command(viewers, text, REPORTER, f"refused{n}")
+        assert "Only approvers and report viewers" in answer["text"]
+        assert answer.get("response_type") == "ephemeral"
+    assert viewers.fake.uploads() == {}
+    assert not [
+        c
+        for c in viewers.fake.calls("chat.postMessage")
+        if c.args.get("text", "").startswith("Write-offs")
+    ]
+    assert len(audit(viewers, "report_refused")) == 1 and len(audit(viewers, "export_refused")) == 1
+    # A report viewer (through their user group) may export.
+    answer = command(viewers, f"export {month}", "U0AUDITOR", "viewer")
+    assert "exported" in answer["text"]
+    assert any(u["filename"].endswith(".csv") for u in viewers.fake.uploads().values())
+
+
+def test_no_dead_end_when_every_month_ahead_is_closed() -> None:
+    from bot.slack.ui.month_end import redate_offer
+
+    today = date(2026, 12, 3)
+    none = json.dumps(redate_offer(7, "2026-12 is closed.", None, today))
+    assert "approve_redate" not in none and "reopen" in none
+    later = json.dumps(redate_offer(7, "2026-12 is closed.", date(2027, 1, 1), today))
+    assert "Post dated 2027-01-01" in later and "the first open day" in later
+    now = json.dumps(redate_offer(7, "2026-11 is closed.", today, today))
+    assert "Post dated today" in now
