@@ -18,6 +18,7 @@ from bot.services.display import EntryRef, Outcome, Result
 from bot.services.roles import Draft
 from ledger.db import session_scope
 from ledger.models import JournalEntry
+from ledger.names import remember_names
 from ledger.posting import (
     LineInput,
     PeriodClosedError,
@@ -109,8 +110,14 @@ def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> O
     settings = deps.settings
     entry = load_entry(deps, entry_id)
     needed = deps.approvers.approvals_needed(entry.total) if entry and not trusted else 1
+    names = _names(deps, entry.reporter if entry else None, user)
     try:
         with session_scope(deps.books.engine) as s:
+            if names:
+                draft = s.get(JournalEntry, entry_id)
+                if draft is not None and draft.status == EntryStatus.DRAFT:
+                    remember_names(draft, names)
+                    s.add(draft)
             if needed > 1:
                 draft, approvals = record_approval(
                     s,
@@ -142,6 +149,19 @@ def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> O
             Result.PERIOD_CLOSED if closed else Result.INVALID, problems=tuple(exc.problems)
         )
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
+
+
+def _names(deps: Deps, *users: str | None) -> dict[str, str]:
+    """Display names for the people on an entry; a lookup that fails leaves the id."""
+    names = {}
+    for user in {u for u in users if u}:
+        try:
+            name = deps.names(user)
+        except Exception:  # a name is a nicety: never refuse an approval over it
+            name = None
+        if name:
+            names[user] = name
+    return names
 
 
 def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:

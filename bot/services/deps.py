@@ -18,6 +18,11 @@ from ledger.db import session_scope
 from ledger.models import JournalEntry
 
 OnPosted = Callable[[Session, JournalEntry], None]
+Names = Callable[[str], str | None]  # a person's id -> their display name (None: unknown)
+
+
+def no_names(_user: str) -> str | None:
+    return None
 
 
 @dataclass
@@ -27,6 +32,8 @@ class Deps:
     quickbooks: QuickBooks
     # Runs inside the posting transaction (tests use it to simulate a crash mid-post).
     on_posted: OnPosted | None = None
+    # Display names for QuickBooks notes and exports (Slack: users.info, cached).
+    names: Names = no_names
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         # Bolt deep-copies the request context for lazy listeners (and silently drops what

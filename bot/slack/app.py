@@ -4,6 +4,8 @@ through Bolt's context, put there by one middleware, as the Bolt starter templat
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -31,6 +33,43 @@ def group_members(client: WebClient) -> Callable[[str], frozenset[str]]:
     return members
 
 
+NAME_CACHE_SECONDS = 3600.0
+
+
+def display_names(
+    client: WebClient, cache_seconds: float = NAME_CACHE_SECONDS
+) -> Callable[[str], str | None]:
+    """Slack user id -> the name people know them by (users.info), cached: an Approve all of
+    forty entries asks Slack once per person, not forty times."""
+    cache: dict[str, tuple[float, str | None]] = {}
+    lock = threading.Lock()
+
+    def name(user: str) -> str | None:
+        now = time.monotonic()
+        with lock:
+            hit = cache.get(user)
+            if hit and now - hit[0] < cache_seconds:
+                return hit[1]
+        try:
+            info = client.users_info(user=user).get("user") or {}
+        except Exception:  # a name is a nicety: the id stands in, and is retried next time
+            log.warning("could not look up the name of %s", user, exc_info=True)
+            return None
+        profile = info.get("profile") or {}
+        found = (
+            profile.get("display_name")
+            or profile.get("real_name")
+            or info.get("real_name")
+            or info.get("name")
+            or None
+        )
+        with lock:
+            cache[user] = (now, found)
+        return found
+
+    return name
+
+
 def make_deps(
     books: Books,
     client: WebClient,
@@ -40,7 +79,7 @@ def make_deps(
 ) -> Deps:
     settings = books.settings
     approvers = approvers_from(settings, group_members(client))
-    return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted)
+    return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted, display_names(client))
 
 
 def create_app(

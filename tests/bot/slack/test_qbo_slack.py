@@ -18,7 +18,7 @@ from bot.services.jobs import JobContext, sync_job
 from bot.services.notices import ALERT_AFTER
 from bot.slack.chat import SlackChat
 from ledger.db import session_scope
-from ledger.models import JournalEntry, OutboxItem, utcnow
+from ledger.models import AuditEvent, JournalEntry, OutboxItem, utcnow
 from tests.bot.conftest import CHANNEL, CONTROLLER, REPORTER, RunningApp, block_text, start_app
 from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
@@ -117,6 +117,37 @@ def test_approve_pushes_and_the_card_says_synced(app: RunningApp, fake_qbo: Fake
     )
     assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
     assert entries(app)[0].qbo_id == fake_qbo.journal_entries()[0]["Id"]
+
+
+def test_quickbooks_and_the_export_name_people_the_audit_keeps_ids(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    app.fake.users[REPORTER] = {
+        "id": REPORTER,
+        "name": "dana",
+        "profile": {"real_name": "Dana Lee"},
+    }
+    app.fake.users[CONTROLLER] = {
+        "id": CONTROLLER,
+        "name": "casey",
+        "profile": {"display_name": "Casey", "real_name": "Casey Kim"},
+    }
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(lambda: bool(fake_qbo.journal_entries()), timeout=10)
+    note = fake_qbo.journal_entries()[0]["PrivateNote"]
+    assert "Reported by Dana Lee, approved by Casey." in note
+    assert REPORTER not in note and CONTROLLER not in note
+    from bot.services import reports
+    from ledger.periods import Period
+
+    rows = reports.month_rows(app.deps, Period.of(entries(app)[0].entry_date))
+    assert {(r["reporter"], r["approved_by"]) for r in rows} == {("Dana Lee", "Casey")}
+    with session_scope(app.books.engine) as s:
+        posted = s.exec(select(AuditEvent).where(AuditEvent.action == "posted")).one()
+    assert posted.actor == CONTROLLER  # the audit trail keeps the id
+    assert len(app.fake.calls("users.info")) == 2  # one lookup per person
 
 
 def test_not_connected_card_says_so(app: RunningApp) -> None:
