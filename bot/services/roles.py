@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.settings import Settings
+from ledger.money import format_money
 
 log = logging.getLogger(__name__)
 GROUP_CACHE_SECONDS = 300.0
@@ -74,7 +75,9 @@ class Approvers:
         cache_seconds: float = GROUP_CACHE_SECONDS,
         tiers: Sequence[Tier] = (),
         dual_from: Decimal | None = None,
+        currency: str = "USD",
     ) -> None:
+        self.currency = currency
         self.tiers = tuple(sorted(tiers, key=lambda t: t.amount))
         ids = frozenset(ids).union(*(t.ids for t in self.tiers))
         self.users = frozenset(i for i in ids if not i.startswith("S"))
@@ -167,7 +170,11 @@ class Approvers:
             )
         if self.tiers and not self.is_member(user, self.tier_ids(draft.amount)):
             tier = self.tier_of(draft.amount)
-            floor = f" of {tier.amount:,.2f} or more" if tier and tier.amount > 0 else ""
+            floor = (
+                f" of {format_money(tier.amount, self.currency)} or more"
+                if tier and tier.amount > 0
+                else ""
+            )
             return Decision(
                 False,
                 f"Write-offs{floor} need an approver from "
@@ -189,4 +196,5 @@ def approvers_from(settings: Settings, members_of: GroupMembers = no_groups) -> 
         allow_self_approval=settings.writeoff_allow_self_approval,
         tiers=[Tier(amount, frozenset(ids)) for amount, ids in settings.approval_tiers],
         dual_from=settings.writeoff_dual_approval_from,
+        currency=settings.writeoff_currency,
     )

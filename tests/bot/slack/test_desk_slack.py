@@ -211,6 +211,10 @@ def test_an_approver_below_the_tier_is_refused_and_the_card_names_the_tier(
     assert f"needs <@{CFO}> or <!subteam^S0FINLEADS>" in card
     click(tiered, "approve", str(eid), CONTROLLER, ts)
     wait_until(lambda: any("not in that tier" in t for t in ephemerals_to(tiered, CONTROLLER)))
+    assert any(
+        "Write-offs of $10,000.00 or more need an approver from" in t
+        for t in ephemerals_to(tiered, CONTROLLER)
+    )
     assert entries(tiered)[0].status == "draft"
     # The group member and the CFO are two different approvers of the tier.
     click(tiered, "approve", str(eid), FINLEAD, ts)
@@ -239,6 +243,23 @@ def test_dual_approval_audits_the_first_and_posts_on_the_second(tiered: RunningA
     entry = entries(tiered)[0]
     assert entry.approved_by == CFO and entry.number == "JE-000001"
     assert len(audit(tiered, "posted")) == 1
+
+
+def test_changing_the_lines_after_a_first_approval_starts_over(tiered: RunningApp) -> None:
+    ts = report(tiered, "300 units SKU-4 obsolete at $20")["ts"]
+    eid = entries(tiered)[0].id or 0
+    click(tiered, "approve", str(eid), CONTROLLER, ts)
+    wait_until(lambda: "1 of 2 approvals" in card_text(tiered, ts))
+    # The approval was for $6,000 to 5200; the lines change: it no longer counts.
+    edit(tiered, eid, CONTROLLER2, [("5100", "5500.00", ""), ("1200", "", "5500.00")])
+    wait_until(lambda: "5,500.00" in card_text(tiered, ts))
+    assert "1 of 2 approvals" not in card_text(tiered, ts)
+    assert "Needs 2 different approvers" in card_text(tiered, ts)
+    click(tiered, "approve", str(eid), CFO, ts)
+    wait_until(lambda: "1 of 2 approvals" in card_text(tiered, ts))
+    assert entries(tiered)[0].status == "draft"
+    click(tiered, "approve", str(eid), CONTROLLER, ts)
+    wait_until(lambda: entries(tiered)[0].status == "posted")
 
 
 def test_a_small_entry_needs_one_approver_of_its_tier(tiered: RunningApp) -> None:
