@@ -351,3 +351,23 @@ def test_two_passes_at_once_never_push_twice_on_postgres(
         assert len(docs) == 90 and len(set(docs)) == 90
     finally:
         worlds.close()
+
+
+def test_the_home_tab_shows_a_push_that_failed(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    from tests.bot.slack.test_home_slack import open_home, render
+
+    connect(app, fake_qbo)
+    ts = report(app, "3 units SKU-1 damaged at $5")["ts"]
+    assert "Every posted entry reached QuickBooks" in render(open_home(app, CONTROLLER, 1))
+    fake_qbo.fault_next(
+        "batch", "6190", "Subscription period has ended", "The subscription has ended", status=400
+    )
+    fake_qbo.fault_next(
+        "journalentry", "6190", "Subscription period has ended", "ended", status=400
+    )
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(
+        lambda: "*JE-000001* · $15.00 · failed" in render(app.fake.home(CONTROLLER) or {}),
+        timeout=15,
+    )
+    assert "subscription" in render(app.fake.home(CONTROLLER) or {}).lower()
