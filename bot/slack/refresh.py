@@ -3,17 +3,21 @@ registry so bot/slack/cards.py can tell it without importing it (the publisher r
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
+from typing import Any
 
-_listeners: dict[int, Callable[[], None]] = {}  # id(Books) -> what to call
+# id(Books) -> (the Books, what to call). The weak reference makes sure an id Python reused
+# for another Books never reaches the wrong app.
+_listeners: dict[int, tuple[weakref.ref[Any], Callable[[], None]]] = {}
 
 
 def listen(books: object, callback: Callable[[], None]) -> None:
-    _listeners[id(books)] = callback
+    _listeners[id(books)] = (weakref.ref(books), callback)
 
 
 def changed(books: object) -> None:
     """The books changed in a way people may be looking at (no-op without a listener)."""
-    callback = _listeners.get(id(books))
-    if callback is not None:
-        callback()
+    found = _listeners.get(id(books))
+    if found is not None and found[0]() is books:
+        found[1]()
