@@ -125,6 +125,13 @@ def test_a_date_only_edit_keeps_every_line_fact_and_makes_no_preparer(
     # Only the date changed: the editor is no preparer and may approve.
     click(running, "approve", str(eid), CONTROLLER, ts)
     wait_until(lambda: entries(running)[0].status == "posted")
+    # The month's report and the CSV still know the SKU (not "(no SKU)").
+    from bot.services import reports
+    from ledger.periods import Period
+
+    month = Period.of(date(2026, 1, 15))
+    assert {r["sku"] for r in reports.month_rows(running.deps, month)} == {"SKU-12"}
+    assert list(reports.writeoffs(running.deps, month).by_sku) == ["SKU-12"]
 
 
 def test_an_account_edit_recomputes_the_explanation_and_shows_the_exception(
