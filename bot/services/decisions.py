@@ -159,8 +159,8 @@ def _names(deps: Deps, *users: str | None) -> dict[str, str]:
             name = deps.names(user)
         except Exception:  # a name is a nicety: never refuse an approval over it
             name = None
-        if name:
-            names[user] = name
+        if isinstance(name, str) and name.strip():
+            names[user] = name.strip()
     return names
 
 

@@ -63,6 +63,8 @@ def display_names(
             or info.get("name")
             or None
         )
+        if not isinstance(found, str):  # an answer without a usable name: keep the id
+            found = None
         with lock:
             cache[user] = (now, found)
         return found
