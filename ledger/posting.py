@@ -33,7 +33,9 @@ from ledger.models import (
 )
 from ledger.money import format_money, quantize
 from ledger.periods import Period, as_period
+from ledger.policy import Policy
 from ledger.problems import Problem, ProblemField
+from ledger.review import ReviewLine, review_lines
 
 MAX_LINES = 100
 # A physical count booked as one entry has a line per SKU variance (a sheet holds at most
@@ -432,8 +434,13 @@ def edit_draft(
     memo: str | None = None,
     max_amount: Decimal,
     currency: str = "USD",
+    policy: Policy | None = None,
 ) -> JournalEntry:
-    """Replace a draft's lines after checking them; posted entries are never edited."""
+    """Replace a draft's lines after checking them; posted entries are never edited.
+
+    Whoever changes the lines or amounts becomes one of the draft's preparers (they may not
+    approve it alone); with `policy`, the explanation is recomputed for the new lines and
+    the lines that break the policy are recorded as its exceptions (in `details`)."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
     if entry.status != EntryStatus.DRAFT:
@@ -466,9 +473,15 @@ def edit_draft(
         )
     if problems:
         raise PostingError(problems)
-    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    old = entry_lines(session, entry_id)
+    before = [_line_json(jl, acct) for jl, acct in old]
+    changed = [(a.code, jl.debit, jl.credit) for jl, a in old] != [
+        (ln.account, quantize(ln.debit), quantize(ln.credit)) for ln in lines
+    ]
     session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
     _write_lines(session, entry, lines, accounts)
+    if changed:
+        _record_preparer(entry, lines, accounts, actor, policy)
     entry.entry_date = new_date
     if memo is not None:
         entry.memo = memo[:500]
@@ -488,6 +501,7 @@ def edit_draft(
             "after": [_input_json(ln) for ln in lines],
             "entry_date": new_date.isoformat(),
             "memo": entry.memo,
+            "lines_changed": changed,
         },
     )
     session.flush()
@@ -505,6 +519,11 @@ def _not_a_draft(entry: JournalEntry) -> PostingError:
             )
         ]
     )
+
+
+# What a new reading of a draft keeps from the old one: who drafted it and who prepared it,
+# and the names shown for them (never the approvals, which were for the old lines).
+KEPT_ON_REDRAFT = frozenset({"drafted_by", "names", "preparers"})
 
 
 def redraft_entry(
@@ -550,7 +569,11 @@ def redraft_entry(
     entry.reason = (draft.reason or "")[:60] or None
     entry.memo = draft.memo[:500]
     entry.confidence = draft.confidence
-    entry.details = json.dumps({**draft.to_json(), **(extra_facts or {})})
+    kept = {k: v for k, v in json.loads(entry.details or "{}").items() if k in KEPT_ON_REDRAFT}
+    if by_person and actor not in kept.setdefault("preparers", []):
+        kept["preparers"].append(actor)  # their words changed the amounts: a preparer
+    # Approvals given before (dual approval's first) were for other lines: they lapse.
+    entry.details = json.dumps({**draft.to_json(), **(extra_facts or {}), **kept})
     entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
     if second_reading is not None:
         entry.second_reading = second_reading
@@ -608,6 +631,94 @@ def set_second_reading(
     )
     session.flush()
     return entry
+def _record_preparer(
+    entry: JournalEntry,
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    actor: str,
+    policy: Policy | None,
+) -> None:
+    """The editor of lines is a preparer; the policy is re-checked on what they wrote."""
+    details = json.loads(entry.details or "{}")
+    preparers = list(details.get("preparers") or [])
+    if actor not in preparers:
+        preparers.append(actor)
+    details["preparers"] = preparers
+    # An approval given before the lines changed was for other lines: it no longer counts.
+    details.pop("approvals", None)
+    if policy is not None:
+        review = review_lines(
+            entry.category,
+            entry.reason,
+            [
+                ReviewLine(ln.account, accounts[ln.account].name, ln.debit, ln.credit)
+                for ln in lines
+            ],
+            policy,
+            {code: a.name for code, a in accounts.items()},
+        )
+        details["explanation"] = list(review.explanation)
+        details["exceptions"] = list(review.exceptions)
+    entry.details = json.dumps(details)
+
+
+@dataclass(frozen=True)
+class Approval:
+    by: str
+    at: str  # ISO time, UTC
+
+
+def approvals_of(entry: JournalEntry) -> list[Approval]:
+    """The approvals a draft has so far (dual approval: the first one waits here)."""
+    raw = json.loads(entry.details or "{}").get("approvals") or []
+    return [Approval(str(a["by"]), str(a["at"])) for a in raw]
+
+
+def record_approval(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    *,
+    approver: str,
+    needed: int,
+    max_amount: Decimal,
+    currency: str = "USD",
+) -> tuple[JournalEntry, list[Approval]]:
+    """One approval of a draft that needs `needed` different approvers, under the company
+    lock (two approvers clicking at once are counted one after the other). Returns the
+    approvals so far; when there are `needed` of them the caller posts it in the same
+    transaction. An approver already counted is not counted twice. The first approvals are
+    audited; a draft that cannot be posted as it stands is refused before any is counted."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        return entry, approvals_of(entry)
+    lines = [LineInput(a.code, jl.debit, jl.credit) for jl, a in entry_lines(session, entry_id)]
+    problems = check_lines(
+        lines, _accounts(session, company_id), max_amount=max_amount, currency=currency
+    )
+    if problems:
+        raise PostingError(problems)
+    approvals = approvals_of(entry)
+    if any(a.by == approver for a in approvals):
+        return entry, approvals
+    approvals.append(Approval(approver, utcnow().isoformat()))
+    details = json.loads(entry.details or "{}")
+    details["approvals"] = [{"by": a.by, "at": a.at} for a in approvals]
+    entry.details = json.dumps(details)
+    entry.updated_at = utcnow()
+    session.add(entry)
+    if len(approvals) < needed:
+        append_event(
+            session,
+            company,
+            "approval_recorded",
+            approver,
+            entry_id=entry.id,
+            details={"approvals": len(approvals), "needed": needed},
+        )
+    session.flush()
+    return entry, approvals
 
 
 def post_entry(

@@ -4,6 +4,7 @@ the card lives. The Slack layer renders and sends; nothing here knows Block Kit.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,12 +13,13 @@ from sqlmodel import Session, col, select
 
 from bot.services.books import Books
 from bot.services.display import CardLine, CardView
+from bot.services.roles import approvers_from
 from bot.services.second_reading import state_of
 from ledger.chart import chart_info
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem
 from ledger.money import format_money
-from ledger.posting import entry_lines
+from ledger.posting import approvals_of, entry_lines
 from ledger.status import EntryStatus
 from qbo.connection import get_connection
 from qbo.inventory import card_text as inventory_card_text
@@ -75,6 +77,7 @@ def true_up_offered(session: Session, entry: JournalEntry) -> bool:
 def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
     settings = books.settings
     details: dict[str, Any] = json.loads(entry.details or "{}")
+    rules = approvers_from(settings)  # ids only: who may, never a group lookup
     lines = tuple(
         CardLine(acct.code, acct.name, jl.debit, jl.credit)
         for jl, acct in entry_lines(session, entry.id or 0)
@@ -118,6 +121,17 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         memo=entry.memo,
         version=shown_version(session, entry),
         second_reading=state_of(entry, settings),
+        preparers=tuple(details.get("preparers") or ()),
+        exceptions=tuple(details.get("exceptions") or ()),
+        approvals=tuple((a.by, datetime.fromisoformat(a.at)) for a in approvals_of(entry)),
+        approvals_needed=rules.approvals_needed(entry.total),
+        approver_ids=(
+            tuple(sorted(rules.tier_ids(entry.total), key=lambda i: (i.startswith("S"), i)))
+            if rules.tiers
+            else ()
+        ),
+        self_approval_allowed=settings.writeoff_allow_self_approval,
+        drafted_by=details.get("drafted_by"),
     )
 
 

@@ -22,6 +22,11 @@ from ledger.models import JournalEntry
 
 OnPosted = Callable[[Session, JournalEntry], None]
 log = logging.getLogger(__name__)
+Names = Callable[[str], str | None]  # a person's id -> their display name (None: unknown)
+
+
+def no_names(_user: str) -> str | None:
+    return None
 
 
 @dataclass
@@ -33,6 +38,8 @@ class Deps:
     on_posted: OnPosted | None = None
     # Slow follow-up work nobody should wait for (Claude's second reading). None: run inline.
     background: Executor | None = None
+    # Display names for QuickBooks notes and exports (Slack: users.info, cached).
+    names: Names = no_names
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         # Bolt deep-copies the request context for lazy listeners (and silently drops what

@@ -3,7 +3,8 @@ saved drafts. Every way in shares this path; the front end then shows the cards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -25,6 +26,9 @@ class Report:
     channel: str
     key: str  # stable per delivery: the same report arriving twice gets the same key
     message_ts: str | None = None
+    # Who asked for the draft when not the reporter (the message shortcut run on someone
+    # else's message): recorded as "drafted by", never as the reporter.
+    drafted_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,11 @@ def read_form(
     unit_cost: Decimal | None = None,
     total: Decimal | None = None,
     location: str = "",
+    note: str = "",
 ) -> tuple[list[Draft], str]:
     """The form's answers as a draft, built from the fields directly (nothing is re-read
-    from English), and the plain sentence that stands for them as the source text.
+    from English), and the plain sentence that stands for them as the source text. The
+    form's note is the entry's memo (what the reporter wants the approver to know).
     KeyError for a reason the form does not offer."""
     facts = form_facts(
         reason,
@@ -72,7 +78,10 @@ def read_form(
         location=location,
         policy=books.settings.policy,
     )
-    return [build_draft(facts, books.context())], facts.source_text
+    draft = build_draft(facts, books.context())
+    if note.strip():
+        draft = replace(draft, memo=note.strip()[:500])
+    return [draft], facts.source_text
 
 
 class Reading(NamedTuple):
@@ -112,7 +121,7 @@ def save_drafts(
                 s,
                 books.company_id,
                 d,
-                actor=report.reporter,
+                actor=report.drafted_by or report.reporter,
                 entry_date=date.today(),
                 reporter=report.reporter,
                 channel=report.channel,
@@ -121,6 +130,11 @@ def save_drafts(
                 source_text=report.text,
                 second_reading="pending" if second_due else None,
             )
+            if result.created and report.drafted_by and report.drafted_by != report.reporter:
+                details = json.loads(result.entry.details or "{}")
+                details["drafted_by"] = report.drafted_by
+                result.entry.details = json.dumps(details)
+                s.add(result.entry)
         saved.append(result.entry)
     return Drafted(saved, drafts)
 

@@ -16,6 +16,7 @@ from sqlmodel import col, select
 from bot.services.books import Books
 from bot.services.chat import Chat
 from bot.services.display import MonthEndFacts, PendingDraft
+from bot.services.roles import approvers_from
 from bot.services.sheets import sheet_card_where
 from ledger.claims import claim, finish
 from ledger.db import session_scope
@@ -147,7 +148,8 @@ def stale_drafts_job(books: Books, chat: Chat | None, now: datetime | None = Non
             and chat is not None
             and claim(books.engine, f"nudge:{d.id}", lease=timedelta(days=3650))
         ):
-            chat.nudge(where, books.settings.approvers)
+            # Those who may approve this amount (its tier, with an approval matrix).
+            chat.nudge(where, approvers_from(books.settings).tier_ids(d.total))
             finish(books.engine, f"nudge:{d.id}")
             nudged += 1
     return f"{nudged} nudged, {expired} expired"

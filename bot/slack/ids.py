@@ -32,6 +32,9 @@ class Id(StrEnum):
     SHEET_APPROVE = "sheet_approve_all"
     SHEET_REVIEW = "sheet_review"
     SHEET_REJECT = "sheet_reject"
+    HOME_APPROVE = "home_approve"  # Approve beside a draft in the App Home queue
+    HOME_OPEN = "home_open"  # a link button to the draft's card: Slack still sends the click
+    HOME_REPORT = "home_report"  # this month's summary, sent to the person privately
 
     # -- modals (view callback ids) -----------------------------------------------------------
     VIEW_NEW_WRITEOFF = "writeoff_form"
@@ -67,3 +70,5 @@ class Id(StrEnum):
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
     BLOCK_SHEET = "sheet_{}"
+    BLOCK_HOME_ENTRY = "home_entry_{}"
+    BLOCK_HOME_REPORT = "home_report"

@@ -41,9 +41,14 @@ def approved(outcome: Outcome) -> str:
         return f"Posted {entry.number}."
     if outcome.result is Result.ALREADY and entry is not None:
         return f"Already posted as {entry.number} by {mention(entry.approved_by)}."
+    if outcome.result is Result.WAITING and entry is not None:
+        return (
+            f"Your approval of draft #{entry.id} is recorded; it posts when a second, "
+            "different approver approves it."
+        )
     if outcome.result is Result.PERIOD_CLOSED:
         closed = "; ".join(map(str, outcome.problems))
-        return f"{closed}. You can post it dated today, in the open period, instead."
+        return f"{closed}."
     if outcome.result is Result.INVALID:
         problems = escape("; ".join(map(str, outcome.problems)))
         return f"This draft cannot be posted yet: {problems}. Use Edit to fix it."
@@ -95,8 +100,15 @@ def approved_all(user: str, posted: int, asked: int) -> str:
     return f"{mention(user)} approved {posted} of {asked} write-offs."
 
 
-def not_posted(problems: list[str]) -> str:
-    return "Not posted:\n" + "\n".join(problems[:20])
+def not_posted(problems: dict[str, list[int]]) -> str:
+    """What Approve all could not approve, each reason said once with the drafts it held."""
+    count = sum(len(ids) for ids in problems.values())
+    lines = [f"Not posted ({count}):"]
+    for reason, ids in list(problems.items())[:20]:
+        shown = ", ".join(f"#{i}" for i in ids[:30])
+        more = f" and {len(ids) - 30} more" if len(ids) > 30 else ""
+        lines.append(f"• {shown}{more}: {reason}")
+    return "\n".join(lines)
 
 
 def drafted(count: int, card_link: str | None = None) -> str:

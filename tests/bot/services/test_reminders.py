@@ -183,6 +183,9 @@ def test_stale_draft_nudged_once_then_expired(ctx: JobContext, fake_slack: FakeS
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "expired")).one()
     card = fake_slack.message("C0WH", fake_slack.calls("chat.postMessage")[0].response["ts"])
     assert card is not None and "expired" in json.dumps(card.blocks).lower()
+    # Its notification text says so too (not "awaiting approval").
+    update = fake_slack.calls("chat.update")[-1].args["text"]
+    assert "expired; nothing was posted" in update and "awaiting" not in update
 
 
 def test_claim_once_across_two_processes_on_postgres(pg_url: str, fake_slack: FakeSlack) -> None:

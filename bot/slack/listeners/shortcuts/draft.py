@@ -22,13 +22,17 @@ def draft_from_message(body: Body, client: WebClient, context: BoltContext) -> N
     if not text and not shared_files:
         tell_user(client, body, replies.NOTHING_TO_DRAFT)
         return
+    runner = user_of(body)
+    # The message's author reported it; whoever ran the shortcut only asked for the draft
+    # (recorded as "drafted by"), so a controller may still approve a worker's report.
+    author = str(message.get("user") or "") or runner
     report = intake.Report(
-        # Whoever asks for the draft prepares it: they may not approve it themselves.
         text=text,
-        reporter=user_of(body),
+        reporter=author,
         channel=channel,
         key=message_key(channel, ts),
         message_ts=ts,
+        drafted_by=runner if runner != author else None,
     )
     drafts, problem, second_due = intake.read(deps.books, report.text)
     if drafts is None:

@@ -229,6 +229,7 @@ def test_missing_fields_are_spelled_out() -> None:
         "Missing: unit cost — <@U0REPORTER> can reply in this thread (e.g. 'at $12 each'), "
         "or an approver can use Edit"
     ) in shown
+    assert "unit_cost" not in shown
     assert "⚠️ Large amount" in shown
     only_edit = texts(C.draft_card(card(missing=("account",))))
     assert "Missing: account — an approver can use Edit to fill it in" in only_edit
@@ -323,9 +324,29 @@ def test_confidence_colour_cues(confidence: float, cue: str) -> None:
     assert cue in texts(C.draft_card(card(confidence=confidence)))
 
 
-def test_reviewed_by_a_person() -> None:
-    shown = texts(C.draft_card(card(reviewed=True, edited_by="U0BOSS")))
-    assert "reviewed by a person" in shown and "Edited by <@U0BOSS>" in shown
+def test_reviewed_by_a_person_replaces_the_confidence() -> None:
+    shown = texts(C.draft_card(card(reviewed=True, edited_by="U0BOSS", confidence=0.97)))
+    assert "Reviewed by <@U0BOSS>" in shown and "Edited by <@U0BOSS>" in shown
+    assert "Confidence" not in shown
+
+
+def test_policy_exceptions_and_who_may_approve_are_on_the_card() -> None:
+    shown = texts(
+        C.draft_card(
+            card(
+                reviewed=True,
+                edited_by="U0BOSS",
+                preparers=("U0BOSS",),
+                exceptions=("1000 Cash is not one of the write-off accounts",),
+                approver_ids=("S0FINLEADS", "U0CFO01"),
+                approvals_needed=2,
+            )
+        )
+    )
+    assert "Policy exceptions" in shown and "1000 Cash is not one" in shown
+    assert "needs <!subteam^S0FINLEADS> or <@U0CFO01>" in shown
+    assert "Needs 2 different approvers" in shown
+    assert "Changed by <@U0BOSS>: an approver other than them" in shown
 
 
 # -- approve all -----------------------------------------------------------------------------
@@ -486,8 +507,8 @@ def test_parse_edit_submission_reads_lines_date_memo() -> None:
     result = F.parse_edit_submission(state)
     assert result.errors == {}
     assert result.lines == (
-        F.EditedLine("5200", D("1250.50"), D("0.00")),
-        F.EditedLine("1200", D("0.00"), D("1250.50")),
+        F.EditedLine("5200", D("1250.50"), D("0.00"), 0),
+        F.EditedLine("1200", D("0.00"), D("1250.50"), 1),
     )
     assert all(isinstance(x, Decimal) for ln in result.lines for x in (ln.debit, ln.credit))
     assert result.entry_date == date(2025, 3, 31) and result.memo == "recount"
@@ -521,8 +542,10 @@ def test_reject_and_reverse_modals() -> None:
     assert reject["callback_id"] == "reject_entry" and reject["private_metadata"] == "42"
     reason = next(b for b in reject["blocks"] if b.get("block_id") == "reason")
     assert reason["type"] == "input" and reason["optional"] is False
-    reverse = valid_modal(F.reverse_modal(42))
-    assert reverse["callback_id"] == "reverse_entry"
+    reverse = valid_modal(F.reverse_modal(42, "JE-000002"))
+    assert reverse["callback_id"] == "reverse_entry" and reverse["private_metadata"] == "42"
+    assert "Reverse entry JE-000002?" in texts(reverse["blocks"])
+    assert "#42" not in texts(reverse["blocks"])
     assert any(b.get("block_id") == "reason" for b in reverse["blocks"])
     assert F.parse_reason(sig.text_field("reason", "  wrong account  ")) == "wrong account"
 
