@@ -59,12 +59,28 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
 
 
 def shown_version(session: Session, entry: JournalEntry) -> int:
-    """The version of everything the entry's card shows: both counters only grow, so the
-    sum grows with every change of either."""
-    outbox = session.exec(
-        select(OutboxItem.version).where(OutboxItem.entry_id == (entry.id or 0))
-    ).first()
-    return entry.version + (outbox or 0)
+    """The version of everything the entry's card shows: its own and its outbox row's
+    counters, its reversal's (whose QuickBooks state the card shows too), and the
+    InventoryAdjustment facts read later (QuickBooks' value, a true-up drafted). Every part
+    only grows, so the sum grows with every change the card shows."""
+
+    def outbox_version(entry_id: int | None) -> int:
+        found = session.exec(
+            select(OutboxItem.version).where(OutboxItem.entry_id == (entry_id or 0))
+        ).first()
+        return found or 0
+
+    version = entry.version + outbox_version(entry.id)
+    if entry.reversed_by_id:
+        reversal = session.get(JournalEntry, entry.reversed_by_id)
+        version += 1 + (reversal.version if reversal else 0) + outbox_version(entry.reversed_by_id)
+    if entry.id is not None:
+        push = pushes(session, [entry.id]).get(entry.id)
+        version += push is not None and push.qbo_amount is not None
+        version += entry.id in true_up_of(session, [entry.id])
+    return version
+
+
 def true_up_offered(session: Session, entry: JournalEntry) -> bool:
     """A posted entry QuickBooks valued differently, with no true-up drafted yet."""
     if entry.status != EntryStatus.POSTED or entry.id is None:

@@ -104,11 +104,19 @@ def _blank(text: str, start: int, end: int) -> str:
 def _reason(text: str, policy: Policy) -> tuple[Category, str] | None:
     """The first reason (by the table's priority) whose phrase is in the reply."""
     lowered = text.lower()
+
+    def found(phrase: str) -> bool:
+        pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase.lower()))
+        return re.search(rf"(?<![a-z]){pattern}(?![a-z])", lowered) is not None
+
     for spec in policy.reasons.by_priority:
-        for phrase in spec.phrases:
-            pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase.lower()))
-            if re.search(rf"(?<![a-z]){pattern}(?![a-z])", lowered):
-                return spec.category, phrase
+        for group in spec.words:
+            # Words that count only beside others ("more" only in a count) need those too.
+            if group.near and not any(found(n) for n in group.near):
+                continue
+            for phrase in group.phrases:
+                if found(phrase):
+                    return spec.category, phrase
     return None
 
 

@@ -374,7 +374,7 @@ class FakeSlack:
         with self._lock:
             return [c for c in self._calls if method is None or c.method == method]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+    def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[Call]:
         """Block until `count` calls of `method` arrived (work may run in other threads)."""
         deadline = time.monotonic() + timeout
         with self._lock:
@@ -416,7 +416,7 @@ class FakeSlack:
             return [r for r in self._responses if key is None or r.key == key]
 
     def wait_for_response(
-        self, key: str | None = None, count: int = 1, timeout: float = 5.0
+        self, key: str | None = None, count: int = 1, timeout: float = 15.0
     ) -> list[ResponsePost]:
         deadline = time.monotonic() + timeout
         with self._lock:

@@ -79,7 +79,9 @@ def click(
     return app.post(interaction_body(payload))
 
 
-def wait_until(predicate: Any, timeout: float = 5.0) -> None:
+def wait_until(predicate: Any, timeout: float = 15.0) -> None:
+    # Generous: it returns as soon as the condition holds, and a loaded 2-core machine
+    # running the suite on every core can take seconds to render a chart.
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
