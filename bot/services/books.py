@@ -6,6 +6,7 @@ work extends this resolver, so callers ask it for the company instead of holding
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from datetime import date
 from typing import Protocol
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from bot.settings import Settings
 from ledger.companies import get_company
@@ -20,6 +22,8 @@ from ledger.context import load_context
 from ledger.db import make_engine, session_scope, upgrade
 from ledger.drafting import Draft, DraftContext, Facts, draft
 from ledger.drafting.second import Checked
+from ledger.policy import Policy
+from qbo.company import load_settings
 
 Drafter = Callable[[str, DraftContext], list[Draft]]
 
@@ -56,9 +60,18 @@ class Books:
         if cached and cached[1] == day and time.monotonic() - cached[0] < self.context_ttl:
             return cached[2]
         with session_scope(self.engine) as s:
-            ctx = load_context(s, self.company_id, self.settings.policy, day)
+            ctx = load_context(s, self.company_id, self.policy(s), day)
         self._context = (time.monotonic(), day, ctx)
         return ctx
+
+    def policy(self, session: Session) -> Policy:
+        """The configured policy, adjusted to the QuickBooks company: where it tracks
+        quantity on hand, write-downs go to the reserve (qbo/inventory.py says why)."""
+        policy = self.settings.policy
+        prefs = load_settings(session, self.company_id)
+        if prefs is not None and prefs.track_quantity:
+            return dataclasses.replace(policy, value_changes_to_reserve=True)
+        return policy
 
     def forget_context(self) -> None:
         self._context = None

@@ -27,6 +27,7 @@ class Id(StrEnum):
     QBO_RETRY = "qbo_retry"
     QBO_VIEW_ENTRY = "qbo_view_entry"  # a link button: Slack still sends the click
     QBO_RECONNECT = "qbo_reconnect"
+    QBO_FIX_MAPPING = "qbo_fix_mapping"  # opens the account mapping dialog
     SHEET_APPROVE = "sheet_approve_all"
     SHEET_REVIEW = "sheet_review"
     SHEET_REJECT = "sheet_reject"
@@ -36,6 +37,7 @@ class Id(StrEnum):
     VIEW_EDIT = "edit_entry"
     VIEW_REJECT = "reject_entry"
     VIEW_REVERSE = "reverse_entry"
+    VIEW_QBO_MAPPING = "qbo_mapping"
 
     # -- input blocks in modals: each element's action_id equals its block_id ------------------
     FORM_SKU = "form_sku"
@@ -51,6 +53,7 @@ class Id(StrEnum):
     LINE_DEBIT = "line_{}_debit"
     LINE_CREDIT = "line_{}_credit"
     REASON = "reason"  # the reject and reverse modals
+    QBO_MAP_ACCOUNT = "qbo_map_{}"  # the mapping dialog: one select per ledger account code
 
     # -- block ids in messages (templates take the entry, batch or evidence id) ----------------
     BLOCK_ENTRY_ACTIONS = "entry_{}_actions"

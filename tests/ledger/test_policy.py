@@ -44,7 +44,10 @@ def every_word() -> list[tuple[Category, str, str]]:
     out = []
     for spec in REASONS.values():
         for group in spec.words:
-            out += [(spec.category, p, p) for p in group.phrases]
+            # a reserve verb ("top up") names a reason only beside the reserve's name
+            near = f" {group.near[-1]}" if group.near else ""
+            near = " the E&O reserve" if "reserve" in group.near else near
+            out += [(spec.category, p + near, p) for p in group.phrases]
             out += [(spec.category, typo, meant) for typo, meant in group.misspelled]
     return out
 
@@ -235,16 +238,16 @@ def test_a_company_table_reaches_every_reader() -> None:
     """Readers consult Policy.reasons, not a copy: a word and a hint added to one company's
     table show up in the offline reader and in Claude's prompt for that company only."""
     rows = [
-        dataclasses.replace(spec, words=(*spec.words, Words("kaput")), claude_hint="gone kaput")
+        dataclasses.replace(spec, words=(*spec.words, Words("zonked")), claude_hint="gone zonked")
         if spec.category is Category.LOSS
         else spec
         for spec in REASON_ROWS
     ]
     policy = Policy(reasons=ReasonTable(rows))
-    [facts] = read_requests("40 units SKU-1 kaput at $5", policy)
-    assert (facts.category, facts.reason) == (Category.LOSS, "kaput")
-    assert read_requests("40 units SKU-1 kaput at $5", POLICY)[0].category is None
-    assert "(gone kaput)" in company_prompt(DraftContext(chart=CHART_INFO, policy=policy))
+    [facts] = read_requests("40 units SKU-1 zonked at $5", policy)
+    assert (facts.category, facts.reason) == (Category.LOSS, "zonked")
+    assert read_requests("40 units SKU-1 zonked at $5", POLICY)[0].category is None
+    assert "(gone zonked)" in company_prompt(DraftContext(chart=CHART_INFO, policy=policy))
 
 
 # -- the Slack form -------------------------------------------------------------------------------
@@ -357,3 +360,22 @@ def test_a_donation_is_one_row_that_every_reader_sees(ctx: DraftContext) -> None
     facts = form_facts("donation", sku="SKU-7", quantity=Decimal(30), unit_cost=Decimal(4))
     assert (facts.category, facts.reason) == (Category.DONATION, "donated")
     assert build_draft(facts, ctx).lines[0].account == "5200"
+
+
+def test_write_downs_credit_the_reserve_when_stock_is_valued_by_item() -> None:
+    """A QuickBooks company tracking quantity on hand values its stock from its items: a
+    write-down there must not credit the inventory account, only the reserve."""
+    from ledger.policy import Category, Policy, decide_accounts
+
+    plain = decide_accounts(Category.WRITE_DOWN, Decimal("40.00"), Policy())
+    by_item = decide_accounts(
+        Category.WRITE_DOWN, Decimal("40.00"), Policy(value_changes_to_reserve=True)
+    )
+    assert (plain.debit, plain.credit) == ("5300", "1200")
+    assert (by_item.debit, by_item.credit) == ("5300", "1290")
+    assert "reserve" in by_item.explanation
+    # Goods that leave still leave the inventory account (and move the item's quantity).
+    loss = decide_accounts(
+        Category.SHRINKAGE, Decimal("40.00"), Policy(value_changes_to_reserve=True)
+    )
+    assert loss.credit == "1200"

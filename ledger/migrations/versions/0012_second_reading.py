@@ -1,7 +1,7 @@
 """journal_entry.second_reading: where Claude's second reading of a draft stands
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-03 17:00:00.000000
 
 The card is posted from the offline reading at once and Claude's reading arrives later; the
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -20,6 +20,7 @@ ACTIONS: dict[Id, list[Lazy]] = {
     Id.PERIOD_CLOSE: [periods.period_close],
     Id.QBO_RETRY: [quickbooks.retry],
     Id.QBO_RECONNECT: [quickbooks.reconnect],
+    Id.QBO_FIX_MAPPING: [quickbooks.fix_mapping],
     Id.QBO_VIEW_ENTRY: [],  # a link button: Slack still sends the click, which is acked
     Id.SHEET_APPROVE: [sheets.approve_all],
     Id.SHEET_REVIEW: [sheets.review],

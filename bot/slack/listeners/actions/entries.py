@@ -16,11 +16,11 @@ from bot.slack.ids import Id
 from bot.slack.listeners.common import (
     Body,
     action_value,
+    after_posting,
     clicked,
     deps_of,
     entry_id_of,
     ids_of,
-    push_now,
     tell_user,
     user_of,
 )
@@ -32,8 +32,9 @@ from ledger.status import EntryStatus
 
 
 def approve(body: Body, client: WebClient, context: BoltContext) -> None:
-    """Post the draft, update its card, then push it to QuickBooks at once. While Claude's
-    second reading is still due, ask first (it may change the amount)."""
+    """Post the draft, update its card, then push it to QuickBooks at once. Once posted, a
+    failure in the card or the push is not an approval failure (after_posting). While
+    Claude's second reading is still due, ask first (it may change the amount)."""
     deps = deps_of(context)
     entry_id = entry_id_of(body)
     clicked(deps, body, Id.APPROVE, entry_id)
@@ -74,8 +75,6 @@ def approve_pending(body: Body, client: WebClient, context: BoltContext) -> None
 def _approve_now(body: Body, client: WebClient, context: BoltContext, entry_id: int) -> None:
     deps = deps_of(context)
     outcome = decisions.approve(deps, user_of(body), entry_id)
-    if outcome.ok:
-        refresh_card(client, deps.books, entry_id)
     if outcome.result is Result.PERIOD_CLOSED:
         container = body.get("container") or {}
         text = replies.approved(outcome)
@@ -88,7 +87,7 @@ def _approve_now(body: Body, client: WebClient, context: BoltContext, entry_id: 
     elif outcome.result is not Result.DONE:
         tell_user(client, body, replies.approved(outcome))
     if outcome.ok:
-        push_now(context, client, [entry_id])
+        after_posting(context, client, body, [entry_id])
 
 
 def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -106,8 +105,6 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
             posted.append(entry_id)
         else:
             problems.append(f"#{entry_id}: {replies.approved(outcome)}")
-    for entry_id in posted:
-        refresh_card(client, deps.books, entry_id)
     summary = replies.approved_all(user, len(posted), len(ids))
     container = body.get("container") or {}
     message = body.get("message") or {}
@@ -122,7 +119,7 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
         )
     if problems:
         tell_user(client, body, replies.not_posted(problems))
-    push_now(context, client, posted)
+    after_posting(context, client, body, posted)
 
 
 def edit(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -182,7 +179,8 @@ def approve_redate(body: Body, client: WebClient, context: BoltContext) -> None:
             tell_user(client, body, replies.problems_or_reason(redated))
         return
     outcome = decisions.approve(deps, user, entry_id)
-    refresh_card(client, deps.books, entry_id)
     tell_user(client, body, replies.approved(outcome))
     if outcome.ok:
-        push_now(context, client, [entry_id])
+        after_posting(context, client, body, [entry_id])
+    else:
+        refresh_card(client, deps.books, entry_id)  # it is dated today now

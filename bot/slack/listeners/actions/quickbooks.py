@@ -1,4 +1,4 @@
-"""Buttons on QuickBooks alerts: Retry, Reconnect."""
+"""Buttons on QuickBooks alerts: Retry, Reconnect, Fix mapping (the mapping dialog)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from bot.slack.ids import Id
 from bot.slack.listeners.commands.subcommands import connect_quickbooks
 from bot.slack.listeners.common import Body, clicked, deps_of, ids_of, push_now, tell_user, user_of
+from bot.slack.listeners.mapping import open_mapping
 
 
 def retry(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -29,3 +30,11 @@ def retry(body: Body, client: WebClient, context: BoltContext) -> None:
 
 def reconnect(body: Body, client: WebClient, context: BoltContext) -> None:
     tell_user(client, body, connect_quickbooks(deps_of(context), user_of(body)))
+
+
+def fix_mapping(body: Body, client: WebClient, context: BoltContext) -> None:
+    """ "Fix mapping" on a held entry's alert: the mapping dialog."""
+    deps = deps_of(context)
+    clicked(deps, body, Id.QBO_FIX_MAPPING, None)
+    channel = (body.get("channel") or {}).get("id") or ""
+    open_mapping(deps, client, body, str(body.get("trigger_id") or ""), channel)

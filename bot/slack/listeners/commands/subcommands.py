@@ -20,7 +20,9 @@ from bot.slack.ui.month_end import close_blocks, close_text
 from bot.slack.ui.reports import summary_blocks, summary_text
 from ledger.periods import Period
 
-SUBCOMMANDS = frozenset({"connect", "status", "close", "reopen", "remind", "report", "export"})
+SUBCOMMANDS = frozenset(
+    {"connect", "status", "close", "reopen", "remind", "report", "export", "map"}
+)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from bot.services import intake
 from bot.slack.deliver import deliver
 from bot.slack.listeners.commands.subcommands import run, subcommand
 from bot.slack.listeners.common import Body, deps_of
+from bot.slack.listeners.mapping import open_mapping
 from bot.slack.ui import replies
 from bot.slack.ui.forms import new_writeoff_modal
 from bot.slack.ui.help import HELP_TEXT, help_blocks
@@ -34,6 +35,9 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
     deps = deps_of(context)
     text = (body.get("text") or "").strip()
     if text.lower() in HELP_WORDS:
+        return
+    if subcommand(text) == "map":  # the mapping dialog needs this request's trigger
+        open_mapping(deps, client, body, body["trigger_id"], body["channel_id"])
         return
     if subcommand(text):
         reply = run(deps, client, text, body["user_id"], body["channel_id"])
