@@ -82,7 +82,7 @@ def _run(env_extra: dict[str, str], label: str, *, updates: bool = False) -> dic
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 90  # a loaded machine imports slowly
             while True:
                 try:
                     if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:

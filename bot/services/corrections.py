@@ -94,6 +94,7 @@ def correct(deps: Deps, user: str, entry_id: int, text: str) -> Corrected:
         policy,
         has_quantity=details.get("quantity") is not None,
         has_unit_cost=details.get("unit_cost") is not None,
+        has_reason=details.get("category") is not None,
     )
     if reading is None:
         return base

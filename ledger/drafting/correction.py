@@ -126,8 +126,12 @@ def read_correction(
     *,
     has_quantity: bool,
     has_unit_cost: bool,
+    has_reason: bool = True,
 ) -> Correction | None:
-    """What `text` changes in a draft that has (or lacks) a quantity and a unit cost."""
+    """What `text` changes in a draft that has (or lacks) a quantity, a unit cost, a reason.
+
+    A reason word changes the reason only when the draft lacks one or the reply reads as a
+    correction ("they were stolen"): the lexicon holds everyday words ("more", "short")."""
     work = _MENTION.sub(" ", text)
     odd = _LOOK_ALIKE.search(work)
     if odd:
@@ -137,7 +141,7 @@ def read_correction(
         )
     has_code = bool(_CODE.search(work))
     work = _CODE.sub(lambda m: " " * len(m.group(0)), work)
-    reason = _reason(work, policy)
+    reason = _reason(work, policy) if (not has_reason or _CUE.search(work)) else None
     unit_costs: list[Decimal] = []
     totals: list[Decimal] = []
     bare: list[Decimal] = []
@@ -170,6 +174,8 @@ def read_correction(
         return None  # chatter: "thanks", "on it"
     if len(unit_costs) > 1 or len(totals) > 1 or len(quantities) > 1 or len(bare) > 1:
         return Correction(problem=_UNSURE)
+    if quantities and _RELATIVE.search(work):
+        return Correction(problem=_IN_ALL)
     if bare:
         if not has_unit_cost and not totals and (has_quantity or quantities):
             unit_costs = bare
@@ -193,6 +199,14 @@ def read_correction(
     )
 
 
+# "2 more", "another 5": relative to what? The reply must give the new count itself.
+_RELATIVE = re.compile(
+    r"\b(?:more|extra|another|additional|plus|fewer|less|minus|on top)\b", re.IGNORECASE
+)
+_IN_ALL = (
+    "Is that the count in all, or in addition to the draft's? Reply with the new count, "
+    "e.g. 'make that 32'."
+)
 _DIGITS = (
     "Please write the number in digits so I read it exactly, e.g. 'make that 30' or '$9 each'."
 )

@@ -58,6 +58,13 @@ def test_what_a_reply_changes(
 def test_a_reason_word_changes_the_reason() -> None:
     c = read("no, they were stolen")
     assert c is not None and c.category is Category.CASUALTY and c.reason == "stolen"
+    # an everyday word of the lexicon in chatter changes nothing...
+    assert read("thanks, one more") is None
+    # ...unless the draft has no reason yet: then a reply naming one completes it
+    missing = read_correction(
+        "stolen", POLICY, has_quantity=True, has_unit_cost=True, has_reason=False
+    )
+    assert missing is not None and missing.category is Category.CASUALTY
 
 
 @pytest.mark.parametrize(
@@ -80,6 +87,8 @@ def test_chatter_is_not_a_correction(text: str) -> None:
         ("make that 10%", "could not tell"),
         ("found them on 12/3", "could not tell"),
         ("it was SKU-13 not SKU-12", "to change the SKU, an approver can use Edit"),
+        ("found 2 more", "in all, or in addition"),
+        ("another 5 were broken", "in all, or in addition"),
     ],
 )
 def test_what_it_cannot_place_is_a_question_never_a_guess(text: str, words: str) -> None:

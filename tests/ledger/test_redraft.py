@@ -93,3 +93,50 @@ def test_second_reading_state_is_stored_even_on_a_posted_entry(
         assert entry is not None and entry.second_reading == "differs"
         assert entry.status == "posted" and entry.total == Decimal("600.00")
         assert set_second_reading(s, company_id, 99999, "agreed", actor="x") is None
+
+
+def test_redraft_waiting_for_a_state_refuses_once_it_changed(
+    engine: Engine, company_id: int
+) -> None:
+    with session_scope(engine) as s:
+        entry_id = (
+            save_draft(
+                s, company_id, make_draft(), actor="U1", entry_date=TODAY, second_reading="pending"
+            ).entry.id
+            or 0
+        )
+    with session_scope(engine) as s:
+        set_second_reading(s, company_id, entry_id, "superseded", actor="U1")
+    with pytest.raises(PostingError), session_scope(engine) as s:
+        redraft_entry(
+            s,
+            company_id,
+            entry_id,
+            make_draft(qty="12"),
+            actor="second-reading",
+            cause="second reading",
+            only_if_second_reading="pending",
+        )
+    with session_scope(engine) as s:
+        entry = s.get(JournalEntry, entry_id)
+        assert entry is not None and entry.total == Decimal("600.00")
+        assert entry.second_reading == "superseded" and entry.edited_by is None
+
+
+def test_a_persons_redraft_records_them_as_the_editor(engine: Engine, company_id: int) -> None:
+    entry_id = _save(engine, company_id)
+    with session_scope(engine) as s:
+        redraft_entry(
+            s,
+            company_id,
+            entry_id,
+            make_draft(qty="30"),
+            actor="U0CTRL",
+            cause="thread correction",
+            by_person=True,
+            extra_facts={"disputed": ["quantity"]},
+        )
+    with session_scope(engine) as s:
+        entry = s.get(JournalEntry, entry_id)
+        assert entry is not None and entry.edited_by == "U0CTRL" and not entry.reviewed
+        assert json.loads(entry.details)["disputed"] == ["quantity"]

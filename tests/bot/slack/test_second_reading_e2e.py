@@ -336,3 +336,5 @@ def test_approve_all_leaves_drafts_whose_second_reading_is_due(
     assert said.count("second reading has not arrived yet") == 1
     assert all(f"#{e.id}" in said for e in entries(app))
     assert [e.status for e in entries(app)] == ["draft", "draft"]
+    # the readings then arrive and are applied (nothing left running after the test)
+    wait_until(lambda: all(e.second_reading != "pending" for e in entries(app)))
