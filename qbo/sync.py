@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 30
 CLAIM_LIMIT = 300
 # An in-flight claim older than this was abandoned by a crash. A live pass renews its claim
-# before every batch, so only a dead one ever reaches it.
+# before every batch, and one that fails part-way releases its claim at once (`_release`), so
+# only a dead process ever reaches it.
 LEASE = timedelta(minutes=15)
 # Batches sent at once by one pass: QuickBooks allows 10 requests in flight; a batch of 30
 # can take seconds, and one at a time would cap a pass far below the 40-batch/min ceiling.
@@ -220,6 +221,30 @@ def run_sync(
     report.claimed = len(claimed)
     if not claimed:
         return report
+    # Outbox ids whose batch was handed to the client: QuickBooks may hold them.
+    sending: set[int] = set()
+    try:
+        _pass(engine, company_id, realm_id, make_client, worker, now, rng, claimed, report, sending)
+    except BaseException as exc:
+        # Failed part-way (a database blip, a bug): give the rows back now rather than
+        # leaving them to the lease, so the next pass takes them at once.
+        _release(engine, claimed, worker, now, sending, exc)
+        raise
+    return report
+
+
+def _pass(
+    engine: Engine,
+    company_id: int,
+    realm_id: str,
+    make_client: Callable[[], Client],
+    worker: str,
+    now: datetime,
+    rng: random.Random | None,
+    claimed: list[int],
+    report: SyncReport,
+    sending: set[int],
+) -> None:
     with session_scope(engine) as s:
         items = {
             i.id: i
@@ -262,6 +287,7 @@ def run_sync(
             for oid in lost:
                 outcomes[oid] = ("lost", None)
             if mine:
+                sending.update(mine)
                 _send(client, realm_id, mine, bodies, outcomes)
                 with counting:
                     report.requests += 1
@@ -276,7 +302,44 @@ def run_sync(
     for oid in bodies:
         outcomes.setdefault(oid, ("released", report.connection_problem))
     _record(engine, items, outcomes, now, report, rng)
-    return report
+
+
+def _release(
+    engine: Engine,
+    claimed: Sequence[int],
+    worker: str,
+    now: datetime,
+    sending: set[int],
+    exc: BaseException,
+) -> None:
+    """Back to pending, due now, with the attempt counted; a row whose batch was handed to
+    QuickBooks keeps (or gains) its DocNumber look-up. Only this pass's own claims."""
+    why = f"the sync pass stopped before recording: {type(exc).__name__}"
+    mine = sa.and_(
+        col(OutboxItem.id).in_(list(claimed)),
+        col(OutboxItem.claimed_by) == worker,
+        col(OutboxItem.status) == OutboxStatus.IN_FLIGHT,
+    )
+    values: dict[str, Any] = {
+        "status": OutboxStatus.PENDING,
+        "claimed_at": None,
+        "claimed_by": None,
+        "next_attempt_at": now,
+        "attempts": col(OutboxItem.attempts) + 1,
+        "last_error": why,
+        "updated_at": now,
+    }
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.update(OutboxItem).where(mine).values(**values))
+            if sending:
+                conn.execute(
+                    sa.update(OutboxItem)
+                    .where(col(OutboxItem.id).in_(list(sending)))
+                    .values(needs_reconcile=True)
+                )
+    except Exception:  # the database is still away: the lease will free them later
+        log.exception("could not release %d claimed outbox rows", len(claimed))
 
 
 def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) -> list[int]:
