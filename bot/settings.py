@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.services.calendar import BusinessCalendar, CalendarError, check_region
 from ledger.db import DEFAULT_URL
 from ledger.policy import Policy
+from qbo.identity import DEFAULT_DOC_PREFIX, check_prefix
 
 _USER_OR_GROUP = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
@@ -74,6 +75,8 @@ class Settings(BaseSettings):
     qbo_token_url: str | None = Field(None, alias="QBO_TOKEN_URL")
     qbo_revoke_url: str | None = Field(None, alias="QBO_REVOKE_URL")
     writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
+    # DocNumbers in QuickBooks: prefix + entry number (WOB-JE-000001).
+    writeoff_qbo_doc_prefix: str = Field(DEFAULT_DOC_PREFIX, alias="WRITEOFF_QBO_DOC_PREFIX")
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
     writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")
     writeoff_reminder_channels: IdList = Field(
@@ -158,6 +161,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone '{value}' (e.g. America/Chicago)") from exc
         return value
+
+    @field_validator("writeoff_qbo_doc_prefix")
+    @classmethod
+    def _doc_prefix(cls, value: str) -> str:
+        return check_prefix(value.strip())
 
     @field_validator("qbo_environment")
     @classmethod

@@ -301,6 +301,14 @@ class OutboxItem(SQLModel, table=True):
     last_error_tid: str | None = Field(default=None, max_length=64)
     # Start of the current failure episode.
     failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The DocNumber this entry is sent under (kept, so a look-up after an unknown outcome
+    # asks for what was sent even if the prefix setting changed since). `doc_suffix` counts
+    # clashes with QuickBooks entries that are not ours; each one moves to the next suffix.
+    doc_number: str | None = Field(default=None, max_length=21)
+    doc_suffix: int = Field(default=0)
+    # Part of the requestid: the same while an outcome is unknown (QuickBooks replays the
+    # first answer), new after a definite failure or a person's Retry.
+    push_generation: int = Field(default=0)
     alert_channel: str | None = Field(default=None, max_length=64)
     alert_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -189,6 +189,25 @@ class QboClient:
             out[doc] = first
         return out
 
+    def journal_entries_numbered(
+        self, doc_numbers: Sequence[str]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """DocNumber -> every JournalEntry carrying it (lowest Id first), with what it takes
+        to tell ours from someone else's: PrivateNote, TxnDate and TotalAmt."""
+        wanted = list(dict.fromkeys(d for d in doc_numbers if d))
+        found: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(wanted), DOC_NUMBERS_PER_QUERY):
+            chunk = wanted[i : i + DOC_NUMBERS_PER_QUERY]
+            listed = ", ".join(quote_literal(d) for d in chunk)
+            rows = self.query(
+                "select Id, DocNumber, SyncToken, TxnDate, TotalAmt, PrivateNote "
+                f"from JournalEntry where DocNumber in ({listed})"
+            )
+            for row in rows:
+                if row.get("DocNumber") in chunk:
+                    found.setdefault(row["DocNumber"], []).append(row)
+        return {doc: sorted(rows, key=_id_key) for doc, rows in found.items()}
+
     # -- writes ----------------------------------------------------------------------------
 
     def create_journal_entry(self, entry: Mapping[str, Any], request_id: str) -> dict[str, Any]:

@@ -50,10 +50,24 @@ class HeldError(ValueError):
     """The entry cannot be pushed as it is; the message says what a person must do."""
 
 
-def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount]) -> dict[str, Any]:
-    """Never guesses an account: an unmapped or inactive one holds the entry."""
-    if len(entry.number) > DOC_NUMBER_MAX:
-        raise HeldError(f"entry number {entry.number} is longer than QuickBooks allows")
+def marker(install: str, number: str) -> str:
+    """What our PrivateNote starts with: proof, on a DocNumber look-up, that an entry is ours
+    (see qbo/identity.py)."""
+    return f"writeoff-bot {number} install {install}"
+
+
+def journal_entry_body(
+    entry: LedgerEntry,
+    mapping: Mapping[str, MappedAccount],
+    *,
+    doc_number: str | None = None,
+    install: str | None = None,
+) -> dict[str, Any]:
+    """Never guesses an account: an unmapped or inactive one holds the entry. `doc_number`
+    defaults to the entry number; `install` puts our marker in the PrivateNote."""
+    doc_number = doc_number or entry.number
+    if len(doc_number) > DOC_NUMBER_MAX:
+        raise HeldError(f"entry number {doc_number} is longer than QuickBooks allows")
     problems = []
     for ln in entry.lines:
         acct = mapping.get(ln.account_code)
@@ -69,8 +83,9 @@ def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount])
             )
     if problems:
         raise HeldError("; ".join(problems))
+    head = marker(install, entry.number) if install else f"writeoff-bot {entry.number}"
     note = (
-        f"writeoff-bot {entry.number} (ledger entry {entry.entry_id}). "
+        f"{head} (ledger entry {entry.entry_id}). "
         f"Reported by {entry.reporter or 'unknown'}, approved by {entry.approver or 'unknown'}. "
         f"Source: {entry.source_text}"
     )
@@ -91,7 +106,7 @@ def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount])
         )
     return {
         "TxnDate": entry.entry_date.isoformat(),
-        "DocNumber": entry.number,
+        "DocNumber": doc_number,
         "PrivateNote": note[:NOTE_MAX],
         "Line": lines,
     }

@@ -69,3 +69,15 @@ class AccountMapping(SQLModel, table=True):
     qbo_active: bool = Field(default=True)
     method: str = Field(max_length=10)  # number, name or manual
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class QboInstall(SQLModel, table=True):
+    """This database's identity towards QuickBooks, made once per company: it goes into every
+    PrivateNote marker and requestid, so a second install (or a reset database) on the same
+    QuickBooks company neither adopts our entries nor receives our replayed answers."""
+
+    __tablename__ = "qbo_install"
+
+    company_id: int = Field(foreign_key="company.id", primary_key=True)
+    install_id: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

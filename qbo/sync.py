@@ -37,7 +37,16 @@ from ledger.models import (
 from qbo.connection import ConnectionBroken, NotConnected
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
-from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
+from qbo.identity import (
+    DEFAULT_DOC_PREFIX,
+    clashing_txn_id,
+    describe,
+    doc_number,
+    install_id,
+    is_ours,
+    request_id,
+)
+from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body, total_debits
 from qbo.mapping import load_mapping
 
 log = logging.getLogger(__name__)
@@ -52,11 +61,17 @@ LEASE = timedelta(minutes=15)
 # can take seconds, and one at a time would cap a pass far below the 40-batch/min ceiling.
 PARALLEL_BATCHES = 4
 MAX_BACKOFF = timedelta(hours=1)
-REQUEST_ID_NAMESPACE = uuid.UUID("6f1c3f3e-8d8e-4d53-9a55-2b1f6f0c9a11")
+# Fault 6140: the DocNumber is in use (the company warns on duplicate journal numbers).
+DUPLICATE_DOC = "6140"
+CONFLICT = "conflict"  # last_error_code of a clash with an entry that is not ours
 
 
 class Client(Protocol):
-    def find_journal_entries(self, doc_numbers: Sequence[str]) -> dict[str, dict[str, Any]]: ...
+    def journal_entries_numbered(
+        self, doc_numbers: Sequence[str]
+    ) -> dict[str, list[dict[str, Any]]]: ...
+
+    def create_journal_entry(self, entry: dict[str, Any], request_id: str) -> dict[str, Any]: ...
 
     def batch_create_journal_entries(
         self, items: Sequence[tuple[str, dict[str, Any]]], request_id: str
@@ -87,6 +102,9 @@ class SyncReport:
     held: list[tuple[int, str]] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)  # waits for a person
     retrying: list[tuple[int, str]] = field(default_factory=list)  # will retry by itself
+    # Someone else's entry holds our DocNumber (also in `retrying`: the next try goes under
+    # the next suffix).
+    conflicts: list[tuple[int, str]] = field(default_factory=list)
     # Every entry in `failed` and `retrying`, with its code and intuit_tid.
     failures: list[PushFailure] = field(default_factory=list)
     connection_problem: str | None = None
@@ -117,12 +135,6 @@ def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
     """1 min, 2, 4 ... capped at an hour, with +-20% jitter so retries do not synchronise."""
     base = min(60.0 * 2 ** max(0, attempts - 1), MAX_BACKOFF.total_seconds())
     return timedelta(seconds=base * (rng or random).uniform(0.8, 1.2))
-
-
-def batch_request_id(realm_id: str, doc_numbers: Sequence[str]) -> str:
-    """Stable for the same batch: a repeated send of the same entries replays, not re-creates.
-    uuid5 text is 36 characters, QuickBooks' limit for a batch requestid."""
-    return str(uuid.uuid5(REQUEST_ID_NAMESPACE, f"{realm_id}:{','.join(sorted(doc_numbers))}"))
 
 
 def claim_due(
@@ -211,6 +223,7 @@ def run_sync(
     now: datetime | None = None,
     entry_ids: Sequence[int] | None = None,
     rng: random.Random | None = None,
+    doc_prefix: str = DEFAULT_DOC_PREFIX,
 ) -> SyncReport:
     """One pass. `make_client` may raise ConnectionProblem (not connected, broken)."""
     now = now or utcnow()
@@ -221,87 +234,126 @@ def run_sync(
     report.claimed = len(claimed)
     if not claimed:
         return report
-    # Outbox ids whose batch was handed to the client: QuickBooks may hold them.
-    sending: set[int] = set()
+    one = _Pass(
+        engine, company_id, realm_id, install_id(engine, company_id), doc_prefix, worker, now, rng
+    )
     try:
-        _pass(engine, company_id, realm_id, make_client, worker, now, rng, claimed, report, sending)
+        one.run(claimed, make_client, report)
     except BaseException as exc:
         # Failed part-way (a database blip, a bug): give the rows back now rather than
         # leaving them to the lease, so the next pass takes them at once.
-        _release(engine, claimed, worker, now, sending, exc)
+        _release(engine, claimed, worker, now, one.sending, exc)
         raise
     return report
 
 
-def _pass(
-    engine: Engine,
-    company_id: int,
-    realm_id: str,
-    make_client: Callable[[], Client],
-    worker: str,
-    now: datetime,
-    rng: random.Random | None,
-    claimed: list[int],
-    report: SyncReport,
-    sending: set[int],
-) -> None:
-    with session_scope(engine) as s:
-        items = {
-            i.id: i
-            for i in s.exec(select(OutboxItem).where(col(OutboxItem.id).in_(claimed)))
-            if i.id is not None
-        }
-        ledger = _ledger_entries(s, [i.entry_id for i in items.values()])
-        mapping = load_mapping(s, company_id)
-    outcomes: dict[int, tuple[str, Any]] = {}  # outbox id -> (kind, detail)
-    bodies: dict[int, dict[str, Any]] = {}
-    for oid, item in items.items():
-        try:
-            bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping)
-        except HeldError as exc:
-            outcomes[oid] = ("held", str(exc))
-    try:
-        client = make_client()
-        reconcile = [oid for oid in bodies if items[oid].needs_reconcile]
-        if reconcile:
-            report.requests += 1
+@dataclass
+class _Pass:
+    engine: Engine
+    company_id: int
+    realm_id: str
+    install: str
+    doc_prefix: str
+    worker: str
+    now: datetime
+    rng: random.Random | None
+    # Outbox ids handed to the client: QuickBooks may hold them.
+    sending: set[int] = field(default_factory=set)
+
+    def run(
+        self, claimed: list[int], make_client: Callable[[], Client], report: SyncReport
+    ) -> None:
+        with session_scope(self.engine) as s:
+            items = {
+                i.id: i
+                for i in s.exec(select(OutboxItem).where(col(OutboxItem.id).in_(claimed)))
+                if i.id is not None
+            }
+            ledger = _ledger_entries(s, [i.entry_id for i in items.values()])
+            mapping = load_mapping(s, self.company_id)
+        outcomes: dict[int, tuple[str, Any]] = {}  # outbox id -> (kind, detail)
+        bodies: dict[int, dict[str, Any]] = {}
+        for oid, item in items.items():
+            entry = ledger[item.entry_id]
+            doc = item.doc_number or doc_number(self.doc_prefix, entry.number, item.doc_suffix)
             try:
-                found = client.find_journal_entries([bodies[oid]["DocNumber"] for oid in reconcile])
-            except QboError as exc:  # cannot look: do not send blind, try again later
-                found = {}
-                for oid in reconcile:
-                    outcomes[oid] = ("error", exc)
+                bodies[oid] = journal_entry_body(
+                    entry, mapping, doc_number=doc, install=self.install
+                )
+            except HeldError as exc:
+                outcomes[oid] = ("held", str(exc))
+        try:
+            client = make_client()
+            reconcile = [oid for oid in bodies if items[oid].needs_reconcile]
+            if reconcile:
+                report.requests += 1
+                self._look_up(client, reconcile, items, ledger, bodies, outcomes)
+            to_send = [oid for oid in bodies if oid not in outcomes]
+            chunks = [to_send[i : i + BATCH_SIZE] for i in range(0, len(to_send), BATCH_SIZE)]
+            counting = threading.Lock()
+
+            def send(chunk: list[int]) -> None:
+                # Still ours? If this pass outlived its lease, another pass owns these rows
+                # now and will look them up first: sending them too could create duplicates.
+                mine = renew_claim(self.engine, chunk, self.worker, self.now)
+                for oid in chunk:
+                    if oid not in mine:
+                        outcomes[oid] = ("lost", None)
+                if mine:
+                    self.sending.update(mine)
+                    pushes = [(bodies[o]["DocNumber"], items[o].push_generation) for o in mine]
+                    rid = request_id(self.install, self.realm_id, pushes)
+                    _send(client, rid, mine, bodies, outcomes)
+                    with counting:
+                        report.requests += 1
+
+            with ThreadPoolExecutor(max_workers=PARALLEL_BATCHES) as pool:
+                for future in [pool.submit(send, c) for c in chunks]:
+                    future.result()  # re-raise a connection problem from any batch
+        except (ConnectionProblem, ConnectionBroken, NotConnected, SecretKeyError) as exc:
+            # SecretKeyError: WRITEOFF_SECRET_KEY does not open the stored tokens. Nothing
+            # was sent; the entries wait in the queue until the key is put right.
+            report.connection_problem = str(exc)
+        for oid in bodies:
+            outcomes.setdefault(oid, ("released", report.connection_problem))
+        docs = {
+            oid: _Docs(
+                sent=body["DocNumber"],
+                next=doc_number(
+                    self.doc_prefix, ledger[items[oid].entry_id].number, items[oid].doc_suffix + 1
+                ),
+                ours=_our_words(ledger[items[oid].entry_id].number, body),
+            )
+            for oid, body in bodies.items()
+        }
+        _record(self.engine, items, outcomes, docs, self.now, report, self.rng)
+
+    def _look_up(
+        self,
+        client: Client,
+        reconcile: list[int],
+        items: dict[int, OutboxItem],
+        ledger: dict[int, LedgerEntry],
+        bodies: dict[int, dict[str, Any]],
+        outcomes: dict[int, tuple[str, Any]],
+    ) -> None:
+        """An earlier push's outcome is unknown: adopt what QuickBooks holds only if it is
+        ours; someone else's entry under our number is a conflict, never "synced"."""
+        try:
+            found = client.journal_entries_numbered([bodies[oid]["DocNumber"] for oid in reconcile])
+        except QboError as exc:  # cannot look: do not send blind, try again later
             for oid in reconcile:
-                hit = found.get(bodies[oid]["DocNumber"])
-                if hit is not None:
-                    outcomes[oid] = ("adopted", hit)
-        to_send = [oid for oid in bodies if oid not in outcomes]
-        chunks = [to_send[i : i + BATCH_SIZE] for i in range(0, len(to_send), BATCH_SIZE)]
-        counting = threading.Lock()
-
-        def send(chunk: list[int]) -> None:
-            # Still ours? If this pass outlived its lease, another pass owns these rows now
-            # and will look them up first: sending them too could create duplicates.
-            mine = renew_claim(engine, chunk, worker, now)
-            lost = [oid for oid in chunk if oid not in mine]
-            for oid in lost:
-                outcomes[oid] = ("lost", None)
-            if mine:
-                sending.update(mine)
-                _send(client, realm_id, mine, bodies, outcomes)
-                with counting:
-                    report.requests += 1
-
-        with ThreadPoolExecutor(max_workers=PARALLEL_BATCHES) as pool:
-            for future in [pool.submit(send, c) for c in chunks]:
-                future.result()  # re-raise a connection problem from any batch
-    except (ConnectionProblem, ConnectionBroken, NotConnected, SecretKeyError) as exc:
-        # SecretKeyError: WRITEOFF_SECRET_KEY does not open the stored tokens. Nothing was
-        # sent; the entries wait in the queue until the key is put right.
-        report.connection_problem = str(exc)
-    for oid in bodies:
-        outcomes.setdefault(oid, ("released", report.connection_problem))
-    _record(engine, items, outcomes, now, report, rng)
+                outcomes[oid] = ("error", exc)
+            return
+        for oid in reconcile:
+            body = bodies[oid]
+            number = ledger[items[oid].entry_id].number
+            hits = found.get(body["DocNumber"], [])
+            ours = [h for h in hits if is_ours(h, body, self.install, number)]
+            if ours:
+                outcomes[oid] = ("adopted", ours[0])
+            elif hits:
+                outcomes[oid] = ("conflict", describe(hits[0]))
 
 
 def _release(
@@ -356,13 +408,18 @@ def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) 
 
 def _send(
     client: Client,
-    realm_id: str,
+    request_id: str,
     chunk: list[int],
     bodies: dict[int, dict[str, Any]],
     outcomes: dict[int, tuple[str, Any]],
 ) -> None:
-    request_id = batch_request_id(realm_id, [bodies[oid]["DocNumber"] for oid in chunk])
+    """One entry goes as a plain create (no batch to spend from the 40 a minute); several
+    as one batch, matched by bId."""
     try:
+        if len(chunk) == 1:
+            [oid] = chunk
+            outcomes[oid] = ("created", client.create_journal_entry(bodies[oid], request_id))
+            return
         results = client.batch_create_journal_entries(
             [(str(oid), bodies[oid]) for oid in chunk], request_id
         )
@@ -384,6 +441,7 @@ def _record(
     engine: Engine,
     items: dict[int, OutboxItem],
     outcomes: dict[int, tuple[str, Any]],
+    docs: dict[int, _Docs],
     now: datetime,
     report: SyncReport,
     rng: random.Random | None,
@@ -395,6 +453,9 @@ def _record(
                 continue  # another pass took it over: its record is the one that counts
             item.updated_at = now
             item.claimed_at, item.claimed_by = None, None
+            doc = docs.get(oid)
+            if doc is not None:
+                item.doc_number = doc.sent
             if kind in ("created", "adopted"):
                 entry = s.get(JournalEntry, item.entry_id)
                 item.status = OutboxStatus.SYNCED
@@ -421,9 +482,56 @@ def _record(
                 item.next_attempt_at = now + timedelta(minutes=1)
                 item.last_error = str(detail) if detail else None
                 _set_error_tid(item, None)
+            elif kind == "conflict" and doc is not None:
+                _conflict(item, str(detail), doc, None, now, report, rng)
+            elif (
+                kind == "error"
+                and isinstance(detail, QboError)
+                and detail.code == DUPLICATE_DOC
+                and doc is not None
+            ):
+                # The company warns on duplicate journal numbers: QuickBooks refused ours and
+                # named the entry holding the number (a fresh send: nothing of ours there).
+                theirs = clashing_txn_id(detail.detail or detail.message)
+                what = f"JournalEntry {theirs} ({doc.sent})" if theirs else f"an entry {doc.sent}"
+                _conflict(item, what, doc, detail.tid, now, report, rng)
             else:
                 _failure(item, kind, detail, now, report, rng)
             s.add(item)
+
+
+@dataclass(frozen=True)
+class _Docs:
+    sent: str  # the DocNumber this pass used
+    next: str  # the one to use after a clash
+    ours: str  # our entry in a few words, for a conflict alert
+
+
+def _our_words(number: str, body: dict[str, Any]) -> str:
+    return f"{number} (dated {body.get('TxnDate')}, total {total_debits(body):,.2f})"
+
+
+def _conflict(
+    item: OutboxItem,
+    theirs: str,
+    doc: _Docs,
+    tid: str | None,
+    now: datetime,
+    report: SyncReport,
+    rng: random.Random | None,
+) -> None:
+    """QuickBooks holds someone else's entry under our DocNumber: never "synced"; the next
+    push (the normal retry) goes under the next suffix, and a person is told at once."""
+    message = (
+        f"QuickBooks already has {theirs} under our DocNumber, and writeoff-bot did not make "
+        f"it; ours is {doc.ours}. Not synced: it goes as {doc.next} on the next try"
+    )
+    item.doc_suffix += 1
+    item.doc_number = doc.next
+    item.needs_reconcile = False  # the new number was never sent
+    item.push_generation += 1
+    _failure(item, "conflict", (message, tid), now, report, rng)
+    report.conflicts.append((item.entry_id, message))
 
 
 def _failure(
@@ -439,6 +547,8 @@ def _failure(
     tid: str | None = None
     if kind == "unknown":
         retryable, unknown, message, code = True, True, str(detail), "unknown"
+    elif kind == "conflict":
+        (message, tid), retryable, unknown, code = detail, True, False, CONFLICT
     else:
         err: QboError = detail
         retryable, unknown = err.retryable, err.outcome_unknown
@@ -448,6 +558,10 @@ def _failure(
     _set_error_tid(item, tid)
     if unknown:
         item.needs_reconcile = True
+    elif kind != "conflict":
+        # A definite failure: QuickBooks replays answers by requestid, failures too, so
+        # the next send (after the cause is fixed) must be a new request.
+        item.push_generation += 1
     if retryable:
         item.status = OutboxStatus.PENDING
         item.next_attempt_at = now + backoff(item.attempts, rng)
@@ -497,7 +611,13 @@ def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None
                     [OutboxStatus.FAILED, OutboxStatus.HELD, OutboxStatus.PENDING]
                 ),
             )
-            .values(status=OutboxStatus.PENDING, next_attempt_at=now, updated_at=now)
+            .values(
+                status=OutboxStatus.PENDING,
+                next_attempt_at=now,
+                updated_at=now,
+                # A new request: the old requestid would only replay the old answer.
+                push_generation=col(OutboxItem.push_generation) + 1,
+            )
         )
     return bool(result.rowcount)
 

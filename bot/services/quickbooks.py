@@ -193,6 +193,7 @@ class QuickBooks:
             worker=worker,
             now=now,
             entry_ids=entry_ids,
+            doc_prefix=self.settings.writeoff_qbo_doc_prefix,
         )
 
     def rotate_key(self, actor: str) -> int:

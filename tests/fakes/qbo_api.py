@@ -347,6 +347,9 @@ class FakeQbo:
         # bIds a batch processes but leaves out of its answer (a partial answer)
         self.omit_from_batch_answer: set[str] = set()
         self.refreshes = 0  # successful refresh_token grants
+        # The company's "warn if duplicate journal number" preference: on, a create reusing a
+        # JournalEntry's DocNumber answers fault 6140 naming the entry (see sync identity).
+        self.duplicate_doc_warning = False
         self._lock = threading.RLock()
         self._rng = random.Random(seed)
         self._requests: list[Request] = []
@@ -503,6 +506,54 @@ class FakeQbo:
     @property
     def batch_count(self) -> int:
         return self.request_count("batch")
+
+    # -- sync identity: hand-made entries sharing our DocNumber, fault 6140
+
+    def add_hand_made_entry(
+        self,
+        doc_number: str,
+        amount: str = "75.00",
+        txn_date: str | None = None,
+        note: str = "typed in by the bookkeeper",
+        realm: str | None = None,
+    ) -> dict[str, Any]:
+        """A JournalEntry someone made in QuickBooks by hand (two accounts of its own)."""
+        realm = realm or self.realm_id
+        debit = self.add_account(f"Hand debit {doc_number}", realm=realm)
+        credit = self.add_account(f"Hand credit {doc_number}", realm=realm)
+        body = {
+            "DocNumber": doc_number,
+            "TxnDate": txn_date or date.today().isoformat(),
+            "PrivateNote": note,
+            "Line": [
+                {
+                    "Amount": amount,
+                    "DetailType": "JournalEntryLineDetail",
+                    "JournalEntryLineDetail": {"PostingType": side, "AccountRef": {"value": ref}},
+                }
+                for side, ref in (("Debit", debit), ("Credit", credit))
+            ],
+        }
+        with self._lock:
+            warn, self.duplicate_doc_warning = self.duplicate_doc_warning, False
+            try:
+                return self._create_entry(realm, body)
+            finally:
+                self.duplicate_doc_warning = warn
+
+    def _refuse_duplicate_doc(self, realm: str, body: dict[str, Any]) -> None:
+        doc = body.get("DocNumber")
+        if not self.duplicate_doc_warning or not doc:
+            return
+        for held in self._entries[realm]:
+            if held.get("DocNumber") == doc:
+                raise _Fault(
+                    "6140",
+                    "Duplicate Document Number Error",
+                    "Duplicate Document Number Error : You must specify a different number. "
+                    f"This number has already been used. DocNumber={doc} is assigned to "
+                    f"TxnType=Journal Entry with TxnId={held['Id']}",
+                )
 
     # -- breaking things
 
@@ -844,6 +895,7 @@ class FakeQbo:
 
     def _create_entry(self, realm: str, body: Any) -> dict[str, Any]:
         self._validate_entry(realm, body)
+        self._refuse_duplicate_doc(realm, body)
         entity = copy.deepcopy(body)
         total = Decimal(0)
         for n, line in enumerate(entity["Line"]):

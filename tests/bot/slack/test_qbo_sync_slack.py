@@ -1,0 +1,69 @@
+"""Issue 11 sync behaviour seen from Slack: a conflict with a hand-made QuickBooks entry is
+alerted at once, naming both entries, and the card never says "synced"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from bot.services.jobs import JobContext, sync_job
+from bot.slack.chat import SlackChat
+from ledger.db import session_scope
+from ledger.models import OutboxItem
+from ledger.posting import post_entry
+from tests.bot.conftest import CHANNEL, CONTROLLER, RunningApp, block_text, start_app
+from tests.bot.slack.test_qbo_slack import ALERTS, connect
+from tests.bot.slack.test_slack_e2e import entries, report
+from tests.fakes.qbo_api import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, FakeQbo
+from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
+from tests.fakes.slack_api import FakeSlack
+from tests.qbo.conftest import SECRET_KEY, seed_accounts
+
+
+@pytest.fixture
+def app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iterator[RunningApp]:
+    seed_accounts(fake_qbo)
+    yield from start_app(
+        tmp_path,
+        fake_slack,
+        QBO_CLIENT_ID=CLIENT_ID,
+        QBO_CLIENT_SECRET=CLIENT_SECRET,
+        QBO_REDIRECT_URI=REDIRECT_URI,
+        QBO_API_URL=fake_qbo.api_base,
+        QBO_AUTH_URL=fake_qbo.auth_url,
+        QBO_TOKEN_URL=fake_qbo.token_url,
+        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        WRITEOFF_SECRET_KEY=SECRET_KEY,
+        WRITEOFF_ALERT_CHANNEL=ALERTS,
+    )
+
+
+def test_duplicate_number_conflict_is_alerted_at_once_naming_both(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    connect(app, fake_qbo)
+    fake_qbo.duplicate_doc_warning = True
+    theirs = fake_qbo.add_hand_made_entry("WOB-JE-000001", amount="75.00")
+    ts = report(app, "3 units SKU-1 damaged at $5")["ts"]
+    with session_scope(app.books.engine) as s:
+        post_entry(
+            s,
+            app.books.company_id,
+            entries(app)[0].id or 0,
+            approver=CONTROLLER,
+            max_amount=app.books.settings.writeoff_max_amount,
+        )
+    sync_job(JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books)))
+    alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
+    assert len(alerts) == 1
+    words = json.dumps(alerts[0].args["blocks"])
+    assert f"JournalEntry {theirs['Id']}" in words and "JE-000001" in words
+    assert "WOB-JE-000001-2" in words
+    with session_scope(app.books.engine) as s:
+        assert s.exec(select(OutboxItem)).one().status == "pending"
+    card = block_text(app.fake.message(CHANNEL, ts).blocks)
+    assert "synced, JournalEntry" not in card and "pending" in card
