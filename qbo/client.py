@@ -46,7 +46,7 @@ from qbo.errors import (
     fault_from_json,
 )
 from qbo.journal import dumps
-from qbo.limits import RateLimiter, limiter_for
+from qbo.limits import Limiter, limiter_for
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class QboClient:
         realm_id: str,
         tokens: TokenSource,
         http: httpx.Client | None = None,
-        limiter: RateLimiter | None = None,
+        limiter: Limiter | None = None,
         minorversion: int = 75,
         throttle_wait: float = 60.0,
         max_retries: int = 4,
@@ -98,13 +98,17 @@ class QboClient:
         self.tokens = tokens
         self._own_http = http is None
         self.http = http or httpx.Client(timeout=DEFAULT_TIMEOUT)
-        self.limiter = limiter or limiter_for(realm_id)
+        self.limiter: Limiter = limiter or limiter_for(realm_id)
         self.minorversion = minorversion
         self.throttle_wait = throttle_wait
         self.max_retries = max_retries
         self.backoff_base = backoff_base
         self.sleep = sleep
         self._rng = random.Random()
+
+    def batch_room(self) -> bool:
+        """True when a batch request could start now (QuickBooks allows 40 a minute)."""
+        return self.limiter.batch_room()
 
     def close(self) -> None:
         if self._own_http:

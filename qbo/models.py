@@ -81,3 +81,19 @@ class QboInstall(SQLModel, table=True):
     company_id: int = Field(foreign_key="company.id", primary_key=True)
     install_id: str = Field(max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class QboRequestSlot(SQLModel, table=True):
+    """One request to QuickBooks, started (and, once answered, finished) by any process:
+    the company's request budget shared by every replica (see qbo/limits.py). Times are
+    epoch seconds; rows older than a few minutes are deleted as new ones come."""
+
+    __tablename__ = "qbo_request_slot"
+    __table_args__ = (sa.Index("ix_qbo_request_slot_realm_started", "realm_id", "started_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    realm_id: str = Field(max_length=40)
+    started_at: float = Field(sa_type=sa.Float)
+    finished_at: float | None = Field(default=None, sa_type=sa.Float)
+    batch: bool = Field(default=False)
+    holder: str = Field(default="", max_length=80)

@@ -3,6 +3,7 @@ the books. Slack and the command line both call it."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -28,7 +29,7 @@ from qbo.connection import (
     start_connect,
 )
 from qbo.crypto import TokenCipher
-from qbo.limits import limiter_for
+from qbo.limits import SharedRateLimiter
 from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import OAuthConfig, endpoints
@@ -52,6 +53,7 @@ class QuickBooks:
         self.http = http or httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0))
         self.sleep = sleep
         self.throttle_wait = throttle_wait
+        self._limiters: dict[str, SharedRateLimiter] = {}
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -132,10 +134,20 @@ class QuickBooks:
             conn.realm_id,
             tokens,
             http=self.http,
-            limiter=limiter_for(conn.realm_id),
+            limiter=self.limiter(conn.realm_id),
             throttle_wait=self.throttle_wait,
             sleep=self.sleep,
         )
+
+    def limiter(self, realm_id: str) -> SharedRateLimiter:
+        """The company's request budget, kept in the database: shared with every other
+        process (replica, CLI, scheduler) pushing to the same QuickBooks company."""
+        found = self._limiters.get(realm_id)
+        if found is None:
+            found = self._limiters[realm_id] = SharedRateLimiter(
+                self.books.engine, realm_id, holder=f"pid {os.getpid()}"
+            )
+        return found
 
     # -- accounts ----------------------------------------------------------------------------
 

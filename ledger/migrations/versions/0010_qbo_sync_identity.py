@@ -1,4 +1,5 @@
-"""QuickBooks sync: an install id, kept DocNumbers with a clash suffix, request generations
+"""QuickBooks sync: an install id, kept DocNumbers with a clash suffix, request generations,
+and the company's request budget shared by every process
 
 Revision ID: 0010
 Revises: 0006
@@ -36,9 +37,24 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["company_id"], ["company.id"]),
         sa.PrimaryKeyConstraint("company_id"),
     )
+    op.create_table(
+        "qbo_request_slot",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("realm_id", sa.String(length=40), nullable=False),
+        sa.Column("started_at", sa.Float(), nullable=False),
+        sa.Column("finished_at", sa.Float(), nullable=True),
+        sa.Column("batch", sa.Boolean(), nullable=False),
+        sa.Column("holder", sa.String(length=80), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index(
+        "ix_qbo_request_slot_realm_started", "qbo_request_slot", ["realm_id", "started_at"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_qbo_request_slot_realm_started", table_name="qbo_request_slot")
+    op.drop_table("qbo_request_slot")
     op.drop_table("qbo_install")
     with op.batch_alter_table("outbox_item", schema=None) as batch_op:
         batch_op.drop_column("push_generation")
