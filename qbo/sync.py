@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -114,6 +114,8 @@ class SyncReport:
     failures: list[PushFailure] = field(default_factory=list)
     connection_problem: str | None = None
     requests: int = 0
+    # What this pass left alone and why, in plain words ("20 in flight in another process").
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def synced(self) -> list[int]:
@@ -133,7 +135,10 @@ class SyncReport:
         ]
         if self.connection_problem:
             parts.append(f"not sent: {self.connection_problem}")
-        return ", ".join(parts)
+        text = ", ".join(parts)
+        if self.skipped:
+            text += "; skipped: " + "; ".join(self.skipped)
+        return text
 
 
 def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
@@ -149,9 +154,11 @@ def claim_due(
     now: datetime,
     entry_ids: Sequence[int] | None = None,
     limit: int = CLAIM_LIMIT,
+    first: Sequence[int] = (),
 ) -> list[int]:
     """Claim due rows for this worker; returns outbox ids. Committed before any push, so a
-    second pass (another process) skips them."""
+    second pass (another process) skips them. Entries in `first` are taken before others
+    (the ones just approved, when a backlog is longer than one claim)."""
     oid, status = col(OutboxItem.id), col(OutboxItem.status)
     due = sa.or_(
         sa.and_(status == OutboxStatus.PENDING, col(OutboxItem.next_attempt_at) <= now),
@@ -160,6 +167,8 @@ def claim_due(
     stmt = sa.select(oid, status).where(col(OutboxItem.company_id) == company_id, due)
     if entry_ids is not None:
         stmt = stmt.where(col(OutboxItem.entry_id).in_(list(entry_ids)))
+    if first:
+        stmt = stmt.order_by(sa.case((col(OutboxItem.entry_id).in_(list(first)), 0), else_=1))
     stmt = stmt.order_by(oid).limit(limit)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -229,15 +238,17 @@ def run_sync(
     entry_ids: Sequence[int] | None = None,
     rng: random.Random | None = None,
     doc_prefix: str = DEFAULT_DOC_PREFIX,
+    first: Sequence[int] = (),
 ) -> SyncReport:
     """One pass. `make_client` may raise ConnectionProblem (not connected, broken)."""
     now = now or utcnow()
     report = SyncReport()
     # Unique per pass: a renewal must only ever extend this pass's own claim.
     worker = f"{worker}:{uuid.uuid4().hex[:12]}"
-    claimed = claim_due(engine, company_id, worker, now, entry_ids)
+    claimed = claim_due(engine, company_id, worker, now, entry_ids, first=first)
     report.claimed = len(claimed)
     if not claimed:
+        report.skipped = skipped(engine, company_id, worker, now)
         return report
     one = _Pass(
         engine, company_id, realm_id, install_id(engine, company_id), doc_prefix, worker, now, rng
@@ -249,7 +260,43 @@ def run_sync(
         # leaving them to the lease, so the next pass takes them at once.
         _release(engine, claimed, worker, now, one.sending, exc)
         raise
+    report.skipped = skipped(engine, company_id, worker, now)
     return report
+
+
+def skipped(engine: Engine, company_id: int, worker: str, now: datetime) -> list[str]:
+    """Entries not yet in QuickBooks that this pass did not take, and why: so "0 pushed"
+    never hides a queue."""
+    item = OutboxItem.__table__  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(item.c.status, item.c.next_attempt_at, item.c.claimed_at, item.c.claimed_by)
+            .where(item.c.company_id == company_id, item.c.status != OutboxStatus.SYNCED)
+            .where(sa.or_(item.c.claimed_by.is_(None), item.c.claimed_by != worker))
+        ).all()
+    elsewhere = waiting = stuck = 0
+    soonest: datetime | None = None
+    for r in rows:
+        if r.status == OutboxStatus.IN_FLIGHT and r.claimed_at and r.claimed_at >= now - LEASE:
+            elsewhere += 1
+        elif r.status == OutboxStatus.PENDING and r.next_attempt_at > now:
+            waiting += 1
+            soonest = min(soonest or r.next_attempt_at, r.next_attempt_at)
+        elif r.status in (OutboxStatus.FAILED, OutboxStatus.HELD):
+            stuck += 1
+    out = []
+    if elsewhere:
+        out.append(f"{elsewhere} in flight in another process")
+    if waiting and soonest is not None:
+        first_at = _utc(soonest).strftime("%H:%M UTC")
+        out.append(f"{waiting} waiting for their retry (the first at {first_at})")
+    if stuck:
+        out.append(f"{stuck} held or failed, waiting for a person (Retry)")
+    return out
+
+
+def _utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 @dataclass

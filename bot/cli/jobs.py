@@ -30,7 +30,7 @@ def context(with_chat: bool) -> JobContext:
 def sync() -> None:
     """One QuickBooks sync pass now: what it pushed, skipped and failed."""
     report = run_job("sync", context(with_chat=False))
-    typer.echo(report.summary())
+    typer.echo(report.summary().replace("; skipped: ", "\nskipped: "))
     for entry_id, why in report.held + report.failed + report.retrying:
         typer.echo(f"  entry {entry_id}: {why}")
     if report.failed:

@@ -190,7 +190,11 @@ class QuickBooks:
     # -- sync ----------------------------------------------------------------------------------
 
     def sync(
-        self, entry_ids: list[int] | None = None, now: datetime | None = None, worker: str = "sync"
+        self,
+        entry_ids: list[int] | None = None,
+        now: datetime | None = None,
+        worker: str = "sync",
+        first: list[int] | None = None,
     ) -> SyncReport:
         conn = self.connection()
         if conn is None or not self.configured:
@@ -206,6 +210,7 @@ class QuickBooks:
             now=now,
             entry_ids=entry_ids,
             doc_prefix=self.settings.writeoff_qbo_doc_prefix,
+            first=first or (),
         )
 
     def rotate_key(self, actor: str) -> int:

