@@ -77,6 +77,8 @@ class Settings(BaseSettings):
     writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
     # DocNumbers in QuickBooks: prefix + entry number (WOB-JE-000001).
     writeoff_qbo_doc_prefix: str = Field(DEFAULT_DOC_PREFIX, alias="WRITEOFF_QBO_DOC_PREFIX")
+    # Intuit's webhook verifier token: signs each delivery to POST /qbo/webhooks.
+    qbo_webhook_verifier: SecretStr | None = Field(None, alias="QBO_WEBHOOK_VERIFIER")
     # How long an Approve's immediate push waits to gather the rest of a burst (<= 1 s).
     writeoff_qbo_gather_seconds: float = Field(0.5, alias="WRITEOFF_QBO_GATHER_SECONDS", ge=0, le=1)
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)

@@ -309,6 +309,11 @@ class OutboxItem(SQLModel, table=True):
     # Part of the requestid: the same while an outcome is unknown (QuickBooks replays the
     # first answer), new after a definite failure or a person's Retry.
     push_generation: int = Field(default=0)
+    # Someone changed or deleted the synced entry in QuickBooks ("changed" / "deleted"),
+    # what changed in plain words, and when we found out. Nothing is changed back.
+    drift: str | None = Field(default=None, max_length=16)
+    drift_detail: str | None = Field(default=None, max_length=4000)
+    drift_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     alert_channel: str | None = Field(default=None, max_length=64)
     alert_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

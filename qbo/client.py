@@ -212,6 +212,25 @@ class QboClient:
                     found.setdefault(row["DocNumber"], []).append(row)
         return {doc: sorted(rows, key=_id_key) for doc, rows in found.items()}
 
+    def journal_entry(self, entry_id: str) -> dict[str, Any] | None:
+        """One JournalEntry as QuickBooks holds it now (None: deleted or never there)."""
+        rows = self.query(f"select * from JournalEntry where Id = {quote_literal(entry_id)}")
+        return rows[0] if rows else None
+
+    def changed_since(self, entities: Sequence[str], since: str) -> dict[str, list[dict[str, Any]]]:
+        """Change Data Capture: entity name -> objects changed since `since` (ISO 8601, at
+        most 30 days back); deleted ones carry `"status": "Deleted"`."""
+        data, _ = self._request(
+            "GET", "cdc", {"entities": ",".join(entities), "changedSince": since}
+        )
+        out: dict[str, list[dict[str, Any]]] = {}
+        for block in data.get("CDCResponse") or []:
+            for response in block.get("QueryResponse") or []:
+                for name, rows in (response or {}).items():
+                    if isinstance(rows, list):
+                        out.setdefault(name, []).extend(r for r in rows if isinstance(r, dict))
+        return out
+
     # -- writes ----------------------------------------------------------------------------
 
     def create_journal_entry(self, entry: Mapping[str, Any], request_id: str) -> dict[str, Any]:

@@ -688,6 +688,9 @@ class QboSyncState(StrEnum):
     SYNCED = "synced"
     FAILED = "failed"
     HELD = "held"
+    # Synced, then someone changed or deleted it in QuickBooks (qbo/drift.py).
+    CHANGED = "changed"
+    DELETED = "deleted"
 
 
 @dataclass(frozen=True)
@@ -702,6 +705,8 @@ class QboState:
     def card_text(self) -> str:
         if self.status == QboSyncState.SYNCED:
             return f"synced, JournalEntry {self.id}"
+        if self.status in (QboSyncState.CHANGED, QboSyncState.DELETED):
+            return f"{self.status} in QuickBooks (JournalEntry {self.id}): see the alert"
         if self.status == QboSyncState.NOT_CONNECTED:
             return "not connected"
         if self.status in (QboSyncState.FAILED, QboSyncState.HELD):
@@ -722,5 +727,7 @@ def qbo_states(session: Session, entry_ids: Sequence[int], connected: bool) -> d
         )
         if status == QboSyncState.PENDING and not connected:
             status = QboSyncState.NOT_CONNECTED
+        if status == QboSyncState.SYNCED and item.drift:
+            status = QboSyncState(item.drift)
         out[item.entry_id] = QboState(status, item.external_id, item.last_error)
     return out

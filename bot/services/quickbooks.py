@@ -17,6 +17,7 @@ from bot.services.display import QboStatus
 from ledger.audit import record
 from ledger.db import session_scope
 from ledger.models import Account, OutboxItem, OutboxStatus, utcnow
+from qbo import webhooks
 from qbo.client import QboClient
 from qbo.connection import (
     REFRESH_WARNING,
@@ -29,6 +30,7 @@ from qbo.connection import (
     start_connect,
 )
 from qbo.crypto import TokenCipher
+from qbo.drift import Drift, cdc_pass, drifted, run_drift
 from qbo.limits import SharedRateLimiter
 from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
 from qbo.models import ConnectionStatus, QboConnection
@@ -212,6 +214,31 @@ class QuickBooks:
             doc_prefix=self.settings.writeoff_qbo_doc_prefix,
             first=first or (),
         )
+
+    # -- drift ---------------------------------------------------------------------------------
+
+    def receive_webhook(self, raw: bytes, signature: str | None) -> int | None:
+        """A delivery to POST /qbo/webhooks: None when the signature does not verify
+        (nothing recorded), else how many changes were new (a redelivery adds none)."""
+        verifier = self.settings.qbo_webhook_verifier
+        if verifier is None or not webhooks.verify(raw, signature, verifier.get_secret_value()):
+            return None
+        return webhooks.queue(self.books.engine, webhooks.parse(raw), "webhook")
+
+    def drift(self, now: datetime | None = None, cdc: bool = True) -> list[Drift]:
+        """Work queued changes (webhooks), after a Change Data Capture pass when `cdc`:
+        the fallback for deliveries never set up or missed. Returns new drifts, once each."""
+        now = now or utcnow()
+        conn = self.connection()
+        if conn is None or conn.status != ConnectionStatus.CONNECTED or not self.configured:
+            return []
+        if cdc:
+            with self.client() as client:
+                cdc_pass(self.books.engine, self.books.company_id, conn.realm_id, client, now)
+        return run_drift(self.books.engine, self.books.company_id, conn.realm_id, self.client, now)
+
+    def drifted(self) -> list[tuple[str, str, str | None, str | None]]:
+        return drifted(self.books.engine, self.books.company_id)
 
     def rotate_key(self, actor: str) -> int:
         """Re-encrypt every stored token with the newest WRITEOFF_SECRET_KEY (audited)."""

@@ -58,6 +58,7 @@ class Id(StrEnum):
     BLOCK_REDATE = "redate_{}"
     BLOCK_PERIOD_CLOSE = "period_close"
     BLOCK_QBO_ALERT = "qbo_alert_{}"
+    BLOCK_QBO_DRIFT = "qbo_drift_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
     BLOCK_SHEET = "sheet_{}"
