@@ -8,10 +8,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlmodel import select
 
-from bot.services.jobs import JobContext, sync_job
+from bot.services.jobs import JobContext, run_job, sync_job
 from bot.slack.chat import SlackChat
 from ledger.db import session_scope
 from ledger.models import OutboxItem
@@ -92,3 +93,63 @@ def test_sixty_approvals_in_ten_seconds_are_all_in_quickbooks_within_ten_seconds
     assert len({e["DocNumber"] for e in fake_qbo.journal_entries()}) == 60
     assert not [r for r in fake_qbo.api_requests() if r.status == 429]
     assert fake_qbo.batch_count + fake_qbo.request_count("journalentry") < 60  # gathered
+
+
+@pytest.fixture
+def hooked_app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iterator[RunningApp]:
+    seed_accounts(fake_qbo)
+    yield from start_app(
+        tmp_path,
+        fake_slack,
+        QBO_CLIENT_ID=CLIENT_ID,
+        QBO_CLIENT_SECRET=CLIENT_SECRET,
+        QBO_REDIRECT_URI=REDIRECT_URI,
+        QBO_API_URL=fake_qbo.api_base,
+        QBO_AUTH_URL=fake_qbo.auth_url,
+        QBO_TOKEN_URL=fake_qbo.token_url,
+        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        WRITEOFF_SECRET_KEY=SECRET_KEY,
+        WRITEOFF_ALERT_CHANNEL=ALERTS,
+        QBO_WEBHOOK_VERIFIER=VERIFIER,
+    )
+
+
+VERIFIER = "fake-webhook-verifier-token"
+
+
+def test_an_entry_edited_in_quickbooks_gets_one_alert_and_its_card_says_so(
+    hooked_app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    app = hooked_app
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(lambda: "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks))
+    qbo_id = fake_qbo.journal_entries()[0]["Id"]
+    fake_qbo.edit_entry(qbo_id, amount="450.00", by="9130351111")
+    raw, sig = FakeQbo.webhook(VERIFIER, [("JournalEntry", qbo_id, "Update")])
+    headers = {"Content-Type": "application/json"}
+    bad = httpx.post(
+        f"{app.url}/qbo/webhooks", content=raw, headers={**headers, "intuit-signature": "x"}
+    )
+    assert bad.status_code == 401
+    assert httpx.post(f"{app.url}/qbo/webhooks", content=raw, headers=headers).status_code == 401
+    started = time.monotonic()
+    ok = httpx.post(
+        f"{app.url}/qbo/webhooks", content=raw, headers={**headers, "intuit-signature": sig}
+    )
+    assert ok.status_code == 200 and ok.json() == {"queued": 1}
+    assert time.monotonic() - started < 1  # answered at once
+    again = httpx.post(
+        f"{app.url}/qbo/webhooks", content=raw, headers={**headers, "intuit-signature": sig}
+    )
+    assert again.json() == {"queued": 0}  # a redelivery
+    ctx = JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books))
+    run_job("qbo-drift", ctx)
+    run_job("qbo-drift", ctx)  # nothing new: no second alert
+    alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
+    assert len(alerts) == 1 and "changed in QuickBooks" in alerts[0].args["text"]
+    words = json.dumps(alerts[0].args["blocks"])
+    assert "600.00" in words and "450.00" in words and "9130351111" in words
+    card = block_text(app.fake.message(CHANNEL, ts).blocks)
+    assert "changed in QuickBooks" in card
