@@ -219,6 +219,7 @@ def run(
     pg_url: str | None = None,
 ) -> dict[str, Any]:
     results: dict[str, Any] = {"ceiling_entries_per_minute": CEILING_PER_MINUTE}
+    results["approvals_burst"] = bench_burst()
     if pg_url and os.environ.get("WRITEOFF_BENCH_QBO_TWO_PROCESSES", "1") != "0":
         results["two_processes"] = bench_two_processes(pg_url, 2400, latency)
     results["burst"] = bench_sync(n, latency)
@@ -325,4 +326,83 @@ def bench_two_processes(pg_url: str, n: int = 2400, latency: float = LATENCY) ->
         if steady is not None:
             out["steady_entries_per_minute"] = round(steady)
             out["steady_ceiling_fraction"] = round(steady / CEILING_PER_MINUTE, 3)
+        return out
+
+
+# -- a burst of approvals: 60 in 10 s, each pushed at once ---------------------------------
+
+
+class _NobodyToTell:
+    """The Chat port with nobody listening: the benchmark measures QuickBooks, not Slack."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+def bench_burst(
+    approvals: int = 60, over_s: float = 10.0, latency: float = LATENCY
+) -> dict[str, Any]:
+    """Each approval posts an entry and calls the same immediate push the Approve button
+    does (bot/services/jobs.push_now, in its own thread as Bolt's lazy listener would),
+    `over_s / approvals` apart. Measured: seconds from the last approval until every entry
+    is in the fake QuickBooks, which enforces the per-company limits."""
+    import threading
+    from urllib.parse import parse_qs, urlparse
+
+    from bot.services.books import open_books
+    from bot.services.jobs import push_now
+    from bot.services.quickbooks import QuickBooks
+    from tests.fakes.qbo_api import REALM_ID
+    from tests.ledger.factories import make_draft
+    from tests.qbo.conftest import qbo_settings, seed_accounts
+
+    with tempfile.TemporaryDirectory() as tmp, FakeQbo() as fake:
+        seed_accounts(fake)
+        url = f"sqlite:///{Path(tmp) / 'burst.db'}"
+        upgrade(make_engine(url))
+        books = open_books(qbo_settings(url, fake))
+        qb = QuickBooks(books)
+        link = qb.connect_url(actor="bench")
+        qb.complete(parse_qs(urlparse(link).query)["state"][0], fake.issue_code(), REALM_ID)
+        fake.latency = latency
+        fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
+        fake.enforce_in_flight(10)
+        before = fake.request_count()
+        threads = []
+        start = time.monotonic()
+        for i in range(approvals):
+            with session_scope(books.engine) as s:
+                entry = post_draft(
+                    s,
+                    books.company_id,
+                    make_draft(qty=str(i + 1)),
+                    actor="U1",
+                    approver="U2",
+                    entry_date=date.today(),
+                    max_amount=MAX,
+                ).entry
+            t = threading.Thread(
+                target=push_now, args=(books, qb, _NobodyToTell(), [entry.id or 0])
+            )
+            t.start()
+            threads.append(t)
+            time.sleep(max(0.0, start + (i + 1) * over_s / approvals - time.monotonic()))
+        last = time.monotonic()
+        while len(fake.journal_entries()) < approvals and time.monotonic() - last < 120:
+            time.sleep(0.01)
+        took = time.monotonic() - last
+        for t in threads:
+            t.join(30)
+        api = fake.api_requests()[before:]
+        out = {
+            "approvals": approvals,
+            "over_seconds": over_s,
+            "in_quickbooks": len(fake.journal_entries()),
+            "seconds_after_last_approval": round(took, 2),
+            "batch_requests": sum(1 for r in api if r.kind == "batch"),
+            "create_requests": sum(1 for r in api if r.kind == "journalentry"),
+            "http_429": sum(1 for r in api if r.status == 429),
+        }
+        qb.http.close()
+        books.engine.dispose()
         return out

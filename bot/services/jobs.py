@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from qbo.sync import SyncReport
 
 log = logging.getLogger(__name__)
 CDC_EVERY = timedelta(minutes=15)
+# (database, company) -> when the push gathering a burst takes every due entry (this
+# process; other processes gather their own).
+_gathering: dict[tuple[str, int], float] = {}
+_gather_lock = threading.Lock()
 
 
 @dataclass
@@ -127,14 +132,23 @@ def push_now(books: Books, quickbooks: QuickBooks, chat: Chat, entry_ids: list[i
     """Push these entries now instead of waiting for the next pass, and tell people how it
     went (cards, alerts). Nothing to do when QuickBooks is not connected.
 
-    Approvals that arrive together go out together: after a short moment (so the rest of a
-    burst is posted) one pass takes every due entry, these first. Each of the other pushes
-    of the burst then finds its entry taken (or already synced) and stops; one entry goes
-    as a plain create, several as one batch, so 40 batches a minute are not spent on one
-    entry each."""
+    Approvals that arrive together go out together: the first push of a burst waits a short
+    moment (WRITEOFF_QBO_GATHER_SECONDS) and then one pass takes every due entry, these
+    first; a push arriving while one is gathering leaves its entry to it. One entry goes as
+    a plain create, several as one batch, so 40 batches a minute are not spent one entry
+    each."""
     if not entry_ids or not quickbooks.configured or quickbooks.connection() is None:
         return
-    time.sleep(books.settings.writeoff_qbo_gather_seconds)
+    wait = books.settings.writeoff_qbo_gather_seconds
+    key = (str(books.engine.url), books.company_id)
+    with _gather_lock:
+        pending = _gathering.get(key)
+        if pending is not None and pending > time.monotonic():
+            return  # a push of this burst takes every due entry in a moment, this one too
+        _gathering[key] = time.monotonic() + wait
+    time.sleep(wait)
+    with _gather_lock:
+        _gathering.pop(key, None)
     report = quickbooks.sync(worker="slack", first=entry_ids)
     if report.claimed:
         after_sync(chat, books, report)
