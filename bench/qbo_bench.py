@@ -307,8 +307,14 @@ def bench_two_processes(pg_url: str, n: int = 2400, latency: float = LATENCY) ->
         synced = counts[OutboxStatus.SYNCED.value]
         per_minute = synced / elapsed * 60.0
         steady = _steady_rate(batches)
+        # From the first request QuickBooks received to the last one (process start-up and
+        # imports left out: they are not the sync's rate).
+        sent = sorted(r.at for r in api)
+        push_s = (sent[-1] - sent[0]) if len(sent) > 1 else elapsed
         out: dict[str, Any] = {
             "processes": len(procs),
+            "push_seconds": round(push_s, 2),
+            "push_entries_per_minute": round(synced / push_s * 60.0) if push_s else None,
             "entries": n,
             "synced": synced,
             "not_synced": {k: v for k, v in counts.items() if k != OutboxStatus.SYNCED.value},

@@ -44,7 +44,7 @@ def jobs_run(
         str | None, typer.Option(help="Run as if at this time (ISO 8601), e.g. to re-run a day.")
     ] = None,
 ) -> None:
-    """Run one scheduled job now (sync, qbo-token-check, month-end, stale-drafts)."""
+    """Run one scheduled job now (sync, qbo-drift, qbo-token-check, month-end, stale-drafts)."""
     if name not in JOBS:
         fail(f"no job '{name}': choose from {', '.join(sorted(JOBS))}", 2)
     now = None
