@@ -16,8 +16,8 @@ from ledger.db import session_scope
 from ledger.models import OutboxItem
 from qbo.models import QboChange
 from qbo.webhooks import parse, verify
-from tests.fakes.qbo_api import FakeQbo
-from tests.qbo.conftest import QboWorld, make_world
+from tests.fakes.qbo_api import CLIENT_SECRET, FakeQbo
+from tests.qbo.conftest import SECRET_KEY, QboWorld, make_world
 
 VERIFIER = "fake-webhook-verifier-token"
 
@@ -31,6 +31,17 @@ def hooked(tmp_path: Path, fake_qbo: FakeQbo) -> object:
     world.connect()
     yield world
     gen.close()
+
+
+def cli_env(world: QboWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The `writeoff` command pointed at this world's database and fake QuickBooks."""
+    monkeypatch.chdir(tmp_path)
+    for key, value in world.books.settings.model_dump(by_alias=True).items():
+        if isinstance(value, str):
+            monkeypatch.setenv(key, value)
+    monkeypatch.setenv("DATABASE_URL", str(world.books.engine.url))
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", SECRET_KEY)
+    monkeypatch.setenv("QBO_CLIENT_SECRET", CLIENT_SECRET)
 
 
 def synced_one(world: QboWorld) -> tuple[int, str]:
@@ -128,12 +139,7 @@ def test_writeoff_qbo_drift_lists_by_entry_number(
     hooked.fake.delete_entry(second)
     hooked.fake.edit_entry(first, amount="2.00")
     hooked.qb.drift(cdc=True)
-    monkeypatch.chdir(tmp_path)
-    for key, value in hooked.books.settings.model_dump(by_alias=True).items():
-        if isinstance(value, str):
-            monkeypatch.setenv(key, value)
-    monkeypatch.setenv("DATABASE_URL", str(hooked.books.engine.url))
-    monkeypatch.setenv("WRITEOFF_SECRET_KEY", "test-secret-key-for-token-encryption")
+    cli_env(hooked, monkeypatch, tmp_path)
     out = CliRunner().invoke(app, ["qbo", "drift"])
     assert out.exit_code == 0, out.output
     lines = [ln for ln in out.output.splitlines() if not ln.startswith("  ")]

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import time
 from datetime import UTC
+from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlmodel import col, select
+from typer.testing import CliRunner
 
+from bot.cli import app
 from ledger.db import session_scope
 from ledger.models import OutboxItem, OutboxStatus, utcnow
 from qbo.models import QboRequestSlot
 from qbo.sync import claim_due
 from tests.fakes.qbo_api import REALM_ID
 from tests.qbo.conftest import QboWorld
+from tests.qbo.test_drift import cli_env
 
 
 def test_spent_batch_budget_sends_a_few_entries_as_plain_creates(world: QboWorld) -> None:
@@ -42,7 +47,9 @@ def test_spent_batch_budget_sends_a_few_entries_as_plain_creates(world: QboWorld
     assert not [r for r in world.fake.api_requests() if r.status == 429]
 
 
-def test_sync_says_what_it_skipped_and_why(world: QboWorld) -> None:
+def test_sync_says_what_it_skipped_and_why(
+    world: QboWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     world.connect()
     ids = world.post(4)
     now = utcnow()
@@ -65,3 +72,11 @@ def test_sync_says_what_it_skipped_and_why(world: QboWorld) -> None:
         f"2 waiting for their retry (the first at {at})",
     ]
     assert "skipped: 2 in flight in another process" in again.summary()
+    cli_env(world, monkeypatch, tmp_path)
+    out = CliRunner().invoke(app, ["sync"])
+    assert out.exit_code == 0, out.output
+    assert "0 pushed" in out.output
+    assert (
+        f"skipped: 2 in flight in another process; 2 waiting for their retry (the first at {at})"
+        in out.output
+    )
