@@ -3,6 +3,7 @@ the books. Slack and the command line both call it."""
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -31,11 +32,14 @@ from qbo.connection import (
 )
 from qbo.crypto import TokenCipher
 from qbo.drift import Drift, cdc_pass, drifted, run_drift
+from qbo.errors import QboError
 from qbo.limits import SharedRateLimiter
 from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
+
+log = logging.getLogger(__name__)
 
 
 class NotConfigured(RuntimeError):
@@ -233,8 +237,11 @@ class QuickBooks:
         if conn is None or conn.status != ConnectionStatus.CONNECTED or not self.configured:
             return []
         if cdc:
-            with self.client() as client:
-                cdc_pass(self.books.engine, self.books.company_id, conn.realm_id, client, now)
+            try:
+                with self.client() as client:
+                    cdc_pass(self.books.engine, self.books.company_id, conn.realm_id, client, now)
+            except QboError as exc:  # the queue is still worth working; CDC tries next time
+                log.warning("Change Data Capture pass failed: %s", exc.plain_words())
         return run_drift(self.books.engine, self.books.company_id, conn.realm_id, self.client, now)
 
     def drifted(self) -> list[tuple[str, str, str | None, str | None]]:

@@ -149,3 +149,12 @@ def test_writeoff_qbo_drift_lists_by_entry_number(
     ]
     rows = json.loads(CliRunner().invoke(app, ["qbo", "drift", "--json"]).output)
     assert [r["status"] for r in rows] == ["changed", "deleted"]
+
+
+def test_a_failing_cdc_pass_does_not_stop_the_queue(hooked: QboWorld) -> None:
+    entry_id, qbo_id = synced_one(hooked)
+    hooked.fake.edit_entry(qbo_id, amount="3.00")
+    hooked.qb.receive_webhook(*FakeQbo.webhook(VERIFIER, [("JournalEntry", qbo_id, "Update")]))
+    hooked.fake.fail_next("any", "html_503", times=5)  # CDC: first try and every retry
+    [drift] = hooked.qb.drift(cdc=True)
+    assert (drift.entry_id, drift.kind) == (entry_id, "changed")
