@@ -40,7 +40,7 @@ def main(argv: list[str]) -> None:
     if not only or "qbo" in only:
         from bench import qbo_bench
 
-        results["qbo"] = qbo_bench.run()
+        results["qbo"] = qbo_bench.run(pg_url=pg)
         print(json.dumps(results["qbo"], indent=2))
     out = Path("bench/results")
     out.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,7 @@ from ledger.models import Account, JournalEntry, OutboxItem, OutboxStatus
 from ledger.policy import Category
 from ledger.posting import post_draft
 from qbo.client import QboClient
+from qbo.identity import DEFAULT_DOC_PREFIX
 from qbo.limits import RateLimiter
 from qbo.mapping import match_accounts, save_matches
 from qbo.sync import BATCH_SIZE, run_sync
@@ -174,7 +175,9 @@ def bench_sync(n: int, latency: float = LATENCY) -> dict[str, Any]:
 
         api = fake.api_requests()[requests_before:]
         batches = [r for r in api if r.kind == "batch"]
-        docs = Counter(e.get("DocNumber") for e in fake.journal_entries())
+        docs = Counter(
+            str(e.get("DocNumber")).removeprefix(DEFAULT_DOC_PREFIX) for e in fake.journal_entries()
+        )
         duplicates = sum(c - 1 for c in docs.values() if c > 1)
         missing = sum(1 for num in numbers if docs.get(num, 0) == 0)
         synced = counts[OutboxStatus.SYNCED.value]
@@ -209,11 +212,203 @@ def bench_sync(n: int, latency: float = LATENCY) -> dict[str, Any]:
         return out
 
 
-def run(n: int = 1000, sustained_n: int | None = 2400, latency: float = LATENCY) -> dict[str, Any]:
+def run(
+    n: int = 1000,
+    sustained_n: int | None = 2400,
+    latency: float = LATENCY,
+    pg_url: str | None = None,
+) -> dict[str, Any]:
     results: dict[str, Any] = {"ceiling_entries_per_minute": CEILING_PER_MINUTE}
+    results["approvals_burst"] = bench_burst()
+    if pg_url and os.environ.get("WRITEOFF_BENCH_QBO_TWO_PROCESSES", "1") != "0":
+        results["two_processes"] = bench_two_processes(pg_url, 2400, latency)
     results["burst"] = bench_sync(n, latency)
     if os.environ.get("WRITEOFF_BENCH_QBO_SUSTAINED", "1") == "0":
         sustained_n = None
     if sustained_n:
         results["sustained"] = bench_sync(sustained_n, latency)
     return results
+
+
+# -- two processes, one company: the request budget shared in the database -----------------
+
+
+class _StaticTokens:
+    """An access token handed to a worker process (the fake's tokens live an hour)."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def access_token(self) -> str:
+        return self.token
+
+    def refresh_access_token(self, rejected: str) -> str:
+        return self.token
+
+
+def _push_worker(url: str, cid: int, api_base: str, realm: str, token: str, name: str) -> None:
+    """One replica: sync passes until nothing is left to push, with the shared limiter."""
+    from qbo.limits import SharedRateLimiter
+
+    eng = make_engine(url)
+    limiter = SharedRateLimiter(eng, realm, holder=name)
+    deadline = time.monotonic() + 600
+    with httpx.Client(timeout=30.0) as http:
+        client = QboClient(api_base, realm, _StaticTokens(token), http=http, limiter=limiter)
+        while time.monotonic() < deadline:
+            report = run_sync(eng, cid, realm, lambda: client, worker=name)
+            if report.claimed:
+                continue
+            counts = _outbox_counts(eng, cid)
+            if counts[OutboxStatus.PENDING.value] + counts[OutboxStatus.IN_FLIGHT.value] == 0:
+                break
+            time.sleep(0.2)  # the rest is in the other process's hands, or backing off
+    eng.dispose()
+
+
+def bench_two_processes(pg_url: str, n: int = 2400, latency: float = LATENCY) -> dict[str, Any]:
+    """Two OS processes push one backlog to one company through the real client; the fake
+    answers 429 beyond QuickBooks' per-company limits (500/min, 40 batches/min, 10 in
+    flight). Without a shared budget each process would spend the company's whole budget."""
+    import multiprocessing
+
+    from bench.pg import fresh_schema
+
+    with fresh_schema(pg_url) as url, FakeQbo() as fake:
+        t0 = time.perf_counter()
+        eng, cid = _post_entries(url, n)
+        setup_s = time.perf_counter() - t0
+        _map_accounts(eng, cid, fake)
+        token = fake.issue_tokens()["access_token"]
+        fake.latency = latency
+        fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
+        fake.enforce_in_flight(10)
+        spawn = multiprocessing.get_context("spawn")
+        procs = [
+            spawn.Process(
+                target=_push_worker,
+                args=(url, cid, fake.api_base, fake.realm_id, token, f"replica-{i}"),
+            )
+            for i in range(2)
+        ]
+        start = time.perf_counter()
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(700)
+        elapsed = time.perf_counter() - start
+        counts = _outbox_counts(eng, cid)
+        eng.dispose()
+        api = fake.api_requests()
+        batches = [r for r in api if r.kind == "batch"]
+        docs = Counter(
+            str(e.get("DocNumber")).removeprefix(DEFAULT_DOC_PREFIX) for e in fake.journal_entries()
+        )
+        synced = counts[OutboxStatus.SYNCED.value]
+        per_minute = synced / elapsed * 60.0
+        steady = _steady_rate(batches)
+        # From the first request QuickBooks received to the last one (process start-up and
+        # imports left out: they are not the sync's rate).
+        sent = sorted(r.at for r in api)
+        push_s = (sent[-1] - sent[0]) if len(sent) > 1 else elapsed
+        out: dict[str, Any] = {
+            "processes": len(procs),
+            "push_seconds": round(push_s, 2),
+            "push_entries_per_minute": round(synced / push_s * 60.0) if push_s else None,
+            "entries": n,
+            "synced": synced,
+            "not_synced": {k: v for k, v in counts.items() if k != OutboxStatus.SYNCED.value},
+            "requests": len(api),
+            "batch_requests": len(batches),
+            "create_requests": sum(1 for r in api if r.kind == "journalentry"),
+            "http_429": sum(1 for r in api if r.status == 429),
+            "max_in_flight": fake.max_in_flight,
+            "duplicates": sum(c - 1 for c in docs.values() if c > 1),
+            "setup_s": round(setup_s, 2),
+            "seconds": round(elapsed, 2),
+            "entries_per_minute": round(per_minute),
+            "ceiling_fraction": round(per_minute / CEILING_PER_MINUTE, 3),
+        }
+        if steady is not None:
+            out["steady_entries_per_minute"] = round(steady)
+            out["steady_ceiling_fraction"] = round(steady / CEILING_PER_MINUTE, 3)
+        return out
+
+
+# -- a burst of approvals: 60 in 10 s, each pushed at once ---------------------------------
+
+
+class _NobodyToTell:
+    """The Chat port with nobody listening: the benchmark measures QuickBooks, not Slack."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+def bench_burst(
+    approvals: int = 60, over_s: float = 10.0, latency: float = LATENCY
+) -> dict[str, Any]:
+    """Each approval posts an entry and calls the same immediate push the Approve button
+    does (bot/services/jobs.push_now, in its own thread as Bolt's lazy listener would),
+    `over_s / approvals` apart. Measured: seconds from the last approval until every entry
+    is in the fake QuickBooks, which enforces the per-company limits."""
+    import threading
+    from urllib.parse import parse_qs, urlparse
+
+    from bot.services.books import open_books
+    from bot.services.jobs import push_now
+    from bot.services.quickbooks import QuickBooks
+    from tests.fakes.qbo_api import REALM_ID
+    from tests.ledger.factories import make_draft
+    from tests.qbo.conftest import qbo_settings, seed_accounts
+
+    with tempfile.TemporaryDirectory() as tmp, FakeQbo() as fake:
+        seed_accounts(fake)
+        url = f"sqlite:///{Path(tmp) / 'burst.db'}"
+        upgrade(make_engine(url))
+        books = open_books(qbo_settings(url, fake))
+        qb = QuickBooks(books)
+        link = qb.connect_url(actor="bench")
+        qb.complete(parse_qs(urlparse(link).query)["state"][0], fake.issue_code(), REALM_ID)
+        fake.latency = latency
+        fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
+        fake.enforce_in_flight(10)
+        before = fake.request_count()
+        threads = []
+        start = time.monotonic()
+        for i in range(approvals):
+            with session_scope(books.engine) as s:
+                entry = post_draft(
+                    s,
+                    books.company_id,
+                    make_draft(qty=str(i + 1)),
+                    actor="U1",
+                    approver="U2",
+                    entry_date=date.today(),
+                    max_amount=MAX,
+                ).entry
+            t = threading.Thread(
+                target=push_now, args=(books, qb, _NobodyToTell(), [entry.id or 0])
+            )
+            t.start()
+            threads.append(t)
+            time.sleep(max(0.0, start + (i + 1) * over_s / approvals - time.monotonic()))
+        last = time.monotonic()
+        while len(fake.journal_entries()) < approvals and time.monotonic() - last < 120:
+            time.sleep(0.01)
+        took = time.monotonic() - last
+        for t in threads:
+            t.join(30)
+        api = fake.api_requests()[before:]
+        out = {
+            "approvals": approvals,
+            "over_seconds": over_s,
+            "in_quickbooks": len(fake.journal_entries()),
+            "seconds_after_last_approval": round(took, 2),
+            "batch_requests": sum(1 for r in api if r.kind == "batch"),
+            "create_requests": sum(1 for r in api if r.kind == "journalentry"),
+            "http_429": sum(1 for r in api if r.status == 429),
+        }
+        qb.http.close()
+        books.engine.dispose()
+        return out

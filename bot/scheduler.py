@@ -40,6 +40,12 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         name="push posted entries to QuickBooks",
     )
     scheduler.add_job(
+        _safe("qbo-drift", ctx),
+        IntervalTrigger(minutes=1, timezone=settings.writeoff_timezone),
+        id="qbo-drift",
+        name="entries changed or deleted in QuickBooks (webhook queue, CDC every 15 min)",
+    )
+    scheduler.add_job(
         _safe("qbo-token-check", ctx),
         "cron",
         hour=9,

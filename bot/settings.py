@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.services.calendar import BusinessCalendar, CalendarError, check_region
 from ledger.db import DEFAULT_URL
 from ledger.policy import Policy
+from qbo.identity import DEFAULT_DOC_PREFIX, check_prefix
 
 _USER_OR_GROUP = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
@@ -80,6 +81,12 @@ class Settings(BaseSettings):
     # Intuit's OpenID discovery document (the OAuth endpoints); default by environment.
     qbo_discovery_url: str | None = Field(None, alias="QBO_DISCOVERY_URL")
     writeoff_secret_key: SecretStr | None = Field(None, alias="WRITEOFF_SECRET_KEY")
+    # DocNumbers in QuickBooks: prefix + entry number (WOB-JE-000001).
+    writeoff_qbo_doc_prefix: str = Field(DEFAULT_DOC_PREFIX, alias="WRITEOFF_QBO_DOC_PREFIX")
+    # Intuit's webhook verifier token: signs each delivery to POST /qbo/webhooks.
+    qbo_webhook_verifier: SecretStr | None = Field(None, alias="QBO_WEBHOOK_VERIFIER")
+    # How long an Approve's immediate push waits to gather the rest of a burst (<= 1 s).
+    writeoff_qbo_gather_seconds: float = Field(0.5, alias="WRITEOFF_QBO_GATHER_SECONDS", ge=0, le=1)
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
     writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")
     writeoff_reminder_channels: IdList = Field(
@@ -185,6 +192,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone '{value}' (e.g. America/Chicago)") from exc
         return value
+
+    @field_validator("writeoff_qbo_doc_prefix")
+    @classmethod
+    def _doc_prefix(cls, value: str) -> str:
+        return check_prefix(value.strip())
 
     @field_validator("qbo_environment")
     @classmethod

@@ -308,6 +308,19 @@ class OutboxItem(SQLModel, table=True):
     last_error_tid: str | None = Field(default=None, max_length=64)
     # Start of the current failure episode.
     failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The DocNumber this entry is sent under (kept, so a look-up after an unknown outcome
+    # asks for what was sent even if the prefix setting changed since). `doc_suffix` counts
+    # clashes with QuickBooks entries that are not ours; each one moves to the next suffix.
+    doc_number: str | None = Field(default=None, max_length=21)
+    doc_suffix: int = Field(default=0)
+    # Part of the requestid: the same while an outcome is unknown (QuickBooks replays the
+    # first answer), new after a definite failure or a person's Retry.
+    push_generation: int = Field(default=0)
+    # Someone changed or deleted the synced entry in QuickBooks ("changed" / "deleted"),
+    # what changed in plain words, and when we found out. Nothing is changed back.
+    drift: str | None = Field(default=None, max_length=16)
+    drift_detail: str | None = Field(default=None, max_length=4000)
+    drift_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     alert_channel: str | None = Field(default=None, max_length=64)
     alert_ts: str | None = Field(default=None, max_length=32)
     # Counts the changes its entry's card shows (status, QuickBooks id, error): see

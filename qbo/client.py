@@ -48,7 +48,7 @@ from qbo.errors import (
     fault_from_json,
 )
 from qbo.journal import dumps
-from qbo.limits import RateLimiter, limiter_for
+from qbo.limits import Limiter, limiter_for
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class QboClient:
         realm_id: str,
         tokens: TokenSource,
         http: httpx.Client | None = None,
-        limiter: RateLimiter | None = None,
+        limiter: Limiter | None = None,
         minorversion: int = 75,
         throttle_wait: float = 60.0,
         max_retries: int = 4,
@@ -101,13 +101,17 @@ class QboClient:
         self.tokens = tokens
         self._own_http = http is None
         self.http = http or httpx.Client(timeout=DEFAULT_TIMEOUT)
-        self.limiter = limiter or limiter_for(realm_id)
+        self.limiter: Limiter = limiter or limiter_for(realm_id)
         self.minorversion = minorversion
         self.throttle_wait = throttle_wait
         self.max_retries = max_retries
         self.backoff_base = backoff_base
         self.sleep = sleep
         self._rng = random.Random()
+
+    def batch_room(self) -> bool:
+        """True when a batch request could start now (QuickBooks allows 40 a minute)."""
+        return self.limiter.batch_room()
 
     def close(self) -> None:
         if self._own_http:
@@ -213,6 +217,44 @@ class QboClient:
                     ", ".join(str(r.get("Id")) for r in rows),
                 )
             out[doc] = first
+        return out
+
+    def journal_entries_numbered(
+        self, doc_numbers: Sequence[str]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """DocNumber -> every JournalEntry carrying it (lowest Id first), with what it takes
+        to tell ours from someone else's: PrivateNote, TxnDate and TotalAmt."""
+        wanted = list(dict.fromkeys(d for d in doc_numbers if d))
+        found: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(wanted), DOC_NUMBERS_PER_QUERY):
+            chunk = wanted[i : i + DOC_NUMBERS_PER_QUERY]
+            listed = ", ".join(quote_literal(d) for d in chunk)
+            rows = self.query(
+                "select Id, DocNumber, SyncToken, TxnDate, TotalAmt, PrivateNote "
+                f"from JournalEntry where DocNumber in ({listed})"
+            )
+            for row in rows:
+                if row.get("DocNumber") in chunk:
+                    found.setdefault(row["DocNumber"], []).append(row)
+        return {doc: sorted(rows, key=_id_key) for doc, rows in found.items()}
+
+    def journal_entry(self, entry_id: str) -> dict[str, Any] | None:
+        """One JournalEntry as QuickBooks holds it now (None: deleted or never there)."""
+        rows = self.query(f"select * from JournalEntry where Id = {quote_literal(entry_id)}")
+        return rows[0] if rows else None
+
+    def changed_since(self, entities: Sequence[str], since: str) -> dict[str, list[dict[str, Any]]]:
+        """Change Data Capture: entity name -> objects changed since `since` (ISO 8601, at
+        most 30 days back); deleted ones carry `"status": "Deleted"`."""
+        data, _ = self._request(
+            "GET", "cdc", {"entities": ",".join(entities), "changedSince": since}
+        )
+        out: dict[str, list[dict[str, Any]]] = {}
+        for block in data.get("CDCResponse") or []:
+            for response in block.get("QueryResponse") or []:
+                for name, rows in (response or {}).items():
+                    if isinstance(rows, list):
+                        out.setdefault(name, []).extend(r for r in rows if isinstance(r, dict))
         return out
 
     # -- writes ----------------------------------------------------------------------------

@@ -298,7 +298,8 @@ def push_adjustments(
 
 
 def _find(client: AdjustmentClient, plan: AdjustmentPlan) -> dict[str, Any] | None:
-    doc = plan.doc_number.replace("\\", "\\\\").replace("'", "\\'")
+    # The DocNumber sent (with the install's prefix); the marker names the entry number.
+    doc = str(plan.body["DocNumber"]).replace("\\", "\\\\").replace("'", "\\'")
     marker = f"writeoff-bot {plan.doc_number} (ledger entry {plan.entry_id})"
     for row in client.query(f"select * from InventoryAdjustment where DocNumber = '{doc}'"):
         if str(row.get("PrivateNote") or "").startswith(marker):

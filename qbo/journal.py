@@ -87,18 +87,29 @@ class HeldError(ValueError):
     """The entry cannot be pushed as it is; the message says what a person must do."""
 
 
+def marker(install: str, number: str) -> str:
+    """What our PrivateNote starts with: proof, on a DocNumber look-up, that an entry is ours
+    (see qbo/identity.py)."""
+    return f"writeoff-bot {number} install {install}"
+
+
 def journal_entry_body(
     entry: LedgerEntry,
     mapping: Mapping[str, MappedAccount],
     currency: CurrencyTerms | None = None,
+    *,
+    doc_number: str | None = None,
+    install: str | None = None,
 ) -> dict[str, Any]:
     """Never guesses an account: an unmapped or inactive one holds the entry. With
     `currency` (the company's settings are known), a ledger currency QuickBooks does not
-    keep its books in holds the entry, and a multicurrency company gets CurrencyRef."""
+    keep its books in holds the entry, and a multicurrency company gets CurrencyRef.
+    `doc_number` defaults to the entry number; `install` puts our marker in the PrivateNote."""
     if currency is not None and currency.problem():
         raise HeldError(currency.problem())
-    if utf16_len(entry.number) > DOC_NUMBER_MAX:
-        raise HeldError(f"entry number {entry.number} is longer than QuickBooks allows")
+    doc_number = doc_number or entry.number
+    if utf16_len(doc_number) > DOC_NUMBER_MAX:
+        raise HeldError(f"entry number {doc_number} is longer than QuickBooks allows")
     problems = []
     for ln in entry.lines:
         acct = mapping.get(ln.account_code)
@@ -115,8 +126,9 @@ def journal_entry_body(
             )
     if problems:
         raise HeldError("; ".join(problems))
+    head = marker(install, entry.number) if install else f"writeoff-bot {entry.number}"
     note = (
-        f"writeoff-bot {entry.number} (ledger entry {entry.entry_id}). "
+        f"{head} (ledger entry {entry.entry_id}). "
         f"Reported by {entry.reporter or 'unknown'}, approved by {entry.approver or 'unknown'}. "
         f"Source: {entry.source_text}"
     )
@@ -137,7 +149,7 @@ def journal_entry_body(
         )
     body: dict[str, Any] = {
         "TxnDate": entry.entry_date.isoformat(),
-        "DocNumber": entry.number,
+        "DocNumber": doc_number,
         "PrivateNote": utf16_clip(note, NOTE_MAX),
         "Line": lines,
     }

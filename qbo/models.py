@@ -140,3 +140,60 @@ class TrueUp(SQLModel, table=True):
     of_entry_id: int = Field(foreign_key="journal_entry.id", index=True)  # what it trues up
     created_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+class QboInstall(SQLModel, table=True):
+    """This database's identity towards QuickBooks, made once per company: it goes into every
+    PrivateNote marker and requestid, so a second install (or a reset database) on the same
+    QuickBooks company neither adopts our entries nor receives our replayed answers."""
+
+    __tablename__ = "qbo_install"
+
+    company_id: int = Field(foreign_key="company.id", primary_key=True)
+    install_id: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class QboRequestSlot(SQLModel, table=True):
+    """One request to QuickBooks, started (and, once answered, finished) by any process:
+    the company's request budget shared by every replica (see qbo/limits.py). Times are
+    epoch seconds; rows older than a few minutes are deleted as new ones come."""
+
+    __tablename__ = "qbo_request_slot"
+    __table_args__ = (sa.Index("ix_qbo_request_slot_realm_started", "realm_id", "started_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    realm_id: str = Field(max_length=40)
+    started_at: float = Field(sa_type=sa.Float)
+    finished_at: float | None = Field(default=None, sa_type=sa.Float)
+    batch: bool = Field(default=False)
+    holder: str = Field(default="", max_length=80)
+
+
+class QboChange(SQLModel, table=True):
+    """A change QuickBooks told us about (webhook) or we found (Change Data Capture), queued
+    for the drift pass. A redelivery of the same change adds nothing (unique key)."""
+
+    __tablename__ = "qbo_change"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "realm_id", "entity", "entity_id", "operation", "changed_at", name="uq_qbo_change"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    realm_id: str = Field(max_length=40)
+    entity: str = Field(max_length=40)  # JournalEntry, InventoryAdjustment, ...
+    entity_id: str = Field(max_length=40)
+    operation: str = Field(max_length=16)  # Create, Update, Delete, Merge, Void
+    changed_at: str = Field(max_length=40)  # QuickBooks' lastUpdated / event time, as sent
+    source: str = Field(max_length=16)  # webhook or cdc
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    processed_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+
+
+class QboCdcCursor(SQLModel, table=True):
+    """Where the next Change Data Capture pass starts, per company."""
+
+    __tablename__ = "qbo_cdc_cursor"
+
+    company_id: int = Field(foreign_key="company.id", primary_key=True)
+    changed_since: datetime = Field(sa_type=UTCDateTime)

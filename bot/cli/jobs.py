@@ -30,7 +30,7 @@ def context(with_chat: bool) -> JobContext:
 def sync() -> None:
     """One QuickBooks sync pass now: what it pushed, skipped and failed."""
     report = run_job("sync", context(with_chat=False))
-    typer.echo(report.summary())
+    typer.echo(report.summary().replace("; skipped: ", "\nskipped: "))
     for entry_id, why in report.held + report.failed + report.retrying:
         typer.echo(f"  entry {entry_id}: {why}")
     if report.failed:
@@ -44,7 +44,7 @@ def jobs_run(
         str | None, typer.Option(help="Run as if at this time (ISO 8601), e.g. to re-run a day.")
     ] = None,
 ) -> None:
-    """Run one scheduled job now (sync, qbo-token-check, month-end, stale-drafts)."""
+    """Run one scheduled job now (sync, qbo-drift, qbo-token-check, month-end, stale-drafts)."""
     if name not in JOBS:
         fail(f"no job '{name}': choose from {', '.join(sorted(JOBS))}", 2)
     now = None

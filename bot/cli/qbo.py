@@ -169,3 +169,29 @@ def qbo_rotate_key(actor: Actor = CLI_ACTOR) -> None:
         f"re-encrypted {n} QuickBooks connection(s) with the newest key; "
         "the old key can now be removed from WRITEOFF_SECRET_KEY"
     )
+
+
+@app.command("drift")
+def qbo_drift(
+    as_json: AsJson = False,
+    check: bool = typer.Option(False, help="Ask QuickBooks first (Change Data Capture)."),
+) -> None:
+    """Entries changed or deleted in QuickBooks after they were synced, by entry number."""
+    qb = quickbooks()
+    if check:
+        call(qb.drift)
+    rows = qb.drifted()
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [{"number": n, "status": k, "quickbooks_id": q, "what": w} for n, k, q, w in rows],
+                indent=2,
+            )
+        )
+        return
+    if not rows:
+        typer.echo("No entry was changed or deleted in QuickBooks.")
+    for number, kind, qbo_id, what in rows:
+        typer.echo(f"{number}: {kind} in QuickBooks (JournalEntry {qbo_id})")
+        if what:
+            typer.echo(f"  {what}")

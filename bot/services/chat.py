@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from bot.services.display import FailedPush, MonthEndFacts
+from bot.services.display import DriftNotice, FailedPush, MonthEndFacts
 
 Where = tuple[str, str]  # (channel, ts) of a message
 
@@ -29,6 +29,10 @@ class Chat(Protocol):
         ...
 
     def connection_broken(self, channel: str, reason: str) -> None: ...
+
+    def drift_alert(self, channel: str, notice: DriftNotice) -> Where | None:
+        """One message: a synced entry was changed or deleted in QuickBooks."""
+        ...
 
     def connection_expiring(self, channel: str, days: int) -> None: ...
 

@@ -90,6 +90,20 @@ class CardView:
 
 
 @dataclass(frozen=True)
+class DriftNotice:
+    """A synced entry someone changed or deleted in QuickBooks, for the alert channel."""
+
+    entry_id: int
+    number: str
+    kind: str  # changed / deleted
+    qbo_id: str
+    before: tuple[str, ...]  # our lines as approved ("Debit Cost of Goods Sold 600.00")
+    after: tuple[str, ...]  # QuickBooks' lines now (empty when deleted)
+    who: str | None  # the QuickBooks user, when QuickBooks says
+    permalink: str | None = None
+
+
+@dataclass(frozen=True)
 class FailedPush:
     """A posted entry that did not reach QuickBooks, for the alert channel."""
 

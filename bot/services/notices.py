@@ -16,7 +16,7 @@ from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem, OutboxStatus, utcnow
 from qbo.connection import get_connection
 from qbo.models import ConnectionStatus
-from qbo.sync import SyncReport
+from qbo.sync import CONFLICT, SyncReport
 
 log = logging.getLogger(__name__)
 # A blip that heals on the next try is not worth a message; an episode this old is.
@@ -89,7 +89,10 @@ def _flag_new_failures(chat: Chat, books: Books, now: datetime) -> None:
     due = [
         (item, entry)
         for item, entry in rows
-        if item.status in STUCK or (item.failing_since and item.failing_since <= now - ALERT_AFTER)
+        if item.status in STUCK
+        # Someone else's entry under our DocNumber: a person should know now, not in 5 min.
+        or item.last_error_code == CONFLICT
+        or (item.failing_since and item.failing_since <= now - ALERT_AFTER)
     ]
     groups: dict[str, list[tuple[OutboxItem, JournalEntry]]] = {}
     for item, entry in due:

@@ -4,6 +4,7 @@ the books. Slack and the command line both call it."""
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -18,6 +19,7 @@ from bot.services.display import QboStatus
 from ledger.audit import record
 from ledger.db import session_scope
 from ledger.models import OutboxItem, OutboxStatus, utcnow
+from qbo import webhooks
 from qbo.client import QboClient
 from qbo.company import load_settings
 from qbo.connection import (
@@ -33,9 +35,10 @@ from qbo.connection import (
     start_connect,
 )
 from qbo.crypto import SecretKeyError, TokenCipher
+from qbo.drift import Drift, cdc_pass, drifted, run_drift
 from qbo.errors import QboError
 from qbo.inventory import ItemMatch, differences
-from qbo.limits import limiter_for
+from qbo.limits import SharedRateLimiter
 from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
 from qbo.oauth import DISCOVERY, DISCOVERY_URLS, OAuthConfig, endpoints
@@ -61,6 +64,7 @@ class QuickBooks:
         self.http = http or httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0))
         self.sleep = sleep
         self.throttle_wait = throttle_wait
+        self._limiters: dict[str, SharedRateLimiter] = {}
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -160,10 +164,20 @@ class QuickBooks:
             conn.realm_id,
             tokens,
             http=self.http,
-            limiter=limiter_for(conn.realm_id),
+            limiter=self.limiter(conn.realm_id),
             throttle_wait=self.throttle_wait,
             sleep=self.sleep,
         )
+
+    def limiter(self, realm_id: str) -> SharedRateLimiter:
+        """The company's request budget, kept in the database: shared with every other
+        process (replica, CLI, scheduler) pushing to the same QuickBooks company."""
+        found = self._limiters.get(realm_id)
+        if found is None:
+            found = self._limiters[realm_id] = SharedRateLimiter(
+                self.books.engine, realm_id, holder=f"pid {os.getpid()}"
+            )
+        return found
 
     # -- accounts ----------------------------------------------------------------------------
 
@@ -197,7 +211,11 @@ class QuickBooks:
     # -- sync ----------------------------------------------------------------------------------
 
     def sync(
-        self, entry_ids: list[int] | None = None, now: datetime | None = None, worker: str = "sync"
+        self,
+        entry_ids: list[int] | None = None,
+        now: datetime | None = None,
+        worker: str = "sync",
+        first: list[int] | None = None,
     ) -> SyncReport:
         conn = self.connection()
         if conn is None or not self.configured:
@@ -218,9 +236,39 @@ class QuickBooks:
             now=now,
             entry_ids=entry_ids,
             ledger_currency=self.settings.policy.currency,
+            doc_prefix=self.settings.writeoff_qbo_doc_prefix,
+            first=first or (),
         )
         report.value_differences = differences(self.books.engine, report.synced)
         return report
+
+    # -- drift ---------------------------------------------------------------------------------
+
+    def receive_webhook(self, raw: bytes, signature: str | None) -> int | None:
+        """A delivery to POST /qbo/webhooks: None when the signature does not verify
+        (nothing recorded), else how many changes were new (a redelivery adds none)."""
+        verifier = self.settings.qbo_webhook_verifier
+        if verifier is None or not webhooks.verify(raw, signature, verifier.get_secret_value()):
+            return None
+        return webhooks.queue(self.books.engine, webhooks.parse(raw), "webhook")
+
+    def drift(self, now: datetime | None = None, cdc: bool = True) -> list[Drift]:
+        """Work queued changes (webhooks), after a Change Data Capture pass when `cdc`:
+        the fallback for deliveries never set up or missed. Returns new drifts, once each."""
+        now = now or utcnow()
+        conn = self.connection()
+        if conn is None or conn.status != ConnectionStatus.CONNECTED or not self.configured:
+            return []
+        if cdc:
+            try:
+                with self.client() as client:
+                    cdc_pass(self.books.engine, self.books.company_id, conn.realm_id, client, now)
+            except QboError as exc:  # the queue is still worth working; CDC tries next time
+                log.warning("Change Data Capture pass failed: %s", exc.plain_words())
+        return run_drift(self.books.engine, self.books.company_id, conn.realm_id, self.client, now)
+
+    def drifted(self) -> list[tuple[str, str, str | None, str | None]]:
+        return drifted(self.books.engine, self.books.company_id)
 
     def rotate_key(self, actor: str) -> int:
         """Re-encrypt every stored token with the newest WRITEOFF_SECRET_KEY (audited)."""

@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services.books import Books
 from bot.services.chat import Where
-from bot.services.display import FailedPush, MonthEndFacts
+from bot.services.display import DriftNotice, FailedPush, MonthEndFacts
 from bot.slack import cards
 from bot.slack.ui import alerts, reminders
 
@@ -52,6 +52,10 @@ class SlackChat:
             self.client.chat_update(channel=where[0], ts=where[1], text="Resolved", blocks=blocks)
         except SlackApiError as exc:
             log.warning("could not resolve alert %s: %s", where[1], exc.response.get("error"))
+
+    def drift_alert(self, channel: str, notice: DriftNotice) -> Where | None:
+        cur = self.books.settings.writeoff_currency
+        return self._post(channel, alerts.drift_text(notice), alerts.drift_alert(notice, cur))
 
     def connection_broken(self, channel: str, reason: str) -> None:
         self.client.chat_postMessage(

@@ -67,6 +67,7 @@ class Id(StrEnum):
     BLOCK_APPROVE_PENDING = "approve_pending_{}"
     BLOCK_PERIOD_CLOSE = "period_close"
     BLOCK_QBO_ALERT = "qbo_alert_{}"
+    BLOCK_QBO_DRIFT = "qbo_drift_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
     BLOCK_SHEET = "sheet_{}"

@@ -30,6 +30,7 @@ from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.mapping import MappingResult
 from qbo.models import QboConnection
+from qbo.webhooks import SIGNATURE_HEADER, BadPayload
 
 log = logging.getLogger("bot")
 
@@ -119,6 +120,24 @@ def qbo_listing_routes(quickbooks: QuickBooks) -> list[Route]:
     ]
 
 
+def qbo_webhook_route(quickbooks: QuickBooks) -> Route:
+    """Intuit's change notifications: verified, queued, answered at once (Intuit wants an
+    answer within seconds); the drift job works the queue."""
+
+    async def webhook(request: Request) -> Response:
+        raw = await request.body()
+        signature = request.headers.get(SIGNATURE_HEADER)
+        try:
+            added = await run_in_threadpool(quickbooks.receive_webhook, raw, signature)
+        except BadPayload as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        if added is None:
+            return JSONResponse({"error": "bad or missing intuit-signature"}, status_code=401)
+        return JSONResponse({"queued": added})
+
+    return Route("/qbo/webhooks", webhook, methods=["POST"])
+
+
 def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
     thread so one slow request never blocks the event loop for the others."""
@@ -138,6 +157,7 @@ def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starle
     if quickbooks is not None:
         routes.append(qbo_callback_route(quickbooks))
         routes.extend(qbo_listing_routes(quickbooks))
+        routes.append(qbo_webhook_route(quickbooks))
     return Starlette(routes=routes)
 
 

@@ -20,7 +20,10 @@ default and 1000 at most. Faults are injected with `fail_next` / `fault_next`.
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
+import hmac
 import itertools
 import json
 import random
@@ -417,6 +420,9 @@ class FakeQbo:
         # bIds a batch processes but leaves out of its answer (a partial answer)
         self.omit_from_batch_answer: set[str] = set()
         self.refreshes = 0  # successful refresh_token grants
+        # The company's "warn if duplicate journal number" preference: on, a create reusing a
+        # JournalEntry's DocNumber answers fault 6140 naming the entry (see sync identity).
+        self.duplicate_doc_warning = False
         self._lock = threading.RLock()
         self._rng = random.Random(seed)
         self._requests: list[Request] = []
@@ -432,6 +438,9 @@ class FakeQbo:
         self._starts: dict[str, deque[float]] = defaultdict(deque)  # realm -> request times
         self._batch_starts: dict[str, deque[float]] = defaultdict(deque)
         self._in_flight = 0
+        self._in_flight_limit: int | None = None  # enforce_in_flight
+        # (entity, id, when, "Deleted" or None): what Change Data Capture reports
+        self._changed: list[tuple[str, str, float, str | None]] = []
         self._account_ids = itertools.count(1)
         self._entry_ids = itertools.count(101)
         self._init_company_state()  # w11-map: preferences, items, discovery
@@ -930,6 +939,154 @@ class FakeQbo:
             },
         )
 
+    # -- sync identity: hand-made entries sharing our DocNumber, fault 6140
+
+    def add_hand_made_entry(
+        self,
+        doc_number: str,
+        amount: str = "75.00",
+        txn_date: str | None = None,
+        note: str = "typed in by the bookkeeper",
+        realm: str | None = None,
+    ) -> dict[str, Any]:
+        """A JournalEntry someone made in QuickBooks by hand (two accounts of its own)."""
+        realm = realm or self.realm_id
+        debit = self.add_account(f"Hand debit {doc_number}", realm=realm)
+        credit = self.add_account(f"Hand credit {doc_number}", realm=realm)
+        body = {
+            "DocNumber": doc_number,
+            "TxnDate": txn_date or date.today().isoformat(),
+            "PrivateNote": note,
+            "Line": [
+                {
+                    "Amount": amount,
+                    "DetailType": "JournalEntryLineDetail",
+                    "JournalEntryLineDetail": {"PostingType": side, "AccountRef": {"value": ref}},
+                }
+                for side, ref in (("Debit", debit), ("Credit", credit))
+            ],
+        }
+        with self._lock:
+            warn, self.duplicate_doc_warning = self.duplicate_doc_warning, False
+            try:
+                return self._create_entry(realm, body)
+            finally:
+                self.duplicate_doc_warning = warn
+
+    def _refuse_duplicate_doc(self, realm: str, body: dict[str, Any]) -> None:
+        doc = body.get("DocNumber")
+        if not self.duplicate_doc_warning or not doc:
+            return
+        for held in self._entries[realm]:
+            if held.get("DocNumber") == doc:
+                raise _Fault(
+                    "6140",
+                    "Duplicate Document Number Error",
+                    "Duplicate Document Number Error : You must specify a different number. "
+                    f"This number has already been used. DocNumber={doc} is assigned to "
+                    f"TxnType=Journal Entry with TxnId={held['Id']}",
+                )
+
+    # -- drift: people editing and deleting entries in QuickBooks; webhooks; CDC
+
+    def edit_entry(
+        self, entry_id: str, amount: str | None = None, by: str = "9130350000000001"
+    ) -> dict[str, Any]:
+        """Someone edits a JournalEntry in QuickBooks (every line's amount, if given)."""
+        with self._lock:
+            for entity in self._entries[self.realm_id]:
+                if entity["Id"] == entry_id:
+                    if amount is not None:
+                        for line in entity["Line"]:
+                            line["Amount"] = float(amount)
+                        entity["TotalAmt"] = float(amount)
+                    entity["SyncToken"] = str(int(entity["SyncToken"]) + 1)
+                    entity["MetaData"]["LastUpdatedTime"] = _now_iso()
+                    entity["MetaData"]["LastModifiedByRef"] = {"value": by}
+                    self._changed.append(("JournalEntry", entry_id, time.time(), None))
+                    return copy.deepcopy(entity)
+        raise KeyError(entry_id)
+
+    def delete_entry(self, entry_id: str) -> None:
+        with self._lock:
+            entries = self._entries[self.realm_id]
+            gone = [e for e in entries if e["Id"] == entry_id]
+            if not gone:
+                raise KeyError(entry_id)
+            entries.remove(gone[0])
+            self._changed.append(("JournalEntry", entry_id, time.time(), "Deleted"))
+
+    @staticmethod
+    def webhook(
+        verifier: str,
+        changes: list[tuple[str, str, str]],
+        realm: str = REALM_ID,
+        cloud_events: bool = True,
+    ) -> tuple[bytes, str]:
+        """(raw body, intuit-signature) of a delivery: changes are (entity, id, operation)
+        such as ("JournalEntry", "101", "Update"); CloudEvents or the older shape."""
+        when = datetime.now(UTC).isoformat(timespec="milliseconds")
+        if cloud_events:
+            payload: Any = [
+                {
+                    "specversion": "1.0",
+                    "id": secrets.token_hex(8),
+                    "source": "intuit.dsnBgbseACLLRZNxo2dfc4evmEJdxde58xeeYcZliOU=",
+                    "type": f"qbo.{entity.lower()}.{op.lower()}d.v1",
+                    "datacontenttype": "application/json",
+                    "time": when,
+                    "intuitentityid": ident,
+                    "intuitaccountid": realm,
+                    "data": {},
+                }
+                for entity, ident, op in changes
+            ]
+        else:
+            payload = {
+                "eventNotifications": [
+                    {
+                        "realmId": realm,
+                        "dataChangeEvent": {
+                            "entities": [
+                                {"name": entity, "id": ident, "operation": op, "lastUpdated": when}
+                                for entity, ident, op in changes
+                            ]
+                        },
+                    }
+                ]
+            }
+        raw = json.dumps(payload).encode()
+        digest = hmac.new(verifier.encode(), raw, hashlib.sha256).digest()
+        return raw, base64.b64encode(digest).decode()
+
+    def _cdc(self, realm: str, params: dict[str, str]) -> dict[str, Any]:
+        since_text = params.get("changedSince") or ""
+        try:
+            since = datetime.fromisoformat(since_text.replace("Z", "+00:00")).timestamp()
+        except ValueError as exc:
+            raise _Fault("2050", "Invalid date", f"changedSince {since_text!r}") from exc
+        wanted = {e.strip() for e in (params.get("entities") or "").split(",") if e.strip()}
+        found: dict[str, dict[str, Any]] = {}
+        for entity, ident, at, status in self._changed:
+            if entity not in wanted or at < since:
+                continue
+            if status == "Deleted":
+                found[ident] = {
+                    "Id": ident,
+                    "status": "Deleted",
+                    "domain": "QBO",
+                    "MetaData": {"LastUpdatedTime": _now_iso()},
+                }
+            else:
+                current = [e for e in self._entries[realm] if e["Id"] == ident]
+                if current:
+                    found[ident] = copy.deepcopy(current[0])
+        rows = list(found.values())
+        return {
+            "CDCResponse": [{"QueryResponse": [{"JournalEntry": rows}] if rows else [{}]}],
+            "time": _now_iso(),
+        }
+
     # -- breaking things
 
     def fail_next(self, path_kind: str, kind: str, times: int = 1) -> None:
@@ -967,6 +1124,12 @@ class FakeQbo:
         """Beyond these (per realm, sliding windows) answer 429 with the XML 3001 fault."""
         with self._lock:
             self._limits = {"minute": per_minute, "batch": batch_per_minute, "second": per_second}
+
+    def enforce_in_flight(self, limit: int | None = 10) -> None:
+        """Beyond `limit` API requests in flight at once for a company, answer 429 (as
+        Intuit: 10 concurrent requests per company and app)."""
+        with self._lock:
+            self._in_flight_limit = limit
 
     # -- internals: tokens
 
@@ -1120,6 +1283,8 @@ class FakeQbo:
                     answer = _json(200, {"InventoryAdjustment": adj, "time": _now_iso()})
                 elif endpoint == "reports/generalledger" and method == "GET":  # w11-map
                     answer = _json(200, self._general_ledger(realm, params))
+                elif endpoint == "cdc" and method == "GET":
+                    answer = _json(200, self._cdc(realm, params))
                 else:
                     raise _Fault(
                         "2010",
@@ -1289,6 +1454,7 @@ class FakeQbo:
     def _create_entry(self, realm: str, body: Any) -> dict[str, Any]:
         self._validate_entry(realm, body)
         currency = self._check_text_and_currency(realm, body)  # w11-map
+        self._refuse_duplicate_doc(realm, body)
         entity = copy.deepcopy(body)
         total = Decimal(0)
         for n, line in enumerate(entity["Line"]):
@@ -1433,6 +1599,14 @@ class FakeQbo:
                 with fake._lock:
                     fake._in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake._in_flight)
+                    crowded = (
+                        fake._in_flight_limit is not None
+                        and fake._in_flight > fake._in_flight_limit
+                    )
+                if crowded:
+                    with fake._lock:
+                        fake._in_flight -= 1
+                    return _injected("throttle_xml")
                 try:
                     if fake.latency:
                         time.sleep(fake.latency)

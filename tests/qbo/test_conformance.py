@@ -62,7 +62,7 @@ def test_multicurrency_companies_get_currency_ref(world: QboWorld) -> None:
     world.post()
     report = world.qb.sync()
     assert len(report.pushed) == 1
-    sent = world.fake.api_requests("batch")[-1].body["BatchItemRequest"][0]["JournalEntry"]
+    sent = world.fake.api_requests("journalentry")[-1].body  # one entry: a plain create
     assert sent["CurrencyRef"] == {"value": "USD"}
     assert world.fake.journal_entries()[0]["CurrencyRef"]["value"] == "USD"
 
@@ -71,7 +71,7 @@ def test_one_currency_companies_get_none(world: QboWorld) -> None:
     world.connect()
     world.post()
     world.qb.sync()
-    sent = world.fake.api_requests("batch")[-1].body["BatchItemRequest"][0]["JournalEntry"]
+    sent = world.fake.api_requests("journalentry")[-1].body  # one entry: a plain create
     assert "CurrencyRef" not in sent
 
 

@@ -83,7 +83,7 @@ def test_push_once_with_the_right_accounts_and_amounts(world: QboWorld) -> None:
     report = world.qb.sync()
     assert sorted(report.pushed) == sorted(entry_ids) and report.requests == 1
     created = world.fake.journal_entries()
-    assert [e["DocNumber"] for e in created] == ["JE-000001", "JE-000002", "JE-000003"]
+    assert [e["DocNumber"] for e in created] == ["WOB-JE-000001", "WOB-JE-000002", "WOB-JE-000003"]
     first = created[0]
     assert first["TxnDate"] and "SKU-12" in first["PrivateNote"]
     refs = {
@@ -205,11 +205,24 @@ def test_crash_mid_push_is_reconciled_after_the_lease(world: QboWorld) -> None:
     with session_scope(world.books.engine) as s:
         ledger = _ledger_entries(s, entry_ids)
         mapping = load_mapping(s, world.books.company_id)
+    from qbo.identity import DEFAULT_DOC_PREFIX, doc_number, install_id
     from qbo.journal import journal_entry_body
 
+    install = install_id(world.books.engine, world.books.company_id)
     # The dead worker's batch reached QuickBooks; then the process died.
     world.qb.client().batch_create_journal_entries(
-        [(str(i), journal_entry_body(ledger[e], mapping)) for i, e in enumerate(entry_ids)],
+        [
+            (
+                str(i),
+                journal_entry_body(
+                    ledger[e],
+                    mapping,
+                    doc_number=doc_number(DEFAULT_DOC_PREFIX, ledger[e].number),
+                    install=install,
+                ),
+            )
+            for i, e in enumerate(entry_ids)
+        ],
         "dead-worker-request-0001",
     )
     assert len(world.fake.journal_entries()) == 2
@@ -253,7 +266,7 @@ def test_permanent_fault_waits_for_a_person_and_retry_pushes(world: QboWorld) ->
     world.connect()
     [entry_id] = world.post(1)
     world.fake.fault_next(
-        "batch", "6210", "Account Period Closed", "The account period has closed", status=400
+        "journalentry", "6210", "Account Period Closed", "The account period has closed", status=400
     )
     report = world.qb.sync()
     # a whole-batch fault or an item fault: either way it must not be retried by itself
@@ -268,7 +281,7 @@ def test_permanent_fault_waits_for_a_person_and_retry_pushes(world: QboWorld) ->
 def test_transient_failures_back_off_then_succeed(world: QboWorld) -> None:
     world.connect()
     world.post(1)
-    world.fake.fail_next("batch", "html_503")
+    world.fake.fail_next("journalentry", "html_503")
     first = world.qb.sync()
     assert first.retrying and "server error" in first.retrying[0][1].lower()
     [item] = outbox(world)
@@ -301,7 +314,8 @@ def test_versions_count_every_change_a_card_shows_and_nothing_else(world: QboWor
         entry.card_channel, entry.card_ts, entry.card_version = "C1", "1.1", posted
         s.add(entry)
     assert version(entry_id) == posted  # the card's own columns: no new version
-    world.fake.fault_next("batch", "6000", "A business validation error has occurred")
+    # one entry goes as a plain create
+    world.fake.fault_next("journalentry", "6000", "A business validation error has occurred")
     world.qb.sync()
     failed = version(entry_id)
     assert failed > posted

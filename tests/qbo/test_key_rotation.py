@@ -118,7 +118,7 @@ def test_no_key_or_token_in_logs(world: QboWorld, caplog: pytest.LogCaptureFixtu
     tokens = world.fake.valid_refresh_tokens()
     use_key(world, f"{NEW_KEY},{SECRET_KEY}")
     rotate_tokens(world.books.engine, world.qb.cipher(), "U0CTRL")
-    world.fake.fail_next("batch", "html_503")
+    world.fake.fail_next("journalentry", "html_503")
     world.post(1)
     world.qb.sync()
     use_key(world, Fernet.generate_key().decode())

@@ -129,7 +129,7 @@ def test_a_quantity_loss_goes_as_an_inventory_adjustment_valued_by_quickbooks(
     assert detail == {"ItemRef": {"value": item, "name": "Blue widget"}, "QtyDiff": -40}
     names = {a["Id"]: a["Name"] for a in fake_qbo.accounts()}
     assert names[body["AdjustAccountRef"]["value"]] == "Cost of Goods Sold"  # the debit side
-    assert body["DocNumber"] == "JE-000001" and "writeoff-bot JE-000001" in body["PrivateNote"]
+    assert body["DocNumber"] == "WOB-JE-000001" and "writeoff-bot JE-000001" in body["PrivateNote"]
     request = fake_qbo.api_requests("inventoryadjustment")[0]
     assert int(request.params["minorversion"]) >= 70
     [qbo_item] = [i for i in fake_qbo.items() if i["Id"] == item]

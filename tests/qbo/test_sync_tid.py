@@ -37,10 +37,10 @@ def test_permanent_fault_reports_and_logs_the_tid(
     world.connect()
     [entry_id] = world.post(1)
     world.fake.fault_next(
-        "batch", "6210", "Account Period Closed", "The account period has closed", status=400
+        "journalentry", "6210", "Account Period Closed", "The account period has closed", status=400
     )
     report = world.qb.sync()
-    tid = world.fake.api_requests("batch")[-1].tid
+    tid = world.fake.api_requests("journalentry")[-1].tid
     [item] = outbox(world)
     assert tid and report.failed == [(entry_id, report.failures[0].message)]
     assert report.failures == [
@@ -89,9 +89,9 @@ def test_retrying_failure_has_its_tid_and_a_later_success_none(
     caplog.set_level(logging.WARNING)
     world.connect()
     [entry_id] = world.post(1)
-    world.fake.fail_next("batch", "html_503")
+    world.fake.fail_next("journalentry", "html_503")
     first = world.qb.sync()
-    tid = world.fake.api_requests("batch")[-1].tid
+    tid = world.fake.api_requests("journalentry")[-1].tid
     [failure] = first.failures
     assert failure.retrying and failure.code == "503" and failure.tid == tid
     assert first.retrying == [(entry_id, failure.message)]
@@ -103,9 +103,9 @@ def test_retrying_failure_has_its_tid_and_a_later_success_none(
 def test_outbox_item_stores_the_tid_with_its_last_error(world: QboWorld) -> None:
     world.connect()
     world.post(1)
-    world.fake.fail_next("batch", "html_503")
+    world.fake.fail_next("journalentry", "html_503")
     world.qb.sync()
-    tid = world.fake.api_requests("batch")[-1].tid
+    tid = world.fake.api_requests("journalentry")[-1].tid
     [item] = outbox(world)
     assert item.last_error and item.last_error_tid == tid  # type: ignore[attr-defined]
     world.qb.sync(now=utcnow() + timedelta(minutes=5))

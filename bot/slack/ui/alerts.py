@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from bot.services.display import FailedPush
+from bot.services.display import DriftNotice, FailedPush
 from bot.slack.ids import Id
 from bot.slack.ui.kit import Block, actions, button, clip, section
 from ledger.money import format_money
@@ -79,6 +79,39 @@ def resolved_one(number: str, qbo_id: str | None) -> list[Block]:
 
 def resolved_all(count: int) -> list[Block]:
     return [section(f":white_check_mark: Resolved: all {count} entries synced to QuickBooks.")]
+
+
+def drift_alert(notice: DriftNotice, currency: str) -> list[Block]:
+    """Someone changed or deleted a synced entry in QuickBooks: what, before and after."""
+    del currency  # the lines carry their amounts as QuickBooks and the books show them
+    who = f" by QuickBooks user {clip(notice.who, 40)}" if notice.who else ""
+    head = (
+        f":mag: *{notice.number}* was *{notice.kind} in QuickBooks*{who} "
+        f"(JournalEntry {clip(notice.qbo_id, 40)})."
+    )
+    before = "\n".join(f"> {clip(line, 200)}" for line in notice.before[:MAX_LISTED])
+    body = [section(head), section(f"*As approved (the books):*\n{before or '> nothing'}")]
+    if notice.kind == "changed":
+        after = "\n".join(f"> {clip(line, 200)}" for line in notice.after[:MAX_LISTED])
+        body.append(section(f"*In QuickBooks now:*\n{after or '> no lines'}"))
+    body.append(
+        section(
+            "Nothing was changed back. If QuickBooks is right, reverse and re-post the entry "
+            "in writeoff-bot; if the books are right, undo the change in QuickBooks."
+        )
+    )
+    if notice.permalink:
+        body.append(
+            actions(
+                Id.BLOCK_QBO_DRIFT.format(notice.entry_id),
+                button("View entry", Id.QBO_VIEW_ENTRY, url=notice.permalink),
+            )
+        )
+    return body
+
+
+def drift_text(notice: DriftNotice) -> str:
+    return f"{notice.number} was {notice.kind} in QuickBooks"
 
 
 def broken_connection_alert(reason: str) -> list[Block]:

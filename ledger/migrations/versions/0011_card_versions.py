@@ -1,7 +1,7 @@
 """Card versions: ordered card updates (issue 12, defect 3)
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-03 17:00:00.000000
 
 journal_entry.version and outbox_item.version count the changes an entry's card shows;
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

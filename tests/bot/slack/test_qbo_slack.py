@@ -123,7 +123,7 @@ def test_approve_pushes_and_the_card_says_synced(app: RunningApp, fake_qbo: Fake
         lambda: "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks),
         timeout=10,
     )
-    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["WOB-JE-000001"]
     assert entries(app)[0].qbo_id == fake_qbo.journal_entries()[0]["Id"]
 
 
@@ -264,7 +264,11 @@ def test_single_permanent_failure_alerts_at_once(app: RunningApp, fake_qbo: Fake
             max_amount=app.books.settings.writeoff_max_amount,
         )
     fake_qbo.fault_next(
-        "batch", "6190", "Subscription period has ended", "The subscription has ended", status=400
+        "journalentry",
+        "6190",
+        "Subscription period has ended",
+        "The subscription has ended",
+        status=400,
     )
     sync_job(JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books)))
     alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]

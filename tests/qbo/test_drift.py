@@ -1,0 +1,160 @@
+"""Issue 11 §5: drift caught. Intuit's signed webhooks (both payload shapes) and Change Data
+Capture, through the real client against the fake; a synced entry edited or deleted in
+QuickBooks becomes `changed` / `deleted`, with before/after lines, once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from bot.services.entries import list_entries
+from ledger.db import session_scope
+from ledger.models import OutboxItem
+from qbo.models import QboChange
+from qbo.webhooks import parse, verify
+from tests.fakes.qbo_api import CLIENT_SECRET, FakeQbo
+from tests.qbo.conftest import SECRET_KEY, QboWorld, make_world
+
+VERIFIER = "fake-webhook-verifier-token"
+
+
+@pytest.fixture
+def hooked(tmp_path: Path, fake_qbo: FakeQbo) -> object:
+    from tests.conftest import migrated_sqlite_url
+
+    gen = make_world(migrated_sqlite_url(tmp_path), fake_qbo, QBO_WEBHOOK_VERIFIER=VERIFIER)
+    world = next(gen)
+    world.connect()
+    yield world
+    gen.close()
+
+
+def cli_env(world: QboWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The `writeoff` command pointed at this world's database and fake QuickBooks."""
+    monkeypatch.chdir(tmp_path)
+    for key, value in world.books.settings.model_dump(by_alias=True).items():
+        if isinstance(value, str):
+            monkeypatch.setenv(key, value)
+    monkeypatch.setenv("DATABASE_URL", str(world.books.engine.url))
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", SECRET_KEY)
+    monkeypatch.setenv("QBO_CLIENT_SECRET", CLIENT_SECRET)
+
+
+def synced_one(world: QboWorld) -> tuple[int, str]:
+    [entry_id] = world.post(1, cost="15")
+    assert world.qb.sync().pushed == [entry_id]
+    return entry_id, world.fake.journal_entries()[-1]["Id"]
+
+
+def changes(world: QboWorld) -> list[QboChange]:
+    with session_scope(world.books.engine) as s:
+        return list(s.exec(select(QboChange)))
+
+
+def test_signature_is_checked_and_nothing_recorded_when_bad(hooked: QboWorld) -> None:
+    raw, sig = FakeQbo.webhook(VERIFIER, [("JournalEntry", "101", "Update")])
+    assert verify(raw, sig, VERIFIER)
+    assert hooked.qb.receive_webhook(raw, None) is None
+    assert hooked.qb.receive_webhook(raw, sig[:-4] + "AAA=") is None
+    _, other = FakeQbo.webhook("another-token", [("JournalEntry", "101", "Update")])
+    assert hooked.qb.receive_webhook(raw, other) is None
+    assert changes(hooked) == []
+    assert hooked.qb.receive_webhook(raw, sig) == 1
+    assert hooked.qb.receive_webhook(raw, sig) == 0  # a redelivery adds nothing
+    assert len(changes(hooked)) == 1
+
+
+@pytest.mark.parametrize("cloud_events", [True, False])
+def test_both_payload_shapes_are_read(cloud_events: bool) -> None:
+    raw, _ = FakeQbo.webhook(
+        VERIFIER,
+        [("JournalEntry", "101", "Update"), ("JournalEntry", "102", "Delete")],
+        realm="123",
+        cloud_events=cloud_events,
+    )
+    got = [(c.realm_id, c.entity, c.entity_id, c.operation) for c in parse(raw)]
+    assert got == [
+        ("123", "JournalEntry", "101", "Update"),
+        ("123", "JournalEntry", "102", "Delete"),
+    ]
+
+
+def test_an_edit_in_quickbooks_is_drift_with_before_and_after(hooked: QboWorld) -> None:
+    entry_id, qbo_id = synced_one(hooked)
+    hooked.fake.edit_entry(qbo_id, amount="9.00", by="9130355555")
+    raw, sig = FakeQbo.webhook(VERIFIER, [("JournalEntry", qbo_id, "Update")])
+    assert hooked.qb.receive_webhook(raw, sig) == 1
+    [drift] = hooked.qb.drift(cdc=False)
+    assert (drift.entry_id, drift.kind, drift.qbo_id, drift.who) == (
+        entry_id,
+        "changed",
+        qbo_id,
+        "9130355555",
+    )
+    assert any("15.00" in line for line in drift.before)
+    assert any("9.00" in line for line in drift.after)
+    with session_scope(hooked.books.engine) as s:
+        item = s.exec(select(OutboxItem)).one()
+        assert item.drift == "changed" and item.status == "synced"
+    [row] = list_entries(hooked.books, status="posted")  # `writeoff entries list --json`
+    assert row["quickbooks"]["status"] == "changed"
+    # Seen again (a redelivery, or the CDC pass finding the same edit): no second alert.
+    assert hooked.qb.receive_webhook(raw, sig) == 0
+    assert hooked.qb.drift(cdc=True) == []
+    assert hooked.fake.journal_entries()[0]["TotalAmt"] == 9.0  # nothing changed back
+
+
+def test_a_delete_found_by_change_data_capture_alone(hooked: QboWorld) -> None:
+    entry_id, qbo_id = synced_one(hooked)
+    hooked.fake.delete_entry(qbo_id)
+    [drift] = hooked.qb.drift(cdc=True)  # no webhook: the scheduled fallback finds it
+    assert (drift.entry_id, drift.kind, drift.after) == (entry_id, "deleted", ())
+    cdc = [r for r in hooked.fake.api_requests() if r.path.endswith("/cdc")]
+    assert cdc and cdc[0].params["entities"] == "JournalEntry,InventoryAdjustment"
+    assert cdc[0].params["changedSince"]
+    assert hooked.qb.drifted() == [("JE-000001", "deleted", qbo_id, drift.words())]
+
+
+def test_changes_to_entries_that_are_not_ours_are_ignored(hooked: QboWorld) -> None:
+    synced_one(hooked)
+    theirs = hooked.fake.add_hand_made_entry("HAND-1")
+    hooked.fake.edit_entry(theirs["Id"], amount="1.00")
+    raw, sig = FakeQbo.webhook(VERIFIER, [("JournalEntry", theirs["Id"], "Update")])
+    hooked.qb.receive_webhook(raw, sig)
+    assert hooked.qb.drift(cdc=True) == []
+    assert hooked.qb.drifted() == []
+
+
+def test_writeoff_qbo_drift_lists_by_entry_number(
+    hooked: QboWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bot.cli import app
+
+    _, first = synced_one(hooked)
+    _, second = synced_one(hooked)
+    hooked.fake.delete_entry(second)
+    hooked.fake.edit_entry(first, amount="2.00")
+    hooked.qb.drift(cdc=True)
+    cli_env(hooked, monkeypatch, tmp_path)
+    out = CliRunner().invoke(app, ["qbo", "drift"])
+    assert out.exit_code == 0, out.output
+    lines = [ln for ln in out.output.splitlines() if not ln.startswith("  ")]
+    assert lines == [
+        f"JE-000001: changed in QuickBooks (JournalEntry {first})",
+        f"JE-000002: deleted in QuickBooks (JournalEntry {second})",
+    ]
+    rows = json.loads(CliRunner().invoke(app, ["qbo", "drift", "--json"]).output)
+    assert [r["status"] for r in rows] == ["changed", "deleted"]
+
+
+def test_a_failing_cdc_pass_does_not_stop_the_queue(hooked: QboWorld) -> None:
+    entry_id, qbo_id = synced_one(hooked)
+    hooked.fake.edit_entry(qbo_id, amount="3.00")
+    hooked.qb.receive_webhook(*FakeQbo.webhook(VERIFIER, [("JournalEntry", qbo_id, "Update")]))
+    hooked.fake.fail_next("any", "html_503", times=5)  # CDC: first try and every retry
+    [drift] = hooked.qb.drift(cdc=True)
+    assert (drift.entry_id, drift.kind) == (entry_id, "changed")
