@@ -179,7 +179,13 @@ def run_drift(
             conn.execute(
                 sa.update(OutboxItem)
                 .where(col(OutboxItem.id) == item.id)
-                .values(drift=kind, drift_detail=words, drift_at=now, updated_at=now)
+                .values(
+                    drift=kind,
+                    drift_detail=words,
+                    drift_at=now,
+                    updated_at=now,
+                    version=col(OutboxItem.version) + 1,  # the card shows the drift
+                )
             )
         log.warning("QuickBooks drift: %s", words)
         found.append(drift)

@@ -389,7 +389,7 @@ def test_a_database_blip_after_posting_is_not_told_as_nothing_posted(
     assert entries(app)[0].status == "posted"
     blip.clear()
     sync_job(jobs(app))
-    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["WOB-JE-000001"]
     assert "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks)
 
 
@@ -401,7 +401,8 @@ def test_a_stale_render_delivered_last_does_not_stay_on_the_card(
     overtaken and renders again: the card ends on the books' final state."""
     connect(app, fake_qbo)
     ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
-    fake_qbo.fail_next("batch", "html_503")  # the push at approval fails: pending, retrying
+    # the push at approval (one entry: a plain create) fails: pending, retrying
+    fake_qbo.fail_next("journalentry", "html_503")
     click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
     wait_until(lambda: "pending (retrying" in block_text(app.fake.message(CHANNEL, ts).blocks))
     entry_id = entries(app)[0].id or 0
@@ -447,7 +448,10 @@ def test_reversal_is_pushed_at_once_and_its_state_shows_on_the_card(
     app.post(interaction_body(sub))
     # No scheduled pass runs in this test: only the push at once can get it there.
     wait_until(lambda: len(fake_qbo.journal_entries()) == 2, timeout=10)
-    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001", "JE-000002"]
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == [
+        "WOB-JE-000001",
+        "WOB-JE-000002",
+    ]
     wait_until(
         lambda: (
             "Reversal JE-000002 in QuickBooks: synced"
@@ -469,7 +473,7 @@ def test_an_approved_count_is_pushed_and_the_sheet_card_says_so(
     click_sheet(app, "sheet_approve_all", card, blocks)
     wait_until(lambda: len(fake_qbo.journal_entries()) == 1, timeout=10)
     [pushed] = fake_qbo.journal_entries()
-    assert pushed["DocNumber"] == "JE-000001" and len(pushed["Line"]) == 4
+    assert pushed["DocNumber"] == "WOB-JE-000001" and len(pushed["Line"]) == 4
     wait_until(lambda: "QuickBooks: synced" in json.dumps(summary_blocks(app)[1]), timeout=10)
     # Reversed: pushed at once too, and the sheet card shows the reversal's state.
     count_id = entries(app)[0].id
