@@ -231,6 +231,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "defrosted", "squished", "smushed", "kaput", "beyond repair", "write-off quality",
                 "not fit for sale", "unfit for sale", "past its best",
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
+                "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
+                "insects", "droppings",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
@@ -270,6 +272,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "can't account for", "cannot account for", "cant account for",
                 "count is off", "came up short", "come up short", "nowhere to be found",
                 "vanished", "not on the shelf", "gone astray", "went astray",
+                "cannot be found", "can't be found", "could not be found", "couldn't be found",
+                "can not find", "no trace", "not where they should be",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",

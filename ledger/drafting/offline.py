@@ -1157,6 +1157,10 @@ def _pick_reason(
     strong = [h for h in hits if not h.weak]
     hits = strong or hits  # "lost ... to water damage": the cause names the reason
     _or_doubt(r, hits)
+    for h in hits:  # "10 SKU-77 stolen?": asked, not said
+        if r.s[h.start + len(h.keyword) : h.start + len(h.keyword) + 1] == "?":
+            r.doubts.append(f"'{h.keyword}?' is asked, not said: confirm what happened")
+            break
     # the reason's own words name it better than a verb that only points at it ("add")
     best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
