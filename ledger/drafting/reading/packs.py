@@ -83,11 +83,16 @@ _PART_OF = re.compile(
 )
 
 
-_HINT = re.compile(
-    rf"(?<![\w-]){_C}|\d\s*-\s*(?:pack|pk|ct)|\b(?:dozen|doz|dz|gross)\b|%|\bpercent\b|\bpct\b"
-    rf"|\b(?:half|quarters?|thirds?|fifth|tenth)\s+of\b",
-    _I,
-)
+_ALPHA = re.compile(r"[a-z]+")
+_HINT_WORDS = frozenset(_CONTAINERS) | {
+    "dozen", "doz", "dz", "gross", "half", "quarter", "quarters", "third", "thirds", "fifth",
+    "tenth", "pack", "pk", "ct", "percent", "pct",
+}  # fmt: skip
+
+
+def _hinted(s: str) -> bool:
+    low = s.lower()
+    return "%" in low or not _HINT_WORDS.isdisjoint(_ALPHA.findall(low))
 
 
 @dataclass
@@ -109,8 +114,8 @@ class Pack:
 
 def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
-    if not _HINT.search(s):
-        return None  # most messages: one cheap search, not five
+    if not _hinted(s):
+        return None  # most messages: one cheap look, not five searches
     for reader in (_read_each, _read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
         found = reader(s)
         if found is not None:
