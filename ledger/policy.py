@@ -267,7 +267,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone missing", "shortage", "discrepancy", "count discrepancy",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
                 "unexplained loss",
-                "shortfall", "short against the system", "fewer than on the books", "fewer",
+                "shortfall", "short against the system", "fewer than on the books",
                 "less than the system", "less than on the books", "less than the books",
                 "can't account for", "cannot account for", "cant account for",
                 "count is off", "came up short", "come up short", "nowhere to be found",
@@ -278,6 +278,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",
                 },
+            ),
+            # "down 3 vs the system": fewer than the books say, only beside the books' count
+            Words(
+                "down", "under", "below", "fewer", "less",
+                near=("system", "books", "on the books", "count", "counted", "on hand", "records"),
+                fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
             Words("lost", "gone", weak=True, fuzzy=False),
@@ -436,7 +442,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "make a provision", "provision of", "provision for",
                 "book", "booked", "booking", "build", "build up", "built up", "accrue",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
-                "additional", "another", "put aside", "put away",
+                "additional", "another", "put aside", "put away", "slow moving", "slow movers",
+                "slow-moving stock",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},
