@@ -223,7 +223,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # idioms and plain words people use for the same thing
-                "burst", "soaked", "waterlogged", "soggy", "tore", "torn open", "scuffed",
+                "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
+                "scuffed",
                 "crumpled", "mangled", "wrecked", "fried", "dead on arrival", "doa", "junk",
                 "went off", "gone off", "bent", "can't sell", "cannot sell", "cant sell",
                 "can't be sold", "no longer sell", "nobody will buy", "won't sell",
@@ -282,7 +283,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
                 "down", "under", "below", "fewer", "less",
-                near=("system", "books", "on the books", "count", "counted", "on hand", "records"),
+                near=("system", "books", "on the books", "count", "counted", "records"),
                 fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
@@ -356,6 +357,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "cut the value", "drop the value", "value down", "reduce value", "lower value",
                 "write them down", "write it down", "write these down", "marked them down",
                 "mark them down", "still sellable", "lower of cost or nrv", "lcm",
+                explains={Category.LOSS},
+            ),
+            # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
+            # counts beside a write-down's other words
+            Words(
+                "down to",
+                near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each"),
+                fuzzy=False,
                 explains={Category.LOSS},
             ),
         ),

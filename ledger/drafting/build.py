@@ -6,6 +6,7 @@ Both drafters (offline parser, Claude) end here, so the rules live in one place.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
@@ -67,6 +68,20 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
 
     # -- unit cost: stated, or from the item list ---------------------------------------
     item = context.items.get(facts.sku) if facts.sku else None
+    if (
+        facts.price_or_total
+        and item is not None
+        and facts.quantity
+        and facts.unit_cost is not None
+        and facts.total is None
+        and quantize(facts.quantity * item.unit_cost) == quantize(facts.unit_cost)
+    ):
+        # "20 units SKU-12 $300": $300 is 20 x the item list's $15, so it is the total
+        explanation.append(
+            f"Read {format_money(facts.unit_cost, cur)} as the total: "
+            f"{_fmt_qty(facts.quantity)} x {format_money(item.unit_cost, cur)} on the item list"
+        )
+        facts = replace(facts, total=facts.unit_cost, unit_cost=None)
     unit_cost = facts.unit_cost
     if facts.sku and context.items and item is None:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))

@@ -189,8 +189,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
     r"|tracking|trk|so|sales\s+order|shipment|ext|extension)\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
-    r"\b(?:order|case|incident|report|claim|job|batch|lot|request|memo|work\s+order)\s*"
+    r"\b(?:order|case|incident|claim|job|batch|lot|work\s+order)\s*"
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
+    r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # dates and times
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
@@ -198,8 +199,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}/\d{1,2}\b",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
-    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
-    r"\b\d{1,2}:\d{2}\b",
+    r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
+    r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
@@ -822,6 +823,7 @@ class _Read:
     unclear: list[str] = field(default_factory=list)
     not_amounts: list[tuple[int, int]] = field(default_factory=list)  # SKU codes, places
     pack: packs.Pack | None = None
+    price_or_total: bool = False  # an amount with no words saying per unit or in all
 
     def guess(self, message: str, penalty: float) -> None:
         if all(g.message != message for g in self.guesses):
@@ -1522,6 +1524,7 @@ def _assemble(
                 break
             unit_cost = m.value
             if quantity != 1:  # for one unit the price is the total
+                r.price_or_total = True
                 r.guess(
                     f"${m.value} could be the price per unit or the total; read it as per unit",
                     P_PRICE_OR_TOTAL,
@@ -1569,6 +1572,7 @@ def _assemble(
         notes=tuple(r.notes),
         doubts=tuple(r.doubts),
         unclear=tuple(r.unclear),
+        price_or_total=r.price_or_total,
     )
 
 

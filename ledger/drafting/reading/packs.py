@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE
+_MAX = Decimal(10) ** 9
 _WORDNUM = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|hundred)"
@@ -71,7 +72,8 @@ _INSIDE = re.compile(rf"\(\s*(?P<n>{_N})\s+(?P<u>[a-z]+)\s*\)", _I)
 _N_PACKS = re.compile(rf"(?P<n1>{_N})\s+(?P<n2>\d+)\s*-\s*(?P<c>pack|pk|ct)s?\b", _I)
 # "half a dozen", "3 dz", "dozen and a half", "a gross of"
 _DOZEN = re.compile(
-    rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+)?(?P<d>dozen|doz|dz|gross)\b"
+    rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
+    rf"(?P<d>dozen|doz|dz|gross)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
     _I,
 )
@@ -139,7 +141,7 @@ def _num(raw: str) -> Decimal | None:
         value = parse_decimal(raw)
     except (MoneyError, InvalidOperation):
         return None
-    return value if value > 0 else None
+    return value if 0 < value <= _MAX else None  # past a billion it is no count
 
 
 def _fmt(value: Decimal) -> str:
@@ -292,7 +294,7 @@ def _read_dozen(s: str) -> Pack | None:
             if n is None:
                 continue
             factor = n
-        if m.group("half"):
+        if m.group("half") or m.group("nhalf"):  # "dozen and a half", "one and a half dozen"
             factor += Decimal("0.5")
             words.append("half")
         qty = factor * base
