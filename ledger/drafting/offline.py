@@ -172,6 +172,7 @@ _PLAIN_MENTION = re.compile(r"(?<!\S)@[a-z][\w.-]*", _I)
 _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
 # Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
 _STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
+_INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -636,6 +637,7 @@ def _clean(text: str) -> str:
     text = _EMOJI.sub(" ", text)
     text = _STRUCK.sub(" ", text)
     text = _SPACES.sub(" ", text)
+    text = _INLINE_ENUM.sub("\n", text)
     text = _BULLET.sub("", text)
     return _BLANK_LINES.sub("\n", text).strip()
 
@@ -714,6 +716,9 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
     hits = reasons.hits(t)
     p.reason = bool(hits)
+    if has_digit and hits and not p.qty and not p.money:
+        # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word
+        p.qty = any(_count_beside(t, h) for h in hits)
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
@@ -721,6 +726,25 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
+_BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
+_PLACE_BEFORE = re.compile(rf"\b{_LOC_HEAD}\s*$", _I)
+
+
+def _count_beside(t: str, hit: _Hit) -> bool:
+    """A bare number within a word of the reason ("3 smashed", "short 3"), not a place's
+    number ("aisle 3 damaged")."""
+    lo, hi = max(0, hit.start - 12), min(len(t), hit.start + len(hit.keyword) + 6)
+    for m in _BARE_COUNT.finditer(t, lo, hi):
+        if _OF_THEM.match(t, m.end()):
+            continue  # "10 of them stolen": part of a count said elsewhere, not a new one
+        if not _PLACE_BEFORE.search(t[max(0, m.start() - 24) : m.start()]):
+            return True
+    return False
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
+
+
 _TOTAL_SIGNAL = re.compile(
     r"(?:\$|usd|dollars?|\d\s*k\b)[^;\n]{0,12}?\b(?:of|worth|in\s+total|total|in)\b"
     r"|\b(?:worth|total(?:ing|ling)?|for\s+a\s+total\s+of|write[-\s]?off|w/o|write[-\s]?down"
