@@ -24,7 +24,9 @@ _MONEY_MOVED = re.compile(
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|paid\s+(?:the|a|our|their)\s+(?:supplier|vendor|customer|invoice|bill|driver)
         |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
-        |(?:vendor|supplier)\s+credit|credit\s+(?:note|memo)|rebate)\b""",
+        |(?:vendor|supplier)\s+credit|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
+        |return(?:ed|ing)?\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
+        |return\s+to\s+vendor|rtv)\b""",
     _I | re.VERBOSE,
 )
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
