@@ -9,8 +9,18 @@ How a message is read:
    the bot which accounts to use, then glue neighbouring pieces back together until each group
    is one request. Over-cutting is harmless: a piece that cannot stand alone ("$18.75 each",
    "NRV $25", "broken") joins its neighbour, so "cost $40 and NRV $25" stays one request.
-4. Read each group: SKU, reason, location, write-down prices, money (price per unit or total,
-   by the words around it), quantities, and any number left over.
+4. Read each group: SKU, reason, location, pack sizes, write-down prices, money (price per
+   unit or total, by the words around it), quantities, and any number left over.
+5. Account for the whole group (`reading.account`): every number, fraction and pack word
+   of its text is used by the reading or quoted back as not understood, which makes the
+   draft doubtful (below 0.5); hedges and "A or B" do the same (`reading.hedges`).
+
+Before any of that, the message is refused when a number has look-alike letters ("$4OO",
+`reading.lookalike`) or when it is no request at all: a question, a payment or refund,
+stock received or moved (`reading.chatter`). The item list's SKUs are written as the list
+writes them however they were typed (`reading.items`), misspelled reason words are read by
+fuzzy matching against the policy table (`reading.fuzzy`), and dozens, cases of 12 and
+percentages of a quantity multiply out to pieces (`reading.packs`).
 
 SKU rule: codes introduced by "sku" become ``SKU-<code>`` in upper case ("sku 12", "SKU12",
 "sku#12" -> "SKU-12"; "SKU-XL-9" stays). Codes introduced by item / part / product (code) are
