@@ -224,7 +224,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
-                "scuffed",
+                "flattened", "scuffed",
                 "crumpled", "mangled", "wrecked", "fried", "dead on arrival", "doa", "junk",
                 "went off", "gone off", "bent", "can't sell", "cannot sell", "cant sell",
                 "can't be sold", "no longer sell", "nobody will buy", "won't sell",
