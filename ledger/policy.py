@@ -631,6 +631,10 @@ class Policy:
     write_down_loss: str = "5300"
     obsolescence: str = "5400"
     reasons: ReasonTable = REASONS
+    # The books' inventory account is kept in step by quantity (QuickBooks tracks quantity on
+    # hand and values the stock from its items): a change of value alone must not touch it,
+    # so write-downs credit the reserve instead.
+    value_changes_to_reserve: bool = False
 
     def code(self, role: Role) -> str:
         """The account code this company uses for a role."""
@@ -661,13 +665,24 @@ def decide_accounts(category: Category, amount: Decimal | None, policy: Policy) 
     materiality test then waits)."""
     posting = policy.reasons[category].accounts.pick(amount, policy.materiality)
     why = posting.why
+    credit = posting.credit
+    if (
+        policy.value_changes_to_reserve
+        and policy.reasons[category].kind == Kind.WRITE_DOWN
+        and credit == Role.INVENTORY
+    ):
+        credit = Role.RESERVE
+        why += (
+            "; the stock's value is kept by item in QuickBooks, so the write-down goes to "
+            "the inventory reserve"
+        )
     if _PLACEHOLDER.search(why):
         cur = policy.currency
         why = why.format(
             amount=format_money(amount, cur) if amount is not None else "The amount",
             threshold=format_money(policy.materiality, cur),
         )
-    return Decision(policy.code(posting.debit), policy.code(posting.credit), why)
+    return Decision(policy.code(posting.debit), policy.code(credit), why)
 
 
 # -- the Slack form ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -32,9 +33,20 @@ from ledger.models import (
 )
 from ledger.money import format_money, quantize
 from ledger.periods import Period, as_period
+from ledger.policy import Policy
 from ledger.problems import Problem, ProblemField
+from ledger.review import ReviewLine, review_lines
 
 MAX_LINES = 100
+# A physical count booked as one entry has a line per SKU variance (a sheet holds at most
+# 20,000 lines) plus the net inventory line.
+COUNT_KIND = "count"
+COUNT_MAX_LINES = 20_001
+
+
+def max_lines_for(kind: str) -> int:
+    return COUNT_MAX_LINES if kind == COUNT_KIND else MAX_LINES
+
 
 # Runs inside the posting transaction with the entry just posted (the QuickBooks outbox).
 OnPosted = Callable[[Session, JournalEntry], object]
@@ -110,6 +122,7 @@ def check_lines(
     max_amount: Decimal,
     currency: str = "USD",
     allow_inactive: bool = False,
+    max_lines: int = MAX_LINES,
 ) -> list[Problem]:
     """Every reason these lines cannot be posted (empty list: they can). Pure.
 
@@ -118,9 +131,9 @@ def check_lines(
     problems: list[Problem] = []
     if len(lines) < 2:
         problems.append(Problem(None, ProblemField.LINES, "an entry needs at least two lines"))
-    if len(lines) > MAX_LINES:
+    if len(lines) > max_lines:
         problems.append(
-            Problem(None, ProblemField.LINES, f"an entry may have at most {MAX_LINES} lines")
+            Problem(None, ProblemField.LINES, f"an entry may have at most {max_lines:,} lines")
         )
     for i, ln in enumerate(lines, start=1):
         for name, value in ((ProblemField.DEBIT, ln.debit), (ProblemField.CREDIT, ln.credit)):
@@ -217,6 +230,18 @@ def entry_lines(session: Session, entry_id: int) -> list[tuple[JournalLine, Acco
     return list(rows.all())
 
 
+def _posting_lines(session: Session, entry_id: int) -> list[LineInput]:
+    """Only what posting checks (account, debit, credit), read as plain rows: a count's
+    entry has thousands of lines, and loading each as an ORM object was most of its post."""
+    rows = session.exec(
+        select(col(Account.code), col(JournalLine.debit), col(JournalLine.credit))
+        .join(Account, col(Account.id) == col(JournalLine.account_id))
+        .where(col(JournalLine.entry_id) == entry_id)
+        .order_by(col(JournalLine.line_no))
+    )
+    return [LineInput(code, debit, credit) for code, debit, credit in rows]
+
+
 def _write_lines(
     session: Session, entry: JournalEntry, lines: Sequence[LineInput], accounts: dict[str, Account]
 ) -> None:
@@ -261,6 +286,7 @@ def save_draft(
     message_ts: str | None = None,
     idempotency_key: str | None = None,
     source_text: str | None = None,
+    second_reading: str | None = None,
 ) -> PostResult:
     """Store a draft awaiting approval. With an idempotency key, a second call returns the
     first draft and writes nothing (Slack retries, double submits)."""
@@ -294,6 +320,7 @@ def save_draft(
         details=json.dumps(draft.to_json()),
         total=quantize(sum((ln.debit for ln in lines), Decimal(0))),
         idempotency_key=idempotency_key,
+        second_reading=second_reading,
     )
     session.add(entry)
     session.flush()
@@ -318,6 +345,84 @@ def save_draft(
     return PostResult(entry, True)
 
 
+def save_lines(
+    session: Session,
+    company_id: int,
+    lines: Sequence[LineInput],
+    *,
+    kind: str,
+    category: str | None,
+    reason: str | None,
+    memo: str,
+    source_text: str,
+    details: dict[str, Any],
+    actor: str,
+    entry_date: date,
+    reporter: str | None = None,
+    channel: str | None = None,
+    message_ts: str | None = None,
+    idempotency_key: str | None = None,
+) -> PostResult:
+    """Store a draft built from lines rather than from a reader's Draft (a whole physical
+    count). The lines are checked as posting would check them, so a draft saved here is
+    postable as it stands. Idempotent on the key, like save_draft."""
+    company = lock_company(session, company_id)
+    if idempotency_key:
+        existing = session.exec(
+            select(JournalEntry).where(
+                col(JournalEntry.company_id) == company_id,
+                col(JournalEntry.idempotency_key) == idempotency_key,
+            )
+        ).first()
+        if existing is not None:
+            return PostResult(existing, False)
+    accounts = _accounts(session, company_id)
+    problems = check_lines(
+        lines, accounts, max_amount=Decimal("Infinity"), max_lines=max_lines_for(kind)
+    )
+    if problems:
+        raise PostingError(problems)
+    total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    entry = JournalEntry(
+        company_id=company_id,
+        entry_date=entry_date,
+        memo=memo[:500],
+        status=EntryStatus.DRAFT,
+        kind=kind,
+        category=category,
+        reason=(reason or "")[:60] or None,
+        source_text=source_text,
+        reporter=reporter,
+        channel=channel,
+        message_ts=message_ts,
+        details=json.dumps(details),
+        total=total,
+        idempotency_key=idempotency_key,
+    )
+    session.add(entry)
+    session.flush()
+    _write_lines(session, entry, lines, accounts)
+    append_event(
+        session,
+        company,
+        "drafted",
+        actor,
+        entry_id=entry.id,
+        details={
+            "source_text": source_text,
+            "channel": channel,
+            "message_ts": message_ts,
+            "reporter": reporter,
+            "kind": kind,
+            # The lines themselves are in journal_line; a count may have thousands.
+            "line_count": len(lines),
+            "total": str(total),
+        },
+    )
+    session.flush()
+    return PostResult(entry, True)
+
+
 def edit_draft(
     session: Session,
     company_id: int,
@@ -329,8 +434,13 @@ def edit_draft(
     memo: str | None = None,
     max_amount: Decimal,
     currency: str = "USD",
+    policy: Policy | None = None,
 ) -> JournalEntry:
-    """Replace a draft's lines after checking them; posted entries are never edited."""
+    """Replace a draft's lines after checking them; posted entries are never edited.
+
+    Whoever changes the lines or amounts becomes one of the draft's preparers (they may not
+    approve it alone); with `policy`, the explanation is recomputed for the new lines and
+    the lines that break the policy are recorded as its exceptions (in `details`)."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
     if entry.status != EntryStatus.DRAFT:
@@ -345,7 +455,13 @@ def edit_draft(
             ]
         )
     accounts = _accounts(session, company_id)
-    problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
+    problems = check_lines(
+        lines,
+        accounts,
+        max_amount=max_amount,
+        currency=currency,
+        max_lines=max_lines_for(entry.kind),
+    )
     new_date = entry_date or entry.entry_date
     if is_period_closed(session, company_id, Period.of(new_date)):
         problems.append(
@@ -357,9 +473,15 @@ def edit_draft(
         )
     if problems:
         raise PostingError(problems)
-    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    old = entry_lines(session, entry_id)
+    before = [_line_json(jl, acct) for jl, acct in old]
+    changed = [(a.code, jl.debit, jl.credit) for jl, a in old] != [
+        (ln.account, quantize(ln.debit), quantize(ln.credit)) for ln in lines
+    ]
     session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
     _write_lines(session, entry, lines, accounts)
+    if changed:
+        _record_preparer(entry, lines, accounts, actor, policy)
     entry.entry_date = new_date
     if memo is not None:
         entry.memo = memo[:500]
@@ -379,10 +501,224 @@ def edit_draft(
             "after": [_input_json(ln) for ln in lines],
             "entry_date": new_date.isoformat(),
             "memo": entry.memo,
+            "lines_changed": changed,
         },
     )
     session.flush()
     return entry
+
+
+def _not_a_draft(entry: JournalEntry) -> PostingError:
+    return PostingError(
+        [
+            Problem(
+                None,
+                ProblemField.STATUS,
+                f"entry {entry.number or entry.id} is {entry.status}: only drafts "
+                "can be changed (correct a posted entry with a reversal)",
+            )
+        ]
+    )
+
+
+# What a new reading of a draft keeps from the old one: who drafted it and who prepared it,
+# and the names shown for them (never the approvals, which were for the old lines).
+KEPT_ON_REDRAFT = frozenset({"drafted_by", "names", "preparers"})
+
+
+def redraft_entry(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    draft: Draft,
+    *,
+    actor: str,
+    cause: str,
+    second_reading: str | None = None,
+    only_if_second_reading: str | None = None,
+    extra_facts: dict[str, object] | None = None,
+    by_person: bool = False,
+    **details: object,
+) -> JournalEntry:
+    """Replace a draft by a new reading of it (Claude's second reading, a correction the
+    reporter or an approver wrote in the card's thread): new lines, amount, confidence and
+    facts, audited as an edit of the draft ("redrafted", with `cause` and before/after).
+    Like save_draft, the new draft may be incomplete; posted entries are never changed.
+
+    `only_if_second_reading`: refuse (PostingError) unless the entry's second reading is still
+    in this state, checked under the lock (a person's correction may have come first).
+    `extra_facts`: kept in the stored details beside the draft's own facts.
+    `by_person`: a person's words changed the amounts (a correction), so `actor` prepared
+    this draft: recorded as its editor, as Edit does (segregation of duties reads it)."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        raise _not_a_draft(entry)
+    if only_if_second_reading is not None and entry.second_reading != only_if_second_reading:
+        raise PostingError(
+            [Problem(None, ProblemField.STATUS, "the draft changed meanwhile; not re-drafted")]
+        )
+    accounts = _accounts(session, company_id)
+    lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
+    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    confidence_before = entry.confidence
+    session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
+    _write_lines(session, entry, lines, accounts)
+    entry.kind = draft.kind.value
+    entry.category = draft.category.value if draft.category else None
+    entry.reason = (draft.reason or "")[:60] or None
+    entry.memo = draft.memo[:500]
+    entry.confidence = draft.confidence
+    kept = {k: v for k, v in json.loads(entry.details or "{}").items() if k in KEPT_ON_REDRAFT}
+    if by_person and actor not in kept.setdefault("preparers", []):
+        kept["preparers"].append(actor)  # their words changed the amounts: a preparer
+    # Approvals given before (dual approval's first) were for other lines: they lapse.
+    entry.details = json.dumps({**draft.to_json(), **(extra_facts or {}), **kept})
+    entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    if second_reading is not None:
+        entry.second_reading = second_reading
+    if by_person:
+        entry.edited_by = actor
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "redrafted",
+        actor,
+        entry_id=entry.id,
+        details={
+            "cause": cause,
+            "before": before,
+            "after": [_input_json(ln) for ln in lines],
+            "confidence_before": confidence_before,
+            "confidence": draft.confidence,
+            "missing": list(draft.missing),
+            "second_reading": entry.second_reading,
+            **details,
+        },
+    )
+    session.flush()
+    return entry
+
+
+def set_second_reading(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    state: str,
+    *,
+    actor: str,
+    **details: object,
+) -> JournalEntry | None:
+    """Record where the second reading stands without changing the entry's lines (it agreed,
+    or it is unavailable, or the entry was decided or edited by a person meanwhile). Audited.
+    None when the entry does not exist."""
+    company = lock_company(session, company_id)
+    entry = session.get(JournalEntry, entry_id, populate_existing=True)
+    if entry is None or entry.company_id != company_id:
+        return None
+    entry.second_reading = state
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "second_reading",
+        actor,
+        entry_id=entry.id,
+        details={"state": state, **details},
+    )
+    session.flush()
+    return entry
+def _record_preparer(
+    entry: JournalEntry,
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    actor: str,
+    policy: Policy | None,
+) -> None:
+    """The editor of lines is a preparer; the policy is re-checked on what they wrote."""
+    details = json.loads(entry.details or "{}")
+    preparers = list(details.get("preparers") or [])
+    if actor not in preparers:
+        preparers.append(actor)
+    details["preparers"] = preparers
+    # An approval given before the lines changed was for other lines: it no longer counts.
+    details.pop("approvals", None)
+    if policy is not None:
+        review = review_lines(
+            entry.category,
+            entry.reason,
+            [
+                ReviewLine(ln.account, accounts[ln.account].name, ln.debit, ln.credit)
+                for ln in lines
+            ],
+            policy,
+            {code: a.name for code, a in accounts.items()},
+        )
+        details["explanation"] = list(review.explanation)
+        details["exceptions"] = list(review.exceptions)
+    entry.details = json.dumps(details)
+
+
+@dataclass(frozen=True)
+class Approval:
+    by: str
+    at: str  # ISO time, UTC
+
+
+def approvals_of(entry: JournalEntry) -> list[Approval]:
+    """The approvals a draft has so far (dual approval: the first one waits here)."""
+    raw = json.loads(entry.details or "{}").get("approvals") or []
+    return [Approval(str(a["by"]), str(a["at"])) for a in raw]
+
+
+def record_approval(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    *,
+    approver: str,
+    needed: int,
+    max_amount: Decimal,
+    currency: str = "USD",
+) -> tuple[JournalEntry, list[Approval]]:
+    """One approval of a draft that needs `needed` different approvers, under the company
+    lock (two approvers clicking at once are counted one after the other). Returns the
+    approvals so far; when there are `needed` of them the caller posts it in the same
+    transaction. An approver already counted is not counted twice. The first approvals are
+    audited; a draft that cannot be posted as it stands is refused before any is counted."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        return entry, approvals_of(entry)
+    lines = [LineInput(a.code, jl.debit, jl.credit) for jl, a in entry_lines(session, entry_id)]
+    problems = check_lines(
+        lines, _accounts(session, company_id), max_amount=max_amount, currency=currency
+    )
+    if problems:
+        raise PostingError(problems)
+    approvals = approvals_of(entry)
+    if any(a.by == approver for a in approvals):
+        return entry, approvals
+    approvals.append(Approval(approver, utcnow().isoformat()))
+    details = json.loads(entry.details or "{}")
+    details["approvals"] = [{"by": a.by, "at": a.at} for a in approvals]
+    entry.details = json.dumps(details)
+    entry.updated_at = utcnow()
+    session.add(entry)
+    if len(approvals) < needed:
+        append_event(
+            session,
+            company,
+            "approval_recorded",
+            approver,
+            entry_id=entry.id,
+            details={"approvals": len(approvals), "needed": needed},
+        )
+    session.flush()
+    return entry, approvals
 
 
 def post_entry(
@@ -413,9 +749,14 @@ def post_entry(
     accounts = _accounts(session, company_id)
     lines = session.info.get(f"tx:lines:{entry_id}")
     if lines is None:
-        rows = entry_lines(session, entry_id)
-        lines = [LineInput(acct.code, jl.debit, jl.credit) for jl, acct in rows]
-    problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
+        lines = _posting_lines(session, entry_id)
+    problems = check_lines(
+        lines,
+        accounts,
+        max_amount=max_amount,
+        currency=currency,
+        max_lines=max_lines_for(entry.kind),
+    )
     if problems:
         raise PostingError(problems)
     if is_period_closed(session, company_id, Period.of(entry.entry_date)):
@@ -622,7 +963,12 @@ def reverse_entry(
     ]
     # An account made inactive since still takes the reversal: undoing must always work.
     problems = check_lines(
-        swapped, accounts, max_amount=max_amount, currency=currency, allow_inactive=True
+        swapped,
+        accounts,
+        max_amount=max_amount,
+        currency=currency,
+        allow_inactive=True,
+        max_lines=max_lines_for(original.kind),
     )
     if problems:
         raise PostingError(problems)

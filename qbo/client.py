@@ -32,6 +32,8 @@ import random
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
@@ -51,6 +53,7 @@ from qbo.limits import RateLimiter, limiter_for
 log = logging.getLogger(__name__)
 
 MAX_PAGE = 1000  # QuickBooks' largest MAXRESULTS
+MIN_INVENTORY_ADJUSTMENT_VERSION = 70  # InventoryAdjustment exists from minorversion 70
 MAX_BATCH = 30
 MAX_REQUEST_ID = 50
 MAX_BATCH_REQUEST_ID = 36
@@ -150,6 +153,29 @@ class QboClient:
         rows = self.query("select * from CompanyInfo")
         return str(rows[0].get("CompanyName")) if rows else None
 
+    def company_info(self) -> dict[str, Any] | None:
+        """CompanyInfo: name, Country (decides which features exist, e.g. quantity)."""
+        rows = self.query("select * from CompanyInfo")
+        return rows[0] if rows else None
+
+    def preferences(self) -> dict[str, Any] | None:
+        """Preferences: account numbers on/off, quantity on hand, multicurrency, ..."""
+        rows = self.query("select * from Preferences")
+        return rows[0] if rows else None
+
+    def create_account(self, account: Mapping[str, Any], request_id: str) -> dict[str, Any]:
+        """Create one Account (Name, AccountType, AccountSubType). A name in use answers
+        fault 6240; the caller looks the account up by name instead of creating a second."""
+        _check_create_body(account)
+        _check_request_id(request_id, MAX_REQUEST_ID)
+        data, tid = self._request("POST", "account", {"requestid": request_id}, body=account)
+        created = data.get("Account")
+        if not isinstance(created, dict):
+            raise QboError(
+                "QuickBooks answered the create without an Account", outcome_unknown=True, tid=tid
+            )
+        return created
+
     def accounts(self) -> list[dict[str, Any]]:
         """Every account, inactive ones too: QuickBooks leaves inactive accounts out of a
         plain `select * from Account`, and mapping must see them to say "inactive"."""
@@ -204,6 +230,46 @@ class QboClient:
                 tid=tid,
             )
         return created
+
+    def create_inventory_adjustment(
+        self, body: Mapping[str, Any], request_id: str
+    ) -> dict[str, Any]:
+        """Create one InventoryAdjustment (quantities; QuickBooks values it). Needs
+        minorversion 70 or later; the answer carries no amount (see adjustment_amount)."""
+        if self.minorversion < MIN_INVENTORY_ADJUSTMENT_VERSION:
+            raise ValueError("InventoryAdjustment needs minorversion 70 or later")
+        _check_create_body(body)
+        _check_request_id(request_id, MAX_REQUEST_ID)
+        data, tid = self._request(
+            "POST", "inventoryadjustment", {"requestid": request_id}, body=body
+        )
+        created = data.get("InventoryAdjustment")
+        if not isinstance(created, dict):
+            raise QboError(
+                "QuickBooks answered the create without an InventoryAdjustment",
+                outcome_unknown=True,
+                tid=tid,
+            )
+        return created
+
+    def adjustment_amount(self, account_id: str, day: date, adjustment_id: str) -> Decimal | None:
+        """What an InventoryAdjustment booked on its adjust account (debit positive), read
+        from that account's GeneralLedger report for the day; None if it is not there."""
+        data, _ = self._request(
+            "GET",
+            "reports/GeneralLedger",
+            {
+                "account": account_id,
+                "start_date": day.isoformat(),
+                "end_date": day.isoformat(),
+                "columns": "tx_date,txn_type,doc_num,subt_nat_amount",
+            },
+        )
+        return report_amount(data, adjustment_id)
+
+    def items(self) -> list[dict[str, Any]]:
+        """Every product and service (Sku, Name, Type, TrackQtyOnHand)."""
+        return self.query("select * from Item where Active in (true, false)")
 
     def batch_create_journal_entries(
         self, items: Sequence[tuple[str, Mapping[str, Any]]], request_id: str
@@ -363,15 +429,43 @@ class QboClient:
         return data, tid
 
 
+def report_amount(report: Mapping[str, Any], txn_id: str) -> Decimal | None:
+    """Sum of a report's amount column over the rows of one transaction (its id rides on
+    the transaction-type cell); columns are found by ColType, not position."""
+    columns = [c.get("ColType") for c in (report.get("Columns") or {}).get("Column") or []]
+    if "subt_nat_amount" not in columns or "txn_type" not in columns:
+        return None
+    amount_at, type_at = columns.index("subt_nat_amount"), columns.index("txn_type")
+    total: Decimal | None = None
+
+    def walk(rows: Any) -> None:
+        nonlocal total
+        for row in (rows or {}).get("Row") or []:
+            walk(row.get("Rows"))
+            cells = row.get("ColData") or []
+            if row.get("type", "Data") != "Data" or len(cells) <= max(amount_at, type_at):
+                continue
+            if str(cells[type_at].get("id") or "") != txn_id:
+                continue
+            try:
+                value = Decimal(str(cells[amount_at].get("value") or "0").replace(",", ""))
+            except ArithmeticError:
+                continue
+            total = (total or Decimal(0)) + value
+
+    walk(report.get("Rows"))
+    return total
+
+
 def _id_key(row: Mapping[str, Any]) -> tuple[int, str]:
     ident = str(row.get("Id") or "")
     return (int(ident), ident) if ident.isdigit() else (2**63, ident)
 
 
 def _check_create_body(entry: Mapping[str, Any]) -> None:
-    # Never send Id on a create: QuickBooks would treat it as an update of another entry.
+    # Never send Id on a create: QuickBooks would treat it as an update of another entity.
     if "Id" in entry or "SyncToken" in entry:
-        raise ValueError("a JournalEntry create must not carry Id or SyncToken")
+        raise ValueError("a create must not carry Id or SyncToken")
 
 
 def _check_request_id(request_id: str, limit: int) -> None:

@@ -39,6 +39,9 @@ ACCESS_MARGIN = timedelta(minutes=5)
 REFRESH_WARNING = timedelta(days=14)
 
 
+WEB_ACTOR = "web"  # a flow started from the public connect URL (Intuit's app listing)
+
+
 class StateError(ValueError):
     """The callback's state is unknown, expired or used: nothing is stored."""
 
@@ -147,7 +150,16 @@ def complete_connect(
     if not code or not realm_id:
         raise StateError("the callback has no code or realmId")
     with session_scope(engine) as s:
-        company_id = consume_state(s, state).company_id
+        spent = consume_state(s, state)
+        company_id = spent.company_id
+        linked = get_connection(s, company_id)
+        if spent.created_by == WEB_ACTOR and linked is not None and linked.realm_id != realm_id:
+            # Anyone can open the public connect URL: from there only the linked company
+            # may be reconnected. Switching companies is an approver's decision, in Slack.
+            raise StateError(
+                "writeoff-bot is linked to another QuickBooks company; an approver can switch "
+                "companies from Slack with /writeoff connect quickbooks"
+            )
     tokens = exchange_code(http, cfg.oauth, code)
     with session_scope(engine) as s:
         conn = store_tokens(s, company_id, realm_id, tokens, cipher)

@@ -13,9 +13,27 @@ from typing import Any
 
 from ledger.money import quantize
 
+# QuickBooks counts text lengths in UTF-16 code units (it is a Java service): an emoji or
+# a rare CJK character is two. Python's len() counts code points, so it under-counts.
 DOC_NUMBER_MAX = 21
 NOTE_MAX = 4000
 DESCRIPTION_MAX = 4000
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def utf16_clip(text: str, limit: int) -> str:
+    """The longest start of `text` within `limit` UTF-16 units, never half a character."""
+    if utf16_len(text) <= limit:
+        return text
+    used = 0
+    for i, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            return text[:i]
+    return text
 
 
 @dataclass(frozen=True)
@@ -46,21 +64,49 @@ class MappedAccount:
     active: bool
 
 
+@dataclass(frozen=True)
+class CurrencyTerms:
+    """The ledger's currency against what the QuickBooks company keeps."""
+
+    ledger: str
+    home: str | None  # QuickBooks' home currency (None: not known)
+    multicurrency: bool
+
+    def problem(self) -> str | None:
+        if self.home and self.home.upper() != self.ledger.upper():
+            return (
+                f"the ledger is kept in {self.ledger} but QuickBooks' home currency is "
+                f"{self.home}: entries are not converted; set WRITEOFF_CURRENCY={self.home} "
+                "or connect the company that keeps its books in "
+                f"{self.ledger}"
+            )
+        return None
+
+
 class HeldError(ValueError):
     """The entry cannot be pushed as it is; the message says what a person must do."""
 
 
-def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount]) -> dict[str, Any]:
-    """Never guesses an account: an unmapped or inactive one holds the entry."""
-    if len(entry.number) > DOC_NUMBER_MAX:
+def journal_entry_body(
+    entry: LedgerEntry,
+    mapping: Mapping[str, MappedAccount],
+    currency: CurrencyTerms | None = None,
+) -> dict[str, Any]:
+    """Never guesses an account: an unmapped or inactive one holds the entry. With
+    `currency` (the company's settings are known), a ledger currency QuickBooks does not
+    keep its books in holds the entry, and a multicurrency company gets CurrencyRef."""
+    if currency is not None and currency.problem():
+        raise HeldError(currency.problem())
+    if utf16_len(entry.number) > DOC_NUMBER_MAX:
         raise HeldError(f"entry number {entry.number} is longer than QuickBooks allows")
     problems = []
     for ln in entry.lines:
         acct = mapping.get(ln.account_code)
         if acct is None:
             problems.append(
-                f"account {ln.account_code} {ln.account_name} is not mapped to QuickBooks: run "
-                f"`writeoff qbo map-accounts` or `writeoff qbo map {ln.account_code} QBO_ID`"
+                f"account {ln.account_code} {ln.account_name} is not mapped to QuickBooks: "
+                "an approver picks or creates its QuickBooks account with Fix mapping "
+                "(or `/writeoff map`)"
             )
         elif not acct.active:
             problems.append(
@@ -80,7 +126,7 @@ def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount])
         acct = mapping[ln.account_code]
         lines.append(
             {
-                "Description": (ln.description or entry.memo)[:DESCRIPTION_MAX],
+                "Description": utf16_clip(ln.description or entry.memo, DESCRIPTION_MAX),
                 "Amount": amount,
                 "DetailType": "JournalEntryLineDetail",
                 "JournalEntryLineDetail": {
@@ -89,12 +135,16 @@ def journal_entry_body(entry: LedgerEntry, mapping: Mapping[str, MappedAccount])
                 },
             }
         )
-    return {
+    body: dict[str, Any] = {
         "TxnDate": entry.entry_date.isoformat(),
         "DocNumber": entry.number,
-        "PrivateNote": note[:NOTE_MAX],
+        "PrivateNote": utf16_clip(note, NOTE_MAX),
         "Line": lines,
     }
+    if currency is not None and currency.multicurrency:
+        # A multicurrency company needs to be told; the ledger is in its home currency.
+        body["CurrencyRef"] = {"value": currency.ledger}
+    return body
 
 
 def dumps(body: Any) -> str:

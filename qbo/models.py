@@ -7,12 +7,13 @@ qbo/ reads or writes them.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from ledger.models import EnumText, UTCDateTime, utcnow
+from ledger.models import EnumText, UTCDateTime, money_column, utcnow
 
 
 class ConnectionStatus(StrEnum):
@@ -69,3 +70,73 @@ class AccountMapping(SQLModel, table=True):
     qbo_active: bool = Field(default=True)
     method: str = Field(max_length=10)  # number, name or manual
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CompanyPrefs(SQLModel, table=True):
+    """What the connected QuickBooks company is like, read from CompanyInfo and Preferences
+    on connect and on `map-accounts`: it decides how entries are sent (CurrencyRef, the
+    quantity mode) and how accounts are matched (numbers on or off)."""
+
+    __tablename__ = "qbo_company_prefs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", unique=True)
+    country: str | None = Field(default=None, max_length=8)
+    use_account_numbers: bool = Field(default=False)
+    track_quantity: bool = Field(default=False)  # ProductAndServicesPrefs.QuantityOnHand
+    multicurrency: bool = Field(default=False)
+    home_currency: str | None = Field(default=None, max_length=3)
+    warn_duplicate_journal: bool = Field(default=False)
+    read_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ItemMapping(SQLModel, table=True):
+    """A SKU's QuickBooks Item, by Sku then by Name; never guessed beyond that."""
+
+    __tablename__ = "qbo_item_mapping"
+    __table_args__ = (sa.UniqueConstraint("company_id", "sku", name="uq_qbo_item_sku"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    sku: str = Field(max_length=64)
+    qbo_id: str = Field(max_length=40)
+    qbo_name: str = Field(default="", max_length=200)
+    tracked: bool = Field(default=False)  # an Inventory item tracking quantity on hand
+    method: str = Field(max_length=10)  # sku, name or manual
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class InventoryPush(SQLModel, table=True):
+    """An entry sent as a QuickBooks InventoryAdjustment: QuickBooks values it at its own
+    cost, so what it booked is read back and compared with the ledger's amount."""
+
+    __tablename__ = "qbo_inventory_push"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    entry_id: int = Field(foreign_key="journal_entry.id", unique=True)
+    qbo_id: str = Field(max_length=40)
+    adjust_account_id: str = Field(max_length=40)
+    books_amount: Decimal = Field(sa_column=money_column())
+    qbo_amount: Decimal | None = Field(default=None, sa_column=money_column(nullable=True))
+    read_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    @property
+    def difference(self) -> Decimal | None:
+        """QuickBooks' value minus the ledger's (None until read back)."""
+        return None if self.qbo_amount is None else self.qbo_amount - self.books_amount
+
+
+class TrueUp(SQLModel, table=True):
+    """A draft that brings the ledger to the value QuickBooks gave an InventoryAdjustment.
+    It is kept in the ledger only: QuickBooks already holds that value."""
+
+    __tablename__ = "qbo_true_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    entry_id: int = Field(foreign_key="journal_entry.id", unique=True)  # the true-up
+    of_entry_id: int = Field(foreign_key="journal_entry.id", index=True)  # what it trues up
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

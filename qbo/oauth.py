@@ -8,6 +8,9 @@ per-company lock is the caller's job (see qbo.connection.DbTokenSource).
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,6 +29,15 @@ AUTH_URL = "https://appcenter.intuit.com/connect/oauth2"
 TOKEN_URL = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
 REVOKE_URL = "https://developer.api.intuit.com/v2/oauth2/tokens/revoke"
 REVOKE_PATH = urlsplit(REVOKE_URL).path
+# Intuit asks clients to read the endpoints above from its discovery documents; the
+# constants stay as today's values, used when the document cannot be read.
+DISCOVERY_URLS = {
+    "sandbox": "https://developer.api.intuit.com/.well-known/openid_sandbox_configuration",
+    "production": "https://developer.api.intuit.com/.well-known/openid_configuration",
+}
+DISCOVERY_TTL = 24 * 3600.0  # seconds a document read is trusted
+DISCOVERY_RETRY = 600.0  # after a failed read, the fallback is used this long before asking again
+log = logging.getLogger(__name__)
 # Intuit's documented lifetimes, used only when an answer leaves them out.
 DEFAULT_ACCESS_SECONDS = 3600
 DEFAULT_REFRESH_SECONDS = 100 * 24 * 3600
@@ -184,3 +196,73 @@ def revoke(http: httpx.Client, cfg: OAuthConfig, token: str) -> None:
     resp = _post(http, cfg, cfg.revoke_url, json={"token": token})
     if resp.status_code >= 300:
         raise error_from_response(resp.status_code, resp.headers, resp.content)
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    auth_url: str
+    token_url: str
+    revoke_url: str
+    source: str  # "discovery" or "fallback"
+
+
+FALLBACK_ENDPOINTS = Endpoints(AUTH_URL, TOKEN_URL, REVOKE_URL, "fallback")
+
+
+class Discovery:
+    """Intuit's OAuth endpoints from its discovery document, cached per URL.
+
+    A document read is trusted DISCOVERY_TTL; when it cannot be read (Intuit down, a proxy,
+    no network), today's values are used and the document is asked for again after
+    DISCOVERY_RETRY, so connecting never fails only because discovery did."""
+
+    def __init__(self, clock: Any = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[float, Endpoints]] = {}
+
+    def endpoints(self, http: httpx.Client, url: str) -> Endpoints:
+        with self._lock:
+            hit = self._cache.get(url)
+            if hit is not None and hit[0] > self._clock():
+                return hit[1]
+        found = _read_discovery(http, url)
+        ttl = DISCOVERY_TTL if found is not None else DISCOVERY_RETRY
+        result = found or FALLBACK_ENDPOINTS
+        with self._lock:
+            self._cache[url] = (self._clock() + ttl, result)
+        return result
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+
+def _read_discovery(http: httpx.Client, url: str) -> Endpoints | None:
+    try:
+        resp = http.get(url, headers={"Accept": "application/json"}, timeout=5.0)
+        data = resp.json() if resp.status_code == 200 else None
+    except (httpx.HTTPError, ValueError) as exc:
+        log.warning("Intuit's discovery document %s could not be read (%s)", url, exc)
+        return None
+    if not isinstance(data, dict):
+        log.warning("Intuit's discovery document %s answered %s", url, resp.status_code)
+        return None
+    scheme = urlsplit(url).scheme
+    values = [
+        data.get(k) for k in ("authorization_endpoint", "token_endpoint", "revocation_endpoint")
+    ]
+    # Tokens go to these addresses: only absolute URLs, https unless the document itself
+    # came over plain http (a local test server).
+    ok = all(
+        isinstance(v, str) and urlsplit(v).scheme in ("https", scheme) and urlsplit(v).netloc
+        for v in values
+    )
+    if not ok:
+        log.warning("Intuit's discovery document %s lacks usable endpoints", url)
+        return None
+    auth, token, revoke_at = (str(v) for v in values)
+    return Endpoints(auth, token, revoke_at, "discovery")
+
+
+DISCOVERY = Discovery()

@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -34,9 +35,18 @@ from ledger.models import (
     OutboxStatus,
     utcnow,
 )
+from ledger.names import shown
+from qbo.company import currency_terms
 from qbo.connection import ConnectionBroken, NotConnected
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
+from qbo.inventory import (
+    AdjustmentClient,
+    AdjustmentPlan,
+    LocalOnly,
+    plan_adjustments,
+    push_adjustments,
+)
 from qbo.journal import HeldError, LedgerEntry, LedgerLine, journal_entry_body
 from qbo.mapping import load_mapping
 
@@ -90,6 +100,9 @@ class SyncReport:
     failures: list[PushFailure] = field(default_factory=list)
     connection_problem: str | None = None
     requests: int = 0
+    # Entries sent as InventoryAdjustments that QuickBooks valued differently from the
+    # ledger: entry id -> QuickBooks' value minus the ledger's (qbo/inventory.py).
+    value_differences: dict[int, Decimal] = field(default_factory=dict)
 
     @property
     def synced(self) -> list[int]:
@@ -109,6 +122,11 @@ class SyncReport:
         ]
         if self.connection_problem:
             parts.append(f"not sent: {self.connection_problem}")
+        if self.value_differences:
+            parts.append(
+                f"{len(self.value_differences)} valued differently by QuickBooks "
+                f"(net {sum(self.value_differences.values(), Decimal(0)):+}; true-up offered)"
+            )
         return ", ".join(parts)
 
 
@@ -190,8 +208,9 @@ def _ledger_entries(session: Session, entry_ids: Sequence[int]) -> dict[int, Led
             entry_date=e.entry_date,
             memo=e.memo,
             source_text=e.source_text,
-            reporter=e.reporter,
-            approver=e.approved_by,
+            # Names as kept when it was approved (ids stay in the audit trail).
+            reporter=shown(e, e.reporter),
+            approver=shown(e, e.approved_by),
             entry_id=eid,
             lines=tuple(lines.get(eid, ())),
         )
@@ -210,8 +229,11 @@ def run_sync(
     now: datetime | None = None,
     entry_ids: Sequence[int] | None = None,
     rng: random.Random | None = None,
+    ledger_currency: str | None = None,
 ) -> SyncReport:
-    """One pass. `make_client` may raise ConnectionProblem (not connected, broken)."""
+    """One pass. `make_client` may raise ConnectionProblem (not connected, broken).
+    `ledger_currency`: what the books are kept in (checked against QuickBooks' home
+    currency, and sent as CurrencyRef to a multicurrency company)."""
     now = now or utcnow()
     report = SyncReport()
     # Unique per pass: a renewal must only ever extend this pass's own claim.
@@ -228,15 +250,32 @@ def run_sync(
         }
         ledger = _ledger_entries(s, [i.entry_id for i in items.values()])
         mapping = load_mapping(s, company_id)
+        currency = currency_terms(s, company_id, ledger_currency)
     outcomes: dict[int, tuple[str, Any]] = {}  # outbox id -> (kind, detail)
     bodies: dict[int, dict[str, Any]] = {}
     for oid, item in items.items():
         try:
-            bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping)
+            bodies[oid] = journal_entry_body(ledger[item.entry_id], mapping, currency)
         except HeldError as exc:
             outcomes[oid] = ("held", str(exc))
+    # Quantities kept in step (qbo/inventory.py): in a company tracking quantity on hand,
+    # a quantity loss of a tracked item goes as an InventoryAdjustment instead.
+    adjusting: dict[int, AdjustmentPlan] = {}
+    entries_of = {oid: items[oid].entry_id for oid in bodies}
+    for oid, plan in plan_adjustments(engine, company_id, entries_of, mapping).items():
+        bodies.pop(oid, None)
+        if isinstance(plan, str):
+            outcomes[oid] = ("held", plan)
+        elif isinstance(plan, LocalOnly):  # QuickBooks already holds this value
+            outcomes[oid] = ("adopted", {"Id": plan.qbo_id, "SyncToken": "0"})
+        else:
+            adjusting[oid] = plan
     try:
         client = make_client()
+        if adjusting:
+            unsure = {oid for oid in adjusting if items[oid].needs_reconcile}
+            push_adjustments(engine, cast(AdjustmentClient, client), adjusting, unsure, outcomes)
+            report.requests += len(adjusting)
         reconcile = [oid for oid in bodies if items[oid].needs_reconcile]
         if reconcile:
             report.requests += 1
@@ -273,7 +312,7 @@ def run_sync(
         # SecretKeyError: WRITEOFF_SECRET_KEY does not open the stored tokens. Nothing was
         # sent; the entries wait in the queue until the key is put right.
         report.connection_problem = str(exc)
-    for oid in bodies:
+    for oid in [*bodies, *adjusting]:
         outcomes.setdefault(oid, ("released", report.connection_problem))
     _record(engine, items, outcomes, now, report, rng)
     return report
@@ -434,7 +473,12 @@ def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None
                     [OutboxStatus.FAILED, OutboxStatus.HELD, OutboxStatus.PENDING]
                 ),
             )
-            .values(status=OutboxStatus.PENDING, next_attempt_at=now, updated_at=now)
+            .values(
+                status=OutboxStatus.PENDING,
+                next_attempt_at=now,
+                updated_at=now,
+                version=col(OutboxItem.version) + 1,  # the card shows failed -> pending
+            )
         )
     return bool(result.rowcount)
 

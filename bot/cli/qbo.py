@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import typer
 
 from bot.cli.common import CLI_ACTOR, Actor, AsJson, books, fail
+from bot.services import qbo_setup
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
@@ -54,12 +55,19 @@ def qbo_status(as_json: AsJson = False) -> None:
     typer.echo(
         f"accounts mapped: {st.mapped_accounts}; unmapped: "
         f"{', '.join(st.unmapped_accounts) or 'none'}"
+        + (
+            "  (writeoff qbo map-accounts, or /writeoff map in Slack)"
+            if st.unmapped_accounts
+            else ""
+        )
     )
     typer.echo(
         f"refresh token expires: {st.refresh_token_expires_at}"
         + ("  (within 14 days: reconnect soon)" if st.refresh_token_expires_soon else "")
     )
     typer.echo("queue: " + (", ".join(f"{n} {k}" for k, n in sorted(st.queue.items())) or "empty"))
+    if st.quantity_tracking is not None:
+        typer.echo(f"company: {st.company_words}")
     if st.broken_reason:
         typer.echo(f"problem: {st.broken_reason}")
 
@@ -73,17 +81,25 @@ def qbo_disconnect(actor: Actor = CLI_ACTOR) -> None:
 
 @app.command("map-accounts")
 def qbo_map_accounts() -> None:
-    """Map ledger accounts to QuickBooks by account number, then by exact name."""
+    """Read the company's settings and chart; map ledger accounts by account number, exact
+    name, or unambiguous type (inventory asset, cost of goods sold). Close names are only
+    proposed: confirm one with `writeoff qbo map CODE QBO_ID`."""
     result = call(quickbooks().map_accounts)
     typer.echo(f"{len(result.matches)} accounts mapped")
     for m in result.matches:
         flag = "" if m.active else "  (INACTIVE in QuickBooks)"
         typer.echo(f"  {m.code} -> {m.qbo_id} {m.qbo_name} (by {m.method}){flag}")
+    for p in result.proposals:
+        typer.echo(
+            f"  {p.code} ~ {p.qbo_id} {p.qbo_name} (proposed, close name: NOT applied; "
+            f"accept with `writeoff qbo map {p.code} {p.qbo_id}`)"
+        )
     if result.unmapped:
         typer.echo(
             "unmapped (entries using them are held): "
             + ", ".join(result.unmapped)
-            + "\nmap by hand: writeoff qbo map CODE QBO_ID"
+            + "\nmap by hand: writeoff qbo map CODE QBO_ID; or in Slack: /writeoff map"
+            + " (which can also create the missing accounts in QuickBooks)"
         )
 
 
@@ -97,6 +113,45 @@ def qbo_accounts(as_json: AsJson = False) -> None:
     for r in rows:
         target = f"{r['qbo_id']} {r['qbo_name']} ({r['method']})" if r["qbo_id"] else "UNMAPPED"
         typer.echo(f"{r['code']:8}{r['name'][:35]:36}{target}")
+
+
+@app.command("items")
+def qbo_items(as_json: AsJson = False) -> None:
+    """Map SKUs to QuickBooks Items by Sku, then by Name; list the unmapped (never guessed).
+    In a company tracking quantity on hand, a loss of a SKU mapped to a tracked item goes
+    to QuickBooks as an InventoryAdjustment."""
+    matches, unmapped = call(quickbooks().map_items)
+    if as_json:
+        rows = [
+            {
+                "sku": m.sku,
+                "qbo_id": m.qbo_id,
+                "qbo_name": m.qbo_name,
+                "tracked": m.tracked,
+                "method": m.method,
+            }
+            for m in matches
+        ]
+        typer.echo(json.dumps({"mapped": rows, "unmapped": unmapped}, indent=2))
+        return
+    typer.echo(f"{len(matches)} SKUs mapped to QuickBooks items")
+    for m in matches:
+        tracked = "quantity tracked" if m.tracked else "no quantity"
+        typer.echo(f"  {m.sku} -> {m.qbo_id} {m.qbo_name} (by {m.method}, {tracked})")
+    if unmapped:
+        typer.echo(
+            "no QuickBooks item (name one with this SKU in QuickBooks): " + ", ".join(unmapped)
+        )
+
+
+@app.command("true-up")
+def qbo_true_up(entry_id: int, actor: Actor = CLI_ACTOR) -> None:
+    """Draft the true-up of an entry QuickBooks valued differently (an InventoryAdjustment
+    at its own cost): a draft for approval, kept in the ledger only once posted."""
+    drafted = call(qbo_setup.draft_true_up, quickbooks(), entry_id, actor)
+    if isinstance(drafted, str):
+        fail(drafted, 1)
+    typer.echo(f"true-up drafted as entry {drafted}: approve it to post")
 
 
 @app.command("map")

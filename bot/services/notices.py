@@ -106,6 +106,7 @@ def _flag_new_failures(chat: Chat, books: Books, now: datetime) -> None:
                 chat.permalink(entry.card_channel, entry.card_ts)
                 if entry.card_channel and entry.card_ts
                 else None,
+                held=item.status == OutboxStatus.HELD,
             )
             for item, entry in members
         ]

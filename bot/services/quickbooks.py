@@ -3,6 +3,7 @@ the books. Slack and the command line both call it."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -11,15 +12,19 @@ from typing import Any
 import httpx
 from sqlmodel import col, select
 
+from bot.services import qbo_setup
 from bot.services.books import Books
 from bot.services.display import QboStatus
 from ledger.audit import record
 from ledger.db import session_scope
-from ledger.models import Account, OutboxItem, OutboxStatus, utcnow
+from ledger.models import OutboxItem, OutboxStatus, utcnow
 from qbo.client import QboClient
+from qbo.company import load_settings
 from qbo.connection import (
     REFRESH_WARNING,
+    ConnectionBroken,
     DbTokenSource,
+    NotConnected,
     QboConfig,
     complete_connect,
     disconnect,
@@ -27,12 +32,16 @@ from qbo.connection import (
     rotate_tokens,
     start_connect,
 )
-from qbo.crypto import TokenCipher
+from qbo.crypto import SecretKeyError, TokenCipher
+from qbo.errors import QboError
+from qbo.inventory import ItemMatch, differences
 from qbo.limits import limiter_for
-from qbo.mapping import MappingResult, mapping_table, match_accounts, save_matches, set_manual
+from qbo.mapping import MappingResult, mapping_table, set_manual
 from qbo.models import ConnectionStatus, QboConnection
-from qbo.oauth import OAuthConfig, endpoints
+from qbo.oauth import DISCOVERY, DISCOVERY_URLS, OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
+
+log = logging.getLogger(__name__)
 
 
 class NotConfigured(RuntimeError):
@@ -69,6 +78,14 @@ class QuickBooks:
         api, auth, token, revoke_url = endpoints(
             st.qbo_environment, st.qbo_api_url, st.qbo_auth_url, st.qbo_token_url
         )
+        if not (st.qbo_auth_url and st.qbo_token_url):
+            # Intuit's endpoints from its discovery document (cached; today's values when it
+            # cannot be read). Explicit settings still win.
+            url = st.qbo_discovery_url or DISCOVERY_URLS[st.qbo_environment.strip().lower()]
+            found = DISCOVERY.endpoints(self.http, url)
+            auth = st.qbo_auth_url or found.auth_url
+            if not st.qbo_token_url:
+                token, revoke_url = found.token_url, found.revoke_url
         oauth = OAuthConfig(
             client_id=st.qbo_client_id or "",
             client_secret=st.qbo_client_secret.get_secret_value() if st.qbo_client_secret else "",
@@ -113,6 +130,17 @@ class QuickBooks:
             result = None
         return conn, result
 
+    def check_connection(self) -> QboStatus:
+        """Ask QuickBooks whether the connection still works (Intuit's disconnect page, or a
+        person wondering). Tokens revoked in QuickBooks show here as a broken connection."""
+        try:
+            self.client().company_info()
+        except (ConnectionProblem, ConnectionBroken, NotConnected):
+            pass  # already recorded: a refused refresh marks the connection broken
+        except QboError:
+            pass  # QuickBooks did not answer: the status says what is known
+        return self.status()
+
     def connection(self) -> QboConnection | None:
         with session_scope(self.books.engine) as s:
             return get_connection(s, self.books.company_id)
@@ -140,22 +168,13 @@ class QuickBooks:
     # -- accounts ----------------------------------------------------------------------------
 
     def map_accounts(self) -> MappingResult:
-        qbo_accounts = self.client().accounts()
-        with session_scope(self.books.engine) as s:
-            ledger = [
-                (a.code, a.name)
-                for a in s.exec(select(Account).where(Account.company_id == self.books.company_id))
-            ]
-            result = match_accounts(ledger, qbo_accounts)
-            save_matches(s, self.books.company_id, result)
-            record(
-                s,
-                self.books.company_id,
-                "qbo_accounts_mapped",
-                "quickbooks",
-                details={"mapped": len(result.matches), "unmapped": list(result.unmapped)},
-            )
-        return result
+        """Read the company (CompanyInfo, Preferences) and its chart; apply the safe matches
+        (number, exact name, unambiguous type) and return the proposals (close names)."""
+        return qbo_setup.map_accounts(self)
+
+    def map_items(self) -> tuple[list[ItemMatch], list[str]]:
+        """SKUs to QuickBooks Items (by Sku, then Name): (matches, unmapped SKUs)."""
+        return qbo_setup.map_items(self)
 
     def map_one(self, code: str, qbo_id: str, actor: str) -> None:
         found = [a for a in self.client().accounts() if str(a.get("Id")) == qbo_id]
@@ -185,7 +204,12 @@ class QuickBooks:
             report = SyncReport()
             report.connection_problem = "QuickBooks is not connected"
             return report
-        return run_sync(
+        try:
+            qbo_setup.map_new_skus(self)
+        except (ConnectionProblem, QboError, NotConfigured, SecretKeyError) as exc:
+            # The push itself says what is wrong; an unmapped SKU is held, never guessed.
+            log.warning("SKUs not looked up before the push: %s", exc)
+        report = run_sync(
             self.books.engine,
             self.books.company_id,
             conn.realm_id,
@@ -193,7 +217,10 @@ class QuickBooks:
             worker=worker,
             now=now,
             entry_ids=entry_ids,
+            ledger_currency=self.settings.policy.currency,
         )
+        report.value_differences = differences(self.books.engine, report.synced)
+        return report
 
     def rotate_key(self, actor: str) -> int:
         """Re-encrypt every stored token with the newest WRITEOFF_SECRET_KEY (audited)."""
@@ -215,6 +242,7 @@ class QuickBooks:
             ):
                 counts[item.status] = counts.get(item.status, 0) + 1
             table = mapping_table(s, self.books.company_id)
+            company = load_settings(s, self.books.company_id)
         return QboStatus(
             configured=self.configured,
             connected=bool(conn and conn.status == ConnectionStatus.CONNECTED),
@@ -229,6 +257,10 @@ class QuickBooks:
             mapped_accounts=sum(1 for r in table if r["qbo_id"]),
             unmapped_accounts=tuple(r["code"] for r in table if not r["qbo_id"]),
             queue=counts,
+            country=company.country if company else None,
+            account_numbers=company.use_account_numbers if company else None,
+            quantity_tracking=company.track_quantity if company else None,
+            multicurrency=company.multicurrency if company else None,
         )
 
     def disconnect(self, actor: str) -> bool:

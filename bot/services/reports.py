@@ -16,6 +16,7 @@ from bot.services.display import ReportView
 from ledger.audit import ChainReport, verify_chain
 from ledger.db import session_scope
 from ledger.models import EntryStatus, JournalEntry
+from ledger.names import shown
 from ledger.periods import Period
 from ledger.posting import entry_lines
 from ledger.reports import TrialBalance, WriteOffReport, trial_balance, writeoff_report
@@ -50,7 +51,8 @@ def history_totals(
 
 
 def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> ReportView:
-    """The summary card's values: this month, against last month when anything was posted."""
+    """The summary card's values: this month, against last month when anything was posted.
+    Reserve increases are provisions, shown apart and in no write-off figure."""
     return ReportView(
         month=current.month,
         currency=current.currency,
@@ -60,6 +62,8 @@ def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> Rep
         by_reason=current.by_reason,
         by_sku=current.by_sku,
         split=grouped_accounts(current),
+        provisions=current.provisions,
+        provision_count=current.provision_count,
     )
 
 
@@ -104,8 +108,9 @@ def month_rows(deps: Deps, month: Period) -> list[dict[str, object]]:
                         "credit": str(jl.credit),
                         "memo": e.memo,
                         "source_text": e.source_text,
-                        "reporter": e.reporter or "",
-                        "approved_by": e.approved_by or "",
+                        # Display names as kept on the entry (ids in the audit trail).
+                        "reporter": shown(e, e.reporter) or "",
+                        "approved_by": shown(e, e.approved_by) or "",
                     }
                 )
     return rows

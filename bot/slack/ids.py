@@ -22,19 +22,26 @@ class Id(StrEnum):
     REVERSE = "reverse"
     APPROVE_ALL = "approve_all"
     APPROVE_REDATE = "approve_redate"  # "Post dated today" after a closed-period refusal
+    APPROVE_PENDING = "approve_pending"  # "Approve without it" while the second reading is due
     PERIOD_CLOSE = "period_close"
     QBO_RETRY = "qbo_retry"
     QBO_VIEW_ENTRY = "qbo_view_entry"  # a link button: Slack still sends the click
     QBO_RECONNECT = "qbo_reconnect"
+    QBO_FIX_MAPPING = "qbo_fix_mapping"  # opens the account mapping dialog
+    QBO_TRUE_UP = "qbo_true_up"  # drafts the true-up to QuickBooks' value
     SHEET_APPROVE = "sheet_approve_all"
     SHEET_REVIEW = "sheet_review"
     SHEET_REJECT = "sheet_reject"
+    HOME_APPROVE = "home_approve"  # Approve beside a draft in the App Home queue
+    HOME_OPEN = "home_open"  # a link button to the draft's card: Slack still sends the click
+    HOME_REPORT = "home_report"  # this month's summary, sent to the person privately
 
     # -- modals (view callback ids) -----------------------------------------------------------
     VIEW_NEW_WRITEOFF = "writeoff_form"
     VIEW_EDIT = "edit_entry"
     VIEW_REJECT = "reject_entry"
     VIEW_REVERSE = "reverse_entry"
+    VIEW_QBO_MAPPING = "qbo_mapping"
 
     # -- input blocks in modals: each element's action_id equals its block_id ------------------
     FORM_SKU = "form_sku"
@@ -50,14 +57,18 @@ class Id(StrEnum):
     LINE_DEBIT = "line_{}_debit"
     LINE_CREDIT = "line_{}_credit"
     REASON = "reason"  # the reject and reverse modals
+    QBO_MAP_ACCOUNT = "qbo_map_{}"  # the mapping dialog: one select per ledger account code
 
     # -- block ids in messages (templates take the entry, batch or evidence id) ----------------
     BLOCK_ENTRY_ACTIONS = "entry_{}_actions"
     BLOCK_ENTRY_POSTED = "entry_{}_posted"
     BLOCK_APPROVE_ALL = "approve_all_{}"
     BLOCK_REDATE = "redate_{}"
+    BLOCK_APPROVE_PENDING = "approve_pending_{}"
     BLOCK_PERIOD_CLOSE = "period_close"
     BLOCK_QBO_ALERT = "qbo_alert_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
     BLOCK_SHEET = "sheet_{}"
+    BLOCK_HOME_ENTRY = "home_entry_{}"
+    BLOCK_HOME_REPORT = "home_report"

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import html
 import logging
-import signal
 import threading
 from dataclasses import dataclass
-from typing import Any
 
 import uvicorn
 from slack_bolt import App
@@ -16,19 +14,22 @@ from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_r
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from bot import logs
 from bot.scheduler import build_scheduler
 from bot.services.books import Books, open_books
 from bot.services.jobs import JobContext
-from bot.services.quickbooks import QuickBooks
+from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.chat import SlackChat
-from qbo.connection import StateError
+from qbo.connection import WEB_ACTOR, StateError
+from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
+from qbo.mapping import MappingResult
+from qbo.models import QboConnection
 
 log = logging.getLogger("bot")
 
@@ -40,6 +41,23 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
         f"<h1>{html.escape(title)}</h1><p>{html.escape(body)}</p></body>",
         status_code=status,
     )
+
+
+def connected_words(conn: QboConnection, mapping: MappingResult | None) -> str:
+    """What the person who just connected reads, and what to do next (in Slack, never a
+    shell: they may not have one)."""
+    name = conn.company_name or f"company {conn.realm_id}"
+    if mapping is None:
+        mapped = " The accounts could not be read yet: in Slack, type /writeoff map."
+    elif mapping.unmapped:
+        mapped = (
+            f" {len(mapping.matches)} accounts mapped; {len(mapping.unmapped)} need a decision "
+            "(pick the QuickBooks account, or let the app create it): in Slack, type "
+            "/writeoff map."
+        )
+    else:
+        mapped = f" All {len(mapping.matches)} accounts are mapped."
+    return f"writeoff-bot is connected to {name}.{mapped} You can close this window."
 
 
 def qbo_callback_route(quickbooks: QuickBooks) -> Route:
@@ -55,18 +73,50 @@ def qbo_callback_route(quickbooks: QuickBooks) -> Route:
             return _page("QuickBooks not connected", str(exc), 400)
         except QboError as exc:
             return _page("QuickBooks not connected", exc.plain_words(), 502)
-        name = conn.company_name or f"company {conn.realm_id}"
-        mapped = (
-            f" {len(mapping.matches)} accounts mapped, {len(mapping.unmapped)} unmapped."
-            if mapping
-            else " Map accounts with `writeoff qbo map-accounts`."
-        )
-        return _page(
-            "QuickBooks connected",
-            f"writeoff-bot is connected to {name}.{mapped} You can close this window.",
-        )
+        return _page("QuickBooks connected", connected_words(conn, mapping))
 
     return Route("/qbo/callback", callback, methods=["GET"])
+
+
+def qbo_listing_routes(quickbooks: QuickBooks) -> list[Route]:
+    """The URLs Intuit asks listed apps for: connect (also reconnect) and disconnect.
+
+    Connect starts the consent flow from a browser; from there only the company already
+    linked (or a first one) can be connected: switching is for approvers, in Slack.
+    Disconnect is where Intuit sends someone who disconnected the app inside QuickBooks:
+    the page checks with QuickBooks and says what that means for write-offs."""
+
+    async def connect(_request: Request) -> Response:
+        try:
+            url = await run_in_threadpool(quickbooks.connect_url, WEB_ACTOR)
+        except (NotConfigured, SecretKeyError) as exc:
+            return _page("QuickBooks cannot be connected yet", str(exc), 503)
+        return RedirectResponse(url, status_code=302)
+
+    async def disconnected(_request: Request) -> Response:
+        if not quickbooks.configured:
+            return _page("QuickBooks", "QuickBooks is not configured for writeoff-bot.", 200)
+        st = await run_in_threadpool(quickbooks.check_connection)
+        if st.connected:
+            name = st.company_name or f"company {st.realm_id}"
+            return _page(
+                "QuickBooks still connected",
+                f"writeoff-bot is still connected to {name}. To disconnect, disconnect the "
+                "app in QuickBooks (Apps, then My apps), or an approver runs "
+                "`writeoff qbo disconnect` on the server.",
+            )
+        return _page(
+            "QuickBooks disconnected",
+            "writeoff-bot no longer sends write-offs to QuickBooks. Approved entries wait in "
+            "the queue and go out once an approver reconnects (in Slack: /writeoff connect "
+            "quickbooks, or open /qbo/connect).",
+        )
+
+    return [
+        Route("/qbo/connect", connect, methods=["GET"]),
+        Route("/qbo/reconnect", connect, methods=["GET"]),
+        Route("/qbo/disconnect", disconnected, methods=["GET"]),
+    ]
 
 
 def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
@@ -87,6 +137,7 @@ def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starle
         routes.append(Route("/slack/events", slack_events, methods=["POST"]))
     if quickbooks is not None:
         routes.append(qbo_callback_route(quickbooks))
+        routes.extend(qbo_listing_routes(quickbooks))
     return Starlette(routes=routes)
 
 
@@ -115,7 +166,7 @@ def serve_forever(
     host = host or settings.host
     try:
         if socket_mode:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            from bot.slack.socket_mode import SocketModeRunner
 
             # Socket Mode needs no public URL, but the QuickBooks callback still arrives
             # over HTTP: serve just that (and /healthz) beside it.
@@ -125,14 +176,14 @@ def serve_forever(
                 )
             )
             threading.Thread(target=web.run, daemon=True).start()
-
-            def stop(_sig: int, _frame: Any) -> None:
-                raise SystemExit(0)
-
-            signal.signal(signal.SIGTERM, stop)
             assert settings.slack_app_token is not None
             log.info("writeoff-bot connecting to Slack over Socket Mode")
-            SocketModeHandler(rt.app, settings.slack_app_token.get_secret_value()).start()
+            try:
+                SocketModeRunner(
+                    rt.app, settings.slack_app_token.get_secret_value(), settings.slack_api_url
+                ).run_forever()
+            finally:
+                web.should_exit = True
             return
         log.info("writeoff-bot serving HTTP on %s:%s (POST /slack/events)", host, port)
         uvicorn.run(

@@ -52,16 +52,78 @@ ACCESS_SECONDS = 3600
 REFRESH_SECONDS = 8726400
 MAX_BATCH = 30
 DOC_NUMBER_MAX = 21
+NOTE_MAX = 4000  # PrivateNote and line Description, in UTF-16 units
 DEFAULT_MAXRESULTS = 100  # what QuickBooks returns when a query names no MAXRESULTS
 MAX_MAXRESULTS = 1000
 
-PATH_KINDS = frozenset({"query", "journalentry", "batch", "token", "revoke", "any"})
+PATH_KINDS = frozenset(
+    {"query", "journalentry", "batch", "token", "revoke", "any", "account", "discovery"}
+    | {"inventoryadjustment", "reports"}
+)
 # Faults answered instead of doing the work.
 BEFORE_KINDS = frozenset(
     {"throttle_xml", "html_503", "empty_502", "system_fault_500", "unexpected_6000", "auth_401"}
 )
 # Faults applied after the work was done (the entity exists; the client never hears).
 AFTER_KINDS = frozenset({"drop_after_create", "timeout_after_create"})
+
+# w11-map: where Intuit serves its OpenID discovery documents
+DISCOVERY_PATHS = (
+    "/.well-known/openid_sandbox_configuration",
+    "/.well-known/openid_configuration",
+)
+# The default chart of a brand-new US QuickBooks Online company (account numbers off).
+NEW_COMPANY_CHART: tuple[tuple[str, str, str], ...] = (
+    ("Checking", "Bank", "Checking"),
+    ("Accounts Receivable (A/R)", "Accounts Receivable", "AccountsReceivable"),
+    ("Inventory Asset", "Other Current Asset", "Inventory"),
+    ("Uncategorized Asset", "Other Current Asset", "OtherCurrentAssets"),
+    ("Undeposited Funds", "Other Current Asset", "UndepositedFunds"),
+    ("Accounts Payable (A/P)", "Accounts Payable", "AccountsPayable"),
+    ("Opening Balance Equity", "Equity", "OpeningBalanceEquity"),
+    ("Retained Earnings", "Equity", "RetainedEarnings"),
+    ("Sales of Product Income", "Income", "SalesOfProductIncome"),
+    ("Services", "Income", "ServiceFeeIncome"),
+    ("Cost of Goods Sold", "Cost of Goods Sold", "SuppliesMaterialsCogs"),
+    ("Advertising & Marketing", "Expense", "AdvertisingPromotional"),
+    ("Bank Charges & Fees", "Expense", "BankCharges"),
+    ("Office Supplies & Software", "Expense", "OfficeGeneralAdministrativeExpenses"),
+    ("Repairs & Maintenance", "Expense", "RepairMaintenance"),
+    ("Supplies & Materials", "Expense", "SuppliesMaterials"),
+    ("Uncategorized Expense", "Expense", "OtherMiscellaneousServiceCost"),
+    ("Reconciliation Discrepancies", "Other Expense", "OtherMiscellaneousExpense"),
+)
+# AccountType -> the AccountSubTypes QuickBooks accepts for it (those the app may create;
+# the first is QuickBooks' default when none is sent).
+ACCOUNT_SUBTYPES: dict[str, tuple[str, ...]] = {
+    "Bank": ("Checking", "Savings", "CashOnHand"),
+    "Other Current Asset": (
+        "OtherCurrentAssets",
+        "Inventory",
+        "AllowanceForBadDebts",
+        "UndepositedFunds",
+    ),
+    "Cost of Goods Sold": (
+        "SuppliesMaterialsCogs",
+        "OtherCostsOfServiceCos",
+        "CostOfLaborCos",
+        "EquipmentRentalCos",
+        "ShippingFreightDeliveryCos",
+    ),
+    "Expense": (
+        "OtherMiscellaneousServiceCost",
+        "SuppliesMaterials",
+        "AdvertisingPromotional",
+        "BankCharges",
+        "OfficeGeneralAdministrativeExpenses",
+        "RepairMaintenance",
+    ),
+    "Other Expense": ("OtherMiscellaneousExpense", "Depreciation", "Amortization"),
+    "Accounts Receivable": ("AccountsReceivable",),
+    "Accounts Payable": ("AccountsPayable",),
+    "Equity": ("OpeningBalanceEquity", "RetainedEarnings"),
+    "Income": ("SalesOfProductIncome", "ServiceFeeIncome"),
+}
 
 _THROTTLE_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -235,7 +297,15 @@ _COND = re.compile(
     rf"|\s+in\s*\((?P<list>\s*(?:{_LITERAL})(?:\s*,\s*(?:{_LITERAL}))*\s*)\))\s*",
     re.IGNORECASE,
 )
-_ENTITIES = {"account": "Account", "journalentry": "JournalEntry", "companyinfo": "CompanyInfo"}
+_ENTITIES = {
+    "account": "Account",
+    "journalentry": "JournalEntry",
+    "companyinfo": "CompanyInfo",
+    # w11-map: a real company's settings and its item list
+    "preferences": "Preferences",
+    "item": "Item",
+    "inventoryadjustment": "InventoryAdjustment",
+}
 
 
 def _literal(text: str) -> Any:
@@ -364,6 +434,7 @@ class FakeQbo:
         self._in_flight = 0
         self._account_ids = itertools.count(1)
         self._entry_ids = itertools.count(101)
+        self._init_company_state()  # w11-map: preferences, items, discovery
         self._server = FakeHTTPServer(self._handler_class(), name="fake-qbo")
         self._server.start()
 
@@ -503,6 +574,361 @@ class FakeQbo:
     @property
     def batch_count(self) -> int:
         return self.request_count("batch")
+
+    # -- w11-map: a real new company (chart, preferences, items), account create, discovery
+
+    def new_company(
+        self,
+        realm: str | None = None,
+        *,
+        country: str = "US",
+        account_numbers: bool = False,
+        track_quantity: bool = False,
+        multicurrency: bool = False,
+        home_currency: str = "USD",
+        warn_duplicate_journal: bool = False,
+    ) -> dict[str, str]:
+        """A freshly created QuickBooks Online company: the default chart with its real names
+        and types, account numbers OFF (no AcctNum), no shrinkage/write-off/write-down/
+        reserve accounts. Returns name -> Id."""
+        realm = realm or self.realm_id
+        with self._lock:
+            self._company(realm).update(
+                country=country,
+                account_numbers=account_numbers,
+                track_quantity=track_quantity,
+                multicurrency=multicurrency,
+                home_currency=home_currency,
+                warn_duplicate_journal=warn_duplicate_journal,
+            )
+        return {
+            name: self.add_account(name, None, typ, realm=realm, sub_type=sub)
+            for name, typ, sub in NEW_COMPANY_CHART
+        }
+
+    def add_item(
+        self,
+        name: str,
+        sku: str | None = None,
+        *,
+        item_type: str = "Inventory",
+        track_qty: bool = True,
+        qty_on_hand: Decimal | int = 100,
+        unit_cost: Decimal | str = "10.00",
+        asset_account: str | None = None,
+        realm: str | None = None,
+    ) -> str:
+        """An item of the product list; Inventory items track quantity at a FIFO cost."""
+        realm = realm or self.realm_id
+        with self._lock:
+            ident = str(next(self._item_ids))
+            item: dict[str, Any] = {
+                "Id": ident,
+                "Name": name,
+                "FullyQualifiedName": name,
+                "Type": item_type,
+                "Active": True,
+                "TrackQtyOnHand": track_qty and item_type == "Inventory",
+                "PurchaseCost": float(Decimal(str(unit_cost))),
+                "SyncToken": "0",
+                "domain": "QBO",
+                "sparse": False,
+            }
+            if sku is not None:
+                item["Sku"] = sku
+            if item["TrackQtyOnHand"]:
+                item["QtyOnHand"] = float(Decimal(str(qty_on_hand)))
+                if asset_account is not None:
+                    item["AssetAccountRef"] = {"value": asset_account}
+            self._items[realm][ident] = item
+            return ident
+
+    def set_preferences(self, realm: str | None = None, **changes: Any) -> None:
+        """Change the company's settings: account_numbers, track_quantity, multicurrency,
+        home_currency, warn_duplicate_journal, country."""
+        with self._lock:
+            self._company(realm or self.realm_id).update(changes)
+
+    def accounts(self, realm: str | None = None) -> list[dict[str, Any]]:
+        """The company's chart as QuickBooks holds it (copies)."""
+        with self._lock:
+            return copy.deepcopy(list(self._accounts[realm or self.realm_id].values()))
+
+    @property
+    def discovery_url(self) -> str:
+        return self.url + DISCOVERY_PATHS[0]
+
+    def _init_company_state(self) -> None:
+        self._adjustments: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._adjustment_ids = itertools.count(501)
+        self._settings: dict[str, dict[str, Any]] = {}
+        self._items: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._item_ids = itertools.count(1)
+        self.discovery_served = 0  # how often the discovery document was asked for
+
+    def _company(self, realm: str) -> dict[str, Any]:
+        return self._settings.setdefault(
+            realm,
+            {
+                "country": "US",
+                "account_numbers": True,
+                "track_quantity": False,
+                "multicurrency": False,
+                "home_currency": "USD",
+                "warn_duplicate_journal": False,
+            },
+        )
+
+    def _preferences(self, realm: str) -> dict[str, Any]:
+        """The Preferences entity with the names QuickBooks uses."""
+        c = self._company(realm)
+        return {
+            "Id": "1",
+            "SyncToken": "0",
+            "domain": "QBO",
+            "AccountingInfoPrefs": {
+                "UseAccountNumbers": c["account_numbers"],
+                "TrackDepartments": False,
+                "ClassTrackingPerTxn": False,
+            },
+            "ProductAndServicesPrefs": {
+                "ForSales": True,
+                "ForPurchase": True,
+                "QuantityWithPriceAndRate": True,
+                "QuantityOnHand": c["track_quantity"],
+            },
+            "CurrencyPrefs": {
+                "MultiCurrencyEnabled": c["multicurrency"],
+                "HomeCurrency": {"value": c["home_currency"]},
+            },
+            "OtherPrefs": {
+                "NameValue": [
+                    {
+                        "Name": "WarnDuplicateJournalNumber",
+                        "Value": "true" if c["warn_duplicate_journal"] else "false",
+                    },
+                ]
+            },
+        }
+
+    def _create_account(self, realm: str, body: Any) -> dict[str, Any]:
+        if not isinstance(body, dict) or not str(body.get("Name") or "").strip():
+            raise _Fault(
+                "2020",
+                "Required param missing, need to supply the required value for the API",
+                "Required parameter Name is missing in the request",
+                element="Name",
+            )
+        if "Id" in body:
+            raise _Fault("2010", "Request has invalid or unsupported property", "Id on create")
+        name = str(body["Name"]).strip()
+        if ":" in name or '"' in name or len(name) > 100:
+            raise _Fault("2050", "Invalid String", f"Invalid account name: {name}", element="Name")
+        typ, sub = body.get("AccountType"), body.get("AccountSubType")
+        if typ not in ACCOUNT_SUBTYPES:
+            raise _Fault("2170", "Invalid Enumeration", f"Invalid Enumeration : {typ}")
+        if sub is not None and sub not in ACCOUNT_SUBTYPES[typ]:
+            raise _Fault("2170", "Invalid Enumeration", f"Invalid AccountSubType {sub} for {typ}")
+        for acct in self._accounts[realm].values():
+            if acct["Name"].casefold() == name.casefold():
+                raise _Fault(
+                    "6240",
+                    "Duplicate Name Exists Error",
+                    f"The name supplied already exists. : Another account is already using "
+                    f"this name. Please use a different name.Id={acct['Id']}",
+                )
+        num = body.get("AcctNum")
+        ident = self.add_account(
+            name,
+            str(num) if num and self._company(realm)["account_numbers"] else None,
+            typ,
+            realm=realm,
+            sub_type=sub or ACCOUNT_SUBTYPES[typ][0],
+        )
+        return copy.deepcopy(self._accounts[realm][ident])
+
+    def _check_text_and_currency(self, realm: str, body: dict[str, Any]) -> dict[str, Any]:
+        """QuickBooks counts lengths in UTF-16 units; a CurrencyRef other than the home
+        currency needs multicurrency on. Returns the entry's CurrencyRef."""
+        texts = [("PrivateNote", body.get("PrivateNote"), NOTE_MAX)] + [
+            ("Description", ln.get("Description"), NOTE_MAX) for ln in body.get("Line") or []
+        ]
+        for element, text, limit in texts:
+            units = len(str(text or "").encode("utf-16-le")) // 2
+            if units > limit:
+                raise _Fault(
+                    "2050",
+                    "String length exceeds",
+                    f"String length specified does not match the supported length. "
+                    f"Min:0 Max:{limit} supplied:{units}",
+                    element=element,
+                )
+        company = self._company(realm)
+        home = company["home_currency"]
+        ref = body.get("CurrencyRef") or {"value": home}
+        value = str(ref.get("value") if isinstance(ref, dict) else "")
+        if value != home and not company["multicurrency"]:
+            raise _Fault(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                f"Business Validation Error: currency {value} needs multicurrency",
+            )
+        return {"value": value, "name": value}
+
+    def inventory_adjustments(self, realm: str | None = None) -> list[dict[str, Any]]:
+        """What was created, in order, as QuickBooks shows it (no amount: it values them)."""
+        with self._lock:
+            return [self._public(a) for a in self._adjustments[realm or self.realm_id]]
+
+    def items(self, realm: str | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            return copy.deepcopy(list(self._items[realm or self.realm_id].values()))
+
+    @staticmethod
+    def _public(adj: dict[str, Any]) -> dict[str, Any]:
+        return copy.deepcopy({k: v for k, v in adj.items() if not k.startswith("_")})
+
+    def _create_adjustment(
+        self, realm: str, body: Any, params: dict[str, str]
+    ) -> dict[str, Any]:
+        """As QuickBooks: minorversion 70 or later, quantity tracking on, tracked Inventory
+        items only; valued at each item's own cost (the client is not told the value)."""
+        if int(params.get("minorversion") or 0) < 70:
+            raise _Fault(
+                "2010",
+                "Request has invalid or unsupported property",
+                "InventoryAdjustment needs minorversion 70 or later",
+            )
+        if not self._company(realm)["track_quantity"]:
+            raise _Fault(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                "Business Validation Error: quantity on hand is not tracked in this company",
+            )
+        if not isinstance(body, dict) or "Id" in body:
+            raise _Fault("2010", "Request has invalid or unsupported property", "bad body")
+        ref = (body.get("AdjustAccountRef") or {}).get("value")
+        acct = self._accounts[realm].get(str(ref))
+        if acct is None:
+            raise _Fault(
+                "2500",
+                "Invalid Reference Id",
+                f"Invalid Reference Id : Accounts element id {ref} not found",
+                element="AdjustAccountRef",
+            )
+        if not acct["Active"]:
+            raise _Fault("610", "Object Not Found", "The account has been made inactive")
+        doc = body.get("DocNumber")
+        if doc is not None and len(str(doc)) > DOC_NUMBER_MAX:
+            raise _Fault("2050", "String length exceeds", "DocNumber", element="DocNumber")
+        lines = body.get("Line")
+        if not isinstance(lines, list) or not lines:
+            raise _Fault("2020", "Required param missing", "Line", element="Line")
+        value = Decimal(0)
+        changes: list[tuple[dict[str, Any], Decimal]] = []
+        for line in lines:
+            detail = line.get("ItemAdjustmentLineDetail") if isinstance(line, dict) else None
+            if line.get("DetailType") != "ItemAdjustmentLineDetail" or not isinstance(
+                detail, dict
+            ):
+                raise _Fault("2020", "Required param missing", "ItemAdjustmentLineDetail")
+            item = self._items[realm].get(str((detail.get("ItemRef") or {}).get("value")))
+            if item is None or not item.get("TrackQtyOnHand"):
+                raise _Fault(
+                    "2500",
+                    "Invalid Reference Id",
+                    "Invalid Reference Id : the item does not track quantity on hand",
+                    element="ItemRef",
+                )
+            try:
+                diff = Decimal(str(detail.get("QtyDiff")))
+            except InvalidOperation:
+                raise _Fault("2050", "Invalid Number", "QtyDiff") from None
+            if diff == 0:
+                raise _Fault("2050", "Invalid Number", "QtyDiff must not be 0")
+            cost = Decimal(str(item["PurchaseCost"]))
+            value += (diff.copy_abs() * cost).quantize(Decimal("0.01"))
+            changes.append((item, diff))
+        for item, diff in changes:
+            item["QtyOnHand"] = float(Decimal(str(item["QtyOnHand"])) + diff)
+        now = _now_iso()
+        entity = copy.deepcopy(body)
+        entity.update(
+            {
+                "Id": str(next(self._adjustment_ids)),
+                "SyncToken": "0",
+                "domain": "QBO",
+                "TxnDate": body.get("TxnDate") or date.today().isoformat(),
+                "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
+                "_value": str(value),
+                "_sign": "-" if changes[0][1] < 0 else "+",
+            }
+        )
+        self._adjustments[realm].append(entity)
+        return self._public(entity)
+
+    def _general_ledger(self, realm: str, params: dict[str, str]) -> dict[str, Any]:
+        """The GeneralLedger report of one account, inventory adjustments only, in the
+        shape QuickBooks answers (sections of rows of ColData)."""
+        account = params.get("account")
+        start, end = params.get("start_date", ""), params.get("end_date", "9999")
+        rows = []
+        for adj in self._adjustments[realm]:
+            if str((adj.get("AdjustAccountRef") or {}).get("value")) != account:
+                continue
+            if not start <= adj["TxnDate"] <= end:
+                continue
+            # A loss debits the adjust account (positive), a gain credits it.
+            amount = adj["_value"] if adj["_sign"] == "-" else "-" + adj["_value"]
+            rows.append(
+                {
+                    "type": "Data",
+                    "ColData": [
+                        {"value": adj["TxnDate"]},
+                        {"value": "Inventory Qty Adjust", "id": adj["Id"]},
+                        {"value": adj.get("DocNumber") or ""},
+                        {"value": amount},
+                    ],
+                }
+            )
+        name = self._accounts[realm].get(str(account), {}).get("Name", "")
+        return {
+            "Header": {"ReportName": "GeneralLedger", "StartPeriod": start, "EndPeriod": end},
+            "Columns": {
+                "Column": [
+                    {"ColTitle": "Date", "ColType": "tx_date"},
+                    {"ColTitle": "Transaction Type", "ColType": "txn_type"},
+                    {"ColTitle": "Num", "ColType": "doc_num"},
+                    {"ColTitle": "Amount", "ColType": "subt_nat_amount"},
+                ]
+            },
+            "Rows": {
+                "Row": [
+                    {
+                        "type": "Section",
+                        "Header": {"ColData": [{"value": name}]},
+                        "Rows": {"Row": rows},
+                    }
+                ]
+            },
+        }
+
+    def _discovery(self) -> _Answer:
+        with self._lock:
+            self.discovery_served += 1
+        return _json(
+            200,
+            {
+                "issuer": "https://oauth.platform.intuit.com/op/v1",
+                "authorization_endpoint": self.auth_url,
+                "token_endpoint": self.token_url,
+                "userinfo_endpoint": self.url + "/v1/openid_connect/userinfo",
+                "revocation_endpoint": self.revoke_url,
+                "jwks_uri": self.url + "/op/v1/jwks",
+                "response_types_supported": ["code"],
+                "scopes_supported": ["openid", "email", "profile", "address", "phone"],
+            },
+        )
 
     # -- breaking things
 
@@ -687,6 +1113,13 @@ class FakeQbo:
                     answer = _json(200, {"JournalEntry": entity, "time": _now_iso()})
                 elif endpoint == "batch" and method == "POST":
                     answer = _json(200, self._batch(realm, body))
+                elif endpoint == "account" and method == "POST":  # w11-map
+                    answer = _json(200, {"Account": self._create_account(realm, body)})
+                elif endpoint == "inventoryadjustment" and method == "POST":  # w11-map
+                    adj = self._create_adjustment(realm, body, params)
+                    answer = _json(200, {"InventoryAdjustment": adj, "time": _now_iso()})
+                elif endpoint == "reports/generalledger" and method == "GET":  # w11-map
+                    answer = _json(200, self._general_ledger(realm, params))
                 else:
                     raise _Fault(
                         "2010",
@@ -705,8 +1138,19 @@ class FakeQbo:
         q = _parse_query(statement)
         if q["entity"] == "CompanyInfo":
             rows = [
-                {"Id": "1", "CompanyName": self.company_name, "Country": "US", "SyncToken": "0"}
+                {
+                    "Id": "1",
+                    "CompanyName": self.company_name,
+                    "Country": self._company(realm)["country"],
+                    "SyncToken": "0",
+                }
             ]
+        elif q["entity"] == "Preferences":
+            rows = [self._preferences(realm)]
+        elif q["entity"] == "Item":
+            rows = list(self._items[realm].values())
+        elif q["entity"] == "InventoryAdjustment":
+            rows = [self._public(a) for a in self._adjustments[realm]]
         elif q["entity"] == "Account":
             rows = list(self._accounts[realm].values())
             # As QuickBooks: a name-list query without an Active condition shows active only.
@@ -844,6 +1288,7 @@ class FakeQbo:
 
     def _create_entry(self, realm: str, body: Any) -> dict[str, Any]:
         self._validate_entry(realm, body)
+        currency = self._check_text_and_currency(realm, body)  # w11-map
         entity = copy.deepcopy(body)
         total = Decimal(0)
         for n, line in enumerate(entity["Line"]):
@@ -863,7 +1308,7 @@ class FakeQbo:
                 "Adjustment": False,
                 "TotalAmt": float(total),
                 "TxnDate": entity.get("TxnDate") or date.today().isoformat(),
-                "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+                "CurrencyRef": currency,
                 "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
             }
         )
@@ -974,6 +1419,11 @@ class FakeQbo:
                     if kind == "token":
                         return fake._token(auth, body if isinstance(body, dict) else {})
                     return fake._revoke(auth, body)
+                if kind == "discovery":
+                    fault = fake._next_fault(kind)
+                    if fault in BEFORE_KINDS:
+                        return _injected(str(fault))
+                    return fake._discovery()
                 if kind == "authorize":
                     return _Answer(
                         200, b"<html><body>Connect to QuickBooks</body></html>", "text/html"
@@ -1020,6 +1470,7 @@ def _decode_body(ctype: str, raw: bytes) -> Any:
     return text
 
 
+_REPORT_PATH = re.compile(r"^/v3/company/(?P<realm>[^/]+)/reports/(?P<report>\w+)/?$")
 _API_PATH = re.compile(r"^/v3/company/(?P<realm>[^/]+)/(?P<endpoint>[^/?]+)/?$")
 
 
@@ -1031,6 +1482,11 @@ def _route(method: str, path: str) -> tuple[str, str | None, str]:
         return "revoke", None, ""
     if path == "/connect/oauth2":
         return "authorize", None, ""
+    if path in DISCOVERY_PATHS and method == "GET":
+        return "discovery", None, ""
+    r = _REPORT_PATH.match(path)  # w11-map: /v3/company/{realm}/reports/{name}
+    if r:
+        return "reports", r["realm"], "reports/" + r["report"].lower()
     m = _API_PATH.match(path)
     if m:
         endpoint = m["endpoint"].lower()

@@ -359,3 +359,22 @@ def test_a_donation_is_one_row_that_every_reader_sees(ctx: DraftContext) -> None
     facts = form_facts("donation", sku="SKU-7", quantity=Decimal(30), unit_cost=Decimal(4))
     assert (facts.category, facts.reason) == (Category.DONATION, "donated")
     assert build_draft(facts, ctx).lines[0].account == "5200"
+
+
+def test_write_downs_credit_the_reserve_when_stock_is_valued_by_item() -> None:
+    """A QuickBooks company tracking quantity on hand values its stock from its items: a
+    write-down there must not credit the inventory account, only the reserve."""
+    from ledger.policy import Category, Policy, decide_accounts
+
+    plain = decide_accounts(Category.WRITE_DOWN, Decimal("40.00"), Policy())
+    by_item = decide_accounts(
+        Category.WRITE_DOWN, Decimal("40.00"), Policy(value_changes_to_reserve=True)
+    )
+    assert (plain.debit, plain.credit) == ("5300", "1200")
+    assert (by_item.debit, by_item.credit) == ("5300", "1290")
+    assert "reserve" in by_item.explanation
+    # Goods that leave still leave the inventory account (and move the item's quantity).
+    loss = decide_accounts(
+        Category.SHRINKAGE, Decimal("40.00"), Policy(value_changes_to_reserve=True)
+    )
+    assert loss.credit == "1200"

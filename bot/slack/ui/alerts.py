@@ -18,8 +18,14 @@ def _retry_button(ids: Sequence[int], label: str) -> Block:
     return button(label, Id.QBO_RETRY, ",".join(str(i) for i in ids), "primary")
 
 
+def _fix_mapping_button() -> Block:
+    return button("Fix mapping", Id.QBO_FIX_MAPPING, "mapping", "primary")
+
+
 def failure_alert(push: FailedPush, currency: str) -> list[Block]:
     elements: list[Block] = [_retry_button([push.entry_id], "Retry")]
+    if push.held:  # a mapping problem: Retry alone cannot help, the dialog can
+        elements = [_fix_mapping_button(), _retry_button([push.entry_id], "Retry")]
     if push.permalink:
         elements.append(button("View entry", Id.QBO_VIEW_ENTRY, url=push.permalink))
     return [
@@ -50,7 +56,11 @@ def summary_alert(pushes: Sequence[FailedPush], currency: str) -> list[Block]:
             f"reach QuickBooks.\n{why}"
         ),
         section("\n".join(lines)),
-        actions(Id.BLOCK_QBO_ALERT_SUMMARY, _retry_button(ids, f"Retry all ({len(ids)})")),
+        actions(
+            Id.BLOCK_QBO_ALERT_SUMMARY,
+            *([_fix_mapping_button()] if any(p.held for p in pushes) else []),
+            _retry_button(ids, f"Retry all ({len(ids)})"),
+        ),
     ]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import periods, reports
-from bot.services.decisions import require_approver
+from bot.services.decisions import require_approver, require_report_viewer
 from bot.services.deps import Deps
 from bot.services.quickbooks import NotConfigured
 from bot.services.reminders import send_reminder
@@ -20,7 +20,9 @@ from bot.slack.ui.month_end import close_blocks, close_text
 from bot.slack.ui.reports import summary_blocks, summary_text
 from ledger.periods import Period
 
-SUBCOMMANDS = frozenset({"connect", "status", "close", "reopen", "remind", "report", "export"})
+SUBCOMMANDS = frozenset(
+    {"connect", "status", "close", "reopen", "remind", "report", "export", "map"}
+)
 
 
 @dataclass
@@ -59,6 +61,10 @@ def run(deps: Deps, client: WebClient, text: str, user: str, channel: str) -> Re
         return reopen(deps, user, arg)
     if sub == "remind":
         return remind(deps, client, user, channel)
+    if sub in ("report", "export"):
+        refused = require_report_viewer(deps, user, sub)
+        if refused:
+            return Reply(refused)
     if sub == "report":
         return report(deps, client, channel, arg)
     return export(deps, client, channel, arg)

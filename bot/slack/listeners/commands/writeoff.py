@@ -12,6 +12,7 @@ from bot.services import intake
 from bot.slack.deliver import deliver
 from bot.slack.listeners.commands.subcommands import run, subcommand
 from bot.slack.listeners.common import Body, deps_of
+from bot.slack.listeners.mapping import open_mapping
 from bot.slack.ui import replies
 from bot.slack.ui.forms import new_writeoff_modal
 from bot.slack.ui.help import HELP_TEXT, help_blocks
@@ -35,6 +36,9 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
     text = (body.get("text") or "").strip()
     if text.lower() in HELP_WORDS:
         return
+    if subcommand(text) == "map":  # the mapping dialog needs this request's trigger
+        open_mapping(deps, client, body, body["trigger_id"], body["channel_id"])
+        return
     if subcommand(text):
         reply = run(deps, client, text, body["user_id"], body["channel_id"])
         respond(text=reply.text, blocks=reply.blocks or None, response_type="ephemeral")
@@ -51,9 +55,16 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
         channel=body["channel_id"],
         key=f"cmd:{body.get('team_id', '')}:{body['trigger_id']}",
     )
-    drafts, problem = intake.read(deps.books, report.text)
+    drafts, problem, second_due = intake.read(deps.books, report.text)
     if drafts is None:
         answer = replies.cannot_read(problem, "I could not read a write-off in that.")
         respond(text=answer, response_type="ephemeral")
         return
-    deliver(deps, client, report, drafts, lambda msg: respond(text=msg, response_type="ephemeral"))
+    deliver(
+        deps,
+        client,
+        report,
+        drafts,
+        lambda msg: respond(text=msg, response_type="ephemeral"),
+        second_due=second_due,
+    )

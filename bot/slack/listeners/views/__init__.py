@@ -15,6 +15,7 @@ VIEWS: dict[Id, tuple[Callable[..., None], list[Lazy]]] = {
     Id.VIEW_EDIT: (sub.ack_edit, [sub.after_edit]),
     Id.VIEW_REJECT: (sub.just_close, [sub.reject]),
     Id.VIEW_REVERSE: (sub.just_close, [sub.reverse]),
+    Id.VIEW_QBO_MAPPING: (sub.just_close, [sub.apply_mapping]),
 }
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.services import decisions, intake
+from bot.services import decisions, intake, qbo_setup
 from bot.services.display import Result
 from bot.slack.cards import refresh_card
 from bot.slack.deliver import deliver
-from bot.slack.listeners.common import Body, deps_of, tell_user, user_of
+from bot.slack.listeners.common import Body, deps_of, push_now, tell_user, user_of
 from bot.slack.ui import replies
 from bot.slack.ui.forms import (
     edit_errors,
@@ -19,6 +19,7 @@ from bot.slack.ui.forms import (
     parse_writeoff_form,
     refusal_errors,
 )
+from bot.slack.ui.mapping import applied_text, parse_mapping
 from ledger.problems import Problem
 
 
@@ -65,6 +66,7 @@ def draft_writeoff_form(body: Body, client: WebClient, context: BoltContext) -> 
             unit_cost=form.unit_cost,
             total=form.total,
             location=form.location,
+            note=form.note,
         )
     except KeyError:  # a reason the form no longer offers (an old modal)
         reply("That reason is no longer offered; open the form again with `/writeoff`.")
@@ -88,7 +90,7 @@ def ack_edit(ack: Ack, body: Body, context: BoltContext) -> None:
     if not sub.lines:
         ack(response_action="errors", errors=missing_lines_errors())
         return
-    lines = [(ln.account, ln.debit, ln.credit) for ln in sub.lines]
+    lines = [decisions.LineEdit(ln.account, ln.debit, ln.credit, ln.row) for ln in sub.lines]
     outcome = decisions.edit(
         deps_of(context), user_of(body), _entry_id(body), lines, sub.entry_date, sub.memo
     )
@@ -145,3 +147,37 @@ def reverse(body: Body, client: WebClient, context: BoltContext) -> None:
             thread_ts=original.card_ts,
             text=replies.reversed_thread(outcome.entry.number, user, reason),
         )
+    if outcome.created:
+        # Pushed at once, like an approval; its state then shows on the original's card.
+        push_now(context, client, [outcome.entry.id])
+
+
+# -- the QuickBooks mapping dialog -------------------------------------------------------------
+
+
+def apply_mapping(body: Body, client: WebClient, context: BoltContext) -> None:
+    """Confirm: the choices applied (audited), missing accounts created, held entries sent."""
+    deps = deps_of(context)
+    user = user_of(body)
+    channel = body["view"].get("private_metadata") or ""
+
+    def reply(text: str) -> None:
+        if channel:
+            client.chat_postEphemeral(channel=channel, user=user, text=text)
+        else:
+            client.chat_postMessage(channel=user, text=text)
+
+    choices = parse_mapping(_values(body))
+    if not choices:
+        return  # the loading or message dialog, or nothing chosen
+    if not deps.approvers.is_approver(user):
+        deps.audit("qbo_mapping_refused", user)
+        reply("Only approvers can map QuickBooks accounts.")
+        return
+    result = qbo_setup.apply_or_reason(deps.quickbooks, choices, user)
+    if isinstance(result, str):
+        reply(result)
+        return
+    reply(applied_text(result))
+    if result.requeued:
+        push_now(context, client, list(result.requeued))

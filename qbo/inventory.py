@@ -1,0 +1,423 @@
+"""Quantities kept in step with QuickBooks (Plus/Advanced companies that track quantity on
+hand).
+
+In such a company a JournalEntry crediting the Inventory Asset account lowers the asset but
+not the item's quantity, and the Inventory Valuation report stops matching the balance
+sheet. So a quantity loss (or a count overage) of a SKU mapped to a tracked Inventory item
+is sent as an InventoryAdjustment instead (QtyDiff, AdjustAccountRef = the entry's other
+account). QuickBooks values it at its own cost, so what it booked on the adjust account is
+read back (GeneralLedger report) and compared with the ledger's amount; a difference is
+shown, never corrected silently.
+
+Companies that do not track quantities, SKUs mapped to untracked items, and value-only
+entries (write-downs, reserve provisions) go as JournalEntries, as before. SKUs are mapped
+to Items by Sku, then by Name; an unmapped SKU in a tracking company is held and listed,
+never guessed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from ledger.db import session_scope
+from ledger.models import Account, JournalEntry, JournalLine, utcnow
+from qbo.company import load_settings
+from qbo.errors import QboError
+from qbo.journal import NOTE_MAX, MappedAccount, utf16_clip
+from qbo.models import InventoryPush, ItemMapping, TrueUp
+
+INVENTORY_SUBTYPE = "Inventory"  # the ledger account whose balance is the goods on hand
+VALUE_CATEGORIES = frozenset({"write_down", "reserve_provision"})  # no goods move
+QUANTITY_CATEGORIES = frozenset(
+    {"loss", "shrinkage", "casualty", "donation", "overage", "reserve_write_off"}
+)
+
+
+class AdjustmentClient(Protocol):
+    def query(self, statement: str, page_size: int = ...) -> list[dict[str, Any]]: ...
+
+    def create_inventory_adjustment(
+        self, body: Mapping[str, Any], request_id: str
+    ) -> dict[str, Any]: ...
+
+    def adjustment_amount(
+        self, account_id: str, day: date, adjustment_id: str
+    ) -> Decimal | None: ...
+
+
+# -- SKUs and Items ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    sku: str
+    qbo_id: str
+    qbo_name: str
+    tracked: bool
+    method: str  # sku or name
+
+
+def _norm(text: Any) -> str:
+    return str(text or "").strip().casefold()
+
+
+def match_items(
+    skus: Sequence[str], qbo_items: Sequence[Mapping[str, Any]]
+) -> tuple[list[ItemMatch], list[str]]:
+    """Pure. (matches, unmapped SKUs). By Sku, then by Name; two candidates: unmapped."""
+    active = [i for i in qbo_items if i.get("Active", True)]
+    matches: list[ItemMatch] = []
+    unmapped: list[str] = []
+    for sku in skus:
+        found = _match_one(sku, active)
+        if found is None:
+            unmapped.append(sku)
+        else:
+            matches.append(found)
+    return matches, unmapped
+
+
+def _match_one(sku: str, items: Sequence[Mapping[str, Any]]) -> ItemMatch | None:
+    for method, key in (("sku", "Sku"), ("name", "Name")):
+        hits = [i for i in items if _norm(i.get(key)) == _norm(sku)]
+        if len(hits) > 1:
+            return None  # ambiguous: a person decides
+        if hits:
+            hit = hits[0]
+            tracked = hit.get("Type") == "Inventory" and bool(hit.get("TrackQtyOnHand"))
+            return ItemMatch(sku, str(hit["Id"]), str(hit.get("Name") or ""), tracked, method)
+    return None
+
+
+def save_item_matches(session: Session, company_id: int, matches: Sequence[ItemMatch]) -> None:
+    existing = {
+        m.sku: m
+        for m in session.exec(select(ItemMapping).where(ItemMapping.company_id == company_id))
+    }
+    for m in matches:
+        row = existing.get(m.sku)
+        if row is not None and row.method == "manual":
+            continue
+        row = row or ItemMapping(company_id=company_id, sku=m.sku, qbo_id=m.qbo_id, method=m.method)
+        row.qbo_id, row.qbo_name, row.tracked, row.method = (
+            m.qbo_id,
+            m.qbo_name,
+            m.tracked,
+            m.method,
+        )
+        row.updated_at = utcnow()
+        session.add(row)
+
+
+def item_mappings(session: Session, company_id: int) -> dict[str, ItemMapping]:
+    return {
+        m.sku: m
+        for m in session.exec(select(ItemMapping).where(ItemMapping.company_id == company_id))
+    }
+
+
+# -- which entries go as InventoryAdjustments ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdjustmentPlan:
+    entry_id: int
+    doc_number: str
+    txn_date: date
+    adjust_account_id: str
+    books_amount: Decimal
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LocalOnly:
+    """A true-up: recorded in the ledger only, as QuickBooks already holds the value (of
+    the InventoryAdjustment `qbo_id`). Marked synced without sending anything."""
+
+    qbo_id: str
+
+
+def plan_adjustments(
+    engine: Engine,
+    company_id: int,
+    entries: Mapping[int, int],
+    mapping: Mapping[str, MappedAccount],
+) -> dict[int, AdjustmentPlan | LocalOnly | str]:
+    """outbox id -> the InventoryAdjustment to send, a true-up kept local, or why the entry
+    is held. Entries left out go as JournalEntries. `entries`: outbox id -> entry id."""
+    if not entries:
+        return {}
+    local = _true_ups(engine, entries)
+    with session_scope(engine) as s:
+        settings = load_settings(s, company_id)
+        if settings is None or not settings.track_quantity:
+            return dict(local)
+        items = item_mappings(s, company_id)
+        rows = {
+            e.id: e
+            for e in s.exec(
+                select(JournalEntry).where(col(JournalEntry.id).in_(list(entries.values())))
+            )
+        }
+        lines: dict[int, list[tuple[JournalLine, Account]]] = {}
+        for jl, acct in s.exec(
+            select(JournalLine, Account)
+            .join(Account, col(Account.id) == col(JournalLine.account_id))
+            .where(col(JournalLine.entry_id).in_(list(entries.values())))
+            .order_by(col(JournalLine.line_no))
+        ):
+            lines.setdefault(jl.entry_id, []).append((jl, acct))
+    plans: dict[int, AdjustmentPlan | LocalOnly | str] = dict(local)
+    for oid, entry_id in entries.items():
+        entry = rows.get(entry_id)
+        if entry is None or oid in plans:
+            continue
+        plan = _plan(entry, lines.get(entry_id, []), items, mapping)
+        if plan is not None:
+            plans[oid] = plan
+    return plans
+
+
+def _true_ups(engine: Engine, entries: Mapping[int, int]) -> dict[int, LocalOnly]:
+    with session_scope(engine) as s:
+        rows = list(
+            s.exec(
+                select(TrueUp, InventoryPush)
+                .join(InventoryPush, col(InventoryPush.entry_id) == col(TrueUp.of_entry_id))
+                .where(col(TrueUp.entry_id).in_(list(entries.values())))
+            )
+        )
+    by_entry = {t.entry_id: p.qbo_id for t, p in rows}
+    return {oid: LocalOnly(by_entry[e]) for oid, e in entries.items() if e in by_entry}
+
+
+def _plan(
+    entry: JournalEntry,
+    lines: list[tuple[JournalLine, Account]],
+    items: Mapping[str, ItemMapping],
+    mapping: Mapping[str, MappedAccount],
+) -> AdjustmentPlan | str | None:
+    stock = [(jl, a) for jl, a in lines if a.subtype == INVENTORY_SUBTYPE]
+    if len(lines) != 2 or len(stock) != 1:
+        return None  # not a simple movement of goods: a JournalEntry
+    inv_line, inv_acct = stock[0]
+    other_acct = next(a for jl, a in lines if jl is not inv_line)
+    if entry.category not in QUANTITY_CATEGORIES:
+        # Value only (a write-down, a reserve provision): QuickBooks values tracked stock
+        # from its items, so such an entry must not touch the Inventory Asset account.
+        if entry.category in VALUE_CATEGORIES:
+            return (
+                f"this company tracks quantity on hand, so a value change must not post to "
+                f"{inv_acct.code} {inv_acct.name} (QuickBooks values inventory from its items): "
+                "reverse it and post it against the inventory reserve"
+            )
+        return (
+            f"this company tracks quantity on hand, and this entry moves {inv_acct.code} "
+            f"{inv_acct.name} for no reason QuickBooks can follow by item: reverse it and "
+            "redo it as a write-off of a SKU and quantity, or as a write-down against the "
+            "inventory reserve"
+        )
+    sku, qty = inv_line.sku, inv_line.quantity
+    if not sku or not qty:
+        return None
+    item = items.get(sku)
+    if item is None:
+        return (
+            f"{sku} has no QuickBooks item (this company tracks quantity on hand, so the "
+            "loss must move the item's quantity): give an item this SKU (or name) in "
+            "QuickBooks, then Retry"
+        )
+    if not item.tracked:
+        return None  # an item without quantities: the value alone, as a JournalEntry
+    adjust = mapping.get(other_acct.code)
+    if adjust is None or not adjust.active:
+        return None  # the JournalEntry path holds it with its own words
+    loss = inv_line.credit > 0
+    amount = inv_line.credit if loss else inv_line.debit
+    note = (
+        f"writeoff-bot {entry.number} (ledger entry {entry.id}). "
+        f"Reported by {entry.reporter or 'unknown'}, approved by "
+        f"{entry.approved_by or 'unknown'}. Source: {entry.source_text}"
+    )
+    body = {
+        "TxnDate": entry.entry_date.isoformat(),
+        "DocNumber": entry.number,
+        "PrivateNote": utf16_clip(note, NOTE_MAX),
+        "AdjustAccountRef": {"value": adjust.qbo_id, "name": adjust.name},
+        "Line": [
+            {
+                "DetailType": "ItemAdjustmentLineDetail",
+                "ItemAdjustmentLineDetail": {
+                    "ItemRef": {"value": item.qbo_id, "name": item.qbo_name},
+                    "QtyDiff": -qty if loss else qty,
+                },
+            }
+        ],
+    }
+    return AdjustmentPlan(
+        entry.id or 0,
+        entry.number or "",
+        entry.entry_date,
+        adjust.qbo_id,
+        amount,
+        body,
+    )
+
+
+# -- sending, and reading back what QuickBooks booked ---------------------------------------------
+
+
+def push_adjustments(
+    engine: Engine,
+    client: AdjustmentClient,
+    plans: Mapping[int, AdjustmentPlan],
+    reconcile: set[int],
+    outcomes: dict[int, tuple[str, Any]],
+) -> None:
+    """Send each plan (one request each); an earlier push of unknown outcome is looked up by
+    DocNumber first, and adopted only if it is the same entry's (our marker in the note)."""
+    for oid, plan in plans.items():
+        try:
+            found = _find(client, plan) if oid in reconcile else None
+            if found is not None:
+                outcomes[oid] = ("adopted", found)
+            else:
+                created = client.create_inventory_adjustment(plan.body, str(uuid.uuid4()))
+                outcomes[oid] = ("created", created)
+                found = created
+            _remember(engine, client, plan, found)
+        except QboError as exc:
+            outcomes[oid] = ("error", exc)
+
+
+def _find(client: AdjustmentClient, plan: AdjustmentPlan) -> dict[str, Any] | None:
+    doc = plan.doc_number.replace("\\", "\\\\").replace("'", "\\'")
+    marker = f"writeoff-bot {plan.doc_number} (ledger entry {plan.entry_id})"
+    for row in client.query(f"select * from InventoryAdjustment where DocNumber = '{doc}'"):
+        if str(row.get("PrivateNote") or "").startswith(marker):
+            return row
+    return None
+
+
+def _remember(
+    engine: Engine, client: AdjustmentClient, plan: AdjustmentPlan, adj: Mapping[str, Any]
+) -> None:
+    """Keep what was sent and what QuickBooks booked for it (None if the report failed:
+    the value is read again by `refresh_values`)."""
+    try:
+        value = client.adjustment_amount(plan.adjust_account_id, plan.txn_date, str(adj["Id"]))
+    except QboError:
+        value = None
+    with session_scope(engine) as s:
+        row = s.exec(select(InventoryPush).where(InventoryPush.entry_id == plan.entry_id)).first()
+        company_id = s.get(JournalEntry, plan.entry_id)
+        row = row or InventoryPush(
+            company_id=company_id.company_id if company_id else 0,
+            entry_id=plan.entry_id,
+            qbo_id=str(adj["Id"]),
+            adjust_account_id=plan.adjust_account_id,
+            books_amount=plan.books_amount,
+        )
+        row.qbo_id = str(adj["Id"])
+        if value is not None:
+            row.qbo_amount, row.read_at = abs(value), utcnow()
+        s.add(row)
+
+
+def pushes(session: Session, entry_ids: Sequence[int]) -> dict[int, InventoryPush]:
+    return {
+        p.entry_id: p
+        for p in session.exec(
+            select(InventoryPush).where(col(InventoryPush.entry_id).in_(list(entry_ids)))
+        )
+    }
+
+
+def differences(engine: Engine, entry_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Entries whose QuickBooks value differs from the ledger's: entry id -> QuickBooks
+    minus ledger."""
+    with session_scope(engine) as s:
+        return {
+            e: p.difference
+            for e, p in pushes(s, entry_ids).items()
+            if p.difference is not None and p.difference != 0
+        }
+
+
+# -- the true-up: the ledger brought to QuickBooks' value ------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrueUpLines:
+    """Debit `debit`, credit `credit`, `amount`: the ledger moved to QuickBooks' value."""
+
+    debit: tuple[str, str]  # (code, name)
+    credit: tuple[str, str]
+    amount: Decimal
+    number: str  # the entry it trues up
+    adjustment_id: str
+
+
+def true_up_lines(session: Session, entry_id: int) -> TrueUpLines | None:
+    """None when QuickBooks' value is unknown or equal to the ledger's."""
+    push = pushes(session, [entry_id]).get(entry_id)
+    diff = push.difference if push is not None else None
+    if push is None or diff is None or diff == 0:
+        return None
+    lines = list(
+        session.exec(
+            select(JournalLine, Account)
+            .join(Account, col(Account.id) == col(JournalLine.account_id))
+            .where(JournalLine.entry_id == entry_id)
+        )
+    )
+    stock = next(((a.code, a.name) for _, a in lines if a.subtype == INVENTORY_SUBTYPE), None)
+    other = next(((a.code, a.name) for _, a in lines if a.subtype != INVENTORY_SUBTYPE), None)
+    entry = session.get(JournalEntry, entry_id)
+    if stock is None or other is None or entry is None:
+        return None
+    inventory_credited = any(jl.credit > 0 for jl, a in lines if a.subtype == INVENTORY_SUBTYPE)
+    # A loss QuickBooks valued lower than the ledger: less expense, more stock; higher: the
+    # other way. A gain (overage) mirrors that.
+    less_loss = (diff < 0) == inventory_credited
+    debit, credit = (stock, other) if less_loss else (other, stock)
+    return TrueUpLines(debit, credit, abs(diff), entry.number or "", push.qbo_id)
+
+
+def true_up_of(session: Session, entry_ids: Sequence[int]) -> dict[int, TrueUp]:
+    """Entries trued up -> their true-up (by the entry trued up)."""
+    rows = session.exec(select(TrueUp).where(col(TrueUp.of_entry_id).in_(list(entry_ids))))
+    return {t.of_entry_id: t for t in rows}
+
+
+def true_up_for(session: Session, entry_id: int) -> TrueUp | None:
+    """The true-up row if this entry is one."""
+    return session.exec(select(TrueUp).where(TrueUp.entry_id == entry_id)).first()
+
+
+def card_text(push: InventoryPush, money: Callable[[Decimal], str], trued_up: bool = False) -> str:
+    """The card's QuickBooks line for an entry sent as an InventoryAdjustment."""
+    words = f"synced, InventoryAdjustment {push.qbo_id}"
+    diff = push.difference
+    if push.qbo_amount is None:
+        return words + " (QuickBooks' value not read yet)"
+    if diff == 0:
+        return words + f", valued {money(push.qbo_amount)} as in the ledger"
+    assert diff is not None
+    side = "above" if diff > 0 else "below"
+    return (
+        words + f"; QuickBooks valued it at {money(push.qbo_amount)}, {money(abs(diff))} "
+        f"{side} the ledger's {money(push.books_amount)} (its own item cost): "
+        + (
+            "a true-up was drafted"
+            if trued_up
+            else f"a true-up entry of {money(abs(diff))} is offered, not posted"
+        )
+    )
