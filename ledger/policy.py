@@ -223,7 +223,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # idioms and plain words people use for the same thing
-                "burst", "soaked", "waterlogged", "soggy", "tore", "torn open", "scuffed",
+                "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
+                "flattened", "scuffed",
                 "crumpled", "mangled", "wrecked", "fried", "dead on arrival", "doa", "junk",
                 "went off", "gone off", "bent", "can't sell", "cannot sell", "cant sell",
                 "can't be sold", "no longer sell", "nobody will buy", "won't sell",
@@ -231,6 +232,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "defrosted", "squished", "smushed", "kaput", "beyond repair", "write-off quality",
                 "not fit for sale", "unfit for sale", "past its best",
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
+                "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
+                "insects", "droppings",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
@@ -265,15 +268,23 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone missing", "shortage", "discrepancy", "count discrepancy",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
                 "unexplained loss",
-                "shortfall", "short against the system", "fewer than on the books", "fewer",
+                "shortfall", "short against the system", "fewer than on the books",
                 "less than the system", "less than on the books", "less than the books",
                 "can't account for", "cannot account for", "cant account for",
                 "count is off", "came up short", "come up short", "nowhere to be found",
                 "vanished", "not on the shelf", "gone astray", "went astray",
+                "cannot be found", "can't be found", "could not be found", "couldn't be found",
+                "can not find", "no trace", "not where they should be",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",
                 },
+            ),
+            # "down 3 vs the system": fewer than the books say, only beside the books' count
+            Words(
+                "down", "under", "below", "fewer", "less",
+                near=("system", "books", "on the books", "count", "counted", "records"),
+                fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
             Words("lost", "gone", weak=True, fuzzy=False),
@@ -346,6 +357,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "cut the value", "drop the value", "value down", "reduce value", "lower value",
                 "write them down", "write it down", "write these down", "marked them down",
                 "mark them down", "still sellable", "lower of cost or nrv", "lcm",
+                explains={Category.LOSS},
+            ),
+            # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
+            # counts beside a write-down's other words
+            Words(
+                "down to",
+                near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each"),
+                fuzzy=False,
                 explains={Category.LOSS},
             ),
         ),
@@ -432,7 +451,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "make a provision", "provision of", "provision for",
                 "book", "booked", "booking", "build", "build up", "built up", "accrue",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
-                "additional", "another", "put aside", "put away",
+                "additional", "another", "put aside", "put away", "slow moving", "slow movers",
+                "slow-moving stock",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},

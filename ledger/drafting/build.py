@@ -6,6 +6,7 @@ Both drafters (offline parser, Claude) end here, so the rules live in one place.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
@@ -25,6 +26,7 @@ P_NO_REASON = 0.3
 P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
+P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
 
 
 def _fmt_qty(q: Decimal) -> str:
@@ -66,10 +68,34 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
 
     # -- unit cost: stated, or from the item list ---------------------------------------
     item = context.items.get(facts.sku) if facts.sku else None
+    if (
+        facts.price_or_total
+        and item is not None
+        and facts.quantity
+        and facts.unit_cost is not None
+        and facts.total is None
+        and quantize(facts.quantity * item.unit_cost) == quantize(facts.unit_cost)
+    ):
+        # "20 units SKU-12 $300": $300 is 20 x the item list's $15, so it is the total
+        explanation.append(
+            f"Read {format_money(facts.unit_cost, cur)} as the total: "
+            f"{_fmt_qty(facts.quantity)} x {format_money(item.unit_cost, cur)} on the item list"
+        )
+        facts = replace(facts, total=facts.unit_cost, unit_cost=None)
     unit_cost = facts.unit_cost
     if facts.sku and context.items and item is None:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
         warnings.append(f"{facts.sku} is not in the item list; check the SKU")
+    if item is not None and unit_cost is None and facts.total and facts.quantity:
+        listed = quantize(facts.quantity * item.unit_cost)
+        if listed != quantize(facts.total):
+            # "8 SKU-12 worth $200" against $15 on the list: one of them is wrong, so ask
+            guesses.append(Guess("the total and the item list's cost disagree", P_TOTAL_CONFLICT))
+            warnings.append(
+                f"The stated total {format_money(facts.total, cur)} differs from "
+                f"{_fmt_qty(facts.quantity)} x {format_money(item.unit_cost, cur)} (the item "
+                f"list's cost) = {format_money(listed, cur)}: which is right?"
+            )
     if item is not None:
         if unit_cost is None and facts.total is None:
             unit_cost = item.unit_cost
@@ -107,7 +133,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         if facts.total is not None and facts.total > 0:
             amount = quantize(facts.total)
             if computed is not None and computed != amount:
-                guesses.append(Guess("the total and quantity x unit cost disagree", 0.35))
+                guesses.append(
+                    Guess("the total and quantity x unit cost disagree", P_TOTAL_CONFLICT)
+                )
                 warnings.append(
                     f"The stated total {format_money(amount, cur)} differs from {product} = "
                     f"{format_money(computed, cur)}; using the stated total"

@@ -9,8 +9,18 @@ How a message is read:
    the bot which accounts to use, then glue neighbouring pieces back together until each group
    is one request. Over-cutting is harmless: a piece that cannot stand alone ("$18.75 each",
    "NRV $25", "broken") joins its neighbour, so "cost $40 and NRV $25" stays one request.
-4. Read each group: SKU, reason, location, write-down prices, money (price per unit or total,
-   by the words around it), quantities, and any number left over.
+4. Read each group: SKU, reason, location, pack sizes, write-down prices, money (price per
+   unit or total, by the words around it), quantities, and any number left over.
+5. Account for the whole group (`reading.account`): every number, fraction and pack word
+   of its text is used by the reading or quoted back as not understood, which makes the
+   draft doubtful (below 0.5); hedges and "A or B" do the same (`reading.hedges`).
+
+Before any of that, the message is refused when a number has look-alike letters ("$4OO",
+`reading.lookalike`) or when it is no request at all: a question, a payment or refund,
+stock received or moved (`reading.chatter`). The item list's SKUs are written as the list
+writes them however they were typed (`reading.items`), misspelled reason words are read by
+fuzzy matching against the policy table (`reading.fuzzy`), and dozens, cases of 12 and
+percentages of a quantity multiply out to pieces (`reading.packs`).
 
 SKU rule: codes introduced by "sku" become ``SKU-<code>`` in upper case ("sku 12", "SKU12",
 "sku#12" -> "SKU-12"; "SKU-XL-9" stays). Codes introduced by item / part / product (code) are
@@ -172,6 +182,7 @@ _PLAIN_MENTION = re.compile(r"(?<!\S)@[a-z][\w.-]*", _I)
 _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
 # Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
 _STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
+_INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -189,8 +200,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
     r"|tracking|trk|so|sales\s+order|shipment|ext|extension)\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
-    r"\b(?:order|case|incident|report|claim|job|batch|lot|request|memo|work\s+order)\s*"
+    r"\b(?:order|case|incident|claim|job|batch|lot|work\s+order)\s*"
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
+    r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # dates and times
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
@@ -198,8 +210,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}/\d{1,2}\b",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
-    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
-    r"\b\d{1,2}:\d{2}\b",
+    r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
+    r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
@@ -635,6 +647,7 @@ def _clean(text: str) -> str:
     text = _EMOJI.sub(" ", text)
     text = _STRUCK.sub(" ", text)
     text = _SPACES.sub(" ", text)
+    text = _INLINE_ENUM.sub("\n", text)
     text = _BULLET.sub("", text)
     return _BLANK_LINES.sub("\n", text).strip()
 
@@ -713,6 +726,9 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
     hits = reasons.hits(t)
     p.reason = bool(hits)
+    if has_digit and hits and not p.qty and not p.money:
+        # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word
+        p.qty = any(_count_beside(t, h) for h in hits)
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
@@ -720,6 +736,25 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
+_BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
+_PLACE_BEFORE = re.compile(rf"\b{_LOC_HEAD}\s*$", _I)
+
+
+def _count_beside(t: str, hit: _Hit) -> bool:
+    """A bare number within a word of the reason ("3 smashed", "short 3"), not a place's
+    number ("aisle 3 damaged")."""
+    lo, hi = max(0, hit.start - 12), min(len(t), hit.start + len(hit.keyword) + 6)
+    for m in _BARE_COUNT.finditer(t, lo, hi):
+        if _OF_THEM.match(t, m.end()):
+            continue  # "10 of them stolen": part of a count said elsewhere, not a new one
+        if not _PLACE_BEFORE.search(t[max(0, m.start() - 24) : m.start()]):
+            return True
+    return False
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
+
+
 _TOTAL_SIGNAL = re.compile(
     r"(?:\$|usd|dollars?|\d\s*k\b)[^;\n]{0,12}?\b(?:of|worth|in\s+total|total|in)\b"
     r"|\b(?:worth|total(?:ing|ling)?|for\s+a\s+total\s+of|write[-\s]?off|w/o|write[-\s]?down"
@@ -822,6 +857,7 @@ class _Read:
     unclear: list[str] = field(default_factory=list)
     not_amounts: list[tuple[int, int]] = field(default_factory=list)  # SKU codes, places
     pack: packs.Pack | None = None
+    price_or_total: bool = False  # an amount with no words saying per unit or in all
 
     def guess(self, message: str, penalty: float) -> None:
         if all(g.message != message for g in self.guesses):
@@ -1157,6 +1193,10 @@ def _pick_reason(
     strong = [h for h in hits if not h.weak]
     hits = strong or hits  # "lost ... to water damage": the cause names the reason
     _or_doubt(r, hits)
+    for h in hits:  # "10 SKU-77 stolen?": asked, not said
+        if r.s[h.start + len(h.keyword) : h.start + len(h.keyword) + 1] == "?":
+            r.doubts.append(f"'{h.keyword}?' is asked, not said: confirm what happened")
+            break
     # the reason's own words name it better than a verb that only points at it ("add")
     best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
@@ -1518,6 +1558,7 @@ def _assemble(
                 break
             unit_cost = m.value
             if quantity != 1:  # for one unit the price is the total
+                r.price_or_total = True
                 r.guess(
                     f"${m.value} could be the price per unit or the total; read it as per unit",
                     P_PRICE_OR_TOTAL,
@@ -1565,6 +1606,7 @@ def _assemble(
         notes=tuple(r.notes),
         doubts=tuple(r.doubts),
         unclear=tuple(r.unclear),
+        price_or_total=r.price_or_total,
     )
 
 

@@ -49,6 +49,8 @@ class Facts:
     doubts: tuple[str, ...] = ()  # hedges, "A or B", dropped amounts: below 0.5
     notes: tuple[str, ...] = ()  # how the reading was made ("3 cases x 12 per case = 36")
     used: tuple[Decimal, ...] = ()  # other numbers the reading used (pack counts, percents)
+    # unit_cost was read from an amount that could as well be the total ("20 units $300")
+    price_or_total: bool = False
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,8 @@ def account_for(
 def _values(m: re.Match[str]) -> set[Decimal]:
     raw = m.group("n").strip().lower().replace("fourty", "forty")
     try:
-        value = parse_decimal(raw)
+        # digits are the common case: no need for the number-word parser
+        value = Decimal(raw.replace(",", "")) if raw[:1].isdigit() else parse_decimal(raw)
     except (MoneyError, InvalidOperation):
         return set()
     out = {value}

@@ -23,7 +23,10 @@ _QUESTION = re.compile(
 _MONEY_MOVED = re.compile(
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|paid\s+(?:the|a|our|their)\s+(?:supplier|vendor|customer|invoice|bill|driver)
-        |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback)\b""",
+        |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |(?:vendor|supplier)\s+credit|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
+        |return(?:ed|ing)?\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
+        |return\s+to\s+vendor|rtv)\b""",
     _I | re.VERBOSE,
 )
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
@@ -45,6 +48,13 @@ _PAST_FIGURE = re.compile(
         \b(?:last|previous|prior)\s+(?:month|week|quarter|year)\b""",
     _I | re.VERBOSE,
 )
+# "the count for SKU-12 is 400 now": a stock figure, news rather than a request
+_STOCK_FIGURE = re.compile(
+    r"\b(?:count|on\s+hand|stock\s+level|inventory|balance)\b[^.?!\n]{0,40}"
+    r"\b(?:is|are|shows?|reads?|at|now)\s+\d",
+    _I,
+)
+_WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
 _ASKS = re.compile(r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off|w/o)\b", _I)
 
 
@@ -58,6 +68,8 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not has_reason and _PAID.search(stripped):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
+    if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
+        return "That reads like a stock figure, not a write-off. " + DOES
     if not has_reason and _STOCK_MOVED.search(stripped):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):

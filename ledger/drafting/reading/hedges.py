@@ -8,8 +8,10 @@ import re
 
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 _HEDGE = re.compile(
-    rf"""\b(?:probably|prob|maybe|perhaps|possibly|presumably|likely|apparently
-         |might(?:\s+be)?|may\s+be|could\s+be|(?:should|would)\s+be\s+(?=about|around|\d)
+    rf"""\b(?:probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
+         |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
+         |might(?:\s+be)?|may\s+be|could(?:\s+\w+){{0,2}}\s+be
+         |(?:should|would)\s+be\s+(?=about|around|\d)|or\s+just|or\s+else
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
          |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
          |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE
+_MAX = Decimal(10) ** 9
 _WORDNUM = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|hundred)"
@@ -71,7 +72,8 @@ _INSIDE = re.compile(rf"\(\s*(?P<n>{_N})\s+(?P<u>[a-z]+)\s*\)", _I)
 _N_PACKS = re.compile(rf"(?P<n1>{_N})\s+(?P<n2>\d+)\s*-\s*(?P<c>pack|pk|ct)s?\b", _I)
 # "half a dozen", "3 dz", "dozen and a half", "a gross of"
 _DOZEN = re.compile(
-    rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+)?(?P<d>dozen|doz|dz|gross)\b"
+    rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
+    rf"(?P<d>dozen|doz|dz|gross)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
     _I,
 )
@@ -83,11 +85,16 @@ _PART_OF = re.compile(
 )
 
 
-_HINT = re.compile(
-    rf"(?<![\w-]){_C}|\d\s*-\s*(?:pack|pk|ct)|\b(?:dozen|doz|dz|gross)\b|%|\bpercent\b|\bpct\b"
-    rf"|\b(?:half|quarters?|thirds?|fifth|tenth)\s+of\b",
-    _I,
-)
+_ALPHA = re.compile(r"[a-z]+")
+_HINT_WORDS = frozenset(_CONTAINERS) | {
+    "dozen", "doz", "dz", "gross", "half", "quarter", "quarters", "third", "thirds", "fifth",
+    "tenth", "pack", "pk", "ct", "percent", "pct",
+}  # fmt: skip
+
+
+def _hinted(s: str) -> bool:
+    low = s.lower()
+    return "%" in low or not _HINT_WORDS.isdisjoint(_ALPHA.findall(low))
 
 
 @dataclass
@@ -109,8 +116,8 @@ class Pack:
 
 def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
-    if not _HINT.search(s):
-        return None  # most messages: one cheap search, not five
+    if not _hinted(s):
+        return None  # most messages: one cheap look, not five searches
     for reader in (_read_each, _read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
         found = reader(s)
         if found is not None:
@@ -134,7 +141,7 @@ def _num(raw: str) -> Decimal | None:
         value = parse_decimal(raw)
     except (MoneyError, InvalidOperation):
         return None
-    return value if value > 0 else None
+    return value if 0 < value <= _MAX else None  # past a billion it is no count
 
 
 def _fmt(value: Decimal) -> str:
@@ -287,7 +294,7 @@ def _read_dozen(s: str) -> Pack | None:
             if n is None:
                 continue
             factor = n
-        if m.group("half"):
+        if m.group("half") or m.group("nhalf"):  # "dozen and a half", "one and a half dozen"
             factor += Decimal("0.5")
             words.append("half")
         qty = factor * base
