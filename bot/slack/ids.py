@@ -64,4 +64,5 @@ class Id(StrEnum):
     BLOCK_QBO_ALERT = "qbo_alert_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
+    BLOCK_QBO_CONNECTED = "qbo_connected"
     BLOCK_SHEET = "sheet_{}"
