@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench import ledger_bench
+from bench import count_bench, ledger_bench
 from bench.pg import reachable
 
 PG_URL = os.environ.get(
@@ -24,11 +24,19 @@ def main(argv: list[str]) -> None:
     if not only or "ledger" in only:
         results["ledger"] = ledger_bench.run(pg)
         print(json.dumps(results["ledger"], indent=2))
+    if not only or "count" in only:
+        results["count"] = count_bench.run(pg)
+        print(json.dumps(results["count"], indent=2))
     if not only or "slack" in only:
         from bench import slack_bench
 
         results["slack"] = slack_bench.run()
         print(json.dumps(results["slack"], indent=2))
+    if not only or "socket" in only:
+        from bench import socket_bench
+
+        results["socket"] = socket_bench.run()
+        print(json.dumps(results["socket"], indent=2))
     if not only or "qbo" in only:
         from bench import qbo_bench
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -84,9 +84,22 @@ class Settings(BaseSettings):
     writeoff_holidays: DateList = Field(default_factory=list, alias="WRITEOFF_HOLIDAYS")
     writeoff_holiday_country: str | None = Field(None, alias="WRITEOFF_HOLIDAY_COUNTRY")
     writeoff_holiday_subdivision: str | None = Field(None, alias="WRITEOFF_HOLIDAY_SUBDIVISION")
+    # A physical count: one adjusting entry (default) or one entry per variance; the one
+    # entry has a line per SKU (default) or summary lines with the SKUs kept as its detail.
+    writeoff_count_sheet_entries: Literal["one", "per-variance"] = Field(
+        "one", alias="WRITEOFF_COUNT_SHEET_ENTRIES"
+    )
+    writeoff_count_sheet_lines: Literal["per-sku", "summary"] = Field(
+        "per-sku", alias="WRITEOFF_COUNT_SHEET_LINES"
+    )
 
     port: int = Field(3000, alias="PORT", ge=1, le=65535)
     host: str = Field("0.0.0.0", alias="HOST")  # a server listens on every interface
+
+    @field_validator("writeoff_count_sheet_entries", "writeoff_count_sheet_lines", mode="before")
+    @classmethod
+    def _choice(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     # -- lists ---------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Count sheets: a CSV or XLSX physical count in, one shrinkage (or overage) draft per
-variance out. Pure: bytes in, values out.
+"""Count sheets: a CSV or XLSX physical count in; out, either one adjusting entry for the
+whole count (`count_entry`, the default: how a controller books a physical count) or one
+shrinkage (or overage) draft per variance (`draft_variances`). Pure: bytes in, values out.
 
 Headers are matched forgivingly ("Item Code", "QTY ON HAND", "Physical Count", "Unit-Cost",
 "Bin") and may sit below a title row. Lines that cannot be read are reported with their
@@ -15,12 +16,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 
 from ledger.drafting.build import build_draft
 from ledger.drafting.types import Draft, DraftContext, Facts
 from ledger.items import normalise_sku
-from ledger.money import MoneyError, parse_amount, parse_decimal
-from ledger.policy import Category
+from ledger.money import MoneyError, format_money, parse_amount, parse_decimal, quantize
+from ledger.policy import Category, Policy, Role
+from ledger.posting import COUNT_KIND as COUNT_KIND  # the kind of a whole count
+from ledger.posting import LineInput
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -293,3 +297,163 @@ def draft_variances(sheet: Sheet, context: DraftContext, source: str) -> CountRe
 
 def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+# -- one adjusting entry per count ------------------------------------------------------------
+
+NO_UNIT_COST = "no unit cost"
+
+
+class LineMode(StrEnum):
+    """How the one entry shows the count: a 5100 line per SKU, or two or three summary
+    lines with the per-SKU detail kept in the entry's details."""
+
+    PER_SKU = "per-sku"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class CountVariance:
+    """One SKU whose count differs from the books, valued at its unit cost."""
+
+    row: SheetRow
+    unit_cost: Decimal
+    amount: Decimal  # always positive; `overage` says which way
+
+    @property
+    def overage(self) -> bool:
+        return self.row.counted > self.row.expected
+
+    @property
+    def quantity(self) -> Decimal:
+        return abs(self.row.counted - self.row.expected)
+
+    def describe(self, currency: str) -> str:
+        r = self.row
+        where = f" at {r.location}" if r.location else ""
+        return (
+            f"{r.sku}{where}: expected {_plain(r.expected)}, counted {_plain(r.counted)}, "
+            f"unit cost {format_money(self.unit_cost, currency)}"
+        )
+
+    def to_json(self) -> list[object]:
+        """The detail row kept with the entry (compact: a count may have 20,000 lines)."""
+        r = self.row
+        return [
+            r.line,
+            r.sku,
+            r.location,
+            _plain(r.expected),
+            _plain(r.counted),
+            str(self.unit_cost),
+            str(self.amount),
+        ]
+
+
+@dataclass(frozen=True)
+class SkippedVariance:
+    """A variance that cannot be valued, so it is not in the entry; `reason` says why."""
+
+    row: SheetRow
+    reason: str
+
+
+@dataclass(frozen=True)
+class CountEntry:
+    variances: tuple[CountVariance, ...]
+    skipped: tuple[SkippedVariance, ...]
+    unchanged: int
+    problems: tuple[LineProblem, ...]
+
+    @property
+    def shrinkage(self) -> Decimal:
+        return sum((v.amount for v in self.variances if not v.overage), Decimal("0.00"))
+
+    @property
+    def overage(self) -> Decimal:
+        return sum((v.amount for v in self.variances if v.overage), Decimal("0.00"))
+
+    @property
+    def net(self) -> Decimal:
+        return self.shrinkage - self.overage
+
+    def largest(self, n: int = 10) -> list[CountVariance]:
+        return sorted(self.variances, key=lambda v: (-v.amount, v.row.line))[:n]
+
+
+def count_entry(sheet: Sheet, context: DraftContext) -> CountEntry:
+    """Value every variance at the sheet's unit cost, else the item list's. A variance with
+    neither cannot be valued: it is skipped with the reason "no unit cost" (never a line of
+    zero, never a guess)."""
+    variances: list[CountVariance] = []
+    skipped: list[SkippedVariance] = []
+    unchanged = 0
+    for row in sheet.rows:
+        diff = row.counted - row.expected
+        if diff == 0:
+            unchanged += 1
+            continue
+        cost = row.unit_cost
+        if cost is None and row.sku in context.items:
+            cost = context.items[row.sku].unit_cost
+        if cost is None or cost <= 0:
+            skipped.append(SkippedVariance(row, NO_UNIT_COST))
+            continue
+        amount = quantize(abs(diff) * cost)
+        if amount <= 0:
+            skipped.append(SkippedVariance(row, "the amount rounds to zero"))
+            continue
+        variances.append(CountVariance(row, cost, amount))
+    return CountEntry(tuple(variances), tuple(skipped), unchanged, sheet.problems)
+
+
+def count_lines(count: CountEntry, policy: Policy, mode: LineMode, source: str) -> list[LineInput]:
+    """The entry's lines: Dr shrinkage for a SKU short, Cr shrinkage for a SKU over, and the
+    net against inventory on one line. Balanced by construction."""
+    cur = policy.currency
+    shrink_acct, inventory = policy.code(Role.SHRINKAGE), policy.code(Role.INVENTORY)
+    lines: list[LineInput] = []
+    if mode is LineMode.PER_SKU:
+        for v in count.variances:
+            lines.append(
+                LineInput(
+                    shrink_acct,
+                    Decimal(0) if v.overage else v.amount,
+                    v.amount if v.overage else Decimal(0),
+                    ("Count overage " if v.overage else "Count shortage ") + v.describe(cur),
+                    v.row.sku,
+                    v.quantity,
+                    v.unit_cost,
+                    v.row.location,
+                )
+            )
+    else:
+        short = [v for v in count.variances if not v.overage]
+        over = [v for v in count.variances if v.overage]
+        if short:
+            lines.append(
+                LineInput(
+                    shrink_acct,
+                    debit=count.shrinkage,
+                    description=f"Count shortage, {len(short):,} SKU(s), {source}",
+                )
+            )
+        if over:
+            lines.append(
+                LineInput(
+                    shrink_acct,
+                    credit=count.overage,
+                    description=f"Count overage, {len(over):,} SKU(s), {source}",
+                )
+            )
+    net = count.net
+    if net:
+        lines.append(
+            LineInput(
+                inventory,
+                debit=-net if net < 0 else Decimal(0),
+                credit=net if net > 0 else Decimal(0),
+                description=f"Inventory adjusted to the physical count, {source}",
+            )
+        )
+    return lines

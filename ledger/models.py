@@ -194,6 +194,11 @@ class JournalEntry(SQLModel, table=True):
     message_ts: str | None = Field(default=None, max_length=32)
     card_channel: str | None = Field(default=None, max_length=64)
     card_ts: str | None = Field(default=None, max_length=32)
+    # Card ordering (issue 12): `version` counts the changes of this row a card shows (bumped
+    # at flush, see bump_versions); a card shows version + its outbox row's version.
+    # `card_version` is the render version last sent to the card: an older render is dropped.
+    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    card_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     confidence: float | None = None
     reviewed: bool = Field(default=False)  # a person edited it: confidence no longer the model's
     details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))  # draft JSON
@@ -303,6 +308,9 @@ class OutboxItem(SQLModel, table=True):
     failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
     alert_channel: str | None = Field(default=None, max_length=64)
     alert_ts: str | None = Field(default=None, max_length=32)
+    # Counts the changes its entry's card shows (status, QuickBooks id, error): see
+    # JournalEntry.version.
+    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -326,6 +334,11 @@ class Evidence(SQLModel, table=True):
     message_ts: str | None = Field(default=None, max_length=32)
     card_channel: str | None = Field(default=None, max_length=64)  # count sheet summary card
     card_ts: str | None = Field(default=None, max_length=32)
+    # A count sheet's own figures (lines read, unchanged, skipped, unreadable) as JSON: the
+    # lines that became no entry, so its card can be rebuilt from the books.
+    details: str = Field(
+        default="{}", sa_column=sa.Column(sa.Text, nullable=False, server_default="{}")
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -334,3 +347,27 @@ class EvidenceLink(SQLModel, table=True):
 
     evidence_id: int = Field(foreign_key="evidence.id", primary_key=True)
     entry_id: int = Field(foreign_key="journal_entry.id", primary_key=True, index=True)
+
+
+# Columns whose change a card does not show: writing only these leaves `version` alone (the
+# card's own bookkeeping, claims of a sync pass, alert links, timestamps).
+_NOT_SHOWN = {
+    JournalEntry: frozenset({"card_channel", "card_ts", "card_version", "version", "updated_at"}),
+    OutboxItem: frozenset(
+        {"claimed_at", "claimed_by", "alert_channel", "alert_ts", "version", "updated_at"}
+    ),
+}
+
+
+def bump_versions(_mapper: Any, _connection: Any, target: JournalEntry | OutboxItem) -> None:
+    """Before an ORM UPDATE of an entry or an outbox row: one more version when anything a
+    card shows changed. Core UPDATEs bump it themselves (qbo.sync.requeue)."""
+    state = sa.inspect(target)
+    assert state is not None
+    ignore = _NOT_SHOWN[type(target)]
+    if any(attr.key not in ignore and attr.history.has_changes() for attr in state.attrs):
+        target.version = (target.version or 0) + 1
+
+
+sa.event.listen(JournalEntry, "before_update", bump_versions)
+sa.event.listen(OutboxItem, "before_update", bump_versions)

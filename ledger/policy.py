@@ -107,6 +107,12 @@ class Words:
       than a rival one: "damaged in the flood" is one casualty, "damaged and stolen" is two
       stories and costs confidence.
 
+    - near: when given, these phrases count only in a request that also names one of these
+      words: "use", "top up" and "relieve" say which way a reserve moves only beside
+      "reserve", "allowance" or "provision".
+    - fuzzy: whether misspellings of these phrases are read by fuzzy matching (a small cost
+      and the correction shown); off for words short or common enough to collide.
+
     Issue 9 grows the lexicon here, group by group (synonyms and idioms are more phrases;
     attributes shared by a group, such as which words fuzzy matching may aim at, are more
     fields), so every reader keeps reading one place.
@@ -115,16 +121,22 @@ class Words:
     phrases: tuple[str, ...]
     misspelled: tuple[tuple[str, str], ...]
     explains: frozenset[Category]
+    near: tuple[str, ...]
+    fuzzy: bool
 
     def __init__(
         self,
         *phrases: str,
         misspelled: Mapping[str, str] | None = None,
         explains: Iterable[Category] = (),
+        near: Iterable[str] = (),
+        fuzzy: bool = True,
     ) -> None:
         object.__setattr__(self, "phrases", phrases)
         object.__setattr__(self, "misspelled", tuple(sorted((misspelled or {}).items())))
         object.__setattr__(self, "explains", frozenset(explains))
+        object.__setattr__(self, "near", tuple(near))
+        object.__setattr__(self, "fuzzy", fuzzy)
 
 
 @dataclass(frozen=True)
@@ -156,6 +168,12 @@ class ReasonSpec:
 
 
 # -- the table --------------------------------------------------------------------------------
+
+# What names the inventory reserve: the words that give a reserve verb its direction.
+RESERVE_NOUNS: tuple[str, ...] = (
+    "reserve", "reserves", "allowance", "allowances", "provision", "provisions", "e&o",
+    "e & o", "e and o",
+)  # fmt: skip
 
 # fmt: off
 REASON_ROWS: tuple[ReasonSpec, ...] = (
@@ -199,6 +217,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "soured", "went bad", "gone bad", "rotting", "past expiry",
+                # idioms and plain words people use for the same thing
+                "burst", "soaked", "waterlogged", "soggy", "tore", "torn open", "scuffed",
+                "crumpled", "mangled", "wrecked", "fried", "dead on arrival", "doa", "junk",
+                "went off", "gone off", "bent", "can't sell", "cannot sell", "cant sell",
+                "can't be sold", "no longer sell", "nobody will buy", "won't sell",
+                "fell off", "knocked over", "dinged", "faded", "discolored", "discoloured",
+                "defrosted", "squished", "smushed", "kaput", "beyond repair", "write-off quality",
+                "not fit for sale", "unfit for sale", "past its best",
+                "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
@@ -233,6 +260,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone missing", "shortage", "discrepancy", "count discrepancy",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
                 "unexplained loss",
+                "shortfall", "short against the system", "fewer than on the books", "fewer",
+                "less than the system", "less than on the books", "less than the books",
+                "can't account for", "cannot account for", "cant account for",
+                "count is off", "came up short", "come up short", "nowhere to be found",
+                "vanished", "not on the shelf", "gone astray", "went astray",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",
@@ -262,6 +294,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "burgled", "robbery", "robbed", "looted", "thief", "thieves", "burglar",
                 "burglars", "broken into", "pilfered", "pilferage", "looting", "shoplifter",
                 "shoplifters", "heist", "hijacked", "broke into",
+                "someone took", "somebody took", "someone stole", "nicked", "got nicked",
+                "walked off", "walked out", "grew legs", "lifted", "pinched", "swiped",
+                "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
+                "went missing from the cage", "burglarized", "burglarised",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
                     "thieft": "theft",
@@ -298,6 +334,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "revalue", "devalue", "lower of cost", "writing down", "marking down",
                 "revalued", "revaluation", "devalued", "impaired", "impairment", "lcnrv",
                 "lost value", "lost its value", "reprice", "repriced",
+                "impair", "carrying value", "worth less than cost", "below cost",
+                "write them down", "write it down", "write these down", "marked them down",
+                "mark them down", "still sellable", "lower of cost or nrv", "lcm",
                 explains={Category.LOSS},
             ),
         ),
@@ -324,6 +363,23 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
                 },
             ),
+            # Using the reserve: these say so only beside the reserve's name (RESERVE_NOUNS).
+            Words(
+                "take out of", "taken out of", "took out of", "take it out of",
+                "take them out of", "out of", "relieve", "relieved", "relieving", "release",
+                "released", "releasing", "use", "used", "using", "utilize", "utilized",
+                "utilise", "utilised", "apply", "applied", "applying", "charge", "charged",
+                "charging", "charge against", "charged against", "draw down", "drawn down",
+                "drew down", "drawdown", "draw on", "drawing down", "against", "reduce",
+                "reduced", "reducing", "consume", "consumed", "offset", "absorb", "absorbed",
+                "written off against", "net against", "deplete",
+                "depleted", "come out of", "comes out of", "hit the reserve",
+                near=RESERVE_NOUNS,
+                fuzzy=False,
+                explains={
+                    Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
+                },
+            ),
         ),
     ),
     ReasonSpec(
@@ -340,13 +396,27 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             Words(
                 "increase the reserve", "increase reserve", "increase the obsolescence reserve",
-                "add to the reserve", "add to reserve", "top up the reserve", "provision",
-                "reserve for obsolescence", "obsolescence reserve", "increase the allowance",
+                "add to the reserve", "add to reserve", "top up the reserve",
+                "reserve for obsolescence", "increase the allowance",
                 "increase the provision", "book a reserve", "set up a reserve",
                 "increase the inventory reserve", "increase inventory reserve",
                 "add to the obsolescence reserve", "top up reserve", "raise the reserve",
-                "provision for obsolescence", "obsolescence provision", "reserve for obsolete",
-                "obsolete reserve", "obsolete stock reserve",
+                "provision for obsolescence", "reserve for obsolete", "provide for obsolescence",
+                "provide for slow moving", "provide for obsolete", "provide for dead stock",
+                "reserve another", "reserve an extra", "reserve more",
+                explains={Category.LOSS, Category.WRITE_DOWN},
+            ),
+            # Building the reserve: these say so only beside the reserve's name.
+            Words(
+                "add", "added", "adding", "top up", "topped up", "topping up",
+                "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
+                "bump up", "bumped", "bumped up", "provide for", "provide", "set aside",
+                "make a provision", "provision of", "provision for",
+                "book", "booked", "booking", "build", "build up", "built up", "accrue",
+                "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
+                "additional", "another", "put aside", "put away",
+                near=RESERVE_NOUNS,
+                fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
         ),
@@ -366,6 +436,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "overage", "over on count", "found extra", "extra on count", "surplus",
                 "extra units", "found additional", "more than expected",
                 "more than on the books", "over count", "overcount",
+                "more than the system", "more than the books", "more than expected on count",
+            ),
+            # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
+            # came in 15 over".
+            Words(
+                "extra", "over", "over by", "came in over", "more",
+                near=("count", "counted", "recount", "counting", "found", "on the shelf"),
+                fuzzy=False,
             ),
         ),
     ),

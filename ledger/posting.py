@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -35,6 +36,15 @@ from ledger.periods import Period, as_period
 from ledger.problems import Problem, ProblemField
 
 MAX_LINES = 100
+# A physical count booked as one entry has a line per SKU variance (a sheet holds at most
+# 20,000 lines) plus the net inventory line.
+COUNT_KIND = "count"
+COUNT_MAX_LINES = 20_001
+
+
+def max_lines_for(kind: str) -> int:
+    return COUNT_MAX_LINES if kind == COUNT_KIND else MAX_LINES
+
 
 # Runs inside the posting transaction with the entry just posted (the QuickBooks outbox).
 OnPosted = Callable[[Session, JournalEntry], object]
@@ -110,6 +120,7 @@ def check_lines(
     max_amount: Decimal,
     currency: str = "USD",
     allow_inactive: bool = False,
+    max_lines: int = MAX_LINES,
 ) -> list[Problem]:
     """Every reason these lines cannot be posted (empty list: they can). Pure.
 
@@ -118,9 +129,9 @@ def check_lines(
     problems: list[Problem] = []
     if len(lines) < 2:
         problems.append(Problem(None, ProblemField.LINES, "an entry needs at least two lines"))
-    if len(lines) > MAX_LINES:
+    if len(lines) > max_lines:
         problems.append(
-            Problem(None, ProblemField.LINES, f"an entry may have at most {MAX_LINES} lines")
+            Problem(None, ProblemField.LINES, f"an entry may have at most {max_lines:,} lines")
         )
     for i, ln in enumerate(lines, start=1):
         for name, value in ((ProblemField.DEBIT, ln.debit), (ProblemField.CREDIT, ln.credit)):
@@ -318,6 +329,84 @@ def save_draft(
     return PostResult(entry, True)
 
 
+def save_lines(
+    session: Session,
+    company_id: int,
+    lines: Sequence[LineInput],
+    *,
+    kind: str,
+    category: str | None,
+    reason: str | None,
+    memo: str,
+    source_text: str,
+    details: dict[str, Any],
+    actor: str,
+    entry_date: date,
+    reporter: str | None = None,
+    channel: str | None = None,
+    message_ts: str | None = None,
+    idempotency_key: str | None = None,
+) -> PostResult:
+    """Store a draft built from lines rather than from a reader's Draft (a whole physical
+    count). The lines are checked as posting would check them, so a draft saved here is
+    postable as it stands. Idempotent on the key, like save_draft."""
+    company = lock_company(session, company_id)
+    if idempotency_key:
+        existing = session.exec(
+            select(JournalEntry).where(
+                col(JournalEntry.company_id) == company_id,
+                col(JournalEntry.idempotency_key) == idempotency_key,
+            )
+        ).first()
+        if existing is not None:
+            return PostResult(existing, False)
+    accounts = _accounts(session, company_id)
+    problems = check_lines(
+        lines, accounts, max_amount=Decimal("Infinity"), max_lines=max_lines_for(kind)
+    )
+    if problems:
+        raise PostingError(problems)
+    total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    entry = JournalEntry(
+        company_id=company_id,
+        entry_date=entry_date,
+        memo=memo[:500],
+        status=EntryStatus.DRAFT,
+        kind=kind,
+        category=category,
+        reason=(reason or "")[:60] or None,
+        source_text=source_text,
+        reporter=reporter,
+        channel=channel,
+        message_ts=message_ts,
+        details=json.dumps(details),
+        total=total,
+        idempotency_key=idempotency_key,
+    )
+    session.add(entry)
+    session.flush()
+    _write_lines(session, entry, lines, accounts)
+    append_event(
+        session,
+        company,
+        "drafted",
+        actor,
+        entry_id=entry.id,
+        details={
+            "source_text": source_text,
+            "channel": channel,
+            "message_ts": message_ts,
+            "reporter": reporter,
+            "kind": kind,
+            # The lines themselves are in journal_line; a count may have thousands.
+            "line_count": len(lines),
+            "total": str(total),
+        },
+    )
+    session.flush()
+    return PostResult(entry, True)
+
+
 def edit_draft(
     session: Session,
     company_id: int,
@@ -345,7 +434,13 @@ def edit_draft(
             ]
         )
     accounts = _accounts(session, company_id)
-    problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
+    problems = check_lines(
+        lines,
+        accounts,
+        max_amount=max_amount,
+        currency=currency,
+        max_lines=max_lines_for(entry.kind),
+    )
     new_date = entry_date or entry.entry_date
     if is_period_closed(session, company_id, Period.of(new_date)):
         problems.append(
@@ -415,7 +510,13 @@ def post_entry(
     if lines is None:
         rows = entry_lines(session, entry_id)
         lines = [LineInput(acct.code, jl.debit, jl.credit) for jl, acct in rows]
-    problems = check_lines(lines, accounts, max_amount=max_amount, currency=currency)
+    problems = check_lines(
+        lines,
+        accounts,
+        max_amount=max_amount,
+        currency=currency,
+        max_lines=max_lines_for(entry.kind),
+    )
     if problems:
         raise PostingError(problems)
     if is_period_closed(session, company_id, Period.of(entry.entry_date)):
@@ -622,7 +723,12 @@ def reverse_entry(
     ]
     # An account made inactive since still takes the reversal: undoing must always work.
     problems = check_lines(
-        swapped, accounts, max_amount=max_amount, currency=currency, allow_inactive=True
+        swapped,
+        accounts,
+        max_amount=max_amount,
+        currency=currency,
+        allow_inactive=True,
+        max_lines=max_lines_for(original.kind),
     )
     if problems:
         raise PostingError(problems)

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from ledger.models import Account, EntryStatus, JournalEntry, JournalLine
+from ledger.models import Account, EntryStatus, Evidence, EvidenceLink, JournalEntry, JournalLine
 from ledger.periods import Period, as_period
+from ledger.policy import Category
+from ledger.posting import COUNT_KIND
 
 POSTED = (EntryStatus.POSTED, EntryStatus.REVERSED)
 # Accounts that increase with a credit: a positive balance is shown in the credit column
@@ -110,6 +113,10 @@ class WriteOffReport:
     by_location: dict[str, Decimal] = field(default_factory=dict)
     by_month: dict[str, Decimal] = field(default_factory=dict)
     by_account: dict[str, Decimal] = field(default_factory=dict)
+    # Reserve increases (Dr 5400 Cr 1290) provide for losses to come: no goods left, so they
+    # are reported apart and counted in none of the write-off figures above.
+    provisions: Decimal = Decimal("0.00")
+    provision_count: int = 0
 
     def to_json(self) -> dict[str, object]:
         def money_map(m: dict[str, Decimal]) -> dict[str, str]:
@@ -125,6 +132,8 @@ class WriteOffReport:
             "by_location": money_map(self.by_location),
             "by_month": {k: str(v) for k, v in sorted(self.by_month.items())},
             "by_account": money_map(self.by_account),
+            "provisions": str(self.provisions),
+            "provision_count": self.provision_count,
         }
 
 
@@ -137,6 +146,7 @@ def writeoff_report(
     """Posted write-offs grouped by reason, SKU, location, month and expense account.
 
     A reversal counts negatively in its own month, so a reversed write-off nets to zero.
+    Reserve increases are provisions, totalled apart (`provisions`) and in no other figure.
     A month given as text must be YYYY-MM (ValueError otherwise).
     """
     period = as_period(month) if month else None
@@ -159,19 +169,21 @@ def writeoff_report(
         k: defaultdict(Decimal) for k in ("reason", "sku", "location", "month", "account")
     }
     for entry, lines in grouped.values():
-        # A reversal undoes, an overage adds back: both count negatively.
-        negative = bool(entry.reverses_id) != (entry.category == "overage")
-        amount = -entry.total if negative else entry.total
-        line, acct = _expense_side(lines, debit_side=not negative)
-        for key, label in (
-            ("reason", entry.reason or entry.category or "unspecified"),
-            ("sku", line.sku or "(no SKU)"),
-            ("location", line.location or "(no location)"),
-            ("month", str(Period.of(entry.entry_date))),
-            ("account", f"{acct.code} {acct.name}"),
-        ):
-            sums[key][label] += amount
-        report.total += amount
+        if entry.category == Category.RESERVE_PROVISION:
+            report.provisions += -entry.total if entry.reverses_id else entry.total
+            report.provision_count += 1
+            continue
+        for label_line, acct, amount in _attributed(entry, lines):
+            month_key = str(Period.of(entry.entry_date))
+            for key, label in (
+                ("reason", _reason_label(entry, amount)),
+                ("sku", label_line.sku or "(no SKU)"),
+                ("location", label_line.location or "(no location)"),
+                ("month", month_key),
+                ("account", f"{acct.code} {acct.name}"),
+            ):
+                sums[key][label] += amount
+            report.total += amount
         report.count += 1
     report.by_reason = dict(sums["reason"])
     report.by_sku = dict(sums["sku"])
@@ -179,6 +191,35 @@ def writeoff_report(
     report.by_month = dict(sums["month"])
     report.by_account = dict(sums["account"])
     return report
+
+
+def _attributed(
+    entry: JournalEntry, lines: list[tuple[JournalLine, Account]]
+) -> list[tuple[JournalLine, Account, Decimal]]:
+    """Where an entry's loss went, as (line, account, signed amount) parts.
+
+    A count booked as one entry has a line per SKU on the shrinkage account: each is its own
+    part (a shortage adds, an overage takes away), so SKUs and locations stay visible. Any
+    other entry is one part: its total on its expense side, negative for a reversal or an
+    overage."""
+    if entry.kind == COUNT_KIND:
+        return [
+            (line, acct, line.debit - line.credit)
+            for line, acct in lines
+            if not _is_inventory(acct)
+        ]
+    negative = bool(entry.reverses_id) != (entry.category == Category.OVERAGE)
+    amount = -entry.total if negative else entry.total
+    line, acct = _expense_side(lines, debit_side=not negative)
+    return [(line, acct, amount)]
+
+
+def _reason_label(entry: JournalEntry, amount: Decimal) -> str:
+    if entry.kind == COUNT_KIND:
+        # Reversal lines are swapped, so the sign of the part says which way the count went.
+        shortage = (amount > 0) != bool(entry.reverses_id)
+        return "count shortage" if shortage else "count overage"
+    return entry.reason or entry.category or "unspecified"
 
 
 def _expense_side(
@@ -197,13 +238,30 @@ def _is_inventory(acct: Account) -> bool:
 
 
 def usual_writeoff(session: Session, company_id: int, sample: int = 200) -> Decimal | None:
-    """Median of the most recent posted write-offs; None until there are enough to say."""
+    """Median of the most recent posted write-offs; None until there are enough to say.
+
+    Only reports people made count: a physical count (one entry, or per-variance drafts
+    linked to a count sheet), an overage and a reserve increase are not write-offs of the
+    usual kind, and after one count a median of $14 would flag every ordinary report."""
+    counted = (
+        select(col(EvidenceLink.entry_id))
+        .join(Evidence, col(Evidence.id) == col(EvidenceLink.evidence_id))
+        .where(col(Evidence.kind) == "count_sheet")
+    )
     totals = session.exec(
         select(col(JournalEntry.total))
         .where(
             col(JournalEntry.company_id) == company_id,
             col(JournalEntry.status).in_(POSTED),
             col(JournalEntry.reverses_id).is_(None),
+            col(JournalEntry.kind) != COUNT_KIND,
+            or_(
+                col(JournalEntry.category).is_(None),
+                col(JournalEntry.category).not_in(
+                    [Category.OVERAGE.value, Category.RESERVE_PROVISION.value]
+                ),
+            ),
+            col(JournalEntry.id).not_in(counted),
         )
         .order_by(col(JournalEntry.id).desc())
         .limit(sample)

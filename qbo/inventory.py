@@ -312,7 +312,7 @@ def _remember(
     engine: Engine, client: AdjustmentClient, plan: AdjustmentPlan, adj: Mapping[str, Any]
 ) -> None:
     """Keep what was sent and what QuickBooks booked for it (None if the report failed:
-    the value is read again by `refresh_values`)."""
+    the card then says QuickBooks' value was not read, and no difference is claimed)."""
     try:
         value = client.adjustment_amount(plan.adjust_account_id, plan.txn_date, str(adj["Id"]))
     except QboError:

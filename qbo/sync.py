@@ -471,7 +471,12 @@ def requeue(engine: Engine, company_id: int, entry_id: int, now: datetime | None
                     [OutboxStatus.FAILED, OutboxStatus.HELD, OutboxStatus.PENDING]
                 ),
             )
-            .values(status=OutboxStatus.PENDING, next_attempt_at=now, updated_at=now)
+            .values(
+                status=OutboxStatus.PENDING,
+                next_attempt_at=now,
+                updated_at=now,
+                version=col(OutboxItem.version) + 1,  # the card shows failed -> pending
+            )
         )
     return bool(result.rowcount)
 

@@ -226,3 +226,20 @@ def sqlite_engine(sqlite_url: str, request: pytest.FixtureRequest) -> Iterator[E
 def company_id(engine: Engine) -> int:
     with session_scope(engine) as s:
         return get_company(s).id or 0
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The fault suite's counts per scenario (tests/faults), also under xdist: they travel
+    to the controller as the test report's user properties."""
+    lines = [
+        str(value)
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if str(name).startswith("faults: ")
+    ]
+    if lines:
+        terminalreporter.section("fault suite counts")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -9,6 +9,7 @@ import typer
 
 from bot.cli.common import books, fail, settings
 from bot.cli.draft import run_shell
+from bot.settings import Settings
 
 SLACK_SETUP = """\
 Slack is not configured yet: {missing} not set.
@@ -17,6 +18,16 @@ Slack is not configured yet: {missing} not set.
      (HTTP mode instead of Socket Mode needs SLACK_SIGNING_SECRET=...)
   3. Run `make run` again.
 """
+
+
+def _serve(loaded: Settings, *, socket_mode: bool, port: int, host: str | None = None) -> None:
+    from bot.slack.server import serve_forever
+    from bot.slack.socket_mode import AppTokenRefused
+
+    try:
+        serve_forever(loaded, socket_mode=socket_mode, port=port, host=host)
+    except AppTokenRefused as exc:
+        fail(str(exc), 2)
 
 
 def serve(
@@ -34,9 +45,7 @@ def serve(
     missing = loaded.missing_slack_settings(socket_mode)
     if missing:
         fail(SLACK_SETUP.format(missing=", ".join(missing)).rstrip(), 2)
-    from bot.slack.server import serve_forever
-
-    serve_forever(loaded, socket_mode=socket_mode, port=port or loaded.port, host=host)
+    _serve(loaded, socket_mode=socket_mode, port=port or loaded.port, host=host)
 
 
 def start() -> None:
@@ -45,9 +54,7 @@ def start() -> None:
     socket_mode = loaded.slack_app_token is not None or loaded.slack_signing_secret is None
     missing = loaded.missing_slack_settings(socket_mode)
     if not missing:
-        from bot.slack.server import serve_forever
-
-        serve_forever(loaded, socket_mode=socket_mode, port=loaded.port)
+        _serve(loaded, socket_mode=socket_mode, port=loaded.port)
         return
     typer.echo(SLACK_SETUP.format(missing=", ".join(missing)))
     if sys.stdin.isatty():

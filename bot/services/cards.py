@@ -7,13 +7,14 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
 
 from bot.services.books import Books
 from bot.services.display import CardLine, CardView
 from ledger.chart import chart_info
 from ledger.db import session_scope
-from ledger.models import JournalEntry
+from ledger.models import JournalEntry, OutboxItem
 from ledger.money import format_money
 from ledger.posting import entry_lines
 from ledger.status import EntryStatus
@@ -63,6 +64,15 @@ def true_up_offered(session: Session, entry: JournalEntry) -> bool:
     return bool(diff) and entry.id not in true_up_of(session, [entry.id])
 
 
+def shown_version(session: Session, entry: JournalEntry) -> int:
+    """The version of everything the entry's card shows: both counters only grow, so the
+    sum grows with every change of either."""
+    outbox = session.exec(
+        select(OutboxItem.version).where(OutboxItem.entry_id == (entry.id or 0))
+    ).first()
+    return entry.version + (outbox or 0)
+
+
 def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
     settings = books.settings
     details: dict[str, Any] = json.loads(entry.details or "{}")
@@ -100,31 +110,104 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         qbo_status=qbo_line(session, entry, settings.writeoff_currency) if entry.number else None,
         reversed_by_number=reversed_by.number if reversed_by else None,
         true_up_offered=true_up_offered(session, entry),
+        reversal_qbo_status=qbo_line(session, reversed_by) if reversed_by else None,
         currency=settings.writeoff_currency,
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,
         memo=entry.memo,
+        version=shown_version(session, entry),
     )
 
 
 def card_of(books: Books, entry_id: int) -> tuple[CardView, tuple[str, str] | None] | None:
-    """The card view and where the card was posted (None: not posted yet)."""
+    """The card view and where the card was posted (None: not posted yet). A reversal has
+    no card of its own: it shows (with its QuickBooks state) on the card of what it reverses."""
     with session_scope(books.engine) as s:
         entry = s.get(JournalEntry, entry_id)
         if entry is None or entry.company_id != books.company_id:
             return None
+        if not entry.card_ts and entry.reverses_id is not None:
+            original = s.get(JournalEntry, entry.reverses_id)
+            if original is not None and original.card_ts:
+                entry = original
         where = (
             (entry.card_channel, entry.card_ts) if entry.card_channel and entry.card_ts else None
         )
         return build_view(s, entry, books), where
 
 
-def remember_card(books: Books, entry_id: int, channel: str, ts: str) -> None:
+def remember_card(books: Books, entry_id: int, channel: str, ts: str, version: int = 0) -> None:
     with session_scope(books.engine) as s:
         entry = s.get(JournalEntry, entry_id)
         if entry is not None:
             entry.card_channel, entry.card_ts = channel, ts
+            entry.card_version = max(entry.card_version, version)
             s.add(entry)
+
+
+# Card updates are ordered (issue 12, defect 3). Slack applies chat.update calls in the
+# order they arrive, and two renders of one card (the refresh after a sync pass, the
+# "already posted" refresh of a second click, another replica's) can be read in one order
+# and arrive in the other. So: a render first claims its version (claim_render: refused
+# when the card already got this version or a newer one: that render is dropped), sends,
+# then checks that nobody claimed a newer one meanwhile and that the books did not move on
+# (render_is_latest); if either did, it renders again. A render that could not be sent
+# gives its claim back (release_render), and the sync pass re-renders every card whose last
+# render is older than the books (stale_cards).
+
+
+def claim_render(books: Books, entry_id: int, version: int, *, again: bool = False) -> bool:
+    """Take the right to send the render of `version` to the card: False when the card was
+    sent this version or a newer one already. `again`: this refresh's own earlier render
+    was overtaken in flight and may have landed last, so the same version goes again."""
+    sent = col(JournalEntry.card_version)
+    with books.engine.begin() as conn:
+        done = conn.execute(
+            sa.update(JournalEntry)
+            .where(col(JournalEntry.id) == entry_id, sent <= version if again else sent < version)
+            .values(card_version=version)
+        )
+    return bool(done.rowcount)
+
+
+def render_is_latest(books: Books, entry_id: int, version: int) -> bool:
+    """After sending the render of `version`: still the last one claimed, and the books
+    still at that version."""
+    with session_scope(books.engine) as s:
+        entry = s.get(JournalEntry, entry_id)
+        if entry is None:
+            return True
+        return entry.card_version == version and shown_version(s, entry) == version
+
+
+def release_render(books: Books, entry_id: int, version: int) -> None:
+    """A render that did not reach Slack: give the claim back (unless a newer one was
+    claimed since), so the sync pass renders the card again."""
+    with books.engine.begin() as conn:
+        conn.execute(
+            sa.update(JournalEntry)
+            .where(col(JournalEntry.id) == entry_id, col(JournalEntry.card_version) == version)
+            .values(card_version=version - 1)
+        )
+
+
+def stale_cards(books: Books, limit: int = 50) -> list[int]:
+    """Entries whose card's last render is older than the books: the sync pass re-renders
+    them (a render lost to a crash, a failed chat.update, or one overtaken in flight)."""
+    shown = col(JournalEntry.version) + sa.func.coalesce(col(OutboxItem.version), 0)
+    with session_scope(books.engine) as s:
+        rows = s.exec(
+            select(JournalEntry.id)
+            .outerjoin(OutboxItem, col(OutboxItem.entry_id) == col(JournalEntry.id))
+            .where(
+                JournalEntry.company_id == books.company_id,
+                col(JournalEntry.card_ts).is_not(None),
+                col(JournalEntry.card_version) < shown,
+            )
+            .order_by(col(JournalEntry.id))
+            .limit(limit)
+        ).all()
+    return [r for r in rows if r is not None]
 
 
 def edit_form(books: Books, entry_id: int) -> tuple[CardView, list[tuple[str, str]]] | None:

@@ -4,15 +4,18 @@ happened to the books; front ends word it for people."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sqlmodel import select
+
 from bot.services.deps import Deps
-from bot.services.display import EntryRef, Outcome, Result
+from bot.services.display import EntryRef, EntryState, Outcome, Result
 from ledger.db import session_scope
-from ledger.models import JournalEntry
+from ledger.models import JournalEntry, OutboxItem, OutboxStatus
 from ledger.posting import (
     LineInput,
     PeriodClosedError,
@@ -23,6 +26,8 @@ from ledger.posting import (
     reject_entry,
     reverse_entry,
 )
+
+log = logging.getLogger(__name__)
 
 
 def ref(entry: JournalEntry) -> EntryRef:
@@ -38,6 +43,36 @@ def load_entry(deps: Deps, entry_id: int) -> JournalEntry | None:
         if entry is None or entry.company_id != deps.books.company_id:
             return None
         return entry
+
+
+def books_now(deps: Deps, entry_ids: Sequence[int]) -> list[EntryState] | None:
+    """These entries as the books hold them now (ids not in this company's books are left
+    out); None when the books cannot be read. What a front end words an answer from after
+    something failed part-way: the failure may have come before or after a commit."""
+    try:
+        with session_scope(deps.books.engine) as s:
+            states = []
+            for entry_id in entry_ids:
+                entry = s.get(JournalEntry, entry_id)
+                if entry is None or entry.company_id != deps.books.company_id:
+                    continue
+                item = s.exec(select(OutboxItem).where(OutboxItem.entry_id == entry_id)).first()
+                by = s.get(JournalEntry, entry.reversed_by_id) if entry.reversed_by_id else None
+                synced = item is not None and item.status == OutboxStatus.SYNCED
+                states.append(
+                    EntryState(
+                        entry_id,
+                        entry.number,
+                        str(entry.status),
+                        synced,
+                        item.external_id if item is not None and synced else None,
+                        by.number if by is not None else None,
+                    )
+                )
+            return states
+    except Exception:  # the books are out of reach too: say so rather than guess
+        log.exception("could not read entries %s after a failure", list(entry_ids))
+        return None
 
 
 def check_role(deps: Deps, user: str, entry: JournalEntry, action: str) -> Outcome | None:

@@ -55,12 +55,15 @@ class CardView:
     rejection_reason: str | None = None
     qbo_status: str | None = None  # "not connected" / "pending" / "synced, ..." / failure
     reversed_by_number: str | None = None
+    reversal_qbo_status: str | None = None  # the reversing entry's QuickBooks state
     currency: str = "USD"
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
     # QuickBooks valued its InventoryAdjustment differently and no true-up is drafted yet
     true_up_offered: bool = False
+    # The books' version of what this view shows (entry + outbox row): orders card updates.
+    version: int = 0
 
     @property
     def balanced(self) -> bool:
@@ -93,12 +96,23 @@ class Variance:
     expected: Decimal
     counted: Decimal
     amount: Decimal | None  # None when no unit cost was found
+    unit_cost: Decimal | None = None
 
 
 class SheetStatus(StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"
+    PARTLY_APPROVED = "partly approved"
     REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A variance that is in no posted entry, and why (e.g. "no unit cost")."""
+
+    line: int
+    sku: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -115,9 +129,21 @@ class SheetSummary:
     largest: tuple[Variance, ...]
     problems: tuple[tuple[int, str], ...]  # (line, reason)
     currency: str
+    problem_count: int = 0  # unreadable lines; may be more than the ones listed
     status: SheetStatus = SheetStatus.DRAFT
     decided_by: str | None = None
     note: str = ""
+    one_entry: bool = False  # the whole count is one adjusting entry
+    accounts: tuple[str, ...] = ()  # "5100 Inventory Shrinkage", "1200 Inventory"
+    entry_lines: int = 0  # lines of the one entry
+    entry_number: str | None = None  # once posted
+    qbo_status: str | None = None  # the one entry's QuickBooks state, once posted
+    skipped: tuple[Skipped, ...] = ()
+    skipped_count: int = 0  # may be more than the ones listed
+    posted: int = 0
+    rejected: int = 0
+    left: int = 0  # drafts still waiting for a decision
+    warning: str | None = None  # why the one entry cannot be approved as it is
 
 
 @dataclass(frozen=True)
@@ -225,6 +251,9 @@ class ReportView:
     by_reason: dict[str, Decimal]
     by_sku: dict[str, Decimal]
     split: dict[str, Decimal]  # COGS / write-off expense / write-down / reserve / other
+    # Reserve increases, reported apart: they are in none of the figures above.
+    provisions: Decimal = Decimal("0.00")
+    provision_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -237,6 +266,18 @@ class EntryRef:
     reporter: str | None
     approved_by: str | None
     card: tuple[str, str] | None  # (channel, ts) of its card
+
+
+@dataclass(frozen=True)
+class EntryState:
+    """An entry as the books hold it now: what an answer after a failure is worded from."""
+
+    id: int
+    number: str | None
+    status: str
+    qbo_synced: bool = False
+    qbo_id: str | None = None
+    reversed_by_number: str | None = None
 
 
 class Result(StrEnum):

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.logs import bind, new_request_id
 from bot.services.books import Books
+from bot.services.cards import stale_cards
 from bot.services.chat import Chat
 from bot.services.notices import after_sync
 from bot.services.quickbooks import QuickBooks
@@ -35,6 +36,11 @@ def sync_job(ctx: JobContext, now: datetime | None = None) -> SyncReport:
     report = ctx.quickbooks.sync(now=now)
     if ctx.chat is not None and (report.claimed or report.connection_problem):
         after_sync(ctx.chat, ctx.books, report, now)
+    if ctx.chat is not None:
+        # Cards whose last render is older than the books (a render overtaken in flight,
+        # a chat.update that failed, a replica that died between commit and render).
+        for entry_id in stale_cards(ctx.books):
+            ctx.chat.refresh_card(entry_id)
     if report.claimed:
         log.info("sync: %s", report.summary())
     return report

@@ -50,7 +50,8 @@ def history_totals(
 
 
 def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> ReportView:
-    """The summary card's values: this month, against last month when anything was posted."""
+    """The summary card's values: this month, against last month when anything was posted.
+    Reserve increases are provisions, shown apart and in no write-off figure."""
     return ReportView(
         month=current.month,
         currency=current.currency,
@@ -60,6 +61,8 @@ def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> Rep
         by_reason=current.by_reason,
         by_sku=current.by_sku,
         split=grouped_accounts(current),
+        provisions=current.provisions,
+        provision_count=current.provision_count,
     )
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import html
 import logging
-import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import uvicorn
 from slack_bolt import App
@@ -208,7 +206,7 @@ def serve_forever(
     host = host or settings.host
     try:
         if socket_mode:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            from bot.slack.socket_mode import SocketModeRunner
 
             # Socket Mode needs no public URL, but the QuickBooks callback still arrives
             # over HTTP: serve just that (and /healthz) beside it.
@@ -221,14 +219,14 @@ def serve_forever(
                 )
             )
             threading.Thread(target=web.run, daemon=True).start()
-
-            def stop(_sig: int, _frame: Any) -> None:
-                raise SystemExit(0)
-
-            signal.signal(signal.SIGTERM, stop)
             assert settings.slack_app_token is not None
             log.info("writeoff-bot connecting to Slack over Socket Mode")
-            SocketModeHandler(rt.app, settings.slack_app_token.get_secret_value()).start()
+            try:
+                SocketModeRunner(
+                    rt.app, settings.slack_app_token.get_secret_value(), settings.slack_api_url
+                ).run_forever()
+            finally:
+                web.should_exit = True
             return
         log.info("writeoff-bot serving HTTP on %s:%s (POST /slack/events)", host, port)
         uvicorn.run(

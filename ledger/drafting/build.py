@@ -15,6 +15,10 @@ from ledger.policy import Category, Kind, decide_accounts
 BASE_CONFIDENCE = 0.97
 # A draft with anything missing can never look trustworthy.
 INCOMPLETE_CAP = 0.45
+# Words the reader did not understand that could change the entry: never "sure" (>= 0.9).
+UNCLEAR_CAP = 0.85
+# A hedge, an "A or B", an amount-bearing part dropped: not approvable as it stands.
+DOUBT_CAP = 0.45
 UNUSUAL_FACTOR = Decimal(10)  # "far above the usual write-off"
 
 P_NO_REASON = 0.3
@@ -47,6 +51,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     missing: list[str] = []
     guesses: list[Guess] = list(facts.guesses)
     warnings.extend(facts.errors)
+    warnings.extend(facts.doubts)
+    warnings.extend(facts.unclear)
     # Serious doubts the reader had (an ignored instruction, conflicting numbers) are shown,
     # not only priced into the confidence.
     warnings.extend(g.message for g in facts.guesses if g.penalty >= 0.25)
@@ -172,6 +178,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 )
                 lines = ()
                 break
+    explanation.extend(facts.notes)
     if facts.category is not None:
         explanation.insert(0, f"Reason '{facts.reason or category.value}': {decision.explanation}")
 
@@ -180,6 +187,10 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         confidence = min(confidence, INCOMPLETE_CAP)
     if missing:
         confidence = min(confidence, INCOMPLETE_CAP)
+    if facts.unclear:
+        confidence = min(confidence, UNCLEAR_CAP)
+    if facts.doubts:
+        confidence = min(confidence, DOUBT_CAP)
     confidence = round(max(0.0, min(1.0, confidence)), 2)
     lowered = [g.message for g in guesses if g.penalty > 0]
     if lowered:

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from ledger.drafting.reading import account, chatter, fuzzy, hedges, lookalike, packs
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -61,13 +62,13 @@ P_INJECTION = 0.3
 P_INHERITED = 0.15
 P_INHERITED_PRICE = 0.2
 P_UNREAD_NUMBER = 0.1
-P_HEDGE = 0.15
 P_NEGATED = 0.3
 P_UNIT_MISMATCH = 0.2
 P_RANGE = 0.3
 P_PERCENT = 0.3
 P_PERCENT_OF_TOTAL = 0.15
 P_CORRECTION = 0.3
+P_FUZZY = 0.05  # a misspelled reason word read by fuzzy matching
 P_RESERVE_UNCLEAR = 0.35  # a reserve entry drafted as a plain write-off would be wrong
 
 SKU_MARK = "\ue000"  # stands in for a SKU that was read, so "12 of SKU-5" still finds the 12
@@ -109,6 +110,23 @@ _UNIT_ALIASES = {
     "ft": "foot", "feet": "foot", "loaves": "loaf", "boxes": "box", "bunches": "bunch",
 }  # fmt: skip
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of the reader's own that fuzzy matching must leave alone.
+_OTHER_WORDS = _wordset(
+    """
+    write writes writing written wrote off sku skus item items part product qty quantity total
+    each cost costs price priced worth value dollars bucks cents warehouse dock aisle store
+    stores shelf shelves room cooler freezer truck trailer please thanks approve approved
+    storage receiving shipping display system books weekend arrival transit forklift loading
+    customer supplier vendor inventory merchandise products goods stock pallets shipment
+    delivery delivered morning night yesterday today tonight monday tuesday wednesday
+    thursday friday saturday sunday screen screens bottles cartons boxes sacks bags
+    """
+)
 _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|"
@@ -185,7 +203,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
     r"\b\d+x\d+s?\b",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
-    r"\b\d+(?:\.\d+)?-(?:pack|pk|ct|count|inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
+    r"\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
     r"\b(?P<m>\d+(?:\.\d+)?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|ft|mm|cm|ct|pk)\s+)(?="
     + _UNIT
@@ -351,6 +369,13 @@ _RIGHT_TOTAL = re.compile(
     _IX,
 )
 _TAIL = r"(?:\s+(?:is|was|of|at|around|about|approx\.?|roughly|=))*\s*[:=~]?\s*$"
+# "at $15" right before an amount makes it a price, whatever came earlier ("unaccounted for
+# at $15"); "valued at", "worth at" and "a total at" keep their own meaning.
+_AT_LEFT = re.compile(
+    r"(?:@|(?<!valued\s)(?<!value\s)(?<!worth\s)(?<!total\s)(?<!totals\s)(?<!loss\s)\bat)\s*$",
+    _I,
+)
+_WEAK_TOTAL = re.compile(r"of|in|lost|loss|in\s+(?:lost|damaged|missing|loss)", _I)
 _LEFT_UNIT = re.compile(
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
@@ -405,7 +430,8 @@ _LOC_HEAD = (
     r"|store\s+room|loading\s+dock|dock|aisle|bay|bin|rack|shelf|zone|yard|depot|site|location"
     r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
-    r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot)"
+    r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
+    r"|level|lvl|tier|lane|gate)"
 )
 _LOC_MOD = (
     r"(?:back|front|main|north|south|east|west|northern|southern|cold|dry|upper|lower|loading"
@@ -473,12 +499,6 @@ _CANCEL = re.compile(
     r"|ignore\s+(?:that|this|my))\b",
     _I,
 )
-_HEDGE = re.compile(
-    r"\b(?:probably|maybe|perhaps|possibly|i\s+think|i\s+guess|not\s+sure|unsure|might\s+be"
-    r"|could\s+be|or\s+so|give\s+or\s+take|ish)\b|(?:\babout|\baround|\broughly|\bapprox\w*\.?"
-    r"|~|\best\.?|\bestimated|\bnearly|\balmost)\s*\$?\s*\d",
-    _I,
-)
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
@@ -491,7 +511,9 @@ _CORRECTION = re.compile(
 _FOREIGN_CURRENCY = re.compile(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
 )
-_RESERVE_WORD = re.compile(r"\b(?:reserves?|allowances?|provisions?|provisioning)\b", _I)
+_RESERVE_WORD = re.compile(
+    r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
+)
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 _LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
@@ -515,7 +537,13 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
         )
     reasons = _reason_index(policy)
     clean = _clean(text)
+    typo = lookalike.find(clean)
+    if typo:
+        raise DraftError(lookalike.refusal(typo))
     masked = _mask(clean)
+    not_asked = chatter.answer(clean, reasons.mentioned(masked))
+    if not_asked:
+        raise DraftError(not_asked)
     pieces = _pieces(masked, reasons)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
@@ -664,7 +692,10 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
-    p.reason = reasons.mentioned(t)
+    hits = reasons.hits(t)
+    p.reason = bool(hits)
+    if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
+        p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
 
@@ -765,6 +796,12 @@ class _Read:
     wd_by_unit: list[Decimal] = field(default_factory=list)
     wd_by_total: list[Decimal] = field(default_factory=list)
     percent: list[Decimal] = field(default_factory=list)
+    used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
+    used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
+    notes: list[str] = field(default_factory=list)  # how the reading was made
+    doubts: list[str] = field(default_factory=list)
+    unclear: list[str] = field(default_factory=list)
+    pack: packs.Pack | None = None
 
     def guess(self, message: str, penalty: float) -> None:
         if all(g.message != message for g in self.guesses):
@@ -782,6 +819,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
+    _read_pack(r)
     _read_percent(r)
     _read_write_down(r, write_down)
     _read_money(r)
@@ -803,8 +841,6 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
         )
     if skus and skus[0][1]:
         r.guess(f"Took '{sku}' to be the SKU", P_BARE_CODE)
-    if _HEDGE.search(work):
-        r.guess("The message sounds unsure or approximate", P_HEDGE)
     if _CORRECTION.search(work):
         r.guess("The message corrects itself; check which numbers are meant", P_CORRECTION)
     foreign = _FOREIGN_CURRENCY.search(work)
@@ -821,7 +857,18 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
         )
 
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
-    return facts
+    doubts = hedges.hedges(work)
+    if doubts:
+        facts = replace(facts, doubts=(*facts.doubts, *doubts))
+    return account.account_for(facts, work, _not_amounts(work), r.used_words)
+
+
+def _not_amounts(work: str) -> list[tuple[int, int]]:
+    """Spans of a request that hold digits but no amount: SKU codes and places."""
+    spans = [(a, b) for _, _, a, b in _sku_codes(work)]
+    if _LOC_HINT.search(work):
+        spans.extend(m.span() for m in _LOCATION.finditer(work))
+    return spans
 
 
 def _is_request(
@@ -945,6 +992,8 @@ class _Hit:
     keyword: str  # the phrase as the table spells it
     start: int
     explains: frozenset[Category]  # other categories these words tell one story with
+    verb: bool = False  # a word that counts only beside another ("top up" the reserve)
+    typed: fuzzy.Correction | None = None  # the misspelling read as this word
 
 
 class _ReasonIndex:
@@ -957,31 +1006,76 @@ class _ReasonIndex:
         self.kind = {row.category: row.kind for row in table.rows}
         self.lookup: dict[str, tuple[Category, str, frozenset[Category]]] = {}
         self.typos: dict[str, str] = {}
+        # phrase key -> the words one of which must be in the request for the phrase to count
+        self.near: dict[str, re.Pattern[str]] = {}
+        targets: list[str] = []  # the words fuzzy matching may aim at
         for row in table.by_priority:
             for group in row.words:
+                near = _near_pattern(group.near) if group.near else None
                 for phrase in group.phrases:
                     entry = (row.category, phrase, group.explains)
                     self.lookup.setdefault(phrase_key(phrase), entry)
+                    if near is not None:
+                        self.near[phrase_key(phrase)] = near
+                    elif group.fuzzy and " " not in phrase_key(phrase):
+                        targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
+        known = {w for key in self.lookup for w in key.split()}
+        self.speller = fuzzy.Speller(
+            targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
+        )
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
         )
-        typos = _trie(list(self.typos)) or r"(?!)"
-        self.typo_pattern = re.compile(rf"\b(?:{typos})\b", _I)
 
     def mentioned(self, text: str) -> bool:
         """Whether the text names any reason: the signal messages are grouped by."""
-        return bool(self.pattern.search(text) or self.typo_pattern.search(text))
+        return bool(self.hits(text))
 
     def hits(self, text: str) -> list[_Hit]:
         # positions may shift by a letter or two; they are only used to look just before a hit
-        text = self.typo_pattern.sub(lambda m: self.typos[m.group(0).lower()], text)
+        text, typed = self._spell(text)
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
-            found = self.lookup.get(phrase_key(m.group(0)))
-            if found:
-                out.append(_Hit(found[0], found[1], m.start(), found[2]))
+            key = phrase_key(m.group(0))
+            found = self.lookup.get(key)
+            near = self.near.get(key)
+            if found and (near is None or near.search(text)):
+                fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
+                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, fix))
         return out
+
+    def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
+        """The text with misspellings replaced (the table's own, then fuzzy matches); new
+        span -> the correction."""
+        fixes = self.speller.corrections(text)
+        if not fixes:
+            return text, {}
+        parts: list[str] = []
+        typed: dict[tuple[int, int], fuzzy.Correction] = {}
+        at = 0
+        length = 0
+        for fix in fixes:
+            parts.append(text[at : fix.start])
+            length += fix.start - at
+            typed[(length, length + len(fix.meant))] = fix
+            parts.append(fix.meant)
+            length += len(fix.meant)
+            at = fix.end
+        parts.append(text[at:])
+        return "".join(parts), typed
+
+
+_NEAR_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _near_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _NEAR_CACHE.get(words)
+    if pattern is None:
+        body = "|".join(r"\s*".join(map(re.escape, w.split())) for w in words)
+        pattern = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", _I)
+        _NEAR_CACHE[words] = pattern
+    return pattern
 
 
 def _trie(words: list[str]) -> str:
@@ -1027,15 +1121,30 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
-    best = min(hits, key=lambda h: (index.priority[h.category], h.start))
+    # the reason's own words name it better than a verb that only points at it ("add")
+    best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
     if clash:
+        # one amount, two stories ("some damaged some missing"): which account is a guess
         words = dict.fromkeys(h.keyword for h in hits if h.category in {best.category, *clash})
         r.guess(
             "Several possible reasons (" + ", ".join(words) + f"); used '{best.keyword}'",
             P_SEVERAL_REASONS,
         )
+        r.doubts.append(
+            "The message gives several reasons (" + ", ".join(words) + "): which one is it? "
+            "Send one line per reason with its own amount"
+        )
+    fix = best.typed
+    if fix is not None:
+        r.notes.append(f"Read '{fix.typed}' as '{best.keyword}'")
+        if not fix.exact:  # the table's own misspellings cost nothing
+            r.guess(f"Read '{fix.typed}' as '{best.keyword}'", P_FUZZY)
+            sure = {h.category for h in hits if h.typed is None or h.typed.exact}
+            if len(fix.typed) < fuzzy.SURE_LENGTH or (sure and best.category not in sure):
+                # a short word, or a correction that outranks a word typed right: ask
+                r.unclear.append(f"Read '{fix.typed}' as '{best.keyword}': check the reason")
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
     return best.category, best.keyword
@@ -1067,6 +1176,22 @@ def _read_location(r: _Read) -> str | None:
 
 
 # -- write-downs and percentages -----------------------------------------------------------------
+
+
+def _read_pack(r: _Read) -> None:
+    """Dozens, cases of 12, pallets of cases, "25% of the 80": the pieces, multiplied out."""
+    pack = packs.read(r.s)
+    if pack is None:
+        return
+    for a, b in pack.spans:
+        r.cut(a, b)
+    r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
+    r.used.extend(pack.used)
+    r.used_words.extend(pack.words)
+    r.notes.append(pack.note)
+    if pack.doubt:
+        r.doubts.append(pack.doubt)
+    r.pack = pack
 
 
 def _read_percent(r: _Read) -> None:
@@ -1150,12 +1275,15 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     if m:
         unit = (m.group("u") or "").lower() or None
         return "unit", unit, end + m.end()
-    if _RIGHT_TOTAL.match(right):
-        return "total", None, end
     left = s[max(0, start - 40) : start]
+    rt = _RIGHT_TOTAL.match(right)
+    if rt and not (_AT_LEFT.search(left) and _WEAK_TOTAL.fullmatch(rt.group(0).strip())):
+        return "total", None, end
+    if rt:  # "at $1.01 lost": "at" makes it a price; "lost" only says what happened
+        return "unit", None, end
     mu = _LEFT_UNIT.search(left)
     mt = _LEFT_TOTAL.search(left)
-    if mu and (not mt or mu.start() < mt.start()):
+    if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
         return "unit", None, end
     if mt:
         return "total", None, end
@@ -1303,6 +1431,18 @@ def _assemble(
 ) -> Facts:
     unit_prices = [m for m in r.money if m.role == "unit"]
     totals = [m for m in r.money if m.role == "total"]
+    if r.pack is not None:
+        # "4 cs ... @ $36/cs": a price per case is read against the cases, not the pieces
+        for m in list(unit_prices):
+            outer = packs.container(_UNIT_ALIASES.get(m.unit or "", m.unit))
+            count = r.pack.containers.get(outer or "")
+            if count is not None:
+                unit_prices.remove(m)
+                amount = count * m.value
+                totals.append(_Money(amount, m.start, "total"))
+                r.notes.append(
+                    f"Amount {_fmt(count)} {outer} x ${_fmt(m.value)} per {outer} = ${_fmt(amount)}"
+                )
     free = [m for m in r.money if m.role == "free"]
     for m in r.money:
         if m.bare_at:
@@ -1347,8 +1487,10 @@ def _assemble(
             if sku is None:
                 r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
         elif unit_cost is None and total is None and new_value is None:
+            # a bare number after the quantity: a price only by position, so ask
             unit_cost = value
             r.guess(f"The number {value} could be the quantity or the price", P_QTY_OR_PRICE)
+            r.doubts.append(f"'{_fmt(value)}' could be the quantity or the price: which is it?")
         else:
             r.guess(f"Did not use the number {value}", P_UNREAD_NUMBER)
 
@@ -1369,6 +1511,10 @@ def _assemble(
         location=location,
         guesses=tuple(r.guesses),
         errors=tuple(dict.fromkeys(r.errors)),
+        used=tuple(r.used),
+        notes=tuple(r.notes),
+        doubts=tuple(r.doubts),
+        unclear=tuple(r.unclear),
     )
 
 
@@ -1447,12 +1593,14 @@ def _apply_percent(
     pct = r.percent[0]
     if write_down and by_unit is None and new_value is None:
         if unit_cost is not None:
+            r.used.append(pct)
             return unit_cost * pct / 100, total
         if total is not None:
             r.guess(
                 f"Read ${_fmt(total)} as the value before the {_fmt(pct)}% write-down",
                 P_PERCENT_OF_TOTAL,
             )
+            r.used.append(pct)
             return by_unit, total * pct / 100
     r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
     return by_unit, total

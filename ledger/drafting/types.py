@@ -44,6 +44,11 @@ class Facts:
     location: str | None = None
     guesses: tuple[Guess, ...] = ()
     errors: tuple[str, ...] = ()  # bad input seen (negative quantity...): never confident
+    # The whole-message account (issue 9): every amount-bearing word is used or reported.
+    unclear: tuple[str, ...] = ()  # words not understood that may change the entry: < 0.9
+    doubts: tuple[str, ...] = ()  # hedges, "A or B", dropped amounts: below 0.5
+    notes: tuple[str, ...] = ()  # how the reading was made ("3 cases x 12 per case = 36")
+    used: tuple[Decimal, ...] = ()  # other numbers the reading used (pack counts, percents)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ MAX_OPTION_VALUE = 150
 RESPONSE_URL_USES = 5  # Slack lets a response_url be used five times
 
 JSON_FIELDS = ("blocks", "view", "attachments", "files", "metadata", "users")
+APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -305,6 +306,10 @@ class FakeSlack:
     def __init__(self, token: str = FAKE_TOKEN) -> None:
         self.token = token
         self.tokens: set[str] = {token}
+        # App-level tokens (xapp-) are good for apps.connections.open only; a Socket Mode
+        # fake (tests/fakes/slack_socket.py) adds its token and hands out the links.
+        self.app_tokens: set[str] = set()
+        self.socket_mode: Any = None
         self.team_id = TEAM_ID
         self.bot_user_id = BOT_USER_ID
         self.bot_id = BOT_ID
@@ -596,7 +601,10 @@ class FakeSlack:
                 headers["Retry-After"] = str(fault.retry_after)
         elif not token:
             response = {"ok": False, "error": "not_authed"}
-        elif token not in self.tokens:
+        elif (method in APP_TOKEN_METHODS) != (token in self.app_tokens):
+            known = token in self.tokens or token in self.app_tokens
+            response = {"ok": False, "error": "not_allowed_token_type" if known else "invalid_auth"}
+        elif token not in self.tokens and token not in self.app_tokens:
             response = {"ok": False, "error": "invalid_auth"}
         elif bad_json:
             response = {
@@ -940,7 +948,14 @@ def _complete_upload(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     return {"files": out}
 
 
+def _connections_open(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    if fake.socket_mode is None:
+        raise SlackError("socket_mode_not_enabled")  # no Socket Mode fake attached
+    return {"url": fake.socket_mode.open_url()}
+
+
 _METHODS: dict[str, Any] = {
+    "apps.connections.open": _connections_open,
     "auth.test": _auth_test,
     "chat.postMessage": _post_message,
     "chat.update": _update,

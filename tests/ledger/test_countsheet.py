@@ -2,13 +2,39 @@ from __future__ import annotations
 
 import io
 import time
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy.engine import Engine
 
-from ledger.countsheet import SheetError, draft_variances, read_sheet
+from ledger.countsheet import (
+    COUNT_KIND,
+    CountEntry,
+    LineMode,
+    SheetError,
+    count_entry,
+    count_lines,
+    draft_variances,
+    read_sheet,
+)
+from ledger.db import session_scope
+from ledger.policy import Policy
+from ledger.posting import (
+    MAX_LINES,
+    LineInput,
+    check_lines,
+    entry_lines,
+    post_entry,
+    reverse_entry,
+    save_lines,
+)
+from ledger.reports import account_balance
 from tests.ledger.conftest import ITEMS, make_context
+
+TODAY = date(2026, 11, 24)
+BIG = Decimal("100000000.00")
 
 MESSY = (
     "Warehouse B cycle count, November\n"
@@ -124,3 +150,118 @@ def test_five_thousand_lines_draft_quickly() -> None:
     elapsed = time.perf_counter() - t0
     assert len(result.drafts) + result.unchanged == 5000
     assert elapsed < 10  # a sanity bound only; the measured figure is in the closing note
+
+
+# -- one adjusting entry per count --------------------------------------------------------------
+
+COUNT = (
+    "sku,expected,counted,unit_cost,location\n"
+    "SKU-1,40,31,4.10,A1\n"  # 9 short at 4.10
+    "SKU-2,10,10,9.00,A2\n"  # unchanged
+    "SKU-3,5,7,20.00,B1\n"  # 2 over at 20.00
+    "SKU-12,3,1,,B2\n"  # 2 short, cost from the item list (15.00)
+    "SKU-77,3,1,,C1\n"  # 2 short, no cost anywhere
+)
+
+
+def _lines(mode: LineMode) -> tuple[CountEntry, list[LineInput]]:
+    count = count_entry(read_sheet(COUNT.encode(), "c.csv"), make_context(items=ITEMS))
+    return count, count_lines(count, Policy(), mode, "c.csv")
+
+
+def test_one_entry_has_a_shrinkage_line_per_variance_and_the_net_on_inventory() -> None:
+    count, lines = _lines(LineMode.PER_SKU)
+    assert [(ln.account, ln.debit, ln.credit, ln.sku) for ln in lines] == [
+        ("5100", Decimal("36.90"), 0, "SKU-1"),
+        ("5100", 0, Decimal("40.00"), "SKU-3"),
+        ("5100", Decimal("30.00"), 0, "SKU-12"),
+        ("1200", 0, Decimal("26.90"), None),
+    ]
+    assert sum(ln.debit for ln in lines) == sum(ln.credit for ln in lines)
+    assert lines[0].description == (
+        "Count shortage SKU-1 at A1: expected 40, counted 31, unit cost $4.10"
+    )
+    assert lines[1].description.startswith("Count overage SKU-3")
+    assert (lines[0].quantity, lines[0].unit_cost, lines[0].location) == (
+        Decimal("9"),
+        Decimal("4.10"),
+        "A1",
+    )
+    assert count.unchanged == 1
+    [skipped] = count.skipped
+    assert (skipped.row.sku, skipped.reason) == ("SKU-77", "no unit cost")
+
+
+def test_summary_lines_keep_two_or_three_lines() -> None:
+    _count, lines = _lines(LineMode.SUMMARY)
+    assert [(ln.account, ln.debit, ln.credit) for ln in lines] == [
+        ("5100", Decimal("66.90"), 0),
+        ("5100", 0, Decimal("40.00")),
+        ("1200", 0, Decimal("26.90")),
+    ]
+    assert "2 SKU(s)" in lines[0].description and "1 SKU(s)" in lines[1].description
+    only_short = count_entry(
+        read_sheet(b"sku,expected,counted,cost\nA,3,1,2\n", "s.csv"), make_context()
+    )
+    assert len(count_lines(only_short, Policy(), LineMode.SUMMARY, "s.csv")) == 2
+
+
+def test_a_count_that_is_over_in_total_debits_inventory() -> None:
+    sheet = read_sheet(b"sku,expected,counted,cost\nA,1,5,2\nB,2,1,1\n", "o.csv")
+    count = count_entry(sheet, make_context())
+    lines = count_lines(count, Policy(), LineMode.PER_SKU, "o.csv")
+    assert lines[-1] == LineInput(
+        "1200", Decimal("7.00"), Decimal(0), "Inventory adjusted to the physical count, o.csv"
+    )
+    assert count.net == Decimal("-7.00")
+
+
+def test_a_count_of_hundreds_of_variances_posts_as_one_entry_and_reverses(
+    engine: Engine, company_id: int
+) -> None:
+    rows = ["sku,expected,counted,unit_cost"]
+    # 400 is enough to pass the ordinary limit; the 5,000-line figure is in bench/.
+    rows += [f"SKU-{i},{100 + i % 7},{90 + i % 11},{1 + i % 50}.25" for i in range(400)]
+    count = count_entry(read_sheet("\n".join(rows).encode(), "big.csv"), make_context())
+    lines = count_lines(count, Policy(), LineMode.PER_SKU, "big.csv")
+    assert len(lines) > MAX_LINES  # far more than an ordinary entry may have
+    with session_scope(engine) as s:
+        saved = save_lines(
+            s,
+            company_id,
+            lines,
+            kind=COUNT_KIND,
+            category="shrinkage",
+            reason="physical count",
+            memo="count",
+            source_text="big.csv",
+            details={},
+            actor="U1",
+            entry_date=TODAY,
+            reporter="U1",
+            idempotency_key="sheet:1:count",
+        )
+        posted = post_entry(s, company_id, saved.entry.id or 0, approver="U2", max_amount=BIG)
+    assert posted.entry.number == "JE-000001" and posted.entry.total == sum(
+        ln.debit for ln in lines
+    )
+    with session_scope(engine) as s:
+        assert account_balance(s, company_id, "1200") == -count.net
+        assert len(entry_lines(s, posted.entry.id or 0)) == len(lines)
+        reversal = reverse_entry(
+            s,
+            company_id,
+            posted.entry.id or 0,
+            actor="U2",
+            reason="wrong sheet",
+            entry_date=TODAY,
+            max_amount=BIG,
+        )
+    assert reversal.created
+    with session_scope(engine) as s:
+        assert account_balance(s, company_id, "1200") == 0
+        assert account_balance(s, company_id, "5100") == 0
+    # An ordinary entry keeps its limit.
+    assert "an entry may have at most 100 lines" in [
+        str(p) for p in check_lines(lines, {}, max_amount=BIG)
+    ]

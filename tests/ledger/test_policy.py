@@ -44,7 +44,10 @@ def every_word() -> list[tuple[Category, str, str]]:
     out = []
     for spec in REASONS.values():
         for group in spec.words:
-            out += [(spec.category, p, p) for p in group.phrases]
+            # a reserve verb ("top up") names a reason only beside the reserve's name
+            near = f" {group.near[-1]}" if group.near else ""
+            near = " the E&O reserve" if "reserve" in group.near else near
+            out += [(spec.category, p + near, p) for p in group.phrases]
             out += [(spec.category, typo, meant) for typo, meant in group.misspelled]
     return out
 
@@ -235,16 +238,16 @@ def test_a_company_table_reaches_every_reader() -> None:
     """Readers consult Policy.reasons, not a copy: a word and a hint added to one company's
     table show up in the offline reader and in Claude's prompt for that company only."""
     rows = [
-        dataclasses.replace(spec, words=(*spec.words, Words("kaput")), claude_hint="gone kaput")
+        dataclasses.replace(spec, words=(*spec.words, Words("zonked")), claude_hint="gone zonked")
         if spec.category is Category.LOSS
         else spec
         for spec in REASON_ROWS
     ]
     policy = Policy(reasons=ReasonTable(rows))
-    [facts] = read_requests("40 units SKU-1 kaput at $5", policy)
-    assert (facts.category, facts.reason) == (Category.LOSS, "kaput")
-    assert read_requests("40 units SKU-1 kaput at $5", POLICY)[0].category is None
-    assert "(gone kaput)" in company_prompt(DraftContext(chart=CHART_INFO, policy=policy))
+    [facts] = read_requests("40 units SKU-1 zonked at $5", policy)
+    assert (facts.category, facts.reason) == (Category.LOSS, "zonked")
+    assert read_requests("40 units SKU-1 zonked at $5", POLICY)[0].category is None
+    assert "(gone zonked)" in company_prompt(DraftContext(chart=CHART_INFO, policy=policy))
 
 
 # -- the Slack form -------------------------------------------------------------------------------

@@ -278,3 +278,35 @@ def test_transient_failures_back_off_then_succeed(world: QboWorld) -> None:
     # A 503 after sending leaves the outcome unknown: looked up first, then sent or adopted.
     assert len(later.pushed) + len(later.adopted) == 1
     assert len(world.fake.journal_entries()) == 1
+
+
+def test_versions_count_every_change_a_card_shows_and_nothing_else(world: QboWorld) -> None:
+    """Issue 12, defect 3: the entry's and its outbox row's versions grow with each change
+    a card shows (posting, a failed push, a Retry, the sync) and not with the card's own
+    bookkeeping, so a render can be ordered by their sum."""
+    from bot.services.cards import shown_version
+
+    def version(entry_id: int) -> int:
+        with session_scope(world.books.engine) as s:
+            entry = s.get(JournalEntry, entry_id)
+            assert entry is not None
+            return shown_version(s, entry)
+
+    world.connect()
+    (entry_id,) = world.post(1)
+    posted = version(entry_id)
+    with session_scope(world.books.engine) as s:
+        entry = s.get(JournalEntry, entry_id)
+        assert entry is not None
+        entry.card_channel, entry.card_ts, entry.card_version = "C1", "1.1", posted
+        s.add(entry)
+    assert version(entry_id) == posted  # the card's own columns: no new version
+    world.fake.fault_next("batch", "6000", "A business validation error has occurred")
+    world.qb.sync()
+    failed = version(entry_id)
+    assert failed > posted
+    world.qb.requeue(entry_id)
+    retried = version(entry_id)
+    assert retried > failed
+    world.qb.sync(now=utcnow() + timedelta(hours=2))
+    assert version(entry_id) > retried

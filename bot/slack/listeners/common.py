@@ -12,10 +12,17 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.logs import bind
+from bot.services.decisions import books_now
 from bot.services.deps import Deps
 from bot.services.jobs import push_now as push_entries
+from bot.slack.cards import refresh_card
 from bot.slack.chat import SlackChat
-from bot.slack.ui.replies import FRIENDLY_ERROR
+from bot.slack.ui.replies import (
+    FRIENDLY_ERROR,
+    PUSH_DEFERRED,
+    SOMETHING_WENT_WRONG,
+    after_failure,
+)
 
 log = logging.getLogger("bot.slack")
 
@@ -101,9 +108,49 @@ def push_now(context: BoltContext, client: WebClient, entry_ids: list[int]) -> N
     push_entries(deps.books, deps.quickbooks, chat_of(context, client), entry_ids)
 
 
+def entries_named(body: Body) -> list[int]:
+    """The entries a button or an entry's modal acts on (the button's value, the modal's
+    private_metadata), or [] when the request names none."""
+    if body.get("type") == "view_submission":
+        meta = str((body.get("view") or {}).get("private_metadata") or "")
+        return [int(meta)] if meta.isdigit() else []
+    return ids_of(body) if body.get("actions") else []
+
+
+def failure_answer(context: BoltContext, body: Body) -> str:
+    """What to tell the person after their request failed part-way: for an entry, what the
+    books hold now (the failure may have come after the commit: a posted entry is never
+    reported as not posted); drafting (a message, a command, the new write-off form) never
+    posts, so there nothing was; any other button, to check before trying again."""
+    ids = entries_named(body)
+    if ids:
+        return after_failure(books_now(deps_of(context), ids))
+    if body.get("actions"):
+        return SOMETHING_WENT_WRONG
+    return FRIENDLY_ERROR
+
+
+def after_posting(context: BoltContext, client: WebClient, body: Body, ids: list[int]) -> None:
+    """Once entries are posted: their cards re-rendered, then pushed to QuickBooks. A failure
+    here is not a failure of the approval: the card sweep of the next sync pass re-renders
+    the cards, the outbox keeps the push; the approver hears what the books hold."""
+    deps = deps_of(context)
+    for entry_id in ids:
+        try:
+            refresh_card(client, deps.books, entry_id)
+        except Exception:
+            log.exception("card of entry %s not refreshed (the next sync pass will)", entry_id)
+    try:
+        push_now(context, client, ids)
+    except Exception:
+        log.exception("QuickBooks push of %s failed after posting", ids)
+        states = books_now(deps, ids)
+        tell_user(client, body, PUSH_DEFERRED if states is None else after_failure(states))
+
+
 def guarded(fn: Lazy) -> Lazy:
     """Run a listener's slow part with the request's log context; on any exception log the
-    traceback and tell the user plainly that nothing was posted. Never silence."""
+    traceback and tell the user what the books hold now (failure_answer). Never silence."""
 
     @functools.wraps(fn)  # Bolt injects arguments by the wrapped function's parameter names
     def wrapper(**kwargs: Any) -> None:
@@ -118,6 +165,6 @@ def guarded(fn: Lazy) -> Lazy:
                 fn(**kwargs)
             except Exception:
                 log.exception("listener %s failed", fn.__name__)
-                tell_user(kwargs["client"], kwargs["body"], FRIENDLY_ERROR)
+                tell_user(kwargs["client"], kwargs["body"], failure_answer(context, kwargs["body"]))
 
     return wrapper

@@ -158,10 +158,15 @@ def _status_blocks(view: CardView) -> list[Block]:
         ]
     if view.status == EntryStatus.REVERSED:
         by = f" by *{clip(view.reversed_by_number, 40)}*" if view.reversed_by_number else ""
+        reversal_qbo = ""
+        if view.reversed_by_number:
+            state = clip(view.reversal_qbo_status or "not connected", 500)
+            reversal_qbo = f"\nReversal {clip(view.reversed_by_number, 40)} in QuickBooks: {state}"
         return [
             section(
                 f"↩️ *Reversed*{by}. Originally posted as *{clip(view.number or '', 40)}* by "
                 f"{mention(view.approved_by)} · {date_token(view.approved_at)}\n{qbo}"
+                f"{reversal_qbo}"
             )
         ]
     if view.status == EntryStatus.REJECTED:

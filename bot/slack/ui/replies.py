@@ -3,10 +3,28 @@ outcome of what they asked. Text only: mrkdwn, user text escaped."""
 
 from __future__ import annotations
 
-from bot.services.display import Outcome, QboStatus, Result
+from collections.abc import Sequence
+
+from bot.services.display import EntryState, Outcome, QboStatus, Result
 from bot.slack.ui.kit import clip, escape, link, mention
 
 FRIENDLY_ERROR = "Something went wrong drafting this; nothing was posted. Try again or use Edit."
+# A failure where the books could not be read afterwards: it may have come after a commit,
+# so never claim that nothing was posted.
+BOOKS_UNREADABLE = (
+    "Something went wrong, and I could not read the books just now to see what happened. "
+    "Check the card before trying again: it shows the entry as the books hold it."
+)
+# The push failed after posting and the books cannot be read to say more: it was posted
+# (the approval's own outcome said so) and its outbox row keeps the push.
+PUSH_DEFERRED = (
+    "Posted. The QuickBooks push did not go through just now; it stays queued and will be retried."
+)
+# A failure in a button without an entry to read (period close, QuickBooks, count sheets).
+SOMETHING_WENT_WRONG = (
+    "Something went wrong and I could not finish this. Check the card or `/writeoff status` "
+    "before trying again."
+)
 NOT_IN_CHANNEL = (
     "I saved the draft but cannot post in this channel: invite me with "
     "`/invite @writeoff-bot`, then try again."
@@ -30,6 +48,32 @@ def approved(outcome: Outcome) -> str:
         problems = escape("; ".join(map(str, outcome.problems)))
         return f"This draft cannot be posted yet: {problems}. Use Edit to fix it."
     return outcome.reason
+
+
+def after_failure(states: Sequence[EntryState] | None) -> str:
+    """The answer after a listener failed part-way, from the entries as read afterwards:
+    "Posted as JE-000058; the QuickBooks push will be retried." or "Nothing was posted: ..."."""
+    if states is None:
+        return BOOKS_UNREADABLE
+    if not states:
+        return "Something went wrong, and that entry is not in the books: nothing was posted."
+    said = [_state_words(st) for st in states[:20]]
+    if len(states) > 20:
+        said.append(f"...and {len(states) - 20} more: see their cards.")
+    return "Something went wrong part-way. The books say:\n" + "\n".join(said)
+
+
+def _state_words(st: EntryState) -> str:
+    name = st.number or f"#{st.id}"
+    if st.status == "posted":
+        if st.qbo_synced:
+            return f"Posted as {name}; in QuickBooks as JournalEntry {st.qbo_id}."
+        return f"Posted as {name}; the QuickBooks push will be retried."
+    if st.status == "reversed":
+        return f"{name} was posted and is reversed by {st.reversed_by_number or 'a reversal'}."
+    if st.status == "draft":
+        return f"Nothing was posted: #{st.id} is still a draft; you can approve it again."
+    return f"Nothing was posted: #{st.id} is {st.status}."
 
 
 def problems_or_reason(outcome: Outcome) -> str:

@@ -29,6 +29,12 @@ def summary_blocks(view: ReportView) -> list[Block]:
     lines.append(f"*Top SKUs:* {top3(view.by_sku)}")
     split = " · ".join(f"{k} {format_money(v, cur)}" for k, v in view.split.items())
     lines.append("*Split:* " + (split or "—"))
+    if view.provision_count:
+        lines.append(
+            f"*Provisions* (reserve increases, not write-offs): "
+            f"{format_money(view.provisions, cur)} in {view.provision_count} "
+            + ("entry" if view.provision_count == 1 else "entries")
+        )
     return [header(f"Write-offs {view.month or 'all months'}"), section("\n".join(lines))]
 
 

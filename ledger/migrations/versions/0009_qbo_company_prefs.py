@@ -3,7 +3,7 @@ quantity tracking, multicurrency, duplicate-number warning), read on connect; SK
 to QuickBooks Items; entries sent as InventoryAdjustments with QuickBooks' own value.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-03 17:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

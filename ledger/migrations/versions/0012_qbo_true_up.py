@@ -1,8 +1,9 @@
 """QuickBooks: true-ups, the drafts that bring the ledger to the value QuickBooks gave an
-InventoryAdjustment (kept in the ledger only). Apart from 0009, which main already applied.
+InventoryAdjustment (kept in the ledger only). A migration of its own: main already
+applied 0009.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-03 17:55:00
 """
 
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

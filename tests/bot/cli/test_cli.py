@@ -24,7 +24,10 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.settings import Settings
+from tests.bot.conftest import free_port
 from tests.conftest import migrated_sqlite_url
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_socket import FakeSocketMode
 from tests.ledger.tamper import sqlite_guard_lifted
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -505,6 +508,31 @@ def test_serve_without_tokens_is_a_configuration_error(cli: Cli) -> None:
     r = cli.run("serve", "--http")
     assert r.exit_code == 2
     assert "SLACK_BOT_TOKEN" in r.stderr and "SLACK_SIGNING_SECRET" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("app_token", "said"),
+    [("xapp-1-A0FAKE-not-this-one", "invalid_auth"), ("bot", "not_allowed_token_type")],
+)
+def test_serve_with_a_refused_app_token_says_what_to_do(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, app_token: str, said: str
+) -> None:
+    # Slack refuses the token: slack_sdk alone would retry forever; serve stops and says why.
+    with FakeSlack() as web, FakeSocketMode(web):
+        token = web.token if app_token == "bot" else app_token  # a bot token pasted by mistake
+        for key, value in {
+            "SLACK_BOT_TOKEN": web.token,
+            "SLACK_APP_TOKEN": token,
+            "SLACK_API_URL": web.api_url,
+            "HOST": "127.0.0.1",
+            "PORT": str(free_port()),
+        }.items():
+            monkeypatch.setenv(key, value)
+        r = cli.run("serve")
+    assert r.exit_code == 2, r.output
+    assert "SLACK_APP_TOKEN" in r.stderr and said in r.stderr
+    assert "App-Level Tokens" in r.stderr and "connections:write" in r.stderr
+    assert token not in r.output
 
 
 def test_a_bad_database_url_is_a_configuration_error(

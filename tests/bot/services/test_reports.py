@@ -7,10 +7,11 @@ import struct
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from slack_sdk.models.blocks import Block
 from sqlalchemy.engine import Engine
 
-from bot.services.chart import render_chart
+from bot.services.chart import bar_label, build_figure, money_label, render_chart
 from bot.services.reports import export_csv, history_totals, report_view
 from bot.slack.ui.reports import summary_blocks
 from ledger.db import session_scope
@@ -61,6 +62,87 @@ def test_empty_and_negative_months_render() -> None:
     assert png_size(render_chart(negative, {"2026-11": D("-200")}))[0] >= 700
 
 
+def test_tick_labels_are_exact() -> None:
+    assert [money_label(v) for v in (12500.0, 17500.0, 1250.0, 15000.0, 2_000_000.0)] == [
+        "$12.5k",
+        "$17.5k",
+        "$1.25k",
+        "$15k",
+        "$2M",
+    ]
+    assert [money_label(v) for v in (0.0, 0.5, 600.0, -2500.0)] == ["$0", "$0.50", "$600", "-$2.5k"]
+    assert bar_label(D("12500")) == "$12,500" and bar_label(D("17500")) == "$17,500"
+    assert bar_label(D("14.50")) == "$14.50" and bar_label(D("-93810")) == "-$93,810"
+
+
+def _texts(ax: object) -> list[object]:
+    """Every piece of text drawn in a panel: its tick labels and its value labels."""
+    ticks = [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]  # type: ignore[attr-defined]
+    return ticks + [t for t in ax.texts if t.get_text()]  # type: ignore[attr-defined]
+
+
+def _overlaps(texts: list[object], renderer: object) -> list[tuple[str, str]]:
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]  # type: ignore[attr-defined]
+    return [
+        (a, b)
+        for i, (a, box_a) in enumerate(boxes)
+        for b, box_b in boxes[i + 1 :]
+        if box_a.overlaps(box_b)
+    ]
+
+
+def test_no_label_overlaps_another_even_with_every_kind_of_account_and_an_overage() -> None:
+    busy = report()
+    busy.by_account.update({"1290 Inventory Reserve": D("300"), "6100 Some other expense": D("25")})
+    busy.by_reason["count overage"] = D("-93810")
+    busy.by_reason["count shortage"] = D("351562.50")
+    fig = build_figure(busy, {"2026-10": D("6100"), "2026-11": D("8123.45")})
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        assert _overlaps(_texts(ax), renderer) == [], ax.get_title()
+    assert [t.get_text() for t in fig.axes[2].get_yticklabels()] == [
+        "Other",
+        "Reserve",
+        "Write-down",
+        "Write-off expense",
+        "COGS",
+    ]
+
+
+def _value_of(label: str) -> Decimal:
+    """'$12.5k' -> 12500, '-$2M' -> -2000000, '$0.50' -> 0.50."""
+    text = label.replace("$", "").replace(",", "")
+    scale = {"k": D(1000), "M": D(1_000_000)}.get(text[-1:], D(1))
+    return D(text.rstrip("kM")) * scale
+
+
+@pytest.mark.parametrize("top", ["17500", "1300", "4.30"])
+def test_every_month_tick_reads_its_exact_value(top: str) -> None:
+    fig = build_figure(report(), {"2026-10": D("100"), "2026-11": D(top)})
+    months = fig.axes[3]
+    for loc, label in zip(months.get_yticks(), months.get_yticklabels(), strict=True):
+        if label.get_text():
+            assert _value_of(label.get_text()) == D(repr(round(float(loc), 2))), label
+    labels = {t.get_text() for t in months.texts}
+    assert bar_label(D(top)) in labels
+
+
+def test_12_5k_and_17_5k_are_not_rounded() -> None:
+    fig = build_figure(report(), {"2026-10": D("100"), "2026-11": D("12500")})
+    assert "$12.5k" in [t.get_text() for t in fig.axes[3].get_yticklabels()]
+    fig = build_figure(report(), {"2026-10": D("12500"), "2026-11": D("17500")})
+    assert {t.get_text() for t in fig.axes[3].texts} == {"$12,500", "$17,500"}
+
+
+def test_an_empty_month_shows_an_empty_state_not_zero_ticks() -> None:
+    empty = WriteOffReport(month="2026-12", currency="USD")
+    fig = build_figure(empty, {f"2026-{m:02d}": D(0) for m in range(7, 13)})
+    months = fig.axes[3]
+    assert not months.axison
+    assert [t.get_text() for t in months.texts] == ["nothing posted in these months"]
+    assert "No write-offs posted in 2026-12" in [t.get_text() for t in fig.texts]
+
+
 def test_summary_blocks_carry_the_values_escaped() -> None:
     blocks = summary_blocks(report_view(report(), report(total="6100.00")))
     for b in blocks:
@@ -71,6 +153,15 @@ def test_summary_blocks_carry_the_values_escaped() -> None:
     assert "&lt;!channel&gt;" in text and "<!channel>" not in text
     assert "COGS $3,200.00" in text and "Write-off expense $3,750.95" in text
     assert "no data last month" in json.dumps(summary_blocks(report_view(report(), None)))
+
+
+def test_the_card_reports_provisions_apart_from_write_offs() -> None:
+    current = report()
+    current.provisions, current.provision_count = D("5000"), 1
+    text = json.dumps(summary_blocks(report_view(current, None)))
+    assert "*Provisions* (reserve increases, not write-offs): $5,000.00 in 1 entry" in text
+    assert "$8,123.45" in text  # the write-off total is what it was
+    assert "Provisions" not in json.dumps(summary_blocks(report_view(report(), None)))
 
 
 def test_export_csv_is_spreadsheet_safe() -> None:

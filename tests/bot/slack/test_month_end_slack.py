@@ -163,3 +163,23 @@ def test_report_uploads_a_chart_and_posts_a_summary(running: RunningApp) -> None
     [csv_file] = [u for u in running.fake.uploads().values() if u["filename"].endswith(".csv")]
     assert b"JE-000001" in csv_file["content"] and b"600.00" in csv_file["content"]
     assert "Usage" in command(running, "export", REPORTER, "rep3")["text"]
+
+
+def test_report_keeps_reserve_increases_apart(running: RunningApp) -> None:
+    ts = report(running, "40 units obsolete SKU-12 at $15")["ts"]
+    click(running, "approve", str(entries(running)[0].id), CONTROLLER, ts)
+    ts2 = report(running, "increase the obsolescence reserve by $5,000")["ts"]
+    provision = entries(running)[1]
+    assert provision.category == "reserve_provision"
+    click(running, "approve", str(provision.id), CONTROLLER, ts2)
+    wait_until(lambda: all(e.status == "posted" for e in entries(running)))
+    command(running, "report", CONTROLLER, "rep2")
+    summary = [
+        c
+        for c in running.fake.calls("chat.postMessage")
+        if c.args.get("text", "").startswith("Write-offs ")
+    ]
+    text = json.dumps(summary[0].args["blocks"])
+    assert "*$600.00* in 1 entries" in text  # the write-offs alone
+    assert "Provisions* (reserve increases, not write-offs): $5,000.00 in 1 entry" in text
+    assert "Top reasons:* obsolete $600.00" in text and "reserve" not in text.split("Top SKUs")[0]

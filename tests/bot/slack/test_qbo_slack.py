@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -12,10 +13,12 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from sqlmodel import select
 
 from bot.services.jobs import JobContext, sync_job
 from bot.services.notices import ALERT_AFTER
+from bot.slack.cards import refresh_card
 from bot.slack.chat import SlackChat
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem, utcnow
@@ -24,7 +27,12 @@ from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.fakes.slack_api import FakeSlack
-from tests.fakes.slack_signing import slash_command_body
+from tests.fakes.slack_signing import (
+    interaction_body,
+    slash_command_body,
+    text_field,
+    view_submission_payload,
+)
 from tests.qbo.conftest import SECRET_KEY, seed_accounts
 
 ALERTS = "C0ALERTS"
@@ -320,3 +328,109 @@ def test_two_passes_at_once_never_push_twice_on_postgres(
         assert len(docs) == 90 and len(set(docs)) == 90
     finally:
         worlds.close()
+
+
+def test_a_database_blip_after_posting_is_not_told_as_nothing_posted(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    """Issue 12, defect 1: the approval commits, then the database fails (a restart) while
+    the card is re-rendered and the push looks up the connection. The approver is told
+    what the books hold: posted, with the push to be retried; never "nothing was posted".
+    The next sync pass pushes it and puts the card right."""
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    blip = threading.Event()
+
+    @sa.event.listens_for(app.books.engine, "before_cursor_execute")
+    def _restarting(_conn: Any, _cur: Any, statement: str, *_args: Any) -> None:
+        if blip.is_set() and "qbo_connection" in statement:
+            raise sa.exc.OperationalError(statement, {}, Exception("server closed the connection"))
+
+    blip.set()
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    told = app.fake.wait_for("chat.postEphemeral")[0].args["text"]
+    assert "Posted as JE-000001; the QuickBooks push will be retried" in told
+    assert "othing was posted" not in told
+    assert entries(app)[0].status == "posted"
+    blip.clear()
+    sync_job(jobs(app))
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
+    assert "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks)
+
+
+def test_a_stale_render_delivered_last_does_not_stay_on_the_card(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    """Issue 12, defect 3: a render read while the push was pending, answered slowly by
+    Slack, lands after the render that says synced. The slow render notices it was
+    overtaken and renders again: the card ends on the books' final state."""
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    fake_qbo.fail_next("batch", "html_503")  # the push at approval fails: pending, retrying
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(lambda: "pending (retrying" in block_text(app.fake.message(CHANNEL, ts).blocks))
+    entry_id = entries(app)[0].id or 0
+    app.fake.set_delay("chat.update", 1.0)
+    slow = threading.Thread(target=refresh_card, args=(app.fake.client(), app.books, entry_id))
+    slow.start()  # reads "pending", then waits a second in Slack
+    time.sleep(0.4)
+    app.fake.set_delay("chat.update", 0)
+    sync_job(jobs(app), now=utcnow() + timedelta(hours=2))  # pushed; its render lands at once
+    assert "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks)
+    slow.join()
+    assert "synced, JournalEntry" in block_text(app.fake.message(CHANNEL, ts).blocks)
+
+
+def test_a_card_whose_update_failed_is_rendered_again_by_the_sync_pass(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    app.fake.fail_next("chat.update", "internal_error", 500)
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    app.fake.wait_for("chat.update")
+    wait_until(lambda: entries(app)[0].status == "posted")
+    time.sleep(0.2)
+    assert "JE-000001" not in block_text(app.fake.message(CHANNEL, ts).blocks)
+    sync_job(jobs(app))  # QuickBooks is not connected: the pass still puts the card right
+    assert "JE-000001" in block_text(app.fake.message(CHANNEL, ts).blocks)
+    before = len(app.fake.calls("chat.update"))
+    sync_job(jobs(app))  # and leaves an up-to-date card alone
+    assert len(app.fake.calls("chat.update")) == before
+def test_reversal_is_pushed_at_once_and_its_state_shows_on_the_card(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    eid = entries(app)[0].id
+    click(app, "approve", str(eid), CONTROLLER, ts)
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 1, timeout=10)
+    sub = view_submission_payload(
+        "reverse_entry", str(eid), text_field("reason", "counted again: all there"), CONTROLLER
+    )
+    app.post(interaction_body(sub))
+    # No scheduled pass runs in this test: only the push at once can get it there.
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 2, timeout=10)
+    assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001", "JE-000002"]
+    wait_until(
+        lambda: (
+            "Reversal JE-000002 in QuickBooks: synced"
+            in block_text(app.fake.message(CHANNEL, ts).blocks)
+        ),
+        timeout=10,
+    )
+
+
+def test_an_approved_count_is_pushed_and_the_sheet_card_says_so(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    from tests.bot.slack.test_files_slack import SHEET, share, summary_blocks, wait_for_summary
+    from tests.bot.slack.test_files_slack import click as click_sheet
+
+    connect(app, fake_qbo)
+    share(app, "count.csv", SHEET.encode(), "text/csv", "", "1900.0100", "EvQ1")
+    card, blocks = wait_for_summary(app)
+    click_sheet(app, "sheet_approve_all", card, blocks)
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 1, timeout=10)
+    [pushed] = fake_qbo.journal_entries()
+    assert pushed["DocNumber"] == "JE-000001" and len(pushed["Line"]) == 4
+    wait_until(lambda: "QuickBooks: synced" in json.dumps(summary_blocks(app)[1]), timeout=10)

@@ -15,11 +15,11 @@ from bot.slack.cards import refresh_card
 from bot.slack.ids import Id
 from bot.slack.listeners.common import (
     Body,
+    after_posting,
     clicked,
     deps_of,
     entry_id_of,
     ids_of,
-    push_now,
     tell_user,
     user_of,
 )
@@ -31,15 +31,14 @@ from ledger.status import EntryStatus
 
 
 def approve(body: Body, client: WebClient, context: BoltContext) -> None:
-    """Post the draft, update its card, then push it to QuickBooks at once."""
+    """Post the draft, update its card, then push it to QuickBooks at once. Once posted, a
+    failure in the card or the push is not an approval failure (after_posting)."""
     deps = deps_of(context)
     entry_id = entry_id_of(body)
     clicked(deps, body, Id.APPROVE, entry_id)
     if entry_id is None:
         return
     outcome = decisions.approve(deps, user_of(body), entry_id)
-    if outcome.ok:
-        refresh_card(client, deps.books, entry_id)
     if outcome.result is Result.PERIOD_CLOSED:
         container = body.get("container") or {}
         text = replies.approved(outcome)
@@ -52,7 +51,7 @@ def approve(body: Body, client: WebClient, context: BoltContext) -> None:
     elif outcome.result is not Result.DONE:
         tell_user(client, body, replies.approved(outcome))
     if outcome.ok:
-        push_now(context, client, [entry_id])
+        after_posting(context, client, body, [entry_id])
 
 
 def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -67,8 +66,6 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
             posted.append(entry_id)
         else:
             problems.append(f"#{entry_id}: {replies.approved(outcome)}")
-    for entry_id in posted:
-        refresh_card(client, deps.books, entry_id)
     summary = replies.approved_all(user, len(posted), len(ids))
     container = body.get("container") or {}
     message = body.get("message") or {}
@@ -83,7 +80,7 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
         )
     if problems:
         tell_user(client, body, replies.not_posted(problems))
-    push_now(context, client, posted)
+    after_posting(context, client, body, posted)
 
 
 def edit(body: Body, client: WebClient, context: BoltContext) -> None:
@@ -143,7 +140,8 @@ def approve_redate(body: Body, client: WebClient, context: BoltContext) -> None:
             tell_user(client, body, replies.problems_or_reason(redated))
         return
     outcome = decisions.approve(deps, user, entry_id)
-    refresh_card(client, deps.books, entry_id)
     tell_user(client, body, replies.approved(outcome))
     if outcome.ok:
-        push_now(context, client, [entry_id])
+        after_posting(context, client, body, [entry_id])
+    else:
+        refresh_card(client, deps.books, entry_id)  # it is dated today now

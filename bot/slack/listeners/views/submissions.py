@@ -146,6 +146,9 @@ def reverse(body: Body, client: WebClient, context: BoltContext) -> None:
             thread_ts=original.card_ts,
             text=replies.reversed_thread(outcome.entry.number, user, reason),
         )
+    if outcome.created:
+        # Pushed at once, like an approval; its state then shows on the original's card.
+        push_now(context, client, [outcome.entry.id])
 
 
 # -- the QuickBooks mapping dialog -------------------------------------------------------------

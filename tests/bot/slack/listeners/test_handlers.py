@@ -163,7 +163,34 @@ def test_a_failing_listener_tells_the_user_and_logs(
         raise RuntimeError("boom")
 
     slack = client()
-    guarded(explode)(body=click(Id.APPROVE, "1", CONTROLLER), client=slack, context=context(deps))
-    assert slack.chat_postEphemeral.call_args.kwargs["text"] == FRIENDLY_ERROR
+    guarded(explode)(body=click(Id.APPROVE, "999", CONTROLLER), client=slack, context=context(deps))
+    assert (
+        "not in the books: nothing was posted" in slack.chat_postEphemeral.call_args.kwargs["text"]
+    )
     failed = [r for r in caplog.records if "explode failed" in r.getMessage()]
     assert failed and failed[0].exc_info is not None
+    # Drafting never posts: there "nothing was posted" is what happened.
+    guarded(explode)(
+        body={"user_id": WORKER, "channel_id": CHANNEL}, client=slack, context=context(deps)
+    )
+    assert slack.chat_postEphemeral.call_args.kwargs["text"] == FRIENDLY_ERROR
+
+
+def test_a_failure_after_the_commit_is_answered_from_the_books(deps: Deps) -> None:
+    """The answer says what the books hold after the failure: a draft is still a draft, a
+    posted entry is posted (never "nothing was posted")."""
+    draft_id, posted_id = a_draft(deps), a_draft(deps)
+
+    def post_then_explode(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        entries.decisions.approve(deps, CONTROLLER, posted_id)
+        raise RuntimeError("database went away after the commit")
+
+    slack = client()
+    for entry_id in (draft_id, posted_id):
+        guarded(post_then_explode)(
+            body=click(Id.APPROVE, str(entry_id), CONTROLLER), client=slack, context=context(deps)
+        )
+    first, second = (c.kwargs["text"] for c in slack.chat_postEphemeral.call_args_list)
+    assert f"Nothing was posted: #{draft_id} is still a draft" in first
+    assert "Posted as JE-000001; the QuickBooks push will be retried" in second
+    assert "othing was posted" not in second

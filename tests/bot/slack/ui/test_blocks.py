@@ -500,3 +500,24 @@ def test_reject_and_reverse_modals() -> None:
 def test_friendly_error_text() -> None:
     assert "nothing was posted" in R.FRIENDLY_ERROR
     json.dumps(C.draft_card(card()))  # plain JSON, ready for the Web API
+
+
+def test_an_answer_after_a_failure_says_what_the_books_hold() -> None:
+    from bot.services.display import EntryState
+
+    assert R.after_failure(None) == R.BOOKS_UNREADABLE
+    assert "othing was posted" not in R.BOOKS_UNREADABLE
+    said = R.after_failure(
+        [
+            EntryState(7, "JE-000058", "posted"),
+            EntryState(8, "JE-000059", "posted", qbo_synced=True, qbo_id="141"),
+            EntryState(9, None, "draft"),
+            EntryState(10, "JE-000060", "reversed", reversed_by_number="JE-000061"),
+            EntryState(11, None, "rejected"),
+        ]
+    )
+    assert "Posted as JE-000058; the QuickBooks push will be retried." in said
+    assert "Posted as JE-000059; in QuickBooks as JournalEntry 141." in said
+    assert "Nothing was posted: #9 is still a draft" in said
+    assert "JE-000060 was posted and is reversed by JE-000061" in said
+    assert "Nothing was posted: #11 is rejected." in said

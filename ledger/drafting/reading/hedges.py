@@ -1,0 +1,43 @@
+"""Words that say the writer is not sure, and choices left open ("12 or 15", "damaged or
+stolen"). Either makes a draft doubtful (below 0.5) with the doubt named: the controller
+should not approve a number its writer does not stand behind."""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+_HEDGE = re.compile(
+    rf"""\b(?:probably|prob|maybe|perhaps|possibly|presumably|likely|apparently
+         |might(?:\s+be)?|may\s+be|could\s+be|(?:should|would)\s+be\s+(?=about|around|\d)
+         |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
+         |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
+         |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?
+         |estimated?|est\.|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
+         |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
+         |need\s+to\s+(?:check|confirm|verify)|still\s+(?:checking|counting)
+         |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with)
+         |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
+         |either)\b
+       | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some)\s+{_NUM}
+       | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "12 or 15 units", "$400 or $500", "2 or 3 pallets": which number is meant?
+_NUMBER_OR = re.compile(rf"(?<![\w-]){_NUM}\s*(?:\w+\s+)?(?:or|/)\s+{_NUM}\b", re.IGNORECASE)
+
+
+def hedges(text: str) -> list[str]:
+    """The doubts `text` states, each quoting its words."""
+    out: list[str] = []
+    for m in _HEDGE.finditer(text):
+        out.append(f"The message sounds unsure ('{_squash(m.group(0))}'): confirm it first")
+        break  # one is enough to make the draft doubtful
+    choice = _NUMBER_OR.search(text)
+    if choice:
+        out.append(f"'{_squash(choice.group(0))}': which number is meant?")
+    return out
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,292 @@
+"""Quantities said through packs: dozens and their fractions, cases with a count per case,
+pallets of cases, "8 6-packs", and a percentage or fraction of a stated quantity.
+
+The quantity is always the number of pieces, the product of what was said, and the reading
+says how it multiplied ("3 cases x 12 per case = 36"). It also remembers how many of each
+container there were, so a price per case is read against cases, not pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ledger.money import MoneyError, parse_decimal
+
+_I = re.IGNORECASE
+_WORDNUM = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|sixty|hundred)"
+)
+# a count: digits (never a price or part of a code) or a number word
+_N = rf"(?:(?<![$\w.,/-])\d+(?:\.\d+)?(?![\d.,]*\s*%)(?![\w-])(?!/\d)|\b{_WORDNUM}\b)"
+_CONTAINERS = {
+    "case": "case", "cases": "case", "cs": "case", "carton": "carton", "cartons": "carton",
+    "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box",
+    "pack": "pack", "packs": "pack", "pk": "pack", "pks": "pack", "packet": "pack",
+    "packets": "pack", "pallet": "pallet", "pallets": "pallet", "plt": "pallet",
+    "plts": "pallet", "skid": "pallet", "skids": "pallet", "crate": "crate",
+    "crates": "crate", "tray": "tray", "trays": "tray", "sleeve": "sleeve",
+    "sleeves": "sleeve", "bundle": "bundle", "bundles": "bundle", "tote": "tote",
+    "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
+    "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
+    "inner": "inner", "inners": "inner",
+}  # fmt: skip
+_C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
+_FRACTIONS = {
+    "half": Decimal("0.5"), "a half": Decimal("0.5"), "one half": Decimal("0.5"),
+    "a quarter": Decimal("0.25"), "one quarter": Decimal("0.25"), "quarter": Decimal("0.25"),
+    "three quarters": Decimal("0.75"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
+    "two thirds": Decimal(2) / 3, "a fifth": Decimal("0.2"), "a tenth": Decimal("0.1"),
+}  # fmt: skip
+_FRAC = (
+    r"(?:half|(?:a|one)\s+half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?"
+    r"|a\s+fifth|a\s+tenth)"
+)
+_OUTER = rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?P<c1>{_C})"
+
+# "5 boxes of 24", "a pallet of 40 cases of 6", "2 pallets x 20 cs x 12", "1 pallet of 50 sacks"
+_CHAIN = re.compile(
+    rf"{_OUTER}\s*(?:of|x|×|\*)\s*(?P<n2>{_N})(?:\s*(?P<c2>{_C}))?"
+    rf"(?:\s*(?:of|x|×|\*)\s*(?P<n3>{_N}))?",
+    _I,
+)
+# "12/cs", "4 per case", "60 per pallet", "24 to a case", "(12 each)" after a case
+_PER = re.compile(
+    rf"(?P<n>{_N})\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)"
+    rf"(?P<c>{_C})",
+    _I,
+)
+_OUTER_ALONE = re.compile(_OUTER, _I)
+# "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
+_INSIDE = re.compile(rf"\(\s*(?P<n>{_N})\s+(?P<u>[a-z]+)\s*\)", _I)
+# "8 6-packs", "3 12-pk"
+_N_PACKS = re.compile(rf"(?P<n1>{_N})\s+(?P<n2>\d+)\s*-\s*(?P<c>pack|pk|ct)s?\b", _I)
+# "half a dozen", "3 dz", "dozen and a half", "a gross of"
+_DOZEN = re.compile(
+    rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+)?(?P<d>dozen|doz|dz|gross)\b"
+    rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
+    _I,
+)
+# "25% of the 80", "half of the 30", "three quarters of the 40"
+_PART_OF = re.compile(
+    rf"(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
+    rf"(?:(?:the|those|these|our|all|them|total)\s+)*(?P<n>{_N})",
+    _I,
+)
+
+
+@dataclass
+class Pack:
+    quantity: Decimal
+    unit: str  # what the pieces are called ("units", "sacks")
+    spans: list[tuple[int, int]]
+    note: str
+    used: list[Decimal] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # "half", "dozen"
+    containers: dict[str, Decimal] = field(default_factory=dict)  # "case" -> 3
+    doubt: str = ""
+
+    def __post_init__(self) -> None:
+        self.quantity = (
+            self.quantity.to_integral_value() if _whole(self.quantity) else self.quantity
+        )
+
+
+def read(s: str) -> Pack | None:
+    """The first pack-size quantity in `s`, or None."""
+    for reader in (_read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
+        found = reader(s)
+        if found is not None:
+            return found
+    return None
+
+
+def container(unit: str | None) -> str | None:
+    return _CONTAINERS.get((unit or "").lower())
+
+
+def _num(raw: str) -> Decimal | None:
+    raw = " ".join(raw.lower().split())
+    if raw in ("a", "an"):
+        return Decimal(1)
+    if raw in ("half a", "half an"):
+        return Decimal("0.5")
+    if raw in _FRACTIONS:
+        return _FRACTIONS[raw]
+    try:
+        value = parse_decimal(raw)
+    except (MoneyError, InvalidOperation):
+        return None
+    return value if value > 0 else None
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _whole(value: Decimal) -> bool:
+    return value == value.to_integral_value()
+
+
+def _read_chain(s: str) -> Pack | None:
+    for m in _CHAIN.finditer(s):
+        n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
+        n3 = _num(m.group("n3")) if m.group("n3") else Decimal(1)
+        if n1 is None or n2 is None or n3 is None:
+            continue
+        qty = n1 * n2 * n3
+        if not _whole(qty):
+            continue
+        c1 = _CONTAINERS[m.group("c1").lower()]
+        parts = [
+            f"{_fmt(n1)} {m.group('c1')}",
+            _fmt(n2) + (f" {m.group('c2')}" if m.group("c2") else ""),
+        ]
+        if m.group("n3"):
+            parts.append(_fmt(n3))
+        containers = {c1: n1}
+        if m.group("c2"):
+            containers[_CONTAINERS[m.group("c2").lower()]] = n1 * n2
+        return Pack(
+            qty,
+            "units",
+            [m.span()],
+            f"Quantity {' x '.join(parts)} = {_fmt(qty)}",
+            used=[n1, n2, n3],
+            words=["half"] if "half" in m.group("n1").lower() else [],
+            containers=containers,
+        )
+    return None
+
+
+def _read_per(s: str) -> Pack | None:
+    for per in _PER.finditer(s):
+        c = _CONTAINERS[per.group("c").lower()]
+        n = _num(per.group("n"))
+        if n is None:
+            continue
+        for outer in _OUTER_ALONE.finditer(s):
+            if _CONTAINERS[outer.group("c1").lower()] != c or outer.start() == per.start():
+                continue
+            if outer.start() < per.end() and per.start() < outer.end():
+                continue
+            n1 = _num(outer.group("n1"))
+            if n1 is None:
+                continue
+            qty = n1 * n
+            if not _whole(qty):
+                continue
+            return Pack(
+                qty,
+                "units",
+                [outer.span(), per.span()],
+                f"Quantity {_fmt(n1)} {c} x {_fmt(n)} per {c} = {_fmt(qty)}",
+                used=[n1, n],
+                words=["half"] if "half" in outer.group("n1").lower() else [],
+                containers={c: n1},
+            )
+    for outer in _OUTER_ALONE.finditer(s):
+        inside = _INSIDE.search(s, outer.end(), min(len(s), outer.end() + 40))
+        n1 = _num(outer.group("n1"))
+        if inside is None or n1 is None or container(inside.group("u")):
+            continue
+        n = _num(inside.group("n"))
+        if n is None:
+            continue
+        c = _CONTAINERS[outer.group("c1").lower()]
+        pack = Pack(
+            n,
+            inside.group("u").lower(),
+            [outer.span(), inside.span()],
+            f"Quantity {_fmt(n)} {inside.group('u')} in {_fmt(n1)} {c}",
+            used=[n1, n],
+            containers={c: n1},
+        )
+        if n1 != 1:  # "2 pallets (40 units)": 40 in all, or 40 on each?
+            pack.doubt = (
+                f"'{_fmt(n1)} {outer.group('c1')} ({_fmt(n)} {inside.group('u')})': "
+                f"{_fmt(n)} in all or on each {c}?"
+            )
+        return pack
+    return None
+
+
+def _read_n_packs(s: str) -> Pack | None:
+    m = _N_PACKS.search(s)
+    if not m:
+        return None
+    n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
+    if n1 is None or n2 is None:
+        return None
+    qty = n1 * n2
+    return Pack(
+        qty,
+        "units",
+        [m.span()],
+        f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
+        used=[n1, n2],
+        containers={"pack": n1},
+    )
+
+
+def _read_dozen(s: str) -> Pack | None:
+    for m in _DOZEN.finditer(s):
+        base = Decimal(144) if m.group("d").lower() == "gross" else Decimal(12)
+        if m.group("d").lower() == "gross" and not (m.group("n") or m.group("f")):
+            continue  # "gross" alone is a weight or a margin, not 144
+        factor = Decimal(1)
+        words = [m.group("d").lower()]
+        if m.group("f"):
+            frac = _num(m.group("f"))
+            if frac is None:
+                continue
+            factor = frac
+            words.append(m.group("f").split()[-1].lower())
+        elif m.group("n"):
+            n = _num(m.group("n"))
+            if n is None:
+                continue
+            factor = n
+        if m.group("half"):
+            factor += Decimal("0.5")
+            words.append("half")
+        qty = factor * base
+        if not _whole(qty):
+            continue
+        said = " ".join(m.group(0).split())
+        unit = m.group("u")  # "a dozen cases": 12 cases
+        return Pack(
+            qty,
+            unit.lower() if unit else "units",
+            [m.span()],
+            f"Quantity '{said}' = {_fmt(qty)}",
+            used=[factor, base],
+            words=words,
+            containers={_CONTAINERS[unit.lower()]: qty} if unit else {},
+        )
+    return None
+
+
+def _read_part_of(s: str) -> Pack | None:
+    for m in _PART_OF.finditer(s):
+        n = _num(m.group("n"))
+        if n is None:
+            continue
+        if m.group("p"):
+            pct = Decimal(m.group("p"))
+            if not 0 < pct <= 100:
+                continue
+            qty, said, used = n * pct / 100, f"{_fmt(pct)}% of {_fmt(n)}", [pct, n]
+            words: list[str] = []
+        else:
+            frac = _num(m.group("f"))
+            if frac is None:
+                continue
+            qty, said, used = n * frac, f"{' '.join(m.group('f').split())} of {_fmt(n)}", [n]
+            words = [m.group("f").split()[-1].lower()]
+        if not _whole(qty):
+            continue  # "a third of 10": left for the writer to say
+        return Pack(qty, "units", [m.span()], f"Quantity {said} = {_fmt(qty)}", used, words)
+    return None
