@@ -2,7 +2,9 @@
 
 The server is the real command in its own process; Slack's side is the local fake Web API
 (it timestamps every call, so "card posted" is measured where Slack would see it). Run once
-with the offline drafter and once with a fake Claude that takes 2 s per answer.
+with the offline drafter and once with a fake Claude that takes 2 s per answer: then the card
+is still posted from the offline reading at once, and "updated" is the time until Claude's
+second reading has updated it in place (chat.update).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_signing import SIGNING_SECRET, headers, slash_command_body
 
 N = 50
+TEXT_ONE = "40 units obsolete SKU-12 at $15"
 
 
 def _port() -> int:
@@ -33,12 +36,22 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
+def _cards(fake: FakeSlack, count: int, timeout: float) -> list[Any]:
+    """The cards posted (not the thread replies asking a reporter for more)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        cards = [c for c in fake.calls("chat.postMessage") if not c.args.get("thread_ts")]
+        if len(cards) >= count or time.monotonic() > deadline:
+            return cards
+        time.sleep(0.05)
+
+
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def _run(env_extra: dict[str, str], label: str) -> dict[str, Any]:
+def _run(env_extra: dict[str, str], label: str, *, updates: bool = False) -> dict[str, Any]:
     with FakeSlack() as fake, tempfile.TemporaryDirectory() as tmp:
         port = _port()
         env = {
@@ -116,20 +129,59 @@ def _run(env_extra: dict[str, str], label: str) -> dict[str, Any]:
                     timeout=30,
                 )
                 fake.wait_for("chat.postMessage", 1, timeout=30)
+                if updates:
+                    fake.wait_for("chat.update", 1, timeout=30)
+                # One report alone: what a person sees when the bot is not busy.
+                body = slash_command_body(
+                    TEXT_ONE, "U0W", "CONE", fake.response_url(), fake.new_trigger_id()
+                )
+                t_one = time.time()
+                warm.post(
+                    f"{base}/slack/events",
+                    content=body,
+                    headers=headers(SIGNING_SECRET, body),
+                    timeout=30,
+                )
+                one_card = fake.wait_for("chat.postMessage", 2, timeout=30)[1].at - t_one
+                one_updated = (
+                    fake.wait_for("chat.update", 2, timeout=30)[1].at - t_one if updates else None
+                )
             with ThreadPoolExecutor(max_workers=N) as pool:
                 results = list(pool.map(one, range(N)))
-            calls = fake.wait_for("chat.postMessage", N + 1, timeout=60)
+            calls = _cards(fake, N + 2, timeout=60)
             posted_at = {c.args["channel"]: c.at for c in calls}
             acks = [lat * 1000 for _, lat in results]
             cards = [(posted_at[f"C{i:04d}"] - t0) * 1000 for i, (t0, _) in enumerate(results)]
+            updated: dict[str, float] = {}
+            if updates:
+                for c in fake.wait_for("chat.update", N + 2, timeout=120):
+                    updated.setdefault(c.args["channel"], c.at)
+            later = [
+                (updated[f"C{i:04d}"] - t0) * 1000
+                for i, (t0, _) in enumerate(results)
+                if f"C{i:04d}" in updated
+            ]
+            extra = (
+                {
+                    "updated_card_p50_ms": round(_pct(later, 50), 1),
+                    "updated_card_p99_ms": round(_pct(later, 99), 1),
+                }
+                if later
+                else {}
+            )
+            single = {"single_card_ms": round(one_card * 1000, 1)}
+            if one_updated is not None:
+                single["single_updated_card_ms"] = round(one_updated * 1000, 1)
             return {
                 "label": label,
+                **single,
                 "requests": N,
                 "ack_p50_ms": round(_pct(acks, 50), 1),
                 "ack_p99_ms": round(_pct(acks, 99), 1),
                 "card_p50_ms": round(_pct(cards, 50), 1),
                 "card_p99_ms": round(_pct(cards, 99), 1),
                 "card_mean_ms": round(statistics.mean(cards), 1),
+                **extra,
             }
         finally:
             proc.terminate()
@@ -158,6 +210,7 @@ def run() -> list[dict[str, Any]]:
             _run(
                 {"ANTHROPIC_API_KEY": claude.api_key, "ANTHROPIC_BASE_URL": claude.url},
                 "Claude taking 2 s",
+                updates=True,
             )
         )
     return out

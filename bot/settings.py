@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     writeoff_approval_channel: str | None = Field(None, alias="WRITEOFF_APPROVAL_CHANNEL")
     writeoff_alert_channel: str | None = Field(None, alias="WRITEOFF_ALERT_CHANNEL")
     writeoff_allow_self_approval: bool = Field(False, alias="WRITEOFF_ALLOW_SELF_APPROVAL")
+    # "0:S0CONTROLLERS;10000:U0CFO01,S0FINLEADS" (see approval_tiers)
+    writeoff_approval_rules: str | None = Field(None, alias="WRITEOFF_APPROVAL_RULES")
+    writeoff_dual_approval_from: Decimal | None = Field(None, alias="WRITEOFF_DUAL_APPROVAL_FROM")
+    writeoff_report_viewers: IdList = Field(default_factory=list, alias="WRITEOFF_REPORT_VIEWERS")
     qbo_client_id: str | None = Field(None, alias="QBO_CLIENT_ID")
     qbo_client_secret: SecretStr | None = Field(None, alias="QBO_CLIENT_SECRET")
     qbo_redirect_uri: str = Field("http://localhost:3000/qbo/callback", alias="QBO_REDIRECT_URI")
@@ -105,6 +109,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "writeoff_approvers",
+        "writeoff_report_viewers",
         "writeoff_channels",
         "writeoff_reminder_channels",
         mode="before",
@@ -113,16 +118,19 @@ class Settings(BaseSettings):
     def _lists(cls, value: object) -> object:
         return _split(value)
 
-    @field_validator("writeoff_approvers")
+    @field_validator("writeoff_approvers", "writeoff_report_viewers")
     @classmethod
     def _approver_ids(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if not _USER_OR_GROUP.match(v)]
-        if bad:
-            raise ValueError(
-                f"{', '.join(bad)}: not a Slack user id (U…) or user group id (S…); copy it "
-                "from the person's profile → ⋮ → Copy member ID"
-            )
+        _check_ids(value)
         return value
+
+    @field_validator("writeoff_approval_rules")
+    @classmethod
+    def _rules(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parse_approval_rules(value)
+        return value.strip()
 
     @field_validator("writeoff_channels", "writeoff_reminder_channels")
     @classmethod
@@ -150,7 +158,9 @@ class Settings(BaseSettings):
 
     # -- single values -------------------------------------------------------------------------
 
-    @field_validator("writeoff_materiality", "writeoff_max_amount", mode="before")
+    @field_validator(
+        "writeoff_materiality", "writeoff_max_amount", "writeoff_dual_approval_from", mode="before"
+    )
     @classmethod
     def _exact(cls, value: object) -> object:
         # Money from the environment is read as text, never through float.
@@ -158,9 +168,11 @@ class Settings(BaseSettings):
             raise ValueError("give amounts as text, e.g. 1000.00")
         return value
 
-    @field_validator("writeoff_materiality", "writeoff_max_amount")
+    @field_validator("writeoff_materiality", "writeoff_max_amount", "writeoff_dual_approval_from")
     @classmethod
-    def _positive(cls, value: Decimal) -> Decimal:
+    def _positive(cls, value: Decimal | None) -> Decimal | None:
+        if value is None:
+            return None
         if not value.is_finite() or value <= 0:
             raise ValueError("must be a positive amount")
         return value.quantize(Decimal("0.01"))
@@ -224,6 +236,15 @@ class Settings(BaseSettings):
         return frozenset(self.writeoff_approvers)
 
     @property
+    def approval_tiers(self) -> list[tuple[Decimal, list[str]]]:
+        """WRITEOFF_APPROVAL_RULES as (amount, ids) tiers, lowest first ([] when unset)."""
+        return parse_approval_rules(self.writeoff_approval_rules or "")
+
+    @property
+    def report_viewers(self) -> frozenset[str]:
+        return frozenset(self.writeoff_report_viewers)
+
+    @property
     def watched_channels(self) -> frozenset[str]:
         return frozenset(self.writeoff_channels)
 
@@ -261,6 +282,42 @@ class Settings(BaseSettings):
             max_amount=self.writeoff_max_amount,
             currency=self.writeoff_currency,
         )
+
+
+def _check_ids(ids: list[str]) -> None:
+    bad = [v for v in ids if not _USER_OR_GROUP.match(v)]
+    if bad:
+        raise ValueError(
+            f"{', '.join(bad)}: not a Slack user id (U…) or user group id (S…); copy it "
+            "from the person's profile → ⋮ → Copy member ID"
+        )
+
+
+def parse_approval_rules(text: str) -> list[tuple[Decimal, list[str]]]:
+    """ "0:S0CONTROLLERS;10000:U0CFO01,S0FINLEADS" -> [(0, [S0CONTROLLERS]), (10000, [...])].
+    Each tier is AMOUNT:ID[,ID…]; tiers are separated by ';'; amounts are distinct."""
+    tiers: list[tuple[Decimal, list[str]]] = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        amount_text, sep, ids_text = part.partition(":")
+        if not sep:
+            raise ValueError(f"'{part}' is not AMOUNT:ID[,ID…], e.g. 10000:U0CFO01,S0FINLEADS")
+        try:
+            amount = Decimal(amount_text.strip().replace(",", "").lstrip("$"))
+        except ArithmeticError:
+            raise ValueError(f"'{amount_text.strip()}' is not an amount (e.g. 10000)") from None
+        if not amount.is_finite() or amount < 0:
+            raise ValueError(f"'{amount_text.strip()}' is not an amount of zero or more")
+        ids = [i.strip() for i in ids_text.split(",") if i.strip()]
+        if not ids:
+            raise ValueError(f"the tier from {amount_text.strip()} names nobody")
+        _check_ids(ids)
+        tiers.append((amount.quantize(Decimal("0.01")), ids))
+    amounts = [a for a, _ in tiers]
+    if len(set(amounts)) != len(amounts):
+        raise ValueError("two tiers start at the same amount")
+    return sorted(tiers, key=lambda t: t[0])
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -201,6 +201,8 @@ class JournalEntry(SQLModel, table=True):
     card_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     confidence: float | None = None
     reviewed: bool = Field(default=False)  # a person edited it: confidence no longer the model's
+    # Claude's second reading: None (not asked), pending, agreed, differs, unavailable.
+    second_reading: str | None = Field(default=None, max_length=16)
     details: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False))  # draft JSON
     total: Decimal = Field(default=Decimal("0.00"), sa_column=money_column(default=Decimal(0)))
     approved_by: str | None = Field(default=None, max_length=64)
@@ -350,9 +352,10 @@ class EvidenceLink(SQLModel, table=True):
 
 
 # Columns whose change a card does not show: writing only these leaves `version` alone (the
-# card's own bookkeeping, claims of a sync pass, alert links, timestamps).
+# card's own bookkeeping, claims of a sync pass, alert links). An entry's updated_at counts:
+# an edit that changes only its lines still touches it, and the card shows the lines.
 _NOT_SHOWN = {
-    JournalEntry: frozenset({"card_channel", "card_ts", "card_version", "version", "updated_at"}),
+    JournalEntry: frozenset({"card_channel", "card_ts", "card_version", "version"}),
     OutboxItem: frozenset(
         {"claimed_at", "claimed_by", "alert_channel", "alert_ts", "version", "updated_at"}
     ),

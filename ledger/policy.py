@@ -112,6 +112,8 @@ class Words:
       "reserve", "allowance" or "provision".
     - fuzzy: whether misspellings of these phrases are read by fuzzy matching (a small cost
       and the correction shown); off for words short or common enough to collide.
+    - weak: these words name the reason only when no other reason's word is there: "lost 40
+      units to water damage" is damage, "lost 40 units" is shrinkage.
 
     Issue 9 grows the lexicon here, group by group (synonyms and idioms are more phrases;
     attributes shared by a group, such as which words fuzzy matching may aim at, are more
@@ -123,6 +125,7 @@ class Words:
     explains: frozenset[Category]
     near: tuple[str, ...]
     fuzzy: bool
+    weak: bool
 
     def __init__(
         self,
@@ -131,12 +134,14 @@ class Words:
         explains: Iterable[Category] = (),
         near: Iterable[str] = (),
         fuzzy: bool = True,
+        weak: bool = False,
     ) -> None:
         object.__setattr__(self, "phrases", phrases)
         object.__setattr__(self, "misspelled", tuple(sorted((misspelled or {}).items())))
         object.__setattr__(self, "explains", frozenset(explains))
         object.__setattr__(self, "near", tuple(near))
         object.__setattr__(self, "fuzzy", fuzzy)
+        object.__setattr__(self, "weak", weak)
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "deadstock", "end of life", "superseded", "rejected", "nonconforming",
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
-                "soured", "went bad", "gone bad", "rotting", "past expiry",
+                "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "tore", "torn open", "scuffed",
                 "crumpled", "mangled", "wrecked", "fried", "dead on arrival", "doa", "junk",
@@ -255,7 +260,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             Words(
                 "shrinkage", "shrink", "missing", "short on count", "short", "count variance",
-                "variance", "lost", "unaccounted for", "unaccounted", "cannot find",
+                "variance", "unaccounted for", "unaccounted", "cannot find",
                 "can't find", "cant find", "miscount", "not found", "misplaced", "disappeared",
                 "gone missing", "shortage", "discrepancy", "count discrepancy",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
@@ -270,6 +275,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "shrinkge": "shrinkage",
                 },
             ),
+            # "lost" says what happened to the books, not why: a cause beside it wins
+            Words("lost", "gone", weak=True, fuzzy=False),
         ),
     ),
     ReasonSpec(
@@ -335,6 +342,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "revalued", "revaluation", "devalued", "impaired", "impairment", "lcnrv",
                 "lost value", "lost its value", "reprice", "repriced",
                 "impair", "carrying value", "worth less than cost", "below cost",
+                "reduce the value", "reduced the value", "lower the value", "lowered the value",
+                "cut the value", "drop the value", "value down", "reduce value", "lower value",
                 "write them down", "write it down", "write these down", "marked them down",
                 "mark them down", "still sellable", "lower of cost or nrv", "lcm",
                 explains={Category.LOSS},
@@ -359,6 +368,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "against the obsolescence reserve", "against the inventory reserve",
                 "against reserves", "against the provision", "against provision",
                 "from the allowance", "out of the reserve", "using the reserve",
+                *(
+                    f"{how} the {kind} {noun}"
+                    for how in ("from", "out of", "against", "using", "use")
+                    for kind in ("obsolescence", "inventory", "e&o", "excess and obsolete",
+                                 "obsolete stock", "stock", "obsolete inventory")
+                    for noun in ("reserve", "allowance", "provision")
+                    if f"{how} the {kind} {noun}" not in (
+                        "against the obsolescence reserve", "against the inventory reserve")
+                ),
                 explains={
                     Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
                 },

@@ -33,7 +33,9 @@ from ledger.models import (
 )
 from ledger.money import format_money, quantize
 from ledger.periods import Period, as_period
+from ledger.policy import Policy
 from ledger.problems import Problem, ProblemField
+from ledger.review import ReviewLine, review_lines
 
 MAX_LINES = 100
 # A physical count booked as one entry has a line per SKU variance (a sheet holds at most
@@ -228,6 +230,18 @@ def entry_lines(session: Session, entry_id: int) -> list[tuple[JournalLine, Acco
     return list(rows.all())
 
 
+def _posting_lines(session: Session, entry_id: int) -> list[LineInput]:
+    """Only what posting checks (account, debit, credit), read as plain rows: a count's
+    entry has thousands of lines, and loading each as an ORM object was most of its post."""
+    rows = session.exec(
+        select(col(Account.code), col(JournalLine.debit), col(JournalLine.credit))
+        .join(Account, col(Account.id) == col(JournalLine.account_id))
+        .where(col(JournalLine.entry_id) == entry_id)
+        .order_by(col(JournalLine.line_no))
+    )
+    return [LineInput(code, debit, credit) for code, debit, credit in rows]
+
+
 def _write_lines(
     session: Session, entry: JournalEntry, lines: Sequence[LineInput], accounts: dict[str, Account]
 ) -> None:
@@ -272,6 +286,7 @@ def save_draft(
     message_ts: str | None = None,
     idempotency_key: str | None = None,
     source_text: str | None = None,
+    second_reading: str | None = None,
 ) -> PostResult:
     """Store a draft awaiting approval. With an idempotency key, a second call returns the
     first draft and writes nothing (Slack retries, double submits)."""
@@ -305,6 +320,7 @@ def save_draft(
         details=json.dumps(draft.to_json()),
         total=quantize(sum((ln.debit for ln in lines), Decimal(0))),
         idempotency_key=idempotency_key,
+        second_reading=second_reading,
     )
     session.add(entry)
     session.flush()
@@ -418,8 +434,13 @@ def edit_draft(
     memo: str | None = None,
     max_amount: Decimal,
     currency: str = "USD",
+    policy: Policy | None = None,
 ) -> JournalEntry:
-    """Replace a draft's lines after checking them; posted entries are never edited."""
+    """Replace a draft's lines after checking them; posted entries are never edited.
+
+    Whoever changes the lines or amounts becomes one of the draft's preparers (they may not
+    approve it alone); with `policy`, the explanation is recomputed for the new lines and
+    the lines that break the policy are recorded as its exceptions (in `details`)."""
     company = lock_company(session, company_id)
     entry = _get_entry(session, company_id, entry_id)
     if entry.status != EntryStatus.DRAFT:
@@ -452,9 +473,15 @@ def edit_draft(
         )
     if problems:
         raise PostingError(problems)
-    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    old = entry_lines(session, entry_id)
+    before = [_line_json(jl, acct) for jl, acct in old]
+    changed = [(a.code, jl.debit, jl.credit) for jl, a in old] != [
+        (ln.account, quantize(ln.debit), quantize(ln.credit)) for ln in lines
+    ]
     session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
     _write_lines(session, entry, lines, accounts)
+    if changed:
+        _record_preparer(entry, lines, accounts, actor, policy)
     entry.entry_date = new_date
     if memo is not None:
         entry.memo = memo[:500]
@@ -474,10 +501,224 @@ def edit_draft(
             "after": [_input_json(ln) for ln in lines],
             "entry_date": new_date.isoformat(),
             "memo": entry.memo,
+            "lines_changed": changed,
         },
     )
     session.flush()
     return entry
+
+
+def _not_a_draft(entry: JournalEntry) -> PostingError:
+    return PostingError(
+        [
+            Problem(
+                None,
+                ProblemField.STATUS,
+                f"entry {entry.number or entry.id} is {entry.status}: only drafts "
+                "can be changed (correct a posted entry with a reversal)",
+            )
+        ]
+    )
+
+
+# What a new reading of a draft keeps from the old one: who drafted it and who prepared it,
+# and the names shown for them (never the approvals, which were for the old lines).
+KEPT_ON_REDRAFT = frozenset({"drafted_by", "names", "preparers"})
+
+
+def redraft_entry(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    draft: Draft,
+    *,
+    actor: str,
+    cause: str,
+    second_reading: str | None = None,
+    only_if_second_reading: str | None = None,
+    extra_facts: dict[str, object] | None = None,
+    by_person: bool = False,
+    **details: object,
+) -> JournalEntry:
+    """Replace a draft by a new reading of it (Claude's second reading, a correction the
+    reporter or an approver wrote in the card's thread): new lines, amount, confidence and
+    facts, audited as an edit of the draft ("redrafted", with `cause` and before/after).
+    Like save_draft, the new draft may be incomplete; posted entries are never changed.
+
+    `only_if_second_reading`: refuse (PostingError) unless the entry's second reading is still
+    in this state, checked under the lock (a person's correction may have come first).
+    `extra_facts`: kept in the stored details beside the draft's own facts.
+    `by_person`: a person's words changed the amounts (a correction), so `actor` prepared
+    this draft: recorded as its editor, as Edit does (segregation of duties reads it)."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        raise _not_a_draft(entry)
+    if only_if_second_reading is not None and entry.second_reading != only_if_second_reading:
+        raise PostingError(
+            [Problem(None, ProblemField.STATUS, "the draft changed meanwhile; not re-drafted")]
+        )
+    accounts = _accounts(session, company_id)
+    lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
+    before = [_line_json(jl, acct) for jl, acct in entry_lines(session, entry_id)]
+    confidence_before = entry.confidence
+    session.execute(sa.delete(JournalLine).where(col(JournalLine.entry_id) == entry_id))
+    _write_lines(session, entry, lines, accounts)
+    entry.kind = draft.kind.value
+    entry.category = draft.category.value if draft.category else None
+    entry.reason = (draft.reason or "")[:60] or None
+    entry.memo = draft.memo[:500]
+    entry.confidence = draft.confidence
+    kept = {k: v for k, v in json.loads(entry.details or "{}").items() if k in KEPT_ON_REDRAFT}
+    if by_person and actor not in kept.setdefault("preparers", []):
+        kept["preparers"].append(actor)  # their words changed the amounts: a preparer
+    # Approvals given before (dual approval's first) were for other lines: they lapse.
+    entry.details = json.dumps({**draft.to_json(), **(extra_facts or {}), **kept})
+    entry.total = quantize(sum((ln.debit for ln in lines), Decimal(0)))
+    if second_reading is not None:
+        entry.second_reading = second_reading
+    if by_person:
+        entry.edited_by = actor
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "redrafted",
+        actor,
+        entry_id=entry.id,
+        details={
+            "cause": cause,
+            "before": before,
+            "after": [_input_json(ln) for ln in lines],
+            "confidence_before": confidence_before,
+            "confidence": draft.confidence,
+            "missing": list(draft.missing),
+            "second_reading": entry.second_reading,
+            **details,
+        },
+    )
+    session.flush()
+    return entry
+
+
+def set_second_reading(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    state: str,
+    *,
+    actor: str,
+    **details: object,
+) -> JournalEntry | None:
+    """Record where the second reading stands without changing the entry's lines (it agreed,
+    or it is unavailable, or the entry was decided or edited by a person meanwhile). Audited.
+    None when the entry does not exist."""
+    company = lock_company(session, company_id)
+    entry = session.get(JournalEntry, entry_id, populate_existing=True)
+    if entry is None or entry.company_id != company_id:
+        return None
+    entry.second_reading = state
+    entry.updated_at = utcnow()
+    session.add(entry)
+    append_event(
+        session,
+        company,
+        "second_reading",
+        actor,
+        entry_id=entry.id,
+        details={"state": state, **details},
+    )
+    session.flush()
+    return entry
+def _record_preparer(
+    entry: JournalEntry,
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    actor: str,
+    policy: Policy | None,
+) -> None:
+    """The editor of lines is a preparer; the policy is re-checked on what they wrote."""
+    details = json.loads(entry.details or "{}")
+    preparers = list(details.get("preparers") or [])
+    if actor not in preparers:
+        preparers.append(actor)
+    details["preparers"] = preparers
+    # An approval given before the lines changed was for other lines: it no longer counts.
+    details.pop("approvals", None)
+    if policy is not None:
+        review = review_lines(
+            entry.category,
+            entry.reason,
+            [
+                ReviewLine(ln.account, accounts[ln.account].name, ln.debit, ln.credit)
+                for ln in lines
+            ],
+            policy,
+            {code: a.name for code, a in accounts.items()},
+        )
+        details["explanation"] = list(review.explanation)
+        details["exceptions"] = list(review.exceptions)
+    entry.details = json.dumps(details)
+
+
+@dataclass(frozen=True)
+class Approval:
+    by: str
+    at: str  # ISO time, UTC
+
+
+def approvals_of(entry: JournalEntry) -> list[Approval]:
+    """The approvals a draft has so far (dual approval: the first one waits here)."""
+    raw = json.loads(entry.details or "{}").get("approvals") or []
+    return [Approval(str(a["by"]), str(a["at"])) for a in raw]
+
+
+def record_approval(
+    session: Session,
+    company_id: int,
+    entry_id: int,
+    *,
+    approver: str,
+    needed: int,
+    max_amount: Decimal,
+    currency: str = "USD",
+) -> tuple[JournalEntry, list[Approval]]:
+    """One approval of a draft that needs `needed` different approvers, under the company
+    lock (two approvers clicking at once are counted one after the other). Returns the
+    approvals so far; when there are `needed` of them the caller posts it in the same
+    transaction. An approver already counted is not counted twice. The first approvals are
+    audited; a draft that cannot be posted as it stands is refused before any is counted."""
+    company = lock_company(session, company_id)
+    entry = _get_entry(session, company_id, entry_id)
+    if entry.status != EntryStatus.DRAFT:
+        return entry, approvals_of(entry)
+    lines = [LineInput(a.code, jl.debit, jl.credit) for jl, a in entry_lines(session, entry_id)]
+    problems = check_lines(
+        lines, _accounts(session, company_id), max_amount=max_amount, currency=currency
+    )
+    if problems:
+        raise PostingError(problems)
+    approvals = approvals_of(entry)
+    if any(a.by == approver for a in approvals):
+        return entry, approvals
+    approvals.append(Approval(approver, utcnow().isoformat()))
+    details = json.loads(entry.details or "{}")
+    details["approvals"] = [{"by": a.by, "at": a.at} for a in approvals]
+    entry.details = json.dumps(details)
+    entry.updated_at = utcnow()
+    session.add(entry)
+    if len(approvals) < needed:
+        append_event(
+            session,
+            company,
+            "approval_recorded",
+            approver,
+            entry_id=entry.id,
+            details={"approvals": len(approvals), "needed": needed},
+        )
+    session.flush()
+    return entry, approvals
 
 
 def post_entry(
@@ -508,8 +749,7 @@ def post_entry(
     accounts = _accounts(session, company_id)
     lines = session.info.get(f"tx:lines:{entry_id}")
     if lines is None:
-        rows = entry_lines(session, entry_id)
-        lines = [LineInput(acct.code, jl.debit, jl.credit) for jl, acct in rows]
+        lines = _posting_lines(session, entry_id)
     problems = check_lines(
         lines,
         accounts,

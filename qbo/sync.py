@@ -35,6 +35,7 @@ from ledger.models import (
     OutboxStatus,
     utcnow,
 )
+from ledger.names import shown
 from qbo.company import currency_terms
 from qbo.connection import ConnectionBroken, NotConnected
 from qbo.crypto import SecretKeyError
@@ -207,8 +208,9 @@ def _ledger_entries(session: Session, entry_ids: Sequence[int]) -> dict[int, Led
             entry_date=e.entry_date,
             memo=e.memo,
             source_text=e.source_text,
-            reporter=e.reporter,
-            approver=e.approved_by,
+            # Names as kept when it was approved (ids stay in the audit trail).
+            reporter=shown(e, e.reporter),
+            approver=shown(e, e.approved_by),
             entry_id=eid,
             lines=tuple(lines.get(eid, ())),
         )

@@ -11,7 +11,7 @@ from bot import logs
 from bot.services.books import Books, open_books
 from bot.services.deps import Deps
 from bot.services.quickbooks import QuickBooks
-from bot.services.roles import Approvers
+from bot.services.roles import approvers_from
 from bot.settings import Settings, SettingsError, load_settings
 
 CLI_ACTOR = "cli"
@@ -47,7 +47,5 @@ def books() -> Books:
 def deps(b: Books | None = None) -> Deps:
     """The same dependencies the Slack app uses, without Slack (no user groups)."""
     b = b or books()
-    approvers = Approvers(
-        b.settings.approvers, allow_self_approval=b.settings.writeoff_allow_self_approval
-    )
+    approvers = approvers_from(b.settings)
     return Deps(b, approvers, QuickBooks(b))

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -19,11 +20,24 @@ from bot.settings import Settings
 from ledger.companies import get_company
 from ledger.context import load_context
 from ledger.db import make_engine, session_scope, upgrade
-from ledger.drafting import Draft, DraftContext, draft
+from ledger.drafting import Draft, DraftContext, Facts, draft
+from ledger.drafting.second import Checked
 from ledger.policy import Policy
 from qbo.company import load_settings
 
 Drafter = Callable[[str, DraftContext], list[Draft]]
+
+
+class SecondReader(Protocol):
+    """Claude's reading, checked against the offline reader's facts (ClaudeDrafter)."""
+
+    model: str
+
+    def second_reading(
+        self, text: str, context: DraftContext, offline: list[Facts] | None
+    ) -> list[Checked]: ...
+
+    def draft(self, text: str, context: DraftContext) -> list[Draft]: ...
 
 
 @dataclass
@@ -32,6 +46,9 @@ class Books:
     engine: Engine
     company_id: int
     drafter: Drafter = field(default=draft)
+    # Set when ANTHROPIC_API_KEY is: cards are posted from the offline reading at once and
+    # updated in place when this second reading arrives (bot/services/second_reading.py).
+    second_reader: SecondReader | None = None
     # The chart, items and usual amount change rarely; reading them for every message was
     # most of a draft's database time. A short cache keeps a chart import visible quickly.
     context_ttl: float = 5.0
@@ -63,17 +80,22 @@ class Books:
         return self.drafter(text, self.context(today))
 
 
-def make_drafter(settings: Settings) -> Drafter:
-    if settings.anthropic_api_key is None:
-        return draft
-    from ledger.drafting.claude import make_drafter as make_claude
+def make_second_reader(settings: Settings) -> SecondReader | None:
+    if settings.anthropic_api_key is None or not settings.anthropic_api_key.get_secret_value():
+        return None
+    from ledger.drafting.claude import ClaudeDrafter
 
-    return make_claude(
+    return ClaudeDrafter(
         settings.anthropic_api_key.get_secret_value(),
         settings.writeoff_model,
         settings.anthropic_base_url,
         timeout=settings.writeoff_claude_timeout,
     )
+
+
+def make_drafter(settings: Settings, reader: SecondReader | None = None) -> Drafter:
+    """Both readings at once (the command line), or the offline reader alone."""
+    return draft if reader is None else reader.draft
 
 
 def open_books(settings: Settings | None = None, *, migrate: bool = True) -> Books:
@@ -83,4 +105,5 @@ def open_books(settings: Settings | None = None, *, migrate: bool = True) -> Boo
         upgrade(engine)
     with session_scope(engine) as s:
         company_id = get_company(s).id or 0
-    return Books(settings, engine, company_id, make_drafter(settings))
+    reader = make_second_reader(settings)
+    return Books(settings, engine, company_id, make_drafter(settings, reader), reader)

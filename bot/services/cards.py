@@ -4,6 +4,7 @@ the card lives. The Slack layer renders and sends; nothing here knows Block Kit.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,11 +13,13 @@ from sqlmodel import Session, col, select
 
 from bot.services.books import Books
 from bot.services.display import CardLine, CardView
+from bot.services.roles import approvers_from
+from bot.services.second_reading import state_of
 from ledger.chart import chart_info
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem
 from ledger.money import format_money
-from ledger.posting import entry_lines
+from ledger.posting import approvals_of, entry_lines
 from ledger.status import EntryStatus
 from qbo.connection import get_connection
 from qbo.inventory import card_text as inventory_card_text
@@ -55,6 +58,29 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
     return state.card_text()
 
 
+def shown_version(session: Session, entry: JournalEntry) -> int:
+    """The version of everything the entry's card shows: its own and its outbox row's
+    counters, its reversal's (whose QuickBooks state the card shows too), and the
+    InventoryAdjustment facts read later (QuickBooks' value, a true-up drafted). Every part
+    only grows, so the sum grows with every change the card shows."""
+
+    def outbox_version(entry_id: int | None) -> int:
+        found = session.exec(
+            select(OutboxItem.version).where(OutboxItem.entry_id == (entry_id or 0))
+        ).first()
+        return found or 0
+
+    version = entry.version + outbox_version(entry.id)
+    if entry.reversed_by_id:
+        reversal = session.get(JournalEntry, entry.reversed_by_id)
+        version += 1 + (reversal.version if reversal else 0) + outbox_version(entry.reversed_by_id)
+    if entry.id is not None:
+        push = pushes(session, [entry.id]).get(entry.id)
+        version += push is not None and push.qbo_amount is not None
+        version += entry.id in true_up_of(session, [entry.id])
+    return version
+
+
 def true_up_offered(session: Session, entry: JournalEntry) -> bool:
     """A posted entry QuickBooks valued differently, with no true-up drafted yet."""
     if entry.status != EntryStatus.POSTED or entry.id is None:
@@ -64,18 +90,10 @@ def true_up_offered(session: Session, entry: JournalEntry) -> bool:
     return bool(diff) and entry.id not in true_up_of(session, [entry.id])
 
 
-def shown_version(session: Session, entry: JournalEntry) -> int:
-    """The version of everything the entry's card shows: both counters only grow, so the
-    sum grows with every change of either."""
-    outbox = session.exec(
-        select(OutboxItem.version).where(OutboxItem.entry_id == (entry.id or 0))
-    ).first()
-    return entry.version + (outbox or 0)
-
-
 def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
     settings = books.settings
     details: dict[str, Any] = json.loads(entry.details or "{}")
+    rules = approvers_from(settings)  # ids only: who may, never a group lookup
     lines = tuple(
         CardLine(acct.code, acct.name, jl.debit, jl.credit)
         for jl, acct in entry_lines(session, entry.id or 0)
@@ -109,13 +127,27 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         rejection_reason=entry.rejection_reason,
         qbo_status=qbo_line(session, entry, settings.writeoff_currency) if entry.number else None,
         reversed_by_number=reversed_by.number if reversed_by else None,
+        reversal_qbo_status=(
+            qbo_line(session, reversed_by, settings.writeoff_currency) if reversed_by else None
+        ),
         true_up_offered=true_up_offered(session, entry),
-        reversal_qbo_status=qbo_line(session, reversed_by) if reversed_by else None,
         currency=settings.writeoff_currency,
         materiality=settings.writeoff_materiality,
         entry_date=entry.entry_date,
         memo=entry.memo,
         version=shown_version(session, entry),
+        second_reading=state_of(entry, settings),
+        preparers=tuple(details.get("preparers") or ()),
+        exceptions=tuple(details.get("exceptions") or ()),
+        approvals=tuple((a.by, datetime.fromisoformat(a.at)) for a in approvals_of(entry)),
+        approvals_needed=rules.approvals_needed(entry.total),
+        approver_ids=(
+            tuple(sorted(rules.tier_ids(entry.total), key=lambda i: (i.startswith("S"), i)))
+            if rules.tiers
+            else ()
+        ),
+        self_approval_allowed=settings.writeoff_allow_self_approval,
+        drafted_by=details.get("drafted_by"),
     )
 
 

@@ -4,28 +4,35 @@ happened to the books; front ends word it for people."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.services.deps import Deps
 from bot.services.display import EntryRef, EntryState, Outcome, Result
+from bot.services.roles import Draft
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem, OutboxStatus
+from ledger.names import remember_names
 from ledger.posting import (
     LineInput,
     PeriodClosedError,
     PostingError,
+    approvals_of,
     edit_draft,
     entry_lines,
     post_entry,
+    record_approval,
     reject_entry,
     reverse_entry,
 )
+from ledger.status import EntryStatus
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +80,21 @@ def books_now(deps: Deps, entry_ids: Sequence[int]) -> list[EntryState] | None:
     except Exception:  # the books are out of reach too: say so rather than guess
         log.exception("could not read entries %s after a failure", list(entry_ids))
         return None
+def draft_facts(entry: JournalEntry) -> Draft:
+    """What the approval rules weigh: amount, preparers, policy exceptions, approvals."""
+    details = json.loads(entry.details or "{}")
+    return Draft(
+        entry.reporter,
+        entry.total,
+        tuple(details.get("preparers") or ()),
+        tuple(details.get("exceptions") or ()),
+        tuple(a.by for a in approvals_of(entry)),
+    )
 
 
 def check_role(deps: Deps, user: str, entry: JournalEntry, action: str) -> Outcome | None:
     """None when allowed; otherwise the refusal (already audited)."""
-    decision = deps.approvers.may_decide(user, entry.reporter, action)
+    decision = deps.approvers.may_decide(user, entry.reporter, action, draft_facts(entry))
     if decision.allowed:
         return None
     deps.audit(f"{action}_refused", user, entry.id, reason=decision.reason)
@@ -100,6 +117,20 @@ def require_approver(deps: Deps, user: str, what: str, **details: Any) -> str | 
     return f"Only approvers can {what.replace('_', ' ')}."
 
 
+def require_report_viewer(deps: Deps, user: str, what: str) -> str | None:
+    """None for an approver or one of WRITEOFF_REPORT_VIEWERS; otherwise the refusal text
+    (audited as `<what>_refused`). The month's figures and the ledger are not for everyone."""
+    if deps.approvers.is_approver(user) or deps.approvers.is_member(
+        user, deps.settings.report_viewers
+    ):
+        return None
+    deps.audit(f"{what}_refused", user)
+    return (
+        f"Only approvers and report viewers can {what} the write-offs; ask a controller "
+        "(an admin can add you to WRITEOFF_REPORT_VIEWERS)."
+    )
+
+
 def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> Outcome:
     """Post a draft exactly once. `trusted`: the command line's operator, who has the
     database anyway, is not checked against the Slack approver list."""
@@ -108,8 +139,28 @@ def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> O
         if refused:
             return refused
     settings = deps.settings
+    entry = load_entry(deps, entry_id)
+    needed = deps.approvers.approvals_needed(entry.total) if entry and not trusted else 1
+    names = _names(deps, entry.reporter if entry else None, user)
     try:
         with session_scope(deps.books.engine) as s:
+            if names:
+                draft = s.get(JournalEntry, entry_id)
+                if draft is not None and draft.status == EntryStatus.DRAFT:
+                    remember_names(draft, names)
+                    s.add(draft)
+            if needed > 1:
+                draft, approvals = record_approval(
+                    s,
+                    deps.books.company_id,
+                    entry_id,
+                    approver=user,
+                    needed=needed,
+                    max_amount=settings.writeoff_max_amount,
+                    currency=settings.writeoff_currency,
+                )
+                if draft.status == EntryStatus.DRAFT and len(approvals) < needed:
+                    return Outcome(Result.WAITING, ref(draft))
             result = post_entry(
                 s,
                 deps.books.company_id,
@@ -131,6 +182,19 @@ def approve(deps: Deps, user: str, entry_id: int, *, trusted: bool = False) -> O
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
 
 
+def _names(deps: Deps, *users: str | None) -> dict[str, str]:
+    """Display names for the people on an entry; a lookup that fails leaves the id."""
+    names = {}
+    for user in {u for u in users if u}:
+        try:
+            name = deps.names(user)
+        except Exception:  # a name is a nicety: never refuse an approval over it
+            name = None
+        if isinstance(name, str) and name.strip():
+            names[user] = name.strip()
+    return names
+
+
 def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:
     refused = allowed(deps, user, entry_id, "reject")
     if refused:
@@ -143,7 +207,58 @@ def reject(deps: Deps, user: str, entry_id: int, reason: str) -> Outcome:
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
 
 
-LineEdit = tuple[str, Decimal, Decimal]  # (account code, debit, credit)
+class LineEdit(NamedTuple):
+    """One line as a person edited it; `row` is the line it was in the edit form (its
+    facts, SKU, quantity, unit cost, location and description, stay with it)."""
+
+    account: str
+    debit: Decimal
+    credit: Decimal
+    row: int | None = None
+
+
+def _with_facts(edits: Sequence[LineEdit], old: Sequence[LineInput]) -> list[LineInput]:
+    """The edited amounts and accounts with each line's facts kept. A line added in the form
+    is about the same goods: it takes the first line's description, SKU and location, but
+    no quantity or unit cost (nobody said how many of them it is)."""
+    first = old[0] if old else None
+    lines = []
+    for e in edits:
+        was = old[e.row] if e.row is not None and 0 <= e.row < len(old) else None
+        if was is not None:
+            lines.append(replace(was, account=e.account, debit=e.debit, credit=e.credit))
+        elif first is not None:
+            lines.append(
+                LineInput(
+                    e.account,
+                    e.debit,
+                    e.credit,
+                    first.description,
+                    first.sku,
+                    None,
+                    None,
+                    first.location,
+                )
+            )
+        else:
+            lines.append(LineInput(e.account, e.debit, e.credit))
+    return lines
+
+
+def _old_lines(s: Session, entry_id: int) -> list[LineInput]:
+    return [
+        LineInput(
+            a.code,
+            jl.debit,
+            jl.credit,
+            jl.description,
+            jl.sku,
+            jl.quantity,
+            jl.unit_cost,
+            jl.location,
+        )
+        for jl, a in entry_lines(s, entry_id)
+    ]
 
 
 def edit(
@@ -157,19 +272,19 @@ def edit(
     refused = allowed(deps, user, entry_id, "edit")
     if refused:
         return refused
-    lines = [LineInput(account, debit, credit) for account, debit, credit in edits]
     try:
         with session_scope(deps.books.engine) as s:
             edited = edit_draft(
                 s,
                 deps.books.company_id,
                 entry_id,
-                lines,
+                _with_facts(edits, _old_lines(s, entry_id)),
                 actor=user,
                 entry_date=entry_date,
                 memo=memo,
                 max_amount=deps.settings.writeoff_max_amount,
                 currency=deps.settings.writeoff_currency,
+                policy=deps.settings.policy,
             )
     except PostingError as exc:
         deps.audit("edit_failed", user, entry_id, problems=exc.problems)
@@ -200,9 +315,10 @@ def reverse(deps: Deps, user: str, entry_id: int, reason: str, *, trusted: bool 
     return Outcome(Result.DONE if result.created else Result.ALREADY, ref(result.entry))
 
 
-def redate_today(deps: Deps, user: str, entry_id: int) -> Outcome:
-    """The offer after a closed-period refusal, first step: date the draft today (an
-    approver's edit, audited). Posting it is `approve`."""
+def redate(deps: Deps, user: str, entry_id: int, day: date) -> Outcome:
+    """The offer after a closed-period refusal, first step: date the draft on the first
+    open day (an approver's edit, audited; the lines are unchanged, so the approver is not
+    a preparer). Posting it is `approve`."""
     entry = load_entry(deps, entry_id)
     if entry is None:
         return Outcome(Result.NOT_FOUND, reason="That entry no longer exists.")
@@ -211,26 +327,13 @@ def redate_today(deps: Deps, user: str, entry_id: int) -> Outcome:
         return refused
     try:
         with session_scope(deps.books.engine) as s:
-            lines = [
-                LineInput(
-                    a.code,
-                    jl.debit,
-                    jl.credit,
-                    jl.description,
-                    jl.sku,
-                    jl.quantity,
-                    jl.unit_cost,
-                    jl.location,
-                )
-                for jl, a in entry_lines(s, entry_id)
-            ]
             edit_draft(
                 s,
                 deps.books.company_id,
                 entry_id,
-                lines,
+                _old_lines(s, entry_id),
                 actor=user,
-                entry_date=date.today(),
+                entry_date=day,
                 max_amount=deps.settings.writeoff_max_amount,
                 currency=deps.settings.writeoff_currency,
             )

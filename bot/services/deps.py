@@ -3,7 +3,10 @@ scheduler and the command line."""
 
 from __future__ import annotations
 
+import contextvars
+import logging
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +21,12 @@ from ledger.db import session_scope
 from ledger.models import JournalEntry
 
 OnPosted = Callable[[Session, JournalEntry], None]
+log = logging.getLogger(__name__)
+Names = Callable[[str], str | None]  # a person's id -> their display name (None: unknown)
+
+
+def no_names(_user: str) -> str | None:
+    return None
 
 
 @dataclass
@@ -27,11 +36,30 @@ class Deps:
     quickbooks: QuickBooks
     # Runs inside the posting transaction (tests use it to simulate a crash mid-post).
     on_posted: OnPosted | None = None
+    # Slow follow-up work nobody should wait for (Claude's second reading). None: run inline.
+    background: Executor | None = None
+    # Display names for QuickBooks notes and exports (Slack: users.info, cached).
+    names: Names = no_names
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         # Bolt deep-copies the request context for lazy listeners (and silently drops what
         # cannot be copied). These are shared, thread-safe objects: hand over the same ones.
         return self
+
+    def spawn(self, fn: Callable[..., object], *args: Any) -> None:
+        """Run `fn(*args)` in the background with the caller's log context; failures are
+        logged (the function itself leaves nothing half done)."""
+
+        def guarded() -> None:
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("background task %s failed", getattr(fn, "__name__", fn))
+
+        if self.background is None:
+            guarded()
+        else:
+            self.background.submit(contextvars.copy_context().run, guarded)
 
     @property
     def settings(self) -> Settings:

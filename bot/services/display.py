@@ -60,10 +60,22 @@ class CardView:
     materiality: Decimal = Decimal("1000.00")
     entry_date: date | None = None
     memo: str = ""
-    # QuickBooks valued its InventoryAdjustment differently and no true-up is drafted yet
-    true_up_offered: bool = False
     # The books' version of what this view shows (entry + outbox row): orders card updates.
     version: int = 0
+    # QuickBooks valued its InventoryAdjustment differently and no true-up is drafted yet
+    true_up_offered: bool = False
+    # Claude's second reading: None (not asked), pending, agreed, differs, unconfirmed,
+    # unavailable, superseded (a person's correction came first)
+    second_reading: str | None = None
+    # The approval rules as they apply to this draft (bot/services/roles.py):
+    preparers: tuple[str, ...] = ()  # who changed its lines: they may not approve it alone
+    exceptions: tuple[str, ...] = ()  # lines that break the policy, after an edit
+    approvals: tuple[tuple[str, datetime], ...] = ()  # approvals so far, before posting
+    approvals_needed: int = 1
+    approver_ids: tuple[str, ...] = ()  # who may approve its amount (when tiers are set)
+    self_approval_allowed: bool = False
+    reporter_name: str | None = None  # display names, when known
+    drafted_by: str | None = None  # who ran the shortcut, when not the reporter
 
     @property
     def balanced(self) -> bool:
@@ -104,6 +116,7 @@ class SheetStatus(StrEnum):
     APPROVED = "approved"
     PARTLY_APPROVED = "partly approved"
     REJECTED = "rejected"
+    EXPIRED = "expired"
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,9 @@ class SheetSummary:
     rejected: int = 0
     left: int = 0  # drafts still waiting for a decision
     warning: str | None = None  # why the one entry cannot be approved as it is
+    entry_id: int | None = None  # the one entry (its Reverse button once posted)
+    reversed_by: str | None = None  # the reversing entry's number
+    reversal_qbo_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +299,7 @@ class EntryState:
 class Result(StrEnum):
     DONE = "done"  # the books changed now
     ALREADY = "already"  # asked again: the first result stands, nothing written
+    WAITING = "waiting"  # an approval counted; the entry needs another approver to post
     REFUSED = "refused"  # this person may not (role, segregation of duties); audited
     INVALID = "invalid"  # the books refuse it as it stands (problems say why)
     PERIOD_CLOSED = "period_closed"  # refused only because its month is closed
@@ -362,3 +379,52 @@ class MappingApplied:
     requeued: tuple[int, ...]  # held entries sent again
     still_unmapped: tuple[str, ...]
     problems: tuple[str, ...] = ()  # what QuickBooks refused, in plain words
+# -- App Home ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    """One line of the Home tab: a draft waiting for an approver, or a reporter's own report."""
+
+    entry_id: int
+    number: str | None
+    total: Decimal
+    reason: str | None
+    reporter: str | None
+    created_at: datetime
+    status: str
+    confidence: float | None = None
+    reviewed: bool = False
+    complete: bool = True  # approvable as it stands
+    card: tuple[str, str] | None = None  # (channel, ts) of its card
+    approvals: int = 0  # dual approval: approvals so far
+    approvals_needed: int = 1
+
+
+@dataclass(frozen=True)
+class HomePush:
+    """A posted entry whose QuickBooks push failed or is held."""
+
+    entry_id: int
+    number: str
+    total: Decimal
+    status: str  # failed / held
+    problem: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """What the Home tab shows one person, read from the books."""
+
+    user: str
+    approver: bool
+    currency: str
+    now: datetime
+    waiting: tuple[HomeEntry, ...] = ()  # oldest first
+    waiting_count: int = 0  # all of them (only the oldest are listed)
+    waiting_total: Decimal = Decimal("0.00")
+    pushes: tuple[HomePush, ...] = ()
+    month: str = ""
+    month_total: Decimal = Decimal("0.00")
+    month_count: int = 0
+    reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first

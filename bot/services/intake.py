@@ -3,14 +3,16 @@ saved drafts. Every way in shares this path; the front end then shows the cards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from bot.services.books import Books
 from ledger import claims
 from ledger.db import session_scope
-from ledger.drafting import Draft, DraftError, build_draft
+from ledger.drafting import Draft, DraftError, build_draft, draft
 from ledger.drafting.form import form_facts
 from ledger.models import JournalEntry
 from ledger.policy import form_reasons
@@ -24,6 +26,9 @@ class Report:
     channel: str
     key: str  # stable per delivery: the same report arriving twice gets the same key
     message_ts: str | None = None
+    # Who asked for the draft when not the reporter (the message shortcut run on someone
+    # else's message): recorded as "drafted by", never as the reporter.
+    drafted_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,11 @@ def read_form(
     unit_cost: Decimal | None = None,
     total: Decimal | None = None,
     location: str = "",
+    note: str = "",
 ) -> tuple[list[Draft], str]:
     """The form's answers as a draft, built from the fields directly (nothing is re-read
-    from English), and the plain sentence that stands for them as the source text.
+    from English), and the plain sentence that stands for them as the source text. The
+    form's note is the entry's memo (what the reporter wants the approver to know).
     KeyError for a reason the form does not offer."""
     facts = form_facts(
         reason,
@@ -71,20 +78,42 @@ def read_form(
         location=location,
         policy=books.settings.policy,
     )
-    return [build_draft(facts, books.context())], facts.source_text
+    draft = build_draft(facts, books.context())
+    if note.strip():
+        draft = replace(draft, memo=note.strip()[:500])
+    return [draft], facts.source_text
 
 
-def read(books: Books, text: str) -> tuple[list[Draft] | None, str | None]:
-    """The drafts a text asks for, or why there are none (plain words, may quote the text)."""
+class Reading(NamedTuple):
+    drafts: list[Draft] | None
+    problem: str | None  # why there are no drafts, in plain words (may quote the text)
+    second_due: bool = False  # the drafts are the offline reading; Claude's is still to come
+
+
+def read(books: Books, text: str) -> Reading:
+    """The drafts a text asks for, or why there are none.
+
+    With a second reader (Claude) configured, nobody waits for it: the offline reading is
+    returned at once and `second_due` says the second reading is to run after the cards are
+    posted. Only when the offline reader finds no write-off is Claude asked here (there is no
+    card to show before it answers)."""
     try:
-        return books.draft(text), None
+        if books.second_reader is not None:
+            try:
+                return Reading(draft(text, books.context()), None, True)
+            except DraftError:
+                pass
+        return Reading(books.draft(text), None)
     except DraftError as exc:
-        return None, str(exc)
+        return Reading(None, str(exc))
 
 
-def save_drafts(books: Books, report: Report, drafts: list[Draft]) -> Drafted:
+def save_drafts(
+    books: Books, report: Report, drafts: list[Draft], *, second_due: bool = False
+) -> Drafted:
     """Store each draft under an idempotency key derived from the report, so a retried or
-    duplicated delivery finds the drafts it already made instead of making new ones."""
+    duplicated delivery finds the drafts it already made instead of making new ones.
+    `second_due`: each is stored with its second reading pending."""
     saved = []
     for i, d in enumerate(drafts):
         with session_scope(books.engine) as s:
@@ -92,14 +121,20 @@ def save_drafts(books: Books, report: Report, drafts: list[Draft]) -> Drafted:
                 s,
                 books.company_id,
                 d,
-                actor=report.reporter,
+                actor=report.drafted_by or report.reporter,
                 entry_date=date.today(),
                 reporter=report.reporter,
                 channel=report.channel,
                 message_ts=report.message_ts,
                 idempotency_key=f"{report.key}:{i}",
                 source_text=report.text,
+                second_reading="pending" if second_due else None,
             )
+            if result.created and report.drafted_by and report.drafted_by != report.reporter:
+                details = json.loads(result.entry.details or "{}")
+                details["drafted_by"] = report.drafted_by
+                result.entry.details = json.dumps(details)
+                s.add(result.entry)
         saved.append(result.entry)
     return Drafted(saved, drafts)
 

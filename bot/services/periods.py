@@ -12,7 +12,7 @@ from bot.services.display import CloseCheck
 from ledger.db import session_scope
 from ledger.models import EntryStatus, JournalEntry, OutboxItem, OutboxStatus, utcnow
 from ledger.periods import Period
-from ledger.posting import close_period, reopen_period
+from ledger.posting import close_period, is_period_closed, reopen_period
 
 NOT_DONE = (OutboxStatus.PENDING, OutboxStatus.IN_FLIGHT, OutboxStatus.FAILED, OutboxStatus.HELD)
 
@@ -62,3 +62,16 @@ def close(deps: Deps, user: str, period: Period) -> bool:
 def reopen(deps: Deps, user: str, period: Period) -> bool:
     with session_scope(deps.books.engine) as s:
         return reopen_period(s, deps.books.company_id, str(period), actor=user)
+
+
+def first_open_day(deps: Deps) -> date | None:
+    """The first day a refused draft can be posted on: today when its month is open, else
+    the first day of the next open month (None: the next two years are all closed)."""
+    day = today(deps)
+    with session_scope(deps.books.engine) as s:
+        period = Period.of(day)
+        for _ in range(24):
+            if not is_period_closed(s, deps.books.company_id, period):
+                return day if day in period else period.start
+            period = period.next()
+    return None

@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from sqlmodel import col, select
 
 from bot.services.display import (
@@ -469,13 +468,6 @@ def draft_true_up(qb: QuickBooks, entry_id: int, actor: str) -> int | str:
                 of_entry_id=entry_id,
                 created_by=actor,
             )
-        )
-        # The original's card now says the true-up is drafted: one more version of what
-        # it shows (cards are ordered by version), on its outbox row.
-        s.execute(
-            sa.update(OutboxItem)
-            .where(col(OutboxItem.entry_id) == entry_id)
-            .values(version=col(OutboxItem.version) + 1)
         )
         record(
             s,

@@ -16,11 +16,13 @@ from sqlmodel import col, select
 from bot.services.books import Books
 from bot.services.chat import Chat
 from bot.services.display import MonthEndFacts, PendingDraft
+from bot.services.roles import approvers_from
+from bot.services.sheets import sheet_card_where
 from ledger.claims import claim, finish
 from ledger.db import session_scope
 from ledger.models import EntryStatus, JournalEntry, OutboxItem, OutboxStatus, utcnow
 from ledger.periods import Period
-from ledger.posting import expire_draft
+from ledger.posting import COUNT_KIND, expire_draft
 from ledger.reports import writeoff_report
 
 log = logging.getLogger(__name__)
@@ -57,11 +59,8 @@ def gather(books: Books, chat: Chat, today: date, kind: str) -> MonthEndFacts:
         last = writeoff_report(s, books.company_id, str(month.previous()), cur)
     pending: list[PendingDraft] = []
     for d in drafts:
-        link = (
-            chat.permalink(d.card_channel, d.card_ts)
-            if d.card_channel and d.card_ts and len(pending) < MAX_LINKS
-            else None
-        )
+        where = _card_where(books, d) if len(pending) < MAX_LINKS else None
+        link = chat.permalink(*where) if where is not None else None
         pending.append(PendingDraft(d.id or 0, d.total, d.memo, link))
     return MonthEndFacts(
         month=str(month),
@@ -108,6 +107,13 @@ def month_end_job(
     return f"{today}: reminded {', '.join(channels)} ({pending} drafts pending)"
 
 
+def _card_where(books: Books, d: JournalEntry) -> tuple[str, str] | None:
+    """Where a draft is decided: its own card, or (a count's one entry) its sheet's card."""
+    if d.card_channel and d.card_ts:
+        return d.card_channel, d.card_ts
+    return sheet_card_where(books, d.id or 0) if d.kind == COUNT_KIND else None
+
+
 def stale_drafts_job(books: Books, chat: Chat | None, now: datetime | None = None) -> str:
     """One nudge after 24 hours untouched; expiry after 7 days. Each step claimed once."""
     now = now or utcnow()
@@ -138,12 +144,12 @@ def stale_drafts_job(books: Books, chat: Chat | None, now: datetime | None = Non
                     chat.refresh_card(d.id or 0)
         elif (
             age >= NUDGE_AFTER
-            and d.card_channel
-            and d.card_ts
+            and (where := _card_where(books, d)) is not None
             and chat is not None
             and claim(books.engine, f"nudge:{d.id}", lease=timedelta(days=3650))
         ):
-            chat.nudge((d.card_channel, d.card_ts), books.settings.approvers)
+            # Those who may approve this amount (its tier, with an approval matrix).
+            chat.nudge(where, approvers_from(books.settings).tier_ids(d.total))
             finish(books.engine, f"nudge:{d.id}")
             nudged += 1
     return f"{nudged} nudged, {expired} expired"

@@ -16,6 +16,7 @@ from bot.services.display import ReportView
 from ledger.audit import ChainReport, verify_chain
 from ledger.db import session_scope
 from ledger.models import EntryStatus, JournalEntry
+from ledger.names import shown
 from ledger.periods import Period
 from ledger.posting import entry_lines
 from ledger.reports import TrialBalance, WriteOffReport, trial_balance, writeoff_report
@@ -107,8 +108,9 @@ def month_rows(deps: Deps, month: Period) -> list[dict[str, object]]:
                         "credit": str(jl.credit),
                         "memo": e.memo,
                         "source_text": e.source_text,
-                        "reporter": e.reporter or "",
-                        "approved_by": e.approved_by or "",
+                        # Display names as kept on the entry (ids in the audit trail).
+                        "reporter": shown(e, e.reporter) or "",
+                        "approved_by": shown(e, e.approved_by) or "",
                     }
                 )
     return rows

@@ -13,6 +13,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
 from bot.services.books import Books
 from bot.services.cards import qbo_line
 from bot.services.deps import Deps
@@ -21,6 +24,7 @@ from ledger.chart import chart_info
 from ledger.countsheet import (
     COUNT_KIND,
     NO_UNIT_COST,
+    CountEntry,
     CountVariance,
     LineMode,
     Sheet,
@@ -33,10 +37,10 @@ from ledger.countsheet import (
 from ledger.db import session_scope
 from ledger.drafting.types import DraftContext
 from ledger.evidence import add_evidence, entries_for, evidence_for, link
-from ledger.models import EntryStatus, Evidence, JournalEntry
+from ledger.models import EntryStatus, Evidence, JournalEntry, JournalLine
 from ledger.money import format_money
 from ledger.policy import Category
-from ledger.posting import PostingError, entry_lines, reject_entry, save_draft, save_lines
+from ledger.posting import LineInput, PostingError, reject_entry, save_draft, save_lines
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -124,7 +128,7 @@ def _draft_one_entry(
 ) -> dict[str, Any]:
     """The whole count as one draft: a 5100 line per SKU variance (or summary lines) and the
     net against inventory, saved in one transaction."""
-    books, settings = deps.books, deps.settings
+    settings = deps.settings
     count = count_entry(sheet, context)
     mode = LineMode(settings.writeoff_count_sheet_lines)
     lines = count_lines(count, settings.policy, mode, file.name)
@@ -139,7 +143,6 @@ def _draft_one_entry(
     )
     if not lines:
         return facts  # nothing to book: every line unchanged, unreadable or without a cost
-    short = sum(1 for v in count.variances if not v.overage)
     details = {
         "count_sheet": {"evidence_id": evidence_id, "file_name": file.name, "lines": mode.value},
         # The per-SKU detail behind the entry, whatever its lines show.
@@ -154,6 +157,27 @@ def _draft_one_entry(
             "amount",
         ],
     }
+    try:
+        _save_count(deps, shared, file, evidence_id, count, lines, details)
+    except PostingError as exc:
+        # The chart cannot take the entry (an account missing or inactive): say so on the
+        # card; nothing is drafted.
+        raise SheetError(f"the count cannot be booked: {exc}") from exc
+    return facts
+
+
+def _save_count(
+    deps: Deps,
+    shared: Shared,
+    file: Downloaded,
+    evidence_id: int,
+    count: CountEntry,
+    lines: list[LineInput],
+    details: dict[str, Any],
+) -> None:
+    """The one draft and its link to the sheet, in one transaction."""
+    books, settings = deps.books, deps.settings
+    short = sum(1 for v in count.variances if not v.overage)
     with session_scope(books.engine) as s:
         saved = save_lines(
             s,
@@ -179,7 +203,6 @@ def _draft_one_entry(
         ev = s.get(Evidence, evidence_id)
         assert ev is not None
         link(s, books.company_id, ev, [saved.entry.id or 0], shared.user)
-    return facts
 
 
 def _draft_per_variance(
@@ -260,18 +283,15 @@ def _dec(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def skip_reason(entry: JournalEntry) -> str:
-    """Why a count draft cannot be posted as it stands, in the card's words."""
+def _skip_reason(entry: JournalEntry) -> str:
+    """Why a per-variance draft cannot be posted as it stands, in the card's words."""
     details: dict[str, Any] = json.loads(entry.details or "{}")
-    missing = list(details.get("missing") or ())
+    missing = [str(m) for m in details.get("missing") or ()]
     if "unit_cost" in missing:
         return NO_UNIT_COST
     if missing:
-        return "no " + ", no ".join(FIELD_WORDS.get(m, m.replace("_", " ")) for m in missing)
+        return "missing " + ", ".join(m.replace("_", " ") for m in missing)
     return "not postable as drafted"
-
-
-FIELD_WORDS = {"amount": "amount", "quantity": "quantity", "account": "account", "reason": "reason"}
 
 
 def summary_after(
@@ -295,7 +315,13 @@ def summary_after(
         chart = chart_info(s, books.company_id)
         count = next((e for e in entries if e.kind == COUNT_KIND), None)
         qbo = qbo_line(s, count) if count is not None and count.number else None
-        count_lines_n = len(entry_lines(s, count.id or 0)) if count is not None else 0
+        reversal = (
+            s.get(JournalEntry, count.reversed_by_id)
+            if count is not None and count.reversed_by_id
+            else None
+        )
+        reversal_qbo = qbo_line(s, reversal) if reversal is not None else None
+        count_lines_n = _line_count(s, count.id or 0) if count is not None else 0
         file_name, uploaded_by = ev.file_name, ev.uploaded_by
     one_entry = bool(facts.get("one_entry", count is not None))
     limit = settings.writeoff_max_amount
@@ -322,6 +348,8 @@ def summary_after(
         skipped_count = len(waiting)
     if left and not settled:
         status = SheetStatus.DRAFT
+    elif count is not None and count.status == EntryStatus.EXPIRED:
+        status = SheetStatus.EXPIRED
     elif posted and (rejected or left):
         status = SheetStatus.PARTLY_APPROVED
     elif posted:
@@ -367,7 +395,15 @@ def summary_after(
         rejected=rejected,
         left=len(left),
         warning=warning,
+        entry_id=count.id if count is not None else None,
+        reversed_by=reversal.number if reversal is not None else None,
+        reversal_qbo_status=reversal_qbo,
     )
+
+
+def _line_count(session: Session, entry_id: int) -> int:
+    query = select(sa.func.count()).where(col(JournalLine.entry_id) == entry_id)
+    return int(session.exec(query).one())
 
 
 def _sum(entries: Sequence[JournalEntry], *, overage: bool) -> Decimal:
@@ -389,7 +425,7 @@ def _skipped_of(entry: JournalEntry) -> Skipped:
     key = entry.idempotency_key or ""
     line = key.rsplit(":", 1)[-1]
     return Skipped(
-        int(line) if line.isdigit() else 0, str(details.get("sku") or ""), skip_reason(entry)
+        int(line) if line.isdigit() else 0, str(details.get("sku") or ""), _skip_reason(entry)
     )
 
 
@@ -398,6 +434,16 @@ def _decider(entries: Sequence[JournalEntry]) -> str | None:
         if e.approved_by or e.rejected_by:
             return e.approved_by or e.rejected_by
     return None
+
+
+def sheet_card_where(books: Books, entry_id: int) -> tuple[str, str] | None:
+    """Where the summary card showing this count entry is (None: not a count's entry)."""
+    evidence_id = sheet_card_of(books, entry_id)
+    if evidence_id is None:
+        return None
+    with session_scope(books.engine) as s:
+        ev = s.get(Evidence, evidence_id)
+        return (ev.card_channel, ev.card_ts) if ev and ev.card_channel and ev.card_ts else None
 
 
 def sheet_card_of(books: Books, entry_id: int) -> int | None:

@@ -4,6 +4,8 @@ through Bolt's context, put there by one middleware, as the Bolt starter templat
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -14,8 +16,9 @@ from bot.logs import bind, new_request_id
 from bot.services.books import Books
 from bot.services.deps import Deps, OnPosted
 from bot.services.quickbooks import QuickBooks
-from bot.services.roles import Approvers
+from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
+from bot.slack.home import start as start_home
 from bot.slack.listeners import register_listeners
 
 log = logging.getLogger("bot.slack")
@@ -30,20 +33,63 @@ def group_members(client: WebClient) -> Callable[[str], frozenset[str]]:
     return members
 
 
+NAME_CACHE_SECONDS = 3600.0
+
+
+def display_names(
+    client: WebClient, cache_seconds: float = NAME_CACHE_SECONDS
+) -> Callable[[str], str | None]:
+    """Slack user id -> the name people know them by (users.info), cached: an Approve all of
+    forty entries asks Slack once per person, not forty times."""
+    cache: dict[str, tuple[float, str | None]] = {}
+    lock = threading.Lock()
+
+    def name(user: str) -> str | None:
+        now = time.monotonic()
+        with lock:
+            hit = cache.get(user)
+            if hit and now - hit[0] < cache_seconds:
+                return hit[1]
+        try:
+            info = client.users_info(user=user).get("user") or {}
+        except Exception:  # a name is a nicety: the id stands in, and is retried next time
+            log.warning("could not look up the name of %s", user, exc_info=True)
+            return None
+        profile = info.get("profile") or {}
+        found = (
+            profile.get("display_name")
+            or profile.get("real_name")
+            or info.get("real_name")
+            or info.get("name")
+            or None
+        )
+        if not isinstance(found, str):  # an answer without a usable name: keep the id
+            found = None
+        with lock:
+            cache[user] = (now, found)
+        return found
+
+    return name
+
+
 def make_deps(
     books: Books,
     client: WebClient,
     *,
     quickbooks: QuickBooks | None = None,
     on_posted: OnPosted | None = None,
+    background: ThreadPoolExecutor | None = None,
 ) -> Deps:
     settings = books.settings
-    approvers = Approvers(
-        settings.approvers,
-        group_members(client),
-        allow_self_approval=settings.writeoff_allow_self_approval,
+    approvers = approvers_from(settings, group_members(client))
+    return Deps(
+        books,
+        approvers,
+        quickbooks or QuickBooks(books),
+        on_posted,
+        background=background,
+        names=display_names(client),
     )
-    return Deps(books, approvers, quickbooks or QuickBooks(books), on_posted)
 
 
 def create_app(
@@ -79,13 +125,23 @@ def create_app(
         listener_executor=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bolt"),
         logger=log,
     )
-    deps = make_deps(books, client, quickbooks=quickbooks, on_posted=on_posted)
+    # Claude's second readings run here, never on the ack path nor in Bolt's listener pool.
+    background = (
+        ThreadPoolExecutor(max_workers=32, thread_name_prefix="second-reading")
+        if books.second_reader is not None
+        else None
+    )
+    deps = make_deps(
+        books, client, quickbooks=quickbooks, on_posted=on_posted, background=background
+    )
+    home = start_home(client, deps)
 
     @app.middleware
     def provide(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
         # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
         # the request id ties this request's log lines together, the lazy ones too.
         context["deps"] = deps
+        context["home"] = home
         context["request_id"] = new_request_id()
         with bind(
             request_id=context["request_id"],

@@ -17,6 +17,7 @@ from bot.services.cards import (
     remember_card,
     render_is_latest,
 )
+from bot.slack.refresh import changed
 from bot.slack.ui.card import draft_card, fallback_text
 from bot.slack.ui.sheets import summary_blocks as sheet_summary_blocks
 
@@ -42,6 +43,7 @@ def publish_card(
     )
     posted = (str(resp["channel"]), str(resp["ts"]))
     remember_card(books, entry_id, *posted, version=view.version)
+    changed(books)  # a new draft: the approvers' Home queue
     return posted
 
 
@@ -56,6 +58,7 @@ def refresh_card(client: WebClient, books: Books, entry_id: int) -> bool:
     last one sent is dropped, and one overtaken while in flight is sent again (see
     bot/services/cards.py). False when it has no card or Slack refused the update. A
     count's one entry has no card of its own: its sheet's summary card is re-rendered."""
+    changed(books)  # whatever changed the card changed the Home tab too
     for attempt in range(RENDERS):
         found = card_of(books, entry_id)
         if found is None or found[1] is None:

@@ -22,6 +22,7 @@ class Id(StrEnum):
     REVERSE = "reverse"
     APPROVE_ALL = "approve_all"
     APPROVE_REDATE = "approve_redate"  # "Post dated today" after a closed-period refusal
+    APPROVE_PENDING = "approve_pending"  # "Approve without it" while the second reading is due
     PERIOD_CLOSE = "period_close"
     QBO_RETRY = "qbo_retry"
     QBO_VIEW_ENTRY = "qbo_view_entry"  # a link button: Slack still sends the click
@@ -31,6 +32,9 @@ class Id(StrEnum):
     SHEET_APPROVE = "sheet_approve_all"
     SHEET_REVIEW = "sheet_review"
     SHEET_REJECT = "sheet_reject"
+    HOME_APPROVE = "home_approve"  # Approve beside a draft in the App Home queue
+    HOME_OPEN = "home_open"  # a link button to the draft's card: Slack still sends the click
+    HOME_REPORT = "home_report"  # this month's summary, sent to the person privately
 
     # -- modals (view callback ids) -----------------------------------------------------------
     VIEW_NEW_WRITEOFF = "writeoff_form"
@@ -60,9 +64,12 @@ class Id(StrEnum):
     BLOCK_ENTRY_POSTED = "entry_{}_posted"
     BLOCK_APPROVE_ALL = "approve_all_{}"
     BLOCK_REDATE = "redate_{}"
+    BLOCK_APPROVE_PENDING = "approve_pending_{}"
     BLOCK_PERIOD_CLOSE = "period_close"
     BLOCK_QBO_ALERT = "qbo_alert_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
     BLOCK_QBO_CONNECTED = "qbo_connected"
     BLOCK_SHEET = "sheet_{}"
+    BLOCK_HOME_ENTRY = "home_entry_{}"
+    BLOCK_HOME_REPORT = "home_report"

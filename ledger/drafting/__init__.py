@@ -36,4 +36,5 @@ __all__ = [
 def draft(text: str, context: DraftContext) -> list[Draft]:
     """Every write-off the text asks for, one Draft each. Raises DraftError for text that is
     not a write-off request at all (empty, a greeting, a question)."""
-    return [build_draft(facts, context) for facts in read_requests(text, context.policy)]
+    requests = read_requests(text, context.policy, context.items.keys())
+    return [build_draft(facts, context) for facts in requests]

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ledger.drafting.build import build_draft
+from ledger.drafting.second import Checked, check
 from ledger.drafting.types import Draft, DraftContext, Facts, Guess
 from ledger.money import MoneyError, format_money, parse_amount, parse_decimal
 from ledger.policy import REASONS, ByMateriality, Category, Posting, decide_accounts
@@ -208,12 +209,15 @@ def build_request(text: str, context: DraftContext, model: str) -> dict[str, Any
 # -- the answer ----------------------------------------------------------------------------
 
 
-class _Unavailable(Exception):
+class ClaudeUnavailable(Exception):
     """Claude gave no usable answer; `reason` is short, safe to show and log."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+_Unavailable = ClaudeUnavailable
 
 
 def _tool_input(response: Any) -> Any:
@@ -333,15 +337,26 @@ def _numbers_in(text: str) -> set[Decimal] | None:
     return found
 
 
+def _invented(text: str, numbers: Mapping[str, Decimal | None]) -> frozenset[str]:
+    """The fields whose number the worker never wrote (empty when the text spells numbers in
+    words, which this simple check cannot follow)."""
+    stated = _numbers_in(text)
+    if stated is None:
+        return frozenset()
+    return frozenset(
+        f for f, value in numbers.items() if value is not None and value.normalize() not in stated
+    )
+
+
 def _to_facts(text: str, e: Mapping[str, str | None], context: DraftContext) -> Facts:
     numbers = {f: _number(f, e[f]) for f in (*_QUANTITY_FIELDS, *_MONEY_FIELDS)}
     guesses: list[Guess] = []
-    stated = _numbers_in(text)
-    if stated is not None:
+    invented = _invented(text, numbers)
+    if invented:
         # A number Claude read that the worker never wrote is the typical hallucination
         # (or an injected amount); build_draft still decides, but the approver is told.
         for f, value in numbers.items():
-            if value is not None and value.normalize() not in stated:
+            if f in invented:
                 guesses.append(
                     Guess(
                         f"Claude read a {f.replace('_', ' ')} of {value} that is not in the "
@@ -481,7 +496,9 @@ class ClaudeDrafter:
     def __repr__(self) -> str:  # never show the key
         return f"ClaudeDrafter(model={self.model!r})"
 
-    def draft(self, text: str, context: DraftContext) -> list[Draft]:
+    def read(self, text: str, context: DraftContext) -> list[tuple[Draft, frozenset[str]]]:
+        """Claude's reading alone: one draft per write-off (accounts from the policy), each
+        with the fields whose number is not in the text. ClaudeUnavailable on any failure."""
         try:
             response = self._client.messages.create(**build_request(text, context, self.model))
             entries = _entries(_tool_input(response), context)
@@ -489,18 +506,38 @@ class ClaudeDrafter:
                 # Claude saw no write-off; the offline reader says so with its own DraftError
                 # or reads what Claude missed.
                 raise _Unavailable("no write-off found")
-            facts = [(_to_facts(text, e, context), e) for e in entries]
-            return [_finish(f, e, context, self.model) for f, e in facts]
-        except Exception as exc:  # any failure at all: the worker still gets a draft
+            out = []
+            for e in entries:
+                facts = _to_facts(text, e, context)
+                numbers = {f: _number(f, e[f]) for f in (*_QUANTITY_FIELDS, *_MONEY_FIELDS)}
+                out.append((_finish(facts, e, context, self.model), _invented(text, numbers)))
+            return out
+        except Exception as exc:  # any failure at all: the caller falls back
             reason = _describe_error(exc)
             log.warning(
-                "Claude drafting failed (%s: %s); drafting offline",
+                "Claude reading failed (%s: %s); drafting offline",
                 type(exc).__name__,
                 self._redact(reason if isinstance(exc, _Unavailable) else str(exc)),
                 # a traceback only for what we did not foresee (a bug, not an outage)
                 exc_info=reason == "unexpected error",
             )
-            return self._draft_offline(text, context, reason)
+            raise ClaudeUnavailable(reason) from exc
+
+    def second_reading(
+        self, text: str, context: DraftContext, offline: list[Facts] | None
+    ) -> list[Checked]:
+        """Claude's reading checked against the offline reader's facts (None: it found no
+        write-off). ClaudeUnavailable when Claude gave no usable answer."""
+        return check(self.read(text, context), offline, context)
+
+    def draft(self, text: str, context: DraftContext) -> list[Draft]:
+        """Both readings at once (the command line): Claude's checked against the offline
+        reader's, or the offline reader's alone when Claude is unavailable."""
+        try:
+            claude = self.read(text, context)
+        except ClaudeUnavailable as exc:
+            return self._draft_offline(text, context, exc.reason)
+        return [c.draft for c in check(claude, offline_facts(text, context), context)]
 
     def _draft_offline(self, text: str, context: DraftContext, reason: str) -> list[Draft]:
         fallback = self._fallback
@@ -514,6 +551,17 @@ class ClaudeDrafter:
 
     def _redact(self, message: str) -> str:
         return message.replace(self._api_key, "[redacted]") if self._api_key else message
+
+
+def offline_facts(text: str, context: DraftContext) -> list[Facts] | None:
+    """The independent reading: the offline reader's facts, None when it finds no write-off."""
+    from ledger.drafting import DraftError
+    from ledger.drafting.offline import read_requests
+
+    try:
+        return read_requests(text, context.policy)
+    except DraftError:
+        return None
 
 
 def make_drafter(
@@ -530,4 +578,11 @@ def make_drafter(
     return draft
 
 
-__all__ = ["DEFAULT_MODEL", "TOOL_NAME", "ClaudeDrafter", "make_drafter"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "TOOL_NAME",
+    "ClaudeDrafter",
+    "ClaudeUnavailable",
+    "make_drafter",
+    "offline_facts",
+]

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import account, chatter, fuzzy, hedges, lookalike, packs
+from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -169,7 +169,9 @@ _TRANSLATE = str.maketrans(
 _PRIVATE_OR_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SLACK_MARKUP = re.compile(r"<([^<>|\s]*)(?:\|([^<>]*))?>")
 _PLAIN_MENTION = re.compile(r"(?<!\S)@[a-z][\w.-]*", _I)
-_EMOJI = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])", _I)
+_EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
+# Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
+_STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -177,10 +179,15 @@ _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
 # -- masks: digits that are not quantities or prices ------------------------------------------
 # A mask with a group named "m" blanks only that group.
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# whole month names or their short forms only: "markdown 15" is not March 15
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
-    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo)\s*"
+    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
+    r"|tracking|trk|so|sales\s+order|shipment|ext|extension)\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|case|incident|report|claim|job|batch|lot|request|memo|work\s+order)\s*"
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
@@ -203,11 +210,12 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
     r"\b\d+x\d+s?\b",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
+    r"\b\d{3}-\d{4}\b",
     r"\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
-    r"\b(?P<m>\d+(?:\.\d+)?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|ft|mm|cm|ct|pk)\s+)(?="
-    + _UNIT
-    + r"\b)",
+    r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
+    r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
+    r"|ft|mm|cm|ct|pk|inch)\s+)(?=" + _UNIT + r"\b)",
     r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm"
     r"|ct|pk)\s+)(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
@@ -387,7 +395,10 @@ _LEFT_TOTAL = re.compile(
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
          |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
-         |\bwritedowns?|\bprovision(?:\s+of)?|\breserve(?:\s+of)?|\bexpense(?:\s+of)?|=){_TAIL}""",
+         |\bwritedowns?|\bprovision(?:\s+of)?|\breserve(?:\s+of)?|\bexpense(?:\s+of)?|=
+         |\bext(?:ended|\.)?(?:\s+(?:cost|price|value|amount|total))?|\bline\s+total
+         |\bat\s+a\s+(?:total\s+)?cost\s+of|\bthat'?s|\bthat\s+is|\bcame\s+to|\bin\s+all
+         |\ball\s+told|\bgrand\s+total|\bcomes\s+out\s+to){_TAIL}""",
     _IX,
 )
 
@@ -410,9 +421,12 @@ _WD_NRV = re.compile(
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
          |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth|worth\s+only|now\s+valued\s+at
-         |value\s+now|recoverable\s+value)
+         |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
+         |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
-       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?""",
+       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
+       | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
+         (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
 )
 _WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
@@ -525,9 +539,11 @@ _WS = re.compile(r"\s+")
 # ===============================================================================================
 
 
-def read_requests(text: str, policy: Policy) -> list[Facts]:
+def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> list[Facts]:
     """Every write-off request in `text`, as Facts. Raises DraftError (with an example of a
-    request) for text that asks for none: empty, a greeting, a question, a cancellation."""
+    request) for text that asks for none: empty, a greeting, a question, a cancellation.
+    `known`: the SKUs of the item list, read however they are typed and preferred over other
+    codes."""
     if not isinstance(text, str) or not text.strip():
         raise DraftError(HELP)
     if len(text) > MAX_TEXT:
@@ -536,7 +552,7 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
             f"{MAX_TEXT:,} characters (one write-off per line)."
         )
     reasons = _reason_index(policy)
-    clean = _clean(text)
+    clean = items.canonical(_clean(text), known)
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -548,7 +564,7 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
-    read, cancelled = _read_groups(groups, clean, reasons)
+    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known))
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -571,7 +587,7 @@ def read_requests(text: str, policy: Policy) -> list[Facts]:
 
 
 def _read_groups(
-    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex
+    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex, known: frozenset[str]
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -587,7 +603,7 @@ def _read_groups(
             cancelled = True
             i += 1
             continue
-        facts = _read_group(work, source or clean.strip(), reasons)
+        facts = _read_group(work, source or clean.strip(), reasons, known)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -617,6 +633,7 @@ def _clean(text: str) -> str:
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _PLAIN_MENTION.sub(" ", text)
     text = _EMOJI.sub(" ", text)
+    text = _STRUCK.sub(" ", text)
     text = _SPACES.sub(" ", text)
     text = _BULLET.sub("", text)
     return _BLANK_LINES.sub("\n", text).strip()
@@ -626,7 +643,9 @@ def _slack_label(m: re.Match[str]) -> str:
     target, label = m.group(1), m.group(2)
     if target.startswith(("@", "!")):
         return " "  # a mention or @here: not part of the request
-    return f" {label} " if label else " "  # a link or #channel: keep only the words shown
+    if target.startswith("#") and label:
+        return " " + label.replace("-", " ").replace("_", " ") + " "  # "#dock-4" -> dock 4
+    return f" {label} " if label else " "  # a link: keep only the words shown
 
 
 def _mask(text: str) -> str:
@@ -801,6 +820,7 @@ class _Read:
     notes: list[str] = field(default_factory=list)  # how the reading was made
     doubts: list[str] = field(default_factory=list)
     unclear: list[str] = field(default_factory=list)
+    not_amounts: list[tuple[int, int]] = field(default_factory=list)  # SKU codes, places
     pack: packs.Pack | None = None
 
     def guess(self, message: str, penalty: float) -> None:
@@ -811,9 +831,14 @@ class _Read:
         self.s = _blank(self.s, start, end, mark)
 
 
-def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
+def _read_group(
+    work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
+) -> Facts | None:
     r = _Read(work)
     skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    if any(code in known for code, _ in skus):
+        # beside a code the item list knows, an unknown bare code is a place or a label
+        skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_bad_numbers(r)
     hits = reasons.hits(r.s)
     category, reason = _pick_reason(r, hits, reasons)
@@ -860,15 +885,7 @@ def _read_group(work: str, source: str, reasons: _ReasonIndex) -> Facts | None:
     doubts = hedges.hedges(work)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
-    return account.account_for(facts, work, _not_amounts(work), r.used_words)
-
-
-def _not_amounts(work: str) -> list[tuple[int, int]]:
-    """Spans of a request that hold digits but no amount: SKU codes and places."""
-    spans = [(a, b) for _, _, a, b in _sku_codes(work)]
-    if _LOC_HINT.search(work):
-        spans.extend(m.span() for m in _LOCATION.finditer(work))
-    return spans
+    return account.account_for(facts, work, r.not_amounts, r.used_words)
 
 
 def _is_request(
@@ -980,6 +997,7 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
 def _read_skus(r: _Read) -> list[tuple[str, bool]]:
     codes = _sku_codes(r.s)
     r.s = _mark_skus(r.s, codes)
+    r.not_amounts.extend((a, b) for _, _, a, b in codes)
     return [(c, bare) for c, bare, _, _ in codes]
 
 
@@ -994,6 +1012,7 @@ class _Hit:
     explains: frozenset[Category]  # other categories these words tell one story with
     verb: bool = False  # a word that counts only beside another ("top up" the reserve)
     typed: fuzzy.Correction | None = None  # the misspelling read as this word
+    weak: bool = False  # "lost": a reason only when no other reason's word is there
 
 
 class _ReasonIndex:
@@ -1008,6 +1027,7 @@ class _ReasonIndex:
         self.typos: dict[str, str] = {}
         # phrase key -> the words one of which must be in the request for the phrase to count
         self.near: dict[str, re.Pattern[str]] = {}
+        self.weak: set[str] = set()  # phrases that name a reason only when no other does
         targets: list[str] = []  # the words fuzzy matching may aim at
         for row in table.by_priority:
             for group in row.words:
@@ -1017,10 +1037,13 @@ class _ReasonIndex:
                     self.lookup.setdefault(phrase_key(phrase), entry)
                     if near is not None:
                         self.near[phrase_key(phrase)] = near
+                    if group.weak:
+                        self.weak.add(phrase_key(phrase))
                     elif group.fuzzy and " " not in phrase_key(phrase):
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         known = {w for key in self.lookup for w in key.split()}
+        self._hits_cache: dict[str, tuple[_Hit, ...]] = {}
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
@@ -1033,6 +1056,15 @@ class _ReasonIndex:
         return bool(self.hits(text))
 
     def hits(self, text: str) -> list[_Hit]:
+        # one request's text is asked about several times (grouping, reading): read it once
+        found = self._hits_cache.get(text)
+        if found is None:
+            if len(self._hits_cache) > 256:
+                self._hits_cache.clear()
+            found = self._hits_cache[text] = self._read_hits(text)
+        return list(found)
+
+    def _read_hits(self, text: str) -> tuple[_Hit, ...]:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text, typed = self._spell(text)
         out: list[_Hit] = []
@@ -1042,8 +1074,9 @@ class _ReasonIndex:
             near = self.near.get(key)
             if found and (near is None or near.search(text)):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
-                out.append(_Hit(found[0], found[1], m.start(), found[2], near is not None, fix))
-        return out
+                hit = _Hit(found[0], found[1], m.start(), found[2], near is not None, fix)
+                out.append(replace(hit, weak=True) if key in self.weak else hit)
+        return tuple(out)
 
     def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
         """The text with misspellings replaced (the table's own, then fuzzy matches); new
@@ -1121,6 +1154,9 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
+    strong = [h for h in hits if not h.weak]
+    hits = strong or hits  # "lost ... to water damage": the cause names the reason
+    _or_doubt(r, hits)
     # the reason's own words name it better than a verb that only points at it ("add")
     best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
@@ -1150,6 +1186,19 @@ def _pick_reason(
     return best.category, best.keyword
 
 
+_OR_BETWEEN = re.compile(r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)\s*", _I)
+
+
+def _or_doubt(r: _Read, hits: list[_Hit]) -> None:
+    """ "damaged or expired", "stolen or missing": the writer has not said which."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    for a, b in itertools.pairwise(ordered):
+        between = r.s[a.start + len(a.keyword) : b.start]
+        if between and _OR_BETWEEN.fullmatch(between):
+            r.doubts.append(f"'{a.keyword} or {b.keyword}': which is it?")
+            return
+
+
 def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
     """Words of two categories that describe one event ("damaged in the flood"): a word of
     the chosen category explains the other one (the table's `Words.explains`)."""
@@ -1171,6 +1220,7 @@ def _read_location(r: _Read) -> str | None:
         if found is None:
             found = _WS.sub(" ", raw).strip(" ,")
             found = re.sub(r"^(?:the|our|my)\s+", "", found, flags=_I)
+        r.not_amounts.append(m.span())
         r.cut(*m.span())
     return found
 
@@ -1220,7 +1270,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     if not write_down:
         return
     for m in list(_WD_NRV.finditer(r.s)):
-        value = _money_value(m.group("b") or m.group("c"), r)
+        value = _money_value(m.group("b") or m.group("c") or m.group("d"), r)
         if value is not None:
             r.wd_new.append(value)
         r.cut(*m.span(), MONEY_MARK)

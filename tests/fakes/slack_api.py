@@ -43,6 +43,7 @@ BOT_NAME = "writeoff-bot"
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_MODAL_BLOCKS = 100
+MAX_HOME_BLOCKS = 100
 MAX_TEXT = 40_000
 MAX_SECTION_TEXT = 3000
 MAX_FIELD_TEXT = 2000
@@ -286,10 +287,16 @@ def check_view(view: Any) -> list[str]:
             "submit"
         ):
             errors.append("view.submit is required when a view has input blocks")
+    if view.get("type") == "home":
+        # A Home tab is not a dialog: Slack refuses a title, submit or close on it.
+        for key in ("title", "submit", "close"):
+            if key in view:
+                errors.append(f"view.{key} is not allowed in a home view")
     _check_len(errors, "view.private_metadata", view.get("private_metadata"), MAX_PRIVATE_METADATA)
     _check_len(errors, "view.callback_id", view.get("callback_id"), MAX_ID)
     _check_len(errors, "view.external_id", view.get("external_id"), MAX_ID)
-    errors += check_blocks(view.get("blocks"), MAX_MODAL_BLOCKS)
+    limit = MAX_HOME_BLOCKS if view.get("type") == "home" else MAX_MODAL_BLOCKS
+    errors += check_blocks(view.get("blocks"), limit)
     try:
         View(**view).to_dict()
     except Exception as exc:  # slack_sdk's own checks
@@ -323,6 +330,7 @@ class FakeSlack:
         self._messages: dict[str, list[Message]] = defaultdict(list)
         self._ephemeral: list[dict[str, Any]] = []
         self._views: dict[str, dict[str, Any]] = {}
+        self._homes: dict[str, dict[str, Any]] = {}  # user -> their published Home tab
         self._triggers: dict[str, float] = {}  # issued trigger id -> time issued
         self._dead_triggers: set[str] = set()  # expired or already used
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
@@ -366,7 +374,7 @@ class FakeSlack:
         with self._lock:
             return [c for c in self._calls if method is None or c.method == method]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+    def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[Call]:
         """Block until `count` calls of `method` arrived (work may run in other threads)."""
         deadline = time.monotonic() + timeout
         with self._lock:
@@ -394,6 +402,11 @@ class FakeSlack:
         with self._lock:
             return list(self._ephemeral)
 
+    def home(self, user: str) -> dict[str, Any] | None:
+        """The Home tab last published for `user` (views.publish), or None."""
+        with self._lock:
+            return self._homes.get(user)
+
     def views(self) -> dict[str, dict[str, Any]]:
         with self._lock:
             return dict(self._views)
@@ -403,7 +416,7 @@ class FakeSlack:
             return [r for r in self._responses if key is None or r.key == key]
 
     def wait_for_response(
-        self, key: str | None = None, count: int = 1, timeout: float = 5.0
+        self, key: str | None = None, count: int = 1, timeout: float = 15.0
     ) -> list[ResponsePost]:
         deadline = time.monotonic() + timeout
         with self._lock:
@@ -500,6 +513,7 @@ class FakeSlack:
             self._messages.clear()
             self._ephemeral.clear()
             self._views.clear()
+            self._homes.clear()
             self._faults.clear()
             self._delays.clear()
             self._responses.clear()
@@ -867,8 +881,17 @@ def _views_update(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
 
 
 def _views_publish(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    _require(args, "user_id")
-    return {"view": _store_view(fake, args.get("view"))}
+    user = _require(args, "user_id")
+    if not _USER_ID.match(user):
+        raise SlackError("user_not_found")
+    view = args.get("view")
+    if not isinstance(view, dict) or view.get("type") != "home":
+        raise SlackError("invalid_arguments", ["views.publish takes a view of type home"])
+    # One Home per user: publishing again replaces it (same view id, as in Slack).
+    old = fake._homes.get(user)
+    stored = _store_view(fake, view, old["id"] if old else None)
+    fake._homes[user] = stored
+    return {"view": stored}
 
 
 def _usergroup_users(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:

@@ -329,3 +329,61 @@ def event_callback_body(
             "event_context": f"4-fake-{event_id}",
         }
     )
+
+
+def _home_block_id(blocks: list[dict[str, Any]], action_id: str, value: str) -> str:
+    """The block holding the button with this action id and value (a Home tab lists many)."""
+    for block in blocks:
+        for e in block.get("elements") or []:
+            if isinstance(e, dict) and e.get("action_id") == action_id and e.get("value") == value:
+                return str(block.get("block_id") or "")
+    raise AssertionError(f"no {action_id} button with value {value} on this view")
+
+
+def app_home_opened_event(
+    user: str, tab: str = "home", view_id: str | None = None
+) -> dict[str, Any]:
+    """`app_home_opened`: the person opened the app's Home (or Messages) tab."""
+    event: dict[str, Any] = {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": "D0APPHOME",
+        "tab": tab,
+        "event_ts": f"{time.time():.6f}",
+    }
+    if view_id:
+        event["view"] = {"id": view_id, "type": "home"}
+    return event
+
+
+def home_action_payload(
+    action_id: str,
+    value: str,
+    user_id: str,
+    view: dict[str, Any],
+    team_id: str = TEAM_ID,
+) -> dict[str, Any]:
+    """A button click on the app's Home tab: the container is the view, there is no channel
+    and no response_url."""
+    return {
+        "type": "block_actions",
+        "user": _user(user_id, team_id),
+        "api_app_id": API_APP_ID,
+        "token": VERIFICATION_TOKEN,
+        "container": {"type": "view", "view_id": view.get("id", "V0HOME")},
+        "trigger_id": new_trigger_id(),
+        "team": _team(team_id),
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "view": view,
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": _home_block_id(view.get("blocks") or [], action_id, value),
+                "text": {"type": "plain_text", "text": action_id, "emoji": True},
+                "value": value,
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }

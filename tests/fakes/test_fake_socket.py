@@ -141,3 +141,38 @@ async def test_disconnect_then_new_link_gets_the_envelopes(
     assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
     await old.close()
     assert sock.stats().reconnects == 1
+
+
+async def test_a_leaving_link_can_be_kept_in_use_until_a_new_one_is_up(
+    sock: FakeSocketMode, session: aiohttp.ClientSession
+) -> None:
+    sock.send_on_leaving_links = True
+    async with session.ws_connect(open_url(sock)) as old:
+        await receive(old)
+        await asyncio.to_thread(sock.refresh)
+        assert (await receive(old))["type"] == "disconnect"
+        env_id = await asyncio.to_thread(sock.slash_command, "x", "U1", "C1")
+        assert (await receive(old))["envelope_id"] == env_id  # no other link yet
+        async with session.ws_connect(open_url(sock)) as new:
+            await receive(new)
+            later = await asyncio.to_thread(sock.slash_command, "y", "U1", "C1")
+            assert (await receive(new))["envelope_id"] == later  # the new link is preferred
+            # an ack on either link counts
+            await old.send_str(json.dumps({"envelope_id": env_id}))
+            await new.send_str(json.dumps({"envelope_id": later}))
+            assert (await asyncio.to_thread(sock.wait_ack, env_id)).ack_connection == 1
+            assert (await asyncio.to_thread(sock.wait_ack, later)).ack_connection == 2
+
+
+async def test_a_lost_ack_is_not_recorded(
+    sock: FakeSocketMode, session: aiohttp.ClientSession
+) -> None:
+    async with session.ws_connect(open_url(sock)) as ws:
+        await receive(ws)
+        body = event_callback_body(message_event("hi", "U1", "C1", "1.1"), "Ev2")
+        env_id = await asyncio.to_thread(sock.event, body, None, True)
+        await receive(ws)
+        await ws.send_str(json.dumps({"envelope_id": env_id}))  # lost on the way
+        again = await receive(ws)
+        assert again["retry_attempt"] == 1
+    assert sock.attempts(env_id)[0].acked_at is None

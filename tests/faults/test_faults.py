@@ -1,11 +1,12 @@
 """Honest under faults (issue 12): two real `writeoff serve --http` replicas on a private
 PostgreSQL cluster, the Slack and QuickBooks fakes shared by both, and five scenarios:
 
-1. simultaneous Approve clicks on every card across both replicas;
-2. `kill -9` of a replica inside a burst of approvals, then its restart;
-3. `pg_ctl restart` inside a burst;
-4. QuickBooks slow, with 5xx answers and answers lost after the entry was created;
-5. expired access tokens seen by both replicas at once (exactly one refresh).
+1. simultaneous Approve clicks on every card across both replicas, Slack answering unevenly;
+2. a second click's render, read while the push is pending, racing the render after it;
+3. `kill -9` of a replica inside a burst of approvals, then its restart;
+4. `pg_ctl restart` inside a burst;
+5. QuickBooks slow, with 5xx answers and answers lost after the entry was created;
+6. expired access tokens seen by both replicas at once (exactly one refresh).
 
 After each: every acknowledged click's entry is posted exactly once or still offers Approve,
 nothing is in QuickBooks twice, `writeoff audit verify` passes, the trial balance balances,
@@ -70,7 +71,9 @@ from tests.qbo.conftest import seed_accounts
 pytestmark = pytest.mark.faults
 
 # Issue 12, defect 2 (a pass that fails releases its claims) is fixed in qbo/sync.py by
-# another branch: once it is merged, claims left idle by a live pass are a failure here.
+# another branch: once it is merged, claims left idle after the database restart are a
+# failure here. Off until then; and only there, since on a loaded machine a live pass can
+# be starved of CPU for seconds (the simultaneous clicks see that), which looks the same.
 STRICT_CLAIMS = False
 NUMBER = re.compile(r"JE-\d{6}")
 DRAFT_NAMED = re.compile(r"Nothing was posted: #(\d+)")
@@ -413,6 +416,28 @@ def simultaneous_clicks(w: World) -> tuple[list[tuple[int, str]], list[Click]]:
     return cards, clicks
 
 
+def racing_renders(w: World) -> tuple[list[tuple[int, str]], list[Click]]:
+    """The race of issue 12, defect 3, on purpose: a second approver's click lands while the
+    first one's push waits on a slow QuickBooks; its "already posted" render (read while
+    the push is pending) meets a slow Slack, the render after the push a fast one."""
+    cards = w.cards(2)
+    clicks: list[Click] = []
+    w.qbo.latency = 1.0
+    try:
+        for i, (e, ts) in enumerate(cards):
+            clicks.append(w.click("a", e, ts, APPROVERS[2 * i]))
+            w.slack.wait_for("chat.update", len(w.slack.calls("chat.update")) + 1)
+            w.slack.set_delay("chat.update", 1.5)
+            clicks.append(w.click("b", e, ts, APPROVERS[2 * i + 1]))
+            time.sleep(0.6)
+            w.slack.set_delay("chat.update", 0.0)
+            w.quiesce()
+    finally:
+        w.qbo.latency = 0.0
+        w.slack.set_delay("chat.update", 0.0)
+    return cards, clicks
+
+
 def kill_a_replica(w: World) -> tuple[list[tuple[int, str]], list[Click]]:
     cards = w.cards(10)
     plan = [("ab"[i % 2], e, ts, APPROVERS[i]) for i, (e, ts) in enumerate(cards)]
@@ -466,6 +491,7 @@ def expired_tokens(w: World) -> tuple[list[tuple[int, str]], list[Click]]:
 
 SCENARIOS: list[tuple[str, Callable[[World], tuple[list[tuple[int, str]], list[Click]]]]] = [
     ("simultaneous clicks", simultaneous_clicks),
+    ("renders racing the push", racing_renders),
     ("kill -9 of a replica", kill_a_replica),
     ("pg_ctl restart", restart_the_database),
     ("slow, flaky QuickBooks", flaky_quickbooks),
@@ -491,7 +517,7 @@ def test_the_books_stay_honest_under_faults(
             if counts.refreshes != 1:
                 counts.problems.append(f"{counts.refreshes} token refreshes, not 1")
         counts.stuck_claims = stuck
-        if STRICT_CLAIMS and stuck and name != "kill -9 of a replica":
+        if STRICT_CLAIMS and stuck and name == "pg_ctl restart":
             counts.problems.append(f"{stuck} claims kept by a live pass that failed")
         counts.seconds = time.perf_counter() - t0
         counts.phases = (burst, settled)

@@ -45,8 +45,7 @@ def every_word() -> list[tuple[Category, str, str]]:
     for spec in REASONS.values():
         for group in spec.words:
             # a reserve verb ("top up") names a reason only beside the reserve's name
-            near = f" {group.near[-1]}" if group.near else ""
-            near = " the E&O reserve" if "reserve" in group.near else near
+            near = f" ({group.near[0]})" if group.near else ""
             out += [(spec.category, p + near, p) for p in group.phrases]
             out += [(spec.category, typo, meant) for typo, meant in group.misspelled]
     return out

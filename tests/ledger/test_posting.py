@@ -367,3 +367,36 @@ def test_concurrent_approvals_post_exactly_once(engine: Engine, company_id: int)
     with session_scope(engine) as s:
         assert account_balance(s, company_id, "5000") == Decimal("600.00")
         assert s.exec(select(sa.func.count()).select_from(AuditEvent)).one() == 2
+
+
+def test_version_grows_with_every_change_a_card_shows(engine: Engine, company_id: int) -> None:
+    """Card updates are ordered by it (issue 12): an edit that changes only the lines (same
+    total, same editor), posting and reversing each bump it; the card's own columns do not."""
+
+    def version() -> int:
+        with session_scope(engine) as s:
+            entry = s.get(JournalEntry, eid)
+            assert entry is not None
+            return entry.version
+
+    with session_scope(engine) as s:
+        eid = save_draft(s, company_id, make_draft(), actor="U1", entry_date=TODAY).entry.id or 0
+    seen = [version()]
+    for account in ("5100", "5200"):  # the same total and editor: only the lines change
+        with session_scope(engine) as s:
+            lines = [
+                LineInput(account, debit=Decimal("600")),
+                LineInput("1200", credit=Decimal("600")),
+            ]
+            edit_draft(s, company_id, eid, lines, actor="U2", max_amount=MAX)
+        seen.append(version())
+    with session_scope(engine) as s:
+        entry = s.get(JournalEntry, eid)
+        assert entry is not None
+        entry.card_channel, entry.card_ts, entry.card_version = "C1", "1.1", 99
+        s.add(entry)
+    seen.append(version())
+    with session_scope(engine) as s:
+        post_entry(s, company_id, eid, approver="U3", max_amount=MAX)
+    seen.append(version())
+    assert seen[0] < seen[1] < seen[2] == seen[3] < seen[4]

@@ -64,10 +64,10 @@ def test_letter_o_for_zero_is_refused() -> None:
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [
-        ("40 units SKU-12 damaged at $15, ext 4471 for questions", "4471"),
+        ("40 units SKU-12 damaged at $15 (6/pk)", "(6/pk)"),
         ("40 SKU-12 damaged at $15, 6 more in the back", "6"),
-        ("5 gallon buckets SKU-12, 8 of them leaking, $22 each", "8"),
         ("10 SKU-12 damaged at $15 plus 3", "3"),
+        ("40 units SKU-12 damaged at $15, bin 4 of 9", "9"),
     ],
 )
 def test_a_number_left_unused_is_quoted_and_the_draft_is_doubtful(text: str, quoted: str) -> None:
@@ -88,6 +88,9 @@ def test_a_fraction_word_left_unused_makes_the_draft_doubtful() -> None:
         "40 units SKU-12 damaged at $15 in aisle 7",
         "SKU-12 x 40 damaged @ $15 at 10am",
         "write off 40 units of SKU-12, water damaged, $15 each, PO 4411",
+        "40 units SKU-12 damaged at $15, ext 4471 for questions",
+        "call me at 555-0142 about the 40 SKU-12 damaged at $15",
+        "40 16 oz jars SKU-12 damaged at $15 each",
     ],
 )
 def test_dates_references_and_places_are_not_amounts(text: str) -> None:
@@ -287,3 +290,21 @@ def test_a_short_or_outranking_correction_is_never_sure() -> None:
 )
 def test_synonyms_and_idioms_from_the_policy_table(text: str, category: Category) -> None:
     assert one(text).category is category
+
+
+# -- 8. SKU shapes: the item list knows the SKU --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("chr009 x 3 broken legs", "CHR-009", "288.00"),
+        ("dmg 4 sku-410 @ dock D2", "SKU-410", "48.00"),
+        ("2 CHR009 stolen from DOCK-4", "CHR-009", "192.00"),
+        ("BAY-12: 10 SKU-12 expired", "SKU-12", "150.00"),
+        ("pls write off 2 dmg'd chr-009s", "CHR-009", "192.00"),
+    ],
+)
+def test_the_sku_is_the_code_the_item_list_knows(text: str, sku: str, amount: str) -> None:
+    d = one(text)
+    assert (d.sku, str(d.amount)) == (sku, amount)

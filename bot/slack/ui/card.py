@@ -58,6 +58,20 @@ def _header_text(view: CardView) -> str:
     return f"{title} #{view.entry_id}"
 
 
+def pending_confirm_blocks(entry_id: int, version: str, text: str) -> list[Block]:
+    """Approve clicked while the second reading is due: say so, offer to approve anyway.
+    The button carries the draft's version, so it only approves the draft that was asked
+    about (not one the second reading changed meanwhile)."""
+    value = f"{entry_id}|{version}"
+    return [
+        section(text),
+        actions(
+            Id.BLOCK_APPROVE_PENDING.format(entry_id),
+            button("Approve without it", Id.APPROVE_PENDING, value, "primary"),
+        ),
+    ]
+
+
 def fallback_text(view: CardView) -> str:
     """Notification text (no user text in it: some clients show it unescaped)."""
     total = format_money(view.total, view.currency)
@@ -65,6 +79,18 @@ def fallback_text(view: CardView) -> str:
         return f"Write-off {view.number} posted: {total}"
     if view.status == EntryStatus.REJECTED:
         return f"Write-off draft #{view.entry_id} rejected"
+    if view.status == EntryStatus.REVERSED:
+        by = f" by {view.reversed_by_number}" if view.reversed_by_number else ""
+        return f"Write-off {view.number} reversed{by}: {total}"
+    if view.status == EntryStatus.EXPIRED:
+        return f"Write-off draft #{view.entry_id} expired; nothing was posted"
+    if view.status != EntryStatus.DRAFT:
+        return f"Write-off #{view.entry_id}: {view.status}"
+    if view.approvals and len(view.approvals) < view.approvals_needed:
+        return (
+            f"Write-off draft #{view.entry_id} for {total}: {len(view.approvals)} of "
+            f"{view.approvals_needed} approvals"
+        )
     return f"Write-off draft #{view.entry_id} for {total} awaiting approval"
 
 
@@ -123,8 +149,13 @@ def _facts(view: CardView) -> Block | None:
     return fields(facts)
 
 
-def confidence_text(confidence: float | None, reviewed: bool) -> str | None:
-    """'🟢 Confidence 94%' (🟡 from 60%, 🔴 below), plus 'reviewed by a person'."""
+def confidence_text(
+    confidence: float | None, reviewed: bool, reviewer: str | None = None
+) -> str | None:
+    """'🟢 Confidence 94%' (🟡 from 60%, 🔴 below); once a person edited the draft the model's
+    confidence no longer applies: 'reviewed by <person>' replaces it."""
+    if reviewed and reviewer:
+        return f"✅ Reviewed by {mention(reviewer)}"
     parts = []
     if confidence is not None:
         pct = math.floor(max(0.0, min(1.0, confidence)) * 100 + 1e-9)
@@ -135,10 +166,63 @@ def confidence_text(confidence: float | None, reviewed: bool) -> str | None:
     return " · ".join(parts) or None
 
 
-def _missing_text(missing: Sequence[str]) -> str:
-    names = ", ".join(escape(m) for m in missing)
-    them = "it" if len(missing) == 1 else "them"
-    return f"❗ Missing: {names} — use Edit to fill {them} in"
+# What a missing field is called on the card, and how the reporter can give it in a reply.
+FIELD_NAMES = {
+    "unit_cost": "unit cost",
+    "sku": "SKU",
+    "quantity": "quantity",
+    "amount": "amount",
+    "reason": "reason",
+    "account": "account",
+    "location": "location",
+}
+# Only an approver can fix these (with Edit); the reporter is not asked about them.
+APPROVER_ONLY = frozenset({"account"})
+REPLY_EXAMPLES = {
+    "unit_cost": "'at $12 each'",
+    "quantity": "'30 units'",
+    "amount": "'$450 in total'",
+    "reason": "'they were damaged'",
+}
+
+
+def field_name(name: str) -> str:
+    return FIELD_NAMES.get(name, name.replace("_", " "))
+
+
+def _missing_text(missing: Sequence[str], reporter: str | None) -> str:
+    """Addressed to who can act: the reporter replies in the thread, approvers use Edit."""
+    names = ", ".join(escape(field_name(m)) for m in missing)
+    askable = [m.replace(" ", "_") for m in missing if m.replace(" ", "_") in REPLY_EXAMPLES]
+    if not askable:
+        return f"❗ Missing: {names} — an approver can use Edit to fill it in"
+    example = REPLY_EXAMPLES[askable[0]]
+    return (
+        f"❗ Missing: {names} — {mention(reporter, 'the reporter')} can reply in this thread "
+        f"(e.g. {example}), or an approver can use Edit"
+    )
+
+
+SECOND_READING_TEXT = {
+    "pending": "⏳ Second reading (Claude) on its way: this card updates when it arrives",
+    "agreed": "✅ Second reading (Claude) agrees",
+    "differs": "⚠️ Second reading (Claude) differs: see the warnings",
+    "unconfirmed": "⚠️ Second reading (Claude) confirms only part of this: see the warnings",
+    "unavailable": "⚪ Second reading unavailable: this is the offline reading alone",
+}
+
+
+def second_reading_text(state: str | None, status: str = EntryStatus.DRAFT) -> str | None:
+    """Where Claude's reading stands. Once a draft is decided its lines no longer change, so a
+    late reading that does not agree is a prompt to check the entry, not a warning below."""
+    if status != EntryStatus.DRAFT:
+        if state in ("differs", "unconfirmed"):
+            return (
+                "⚠️ Claude's second reading arrived after the decision and does not agree: "
+                "check this entry (the audit trail has both readings)"
+            )
+        return "✅ Second reading (Claude) agrees" if state == "agreed" else None
+    return SECOND_READING_TEXT.get(state or "")
 
 
 def _status_blocks(view: CardView) -> list[Block]:
@@ -199,6 +283,8 @@ def draft_card(view: CardView) -> list[Block]:
     """The card for an entry in any status: what was reported, the entry, why, and buttons."""
     blocks: list[Block] = [header(_header_text(view))]
     who = [f"Reported by {mention(view.reporter)} · {date_token(view.created_at)}"]
+    if view.drafted_by:
+        who.append(f"Drafted by {mention(view.drafted_by)}")
     if view.edited_by:
         who.append(f"Edited by {mention(view.edited_by)}")
     blocks.append(context(*who))
@@ -210,14 +296,21 @@ def draft_card(view: CardView) -> list[Block]:
     facts = _facts(view)
     if facts:
         blocks.append(facts)
-    conf = confidence_text(view.confidence, view.reviewed)
-    if conf:
-        blocks.append(context(conf))
+    conf = confidence_text(view.confidence, view.reviewed, view.edited_by)
+    second = second_reading_text(view.second_reading, view.status)
+    if conf or second:
+        blocks.append(context(*[t for t in (conf, second) if t]))
     if view.explanation:
         shown = view.explanation[:MAX_EXPLANATION_LINES]
         text = "*Why these accounts*\n" + "\n".join(f"• {clip(e, 600)}" for e in shown)
         if len(view.explanation) > len(shown):
             text += f"\n… and {len(view.explanation) - len(shown)} more"
+        blocks.append(section(text))
+    if view.exceptions:
+        shown = view.exceptions[:MAX_EXPLANATION_LINES]
+        text = "*Policy exceptions*\n" + "\n".join(f"⚠️ {clip(e, 600)}" for e in shown)
+        if len(view.exceptions) > len(shown):
+            text += f"\n⚠️ … and {len(view.exceptions) - len(shown)} more"
         blocks.append(section(text))
     if view.warnings:
         shown = view.warnings[:MAX_EXPLANATION_LINES]
@@ -227,13 +320,40 @@ def draft_card(view: CardView) -> list[Block]:
         blocks.append(section(text))
     if view.status == EntryStatus.DRAFT:
         if view.missing:
-            blocks.append(section(_missing_text(view.missing[:20])))
+            blocks.append(section(_missing_text(view.missing[:20], view.reporter)))
         elif len(view.lines) < 2:
             blocks.append(section("❗ An entry needs at least two lines — use Edit to add them"))
         elif not view.balanced:
             blocks.append(section("❗ Debits and credits are not equal — use Edit to fix them"))
+    if view.status == EntryStatus.DRAFT:
+        rules = approval_notes(view)
+        if rules:
+            blocks.append(context(*rules))
     blocks.extend(_status_blocks(view))
     return blocks[:MAX_MESSAGE_BLOCKS]
+
+
+def _who(ids: Sequence[str]) -> str:
+    return " or ".join(f"<!subteam^{i}>" if i.startswith("S") else mention(i) for i in ids)
+
+
+def approval_notes(view: CardView) -> list[str]:
+    """Who may approve this draft, in the words of the approval rules (each one line)."""
+    notes = []
+    if view.approver_ids:
+        notes.append(f"Approval: needs {_who(view.approver_ids[:10])}")
+    if view.approvals_needed > 1:
+        if view.approvals:
+            given = ", ".join(
+                f"{mention(by)} approved {date_token(at)}" for by, at in view.approvals
+            )
+            notes.append(f"{len(view.approvals)} of {view.approvals_needed} approvals: {given}")
+        else:
+            notes.append(f"Needs {view.approvals_needed} different approvers")
+    if view.preparers and (view.exceptions or not view.self_approval_allowed):
+        names = ", ".join(mention(p) for p in view.preparers[:5])
+        notes.append(f"Changed by {names}: an approver other than them must approve it")
+    return notes
 
 
 # -- approve all -----------------------------------------------------------------------------

@@ -265,6 +265,7 @@ class EditedLine:
     account: str
     debit: Decimal
     credit: Decimal
+    row: int  # the form's row: row i showed the draft's line i (its facts stay with it)
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ def parse_edit_submission(state_values: Mapping[str, Any]) -> EditSubmission:
                 "Use either a debit or a credit on one line, not both"
             )
             continue
-        lines.append(EditedLine(account, debit or Decimal("0.00"), credit or Decimal("0.00")))
+        lines.append(EditedLine(account, debit or Decimal("0.00"), credit or Decimal("0.00"), i))
     if not errors and rows:
         first = Id.LINE_ACCOUNT.format(rows[0])
         if len(lines) < 2:
@@ -381,7 +382,7 @@ def _reason_input(label: str, placeholder: str) -> Block:
     )
 
 
-def reject_modal(entry_id: int) -> Block:
+def reject_modal(entry_id: int, number: str | None = None) -> Block:
     blocks = [
         section(f"Reject draft #{entry_id}? Nothing is posted; the reporter sees your reason."),
         _reason_input("Reason", "e.g. Counted again: the units were found"),
@@ -389,10 +390,12 @@ def reject_modal(entry_id: int) -> Block:
     return modal(Id.VIEW_REJECT, "Reject write-off", blocks, str(entry_id), "Reject")
 
 
-def reverse_modal(entry_id: int) -> Block:
+def reverse_modal(entry_id: int, number: str | None = None) -> Block:
+    """Named by its entry number (JE-000002), the one the controller sees in the books."""
+    name = number or f"#{entry_id}"
     blocks = [
         section(
-            f"Reverse entry #{entry_id}? This posts a new entry that undoes it, dated today; "
+            f"Reverse entry {name}? This posts a new entry that undoes it, dated today; "
             "the original stays in the books."
         ),
         _reason_input("Reason", "e.g. Posted to the wrong account"),

@@ -163,6 +163,10 @@ def context(*texts: str) -> Block:
     }
 
 
+def divider() -> Block:
+    return {"type": "divider"}
+
+
 def header(text: str) -> Block:
     return {"type": "header", "text": plain_text(text, MAX_HEADER_TEXT)}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.services.display import CloseCheck
 from bot.slack.ids import Id
 from bot.slack.ui.kit import Block, actions, button, confirm, section
@@ -38,11 +40,22 @@ def close_blocks(check: CloseCheck) -> list[Block]:
     ]
 
 
-def redate_offer(entry_id: int, text: str) -> list[Block]:
+def redate_offer(entry_id: int, text: str, day: date | None, today: date) -> list[Block]:
+    """After a closed-month refusal: post it on the first open day, or say why that cannot
+    be offered (never a button that would be refused again)."""
+    if day is None:
+        return [
+            section(
+                f"{text} Every month from {today:%B %Y} on is closed, so there is no open day "
+                "to post it on: ask a controller to reopen a month (`/writeoff reopen`)."
+            )
+        ]
+    when = "today" if day == today else f"{day.isoformat()}, the first open day"
+    label = "Post dated today" if day == today else f"Post dated {day.isoformat()}"
     return [
-        section(text),
+        section(f"{text} You can post it dated {when}, instead."),
         actions(
             Id.BLOCK_REDATE.format(entry_id),
-            button("Post dated today", Id.APPROVE_REDATE, str(entry_id), "primary"),
+            button(label, Id.APPROVE_REDATE, str(entry_id), "primary"),
         ),
     ]

@@ -57,7 +57,10 @@ def reminder_text(month: str) -> str:
 
 def nudge_text(approvers: Iterable[str]) -> str:
     """The thread reply on a draft nobody has decided on for a day."""
-    who = " ".join(mention(a) for a in sorted(approvers) if a.startswith(("U", "W")))
+    ids = sorted(approvers)
+    people = [mention(a) for a in ids if a.startswith(("U", "W"))]
+    groups = [f"<!subteam^{a}>" for a in ids if a.startswith("S") and a.isalnum()]
+    who = " ".join(people + groups)
     return (
         f"{who or 'Approvers'}: this write-off has waited over a day for a decision. "
         "Approve, edit or reject it; it expires after 7 days."

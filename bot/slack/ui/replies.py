@@ -41,9 +41,14 @@ def approved(outcome: Outcome) -> str:
         return f"Posted {entry.number}."
     if outcome.result is Result.ALREADY and entry is not None:
         return f"Already posted as {entry.number} by {mention(entry.approved_by)}."
+    if outcome.result is Result.WAITING and entry is not None:
+        return (
+            f"Your approval of draft #{entry.id} is recorded; it posts when a second, "
+            "different approver approves it."
+        )
     if outcome.result is Result.PERIOD_CLOSED:
         closed = "; ".join(map(str, outcome.problems))
-        return f"{closed}. You can post it dated today, in the open period, instead."
+        return f"{closed}."
     if outcome.result is Result.INVALID:
         problems = escape("; ".join(map(str, outcome.problems)))
         return f"This draft cannot be posted yet: {problems}. Use Edit to fix it."
@@ -95,8 +100,15 @@ def approved_all(user: str, posted: int, asked: int) -> str:
     return f"{mention(user)} approved {posted} of {asked} write-offs."
 
 
-def not_posted(problems: list[str]) -> str:
-    return "Not posted:\n" + "\n".join(problems[:20])
+def not_posted(problems: dict[str, list[int]]) -> str:
+    """What Approve all could not approve, each reason said once with the drafts it held."""
+    count = sum(len(ids) for ids in problems.values())
+    lines = [f"Not posted ({count}):"]
+    for reason, ids in list(problems.items())[:20]:
+        shown = ", ".join(f"#{i}" for i in ids[:30])
+        more = f" and {len(ids) - 30} more" if len(ids) > 30 else ""
+        lines.append(f"• {shown}{more}: {reason}")
+    return "\n".join(lines)
 
 
 def drafted(count: int, card_link: str | None = None) -> str:
@@ -133,3 +145,72 @@ def qbo_status(st: QboStatus) -> str:
     if st.broken_reason:
         lines.append(f"Problem: {clip(st.broken_reason, 300)}")
     return "\n".join(lines)
+
+
+# -- the second reading and corrections in a card's thread ------------------------------------
+
+SECOND_READING_PENDING = (
+    "Claude's second reading of this draft has not arrived yet; it may still change the "
+    "amount or the confidence. Approve the draft as it stands, without it?"
+)
+SECOND_READING_CHANGED = (
+    "This draft changed since you were asked (its second reading arrived, or it was "
+    "corrected): look at the card again before approving."
+)
+SECOND_READING_SKIPPED = "its second reading has not arrived yet: approve it on its card"
+CORRECTION_NOT_ALLOWED = (
+    "Only the person who reported this write-off or an approver can change it. Nothing was changed."
+)
+
+_QUESTIONS = {
+    "unit_cost": "What did each unit cost? Reply here, e.g. 'at $12 each'.",
+    "quantity": "How many units were there? Reply here, e.g. '30 units'.",
+    "amount": "What is the amount? Reply here, e.g. '$450 in total' or '30 units at $15 each'.",
+    "reason": "What happened to the goods (damaged, expired, stolen, missing…)? Reply here, "
+    "e.g. 'they were damaged'.",
+}
+
+
+def missing_prompt(reporter: str | None, missing: tuple[str, ...] | list[str]) -> str | None:
+    """The thread reply that tells the reporter, in plain words, what the draft lacks and
+    how to complete it by replying. None when nothing missing is the reporter's to give."""
+    questions = [_QUESTIONS[m] for m in missing if m in _QUESTIONS]
+    if not questions:
+        return None
+    lead = (
+        "this write-off cannot be approved yet."
+        if reporter
+        else "This write-off cannot be approved yet."
+    )
+    who = f"{mention(reporter)} " if reporter else ""
+    return f"{who}{lead} " + " ".join(questions)
+
+
+def readings_differ(reporter: str | None) -> str:
+    who = f"{mention(reporter)} " if reporter else ""
+    return (
+        f"{who}I read this write-off two ways (both readings are on the card). Which is right? "
+        "Reply here with the right figure, e.g. 'make that 30' or '$9 each'."
+    )
+
+
+def corrected(change: str, total: str, confidence: float | None) -> str:
+    pct = f" (confidence {int(confidence * 100)}%)" if confidence is not None else ""
+    return f"Updated the draft from your reply: {escape(change)}. Amount now {total}{pct}."
+
+
+def correction_on_decided(status: str, number: str | None) -> str:
+    if status in ("posted", "reversed"):
+        name = number or "This entry"
+        return (
+            f"{name} is already {status}, so it cannot change. To correct it, an approver "
+            "can Reverse it on the card, then report the right figures again."
+        )
+    return f"This draft is {status}; nothing was posted. Report it again with the right figures."
+
+
+def correction_on_edited(edited_by: str | None) -> str:
+    return (
+        f"{mention(edited_by, 'An approver')} edited this draft, so replies no longer change "
+        "it: ask them, or an approver can use Edit."
+    )

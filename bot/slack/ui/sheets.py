@@ -82,8 +82,12 @@ def _status_line(s: SheetSummary) -> str:
         what = {
             SheetStatus.APPROVED: f"*Approved* by {who}: posted as *{number_}*.",
             SheetStatus.REJECTED: f"*Rejected* by {who}: nothing posted.",
+            SheetStatus.EXPIRED: "*Expired*: no decision within 7 days; nothing posted.",
         }.get(s.status, f"*{s.status.capitalize()}* by {who}.")
         qbo = f" QuickBooks: {clip(s.qbo_status, 300)}." if s.qbo_status else ""
+        if s.reversed_by:
+            state = clip(s.reversal_qbo_status or "not connected", 300)
+            qbo += f"\n↩️ *Reversed* by *{clip(s.reversed_by, 40)}* (QuickBooks: {state})."
     else:
         parts = [f"{s.posted:,} posted", f"{s.rejected:,} rejected"]
         if s.left:
@@ -117,10 +121,14 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
         blocks.append(section(_variance_table(s)))
     if s.skipped:
         items = [f"• line {k.line} {clip(k.sku, 40)}: {clip(k.reason, 150)}" for k in s.skipped]
-        left_out = "not in the entry" if s.one_entry else "not posted"
+        left_out = (
+            "not in the entry* (report each on its own once its cost is known)"
+            if s.one_entry
+            else "not posted*"
+        )
         blocks.append(
             section(
-                f":warning: *{s.skipped_count:,} variance(s) {left_out}*\n"
+                f":warning: *{s.skipped_count:,} variance(s) {left_out}\n"
                 + _listed(items, s.skipped_count)
             )
         )
@@ -136,6 +144,12 @@ def summary_blocks(s: SheetSummary) -> list[Block]:
         blocks.append(_buttons(s, net))
     elif s.status is not SheetStatus.DRAFT:
         blocks.append(section(_status_line(s)))
+        if s.one_entry and s.entry_id and s.entry_number and not s.reversed_by:
+            # A posted count is corrected the way any entry is: by reversing it.
+            entry = str(s.entry_id)
+            blocks.append(
+                actions(Id.BLOCK_SHEET.format(s.evidence_id), button("Reverse", Id.REVERSE, entry))
+            )
     return blocks
 
 

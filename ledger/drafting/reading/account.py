@@ -28,15 +28,18 @@ _WORD = (
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)"
 )
 # A number as typed, with what scales it: "1,200.50", "$2k", "2 grand", "75 cents", "forty two"
-_TOKEN = re.compile(
-    rf"""(?P<cur>\$\s?)?
-         (?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])
-              |\b(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_WORD}\b
-               (?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD}\b)*)
-         (?P<scale>\s?(?:k|m)\b|\s(?:grand|thousand|million)\b)?
-         (?P<cents>\s?(?:cents?\b|¢))?""",
+_SCALE = r"(?P<scale>\s?(?:k|m)\b|\s(?:grand|thousand|million)\b)?(?P<cents>\s?(?:cents?\b|¢))?"
+_DIGITS = re.compile(
+    rf"(?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(
+    rf"""(?P<n>\b(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_WORD}\b
+               (?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD}\b)*){_SCALE}""",
     re.IGNORECASE | re.VERBOSE,
 )
+_WORD_HINT = re.compile(rf"\b{_WORD}\b", re.IGNORECASE)
+_FRACTION_HINT = re.compile(r"half|quarter|third|fifth|tenth|gross|score", re.IGNORECASE)
 # Words that change a quantity without being a number: "half a dozen", "a quarter of them".
 _FRACTION = re.compile(
     r"\b(?:half|halves|quarters?|thirds?|fifths?|tenths?|a\s+gross|gross\s+of|a\s+score)\b",
@@ -72,7 +75,10 @@ def account_for(
     spans = list(skip)
     used = used_values(facts)
     dropped: list[str] = []
-    for m in _TOKEN.finditer(text):
+    tokens = list(_DIGITS.finditer(text))
+    if _WORD_HINT.search(text):  # number words are rare: the slow pattern only when present
+        tokens.extend(_WORDS.finditer(text))
+    for m in tokens:
         if _inside(m.span("n"), spans):
             continue
         values = _values(m)
@@ -82,7 +88,8 @@ def account_for(
             continue
         dropped.append(_quote(text, m.start(), m.end()))
     applied = {w.lower() for w in used_words}
-    for m in _FRACTION.finditer(text):
+    fractions = _FRACTION.finditer(text) if _FRACTION_HINT.search(text) else iter(())
+    for m in fractions:
         if _inside(m.span(), spans) or m.group(0).split()[-1].lower() in applied:
             continue
         dropped.append(_quote(text, m.start(), m.end()))

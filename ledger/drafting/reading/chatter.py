@@ -26,6 +26,12 @@ _MONEY_MOVED = re.compile(
         |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback)\b""",
     _I | re.VERBOSE,
 )
+# Money words that need no reason word beside them to mean a payment: "customer paid $300".
+_PAID = re.compile(
+    r"\b(?:paid|pays?|payed|cash\s+(?:in|out)|charged\s+(?:the\s+)?(?:customer|card)|bought"
+    r"|purchased|for\s+sale|on\s+sale)\b",
+    _I,
+)
 _STOCK_MOVED = re.compile(
     r"""\b(?:received|receiving|restock(?:ed|ing)?|re-stock(?:ed)?|ordered|reorder(?:ed)?
         |order\s+(?:more|another)|transfer(?:red|ring)?|moved?\s+(?:\w+\s+)?(?:from|to)
@@ -50,6 +56,8 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a question, not a write-off request. " + DOES
     if _MONEY_MOVED.search(stripped) and not (has_reason and _ASKS.search(stripped)):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
+    if not has_reason and _PAID.search(stripped):
+        return "That reads like a payment or a purchase, not a write-off. " + DOES
     if not has_reason and _STOCK_MOVED.search(stripped):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):

@@ -52,6 +52,12 @@ _CHAIN = re.compile(
     rf"(?:\s*(?:of|x|×|\*)\s*(?P<n3>{_N}))?",
     _I,
 )
+# "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
+_EACH = re.compile(
+    rf"{_OUTER}\s*,?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
+    rf"(?:each|apiece|per\s+{_C}|an?\s+{_C}|on\s+each|in\s+each|to\s+an?\s+{_C})",
+    _I,
+)
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "(12 each)" after a case
 _PER = re.compile(
     rf"(?P<n>{_N})\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)"
@@ -77,6 +83,13 @@ _PART_OF = re.compile(
 )
 
 
+_HINT = re.compile(
+    rf"(?<![\w-]){_C}|\d\s*-\s*(?:pack|pk|ct)|\b(?:dozen|doz|dz|gross)\b|%|\bpercent\b|\bpct\b"
+    rf"|\b(?:half|quarters?|thirds?|fifth|tenth)\s+of\b",
+    _I,
+)
+
+
 @dataclass
 class Pack:
     quantity: Decimal
@@ -96,7 +109,9 @@ class Pack:
 
 def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
-    for reader in (_read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
+    if not _HINT.search(s):
+        return None  # most messages: one cheap search, not five
+    for reader in (_read_each, _read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
         found = reader(s)
         if found is not None:
             return found
@@ -159,6 +174,29 @@ def _read_chain(s: str) -> Pack | None:
             containers=containers,
         )
     return None
+
+
+def _read_each(s: str) -> Pack | None:
+    """ "3 pallets, 20 cases each, 12 per case": containers inside containers."""
+    m = _EACH.search(s)
+    if not m:
+        return None
+    n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
+    if n1 is None or n2 is None:
+        return None
+    c1, c2 = _CONTAINERS[m.group("c1").lower()], _CONTAINERS[m.group("c2").lower()]
+    qty, spans, used = n1 * n2, [m.span()], [n1, n2]
+    note = f"Quantity {_fmt(n1)} {m.group('c1')} x {_fmt(n2)} {m.group('c2')} each"
+    unit = m.group("c2").lower()
+    for per in _PER.finditer(s):
+        n3 = _num(per.group("n"))
+        if n3 is not None and _CONTAINERS[per.group("c").lower()] == c2 and per.start() >= m.end():
+            qty, unit = qty * n3, "units"
+            spans.append(per.span())
+            used.append(n3)
+            note += f" x {_fmt(n3)} per {c2}"
+            break
+    return Pack(qty, unit, spans, f"{note} = {_fmt(qty)}", used, containers={c1: n1, c2: n1 * n2})
 
 
 def _read_per(s: str) -> Pack | None:
@@ -284,7 +322,8 @@ def _read_part_of(s: str) -> Pack | None:
             frac = _num(m.group("f"))
             if frac is None:
                 continue
-            qty, said, used = n * frac, f"{' '.join(m.group('f').split())} of {_fmt(n)}", [n]
+            qty = round(n * frac, 6)  # a third of 30 is 10, not 9.999...
+            said, used = f"{' '.join(m.group('f').split())} of {_fmt(n)}", [n]
             words = [m.group("f").split()[-1].lower()]
         if not _whole(qty):
             continue  # "a third of 10": left for the writer to say

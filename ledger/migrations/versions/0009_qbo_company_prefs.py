@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("company_id"),
     )
 
+
     op.create_table(
         "qbo_item_mapping",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -72,9 +73,28 @@ def upgrade() -> None:
     op.create_index(
         "ix_qbo_inventory_push_company_id", "qbo_inventory_push", ["company_id"], unique=False
     )
+    op.create_table(
+        "qbo_true_up",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("company_id", sa.Integer(), nullable=False),
+        sa.Column("entry_id", sa.Integer(), nullable=False),
+        sa.Column("of_entry_id", sa.Integer(), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["company_id"], ["company.id"]),
+        sa.ForeignKeyConstraint(["entry_id"], ["journal_entry.id"]),
+        sa.ForeignKeyConstraint(["of_entry_id"], ["journal_entry.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("entry_id"),
+    )
+    op.create_index("ix_qbo_true_up_company_id", "qbo_true_up", ["company_id"], unique=False)
+    op.create_index("ix_qbo_true_up_of_entry_id", "qbo_true_up", ["of_entry_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_qbo_true_up_of_entry_id", table_name="qbo_true_up")
+    op.drop_index("ix_qbo_true_up_company_id", table_name="qbo_true_up")
+    op.drop_table("qbo_true_up")
     op.drop_index("ix_qbo_inventory_push_company_id", table_name="qbo_inventory_push")
     op.drop_table("qbo_inventory_push")
     op.drop_index("ix_qbo_item_mapping_company_id", table_name="qbo_item_mapping")

@@ -8,6 +8,7 @@ Nothing from the developer's environment leaks in: the working directory is the 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -528,7 +529,13 @@ def test_serve_with_a_refused_app_token_says_what_to_do(
             "PORT": str(free_port()),
         }.items():
             monkeypatch.setenv(key, value)
-        r = cli.run("serve")
+        root = logging.getLogger()
+        handlers, level = list(root.handlers), root.level
+        try:
+            r = cli.run("serve")
+        finally:  # serve set up logging to CliRunner's stream, closed after the run
+            root.handlers[:] = handlers
+            root.setLevel(level)
     assert r.exit_code == 2, r.output
     assert "SLACK_APP_TOKEN" in r.stderr and said in r.stderr
     assert "App-Level Tokens" in r.stderr and "connections:write" in r.stderr

@@ -183,6 +183,9 @@ def test_stale_draft_nudged_once_then_expired(ctx: JobContext, fake_slack: FakeS
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "expired")).one()
     card = fake_slack.message("C0WH", fake_slack.calls("chat.postMessage")[0].response["ts"])
     assert card is not None and "expired" in json.dumps(card.blocks).lower()
+    # Its notification text says so too (not "awaiting approval").
+    update = fake_slack.calls("chat.update")[-1].args["text"]
+    assert "expired; nothing was posted" in update and "awaiting" not in update
 
 
 def test_claim_once_across_two_processes_on_postgres(pg_url: str, fake_slack: FakeSlack) -> None:
@@ -214,3 +217,34 @@ def test_claim_once_across_two_processes_on_postgres(pg_url: str, fake_slack: Fa
     assert len(reminders(fake_slack)) == 1
     said = " ".join(o[0] for o in outs)
     assert "reminded" in said and "already sent" in said
+
+
+def test_a_stale_count_is_nudged_and_expired_on_its_sheet_card(
+    ctx: JobContext, fake_slack: FakeSlack
+) -> None:
+    from bot.cli.common import deps as make_deps
+    from bot.services import sheets
+
+    books = ctx.books
+    start = datetime(2026, 11, 2, 10, tzinfo=UTC)
+    with time_machine.travel(start, tick=False):
+        card = fake_slack.client().chat_postMessage(channel="C0WH", text="Count sheet c.csv")
+        where = (str(card["channel"]), str(card["ts"]))
+        data = b"sku,expected,counted,unit_cost\nSKU-1,10,7,2.50\n"
+        sheets.draft_sheet(
+            make_deps(books),
+            sheets.Shared("C0WH", "U1", "1.1"),
+            sheets.Downloaded("F1", "c.csv", "count_sheet", data),
+            sheets.read(data, "c.csv"),
+            where,
+            lambda done, total: None,
+        )
+    with time_machine.travel(start + timedelta(hours=25), tick=False):
+        assert stale_drafts(ctx) == "1 nudged, 0 expired"
+    [nudge] = [c for c in fake_slack.calls("chat.postMessage") if c.args.get("thread_ts")]
+    assert nudge.args["thread_ts"] == where[1] and "<@U0CTRL>" in nudge.args["text"]
+    with time_machine.travel(start + timedelta(days=7, hours=1), tick=False):
+        assert stale_drafts(ctx) == "0 nudged, 1 expired"
+    message = fake_slack.message(*where)
+    assert message is not None and "*Expired*" in json.dumps(message.blocks)
+    assert "sheet_approve_all" not in json.dumps(message.blocks)  # nothing left to click

@@ -26,6 +26,8 @@ from tests.fakes.slack_signing import (
     event_callback_body,
     interaction_body,
     message_event,
+    text_field,
+    view_submission_payload,
 )
 
 SHEET = (
@@ -137,7 +139,31 @@ def test_count_sheet_is_one_adjusting_entry_and_approve_posts_it(running: Runnin
     after = json.dumps(summary_blocks(running)[1])
     assert_sheet_figures(after)  # lines read, unchanged, variances and skipped stay true
     assert "JE-000001" in after and f"<@{CONTROLLER}>" in after
-    assert buttons(summary_blocks(running)[1]) == []  # a settled card offers nothing
+    # Settled: no Approve or Reject any more; a posted count is corrected by reversing it.
+    card, blocks = summary_blocks(running)
+    assert buttons(blocks) == ["reverse"]
+    running.post(
+        interaction_body(
+            block_actions_payload(
+                "reverse",
+                str(entry.id),
+                CONTROLLER,
+                card["channel"],
+                card["ts"],
+                blocks=blocks,
+                trigger_id=running.fake.new_trigger_id(),
+            )
+        )
+    )
+    view = running.fake.wait_for("views.open")[0].args["view"]
+    assert view["callback_id"] == "reverse_entry"
+    sub = view_submission_payload(
+        "reverse_entry", str(entry.id), text_field("reason", "wrong bay counted"), CONTROLLER
+    )
+    running.post(interaction_body(sub))
+    wait_until(lambda: "Reversed* by *JE-000002" in json.dumps(summary_blocks(running)[1]))
+    assert buttons(summary_blocks(running)[1]) == []  # nothing left that applies
+    assert [e.status for e in entries(running)] == ["reversed", "posted"]
 
 
 def test_sheet_reject_rejects_the_count(running: RunningApp) -> None:
@@ -186,10 +212,20 @@ def test_per_variance_partial_approval_then_reject_the_rest(per_variance: Runnin
     app = per_variance
     share(app, "count.csv", SHEET.encode(), "text/csv", "", "1900.0006", "EvS5")
     card, blocks = wait_for_summary(app)
+    click(app, "sheet_review", card, blocks)  # one card per draft, in the sheet's thread
+
+    def in_thread() -> list[Any]:
+        calls = app.fake.calls("chat.postMessage")
+        return [c for c in calls if c.args.get("thread_ts") == card["ts"]]
+
+    wait_until(lambda: len(in_thread()) == 4, timeout=10)
     first = entries(app)[0]
+    first_card = in_thread()[0].response
     app.post(
         interaction_body(
-            block_actions_payload("approve", str(first.id), CONTROLLER, card["channel"], "1.1")
+            block_actions_payload(
+                "approve", str(first.id), CONTROLLER, first_card["channel"], first_card["ts"]
+            )
         )
     )
     wait_until(lambda: entries(app)[0].status == "posted", timeout=10)
@@ -266,3 +302,22 @@ def test_summary_lines_keep_the_per_sku_detail(tmp_path: Path, fake_slack: FakeS
         assert [row[1] for row in detail] == ["SKU-1", "SKU-3", "SKU-5"]  # per SKU, kept
         assert_sheet_figures(json.dumps(blocks))
         assert "one adjusting entry* of 3 lines" in json.dumps(blocks)
+
+
+def test_a_count_the_chart_cannot_take_says_why_and_drafts_nothing(running: RunningApp) -> None:
+    from ledger.models import Account
+
+    with session_scope(running.books.engine) as s:
+        shrinkage = s.exec(select(Account).where(Account.code == "5100")).one()
+        shrinkage.active = False
+        s.add(shrinkage)
+    share(running, "count.csv", SHEET.encode(), "text/csv", "", "1900.0011", "EvS9")
+    wait_until(
+        lambda: any(
+            "could not be booked" in c.args["text"] for c in running.fake.calls("chat.update")
+        ),
+        timeout=10,
+    )
+    _card, blocks = summary_blocks(running)
+    assert "account 5100 Inventory Shrinkage is inactive" in json.dumps(blocks)
+    assert entries(running) == [] and buttons(blocks) == []

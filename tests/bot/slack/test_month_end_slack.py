@@ -36,7 +36,7 @@ def audit(app: RunningApp) -> list[str]:
         return [e.action for e in s.exec(select(AuditEvent).order_by(AuditEvent.seq))]
 
 
-def test_close_shows_what_is_pending_then_locks_and_approve_offers_today(
+def test_close_shows_what_is_pending_then_locks_and_approve_offers_the_first_open_day(
     running: RunningApp,
 ) -> None:
     ts = report(running, "40 units obsolete SKU-12 at $15")["ts"]
@@ -62,20 +62,24 @@ def test_close_shows_what_is_pending_then_locks_and_approve_offers_today(
     with session_scope(running.books.engine) as s:
         assert s.exec(select(PeriodLock)).one().closed
 
-    # Approving into the closed month: refused, with an offer to post dated today.
+    # Approving into the closed month: refused. Today is in that closed month too, so
+    # "Post dated today" would be a dead end: the offer is the first open day instead.
     click(running, "approve", str(eid), CONTROLLER2, ts)
     eph = running.fake.wait_for("chat.postEphemeral")[-1]
     assert "closed" in eph.args["text"]
     assert entries(running)[0].status == "draft"
     offer = json.dumps(eph.args["blocks"])
-    assert "approve_redate" in offer
-    # Today is in the closed month in this test, so reopen first, then take the offer.
-    assert "reopened" in command(running, f"reopen {month}", CONTROLLER, "c3")["text"]
+    first_open = (date.today().replace(day=28) + timedelta(days=4)).replace(day=1)
+    assert "approve_redate" in offer and "Post dated today" not in offer
+    assert f"Post dated {first_open.isoformat()}" in offer
     redate = block_actions_payload(
         "approve_redate", str(eid), CONTROLLER2, CHANNEL, ts, blocks=eph.args["blocks"]
     )
     running.post(interaction_body(redate))
     wait_until(lambda: entries(running)[0].status == "posted")
+    assert entries(running)[0].entry_date == first_open
+    # Reopened, today is the first open day again.
+    assert "reopened" in command(running, f"reopen {month}", CONTROLLER, "c3")["text"]
     assert {"period_closed", "period_reopened", "approve_failed"} <= set(audit(running))
 
 
@@ -126,6 +130,7 @@ def test_reverse_from_the_card(running: RunningApp) -> None:
     click(running, "reverse", str(eid), CONTROLLER, ts, trigger_id=running.fake.new_trigger_id())
     view = running.fake.wait_for("views.open")[0].args["view"]
     assert view["callback_id"] == "reverse_entry"
+    assert "Reverse entry JE-000001?" in json.dumps(view["blocks"])  # its number, not its id
     sub = view_submission_payload(
         "reverse_entry", str(eid), text_field("reason", "counted again: all there"), CONTROLLER
     )
@@ -135,6 +140,9 @@ def test_reverse_from_the_card(running: RunningApp) -> None:
     assert original.status == "reversed" and reversal.reverses_id == original.id
     assert reversal.number == "JE-000002"
     wait_until(lambda: "JE-000002" in block_text(running.fake.message(CHANNEL, ts).blocks))
+    # The card's notification text says what happened, not "awaiting approval".
+    update = [c for c in running.fake.calls("chat.update") if c.args["ts"] == ts][-1]
+    assert update.args["text"] == "Write-off JE-000001 reversed by JE-000002: $600.00"
 
     def replies() -> list:
         return [c for c in running.fake.calls("chat.postMessage") if c.args.get("thread_ts")]
@@ -147,7 +155,7 @@ def test_report_uploads_a_chart_and_posts_a_summary(running: RunningApp) -> None
     ts = report(running, "40 units obsolete SKU-12 at $15")["ts"]
     click(running, "approve", str(entries(running)[0].id), CONTROLLER, ts)
     wait_until(lambda: entries(running)[0].status == "posted")
-    answer = command(running, "report", REPORTER, "rep1")
+    answer = command(running, "report", CONTROLLER, "rep1")
     assert "posted" in answer["text"]
     uploads = running.fake.uploads()
     [png] = [u for u in uploads.values() if u["filename"].endswith(".png")]
@@ -158,11 +166,11 @@ def test_report_uploads_a_chart_and_posts_a_summary(running: RunningApp) -> None
         if c.args.get("text", "").startswith("Write-offs ")
     ]
     assert summary and "$600.00" in json.dumps(summary[0].args["blocks"])
-    exported = command(running, f"export {period_of(date.today())}", REPORTER, "rep2")
+    exported = command(running, f"export {period_of(date.today())}", CONTROLLER, "rep2")
     assert "2 lines" in exported["text"]
     [csv_file] = [u for u in running.fake.uploads().values() if u["filename"].endswith(".csv")]
     assert b"JE-000001" in csv_file["content"] and b"600.00" in csv_file["content"]
-    assert "Usage" in command(running, "export", REPORTER, "rep3")["text"]
+    assert "Usage" in command(running, "export", CONTROLLER, "rep3")["text"]
 
 
 def test_report_keeps_reserve_increases_apart(running: RunningApp) -> None:

@@ -33,7 +33,7 @@ def routed(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[RunningApp]:
     )
 
 
-def form_state(qty: str, cost: str, reason: str = "damaged") -> dict:
+def form_state(qty: str, cost: str, reason: str = "damaged", note: str = "") -> dict:
     return (
         text_field(Id.FORM_SKU, "SKU-12")
         | text_field(Id.FORM_QUANTITY, qty)
@@ -41,7 +41,7 @@ def form_state(qty: str, cost: str, reason: str = "damaged") -> dict:
         | text_field(Id.FORM_TOTAL, "")
         | select_field(Id.FORM_REASON, reason)
         | text_field(Id.FORM_LOCATION, "dock")
-        | text_field(Id.FORM_NOTE, "")
+        | text_field(Id.FORM_NOTE, note)
     )
 
 
@@ -55,7 +55,11 @@ def test_form_validates_then_drafts(running: RunningApp) -> None:
     ok = running.post(
         interaction_body(
             view_submission_payload(
-                "writeoff_form", CHANNEL, form_state("40", "15"), REPORTER, view_id="V0FORM1"
+                "writeoff_form",
+                CHANNEL,
+                form_state("40", "15", note="forklift hit the rack"),
+                REPORTER,
+                view_id="V0FORM1",
             )
         )
     )
@@ -65,6 +69,8 @@ def test_form_validates_then_drafts(running: RunningApp) -> None:
     assert "600.00" in text and "5000" in text, text
     assert card.args["channel"] == CHANNEL
     assert len(entries(running)) == 1  # the refused submission drafted nothing
+    assert entries(running)[0].memo == "forklift hit the rack"  # the note is the memo
+    assert "forklift hit the rack" in text
 
 
 def test_cards_go_to_the_approval_channel_and_groups_approve(routed: RunningApp) -> None:

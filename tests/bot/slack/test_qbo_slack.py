@@ -21,7 +21,7 @@ from bot.services.notices import ALERT_AFTER
 from bot.slack.cards import refresh_card
 from bot.slack.chat import SlackChat
 from ledger.db import session_scope
-from ledger.models import JournalEntry, OutboxItem, utcnow
+from ledger.models import AuditEvent, JournalEntry, OutboxItem, utcnow
 from tests.bot.conftest import CHANNEL, CONTROLLER, REPORTER, RunningApp, block_text, start_app
 from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
@@ -125,6 +125,37 @@ def test_approve_pushes_and_the_card_says_synced(app: RunningApp, fake_qbo: Fake
     )
     assert [e["DocNumber"] for e in fake_qbo.journal_entries()] == ["JE-000001"]
     assert entries(app)[0].qbo_id == fake_qbo.journal_entries()[0]["Id"]
+
+
+def test_quickbooks_and_the_export_name_people_the_audit_keeps_ids(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    app.fake.users[REPORTER] = {
+        "id": REPORTER,
+        "name": "dana",
+        "profile": {"real_name": "Dana Lee"},
+    }
+    app.fake.users[CONTROLLER] = {
+        "id": CONTROLLER,
+        "name": "casey",
+        "profile": {"display_name": "Casey", "real_name": "Casey Kim"},
+    }
+    connect(app, fake_qbo)
+    ts = report(app, "40 units obsolete SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(lambda: bool(fake_qbo.journal_entries()), timeout=10)
+    note = fake_qbo.journal_entries()[0]["PrivateNote"]
+    assert "Reported by Dana Lee, approved by Casey." in note
+    assert REPORTER not in note and CONTROLLER not in note
+    from bot.services import reports
+    from ledger.periods import Period
+
+    rows = reports.month_rows(app.deps, Period.of(entries(app)[0].entry_date))
+    assert {(r["reporter"], r["approved_by"]) for r in rows} == {("Dana Lee", "Casey")}
+    with session_scope(app.books.engine) as s:
+        posted = s.exec(select(AuditEvent).where(AuditEvent.action == "posted")).one()
+    assert posted.actor == CONTROLLER  # the audit trail keeps the id
+    assert len(app.fake.calls("users.info")) == 2  # one lookup per person
 
 
 def test_not_connected_card_says_so(app: RunningApp) -> None:
@@ -396,6 +427,8 @@ def test_a_card_whose_update_failed_is_rendered_again_by_the_sync_pass(
     before = len(app.fake.calls("chat.update"))
     sync_job(jobs(app))  # and leaves an up-to-date card alone
     assert len(app.fake.calls("chat.update")) == before
+
+
 def test_reversal_is_pushed_at_once_and_its_state_shows_on_the_card(
     app: RunningApp, fake_qbo: FakeQbo
 ) -> None:
@@ -434,3 +467,36 @@ def test_an_approved_count_is_pushed_and_the_sheet_card_says_so(
     [pushed] = fake_qbo.journal_entries()
     assert pushed["DocNumber"] == "JE-000001" and len(pushed["Line"]) == 4
     wait_until(lambda: "QuickBooks: synced" in json.dumps(summary_blocks(app)[1]), timeout=10)
+    # Reversed: pushed at once too, and the sheet card shows the reversal's state.
+    count_id = entries(app)[0].id
+    sub = view_submission_payload(
+        "reverse_entry", str(count_id), text_field("reason", "wrong sheet"), CONTROLLER
+    )
+    app.post(interaction_body(sub))
+    wait_until(lambda: len(fake_qbo.journal_entries()) == 2, timeout=10)
+    wait_until(
+        lambda: (
+            "Reversed* by *JE-000002* (QuickBooks: synced" in json.dumps(summary_blocks(app)[1])
+        ),
+        timeout=10,
+    )
+
+
+def test_the_home_tab_shows_a_push_that_failed(app: RunningApp, fake_qbo: FakeQbo) -> None:
+    from tests.bot.slack.test_home_slack import open_home, render
+
+    connect(app, fake_qbo)
+    ts = report(app, "3 units SKU-1 damaged at $5")["ts"]
+    assert "Every posted entry reached QuickBooks" in render(open_home(app, CONTROLLER, 1))
+    fake_qbo.fault_next(
+        "batch", "6190", "Subscription period has ended", "The subscription has ended", status=400
+    )
+    fake_qbo.fault_next(
+        "journalentry", "6190", "Subscription period has ended", "ended", status=400
+    )
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+    wait_until(
+        lambda: "*JE-000001* · $15.00 · failed" in render(app.fake.home(CONTROLLER) or {}),
+        timeout=15,
+    )
+    assert "subscription" in render(app.fake.home(CONTROLLER) or {}).lower()

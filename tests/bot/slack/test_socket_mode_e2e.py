@@ -141,12 +141,13 @@ def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SocketServe]:
             )
         engine = make_engine(url)
         try:
-            try:
-                sock.wait_connected(timeout=30)
-            except AssertionError as exc:
-                proc.kill()
-                proc.wait()
-                raise AssertionError(f"writeoff serve did not connect:\n{log.read_text()}") from exc
+            deadline = time.monotonic() + 30
+            while not sock.connections():
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"writeoff serve did not connect:\n{log.read_text()}")
+                time.sleep(0.05)
+            # One command first, as after any start: the tests time a running server.
+            sock.wait_ack(sock.slash_command("help", REPORTER, CHANNEL), timeout=30)
             yield SocketServe(web, sock, engine, proc, log)
             # SIGTERM (what Docker and systemd send) stops it cleanly.
             proc.send_signal(signal.SIGTERM)
@@ -160,14 +161,14 @@ def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SocketServe]:
 
 def test_command_card_approve_posted_card_updated(serve: SocketServe) -> None:
     ack = serve.command("40 units obsolete SKU-1201 at $15")
-    assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND
+    assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND, ack.ack_seconds
     assert "Drafting" in (ack.ack_payload or {}).get("text", "")  # the ack answers the user
     card = serve.card_for("SKU-1201")
     [entry] = serve.entries("SKU-1201")
     assert entry.status == "draft" and entry.reporter == REPORTER and entry.total == 600
 
     click = serve.click("approve", str(entry.id), CONTROLLER, card["ts"])
-    assert click.ack_seconds is not None and click.ack_seconds < ACK_BOUND
+    assert click.ack_seconds is not None and click.ack_seconds < ACK_BOUND, click.ack_seconds
     serve.wait(lambda: serve.entries("SKU-1201")[0].status == "posted")
     [entry] = serve.entries("SKU-1201")
     assert entry.approved_by == CONTROLLER and entry.number
@@ -305,8 +306,8 @@ def test_reconnect_mid_burst_loses_nothing_and_doubles_nothing(
 
 
 def test_acks_stay_under_a_second_across_reconnects(serve: SocketServe) -> None:
-    """slack_sdk's built-in client took 3.0-5.2 s here for the envelopes right after the
-    refresh (bench/socket_bench.py); the aiohttp client takes tens of milliseconds."""
+    """slack_sdk's built-in client fails this (slowest 2.2 s here; up to 5.2 s in
+    bench/socket_bench.py); the aiohttp client takes tens of milliseconds."""
     slowest = 0.0
     for round_no in range(2):
         envs, links_before = _burst(serve, f"14{round_no}", 8, refresh_at=3)
@@ -320,6 +321,20 @@ def test_acks_stay_under_a_second_across_reconnects(serve: SocketServe) -> None:
     assert sum(1 for c in links if c.told_to_go is not None) >= 2  # the refreshes happened
     # the links Slack asked the app to leave are closed (by the app, or by Slack in time)
     serve.wait(lambda: all(not c.open for c in links if c.told_to_go is not None), timeout=5)
+
+
+def test_a_dropped_link_is_replaced_and_nothing_is_lost(serve: SocketServe) -> None:
+    links_before = len(serve.sock.connections())
+    assert serve.sock.drop()  # no disconnect message: the link just closes
+    env = serve.sock.slash_command(
+        "5 units SKU-1501 damaged at $8", REPORTER, CHANNEL, serve.web.response_url()
+    )
+    serve.sock.wait_connected(count=links_before + 1)
+    ack = serve.sock.wait_ack(env)
+    # the wait for the new link counts: Slack's clock started when the user sent it
+    assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND, ack.ack_seconds
+    serve.card_for("SKU-1501")
+    assert len(serve.entries("SKU-1501")) == 1
 
 
 def test_bot_token_alone_cannot_open_a_socket(serve: SocketServe) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.slack.ids import Id
-from bot.slack.listeners.actions import entries, periods, quickbooks, sheets
+from bot.slack.listeners.actions import entries, home, periods, quickbooks, sheets
 from bot.slack.listeners.common import Lazy, guarded, just_ack
 
 # action id -> the lazy listeners that do the work (the ack is always just_ack)
@@ -16,6 +16,7 @@ ACTIONS: dict[Id, list[Lazy]] = {
     Id.REJECT: [entries.reject],
     Id.REVERSE: [entries.reverse],
     Id.APPROVE_REDATE: [entries.approve_redate],
+    Id.APPROVE_PENDING: [entries.approve_pending],
     Id.PERIOD_CLOSE: [periods.period_close],
     Id.QBO_RETRY: [quickbooks.retry],
     Id.QBO_RECONNECT: [quickbooks.reconnect],
@@ -25,6 +26,9 @@ ACTIONS: dict[Id, list[Lazy]] = {
     Id.SHEET_APPROVE: [sheets.approve_all],
     Id.SHEET_REVIEW: [sheets.review],
     Id.SHEET_REJECT: [sheets.reject],
+    Id.HOME_APPROVE: [home.approve],
+    Id.HOME_REPORT: [home.report],
+    Id.HOME_OPEN: [],  # a link button to the card
 }
 
 

@@ -70,7 +70,7 @@ def approve_all(body: Body, client: WebClient, context: BoltContext) -> None:
         if outcome.ok:
             posted.append(entry.id or 0)
         else:
-            failed.append(replies.approved(outcome))
+            failed.append(f"{entry.memo or entry.id}: {replies.approved(outcome)}")
         if i % PROGRESS_EVERY == 0 and container.get("message_ts"):
             client.chat_update(
                 channel=container["channel_id"],

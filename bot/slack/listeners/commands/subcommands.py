@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import periods, reports
-from bot.services.decisions import require_approver
+from bot.services.decisions import require_approver, require_report_viewer
 from bot.services.deps import Deps
 from bot.services.quickbooks import NotConfigured
 from bot.services.reminders import send_reminder
@@ -61,6 +61,10 @@ def run(deps: Deps, client: WebClient, text: str, user: str, channel: str) -> Re
         return reopen(deps, user, arg)
     if sub == "remind":
         return remind(deps, client, user, channel)
+    if sub in ("report", "export"):
+        refused = require_report_viewer(deps, user, sub)
+        if refused:
+            return Reply(refused)
     if sub == "report":
         return report(deps, client, channel, arg)
     return export(deps, client, channel, arg)

@@ -55,9 +55,16 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
         channel=body["channel_id"],
         key=f"cmd:{body.get('team_id', '')}:{body['trigger_id']}",
     )
-    drafts, problem = intake.read(deps.books, report.text)
+    drafts, problem, second_due = intake.read(deps.books, report.text)
     if drafts is None:
         answer = replies.cannot_read(problem, "I could not read a write-off in that.")
         respond(text=answer, response_type="ephemeral")
         return
-    deliver(deps, client, report, drafts, lambda msg: respond(text=msg, response_type="ephemeral"))
+    deliver(
+        deps,
+        client,
+        report,
+        drafts,
+        lambda msg: respond(text=msg, response_type="ephemeral"),
+        second_due=second_due,
+    )

@@ -16,6 +16,7 @@ from bot.services.deps import Deps
 from bot.slack import files
 from bot.slack.deliver import deliver
 from bot.slack.listeners.common import Body, deps_of
+from bot.slack.listeners.events import corrections
 from bot.slack.ui import replies
 from bot.slack.ui.sheets import failed_blocks, progress_blocks, summary_blocks
 
@@ -30,15 +31,28 @@ def message_key(channel: str, ts: str) -> str:
 
 
 def app_mention(body: Body, client: WebClient, context: BoltContext) -> None:
-    handle(deps_of(context), body, client, mentioned=True)
+    deps = deps_of(context)
+    if _card_reply(deps, body, client):
+        return
+    handle(deps, body, client, mentioned=True)
 
 
 def message(body: Body, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     event = body.get("event") or {}
+    # A reply in a card's thread is a correction wherever the card is (watched or not).
+    if _card_reply(deps, body, client):
+        return
     if event.get("channel") not in deps.settings.watched_channels:
         return
     handle(deps, body, client, mentioned=False)
+
+
+def _card_reply(deps: Deps, body: Body, client: WebClient) -> bool:
+    event = body.get("event") or {}
+    text = MENTION.sub(" ", event.get("text") or "").strip()
+    key = message_key(str(event.get("channel")), str(event.get("ts")))
+    return corrections.card_reply(deps, body, client, text, key)
 
 
 def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> None:
@@ -65,7 +79,7 @@ def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> Non
             intake.done(books, key)
             return
         report = intake.Report(text=text, reporter=user, channel=channel, key=key, message_ts=ts)
-        drafts, problem = intake.read(deps.books, report.text)
+        drafts, problem, second_due = intake.read(deps.books, report.text)
         # Chatter in a watched channel is not a request: stay quiet unless addressed.
         looks_like_request = drafts is not None and any(
             d.amount is not None or d.quantity is not None for d in drafts
@@ -83,7 +97,7 @@ def handle(deps: Deps, body: Body, client: WebClient, *, mentioned: bool) -> Non
         def reply(msg: str) -> None:
             client.chat_postEphemeral(channel=channel, user=user, text=msg)
 
-        entry_ids = deliver(deps, client, report, drafts, reply)
+        entry_ids = deliver(deps, client, report, drafts, reply, second_due=second_due)
         if entry_ids:
             attach_evidence(deps, client, shared, shared_files, entry_ids)
     except BaseException:
@@ -145,7 +159,16 @@ def process_count_sheet(
         )
 
     file = sheets.Downloaded(f["id"], name, "count_sheet", data)
-    summary = sheets.draft_sheet(deps, shared, file, sheet, where, progress)
+    try:
+        summary = sheets.draft_sheet(deps, shared, file, sheet, where, progress)
+    except sheets.SheetError as exc:  # read, but the books cannot take it as it is
+        client.chat_update(
+            channel=where[0],
+            ts=where[1],
+            text=f"Count sheet {name} could not be booked",
+            blocks=failed_blocks(name, str(exc)),
+        )
+        return
     client.chat_update(
         channel=where[0],
         ts=where[1],

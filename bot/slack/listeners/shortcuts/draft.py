@@ -22,15 +22,19 @@ def draft_from_message(body: Body, client: WebClient, context: BoltContext) -> N
     if not text and not shared_files:
         tell_user(client, body, replies.NOTHING_TO_DRAFT)
         return
+    runner = user_of(body)
+    # The message's author reported it; whoever ran the shortcut only asked for the draft
+    # (recorded as "drafted by"), so a controller may still approve a worker's report.
+    author = str(message.get("user") or "") or runner
     report = intake.Report(
-        # Whoever asks for the draft prepares it: they may not approve it themselves.
         text=text,
-        reporter=user_of(body),
+        reporter=author,
         channel=channel,
         key=message_key(channel, ts),
         message_ts=ts,
+        drafted_by=runner if runner != author else None,
     )
-    drafts, problem = intake.read(deps.books, report.text)
+    drafts, problem, second_due = intake.read(deps.books, report.text)
     if drafts is None:
         tell_user(
             client,
@@ -38,7 +42,14 @@ def draft_from_message(body: Body, client: WebClient, context: BoltContext) -> N
             replies.cannot_read(problem, "I could not read a write-off in that message."),
         )
         return
-    entry_ids = deliver(deps, client, report, drafts, lambda msg: tell_user(client, body, msg))
+    entry_ids = deliver(
+        deps,
+        client,
+        report,
+        drafts,
+        lambda msg: tell_user(client, body, msg),
+        second_due=second_due,
+    )
     if entry_ids:
         shared = sheets.Shared(channel, user_of(body), ts)
         attach_evidence(deps, client, shared, shared_files, entry_ids)

@@ -66,6 +66,7 @@ def draft_writeoff_form(body: Body, client: WebClient, context: BoltContext) -> 
             unit_cost=form.unit_cost,
             total=form.total,
             location=form.location,
+            note=form.note,
         )
     except KeyError:  # a reason the form no longer offers (an old modal)
         reply("That reason is no longer offered; open the form again with `/writeoff`.")
@@ -89,7 +90,7 @@ def ack_edit(ack: Ack, body: Body, context: BoltContext) -> None:
     if not sub.lines:
         ack(response_action="errors", errors=missing_lines_errors())
         return
-    lines = [(ln.account, ln.debit, ln.credit) for ln in sub.lines]
+    lines = [decisions.LineEdit(ln.account, ln.debit, ln.credit, ln.row) for ln in sub.lines]
     outcome = decisions.edit(
         deps_of(context), user_of(body), _entry_id(body), lines, sub.entry_date, sub.memo
     )

@@ -25,6 +25,7 @@ from bot.slack.ui import help as H
 from bot.slack.ui import kit as K
 from bot.slack.ui import replies as R
 from ledger.policy import form_reasons
+from ledger.status import EntryStatus
 from tests.fakes import slack_signing as sig
 from tests.fakes.slack_api import MAX_MESSAGE_BLOCKS, check_blocks, check_view
 
@@ -222,9 +223,39 @@ def test_incomplete_draft_has_no_approve(changes: dict[str, Any]) -> None:
 
 
 def test_missing_fields_are_spelled_out() -> None:
-    shown = texts(C.draft_card(card(missing=("unit cost",), warnings=("Large amount",))))
-    assert "Missing: unit cost — use Edit to fill it in" in shown
+    shown = texts(C.draft_card(card(missing=("unit_cost",), warnings=("Large amount",))))
+    # addressed to who can act: the reporter replies in the thread, an approver edits
+    assert (
+        "Missing: unit cost — <@U0REPORTER> can reply in this thread (e.g. 'at $12 each'), "
+        "or an approver can use Edit"
+    ) in shown
+    assert "unit_cost" not in shown
     assert "⚠️ Large amount" in shown
+    only_edit = texts(C.draft_card(card(missing=("account",))))
+    assert "Missing: account — an approver can use Edit to fill it in" in only_edit
+    assert "reply" not in only_edit
+
+
+@pytest.mark.parametrize(
+    ("state", "shown"),
+    [
+        ("pending", "Second reading (Claude) on its way"),
+        ("agreed", "Second reading (Claude) agrees"),
+        ("differs", "Second reading (Claude) differs"),
+        ("unavailable", "Second reading unavailable"),
+    ],
+)
+def test_card_shows_where_the_second_reading_stands(state: str, shown: str) -> None:
+    assert shown in texts(valid_message(C.draft_card(card(second_reading=state))))
+    assert "Second reading" not in texts(C.draft_card(card()))
+
+
+def test_a_late_second_reading_on_a_posted_entry_asks_for_a_check() -> None:
+    posted = texts(C.draft_card(card(status=EntryStatus.POSTED, second_reading="differs")))
+    assert "arrived after the decision and does not agree" in posted
+    assert "see the warnings" not in posted
+    pending = texts(C.draft_card(card(status=EntryStatus.POSTED, second_reading="pending")))
+    assert "Second reading" not in pending and "second reading" not in pending
 
 
 @pytest.mark.parametrize(
@@ -293,9 +324,29 @@ def test_confidence_colour_cues(confidence: float, cue: str) -> None:
     assert cue in texts(C.draft_card(card(confidence=confidence)))
 
 
-def test_reviewed_by_a_person() -> None:
-    shown = texts(C.draft_card(card(reviewed=True, edited_by="U0BOSS")))
-    assert "reviewed by a person" in shown and "Edited by <@U0BOSS>" in shown
+def test_reviewed_by_a_person_replaces_the_confidence() -> None:
+    shown = texts(C.draft_card(card(reviewed=True, edited_by="U0BOSS", confidence=0.97)))
+    assert "Reviewed by <@U0BOSS>" in shown and "Edited by <@U0BOSS>" in shown
+    assert "Confidence" not in shown
+
+
+def test_policy_exceptions_and_who_may_approve_are_on_the_card() -> None:
+    shown = texts(
+        C.draft_card(
+            card(
+                reviewed=True,
+                edited_by="U0BOSS",
+                preparers=("U0BOSS",),
+                exceptions=("1000 Cash is not one of the write-off accounts",),
+                approver_ids=("S0FINLEADS", "U0CFO01"),
+                approvals_needed=2,
+            )
+        )
+    )
+    assert "Policy exceptions" in shown and "1000 Cash is not one" in shown
+    assert "needs <!subteam^S0FINLEADS> or <@U0CFO01>" in shown
+    assert "Needs 2 different approvers" in shown
+    assert "Changed by <@U0BOSS>: an approver other than them" in shown
 
 
 # -- approve all -----------------------------------------------------------------------------
@@ -456,8 +507,8 @@ def test_parse_edit_submission_reads_lines_date_memo() -> None:
     result = F.parse_edit_submission(state)
     assert result.errors == {}
     assert result.lines == (
-        F.EditedLine("5200", D("1250.50"), D("0.00")),
-        F.EditedLine("1200", D("0.00"), D("1250.50")),
+        F.EditedLine("5200", D("1250.50"), D("0.00"), 0),
+        F.EditedLine("1200", D("0.00"), D("1250.50"), 1),
     )
     assert all(isinstance(x, Decimal) for ln in result.lines for x in (ln.debit, ln.credit))
     assert result.entry_date == date(2025, 3, 31) and result.memo == "recount"
@@ -491,8 +542,10 @@ def test_reject_and_reverse_modals() -> None:
     assert reject["callback_id"] == "reject_entry" and reject["private_metadata"] == "42"
     reason = next(b for b in reject["blocks"] if b.get("block_id") == "reason")
     assert reason["type"] == "input" and reason["optional"] is False
-    reverse = valid_modal(F.reverse_modal(42))
-    assert reverse["callback_id"] == "reverse_entry"
+    reverse = valid_modal(F.reverse_modal(42, "JE-000002"))
+    assert reverse["callback_id"] == "reverse_entry" and reverse["private_metadata"] == "42"
+    assert "Reverse entry JE-000002?" in texts(reverse["blocks"])
+    assert "#42" not in texts(reverse["blocks"])
     assert any(b.get("block_id") == "reason" for b in reverse["blocks"])
     assert F.parse_reason(sig.text_field("reason", "  wrong account  ")) == "wrong account"
 

@@ -66,6 +66,7 @@ def test_a_settled_count_keeps_its_figures_and_offers_nothing() -> None:
         status=SheetStatus.APPROVED,
         decided_by="U0CTRL",
         entry_number="JE-000042",
+        entry_id=42,
         qbo_status="synced, JournalEntry 131",
         complete=0,
         left=0,
@@ -76,7 +77,13 @@ def test_a_settled_count_keeps_its_figures_and_offers_nothing() -> None:
     assert "*Approved* by <@U0CTRL>: posted as *JE-000042*" in text
     assert "QuickBooks: synced, JournalEntry 131" in text
     assert "6 lines read" in text and "1 skipped" in text and "1 unchanged" in text
-    assert _actions(blocks) == []
+    assert _actions(blocks) == ["reverse"]  # the one button that still applies
+    reversed_ = replace(
+        approved, reversed_by="JE-000043", reversal_qbo_status="pending", entry_id=42
+    )
+    text = _valid(summary_blocks(reversed_))
+    assert "Reversed* by *JE-000043* (QuickBooks: pending)" in text
+    assert _actions(summary_blocks(reversed_)) == []
     rejected = replace(approved, status=SheetStatus.REJECTED, entry_number=None, posted=0)
     assert "nothing posted" in _valid(summary_blocks(rejected))
     assert _actions(summary_blocks(rejected)) == []

@@ -1,0 +1,44 @@
+"""SKUs the item list knows, however they are typed: "chr009", "wid-200", "Tv55x", "CHR-009s".
+
+The item list is the best evidence of what a code is: a code it knows is the SKU, written
+as the list writes it, and a code it does not know beside one it knows ("BAY-12", "DOCK-4") is
+a place or a label, not a second SKU.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+_CODE = re.compile(r"(?<![\w-])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w-])", re.IGNORECASE)
+_KEY = re.compile(r"[^a-z0-9]")
+_CACHE: dict[frozenset[str], dict[str, str]] = {}
+
+
+def _keys(items: Collection[str]) -> dict[str, str]:
+    known = frozenset(items)
+    found = _CACHE.get(known)
+    if found is None:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        found = {_KEY.sub("", code.lower()): code for code in known}
+        found.pop("", None)
+        _CACHE[known] = found
+    return found
+
+
+def canonical(text: str, items: Collection[str]) -> str:
+    """`text` with every code the item list knows written as the list writes it."""
+    if not items:
+        return text
+    keys = _keys(items)
+
+    def fix(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if not any(ch.isdigit() for ch in token):
+            return token  # "Box" is a word even if a code is called BOX
+        key = _KEY.sub("", token.lower())
+        code = keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
+        return code if code is not None else token
+
+    return _CODE.sub(fix, text)
