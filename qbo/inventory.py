@@ -128,6 +128,7 @@ def item_mappings(session: Session, company_id: int) -> dict[str, ItemMapping]:
 
 @dataclass(frozen=True)
 class AdjustmentPlan:
+    company_id: int
     entry_id: int
     doc_number: str
     txn_date: date
@@ -262,6 +263,7 @@ def _plan(
         ],
     }
     return AdjustmentPlan(
+        entry.company_id,
         entry.id or 0,
         entry.number or "",
         entry.entry_date,
@@ -311,16 +313,15 @@ def _remember(
     engine: Engine, client: AdjustmentClient, plan: AdjustmentPlan, adj: Mapping[str, Any]
 ) -> None:
     """Keep what was sent and what QuickBooks booked for it (None if the report failed:
-    the value is read again by `refresh_values`)."""
+    the card then says QuickBooks' value was not read, and no difference is claimed)."""
     try:
         value = client.adjustment_amount(plan.adjust_account_id, plan.txn_date, str(adj["Id"]))
     except QboError:
         value = None
     with session_scope(engine) as s:
         row = s.exec(select(InventoryPush).where(InventoryPush.entry_id == plan.entry_id)).first()
-        company_id = s.get(JournalEntry, plan.entry_id)
         row = row or InventoryPush(
-            company_id=company_id.company_id if company_id else 0,
+            company_id=plan.company_id,
             entry_id=plan.entry_id,
             qbo_id=str(adj["Id"]),
             adjust_account_id=plan.adjust_account_id,

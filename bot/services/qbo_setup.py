@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -105,11 +106,24 @@ def _mappings(qb: QuickBooks) -> dict[str, AccountMapping]:
         }
 
 
+@dataclass(frozen=True)
+class _Look:
+    """One look at the company: what mapping found, the chart and the items as read."""
+
+    result: MappingResult
+    accounts: list[dict[str, Any]]
+    items: tuple[list[ItemMatch], list[str]]
+
+
 def map_accounts(qb: QuickBooks) -> MappingResult:
     """Read the company and its chart; apply the safe matches, return the proposals."""
-    client = qb.client()
+    return _look(qb, qb.client()).result
+
+
+def _look(qb: QuickBooks, client: QboClient) -> _Look:
     settings = read_company(qb, client)
-    qbo_accounts = client.accounts()
+    fetched = client.accounts()
+    qbo_accounts = fetched
     if not settings.use_account_numbers:
         # Numbers switched off: an AcctNum left over from before means nothing now.
         qbo_accounts = [{k: v for k, v in a.items() if k != "AcctNum"} for a in qbo_accounts]
@@ -122,7 +136,7 @@ def map_accounts(qb: QuickBooks) -> MappingResult:
         by_type=type_rules(qb),
         taken=frozenset(existing[c].qbo_id for c in by_hand),
     )
-    map_items(qb, client)
+    items = map_items(qb, client)
     with session_scope(qb.books.engine) as s:
         save_matches(s, qb.books.company_id, result)
         record(
@@ -136,7 +150,7 @@ def map_accounts(qb: QuickBooks) -> MappingResult:
                 "proposed": {p.code: p.qbo_id for p in result.proposals},
             },
         )
-    return result
+    return _Look(result, fetched, items)
 
 
 def map_items(qb: QuickBooks, client: QboClient | None = None) -> tuple[list[ItemMatch], list[str]]:
@@ -196,9 +210,9 @@ def map_new_skus(qb: QuickBooks) -> None:
 
 def mapping_dialog(qb: QuickBooks) -> MappingDialog:
     """What the dialog shows, from a fresh look at QuickBooks' chart."""
-    result = map_accounts(qb)
-    client = qb.client()
-    qbo_accounts = [a for a in client.accounts() if a.get("Active", True)]
+    look = _look(qb, qb.client())
+    result = look.result
+    qbo_accounts = [a for a in look.accounts if a.get("Active", True)]
     names = {str(a["Id"]): str(a.get("Name") or "") for a in qbo_accounts}
     mapped = _mappings(qb)
     proposals = {p.code: p for p in result.proposals}
@@ -246,7 +260,7 @@ def mapping_dialog(qb: QuickBooks) -> MappingDialog:
         for a in sorted(qbo_accounts, key=lambda a: str(a.get("Name") or "").casefold())
     )
     name = qb.connection()
-    matches, unmapped = map_items(qb, client)
+    matches, unmapped = look.items
     with session_scope(qb.books.engine) as s:
         prefs = load_settings(s, qb.books.company_id)
     return MappingDialog(

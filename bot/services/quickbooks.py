@@ -40,7 +40,7 @@ from qbo.errors import QboError
 from qbo.inventory import ItemMatch, differences
 from qbo.limits import SharedRateLimiter
 from qbo.mapping import MappingResult, mapping_table, set_manual
-from qbo.models import ConnectionStatus, QboConnection
+from qbo.models import ConnectionStatus, OAuthState, QboConnection
 from qbo.oauth import DISCOVERY, DISCOVERY_URLS, OAuthConfig, endpoints
 from qbo.sync import ConnectionProblem, QboSyncState, SyncReport, requeue, run_sync
 
@@ -133,6 +133,13 @@ class QuickBooks:
         except Exception:  # the connection stands; mapping can be run again by hand
             result = None
         return conn, result
+
+    def connected_by(self, state: str) -> str | None:
+        """Who started the connect flow that `state` belonged to (a Slack user id, or
+        "web" for the public connect URL)."""
+        with session_scope(self.books.engine) as s:
+            row = s.get(OAuthState, state) if state else None
+            return row.created_by if row is not None else None
 
     def check_connection(self) -> QboStatus:
         """Ask QuickBooks whether the connection still works (Intuit's disconnect page, or a

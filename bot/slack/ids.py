@@ -70,6 +70,7 @@ class Id(StrEnum):
     BLOCK_QBO_DRIFT = "qbo_drift_{}"
     BLOCK_QBO_ALERT_SUMMARY = "qbo_alert_summary"
     BLOCK_QBO_RECONNECT = "qbo_reconnect"
+    BLOCK_QBO_CONNECTED = "qbo_connected"
     BLOCK_SHEET = "sheet_{}"
     BLOCK_HOME_ENTRY = "home_entry_{}"
     BLOCK_HOME_REPORT = "home_report"

@@ -6,11 +6,14 @@ from __future__ import annotations
 import html
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -25,6 +28,7 @@ from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.chat import SlackChat
+from bot.slack.ui.alerts import connected_notice, connected_text
 from qbo.connection import WEB_ACTOR, StateError
 from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
@@ -61,19 +65,50 @@ def connected_words(conn: QboConnection, mapping: MappingResult | None) -> str:
     return f"writeoff-bot is connected to {name}.{mapped} You can close this window."
 
 
-def qbo_callback_route(quickbooks: QuickBooks) -> Route:
+OnConnected = Callable[[QboConnection, MappingResult | None, str | None], None]
+
+
+def announce_connected(client: WebClient, quickbooks: QuickBooks) -> OnConnected:
+    """Tell the approver who connected (in a direct message; the alert channel when it was
+    started from the public connect URL) what is left to do, with the Map accounts button."""
+
+    def post(conn: QboConnection, mapping: MappingResult | None, actor: str | None) -> None:
+        person = actor if actor and actor != WEB_ACTOR else None
+        channel = person or quickbooks.settings.writeoff_alert_channel
+        if not channel:
+            return
+        name = conn.company_name or f"company {conn.realm_id}"
+        mapped = len(mapping.matches) if mapping else 0
+        to_decide = len(mapping.unmapped) if mapping else 1
+        try:
+            client.chat_postMessage(
+                channel=channel,
+                text=connected_text(name),
+                blocks=connected_notice(name, mapped, to_decide),
+            )
+        except SlackApiError as exc:  # the connection stands; the page said what to do
+            log.warning("could not announce the QuickBooks connection: %s", exc)
+
+    return post
+
+
+def qbo_callback_route(quickbooks: QuickBooks, on_connected: OnConnected | None = None) -> Route:
     async def callback(request: Request) -> Response:
         q = request.query_params
         if q.get("error"):
             return _page("QuickBooks not connected", f"Intuit said: {q.get('error')}", 400)
+        state = q.get("state", "")
         try:
             conn, mapping = await run_in_threadpool(
-                quickbooks.complete, q.get("state", ""), q.get("code", ""), q.get("realmId", "")
+                quickbooks.complete, state, q.get("code", ""), q.get("realmId", "")
             )
         except StateError as exc:
             return _page("QuickBooks not connected", str(exc), 400)
         except QboError as exc:
             return _page("QuickBooks not connected", exc.plain_words(), 502)
+        if on_connected is not None:
+            actor = await run_in_threadpool(quickbooks.connected_by, state)
+            await run_in_threadpool(on_connected, conn, mapping, actor)
         return _page("QuickBooks connected", connected_words(conn, mapping))
 
     return Route("/qbo/callback", callback, methods=["GET"])
@@ -138,9 +173,12 @@ def qbo_webhook_route(quickbooks: QuickBooks) -> Route:
     return Route("/qbo/webhooks", webhook, methods=["POST"])
 
 
-def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
+def create_asgi(
+    app: App | None, quickbooks: QuickBooks | None = None, slack: WebClient | None = None
+) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
-    thread so one slow request never blocks the event loop for the others."""
+    thread so one slow request never blocks the event loop for the others. `slack` (default:
+    the app's client) announces a new QuickBooks connection in the alert channel."""
 
     async def slack_events(request: Request) -> Response:
         assert app is not None
@@ -155,7 +193,9 @@ def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starle
     if app is not None:
         routes.append(Route("/slack/events", slack_events, methods=["POST"]))
     if quickbooks is not None:
-        routes.append(qbo_callback_route(quickbooks))
+        client = slack or (app.client if app is not None else None)
+        announce = announce_connected(client, quickbooks) if client is not None else None
+        routes.append(qbo_callback_route(quickbooks, announce))
         routes.extend(qbo_listing_routes(quickbooks))
         routes.append(qbo_webhook_route(quickbooks))
     return Starlette(routes=routes)
@@ -192,7 +232,10 @@ def serve_forever(
             # over HTTP: serve just that (and /healthz) beside it.
             web = uvicorn.Server(
                 uvicorn.Config(
-                    create_asgi(None, rt.quickbooks), host=host, port=port, log_level="warning"
+                    create_asgi(None, rt.quickbooks, rt.app.client),
+                    host=host,
+                    port=port,
+                    log_level="warning",
                 )
             )
             threading.Thread(target=web.run, daemon=True).start()

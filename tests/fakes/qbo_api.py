@@ -797,9 +797,7 @@ class FakeQbo:
     def _public(adj: dict[str, Any]) -> dict[str, Any]:
         return copy.deepcopy({k: v for k, v in adj.items() if not k.startswith("_")})
 
-    def _create_adjustment(
-        self, realm: str, body: Any, params: dict[str, str]
-    ) -> dict[str, Any]:
+    def _create_adjustment(self, realm: str, body: Any, params: dict[str, str]) -> dict[str, Any]:
         """As QuickBooks: minorversion 70 or later, quantity tracking on, tracked Inventory
         items only; valued at each item's own cost (the client is not told the value)."""
         if int(params.get("minorversion") or 0) < 70:
@@ -837,9 +835,7 @@ class FakeQbo:
         changes: list[tuple[dict[str, Any], Decimal]] = []
         for line in lines:
             detail = line.get("ItemAdjustmentLineDetail") if isinstance(line, dict) else None
-            if line.get("DetailType") != "ItemAdjustmentLineDetail" or not isinstance(
-                detail, dict
-            ):
+            if line.get("DetailType") != "ItemAdjustmentLineDetail" or not isinstance(detail, dict):
                 raise _Fault("2020", "Required param missing", "ItemAdjustmentLineDetail")
             item = self._items[realm].get(str((detail.get("ItemRef") or {}).get("value")))
             if item is None or not item.get("TrackQtyOnHand"):

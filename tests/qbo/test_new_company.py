@@ -5,7 +5,6 @@ applying them, and creates what is missing once."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -19,7 +18,6 @@ from ledger.db import session_scope
 from ledger.models import AuditEvent
 from qbo.company import load_settings
 from qbo.mapping import COGS_RULE, INVENTORY_RULE, match_accounts
-from tests.conftest import migrated_sqlite_url
 from tests.fakes.qbo_api import NEW_COMPANY_CHART, REALM_ID, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.qbo.conftest import qbo_settings
@@ -28,8 +26,8 @@ WRITE_OFF_ACCOUNTS = ("1290", "5100", "5200", "5300", "5400")
 
 
 @pytest.fixture
-def qb(tmp_path: Path, fake_qbo: FakeQbo) -> Iterator[QuickBooks]:
-    books = open_books(qbo_settings(migrated_sqlite_url(tmp_path), fake_qbo))
+def qb(db_url: str, fake_qbo: FakeQbo) -> Iterator[QuickBooks]:
+    books = open_books(qbo_settings(db_url, fake_qbo))
     service = QuickBooks(books, sleep=lambda _s: None)
     try:
         yield service

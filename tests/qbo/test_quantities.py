@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -26,7 +25,6 @@ from ledger.drafting.build import build_draft
 from ledger.models import JournalEntry
 from ledger.policy import Category
 from ledger.posting import post_draft
-from tests.conftest import migrated_sqlite_url
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.qbo.conftest import MAX, qbo_settings
@@ -35,8 +33,9 @@ WRITE_OFF_ACCOUNTS = ("1290", "5100", "5200", "5300", "5400")
 
 
 @pytest.fixture
-def qb(tmp_path: Path, fake_qbo: FakeQbo) -> Iterator[QuickBooks]:
-    books = open_books(qbo_settings(migrated_sqlite_url(tmp_path), fake_qbo))
+def qb(db_url: str, fake_qbo: FakeQbo) -> Iterator[QuickBooks]:
+    """On SQLite and on PostgreSQL (the new tables, the look-ups and the true-up on both)."""
+    books = open_books(qbo_settings(db_url, fake_qbo))
     service = QuickBooks(books, sleep=lambda _s: None)
     try:
         yield service

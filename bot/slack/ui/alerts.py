@@ -134,3 +134,31 @@ def expiry_warning(days: int) -> list[Block]:
             "approver should reconnect it: `/writeoff connect quickbooks`."
         )
     ]
+
+
+def connected_notice(company: str, mapped: int, to_decide: int) -> list[Block]:
+    """Told in the alert channel once QuickBooks is connected: what is left to do, and the
+    button that does it (nobody needs a shell)."""
+    if to_decide:
+        what = (
+            f"{mapped} accounts mapped; *{to_decide} need a decision* (pick the QuickBooks "
+            "account, or let the app create it). Entries using them wait until then."
+        )
+    else:
+        what = f"All {mapped} accounts are mapped: approved write-offs go to QuickBooks."
+    return [
+        section(f":link: *QuickBooks connected* to {clip(company, 100)}. {what}"),
+        actions(
+            Id.BLOCK_QBO_CONNECTED,
+            button(
+                "Map accounts" if to_decide else "Review mapping",
+                Id.QBO_FIX_MAPPING,
+                "mapping",
+                "primary" if to_decide else None,
+            ),
+        ),
+    ]
+
+
+def connected_text(company: str) -> str:
+    return f"QuickBooks connected to {company}"
