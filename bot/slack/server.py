@@ -119,6 +119,27 @@ def qbo_listing_routes(quickbooks: QuickBooks) -> list[Route]:
     ]
 
 
+def slack_install_routes(app: App) -> list[Route]:
+    """Slack's install flow (distribution): the "Add to Slack" page and the redirect that
+    stores a workspace's installation. Only when SLACK_CLIENT_ID and SECRET are set."""
+    flow = app.oauth_flow
+    if flow is None:
+        return []
+
+    async def install(request: Request) -> Response:
+        req = to_bolt_request(request, b"")
+        return to_starlette_response(await run_in_threadpool(flow.handle_installation, req))
+
+    async def redirect(request: Request) -> Response:
+        req = to_bolt_request(request, b"")
+        return to_starlette_response(await run_in_threadpool(flow.handle_callback, req))
+
+    return [
+        Route(flow.install_path, install, methods=["GET"]),
+        Route(flow.redirect_uri_path, redirect, methods=["GET"]),
+    ]
+
+
 def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
     thread so one slow request never blocks the event loop for the others."""
@@ -135,6 +156,7 @@ def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starle
     routes = [Route("/healthz", healthz, methods=["GET"])]
     if app is not None:
         routes.append(Route("/slack/events", slack_events, methods=["POST"]))
+        routes.extend(slack_install_routes(app))
     if quickbooks is not None:
         routes.append(qbo_callback_route(quickbooks))
         routes.extend(qbo_listing_routes(quickbooks))

@@ -1,0 +1,96 @@
+"""Which token serves which workspace, and forgetting a workspace that uninstalled the app.
+
+With distribution on, a request is authorized by the workspace it comes from: the workspace
+of SLACK_BOT_TOKEN keeps that token (it was installed by hand, not through /slack/install),
+every other one uses what its installation stored. No token of one workspace ever serves
+another: an unknown workspace is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.authorize import Authorize, InstallationStoreAuthorize
+from slack_sdk import WebClient
+from slack_sdk.oauth.installation_store import InstallationStore
+
+from bot.services.installations import Installations
+
+log = logging.getLogger("bot.slack")
+
+UNINSTALLED = "app_uninstalled"
+REVOKED = "tokens_revoked"
+
+
+def token_result(client: WebClient) -> AuthorizeResult:
+    """SLACK_BOT_TOKEN's own workspace, asked once at start (auth.test)."""
+    return AuthorizeResult.from_auth_test_response(
+        auth_test_response=client.auth_test(),
+        bot_token=client.token,
+        user_token=None,
+    )
+
+
+class WorkspaceAuthorize(Authorize):
+    def __init__(
+        self,
+        own: AuthorizeResult | None,
+        store: InstallationStore,
+        client: WebClient,
+        logger: logging.Logger,
+    ) -> None:
+        super().__init__()
+        self.own = own
+        self.installed = InstallationStoreAuthorize(
+            logger=logger, installation_store=store, client=client, bot_only=True
+        )
+
+    def __call__(
+        self,
+        *,
+        context: BoltContext,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        actor_enterprise_id: str | None = None,
+        actor_team_id: str | None = None,
+        actor_user_id: str | None = None,
+    ) -> AuthorizeResult | None:
+        own = self.own
+        if own is not None and team_id is not None and team_id == own.team_id:
+            return own
+        return self.installed(
+            context=context, enterprise_id=enterprise_id, team_id=team_id, user_id=user_id
+        )
+
+
+def _installations(context: BoltContext) -> Installations:
+    found = context.get("installations")
+    if not isinstance(found, Installations):  # put there by the middleware in app.py
+        raise RuntimeError("no installation store in the request context")
+    return found
+
+
+def uninstalled(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+    """The app was removed from a workspace: every token of it goes; the books stay."""
+    ack()
+    _installations(context).forget_workspace(context.enterprise_id, context.team_id)
+
+
+def revoked(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+    """Tokens revoked: a revoked bot token forgets the whole workspace (the app is a bot;
+    without its token nothing of that workspace can be served); user tokens are cleared."""
+    ack()
+    tokens = (body.get("event") or {}).get("tokens") or {}
+    store = _installations(context)
+    if tokens.get("bot"):
+        store.forget_workspace(context.enterprise_id, context.team_id)
+    store.forget_users(context.enterprise_id, context.team_id, tokens.get("oauth") or [])
+
+
+def register_uninstall(app: App) -> None:
+    app.event(UNINSTALLED)(uninstalled)
+    app.event(REVOKED)(revoked)

@@ -1,0 +1,221 @@
+"""Distribution: one deployment, many Slack workspaces, over HTTP end to end.
+
+Slack's install flow runs for real (Bolt's OAuthFlow, slack_sdk's SQLAlchemy stores in the
+app's migrated database) against the fake Web API's oauth.v2.access; each workspace's
+requests are signed bodies carrying its team id, and the fake records which token every
+call carried."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from sqlmodel import select
+
+from bot.services.installations import Installations
+from bot.slack.app import BOT_SCOPES
+from ledger.db import session_scope
+from ledger.models import JournalEntry
+from tests.bot.conftest import CHANNEL, REPORTER, RunningApp, start_app
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_signing import TEAM_ID, event_callback_body, slash_command_body
+
+ROOT = Path(__file__).resolve().parents[3]
+TEAM_A, TEAM_B = "T0ALPHA", "T0BRAVO"
+CHANNEL_A, CHANNEL_B = "C0ALPHA", "C0BRAVO"
+
+
+def oauth_env(monkeypatch: pytest.MonkeyPatch, fake: FakeSlack) -> None:
+    # In the process environment, where Bolt itself also looks for them.
+    monkeypatch.setenv("SLACK_CLIENT_ID", fake.client_id)
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", fake.client_secret)
+
+
+@pytest.fixture
+def distributed(
+    tmp_path: Path, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[RunningApp]:
+    oauth_env(monkeypatch, fake_slack)
+    yield from start_app(tmp_path, fake_slack)
+
+
+def command(app: RunningApp, text: str, team: str, channel: str) -> httpx.Response:
+    body = slash_command_body(
+        text, REPORTER, channel, app.fake.response_url(), app.fake.new_trigger_id(), team_id=team
+    )
+    return app.post(body)
+
+
+def cards_in(app: RunningApp, channel: str) -> list[Any]:
+    return [c for c in app.fake.calls("chat.postMessage") if c.args.get("channel") == channel]
+
+
+def wait_card(app: RunningApp, channel: str, timeout: float = 5.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = cards_in(app, channel)
+        if found:
+            return found[0]
+        time.sleep(0.02)
+    raise AssertionError(f"no card in {channel}")
+
+
+def install(app: RunningApp, team: str) -> str:
+    """A person adds the app to `team`: the install page, Slack's consent (the fake hands
+    out a code), the redirect. Returns the bot token the workspace got."""
+    with httpx.Client(base_url=app.url, timeout=10) as browser:
+        page = browser.get("/slack/install")
+        assert page.status_code == 200
+        state = re.search(r"state=([\w-]+)", page.text)
+        assert state is not None, page.text
+        assert "client_id=" + app.fake.client_id in page.text
+        assert "client_secret" not in page.text and app.fake.client_secret not in page.text
+        # The state cookie is Secure (the real app is behind https): sent back by hand here.
+        cookie = page.headers["set-cookie"].split(";")[0]
+        code = app.fake.install_code(team)
+        done = browser.get(
+            "/slack/oauth_redirect",
+            params={"code": code, "state": state[1]},
+            headers={"Cookie": cookie},
+        )
+        assert done.status_code == 200, done.text
+    tokens = [t for t, ws in app.fake.workspaces.items() if ws[0] == team]
+    assert len(tokens) == 1
+    return tokens[-1]
+
+
+def uninstall(app: RunningApp, team: str, kind: str = "app_uninstalled") -> httpx.Response:
+    app.fake.revoke_team(team)
+    event: dict[str, Any] = {"type": kind, "event_ts": f"{time.time():.6f}"}
+    if kind == "tokens_revoked":
+        event["tokens"] = {"bot": [f"U0BOT{team[1:]}"]}
+    return app.post_json(event_callback_body(event, f"Ev{team}{kind}", team_id=team))
+
+
+def drafts(app: RunningApp) -> list[JournalEntry]:
+    with session_scope(app.books.engine) as s:
+        return list(s.exec(select(JournalEntry)))
+
+
+def test_client_id_and_secret_alone_keep_the_token_workspace_served(
+    distributed: RunningApp,
+) -> None:
+    """Bolt switches to OAuth by itself when it sees SLACK_CLIENT_ID and SECRET, and then
+    refuses every workspace, the bot token's own included. Ours keeps that workspace."""
+    resp = command(distributed, "40 units obsolete SKU-12 at $15", TEAM_ID, CHANNEL)
+    assert resp.status_code == 200
+    card = wait_card(distributed, CHANNEL)
+    assert card.token == distributed.fake.token
+    assert len(drafts(distributed)) == 1
+
+
+def test_two_workspaces_each_served_with_its_own_token_until_uninstalled(
+    distributed: RunningApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    app = distributed
+    token_a, token_b = install(app, TEAM_A), install(app, TEAM_B)
+    assert token_a != token_b
+
+    assert command(app, "40 units obsolete SKU-12 at $15", TEAM_A, CHANNEL_A).status_code == 200
+    assert command(app, "3 units damaged SKU-9 at $2", TEAM_B, CHANNEL_B).status_code == 200
+    # Each answered with its own workspace's token: the Authorization header Slack received.
+    assert wait_card(app, CHANNEL_A).token == token_a
+    assert wait_card(app, CHANNEL_B).token == token_b
+    # The token's own workspace is still served by SLACK_BOT_TOKEN.
+    command(app, "1 unit expired SKU-1 at $4", TEAM_ID, CHANNEL)
+    assert wait_card(app, CHANNEL).token == app.fake.token
+
+    installs = Installations(app.books.engine, app.fake.client_id)
+    assert installs.token_rows(TEAM_A) == 2  # its bot row and its installation row
+    resp = uninstall(app, TEAM_A)
+    assert resp.status_code == 200
+    assert installs.token_rows(TEAM_A) == 0
+    assert installs.token_rows(TEAM_B) == 2
+
+    # A's requests are no longer served: no card, nothing drafted; B and the token's own go on.
+    before = len(drafts(app))
+    command(app, "5 units stolen SKU-3 at $9", TEAM_A, CHANNEL_A)
+    command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+    deadline = time.monotonic() + 5
+    while len(cards_in(app, CHANNEL_B)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert [c.token for c in cards_in(app, CHANNEL_B)] == [token_b, token_b]
+    assert len(cards_in(app, CHANNEL_A)) == 1
+    assert len(drafts(app)) == before + 1
+    # The books stay: A's entry from before the uninstall is still there.
+    assert any(e.channel == CHANNEL_A for e in drafts(app))
+
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for secret in (app.fake.client_secret, token_a, token_b, app.fake.token):
+        assert secret not in logged
+
+
+def test_tokens_revoked_forgets_the_workspace_not_just_its_bot_row(
+    distributed: RunningApp,
+) -> None:
+    app = distributed
+    token_b = install(app, TEAM_B)
+    assert uninstall(app, TEAM_B, "tokens_revoked").status_code == 200
+    installs = Installations(app.books.engine, app.fake.client_id)
+    assert installs.token_rows(TEAM_B) == 0
+    command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+    time.sleep(0.3)
+    assert cards_in(app, CHANNEL_B) == []
+    assert not [c for c in app.fake.calls() if c.token == token_b and c.method != "auth.test"]
+
+
+def test_bolts_own_tokens_revoked_handling_keeps_the_installation_token(
+    distributed: RunningApp,
+) -> None:
+    """Why we do not rely on Bolt's default: with the SQLAlchemy store it deletes the bot
+    row only, and the installation row still holds the revoked token."""
+    from slack_bolt.context import BoltContext
+    from slack_bolt.listener.builtins import TokenRevocationListeners
+
+    app = distributed
+    install(app, TEAM_B)
+    store = SQLAlchemyInstallationStore(client_id=app.fake.client_id, engine=app.books.engine)
+    context = BoltContext({"team_id": TEAM_B, "enterprise_id": None})
+    event = {"type": "tokens_revoked", "tokens": {"bot": [f"U0BOT{TEAM_B[1:]}"]}}
+    TokenRevocationListeners(store).handle_tokens_revoked_events(event, context)
+    assert store.find_bot(enterprise_id=None, team_id=TEAM_B) is None
+    left = store.find_installation(enterprise_id=None, team_id=TEAM_B)
+    assert left is not None and left.bot_token is not None  # still there: hence our own
+
+
+def test_install_with_a_forged_state_stores_nothing(distributed: RunningApp) -> None:
+    app = distributed
+    code = app.fake.install_code(TEAM_B)
+    with httpx.Client(base_url=app.url, timeout=10) as browser:
+        resp = browser.get("/slack/oauth_redirect", params={"code": code, "state": "forged"})
+    assert resp.status_code >= 400
+    assert Installations(app.books.engine, app.fake.client_id).token_rows(TEAM_B) == 0
+    assert app.fake.calls("oauth.v2.access") == []
+
+
+def test_single_token_mode_serves_no_install_flow(running: RunningApp) -> None:
+    resp = httpx.get(f"{running.url}/slack/install", timeout=10)
+    assert resp.status_code == 404
+
+
+def _listed(text: str, key: str) -> list[str]:
+    """The `- item` lines under `key:` in manifest.yml (no YAML library in the app)."""
+    block = re.search(rf"^(\s*){key}:\n((?:\1\s+- .*\n)+)", text, re.M)
+    assert block is not None, key
+    return [line.strip()[2:].strip() for line in block[2].splitlines()]
+
+
+def test_the_install_asks_for_the_manifest_scopes() -> None:
+    text = (ROOT / "manifest.yml").read_text()
+    assert sorted(_listed(text, "bot")) == sorted(BOT_SCOPES)
+    urls = _listed(text, "redirect_urls")
+    assert urls and all(u.endswith("/slack/oauth_redirect") for u in urls)
+    assert {"app_uninstalled", "tokens_revoked"} <= set(_listed(text, "bot_events"))
