@@ -6,7 +6,8 @@ Create Date: 2026-12-03 18:00:00.000000
 
 The tables of slack_sdk's SQLAlchemy installation store and OAuth state store (slack_sdk
 3.48), spelled out here so the app's migrations create them (the stores' create_tables is
-never called at run time). New tables only: migration 0006's guard triggers are untouched.
+never called at run time), and journal_entry.slack_team: the workspace a draft came from.
+New tables and a plain ADD COLUMN (no batch rebuild): migration 0006's guard triggers stay.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def _bot_columns() -> list[sa.Column[object]]:
 
 
 def upgrade() -> None:
+    op.add_column("journal_entry", sa.Column("slack_team", sa.String(length=32), nullable=True))
     op.create_table(
         "slack_bots",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -93,3 +95,5 @@ def downgrade() -> None:
     op.drop_table("slack_installations")
     op.drop_index("slack_bots_idx", table_name="slack_bots")
     op.drop_table("slack_bots")
+    # SQLite >= 3.35 drops a column in place (no table rebuild, so the triggers stay).
+    op.drop_column("journal_entry", "slack_team")

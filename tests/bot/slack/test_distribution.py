@@ -7,6 +7,7 @@ call carried."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -22,10 +23,16 @@ from sqlmodel import select
 from bot.services.installations import Installations
 from bot.slack.app import BOT_SCOPES
 from ledger.db import session_scope
-from ledger.models import JournalEntry
-from tests.bot.conftest import CHANNEL, REPORTER, RunningApp, start_app
+from ledger.models import AuditEvent, JournalEntry
+from tests.bot.conftest import CHANNEL, CONTROLLER, REPORTER, RunningApp, start_app
 from tests.fakes.slack_api import FakeSlack
-from tests.fakes.slack_signing import TEAM_ID, event_callback_body, slash_command_body
+from tests.fakes.slack_signing import (
+    TEAM_ID,
+    block_actions_payload,
+    event_callback_body,
+    interaction_body,
+    slash_command_body,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 TEAM_A, TEAM_B = "T0ALPHA", "T0BRAVO"
@@ -219,3 +226,54 @@ def test_the_install_asks_for_the_manifest_scopes() -> None:
     urls = _listed(text, "redirect_urls")
     assert urls and all(u.endswith("/slack/oauth_redirect") for u in urls)
     assert {"app_uninstalled", "tokens_revoked"} <= set(_listed(text, "bot_events"))
+
+
+def audit_of(app: RunningApp, action: str) -> list[dict[str, Any]]:
+    with session_scope(app.books.engine) as s:
+        found = s.exec(select(AuditEvent).where(AuditEvent.action == action))
+        return [json.loads(e.details or "{}") for e in found]
+
+
+def approve_from(app: RunningApp, team: str, channel: str, entry_id: int, ts: str) -> None:
+    payload = block_actions_payload(
+        "approve",
+        str(entry_id),
+        CONTROLLER,
+        channel,
+        ts,
+        response_url=app.fake.response_url(),
+        team_id=team,
+    )
+    assert app.post(interaction_body(payload)).status_code == 200
+
+
+def test_a_request_from_one_workspace_never_acts_on_another_workspaces_entry(
+    distributed: RunningApp,
+) -> None:
+    app = distributed
+    install(app, TEAM_A)
+    token_b = install(app, TEAM_B)
+    command(app, "40 units obsolete SKU-12 at $15", TEAM_A, CHANNEL_A)
+    card = wait_card(app, CHANNEL_A)
+    (entry,) = drafts(app)
+    assert entry.slack_team == TEAM_A  # the draft records the workspace it came from
+
+    # An approver's click arriving from workspace B naming A's entry: refused, audited.
+    approve_from(app, TEAM_B, CHANNEL_B, entry.id or 0, card.response["ts"])
+    deadline = time.monotonic() + 5
+    while not audit_of(app, "approve_refused") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    (refusal,) = audit_of(app, "approve_refused")
+    assert refusal["team"] == TEAM_B and "another Slack workspace" in refusal["reason"]
+    assert drafts(app)[0].status == "draft"
+    # B's answer went out with B's token; nothing was posted in A's channel with it.
+    assert all(c.args.get("channel") != CHANNEL_A for c in app.fake.calls() if c.token == token_b)
+
+    # The same approver in A approves it: the workspace is the only thing that was wrong.
+    approve_from(app, TEAM_A, CHANNEL_A, entry.id or 0, card.response["ts"])
+    deadline = time.monotonic() + 5
+    while drafts(app)[0].status != "posted" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert drafts(app)[0].status == "posted"
+    # Every click's audit event names the workspace it came from.
+    assert [e.get("team") for e in audit_of(app, "clicked")] == [TEAM_B, TEAM_A]
