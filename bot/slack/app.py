@@ -151,7 +151,7 @@ def create_app(
         # Many workspaces. Always explicit: left to itself, Bolt turns OAuth on from the
         # environment with files for stores and refuses every workspace, the token's own too.
         assert settings.slack_client_id and settings.slack_client_secret
-        installations = Installations(books.engine, settings.slack_client_id)
+        installations = Installations.open(books.engine, settings)
         oauth_settings = OAuthSettings(
             client_id=settings.slack_client_id,
             client_secret=settings.slack_client_secret.get_secret_value(),

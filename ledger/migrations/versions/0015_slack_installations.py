@@ -6,7 +6,9 @@ Create Date: 2026-12-03 18:00:00.000000
 
 The tables of slack_sdk's SQLAlchemy installation store and OAuth state store (slack_sdk
 3.48), spelled out here so the app's migrations create them (the stores' create_tables is
-never called at run time), and journal_entry.slack_team: the workspace a draft came from.
+never called at run time; their token columns are 500 wide, not 200: the tokens are
+stored encrypted, see bot/services/installations.py), and journal_entry.slack_team: the
+workspace a draft came from.
 New tables and a plain ADD COLUMN (no batch rebuild): migration 0006's guard triggers stay.
 """
 
@@ -23,11 +25,11 @@ depends_on = None
 
 def _bot_columns() -> list[sa.Column[object]]:
     return [
-        sa.Column("bot_token", sa.String(length=200), nullable=True),
+        sa.Column("bot_token", sa.String(length=500), nullable=True),
         sa.Column("bot_id", sa.String(length=32), nullable=True),
         sa.Column("bot_user_id", sa.String(length=32), nullable=True),
         sa.Column("bot_scopes", sa.String(length=1000), nullable=True),
-        sa.Column("bot_refresh_token", sa.String(length=200), nullable=True),
+        sa.Column("bot_refresh_token", sa.String(length=500), nullable=True),
         sa.Column("bot_token_expires_at", sa.DateTime(), nullable=True),
     ]
 
@@ -64,9 +66,9 @@ def upgrade() -> None:
         sa.Column("team_name", sa.String(length=200), nullable=True),
         *_bot_columns(),
         sa.Column("user_id", sa.String(length=32), nullable=False),
-        sa.Column("user_token", sa.String(length=200), nullable=True),
+        sa.Column("user_token", sa.String(length=500), nullable=True),
         sa.Column("user_scopes", sa.String(length=1000), nullable=True),
-        sa.Column("user_refresh_token", sa.String(length=200), nullable=True),
+        sa.Column("user_refresh_token", sa.String(length=500), nullable=True),
         sa.Column("user_token_expires_at", sa.DateTime(), nullable=True),
         sa.Column("incoming_webhook_url", sa.String(length=200), nullable=True),
         sa.Column("incoming_webhook_channel", sa.String(length=200), nullable=True),

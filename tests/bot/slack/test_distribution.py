@@ -17,10 +17,12 @@ from typing import Any
 
 import httpx
 import pytest
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+import sqlalchemy as sa
+from cryptography.fernet import Fernet
 from sqlmodel import select
 
 from bot.services.installations import Installations
+from bot.settings import Settings
 from bot.slack.app import BOT_SCOPES
 from ledger.db import session_scope
 from ledger.models import AuditEvent, JournalEntry
@@ -35,6 +37,7 @@ from tests.fakes.slack_signing import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
+KEY = Fernet.generate_key().decode()
 TEAM_A, TEAM_B = "T0ALPHA", "T0BRAVO"
 CHANNEL_A, CHANNEL_B = "C0ALPHA", "C0BRAVO"
 
@@ -43,6 +46,7 @@ def oauth_env(monkeypatch: pytest.MonkeyPatch, fake: FakeSlack) -> None:
     # In the process environment, where Bolt itself also looks for them.
     monkeypatch.setenv("SLACK_CLIENT_ID", fake.client_id)
     monkeypatch.setenv("SLACK_CLIENT_SECRET", fake.client_secret)
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", KEY)
 
 
 @pytest.fixture
@@ -140,7 +144,7 @@ def test_two_workspaces_each_served_with_its_own_token_until_uninstalled(
     command(app, "1 unit expired SKU-1 at $4", TEAM_ID, CHANNEL)
     assert wait_card(app, CHANNEL).token == app.fake.token
 
-    installs = Installations(app.books.engine, app.fake.client_id)
+    installs = Installations.open(app.books.engine, app.books.settings)
     assert installs.token_rows(TEAM_A) == 2  # its bot row and its installation row
     resp = uninstall(app, TEAM_A)
     assert resp.status_code == 200
@@ -171,7 +175,7 @@ def test_tokens_revoked_forgets_the_workspace_not_just_its_bot_row(
     app = distributed
     token_b = install(app, TEAM_B)
     assert uninstall(app, TEAM_B, "tokens_revoked").status_code == 200
-    installs = Installations(app.books.engine, app.fake.client_id)
+    installs = Installations.open(app.books.engine, app.books.settings)
     assert installs.token_rows(TEAM_B) == 0
     command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
     time.sleep(0.3)
@@ -189,7 +193,7 @@ def test_bolts_own_tokens_revoked_handling_keeps_the_installation_token(
 
     app = distributed
     install(app, TEAM_B)
-    store = SQLAlchemyInstallationStore(client_id=app.fake.client_id, engine=app.books.engine)
+    store = Installations.open(app.books.engine, app.books.settings).store
     context = BoltContext({"team_id": TEAM_B, "enterprise_id": None})
     event = {"type": "tokens_revoked", "tokens": {"bot": [f"U0BOT{TEAM_B[1:]}"]}}
     TokenRevocationListeners(store).handle_tokens_revoked_events(event, context)
@@ -204,7 +208,7 @@ def test_install_with_a_forged_state_stores_nothing(distributed: RunningApp) -> 
     with httpx.Client(base_url=app.url, timeout=10) as browser:
         resp = browser.get("/slack/oauth_redirect", params={"code": code, "state": "forged"})
     assert resp.status_code >= 400
-    assert Installations(app.books.engine, app.fake.client_id).token_rows(TEAM_B) == 0
+    assert Installations.open(app.books.engine, app.books.settings).token_rows(TEAM_B) == 0
     assert app.fake.calls("oauth.v2.access") == []
 
 
@@ -277,3 +281,38 @@ def test_a_request_from_one_workspace_never_acts_on_another_workspaces_entry(
     assert drafts(app)[0].status == "posted"
     # Every click's audit event names the workspace it came from.
     assert [e.get("team") for e in audit_of(app, "clicked")] == [TEAM_B, TEAM_A]
+
+
+def raw_tokens(app: RunningApp) -> list[str]:
+    with app.books.engine.connect() as conn:
+        rows = list(conn.execute(sa.text("SELECT bot_token FROM slack_bots")))
+        rows += list(conn.execute(sa.text("SELECT bot_token FROM slack_installations")))
+    return [str(r[0]) for r in rows]
+
+
+def test_tokens_are_stored_encrypted_and_a_new_key_reseals_them(
+    distributed: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = distributed
+    token = install(app, TEAM_B)
+    stored = raw_tokens(app)
+    assert len(stored) == 2 and all(token not in t and not t.startswith("xox") for t in stored)
+    # Still the workspace's own token once opened: its /writeoff is answered with it.
+    command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+    assert wait_card(app, CHANNEL_B).token == token
+
+    new = Fernet.generate_key().decode()
+    monkeypatch.setenv("WRITEOFF_SECRET_KEY", f"{new},{KEY}")
+    installs = Installations.open(app.books.engine, Settings(_env_file=None))
+    assert all(Fernet(new.encode()).decrypt(t.encode()).decode() == token for t in raw_tokens(app))
+    found = installs.store.find_bot(enterprise_id=None, team_id=TEAM_B)
+    assert found is not None and found.bot_token == token
+
+
+def test_distribution_without_a_secret_key_says_what_to_set(
+    tmp_path: Path, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    oauth_env(monkeypatch, fake_slack)
+    monkeypatch.delenv("WRITEOFF_SECRET_KEY")
+    with pytest.raises(ValueError, match="WRITEOFF_SECRET_KEY"):
+        next(start_app(tmp_path, fake_slack))
