@@ -286,6 +286,8 @@ class Settings(BaseSettings):
                 missing.append("SLACK_APP_TOKEN")
         elif self.slack_signing_secret is None:
             missing.append("SLACK_SIGNING_SECRET")
+        if self.slack_oauth and self.writeoff_secret_key is None:
+            missing.append("WRITEOFF_SECRET_KEY")  # installed workspaces' tokens are sealed
         return missing
 
     @cached_property

@@ -81,6 +81,7 @@ def wait_card(app: RunningApp, channel: str, timeout: float = 5.0) -> Any:
 def install(app: RunningApp, team: str) -> str:
     """A person adds the app to `team`: the install page, Slack's consent (the fake hands
     out a code), the redirect. Returns the bot token the workspace got."""
+    before = set(app.fake.workspaces)
     with httpx.Client(base_url=app.url, timeout=10) as browser:
         page = browser.get("/slack/install")
         assert page.status_code == 200
@@ -97,9 +98,9 @@ def install(app: RunningApp, team: str) -> str:
             headers={"Cookie": cookie},
         )
         assert done.status_code == 200, done.text
-    tokens = [t for t, ws in app.fake.workspaces.items() if ws[0] == team]
-    assert len(tokens) == 1
-    return tokens[-1]
+    new = [t for t, ws in app.fake.workspaces.items() if ws[0] == team and t not in before]
+    assert len(new) == 1
+    return new[0]
 
 
 def uninstall(app: RunningApp, team: str, kind: str = "app_uninstalled") -> httpx.Response:
@@ -181,6 +182,11 @@ def test_tokens_revoked_forgets_the_workspace_not_just_its_bot_row(
     time.sleep(0.3)
     assert cards_in(app, CHANNEL_B) == []
     assert not [c for c in app.fake.calls() if c.token == token_b and c.method != "auth.test"]
+
+    # Installed again: served again, with the new token.
+    again = install(app, TEAM_B)
+    command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+    assert wait_card(app, CHANNEL_B).token == again != token_b
 
 
 def test_bolts_own_tokens_revoked_handling_keeps_the_installation_token(
@@ -316,3 +322,6 @@ def test_distribution_without_a_secret_key_says_what_to_set(
     monkeypatch.delenv("WRITEOFF_SECRET_KEY")
     with pytest.raises(ValueError, match="WRITEOFF_SECRET_KEY"):
         next(start_app(tmp_path, fake_slack))
+    # and `writeoff serve` names it among the settings still missing, before starting
+    settings = Settings(_env_file=None, SLACK_SIGNING_SECRET="s")
+    assert settings.missing_slack_settings(socket_mode=False) == ["WRITEOFF_SECRET_KEY"]
