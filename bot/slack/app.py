@@ -22,19 +22,38 @@ from bot.services.quickbooks import QuickBooks
 from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
 from bot.slack.home import start as start_home
-from bot.slack.installs import WorkspaceAuthorize, register_uninstall, token_result
+from bot.slack.installs import (
+    WorkspaceAuthorize,
+    register_uninstall,
+    token_result,
+    workspace_clients,
+)
 from bot.slack.listeners import register_listeners
 
 log = logging.getLogger("bot.slack")
 
 
-def group_members(client: WebClient) -> Callable[[str], frozenset[str]]:
-    """Slack user group -> its members (usergroups.users.list), for the approver check."""
+ClientFor = Callable[[], WebClient | None]
+
+
+def group_members(client: WebClient | ClientFor) -> Callable[[str], frozenset[str]]:
+    """Slack user group -> its members (usergroups.users.list), for the approver check,
+    asked with the token of the workspace the request came from."""
+    client_for = _client_for(client)
 
     def members(group: str) -> frozenset[str]:
-        return frozenset(client.usergroups_users_list(usergroup=group).get("users") or [])
+        found = client_for()
+        if found is None:  # a workspace we hold no token for: nobody from its groups
+            return frozenset()
+        return frozenset(found.usergroups_users_list(usergroup=group).get("users") or [])
 
     return members
+
+
+def _client_for(client: WebClient | ClientFor) -> ClientFor:
+    if isinstance(client, WebClient):
+        return lambda: client
+    return client
 
 
 NAME_CACHE_SECONDS = 3600.0
@@ -55,12 +74,13 @@ BOT_SCOPES = (
 
 
 def display_names(
-    client: WebClient, cache_seconds: float = NAME_CACHE_SECONDS
+    client: WebClient | ClientFor, cache_seconds: float = NAME_CACHE_SECONDS
 ) -> Callable[[str], str | None]:
     """Slack user id -> the name people know them by (users.info), cached: an Approve all of
     forty entries asks Slack once per person, not forty times."""
     cache: dict[str, tuple[float, str | None]] = {}
     lock = threading.Lock()
+    client_for = _client_for(client)
 
     def name(user: str) -> str | None:
         now = time.monotonic()
@@ -68,8 +88,11 @@ def display_names(
             hit = cache.get(user)
             if hit and now - hit[0] < cache_seconds:
                 return hit[1]
+        found = client_for()
+        if found is None:  # a workspace we hold no token for: the id stands in
+            return None
         try:
-            info = client.users_info(user=user).get("user") or {}
+            info = found.users_info(user=user).get("user") or {}
         except Exception:  # a name is a nicety: the id stands in, and is retried next time
             log.warning("could not look up the name of %s", user, exc_info=True)
             return None
@@ -112,16 +135,20 @@ def make_deps(
     quickbooks: QuickBooks | None = None,
     on_posted: OnPosted | None = None,
     background: ThreadPoolExecutor | None = None,
+    client_for: ClientFor | None = None,
 ) -> Deps:
+    """`client_for`: the client for the request at hand's workspace (several workspaces);
+    without it, `client` serves every request."""
     settings = books.settings
-    approvers = approvers_from(settings, group_members(client))
+    who = client_for or client
+    approvers = approvers_from(settings, group_members(who))
     return Deps(
         books,
         approvers,
         quickbooks or QuickBooks(books),
         on_posted,
         background=background,
-        names=display_names(client),
+        names=display_names(who),
     )
 
 
@@ -146,6 +173,7 @@ def create_app(
     if not socket_mode and not signing_secret:
         raise ValueError("SLACK_SIGNING_SECRET is not set (needed for HTTP mode)")
     installations: Installations | None = None
+    client_for: ClientFor | None = None
     oauth: dict[str, object] = {}
     if settings.slack_oauth:
         # Many workspaces. Always explicit: left to itself, Bolt turns OAuth on from the
@@ -162,6 +190,7 @@ def create_app(
             logger=log,
         )
         own = token_result(client) if token else None
+        client_for = workspace_clients(client, installations.store, own)
         oauth = {
             "oauth_flow": OAuthFlow(client=exchange_client(client), settings=oauth_settings),
             "authorize": WorkspaceAuthorize(own, installations.store, client, log),
@@ -190,7 +219,12 @@ def create_app(
         else None
     )
     deps = make_deps(
-        books, client, quickbooks=quickbooks, on_posted=on_posted, background=background
+        books,
+        client,
+        quickbooks=quickbooks,
+        on_posted=on_posted,
+        background=background,
+        client_for=client_for,
     )
     home = start_home(client, deps)
 

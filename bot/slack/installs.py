@@ -9,6 +9,7 @@ another: an unknown workspace is refused.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -18,6 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import InstallationStore
 
 from bot.services.installations import Installations
+from bot.services.workspace import request_team
 
 log = logging.getLogger("bot.slack")
 
@@ -65,6 +67,32 @@ class WorkspaceAuthorize(Authorize):
         return self.installed(
             context=context, enterprise_id=enterprise_id, team_id=team_id, user_id=user_id
         )
+
+
+def workspace_clients(
+    base: WebClient, store: InstallationStore, own: AuthorizeResult | None
+) -> Callable[[], WebClient | None]:
+    """The Web API client for the workspace of the request at hand, for the lookups that
+    run outside Bolt's per-request client (approver groups, people's names): `base` for
+    SLACK_BOT_TOKEN's workspace (and outside any request), the installation's token for an
+    installed one, None for a workspace we hold no token for (never another's token)."""
+
+    def pick() -> WebClient | None:
+        team = request_team()
+        if team is None or (own is not None and team == own.team_id):
+            return base if base.token else None
+        bot = store.find_bot(enterprise_id=None, team_id=team)
+        if bot is None or not bot.bot_token:
+            return None
+        return WebClient(
+            token=bot.bot_token,
+            base_url=base.base_url,
+            timeout=base.timeout,
+            logger=base.logger,
+            retry_handlers=list(base.retry_handlers),
+        )
+
+    return pick
 
 
 def _installations(context: BoltContext) -> Installations:

@@ -325,3 +325,32 @@ def test_distribution_without_a_secret_key_says_what_to_set(
     # and `writeoff serve` names it among the settings still missing, before starting
     settings = Settings(_env_file=None, SLACK_SIGNING_SECRET="s")
     assert settings.missing_slack_settings(socket_mode=False) == ["WRITEOFF_SECRET_KEY"]
+
+
+def test_approver_groups_and_names_are_asked_with_the_workspace_own_token(
+    tmp_path: Path, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    oauth_env(monkeypatch, fake_slack)
+    fake_slack.usergroups["S0BRAVOCTRL"] = ["U0BRAVOCTRL"]
+    approvers = f"{CONTROLLER},S0BRAVOCTRL"
+    for app in start_app(tmp_path, fake_slack, WRITEOFF_APPROVERS=approvers):
+        token_b = install(app, TEAM_B)
+        command(app, "40 units obsolete SKU-12 at $15", TEAM_B, CHANNEL_B)
+        card = wait_card(app, CHANNEL_B)
+        (entry,) = drafts(app)
+        payload = block_actions_payload(
+            "approve",
+            str(entry.id),
+            "U0BRAVOCTRL",
+            CHANNEL_B,
+            card.response["ts"],
+            response_url=app.fake.response_url(),
+            team_id=TEAM_B,
+        )
+        assert app.post(interaction_body(payload)).status_code == 200
+        deadline = time.monotonic() + 5
+        while drafts(app)[0].status != "posted" and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert drafts(app)[0].status == "posted"  # a member of B's group, asked in B
+        lookups = app.fake.calls("usergroups.users.list") + app.fake.calls("users.info")
+        assert lookups and {c.token for c in lookups} == {token_b}
