@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +118,9 @@ class Installations:
         self.cipher = cipher
         self.store = SealedInstallationStore(client_id, engine, cipher)
         self.states = SQLAlchemyOAuthStateStore(expiration_seconds=STATE_SECONDS, engine=engine)
+        # Told when a workspace is forgotten (the Slack layer stops serving one it holds a
+        # token for outside these tables: SLACK_BOT_TOKEN's).
+        self.on_forget: list[Callable[[str | None], None]] = []
 
     @classmethod
     def open(cls, engine: Engine, settings: Settings) -> Installations:
@@ -157,6 +160,8 @@ class Installations:
             b = conn.execute(bots.delete().where(self._team(bots, enterprise_id, team_id)))
             i = conn.execute(installs.delete().where(self._team(installs, enterprise_id, team_id)))
         gone = Forgotten(b.rowcount or 0, i.rowcount or 0)
+        for tell in self.on_forget:
+            tell(team_id)
         log.info(
             "workspace %s forgotten: %s bot rows, %s installation rows deleted",
             team_id or enterprise_id,

@@ -23,6 +23,7 @@ from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
 from bot.slack.home import start as start_home
 from bot.slack.installs import (
+    OwnWorkspace,
     WorkspaceAuthorize,
     register_uninstall,
     token_result,
@@ -189,7 +190,8 @@ def create_app(
             state_store=installations.states,
             logger=log,
         )
-        own = token_result(client) if token else None
+        own = OwnWorkspace(token_result(client) if token else None)
+        installations.on_forget.append(own.forget)
         client_for = workspace_clients(client, installations.store, own)
         oauth = {
             "oauth_flow": OAuthFlow(client=exchange_client(client), settings=oauth_settings),
@@ -197,7 +199,7 @@ def create_app(
         }
         log.info(
             "Slack distribution on: installed workspaces are served with their own tokens%s",
-            f", {own.team_id} with SLACK_BOT_TOKEN" if own else "",
+            f", {own.result.team_id} with SLACK_BOT_TOKEN" if own.result else "",
         )
     app = App(
         client=client,

@@ -16,6 +16,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.authorize import Authorize, InstallationStoreAuthorize
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store import InstallationStore
 
 from bot.services.installations import Installations
@@ -27,19 +28,44 @@ UNINSTALLED = "app_uninstalled"
 REVOKED = "tokens_revoked"
 
 
-def token_result(client: WebClient) -> AuthorizeResult:
-    """SLACK_BOT_TOKEN's own workspace, asked once at start (auth.test)."""
+def token_result(client: WebClient) -> AuthorizeResult | None:
+    """SLACK_BOT_TOKEN's own workspace, asked once at start (auth.test). A token Slack
+    refuses (the app was removed there) leaves the installed workspaces served."""
+    try:
+        answer = client.auth_test()
+    except SlackApiError as exc:
+        log.warning(
+            "SLACK_BOT_TOKEN was refused by Slack (%s): its workspace is not served; the "
+            "installed workspaces are",
+            exc.response.get("error"),
+        )
+        return None
     return AuthorizeResult.from_auth_test_response(
-        auth_test_response=client.auth_test(),
-        bot_token=client.token,
-        user_token=None,
+        auth_test_response=answer, bot_token=client.token, user_token=None
     )
+
+
+class OwnWorkspace:
+    """SLACK_BOT_TOKEN's workspace, until Slack says the app left it (then its requests are
+    refused like any other uninstalled workspace's, until it installs the app again)."""
+
+    def __init__(self, result: AuthorizeResult | None) -> None:
+        self.result = result
+
+    def serves(self, team_id: str | None) -> AuthorizeResult | None:
+        found = self.result
+        return found if found is not None and team_id and team_id == found.team_id else None
+
+    def forget(self, team_id: str | None) -> None:
+        if self.serves(team_id) is not None:
+            self.result = None
+            log.warning("the app left %s: SLACK_BOT_TOKEN no longer serves it", team_id)
 
 
 class WorkspaceAuthorize(Authorize):
     def __init__(
         self,
-        own: AuthorizeResult | None,
+        own: OwnWorkspace,
         store: InstallationStore,
         client: WebClient,
         logger: logging.Logger,
@@ -61,8 +87,8 @@ class WorkspaceAuthorize(Authorize):
         actor_team_id: str | None = None,
         actor_user_id: str | None = None,
     ) -> AuthorizeResult | None:
-        own = self.own
-        if own is not None and team_id is not None and team_id == own.team_id:
+        own = self.own.serves(team_id)
+        if own is not None:
             return own
         return self.installed(
             context=context, enterprise_id=enterprise_id, team_id=team_id, user_id=user_id
@@ -70,7 +96,7 @@ class WorkspaceAuthorize(Authorize):
 
 
 def workspace_clients(
-    base: WebClient, store: InstallationStore, own: AuthorizeResult | None
+    base: WebClient, store: InstallationStore, own: OwnWorkspace
 ) -> Callable[[], WebClient | None]:
     """The Web API client for the workspace of the request at hand, for the lookups that
     run outside Bolt's per-request client (approver groups, people's names): `base` for
@@ -79,7 +105,7 @@ def workspace_clients(
 
     def pick() -> WebClient | None:
         team = request_team()
-        if team is None or (own is not None and team == own.team_id):
+        if team is None or own.serves(team) is not None:
             return base if base.token else None
         bot = store.find_bot(enterprise_id=None, team_id=team)
         if bot is None or not bot.bot_token:

@@ -354,3 +354,27 @@ def test_approver_groups_and_names_are_asked_with_the_workspace_own_token(
         assert drafts(app)[0].status == "posted"  # a member of B's group, asked in B
         lookups = app.fake.calls("usergroups.users.list") + app.fake.calls("users.info")
         assert lookups and {c.token for c in lookups} == {token_b}
+
+
+def test_the_app_leaving_the_token_workspace_stops_serving_it_there_only(
+    distributed: RunningApp,
+) -> None:
+    app = distributed
+    token_b = install(app, TEAM_B)
+    assert uninstall(app, TEAM_ID).status_code == 200  # SLACK_BOT_TOKEN's own workspace
+    command(app, "1 unit expired SKU-1 at $4", TEAM_ID, CHANNEL)
+    command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+    assert wait_card(app, CHANNEL_B).token == token_b
+    time.sleep(0.2)
+    assert cards_in(app, CHANNEL) == []
+    assert [e.channel for e in drafts(app)] == [CHANNEL_B]
+
+
+def test_a_refused_bot_token_leaves_the_installed_workspaces_served(
+    tmp_path: Path, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    oauth_env(monkeypatch, fake_slack)
+    for app in start_app(tmp_path, fake_slack, SLACK_BOT_TOKEN="xoxb-revoked-long-ago"):
+        token_b = install(app, TEAM_B)
+        command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+        assert wait_card(app, CHANNEL_B).token == token_b
