@@ -140,9 +140,12 @@ def slack_install_routes(app: App) -> list[Route]:
     ]
 
 
-def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starlette:
+def create_asgi(
+    app: App | None, quickbooks: QuickBooks | None = None, *, install: App | None = None
+) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
-    thread so one slow request never blocks the event loop for the others."""
+    thread so one slow request never blocks the event loop for the others. `install`: the
+    app whose install flow is served without its events (Socket Mode brings those)."""
 
     async def slack_events(request: Request) -> Response:
         assert app is not None
@@ -156,7 +159,9 @@ def create_asgi(app: App | None, quickbooks: QuickBooks | None = None) -> Starle
     routes = [Route("/healthz", healthz, methods=["GET"])]
     if app is not None:
         routes.append(Route("/slack/events", slack_events, methods=["POST"]))
-        routes.extend(slack_install_routes(app))
+    installing = install or app
+    if installing is not None:
+        routes.extend(slack_install_routes(installing))
     if quickbooks is not None:
         routes.append(qbo_callback_route(quickbooks))
         routes.extend(qbo_listing_routes(quickbooks))
@@ -190,11 +195,15 @@ def serve_forever(
         if socket_mode:
             from bot.slack.socket_mode import SocketModeRunner
 
-            # Socket Mode needs no public URL, but the QuickBooks callback still arrives
-            # over HTTP: serve just that (and /healthz) beside it.
+            # Socket Mode needs no public URL, but the QuickBooks callback (and Slack's
+            # install flow, with several workspaces) still arrive over HTTP: serve just
+            # those (and /healthz) beside it.
             web = uvicorn.Server(
                 uvicorn.Config(
-                    create_asgi(None, rt.quickbooks), host=host, port=port, log_level="warning"
+                    create_asgi(None, rt.quickbooks, install=rt.app),
+                    host=host,
+                    port=port,
+                    log_level="warning",
                 )
             )
             threading.Thread(target=web.run, daemon=True).start()

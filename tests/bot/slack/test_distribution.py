@@ -20,13 +20,17 @@ import pytest
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
 from sqlmodel import select
+from starlette.testclient import TestClient
 
+from bot.services.books import open_books
 from bot.services.installations import Installations
 from bot.settings import Settings
-from bot.slack.app import BOT_SCOPES
+from bot.slack.app import BOT_SCOPES, create_app
+from bot.slack.server import create_asgi
 from ledger.db import session_scope
 from ledger.models import AuditEvent, JournalEntry
 from tests.bot.conftest import CHANNEL, CONTROLLER, REPORTER, RunningApp, start_app
+from tests.conftest import migrated_sqlite_url
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_signing import (
     TEAM_ID,
@@ -378,3 +382,22 @@ def test_a_refused_bot_token_leaves_the_installed_workspaces_served(
         token_b = install(app, TEAM_B)
         command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
         assert wait_card(app, CHANNEL_B).token == token_b
+
+
+def test_beside_socket_mode_the_install_flow_is_served_without_events(
+    tmp_path: Path, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    oauth_env(monkeypatch, fake_slack)
+    settings = Settings(
+        _env_file=None,
+        DATABASE_URL=migrated_sqlite_url(tmp_path),
+        SLACK_BOT_TOKEN=fake_slack.token,
+        SLACK_API_URL=fake_slack.api_url,
+    )
+    books = open_books(settings)
+    app, _ = create_app(books, socket_mode=True)
+    with TestClient(create_asgi(None, None, install=app)) as web:
+        page = web.get("/slack/install")
+        assert page.status_code == 200 and "client_id=" + fake_slack.client_id in page.text
+        assert web.post("/slack/events", content="{}").status_code in (404, 405)
+    books.engine.dispose()
