@@ -37,6 +37,8 @@ log = logging.getLogger("bot.installations")
 BOTS_TABLE = SQLAlchemyInstallationStore.default_bots_table_name
 INSTALLATIONS_TABLE = SQLAlchemyInstallationStore.default_installations_table_name
 STATES_TABLE = SQLAlchemyOAuthStateStore.default_table_name
+# slack_sdk's stores read and write these themselves (naive UTC datetimes, its own types).
+SLACK_TABLES = (BOTS_TABLE, INSTALLATIONS_TABLE, STATES_TABLE)
 STATE_SECONDS = 600  # how long an install link stays good (Bolt's default)
 BOT_TOKENS = ("bot_token", "bot_refresh_token")
 USER_TOKENS = ("user_token", "user_refresh_token")
