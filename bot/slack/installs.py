@@ -72,8 +72,15 @@ class WorkspaceAuthorize(Authorize):
     ) -> None:
         super().__init__()
         self.own = own
+        # Bolt asks Slack (auth.test) who a stored token is on every request, before the
+        # ack, unless cached. The cache is keyed by the token, and the token comes from the
+        # store each time: a forgotten workspace has none, so nothing stale is served.
         self.installed = InstallationStoreAuthorize(
-            logger=logger, installation_store=store, client=client, bot_only=True
+            logger=logger,
+            installation_store=store,
+            client=client,
+            bot_only=True,
+            cache_enabled=True,
         )
 
     def __call__(

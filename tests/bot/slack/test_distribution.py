@@ -308,8 +308,15 @@ def test_tokens_are_stored_encrypted_and_a_new_key_reseals_them(
     stored = raw_tokens(app)
     assert len(stored) == 2 and all(token not in t and not t.startswith("xox") for t in stored)
     # Still the workspace's own token once opened: its /writeoff is answered with it.
-    command(app, "6 units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
+    for n in range(3):
+        command(app, f"{n + 1} units stolen SKU-4 at $9", TEAM_B, CHANNEL_B)
     assert wait_card(app, CHANNEL_B).token == token
+    deadline = time.monotonic() + 5
+    while len(cards_in(app, CHANNEL_B)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    # Who the token is was asked once at install and once at its first request, not before
+    # every ack.
+    assert len([c for c in app.fake.calls("auth.test") if c.token == token]) == 2
 
     new = Fernet.generate_key().decode()
     monkeypatch.setenv("WRITEOFF_SECRET_KEY", f"{new},{KEY}")
