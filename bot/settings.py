@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    # Distribution (many workspaces): with the client id and secret set, each workspace is
+    # served with the token its installation stored; `serve --http` serves the install flow.
+    slack_client_id: str | None = Field(None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: SecretStr | None = Field(None, alias="SLACK_CLIENT_SECRET")
+    # The public URL of /slack/oauth_redirect, when Slack must be told it (several redirect
+    # URLs in the app's settings); unset, Slack uses the only one configured.
+    slack_redirect_uri: str | None = Field(None, alias="SLACK_REDIRECT_URI")
     writeoff_approvers: IdList = Field(default_factory=list, alias="WRITEOFF_APPROVERS")
     writeoff_channels: IdList = Field(default_factory=list, alias="WRITEOFF_CHANNELS")
     writeoff_approval_channel: str | None = Field(None, alias="WRITEOFF_APPROVAL_CHANNEL")
@@ -275,16 +282,24 @@ class Settings(BaseSettings):
             frozenset(self.writeoff_holidays),
         )
 
+    @property
+    def slack_oauth(self) -> bool:
+        """Many workspaces: Slack's install flow is served and each workspace's token is
+        the one its installation stored (SLACK_BOT_TOKEN's own workspace keeps that token)."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
     def missing_slack_settings(self, socket_mode: bool) -> list[str]:
         """Which Slack settings `writeoff serve` still needs, in the order to set them."""
         missing = []
-        if self.slack_bot_token is None:
+        if self.slack_bot_token is None and not self.slack_oauth:
             missing.append("SLACK_BOT_TOKEN")
         if socket_mode:
             if self.slack_app_token is None:
                 missing.append("SLACK_APP_TOKEN")
         elif self.slack_signing_secret is None:
             missing.append("SLACK_SIGNING_SECRET")
+        if self.slack_oauth and self.writeoff_secret_key is None:
+            missing.append("WRITEOFF_SECRET_KEY")  # installed workspaces' tokens are sealed
         return missing
 
     @cached_property

@@ -191,6 +191,9 @@ class JournalEntry(SQLModel, table=True):
     source_text: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False))
     reporter: str | None = Field(default=None, max_length=64)
     channel: str | None = Field(default=None, max_length=64)
+    # The Slack workspace (team id) the report came from: one deployment may serve several,
+    # and a request from one never acts on another's entry. None: not from Slack.
+    slack_team: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32)
     card_channel: str | None = Field(default=None, max_length=64)
     card_ts: str | None = Field(default=None, max_length=32)

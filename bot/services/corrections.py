@@ -19,6 +19,7 @@ from sqlmodel import col, select
 
 from bot.services.deps import Deps
 from bot.services.second_reading import SUPERSEDED
+from bot.services.workspace import OTHER_WORKSPACE, other_workspace
 from ledger.db import session_scope
 from ledger.drafting import build_draft
 from ledger.drafting.correction import (
@@ -98,6 +99,9 @@ def correct(deps: Deps, user: str, entry_id: int, text: str) -> Corrected:
     )
     if reading is None:
         return base
+    if other_workspace(entry):  # a shared channel's other workspace: never its entries
+        deps.audit("correction_refused", user, entry_id, reason=OTHER_WORKSPACE)
+        return _with(base, Verdict.NOT_ALLOWED)
     if not _may_correct(deps, user, entry):
         deps.audit("correction_refused", user, entry_id, reason="not the reporter or an approver")
         return _with(base, Verdict.NOT_ALLOWED)

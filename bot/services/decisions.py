@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from bot.services.deps import Deps
 from bot.services.display import EntryRef, EntryState, Outcome, Result
 from bot.services.roles import Draft
+from bot.services.workspace import OTHER_WORKSPACE, other_workspace
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem, OutboxStatus
 from ledger.names import remember_names
@@ -80,6 +81,8 @@ def books_now(deps: Deps, entry_ids: Sequence[int]) -> list[EntryState] | None:
     except Exception:  # the books are out of reach too: say so rather than guess
         log.exception("could not read entries %s after a failure", list(entry_ids))
         return None
+
+
 def draft_facts(entry: JournalEntry) -> Draft:
     """What the approval rules weigh: amount, preparers, policy exceptions, approvals."""
     details = json.loads(entry.details or "{}")
@@ -94,6 +97,9 @@ def draft_facts(entry: JournalEntry) -> Draft:
 
 def check_role(deps: Deps, user: str, entry: JournalEntry, action: str) -> Outcome | None:
     """None when allowed; otherwise the refusal (already audited)."""
+    if other_workspace(entry):
+        deps.audit(f"{action}_refused", user, entry.id, reason=OTHER_WORKSPACE)
+        return Outcome(Result.REFUSED, reason=OTHER_WORKSPACE)
     decision = deps.approvers.may_decide(user, entry.reporter, action, draft_facts(entry))
     if decision.allowed:
         return None

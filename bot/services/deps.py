@@ -15,6 +15,7 @@ from sqlmodel import Session
 from bot.services.books import Books
 from bot.services.quickbooks import QuickBooks
 from bot.services.roles import Approvers
+from bot.services.workspace import request_team
 from bot.settings import Settings
 from ledger.audit import record
 from ledger.db import session_scope
@@ -66,6 +67,9 @@ class Deps:
         return self.books.settings
 
     def audit(self, action: str, actor: str, entry_id: int | None = None, **details: Any) -> None:
+        team = request_team()
+        if team and "team" not in details:  # which Slack workspace asked (distribution)
+            details["team"] = team
         with session_scope(self.books.engine) as s:
             if entry_id is not None and s.get(JournalEntry, entry_id) is None:
                 # A click naming an entry we do not have: still recorded, without the link.

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from bot.services.books import Books
+from bot.services.workspace import request_team
 from ledger import claims
 from ledger.db import session_scope
 from ledger.drafting import Draft, DraftError, build_draft, draft
@@ -130,6 +131,9 @@ def save_drafts(
                 source_text=report.text,
                 second_reading="pending" if second_due else None,
             )
+            if result.created and (team := request_team()):
+                result.entry.slack_team = team  # the workspace it belongs to (distribution)
+                s.add(result.entry)
             if result.created and report.drafted_by and report.drafted_by != report.reporter:
                 details = json.loads(result.entry.details or "{}")
                 details["drafted_by"] = report.drafted_by

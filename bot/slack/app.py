@@ -10,39 +10,78 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt.oauth import OAuthFlow
+from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
 from bot.logs import bind, new_request_id
 from bot.services.books import Books
 from bot.services.deps import Deps, OnPosted
+from bot.services.installations import Installations
 from bot.services.quickbooks import QuickBooks
 from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
 from bot.slack.home import start as start_home
+from bot.slack.installs import (
+    OwnWorkspace,
+    WorkspaceAuthorize,
+    register_uninstall,
+    token_result,
+    workspace_clients,
+)
 from bot.slack.listeners import register_listeners
 
 log = logging.getLogger("bot.slack")
 
 
-def group_members(client: WebClient) -> Callable[[str], frozenset[str]]:
-    """Slack user group -> its members (usergroups.users.list), for the approver check."""
+ClientFor = Callable[[], WebClient | None]
+
+
+def group_members(client: WebClient | ClientFor) -> Callable[[str], frozenset[str]]:
+    """Slack user group -> its members (usergroups.users.list), for the approver check,
+    asked with the token of the workspace the request came from."""
+    client_for = _client_for(client)
 
     def members(group: str) -> frozenset[str]:
-        return frozenset(client.usergroups_users_list(usergroup=group).get("users") or [])
+        found = client_for()
+        if found is None:  # a workspace we hold no token for: nobody from its groups
+            return frozenset()
+        return frozenset(found.usergroups_users_list(usergroup=group).get("users") or [])
 
     return members
 
 
+def _client_for(client: WebClient | ClientFor) -> ClientFor:
+    if isinstance(client, WebClient):
+        return lambda: client
+    return client
+
+
 NAME_CACHE_SECONDS = 3600.0
+
+# What an install asks for: the bot scopes of manifest.yml (a test keeps the two equal).
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "chat:write.public",
+    "app_mentions:read",
+    "channels:history",
+    "groups:history",
+    "users:read",
+    "usergroups:read",
+    "files:read",
+    "files:write",
+)
 
 
 def display_names(
-    client: WebClient, cache_seconds: float = NAME_CACHE_SECONDS
+    client: WebClient | ClientFor, cache_seconds: float = NAME_CACHE_SECONDS
 ) -> Callable[[str], str | None]:
     """Slack user id -> the name people know them by (users.info), cached: an Approve all of
     forty entries asks Slack once per person, not forty times."""
     cache: dict[str, tuple[float, str | None]] = {}
     lock = threading.Lock()
+    client_for = _client_for(client)
 
     def name(user: str) -> str | None:
         now = time.monotonic()
@@ -50,8 +89,11 @@ def display_names(
             hit = cache.get(user)
             if hit and now - hit[0] < cache_seconds:
                 return hit[1]
+        found = client_for()
+        if found is None:  # a workspace we hold no token for: the id stands in
+            return None
         try:
-            info = client.users_info(user=user).get("user") or {}
+            info = found.users_info(user=user).get("user") or {}
         except Exception:  # a name is a nicety: the id stands in, and is retried next time
             log.warning("could not look up the name of %s", user, exc_info=True)
             return None
@@ -72,6 +114,21 @@ def display_names(
     return name
 
 
+def exchange_client(client: WebClient) -> WebClient:
+    """The client that trades an install code for a workspace's token (oauth.v2.access).
+    slack_sdk logs whole responses at DEBUG, and this one's body is the new bot token: its
+    logger never logs below INFO, whatever LOG_LEVEL says."""
+    quiet = logging.getLogger("bot.slack.oauth")
+    quiet.setLevel(logging.INFO)
+    return WebClient(
+        token=None,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        logger=quiet,
+        retry_handlers=list(client.retry_handlers),
+    )
+
+
 def make_deps(
     books: Books,
     client: WebClient,
@@ -79,16 +136,20 @@ def make_deps(
     quickbooks: QuickBooks | None = None,
     on_posted: OnPosted | None = None,
     background: ThreadPoolExecutor | None = None,
+    client_for: ClientFor | None = None,
 ) -> Deps:
+    """`client_for`: the client for the request at hand's workspace (several workspaces);
+    without it, `client` serves every request."""
     settings = books.settings
-    approvers = approvers_from(settings, group_members(client))
+    who = client_for or client
+    approvers = approvers_from(settings, group_members(who))
     return Deps(
         books,
         approvers,
         quickbooks or QuickBooks(books),
         on_posted,
         background=background,
-        names=display_names(client),
+        names=display_names(who),
     )
 
 
@@ -102,17 +163,44 @@ def create_app(
     workers: int = 32,
 ) -> tuple[App, Deps]:
     settings = books.settings
-    if settings.slack_bot_token is None:
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    if token is None and not settings.slack_oauth:
         raise ValueError("SLACK_BOT_TOKEN is not set")
     if client is None:
-        client = make_web_client(
-            settings.slack_bot_token.get_secret_value(), settings.slack_api_url
-        )
+        client = make_web_client(token, settings.slack_api_url)
     signing_secret = (
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     )
     if not socket_mode and not signing_secret:
         raise ValueError("SLACK_SIGNING_SECRET is not set (needed for HTTP mode)")
+    installations: Installations | None = None
+    client_for: ClientFor | None = None
+    oauth: dict[str, object] = {}
+    if settings.slack_oauth:
+        # Many workspaces. Always explicit: left to itself, Bolt turns OAuth on from the
+        # environment with files for stores and refuses every workspace, the token's own too.
+        assert settings.slack_client_id and settings.slack_client_secret
+        installations = Installations.open(books.engine, settings)
+        oauth_settings = OAuthSettings(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret.get_secret_value(),
+            scopes=list(BOT_SCOPES),
+            redirect_uri=settings.slack_redirect_uri,
+            installation_store=installations.store,
+            state_store=installations.states,
+            logger=log,
+        )
+        own = OwnWorkspace(token_result(client) if token else None)
+        installations.on_forget.append(own.forget)
+        client_for = workspace_clients(client, installations.store, own)
+        oauth = {
+            "oauth_flow": OAuthFlow(client=exchange_client(client), settings=oauth_settings),
+            "authorize": WorkspaceAuthorize(own, installations.store, client, log),
+        }
+        log.info(
+            "Slack distribution on: installed workspaces are served with their own tokens%s",
+            f", {own.result.team_id} with SLACK_BOT_TOKEN" if own.result else "",
+        )
     app = App(
         client=client,
         signing_secret=signing_secret or "socket-mode-has-no-http-requests",
@@ -124,6 +212,7 @@ def create_app(
         process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bolt"),
         logger=log,
+        **oauth,  # type: ignore[arg-type]
     )
     # Claude's second readings run here, never on the ack path nor in Bolt's listener pool.
     background = (
@@ -132,7 +221,12 @@ def create_app(
         else None
     )
     deps = make_deps(
-        books, client, quickbooks=quickbooks, on_posted=on_posted, background=background
+        books,
+        client,
+        quickbooks=quickbooks,
+        on_posted=on_posted,
+        background=background,
+        client_for=client_for,
     )
     home = start_home(client, deps)
 
@@ -142,6 +236,7 @@ def create_app(
         # the request id ties this request's log lines together, the lazy ones too.
         context["deps"] = deps
         context["home"] = home
+        context["installations"] = installations
         context["request_id"] = new_request_id()
         with bind(
             request_id=context["request_id"],
@@ -152,5 +247,7 @@ def create_app(
         ):
             return next()
 
+    if installations is not None:
+        register_uninstall(app)
     register_listeners(app)
     return app, deps

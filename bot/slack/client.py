@@ -10,7 +10,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 
-def make_web_client(token: str, base_url: str, timeout: int = 10) -> WebClient:
+def make_web_client(token: str | None, base_url: str, timeout: int = 10) -> WebClient:
     if not base_url.endswith("/"):
         base_url += "/"
     client = WebClient(token=token, base_url=base_url, timeout=timeout)

@@ -173,12 +173,38 @@ def qbo_webhook_route(quickbooks: QuickBooks) -> Route:
     return Route("/qbo/webhooks", webhook, methods=["POST"])
 
 
+def slack_install_routes(app: App) -> list[Route]:
+    """Slack's install flow (distribution): the "Add to Slack" page and the redirect that
+    stores a workspace's installation. Only when SLACK_CLIENT_ID and SECRET are set."""
+    flow = app.oauth_flow
+    if flow is None:
+        return []
+
+    async def install(request: Request) -> Response:
+        req = to_bolt_request(request, b"")
+        return to_starlette_response(await run_in_threadpool(flow.handle_installation, req))
+
+    async def redirect(request: Request) -> Response:
+        req = to_bolt_request(request, b"")
+        return to_starlette_response(await run_in_threadpool(flow.handle_callback, req))
+
+    return [
+        Route(flow.install_path, install, methods=["GET"]),
+        Route(flow.redirect_uri_path, redirect, methods=["GET"]),
+    ]
+
+
 def create_asgi(
-    app: App | None, quickbooks: QuickBooks | None = None, slack: WebClient | None = None
+    app: App | None,
+    quickbooks: QuickBooks | None = None,
+    slack: WebClient | None = None,
+    *,
+    install: App | None = None,
 ) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
     thread so one slow request never blocks the event loop for the others. `slack` (default:
-    the app's client) announces a new QuickBooks connection in the alert channel."""
+    the app's client) announces a new QuickBooks connection in the alert channel. `install`:
+    the app whose install flow is served without its events (Socket Mode brings those)."""
 
     async def slack_events(request: Request) -> Response:
         assert app is not None
@@ -192,6 +218,9 @@ def create_asgi(
     routes = [Route("/healthz", healthz, methods=["GET"])]
     if app is not None:
         routes.append(Route("/slack/events", slack_events, methods=["POST"]))
+    installing = install or app
+    if installing is not None:
+        routes.extend(slack_install_routes(installing))
     if quickbooks is not None:
         client = slack or (app.client if app is not None else None)
         announce = announce_connected(client, quickbooks) if client is not None else None
@@ -228,11 +257,12 @@ def serve_forever(
         if socket_mode:
             from bot.slack.socket_mode import SocketModeRunner
 
-            # Socket Mode needs no public URL, but the QuickBooks callback still arrives
-            # over HTTP: serve just that (and /healthz) beside it.
+            # Socket Mode needs no public URL, but the QuickBooks callback (and Slack's
+            # install flow, with several workspaces) still arrive over HTTP: serve just
+            # those (and /healthz) beside it.
             web = uvicorn.Server(
                 uvicorn.Config(
-                    create_asgi(None, rt.quickbooks, rt.app.client),
+                    create_asgi(None, rt.quickbooks, rt.app.client, install=rt.app),
                     host=host,
                     port=port,
                     log_level="warning",

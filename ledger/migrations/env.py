@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
+import bot.services.installations  # noqa: F401  (Slack installations: distribution)
 import ledger.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 import qbo.models  # noqa: F401  (QuickBooks' tables share the database and its history)
 

@@ -16,6 +16,7 @@ enforces Block Kit limits (50 blocks per message, section text 3,000, ...) with
 
 from __future__ import annotations
 
+import base64
 import email.parser
 import email.policy
 import itertools
@@ -325,6 +326,12 @@ class FakeSlack:
         # channel -> error for chat.postMessage / conversations.info (e.g. "not_in_channel")
         self.channel_errors: dict[str, str] = {}
         self.trigger_ttl: float | None = None  # seconds; Slack's is 3, None = no time limit
+        # Distribution: the app's credentials, the install codes handed out (code -> team)
+        # and each bot token's workspace (token -> team id, bot user id, bot id).
+        self.client_id = "1111.2222"
+        self.client_secret = "fake-client-secret"
+        self.oauth_codes: dict[str, str] = {}
+        self.workspaces: dict[str, tuple[str, str, str]] = {}
         self._lock = threading.Condition()
         self._calls: list[Call] = []
         self._messages: dict[str, list[Message]] = defaultdict(list)
@@ -489,6 +496,24 @@ class FakeSlack:
             return 200, b"<!DOCTYPE html><html>Sign in to Slack</html>", "text/html"
         return 200, stored["content"], stored["info"]["mimetype"]
 
+    def install_code(self, team_id: str) -> str:
+        """A code Slack would put on the redirect after someone approved the install in
+        workspace `team_id` (good once, for oauth.v2.access)."""
+        code = f"code-{team_id}-{next(self._seq)}"
+        with self._lock:
+            self.oauth_codes[code] = team_id
+        return code
+
+    def team_of(self, token: str | None) -> str:
+        return self.workspaces[token][0] if token in self.workspaces else self.team_id
+
+    def revoke_team(self, team_id: str) -> None:
+        """Slack revokes a workspace's tokens when the app is uninstalled there."""
+        with self._lock:
+            for token, ws in list(self.workspaces.items()):
+                if ws[0] == team_id:
+                    self.tokens.discard(token)
+
     def fail_next(
         self,
         method: str,
@@ -613,6 +638,13 @@ class FakeSlack:
             status, response = fault.status, {"ok": False, "error": fault.error}
             if fault.retry_after is not None:
                 headers["Retry-After"] = str(fault.retry_after)
+        elif method == "oauth.v2.access":
+            # The app authenticates with its client id and secret (HTTP Basic), not a token.
+            token = None
+            try:
+                response = {"ok": True, **_oauth_v2_access(self, auth, args)}
+            except SlackError as exc:
+                response = {"ok": False, "error": exc.error}
         elif not token:
             response = {"ok": False, "error": "not_authed"}
         elif (method in APP_TOKEN_METHODS) != (token in self.app_tokens):
@@ -634,7 +666,8 @@ class FakeSlack:
             else:
                 try:
                     with self._lock:
-                        response = {"ok": True, **handler(self, args)}
+                        given = {**args, "_token": token} if method == "auth.test" else args
+                        response = {"ok": True, **handler(self, given)}
                 except SlackError as exc:
                     response = {"ok": False, "error": exc.error}
                     if exc.messages:
@@ -746,13 +779,49 @@ def _message_content(args: dict[str, Any], require: bool = True) -> tuple[str, A
 
 
 def _auth_test(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    token = args.get("_token")
+    team, user_id, bot_id = fake.workspaces.get(
+        token or "", (fake.team_id, fake.bot_user_id, fake.bot_id)
+    )
     return {
         "url": f"https://{TEAM_DOMAIN}.slack.com/",
         "team": "Fake Team",
         "user": BOT_NAME,
-        "team_id": fake.team_id,
-        "user_id": fake.bot_user_id,
-        "bot_id": fake.bot_id,
+        "team_id": team,
+        "user_id": user_id,
+        "bot_id": bot_id,
+        "is_enterprise_install": False,
+    }
+
+
+def _oauth_v2_access(fake: FakeSlack, auth: str | None, args: dict[str, Any]) -> dict[str, Any]:
+    """Exchange an install code for the workspace's bot token, as Slack does: the client
+    id and secret in HTTP Basic (or as arguments), each code good once."""
+    client_id, secret = args.get("client_id"), args.get("client_secret")
+    if auth and auth.lower().startswith("basic "):
+        client_id, _, secret = base64.b64decode(auth[6:].strip()).decode().partition(":")
+    if client_id != fake.client_id:
+        raise SlackError("invalid_client_id")
+    if secret != fake.client_secret:
+        raise SlackError("bad_client_secret")
+    with fake._lock:
+        team = fake.oauth_codes.pop(str(args.get("code") or ""), None)
+        if team is None:
+            raise SlackError("invalid_code")
+        n = next(fake._seq)
+        token = f"xoxb-{team.lower()}-{n}"
+        bot_user, bot_id = f"U0BOT{team[1:]}", f"B0BOT{team[1:]}"
+        fake.tokens.add(token)
+        fake.workspaces[token] = (team, bot_user, bot_id)
+    return {
+        "app_id": "A0FAKE",
+        "authed_user": {"id": "U0INSTALLER"},
+        "scope": "commands,chat:write",
+        "token_type": "bot",
+        "access_token": token,
+        "bot_user_id": bot_user,
+        "team": {"id": team, "name": f"Team {team}"},
+        "enterprise": None,
         "is_enterprise_install": False,
     }
 

@@ -357,3 +357,31 @@ def test_interaction_and_event_bodies() -> None:
     )
     shortcut = sig.message_shortcut_payload("draft_writeoff", "U2", "C1", "1.5", "4 broken")
     assert shortcut["type"] == "message_action" and shortcut["message"]["text"] == "4 broken"
+
+
+def test_oauth_v2_access_trades_a_code_once_for_the_workspace_token(fake_slack: FakeSlack) -> None:
+    anon = WebClient(base_url=fake_slack.api_url)
+    code = fake_slack.install_code("T0OTHER")
+    with pytest.raises(SlackApiError) as bad:
+        anon.oauth_v2_access(client_id=fake_slack.client_id, client_secret="wrong", code=code)
+    assert _error(bad) == "bad_client_secret"
+    with pytest.raises(SlackApiError) as unknown:
+        anon.oauth_v2_access(client_id="9.9", client_secret=fake_slack.client_secret, code=code)
+    assert _error(unknown) == "invalid_client_id"
+    got = anon.oauth_v2_access(
+        client_id=fake_slack.client_id, client_secret=fake_slack.client_secret, code=code
+    )
+    assert got["team"]["id"] == "T0OTHER" and got["token_type"] == "bot"
+    with pytest.raises(SlackApiError) as reused:
+        anon.oauth_v2_access(
+            client_id=fake_slack.client_id, client_secret=fake_slack.client_secret, code=code
+        )
+    assert _error(reused) == "invalid_code"
+    # auth.test answers for the token's own workspace; the original token keeps its own.
+    me = fake_slack.client(token=got["access_token"]).auth_test()
+    assert me["team_id"] == "T0OTHER" and me["user_id"] == got["bot_user_id"]
+    assert fake_slack.client().auth_test()["team_id"] == sig.TEAM_ID
+    fake_slack.revoke_team("T0OTHER")
+    with pytest.raises(SlackApiError) as revoked:
+        fake_slack.client(token=got["access_token"]).auth_test()
+    assert _error(revoked) == "invalid_auth"

@@ -12,6 +12,7 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel, col, select
 
 import qbo.models  # noqa: F401  (its tables are in the same metadata)
+from bot.services.installations import SLACK_TABLES
 from ledger.db import session_scope
 from ledger.models import (
     AuditEvent,
@@ -31,9 +32,12 @@ MAX = Decimal("1000000.00")
 
 
 def _datetime_columns() -> list[sa.Column[object]]:
+    # The Slack installation tables are slack_sdk's: its store writes and reads them (naive
+    # UTC), never through the books' models.
     return [
         c
         for t in SQLModel.metadata.sorted_tables
+        if t.name not in SLACK_TABLES
         for c in t.columns
         if isinstance(c.type, sa.DateTime | UTCDateTime)
     ]

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
+import bot.services.installations  # noqa: F401  (so are the Slack installation stores')
 import qbo.models  # noqa: F401  (its tables are in the same history)
 from ledger.db import MIGRATIONS, current_revision, downgrade, make_engine, upgrade
 
