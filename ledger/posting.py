@@ -631,6 +631,8 @@ def set_second_reading(
     )
     session.flush()
     return entry
+
+
 def _record_preparer(
     entry: JournalEntry,
     lines: Sequence[LineInput],

@@ -140,6 +140,8 @@ class TrueUp(SQLModel, table=True):
     of_entry_id: int = Field(foreign_key="journal_entry.id", index=True)  # what it trues up
     created_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class QboInstall(SQLModel, table=True):
     """This database's identity towards QuickBooks, made once per company: it goes into every
     PrivateNote marker and requestid, so a second install (or a reset database) on the same

@@ -36,7 +36,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("company_id"),
     )
 
-
     op.create_table(
         "qbo_item_mapping",
         sa.Column("id", sa.Integer(), nullable=False),
