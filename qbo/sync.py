@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -494,17 +495,29 @@ def _release(
         "updated_at": now,
         "version": col(OutboxItem.version) + 1,  # the card shows pending again
     }
-    try:
-        with engine.begin() as conn:
-            conn.execute(sa.update(OutboxItem).where(mine).values(**values))
-            if sending:
-                conn.execute(
-                    sa.update(OutboxItem)
-                    .where(col(OutboxItem.id).in_(list(sending)))
-                    .values(needs_reconcile=True)
-                )
-    except Exception:  # the database is still away: the lease will free them later
-        log.exception("could not release %d claimed outbox rows", len(claimed))
+    # The failure is often the database itself going away (a restart, a failover): it is
+    # usually back within seconds, so keep trying a little before leaving the rows to the
+    # lease. A process being stopped (not an Exception) tries once and goes.
+    waits = RELEASE_WAITS if isinstance(exc, Exception) else (0.0,)
+    for attempt, wait in enumerate(waits):
+        time.sleep(wait)
+        try:
+            with engine.begin() as conn:
+                conn.execute(sa.update(OutboxItem).where(mine).values(**values))
+                if sending:
+                    conn.execute(
+                        sa.update(OutboxItem)
+                        .where(col(OutboxItem.id).in_(list(sending)))
+                        .values(needs_reconcile=True)
+                    )
+            return
+        except Exception:
+            if attempt == len(waits) - 1:  # still away: the lease will free them later
+                log.exception("could not release %d claimed outbox rows", len(claimed))
+
+
+# Seconds to wait before each try at giving back a failed pass's claims (about 30 s in all).
+RELEASE_WAITS = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
 
 
 def renew_claim(engine: Engine, ids: Sequence[int], worker: str, now: datetime) -> list[int]:
