@@ -1,12 +1,16 @@
 """The company resolver: settings -> engine, company, drafter. Every use case starts here.
 
-Today one deployment keeps one company's books (the slug "default"); the many-companies
-work extends this resolver, so callers ask it for the company instead of holding an id.
+One deployment keeps the books of one or more companies. `open_books` opens one company's
+books (named, or the only one); `Resolver` gives a `Books` per company, cached, and the
+company a Slack channel belongs to. A company's `Books.settings` carry its company-level
+settings (bot/services/companies.py), so every use case reads the right policy, approvers,
+channels and time zone without knowing there are several companies.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,14 +18,15 @@ from datetime import date
 from typing import Protocol
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from bot.services.companies import CompanyError, channel_company, choose_company, company_settings
 from bot.settings import Settings
-from ledger.companies import get_company
 from ledger.context import load_context
 from ledger.db import make_engine, session_scope, upgrade
 from ledger.drafting import Draft, DraftContext, Facts, draft
 from ledger.drafting.second import Checked
+from ledger.models import Company
 from ledger.policy import Policy
 from qbo.company import load_settings
 
@@ -52,6 +57,13 @@ class Books:
     # The chart, items and usual amount change rarely; reading them for every message was
     # most of a draft's database time. A short cache keeps a chart import visible quickly.
     context_ttl: float = 5.0
+    # The company's slug and name, and how many companies the deployment keeps (cards and
+    # reports name the company only when there is more than one).
+    company_slug: str = "default"
+    company_name: str = "default"
+    companies: int = 1
+    # The deployment's settings as the environment gave them (before this company's own).
+    environment: Settings | None = None
     _context: tuple[float, date, DraftContext] | None = field(default=None, repr=False)
 
     def context(self, today: date | None = None) -> DraftContext:
@@ -98,12 +110,79 @@ def make_drafter(settings: Settings, reader: SecondReader | None = None) -> Draf
     return draft if reader is None else reader.draft
 
 
-def open_books(settings: Settings | None = None, *, migrate: bool = True) -> Books:
+def open_books(
+    settings: Settings | None = None, *, migrate: bool = True, company: str | None = None
+) -> Books:
+    """One company's books: the one named (slug or name), else the only one; with several
+    companies and no name, a CompanyError listing them."""
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)
-    with session_scope(engine) as s:
-        company_id = get_company(s).id or 0
     reader = make_second_reader(settings)
-    return Books(settings, engine, company_id, make_drafter(settings, reader), reader)
+    return _books_for(settings, engine, make_drafter(settings, reader), reader, company=company)
+
+
+def _books_for(
+    settings: Settings,
+    engine: Engine,
+    drafter: Drafter,
+    reader: SecondReader | None,
+    *,
+    company: str | None = None,
+    company_id: int | None = None,
+) -> Books:
+    with session_scope(engine) as s:
+        row = s.get(Company, company_id) if company_id is not None else choose_company(s, company)
+        if row is None:
+            raise CompanyError(f"no company #{company_id}")
+        own = company_settings(settings, s, row)
+        count = len(s.exec(select(Company.id)).all())
+        return Books(
+            own,
+            engine,
+            row.id or 0,
+            drafter,
+            reader,
+            company_slug=row.slug,
+            company_name=row.name,
+            companies=count,
+            environment=settings,
+        )
+
+
+class Resolver:
+    """A `Books` per company, cached for `ttl` seconds (a setting changed from the command
+    line reaches a running server within that), and the company of a Slack channel."""
+
+    def __init__(self, books: Books, ttl: float = 30.0) -> None:
+        # `books` is the deployment's first (or only) company: its engine, drafter and
+        # deployment-wide settings are shared by every company.
+        self.base = books
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._cache: dict[int, tuple[float, Books]] = {books.company_id: (time.monotonic(), books)}
+
+    def books(self, company_id: int) -> Books:
+        with self._lock:
+            hit = self._cache.get(company_id)
+            if hit and time.monotonic() - hit[0] < self.ttl:
+                return hit[1]
+        b = self.base
+        env = b.environment or b.settings
+        fresh = _books_for(env, b.engine, b.drafter, b.second_reader, company_id=company_id)
+        with self._lock:
+            self._cache[company_id] = (time.monotonic(), fresh)
+        return fresh
+
+    def for_channel(self, channel: str | None) -> Books | None:
+        """The books of the company the channel is linked to; None when it is not linked."""
+        if not channel:
+            return None
+        with session_scope(self.base.engine) as s:
+            cid = channel_company(s, channel)
+        return None if cid is None else self.books(cid)
+
+    def count(self) -> int:
+        with session_scope(self.base.engine) as s:
+            return len(s.exec(select(Company.id)).all())

@@ -65,6 +65,8 @@ def shown_version(session: Session, entry: JournalEntry) -> int:
         select(OutboxItem.version).where(OutboxItem.entry_id == (entry.id or 0))
     ).first()
     return entry.version + (outbox or 0)
+
+
 def true_up_offered(session: Session, entry: JournalEntry) -> bool:
     """A posted entry QuickBooks valued differently, with no true-up drafted yet."""
     if entry.status != EntryStatus.POSTED or entry.id is None:

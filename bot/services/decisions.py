@@ -80,6 +80,8 @@ def books_now(deps: Deps, entry_ids: Sequence[int]) -> list[EntryState] | None:
     except Exception:  # the books are out of reach too: say so rather than guess
         log.exception("could not read entries %s after a failure", list(entry_ids))
         return None
+
+
 def draft_facts(entry: JournalEntry) -> Draft:
     """What the approval rules weigh: amount, preparers, policy exceptions, approvals."""
     details = json.loads(entry.details or "{}")

@@ -379,6 +379,8 @@ class MappingApplied:
     requeued: tuple[int, ...]  # held entries sent again
     still_unmapped: tuple[str, ...]
     problems: tuple[str, ...] = ()  # what QuickBooks refused, in plain words
+
+
 # -- App Home ------------------------------------------------------------------------------------
 
 
