@@ -1,0 +1,61 @@
+"""QuickBooks with several companies: the OAuth state carries the company, so a callback
+for one company never stores tokens on another, and one realm keeps one company's books."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from sqlmodel import select
+
+from bot.services.books import open_books
+from bot.services.companies import Directory
+from bot.services.quickbooks import QuickBooks
+from ledger.audit import verify_chain
+from ledger.db import session_scope
+from qbo.connection import StateError
+from qbo.models import AccountMapping, QboConnection
+from tests.fakes.qbo_api import REALM_ID
+from tests.qbo.conftest import QboWorld
+
+
+def _state(url: str) -> str:
+    return parse_qs(urlparse(url).query)["state"][0]
+
+
+def second_company(world: QboWorld) -> QuickBooks:
+    Directory(world.books.settings, world.books.engine).add("Beta Ltd", "U0CTRL")
+    beta = open_books(world.books.settings, migrate=False, company="beta-ltd")
+    return QuickBooks(beta, sleep=lambda _s: None)
+
+
+def connections(world: QboWorld) -> dict[int, str]:
+    with session_scope(world.books.engine) as s:
+        return {c.company_id: c.realm_id for c in s.exec(select(QboConnection))}
+
+
+def test_the_callback_stores_tokens_on_the_company_that_asked(world: QboWorld) -> None:
+    beta = second_company(world)
+    url = beta.connect_url(actor="U0CTRL")
+    # The callback reaches the service built for the first company (the web server's).
+    conn, mapping = world.qb.complete(_state(url), world.fake.issue_code(), REALM_ID)
+    assert conn.company_id == beta.books.company_id
+    assert connections(world) == {beta.books.company_id: REALM_ID}
+    assert mapping is not None  # Beta's chart was mapped, not the first company's
+    with session_scope(world.books.engine) as s:
+        mapped = {m.company_id for m in s.exec(select(AccountMapping))}
+        assert mapped == {beta.books.company_id}
+        assert verify_chain(s, beta.books.company_id).ok
+    assert world.qb.status().connected is False
+    assert beta.status().connected is True
+    beta.http.close()
+
+
+def test_one_realm_keeps_one_companys_books(world: QboWorld) -> None:
+    world.connect()  # the first company is linked to REALM_ID
+    beta = second_company(world)
+    url = beta.connect_url(actor="U0CTRL")
+    with pytest.raises(StateError, match="already linked to another company's books"):
+        beta.complete(_state(url), world.fake.issue_code(), REALM_ID)
+    assert connections(world) == {world.books.company_id: REALM_ID}
+    beta.http.close()
