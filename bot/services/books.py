@@ -18,7 +18,7 @@ from datetime import date
 from typing import Protocol
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.services.companies import CompanyError, channel_company, choose_company, company_settings
 from bot.settings import Settings
@@ -26,7 +26,7 @@ from ledger.context import load_context
 from ledger.db import make_engine, session_scope, upgrade
 from ledger.drafting import Draft, DraftContext, Facts, draft
 from ledger.drafting.second import Checked
-from ledger.models import Company
+from ledger.models import Company, JournalEntry
 from ledger.policy import Policy
 from qbo.company import load_settings
 
@@ -162,6 +162,7 @@ class Resolver:
         self.ttl = ttl
         self._lock = threading.Lock()
         self._cache: dict[int, tuple[float, Books]] = {books.company_id: (time.monotonic(), books)}
+        self._ids: tuple[float, list[int]] | None = None
 
     def books(self, company_id: int) -> Books:
         with self._lock:
@@ -175,14 +176,48 @@ class Resolver:
             self._cache[company_id] = (time.monotonic(), fresh)
         return fresh
 
+    def company_ids(self) -> list[int]:
+        with self._lock:
+            hit = self._ids
+            if hit and time.monotonic() - hit[0] < self.ttl:
+                return hit[1]
+        with session_scope(self.base.engine) as s:
+            ids = [int(i) for i in s.exec(select(Company.id).order_by(col(Company.id))).all() if i]
+        with self._lock:
+            self._ids = (time.monotonic(), ids)
+        return ids
+
+    def several(self) -> bool:
+        return len(self.company_ids()) > 1
+
     def for_channel(self, channel: str | None) -> Books | None:
-        """The books of the company the channel is linked to; None when it is not linked."""
+        """The books of the company the channel belongs to: linked to it (`writeoff companies
+        link`, or the picker in Slack), else named by exactly one company's channel settings
+        (watched, approval, alert, reminder channels: how the first company is set up from
+        the environment). None when no company, or more than one, claims it."""
         if not channel:
             return None
         with session_scope(self.base.engine) as s:
             cid = channel_company(s, channel)
-        return None if cid is None else self.books(cid)
+        if cid is not None:
+            return self.books(cid)
+        claims = [b for b in map(self.books, self.company_ids()) if channel in _channels_of(b)]
+        return claims[0] if len(claims) == 1 else None
 
-    def count(self) -> int:
+    def for_entries(self, entry_ids: list[int]) -> Books | None:
+        """The books the entries belong to, when they all belong to one company."""
+        if not entry_ids:
+            return None
         with session_scope(self.base.engine) as s:
-            return len(s.exec(select(Company.id)).all())
+            found = set(
+                s.exec(
+                    select(JournalEntry.company_id).where(col(JournalEntry.id).in_(entry_ids))
+                ).all()
+            )
+        return self.books(found.pop()) if len(found) == 1 else None
+
+
+def _channels_of(books: Books) -> set[str]:
+    st = books.settings
+    named = {c for c in (st.writeoff_approval_channel, st.writeoff_alert_channel) if c}
+    return set(st.writeoff_channels) | set(st.writeoff_reminder_channels) | named

@@ -370,3 +370,12 @@ def _summary(session: Session, company: Company) -> dict[str, Any]:
 def company_settings_currency(session: Session, company: Company) -> str:
     stored = stored_settings(session, company.id or 0).get("currency")
     return stored or company.currency
+
+
+def claim_channel(engine: Engine, company_id: int, channel: str, actor: str) -> bool:
+    """Slack's picker: link `channel` to the company (audited in its chain)."""
+    with session_scope(engine) as s:
+        company = s.get(Company, company_id)
+        if company is None:
+            raise CompanyError(f"no company #{company_id}")
+        return link_channel(s, company, channel, actor)

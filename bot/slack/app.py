@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
@@ -18,8 +19,10 @@ from bot.services.deps import Deps, OnPosted
 from bot.services.quickbooks import QuickBooks
 from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
+from bot.slack.companies import CompanyDeps, request_channel
 from bot.slack.home import start as start_home
 from bot.slack.listeners import register_listeners
+from bot.slack.listeners.common import entries_named
 
 log = logging.getLogger("bot.slack")
 
@@ -135,12 +138,21 @@ def create_app(
         books, client, quickbooks=quickbooks, on_posted=on_posted, background=background
     )
     home = start_home(client, deps)
+    companies = CompanyDeps(
+        deps,
+        lambda b: make_deps(b, client, on_posted=on_posted, background=background),
+    )
 
     @app.middleware
-    def provide(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
+    def provide(
+        context: BoltContext, body: dict[str, Any], next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
         # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
         # the request id ties this request's log lines together, the lazy ones too.
-        context["deps"] = deps
+        chosen, unlinked = companies.pick(request_channel(context, body), entries_named(body))
+        context["deps"] = chosen
+        context["companies"] = companies
+        context["company_unlinked"] = unlinked
         context["home"] = home
         context["request_id"] = new_request_id()
         with bind(
@@ -148,7 +160,7 @@ def create_app(
             team=context.team_id,
             user=context.user_id,
             channel=context.channel_id,
-            company=books.company_id,
+            company=chosen.books.company_id,
         ):
             return next()
 
