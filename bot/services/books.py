@@ -20,7 +20,13 @@ from typing import Protocol
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.services.companies import CompanyError, channel_company, choose_company, company_settings
+from bot.services.companies import (
+    CompanyError,
+    channel_company,
+    choose_company,
+    company_settings,
+    first_company_id,
+)
 from bot.settings import Settings
 from ledger.context import load_context
 from ledger.db import make_engine, session_scope, upgrade
@@ -111,15 +117,26 @@ def make_drafter(settings: Settings, reader: SecondReader | None = None) -> Draf
 
 
 def open_books(
-    settings: Settings | None = None, *, migrate: bool = True, company: str | None = None
+    settings: Settings | None = None,
+    *,
+    migrate: bool = True,
+    company: str | None = None,
+    first: bool = False,
 ) -> Books:
     """One company's books: the one named (slug or name), else the only one; with several
-    companies and no name, a CompanyError listing them."""
+    companies and no name, a CompanyError listing them. `first`: the first company's (the
+    server's base; it serves every company through `Resolver`)."""
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)
     reader = make_second_reader(settings)
+    if first and company is None:
+        with session_scope(engine) as s:
+            company_id = first_company_id(s)
+        return _books_for(
+            settings, engine, make_drafter(settings, reader), reader, company_id=company_id
+        )
     return _books_for(settings, engine, make_drafter(settings, reader), reader, company=company)
 
 

@@ -12,8 +12,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from slack_sdk import WebClient
+
 from bot.services.books import Books, Resolver
 from bot.services.deps import Deps
+from bot.services.jobs import JobContext
+from bot.services.quickbooks import QuickBooks
+from bot.slack.chat import SlackChat
 
 MakeDeps = Callable[[Books], Deps]
 
@@ -76,3 +81,19 @@ def request_channel(context: object, body: dict[str, object]) -> str | None:
     view = body.get("view")
     meta = str(view.get("private_metadata") or "") if isinstance(view, dict) else ""
     return meta if meta[:1] in ("C", "G") and meta[1:].isalnum() else None
+
+
+def company_jobs(base: JobContext, client: WebClient) -> Callable[[], list[JobContext]]:
+    """The scheduler's jobs for every company besides the first (`base`), each with its own
+    QuickBooks service and Chat port; a company added while serving joins on the next call."""
+    resolver = Resolver(base.books)
+    made: dict[int, JobContext] = {}
+
+    def contexts() -> list[JobContext]:
+        for cid in resolver.company_ids():
+            if cid != base.books.company_id and cid not in made:
+                books = resolver.books(cid)
+                made[cid] = JobContext(books, QuickBooks(books), SlackChat(client, books))
+        return list(made.values())
+
+    return contexts
