@@ -379,3 +379,16 @@ def claim_channel(engine: Engine, company_id: int, channel: str, actor: str) -> 
         if company is None:
             raise CompanyError(f"no company #{company_id}")
         return link_channel(s, company, channel, actor)
+
+
+def company_label(session: Session, company_id: int) -> str | None:
+    """The company's name for cards, alerts and reports: None while there is only one
+    (a one-company install looks as it always did)."""
+    key = "tx:companies"  # one count per transaction (a batch of cards reads it once)
+    count = session.info.get(key)
+    if count is None:
+        count = session.info[key] = len(session.exec(select(Company.id)).all())
+    if count < 2:
+        return None
+    company = session.get(Company, company_id)
+    return company.name if company else None

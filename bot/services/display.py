@@ -76,6 +76,7 @@ class CardView:
     self_approval_allowed: bool = False
     reporter_name: str | None = None  # display names, when known
     drafted_by: str | None = None  # who ran the shortcut, when not the reporter
+    company: str | None = None  # the company's name, when the deployment keeps several
 
     @property
     def balanced(self) -> bool:

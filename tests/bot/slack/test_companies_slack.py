@@ -90,8 +90,13 @@ def test_a_linked_channel_drafts_and_posts_on_its_company(firm: tuple[RunningApp
     card = app.fake.wait_for("chat.postMessage")[0]
     assert card.args["channel"] == ACME_CHANNEL
     assert "CAD" in block_text(card.args["blocks"])  # Acme's currency, not the first's
+    assert "Client: *Acme Foods*" in block_text(card.args["blocks"])
     command(app, OBSOLETE, REPORTER, CHANNEL)  # the first company's channel (environment)
     wait_until(lambda: len(entries_of(app, default)) == 1)
+    other = app.fake.wait_for("chat.postMessage", 2)[1]
+    assert other.args["channel"] == CHANNEL
+    assert "Client: *Default company*" in block_text(other.args["blocks"])
+    assert "Acme" not in block_text(other.args["blocks"])
     assert len(entries_of(app, acme)) == 1
 
     acme_entry = entries_of(app, acme)[0].id
@@ -146,3 +151,10 @@ def test_an_unlinked_channel_drafts_nothing_and_an_approver_picks_the_client(
     command(app, OBSOLETE, REPORTER, NEW_CHANNEL)
     wait_until(lambda: len(entries_of(app, acme)) == 1)
     assert entries_of(app, acme)[0].channel == NEW_CHANNEL
+
+
+def test_with_one_company_cards_do_not_name_it(running: RunningApp) -> None:
+    command(running, OBSOLETE, REPORTER, CHANNEL)
+    card = running.fake.wait_for("chat.postMessage")[0]
+    assert "JE-" not in block_text(card.args["blocks"])  # a draft: no number yet
+    assert "Client:" not in block_text(card.args["blocks"])
