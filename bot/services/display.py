@@ -431,3 +431,18 @@ class HomeView:
     month_total: Decimal = Decimal("0.00")
     month_count: int = 0
     reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first
+
+
+@dataclass(frozen=True)
+class ClientLine:
+    """One company in `/writeoff clients` (bot/services/clients.py)."""
+
+    name: str
+    currency: str
+    drafts_waiting: int
+    pushes_stuck: int  # failed or held: waiting for a person
+    month: str
+    month_writeoffs: Decimal
+    last_month: str
+    last_month_closed: bool
+    channel: str | None  # where its cards are decided

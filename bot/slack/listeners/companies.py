@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.services.clients import client_line
 from bot.services.companies import CompanyError, claim_channel
 from bot.slack.companies import CompanyDeps
 from bot.slack.listeners.common import Body, user_of
@@ -52,3 +53,9 @@ def pick(body: Body, client: WebClient, context: BoltContext, respond: Any) -> N
         response_type="ephemeral",
         replace_original=True,
     )
+
+
+def clients_answer(context: BoltContext, body: Body) -> str:
+    """`/writeoff clients`: one line per company the person approves for."""
+    mine = companies_of(context).approves_for(user_of(body))
+    return ui.clients_text([client_line(d.books) for d in mine])

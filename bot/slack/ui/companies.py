@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.services.display import ClientLine
 from bot.slack.ids import Id
-from bot.slack.ui.kit import MAX_OPTIONS, Block, escape, option, plain_text, section
+from bot.slack.ui.kit import MAX_OPTIONS, Block, escape, option, plain_text, price, section
 
 NOT_SET_UP = (
     "This channel is not set up for write-offs yet: no client's books are kept here. "
@@ -44,3 +45,24 @@ def linked(name: str, channel: str) -> str:
 def company_line(name: str) -> str:
     """The company a card, alert or report is about, when the deployment keeps several."""
     return f"Client: *{escape(name)}*"
+
+
+def clients_text(lines: Sequence[ClientLine]) -> str:
+    """One line per company the approver approves for."""
+    if not lines:
+        return "You approve for no client, so there is nothing to show."
+    rows = ["*Your clients*"]
+    for c in lines:
+        where = f" · <#{c.channel}>" if c.channel else ""
+        stuck = (
+            f"{c.pushes_stuck} QuickBooks push(es) failed or held"
+            if c.pushes_stuck
+            else ("no push waiting for a person")
+        )
+        closed = "closed" if c.last_month_closed else "*open*"
+        rows.append(
+            f"• *{escape(c.name)}*{where}: {c.drafts_waiting} draft(s) waiting · {stuck} · "
+            f"{c.month} write-offs {price(c.month_writeoffs, c.currency)} · "
+            f"{c.last_month} {closed}"
+        )
+    return "\n".join(rows)

@@ -158,3 +158,32 @@ def test_with_one_company_cards_do_not_name_it(running: RunningApp) -> None:
     card = running.fake.wait_for("chat.postMessage")[0]
     assert "JE-" not in block_text(card.args["blocks"])  # a draft: no number yet
     assert "Client:" not in block_text(card.args["blocks"])
+
+
+def test_clients_shows_each_company_the_approver_approves_for(
+    firm: tuple[RunningApp, int],
+) -> None:
+    app, acme = firm
+    directory = Directory(app.books.settings, app.books.engine)
+    directory.set("acme-foods", "approvers", f"{ACME_CTRL},{CONTROLLER}", "cli")
+    command(app, OBSOLETE, REPORTER, ACME_CHANNEL)
+    command(app, "Write off $2,400 of damaged inventory", REPORTER, ACME_CHANNEL)
+    wait_until(lambda: len(entries_of(app, acme)) == 2)
+    click(app, Id.APPROVE, str(entries_of(app, acme)[0].id), ACME_CTRL, ACME_CHANNEL)
+    wait_until(lambda: entries_of(app, acme)[0].status == "posted")
+
+    command(app, "clients", CONTROLLER, NEW_CHANNEL)  # any channel, linked or not
+    text = last_response(app)["text"]
+    lines = {ln.split("*")[1]: ln for ln in text.splitlines() if ln.startswith("•")}
+    assert set(lines) == {"Default company", "Acme Foods"}
+    assert "1 draft(s) waiting" in lines["Acme Foods"]
+    assert "write-offs 600.00 CAD" in lines["Acme Foods"]
+    assert f"<#{ACME_CHANNEL}>" in lines["Acme Foods"]
+    assert "0 draft(s) waiting" in lines["Default company"]
+    # Acme's own approver sees only Acme.
+    command(app, "clients", ACME_CTRL, ACME_CHANNEL)
+    text = last_response(app)["text"]
+    assert "Acme Foods" in text and "Default company" not in text
+    # Someone who approves for nobody sees nothing of anyone's books.
+    command(app, "clients", REPORTER, ACME_CHANNEL)
+    assert "no client" in last_response(app)["text"]

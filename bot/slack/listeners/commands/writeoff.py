@@ -12,7 +12,7 @@ from bot.services import intake
 from bot.slack.deliver import deliver
 from bot.slack.listeners.commands.subcommands import run, subcommand
 from bot.slack.listeners.common import Body, deps_of
-from bot.slack.listeners.companies import unlinked_channel
+from bot.slack.listeners.companies import clients_answer, unlinked_channel
 from bot.slack.listeners.mapping import open_mapping
 from bot.slack.ui import replies
 from bot.slack.ui.forms import new_writeoff_modal
@@ -36,6 +36,9 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
     deps = deps_of(context)
     text = (body.get("text") or "").strip()
     if text.lower() in HELP_WORDS:
+        return
+    if subcommand(text) == "clients":  # the firm-wide view: any channel
+        respond(text=clients_answer(context, body), response_type="ephemeral")
         return
     if context.get("company_unlinked"):
         # Several companies and none keeps its books here: never draft on a guess.
