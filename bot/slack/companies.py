@@ -38,7 +38,7 @@ class CompanyDeps:
         return self
 
     def for_books(self, books: Books) -> Deps:
-        if books.company_id == self.base.books.company_id:
+        if books is self.base.books:
             return self.base
         with self._lock:
             hit = self._deps.get(books.company_id)
