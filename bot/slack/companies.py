@@ -38,12 +38,15 @@ class CompanyDeps:
         return self
 
     def for_books(self, books: Books) -> Deps:
-        if books is self.base.books:
+        base = self.base.books
+        if books is base or (
+            books.company_id == base.company_id and books.settings == base.settings
+        ):
             return self.base
         with self._lock:
             hit = self._deps.get(books.company_id)
-            if hit and hit[0] is books:
-                return hit[1]
+            if hit and (hit[0] is books or hit[0].settings == books.settings):
+                return hit[1]  # unchanged: keep its QuickBooks client and caches
         deps = self.make(books)
         with self._lock:
             self._deps[books.company_id] = (books, deps)
