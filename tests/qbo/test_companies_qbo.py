@@ -3,6 +3,7 @@ for one company never stores tokens on another, and one realm keeps one company'
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -13,10 +14,12 @@ from bot.services.companies import Directory
 from bot.services.quickbooks import QuickBooks
 from ledger.audit import verify_chain
 from ledger.db import session_scope
+from ledger.posting import post_draft
 from qbo.connection import StateError
 from qbo.models import AccountMapping, QboConnection
 from tests.fakes.qbo_api import REALM_ID
-from tests.qbo.conftest import QboWorld
+from tests.ledger.factories import make_draft
+from tests.qbo.conftest import MAX, QboWorld
 
 
 def _state(url: str) -> str:
@@ -58,4 +61,28 @@ def test_one_realm_keeps_one_companys_books(world: QboWorld) -> None:
     with pytest.raises(StateError, match="already linked to another company's books"):
         beta.complete(_state(url), world.fake.issue_code(), REALM_ID)
     assert connections(world) == {world.books.company_id: REALM_ID}
+    beta.http.close()
+
+
+def test_a_sync_pass_pushes_only_its_own_companys_entries(world: QboWorld) -> None:
+    beta = second_company(world)
+    url = beta.connect_url(actor="U0CTRL")
+    beta.complete(_state(url), world.fake.issue_code(), REALM_ID)  # only Beta is connected
+    with session_scope(world.books.engine) as s:
+        for books, cost in ((world.books, "10"), (beta.books, "100")):
+            post_draft(
+                s,
+                books.company_id,
+                make_draft(qty="2", cost=cost),
+                actor="U1",
+                approver="U2",
+                entry_date=date.today(),
+                max_amount=MAX,
+            )
+    assert world.qb.sync().claimed == 0  # the first company is not connected: nothing sent
+    report = beta.sync()
+    assert report.claimed == 1
+    pushed = world.fake.journal_entries()
+    assert [e["DocNumber"] for e in pushed] == ["JE-000001"]  # Beta's, numbered alone
+    assert {line["Amount"] for e in pushed for line in e["Line"]} == {200.0}
     beta.http.close()
