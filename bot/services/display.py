@@ -183,6 +183,7 @@ class MonthEndFacts:
     last_month_total: Decimal
     by_reason: dict[str, Decimal]
     currency: str
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)
