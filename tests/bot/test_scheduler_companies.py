@@ -12,7 +12,11 @@ from bot.services.companies import Directory
 from bot.services.jobs import JobContext
 from bot.services.quickbooks import QuickBooks
 from bot.settings import Settings
+from bot.slack.companies import company_jobs
+from bot.slack.server import build
+from tests.bot.conftest import SIGNING_SECRET
 from tests.conftest import migrated_sqlite_url
+from tests.fakes.slack_api import FakeSlack
 
 
 def test_every_company_is_scheduled_in_its_own_time_zone(tmp_path: Path) -> None:
@@ -45,4 +49,25 @@ def test_every_company_is_scheduled_in_its_own_time_zone(tmp_path: Path) -> None
         assert str(jobs[f"{name}:beta-ltd"].trigger.timezone) == "UTC"
     jobs["companies"].func()  # nothing scheduled twice
     assert len(scheduler.get_jobs()) == len(jobs)
+    books.engine.dispose()
+
+
+def test_serve_starts_on_the_first_company_when_there_are_several(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    settings = Settings(
+        _env_file=None,
+        DATABASE_URL=migrated_sqlite_url(tmp_path),
+        SLACK_BOT_TOKEN=fake_slack.token,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+    )
+    books = open_books(settings)
+    Directory(settings, books.engine).add("Acme Foods", "cli")
+    rt = build(settings, socket_mode=False)  # no "say which company" error
+    assert rt.books.company_slug == "default"
+    scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client))
+    scheduler.get_job("companies").func()
+    assert scheduler.get_job("sync:acme-foods") is not None
+    rt.books.engine.dispose()
     books.engine.dispose()
