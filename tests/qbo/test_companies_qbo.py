@@ -3,11 +3,14 @@ for one company never stores tokens on another, and one realm keeps one company'
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from sqlmodel import select
+from typer.testing import CliRunner
 
 from bot.services.books import open_books
 from bot.services.companies import Directory
@@ -85,4 +88,41 @@ def test_a_sync_pass_pushes_only_its_own_companys_entries(world: QboWorld) -> No
     pushed = world.fake.journal_entries()
     assert [e["DocNumber"] for e in pushed] == ["JE-000001"]  # Beta's, numbered alone
     assert {line["Amount"] for e in pushed for line in e["Line"]} == {200.0}
+    beta.http.close()
+
+
+def test_cli_connect_url_for_a_named_company(
+    world: QboWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bot.cli import app
+
+    beta = second_company(world)
+    settings = world.books.settings
+    env = {
+        "DATABASE_URL": settings.database_url,
+        "QBO_CLIENT_ID": settings.qbo_client_id,
+        "QBO_CLIENT_SECRET": settings.qbo_client_secret.get_secret_value(),  # type: ignore[union-attr]
+        "QBO_API_URL": settings.qbo_api_url,
+        "QBO_TOKEN_URL": settings.qbo_token_url,
+        "QBO_AUTH_URL": settings.qbo_auth_url,
+        "QBO_REVOKE_URL": settings.qbo_revoke_url,
+        "QBO_REDIRECT_URI": settings.qbo_redirect_uri,
+        "WRITEOFF_SECRET_KEY": settings.writeoff_secret_key.get_secret_value(),  # type: ignore[union-attr]
+    }
+    monkeypatch.chdir(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, str(v))
+    runner = CliRunner()
+    r = runner.invoke(app, ["qbo", "connect-url"])
+    assert r.exit_code == 2 and "--company" in r.stderr and "beta-ltd" in r.stderr
+    url = runner.invoke(app, ["qbo", "connect-url", "--company", "beta-ltd"]).output
+    state = _state(url.strip().splitlines()[-1])
+    world.qb.complete(state, world.fake.issue_code(), REALM_ID)  # the web server's service
+    beta_status = json.loads(
+        runner.invoke(app, ["qbo", "status", "--json", "--company", "Beta Ltd"]).output
+    )
+    first_status = json.loads(
+        runner.invoke(app, ["--company", "default", "qbo", "status", "--json"]).output
+    )
+    assert beta_status["connected"] and not first_status["connected"]
     beta.http.close()
