@@ -70,6 +70,8 @@ class Books:
     companies: int = 1
     # The deployment's settings as the environment gave them (before this company's own).
     environment: Settings | None = None
+    # The Slack workspace the company belongs to (None: any, the one-workspace default).
+    team_id: str | None = None
     _context: tuple[float, date, DraftContext] | None = field(default=None, repr=False)
 
     def context(self, today: date | None = None) -> DraftContext:
@@ -165,6 +167,7 @@ def _books_for(
             company_name=row.name,
             companies=count,
             environment=settings,
+            team_id=row.team_id,
         )
 
 

@@ -149,7 +149,9 @@ def create_app(
     ) -> BoltResponse:
         # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
         # the request id ties this request's log lines together, the lazy ones too.
-        chosen, unlinked = companies.pick(request_channel(context, body), entries_named(body))
+        chosen, unlinked = companies.pick(
+            request_channel(context, body), entries_named(body), context.team_id
+        )
         context["deps"] = chosen
         context["companies"] = companies
         context["company_unlinked"] = unlinked

@@ -61,18 +61,29 @@ class CompanyDeps:
     def several(self) -> bool:
         return self.resolver.several()
 
-    def pick(self, channel: str | None, entry_ids: list[int]) -> tuple[Deps, bool]:
-        """(the Deps to act with, whether the channel belongs to no company)."""
+    def pick(
+        self, channel: str | None, entry_ids: list[int], team: str | None = None
+    ) -> tuple[Deps, bool]:
+        """(the Deps to act with, whether the channel belongs to no company of this
+        workspace). A company of another workspace is never acted on from this one."""
         if not self.several():
             return self.base, False
         books = self.resolver.for_entries(entry_ids) or self.resolver.for_channel(channel)
-        if books is not None:
+        if books is not None and in_workspace(books, team):
             return self.for_books(books), False
         return self.base, bool(channel) and not entry_ids
 
-    def approves_for(self, user: str) -> list[Deps]:
-        """The companies `user` is an approver of."""
-        return [d for d in self.all() if d.approvers.is_approver(user)]
+    def approves_for(self, user: str, team: str | None = None) -> list[Deps]:
+        """The companies of this workspace `user` is an approver of."""
+        return [
+            d for d in self.all() if in_workspace(d.books, team) and d.approvers.is_approver(user)
+        ]
+
+
+def in_workspace(books: Books, team: str | None) -> bool:
+    """A company without a workspace is the deployment's (one workspace); one with a team
+    id belongs to that workspace only."""
+    return books.team_id is None or team is None or books.team_id == team
 
 
 def request_channel(context: object, body: dict[str, object]) -> str | None:

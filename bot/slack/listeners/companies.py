@@ -24,7 +24,7 @@ def companies_of(context: BoltContext) -> CompanyDeps:
 
 
 def unlinked_channel(context: BoltContext, body: Body, respond: Any) -> None:
-    mine = companies_of(context).approves_for(user_of(body))
+    mine = companies_of(context).approves_for(user_of(body), context.team_id)
     if not mine:
         respond(text=ui.NOT_SET_UP, response_type="ephemeral")
         return
@@ -38,7 +38,7 @@ def pick(body: Body, client: WebClient, context: BoltContext, respond: Any) -> N
     channel = str((body.get("channel") or {}).get("id") or context.channel_id or "")
     chosen = str(((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value"))
     companies = companies_of(context)
-    mine = {d.books.company_id: d for d in companies.approves_for(user)}
+    mine = {d.books.company_id: d for d in companies.approves_for(user, context.team_id)}
     deps = mine.get(int(chosen)) if chosen.isdigit() else None
     if deps is None or not channel:
         respond(text=ui.PICK_REFUSED, response_type="ephemeral", replace_original=False)
@@ -57,5 +57,5 @@ def pick(body: Body, client: WebClient, context: BoltContext, respond: Any) -> N
 
 def clients_answer(context: BoltContext, body: Body) -> str:
     """`/writeoff clients`: one line per company the person approves for."""
-    mine = companies_of(context).approves_for(user_of(body))
+    mine = companies_of(context).approves_for(user_of(body), context.team_id)
     return ui.clients_text([client_line(d.books) for d in mine])

@@ -187,3 +187,22 @@ def test_clients_shows_each_company_the_approver_approves_for(
     # Someone who approves for nobody sees nothing of anyone's books.
     command(app, "clients", REPORTER, ACME_CHANNEL)
     assert "no client" in last_response(app)["text"]
+
+
+def test_a_company_of_another_workspace_is_never_reached_from_this_one(
+    firm: tuple[RunningApp, int],
+) -> None:
+    app, _acme = firm
+    directory = Directory(app.books.settings, app.books.engine)
+    other = directory.add("Other Co", "cli", team_id="T0OTHERWS")["id"]
+    directory.set("other-co", "approvers", "U0OTHERCTRL", "cli")
+    directory.link("other-co", ["C0OTHERINV"], "cli")
+    # Requests here come from the fake's workspace (T0FAKE): the channel is Other Co's in
+    # another workspace, so here it is a channel no company keeps its books in.
+    command(app, OBSOLETE, REPORTER, "C0OTHERINV")
+    assert last_response(app)["text"] == NOT_SET_UP
+    command(app, OBSOLETE, "U0OTHERCTRL", "C0OTHERINV")
+    assert last_response(app)["text"] == NOT_SET_UP  # no client of this workspace to pick
+    command(app, "clients", "U0OTHERCTRL", "C0OTHERINV")
+    assert "Other Co" not in last_response(app)["text"]
+    assert not entries_of(app, other)
