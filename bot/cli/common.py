@@ -44,10 +44,12 @@ class Chosen:
     company: str | None = None
 
 
-def books() -> Books:
+def books(deployment_wide: bool = False) -> Books:
+    """The chosen company's books. `deployment_wide`: a command about every company (key
+    rotation) needs no --company; without one it starts from the first company."""
     loaded = settings()
     try:
-        return open_books(loaded, company=Chosen.company)
+        return open_books(loaded, company=Chosen.company, first=deployment_wide)
     except CompanyError as exc:
         fail(str(exc), 2)
     except Exception as exc:  # database problems: say what, not a traceback

@@ -125,4 +125,7 @@ def test_cli_connect_url_for_a_named_company(
         runner.invoke(app, ["--company", "default", "qbo", "status", "--json"]).output
     )
     assert beta_status["connected"] and not first_status["connected"]
+    # Key rotation is about every company's tokens: no --company needed.
+    rotated = runner.invoke(app, ["qbo", "rotate-key"])
+    assert rotated.exit_code == 0 and "re-encrypted 1" in rotated.output
     beta.http.close()
