@@ -24,6 +24,10 @@ def companies_of(context: BoltContext) -> CompanyDeps:
 
 
 def unlinked_channel(context: BoltContext, body: Body, respond: Any) -> None:
+    channel = str(body.get("channel_id") or context.channel_id or "")
+    if not channel.startswith(("C", "G")):  # a direct message belongs to no client
+        respond(text=ui.NOT_A_CLIENT_CHANNEL, response_type="ephemeral")
+        return
     mine = companies_of(context).approves_for(user_of(body), context.team_id)
     if not mine:
         respond(text=ui.NOT_SET_UP, response_type="ephemeral")

@@ -17,6 +17,10 @@ NO_COMPANY_TO_PICK = (
     "This channel is not linked to a client yet, and you approve for none of them. Ask the "
     "approver of the client to pick it here; nothing was drafted."
 )
+NOT_A_CLIENT_CHANNEL = (
+    "Here I cannot tell which client's books you mean: use `/writeoff` in the client's "
+    "channel. Nothing was drafted."
+)
 PICK_REFUSED = "Only an approver of that client can link this channel to it; nothing changed."
 
 

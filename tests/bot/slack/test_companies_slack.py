@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from bot.services.companies import Directory
 from bot.slack.ids import Id
-from bot.slack.ui.companies import NOT_SET_UP
+from bot.slack.ui.companies import NOT_A_CLIENT_CHANNEL, NOT_SET_UP
 from ledger.audit import verify_chain
 from ledger.db import session_scope
 from ledger.models import AuditEvent, ChannelLink, JournalEntry
@@ -147,6 +147,9 @@ def test_an_unlinked_channel_drafts_nothing_and_an_approver_picks_the_client(
         link = s.get(ChannelLink, NEW_CHANNEL)
         assert link is not None and link.company_id == acme and link.linked_by == ACME_CTRL
     assert actions_of(app, acme)[-1] == "channel_linked"
+    # A direct message belongs to no client: no picker there, nothing drafted.
+    command(app, OBSOLETE, ACME_CTRL, "D0DIRECT")
+    assert last_response(app)["text"] == NOT_A_CLIENT_CHANNEL
     # From now on the channel is Acme's.
     command(app, OBSOLETE, REPORTER, NEW_CHANNEL)
     wait_until(lambda: len(entries_of(app, acme)) == 1)
