@@ -42,6 +42,11 @@ def main(argv: list[str]) -> None:
 
         results["qbo"] = qbo_bench.run(pg_url=pg)
         print(json.dumps(results["qbo"], indent=2))
+    if not only or "companies" in only:
+        from bench import companies_bench
+
+        results["companies"] = companies_bench.run()
+        print(json.dumps(results["companies"], indent=2))
     out = Path("bench/results")
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -25,18 +26,47 @@ def _safe(name: str, ctx: JobContext) -> Callable[[], None]:
     return run
 
 
-def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
+def build_scheduler(
+    ctx: JobContext, companies: Callable[[], list[JobContext]] | None = None
+) -> BackgroundScheduler:
+    """The first company's jobs (`ctx`); with `companies`, every other company's too, each
+    in its own time zone, and companies added while serving are picked up within a minute."""
     settings = ctx.books.settings
     scheduler = BackgroundScheduler(
         timezone=settings.writeoff_timezone,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
+    add_company_jobs(scheduler, ctx, "")
+    if companies is not None:
+        scheduled = {ctx.books.company_id}
+
+        def more() -> None:
+            for other in companies():
+                if other.books.company_id not in scheduled:
+                    add_company_jobs(scheduler, other, f":{other.books.company_slug}")
+                    scheduled.add(other.books.company_id)
+
+        scheduler.add_job(
+            more,
+            "interval",
+            seconds=60,
+            id="companies",
+            name="schedule new companies",
+            next_run_time=datetime.now(UTC),
+        )
+    return scheduler
+
+
+def add_company_jobs(scheduler: BackgroundScheduler, ctx: JobContext, suffix: str) -> None:
+    """One company's jobs (ids end with `suffix`), in the company's time zone. Each job's
+    claims are per company, so every company is reminded and nudged once."""
+    settings = ctx.books.settings
     scheduler.add_job(
         _safe("sync", ctx),
         IntervalTrigger(
             seconds=settings.writeoff_sync_interval, timezone=settings.writeoff_timezone
         ),
-        id="sync",
+        id="sync" + suffix,
         name="push posted entries to QuickBooks",
     )
     scheduler.add_job(
@@ -50,7 +80,8 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         "cron",
         hour=9,
         minute=0,
-        id="qbo-token-check",
+        timezone=settings.writeoff_timezone,
+        id="qbo-token-check" + suffix,
         name="QuickBooks connection expiry check",
     )
     # "Three business days before" can fall from the 20th; the job decides (bot/calendar).
@@ -62,7 +93,7 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         hour=9,
         minute=0,
         timezone=settings.writeoff_timezone,
-        id="month-end",
+        id="month-end" + suffix,
         name="month-end reminder",
     )
     scheduler.add_job(
@@ -70,7 +101,6 @@ def build_scheduler(ctx: JobContext) -> BackgroundScheduler:
         "cron",
         minute=15,
         timezone=settings.writeoff_timezone,
-        id="stale-drafts",
+        id="stale-drafts" + suffix,
         name="stale draft nudges and expiry",
     )
-    return scheduler

@@ -141,6 +141,38 @@ class Company(SQLModel, table=True):
     audit_seq: int = Field(default=0)
     audit_head: str = Field(default="0" * 64, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Entry numbers (and so QuickBooks DocNumbers) are "<prefix><6 digits>", per company.
+    number_prefix: str = Field(
+        default="JE-", max_length=8, sa_column_kwargs={"server_default": "JE-"}
+    )
+    # The Slack workspace (team id) the company belongs to; None: the deployment's only one.
+    team_id: str | None = Field(default=None, max_length=32)
+
+
+class CompanySetting(SQLModel, table=True):
+    """A company-level setting (materiality, approvers, channels, time zone…) as the text
+    its environment variable would hold; bot/services/companies.py validates and reads it.
+    A row overrides the environment for that company (the first company falls back to the
+    environment; the others to the defaults)."""
+
+    __tablename__ = "company_setting"
+
+    company_id: int = Field(foreign_key="company.id", primary_key=True)
+    key: str = Field(max_length=40, primary_key=True)
+    value: str = Field(max_length=4000)
+    updated_by: str = Field(max_length=64)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ChannelLink(SQLModel, table=True):
+    """A Slack channel belongs to one company: what /writeoff and messages there act on."""
+
+    __tablename__ = "channel_link"
+
+    channel_id: str = Field(max_length=32, primary_key=True)
+    company_id: int = Field(foreign_key="company.id", index=True)
+    linked_by: str = Field(max_length=64)
+    linked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Account(SQLModel, table=True):

@@ -791,7 +791,7 @@ def _apply(
     approver: str,
 ) -> None:
     """Number the entry, mark it posted and move the running balances."""
-    entry.number = f"JE-{company.next_entry_number:06d}"
+    entry.number = f"{company.number_prefix or 'JE-'}{company.next_entry_number:06d}"
     company.next_entry_number += 1
     now = utcnow()
     entry.status = EntryStatus.POSTED

@@ -160,11 +160,29 @@ def complete_connect(
                 "writeoff-bot is linked to another QuickBooks company; an approver can switch "
                 "companies from Slack with /writeoff connect quickbooks"
             )
+    with session_scope(engine) as s:
+        _refuse_realm_of_another(s, company_id, realm_id)
     tokens = exchange_code(http, cfg.oauth, code)
     with session_scope(engine) as s:
+        _refuse_realm_of_another(s, company_id, realm_id)
         conn = store_tokens(s, company_id, realm_id, tokens, cipher)
         record(s, company_id, "qbo_connected", "quickbooks", details={"realm_id": realm_id})
         return conn
+
+
+def _refuse_realm_of_another(session: Session, company_id: int, realm_id: str) -> None:
+    """One QuickBooks company (realm) keeps one company's books: two sets of books pushing
+    into one realm would mix their entries and DocNumbers."""
+    other = session.exec(
+        select(QboConnection).where(
+            QboConnection.realm_id == realm_id, QboConnection.company_id != company_id
+        )
+    ).first()
+    if other is not None:
+        raise StateError(
+            "this QuickBooks company is already linked to another company's books; pick "
+            "the QuickBooks company that belongs to these books"
+        )
 
 
 def get_connection(session: Session, company_id: int) -> QboConnection | None:

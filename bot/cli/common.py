@@ -9,6 +9,7 @@ import typer
 
 from bot import logs
 from bot.services.books import Books, open_books
+from bot.services.companies import CompanyError
 from bot.services.deps import Deps
 from bot.services.quickbooks import QuickBooks
 from bot.services.roles import approvers_from
@@ -36,10 +37,21 @@ def settings() -> Settings:
     return loaded
 
 
-def books() -> Books:
+class Chosen:
+    """The `--company NAME` given on this command line (bot/cli/__init__.py reads it from
+    wherever it stands, before or after the sub-command)."""
+
+    company: str | None = None
+
+
+def books(deployment_wide: bool = False) -> Books:
+    """The chosen company's books. `deployment_wide`: a command about every company (key
+    rotation) needs no --company; without one it starts from the first company."""
     loaded = settings()
     try:
-        return open_books(loaded)
+        return open_books(loaded, company=Chosen.company, first=deployment_wide)
+    except CompanyError as exc:
+        fail(str(exc), 2)
     except Exception as exc:  # database problems: say what, not a traceback
         fail(str(exc), 2)
 

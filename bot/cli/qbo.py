@@ -164,7 +164,7 @@ def qbo_map(code: str, qbo_id: str, actor: Actor = CLI_ACTOR) -> None:
 @app.command("rotate-key")
 def qbo_rotate_key(actor: Actor = CLI_ACTOR) -> None:
     """Re-encrypt the stored QuickBooks tokens with the first key in WRITEOFF_SECRET_KEY."""
-    n = call(quickbooks().rotate_key, actor)
+    n = call(QuickBooks(books(deployment_wide=True)).rotate_key, actor)  # every company's
     typer.echo(
         f"re-encrypted {n} QuickBooks connection(s) with the newest key; "
         "the old key can now be removed from WRITEOFF_SECRET_KEY"

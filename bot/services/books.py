@@ -1,12 +1,16 @@
 """The company resolver: settings -> engine, company, drafter. Every use case starts here.
 
-Today one deployment keeps one company's books (the slug "default"); the many-companies
-work extends this resolver, so callers ask it for the company instead of holding an id.
+One deployment keeps the books of one or more companies. `open_books` opens one company's
+books (named, or the only one); `Resolver` gives a `Books` per company, cached, and the
+company a Slack channel belongs to. A company's `Books.settings` carry its company-level
+settings (bot/services/companies.py), so every use case reads the right policy, approvers,
+channels and time zone without knowing there are several companies.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,14 +18,21 @@ from datetime import date
 from typing import Protocol
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from bot.services.companies import (
+    CompanyError,
+    channel_company,
+    choose_company,
+    company_settings,
+    first_company_id,
+)
 from bot.settings import Settings
-from ledger.companies import get_company
 from ledger.context import load_context
 from ledger.db import make_engine, session_scope, upgrade
 from ledger.drafting import Draft, DraftContext, Facts, draft
 from ledger.drafting.second import Checked
+from ledger.models import Company, JournalEntry
 from ledger.policy import Policy
 from qbo.company import load_settings
 
@@ -52,6 +63,15 @@ class Books:
     # The chart, items and usual amount change rarely; reading them for every message was
     # most of a draft's database time. A short cache keeps a chart import visible quickly.
     context_ttl: float = 5.0
+    # The company's slug and name, and how many companies the deployment keeps (cards and
+    # reports name the company only when there is more than one).
+    company_slug: str = "default"
+    company_name: str = "default"
+    companies: int = 1
+    # The deployment's settings as the environment gave them (before this company's own).
+    environment: Settings | None = None
+    # The Slack workspace the company belongs to (None: any, the one-workspace default).
+    team_id: str | None = None
     _context: tuple[float, date, DraftContext] | None = field(default=None, repr=False)
 
     def context(self, today: date | None = None) -> DraftContext:
@@ -98,12 +118,126 @@ def make_drafter(settings: Settings, reader: SecondReader | None = None) -> Draf
     return draft if reader is None else reader.draft
 
 
-def open_books(settings: Settings | None = None, *, migrate: bool = True) -> Books:
+def open_books(
+    settings: Settings | None = None,
+    *,
+    migrate: bool = True,
+    company: str | None = None,
+    first: bool = False,
+) -> Books:
+    """One company's books: the one named (slug or name), else the only one; with several
+    companies and no name, a CompanyError listing them. `first`: the first company's (the
+    server's base; it serves every company through `Resolver`)."""
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)
-    with session_scope(engine) as s:
-        company_id = get_company(s).id or 0
     reader = make_second_reader(settings)
-    return Books(settings, engine, company_id, make_drafter(settings, reader), reader)
+    if first and company is None:
+        with session_scope(engine) as s:
+            company_id = first_company_id(s)
+        return _books_for(
+            settings, engine, make_drafter(settings, reader), reader, company_id=company_id
+        )
+    return _books_for(settings, engine, make_drafter(settings, reader), reader, company=company)
+
+
+def _books_for(
+    settings: Settings,
+    engine: Engine,
+    drafter: Drafter,
+    reader: SecondReader | None,
+    *,
+    company: str | None = None,
+    company_id: int | None = None,
+) -> Books:
+    with session_scope(engine) as s:
+        row = s.get(Company, company_id) if company_id is not None else choose_company(s, company)
+        if row is None:
+            raise CompanyError(f"no company #{company_id}")
+        own = company_settings(settings, s, row)
+        count = len(s.exec(select(Company.id)).all())
+        return Books(
+            own,
+            engine,
+            row.id or 0,
+            drafter,
+            reader,
+            company_slug=row.slug,
+            company_name=row.name,
+            companies=count,
+            environment=settings,
+            team_id=row.team_id,
+        )
+
+
+class Resolver:
+    """A `Books` per company, cached for `ttl` seconds (a setting changed from the command
+    line reaches a running server within that), and the company of a Slack channel."""
+
+    def __init__(self, books: Books, ttl: float = 30.0) -> None:
+        # `books` is the deployment's first (or only) company: its engine, drafter and
+        # deployment-wide settings are shared by every company.
+        self.base = books
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._cache: dict[int, tuple[float, Books]] = {books.company_id: (time.monotonic(), books)}
+        self._ids: tuple[float, list[int]] | None = None
+
+    def books(self, company_id: int) -> Books:
+        with self._lock:
+            hit = self._cache.get(company_id)
+            if hit and time.monotonic() - hit[0] < self.ttl:
+                return hit[1]
+        b = self.base
+        env = b.environment or b.settings
+        fresh = _books_for(env, b.engine, b.drafter, b.second_reader, company_id=company_id)
+        with self._lock:
+            self._cache[company_id] = (time.monotonic(), fresh)
+        return fresh
+
+    def company_ids(self) -> list[int]:
+        with self._lock:
+            hit = self._ids
+            if hit and time.monotonic() - hit[0] < self.ttl:
+                return hit[1]
+        with session_scope(self.base.engine) as s:
+            ids = [int(i) for i in s.exec(select(Company.id).order_by(col(Company.id))).all() if i]
+        with self._lock:
+            self._ids = (time.monotonic(), ids)
+        return ids
+
+    def several(self) -> bool:
+        return len(self.company_ids()) > 1
+
+    def for_channel(self, channel: str | None) -> Books | None:
+        """The books of the company the channel belongs to: linked to it (`writeoff companies
+        link`, or the picker in Slack), else named by exactly one company's channel settings
+        (watched, approval, alert, reminder channels: how the first company is set up from
+        the environment). None when no company, or more than one, claims it."""
+        if not channel:
+            return None
+        with session_scope(self.base.engine) as s:
+            cid = channel_company(s, channel)
+        if cid is not None:
+            return self.books(cid)
+        claims = [b for b in map(self.books, self.company_ids()) if channel in _channels_of(b)]
+        return claims[0] if len(claims) == 1 else None
+
+    def for_entries(self, entry_ids: list[int]) -> Books | None:
+        """The books the entries belong to, when they all belong to one company."""
+        if not entry_ids:
+            return None
+        with session_scope(self.base.engine) as s:
+            found = set(
+                s.exec(
+                    select(JournalEntry.company_id).where(col(JournalEntry.id).in_(entry_ids))
+                ).all()
+            )
+        return self.books(found.pop()) if len(found) == 1 else None
+
+
+def _channels_of(books: Books) -> set[str]:
+    st = books.settings
+    named = {c for c in (st.writeoff_approval_channel, st.writeoff_alert_channel) if c}
+    return set(st.writeoff_channels) | set(st.writeoff_reminder_channels) | named

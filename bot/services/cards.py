@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from bot.services.books import Books
+from bot.services.companies import company_label
 from bot.services.display import CardLine, CardView
 from bot.services.roles import approvers_from
 from bot.services.second_reading import state_of
@@ -148,6 +149,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         ),
         self_approval_allowed=settings.writeoff_allow_self_approval,
         drafted_by=details.get("drafted_by"),
+        company=company_label(session, entry.company_id),
     )
 
 

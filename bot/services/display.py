@@ -76,6 +76,7 @@ class CardView:
     self_approval_allowed: bool = False
     reporter_name: str | None = None  # display names, when known
     drafted_by: str | None = None  # who ran the shortcut, when not the reporter
+    company: str | None = None  # the company's name, when the deployment keeps several
 
     @property
     def balanced(self) -> bool:
@@ -196,6 +197,7 @@ class MonthEndFacts:
     last_month_total: Decimal
     by_reason: dict[str, Decimal]
     currency: str
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)
@@ -444,3 +446,18 @@ class HomeView:
     month_total: Decimal = Decimal("0.00")
     month_count: int = 0
     reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first
+
+
+@dataclass(frozen=True)
+class ClientLine:
+    """One company in `/writeoff clients` (bot/services/clients.py)."""
+
+    name: str
+    currency: str
+    drafts_waiting: int
+    pushes_stuck: int  # failed or held: waiting for a person
+    month: str
+    month_writeoffs: Decimal
+    last_month: str
+    last_month_closed: bool
+    channel: str | None  # where its cards are decided

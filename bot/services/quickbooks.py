@@ -118,6 +118,16 @@ class QuickBooks:
         conn = complete_connect(
             self.books.engine, state, code, realm_id, self.config(), self.cipher(), self.http
         )
+        if conn.company_id != self.books.company_id:
+            # The state said whose consent this was: the rest (name, mapping) is that
+            # company's too, never the company this service happened to be built for.
+            from bot.services.books import Resolver
+
+            other = QuickBooks(Resolver(self.books).books(conn.company_id), http=self.http)
+            return other._after_connect(conn)
+        return self._after_connect(conn)
+
+    def _after_connect(self, conn: QboConnection) -> tuple[QboConnection, MappingResult | None]:
         try:
             name = self.client().company_name()
             with session_scope(self.books.engine) as s:

@@ -15,6 +15,7 @@ from sqlmodel import col, select
 
 from bot.services.books import Books
 from bot.services.chat import Chat
+from bot.services.companies import company_label
 from bot.services.display import MonthEndFacts, PendingDraft
 from bot.services.roles import approvers_from
 from bot.services.sheets import sheet_card_where
@@ -57,6 +58,7 @@ def gather(books: Books, chat: Chat, today: date, kind: str) -> MonthEndFacts:
         )
         this = writeoff_report(s, books.company_id, str(month), cur)
         last = writeoff_report(s, books.company_id, str(month.previous()), cur)
+        company = company_label(s, books.company_id)
     pending: list[PendingDraft] = []
     for d in drafts:
         where = _card_where(books, d) if len(pending) < MAX_LINKS else None
@@ -73,6 +75,7 @@ def gather(books: Books, chat: Chat, today: date, kind: str) -> MonthEndFacts:
         last_month_total=last.total,
         by_reason=this.by_reason,
         currency=cur,
+        company=company,
     )
 
 

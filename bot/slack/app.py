@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.oauth import OAuthFlow
@@ -21,6 +22,7 @@ from bot.services.installations import Installations
 from bot.services.quickbooks import QuickBooks
 from bot.services.roles import approvers_from
 from bot.slack.client import make_web_client
+from bot.slack.companies import CompanyDeps, request_channel
 from bot.slack.home import start as start_home
 from bot.slack.installs import (
     OwnWorkspace,
@@ -30,6 +32,7 @@ from bot.slack.installs import (
     workspace_clients,
 )
 from bot.slack.listeners import register_listeners
+from bot.slack.listeners.common import entries_named
 
 log = logging.getLogger("bot.slack")
 
@@ -229,12 +232,23 @@ def create_app(
         client_for=client_for,
     )
     home = start_home(client, deps)
+    companies = CompanyDeps(
+        deps,
+        lambda b: make_deps(b, client, on_posted=on_posted, background=background),
+    )
 
     @app.middleware
-    def provide(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
+    def provide(
+        context: BoltContext, body: dict[str, Any], next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
         # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
         # the request id ties this request's log lines together, the lazy ones too.
-        context["deps"] = deps
+        chosen, unlinked = companies.pick(
+            request_channel(context, body), entries_named(body), context.team_id
+        )
+        context["deps"] = chosen
+        context["companies"] = companies
+        context["company_unlinked"] = unlinked
         context["home"] = home
         context["installations"] = installations
         context["request_id"] = new_request_id()
@@ -243,7 +257,7 @@ def create_app(
             team=context.team_id,
             user=context.user_id,
             channel=context.channel_id,
-            company=books.company_id,
+            company=chosen.books.company_id,
         ):
             return next()
 

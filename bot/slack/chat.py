@@ -74,7 +74,7 @@ class SlackChat:
     def month_end_reminder(self, channel: str, facts: MonthEndFacts) -> None:
         self.client.chat_postMessage(
             channel=channel,
-            text=reminders.reminder_text(facts.month),
+            text=reminders.reminder_text(facts.month, facts.company),
             blocks=reminders.reminder_blocks(facts),
         )
 

@@ -21,6 +21,7 @@ class Id(StrEnum):
     REJECT = "reject"
     REVERSE = "reverse"
     APPROVE_ALL = "approve_all"
+    COMPANY_PICK = "company_pick"  # "Which client is this channel for?" in an unlinked channel
     APPROVE_REDATE = "approve_redate"  # "Post dated today" after a closed-period refusal
     APPROVE_PENDING = "approve_pending"  # "Approve without it" while the second reading is due
     PERIOD_CLOSE = "period_close"
@@ -61,6 +62,7 @@ class Id(StrEnum):
 
     # -- block ids in messages (templates take the entry, batch or evidence id) ----------------
     BLOCK_ENTRY_ACTIONS = "entry_{}_actions"
+    BLOCK_COMPANY_PICK = "company_pick"
     BLOCK_ENTRY_POSTED = "entry_{}_posted"
     BLOCK_APPROVE_ALL = "approve_all_{}"
     BLOCK_REDATE = "redate_{}"

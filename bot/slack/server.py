@@ -28,6 +28,7 @@ from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.chat import SlackChat
+from bot.slack.companies import company_jobs
 from bot.slack.ui.alerts import connected_notice, connected_text
 from qbo.connection import WEB_ACTOR, StateError
 from qbo.crypto import SecretKeyError
@@ -239,7 +240,9 @@ class Runtime:
 
 
 def build(settings: Settings, *, socket_mode: bool) -> Runtime:
-    books = open_books(settings, migrate=True)  # serve applies migrations first
+    # Serve applies migrations first. The first company's books are the base; the others
+    # are reached through it (bot/slack/companies.py).
+    books = open_books(settings, migrate=True, first=True)
     app, deps = create_app(books, socket_mode=socket_mode)
     chat = SlackChat(app.client, books)
     return Runtime(app, books, deps.quickbooks, JobContext(books, deps.quickbooks, chat))
@@ -250,7 +253,7 @@ def serve_forever(
 ) -> None:
     logs.configure(settings.log_level or "INFO")
     rt = build(settings, socket_mode=socket_mode)
-    scheduler = build_scheduler(rt.jobs)
+    scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client))
     scheduler.start()
     host = host or settings.host
     try:

@@ -283,6 +283,8 @@ def draft_card(view: CardView) -> list[Block]:
     """The card for an entry in any status: what was reported, the entry, why, and buttons."""
     blocks: list[Block] = [header(_header_text(view))]
     who = [f"Reported by {mention(view.reporter)} · {date_token(view.created_at)}"]
+    if view.company:  # several companies: say whose books this is
+        who.insert(0, f"Client: *{escape(view.company)}*")
     if view.drafted_by:
         who.append(f"Drafted by {mention(view.drafted_by)}")
     if view.edited_by:

@@ -40,7 +40,8 @@ def help_blocks(approvers: str | None = None) -> list[Block]:
             "*More:* `/writeoff report [YYYY-MM]` · `/writeoff export YYYY-MM` · "
             "`/writeoff status` · and for approvers `/writeoff remind`, "
             "`/writeoff close YYYY-MM`, `/writeoff reopen YYYY-MM`, "
-            "`/writeoff connect quickbooks`, `/writeoff map` (QuickBooks accounts)."
+            "`/writeoff connect quickbooks`, `/writeoff map` (QuickBooks accounts), "
+            "`/writeoff clients` (every client you approve for)."
         ),
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.services.display import MonthEndFacts
-from bot.slack.ui.kit import Block, clip, link, mention, section
+from bot.slack.ui.kit import Block, clip, escape, link, mention, section
 from ledger.money import format_money
 
 MAX_LINKS = 10
@@ -19,6 +19,8 @@ def reminder_blocks(f: MonthEndFacts) -> list[Block]:
         "now": "Month-end check",
     }[f.kind]
     lines = [f"*{when}* ({f.month})."]
+    if f.company:  # several companies: whose month this is
+        lines[0] = f"*{escape(f.company)}*: {lines[0]}"
     if f.drafts:
         lines.append(
             f"• *{len(f.drafts)} draft(s)* awaiting approval, "
@@ -51,8 +53,8 @@ def reminder_blocks(f: MonthEndFacts) -> list[Block]:
     return [section("\n".join(lines))]
 
 
-def reminder_text(month: str) -> str:
-    return f"Month-end reminder {month}"
+def reminder_text(month: str, company: str | None = None) -> str:
+    return f"Month-end reminder {month}" + (f" for {company}" if company else "")
 
 
 def nudge_text(approvers: Iterable[str]) -> str:

@@ -1,7 +1,7 @@
 """slack_installations, slack_bots, slack_oauth_states: one deployment, many workspaces
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0014
 Create Date: 2026-12-03 18:00:00.000000
 
 The tables of slack_sdk's SQLAlchemy installation store and OAuth state store (slack_sdk
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

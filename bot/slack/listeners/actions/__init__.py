@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.slack.ids import Id
+from bot.slack.listeners import companies
 from bot.slack.listeners.actions import entries, home, periods, quickbooks, sheets
 from bot.slack.listeners.common import Lazy, guarded, just_ack
 
@@ -12,6 +13,7 @@ from bot.slack.listeners.common import Lazy, guarded, just_ack
 ACTIONS: dict[Id, list[Lazy]] = {
     Id.APPROVE: [entries.approve],
     Id.APPROVE_ALL: [entries.approve_all],
+    Id.COMPANY_PICK: [companies.pick],
     Id.EDIT: [entries.edit],
     Id.REJECT: [entries.reject],
     Id.REVERSE: [entries.reverse],

@@ -21,7 +21,7 @@ from bot.slack.ui.reports import summary_blocks, summary_text
 from ledger.periods import Period
 
 SUBCOMMANDS = frozenset(
-    {"connect", "status", "close", "reopen", "remind", "report", "export", "map"}
+    {"connect", "status", "close", "reopen", "remind", "report", "export", "map", "clients"}
 )
 
 

@@ -12,6 +12,7 @@ from bot.services import intake
 from bot.slack.deliver import deliver
 from bot.slack.listeners.commands.subcommands import run, subcommand
 from bot.slack.listeners.common import Body, deps_of
+from bot.slack.listeners.companies import clients_answer, unlinked_channel
 from bot.slack.listeners.mapping import open_mapping
 from bot.slack.ui import replies
 from bot.slack.ui.forms import new_writeoff_modal
@@ -21,11 +22,11 @@ from bot.slack.ui.kit import clip
 HELP_WORDS = frozenset({"help", "?", "-h", "--help"})
 
 
-def ack_writeoff(ack: Ack, command: dict[str, Any]) -> None:
+def ack_writeoff(ack: Ack, command: dict[str, Any], context: BoltContext | None = None) -> None:
     text = (command.get("text") or "").strip()
     if text.lower() in HELP_WORDS:
         ack(text=HELP_TEXT, blocks=help_blocks())
-    elif not text or subcommand(text):
+    elif not text or subcommand(text) or (context and context.get("company_unlinked")):
         ack()  # the form or the subcommand's answer follows
     else:
         ack(text=f"Drafting: {clip(text, 200)}")
@@ -35,6 +36,13 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
     deps = deps_of(context)
     text = (body.get("text") or "").strip()
     if text.lower() in HELP_WORDS:
+        return
+    if subcommand(text) == "clients":  # the firm-wide view: any channel
+        respond(text=clients_answer(context, body), response_type="ephemeral")
+        return
+    if context.get("company_unlinked"):
+        # Several companies and none keeps its books here: never draft on a guess.
+        unlinked_channel(context, body, respond)
         return
     if subcommand(text) == "map":  # the mapping dialog needs this request's trigger
         open_mapping(deps, client, body, body["trigger_id"], body["channel_id"])

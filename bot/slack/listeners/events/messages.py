@@ -34,6 +34,8 @@ def app_mention(body: Body, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     if _card_reply(deps, body, client):
         return
+    if context.get("company_unlinked"):  # several companies, none keeps its books here
+        return
     handle(deps, body, client, mentioned=True)
 
 
@@ -42,6 +44,8 @@ def message(body: Body, client: WebClient, context: BoltContext) -> None:
     event = body.get("event") or {}
     # A reply in a card's thread is a correction wherever the card is (watched or not).
     if _card_reply(deps, body, client):
+        return
+    if context.get("company_unlinked"):  # several companies, none keeps its books here
         return
     if event.get("channel") not in deps.settings.watched_channels:
         return

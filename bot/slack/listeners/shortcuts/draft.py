@@ -10,10 +10,14 @@ from bot.slack.deliver import deliver
 from bot.slack.listeners.common import Body, deps_of, tell_user, user_of
 from bot.slack.listeners.events.messages import MENTION, attach_evidence, message_key
 from bot.slack.ui import replies
+from bot.slack.ui.companies import NOT_SET_UP
 
 
 def draft_from_message(body: Body, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
+    if context.get("company_unlinked"):  # never draft on a guessed company
+        tell_user(client, body, NOT_SET_UP)
+        return
     message = body.get("message") or {}
     channel = (body.get("channel") or {}).get("id") or ""
     ts = message.get("ts") or body.get("message_ts") or ""
