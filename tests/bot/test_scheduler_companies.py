@@ -43,7 +43,7 @@ def test_every_company_is_scheduled_in_its_own_time_zone(tmp_path: Path) -> None
     directory.add("Beta Ltd", "cli")  # added while serving
     jobs["companies"].func()
     jobs = {j.id: j for j in scheduler.get_jobs()}
-    for name in ("sync", "qbo-token-check", "month-end", "stale-drafts"):
+    for name in ("sync", "qbo-drift", "qbo-token-check", "month-end", "stale-drafts"):
         assert str(jobs[name].trigger.timezone) == "America/Chicago"
         assert str(jobs[f"{name}:acme-foods"].trigger.timezone) == "Asia/Tokyo"
         assert str(jobs[f"{name}:beta-ltd"].trigger.timezone) == "UTC"

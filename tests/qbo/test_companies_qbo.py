@@ -86,7 +86,7 @@ def test_a_sync_pass_pushes_only_its_own_companys_entries(world: QboWorld) -> No
     report = beta.sync()
     assert report.claimed == 1
     pushed = world.fake.journal_entries()
-    assert [e["DocNumber"] for e in pushed] == ["JE-000001"]  # Beta's, numbered alone
+    assert [e["DocNumber"] for e in pushed] == ["WOB-JE-000001"]  # Beta's, numbered alone
     assert {line["Amount"] for e in pushed for line in e["Line"]} == {200.0}
     beta.http.close()
 
