@@ -852,7 +852,8 @@ class FakeQbo:
             if diff == 0:
                 raise _Fault("2050", "Invalid Number", "QtyDiff must not be 0")
             cost = Decimal(str(item["PurchaseCost"]))
-            value += (diff.copy_abs() * cost).quantize(Decimal("0.01"))
+            # Goods gone debit the adjust account, goods found credit it: net, per line.
+            value -= (diff * cost).quantize(Decimal("0.01"))
             changes.append((item, diff))
         for item, diff in changes:
             item["QtyOnHand"] = float(Decimal(str(item["QtyOnHand"])) + diff)
@@ -865,8 +866,8 @@ class FakeQbo:
                 "domain": "QBO",
                 "TxnDate": body.get("TxnDate") or date.today().isoformat(),
                 "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
-                "_value": str(value),
-                "_sign": "-" if changes[0][1] < 0 else "+",
+                "_value": str(abs(value)),
+                "_sign": "-" if value >= 0 else "+",
             }
         )
         self._adjustments[realm].append(entity)
