@@ -390,6 +390,28 @@ def _plan_count(
     return _adjustment(entry, adjust, [(items[s], moves[s]) for s in skus], amount, loss)
 
 
+def quantity_lines(adjustment: Mapping[str, Any]) -> tuple[str, ...]:
+    """An InventoryAdjustment's lines by item and QtyDiff ("Blue widget QtyDiff -40"), in
+    item order, so ours and QuickBooks' compare line by line."""
+    out = []
+    for line in adjustment.get("Line") or []:
+        detail = line.get("ItemAdjustmentLineDetail") or {}
+        ref = detail.get("ItemRef") or {}
+        name = ref.get("name") or f"item {ref.get('value')}"
+        qty = format(Decimal(str(detail.get("QtyDiff") or 0)).normalize(), "f")
+        out.append(f"{name} QtyDiff {qty}")
+    return tuple(sorted(out))
+
+
+def sent_quantity_lines(
+    engine: Engine, company_id: int, entry_id: int, mapping: Mapping[str, MappedAccount]
+) -> tuple[str, ...]:
+    """The lines an entry went to QuickBooks with as an InventoryAdjustment, built again the
+    way the push built them (empty if it would not go as one today)."""
+    plan = plan_adjustments(engine, company_id, {0: entry_id}, mapping).get(0)
+    return quantity_lines(plan.body) if isinstance(plan, AdjustmentPlan) else ()
+
+
 # -- sending, and reading back what QuickBooks booked ---------------------------------------------
 
 
