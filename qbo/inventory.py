@@ -524,9 +524,24 @@ def true_up_lines(session: Session, entry_id: int) -> TrueUpLines | None:
     stock = next(((a.code, a.name) for _, a in lines if a.subtype == INVENTORY_SUBTYPE), None)
     other = next(((a.code, a.name) for _, a in lines if a.subtype != INVENTORY_SUBTYPE), None)
     entry = session.get(JournalEntry, entry_id)
-    if stock is None or other is None or entry is None:
+    if entry is None:
         return None
-    inventory_credited = any(jl.credit > 0 for jl, a in lines if a.subtype == INVENTORY_SUBTYPE)
+    # A count whose shortages and overages net to nothing has no inventory line, yet
+    # QuickBooks' costs may not net to nothing: true it up against the inventory account.
+    # (Its value was read as a loss, as _plan_count sent it.)
+    netted = stock is None and entry.kind == COUNT_KIND
+    if netted:
+        found = session.exec(
+            select(Account)
+            .where(Account.company_id == entry.company_id, Account.subtype == INVENTORY_SUBTYPE)
+            .order_by(col(Account.code))
+        ).first()
+        stock = (found.code, found.name) if found is not None else None
+    if stock is None or other is None:
+        return None
+    inventory_credited = netted or any(
+        jl.credit > 0 for jl, a in lines if a.subtype == INVENTORY_SUBTYPE
+    )
     # A loss QuickBooks valued lower than the ledger: less expense, more stock; higher: the
     # other way. A gain (overage) mirrors that.
     less_loss = (diff < 0) == inventory_credited

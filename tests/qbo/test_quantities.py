@@ -405,3 +405,32 @@ def test_a_count_of_untracked_items_only_stays_a_journal_entry(
     qb.map_items()
     assert qb.sync().pushed == [eid]
     assert len(fake_qbo.journal_entries()) == 1 and adjustment_bodies(fake_qbo) == []
+
+
+def test_a_count_netting_to_nothing_still_moves_quantities_and_can_be_trued_up(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    """2 short at 10.00 and 4 over at 5.00: no inventory line in the ledger, but QuickBooks
+    must still move both items, and at its own costs (12.00, 5.00) it books 4.00 of loss."""
+    set_up(qb, fake_qbo, track_quantity=True)
+    bolt = fake_qbo.add_item("Bolt", "SKU-1", qty_on_hand=10, unit_cost="12.00")
+    nut = fake_qbo.add_item("Nut", "SKU-2", qty_on_hand=10, unit_cost="5.00")
+    eid = post_count(qb, "sku,expected,counted,unit_cost\nSKU-1,10,8,10.00\nSKU-2,10,14,5.00\n")
+    report = qb.sync()
+    assert report.pushed == [eid]
+    [body] = adjustment_bodies(fake_qbo)
+    assert {
+        ln["ItemAdjustmentLineDetail"]["ItemRef"]["value"]: ln["ItemAdjustmentLineDetail"][
+            "QtyDiff"
+        ]
+        for ln in body["Line"]
+    } == {bolt: -2, nut: 4}
+    assert report.value_differences == {eid: Decimal("4.00")}
+    true_up = qbo_setup.draft_true_up(qb, eid, "U0CTRL")
+    assert isinstance(true_up, int)
+    with session_scope(qb.books.engine) as s:
+        drafted = {(a.code, jl.debit, jl.credit) for jl, a in entry_lines(s, true_up)}
+    assert drafted == {
+        ("5100", Decimal("4.00"), Decimal("0.00")),
+        ("1200", Decimal("0.00"), Decimal("4.00")),
+    }
