@@ -570,8 +570,14 @@ def card_text(push: InventoryPush, money: Callable[[Decimal], str], trued_up: bo
         return words + f", valued {money(push.qbo_amount)} as in the ledger"
     assert diff is not None
     side = "above" if diff > 0 else "below"
+    # A count QuickBooks' own costs net the other way (a loss where the ledger has a gain).
+    valued = (
+        money(push.qbo_amount)
+        if push.qbo_amount >= 0
+        else f"{money(-push.qbo_amount)} the other way"
+    )
     return (
-        words + f"; QuickBooks valued it at {money(push.qbo_amount)}, {money(abs(diff))} "
+        words + f"; QuickBooks valued it at {valued}, {money(abs(diff))} "
         f"{side} the ledger's {money(push.books_amount)} (its own item cost): "
         + (
             "a true-up was drafted"

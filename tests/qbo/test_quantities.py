@@ -363,6 +363,7 @@ def test_a_count_that_quickbooks_nets_the_other_way_shows_the_whole_difference(
     report = qb.sync()
     assert report.pushed == [eid]
     assert report.value_differences == {eid: Decimal("-40.00")}
+    assert "valued it at $30.00 the other way, $40.00 below the ledger's $10.00" in card(qb, eid)
 
 
 def test_a_count_with_skus_without_items_is_held_with_them_named(
