@@ -24,7 +24,7 @@ from qbo.models import QboChange
 from qbo.webhooks import parse, verify
 from tests.fakes.qbo_api import CLIENT_SECRET, FakeQbo
 from tests.qbo.conftest import SECRET_KEY, QboWorld, make_world, qbo_settings
-from tests.qbo.test_quantities import card, post, set_up
+from tests.qbo.test_quantities import card, post, post_count, set_up
 
 VERIFIER = "fake-webhook-verifier-token"
 
@@ -260,3 +260,22 @@ def test_a_deleted_inventory_adjustment_found_by_cdc_is_listed(
     )
     rows = json.loads(CliRunner().invoke(app, ["qbo", "drift", "--json"]).output)
     assert [(r["status"], r["entity"]) for r in rows] == [("deleted", "InventoryAdjustment")]
+
+
+def test_a_count_adjustment_changed_in_quickbooks_compares_every_item(
+    tracked: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    qb = tracked
+    fake_qbo.add_item("Bolt", "SKU-1", qty_on_hand=50)
+    entry_id = post_count(qb, "sku,expected,counted,unit_cost\nSKU-1,40,31,4.00\nSKU-12,5,7,15\n")
+    assert qb.sync().pushed == [entry_id]
+    [adj] = fake_qbo.inventory_adjustments()
+    fake_qbo.edit_adjustment(adj["Id"], qty_diff="-1")
+    [drift] = qb.drift(cdc=True)  # found by Change Data Capture alone
+    assert (drift.entry_id, drift.kind, drift.entity) == (
+        entry_id,
+        "changed",
+        "InventoryAdjustment",
+    )
+    assert drift.before == ("Blue widget QtyDiff 2", "Bolt QtyDiff -9")
+    assert drift.after == ("Blue widget QtyDiff -1", "Bolt QtyDiff -1")
