@@ -407,6 +407,18 @@ def count_entry(sheet: Sheet, context: DraftContext) -> CountEntry:
     return CountEntry(tuple(variances), tuple(skipped), unchanged, sheet.problems)
 
 
+VARIANCE_COLUMNS = ("line", "sku", "location", "expected", "counted", "unit_cost", "amount")
+
+
+def variance_details(count: CountEntry) -> dict[str, object]:
+    """The per-SKU detail kept in the entry's details, whatever its lines show (summary
+    lines too): QuickBooks' InventoryAdjustment of the count is built from it."""
+    return {
+        "variances": [v.to_json() for v in count.variances],
+        "variance_columns": list(VARIANCE_COLUMNS),
+    }
+
+
 def count_lines(count: CountEntry, policy: Policy, mode: LineMode, source: str) -> list[LineInput]:
     """The entry's lines: Dr shrinkage for a SKU short, Cr shrinkage for a SKU over, and the
     net against inventory on one line. Balanced by construction."""

@@ -243,6 +243,13 @@ class QboClient:
         rows = self.query(f"select * from JournalEntry where Id = {quote_literal(entry_id)}")
         return rows[0] if rows else None
 
+    def inventory_adjustment(self, adjustment_id: str) -> dict[str, Any] | None:
+        """One InventoryAdjustment as QuickBooks holds it now (None: deleted)."""
+        rows = self.query(
+            f"select * from InventoryAdjustment where Id = {quote_literal(adjustment_id)}"
+        )
+        return rows[0] if rows else None
+
     def changed_since(self, entities: Sequence[str], since: str) -> dict[str, list[dict[str, Any]]]:
         """Change Data Capture: entity name -> objects changed since `since` (ISO 8601, at
         most 30 days back); deleted ones carry `"status": "Deleted"`."""

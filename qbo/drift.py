@@ -3,7 +3,8 @@
 Changes come queued by the webhook endpoint (qbo/webhooks.py) or found by a Change Data
 Capture pass (`cdc_pass`, the scheduled fallback when webhooks are not set up). `run_drift`
 works the queue: a change to a JournalEntry we synced marks the outbox row `changed` or
-`deleted` with what changed, in plain words (before/after lines and amounts, who if
+`deleted` with what changed, in plain words (an InventoryAdjustment we synced in a company
+tracking quantities: its lines by item and QtyDiff) (before/after lines and amounts, who if
 QuickBooks says). Nothing is changed back: the books keep what was approved, and a person
 decides. Each new drift is returned once, for one alert.
 """
@@ -23,20 +24,24 @@ from sqlmodel import col, select
 
 from ledger.db import session_scope
 from ledger.models import JournalEntry, OutboxItem, OutboxStatus, utcnow
+from qbo.inventory import quantity_lines, sent_quantity_lines
 from qbo.mapping import load_mapping
-from qbo.models import QboCdcCursor
+from qbo.models import InventoryPush, QboCdcCursor, TrueUp
 from qbo.webhooks import Change, mark_processed, pending, queue
 
 log = logging.getLogger(__name__)
 
 CHANGED, DELETED = "changed", "deleted"
-CDC_ENTITIES = ("JournalEntry", "InventoryAdjustment")
+JOURNAL, ADJUSTMENT = "JournalEntry", "InventoryAdjustment"
+CDC_ENTITIES = (JOURNAL, ADJUSTMENT)
 CDC_MAX_BACK = timedelta(days=30)  # what QuickBooks keeps
 GONE = {"Delete", "Void"}
 
 
 class DriftClient(Protocol):
     def journal_entry(self, entry_id: str) -> dict[str, Any] | None: ...
+
+    def inventory_adjustment(self, adjustment_id: str) -> dict[str, Any] | None: ...
 
     def changed_since(
         self, entities: Sequence[str], since: str
@@ -52,10 +57,11 @@ class Drift:
     before: tuple[str, ...]  # our lines, as approved: "Debit Cost of Goods Sold 600.00"
     after: tuple[str, ...]  # QuickBooks' lines now (empty: deleted)
     who: str | None  # QuickBooks' LastModifiedByRef, when it says
+    entity: str = JOURNAL  # or InventoryAdjustment (lines: "Blue widget QtyDiff -40")
 
     def words(self) -> str:
         head = (
-            f"{self.number} (QuickBooks JournalEntry {self.qbo_id}) was {self.kind} in QuickBooks"
+            f"{self.number} (QuickBooks {self.entity} {self.qbo_id}) was {self.kind} in QuickBooks"
         )
         if self.who:
             head += f" by user {self.who}"
@@ -123,6 +129,31 @@ def _their_lines(entity: dict[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _ours(
+    engine: Engine, company_id: int, change: Change
+) -> tuple[OutboxItem, JournalEntry] | None:
+    """The synced outbox row and entry a change is about. JournalEntry and
+    InventoryAdjustment Ids are separate sequences in QuickBooks, so an entry sent as an
+    InventoryAdjustment (qbo_inventory_push) answers only to that entity, and a true-up kept
+    in the ledger only (its external id is the adjustment it trues up) to neither."""
+    pushed = sa.exists().where(col(InventoryPush.entry_id) == col(JournalEntry.id))
+    trued = sa.exists().where(col(TrueUp.entry_id) == col(JournalEntry.id))
+    query = (
+        select(OutboxItem, JournalEntry)
+        .join(JournalEntry, col(JournalEntry.id) == col(OutboxItem.entry_id))
+        .where(
+            col(OutboxItem.company_id) == company_id,
+            col(OutboxItem.external_id) == change.entity_id,
+            col(OutboxItem.status) == OutboxStatus.SYNCED,
+            ~trued,
+        )
+    )
+    query = query.where(pushed if change.entity == ADJUSTMENT else ~pushed)
+    with session_scope(engine) as s:
+        row = s.exec(query).first()
+        return (row[0], row[1]) if row is not None else None
+
+
 def run_drift(
     engine: Engine,
     company_id: int,
@@ -140,37 +171,39 @@ def run_drift(
     done: list[int] = []
     for change_id, change in todo:
         done.append(change_id)
-        if change.entity != "JournalEntry" or change.operation == "Create":
+        if change.entity not in CDC_ENTITIES or change.operation == "Create":
             continue  # our own creates, and entities this pass does not follow
-        with session_scope(engine) as s:
-            row = s.exec(
-                select(OutboxItem, JournalEntry)
-                .join(JournalEntry, col(JournalEntry.id) == col(OutboxItem.entry_id))
-                .where(
-                    col(OutboxItem.company_id) == company_id,
-                    col(OutboxItem.external_id) == change.entity_id,
-                    col(OutboxItem.status) == OutboxStatus.SYNCED,
-                )
-            ).first()
+        row = _ours(engine, company_id, change)
         if row is None:
             continue  # not one of ours
         item, entry = row
+        adjustment = change.entity == ADJUSTMENT
         now_there: dict[str, Any] | None = None
         if change.operation not in GONE:
             client = client or make_client()
-            now_there = client.journal_entry(change.entity_id)
+            read = client.inventory_adjustment if adjustment else client.journal_entry
+            now_there = read(change.entity_id)
             if now_there is not None and str(now_there.get("SyncToken")) == entry.qbo_sync_token:
                 continue  # nothing new since we created it
         kind = DELETED if now_there is None else CHANGED
         who = ((now_there or {}).get("MetaData") or {}).get("LastModifiedByRef") or {}
+        if adjustment:
+            with session_scope(engine) as s:
+                mapping = load_mapping(s, company_id)
+            before = sent_quantity_lines(engine, company_id, entry.id or 0, mapping)
+            after = quantity_lines(now_there) if now_there else ()
+        else:
+            before = _our_lines(engine, company_id, entry.id or 0)
+            after = _their_lines(now_there) if now_there else ()
         drift = Drift(
             entry_id=entry.id or 0,
             number=entry.number or f"#{entry.id}",
             qbo_id=change.entity_id,
             kind=kind,
-            before=_our_lines(engine, company_id, entry.id or 0),
-            after=_their_lines(now_there) if now_there else (),
+            before=before,
+            after=after,
             who=str(who.get("value")) if who.get("value") else None,
+            entity=change.entity,
         )
         words = drift.words()[:4000]
         if item.drift == kind and item.drift_detail == words:
@@ -193,13 +226,24 @@ def run_drift(
     return found
 
 
-def drifted(engine: Engine, company_id: int) -> list[tuple[str, str, str | None, str | None]]:
-    """(entry number, changed/deleted, QuickBooks id, what changed), by entry number."""
+def drifted(engine: Engine, company_id: int) -> list[tuple[str, str, str | None, str | None, str]]:
+    """(entry number, changed/deleted, QuickBooks id, what changed, QuickBooks entity), by
+    entry number."""
     with session_scope(engine) as s:
         rows = s.exec(
-            select(OutboxItem, JournalEntry)
+            select(OutboxItem, JournalEntry, InventoryPush.id)
             .join(JournalEntry, col(JournalEntry.id) == col(OutboxItem.entry_id))
+            .outerjoin(InventoryPush, col(InventoryPush.entry_id) == col(JournalEntry.id))
             .where(col(OutboxItem.company_id) == company_id, col(OutboxItem.drift).is_not(None))
             .order_by(col(JournalEntry.number))
         ).all()
-        return [(e.number or "", i.drift or "", i.external_id, i.drift_detail) for i, e in rows]
+        return [
+            (
+                e.number or "",
+                i.drift or "",
+                i.external_id,
+                i.drift_detail,
+                ADJUSTMENT if pushed is not None else JOURNAL,
+            )
+            for i, e, pushed in rows
+        ]

@@ -16,6 +16,7 @@ never guessed."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from ledger.db import session_scope
-from ledger.models import Account, JournalEntry, JournalLine, utcnow
+from ledger.models import Account, JournalEntry, JournalLine, OutboxItem, OutboxStatus, utcnow
+from ledger.posting import COUNT_KIND
 from qbo.company import load_settings
 from qbo.errors import QboError
 from qbo.journal import NOTE_MAX, MappedAccount, utf16_clip
@@ -135,6 +137,9 @@ class AdjustmentPlan:
     adjust_account_id: str
     books_amount: Decimal
     body: dict[str, Any]
+    # The ledger credits Inventory (goods lost): QuickBooks then debits the adjust account.
+    # A count may go either way, and QuickBooks' own costs may even turn its net around.
+    loss: bool = True
 
 
 @dataclass(frozen=True)
@@ -205,6 +210,8 @@ def _plan(
     items: Mapping[str, ItemMapping],
     mapping: Mapping[str, MappedAccount],
 ) -> AdjustmentPlan | str | None:
+    if entry.kind == COUNT_KIND:
+        return _plan_count(entry, lines, items, mapping)
     stock = [(jl, a) for jl, a in lines if a.subtype == INVENTORY_SUBTYPE]
     if len(lines) != 2 or len(stock) != 1:
         return None  # not a simple movement of goods: a JournalEntry
@@ -242,6 +249,17 @@ def _plan(
         return None  # the JournalEntry path holds it with its own words
     loss = inv_line.credit > 0
     amount = inv_line.credit if loss else inv_line.debit
+    return _adjustment(entry, adjust, [(item, -qty if loss else qty)], amount, loss)
+
+
+def _adjustment(
+    entry: JournalEntry,
+    adjust: MappedAccount,
+    moves: Sequence[tuple[ItemMapping, Decimal]],
+    amount: Decimal,
+    loss: bool,
+) -> AdjustmentPlan:
+    """One InventoryAdjustment: a line per item moved (QtyDiff negative when goods went)."""
     note = (
         f"writeoff-bot {entry.number} (ledger entry {entry.id}). "
         f"Reported by {entry.reporter or 'unknown'}, approved by "
@@ -257,9 +275,10 @@ def _plan(
                 "DetailType": "ItemAdjustmentLineDetail",
                 "ItemAdjustmentLineDetail": {
                     "ItemRef": {"value": item.qbo_id, "name": item.qbo_name},
-                    "QtyDiff": -qty if loss else qty,
+                    "QtyDiff": diff,
                 },
             }
+            for item, diff in moves
         ],
     }
     return AdjustmentPlan(
@@ -270,7 +289,127 @@ def _plan(
         adjust.qbo_id,
         amount,
         body,
+        loss,
     )
+
+
+# -- a whole physical count: one InventoryAdjustment, a line per SKU ------------------------------
+
+LISTED = 10  # SKUs named in a hold reason; the rest counted
+
+
+def _named(skus: Sequence[str]) -> str:
+    more = len(skus) - LISTED
+    return ", ".join(skus[:LISTED]) + (f" and {more:,} more" if more > 0 else "")
+
+
+def count_moves(
+    entry: JournalEntry, lines: Sequence[tuple[JournalLine, Account]]
+) -> dict[str, Decimal]:
+    """SKU -> quantity counted minus expected (negative: short), netted over locations.
+    From the per-SKU detail the entry keeps (both line modes keep it), else its SKU lines
+    (a shortage debits the shrinkage account, an overage credits it)."""
+    details: dict[str, Any] = json.loads(entry.details or "{}")
+    moves: dict[str, Decimal] = {}
+    rows = details.get("variances")
+    if rows:
+        cols = list(details.get("variance_columns") or ())
+        sku_at, expected_at, counted_at = (
+            cols.index(c) if c in cols else i
+            for c, i in (("sku", 1), ("expected", 3), ("counted", 4))
+        )
+        for row in rows:
+            sku = str(row[sku_at])
+            diff = Decimal(str(row[counted_at])) - Decimal(str(row[expected_at]))
+            moves[sku] = moves.get(sku, Decimal(0)) + diff
+    else:
+        for jl, acct in lines:
+            if acct.subtype != INVENTORY_SUBTYPE and jl.sku and jl.quantity:
+                diff = jl.quantity if jl.credit > 0 else -jl.quantity
+                moves[jl.sku] = moves.get(jl.sku, Decimal(0)) + diff
+    return {sku: diff for sku, diff in moves.items() if diff != 0}
+
+
+def count_skus(session: Session, company_id: int, unsynced_only: bool = False) -> set[str]:
+    """The SKUs of physical counts (summary-lines counts name them only in their details),
+    so they are mapped to items like the SKUs on entry lines. `unsynced_only`: counts still
+    waiting in the outbox."""
+    query = select(JournalEntry).where(
+        JournalEntry.company_id == company_id, JournalEntry.kind == COUNT_KIND
+    )
+    if unsynced_only:
+        query = query.join(OutboxItem, col(OutboxItem.entry_id) == col(JournalEntry.id)).where(
+            col(OutboxItem.status) != OutboxStatus.SYNCED
+        )
+    return {sku for entry in session.exec(query) for sku in count_moves(entry, [])}
+
+
+def _plan_count(
+    entry: JournalEntry,
+    lines: list[tuple[JournalLine, Account]],
+    items: Mapping[str, ItemMapping],
+    mapping: Mapping[str, MappedAccount],
+) -> AdjustmentPlan | str | None:
+    """A physical count as ONE InventoryAdjustment (never split into several documents):
+    a line per SKU, AdjustAccountRef = the shrinkage account, valued by QuickBooks. Held
+    when a SKU has no item (named) or when tracked and untracked items are mixed; a count
+    of untracked items only goes as a JournalEntry (value alone), like a single loss."""
+    stock = [(jl, a) for jl, a in lines if a.subtype == INVENTORY_SUBTYPE]
+    others = {a.code for _, a in lines if a.subtype != INVENTORY_SUBTYPE}
+    if len(stock) > 1 or len(others) != 1:
+        return None  # not the shape a count is booked in: a JournalEntry
+    moves = count_moves(entry, lines)
+    if not moves:
+        return None
+    skus = list(moves)
+    unmapped = [s for s in skus if s not in items]
+    if unmapped:
+        return (
+            f"this company tracks quantity on hand, so the count must move each item's "
+            f"quantity, and {len(unmapped):,} of its SKUs have no QuickBooks item: "
+            f"{_named(unmapped)}. Give an item each SKU (or name) in QuickBooks, then Retry"
+        )
+    untracked = [s for s in skus if not items[s].tracked]
+    if len(untracked) == len(skus):
+        return None  # no item keeps quantities: the value alone, as a JournalEntry
+    if untracked:
+        return (
+            f"{_named(untracked)} map to QuickBooks items that do not track quantity on "
+            "hand, while the count's other SKUs do; the count goes as one document, and "
+            "neither an InventoryAdjustment (tracked items only) nor a JournalEntry (the "
+            "tracked items' quantities would not move) can carry both. Turn on quantity "
+            "tracking for those items (or map the SKUs to tracked items) in QuickBooks, "
+            "then Retry; or reverse the count and book those SKUs on their own"
+        )
+    adjust = mapping.get(others.pop())
+    if adjust is None or not adjust.active:
+        return None  # the JournalEntry path holds it with its own words
+    inv = stock[0][0] if stock else None
+    loss = inv is None or inv.credit > 0
+    amount = Decimal("0.00") if inv is None else (inv.credit if loss else inv.debit)
+    return _adjustment(entry, adjust, [(items[s], moves[s]) for s in skus], amount, loss)
+
+
+def quantity_lines(adjustment: Mapping[str, Any]) -> tuple[str, ...]:
+    """An InventoryAdjustment's lines by item and QtyDiff ("Blue widget QtyDiff -40"), in
+    item order, so ours and QuickBooks' compare line by line."""
+    out = []
+    for line in adjustment.get("Line") or []:
+        detail = line.get("ItemAdjustmentLineDetail") or {}
+        ref = detail.get("ItemRef") or {}
+        name = ref.get("name") or f"item {ref.get('value')}"
+        qty = format(Decimal(str(detail.get("QtyDiff") or 0)).normalize(), "f")
+        out.append(f"{name} QtyDiff {qty}")
+    return tuple(sorted(out))
+
+
+def sent_quantity_lines(
+    engine: Engine, company_id: int, entry_id: int, mapping: Mapping[str, MappedAccount]
+) -> tuple[str, ...]:
+    """The lines an entry went to QuickBooks with as an InventoryAdjustment, built again the
+    way the push built them (empty if it would not go as one today)."""
+    plan = plan_adjustments(engine, company_id, {0: entry_id}, mapping).get(0)
+    return quantity_lines(plan.body) if isinstance(plan, AdjustmentPlan) else ()
 
 
 # -- sending, and reading back what QuickBooks booked ---------------------------------------------
@@ -329,7 +468,9 @@ def _remember(
         )
         row.qbo_id = str(adj["Id"])
         if value is not None:
-            row.qbo_amount, row.read_at = abs(value), utcnow()
+            # Measured the way the ledger's amount is (a loss as a debit, a gain as a
+            # credit), so a count QuickBooks nets the other way shows as a difference.
+            row.qbo_amount, row.read_at = (value if plan.loss else -value), utcnow()
         s.add(row)
 
 
@@ -383,9 +524,24 @@ def true_up_lines(session: Session, entry_id: int) -> TrueUpLines | None:
     stock = next(((a.code, a.name) for _, a in lines if a.subtype == INVENTORY_SUBTYPE), None)
     other = next(((a.code, a.name) for _, a in lines if a.subtype != INVENTORY_SUBTYPE), None)
     entry = session.get(JournalEntry, entry_id)
-    if stock is None or other is None or entry is None:
+    if entry is None:
         return None
-    inventory_credited = any(jl.credit > 0 for jl, a in lines if a.subtype == INVENTORY_SUBTYPE)
+    # A count whose shortages and overages net to nothing has no inventory line, yet
+    # QuickBooks' costs may not net to nothing: true it up against the inventory account.
+    # (Its value was read as a loss, as _plan_count sent it.)
+    netted = stock is None and entry.kind == COUNT_KIND
+    if netted:
+        found = session.exec(
+            select(Account)
+            .where(Account.company_id == entry.company_id, Account.subtype == INVENTORY_SUBTYPE)
+            .order_by(col(Account.code))
+        ).first()
+        stock = (found.code, found.name) if found is not None else None
+    if stock is None or other is None:
+        return None
+    inventory_credited = netted or any(
+        jl.credit > 0 for jl, a in lines if a.subtype == INVENTORY_SUBTYPE
+    )
     # A loss QuickBooks valued lower than the ledger: less expense, more stock; higher: the
     # other way. A gain (overage) mirrors that.
     less_loss = (diff < 0) == inventory_credited
@@ -414,8 +570,14 @@ def card_text(push: InventoryPush, money: Callable[[Decimal], str], trued_up: bo
         return words + f", valued {money(push.qbo_amount)} as in the ledger"
     assert diff is not None
     side = "above" if diff > 0 else "below"
+    # A count QuickBooks' own costs net the other way (a loss where the ledger has a gain).
+    valued = (
+        money(push.qbo_amount)
+        if push.qbo_amount >= 0
+        else f"{money(-push.qbo_amount)} the other way"
+    )
     return (
-        words + f"; QuickBooks valued it at {money(push.qbo_amount)}, {money(abs(diff))} "
+        words + f"; QuickBooks valued it at {valued}, {money(abs(diff))} "
         f"{side} the ledger's {money(push.books_amount)} (its own item cost): "
         + (
             "a true-up was drafted"

@@ -772,11 +772,13 @@ class QboState:
     def to_json(self) -> dict[str, Any]:
         return {"status": str(self.status), "id": self.id, "last_error": self.last_error}
 
-    def card_text(self) -> str:
+    def card_text(self, entity: str = "JournalEntry") -> str:
+        """`entity`: what the entry went to QuickBooks as (InventoryAdjustment for a
+        quantity movement in a company tracking quantities)."""
         if self.status == QboSyncState.SYNCED:
-            return f"synced, JournalEntry {self.id}"
+            return f"synced, {entity} {self.id}"
         if self.status in (QboSyncState.CHANGED, QboSyncState.DELETED):
-            return f"{self.status} in QuickBooks (JournalEntry {self.id}): see the alert"
+            return f"{self.status} in QuickBooks ({entity} {self.id}): see the alert"
         if self.status == QboSyncState.NOT_CONNECTED:
             return "not connected"
         if self.status in (QboSyncState.FAILED, QboSyncState.HELD):

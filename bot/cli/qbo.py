@@ -184,14 +184,17 @@ def qbo_drift(
     if as_json:
         typer.echo(
             json.dumps(
-                [{"number": n, "status": k, "quickbooks_id": q, "what": w} for n, k, q, w in rows],
+                [
+                    {"number": n, "status": k, "quickbooks_id": q, "what": w, "entity": t}
+                    for n, k, q, w, t in rows
+                ],
                 indent=2,
             )
         )
         return
     if not rows:
         typer.echo("No entry was changed or deleted in QuickBooks.")
-    for number, kind, qbo_id, what in rows:
-        typer.echo(f"{number}: {kind} in QuickBooks (JournalEntry {qbo_id})")
+    for number, kind, qbo_id, what, entity in rows:
+        typer.echo(f"{number}: {kind} in QuickBooks ({entity} {qbo_id})")
         if what:
             typer.echo(f"  {what}")

@@ -46,8 +46,8 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
         and state.status != QboSyncState.SYNCED
     ):
         return "connection broken: reconnect QuickBooks (/writeoff connect quickbooks)"
+    push = pushes(session, [entry.id or 0]).get(entry.id or 0)
     if state.status == QboSyncState.SYNCED:
-        push = pushes(session, [entry.id or 0]).get(entry.id or 0)
         if push is not None:
             trued = (entry.id or 0) in true_up_of(session, [entry.id or 0])
             return inventory_card_text(push, lambda v: format_money(v, currency), trued)
@@ -56,7 +56,7 @@ def qbo_line(session: Session, entry: JournalEntry, currency: str = "USD") -> st
                 f"kept in the ledger only: it brings the books to QuickBooks' own value "
                 f"(InventoryAdjustment {state.id}), so nothing was sent"
             )
-    return state.card_text()
+    return state.card_text("InventoryAdjustment" if push is not None else "JournalEntry")
 
 
 def shown_version(session: Session, entry: JournalEntry) -> int:

@@ -102,6 +102,7 @@ class DriftNotice:
     after: tuple[str, ...]  # QuickBooks' lines now (empty when deleted)
     who: str | None  # the QuickBooks user, when QuickBooks says
     permalink: str | None = None
+    entity: str = "JournalEntry"  # or InventoryAdjustment (lines by item and QtyDiff)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,9 @@ def qbo_drift_job(ctx: JobContext, now: datetime | None = None) -> str:
             continue
         ctx.chat.refresh_card(d.entry_id)
         link, home = _card(ctx, d.entry_id)
-        notice = DriftNotice(d.entry_id, d.number, d.kind, d.qbo_id, d.before, d.after, d.who, link)
+        notice = DriftNotice(
+            d.entry_id, d.number, d.kind, d.qbo_id, d.before, d.after, d.who, link, d.entity
+        )
         target = channel or home
         if target:
             ctx.chat.drift_alert(target, notice)

@@ -38,6 +38,7 @@ from qbo.crypto import SecretKeyError
 from qbo.errors import QboError
 from qbo.inventory import (
     ItemMatch,
+    count_skus,
     item_mappings,
     match_items,
     save_item_matches,
@@ -168,6 +169,7 @@ def map_items(qb: QuickBooks, client: QboClient | None = None) -> tuple[list[Ite
             )
             if sku
         }
+        skus |= count_skus(s, qb.books.company_id)
     matches, unmapped = match_items(sorted(skus), client.items())
     with session_scope(qb.books.engine) as s:
         save_item_matches(s, qb.books.company_id, matches)
@@ -204,6 +206,7 @@ def map_new_skus(qb: QuickBooks) -> None:
             )
             if sku
         }
+        waiting |= count_skus(s, qb.books.company_id, unsynced_only=True)
     if waiting - known:
         map_items(qb)
 

@@ -284,7 +284,7 @@ class QuickBooks:
                 log.warning("Change Data Capture pass failed: %s", exc.plain_words())
         return run_drift(self.books.engine, self.books.company_id, conn.realm_id, self.client, now)
 
-    def drifted(self) -> list[tuple[str, str, str | None, str | None]]:
+    def drifted(self) -> list[tuple[str, str, str | None, str | None, str]]:
         return drifted(self.books.engine, self.books.company_id)
 
     def rotate_key(self, actor: str) -> int:

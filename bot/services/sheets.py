@@ -33,6 +33,7 @@ from ledger.countsheet import (
     count_lines,
     draft_variances,
     read_sheet,
+    variance_details,
 )
 from ledger.db import session_scope
 from ledger.drafting.types import DraftContext
@@ -146,16 +147,7 @@ def _draft_one_entry(
     details = {
         "count_sheet": {"evidence_id": evidence_id, "file_name": file.name, "lines": mode.value},
         # The per-SKU detail behind the entry, whatever its lines show.
-        "variances": [v.to_json() for v in count.variances],
-        "variance_columns": [
-            "line",
-            "sku",
-            "location",
-            "expected",
-            "counted",
-            "unit_cost",
-            "amount",
-        ],
+        **variance_details(count),
     }
     try:
         _save_count(deps, shared, file, evidence_id, count, lines, details)

@@ -852,7 +852,8 @@ class FakeQbo:
             if diff == 0:
                 raise _Fault("2050", "Invalid Number", "QtyDiff must not be 0")
             cost = Decimal(str(item["PurchaseCost"]))
-            value += (diff.copy_abs() * cost).quantize(Decimal("0.01"))
+            # Goods gone debit the adjust account, goods found credit it: net, per line.
+            value -= (diff * cost).quantize(Decimal("0.01"))
             changes.append((item, diff))
         for item, diff in changes:
             item["QtyOnHand"] = float(Decimal(str(item["QtyOnHand"])) + diff)
@@ -865,8 +866,8 @@ class FakeQbo:
                 "domain": "QBO",
                 "TxnDate": body.get("TxnDate") or date.today().isoformat(),
                 "MetaData": {"CreateTime": now, "LastUpdatedTime": now},
-                "_value": str(value),
-                "_sign": "-" if changes[0][1] < 0 else "+",
+                "_value": str(abs(value)),
+                "_sign": "-" if value >= 0 else "+",
             }
         )
         self._adjustments[realm].append(entity)
@@ -1012,6 +1013,39 @@ class FakeQbo:
             entries.remove(gone[0])
             self._changed.append(("JournalEntry", entry_id, time.time(), "Deleted"))
 
+    def edit_adjustment(
+        self, adjustment_id: str, qty_diff: str | None = None, by: str = "9130350000000001"
+    ) -> dict[str, Any]:
+        """Someone edits an InventoryAdjustment in QuickBooks (every line's QtyDiff, if
+        given; quantities on hand follow, as in QuickBooks)."""
+        with self._lock:
+            for adj in self._adjustments[self.realm_id]:
+                if adj["Id"] == adjustment_id:
+                    if qty_diff is not None:
+                        for line in adj["Line"]:
+                            detail = line["ItemAdjustmentLineDetail"]
+                            item = self._items[self.realm_id][detail["ItemRef"]["value"]]
+                            old = Decimal(str(detail["QtyDiff"]))
+                            item["QtyOnHand"] = float(
+                                Decimal(str(item["QtyOnHand"])) - old + Decimal(qty_diff)
+                            )
+                            detail["QtyDiff"] = float(qty_diff)
+                    adj["SyncToken"] = str(int(adj["SyncToken"]) + 1)
+                    adj["MetaData"]["LastUpdatedTime"] = _now_iso()
+                    adj["MetaData"]["LastModifiedByRef"] = {"value": by}
+                    self._changed.append(("InventoryAdjustment", adjustment_id, time.time(), None))
+                    return self._public(adj)
+        raise KeyError(adjustment_id)
+
+    def delete_adjustment(self, adjustment_id: str) -> None:
+        with self._lock:
+            adjustments = self._adjustments[self.realm_id]
+            gone = [a for a in adjustments if a["Id"] == adjustment_id]
+            if not gone:
+                raise KeyError(adjustment_id)
+            adjustments.remove(gone[0])
+            self._changed.append(("InventoryAdjustment", adjustment_id, time.time(), "Deleted"))
+
     @staticmethod
     def webhook(
         verifier: str,
@@ -1062,26 +1096,29 @@ class FakeQbo:
         except ValueError as exc:
             raise _Fault("2050", "Invalid date", f"changedSince {since_text!r}") from exc
         wanted = {e.strip() for e in (params.get("entities") or "").split(",") if e.strip()}
-        found: dict[str, dict[str, Any]] = {}
+        # As QuickBooks: one QueryResponse per entity asked for that changed; JournalEntry
+        # and InventoryAdjustment ids are separate sequences (the same Id may be both).
+        found: dict[str, dict[str, dict[str, Any]]] = {}
         for entity, ident, at, status in self._changed:
             if entity not in wanted or at < since:
                 continue
             if status == "Deleted":
-                found[ident] = {
+                found.setdefault(entity, {})[ident] = {
                     "Id": ident,
                     "status": "Deleted",
                     "domain": "QBO",
                     "MetaData": {"LastUpdatedTime": _now_iso()},
                 }
             else:
-                current = [e for e in self._entries[realm] if e["Id"] == ident]
+                held = self._adjustments[realm] if entity == "InventoryAdjustment" else None
+                pool = held if held is not None else self._entries[realm]
+                current = [e for e in pool if e["Id"] == ident]
                 if current:
-                    found[ident] = copy.deepcopy(current[0])
-        rows = list(found.values())
-        return {
-            "CDCResponse": [{"QueryResponse": [{"JournalEntry": rows}] if rows else [{}]}],
-            "time": _now_iso(),
-        }
+                    found.setdefault(entity, {})[ident] = (
+                        self._public(current[0]) if held is not None else copy.deepcopy(current[0])
+                    )
+        responses = [{entity: list(rows.values())} for entity, rows in found.items()]
+        return {"CDCResponse": [{"QueryResponse": responses or [{}]}], "time": _now_iso()}
 
     # -- breaking things
 

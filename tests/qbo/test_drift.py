@@ -5,19 +5,26 @@ QuickBooks becomes `changed` / `deleted`, with before/after lines, once."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from bot.services.books import open_books
 from bot.services.entries import list_entries
+from bot.services.quickbooks import QuickBooks
 from ledger.db import session_scope
 from ledger.models import OutboxItem
+from ledger.policy import Category
 from qbo.models import QboChange
 from qbo.webhooks import parse, verify
 from tests.fakes.qbo_api import CLIENT_SECRET, FakeQbo
-from tests.qbo.conftest import SECRET_KEY, QboWorld, make_world
+from tests.qbo.conftest import SECRET_KEY, QboWorld, make_world, qbo_settings
+from tests.qbo.test_quantities import card, post, post_count, set_up
 
 VERIFIER = "fake-webhook-verifier-token"
 
@@ -116,7 +123,7 @@ def test_a_delete_found_by_change_data_capture_alone(hooked: QboWorld) -> None:
     cdc = [r for r in hooked.fake.api_requests() if r.path.endswith("/cdc")]
     assert cdc and cdc[0].params["entities"] == "JournalEntry,InventoryAdjustment"
     assert cdc[0].params["changedSince"]
-    assert hooked.qb.drifted() == [("JE-000001", "deleted", qbo_id, drift.words())]
+    assert hooked.qb.drifted() == [("JE-000001", "deleted", qbo_id, drift.words(), "JournalEntry")]
 
 
 def test_changes_to_entries_that_are_not_ours_are_ignored(hooked: QboWorld) -> None:
@@ -158,3 +165,117 @@ def test_a_failing_cdc_pass_does_not_stop_the_queue(hooked: QboWorld) -> None:
     hooked.fake.fail_next("any", "html_503", times=5)  # CDC: first try and every retry
     [drift] = hooked.qb.drift(cdc=True)
     assert (drift.entry_id, drift.kind) == (entry_id, "changed")
+
+
+# -- InventoryAdjustments (a company tracking quantity on hand) ------------------------------------
+
+
+@pytest.fixture
+def tracked(tmp_path: Path, fake_qbo: FakeQbo) -> Iterator[QuickBooks]:
+    """A quantity-tracking company: a loss of a tracked item syncs as an InventoryAdjustment."""
+    from tests.conftest import migrated_sqlite_url
+
+    settings = qbo_settings(migrated_sqlite_url(tmp_path), fake_qbo, QBO_WEBHOOK_VERIFIER=VERIFIER)
+    books = open_books(settings)
+    qb = QuickBooks(books, sleep=lambda _s: None)
+    try:
+        set_up(qb, fake_qbo, track_quantity=True)
+        fake_qbo.add_item("Blue widget", "SKU-12", qty_on_hand=100, unit_cost="15.00")
+        yield qb
+    finally:
+        qb.http.close()
+        books.engine.dispose()
+
+
+def synced_adjustment(qb: QuickBooks, fake: FakeQbo) -> tuple[int, str]:
+    entry_id = post(qb, "40 units damaged SKU-12 at $15", Category.LOSS, "SKU-12", "40", "15")
+    assert qb.sync().pushed == [entry_id] and fake.journal_entries() == []
+    [adj] = fake.inventory_adjustments()
+    return entry_id, str(adj["Id"])
+
+
+def test_an_edited_inventory_adjustment_is_drift_by_item_and_quantity(
+    tracked: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    qb = tracked
+    entry_id, adj_id = synced_adjustment(qb, fake_qbo)
+    fake_qbo.edit_adjustment(adj_id, qty_diff="-30", by="9130357777")
+    raw, sig = FakeQbo.webhook(VERIFIER, [("InventoryAdjustment", adj_id, "Update")])
+    assert qb.receive_webhook(raw, sig) == 1
+    [drift] = qb.drift(cdc=False)
+    assert (drift.entry_id, drift.kind, drift.qbo_id, drift.who, drift.entity) == (
+        entry_id,
+        "changed",
+        adj_id,
+        "9130357777",
+        "InventoryAdjustment",
+    )
+    assert drift.before == ("Blue widget QtyDiff -40",)
+    assert drift.after == ("Blue widget QtyDiff -30",)
+    assert f"(QuickBooks InventoryAdjustment {adj_id}) was changed" in drift.words()
+    [row] = list_entries(qb.books, status="posted")
+    assert row["quickbooks"]["status"] == "changed"
+    assert card(qb, entry_id) == (
+        f"changed in QuickBooks (InventoryAdjustment {adj_id}): see the alert"
+    )
+    assert qb.receive_webhook(raw, sig) == 0 and qb.drift(cdc=True) == []  # once
+
+
+def test_a_journal_entry_change_with_an_adjustments_id_is_not_ours(
+    tracked: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    """JournalEntry and InventoryAdjustment Ids are separate sequences in QuickBooks: a
+    JournalEntry someone edits that happens to share our adjustment's Id is no drift."""
+    qb = tracked
+    _, adj_id = synced_adjustment(qb, fake_qbo)
+    raw, sig = FakeQbo.webhook(VERIFIER, [("JournalEntry", adj_id, "Update")])
+    assert qb.receive_webhook(raw, sig) == 1
+    assert qb.drift(cdc=False) == [] and qb.drifted() == []
+
+
+def test_a_deleted_inventory_adjustment_found_by_cdc_is_listed(
+    tracked: QuickBooks,
+    fake_qbo: FakeQbo,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from bot.cli import app
+
+    qb = tracked
+    entry_id, adj_id = synced_adjustment(qb, fake_qbo)
+    fake_qbo.delete_adjustment(adj_id)
+    [drift] = qb.drift(cdc=True)  # no webhook: Change Data Capture finds it
+    assert (drift.entry_id, drift.kind, drift.entity, drift.after) == (
+        entry_id,
+        "deleted",
+        "InventoryAdjustment",
+        (),
+    )
+    assert drift.before == ("Blue widget QtyDiff -40",)
+    cli_env(cast(QboWorld, SimpleNamespace(books=qb.books)), monkeypatch, tmp_path)
+    out = CliRunner().invoke(app, ["qbo", "drift"])
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[0] == (
+        f"JE-000001: deleted in QuickBooks (InventoryAdjustment {adj_id})"
+    )
+    rows = json.loads(CliRunner().invoke(app, ["qbo", "drift", "--json"]).output)
+    assert [(r["status"], r["entity"]) for r in rows] == [("deleted", "InventoryAdjustment")]
+
+
+def test_a_count_adjustment_changed_in_quickbooks_compares_every_item(
+    tracked: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    qb = tracked
+    fake_qbo.add_item("Bolt", "SKU-1", qty_on_hand=50)
+    entry_id = post_count(qb, "sku,expected,counted,unit_cost\nSKU-1,40,31,4.00\nSKU-12,5,7,15\n")
+    assert qb.sync().pushed == [entry_id]
+    [adj] = fake_qbo.inventory_adjustments()
+    fake_qbo.edit_adjustment(adj["Id"], qty_diff="-1")
+    [drift] = qb.drift(cdc=True)  # found by Change Data Capture alone
+    assert (drift.entry_id, drift.kind, drift.entity) == (
+        entry_id,
+        "changed",
+        "InventoryAdjustment",
+    )
+    assert drift.before == ("Blue widget QtyDiff 2", "Bolt QtyDiff -9")
+    assert drift.after == ("Blue widget QtyDiff -1", "Bolt QtyDiff -1")

@@ -19,12 +19,20 @@ from bot.services.books import open_books
 from bot.services.cards import qbo_line
 from bot.services.display import CREATE_IN_QBO
 from bot.services.quickbooks import QuickBooks
+from ledger.countsheet import (
+    COUNT_KIND,
+    LineMode,
+    count_entry,
+    count_lines,
+    read_sheet,
+    variance_details,
+)
 from ledger.db import session_scope
 from ledger.drafting import Facts
 from ledger.drafting.build import build_draft
 from ledger.models import JournalEntry
-from ledger.policy import Category
-from ledger.posting import post_draft
+from ledger.policy import Category, Policy
+from ledger.posting import entry_lines, post_draft, post_entry, save_lines
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.qbo.conftest import MAX, qbo_settings
@@ -260,3 +268,170 @@ def test_a_write_down_on_the_inventory_account_is_held_once_quantities_are_track
     [(held, why)] = report.held
     assert held == eid and "value change must not post to 1200" in why
     assert fake_qbo.journal_entries() == []
+
+
+# -- a whole physical count: ONE InventoryAdjustment, a line per SKU -----------------------------
+
+COUNT = (
+    "sku,expected,counted,unit_cost,location\n"
+    "SKU-1,40,31,4.00,A1\n"  # 9 short: 36.00
+    "SKU-2,5,7,20.00,B1\n"  # 2 over: 40.00
+    "SKU-3,12,2,10.00,B3\n"  # 10 short: 100.00
+    "SKU-1,8,7,4.00,C9\n"  # the same SKU elsewhere: 1 more short, 4.00
+    "SKU-4,3,3,9.00,A2\n"  # unchanged: no line
+)
+
+
+def post_count(qb: QuickBooks, sheet: str, mode: LineMode = LineMode.PER_SKU) -> int:
+    """Booked as bot/services/sheets.py books it: one entry, the per-SKU detail kept."""
+    count = count_entry(read_sheet(sheet.encode(), "count.csv"), qb.books.context())
+    lines = count_lines(count, Policy(), mode, "count.csv")
+    with session_scope(qb.books.engine) as s:
+        saved = save_lines(
+            s,
+            qb.books.company_id,
+            lines,
+            kind=COUNT_KIND,
+            category=Category.SHRINKAGE.value if count.net >= 0 else Category.OVERAGE.value,
+            reason="physical count",
+            memo="Physical count count.csv",
+            source_text="Count sheet count.csv shared by U1",
+            details={"count_sheet": {"lines": mode.value}, **variance_details(count)},
+            actor="U1",
+            entry_date=date.today(),
+        )
+        entry_id = saved.entry.id or 0
+        post_entry(s, qb.books.company_id, entry_id, approver="U2", max_amount=MAX)
+    return entry_id
+
+
+def count_items(fake: FakeQbo) -> dict[str, str]:
+    # QuickBooks' own costs differ from the sheet's for SKU-1 and SKU-3.
+    return {
+        "SKU-1": fake.add_item("Bolt", "SKU-1", qty_on_hand=48, unit_cost="4.50"),
+        "SKU-2": fake.add_item("Nut", "SKU-2", qty_on_hand=5, unit_cost="20.00"),
+        "SKU-3": fake.add_item("Gear", "SKU-3", qty_on_hand=12, unit_cost="9.00"),
+        "SKU-4": fake.add_item("Cog", "SKU-4", qty_on_hand=3, unit_cost="9.00"),
+    }
+
+
+@pytest.mark.parametrize("mode", [LineMode.PER_SKU, LineMode.SUMMARY])
+def test_a_count_goes_as_one_inventory_adjustment_with_a_line_per_sku(
+    qb: QuickBooks, fake_qbo: FakeQbo, mode: LineMode
+) -> None:
+    set_up(qb, fake_qbo, track_quantity=True)
+    ids = count_items(fake_qbo)
+    eid = post_count(qb, COUNT, mode)
+    report = qb.sync()  # the count's SKUs looked up before the push (summary: from details)
+    assert report.pushed == [eid] and fake_qbo.journal_entries() == []
+    [body] = adjustment_bodies(fake_qbo)  # one document for the whole count
+    moved = {
+        ln["ItemAdjustmentLineDetail"]["ItemRef"]["value"]: ln["ItemAdjustmentLineDetail"][
+            "QtyDiff"
+        ]
+        for ln in body["Line"]
+    }
+    assert moved == {ids["SKU-1"]: -10, ids["SKU-2"]: 2, ids["SKU-3"]: -10}
+    names = {a["Id"]: a["Name"] for a in fake_qbo.accounts()}
+    assert "Shrinkage" in names[body["AdjustAccountRef"]["value"]]
+    on_hand = {i["Id"]: i["QtyOnHand"] for i in fake_qbo.items()}
+    assert [on_hand[ids[s]] for s in ("SKU-1", "SKU-2", "SKU-3", "SKU-4")] == [38, 7, 2, 3]
+    # Ledger net: 36 + 4 + 100 - 40 = 100.00 short. QuickBooks: 45 + 90 - 40 = 95.00.
+    assert report.value_differences == {eid: Decimal("-5.00")}
+    line = card(qb, eid)
+    assert "InventoryAdjustment" in line and "$95.00" in line and "$5.00 below" in line
+    true_up = qbo_setup.draft_true_up(qb, eid, "U0CTRL")
+    assert isinstance(true_up, int)
+    with session_scope(qb.books.engine) as s:
+        drafted = {(a.code, jl.debit, jl.credit) for jl, a in entry_lines(s, true_up)}
+    assert drafted == {
+        ("1200", Decimal("5.00"), Decimal("0.00")),
+        ("5100", Decimal("0.00"), Decimal("5.00")),
+    }
+
+
+def test_a_count_that_quickbooks_nets_the_other_way_shows_the_whole_difference(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    """The ledger books a net overage of 10.00; QuickBooks' costs make it a net loss of
+    30.00: the difference is 40.00 (never the 20.00 that comparing sizes would say)."""
+    set_up(qb, fake_qbo, track_quantity=True)
+    fake_qbo.add_item("Bolt", "SKU-1", qty_on_hand=10, unit_cost="50.00")
+    fake_qbo.add_item("Nut", "SKU-2", qty_on_hand=10, unit_cost="1.00")
+    eid = post_count(qb, "sku,expected,counted,unit_cost\nSKU-1,10,9,10.00\nSKU-2,10,30,1.00\n")
+    qb.map_items()
+    report = qb.sync()
+    assert report.pushed == [eid]
+    assert report.value_differences == {eid: Decimal("-40.00")}
+    assert "valued it at $30.00 the other way, $40.00 below the ledger's $10.00" in card(qb, eid)
+
+
+def test_a_count_with_skus_without_items_is_held_with_them_named(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    set_up(qb, fake_qbo, track_quantity=True)
+    fake_qbo.add_item("Bolt", "SKU-1")
+    fake_qbo.add_item("Nut", "SKU-2")
+    eid = post_count(qb, COUNT)
+    qb.map_items()
+    report = qb.sync()
+    [(held, why)] = report.held
+    assert held == eid and "1 of its SKUs have no QuickBooks item: SKU-3" in why
+    assert "SKU-1" not in why and "SKU-4" not in why  # mapped, or unchanged
+    assert fake_qbo.journal_entries() == [] and adjustment_bodies(fake_qbo) == []
+
+
+def test_a_count_mixing_untracked_items_is_held_not_split(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    set_up(qb, fake_qbo, track_quantity=True)
+    fake_qbo.add_item("Bolt", "SKU-1")
+    fake_qbo.add_item("Nut", "SKU-2", track_qty=False, item_type="NonInventory")
+    fake_qbo.add_item("Gear", "SKU-3")
+    eid = post_count(qb, COUNT)
+    qb.map_items()
+    report = qb.sync()
+    [(held, why)] = report.held
+    assert held == eid and why.startswith("SKU-2 map to QuickBooks items that do not track")
+    assert fake_qbo.journal_entries() == [] and adjustment_bodies(fake_qbo) == []
+
+
+def test_a_count_of_untracked_items_only_stays_a_journal_entry(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    set_up(qb, fake_qbo, track_quantity=True)
+    for name, sku in (("Bolt", "SKU-1"), ("Nut", "SKU-2"), ("Gear", "SKU-3")):
+        fake_qbo.add_item(name, sku, track_qty=False, item_type="NonInventory")
+    eid = post_count(qb, COUNT)
+    qb.map_items()
+    assert qb.sync().pushed == [eid]
+    assert len(fake_qbo.journal_entries()) == 1 and adjustment_bodies(fake_qbo) == []
+
+
+def test_a_count_netting_to_nothing_still_moves_quantities_and_can_be_trued_up(
+    qb: QuickBooks, fake_qbo: FakeQbo
+) -> None:
+    """2 short at 10.00 and 4 over at 5.00: no inventory line in the ledger, but QuickBooks
+    must still move both items, and at its own costs (12.00, 5.00) it books 4.00 of loss."""
+    set_up(qb, fake_qbo, track_quantity=True)
+    bolt = fake_qbo.add_item("Bolt", "SKU-1", qty_on_hand=10, unit_cost="12.00")
+    nut = fake_qbo.add_item("Nut", "SKU-2", qty_on_hand=10, unit_cost="5.00")
+    eid = post_count(qb, "sku,expected,counted,unit_cost\nSKU-1,10,8,10.00\nSKU-2,10,14,5.00\n")
+    report = qb.sync()
+    assert report.pushed == [eid]
+    [body] = adjustment_bodies(fake_qbo)
+    assert {
+        ln["ItemAdjustmentLineDetail"]["ItemRef"]["value"]: ln["ItemAdjustmentLineDetail"][
+            "QtyDiff"
+        ]
+        for ln in body["Line"]
+    } == {bolt: -2, nut: 4}
+    assert report.value_differences == {eid: Decimal("4.00")}
+    true_up = qbo_setup.draft_true_up(qb, eid, "U0CTRL")
+    assert isinstance(true_up, int)
+    with session_scope(qb.books.engine) as s:
+        drafted = {(a.code, jl.debit, jl.credit) for jl, a in entry_lines(s, true_up)}
+    assert drafted == {
+        ("5100", Decimal("4.00"), Decimal("0.00")),
+        ("1200", Decimal("0.00"), Decimal("4.00")),
+    }

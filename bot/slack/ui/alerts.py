@@ -87,7 +87,7 @@ def drift_alert(notice: DriftNotice, currency: str) -> list[Block]:
     who = f" by QuickBooks user {clip(notice.who, 40)}" if notice.who else ""
     head = (
         f":mag: *{notice.number}* was *{notice.kind} in QuickBooks*{who} "
-        f"(JournalEntry {clip(notice.qbo_id, 40)})."
+        f"({clip(notice.entity, 40)} {clip(notice.qbo_id, 40)})."
     )
     before = "\n".join(f"> {clip(line, 200)}" for line in notice.before[:MAX_LISTED])
     body = [section(head), section(f"*As approved (the books):*\n{before or '> nothing'}")]

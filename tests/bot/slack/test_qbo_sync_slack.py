@@ -153,3 +153,39 @@ def test_an_entry_edited_in_quickbooks_gets_one_alert_and_its_card_says_so(
     assert "600.00" in words and "450.00" in words and "9130351111" in words
     card = block_text(app.fake.message(CHANNEL, ts).blocks)
     assert "changed in QuickBooks" in card
+
+
+def test_an_inventory_adjustment_edited_in_quickbooks_is_alerted_by_item_and_quantity(
+    hooked_app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    app = hooked_app
+    fake_qbo.set_preferences(track_quantity=True)
+    fake_qbo.add_item("Blue widget", "SKU-12", qty_on_hand=100, unit_cost="15.00")
+    connect(app, fake_qbo)
+    ts = report(app, "40 units damaged SKU-12 at $15")["ts"]
+    click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
+
+    def card() -> str:
+        message = app.fake.message(CHANNEL, ts)
+        assert message is not None
+        return block_text(message.blocks)
+
+    wait_until(lambda: "synced, InventoryAdjustment" in card())
+    [adj] = fake_qbo.inventory_adjustments()
+    fake_qbo.edit_adjustment(adj["Id"], qty_diff="-25", by="9130352222")
+    raw, sig = FakeQbo.webhook(VERIFIER, [("InventoryAdjustment", adj["Id"], "Update")])
+    ok = httpx.post(
+        f"{app.url}/qbo/webhooks",
+        content=raw,
+        headers={"Content-Type": "application/json", "intuit-signature": sig},
+    )
+    assert ok.json() == {"queued": 1}
+    ctx = JobContext(app.books, app.deps.quickbooks, SlackChat(app.fake.client(), app.books))
+    run_job("qbo-drift", ctx)
+    run_job("qbo-drift", ctx)  # nothing new: no second alert
+    alerts = [c for c in app.fake.calls("chat.postMessage") if c.args["channel"] == ALERTS]
+    assert len(alerts) == 1 and "changed in QuickBooks" in alerts[0].args["text"]
+    words = json.dumps(alerts[0].args["blocks"])
+    assert f"InventoryAdjustment {adj['Id']}" in words and "JournalEntry" not in words
+    assert "Blue widget QtyDiff -40" in words and "Blue widget QtyDiff -25" in words
+    assert f"changed in QuickBooks (InventoryAdjustment {adj['Id']})" in card()
