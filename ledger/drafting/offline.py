@@ -1275,6 +1275,9 @@ def _read_pack(r: _Read) -> None:
         return
     for a, b in pack.spans:
         r.cut(a, b)
+    # each factor is bounded, their product is not: "999999999 cs (999999999/cs)" is no count
+    if _limit(pack.quantity, pack.note, r, MAX_QUANTITY, "quantity") is None:
+        return
     r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
     r.used.extend(pack.used)
     r.used_words.extend(pack.words)
