@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading.fast import NUM_FIRST, lead
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -166,6 +167,7 @@ _PER = (
 _I = re.IGNORECASE
 _IX = re.IGNORECASE | re.VERBOSE
 
+
 # -- cleaning ---------------------------------------------------------------------------------
 
 _TRANSLATE = str.maketrans(
@@ -242,7 +244,8 @@ def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
     named = []
     for i, part in enumerate(parts):
         named.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}>") + ")")
-    return re.compile("|".join(named), _IX)
+    # every mask starts a word or a number ("(?<=\\d\\s)\\d..." too)
+    return lead(r"a-z0-9", "|".join(named), _IX, word=True)
 
 
 _MASK_ALL = _alternation(_MASK_PARTS)
@@ -285,12 +288,14 @@ _INSTRUCTION = re.compile(
 
 # -- signals used for grouping ------------------------------------------------------------------
 
-_SKU_KEYWORD = re.compile(
+_SKU_KEYWORD = lead(
+    "s",
     r"\bskus?(?:\s*(?:\#|no\.|number|num|code)\s*|\s*[-#:_]\s*|\s+|)"
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,
 )
-_ITEM_KEYWORD = re.compile(
+_ITEM_KEYWORD = lead(
+    "ipamc",
     r"\b(?:item|part|product|prod|article|model|material|catalog|cat)\s*"
     r"(?:(?P<marker>code|number|no\.?|num|\#|id)\s*[:\#]?\s*|\s+)"
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
@@ -299,7 +304,7 @@ _ITEM_KEYWORD = re.compile(
 _BARE_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 
-_QTY_UNIT = re.compile(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
+_QTY_UNIT = lead(NUM_FIRST, rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
 # (singular ones such as "can" or "set" are ordinary English too).
 _PLURAL_UNIT = (
@@ -309,7 +314,8 @@ _PLURAL_UNIT = (
     )
     + ")"
 )
-_QTY_FILLER = re.compile(
+_QTY_FILLER = lead(
+    NUM_FIRST,
     rf"""(?P<n>{_NUM}k?|{_NUMWORDS})\s+
          (?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|x|sku|each|ea|were|was|are|is)\b)
              [a-z][a-z'-]*\s+){{1,2}}?
@@ -325,7 +331,8 @@ _QTY_KEYWORD = re.compile(
     rf"cases))\.?\s*(?:of\s+|is\s+|was\s+)?[:=\#]?\s*(?P<n>{_NUM_CORE}|{_NUMWORDS})",
     _I,
 )
-_QTY_BEFORE_SKU = re.compile(
+_QTY_BEFORE_SKU = lead(
+    NUM_FIRST,
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
     rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
     rf"{SKU_MARK}",
@@ -334,12 +341,14 @@ _QTY_BEFORE_SKU = re.compile(
 _QTY_AFTER_SKU = re.compile(
     rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_BEFORE_MONEY = re.compile(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
+_QTY_BEFORE_MONEY = lead(
+    NUM_FIRST, rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
 )
 # "40 chairs", "40 damaged chairs": a count of things with no unit word
-_QTY_NOUN = re.compile(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b", _I
+_QTY_NOUN = lead(
+    NUM_FIRST,
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b",
+    _I,
 )
 _NOT_NOUNS = frozenset(
     (
@@ -348,8 +357,10 @@ _NOT_NOUNS = frozenset(
     )
 )  # fmt: skip
 # "45 on hand", "30 left": a count by the words after it
-_QTY_ON_HAND = re.compile(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b", _I
+_QTY_ON_HAND = lead(
+    NUM_FIRST,
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b",
+    _I,
 )
 _QTY_ONE = re.compile(
     rf"\b(?:a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per)\b)[a-z]+\s+){{0,2}}?"
@@ -357,7 +368,8 @@ _QTY_ONE = re.compile(
     _I,
 )
 
-_MONEY = re.compile(
+_MONEY = lead(
+    NUM_FIRST + "u$",
     rf"""
       {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
@@ -396,13 +408,15 @@ _AT_LEFT = re.compile(
     _I,
 )
 _WEAK_TOTAL = re.compile(r"of|in|lost|loss|in\s+(?:lost|damaged|missing|loss)", _I)
-_LEFT_UNIT = re.compile(
+_LEFT_UNIT = lead(
+    "a-z@×*",
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
          |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*){_TAIL}""",
     _IX,
 )
-_LEFT_TOTAL = re.compile(
+_LEFT_TOTAL = lead(
+    "a-z=",
     rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss))?
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
@@ -425,10 +439,13 @@ _WD_FROM_TO_STRICT = re.compile(
     rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
     _I,
 )
-_WD_ARROW = re.compile(
-    rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?", _I
+_WD_ARROW = lead(
+    NUM_FIRST + "u$",
+    rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?",
+    _I,
 )
-_WD_NRV = re.compile(
+_WD_NRV = lead(
+    NUM_FIRST + "a-z$",
     rf"""\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|fair\s+value
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
@@ -473,7 +490,8 @@ _LOC_CORE_BARE = (
     rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
 )
 _LOC_JOIN = rf"(?:\s*(?:,|in|of|at|inside|on)\s+(?:the\s+)?{_LOC_CORE})?"
-_LOCATION = re.compile(
+_LOCATION = lead(
+    "a-z",
     rf"""\b(?:from|at|in|on|inside|near|by|behind|off|out\s+of|within)\s+
          (?:(?:the|our|my|a)\s+)?(?P<loc>{_LOC_CORE}{_LOC_JOIN})
        | (?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
@@ -515,7 +533,8 @@ _STATUS_QUESTION = re.compile(
     r"^\s*(?:why|when|where|who|which|is|are|was|were|did|does|has|have)\b", _I
 )
 # Things that are stock: with a reason word they make a request even without numbers.
-_GOODS = re.compile(
+_GOODS = lead(
+    "a-z",
     rf"\b(?:inventory|stock|goods|products?|merchandise|items?|pallets?|shipment|order|lot"
     rf"|{_UNIT})\b",
     _I,
@@ -542,7 +561,7 @@ _RESERVE_WORD = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
-_LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
+_LEFTOVER_NUMBER = lead(NUM_FIRST, rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
 
 
@@ -737,7 +756,7 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
 _BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
-_PLACE_BEFORE = re.compile(rf"\b{_LOC_HEAD}\s*$", _I)
+_PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
 
 
 def _count_beside(t: str, hit: _Hit) -> bool:
@@ -1248,7 +1267,7 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 # -- locations -----------------------------------------------------------------------------------
 
 
-_LOC_HINT = re.compile(rf"\b{_LOC_HEAD}\b", _I)
+_LOC_HINT = lead("a-z", rf"\b{_LOC_HEAD}\b", _I)
 
 
 def _read_location(r: _Read) -> str | None:
