@@ -322,9 +322,9 @@ _QTY_FILLER = lead(
          (?P<u>{_PLURAL_UNIT})\b(?!-)""",
     _IX,
 )
-_QTY_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
-_QTY_X = re.compile(
-    rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
+_QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
+_QTY_X = lead(
+    r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
 )
 _QTY_KEYWORD = re.compile(
     rf"\b(?P<kw>qty|qnty|quantity|quant|count|units|pcs|no\.?\s+of\s+(?:units|items|pieces|"
@@ -463,7 +463,7 @@ _WD_TO = re.compile(
     rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))(?:\s*{_PER})?", _I
 )
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
-_PERCENT = re.compile(rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
+_PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
 
 # -- locations ----------------------------------------------------------------------------------
 
@@ -500,13 +500,15 @@ _LOCATION = lead(
 
 # -- bad numbers --------------------------------------------------------------------------------
 
-_NEGATIVE = re.compile(
+_NEGATIVE = lead(
+    r"\-$mn",
     rf"(?:(?<![\w.$-])-\$?|\$\s?-\s?|\bminus\s+\$?|\bnegative\s+\$?)(?P<n>{_NUM_CORE})"
     rf"(?P<rest>\s*(?:{_UNIT}\b|dollars?\b|usd\b))?",
     _I,
 )
 _SCIENTIFIC = re.compile(r"(?<![\w.])\$?\d+(?:\.\d+)?e[+-]?\d+(?![\w.])", _I)
-_NOT_FINITE = re.compile(
+_NOT_FINITE = lead(
+    "$u@aqni∞",
     rf"(?:\$|\busd\b|@|\bat\b|\bqty\b|\bquantity\b)\s*(?:nan|inf(?:inity)?|∞)\b"
     rf"|\b(?:nan|inf(?:inity)?|∞)\s*(?:{_UNIT}|dollars?|usd)\b|∞",
     _I,
@@ -553,8 +555,10 @@ _CORRECTION = re.compile(
     _I,
 )
 # The books are in dollars (Policy.currency USD): other currencies are not converted.
-_FOREIGN_CURRENCY = re.compile(
-    r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
+_FOREIGN_CURRENCY = lead(
+    "€£¥₹egcamjyirp",
+    r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b",
+    _I,
 )
 _RESERVE_WORD = re.compile(
     r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
@@ -774,7 +778,8 @@ def _count_beside(t: str, hit: _Hit) -> bool:
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
 
 
-_TOTAL_SIGNAL = re.compile(
+_TOTAL_SIGNAL = lead(
+    r"$ud\dwtfb",
     r"(?:\$|usd|dollars?|\d\s*k\b)[^;\n]{0,12}?\b(?:of|worth|in\s+total|total|in)\b"
     r"|\b(?:worth|total(?:ing|ling)?|for\s+a\s+total\s+of|write[-\s]?off|w/o|write[-\s]?down"
     r"|by)\s*(?:of\s+)?(?:\$|usd|\d)",

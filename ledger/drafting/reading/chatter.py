@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ledger.drafting.reading.fast import lead
+
 _I = re.IGNORECASE
 DOES = (
     "I draft inventory write-offs. Try: '40 units obsolete SKU-12 at $15' or "
@@ -20,7 +22,8 @@ _QUESTION = re.compile(
         |remind\s+me|tell\s+me|any\s+idea|wondering|quick\s+question|question)\b""",
     _I | re.VERBOSE,
 )
-_MONEY_MOVED = re.compile(
+_MONEY_MOVED = lead(
+    "rpcisdtvf",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|paid\s+(?:the|a|our|their)\s+(?:supplier|vendor|customer|invoice|bill|driver)
         |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
@@ -28,6 +31,7 @@ _MONEY_MOVED = re.compile(
         |return(?:ed|ing)?\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv)\b""",
     _I | re.VERBOSE,
+    word=True,
 )
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
 _PAID = re.compile(
