@@ -610,6 +610,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
+    doubt = chatter.remark(clean)
+    if doubt:
+        read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     if injected:
         note = Guess(
             "Ignored an instruction to use specific accounts ("
