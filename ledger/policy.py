@@ -247,6 +247,30 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "defected": "defective",
                 },
             ),
+            # Dates on food and other perishables, said every way people say them: "past
+            # their use-by", "past sell-by date", "out of code", "curdled".
+            Words(
+                "use by", "past use by", "past their use by", "past its use by", "use by date",
+                "past sell by", "past their sell by", "past its sell by", "sell by date",
+                "past best before", "past their best before", "past its best before",
+                "best before date", "past bb", "past bbe", "past the date", "past their date",
+                "past its date", "past date code", "out of code", "date expired",
+                "expiry date passed", "expiry passed", "past expiration", "expiration date",
+                "rancid", "curdled", "gone stale", "went stale", "gone mouldy", "gone moldy",
+                "went mouldy", "went moldy", "gone rotten", "went rotten", "gone sour",
+                "went sour", "spoiling", "perished", "off smell", "smells off",
+                fuzzy=False,
+            ),
+            # "turned" is food gone bad only beside a food word ("the milk turned"): "turned
+            # up" and "turned in" are not a reason.
+            Words(
+                "turned", "has turned", "have turned", "had turned", "turned bad",
+                near=(
+                    "milk", "cream", "yogurt", "yoghurt", "juice", "dairy", "meat", "fish",
+                    "produce", "fruit", "food", "cheese", "butter", "eggs", "bread", "wine",
+                ),
+                fuzzy=False,
+            ),
         ),
     ),
     ReasonSpec(
