@@ -375,7 +375,8 @@ _MONEY = lead(
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
     | (?P<c>{_NUM})\s*(?:cents?\b|¢)
-    | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?:{_UNIT})\b)
+    | (?P<g>{_NUM}|{_NUMWORDS})\s+grand\b  # "3 grand", "two grand": thousands
+    | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
     """,
     _IX,
 )
@@ -1417,6 +1418,9 @@ def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
         return _scaled(m.group("b"), m.group("kb"), r)
     if m.group("w") is not None:
         return _number(m.group("w"), r, "amount")
+    if m.group("g") is not None:
+        grand = _number(m.group("g"), r, "amount")
+        return _limit(grand * 1000, m.group(0), r, MAX_MONEY) if grand is not None else None
     if m.group("c") is not None:
         cents = _number(m.group("c"), r, "amount")
         return cents / 100 if cents is not None else None
