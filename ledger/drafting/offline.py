@@ -61,6 +61,7 @@ MAX_PLACES = 6
 P_SEVERAL_PRICES = 0.3
 P_SEVERAL_TOTALS = 0.3
 P_SEVERAL_QTYS = 0.2
+P_CONTAINERS = 0.05  # "2 pallets, 8 SKU-40": shown on the card, the reading is the usual one
 P_SEVERAL_SKUS = 0.3
 P_SEVERAL_REASONS = 0.2
 P_NO_UNIT = 0.1  # a quantity with no unit word and no SKU
@@ -214,6 +215,8 @@ _MASK_PARTS: tuple[str, ...] = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
+    # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
+    r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
@@ -483,7 +486,9 @@ _LOC_MOD = (
     r"|downtown|outdoor|indoor|side|rear|top|bottom|walk-in|frozen|chilled|ambient|quarantine)"
 )
 _LOC_ID = (
-    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:-\d+)?|(?-i:[A-Z]{1,3}-?\d*)"
+    # "3", "12b", "4-2", "A", "A-12-03", "B12-4C": bin and rack codes are all place
+    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./]\d+[a-z]?)*"
+    r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
     r"|(?-i:[b-hj-wyz]))(?![\w-]))"
 )
 _LOC_CORE = rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}?"
@@ -1651,7 +1656,17 @@ def _pick_quantity(
     if not qtys:
         return None, None
     chosen = qtys[0]
-    if len({q.value for q in qtys}) > 1:
+    held = _held_in(qtys, unit_prices)
+    if held is not None:
+        # "2 pallets, 8 SKU-40 smashed": the pallets are what the 8 came in, not a count
+        chosen, containers = held
+        r.notes.append(
+            f"Read {', '.join(f'{_fmt(q.value)} {q.unit}' for q in containers)} as what the "
+            f"{_fmt(chosen.value)} came in, not the quantity"
+        )
+        r.used.extend(q.value for q in containers)  # explained: the message's words account
+        r.guess("A container count beside the quantity", P_CONTAINERS)
+    elif len({q.value for q in qtys}) > 1:
         price_unit = next((_unit_key(m.unit) for m in unit_prices if m.unit), None)
         matching = [q for q in qtys if price_unit and _unit_key(q.unit) == price_unit]
         chosen = matching[0] if matching else chosen
@@ -1676,6 +1691,19 @@ def _pick_quantity(
             P_UNIT_MISMATCH,
         )
     return chosen.value, chosen.unit
+
+
+def _held_in(qtys: list[_Qty], unit_prices: list[_Money]) -> tuple[_Qty, list[_Qty]] | None:
+    """One count written against the SKU ("8 SKU-40") beside counts of containers only
+    ("2 pallets"), with no price per container: the count is the quantity."""
+    counted = [q for q in qtys if q.how == "sku"]
+    # plain "N pallets" only: a pack reading ("2 half-dozen boxes") is already the pieces
+    containers = [q for q in qtys if q.how == "unit" and packs.container(q.unit)]
+    if len(counted) != 1 or not containers or len(counted) + len(containers) != len(qtys):
+        return None
+    if any(packs.container(m.unit) for m in unit_prices):
+        return None  # "$50 per pallet": the pallets are counted
+    return counted[0], containers
 
 
 def _unit_key(unit: str | None) -> str | None:
