@@ -679,9 +679,16 @@ def _clean(text: str) -> str:
     text = _EMOJI.sub(" ", text)
     text = _STRUCK.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    text = _INLINE_ENUM.sub("\n", text)
+    text = _INLINE_ENUM.sub(_inline_enum, text)
     text = _BULLET.sub("", text)
     return _BLANK_LINES.sub("\n", text).strip()
+
+
+def _inline_enum(m: re.Match[str]) -> str:
+    """ "... 2) 5 SKU-77" starts a new line, unless a bracket is open before it: in
+    "1 pallet (40 cases of 25) BX-1042" the "25)" closes the bracket."""
+    before = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return m.group(0) if before.count("(") > before.count(")") else "\n"
 
 
 def _slack_label(m: re.Match[str]) -> str:
