@@ -381,6 +381,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "cut the value", "drop the value", "value down", "reduce value", "lower value",
                 "write them down", "write it down", "write these down", "marked them down",
                 "mark them down", "still sellable", "lower of cost or nrv", "lcm",
+                # the new value said instead of the write-down: "now worth $60 each", "can
+                # only sell them at $250": with the cost, the entry is qty x (cost - value)
+                "now worth", "only worth", "worth only", "now valued at", "nrv now",
+                "can only sell", "can only get", "could only sell", "could only get",
+                "will only sell", "only sells for", "only sell for", "only fetch",
+                "can only fetch", "sell for only", "resale value", "market value",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

@@ -453,7 +453,9 @@ _WD_NRV = lead(
     rf"""\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|fair\s+value
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
-         |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth|worth\s+only|now\s+valued\s+at
+         |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth
+         |(?:can|could|will)\s+only\s+(?:sell|get|fetch)\s+(?:(?:them|it|these|those)\s+)?
+          (?:for|at)?|only\s+(?:sells?|fetch(?:es)?|gets?)\s+(?:for|at)?|worth\s+only|now\s+valued\s+at
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
@@ -755,14 +757,17 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     has_digit = bool(_DIGIT.search(t))
     if has_digit or _NUMWORDS_SEARCH.search(t):
         p.money = bool(_MONEY.search(t) or _PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        # a count is never the money's own number: "NRV now $100 each" has no quantity
+        tq = _MONEY.sub(_blank_match, t) if p.money else t
         p.qty = bool(
-            _QTY_UNIT.search(t)
-            or _QTY_FILLER.search(t)
-            or _QTY_X.search(t)
-            or _QTY_KEYWORD.search(t)
+            _QTY_UNIT.search(tq)
+            or _QTY_FILLER.search(tq)
+            or _QTY_X.search(tq)
+            or _QTY_KEYWORD.search(tq)
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
-        p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
+        # "now worth $60 each" is a new value per unit, not a total of its own
+        p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
     hits = reasons.hits(t)
     p.reason = bool(hits)
     if has_digit and hits and not p.qty and not p.money:
