@@ -243,12 +243,35 @@ _WORD_MASKS = 2  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for many masks (one pass); each "m" group gets its own name m0, m1..."""
-    named = []
+    """One regex for many masks (one pass); each "m" group gets its own name.
+
+    The masks are split by what they start with, digits or letters, each side behind its
+    own lookahead: at a position only one side can match, and each side keeps the masks'
+    order, so the matches are the same as one long alternation, tried half as often."""
+    digits: list[str] = []
+    letters: list[str] = []
     for i, part in enumerate(parts):
-        named.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}>") + ")")
-    # every mask starts a word or a number ("(?<=\\d\\s)\\d..." too)
-    return lead(r"a-z0-9", "|".join(named), _IX, word=True)
+        first = _first_kind(part)
+        if first in ("digit", "any"):
+            digits.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}d>") + ")")
+        if first in ("letter", "any"):
+            letters.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}l>") + ")")
+    sides = []
+    if digits:
+        sides.append(r"(?=\d)(?:" + "|".join(digits) + ")")
+    if letters:
+        sides.append(r"(?=[a-z])(?:" + "|".join(letters) + ")")
+    # every mask starts a word or a number ("(?<=\d\s)\d..." too)
+    return lead(r"a-z0-9", "|".join(sides), _IX, word=True)
+
+
+def _first_kind(part: str) -> str:
+    """What a mask's match starts with: "digit", "letter", or "any" when unsure."""
+    if part.startswith((r"\b\d", r"(?<=\d\s)", r"\b(?P<m>\d")):
+        return "digit"
+    if re.match(r"\\b(?:\(\?:)?[a-z]", part) or part.startswith(r"\b(?:jan(?:uary)?"):
+        return "letter"
+    return "any"
 
 
 _MASK_ALL = _alternation(_MASK_PARTS)
