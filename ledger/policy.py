@@ -247,6 +247,30 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "defected": "defective",
                 },
             ),
+            # Dates on food and other perishables, said every way people say them: "past
+            # their use-by", "past sell-by date", "out of code", "curdled".
+            Words(
+                "use by", "past use by", "past their use by", "past its use by", "use by date",
+                "past sell by", "past their sell by", "past its sell by", "sell by date",
+                "past best before", "past their best before", "past its best before",
+                "best before date", "past bb", "past bbe", "past the date", "past their date",
+                "past its date", "past date code", "out of code", "date expired",
+                "expiry date passed", "expiry passed", "past expiration", "expiration date",
+                "rancid", "curdled", "gone stale", "went stale", "gone mouldy", "gone moldy",
+                "went mouldy", "went moldy", "gone rotten", "went rotten", "gone sour",
+                "went sour", "spoiling", "perished", "off smell", "smells off",
+                fuzzy=False,
+            ),
+            # "turned" is food gone bad only beside a food word ("the milk turned"): "turned
+            # up" and "turned in" are not a reason.
+            Words(
+                "turned", "has turned", "have turned", "had turned", "turned bad",
+                near=(
+                    "milk", "cream", "yogurt", "yoghurt", "juice", "dairy", "meat", "fish",
+                    "produce", "fruit", "food", "cheese", "butter", "eggs", "bread", "wine",
+                ),
+                fuzzy=False,
+            ),
         ),
     ),
     ReasonSpec(
@@ -357,6 +381,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "cut the value", "drop the value", "value down", "reduce value", "lower value",
                 "write them down", "write it down", "write these down", "marked them down",
                 "mark them down", "still sellable", "lower of cost or nrv", "lcm",
+                # the new value said instead of the write-down: "now worth $60 each", "can
+                # only sell them at $250": with the cost, the entry is qty x (cost - value)
+                "now worth", "only worth", "worth only", "now valued at", "nrv now",
+                "can only sell", "can only get", "could only sell", "could only get",
+                "will only sell", "only sells for", "only sell for", "only fetch",
+                "can only fetch", "sell for only", "resale value", "market value",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

@@ -74,7 +74,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and facts.quantity
         and facts.unit_cost is not None
         and facts.total is None
-        and quantize(facts.quantity * item.unit_cost) == quantize(facts.unit_cost)
+        and _product(facts.quantity, item.unit_cost) == quantize(facts.unit_cost)
     ):
         # "20 units SKU-12 $300": $300 is 20 x the item list's $15, so it is the total
         explanation.append(
@@ -87,8 +87,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
         warnings.append(f"{facts.sku} is not in the item list; check the SKU")
     if item is not None and unit_cost is None and facts.total and facts.quantity:
-        listed = quantize(facts.quantity * item.unit_cost)
-        if listed != quantize(facts.total):
+        listed = _product(facts.quantity, item.unit_cost)
+        if listed is not None and listed != quantize(facts.total):
             # "8 SKU-12 worth $200" against $15 on the list: one of them is wrong, so ask
             guesses.append(Guess("the total and the item list's cost disagree", P_TOTAL_CONFLICT))
             warnings.append(
@@ -128,7 +128,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         computed: Decimal | None = None
         product = ""  # "40 x $15.00"
         if quantity is not None and unit_cost:
-            computed = quantize(quantity * unit_cost)
+            computed = _product(quantity, unit_cost)
             product = f"{_fmt_qty(quantity)} x {format_money(unit_cost, cur)}"
         if facts.total is not None and facts.total > 0:
             amount = quantize(facts.total)
@@ -148,6 +148,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         elif computed is not None:
             amount = computed
             explanation.append(f"Amount {product} = {format_money(amount, cur)}")
+        elif product:
+            missing.append("amount")
+            warnings.append(f"{product} is too large to be a real amount")
         elif quantity is not None and "quantity" not in missing:
             missing.append("unit_cost")
             warnings.append(
@@ -289,7 +292,11 @@ def _write_down_amount(
         missing.append("quantity")
         warnings.append("I need how many units to write down: add '80 units on hand' or similar")
         return None
-    amount = quantize(quantity * per_unit)
+    amount = _product(quantity, per_unit)
+    if amount is None:
+        missing.append("amount")
+        warnings.append("That amount is too large to be real")
+        return None
     if cost is not None and facts.new_unit_value is not None:
         explanation.append(
             f"Amount {_fmt_qty(quantity)} x ({format_money(cost, cur)} cost - "
@@ -302,3 +309,15 @@ def _write_down_amount(
             f"{format_money(amount, cur)}"
         )
     return amount
+
+
+_TOO_LARGE = Decimal(10) ** 20  # far above any policy's max_amount; keeps cents exact in Decimal
+
+
+def _product(quantity: Decimal, price: Decimal) -> Decimal | None:
+    """quantity x price to the cent, or None when it is too large to be real (rounding such a
+    number to cents would overflow Decimal's precision: the reader never raises on input)."""
+    value = quantity * price
+    if not value.is_finite() or abs(value) >= _TOO_LARGE:
+        return None
+    return quantize(value)

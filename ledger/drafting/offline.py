@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading.fast import NUM_FIRST, lead
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -60,6 +61,7 @@ MAX_PLACES = 6
 P_SEVERAL_PRICES = 0.3
 P_SEVERAL_TOTALS = 0.3
 P_SEVERAL_QTYS = 0.2
+P_CONTAINERS = 0.05  # "2 pallets, 8 SKU-40": shown on the card, the reading is the usual one
 P_SEVERAL_SKUS = 0.3
 P_SEVERAL_REASONS = 0.2
 P_NO_UNIT = 0.1  # a quantity with no unit word and no SKU
@@ -166,6 +168,7 @@ _PER = (
 _I = re.IGNORECASE
 _IX = re.IGNORECASE | re.VERBOSE
 
+
 # -- cleaning ---------------------------------------------------------------------------------
 
 _TRANSLATE = str.maketrans(
@@ -212,6 +215,8 @@ _MASK_PARTS: tuple[str, ...] = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
+    # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
+    r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
@@ -238,11 +243,35 @@ _WORD_MASKS = 2  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for many masks (one pass); each "m" group gets its own name m0, m1..."""
-    named = []
+    """One regex for many masks (one pass); each "m" group gets its own name.
+
+    The masks are split by what they start with, digits or letters, each side behind its
+    own lookahead: at a position only one side can match, and each side keeps the masks'
+    order, so the matches are the same as one long alternation, tried half as often."""
+    digits: list[str] = []
+    letters: list[str] = []
     for i, part in enumerate(parts):
-        named.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}>") + ")")
-    return re.compile("|".join(named), _IX)
+        first = _first_kind(part)
+        if first in ("digit", "any"):
+            digits.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}d>") + ")")
+        if first in ("letter", "any"):
+            letters.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}l>") + ")")
+    sides = []
+    if digits:
+        sides.append(r"(?=\d)(?:" + "|".join(digits) + ")")
+    if letters:
+        sides.append(r"(?=[a-z])(?:" + "|".join(letters) + ")")
+    # every mask starts a word or a number ("(?<=\d\s)\d..." too)
+    return lead(r"a-z0-9", "|".join(sides), _IX, word=True)
+
+
+def _first_kind(part: str) -> str:
+    """What a mask's match starts with: "digit", "letter", or "any" when unsure."""
+    if part.startswith((r"\b\d", r"(?<=\d\s)", r"\b(?P<m>\d")):
+        return "digit"
+    if re.match(r"\\b(?:\(\?:)?[a-z]", part) or part.startswith(r"\b(?:jan(?:uary)?"):
+        return "letter"
+    return "any"
 
 
 _MASK_ALL = _alternation(_MASK_PARTS)
@@ -285,12 +314,14 @@ _INSTRUCTION = re.compile(
 
 # -- signals used for grouping ------------------------------------------------------------------
 
-_SKU_KEYWORD = re.compile(
+_SKU_KEYWORD = lead(
+    "s",
     r"\bskus?(?:\s*(?:\#|no\.|number|num|code)\s*|\s*[-#:_]\s*|\s+|)"
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,
 )
-_ITEM_KEYWORD = re.compile(
+_ITEM_KEYWORD = lead(
+    "ipamc",
     r"\b(?:item|part|product|prod|article|model|material|catalog|cat)\s*"
     r"(?:(?P<marker>code|number|no\.?|num|\#|id)\s*[:\#]?\s*|\s+)"
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
@@ -299,7 +330,7 @@ _ITEM_KEYWORD = re.compile(
 _BARE_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 
-_QTY_UNIT = re.compile(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
+_QTY_UNIT = lead(NUM_FIRST, rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
 # (singular ones such as "can" or "set" are ordinary English too).
 _PLURAL_UNIT = (
@@ -309,23 +340,25 @@ _PLURAL_UNIT = (
     )
     + ")"
 )
-_QTY_FILLER = re.compile(
+_QTY_FILLER = lead(
+    NUM_FIRST,
     rf"""(?P<n>{_NUM}k?|{_NUMWORDS})\s+
          (?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|x|sku|each|ea|were|was|are|is)\b)
              [a-z][a-z'-]*\s+){{1,2}}?
          (?P<u>{_PLURAL_UNIT})\b(?!-)""",
     _IX,
 )
-_QTY_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
-_QTY_X = re.compile(
-    rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
+_QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
+_QTY_X = lead(
+    r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
 )
 _QTY_KEYWORD = re.compile(
     rf"\b(?P<kw>qty|qnty|quantity|quant|count|units|pcs|no\.?\s+of\s+(?:units|items|pieces|"
     rf"cases))\.?\s*(?:of\s+|is\s+|was\s+)?[:=\#]?\s*(?P<n>{_NUM_CORE}|{_NUMWORDS})",
     _I,
 )
-_QTY_BEFORE_SKU = re.compile(
+_QTY_BEFORE_SKU = lead(
+    NUM_FIRST,
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
     rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
     rf"{SKU_MARK}",
@@ -334,12 +367,14 @@ _QTY_BEFORE_SKU = re.compile(
 _QTY_AFTER_SKU = re.compile(
     rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_BEFORE_MONEY = re.compile(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
+_QTY_BEFORE_MONEY = lead(
+    NUM_FIRST, rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
 )
 # "40 chairs", "40 damaged chairs": a count of things with no unit word
-_QTY_NOUN = re.compile(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b", _I
+_QTY_NOUN = lead(
+    NUM_FIRST,
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b",
+    _I,
 )
 _NOT_NOUNS = frozenset(
     (
@@ -348,8 +383,10 @@ _NOT_NOUNS = frozenset(
     )
 )  # fmt: skip
 # "45 on hand", "30 left": a count by the words after it
-_QTY_ON_HAND = re.compile(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b", _I
+_QTY_ON_HAND = lead(
+    NUM_FIRST,
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b",
+    _I,
 )
 _QTY_ONE = re.compile(
     rf"\b(?:a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per)\b)[a-z]+\s+){{0,2}}?"
@@ -357,13 +394,15 @@ _QTY_ONE = re.compile(
     _I,
 )
 
-_MONEY = re.compile(
+_MONEY = lead(
+    NUM_FIRST + "u$",
     rf"""
       {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
     | (?P<c>{_NUM})\s*(?:cents?\b|¢)
-    | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?:{_UNIT})\b)
+    | (?P<g>{_NUM}|{_NUMWORDS})\s+grand\b  # "3 grand", "two grand": thousands
+    | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
     """,
     _IX,
 )
@@ -396,13 +435,15 @@ _AT_LEFT = re.compile(
     _I,
 )
 _WEAK_TOTAL = re.compile(r"of|in|lost|loss|in\s+(?:lost|damaged|missing|loss)", _I)
-_LEFT_UNIT = re.compile(
+_LEFT_UNIT = lead(
+    "a-z@×*",
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
          |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*){_TAIL}""",
     _IX,
 )
-_LEFT_TOTAL = re.compile(
+_LEFT_TOTAL = lead(
+    "a-z=",
     rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss))?
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
@@ -425,14 +466,19 @@ _WD_FROM_TO_STRICT = re.compile(
     rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
     _I,
 )
-_WD_ARROW = re.compile(
-    rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?", _I
+_WD_ARROW = lead(
+    NUM_FIRST + "u$",
+    rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?",
+    _I,
 )
-_WD_NRV = re.compile(
+_WD_NRV = lead(
+    NUM_FIRST + "a-z$",
     rf"""\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|fair\s+value
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
-         |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth|worth\s+only|now\s+valued\s+at
+         |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth
+         |(?:can|could|will)\s+only\s+(?:sell|get|fetch)\s+(?:(?:them|it|these|those)\s+)?
+          (?:for|at)?|only\s+(?:sells?|fetch(?:es)?|gets?)\s+(?:for|at)?|worth\s+only|now\s+valued\s+at
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
@@ -446,7 +492,7 @@ _WD_TO = re.compile(
     rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))(?:\s*{_PER})?", _I
 )
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
-_PERCENT = re.compile(rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
+_PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
 
 # -- locations ----------------------------------------------------------------------------------
 
@@ -465,7 +511,9 @@ _LOC_MOD = (
     r"|downtown|outdoor|indoor|side|rear|top|bottom|walk-in|frozen|chilled|ambient|quarantine)"
 )
 _LOC_ID = (
-    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:-\d+)?|(?-i:[A-Z]{1,3}-?\d*)"
+    # "3", "12b", "4-2", "A", "A-12-03", "B12-4C": bin and rack codes are all place
+    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./]\d+[a-z]?)*"
+    r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
     r"|(?-i:[b-hj-wyz]))(?![\w-]))"
 )
 _LOC_CORE = rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}?"
@@ -473,7 +521,8 @@ _LOC_CORE_BARE = (
     rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
 )
 _LOC_JOIN = rf"(?:\s*(?:,|in|of|at|inside|on)\s+(?:the\s+)?{_LOC_CORE})?"
-_LOCATION = re.compile(
+_LOCATION = lead(
+    "a-z",
     rf"""\b(?:from|at|in|on|inside|near|by|behind|off|out\s+of|within)\s+
          (?:(?:the|our|my|a)\s+)?(?P<loc>{_LOC_CORE}{_LOC_JOIN})
        | (?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
@@ -482,13 +531,15 @@ _LOCATION = re.compile(
 
 # -- bad numbers --------------------------------------------------------------------------------
 
-_NEGATIVE = re.compile(
+_NEGATIVE = lead(
+    r"\-$mn",
     rf"(?:(?<![\w.$-])-\$?|\$\s?-\s?|\bminus\s+\$?|\bnegative\s+\$?)(?P<n>{_NUM_CORE})"
     rf"(?P<rest>\s*(?:{_UNIT}\b|dollars?\b|usd\b))?",
     _I,
 )
 _SCIENTIFIC = re.compile(r"(?<![\w.])\$?\d+(?:\.\d+)?e[+-]?\d+(?![\w.])", _I)
-_NOT_FINITE = re.compile(
+_NOT_FINITE = lead(
+    "$u@aqni∞",
     rf"(?:\$|\busd\b|@|\bat\b|\bqty\b|\bquantity\b)\s*(?:nan|inf(?:inity)?|∞)\b"
     rf"|\b(?:nan|inf(?:inity)?|∞)\s*(?:{_UNIT}|dollars?|usd)\b|∞",
     _I,
@@ -515,7 +566,8 @@ _STATUS_QUESTION = re.compile(
     r"^\s*(?:why|when|where|who|which|is|are|was|were|did|does|has|have)\b", _I
 )
 # Things that are stock: with a reason word they make a request even without numbers.
-_GOODS = re.compile(
+_GOODS = lead(
+    "a-z",
     rf"\b(?:inventory|stock|goods|products?|merchandise|items?|pallets?|shipment|order|lot"
     rf"|{_UNIT})\b",
     _I,
@@ -534,15 +586,17 @@ _CORRECTION = re.compile(
     _I,
 )
 # The books are in dollars (Policy.currency USD): other currencies are not converted.
-_FOREIGN_CURRENCY = re.compile(
-    r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b", _I
+_FOREIGN_CURRENCY = lead(
+    "€£¥₹egcamjyirp",
+    r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b",
+    _I,
 )
 _RESERVE_WORD = re.compile(
     r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
 )
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
-_LEFTOVER_NUMBER = re.compile(rf"{_NUM}|{_NUMWORDS}", _I)
+_LEFTOVER_NUMBER = lead(NUM_FIRST, rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
 
 
@@ -587,6 +641,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
+    doubt = chatter.remark(clean)
+    if doubt:
+        read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     if injected:
         note = Guess(
             "Ignored an instruction to use specific accounts ("
@@ -647,9 +704,16 @@ def _clean(text: str) -> str:
     text = _EMOJI.sub(" ", text)
     text = _STRUCK.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    text = _INLINE_ENUM.sub("\n", text)
+    text = _INLINE_ENUM.sub(_inline_enum, text)
     text = _BULLET.sub("", text)
     return _BLANK_LINES.sub("\n", text).strip()
+
+
+def _inline_enum(m: re.Match[str]) -> str:
+    """ "... 2) 5 SKU-77" starts a new line, unless a bracket is open before it: in
+    "1 pallet (40 cases of 25) BX-1042" the "25)" closes the bracket."""
+    before = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return m.group(0) if before.count("(") > before.count(")") else "\n"
 
 
 def _slack_label(m: re.Match[str]) -> str:
@@ -716,14 +780,17 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     has_digit = bool(_DIGIT.search(t))
     if has_digit or _NUMWORDS_SEARCH.search(t):
         p.money = bool(_MONEY.search(t) or _PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        # a count is never the money's own number: "NRV now $100 each" has no quantity
+        tq = _MONEY.sub(_blank_match, t) if p.money else t
         p.qty = bool(
-            _QTY_UNIT.search(t)
-            or _QTY_FILLER.search(t)
-            or _QTY_X.search(t)
-            or _QTY_KEYWORD.search(t)
+            _QTY_UNIT.search(tq)
+            or _QTY_FILLER.search(tq)
+            or _QTY_X.search(tq)
+            or _QTY_KEYWORD.search(tq)
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
-        p.total = p.money and bool(_TOTAL_SIGNAL.search(t))
+        # "now worth $60 each" is a new value per unit, not a total of its own
+        p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
     hits = reasons.hits(t)
     p.reason = bool(hits)
     if has_digit and hits and not p.qty and not p.money:
@@ -737,7 +804,7 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
 _BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
-_PLACE_BEFORE = re.compile(rf"\b{_LOC_HEAD}\s*$", _I)
+_PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
 
 
 def _count_beside(t: str, hit: _Hit) -> bool:
@@ -755,7 +822,8 @@ def _count_beside(t: str, hit: _Hit) -> bool:
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
 
 
-_TOTAL_SIGNAL = re.compile(
+_TOTAL_SIGNAL = lead(
+    r"$ud\dwtfb",
     r"(?:\$|usd|dollars?|\d\s*k\b)[^;\n]{0,12}?\b(?:of|worth|in\s+total|total|in)\b"
     r"|\b(?:worth|total(?:ing|ling)?|for\s+a\s+total\s+of|write[-\s]?off|w/o|write[-\s]?down"
     r"|by)\s*(?:of\s+)?(?:\$|usd|\d)",
@@ -1248,7 +1316,7 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 # -- locations -----------------------------------------------------------------------------------
 
 
-_LOC_HINT = re.compile(rf"\b{_LOC_HEAD}\b", _I)
+_LOC_HINT = lead("a-z", rf"\b{_LOC_HEAD}\b", _I)
 
 
 def _read_location(r: _Read) -> str | None:
@@ -1275,6 +1343,9 @@ def _read_pack(r: _Read) -> None:
         return
     for a, b in pack.spans:
         r.cut(a, b)
+    # each factor is bounded, their product is not: "999999999 cs (999999999/cs)" is no count
+    if _limit(pack.quantity, pack.note, r, MAX_QUANTITY, "quantity") is None:
+        return
     r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
     r.used.extend(pack.used)
     r.used_words.extend(pack.words)
@@ -1387,6 +1458,9 @@ def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
         return _scaled(m.group("b"), m.group("kb"), r)
     if m.group("w") is not None:
         return _number(m.group("w"), r, "amount")
+    if m.group("g") is not None:
+        grand = _number(m.group("g"), r, "amount")
+        return _limit(grand * 1000, m.group(0), r, MAX_MONEY) if grand is not None else None
     if m.group("c") is not None:
         cents = _number(m.group("c"), r, "amount")
         return cents / 100 if cents is not None else None
@@ -1617,7 +1691,17 @@ def _pick_quantity(
     if not qtys:
         return None, None
     chosen = qtys[0]
-    if len({q.value for q in qtys}) > 1:
+    held = _held_in(qtys, unit_prices)
+    if held is not None:
+        # "2 pallets, 8 SKU-40 smashed": the pallets are what the 8 came in, not a count
+        chosen, containers = held
+        r.notes.append(
+            f"Read {', '.join(f'{_fmt(q.value)} {q.unit}' for q in containers)} as what the "
+            f"{_fmt(chosen.value)} came in, not the quantity"
+        )
+        r.used.extend(q.value for q in containers)  # explained: the message's words account
+        r.guess("A container count beside the quantity", P_CONTAINERS)
+    elif len({q.value for q in qtys}) > 1:
         price_unit = next((_unit_key(m.unit) for m in unit_prices if m.unit), None)
         matching = [q for q in qtys if price_unit and _unit_key(q.unit) == price_unit]
         chosen = matching[0] if matching else chosen
@@ -1642,6 +1726,19 @@ def _pick_quantity(
             P_UNIT_MISMATCH,
         )
     return chosen.value, chosen.unit
+
+
+def _held_in(qtys: list[_Qty], unit_prices: list[_Money]) -> tuple[_Qty, list[_Qty]] | None:
+    """One count written against the SKU ("8 SKU-40") beside counts of containers only
+    ("2 pallets"), with no price per container: the count is the quantity."""
+    counted = [q for q in qtys if q.how == "sku"]
+    # plain "N pallets" only: a pack reading ("2 half-dozen boxes") is already the pieces
+    containers = [q for q in qtys if q.how == "unit" and packs.container(q.unit)]
+    if len(counted) != 1 or not containers or len(counted) + len(containers) != len(qtys):
+        return None
+    if any(packs.container(m.unit) for m in unit_prices):
+        return None  # "$50 per pallet": the pallets are counted
+    return counted[0], containers
 
 
 def _unit_key(unit: str | None) -> str | None:

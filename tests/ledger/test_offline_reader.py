@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ledger.drafting.build import build_draft
@@ -581,6 +581,9 @@ _WORDS = st.sampled_from(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=25).map(" ".join)))
+@example("$200000000000#42000000000000 DZ")  # once raised decimal.InvalidOperation
+@example("999999999 dozen SKU-12 at $999999999999 each damaged")
+@example("999999999 cases (999999999/cs) x 999999999 SKU-12 damaged $999999999999 ea")
 def test_random_text_never_crashes_or_unbalances(text: str) -> None:
     try:
         found = read_requests(text, POLICY)

@@ -7,4 +7,5 @@
 - packs: dozens and their fractions, cases with a count per case, pallets, percentages of a
   stated quantity.
 - fuzzy: misspelled reason words read as the lexicon's words, with the correction shown.
+- fast: compiling the long patterns behind a first-character lookahead (the speed of a draft).
 """

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
+from ledger.drafting.reading.fast import lead
 from ledger.drafting.types import Facts
 from ledger.money import MoneyError, parse_decimal
 
@@ -29,7 +30,8 @@ _WORD = (
 )
 # A number as typed, with what scales it: "1,200.50", "$2k", "2 grand", "75 cents", "forty two"
 _SCALE = r"(?P<scale>\s?(?:k|m)\b|\s(?:grand|thousand|million)\b)?(?P<cents>\s?(?:cents?\b|¢))?"
-_DIGITS = re.compile(
+_DIGITS = lead(
+    r"\d.",
     rf"(?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",
     re.IGNORECASE,
 )
@@ -38,7 +40,7 @@ _WORDS = re.compile(
                (?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD}\b)*){_SCALE}""",
     re.IGNORECASE | re.VERBOSE,
 )
-_WORD_HINT = re.compile(rf"\b{_WORD}\b", re.IGNORECASE)
+_WORD_HINT = lead("zotfsenhmd", rf"\b{_WORD}\b", re.IGNORECASE)
 _FRACTION_HINT = re.compile(r"half|quarter|third|fifth|tenth|gross|score", re.IGNORECASE)
 # Words that change a quantity without being a number: "half a dozen", "a quarter of them".
 _FRACTION = re.compile(

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ledger.drafting.reading.fast import lead
+
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
-_HEDGE = re.compile(
+_HEDGE = lead(
+    r"a-z~\d",
     rf"""\b(?:probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
          |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
          |might(?:\s+be)?|may\s+be|could(?:\s+\w+){{0,2}}\s+be

@@ -48,9 +48,13 @@ _FRAC = (
 _OUTER = rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?P<c1>{_C})"
 
 # "5 boxes of 24", "a pallet of 40 cases of 6", "2 pallets x 20 cs x 12", "1 pallet of 50 sacks"
+# "1 pallet (40 cases of 25)", "1 pallet of 40 cases, 25 per case": a comma joins the chain
+# only when containers follow it, so "2 pallets, 8 SKU-40" stays a container beside a count
+_PER_SUFFIX = rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+)(?:{_C})"
 _CHAIN = re.compile(
-    rf"{_OUTER}\s*(?:of|x|×|\*)\s*(?P<n2>{_N})(?:\s*(?P<c2>{_C}))?"
-    rf"(?:\s*(?:of|x|×|\*)\s*(?P<n3>{_N}))?",
+    rf"{_OUTER}\s*(?:of|x|×|\*|(?P<open>\()|,(?=\s*{_N}\s*{_C}))\s*(?P<n2>{_N})(?:\s*(?P<c2>{_C}))?"
+    rf"(?:\s*(?:of|x|×|\*|,(?=\s*{_N}\s*(?:{_PER_SUFFIX}|each\b)))\s*(?P<n3>{_N})"
+    rf"(?:\s*{_PER_SUFFIX}|\s+each\b)?)?(?:\s*\))?",
     _I,
 )
 # "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
@@ -158,6 +162,8 @@ def _read_chain(s: str) -> Pack | None:
         n3 = _num(m.group("n3")) if m.group("n3") else Decimal(1)
         if n1 is None or n2 is None or n3 is None:
             continue
+        if m.group("open") and not m.group("n3"):
+            continue  # "1 pallet (30 cases)": cases of an unknown size, not a count of pieces
         qty = n1 * n2 * n3
         if not _whole(qty):
             continue
