@@ -542,6 +542,7 @@ _LOCATION = lead(
          (?:(?:the|our|my|a)\s+)?(?P<loc>{_LOC_CORE}{_LOC_JOIN})
        | (?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
     _IX,
+    word=True,  # a place starts a word: "bay 3" is a place, the end of "ebay 3" is not
 )
 
 # -- bad numbers --------------------------------------------------------------------------------
