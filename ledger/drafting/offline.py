@@ -216,6 +216,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
+    # ("last week 12 SKU-40" is a time, then the count)
+    r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
     r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
@@ -657,7 +659,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
-    doubt = chatter.remark(clean)
+    talk = chatter.past_talk(clean)
+    if talk and not any(f.sku or f.quantity for f in read):
+        raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
+    # "we lost 6 SKU-77 in the flood in March": goods counted, maybe a late report: ask
+    doubt = chatter.remark(clean) or (talk and chatter.PAST_TALK_DOUBT)
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     if injected:
