@@ -216,6 +216,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
+    # ("last week 12 SKU-40" is a time, then the count)
+    r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
     r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
@@ -394,18 +396,33 @@ _QTY_ONE = re.compile(
     _I,
 )
 
-_MONEY = lead(
-    NUM_FIRST + "u$",
-    rf"""
+_MONEY_BRANCHES = rf"""
       {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
     | (?P<c>{_NUM})\s*(?:cents?\b|¢)
     | (?P<g>{_NUM}|{_NUMWORDS})\s+grand\b  # "3 grand", "two grand": thousands
     | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
-    """,
+    """
+_MONEY = lead(NUM_FIRST + "u$", _MONEY_BRANCHES, _IX)
+# Most messages have no "dollars", "bucks" or "grand": then no match can start at a number
+# word, and the same pattern without those branches (kept as groups that never match, so
+# the groups read the same) turns every letter position away at once.
+_MONEY_DIGITS = lead(
+    r"\d.u$",
+    _MONEY_BRANCHES.replace(rf"(?P<w>{_NUMWORDS})", "(?P<w>(?!))").replace(
+        rf"(?P<g>{_NUM}|{_NUMWORDS})", "(?P<g>(?!))"
+    ),
     _IX,
 )
+_MONEY_WORDS = ("dollar", "buck", "grand")
+
+
+def _money_re(text: str) -> re.Pattern[str]:
+    low = text.lower()
+    return _MONEY if any(w in low for w in _MONEY_WORDS) else _MONEY_DIGITS
+
+
 # A plain number that the words before it make a price: "@ 1.25", "cost 61.25", "unit cost 22".
 _PRICE_BARE = re.compile(
     rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid)
@@ -527,6 +544,7 @@ _LOCATION = lead(
          (?:(?:the|our|my|a)\s+)?(?P<loc>{_LOC_CORE}{_LOC_JOIN})
        | (?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
     _IX,
+    word=True,  # a place starts a word: "bay 3" is a place, the end of "ebay 3" is not
 )
 
 # -- bad numbers --------------------------------------------------------------------------------
@@ -641,7 +659,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
-    doubt = chatter.remark(clean)
+    talk = chatter.past_talk(clean)
+    if talk and not any(f.sku or f.quantity for f in read):
+        raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
+    # "we lost 6 SKU-77 in the flood in March": goods counted, maybe a late report: ask
+    doubt = chatter.remark(clean) or (talk and chatter.PAST_TALK_DOUBT)
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     if injected:
@@ -779,9 +801,9 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
     if has_digit or _NUMWORDS_SEARCH.search(t):
-        p.money = bool(_MONEY.search(t) or _PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
         # a count is never the money's own number: "NRV now $100 each" has no quantity
-        tq = _MONEY.sub(_blank_match, t) if p.money else t
+        tq = _money_re(t).sub(_blank_match, t)
+        p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
         p.qty = bool(
             _QTY_UNIT.search(tq)
             or _QTY_FILLER.search(tq)
@@ -1407,7 +1429,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
 
 def _read_money(r: _Read) -> None:
     tokens: list[tuple[int, int, Decimal | None, bool]] = []
-    for m in _MONEY.finditer(r.s):
+    for m in _money_re(r.s).finditer(r.s):
         tokens.append((m.start(), m.end(), _money_match_value(m, r), False))
     taken = [(a, b) for a, b, _, _ in tokens]
     for m in _PRICE_BARE.finditer(r.s):
@@ -1479,7 +1501,7 @@ def _scaled(num: str, scale: str | None, r: _Read) -> Decimal | None:
 
 def _money_value(raw: str, r: _Read) -> Decimal | None:
     """A write-down price, written as money or as a plain number."""
-    m = _MONEY.search(raw)
+    m = _money_re(raw).search(raw)
     if m:
         return _money_match_value(m, r)
     return _number(raw, r, "price")

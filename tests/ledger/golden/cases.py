@@ -2486,5 +2486,16 @@ CASES: list[dict[str, Any]] = [
      "text": "30 SKU-77 now worth $50 each", "expect": "doubt"},
     {"id": "wd-046", "group": "write_downs",
      "text": "12 SKU-40 smashed, now worth nothing", "expect": "doubt"},
+    # -- w9-reader2: a period beside counted goods -----------------------------------------
+    {"id": "nwo-063", "group": "not_a_writeoff",
+     "text": "we lost 6 SKU-77 in the flood in March", "expect": "unsure"},
+    {"id": "loc-054", "group": "locations_dates_refs",
+     "text": "this week 4 SKU-77 stolen",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "180.00",
+                 "quantity": "4", "sku": "SKU-77"}]},
+    {"id": "loc-055", "group": "locations_dates_refs",
+     "text": "last week 12 SKU-410 cracked, pls write off",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "144.00",
+                 "quantity": "12", "sku": "SKU-410"}]},
 ]
 # fmt: on
