@@ -286,6 +286,8 @@ class ReportView:
     # Reserve increases, reported apart: they are in none of the figures above.
     provisions: Decimal = Decimal("0.00")
     provision_count: int = 0
+    company: str | None = None  # the company's name, when the deployment keeps several
+    file_stem: str = "writeoffs"  # the chart's and export's file name, the company's slug in it
 
 
 @dataclass(frozen=True)

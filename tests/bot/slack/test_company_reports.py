@@ -1,0 +1,96 @@
+"""Reports and exports with several companies, end to end over HTTP: the summary, the chart
+and the CSV name the client (two clients' files of one month never share a name), and one
+company's approvers can neither report, export nor close another's month (refused, audited
+in that company's chain, nothing uploaded)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from bot.services.chart import build_figure
+from bot.slack.ids import Id
+from ledger.periods import Period
+from ledger.reports import WriteOffReport
+from tests.bot.conftest import CHANNEL, CONTROLLER, REPORTER, RunningApp, block_text
+from tests.bot.slack.test_companies_slack import (  # noqa: F401 (the fixture)
+    ACME_CHANNEL,
+    ACME_CTRL,
+    OBSOLETE,
+    actions_of,
+    click,
+    command,
+    entries_of,
+    firm,
+    last_response,
+)
+from tests.bot.slack.test_slack_e2e import wait_until
+
+
+def post_acme_entry(app: RunningApp, acme: int) -> None:
+    command(app, OBSOLETE, REPORTER, ACME_CHANNEL)
+    wait_until(lambda: len(entries_of(app, acme)) == 1)
+    click(app, Id.APPROVE, str(entries_of(app, acme)[0].id), ACME_CTRL, ACME_CHANNEL)
+    wait_until(lambda: entries_of(app, acme)[0].status == "posted")
+
+
+def test_report_and_export_name_the_company(firm: tuple[RunningApp, int]) -> None:  # noqa: F811
+    app, acme = firm
+    post_acme_entry(app, acme)
+    month = str(Period.of(date.today()))
+
+    command(app, f"report {month}", ACME_CTRL, ACME_CHANNEL)
+    assert "posted" in last_response(app)["text"]
+    [summary] = [
+        c
+        for c in app.fake.calls("chat.postMessage")
+        if c.args.get("text", "").startswith("Write-offs ")
+    ]
+    assert summary.args["text"] == f"Write-offs {month} for Acme Foods"
+    assert summary.args["channel"] == ACME_CHANNEL
+    text = block_text(summary.args["blocks"])
+    assert "Client: *Acme Foods*" in text and "600.00" in text
+    [png] = [u for u in app.fake.uploads().values() if u["filename"].endswith(".png")]
+    assert png["filename"] == f"writeoffs-acme-foods-{month}.png"
+    assert "Acme Foods" in png["title"]
+
+    command(app, f"export {month}", ACME_CTRL, ACME_CHANNEL)
+    [csv_file] = [u for u in app.fake.uploads().values() if u["filename"].endswith(".csv")]
+    assert csv_file["filename"] == f"writeoffs-acme-foods-{month}.csv"
+    assert "Acme Foods" in csv_file["title"]
+    assert b"ACME-000001" in csv_file["content"]
+
+    # The first company's export of the same month: its own name, none of Acme's lines.
+    command(app, f"export {month}", CONTROLLER, CHANNEL)
+    assert "0 lines" in last_response(app)["text"]
+    default_csv = [
+        u for u in app.fake.uploads().values() if u["filename"].startswith("writeoffs-default")
+    ]
+    assert [u["filename"] for u in default_csv] == [f"writeoffs-default-{month}.csv"]
+    assert b"ACME" not in default_csv[0]["content"]
+
+
+def test_one_companys_approver_cannot_report_export_or_close_anothers(
+    firm: tuple[RunningApp, int],  # noqa: F811
+) -> None:
+    app, acme = firm
+    post_acme_entry(app, acme)
+    month = str(Period.of(date.today()))
+    uploads_before = len(app.fake.uploads())
+    for sub in (f"report {month}", f"export {month}", f"close {month}"):
+        command(app, sub, CONTROLLER, ACME_CHANNEL)  # CONTROLLER approves the first company only
+        assert "Only approvers" in last_response(app)["text"]
+    assert len(app.fake.uploads()) == uploads_before  # nothing of Acme's left the books
+    acme_actions = actions_of(app, acme)
+    for refused in ("report_refused", "export_refused", "close_periods_refused"):
+        assert refused in acme_actions
+    assert "export_refused" not in actions_of(app, app.books.company_id)
+
+
+def test_the_chart_title_names_the_company_only_when_given() -> None:
+    current = WriteOffReport(month="2026-11", currency="CAD")
+    history = {"2026-11": Decimal("0")}
+    titled = build_figure(current, history, "Acme Foods")._suptitle.get_text()
+    assert titled.startswith("Acme Foods: Inventory write-offs 2026-11")
+    plain = build_figure(current, history)._suptitle.get_text()
+    assert plain.startswith("Inventory write-offs 2026-11")
