@@ -10,9 +10,11 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services.books import Books
 from bot.services.chat import Where
+from bot.services.companies import books_label
 from bot.services.display import DriftNotice, FailedPush, MonthEndFacts
 from bot.slack import cards
 from bot.slack.ui import alerts, reminders
+from bot.slack.ui.kit import Block
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,19 @@ class SlackChat:
     def __init__(self, client: WebClient, books: Books) -> None:
         self.client = client
         self.books = books
+        self._company: str | None = None
+        self._company_read = False
+
+    @property
+    def company(self) -> str | None:
+        """The company's name when the deployment keeps several (read once per chat)."""
+        if not self._company_read:
+            self._company = books_label(self.books.engine, self.books.company_id)
+            self._company_read = True
+        return self._company
+
+    def _named(self, text: str, blocks: list[dict[str, object]]) -> tuple[str, list[Block]]:
+        return alerts.for_company(self.company, text, blocks)
 
     def refresh_card(self, entry_id: int) -> bool:
         return cards.refresh_card(self.client, self.books, entry_id)
@@ -29,6 +44,7 @@ class SlackChat:
         return cards.permalink(self.client, channel, ts)
 
     def _post(self, channel: str, text: str, blocks: list[dict[str, object]]) -> Where | None:
+        text, blocks = self._named(text, blocks)
         try:
             resp = self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
         except SlackApiError as exc:
@@ -48,8 +64,9 @@ class SlackChat:
 
     def resolve_alert(self, where: Where, number: str, qbo_id: str | None, count: int) -> None:
         blocks = alerts.resolved_one(number, qbo_id) if count == 1 else alerts.resolved_all(count)
+        text, blocks = self._named("Resolved", blocks)
         try:
-            self.client.chat_update(channel=where[0], ts=where[1], text="Resolved", blocks=blocks)
+            self.client.chat_update(channel=where[0], ts=where[1], text=text, blocks=blocks)
         except SlackApiError as exc:
             log.warning("could not resolve alert %s: %s", where[1], exc.response.get("error"))
 
@@ -58,18 +75,16 @@ class SlackChat:
         return self._post(channel, alerts.drift_text(notice), alerts.drift_alert(notice, cur))
 
     def connection_broken(self, channel: str, reason: str) -> None:
-        self.client.chat_postMessage(
-            channel=channel,
-            text="QuickBooks disconnected",
-            blocks=alerts.broken_connection_alert(reason),
+        text, blocks = self._named(
+            "QuickBooks disconnected", alerts.broken_connection_alert(reason)
         )
+        self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
 
     def connection_expiring(self, channel: str, days: int) -> None:
-        self.client.chat_postMessage(
-            channel=channel,
-            text="QuickBooks connection expires soon",
-            blocks=alerts.expiry_warning(days),
+        text, blocks = self._named(
+            "QuickBooks connection expires soon", alerts.expiry_warning(days)
         )
+        self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
 
     def month_end_reminder(self, channel: str, facts: MonthEndFacts) -> None:
         self.client.chat_postMessage(
@@ -80,5 +95,7 @@ class SlackChat:
 
     def nudge(self, where: Where, approvers: Iterable[str]) -> None:
         self.client.chat_postMessage(
-            channel=where[0], thread_ts=where[1], text=reminders.nudge_text(approvers)
+            channel=where[0],
+            thread_ts=where[1],
+            text=self._named(reminders.nudge_text(approvers), [])[0],
         )
