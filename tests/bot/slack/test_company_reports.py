@@ -1,5 +1,5 @@
-"""Reports and exports with several companies, end to end over HTTP: the summary, the chart
-and the CSV name the client (two clients' files of one month never share a name), and one
+"""Several companies, end to end over HTTP: the report's summary, the chart, the CSV and the
+modals name the client (two clients' files of one month never share a name), and one
 company's approvers can neither report, export nor close another's month (refused, audited
 in that company's chain, nothing uploaded)."""
 
@@ -25,6 +25,11 @@ from tests.bot.slack.test_companies_slack import (  # noqa: F401 (the fixture)
     last_response,
 )
 from tests.bot.slack.test_slack_e2e import wait_until
+from tests.fakes.slack_signing import (
+    block_actions_payload,
+    interaction_body,
+    slash_command_body,
+)
 
 
 def post_acme_entry(app: RunningApp, acme: int) -> None:
@@ -94,3 +99,39 @@ def test_the_chart_title_names_the_company_only_when_given() -> None:
     assert titled.startswith("Acme Foods: Inventory write-offs 2026-11")
     plain = build_figure(current, history)._suptitle.get_text()
     assert plain.startswith("Inventory write-offs 2026-11")
+
+
+def open_form(app: RunningApp, channel: str) -> None:
+    """`/writeoff` alone: the new write-off form opens (no reply in the channel)."""
+    body = slash_command_body(
+        "", REPORTER, channel, app.fake.response_url(), app.fake.new_trigger_id()
+    )
+    assert app.post(body).status_code == 200
+
+
+def test_the_modals_name_the_company(firm: tuple[RunningApp, int]) -> None:  # noqa: F811
+    app, acme = firm
+    open_form(app, ACME_CHANNEL)
+    form = app.fake.wait_for("views.open")[0].args["view"]
+    assert form["callback_id"] == Id.VIEW_NEW_WRITEOFF
+    assert "Client: *Acme Foods*" in block_text(form["blocks"])
+    command(app, OBSOLETE, REPORTER, ACME_CHANNEL)
+    wait_until(lambda: len(entries_of(app, acme)) == 1)
+    payload = block_actions_payload(
+        Id.EDIT,
+        str(entries_of(app, acme)[0].id),
+        ACME_CTRL,
+        ACME_CHANNEL,
+        "1700000000.000100",
+        trigger_id=app.fake.new_trigger_id(),
+    )
+    assert app.post(interaction_body(payload)).status_code == 200
+    edit = app.fake.wait_for("views.open", 2)[1].args["view"]
+    assert edit["callback_id"] == Id.VIEW_EDIT
+    assert "Client: *Acme Foods*" in block_text(edit["blocks"])
+
+
+def test_with_one_company_the_form_names_none(running: RunningApp) -> None:
+    open_form(running, CHANNEL)
+    form = running.fake.wait_for("views.open")[0].args["view"]
+    assert "Client:" not in block_text(form["blocks"])
