@@ -448,6 +448,11 @@ class HomeView:
     month_total: Decimal = Decimal("0.00")
     month_count: int = 0
     reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first
+    company: str | None = None  # the company's name, when the deployment keeps several
+    company_id: int = 0
+    # With several companies: one view per company the person approves for, each named
+    # (its queue, pushes and month); this view then only gives the person's own reports.
+    groups: tuple[HomeView, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -231,11 +231,11 @@ def create_app(
         background=background,
         client_for=client_for,
     )
-    home = start_home(client, deps)
     companies = CompanyDeps(
         deps,
         lambda b: make_deps(b, client, on_posted=on_posted, background=background),
     )
+    home = start_home(client, deps, companies)
 
     @app.middleware
     def provide(

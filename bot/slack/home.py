@@ -19,8 +19,10 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services.deps import Deps
-from bot.services.home import home_view
+from bot.services.display import HomeView
+from bot.services.home import firm_home, home_view
 from bot.slack.cards import permalink
+from bot.slack.companies import CompanyDeps
 from bot.slack.refresh import listen
 from bot.slack.ui.home import home_view as render_home
 
@@ -39,9 +41,12 @@ class HomePublisher:
         debounce: float = DEBOUNCE_SECONDS,
         min_interval: float = MIN_INTERVAL_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        companies: CompanyDeps | None = None,
     ) -> None:
         self.client = client
         self.deps = deps
+        self.companies = companies
+        self.teams: dict[str, str | None] = {}  # user -> their workspace (grouped Home)
         self.debounce = debounce
         self.min_interval = min_interval
         self.clock = clock
@@ -58,10 +63,11 @@ class HomePublisher:
 
     # -- asking for a publish ---------------------------------------------------------------
 
-    def opened(self, user: str) -> None:
+    def opened(self, user: str, team: str | None = None) -> None:
         """The person opened the Home tab: show it now (within the per-user limit)."""
         with self._cond:
             self.viewers.add(user)
+            self.teams[user] = team
             self._schedule(user, 0.0)
 
     def changed(self) -> None:
@@ -109,12 +115,21 @@ class HomePublisher:
             with self._cond:
                 self._last[user] = self.clock()
 
+    def view_of(self, user: str) -> HomeView:
+        """One company: its Home as always. Several: grouped by the companies of the person's
+        workspace they approve for, each from its own books."""
+        companies = self.companies
+        if companies is None or not companies.several():
+            return home_view(self.deps, user)
+        mine = companies.approves_for(user, self.teams.get(user))
+        return firm_home(self.deps, mine, user)
+
     def publish(self, user: str) -> None:
         """Read the person's Home from the books and publish it now (errors are logged)."""
         try:
-            view = home_view(self.deps, user)
+            view = self.view_of(user)
             links = {}
-            for e in view.waiting:
+            for e in [w for g in (view.groups or (view,)) for w in g.waiting]:
                 if e.card is not None:
                     link = self._links.get(e.card) or permalink(self.client, *e.card)
                     if link:
@@ -125,8 +140,8 @@ class HomePublisher:
             log.exception("could not publish the Home tab for %s", user)
 
 
-def start(client: WebClient, deps: Deps) -> HomePublisher:
+def start(client: WebClient, deps: Deps, companies: CompanyDeps | None = None) -> HomePublisher:
     """The app's publisher, told of every change to an entry (bot/slack/refresh.py)."""
-    publisher = HomePublisher(client, deps)
+    publisher = HomePublisher(client, deps, companies=companies)
     listen(deps.books, publisher.changed)
     return publisher
