@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -20,11 +20,29 @@ log = logging.getLogger(__name__)
 
 
 class SlackChat:
-    def __init__(self, client: WebClient, books: Books) -> None:
-        self.client = client
+    def __init__(
+        self,
+        client: WebClient,
+        books: Books,
+        resolve: Callable[[], WebClient | None] | None = None,
+    ) -> None:
+        """`resolve`: the client of the company's own workspace, asked at each use (several
+        workspaces: a scheduled message goes out with that workspace's installed token)."""
+        self._client = client
+        self._resolve = resolve
         self.books = books
         self._company: str | None = None
         self._company_read = False
+
+    @property
+    def client(self) -> WebClient:
+        if self._resolve is None:
+            return self._client
+        found = self._resolve()
+        if found is None:  # the workspace left: no token of another workspace stands in
+            log.warning("no token for company %s's workspace", self.books.company_slug)
+            return WebClient(token=None, base_url=self._client.base_url)
+        return found
 
     @property
     def company(self) -> str | None:
