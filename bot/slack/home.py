@@ -124,18 +124,31 @@ class HomePublisher:
         mine = companies.approves_for(user, self.teams.get(user))
         return firm_home(self.deps, mine, user)
 
+    def client_of(self, user: str) -> WebClient | None:
+        """The client of the person's workspace: with several workspaces, that workspace's
+        own token (None when we hold none); otherwise the app's."""
+        team_client = self.deps.team_client
+        team = self.teams.get(user)
+        if team_client is None or team is None:
+            return self.client
+        found = team_client(team)
+        return found if isinstance(found, WebClient) else None
+
     def publish(self, user: str) -> None:
         """Read the person's Home from the books and publish it now (errors are logged)."""
         try:
+            client = self.client_of(user)
+            if client is None:  # their workspace left: nothing to publish with
+                return
             view = self.view_of(user)
             links = {}
             for e in [w for g in (view.groups or (view,)) for w in g.waiting]:
                 if e.card is not None:
-                    link = self._links.get(e.card) or permalink(self.client, *e.card)
+                    link = self._links.get(e.card) or permalink(client, *e.card)
                     if link:
                         self._links[e.card] = link
                         links[e.entry_id] = link
-            self.client.views_publish(user_id=user, view=render_home(view, links))
+            client.views_publish(user_id=user, view=render_home(view, links))
         except Exception:  # a stale Home tab must never break the work that changed it
             log.exception("could not publish the Home tab for %s", user)
 

@@ -1,6 +1,7 @@
-"""Scheduled messages with several workspaces: a company tied to a workspace (its team id)
-is reminded with THAT workspace's installed bot token, never SLACK_BOT_TOKEN's, and once the
-workspace uninstalls the app nothing goes out for it with anyone else's token."""
+"""Messages sent outside a request with several workspaces: a company tied to a workspace
+(its team id) is reminded with THAT workspace's installed bot token, never SLACK_BOT_TOKEN's,
+and once the workspace uninstalls the app nothing goes out for it with anyone else's token;
+a person's Home tab is published with their own workspace's token."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot.services.companies import Directory
 from bot.services.jobs import JobContext, run_job
 from bot.services.quickbooks import QuickBooks
 from bot.slack.companies import chat_for, company_jobs
-from tests.bot.conftest import RunningApp
+from tests.bot.conftest import CONTROLLER, RunningApp
 from tests.bot.slack.test_distribution import (  # noqa: F401 (the fixture)
     TEAM_A,
     TEAM_B,
@@ -20,6 +21,8 @@ from tests.bot.slack.test_distribution import (  # noqa: F401 (the fixture)
     install,
     uninstall,
 )
+from tests.bot.slack.test_slack_e2e import wait_until
+from tests.fakes.slack_signing import TEAM_ID, app_home_opened_event, event_callback_body
 
 REMIND_A, REMIND_B, REMIND_OWN = "C0REMINDA", "C0REMINDB", "C0REMINDOWN"
 
@@ -68,3 +71,21 @@ def test_each_companys_reminder_goes_out_with_its_workspace_token(
         run_job("month-end", contexts["bravo-co"])
     assert reminders_in(app, REMIND_A) == [token_a, token_a]
     assert [t for t in reminders_in(app, REMIND_B) if t] == [token_b]
+
+
+def test_the_home_tab_is_published_with_the_persons_workspace_token(
+    distributed: RunningApp,  # noqa: F811
+) -> None:
+    app = distributed
+    token_a = install(app, TEAM_A)
+
+    def published(token: str) -> bool:
+        return any(c.token == token for c in app.fake.calls("views.publish"))
+
+    opened = app_home_opened_event("U0ALPHAUSER")
+    app.post_json(event_callback_body(opened, "EvHomeA", team_id=TEAM_A))
+    wait_until(lambda: published(token_a))
+    app.post_json(event_callback_body(app_home_opened_event(CONTROLLER), "EvHomeOwn", TEAM_ID))
+    wait_until(lambda: published(app.fake.token))
+    by_user = {c.args["user_id"]: c.token for c in app.fake.calls("views.publish")}
+    assert by_user == {"U0ALPHAUSER": token_a, CONTROLLER: app.fake.token}
