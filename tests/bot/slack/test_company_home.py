@@ -89,3 +89,17 @@ def test_an_approver_of_one_other_company_sees_its_queue(
     assert "# Acme Foods · Waiting for you" in home and "600.00 CAD" in home
     staff = render(open_home(app, REPORTER, 1))
     assert "Waiting for you" not in staff and "# Your reports" in staff
+
+
+def test_a_change_in_another_companys_books_refreshes_an_open_home(
+    firm: tuple[RunningApp, int],  # noqa: F811
+) -> None:
+    app, acme = firm
+    directory = Directory(app.books.settings, app.books.engine)
+    directory.set("acme-foods", "approvers", f"{ACME_CTRL},{CONTROLLER}", "cli")
+    before = render(open_home(app, CONTROLLER, 1))
+    assert "2,400.00 CAD" not in before
+    command(app, "Write off $2,400 of damaged inventory", REPORTER, ACME_CHANNEL)
+    wait_until(lambda: len(entries_of(app, acme)) == 1)
+    # No new app_home_opened: the publisher hears of Acme's new draft and republishes.
+    wait_until(lambda: "2,400.00 CAD" in render(app.fake.home(CONTROLLER) or {"blocks": []}))
