@@ -10,7 +10,6 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services.books import Books
 from bot.services.chat import Where
-from bot.services.companies import books_label
 from bot.services.display import DriftNotice, FailedPush, MonthEndFacts
 from bot.slack import cards
 from bot.slack.ui import alerts, reminders
@@ -31,8 +30,6 @@ class SlackChat:
         self._client = client
         self._resolve = resolve
         self.books = books
-        self._company: str | None = None
-        self._company_read = False
 
     @property
     def client(self) -> WebClient:
@@ -46,11 +43,10 @@ class SlackChat:
 
     @property
     def company(self) -> str | None:
-        """The company's name when the deployment keeps several (read once per chat)."""
-        if not self._company_read:
-            self._company = books_label(self.books.engine, self.books.company_id)
-            self._company_read = True
-        return self._company
+        """The company's name when the deployment keeps several. Taken from the Books, not
+        the database: alerts are sent from inside the sync's transactions, where a second
+        transaction would wait on the first (SQLite)."""
+        return self.books.company_name if self.books.companies > 1 else None
 
     def _named(self, text: str, blocks: list[dict[str, object]]) -> tuple[str, list[Block]]:
         return alerts.for_company(self.company, text, blocks)
