@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import text
 
-from ledger.db import downgrade, make_engine
+from ledger.db import MIGRATIONS, downgrade, make_engine
 from tests.bot.cli.test_cli import OBSOLETE, Cli, account
 from tests.bot.cli.test_cli import cli as _cli_fixture
 
@@ -68,7 +68,8 @@ def test_an_existing_database_upgrades_in_place_with_nothing_lost(
     monkeypatch.setenv("WRITEOFF_MATERIALITY", "250.00")
     monkeypatch.setenv("WRITEOFF_APPROVERS", "U0CTRL")
     monkeypatch.setenv("WRITEOFF_TIMEZONE", "America/Chicago")
-    assert "revision 0014" in cli.ok("db", "upgrade").stdout
+    newest = sorted((MIGRATIONS / "versions").glob("0*.py"))[-1].name[:4]
+    assert f"revision {newest}" in cli.ok("db", "upgrade").stdout  # up to the newest
 
     assert cli.entries() == before_entries
     assert cli.trial_balance() == before_tb
