@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from bot.services.books import Resolver
 from bot.services.chart import build_figure
+from bot.slack.chat import SlackChat
 from bot.slack.ids import Id
 from ledger.periods import Period
 from ledger.reports import WriteOffReport
@@ -135,3 +137,14 @@ def test_with_one_company_the_form_names_none(running: RunningApp) -> None:
     open_form(running, CHANNEL)
     form = running.fake.wait_for("views.open")[0].args["view"]
     assert "Client:" not in block_text(form["blocks"])
+
+
+def test_a_stale_draft_nudge_names_the_company(firm: tuple[RunningApp, int]) -> None:  # noqa: F811
+    app, acme = firm
+    books = Resolver(app.books, ttl=0).books(acme)
+    SlackChat(app.fake.client(), books).nudge((ACME_CHANNEL, "1700000000.000100"), [ACME_CTRL])
+    [nudge] = app.fake.calls("chat.postMessage")
+    assert nudge.args["text"].startswith("Acme Foods: ") and ACME_CTRL in nudge.args["text"]
+    first = Resolver(app.books, ttl=0).books(app.books.company_id)
+    SlackChat(app.fake.client(), first).nudge((CHANNEL, "1700000000.000200"), [CONTROLLER])
+    assert app.fake.calls("chat.postMessage")[1].args["text"].startswith("Default company: ")
