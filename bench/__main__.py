@@ -45,7 +45,7 @@ def main(argv: list[str]) -> None:
     if not only or "companies" in only:
         from bench import companies_bench
 
-        results["companies"] = companies_bench.run(pg_url=pg)
+        results["companies"] = companies_bench.run()
         print(json.dumps(results["companies"], indent=2))
     out = Path("bench/results")
     out.mkdir(parents=True, exist_ok=True)

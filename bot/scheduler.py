@@ -72,7 +72,7 @@ def add_company_jobs(scheduler: BackgroundScheduler, ctx: JobContext, suffix: st
     scheduler.add_job(
         _safe("qbo-drift", ctx),
         IntervalTrigger(minutes=1, timezone=settings.writeoff_timezone),
-        id="qbo-drift" + suffix,  # per company: one id twice makes a running scheduler refuse
+        id="qbo-drift" + suffix,
         name="entries changed or deleted in QuickBooks (webhook queue, CDC every 15 min)",
     )
     scheduler.add_job(

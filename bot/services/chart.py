@@ -154,27 +154,22 @@ def _months(ax: Any, current: str | None, history: Mapping[str, Decimal]) -> Non
         ax.spines[side].set_visible(False)
 
 
-def render_chart(
-    current: WriteOffReport, history: Mapping[str, Decimal], company: str | None = None
-) -> bytes:
-    """A 1000 x 700 PNG: by reason, top SKUs, by kind of account, months compared.
-    `company`: the client's name for the title, when the deployment keeps several."""
-    fig = _figure(current, history, company)
+def render_chart(current: WriteOffReport, history: Mapping[str, Decimal]) -> bytes:
+    """A 1000 x 700 PNG: by reason, top SKUs, by kind of account, months compared."""
+    fig = _figure(current, history)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
 
 
-def build_figure(
-    current: WriteOffReport, history: Mapping[str, Decimal], company: str | None = None
-) -> Any:
+def build_figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
     """The chart as a drawn matplotlib Figure (tests measure where its labels fall)."""
-    fig = _figure(current, history, company)
+    fig = _figure(current, history)
     fig.canvas.draw()  # lay out ticks and labels as the PNG shows them
     return fig
 
 
-def _figure(current: WriteOffReport, history: Mapping[str, Decimal], company: str | None) -> Any:
+def _figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
     # Imported when a chart is drawn: matplotlib is most of a command's start-up otherwise.
     # Figure + FigureCanvasAgg directly: headless, no pyplot global state between threads.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -183,9 +178,8 @@ def _figure(current: WriteOffReport, history: Mapping[str, Decimal], company: st
     fig = Figure(figsize=(10, 7), dpi=100)
     FigureCanvasAgg(fig)
     month = current.month or "all months"
-    whose = f"{company}: " if company else ""
     fig.suptitle(
-        f"{whose}Inventory write-offs {month}: {format_money(current.total, current.currency)}"
+        f"Inventory write-offs {month}: {format_money(current.total, current.currency)}"
         f" in {current.count} " + ("entry" if current.count == 1 else "entries"),
         fontsize=15,
         fontweight="bold",

@@ -392,9 +392,3 @@ def company_label(session: Session, company_id: int) -> str | None:
         return None
     company = session.get(Company, company_id)
     return company.name if company else None
-
-
-def books_label(engine: Engine, company_id: int) -> str | None:
-    """`company_label` in a session of its own: for alerts and nudges sent outside a request."""
-    with session_scope(engine) as s:
-        return company_label(s, company_id)

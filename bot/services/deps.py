@@ -41,9 +41,6 @@ class Deps:
     background: Executor | None = None
     # Display names for QuickBooks notes and exports (Slack: users.info, cached).
     names: Names = no_names
-    # Several Slack workspaces: a workspace's team id -> the Web API client holding its own
-    # token (None: no token for it). Set by the Slack app; scheduled messages use it.
-    team_client: Callable[[str | None], Any] | None = None
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         # Bolt deep-copies the request context for lazy listeners (and silently drops what

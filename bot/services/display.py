@@ -287,8 +287,6 @@ class ReportView:
     # Reserve increases, reported apart: they are in none of the figures above.
     provisions: Decimal = Decimal("0.00")
     provision_count: int = 0
-    company: str | None = None  # the company's name, when the deployment keeps several
-    file_stem: str = "writeoffs"  # the chart's and export's file name, the company's slug in it
 
 
 @dataclass(frozen=True)
@@ -449,11 +447,6 @@ class HomeView:
     month_total: Decimal = Decimal("0.00")
     month_count: int = 0
     reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first
-    company: str | None = None  # the company's name, when the deployment keeps several
-    company_id: int = 0
-    # With several companies: one view per company the person approves for, each named
-    # (its queue, pushes and month); this view then only gives the person's own reports.
-    groups: tuple[HomeView, ...] = ()
 
 
 @dataclass(frozen=True)

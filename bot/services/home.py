@@ -4,8 +4,6 @@ pushes that failed or are held, and this month's totals; for everyone their own 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -13,7 +11,6 @@ from sqlmodel import col, select
 
 from bot.services import periods
 from bot.services.cards import build_view
-from bot.services.companies import company_label
 from bot.services.decisions import draft_facts
 from bot.services.deps import Deps
 from bot.services.display import HomeEntry, HomePush, HomeView
@@ -115,7 +112,6 @@ def home_view(deps: Deps, user: str, now: datetime | None = None) -> HomeView:
             .limit(MAX_OWN)
         ).all()
         reports = tuple(_entry(e) for e in own)
-        name = company_label(s, company)
     return HomeView(
         user=user,
         approver=approver,
@@ -129,21 +125,4 @@ def home_view(deps: Deps, user: str, now: datetime | None = None) -> HomeView:
         month_total=month_total,
         month_count=month_count,
         reports=reports,
-        company=name,
-        company_id=company,
     )
-
-
-def firm_home(
-    base: Deps, approving: Sequence[Deps], user: str, now: datetime | None = None
-) -> HomeView:
-    """The Home of a deployment with several companies: the person's own reports (the first
-    company's, as with one), and one named group per company they approve for, each read
-    from its own books. A company they do not approve for shows nothing."""
-    now = now or utcnow()
-    top = home_view(base, user, now)
-    groups = tuple(
-        top if d.books.company_id == base.books.company_id else home_view(d, user, now)
-        for d in approving
-    )
-    return replace(top, groups=tuple(g for g in groups if g.approver))

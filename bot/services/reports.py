@@ -11,12 +11,11 @@ from decimal import Decimal
 from sqlmodel import Session, col, select
 
 from bot.services.chart import grouped_accounts, render_chart
-from bot.services.companies import company_label
 from bot.services.deps import Deps
 from bot.services.display import ReportView
 from ledger.audit import ChainReport, verify_chain
 from ledger.db import session_scope
-from ledger.models import Company, EntryStatus, JournalEntry
+from ledger.models import EntryStatus, JournalEntry
 from ledger.names import shown
 from ledger.periods import Period
 from ledger.posting import entry_lines
@@ -51,21 +50,7 @@ def history_totals(
     return {str(m): by_month.get(str(m), Decimal("0.00")) for m in sorted(wanted)}
 
 
-def file_stem(session: Session, company_id: int) -> str:
-    """`writeoffs`, or `writeoffs-<slug>` when the deployment keeps several companies: two
-    clients' exports of one month never carry the same file name."""
-    if company_label(session, company_id) is None:
-        return "writeoffs"
-    company = session.get(Company, company_id)
-    return f"writeoffs-{company.slug}" if company else "writeoffs"
-
-
-def report_view(
-    current: WriteOffReport,
-    previous: WriteOffReport | None,
-    company: str | None = None,
-    stem: str = "writeoffs",
-) -> ReportView:
+def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> ReportView:
     """The summary card's values: this month, against last month when anything was posted.
     Reserve increases are provisions, shown apart and in no write-off figure."""
     return ReportView(
@@ -79,8 +64,6 @@ def report_view(
         split=grouped_accounts(current),
         provisions=current.provisions,
         provision_count=current.provision_count,
-        company=company,
-        file_stem=stem,
     )
 
 
@@ -92,15 +75,8 @@ def month_report(deps: Deps, month: Period) -> tuple[ReportView, bytes]:
         current = writeoff_report(s, company, str(month), cur)
         previous = writeoff_report(s, company, str(month.previous()), cur)
         history = history_totals(s, company, month, 6, cur)
-        name, stem = company_label(s, company), file_stem(s, company)
-    view = report_view(current, previous if previous.count else None, name, stem)
-    return view, render_chart(current, history, name)
-
-
-def export_names(deps: Deps) -> tuple[str | None, str]:
-    """The company's name (None with one company) and the export's file name stem."""
-    with session_scope(deps.books.engine) as s:
-        return company_label(s, deps.books.company_id), file_stem(s, deps.books.company_id)
+    view = report_view(current, previous if previous.count else None)
+    return view, render_chart(current, history)
 
 
 def month_rows(deps: Deps, month: Period) -> list[dict[str, object]]:

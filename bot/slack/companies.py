@@ -19,7 +19,6 @@ from bot.services.deps import Deps
 from bot.services.jobs import JobContext
 from bot.services.quickbooks import QuickBooks
 from bot.slack.chat import SlackChat
-from bot.slack.installs import TeamClient
 
 MakeDeps = Callable[[Books], Deps]
 
@@ -98,13 +97,9 @@ def request_channel(context: object, body: dict[str, object]) -> str | None:
     return meta if meta[:1] in ("C", "G") and meta[1:].isalnum() else None
 
 
-def company_jobs(
-    base: JobContext, client: WebClient, team_client: TeamClient | None = None
-) -> Callable[[], list[JobContext]]:
+def company_jobs(base: JobContext, client: WebClient) -> Callable[[], list[JobContext]]:
     """The scheduler's jobs for every company besides the first (`base`), each with its own
-    QuickBooks service and Chat port; a company added while serving joins on the next call.
-    `team_client` (several workspaces): a company tied to a workspace speaks there with that
-    workspace's own token."""
+    QuickBooks service and Chat port; a company added while serving joins on the next call."""
     resolver = Resolver(base.books)
     made: dict[int, JobContext] = {}
 
@@ -112,18 +107,7 @@ def company_jobs(
         for cid in resolver.company_ids():
             if cid != base.books.company_id and cid not in made:
                 books = resolver.books(cid)
-                made[cid] = JobContext(
-                    books, QuickBooks(books), chat_for(books, client, team_client)
-                )
+                made[cid] = JobContext(books, QuickBooks(books), SlackChat(client, books))
         return list(made.values())
 
     return contexts
-
-
-def chat_for(books: Books, client: WebClient, team_client: TeamClient | None) -> SlackChat:
-    """The Chat port of a company: `client` (SLACK_BOT_TOKEN), or with several workspaces
-    the client of the company's own workspace, looked up at each use."""
-    team = books.team_id
-    if team_client is None or team is None:
-        return SlackChat(client, books)
-    return SlackChat(client, books, resolve=lambda: team_client(team))

@@ -19,10 +19,8 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services.deps import Deps
-from bot.services.display import HomeView
-from bot.services.home import firm_home, home_view
+from bot.services.home import home_view
 from bot.slack.cards import permalink
-from bot.slack.companies import CompanyDeps
 from bot.slack.refresh import listen
 from bot.slack.ui.home import home_view as render_home
 
@@ -41,12 +39,9 @@ class HomePublisher:
         debounce: float = DEBOUNCE_SECONDS,
         min_interval: float = MIN_INTERVAL_SECONDS,
         clock: Callable[[], float] = time.monotonic,
-        companies: CompanyDeps | None = None,
     ) -> None:
         self.client = client
         self.deps = deps
-        self.companies = companies
-        self.teams: dict[str, str | None] = {}  # user -> their workspace (grouped Home)
         self.debounce = debounce
         self.min_interval = min_interval
         self.clock = clock
@@ -63,11 +58,10 @@ class HomePublisher:
 
     # -- asking for a publish ---------------------------------------------------------------
 
-    def opened(self, user: str, team: str | None = None) -> None:
+    def opened(self, user: str) -> None:
         """The person opened the Home tab: show it now (within the per-user limit)."""
         with self._cond:
             self.viewers.add(user)
-            self.teams[user] = team
             self._schedule(user, 0.0)
 
     def changed(self) -> None:
@@ -115,46 +109,24 @@ class HomePublisher:
             with self._cond:
                 self._last[user] = self.clock()
 
-    def view_of(self, user: str) -> HomeView:
-        """One company: its Home as always. Several: grouped by the companies of the person's
-        workspace they approve for, each from its own books."""
-        companies = self.companies
-        if companies is None or not companies.several():
-            return home_view(self.deps, user)
-        mine = companies.approves_for(user, self.teams.get(user))
-        return firm_home(self.deps, mine, user)
-
-    def client_of(self, user: str) -> WebClient | None:
-        """The client of the person's workspace: with several workspaces, that workspace's
-        own token (None when we hold none); otherwise the app's."""
-        team_client = self.deps.team_client
-        team = self.teams.get(user)
-        if team_client is None or team is None:
-            return self.client
-        found = team_client(team)
-        return found if isinstance(found, WebClient) else None
-
     def publish(self, user: str) -> None:
         """Read the person's Home from the books and publish it now (errors are logged)."""
         try:
-            client = self.client_of(user)
-            if client is None:  # their workspace left: nothing to publish with
-                return
-            view = self.view_of(user)
+            view = home_view(self.deps, user)
             links = {}
-            for e in [w for g in (view.groups or (view,)) for w in g.waiting]:
+            for e in view.waiting:
                 if e.card is not None:
-                    link = self._links.get(e.card) or permalink(client, *e.card)
+                    link = self._links.get(e.card) or permalink(self.client, *e.card)
                     if link:
                         self._links[e.card] = link
                         links[e.entry_id] = link
-            client.views_publish(user_id=user, view=render_home(view, links))
+            self.client.views_publish(user_id=user, view=render_home(view, links))
         except Exception:  # a stale Home tab must never break the work that changed it
             log.exception("could not publish the Home tab for %s", user)
 
 
-def start(client: WebClient, deps: Deps, companies: CompanyDeps | None = None) -> HomePublisher:
+def start(client: WebClient, deps: Deps) -> HomePublisher:
     """The app's publisher, told of every change to an entry (bot/slack/refresh.py)."""
-    publisher = HomePublisher(client, deps, companies=companies)
+    publisher = HomePublisher(client, deps)
     listen(deps.books, publisher.changed)
     return publisher

@@ -27,8 +27,8 @@ from bot.services.jobs import JobContext
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
 from bot.slack.app import create_app
-from bot.slack.companies import chat_for, company_jobs
-from bot.slack.installs import TeamClient
+from bot.slack.chat import SlackChat
+from bot.slack.companies import company_jobs
 from bot.slack.ui.alerts import connected_notice, connected_text
 from qbo.connection import WEB_ACTOR, StateError
 from qbo.crypto import SecretKeyError
@@ -237,7 +237,6 @@ class Runtime:
     books: Books
     quickbooks: QuickBooks
     jobs: JobContext
-    team_client: TeamClient | None = None  # several workspaces: each one's own token
 
 
 def build(settings: Settings, *, socket_mode: bool) -> Runtime:
@@ -245,10 +244,8 @@ def build(settings: Settings, *, socket_mode: bool) -> Runtime:
     # are reached through it (bot/slack/companies.py).
     books = open_books(settings, migrate=True, first=True)
     app, deps = create_app(books, socket_mode=socket_mode)
-    chat = chat_for(books, app.client, deps.team_client)
-    return Runtime(
-        app, books, deps.quickbooks, JobContext(books, deps.quickbooks, chat), deps.team_client
-    )
+    chat = SlackChat(app.client, books)
+    return Runtime(app, books, deps.quickbooks, JobContext(books, deps.quickbooks, chat))
 
 
 def serve_forever(
@@ -256,7 +253,7 @@ def serve_forever(
 ) -> None:
     logs.configure(settings.log_level or "INFO")
     rt = build(settings, socket_mode=socket_mode)
-    scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client, rt.team_client))
+    scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client))
     scheduler.start()
     host = host or settings.host
     try:

@@ -71,26 +71,3 @@ def test_serve_starts_on_the_first_company_when_there_are_several(
     assert scheduler.get_job("sync:acme-foods") is not None
     rt.books.engine.dispose()
     books.engine.dispose()
-
-
-def test_a_running_scheduler_takes_every_companys_jobs(tmp_path: Path) -> None:
-    """A started scheduler refuses a job id it already has: each company's ids are its own."""
-    settings = Settings(_env_file=None, DATABASE_URL=migrated_sqlite_url(tmp_path))
-    books = open_books(settings)
-    Directory(settings, books.engine).add("Acme Foods", "cli")
-    resolver = Resolver(books, ttl=0)
-
-    def contexts() -> list[JobContext]:
-        others = [resolver.books(c) for c in resolver.company_ids() if c != books.company_id]
-        return [JobContext(b, QuickBooks(b)) for b in others]
-
-    scheduler = build_scheduler(JobContext(books, QuickBooks(books)), contexts)
-    scheduler.start(paused=True)  # as `writeoff serve` runs it, without running the jobs
-    try:
-        scheduler.get_job("companies").func()
-        ids = {j.id for j in scheduler.get_jobs()}
-        for name in ("sync", "qbo-drift", "qbo-token-check", "month-end", "stale-drafts"):
-            assert name in ids and f"{name}:acme-foods" in ids
-    finally:
-        scheduler.shutdown(wait=False)
-        books.engine.dispose()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -57,12 +56,7 @@ def test_an_outage_alerts_only_the_company_it_happened_to(
     ctx = JobContext(beta_books, beta, SlackChat(fake_slack.client(), beta_books))
     report = sync_job(ctx)
     assert report.connection_problem
-    posts = fake_slack.calls("chat.postMessage")
-    channels = [c.args["channel"] for c in posts]
+    channels = [c.args["channel"] for c in fake_slack.calls("chat.postMessage")]
     assert "C0BETAALERTS" in channels
     assert "C0FIRSTALERTS" not in channels
-    # With several companies the alert says whose QuickBooks it is, in text and blocks.
-    [alert] = [c for c in posts if c.args["channel"] == "C0BETAALERTS"]
-    assert alert.args["text"].startswith("Beta Ltd: ")
-    assert "Client: *Beta Ltd*" in json.dumps(alert.args["blocks"])
     beta.http.close()

@@ -19,7 +19,6 @@ from ledger.audit import verify_chain
 from ledger.db import session_scope
 from ledger.posting import post_draft
 from qbo.connection import StateError
-from qbo.identity import DEFAULT_DOC_PREFIX
 from qbo.models import AccountMapping, QboConnection
 from tests.fakes.qbo_api import REALM_ID
 from tests.ledger.factories import make_draft
@@ -87,8 +86,7 @@ def test_a_sync_pass_pushes_only_its_own_companys_entries(world: QboWorld) -> No
     report = beta.sync()
     assert report.claimed == 1
     pushed = world.fake.journal_entries()
-    # Beta's, numbered alone (behind the deployment's DocNumber prefix)
-    assert [e["DocNumber"] for e in pushed] == [DEFAULT_DOC_PREFIX + "JE-000001"]
+    assert [e["DocNumber"] for e in pushed] == ["WOB-JE-000001"]  # Beta's, numbered alone
     assert {line["Amount"] for e in pushed for line in e["Line"]} == {200.0}
     beta.http.close()
 

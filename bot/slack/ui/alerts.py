@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from bot.services.display import DriftNotice, FailedPush
 from bot.slack.ids import Id
-from bot.slack.ui.kit import Block, actions, button, clip, context, escape, section
+from bot.slack.ui.kit import Block, actions, button, clip, section
 from ledger.money import format_money
 
 MAX_LISTED = 20
@@ -162,11 +162,3 @@ def connected_notice(company: str, mapped: int, to_decide: int) -> list[Block]:
 
 def connected_text(company: str) -> str:
     return f"QuickBooks connected to {company}"
-
-
-def for_company(company: str | None, text: str, blocks: list[Block]) -> tuple[str, list[Block]]:
-    """With several companies, an alert says whose books it is about: the notification text
-    and a first line naming the client. With one company, unchanged."""
-    if not company:
-        return text, blocks
-    return f"{company}: {text}", [context(f"Client: *{escape(company)}*"), *blocks]

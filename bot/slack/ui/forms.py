@@ -20,7 +20,6 @@ from bot.slack.ui.kit import (
     Block,
     amount,
     context,
-    escape,
     input_block,
     modal,
     option,
@@ -62,14 +61,10 @@ def _selected(state_values: Mapping[str, Any], block_id: str) -> str:
 # -- the new write-off form ------------------------------------------------------------------
 
 
-def new_writeoff_modal(
-    channel_id: str, reasons: Sequence[tuple[str, str]], company: str | None = None
-) -> Block:
+def new_writeoff_modal(channel_id: str, reasons: Sequence[tuple[str, str]]) -> Block:
     """`/writeoff` alone. `reasons` are (value, label) from the policy table;
-    private_metadata is the channel id the command came from. `company`: the client whose
-    books the draft goes to, named when the deployment keeps several."""
+    private_metadata is the channel id the command came from."""
     blocks = [
-        *_client_line(company),
         text_input(Id.FORM_SKU, "SKU", placeholder="SKU-12", max_length=60),
         text_input(Id.FORM_QUANTITY, "Quantity", placeholder="40", max_length=30),
         text_input(
@@ -100,11 +95,6 @@ def new_writeoff_modal(
         ),
     ]
     return modal(Id.VIEW_NEW_WRITEOFF, "New write-off", blocks, channel_id, "Draft it")
-
-
-def _client_line(company: str | None) -> list[Block]:
-    """A modal's title has 24 characters: the client's name goes on a first line instead."""
-    return [context(f"Client: *{escape(company)}*")] if company else []
 
 
 @dataclass(frozen=True)
@@ -217,7 +207,6 @@ def edit_modal(view: CardView, chart: list[tuple[str, str]]) -> Block:
     """
     rows = min(len(view.lines) + SPARE_ROWS, MAX_EDIT_ROWS)
     blocks: list[Block] = [
-        *_client_line(view.company),
         section(quote(view.source_text, 1000)),
         context("To remove a line, clear its amounts. Each line has a debit or a credit."),
     ]

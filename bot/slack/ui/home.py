@@ -8,7 +8,7 @@ are the cards' permalinks, looked up by the caller.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 
 from bot.services.display import HomeEntry, HomeView
@@ -24,12 +24,9 @@ from bot.slack.ui.kit import (
     divider,
     header,
     mention,
-    plain,
     section,
 )
 from ledger.money import format_money
-
-MAX_WAITING_GROUPED = 12  # drafts listed in all, shared between the companies
 
 STATUS_WORDS = {
     "draft": "waiting for approval",
@@ -91,77 +88,53 @@ def _waiting_block(e: HomeEntry, view: HomeView, link: str | None) -> list[Block
     return blocks
 
 
-def _approver_blocks(
-    view: HomeView, links: Mapping[int, str], titled: Callable[[str], str], most: int
-) -> list[Block]:
-    """The queue, the pushes and the month of one company; `titled` names the headers."""
-    cur = view.currency
-    blocks: list[Block] = [header(titled("Waiting for you"))]
-    if view.waiting:
-        listed = view.waiting[:most]
-        more = view.waiting_count - len(listed)
-        summary = (
-            f"{view.waiting_count} draft(s) for {format_money(view.waiting_total, cur)}, "
-            "oldest first."
-        )
-        if more > 0:
-            summary += f" The {more} newest are not listed; find them in the channel."
-        blocks.append(context(summary))
-        for e in listed:
-            blocks.extend(_waiting_block(e, view, links.get(e.entry_id)))
-    else:
-        blocks.append(section("Nothing is waiting for your approval. 🎉"))
-    blocks.append(divider())
-    blocks.append(header(titled("QuickBooks pushes that need a person")))
-    if view.pushes:
-        for p in view.pushes:
-            what = "held" if p.status == "held" else "failed"
-            blocks.append(
-                section(
-                    f"*{clip(p.number, 40)}* · {format_money(p.total, cur)} · {what}\n"
-                    f"{clip(p.problem or 'no detail', 500)}"
-                )
-            )
-    else:
-        blocks.append(section("Every posted entry reached QuickBooks (or is on its way)."))
-    blocks.append(divider())
-    blocks.append(header(titled(f"This month ({view.month})")))
-    blocks.append(
-        section(
-            f"*{format_money(view.month_total, cur)}* written off in {view.month_count} "
-            "posted entr" + ("y" if view.month_count == 1 else "ies") + "."
-        )
-    )
-    # With several companies the button says whose report (the Home tab has no channel).
-    value = f"{view.month} {view.company_id}" if view.company else view.month
-    blocks.append(
-        actions(
-            Id.BLOCK_HOME_REPORT_OF.format(view.company_id)
-            if view.company
-            else Id.BLOCK_HOME_REPORT,
-            button("Send me the report", Id.HOME_REPORT, value),
-        )
-    )
-    blocks.append(divider())
-    return blocks
-
-
-def _titled(company: str) -> Callable[[str], str]:
-    name = plain(company, 60)  # headers are plain text: no escaping
-    return lambda title: f"{name} · {title}"
-
-
 def home_blocks(view: HomeView, links: Mapping[int, str] | None = None) -> list[Block]:
     links = links or {}
     cur = view.currency
     blocks: list[Block] = []
-    if view.groups:  # several companies: one named group per company the person approves for
-        # Slack allows 100 blocks: a few drafts per company, the rest are in its channel.
-        most = max(1, MAX_WAITING_GROUPED // len(view.groups))
-        for g in view.groups:
-            blocks.extend(_approver_blocks(g, links, _titled(g.company or ""), most))
-    elif view.approver:
-        blocks.extend(_approver_blocks(view, links, lambda t: t, len(view.waiting)))
+    if view.approver:
+        blocks.append(header("Waiting for you"))
+        if view.waiting:
+            more = view.waiting_count - len(view.waiting)
+            summary = (
+                f"{view.waiting_count} draft(s) for {format_money(view.waiting_total, cur)}, "
+                "oldest first."
+            )
+            if more > 0:
+                summary += f" The {more} newest are not listed; find them in the channel."
+            blocks.append(context(summary))
+            for e in view.waiting:
+                blocks.extend(_waiting_block(e, view, links.get(e.entry_id)))
+        else:
+            blocks.append(section("Nothing is waiting for your approval. 🎉"))
+        blocks.append(divider())
+        blocks.append(header("QuickBooks pushes that need a person"))
+        if view.pushes:
+            for p in view.pushes:
+                what = "held" if p.status == "held" else "failed"
+                blocks.append(
+                    section(
+                        f"*{clip(p.number, 40)}* · {format_money(p.total, cur)} · {what}\n"
+                        f"{clip(p.problem or 'no detail', 500)}"
+                    )
+                )
+        else:
+            blocks.append(section("Every posted entry reached QuickBooks (or is on its way)."))
+        blocks.append(divider())
+        blocks.append(header(f"This month ({view.month})"))
+        blocks.append(
+            section(
+                f"*{format_money(view.month_total, cur)}* written off in {view.month_count} "
+                "posted entr" + ("y" if view.month_count == 1 else "ies") + "."
+            )
+        )
+        blocks.append(
+            actions(
+                Id.BLOCK_HOME_REPORT,
+                button("Send me the report", Id.HOME_REPORT, view.month),
+            )
+        )
+        blocks.append(divider())
     blocks.append(header("Your reports"))
     if view.reports:
         for e in view.reports:

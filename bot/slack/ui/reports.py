@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from bot.services.display import ReportView
-from bot.slack.ui.kit import Block, clip, escape, header, section
+from bot.slack.ui.kit import Block, clip, header, section
 from ledger.money import format_money
 
 
@@ -35,13 +35,8 @@ def summary_blocks(view: ReportView) -> list[Block]:
             f"{format_money(view.provisions, cur)} in {view.provision_count} "
             + ("entry" if view.provision_count == 1 else "entries")
         )
-    if view.company:  # several companies: whose figures these are
-        lines.insert(0, f"Client: *{escape(view.company)}*")
-    return [
-        header(summary_text(view.month or "all months", view.company)),
-        section("\n".join(lines)),
-    ]
+    return [header(f"Write-offs {view.month or 'all months'}"), section("\n".join(lines))]
 
 
-def summary_text(month: str, company: str | None = None) -> str:
-    return f"Write-offs {month}" + (f" for {company}" if company else "")
+def summary_text(month: str) -> str:
+    return f"Write-offs {month}"

@@ -6,10 +6,8 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.services import decisions, reports
-from bot.services.deps import Deps
 from bot.services.display import Result
 from bot.slack.cards import refresh_card
-from bot.slack.companies import in_workspace
 from bot.slack.ids import Id
 from bot.slack.listeners.common import (
     Body,
@@ -21,7 +19,6 @@ from bot.slack.listeners.common import (
     tell_user,
     user_of,
 )
-from bot.slack.listeners.companies import companies_of
 from bot.slack.ui import replies
 from bot.slack.ui.reports import summary_blocks, summary_text
 from ledger.periods import Period
@@ -48,32 +45,18 @@ def approve(body: Body, client: WebClient, context: BoltContext) -> None:
 
 
 def report(body: Body, client: WebClient, context: BoltContext) -> None:
-    """This month's summary, sent privately (`/writeoff report` posts it with the chart).
-    On a Home grouped by company the value also names the company: `2026-11 3`."""
-    month_text, _, company = action_value(body).partition(" ")
-    deps = company_deps(context, company) if company else deps_of(context)
-    if deps is None:  # no such company in this workspace
-        return
+    """This month's summary, sent privately (`/writeoff report` posts it with the chart)."""
+    deps = deps_of(context)
     user = user_of(body)
     refused = decisions.require_report_viewer(deps, user, "report")
     if refused:
         tell_user(client, body, refused)
         return
     try:
-        month = Period.parse(month_text)
+        month = Period.parse(action_value(body))
     except ValueError:
         return
     view, _png = reports.month_report(deps, month)
     client.chat_postMessage(
-        channel=user, text=summary_text(str(month), view.company), blocks=summary_blocks(view)
+        channel=user, text=summary_text(str(month)), blocks=summary_blocks(view)
     )
-
-
-def company_deps(context: BoltContext, company: str) -> Deps | None:
-    """The Deps of the company a grouped Home's button names, if it is one of this
-    workspace's companies (the approver check then runs against that company's approvers)."""
-    companies = companies_of(context)
-    if not company.isdigit() or int(company) not in companies.resolver.company_ids():
-        return None
-    deps = companies.for_company(int(company))
-    return deps if in_workspace(deps.books, context.team_id) else None

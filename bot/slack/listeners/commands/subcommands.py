@@ -124,14 +124,11 @@ def report(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Repl
         return Reply("Usage: `/writeoff report [YYYY-MM]`")
     view, png = reports.month_report(deps, month)
     client.chat_postMessage(
-        channel=channel, text=summary_text(str(month), view.company), blocks=summary_blocks(view)
+        channel=channel, text=summary_text(str(month)), blocks=summary_blocks(view)
     )
     # files_upload_v2 = files.getUploadURLExternal + upload + files.completeUploadExternal
     client.files_upload_v2(
-        channel=channel,
-        content=png,
-        filename=f"{view.file_stem}-{month}.png",
-        title=summary_text(str(month), view.company),
+        channel=channel, content=png, filename=f"writeoffs-{month}.png", title=f"Write-offs {month}"
     )
     return Reply(f"Report for {month} posted.")
 
@@ -141,11 +138,10 @@ def export(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Repl
     if month is None:
         return Reply("Usage: `/writeoff export YYYY-MM`")
     rows = reports.month_rows(deps, month)
-    company, stem = reports.export_names(deps)
     client.files_upload_v2(
         channel=channel,
         content=reports.export_csv(rows),
-        filename=f"{stem}-{month}.csv",
-        title=summary_text(str(month), company) + " (CSV)",
+        filename=f"writeoffs-{month}.csv",
+        title=f"Write-offs {month} (CSV)",
     )
     return Reply(f"{len(rows)} lines of {month} exported.")

@@ -9,7 +9,6 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.services import intake
-from bot.services.companies import books_label
 from bot.slack.deliver import deliver
 from bot.slack.listeners.commands.subcommands import run, subcommand
 from bot.slack.listeners.common import Body, deps_of
@@ -55,11 +54,7 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
     if not text:
         client.views_open(
             trigger_id=body["trigger_id"],
-            view=new_writeoff_modal(
-                body["channel_id"],
-                intake.form_choices(deps.books),
-                books_label(deps.books.engine, deps.books.company_id),
-            ),
+            view=new_writeoff_modal(body["channel_id"], intake.form_choices(deps.books)),
         )
         return
     report = intake.Report(
