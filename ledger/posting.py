@@ -291,15 +291,9 @@ def save_draft(
     """Store a draft awaiting approval. With an idempotency key, a second call returns the
     first draft and writes nothing (Slack retries, double submits)."""
     company = lock_company(session, company_id)
-    if idempotency_key:
-        existing = session.exec(
-            select(JournalEntry).where(
-                col(JournalEntry.company_id) == company_id,
-                col(JournalEntry.idempotency_key) == idempotency_key,
-            )
-        ).first()
-        if existing is not None:
-            return PostResult(existing, False)
+    existing = _drafted_under(session, company_id, idempotency_key)
+    if existing is not None:
+        return PostResult(existing, False)
     accounts = _accounts(session, company_id)
     # A draft's lines may be incomplete, but never name an account outside the chart.
     lines = [ln for ln in lines_from_draft(draft) if ln.account in accounts]
@@ -322,17 +316,15 @@ def save_draft(
         idempotency_key=idempotency_key,
         second_reading=second_reading,
     )
-    session.add(entry)
-    session.flush()
-    _write_lines(session, entry, lines, accounts)
-    append_event(
+    return _store_draft(
         session,
         company,
-        "drafted",
+        entry,
+        lines,
+        accounts,
         actor,
-        entry_id=entry.id,
-        details={
-            "source_text": source_text if source_text is not None else draft.source_text,
+        {
+            "source_text": entry.source_text,
             "channel": channel,
             "message_ts": message_ts,
             "reporter": reporter,
@@ -341,8 +333,6 @@ def save_draft(
             "missing": list(draft.missing),
         },
     )
-    session.flush()
-    return PostResult(entry, True)
 
 
 def save_lines(
@@ -367,15 +357,9 @@ def save_lines(
     count). The lines are checked as posting would check them, so a draft saved here is
     postable as it stands. Idempotent on the key, like save_draft."""
     company = lock_company(session, company_id)
-    if idempotency_key:
-        existing = session.exec(
-            select(JournalEntry).where(
-                col(JournalEntry.company_id) == company_id,
-                col(JournalEntry.idempotency_key) == idempotency_key,
-            )
-        ).first()
-        if existing is not None:
-            return PostResult(existing, False)
+    existing = _drafted_under(session, company_id, idempotency_key)
+    if existing is not None:
+        return PostResult(existing, False)
     accounts = _accounts(session, company_id)
     problems = check_lines(
         lines, accounts, max_amount=Decimal("Infinity"), max_lines=max_lines_for(kind)
@@ -399,16 +383,14 @@ def save_lines(
         total=total,
         idempotency_key=idempotency_key,
     )
-    session.add(entry)
-    session.flush()
-    _write_lines(session, entry, lines, accounts)
-    append_event(
+    return _store_draft(
         session,
         company,
-        "drafted",
+        entry,
+        lines,
+        accounts,
         actor,
-        entry_id=entry.id,
-        details={
+        {
             "source_text": source_text,
             "channel": channel,
             "message_ts": message_ts,
@@ -419,6 +401,36 @@ def save_lines(
             "total": str(total),
         },
     )
+
+
+def _drafted_under(
+    session: Session, company_id: int, idempotency_key: str | None
+) -> JournalEntry | None:
+    """The draft already saved under this idempotency key (Slack retries, double submits)."""
+    if not idempotency_key:
+        return None
+    return session.exec(
+        select(JournalEntry).where(
+            col(JournalEntry.company_id) == company_id,
+            col(JournalEntry.idempotency_key) == idempotency_key,
+        )
+    ).first()
+
+
+def _store_draft(
+    session: Session,
+    company: Company,
+    entry: JournalEntry,
+    lines: Sequence[LineInput],
+    accounts: dict[str, Account],
+    actor: str,
+    event: dict[str, Any],
+) -> PostResult:
+    """Write a new draft, its lines and its "drafted" audit event."""
+    session.add(entry)
+    session.flush()
+    _write_lines(session, entry, lines, accounts)
+    append_event(session, company, "drafted", actor, entry_id=entry.id, details=event)
     session.flush()
     return PostResult(entry, True)
 
