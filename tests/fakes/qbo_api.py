@@ -470,6 +470,18 @@ class FakeQbo:
     def revoke_url(self) -> str:
         return self.url + "/v2/oauth2/tokens/revoke"
 
+    def app_env(self) -> dict[str, str]:
+        """The settings that point the app's QuickBooks client and OAuth at this fake."""
+        return {
+            "QBO_CLIENT_ID": CLIENT_ID,
+            "QBO_CLIENT_SECRET": CLIENT_SECRET,
+            "QBO_REDIRECT_URI": REDIRECT_URI,
+            "QBO_API_URL": self.api_base,
+            "QBO_AUTH_URL": self.auth_url,
+            "QBO_TOKEN_URL": self.token_url,
+            "QBO_REVOKE_URL": self.revoke_url,
+        }
+
     def oauth_config(self, **overrides: str) -> OAuthConfig:
         values = {
             "client_id": self.client_id,

@@ -41,18 +41,10 @@ ALERTS = "C0ALERTS"
 @pytest.fixture
 def app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iterator[RunningApp]:
     seed_accounts(fake_qbo)
-    from tests.fakes.qbo_api import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI
-
     yield from start_app(
         tmp_path,
         fake_slack,
-        QBO_CLIENT_ID=CLIENT_ID,
-        QBO_CLIENT_SECRET=CLIENT_SECRET,
-        QBO_REDIRECT_URI=REDIRECT_URI,
-        QBO_API_URL=fake_qbo.api_base,
-        QBO_AUTH_URL=fake_qbo.auth_url,
-        QBO_TOKEN_URL=fake_qbo.token_url,
-        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        **fake_qbo.app_env(),
         WRITEOFF_SECRET_KEY=SECRET_KEY,
         WRITEOFF_ALERT_CHANNEL=ALERTS,
     )

@@ -20,7 +20,7 @@ from ledger.posting import post_entry
 from tests.bot.conftest import CHANNEL, CONTROLLER, RunningApp, block_text, start_app
 from tests.bot.slack.test_qbo_slack import ALERTS, connect
 from tests.bot.slack.test_slack_e2e import click, entries, report, wait_until
-from tests.fakes.qbo_api import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, FakeQbo
+from tests.fakes.qbo_api import FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.fakes.slack_api import FakeSlack
 from tests.qbo.conftest import SECRET_KEY, seed_accounts
@@ -32,13 +32,7 @@ def app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iterator[Ru
     yield from start_app(
         tmp_path,
         fake_slack,
-        QBO_CLIENT_ID=CLIENT_ID,
-        QBO_CLIENT_SECRET=CLIENT_SECRET,
-        QBO_REDIRECT_URI=REDIRECT_URI,
-        QBO_API_URL=fake_qbo.api_base,
-        QBO_AUTH_URL=fake_qbo.auth_url,
-        QBO_TOKEN_URL=fake_qbo.token_url,
-        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        **fake_qbo.app_env(),
         WRITEOFF_SECRET_KEY=SECRET_KEY,
         WRITEOFF_ALERT_CHANNEL=ALERTS,
     )
@@ -101,13 +95,7 @@ def hooked_app(tmp_path: Path, fake_slack: FakeSlack, fake_qbo: FakeQbo) -> Iter
     yield from start_app(
         tmp_path,
         fake_slack,
-        QBO_CLIENT_ID=CLIENT_ID,
-        QBO_CLIENT_SECRET=CLIENT_SECRET,
-        QBO_REDIRECT_URI=REDIRECT_URI,
-        QBO_API_URL=fake_qbo.api_base,
-        QBO_AUTH_URL=fake_qbo.auth_url,
-        QBO_TOKEN_URL=fake_qbo.token_url,
-        QBO_REVOKE_URL=fake_qbo.revoke_url,
+        **fake_qbo.app_env(),
         WRITEOFF_SECRET_KEY=SECRET_KEY,
         WRITEOFF_ALERT_CHANNEL=ALERTS,
         QBO_WEBHOOK_VERIFIER=VERIFIER,
