@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     qbo_webhook_verifier: SecretStr | None = Field(None, alias="QBO_WEBHOOK_VERIFIER")
     # How long an Approve's immediate push waits to gather the rest of a burst (<= 1 s).
     writeoff_qbo_gather_seconds: float = Field(0.5, alias="WRITEOFF_QBO_GATHER_SECONDS", ge=0, le=1)
+    # Requests per second this deployment allows itself per QuickBooks company (the shared
+    # budget in qbo/limits.py); Intuit's documented pace is 10.
+    writeoff_qbo_per_second: int = Field(10, alias="WRITEOFF_QBO_PER_SECOND", ge=1, le=100)
     writeoff_sync_interval: int = Field(60, alias="WRITEOFF_SYNC_INTERVAL", ge=5)
     writeoff_timezone: str = Field("UTC", alias="WRITEOFF_TIMEZONE")
     writeoff_reminder_channels: IdList = Field(

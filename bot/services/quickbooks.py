@@ -192,7 +192,10 @@ class QuickBooks:
         found = self._limiters.get(realm_id)
         if found is None:
             found = self._limiters[realm_id] = SharedRateLimiter(
-                self.books.engine, realm_id, holder=f"pid {os.getpid()}"
+                self.books.engine,
+                realm_id,
+                per_second=self.settings.writeoff_qbo_per_second,
+                holder=f"pid {os.getpid()}",
             )
         return found
 

@@ -480,6 +480,9 @@ class FakeQbo:
             "QBO_AUTH_URL": self.auth_url,
             "QBO_TOKEN_URL": self.token_url,
             "QBO_REVOKE_URL": self.revoke_url,
+            # The fake limits per second only when a test asks (enforce_limits): pacing at
+            # Intuit's 10/s would only make the suite sleep.
+            "WRITEOFF_QBO_PER_SECOND": "100",
         }
 
     def oauth_config(self, **overrides: str) -> OAuthConfig:

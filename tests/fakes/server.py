@@ -32,6 +32,14 @@ class FakeHTTPServer(ThreadingHTTPServer):
     def start(self) -> None:
         self._thread.start()
 
+    def get_request(self) -> tuple[socket.socket, object]:
+        # The handler writes the headers and the body as two sends; with Nagle's algorithm
+        # the body waits for the client's delayed ACK of the headers (40 ms on Linux) on
+        # every keep-alive request. Real services answer at once; so must the fakes.
+        conn, addr = super().get_request()
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return conn, addr
+
     def stop(self) -> None:
         """Stop accepting, end the loop now, close the listening socket. Idempotent."""
         if self._stopping.is_set():

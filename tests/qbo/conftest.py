@@ -37,6 +37,9 @@ def qbo_settings(db_url: str, fake: FakeQbo, **extra: Any) -> Settings:
         "QBO_TOKEN_URL": fake.token_url,
         "QBO_REVOKE_URL": fake.revoke_url,
         "WRITEOFF_SECRET_KEY": SECRET_KEY,
+        # The fake imposes no per-second limit unless a test asks: pacing at Intuit's 10/s
+        # would only make the suite sleep (the budget's own tests set their limits).
+        "WRITEOFF_QBO_PER_SECOND": "100",
         **extra,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
