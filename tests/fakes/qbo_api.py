@@ -439,6 +439,7 @@ class FakeQbo:
         self._batch_starts: dict[str, deque[float]] = defaultdict(deque)
         self._in_flight = 0
         self._in_flight_limit: int | None = None  # enforce_in_flight
+        self._down: dict[str, str] = {}  # realm -> fault kind every API request of it gets
         # (entity, id, when, "Deleted" or None): what Change Data Capture reports
         self._changed: list[tuple[str, str, float, str | None]] = []
         self._account_ids = itertools.count(1)
@@ -1148,6 +1149,18 @@ class FakeQbo:
         with self._lock:
             self._faults[path_kind].extend([kind] * times)
 
+    def realm_down(self, realm: str, kind: str = "html_503") -> None:
+        """Every API request for `realm` fails with `kind` until `realm_up`: one company's
+        outage (Intuit serves each company from its own shard), the others unaffected."""
+        if kind not in BEFORE_KINDS:
+            raise ValueError(f"an outage answers before doing anything: one of {BEFORE_KINDS}")
+        with self._lock:
+            self._down[realm] = kind
+
+    def realm_up(self, realm: str) -> None:
+        with self._lock:
+            self._down.pop(realm, None)
+
     def fault_next(
         self,
         path_kind: str,
@@ -1301,6 +1314,10 @@ class FakeQbo:
         denied = self._bearer(auth, realm)
         if denied is not None:
             return denied, False
+        with self._lock:
+            outage = self._down.get(realm)
+        if outage is not None:
+            return _injected(outage), False
         fault = self._next_fault(endpoint)
         if isinstance(fault, _Answer):
             return fault, False
