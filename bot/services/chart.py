@@ -165,9 +165,11 @@ def render_chart(
     return buf.getvalue()
 
 
-def build_figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
+def build_figure(
+    current: WriteOffReport, history: Mapping[str, Decimal], company: str | None = None
+) -> Any:
     """The chart as a drawn matplotlib Figure (tests measure where its labels fall)."""
-    fig = _figure(current, history)
+    fig = _figure(current, history, company)
     fig.canvas.draw()  # lay out ticks and labels as the PNG shows them
     return fig
 

@@ -116,7 +116,7 @@ def allowed(deps: Deps, user: str, entry_id: int, action: str) -> Outcome | None
 
 
 def _of_company(deps: Deps) -> str:
-    """" of Acme Foods" in a refusal when the deployment keeps several companies: an
+    """ " of Acme Foods" in a refusal when the deployment keeps several companies: an
     approver of one client asking for another's month is told whose it is."""
     return f" of {deps.books.label}" if deps.books.label else ""
 

@@ -212,6 +212,8 @@ class CloseCheck:
     drafts_total: Decimal
     pushes_not_done: int
     currency: str
+    company_id: int = 0  # whose month: the Close button names it, never the channel's guess
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)

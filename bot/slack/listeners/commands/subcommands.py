@@ -15,7 +15,7 @@ from bot.services.quickbooks import NotConfigured
 from bot.services.reminders import send_reminder
 from bot.slack.chat import SlackChat
 from bot.slack.ui import replies
-from bot.slack.ui.kit import channel_link, client_words
+from bot.slack.ui.kit import channel_link, client_prefix
 from bot.slack.ui.month_end import close_blocks, close_text
 from bot.slack.ui.reports import file_title, summary_blocks, summary_text
 from ledger.periods import Period
@@ -133,7 +133,7 @@ def report(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Repl
         filename=reports.file_name(deps.books, month, "png"),
         title=file_title(str(month), view.company),
     )
-    return Reply(f"Report for {month}{client_words(view.company)} posted.")
+    return Reply(f"{client_prefix(view.company, bold=False)}Report for {month} posted.")
 
 
 def export(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Reply:
@@ -148,4 +148,4 @@ def export(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Repl
         filename=reports.file_name(deps.books, month, "csv"),
         title=f"{file_title(str(month), company)} (CSV)",
     )
-    return Reply(f"{len(rows)} lines of {month}{client_words(company)} exported.")
+    return Reply(f"{client_prefix(company, bold=False)}{len(rows)} lines of {month} exported.")
