@@ -194,11 +194,16 @@ def test_an_approver_of_one_client_cannot_report_export_or_close_another(
         assert s.exec(select(PeriodLock)).all() == []
     # Acme's approver closes Acme's month, and only Acme's.
     press(app, Id.PERIOD_CLOSE, button["value"], ACME_CTRL, ACME_CHANNEL)
-    wait_until(lambda: "period_closed" in actions_of(app, acme))
+    wait_until(lambda: last_response(app)["text"] == f"Acme Foods: {MONTH} is closed.")
+    assert "period_closed" in actions_of(app, acme)
     with session_scope(app.books.engine) as s:
         locks = s.exec(select(PeriodLock)).all()
     assert [(lock.company_id, lock.period, lock.closed) for lock in locks] == [(acme, MONTH, True)]
     assert "period_closed" not in actions_of(app, app.books.company_id)
+    command(app, f"reopen {MONTH}", CONTROLLER, ACME_CHANNEL)
+    assert last_response(app)["text"] == "Only approvers of Acme Foods can reopen periods."
+    command(app, f"reopen {MONTH}", ACME_CTRL, ACME_CHANNEL)
+    assert last_response(app)["text"].startswith(f"Acme Foods: {MONTH} reopened")
     # A button naming a company this deployment does not keep closes nothing.
     press(app, Id.PERIOD_CLOSE, f"{MONTH}@999", CONTROLLER, CHANNEL)
     wait_until(lambda: "Nothing was changed" in app.fake.ephemerals()[-1]["text"])

@@ -13,6 +13,7 @@ from bot.services import periods
 from bot.services.decisions import require_approver
 from bot.slack.listeners.common import Body, deps_of, named_value, tell_user, user_of
 from bot.slack.ui.companies import NO_SUCH_CLIENT
+from bot.slack.ui.kit import client_prefix
 from ledger.periods import Period
 
 
@@ -28,8 +29,9 @@ def period_close(body: Body, client: WebClient, context: BoltContext, respond: A
         tell_user(client, body, refused)
         return
     changed = periods.close(deps, user, Period.parse(month))
+    whose = client_prefix(deps.books.label, bold=False)
     respond(
-        text=f"{month} is closed." if changed else f"{month} was already closed.",
+        text=f"{whose}{month} is closed." if changed else f"{whose}{month} was already closed.",
         replace_original=True,
         response_type="ephemeral",
     )

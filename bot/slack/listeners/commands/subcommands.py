@@ -100,10 +100,11 @@ def reopen(deps: Deps, user: str, arg: str | None) -> Reply:
     if month is None:
         return Reply("Usage: `/writeoff reopen YYYY-MM`")
     changed = periods.reopen(deps, user, month)
+    whose = client_prefix(deps.books.label, bold=False)
     return Reply(
-        f"{month} reopened (recorded in the audit trail)."
+        f"{whose}{month} reopened (recorded in the audit trail)."
         if changed
-        else f"{month} was not closed."
+        else f"{whose}{month} was not closed."
     )
 
 
