@@ -26,6 +26,7 @@ from bot.services.companies import (
     choose_company,
     company_settings,
     first_company_id,
+    shown_company,
 )
 from bot.settings import Settings
 from ledger.context import load_context
@@ -73,6 +74,13 @@ class Books:
     # The Slack workspace the company belongs to (None: any, the one-workspace default).
     team_id: str | None = None
     _context: tuple[float, date, DraftContext] | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str | None:
+        """The company's name for alerts, reports and dialogs; None with one company. Read
+        from these Books, never from the database: an alert may be sent while the sync holds
+        its transaction, and on SQLite a second session then waits on it for good."""
+        return shown_company(self.company_name, self.companies)
 
     def context(self, today: date | None = None) -> DraftContext:
         day = today or date.today()
@@ -205,6 +213,10 @@ class Resolver:
             ids = [int(i) for i in s.exec(select(Company.id).order_by(col(Company.id))).all() if i]
         with self._lock:
             self._ids = (time.monotonic(), ids)
+            # Books built before a company was added (the first company's, kept for the
+            # life of the process) learn the new count here, so they start naming it.
+            for books in [self.base, *(b for _, b in self._cache.values())]:
+                books.companies = len(ids)
         return ids
 
     def several(self) -> bool:

@@ -154,22 +154,29 @@ def _months(ax: Any, current: str | None, history: Mapping[str, Decimal]) -> Non
         ax.spines[side].set_visible(False)
 
 
-def render_chart(current: WriteOffReport, history: Mapping[str, Decimal]) -> bytes:
-    """A 1000 x 700 PNG: by reason, top SKUs, by kind of account, months compared."""
-    fig = _figure(current, history)
+def render_chart(
+    current: WriteOffReport, history: Mapping[str, Decimal], company: str | None = None
+) -> bytes:
+    """A 1000 x 700 PNG: by reason, top SKUs, by kind of account, months compared; the
+    title names `company` (given when the deployment keeps several)."""
+    fig = _figure(current, history, company)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
 
 
-def build_figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
+def build_figure(
+    current: WriteOffReport, history: Mapping[str, Decimal], company: str | None = None
+) -> Any:
     """The chart as a drawn matplotlib Figure (tests measure where its labels fall)."""
-    fig = _figure(current, history)
+    fig = _figure(current, history, company)
     fig.canvas.draw()  # lay out ticks and labels as the PNG shows them
     return fig
 
 
-def _figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
+def _figure(
+    current: WriteOffReport, history: Mapping[str, Decimal], company: str | None = None
+) -> Any:
     # Imported when a chart is drawn: matplotlib is most of a command's start-up otherwise.
     # Figure + FigureCanvasAgg directly: headless, no pyplot global state between threads.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -178,13 +185,15 @@ def _figure(current: WriteOffReport, history: Mapping[str, Decimal]) -> Any:
     fig = Figure(figsize=(10, 7), dpi=100)
     FigureCanvasAgg(fig)
     month = current.month or "all months"
+    whose = f"{company[:60]}: " if company else ""
     fig.suptitle(
-        f"Inventory write-offs {month}: {format_money(current.total, current.currency)}"
+        f"{whose}Inventory write-offs {month}: {format_money(current.total, current.currency)}"
         f" in {current.count} " + ("entry" if current.count == 1 else "entries"),
         fontsize=15,
         fontweight="bold",
         x=0.02,
         ha="left",
+        parse_math=False,  # a company's name is text, whatever "$" it holds
     )
     axes = fig.subplots(2, 2)
     top = lambda m, n: sorted(m.items(), key=lambda kv: -kv[1])[:n]  # noqa: E731

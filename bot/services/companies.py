@@ -388,7 +388,10 @@ def company_label(session: Session, company_id: int) -> str | None:
     count = session.info.get(key)
     if count is None:
         count = session.info[key] = len(session.exec(select(Company.id)).all())
-    if count < 2:
-        return None
     company = session.get(Company, company_id)
-    return company.name if company else None
+    return shown_company(company.name if company else None, count)
+
+
+def shown_company(name: str | None, companies: int) -> str | None:
+    """The one rule: a company is named only when the deployment keeps more than one."""
+    return name if companies > 1 else None

@@ -115,12 +115,19 @@ def allowed(deps: Deps, user: str, entry_id: int, action: str) -> Outcome | None
     return check_role(deps, user, entry, action)
 
 
+def _of_company(deps: Deps) -> str:
+    """ " of Acme Foods" in a refusal when the deployment keeps several companies: an
+    approver of one client asking for another's month is told whose it is."""
+    return f" of {deps.books.label}" if deps.books.label else ""
+
+
 def require_approver(deps: Deps, user: str, what: str, **details: Any) -> str | None:
-    """None for an approver; otherwise the refusal text (audited as `<what>_refused`)."""
+    """None for an approver of these books; otherwise the refusal text (audited as
+    `<what>_refused` in these books' chain: an approver of another company is refused too)."""
     if deps.approvers.is_approver(user):
         return None
     deps.audit(f"{what}_refused", user, **details)
-    return f"Only approvers can {what.replace('_', ' ')}."
+    return f"Only approvers{_of_company(deps)} can {what.replace('_', ' ')}."
 
 
 def require_report_viewer(deps: Deps, user: str, what: str) -> str | None:
@@ -132,8 +139,8 @@ def require_report_viewer(deps: Deps, user: str, what: str) -> str | None:
         return None
     deps.audit(f"{what}_refused", user)
     return (
-        f"Only approvers and report viewers can {what} the write-offs; ask a controller "
-        "(an admin can add you to WRITEOFF_REPORT_VIEWERS)."
+        f"Only approvers and report viewers{_of_company(deps)} can {what} the write-offs; "
+        "ask a controller (an admin can add you to WRITEOFF_REPORT_VIEWERS)."
     )
 
 

@@ -103,6 +103,7 @@ class DriftNotice:
     who: str | None  # the QuickBooks user, when QuickBooks says
     permalink: str | None = None
     entity: str = "JournalEntry"  # or InventoryAdjustment (lines by item and QtyDiff)
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class FailedPush:
     problem: str  # QuickBooks' error in plain words, with what to do
     permalink: str | None = None
     held: bool = False  # held by us (an account not mapped): "Fix mapping" helps
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class CloseCheck:
     drafts_total: Decimal
     pushes_not_done: int
     currency: str
+    company_id: int = 0  # whose month: the Close button names it, never the channel's guess
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,7 @@ class ReportView:
     # Reserve increases, reported apart: they are in none of the figures above.
     provisions: Decimal = Decimal("0.00")
     provision_count: int = 0
+    company: str | None = None  # the company's name, when the deployment keeps several
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def qbo_token_check_job(ctx: JobContext, now: datetime | None = None) -> str:
     key = f"job:qbo-token-check:{ctx.books.company_id}:{now.date().isoformat()}"
     if ctx.chat is None or not channel or not claim(ctx.books.engine, key, lease=timedelta(days=2)):
         return f"expires in {left.days} days (no warning sent)"
-    ctx.chat.connection_expiring(channel, max(0, left.days))
+    ctx.chat.connection_expiring(channel, max(0, left.days), ctx.books.label)
     finish(ctx.books.engine, key)
     return f"expires in {left.days} days: warned {channel}"
 
@@ -87,7 +87,16 @@ def qbo_drift_job(ctx: JobContext, now: datetime | None = None) -> str:
         ctx.chat.refresh_card(d.entry_id)
         link, home = _card(ctx, d.entry_id)
         notice = DriftNotice(
-            d.entry_id, d.number, d.kind, d.qbo_id, d.before, d.after, d.who, link, d.entity
+            d.entry_id,
+            d.number,
+            d.kind,
+            d.qbo_id,
+            d.before,
+            d.after,
+            d.who,
+            link,
+            d.entity,
+            company=ctx.books.label,
         )
         target = channel or home
         if target:

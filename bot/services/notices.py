@@ -65,7 +65,9 @@ def _resolve(chat: Chat, books: Books, synced: list[int]) -> None:
             if any(o.status != OutboxStatus.SYNCED for o in everyone):
                 continue  # a summary resolves when all of its entries have synced
             item, entry = members[0]
-            chat.resolve_alert(where, entry.number or "", item.external_id, len(everyone))
+            chat.resolve_alert(
+                where, entry.number or "", item.external_id, len(everyone), books.label
+            )
             for other in everyone:
                 other.alert_ts = other.alert_channel = None
                 s.add(other)
@@ -110,6 +112,7 @@ def _flag_new_failures(chat: Chat, books: Books, now: datetime) -> None:
                 if entry.card_channel and entry.card_ts
                 else None,
                 held=item.status == OutboxStatus.HELD,
+                company=books.label,
             )
             for item, entry in members
         ]
@@ -141,4 +144,4 @@ def _flag_broken_connection(chat: Chat, books: Books) -> None:
     channel = books.settings.writeoff_alert_channel
     if not channel or not claim(books.engine, key, lease=timedelta(days=3650)):
         return  # one alert per break, however many passes see it
-    chat.connection_broken(channel, reason)
+    chat.connection_broken(channel, reason, books.label)

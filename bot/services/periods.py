@@ -50,6 +50,8 @@ def close_check(deps: Deps, period: Period) -> CloseCheck:
         drafts_total=sum((d.total for d in drafts), Decimal("0.00")),
         pushes_not_done=len(stuck),
         currency=deps.settings.writeoff_currency,
+        company_id=deps.books.company_id,
+        company=deps.books.label,
     )
 
 

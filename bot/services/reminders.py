@@ -152,7 +152,7 @@ def stale_drafts_job(books: Books, chat: Chat | None, now: datetime | None = Non
             and claim(books.engine, f"nudge:{d.id}", lease=timedelta(days=3650))
         ):
             # Those who may approve this amount (its tier, with an approval matrix).
-            chat.nudge(where, approvers_from(books.settings).tier_ids(d.total))
+            chat.nudge(where, approvers_from(books.settings).tier_ids(d.total), books.label)
             finish(books.engine, f"nudge:{d.id}")
             nudged += 1
     return f"{nudged} nudged, {expired} expired"

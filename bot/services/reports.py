@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
+from bot.services.books import Books
 from bot.services.chart import grouped_accounts, render_chart
 from bot.services.deps import Deps
 from bot.services.display import ReportView
@@ -50,9 +51,12 @@ def history_totals(
     return {str(m): by_month.get(str(m), Decimal("0.00")) for m in sorted(wanted)}
 
 
-def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> ReportView:
+def report_view(
+    current: WriteOffReport, previous: WriteOffReport | None, company: str | None = None
+) -> ReportView:
     """The summary card's values: this month, against last month when anything was posted.
-    Reserve increases are provisions, shown apart and in no write-off figure."""
+    Reserve increases are provisions, shown apart and in no write-off figure. `company`:
+    the name the card shows (`Books.label`: None with one company)."""
     return ReportView(
         month=current.month,
         currency=current.currency,
@@ -64,6 +68,7 @@ def report_view(current: WriteOffReport, previous: WriteOffReport | None) -> Rep
         split=grouped_accounts(current),
         provisions=current.provisions,
         provision_count=current.provision_count,
+        company=company,
     )
 
 
@@ -75,8 +80,16 @@ def month_report(deps: Deps, month: Period) -> tuple[ReportView, bytes]:
         current = writeoff_report(s, company, str(month), cur)
         previous = writeoff_report(s, company, str(month.previous()), cur)
         history = history_totals(s, company, month, 6, cur)
-    view = report_view(current, previous if previous.count else None)
-    return view, render_chart(current, history)
+    label = deps.books.label
+    view = report_view(current, previous if previous.count else None, label)
+    return view, render_chart(current, history, label)
+
+
+def file_name(books: Books, month: Period, ext: str) -> str:
+    """The name of a report's file in Slack: writeoffs-2026-11.csv, and with several
+    companies writeoffs-<company slug>-2026-11.csv, so two clients' files never mix."""
+    whose = f"{books.company_slug}-" if books.label else ""
+    return f"writeoffs-{whose}{month}.{ext}"
 
 
 def month_rows(deps: Deps, month: Period) -> list[dict[str, object]]:

@@ -32,7 +32,7 @@ from bot.slack.installs import (
     workspace_clients,
 )
 from bot.slack.listeners import register_listeners
-from bot.slack.listeners.common import entries_named
+from bot.slack.listeners.common import company_named, entries_named
 
 log = logging.getLogger("bot.slack")
 
@@ -244,7 +244,10 @@ def create_app(
         # Deps survives Bolt's copy of the context for lazy listeners (Deps.__deepcopy__);
         # the request id ties this request's log lines together, the lazy ones too.
         chosen, unlinked = companies.pick(
-            request_channel(context, body), entries_named(body), context.team_id
+            request_channel(context, body),
+            entries_named(body),
+            context.team_id,
+            company_named(body),
         )
         context["deps"] = chosen
         context["companies"] = companies

@@ -13,6 +13,7 @@ from bot.services.chat import Where
 from bot.services.display import DriftNotice, FailedPush, MonthEndFacts
 from bot.slack import cards
 from bot.slack.ui import alerts, reminders
+from bot.slack.ui.kit import client_prefix
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,24 @@ class SlackChat:
 
     def summary_alert(self, channel: str, pushes: Sequence[FailedPush]) -> Where | None:
         cur = self.books.settings.writeoff_currency
+        company = pushes[0].company if pushes else None
         return self._post(
-            channel, alerts.summary_text(len(pushes)), alerts.summary_alert(pushes, cur)
+            channel, alerts.summary_text(len(pushes), company), alerts.summary_alert(pushes, cur)
         )
 
-    def resolve_alert(self, where: Where, number: str, qbo_id: str | None, count: int) -> None:
-        blocks = alerts.resolved_one(number, qbo_id) if count == 1 else alerts.resolved_all(count)
+    def resolve_alert(
+        self,
+        where: Where,
+        number: str,
+        qbo_id: str | None,
+        count: int,
+        company: str | None = None,
+    ) -> None:
+        blocks = (
+            alerts.resolved_one(number, qbo_id, company)
+            if count == 1
+            else alerts.resolved_all(count, company)
+        )
         try:
             self.client.chat_update(channel=where[0], ts=where[1], text="Resolved", blocks=blocks)
         except SlackApiError as exc:
@@ -57,18 +70,18 @@ class SlackChat:
         cur = self.books.settings.writeoff_currency
         return self._post(channel, alerts.drift_text(notice), alerts.drift_alert(notice, cur))
 
-    def connection_broken(self, channel: str, reason: str) -> None:
+    def connection_broken(self, channel: str, reason: str, company: str | None = None) -> None:
         self.client.chat_postMessage(
             channel=channel,
-            text="QuickBooks disconnected",
-            blocks=alerts.broken_connection_alert(reason),
+            text=f"{client_prefix(company, bold=False)}QuickBooks disconnected",
+            blocks=alerts.broken_connection_alert(reason, company),
         )
 
-    def connection_expiring(self, channel: str, days: int) -> None:
+    def connection_expiring(self, channel: str, days: int, company: str | None = None) -> None:
         self.client.chat_postMessage(
             channel=channel,
-            text="QuickBooks connection expires soon",
-            blocks=alerts.expiry_warning(days),
+            text=f"{client_prefix(company, bold=False)}QuickBooks connection expires soon",
+            blocks=alerts.expiry_warning(days, company),
         )
 
     def month_end_reminder(self, channel: str, facts: MonthEndFacts) -> None:
@@ -78,7 +91,7 @@ class SlackChat:
             blocks=reminders.reminder_blocks(facts),
         )
 
-    def nudge(self, where: Where, approvers: Iterable[str]) -> None:
+    def nudge(self, where: Where, approvers: Iterable[str], company: str | None = None) -> None:
         self.client.chat_postMessage(
-            channel=where[0], thread_ts=where[1], text=reminders.nudge_text(approvers)
+            channel=where[0], thread_ts=where[1], text=reminders.nudge_text(approvers, company)
         )

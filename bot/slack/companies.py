@@ -62,12 +62,23 @@ class CompanyDeps:
         return self.resolver.several()
 
     def pick(
-        self, channel: str | None, entry_ids: list[int], team: str | None = None
+        self,
+        channel: str | None,
+        entry_ids: list[int],
+        team: str | None = None,
+        company: int | None = None,
     ) -> tuple[Deps, bool]:
-        """(the Deps to act with, whether the channel belongs to no company of this
-        workspace). A company of another workspace is never acted on from this one."""
+        """(the Deps to act with, whether the request belongs to no company of this
+        workspace). A button naming a company (`company`) acts on that one, entries on
+        theirs, anything else on the channel's. A company of another workspace is never
+        acted on from this one."""
         if not self.several():
             return self.base, False
+        if company is not None:
+            named = self.resolver.books(company) if company in self.resolver.company_ids() else None
+            if named is None or not in_workspace(named, team):
+                return self.base, True  # a company we do not keep here: act on nothing
+            return self.for_books(named), False
         books = self.resolver.for_entries(entry_ids) or self.resolver.for_channel(channel)
         if books is not None and in_workspace(books, team):
             return self.for_books(books), False

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# A button value ending in this mark and a company id ("2026-10@3") acts on that company's
+# books, whichever channel it is clicked in (bot/slack/listeners/common.py `company_named`).
+COMPANY_MARK = "@"
+
 
 class Id(StrEnum):
     # -- the slash command and the message shortcut ---------------------------------------

@@ -17,6 +17,7 @@ from bot.services.deps import Deps
 from bot.services.jobs import push_now as push_entries
 from bot.slack.cards import refresh_card
 from bot.slack.chat import SlackChat
+from bot.slack.ids import COMPANY_MARK
 from bot.slack.ui.replies import (
     FRIENDLY_ERROR,
     PUSH_DEFERRED,
@@ -106,6 +107,21 @@ def push_now(context: BoltContext, client: WebClient, entry_ids: list[int]) -> N
     """Push right away instead of waiting for the next scheduled pass."""
     deps = deps_of(context)
     push_entries(deps.books, deps.quickbooks, chat_of(context, client), entry_ids)
+
+
+def company_named(body: Body) -> int | None:
+    """The company a button names ("2026-10@3": the Close button of company 3's month),
+    or None when it names none."""
+    if not body.get("actions"):
+        return None
+    _, mark, company = action_value(body).rpartition(COMPANY_MARK)
+    return int(company) if mark and company.isdigit() else None
+
+
+def named_value(body: Body) -> str:
+    """A button's value without the company it names ("2026-10@3" -> "2026-10")."""
+    value = action_value(body)
+    return value.rpartition(COMPANY_MARK)[0] if company_named(body) is not None else value
 
 
 def entries_named(body: Body) -> list[int]:

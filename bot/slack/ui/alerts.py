@@ -1,5 +1,6 @@
 """QuickBooks sync alerts in the alert channel: one failure, an outage summary, resolved,
-a broken connection, an expiring connection."""
+a broken connection, an expiring connection. Each names the company first when the
+deployment keeps several (the value's `company`, or the `company` argument)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from decimal import Decimal
 
 from bot.services.display import DriftNotice, FailedPush
 from bot.slack.ids import Id
-from bot.slack.ui.kit import Block, actions, button, clip, section
+from bot.slack.ui.kit import Block, actions, button, client_prefix, clip, section
 from ledger.money import format_money
 
 MAX_LISTED = 20
@@ -30,7 +31,8 @@ def failure_alert(push: FailedPush, currency: str) -> list[Block]:
         elements.append(button("View entry", Id.QBO_VIEW_ENTRY, url=push.permalink))
     return [
         section(
-            f":warning: *{push.number}* ({format_money(push.total, currency)}) did not "
+            f":warning: {client_prefix(push.company)}*{push.number}* "
+            f"({format_money(push.total, currency)}) did not "
             f"reach QuickBooks.\n{clip(push.problem, 1500)}"
         ),
         actions(Id.BLOCK_QBO_ALERT.format(push.entry_id), *elements),
@@ -38,7 +40,7 @@ def failure_alert(push: FailedPush, currency: str) -> list[Block]:
 
 
 def failure_text(push: FailedPush) -> str:
-    return f"{push.number} did not reach QuickBooks"
+    return f"{client_prefix(push.company, bold=False)}{push.number} did not reach QuickBooks"
 
 
 def summary_alert(pushes: Sequence[FailedPush], currency: str) -> list[Block]:
@@ -52,7 +54,8 @@ def summary_alert(pushes: Sequence[FailedPush], currency: str) -> list[Block]:
     ids = [p.entry_id for p in pushes]
     return [
         section(
-            f":warning: *{len(pushes)} entries* ({format_money(total, currency)}) did not "
+            f":warning: {client_prefix(pushes[0].company if pushes else None)}"
+            f"*{len(pushes)} entries* ({format_money(total, currency)}) did not "
             f"reach QuickBooks.\n{why}"
         ),
         section("\n".join(lines)),
@@ -64,21 +67,26 @@ def summary_alert(pushes: Sequence[FailedPush], currency: str) -> list[Block]:
     ]
 
 
-def summary_text(count: int) -> str:
-    return f"{count} entries did not reach QuickBooks"
+def summary_text(count: int, company: str | None = None) -> str:
+    return f"{client_prefix(company, bold=False)}{count} entries did not reach QuickBooks"
 
 
-def resolved_one(number: str, qbo_id: str | None) -> list[Block]:
+def resolved_one(number: str, qbo_id: str | None, company: str | None = None) -> list[Block]:
     return [
         section(
-            f":white_check_mark: Resolved: *{number}* synced as QuickBooks "
+            f":white_check_mark: {client_prefix(company)}Resolved: *{number}* synced as QuickBooks "
             f"JournalEntry {clip(qbo_id or '?', 40)}."
         )
     ]
 
 
-def resolved_all(count: int) -> list[Block]:
-    return [section(f":white_check_mark: Resolved: all {count} entries synced to QuickBooks.")]
+def resolved_all(count: int, company: str | None = None) -> list[Block]:
+    return [
+        section(
+            f":white_check_mark: {client_prefix(company)}Resolved: all {count} entries "
+            "synced to QuickBooks."
+        )
+    ]
 
 
 def drift_alert(notice: DriftNotice, currency: str) -> list[Block]:
@@ -86,7 +94,8 @@ def drift_alert(notice: DriftNotice, currency: str) -> list[Block]:
     del currency  # the lines carry their amounts as QuickBooks and the books show them
     who = f" by QuickBooks user {clip(notice.who, 40)}" if notice.who else ""
     head = (
-        f":mag: *{notice.number}* was *{notice.kind} in QuickBooks*{who} "
+        f":mag: {client_prefix(notice.company)}*{notice.number}* was "
+        f"*{notice.kind} in QuickBooks*{who} "
         f"({clip(notice.entity, 40)} {clip(notice.qbo_id, 40)})."
     )
     before = "\n".join(f"> {clip(line, 200)}" for line in notice.before[:MAX_LISTED])
@@ -111,13 +120,17 @@ def drift_alert(notice: DriftNotice, currency: str) -> list[Block]:
 
 
 def drift_text(notice: DriftNotice) -> str:
-    return f"{notice.number} was {notice.kind} in QuickBooks"
+    return (
+        f"{client_prefix(notice.company, bold=False)}{notice.number} was {notice.kind} "
+        "in QuickBooks"
+    )
 
 
-def broken_connection_alert(reason: str) -> list[Block]:
+def broken_connection_alert(reason: str, company: str | None = None) -> list[Block]:
     return [
         section(
-            f":rotating_light: *QuickBooks disconnected.* {clip(reason, 500)}\nPosted "
+            f":rotating_light: {client_prefix(company)}*QuickBooks disconnected.* "
+            f"{clip(reason, 500)}\nPosted "
             "entries wait in the queue and will be pushed once it is reconnected."
         ),
         actions(
@@ -127,10 +140,11 @@ def broken_connection_alert(reason: str) -> list[Block]:
     ]
 
 
-def expiry_warning(days: int) -> list[Block]:
+def expiry_warning(days: int, company: str | None = None) -> list[Block]:
     return [
         section(
-            f":hourglass: The QuickBooks connection expires in {days} days. An "
+            f":hourglass: {client_prefix(company)}The QuickBooks connection expires in "
+            f"{days} days. An "
             "approver should reconnect it: `/writeoff connect quickbooks`."
         )
     ]

@@ -9,6 +9,7 @@ from bot.services.display import ClientLine
 from bot.slack.ids import Id
 from bot.slack.ui.kit import MAX_OPTIONS, Block, escape, option, plain_text, price, section
 
+NO_SUCH_CLIENT = "Nothing was changed: no client of this workspace keeps its books here."
 NOT_SET_UP = (
     "This channel is not set up for write-offs yet: no client's books are kept here. "
     "Ask an approver to run `/writeoff` here and pick the client; nothing was drafted."

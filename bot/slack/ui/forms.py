@@ -19,6 +19,7 @@ from bot.slack.ui.kit import (
     MAX_OPTIONS,
     Block,
     amount,
+    clip,
     context,
     input_block,
     modal,
@@ -58,13 +59,22 @@ def _selected(state_values: Mapping[str, Any], block_id: str) -> str:
     return str(chosen.get("value") or "")
 
 
+def _client(company: str | None) -> list[Block]:
+    """A modal's first line when the deployment keeps several companies: whose books these
+    are (as on the card); nothing with one company."""
+    return [context(f"Client: *{clip(company, 100)}*")] if company else []
+
+
 # -- the new write-off form ------------------------------------------------------------------
 
 
-def new_writeoff_modal(channel_id: str, reasons: Sequence[tuple[str, str]]) -> Block:
+def new_writeoff_modal(
+    channel_id: str, reasons: Sequence[tuple[str, str]], company: str | None = None
+) -> Block:
     """`/writeoff` alone. `reasons` are (value, label) from the policy table;
     private_metadata is the channel id the command came from."""
     blocks = [
+        *_client(company),
         text_input(Id.FORM_SKU, "SKU", placeholder="SKU-12", max_length=60),
         text_input(Id.FORM_QUANTITY, "Quantity", placeholder="40", max_length=30),
         text_input(
@@ -207,6 +217,7 @@ def edit_modal(view: CardView, chart: list[tuple[str, str]]) -> Block:
     """
     rows = min(len(view.lines) + SPARE_ROWS, MAX_EDIT_ROWS)
     blocks: list[Block] = [
+        *_client(view.company),
         section(quote(view.source_text, 1000)),
         context("To remove a line, clear its amounts. Each line has a debit or a credit."),
     ]
@@ -382,18 +393,20 @@ def _reason_input(label: str, placeholder: str) -> Block:
     )
 
 
-def reject_modal(entry_id: int, number: str | None = None) -> Block:
+def reject_modal(entry_id: int, number: str | None = None, company: str | None = None) -> Block:
     blocks = [
+        *_client(company),
         section(f"Reject draft #{entry_id}? Nothing is posted; the reporter sees your reason."),
         _reason_input("Reason", "e.g. Counted again: the units were found"),
     ]
     return modal(Id.VIEW_REJECT, "Reject write-off", blocks, str(entry_id), "Reject")
 
 
-def reverse_modal(entry_id: int, number: str | None = None) -> Block:
+def reverse_modal(entry_id: int, number: str | None = None, company: str | None = None) -> Block:
     """Named by its entry number (JE-000002), the one the controller sees in the books."""
     name = number or f"#{entry_id}"
     blocks = [
+        *_client(company),
         section(
             f"Reverse entry {name}? This posts a new entry that undoes it, dated today; "
             "the original stays in the books."

@@ -73,6 +73,21 @@ def clip(text: str, limit: int) -> str:
     return truncate(escape(text), limit)
 
 
+def client_prefix(company: str | None, *, bold: bool = True) -> str:
+    """Whose books a message is about, put before it ("*Acme Foods*: "). `company` is None
+    when the deployment keeps one company (bot/services `company_label`, `Books.label`):
+    then nothing is added and the message reads as it always did."""
+    if not company:
+        return ""
+    name = clip(company, 100)
+    return f"*{name}*: " if bold else f"{name}: "
+
+
+def client_words(company: str | None) -> str:
+    """ " for Acme Foods" after a title or a sentence; "" with one company."""
+    return f" for {clip(company, 100)}" if company else ""
+
+
 def plain(text: str, limit: int) -> str:
     """Shorten plain_text (no mrkdwn, so no escaping) visibly."""
     return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.services.display import CloseCheck
-from bot.slack.ids import Id
-from bot.slack.ui.kit import Block, actions, button, confirm, section
+from bot.slack.ids import COMPANY_MARK, Id
+from bot.slack.ui.kit import Block, actions, button, client_words, confirm, section
 from ledger.money import format_money
 
 
@@ -20,7 +20,8 @@ def pending_text(check: CloseCheck) -> str:
 
 def close_text(check: CloseCheck) -> str:
     return (
-        f"Close {check.month}? {pending_text(check)} After closing, nothing can be posted into it."
+        f"Close {check.month}{client_words(check.company)}? {pending_text(check)} "
+        "After closing, nothing can be posted into it."
     )
 
 
@@ -32,7 +33,9 @@ def close_blocks(check: CloseCheck) -> list[Block]:
             button(
                 f"Close {check.month}",
                 Id.PERIOD_CLOSE,
-                check.month,
+                # The month and whose it is: the click acts on that company's books
+                # (bot/slack/companies.py `pick`), wherever it is clicked.
+                f"{check.month}{COMPANY_MARK}{check.company_id}",
                 "danger",
                 confirm("Close the period?", pending_text(check), "Close it"),
             ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.services.display import MonthEndFacts
-from bot.slack.ui.kit import Block, clip, escape, link, mention, section
+from bot.slack.ui.kit import Block, client_prefix, client_words, clip, link, mention, section
 from ledger.money import format_money
 
 MAX_LINKS = 10
@@ -18,9 +18,7 @@ def reminder_blocks(f: MonthEndFacts) -> list[Block]:
         "last": "Today is the last business day of the month",
         "now": "Month-end check",
     }[f.kind]
-    lines = [f"*{when}* ({f.month})."]
-    if f.company:  # several companies: whose month this is
-        lines[0] = f"*{escape(f.company)}*: {lines[0]}"
+    lines = [f"{client_prefix(f.company)}*{when}* ({f.month})."]  # several: whose month
     if f.drafts:
         lines.append(
             f"• *{len(f.drafts)} draft(s)* awaiting approval, "
@@ -54,16 +52,17 @@ def reminder_blocks(f: MonthEndFacts) -> list[Block]:
 
 
 def reminder_text(month: str, company: str | None = None) -> str:
-    return f"Month-end reminder {month}" + (f" for {company}" if company else "")
+    return f"Month-end reminder {month}{client_words(company)}"
 
 
-def nudge_text(approvers: Iterable[str]) -> str:
+def nudge_text(approvers: Iterable[str], company: str | None = None) -> str:
     """The thread reply on a draft nobody has decided on for a day."""
     ids = sorted(approvers)
     people = [mention(a) for a in ids if a.startswith(("U", "W"))]
     groups = [f"<!subteam^{a}>" for a in ids if a.startswith("S") and a.isalnum()]
     who = " ".join(people + groups)
     return (
-        f"{who or 'Approvers'}: this write-off has waited over a day for a decision. "
+        f"{who or 'Approvers'}: this write-off{client_words(company)} has waited over a day "
+        "for a decision. "
         "Approve, edit or reject it; it expires after 7 days."
     )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from bot.services.display import ReportView
-from bot.slack.ui.kit import Block, clip, header, section
+from bot.slack.ui.kit import Block, client_words, clip, header, section
 from ledger.money import format_money
 
 
@@ -35,8 +35,15 @@ def summary_blocks(view: ReportView) -> list[Block]:
             f"{format_money(view.provisions, cur)} in {view.provision_count} "
             + ("entry" if view.provision_count == 1 else "entries")
         )
-    return [header(f"Write-offs {view.month or 'all months'}"), section("\n".join(lines))]
+    return [header(file_title(view.month or "all months", view.company)), section("\n".join(lines))]
 
 
-def summary_text(month: str) -> str:
-    return f"Write-offs {month}"
+def file_title(month: str, company: str | None = None) -> str:
+    """The report's title as plain text (a header, an uploaded file's title): never mrkdwn,
+    so the company's name is shown as it is written."""
+    return f"Write-offs {month}" + (f" for {company}" if company else "")
+
+
+def summary_text(month: str, company: str | None = None) -> str:
+    """The message's notification text (mrkdwn: the name escaped)."""
+    return f"Write-offs {month}{client_words(company)}"

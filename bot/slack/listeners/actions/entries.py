@@ -177,7 +177,10 @@ def _ask_reason(
     if refused:
         tell_user(client, body, refused.reason)
         return
-    client.views_open(trigger_id=body["trigger_id"], view=modal(entry.id or 0, entry.number))
+    client.views_open(
+        trigger_id=body["trigger_id"],
+        view=modal(entry.id or 0, entry.number, deps.books.label),
+    )
 
 
 def reject(body: Body, client: WebClient, context: BoltContext) -> None:

@@ -58,5 +58,5 @@ def report(body: Body, client: WebClient, context: BoltContext) -> None:
         return
     view, _png = reports.month_report(deps, month)
     client.chat_postMessage(
-        channel=user, text=summary_text(str(month)), blocks=summary_blocks(view)
+        channel=user, text=summary_text(str(month), view.company), blocks=summary_blocks(view)
     )

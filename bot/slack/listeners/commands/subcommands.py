@@ -15,9 +15,9 @@ from bot.services.quickbooks import NotConfigured
 from bot.services.reminders import send_reminder
 from bot.slack.chat import SlackChat
 from bot.slack.ui import replies
-from bot.slack.ui.kit import channel_link
+from bot.slack.ui.kit import channel_link, client_prefix
 from bot.slack.ui.month_end import close_blocks, close_text
-from bot.slack.ui.reports import summary_blocks, summary_text
+from bot.slack.ui.reports import file_title, summary_blocks, summary_text
 from ledger.periods import Period
 
 SUBCOMMANDS = frozenset(
@@ -100,10 +100,11 @@ def reopen(deps: Deps, user: str, arg: str | None) -> Reply:
     if month is None:
         return Reply("Usage: `/writeoff reopen YYYY-MM`")
     changed = periods.reopen(deps, user, month)
+    whose = client_prefix(deps.books.label, bold=False)
     return Reply(
-        f"{month} reopened (recorded in the audit trail)."
+        f"{whose}{month} reopened (recorded in the audit trail)."
         if changed
-        else f"{month} was not closed."
+        else f"{whose}{month} was not closed."
     )
 
 
@@ -124,13 +125,16 @@ def report(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Repl
         return Reply("Usage: `/writeoff report [YYYY-MM]`")
     view, png = reports.month_report(deps, month)
     client.chat_postMessage(
-        channel=channel, text=summary_text(str(month)), blocks=summary_blocks(view)
+        channel=channel, text=summary_text(str(month), view.company), blocks=summary_blocks(view)
     )
     # files_upload_v2 = files.getUploadURLExternal + upload + files.completeUploadExternal
     client.files_upload_v2(
-        channel=channel, content=png, filename=f"writeoffs-{month}.png", title=f"Write-offs {month}"
+        channel=channel,
+        content=png,
+        filename=reports.file_name(deps.books, month, "png"),
+        title=file_title(str(month), view.company),
     )
-    return Reply(f"Report for {month} posted.")
+    return Reply(f"{client_prefix(view.company, bold=False)}Report for {month} posted.")
 
 
 def export(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Reply:
@@ -138,10 +142,11 @@ def export(deps: Deps, client: WebClient, channel: str, arg: str | None) -> Repl
     if month is None:
         return Reply("Usage: `/writeoff export YYYY-MM`")
     rows = reports.month_rows(deps, month)
+    company = deps.books.label
     client.files_upload_v2(
         channel=channel,
         content=reports.export_csv(rows),
-        filename=f"writeoffs-{month}.csv",
-        title=f"Write-offs {month} (CSV)",
+        filename=reports.file_name(deps.books, month, "csv"),
+        title=f"{file_title(str(month), company)} (CSV)",
     )
-    return Reply(f"{len(rows)} lines of {month} exported.")
+    return Reply(f"{client_prefix(company, bold=False)}{len(rows)} lines of {month} exported.")

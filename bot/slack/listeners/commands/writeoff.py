@@ -54,7 +54,9 @@ def run_writeoff(body: Body, client: WebClient, context: BoltContext, respond: A
     if not text:
         client.views_open(
             trigger_id=body["trigger_id"],
-            view=new_writeoff_modal(body["channel_id"], intake.form_choices(deps.books)),
+            view=new_writeoff_modal(
+                body["channel_id"], intake.form_choices(deps.books), deps.books.label
+            ),
         )
         return
     report = intake.Report(

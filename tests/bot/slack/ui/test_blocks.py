@@ -574,3 +574,19 @@ def test_an_answer_after_a_failure_says_what_the_books_hold() -> None:
     assert "Nothing was posted: #9 is still a draft" in said
     assert "JE-000060 was posted and is reversed by JE-000061" in said
     assert "Nothing was posted: #11 is rejected." in said
+
+
+def test_a_company_name_is_escaped_wherever_it_is_shown() -> None:
+    from bot.services.display import FailedPush
+    from bot.slack.ui import alerts as A
+    from bot.slack.ui import reminders as M
+    from bot.slack.ui import reports as P
+
+    name = "<!channel> & Co"
+    push = FailedPush(1, "JE-000001", Decimal("5.00"), "refused", company=name)
+    shown = json.dumps(A.failure_alert(push, "USD")) + A.failure_text(push)
+    shown += M.nudge_text(["U0CTRL"], name) + P.summary_text("2026-11", name)
+    assert "<!channel>" not in shown and "&lt;!channel&gt; &amp; Co" in shown
+    assert check_blocks(A.failure_alert(push, "USD"), MAX_MESSAGE_BLOCKS) == []
+    assert check_view(F.reject_modal(1, None, name)) == []
+    assert "<!channel>" not in json.dumps(F.reject_modal(1, None, name))
