@@ -117,7 +117,9 @@ def test_each_company_syncs_to_its_own_realm_and_an_outage_alerts_only_its_chann
 
     posted = fake_slack.calls("chat.postMessage")
     first_alerts = sorted(c.args["text"] for c in posted if c.args["channel"] == FIRST_ALERTS)
-    assert first_alerts == [f"{n} did not reach QuickBooks" for n in first_numbers]
+    # With two companies, each alert names whose books it is.
+    expected = [f"{first.deps.books.label}: {n} did not reach QuickBooks" for n in first_numbers]
+    assert first_alerts == expected
     assert not [c for c in posted if c.args["channel"] == ACME_ALERTS]
 
     # Back up: the first company's entries go to its own realm, nothing doubles in Acme's.
