@@ -1,4 +1,6 @@
-"""`make bench`: every benchmark, figures printed and saved to bench/results/latest.json."""
+"""`make bench`: every benchmark, figures printed and saved to bench/results/latest.json.
+
+`python -m bench [GROUP…] [--postgres URL]`: only those groups; PostgreSQL at URL."""
 
 from __future__ import annotations
 
@@ -16,10 +18,17 @@ PG_URL = os.environ.get(
 
 
 def main(argv: list[str]) -> None:
+    # `--postgres URL` names the server for this run (else WRITEOFF_TEST_POSTGRES_URL, else
+    # the local default); benchmarks make and drop their own schemas in it.
+    pg_url = PG_URL
+    if "--postgres" in argv:
+        at = argv.index("--postgres")
+        pg_url = argv[at + 1]
+        argv = argv[:at] + argv[at + 2 :]
     only = set(argv)
-    pg = PG_URL if reachable(PG_URL) else None
+    pg = pg_url if reachable(pg_url) else None
     if pg is None:
-        print(f"PostgreSQL not reachable at {PG_URL}: PostgreSQL figures skipped")
+        print(f"PostgreSQL not reachable at {pg_url}: PostgreSQL figures skipped")
     results: dict[str, object] = {}
     if not only or "ledger" in only:
         results["ledger"] = ledger_bench.run(pg)
@@ -45,7 +54,7 @@ def main(argv: list[str]) -> None:
     if not only or "companies" in only:
         from bench import companies_bench
 
-        results["companies"] = companies_bench.run()
+        results["companies"] = companies_bench.run(pg_url=pg)
         print(json.dumps(results["companies"], indent=2))
     out = Path("bench/results")
     out.mkdir(parents=True, exist_ok=True)

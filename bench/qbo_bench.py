@@ -82,16 +82,21 @@ def _post_entries(url: str, n: int) -> tuple[sa.Engine, int]:
     return eng, cid
 
 
-def _map_accounts(eng: sa.Engine, cid: int, fake: FakeQbo) -> int:
-    """Every ledger account gets a QuickBooks account with AcctNum = its code, matched by
-    number through qbo.mapping (no request: the fake's accounts are built here)."""
+def map_accounts(eng: sa.Engine, cid: int, fake: FakeQbo, realm: str | None = None) -> int:
+    """Every ledger account gets a QuickBooks account with AcctNum = its code (in `realm`,
+    else the fake's own), matched by number through qbo.mapping (no request: the fake's
+    accounts are built here)."""
     with session_scope(eng) as s:
         ledger = [
             (a.code, a.name)
             for a in s.exec(sa.select(Account).where(Account.company_id == cid)).scalars()
         ]  # type: ignore[call-overload]
         qbo_accounts = [
-            {"Id": fake.add_account(name, acct_num=code), "Name": name, "AcctNum": code}
+            {
+                "Id": fake.add_account(name, acct_num=code, realm=realm),
+                "Name": name,
+                "AcctNum": code,
+            }
             for code, name in ledger
         ]
         result = match_accounts(ledger, qbo_accounts)
@@ -100,7 +105,7 @@ def _map_accounts(eng: sa.Engine, cid: int, fake: FakeQbo) -> int:
     return len(ledger)
 
 
-def _outbox_counts(eng: sa.Engine, cid: int) -> Counter[str]:
+def outbox_counts(eng: sa.Engine, cid: int) -> Counter[str]:
     table = OutboxItem.__table__  # type: ignore[attr-defined]
     with eng.connect() as conn:
         rows = conn.execute(
@@ -109,6 +114,16 @@ def _outbox_counts(eng: sa.Engine, cid: int) -> Counter[str]:
             .group_by(table.c.status)
         ).all()
     return Counter({status: count for status, count in rows})
+
+
+def limit_like_quickbooks(fake: FakeQbo, latency: float, in_flight: bool = True) -> None:
+    """From now on the fake answers like QuickBooks under load: `latency` on every request
+    and 429 beyond the per-company limits (500 requests and 40 batches a minute; 10 in
+    flight unless `in_flight` is False)."""
+    fake.latency = latency
+    fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
+    if in_flight:
+        fake.enforce_in_flight(10)
 
 
 def _steady_rate(batches: list[Any]) -> float | None:
@@ -135,7 +150,7 @@ def bench_sync(n: int, latency: float = LATENCY) -> dict[str, Any]:
         t0 = time.perf_counter()
         eng, cid = _post_entries(url, n)
         setup_s = time.perf_counter() - t0
-        mapped = _map_accounts(eng, cid, fake)
+        mapped = map_accounts(eng, cid, fake)
         with session_scope(eng) as s:
             numbers = [
                 num
@@ -143,10 +158,9 @@ def bench_sync(n: int, latency: float = LATENCY) -> dict[str, Any]:
                     sa.select(JournalEntry.number).where(JournalEntry.company_id == cid)
                 ).scalars()
             ]  # type: ignore[call-overload]
-        assert _outbox_counts(eng, cid)[OutboxStatus.PENDING.value] == n
+        assert outbox_counts(eng, cid)[OutboxStatus.PENDING.value] == n
 
-        fake.latency = latency
-        fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
+        limit_like_quickbooks(fake, latency, in_flight=False)
         limiter = RateLimiter(
             per_minute=500, per_second=10, in_flight=10, batch_per_minute=BATCHES_PER_MINUTE
         )
@@ -170,7 +184,7 @@ def bench_sync(n: int, latency: float = LATENCY) -> dict[str, Any]:
                 if report.claimed == 0:  # nothing due: done, or only rows waiting on backoff
                     break
             elapsed = time.perf_counter() - start
-        counts = _outbox_counts(eng, cid)
+        counts = outbox_counts(eng, cid)
         eng.dispose()
 
         api = fake.api_requests()[requests_before:]
@@ -259,7 +273,7 @@ def _push_worker(url: str, cid: int, api_base: str, realm: str, token: str, name
             report = run_sync(eng, cid, realm, lambda: client, worker=name)
             if report.claimed:
                 continue
-            counts = _outbox_counts(eng, cid)
+            counts = outbox_counts(eng, cid)
             if counts[OutboxStatus.PENDING.value] + counts[OutboxStatus.IN_FLIGHT.value] == 0:
                 break
             time.sleep(0.2)  # the rest is in the other process's hands, or backing off
@@ -278,11 +292,9 @@ def bench_two_processes(pg_url: str, n: int = 2400, latency: float = LATENCY) ->
         t0 = time.perf_counter()
         eng, cid = _post_entries(url, n)
         setup_s = time.perf_counter() - t0
-        _map_accounts(eng, cid, fake)
+        map_accounts(eng, cid, fake)
         token = fake.issue_tokens()["access_token"]
-        fake.latency = latency
-        fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
-        fake.enforce_in_flight(10)
+        limit_like_quickbooks(fake, latency)
         spawn = multiprocessing.get_context("spawn")
         procs = [
             spawn.Process(
@@ -297,7 +309,7 @@ def bench_two_processes(pg_url: str, n: int = 2400, latency: float = LATENCY) ->
         for p in procs:
             p.join(700)
         elapsed = time.perf_counter() - start
-        counts = _outbox_counts(eng, cid)
+        counts = outbox_counts(eng, cid)
         eng.dispose()
         api = fake.api_requests()
         batches = [r for r in api if r.kind == "batch"]
@@ -370,9 +382,7 @@ def bench_burst(
         qb = QuickBooks(books)
         link = qb.connect_url(actor="bench")
         qb.complete(parse_qs(urlparse(link).query)["state"][0], fake.issue_code(), REALM_ID)
-        fake.latency = latency
-        fake.enforce_limits(per_minute=500, batch_per_minute=BATCHES_PER_MINUTE)
-        fake.enforce_in_flight(10)
+        limit_like_quickbooks(fake, latency)
         before = fake.request_count()
         threads = []
         start = time.monotonic()

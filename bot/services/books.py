@@ -191,6 +191,11 @@ class Resolver:
         self._lock = threading.Lock()
         self._cache: dict[int, tuple[float, Books]] = {books.company_id: (time.monotonic(), books)}
         self._ids: tuple[float, list[int]] | None = None
+        # channel -> (when read, its company): a link found is kept `ttl` seconds. Reading it
+        # for every request was more than half of a draft's time with several companies
+        # (bench/companies_bench.py). A link is never moved to another company; a channel
+        # without one is asked again every time, so a link just saved is seen at once.
+        self._links: dict[str, tuple[float, int]] = {}
 
     def books(self, company_id: int) -> Books:
         with self._lock:
@@ -229,12 +234,23 @@ class Resolver:
         the environment). None when no company, or more than one, claims it."""
         if not channel:
             return None
-        with session_scope(self.base.engine) as s:
-            cid = channel_company(s, channel)
+        cid = self._linked(channel)
         if cid is not None:
             return self.books(cid)
         claims = [b for b in map(self.books, self.company_ids()) if channel in _channels_of(b)]
         return claims[0] if len(claims) == 1 else None
+
+    def _linked(self, channel: str) -> int | None:
+        with self._lock:
+            hit = self._links.get(channel)
+            if hit and time.monotonic() - hit[0] < self.ttl:
+                return hit[1]
+        with session_scope(self.base.engine) as s:
+            cid = channel_company(s, channel)
+        if cid is not None:
+            with self._lock:
+                self._links[channel] = (time.monotonic(), cid)
+        return cid
 
     def for_entries(self, entry_ids: list[int]) -> Books | None:
         """The books the entries belong to, when they all belong to one company."""

@@ -1,0 +1,28 @@
+"""`python -m bench companies` at a tiny size, so the benchmark cannot rot: both sides are
+measured on SQLite and PostgreSQL, every figure is there, and the sync to one fake
+QuickBooks realm per company pushes every entry with no 429. No timing is asserted."""
+
+from __future__ import annotations
+
+from bench import companies_bench
+from tests.conftest import PG_URL, require_postgres
+
+
+def test_the_companies_bench_runs_at_a_tiny_size() -> None:
+    require_postgres()
+    got = companies_bench.run(companies=3, per_company=4, rounds=2, pg_url=PG_URL, latency=0.0)
+    for backend in ("sqlite", "postgresql"):
+        side = got[backend]
+        assert side["companies"] == 3 and side["entries_each_side"] == 12
+        for measure in ("drafting", "posting", "balance"):
+            figures = side[measure]
+            assert figures["rounds"] == 2
+            assert figures["one_company"] > 0 and figures["many_companies"] > 0
+            assert figures["ratio_low"] <= figures["ratio"] <= figures["ratio_high"]
+    sync = got["qbo_sync"]
+    first = sync["first_pass"]
+    assert [c["company"] for c in first["per_company"]] == ["default", "client-01", "client-02"]
+    assert first["http_429"] == 0 and first["within_budget"]
+    assert first["synced"] == first["total"] == 12
+    assert all(c["requests"] >= 1 for c in first["per_company"])  # each to its own realm
+    assert sync["until_done"]["synced"] == 12 and sync["until_done"]["http_429"] == 0
