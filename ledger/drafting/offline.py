@@ -80,6 +80,7 @@ P_RANGE = 0.3
 P_PERCENT = 0.3
 P_PERCENT_OF_TOTAL = 0.15
 P_CORRECTION = 0.3
+P_PACK_GUESS = 0.1  # a pack word read one way where another is possible ("pairs": x 2)
 P_FUZZY = 0.05  # a misspelled reason word read by fuzzy matching
 P_RESERVE_UNCLEAR = 0.35  # a reserve entry drafted as a plain write-off would be wrong
 
@@ -1374,6 +1375,8 @@ def _read_pack(r: _Read) -> None:
     r.notes.append(pack.note)
     if pack.doubt:
         r.doubts.append(pack.doubt)
+    if pack.guess:
+        r.guess(pack.guess, P_PACK_GUESS)
     r.pack = pack
 
 
@@ -1620,12 +1623,13 @@ def _assemble(
     if r.pack is not None:
         # "4 cs ... @ $36/cs": a price per case is read against the cases, not the pieces
         for m in list(unit_prices):
-            outer = packs.container(_UNIT_ALIASES.get(m.unit or "", m.unit))
+            outer = packs.priced_container(_UNIT_ALIASES.get(m.unit or "", m.unit))
             count = r.pack.containers.get(outer or "")
             if count is not None:
                 unit_prices.remove(m)
                 amount = count * m.value
                 totals.append(_Money(amount, m.start, "total"))
+                r.used.append(m.value)  # the price per case is used, through the total
                 r.notes.append(
                     f"Amount {_fmt(count)} {outer} x ${_fmt(m.value)} per {outer} = ${_fmt(amount)}"
                 )

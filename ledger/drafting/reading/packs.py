@@ -72,15 +72,26 @@ _PER = re.compile(
 _OUTER_ALONE = re.compile(_OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
 _INSIDE = re.compile(rf"\(\s*(?P<n>{_N})\s+(?P<u>[a-z]+)\s*\)", _I)
-# "8 6-packs", "3 12-pk"
-_N_PACKS = re.compile(rf"(?P<n1>{_N})\s+(?P<n2>\d+)\s*-\s*(?P<c>pack|pk|ct)s?\b", _I)
+# "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
+# pack's name. "six packs" (a space, plural, no count before it) is six packs of unknown size.
+_PACK_SIZE = r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
+_SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
+_N_PACKS = re.compile(
+    rf"(?:(?P<n1>{_N}|\ban?)\s+)?"
+    rf"(?:(?P<n2>(?<![\w.$,/-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
+    rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])",
+    _I,
+)
+# "4 pairs of SKU-12": two pieces a pair, the pairs remembered for a price "per pair"
+_PAIRS = re.compile(rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
 # "half a dozen", "3 dz", "dozen and a half", "a gross of"
 _DOZEN = re.compile(
     rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
-    rf"(?P<d>dozen|doz|dz|gross)\b"
+    rf"(?P<d>dozen|doz|dz|gross|score)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
     _I,
 )
+_DOZENS = {"gross": Decimal(144), "score": Decimal(20)}
 # "25% of the 80", "half of the 30", "three quarters of the 40"
 _PART_OF = re.compile(
     rf"(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
@@ -92,7 +103,8 @@ _PART_OF = re.compile(
 _ALPHA = re.compile(r"[a-z]+")
 _HINT_WORDS = frozenset(_CONTAINERS) | {
     "dozen", "doz", "dz", "gross", "half", "quarter", "quarters", "third", "thirds", "fifth",
-    "tenth", "pack", "pk", "ct", "percent", "pct",
+    "tenth", "pack", "pk", "ct", "percent", "pct", "score", "pair", "pairs", "sixpack",
+    "sixpacks", "twinpack",
 }  # fmt: skip
 
 
@@ -111,6 +123,7 @@ class Pack:
     words: list[str] = field(default_factory=list)  # "half", "dozen"
     containers: dict[str, Decimal] = field(default_factory=dict)  # "case" -> 3
     doubt: str = ""
+    guess: str = ""  # a reading that is likely but not certain: costs a little confidence
 
     def __post_init__(self) -> None:
         self.quantity = (
@@ -122,7 +135,15 @@ def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
     if not _hinted(s):
         return None  # most messages: one cheap look, not five searches
-    for reader in (_read_each, _read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
+    for reader in (
+        _read_each,
+        _read_chain,
+        _read_per,
+        _read_n_packs,
+        _read_pairs,
+        _read_dozen,
+        _read_part_of,
+    ):
         found = reader(s)
         if found is not None:
             return found
@@ -131,6 +152,12 @@ def read(s: str) -> Pack | None:
 
 def container(unit: str | None) -> str | None:
     return _CONTAINERS.get((unit or "").lower())
+
+
+def priced_container(unit: str | None) -> str | None:
+    """What a price "per <unit>" counts against: a container, or a pair."""
+    low = (unit or "").lower()
+    return _CONTAINERS.get(low) or ("pair" if low in ("pair", "pairs", "pr", "prs") else None)
 
 
 def _num(raw: str) -> Decimal | None:
@@ -265,28 +292,55 @@ def _read_per(s: str) -> Pack | None:
 
 
 def _read_n_packs(s: str) -> Pack | None:
-    m = _N_PACKS.search(s)
-    if not m:
+    for m in _N_PACKS.finditer(s):
+        if m.group("w"):
+            if m.group("sep").strip() == "" and m.group("sep") and m.group("pl") and not m.group("n1"):
+                continue  # "six packs of SKU-12": six packs of a size not said
+            word = " ".join(m.group("w").lower().replace("-", " ").split())
+            n2 = _SIZE_WORDS.get(word) or _num(word)
+        else:
+            n2 = _num(m.group("n2"))
+        n1 = _num(m.group("n1")) if m.group("n1") else Decimal(1)
+        if n1 is None or n2 is None:
+            continue
+        qty = n1 * n2
+        if not _whole(qty):
+            continue
+        return Pack(
+            qty,
+            "units",
+            [m.span()],
+            f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
+            used=[n1, n2],
+            containers={"pack": n1},
+        )
+    return None
+
+
+def _read_pairs(s: str) -> Pack | None:
+    m = _PAIRS.search(s)
+    n1 = _num(m.group("n1")) if m else None
+    if m is None or n1 is None:
         return None
-    n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
-    if n1 is None or n2 is None:
-        return None
-    qty = n1 * n2
+    qty = n1 * 2
     return Pack(
         qty,
         "units",
         [m.span()],
-        f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
-        used=[n1, n2],
-        containers={"pack": n1},
+        f"Quantity {_fmt(n1)} {m.group('c')} x 2 = {_fmt(qty)}",
+        used=[n1, Decimal(2)],
+        containers={"pair": n1},
+        guess="Read a pair as 2 pieces; if the item is counted in pairs, the quantity is "
+        + _fmt(n1),
     )
 
 
 def _read_dozen(s: str) -> Pack | None:
     for m in _DOZEN.finditer(s):
-        base = Decimal(144) if m.group("d").lower() == "gross" else Decimal(12)
-        if m.group("d").lower() == "gross" and not (m.group("n") or m.group("f")):
-            continue  # "gross" alone is a weight or a margin, not 144
+        d = m.group("d").lower()
+        base = _DOZENS.get(d, Decimal(12))
+        if d in _DOZENS and not (m.group("n") or m.group("f")):
+            continue  # "gross" alone is a weight or a margin, not 144; "score" a result
         factor = Decimal(1)
         words = [m.group("d").lower()]
         if m.group("f"):
