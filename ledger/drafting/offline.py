@@ -1009,7 +1009,7 @@ def _read_group(
         )
 
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
-    doubts = hedges.hedges(work)
+    doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)

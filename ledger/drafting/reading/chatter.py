@@ -26,9 +26,9 @@ _MONEY_MOVED = lead(
     "rpcisdtvf",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|paid\s+(?:the|a|our|their)\s+(?:supplier|vendor|customer|invoice|bill|driver)
-        |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |invoiced?|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
         |(?:vendor|supplier)\s+credit|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
-        |return(?:ed|ing)?\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
+        |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv)\b""",
     _I | re.VERBOSE,
     word=True,
@@ -41,9 +41,29 @@ _PAID = re.compile(
 )
 _STOCK_MOVED = re.compile(
     r"""\b(?:received|receiving|restock(?:ed|ing)?|re-stock(?:ed)?|ordered|reorder(?:ed)?
-        |order\s+(?:more|another)|transfer(?:red|ring)?|moved?\s+(?:\w+\s+)?(?:from|to)
+        |order\s+(?:more|another)|transfer(?:red|ring|s)?|xfer(?:red|d)?
+        |mov(?:ed?|ing)\s+(?:\S+\s+){0,5}?(?:from|to|into|over\s+to|across\s+to)
+        |re-?locat(?:ed?|ing)|re-?label(?:l?ed|l?ing)?|re-?slott(?:ed|ing)|re-?binn(?:ed|ing)
+        |re-?shelv(?:ed?|ing)|re-?pack(?:ed|ing)?|re-?box(?:ed|ing)?|consolidat(?:ed?|ing)
+        |put\s+back|returned\s+to\s+(?:stock|the\s+shelf|shelf|the\s+bin|inventory)
+        |back\s+(?:on|to)\s+the\s+shel(?:f|ves)|back\s+in\s+stock|swapped\s+(?:\S+\s+){0,3}(?:to|for|with)
         |shipped|put\s+away|cycle\s+count\s+(?:is\s+)?(?:done|scheduled)|meeting)\b""",
     _I | re.VERBOSE,
+)
+# A message that starts by moving stock is about where goods are, even when it names their
+# state ("moved 20 damaged SKU-12 to bay 9"): a write-off only if it asks for one or sends
+# the goods to be thrown away.
+_MOVED_FIRST = re.compile(
+    r"""^\s*(?:(?:we|i|have|has|had|just|also|ok|okay|fyi)\s*,?\s+)*
+        (?:mov(?:ed|ing)|transferr(?:ed|ing)|xfer(?:red|d)?|relocat(?:ed|ing)|re-?label\w*
+        |re-?stock(?:ed|ing)|put\s+back|consolidat(?:ed|ing)|re-?slott(?:ed|ing)
+        |re-?binn(?:ed|ing)|re-?shelv(?:ed|ing))\b""",
+    _I | re.VERBOSE,
+)
+_DISPOSAL = re.compile(
+    r"\b(?:scrap|skip|dumpster|trash|garbage|rubbish|waste|disposal|dispose|destroy|destruction"
+    r"|quarantine|write[-\s]?off\s+(?:cage|bin|area|pile))\b",
+    _I,
 )
 _PAST_FIGURE = re.compile(
     r"""\b(?:last|previous|prior)\s+(?:month|week|quarter|year)'?s?\b[^.?!\n]*
@@ -149,7 +169,12 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment or a purchase, not a write-off. " + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
-    if not has_reason and _STOCK_MOVED.search(stripped):
+    if (not has_reason and _STOCK_MOVED.search(stripped)) or (
+        _MOVED_FIRST.search(stripped)
+        and not _WRITE_OFF.search(stripped)
+        and not _ASKS.search(stripped)
+        and not _DISPOSAL.search(stripped)
+    ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):
         return "That reads like a figure from the past, not a new write-off. " + DOES

@@ -30,6 +30,33 @@ _HEDGE = lead(
 )
 # "12 or 15 units", "$400 or $500", "2 or 3 pallets": which number is meant?
 _NUMBER_OR = re.compile(rf"(?<![\w-]){_NUM}\s*(?:\w+\s+)?(?:or|/)\s+{_NUM}\b", re.IGNORECASE)
+# A range of money or of a count ("$300-400", "10 to 12 units", "between 10 and 12", "$1.2-1.5k",
+# "12+", "up to 12"): the writer does not know the number, so neither end is the entry.
+# "from $22 to $15" is a change, not a range, and in a write-down "$22 to $15" is too.
+_AMT = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?k?"
+_RANGE = lead(
+    r"\d$bu",
+    rf"""(?<![\w.,/-])(?<!from\s)(?<!-)(?P<a>{_AMT})\s*(?:-(?!>)|–)\s*(?P<b>{_AMT})(?![\w/-]|\.\d)
+       | (?<![\w.,/-])\$\s?\d[\d,.]*k?\s*/\s*\$?\d[\d,.]*k?(?![\w/])
+       | \bbetween\s+{_AMT}\s+(?:and|&)\s+{_AMT}
+       | (?<![\w.,])\d[\d,.]*\+(?![\w\d+])
+       | \bup\s+to\s+(?:about\s+)?\$?\d""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TO_RANGE = lead(
+    r"\d$",
+    rf"(?<![\w.,/-])(?<!from\s)(?<!-){_AMT}\s+to\s+{_AMT}(?![\w/-]|\.\d)(?!\s*(?:each|per|ea|a\s|/))",
+    re.IGNORECASE,
+)
+
+
+def ranges(text: str, write_down: bool = False) -> list[str]:
+    """A doubt for a number the writer gives as a range; "$22 to $15" in a write-down is the
+    change of value, not a range."""
+    m = _RANGE.search(text) or (None if write_down else _TO_RANGE.search(text))
+    if m is None:
+        return []
+    return [f"'{_squash(m.group(0))}' is a range: which number is it?"]
 
 
 def hedges(text: str) -> list[str]:
