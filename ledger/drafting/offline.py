@@ -215,6 +215,8 @@ _MASK_PARTS: tuple[str, ...] = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
+    # "on the 3rd", "4th floor", "2nd shift": a day or a place, never a count
+    r"\b\d{1,2}(?:st|nd|rd|th)\b",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
@@ -521,7 +523,15 @@ _LOC_HEAD = (
     r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
-    r"|level|lvl|tier|lane|gate)"
+    r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
+    r"|bench|counter|pick\s+face|pickface)"
+)
+# A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
+# names that container: it may not be a count at all, so a quantity read there is never sure.
+_ID_BEFORE = re.compile(
+    rf"\b(?:{_LOC_HEAD}|pallet|skid|tote|case|carton|box|crate|bag|drum|container|tray|cage"
+    rf"|bin|load|delivery|shipment|batch)\s*(?:\#|no\.?|number)?\s*$",
+    _I,
 )
 _LOC_MOD = (
     r"(?:back|front|main|north|south|east|west|northern|southern|cold|dry|upper|lower|loading"
@@ -932,6 +942,7 @@ class _Qty:
 @dataclass
 class _Read:
     s: str
+    text: str = ""  # the request as it came, for looking around a position
     errors: list[str] = field(default_factory=list)
     guesses: list[Guess] = field(default_factory=list)
     money: list[_Money] = field(default_factory=list)
@@ -961,7 +972,7 @@ class _Read:
 def _read_group(
     work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
 ) -> Facts | None:
-    r = _Read(work)
+    r = _Read(work, work)
     skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
@@ -1739,6 +1750,12 @@ def _pick_quantity(
         )
     if chosen.how == "bare":
         r.guess(f"Read the number {_fmt(chosen.value)} as the quantity", P_BARE_NUMBER)
+    if chosen.how != "pack" and _ID_BEFORE.search(r.text, max(0, chosen.start - 24), chosen.start):
+        said = _WS.sub(" ", r.text[max(0, chosen.start - 24) : chosen.start]).strip().split()
+        r.unclear.append(
+            f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the {said[-1].lower()}, "
+            "not a count: check the quantity"
+        )
     if chosen.unit is None and sku is None:
         r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
     price_unit = next((m.unit for m in unit_prices if m.unit), None)
