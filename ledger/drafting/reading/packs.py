@@ -71,7 +71,7 @@ _PER = re.compile(
 )
 _OUTER_ALONE = re.compile(_OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
-_INSIDE = re.compile(rf"\(\s*(?P<n>{_N})\s+(?P<u>[a-z]+)\s*\)", _I)
+_INSIDE = re.compile(rf"\(\s*(?P<n>{_N})(?:\s+(?P<u>[a-z]+))?\s*\)", _I)
 # "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
 # pack's name. "six packs" (a space, plural, no count before it) is six packs of unknown size.
 _PACK_SIZE = r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
@@ -274,17 +274,18 @@ def _read_per(s: str) -> Pack | None:
         if n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
+        unit = (inside.group("u") or "units").lower()  # "1 case (12)": 12 pieces
         pack = Pack(
             n,
-            inside.group("u").lower(),
+            unit,
             [outer.span(), inside.span()],
-            f"Quantity {_fmt(n)} {inside.group('u')} in {_fmt(n1)} {c}",
+            f"Quantity {_fmt(n)} {unit} in {_fmt(n1)} {c}",
             used=[n1, n],
             containers={c: n1},
         )
         if n1 != 1:  # "2 pallets (40 units)": 40 in all, or 40 on each?
             pack.doubt = (
-                f"'{_fmt(n1)} {outer.group('c1')} ({_fmt(n)} {inside.group('u')})': "
+                f"'{_fmt(n1)} {outer.group('c1')} ({_fmt(n)} {unit})': "
                 f"{_fmt(n)} in all or on each {c}?"
             )
         return pack
