@@ -1381,6 +1381,9 @@ def _read_pack(r: _Read) -> None:
     if _limit(pack.quantity, pack.note, r, MAX_QUANTITY, "quantity") is None:
         return
     r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
+    # the pack's words are explained by its arithmetic ("three six-packs": 3 x 6), even where
+    # number words run together and would read as one number
+    r.not_amounts.extend(pack.spans)
     r.used.extend(pack.used)
     r.used_words.extend(pack.words)
     r.notes.append(pack.note)

@@ -45,7 +45,7 @@ _RANGE = lead(
 )
 _TO_RANGE = lead(
     r"\d$",
-    rf"(?<![\w.,/-])(?<!from\s)(?<!-){_AMT}\s+to\s+{_AMT}(?![\w/-]|\.\d)(?!\s*(?:each|per|ea|a\s|/))",
+    rf"(?<![\w.,/-])(?<!from\s)(?<!-)(?P<a>{_AMT})\s+to\s+(?P<b>{_AMT})(?![\w/-]|\.\d)(?!\s*(?:each|per|ea|a\s|/))",
     re.IGNORECASE,
 )
 
@@ -53,10 +53,30 @@ _TO_RANGE = lead(
 def ranges(text: str, write_down: bool = False) -> list[str]:
     """A doubt for a number the writer gives as a range; "$22 to $15" in a write-down is the
     change of value, not a range."""
-    m = _RANGE.search(text) or (None if write_down else _TO_RANGE.search(text))
-    if m is None:
+    found = [m for m in _RANGE.finditer(text) if _rising(m)]
+    if not write_down:
+        found += [m for m in _TO_RANGE.finditer(text) if _rising(m)]
+    if not found:
         return []
-    return [f"'{_squash(m.group(0))}' is a range: which number is it?"]
+    return [f"'{_squash(found[0].group(0))}' is a range: which number is it?"]
+
+
+def _rising(m: re.Match[str]) -> bool:
+    """A range goes up ("10-12", "$1.2-1.5k"); "dock 4 - 2 TV-55X" is a place, then a count."""
+    a, b = m.group("a"), m.group("b")
+    if a is None or b is None:
+        return True
+    x, y = _value(a), _value(b)
+    return x is None or y is None or x < y
+
+
+def _value(raw: str) -> float | None:
+    digits = raw.replace("$", "").replace(",", "").strip().lower()
+    scale = 1000.0 if digits.endswith("k") else 1.0
+    try:
+        return float(digits.rstrip("k").strip()) * scale
+    except ValueError:
+        return None
 
 
 def hedges(text: str) -> list[str]:
