@@ -801,8 +801,9 @@ def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
     if bounds[-1] != len(masked):
         bounds.append(len(masked))
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
-    for p in pieces:
-        _signals(p, reasons)
+    if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
+        for p in pieces:
+            _signals(p, reasons)
     return pieces
 
 
@@ -878,7 +879,8 @@ def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]
             continue
         cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
         p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
-        _signals(p, reasons)
+        if len(pieces) > 1:
+            _signals(p, reasons)
     return cut
 
 

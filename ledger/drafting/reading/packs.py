@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ledger.drafting.reading.fast import lead
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE
@@ -45,47 +46,54 @@ _FRAC = (
     r"(?:half|(?:a|one)\s+half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?"
     r"|a\s+fifth|a\s+tenth)"
 )
+# what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
+_N_FIRST = r"\dotfsenha"
 _OUTER = rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?P<c1>{_C})"
 
 # "5 boxes of 24", "a pallet of 40 cases of 6", "2 pallets x 20 cs x 12", "1 pallet of 50 sacks"
 # "1 pallet (40 cases of 25)", "1 pallet of 40 cases, 25 per case": a comma joins the chain
 # only when containers follow it, so "2 pallets, 8 SKU-40" stays a container beside a count
 _PER_SUFFIX = rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+)(?:{_C})"
-_CHAIN = re.compile(
+_CHAIN = lead(
+    _N_FIRST,
     rf"{_OUTER}\s*(?:of|x|×|\*|(?P<open>\()|,(?=\s*{_N}\s*{_C}))\s*(?P<n2>{_N})(?:\s*(?P<c2>{_C}))?"
     rf"(?:\s*(?:of|x|×|\*|,(?=\s*{_N}\s*(?:{_PER_SUFFIX}|each\b)))\s*(?P<n3>{_N})"
     rf"(?:\s*{_PER_SUFFIX}|\s+each\b)?)?(?:\s*\))?",
     _I,
 )
 # "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
-_EACH = re.compile(
+_EACH = lead(
+    _N_FIRST,
     rf"{_OUTER}\s*,?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
     rf"(?:each|apiece|per\s+{_C}|an?\s+{_C}|on\s+each|in\s+each|to\s+an?\s+{_C})",
     _I,
 )
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "(12 each)" after a case
-_PER = re.compile(
+_PER = lead(
+    _N_FIRST,
     rf"(?P<n>{_N})\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)"
     rf"(?P<c>{_C})",
     _I,
 )
-_OUTER_ALONE = re.compile(_OUTER, _I)
+_OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
 _INSIDE = re.compile(rf"\(\s*(?P<n>{_N})(?:\s+(?P<u>[a-z]+))?\s*\)", _I)
 # "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
 # pack's name. "six packs" (a space, plural, no count before it) is six packs of unknown size.
 _PACK_SIZE = r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
 _SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
-_N_PACKS = re.compile(
+_N_PACKS = lead(
+    _N_FIRST + "d",  # "double"
     rf"(?:(?P<n1>{_N}|\ban?)\s+)?"
     rf"(?:(?P<n2>(?<![\w.$,/-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
     rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])",
     _I,
 )
 # "4 pairs of SKU-12": two pieces a pair, the pairs remembered for a price "per pair"
-_PAIRS = re.compile(rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
+_PAIRS = lead(_N_FIRST, rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
 # "half a dozen", "3 dz", "dozen and a half", "a gross of"
-_DOZEN = re.compile(
+_DOZEN = lead(
+    _N_FIRST + "dgs",  # or the word itself: "dozen", "gross", "score"
     rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
     rf"(?P<d>dozen|doz|dz|gross|score)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
@@ -93,7 +101,8 @@ _DOZEN = re.compile(
 )
 _DOZENS = {"gross": Decimal(144), "score": Decimal(20)}
 # "25% of the 80", "half of the 30", "three quarters of the 40"
-_PART_OF = re.compile(
+_PART_OF = lead(
+    _N_FIRST,
     rf"(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
     rf"(?:(?:the|those|these|our|all|them|total)\s+)*(?P<n>{_N})",
     _I,
@@ -108,9 +117,7 @@ _HINT_WORDS = frozenset(_CONTAINERS) | {
 }  # fmt: skip
 
 
-def _hinted(s: str) -> bool:
-    low = s.lower()
-    return "%" in low or not _HINT_WORDS.isdisjoint(_ALPHA.findall(low))
+_PART_WORDS = ("%", "percent", "pct", "half", "quarter", "third", "fifth", "tenth")
 
 
 @dataclass
@@ -133,17 +140,23 @@ class Pack:
 
 def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
-    if not _hinted(s):
-        return None  # most messages: one cheap look, not five searches
-    for reader in (
-        _read_each,
-        _read_chain,
-        _read_per,
-        _read_n_packs,
-        _read_pairs,
-        _read_dozen,
-        _read_part_of,
-    ):
+    low = s.lower()
+    words = set(_ALPHA.findall(low))
+    if "%" not in low and _HINT_WORDS.isdisjoint(words):
+        return None  # most messages: one cheap look, not seven searches
+    # each reader only where the words it needs are there (the same readings, fewer searches)
+    readers = []
+    if not words.isdisjoint(_CONTAINERS):
+        readers += [_read_each, _read_chain, _read_per]
+    if "pack" in low or "pk" in low or "ct" in low:
+        readers.append(_read_n_packs)
+    if "pair" in low:
+        readers.append(_read_pairs)
+    if any(k in low for k in ("doz", "dz", "gross", "score")):
+        readers.append(_read_dozen)
+    if "of" in low and any(k in low for k in _PART_WORDS):
+        readers.append(_read_part_of)
+    for reader in readers:
         found = reader(s)
         if found is not None:
             return found
