@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
-from ledger.drafting.reading.fast import NUM_FIRST, lead
+from ledger.drafting.reading.fast import NUM_FIRST, lead, lead_num
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -299,7 +299,8 @@ _SPLIT = re.compile(
 )
 
 # A piece that tells the bot which accounts to use, or to ignore its rules: never read.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lead(
+    "a-z",
     r"""
       \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)
         (?:debit|credit|dr|cr)(?:ed)?\.?\s+(?:to\s+|the\s+|account\s+|acct\.?\s+)*
@@ -315,6 +316,7 @@ _INSTRUCTION = re.compile(
     | \byou\s+are\s+now\b | \bnew\s+instructions?\b | \badmin\s+override\b
     """,
     _IX,
+    word=True,  # every branch starts with \b and a letter
 )
 
 # -- signals used for grouping ------------------------------------------------------------------
@@ -335,7 +337,7 @@ _ITEM_KEYWORD = lead(
 _BARE_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 
-_QTY_UNIT = lead(NUM_FIRST, rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
+_QTY_UNIT = lead_num(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
 # (singular ones such as "can" or "set" are ordinary English too).
 _PLURAL_UNIT = (
@@ -345,8 +347,8 @@ _PLURAL_UNIT = (
     )
     + ")"
 )
-_QTY_FILLER = lead(
-    NUM_FIRST,
+_QTY_FILLER = lead_num(
+   
     rf"""(?P<n>{_NUM}k?|{_NUMWORDS})\s+
          (?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|x|sku|each|ea|were|was|are|is)\b)
              [a-z][a-z'-]*\s+){{1,2}}?
@@ -362,8 +364,8 @@ _QTY_KEYWORD = re.compile(
     rf"cases))\.?\s*(?:of\s+|is\s+|was\s+)?[:=\#]?\s*(?P<n>{_NUM_CORE}|{_NUMWORDS})",
     _I,
 )
-_QTY_BEFORE_SKU = lead(
-    NUM_FIRST,
+_QTY_BEFORE_SKU = lead_num(
+   
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
     rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
     rf"{SKU_MARK}",
@@ -372,12 +374,12 @@ _QTY_BEFORE_SKU = lead(
 _QTY_AFTER_SKU = re.compile(
     rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_BEFORE_MONEY = lead(
-    NUM_FIRST, rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
+_QTY_BEFORE_MONEY = lead_num(
+    rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
 )
 # "40 chairs", "40 damaged chairs": a count of things with no unit word
-_QTY_NOUN = lead(
-    NUM_FIRST,
+_QTY_NOUN = lead_num(
+   
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b",
     _I,
 )
@@ -388,8 +390,8 @@ _NOT_NOUNS = frozenset(
     )
 )  # fmt: skip
 # "45 on hand", "30 left": a count by the words after it
-_QTY_ON_HAND = lead(
-    NUM_FIRST,
+_QTY_ON_HAND = lead_num(
+   
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b",
     _I,
 )
@@ -427,7 +429,8 @@ def _money_re(text: str) -> re.Pattern[str]:
 
 
 # A plain number that the words before it make a price: "@ 1.25", "cost 61.25", "unit cost 22".
-_PRICE_BARE = re.compile(
+_PRICE_BARE = lead(
+    "@aucp",
     rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid)
          (?:\s+(?:is|was|of|at|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
          (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
@@ -474,6 +477,12 @@ _LEFT_TOTAL = lead(
          |\ball\s+told|\bgrand\s+total|\bcomes\s+out\s+to){_TAIL}""",
     _IX,
 )
+
+# Every branch of _LEFT_TOTAL holds one of these: without any, it cannot match.
+_LEFT_TOTAL_WORDS = (
+    "worth", "total", "for", "amount", "value", "loss", "come", "add", "sum", "by", "write",
+    "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all",
+)  # fmt: skip
 
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
 _WD_FROM_TO = re.compile(
@@ -625,7 +634,7 @@ _RESERVE_WORD = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
-_LEFTOVER_NUMBER = lead(NUM_FIRST, rf"{_NUM}|{_NUMWORDS}", _I)
+_LEFTOVER_NUMBER = lead_num(rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
 
 
@@ -1056,7 +1065,9 @@ def _read_bad_numbers(r: _Read) -> None:
     for m in list(_SCIENTIFIC.finditer(r.s)):
         r.errors.append(f"'{m.group(0)}' is in scientific notation; write the number out in full")
         r.cut(*m.span())
-    for m in list(_NOT_FINITE.finditer(r.s)):
+    low = r.s.lower()
+    infinite = "nan" in low or "inf" in low or "∞" in low  # what _NOT_FINITE needs
+    for m in list(_NOT_FINITE.finditer(r.s) if infinite else ()):
         r.errors.append(f"'{m.group(0).strip()}' is not a real number")
         r.cut(*m.span())
     for m in list(_NEGATIVE.finditer(r.s)):
@@ -1410,7 +1421,10 @@ def _read_percent(r: _Read) -> None:
 def _read_write_down(r: _Read, write_down: bool) -> None:
     # "from $22 to $15" and "$22 -> $15" are clear in any request; "from 22 to 15" only in a
     # write-down ("from 3 to 5 units" elsewhere is a count)
+    arrow = "->" in r.s or "=>" in r.s  # what _WD_ARROW needs
     for pattern in (_WD_FROM_TO if write_down else _WD_FROM_TO_STRICT, _WD_ARROW):
+        if pattern is _WD_ARROW and not arrow:
+            continue
         for m in list(pattern.finditer(r.s)):
             a = _money_value(m.group("a"), r)
             b = _money_value(m.group("b"), r)
@@ -1484,7 +1498,8 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     if rt:  # "at $1.01 lost": "at" makes it a price; "lost" only says what happened
         return "unit", None, end
     mu = _LEFT_UNIT.search(left)
-    mt = _LEFT_TOTAL.search(left)
+    low = left.lower()
+    mt = _LEFT_TOTAL.search(left) if any(k in low for k in _LEFT_TOTAL_WORDS) else None
     if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
         return "unit", None, end
     if mt:
@@ -1578,16 +1593,18 @@ def _read_quantities(r: _Read) -> None:
     for m in list(_QTY_ON_HAND.finditer(r.s)):
         _add_qty(r, m.group("n"), None, m.start(), "on_hand")
         r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_BEFORE_SKU.finditer(r.s)):
-        _add_qty(r, m.group("n"), None, m.start(), "sku")
-        r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_AFTER_SKU.finditer(r.s)):
-        how = "after_sku" if (m.group("sep") or "").strip() else "bare"
-        _add_qty(r, m.group("n"), None, m.start("n"), how)
-        r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_BEFORE_MONEY.finditer(r.s)):
-        _add_qty(r, m.group("n"), None, m.start(), "money")
-        r.cut(m.start("n"), m.end("n"))
+    if SKU_MARK in r.s:  # both patterns need a SKU that was read
+        for m in list(_QTY_BEFORE_SKU.finditer(r.s)):
+            _add_qty(r, m.group("n"), None, m.start(), "sku")
+            r.cut(m.start("n"), m.end("n"))
+        for m in list(_QTY_AFTER_SKU.finditer(r.s)):
+            how = "after_sku" if (m.group("sep") or "").strip() else "bare"
+            _add_qty(r, m.group("n"), None, m.start("n"), how)
+            r.cut(m.start("n"), m.end("n"))
+    if MONEY_MARK in r.s:
+        for m in list(_QTY_BEFORE_MONEY.finditer(r.s)):
+            _add_qty(r, m.group("n"), None, m.start(), "money")
+            r.cut(m.start("n"), m.end("n"))
     if not r.qtys:
         for m in _QTY_NOUN.finditer(r.s):
             if m.group("noun").lower() not in _NOT_NOUNS:

@@ -15,8 +15,23 @@ import re
 NUM_FIRST = r"\d.zotfsenhmda"
 
 
-def lead(first: str, pattern: str, flags: int = 0, word: bool = False) -> re.Pattern[str]:
+def lead(
+    first: str, pattern: str, flags: int = 0, word: bool = False, anywhere: str = ""
+) -> re.Pattern[str]:
     """`pattern` compiled behind the lookahead `[first]`; `word`: every match also starts a
-    word (the pattern's branches all begin with \\b or a letter after a non-letter)."""
+    word (the pattern's branches all begin with \\b or a letter after a non-letter), except
+    those starting with a character of `anywhere` (digits, "~"), tried at any position."""
     gate = rf"\b(?=[{first}])" if word else f"(?=[{first}])"
+    if anywhere:
+        gate = f"(?:(?=[{anywhere}])|{gate})"
     return re.compile(f"{gate}(?:{pattern})", flags)
+
+
+# The same gate for patterns that start with a number (digits, or a number word behind \b):
+# a letter can only start a match at the start of a word.
+NUM_WORD_FIRST = "zotfsenhmda"
+NUM_ANYWHERE = r"\d."
+
+
+def lead_num(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return lead(NUM_WORD_FIRST, pattern, flags, word=True, anywhere=NUM_ANYWHERE)

@@ -9,8 +9,9 @@ import re
 from ledger.drafting.reading.fast import lead
 
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+# every word branch starts with \b: a letter inside a word never starts a match
 _HEDGE = lead(
-    r"a-z~\d",
+    r"a-z",
     rf"""\b(?:probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
          |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
          |might(?:\s+be)?|may\s+be|could(?:\s+\w+){{0,2}}\s+be
@@ -27,6 +28,8 @@ _HEDGE = lead(
        | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some)\s+{_NUM}
        | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b""",
     re.IGNORECASE | re.VERBOSE,
+    word=True,
+    anywhere=r"~\d",
 )
 # "12 or 15 units", "$400 or $500", "2 or 3 pallets": which number is meant?
 _NUMBER_OR = re.compile(rf"(?<![\w-]){_NUM}\s*(?:\w+\s+)?(?:or|/)\s+{_NUM}\b", re.IGNORECASE)
