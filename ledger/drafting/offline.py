@@ -334,7 +334,7 @@ _ITEM_KEYWORD = lead(
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,
 )
-_BARE_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
+_BARE_CODE = lead("A-Z", r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 
 _QTY_UNIT = lead_num(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
@@ -348,7 +348,6 @@ _PLURAL_UNIT = (
     + ")"
 )
 _QTY_FILLER = lead_num(
-   
     rf"""(?P<n>{_NUM}k?|{_NUMWORDS})\s+
          (?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|x|sku|each|ea|were|was|are|is)\b)
              [a-z][a-z'-]*\s+){{1,2}}?
@@ -359,13 +358,14 @@ _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u
 _QTY_X = lead(
     r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_KEYWORD = re.compile(
+_QTY_KEYWORD = lead(
+    "qcupn",
     rf"\b(?P<kw>qty|qnty|quantity|quant|count|units|pcs|no\.?\s+of\s+(?:units|items|pieces|"
     rf"cases))\.?\s*(?:of\s+|is\s+|was\s+)?[:=\#]?\s*(?P<n>{_NUM_CORE}|{_NUMWORDS})",
     _I,
+    word=True,
 )
 _QTY_BEFORE_SKU = lead_num(
-   
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
     rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
     rf"{SKU_MARK}",
@@ -374,12 +374,9 @@ _QTY_BEFORE_SKU = lead_num(
 _QTY_AFTER_SKU = re.compile(
     rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_BEFORE_MONEY = lead_num(
-    rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
-)
+_QTY_BEFORE_MONEY = lead_num(rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I)
 # "40 chairs", "40 damaged chairs": a count of things with no unit word
 _QTY_NOUN = lead_num(
-   
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b",
     _I,
 )
@@ -391,14 +388,15 @@ _NOT_NOUNS = frozenset(
 )  # fmt: skip
 # "45 on hand", "30 left": a count by the words after it
 _QTY_ON_HAND = lead_num(
-   
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b",
     _I,
 )
-_QTY_ONE = re.compile(
+_QTY_ONE = lead(
+    "aos",
     rf"\b(?:a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per)\b)[a-z]+\s+){{0,2}}?"
     rf"(?P<u>{_UNIT})\b",
     _I,
+    word=True,
 )
 
 _MONEY_BRANCHES = rf"""
@@ -437,8 +435,10 @@ _PRICE_BARE = lead(
     _IX,
 )
 # "4.50 ea": cents and a per-unit word make a plain number a price
-_PRICE_CENTS = re.compile(
-    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))", _I
+_PRICE_CENTS = lead(
+    r"\d",
+    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))",
+    _I,
 )
 _RIGHT_UNIT = re.compile(
     rf"""\s*(?:(?:/|per\s+|an?\s+|for\s+each\s+)\s*(?P<u>{_UNIT}|unit|item|piece|head)\b

@@ -80,7 +80,9 @@ _OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
 _INSIDE = re.compile(rf"\(\s*(?P<n>{_N})(?:\s+(?P<u>[a-z]+))?\s*\)", _I)
 # "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
 # pack's name. "six packs" (a space, plural, no count before it) is six packs of unknown size.
-_PACK_SIZE = r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
+_PACK_SIZE = (
+    r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
+)
 _SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
 _N_PACKS = lead(
     _N_FIRST + "d",  # "double"
@@ -308,7 +310,12 @@ def _read_per(s: str) -> Pack | None:
 def _read_n_packs(s: str) -> Pack | None:
     for m in _N_PACKS.finditer(s):
         if m.group("w"):
-            if m.group("sep").strip() == "" and m.group("sep") and m.group("pl") and not m.group("n1"):
+            if (
+                m.group("sep").strip() == ""
+                and m.group("sep")
+                and m.group("pl")
+                and not m.group("n1")
+            ):
                 continue  # "six packs of SKU-12": six packs of a size not said
             word = " ".join(m.group("w").lower().replace("-", " ").split())
             n2 = _SIZE_WORDS.get(word) or _num(word)
