@@ -618,10 +618,12 @@ _CANCEL = re.compile(
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
-_CORRECTION = re.compile(
+_CORRECTION = lead(
+    "amnwscit",
     r"\b(?:actually|make\s+it|no\s+wait|wait\s*,|sorry|correction|i\s+mean|i\s+meant|typo"
     r"|instead)\b",
     _I,
+    word=True,
 )
 # The books are in dollars (Policy.currency USD): other currencies are not converted.
 _FOREIGN_CURRENCY = lead(
@@ -1363,7 +1365,7 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 # -- locations -----------------------------------------------------------------------------------
 
 
-_LOC_HINT = lead("a-z", rf"\b{_LOC_HEAD}\b", _I)
+_LOC_HINT = lead("a-z", rf"\b{_LOC_HEAD}\b", _I, word=True)
 
 
 def _read_location(r: _Read) -> str | None:
@@ -1408,6 +1410,9 @@ def _read_pack(r: _Read) -> None:
 
 
 def _read_percent(r: _Read) -> None:
+    low = r.s.lower()
+    if "%" not in low and "percent" not in low and "pct" not in low:
+        return  # what _PERCENT needs
     for m in list(_PERCENT.finditer(r.s)):
         value = _number(m.group("n"), r, "percentage")
         if value is not None:

@@ -88,7 +88,7 @@ def hedges(text: str) -> list[str]:
     for m in _HEDGE.finditer(text):
         out.append(f"The message sounds unsure ('{_squash(m.group(0))}'): confirm it first")
         break  # one is enough to make the draft doubtful
-    choice = _NUMBER_OR.search(text)
+    choice = _NUMBER_OR.search(text) if ("or" in text.lower() or "/" in text) else None
     if choice:
         out.append(f"'{_squash(choice.group(0))}': which number is meant?")
     return out
