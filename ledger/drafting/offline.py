@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
-from ledger.drafting.reading.fast import NUM_FIRST, lead, lead_num
+from ledger.drafting.reading.fast import NUM_FIRST, first_letters, lead, lead_num
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -254,20 +254,30 @@ def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
     own lookahead: at a position only one side can match, and each side keeps the masks'
     order, so the matches are the same as one long alternation, tried half as often."""
     digits: list[str] = []
-    letters: list[str] = []
+    letters: list[tuple[int, str, frozenset[str]]] = []
     for i, part in enumerate(parts):
         first = _first_kind(part)
         if first in ("digit", "any"):
             digits.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}d>") + ")")
         if first in ("letter", "any"):
-            letters.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}l>") + ")")
+            letters.append((i, part, first_letters(part, _IX) or frozenset(_ALPHABET)))
     sides = []
     if digits:
         sides.append(r"(?=\d)(?:" + "|".join(digits) + ")")
-    if letters:
-        sides.append(r"(?=[a-z])(?:" + "|".join(letters) + ")")
+    # the letter masks by the letter they can start with: at a word only the few masks that
+    # can start with its first letter are tried, in their order (the same matches)
+    for c in sorted(set().union(*(f for _, _, f in letters))):
+        here = [
+            "(?:" + part.replace("(?P<m>", f"(?P<m{i}l{c}>") + ")"
+            for i, part, f in letters
+            if c in f
+        ]
+        sides.append(f"(?=[{c}])(?:" + "|".join(here) + ")")
     # every mask starts a word or a number ("(?<=\d\s)\d..." too)
     return lead(r"a-z0-9", "|".join(sides), _IX, word=True)
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _first_kind(part: str) -> str:

@@ -9,6 +9,10 @@ with rejects most positions with a single test (2-3x faster on those patterns, s
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _sre
+from collections.abc import Iterable
+from typing import Any
 
 # what a number can start with: a digit, ".5", or a number word (zero ... ninety, hundred,
 # thousand, million, dozen, "a dozen", "an eighth")
@@ -35,3 +39,69 @@ NUM_ANYWHERE = r"\d."
 
 def lead_num(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return lead(NUM_WORD_FIRST, pattern, flags, word=True, anywhere=NUM_ANYWHERE)
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def first_letters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-case letters a match of `pattern` can start with (read from the parsed
+    pattern), or None when that cannot be told: a class such as \\w, a negated class, an
+    empty match. Zero-width parts (\\b, lookarounds) are passed over, which can only widen
+    the set, so a dispatch on it never loses a match."""
+    found = _firsts(_sre.parse(pattern, flags))
+    if found is None or found[1]:
+        return None
+    return frozenset(c.lower() for c in found[0] if c.lower() in _LETTERS)
+
+
+def _firsts(seq: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """(characters a match can start with, whether it can be empty), or None: unknown."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op is _c.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is _c.IN:
+            for kind, value in av:
+                if kind is _c.LITERAL:
+                    out.add(chr(value))
+                elif kind is _c.RANGE:
+                    out.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+                    out.update("0123456789")
+                else:  # a category, a negation: anything
+                    return None
+            return out, False
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width
+        if op is _c.SUBPATTERN:
+            inner = _firsts(av[-1])
+            if inner is None:
+                return None
+            out |= inner[0]
+            if not inner[1]:
+                return out, False
+            continue
+        if op is _c.BRANCH:
+            empty = False
+            for branch in av[1]:
+                inner = _firsts(branch)
+                if inner is None:
+                    return None
+                out |= inner[0]
+                empty = empty or inner[1]
+            if not empty:
+                return out, False
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            inner = _firsts(sub)
+            if inner is None:
+                return None
+            out |= inner[0]
+            if low > 0 and not inner[1]:
+                return out, False
+            continue
+        return None  # ANY, NOT_LITERAL, group references...: anything
+    return out, True
