@@ -383,6 +383,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "nabbed", "half inched", "five finger discount",
                 "sticky fingers", "grabbed", "smash and grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
+                "gone from the cage", "taken from the cage", "missing from the locked cage",
+                "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",

@@ -77,7 +77,10 @@ _PER = lead(
 )
 _OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
-_INSIDE = re.compile(rf"\(\s*(?P<n>{_N})(?:\s+(?P<u>[a-z]+))?\s*\)", _I)
+_INSIDE = re.compile(
+    rf"\(\s*(?P<n>{_N})(?:\s+(?!(?:each|apiece|on|in)\b)(?P<u>[a-z]+))?(?P<each>\s+(?:each|apiece|on\s+each|in\s+each))?\s*\)",
+    _I,
+)
 # "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
 # pack's name. "six packs" (a space, plural, no count before it) is six packs of unknown size.
 _PACK_SIZE = (
@@ -283,13 +286,25 @@ def _read_per(s: str) -> Pack | None:
     for outer in _OUTER_ALONE.finditer(s):
         inside = _INSIDE.search(s, outer.end(), min(len(s), outer.end() + 40))
         n1 = _num(outer.group("n1"))
-        if inside is None or n1 is None or container(inside.group("u")):
+        if inside is None or n1 is None:
             continue
+        if container(inside.group("u")) and not inside.group("each"):
+            continue  # "1 pallet (30 cases)": cases of a size not said
         n = _num(inside.group("n"))
         if n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
         unit = (inside.group("u") or "units").lower()  # "1 case (12)": 12 pieces
+        if inside.group("each"):  # "2 pallets (40 bags each)": 80 bags
+            qty = n1 * n
+            return Pack(
+                qty,
+                unit,
+                [outer.span(), inside.span()],
+                f"Quantity {_fmt(n1)} {c} x {_fmt(n)} {unit} each = {_fmt(qty)}",
+                used=[n1, n],
+                containers={c: n1},
+            )
         pack = Pack(
             n,
             unit,
