@@ -95,7 +95,8 @@ _PERIOD = lead(
         |year[-\s]to[-\s]date|ytd|so\s+far(?:\s+this\s+\w+)?|to\s+date|all\s+year
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
-    re.IGNORECASE | re.VERBOSE,    word=True,
+    re.IGNORECASE | re.VERBOSE,
+    word=True,
 )
 _NARRATOR = re.compile(
     r"""\b(?:we|we'?ve|we'?re|we\s+had|our|us|that'?s|that\s+was|it'?s\s+been|it\s+was
@@ -109,13 +110,15 @@ _REMARK = lead(
     r"""\b(?:crazy|insane|nuts|wild|ridiculous|unreal|yikes|smh|lol|wow|ouch|ugh|sadly
         |remember|recall|not\s+great|not\s+good|hope|hopefully|honestly|believe|imagine
         |brutal|painful|rough)\b""",
-    re.IGNORECASE | re.VERBOSE,    word=True,
+    re.IGNORECASE | re.VERBOSE,
+    word=True,
 )
 _PAST_TIME = lead(
     "a-z",
     rf"\b(?:last|previous|prior)\s+(?:week|month|quarter|year|time|spring|summer|fall|winter)\b"
     rf"|\b(?:weeks|months|years)\s+ago\b|\bback\s+in\b|\bin\s+{_MONTHS}\b|\bremember\s+when\b",
-    re.IGNORECASE,    word=True,
+    re.IGNORECASE,
+    word=True,
 )
 # What makes a message a request whatever else it says: asking, or the write-off verb itself
 _REQUEST = re.compile(

@@ -9,8 +9,10 @@ with rejects most positions with a single test (2-3x faster on those patterns, s
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _sre
+
+# the regex parser of the standard library (3.11+), private but stable; no type stubs
+import re._constants as _c  # type: ignore[import-not-found]
+import re._parser as _sre  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from typing import Any
 
