@@ -107,3 +107,57 @@ def _firsts(seq: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
             continue
         return None  # ANY, NOT_LITERAL, group references...: anything
     return out, True
+
+
+def by_first_letter(alternation: str, flags: int = 0) -> str:
+    """An alternation ("a|b|c", no comments) rewritten so that at a position only the
+    alternatives that can start with its character are tried, in their order: the same
+    matches, without trying dozens of words that cannot start there."""
+    alternatives = _split_top(alternation)
+    firsts = [_first_chars(a, flags) for a in alternatives]
+    letters = sorted({c for f in firsts if f is not None for c in f if c in _LETTERS})
+    buckets = []
+    for c in letters:
+        here = [a for a, f in zip(alternatives, firsts, strict=True) if f is None or c in f]
+        buckets.append(f"(?=[{c}])(?:" + "|".join(here) + ")")
+    other = [a for a, f in zip(alternatives, firsts, strict=True) if f is None or f - _LETTERS]
+    if other:
+        buckets.append("(?![a-z])(?:" + "|".join(other) + ")")
+    return "(?:" + "|".join(buckets) + ")"
+
+
+def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
+    found = _firsts(_sre.parse(pattern, flags))
+    if found is None or found[1]:
+        return None
+    return frozenset(c.lower() for c in found[0])
+
+
+def _split_top(alternation: str) -> list[str]:
+    """The top-level alternatives of a pattern's source."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(alternation):
+        ch = alternation[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if alternation[i + 1 : i + 2] == "]":
+                i += 1  # "[]...]": the first ] is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternation[start:])
+    return parts

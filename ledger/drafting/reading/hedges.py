@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 
-from ledger.drafting.reading.fast import lead
+from ledger.drafting.reading.fast import by_first_letter, lead
 
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 # every word branch starts with \b: a letter inside a word never starts a match
-_HEDGE = lead(
-    r"a-z",
-    rf"""\b(?:probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
+_HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
          |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
-         |might(?:\s+be)?|may\s+be|could(?:\s+\w+){{0,2}}\s+be
+         |might(?:\s+be)?|may\s+be|could(?:\s+\w+){0,2}\s+be
          |(?:should|would)\s+be\s+(?=about|around|\d)|or\s+just|or\s+else
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
          |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
@@ -24,7 +22,10 @@ _HEDGE = lead(
          |need\s+to\s+(?:check|confirm|verify)|still\s+(?:checking|counting)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with)
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
-         |either)\b
+         |either"""
+_HEDGE = lead(
+    r"a-z",
+    rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b
        | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some)\s+{_NUM}
        | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b""",
     re.IGNORECASE | re.VERBOSE,
