@@ -45,7 +45,8 @@ _STOCK_MOVED = re.compile(
         |mov(?:ed?|ing)\s+(?:\S+\s+){0,5}?(?:from|to|into|over\s+to|across\s+to)
         |re-?locat(?:ed?|ing)|re-?label(?:l?ed|l?ing)?|re-?slott(?:ed|ing)|re-?binn(?:ed|ing)
         |re-?shelv(?:ed?|ing)|re-?pack(?:ed|ing)?|re-?box(?:ed|ing)?|consolidat(?:ed?|ing)
-        |put\s+back|returned\s+to\s+(?:stock|the\s+shelf|shelf|the\s+bin|inventory)
+        |put\s+(?:\S+\s+){0,4}?back|return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:stock
+            |the\s+shelf|shelf|the\s+bin|inventory)
         |back\s+(?:on|to)\s+the\s+shel(?:f|ves)|back\s+in\s+stock|swapped\s+(?:\S+\s+){0,3}(?:to|for|with)
         |shipped|put\s+away|cycle\s+count\s+(?:is\s+)?(?:done|scheduled)|meeting)\b""",
     _I | re.VERBOSE,
@@ -54,10 +55,12 @@ _STOCK_MOVED = re.compile(
 # state ("moved 20 damaged SKU-12 to bay 9"): a write-off only if it asks for one or sends
 # the goods to be thrown away.
 _MOVED_FIRST = re.compile(
-    r"""^\s*(?:(?:we|i|have|has|had|just|also|ok|okay|fyi)\s*,?\s+)*
-        (?:mov(?:ed|ing)|transferr(?:ed|ing)|xfer(?:red|d)?|relocat(?:ed|ing)|re-?label\w*
-        |re-?stock(?:ed|ing)|put\s+back|consolidat(?:ed|ing)|re-?slott(?:ed|ing)
-        |re-?binn(?:ed|ing)|re-?shelv(?:ed|ing))\b""",
+    r"""^\s*(?:(?:we|i|have|has|had|just|also|ok|okay|fyi|pls|please)\s*,?\s+)*
+        (?:mov(?:e|ed|ing)|transfer(?:red|ring)?|xfer(?:red|d)?|relocat(?:e|ed|ing)
+        |re-?label\w*|re-?stock(?:ed|ing)?|put\s+(?:\S+\s+){0,4}?back|consolidat(?:e|ed|ing)
+        |re-?slot(?:ted|ting)?|re-?binn(?:ed|ing)|re-?shelv(?:e|ed|ing)
+        |return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:the\s+)?(?:stock|shel(?:f|ves)|inventory
+            |bin|floor|location|rack))\b""",
     _I | re.VERBOSE,
 )
 _DISPOSAL = re.compile(
@@ -65,6 +68,7 @@ _DISPOSAL = re.compile(
     r"|quarantine|write[-\s]?off\s+(?:cage|bin|area|pile))\b",
     _I,
 )
+_RESERVE = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\b", _I)
 _PAST_FIGURE = re.compile(
     r"""\b(?:last|previous|prior)\s+(?:month|week|quarter|year)'?s?\b[^.?!\n]*
         \b(?:wrote\s+off|written\s+off|we\s+had|was|were|came\s+to|totall?ed)\b
@@ -177,6 +181,7 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _WRITE_OFF.search(stripped)
         and not _ASKS.search(stripped)
         and not _DISPOSAL.search(stripped)
+        and not _RESERVE.search(stripped)  # "move $500 from the reserve": money, not goods
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):
