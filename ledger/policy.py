@@ -343,7 +343,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
-                "down", "under", "below", "fewer", "less",
+                "down", "under", "below", "fewer", "less", "light",
                 near=("system", "books", "on the books", "count", "counted", "records"),
                 fuzzy=False,
             ),

@@ -409,6 +409,17 @@ _QTY_ONE = lead(
     word=True,
 )
 
+# "a TV-55X", "one SKU-77", "a single SKU-40 panel": one unit of the SKU ("a few SKU-77",
+# "a lot of SKU-12" are not)
+_QTY_ONE_SKU = lead(
+    "aos",
+    rf"\b(?P<a>a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per|of|few|couple|bunch|number"
+    rf"|lot|load|handful|pile|heap|stack|whole|total|batch|shipment|delivery|order|bit|some)\b)"
+    rf"[a-z]+\s+){{0,2}}?{SKU_MARK}",
+    _I,
+    word=True,
+)
+
 _MONEY_BRANCHES = rf"""
       {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
@@ -1631,6 +1642,12 @@ def _read_quantities(r: _Read) -> None:
         if one:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
+    if not r.qtys and SKU_MARK in r.s:
+        one = _QTY_ONE_SKU.search(r.s)
+        if one:  # "someone helped themselves to a TV-55X": one of them
+            r.qtys.append(_Qty(Decimal(1), None, one.start(), "one"))
+            r.guess(f"Read '{one.group('a')}' before the SKU as 1 unit", P_BARE_NUMBER)
+            r.cut(one.start("a"), one.end("a"))
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
