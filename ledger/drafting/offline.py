@@ -762,16 +762,26 @@ def _read_groups(
 
 
 def _clean(text: str) -> str:
+    # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
-    text = _SLACK_MARKUP.sub(_slack_label, text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    text = _PLAIN_MENTION.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    text = _STRUCK.sub(" ", text)
-    text = _SPACES.sub(" ", text)
-    text = _INLINE_ENUM.sub(_inline_enum, text)
+    if "<" in text:
+        text = _SLACK_MARKUP.sub(_slack_label, text)
+    if "&" in text:
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    if "@" in text:
+        text = _PLAIN_MENTION.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI.sub(" ", text)
+    if "~" in text:
+        text = _STRUCK.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if ")" in text:
+        text = _INLINE_ENUM.sub(_inline_enum, text)
     text = _BULLET.sub("", text)
-    return _BLANK_LINES.sub("\n", text).strip()
+    if "\n" in text:
+        text = _BLANK_LINES.sub("\n", text)
+    return text.strip()
 
 
 def _inline_enum(m: re.Match[str]) -> str:
