@@ -42,7 +42,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
-from ledger.drafting.reading.fast import NUM_FIRST, first_letters, lead, lead_num
+from ledger.drafting.reading.fast import (
+    NUM_FIRST,
+    by_first_letter,
+    first_letters,
+    lead,
+    lead_num,
+)
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -1396,7 +1402,7 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 # -- locations -----------------------------------------------------------------------------------
 
 
-_LOC_HINT = lead("a-z", rf"\b{_LOC_HEAD}\b", _I, word=True)
+_LOC_HINT = lead("a-z", rf"{by_first_letter(_LOC_HEAD[3:-1], _I)}\b", _I, word=True)
 
 
 def _read_location(r: _Read) -> str | None:
