@@ -505,6 +505,15 @@ _LEFT_TOTAL = lead(
     _IX,
 )
 
+_RESERVES = (Category.RESERVE_PROVISION, Category.RESERVE_WRITE_OFF)
+# Goods named in the plural with no count, beside an amount with no total words: "stolen speakers $45"
+_PLURAL_BEFORE = re.compile(
+    r"\b(?!(?:goods|products|supplies|returns|materials|wares|contents|losses|damages|this"
+    r"|perhaps|sometimes|thanks|always|theirs|yours|ours|hers|does|plus|units|items|pcs)\b)"
+    r"[a-z]{2,}[a-rt-z]s\b",
+    _I,
+)
+
 # Every branch of _LEFT_TOTAL holds one of these: without any, it cannot match.
 _LEFT_TOTAL_WORDS = (
     "worth", "total", "for", "amount", "value", "loss", "come", "add", "sum", "by", "write",
@@ -1746,7 +1755,10 @@ def _assemble(
                 )
         elif unit_cost is None and total is None:
             total = m.value
-            if sku is not None and quantity is None:
+            plural = category not in _RESERVES and _PLURAL_BEFORE.search(r.text)
+            if quantity is None and (sku is not None or plural):
+                # "SKU-77 $45", "stolen speakers $45": each, or all of them? (a reserve's
+                # amount is the reserve's)
                 r.guess(f"${m.value} could be a unit price or the total", P_PRICE_OR_TOTAL)
         elif m.value not in (unit_cost, total):
             r.guess(f"Did not use the amount ${m.value}", P_SEVERAL_PRICES)

@@ -2767,5 +2767,9 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "1", "sku": "TV-55X"}]},
     {"id": "sku-043", "group": "sku_shapes",
      "text": "a few SKU-77 stolen", "expect": "doubt"},
+    {"id": "total-060", "group": "totals_vs_unit",
+     "text": "stolen speakers from the van $45", "expect": "unsure"},
+    {"id": "total-061", "group": "totals_vs_unit",
+     "text": "broken mugs: $36", "expect": "unsure"},
 ]
 # fmt: on
