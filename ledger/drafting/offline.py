@@ -506,8 +506,9 @@ _LEFT_TOTAL = lead(
 )
 
 _RESERVES = (Category.RESERVE_PROVISION, Category.RESERVE_WRITE_OFF)
-# Goods named in the plural with no count, beside an amount with no total words: "stolen speakers $45"
-_PLURAL_BEFORE = re.compile(
+# Goods named in the plural with no count, beside an amount with no total words:
+# "stolen speakers $45"
+_PLURAL_GOODS = re.compile(
     r"\b(?!(?:goods|products|supplies|returns|materials|wares|contents|losses|damages|this"
     r"|perhaps|sometimes|thanks|always|theirs|yours|ours|hers|does|plus|units|items|pcs)\b)"
     r"[a-z]{2,}[a-rt-z]s\b",
@@ -1755,7 +1756,7 @@ def _assemble(
                 )
         elif unit_cost is None and total is None:
             total = m.value
-            plural = category not in _RESERVES and _PLURAL_BEFORE.search(r.text)
+            plural = category not in _RESERVES and _PLURAL_GOODS.search(r.text)
             if quantity is None and (sku is not None or plural):
                 # "SKU-77 $45", "stolen speakers $45": each, or all of them? (a reserve's
                 # amount is the reserve's)
