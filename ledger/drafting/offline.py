@@ -87,6 +87,7 @@ P_PERCENT = 0.3
 P_PERCENT_OF_TOTAL = 0.15
 P_CORRECTION = 0.3
 P_PACK_GUESS = 0.1  # a pack word read one way where another is possible ("pairs": x 2)
+P_WEAK_REASON = 0.1  # only "lost" or "gone": the likeliest reason, not a sure one
 P_FUZZY = 0.05  # a misspelled reason word read by fuzzy matching
 P_RESERVE_UNCLEAR = 0.35  # a reserve entry drafted as a plain write-off would be wrong
 
@@ -1387,6 +1388,10 @@ def _pick_reason(
                 r.unclear.append(f"Read '{fix.typed}' as '{best.keyword}': check the reason")
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
+    if best.weak:
+        # "gone", "lost" say the goods left the books, not why: shrinkage is the likeliest
+        # reading, not a sure one ("forklift hit the rack: 5 SKU-40 gone")
+        r.guess(f"'{best.keyword}' does not say why the goods are gone", P_WEAK_REASON)
     return best.category, best.keyword
 
 
