@@ -114,6 +114,12 @@ _PART_OF = lead(
 )
 
 
+# "2 of the 6", "3 of those 12": part of a count said beside it; the part is the quantity
+_SOME_OF = lead(
+    _N_FIRST,
+    rf"(?P<k>{_N})\s+of\s+(?:the|those|these|our|them\s+all|all)\s+(?P<n>{_N})(?!\s*(?:%|percent\b))",
+    _I,
+)
 _ALPHA = re.compile(r"[a-z]+")
 _HINT_WORDS = frozenset(_CONTAINERS) | {
     "dozen", "doz", "dz", "gross", "half", "quarter", "quarters", "third", "thirds", "fifth",
@@ -147,7 +153,7 @@ def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
     low = s.lower()
     words = set(_ALPHA.findall(low))
-    if "%" not in low and _HINT_WORDS.isdisjoint(words):
+    if "%" not in low and " of " not in low and _HINT_WORDS.isdisjoint(words):
         return None  # most messages: one cheap look, not seven searches
     # each reader only where the words it needs are there (the same readings, fewer searches)
     readers = []
@@ -161,6 +167,8 @@ def read(s: str) -> Pack | None:
         readers.append(_read_dozen)
     if "of" in low and any(k in low for k in _PART_WORDS):
         readers.append(_read_part_of)
+    if " of " in low:
+        readers.append(_read_some_of)
     for reader in readers:
         found = reader(s)
         if found is not None:
@@ -407,6 +415,16 @@ def _read_dozen(s: str) -> Pack | None:
             words=words,
             containers={_CONTAINERS[unit.lower()]: qty} if unit else {},
         )
+    return None
+
+
+def _read_some_of(s: str) -> Pack | None:
+    for m in _SOME_OF.finditer(s):
+        k, n = _num(m.group("k")), _num(m.group("n"))
+        if k is None or n is None or not _whole(k) or k >= n:
+            continue  # "6 of the 2" is no part
+        said = " ".join(m.group(0).split())
+        return Pack(k, "units", [m.span()], f"Quantity {_fmt(k)} ('{said}')", used=[k, n])
     return None
 
 

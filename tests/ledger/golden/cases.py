@@ -2771,5 +2771,13 @@ CASES: list[dict[str, Any]] = [
      "text": "stolen speakers from the van $45", "expect": "unsure"},
     {"id": "total-061", "group": "totals_vs_unit",
      "text": "broken mugs: $36", "expect": "unsure"},
+    {"id": "pack-081", "group": "pack_sizes",
+     "text": "2 of the 6 SKU-40 shattered",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "284.00",
+                 "quantity": "2", "sku": "SKU-40"}]},
+    {"id": "pack-082", "group": "pack_sizes",
+     "text": "3 of those 12 MLK-2L leaked",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "6.30",
+                 "quantity": "3", "sku": "MLK-2L"}]},
 ]
 # fmt: on
