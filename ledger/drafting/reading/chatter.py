@@ -56,13 +56,17 @@ _STOCK_MOVED = re.compile(
 # the goods to be thrown away.
 _MOVED_FIRST = re.compile(
     r"""^\s*(?:(?:we|i|have|has|had|just|also|ok|okay|fyi|pls|please)\s*,?\s+)*
-        (?:mov(?:e|ed|ing)|transfer(?:red|ring)?|xfer(?:red|d)?|relocat(?:e|ed|ing)
-        |re-?label\w*|re-?stock(?:ed|ing)?|put\s+(?:\S+\s+){0,4}?back|consolidat(?:e|ed|ing)
+        (?:(?:mov(?:e|ed|ing)|transfer(?:red|ring)?|xfer(?:red|d)?|relocat(?:e|ed|ing))
+            \s+(?:\S+\s+){0,6}?(?:to|into|from|over\s+to|across\s+to)
+        |re-?label\w*|put\s+(?:\S+\s+){0,4}?back|consolidat(?:e|ed|ing)
         |re-?slot(?:ted|ting)?|re-?binn(?:ed|ing)|re-?shelv(?:e|ed|ing)
         |return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:the\s+)?(?:stock|shel(?:f|ves)|inventory
             |bin|floor|location|rack))\b""",
     _I | re.VERBOSE,
 )
+# ... unless it goes on to say what was found on the way: "moved the pallets to bay 3 and
+# found 3 SKU-40 cracked" reports damage
+_FOUND = re.compile(r"\b(?:found|noticed|discovered|came\s+across|spotted|saw)\b", _I)
 _DISPOSAL = re.compile(
     r"\b(?:scrap|skip|dumpster|trash|garbage|rubbish|waste|disposal|dispose|destroy|destruction"
     r"|quarantine|write[-\s]?off\s+(?:cage|bin|area|pile))\b",
@@ -182,6 +186,7 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _ASKS.search(stripped)
         and not _DISPOSAL.search(stripped)
         and not _RESERVE.search(stripped)  # "move $500 from the reserve": money, not goods
+        and not _FOUND.search(stripped)
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):

@@ -2779,5 +2779,13 @@ CASES: list[dict[str, Any]] = [
      "text": "3 of those 12 MLK-2L leaked",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "6.30",
                  "quantity": "3", "sku": "MLK-2L"}]},
+    {"id": "nwo-078", "group": "not_a_writeoff",
+     "text": "restocked shelves and found 4 SKU-410 broken",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "48.00",
+                 "quantity": "4", "sku": "SKU-410"}]},
+    {"id": "nwo-079", "group": "not_a_writeoff",
+     "text": "moved pallets to bay 3 and found 3 SKU-40 cracked",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "426.00",
+                 "quantity": "3", "sku": "SKU-40"}]},
 ]
 # fmt: on
