@@ -372,7 +372,7 @@ def _read_pairs(s: str) -> Pack | None:
         "units",
         [m.span()],
         f"Quantity {_fmt(n1)} {m.group('c')} x 2 = {_fmt(qty)}",
-        used=[n1, Decimal(2)],
+        used=[n1],  # the 2 of a pair is in no text
         containers={"pair": n1},
         guess="Read a pair as 2 pieces; if the item is counted in pairs, the quantity is "
         + _fmt(n1),
@@ -411,7 +411,7 @@ def _read_dozen(s: str) -> Pack | None:
             unit.lower() if unit else "units",
             [m.span()],
             f"Quantity '{said}' = {_fmt(qty)}",
-            used=[factor, base],
+            used=[],  # the words are in its span; the 12 of a dozen is in no text
             words=words,
             containers={_CONTAINERS[unit.lower()]: qty} if unit else {},
         )
