@@ -273,7 +273,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "old version", "no demand", "not selling", "never sold", "no longer sold",
                 "no longer stocked", "no longer carried", "no longer made",
                 "slow mover", "non moving", "shelf worn", "shop soiled",
-                "shopworn",
+                "shopworn", "out of season", "last season", "last season's", "seasonal leftovers",
+                "end of season", "no longer compatible", "incompatible", "no one will buy",
+                "nobody wants", "no one wants", "bbe", "water ingress", "ingress", "moisture",
+                "condensation", "cracks", "crack", "hairline crack", "hairline cracks", "dents",
+                "dent", "tears", "holes", "stains", "scratches",
                 fuzzy=False,
             ),
             # Dates on food and other perishables, said every way people say them: "past
