@@ -129,9 +129,10 @@ def parse_decimal(text: str) -> Decimal:
     raw = text.strip()
     if not raw:
         raise MoneyError("no number given")
-    words = parse_number_words(raw)
-    if words is not None:
-        return words
+    if not (raw[0].isdigit() or raw[0] == "."):  # digits are never number words
+        words = parse_number_words(raw)
+        if words is not None:
+            return words
     m = _NUMERIC.match(raw)
     if not m:
         if raw.startswith("-"):

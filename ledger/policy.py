@@ -247,6 +247,39 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "defected": "defective",
                 },
             ),
+            # How warehouse staff say it in Slack when no damage word is used: the goods
+            # split, caved in, got drenched, stopped working, failed QC, went in the skip, or
+            # nobody buys them any more (obsolescence). Exact words only: several are short or
+            # common enough that a fuzzy match would land on something else.
+            Words(
+                "split", "split open", "splits", "splitting", "bags split", "burst open",
+                "busted open", "ripped open", "caved in", "caved", "collapsed", "fell over",
+                "toppled", "toppled over", "fell off the pallet", "fell off the shelf",
+                "knocked off", "knocked off the shelf", "knocked down", "run over", "ran over",
+                "forklifted", "speared", "mashed", "banged up", "beat up", "beaten up",
+                "dinged up", "dented in", "popped", "ruptured", "leaky", "leaks", "leak",
+                "drenched", "sodden", "saturated", "damp", "water got in", "got wet",
+                "wet through", "rained on", "mouldering", "moulded", "molded", "mould on",
+                "mold on", "rusty", "rust", "sun bleached", "bleached", "moth eaten",
+                "spilt", "spillage", "smells", "stinks", "tampered", "tampered with",
+                "seal broken", "broken seal", "doesn't work", "doesnt work", "don't work",
+                "dont work", "not working", "won't work", "wont work", "won't turn on",
+                "wont turn on", "stopped working", "no power", "freezer failed",
+                "freezer died", "fridge died", "fridge failed", "cooler failed",
+                "chiller failed", "qc fail", "qc failed", "failed qc", "failed inspection",
+                "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
+                "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
+                "use by passed", "sell by passed", "end of line", "old model", "old stock",
+                "old version", "no demand", "not selling", "never sold", "no longer sold",
+                "no longer stocked", "no longer carried", "no longer made",
+                "slow mover", "non moving", "shelf worn", "shop soiled",
+                "shopworn", "out of season", "last season", "last season's", "seasonal leftovers",
+                "end of season", "no longer compatible", "incompatible", "no one will buy",
+                "nobody wants", "no one wants", "bbe", "water ingress", "ingress", "moisture",
+                "condensation", "cracks", "crack", "hairline crack", "hairline cracks", "dents",
+                "dent", "tears", "holes", "stains", "scratches",
+                fuzzy=False,
+            ),
             # Dates on food and other perishables, said every way people say them: "past
             # their use-by", "past sell-by date", "out of code", "curdled".
             Words(
@@ -299,6 +332,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "vanished", "not on the shelf", "gone astray", "went astray",
                 "cannot be found", "can't be found", "could not be found", "couldn't be found",
                 "can not find", "no trace", "not where they should be",
+                "not there", "nowhere", "nowhere to be seen", "can't be located",
+                "cannot be located", "could not locate", "couldn't locate", "not in the bin",
+                "not in the location", "not on the shelves", "not in stock", "went walkabout",
+                "gone walkabout", "walkabout", "short by", "short of", "out by", "off by",
+                "stock loss", "stock count short", "count short", "counted short",
+                "mis-count", "miscounted",
+                "lost track", "lost somewhere", "no sign of", "cannot trace", "can't trace",
+                "untraceable", "mis-picked", "mispicked", "mis-shipped", "misshipped",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",
@@ -306,7 +347,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
-                "down", "under", "below", "fewer", "less",
+                "down", "under", "below", "fewer", "less", "light",
                 near=("system", "books", "on the books", "count", "counted", "records"),
                 fuzzy=False,
             ),
@@ -338,7 +379,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shoplifters", "heist", "hijacked", "broke into",
                 "someone took", "somebody took", "someone stole", "nicked", "got nicked",
                 "walked off", "walked out", "grew legs", "lifted", "pinched", "swiped",
+                "helped themselves", "helped himself", "helped herself", "help themselves",
+                "helping themselves", "made off with", "ran off with", "walked out with",
+                "took off with", "went off with", "did a runner", "legged it",
+                "taken from", "were taken", "was taken", "got taken", "has been taken",
+                "have been taken", "been taken", "shoplift", "ripped off", "knocked off from",
+                "nabbed", "half inched", "five finger discount",
+                "sticky fingers", "grabbed", "smash and grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
+                "gone from the cage", "taken from the cage", "missing from the locked cage",
+                "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",

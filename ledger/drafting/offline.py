@@ -42,7 +42,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
-from ledger.drafting.reading.fast import NUM_FIRST, lead
+from ledger.drafting.reading.fast import (
+    NUM_FIRST,
+    by_first_letter,
+    first_letters,
+    lead,
+    lead_num,
+)
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
@@ -80,6 +86,8 @@ P_RANGE = 0.3
 P_PERCENT = 0.3
 P_PERCENT_OF_TOTAL = 0.15
 P_CORRECTION = 0.3
+P_PACK_GUESS = 0.1  # a pack word read one way where another is possible ("pairs": x 2)
+P_WEAK_REASON = 0.1  # only "lost" or "gone": the likeliest reason, not a sure one
 P_FUZZY = 0.05  # a misspelled reason word read by fuzzy matching
 P_RESERVE_UNCLEAR = 0.35  # a reserve entry drafted as a plain write-off would be wrong
 
@@ -214,6 +222,8 @@ _MASK_PARTS: tuple[str, ...] = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
+    # "on the 3rd", "4th floor", "2nd shift": a day or a place, never a count
+    r"\b\d{1,2}(?:st|nd|rd|th)\b",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
@@ -251,20 +261,30 @@ def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
     own lookahead: at a position only one side can match, and each side keeps the masks'
     order, so the matches are the same as one long alternation, tried half as often."""
     digits: list[str] = []
-    letters: list[str] = []
+    letters: list[tuple[int, str, frozenset[str]]] = []
     for i, part in enumerate(parts):
         first = _first_kind(part)
         if first in ("digit", "any"):
             digits.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}d>") + ")")
         if first in ("letter", "any"):
-            letters.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}l>") + ")")
+            letters.append((i, part, first_letters(part, _IX) or frozenset(_ALPHABET)))
     sides = []
     if digits:
         sides.append(r"(?=\d)(?:" + "|".join(digits) + ")")
-    if letters:
-        sides.append(r"(?=[a-z])(?:" + "|".join(letters) + ")")
+    # the letter masks by the letter they can start with: at a word only the few masks that
+    # can start with its first letter are tried, in their order (the same matches)
+    for c in sorted(set().union(*(f for _, _, f in letters))):
+        here = [
+            "(?:" + part.replace("(?P<m>", f"(?P<m{i}l{c}>") + ")"
+            for i, part, f in letters
+            if c in f
+        ]
+        sides.append(f"(?=[{c}])(?:" + "|".join(here) + ")")
     # every mask starts a word or a number ("(?<=\d\s)\d..." too)
     return lead(r"a-z0-9", "|".join(sides), _IX, word=True)
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _first_kind(part: str) -> str:
@@ -296,7 +316,8 @@ _SPLIT = re.compile(
 )
 
 # A piece that tells the bot which accounts to use, or to ignore its rules: never read.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lead(
+    "a-z",
     r"""
       \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)
         (?:debit|credit|dr|cr)(?:ed)?\.?\s+(?:to\s+|the\s+|account\s+|acct\.?\s+)*
@@ -312,6 +333,7 @@ _INSTRUCTION = re.compile(
     | \byou\s+are\s+now\b | \bnew\s+instructions?\b | \badmin\s+override\b
     """,
     _IX,
+    word=True,  # every branch starts with \b and a letter
 )
 
 # -- signals used for grouping ------------------------------------------------------------------
@@ -329,10 +351,10 @@ _ITEM_KEYWORD = lead(
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,
 )
-_BARE_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
+_BARE_CODE = lead("A-Z", r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 
-_QTY_UNIT = lead(NUM_FIRST, rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
+_QTY_UNIT = lead_num(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
 # (singular ones such as "can" or "set" are ordinary English too).
 _PLURAL_UNIT = (
@@ -342,8 +364,7 @@ _PLURAL_UNIT = (
     )
     + ")"
 )
-_QTY_FILLER = lead(
-    NUM_FIRST,
+_QTY_FILLER = lead_num(
     rf"""(?P<n>{_NUM}k?|{_NUMWORDS})\s+
          (?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|x|sku|each|ea|were|was|are|is)\b)
              [a-z][a-z'-]*\s+){{1,2}}?
@@ -354,13 +375,14 @@ _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u
 _QTY_X = lead(
     r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_KEYWORD = re.compile(
+_QTY_KEYWORD = lead(
+    "qcupn",
     rf"\b(?P<kw>qty|qnty|quantity|quant|count|units|pcs|no\.?\s+of\s+(?:units|items|pieces|"
     rf"cases))\.?\s*(?:of\s+|is\s+|was\s+)?[:=\#]?\s*(?P<n>{_NUM_CORE}|{_NUMWORDS})",
     _I,
+    word=True,
 )
-_QTY_BEFORE_SKU = lead(
-    NUM_FIRST,
+_QTY_BEFORE_SKU = lead_num(
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
     rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
     rf"{SKU_MARK}",
@@ -369,12 +391,9 @@ _QTY_BEFORE_SKU = lead(
 _QTY_AFTER_SKU = re.compile(
     rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
 )
-_QTY_BEFORE_MONEY = lead(
-    NUM_FIRST, rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I
-)
+_QTY_BEFORE_MONEY = lead_num(rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I)
 # "40 chairs", "40 damaged chairs": a count of things with no unit word
-_QTY_NOUN = lead(
-    NUM_FIRST,
+_QTY_NOUN = lead_num(
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:[a-z][a-z'-]*\s+)?(?P<noun>[a-z][a-z'-]*[a-rt-z]s)\b",
     _I,
 )
@@ -385,15 +404,27 @@ _NOT_NOUNS = frozenset(
     )
 )  # fmt: skip
 # "45 on hand", "30 left": a count by the words after it
-_QTY_ON_HAND = lead(
-    NUM_FIRST,
+_QTY_ON_HAND = lead_num(
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:on\s+hand|in\s+stock|left|remaining|in\s+inventory)\b",
     _I,
 )
-_QTY_ONE = re.compile(
+_QTY_ONE = lead(
+    "aos",
     rf"\b(?:a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per)\b)[a-z]+\s+){{0,2}}?"
     rf"(?P<u>{_UNIT})\b",
     _I,
+    word=True,
+)
+
+# "a TV-55X", "one SKU-77", "a single SKU-40 panel": one unit of the SKU ("a few SKU-77",
+# "a lot of SKU-12" are not)
+_QTY_ONE_SKU = lead(
+    "aos",
+    rf"\b(?P<a>a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per|of|few|couple|bunch|number"
+    rf"|lot|load|handful|pile|heap|stack|whole|total|batch|shipment|delivery|order|bit|some)\b)"
+    rf"[a-z]+\s+){{0,2}}?{SKU_MARK}",
+    _I,
+    word=True,
 )
 
 _MONEY_BRANCHES = rf"""
@@ -424,15 +455,18 @@ def _money_re(text: str) -> re.Pattern[str]:
 
 
 # A plain number that the words before it make a price: "@ 1.25", "cost 61.25", "unit cost 22".
-_PRICE_BARE = re.compile(
+_PRICE_BARE = lead(
+    "@aucp",
     rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid)
          (?:\s+(?:is|was|of|at|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
          (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
     _IX,
 )
 # "4.50 ea": cents and a per-unit word make a plain number a price
-_PRICE_CENTS = re.compile(
-    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))", _I
+_PRICE_CENTS = lead(
+    r"\d",
+    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))",
+    _I,
 )
 _RIGHT_UNIT = re.compile(
     rf"""\s*(?:(?:/|per\s+|an?\s+|for\s+each\s+)\s*(?P<u>{_UNIT}|unit|item|piece|head)\b
@@ -471,6 +505,22 @@ _LEFT_TOTAL = lead(
          |\ball\s+told|\bgrand\s+total|\bcomes\s+out\s+to){_TAIL}""",
     _IX,
 )
+
+_RESERVES = (Category.RESERVE_PROVISION, Category.RESERVE_WRITE_OFF)
+# Goods named in the plural with no count, beside an amount with no total words:
+# "stolen speakers $45"
+_PLURAL_GOODS = re.compile(
+    r"\b(?!(?:goods|products|supplies|returns|materials|wares|contents|losses|damages|this"
+    r"|perhaps|sometimes|thanks|always|theirs|yours|ours|hers|does|plus|units|items|pcs)\b)"
+    r"[a-z]{2,}[a-rt-z]s\b",
+    _I,
+)
+
+# Every branch of _LEFT_TOTAL holds one of these: without any, it cannot match.
+_LEFT_TOTAL_WORDS = (
+    "worth", "total", "for", "amount", "value", "loss", "come", "add", "sum", "by", "write",
+    "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all",
+)  # fmt: skip
 
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
 _WD_FROM_TO = re.compile(
@@ -520,7 +570,15 @@ _LOC_HEAD = (
     r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
-    r"|level|lvl|tier|lane|gate)"
+    r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
+    r"|bench|counter|pick\s+face|pickface)"
+)
+# A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
+# names that container: it may not be a count at all, so a quantity read there is never sure.
+_ID_BEFORE = re.compile(
+    rf"\b(?:{_LOC_HEAD}|pallet|skid|tote|case|carton|box|crate|bag|drum|container|tray|cage"
+    rf"|bin|load|delivery|shipment|batch)\s*(?:\#|no\.?|number)?\s*$",
+    _I,
 )
 _LOC_MOD = (
     r"(?:back|front|main|north|south|east|west|northern|southern|cold|dry|upper|lower|loading"
@@ -598,10 +656,12 @@ _CANCEL = re.compile(
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
-_CORRECTION = re.compile(
+_CORRECTION = lead(
+    "amnwscit",
     r"\b(?:actually|make\s+it|no\s+wait|wait\s*,|sorry|correction|i\s+mean|i\s+meant|typo"
     r"|instead)\b",
     _I,
+    word=True,
 )
 # The books are in dollars (Policy.currency USD): other currencies are not converted.
 _FOREIGN_CURRENCY = lead(
@@ -614,7 +674,7 @@ _RESERVE_WORD = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
-_LEFTOVER_NUMBER = lead(NUM_FIRST, rf"{_NUM}|{_NUMWORDS}", _I)
+_LEFTOVER_NUMBER = lead_num(rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
 
 
@@ -719,16 +779,26 @@ def _read_groups(
 
 
 def _clean(text: str) -> str:
+    # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
-    text = _SLACK_MARKUP.sub(_slack_label, text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    text = _PLAIN_MENTION.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    text = _STRUCK.sub(" ", text)
-    text = _SPACES.sub(" ", text)
-    text = _INLINE_ENUM.sub(_inline_enum, text)
+    if "<" in text:
+        text = _SLACK_MARKUP.sub(_slack_label, text)
+    if "&" in text:
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    if "@" in text:
+        text = _PLAIN_MENTION.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI.sub(" ", text)
+    if "~" in text:
+        text = _STRUCK.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if ")" in text:
+        text = _INLINE_ENUM.sub(_inline_enum, text)
     text = _BULLET.sub("", text)
-    return _BLANK_LINES.sub("\n", text).strip()
+    if "\n" in text:
+        text = _BLANK_LINES.sub("\n", text)
+    return text.strip()
 
 
 def _inline_enum(m: re.Match[str]) -> str:
@@ -790,8 +860,9 @@ def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
     if bounds[-1] != len(masked):
         bounds.append(len(masked))
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
-    for p in pieces:
-        _signals(p, reasons)
+    if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
+        for p in pieces:
+            _signals(p, reasons)
     return pieces
 
 
@@ -867,7 +938,8 @@ def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]
             continue
         cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
         p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
-        _signals(p, reasons)
+        if len(pieces) > 1:
+            _signals(p, reasons)
     return cut
 
 
@@ -931,6 +1003,7 @@ class _Qty:
 @dataclass
 class _Read:
     s: str
+    text: str = ""  # the request as it came, for looking around a position
     errors: list[str] = field(default_factory=list)
     guesses: list[Guess] = field(default_factory=list)
     money: list[_Money] = field(default_factory=list)
@@ -960,7 +1033,7 @@ class _Read:
 def _read_group(
     work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
 ) -> Facts | None:
-    r = _Read(work)
+    r = _Read(work, work)
     skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
@@ -1008,7 +1081,7 @@ def _read_group(
         )
 
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
-    doubts = hedges.hedges(work)
+    doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
@@ -1042,7 +1115,9 @@ def _read_bad_numbers(r: _Read) -> None:
     for m in list(_SCIENTIFIC.finditer(r.s)):
         r.errors.append(f"'{m.group(0)}' is in scientific notation; write the number out in full")
         r.cut(*m.span())
-    for m in list(_NOT_FINITE.finditer(r.s)):
+    low = r.s.lower()
+    infinite = "nan" in low or "inf" in low or "∞" in low  # what _NOT_FINITE needs
+    for m in list(_NOT_FINITE.finditer(r.s) if infinite else ()):
         r.errors.append(f"'{m.group(0).strip()}' is not a real number")
         r.cut(*m.span())
     for m in list(_NEGATIVE.finditer(r.s)):
@@ -1313,6 +1388,10 @@ def _pick_reason(
                 r.unclear.append(f"Read '{fix.typed}' as '{best.keyword}': check the reason")
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)
+    if best.weak:
+        # "gone", "lost" say the goods left the books, not why: shrinkage is the likeliest
+        # reading, not a sure one ("forklift hit the rack: 5 SKU-40 gone")
+        r.guess(f"'{best.keyword}' does not say why the goods are gone", P_WEAK_REASON)
     return best.category, best.keyword
 
 
@@ -1338,7 +1417,7 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 # -- locations -----------------------------------------------------------------------------------
 
 
-_LOC_HINT = lead("a-z", rf"\b{_LOC_HEAD}\b", _I)
+_LOC_HINT = lead("a-z", rf"{by_first_letter(_LOC_HEAD[3:-1], _I)}\b", _I, word=True)
 
 
 def _read_location(r: _Read) -> str | None:
@@ -1369,15 +1448,23 @@ def _read_pack(r: _Read) -> None:
     if _limit(pack.quantity, pack.note, r, MAX_QUANTITY, "quantity") is None:
         return
     r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
+    # the pack's words are explained by its arithmetic ("three six-packs": 3 x 6), even where
+    # number words run together and would read as one number
+    r.not_amounts.extend(pack.spans)
     r.used.extend(pack.used)
     r.used_words.extend(pack.words)
     r.notes.append(pack.note)
     if pack.doubt:
         r.doubts.append(pack.doubt)
+    if pack.guess:
+        r.guess(pack.guess, P_PACK_GUESS)
     r.pack = pack
 
 
 def _read_percent(r: _Read) -> None:
+    low = r.s.lower()
+    if "%" not in low and "percent" not in low and "pct" not in low:
+        return  # what _PERCENT needs
     for m in list(_PERCENT.finditer(r.s)):
         value = _number(m.group("n"), r, "percentage")
         if value is not None:
@@ -1391,7 +1478,10 @@ def _read_percent(r: _Read) -> None:
 def _read_write_down(r: _Read, write_down: bool) -> None:
     # "from $22 to $15" and "$22 -> $15" are clear in any request; "from 22 to 15" only in a
     # write-down ("from 3 to 5 units" elsewhere is a count)
+    arrow = "->" in r.s or "=>" in r.s  # what _WD_ARROW needs
     for pattern in (_WD_FROM_TO if write_down else _WD_FROM_TO_STRICT, _WD_ARROW):
+        if pattern is _WD_ARROW and not arrow:
+            continue
         for m in list(pattern.finditer(r.s)):
             a = _money_value(m.group("a"), r)
             b = _money_value(m.group("b"), r)
@@ -1465,7 +1555,8 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     if rt:  # "at $1.01 lost": "at" makes it a price; "lost" only says what happened
         return "unit", None, end
     mu = _LEFT_UNIT.search(left)
-    mt = _LEFT_TOTAL.search(left)
+    low = left.lower()
+    mt = _LEFT_TOTAL.search(left) if any(k in low for k in _LEFT_TOTAL_WORDS) else None
     if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
         return "unit", None, end
     if mt:
@@ -1559,16 +1650,18 @@ def _read_quantities(r: _Read) -> None:
     for m in list(_QTY_ON_HAND.finditer(r.s)):
         _add_qty(r, m.group("n"), None, m.start(), "on_hand")
         r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_BEFORE_SKU.finditer(r.s)):
-        _add_qty(r, m.group("n"), None, m.start(), "sku")
-        r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_AFTER_SKU.finditer(r.s)):
-        how = "after_sku" if (m.group("sep") or "").strip() else "bare"
-        _add_qty(r, m.group("n"), None, m.start("n"), how)
-        r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_BEFORE_MONEY.finditer(r.s)):
-        _add_qty(r, m.group("n"), None, m.start(), "money")
-        r.cut(m.start("n"), m.end("n"))
+    if SKU_MARK in r.s:  # both patterns need a SKU that was read
+        for m in list(_QTY_BEFORE_SKU.finditer(r.s)):
+            _add_qty(r, m.group("n"), None, m.start(), "sku")
+            r.cut(m.start("n"), m.end("n"))
+        for m in list(_QTY_AFTER_SKU.finditer(r.s)):
+            how = "after_sku" if (m.group("sep") or "").strip() else "bare"
+            _add_qty(r, m.group("n"), None, m.start("n"), how)
+            r.cut(m.start("n"), m.end("n"))
+    if MONEY_MARK in r.s:
+        for m in list(_QTY_BEFORE_MONEY.finditer(r.s)):
+            _add_qty(r, m.group("n"), None, m.start(), "money")
+            r.cut(m.start("n"), m.end("n"))
     if not r.qtys:
         for m in _QTY_NOUN.finditer(r.s):
             if m.group("noun").lower() not in _NOT_NOUNS:
@@ -1580,6 +1673,12 @@ def _read_quantities(r: _Read) -> None:
         if one:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
+    if not r.qtys and SKU_MARK in r.s:
+        one = _QTY_ONE_SKU.search(r.s)
+        if one:  # "someone helped themselves to a TV-55X": one of them
+            r.qtys.append(_Qty(Decimal(1), None, one.start(), "one"))
+            r.guess(f"Read '{one.group('a')}' before the SKU as 1 unit", P_BARE_NUMBER)
+            r.cut(one.start("a"), one.end("a"))
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
@@ -1620,12 +1719,13 @@ def _assemble(
     if r.pack is not None:
         # "4 cs ... @ $36/cs": a price per case is read against the cases, not the pieces
         for m in list(unit_prices):
-            outer = packs.container(_UNIT_ALIASES.get(m.unit or "", m.unit))
+            outer = packs.priced_container(_UNIT_ALIASES.get(m.unit or "", m.unit))
             count = r.pack.containers.get(outer or "")
             if count is not None:
                 unit_prices.remove(m)
                 amount = count * m.value
                 totals.append(_Money(amount, m.start, "total"))
+                r.used.append(m.value)  # the price per case is used, through the total
                 r.notes.append(
                     f"Amount {_fmt(count)} {outer} x ${_fmt(m.value)} per {outer} = ${_fmt(amount)}"
                 )
@@ -1661,7 +1761,10 @@ def _assemble(
                 )
         elif unit_cost is None and total is None:
             total = m.value
-            if sku is not None and quantity is None:
+            plural = category not in _RESERVES and _PLURAL_GOODS.search(r.text)
+            if quantity is None and (sku is not None or plural):
+                # "SKU-77 $45", "stolen speakers $45": each, or all of them? (a reserve's
+                # amount is the reserve's)
                 r.guess(f"${m.value} could be a unit price or the total", P_PRICE_OR_TOTAL)
         elif m.value not in (unit_cost, total):
             r.guess(f"Did not use the amount ${m.value}", P_SEVERAL_PRICES)
@@ -1735,6 +1838,12 @@ def _pick_quantity(
         )
     if chosen.how == "bare":
         r.guess(f"Read the number {_fmt(chosen.value)} as the quantity", P_BARE_NUMBER)
+    if chosen.how != "pack" and _ID_BEFORE.search(r.text, max(0, chosen.start - 24), chosen.start):
+        said = _WS.sub(" ", r.text[max(0, chosen.start - 24) : chosen.start]).strip().split()
+        r.unclear.append(
+            f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the {said[-1].lower()}, "
+            "not a count: check the quantity"
+        )
     if chosen.unit is None and sku is None:
         r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
     price_unit = next((m.unit for m in unit_prices if m.unit), None)

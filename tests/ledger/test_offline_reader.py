@@ -280,7 +280,7 @@ CLEAR = [
     case("write off the 40 units of SKU-12 at $15, obsolete since 2023", cat=LOSS,
          reason="obsolete", sku="SKU-12", qty="40", unit="units", cost="15"),
     case("The freezer died - 120 lbs of SKU-F22 chicken thawed, $3.10/lb", cat=LOSS,
-         reason="thawed", sku="SKU-F22", qty="120", unit="lbs", cost="3.10"),
+         reason="freezer died", sku="SKU-F22", qty="120", unit="lbs", cost="3.10"),
     case("Hi! Could you please write off 25 units of SKU-1043, they got crushed in transit. "
          "Cost was $7.80 per unit.", cat=LOSS, reason="crushed", sku="SKU-1043", qty="25",
          unit="units", cost="7.80", loc="transit"),

@@ -41,7 +41,7 @@ _WORDS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD_HINT = lead("zotfsenhmd", rf"\b{_WORD}\b", re.IGNORECASE)
-_FRACTION_HINT = re.compile(r"half|quarter|third|fifth|tenth|gross|score", re.IGNORECASE)
+_FRACTION_HINTS = ("half", "quarter", "third", "fifth", "tenth", "gross", "score")
 # Words that change a quantity without being a number: "half a dozen", "a quarter of them".
 _FRACTION = re.compile(
     r"\b(?:half|halves|quarters?|thirds?|fifths?|tenths?|a\s+gross|gross\s+of|a\s+score)\b",
@@ -90,7 +90,9 @@ def account_for(
             continue
         dropped.append(_quote(text, m.start(), m.end()))
     applied = {w.lower() for w in used_words}
-    fractions = _FRACTION.finditer(text) if _FRACTION_HINT.search(text) else iter(())
+    low = text.lower()
+    hinted = any(h in low for h in _FRACTION_HINTS)
+    fractions = _FRACTION.finditer(text) if hinted else iter(())
     for m in fractions:
         if _inside(m.span(), spans) or m.group(0).split()[-1].lower() in applied:
             continue

@@ -26,9 +26,9 @@ _MONEY_MOVED = lead(
     "rpcisdtvf",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|paid\s+(?:the|a|our|their)\s+(?:supplier|vendor|customer|invoice|bill|driver)
-        |invoiced?|sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |invoiced?|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
         |(?:vendor|supplier)\s+credit|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
-        |return(?:ed|ing)?\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
+        |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv)\b""",
     _I | re.VERBOSE,
     word=True,
@@ -41,10 +41,38 @@ _PAID = re.compile(
 )
 _STOCK_MOVED = re.compile(
     r"""\b(?:received|receiving|restock(?:ed|ing)?|re-stock(?:ed)?|ordered|reorder(?:ed)?
-        |order\s+(?:more|another)|transfer(?:red|ring)?|moved?\s+(?:\w+\s+)?(?:from|to)
+        |order\s+(?:more|another)|transfer(?:red|ring|s)?|xfer(?:red|d)?
+        |mov(?:ed?|ing)\s+(?:\S+\s+){0,5}?(?:from|to|into|over\s+to|across\s+to)
+        |re-?locat(?:ed?|ing)|re-?label(?:l?ed|l?ing)?|re-?slott(?:ed|ing)|re-?binn(?:ed|ing)
+        |re-?shelv(?:ed?|ing)|re-?pack(?:ed|ing)?|re-?box(?:ed|ing)?|consolidat(?:ed?|ing)
+        |put\s+(?:\S+\s+){0,4}?back|return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:stock
+            |the\s+shelf|shelf|the\s+bin|inventory)
+        |back\s+(?:on|to)\s+the\s+shel(?:f|ves)|back\s+in\s+stock|swapped\s+(?:\S+\s+){0,3}(?:to|for|with)
         |shipped|put\s+away|cycle\s+count\s+(?:is\s+)?(?:done|scheduled)|meeting)\b""",
     _I | re.VERBOSE,
 )
+# A message that starts by moving stock is about where goods are, even when it names their
+# state ("moved 20 damaged SKU-12 to bay 9"): a write-off only if it asks for one or sends
+# the goods to be thrown away.
+_MOVED_FIRST = re.compile(
+    r"""^\s*(?:(?:we|i|have|has|had|just|also|ok|okay|fyi|pls|please)\s*,?\s+)*
+        (?:(?:mov(?:e|ed|ing)|transfer(?:red|ring)?|xfer(?:red|d)?|relocat(?:e|ed|ing))
+            \s+(?:\S+\s+){0,6}?(?:to|into|from|over\s+to|across\s+to)
+        |re-?label\w*|put\s+(?:\S+\s+){0,4}?back|consolidat(?:e|ed|ing)
+        |re-?slot(?:ted|ting)?|re-?binn(?:ed|ing)|re-?shelv(?:e|ed|ing)
+        |return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:the\s+)?(?:stock|shel(?:f|ves)|inventory
+            |bin|floor|location|rack))\b""",
+    _I | re.VERBOSE,
+)
+# ... unless it goes on to say what was found on the way: "moved the pallets to bay 3 and
+# found 3 SKU-40 cracked" reports damage
+_FOUND = re.compile(r"\b(?:found|noticed|discovered|came\s+across|spotted|saw)\b", _I)
+_DISPOSAL = re.compile(
+    r"\b(?:scrap|skip|dumpster|trash|garbage|rubbish|waste|disposal|dispose|destroy|destruction"
+    r"|quarantine|write[-\s]?off\s+(?:cage|bin|area|pile))\b",
+    _I,
+)
+_RESERVE = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\b", _I)
 _PAST_FIGURE = re.compile(
     r"""\b(?:last|previous|prior)\s+(?:month|week|quarter|year)'?s?\b[^.?!\n]*
         \b(?:wrote\s+off|written\s+off|we\s+had|was|were|came\s+to|totall?ed)\b
@@ -76,6 +104,7 @@ _PERIOD = lead(
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
     re.IGNORECASE | re.VERBOSE,
+    word=True,
 )
 _NARRATOR = re.compile(
     r"""\b(?:we|we'?ve|we'?re|we\s+had|our|us|that'?s|that\s+was|it'?s\s+been|it\s+was
@@ -90,12 +119,14 @@ _REMARK = lead(
         |remember|recall|not\s+great|not\s+good|hope|hopefully|honestly|believe|imagine
         |brutal|painful|rough)\b""",
     re.IGNORECASE | re.VERBOSE,
+    word=True,
 )
 _PAST_TIME = lead(
     "a-z",
     rf"\b(?:last|previous|prior)\s+(?:week|month|quarter|year|time|spring|summer|fall|winter)\b"
     rf"|\b(?:weeks|months|years)\s+ago\b|\bback\s+in\b|\bin\s+{_MONTHS}\b|\bremember\s+when\b",
     re.IGNORECASE,
+    word=True,
 )
 # What makes a message a request whatever else it says: asking, or the write-off verb itself
 _REQUEST = re.compile(
@@ -149,7 +180,14 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment or a purchase, not a write-off. " + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
-    if not has_reason and _STOCK_MOVED.search(stripped):
+    if (not has_reason and _STOCK_MOVED.search(stripped)) or (
+        _MOVED_FIRST.search(stripped)
+        and not _WRITE_OFF.search(stripped)
+        and not _ASKS.search(stripped)
+        and not _DISPOSAL.search(stripped)
+        and not _RESERVE.search(stripped)  # "move $500 from the reserve": money, not goods
+        and not _FOUND.search(stripped)
+    ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):
         return "That reads like a figure from the past, not a new write-off. " + DOES

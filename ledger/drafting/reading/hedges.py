@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 
-from ledger.drafting.reading.fast import lead
+from ledger.drafting.reading.fast import by_first_letter, lead
 
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
-_HEDGE = lead(
-    r"a-z~\d",
-    rf"""\b(?:probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
+# every word branch starts with \b: a letter inside a word never starts a match
+_HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
          |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
-         |might(?:\s+be)?|may\s+be|could(?:\s+\w+){{0,2}}\s+be
+         |might(?:\s+be)?|may\s+be|could(?:\s+\w+){0,2}\s+be
          |(?:should|would)\s+be\s+(?=about|around|\d)|or\s+just|or\s+else
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
          |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
@@ -23,13 +22,65 @@ _HEDGE = lead(
          |need\s+to\s+(?:check|confirm|verify)|still\s+(?:checking|counting)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with)
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
-         |either)\b
+         |either"""
+_HEDGE = lead(
+    r"a-z",
+    rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b
        | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some)\s+{_NUM}
        | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b""",
     re.IGNORECASE | re.VERBOSE,
+    word=True,
+    anywhere=r"~\d",
 )
 # "12 or 15 units", "$400 or $500", "2 or 3 pallets": which number is meant?
 _NUMBER_OR = re.compile(rf"(?<![\w-]){_NUM}\s*(?:\w+\s+)?(?:or|/)\s+{_NUM}\b", re.IGNORECASE)
+# A range of money or of a count ("$300-400", "10 to 12 units", "between 10 and 12", "$1.2-1.5k",
+# "12+", "up to 12"): the writer does not know the number, so neither end is the entry.
+# "from $22 to $15" is a change, not a range, and in a write-down "$22 to $15" is too.
+_AMT = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?k?"
+_RANGE = lead(
+    r"\d$bu",
+    rf"""(?<![\w.,/-])(?<!from\s)(?<!-)(?P<a>{_AMT})\s*(?:-(?!>)|–)\s*(?P<b>{_AMT})(?![\w/-]|\.\d)
+       | (?<![\w.,/-])\$\s?\d[\d,.]*k?\s*/\s*\$?\d[\d,.]*k?(?![\w/])
+       | \bbetween\s+{_AMT}\s+(?:and|&)\s+{_AMT}
+       | (?<![\w.,])\d[\d,.]*\+(?![\w\d+])
+       | \bup\s+to\s+(?:about\s+)?\$?\d""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TO_RANGE = lead(
+    r"\d$",
+    rf"(?<![\w.,/-])(?<!from\s)(?<!-)(?P<a>{_AMT})\s+to\s+(?P<b>{_AMT})(?![\w/-]|\.\d)(?!\s*(?:each|per|ea|a\s|/))",
+    re.IGNORECASE,
+)
+
+
+def ranges(text: str, write_down: bool = False) -> list[str]:
+    """A doubt for a number the writer gives as a range; "$22 to $15" in a write-down is the
+    change of value, not a range."""
+    found = [m for m in _RANGE.finditer(text) if _rising(m)]
+    if not write_down:
+        found += [m for m in _TO_RANGE.finditer(text) if _rising(m)]
+    if not found:
+        return []
+    return [f"'{_squash(found[0].group(0))}' is a range: which number is it?"]
+
+
+def _rising(m: re.Match[str]) -> bool:
+    """A range goes up ("10-12", "$1.2-1.5k"); "dock 4 - 2 TV-55X" is a place, then a count."""
+    a, b = m.group("a"), m.group("b")
+    if a is None or b is None:
+        return True
+    x, y = _value(a), _value(b)
+    return x is None or y is None or x < y
+
+
+def _value(raw: str) -> float | None:
+    digits = raw.replace("$", "").replace(",", "").strip().lower()
+    scale = 1000.0 if digits.endswith("k") else 1.0
+    try:
+        return float(digits.rstrip("k").strip()) * scale
+    except ValueError:
+        return None
 
 
 def hedges(text: str) -> list[str]:
@@ -38,7 +89,7 @@ def hedges(text: str) -> list[str]:
     for m in _HEDGE.finditer(text):
         out.append(f"The message sounds unsure ('{_squash(m.group(0))}'): confirm it first")
         break  # one is enough to make the draft doubtful
-    choice = _NUMBER_OR.search(text)
+    choice = _NUMBER_OR.search(text) if ("or" in text.lower() or "/" in text) else None
     if choice:
         out.append(f"'{_squash(choice.group(0))}': which number is meant?")
     return out

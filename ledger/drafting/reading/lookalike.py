@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from ledger.drafting.reading.fast import lead
+
 # After a currency sign every character must be a digit: "$4OO", "$l5", "$2B4", "$1,OOO".
-_MONEY = re.compile(
-    r"(?:\$|\busd\s?)\s?(?P<t>[0-9OolISB][0-9OolISB,.]*[0-9OolISB]|[OlIS])(?![\w-])"
+_MONEY = lead(
+    "$u", r"(?:\$|\busd\s?)\s?(?P<t>[0-9OolISB][0-9OolISB,.]*[0-9OolISB]|[OlIS])(?![\w-])"
 )
 # Elsewhere only shapes that cannot be a word, a size or a code: a digit then the letter O
 # ("1O", "4OO", "2o"), a letter between digits ("4S6", "1l5"), or l/I then digits ("l2").

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ledger.drafting.reading.fast import lead
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE
@@ -45,60 +46,89 @@ _FRAC = (
     r"(?:half|(?:a|one)\s+half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?"
     r"|a\s+fifth|a\s+tenth)"
 )
+# what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
+_N_FIRST = r"\dotfsenha"
 _OUTER = rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?P<c1>{_C})"
 
 # "5 boxes of 24", "a pallet of 40 cases of 6", "2 pallets x 20 cs x 12", "1 pallet of 50 sacks"
 # "1 pallet (40 cases of 25)", "1 pallet of 40 cases, 25 per case": a comma joins the chain
 # only when containers follow it, so "2 pallets, 8 SKU-40" stays a container beside a count
 _PER_SUFFIX = rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+)(?:{_C})"
-_CHAIN = re.compile(
+_CHAIN = lead(
+    _N_FIRST,
     rf"{_OUTER}\s*(?:of|x|×|\*|(?P<open>\()|,(?=\s*{_N}\s*{_C}))\s*(?P<n2>{_N})(?:\s*(?P<c2>{_C}))?"
     rf"(?:\s*(?:of|x|×|\*|,(?=\s*{_N}\s*(?:{_PER_SUFFIX}|each\b)))\s*(?P<n3>{_N})"
     rf"(?:\s*{_PER_SUFFIX}|\s+each\b)?)?(?:\s*\))?",
     _I,
 )
 # "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
-_EACH = re.compile(
+_EACH = lead(
+    _N_FIRST,
     rf"{_OUTER}\s*,?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
     rf"(?:each|apiece|per\s+{_C}|an?\s+{_C}|on\s+each|in\s+each|to\s+an?\s+{_C})",
     _I,
 )
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "(12 each)" after a case
-_PER = re.compile(
+_PER = lead(
+    _N_FIRST,
     rf"(?P<n>{_N})\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)"
     rf"(?P<c>{_C})",
     _I,
 )
-_OUTER_ALONE = re.compile(_OUTER, _I)
+_OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
-_INSIDE = re.compile(rf"\(\s*(?P<n>{_N})\s+(?P<u>[a-z]+)\s*\)", _I)
-# "8 6-packs", "3 12-pk"
-_N_PACKS = re.compile(rf"(?P<n1>{_N})\s+(?P<n2>\d+)\s*-\s*(?P<c>pack|pk|ct)s?\b", _I)
+_INSIDE = re.compile(
+    rf"\(\s*(?P<n>{_N})(?:\s+(?!(?:each|apiece|on|in)\b)(?P<u>[a-z]+))?(?P<each>\s+(?:each|apiece|on\s+each|in\s+each))?\s*\)",
+    _I,
+)
+# "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
+# pack's name. "six packs" (a space, plural, no count before it) is six packs of unknown size.
+_PACK_SIZE = (
+    r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
+)
+_SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
+_N_PACKS = lead(
+    _N_FIRST + "d",  # "double"
+    rf"(?:(?P<n1>{_N}|\ban?)\s+)?"
+    rf"(?:(?P<n2>(?<![\w.$,/-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
+    rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])",
+    _I,
+)
+# "4 pairs of SKU-12": two pieces a pair, the pairs remembered for a price "per pair"
+_PAIRS = lead(_N_FIRST, rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
 # "half a dozen", "3 dz", "dozen and a half", "a gross of"
-_DOZEN = re.compile(
+_DOZEN = lead(
+    _N_FIRST + "dgs",  # or the word itself: "dozen", "gross", "score"
     rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
-    rf"(?P<d>dozen|doz|dz|gross)\b"
+    rf"(?P<d>dozen|doz|dz|gross|score)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
     _I,
 )
+_DOZENS = {"gross": Decimal(144), "score": Decimal(20)}
 # "25% of the 80", "half of the 30", "three quarters of the 40"
-_PART_OF = re.compile(
+_PART_OF = lead(
+    _N_FIRST,
     rf"(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
     rf"(?:(?:the|those|these|our|all|them|total)\s+)*(?P<n>{_N})",
     _I,
 )
 
 
+# "2 of the 6", "3 of those 12": part of a count said beside it; the part is the quantity
+_SOME_OF = lead(
+    _N_FIRST,
+    rf"(?P<k>{_N})\s+of\s+(?:the|those|these|our|them\s+all|all)\s+(?P<n>{_N})(?!\s*(?:%|percent\b))",
+    _I,
+)
 _ALPHA = re.compile(r"[a-z]+")
 _HINT_WORDS = frozenset(_CONTAINERS) | {
     "dozen", "doz", "dz", "gross", "half", "quarter", "quarters", "third", "thirds", "fifth",
-    "tenth", "pack", "pk", "ct", "percent", "pct",
+    "tenth", "pack", "pk", "ct", "percent", "pct", "score", "pair", "pairs", "sixpack",
+    "sixpacks", "twinpack",
 }  # fmt: skip
 
 
-def _hinted(s: str) -> bool:
-    low = s.lower()
-    return "%" in low or not _HINT_WORDS.isdisjoint(_ALPHA.findall(low))
+_PART_WORDS = ("%", "percent", "pct", "half", "quarter", "third", "fifth", "tenth")
 
 
 @dataclass
@@ -111,6 +141,7 @@ class Pack:
     words: list[str] = field(default_factory=list)  # "half", "dozen"
     containers: dict[str, Decimal] = field(default_factory=dict)  # "case" -> 3
     doubt: str = ""
+    guess: str = ""  # a reading that is likely but not certain: costs a little confidence
 
     def __post_init__(self) -> None:
         self.quantity = (
@@ -120,9 +151,25 @@ class Pack:
 
 def read(s: str) -> Pack | None:
     """The first pack-size quantity in `s`, or None."""
-    if not _hinted(s):
-        return None  # most messages: one cheap look, not five searches
-    for reader in (_read_each, _read_chain, _read_per, _read_n_packs, _read_dozen, _read_part_of):
+    low = s.lower()
+    words = set(_ALPHA.findall(low))
+    if "%" not in low and " of " not in low and _HINT_WORDS.isdisjoint(words):
+        return None  # most messages: one cheap look, not seven searches
+    # each reader only where the words it needs are there (the same readings, fewer searches)
+    readers = []
+    if not words.isdisjoint(_CONTAINERS):
+        readers += [_read_each, _read_chain, _read_per]
+    if "pack" in low or "pk" in low or "ct" in low:
+        readers.append(_read_n_packs)
+    if "pair" in low:
+        readers.append(_read_pairs)
+    if any(k in low for k in ("doz", "dz", "gross", "score")):
+        readers.append(_read_dozen)
+    if "of" in low and any(k in low for k in _PART_WORDS):
+        readers.append(_read_part_of)
+    if " of " in low:
+        readers.append(_read_some_of)
+    for reader in readers:
         found = reader(s)
         if found is not None:
             return found
@@ -131,6 +178,12 @@ def read(s: str) -> Pack | None:
 
 def container(unit: str | None) -> str | None:
     return _CONTAINERS.get((unit or "").lower())
+
+
+def priced_container(unit: str | None) -> str | None:
+    """What a price "per <unit>" counts against: a container, or a pair."""
+    low = (unit or "").lower()
+    return _CONTAINERS.get(low) or ("pair" if low in ("pair", "pairs", "pr", "prs") else None)
 
 
 def _num(raw: str) -> Decimal | None:
@@ -241,23 +294,36 @@ def _read_per(s: str) -> Pack | None:
     for outer in _OUTER_ALONE.finditer(s):
         inside = _INSIDE.search(s, outer.end(), min(len(s), outer.end() + 40))
         n1 = _num(outer.group("n1"))
-        if inside is None or n1 is None or container(inside.group("u")):
+        if inside is None or n1 is None:
             continue
+        if container(inside.group("u")) and not inside.group("each"):
+            continue  # "1 pallet (30 cases)": cases of a size not said
         n = _num(inside.group("n"))
         if n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
+        unit = (inside.group("u") or "units").lower()  # "1 case (12)": 12 pieces
+        if inside.group("each"):  # "2 pallets (40 bags each)": 80 bags
+            qty = n1 * n
+            return Pack(
+                qty,
+                unit,
+                [outer.span(), inside.span()],
+                f"Quantity {_fmt(n1)} {c} x {_fmt(n)} {unit} each = {_fmt(qty)}",
+                used=[n1, n],
+                containers={c: n1},
+            )
         pack = Pack(
             n,
-            inside.group("u").lower(),
+            unit,
             [outer.span(), inside.span()],
-            f"Quantity {_fmt(n)} {inside.group('u')} in {_fmt(n1)} {c}",
+            f"Quantity {_fmt(n)} {unit} in {_fmt(n1)} {c}",
             used=[n1, n],
             containers={c: n1},
         )
         if n1 != 1:  # "2 pallets (40 units)": 40 in all, or 40 on each?
             pack.doubt = (
-                f"'{_fmt(n1)} {outer.group('c1')} ({_fmt(n)} {inside.group('u')})': "
+                f"'{_fmt(n1)} {outer.group('c1')} ({_fmt(n)} {unit})': "
                 f"{_fmt(n)} in all or on each {c}?"
             )
         return pack
@@ -265,28 +331,60 @@ def _read_per(s: str) -> Pack | None:
 
 
 def _read_n_packs(s: str) -> Pack | None:
-    m = _N_PACKS.search(s)
-    if not m:
+    for m in _N_PACKS.finditer(s):
+        if m.group("w"):
+            if (
+                m.group("sep").strip() == ""
+                and m.group("sep")
+                and m.group("pl")
+                and not m.group("n1")
+            ):
+                continue  # "six packs of SKU-12": six packs of a size not said
+            word = " ".join(m.group("w").lower().replace("-", " ").split())
+            n2 = _SIZE_WORDS.get(word) or _num(word)
+        else:
+            n2 = _num(m.group("n2"))
+        n1 = _num(m.group("n1")) if m.group("n1") else Decimal(1)
+        if n1 is None or n2 is None:
+            continue
+        qty = n1 * n2
+        if not _whole(qty):
+            continue
+        return Pack(
+            qty,
+            "units",
+            [m.span()],
+            f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
+            used=[n1, n2],
+            containers={"pack": n1},
+        )
+    return None
+
+
+def _read_pairs(s: str) -> Pack | None:
+    m = _PAIRS.search(s)
+    n1 = _num(m.group("n1")) if m else None
+    if m is None or n1 is None:
         return None
-    n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
-    if n1 is None or n2 is None:
-        return None
-    qty = n1 * n2
+    qty = n1 * 2
     return Pack(
         qty,
         "units",
         [m.span()],
-        f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
-        used=[n1, n2],
-        containers={"pack": n1},
+        f"Quantity {_fmt(n1)} {m.group('c')} x 2 = {_fmt(qty)}",
+        used=[n1],  # the 2 of a pair is in no text
+        containers={"pair": n1},
+        guess="Read a pair as 2 pieces; if the item is counted in pairs, the quantity is "
+        + _fmt(n1),
     )
 
 
 def _read_dozen(s: str) -> Pack | None:
     for m in _DOZEN.finditer(s):
-        base = Decimal(144) if m.group("d").lower() == "gross" else Decimal(12)
-        if m.group("d").lower() == "gross" and not (m.group("n") or m.group("f")):
-            continue  # "gross" alone is a weight or a margin, not 144
+        d = m.group("d").lower()
+        base = _DOZENS.get(d, Decimal(12))
+        if d in _DOZENS and not (m.group("n") or m.group("f")):
+            continue  # "gross" alone is a weight or a margin, not 144; "score" a result
         factor = Decimal(1)
         words = [m.group("d").lower()]
         if m.group("f"):
@@ -313,10 +411,20 @@ def _read_dozen(s: str) -> Pack | None:
             unit.lower() if unit else "units",
             [m.span()],
             f"Quantity '{said}' = {_fmt(qty)}",
-            used=[factor, base],
+            used=[],  # the words are in its span; the 12 of a dozen is in no text
             words=words,
             containers={_CONTAINERS[unit.lower()]: qty} if unit else {},
         )
+    return None
+
+
+def _read_some_of(s: str) -> Pack | None:
+    for m in _SOME_OF.finditer(s):
+        k, n = _num(m.group("k")), _num(m.group("n"))
+        if k is None or n is None or not _whole(k) or k >= n:
+            continue  # "6 of the 2" is no part
+        said = " ".join(m.group(0).split())
+        return Pack(k, "units", [m.span()], f"Quantity {_fmt(k)} ('{said}')", used=[k, n])
     return None
 
 
