@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store import InstallationStore
 
+from bot.services.books import Books
 from bot.services.installations import Installations
 from bot.services.workspace import request_team
 
@@ -126,6 +127,15 @@ def team_clients(base: WebClient, store: InstallationStore, own: OwnWorkspace) -
         )
 
     return of
+
+
+def installed_clients(base: WebClient, books: Books) -> TeamClient | None:
+    """`team_clients` outside the app (`writeoff jobs run`): None unless distribution is on.
+    SLACK_BOT_TOKEN's own workspace is asked of Slack (auth.test), as the app does at start."""
+    if not books.settings.slack_oauth:
+        return None
+    own = OwnWorkspace(token_result(base) if base.token else None)
+    return team_clients(base, Installations.open(books.engine, books.settings).store, own)
 
 
 def workspace_clients(of: TeamClient) -> Callable[[], WebClient | None]:

@@ -13,7 +13,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from typer.testing import CliRunner
 
+from bot.cli import app as cli
 from bot.services.books import Resolver
 from bot.services.companies import Directory
 from bot.services.jobs import JobContext, run_job
@@ -163,3 +165,22 @@ def test_the_home_tab_goes_out_with_the_persons_workspace_token_and_not_after_it
     wait_until(lambda: len(published(CONTROLLER)) == 2)
     wait_until(lambda: f"no token for {BRAVO_CTRL}'s workspace" in caplog.text)
     assert published(BRAVO_CTRL) == [token_b]
+
+
+def test_writeoff_jobs_run_speaks_for_a_company_with_its_workspace_token(
+    served: RunningApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = served
+    token_b = install(app, TEAM_B)
+    monkeypatch.chdir(tmp_path)  # no developer .env
+    monkeypatch.setenv("DATABASE_URL", app.books.settings.database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", app.fake.token)
+    monkeypatch.setenv("SLACK_API_URL", app.fake.api_url)
+    run = ["--company", "bravo-co", "jobs", "run", "month-end"]
+    done = CliRunner().invoke(cli, run)
+    assert done.exit_code == 0, done.output
+    assert sent_to(app, REMIND_B) == [token_b]
+    uninstall(app, TEAM_B)
+    done = CliRunner().invoke(cli, run)
+    assert done.exit_code == 0, done.output
+    assert sent_to(app, REMIND_B) == [token_b]  # nothing with anyone's token
