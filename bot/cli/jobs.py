@@ -16,14 +16,22 @@ app = typer.Typer(help="Scheduled jobs, run by hand.", no_args_is_help=True)
 
 
 def context(with_chat: bool) -> JobContext:
+    """A company tied to an installed workspace is spoken for with that workspace's token,
+    as `writeoff serve` does (none once it uninstalled: nothing is sent)."""
     b = books()
     chat: Chat | None = None
-    token = b.settings.slack_bot_token
-    if with_chat and token is not None:
-        from bot.slack.chat import SlackChat
+    settings = b.settings
+    token = settings.slack_bot_token
+    installed = settings.slack_oauth and b.team_id is not None
+    if with_chat and (token is not None or installed):
+        from bot.slack.chat import company_chat
         from bot.slack.client import make_web_client
+        from bot.slack.installs import installed_clients
 
-        chat = SlackChat(make_web_client(token.get_secret_value(), b.settings.slack_api_url), b)
+        secret = token.get_secret_value() if token is not None else None
+        client = make_web_client(secret, settings.slack_api_url)
+        team_client = installed_clients(client, b) if installed else None
+        chat = company_chat(client, b, team_client)
     return JobContext(b, QuickBooks(b), chat)
 
 

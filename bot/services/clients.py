@@ -4,7 +4,7 @@ for, each read from that company's own books."""
 from __future__ import annotations
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.services.books import Books
 from bot.services.companies import linked_channels
@@ -15,6 +15,17 @@ from ledger.periods import Period
 from ledger.posting import is_period_closed
 from ledger.reports import writeoff_report
 from ledger.status import EntryStatus, OutboxStatus
+
+
+def company_channel(session: Session, books: Books) -> str | None:
+    """Where a company's cards are decided: its approval channel, else its first linked
+    channel, else its first watched channel."""
+    settings = books.settings
+    channels = linked_channels(session, books.company_id)
+    channel = settings.writeoff_approval_channel or (channels[0] if channels else None)
+    if channel is None and settings.writeoff_channels:
+        channel = settings.writeoff_channels[0]
+    return channel
 
 
 def client_line(books: Books) -> ClientLine:
@@ -41,10 +52,7 @@ def client_line(books: Books) -> ClientLine:
         ).one()
         total = writeoff_report(s, cid, month, settings.writeoff_currency).total
         closed = is_period_closed(s, cid, last)
-        channels = linked_channels(s, cid)
-    channel = settings.writeoff_approval_channel or (channels[0] if channels else None)
-    if channel is None and settings.writeoff_channels:
-        channel = settings.writeoff_channels[0]
+        channel = company_channel(s, books)
     return ClientLine(
         books.company_name,
         settings.writeoff_currency,

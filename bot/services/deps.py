@@ -41,6 +41,10 @@ class Deps:
     background: Executor | None = None
     # Display names for QuickBooks notes and exports (Slack: users.info, cached).
     names: Names = no_names
+    # Several Slack workspaces (set by the Slack app): a workspace's team id -> the Web API
+    # client holding that workspace's own installed token, None when we hold none. Messages
+    # sent outside a request (scheduled jobs, the Home tab) speak through it.
+    team_client: Callable[[str | None], Any] | None = None
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         # Bolt deep-copies the request context for lazy listeners (and silently drops what

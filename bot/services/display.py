@@ -423,6 +423,8 @@ class HomeEntry:
     card: tuple[str, str] | None = None  # (channel, ts) of its card
     approvals: int = 0  # dual approval: approvals so far
     approvals_needed: int = 1
+    company: str | None = None  # its company's name, on a Home spanning several
+    currency: str | None = None  # its company's currency when not the view's
 
 
 @dataclass(frozen=True)
@@ -452,6 +454,13 @@ class HomeView:
     month_total: Decimal = Decimal("0.00")
     month_count: int = 0
     reports: tuple[HomeEntry, ...] = ()  # the person's own reports, newest first
+    # Several companies: one view per company the person approves for (each with its
+    # company's name, id and channel), and `reports` spanning them all.
+    by_company: bool = False
+    groups: tuple[HomeView, ...] = ()
+    company: str | None = None
+    company_id: int | None = None
+    channel: str | None = None  # where the company's cards are decided
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,21 @@
 """What the App Home tab shows a person, read from the books: for approvers the drafts
 waiting for them (the ones the approval rules let them approve, oldest first), QuickBooks
-pushes that failed or are held, and this month's totals; for everyone their own reports."""
+pushes that failed or are held, and this month's totals; for everyone their own reports.
+With several companies (`firm_home`), that queue once per company the person approves for,
+each read from its own books, and their own reports across the companies."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.services import periods
 from bot.services.cards import build_view
+from bot.services.clients import company_channel
 from bot.services.decisions import draft_facts
 from bot.services.deps import Deps
 from bot.services.display import HomeEntry, HomePush, HomeView
@@ -43,7 +48,8 @@ def _entry(e: JournalEntry, **extra: object) -> HomeEntry:
     )
 
 
-def home_view(deps: Deps, user: str, now: datetime | None = None) -> HomeView:
+def home_view(deps: Deps, user: str, now: datetime | None = None, *, own: bool = True) -> HomeView:
+    """One company's Home (all of it with one company). `own`: with the person's reports."""
     now = now or utcnow()
     books = deps.books
     company = books.company_id
@@ -105,13 +111,7 @@ def home_view(deps: Deps, user: str, now: datetime | None = None) -> HomeView:
             ]
             report = writeoff_report(s, company, str(month), cur)
             month_total, month_count = report.total, report.count
-        own = s.exec(
-            select(JournalEntry)
-            .where(JournalEntry.company_id == company, JournalEntry.reporter == user)
-            .order_by(col(JournalEntry.created_at).desc(), col(JournalEntry.id).desc())
-            .limit(MAX_OWN)
-        ).all()
-        reports = tuple(_entry(e) for e in own)
+        reports = tuple(_entry(e) for e in _own(s, [company], user)) if own else ()
     return HomeView(
         user=user,
         approver=approver,
@@ -125,4 +125,60 @@ def home_view(deps: Deps, user: str, now: datetime | None = None) -> HomeView:
         month_total=month_total,
         month_count=month_count,
         reports=reports,
+    )
+
+
+def _own(s: Session, companies: Sequence[int], user: str) -> Sequence[JournalEntry]:
+    """The person's latest reports in these companies, newest first."""
+    return s.exec(
+        select(JournalEntry)
+        .where(col(JournalEntry.company_id).in_(companies), JournalEntry.reporter == user)
+        .order_by(col(JournalEntry.created_at).desc(), col(JournalEntry.id).desc())
+        .limit(MAX_OWN)
+    ).all()
+
+
+def firm_home(
+    base: Deps, companies: Sequence[Deps], user: str, now: datetime | None = None
+) -> HomeView:
+    """The Home when the deployment keeps several companies (`base`: the first company's
+    Deps, for the database and the currency of an empty Home). `companies`: those of the
+    person's workspace (never another workspace's). One group per company they approve for,
+    each from its own books and checked against its own approvers and rules; their own
+    reports across all of `companies`, each naming its company."""
+    now = now or utcnow()
+    groups = []
+    for deps in companies:
+        if not deps.approvers.is_approver(user):
+            continue
+        books = deps.books
+        with session_scope(books.engine) as s:
+            channel = company_channel(s, books)
+        group = home_view(deps, user, now, own=False)
+        groups.append(
+            replace(
+                group,
+                company=books.company_name,
+                company_id=books.company_id,
+                channel=channel,
+            )
+        )
+    by_id = {d.books.company_id: d.books for d in companies}
+    with session_scope(base.books.engine) as s:
+        reports = tuple(
+            _entry(
+                e,
+                company=by_id[e.company_id].company_name,
+                currency=by_id[e.company_id].settings.writeoff_currency,
+            )
+            for e in _own(s, list(by_id), user)
+        )
+    return HomeView(
+        user=user,
+        approver=bool(groups),
+        currency=base.settings.writeoff_currency,
+        now=now,
+        reports=reports,
+        by_company=True,
+        groups=tuple(groups),
     )

@@ -26,8 +26,10 @@ from bot.slack.companies import CompanyDeps, request_channel
 from bot.slack.home import start as start_home
 from bot.slack.installs import (
     OwnWorkspace,
+    TeamClient,
     WorkspaceAuthorize,
     register_uninstall,
+    team_clients,
     token_result,
     workspace_clients,
 )
@@ -178,6 +180,7 @@ def create_app(
         raise ValueError("SLACK_SIGNING_SECRET is not set (needed for HTTP mode)")
     installations: Installations | None = None
     client_for: ClientFor | None = None
+    team_client: TeamClient | None = None
     oauth: dict[str, object] = {}
     if settings.slack_oauth:
         # Many workspaces. Always explicit: left to itself, Bolt turns OAuth on from the
@@ -195,7 +198,8 @@ def create_app(
         )
         own = OwnWorkspace(token_result(client) if token else None)
         installations.on_forget.append(own.forget)
-        client_for = workspace_clients(client, installations.store, own)
+        team_client = team_clients(client, installations.store, own)
+        client_for = workspace_clients(team_client)
         oauth = {
             "oauth_flow": OAuthFlow(client=exchange_client(client), settings=oauth_settings),
             "authorize": WorkspaceAuthorize(own, installations.store, client, log),
@@ -231,11 +235,14 @@ def create_app(
         background=background,
         client_for=client_for,
     )
-    home = start_home(client, deps)
+    deps.team_client = team_client
     companies = CompanyDeps(
         deps,
-        lambda b: make_deps(b, client, on_posted=on_posted, background=background),
+        lambda b: make_deps(
+            b, client, on_posted=on_posted, background=background, client_for=client_for
+        ),
     )
+    home = start_home(client, deps, companies)
 
     @app.middleware
     def provide(

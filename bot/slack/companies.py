@@ -18,7 +18,7 @@ from bot.services.books import Books, Resolver
 from bot.services.deps import Deps
 from bot.services.jobs import JobContext
 from bot.services.quickbooks import QuickBooks
-from bot.slack.chat import SlackChat
+from bot.slack.chat import company_chat
 
 MakeDeps = Callable[[Books], Deps]
 
@@ -108,9 +108,15 @@ def request_channel(context: object, body: dict[str, object]) -> str | None:
     return meta if meta[:1] in ("C", "G") and meta[1:].isalnum() else None
 
 
-def company_jobs(base: JobContext, client: WebClient) -> Callable[[], list[JobContext]]:
+def company_jobs(
+    base: JobContext,
+    client: WebClient,
+    team_client: Callable[[str | None], object] | None = None,
+) -> Callable[[], list[JobContext]]:
     """The scheduler's jobs for every company besides the first (`base`), each with its own
-    QuickBooks service and Chat port; a company added while serving joins on the next call."""
+    QuickBooks service and Chat port; a company added while serving joins on the next call.
+    `team_client` (several workspaces): a company tied to a workspace is spoken for there
+    with that workspace's own installed token (bot/slack/chat.py: company_chat)."""
     resolver = Resolver(base.books)
     made: dict[int, JobContext] = {}
 
@@ -118,7 +124,8 @@ def company_jobs(base: JobContext, client: WebClient) -> Callable[[], list[JobCo
         for cid in resolver.company_ids():
             if cid != base.books.company_id and cid not in made:
                 books = resolver.books(cid)
-                made[cid] = JobContext(books, QuickBooks(books), SlackChat(client, books))
+                chat = company_chat(client, books, team_client)
+                made[cid] = JobContext(books, QuickBooks(books), chat)
         return list(made.values())
 
     return contexts

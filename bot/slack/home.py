@@ -6,6 +6,10 @@ Changes come in bursts (Approve all, a sync pass), so they are debounced: one pu
 person after the burst, and never more than one views.publish per person per second (Slack
 rate-limits views.publish per user). Only people who have opened the Home tab since the app
 started are refreshed; everyone else gets a fresh view when they open it.
+
+With several companies the Home is grouped by company (bot/services/home.py: firm_home),
+over the companies of the person's own workspace only, and with several workspaces it is
+published with that workspace's own installed token (none once the app left it).
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services.deps import Deps
-from bot.services.home import home_view
+from bot.services.display import HomeView
+from bot.services.home import firm_home, home_view
 from bot.slack.cards import permalink
+from bot.slack.companies import CompanyDeps, in_workspace
 from bot.slack.refresh import listen
 from bot.slack.ui.home import home_view as render_home
 
@@ -39,9 +45,12 @@ class HomePublisher:
         debounce: float = DEBOUNCE_SECONDS,
         min_interval: float = MIN_INTERVAL_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        companies: CompanyDeps | None = None,
     ) -> None:
         self.client = client
         self.deps = deps
+        self.companies = companies
+        self.teams: dict[str, str | None] = {}  # user -> the workspace they opened it in
         self.debounce = debounce
         self.min_interval = min_interval
         self.clock = clock
@@ -58,10 +67,11 @@ class HomePublisher:
 
     # -- asking for a publish ---------------------------------------------------------------
 
-    def opened(self, user: str) -> None:
+    def opened(self, user: str, team: str | None = None) -> None:
         """The person opened the Home tab: show it now (within the per-user limit)."""
         with self._cond:
             self.viewers.add(user)
+            self.teams[user] = team
             self._schedule(user, 0.0)
 
     def changed(self) -> None:
@@ -109,24 +119,49 @@ class HomePublisher:
             with self._cond:
                 self._last[user] = self.clock()
 
+    def view_of(self, user: str) -> HomeView:
+        """One company: its Home, as always. Several: grouped by company, over the companies
+        of the person's workspace."""
+        companies = self.companies
+        if companies is None or not companies.several():
+            return home_view(self.deps, user)
+        team = self.teams.get(user)
+        mine = [d for d in companies.all() if in_workspace(d.books, team)]
+        return firm_home(self.deps, mine, user)
+
+    def client_of(self, user: str) -> WebClient | None:
+        """The client of the person's workspace: with several workspaces that workspace's
+        own token (None when we hold none: then nothing is published); else the app's."""
+        team_client = self.deps.team_client
+        team = self.teams.get(user)
+        if team_client is None or team is None:
+            return self.client
+        found = team_client(team)
+        return found if isinstance(found, WebClient) else None
+
     def publish(self, user: str) -> None:
         """Read the person's Home from the books and publish it now (errors are logged)."""
         try:
-            view = home_view(self.deps, user)
+            client = self.client_of(user)
+            if client is None:
+                log.warning("no token for %s's workspace: Home not published", user)
+                return
+            view = self.view_of(user)
             links = {}
-            for e in view.waiting:
+            for e in [w for g in (view.groups or (view,)) for w in g.waiting]:
                 if e.card is not None:
-                    link = self._links.get(e.card) or permalink(self.client, *e.card)
+                    link = self._links.get(e.card) or permalink(client, *e.card)
                     if link:
                         self._links[e.card] = link
                         links[e.entry_id] = link
-            self.client.views_publish(user_id=user, view=render_home(view, links))
+            client.views_publish(user_id=user, view=render_home(view, links))
         except Exception:  # a stale Home tab must never break the work that changed it
             log.exception("could not publish the Home tab for %s", user)
 
 
-def start(client: WebClient, deps: Deps) -> HomePublisher:
-    """The app's publisher, told of every change to an entry (bot/slack/refresh.py)."""
-    publisher = HomePublisher(client, deps)
+def start(client: WebClient, deps: Deps, companies: CompanyDeps | None = None) -> HomePublisher:
+    """The app's publisher, told of every change to an entry in any company's books
+    (bot/slack/refresh.py)."""
+    publisher = HomePublisher(client, deps, companies=companies)
     listen(deps.books, publisher.changed)
     return publisher

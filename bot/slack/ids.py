@@ -80,3 +80,4 @@ class Id(StrEnum):
     BLOCK_SHEET = "sheet_{}"
     BLOCK_HOME_ENTRY = "home_entry_{}"
     BLOCK_HOME_REPORT = "home_report"
+    BLOCK_HOME_REPORT_OF = "home_report_{}"  # one company's, on a Home grouped by company

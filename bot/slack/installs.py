@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store import InstallationStore
 
+from bot.services.books import Books
 from bot.services.installations import Installations
 from bot.services.workspace import request_team
 
@@ -102,16 +103,16 @@ class WorkspaceAuthorize(Authorize):
         )
 
 
-def workspace_clients(
-    base: WebClient, store: InstallationStore, own: OwnWorkspace
-) -> Callable[[], WebClient | None]:
-    """The Web API client for the workspace of the request at hand, for the lookups that
-    run outside Bolt's per-request client (approver groups, people's names): `base` for
-    SLACK_BOT_TOKEN's workspace (and outside any request), the installation's token for an
-    installed one, None for a workspace we hold no token for (never another's token)."""
+TeamClient = Callable[[str | None], WebClient | None]
 
-    def pick() -> WebClient | None:
-        team = request_team()
+
+def team_clients(base: WebClient, store: InstallationStore, own: OwnWorkspace) -> TeamClient:
+    """The Web API client for a workspace: `base` for SLACK_BOT_TOKEN's workspace (and for
+    no workspace in particular), the installation's token for an installed one (read from
+    the store at each call: a workspace that uninstalled has none), None for a workspace we
+    hold no token for (never another workspace's token)."""
+
+    def of(team: str | None) -> WebClient | None:
         if team is None or own.serves(team) is not None:
             return base if base.token else None
         bot = store.find_bot(enterprise_id=None, team_id=team)
@@ -125,7 +126,22 @@ def workspace_clients(
             retry_handlers=list(base.retry_handlers),
         )
 
-    return pick
+    return of
+
+
+def installed_clients(base: WebClient, books: Books) -> TeamClient | None:
+    """`team_clients` outside the app (`writeoff jobs run`): None unless distribution is on.
+    SLACK_BOT_TOKEN's own workspace is asked of Slack (auth.test), as the app does at start."""
+    if not books.settings.slack_oauth:
+        return None
+    own = OwnWorkspace(token_result(base) if base.token else None)
+    return team_clients(base, Installations.open(books.engine, books.settings).store, own)
+
+
+def workspace_clients(of: TeamClient) -> Callable[[], WebClient | None]:
+    """The Web API client for the workspace of the request at hand, for the lookups that
+    run outside Bolt's per-request client (approver groups, people's names)."""
+    return lambda: of(request_team())
 
 
 def _installations(context: BoltContext) -> Installations:

@@ -27,7 +27,7 @@ from bot.services.jobs import JobContext
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
 from bot.slack.app import create_app
-from bot.slack.chat import SlackChat
+from bot.slack.chat import company_chat
 from bot.slack.companies import company_jobs
 from bot.slack.ui.alerts import connected_notice, connected_text
 from qbo.connection import WEB_ACTOR, StateError
@@ -237,6 +237,8 @@ class Runtime:
     books: Books
     quickbooks: QuickBooks
     jobs: JobContext
+    # Several workspaces: a workspace's own client (None with one workspace).
+    team_client: Callable[[str | None], object] | None = None
 
 
 def build(settings: Settings, *, socket_mode: bool) -> Runtime:
@@ -244,8 +246,9 @@ def build(settings: Settings, *, socket_mode: bool) -> Runtime:
     # are reached through it (bot/slack/companies.py).
     books = open_books(settings, migrate=True, first=True)
     app, deps = create_app(books, socket_mode=socket_mode)
-    chat = SlackChat(app.client, books)
-    return Runtime(app, books, deps.quickbooks, JobContext(books, deps.quickbooks, chat))
+    chat = company_chat(app.client, books, deps.team_client)
+    jobs = JobContext(books, deps.quickbooks, chat)
+    return Runtime(app, books, deps.quickbooks, jobs, deps.team_client)
 
 
 def serve_forever(
@@ -253,7 +256,7 @@ def serve_forever(
 ) -> None:
     logs.configure(settings.log_level or "INFO")
     rt = build(settings, socket_mode=socket_mode)
-    scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client))
+    scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client, rt.team_client))
     scheduler.start()
     host = host or settings.host
     try:

@@ -1,5 +1,7 @@
 """The App Home tab: for approvers the queue of drafts waiting for them, QuickBooks pushes
 that need a person, this month's totals; for everyone their own reports and their state.
+With several companies, one section per company the person approves for, each within its
+share of Slack's 100 blocks (the rest of a long queue is in the company's channel).
 
 Renders the HomeView it is given (bot/services/home.py reads it from the books); `links`
 are the cards' permalinks, looked up by the caller.
@@ -18,6 +20,7 @@ from bot.slack.ui.kit import (
     Block,
     actions,
     button,
+    channel_link,
     clip,
     confirm,
     context,
@@ -90,6 +93,8 @@ def _waiting_block(e: HomeEntry, view: HomeView, link: str | None) -> list[Block
 
 def home_blocks(view: HomeView, links: Mapping[int, str] | None = None) -> list[Block]:
     links = links or {}
+    if view.by_company:
+        return _by_company(view, links)
     cur = view.currency
     blocks: list[Block] = []
     if view.approver:
@@ -135,25 +140,99 @@ def home_blocks(view: HomeView, links: Mapping[int, str] | None = None) -> list[
             )
         )
         blocks.append(divider())
-    blocks.append(header("Your reports"))
-    if view.reports:
-        for e in view.reports:
-            state = STATUS_WORDS.get(e.status, e.status)
-            blocks.append(
-                section(
-                    f"*{_name(e)}* · {format_money(e.total, cur)} · "
-                    f"{clip(e.reason or 'no reason', 60)} · *{state}* · "
-                    f"{age(e.created_at, view.now)} ago"
-                )
+    blocks.extend(_reports(view))
+    return blocks[:MAX_MODAL_BLOCKS]
+
+
+def _reports(view: HomeView) -> list[Block]:
+    blocks = [header("Your reports")]
+    for e in view.reports:
+        state = STATUS_WORDS.get(e.status, e.status)
+        company = f"{clip(e.company, 60)} · " if e.company else ""
+        blocks.append(
+            section(
+                f"{company}*{_name(e)}* · {format_money(e.total, e.currency or view.currency)} · "
+                f"{clip(e.reason or 'no reason', 60)} · *{state}* · "
+                f"{age(e.created_at, view.now)} ago"
             )
-    else:
+        )
+    if not view.reports:
         blocks.append(
             section(
                 "You have not reported any write-offs. "
                 "Try `/writeoff 4 units SKU-9 damaged at $20`."
             )
         )
+    return blocks
+
+
+GROUP_BLOCKS = 6  # a company's section without its drafts: header, summary, pushes, month,
+# report button, divider
+PER_DRAFT = 2  # a draft and its buttons
+
+
+def _by_company(view: HomeView, links: Mapping[int, str]) -> list[Block]:
+    """One section per company, in company order, then the person's reports. Every company
+    gets its summary; the drafts listed are shared out so the whole stays within 100 blocks."""
+    tail = _reports(view)
+    room = MAX_MODAL_BLOCKS - len(tail)
+    groups = view.groups
+    more = 0
+    if len(groups) * GROUP_BLOCKS > room:  # too many companies: the first ones, and a note
+        keep = max(0, (room - 1) // GROUP_BLOCKS)
+        groups, more = groups[:keep], len(groups) - keep
+    spare = room - len(groups) * GROUP_BLOCKS - (1 if more else 0)
+    drafts_each = spare // PER_DRAFT // len(groups) if groups else 0
+    blocks: list[Block] = []
+    for group in groups:
+        blocks.extend(_company(group, links, drafts_each))
+    if more:
+        blocks.append(context(f"{more} more client(s): `/writeoff clients` lists them all."))
+    blocks.extend(tail)
     return blocks[:MAX_MODAL_BLOCKS]
+
+
+def _company(g: HomeView, links: Mapping[int, str], drafts: int) -> list[Block]:
+    cur = g.currency
+    blocks: list[Block] = [header(g.company or "Company")]
+    shown = g.waiting[:drafts]
+    if g.waiting_count:
+        summary = (
+            f"Waiting for you: {g.waiting_count} draft(s) for "
+            f"{format_money(g.waiting_total, cur)}, oldest first."
+        )
+        hidden = g.waiting_count - len(shown)
+        if hidden > 0:
+            where = channel_link(g.channel) if g.channel else "the company's channel"
+            summary += f" The {hidden} newest are not listed; find them in {where}."
+    else:
+        summary = "Nothing is waiting for your approval. 🎉"
+    blocks.append(context(summary))
+    for e in shown:
+        blocks.extend(_waiting_block(e, g, links.get(e.entry_id)))
+    if g.pushes:
+        lines = [
+            f"• *{clip(p.number, 40)}* · {format_money(p.total, cur)} · "
+            f"{'held' if p.status == 'held' else 'failed'}: {clip(p.problem or 'no detail', 200)}"
+            for p in g.pushes
+        ]
+        blocks.append(section("*QuickBooks pushes that need a person*\n" + "\n".join(lines)))
+    else:
+        blocks.append(context("Every posted entry reached QuickBooks (or is on its way)."))
+    blocks.append(
+        section(
+            f"*This month ({g.month})*: *{format_money(g.month_total, cur)}* written off in "
+            f"{g.month_count} posted entr" + ("y" if g.month_count == 1 else "ies") + "."
+        )
+    )
+    blocks.append(
+        actions(
+            Id.BLOCK_HOME_REPORT_OF.format(g.company_id),
+            button("Send me the report", Id.HOME_REPORT, f"{g.month} {g.company_id}"),
+        )
+    )
+    blocks.append(divider())
+    return blocks
 
 
 def home_view(view: HomeView, links: Mapping[int, str] | None = None) -> Block:

@@ -16,4 +16,4 @@ def opened(body: Body, client: WebClient, context: BoltContext) -> None:
     user = str(event.get("user") or "")
     publisher = context.get("home")
     if user and isinstance(publisher, HomePublisher):
-        publisher.opened(user)
+        publisher.opened(user, context.team_id)
