@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from bot import logs
 from bot.scheduler import build_scheduler
-from bot.services.books import Books, open_books
+from bot.services.books import Books, Resolver, open_books
 from bot.services.jobs import JobContext
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
@@ -69,23 +69,37 @@ def connected_words(conn: QboConnection, mapping: MappingResult | None) -> str:
 OnConnected = Callable[[QboConnection, MappingResult | None, str | None], None]
 
 
-def announce_connected(client: WebClient, quickbooks: QuickBooks) -> OnConnected:
+def announce_connected(
+    client: WebClient,
+    quickbooks: QuickBooks,
+    team_client: Callable[[str | None], object] | None = None,
+) -> OnConnected:
     """Tell the approver who connected (in a direct message; the alert channel when it was
-    started from the public connect URL) what is left to do, with the Map accounts button."""
+    started from the public connect URL) what is left to do, with the Map accounts button.
+    With several companies it speaks of the company whose consent it was (the OAuth state
+    says which), in that company's alert channel when it has one (a click there acts on that
+    company; a click in a direct message could not tell), with its workspace's token."""
 
     def post(conn: QboConnection, mapping: MappingResult | None, actor: str | None) -> None:
+        books = quickbooks.books
+        if conn.company_id != books.company_id:
+            books = Resolver(books).books(conn.company_id)
         person = actor if actor and actor != WEB_ACTOR else None
-        channel = person or quickbooks.settings.writeoff_alert_channel
-        if not channel:
+        alerts_to = books.settings.writeoff_alert_channel
+        several = books.label is not None
+        channel = (alerts_to or person) if several else (person or alerts_to)
+        slack = company_chat(client, books, team_client).client
+        if not channel or slack is None:
             return
         name = conn.company_name or f"company {conn.realm_id}"
         mapped = len(mapping.matches) if mapping else 0
         to_decide = len(mapping.unmapped) if mapping else 1
+        button_here = not several or channel == alerts_to
         try:
-            client.chat_postMessage(
+            slack.chat_postMessage(
                 channel=channel,
-                text=connected_text(name),
-                blocks=connected_notice(name, mapped, to_decide),
+                text=connected_text(name, books.label),
+                blocks=connected_notice(name, mapped, to_decide, books.label, button_here),
             )
         except SlackApiError as exc:  # the connection stands; the page said what to do
             log.warning("could not announce the QuickBooks connection: %s", exc)
@@ -201,11 +215,13 @@ def create_asgi(
     slack: WebClient | None = None,
     *,
     install: App | None = None,
+    team_client: Callable[[str | None], object] | None = None,
 ) -> Starlette:
     """Bolt's Starlette adapter pieces, with the (synchronous) dispatch run in a worker
     thread so one slow request never blocks the event loop for the others. `slack` (default:
     the app's client) announces a new QuickBooks connection in the alert channel. `install`:
-    the app whose install flow is served without its events (Socket Mode brings those)."""
+    the app whose install flow is served without its events (Socket Mode brings those).
+    `team_client`: each installed workspace's client, for a company tied to one."""
 
     async def slack_events(request: Request) -> Response:
         assert app is not None
@@ -224,7 +240,9 @@ def create_asgi(
         routes.extend(slack_install_routes(installing))
     if quickbooks is not None:
         client = slack or (app.client if app is not None else None)
-        announce = announce_connected(client, quickbooks) if client is not None else None
+        announce = (
+            announce_connected(client, quickbooks, team_client) if client is not None else None
+        )
         routes.append(qbo_callback_route(quickbooks, announce))
         routes.extend(qbo_listing_routes(quickbooks))
         routes.append(qbo_webhook_route(quickbooks))
@@ -268,7 +286,13 @@ def serve_forever(
             # those (and /healthz) beside it.
             web = uvicorn.Server(
                 uvicorn.Config(
-                    create_asgi(None, rt.quickbooks, rt.app.client, install=rt.app),
+                    create_asgi(
+                        None,
+                        rt.quickbooks,
+                        rt.app.client,
+                        install=rt.app,
+                        team_client=rt.team_client,
+                    ),
                     host=host,
                     port=port,
                     log_level="warning",
@@ -286,7 +310,7 @@ def serve_forever(
             return
         log.info("writeoff-bot serving HTTP on %s:%s (POST /slack/events)", host, port)
         uvicorn.run(
-            create_asgi(rt.app, rt.quickbooks),
+            create_asgi(rt.app, rt.quickbooks, team_client=rt.team_client),
             host=host,
             port=port,
             log_level="info",

@@ -150,9 +150,13 @@ def expiry_warning(days: int, company: str | None = None) -> list[Block]:
     ]
 
 
-def connected_notice(company: str, mapped: int, to_decide: int) -> list[Block]:
+def connected_notice(
+    name: str, mapped: int, to_decide: int, company: str | None = None, button_here: bool = True
+) -> list[Block]:
     """Told in the alert channel once QuickBooks is connected: what is left to do, and the
-    button that does it (nobody needs a shell)."""
+    button that does it (nobody needs a shell). `company`: whose books, with several.
+    `button_here` False: a place where a click could not tell whose books it is for (a
+    direct message, with several companies), so the notice says where to go instead."""
     if to_decide:
         what = (
             f"{mapped} accounts mapped; *{to_decide} need a decision* (pick the QuickBooks "
@@ -160,8 +164,12 @@ def connected_notice(company: str, mapped: int, to_decide: int) -> list[Block]:
         )
     else:
         what = f"All {mapped} accounts are mapped: approved write-offs go to QuickBooks."
+    head = f":link: {client_prefix(company)}*QuickBooks connected* to {clip(name, 100)}. {what}"
+    if not button_here:
+        where = clip(company or "this company", 100)
+        return [section(f"{head}\nTo map accounts, type `/writeoff map` in a channel of {where}.")]
     return [
-        section(f":link: *QuickBooks connected* to {clip(company, 100)}. {what}"),
+        section(head),
         actions(
             Id.BLOCK_QBO_CONNECTED,
             button(
@@ -174,5 +182,5 @@ def connected_notice(company: str, mapped: int, to_decide: int) -> list[Block]:
     ]
 
 
-def connected_text(company: str) -> str:
-    return f"QuickBooks connected to {company}"
+def connected_text(name: str, company: str | None = None) -> str:
+    return f"{client_prefix(company, bold=False)}QuickBooks connected to {name}"

@@ -233,3 +233,66 @@ def test_quantity_company_loss_goes_as_adjustment_and_the_card_offers_a_true_up(
     assert len(entries(app)) == 2 and entries(app)[1].status == "draft"
     wait_until(lambda: "true-up was drafted" in block_text(app.fake.message(CHANNEL, ts).blocks))
     assert "Draft true-up" not in json.dumps(app.fake.message(CHANNEL, ts).blocks)
+
+
+ACME_CHANNEL, ACME_CTRL, ACME_REALM = "C0ACMEINV", "U0ACMECTRL", "9130000000000077"
+
+
+def connect_acme(app: RunningApp, fake_qbo: FakeQbo, alert_channel: str | None) -> None:
+    """A second company whose approver connects its own QuickBooks from its channel."""
+    from bot.services.companies import Directory
+
+    directory = Directory(app.books.settings, app.books.engine)
+    directory.add("Acme <Foods>", "cli")
+    directory.set("acme-foods", "approvers", ACME_CTRL, "cli")
+    if alert_channel:
+        directory.set("acme-foods", "alert_channel", alert_channel, "cli")
+    directory.link("acme-foods", [ACME_CHANNEL], "cli")
+    fake_qbo.new_company(ACME_REALM)
+    app.post(
+        slash_command_body(
+            "connect quickbooks",
+            ACME_CTRL,
+            ACME_CHANNEL,
+            app.fake.response_url("acme"),
+            app.fake.new_trigger_id(),
+        )
+    )
+    app.fake.wait_for_response("acme")
+    answer = str(app.fake.responses("acme")[-1].payload["text"])
+    url = re.search(r"<([^|>]+)\|Connect QuickBooks>", answer)
+    assert url is not None, answer
+    state = parse_qs(urlparse(url.group(1).replace("&amp;", "&")).query)["state"][0]
+    page = httpx.get(
+        f"{app.url}/qbo/callback",
+        params={"state": state, "code": fake_qbo.issue_code(ACME_REALM), "realmId": ACME_REALM},
+    )
+    assert page.status_code == 200, page.text
+
+
+def test_with_several_companies_the_connected_notice_is_the_companys_and_in_its_channel(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    connect_acme(app, fake_qbo, "C0ACMEALERTS")
+    posted = app.fake.calls("chat.postMessage")
+    notice = next(c for c in posted if "QuickBooks connected" in c.args["text"])
+    # Acme's alert channel (a click there acts on Acme's books), never the first company's.
+    assert notice.args["channel"] == "C0ACMEALERTS"
+    assert notice.args["text"].startswith("Acme &lt;Foods&gt;: QuickBooks connected")
+    assert "*Acme &lt;Foods&gt;*" in block_text(notice.args["blocks"])
+    assert any(b["type"] == "actions" for b in notice.args["blocks"])
+    assert not [c for c in posted if c.args["channel"] in (ALERTS, ACME_CTRL)]
+
+
+def test_a_connected_notice_sent_privately_names_the_company_and_offers_no_button(
+    app: RunningApp, fake_qbo: FakeQbo
+) -> None:
+    """In a direct message a click could not tell whose books to map: the notice says
+    where to go instead of offering a button that would act on the wrong company."""
+    connect_acme(app, fake_qbo, None)
+    posted = app.fake.calls("chat.postMessage")
+    notice = next(c for c in posted if "QuickBooks connected" in c.args["text"])
+    assert notice.args["channel"] == ACME_CTRL
+    text = block_text(notice.args["blocks"])
+    assert "Acme &lt;Foods&gt;" in text and "/writeoff map" in text
+    assert not any(b["type"] == "actions" for b in notice.args["blocks"])
