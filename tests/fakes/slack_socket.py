@@ -142,7 +142,8 @@ class FakeSocketMode:
         self._connections: list[Connection] = []
         self._deliveries: dict[str, Delivery] = {}
         self._pending: deque[Delivery] = deque()
-        self._in_flight: list[tuple[Delivery, bool]] = []  # (delivery, also on the new link)
+        # (delivery, also on the new link, links opened before it was sent)
+        self._in_flight: list[tuple[Delivery, bool, int]] = []
         self._lost_acks: set[str] = set()  # first envelope ids whose next ack is lost
         self._duplicate_acks = 0
         self._unknown_acks: list[str] = []
@@ -230,7 +231,9 @@ class FakeSocketMode:
             conn.greeted = True
             waiting = list(self._pending)
             self._pending.clear()
-            in_flight, self._in_flight = self._in_flight, []
+            # only for a link opened after the envelope was sent (not one being greeted now)
+            in_flight = [(d, new) for d, new, links in self._in_flight if conn.id > links]
+            self._in_flight = [f for f in self._in_flight if conn.id <= f[2]]
             self._lock.notify_all()
         for delivery in waiting:
             await self._send(delivery)
@@ -377,7 +380,7 @@ class FakeSocketMode:
         """Send an envelope; returns its envelope id (the first attempt's). `ack_timeout`
         overrides the fake's for this envelope (a test of redelivery need not wait 3 s);
         `lose_first_ack`: the app's first ack of it is lost on the way, as on a bad network.
-        `in_flight`: held until the app's next link is greeted, then sent on the link told to
+        `in_flight`: held until the app's next new link is greeted, then sent on the link told to
         go (see the module docstring); `also_on_new_link`: and on the new one, same id."""
         if kind not in ENVELOPE_TYPES:
             raise ValueError(f"unknown envelope type {kind!r}")
@@ -386,7 +389,7 @@ class FakeSocketMode:
             if lose_first_ack:
                 self._lost_acks.add(delivery.envelope_id)
             if in_flight:
-                self._in_flight.append((delivery, also_on_new_link))
+                self._in_flight.append((delivery, also_on_new_link, len(self._connections)))
                 return delivery.envelope_id
         asyncio.run_coroutine_threadsafe(self._send(delivery), self._loop).result(5)
         return delivery.envelope_id
