@@ -10,6 +10,13 @@ worst (`python -m bench socket` compares the two).
 
 Bolt's App is synchronous: each envelope is dispatched in a worker thread so the event loop
 keeps reading and acknowledging while one dispatch waits on the database.
+
+The old link is drained, not dropped: slack_sdk closes it before it opens the new one, but
+Slack may still put an envelope on it until the new link is up, and a slash command or an
+interaction lost there is never sent again (the user's report vanishes). DrainingClient
+keeps reading the old link, its envelopes acked like any other, until Slack closes it or
+DRAIN_SECONDS pass (Slack closes it about 10 s after asking the app to leave). An envelope
+id seen on both links is dispatched once.
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ import json
 import logging
 import signal
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
+from aiohttp import ClientWebSocketResponse, WSMsgType
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode.internals import run_bolt_app
 from slack_bolt.response import BoltResponse
@@ -37,6 +46,10 @@ TOKEN_WRONG_TYPE = "not_allowed_token_type"
 TOKEN_REFUSED = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 )
+DRAIN_SECONDS = 10.0  # how long a link Slack asked the app to leave is still read, at most
+SEEN_ENVELOPES = 4096  # envelope ids remembered, so one that comes on two links runs once
+# What ends the reading of a link being drained.
+LINK_ENDS = frozenset({WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR})
 WHERE_TOKEN = (
     "generate an app-level token (xapp-…) with the connections:write scope under your "
     "Slack app's Basic Information → App-Level Tokens, and put it in SLACK_APP_TOKEN"
@@ -68,6 +81,80 @@ def ack_for(req: SocketModeRequest, resp: BoltResponse) -> SocketModeResponse:
     return SocketModeResponse(envelope_id=req.envelope_id, payload={"text": resp.body})
 
 
+def _is_disconnect(text: str) -> bool:
+    try:
+        return bool(json.loads(text).get("type") == "disconnect")
+    except (ValueError, AttributeError):
+        return False
+
+
+class DrainingClient(SocketModeClient):
+    """slack_sdk's aiohttp client, except that the link it leaves is read until Slack closes
+    it (or `drain_seconds` pass) instead of being closed as the new one is opened."""
+
+    def __init__(self, *args: Any, drain_seconds: float = DRAIN_SECONDS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.drain_seconds = drain_seconds
+        self._leaving: dict[ClientWebSocketResponse, asyncio.Task[None]] = {}
+
+    async def connect(self) -> None:
+        old = self.current_session
+        if old is not None and not old.closed and not self.closed and not self.stale:
+            # slack_sdk's connect() closes the link it finds here before opening the next:
+            # hand this one (and the reading of it) to a drain instead. A stale link (no
+            # pong) has nothing more to give and is left to slack_sdk.
+            receiver, self.message_receiver = self.message_receiver, None
+            self.current_session = None
+            self._leaving[old] = asyncio.create_task(self._drain(old, receiver))
+        await super().connect()
+
+    async def _drain(
+        self, ws: ClientWebSocketResponse, receiver: asyncio.Future[Any] | None
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.drain_seconds
+        try:
+            if receiver is not None:  # one reader per link: this task takes over
+                receiver.cancel()
+                await asyncio.wait([receiver])
+            while not ws.closed and (left := deadline - loop.time()) > 0:
+                try:
+                    msg = await ws.receive(timeout=left)
+                except TimeoutError:
+                    break
+                if msg.type == WSMsgType.TEXT and not _is_disconnect(msg.data):
+                    # acked on the current link, as every envelope (Slack takes an ack on
+                    # any of the app's links); a second `disconnect` here means nothing new
+                    await self.enqueue_message(msg.data)
+                elif msg.type == WSMsgType.PING:
+                    await ws.pong(msg.data)
+                elif msg.type in LINK_ENDS:
+                    break
+        finally:
+            self._leaving.pop(ws, None)
+            await ws.close()
+            log.info("Socket Mode: the old link is closed")
+
+    async def send_message(self, message: str) -> None:
+        if self.current_session is None:
+            # The new link is being opened: the one being left still carries acks.
+            for ws in self._leaving:
+                if not ws.closed:
+                    await ws.send_str(message)
+                    return
+        await super().send_message(message)
+
+    async def close(self) -> None:
+        drains = list(self._leaving.values())
+        for task in drains:
+            task.cancel()  # each closes its link on the way out
+        await asyncio.gather(*drains, return_exceptions=True)
+        for ws in list(self._leaving):  # a drain cancelled before it began to run
+            await ws.close()
+        self._leaving.clear()
+        await super().close()
+
+
 class SocketModeRunner:
     """Connects with the app-level token (apps.connections.open at SLACK_API_URL), acks every
     envelope, reconnects when Slack asks, and stops on SIGTERM or SIGINT."""
@@ -77,8 +164,22 @@ class SocketModeRunner:
         self.app_token = app_token
         self.api_url = _base_url(api_url)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="socket")
+        self._seen: dict[str, None] = {}  # recent envelope ids, oldest first
+
+    def first_time(self, envelope_id: str) -> bool:
+        """False for an envelope id already taken (sent on the old link and the new one);
+        the first delivery's ack answers for both."""
+        if envelope_id in self._seen:
+            return False
+        self._seen[envelope_id] = None
+        if len(self._seen) > SEEN_ENVELOPES:
+            del self._seen[next(iter(self._seen))]
+        return True
 
     async def handle(self, client: AsyncBaseSocketModeClient, req: SocketModeRequest) -> None:
+        if not self.first_time(req.envelope_id):
+            log.info("Socket Mode %s envelope came twice; handled once", req.type)
+            return
         loop = asyncio.get_running_loop()
         resp = await loop.run_in_executor(self._pool, run_bolt_app, self.app, req)
         await client.send_socket_mode_response(ack_for(req, resp))
@@ -109,7 +210,7 @@ class SocketModeRunner:
 
     async def run(self, stop: asyncio.Event) -> None:
         web_client = AsyncWebClient(base_url=self.api_url, logger=log)
-        client = SocketModeClient(app_token=self.app_token, logger=log, web_client=web_client)
+        client = DrainingClient(app_token=self.app_token, logger=log, web_client=web_client)
         client.socket_mode_request_listeners.append(self.handle)
         try:
             client.wss_uri = await self.first_url(web_client)

@@ -24,6 +24,11 @@ What it does, as Slack does:
   Whether Slack still sends envelopes on a link it asked the app to leave is not documented:
   by default the fake holds them for the new link; `send_on_leaving_links` uses the old one
   until the new one is up. `drop()` closes every link with no warning.
+- `send(..., in_flight=True)` is an envelope Slack had already put on the link it told to go
+  when the app's new link came up: it goes out on that old link right after the new one is
+  greeted. If the app has closed the old link by then, it is lost, as with Slack (a slash
+  command or an interaction is never sent again). `also_on_new_link` sends it on the new
+  link too, with the same envelope id.
 
 Everything is recorded with monotonic times (`attempts()`, `connections()`, `stats()`), so
 tests can assert what a user would notice: acks in time, nothing lost, nothing doubled.
@@ -137,6 +142,8 @@ class FakeSocketMode:
         self._connections: list[Connection] = []
         self._deliveries: dict[str, Delivery] = {}
         self._pending: deque[Delivery] = deque()
+        # (delivery, also on the new link, links opened before it was sent)
+        self._in_flight: list[tuple[Delivery, bool, int]] = []
         self._lost_acks: set[str] = set()  # first envelope ids whose next ack is lost
         self._duplicate_acks = 0
         self._unknown_acks: list[str] = []
@@ -224,9 +231,14 @@ class FakeSocketMode:
             conn.greeted = True
             waiting = list(self._pending)
             self._pending.clear()
+            # only for a link opened after the envelope was sent (not one being greeted now)
+            in_flight = [(d, new) for d, new, links in self._in_flight if conn.id > links]
+            self._in_flight = [f for f in self._in_flight if conn.id <= f[2]]
             self._lock.notify_all()
         for delivery in waiting:
             await self._send(delivery)
+        for delivery, also_new in in_flight:
+            await self._send_in_flight(delivery, conn, also_new)
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
@@ -274,6 +286,35 @@ class FakeSocketMode:
                 return
             delivery.connection = conn.id
             delivery.sent_at = time.monotonic()
+        try:
+            await conn.ws.send_json(self._message(delivery))
+        except (ConnectionError, RuntimeError):
+            # The link died under us: as Slack, try again on whatever link is up next.
+            with self._lock:
+                delivery.connection = delivery.sent_at = None
+                self._pending.append(delivery)
+            return
+        self._loop.call_later(delivery.ack_timeout, self._check_ack, delivery)
+
+    async def _send_in_flight(self, delivery: Delivery, new: Connection, also_new: bool) -> None:
+        """On the newest link told to go (the new one if none was): it was on its way there
+        before `new` came up, so a link the app has closed loses it."""
+        with self._lock:
+            leaving = [c for c in self._connections if c.told_to_go is not None and c is not new]
+            conn = leaving[-1] if leaving else new
+            delivery.connection = conn.id
+            delivery.sent_at = time.monotonic()
+        message = self._message(delivery)
+        if conn.open and not conn.ws.closed:
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await conn.ws.send_json(message)
+        if also_new and conn is not new:
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await new.ws.send_json(message)
+        self._loop.call_later(delivery.ack_timeout, self._check_ack, delivery)
+
+    @staticmethod
+    def _message(delivery: Delivery) -> dict[str, Any]:
         message: dict[str, Any] = {
             "envelope_id": delivery.envelope_id,
             "payload": delivery.payload,
@@ -283,15 +324,7 @@ class FakeSocketMode:
         if delivery.type == "events_api":
             message["retry_attempt"] = delivery.retry_attempt
             message["retry_reason"] = RETRY_REASON if delivery.retry_attempt else ""
-        try:
-            await conn.ws.send_json(message)
-        except (ConnectionError, RuntimeError):
-            # The link died under us: as Slack, try again on whatever link is up next.
-            with self._lock:
-                delivery.connection = delivery.sent_at = None
-                self._pending.append(delivery)
-            return
-        self._loop.call_later(delivery.ack_timeout, self._check_ack, delivery)
+        return message
 
     def _check_ack(self, delivery: Delivery) -> None:
         with self._lock:
@@ -341,16 +374,23 @@ class FakeSocketMode:
         payload: dict[str, Any],
         ack_timeout: float | None = None,
         lose_first_ack: bool = False,
+        in_flight: bool = False,
+        also_on_new_link: bool = False,
     ) -> str:
         """Send an envelope; returns its envelope id (the first attempt's). `ack_timeout`
         overrides the fake's for this envelope (a test of redelivery need not wait 3 s);
-        `lose_first_ack`: the app's first ack of it is lost on the way, as on a bad network."""
+        `lose_first_ack`: the app's first ack of it is lost on the way, as on a bad network.
+        `in_flight`: held until the app's next new link is greeted, then sent on the link told to
+        go (see the module docstring); `also_on_new_link`: and on the new one, same id."""
         if kind not in ENVELOPE_TYPES:
             raise ValueError(f"unknown envelope type {kind!r}")
         with self._lock:
             delivery = self._new_delivery(kind, payload, ack_timeout or self.ack_timeout)
             if lose_first_ack:
                 self._lost_acks.add(delivery.envelope_id)
+            if in_flight:
+                self._in_flight.append((delivery, also_on_new_link, len(self._connections)))
+                return delivery.envelope_id
         asyncio.run_coroutine_threadsafe(self._send(delivery), self._loop).result(5)
         return delivery.envelope_id
 
@@ -362,6 +402,8 @@ class FakeSocketMode:
         response_url: str = DEFAULT_RESPONSE_URL,
         trigger_id: str | None = None,
         command: str = "/writeoff",
+        in_flight: bool = False,
+        also_on_new_link: bool = False,
     ) -> str:
         """Over Socket Mode a slash command's fields come as a JSON object, not a form."""
         return self.send(
@@ -381,6 +423,8 @@ class FakeSocketMode:
                 "response_url": response_url,
                 "trigger_id": trigger_id or new_trigger_id(),
             },
+            in_flight=in_flight,
+            also_on_new_link=also_on_new_link,
         )
 
     def interactive(self, payload: dict[str, Any]) -> str:

@@ -164,6 +164,62 @@ async def test_a_leaving_link_can_be_kept_in_use_until_a_new_one_is_up(
             assert (await asyncio.to_thread(sock.wait_ack, later)).ack_connection == 2
 
 
+async def test_an_envelope_in_flight_on_the_leaving_link_comes_after_the_new_hello(
+    sock: FakeSocketMode, session: aiohttp.ClientSession
+) -> None:
+    async with session.ws_connect(open_url(sock)) as old:
+        await receive(old)
+        env_id = await asyncio.to_thread(sock.slash_command, "x", "U1", "C1", in_flight=True)
+        await asyncio.to_thread(sock.refresh)
+        assert (await receive(old))["type"] == "disconnect"
+        async with session.ws_connect(open_url(sock)) as new:
+            assert (await receive(new))["type"] == "hello"
+            assert (await receive(old))["envelope_id"] == env_id  # on the old link
+            await new.send_str(json.dumps({"envelope_id": env_id}))  # acked on the new one
+            assert (await asyncio.to_thread(sock.wait_ack, env_id)).ack_connection == 2
+        assert sock.attempts(env_id)[0].connection == 1
+
+
+async def test_an_envelope_in_flight_on_a_link_the_app_closed_is_lost(
+    sock: FakeSocketMode, session: aiohttp.ClientSession
+) -> None:
+    old = await session.ws_connect(open_url(sock))
+    await receive(old)
+    env_id = await asyncio.to_thread(sock.slash_command, "x", "U1", "C1", in_flight=True)
+    await asyncio.to_thread(sock.refresh)
+    assert (await receive(old))["type"] == "disconnect"
+    await old.close()  # the app leaves before its new link is up
+    async with session.ws_connect(open_url(sock)) as new:
+        assert (await receive(new))["type"] == "hello"
+        await asyncio.to_thread(sock.wait_settled)
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(new.receive(), 0.2)  # not sent again on the new link
+    [only] = sock.attempts(env_id)
+    assert only.timed_out and only.acked_at is None and only.connection == 1
+    assert sock.stats().unacked == 1
+
+
+async def test_an_envelope_in_flight_can_come_on_both_links(
+    sock: FakeSocketMode, session: aiohttp.ClientSession
+) -> None:
+    async with session.ws_connect(open_url(sock)) as old:
+        await receive(old)
+        env_id = await asyncio.to_thread(
+            sock.slash_command, "x", "U1", "C1", in_flight=True, also_on_new_link=True
+        )
+        await asyncio.to_thread(sock.refresh)
+        await receive(old)
+        async with session.ws_connect(open_url(sock)) as new:
+            await receive(new)
+            assert (await receive(old))["envelope_id"] == env_id
+            assert (await receive(new))["envelope_id"] == env_id
+            for ws in (old, new):
+                await ws.send_str(json.dumps({"envelope_id": env_id}))
+            await asyncio.to_thread(sock.wait_ack, env_id)
+            await asyncio.sleep(0.1)
+    assert len(sock.attempts(env_id)) == 1 and sock.stats().duplicate_acks == 1
+
+
 async def test_a_lost_ack_is_not_recorded(
     sock: FakeSocketMode, session: aiohttp.ClientSession
 ) -> None:

@@ -305,6 +305,42 @@ def test_reconnect_mid_burst_loses_nothing_and_doubles_nothing(
     assert all(len(serve.sock.attempts(env)) == 1 for env in envs)  # no redelivery needed
 
 
+@pytest.mark.parametrize("also_on_new_link", [False, True], ids=["old-link", "both-links"])
+def test_report_on_its_way_on_the_old_link_when_the_new_one_is_up_is_not_lost(
+    serve: SocketServe, also_on_new_link: bool
+) -> None:
+    """Slack may have put a report on the link it asked the app to leave just as the app's
+    new link comes up. The app goes on reading the old link until Slack closes it: closed
+    at once, the report would vanish (Slack never sends a slash command again). Should the
+    same envelope come on both links, it makes one draft."""
+    sku = f"SKU-16{int(also_on_new_link)}"
+    links_before = len(serve.sock.connections())
+    env = serve.sock.slash_command(
+        f"6 units {sku} damaged at $2",
+        REPORTER,
+        CHANNEL,
+        serve.web.response_url(),
+        in_flight=True,
+        also_on_new_link=also_on_new_link,
+    )
+    [old] = serve.sock.refresh()
+    serve.sock.wait_connected(count=links_before + 1)
+    ack = serve.sock.wait_ack(env, timeout=5)
+    assert serve.sock.attempts(env) == [ack] and ack.connection == old  # sent on the old link
+    assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND, ack.ack_seconds
+    serve.card_for(sku)
+    time.sleep(0.3)  # room for a second draft, were the envelope handled twice
+    assert len(serve.entries(sku)) == 1
+    cards = [
+        c
+        for c in serve.web.calls("chat.postMessage")
+        if not c.args.get("thread_ts") and sku in block_text(c.args.get("blocks") or [])
+    ]
+    assert len(cards) == 1
+    # and the old link is closed in the end (by Slack here, after the fake's close_grace)
+    serve.wait(lambda: not serve.sock.connections()[old - 1].open, timeout=5)
+
+
 def test_acks_stay_under_a_second_across_reconnects(serve: SocketServe) -> None:
     """slack_sdk's built-in client fails this (slowest 2.2 s here; up to 5.2 s in
     bench/socket_bench.py); the aiohttp client takes tens of milliseconds."""
