@@ -98,6 +98,10 @@ def audit(app: RunningApp) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def reply_in_thread(app: RunningApp, ts: str, text: str, user: str) -> None:
+    # A person replies to a card they can see: by then the app has stored where the card
+    # is (chat.postMessage answers before that row is written; on a loaded machine the
+    # gap is long enough for a reply sent at once to find no card).
+    wait_until(lambda: any(e.card_ts == ts for e in entries(app)))
     n = next(_events)
     reply_ts = f"{ts.split('.')[0]}.9{n:05d}"
     event = message_event(text, user, CHANNEL, reply_ts, thread_ts=ts)
