@@ -41,7 +41,16 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import (
+    account,
+    chatter,
+    counts,
+    fuzzy,
+    hedges,
+    items,
+    lookalike,
+    packs,
+)
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
@@ -700,8 +709,10 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
-    masked = _mask(clean)
-    not_asked = chatter.answer(clean, reasons.mentioned(masked))
+    # "system says 50, only 38 on shelf": the difference is read, the two figures are not
+    clean_read, differences = counts.rewrite(clean)
+    masked = _mask(clean_read)
+    not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
     pieces = _pieces(masked, reasons)
@@ -719,6 +730,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
+    if differences:
+        read = [_count_notes(f, differences) for f in read]
     talk = chatter.past_talk(clean)
     if talk and not any(f.sku or f.quantity for f in read):
         raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
@@ -735,6 +748,13 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     return read
+
+
+def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
+    """The arithmetic of each books-vs-count difference read in this request, as a note."""
+    said = _WS.sub(" ", facts.source_text)
+    notes = tuple(d.note for d in differences if _WS.sub(" ", d.quoted).strip() in said)
+    return replace(facts, notes=(*facts.notes, *notes)) if notes else facts
 
 
 def _read_groups(
