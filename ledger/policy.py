@@ -278,6 +278,22 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "nobody wants", "no one wants", "bbe", "water ingress", "ingress", "moisture",
                 "condensation", "cracks", "crack", "hairline crack", "hairline cracks", "dents",
                 "dent", "tears", "holes", "stains", "scratches",
+                # plain or non-native English: any tense or number of the verb, and what
+                # happened said instead of a damage word ("arrived in pieces", "forklift hit
+                # the rack", "backed the pallet jack into the shelf")
+                "break", "breaks", "breaked", "broked", "breaking", "damages", "damaging",
+                "damage it", "go bad", "goes bad", "going bad", "go off",
+                "in pieces", "into pieces", "to pieces", "in bits", "in two", "in half",
+                "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
+                "fell apart", "fall apart", "backed into", "backed the pallet jack into",
+                "backed the forklift into", "reversed into", "drove into", "crashed into",
+                "ran into the", "hit the rack", "hit the racking", "hit the shelf",
+                "hit the shelving", "hit the pallet", "forklift hit", "pallet jack hit",
+                "forklift accident", "forklift damage", "collision", "collided", "fell down",
+                "fell from", "fall from", "falled", "fallen", "fell on the floor",
+                "on the floor broken", "knocked", "knock over", "knocks over", "smash",
+                "smashes", "cracking", "shatter", "crushing", "crush",
+                "not working anymore", "no good", "no good anymore", "not good anymore",
                 fuzzy=False,
             ),
             # Dates on food and other perishables, said every way people say them: "past
@@ -390,6 +406,25 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
                 "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
+                # plain or non-native English: someone took it, in any tense or number
+                *(
+                    f"{who} {verb}"
+                    for who in ("someone", "somebody", "some one", "a person", "person",
+                                "people", "a guy", "some guy", "a man", "a woman", "a customer",
+                                "customer", "customers", "a thief", "kids", "a stranger",
+                                "strangers", "an employee", "a worker", "a staff member")
+                    for verb in ("take", "takes", "took", "taked", "taken", "has taken",
+                                 "have taken", "had taken", "steal", "steals", "stealed",
+                                 "stoled", "grab", "grabbed", "walk off with", "walked off with",
+                                 "run off with", "ran off with", "nick", "nicked")
+                    if f"{who} {verb}" not in ("someone took", "somebody took", "someone stole")
+                ),
+                "stealed", "stoled", "stoles", "break into", "breaks into", "breaked into",
+                "broked into", "was break into", "got broke into", "got broken into",
+                "been broken into", "break in to", "broke in to", "broken in to",
+                "lock was cut", "lock cut", "lock was broken", "lock broken", "padlock cut",
+                "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
+                "jimmied", "window smashed", "smashed window", "door forced",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
                     "thieft": "theft",

@@ -338,7 +338,8 @@ _INSTRUCTION = lead(
     | \b(?:account|acct|gl)\s*\#?\s*\d{3,}
     | \b(?:ignore|disregard|override|forget|bypass)\b[^.;\n]{0,40}?
         \b(?:instructions?|rules?|polic(?:y|ies)|previous|prior|above|system|prompt|limits?)\b
-    | \bsystem\s+(?:says|said|prompt|message|override|instruction)
+    | \bsystem\s+(?:prompt|message|override|instruction)
+    | \bsystem\s+(?:says|said)\s*(?:[:"']|so\b)  # not the books' count ("what the system says")
     | \byou\s+are\s+now\b | \bnew\s+instructions?\b | \badmin\s+override\b
     """,
     _IX,
