@@ -517,6 +517,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # Using the reserve: these say so only beside the reserve's name (RESERVE_NOUNS).
             Words(
+                "use up", "used up", "using up", "draw from", "drew from", "drawn from",
+                "drawing from", "draw against", "write off against", "writing off against",
+                "wrote off against", "eat into", "dip into", "dipped into", "utilization",
+                "utilisation", "usage of",
                 "take out of", "taken out of", "took out of", "take it out of",
                 "take them out of", "out of", "relieve", "relieved", "relieving", "release",
                 "released", "releasing", "use", "used", "using", "utilize", "utilized",
@@ -556,13 +560,18 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "provision for obsolescence", "reserve for obsolete", "provide for obsolescence",
                 "provide for slow moving", "provide for obsolete", "provide for dead stock",
                 "reserve another", "reserve an extra", "reserve more",
+                # "provide (for) $3,000 of slow moving stock", "put $400 into the reserve":
+                # providing is building the reserve whether or not its name is said
+                "provide for", "to provide", "provided for", "providing for", "into the reserve",
+                "into the allowance", "into the provision", "into reserve", "into the e&o reserve",
+                "into the obsolescence reserve", "top up the provision", "top up the allowance",
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
             # Building the reserve: these say so only beside the reserve's name.
             Words(
                 "add", "added", "adding", "top up", "topped up", "topping up",
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
-                "bump up", "bumped", "bumped up", "provide for", "provide", "set aside",
+                "bump up", "bumped", "bumped up", "provide", "set aside",
                 "make a provision", "provision of", "provision for",
                 "book", "booked", "booking", "build", "build up", "built up", "accrue",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",

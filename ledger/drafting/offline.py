@@ -1060,7 +1060,7 @@ def _read_group(
         # beside a code the item list knows, an unknown bare code is a place or a label
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_bad_numbers(r)
-    hits = reasons.hits(r.s)
+    hits = _reserve_named(r.s, reasons.hits(r.s))
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
@@ -1414,6 +1414,27 @@ def _pick_reason(
         # reading, not a sure one ("forklift hit the rack: 5 SKU-40 gone")
         r.guess(f"'{best.keyword}' does not say why the goods are gone", P_WEAK_REASON)
     return best.category, best.keyword
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|this|that|its|of)\s+$", _I)
+_RESERVE_NAME = ("provision", "reserve", "allowance")
+
+
+def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "use up $1,350 of the provision for obsolete stock": "the provision for ..." is the
+    reserve's name, not a verb building it; beside a verb using the reserve, only the verb
+    says which way the reserve moves."""
+    if not any(h.category is Category.RESERVE_WRITE_OFF for h in hits):
+        return hits
+    return [
+        h
+        for h in hits
+        if not (
+            h.category is Category.RESERVE_PROVISION
+            and h.keyword.startswith(_RESERVE_NAME)
+            and _DETERMINER_BEFORE.search(s, max(0, h.start - 6), h.start)
+        )
+    ]
 
 
 _OR_BETWEEN = re.compile(r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)\s*", _I)
