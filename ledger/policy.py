@@ -472,6 +472,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "can only sell", "can only get", "could only sell", "could only get",
                 "will only sell", "only sells for", "only sell for", "only fetch",
                 "can only fetch", "sell for only", "resale value", "market value",
+                # the new price said as a shop says it: "new value $7 each", "going in the
+                # clearance bin at $20", "price reduced from 45 to 30", "now sell 70 only"
+                "new value", "new price", "new unit value", "clearance", "clearance bin",
+                "clearance rack", "clearance price", "on clearance", "price reduced",
+                "reduced price", "reduced the price", "reduce the price", "price cut",
+                "cut the price", "reduced to clear", "sell at a loss", "selling at a loss",
+                "now sell", "now sells", "now selling", "sale bin", "bargain bin",
+                "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
+                "decrease the value", "decreased the value", "reduce their value",
+                "worth less now", "not worth", "value dropped", "value fell",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

@@ -557,6 +557,9 @@ _WD_NRV = lead(
          |(?:can|could|will)\s+only\s+(?:sell|get|fetch)\s+(?:(?:them|it|these|those)\s+)?
           (?:for|at)?|only\s+(?:sells?|fetch(?:es)?|gets?)\s+(?:for|at)?|worth\s+only|now\s+valued\s+at
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
+         |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
+         |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
+         |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
@@ -564,9 +567,26 @@ _WD_NRV = lead(
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
 )
+# a write-down's cost said without a "$": "cost 96", "unit cost 15", "we paid 40"
+_WD_COST = re.compile(
+    rf"\b(?:cost(?:s|ing)?|unit\s+cost|cost\s+price|paid|bought\s+(?:at|for))"
+    rf"(?:\s+(?:is|was|at|us|each))*\s*[:=]?\s*(?P<a>{_MONEYISH})"
+    rf"(?!\s*(?:{_UNIT})\b)(?!\s+[a-z]+-?\d)(?:\s*{_PER})?",
+    _I,
+)
 _WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
 _WD_TO = re.compile(
     rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))(?:\s*{_PER})?", _I
+)
+_SHARES = {
+    "half": Decimal(50), "a half": Decimal(50), "a third": Decimal(100) / 3,
+    "one third": Decimal(100) / 3, "a quarter": Decimal(25), "one quarter": Decimal(25),
+    "a fifth": Decimal(20), "a tenth": Decimal(10),
+}  # fmt: skip
+_WD_BY_SHARE = re.compile(
+    r"\bby\s+(?P<share>half|a\s+half|(?:a|one)\s+(?:third|quarter)|a\s+fifth|a\s+tenth)\b"
+    r"(?!\s+(?:a\s+)?(?:dozen|case|pallet))",
+    _I,
 )
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
@@ -908,8 +928,9 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     hits = reasons.hits(t)
     p.reason = bool(hits)
     if has_digit and hits and not p.qty and not p.money:
-        # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word
-        p.qty = any(_count_beside(t, h) for h in hits)
+        # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
+        # unless it is a new value ("NRV 11", "now sell 70")
+        p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
@@ -1034,6 +1055,7 @@ class _Read:
     wd_by_unit: list[Decimal] = field(default_factory=list)
     wd_by_total: list[Decimal] = field(default_factory=list)
     percent: list[Decimal] = field(default_factory=list)
+    wd_fraction: Decimal | None = None  # "by 25%" of a cost only the item list knows
     used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
     used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
     notes: list[str] = field(default_factory=list)  # how the reading was made
@@ -1539,6 +1561,17 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         if value is not None:
             r.wd_new.append(value)
         r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_COST.finditer(r.s)):
+        value = _money_value(m.group("a"), r)
+        if value is not None:
+            r.wd_cost.append(value)
+        r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_BY_SHARE.finditer(r.s)):
+        # "by half", "by a third": a percentage said in words
+        share = _SHARES[_WS.sub(" ", m.group("share").lower())]
+        r.percent.append(share)
+        r.used_words.append(m.group("share").split()[-1])
+        r.cut(*m.span())
     for m in list(_WD_BY.finditer(r.s)):
         value = _money_value(m.group("b"), r)
         if value is not None:
@@ -1840,6 +1873,7 @@ def _assemble(
         total=total,
         new_unit_value=new_value,
         reduction_per_unit=by_unit,
+        reduction_fraction=r.wd_fraction,
         location=location,
         guesses=tuple(r.guesses),
         errors=tuple(dict.fromkeys(r.errors)),
@@ -1964,6 +1998,10 @@ def _apply_percent(
             )
             r.used.append(pct)
             return by_unit, total * pct / 100
+        if pct < 100:  # the cost is not in the text: the item list's, when it has one
+            r.wd_fraction = pct / 100
+            r.used.append(pct)
+            return by_unit, total
     r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
     return by_unit, total
 
