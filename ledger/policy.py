@@ -528,9 +528,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Using the reserve: these say so only beside the reserve's name (RESERVE_NOUNS).
             Words(
                 "use up", "used up", "using up", "draw from", "drew from", "drawn from",
-                "drawing from", "draw against", "write off against", "writing off against",
-                "wrote off against", "eat into", "dip into", "dipped into", "utilization",
-                "utilisation", "usage of",
+                "drawing from", "draw against", "eat into", "dip into", "dipped into",
+                "utilization", "utilisation", "usage of",
                 "take out of", "taken out of", "took out of", "take it out of",
                 "take them out of", "out of", "relieve", "relieved", "relieving", "release",
                 "released", "releasing", "use", "used", "using", "utilize", "utilized",

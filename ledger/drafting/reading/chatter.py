@@ -198,8 +198,9 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment or a purchase, not a write-off. " + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
-    sent = not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped)
-    if (not has_reason and _STOCK_MOVED.search(stripped)) or sent or (
+    if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):
+        return "That reads like stock sent to another site, not a write-off. " + DOES
+    if (not has_reason and _STOCK_MOVED.search(stripped)) or (
         _MOVED_FIRST.search(stripped)
         and not _WRITE_OFF.search(stripped)
         and not _ASKS.search(stripped)

@@ -39,9 +39,9 @@ def find(text: str) -> str | None:
             token = m.group("t")
             if _LETTER.search(token):
                 return m.group(0).strip()
-    m = _DIGIT_I.search(text)
-    if m:
-        return m.group("t")
+    digit_i = _DIGIT_I.search(text)
+    if digit_i:
+        return digit_i.group("t")
     return None if text.isascii() else _foreign(text)
 
 
