@@ -414,10 +414,20 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                 "customer", "customers", "a thief", "kids", "a stranger",
                                 "strangers", "an employee", "a worker", "a staff member")
                     for verb in ("take", "takes", "took", "taked", "taken", "has taken",
+                                 "has took", "have took", "had took",
                                  "have taken", "had taken", "steal", "steals", "stealed",
                                  "stoled", "grab", "grabbed", "walk off with", "walked off with",
                                  "run off with", "ran off with", "nick", "nicked")
                     if f"{who} {verb}" not in ("someone took", "somebody took", "someone stole")
+                ),
+                # "the shop was broken in": a place broken into ("broken in transit" is not)
+                *(
+                    f"{place} {how}"
+                    for place in ("shop", "store", "warehouse", "van", "truck", "trailer",
+                                  "unit", "office", "building", "depot", "site", "cage",
+                                  "container", "garage", "shed", "car", "stockroom")
+                    for how in ("was broken in", "got broken in", "was broke in", "got broke in",
+                                "was break in", "been broken in", "were broken in")
                 ),
                 "stealed", "stoled", "stoles", "break into", "breaks into", "breaked into",
                 "broked into", "was break into", "got broke into", "got broken into",

@@ -22,7 +22,8 @@ _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w.%]|,\d)"
 
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = re.compile(
-    r"""\b(?:system|books?|records?|inventory|expected|on\s+hand\s+per\s+system
+    r"""\b(?:system|books?|records?|inventory|expected|on\s+hand\s+per\s+system|wms|erp
+          |computer|database|count\s+sheet
           |book\s+(?:qty|quantity|count|stock))
         (?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
               |on\s+hand|of|[:=]))*\s*"""
@@ -31,7 +32,8 @@ _BOOK = re.compile(
 )
 # What was counted: the figure after a count word, or before a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted|recounted|count(?:\s+(?:is|was|shows?|came\s+to|:))+|physical(?:\s+count)?
+    r"""(?:\b(?:counted|recounted|(?:shelf\s+|floor\s+|actual\s+|physical\s+)?count
+          (?:\s+(?:is|was|shows?|came\s+to|:))*|physical(?:\s+count)?
           (?:\s+(?:is|was|shows?|:))*|actual(?:ly)?(?:\s+(?:count|is|was|:))*
           |on\s+(?:the\s+)?shel(?:f|ves)(?:\s+(?:is|are|was|were|:))*
           |shel(?:f|ves)\s+(?:has|have|had|shows?|is|:)|we\s+(?:only\s+)?(?:have|had|got|found
