@@ -287,6 +287,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
                 "fell apart", "fall apart", "backed into", "backed the pallet jack into",
                 "backed the forklift into", "reversed into", "drove into", "crashed into",
+                "forklift into", "pallet jack into", "forklift went into", "forklift ran into",
                 "ran into the", "hit the rack", "hit the racking", "hit the shelf",
                 "hit the shelving", "hit the pallet", "forklift hit", "pallet jack hit",
                 "forklift accident", "forklift damage", "collision", "collided", "fell down",
@@ -409,7 +410,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # plain or non-native English: someone took it, in any tense or number
                 *(
                     f"{who} {verb}"
-                    for who in ("someone", "somebody", "some one", "a person", "person",
+                    for who in ("someone", "somebody", "some one", "somone", "sombody",
+                                "a person", "person",
                                 "people", "a guy", "some guy", "a man", "a woman", "a customer",
                                 "customer", "customers", "a thief", "kids", "a stranger",
                                 "strangers", "an employee", "a worker", "a staff member")

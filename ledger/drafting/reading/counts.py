@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger.drafting.reading.fast import lead
+
 _I = re.IGNORECASE | re.VERBOSE
 
 # A whole count: digits with optional thousands commas, not money, not a decimal, not a
@@ -21,7 +23,8 @@ _I = re.IGNORECASE | re.VERBOSE
 _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w.%]|,\d)"
 
 # What the books say: the system, the books, the records, "expected", then the figure.
-_BOOK = re.compile(
+_BOOK = lead(
+    "sbriewcdo",
     r"""\b(?:system|books?|records?|inventory|expected|on\s+hand\s+per\s+system|wms|erp
           |computer|database|count\s+sheet
           |book\s+(?:qty|quantity|count|stock))
@@ -29,6 +32,7 @@ _BOOK = re.compile(
               |on\s+hand|of|[:=]))*\s*"""
     + _N.format("n"),
     _I,
+    word=True,
 )
 # What was counted: the figure after a count word, or before a shelf word.
 _COUNTED = re.compile(
