@@ -282,8 +282,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # happened said instead of a damage word ("arrived in pieces", "forklift hit
                 # the rack", "backed the pallet jack into the shelf")
                 "break", "breaks", "breaked", "broked", "breaking", "damages", "damaging",
-                "damage it", "go bad", "goes bad", "going bad", "go off",
-                "in pieces", "into pieces", "to pieces", "in bits", "in two", "in half",
+                "damage it", "go bad", "goes bad", "going bad",
+                "in pieces", "into pieces", "to pieces", "in bits", "in two pieces", "snapped",
+                "snapped in half", "broke in half", "broken in half", "cracked in half",
                 "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
                 "fell apart", "fall apart", "backed into", "backed the pallet jack into",
                 "backed the forklift into", "reversed into", "drove into", "crashed into",
@@ -291,8 +292,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "ran into the", "hit the rack", "hit the racking", "hit the shelf",
                 "hit the shelving", "hit the pallet", "forklift hit", "pallet jack hit",
                 "forklift accident", "forklift damage", "collision", "collided", "fell down",
-                "fell from", "fall from", "falled", "fallen", "fell on the floor",
-                "on the floor broken", "knocked", "knock over", "knocks over", "smash",
+                "fell from", "fall from", "falled", "fallen off", "fallen down",
+                "fell on the floor", "on the floor broken", "knock over", "knocks over", "smash",
                 "smashes", "cracking", "shatter", "crushing", "crush",
                 "not working anymore", "no good", "no good anymore", "not good anymore",
                 fuzzy=False,
@@ -413,8 +414,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for who in ("someone", "somebody", "some one", "somone", "sombody",
                                 "a person", "person",
                                 "people", "a guy", "some guy", "a man", "a woman", "a customer",
-                                "customer", "customers", "a thief", "kids", "a stranger",
-                                "strangers", "an employee", "a worker", "a staff member")
+                                "a thief", "kids", "a stranger", "strangers")
                     for verb in ("take", "takes", "took", "taked", "taken", "has taken",
                                  "has took", "have took", "had took",
                                  "have taken", "had taken", "steal", "steals", "stealed",
@@ -486,14 +486,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "can only fetch", "sell for only", "resale value", "market value",
                 # the new price said as a shop says it: "new value $7 each", "going in the
                 # clearance bin at $20", "price reduced from 45 to 30", "now sell 70 only"
-                "new value", "new price", "new unit value", "clearance", "clearance bin",
-                "clearance rack", "clearance price", "on clearance", "price reduced",
+                "new value", "new price", "new unit value", "clearance bin", "clearance rack",
+                "clearance price", "clearance sale", "on clearance", "to clearance",
+                "into clearance", "for clearance", "in clearance", "price reduced",
                 "reduced price", "reduced the price", "reduce the price", "price cut",
                 "cut the price", "reduced to clear", "sell at a loss", "selling at a loss",
                 "now sell", "now sells", "now selling", "sale bin", "bargain bin",
                 "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
                 "decrease the value", "decreased the value", "reduce their value",
-                "worth less now", "not worth", "value dropped", "value fell",
+                "worth less now", "value dropped", "value fell",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
@@ -583,7 +584,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "reserve another", "reserve an extra", "reserve more",
                 # "provide (for) $3,000 of slow moving stock", "put $400 into the reserve":
                 # providing is building the reserve whether or not its name is said
-                "provide for", "to provide", "provided for", "providing for", "into the reserve",
+                "provide for", "need to provide", "needs to provide", "have to provide",
+                "going to provide", "provided for", "providing for", "into the reserve",
                 "into the allowance", "into the provision", "into reserve", "into the e&o reserve",
                 "into the obsolescence reserve", "top up the provision", "top up the allowance",
                 explains={Category.LOSS, Category.WRITE_DOWN},

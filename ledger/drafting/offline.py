@@ -732,6 +732,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         raise DraftError(lookalike.refusal(typo))
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     clean_read, differences = counts.rewrite(clean)
+    if differences and _another_story(clean, reasons):
+        # "expected 40 in the delivery, found 12 broken": the count is of damage, not missing
+        clean_read, differences = clean, []
     masked = _mask(clean_read)
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
@@ -769,6 +772,12 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     return read
+
+
+def _another_story(text: str, reasons: _ReasonIndex) -> bool:
+    """Whether `text` names a reason other than a count's (damage, theft, a write-down...)."""
+    count_words = (Category.SHRINKAGE, Category.OVERAGE)
+    return any(h.category not in count_words for h in reasons.hits(_mask(text)))
 
 
 def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:

@@ -25,11 +25,11 @@ _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w.%]|,\d)"
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
     "sbriewcdo",
-    r"""\b(?:system|books?|records?|inventory|expected|on\s+hand\s+per\s+system|wms|erp
-          |computer|database|count\s+sheet
-          |book\s+(?:qty|quantity|count|stock))
+    r"""(?:\b(?:system|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
+          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock))
         (?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
-              |on\s+hand|of|[:=]))*\s*"""
+              |on\s+hand|of|[:=]))*
+        |\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
     + _N.format("n"),
     _I,
     word=True,
@@ -47,6 +47,12 @@ _COUNTED = re.compile(
     + r"|"
     + _N.format("m")
     + r"""\s+(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand|in\s+the\s+bin|physically|counted)\b)""",
+    _I,
+)
+# "found 5 extra", "3 short": the figure is already the difference, not a count
+_ALREADY_DIFFERENCE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:extra|more|over|short|missing|less|fewer|under|surplus"
+    r"|too\s+many)\b",
     _I,
 )
 _GAP = re.compile(r"[;\n]|\.\s")  # a figure across these belongs to another request
@@ -85,6 +91,9 @@ def rewrite(text: str) -> tuple[str, list[Difference]]:
         b = int(book.group("n").replace(",", ""))
         c = int(count.group(count.lastgroup or "n").replace(",", ""))
         cs, ce = count.span(count.lastgroup or "n")
+        if _ALREADY_DIFFERENCE.match(out, ce):
+            pos = book.end()
+            continue
         fitted = _fit(out, book, (cs, ce), b, c)
         if fitted is None:
             pos = book.end()
