@@ -559,6 +559,7 @@ _WD_NRV = lead(
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
          |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
          |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
+         |selling\s+(?:for|at)
          |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
@@ -567,6 +568,12 @@ _WD_NRV = lead(
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
 )
+_WD_VALUE_OF = re.compile(
+    r"\b(?:nrv|net\s+reali[sz]able\s+value|market\s+value|resale\s+value|new\s+value)"
+    r"\s+(?:for|of|on)\b",
+    _I,
+)
+_WD_IS = re.compile(rf"\b(?:is|are|=)\s+(?P<b>{_MONEYISH})(?:\s*{_PER})?", _I)
 # a write-down's cost said without a "$": "cost 96", "unit cost 15", "we paid 40"
 _WD_COST = re.compile(
     rf"\b(?:cost(?:s|ing)?|unit\s+cost|cost\s+price|paid|bought\s+(?:at|for))"
@@ -1570,6 +1577,13 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         if value is not None:
             r.wd_new.append(value)
         r.cut(*m.span(), MONEY_MARK)
+    if _WD_VALUE_OF.search(r.s):
+        # "the NRV of SKU-40 is $100", "NRV for 8 CHR-009 is 60 each": the value named first
+        for m in list(_WD_IS.finditer(r.s)):
+            value = _money_value(m.group("b"), r)
+            if value is not None:
+                r.wd_new.append(value)
+            r.cut(*m.span(), MONEY_MARK)
     for m in list(_WD_COST.finditer(r.s)):
         value = _money_value(m.group("a"), r)
         if value is not None:

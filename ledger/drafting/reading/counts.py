@@ -22,27 +22,37 @@ _I = re.IGNORECASE | re.VERBOSE
 # percentage, not part of a code ("SKU-12").
 _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w.%]|,\d)"
 
+# Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
+_SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
+    |on\s+hand|of|[:=]))*"""
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
     "sbriewcdo",
-    r"""(?:\b(?:system|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
-          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock))
-        (?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
-              |on\s+hand|of|[:=]))*
-        |\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
+    r"""(?:\b(?:system|sys|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
+          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)
+          |should\s+(?:be|have(?:\s+been)?))"""
+    + _SAID
+    + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
     + _N.format("n"),
     _I,
     word=True,
 )
+# ... or the figure first: "vs 50 in the system", "60 on the books"
+_BOOK_AFTER = lead(
+    r"\d",
+    _N.format("n")
+    + r"""\s+(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:system|books?|records?|wms|erp)\b""",
+    _I,
+)
 # What was counted: the figure after a count word, or before a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted|recounted|(?:shelf\s+|floor\s+|actual\s+|physical\s+)?count
-          (?:\s+(?:is|was|shows?|came\s+to|:))*|physical(?:\s+count)?
-          (?:\s+(?:is|was|shows?|:))*|actual(?:ly)?(?:\s+(?:count|is|was|:))*
-          |on\s+(?:the\s+)?shel(?:f|ves)(?:\s+(?:is|are|was|were|:))*
-          |shel(?:f|ves)\s+(?:has|have|had|shows?|is|:)|we\s+(?:only\s+)?(?:have|had|got|found
-          |find|counted|count|see)(?:\s+only)?|(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)
-          (?:\s+only)?|only(?:\s+have|\s+had|\s+got)?)\s*:?\s*"""
+    r"""(?:\b(?:counted|recounted|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+          count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          |(?:floor|shelf|bin)\s*[:=]|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
+          |we\s+(?:only\s+)?(?:have|had|got|found|find|counted|count|see)(?:\s+only)?
+          |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
+          |only(?:\s+have|\s+had|\s+got)?)
+        (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
     + _N.format("n")
     + r"|"
     + _N.format("m")
@@ -81,7 +91,7 @@ def rewrite(text: str) -> tuple[str, list[Difference]]:
     out = text
     pos = 0
     while True:
-        book = _BOOK.search(out, pos)
+        book = _first(_BOOK.search(out, pos), _BOOK_AFTER.search(out, pos))
         if book is None:
             break
         count = _nearest_count(out, book)
@@ -102,6 +112,11 @@ def rewrite(text: str) -> tuple[str, list[Difference]]:
         found.append(Difference(b, c, text[book.start() : book.end()]))
         pos = max(book.end(), ce)
     return out, found
+
+
+def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
+    matches = [m for m in found if m is not None]
+    return min(matches, key=lambda m: m.start()) if matches else None
 
 
 def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
