@@ -499,7 +499,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sale bin", "bargain bin",
                 "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
                 "decrease the value", "decreased the value", "reduce their value",
-                "worth less now", "value dropped", "value fell",
+                "worth less now", "value dropped", "value fell", "discount", "discounted",
+                "discounting",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

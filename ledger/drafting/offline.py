@@ -583,7 +583,9 @@ _WD_COST = re.compile(
 )
 _WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
 _WD_TO = re.compile(
-    rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))(?:\s*{_PER})?", _I
+    rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
+    rf"(?:\s*{_PER})?",
+    _I,
 )
 _SHARES = {
     "half": Decimal(50), "a half": Decimal(50), "a third": Decimal(100) / 3,

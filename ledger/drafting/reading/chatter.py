@@ -83,8 +83,9 @@ _PAST_FIGURE = re.compile(
 # Goods sent to another shop, store, branch or site stay in the company's inventory: "we send
 # 10 chair CHR-009 to the other shop in Dayton", "sent 4 CHR-009 over to the Akron branch".
 _SENT_ELSEWHERE = lead(
-    "st",
-    r"""\b(?:send|sends|sent|sending|ship|ships|shipping|shipped|truck(?:ed|ing)?)\s+
+    "stgw",
+    r"""\b(?:send|sends|sent|sending|ship|ships|shipping|shipped|truck(?:ed|ing)?|go|goes
+        |going|went)\s+
         (?:\S+\s+){0,6}?(?:to|over\s+to|across\s+to|back\s+to)\s+
         (?:the\s+|our\s+|another\s+|other\s+|a\s+|an\s+)?(?:other\s+)?(?:[\w.'-]+\s+){0,2}?
         (?:shop|store|branch|site|location|warehouse|outlet|dc|depot|showroom|office|team)s?\b""",
@@ -95,7 +96,9 @@ _SENT_ELSEWHERE = lead(
 _REPORT_ASKED = re.compile(
     r"""^\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+|pls\s+|plz\s+)?
         (?:give|show|send|get|tell|pull|find)\s+(?:me|us)\s+(?:up\s+)?(?:the\s+|a\s+|our\s+)?
-        (?:\w+\s+)?(?:totals?|sum|report|figures?|numbers?|breakdown|summary|list)\b""",
+        (?:\w+\s+)?(?:totals?|sum|report|figures?|numbers?|breakdown|summary|list)\b
+      | ^\s*(?:how\s+much|what(?:'s|\s+is|\s+was|\s+were|\s+are)?)\s+(?:[\w']+\s+){0,4}?
+        (?:the\s+)?(?:totals?|sum)\b""",
     _I | re.VERBOSE,
 )
 # "the count for SKU-12 is 400 now": a stock figure, news rather than a request

@@ -49,7 +49,8 @@ _COUNTED = re.compile(
     r"""(?:\b(?:counted|recounted|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)\s*[:=]|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
-          |we\s+(?:only\s+)?(?:have|had|got|found|find|counted|count|see)(?:\s+only)?
+          |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
+          |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?)
         (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
@@ -147,10 +148,10 @@ def _fit(text: str, book: re.Match[str], count: tuple[int, int], b: int, c: int)
     if len(word) + 2 + len(diff) <= be - bs:
         text = _put(text, cs, ce, "")
         return _put(text, bs, be, f"{word} x{diff}")
-    if len(diff) < ce - cs and len(word) < be - bs:
+    if len(diff) < ce - cs and len(word) <= be - bs:
         text = _put(text, bs, be, word)
         return _put(text, cs, ce, "x" + diff)
-    if len(diff) <= ce - cs and len(word) < be - bs:
+    if len(diff) <= ce - cs and len(word) <= be - bs:
         text = _put(text, bs, be, word)
         return _put(text, cs, ce, diff)
     return None
