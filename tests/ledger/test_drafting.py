@@ -327,3 +327,19 @@ def test_a_number_with_a_character_of_another_script_is_refused(
 ) -> None:
     with pytest.raises(DraftError, match="can't read"):
         draft(text, ctx_items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "expected 40 SKU-12 in the delivery, we got 31",  # a claim on the supplier
+        "found 5 SKU-12 extra on count, system said 20",  # the figure is the difference
+        "system says 50 SKU-12 but 6 of them are damaged",  # damage, not a count
+    ],
+)
+def test_a_figure_beside_the_books_that_is_no_count_is_never_sure(
+    ctx_items: DraftContext, text: str
+) -> None:
+    found = draft(text, ctx_items)
+    assert all(d.confidence < CONFIDENT for d in found)
+    assert not any("The books say" in note for d in found for note in d.explanation)

@@ -66,6 +66,13 @@ _ALREADY_DIFFERENCE = re.compile(
     r"|too\s+many)\b",
     _I,
 )
+# "expected 40 in the delivery, got 31": a receiving shortfall (a claim on the supplier),
+# not a count of stock on hand
+_RECEIVING = re.compile(
+    r"\b(?:deliver(?:y|ies|ed)|shipments?|suppliers?|vendors?|po|purchase\s+order|received"
+    r"|receiving|arrived|ordered|invoiced?|packing\s+(?:slip|list)|asn)\b",
+    _I,
+)
 _GAP = re.compile(r"[;\n]|\.\s")  # a figure across these belongs to another request
 _MAX_GAP = 80  # characters between the two figures
 
@@ -86,7 +93,7 @@ class Difference:
 def rewrite(text: str) -> tuple[str, list[Difference]]:
     """`text` with each books-vs-count pair turned into "short xD" / "surplus xD" in place
     (same length), and the differences found. Text without both figures comes back as is."""
-    if not any(c.isdigit() for c in text):
+    if not any(c.isdigit() for c in text) or _RECEIVING.search(text):
         return text, []
     found: list[Difference] = []
     out = text
