@@ -41,16 +41,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from ledger.drafting.reading import (
-    account,
-    chatter,
-    counts,
-    fuzzy,
-    hedges,
-    items,
-    lookalike,
-    packs,
-)
+from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
