@@ -419,6 +419,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                  "has took", "have took", "had took",
                                  "have taken", "had taken", "steal", "steals", "stealed",
                                  "stoled", "grab", "grabbed", "walk off with", "walked off with",
+                                 "walk away with", "walked away with", "walk out with",
                                  "run off with", "ran off with", "nick", "nicked")
                     if f"{who} {verb}" not in ("someone took", "somebody took", "someone stole")
                 ),
@@ -499,6 +500,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sale bin", "bargain bin",
                 "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
                 "decrease the value", "decreased the value", "reduce their value",
+                "drop price", "drop the price", "dropped the price", "price drop",
+                "price dropped", "lower the price", "lowered the price", "price lowered",
+                "can sell only", "could sell only", "sell only",
                 "worth less now", "value dropped", "value fell", "discount", "discounted",
                 "discounting",
                 explains={Category.LOSS},
@@ -508,6 +512,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "down to",
                 near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "mark 60 WID-200 down by 20%", "lower 15 CHR-009 value to $80": the verb apart
+            # from its object, so these count only beside the verb
+            Words(
+                "down by", "value to", "price to", "value by", "price by",
+                near=("mark", "marked", "write", "lower", "lowered", "reduce", "reduced", "drop",
+                      "dropped", "cut", "decrease", "decreased", "knock", "knocked"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

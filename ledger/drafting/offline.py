@@ -551,7 +551,7 @@ _WD_NRV = lead(
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
          |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
          |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
-         |selling\s+(?:for|at)
+         |selling\s+(?:for|at)|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
          |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
