@@ -732,10 +732,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     if typo:
         raise DraftError(lookalike.refusal(typo))
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
-    clean_read, differences = counts.rewrite(clean)
-    if differences and _another_story(clean, reasons):
-        # "expected 40 in the delivery, found 12 broken": the count is of damage, not missing
-        clean_read, differences = clean, []
+    # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
+    clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
     masked = _mask(clean_read)
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:

@@ -12,6 +12,7 @@ one of the figures, the other blanked. The card shows the arithmetic as a note.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ledger.drafting.reading.fast import lead
@@ -20,7 +21,7 @@ _I = re.IGNORECASE | re.VERBOSE
 
 # A whole count: digits with optional thousands commas, not money, not a decimal, not a
 # percentage, not part of a code ("SKU-12").
-_N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w.%]|,\d)"
+_N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
 
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
 _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
@@ -90,10 +91,14 @@ class Difference:
         return f"The books say {self.book:,}, counted {self.counted:,}: {diff:,} {side}"
 
 
-def rewrite(text: str) -> tuple[str, list[Difference]]:
+def rewrite(
+    text: str, other_story: Callable[[str], bool] = lambda _: False
+) -> tuple[str, list[Difference]]:
     """`text` with each books-vs-count pair turned into "short xD" / "surplus xD" in place
-    (same length), and the differences found. Text without both figures comes back as is."""
-    if not any(c.isdigit() for c in text) or _RECEIVING.search(text):
+    (same length), and the differences found. Text without both figures comes back as is,
+    and so does a pair whose sentence tells `other_story` (damage, theft: "expected 40, found
+    12 broken") or a delivery's."""
+    if not any(c.isdigit() for c in text):
         return text, []
     found: list[Difference] = []
     out = text
@@ -109,7 +114,12 @@ def rewrite(text: str) -> tuple[str, list[Difference]]:
         b = int(book.group("n").replace(",", ""))
         c = int(count.group(count.lastgroup or "n").replace(",", ""))
         cs, ce = count.span(count.lastgroup or "n")
-        if _ALREADY_DIFFERENCE.match(out, ce):
+        sentence = _sentence(text, min(book.start(), cs), max(book.end(), ce))
+        if (
+            _ALREADY_DIFFERENCE.match(out, ce)
+            or _RECEIVING.search(sentence)
+            or other_story(sentence)
+        ):
             pos = book.end()
             continue
         fitted = _fit(out, book, (cs, ce), b, c)
@@ -120,6 +130,13 @@ def rewrite(text: str) -> tuple[str, list[Difference]]:
         found.append(Difference(b, c, text[book.start() : book.end()]))
         pos = max(book.end(), ce)
     return out, found
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The part of `text` around [start, end) up to the request boundaries on either side."""
+    before = [m.end() for m in _GAP.finditer(text, 0, start)]
+    after = _GAP.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
