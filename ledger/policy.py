@@ -283,6 +283,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # the rack", "backed the pallet jack into the shelf")
                 "break", "breaks", "breaked", "broked", "breaking", "damages", "damaging",
                 "damage it", "go bad", "goes bad", "going bad",
+                "break in transit", "break in the sink", "break in the box", "break in shipping",
+                "break in delivery", "break in the dishwasher", "break in half",
                 "in pieces", "into pieces", "to pieces", "in bits", "in two pieces", "snapped",
                 "snapped in half", "broke in half", "broken in half", "cracked in half",
                 "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
@@ -415,7 +417,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                 "a person", "person",
                                 "people", "a guy", "some guy", "a man", "a woman", "a customer",
                                 "a thief", "kids", "a stranger", "strangers")
-                    for verb in ("take", "takes", "took", "taked", "taken", "has taken",
+                    for verb in ("take", "takes", "took", "taked", "taken", "taking", "has taken",
                                  "has took", "have took", "had took",
                                  "have taken", "had taken", "steal", "steals", "stealed",
                                  "stoled", "grab", "grabbed", "walk off with", "walked off with",
@@ -500,7 +502,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sale bin", "bargain bin",
                 "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
                 "decrease the value", "decreased the value", "reduce their value",
-                "drop price", "drop the price", "dropped the price", "price drop",
+                "value now", "valued now", "value is now", "drop price", "drop the price",
+                "dropped the price", "price drop",
                 "price dropped", "lower the price", "lowered the price", "price lowered",
                 "can sell only", "could sell only", "sell only",
                 "worth less now", "value dropped", "value fell", "discount", "discounted",

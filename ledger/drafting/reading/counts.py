@@ -47,7 +47,7 @@ _BOOK_AFTER = lead(
 )
 # What was counted: the figure after a count word, or before a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted|recounted|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+    r"""(?:\b(?:counted|recounted|cnt|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)\s*[:=]|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
