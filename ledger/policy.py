@@ -296,6 +296,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "forklift accident", "forklift damage", "collision", "collided", "fell down",
                 "fell from", "fall from", "falled", "fallen off", "fallen down",
                 "fell on the floor", "on the floor broken", "knock over", "knocks over", "smash",
+                "fall on", "falls on", "fell on", "fallen on", "fell onto", "fall onto",
                 "smashes", "cracking", "shatter", "crushing", "crush",
                 "not working anymore", "no good", "no good anymore", "not good anymore",
                 fuzzy=False,
@@ -367,7 +368,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
-                "down", "under", "below", "fewer", "less", "light",
+                "down", "under", "below", "fewer", "less", "light", "lower", "lower than",
                 near=("system", "books", "on the books", "count", "counted", "records"),
                 fuzzy=False,
             ),
@@ -502,7 +503,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sale bin", "bargain bin",
                 "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
                 "decrease the value", "decreased the value", "reduce their value",
-                "value now", "valued now", "value is now", "drop price", "drop the price",
+                "value now", "valued now", "value is now", "priced at", "now priced",
+                "repriced at", "price now", "drop price", "drop the price",
                 "dropped the price", "price drop",
                 "price dropped", "lower the price", "lowered the price", "price lowered",
                 "can sell only", "could sell only", "sell only",
@@ -515,6 +517,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "down to",
                 near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "value of 20 SKU-77 reduced to $30": the new value, said beside what it is of
+            Words(
+                "reduced to", "reduce to", "lowered to", "lower to", "dropped to", "cut to",
+                "decreased to",
+                near=("value", "price", "priced", "worth", "valued", "nrv"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
@@ -648,7 +658,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".
             Words(
-                "extra", "over", "over by", "came in over", "more",
+                "extra", "over", "over by", "came in over", "more", "higher", "higher than",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf"),
                 fuzzy=False,
             ),

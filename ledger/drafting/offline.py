@@ -551,7 +551,7 @@ _WD_NRV = lead(
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
          |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
          |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
-         |selling\s+(?:for|at)|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
+         |selling\s+(?:for|at)|(?:now\s+|re)?priced\s+at|price\s+now|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
          |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
@@ -1446,7 +1446,8 @@ def _pick_reason(
     return best.category, best.keyword
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|this|that|its|of)\s+$", _I)
+# "the provision for", "the stock provision for", "our E&O reserve for": a name
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|this|that|its|of)\s+(?:[\w&-]+\s+){0,2}$", _I)
 _RESERVE_NAME = ("provision", "reserve", "allowance")
 
 
@@ -1462,7 +1463,7 @@ def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
         if not (
             h.category is Category.RESERVE_PROVISION
             and h.keyword.startswith(_RESERVE_NAME)
-            and _DETERMINER_BEFORE.search(s, max(0, h.start - 6), h.start)
+            and _DETERMINER_BEFORE.search(s, max(0, h.start - 30), h.start)
         )
     ]
 

@@ -25,7 +25,8 @@ _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
 
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
 _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
-    |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|[:=]))*"""
+    |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|reports?
+    |reported|lists?|listed|displays?|[:=]))*"""
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
     "sbriewcdo",
@@ -49,7 +50,7 @@ _BOOK_AFTER = lead(
 _COUNTED = re.compile(
     r"""(?:\b(?:counted|recounted|cnt|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
-          |(?:floor|shelf|bin)\s*[:=]|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
+          |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
@@ -74,7 +75,8 @@ _RECEIVING = re.compile(
     r"|receiving|arrived|ordered|invoiced?|packing\s+(?:slip|list)|asn)\b",
     _I,
 )
-_GAP = re.compile(r"[;\n]|\.\s")  # a figure across these belongs to another request
+_GAP = re.compile(r"[;\n]")  # a figure across these belongs to another request
+_SENTENCE_END = re.compile(r"[;\n]|\.\s")
 _MAX_GAP = 80  # characters between the two figures
 
 
@@ -134,8 +136,8 @@ def rewrite(
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The part of `text` around [start, end) up to the request boundaries on either side."""
-    before = [m.end() for m in _GAP.finditer(text, 0, start)]
-    after = _GAP.search(text, end)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
