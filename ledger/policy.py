@@ -441,6 +441,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "lock was cut", "lock cut", "lock was broken", "lock broken", "padlock cut",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
                 "jimmied", "window smashed", "smashed window", "door forced",
+                "without paying", "without pay", "without paying for", "left without paying",
                 "smash the window", "smashed the window", "smash a window", "smashed a window",
                 "broke the window", "break the window", "broken window", "window broken",
                 "come in and take", "came in and took", "came in and take", "walked in and took",

@@ -26,7 +26,7 @@ _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
 _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
     |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|reports?
-    |reported|lists?|listed|displays?|[:=]))*"""
+    |reported|lists?|listed|displays?|stock|[:=]))*"""
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
     "sbriewcdo",
@@ -54,7 +54,8 @@ _COUNTED = re.compile(
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
-          |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at)
+          |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
+          |(?:actual|real|physical)\s+stock)
         (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
     + _N.format("n")
     + r"|"
