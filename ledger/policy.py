@@ -278,6 +278,27 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "nobody wants", "no one wants", "bbe", "water ingress", "ingress", "moisture",
                 "condensation", "cracks", "crack", "hairline crack", "hairline cracks", "dents",
                 "dent", "tears", "holes", "stains", "scratches",
+                # plain or non-native English: any tense or number of the verb, and what
+                # happened said instead of a damage word ("arrived in pieces", "forklift hit
+                # the rack", "backed the pallet jack into the shelf")
+                "break", "breaks", "breaked", "broked", "breaking", "damages", "damaging",
+                "damage it", "go bad", "goes bad", "going bad",
+                "break in transit", "break in the sink", "break in the box", "break in shipping",
+                "break in delivery", "break in the dishwasher", "break in half",
+                "in pieces", "into pieces", "to pieces", "in bits", "in two pieces", "snapped",
+                "snapped in half", "broke in half", "broken in half", "cracked in half",
+                "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
+                "fell apart", "fall apart", "backed into", "backed the pallet jack into",
+                "backed the forklift into", "reversed into", "drove into", "crashed into",
+                "forklift into", "pallet jack into", "forklift went into", "forklift ran into",
+                "ran into the", "hit the rack", "hit the racking", "hit the shelf",
+                "hit the shelving", "hit the pallet", "forklift hit", "pallet jack hit",
+                "forklift accident", "forklift damage", "collision", "collided", "fell down",
+                "fell from", "fall from", "falled", "fallen off", "fallen down",
+                "fell on the floor", "on the floor broken", "knock over", "knocks over", "smash",
+                "fall on", "falls on", "fell on", "fallen on", "fell onto", "fall onto",
+                "smashes", "cracking", "shatter", "crushing", "crush",
+                "not working anymore", "no good", "no good anymore", "not good anymore",
                 fuzzy=False,
             ),
             # Dates on food and other perishables, said every way people say them: "past
@@ -347,7 +368,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
-                "down", "under", "below", "fewer", "less", "light",
+                "down", "under", "below", "fewer", "less", "light", "lower", "lower than",
                 near=("system", "books", "on the books", "count", "counted", "records"),
                 fuzzy=False,
             ),
@@ -390,6 +411,41 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
                 "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
+                # plain or non-native English: someone took it, in any tense or number
+                *(
+                    f"{who} {verb}"
+                    for who in ("someone", "somebody", "some one", "somone", "sombody",
+                                "a person", "person",
+                                "people", "a guy", "some guy", "a man", "a woman", "a customer",
+                                "a thief", "kids", "a stranger", "strangers")
+                    for verb in ("take", "takes", "took", "taked", "taken", "taking", "has taken",
+                                 "has took", "have took", "had took",
+                                 "have taken", "had taken", "steal", "steals", "stealed",
+                                 "stoled", "grab", "grabbed", "walk off with", "walked off with",
+                                 "walk away with", "walked away with", "walk out with",
+                                 "run off with", "ran off with", "nick", "nicked")
+                    if f"{who} {verb}" not in ("someone took", "somebody took", "someone stole")
+                ),
+                # "the shop was broken in": a place broken into ("broken in transit" is not)
+                *(
+                    f"{place} {how}"
+                    for place in ("shop", "store", "warehouse", "van", "truck", "trailer",
+                                  "unit", "office", "building", "depot", "site", "cage",
+                                  "container", "garage", "shed", "car", "stockroom")
+                    for how in ("was broken in", "got broken in", "was broke in", "got broke in",
+                                "was break in", "been broken in", "were broken in")
+                ),
+                "stealed", "stoled", "stoles", "break into", "breaks into", "breaked into",
+                "broked into", "was break into", "got broke into", "got broken into",
+                "been broken into", "break in to", "broke in to", "broken in to",
+                "lock was cut", "lock cut", "lock was broken", "lock broken", "padlock cut",
+                "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
+                "jimmied", "window smashed", "smashed window", "door forced",
+                "without paying", "without pay", "without paying for", "left without paying",
+                "smash the window", "smashed the window", "smash a window", "smashed a window",
+                "broke the window", "break the window", "broken window", "window broken",
+                "come in and take", "came in and took", "came in and take", "walked in and took",
+                "run away with", "ran away with", "and run away", "and ran away", "run off with",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
                     "thieft": "theft",
@@ -437,6 +493,24 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "can only sell", "can only get", "could only sell", "could only get",
                 "will only sell", "only sells for", "only sell for", "only fetch",
                 "can only fetch", "sell for only", "resale value", "market value",
+                # the new price said as a shop says it: "new value $7 each", "going in the
+                # clearance bin at $20", "price reduced from 45 to 30", "now sell 70 only"
+                "new value", "new price", "new unit value", "clearance bin", "clearance rack",
+                "clearance price", "clearance sale", "on clearance", "to clearance",
+                "into clearance", "for clearance", "in clearance", "price reduced",
+                "reduced price", "reduced the price", "reduce the price", "price cut",
+                "cut the price", "reduced to clear", "sell at a loss", "selling at a loss",
+                "now sell", "now sells", "now selling", "selling for", "sells for",
+                "sale bin", "bargain bin",
+                "discount bin", "cost or nrv", "lower of cost and nrv", "cost and nrv",
+                "decrease the value", "decreased the value", "reduce their value",
+                "value now", "valued now", "value is now", "priced at", "now priced",
+                "repriced at", "price now", "drop price", "drop the price",
+                "dropped the price", "price drop",
+                "price dropped", "lower the price", "lowered the price", "price lowered",
+                "can sell only", "could sell only", "sell only",
+                "worth less now", "value dropped", "value fell", "discount", "discounted",
+                "discounting",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
@@ -444,6 +518,23 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "down to",
                 near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "value of 20 SKU-77 reduced to $30": the new value, said beside what it is of
+            Words(
+                "reduced to", "reduce to", "lowered to", "lower to", "dropped to", "cut to",
+                "decreased to",
+                near=("value", "price", "priced", "worth", "valued", "nrv"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "mark 60 WID-200 down by 20%", "lower 15 CHR-009 value to $80": the verb apart
+            # from its object, so these count only beside the verb
+            Words(
+                "down by", "value to", "price to", "value by", "price by",
+                near=("mark", "marked", "write", "lower", "lowered", "reduce", "reduced", "drop",
+                      "dropped", "cut", "decrease", "decreased", "knock", "knocked"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
@@ -482,6 +573,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # Using the reserve: these say so only beside the reserve's name (RESERVE_NOUNS).
             Words(
+                "use up", "used up", "using up", "draw from", "drew from", "drawn from",
+                "drawing from", "draw against", "eat into", "dip into", "dipped into",
+                "utilization", "utilisation", "usage of",
                 "take out of", "taken out of", "took out of", "take it out of",
                 "take them out of", "out of", "relieve", "relieved", "relieving", "release",
                 "released", "releasing", "use", "used", "using", "utilize", "utilized",
@@ -521,13 +615,19 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "provision for obsolescence", "reserve for obsolete", "provide for obsolescence",
                 "provide for slow moving", "provide for obsolete", "provide for dead stock",
                 "reserve another", "reserve an extra", "reserve more",
+                # "provide (for) $3,000 of slow moving stock", "put $400 into the reserve":
+                # providing is building the reserve whether or not its name is said
+                "provide for", "need to provide", "needs to provide", "have to provide",
+                "going to provide", "provided for", "providing for", "into the reserve",
+                "into the allowance", "into the provision", "into reserve", "into the e&o reserve",
+                "into the obsolescence reserve", "top up the provision", "top up the allowance",
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
             # Building the reserve: these say so only beside the reserve's name.
             Words(
                 "add", "added", "adding", "top up", "topped up", "topping up",
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
-                "bump up", "bumped", "bumped up", "provide for", "provide", "set aside",
+                "bump up", "bumped", "bumped up", "provide", "set aside",
                 "make a provision", "provision of", "provision for",
                 "book", "booked", "booking", "build", "build up", "built up", "accrue",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
@@ -559,7 +659,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".
             Words(
-                "extra", "over", "over by", "came in over", "more",
+                "extra", "over", "over by", "came in over", "more", "higher", "higher than",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf"),
                 fuzzy=False,
             ),

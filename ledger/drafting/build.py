@@ -266,12 +266,20 @@ def _write_down_amount(
         and facts.total > 0
         and facts.new_unit_value is None
         and (facts.reduction_per_unit is None)
+        and facts.reduction_fraction is None
     ):
         explanation.append(f"Write-down of {format_money(facts.total, cur)} as stated")
         return quantize(facts.total)
     per_unit: Decimal | None = None
     if facts.reduction_per_unit is not None:
         per_unit = facts.reduction_per_unit
+    elif cost is not None and facts.reduction_fraction is not None:
+        # "reduce the value of 50 SKU-12 by 25%": a share of the item list's cost
+        per_unit = cost * facts.reduction_fraction
+        explanation.append(
+            f"Reduction {format_money(cost, cur)} cost x {_percent(facts.reduction_fraction)} = "
+            f"{format_money(per_unit, cur)} per unit"
+        )
     elif cost is not None and facts.new_unit_value is not None:
         if facts.new_unit_value >= cost:
             warnings.append(
@@ -309,6 +317,11 @@ def _write_down_amount(
             f"{format_money(amount, cur)}"
         )
     return amount
+
+
+def _percent(fraction: Decimal) -> str:
+    """0.25 -> "25%", 1/3 -> "33.33%"."""
+    return f"{(fraction * 100).quantize(Decimal('0.01')).normalize():f}%"
 
 
 _TOO_LARGE = Decimal(10) ** 20  # far above any policy's max_amount; keeps cents exact in Decimal

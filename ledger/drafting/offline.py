@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
@@ -329,7 +330,8 @@ _INSTRUCTION = lead(
     | \b(?:account|acct|gl)\s*\#?\s*\d{3,}
     | \b(?:ignore|disregard|override|forget|bypass)\b[^.;\n]{0,40}?
         \b(?:instructions?|rules?|polic(?:y|ies)|previous|prior|above|system|prompt|limits?)\b
-    | \bsystem\s+(?:says|said|prompt|message|override|instruction)
+    | \bsystem\s+(?:prompt|message|override|instruction)
+    | \bsystem\s+(?:says|said)\s*(?:[:"']|so\b)  # not the books' count ("what the system says")
     | \byou\s+are\s+now\b | \bnew\s+instructions?\b | \badmin\s+override\b
     """,
     _IX,
@@ -547,6 +549,10 @@ _WD_NRV = lead(
          |(?:can|could|will)\s+only\s+(?:sell|get|fetch)\s+(?:(?:them|it|these|those)\s+)?
           (?:for|at)?|only\s+(?:sells?|fetch(?:es)?|gets?)\s+(?:for|at)?|worth\s+only|now\s+valued\s+at
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
+         |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
+         |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
+         |selling\s+(?:for|at)|(?:now\s+|re)?priced\s+at|price\s+now|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
+         |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
@@ -554,9 +560,34 @@ _WD_NRV = lead(
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
 )
+_WD_VALUE_OF = re.compile(
+    r"\b(?:nrv|net\s+reali[sz]able\s+value|market\s+value|resale\s+value|new\s+value)"
+    r"\s+(?:for|of|on)\b",
+    _I,
+)
+_WD_IS = re.compile(rf"\b(?:is|are|=)\s+(?P<b>{_MONEYISH})(?:\s*{_PER})?", _I)
+# a write-down's cost said without a "$": "cost 96", "unit cost 15", "we paid 40"
+_WD_COST = re.compile(
+    rf"\b(?:cost(?:s|ing)?|unit\s+cost|cost\s+price|paid|bought\s+(?:at|for))"
+    rf"(?:\s+(?:is|was|at|us|each))*\s*[:=]?\s*(?P<a>{_MONEYISH})"
+    rf"(?!\s*(?:{_UNIT})\b)(?!\s+[a-z]+-?\d)(?:\s*{_PER})?",
+    _I,
+)
 _WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
 _WD_TO = re.compile(
-    rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))(?:\s*{_PER})?", _I
+    rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
+    rf"(?:\s*{_PER})?",
+    _I,
+)
+_SHARES = {
+    "half": Decimal(50), "a half": Decimal(50), "a third": Decimal(100) / 3,
+    "one third": Decimal(100) / 3, "a quarter": Decimal(25), "one quarter": Decimal(25),
+    "a fifth": Decimal(20), "a tenth": Decimal(10),
+}  # fmt: skip
+_WD_BY_SHARE = re.compile(
+    r"\bby\s+(?P<share>half|a\s+half|(?:a|one)\s+(?:third|quarter)|a\s+fifth|a\s+tenth)\b"
+    r"(?!\s+(?:a\s+)?(?:dozen|case|pallet))",
+    _I,
 )
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
@@ -700,8 +731,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
-    masked = _mask(clean)
-    not_asked = chatter.answer(clean, reasons.mentioned(masked))
+    # "system says 50, only 38 on shelf": the difference is read, the two figures are not
+    # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
+    clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
+    masked = _mask(clean_read)
+    not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
     pieces = _pieces(masked, reasons)
@@ -719,6 +753,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
+    if differences:
+        read = [_count_notes(f, differences) for f in read]
     talk = chatter.past_talk(clean)
     if talk and not any(f.sku or f.quantity for f in read):
         raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
@@ -735,6 +771,19 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     return read
+
+
+def _another_story(text: str, reasons: _ReasonIndex) -> bool:
+    """Whether `text` names a reason other than a count's (damage, theft, a write-down...)."""
+    count_words = (Category.SHRINKAGE, Category.OVERAGE)
+    return any(h.category not in count_words for h in reasons.hits(_mask(text)))
+
+
+def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
+    """The arithmetic of each books-vs-count difference read in this request, as a note."""
+    said = _WS.sub(" ", facts.source_text)
+    notes = tuple(d.note for d in differences if _WS.sub(" ", d.quoted).strip() in said)
+    return replace(facts, notes=(*facts.notes, *notes)) if notes else facts
 
 
 def _read_groups(
@@ -887,8 +936,9 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     hits = reasons.hits(t)
     p.reason = bool(hits)
     if has_digit and hits and not p.qty and not p.money:
-        # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word
-        p.qty = any(_count_beside(t, h) for h in hits)
+        # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
+        # unless it is a new value ("NRV 11", "now sell 70")
+        p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
@@ -1013,6 +1063,7 @@ class _Read:
     wd_by_unit: list[Decimal] = field(default_factory=list)
     wd_by_total: list[Decimal] = field(default_factory=list)
     percent: list[Decimal] = field(default_factory=list)
+    wd_fraction: Decimal | None = None  # "by 25%" of a cost only the item list knows
     used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
     used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
     notes: list[str] = field(default_factory=list)  # how the reading was made
@@ -1039,7 +1090,7 @@ def _read_group(
         # beside a code the item list knows, an unknown bare code is a place or a label
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_bad_numbers(r)
-    hits = reasons.hits(r.s)
+    hits = _reserve_named(r.s, reasons.hits(r.s))
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
@@ -1395,6 +1446,28 @@ def _pick_reason(
     return best.category, best.keyword
 
 
+# "the provision for", "the stock provision for", "our E&O reserve for": a name
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|this|that|its|of)\s+(?:[\w&-]+\s+){0,2}$", _I)
+_RESERVE_NAME = ("provision", "reserve", "allowance")
+
+
+def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "use up $1,350 of the provision for obsolete stock": "the provision for ..." is the
+    reserve's name, not a verb building it; beside a verb using the reserve, only the verb
+    says which way the reserve moves."""
+    if not any(h.category is Category.RESERVE_WRITE_OFF for h in hits):
+        return hits
+    return [
+        h
+        for h in hits
+        if not (
+            h.category is Category.RESERVE_PROVISION
+            and h.keyword.startswith(_RESERVE_NAME)
+            and _DETERMINER_BEFORE.search(s, max(0, h.start - 30), h.start)
+        )
+    ]
+
+
 _OR_BETWEEN = re.compile(r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)\s*", _I)
 
 
@@ -1497,6 +1570,24 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         if value is not None:
             r.wd_new.append(value)
         r.cut(*m.span(), MONEY_MARK)
+    if _WD_VALUE_OF.search(r.s):
+        # "the NRV of SKU-40 is $100", "NRV for 8 CHR-009 is 60 each": the value named first
+        for m in list(_WD_IS.finditer(r.s)):
+            value = _money_value(m.group("b"), r)
+            if value is not None:
+                r.wd_new.append(value)
+            r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_COST.finditer(r.s)):
+        value = _money_value(m.group("a"), r)
+        if value is not None:
+            r.wd_cost.append(value)
+        r.cut(*m.span(), MONEY_MARK)
+    for m in list(_WD_BY_SHARE.finditer(r.s)):
+        # "by half", "by a third": a percentage said in words
+        share = _SHARES[_WS.sub(" ", m.group("share").lower())]
+        r.percent.append(share)
+        r.used_words.append(m.group("share").split()[-1])
+        r.cut(*m.span())
     for m in list(_WD_BY.finditer(r.s)):
         value = _money_value(m.group("b"), r)
         if value is not None:
@@ -1798,6 +1889,7 @@ def _assemble(
         total=total,
         new_unit_value=new_value,
         reduction_per_unit=by_unit,
+        reduction_fraction=r.wd_fraction,
         location=location,
         guesses=tuple(r.guesses),
         errors=tuple(dict.fromkeys(r.errors)),
@@ -1922,6 +2014,10 @@ def _apply_percent(
             )
             r.used.append(pct)
             return by_unit, total * pct / 100
+        if pct < 100:  # the cost is not in the text: the item list's, when it has one
+            r.wd_fraction = pct / 100
+            r.used.append(pct)
+            return by_unit, total
     r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
     return by_unit, total
 

@@ -41,6 +41,8 @@ class Facts:
     total: Decimal | None = None  # stated total amount
     new_unit_value: Decimal | None = None  # write-down: NRV per unit
     reduction_per_unit: Decimal | None = None  # write-down: "by $3 per unit"
+    # write-down: "by 25%" / "by half" of a cost the text does not state (the item list's)
+    reduction_fraction: Decimal | None = None
     location: str | None = None
     guesses: tuple[Guess, ...] = ()
     errors: tuple[str, ...] = ()  # bad input seen (negative quantity...): never confident

@@ -264,3 +264,82 @@ def test_an_instruction_to_use_cash_is_ignored(ctx: DraftContext) -> None:
     assert d.amount == Decimal("600.00")
     assert d.confidence < CONFIDENT
     assert any("ignored an instruction" in e.lower() for e in d.explanation)
+
+
+# -- issue 9: count differences, write-downs by a share of cost, look-alikes of any script --
+
+
+@pytest.mark.parametrize(
+    ("text", "debit", "credit", "amount", "note"),
+    [
+        (
+            "system says 50 SKU-12, only 38 on shelf",
+            "5100",
+            "1200",
+            "180.00",
+            "The books say 50, counted 38: 12 short",
+        ),
+        (
+            "SKU-12 expected 40 counted 43",
+            "1200",
+            "5100",
+            "45.00",
+            "The books say 40, counted 43: 3 over",
+        ),
+    ],
+)
+def test_a_books_vs_count_pair_drafts_the_difference_and_shows_it(
+    ctx_items: DraftContext, text: str, debit: str, credit: str, amount: str, note: str
+) -> None:
+    d = only(text, ctx_items)
+    assert lines(d) == entry(debit, credit, amount)
+    assert note in d.explanation
+    assert d.confidence >= CONFIDENT
+
+
+def test_two_count_differences_in_one_message_are_two_drafts(ctx_items: DraftContext) -> None:
+    found = draft("SKU-12 system qty 80 physical 72; SKU-40 system 10 physical 12", ctx_items)
+    assert [lines(d) for d in found] == [
+        entry("5100", "1200", "120.00"),
+        entry("1200", "5100", "5.00"),
+    ]
+
+
+def test_a_write_down_by_a_share_takes_the_item_lists_cost(ctx_items: DraftContext) -> None:
+    d = only("reduce the value of 50 SKU-12 by 25%", ctx_items)
+    assert lines(d) == entry("5300", "1200", "187.50")
+    assert "Reduction $15.00 cost x 25% = $3.75 per unit" in d.explanation
+    assert only("devalue 40 SKU-12 by half", ctx_items).amount == Decimal("300.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write off broken glass SKU-40, $142.\u041e\u041e",  # Cyrillic O
+        "damaged cartons $3\u03bf0",  # Greek omicron
+        "write off $\uff14\uff10\uff10 of broken stock",  # fullwidth digits
+        "5\u0662 SKU-12 damaged",  # an Arabic-Indic digit
+        "\u0417 5 SKU-12 damaged at $1\u0431",  # Cyrillic Ze, Cyrillic be
+    ],
+)
+def test_a_number_with_a_character_of_another_script_is_refused(
+    ctx_items: DraftContext, text: str
+) -> None:
+    with pytest.raises(DraftError, match="can't read"):
+        draft(text, ctx_items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "expected 40 SKU-12 in the delivery, we got 31",  # a claim on the supplier
+        "found 5 SKU-12 extra on count, system said 20",  # the figure is the difference
+        "system says 50 SKU-12 but 6 of them are damaged",  # damage, not a count
+    ],
+)
+def test_a_figure_beside_the_books_that_is_no_count_is_never_sure(
+    ctx_items: DraftContext, text: str
+) -> None:
+    found = draft(text, ctx_items)
+    assert all(d.confidence < CONFIDENT for d in found)
+    assert not any("The books say" in note for d in found for note in d.explanation)

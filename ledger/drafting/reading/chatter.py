@@ -80,6 +80,27 @@ _PAST_FIGURE = re.compile(
         \b(?:last|previous|prior)\s+(?:month|week|quarter|year)\b""",
     _I | re.VERBOSE,
 )
+# Goods sent to another shop, store, branch or site stay in the company's inventory: "we send
+# 10 chair CHR-009 to the other shop in Dayton", "sent 4 CHR-009 over to the Akron branch".
+_SENT_ELSEWHERE = lead(
+    "stgw",
+    r"""\b(?:send|sends|sent|sending|ship|ships|shipping|shipped|truck(?:ed|ing)?|go|goes
+        |going|went)\s+
+        (?:\S+\s+){0,6}?(?:to|over\s+to|across\s+to|back\s+to)\s+
+        (?:the\s+|our\s+|another\s+|other\s+|a\s+|an\s+)?(?:other\s+)?(?:[\w.'-]+\s+){0,2}?
+        (?:shop|store|branch|site|location|warehouse|outlet|dc|depot|showroom|office|team)s?\b""",
+    _I | re.VERBOSE,
+    word=True,
+)
+# "give me the total of damaged goods for Q3": a report asked for, without a question mark
+_REPORT_ASKED = re.compile(
+    r"""^\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+|pls\s+|plz\s+)?
+        (?:give|show|send|get|tell|pull|find)\s+(?:me|us)\s+(?:up\s+)?(?:the\s+|a\s+|our\s+)?
+        (?:\w+\s+)?(?:totals?|sum|report|figures?|numbers?|breakdown|summary|list)\b
+      | ^\s*(?:how\s+much|what(?:'s|\s+is|\s+was|\s+were|\s+are)?)\s+(?:[\w']+\s+){0,4}?
+        (?:the\s+)?(?:totals?|sum)\b""",
+    _I | re.VERBOSE,
+)
 # "the count for SKU-12 is 400 now": a stock figure, news rather than a request
 _STOCK_FIGURE = re.compile(
     r"\b(?:count|on\s+hand|stock\s+level|inventory|balance)\b[^.?!\n]{0,40}"
@@ -172,7 +193,7 @@ def answer(text: str, has_reason: bool) -> str | None:
     """A short answer when `text` is not a write-off request, else None. `has_reason`: the
     text names a reason of the policy table (damaged, stolen...)."""
     stripped = text.strip()
-    if "?" in stripped and _QUESTION.search(stripped):
+    if ("?" in stripped and _QUESTION.search(stripped)) or _REPORT_ASKED.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
     if _MONEY_MOVED.search(stripped) and not (has_reason and _ASKS.search(stripped)):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
@@ -180,6 +201,8 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment or a purchase, not a write-off. " + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
+    if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):
+        return "That reads like stock sent to another site, not a write-off. " + DOES
     if (not has_reason and _STOCK_MOVED.search(stripped)) or (
         _MOVED_FIRST.search(stripped)
         and not _WRITE_OFF.search(stripped)

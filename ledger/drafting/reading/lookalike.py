@@ -2,6 +2,12 @@
 
 "$4OO" is not $4.00 and not $400: the reader cannot know, so it never reads such a token as
 digits. The whole message is refused with the token quoted, so the writer retypes it.
+
+The principle: a character in a number-like token that is not an ASCII digit, separator or
+currency mark is never read as a digit and never silently dropped. So besides the Latin
+look-alikes, any non-ASCII character inside a token that holds a digit or follows a "$"
+makes it look-alike: Cyrillic or Greek O ("$142.OO" typed with Cyrillic O), Cyrillic Ze
+for 3, fullwidth or Arabic-Indic digits (which Python would otherwise read as digits).
 """
 
 from __future__ import annotations
@@ -20,6 +26,10 @@ _BARE = re.compile(
     r"(?<![\w$.,/-])(?P<t>\d[\dOo]*[Oo][\dOo]*|\d+[OolISB]\d+[\dOolISB]*|[lI]\d+)(?![\w-])"
 )
 _LETTER = re.compile(r"[OolISB]")
+# "1I": a digit then a capital I (never a unit, unlike the litre of "2l")
+_DIGIT_I = re.compile(r"(?<![\w$.,/-])(?P<t>\d+I)(?![\w-])")
+# A token of letters, digits (any script), "$" and separators: checked only in non-ASCII text
+_TOKEN = re.compile(r"[\w$.,]+")
 
 
 def find(text: str) -> str | None:
@@ -29,6 +39,22 @@ def find(text: str) -> str | None:
             token = m.group("t")
             if _LETTER.search(token):
                 return m.group(0).strip()
+    digit_i = _DIGIT_I.search(text)
+    if digit_i:
+        return digit_i.group("t")
+    return None if text.isascii() else _foreign(text)
+
+
+def _foreign(text: str) -> str | None:
+    """The first token that mixes a digit (of any script) or a "$" with a non-ASCII
+    character, or holds a non-ASCII digit: "$142.OO" with Cyrillic O, "2" + Greek omicron,
+    a fullwidth 5, an Arabic-Indic 2."""
+    for m in _TOKEN.finditer(text):
+        token = m.group(0).strip(".,")
+        if token.isascii():
+            continue
+        if any(c.isdigit() for c in token) or token.startswith("$"):
+            return token
     return None
 
 

@@ -1,0 +1,188 @@
+"""Count differences: the books' figure beside the count ("system says 50, only 38 on shelf",
+"expected 40 counted 31", "books say 200, we have 176").
+
+Neither figure is the quantity to write off: the difference is. Shrinkage when the count is
+lower, an overage when it is higher. The reader is handed the text with the two figures
+turned into one plain statement, in place and of the same length (so every position the
+reader keeps still points into the message as typed): the books' phrase becomes the
+policy's word for the direction ("short" / "surplus") and the difference takes the place of
+one of the figures, the other blanked. The card shows the arithmetic as a note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ledger.drafting.reading.fast import lead
+
+_I = re.IGNORECASE | re.VERBOSE
+
+# A whole count: digits with optional thousands commas, not money, not a decimal, not a
+# percentage, not part of a code ("SKU-12").
+_N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
+
+# Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
+_SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
+    |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|reports?
+    |reported|lists?|listed|displays?|stock|[:=]))*"""
+# What the books say: the system, the books, the records, "expected", then the figure.
+_BOOK = lead(
+    "sbriewcdo",
+    r"""(?:\b(?:system|sys|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
+          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)
+          |should\s+(?:be|have(?:\s+been)?))"""
+    + _SAID
+    + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
+    + _N.format("n"),
+    _I,
+    word=True,
+)
+# ... or the figure first: "vs 50 in the system", "60 on the books"
+_BOOK_AFTER = lead(
+    r"\d",
+    _N.format("n")
+    + r"""\s+(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:system|books?|records?|wms|erp)\b""",
+    _I,
+)
+# What was counted: the figure after a count word, or before a shelf word.
+_COUNTED = re.compile(
+    r"""(?:\b(?:counted|recounted|cnt|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+          count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
+          |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
+          |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
+          |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
+          |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
+          |(?:actual|real|physical)\s+stock)
+        (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
+    + _N.format("n")
+    + r"|"
+    + _N.format("m")
+    + r"""\s+(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand|in\s+the\s+bin|physically|counted)\b)""",
+    _I,
+)
+# "found 5 extra", "3 short": the figure is already the difference, not a count
+_ALREADY_DIFFERENCE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:extra|more|over|short|missing|less|fewer|under|surplus"
+    r"|too\s+many)\b",
+    _I,
+)
+# "expected 40 in the delivery, got 31": a receiving shortfall (a claim on the supplier),
+# not a count of stock on hand
+_RECEIVING = re.compile(
+    r"\b(?:deliver(?:y|ies|ed)|shipments?|suppliers?|vendors?|po|purchase\s+order|received"
+    r"|receiving|arrived|ordered|invoiced?|packing\s+(?:slip|list)|asn)\b",
+    _I,
+)
+_GAP = re.compile(r"[;\n]")  # a figure across these belongs to another request
+_SENTENCE_END = re.compile(r"[;\n]|\.\s")
+_MAX_GAP = 80  # characters between the two figures
+
+
+@dataclass(frozen=True)
+class Difference:
+    book: int
+    counted: int
+    quoted: str  # the books' phrase as typed, to find the request it belongs to
+
+    @property
+    def note(self) -> str:
+        diff = abs(self.book - self.counted)
+        side = "short" if self.counted < self.book else "over"
+        return f"The books say {self.book:,}, counted {self.counted:,}: {diff:,} {side}"
+
+
+def rewrite(
+    text: str, other_story: Callable[[str], bool] = lambda _: False
+) -> tuple[str, list[Difference]]:
+    """`text` with each books-vs-count pair turned into "short xD" / "surplus xD" in place
+    (same length), and the differences found. Text without both figures comes back as is,
+    and so does a pair whose sentence tells `other_story` (damage, theft: "expected 40, found
+    12 broken") or a delivery's."""
+    if not any(c.isdigit() for c in text):
+        return text, []
+    found: list[Difference] = []
+    out = text
+    pos = 0
+    while True:
+        book = _first(_BOOK.search(out, pos), _BOOK_AFTER.search(out, pos))
+        if book is None:
+            break
+        count = _nearest_count(out, book)
+        if count is None:
+            pos = book.end()
+            continue
+        b = int(book.group("n").replace(",", ""))
+        c = int(count.group(count.lastgroup or "n").replace(",", ""))
+        cs, ce = count.span(count.lastgroup or "n")
+        sentence = _sentence(text, min(book.start(), cs), max(book.end(), ce))
+        if (
+            _ALREADY_DIFFERENCE.match(out, ce)
+            or _RECEIVING.search(sentence)
+            or other_story(sentence)
+        ):
+            pos = book.end()
+            continue
+        fitted = _fit(out, book, (cs, ce), b, c)
+        if fitted is None:
+            pos = book.end()
+            continue
+        out = fitted
+        found.append(Difference(b, c, text[book.start() : book.end()]))
+        pos = max(book.end(), ce)
+    return out, found
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The part of `text` around [start, end) up to the request boundaries on either side."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
+    matches = [m for m in found if m is not None]
+    return min(matches, key=lambda m: m.start()) if matches else None
+
+
+def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
+    """The counted figure in the same request as the books' figure: after it, else before."""
+    after = _COUNTED.search(text, book.end(), book.end() + _MAX_GAP)
+    if after and not _GAP.search(text, book.end(), after.start()):
+        return after
+    start = max(0, book.start() - _MAX_GAP)
+    before = None
+    for m in _COUNTED.finditer(text, start, book.start()):
+        before = m
+    if before and not _GAP.search(text, before.end(), book.start()):
+        return before
+    return None
+
+
+def _fit(text: str, book: re.Match[str], count: tuple[int, int], b: int, c: int) -> str | None:
+    """The text with the books' phrase as the direction word and the difference in place of
+    the counted figure (or of the books' figure when that is the only room), or None when
+    the figures agree or the difference does not fit."""
+    if b == c:
+        return None
+    word = "short" if c < b else "surplus"
+    diff = str(abs(b - c))
+    bs, be = book.span()
+    cs, ce = count
+    # "short x12" reads as a count of pieces as surely as the reader reads anything
+    if len(word) + 2 + len(diff) <= be - bs:
+        text = _put(text, cs, ce, "")
+        return _put(text, bs, be, f"{word} x{diff}")
+    if len(diff) < ce - cs and len(word) <= be - bs:
+        text = _put(text, bs, be, word)
+        return _put(text, cs, ce, "x" + diff)
+    if len(diff) <= ce - cs and len(word) <= be - bs:
+        text = _put(text, bs, be, word)
+        return _put(text, cs, ce, diff)
+    return None
+
+
+def _put(text: str, start: int, end: int, what: str) -> str:
+    return text[:start] + what.ljust(end - start) + text[end:]
