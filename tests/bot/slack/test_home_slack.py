@@ -68,6 +68,9 @@ def test_an_approver_sees_the_drafts_waiting_for_them_oldest_first(running: Runn
     first = report(running, "40 units obsolete SKU-12 at $15")
     report(running, "6x SKU-410 broken $12 ea", user=CONTROLLER)  # theirs: not for them
     report(running, "2 units SKU-77 stolen from the showroom at $45")
+    # The approver opens Home once the cards are up (each card's place is stored just after
+    # Slack answers the post; the Home links to it).
+    _wait_until(lambda: all(e.card_ts for e in entries(running)))
     home = open_home(running, CONTROLLER, 1)
     text = render(home)
     assert text.index("# Waiting for you") < text.index("# Your reports")
