@@ -462,6 +462,26 @@ _PRICE_BARE = lead(
          (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
     _IX,
 )
+# A plain number that total words make the amount: "total 460", "total price 450",
+# "grand total for the write off is 312.60", "all together 255", "the lot cost 900"
+_TOTAL_BARE = lead(
+    "tgalc",
+    rf"""(?P<lm>\b(?:(?:grand\s+)?total(?:\s+(?:price|cost|value|amount|loss))?
+         (?:\s+(?:for|of)\s+(?:the\s+|this\s+)?[a-z/-]+(?:\s+[a-z/-]+)?)?
+         |all\s+together|altogether|(?:whole\s+)?lot\s+(?:cost|costs|was|came\s+to)
+         |comes?\s+to|came\s+to)(?:\s+(?:is|was|of|being|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
+         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
+    _IX,
+)
+# "450 in total", "60 altogether", "300 for the lot" after a count: the amount, unless a
+# unit word follows ("80 units in all" is a count)
+_TOTAL_BARE_RIGHT = re.compile(
+    rf"""(?<![\w.$])(?P<n>{_NUM_CORE})(?![\w.%])\s*(?=(?:in\s+total|total|altogether
+         |all\s+together|in\s+all|for\s+the\s+(?:whole\s+)?lot)\b)""",
+    _IX,
+)
+_TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all")
+_COUNT_BEFORE = re.compile(rf"(?<![\w.$])\d+\s*(?:x\s*)?(?:{_UNIT}\b|[a-z]{{3,}}s\b|{SKU_MARK})", _I)
 # "4.50 ea": cents and a per-unit word make a plain number a price
 _PRICE_CENTS = lead(
     r"\d",
@@ -475,6 +495,7 @@ _RIGHT_UNIT = re.compile(
 )
 _RIGHT_TOTAL = re.compile(
     rf"""\s*(?:(?:in\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
+         |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|everything|them\s+all)\b
          |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b)""",
     _IX,
 )
@@ -495,7 +516,10 @@ _LEFT_UNIT = lead(
 )
 _LEFT_TOTAL = lead(
     "a-z=",
-    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss))?
+    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss|price))?
+         |\b(?:grand\s+)?total\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+)?
+         |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
+         |\b(?:whole\s+|entire\s+)?lot\s+(?:cost|costs|was|is|came\s+to|comes\s+to)
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
          |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
@@ -519,7 +543,7 @@ _PLURAL_GOODS = re.compile(
 # Every branch of _LEFT_TOTAL holds one of these: without any, it cannot match.
 _LEFT_TOTAL_WORDS = (
     "worth", "total", "for", "amount", "value", "loss", "come", "add", "sum", "by", "write",
-    "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all",
+    "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all", "lot",
 )  # fmt: skip
 
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
@@ -1527,6 +1551,7 @@ def _read_money(r: _Read) -> None:
             continue
         bare_at = m.group("lm").strip().lower() == "at"
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
+    _read_bare_totals(r, tokens)
     for m in _PRICE_CENTS.finditer(r.s):
         if not _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
@@ -1538,6 +1563,23 @@ def _read_money(r: _Read) -> None:
         if value is not None:
             r.money.append(_Money(value, start, role, unit, bare_at))
         r.cut(start, right_end, MONEY_MARK)
+
+
+def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
+    """A plain number said to be the total ("total 460", "450 in total" after a count)."""
+    low = r.s.lower()
+    if not any(k in low for k in _TOTAL_BARE_WORDS):
+        return  # what both patterns need
+    found = list(_TOTAL_BARE.finditer(r.s))
+    found += [
+        m
+        for m in _TOTAL_BARE_RIGHT.finditer(r.s)
+        if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
+    ]
+    for m in found:
+        if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
+            continue
+        tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "amount"), False))
 
 
 def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
