@@ -481,7 +481,14 @@ _TOTAL_BARE_RIGHT = re.compile(
     _IX,
 )
 _TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all")
-_COUNT_BEFORE = re.compile(rf"(?<![\w.$])\d+\s*(?:x\s*)?(?:{_UNIT}\b|[a-z]{{3,}}s\b|{SKU_MARK})", _I)
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|[a-z]{{2,}}s\b|{SKU_MARK})", _I
+)
+# "3 tvs cracked 389 each": after a count, a plain number with "each" is the unit price
+# (after "4 cartons" it may be the count per carton: left to the pack reader or unread)
+_PRICE_EACH = re.compile(
+    r"(?<![\w.$/-])(?P<n>\d+(?:\.\d+)?)(?![\w.%])\s*(?=(?:each|ea|apiece|a\s+piece)\b)", _I
+)
 # "4.50 ea": cents and a per-unit word make a plain number a price
 _PRICE_CENTS = lead(
     r"\d",
@@ -1552,6 +1559,7 @@ def _read_money(r: _Read) -> None:
         bare_at = m.group("lm").strip().lower() == "at"
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
     _read_bare_totals(r, tokens)
+    _read_bare_each(r, tokens)
     for m in _PRICE_CENTS.finditer(r.s):
         if not _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
@@ -1580,6 +1588,20 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
         if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             continue
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "amount"), False))
+
+
+def _read_bare_each(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
+    """ "3 tvs cracked screens 389 each": a plain number with "each" after a count of goods."""
+    low = r.s.lower()
+    if "ea" not in low and "piece" not in low:
+        return
+    for m in _PRICE_EACH.finditer(r.s):
+        counts = list(_COUNT_BEFORE.finditer(r.s, 0, m.start("n")))
+        if not counts or packs.container(counts[-1].group("u")):
+            continue
+        if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
+            continue
+        tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
 
 
 def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
