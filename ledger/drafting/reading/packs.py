@@ -68,11 +68,39 @@ _EACH = lead(
     rf"(?:each|apiece|per\s+{_C}|an?\s+{_C}|on\s+each|in\s+each|to\s+an?\s+{_C})",
     _I,
 )
-# "12/cs", "4 per case", "60 per pallet", "24 to a case", "(12 each)" after a case
+# what the pieces in a container are called: one word that is no link or money word
+_PIECE = (
+    r"(?!(?:per|an?|to|in|each|every|of|x|on|dollars?|bucks|usd|percent|pct|and|or|the)\b)"
+    r"(?P<u>[a-z]{2,15})"
+)
+# "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
+# "25 boxes a case", "40 sacks per pallet"
 _PER = lead(
     _N_FIRST,
-    rf"(?P<n>{_N})\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)"
-    rf"(?P<c>{_C})",
+    rf"(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
+    rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)(?P<c>{_C})",
+    _I,
+)
+# the count per container said the other way round: "each packet has 4 batteries",
+# "inside each packet 4 battery", "one box have 6 mug", "every case holds 12",
+# "(case of 36)" beside "half a case"
+_HAS = (
+    r"(?:has|have|had|holds?|held|contains?|contained|includes?|is|was|are|=|with|got|comes?"
+    r"\s+with|came\s+with)"
+)
+_STATED = lead(
+    "eoaip(",
+    rf"(?:\b(?:each|every|one|an?|per)\s+(?P<c1>{_C})\s*,?\s*{_HAS}\s+"
+    rf"|\b(?:inside|in)\s+(?:each|every|one|an?)\s+(?P<c2>{_C})\s*,?\s*"
+    rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
+    rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+)"
+    rf"(?P<n>{_N})(?:\s+{_PIECE}(?![\w-]))?",
+    _I,
+)
+# "2 cartons, 12 lamps in them": all the pieces, said after the containers
+_IN_THEM = lead(
+    _N_FIRST,
+    rf"(?P<n>{_N})\s+{_PIECE}\s+(?:in(?:side)?\s+(?:them|those|these|it|there)|inside)\b",
     _I,
 )
 _OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
@@ -158,7 +186,7 @@ def read(s: str) -> Pack | None:
     # each reader only where the words it needs are there (the same readings, fewer searches)
     readers = []
     if not words.isdisjoint(_CONTAINERS):
-        readers += [_read_each, _read_chain, _read_per]
+        readers += [_read_each, _read_stated, _read_chain, _read_per]
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
     if "pair" in low:
@@ -263,6 +291,92 @@ def _read_each(s: str) -> Pack | None:
             note += f" x {_fmt(n3)} per {c2}"
             break
     return Pack(qty, unit, spans, f"{note} = {_fmt(qty)}", used, containers={c1: n1, c2: n1 * n2})
+
+
+def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]]:
+    """Every count per container said in `s`: (container, count, what the pieces are called,
+    span), the first said for each container."""
+    out: list[tuple[str, Decimal, str | None, tuple[int, int]]] = []
+    for m in _PER.finditer(s):
+        n = _num(m.group("n"))
+        if n is not None:
+            out.append((_CONTAINERS[m.group("c").lower()], n, m.group("u"), m.span()))
+    for m in _STATED.finditer(s):
+        n = _num(m.group("n"))
+        said = m.group("c1") or m.group("c2") or m.group("c3")
+        if n is not None and said:
+            end = m.end() + 1 if m.group("c3") and s[m.end() : m.end() + 1] == ")" else m.end()
+            out.append((_CONTAINERS[said.lower()], n, m.group("u"), (m.start(), end)))
+    return out
+
+
+def _read_stated(s: str) -> Pack | None:
+    """Containers counted, then what each holds ("3 cases ..., 12 bottles per case", "2 pallets,
+    60 crates per pallet, 6 bottles a crate"): the pieces are the product down the chain."""
+    stated = _statements(s)
+    if not stated:
+        return _read_in_them(s)
+    per: dict[str, tuple[Decimal, str | None, tuple[int, int]]] = {}
+    for c, n, u, span in stated:
+        per.setdefault(c, (n, u, span))
+    spans = [span for _, _, _, span in stated]
+    for outer in _OUTER_ALONE.finditer(s):
+        c = _CONTAINERS[outer.group("c1").lower()]
+        if c not in per or any(a < outer.end() and outer.start() < b for a, b in spans):
+            continue
+        n1 = _num(outer.group("n1"))
+        if n1 is None:
+            continue
+        qty, unit, used = n1, "units", [n1]
+        containers = {c: n1}
+        parts = [f"{_fmt(n1)} {outer.group('c1')}"]
+        taken = [outer.span()]
+        while c in per and len(taken) < 5:
+            n, u, span = per.pop(c)
+            qty *= n
+            used.append(n)
+            taken.append(span)
+            parts.append(f"{_fmt(n)}{' ' + u if u else ''} per {c}")
+            unit = u.lower() if u else "units"
+            inner = container(u)
+            if inner is None or inner in containers:
+                break
+            containers[inner] = qty
+            c = inner
+        if not _whole(qty):
+            continue
+        return Pack(
+            qty,
+            unit,
+            taken,
+            f"Quantity {' x '.join(parts)} = {_fmt(qty)}",
+            used=used,
+            words=["half"] if "half" in outer.group("n1").lower() else [],
+            containers=containers,
+        )
+    return None
+
+
+def _read_in_them(s: str) -> Pack | None:
+    """ "2 cartons, 12 lamps in them": 12 pieces in all, the cartons remembered."""
+    inside = _IN_THEM.search(s)
+    if inside is None:
+        return None
+    for outer in _OUTER_ALONE.finditer(s, 0, inside.start()):
+        n1, n = _num(outer.group("n1")), _num(inside.group("n"))
+        if n1 is None or n is None:
+            continue
+        c = _CONTAINERS[outer.group("c1").lower()]
+        unit = inside.group("u").lower()
+        return Pack(
+            n,
+            unit,
+            [outer.span(), inside.span()],
+            f"Quantity {_fmt(n)} {unit} in {_fmt(n1)} {outer.group('c1')}",
+            used=[n1, n],
+            containers={c: n1},
+        )
+    return None
 
 
 def _read_per(s: str) -> Pack | None:
