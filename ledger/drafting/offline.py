@@ -491,12 +491,16 @@ _PRICE_EACH = re.compile(
 )
 # "4.50 ea": cents and a per-unit word make a plain number a price
 _PRICE_CENTS = lead(
-    r"\d",
-    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))",
+    r"\d.",
+    r"(?<![\w.$])(?P<n>\d*\.\d{2})(?![\d.])"
+    rf"(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]|an?\s+{_UNIT}\b))",
     _I,
 )
 _RIGHT_UNIT = re.compile(
-    rf"""\s*(?:(?:/|per\s+|an?\s+|for\s+each\s+)\s*(?P<u>{_UNIT}|unit|item|piece|head)\b
+    rf"""\s*(?:(?:/|per\s+|an?\s+|one\s+|for\s+each\s+)\s*
+         (?:(?:\d+|six|twelve|four|eight|ten|twenty[-\s]?four)\s*-?\s*(?=pack\b|pk\b))?
+         (?P<u>{_UNIT}|unit|item|piece|head|pk)\b
+         |/\s*(?P<w>[a-z]{{2,15}})\b
          |(?:each|ea|apiece|a\s+piece|a\s+pop)\b\.?)""",
     _IX,
 )
@@ -1570,6 +1574,8 @@ def _read_money(r: _Read) -> None:
             role = "unit" if role == "free" else role
         if value is not None:
             r.money.append(_Money(value, start, role, unit, bare_at))
+        if right_end > end:  # "$3.20 one carton": the "one" says what the price is per
+            r.not_amounts.append((end, right_end))
         r.cut(start, right_end, MONEY_MARK)
 
 
@@ -1580,9 +1586,7 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
         return  # what both patterns need
     found = list(_TOTAL_BARE.finditer(r.s))
     found += [
-        m
-        for m in _TOTAL_BARE_RIGHT.finditer(r.s)
-        if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
+        m for m in _TOTAL_BARE_RIGHT.finditer(r.s) if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
     ]
     for m in found:
         if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
@@ -1610,7 +1614,7 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     right = s[end : end + 30]
     m = _RIGHT_UNIT.match(right)
     if m:
-        unit = (m.group("u") or "").lower() or None
+        unit = (m.group("u") or m.group("w") or "").lower() or None
         return "unit", unit, end + m.end()
     left = s[max(0, start - 40) : start]
     rt = _RIGHT_TOTAL.match(right)
@@ -1919,6 +1923,12 @@ def _pick_quantity(
         r.guess(
             f"The price is per {price_unit} but the quantity is in {chosen.unit}",
             P_UNIT_MISMATCH,
+        )
+    elif packs.container(price_unit) and packs.container(price_unit) != packs.container(
+        chosen.unit
+    ):  # "10 mugs broken $30/box": how many mugs to a box?
+        r.guess(
+            f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
     return chosen.value, chosen.unit
 

@@ -117,9 +117,10 @@ _PACK_SIZE = (
 _SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
 _N_PACKS = lead(
     _N_FIRST + "d",  # "double"
-    rf"(?:(?P<n1>{_N}|\ban?)\s+)?"
+    rf"(?:(?P<n1>{_N}|\ban?)(?:\s*[x*]\s*|\s+))?"
     rf"(?:(?P<n2>(?<![\w.$,/-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
-    rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])",
+    rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])"
+    rf"(?:\s*[x*]\s*(?P<n3>(?<![\w.$,/-])\d+)(?![\w.,%-]))?",  # "6pk x 10", "10 x 6pk"
     _I,
 )
 # "4 pairs of SKU-12": two pieces a pair, the pairs remembered for a price "per pair"
@@ -459,6 +460,10 @@ def _read_n_packs(s: str) -> Pack | None:
         else:
             n2 = _num(m.group("n2"))
         n1 = _num(m.group("n1")) if m.group("n1") else Decimal(1)
+        if m.group("n3"):
+            if m.group("n1"):
+                continue  # "2 6pk x 10": which is the count?
+            n1 = _num(m.group("n3"))
         if n1 is None or n2 is None:
             continue
         qty = n1 * n2
