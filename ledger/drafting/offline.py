@@ -194,6 +194,8 @@ _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
 # Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
 _STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
+_PAREN_ENUM_FIRST = re.compile(r"\s*\(1\)\s+(?=.*\s\(2\)\s)", re.DOTALL)
+_PAREN_ENUM = re.compile(r"(?:^|\s+)\(\d{1,2}\)\s+")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -829,6 +831,8 @@ def _clean(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if ")" in text:
+        if _PAREN_ENUM_FIRST.match(text):  # "(1) 3 chairs ... (2) 5 lamps ...": one a line
+            text = _PAREN_ENUM.sub("\n", text)
         text = _INLINE_ENUM.sub(_inline_enum, text)
     text = _BULLET.sub("", text)
     if "\n" in text:
@@ -912,6 +916,7 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
         p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
         p.qty = bool(
             _QTY_UNIT.search(tq)
+            or (p.money and _COUNT_GOODS.search(tq))
             or _QTY_FILLER.search(tq)
             or _QTY_X.search(tq)
             or _QTY_KEYWORD.search(tq)
@@ -931,6 +936,8 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
+# "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
+_COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
 _BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
 _PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
 
