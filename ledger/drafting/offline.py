@@ -889,6 +889,7 @@ class _Piece:
     reason: bool = False
     context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
+    tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
 
 
 def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
@@ -932,10 +933,13 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
+    # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
+    p.tally = has_digit and not p.money and bool(_TALLY.search(t))
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
+_TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+)?{packs.IN_ALL}", _I)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
 _COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
 _BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
@@ -996,7 +1000,7 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
         p_sig = [p.sku is not None, p.qty, p.money, p.total, p.reason]
         new = False
         if cur and _standalone(*cur_sig):
-            if _standalone(*p_sig) or p.label:
+            if (_standalone(*p_sig) or p.label) and not p.tally:
                 new = True
             elif p.sku and cur_sku and p.sku != cur_sku:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"

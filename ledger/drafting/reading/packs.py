@@ -97,10 +97,12 @@ _STATED = lead(
     rf"(?P<n>{_N})(?:\s+{_PIECE}(?![\w-]))?",
     _I,
 )
-# "2 cartons, 12 lamps in them": all the pieces, said after the containers
+# "2 cartons, 12 lamps in them", "2 pallets gone, 80 units SKU-12 in all": all the pieces,
+# said after the containers (a SKU read before this stands as \ue000)
+IN_ALL = r"(?:in(?:side)?\s+(?:them|those|these|it|there)|inside|in\s+all|in\s+total|altogether)\b"
 _IN_THEM = lead(
     _N_FIRST,
-    rf"(?P<n>{_N})\s+{_PIECE}\s+(?:in(?:side)?\s+(?:them|those|these|it|there)|inside)\b",
+    rf"(?P<n>{_N})\s+(?:{_PIECE}\s+)?(?:\ue000\s*)?{IN_ALL}",
     _I,
 )
 _OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
@@ -368,7 +370,7 @@ def _read_in_them(s: str) -> Pack | None:
         if n1 is None or n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
-        unit = inside.group("u").lower()
+        unit = (inside.group("u") or "units").lower()
         return Pack(
             n,
             unit,
