@@ -923,6 +923,8 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
             or _QTY_KEYWORD.search(tq)
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
         )
+        if p.qty and not p.money and packs.per_container_only(tq):
+            p.qty = False  # "every case holds 10": a size, the count is said beside it
         # "now worth $60 each" is a new value per unit, not a total of its own
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
     hits = reasons.hits(t)

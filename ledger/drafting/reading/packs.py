@@ -313,6 +313,20 @@ def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]
     return out
 
 
+def per_container_only(s: str) -> bool:
+    """Whether `s` says only how many a container holds ("every case holds 10 SKU-12"), no
+    count of containers: what it says belongs with the count said beside it."""
+    low = s.lower()
+    if _HINT_WORDS.isdisjoint(_ALPHA.findall(low)):
+        return False
+    spans = [span for _, _, _, span in _statements(s)]
+    if not spans:
+        return False
+    return not any(
+        not any(a < o.end() and o.start() < b for a, b in spans) for o in _OUTER_ALONE.finditer(s)
+    )
+
+
 def _read_stated(s: str) -> Pack | None:
     """Containers counted, then what each holds ("3 cases ..., 12 bottles per case", "2 pallets,
     60 crates per pallet, 6 bottles a crate"): the pieces are the product down the chain."""
