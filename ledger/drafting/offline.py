@@ -194,8 +194,11 @@ _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
 # Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
 _STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
-_PAREN_ENUM_FIRST = re.compile(r"\s*\(1\)\s+(?=.*\s\(2\)\s)", re.DOTALL)
-_PAREN_ENUM = re.compile(r"(?:^|\s+)\(\d{1,2}\)\s+")
+# "(1) ... (2) ...", "(a) ... (b) ...", "a) ... b) ...": numbered parts, one a line
+_PAREN_ENUM_FIRST = re.compile(
+    r"\s*(?:\(1\)\s+(?=.*\s\(2\)\s)|\(a\)\s+(?=.*\s\(b\)\s)|a\)\s+(?=.*\sb\)\s))", re.DOTALL
+)
+_PAREN_ENUM = re.compile(r"(?:^|\s+)(?:\((?:\d{1,2}|[a-h])\)|(?<![\w(])[a-h]\))\s+")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -491,18 +494,23 @@ _COUNT_BEFORE = re.compile(
 _PRICE_EACH = re.compile(
     r"(?<![\w.$/-])(?P<n>\d+(?:\.\d+)?)(?![\w.%])\s*(?=(?:each|ea|apiece|a\s+piece)\b)", _I
 )
+# words after "a"/"per" that say no unit: "$900 a month", "$300 per the invoice"
+_NOT_PER = (
+    r"(?:day|week|month|year|hour|night|time|total|lot|while|bit|few|couple|the|our|my|their"
+    r"|this|that|invoice|receipt|quote|po|cent|percent|dollars?|bucks|and|or|at|so)"
+)
 # "4.50 ea": cents and a per-unit word make a plain number a price
 _PRICE_CENTS = lead(
     r"\d.",
     r"(?<![\w.$])(?P<n>\d*\.\d{2})(?![\d.])"
-    rf"(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]|an?\s+{_UNIT}\b))",
+    rf"(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]|an?\s+(?!{_NOT_PER}\b)[a-z]{{2,}}))",
     _I,
 )
 _RIGHT_UNIT = re.compile(
     rf"""\s*(?:(?:/|per\s+|an?\s+|one\s+|for\s+each\s+)\s*
          (?:(?:\d+|six|twelve|four|eight|ten|twenty[-\s]?four)\s*-?\s*(?=pack\b|pk\b))?
          (?P<u>{_UNIT}|unit|item|piece|head|pk)\b
-         |/\s*(?P<w>[a-z]{{2,15}})\b
+         |(?:/\s*|per\s+|an?\s+|one\s+)(?!{_NOT_PER}\b)(?P<w>[a-z]{{2,15}})\b
          |(?:each|ea|apiece|a\s+piece|a\s+pop)\b\.?)""",
     _IX,
 )
@@ -533,6 +541,7 @@ _LEFT_TOTAL = lead(
          |\b(?:grand\s+)?total\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+)?
          |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
          |\b(?:whole\s+|entire\s+)?lot\s+(?:cost|costs|was|is|came\s+to|comes\s+to)
+         |\blot\s+of\b[^$\n]{0, 30}?\bcost(?:s|ed)?(?:\s+us)?
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
          |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
@@ -557,6 +566,7 @@ _PLURAL_GOODS = re.compile(
 _LEFT_TOTAL_WORDS = (
     "worth", "total", "for", "amount", "value", "loss", "come", "add", "sum", "by", "write",
     "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all", "lot",
+    "together",
 )  # fmt: skip
 
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
@@ -831,7 +841,7 @@ def _clean(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if ")" in text:
-        if _PAREN_ENUM_FIRST.match(text):  # "(1) 3 chairs ... (2) 5 lamps ...": one a line
+        if _PAREN_ENUM_FIRST.match(text):  # "(1) 3 chairs ... (2) 5 lamps ..."
             text = _PAREN_ENUM.sub("\n", text)
         text = _INLINE_ENUM.sub(_inline_enum, text)
     text = _BULLET.sub("", text)
@@ -1932,6 +1942,7 @@ def _pick_quantity(
         price_unit
         and chosen.unit
         and _unit_class(price_unit) not in (None, _unit_class(chosen.unit))
+        and not _per_piece(price_unit, chosen)
     ):
         r.guess(
             f"The price is per {price_unit} but the quantity is in {chosen.unit}",
@@ -1944,6 +1955,24 @@ def _pick_quantity(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
     return chosen.value, chosen.unit
+
+
+# units a price can be per that are no single piece: weights, lengths, volumes, groups
+_NOT_PIECES = frozenset(
+    "lb kg oz ounce gram ton tonne gallon liter litre ml meter metre foot yard dozen pair set"
+    " kit gross bundle roll ream".split()
+)
+
+
+def _per_piece(price_unit: str, chosen: _Qty) -> bool:
+    """A price per a thing's own name ("$3 per glass") beside pieces a pack multiplied out
+    ("2 dozen glasses" = 24 units): the price is per piece."""
+    return (
+        chosen.how == "pack"
+        and _unit_class(chosen.unit) is None
+        and not packs.priced_container(price_unit)
+        and _unit_class(price_unit) not in _NOT_PIECES
+    )
 
 
 def _held_in(qtys: list[_Qty], unit_prices: list[_Money]) -> tuple[_Qty, list[_Qty]] | None:
@@ -1971,8 +2000,8 @@ def _unit_class(unit: str | None) -> str | None:
     if unit is None or unit in _GENERIC_UNITS:
         return None
     unit = _UNIT_ALIASES.get(unit, unit)
-    if unit.endswith("s") and len(unit) > 3 and unit[:-1] in _UNIT_WORDS:
-        unit = unit[:-1]
+    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
+        unit = unit[:-1]  # "btls" and "btl" are one unit, known word or not
     return unit
 
 

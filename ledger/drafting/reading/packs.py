@@ -48,7 +48,10 @@ _FRAC = (
 )
 # what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
 _N_FIRST = r"\dotfsenha"
-_OUTER = rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?P<c1>{_C})"
+_OUTER = (
+    rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
+    rf"(?P<c1>{_C})"
+)
 
 # "5 boxes of 24", "a pallet of 40 cases of 6", "2 pallets x 20 cs x 12", "1 pallet of 50 sacks"
 # "1 pallet (40 cases of 25)", "1 pallet of 40 cases, 25 per case": a comma joins the chain
@@ -64,7 +67,7 @@ _CHAIN = lead(
 # "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
 _EACH = lead(
     _N_FIRST,
-    rf"{_OUTER}\s*,?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
+    rf"{_OUTER}\s*[,:-]?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
     rf"(?:each|apiece|per\s+{_C}|an?\s+{_C}|on\s+each|in\s+each|to\s+an?\s+{_C})",
     _I,
 )
@@ -78,7 +81,8 @@ _PIECE = (
 _PER = lead(
     _N_FIRST,
     rf"(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
-    rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)(?P<c>{_C})",
+    rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|(?:in|on)\s+(?:an?|each|every|the)\s+|each\s+)"
+    rf"(?P<c>{_C})",
     _I,
 )
 # the count per container said the other way round: "each packet has 4 batteries",
@@ -214,6 +218,8 @@ def container(unit: str | None) -> str | None:
 def priced_container(unit: str | None) -> str | None:
     """What a price "per <unit>" counts against: a container, or a pair."""
     low = (unit or "").lower()
+    if low in ("dozen", "doz", "dz"):
+        return "dozen"  # "2 dozen eggs, $3 a dozen": $6
     return _CONTAINERS.get(low) or ("pair" if low in ("pair", "pairs", "pr", "prs") else None)
 
 
@@ -548,7 +554,7 @@ def _read_dozen(s: str) -> Pack | None:
             f"Quantity '{said}' = {_fmt(qty)}",
             used=[],  # the words are in its span; the 12 of a dozen is in no text
             words=words,
-            containers={_CONTAINERS[unit.lower()]: qty} if unit else {},
+            containers={_CONTAINERS[unit.lower()]: qty} if unit else {"dozen": qty / 12},
         )
     return None
 
