@@ -1958,9 +1958,9 @@ def _pick_quantity(
 
 
 # units a price can be per that are no single piece: weights, lengths, volumes, groups
-_NOT_PIECES = frozenset(
+_NOT_PIECES = _wordset(
     "lb kg oz ounce gram ton tonne gallon liter litre ml meter metre foot yard dozen pair set"
-    " kit gross bundle roll ream".split()
+    " kit gross bundle roll ream"
 )
 
 
