@@ -486,8 +486,11 @@ _TOTAL_BARE_RIGHT = re.compile(
     _IX,
 )
 _TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all")
+# a count of goods: "10 chairs", "40 units", "8 SKU-40", "SKU-77 3"
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|[a-z]{{2,}}s\b|{SKU_MARK})", _I
+    rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|[a-z]{{2,}}s\b|{SKU_MARK})"
+    rf"|{SKU_MARK}\s*[x:]?\s*\d+(?![\w.,])",
+    _I,
 )
 # "3 tvs cracked 389 each": after a count, a plain number with "each" is the unit price
 # (after "4 cartons" it may be the count per carton: left to the pack reader or unread)
@@ -925,6 +928,8 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
         p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        # "3 tvs 389 each": a plain price after a count of goods
+        p.money = p.money or bool(_PRICE_EACH.search(t) and _COUNT_BEFORE.search(t))
         p.qty = bool(
             _QTY_UNIT.search(tq)
             or (p.money and _COUNT_GOODS.search(tq))
@@ -1016,6 +1021,8 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = True
             elif p.sku and cur_sku and p.sku != cur_sku:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"
+            elif p.qty and p.money and not p.total and cur_sig[1] and cur_sig[2]:
+                new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
         if new:
             groups.append(cur)
             cur, cur_sig, cur_sku = [], [False] * 5, None
@@ -1162,7 +1169,8 @@ def _is_request(
         return bool(has_numbers or sku or location or _INTENT.search(work) or _GOODS.search(work))
     if not has_numbers:
         return False
-    counted = any(q.unit for q in r.qtys)
+    # "2 chairs 96 each" after another request: goods counted and priced
+    counted = any(q.unit for q in r.qtys) or bool(r.qtys and _COUNT_GOODS.search(work))
     return bool(sku or _INTENT.search(work) or (counted and r.money))
 
 
@@ -1607,7 +1615,7 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
     low = r.s.lower()
     if not any(k in low for k in _TOTAL_BARE_WORDS):
         return  # what both patterns need
-    found = list(_TOTAL_BARE.finditer(r.s))
+    found = [m for m in _TOTAL_BARE.finditer(r.s) if _other_count(r.s, m.span("n"))]
     found += [
         m for m in _TOTAL_BARE_RIGHT.finditer(r.s) if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
     ]
@@ -1615,6 +1623,12 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
         if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             continue
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "amount"), False))
+
+
+def _other_count(s: str, span: tuple[int, int]) -> bool:
+    """Whether `s` counts goods somewhere other than `span`: "total 12 mugs" has no count but
+    the 12, so the 12 is that count, not an amount."""
+    return any(not _overlaps(span, [m.span()]) for m in _COUNT_BEFORE.finditer(s))
 
 
 def _read_bare_each(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
