@@ -544,7 +544,7 @@ _LEFT_TOTAL = lead(
          |\b(?:grand\s+)?total\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+)?
          |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
          |\b(?:whole\s+|entire\s+)?lot\s+(?:cost|costs|was|is|came\s+to|comes\s+to)
-         |\blot\s+of\b[^$\n]{0, 30}?\bcost(?:s|ed)?(?:\s+us)?
+         |\blot\s+of\b[^$\n]{{0,30}}?\bcost(?:s|ed)?(?:\s+us)?
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
          |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
