@@ -199,6 +199,8 @@ _PAREN_ENUM_FIRST = re.compile(
     r"\s*(?:\(1\)\s+(?=.*\s\(2\)\s)|\(a\)\s+(?=.*\s\(b\)\s)|a\)\s+(?=.*\sb\)\s))", re.DOTALL
 )
 _PAREN_ENUM = re.compile(r"(?:^|\s+)(?:\((?:\d{1,2}|[a-h])\)|(?<![\w(])[a-h]\))\s+")
+_HASH_ENUM_FIRST = re.compile(r"\s*#1\s+(?=.*\s#2\s)", re.DOTALL)
+_HASH_ENUM = re.compile(r"(?:^|\s+)#\d\s+")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -461,8 +463,9 @@ def _money_re(text: str) -> re.Pattern[str]:
 
 # A plain number that the words before it make a price: "@ 1.25", "cost 61.25", "unit cost 22".
 _PRICE_BARE = lead(
-    "@aucp",
-    rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid)
+    "@aucpe",
+    rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid
+         |each\s+(?!(?:at|for|of|and|or|is|was)\b)[a-z]{{2,15}}(?:\s+(?:costs?|at|for))?)
          (?:\s+(?:is|was|of|at|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
          (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
     _IX,
@@ -535,13 +538,15 @@ _LEFT_UNIT = lead(
     "a-z@×*",
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
-         |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*){_TAIL}""",
+         |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*
+         |\b(?:each|every|per)\s+(?!(?:at|for|of|and|or|is|was|costs?|worth)\b)(?P<lu>[a-z]{{2,15}})
+          (?:\s+(?:costs?|for))?){_TAIL}""",
     _IX,
 )
 _LEFT_TOTAL = lead(
     "a-z=",
     rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss|price))?
-         |\b(?:grand\s+)?total\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+)?
+         |\b(?:grand\s+)?total\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+){{0,2}}
          |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
          |\b(?:whole\s+|entire\s+)?lot\s+(?:cost|costs|was|is|came\s+to|comes\s+to)
          |\blot\s+of\b[^$\n]{{0,30}}?\bcost(?:s|ed)?(?:\s+us)?
@@ -847,6 +852,8 @@ def _clean(text: str) -> str:
         if _PAREN_ENUM_FIRST.match(text):  # "(1) 3 chairs ... (2) 5 lamps ..."
             text = _PAREN_ENUM.sub("\n", text)
         text = _INLINE_ENUM.sub(_inline_enum, text)
+    if "#" in text and _HASH_ENUM_FIRST.match(text):  # "#1 8 plates ... #2 3 bowls ..."
+        text = _HASH_ENUM.sub("\n", text)
     text = _BULLET.sub("", text)
     if "\n" in text:
         text = _BLANK_LINES.sub("\n", text)
@@ -1663,7 +1670,7 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     low = left.lower()
     mt = _LEFT_TOTAL.search(left) if any(k in low for k in _LEFT_TOTAL_WORDS) else None
     if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
-        return "unit", None, end
+        return "unit", (mu.group("lu") or "").lower() or None, end  # "each bag $11": per bag
     if mt:
         return "total", None, end
     return "free", None, end

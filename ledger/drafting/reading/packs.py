@@ -49,7 +49,7 @@ _FRAC = (
 # what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
 _N_FIRST = r"\dotfsenha"
 _OUTER = (
-    rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
+    rf"(?P<n1>{_N}|half\s+an?|an?)(?:\s*[x*]\s*|\s+)(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
     rf"(?P<c1>{_C})"
 )
 
@@ -80,7 +80,7 @@ _PIECE = (
 # "25 boxes a case", "40 sacks per pallet"
 _PER = lead(
     _N_FIRST,
-    rf"(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
+    rf"(?<!at\s)(?<!@\s)(?<!@)(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
     rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|(?:in|on)\s+(?:an?|each|every|the)\s+|each\s+)"
     rf"(?P<c>{_C})",
     _I,
@@ -93,11 +93,12 @@ _HAS = (
     r"\s+with|came\s+with)"
 )
 _STATED = lead(
-    "eoaip(",
+    "eoaip(" + "".join({c[0] for c in _CONTAINERS}),
     rf"(?:\b(?:each|every|one|an?|per)\s+(?P<c1>{_C})\s*,?\s*{_HAS}\s+"
     rf"|\b(?:inside|in)\s+(?:each|every|one|an?)\s+(?P<c2>{_C})\s*,?\s*"
     rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
-    rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+)"
+    rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+"
+    rf"|\b(?P<c4>{_C})\s*(?:=|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
     rf"(?P<n>{_N})(?:\s+{_PIECE}(?![\w-]))?",
     _I,
 )
@@ -112,7 +113,9 @@ _IN_THEM = lead(
 _OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
 _INSIDE = re.compile(
-    rf"\(\s*(?P<n>{_N})(?:\s+(?!(?:each|apiece|on|in)\b)(?P<u>[a-z]+))?(?P<each>\s+(?:each|apiece|on\s+each|in\s+each))?\s*\)",
+    rf"\(\s*(?P<pre>(?:each|every\s+one)\s+(?:with|has|having|holds|containing|contains|of)\s+)?"
+    rf"(?P<n>{_N})(?:\s+(?!(?:each|apiece|on|in|per)\b)(?P<u>[a-z]+))?"
+    rf"(?P<each>\s+(?:each|apiece|per|on\s+each|in\s+each))?\s*\)",
     _I,
 )
 # "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
@@ -312,7 +315,7 @@ def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]
             out.append((_CONTAINERS[m.group("c").lower()], n, m.group("u"), m.span()))
     for m in _STATED.finditer(s):
         n = _num(m.group("n"))
-        said = m.group("c1") or m.group("c2") or m.group("c3")
+        said = m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")
         if n is not None and said:
             end = m.end() + 1 if m.group("c3") and s[m.end() : m.end() + 1] == ")" else m.end()
             out.append((_CONTAINERS[said.lower()], n, m.group("u"), (m.start(), end)))
@@ -433,14 +436,15 @@ def _read_per(s: str) -> Pack | None:
         n1 = _num(outer.group("n1"))
         if inside is None or n1 is None:
             continue
-        if container(inside.group("u")) and not inside.group("each"):
+        each = inside.group("each") or inside.group("pre")  # "(each with 10 filters)"
+        if container(inside.group("u")) and not each:
             continue  # "1 pallet (30 cases)": cases of a size not said
         n = _num(inside.group("n"))
         if n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
         unit = (inside.group("u") or "units").lower()  # "1 case (12)": 12 pieces
-        if inside.group("each"):  # "2 pallets (40 bags each)": 80 bags
+        if each:  # "2 pallets (40 bags each)": 80 bags
             qty = n1 * n
             return Pack(
                 qty,
