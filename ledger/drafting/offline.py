@@ -540,7 +540,7 @@ _LEFT_UNIT = lead(
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
          |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*
          |\b(?:each|every|per)\s+(?!(?:at|for|of|and|or|is|was|costs?|worth)\b)(?P<lu>[a-z]{{2,15}})
-          (?:\s+(?:costs?|for))?){_TAIL}""",
+          (?:\s+(?:costs?|for))?|\b(?P<lc>{_UNIT})\s+(?:price|cost)){_TAIL}""",
     _IX,
 )
 _LEFT_TOTAL = lead(
@@ -1670,7 +1670,8 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     low = left.lower()
     mt = _LEFT_TOTAL.search(left) if any(k in low for k in _LEFT_TOTAL_WORDS) else None
     if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
-        return "unit", (mu.group("lu") or "").lower() or None, end  # "each bag $11": per bag
+        # "each bag $11", "case price $102": per bag, per case
+        return "unit", (mu.group("lu") or mu.group("lc") or "").lower() or None, end
     if mt:
         return "total", None, end
     return "free", None, end
