@@ -931,6 +931,7 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     codes = _sku_codes(t)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
+    hits = reasons.hits(t)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
@@ -944,12 +945,13 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
             or _QTY_X.search(tq)
             or _QTY_KEYWORD.search(tq)
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
+            # "milk MLK-2L 100, flour FLR-25 12 wet": the count right after the code
+            or (p.sku and hits and _QTY_AFTER_SKU.search(_mark_skus(t, codes)))
         )
         if p.qty and not p.money and packs.per_container_only(tq):
             p.qty = False  # "every case holds 10": a size, the count is said beside it
         # "now worth $60 each" is a new value per unit, not a total of its own
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
-    hits = reasons.hits(t)
     p.reason = bool(hits)
     if has_digit and hits and not p.qty and not p.money:
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word
