@@ -251,9 +251,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
-    r"|ft|mm|cm|ct|pk|inch)\s+)(?=" + _UNIT + r"\b)",
-    r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm"
-    r"|ct|pk)\s+)(?=" + _UNIT + r"\b)",
+    r"|ft|mm|cm|inch)\s+)(?=" + _UNIT + r"\b)",
+    # (a count such as "24ct" or "12pk" is never masked: it may be the count per case)
+    r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm)\s+)"
+    r"(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal)s?\b",

@@ -49,7 +49,8 @@ _FRAC = (
 # what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
 _N_FIRST = r"\dotfsenha"
 _OUTER = (
-    rf"(?P<n1>{_N}|half\s+an?|an?)(?:\s*[x*]\s*|\s+)(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
+    rf"(?P<n1>{_N}|half\s+an?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
+    rf"(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
     rf"(?P<c1>{_C})"
 )
 
@@ -100,6 +101,13 @@ _STATED = lead(
     rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+"
     rf"|\b(?P<c4>{_C})\s*(?:=|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
     rf"(?P<n>{_N})(?:\s+{_PIECE}(?![\w-]))?",
+    _I,
+)
+# "2cs x 24ct", "3 cases 24ct", "case (12pk)": the count per container as a tag
+_COUNT_TAG = lead(
+    _N_FIRST + "".join({c[0] for c in _CONTAINERS}),
+    rf"(?<![a-z])(?P<c>{_C})\s*(?:x\s*|of\s+|\(\s*|,\s*)?(?P<n>(?<![\w.$])\d+)\s*-?\s*(?:ct|count|pk|pcs?)\b"
+    r"(?:\s*\))?",
     _I,
 )
 # "2 cartons, 12 lamps in them", "2 pallets gone, 80 units SKU-12 in all": all the pieces,
@@ -313,6 +321,10 @@ def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]
         n = _num(m.group("n"))
         if n is not None:
             out.append((_CONTAINERS[m.group("c").lower()], n, m.group("u"), m.span()))
+    for m in _COUNT_TAG.finditer(s):
+        n = _num(m.group("n"))
+        if n is not None:
+            out.append((_CONTAINERS[m.group("c").lower()], n, None, (m.start("n"), m.end())))
     for m in _STATED.finditer(s):
         n = _num(m.group("n"))
         said = m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")
