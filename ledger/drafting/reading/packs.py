@@ -25,7 +25,7 @@ _WORDNUM = (
 _N = rf"(?:(?<![$\w.,/-])\d+(?:\.\d+)?(?![\d.,]*\s*%)(?![\w-])(?!/\d)|\b{_WORDNUM}\b)"
 _CONTAINERS = {
     "case": "case", "cases": "case", "cs": "case", "carton": "carton", "cartons": "carton",
-    "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box",
+    "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box", "bxs": "box",
     "pack": "pack", "packs": "pack", "pk": "pack", "pks": "pack", "packet": "pack",
     "packets": "pack", "pallet": "pallet", "pallets": "pallet", "plt": "pallet",
     "plts": "pallet", "skid": "pallet", "skids": "pallet", "crate": "crate",
@@ -77,6 +77,14 @@ _PIECE = (
     r"(?!(?:per|an?|to|in|each|every|of|x|on|dollars?|bucks|usd|percent|pct|and|or|the)\b)"
     r"(?P<u>[a-z]{2,15})"
 )
+# "2 pallets of SKU-12, 40 units each" (a SKU read before this stands as \ue000)
+_EACH_PIECES = lead(
+    _N_FIRST,
+    rf"{_OUTER}(?:\s+[a-z]+){{0,3}}?\s*(?:of\s+)?(?:\ue000\s*)?[,:-]?\s*(?:with\s+)?"
+    rf"(?P<n2>{_N})\s+{_PIECE}\s+"
+    r"(?:each|apiece|on\s+each|in\s+each)\b",
+    _I,
+)
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
 # "25 boxes a case", "40 sacks per pallet"
 _PER = lead(
@@ -95,12 +103,13 @@ _HAS = (
 )
 _STATED = lead(
     "eoaip(" + "".join({c[0] for c in _CONTAINERS}),
-    rf"(?:\b(?:each|every|one|an?|per)\s+(?P<c1>{_C})\s*,?\s*{_HAS}\s+"
+    rf"(?:\b(?:(?:one|an?|per)\s+(?P<c1>{_C})\s*,?\s*{_HAS}\s+"
+    rf"|(?:each|every)\s+(?P<c0>{_C})\s*,?\s*(?:{_HAS}\s+)?)"
     rf"|\b(?:inside|in)\s+(?:each|every|one|an?)\s+(?P<c2>{_C})\s*,?\s*"
     rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
     rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+"
     rf"|\b(?P<c4>{_C})\s*(?:=|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
-    rf"(?P<n>{_N})(?:\s+{_PIECE}(?![\w-]))?",
+    rf"(?P<n>{_N})(?!\s*(?:dollars?|bucks|usd)\b)(?:\s+{_PIECE}(?![\w-]))?",
     _I,
 )
 # "2cs x 24ct", "3 cases 24ct", "case (12pk)": the count per container as a tag
@@ -294,7 +303,7 @@ def _read_each(s: str) -> Pack | None:
     """ "3 pallets, 20 cases each, 12 per case": containers inside containers."""
     m = _EACH.search(s)
     if not m:
-        return None
+        return _read_each_pieces(s)
     n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
     if n1 is None or n2 is None:
         return None
@@ -313,6 +322,17 @@ def _read_each(s: str) -> Pack | None:
     return Pack(qty, unit, spans, f"{note} = {_fmt(qty)}", used, containers={c1: n1, c2: n1 * n2})
 
 
+def _read_each_pieces(s: str) -> Pack | None:
+    """ "2 pallets of SKU-12, 40 units each": pieces on each container, multiplied out."""
+    m = _EACH_PIECES.search(s)
+    n1, n2 = (_num(m.group("n1")), _num(m.group("n2"))) if m else (None, None)
+    if m is None or n1 is None or n2 is None:
+        return None
+    c1, unit, qty = _CONTAINERS[m.group("c1").lower()], m.group("u").lower(), n1 * n2
+    note = f"Quantity {_fmt(n1)} {m.group('c1')} x {_fmt(n2)} {unit} each = {_fmt(qty)}"
+    return Pack(qty, unit, [m.span()], note, [n1, n2], containers={c1: n1})
+
+
 def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]]:
     """Every count per container said in `s`: (container, count, what the pieces are called,
     span), the first said for each container."""
@@ -327,7 +347,7 @@ def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]
             out.append((_CONTAINERS[m.group("c").lower()], n, None, (m.start("n"), m.end())))
     for m in _STATED.finditer(s):
         n = _num(m.group("n"))
-        said = m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")
+        said = m.group("c0") or m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")
         if n is not None and said:
             end = m.end() + 1 if m.group("c3") and s[m.end() : m.end() + 1] == ")" else m.end()
             out.append((_CONTAINERS[said.lower()], n, m.group("u"), (m.start(), end)))
