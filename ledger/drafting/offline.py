@@ -535,13 +535,19 @@ _AT_LEFT = re.compile(
     _I,
 )
 _WEAK_TOTAL = re.compile(r"of|in|lost|loss|in\s+(?:lost|damaged|missing|loss)", _I)
+# what a "<unit> price" can be said of ("case price $102"): a short list, so that the
+# pattern stays quick at every letter of the words before an amount
+_PRICED = (
+    r"(?:case|cs|box|carton|ctn|pack|packet|pallet|crate|bag|sack|bottle|can|jar|tray|unit"
+    r"|item|piece|dozen|pair|set|roll|drum|bundle|kit)"
+)
 _LEFT_UNIT = lead(
     "a-z@×*",
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
          |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*
          |\b(?:each|every|per)\s+(?!(?:at|for|of|and|or|is|was|costs?|worth)\b)(?P<lu>[a-z]{{2,15}})
-          (?:\s+(?:costs?|for))?|\b(?P<lc>{_UNIT})\s+(?:price|cost)){_TAIL}""",
+          (?:\s+(?:costs?|for))?|\b(?P<lc>{_PRICED})\s+(?:price|cost)){_TAIL}""",
     _IX,
 )
 _LEFT_TOTAL = lead(

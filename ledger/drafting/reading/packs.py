@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ledger.drafting.reading.fast import lead
 from ledger.money import MoneyError, parse_decimal
@@ -78,12 +79,12 @@ _PIECE = (
     r"(?P<u>[a-z]{2,15})"
 )
 # "2 pallets of SKU-12, 40 units each" (a SKU read before this stands as \ue000)
+# (the pieces each first, then the containers before them: one quick search, not one per word)
 _EACH_PIECES = lead(
-    _N_FIRST,
-    rf"{_OUTER}(?:\s+[a-z]+){{0,3}}?\s*(?:of\s+)?(?:\ue000\s*)?[,:-]?\s*(?:with\s+)?"
-    rf"(?P<n2>{_N})\s+{_PIECE}\s+"
-    r"(?:each|apiece|on\s+each|in\s+each)\b",
-    _I,
+    _N_FIRST, rf"(?P<n2>{_N})\s+{_PIECE}\s+(?:each|apiece|on\s+each|in\s+each)\b", _I
+)
+_EACH_GAP = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?[,:-]?\s*(?:with\s+)?", re.IGNORECASE
 )
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
 # "25 boxes a case", "40 sacks per pallet"
@@ -311,7 +312,7 @@ def _read_each(s: str) -> Pack | None:
     qty, spans, used = n1 * n2, [m.span()], [n1, n2]
     note = f"Quantity {_fmt(n1)} {m.group('c1')} x {_fmt(n2)} {m.group('c2')} each"
     unit = m.group("c2").lower()
-    for per in _PER.finditer(s):
+    for per in _per_found(s):
         n3 = _num(per.group("n"))
         if n3 is not None and _CONTAINERS[per.group("c").lower()] == c2 and per.start() >= m.end():
             qty, unit = qty * n3, "units"
@@ -324,28 +325,55 @@ def _read_each(s: str) -> Pack | None:
 
 def _read_each_pieces(s: str) -> Pack | None:
     """ "2 pallets of SKU-12, 40 units each": pieces on each container, multiplied out."""
-    m = _EACH_PIECES.search(s)
-    n1, n2 = (_num(m.group("n1")), _num(m.group("n2"))) if m else (None, None)
-    if m is None or n1 is None or n2 is None:
+    if "each" not in s and "apiece" not in s.lower():
         return None
-    c1, unit, qty = _CONTAINERS[m.group("c1").lower()], m.group("u").lower(), n1 * n2
-    note = f"Quantity {_fmt(n1)} {m.group('c1')} x {_fmt(n2)} {unit} each = {_fmt(qty)}"
-    return Pack(qty, unit, [m.span()], note, [n1, n2], containers={c1: n1})
+    m = _EACH_PIECES.search(s)
+    if m is None:
+        return None
+    outer = None
+    for o in _OUTER_ALONE.finditer(s, max(0, m.start() - 60), m.start()):
+        outer = o  # the last containers said before the pieces
+    if outer is None or not _EACH_GAP.fullmatch(s, outer.end(), m.start()):
+        return None
+    n1, n2 = _num(outer.group("n1")), _num(m.group("n2"))
+    if n1 is None or n2 is None:
+        return None
+    c1, unit, qty = _CONTAINERS[outer.group("c1").lower()], m.group("u").lower(), n1 * n2
+    note = f"Quantity {_fmt(n1)} {outer.group('c1')} x {_fmt(n2)} {unit} each = {_fmt(qty)}"
+    return Pack(qty, unit, [(outer.start(), m.end())], note, [n1, n2], containers={c1: n1})
+
+
+# words each pattern needs (most messages have none: no search at all)
+_TAG_WORDS = ("ct", "count", "pk", "pc")
+_STATED_WORDS = (
+    "each", "every", "inside", "(", "=", "qty", "quantity", "size", "count", "ct", "pack",
+    " has", "have", " had", "hold", "held", "contain", "include", " is ", " was ", " are ",
+    "with", "got", "came", "come",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def _per_found(s: str) -> tuple[re.Match[str], ...]:
+    """_PER's matches in `s`, found once for the three readers that look for them."""
+    return tuple(_PER.finditer(s))
 
 
 def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]]:
     """Every count per container said in `s`: (container, count, what the pieces are called,
     span), the first said for each container."""
     out: list[tuple[str, Decimal, str | None, tuple[int, int]]] = []
-    for m in _PER.finditer(s):
+    for m in _per_found(s):
         n = _num(m.group("n"))
         if n is not None:
             out.append((_CONTAINERS[m.group("c").lower()], n, m.group("u"), m.span()))
-    for m in _COUNT_TAG.finditer(s):
+    low = s.lower()
+    tags = _COUNT_TAG.finditer(s) if any(k in low for k in _TAG_WORDS) else iter(())
+    for m in tags:
         n = _num(m.group("n"))
         if n is not None:
             out.append((_CONTAINERS[m.group("c").lower()], n, None, (m.start("n"), m.end())))
-    for m in _STATED.finditer(s):
+    stated = _STATED.finditer(s) if any(k in low for k in _STATED_WORDS) else iter(())
+    for m in stated:
         n = _num(m.group("n"))
         said = m.group("c0") or m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")
         if n is not None and said:
@@ -417,6 +445,9 @@ def _read_stated(s: str) -> Pack | None:
 
 def _read_in_them(s: str) -> Pack | None:
     """ "2 cartons, 12 lamps in them": 12 pieces in all, the cartons remembered."""
+    low = s.lower()
+    if "inside" not in low and " in " not in low and "altogether" not in low:
+        return None  # what _IN_THEM needs
     inside = _IN_THEM.search(s)
     if inside is None:
         return None
@@ -438,7 +469,7 @@ def _read_in_them(s: str) -> Pack | None:
 
 
 def _read_per(s: str) -> Pack | None:
-    for per in _PER.finditer(s):
+    for per in _per_found(s):
         c = _CONTAINERS[per.group("c").lower()]
         n = _num(per.group("n"))
         if n is None:
