@@ -196,10 +196,17 @@ _STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
 # "(1) ... (2) ...", "(a) ... (b) ...", "a) ... b) ...": numbered parts, one a line
 _PAREN_ENUM_FIRST = re.compile(
-    r"\s*(?:\(1\)\s+(?=.*\s\(2\)\s)|\(a\)\s+(?=.*\s\(b\)\s)|a\)\s+(?=.*\sb\)\s))", re.DOTALL
+    r"(?:^|[:\s])\s*(?:\(1\)\s+(?=.*\s\(2\)\s)|\(a\)\s+(?=.*\s\(b\)\s)|a\)\s+(?=.*\sb\)\s))",
+    re.DOTALL,
 )
 _PAREN_ENUM = re.compile(r"(?:^|\s+)(?:\((?:\d{1,2}|[a-h])\)|(?<![\w(])[a-h]\))\s+")
-_HASH_ENUM_FIRST = re.compile(r"\s*#1\s+(?=.*\s#2\s)", re.DOTALL)
+_HASH_ENUM_FIRST = re.compile(r"(?:^|[:\s])\s*#1\s+(?=.*\s#2\s)", re.DOTALL)
+# "2 items: (1) ... (2) ...": how many parts follow, not a count of goods
+_PARTS_HEADER = re.compile(
+    r"^\s*(?:\d|two|three|four|five)\s+(?:items?|things?|problems?|issues?|write[- ]?offs?"
+    r"|lines?|parts?)\s*:",
+    re.IGNORECASE,
+)
 _HASH_ENUM = re.compile(r"(?:^|\s+)#\d\s+")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
@@ -553,7 +560,8 @@ _LEFT_UNIT = lead(
 _LEFT_TOTAL = lead(
     "a-z=",
     rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss|price))?
-         |\b(?:grand\s+)?total\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+){{0,2}}
+         |\b(?:grand\s+)?total(?:\s+(?:price|cost|value|amount|loss))?\s+(?:for|of)\s+
+          (?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+){{0,2}}
          |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
          |\b(?:whole\s+|entire\s+)?lot\s+(?:cost|costs|was|is|came\s+to|comes\s+to)
          |\blot\s+of\b[^$\n]{{0,30}}?\bcost(?:s|ed)?(?:\s+us)?
@@ -856,11 +864,11 @@ def _clean(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if ")" in text:
-        if _PAREN_ENUM_FIRST.match(text):  # "(1) 3 chairs ... (2) 5 lamps ..."
-            text = _PAREN_ENUM.sub("\n", text)
+        if _PAREN_ENUM_FIRST.search(text):  # "(1) 3 chairs ... (2) 5 lamps ..."
+            text = _PAREN_ENUM.sub("\n", _PARTS_HEADER.sub("", text))
         text = _INLINE_ENUM.sub(_inline_enum, text)
-    if "#" in text and _HASH_ENUM_FIRST.match(text):  # "#1 8 plates ... #2 3 bowls ..."
-        text = _HASH_ENUM.sub("\n", text)
+    if "#" in text and _HASH_ENUM_FIRST.search(text):  # "#1 8 plates ... #2 3 bowls ..."
+        text = _HASH_ENUM.sub("\n", _PARTS_HEADER.sub("", text))
     text = _BULLET.sub("", text)
     if "\n" in text:
         text = _BLANK_LINES.sub("\n", text)

@@ -122,7 +122,10 @@ _COUNT_TAG = lead(
 )
 # "2 cartons, 12 lamps in them", "2 pallets gone, 80 units SKU-12 in all": all the pieces,
 # said after the containers (a SKU read before this stands as \ue000)
-IN_ALL = r"(?:in(?:side)?\s+(?:them|those|these|it|there)|inside|in\s+all|in\s+total|altogether)\b"
+IN_ALL = (
+    r"(?:in(?:side)?\s+(?:them|those|these|it|there)|inside|in\s+all|in\s+total|altogether"
+    r"|all\s+up|all\s+told)\b"
+)
 _IN_THEM = lead(
     _N_FIRST,
     rf"(?P<n>{_N})\s+(?:{_PIECE}\s+)?(?:\ue000\s*)?{IN_ALL}",
@@ -446,7 +449,7 @@ def _read_stated(s: str) -> Pack | None:
 def _read_in_them(s: str) -> Pack | None:
     """ "2 cartons, 12 lamps in them": 12 pieces in all, the cartons remembered."""
     low = s.lower()
-    if "inside" not in low and " in " not in low and "altogether" not in low:
+    if not any(k in low for k in ("inside", " in ", "altogether", "all up", "all told")):
         return None  # what _IN_THEM needs
     inside = _IN_THEM.search(s)
     if inside is None:
