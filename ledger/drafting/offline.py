@@ -824,6 +824,14 @@ def _read_groups(
             cancelled = True
             i += 1
             continue
+        variants = _each_code(work)
+        if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
+            found = [_read_group(v, source or clean.strip(), reasons, known) for v in variants]
+            if all(f is not None for f in found):
+                read.extend(f for f in found if f is not None)
+                merged_into = i
+                i += 1
+                continue
         facts = _read_group(work, source or clean.strip(), reasons, known)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
@@ -841,6 +849,27 @@ def _read_groups(
             merged_into = i
         i += 1
     return read, cancelled
+
+
+_SHARED_COUNT = re.compile(r"(?<![\w.$])\d+\s+(?:of\s+)?each\b", _I)
+
+
+def _each_code(work: str) -> list[str]:
+    """ "sku-12/sku-410 both damaged, 5 each": the same count of each of several codes. One
+    text per code, the other codes blanked, so each is read as a request of its own."""
+    if "each" not in work.lower() or not _SHARED_COUNT.search(work):
+        return []
+    codes = _sku_codes(work)
+    if len({c for c, _, _, _ in codes}) != len(codes) or len(codes) < 2:
+        return []
+    out = []
+    for code, _, _, _ in codes:
+        text = work
+        for other, _, a, b in codes:
+            if other != code:
+                text = _blank(text, a, b)
+        out.append(text)
+    return out
 
 
 # ===============================================================================================
