@@ -602,8 +602,6 @@ CASES: list[dict[str, Any]] = [
     {"id": "pack-110", "group": "pack_sizes", "text": "3 cases of wine broken, $8 a bottle",
      "items": {},
      "expect": "unsure"},
-    # w9-arith: a count per container in any form multiplies out to pieces; a price per piece
-    # vs per container is read against its own unit, and a price per a unit not counted asks
     {"id": "pack-111", "group": "pack_sizes",
      "text": "we had 4 cases of olive oil leak, 6 bottles/case, $9.50 per bottle",
      "items": {},
@@ -670,8 +668,6 @@ CASES: list[dict[str, Any]] = [
     {"id": "pack-125", "group": "pack_sizes", "text": "4 boxes of pens, 12 each, damaged",
      "items": {},
      "expect": "unsure"},
-    # w9-arith: a count per container in any form multiplies out to pieces; a price per piece
-    # vs per container is read against its own unit, and a price per a unit not counted asks
     {"id": "pack-126", "group": "pack_sizes",
      "text": "6 cases of yogurt spoiled. 12 cups in a case. each cup 0.89",
      "items": {},
@@ -733,8 +729,6 @@ CASES: list[dict[str, Any]] = [
     {"id": "pack-139", "group": "pack_sizes", "text": "3 cases of cement damaged, each bag $11",
      "items": {},
      "expect": "unsure"},
-    # w9-arith: a count per container in any form multiplies out to pieces; a price per piece
-    # vs per container is read against its own unit, and a price per a unit not counted asks
     {"id": "pack-140", "group": "pack_sizes",
      "text": "DAMAGED 3 CS OF WINE, 12 BTL PER CS, $7.50/BTL",
      "items": {},
@@ -811,8 +805,6 @@ CASES: list[dict[str, Any]] = [
     {"id": "pack-159", "group": "pack_sizes", "text": "40 12ct boxes of pens crushed $5 per box",
      "items": {},
      "expect": "unsure"},
-    # w9-arith: a count per container in any form multiplies out to pieces; a price per piece
-    # vs per container is read against its own unit, and a price per a unit not counted asks
     {"id": "pack-160", "group": "pack_sizes",
      "text": "Broken glassware - 4 boxes, 36 per box. Cost is 0.85 each.",
      "items": {},
@@ -1076,8 +1068,6 @@ CASES: list[dict[str, Any]] = [
      "items": {},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "114.00",
                  "quantity": "3"}]},
-    # w9-arith: totals in every form are the amount, never a price; a plain number with
-    # each/ea/apiece after a count is the unit price; a price is read against its own unit
     {"id": "total-090", "group": "totals_vs_unit", "text": "lost 6 rolls of tape total 18",
      "items": {},
      "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "18.00",
@@ -1148,8 +1138,6 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "144"}]},
     {"id": "total-106", "group": "totals_vs_unit", "text": "SKU-12 damaged total 40",
      "expect": "unsure"},
-    # w9-arith: totals in every form are the amount, never a price; a plain number with
-    # each/ea/apiece after a count is the unit price; a price is read against its own unit
     {"id": "total-107", "group": "totals_vs_unit", "text": "7 bags of cement ruined, each bag $11",
      "items": {},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "77.00",
@@ -1198,8 +1186,6 @@ CASES: list[dict[str, Any]] = [
      "items": {},
      "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "135.00",
                  "quantity": "3"}]},
-    # w9-arith: totals in every form are the amount, never a price; a plain number with
-    # each/ea/apiece after a count is the unit price; a price is read against its own unit
     {"id": "total-118", "group": "totals_vs_unit",
      "text": "3 boxes broken, 10/box, $1 ea, total $30",
      "items": {},
@@ -1219,8 +1205,6 @@ CASES: list[dict[str, Any]] = [
      "items": {},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "0.50",
                  "quantity": "4"}]},
-    # w9-arith: totals in every form are the amount, never a price; a plain number with
-    # each/ea/apiece after a count is the unit price; a price is read against its own unit
     {"id": "total-123", "group": "totals_vs_unit",
      "text": "4 cs mayo expired 12 jars/cs total cost 96",
      "items": {},
@@ -1877,7 +1861,6 @@ CASES: list[dict[str, Any]] = [
      "text": "two things: 5 lamps damaged at $20 and 3 chairs stolen",
      "items": {},
      "expect": "unsure"},
-    # w9-arith: several write-offs in one message, each part with its own count and price
     {"id": "multi-044", "group": "multi_item",
      "text": "two problems: 4 lamps broken $20 each; 6 mugs stolen $5 each",
      "items": {},
@@ -1926,7 +1909,6 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "2", "sku": "SKU-40"},
                 {"category": "loss", "debit": "5000", "credit": "1200", "amount": "48.00",
                  "quantity": "4", "sku": "SKU-410"}]},
-    # w9-arith: several write-offs in one message, each part with its own count and price
     {"id": "multi-051", "group": "multi_item",
      "text": "first: 2 lamps broken $30 each. second: 5 mugs chipped $4 each",
      "items": {},
@@ -1955,7 +1937,6 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "3"},
                 {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "160.00",
                  "quantity": "2"}]},
-    # w9-arith: several write-offs in one message, each part with its own count and price
     {"id": "multi-055", "group": "multi_item",
      "text": "SKU-40 3 smashed; SKU-410 12 chipped; SKU-12 5 crushed",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "426.00",
@@ -1964,7 +1945,6 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "12", "sku": "SKU-410"},
                 {"category": "loss", "debit": "5000", "credit": "1200", "amount": "75.00",
                  "quantity": "5", "sku": "SKU-12"}]},
-    # w9-arith: several write-offs in one message, each part with its own count and price
     {"id": "multi-057", "group": "multi_item",
      "text": "2 items: (1) 5 lamps broken @ $30 (2) 3 mugs chipped @ $4",
      "items": {},
@@ -1986,6 +1966,21 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "6"},
                 {"category": "loss", "debit": "5000", "credit": "1200", "amount": "30.00",
                  "quantity": "2"}]},
+    {"id": "multi-060", "group": "multi_item", "text": "SKU-12 and SKU-410 damaged, 5 of each",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "75.00",
+                 "quantity": "5", "sku": "SKU-12"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "60.00",
+                 "quantity": "5", "sku": "SKU-410"}]},
+    {"id": "multi-061", "group": "multi_item", "text": "SKU-12, SKU-410: 5 each damaged",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "75.00",
+                 "quantity": "5", "sku": "SKU-12"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "60.00",
+                 "quantity": "5", "sku": "SKU-410"}]},
+    {"id": "multi-062", "group": "multi_item", "text": "CHR-009 & SKU-77 stolen, 2 each",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "192.00",
+                 "quantity": "2", "sku": "CHR-009"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "90.00",
+                 "quantity": "2", "sku": "SKU-77"}]},
     # -- write_downs -----------------------------------------------------------------------------
     {"id": "wd-001", "group": "write_downs",
      "text": "Write down SKU-60 from $22 to $15 per unit, 80 units on hand",
