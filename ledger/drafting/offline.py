@@ -530,7 +530,7 @@ _RIGHT_UNIT = re.compile(
 )
 _RIGHT_TOTAL = re.compile(
     rf"""\s*(?:(?:in\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
-         |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|everything|them\s+all)\b
+         |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|set|everything|them\s+all)\b
          |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b)""",
     _IX,
 )

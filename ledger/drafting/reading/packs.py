@@ -34,7 +34,7 @@ _CONTAINERS = {
     "sleeves": "sleeve", "bundle": "bundle", "bundles": "bundle", "tote": "tote",
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
     "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
-    "inner": "inner", "inners": "inner",
+    "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
 }  # fmt: skip
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
 _FRACTIONS = {
