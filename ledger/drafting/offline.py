@@ -195,6 +195,20 @@ _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
 # Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
 _STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
+# "(1) ... (2) ...", "(a) ... (b) ...", "a) ... b) ...": numbered parts, one a line
+_PAREN_ENUM_FIRST = re.compile(
+    r"(?:^|[:\s])\s*(?:\(1\)\s+(?=.*\s\(2\)\s)|\(a\)\s+(?=.*\s\(b\)\s)|a\)\s+(?=.*\sb\)\s))",
+    re.DOTALL,
+)
+_PAREN_ENUM = re.compile(r"(?:^|\s+)(?:\((?:\d{1,2}|[a-h])\)|(?<![\w(])[a-h]\))\s+")
+_HASH_ENUM_FIRST = re.compile(r"(?:^|[:\s])\s*#1\s+(?=.*\s#2\s)", re.DOTALL)
+# "2 items: (1) ... (2) ...": how many parts follow, not a count of goods
+_PARTS_HEADER = re.compile(
+    r"^\s*(?:\d|two|three|four|five)\s+(?:items?|things?|problems?|issues?|write[- ]?offs?"
+    r"|lines?|parts?)\s*:",
+    re.IGNORECASE,
+)
+_HASH_ENUM = re.compile(r"(?:^|\s+)#\d\s+")
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -245,9 +259,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
-    r"|ft|mm|cm|ct|pk|inch)\s+)(?=" + _UNIT + r"\b)",
-    r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm"
-    r"|ct|pk)\s+)(?=" + _UNIT + r"\b)",
+    r"|ft|mm|cm|inch)\s+)(?=" + _UNIT + r"\b)",
+    # (a count such as "24ct" or "12pk" is never masked: it may be the count per case)
+    r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm)\s+)"
+    r"(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal)s?\b",
@@ -458,25 +473,66 @@ def _money_re(text: str) -> re.Pattern[str]:
 
 # A plain number that the words before it make a price: "@ 1.25", "cost 61.25", "unit cost 22".
 _PRICE_BARE = lead(
-    "@aucp",
-    rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid)
+    "@aucpe",
+    rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid
+         |each\s+(?!(?:at|for|of|and|or|is|was)\b)[a-z]{{2,15}}(?:\s+(?:costs?|at|for))?)
          (?:\s+(?:is|was|of|at|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
          (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
     _IX,
 )
+# A plain number that total words make the amount: "total 460", "total price 450",
+# "grand total for the write off is 312.60", "all together 255", "the lot cost 900"
+_TOTAL_BARE = lead(
+    "tgalc",
+    rf"""(?P<lm>\b(?:(?:grand\s+)?total(?:\s+(?:price|cost|value|amount|loss))?
+         (?:\s+(?:for|of)\s+(?:the\s+|this\s+)?[a-z/-]+(?:\s+[a-z/-]+)?)?
+         |all\s+together|altogether|(?:whole\s+)?lot\s+(?:cost|costs|was|came\s+to)
+         |comes?\s+to|came\s+to)(?:\s+(?:is|was|of|being|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
+         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
+    _IX,
+)
+# "450 in total", "60 altogether", "300 for the lot" after a count: the amount, unless a
+# unit word follows ("80 units in all" is a count)
+_TOTAL_BARE_RIGHT = re.compile(
+    rf"""(?<![\w.$])(?P<n>{_NUM_CORE})(?![\w.%])\s*(?=(?:in\s+total|total|altogether
+         |all\s+together|in\s+all|for\s+the\s+(?:whole\s+)?lot)\b)""",
+    _IX,
+)
+_TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all")
+# a count of goods: "10 chairs", "40 units", "8 SKU-40", "SKU-77 3"
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|[a-z]{{2,}}s\b|{SKU_MARK})"
+    rf"|{SKU_MARK}\s*[x:]?\s*\d+(?![\w.,])",
+    _I,
+)
+# "3 tvs cracked 389 each": after a count, a plain number with "each" is the unit price
+# (after "4 cartons" it may be the count per carton: left to the pack reader or unread)
+_PRICE_EACH = re.compile(
+    r"(?<![\w.$/-])(?P<n>\d+(?:\.\d+)?)(?![\w.%])\s*(?=(?:each|ea|apiece|a\s+piece)\b)", _I
+)
+# words after "a"/"per" that say no unit: "$900 a month", "$300 per the invoice"
+_NOT_PER = (
+    r"(?:day|week|month|year|hour|night|time|total|lot|while|bit|few|couple|the|our|my|their"
+    r"|this|that|invoice|receipt|quote|po|cent|percent|dollars?|bucks|and|or|at|so)"
+)
 # "4.50 ea": cents and a per-unit word make a plain number a price
 _PRICE_CENTS = lead(
-    r"\d",
-    r"(?<![\w.$])(?P<n>\d+\.\d{2})(?![\d.])(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]))",
+    r"\d.",
+    r"(?<![\w.$])(?P<n>\d*\.\d{2})(?![\d.])"
+    rf"(?=\s*(?:each|ea\b|apiece|/\s*[a-z]|per\s+[a-z]|an?\s+(?!{_NOT_PER}\b)[a-z]{{2,}}))",
     _I,
 )
 _RIGHT_UNIT = re.compile(
-    rf"""\s*(?:(?:/|per\s+|an?\s+|for\s+each\s+)\s*(?P<u>{_UNIT}|unit|item|piece|head)\b
+    rf"""\s*(?:(?:/|per\s+|an?\s+|one\s+|for\s+each\s+)\s*
+         (?:(?:\d+|six|twelve|four|eight|ten|twenty[-\s]?four)\s*-?\s*(?=pack\b|pk\b))?
+         (?P<u>{_UNIT}|unit|item|piece|head|pk)\b
+         |(?:/\s*|per\s+|an?\s+|one\s+)(?!{_NOT_PER}\b)(?P<w>[a-z]{{2,15}})\b
          |(?:each|ea|apiece|a\s+piece|a\s+pop)\b\.?)""",
     _IX,
 )
 _RIGHT_TOTAL = re.compile(
     rf"""\s*(?:(?:in\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
+         |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|set|everything|them\s+all)\b
          |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b)""",
     _IX,
 )
@@ -488,16 +544,29 @@ _AT_LEFT = re.compile(
     _I,
 )
 _WEAK_TOTAL = re.compile(r"of|in|lost|loss|in\s+(?:lost|damaged|missing|loss)", _I)
+# what a "<unit> price" can be said of ("case price $102"): a short list, so that the
+# pattern stays quick at every letter of the words before an amount
+_PRICED = (
+    r"(?:case|cs|box|carton|ctn|pack|packet|pallet|crate|bag|sack|bottle|can|jar|tray|unit"
+    r"|item|piece|dozen|pair|set|roll|drum|bundle|kit)"
+)
 _LEFT_UNIT = lead(
     "a-z@×*",
     rf"""(?:@|\bat|\bunit\s+(?:cost|price|value)|\bcost(?:s|ing|ed)?|\bprice[ds]?|\bpaid
          |\bbought\s+(?:at|for)|\bpurchased\s+(?:at|for)|\bcost\s+(?:basis|per\s+\w+)
-         |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*){_TAIL}""",
+         |\bper\s+(?:unit|{_UNIT})|\beach\s+(?:at|for|costs?|worth)?|\bea|\bx|×|\*
+         |\b(?:each|every|per)\s+(?!(?:at|for|of|and|or|is|was|costs?|worth)\b)(?P<lu>[a-z]{{2,15}})
+          (?:\s+(?:costs?|for))?|\b(?P<lc>{_PRICED})\s+(?:price|cost)){_TAIL}""",
     _IX,
 )
 _LEFT_TOTAL = lead(
     "a-z=",
-    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss))?
+    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss|price))?
+         |\b(?:grand\s+)?total(?:\s+(?:price|cost|value|amount|loss))?\s+(?:for|of)\s+
+          (?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+){{0,2}}
+         |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
+         |\b(?:whole\s+|entire\s+)?lot\s+(?:cost|costs|was|is|came\s+to|comes\s+to)
+         |\blot\s+of\b[^$\n]{{0,30}}?\bcost(?:s|ed)?(?:\s+us)?
          |\bfor\s+a\s+total\s+of|\bamount(?:ing|s)?(?:\s+(?:to|of))?
          |\bvalue(?:d)?(?:\s+(?:of|at))?|\bfor|\bloss(?:\s+of)?|\bcomes?\s+to|\badds?\s+up\s+to
          |\bsum(?:\s+of)?|\bby|\bwrite[-\s]?offs?|\bwriteoffs?|\bw/o|\bwrite[-\s]?downs?
@@ -521,7 +590,8 @@ _PLURAL_GOODS = re.compile(
 # Every branch of _LEFT_TOTAL holds one of these: without any, it cannot match.
 _LEFT_TOTAL_WORDS = (
     "worth", "total", "for", "amount", "value", "loss", "come", "add", "sum", "by", "write",
-    "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all",
+    "w/o", "provision", "reserve", "expense", "=", "ext", "cost", "that", "came", "all", "lot",
+    "together",
 )  # fmt: skip
 
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
@@ -803,6 +873,14 @@ def _read_groups(
             cancelled = True
             i += 1
             continue
+        variants = _each_code(work)
+        if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
+            found = [_read_group(v, source or clean.strip(), reasons, known) for v in variants]
+            if all(f is not None for f in found):
+                read.extend(f for f in found if f is not None)
+                merged_into = i
+                i += 1
+                continue
         facts = _read_group(work, source or clean.strip(), reasons, known)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
@@ -820,6 +898,27 @@ def _read_groups(
             merged_into = i
         i += 1
     return read, cancelled
+
+
+_SHARED_COUNT = re.compile(r"(?<![\w.$])\d+\s+(?:of\s+)?each\b", _I)
+
+
+def _each_code(work: str) -> list[str]:
+    """ "sku-12/sku-410 both damaged, 5 each": the same count of each of several codes. One
+    text per code, the other codes blanked, so each is read as a request of its own."""
+    if "each" not in work.lower() or not _SHARED_COUNT.search(work):
+        return []
+    codes = _sku_codes(work)
+    if len({c for c, _, _, _ in codes}) != len(codes) or len(codes) < 2:
+        return []
+    out = []
+    for code, _, _, _ in codes:
+        text = work
+        for other, _, a, b in codes:
+            if other != code:
+                text = _blank(text, a, b)
+        out.append(text)
+    return out
 
 
 # ===============================================================================================
@@ -843,7 +942,11 @@ def _clean(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if ")" in text:
+        if _PAREN_ENUM_FIRST.search(text):  # "(1) 3 chairs ... (2) 5 lamps ..."
+            text = _PAREN_ENUM.sub("\n", _PARTS_HEADER.sub("", text))
         text = _INLINE_ENUM.sub(_inline_enum, text)
+    if "#" in text and _HASH_ENUM_FIRST.search(text):  # "#1 8 plates ... #2 3 bowls ..."
+        text = _HASH_ENUM.sub("\n", _PARTS_HEADER.sub("", text))
     text = _BULLET.sub("", text)
     if "\n" in text:
         text = _BLANK_LINES.sub("\n", text)
@@ -899,6 +1002,7 @@ class _Piece:
     reason: bool = False
     context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
+    tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
 
 
 def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
@@ -920,20 +1024,27 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     codes = _sku_codes(t)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
+    hits = reasons.hits(t)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
         p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        # "3 tvs 389 each": a plain price after a count of goods
+        p.money = p.money or bool(_PRICE_EACH.search(t) and _COUNT_BEFORE.search(t))
         p.qty = bool(
             _QTY_UNIT.search(tq)
+            or (p.money and _COUNT_GOODS.search(tq))
             or _QTY_FILLER.search(tq)
             or _QTY_X.search(tq)
             or _QTY_KEYWORD.search(tq)
             or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
+            # "milk MLK-2L 100, flour FLR-25 12 wet": the count right after the code
+            or (p.sku and hits and _QTY_AFTER_SKU.search(_mark_skus(t, codes)))
         )
+        if p.qty and not p.money and packs.per_container_only(tq):
+            p.qty = False  # "every case holds 10": a size, the count is said beside it
         # "now worth $60 each" is a new value per unit, not a total of its own
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
-    hits = reasons.hits(t)
     p.reason = bool(hits)
     if has_digit and hits and not p.qty and not p.money:
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
@@ -942,10 +1053,15 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
+    # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
+    p.tally = has_digit and not p.money and bool(_TALLY.search(t))
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
+_TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+)?{packs.IN_ALL}", _I)
+# "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
+_COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
 _BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
 _PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
 
@@ -1004,10 +1120,12 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
         p_sig = [p.sku is not None, p.qty, p.money, p.total, p.reason]
         new = False
         if cur and _standalone(*cur_sig):
-            if _standalone(*p_sig) or p.label:
+            if (_standalone(*p_sig) or p.label) and not p.tally:
                 new = True
             elif p.sku and cur_sku and p.sku != cur_sku:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"
+            elif p.qty and p.money and not p.total and cur_sig[1] and cur_sig[2]:
+                new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
         if new:
             groups.append(cur)
             cur, cur_sig, cur_sku = [], [False] * 5, None
@@ -1155,7 +1273,8 @@ def _is_request(
         return bool(has_numbers or sku or location or _INTENT.search(work) or _GOODS.search(work))
     if not has_numbers:
         return False
-    counted = any(q.unit for q in r.qtys)
+    # "2 chairs 96 each" after another request: goods counted and priced
+    counted = any(q.unit for q in r.qtys) or bool(r.qtys and _COUNT_GOODS.search(work))
     return bool(sku or _INTENT.search(work) or (counted and r.money))
 
 
@@ -1618,6 +1737,8 @@ def _read_money(r: _Read) -> None:
             continue
         bare_at = m.group("lm").strip().lower() == "at"
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
+    _read_bare_totals(r, tokens)
+    _read_bare_each(r, tokens)
     for m in _PRICE_CENTS.finditer(r.s):
         if not _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
@@ -1628,7 +1749,44 @@ def _read_money(r: _Read) -> None:
             role = "unit" if role == "free" else role
         if value is not None:
             r.money.append(_Money(value, start, role, unit, bare_at))
+        if right_end > end:  # "$3.20 one carton": the "one" says what the price is per
+            r.not_amounts.append((end, right_end))
         r.cut(start, right_end, MONEY_MARK)
+
+
+def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
+    """A plain number said to be the total ("total 460", "450 in total" after a count)."""
+    low = r.s.lower()
+    if not any(k in low for k in _TOTAL_BARE_WORDS):
+        return  # what both patterns need
+    found = [m for m in _TOTAL_BARE.finditer(r.s) if _other_count(r.s, m.span("n"))]
+    found += [
+        m for m in _TOTAL_BARE_RIGHT.finditer(r.s) if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
+    ]
+    for m in found:
+        if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
+            continue
+        tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "amount"), False))
+
+
+def _other_count(s: str, span: tuple[int, int]) -> bool:
+    """Whether `s` counts goods somewhere other than `span`: "total 12 mugs" has no count but
+    the 12, so the 12 is that count, not an amount."""
+    return any(not _overlaps(span, [m.span()]) for m in _COUNT_BEFORE.finditer(s))
+
+
+def _read_bare_each(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
+    """ "3 tvs cracked screens 389 each": a plain number with "each" after a count of goods."""
+    low = r.s.lower()
+    if "ea" not in low and "piece" not in low:
+        return
+    for m in _PRICE_EACH.finditer(r.s):
+        counts = list(_COUNT_BEFORE.finditer(r.s, 0, m.start("n")))
+        if not counts or packs.container(counts[-1].group("u")):
+            continue
+        if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
+            continue
+        tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
 
 
 def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
@@ -1637,7 +1795,7 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     right = s[end : end + 30]
     m = _RIGHT_UNIT.match(right)
     if m:
-        unit = (m.group("u") or "").lower() or None
+        unit = (m.group("u") or m.group("w") or "").lower() or None
         return "unit", unit, end + m.end()
     left = s[max(0, start - 40) : start]
     rt = _RIGHT_TOTAL.match(right)
@@ -1649,7 +1807,8 @@ def _money_role(s: str, start: int, end: int) -> tuple[str, str | None, int]:
     low = left.lower()
     mt = _LEFT_TOTAL.search(left) if any(k in low for k in _LEFT_TOTAL_WORDS) else None
     if mu and (not mt or mu.start() < mt.start() or _AT_LEFT.search(left)):
-        return "unit", None, end
+        # "each bag $11", "case price $102": per bag, per case
+        return "unit", (mu.group("lu") or mu.group("lc") or "").lower() or None, end
     if mt:
         return "total", None, end
     return "free", None, end
@@ -1943,12 +2102,37 @@ def _pick_quantity(
         price_unit
         and chosen.unit
         and _unit_class(price_unit) not in (None, _unit_class(chosen.unit))
+        and not _per_piece(price_unit, chosen)
     ):
         r.guess(
             f"The price is per {price_unit} but the quantity is in {chosen.unit}",
             P_UNIT_MISMATCH,
         )
+    elif packs.container(price_unit) and packs.container(price_unit) != packs.container(
+        chosen.unit
+    ):  # "10 mugs broken $30/box": how many mugs to a box?
+        r.guess(
+            f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
+        )
     return chosen.value, chosen.unit
+
+
+# units a price can be per that are no single piece: weights, lengths, volumes, groups
+_NOT_PIECES = _wordset(
+    "lb kg oz ounce gram ton tonne gallon liter litre ml meter metre foot yard dozen pair set"
+    " kit gross bundle roll ream"
+)
+
+
+def _per_piece(price_unit: str, chosen: _Qty) -> bool:
+    """A price per a thing's own name ("$3 per glass") beside pieces a pack multiplied out
+    ("2 dozen glasses" = 24 units): the price is per piece."""
+    return (
+        chosen.how == "pack"
+        and _unit_class(chosen.unit) is None
+        and not packs.priced_container(price_unit)
+        and _unit_class(price_unit) not in _NOT_PIECES
+    )
 
 
 def _held_in(qtys: list[_Qty], unit_prices: list[_Money]) -> tuple[_Qty, list[_Qty]] | None:
@@ -1976,8 +2160,8 @@ def _unit_class(unit: str | None) -> str | None:
     if unit is None or unit in _GENERIC_UNITS:
         return None
     unit = _UNIT_ALIASES.get(unit, unit)
-    if unit.endswith("s") and len(unit) > 3 and unit[:-1] in _UNIT_WORDS:
-        unit = unit[:-1]
+    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
+        unit = unit[:-1]  # "btls" and "btl" are one unit, known word or not
     return unit
 
 

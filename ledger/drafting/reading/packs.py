@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ledger.drafting.reading.fast import lead
 from ledger.money import MoneyError, parse_decimal
@@ -25,7 +26,7 @@ _WORDNUM = (
 _N = rf"(?:(?<![$\w.,/-])\d+(?:\.\d+)?(?![\d.,]*\s*%)(?![\w-])(?!/\d)|\b{_WORDNUM}\b)"
 _CONTAINERS = {
     "case": "case", "cases": "case", "cs": "case", "carton": "carton", "cartons": "carton",
-    "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box",
+    "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box", "bxs": "box",
     "pack": "pack", "packs": "pack", "pk": "pack", "pks": "pack", "packet": "pack",
     "packets": "pack", "pallet": "pallet", "pallets": "pallet", "plt": "pallet",
     "plts": "pallet", "skid": "pallet", "skids": "pallet", "crate": "crate",
@@ -33,7 +34,7 @@ _CONTAINERS = {
     "sleeves": "sleeve", "bundle": "bundle", "bundles": "bundle", "tote": "tote",
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
     "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
-    "inner": "inner", "inners": "inner",
+    "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
 }  # fmt: skip
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
 _FRACTIONS = {
@@ -48,7 +49,11 @@ _FRAC = (
 )
 # what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
 _N_FIRST = r"\dotfsenha"
-_OUTER = rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?P<c1>{_C})"
+_OUTER = (
+    rf"(?P<n1>{_N}|half\s+an?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
+    rf"(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
+    rf"(?P<c1>{_C})"
+)
 
 # "5 boxes of 24", "a pallet of 40 cases of 6", "2 pallets x 20 cs x 12", "1 pallet of 50 sacks"
 # "1 pallet (40 cases of 25)", "1 pallet of 40 cases, 25 per case": a comma joins the chain
@@ -64,21 +69,74 @@ _CHAIN = lead(
 # "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
 _EACH = lead(
     _N_FIRST,
-    rf"{_OUTER}\s*,?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
+    rf"{_OUTER}\s*[,:-]?\s*(?:with\s+|of\s+)?(?P<n2>{_N})\s+(?P<c2>{_C})\s*"
     rf"(?:each|apiece|per\s+{_C}|an?\s+{_C}|on\s+each|in\s+each|to\s+an?\s+{_C})",
     _I,
 )
-# "12/cs", "4 per case", "60 per pallet", "24 to a case", "(12 each)" after a case
+# what the pieces in a container are called: one word that is no link or money word
+_PIECE = (
+    r"(?!(?:per|an?|to|in|each|every|of|x|on|dollars?|bucks|usd|percent|pct|and|or|the)\b)"
+    r"(?P<u>[a-z]{2,15})"
+)
+# "2 pallets of SKU-12, 40 units each" (a SKU read before this stands as \ue000)
+# (the pieces each first, then the containers before them: one quick search, not one per word)
+_EACH_PIECES = lead(
+    _N_FIRST, rf"(?P<n2>{_N})\s+{_PIECE}\s+(?:each|apiece|on\s+each|in\s+each)\b", _I
+)
+_EACH_GAP = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?[,:-]?\s*(?:with\s+)?", re.IGNORECASE
+)
+# "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
+# "25 boxes a case", "40 sacks per pallet"
 _PER = lead(
     _N_FIRST,
-    rf"(?P<n>{_N})\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+|each\s+)"
+    rf"(?<!at\s)(?<!@\s)(?<!@)(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
+    rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|(?:in|on)\s+(?:an?|each|every|the)\s+|each\s+)"
     rf"(?P<c>{_C})",
+    _I,
+)
+# the count per container said the other way round: "each packet has 4 batteries",
+# "inside each packet 4 battery", "one box have 6 mug", "every case holds 12",
+# "(case of 36)" beside "half a case"
+_HAS = (
+    r"(?:has|have|had|holds?|held|contains?|contained|includes?|is|was|are|=|with|got|comes?"
+    r"\s+with|came\s+with)"
+)
+_STATED = lead(
+    "eoaip(" + "".join({c[0] for c in _CONTAINERS}),
+    rf"(?:\b(?:(?:one|an?|per)\s+(?P<c1>{_C})\s*,?\s*{_HAS}\s+"
+    rf"|(?:each|every)\s+(?P<c0>{_C})\s*,?\s*(?:{_HAS}\s+)?)"
+    rf"|\b(?:inside|in)\s+(?:each|every|one|an?)\s+(?P<c2>{_C})\s*,?\s*"
+    rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
+    rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+"
+    rf"|\b(?P<c4>{_C})\s*(?:=|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
+    rf"(?P<n>{_N})(?!\s*(?:dollars?|bucks|usd)\b)(?:\s+{_PIECE}(?![\w-]))?",
+    _I,
+)
+# "2cs x 24ct", "3 cases 24ct", "case (12pk)": the count per container as a tag
+_COUNT_TAG = lead(
+    _N_FIRST + "".join({c[0] for c in _CONTAINERS}),
+    rf"(?<![a-z])(?P<c>{_C})\s*(?:x\s*|of\s+|\(\s*|,\s*)?(?P<n>(?<![\w.$])\d+)\s*-?\s*(?:ct|count|pk|pcs?)\b"
+    r"(?:\s*\))?",
+    _I,
+)
+# "2 cartons, 12 lamps in them", "2 pallets gone, 80 units SKU-12 in all": all the pieces,
+# said after the containers (a SKU read before this stands as \ue000)
+IN_ALL = (
+    r"(?:in(?:side)?\s+(?:them|those|these|it|there)|inside|in\s+all|in\s+total|altogether"
+    r"|all\s+up|all\s+told)\b"
+)
+_IN_THEM = lead(
+    _N_FIRST,
+    rf"(?P<n>{_N})\s+(?:{_PIECE}\s+)?(?:\ue000\s*)?{IN_ALL}",
     _I,
 )
 _OUTER_ALONE = lead(_N_FIRST, _OUTER, _I)
 # "1 pallet (50 sacks)", "1 pallet FLR-25 (40 sacks)": the count inside a single container
 _INSIDE = re.compile(
-    rf"\(\s*(?P<n>{_N})(?:\s+(?!(?:each|apiece|on|in)\b)(?P<u>[a-z]+))?(?P<each>\s+(?:each|apiece|on\s+each|in\s+each))?\s*\)",
+    rf"\(\s*(?P<pre>(?:each|every\s+one)\s+(?:with|has|having|holds|containing|contains|of)\s+)?"
+    rf"(?P<n>{_N})(?:\s+(?!(?:each|apiece|on|in|per)\b)(?P<u>[a-z]+))?"
+    rf"(?P<each>\s+(?:each|apiece|per|on\s+each|in\s+each))?\s*\)",
     _I,
 )
 # "8 6-packs", "3 12-pk", "2 12pk", "3 six-packs", "a twin pack": the size is part of the
@@ -89,9 +147,10 @@ _PACK_SIZE = (
 _SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
 _N_PACKS = lead(
     _N_FIRST + "d",  # "double"
-    rf"(?:(?P<n1>{_N}|\ban?)\s+)?"
+    rf"(?:(?P<n1>{_N}|\ban?)(?:\s*[x*]\s*|\s+))?"
     rf"(?:(?P<n2>(?<![\w.$,/-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
-    rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])",
+    rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])"
+    rf"(?:\s*[x*]\s*(?P<n3>(?<![\w.$,/-])\d+)(?![\w.,%-]))?",  # "6pk x 10", "10 x 6pk"
     _I,
 )
 # "4 pairs of SKU-12": two pieces a pair, the pairs remembered for a price "per pair"
@@ -158,7 +217,7 @@ def read(s: str) -> Pack | None:
     # each reader only where the words it needs are there (the same readings, fewer searches)
     readers = []
     if not words.isdisjoint(_CONTAINERS):
-        readers += [_read_each, _read_chain, _read_per]
+        readers += [_read_each, _read_stated, _read_chain, _read_per]
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
     if "pair" in low:
@@ -183,6 +242,8 @@ def container(unit: str | None) -> str | None:
 def priced_container(unit: str | None) -> str | None:
     """What a price "per <unit>" counts against: a container, or a pair."""
     low = (unit or "").lower()
+    if low in ("dozen", "doz", "dz"):
+        return "dozen"  # "2 dozen eggs, $3 a dozen": $6
     return _CONTAINERS.get(low) or ("pair" if low in ("pair", "pairs", "pr", "prs") else None)
 
 
@@ -246,7 +307,7 @@ def _read_each(s: str) -> Pack | None:
     """ "3 pallets, 20 cases each, 12 per case": containers inside containers."""
     m = _EACH.search(s)
     if not m:
-        return None
+        return _read_each_pieces(s)
     n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
     if n1 is None or n2 is None:
         return None
@@ -254,7 +315,7 @@ def _read_each(s: str) -> Pack | None:
     qty, spans, used = n1 * n2, [m.span()], [n1, n2]
     note = f"Quantity {_fmt(n1)} {m.group('c1')} x {_fmt(n2)} {m.group('c2')} each"
     unit = m.group("c2").lower()
-    for per in _PER.finditer(s):
+    for per in _per_found(s):
         n3 = _num(per.group("n"))
         if n3 is not None and _CONTAINERS[per.group("c").lower()] == c2 and per.start() >= m.end():
             qty, unit = qty * n3, "units"
@@ -265,8 +326,153 @@ def _read_each(s: str) -> Pack | None:
     return Pack(qty, unit, spans, f"{note} = {_fmt(qty)}", used, containers={c1: n1, c2: n1 * n2})
 
 
+def _read_each_pieces(s: str) -> Pack | None:
+    """ "2 pallets of SKU-12, 40 units each": pieces on each container, multiplied out."""
+    if "each" not in s and "apiece" not in s.lower():
+        return None
+    m = _EACH_PIECES.search(s)
+    if m is None:
+        return None
+    outer = None
+    for o in _OUTER_ALONE.finditer(s, max(0, m.start() - 60), m.start()):
+        outer = o  # the last containers said before the pieces
+    if outer is None or not _EACH_GAP.fullmatch(s, outer.end(), m.start()):
+        return None
+    n1, n2 = _num(outer.group("n1")), _num(m.group("n2"))
+    if n1 is None or n2 is None:
+        return None
+    c1, unit, qty = _CONTAINERS[outer.group("c1").lower()], m.group("u").lower(), n1 * n2
+    note = f"Quantity {_fmt(n1)} {outer.group('c1')} x {_fmt(n2)} {unit} each = {_fmt(qty)}"
+    return Pack(qty, unit, [(outer.start(), m.end())], note, [n1, n2], containers={c1: n1})
+
+
+# words each pattern needs (most messages have none: no search at all)
+_TAG_WORDS = ("ct", "count", "pk", "pc")
+_STATED_WORDS = (
+    "each", "every", "inside", "(", "=", "qty", "quantity", "size", "count", "ct", "pack",
+    " has", "have", " had", "hold", "held", "contain", "include", " is ", " was ", " are ",
+    "with", "got", "came", "come",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def _per_found(s: str) -> tuple[re.Match[str], ...]:
+    """_PER's matches in `s`, found once for the three readers that look for them."""
+    return tuple(_PER.finditer(s))
+
+
+def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]]:
+    """Every count per container said in `s`: (container, count, what the pieces are called,
+    span), the first said for each container."""
+    out: list[tuple[str, Decimal, str | None, tuple[int, int]]] = []
+    for m in _per_found(s):
+        n = _num(m.group("n"))
+        if n is not None:
+            out.append((_CONTAINERS[m.group("c").lower()], n, m.group("u"), m.span()))
+    low = s.lower()
+    tags = _COUNT_TAG.finditer(s) if any(k in low for k in _TAG_WORDS) else iter(())
+    for m in tags:
+        n = _num(m.group("n"))
+        if n is not None:
+            out.append((_CONTAINERS[m.group("c").lower()], n, None, (m.start("n"), m.end())))
+    stated = _STATED.finditer(s) if any(k in low for k in _STATED_WORDS) else iter(())
+    for m in stated:
+        n = _num(m.group("n"))
+        said = m.group("c0") or m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")
+        if n is not None and said:
+            end = m.end() + 1 if m.group("c3") and s[m.end() : m.end() + 1] == ")" else m.end()
+            out.append((_CONTAINERS[said.lower()], n, m.group("u"), (m.start(), end)))
+    return out
+
+
+def per_container_only(s: str) -> bool:
+    """Whether `s` says only how many a container holds ("every case holds 10 SKU-12"), no
+    count of containers: what it says belongs with the count said beside it."""
+    low = s.lower()
+    if _HINT_WORDS.isdisjoint(_ALPHA.findall(low)):
+        return False
+    spans = [span for _, _, _, span in _statements(s)]
+    if not spans:
+        return False
+    return not any(
+        not any(a < o.end() and o.start() < b for a, b in spans) for o in _OUTER_ALONE.finditer(s)
+    )
+
+
+def _read_stated(s: str) -> Pack | None:
+    """Containers counted, then what each holds ("3 cases ..., 12 bottles per case", "2 pallets,
+    60 crates per pallet, 6 bottles a crate"): the pieces are the product down the chain."""
+    stated = _statements(s)
+    if not stated:
+        return _read_in_them(s)
+    per: dict[str, tuple[Decimal, str | None, tuple[int, int]]] = {}
+    for c, n, u, span in stated:
+        per.setdefault(c, (n, u, span))
+    spans = [span for _, _, _, span in stated]
+    for outer in _OUTER_ALONE.finditer(s):
+        c = _CONTAINERS[outer.group("c1").lower()]
+        if c not in per or any(a < outer.end() and outer.start() < b for a, b in spans):
+            continue
+        n1 = _num(outer.group("n1"))
+        if n1 is None:
+            continue
+        qty, unit, used = n1, "units", [n1]
+        containers = {c: n1}
+        parts = [f"{_fmt(n1)} {outer.group('c1')}"]
+        taken = [outer.span()]
+        while c in per and len(taken) < 5:
+            n, u, span = per.pop(c)
+            qty *= n
+            used.append(n)
+            taken.append(span)
+            parts.append(f"{_fmt(n)}{' ' + u if u else ''} per {c}")
+            unit = u.lower() if u else "units"
+            inner = container(u)
+            if inner is None or inner in containers:
+                break
+            containers[inner] = qty
+            c = inner
+        if not _whole(qty):
+            continue
+        return Pack(
+            qty,
+            unit,
+            taken,
+            f"Quantity {' x '.join(parts)} = {_fmt(qty)}",
+            used=used,
+            words=["half"] if "half" in outer.group("n1").lower() else [],
+            containers=containers,
+        )
+    return None
+
+
+def _read_in_them(s: str) -> Pack | None:
+    """ "2 cartons, 12 lamps in them": 12 pieces in all, the cartons remembered."""
+    low = s.lower()
+    if not any(k in low for k in ("inside", " in ", "altogether", "all up", "all told")):
+        return None  # what _IN_THEM needs
+    inside = _IN_THEM.search(s)
+    if inside is None:
+        return None
+    for outer in _OUTER_ALONE.finditer(s, 0, inside.start()):
+        n1, n = _num(outer.group("n1")), _num(inside.group("n"))
+        if n1 is None or n is None:
+            continue
+        c = _CONTAINERS[outer.group("c1").lower()]
+        unit = (inside.group("u") or "units").lower()
+        return Pack(
+            n,
+            unit,
+            [outer.span(), inside.span()],
+            f"Quantity {_fmt(n)} {unit} in {_fmt(n1)} {outer.group('c1')}",
+            used=[n1, n],
+            containers={c: n1},
+        )
+    return None
+
+
 def _read_per(s: str) -> Pack | None:
-    for per in _PER.finditer(s):
+    for per in _per_found(s):
         c = _CONTAINERS[per.group("c").lower()]
         n = _num(per.group("n"))
         if n is None:
@@ -296,14 +502,15 @@ def _read_per(s: str) -> Pack | None:
         n1 = _num(outer.group("n1"))
         if inside is None or n1 is None:
             continue
-        if container(inside.group("u")) and not inside.group("each"):
+        each = inside.group("each") or inside.group("pre")  # "(each with 10 filters)"
+        if container(inside.group("u")) and not each:
             continue  # "1 pallet (30 cases)": cases of a size not said
         n = _num(inside.group("n"))
         if n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
         unit = (inside.group("u") or "units").lower()  # "1 case (12)": 12 pieces
-        if inside.group("each"):  # "2 pallets (40 bags each)": 80 bags
+        if each:  # "2 pallets (40 bags each)": 80 bags
             qty = n1 * n
             return Pack(
                 qty,
@@ -345,6 +552,10 @@ def _read_n_packs(s: str) -> Pack | None:
         else:
             n2 = _num(m.group("n2"))
         n1 = _num(m.group("n1")) if m.group("n1") else Decimal(1)
+        if m.group("n3"):
+            if m.group("n1"):
+                continue  # "2 6pk x 10": which is the count?
+            n1 = _num(m.group("n3"))
         if n1 is None or n2 is None:
             continue
         qty = n1 * n2
@@ -413,7 +624,7 @@ def _read_dozen(s: str) -> Pack | None:
             f"Quantity '{said}' = {_fmt(qty)}",
             used=[],  # the words are in its span; the 12 of a dozen is in no text
             words=words,
-            containers={_CONTAINERS[unit.lower()]: qty} if unit else {},
+            containers={_CONTAINERS[unit.lower()]: qty} if unit else {"dozen": qty / 12},
         )
     return None
 
