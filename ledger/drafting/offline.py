@@ -823,6 +823,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             "per message."
         )
     read = _share(read, header, reasons)
+    read = _same_kind_twice(read)
     if differences:
         read = [_count_notes(f, differences) for f in read]
     talk = chatter.past_talk(clean)
@@ -841,6 +842,30 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     return read
+
+
+SAID_TWICE = (
+    "two write-offs of the same kind{sku} in one message: one loss said twice, or two? "
+    "Check the quantities before approving"
+)
+
+
+def _same_kind_twice(read: list[Facts]) -> list[Facts]:
+    """Two drafts of one reason for the same goods (or both of unnamed goods) may be one
+    loss said twice ("28 on the shelf, 33 in the system, 5 unaccounted for"; "10 cs ...
+    $1,080 for the lot, 12 bottles a case at $9"): neither is sure."""
+    if len(read) < 2:
+        return read
+    kinds = [(f.category, f.sku) for f in read]
+    if len(set(kinds)) == len(kinds):
+        return read
+    out = []
+    for f, kind in zip(read, kinds, strict=True):
+        if kinds.count(kind) > 1:
+            sku = f" of {f.sku}" if f.sku else ""
+            f = replace(f, unclear=(*f.unclear, SAID_TWICE.format(sku=sku)))
+        out.append(f)
+    return out
 
 
 def _another_story(text: str, reasons: _ReasonIndex) -> bool:
@@ -926,9 +951,25 @@ def _each_code(work: str) -> list[str]:
 # ===============================================================================================
 
 
+# "1/2 doz", "3/4 case", "1/2 a pallet": a fraction of a pack, said in figures. Read as the
+# words the pack reader knows; left alone, "1/2" is masked as a date (2 January) and "doz"
+# alone would read as a whole dozen.
+_FIGURE_FRACTION = re.compile(
+    r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?(?:doz|dozen|dz|gross"
+    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b)",
+    re.IGNORECASE,
+)
+_FRACTION_WORDS = {
+    "1/2": "half ", "1/4": "a quarter ", "3/4": "three quarters ", "1/3": "a third ",
+    "2/3": "two thirds ",
+}  # fmt: skip
+
+
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    if "/" in text:
+        text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
     if "<" in text:
         text = _SLACK_MARKUP.sub(_slack_label, text)
     if "&" in text:

@@ -343,3 +343,42 @@ def test_a_figure_beside_the_books_that_is_no_count_is_never_sure(
     found = draft(text, ctx_items)
     assert all(d.confidence < CONFIDENT for d in found)
     assert not any("The books say" in note for d in found for note in d.explanation)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("3/4 doz SKU-12 cracked", "9", "135.00"),
+        ("1/2 dozen SKU-12 dropped off the shelf", "6", "90.00"),
+    ],
+)
+def test_a_fraction_of_a_pack_in_figures_is_read_as_the_fraction(
+    ctx_items: DraftContext, text: str, quantity: str, amount: str
+) -> None:
+    """'1/2 doz' is half a dozen, never 2 January beside a whole dozen."""
+    d = only(text, ctx_items)
+    assert d.quantity == Decimal(quantity) and d.amount == Decimal(amount)
+
+
+def test_a_fraction_of_a_pack_never_reads_as_sure_when_it_is_not_understood(
+    ctx_items: DraftContext,
+) -> None:
+    found = draft("1/2 a case of SKU-410, case of 24, smashed", ctx_items)
+    assert all(d.confidence < CONFIDENT for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cycle count SKU-12: 40 on the shelf, 46 in the system, 6 missing",
+        "20 glasses broken at $3, $60 in total, and 20 glasses broken",
+    ],
+)
+def test_the_same_goods_and_reason_twice_in_a_message_is_never_sure(
+    ctx_items: DraftContext, text: str
+) -> None:
+    """One loss said twice, or two? The card asks rather than offering two green drafts."""
+    found = draft(text, ctx_items)
+    assert len(found) == 2
+    assert all(d.confidence < CONFIDENT for d in found)
+    assert any("same kind" in w for d in found for w in d.warnings)
