@@ -301,6 +301,51 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "not working anymore", "no good", "no good anymore", "not good anymore",
                 fuzzy=False,
             ),
+            # Things that stopped working, said by what the user sees ("won't power on",
+            # "no picture", "lines across the screen"); goods spoilt in a way of their own
+            # ("corked", "gone flat", "shrunk in the wash"); obsolescence told as a story about
+            # buyers ("nobody's bought the 2019 model in 2 years"). Exact words: "flat",
+            # "off" and "bought" alone mean other things.
+            Words(
+                *(
+                    f"{neg} {verb}"
+                    for neg in ("won't", "wont", "will not", "doesn't", "doesnt", "does not",
+                                "don't", "dont", "didn't", "didnt", "can't", "cant", "cannot",
+                                "wouldn't", "wouldnt")
+                    for verb in ("power on", "power up", "turn on", "switch on", "boot",
+                                 "boot up", "start", "start up", "charge", "hold a charge",
+                                 "hold charge", "light up", "spin", "pair", "connect", "play",
+                                 "heat up", "cool", "work")
+                    if f"{neg} {verb}" not in (
+                        "won't work", "wont work", "doesn't work", "doesnt work", "don't work",
+                        "dont work", "won't turn on", "wont turn on")
+                ),
+                "not powering on", "no power on", "not turning on", "not charging",
+                "dead battery", "battery dead", "dead batteries",
+                "batteries dead", "no picture", "no display", "no sound", "no signal",
+                "blank screen", "black screen", "screen blank", "screen black",
+                "lines across the screen", "lines on the screen", "lines across screen",
+                "lines on screen", "dead pixels", "cracked screen", "screen cracked",
+                "broken screen", "screen broken", "bricked", "dead on delivery", "d.o.a.",
+                "arrived dead", "came dead", "faulty on arrival", "failed on arrival",
+                "short circuited", "shorted out", "burnt out", "burned out", "blown",
+                "corked", "cork taint", "gone flat", "went flat", "lost its fizz",
+                "has gone off", "had gone off", "eaten by moths",
+                "shrunk in the wash", "shrank in the wash", "shrunk in wash", "shrunk",
+                "shrank", "sun faded", "colour faded", "color faded",
+                "nobody's bought", "nobodys bought", "nobody has bought", "nobody bought",
+                "no one has bought", "no one's bought", "no one bought", "noone bought",
+                "never been bought", "hasn't been bought", "hasnt been bought",
+                "haven't been bought", "havent been bought", "not been bought",
+                "nobody buys", "no one buys", "nobody's buying", "no one's buying",
+                "nobody is buying", "no one is buying", "customers stopped buying",
+                "stopped buying", "stopped selling", "hasn't sold", "hasnt sold",
+                "haven't sold", "havent sold", "hasn't sold in", "not sold in",
+                "not sold since", "hasn't moved", "hasnt moved", "haven't moved",
+                "not moved in", "no sales", "zero sales", "no sales since", "no sales in",
+                "superseded by", "replaced by the new", "new model came out",
+                fuzzy=False,
+            ),
             # Dates on food and other perishables, said every way people say them: "past
             # their use-by", "past sell-by date", "out of code", "curdled".
             Words(

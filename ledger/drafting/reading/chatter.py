@@ -185,6 +185,24 @@ def remark(text: str) -> str | None:
     return None
 
 
+# Running costs, staff and sales figures: wages, hours and shifts, rent and utilities,
+# budgets, prices quoted to customers, what was sold. Numbers and money, but no goods lost:
+# "new hire starts Monday, 3 shifts a week at $18/hr", "rent is $4,000", "sold 40 today at
+# $15". Only when no reason word is there ("3 shifts of spoiled milk" is still a write-off).
+_OPERATING = lead(
+    "abcdefghilmnopqrstuw/",
+    r"""\b(?:wages?|salar(?:y|ies)|payroll|overtime|(?:per|an|a|/)\s*(?:hour|hr)\b|/\s*hr
+        |hourly|hours?\s+(?:a|per|each|this|last|that)\b|worked\s+\d|shifts?|staffing|staff
+        |new\s+hires?|hires?|hired|hiring|headcount|temps?|pickers?|packers?|drivers?\s+at
+        |rent|lease|leasing|utilit(?:y|ies)|electric(?:ity)?|power\s+bill|gas\s+bill
+        |water\s+bill|internet\s+bill|phone\s+bill|bills?|insurance\s+premium|budget(?:ed|s)?
+        |forecast|quot(?:e|es|ed|ing)|price\s+(?:list|to\s+(?:the\s+)?(?:customers?|clients?))
+        |(?:retail|list|selling)\s+price|(?:charged?|told|offered?)\s+(?:the\s+)?(?:customers?|clients?)
+        |sales|revenue|turnover|takings|sold|selling)\b""",
+    _I | re.VERBOSE,
+    word=True,
+)
+
 _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
 _ASKS = re.compile(r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off|w/o)\b", _I)
 
@@ -212,6 +230,11 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _FOUND.search(stripped)
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
+    if not has_reason and _OPERATING.search(stripped) and not _WRITE_OFF.search(stripped):
+        return (
+            "That reads like wages, rent, running costs, prices or sales, not an inventory "
+            "write-off. " + DOES
+        )
     if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):
         return "That reads like a figure from the past, not a new write-off. " + DOES
     return None
