@@ -1256,6 +1256,8 @@ def _read_group(
     _read_pack(r)
     _read_percent(r)
     _read_write_down(r, write_down)
+    if category is not None and reasons.kind[category] is Kind.RESERVE:
+        _read_reserve_amount(r)
     _read_money(r)
     _read_quantities(r)
     leftovers = _leftover_numbers(r)
@@ -1763,6 +1765,34 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         if value is not None:
             r.wd_cost.append(value)
         r.cut(*m.span(), MONEY_MARK)
+
+
+# A reserve moves by an amount of money, never by a count: "raise the obsolescence allowance
+# by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$".
+_RESERVE_BY = re.compile(
+    rf"""(?:\bby|\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|set\s+aside|book|booked)
+        (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?)
+        \s+(?P<n>{_NUM})(?![a-z])(?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b))""",
+    _IX,
+)
+# "release 1,500 from the obsolescence allowance": a number straight before the reserve's
+# name is what leaves it
+_RESERVE_FROM = re.compile(
+    rf"""\b(?:release[sd]?|releasing|draw(?:\s+down)?|drew(?:\s+down)?|take|took|use|used|move
+        |moved|charge|charged|add|added|put|top\s+up|topped\s+up)\s+(?P<n>{_NUM})(?![a-z])
+        (?=\s+(?:from|of|out\s+of|against|to|into|in)\s+(?:the\s+|our\s+)?(?:[\w&]+\s+){{0,2}}
+        (?:reserves?|allowances?|provisions?)\b)""",
+    _IX,
+)
+
+
+def _read_reserve_amount(r: _Read) -> None:
+    """A plain number a reserve moves by, read as dollars (the whole amount)."""
+    for m in [*_RESERVE_BY.finditer(r.s), *_RESERVE_FROM.finditer(r.s)]:
+        value = _number(m.group("n"), r, "amount")
+        if value is not None:
+            r.money.append(_Money(value, m.start("n"), "total"))
+        r.cut(*m.span("n"), MONEY_MARK)
 
 
 # -- money ---------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ _COUNTED = re.compile(
           |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
+          |c[ao]mes?\s+in\s+at|came\s+in|counts?\s+at|phys(?:ical)?\.?(?:\s+(?:qty|quantity|count))?
+          |on\s+hand(?:\s+(?:qty|quantity|count))?
           |(?:actual|real|physical)\s+stock)
         (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
     + _N.format("n")
