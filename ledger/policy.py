@@ -574,6 +574,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
+            # "mark the 20 WID-200 to $4", "value the 50 BX-1042 at $0.50": marking or
+            # valuing goods at a price is a write-down only when nothing else is said
+            # ("Mark dropped 4 TV-55X" is damage; "mark" is often a name)
+            Words(
+                "mark", "marked", "marking", "value", "valued", "revalue at", "mark to market",
+                "marked to market",
+                near=("to", "at"),
+                weak=True,
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # "mark 60 WID-200 down by 20%", "lower 15 CHR-009 value to $80": the verb apart
             # from its object, so these count only beside the verb
             Words(
