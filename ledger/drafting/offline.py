@@ -153,8 +153,9 @@ _NUMBER_WORD = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)"
 )
+# "no one has bought them": nobody, not a count of one
 _NUMWORDS = (
-    rf"\b(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_NUMBER_WORD}\b"
+    rf"\b(?<!\bno\s)(?<!\bno-)(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_NUMBER_WORD}\b"
     rf"(?:(?:\s*-\s*|\s+(?:and\s+)?){_NUMBER_WORD}\b)*"
 )
 _NUM_CORE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
@@ -245,6 +246,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
     r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
+    # "the 2019 model", "our 2021 range": a model year names the goods, never a count
+    r"\b(?P<m>(?:19|20)\d{2})(?=\s+(?:models?|versions?|editions?|range|collections?|season"
+    r"|line|catalog(?:ue)?|designs?|styles?|releases?|lineup|stock)\b)",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
     r"|minutes?|mins?|nights?)\b(?:\s+ago)?",

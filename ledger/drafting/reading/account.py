@@ -35,8 +35,9 @@ _DIGITS = lead(
     rf"(?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",
     re.IGNORECASE,
 )
+# "no one has bought them" is nobody, not a count of one
 _WORDS = re.compile(
-    rf"""(?P<n>\b(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_WORD}\b
+    rf"""(?P<n>\b(?<!\bno\s)(?<!\bno-)(?:an?\s+(?=(?:hundred|thousand|million|dozen)\b))?{_WORD}\b
                (?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD}\b)*){_SCALE}""",
     re.IGNORECASE | re.VERBOSE,
 )
