@@ -683,7 +683,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "add", "added", "adding", "top up", "topped up", "topping up",
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
-                "bump up", "bumped", "bumped up", "provide", "set aside",
+                "bump up", "bumped", "bumped up", "provide", "set aside", "up by", "top", "topped",
                 "make a provision", "provision of", "provision for",
                 "book", "booked", "booking", "build", "build up", "built up", "accrue",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",

@@ -197,8 +197,22 @@ _OPERATING = lead(
         |rent|lease|leasing|utilit(?:y|ies)|electric(?:ity)?|power\s+bill|gas\s+bill
         |water\s+bill|internet\s+bill|phone\s+bill|bills?|insurance\s+premium|budget(?:ed|s)?
         |forecast|quot(?:e|es|ed|ing)|price\s+(?:list|to\s+(?:the\s+)?(?:customers?|clients?))
-        |(?:retail|list|selling)\s+price|(?:charged?|told|offered?)\s+(?:the\s+)?(?:customers?|clients?)
+        |(?:retail|list|selling)\s+price|prices?\s+(?:of|for|is|are|was|were|went|goes|going)
+        |(?:charged?|told|offered?)\s+(?:the\s+)?(?:customers?|clients?)
         |sales|revenue|turnover|takings|sold|selling)\b""",
+    _I | re.VERBOSE,
+    word=True,
+)
+
+# Plans and pay are never a write-off, whatever goods they mention: "budget for Q1 damages is
+# $5,000", "paid the temps $500 to clean up the flood damage"
+_PLAN_OR_PAY = lead(
+    "bfwsphorl/",
+    r"""\b(?:budget(?:ed|s)?|forecast(?:ed|s)?|wages?|salar(?:y|ies)|payroll|overtime
+        |(?:per|an|/)\s*(?:hour|hr)\b|/\s*hr|hourly|rent|lease|premium
+        |(?:paid|pay|pays|paying|hired|hire)\s+(?:the\s+|our\s+|a\s+|some\s+)?(?:temps?|staff
+            |cleaners?|cleaning\s+crew|workers?|crew|guys|team|contractors?|agency|drivers?
+            |movers?|labou?r(?:ers)?|electricians?|plumbers?|landlord))\b""",
     _I | re.VERBOSE,
     word=True,
 )
@@ -230,7 +244,9 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _FOUND.search(stripped)
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
-    if not has_reason and _OPERATING.search(stripped) and not _WRITE_OFF.search(stripped):
+    if (
+        (not has_reason and _OPERATING.search(stripped)) or _PLAN_OR_PAY.search(stripped)
+    ) and not (_WRITE_OFF.search(stripped) or _ASKS.search(stripped)):
         return (
             "That reads like wages, rent, running costs, prices or sales, not an inventory "
             "write-off. " + DOES

@@ -29,9 +29,10 @@ _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|q
     |reported|lists?|listed|displays?|stock|[:=]))*"""
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
-    "sbriewcdo",
+    "sbriewcdol",
     r"""(?:\b(?:system|sys|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
-          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)
+          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger
+          |stock\s+(?:record|card)s?|on\s+paper
           |should\s+(?:be|have(?:\s+been)?))"""
     + _SAID
     + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
