@@ -664,9 +664,11 @@ _WD_BY_SHARE = re.compile(
     _I,
 )
 _WD_REVALUE = re.compile(
-    r"\b(?:re-?valu(?:e|ed|ing)|mark(?:ed|ing)?|value|valued|carry|carried|hold|held)\b", _I
+    r"\b(?:re-?valu(?:e|ed|ing)|mark(?:ed|ing)?|value|valued|carry|carried|hold|held|sell|sold"
+    r"|selling|clearance)\b",
+    _I,
 )
-_WD_AT = re.compile(rf"\b(?:at|to)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
+_WD_AT = re.compile(rf"\b(?:at|to|for)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
 
@@ -1774,8 +1776,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
             r.wd_cost.append(value)
         r.cut(*m.span(), MONEY_MARK)
     if not r.wd_new and _WD_REVALUE.search(r.s):
-        # "revalue 100 SKU-12 at $0.80", "mark the 20 WID-200 at $4": the price after the
-        # goods is what each is now worth
+        # "revalue 100 SKU-12 at $0.80", "mark the 20 WID-200 at $4", "sell 25 SKU-410 at $7
+        # in clearance": the price after the goods is what each is now worth
         for m in list(_WD_AT.finditer(r.s)):
             value = _money_value(m.group("b"), r)
             if value is not None:
