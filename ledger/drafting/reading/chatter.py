@@ -26,7 +26,7 @@ _MONEY_MOVED = lead(
     "rpcisdtvf",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|paid\s+(?:the|a|our|their)\s+(?:supplier|vendor|customer|invoice|bill|driver)
-        |invoiced?|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |invoiced?|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
         |(?:vendor|supplier)\s+credit|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv)\b""",

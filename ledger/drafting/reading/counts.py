@@ -31,7 +31,7 @@ _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|q
 _BOOK = lead(
     "sbriewcdol",
     r"""(?:\b(?:system|sys|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
-          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger
+          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger|booked
           |stock\s+(?:record|card)s?|on\s+paper
           |should\s+(?:be|have(?:\s+been)?))"""
     + _SAID
@@ -44,8 +44,9 @@ _BOOK = lead(
 _BOOK_AFTER = lead(
     r"\d",
     _N.format("n")
-    + r"""\s+(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:system|books?|records?|wms|erp)\b""",
-    _I,
+    + r"""\s+(?:(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:system|books?|records?|wms|erp)\b
+        |booked\b|(?:[a-z]+\s+)?on\s+record\b)""",
+    _I | re.VERBOSE,
 )
 # What was counted: the figure after a count word, or before a shelf word.
 _COUNTED = re.compile(
@@ -56,6 +57,7 @@ _COUNTED = re.compile(
           |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
+          |we'?re\s+at|we\s+are\s+at|we\s+were\s+at
           |c[ao]mes?\s+in\s+at|came\s+in|counts?\s+at|phys(?:ical)?\.?(?:\s+(?:qty|quantity|count))?
           |on\s+hand(?:\s+(?:qty|quantity|count))?
           |(?:actual|real|physical)\s+stock)
@@ -79,6 +81,21 @@ _RECEIVING = re.compile(
     r"|receiving|arrived|ordered|invoiced?|packing\s+(?:slip|list)|asn)\b",
     _I,
 )
+# Both names, then both figures in the same order: "count vs system: 95 vs 100", "system /
+# physical 120 / 117", "95/100 (counted/system)"
+_BOOK_NAME = r"(?:system|sys|books?|wms|erp|records?|expected|ledger|booked)"
+_COUNT_NAME = r"(?:count(?:ed)?|cnt|physical|phys|actual|on\s+hand|floor|shelf)"
+_NAME = rf"(?:{_BOOK_NAME}|{_COUNT_NAME})"
+_VS = r"\s*(?:vs\.?|versus|v\.?|/)\s*"
+_PAIRED = lead(
+    "abcefloprsvw0-9",
+    rf"""\b(?P<first>{_NAME}){_VS}(?P<second>{_NAME})\s*[:=-]?\s*(?:(?:is|are|was|were)\s+)?
+        {_N.format("x")}\s*(?:vs\.?|versus|v\.?|/|,|-|and)\s*{_N.format("y")}
+      | {_N.format("x2")}\s*(?:vs\.?|versus|v\.?|/)\s*{_N.format("y2")}\s*
+        \(\s*(?P<first2>{_NAME}){_VS}(?P<second2>{_NAME})\s*\)""",
+    _I,
+)
+_IS_BOOK = re.compile(rf"^{_BOOK_NAME}$", _I)
 _GAP = re.compile(r"[;\n]")  # a figure across these belongs to another request
 _SENTENCE_END = re.compile(r"[;\n]|\.\s")
 _MAX_GAP = 80  # characters between the two figures
@@ -108,6 +125,21 @@ def rewrite(
         return text, []
     found: list[Difference] = []
     out = text
+    for m in _PAIRED.finditer(text):
+        first = m.group("first") or m.group("first2")
+        second = m.group("second") or m.group("second2")
+        if bool(_IS_BOOK.match(first)) == bool(_IS_BOOK.match(second)):
+            continue  # two books or two counts: not a difference
+        x = int((m.group("x") or m.group("x2")).replace(",", ""))
+        y = int((m.group("y") or m.group("y2")).replace(",", ""))
+        b, c = (x, y) if _IS_BOOK.match(first) else (y, x)
+        if b == c or other_story(_sentence(text, m.start(), m.end())):
+            continue
+        said = f"{'short' if c < b else 'surplus'} x{abs(b - c)}"
+        if len(said) > m.end() - m.start():
+            continue
+        out = _put(out, m.start(), m.end(), said)
+        found.append(Difference(b, c, m.group(0)))
     pos = 0
     while True:
         book = _first(_BOOK.search(out, pos), _BOOK_AFTER.search(out, pos))
