@@ -540,6 +540,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # the new value said instead of the write-down: "now worth $60 each", "can
                 # only sell them at $250": with the cost, the entry is qty x (cost - value)
                 "now worth", "only worth", "worth only", "now valued at", "nrv now",
+                "can only be sold", "could only be sold", "will only be sold", "only be sold for",
+                "market price", "market prices", "only get", "carrying value should be",
+                "book value should be", "fair value",
                 "can only sell", "can only get", "could only sell", "could only get",
                 "will only sell", "only sells for", "only sell for", "only fetch",
                 "can only fetch", "sell for only", "resale value", "market value",
@@ -584,7 +587,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # ("Mark dropped 4 TV-55X" is damage; "mark" is often a name)
             Words(
                 "mark", "marked", "marking", "value", "valued", "revalue at", "mark to market",
-                "marked to market",
+                "marked to market", "to market",
                 near=("to", "at"),
                 weak=True,
                 fuzzy=False,

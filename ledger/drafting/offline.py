@@ -635,11 +635,16 @@ _WD_NRV = lead(
     _IX,
 )
 _WD_VALUE_OF = re.compile(
-    r"\b(?:nrv|net\s+reali[sz]able\s+value|market\s+value|resale\s+value|new\s+value)"
+    r"\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|resale\s+value|new\s+value"
+    r"|carrying\s+value|book\s+value|fair\s+value)"
     r"\s+(?:for|of|on)\b",
     _I,
 )
-_WD_IS = re.compile(rf"\b(?:is|are|=)\s+(?P<b>{_MONEYISH})(?:\s*{_PER})?", _I)
+_WD_IS = re.compile(
+    rf"\b(?:is|are|=|(?:should|will|would)\s+be|(?:is|are)\s+now)\s+(?P<b>{_MONEYISH})"
+    rf"(?:\s*{_PER})?",
+    _I,
+)
 # a write-down's cost said without a "$": "cost 96", "unit cost 15", "we paid 40"
 _WD_COST = re.compile(
     rf"\b(?:cost(?:s|ing)?|unit\s+cost|cost\s+price|paid|bought\s+(?:at|for))"
@@ -1789,7 +1794,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
 # by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$".
 _RESERVE_BY = re.compile(
     rf"""(?:\bby|\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|set\s+aside|book|booked)
-        (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?)
+        (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?
+        |\b(?:another|an\s+extra|a\s+further|an\s+additional))
         \s+(?P<n>{_NUM})(?![a-z])(?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b))""",
     _IX,
 )
