@@ -582,12 +582,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
-            # "mark the 20 WID-200 to $4", "value the 50 BX-1042 at $0.50": marking or
-            # valuing goods at a price is a write-down only when nothing else is said
+            # "mark the 20 WID-200 to $4", "value the 50 BX-1042 at $0.50", "clearance: 15
+            # CHR-009 at $60 each": marking, valuing or clearing goods at a price is a
+            # write-down only when nothing else is said
             # ("Mark dropped 4 TV-55X" is damage; "mark" is often a name)
             Words(
                 "mark", "marked", "marking", "value", "valued", "revalue at", "mark to market",
-                "marked to market", "to market",
+                "marked to market", "to market", "clearance",
                 near=("to", "at"),
                 weak=True,
                 fuzzy=False,
