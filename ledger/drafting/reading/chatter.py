@@ -246,9 +246,8 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _FOUND.search(stripped)
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
-    if (
-        (not has_reason and _OPERATING.search(stripped)) or _PLAN_OR_PAY.search(stripped)
-    ) and not (_WRITE_OFF.search(stripped) or _ASKS.search(stripped)):
+    running_cost = (not has_reason and _OPERATING.search(stripped)) or _PLAN_OR_PAY.search(stripped)
+    if running_cost and not (_WRITE_OFF.search(stripped) or _ASKS.search(stripped)):
         return (
             "That reads like wages, rent, running costs, prices or sales, not an inventory "
             "write-off. " + DOES
