@@ -32,7 +32,7 @@ _BOOK = lead(
     "sbriewcdol",
     r"""(?:\b(?:system|sys|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
           |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger|booked
-          |stock\s+(?:record|card)s?|on\s+paper
+          |stock\s+(?:record|card)s?|on\s+paper|(?:a\s+)?book\s+figure(?:\s+of)?
           |should\s+(?:be|have(?:\s+been)?))"""
     + _SAID
     + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
@@ -50,7 +50,7 @@ _BOOK_AFTER = lead(
 )
 # What was counted: the figure after a count word, or before a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted|recounted|cnt|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+    r"""(?:\b(?:counted|recounted|cnt|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:has|have|had)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
@@ -65,7 +65,8 @@ _COUNTED = re.compile(
     + _N.format("n")
     + r"|"
     + _N.format("m")
-    + r"""\s+(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand|in\s+the\s+bin|physically|counted)\b)""",
+    + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
+        |in\s+the\s+bin|physically|counted|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
     _I,
 )
 # "found 5 extra", "3 short": the figure is already the difference, not a count
