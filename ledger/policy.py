@@ -346,6 +346,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "has gone off", "had gone off", "eaten by moths",
                 "shrunk in the wash", "shrank in the wash", "shrunk in wash", "shrunk",
                 "shrank", "sun faded", "colour faded", "color faded",
+                "superseded by", "replaced by the new", "new model came out",
+                fuzzy=False,
+            ),
+            # Obsolescence told as nobody buying: a reason only beside time or a request
+            # ("nobody's bought the 2019 model in 2 years; write off the remaining 35"); "we
+            # haven't sold 40 SKU-12 yet" is news, not a loss.
+            Words(
                 "nobody's bought", "nobodys bought", "nobody has bought", "nobody bought",
                 "no one has bought", "no one's bought", "no one bought", "noone bought",
                 "never been bought", "hasn't been bought", "hasnt been bought",
@@ -356,7 +363,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "haven't sold", "havent sold", "hasn't sold in", "not sold in",
                 "not sold since", "hasn't moved", "hasnt moved", "haven't moved",
                 "not moved in", "no sales", "zero sales", "no sales since", "no sales in",
-                "superseded by", "replaced by the new", "new model came out",
+                "haven't bought", "havent bought", "hasn't bought", "hasnt bought",
+                "don't buy", "dont buy", "doesn't buy", "doesnt buy", "no longer buy",
+                "no longer buying", "nobody orders", "no one orders", "nobody ordered",
+                "no one ordered", "stopped ordering", "no orders", "none sold", "zero sold",
+                "sold none", "never sells", "not a single one sold", "nothing sold",
+                near=(
+                    "anymore", "any more", "since", "years", "months", "year", "ages",
+                    "no longer", "model", "models", "version", "range", "season", "write off",
+                    "write them off", "write it off", "w/o", "scrap", "bin", "binned", "toss",
+                    "dispose", "left", "remaining", "obsolete",
+                ),
                 fuzzy=False,
             ),
             # Dates on food and other perishables, said every way people say them: "past

@@ -219,6 +219,19 @@ _PLAN_OR_PAY = lead(
     word=True,
 )
 
+# Buying and selling said in the negative is nobody trading, the story of obsolete stock, not
+# a purchase or a sale by us: "nobody's bought the 2019 model in 2 years", "none sold this
+# year", "customers haven't bought any since 2021".
+_NOBODY_TRADES = re.compile(
+    r"""\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|hadn'?t|didn'?t|did\s+not|don'?t|doesn'?t
+        |do\s+not|does\s+not|never|nobody'?s?|no\s+one'?s?|no-one|noone|none|zero|nothing
+        |not\s+a\s+single(?:\s+[\w-]+)?|not\s+(?:one|any)|stopped|quit|no\s+longer)
+        (?:\s+(?:has|have|had|been|even|really|ever|any|one))*
+        \s+(?:bought|buys?|buying|sold|sells?|selling|purchased|purchasing|ordered|orders?
+            |ordering)\b""",
+    _I | re.VERBOSE,
+)
+
 _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
 _ASKS = re.compile(r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off|w/o)\b", _I)
 
@@ -229,9 +242,10 @@ def answer(text: str, has_reason: bool) -> str | None:
     stripped = text.strip()
     if ("?" in stripped and _QUESTION.search(stripped)) or _REPORT_ASKED.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
-    if _MONEY_MOVED.search(stripped) and not (has_reason and _ASKS.search(stripped)):
+    trade = _NOBODY_TRADES.sub(" ", stripped)
+    if _MONEY_MOVED.search(trade) and not (has_reason and _ASKS.search(stripped)):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
-    if not has_reason and _PAID.search(stripped):
+    if not has_reason and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
@@ -246,7 +260,7 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _FOUND.search(stripped)
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
-    running_cost = (not has_reason and _OPERATING.search(stripped)) or _PLAN_OR_PAY.search(stripped)
+    running_cost = (not has_reason and _OPERATING.search(trade)) or _PLAN_OR_PAY.search(stripped)
     if running_cost and not (_WRITE_OFF.search(stripped) or _ASKS.search(stripped)):
         return (
             "That reads like wages, rent, running costs, prices or sales, not an inventory "
