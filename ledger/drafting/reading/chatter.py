@@ -219,6 +219,19 @@ _PLAN_OR_PAY = lead(
     word=True,
 )
 
+# Reserves that are not the inventory reserve: bad debts, warranties, returns, legal claims,
+# taxes, staff. "increase the allowance for doubtful accounts by 1,800" is not obsolescence.
+_OTHER = (
+    r"(?:doubtful\s+(?:accounts?|debts?|receivables?)|bad\s+debts?|credit\s+loss(?:es)?"
+    r"|receivables?|warrant(?:y|ies)|returns?|refunds?|legal|lawsuits?|litigation|claims?"
+    r"|tax(?:es)?|bonus(?:es)?|vacation|holiday\s+pay|severance|restructuring|rebates?)"
+)
+_OTHER_RESERVE = re.compile(
+    rf"""\b(?:(?:reserves?|allowances?|provisions?)\s+(?:for|against|on)\s+(?:the\s+|a\s+|our\s+)?
+        (?:\w+\s+)?{_OTHER}|{_OTHER}\s+(?:reserves?|allowances?|provisions?))\b""",
+    _I | re.VERBOSE,
+)
+
 # Buying and selling said in the negative is nobody trading, the story of obsolete stock, not
 # a purchase or a sale by us: "nobody's bought the 2019 model in 2 years", "none sold this
 # year", "customers haven't bought any since 2021".
@@ -242,6 +255,11 @@ def answer(text: str, has_reason: bool) -> str | None:
     stripped = text.strip()
     if ("?" in stripped and _QUESTION.search(stripped)) or _REPORT_ASKED.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
+    if _OTHER_RESERVE.search(stripped):
+        return (
+            "That reads like a reserve for something other than inventory (bad debts, "
+            "warranties, returns, legal claims); I only move the inventory reserve. " + DOES
+        )
     trade = _NOBODY_TRADES.sub(" ", stripped)
     if _MONEY_MOVED.search(trade) and not (has_reason and _ASKS.search(stripped)):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
