@@ -207,10 +207,12 @@ _OPERATING = lead(
 # Plans and pay are never a write-off, whatever goods they mention: "budget for Q1 damages is
 # $5,000", "paid the temps $500 to clean up the flood damage"
 _PLAN_OR_PAY = lead(
-    "abfhilmopqrstwy/",
+    "abfghilmopqrstwy/",
     r"""\b(?:(?:budget(?:ed|s)?|forecast(?:ed|s)?)\s*(?:for|is|was|of|at|:)
         |(?:the|our|q[1-4]|monthly|annual|yearly|weekly)\s+(?:budget|forecast)|wages?
-        |salar(?:y|ies)|payroll|per\s+hour|/\s*(?:hour|hr)|rent\s+(?:is|was|of|for|:|\$)
+        |salar(?:y|ies)|payroll|per\s+hour|/\s*(?:hour|hr)
+        |(?:revenue|turnover|takings|gross\s+margin|margin|profit|sales)\s+(?:was|were|is|are|up|down
+            |fell|rose|grew|dropped|came\s+(?:in|to)|hit|totall?ed|of\s+\$)|rent\s+(?:is|was|of|for|:|\$)
         |(?:the|our|monthly)\s+rent|lease\s+(?:is|was|of|for|payment)|insurance\s+premium
         |(?:paid|pay|pays|paying|hired|hire)\s+(?:the\s+|our\s+|a\s+|some\s+)?(?:temps?|staff
             |cleaners?|cleaning\s+crew|workers?|crew|guys|team|contractors?|agency|drivers?
