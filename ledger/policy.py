@@ -368,6 +368,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "no longer buying", "nobody orders", "no one orders", "nobody ordered",
                 "no one ordered", "stopped ordering", "no orders", "none sold", "zero sold",
                 "sold none", "never sells", "not a single one sold", "nothing sold",
+                "nobody's touched", "nobody has touched", "nobody touched", "no one's touched",
+                "no one has touched", "no one touched", "untouched", "gathering dust",
+                "collecting dust", "sat there for", "been sitting for", "sitting there for",
                 near=(
                     "anymore", "any more", "since", "years", "months", "year", "ages",
                     "no longer", "model", "models", "version", "range", "season", "write off",

@@ -208,7 +208,7 @@ _OPERATING = lead(
 # $5,000", "paid the temps $500 to clean up the flood damage"
 _PLAN_OR_PAY = lead(
     "abfghilmopqrstwy/",
-    r"""\b(?:(?:budget(?:ed|s)?|forecast(?:ed|s)?)\s*(?:for|is|was|of|at|:)
+    r"""\b(?:(?:budget(?:ed|s)?|forecast(?:ed|s)?)\s*(?:for|is|was|of|at|:)|budgeting|forecasting
         |(?:the|our|q[1-4]|monthly|annual|yearly|weekly)\s+(?:budget|forecast)|wages?
         |salar(?:y|ies)|payroll|per\s+hour|/\s*(?:hour|hr)
         |(?:revenue|turnover|takings|gross\s+margin|margin|profit|sales)\s+(?:was|were|is|are|up|down
