@@ -228,16 +228,19 @@ _OTHER = (
     r"|receivables?|warrant(?:y|ies)|returns?|refunds?|legal|lawsuits?|litigation|claims?"
     r"|tax(?:es)?|bonus(?:es)?|vacation|holiday\s+pay|severance|restructuring|rebates?)"
 )
-_OTHER_RESERVE = re.compile(
+_OTHER_RESERVE = lead(
+    "rapdbcwlthvs",
     rf"""\b(?:(?:reserves?|allowances?|provisions?)\s+(?:for|against|on)\s+(?:the\s+|a\s+|our\s+)?
         (?:\w+\s+)?{_OTHER}|{_OTHER}\s+(?:reserves?|allowances?|provisions?))\b""",
     _I | re.VERBOSE,
+    word=True,
 )
 
 # Buying and selling said in the negative is nobody trading, the story of obsolete stock, not
 # a purchase or a sale by us: "nobody's bought the 2019 model in 2 years", "none sold this
 # year", "customers haven't bought any since 2021".
-_NOBODY_TRADES = re.compile(
+_NOBODY_TRADES = lead(
+    "hdnzsq",
     r"""\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|hadn'?t|didn'?t|did\s+not|don'?t|doesn'?t
         |do\s+not|does\s+not|never|nobody'?s?|no\s+one'?s?|no-one|noone|none|zero|nothing
         |not\s+a\s+single(?:\s+[\w-]+)?|not\s+(?:one|any)|stopped|quit|no\s+longer)
@@ -245,6 +248,7 @@ _NOBODY_TRADES = re.compile(
         \s+(?:bought|buys?|buying|sold|sells?|selling|purchased|purchasing|ordered|orders?
             |ordering)\b""",
     _I | re.VERBOSE,
+    word=True,
 )
 
 _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
