@@ -342,6 +342,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "left out of the freezer", "left out of the cooler", "left in the sun",
                 "left in the heat", "left in the rain", "left outside", "not refrigerated",
                 "temperature abuse", "cold chain broken", "cold chain break",
+                # worn or aged surfaces and fabrics
+                "wilted", "wilting", "peeling", "peeled", "tarnished", "pilled", "pilling",
+                "frayed", "fraying", "unravelled", "unraveled", "delaminated", "delaminating",
+                "corrosion", "oxidised", "oxidized", "yellowed", "brittle", "perished seals",
                 "corked", "cork taint", "gone flat", "went flat", "lost its fizz",
                 "has gone off", "had gone off", "eaten by moths",
                 "shrunk in the wash", "shrank in the wash", "shrunk in wash", "shrunk",

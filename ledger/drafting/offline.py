@@ -670,10 +670,10 @@ _WD_BY_SHARE = re.compile(
 )
 _WD_REVALUE = re.compile(
     r"\b(?:re-?valu(?:e|ed|ing)|mark(?:ed|ing)?|value|valued|carry|carried|hold|held|sell|sold"
-    r"|selling|clearance)\b",
+    r"|selling|clearance|worth)\b",
     _I,
 )
-_WD_AT = re.compile(rf"\b(?:at|to|for)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
+_WD_AT = re.compile(rf"\b(?:at|to|for|worth)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
 

@@ -197,7 +197,7 @@ _OPERATING = lead(
         |rent|lease|leasing|utilit(?:y|ies)|electric(?:ity)?|power\s+bill|gas\s+bill
         |water\s+bill|internet\s+bill|phone\s+bill|bills?|insurance\s+premium|budget(?:ed|s)?
         |forecast|quot(?:e|es|ed|ing)|price\s+(?:list|to\s+(?:the\s+)?(?:customers?|clients?))
-        |(?:retail|list|selling)\s+price|prices?\s+(?:of|for|is|are|was|were|went|goes|going)
+        |(?:retail|list|selling)\s+price|retail|wholesale|msrp|rrp|prices?\s+(?:of|for|is|are|was|were|went|goes|going)
         |(?:charged?|told|offered?)\s+(?:the\s+)?(?:customers?|clients?)
         |sales|revenue|turnover|takings|sold|selling)\b""",
     _I | re.VERBOSE,

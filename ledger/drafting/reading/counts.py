@@ -67,7 +67,7 @@ _COUNTED = re.compile(
     + r"|"
     + _N.format("m")
     + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
-        |in\s+the\s+bin|physically|counted|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
+        |in\s+the\s+bin|physical(?:ly)?|counted|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
     _I,
 )
 # "found 5 extra", "3 short": the figure is already the difference, not a count
