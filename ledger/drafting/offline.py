@@ -1795,7 +1795,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
 _RESERVE_BY = re.compile(
     rf"""(?:\bby|\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|set\s+aside|book|booked)
         (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?
-        |\b(?:another|an\s+extra|a\s+further|an\s+additional))
+        |\b(?:another|an\s+extra|a\s+further|an\s+additional)
+        |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\s*[:=-]?)
         \s+(?P<n>{_NUM})(?![a-z])(?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b))""",
     _IX,
 )

@@ -210,7 +210,8 @@ _PLAN_OR_PAY = lead(
     "abfghilmopqrstwy/",
     r"""\b(?:(?:budget(?:ed|s)?|forecast(?:ed|s)?)\s*(?:for|is|was|of|at|:)|budgeting|forecasting
         |(?:the|our|q[1-4]|monthly|annual|yearly|weekly)\s+(?:budget|forecast)|wages?
-        |salar(?:y|ies)|payroll|per\s+hour|/\s*(?:hour|hr)
+        |salar(?:y|ies)|payroll|per\s+hour|/\s*(?:hour|hr)|worked\s+\d+\s*(?:hours?|hrs?|shifts?)
+        |overtime\s+(?:at|pay|hours?|of|for|is|was|:)|(?:hours?|hrs?)\s+(?:of\s+)?overtime
         |(?:revenue|turnover|takings|gross\s+margin|margin|profit|sales)\s+(?:was|were|is|are|up|down
             |fell|rose|grew|dropped|came\s+(?:in|to)|hit|totall?ed|of\s+\$)|rent\s+(?:is|was|of|for|:|\$)
         |(?:the|our|monthly)\s+rent|lease\s+(?:is|was|of|for|payment)|insurance\s+premium
