@@ -321,6 +321,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                         "dont work", "won't turn on", "wont turn on")
                 ),
                 "not powering on", "no power on", "not turning on", "not charging",
+                "stopped charging", "stopped turning on", "stopped powering on",
+                "stopped holding a charge", "stopped pairing", "stopped playing",
                 "dead battery", "battery dead", "dead batteries",
                 "batteries dead", "no picture", "no display", "no sound", "no signal",
                 "blank screen", "black screen", "screen blank", "screen black",
