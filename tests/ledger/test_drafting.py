@@ -382,3 +382,28 @@ def test_the_same_goods_and_reason_twice_in_a_message_is_never_sure(
     assert len(found) == 2
     assert all(d.confidence < CONFIDENT for d in found)
     assert any("same kind" in w for d in found for w in d.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we paid the carrier $80 for the dented boxes",
+        "the vendor credited us $200 for the broken mugs",
+        "paying the contractor $450 for the flood cleanup",
+        "they gave us a credit of $95 for the smashed SKU-40",
+    ],
+)
+def test_money_paid_to_or_credited_by_someone_is_no_write_off_even_beside_damage(
+    ctx_items: DraftContext, text: str
+) -> None:
+    """A payment or a credit names what it was for ("the damaged delivery"): the damage
+    word does not make it a write-off of stock."""
+    with pytest.raises(DraftError, match="payment"):
+        draft(text, ctx_items)
+
+
+def test_a_write_off_asked_for_beside_what_was_paid_is_still_drafted(
+    ctx_items: DraftContext,
+) -> None:
+    d = only("we paid $15 each for them, 4 SKU-12 broken, pls write off", ctx_items)
+    assert d.quantity == Decimal("4") and d.amount == Decimal("60.00")
