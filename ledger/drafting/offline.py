@@ -808,7 +808,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
-    pieces = _pieces(masked, reasons)
+    pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
@@ -1046,7 +1046,7 @@ class _Piece:
     tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
 
 
-def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
+def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
     bounds = [0]
     for m in _SPLIT.finditer(masked):
         if m.end() > bounds[-1]:
@@ -1056,13 +1056,13 @@ def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
         for p in pieces:
-            _signals(p, reasons)
+            _signals(p, reasons, known)
     return pieces
 
 
-def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
+def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> None:
     t = p.text
-    codes = _sku_codes(t)
+    codes = _sku_codes(t, known)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
     hits = reasons.hits(t)
@@ -1244,10 +1244,11 @@ def _read_group(
     work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
 ) -> Facts | None:
     r = _Read(work, work)
-    skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
+    _read_sizes(r)
     _read_bad_numbers(r)
     hits = _reserve_named(r.s, reasons.hits(r.s))
     category, reason = _pick_reason(r, hits, reasons)
@@ -1319,6 +1320,30 @@ def _is_request(
     return bool(sku or _INTENT.search(work) or (counted and r.money))
 
 
+# -- sizes -------------------------------------------------------------------------------------
+
+# A strength or a size is part of what the goods are, never a count or a price: "amoxicillin
+# 500mg", "128 GB phones", "2 x 55in TVs", "24 x 500ml bottles". Units nobody counts stock in
+# (mg, GB, mAh...) are sizes however typed; a length, a power or a volume only when fused to
+# its number, and a volume only when goods follow ("500ml bottles", not "500ml of oil").
+_SIZE = lead(
+    r"\d.",
+    r"""(?<![\w.,$@#/-])(?:\d+(?:\.\d+)?)
+      (?: \s?(?:mg|mcg|µg|ug|iu|gb|tb|mah|hz|mp|mpx)
+        | (?:mm|cm|in|inch|inches|"|w|kw|v)
+        | (?:ml|cl|l|oz|fl\.?\s?oz)(?=\s+(?!of\b|each\b|ea\b|per\b|a\b|an\b)[a-z]{3,})
+      )(?![\w/])""",
+    _IX,
+)
+
+
+def _read_sizes(r: _Read) -> None:
+    for m in list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ()):
+        r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
+        r.not_amounts.append(m.span())
+        r.cut(*m.span())
+
+
 # -- bad numbers ---------------------------------------------------------------------------------
 
 
@@ -1349,10 +1374,14 @@ def _is_currency(word: str) -> bool:
 # -- SKUs ----------------------------------------------------------------------------------------
 
 
-def _sku_codes(text: str) -> list[tuple[str, bool, int, int]]:
-    """(normalised code, found without a keyword, start, end), in order of appearance."""
+def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, int, int]]:
+    """(normalised code, found without a keyword, start, end), in order of appearance.
+    `known`: the item list's SKUs; one of them is a code whatever its shape ("LMP-ARC")."""
     found: list[tuple[str, bool, int, int]] = []
     taken: list[tuple[int, int]] = []
+    for code, a, b in items.letter_codes(text, known):
+        found.append((code, False, a, b))
+        taken.append((a, b))
     for m in _SKU_KEYWORD.finditer(text):
         code = m.group("code")
         if _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
@@ -1406,8 +1435,8 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
     return text
 
 
-def _read_skus(r: _Read) -> list[tuple[str, bool]]:
-    codes = _sku_codes(r.s)
+def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
+    codes = _sku_codes(r.s, known)
     r.s = _mark_skus(r.s, codes)
     r.not_amounts.extend((a, b) for _, _, a, b in codes)
     return [(c, bare) for c, bare, _, _ in codes]

@@ -35,10 +35,35 @@ def canonical(text: str, items: Collection[str]) -> str:
 
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
-        if not any(ch.isdigit() for ch in token):
+        if not any(ch.isdigit() for ch in token) and not _code_like(token):
             return token  # "Box" is a word even if a code is called BOX
         key = _KEY.sub("", token.lower())
         code = keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
         return code if code is not None else token
 
     return _CODE.sub(fix, text)
+
+
+def _code_like(token: str) -> bool:
+    """A token without digits that is still written as a code: hyphenated ("lmp-arc",
+    "TEE-BLK-M") or in capitals ("BRKT", "TEEBLKM"). A plain word ("box", "Lamp") is a word."""
+    return ("-" in token or "_" in token or (token.isupper() and len(token) >= 3)) and any(
+        ch.isalpha() for ch in token
+    )
+
+
+_LETTER_CODE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*(?![\w-])")
+
+
+def letter_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]]:
+    """Codes the item list knows that have no digit ("LMP-ARC", "STOUT-CS", "BRKT"), as
+    (code, start, end) in `text` (already canonical): the reader's own code patterns want a
+    digit, so that "N-A" or "OK" are never SKUs, but a code the list knows is its SKU."""
+    if not items:
+        return []
+    known = frozenset(items)
+    return [
+        (m.group(0), m.start(), m.end())
+        for m in _LETTER_CODE.finditer(text)
+        if m.group(0) in known and not any(ch.isdigit() for ch in m.group(0))
+    ]
