@@ -572,11 +572,35 @@ def _read_n_packs(s: str) -> Pack | None:
     return None
 
 
+# Goods sold as a pair: "7 pairs of jeans" are 7 pairs of jeans, never 14 (a count of two only
+# where the goods are not named, or named as something not sold in pairs: "4 pairs of SKU-12")
+_PAIR_GOODS = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
+    r"|stockings|shoes|boots|sneakers|trainers|sandals|slippers|heels|loafers|clogs|gloves"
+    r"|mittens|mitts|headphones|earphones|earbuds|headsets?|earrings|cufflinks|scissors|shears"
+    r"|pliers|tongs|tweezers|glasses|sunglasses|spectacles|goggles|binoculars|skis|skates"
+    r"|chopsticks|overalls|briefs|boxers|knickers|panties|jeggings|joggers|chinos|dungarees"
+    r"|wellies|waders|flip-?flops|crutches|oven\s+mitts)\b",
+    _I,
+)
+
+
 def _read_pairs(s: str) -> Pack | None:
     m = _PAIRS.search(s)
     n1 = _num(m.group("n1")) if m else None
     if m is None or n1 is None:
         return None
+    goods = _PAIR_GOODS.match(s, m.end())
+    if goods:  # sold as a pair: the pair is the piece
+        said = " ".join(s[m.start() : goods.end()].split())
+        return Pack(
+            n1,
+            "units",
+            [m.span()],
+            f"Quantity '{said}' = {_fmt(n1)} (sold as pairs)",
+            used=[n1],
+            containers={"pair": n1},
+        )
     qty = n1 * 2
     return Pack(
         qty,
