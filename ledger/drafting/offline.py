@@ -1258,7 +1258,7 @@ def _read_group(
     _read_percent(r)
     _read_write_down(r, write_down)
     _read_money(r)
-    _read_quantities(r)
+    _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
 
     sku = skus[0][0] if skus else None
@@ -1948,7 +1948,7 @@ def _limit(
 # -- quantities ----------------------------------------------------------------------------------
 
 
-def _read_quantities(r: _Read) -> None:
+def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
     for m in list(_QTY_RANGE.finditer(r.s)):
         value = _number(m.group("n"), r, "quantity")
         if value is not None:
@@ -1990,6 +1990,8 @@ def _read_quantities(r: _Read) -> None:
                 break
     if not r.qtys:
         one = _QTY_ONE.search(r.s)
+        if one and _pieces_counted(r, one, hits):
+            one = None  # "dropped a crate of glasses, 24 broken": the 24 is the count
         if one:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
@@ -1999,6 +2001,23 @@ def _read_quantities(r: _Read) -> None:
             r.qtys.append(_Qty(Decimal(1), None, one.start(), "one"))
             r.guess(f"Read '{one.group('a')}' before the SKU as 1 unit", P_BARE_NUMBER)
             r.cut(one.start("a"), one.end("a"))
+
+
+_OF_AFTER = re.compile(r"\s+of\b", _I)
+
+
+def _pieces_counted(r: _Read, one: re.Match[str], hits: Iterable[_Hit]) -> bool:
+    """ "a crate of wine glasses, 24 broken", "a box of SKU-410 fell, 9 chipped": one container
+    of goods, and a count of the pieces beside the reason word. The container says where the
+    goods were; the count is the quantity. The container is cut so it is not read again."""
+    if packs.container(one.group("u")) is None or not _OF_AFTER.match(r.s, one.end()):
+        return False
+    if not any(h.start > one.end() and _count_beside(r.s, h) for h in hits):
+        return False
+    r.notes.append(f"Read '{_WS.sub(' ', one.group(0))}' as where the goods were, not a count")
+    r.not_amounts.append(one.span())
+    r.cut(*one.span())
+    return True
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
