@@ -9,7 +9,7 @@ container there were, so a price per case is read against cases, not pieces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -22,8 +22,12 @@ _WORDNUM = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|hundred)"
 )
-# a count: digits (never a price or part of a code) or a number word
-_N = rf"(?:(?<![$\w.,/-])\d+(?:\.\d+)?(?![\d.,]*\s*%)(?![\w-])(?!/\d)|\b{_WORDNUM}\b)"
+# a count: digits (never a price or part of a code) or a number word. Two decimals are
+# cents: "111 cases, 9.00 a case" is a price per case, never 9 pieces a case.
+_N = (
+    r"(?:(?<![$\w.,/-])\d+(?:\.\d(?!\d)|\.\d{3,})?(?![.,]\d)(?![\d.,]*\s*%)(?![\w-])(?!/\d)"
+    rf"|\b{_WORDNUM}\b)"
+)
 _CONTAINERS = {
     "case": "case", "cases": "case", "cs": "case", "carton": "carton", "cartons": "carton",
     "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box", "bxs": "box",
@@ -231,8 +235,48 @@ def read(s: str) -> Pack | None:
     for reader in readers:
         found = reader(s)
         if found is not None:
-            return found
+            return _plus_loose(s, found)
     return None
+
+
+# "3 dozen plus 4", "2 cases and 5 loose", "1 pallet + 6 singles": whole packs and loose
+# pieces beside them; the quantity is the sum. After whole cases the loose word (or a plus
+# sign) is needed: "2 cases and 5 SKU-12" may be two counts of one thing.
+_LOOSE = (
+    r"(?:loose|singles?|extra|odd|individual|spare|more|units?|pcs|pieces?|eaches|ea|pc|unpacked)"
+)
+_PLUS = re.compile(
+    rf"\s*,?\s*(?P<op>plus|\+|&|and|with)\s+(?:another\s+|an\s+extra\s+)?(?P<n>{_N})"
+    rf"(?P<loose>\s+{_LOOSE}\b)?"
+    rf"(?!\s*(?:{_C}|dozen|doz|dz|gross|%|percent|per\b|/|x\b|of\b|each\b|an?\s|dollars?"
+    r"|bucks|usd)|[.,]\d)",
+    _I,
+)
+
+
+def _plus_loose(s: str, pack: Pack) -> Pack:
+    whole_dozens = "dozen" in pack.words and not pack.containers.get("dozen", 1) % 1
+    if pack.doubt or not (whole_dozens or pack.containers) or "pair" in pack.containers:
+        return pack
+    end = max(b for _, b in pack.spans)
+    m = _PLUS.match(s, end)
+    if m is None:
+        # "2 cases ... 12 per case": the loose pieces come right after the whole cases
+        m = _PLUS.match(s, min(b for _, b in pack.spans))
+    n = _num(m.group("n")) if m else None
+    if m is None or n is None or not _whole(n):
+        return pack
+    if not whole_dozens and not (m.group("loose") or m.group("op") in ("plus", "+")):
+        return pack
+    qty = pack.quantity + n
+    return replace(
+        pack,
+        quantity=qty,
+        spans=[*pack.spans, m.span()],
+        note=f"{pack.note}, plus {_fmt(n)} loose = {_fmt(qty)}",
+        used=[*pack.used, n],
+        containers={},  # a price per case or per dozen no longer fits the pieces
+    )
 
 
 def container(unit: str | None) -> str | None:
