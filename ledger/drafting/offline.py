@@ -1809,6 +1809,7 @@ def _read_money(r: _Read) -> None:
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
     _read_bare_totals(r, tokens)
     _read_bare_each(r, tokens)
+    _read_bare_worth(r, tokens)
     for m in _PRICE_CENTS.finditer(r.s):
         if not _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
@@ -1837,6 +1838,52 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
         if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             continue
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "amount"), False))
+
+
+# A plain number the words around it make money, never a count: "2,400 of damaged stock"
+# (stock, inventory, goods are measured in money, not counted), "350 worth of", "worth 350",
+# "raise the allowance by 1,800", "use 1,200 of the reserve", "750 to write off"
+_STOCK_WORDS = r"(?:stock|inventory|merchandise|goods|product|materials?|supplies)"
+_RESERVE_NOUN = r"(?:reserve|allowance|provision)"
+_WORTH_BARE = lead(
+    r"\d.wvrapitblg",
+    rf"""(?<![\w.$#/-])(?P<n>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))
+         (?=\s*(?:worth\b
+           | of\s+(?:[a-z-]+\s+){{0,2}}?{_STOCK_WORDS}\b
+           | (?:to|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?(?:[a-z&/-]+\s+){{0,2}}?
+             {_RESERVE_NOUN}s?\b
+           | to\s+(?:write|w/o|expense)\b))
+     | \b(?:worth|valued\s+at|value\s+of)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
+     | \b{_RESERVE_NOUN}s?\b[^.;\n$\ue000\ue001]{{0,24}}?\bby\s+(?P<r>{_NUM_CORE})(?![\w.%/-])
+       (?!\s*(?:x\b|{_UNIT}\b))
+     | \b(?:raise|increase|top\s+up|bump|lift|add|boost|grow|build)\w*\s+(?:the\s+|our\s+)?
+       (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+by\s+(?P<v>{_NUM_CORE})(?![\w.%/-])""",
+    _IX,
+)
+
+
+def _read_bare_worth(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
+    """A plain number that the words say is money ("2,400 of damaged stock")."""
+    if not _DIGIT.search(r.s):
+        return
+    for m in _WORTH_BARE.finditer(r.s):
+        group = next(g for g in ("n", "w", "r", "v") if m.group(g) is not None)
+        span = m.span(group)
+        if _overlaps(span, [(a, b) for a, b, _, _ in tokens]):
+            continue
+        after = r.s[span[1] : span[1] + 60].lower()
+        sure = (
+            group != "n" or after.lstrip().startswith("worth") or bool(_RESERVE_AFTER.match(after))
+        )
+        if not sure:
+            if _other_count(r.s, span) or (SKU_MARK in r.s and "write" in after[:12]):
+                continue  # "SKU-12, 750 to write off": more likely a count of the goods
+            # "40 of damaged stock" is money as it reads, but a count is not impossible
+            r.guess(f"Read {m.group(group)} as dollars (no $ sign)", P_BARE_AT)
+        tokens.append((span[0], span[1], _number(m.group(group), r, "amount"), False))
+
+
+_RESERVE_AFTER = re.compile(rf"\s*(?:to|from|of|out\s+of|against)\s[^.;\n]*?{_RESERVE_NOUN}")
 
 
 def _other_count(s: str, span: tuple[int, int]) -> bool:
