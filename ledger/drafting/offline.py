@@ -1853,7 +1853,7 @@ _WORTH_BARE = lead(
            | (?:to|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?(?:[a-z&/-]+\s+){{0,2}}?
              {_RESERVE_NOUN}s?\b
            | to\s+(?:write|w/o|expense)\b))
-     | \b(?:worth|valued\s+at|value\s+of)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
+     | \b(?:worth|valued\s+at)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
      | \b{_RESERVE_NOUN}s?\b[^.;\n$\ue000\ue001]{{0,24}}?\bby\s+(?P<r>{_NUM_CORE})(?![\w.%/-])
        (?!\s*(?:x\b|{_UNIT}\b))
      | \b(?:raise|increase|top\s+up|bump|lift|add|boost|grow|build)\w*\s+(?:the\s+|our\s+)?
