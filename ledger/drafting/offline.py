@@ -1330,7 +1330,7 @@ _SIZE = lead(
     r"\d.",
     r"""(?<![\w.,$@#/-])(?:\d+(?:\.\d+)?)
       (?: \s?(?:mg|mcg|µg|ug|iu|gb|tb|mah|hz|mp|mpx)
-        | (?:mm|cm|in|inch|inches|"|w|kw|v)
+        | (?:mm|cm|m|in|inch|inches|ft|"|w|kw|v)(?!\s+of\b)
         | (?:ml|cl|l|oz|fl\.?\s?oz)(?=\s+(?!of\b|each\b|ea\b|per\b|a\b|an\b)[a-z]{3,})
       )(?![\w/])""",
     _IX,

@@ -41,7 +41,23 @@ def canonical(text: str, items: Collection[str]) -> str:
         code = keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
         return code if code is not None else token
 
-    return _CODE.sub(fix, text)
+    text = _CODE.sub(fix, text)
+    if " " in text:
+        text = _SPACED.sub(lambda m: _spaced(m, keys), text)
+    return text
+
+
+# "amx 500", "TV 55X": a code typed with a space for its hyphen
+# ("sku 12", "item 5" are left to the reader's keywords)
+_SPACED = re.compile(
+    r"(?<![\w-])(?!(?:skus?|item|part|no|num|qty|x)\b)([a-z]{2,6})[ ](\d[a-z0-9]*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _spaced(m: re.Match[str], keys: dict[str, str]) -> str:
+    code = keys.get((m.group(1) + m.group(2)).lower())
+    return code if code is not None and ("-" in code or "_" in code) else m.group(0)
 
 
 def _code_like(token: str) -> bool:
