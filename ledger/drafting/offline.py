@@ -1044,6 +1044,7 @@ class _Piece:
     context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
     tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
+    one_container: bool = False  # "a box of SKU-410 fell": its only count is the one box
 
 
 def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
@@ -1097,6 +1098,16 @@ def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> N
     # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
     p.tally = has_digit and not p.money and bool(_TALLY.search(t))
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
+    p.one_container = p.qty and _one_container(_mark_skus(t, codes))
+
+
+# "a crate of", "one pallet of": a single container of goods, nothing else counted
+_ONE_CONTAINER = lead("aos", rf"\b(?:a|an|one|single)\s+(?P<u>{_UNIT})\s+of\b", _I, word=True)
+
+
+def _one_container(t: str) -> bool:
+    m = _ONE_CONTAINER.search(t) if not _DIGIT.search(t) else None
+    return m is not None and packs.container(m.group("u")) is not None
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
@@ -1167,6 +1178,8 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"
             elif p.qty and p.money and not p.total and cur_sig[1] and cur_sig[2]:
                 new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
+            if new and cur[-1].one_container and p.qty and not p.sku and not p.money:
+                new = False  # "one pallet of FLR-25 got wet, 12 sacks ruined": the pieces in it
         if new:
             groups.append(cur)
             cur, cur_sig, cur_sku = [], [False] * 5, None
@@ -1996,6 +2009,7 @@ def _limit(
 
 
 def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
+    _pieces_counted(r, hits)  # first: "a crate of glasses, 24 broken" counts the glasses
     for m in list(_QTY_RANGE.finditer(r.s)):
         value = _number(m.group("n"), r, "quantity")
         if value is not None:
@@ -2037,8 +2051,6 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
                 break
     if not r.qtys:
         one = _QTY_ONE.search(r.s)
-        if one and _pieces_counted(r, one, hits):
-            one = None  # "dropped a crate of glasses, 24 broken": the 24 is the count
         if one:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
@@ -2050,16 +2062,22 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             r.cut(one.start("a"), one.end("a"))
 
 
-_OF_AFTER = re.compile(r"\s+of\b", _I)
+# after a single container: a count of pieces that are not containers ("12 sacks ruined")
+_PIECES_AFTER = re.compile(rf"(?<![\w.$#/-])\d{{1,5}}\s+(?P<u>{_UNIT})\b", _I)
 
 
-def _pieces_counted(r: _Read, one: re.Match[str], hits: Iterable[_Hit]) -> bool:
-    """ "a crate of wine glasses, 24 broken", "a box of SKU-410 fell, 9 chipped": one container
-    of goods, and a count of the pieces beside the reason word. The container says where the
-    goods were; the count is the quantity. The container is cut so it is not read again."""
-    if packs.container(one.group("u")) is None or not _OF_AFTER.match(r.s, one.end()):
+def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
+    """ "a crate of wine glasses, 24 broken", "one pallet of FLR-25 got wet, 12 sacks ruined":
+    one container of goods, and a count of the pieces after it (beside the reason word, or
+    with a unit that is no container). The container says where the goods were; the count is
+    the quantity. The container is cut so it is not read again."""
+    one = _ONE_CONTAINER.search(r.s) if _DIGIT.search(r.s) else None
+    if one is None or packs.container(one.group("u")) is None:
         return False
-    if not any(h.start > one.end() and _count_beside(r.s, h) for h in hits):
+    pieces = any(
+        packs.container(m.group("u")) is None for m in _PIECES_AFTER.finditer(r.s, one.end())
+    )
+    if not pieces and not any(h.start > one.end() and _count_beside(r.s, h) for h in hits):
         return False
     r.notes.append(f"Read '{_WS.sub(' ', one.group(0))}' as where the goods were, not a count")
     r.not_amounts.append(one.span())
