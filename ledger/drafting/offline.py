@@ -1889,7 +1889,7 @@ def _read_bare_worth(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool
             group != "n" or after.lstrip().startswith("worth") or bool(_RESERVE_AFTER.match(after))
         )
         if not sure:
-            if _other_count(r.s, span) or (SKU_MARK in r.s and "write" in after[:12]):
+            if _other_count(r.s, span) or SKU_MARK in r.s:
                 continue  # "SKU-12, 750 to write off": more likely a count of the goods
             # "40 of damaged stock" is money as it reads, but a count is not impossible
             r.guess(f"Read {m.group(group)} as dollars (no $ sign)", P_BARE_AT)
