@@ -1107,7 +1107,15 @@ _ONE_CONTAINER = lead("aos", rf"\b(?:a|an|one|single)\s+(?P<u>{_UNIT})\s+of\b", 
 
 def _one_container(t: str) -> bool:
     m = _ONE_CONTAINER.search(t) if not _DIGIT.search(t) else None
-    return m is not None and packs.container(m.group("u")) is not None
+    return m is not None and _holder(m.group("u"))
+
+
+# what holds goods without being sold by the piece: "a bin of plates", "a bucket of paint"
+_HOLDERS = frozenset(("bin", "bins", "bucket", "buckets", "pail", "pails", "tub", "tubs"))
+
+
+def _holder(unit: str) -> bool:
+    return packs.container(unit) is not None or unit.lower() in _HOLDERS
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
@@ -1863,7 +1871,7 @@ _WORTH_BARE = lead(
     rf"""(?<![\w.$#/-])(?P<n>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))
          (?=\s*(?:worth\b
            | of\s+(?:[a-z-]+\s+){{0,2}}?{_STOCK_WORDS}\b
-           | (?:to|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?(?:[a-z&/-]+\s+){{0,2}}?
+           | (?:to|into|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?(?:[a-z&/-]+\s+){{0,2}}?
              {_RESERVE_NOUN}s?\b
            | to\s+(?:write|w/o|expense)\b))
      | \b(?:worth|valued\s+at)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
@@ -1896,7 +1904,7 @@ def _read_bare_worth(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool
         tokens.append((span[0], span[1], _number(m.group(group), r, "amount"), False))
 
 
-_RESERVE_AFTER = re.compile(rf"\s*(?:to|from|of|out\s+of|against)\s[^.;\n]*?{_RESERVE_NOUN}")
+_RESERVE_AFTER = re.compile(rf"\s*(?:to|into|from|of|out\s+of|against)\s[^.;\n]*?{_RESERVE_NOUN}")
 
 
 def _other_count(s: str, span: tuple[int, int]) -> bool:
@@ -2072,7 +2080,7 @@ def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
     with a unit that is no container). The container says where the goods were; the count is
     the quantity. The container is cut so it is not read again."""
     one = _ONE_CONTAINER.search(r.s) if _DIGIT.search(r.s) else None
-    if one is None or packs.container(one.group("u")) is None:
+    if one is None or not _holder(one.group("u")):
         return False
     pieces = any(
         packs.container(m.group("u")) is None for m in _PIECES_AFTER.finditer(r.s, one.end())

@@ -255,8 +255,9 @@ _PLUS = re.compile(
 
 
 def _plus_loose(s: str, pack: Pack) -> Pack:
-    whole_dozens = "dozen" in pack.words and not pack.containers.get("dozen", 1) % 1
-    if pack.doubt or not (whole_dozens or pack.containers) or "pair" in pack.containers:
+    dozens = pack.containers.get("dozen")
+    whole_dozens = dozens is not None and _whole(dozens)
+    if pack.doubt or not pack.containers or "pair" in pack.containers:
         return pack
     end = max(b for _, b in pack.spans)
     m = _PLUS.match(s, end)
