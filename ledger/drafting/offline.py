@@ -1871,8 +1871,8 @@ _WORTH_BARE = lead(
     rf"""(?<![\w.$#/-])(?P<n>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))
          (?=\s*(?:worth\b
            | of\s+(?:[a-z-]+\s+){{0,2}}?{_STOCK_WORDS}\b
-           | (?:to|into|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?(?:[a-z&/-]+\s+){{0,2}}?
-             {_RESERVE_NOUN}s?\b
+           | (?:to|into|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?
+             (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\b
            | to\s+(?:write|w/o|expense)\b))
      | \b(?:worth|valued\s+at)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
      | \b{_RESERVE_NOUN}s?\b[^.;\n$\ue000\ue001]{{0,24}}?\bby\s+(?P<r>{_NUM_CORE})(?![\w.%/-])
