@@ -2082,15 +2082,28 @@ def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
     one = _ONE_CONTAINER.search(r.s) if _DIGIT.search(r.s) else None
     if one is None or not _holder(one.group("u")):
         return False
-    pieces = any(
-        packs.container(m.group("u")) is None for m in _PIECES_AFTER.finditer(r.s, one.end())
-    )
-    if not pieces and not any(h.start > one.end() and _count_beside(r.s, h) for h in hits):
+    pieces = any(not _holder(m.group("u")) for m in _PIECES_AFTER.finditer(r.s, one.end()))
+    if not pieces and not _count_before_reason(r.s, one.end(), hits):
         return False
     r.notes.append(f"Read '{_WS.sub(' ', one.group(0))}' as where the goods were, not a count")
     r.not_amounts.append(one.span())
     r.cut(*one.span())
     return True
+
+
+_NEXT_WORD = re.compile(r"\s*([a-z]+)", _I)
+
+
+def _count_before_reason(s: str, after: int, hits: Iterable[_Hit]) -> bool:
+    """A bare count said just before a reason word, after `after`: "24 broken", "9 of them
+    chipped"; not a count of more containers ("3 boxes fine")."""
+    for m in _BARE_COUNT.finditer(s, after):
+        word = _NEXT_WORD.match(s, m.end())
+        if word and _holder(word.group(1)):
+            continue
+        if any(0 < h.start - m.end() <= 12 for h in hits):
+            return True
+    return False
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:
