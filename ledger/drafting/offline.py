@@ -1720,10 +1720,30 @@ def _read_location(r: _Read) -> str | None:
 # -- write-downs and percentages -----------------------------------------------------------------
 
 
+# "a case and 2 loose": whole packs and loose pieces, and nothing says how many a pack holds
+_PACK_AND_LOOSE = lead(
+    "aon\\d",
+    rf"\b(?:an?|one|\d+)\s+(?P<u>{_UNIT})\.?\s*(?:and|plus|\+|&)\s+\d+\s+"
+    r"(?:loose|singles?|extra|odd|individual|spare|more)\b",
+    _I,
+)
+
+
+def _loose_beside_unknown_pack(r: _Read) -> None:
+    m = _PACK_AND_LOOSE.search(r.s) if _DIGIT.search(r.s) else None
+    if m is not None and _holder(m.group("u")):
+        unit = packs.container(m.group("u")) or m.group("u").lower()
+        r.doubts.append(
+            f"'{_WS.sub(' ', m.group(0))}': how many pieces are in a {unit}? Give the count "
+            f"per {unit}"
+        )
+
+
 def _read_pack(r: _Read) -> None:
     """Dozens, cases of 12, pallets of cases, "25% of the 80": the pieces, multiplied out."""
     pack = packs.read(r.s)
     if pack is None:
+        _loose_beside_unknown_pack(r)
         return
     for a, b in pack.spans:
         r.cut(a, b)

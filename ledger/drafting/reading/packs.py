@@ -246,7 +246,7 @@ _LOOSE = (
     r"(?:loose|singles?|extra|odd|individual|spare|more|units?|pcs|pieces?|eaches|ea|pc|unpacked)"
 )
 _PLUS = re.compile(
-    rf"\s*,?\s*(?P<op>plus|\+|&|and|with)\s+(?:another\s+|an\s+extra\s+)?(?P<n>{_N})"
+    rf"\.?\s*,?\s*(?P<op>plus|\+|&|and|with)\s+(?:another\s+|an\s+extra\s+)?(?P<n>{_N})"
     rf"(?P<loose>\s+{_LOOSE}\b)?"
     rf"(?!\s*(?:{_C}|dozen|doz|dz|gross|%|percent|per\b|/|x\b|of\b|each\b|an?\s|dollars?"
     r"|bucks|usd)|[.,]\d)",
@@ -267,7 +267,9 @@ def _plus_loose(s: str, pack: Pack) -> Pack:
     n = _num(m.group("n")) if m else None
     if m is None or n is None or not _whole(n):
         return pack
-    if not whole_dozens and not (m.group("loose") or m.group("op") in ("plus", "+")):
+    if not (m.group("loose") or m.group("op") in ("plus", "+")) and (
+        not whole_dozens or m.group("op") == "with"  # "3 dozen with 2 broken": 2 of the 36
+    ):
         return pack
     qty = pack.quantity + n
     return replace(
