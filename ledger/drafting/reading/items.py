@@ -36,7 +36,11 @@ def canonical(text: str, items: Collection[str]) -> str:
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
         if not any(ch.isdigit() for ch in token) and not _code_like(token):
-            return token  # "Box" is a word even if a code is called BOX
+            # "Box" is a word even if a code is called BOX; but "lmparc", "teeblkm" are a
+            # code of several parts typed together, never a word (no "-": the key is the word)
+            code = keys.get(token.lower())
+            joined = code is not None and "-" in code and len(token) >= 5
+            return code if joined and code is not None else token
         key = _KEY.sub("", token.lower())
         code = keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
         return code if code is not None else token
