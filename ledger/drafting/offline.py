@@ -1898,7 +1898,8 @@ _WORTH_BARE = lead(
      | \b{_RESERVE_NOUN}s?\b[^.;\n$\ue000\ue001]{{0,24}}?\bby\s+(?P<r>{_NUM_CORE})(?![\w.%/-])
        (?!\s*(?:x\b|{_UNIT}\b))
      | \b(?:raise|increase|top\s+up|bump|lift|add|boost|grow|build)\w*\s+(?:the\s+|our\s+)?
-       (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+by\s+(?P<v>{_NUM_CORE})(?![\w.%/-])""",
+       (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+(?:by\s+)?(?P<v>{_NUM_CORE})(?![\w.%/-])
+       (?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}|{MONEY_MARK}))""",
     _IX,
 )
 
@@ -2103,6 +2104,7 @@ def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
     if one is None or not _holder(one.group("u")):
         return False
     pieces = any(not _holder(m.group("u")) for m in _PIECES_AFTER.finditer(r.s, one.end()))
+    pieces = pieces or _goods_counted(r.s, one.end())
     if not pieces and not _count_before_reason(r.s, one.end(), hits):
         return False
     r.notes.append(f"Read '{_WS.sub(' ', one.group(0))}' as where the goods were, not a count")
@@ -2112,6 +2114,18 @@ def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([a-z]+)", _I)
+_COUNT_NOUN = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+([a-z]{3,})\b", _I)
+
+
+def _goods_counted(s: str, after: int) -> bool:
+    """ "one crate of wine glasses smashed, 24 glasses": a count of the goods the container
+    was said to hold, by their own name."""
+    named = s[after : after + 60].lower()
+    return any(
+        m.group(1).lower() in named[: m.start() - after]
+        for m in _COUNT_NOUN.finditer(s, after)
+        if not _holder(m.group(1))
+    )
 
 
 def _count_before_reason(s: str, after: int, hits: Iterable[_Hit]) -> bool:
