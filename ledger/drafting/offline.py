@@ -804,7 +804,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
-    masked = _mask(clean_read)
+    masked = items.keep_codes(_mask(clean_read), clean_read, known)
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)

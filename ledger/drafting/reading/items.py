@@ -87,3 +87,18 @@ def letter_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]
         for m in _LETTER_CODE.finditer(text)
         if m.group(0) in known and not any(ch.isdigit() for ch in m.group(0))
     ]
+
+
+_ANY_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-_][A-Z0-9]+)*(?![\w-])")
+
+
+def keep_codes(masked: str, text: str, items: Collection[str]) -> str:
+    """`masked` (the same length as `text`) with every code the item list knows put back:
+    "SOFA-GRN-3S" is a SKU even though "GRN-3S" reads like a goods-received note."""
+    if not items or masked == text:
+        return masked
+    known = frozenset(items)
+    for m in _ANY_CODE.finditer(text):
+        if m.group(0) in known and masked[m.start() : m.end()] != m.group(0):
+            masked = masked[: m.start()] + m.group(0) + masked[m.end() :]
+    return masked
