@@ -1349,10 +1349,11 @@ def _is_request(
 # its number, and a volume only when goods follow ("500ml bottles", not "500ml of oil").
 _SIZE = lead(
     r"\d.",
-    r"""(?<![\w.,$@#/-])(?:\d+(?:\.\d+)?)
+    rf"""(?<![\w.,$@#/-])(?:\d+(?:\.\d+)?)
       (?: \s?(?:mg|mcg|µg|ug|iu|gb|tb|mah|hz|mp|mpx)
         | (?:mm|cm|m|in|inch|inches|ft|"|w|kw|v)(?!\s+of\b)
-        | (?:ml|cl|l|oz|fl\.?\s?oz)(?=\s+(?!of\b|each\b|ea\b|per\b|a\b|an\b)[a-z]{3,})
+        | (?:ml|cl|l|oz|fl\.?\s?oz)(?=\s+(?!of\b|each\b|ea\b|per\b|a\b|an\b)[a-z]{{3,}})
+        | (?:g|kg|lb)(?=\s+{_UNIT}\b)  # "500g boxes", "25kg sacks"; "10kg flour" is weight
       )(?![\w/])""",
     _IX,
 )

@@ -622,7 +622,7 @@ def _read_n_packs(s: str) -> Pack | None:
 # Goods sold as a pair: "7 pairs of jeans" are 7 pairs of jeans, never 14 (a count of two only
 # where the goods are not named, or named as something not sold in pairs: "4 pairs of SKU-12")
 _PAIR_GOODS = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
+    r"\s+(?:\ue000\s*)?(?:[a-z-]+\s+){0,2}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
     r"|stockings|shoes|boots|sneakers|trainers|sandals|slippers|heels|loafers|clogs|gloves"
     r"|mittens|mitts|headphones|earphones|earbuds|headsets?|earrings|cufflinks|scissors|shears"
     r"|pliers|tongs|tweezers|glasses|sunglasses|spectacles|goggles|binoculars|skis|skates"
