@@ -254,6 +254,10 @@ _PLUS = re.compile(
 )
 
 
+# after "2 dozen and 6": the goods themselves ("eggs", a SKU read before this)
+_GOODS_NEXT = re.compile(r"\s*(?:\ue000|[a-z]{2,}s\b)", _I)
+
+
 def _plus_loose(s: str, pack: Pack) -> Pack:
     dozens = pack.containers.get("dozen")
     whole_dozens = dozens is not None and _whole(dozens)
@@ -268,7 +272,9 @@ def _plus_loose(s: str, pack: Pack) -> Pack:
     if m is None or n is None or not _whole(n):
         return pack
     if not (m.group("loose") or m.group("op") in ("plus", "+")) and (
-        not whole_dozens or m.group("op") == "with"  # "3 dozen with 2 broken": 2 of the 36
+        not whole_dozens
+        or m.group("op") == "with"  # "3 dozen with 2 broken": 2 of the 36
+        or not _GOODS_NEXT.match(s, m.end())  # "3 dozen and 4 broken": 4 of them, or 40?
     ):
         return pack
     qty = pack.quantity + n
