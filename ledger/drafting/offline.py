@@ -804,7 +804,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
-    masked = items.keep_codes(_mask(clean_read), clean_read, known)
+    masked = items.masked_around_codes(clean_read, known, _mask)
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
@@ -1102,7 +1102,13 @@ def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> N
 
 
 # "a crate of", "one pallet of": a single container of goods, nothing else counted
-_ONE_CONTAINER = lead("aos", rf"\b(?:a|an|one|single)\s+(?P<u>{_UNIT})\s+of\b", _I, word=True)
+_ONE_CONTAINER = lead(
+    "aos",
+    rf"\b(?:a|an|one|single)\s+(?:(?:whole|full|entire|complete|big|small|large)\s+)?"
+    rf"(?P<u>{_UNIT})\s+of\b",
+    _I,
+    word=True,
+)
 
 
 def _one_container(t: str) -> bool:
@@ -2085,11 +2091,17 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
     if not r.qtys and SKU_MARK in r.s:
-        one = _QTY_ONE_SKU.search(r.s)
-        if one:  # "someone helped themselves to a TV-55X": one of them
+        one = _QTY_ONE_SKU.search(r.s) or _QTY_ONE_AFTER_SKU.search(r.s)
+        if one:  # "someone helped themselves to a TV-55X", "CHR-009 one chair": one of them
             r.qtys.append(_Qty(Decimal(1), None, one.start(), "one"))
-            r.guess(f"Read '{one.group('a')}' before the SKU as 1 unit", P_BARE_NUMBER)
+            r.guess(f"Read '{one.group('a')}' beside the SKU as 1 unit", P_BARE_NUMBER)
             r.cut(one.start("a"), one.end("a"))
+
+
+# "CHR-009 one chair, leg snapped", "TV-55X, a single set": one, said after the code
+_QTY_ONE_AFTER_SKU = re.compile(
+    rf"{SKU_MARK}\s*[,:-]?\s*(?P<a>one|a\s+single|single)\b(?!\s+(?:of|more|or)\b)", _I
+)
 
 
 # after a single container: a count of pieces that are not containers ("12 sacks ruined")

@@ -45,7 +45,11 @@ def _assert_right_if_sure(
         assert lines == {(accounts.debit, True), (accounts.credit, False)}, f"{text!r}: {d.lines}"
 
 
-_SEGMENT = st.text("ABCDEFGHKLMNPRSTWXZ", min_size=2, max_size=5)
+# segments, some of which read like references or times on their own ("GRN-3S", "2 HR")
+_SEGMENT = st.one_of(
+    st.text("ABCDEFGHKLMNPRSTWXZ", min_size=2, max_size=5),
+    st.sampled_from(["GRN", "PO", "WO", "HR", "HRS", "INV", "REF", "LOT", "DAY", "WK", "MIN"]),
+)
 
 
 @st.composite

@@ -8,7 +8,7 @@ a place or a label, not a second SKU.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 _CODE = re.compile(r"(?<![\w-])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w-])", re.IGNORECASE)
 _KEY = re.compile(r"[^a-z0-9]")
@@ -90,15 +90,20 @@ def letter_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]
 
 
 _ANY_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-_][A-Z0-9]+)*(?![\w-])")
+_HIDDEN = "\ue002"  # stands in for a code while masks run (private use: never in a message)
 
 
-def keep_codes(masked: str, text: str, items: Collection[str]) -> str:
-    """`masked` (the same length as `text`) with every code the item list knows put back:
-    "SOFA-GRN-3S" is a SKU even though "GRN-3S" reads like a goods-received note."""
-    if not items or masked == text:
-        return masked
+def masked_around_codes(text: str, items: Collection[str], mask: Callable[[str], str]) -> str:
+    """`mask(text)` with every code the item list knows left as it is: "SOFA-GRN-3S" is a SKU
+    even though "GRN-3S" reads like a goods-received note, and "2 HR-AA" is no two hours."""
     known = frozenset(items)
-    for m in _ANY_CODE.finditer(text):
-        if m.group(0) in known and masked[m.start() : m.end()] != m.group(0):
-            masked = masked[: m.start()] + m.group(0) + masked[m.end() :]
+    spans = [m.span() for m in _ANY_CODE.finditer(text) if m.group(0) in known] if known else []
+    if not spans:
+        return mask(text)
+    hidden = text
+    for a, b in spans:
+        hidden = hidden[:a] + _HIDDEN * (b - a) + hidden[b:]
+    masked = mask(hidden)
+    for a, b in spans:
+        masked = masked[:a] + text[a:b] + masked[b:]
     return masked
