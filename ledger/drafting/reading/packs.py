@@ -630,17 +630,25 @@ def _read_n_packs(s: str) -> Pack | None:
 _PAIR_GOODS = re.compile(
     r"\s+(?:\ue000\s*)?(?:[a-z-]+\s+){0,2}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
     r"|stockings|shoes|boots|sneakers|trainers|sandals|slippers|heels|loafers|clogs|gloves"
-    r"|mittens|mitts|headphones|earphones|earbuds|headsets?|earrings|cufflinks|scissors|shears"
-    r"|pliers|tongs|tweezers|glasses|sunglasses|spectacles|goggles|binoculars|skis|skates"
+    r"|mittens|mitts|head\s?phones|ear\s?phones|ear\s?buds|headsets?|ear\s?rings|cufflinks"
+    r"|scissors|shears|pliers|tongs|tweezers|glasses|sun\s?glasses|spectacles|goggles"
+    r"|binoculars|skis|skates"
     r"|chopsticks|overalls|briefs|boxers|knickers|panties|jeggings|joggers|chinos|dungarees"
     r"|wellies|waders|flip-?flops|crutches|oven\s+mitts)\b",
     _I,
 )
 
 
+# "pair of work boots torn": one pair, said without "a" (only where the goods are named)
+_BARE_PAIR = re.compile(r"(?<![\w-])(?P<c>pair)\s+of\b", _I)
+
+
 def _read_pairs(s: str) -> Pack | None:
     m = _PAIRS.search(s)
     n1 = _num(m.group("n1")) if m else None
+    if m is None:
+        m = _BARE_PAIR.search(s)
+        n1 = Decimal(1) if m and _PAIR_GOODS.match(s, m.end()) else None
     if m is None or n1 is None:
         return None
     goods = _PAIR_GOODS.match(s, m.end())
