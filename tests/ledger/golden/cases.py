@@ -3839,9 +3839,10 @@ CASES: list[dict[str, Any]] = [
      "items": {"DRS-FLR-S": "34.00"},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "68.00",
                  "quantity": "2", "sku": "DRS-FLR-S"}]},
-    {"id": "sku-130", "group": "sku_shapes", "text": "Tee-Blk-M x 10 misprinted",
+    {"id": "sku-130", "group": "sku_shapes", "text": "Tee-Blk-M x 10 torn",
      "items": {"TEE-BLK-M": "9.00"},
-     "expect": "unsure"},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "90.00",
+                 "quantity": "10", "sku": "TEE-BLK-M"}]},
     # -- look_alikes -----------------------------------------------------------------------------
     {"id": "look-001", "group": "look_alikes", "text": "write off broken tvs, $4OO",
      "expect": "refuse"},
