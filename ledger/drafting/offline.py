@@ -1112,8 +1112,14 @@ _ONE_CONTAINER = lead(
 
 
 def _one_container(t: str) -> bool:
-    m = _ONE_CONTAINER.search(t) if not _DIGIT.search(t) else None
-    return m is not None and _holder(m.group("u"))
+    m = _ONE_CONTAINER.search(t)
+    if m is None or not _holder(m.group("u")):
+        return False
+    if not _DIGIT.search(t):
+        return True
+    # "a crate of 12 bottles dropped": one container of a stated count, nothing else counted
+    pack = packs.read(t)
+    return pack is not None and list(pack.containers.values()) == [1]
 
 
 # what holds goods without being sold by the piece: "a bin of plates", "a bucket of paint"
@@ -2046,6 +2052,7 @@ def _limit(
 
 def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
     _pieces_counted(r, hits)  # first: "a crate of glasses, 24 broken" counts the glasses
+    _part_of_one_pack(r, hits)
     for m in list(_QTY_RANGE.finditer(r.s)):
         value = _number(m.group("n"), r, "quantity")
         if value is not None:
@@ -2127,6 +2134,39 @@ def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([a-z]+)", _I)
+
+
+def _part_of_one_pack(r: _Read, hits: Iterable[_Hit]) -> None:
+    """ "a crate of 12 bottles dropped, 3 broken": one container of a stated count, then
+    fewer of them said beside the reason word: those are the quantity, not all 12."""
+    pack = r.pack
+    if pack is None or list(pack.containers.values()) != [1]:
+        return
+    end = max(b for _, b in pack.spans)
+    for m in _BARE_COUNT.finditer(r.s, end):
+        word = _NEXT_WORD.match(r.s, m.end())
+        if word and _holder(word.group(1)):
+            continue
+        if not any(0 < h.start - m.end() <= 12 for h in hits):
+            continue
+        part = Decimal(m.group(0))
+        if part == pack.quantity:  # "a case of 24 dropped, 24 broken": all of them
+            r.cut(*m.span())
+            return
+        if not 0 < part < pack.quantity:
+            return
+        for q in r.qtys:
+            if q.how == "pack":
+                q.value = part
+        r.used.append(pack.quantity)
+        r.notes.append(f"Quantity {_fmt(part)} of the {_fmt(pack.quantity)} in the container")
+        # likely, not certain: "one box of 50 gloves torn, 10 ruined" may be 50 and 10 more
+        r.guess(f"Read {_fmt(part)} as the part of the container that was lost", P_BARE_NUMBER)
+        pack.containers = {}  # a price per container no longer fits the pieces
+        r.cut(*m.span())
+        return
+
+
 _COUNT_NOUN = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+([a-z]{3,})\b", _I)
 
 
