@@ -819,11 +819,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
-    masked = _mask(clean_read)
+    masked = items.masked_around_codes(clean_read, known, _mask)
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
-    pieces = _pieces(masked, reasons)
+    pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
@@ -1059,9 +1059,10 @@ class _Piece:
     context_only: bool = True  # no digits and no SKU: a header such as "Damaged items:"
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
     tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
+    one_container: bool = False  # "a box of SKU-410 fell": its only count is the one box
 
 
-def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
+def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
     bounds = [0]
     for m in _SPLIT.finditer(masked):
         if m.end() > bounds[-1]:
@@ -1071,13 +1072,13 @@ def _pieces(masked: str, reasons: _ReasonIndex) -> list[_Piece]:
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
         for p in pieces:
-            _signals(p, reasons)
+            _signals(p, reasons, known)
     return pieces
 
 
-def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
+def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> None:
     t = p.text
-    codes = _sku_codes(t)
+    codes = _sku_codes(t, known)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
     hits = reasons.hits(t)
@@ -1112,6 +1113,36 @@ def _signals(p: _Piece, reasons: _ReasonIndex) -> None:
     # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
     p.tally = has_digit and not p.money and bool(_TALLY.search(t))
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
+    p.one_container = p.qty and _one_container(_mark_skus(t, codes))
+
+
+# "a crate of", "one pallet of": a single container of goods, nothing else counted
+_ONE_CONTAINER = lead(
+    "aos",
+    rf"\b(?:a|an|one|single)\s+(?:(?:whole|full|entire|complete|big|small|large)\s+)?"
+    rf"(?P<u>{_UNIT})\s+of\b",
+    _I,
+    word=True,
+)
+
+
+def _one_container(t: str) -> bool:
+    m = _ONE_CONTAINER.search(t)
+    if m is None or not _holder(m.group("u")):
+        return False
+    if not _DIGIT.search(t):
+        return True
+    # "a crate of 12 bottles dropped": one container of a stated count, nothing else counted
+    pack = packs.read(t)
+    return pack is not None and list(pack.containers.values()) == [1]
+
+
+# what holds goods without being sold by the piece: "a bin of plates", "a bucket of paint"
+_HOLDERS = frozenset(("bin", "bins", "bucket", "buckets", "pail", "pails", "tub", "tubs"))
+
+
+def _holder(unit: str) -> bool:
+    return packs.container(unit) is not None or unit.lower() in _HOLDERS
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
@@ -1182,6 +1213,8 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"
             elif p.qty and p.money and not p.total and cur_sig[1] and cur_sig[2]:
                 new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
+            if new and cur[-1].one_container and p.qty and not p.sku and not p.money:
+                new = False  # "one pallet of FLR-25 got wet, 12 sacks ruined": the pieces in it
         if new:
             groups.append(cur)
             cur, cur_sig, cur_sku = [], [False] * 5, None
@@ -1259,10 +1292,11 @@ def _read_group(
     work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
 ) -> Facts | None:
     r = _Read(work, work)
-    skus = _read_skus(r)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
+    _read_sizes(r)
     _read_bad_numbers(r)
     hits = _reserve_named(r.s, reasons.hits(r.s))
     category, reason = _pick_reason(r, hits, reasons)
@@ -1274,7 +1308,7 @@ def _read_group(
     if category is not None and reasons.kind[category] is Kind.RESERVE:
         _read_reserve_amount(r)
     _read_money(r)
-    _read_quantities(r)
+    _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
 
     sku = skus[0][0] if skus else None
@@ -1336,6 +1370,31 @@ def _is_request(
     return bool(sku or _INTENT.search(work) or (counted and r.money))
 
 
+# -- sizes -------------------------------------------------------------------------------------
+
+# A strength or a size is part of what the goods are, never a count or a price: "amoxicillin
+# 500mg", "128 GB phones", "2 x 55in TVs", "24 x 500ml bottles". Units nobody counts stock in
+# (mg, GB, mAh...) are sizes however typed; a length, a power or a volume only when fused to
+# its number, and a volume only when goods follow ("500ml bottles", not "500ml of oil").
+_SIZE = lead(
+    r"\d.",
+    rf"""(?<![\w.,$@#/-])(?:\d+(?:\.\d+)?)
+      (?: \s?(?:mg|mcg|µg|ug|iu|gb|tb|mah|hz|mp|mpx)
+        | (?:mm|cm|m|in|inch|inches|ft|"|w|kw|v)(?!\s+of\b)
+        | (?:ml|cl|l|oz|fl\.?\s?oz)(?=\s+(?!of\b|each\b|ea\b|per\b|a\b|an\b)[a-z]{{3,}})
+        | (?:g|kg|lb)(?=\s+{_UNIT}\b)  # "500g boxes", "25kg sacks"; "10kg flour" is weight
+      )(?![\w/])""",
+    _IX,
+)
+
+
+def _read_sizes(r: _Read) -> None:
+    for m in list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ()):
+        r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
+        r.not_amounts.append(m.span())
+        r.cut(*m.span())
+
+
 # -- bad numbers ---------------------------------------------------------------------------------
 
 
@@ -1366,10 +1425,14 @@ def _is_currency(word: str) -> bool:
 # -- SKUs ----------------------------------------------------------------------------------------
 
 
-def _sku_codes(text: str) -> list[tuple[str, bool, int, int]]:
-    """(normalised code, found without a keyword, start, end), in order of appearance."""
+def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, int, int]]:
+    """(normalised code, found without a keyword, start, end), in order of appearance.
+    `known`: the item list's SKUs; one of them is a code whatever its shape ("LMP-ARC")."""
     found: list[tuple[str, bool, int, int]] = []
     taken: list[tuple[int, int]] = []
+    for code, a, b in items.letter_codes(text, known):
+        found.append((code, False, a, b))
+        taken.append((a, b))
     for m in _SKU_KEYWORD.finditer(text):
         code = m.group("code")
         if _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
@@ -1423,8 +1486,8 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
     return text
 
 
-def _read_skus(r: _Read) -> list[tuple[str, bool]]:
-    codes = _sku_codes(r.s)
+def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
+    codes = _sku_codes(r.s, known)
     r.s = _mark_skus(r.s, codes)
     r.not_amounts.extend((a, b) for _, _, a, b in codes)
     return [(c, bare) for c, bare, _, _ in codes]
@@ -1687,10 +1750,30 @@ def _read_location(r: _Read) -> str | None:
 # -- write-downs and percentages -----------------------------------------------------------------
 
 
+# "a case and 2 loose": whole packs and loose pieces, and nothing says how many a pack holds
+_PACK_AND_LOOSE = lead(
+    "aon\\d",
+    rf"\b(?:an?|one|\d+)\s+(?P<u>{_UNIT})\.?\s*(?:and|plus|\+|&)\s+\d+\s+"
+    r"(?:loose|singles?|extra|odd|individual|spare|more)\b",
+    _I,
+)
+
+
+def _loose_beside_unknown_pack(r: _Read) -> None:
+    m = _PACK_AND_LOOSE.search(r.s) if _DIGIT.search(r.s) else None
+    if m is not None and _holder(m.group("u")):
+        unit = packs.container(m.group("u")) or m.group("u").lower()
+        r.doubts.append(
+            f"'{_WS.sub(' ', m.group(0))}': how many pieces are in a {unit}? Give the count "
+            f"per {unit}"
+        )
+
+
 def _read_pack(r: _Read) -> None:
     """Dozens, cases of 12, pallets of cases, "25% of the 80": the pieces, multiplied out."""
     pack = packs.read(r.s)
     if pack is None:
+        _loose_beside_unknown_pack(r)
         return
     for a, b in pack.spans:
         r.cut(a, b)
@@ -1835,6 +1918,7 @@ def _read_money(r: _Read) -> None:
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
     _read_bare_totals(r, tokens)
     _read_bare_each(r, tokens)
+    _read_bare_worth(r, tokens)
     for m in _PRICE_CENTS.finditer(r.s):
         if not _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), False))
@@ -1863,6 +1947,53 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
         if _overlaps(m.span("n"), [(a, b) for a, b, _, _ in tokens]):
             continue
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "amount"), False))
+
+
+# A plain number the words around it make money, never a count: "2,400 of damaged stock"
+# (stock, inventory, goods are measured in money, not counted), "350 worth of", "worth 350",
+# "raise the allowance by 1,800", "use 1,200 of the reserve", "750 to write off"
+_STOCK_WORDS = r"(?:stock|inventory|merchandise|goods|product|materials?|supplies)"
+_RESERVE_NOUN = r"(?:reserve|allowance|provision)"
+_WORTH_BARE = lead(
+    r"\d.wvrapitblg",
+    rf"""(?<![\w.$#/-])(?P<n>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))
+         (?=\s*(?:worth\b
+           | of\s+(?:[a-z-]+\s+){{0,2}}?{_STOCK_WORDS}\b
+           | (?:to|into|from|of|out\s+of|against)\s+(?:the\s+|our\s+|that\s+)?
+             (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\b
+           | to\s+(?:write|w/o|expense)\b))
+     | \b(?:worth|valued\s+at)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
+     | \b{_RESERVE_NOUN}s?\b[^.;\n$\ue000\ue001]{{0,24}}?\bby\s+(?P<r>{_NUM_CORE})(?![\w.%/-])
+       (?!\s*(?:x\b|{_UNIT}\b))
+     | \b(?:raise|increase|top\s+up|bump|lift|add|boost|grow|build)\w*\s+(?:the\s+|our\s+)?
+       (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+(?:by\s+)?(?P<v>{_NUM_CORE})(?![\w.%/-])
+       (?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}|{MONEY_MARK}))""",
+    _IX,
+)
+
+
+def _read_bare_worth(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
+    """A plain number that the words say is money ("2,400 of damaged stock")."""
+    if not _DIGIT.search(r.s):
+        return
+    for m in _WORTH_BARE.finditer(r.s):
+        group = next(g for g in ("n", "w", "r", "v") if m.group(g) is not None)
+        span = m.span(group)
+        if _overlaps(span, [(a, b) for a, b, _, _ in tokens]):
+            continue
+        after = r.s[span[1] : span[1] + 60].lower()
+        sure = (
+            group != "n" or after.lstrip().startswith("worth") or bool(_RESERVE_AFTER.match(after))
+        )
+        if not sure:
+            if _other_count(r.s, span) or SKU_MARK in r.s:
+                continue  # "SKU-12, 750 to write off": more likely a count of the goods
+            # "40 of damaged stock" is money as it reads, but a count is not impossible
+            r.guess(f"Read {m.group(group)} as dollars (no $ sign)", P_BARE_AT)
+        tokens.append((span[0], span[1], _number(m.group(group), r, "amount"), False))
+
+
+_RESERVE_AFTER = re.compile(rf"\s*(?:to|into|from|of|out\s+of|against)\s[^.;\n]*?{_RESERVE_NOUN}")
 
 
 def _other_count(s: str, span: tuple[int, int]) -> bool:
@@ -1974,7 +2105,9 @@ def _limit(
 # -- quantities ----------------------------------------------------------------------------------
 
 
-def _read_quantities(r: _Read) -> None:
+def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
+    _pieces_counted(r, hits)  # first: "a crate of glasses, 24 broken" counts the glasses
+    _part_of_one_pack(r, hits)
     for m in list(_QTY_RANGE.finditer(r.s)):
         value = _number(m.group("n"), r, "quantity")
         if value is not None:
@@ -2020,11 +2153,99 @@ def _read_quantities(r: _Read) -> None:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
     if not r.qtys and SKU_MARK in r.s:
-        one = _QTY_ONE_SKU.search(r.s)
-        if one:  # "someone helped themselves to a TV-55X": one of them
+        one = _QTY_ONE_SKU.search(r.s) or _QTY_ONE_AFTER_SKU.search(r.s)
+        if one:  # "someone helped themselves to a TV-55X", "CHR-009 one chair": one of them
             r.qtys.append(_Qty(Decimal(1), None, one.start(), "one"))
-            r.guess(f"Read '{one.group('a')}' before the SKU as 1 unit", P_BARE_NUMBER)
+            r.guess(f"Read '{one.group('a')}' beside the SKU as 1 unit", P_BARE_NUMBER)
             r.cut(one.start("a"), one.end("a"))
+
+
+# "CHR-009 one chair, leg snapped", "TV-55X, a single set": one, said after the code
+_QTY_ONE_AFTER_SKU = re.compile(
+    rf"{SKU_MARK}\s*[,:-]?\s*(?P<a>one|a\s+single|single)\b(?!\s+(?:of|more|or)\b)", _I
+)
+
+
+# after a single container: a count of pieces that are not containers ("12 sacks ruined")
+_PIECES_AFTER = re.compile(rf"(?<![\w.$#/-])\d{{1,5}}\s+(?P<u>{_UNIT})\b", _I)
+
+
+def _pieces_counted(r: _Read, hits: Iterable[_Hit]) -> bool:
+    """ "a crate of wine glasses, 24 broken", "one pallet of FLR-25 got wet, 12 sacks ruined":
+    one container of goods, and a count of the pieces after it (beside the reason word, or
+    with a unit that is no container). The container says where the goods were; the count is
+    the quantity. The container is cut so it is not read again."""
+    one = _ONE_CONTAINER.search(r.s) if _DIGIT.search(r.s) else None
+    if one is None or not _holder(one.group("u")):
+        return False
+    pieces = any(not _holder(m.group("u")) for m in _PIECES_AFTER.finditer(r.s, one.end()))
+    pieces = pieces or _goods_counted(r.s, one.end())
+    if not pieces and not _count_before_reason(r.s, one.end(), hits):
+        return False
+    r.notes.append(f"Read '{_WS.sub(' ', one.group(0))}' as where the goods were, not a count")
+    r.not_amounts.append(one.span())
+    r.cut(*one.span())
+    return True
+
+
+_NEXT_WORD = re.compile(r"\s*([a-z]+)", _I)
+
+
+def _part_of_one_pack(r: _Read, hits: Iterable[_Hit]) -> None:
+    """ "a crate of 12 bottles dropped, 3 broken": one container of a stated count, then
+    fewer of them said beside the reason word: those are the quantity, not all 12."""
+    pack = r.pack
+    if pack is None or list(pack.containers.values()) != [1]:
+        return
+    end = max(b for _, b in pack.spans)
+    for m in _BARE_COUNT.finditer(r.s, end):
+        word = _NEXT_WORD.match(r.s, m.end())
+        if word and _holder(word.group(1)):
+            continue
+        if not any(0 < h.start - m.end() <= 12 for h in hits):
+            continue
+        part = Decimal(m.group(0))
+        if part == pack.quantity:  # "a case of 24 dropped, 24 broken": all of them
+            r.cut(*m.span())
+            return
+        if not 0 < part < pack.quantity:
+            return
+        for q in r.qtys:
+            if q.how == "pack":
+                q.value = part
+        r.used.append(pack.quantity)
+        r.notes.append(f"Quantity {_fmt(part)} of the {_fmt(pack.quantity)} in the container")
+        # likely, not certain: "one box of 50 gloves torn, 10 ruined" may be 50 and 10 more
+        r.guess(f"Read {_fmt(part)} as the part of the container that was lost", P_BARE_NUMBER)
+        pack.containers = {}  # a price per container no longer fits the pieces
+        r.cut(*m.span())
+        return
+
+
+_COUNT_NOUN = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+([a-z]{3,})\b", _I)
+
+
+def _goods_counted(s: str, after: int) -> bool:
+    """ "one crate of wine glasses smashed, 24 glasses": a count of the goods the container
+    was said to hold, by their own name."""
+    named = s[after : after + 60].lower()
+    return any(
+        m.group(1).lower() in named[: m.start() - after]
+        for m in _COUNT_NOUN.finditer(s, after)
+        if not _holder(m.group(1))
+    )
+
+
+def _count_before_reason(s: str, after: int, hits: Iterable[_Hit]) -> bool:
+    """A bare count said just before a reason word, after `after`: "24 broken", "9 of them
+    chipped"; not a count of more containers ("3 boxes fine")."""
+    for m in _BARE_COUNT.finditer(s, after):
+        word = _NEXT_WORD.match(s, m.end())
+        if word and _holder(word.group(1)):
+            continue
+        if any(0 < h.start - m.end() <= 12 for h in hits):
+            return True
+    return False
 
 
 def _add_qty(r: _Read, raw: str, unit: str | None, start: int, how: str) -> None:

@@ -9,7 +9,7 @@ container there were, so a price per case is read against cases, not pieces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -22,8 +22,12 @@ _WORDNUM = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|hundred)"
 )
-# a count: digits (never a price or part of a code) or a number word
-_N = rf"(?:(?<![$\w.,/-])\d+(?:\.\d+)?(?![\d.,]*\s*%)(?![\w-])(?!/\d)|\b{_WORDNUM}\b)"
+# a count: digits (never a price or part of a code) or a number word. Two decimals are
+# cents: "111 cases, 9.00 a case" is a price per case, never 9 pieces a case.
+_N = (
+    r"(?:(?<![$\w.,/-])\d+(?:\.\d(?!\d)|\.\d{3,})?(?![.,]\d)(?![\d.,]*\s*%)(?![\w-])(?!/\d)"
+    rf"|\b{_WORDNUM}\b)"
+)
 _CONTAINERS = {
     "case": "case", "cases": "case", "cs": "case", "carton": "carton", "cartons": "carton",
     "ctn": "carton", "ctns": "carton", "box": "box", "boxes": "box", "bx": "box", "bxs": "box",
@@ -231,8 +235,57 @@ def read(s: str) -> Pack | None:
     for reader in readers:
         found = reader(s)
         if found is not None:
-            return found
+            return _plus_loose(s, found)
     return None
+
+
+# "3 dozen plus 4", "2 cases and 5 loose", "1 pallet + 6 singles": whole packs and loose
+# pieces beside them; the quantity is the sum. After whole cases the loose word (or a plus
+# sign) is needed: "2 cases and 5 SKU-12" may be two counts of one thing.
+_LOOSE = (
+    r"(?:loose|singles?|extra|odd|individual|spare|more|units?|pcs|pieces?|eaches|ea|pc|unpacked)"
+)
+_PLUS = re.compile(
+    rf"\.?\s*,?\s*(?P<op>plus|\+|&|and|with)\s+(?:another\s+|an\s+extra\s+)?(?P<n>{_N})"
+    rf"(?P<loose>\s+{_LOOSE}\b)?"
+    rf"(?!\s*(?:{_C}|dozen|doz|dz|gross|%|percent|per\b|/|x\b|of\b|each\b|an?\s|dollars?"
+    r"|bucks|usd)|[.,]\d)",
+    _I,
+)
+
+
+# after "2 dozen and 6": the goods themselves ("eggs", a SKU read before this)
+_GOODS_NEXT = re.compile(r"\s*(?:\ue000|[a-z]{2,}s\b)", _I)
+
+
+def _plus_loose(s: str, pack: Pack) -> Pack:
+    dozens = pack.containers.get("dozen")
+    whole_dozens = dozens is not None and _whole(dozens)
+    if pack.doubt or not pack.containers or "pair" in pack.containers:
+        return pack
+    end = max(b for _, b in pack.spans)
+    m = _PLUS.match(s, end)
+    if m is None:
+        # "2 cases ... 12 per case": the loose pieces come right after the whole cases
+        m = _PLUS.match(s, min(b for _, b in pack.spans))
+    n = _num(m.group("n")) if m else None
+    if m is None or n is None or not _whole(n):
+        return pack
+    if not (m.group("loose") or m.group("op") in ("plus", "+")) and (
+        not whole_dozens
+        or m.group("op") == "with"  # "3 dozen with 2 broken": 2 of the 36
+        or not _GOODS_NEXT.match(s, m.end())  # "3 dozen and 4 broken": 4 of them, or 40?
+    ):
+        return pack
+    qty = pack.quantity + n
+    return replace(
+        pack,
+        quantity=qty,
+        spans=[*pack.spans, m.span()],
+        note=f"{pack.note}, plus {_fmt(n)} loose = {_fmt(qty)}",
+        used=[*pack.used, n],
+        containers={},  # a price per case or per dozen no longer fits the pieces
+    )
 
 
 def container(unit: str | None) -> str | None:
@@ -572,11 +625,43 @@ def _read_n_packs(s: str) -> Pack | None:
     return None
 
 
+# Goods sold as a pair: "7 pairs of jeans" are 7 pairs of jeans, never 14 (a count of two only
+# where the goods are not named, or named as something not sold in pairs: "4 pairs of SKU-12")
+_PAIR_GOODS = re.compile(
+    r"\s+(?:\ue000\s*)?(?:[a-z-]+\s+){0,2}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
+    r"|stockings|shoes|boots|sneakers|trainers|sandals|slippers|heels|loafers|clogs|gloves"
+    r"|mittens|mitts|head\s?phones|ear\s?phones|ear\s?buds|headsets?|ear\s?rings|cufflinks"
+    r"|scissors|shears|pliers|tongs|tweezers|glasses|sun\s?glasses|spectacles|goggles"
+    r"|binoculars|skis|skates"
+    r"|chopsticks|overalls|briefs|boxers|knickers|panties|jeggings|joggers|chinos|dungarees"
+    r"|wellies|waders|flip-?flops|crutches|oven\s+mitts)\b",
+    _I,
+)
+
+
+# "pair of work boots torn": one pair, said without "a" (only where the goods are named)
+_BARE_PAIR = re.compile(r"(?<![\w-])(?P<c>pair)\s+of\b", _I)
+
+
 def _read_pairs(s: str) -> Pack | None:
     m = _PAIRS.search(s)
     n1 = _num(m.group("n1")) if m else None
+    if m is None:
+        m = _BARE_PAIR.search(s)
+        n1 = Decimal(1) if m and _PAIR_GOODS.match(s, m.end()) else None
     if m is None or n1 is None:
         return None
+    goods = _PAIR_GOODS.match(s, m.end())
+    if goods:  # sold as a pair: the pair is the piece
+        said = " ".join(s[m.start() : goods.end()].split())
+        return Pack(
+            n1,
+            "units",
+            [m.span()],
+            f"Quantity '{said}' = {_fmt(n1)} (sold as pairs)",
+            used=[n1],
+            containers={"pair": n1},
+        )
     qty = n1 * 2
     return Pack(
         qty,
