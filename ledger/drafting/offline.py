@@ -1808,6 +1808,15 @@ def _read_percent(r: _Read) -> None:
         r.cut(*m.span())
 
 
+def _take_money(r: _Read, pattern: re.Pattern[str], group: str, into: list[Decimal]) -> None:
+    """Every match of `pattern`: its `group` read as money into `into`, the match cut out."""
+    for m in list(pattern.finditer(r.s)):
+        value = _money_value(m.group(group), r)
+        if value is not None:
+            into.append(value)
+        r.cut(*m.span(), MONEY_MARK)
+
+
 def _read_write_down(r: _Read, write_down: bool) -> None:
     # "from $22 to $15" and "$22 -> $15" are clear in any request; "from 22 to 15" only in a
     # write-down ("from 3 to 5 units" elsewhere is a count)
@@ -1832,16 +1841,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         r.cut(*m.span(), MONEY_MARK)
     if _WD_VALUE_OF.search(r.s):
         # "the NRV of SKU-40 is $100", "NRV for 8 CHR-009 is 60 each": the value named first
-        for m in list(_WD_IS.finditer(r.s)):
-            value = _money_value(m.group("b"), r)
-            if value is not None:
-                r.wd_new.append(value)
-            r.cut(*m.span(), MONEY_MARK)
-    for m in list(_WD_COST.finditer(r.s)):
-        value = _money_value(m.group("a"), r)
-        if value is not None:
-            r.wd_cost.append(value)
-        r.cut(*m.span(), MONEY_MARK)
+        _take_money(r, _WD_IS, "b", r.wd_new)
+    _take_money(r, _WD_COST, "a", r.wd_cost)
     for m in list(_WD_BY_SHARE.finditer(r.s)):
         # "by half", "by a third": a percentage said in words
         share = _SHARES[_WS.sub(" ", m.group("share").lower())]
@@ -1853,16 +1854,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         if value is not None:
             (r.wd_by_unit if m.group("per") else r.wd_by_total).append(value)
         r.cut(*m.span(), MONEY_MARK)
-    for m in list(_WD_TO.finditer(r.s)):
-        value = _money_value(m.group("b"), r)
-        if value is not None:
-            r.wd_new.append(value)
-        r.cut(*m.span(), MONEY_MARK)
-    for m in list(_WD_FROM.finditer(r.s)):
-        value = _money_value(m.group("a"), r)
-        if value is not None:
-            r.wd_cost.append(value)
-        r.cut(*m.span(), MONEY_MARK)
+    _take_money(r, _WD_TO, "b", r.wd_new)
+    _take_money(r, _WD_FROM, "a", r.wd_cost)
     if not r.wd_new and _WD_REVALUE.search(r.s):
         # "revalue 100 SKU-12 at $0.80", "mark the 20 WID-200 at $4", "sell 25 SKU-410 at $7
         # in clearance": the price after the goods is what each is now worth
