@@ -60,7 +60,18 @@ def report(app: RunningApp, text: str, user: str = REPORTER) -> dict[str, Any]:
     )
     assert resp.status_code == 200
     calls = app.fake.wait_for("chat.postMessage", before + 1)
-    return calls[before].response  # type: ignore[no-any-return]
+    card = calls[before]
+    if any(
+        el.get("action_id") == "approve"
+        for b in card.args.get("blocks") or []
+        if b.get("type") == "actions"
+        for el in b.get("elements", [])
+    ):
+        # A person clicks, edits or replies on a card they can see: by then the app has
+        # stored where it is (Slack answers the post a moment before that row is written).
+        ts = card.response["ts"]
+        wait_until(lambda: any(e.card_ts == ts for e in entries(app)))
+    return card.response  # type: ignore[no-any-return]
 
 
 def click(
