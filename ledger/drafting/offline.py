@@ -270,8 +270,11 @@ _MASK_PARTS: tuple[str, ...] = (
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal)s?\b",
+    # a product's name, not a storm: "lightning cables", "Lightning-to-USB adapters"
+    r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
+    r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
 )
-_WORD_MASKS = 2  # the last masks need no digits
+_WORD_MASKS = 3  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
@@ -1866,6 +1869,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
             r.cut(*m.span(), MONEY_MARK)
 
 
+_CURRENCY_MARK = re.compile(r"[$£€]\s*\d|\d\s*(?:dollars?|usd|bucks)\b", _I)
 # A reserve moves by an amount of money, never by a count: "raise the obsolescence allowance
 # by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$".
 _RESERVE_BY = re.compile(
@@ -1888,7 +1892,11 @@ _RESERVE_FROM = re.compile(
 
 
 def _read_reserve_amount(r: _Read) -> None:
-    """A plain number a reserve moves by, read as dollars (the whole amount)."""
+    """A plain number a reserve moves by, read as dollars (the whole amount). Not when the
+    message states its money with a currency mark: then a plain number beside the goods is
+    their count ("relieve the reserve: 40 obsolete cables at $1.60")."""
+    if _CURRENCY_MARK.search(r.s):
+        return
     for m in [*_RESERVE_BY.finditer(r.s), *_RESERVE_FROM.finditer(r.s)]:
         value = _number(m.group("n"), r, "amount")
         if value is not None:

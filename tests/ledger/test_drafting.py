@@ -407,3 +407,20 @@ def test_a_write_off_asked_for_beside_what_was_paid_is_still_drafted(
 ) -> None:
     d = only("we paid $15 each for them, 4 SKU-12 broken, pls write off", ctx_items)
     assert d.quantity == Decimal("4") and d.amount == Decimal("60.00")
+
+
+def test_a_product_named_lightning_is_no_storm(ctx_items: DraftContext) -> None:
+    """'lightning cables' are goods (Apple's connector), not a casualty: the reason is the
+    obsolescence said beside them; a lightning strike is still a casualty."""
+    d = only("20 pcs obsolete lightning chargers $1.60 each", ctx_items)
+    assert lines(d) == entry("5000", "1200", "32.00")
+    assert only("lightning strike fried 3 SKU-12", ctx_items).category.value == "casualty"
+
+
+def test_a_count_beside_a_priced_reserve_use_is_the_count_not_dollars(
+    ctx_items: DraftContext,
+) -> None:
+    d = only("relieve the reserve: 40 obsolete usb cables scrapped at $1.60", ctx_items)
+    assert lines(d) == entry("1290", "1200", "64.00") and d.quantity == Decimal("40")
+    # said without a price, the number the reserve moves by is dollars
+    assert only("raise the obsolescence allowance by 1,800", ctx_items).amount == Decimal("1800.00")
