@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.services.display import HomeEntry, HomeView
-from bot.slack.ids import Id
+from bot.slack.ids import COMPANY_MARK, Id
 from bot.slack.ui.kit import (
     MAX_MODAL_BLOCKS,
     Block,
@@ -228,7 +228,7 @@ def _company(g: HomeView, links: Mapping[int, str], drafts: int) -> list[Block]:
     blocks.append(
         actions(
             Id.BLOCK_HOME_REPORT_OF.format(g.company_id),
-            button("Send me the report", Id.HOME_REPORT, f"{g.month} {g.company_id}"),
+            button("Send me the report", Id.HOME_REPORT, f"{g.month}{COMPANY_MARK}{g.company_id}"),
         )
     )
     blocks.append(divider())

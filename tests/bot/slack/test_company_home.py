@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from bot.services.companies import Directory
 from bot.services.display import HomeEntry, HomeView
-from bot.slack.ids import Id
+from bot.slack.ids import COMPANY_MARK, Id
 from bot.slack.ui.home import home_view
 from ledger.db import session_scope
 from ledger.models import OutboxItem
@@ -107,7 +107,8 @@ def test_an_approver_of_two_companies_sees_each_and_nothing_of_another_workspace
     # Nothing of the other workspace's company.
     assert "Other Co" not in home and "$777.00" not in home and "SKU-90" not in home
     month = str(Period.of(date.today()))
-    assert report_values(view) == [f"{month} {default}", f"{month} {acme}"]
+    of = {c: f"{month}{COMPANY_MARK}{c}" for c in (default, acme, other)}  # button values
+    assert report_values(view) == [of[default], of[acme]]
 
     # Acme's own controller approves for Acme only: one section, both drafts.
     acme_home = render(open_home(app, ACME_CTRL, 1))
@@ -119,17 +120,17 @@ def test_an_approver_of_two_companies_sees_each_and_nothing_of_another_workspace
     assert "Acme Foods · *ACME-" in staff and "Default company · *" in staff
 
     # Each section's button sends that company's report.
-    app.post(
-        interaction_body(home_action_payload(Id.HOME_REPORT, f"{month} {acme}", CONTROLLER, view))
-    )
+    app.post(interaction_body(home_action_payload(Id.HOME_REPORT, of[acme], CONTROLLER, view)))
     wait_until(lambda: any("50.00 CAD" in b for _t, b in dms(app, CONTROLLER)))
     sent = len(dms(app, CONTROLLER))
     # A button naming the other workspace's company sends nothing.
-    forged = home_action_payload(Id.HOME_REPORT, f"{month} {acme}", CONTROLLER, view)
-    forged["actions"][0]["value"] = f"{month} {other}"
+    forged = home_action_payload(Id.HOME_REPORT, of[acme], CONTROLLER, view)
+    forged["actions"][0]["value"] = of[other]
     app.post(interaction_body(forged))
     # and one of a company they do not approve for is refused (that company's rule).
-    refused = home_action_payload(Id.HOME_REPORT, f"{month} {default}", ACME_CTRL, view)
+    refused = home_action_payload(
+        Id.HOME_REPORT, f"{month}{COMPANY_MARK}{default}", ACME_CTRL, view
+    )
     app.post(interaction_body(refused))
     wait_until(lambda: any("Only approvers" in t for t, _b in dms(app, ACME_CTRL)))
     assert len(dms(app, CONTROLLER)) == sent

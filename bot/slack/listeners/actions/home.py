@@ -6,22 +6,20 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.services import decisions, reports
-from bot.services.deps import Deps
 from bot.services.display import Result
 from bot.slack.cards import refresh_card
-from bot.slack.companies import in_workspace
 from bot.slack.ids import Id
 from bot.slack.listeners.common import (
     Body,
-    action_value,
     clicked,
+    company_named,
     deps_of,
     entry_id_of,
+    named_value,
     push_now,
     tell_user,
     user_of,
 )
-from bot.slack.listeners.companies import companies_of
 from bot.slack.ui import replies
 from bot.slack.ui.reports import summary_blocks, summary_text
 from ledger.periods import Period
@@ -49,32 +47,22 @@ def approve(body: Body, client: WebClient, context: BoltContext) -> None:
 
 def report(body: Body, client: WebClient, context: BoltContext) -> None:
     """This month's summary, sent privately (`/writeoff report` posts it with the chart).
-    On a Home grouped by company the value also names the company (`2026-11 3`): that
-    company's report, if it is one of this workspace's, for its approvers only."""
-    month_text, _, company = action_value(body).partition(" ")
-    deps = company_deps(context, company) if company else deps_of(context)
-    if deps is None:
+    On a Home grouped by company the button names the company (`2026-11@3`, as the Close
+    button does): the middleware acts on that company when it is one of this workspace's,
+    and a button naming any other sends nothing."""
+    if company_named(body) is not None and context.get("company_unlinked"):
         return
+    deps = deps_of(context)
     user = user_of(body)
     refused = decisions.require_report_viewer(deps, user, "report")
     if refused:
         tell_user(client, body, refused)
         return
     try:
-        month = Period.parse(month_text)
+        month = Period.parse(named_value(body))
     except ValueError:
         return
     view, _png = reports.month_report(deps, month)
     client.chat_postMessage(
         channel=user, text=summary_text(str(month), view.company), blocks=summary_blocks(view)
     )
-
-
-def company_deps(context: BoltContext, company: str) -> Deps | None:
-    """The Deps of the company a grouped Home's button names, when it is a company of the
-    workspace the click came from (None otherwise: nothing is sent)."""
-    companies = companies_of(context)
-    if not company.isdigit() or int(company) not in companies.resolver.company_ids():
-        return None
-    deps = companies.for_company(int(company))
-    return deps if in_workspace(deps.books, context.team_id) else None
