@@ -598,13 +598,41 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "can sell only", "could sell only", "sell only",
                 "worth less now", "value dropped", "value fell", "discount", "discounted",
                 "discounting",
+                # what the goods will now fetch, said as the buyer's or our side of a sale:
+                # "we'll get $10.50 a sheet", "sell as seconds at $5", "the outlet will take
+                # them at $20", "worth $250 apiece now"
+                "we'll get", "we will get", "we would get", "we'd get", "we can get",
+                "we could get", "sell as seconds", "sold as seconds", "selling as seconds",
+                "sell them as seconds", "as seconds at", "as seconds for", "will take them at",
+                "will take them for", "would take them at", "would take them for",
+                "take them off our hands", "apiece now", "each now", "per unit now",
+                "a unit now",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
             # counts beside a write-down's other words
             Words(
                 "down to",
-                near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each"),
+                near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each",
+                      "knock", "knocked", "devalue", "reprice"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "knock down 50 SKU-410 to $6": a price knocked down, only where nothing else
+            # happened ("the forklift knocked down a rack" is the damage words' story)
+            Words(
+                "knock down", "knock them down", "knock it down",
+                near=("to",),
+                weak=True,
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "the outlet will take the 50 WID-200 at $5 each": a buyer of seconds names
+            # what the goods now fetch
+            Words(
+                "will take", "would take", "could take", "can take", "offered", "offers",
+                near=("outlet", "outlets", "liquidator", "liquidators", "jobber", "discounter",
+                      "clearance", "seconds", "reseller", "salvage buyer"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

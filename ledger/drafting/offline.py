@@ -163,11 +163,14 @@ _NUM = rf"(?<![\w.])(?<!\d,){_NUM_CORE}"
 _CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
 _CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
 _SCALE = r"(?:[km](?![a-z])|\s(?:thousand|million|grand)\b)"
+# Cents: "75 cents", "50c each" (the "c" only joined to the digits: "50 c" is no price)
+_CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|c\b)"
 # Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".
 _MONEY_STRICT = (
     rf"(?:{_CUR_BEFORE}\s*{_NUM_CORE}{_SCALE}?(?:\s*{_CUR_AFTER})?"
     rf"|{_NUM}{_SCALE}?\s*{_CUR_AFTER}"
-    rf"|{_NUMWORDS}\s+(?:dollars?|bucks)\b)"
+    rf"|{_NUMWORDS}\s+(?:dollars?|bucks)\b"
+    rf"|{_CENTS})"
 )
 _MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM})"
 _PER = (
@@ -455,7 +458,7 @@ _MONEY_BRANCHES = rf"""
       {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
-    | (?P<c>{_NUM})\s*(?:cents?\b|¢)
+    | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|c\b)
     | (?P<g>{_NUM}|{_NUMWORDS})\s+grand\b  # "3 grand", "two grand": thousands
     | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
     """
@@ -630,9 +633,14 @@ _WD_NRV = lead(
          |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
          |selling\s+(?:for|at)|(?:now\s+|re)?priced\s+at|price\s+now|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
          |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
-         |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at)
+         |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at
+         |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
+         |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
+         |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
+         |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
+       | \bworth\s+(?P<e>{_MONEY_STRICT})(?:\s*{_PER})?\s+now\b  # "worth $250 apiece now"
        | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
@@ -673,7 +681,7 @@ _WD_BY_SHARE = re.compile(
 )
 _WD_REVALUE = re.compile(
     r"\b(?:re-?valu(?:e|ed|ing)|mark(?:ed|ing)?|value|valued|carry|carried|hold|held|sell|sold"
-    r"|selling|clearance|worth)\b",
+    r"|selling|clearance|worth|take|takes|offered|offers)\b",
     _I,
 )
 _WD_AT = re.compile(rf"\b(?:at|to|for|worth)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
@@ -1838,7 +1846,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     if not write_down:
         return
     for m in list(_WD_NRV.finditer(r.s)):
-        value = _money_value(m.group("b") or m.group("c") or m.group("d"), r)
+        value = _money_value(m.group("b") or m.group("c") or m.group("d") or m.group("e"), r)
         if value is not None:
             r.wd_new.append(value)
         r.cut(*m.span(), MONEY_MARK)
