@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
+from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
@@ -327,6 +328,7 @@ _MASK_WORDS = _alternation(_MASK_PARTS[-_WORD_MASKS:])
 
 # -- splitting into pieces ----------------------------------------------------------------------
 
+_ASIDE = re.compile(r"\([^()\n;]{1,80}\)")
 _SPLIT = re.compile(
     r"""
       \n+
@@ -824,6 +826,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
     reasons = _reason_index(policy)
     clean = items.canonical(_clean(text), known)
+    # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
+    spelled = unitspell.respell(clean)
+    clean = spelled.text
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -867,6 +872,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             P_INJECTION,
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
+    if spelled.notes:
+        fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
+        read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     return read
 
 
@@ -1075,7 +1083,11 @@ class _Piece:
 
 def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
     bounds = [0]
+    # "2 pallets (50 cs/pallet, 24 cans/cs)": what a parenthesis holds is one aside
+    asides = [m.span() for m in _ASIDE.finditer(masked)] if "(" in masked else []
     for m in _SPLIT.finditer(masked):
+        if asides and any(a < m.start() < b for a, b in asides):
+            continue
         if m.end() > bounds[-1]:
             bounds.append(m.end())
     if bounds[-1] != len(masked):

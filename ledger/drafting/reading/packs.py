@@ -39,7 +39,10 @@ _CONTAINERS = {
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
     "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
     "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
+    # "4 inners per master": a master is the outer carton
+    "master": "carton", "masters": "carton",
 }  # fmt: skip
+CONTAINER_WORDS = frozenset(_CONTAINERS)
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
 _FRACTIONS = {
     "half": Decimal("0.5"), "a half": Decimal("0.5"), "one half": Decimal("0.5"),
@@ -55,7 +58,7 @@ _FRAC = (
 _N_FIRST = r"\dotfsenha"
 _OUTER = (
     rf"(?P<n1>{_N}|half\s+an?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
-    rf"(?:(?:master|outer|full|whole|shipping|sealed)\s+)?"
+    rf"(?:(?:master|outer|inner|full|whole|shipping|sealed)\s+)?"
     rf"(?P<c1>{_C})"
 )
 
@@ -82,6 +85,8 @@ _PIECE = (
     r"(?!(?:per|an?|to|in|each|every|of|x|on|dollars?|bucks|usd|percent|pct|and|or|the)\b)"
     r"(?P<u>[a-z]{2,15})"
 )
+# the same without its group, for a look ahead
+_PIECE_AT = _PIECE.replace("(?P<u>", "(?:")
 # "2 pallets of SKU-12, 40 units each" (a SKU read before this stands as \ue000)
 # (the pieces each first, then the containers before them: one quick search, not one per word)
 _EACH_PIECES = lead(
@@ -94,7 +99,10 @@ _EACH_GAP = re.compile(
 # "25 boxes a case", "40 sacks per pallet"
 _PER = lead(
     _N_FIRST,
-    rf"(?<!at\s)(?<!@\s)(?<!@)(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
+    # after "at" or "@" a number is a price ("at 9.5 a case") unless the pieces are named:
+    # "@ 24 ea/ctn", "@ 294 pcs/pallet" are counts
+    rf"(?:(?<!at\s)(?<!@\s)(?<!@)|(?=\d+\s*{_PIECE_AT}\s*(?:/|per\b)))"
+    rf"(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
     rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|(?:in|on)\s+(?:an?|each|every|the)\s+|each\s+)"
     rf"(?P<c>{_C})",
     _I,
@@ -435,7 +443,16 @@ def _statements(s: str) -> list[tuple[str, Decimal, str | None, tuple[int, int]]
         if n is not None and said:
             end = m.end() + 1 if m.group("c3") and s[m.end() : m.end() + 1] == ")" else m.end()
             out.append((_CONTAINERS[said.lower()], n, m.group("u"), (m.start(), end)))
+    if "(" in s:
+        for m in _SLASH_TAG.finditer(s):
+            n = _num(m.group("n"))
+            if n is not None:
+                out.append((_CONTAINERS[m.group("c").lower()], n, None, m.span()))
     return out
+
+
+# "(ctn/30)": the container, then its count, in parentheses
+_SLASH_TAG = re.compile(rf"\(\s*(?P<c>{_C})\s*/\s*(?P<n>\d+)\s*\)", _I)
 
 
 def per_container_only(s: str) -> bool:
