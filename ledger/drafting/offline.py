@@ -462,6 +462,7 @@ _MONEY_BRANCHES = rf"""
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
     | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|c\b)
     | (?P<g>{_NUM}|{_NUMWORDS})\s+grand\b  # "3 grand", "two grand": thousands
+    | (?P<ag>\ba)\s+grand(?:'s)?(?![\w-])  # "a grand's worth of drywall": $1,000
     | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
     """
 _MONEY = lead(NUM_FIRST + "u$", _MONEY_BRANCHES, _IX)
@@ -470,9 +471,9 @@ _MONEY = lead(NUM_FIRST + "u$", _MONEY_BRANCHES, _IX)
 # the groups read the same) turns every letter position away at once.
 _MONEY_DIGITS = lead(
     r"\d.u$",
-    _MONEY_BRANCHES.replace(rf"(?P<w>{_NUMWORDS})", "(?P<w>(?!))").replace(
-        rf"(?P<g>{_NUM}|{_NUMWORDS})", "(?P<g>(?!))"
-    ),
+    _MONEY_BRANCHES.replace(rf"(?P<w>{_NUMWORDS})", "(?P<w>(?!))")
+    .replace(rf"(?P<g>{_NUM}|{_NUMWORDS})", "(?P<g>(?!))")
+    .replace(r"(?P<ag>\ba)", "(?P<ag>(?!))"),
     _IX,
 )
 _MONEY_WORDS = ("dollar", "buck", "grand")
@@ -511,6 +512,12 @@ _TOTAL_BARE_RIGHT = re.compile(
     _IX,
 )
 _TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all")
+# "@ 12 = 120", "at 8.50 ea = 102": a price, then what it comes to after "="
+_EQUALS_TOTAL = re.compile(
+    rf"""(?:@|\bat)\s*\$?\s*{_NUM_CORE}\s*(?:{_PER})?\s*=\s*\$?\s*(?P<n>{_NUM_CORE})
+         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b))""",
+    _IX,
+)
 # a count of goods: "10 chairs", "40 units", "8 SKU-40", "SKU-77 3"
 _COUNT_BEFORE = re.compile(
     rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|[a-z]{{2,}}s\b|{SKU_MARK})"
@@ -545,7 +552,8 @@ _RIGHT_UNIT = re.compile(
 _RIGHT_TOTAL = re.compile(
     rf"""\s*(?:(?:in\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
          |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|set|everything|them\s+all)\b
-         |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b)""",
+         |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b
+         |ext(?:ended|\.|\b)|line\s+total\b)  # "$2,460 extended": the line's total""",
     _IX,
 )
 _TAIL = r"(?:\s+(?:is|was|of|at|around|about|approx\.?|roughly|=))*\s*[:=~]?\s*$"
@@ -1958,9 +1966,10 @@ def _read_money(r: _Read) -> None:
 def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
     """A plain number said to be the total ("total 460", "450 in total" after a count)."""
     low = r.s.lower()
-    if not any(k in low for k in _TOTAL_BARE_WORDS):
-        return  # what both patterns need
-    found = [m for m in _TOTAL_BARE.finditer(r.s) if _other_count(r.s, m.span("n"))]
+    found = list(_EQUALS_TOTAL.finditer(r.s)) if "=" in low else []
+    if not found and not any(k in low for k in _TOTAL_BARE_WORDS):
+        return  # what the patterns need
+    found += [m for m in _TOTAL_BARE.finditer(r.s) if _other_count(r.s, m.span("n"))]
     found += [
         m for m in _TOTAL_BARE_RIGHT.finditer(r.s) if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
     ]
@@ -2072,6 +2081,8 @@ def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
     if m.group("g") is not None:
         grand = _number(m.group("g"), r, "amount")
         return _limit(grand * 1000, m.group(0), r, MAX_MONEY) if grand is not None else None
+    if m.group("ag") is not None:
+        return Decimal(1000)
     if m.group("c") is not None:
         cents = _number(m.group("c"), r, "amount")
         return cents / 100 if cents is not None else None
