@@ -258,6 +258,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|minutes?|mins?|nights?)\b(?:\s+ago)?",
     # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
     r"\b\d+(?:\.\d+)?\s*(?:°\s*[cf]?|degrees?(?:\s+(?:[cf]|fahrenheit|celsius)\b)?)",
+    # ("2 x 55in TVs", spaced "x" and the size's unit joined to it, is 2 TVs of 55in)
+    r"(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
     r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
     r"\b\d+x\d+s?\b",
@@ -1341,6 +1343,13 @@ def _read_group(
     _read_money(r)
     _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
+    by_size = _COUNT_BY_SIZE.search(source) if " x " in source else None
+    if by_size:
+        r.guess(
+            f"Read '{by_size.group('n')} x {by_size.group('size')}' as {by_size.group('n')} "
+            f"of the {by_size.group('size')} goods, not a size",
+            P_COUNT_BY_SIZE,
+        )
 
     sku = skus[0][0] if skus else None
     has_numbers = bool(r.money or r.qtys or r.wd_cost or r.wd_new or r.wd_by_unit)
@@ -1412,6 +1421,7 @@ _SIZE = lead(
     rf"""(?<![\w.,$@#/-])(?:\d+(?:\.\d+)?)
       (?: \s?(?:mg|mcg|µg|ug|iu|gb|tb|mah|hz|mp|mpx)
         | (?:mm|cm|m|in|inch|inches|ft|"|w|kw|v)(?!\s+of\b)
+        | \s(?:inch|inches|mm|cm|ft|foot|feet)(?!\s+of\b)  # "55 inch tv"
         | (?:ml|cl|l|oz|fl\.?\s?oz)(?=\s+(?!of\b|each\b|ea\b|per\b|a\b|an\b)[a-z]{{3,}})
         | (?:g|kg|lb)(?=\s+{_UNIT}\b)  # "500g boxes", "25kg sacks"; "10kg flour" is weight
       )(?![\w/])""",
@@ -1419,9 +1429,15 @@ _SIZE = lead(
 )
 
 
+# "2 x 55in TVs": 2 of them, though "24 x 36in posters" could be a poster's size
+_COUNT_BY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+)\s+x\s+(?P<size>\d+(?:in|\"))\s+[a-z]+s\b", _I)
+P_COUNT_BY_SIZE = 0.1
+
+
 def _read_sizes(r: _Read) -> None:
     for m in list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ()):
         r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
+
         r.not_amounts.append(m.span())
         r.cut(*m.span())
 

@@ -2775,6 +2775,15 @@ CASES: list[dict[str, Any]] = [
      "text": "a carton of SKU-12 went missing, 72 to a carton",
      "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "1080.00",
                  "quantity": "72", "sku": "SKU-12"}]},
+    # -- rb: a count, then a size joined to its unit ("2 x 55in TVs" is 2 TVs) -----------------
+    {"id": "pack-364", "group": "pack_sizes", "text": "2 x 55in TVs smashed at $389 each",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "778.00",
+                 "quantity": "2"}]},
+    {"id": "pack-365", "group": "pack_sizes", "text": "3 x 18in boxes crushed at $1.25",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "3.75",
+                 "quantity": "3"}]},
+    {"id": "pack-366", "group": "pack_sizes", "text": "55 inch tv TV-55X cracked screen",
+     "expect": "unsure"},
     # -- totals_vs_unit --------------------------------------------------------------------------
     {"id": "total-001", "group": "totals_vs_unit", "text": "SKU-77 x 12 dmg, ext cost $540",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "540.00",
