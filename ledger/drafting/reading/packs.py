@@ -179,7 +179,9 @@ _DOZENS = {"gross": Decimal(144), "score": Decimal(20)}
 # "25% of the 80", "half of the 30", "three quarters of the 40"
 _PART_OF = lead(
     _N_FIRST,
-    rf"(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
+    rf"(?:(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
+    # "half the 80 bags": "half" needs no "of" before "the"
+    rf"|(?P<h>\bhalf)\s+(?=(?:the|those|these|our)\s))"
     rf"(?:(?:the|those|these|our|all|them|total)\s+)*(?P<n>{_N})",
     _I,
 )
@@ -229,6 +231,8 @@ def read(s: str) -> Pack | None:
     # each reader only where the words it needs are there (the same readings, fewer searches)
     readers = []
     if not words.isdisjoint(_CONTAINERS):
+        if not words.isdisjoint(_FRACTION_WORDS):
+            readers.append(_read_part_of_one)
         readers += [_read_each, _read_stated, _read_chain, _read_per]
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
@@ -741,6 +745,49 @@ def _read_some_of(s: str) -> Pack | None:
     return None
 
 
+# "half the pallet of SKU-12 got wet (200 on it)", "a quarter of that case, which held 48":
+# part of one container, its count said after it
+_FRACTION_WORDS = frozenset(("half", "quarter", "quarters", "third", "thirds", "fifth", "tenth"))
+_PART_OF_ONE = lead(
+    "ahotq",
+    rf"(?P<f>{_FRAC})\s+(?:of\s+)?(?:the|that|this|one|our)\s+(?P<c>{_C})",
+    _I,
+)
+_ONE_HELD = re.compile(
+    rf"\(\s*(?P<a>{_N})(?:\s+[a-z]+)?(?:\s+(?:on|in)\s+(?:it|there|each))?\s*\)"
+    rf"|(?P<b>{_N})\s+(?:[a-z]+\s+)?(?:on|in)\s+it\b"
+    rf"|\b(?:which|that|it)\s+(?:had|held|holds|has|had\s+got)\s+(?P<d>{_N})",
+    _I,
+)
+
+
+def _read_part_of_one(s: str) -> Pack | None:
+    m = _PART_OF_ONE.search(s)
+    if m is None:
+        return None
+    held = _ONE_HELD.search(s, m.end(), min(len(s), m.end() + 80))
+    if held is None:
+        return None
+    frac = _num(m.group("f"))
+    raw = held.group("a") or held.group("b") or held.group("d")
+    n = _num(raw)
+    if frac is None or n is None:
+        return None
+    qty = round(n * frac, 6)
+    if not _whole(qty):
+        return None
+    f = " ".join(m.group("f").split())
+    c = _CONTAINERS[m.group("c").lower()]
+    return Pack(
+        qty,
+        "units",
+        [m.span(), held.span()],
+        f"Quantity {f} of the {c} of {_fmt(n)} = {_fmt(qty)}",
+        used=[n],
+        words=[f.split()[-1].lower()],
+    )
+
+
 def _read_part_of(s: str) -> Pack | None:
     for m in _PART_OF.finditer(s):
         n = _num(m.group("n"))
@@ -753,12 +800,13 @@ def _read_part_of(s: str) -> Pack | None:
             qty, said, used = n * pct / 100, f"{_fmt(pct)}% of {_fmt(n)}", [pct, n]
             words: list[str] = []
         else:
-            frac = _num(m.group("f"))
+            f = m.group("f") or m.group("h")
+            frac = _num(f)
             if frac is None:
                 continue
             qty = round(n * frac, 6)  # a third of 30 is 10, not 9.999...
-            said, used = f"{' '.join(m.group('f').split())} of {_fmt(n)}", [n]
-            words = [m.group("f").split()[-1].lower()]
+            said, used = f"{' '.join(f.split())} of {_fmt(n)}", [n]
+            words = [f.split()[-1].lower()]
         if not _whole(qty):
             continue  # "a third of 10": left for the writer to say
         return Pack(qty, "units", [m.span()], f"Quantity {said} = {_fmt(qty)}", used, words)
