@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -61,6 +62,7 @@ class Respelled:
     notes: tuple[str, ...]  # "Read 'dozne' as 'dozen'"
 
 
+@lru_cache(maxsize=4096)  # each typed word is looked up once
 def _meant(word: str) -> str | None:
     low = word.lower()
     if low in _REAL or low in _TARGETS:
