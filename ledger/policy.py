@@ -606,7 +606,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sell them as seconds", "as seconds at", "as seconds for", "will take them at",
                 "will take them for", "would take them at", "would take them for",
                 "take them off our hands", "apiece now", "each now", "per unit now",
-                "a unit now",
+                "a unit now", "can sell at", "can sell for", "can sell them at",
+                "can sell them for", "could sell at", "could sell for", "could sell them at",
+                "could sell them for",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
