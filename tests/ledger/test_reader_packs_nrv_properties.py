@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger.drafting import Draft, draft
+from ledger.drafting.reading import unitspell
 from ledger.drafting.types import ItemInfo
 from ledger.money import quantize
 from ledger.policy import Category, Policy, decide_accounts
@@ -140,3 +141,11 @@ def test_a_new_value_said_as_what_the_goods_fetch_is_a_write_down(
 ) -> None:
     text, quantity, amount = case
     _assert_right_if_sure(draft(text, ITEMS_CTX), Category.WRITE_DOWN, quantity, amount, text)
+
+
+def test_real_words_after_a_count_are_never_respelled() -> None:
+    for text in ("2 cakes spoiled", "3 capes torn", "4 cranes broken", "2 bones chewed",
+                 "12 per crate", "a cause for concern", "6 pellets spilled", "a dozer hit it",
+                 "2 cartoons", "3 socks torn", "2 palettes cracked"):  # fmt: skip
+        assert unitspell.respell(text).notes == (), text
+    assert unitspell.respell("2 dozne SKU-410").text == "2 dozen SKU-410"

@@ -41,7 +41,7 @@ _REAL = CONTAINER_WORDS | _wordset(
     sleeved inner inter inters units unit unite unites united untie pieced piece niece sacked
     backs packs socks sucks snacks stacks slacks racks tacks lacks cases carts sack sheet
     sheets dozen gross cakes capes cages canes casks cafes cranes pellets palates cartoons
-    carbons grouse packers dozers unity
+    carbons grouse packers dozers unity bones
     """
 )
 _COUNT_BEFORE = r"(?:\d+|an?|per|each|every|half|one|two|three|four|five|six|ten|twelve)"
