@@ -713,6 +713,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     if f"{how} the {kind} {noun}" not in (
                         "against the obsolescence reserve", "against the inventory reserve")
                 ),
+                # a past-tense clause saying the goods were provided for already explains
+                # which reserve pays: "scrapping 20 X, use the reserve, they were provided
+                # for last quarter" uses it, it does not build it again
+                "were provided for", "was provided for", "been provided for",
+                "already provided for", "previously provided for", "fully provided for",
+                "we provided for", "we've provided for", "we have provided for",
+                "we already provided for", "already reserved", "fully reserved",
+                "were reserved", "was reserved", "previously reserved", "already provisioned",
+                "were provisioned", "was provisioned", "fully provisioned",
                 explains={
                     Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
                 },
@@ -729,7 +738,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "charging", "charge against", "charged against", "draw down", "drawn down",
                 "drew down", "drawdown", "draw on", "drawing down", "against", "reduce",
                 "reduced", "reducing", "consume", "consumed", "offset", "absorb", "absorbed",
-                "written off against", "net against", "deplete",
+                "written off against", "net against", "deplete", "through", "thru", "via",
+                "written off through", "written off via", "w/o through", "w/o via",
                 "depleted", "come out of", "comes out of", "hit the reserve",
                 near=RESERVE_NOUNS,
                 fuzzy=False,

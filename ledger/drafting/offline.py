@@ -1063,6 +1063,7 @@ class _Piece:
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
     tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
     one_container: bool = False  # "a box of SKU-410 fell": its only count is the one box
+    part: bool = False  # "another 5 of them dented": a further part of goods named before
 
 
 def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
@@ -1110,6 +1111,10 @@ def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> N
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")
         p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
+    if hits and not p.qty and has_digit and _PART_COUNT.search(t):
+        # "12 MLK-2L expired, another 5 of them dented": a further part of the same goods,
+        # with its own reason: a request of its own (the goods are the ones named before)
+        p.qty = p.part = True
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
@@ -1163,12 +1168,20 @@ def _count_beside(t: str, hit: _Hit) -> bool:
     for m in _BARE_COUNT.finditer(t, lo, hi):
         if _OF_THEM.match(t, m.end()):
             continue  # "10 of them stolen": part of a count said elsewhere, not a new one
-        if not _PLACE_BEFORE.search(t[max(0, m.start() - 24) : m.start()]):
+        place = _PLACE_BEFORE.search(t, max(0, m.start() - 24), m.start())
+        if not place or _verb_bin(t, place.start()):
             return True
     return False
 
 
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
+# "another 5 (of them)", "3 more", "plus 12": more goods than the count before. "10 of them"
+# alone is a share of that count ("40 damaged, 10 of them stolen": one amount, two stories).
+_PART_COUNT = re.compile(
+    r"\b(?:another|a\s+further|an\s+extra|an\s+additional|plus)\s+\d{1,5}\b(?![.,/%-]?\d)"
+    r"|(?<![\w.$#/-])\d{1,5}\s+(?:more|further|others?)\b",
+    _I,
+)
 
 
 _TOTAL_SIGNAL = lead(
@@ -1736,12 +1749,36 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 _LOC_HINT = lead("a-z", rf"{by_first_letter(_LOC_HEAD[3:-1], _I)}\b", _I, word=True)
 
 
+# "bin" is a place ("bin 20", "from bin 4") and a verb ("bin 20 that are stained", "and bin 40
+# WID-200"): after a word that leads a verb ("and", "pls", "then"), or followed by "N that /
+# which / of them / more", it throws goods away and its number is their count. At the start of
+# a message "bin 40 SKU-410 damaged" stays a place with a doubtful count (either reading fits).
+_VERB_LEAD = re.compile(
+    r"\b(?:and|then|pls|please|plz|just|so|also|can\s+you|we'?ll|i'?ll|will|gonna|should|must"
+    r"|need\s+to|let'?s|to)\s*$",
+    _I,
+)
+_BIN_COUNT = re.compile(
+    r"bin\s+\d+\s*(?:\S+\s+){0,2}?(?:that|which|of\s+(?:them|those|these)|more|units?|pcs)\b",
+    _I,
+)
+
+
+def _verb_bin(s: str, start: int) -> bool:
+    """Whether the "bin" at `start` of `s` is the verb (throw away), not a place."""
+    if s[start : start + 3].lower() != "bin":
+        return False
+    return bool(_BIN_COUNT.match(s, start) or _VERB_LEAD.search(s, 0, start))
+
+
 def _read_location(r: _Read) -> str | None:
     if not _LOC_HINT.search(r.s):
         return None  # cheap test first: the full pattern is slow
     found: str | None = None
     for m in list(_LOCATION.finditer(r.s)):
         raw = m.group("loc") or m.group("bare")
+        if m.group("bare") and _verb_bin(r.s, m.start("bare")):
+            continue
         if found is None:
             found = _WS.sub(" ", raw).strip(" ,")
             found = re.sub(r"^(?:the|our|my)\s+", "", found, flags=_I)
@@ -1871,13 +1908,15 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
 
 _CURRENCY_MARK = re.compile(r"[$£€]\s*\d|\d\s*(?:dollars?|usd|bucks)\b", _I)
 # A reserve moves by an amount of money, never by a count: "raise the obsolescence allowance
-# by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$".
+# by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$". A number before a SKU
+# counts the goods ("add 80 SKU-12 at full cost to the E&O reserve" is 80 x the item's cost).
 _RESERVE_BY = re.compile(
     rf"""(?:\bby|\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|set\s+aside|book|booked)
         (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?
         |\b(?:another|an\s+extra|a\s+further|an\s+additional)
         |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\s*[:=-]?)
-        \s+(?P<n>{_NUM})(?![a-z])(?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b))""",
+        \s+(?P<n>{_NUM})(?![a-z])
+        (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b|(?:[a-z]+\s+){{0,2}}{SKU_MARK}))""",
     _IX,
 )
 # "release 1,500 from the obsolescence allowance": a number straight before the reserve's
@@ -2407,7 +2446,8 @@ def _pick_quantity(
         )
     if chosen.how == "bare":
         r.guess(f"Read the number {_fmt(chosen.value)} as the quantity", P_BARE_NUMBER)
-    if chosen.how != "pack" and _ID_BEFORE.search(r.text, max(0, chosen.start - 24), chosen.start):
+    named = _ID_BEFORE.search(r.text, max(0, chosen.start - 24), chosen.start)
+    if named and not _verb_bin(r.text, named.start()) and chosen.how != "pack":
         said = _WS.sub(" ", r.text[max(0, chosen.start - 24) : chosen.start]).strip().split()
         r.unclear.append(
             f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the {said[-1].lower()}, "
