@@ -471,23 +471,22 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "shrinkage", "shrink", "missing", "short on count", "short", "count variance",
                 "variance", "unaccounted for", "unaccounted", "cannot find",
-                "can't find", "cant find", "miscount", "not found", "misplaced", "disappeared",
-                "gone missing", "shortage", "discrepancy", "count discrepancy",
+                "can't find", "cant find", "not found", "misplaced", "disappeared",
+                "gone missing", "shortage",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
                 "unexplained loss",
                 "shortfall", "short against the system", "fewer than on the books",
                 "less than the system", "less than on the books", "less than the books",
                 "can't account for", "cannot account for", "cant account for",
-                "count is off", "came up short", "come up short", "nowhere to be found",
+                "came up short", "come up short", "nowhere to be found",
                 "vanished", "not on the shelf", "gone astray", "went astray",
                 "cannot be found", "can't be found", "could not be found", "couldn't be found",
                 "can not find", "no trace", "not where they should be",
                 "not there", "nowhere", "nowhere to be seen", "can't be located",
                 "cannot be located", "could not locate", "couldn't locate", "not in the bin",
                 "not in the location", "not on the shelves", "not in stock", "went walkabout",
-                "gone walkabout", "walkabout", "short by", "short of", "out by", "off by",
+                "gone walkabout", "walkabout", "short by", "short of",
                 "stock loss", "stock count short", "count short", "counted short",
-                "mis-count", "miscounted",
                 "lost track", "lost somewhere", "no sign of", "cannot trace", "can't trace",
                 "untraceable", "mis-picked", "mispicked", "mis-shipped", "misshipped",
                 misspelled={
@@ -503,6 +502,29 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
             Words("lost", "gone", weak=True, fuzzy=False),
+            # A count that is off says neither which way nor why: fewer than the books is the
+            # likeliest reading, a direction word beside it ("we have more than the system")
+            # wins. "the system says we have more than we do": the books are above the shelf.
+            Words(
+                "count is off", "counts off", "count's off", "off by", "out by", "discrepancy",
+                "count discrepancy", "miscount", "mis-count",
+                "miscounted", "count is wrong", "count was off", "counts don't match",
+                "doesn't match the system", "does not match the system",
+                weak=True,
+                fuzzy=False,
+            ),
+            Words(
+                "more than we do", "more than we have", "more than we actually have",
+                "more than we really have", "more than there is", "more than there are",
+                "more than is there", "more than are there", "more than is on the shelf",
+                "more than on the shelf", "more than we counted", "more than we found",
+                "more than we can find", "more than we could find", "more than physically there",
+                "system says we have more", "system thinks we have more",
+                "books say we have more", "system shows more", "books show more",
+                "system has more", "books have more", "system is higher", "books are higher",
+                "system is over", "system over", "over in the system", "over on the books",
+                fuzzy=False,
+            ),
         ),
     ),
     ReasonSpec(
@@ -811,6 +833,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "extra units", "found additional", "more than expected",
                 "more than on the books", "over count", "overcount",
                 "more than the system", "more than the books", "more than expected on count",
+                # the books below the shelf, said from the system's side
+                "less than we have", "fewer than we have", "less than we actually have",
+                "fewer than we actually have", "less than we counted", "fewer than we counted",
+                "less than we found", "fewer than we found", "less than is on the shelf",
+                "fewer than on the shelf", "less than there are", "fewer than there are",
+                "system says less", "system says fewer", "system shows less",
+                "system shows fewer", "system is lower", "books are lower", "system is under",
+                "system under", "under in the system", "under on the books",
+                "we have more than the system", "more on the shelf than",
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".

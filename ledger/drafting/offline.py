@@ -822,7 +822,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
-    masked = items.masked_around_codes(clean_read, known, _mask)
+    masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
@@ -830,7 +830,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
-    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known))
+    # "cycle count: A short 6, B over 10": the heading is said for every request after it
+    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header)
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -860,6 +861,28 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     return read
+
+
+# "w/o x3: 10 A crushed, 10 B crushed, 10 C crushed": the "x3" counts the lines that follow
+_LINE_COUNT = re.compile(
+    r"\b(?:w/o|wo|write[-\s]?offs?|writeoffs?|items?|lines?|skus?|entries)\s*[x×]\s*(?P<n>\d{1,2})"
+    r"\s*[:\-]\s*(?P<rest>[^\n]*(?:\n[^\n]*)*)",
+    _I,
+)
+_LIST_SEP = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", _I)
+
+
+def _blank_line_count(masked: str) -> str:
+    """Blank a header's count of lines ("w/o x3:") when that many parts follow, each with its
+    own number: it says how many write-offs there are, not how many goods."""
+    m = _LINE_COUNT.search(masked) if ("x" in masked or "×" in masked) else None
+    if m is None:
+        return masked
+    parts = [p for p in _LIST_SEP.split(m.group("rest")) if p.strip()]
+    if len(parts) != int(m.group("n")) or not all(_DIGIT.search(p) for p in parts):
+        return masked
+    a, b = m.span("n")
+    return _blank(masked, a - 1, b) if masked[a - 1] in "xX×" else _blank(masked, a, b)
 
 
 SAID_TWICE = (
@@ -900,7 +923,11 @@ def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
 
 
 def _read_groups(
-    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex, known: frozenset[str]
+    groups: list[list[_Piece]],
+    clean: str,
+    reasons: _ReasonIndex,
+    known: frozenset[str],
+    heading: str = "",
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -918,13 +945,15 @@ def _read_groups(
             continue
         variants = _each_code(work)
         if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
-            found = [_read_group(v, source or clean.strip(), reasons, known) for v in variants]
+            found = [
+                _read_group(v, source or clean.strip(), reasons, known, heading) for v in variants
+            ]
             if all(f is not None for f in found):
                 read.extend(f for f in found if f is not None)
                 merged_into = i
                 i += 1
                 continue
-        facts = _read_group(work, source or clean.strip(), reasons, known)
+        facts = _read_group(work, source or clean.strip(), reasons, known, heading)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -1075,17 +1104,26 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
         bounds.append(len(masked))
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
+        heading = _heading(pieces)
         for p in pieces:
-            _signals(p, reasons, known)
+            _signals(p, reasons, known, heading)
     return pieces
 
 
-def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> None:
+def _heading(pieces: list[_Piece]) -> str:
+    """A first piece with no number and no code ("cycle count:"): said for every line."""
+    first = pieces[0].text
+    return first if not _DIGIT.search(first) and not _sku_codes(first) else ""
+
+
+def _signals(
+    p: _Piece, reasons: _ReasonIndex, known: Collection[str] = (), heading: str = ""
+) -> None:
     t = p.text
     codes = _sku_codes(t, known)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
-    hits = reasons.hits(t)
+    hits = reasons.hits(t, heading)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
@@ -1157,7 +1195,8 @@ _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
 _TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+)?{packs.IN_ALL}", _I)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
 _COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
-_BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
+# "short 6, WID-200 over 10": a comma after the count ends it; "1,200" is one number
+_BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w./%-])(?!,\d)")
 _PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
 
 
@@ -1305,7 +1344,11 @@ class _Read:
 
 
 def _read_group(
-    work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
+    work: str,
+    source: str,
+    reasons: _ReasonIndex,
+    known: frozenset[str] = frozenset(),
+    heading: str = "",
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
@@ -1314,7 +1357,7 @@ def _read_group(
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
-    hits = _reserve_named(r.s, reasons.hits(r.s))
+    hits = _reserve_named(r.s, reasons.hits(r.s, heading))
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
@@ -1551,7 +1594,7 @@ class _ReasonIndex:
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         known = {w for key in self.lookup for w in key.split()}
-        self._hits_cache: dict[str, tuple[_Hit, ...]] = {}
+        self._hits_cache: dict[tuple[str, str], tuple[_Hit, ...]] = {}
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
@@ -1563,16 +1606,20 @@ class _ReasonIndex:
         """Whether the text names any reason: the signal messages are grouped by."""
         return bool(self.hits(text))
 
-    def hits(self, text: str) -> list[_Hit]:
+    def hits(self, text: str, context: str = "") -> list[_Hit]:
+        """The reason words of `text`; a word that counts only beside another ("over" beside
+        "count") may find it in `context` too: the heading of a list ("cycle count: A short
+        6, B over 10") is said once for every line."""
         # one request's text is asked about several times (grouping, reading): read it once
-        found = self._hits_cache.get(text)
+        key = (text, context)
+        found = self._hits_cache.get(key)
         if found is None:
             if len(self._hits_cache) > 256:
                 self._hits_cache.clear()
-            found = self._hits_cache[text] = self._read_hits(text)
+            found = self._hits_cache[key] = self._read_hits(text, context)
         return list(found)
 
-    def _read_hits(self, text: str) -> tuple[_Hit, ...]:
+    def _read_hits(self, text: str, context: str = "") -> tuple[_Hit, ...]:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text, typed = self._spell(text)
         out: list[_Hit] = []
@@ -1580,7 +1627,7 @@ class _ReasonIndex:
             key = phrase_key(m.group(0))
             found = self.lookup.get(key)
             near = self.near.get(key)
-            if found and (near is None or near.search(text)):
+            if found and (near is None or near.search(text) or (context and near.search(context))):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
                 hit = _Hit(found[0], found[1], m.start(), found[2], near is not None, fix)
                 out.append(replace(hit, weak=True) if key in self.weak else hit)

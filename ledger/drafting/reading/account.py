@@ -103,6 +103,9 @@ def account_for(
     for m in fractions:
         if _inside(m.span(), spans) or m.group(0).split()[-1].lower() in applied:
             continue
+        word = m.group(0).lower()
+        if word == "half" and text[max(0, m.start() - 3) : m.start()].lower() == "in ":
+            continue  # "snapped in half", "cut in half": how the goods broke, not a share
         if m.group(0).lower().startswith("quarter") and _PERIOD_BEFORE.search(
             text, max(0, m.start() - 20), m.start()
         ):
