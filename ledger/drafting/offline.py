@@ -342,7 +342,7 @@ _SPLIT = re.compile(
 _INSTRUCTION = lead(
     "a-z",
     r"""
-      \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)
+      \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)(?<![\w][-/])  # not "AA-CR", a code
         (?:debit|credit|dr|cr)(?:ed)?\.?\s+(?:to\s+|the\s+|account\s+|acct\.?\s+)*
         (?!memo|note|card|pending|issued|back|from|request|limit\b)[\#a-z0-9]
     | \b(?:post|book|charge|record|put|move|transfer|send|hit|code)\w*\b[^.;\n]{0,30}?
