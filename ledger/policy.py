@@ -497,7 +497,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
                 "down", "under", "below", "fewer", "less", "light", "lower", "lower than",
-                near=("system", "books", "on the books", "count", "counted", "records"),
+                near=("system", "books", "on the books", "count", "counted", "records",
+                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
@@ -839,7 +840,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "less than we found", "fewer than we found", "less than is on the shelf",
                 "fewer than on the shelf", "less than there are", "fewer than there are",
                 "system says less", "system says fewer", "system shows less",
-                "system shows fewer", "system is lower", "books are lower", "system is under",
+                "system shows fewer", "system has fewer", "system has less", "books have fewer",
+                "books have less", "books show fewer", "books show less", "system is lower",
+                "books are lower", "system is under",
                 "system under", "under in the system", "under on the books",
                 "we have more than the system", "more on the shelf than",
             ),
@@ -847,7 +850,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # came in 15 over".
             Words(
                 "extra", "over", "over by", "came in over", "more", "higher", "higher than",
-                near=("count", "counted", "recount", "counting", "found", "on the shelf"),
+                near=("count", "counted", "recount", "counting", "found", "on the shelf",
+                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,
             ),
         ),

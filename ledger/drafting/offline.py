@@ -1400,11 +1400,39 @@ def _read_group(
             P_RESERVE_UNCLEAR,
         )
 
+    if category in (Category.SHRINKAGE, Category.OVERAGE):
+        _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
+
+
+# "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only
+# which way the books are off. A count or a shortfall is the difference ("6 short", "off by
+# 8", "10 extra"); a level with a direction and no difference has no quantity to draft.
+_LEVEL = re.compile(
+    r"\b(?:counted|count(?:ed)?\s+(?:is|was|of|shows?|came\s+to)|we\s+(?:have|had|found|got)"
+    r"|there\s+(?:are|were|is)|found|on\s+hand|physical(?:\s+count)?\s+(?:is|of|was)?)\s+"
+    r"(?:only\s+|just\s+)?\d",
+    _I,
+)
+_DIFFERENCE = re.compile(
+    r"\d+\s+(?:\S+\s+){0,2}?(?:short|missing|extra|over|more|fewer|less|unaccounted|gone"
+    r"|surplus|too\s+many|too\s+few|lost|stolen|damaged)\b"
+    r"|\b(?:short|off|out|over|under|down|up|shortfall|variance|discrepancy|difference"
+    r"|surplus|missing|extra)\s+(?:of\s+|by\s+)?\d",
+    _I,
+)
+
+
+def _level_not_difference(r: _Read, work: str) -> None:
+    if _LEVEL.search(work) and not _DIFFERENCE.search(work):
+        r.doubts.append(
+            "That number reads as what was counted, not how many are short or over: give "
+            "the difference (e.g. '6 short')"
+        )
 
 
 def _is_request(

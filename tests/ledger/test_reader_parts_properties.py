@@ -109,3 +109,22 @@ def test_a_count_list_with_a_direction_per_line_is_right_or_unsure(
     assert len(drafts) == 2, f"{text!r}: {len(drafts)} drafts"
     for d, (_, category, q) in zip(drafts, parts, strict=True):
         assert _entry_right(d, category, q), f"{text!r}: {d}"
+
+
+LEVELS = ["we counted {q} WID-7", "counted {q} WID-7", "found {q} WID-7 on the shelf"]
+SIDES = ["the system has fewer", "system has less", "the system says we have more than we do",
+         "we have more than the system", "the books show more than is on the shelf"]  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(LEVELS), st.sampled_from(SIDES), st.integers(2, 900))
+def test_a_count_level_with_only_a_direction_is_never_a_quantity(
+    level: str, side: str, q: int
+) -> None:
+    """The number counted is what is on the shelf, not how many are short or over."""
+    text = level.format(q=q) + ", " + side
+    try:
+        drafts = draft(text, CONTEXT)
+    except DraftError:
+        return
+    assert all(d.confidence < 0.5 for d in drafts), f"{text!r}: {drafts}"
