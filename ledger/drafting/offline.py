@@ -1214,11 +1214,11 @@ def _count_beside(t: str, hit: _Hit) -> bool:
 
 
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
-# "another 5 (of them)", "3 more", "plus 12": more goods than the count before. "10 of them"
+# "another 5 (of them)", "3 more", "10 of the same": more goods than the count before. "10 of them"
 # alone is a share of that count ("40 damaged, 10 of them stolen": one amount, two stories).
 _PART_COUNT = re.compile(
-    r"\b(?:another|a\s+further|an\s+extra|an\s+additional|plus)\s+\d{1,5}\b(?![.,/%-]?\d)"
-    r"|(?<![\w.$#/-])\d{1,5}\s+(?:more|further|others?)\b",
+    r"\b(?:another|a\s+further|an\s+extra|an\s+additional|plus|also)\s+\d{1,5}\b(?![.,/%-]?\d)"
+    r"|(?<![\w.$#/-])\d{1,5}\s+(?:more|further|others?|of\s+the\s+same(?:\s+\w+)?)\b",
     _I,
 )
 

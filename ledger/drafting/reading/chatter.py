@@ -298,7 +298,7 @@ def answer(text: str, has_reason: bool) -> str | None:
             "write-off. " + DOES
         )
     # "they were provided for last quarter" says why the reserve pays, not a past figure
-    told = _RESERVE_HISTORY.sub(" ", stripped) if _RESERVE.search(stripped) else stripped
+    told = _RESERVE_HISTORY.sub(" ", stripped)
     if _PAST_FIGURE.search(told) and not _ASKS.search(told):
         return "That reads like a figure from the past, not a new write-off. " + DOES
     return None

@@ -7476,5 +7476,27 @@ CASES: list[dict[str, Any]] = [
      "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
                  "amount": "1800.00", "quantity": "40", "sku": "SKU-77"}]},
 
+    # -- rc: reserve told as provided for before; parts of the same goods --------------------------
+    {"id": "resv-131", "group": "reserve_direction",
+     "text": "scrap 15 SKU-77, they were fully reserved last year",
+     "expect": [{"category": "reserve_write_off", "debit": "1290", "credit": "1200",
+                 "amount": "675.00", "quantity": "15", "sku": "SKU-77"}]},
+    {"id": "resv-132", "group": "reserve_direction",
+     "text": "w/o 15 SKU-77 - fully provisioned in the obs reserve",
+     "expect": [{"category": "reserve_write_off", "debit": "1290", "credit": "1200",
+                 "amount": "675.00", "quantity": "15", "sku": "SKU-77"}]},
+    {"id": "multi-080", "group": "multi_item",
+     "text": "50 BX-1042 crushed; also 10 of the same went through the baler",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "62.50",
+                 "quantity": "50", "sku": "BX-1042"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "12.50",
+                 "quantity": "10", "sku": "BX-1042"}]},
+    {"id": "multi-081", "group": "multi_item",
+     "text": "SKU-40: 2 cracked, 1 more stolen from the dock",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "284.00",
+                 "quantity": "2", "sku": "SKU-40"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "142.00",
+                 "quantity": "1", "sku": "SKU-40"}]},
+
 ]
 # fmt: on
