@@ -7498,5 +7498,19 @@ CASES: list[dict[str, Any]] = [
                 {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "142.00",
                  "quantity": "1", "sku": "SKU-40"}]},
 
+    # -- rc: the shelf's figure beside the system's ------------------------------------------------
+    {"id": "basic-062", "group": "basics",
+     "text": "count SKU-12: system 40, shelf 34",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "90.00",
+                 "quantity": "6", "sku": "SKU-12"}]},
+    {"id": "basic-063", "group": "basics",
+     "text": "system says 50 SKU-77, shelf 55",
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "225.00",
+                 "quantity": "5", "sku": "SKU-77"}]},
+    {"id": "basic-064", "group": "basics",
+     "text": "SKU-410 system 120 floor 111",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "108.00",
+                 "quantity": "9", "sku": "SKU-410"}]},
+
 ]
 # fmt: on
