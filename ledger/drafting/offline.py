@@ -2015,6 +2015,12 @@ def _read_reserve_amount(r: _Read) -> None:
         value = _number(m.group("n"), r, "amount")
         if value is not None:
             r.money.append(_Money(value, m.start("n"), "total"))
+            if SKU_MARK in r.s:
+                # "add 80 to the E&O reserve for SKU-12": $80, or 80 of the goods at cost?
+                r.guess(
+                    f"Read {m.group('n')} as dollars; with goods named it may be their count",
+                    P_QTY_OR_PRICE,
+                )
         r.cut(*m.span("n"), MONEY_MARK)
 
 
@@ -2688,6 +2694,10 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
         if f.quantity is not None and f.unit_cost is None and f.total is None:
             # "40 units SKU-1 and 20 units SKU-2 damaged at $5 each": a later price distributes
             prices = {o.unit_cost for o in later if o.unit_cost is not None}
+            sku = changes.get("sku", f.sku)
+            if not prices and sku:
+                # "12 SKU-88 at $4 expired, another 5 of them dented": the same goods' price
+                prices = {o.unit_cost for o in others if o.sku == sku and o.unit_cost is not None}
             if len(prices) == 1:
                 price = prices.pop()
                 changes["unit_cost"] = price

@@ -7542,5 +7542,19 @@ CASES: list[dict[str, Any]] = [
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "778.00",
                  "quantity": "2", "sku": "TV-55X"}]},
 
+    # -- rc: a later part of the same goods takes their price; a bare reserve figure by goods
+    {"id": "multi-082", "group": "multi_item",
+     "text": "write off 30 SKU-88 @ $2 damaged, 4 more of them stolen",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "60.00",
+                 "quantity": "30", "sku": "SKU-88"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "8.00",
+                 "quantity": "4", "sku": "SKU-88"}]},
+    {"id": "multi-083", "group": "multi_item",
+     "text": "12 SKU-88 at $4 expired, another 5 of them dented",
+     "expect": "unsure"},
+    {"id": "resv-133", "group": "reserve_direction",
+     "text": "add 80 to the E&O reserve for SKU-12",
+     "expect": "unsure"},
+
 ]
 # fmt: on
