@@ -743,6 +743,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     if f"{how} the {kind} {noun}" not in (
                         "against the obsolescence reserve", "against the inventory reserve")
                 ),
+                # "written off through the obs reserve", "via E&O reserve": through the reserve
+                # is out of it ("add $500 to the reserve via a journal" is not: the reserve's
+                # name must follow)
+                *(
+                    f"{how} {det}{kind}{noun}"
+                    for how in ("through", "thru", "via")
+                    for det in ("the ", "our ", "")
+                    for kind in ("", "obs ", "e&o ", "obsolescence ", "inventory ", "stock ",
+                                 "excess and obsolete ", "excess & obsolete ", "obsolete stock ")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
                 # a past-tense clause saying the goods were provided for already explains
                 # which reserve pays: "scrapping 20 X, use the reserve, they were provided
                 # for last quarter" uses it, it does not build it again
@@ -768,7 +779,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "charging", "charge against", "charged against", "draw down", "drawn down",
                 "drew down", "drawdown", "draw on", "drawing down", "against", "reduce",
                 "reduced", "reducing", "consume", "consumed", "offset", "absorb", "absorbed",
-                "written off against", "net against", "deplete", "through", "thru", "via",
+                "written off against", "net against", "deplete",
                 "written off through", "written off via", "w/o through", "w/o via",
                 "depleted", "come out of", "comes out of", "hit the reserve",
                 near=RESERVE_NOUNS,

@@ -7556,5 +7556,18 @@ CASES: list[dict[str, Any]] = [
      "text": "add 80 to the E&O reserve for SKU-12",
      "expect": "unsure"},
 
+    # -- rc: through/via the reserve's name is out of it, not any 'via' beside it ------------------
+    {"id": "resv-134", "group": "reserve_direction",
+     "text": "add $500 to the E&O reserve via a journal",
+     "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
+                 "amount": "500.00"}]},
+    {"id": "resv-135", "group": "reserve_direction",
+     "text": "increase the obsolescence reserve by $2,000 through this month",
+     "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
+                 "amount": "2000.00"}]},
+    {"id": "resv-136", "group": "reserve_direction",
+     "text": "the 12 SKU-77 are written off via obs reserve",
+     "expect": [{"category": "reserve_write_off", "debit": "1290", "credit": "1200",
+                 "amount": "540.00", "quantity": "12", "sku": "SKU-77"}]},
 ]
 # fmt: on
