@@ -244,7 +244,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
                     "brokn": "broken", "borken": "broken", "brocken": "broken",
                     "spoild": "spoiled", "spolied": "spoiled", "crushd": "crushed",
-                    "defected": "defective",
+                    "defected": "defective", "obsolet": "obsolete", "damges": "damaged",
+                    "damgs": "damaged", "dameged": "damaged", "damiged": "damaged",
+                    "obsolate": "obsolete", "obsoleet": "obsolete", "damagaed": "damaged",
+                    "damagedd": "damaged", "chrushed": "crushed",
+                    "expirde": "expired", "expiered": "expired", "smahsed": "smashed",
+                    "smashd": "smashed", "brokem": "broken",
                 },
             ),
             # How warehouse staff say it in Slack when no damage word is used: the goods
@@ -355,6 +360,53 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "superseded by", "replaced by the new", "new model came out",
                 fuzzy=False,
             ),
+            # Idioms with no damage word, by kind of goods (what staff say they saw): powders
+            # that set ("hardened", "rock hard"), goods that went through a machine or were
+            # speared by a forklift, marked surfaces, made wrong (misprints, bad zippers, failed
+            # QC or sterility), produce past its best, recalls and dates by other names, and
+            # goods that fell or are "done". Exact words: "fell", "toast" or "shot" alone would
+            # be too loose for fuzzy matching.
+            Words(
+                "hardened", "went hard", "gone hard", "goes hard", "set hard", "set up hard",
+                "setup hard", "set solid", "rock hard", "rock solid", "solidified",
+                "caked", "caked up", "clumped", "clumped up", "turned to stone", "gone lumpy",
+                "went through the baler", "through the baler", "in the baler",
+                "went in the baler", "went through the shredder", "through the shredder",
+                "went in the shredder", "shredded", "went through the compactor",
+                "through the compactor", "compacted", "baled", "baled by mistake",
+                "forklift went through", "forklift went thru", "forks went through",
+                "tines went through", "forked through", "went through them with the forklift",
+                "gouged", "gouge", "gouges", "gouged up", "scuff", "scuffs", "scuff marks",
+                "scuffed up", "scratched up", "warp", "warping", "buckled", "buckling",
+                "misprinted", "misprint", "misprints", "printing error", "print error",
+                "printed wrong", "wrong print", "bad print", "bad zipper", "bad zippers",
+                "broken zipper", "broken zippers", "zipper broken", "zippers broken",
+                "faulty zipper", "faulty zippers", "broken zips", "zips broken",
+                "bad stitching", "bad seams", "seams split", "failed quality control",
+                "failed quality check", "failed qa", "qa failed", "qa fail", "failed the qc",
+                "failed sterility", "failed sterility test", "failed sterility testing",
+                "failed the sterility test", "sterility failure", "sterility failed",
+                "not sterile", "non sterile", "sterile barrier broken",
+                "overripe", "over ripe", "overly ripe", "too ripe", "gone soft", "went soft",
+                "going soft", "gone mushy", "went mushy", "mushy", "gone brown", "went brown",
+                "bloated can", "bloated cans", "blown can", "swollen can", "bulging cans",
+                "past its shelf life", "past their shelf life", "past the best before",
+                "past the use by", "past the sell by", "past code",
+                "freezer burnt", "freezer burns", "freezer burn damage",
+                "manufacturer recall", "manufacturer's recall", "recalled lot", "recall notice",
+                "product recall", "safety recall", "under recall", "on recall",
+                "fell", "falls", "tipped over", "came off the forks",
+                "screen is done", "screens are done", "screen's done", "screen done",
+                "is done for", "are done for", "is toast", "are toast", "knackered",
+                "is shot", "are shot", "totaled", "totalled", "write off job",
+                misspelled={
+                    "overipe": "overripe", "overripened": "overripe", "ovveripe": "overripe",
+                    "overrippe": "overripe", "harddened": "hardened", "hardend": "hardened",
+                    "misprited": "misprinted", "missprinted": "misprinted",
+                    "gowged": "gouged", "gougd": "gouged",
+                },
+                fuzzy=False,
+            ),
             # Obsolescence told as nobody buying: a reason only beside time or a request
             # ("nobody's bought the 2019 model in 2 years; write off the remaining 35"); "we
             # haven't sold 40 SKU-12 yet" is news, not a loss.
@@ -426,23 +478,22 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "shrinkage", "shrink", "missing", "short on count", "short", "count variance",
                 "variance", "unaccounted for", "unaccounted", "cannot find",
-                "can't find", "cant find", "miscount", "not found", "misplaced", "disappeared",
-                "gone missing", "shortage", "discrepancy", "count discrepancy",
+                "can't find", "cant find", "not found", "misplaced", "disappeared",
+                "gone missing", "shortage",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
                 "unexplained loss",
                 "shortfall", "short against the system", "fewer than on the books",
                 "less than the system", "less than on the books", "less than the books",
                 "can't account for", "cannot account for", "cant account for",
-                "count is off", "came up short", "come up short", "nowhere to be found",
+                "came up short", "come up short", "nowhere to be found",
                 "vanished", "not on the shelf", "gone astray", "went astray",
                 "cannot be found", "can't be found", "could not be found", "couldn't be found",
                 "can not find", "no trace", "not where they should be",
                 "not there", "nowhere", "nowhere to be seen", "can't be located",
                 "cannot be located", "could not locate", "couldn't locate", "not in the bin",
                 "not in the location", "not on the shelves", "not in stock", "went walkabout",
-                "gone walkabout", "walkabout", "short by", "short of", "out by", "off by",
+                "gone walkabout", "walkabout", "short by", "short of",
                 "stock loss", "stock count short", "count short", "counted short",
-                "mis-count", "miscounted",
                 "lost track", "lost somewhere", "no sign of", "cannot trace", "can't trace",
                 "untraceable", "mis-picked", "mispicked", "mis-shipped", "misshipped",
                 misspelled={
@@ -453,11 +504,35 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
                 "down", "under", "below", "fewer", "less", "light", "lower", "lower than",
-                near=("system", "books", "on the books", "count", "counted", "records"),
+                near=("system", "books", "on the books", "count", "counted", "records",
+                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
             Words("lost", "gone", weak=True, fuzzy=False),
+            # A count that is off says neither which way nor why: fewer than the books is the
+            # likeliest reading, a direction word beside it ("we have more than the system")
+            # wins. "the system says we have more than we do": the books are above the shelf.
+            Words(
+                "count is off", "counts off", "count's off", "off by", "out by", "discrepancy",
+                "count discrepancy", "miscount", "mis-count",
+                "miscounted", "count is wrong", "count was off", "counts don't match",
+                "doesn't match the system", "does not match the system",
+                weak=True,
+                fuzzy=False,
+            ),
+            Words(
+                "more than we do", "more than we have", "more than we actually have",
+                "more than we really have", "more than there is", "more than there are",
+                "more than is there", "more than are there", "more than is on the shelf",
+                "more than on the shelf", "more than we counted", "more than we found",
+                "more than we can find", "more than we could find", "more than physically there",
+                "system says we have more", "system thinks we have more",
+                "books say we have more", "system shows more", "books show more",
+                "system has more", "books have more", "system is higher", "books are higher",
+                "system is over", "system over", "over in the system", "over on the books",
+                fuzzy=False,
+            ),
         ),
     ),
     ReasonSpec(
@@ -532,7 +607,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "run away with", "ran away with", "and run away", "and ran away", "run off with",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
-                    "thieft": "theft",
+                    "thieft": "theft", "theift": "theft", "thieves'": "thieves",
+                    "theif": "thief", "theifs": "thieves", "stolem": "stolen",
+                    "sotlen": "stolen", "stloen": "stolen",
                 },
                 explains={Category.SHRINKAGE},
             ),
@@ -696,6 +773,26 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     if f"{how} the {kind} {noun}" not in (
                         "against the obsolescence reserve", "against the inventory reserve")
                 ),
+                # "written off through the obs reserve", "via E&O reserve": through the reserve
+                # is out of it ("add $500 to the reserve via a journal" is not: the reserve's
+                # name must follow)
+                *(
+                    f"{how} {det}{kind}{noun}"
+                    for how in ("through", "thru", "via")
+                    for det in ("the ", "our ", "")
+                    for kind in ("", "obs ", "e&o ", "obsolescence ", "inventory ", "stock ",
+                                 "excess and obsolete ", "excess & obsolete ", "obsolete stock ")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
+                # a past-tense clause saying the goods were provided for already explains
+                # which reserve pays: "scrapping 20 X, use the reserve, they were provided
+                # for last quarter" uses it, it does not build it again
+                "were provided for", "was provided for", "been provided for",
+                "already provided for", "previously provided for", "fully provided for",
+                "we provided for", "we've provided for", "we have provided for",
+                "we already provided for", "already reserved", "fully reserved",
+                "were reserved", "was reserved", "previously reserved", "already provisioned",
+                "were provisioned", "was provisioned", "fully provisioned",
                 explains={
                     Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
                 },
@@ -713,6 +810,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "drew down", "drawdown", "draw on", "drawing down", "against", "reduce",
                 "reduced", "reducing", "consume", "consumed", "offset", "absorb", "absorbed",
                 "written off against", "net against", "deplete",
+                "written off through", "written off via", "w/o through", "w/o via",
                 "depleted", "come out of", "comes out of", "hit the reserve",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
@@ -784,12 +882,24 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "extra units", "found additional", "more than expected",
                 "more than on the books", "over count", "overcount",
                 "more than the system", "more than the books", "more than expected on count",
+                # the books below the shelf, said from the system's side
+                "less than we have", "fewer than we have", "less than we actually have",
+                "fewer than we actually have", "less than we counted", "fewer than we counted",
+                "less than we found", "fewer than we found", "less than is on the shelf",
+                "fewer than on the shelf", "less than there are", "fewer than there are",
+                "system says less", "system says fewer", "system shows less",
+                "system shows fewer", "system has fewer", "system has less", "books have fewer",
+                "books have less", "books show fewer", "books show less", "system is lower",
+                "books are lower", "system is under",
+                "system under", "under in the system", "under on the books",
+                "we have more than the system", "more on the shelf than",
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".
             Words(
                 "extra", "over", "over by", "came in over", "more", "higher", "higher than",
-                near=("count", "counted", "recount", "counting", "found", "on the shelf"),
+                near=("count", "counted", "recount", "counting", "found", "on the shelf",
+                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,
             ),
         ),

@@ -349,7 +349,7 @@ _SPLIT = re.compile(
 _INSTRUCTION = lead(
     "a-z",
     r"""
-      \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)
+      \b(?<!vendor\s)(?<!store\s)(?<!supplier\s)(?<!a\s)(?<![\w][-/])  # not "AA-CR", a code
         (?:debit|credit|dr|cr)(?:ed)?\.?\s+(?:to\s+|the\s+|account\s+|acct\.?\s+)*
         (?!memo|note|card|pending|issued|back|from|request|limit\b)[\#a-z0-9]
     | \b(?:post|book|charge|record|put|move|transfer|send|hit|code)\w*\b[^.;\n]{0,30}?
@@ -845,7 +845,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
-    masked = items.masked_around_codes(clean_read, known, _mask)
+    masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
     not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
@@ -853,7 +853,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
-    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known))
+    # "cycle count: A short 6, B over 10": the heading is said for every request after it
+    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header)
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -886,6 +887,28 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     return read
+
+
+# "w/o x3: 10 A crushed, 10 B crushed, 10 C crushed": the "x3" counts the lines that follow
+_LINE_COUNT = re.compile(
+    r"\b(?:w/o|wo|write[-\s]?offs?|writeoffs?|items?|lines?|skus?|entries)\s*[x×]\s*(?P<n>\d{1,2})"
+    r"\s*[:\-]\s*(?P<rest>[^\n]*(?:\n[^\n]*)*)",
+    _I,
+)
+_LIST_SEP = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", _I)
+
+
+def _blank_line_count(masked: str) -> str:
+    """Blank a header's count of lines ("w/o x3:") when that many parts follow, each with its
+    own number: it says how many write-offs there are, not how many goods."""
+    m = _LINE_COUNT.search(masked) if ("x" in masked or "×" in masked) else None
+    if m is None:
+        return masked
+    parts = [p for p in _LIST_SEP.split(m.group("rest")) if p.strip()]
+    if len(parts) != int(m.group("n")) or not all(_DIGIT.search(p) for p in parts):
+        return masked
+    a, b = m.span("n")
+    return _blank(masked, a - 1, b) if masked[a - 1] in "xX×" else _blank(masked, a, b)
 
 
 SAID_TWICE = (
@@ -926,7 +949,11 @@ def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
 
 
 def _read_groups(
-    groups: list[list[_Piece]], clean: str, reasons: _ReasonIndex, known: frozenset[str]
+    groups: list[list[_Piece]],
+    clean: str,
+    reasons: _ReasonIndex,
+    known: frozenset[str],
+    heading: str = "",
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -944,13 +971,15 @@ def _read_groups(
             continue
         variants = _each_code(work)
         if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
-            found = [_read_group(v, source or clean.strip(), reasons, known) for v in variants]
+            found = [
+                _read_group(v, source or clean.strip(), reasons, known, heading) for v in variants
+            ]
             if all(f is not None for f in found):
                 read.extend(f for f in found if f is not None)
                 merged_into = i
                 i += 1
                 continue
-        facts = _read_group(work, source or clean.strip(), reasons, known)
+        facts = _read_group(work, source or clean.strip(), reasons, known, heading)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -1089,6 +1118,7 @@ class _Piece:
     label: bool = False  # context ending in ":" ("Expired:"): it heads what follows
     tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
     one_container: bool = False  # "a box of SKU-410 fell": its only count is the one box
+    part: bool = False  # "another 5 of them dented": a further part of goods named before
 
 
 def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
@@ -1104,17 +1134,26 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
         bounds.append(len(masked))
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
+        heading = _heading(pieces)
         for p in pieces:
-            _signals(p, reasons, known)
+            _signals(p, reasons, known, heading)
     return pieces
 
 
-def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> None:
+def _heading(pieces: list[_Piece]) -> str:
+    """A first piece with no number and no code ("cycle count:"): said for every line."""
+    first = pieces[0].text
+    return first if not _DIGIT.search(first) and not _sku_codes(first) else ""
+
+
+def _signals(
+    p: _Piece, reasons: _ReasonIndex, known: Collection[str] = (), heading: str = ""
+) -> None:
     t = p.text
     codes = _sku_codes(t, known)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
-    hits = reasons.hits(t)
+    hits = reasons.hits(t, heading)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
@@ -1140,6 +1179,10 @@ def _signals(p: _Piece, reasons: _ReasonIndex, known: Collection[str] = ()) -> N
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")
         p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
+    if hits and not p.qty and has_digit and _PART_COUNT.search(t):
+        # "12 MLK-2L expired, another 5 of them dented": a further part of the same goods,
+        # with its own reason: a request of its own (the goods are the ones named before)
+        p.qty = p.part = True
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
     p.context_only = not has_digit and p.sku is None
@@ -1182,7 +1225,8 @@ _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
 _TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+)?{packs.IN_ALL}", _I)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
 _COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
-_BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w.,/%-])")
+# "short 6, WID-200 over 10": a comma after the count ends it; "1,200" is one number
+_BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w./%-])(?!,\d)")
 _PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
 
 
@@ -1193,12 +1237,20 @@ def _count_beside(t: str, hit: _Hit) -> bool:
     for m in _BARE_COUNT.finditer(t, lo, hi):
         if _OF_THEM.match(t, m.end()):
             continue  # "10 of them stolen": part of a count said elsewhere, not a new one
-        if not _PLACE_BEFORE.search(t[max(0, m.start() - 24) : m.start()]):
+        place = _PLACE_BEFORE.search(t, max(0, m.start() - 24), m.start())
+        if not place or _verb_bin(t, place.start()):
             return True
     return False
 
 
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
+# "another 5 (of them)", "3 more", "10 of the same": more goods than the count before. "10 of them"
+# alone is a share of that count ("40 damaged, 10 of them stolen": one amount, two stories).
+_PART_COUNT = re.compile(
+    r"\b(?:another|a\s+further|an\s+extra|an\s+additional|plus|also)\s+\d{1,5}\b(?![.,/%-]?\d)"
+    r"|(?<![\w.$#/-])\d{1,5}\s+(?:more|further|others?|of\s+the\s+same(?:\s+\w+)?)\b",
+    _I,
+)
 
 
 _TOTAL_SIGNAL = lead(
@@ -1322,7 +1374,11 @@ class _Read:
 
 
 def _read_group(
-    work: str, source: str, reasons: _ReasonIndex, known: frozenset[str] = frozenset()
+    work: str,
+    source: str,
+    reasons: _ReasonIndex,
+    known: frozenset[str] = frozenset(),
+    heading: str = "",
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
@@ -1331,7 +1387,7 @@ def _read_group(
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
-    hits = _reserve_named(r.s, reasons.hits(r.s))
+    hits = _reserve_named(r.s, reasons.hits(r.s, heading))
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
@@ -1381,11 +1437,39 @@ def _read_group(
             P_RESERVE_UNCLEAR,
         )
 
+    if category in (Category.SHRINKAGE, Category.OVERAGE):
+        _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
+
+
+# "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only
+# which way the books are off. A count or a shortfall is the difference ("6 short", "off by
+# 8", "10 extra"); a level with a direction and no difference has no quantity to draft.
+_LEVEL = re.compile(
+    r"\b(?:counted|count(?:ed)?\s+(?:is|was|of|shows?|came\s+to)|we\s+(?:have|had|found|got)"
+    r"|there\s+(?:are|were|is)|found|on\s+hand|physical(?:\s+count)?\s+(?:is|of|was)?)\s+"
+    r"(?:only\s+|just\s+)?\d",
+    _I,
+)
+_DIFFERENCE = re.compile(
+    r"\d+\s+(?:\S+\s+){0,2}?(?:short|missing|extra|over|more|fewer|less|unaccounted|gone"
+    r"|surplus|too\s+many|too\s+few|lost|stolen|damaged)\b"
+    r"|\b(?:short|off|out|over|under|down|up|shortfall|variance|discrepancy|difference"
+    r"|surplus|missing|extra)\s+(?:of\s+|by\s+)?\d",
+    _I,
+)
+
+
+def _level_not_difference(r: _Read, work: str) -> None:
+    if _LEVEL.search(work) and not _DIFFERENCE.search(work):
+        r.doubts.append(
+            "That number reads as what was counted, not how many are short or over: give "
+            "the difference (e.g. '6 short')"
+        )
 
 
 def _is_request(
@@ -1582,7 +1666,7 @@ class _ReasonIndex:
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         known = {w for key in self.lookup for w in key.split()}
-        self._hits_cache: dict[str, tuple[_Hit, ...]] = {}
+        self._hits_cache: dict[tuple[str, str], tuple[_Hit, ...]] = {}
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
@@ -1594,16 +1678,20 @@ class _ReasonIndex:
         """Whether the text names any reason: the signal messages are grouped by."""
         return bool(self.hits(text))
 
-    def hits(self, text: str) -> list[_Hit]:
+    def hits(self, text: str, context: str = "") -> list[_Hit]:
+        """The reason words of `text`; a word that counts only beside another ("over" beside
+        "count") may find it in `context` too: the heading of a list ("cycle count: A short
+        6, B over 10") is said once for every line."""
         # one request's text is asked about several times (grouping, reading): read it once
-        found = self._hits_cache.get(text)
+        key = (text, context)
+        found = self._hits_cache.get(key)
         if found is None:
             if len(self._hits_cache) > 256:
                 self._hits_cache.clear()
-            found = self._hits_cache[text] = self._read_hits(text)
+            found = self._hits_cache[key] = self._read_hits(text, context)
         return list(found)
 
-    def _read_hits(self, text: str) -> tuple[_Hit, ...]:
+    def _read_hits(self, text: str, context: str = "") -> tuple[_Hit, ...]:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text, typed = self._spell(text)
         out: list[_Hit] = []
@@ -1611,7 +1699,7 @@ class _ReasonIndex:
             key = phrase_key(m.group(0))
             found = self.lookup.get(key)
             near = self.near.get(key)
-            if found and (near is None or near.search(text)):
+            if found and (near is None or near.search(text) or (context and near.search(context))):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
                 hit = _Hit(found[0], found[1], m.start(), found[2], near is not None, fix)
                 out.append(replace(hit, weak=True) if key in self.weak else hit)
@@ -1780,12 +1868,36 @@ def _compatible(best: _Hit, other: Category, hits: list[_Hit]) -> bool:
 _LOC_HINT = lead("a-z", rf"{by_first_letter(_LOC_HEAD[3:-1], _I)}\b", _I, word=True)
 
 
+# "bin" is a place ("bin 20", "from bin 4") and a verb ("bin 20 that are stained", "and bin 40
+# WID-200"): after a word that leads a verb ("and", "pls", "then"), or followed by "N that /
+# which / of them / more", it throws goods away and its number is their count. At the start of
+# a message "bin 40 SKU-410 damaged" stays a place with a doubtful count (either reading fits).
+_VERB_LEAD = re.compile(
+    r"\b(?:and|then|pls|please|plz|just|so|also|can\s+you|we'?ll|i'?ll|will|gonna|should|must"
+    r"|need\s+to|let'?s|to)\s*$",
+    _I,
+)
+_BIN_COUNT = re.compile(
+    r"bin\s+\d+\s*(?:\S+\s+){0,2}?(?:that|which|of\s+(?:them|those|these)|more|units?|pcs)\b",
+    _I,
+)
+
+
+def _verb_bin(s: str, start: int) -> bool:
+    """Whether the "bin" at `start` of `s` is the verb (throw away), not a place."""
+    if s[start : start + 3].lower() != "bin":
+        return False
+    return bool(_BIN_COUNT.match(s, start) or _VERB_LEAD.search(s, 0, start))
+
+
 def _read_location(r: _Read) -> str | None:
     if not _LOC_HINT.search(r.s):
         return None  # cheap test first: the full pattern is slow
     found: str | None = None
     for m in list(_LOCATION.finditer(r.s)):
         raw = m.group("loc") or m.group("bare")
+        if m.group("bare") and _verb_bin(r.s, m.start("bare")):
+            continue
         if found is None:
             found = _WS.sub(" ", raw).strip(" ,")
             found = re.sub(r"^(?:the|our|my)\s+", "", found, flags=_I)
@@ -1915,13 +2027,15 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
 
 _CURRENCY_MARK = re.compile(r"[$£€]\s*\d|\d\s*(?:dollars?|usd|bucks)\b", _I)
 # A reserve moves by an amount of money, never by a count: "raise the obsolescence allowance
-# by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$".
+# by 1,800", "add 2,500 to the E&O reserve" say dollars without the "$". A number before a SKU
+# counts the goods ("add 80 SKU-12 at full cost to the E&O reserve" is 80 x the item's cost).
 _RESERVE_BY = re.compile(
     rf"""(?:\bby|\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|set\s+aside|book|booked)
         (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?
         |\b(?:another|an\s+extra|a\s+further|an\s+additional)
         |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\s*[:=-]?)
-        \s+(?P<n>{_NUM})(?![a-z])(?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b))""",
+        \s+(?P<n>{_NUM})(?![a-z])
+        (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b|(?:[a-z]+\s+){{0,2}}{SKU_MARK}))""",
     _IX,
 )
 # "release 1,500 from the obsolescence allowance": a number straight before the reserve's
@@ -1945,6 +2059,12 @@ def _read_reserve_amount(r: _Read) -> None:
         value = _number(m.group("n"), r, "amount")
         if value is not None:
             r.money.append(_Money(value, m.start("n"), "total"))
+            if SKU_MARK in r.s:
+                # "add 80 to the E&O reserve for SKU-12": $80, or 80 of the goods at cost?
+                r.guess(
+                    f"Read {m.group('n')} as dollars; with goods named it may be their count",
+                    P_QTY_OR_PRICE,
+                )
         r.cut(*m.span("n"), MONEY_MARK)
 
 
@@ -2454,7 +2574,8 @@ def _pick_quantity(
         )
     if chosen.how == "bare":
         r.guess(f"Read the number {_fmt(chosen.value)} as the quantity", P_BARE_NUMBER)
-    if chosen.how != "pack" and _ID_BEFORE.search(r.text, max(0, chosen.start - 24), chosen.start):
+    named = _ID_BEFORE.search(r.text, max(0, chosen.start - 24), chosen.start)
+    if named and not _verb_bin(r.text, named.start()) and chosen.how != "pack":
         said = _WS.sub(" ", r.text[max(0, chosen.start - 24) : chosen.start]).strip().split()
         r.unclear.append(
             f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the {said[-1].lower()}, "
@@ -2620,6 +2741,10 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
         if f.quantity is not None and f.unit_cost is None and f.total is None:
             # "40 units SKU-1 and 20 units SKU-2 damaged at $5 each": a later price distributes
             prices = {o.unit_cost for o in later if o.unit_cost is not None}
+            sku = changes.get("sku", f.sku)
+            if not prices and sku:
+                # "12 SKU-88 at $4 expired, another 5 of them dented": the same goods' price
+                prices = {o.unit_cost for o in others if o.sku == sku and o.unit_cost is not None}
             if len(prices) == 1:
                 price = prices.pop()
                 changes["unit_cost"] = price

@@ -48,6 +48,12 @@ _FRACTION = re.compile(
     r"\b(?:half|halves|quarters?|thirds?|fifths?|tenths?|a\s+gross|gross\s+of|a\s+score)\b",
     re.IGNORECASE,
 )
+# "provided for last quarter", "this quarter's count": a period, not a share of the goods
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:last|this|next|previous|prior|per|each|every|fiscal|that|current|same|the\s+(?:first"
+    r"|second|third|fourth|last))\s+$",
+    re.IGNORECASE,
+)
 _SCALES = {"k": 1000, "m": 1_000_000, "grand": 1000, "thousand": 1000, "million": 1_000_000}
 _EDGE = " \t\n,.;:!?"
 
@@ -96,6 +102,13 @@ def account_for(
     fractions = _FRACTION.finditer(text) if hinted else iter(())
     for m in fractions:
         if _inside(m.span(), spans) or m.group(0).split()[-1].lower() in applied:
+            continue
+        word = m.group(0).lower()
+        if word == "half" and text[max(0, m.start() - 3) : m.start()].lower() == "in ":
+            continue  # "snapped in half", "cut in half": how the goods broke, not a share
+        if m.group(0).lower().startswith("quarter") and _PERIOD_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
             continue
         dropped.append(_quote(text, m.start(), m.end()))
     if not dropped:

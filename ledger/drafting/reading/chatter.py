@@ -74,6 +74,11 @@ _DISPOSAL = re.compile(
     _I,
 )
 _RESERVE = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\b", _I)
+_RESERVE_HISTORY = re.compile(
+    r"\b(?:were|was|been|already|previously|fully|we|we'?ve|we\s+have)\s+(?:already\s+|fully\s+)?"
+    r"(?:provided\s+for|provisioned|reserved|covered\s+by\s+the\s+reserve)\b[^.?!\n]*",
+    _I,
+)
 _PAST_FIGURE = re.compile(
     r"""\b(?:last|previous|prior)\s+(?:month|week|quarter|year)'?s?\b[^.?!\n]*
         \b(?:wrote\s+off|written\s+off|we\s+had|was|were|came\s+to|totall?ed)\b
@@ -292,6 +297,8 @@ def answer(text: str, has_reason: bool) -> str | None:
             "That reads like wages, rent, running costs, prices or sales, not an inventory "
             "write-off. " + DOES
         )
-    if _PAST_FIGURE.search(stripped) and not _ASKS.search(stripped):
+    # "they were provided for last quarter" says why the reserve pays, not a past figure
+    told = _RESERVE_HISTORY.sub(" ", stripped)
+    if _PAST_FIGURE.search(told) and not _ASKS.search(told):
         return "That reads like a figure from the past, not a new write-off. " + DOES
     return None

@@ -48,11 +48,12 @@ _BOOK_AFTER = lead(
         |booked\b|(?:[a-z]+\s+)?on\s+record\b)""",
     _I | re.VERBOSE,
 )
-# What was counted: the figure after a count word, or before a shelf word.
+# What was counted: the figure after a count word ("shelf 34" beside "system 40"), or before
+# a shelf word.
 _COUNTED = re.compile(
     r"""(?:\b(?:counted|recounted|cnt|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
-          |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:only\s+)?(?:has|have|had)
+          |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?

@@ -74,6 +74,13 @@ class Speller:
             if len(word) >= MIN_LENGTH and word.isalpha():
                 self.by_letter.setdefault(word[0], []).append(word)
         self.known = frozenset(w.lower() for w in known) | COMMON
+        # words the reader knows that fuzzy matching may not aim at ("overripe", "hardened"):
+        # a typed word nearer one of them is its misspelling, not a target's
+        aimed = {w for words in self.by_letter.values() for w in words}
+        self.others: dict[str, list[str]] = {}
+        for word in sorted(self.known - aimed - COMMON):
+            if len(word) >= MIN_LENGTH and word.isalpha():
+                self.others.setdefault(word[0], []).append(word)
         self.cache: dict[str, str | None] = {}
 
     def corrections(self, text: str) -> list[Correction]:
@@ -99,7 +106,15 @@ class Speller:
             if near:
                 # the closest; between equals, the one of the typed word's length
                 best = min(near, key=lambda c: (c[1], abs(len(c[0]) - len(word)), c[0]))
-                found = best[0]
+                rival = best[1] > 1 and process.extractOne(
+                    word,
+                    self.others.get(word[0], []),
+                    scorer=OSA.distance,
+                    score_cutoff=best[1] - 1,
+                )
+                # "overipe" is one letter from "overripe" (an idiom, exact words only) and two
+                # from "overage": not a count surplus
+                found = best[0] if not rival else None
         if len(self.cache) > 4096:
             self.cache.clear()
         self.cache[word] = found
