@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
@@ -848,7 +849,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     if talk and not any(f.sku or f.quantity for f in read):
         raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
     # "we lost 6 SKU-77 in the flood in March": goods counted, maybe a late report: ask
-    doubt = chatter.remark(clean) or (talk and chatter.PAST_TALK_DOUBT)
+    doubt = (
+        chatter.remark(clean)
+        or (talk and chatter.PAST_TALK_DOUBT)
+        or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
+    )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     if injected:

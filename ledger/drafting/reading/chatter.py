@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.drafting.reading import asides
 from ledger.drafting.reading.fast import lead
 
 _I = re.IGNORECASE
@@ -263,6 +264,9 @@ def answer(text: str, has_reason: bool) -> str | None:
     stripped = text.strip()
     if ("?" in stripped and _QUESTION.search(stripped)) or _REPORT_ASKED.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
+    aside = asides.information(stripped)
+    if aside:
+        return aside + DOES
     if _OTHER_RESERVE.search(stripped):
         return (
             "That reads like a reserve for something other than inventory (bad debts, "
@@ -273,6 +277,9 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not has_reason and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
+    aside = asides.news(stripped) or asides.running_cost(stripped)
+    if aside:
+        return aside + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
     if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):
