@@ -232,8 +232,26 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
+    # a code of letters and digits after a reference label ("lot 22B417", "batch 7A12", "police
+    # report 24-11873B"): a reference whatever its shape, never a count
+    r"\b(?:order|incident|report|claim|batch|lot|serial|tracking)\s+"
+    r"(?=[a-z0-9-]*(?:[a-z]|-\d))\d[a-z0-9]*(?:-[a-z0-9]+)*\b(?!-)",
+    r"\b(?:yard|parking|car|storage|truck)\s+lot\s+\d+[a-z]?\b",
+    # a time by what happened then: "picked up at 7", "went missing at 10", "found around 4"
+    r"\b(?:picked\s+up|dropped\s+off|went\s+missing|go(?:ne|t)\s+missing|found|noticed"
+    r"|discovered|spotted|arrived|delivered|came\s+in|turned\s+up|showed\s+up|happened"
+    r"|occurred|started|left|opened|closed|collected|checked|reported|seen|broke\s+in)\s+"
+    r"(?:at|around|about|by|after|before|from)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)\b(?![.,]?\d)"
+    r"(?!\s*(?:each|ea\b|apiece|per\b|a\s+(?:unit|piece|pop)|/|dollars?|bucks|usd|%))",
+    # ... or by the part of the day after it: "at 7 this morning", "around 4 o'clock"
+    r"\b(?:at|around|about|by|before|after|until|till|since)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)"
+    r"\s+(?=this\b|last\b|yesterday|today|tonight|tomorrow|in\s+the\b|o'?clock|sharp"
+    r"|on\s+(?:mon|tue|wed|thu|fri|sat|sun))",
     # dates and times
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+    # a month and year: "03/2024", "2024-03", "3-2025"
+    r"\b\d{1,2}[/-](?:19|20)\d{2}\b(?![/-]\d)",
+    r"\b(?:19|20)\d{2}[/-]\d{1,2}\b(?![/-]\d)",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b\d{1,2}/\d{1,2}\b",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
@@ -707,7 +725,7 @@ _LOC_MOD = (
 )
 _LOC_ID = (
     # "3", "12b", "4-2", "A", "A-12-03", "B12-4C": bin and rack codes are all place
-    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./]\d+[a-z]?)*"
+    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./](?:\d+[a-z]?|[a-z]))*"
     r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
     r"|(?-i:[b-hj-wyz]))(?![\w-]))"
 )

@@ -28,7 +28,7 @@ _MONEY_MOVED = lead(
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
-        |invoiced?|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
         |(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv)\b""",
