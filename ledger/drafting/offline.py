@@ -1454,14 +1454,28 @@ def _is_currency(word: str) -> bool:
 def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, int, int]]:
     """(normalised code, found without a keyword, start, end), in order of appearance.
     `known`: the item list's SKUs; one of them is a code whatever its shape ("LMP-ARC")."""
+    return _codes_and_aliases(text, known)[0]
+
+
+_Code = tuple[str, bool, int, int]
+
+
+def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Code], list[_Code]]:
+    """The codes (see _sku_codes), and the other names of a known item beside it ("item
+    4412 / SKU DAI-117"): not SKUs, and not numbers either."""
     found: list[tuple[str, bool, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for code, a, b in items.letter_codes(text, known):
+    for code, a, b in items.odd_codes(text, known):
         found.append((code, False, a, b))
         taken.append((a, b))
     for m in _SKU_KEYWORD.finditer(text):
         code = m.group("code")
-        if _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
+        if _overlaps(m.span(), taken):
+            continue
+        if code in known:  # "SKU SCR-3-5LB" is SCR-3-5LB, not SKU-SCR-3-5LB
+            found.append((code, False, m.start("code"), m.end()))
+            taken.append(m.span())
+        elif _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
             found.append(("SKU-" + _norm_code(code), False, m.start(), m.end()))
             taken.append(m.span())
     for m in _ITEM_KEYWORD.finditer(text):
@@ -1470,6 +1484,10 @@ def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, 
             continue
         if not m.group("marker") and not (re.search(r"[a-z-]", code, _I) or len(code) >= 3):
             continue  # "item 5" is too vague; "item A-100", "item 5512" are codes
+        if code in known:  # "part # SCR-3-5LB" is the list's code as the list writes it
+            found.append((code, False, m.start(), m.end()))
+            taken.append(m.span())
+            continue
         norm = _norm_code(code)
         if norm.startswith("SKU") and len(norm) > 3:
             norm = "SKU-" + norm[3:].lstrip("-")
@@ -1486,7 +1504,36 @@ def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, 
         found.append((code, not code.startswith("SKU-"), m.start(), m.end()))
         taken.append(m.span())
     found.sort(key=lambda f: f[2])
-    return [(c, bare, a, b) for c, bare, a, b in found]
+    if known and len(found) > 1:
+        return _split_aliases(text, found, known)
+    return found, []
+
+
+# what joins two names of one item: "item 4412 / SKU DAI-117", "DAI-117 (item 4412)"
+_ALIAS_GAP = re.compile(
+    r"\s*(?:[/|,:=(-]|aka|a\.k\.a\.|i\.e\.|or)?\s*(?:(?:skus?|item|part|code|no\.?|\#)\s*[:\#]?\s*)*",
+    _I,
+)
+
+
+def _split_aliases(
+    text: str, found: list[_Code], known: Collection[str]
+) -> tuple[list[_Code], list[_Code]]:
+    """An unknown code right beside a code the item list knows is another name of the same
+    item (an internal item number, a supplier's code): the SKU is the one the list knows."""
+    keep: list[_Code] = []
+    aliases: list[_Code] = []
+    for i, (code, bare, a, b) in enumerate(found):
+        if code not in known:
+            neighbours = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+            if any(
+                n[0] in known and _ALIAS_GAP.fullmatch(text[min(b, n[3]) : max(a, n[2])].strip(")"))
+                for n in neighbours
+            ):
+                aliases.append((code, bare, a, b))
+                continue
+        keep.append((code, bare, a, b))
+    return keep, aliases
 
 
 def normalise_sku(raw: str) -> str | None:
@@ -1513,9 +1560,11 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
 
 
 def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
-    codes = _sku_codes(r.s, known)
+    codes, aliases = _codes_and_aliases(r.s, known)
     r.s = _mark_skus(r.s, codes)
-    r.not_amounts.extend((a, b) for _, _, a, b in codes)
+    for _, _, a, b in aliases:
+        r.s = _blank(r.s, a, b)
+    r.not_amounts.extend((a, b) for _, _, a, b in (*codes, *aliases))
     return [(c, bare) for c, bare, _, _ in codes]
 
 
