@@ -211,6 +211,15 @@ _PARTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 _HASH_ENUM = re.compile(r"(?:^|\s+)#\d\s+")
+# The header row of a small table ("SKU QTY REASON", "sku | qty | reason"): column names,
+# no data; left in, "SKU QTY" reads as a code
+_HEADER_ROW = re.compile(
+    r"""^[ \t`|*_]*(?:(?:skus?|items?|part(?:\s+no\.?)?|codes?|product|description|desc|qty
+        |quantity|count|units?|pcs|reason|why|cause|issue|status|price|cost|unit\s+cost
+        |each|ea|total|amount|value|notes?|comments?|location|loc|bin|\#|no\.?)
+        [ \t|,;/*_]*){2,}[ \t`|*_]*$""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -1031,6 +1040,7 @@ def _clean(text: str) -> str:
         text = _HASH_ENUM.sub("\n", _PARTS_HEADER.sub("", text))
     text = _BULLET.sub("", text)
     if "\n" in text:
+        text = _HEADER_ROW.sub("", text)
         text = _BLANK_LINES.sub("\n", text)
     return text.strip()
 
