@@ -29,7 +29,7 @@ def _words(pattern: str, flags: int = _IX) -> re.Pattern[str]:
 
 # What turns any of these into a request after all
 _ASKS = _words(
-    r"\b(?:please|pls|plz|kindly|write[-\s]?(?:it\s+|them\s+|these\s+|those\s+)?off|writeoff"
+    r"\b(?:please|pls|plz|kindly|write\s+(?:it\s+|them\s+|these\s+|those\s+)?off"
     r"|w/o|scrap\s+(?:it|them|these|those)|also|another|one\s+more|new\s+one|next\s+one"
     r"|as\s+well)\b",
     _I,
@@ -58,11 +58,22 @@ _MONEY = lead(r"$\du", r"\$\s?\d|\d\s?(?:k\b|dollars?\b|bucks\b|grand\b)|\busd\b
 # "send me the list of expired lots": a report, a list or a total asked for, with or without
 # a question mark. The goods are a filter, not goods to write off.
 _INFO_VERB = _words(
-    r"""^\s*(?:(?:can|could|would|will)\s+(?:you|someone|somebody)\s+|(?:please|pls|plz)\s+
+    r"""^\s*(?:(?:can|could|would|will|may)\s+(?:you|someone|somebody|i|we)\s+|(?:please|pls|plz)\s+
         |(?:i|we)\s+(?:need|want|would\s+like|'?d\s+like)\s+(?:to\s+(?:see|get|have)\s+)?)*
         (?:show|list|pull|send|give|get|run|export|email|e-mail|share|find|fetch|generate
-        |print|compile|tell|dig\s+up|look\s+up|let\s+(?:me|us)\s+(?:know|see|have))\b
+        |print|compile|tell|dig\s+up|look\s+up|let\s+(?:me|us)\s+(?:know|see|have)
+        |(?:i|we)\s+(?:need|want|would\s+like|'?d\s+like)(?=\s+(?:a|an|the|our|some)\s))\b
         (?!\s*[:\-])"""
+)
+# "anything over $200", "all items above $500", "by location": a filter or a grouping
+_FILTER = _words(
+    r"""\b(?:anything|everything|all\s+(?:the\s+)?(?:items|stock|skus|goods|lines|write-?offs
+            |entries|products)|any\s+(?:items|stock|skus|lines|goods))\s+(?:\w+\s+){0,3}?
+        (?:over|above|more\s+than|greater\s+than|exceeding|bigger\s+than|larger\s+than|under
+            |below|less\s+than)\s+\$
+      | \b(?:broken\s+down|breakdown|split|grouped|sorted|totals?)\s+(?:\w+\s+){0,4}?by\s+
+        (?:location|site|store|sku|item|reason|month|week|quarter|category|branch|warehouse
+            |bin|aisle|supplier|vendor)\b"""
 )
 _INFO_NOUN = _words(
     r"""\b(?:reports?|list(?:ing)?s?|totals?|sum|summary|summaries|breakdown|figures?
@@ -82,8 +93,8 @@ _WHAT_IF = _words(
         |in\s+theory|theoretically|let'?s\s+say|let\s+us\s+say|were\s+we\s+to)\b"""
 )
 _IF = _words(
-    r"\b(?:if|when|once)\s+(?:we|i|they|you)\s+(?:were\s+to\s+|did\s+|do\s+|had\s+|decide"
-    r"\s+to\s+|decided\s+to\s+|went\s+ahead\s+and\s+)?[a-z]+",
+    r"\b(?:if|when|once)\s+(?:we|i|they|you|the|these|those|all|any|half|some)\s+(?:were\s+to\s+|did\s+|do\s+|had\s+|decide"
+    r"\s+to\s+|decided\s+to\s+|went\s+ahead\s+and\s+)?[a-z0-9]+",
     _I,
 )
 _CONSEQUENCE = _words(
@@ -91,7 +102,8 @@ _CONSEQUENCE = _words(
             |does|do|is|would\s+that|will\s+that)\b
       | \bwhat'?s\s+the\s+(?:hit|impact|cost|damage|effect|total|number|figure|difference)
       | \bwhat\s+(?:happens|would\s+happen|would\s+it\s+do|does\s+it\s+do)
-      | \bwould\s+(?:it|that|this|we|the)\b | \b(?:impact|effect)\s+(?:on|to)\b
+      | \bwould\s+(?:it|that|this|we|the)\b | \b(?:we|it|that|they)(?:'d|\s+would)\b
+      | \b(?:impact|effect)\s+(?:on|to)\b
       | \bdo\s+to\s+(?:the\s+|our\s+)?(?:margin|p&l|p\s*&\s*l|gp|numbers|books|cogs|results)
       | \bhow\s+much\s+(?:is|are)\s+(?:that|those|they|it)\b""",
     _IX,
@@ -100,6 +112,8 @@ _CONSEQUENCE = _words(
 # question mark (a modal after the question word never starts a request)
 _MODAL_QUESTION = re.compile(
     r"^\s*(?:(?:what|how\s+much|how\s+many|how|why|which)\s+(?:would|will|could|might|should)"
+    r"|would\s+(?:it|that|this|we|scrapping|writing|binning|tossing|dumping|disposing)"
+    r"|what\s+(?:did|do|does)"
     r"|(?:how\s+(?:much|many)|why)\s+(?:\S+\s+){0,3}?(?:were|was|did|do|does|have|has|are|is"
     r"|had))\b",
     _I,
@@ -163,6 +177,8 @@ def information(text: str) -> str | None:
     verb = _INFO_VERB.search(text)
     if verb and _INFO_NOUN.search(text, verb.end()) and not _WRITE_ASKED.search(text):
         return "That reads like a request for a report or a figure, not a write-off. "
+    if _FILTER.search(text) and not _WRITE_ASKED.search(text):
+        return "That reads like a request for a report or a figure, not a write-off. "
     if _MODAL_QUESTION.search(text) or _WHAT_IF.search(text):
         return "That reads like a what-if question, not a write-off request. "
     if _IF.search(text) and _CONSEQUENCE.search(text) and not _POLITE_IF.search(text):
@@ -206,7 +222,7 @@ def cost_beside_goods(text: str) -> str | None:
 # "thx for approving the 12 SKU-12 earlier", "cheers for signing off the 3 stolen TV-55X",
 # "appreciate the quick approval on the $2,400": thanks for what was done
 _THANKS = _words(
-    r"""^\s*(?:thx|thanks|thank\s+you|thankyou|ty|tyvm|cheers|much\s+appreciated
+    r"""^\s*(?:[a-z]+[,!]\s+)?(?:thx|thanks|thank\s+you|thankyou|ty|tyvm|cheers|much\s+appreciated
         |(?:many|big)\s+thanks|appreciate(?:\s+it)?|grateful|nice\s+one|great|good)\b
         (?!\s+in\s+advance)[^.!?\n]{0,40}?\b(?:(?:for|on|re)\s+|the\s+)
         (?:the\s+|your\s+|getting\s+|a\s+)?(?:quick\s+|fast\s+)?
@@ -233,7 +249,7 @@ _SCORE = _words(
 # what goods will cost from now on, not a loss on the goods held
 _NEW_PRICE = _words(
     r"""\b(?:(?:vendor|supplier|manufacturer|distributor|wholesaler|mill|factory)s?'?s?\b
-            [^.!?\n]{0,60}?\b(?:go(?:es|ing)?\s+(?:up|down|to)|rais\w+|increas\w+|hik\w+
+            [^.!?\n]{0,60}?\b(?:go(?:es|ing)?\s+(?:up|down|to)|rais\w+|increas\w+|hik\w+|bump\w*
             |drop\w*|cut\w*|lower\w*|reduc\w+|chang\w+|ris(?:e|es|ing)|put(?:ting)?\s+up
             |new\s+(?:price|cost|rate)|price\s+(?:increase|rise|hike|change|drop|cut))
         |(?:from|on|with|starting|as\s+of)\s+(?:the\s+)?next\s+(?:po|order|delivery|shipment
