@@ -252,6 +252,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|occurred|started|left|opened|closed|collected|checked|reported|seen|broke\s+in)\s+"
     r"(?:at|around|about|by|after|before|from)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)\b(?![.,]?\d)"
     r"(?!\s*(?:each|ea\b|apiece|per\b|a\s+(?:unit|piece|pop)|/|dollars?|bucks|usd|%))",
+    # ... or by who did what then: "by 9 we found", "around 3 the cooler died"
+    r"\b(?:by|around|after|before|since|until|till)\s+(?P<m>\d{1,2}(?::\d{2})?)\s+(?=(?:we|they"
+    r"|someone|somebody|i|he|she|the\s+(?:cooler|freezer|fridge|power|alarm|truck|driver|van"
+    r"|forklift|shift|crew|team))\b)",
     # ... or by the part of the day after it: "at 7 this morning", "around 4 o'clock"
     r"\b(?:at|around|about|by|before|after|until|till|since)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)"
     r"\s+(?=this\b|last\b|yesterday|today|tonight|tomorrow|in\s+the\b|o'?clock|sharp"
