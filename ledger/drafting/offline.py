@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
@@ -214,6 +215,15 @@ _PARTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 _HASH_ENUM = re.compile(r"(?:^|\s+)#\d\s+")
+# The header row of a small table ("SKU QTY REASON", "sku | qty | reason"): column names,
+# no data; left in, "SKU QTY" reads as a code
+_HEADER_ROW = re.compile(
+    r"""^[ \t`|*_]*(?:(?:skus?|items?|part(?:\s+no\.?)?|codes?|product|description|desc|qty
+        |quantity|count|units?|pcs|reason|why|cause|issue|status|price|cost|unit\s+cost
+        |each|ea|total|amount|value|notes?|comments?|location|loc|bin|\#|no\.?)
+        [ \t|,;/*_]*){2,}[ \t`|*_]*$""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
 _BULLET = re.compile(r"^[ ]*(?:[-*>]|\d{1,2}[.)])[ ]+", re.MULTILINE)
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"[ ]*\n[\s]*")
@@ -235,8 +245,30 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
+    # a code of letters and digits after a reference label ("lot 22B417", "batch 7A12", "police
+    # report 24-11873B"): a reference whatever its shape, never a count
+    r"\b(?:order|incident|report|claim|batch|lot|serial|tracking)\s+"
+    r"(?=[a-z0-9-]*(?:[a-z]|-\d))\d[a-z0-9]*(?:-[a-z0-9]+)*\b(?!-)",
+    r"\b(?:yard|parking|car|storage|truck)\s+lot\s+\d+[a-z]?\b",
+    # a time by what happened then: "picked up at 7", "went missing at 10", "found around 4"
+    r"\b(?:picked\s+up|dropped\s+off|went\s+missing|go(?:ne|t)\s+missing|found|noticed"
+    r"|discovered|spotted|arrived|delivered|came\s+in|turned\s+up|showed\s+up|happened"
+    r"|occurred|started|left|opened|closed|collected|checked|reported|seen|broke\s+in)\s+"
+    r"(?:at|around|about|by|after|before|from)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)\b(?![.,]?\d)"
+    r"(?!\s*(?:each|ea\b|apiece|per\b|a\s+(?:unit|piece|pop)|/|dollars?|bucks|usd|%))",
+    # ... or by who did what then: "by 9 we found", "around 3 the cooler died"
+    r"\b(?:by|around|after|before|since|until|till)\s+(?P<m>\d{1,2}(?::\d{2})?)\s+(?=(?:we|they"
+    r"|someone|somebody|i|he|she|the\s+(?:cooler|freezer|fridge|power|alarm|truck|driver|van"
+    r"|forklift|shift|crew|team))\b)",
+    # ... or by the part of the day after it: "at 7 this morning", "around 4 o'clock"
+    r"\b(?:at|around|about|by|before|after|until|till|since)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)"
+    r"\s+(?=this\b|last\b|yesterday|today|tonight|tomorrow|in\s+the\b|o'?clock|sharp"
+    r"|on\s+(?:mon|tue|wed|thu|fri|sat|sun))",
     # dates and times
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+    # a month and year: "03/2024", "2024-03", "3-2025"
+    r"\b\d{1,2}[/-](?:19|20)\d{2}\b(?![/-]\d)",
+    r"\b(?:19|20)\d{2}[/-]\d{1,2}\b(?![/-]\d)",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b\d{1,2}/\d{1,2}\b",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
@@ -726,7 +758,7 @@ _LOC_MOD = (
 )
 _LOC_ID = (
     # "3", "12b", "4-2", "A", "A-12-03", "B12-4C": bin and rack codes are all place
-    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./]\d+[a-z]?)*"
+    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./](?:\d+[a-z]?|[a-z]))*"
     r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
     r"|(?-i:[b-hj-wyz]))(?![\w-]))"
 )
@@ -872,7 +904,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     if talk and not any(f.sku or f.quantity for f in read):
         raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
     # "we lost 6 SKU-77 in the flood in March": goods counted, maybe a late report: ask
-    doubt = chatter.remark(clean) or (talk and chatter.PAST_TALK_DOUBT)
+    doubt = (
+        chatter.remark(clean)
+        or (talk and chatter.PAST_TALK_DOUBT)
+        or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
+    )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     if injected:
@@ -1063,6 +1099,7 @@ def _clean(text: str) -> str:
         text = _HASH_ENUM.sub("\n", _PARTS_HEADER.sub("", text))
     text = _BULLET.sub("", text)
     if "\n" in text:
+        text = _HEADER_ROW.sub("", text)
         text = _BLANK_LINES.sub("\n", text)
     return text.strip()
 
@@ -1559,14 +1596,28 @@ def _is_currency(word: str) -> bool:
 def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, int, int]]:
     """(normalised code, found without a keyword, start, end), in order of appearance.
     `known`: the item list's SKUs; one of them is a code whatever its shape ("LMP-ARC")."""
+    return _codes_and_aliases(text, known)[0]
+
+
+_Code = tuple[str, bool, int, int]
+
+
+def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Code], list[_Code]]:
+    """The codes (see _sku_codes), and the other names of a known item beside it ("item
+    4412 / SKU DAI-117"): not SKUs, and not numbers either."""
     found: list[tuple[str, bool, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for code, a, b in items.letter_codes(text, known):
+    for code, a, b in items.odd_codes(text, known):
         found.append((code, False, a, b))
         taken.append((a, b))
     for m in _SKU_KEYWORD.finditer(text):
         code = m.group("code")
-        if _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
+        if _overlaps(m.span(), taken):
+            continue
+        if code in known:  # "SKU SCR-3-5LB" is SCR-3-5LB, not SKU-SCR-3-5LB
+            found.append((code, False, m.start("code"), m.end()))
+            taken.append(m.span())
+        elif _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
             found.append(("SKU-" + _norm_code(code), False, m.start(), m.end()))
             taken.append(m.span())
     for m in _ITEM_KEYWORD.finditer(text):
@@ -1575,6 +1626,10 @@ def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, 
             continue
         if not m.group("marker") and not (re.search(r"[a-z-]", code, _I) or len(code) >= 3):
             continue  # "item 5" is too vague; "item A-100", "item 5512" are codes
+        if code in known:  # "part # SCR-3-5LB" is the list's code as the list writes it
+            found.append((code, False, m.start(), m.end()))
+            taken.append(m.span())
+            continue
         norm = _norm_code(code)
         if norm.startswith("SKU") and len(norm) > 3:
             norm = "SKU-" + norm[3:].lstrip("-")
@@ -1591,7 +1646,36 @@ def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, 
         found.append((code, not code.startswith("SKU-"), m.start(), m.end()))
         taken.append(m.span())
     found.sort(key=lambda f: f[2])
-    return [(c, bare, a, b) for c, bare, a, b in found]
+    if known and len(found) > 1:
+        return _split_aliases(text, found, known)
+    return found, []
+
+
+# what joins two names of one item: "item 4412 / SKU DAI-117", "DAI-117 (item 4412)"
+_ALIAS_GAP = re.compile(
+    r"\s*(?:[/|,:=(-]|aka|a\.k\.a\.|i\.e\.|or)?\s*(?:(?:skus?|item|part|code|no\.?|\#)\s*[:\#]?\s*)*",
+    _I,
+)
+
+
+def _split_aliases(
+    text: str, found: list[_Code], known: Collection[str]
+) -> tuple[list[_Code], list[_Code]]:
+    """An unknown code right beside a code the item list knows is another name of the same
+    item (an internal item number, a supplier's code): the SKU is the one the list knows."""
+    keep: list[_Code] = []
+    aliases: list[_Code] = []
+    for i, (code, bare, a, b) in enumerate(found):
+        if code not in known:
+            neighbours = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+            if any(
+                n[0] in known and _ALIAS_GAP.fullmatch(text[min(b, n[3]) : max(a, n[2])].strip(")"))
+                for n in neighbours
+            ):
+                aliases.append((code, bare, a, b))
+                continue
+        keep.append((code, bare, a, b))
+    return keep, aliases
 
 
 def normalise_sku(raw: str) -> str | None:
@@ -1618,9 +1702,11 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
 
 
 def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
-    codes = _sku_codes(r.s, known)
+    codes, aliases = _codes_and_aliases(r.s, known)
     r.s = _mark_skus(r.s, codes)
-    r.not_amounts.extend((a, b) for _, _, a, b in codes)
+    for _, _, a, b in aliases:
+        r.s = _blank(r.s, a, b)
+    r.not_amounts.extend((a, b) for _, _, a, b in (*codes, *aliases))
     return [(c, bare) for c, bare, _, _ in codes]
 
 

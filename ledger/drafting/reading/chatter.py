@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.drafting.reading import asides
 from ledger.drafting.reading.fast import lead
 
 _I = re.IGNORECASE
@@ -27,7 +28,7 @@ _MONEY_MOVED = lead(
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
-        |invoiced?|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
         |(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv)\b""",
@@ -268,6 +269,9 @@ def answer(text: str, has_reason: bool) -> str | None:
     stripped = text.strip()
     if ("?" in stripped and _QUESTION.search(stripped)) or _REPORT_ASKED.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
+    aside = asides.information(stripped)
+    if aside:
+        return aside + DOES
     if _OTHER_RESERVE.search(stripped):
         return (
             "That reads like a reserve for something other than inventory (bad debts, "
@@ -278,6 +282,9 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not has_reason and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
+    aside = asides.news(stripped) or asides.running_cost(stripped)
+    if aside:
+        return aside + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
         return "That reads like a stock figure, not a write-off. " + DOES
     if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):

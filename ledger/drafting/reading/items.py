@@ -72,32 +72,51 @@ def _code_like(token: str) -> bool:
     )
 
 
-_LETTER_CODE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*(?![\w-])")
+# Any token that could be a code: letters and digits joined by "-", "_" or "/", any case
+# ("LUM-2x4-8", "MED/GZ/44", "SOFA3-GRY")
+_TOKEN = re.compile(r"(?<![\w/-])[A-Za-z0-9]+(?:[-_/][A-Za-z0-9]+)*(?![\w/-])")
+# the shape the reader's own code patterns find (capitals, a digit, a hyphen): "TV-55X"
+_PLAIN_SHAPE = re.compile(r"[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+")
 
 
-def letter_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]]:
-    """Codes the item list knows that have no digit ("LMP-ARC", "STOUT-CS", "BRKT"), as
-    (code, start, end) in `text` (already canonical): the reader's own code patterns want a
-    digit, so that "N-A" or "OK" are never SKUs, but a code the list knows is its SKU."""
+def known_spans(text: str, items: Collection[str]) -> list[tuple[str, int, int]]:
+    """Every code the item list knows in `text` (already canonical), as (code, start, end)."""
     if not items:
         return []
-    known = frozenset(items)
+    known = items if isinstance(items, frozenset | set | dict) else frozenset(items)
+    out = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        if token in known:
+            out.append((token, m.start(), m.end()))
+        elif "/" in token:  # "SKU-12/SKU-410": two codes side by side
+            at = m.start()
+            for part in token.split("/"):
+                if part in known:
+                    out.append((part, at, at + len(part)))
+                at += len(part) + 1
+    return out
+
+
+def odd_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]]:
+    """Codes the item list knows whose shape the reader's own code patterns miss, as
+    (code, start, end): no digit ("LMP-ARC", "BRKT"; those patterns want one, so that "N-A"
+    or "OK" are never SKUs), lower case or "/" ("LUM-2x4-8", "MED/GZ/44"), no hyphen
+    ("HW10442", "SOFA3-GRY" is fine). A code the list knows is its SKU whatever its shape."""
     return [
-        (m.group(0), m.start(), m.end())
-        for m in _LETTER_CODE.finditer(text)
-        if m.group(0) in known and not any(ch.isdigit() for ch in m.group(0))
+        (code, a, b)
+        for code, a, b in known_spans(text, items)
+        if not (_PLAIN_SHAPE.fullmatch(code) and any(ch.isdigit() for ch in code))
     ]
 
 
-_ANY_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-_][A-Z0-9]+)*(?![\w-])")
 _HIDDEN = "\ue002"  # stands in for a code while masks run (private use: never in a message)
 
 
 def masked_around_codes(text: str, items: Collection[str], mask: Callable[[str], str]) -> str:
     """`mask(text)` with every code the item list knows left as it is: "SOFA-GRN-3S" is a SKU
     even though "GRN-3S" reads like a goods-received note, and "2 HR-AA" is no two hours."""
-    known = frozenset(items)
-    spans = [m.span() for m in _ANY_CODE.finditer(text) if m.group(0) in known] if known else []
+    spans = [(a, b) for _, a, b in known_spans(text, items)]
     if not spans:
         return mask(text)
     hidden = text

@@ -32,12 +32,30 @@ _DIGIT_I = re.compile(r"(?<![\w$.,/-])(?P<t>\d+I)(?![\w-])")
 _TOKEN = re.compile(r"[\w$.,]+")
 
 
+# A label that names a reference or a place: "lot 22B417", "batch 7A12", "bin 12B4", "PO 45A12"
+# are codes of letters and digits, neither a quantity nor money (a "$" is never a label)
+_LABEL = re.compile(
+    r"\b(?:lot|batch|po|p\.o\.|order|claim|ticket|tkt|rma|invoice|inv|ref|reference|report"
+    r"|case|job|serial|s/n|sn|tracking|receipt|asn|bol|grn|awb|incident|bin|bay|aisle|rack|slot"
+    r"|location|loc|shelf|zone|dock|door|tote|pallet|container|trailer|model|part|item|sku)"
+    r"\s*(?:\#|no\.?|number|num|id)?\s*[:\#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _labelled(text: str, start: int) -> bool:
+    return _LABEL.search(text, max(0, start - 24), start) is not None
+
+
 def find(text: str) -> str | None:
-    """The first look-alike number in `text` as typed ("$4OO"), or None."""
+    """The first look-alike number in `text` as typed ("$4OO"), or None. A code after a
+    reference or place label ("lot 22B417") is a code, not a number."""
     for pattern in (_MONEY, _BARE):
         for m in pattern.finditer(text):
             token = m.group("t")
             if _LETTER.search(token):
+                if pattern is _BARE and _labelled(text, m.start("t")):
+                    continue
                 return m.group(0).strip()
     digit_i = _DIGIT_I.search(text)
     if digit_i:
