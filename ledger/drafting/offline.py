@@ -199,7 +199,11 @@ _SLACK_MARKUP = re.compile(r"<([^<>|\s]*)(?:\|([^<>]*))?>")
 _PLAIN_MENTION = re.compile(r"(?<!\S)@[a-z][\w.-]*", _I)
 _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", _I)
 # Slack strikethrough: "~12~ 10 units" means 10; what is struck out is not part of the request
-_STRUCK = re.compile(r"(?<![\w~])~[^~\n]+~(?![\w~])")
+_STRUCK = re.compile(r"(?<![\w~])~~?[^~\n]+~~?(?![\w~])")
+# Slack emphasis around words, money and codes ("*5*", "_damaged_", "`SKU-40`", "*$45*"): the
+# marks go, the words stay. "_" is a word character, so "_3_" would otherwise hide the 3 from
+# every pattern that starts at a word boundary; a mark inside a word ("sku_12") is kept.
+_EMPHASIS = re.compile(r"(?<![\w*_`])([*_`])(?!\s)([^*_`\n]+?)(?<!\s)\1(?![\w*_`])")
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
 # "(1) ... (2) ...", "(a) ... (b) ...", "a) ... b) ...": numbered parts, one a line
 _PAREN_ENUM_FIRST = re.compile(
@@ -1089,6 +1093,8 @@ def _clean(text: str) -> str:
         text = _EMOJI.sub(" ", text)
     if "~" in text:
         text = _STRUCK.sub(" ", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _EMPHASIS.sub(r" \2 ", text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if ")" in text:
