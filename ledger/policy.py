@@ -407,6 +407,50 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 },
                 fuzzy=False,
             ),
+            # Quality: the goods were made, filled, labelled or tested wrong ("bad batch",
+            # "failed QC", "out of spec", "contaminated", "mislabeled"); unsellable as made.
+            # Exact words: "bad", "batch", "label" and "spec" alone mean other things.
+            Words(
+                *(
+                    f"{bad} {what}"
+                    for bad in ("bad", "faulty", "defective", "contaminated", "rejected",
+                                "failed", "reject", "dud", "off", "tainted", "recalled")
+                    for what in ("batch", "batches", "lot", "lots", "run", "production run",
+                                 "shipment", "delivery")
+                    if f"{bad} {what}" != "recalled lot"
+                ),
+                "failed test", "failed testing", "failed the test", "failed lab test",
+                "failed lab testing", "failed qc check", "failed qa check", "failed audit",
+                "failed quality inspection", "failed incoming inspection", "failed inbound qc",
+                "qc reject", "qc rejected", "qc rejects", "qa reject", "qa rejected",
+                "rejected by qc", "rejected by qa", "rejected at qc", "rejected at qa",
+                "rejected on inspection", "rejected at inspection", "rejected at receiving",
+                "didn't pass qc", "didnt pass qc", "did not pass qc", "didn't pass inspection",
+                "didnt pass inspection", "did not pass inspection", "quality issue",
+                "quality issues", "quality problem", "quality problems", "quality defect",
+                "off spec", "offspec", "out of specification", "not to spec",
+                "not to specification", "not up to spec", "below spec", "outside spec",
+                "outside of spec", "out of tolerance", "outside tolerance",
+                "wrong spec", "wrong specification", "substandard", "sub standard",
+                "nonconformance", "non-conformance",
+                "defect", "defects", "manufacturing defect", "manufacturing defects",
+                "factory defect", "factory defects", "factory fault", "factory seconds",
+                "seconds quality", "contamination", "cross contaminated", "cross contamination",
+                "adulterated", "tainted",
+                "foreign object", "foreign body", "foreign matter", "glass in product",
+                "metal in product", "mislabeled", "mislabelled", "mis-labeled",
+                "mis-labelled", "mislabel", "mislabels", "mislabeling", "mislabelling",
+                "wrong label", "wrong labels", "wrong labelling", "wrong labeling",
+                "labelled wrong", "labeled wrong", "labelled incorrectly",
+                "labeled incorrectly", "incorrectly labelled", "incorrectly labeled",
+                "missing label", "missing labels", "no label", "no labels",
+                "wrong barcode", "wrong barcodes", "barcode wrong", "misbranded",
+                "mispacked", "mis-packed", "packed wrong", "underfilled", "under filled",
+                "overfilled", "short filled", "wrong colour", "wrong color",
+                "data transfer damage", "transfer damage", "damaged in transfer",
+                "damaged during transfer", "transfer damaged",
+                fuzzy=False,
+            ),
             # Obsolescence told as nobody buying: a reason only beside time or a request
             # ("nobody's bought the 2019 model in 2 years; write off the remaining 35"); "we
             # haven't sold 40 SKU-12 yet" is news, not a loss.
