@@ -243,9 +243,24 @@ _MONTH = (
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
-    r"|tracking|trk|so|sales\s+order|shipment|ext|extension)\s*"
+    r"|tracking|trk|so|sales\s+order|shipment|ext|extension|case\s+(?:\#|no\.?|number|num))\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
-    r"\b(?:order|case|incident|claim|job|batch|lot|work\s+order)\s*"
+    # more reference labels, with the figure right after them ("job 4471", "docket 88",
+    # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
+    r"\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
+    r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+report|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
+    r"\s*(?:\#|no\.?|number|num)?\s*[a-z0-9-]*\d[\w-]*",
+    # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
+    # "per unit 7", "5 unit 7"... are left alone
+    r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"
+    r"\s*(?:\#|no\.?|number)?\s*\d+[a-z]?\b"
+    r"(?![.,]?\d)(?!\s*(?:each|ea\b|@|at\b|x\b|/|\$|dollars?|bucks|%|cost|price))",
+    r"\b(?:order|case|incident|claim|job|batch|lot|work\s+order)"
+    # "bad batch: 12 ...", "rejected lot: 40 ...": a quality word, then the count
+    r"(?<!bad\sbatch)(?<!bad\slot)(?<!dud\sbatch)(?<!failed\sbatch)(?<!failed\slot)"
+    r"(?<!faulty\sbatch)(?<!faulty\slot)(?<!rejected\sbatch)(?<!rejected\slot)"
+    r"(?<!defective\sbatch)(?<!defective\slot)(?<!contaminated\sbatch)(?<!contaminated\slot)"
+    r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)\s*"
     r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
