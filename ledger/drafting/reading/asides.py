@@ -172,8 +172,66 @@ def _asks(text: str) -> bool:
     return _ASKS.search(text) is not None
 
 
+# -- shorthand report requests ------------------------------------------------------------
+# "can u pull a report of damages over 200", "pls send the w/o totals for oct", "need the
+# numbers for SKU-12 breakage ytd", "report on stolen stock over $500": a report asked for in
+# a few words. Told by a report noun (or a loss noun in the plural) with an asking word, a
+# period or a question mark, and no figure that could be goods counted or priced: a figure
+# after a bound ("over 200") is the report's filter, one inside a code or after a place
+# label is neither.
+_REPORT_NOUN = _words(
+    r"""\b(?:reports?|totals?|numbers|nums|figures?|summary|summaries|breakdown|stats
+        |statistics|history|list(?:ing)?s?|tally|tallies|spreadsheet|export|csv|recap
+        |rundown|run-down|roll-?up)\b"""
+)
+_LOSS_NOUN = _words(
+    r"""\b(?:damages|breakages?|losses|write-?offs|writeoffs|w/o'?s|wos|shrink(?:age)?
+        |thefts|expir(?:ies|ed\s+stock)|variances|spoilage|obsolescence)\b"""
+)
+_ASKING = _words(
+    r"""\b(?:can|could|would)\s+(?:u|you|ya|someone|i|we)\b|\b(?:pls|plz|please|need|needs
+        |want|send|pull|get|gimme|give|lemme|let\s+me|show|share|email|e-mail|run|export
+        |forward|fwd|chase|any\s+chance|got|have\s+you\s+got|where\s+(?:are|is)|whats
+        |what's|what\s+(?:are|is|were|was))\b"""
+)
+_REPORT_PERIOD = _words(
+    r"""\b(?:ytd|mtd|qtd|year\s+to\s+date|month\s+to\s+date|so\s+far|to\s+date
+        |(?:this|last|past|previous)\s+(?:week|month|quarter|qtr|year|yr|fy)
+        |for\s+(?:the\s+)?(?:week|month|quarter|qtr|year)|q[1-4]|fy\s?\d*
+        |(?:for|in|during)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*
+        |weekly|monthly|quarterly|annual|yearly|by\s+(?:sku|location|site|month|reason|item))\b"""
+)
+# a figure that may be goods counted or priced: not inside a code, not after a bound word,
+# a place or reference label, not a year
+_STRAY_FIGURE = re.compile(
+    r"(?<![\w/$,.-])(?<!over\s)(?<!above\s)(?<!under\s)(?<!below\s)(?<!than\s)(?<!least\s)"
+    r"(?<!dock\s)(?<!bay\s)(?<!aisle\s)(?<!bin\s)(?<!store\s)(?<!site\s)(?<!door\s)"
+    r"(?<!zone\s)(?<!row\s)(?<!shelf\s)(?<!#)(?<!no\.\s)(?<!wh\s)(?<!warehouse\s)"
+    r"\$?\d(?!\d*(?:st|nd|rd|th)\b)(?![\d,.]*[a-z]*-\w)(?!\d{3}\b)",
+    _I,
+)
+_REQUEST_WORDS = _words(
+    r"\b(?:write\s+(?:it|them|these|those|off\s+(?:the|these|those|\d))|scrap\s+(?:it|them)"
+    r"|bin\s+(?:it|them))\b",
+    _I,
+)
+
+
+def shorthand_report(text: str) -> bool:
+    """A report asked for in a few words (see above), with no goods counted or priced."""
+    noun = _REPORT_NOUN.search(text) or _LOSS_NOUN.search(text)
+    if noun is None or _STRAY_FIGURE.search(text) or _REQUEST_WORDS.search(text):
+        return False
+    if _REPORT_NOUN.search(text) is None and _REPORT_PERIOD.search(text) is None:
+        return False  # "need damages for SKU-40" alone: a loss noun needs a period
+    asked = _ASKING.search(text) is not None or text.rstrip().endswith("?")
+    return asked or _REPORT_PERIOD.search(text) is not None or noun.start() < 3
+
+
 def information(text: str) -> str | None:
     """A report, list or total asked for, or a what-if: the answer, else None."""
+    if shorthand_report(text):
+        return "That reads like a request for a report or a figure, not a write-off. "
     verb = _INFO_VERB.search(text)
     if verb and _INFO_NOUN.search(text, verb.end()) and not _WRITE_ASKED.search(text):
         return "That reads like a request for a report or a figure, not a write-off. "
