@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
+from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
@@ -866,6 +867,14 @@ _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 _LEFTOVER_NUMBER = lead_num(rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
+# a cheap gate before the bounds' pattern: a comparison word or sign beside a figure
+_BOUND_GATE = lead(
+    r"tlmuoabpenswx<>≤≥",
+    r"(?:\b(?:than|least|most|up\s+to|over|under|above|below|beyond|past|exceed\w*"
+    r"|(?:max\w*|min\w*|excess|upwards?|north|south)(?:\s+of)?)\.?|[<>≤≥]=?)"
+    r"\s*(?:(?:about|around|approx\.?|roughly)\s+)?\$?\s?\d",
+    _I,
+)
 
 
 # ===============================================================================================
@@ -896,8 +905,13 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
+    # "anything over $1,000 needs sign-off", "under $50 each": a bound is no amount
+    found_bounds = bounds.find(clean_read) if _BOUND_GATE.search(clean_read) else []
+    # a rule is no part of the request; a report's filter ("over $500") still tells a report
+    asked = bounds.blank(clean_read, [b for b in found_bounds if b.rule])
+    clean_read = bounds.blank(clean_read, found_bounds)
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
-    not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
+    not_asked = chatter.answer(asked, reasons.mentioned(masked))
     if not_asked:
         raise DraftError(not_asked)
     pieces = _pieces(masked, reasons, known)
@@ -930,6 +944,12 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
+    if found_bounds:
+        limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)
+        read = [
+            replace(f, unclear=(*f.unclear, *limits), doubts=(*f.doubts, *counts_bound))
+            for f in read
+        ]
     if injected:
         note = Guess(
             "Ignored an instruction to use specific accounts ("
