@@ -204,7 +204,7 @@ _STRUCK = re.compile(r"(?<![\w~])~~?[^~\n]+~~?(?![\w~])")
 # Slack emphasis around words, money and codes ("*5*", "_damaged_", "`SKU-40`", "*$45*"): the
 # marks go, the words stay. "_" is a word character, so "_3_" would otherwise hide the 3 from
 # every pattern that starts at a word boundary; a mark inside a word ("sku_12") is kept.
-_EMPHASIS = re.compile(r"(?<![\w*_`])([*_`])(?!\s)([^*_`\n]+?)(?<!\s)\1(?![\w*_`])")
+_EMPHASIS = re.compile(r"(?<![\w*_`])([*_`]{1,2})(?![\s*_`])([^*_`\n]+?)(?<!\s)\1(?![\w*_`])")
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
 # "(1) ... (2) ...", "(a) ... (b) ...", "a) ... b) ...": numbered parts, one a line
 _PAREN_ENUM_FIRST = re.compile(

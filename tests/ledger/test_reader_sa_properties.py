@@ -61,6 +61,9 @@ MONEY_BOUNDS = [
     "less than ${n} each",
     "above ${n} goes to the controller",
     "over {n} units needs a police report",
+    "each under ${n}",
+    ">${n} needs approval",
+    "anything above ${n} goes to Dana",
 ]
 COUNT_BOUNDS = ["more than", "fewer than", "at least", "up to", "minimum", "a max of", "over"]
 
@@ -73,7 +76,7 @@ COUNT_BOUNDS = ["more than", "fewer than", "at least", "up to", "minimum", "a ma
     bound=st.sampled_from(MONEY_BOUNDS),
     n=st.sampled_from([2, 5, 50, 100, 200, 250, 1000, "1,000", "2,500"]),
     first=st.booleans(),
-    sep=st.sampled_from([", ", " - ", ". ", "; "]),
+    sep=st.sampled_from([", ", " - ", ". ", "; ", ": "]),
 )
 def test_a_bound_beside_a_write_off_is_no_amount(
     sku: str, count: int, reason: str, bound: str, n: object, first: bool, sep: str
@@ -116,7 +119,8 @@ ASKS = [
     "any chance of",
 ]
 NOUNS = ["the w/o totals", "the numbers", "a report", "the figures", "the damage numbers",
-         "the breakage report", "a summary", "the totals"]  # fmt: skip
+         "the breakage report", "a summary", "the totals", "the theft numbers",
+         "the damage log"]  # fmt: skip
 TOPICS = ["", " for SKU-12", " of damages", " for expired milk", " on stolen stock", " for TV-55X"]
 PERIODS = ["", " for oct", " ytd", " this month", " last week", " for q3", " by sku"]
 FILTERS = ["", " over 200", " over $500", " above $1,000"]

@@ -182,7 +182,8 @@ def _asks(text: str) -> bool:
 _REPORT_NOUN = _words(
     r"""\b(?:reports?|totals?|numbers|nums|figures?|summary|summaries|breakdown|stats
         |statistics|history|list(?:ing)?s?|tally|tallies|spreadsheet|export|csv|recap
-        |rundown|run-down|roll-?up)\b"""
+        |rundown|run-down|roll-?up|records|register
+        |(?:the|damage|damages|breakage|theft|loss|shrink|variance|w/o|write-off|dmg)\s+logs?)\b"""
 )
 _LOSS_NOUN = _words(
     r"""\b(?:damages|breakages?|losses|write-?offs|writeoffs|w/o'?s|wos|shrink(?:age)?
@@ -191,8 +192,13 @@ _LOSS_NOUN = _words(
 _ASKING = _words(
     r"""\b(?:can|could|would)\s+(?:u|you|ya|someone|i|we)\b|\b(?:pls|plz|please|need|needs
         |want|send|pull|get|gimme|give|lemme|let\s+me|show|share|email|e-mail|run|export
-        |forward|fwd|chase|any\s+chance|got|have\s+you\s+got|where\s+(?:are|is)|whats
+        |forward|fwd|chase|any\s+chance|any\s+updates?|update\s+on|got|have\s+you\s+got|where\s+(?:are|is)|whats
         |what's|what\s+(?:are|is|were|was))\b"""
+)
+_FETCH = _words(
+    r"""\b(?:pull|send|show|email|e-mail|export|share|forward|fwd|run)\s+(?:me\s+|us\s+)?
+        (?:up\s+|over\s+)?(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:\w+\s+)?(?:damages|breakages
+        |losses|write-?offs|writeoffs|w/o'?s|thefts|variances)\b"""
 )
 _REPORT_PERIOD = _words(
     r"""\b(?:ytd|mtd|qtd|year\s+to\s+date|month\s+to\s+date|so\s+far|to\s+date
@@ -223,7 +229,8 @@ def shorthand_report(text: str) -> bool:
     if noun is None or _STRAY_FIGURE.search(text) or _REQUEST_WORDS.search(text):
         return False
     if _REPORT_NOUN.search(text) is None and _REPORT_PERIOD.search(text) is None:
-        return False  # "need damages for SKU-40" alone: a loss noun needs a period
+        # "need damages for SKU-40" alone: a loss noun needs a period, or a verb that fetches
+        return _FETCH.search(text) is not None and text.rstrip().count(" ") < 12
     asked = _ASKING.search(text) is not None or text.rstrip().endswith("?")
     return asked or _REPORT_PERIOD.search(text) is not None or noun.start() < 3
 

@@ -67,7 +67,7 @@ _RULE_AFTER = re.compile(
     _IX,
 )
 _RULE_HEAD = re.compile(r"\b(?:anything|everything|whatever|any\s+\w+|all\s+\w+)\s+$", _I)
-_CLAUSE_END = re.compile(r"[.;,\n!?]|\s-\s|$")
+_CLAUSE_END = re.compile(r"[.;,:()\n!?]|\s[-–]\s|\s(?:so|but|and|then|also)\s|$", _I)
 _PER_AFTER = re.compile(r"^\s*(?:each|ea\b\.?|apiece|a\s+(?:unit|piece|pop)|per\s+\w+|/\s*\w+)", _I)
 _MONEY_FIGURE = re.compile(r"\$|k$|dollars?|bucks|usd", _I)
 
