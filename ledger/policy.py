@@ -448,7 +448,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "mispacked", "mis-packed", "packed wrong", "underfilled", "under filled",
                 "overfilled", "short filled", "wrong colour", "wrong color",
                 "data transfer damage", "transfer damage", "damaged in transfer",
-                "damaged during transfer", "transfer damaged",
+                "damaged during transfer", "transfer damaged", "faild qc", "failed q c",
+                misspelled={
+                    "mislabled": "mislabeled", "mislabeld": "mislabeled",
+                    "mislabelld": "mislabelled", "missabeled": "mislabeled",
+                    "mislabaled": "mislabeled", "mislablled": "mislabelled",
+                    "substandart": "substandard", "defets": "defects", "defecs": "defects",
+                },
                 fuzzy=False,
             ),
             # Obsolescence told as nobody buying: a reason only beside time or a request
