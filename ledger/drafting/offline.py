@@ -379,6 +379,16 @@ def _first_kind(part: str) -> str:
 
 _MASK_ALL = _alternation(_MASK_PARTS)
 _MASK_WORDS = _alternation(_MASK_PARTS[-_WORD_MASKS:])
+# A reference label right before a masked figure ("job 4471", "case no. 8", "unit 7"): the
+# figure is explained on the card as a reference
+_REFERENCE_LABEL = re.compile(
+    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|grn|awb"
+    r"|tracking|trk|so|order|shipment|case|job|docket|manifest|waybill|consignment|note"
+    r"|complaint|ncr|report|load|unit|incident|claim|batch|lot|request|memo)"
+    r"\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z-]{0,8}$",
+    _I,
+)
+_DIGIT_RUN = re.compile(r"\d[\w-]*")
 
 # -- splitting into pieces ----------------------------------------------------------------------
 
@@ -944,6 +954,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
+    read = _reference_notes(read, clean_read, masked)
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)
         read = [
@@ -971,6 +982,31 @@ _LINE_COUNT = re.compile(
     _I,
 )
 _LIST_SEP = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", _I)
+
+
+def _reference_notes(read: list[Facts], text: str, masked: str) -> list[Facts]:
+    """ "job 4471", "ticket 889", "case no. 8": a note on each request that says the figure
+    was read as a reference, never as the count or the price. Only figures the masks blanked
+    are looked at, so most messages cost one scan for digits."""
+    if len(text) != len(masked):
+        return read
+    refs = []
+    for m in _DIGIT_RUN.finditer(text):
+        if masked[m.start()] != " ":
+            continue
+        label = _REFERENCE_LABEL.search(text, max(0, m.start() - 24), m.start())
+        if label:
+            refs.append(_WS.sub(" ", text[label.start() : m.end()]).strip())
+    if not refs:
+        return read
+    out = []
+    for f in read:
+        said = _WS.sub(" ", f.source_text)
+        notes = tuple(
+            f"read '{r}' as a reference, not a count or a price" for r in refs if r in said
+        )
+        out.append(replace(f, notes=(*f.notes, *notes)) if notes else f)
+    return out
 
 
 def _blank_line_count(masked: str) -> str:

@@ -167,6 +167,7 @@ def test_a_figure_after_a_reference_label_is_never_the_count(
     _sure_means_right(text, sku, count)
     for d in _drafts(text):
         assert d.quantity != Decimal(ref) or ref == count, text
+        assert any(f"{ref}' as a reference" in e for e in d.explanation), text  # explained
 
 
 # -- quality words ------------------------------------------------------------------------------
