@@ -896,7 +896,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             f"That message has {len(read)} write-offs; please send at most {MAX_REQUESTS} "
             "per message."
         )
-    read = _share(read, header, reasons)
+    read = _share(read, header + _story_said_once(groups, reasons, known), reasons)
     read = _same_kind_twice(read)
     if differences:
         read = [_count_notes(f, differences) for f in read]
@@ -2785,6 +2785,48 @@ def _fmt(value: Decimal) -> str:
 # -- context shared between requests -------------------------------------------------------------
 
 
+# "Fire in bay 2: ...", "flood last night - lost ...": a lead ended by a colon or a dash
+_LEAD_END = re.compile(r":(?=\s|$)|\s[-\u2013\u2014]+\s")
+# "..., all water damaged", "... - both expired": a reason said once after the list, for all
+_TAIL_ALL = re.compile(
+    r"^[\s,;:\u2013\u2014-]*(?:and\s+)?(?:all|both|each|every\s*one|everything|the\s+(?:whole\s+)?lot"
+    r"|all\s+of\s+(?:them|it|those|these|which))\b",
+    _I,
+)
+
+
+def _story_said_once(
+    groups: list[list[_Piece]], reasons: _ReasonIndex, known: Collection[str]
+) -> str:
+    """The words that tell the story of every request: a lead before the first goods ("Fire in
+    bay 2: 12 SKU-12 and 5 SKU-77 destroyed") and a tail after the last ("12 SKU-12 and 5
+    SKU-77, all water damaged"). Only for several requests; "" when there is none."""
+    if len(groups) < 2:
+        return ""
+    story = ""
+    first = "".join(p.text for p in groups[0])
+    m = _LEAD_END.search(first)
+    if m is not None and m.start() > 0:
+        lead = _Piece(0, m.start(), first[: m.start()])
+        _signals(lead, reasons, known)
+        if lead.reason and lead.sku is None and not lead.qty and not lead.money:
+            story += first[: m.end()] + " "
+    last = groups[-1]
+    tail = last[-1]
+    if len(last) > 1 and tail.context_only and tail.reason and _TAIL_ALL.match(tail.text):
+        story += tail.text + " "
+    return story
+
+
+_COUNT_WAYS = frozenset((Category.SHRINKAGE, Category.OVERAGE))
+
+
+def _explained_by(f: Facts, head: Category, reasons: _ReasonIndex) -> bool:
+    """Whether a request's own reason words tell the lead's story too ("burnt in the fire"
+    under "Damaged:")."""
+    return any(head in h.explains for h in reasons.hits(f.source_text) if h.category is f.category)
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -2793,16 +2835,36 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
     head_category: Category | None = None
     head_reason: str | None = None
     head_location: str | None = None
+    head_explains: frozenset[Category] = frozenset()
     if header:
         hr = _Read(header)
-        head_category, head_reason = _pick_reason(hr, reasons.hits(header), reasons)
+        head_hits = reasons.hits(header)
+        head_category, head_reason = _pick_reason(hr, head_hits, reasons)
         head_location = _read_location(hr)
+        head_explains = frozenset(
+            c for h in head_hits if h.category is head_category for c in h.explains
+        )
     out: list[Facts] = []
     for i, f in enumerate(read):
         others = read[:i] + read[i + 1 :]
         later = read[i + 1 :]
         changes: dict[str, object] = {}
         guesses = list(f.guesses)
+        if f.category is not None and head_category is not None and f.category != head_category:
+            if f.category in head_explains:
+                # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
+                changes.update(category=head_category, reason=head_reason)
+            elif not {f.category, head_category} <= _COUNT_WAYS and not _explained_by(
+                f, head_category, reasons
+            ):
+                # "Stolen: 3 SKU-12 and 5 SKU-77 damaged": the line's own word, or the lead's?
+                guesses.append(
+                    Guess(
+                        f"The message says '{head_reason}' for all and '{f.reason}' for this "
+                        f"item; used '{f.reason}'",
+                        P_SEVERAL_REASONS,
+                    )
+                )
         if f.category is None:
             if head_category is not None:
                 changes.update(category=head_category, reason=head_reason)
