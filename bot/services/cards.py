@@ -28,7 +28,6 @@ from qbo.inventory import pushes, true_up_for, true_up_of
 from qbo.models import ConnectionStatus
 from qbo.sync import QboSyncState, qbo_states
 
-
 # The card's reason for a draft whose message gave none (drafted as a routine loss).
 ASSUMED_REASON = "none given (assumed a routine loss)"
 

@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
+from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
@@ -1424,8 +1425,9 @@ def _read_group(
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
-    hits = _reserve_named(r.s, reasons.hits(r.s, heading))
+    hits = _not_qualifiers(r.s, _reserve_named(r.s, reasons.hits(r.s, heading)))
     category, reason = _pick_reason(r, hits, reasons)
+    category, reason = _count_way(r, work, category, reason)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_pack(r)
@@ -1481,6 +1483,57 @@ def _read_group(
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
+
+
+# "3 more missing", "5 extra damaged": "more" counts the goods the next word is about
+_QUALIFIES = re.compile(
+    r"\s*(?:of\s+(?:them|those|these)\s+|units?\s+|pcs\s+|were\s+|are\s+)?$", _I
+)
+_QUALIFIERS = frozenset(("more", "extra"))
+
+
+def _not_qualifiers(s: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a count word that only qualifies the reason word after it: "recount: 3 more
+    missing" is a shortage, not an overage of 3."""
+    if len(hits) < 2:
+        return hits
+    out = []
+    ordered = sorted(hits, key=lambda h: h.start)
+    for h, nxt in itertools.zip_longest(ordered, ordered[1:]):
+        if (
+            nxt is not None
+            and h.category is Category.OVERAGE
+            and h.keyword in _QUALIFIERS
+            and nxt.category is not Category.OVERAGE
+            and _QUALIFIES.match(s[h.start + len(h.keyword) : nxt.start])
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+_COUNT_WAYS_ = (Category.SHRINKAGE, Category.OVERAGE)
+
+
+def _count_way(
+    r: _Read, work: str, category: Category | None, reason: str | None
+) -> tuple[Category | None, str | None]:
+    """The direction words of a count ("we're over by 4", "books are under"): they name the
+    reason when nothing else does, and never let a shortage and an overage be swapped
+    quietly."""
+    if category is not None and category not in _COUNT_WAYS_:
+        return category, reason
+    way = direction.read(work)
+    if way is None:
+        return category, reason
+    if not way.clear:
+        r.unclear.append(direction.both_ways(way))
+    if category is None:
+        return way.category, way.way
+    if category is not way.category and way.clear:
+        r.unclear.append(direction.against(way, category))
+        return way.category, way.way
+    return category, reason
 
 
 # "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only
