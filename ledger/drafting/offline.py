@@ -1213,6 +1213,10 @@ def _signals(
         # "now worth $60 each" is a new value per unit, not a total of its own
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
     p.reason = bool(hits)
+    if not hits and has_digit and ("we" in t or "count" in t) and direction.read(t) is not None:
+        # "SKU-12 we're over by 4 and SKU-77 short 2": a count's direction is its reason
+        p.reason = True
+        p.qty = p.qty or (not p.money and bool(_BARE_COUNT.search(t)))
     if has_digit and hits and not p.qty and not p.money:
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")

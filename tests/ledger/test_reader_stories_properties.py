@@ -258,3 +258,30 @@ def test_the_books_side_said_with_under_or_over_is_never_sure(
     text = f"{sku} {words}" if sku_first else f"{words} {sku}"
     for d in _drafts(text):
         assert d.confidence < 0.9, f"{text!r}: {d}"
+
+
+@SETTINGS
+@given(
+    st.sampled_from(OUR_SHORT),
+    st.sampled_from(OUR_OVER),
+    st.sampled_from(JOINS),
+    st.booleans(),
+    st.integers(2, 60),
+    st.integers(2, 60),
+)
+def test_a_count_list_in_our_words_is_never_flipped(
+    short: str, over: str, join: str, short_first: bool, q1: int, q2: int
+) -> None:
+    parts = [("AB-12", short.format(q=q1), Category.SHRINKAGE, q1)]
+    parts.append(("CD-40", over.format(q=q2), Category.OVERAGE, q2))
+    if not short_first:
+        parts.reverse()
+    text = join.join(f"{sku} {said}" for sku, said, _, _ in parts)
+    drafts = _drafts(text)
+    for d in drafts:
+        want = {sku: category for sku, _, category, _ in parts}.get(d.sku or "")
+        assert want is None or d.category is want or not d.lines, f"{text!r}: {d}"
+    if any(d.confidence >= 0.9 for d in drafts):
+        assert len(drafts) == 2, f"{text!r}: {drafts}"
+        for d, (sku, _, category, q) in zip(drafts, parts, strict=True):
+            assert _right(d, category, sku, q), f"{text!r}: {d}"
