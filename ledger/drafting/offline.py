@@ -2872,6 +2872,12 @@ def _story_said_once(
     tail = last[-1]
     if len(last) > 1 and tail.context_only and tail.reason and _TAIL_ALL.match(tail.text):
         story += tail.text + " "
+    else:
+        # "2 TV-55X and 1 CHR-009 - all nicked": the tail after a dash, in the last piece
+        ends = list(_LEAD_END.finditer(tail.text))
+        rest = tail.text[ends[-1].end() :] if ends else ""
+        if rest and not _DIGIT.search(rest) and _TAIL_ALL.match(rest) and reasons.hits(rest):
+            story += rest + " "
     return story
 
 

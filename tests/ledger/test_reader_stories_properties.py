@@ -72,6 +72,8 @@ TAILS = [
     (", both stolen", Category.CASUALTY),
     (", all of them destroyed in the fire", Category.CASUALTY),
     ("; every one smashed", Category.LOSS),
+    (" - all nicked", Category.CASUALTY),
+    (" — both past their date", Category.LOSS),
 ]
 JOINS = [", ", " and ", "; "]
 SKUS = list(ITEMS)

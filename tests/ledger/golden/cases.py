@@ -8205,6 +8205,11 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "3", "sku": "SKU-12"},
                 {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "225.00",
                  "quantity": "5", "sku": "SKU-77"}]},
+    {"id": "multi-096-sc", "group": "multi_item", "text": "2 TV-55X and 1 CHR-009 - all nicked",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "778.00",
+                 "quantity": "2", "sku": "TV-55X"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "96.00",
+                 "quantity": "1", "sku": "CHR-009"}]},
     # --- sc: a write-off with no reason ---
     {"id": "basic-065-sc", "group": "basics", "text": "w/o 12 SKU-12",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "180.00",
@@ -8310,5 +8315,11 @@ CASES: list[dict[str, Any]] = [
      "expect": "unsure"},
     {"id": "syn-447-sc", "group": "synonyms_idioms", "text": "WID-200 10 under on the books",
      "expect": "unsure"},
+    {"id": "syn-448-sc", "group": "synonyms_idioms",
+     "text": "SKU-12 we're over by 4 and SKU-77 short 2",
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "60.00",
+                 "quantity": "4", "sku": "SKU-12"},
+                {"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "90.00",
+                 "quantity": "2", "sku": "SKU-77"}]},
 ]
 # fmt: on
