@@ -457,6 +457,25 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 },
                 fuzzy=False,
             ),
+            # Damage told as what happened ("took a tumble", "hit the deck", "went flying")
+            # and spoilage as what the food did ("on the turn", "passed its date", "smells
+            # off"): exact words, several are everyday phrases one letter from others.
+            Words(
+                "took a tumble", "taken a tumble", "take a tumble", "had a tumble", "took a dive",
+                "taken a dive", "took a fall", "taken a fall", "had a fall", "hit the deck",
+                "hit the floor", "hit the ground", "came crashing down", "come crashing down",
+                "crashed down", "crashed to the floor", "went flying", "came a cropper",
+                "went splat", "bit the dust", "smithereens", "pancaked", "trampled", "stepped on",
+                "drove over", "driven over", "backed over", "reversed over",
+                "forklift went over", "came off the pallet", "slid off",
+                "slipped off", "went over the edge", "passed its date", "passed their date",
+                "passed the date", "passed date", "date passed", "date has passed", "dates passed",
+                "dates have passed", "on the turn", "gone green", "went green", "smelling off",
+                "smell off", "smelt off", "tastes off", "taste off", "tasted off", "gone funny",
+                "went funny", "over date", "overdate", "overdated", "over dated", "dated out",
+                "curdling", "gone fizzy", "went fizzy",
+                fuzzy=False,
+            ),
             # Obsolescence told as nobody buying: a reason only beside time or a request
             # ("nobody's bought the 2019 model in 2 years; write off the remaining 35"); "we
             # haven't sold 40 SKU-12 yet" is news, not a loss.
@@ -550,6 +569,20 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",
                 },
+            ),
+            # Fewer than there should be, said every way a count is said: "not accounted
+            # for", "shy of the books", "count came in lower", "gone AWOL". Exact words.
+            Words(
+                "gone awol", "went awol", "awol", "gone walkies", "went walkies", "walkies",
+                "not accounted for", "no longer on the shelf", "not on hand", "fewer than expected",
+                "less than expected", "fewer than there should be", "less than there should be",
+                "fewer than we should have", "less than we should have",
+                "fewer than the count sheet", "less than the count sheet", "fewer on the shelf",
+                "less on the shelf", "shy of the books", "under the books", "below the books",
+                "under what the system says", "below what the system says",
+                "books higher than the count", "count lower than the books", "count is lower",
+                "count was lower", "count came in lower",
+                fuzzy=False,
             ),
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
@@ -661,6 +694,19 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "theif": "thief", "theifs": "thieves", "stolem": "stolen",
                     "sotlen": "stolen", "stloen": "stolen",
                 },
+                explains={Category.SHRINKAGE},
+            ),
+            # Idioms for someone took it, heard on warehouse floors: goods that "grew legs",
+            # "went out the back door", "someone helped themself". Exact words: "lifted",
+            # "had" and "walked" alone mean other things.
+            Words(
+                "helped themself", "help themself", "helping themself", "helps themselves",
+                "grown legs", "has grown legs", "have grown legs", "sprouted legs", "grew feet",
+                "went out the back door", "gone out the back door", "out the back door",
+                "had them away", "had it away", "liberated", "light fingered", "sticky fingered",
+                "pilfer", "pilfering", "thieving", "thieved", "made away with", "went walking",
+                "inside job", "disappeared from the cage", "vanished from the cage", "snaffled",
+                fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
             # Destroyed by an event: the damage words describe the same event.
@@ -943,6 +989,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "books are lower", "system is under",
                 "system under", "under in the system", "under on the books",
                 "we have more than the system", "more on the shelf than",
+            ),
+            # More than there should be, said as a count says it: "count came in higher",
+            # "more on the shelf", "above the books". Exact words.
+            Words(
+                "more than there should be", "more than we should have", "extra on the shelf",
+                "more on the shelf", "above the books", "more than the count sheet",
+                "count is higher", "count was higher", "count came in higher",
+                "books lower than the count", "count higher than the books", "found more than",
+                "found extras", "extras found", "excess on count", "over on the count",
+                "over on stocktake",
+                fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".

@@ -28,6 +28,9 @@ from qbo.inventory import pushes, true_up_for, true_up_of
 from qbo.models import ConnectionStatus
 from qbo.sync import QboSyncState, qbo_states
 
+# The card's reason for a draft whose message gave none (drafted as a routine loss).
+ASSUMED_REASON = "none given (assumed a routine loss)"
+
 
 def _dec(value: Any) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
@@ -109,7 +112,7 @@ def build_view(session: Session, entry: JournalEntry, books: Books) -> CardView:
         lines=lines,
         total=entry.total,
         kind=entry.kind,
-        reason=entry.reason,
+        reason=entry.reason or (ASSUMED_REASON if details.get("reason_assumed") else None),
         sku=details.get("sku"),
         quantity=_dec(details.get("quantity")),
         unit=details.get("unit"),

@@ -95,7 +95,7 @@ def correct(deps: Deps, user: str, entry_id: int, text: str) -> Corrected:
         policy,
         has_quantity=details.get("quantity") is not None,
         has_unit_cost=details.get("unit_cost") is not None,
-        has_reason=details.get("category") is not None,
+        has_reason=details.get("category") is not None and not details.get("reason_assumed"),
     )
     if reading is None:
         return base
@@ -129,6 +129,8 @@ def _settles(details: dict[str, Any], c: Correction) -> bool:
     dispute because of the quantity; a new price or total settles the amount."""
     if details.get("missing"):
         return True
+    if details.get("reason_assumed") and c.category is not None:
+        return True  # "they were damaged": the reason the draft had to assume
     disputed = set(details.get("disputed") or ())
     if not disputed:
         return False

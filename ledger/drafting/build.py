@@ -23,6 +23,12 @@ DOUBT_CAP = 0.45
 UNUSUAL_FACTOR = Decimal(10)  # "far above the usual write-off"
 
 P_NO_REASON = 0.3
+# No reason given ("w/o 12 SKU-12"): drafted as the routine loss it most often is, never sure.
+NO_REASON_CAP = 0.45
+NO_REASON = (
+    "No reason given: I assumed a routine loss (damaged, expired or obsolete). If the goods "
+    "were stolen, missing on a count or something else, say so"
+)
 P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
@@ -60,9 +66,10 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     warnings.extend(g.message for g in facts.guesses if g.penalty >= 0.25)
 
     category = facts.category
+    reason_assumed = category is None
     if category is None:
-        missing.append("reason")
         guesses.append(Guess("No reason word (damaged, stolen, missing...) was found", P_NO_REASON))
+        warnings.append(NO_REASON)
         category = Category.LOSS
     kind = policy.reasons[category].kind
 
@@ -212,6 +219,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     explanation.extend(facts.notes)
     if facts.category is not None:
         explanation.insert(0, f"Reason '{facts.reason or category.value}': {decision.explanation}")
+    else:
+        explanation.insert(0, f"No reason given, drafted as a routine loss: {decision.explanation}")
 
     confidence = BASE_CONFIDENCE - sum(g.penalty for g in guesses)
     if facts.errors:
@@ -222,6 +231,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         confidence = min(confidence, UNCLEAR_CAP)
     if facts.doubts:
         confidence = min(confidence, DOUBT_CAP)
+    if reason_assumed:
+        confidence = min(confidence, NO_REASON_CAP)
     confidence = round(max(0.0, min(1.0, confidence)), 2)
     lowered = [g.message for g in guesses if g.penalty > 0]
     if lowered:
@@ -230,7 +241,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     return Draft(
         source_text=facts.source_text,
         kind=kind,
-        category=facts.category,
+        category=category,
         reason=facts.reason,
         sku=facts.sku,
         quantity=quantity,
@@ -244,6 +255,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         warnings=tuple(dict.fromkeys(warnings)),
         missing=tuple(dict.fromkeys(missing)),
         memo=_describe(facts, category),
+        reason_assumed=reason_assumed,
     )
 
 

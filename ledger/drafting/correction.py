@@ -233,7 +233,8 @@ def _num(details: Mapping[str, Any], key: str) -> Decimal | None:
 def stored_facts(source_text: str, details: Mapping[str, Any]) -> Facts:
     """The facts of a saved draft (its details JSON, Draft.to_json's shape). A stated total
     is the amount of a draft that has no quantity x unit cost."""
-    category = details.get("category")
+    # a reason the draft assumed ("no reason given") is not the message's: a reply may give it
+    category = None if details.get("reason_assumed") else details.get("category")
     quantity, unit_cost = _num(details, "quantity"), _num(details, "unit_cost")
     amount = _num(details, "amount")
     total = amount if amount is not None and (quantity is None or unit_cost is None) else None

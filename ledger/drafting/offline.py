@@ -45,6 +45,7 @@ from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, look
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
+from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
@@ -939,7 +940,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             f"That message has {len(read)} write-offs; please send at most {MAX_REQUESTS} "
             "per message."
         )
-    read = _share(read, header, reasons)
+    read = _share(read, header + _story_said_once(groups, reasons, known), reasons)
     read = _same_kind_twice(read)
     if differences:
         read = [_count_notes(f, differences) for f in read]
@@ -1289,6 +1290,10 @@ def _signals(
         # "now worth $60 each" is a new value per unit, not a total of its own
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
     p.reason = bool(hits)
+    if not hits and has_digit and ("we" in t or "count" in t) and direction.read(t) is not None:
+        # "SKU-12 we're over by 4 and SKU-77 short 2": a count's direction is its reason
+        p.reason = True
+        p.qty = p.qty or (not p.money and bool(_BARE_COUNT.search(t)))
     if has_digit and hits and not p.qty and not p.money:
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")
@@ -1501,8 +1506,9 @@ def _read_group(
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
-    hits = _reserve_named(r.s, reasons.hits(r.s, heading))
+    hits = _not_qualifiers(r.s, _reserve_named(r.s, reasons.hits(r.s, heading)))
     category, reason = _pick_reason(r, hits, reasons)
+    category, reason = _count_way(r, work, category, reason)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_pack(r)
@@ -1558,6 +1564,57 @@ def _read_group(
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
+
+
+# "3 more missing", "5 extra damaged": "more" counts the goods the next word is about
+_QUALIFIES = re.compile(
+    r"\s*(?:of\s+(?:them|those|these)\s+|units?\s+|pcs\s+|were\s+|are\s+)?$", _I
+)
+_QUALIFIERS = frozenset(("more", "extra"))
+
+
+def _not_qualifiers(s: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a count word that only qualifies the reason word after it: "recount: 3 more
+    missing" is a shortage, not an overage of 3."""
+    if len(hits) < 2:
+        return hits
+    out = []
+    ordered = sorted(hits, key=lambda h: h.start)
+    for h, nxt in itertools.zip_longest(ordered, ordered[1:]):
+        if (
+            nxt is not None
+            and h.category is Category.OVERAGE
+            and h.keyword in _QUALIFIERS
+            and nxt.category is not Category.OVERAGE
+            and _QUALIFIES.match(s[h.start + len(h.keyword) : nxt.start])
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+_COUNT_WAYS_ = (Category.SHRINKAGE, Category.OVERAGE)
+
+
+def _count_way(
+    r: _Read, work: str, category: Category | None, reason: str | None
+) -> tuple[Category | None, str | None]:
+    """The direction words of a count ("we're over by 4", "books are under"): they name the
+    reason when nothing else does, and never let a shortage and an overage be swapped
+    quietly."""
+    if category is not None and category not in _COUNT_WAYS_:
+        return category, reason
+    way = direction.read(work)
+    if way is None:
+        return category, reason
+    if not way.clear:
+        r.unclear.append(direction.both_ways(way))
+    if category is None:
+        return way.category, way.way
+    if category is not way.category and way.clear:
+        r.unclear.append(direction.against(way, category))
+        return way.category, way.way
+    return category, reason
 
 
 # "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only
@@ -2862,6 +2919,54 @@ def _fmt(value: Decimal) -> str:
 # -- context shared between requests -------------------------------------------------------------
 
 
+# "Fire in bay 2: ...", "flood last night - lost ...": a lead ended by a colon or a dash
+_LEAD_END = re.compile(r":(?=\s|$)|\s[-\u2013\u2014]+\s")
+# "..., all water damaged", "... - both expired": a reason said once after the list, for all
+_TAIL_ALL = re.compile(
+    r"^[\s,;:\u2013\u2014-]*(?:and\s+)?(?:all|both|each|every\s*one|everything|the\s+(?:whole\s+)?lot"
+    r"|all\s+of\s+(?:them|it|those|these|which))\b",
+    _I,
+)
+
+
+def _story_said_once(
+    groups: list[list[_Piece]], reasons: _ReasonIndex, known: Collection[str]
+) -> str:
+    """The words that tell the story of every request: a lead before the first goods ("Fire in
+    bay 2: 12 SKU-12 and 5 SKU-77 destroyed") and a tail after the last ("12 SKU-12 and 5
+    SKU-77, all water damaged"). Only for several requests; "" when there is none."""
+    if len(groups) < 2:
+        return ""
+    story = ""
+    first = "".join(p.text for p in groups[0])
+    m = _LEAD_END.search(first)
+    if m is not None and m.start() > 0:
+        lead = _Piece(0, m.start(), first[: m.start()])
+        _signals(lead, reasons, known)
+        if lead.reason and lead.sku is None and not lead.qty and not lead.money:
+            story += first[: m.end()] + " "
+    last = groups[-1]
+    tail = last[-1]
+    if len(last) > 1 and tail.context_only and tail.reason and _TAIL_ALL.match(tail.text):
+        story += tail.text + " "
+    else:
+        # "2 TV-55X and 1 CHR-009 - all nicked": the tail after a dash, in the last piece
+        ends = list(_LEAD_END.finditer(tail.text))
+        rest = tail.text[ends[-1].end() :] if ends else ""
+        if rest and not _DIGIT.search(rest) and _TAIL_ALL.match(rest) and reasons.hits(rest):
+            story += rest + " "
+    return story
+
+
+_COUNT_WAYS = frozenset((Category.SHRINKAGE, Category.OVERAGE))
+
+
+def _explained_by(f: Facts, head: Category, reasons: _ReasonIndex) -> bool:
+    """Whether a request's own reason words tell the lead's story too ("burnt in the fire"
+    under "Damaged:")."""
+    return any(head in h.explains for h in reasons.hits(f.source_text) if h.category is f.category)
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -2870,16 +2975,36 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
     head_category: Category | None = None
     head_reason: str | None = None
     head_location: str | None = None
+    head_explains: frozenset[Category] = frozenset()
     if header:
         hr = _Read(header)
-        head_category, head_reason = _pick_reason(hr, reasons.hits(header), reasons)
+        head_hits = reasons.hits(header)
+        head_category, head_reason = _pick_reason(hr, head_hits, reasons)
         head_location = _read_location(hr)
+        head_explains = frozenset(
+            c for h in head_hits if h.category is head_category for c in h.explains
+        )
     out: list[Facts] = []
     for i, f in enumerate(read):
         others = read[:i] + read[i + 1 :]
         later = read[i + 1 :]
         changes: dict[str, object] = {}
         guesses = list(f.guesses)
+        if f.category is not None and head_category is not None and f.category != head_category:
+            if f.category in head_explains:
+                # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
+                changes.update(category=head_category, reason=head_reason)
+            elif not {f.category, head_category} <= _COUNT_WAYS and not _explained_by(
+                f, head_category, reasons
+            ):
+                # "Stolen: 3 SKU-12 and 5 SKU-77 damaged": the line's own word, or the lead's?
+                guesses.append(
+                    Guess(
+                        f"The message says '{head_reason}' for all and '{f.reason}' for this "
+                        f"item; used '{f.reason}'",
+                        P_SEVERAL_REASONS,
+                    )
+                )
         if f.category is None:
             if head_category is not None:
                 changes.update(category=head_category, reason=head_reason)

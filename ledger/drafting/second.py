@@ -60,12 +60,16 @@ def _qty(q: Decimal | None) -> str:
 def describe(d: Draft, currency: str) -> str:
     """A reading in a few words: '40 units, $600.00, obsolete'."""
     amount = format_money(d.amount, currency) if d.amount is not None else "no amount"
-    reason = d.category.value.replace("_", " ") if d.category else "no reason"
+    reason = (
+        d.category.value.replace("_", " ") if d.category and not d.reason_assumed else "no reason"
+    )
     return f"{_qty(d.quantity)}, {amount}, {reason}"
 
 
 def _fields(d: Draft) -> dict[str, object]:
-    return {"reason": d.category, "quantity": d.quantity, "amount": d.amount}
+    # an assumed reason is no reading of the words: it agrees with nothing
+    reason = None if d.reason_assumed else d.category
+    return {"reason": reason, "quantity": d.quantity, "amount": d.amount}
 
 
 def _shown(name: str, value: object, currency: str) -> str:

@@ -114,6 +114,8 @@ class Draft:
     warnings: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     memo: str = ""
+    # no reason was given: drafted as a routine loss, never confident, the card says so
+    reason_assumed: bool = False
 
     @property
     def complete(self) -> bool:
@@ -140,6 +142,7 @@ class Draft:
             "warnings": list(self.warnings),
             "missing": list(self.missing),
             "memo": self.memo,
+            "reason_assumed": self.reason_assumed,
         }
 
 

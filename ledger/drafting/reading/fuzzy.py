@@ -49,8 +49,15 @@ COMMON = _wordset(
     wider wipe wise store stores stored stormy sorted sorting spilt spell spelled spent
     split spoke spoon sport stall stamp stand steel steal steals stick sticker stuck stuff
     shelves short shorts shortly sent selling sells tested rested rusty dusty dented
+    searched search searching checked check checking looked looking counted recounted
+    scanned scanning cleared cleaned stacked stocked packed picked placed moved
     """
 )
+
+
+def _two_swaps(typed: str, meant: str) -> bool:
+    """Whether two words of one length differ by two replaced letters."""
+    return len(typed) == len(meant) and sum(a != b for a, b in zip(typed, meant, strict=True)) == 2
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,9 @@ class Speller:
             choices = self.by_letter.get(word[0], [])
             limit = 1 if len(word) < 7 else 2
             near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit)
+            # two letters swapped for two others ("searched"/"snatched", "checked"/"cracked")
+            # is another word, not a slip of the fingers: slips drop, double or swap letters
+            near = [c for c in near if c[1] < 2 or not _two_swaps(word, c[0])]
             if near:
                 # the closest; between equals, the one of the typed word's length
                 best = min(near, key=lambda c: (c[1], abs(len(c[0]) - len(word)), c[0]))

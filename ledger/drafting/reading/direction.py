@@ -1,0 +1,104 @@
+"""Which way a count is off, from the words that say it: "we're over by 4", "we are 6 short",
+"the count came in 3 under" (our stock against the books), and "the books are under by 4",
+"system's over" (the books' side, said with a word that reads both ways).
+
+Our side is clear: over / up / heavy is an overage, under / short / down / light a shortage.
+The books' side with "under" or "over" is not: "the books are under" can mean the books'
+figure is below the shelf (an overage) or, as many people say it, that the stock is under
+the books (a shortage). The reader drafts the second (the likelier) and never confidently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.drafting.reading.fast import lead
+from ledger.policy import Category
+
+_I = re.IGNORECASE
+
+_UP = frozenset(("over", "up", "heavy", "ahead"))
+_DOWN = frozenset(("under", "short", "down", "light", "shy", "behind"))
+_AMOUNT = (
+    r"(?:(?:about|around|roughly|by)\s+)?(?:\d{1,5}\s+(?:(?:units?|pcs|pieces|items|ea)\s+)?)?"
+)
+_WAY = r"(?P<d>over|under|short|up|down|heavy|light|shy)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+
+# "we're over by 4", "we are 6 short", "we came in 3 under", "count is 2 over": our stock.
+# "over 40 units" (more than 40) and "up to 5" are not directions: a number right after the
+# way word is a count only after "by" (read elsewhere), so a way word before a number or a
+# dollar amount is skipped.
+_OURS = lead(
+    "wcsopt",
+    r"\b(?:we'?re|we\s+are|we\s+were|we'?ve\s+come\s+(?:in|up)|we\s+came\s+(?:in|up)"
+    r"|(?:the\s+)?(?:count|recount|stock\s*take|physical(?:\s+count)?|shelf(?:\s+count)?"
+    r"|on\s+hand|tally)\s+(?:is|was|'s|came\s+in|comes\s+in|come\s+in)"
+    r"|the\s+shelf\s+(?:is|was))\s+" + _AMOUNT + _WAY,
+    _I,
+    word=True,
+)
+# "books are under by 4", "the system's over", "system is 6 under": the books' side.
+_BOOKS = lead(
+    "bsrlwet",
+    r"\b(?:the\s+)?(?:books?|system|records?|ledger|wms|erp)(?:'s|\s+(?:is|are|was|were))?\s+"
+    + _AMOUNT
+    + r"(?P<d>over|under)\b(?!\s+(?:the\s+)?\$)",
+    _I,
+    word=True,
+)
+# "under on the books", "over in the system": whose side, not said
+_ON_BOOKS = lead(
+    "ou",
+    r"\b(?P<d>over|under)\s+(?:on|in)\s+(?:the\s+)?(?:books?|system|records?)\b",
+    _I,
+    word=True,
+)
+
+
+@dataclass(frozen=True)
+class Way:
+    category: Category
+    word: str  # as typed: "we're over by 4"
+    way: str  # the direction word: "over"
+    clear: bool  # False: the words read both ways
+
+
+def read(text: str) -> Way | None:
+    """The direction a count is off, as the text says it; None when no such words."""
+    if "over" not in text and "under" not in text and not _CHEAP.search(text):
+        return None
+    m = _OURS.search(text)
+    if m is not None:
+        up = m.group("d").lower() in _UP
+        return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), m.group("d"), True)
+    for pattern in (_BOOKS, _ON_BOOKS):
+        m = pattern.search(text)
+        if m is not None:
+            up = m.group("d").lower() in _UP
+            cat = Category.OVERAGE if up else Category.SHRINKAGE
+            return Way(cat, m.group(0), m.group("d"), False)
+    return None
+
+
+_CHEAP = re.compile(r"short|down|\bup\b|heavy|light|shy", _I)
+
+
+def both_ways(way: Way) -> str:
+    """The card's question for a direction that reads both ways."""
+    return (
+        f"'{way.word.strip()}' can be read both ways (fewer on the shelf than on the books, or "
+        "more): check whether this is a shortage or an overage"
+    )
+
+
+def _name(category: Category) -> str:
+    return "an overage" if category is Category.OVERAGE else "a shortage"
+
+
+def against(way: Way, category: Category) -> str:
+    """The card's question when the direction words and a reason word disagree."""
+    return (
+        f"'{way.word.strip()}' says {_name(way.category)} but the message also reads as "
+        f"{_name(category)}: which is it?"
+    )
