@@ -871,7 +871,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
-    typo = lookalike.find(clean)
+    typo = lookalike.find(items.hidden(clean, known))
     if typo:
         raise DraftError(lookalike.refusal(typo))
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
@@ -1186,9 +1186,10 @@ def _heading(pieces: list[_Piece]) -> str:
 def _signals(
     p: _Piece, reasons: _ReasonIndex, known: Collection[str] = (), heading: str = ""
 ) -> None:
-    t = p.text
-    codes = _sku_codes(t, known)
+    codes = _sku_codes(p.text, known)
     p.sku = codes[0][0] if codes else None
+    # the digits of a code are the code's ("88-4201", "MON27-4K"): never a count or a price
+    t = _mark_skus(p.text, codes) if codes else p.text
     has_digit = bool(_DIGIT.search(t))
     hits = reasons.hits(t, heading)
     if has_digit or _NUMWORDS_SEARCH.search(t):
@@ -1203,9 +1204,9 @@ def _signals(
             or _QTY_FILLER.search(tq)
             or _QTY_X.search(tq)
             or _QTY_KEYWORD.search(tq)
-            or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
+            or (p.sku and _QTY_BEFORE_SKU.search(t))
             # "milk MLK-2L 100, flour FLR-25 12 wet": the count right after the code
-            or (p.sku and hits and _QTY_AFTER_SKU.search(_mark_skus(t, codes)))
+            or (p.sku and hits and _QTY_AFTER_SKU.search(t))
         )
         if p.qty and not p.money and packs.per_container_only(tq):
             p.qty = False  # "every case holds 10": a size, the count is said beside it
@@ -1226,7 +1227,7 @@ def _signals(
     # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
     p.tally = has_digit and not p.money and bool(_TALLY.search(t))
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
-    p.one_container = p.qty and _one_container(_mark_skus(t, codes))
+    p.one_container = p.qty and _one_container(t)
 
 
 # "a crate of", "one pallet of": a single container of goods, nothing else counted
@@ -1259,7 +1260,9 @@ def _holder(unit: str) -> bool:
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
-_TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+)?{packs.IN_ALL}", _I)
+_TALLY = re.compile(
+    rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+|{SKU_MARK}\s*)?{packs.IN_ALL}", _I
+)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
 _COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
 # "short 6, WID-200 over 10": a comma after the count ends it; "1,200" is one number
@@ -1477,7 +1480,8 @@ def _read_group(
     if category in (Category.SHRINKAGE, Category.OVERAGE):
         _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
-    doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
+    plain = items.hidden(work, known)  # "88-4201" is a code, not a range
+    doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)

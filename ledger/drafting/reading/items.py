@@ -126,3 +126,15 @@ def masked_around_codes(text: str, items: Collection[str], mask: Callable[[str],
     for a, b in spans:
         masked = masked[:a] + text[a:b] + masked[b:]
     return masked
+
+
+def hidden(text: str, items: Collection[str]) -> str:
+    """`text` with every code the item list knows blanked out (same length): what the
+    checks for ranges, hedges and look-alike digits read, so that "88-4201" is no range,
+    "MW-0925" no number and "CHG65W" no look-alike. The code is the SKU, read elsewhere."""
+    spans = known_spans(text, items)
+    if not spans:
+        return text
+    for _, a, b in spans:
+        text = text[:a] + _HIDDEN * (b - a) + text[b:]
+    return text
