@@ -273,6 +273,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}/\d{1,2}\b",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
+    # a span of hours: "between 2 and 4pm", "from 9 to 11am", "2-4pm", "between 1 and 3 o'clock"
+    r"(?:\b(?:between|from)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?:and|to|till|until|-|–)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     # "on the 3rd", "4th floor", "2nd shift": a day or a place, never a count
     r"\b\d{1,2}(?:st|nd|rd|th)\b",
@@ -1422,8 +1425,11 @@ def _read_group(
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    strays: list[str] = []
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
+        # ("BAY-12", "PO-4471"); any other is maybe another item: not guessed away
+        strays = [c for c, bare in skus if c not in known and bare and not _PLACE_CODE.match(c)]
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
@@ -1439,6 +1445,8 @@ def _read_group(
     _read_money(r)
     _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
+    if strays or (known and any(code in known for code, _ in skus)):
+        _stray_codes(r, strays, source)
     by_size = _COUNT_BY_SIZE.search(source) if " x " in source else None
     if by_size:
         r.guess(
@@ -1485,6 +1493,34 @@ def _read_group(
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
+
+
+# A code of a place or a reference, not goods: "BAY-12", "DOCK-4", "PO-4471", "A-12"
+_PLACE_CODE = re.compile(
+    rf"(?:{_LOC_HEAD}|po|rma|inv|grn|wo|ref|lot|batch|tkt|asn|bol|loc|dk|ln|[a-z])-?\d", _I
+)
+# A token of letters and digits left over once the reading is done ("MON24", "MX-2231"):
+# a code the item list does not know, beside one it knows
+# (a size the masks cut out of it leaves a separator: "MON0-55IN" is "MON0-" by then)
+_STRAY_CODE = re.compile(
+    r"(?<![\w])[-/]?(?=[\w/-]*[a-z][\w/-]*[a-z])(?=[\w/-]*\d)[a-z0-9]+(?:[-_/][a-z0-9]+)*"
+    r"(?:[-/](?=\s))?(?![\w/-])",
+    _I,
+)
+
+
+def _stray_codes(r: _Read, strays: list[str], source: str) -> None:
+    """A code-like token the item list does not know, beside a code it knows: another item,
+    a typo of one, or another name of the same item? Not guessed: the draft is unsure."""
+    for m in _STRAY_CODE.finditer(r.s):
+        token = m.group(0).strip("-/")
+        whole = re.search(rf"\S*{re.escape(token)}\S*", source)  # as typed, sizes and all
+        strays.append(whole.group(0).strip(".,;:!?()") if whole else token)
+    for code in dict.fromkeys(strays):
+        r.unclear.append(
+            f"I did not understand '{code}': the item list does not know it. Another item, "
+            "or another name of this one?"
+        )
 
 
 # "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only
@@ -1661,6 +1697,9 @@ _ALIAS_GAP = re.compile(
     _I,
 )
 
+# ... said as another name: a label, "aka", brackets ("MON0/MON-1", "MON0, MON-1" are two codes)
+_ALIAS_SAID = re.compile(r"\b(?:skus?|item|part|code|no|aka|a\.k\.a|i\.e)\b|[#(]", _I)
+
 
 def _split_aliases(
     text: str, found: list[_Code], known: Collection[str]
@@ -1672,9 +1711,10 @@ def _split_aliases(
     for i, (code, bare, a, b) in enumerate(found):
         if code not in known:
             neighbours = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+            gaps = [text[min(b, n[3]) : max(a, n[2])] for n in neighbours if n[0] in known]
             if any(
-                n[0] in known and _ALIAS_GAP.fullmatch(text[min(b, n[3]) : max(a, n[2])].strip(")"))
-                for n in neighbours
+                _ALIAS_GAP.fullmatch(gap.strip(")")) and (not bare or _ALIAS_SAID.search(gap))
+                for gap in gaps
             ):
                 aliases.append((code, bare, a, b))
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-_CODE = re.compile(r"(?<![\w-])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w-])", re.IGNORECASE)
+_CODE = re.compile(r"(?<![\w/-])[a-z0-9]+(?:[-_/][a-z0-9]+)*(?![\w/-])", re.IGNORECASE)
 _KEY = re.compile(r"[^a-z0-9]")
 _CACHE: dict[frozenset[str], dict[str, str]] = {}
 
@@ -35,15 +35,24 @@ def canonical(text: str, items: Collection[str]) -> str:
 
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
+        code = one(token)
+        if code is None and "/" in token:  # "sku-12/sku-410", "w/o": each part on its own
+            return "/".join(one(part) or part for part in token.split("/"))
+        return code or token
+
+    def one(token: str) -> str | None:
+        if not any(ch.isalpha() for ch in token):
+            # "1240", "3/12" are numbers and dates: only the list's own spelling is its code
+            code = keys.get(_KEY.sub("", token))
+            return code if code == token else None
         if not any(ch.isdigit() for ch in token) and not _code_like(token):
             # "Box" is a word even if a code is called BOX; but "lmparc", "teeblkm" are a
             # code of several parts typed together, never a word (no "-": the key is the word)
             code = keys.get(token.lower())
             joined = code is not None and "-" in code and len(token) >= 5
-            return code if joined and code is not None else token
+            return code if joined else None
         key = _KEY.sub("", token.lower())
-        code = keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
-        return code if code is not None else token
+        return keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
 
     text = _CODE.sub(fix, text)
     if " " in text:
