@@ -1263,9 +1263,7 @@ def _holder(unit: str) -> bool:
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
-_TALLY = re.compile(
-    rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+|{SKU_MARK}\s*)?{packs.IN_ALL}", _I
-)
+_TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+|{SKU_MARK}\s*)?{packs.IN_ALL}", _I)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
 _COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
 # "short 6, WID-200 over 10": a comma after the count ends it; "1,200" is one number
