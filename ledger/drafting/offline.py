@@ -236,6 +236,8 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
+# "of the 16": a count said after a share of it ("3/4 of the 16", "2/5 of 20")
+_OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
@@ -270,7 +272,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}[/-](?:19|20)\d{2}\b(?![/-]\d)",
     r"\b(?:19|20)\d{2}[/-]\d{1,2}\b(?![/-]\d)",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
-    r"\b\d{1,2}/\d{1,2}\b",
+    # (not "2/5 of the 20": a share of a count, not 2 May; left to be reported if not read)
+    rf"\b\d{{1,2}}/\d{{1,2}}\b(?!\s+{_OF_A_COUNT})",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
     # a span of hours: "between 2 and 4pm", "from 9 to 11am", "2-4pm", "between 1 and 3 o'clock"
@@ -1068,7 +1071,9 @@ def _each_code(work: str) -> list[str]:
 # alone would read as a whole dozen.
 _FIGURE_FRACTION = re.compile(
     r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?(?:doz|dozen|dz|gross"
-    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b)",
+    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b"
+    # ... or of a count said after it: "3/4 of the 16 VAC-22" is 12 (16 if read as 3 April)
+    rf"|{_OF_A_COUNT})",
     re.IGNORECASE,
 )
 _FRACTION_WORDS = {
