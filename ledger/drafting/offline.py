@@ -884,9 +884,14 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
-    not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
+    fine = chatter.cleared(masked)  # "all good, no damage": no reason named
+    has_reason = reasons.mentioned(fine)
+    not_asked = chatter.answer(clean_read, has_reason)
     if not_asked:
         raise DraftError(not_asked)
+    if fine != masked and not has_reason and not _INTENT.search(masked):
+        # "40 SKU-40 came in, none damaged": the goods are fine, nothing to write off
+        raise DraftError(chatter.NOTHING_WRONG)
     pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)

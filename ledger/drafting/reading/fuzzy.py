@@ -49,6 +49,7 @@ COMMON = _wordset(
     wider wipe wise store stores stored stormy sorted sorting spilt spell spelled spent
     split spoke spoon sport stall stamp stand steel steal steals stick sticker stuck stuff
     shelves short shorts shortly sent selling sells tested rested rusty dusty dented
+    checked checks checking stacked packed picked tracked racked locked docked tracked
     """
 )
 
