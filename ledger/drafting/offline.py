@@ -244,7 +244,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|tracking|trk|so|sales\s+order|shipment|ext|extension)\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|case|incident|claim|job|batch|lot|work\s+order)\s*"
-    r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
+    # ("batch: 12 CHG65W": a number right before a code the item list knows may count it)
+    r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # a code of letters and digits after a reference label ("lot 22B417", "batch 7A12", "police
@@ -443,6 +444,15 @@ _QTY_FILLER = lead_num(
 _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
 _QTY_X = lead(
     r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
+)
+# "screen shattered. w/o 1 pls": a count right after asking to write off, nothing after it
+# ("write off 500 of the damaged stock" is money: "of" follows)
+_QTY_WRITE_OFF = lead(
+    "w",
+    r"\b(?:w/o|write[-\s]?off|writeoff)\s+(?P<n>\d{1,4})"
+    r"(?=\s*(?:pls|please|plz|thx|thanks|ty|[.!,;]|$))",
+    _I,
+    word=True,
 )
 _QTY_KEYWORD = lead(
     "qcupn",
@@ -753,8 +763,10 @@ _LOC_HEAD = (
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
 _ID_BEFORE = re.compile(
-    rf"\b(?:{_LOC_HEAD}|pallet|skid|tote|case|carton|box|crate|bag|drum|container|tray|cage"
-    rf"|bin|load|delivery|shipment|batch)\s*(?:\#|no\.?|number)?\s*$",
+    rf"\b(?!transit\b)(?:{_LOC_HEAD}|pallet|skid|tote|case|carton|box|crate|bag|drum|container|tray|cage"
+    rf"|bin|load|delivery|shipment|batch)\s*(?:\#|no\.?|number)?\s*$"
+    # "defective batch: 12 CHG65W": the batch's number, or how many of the goods?
+    r"|\b(?:batch|lot)\s*:\s*$",
     _I,
 )
 _LOC_MOD = (
@@ -768,9 +780,13 @@ _LOC_ID = (
     r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
     r"|(?-i:[b-hj-wyz]))(?![\w-]))"
 )
-_LOC_CORE = rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}?"
+# "in transit" is a state, never numbered: "dmg'd in transit 10 PH-A54-BLK" counts 10
+_LOC_CORE = (
+    rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b(?:(?<=transit)|{_LOC_ID})?"
+)
 _LOC_CORE_BARE = (
-    rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
+    rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b(?<!transit){_LOC_ID}"
+    rf"|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
 )
 _LOC_JOIN = rf"(?:\s*(?:,|in|of|at|inside|on)\s+(?:the\s+)?{_LOC_CORE})?"
 _LOCATION = lead(
@@ -2432,6 +2448,9 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
         unit = kw if kw in ("units", "pcs") else None
         _add_qty(r, m.group("n"), unit, m.start(), "kw")
         r.cut(*m.span())
+    for m in list(_QTY_WRITE_OFF.finditer(r.s)):
+        _add_qty(r, m.group("n"), None, m.start("n"), "kw")
+        r.cut(m.start("n"), m.end("n"))
     for m in list(_QTY_ON_HAND.finditer(r.s)):
         _add_qty(r, m.group("n"), None, m.start(), "on_hand")
         r.cut(m.start("n"), m.end("n"))
@@ -2716,7 +2735,8 @@ def _pick_quantity(
     if named and not _verb_bin(r.text, named.start()) and chosen.how != "pack":
         said = _WS.sub(" ", r.text[max(0, chosen.start - 24) : chosen.start]).strip().split()
         r.unclear.append(
-            f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the {said[-1].lower()}, "
+            f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the "
+            f"{said[-1].lower().rstrip(':')}, "
             "not a count: check the quantity"
         )
     if chosen.unit is None and sku is None:

@@ -57,7 +57,44 @@ def canonical(text: str, items: Collection[str]) -> str:
     text = _CODE.sub(fix, text)
     if " " in text:
         text = _SPACED.sub(lambda m: _spaced(m, keys), text)
+        spaced = _spaced_forms(frozenset(items))
+        if spaced is not None:
+            text = spaced[0].sub(lambda m: spaced[1][_KEY.sub("", m.group(0).lower())], text)
     return text
+
+
+_SPACED_CACHE: dict[frozenset[str], tuple[re.Pattern[str], dict[str, str]] | None] = {}
+_SEPARATORS = re.compile(r"[-_/]")
+_LETTERS_THEN_DIGITS = re.compile(r"([a-z]+)(\d[a-z0-9]*[a-z][a-z0-9]*)", re.IGNORECASE)
+
+
+def _spaced_forms(known: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for the list's codes typed with spaces for their separators ("ph a54
+    blk", "cbl hdmi2", "CHG 65W"), and the code of each typed key. Never a code without a
+    digit ("tee blk m" are words), one whose first part is a number ("88 4201" is two
+    numbers), or one joined whose second part is only a number ("box 12" is no BOX12)."""
+    if known in _SPACED_CACHE:
+        return _SPACED_CACHE[known]
+    if len(_SPACED_CACHE) > 16:
+        _SPACED_CACHE.clear()
+    forms: dict[str, str] = {}
+    alternatives = []
+    for code in known:
+        parts = [p for p in _SEPARATORS.split(code) if p]
+        if len(parts) < 2:
+            split = _LETTERS_THEN_DIGITS.fullmatch(code)
+            parts = [split.group(1), split.group(2)] if split else []
+        if len(parts) < 2 or not parts[0][0].isalpha() or not any(c.isdigit() for c in code):
+            continue  # ("tee blk m" are words: read as TEE-BLK-M only when typed as a code)
+        forms["".join(parts).lower()] = code
+        alternatives.append(r"[ ]+".join(re.escape(p) for p in parts))
+    found = None
+    if alternatives:
+        alternatives.sort(key=len, reverse=True)
+        body = "|".join(alternatives)
+        found = (re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])", re.IGNORECASE), forms)
+    _SPACED_CACHE[known] = found
+    return found
 
 
 # "amx 500", "TV 55X": a code typed with a space for its hyphen
