@@ -31,7 +31,8 @@ def canonical(text: str, items: Collection[str]) -> str:
     """`text` with every code the item list knows written as the list writes it."""
     if not items:
         return text
-    keys = _keys(items)
+    known = items if isinstance(items, frozenset) else frozenset(items)
+    keys = _keys(known)
 
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
@@ -57,44 +58,77 @@ def canonical(text: str, items: Collection[str]) -> str:
     text = _CODE.sub(fix, text)
     if " " in text:
         text = _SPACED.sub(lambda m: _spaced(m, keys), text)
-        spaced = _spaced_forms(frozenset(items))
-        if spaced is not None:
-            text = spaced[0].sub(lambda m: spaced[1][_KEY.sub("", m.group(0).lower())], text)
+        firsts = _spaced_forms(known)
+        if firsts:
+            text = _respace(text, firsts)
     return text
 
 
-_SPACED_CACHE: dict[frozenset[str], tuple[re.Pattern[str], dict[str, str]] | None] = {}
+# A word of a message, where a code typed with spaces may start
+_PLAIN_WORD = re.compile(r"(?<![\w/-])[a-z0-9]+(?![\w/-])", re.IGNORECASE)
+_SPACED_CACHE: dict[frozenset[str], dict[str, list[tuple[tuple[str, ...], str]]]] = {}
 _SEPARATORS = re.compile(r"[-_/]")
 _LETTERS_THEN_DIGITS = re.compile(r"([a-z]+)(\d[a-z0-9]*[a-z][a-z0-9]*)", re.IGNORECASE)
 
 
-def _spaced_forms(known: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern for the list's codes typed with spaces for their separators ("ph a54
-    blk", "cbl hdmi2", "CHG 65W"), and the code of each typed key. Never a code without a
-    digit ("tee blk m" are words), one whose first part is a number ("88 4201" is two
-    numbers), or one joined whose second part is only a number ("box 12" is no BOX12)."""
-    if known in _SPACED_CACHE:
-        return _SPACED_CACHE[known]
+def _spaced_forms(known: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The list's codes as they may be typed with spaces for their separators ("ph a54 blk",
+    "cbl hdmi2", "CHG 65W"): first part (lower case) -> [(the other parts, code)]. Never a
+    code without a digit ("tee blk m" are words), one whose first part is a number ("88 4201"
+    is two numbers), or one joined whose second part is only a number ("box 12" is no BOX12)."""
+    found = _SPACED_CACHE.get(known)
+    if found is not None:
+        return found
     if len(_SPACED_CACHE) > 16:
         _SPACED_CACHE.clear()
-    forms: dict[str, str] = {}
-    alternatives = []
+    found = {}
     for code in known:
-        parts = [p for p in _SEPARATORS.split(code) if p]
+        parts = [p.lower() for p in _SEPARATORS.split(code) if p]
         if len(parts) < 2:
             split = _LETTERS_THEN_DIGITS.fullmatch(code)
-            parts = [split.group(1), split.group(2)] if split else []
+            parts = [split.group(1).lower(), split.group(2).lower()] if split else []
         if len(parts) < 2 or not parts[0][0].isalpha() or not any(c.isdigit() for c in code):
-            continue  # ("tee blk m" are words: read as TEE-BLK-M only when typed as a code)
-        forms["".join(parts).lower()] = code
-        alternatives.append(r"[ ]+".join(re.escape(p) for p in parts))
-    found = None
-    if alternatives:
-        alternatives.sort(key=len, reverse=True)
-        body = "|".join(alternatives)
-        found = (re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])", re.IGNORECASE), forms)
+            continue
+        found.setdefault(parts[0], []).append((tuple(parts[1:]), code))
+    for forms in found.values():
+        forms.sort(key=lambda f: -len(f[0]))  # longest first: "ph a54 blk" before "ph a54"
     _SPACED_CACHE[known] = found
     return found
+
+
+def _respace(text: str, firsts: dict[str, list[tuple[tuple[str, ...], str]]]) -> str:
+    if not any(w in firsts for w in text.lower().split()):  # cheap: most messages have none
+        return text
+    words = list(_PLAIN_WORD.finditer(text))
+    out: list[str] = []
+    at = 0
+    i = 0
+    while i < len(words):
+        forms = firsts.get(words[i].group(0).lower())
+        hit = None
+        for rest, code in forms or ():
+            n = len(rest)
+            following = words[i + 1 : i + 1 + n]
+            if len(following) == n and all(
+                w.group(0).lower() == part
+                and text[prev.end() : w.start()].strip(" ") == ""
+                and text[prev.end() : w.start()] != ""
+                for prev, w, part in zip([words[i], *following], following, rest, strict=False)
+            ):
+                hit = (code, n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        code, n = hit
+        out.append(text[at : words[i].start()])
+        out.append(code)
+        at = words[i + n].end()
+        i += n + 1
+    if not out:
+        return text
+    out.append(text[at:])
+    return "".join(out)
 
 
 # "amx 500", "TV 55X": a code typed with a space for its hyphen
