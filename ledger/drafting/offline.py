@@ -867,6 +867,8 @@ _RESERVE_WORD = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
+# letters glued to a number left over ("5G", "25cu", "1080p"): a spec, not a unit the reader knows
+_GLUED = re.compile(r"[a-z]+(?:\d\w*)?", _I)
 _LEFTOVER_NUMBER = lead_num(rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
 
@@ -2587,6 +2589,15 @@ def _leftover_numbers(r: _Read) -> list[tuple[Decimal, int]]:
             continue  # "one of them": words, not a count
         if r.s[max(0, m.start() - 2) : m.start()].strip().endswith("#"):
             continue  # "#4521": a reference, not a count
+        spec = _GLUED.match(r.s, m.end()) if _DIGIT.search(token) else None
+        if spec:
+            # "2 PH-A54-BLK 5G phones", "25cu ft fridge": a spec or a model of the goods,
+            # glued to its letters: never the count or the price, and not understood
+            said = token.strip() + spec.group(0)
+            r.unclear.append(f"I did not understand '{said}': check the quantity and the price")
+            r.not_amounts.append((m.start(), spec.end()))
+            r.cut(m.start(), spec.end())
+            continue
         value = _number(token, r, "quantity")
         if value is not None:
             out.append((value, m.start()))

@@ -309,3 +309,34 @@ def test_goods_arrived_fine_or_a_question_about_them_is_no_write_off(
     sku = sorted(costs)[pick % len(costs)]
     text = shape.format(n=n, code=typed(sku, how), po=po, fine=fine)
     assert _draft(text, costs) == [], text
+
+
+SPECS = ["5G", "1080p", "25cu ft", "16GB", "65W", "4K", "27in", "i7", "2TB", "12V", "500ml"]
+
+
+@SETTINGS
+@given(
+    costs=item_lists(),
+    pick=st.integers(0, 4),
+    spec=st.sampled_from(SPECS),
+    goods=st.sampled_from(["phones", "units", "fridges", "monitors", ""]),
+    quantity=st.integers(1, 60),
+    reason=st.sampled_from(REASONS),
+    price=st.sampled_from(PRICES),
+    stated=st.integers(100, 90_000).map(lambda c: Decimal(c) / 100),
+)
+def test_a_spec_beside_a_known_code_is_never_the_count_or_the_price(
+    costs: dict[str, Decimal],
+    pick: int,
+    spec: str,
+    goods: str,
+    quantity: int,
+    reason: str,
+    price: str,
+    stated: Decimal,
+) -> None:
+    """'2 PH-A54-BLK 5G phones cracked' drafted $10.00 (5 read as the price)."""
+    sku = sorted(costs)[pick % len(costs)]
+    text = f"{quantity} {sku} {spec} {goods} {reason}{price.format(p=stated)}"
+    unit = stated if price else costs[sku]
+    _check(_draft(" ".join(text.split()), costs), sku, quantity, unit * quantity, text)

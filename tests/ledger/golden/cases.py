@@ -8254,5 +8254,16 @@ CASES: list[dict[str, Any]] = [
     {"id": "nwo-266-sd", "group": "not_a_writeoff",
      "text": "40 SKU-40 checked, no damage",
      "expect": "refuse"},
+    {"id": "sku-164-sd", "group": "sku_shapes",
+     "items": {"PH-A54-BLK": "210.00", "PH-A54-WHT": "210.00"},
+     "text": "2 PH-A54-BLK 5G phones cracked",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "420.00",
+                 "quantity": "2", "sku": "PH-A54-BLK"}]},
+    {"id": "sku-165-sd", "group": "sku_shapes", "items": {"REF-3312-SS": "1150.00"},
+     "text": "1 REF-3312-SS 25cu ft fridge dented",
+     "expect": [{"category": "loss", "debit": "5200", "credit": "1200", "amount": "1150.00",
+                 "quantity": "1", "sku": "REF-3312-SS"}]},
+    {"id": "sku-166-sd", "group": "sku_shapes", "items": {"MON27-4K": "289.00"},
+     "text": "2 MON27-4K w/ HDMI2 cables cracked", "expect": "unsure"},
 ]
 # fmt: on
