@@ -1471,8 +1471,8 @@ def _read_group(
     _read_money(r)
     _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
-    if strays or (known and any(code in known for code, _ in skus)):
-        _stray_codes(r, strays, source)
+    if strays or known:  # (with no item list every code is unknown: nothing to compare)
+        _stray_codes(r, strays, source, any(code in known for code, _ in skus))
     by_size = _COUNT_BY_SIZE.search(source) if " x " in source else None
     if by_size:
         r.guess(
@@ -1535,18 +1535,17 @@ _STRAY_CODE = re.compile(
 )
 
 
-def _stray_codes(r: _Read, strays: list[str], source: str) -> None:
-    """A code-like token the item list does not know, beside a code it knows: another item,
-    a typo of one, or another name of the same item? Not guessed: the draft is unsure."""
+def _stray_codes(r: _Read, strays: list[str], source: str, beside: bool) -> None:
+    """A code-like token the item list does not know, beside a code it knows (`beside`):
+    another item, a typo of one, or another name of the same item? Or with none it knows:
+    the SKU, typed wrong? Not guessed: the draft is unsure."""
     for m in _STRAY_CODE.finditer(r.s):
         token = m.group(0).strip("-/")
         whole = re.search(rf"\S*{re.escape(token)}\S*", source)  # as typed, sizes and all
         strays.append(whole.group(0).strip(".,;:!?()") if whole else token)
+    ask = "Another item, or another name of this one?" if beside else "Check the SKU."
     for code in dict.fromkeys(strays):
-        r.unclear.append(
-            f"I did not understand '{code}': the item list does not know it. Another item, "
-            "or another name of this one?"
-        )
+        r.unclear.append(f"I did not understand '{code}': the item list does not know it. {ask}")
 
 
 # "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only

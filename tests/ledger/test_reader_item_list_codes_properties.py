@@ -340,3 +340,28 @@ def test_a_spec_beside_a_known_code_is_never_the_count_or_the_price(
     text = f"{quantity} {sku} {spec} {goods} {reason}{price.format(p=stated)}"
     unit = stated if price else costs[sku]
     _check(_draft(" ".join(text.split()), costs), sku, quantity, unit * quantity, text)
+
+
+@SETTINGS
+@given(
+    costs=item_lists(),
+    other=item_codes(),
+    quantity=st.integers(1, 60),
+    reason=st.sampled_from(REASONS),
+    price=st.sampled_from(PRICES[1:]),
+    stated=st.integers(100, 90_000).map(lambda c: Decimal(c) / 100),
+)
+def test_a_code_the_item_list_does_not_know_is_never_sure(
+    costs: dict[str, Decimal],
+    other: str,
+    quantity: int,
+    reason: str,
+    price: str,
+    stated: Decimal,
+) -> None:
+    """'5 SB7721 broken at $129 each' with SB7720 in the list: the SKU typed wrong, or an item
+    the list lacks? Either way the card must ask (it drafted no SKU, quoting nothing)."""
+    assume(_key(other) not in {_key(c) for c in costs} and not LABELS.match(other))
+    text = f"{quantity} {other} {reason}{price.format(p=stated)}"
+    for d in _draft(text, costs):
+        assert d.confidence < SURE, f"{text!r}: {d.confidence} ({d.sku})"
