@@ -1,8 +1,10 @@
-"""SKUs the item list knows, however they are typed: "chr009", "wid-200", "Tv55x", "CHR-009s".
+"""SKUs the item list knows, however they are typed: "chr009", "wid-200", "Tv55x", "CHR-009s",
+"cbl/hdmi2", "ph a54 blk", "CHG 65W" (spaces for separators, when the code has a digit).
 
 The item list is the best evidence of what a code is: a code it knows is the SKU, written
-as the list writes it, and a code it does not know beside one it knows ("BAY-12", "DOCK-4") is
-a place or a label, not a second SKU.
+as the list writes it, its digits are the code's (never a count, a range or a look-alike:
+see `hidden`), and a code it does not know beside one it knows is a place or a label when
+its letters say so ("BAY-12", "DOCK-4"); any other is quoted on the card, not guessed away.
 """
 
 from __future__ import annotations
