@@ -242,6 +242,8 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
+# "of the 16": a count said after a share of it ("3/4 of the 16", "2/5 of 20")
+_OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
@@ -262,8 +264,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!bad\sbatch)(?<!bad\slot)(?<!dud\sbatch)(?<!failed\sbatch)(?<!failed\slot)"
     r"(?<!faulty\sbatch)(?<!faulty\slot)(?<!rejected\sbatch)(?<!rejected\slot)"
     r"(?<!defective\sbatch)(?<!defective\slot)(?<!contaminated\sbatch)(?<!contaminated\slot)"
+    # ("batch: 12 CHG65W": a number right before a code the item list knows may count it)
     r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)\s*"
-    r"(?:\#|no\.?|number|num|:)\s*[a-z0-9-]*\d[\w-]*",
+    r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # a code of letters and digits after a reference label ("lot 22B417", "batch 7A12", "police
@@ -291,9 +294,13 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}[/-](?:19|20)\d{2}\b(?![/-]\d)",
     r"\b(?:19|20)\d{2}[/-]\d{1,2}\b(?![/-]\d)",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
-    r"\b\d{1,2}/\d{1,2}\b",
+    # (not "2/5 of the 20": a share of a count, not 2 May; left to be reported if not read)
+    rf"\b\d{{1,2}}/\d{{1,2}}\b(?!\s+{_OF_A_COUNT})",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
+    # a span of hours: "between 2 and 4pm", "from 9 to 11am", "2-4pm", "between 1 and 3 o'clock"
+    r"(?:\b(?:between|from)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?:and|to|till|until|-|–)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     # "on the 3rd", "4th floor", "2nd shift": a day or a place, never a count
     r"\b\d{1,2}(?:st|nd|rd|th)\b",
@@ -468,6 +475,15 @@ _QTY_FILLER = lead_num(
 _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
 _QTY_X = lead(
     r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
+)
+# "screen shattered. w/o 1 pls": a count right after asking to write off, nothing after it
+# ("write off 500 of the damaged stock" is money: "of" follows)
+_QTY_WRITE_OFF = lead(
+    "w",
+    r"\b(?:w/o|write[-\s]?off|writeoff)\s+(?P<n>\d{1,4})"
+    r"(?=\s*(?:pls|please|plz|thx|thanks|ty|[.!,;]|$))",
+    _I,
+    word=True,
 )
 _QTY_KEYWORD = lead(
     "qcupn",
@@ -778,8 +794,10 @@ _LOC_HEAD = (
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
 _ID_BEFORE = re.compile(
-    rf"\b(?:{_LOC_HEAD}|pallet|skid|tote|case|carton|box|crate|bag|drum|container|tray|cage"
-    rf"|bin|load|delivery|shipment|batch)\s*(?:\#|no\.?|number)?\s*$",
+    rf"\b(?!transit\b)(?:{_LOC_HEAD}|pallet|skid|tote|case|carton|box|crate|bag|drum|container|tray|cage"
+    rf"|bin|load|delivery|shipment|batch)\s*(?:\#|no\.?|number)?\s*$"
+    # "defective batch: 12 CHG65W": the batch's number, or how many of the goods?
+    r"|\b(?:batch|lot)\s*:\s*$",
     _I,
 )
 _LOC_MOD = (
@@ -793,9 +811,13 @@ _LOC_ID = (
     r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
     r"|(?-i:[b-hj-wyz]))(?![\w-]))"
 )
-_LOC_CORE = rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}?"
+# "in transit" is a state, never numbered: "dmg'd in transit 10 PH-A54-BLK" counts 10
+_LOC_CORE = (
+    rf"(?:(?:{_LOC_MOD}|(?-i:[A-Z][a-zA-Z]+))\s+){{0,2}}{_LOC_HEAD}\b(?:(?<=transit)|{_LOC_ID})?"
+)
 _LOC_CORE_BARE = (
-    rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b{_LOC_ID}|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
+    rf"(?:(?:{_LOC_MOD}\s+){{0,2}}{_LOC_HEAD}\b(?<!transit){_LOC_ID}"
+    rf"|(?:{_LOC_MOD}\s+){{1,2}}{_LOC_HEAD}\b)"
 )
 _LOC_JOIN = rf"(?:\s*(?:,|in|of|at|inside|on)\s+(?:the\s+)?{_LOC_CORE})?"
 _LOCATION = lead(
@@ -876,6 +898,8 @@ _RESERVE_WORD = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
+# letters glued to a number left over ("5G", "25cu", "1080p"): a spec, not a unit the reader knows
+_GLUED = re.compile(r"[a-z]+(?:\d\w*)?", _I)
 _LEFTOVER_NUMBER = lead_num(rf"{_NUM}|{_NUMWORDS}", _I)
 _WS = re.compile(r"\s+")
 # a cheap gate before the bounds' pattern: a comparison word or sign beside a figure
@@ -910,7 +934,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
-    typo = lookalike.find(clean)
+    typo = lookalike.find(items.hidden(clean, known))
     if typo:
         raise DraftError(lookalike.refusal(typo))
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
@@ -922,9 +946,14 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     asked = bounds.blank(clean_read, [b for b in found_bounds if b.rule])
     clean_read = bounds.blank(clean_read, found_bounds)
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
-    not_asked = chatter.answer(asked, reasons.mentioned(masked))
+    fine = chatter.cleared(masked)  # "all good, no damage": no reason named
+    has_reason = reasons.mentioned(fine)
+    not_asked = chatter.answer(asked, has_reason)
     if not_asked:
         raise DraftError(not_asked)
+    if fine != masked and not has_reason and not _INTENT.search(masked):
+        # "40 SKU-40 came in, none damaged": the goods are fine, nothing to write off
+        raise DraftError(chatter.NOTHING_WRONG)
     pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
@@ -1141,7 +1170,9 @@ def _each_code(work: str) -> list[str]:
 # alone would read as a whole dozen.
 _FIGURE_FRACTION = re.compile(
     r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?(?:doz|dozen|dz|gross"
-    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b)",
+    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b"
+    # ... or of a count said after it: "3/4 of the 16 VAC-22" is 12 (16 if read as 3 April)
+    rf"|{_OF_A_COUNT})",
     re.IGNORECASE,
 )
 _FRACTION_WORDS = {
@@ -1264,9 +1295,10 @@ def _heading(pieces: list[_Piece]) -> str:
 def _signals(
     p: _Piece, reasons: _ReasonIndex, known: Collection[str] = (), heading: str = ""
 ) -> None:
-    t = p.text
-    codes = _sku_codes(t, known)
+    codes = _sku_codes(p.text, known)
     p.sku = codes[0][0] if codes else None
+    # the digits of a code are the code's ("88-4201", "MON27-4K"): never a count or a price
+    t = _mark_skus(p.text, codes) if codes else p.text
     has_digit = bool(_DIGIT.search(t))
     hits = reasons.hits(t, heading)
     if has_digit or _NUMWORDS_SEARCH.search(t):
@@ -1281,9 +1313,9 @@ def _signals(
             or _QTY_FILLER.search(tq)
             or _QTY_X.search(tq)
             or _QTY_KEYWORD.search(tq)
-            or (p.sku and _QTY_BEFORE_SKU.search(_mark_skus(t, codes)))
+            or (p.sku and _QTY_BEFORE_SKU.search(t))
             # "milk MLK-2L 100, flour FLR-25 12 wet": the count right after the code
-            or (p.sku and hits and _QTY_AFTER_SKU.search(_mark_skus(t, codes)))
+            or (p.sku and hits and _QTY_AFTER_SKU.search(t))
         )
         if p.qty and not p.money and packs.per_container_only(tq):
             p.qty = False  # "every case holds 10": a size, the count is said beside it
@@ -1308,7 +1340,7 @@ def _signals(
     # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
     p.tally = has_digit and not p.money and bool(_TALLY.search(t))
     p.label = p.context_only and p.reason and t.rstrip().endswith(":")
-    p.one_container = p.qty and _one_container(_mark_skus(t, codes))
+    p.one_container = p.qty and _one_container(t)
 
 
 # "a crate of", "one pallet of": a single container of goods, nothing else counted
@@ -1341,7 +1373,7 @@ def _holder(unit: str) -> bool:
 
 
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
-_TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+)?{packs.IN_ALL}", _I)
+_TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+|{SKU_MARK}\s*)?{packs.IN_ALL}", _I)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
 _COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
 # "short 6, WID-200 over 10": a comma after the count ends it; "1,200" is one number
@@ -1501,8 +1533,11 @@ def _read_group(
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    strays: list[str] = []
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
+        # ("BAY-12", "PO-4471"); any other is maybe another item: not guessed away
+        strays = [c for c, bare in skus if c not in known and bare and not _PLACE_CODE.match(c)]
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
@@ -1519,6 +1554,8 @@ def _read_group(
     _read_money(r)
     _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
+    if strays or known:  # (with no item list every code is unknown: nothing to compare)
+        _stray_codes(r, strays, source, any(code in known for code, _ in skus))
     by_size = _COUNT_BY_SIZE.search(source) if " x " in source else None
     if by_size:
         r.guess(
@@ -1560,7 +1597,8 @@ def _read_group(
     if category in (Category.SHRINKAGE, Category.OVERAGE):
         _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
-    doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
+    plain = items.hidden(work, known)  # "88-4201" is a code, not a range
+    doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down)
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
@@ -1615,6 +1653,33 @@ def _count_way(
         r.unclear.append(direction.against(way, category))
         return way.category, way.way
     return category, reason
+
+
+# A code of a place or a reference, not goods: "BAY-12", "DOCK-4", "PO-4471", "A-12"
+_PLACE_CODE = re.compile(
+    rf"(?:{_LOC_HEAD}|po|rma|inv|grn|wo|ref|lot|batch|tkt|asn|bol|loc|dk|ln|[a-z])-?\d", _I
+)
+# A token of letters and digits left over once the reading is done ("MON24", "MX-2231"):
+# a code the item list does not know, beside one it knows
+# (a size the masks cut out of it leaves a separator: "MON0-55IN" is "MON0-" by then)
+_STRAY_CODE = re.compile(
+    r"(?<![\w])[-/]?(?=[\w/-]*[a-z][\w/-]*[a-z])(?=[\w/-]*\d)[a-z0-9]+(?:[-_/][a-z0-9]+)*"
+    r"(?:[-/](?=\s))?(?![\w/-])",
+    _I,
+)
+
+
+def _stray_codes(r: _Read, strays: list[str], source: str, beside: bool) -> None:
+    """A code-like token the item list does not know, beside a code it knows (`beside`):
+    another item, a typo of one, or another name of the same item? Or with none it knows:
+    the SKU, typed wrong? Not guessed: the draft is unsure."""
+    for m in _STRAY_CODE.finditer(r.s):
+        token = m.group(0).strip("-/")
+        whole = re.search(rf"\S*{re.escape(token)}\S*", source)  # as typed, sizes and all
+        strays.append(whole.group(0).strip(".,;:!?()") if whole else token)
+    ask = "Another item, or another name of this one?" if beside else "Check the SKU."
+    for code in dict.fromkeys(strays):
+        r.unclear.append(f"I did not understand '{code}': the item list does not know it. {ask}")
 
 
 # "we counted 44, the system has fewer": 44 is what is on the shelf, and the words say only
@@ -1791,6 +1856,9 @@ _ALIAS_GAP = re.compile(
     _I,
 )
 
+# ... said as another name: a label, "aka", brackets ("MON0/MON-1", "MON0, MON-1" are two codes)
+_ALIAS_SAID = re.compile(r"\b(?:skus?|item|part|code|no|aka|a\.k\.a|i\.e)\b|[#(]", _I)
+
 
 def _split_aliases(
     text: str, found: list[_Code], known: Collection[str]
@@ -1802,9 +1870,10 @@ def _split_aliases(
     for i, (code, bare, a, b) in enumerate(found):
         if code not in known:
             neighbours = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+            gaps = [text[min(b, n[3]) : max(a, n[2])] for n in neighbours if n[0] in known]
             if any(
-                n[0] in known and _ALIAS_GAP.fullmatch(text[min(b, n[3]) : max(a, n[2])].strip(")"))
-                for n in neighbours
+                _ALIAS_GAP.fullmatch(gap.strip(")")) and (not bare or _ALIAS_SAID.search(gap))
+                for gap in gaps
             ):
                 aliases.append((code, bare, a, b))
                 continue
@@ -2514,6 +2583,9 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
         unit = kw if kw in ("units", "pcs") else None
         _add_qty(r, m.group("n"), unit, m.start(), "kw")
         r.cut(*m.span())
+    for m in list(_QTY_WRITE_OFF.finditer(r.s)):
+        _add_qty(r, m.group("n"), None, m.start("n"), "kw")
+        r.cut(m.start("n"), m.end("n"))
     for m in list(_QTY_ON_HAND.finditer(r.s)):
         _add_qty(r, m.group("n"), None, m.start(), "on_hand")
         r.cut(m.start("n"), m.end("n"))
@@ -2650,6 +2722,15 @@ def _leftover_numbers(r: _Read) -> list[tuple[Decimal, int]]:
             continue  # "one of them": words, not a count
         if r.s[max(0, m.start() - 2) : m.start()].strip().endswith("#"):
             continue  # "#4521": a reference, not a count
+        spec = _GLUED.match(r.s, m.end()) if _DIGIT.search(token) else None
+        if spec:
+            # "2 PH-A54-BLK 5G phones", "25cu ft fridge": a spec or a model of the goods,
+            # glued to its letters: never the count or the price, and not understood
+            said = token.strip() + spec.group(0)
+            r.unclear.append(f"I did not understand '{said}': check the quantity and the price")
+            r.not_amounts.append((m.start(), spec.end()))
+            r.cut(m.start(), spec.end())
+            continue
         value = _number(token, r, "quantity")
         if value is not None:
             out.append((value, m.start()))
@@ -2798,7 +2879,8 @@ def _pick_quantity(
     if named and not _verb_bin(r.text, named.start()) and chosen.how != "pack":
         said = _WS.sub(" ", r.text[max(0, chosen.start - 24) : chosen.start]).strip().split()
         r.unclear.append(
-            f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the {said[-1].lower()}, "
+            f"'{' '.join(said[-1:])} {_fmt(chosen.value)}' may name the "
+            f"{said[-1].lower().rstrip(':')}, "
             "not a count: check the quantity"
         )
     if chosen.unit is None and sku is None:

@@ -51,6 +51,7 @@ COMMON = _wordset(
     shelves short shorts shortly sent selling sells tested rested rusty dusty dented
     searched search searching checked check checking looked looking counted recounted
     scanned scanning cleared cleaned stacked stocked packed picked placed moved
+    checks tracked racked locked docked
     """
 )
 

@@ -1,8 +1,10 @@
-"""SKUs the item list knows, however they are typed: "chr009", "wid-200", "Tv55x", "CHR-009s".
+"""SKUs the item list knows, however they are typed: "chr009", "wid-200", "Tv55x", "CHR-009s",
+"cbl/hdmi2", "ph a54 blk", "CHG 65W" (spaces for separators, when the code has a digit).
 
 The item list is the best evidence of what a code is: a code it knows is the SKU, written
-as the list writes it, and a code it does not know beside one it knows ("BAY-12", "DOCK-4") is
-a place or a label, not a second SKU.
+as the list writes it, its digits are the code's (never a count, a range or a look-alike:
+see `hidden`), and a code it does not know beside one it knows is a place or a label when
+its letters say so ("BAY-12", "DOCK-4"); any other is quoted on the card, not guessed away.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-_CODE = re.compile(r"(?<![\w-])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w-])", re.IGNORECASE)
+_CODE = re.compile(r"(?<![\w/-])[a-z0-9]+(?:[-_/][a-z0-9]+)*(?![\w/-])", re.IGNORECASE)
 _KEY = re.compile(r"[^a-z0-9]")
 _CACHE: dict[frozenset[str], dict[str, str]] = {}
 
@@ -31,24 +33,104 @@ def canonical(text: str, items: Collection[str]) -> str:
     """`text` with every code the item list knows written as the list writes it."""
     if not items:
         return text
-    keys = _keys(items)
+    known = items if isinstance(items, frozenset) else frozenset(items)
+    keys = _keys(known)
 
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
+        code = one(token)
+        if code is None and "/" in token:  # "sku-12/sku-410", "w/o": each part on its own
+            return "/".join(one(part) or part for part in token.split("/"))
+        return code or token
+
+    def one(token: str) -> str | None:
+        if not any(ch.isalpha() for ch in token):
+            # "1240", "3/12" are numbers and dates: only the list's own spelling is its code
+            code = keys.get(_KEY.sub("", token))
+            return code if code == token else None
         if not any(ch.isdigit() for ch in token) and not _code_like(token):
             # "Box" is a word even if a code is called BOX; but "lmparc", "teeblkm" are a
             # code of several parts typed together, never a word (no "-": the key is the word)
             code = keys.get(token.lower())
             joined = code is not None and "-" in code and len(token) >= 5
-            return code if joined and code is not None else token
+            return code if joined else None
         key = _KEY.sub("", token.lower())
-        code = keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
-        return code if code is not None else token
+        return keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
 
     text = _CODE.sub(fix, text)
     if " " in text:
         text = _SPACED.sub(lambda m: _spaced(m, keys), text)
+        firsts = _spaced_forms(known)
+        if firsts:
+            text = _respace(text, firsts)
     return text
+
+
+# A word of a message, where a code typed with spaces may start
+_PLAIN_WORD = re.compile(r"(?<![\w/-])[a-z0-9]+(?![\w/-])", re.IGNORECASE)
+_SPACED_CACHE: dict[frozenset[str], dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+_SEPARATORS = re.compile(r"[-_/]")
+_LETTERS_THEN_DIGITS = re.compile(r"([a-z]+)(\d[a-z0-9]*[a-z][a-z0-9]*)", re.IGNORECASE)
+
+
+def _spaced_forms(known: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The list's codes as they may be typed with spaces for their separators ("ph a54 blk",
+    "cbl hdmi2", "CHG 65W"): first part (lower case) -> [(the other parts, code)]. Never a
+    code without a digit ("tee blk m" are words), one whose first part is a number ("88 4201"
+    is two numbers), or one joined whose second part is only a number ("box 12" is no BOX12)."""
+    found = _SPACED_CACHE.get(known)
+    if found is not None:
+        return found
+    if len(_SPACED_CACHE) > 16:
+        _SPACED_CACHE.clear()
+    found = {}
+    for code in known:
+        parts = [p.lower() for p in _SEPARATORS.split(code) if p]
+        if len(parts) < 2:
+            split = _LETTERS_THEN_DIGITS.fullmatch(code)
+            parts = [split.group(1).lower(), split.group(2).lower()] if split else []
+        if len(parts) < 2 or not parts[0][0].isalpha() or not any(c.isdigit() for c in code):
+            continue
+        found.setdefault(parts[0], []).append((tuple(parts[1:]), code))
+    for forms in found.values():
+        forms.sort(key=lambda f: -len(f[0]))  # longest first: "ph a54 blk" before "ph a54"
+    _SPACED_CACHE[known] = found
+    return found
+
+
+def _respace(text: str, firsts: dict[str, list[tuple[tuple[str, ...], str]]]) -> str:
+    if not any(w in firsts for w in text.lower().split()):  # cheap: most messages have none
+        return text
+    words = list(_PLAIN_WORD.finditer(text))
+    out: list[str] = []
+    at = 0
+    i = 0
+    while i < len(words):
+        forms = firsts.get(words[i].group(0).lower())
+        hit = None
+        for rest, code in forms or ():
+            n = len(rest)
+            following = words[i + 1 : i + 1 + n]
+            if len(following) == n and all(
+                w.group(0).lower() == part
+                and text[prev.end() : w.start()].strip(" ") == ""
+                and text[prev.end() : w.start()] != ""
+                for prev, w, part in zip([words[i], *following], following, rest, strict=False)
+            ):
+                hit = (code, n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        code, n = hit
+        out.append(text[at : words[i].start()])
+        out.append(code)
+        at = words[i + n].end()
+        i += n + 1
+    if not out:
+        return text
+    out.append(text[at:])
+    return "".join(out)
 
 
 # "amx 500", "TV 55X": a code typed with a space for its hyphen
@@ -126,3 +208,15 @@ def masked_around_codes(text: str, items: Collection[str], mask: Callable[[str],
     for a, b in spans:
         masked = masked[:a] + text[a:b] + masked[b:]
     return masked
+
+
+def hidden(text: str, items: Collection[str]) -> str:
+    """`text` with every code the item list knows blanked out (same length): what the
+    checks for ranges, hedges and look-alike digits read, so that "88-4201" is no range,
+    "MW-0925" no number and "CHG65W" no look-alike. The code is the SKU, read elsewhere."""
+    spans = known_spans(text, items)
+    if not spans:
+        return text
+    for _, a, b in spans:
+        text = text[:a] + _HIDDEN * (b - a) + text[b:]
+    return text
