@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
+from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
@@ -871,6 +872,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
+    # "SKU-12 -3, SKU-77 +6": a count sheet's signed differences, read as short / over
+    signed = signs.rewrite(clean, lambda s: _another_story(s, reasons))
+    clean = signed.text
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -919,6 +923,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             P_INJECTION,
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
+    if signed.found:
+        read = [_sign_notes(f, signed) for f in read]
     if spelled.notes:
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
@@ -975,6 +981,15 @@ def _another_story(text: str, reasons: _ReasonIndex) -> bool:
     """Whether `text` names a reason other than a count's (damage, theft, a write-down...)."""
     count_words = (Category.SHRINKAGE, Category.OVERAGE)
     return any(h.category not in count_words for h in reasons.hits(_mask(text)))
+
+
+def _sign_notes(facts: Facts, signed: signs.Rewritten) -> Facts:
+    """The signed figures read as short / over: a note on the request of that code, and the
+    reading's cost on every request of the message."""
+    sku = (facts.sku or "").upper()
+    notes = tuple(s.note for s in signed.found if s.code.upper() == sku)
+    guess = Guess("a signed count difference read as short / over", signed.penalty)
+    return replace(facts, notes=(*facts.notes, *notes), guesses=(*facts.guesses, guess))
 
 
 def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
