@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
+from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
@@ -875,6 +876,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "SKU-12 -3, SKU-77 +6": a count sheet's signed differences, read as short / over
     signed = signs.rewrite(clean, lambda s: _another_story(s, reasons))
     clean = signed.text
+    # "12 SKU-40 and 8 SKU-77, $642 and $670 respectively": each part takes its own amount
+    paired = respective.rewrite(clean, lambda s: _other_values(s, reasons))
+    clean = paired.text
     typo = lookalike.find(clean)
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -925,6 +929,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     if signed.found:
         read = [_sign_notes(f, signed) for f in read]
+    if paired.notes or paired.doubts:
+        read = [
+            replace(f, notes=(*f.notes, *paired.notes), unclear=(*f.unclear, *paired.doubts))
+            for f in read
+        ]
     if spelled.notes:
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
@@ -981,6 +990,13 @@ def _another_story(text: str, reasons: _ReasonIndex) -> bool:
     """Whether `text` names a reason other than a count's (damage, theft, a write-down...)."""
     count_words = (Category.SHRINKAGE, Category.OVERAGE)
     return any(h.category not in count_words for h in reasons.hits(_mask(text)))
+
+
+def _other_values(text: str, reasons: _ReasonIndex) -> bool:
+    """Whether `text` is about new values (a write-down) or a reserve, where amounts said
+    together are not the parts' totals."""
+    other = (Category.WRITE_DOWN, *_RESERVES)
+    return any(h.category in other for h in reasons.hits(_mask(text)))
 
 
 def _sign_notes(facts: Facts, signed: signs.Rewritten) -> Facts:

@@ -5,6 +5,9 @@ right entries known by construction.
 - "SKU-12 -3, SKU-77 +6", "variance: -12 WID-200", "(-4) BX-1042": minus is a shortage,
   plus an overage, one draft per line; a draft scored 0.9 or more is exactly right, and a
   signed figure on a line that tells another story (damage) is never drafted sure.
+- "A and B, $x and $y respectively", "A, B, totals $x / $y", "at $p and $q respectively":
+  each part takes its own amount, in order (a total, or a price per unit after "at" /
+  "each"); when the count of amounts does not match the count of parts, nothing is sure.
 """
 
 from __future__ import annotations
@@ -106,3 +109,73 @@ def test_a_signed_figure_beside_another_story_is_never_sure(
     except DraftError:
         return
     assert all(d.confidence < 0.9 for d in drafts), f"{text!r}: {drafts}"
+
+
+REASONS = (("damaged", Category.LOSS), ("broken", Category.LOSS), ("missing", Category.SHRINKAGE))
+
+
+@st.composite
+def respective(draw: st.DrawFn) -> tuple[str, list[Truth], bool]:
+    skus = draw(st.lists(st.sampled_from(sorted(COSTS)), min_size=2, max_size=3, unique=True))
+    per_unit = draw(st.booleans())
+    parts: list[str] = []
+    amounts: list[str] = []
+    truths: list[Truth] = []
+    for sku in skus:
+        n = draw(st.integers(1, 40))
+        word, category = draw(st.sampled_from(REASONS))
+        parts.append(f"{n} {sku} {word}")
+        cost = Decimal(COSTS[sku])
+        if draw(st.booleans()):  # the item list's figure, or another one (the stated wins)
+            cost += Decimal(draw(st.integers(-100, 100))) / 100
+        cost = max(cost, Decimal("0.25"))
+        amounts.append(f"${cost}" if per_unit else f"${n * cost}")
+        truths.append((category, n, n * cost, sku))
+    mismatch = draw(st.integers(0, 4)) == 0
+    if mismatch:  # one amount too few or too many
+        amounts = amounts[:-1] if draw(st.booleans()) else [*amounts, "$20"]
+    joiner = draw(st.sampled_from((" and ", ", ", " / ")))
+    said = joiner.join(amounts[:-1]) + (" and " if joiner == ", " else joiner) + amounts[-1]
+    if len(amounts) == 1:
+        said = amounts[0]
+    listed = draw(st.sampled_from((", ".join(parts), " and ".join(parts), "\n".join(parts))))
+    if per_unit:
+        form = draw(
+            st.sampled_from(
+                (
+                    "{p}, at {a} respectively",
+                    "{p}, {a} each respectively",
+                    "{p}, unit costs {a}",
+                    "{p} - prices {a}",
+                )
+            )
+        )
+    else:
+        form = draw(
+            st.sampled_from(
+                (
+                    "{p}, {a} respectively",
+                    "{p}, totals {a}",
+                    "{p} costing {a} respectively",
+                    "{p}, respectively {a}",
+                )
+            )
+        )
+    if "\n" in listed and not form.startswith("{p},"):
+        form = form.replace("{p} ", "{p}, ", 1)
+    text = form.format(p=listed, a=said).replace("\n,", "\n")
+    return text, truths, mismatch
+
+
+@given(respective())
+@SETTINGS
+def test_amounts_said_respectively_go_to_their_parts(case: tuple[str, list[Truth], bool]) -> None:
+    text, truths, mismatch = case
+    try:
+        drafts = draft(text, CTX)
+    except DraftError:
+        return
+    if mismatch:
+        assert all(d.confidence < 0.9 for d in drafts), f"{text!r}: {drafts}"
+        return
+    _right_if_sure(drafts, truths, text)
