@@ -100,7 +100,8 @@ def rewrite(text: str, other_values: Callable[[str], bool] = lambda _: False) ->
             continue
         if len(parts) != len(amounts):
             doubts.append(
-                f"'{quoted}': {len(amounts)} amounts for {len(parts)} parts; which goes with which?"
+                f"'{quoted}': {len(amounts)} amounts, {len(parts) or 'no'} part"
+                f"{'' if len(parts) == 1 else 's'} before them; which goes with which?"
             )
             continue
         conn = _WS.sub(" ", (m.group("conn") or "").lower())
@@ -124,7 +125,8 @@ def rewrite(text: str, other_values: Callable[[str], bool] = lambda _: False) ->
 
 def _lines_before(text: str, floor: int, start: int, n: int) -> tuple[int, list[str]] | None:
     """The `n` lines right before `start` (not before `floor`), each one part with a number,
-    and where the first begins; None when there are not that many."""
+    and where the first begins; None when there are not that many, or when the line above
+    them is a part too."""
     if start == 0 or text[start - 1] != "\n":
         return None
     lines = text[floor : start - 1].split("\n")
@@ -133,6 +135,8 @@ def _lines_before(text: str, floor: int, start: int, n: int) -> tuple[int, list[
     taken = [ln.strip() for ln in lines[-n:]]
     if not all(_DIGIT.search(ln) for ln in taken):
         return None
+    if len(lines) > n and _DIGIT.search(lines[-n - 1]):
+        return None  # one more part above: the amounts do not match the parts
     begin = start - 1 - sum(len(ln) + 1 for ln in lines[-n:]) + 1
     return begin, taken
 
