@@ -8,6 +8,13 @@ right entries known by construction.
 - "A and B, $x and $y respectively", "A, B, totals $x / $y", "at $p and $q respectively":
   each part takes its own amount, in order (a total, or a price per unit after "at" /
   "each"); when the count of amounts does not match the count of parts, nothing is sure.
+- "cases of SKU-410: 3 (12/cs)", "cartons: 2 x 24 MLK-2L", "4 cases SKU-12, 12 each": the
+  count said after its container multiplies out to pieces; a sure draft is exactly right.
+- "@ 12/cs" without a $, and "SKU-77 damaged, 12 each" with no money said: a count or a
+  price, never drafted sure.
+- "40 SKU-12 - NRV now $9", "40 SKU-12, net realizable value $9 ea", "LCNRV: $9": with the
+  item list's cost, a sure draft is the write-down of 40 x (cost - value); a value at or
+  above cost, or a value per case set against pieces, is never sure.
 """
 
 from __future__ import annotations
@@ -179,3 +186,94 @@ def test_amounts_said_respectively_go_to_their_parts(case: tuple[str, list[Truth
         assert all(d.confidence < 0.9 for d in drafts), f"{text!r}: {drafts}"
         return
     _right_if_sure(drafts, truths, text)
+
+
+CONTAINERS = (("cases", "cs"), ("cartons", "ctn"), ("boxes", "box"), ("crates", "crate"))
+BROKEN = ("damaged", "broken", "crushed", "smashed")
+
+
+@st.composite
+def container_first(draw: st.DrawFn) -> tuple[str, list[Truth]]:
+    sku = draw(st.sampled_from(sorted(COSTS)))
+    plural, short = draw(st.sampled_from(CONTAINERS))
+    n = draw(st.integers(1, 20))
+    k = draw(st.integers(2, 48))
+    word = draw(st.sampled_from(BROKEN))
+    form = draw(st.integers(0, 5))
+    if form == 0:
+        text = f"{plural} of {sku} {word}: {n} ({k}/{short})"
+    elif form == 1:
+        text = f"{word} {plural}: {n} ({k}/{short}) {sku}"
+    elif form == 2:
+        text = f"{plural}: {n} x {k} {sku} {word}"
+    elif form == 3:
+        text = f"{plural} {sku} = {n}, {k} per {short}, {word}"
+    elif form == 4:
+        text = f"{n} {plural} {sku}, {k} each, {word}"
+    else:
+        text = f"{word}: {n} {plural} {sku}, {k} each"
+    q = n * k
+    return text, [(Category.LOSS, q, q * Decimal(COSTS[sku]), sku)]
+
+
+@given(container_first())
+@SETTINGS
+def test_counts_said_container_first_multiply_out(case: tuple[str, list[Truth]]) -> None:
+    text, truths = case
+    drafts = draft(text, CTX)
+    _right_if_sure(drafts, truths, text)
+    assert [d.quantity for d in drafts] == [truths[0][1]], f"{text!r}: {drafts}"
+
+
+@given(
+    st.sampled_from(sorted(COSTS)),
+    st.integers(1, 20),
+    st.integers(2, 48),
+    st.sampled_from(BROKEN),
+    st.integers(0, 3),
+)
+@SETTINGS
+def test_a_count_or_a_price_is_never_sure(sku: str, n: int, k: int, word: str, form: int) -> None:
+    text = (
+        f"{n} cases {sku} @ {k}/cs, {word}",
+        f"{n} cases {sku} {word} at {k}/cs",
+        f"{sku} {word}, {k} each",
+        f"{word} {sku} - {k} each",
+    )[form]
+    try:
+        drafts = draft(text, CTX)
+    except DraftError:
+        return
+    assert all(d.confidence < 0.9 for d in drafts), f"{text!r}: {drafts}"
+
+
+NRV_PHRASES = (
+    "NRV now", "NRV", "NRV:", "net realizable value", "net realisable value now", "LCNRV",
+    "lower of cost or NRV:", "realizable value", "recoverable amount", "market value now",
+)  # fmt: skip
+
+
+@given(
+    st.sampled_from(sorted(COSTS)),
+    st.integers(1, 200),
+    st.sampled_from(NRV_PHRASES),
+    st.sampled_from((" - ", ", ", " ", ": ")),
+    st.sampled_from(("", " ea", " each", "/unit", " per unit", " a case", "/cs")),
+    st.integers(1, 150),
+)
+@SETTINGS
+def test_a_new_value_after_the_count_is_a_write_down(
+    sku: str, n: int, phrase: str, sep: str, per: str, share: int
+) -> None:
+    cost = Decimal(COSTS[sku])
+    value = quantize(cost * share / 100)
+    text = f"{n} {sku}{sep}{phrase} ${value}{per}"
+    try:
+        drafts = draft(text, CTX)
+    except DraftError:
+        return
+    sure = [d for d in drafts if d.confidence >= 0.9]
+    if value >= cost or per in (" a case", "/cs") or value <= 0:
+        assert not sure, f"{text!r}: {drafts}"
+        return
+    _right_if_sure(drafts, [(Category.WRITE_DOWN, n, n * (cost - value), sku)], text)
