@@ -66,7 +66,7 @@ def _right_if_sure(drafts: list[Draft], truths: list[Truth], text: str) -> None:
 def signed_sheet(draw: st.DrawFn) -> tuple[str, list[Truth]]:
     skus = draw(st.lists(st.sampled_from(sorted(COSTS)), min_size=1, max_size=3, unique=True))
     heading = draw(st.sampled_from(HEADINGS))
-    sep = draw(st.sampled_from((", ", "\n", "; ")))
+    sep = draw(st.sampled_from((", ", "\n", "; ", " / ", " ")))
     parts: list[str] = []
     truths: list[Truth] = []
     for sku in skus:

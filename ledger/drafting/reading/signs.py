@@ -84,7 +84,7 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
         spans = _spans(line.group(0), line.start())
         if not spans or other_story(line.group(0)):
             continue
-        for start, end, sign, n, code in spans:
+        for start, end, sign, n, code, code_first in spans:
             out.append(text[last:start])
             count = int(n)
             if count == 0:
@@ -93,6 +93,10 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
                 out.append(("short x" if sign == "-" else "surplus x") + n)
                 found.append(Signed(code, count, sign == "-"))
             last = end
+            after = _NEXT_LINE.match(text, end, line.end()) if code_first else None
+            if after and count:  # "SKU-12 -3 SKU-77 +6", "SKU-12 -3 / SKU-77 +6": two lines
+                out.append("; ")
+                last = after.end()
     if not found:
         return Rewritten(text)
     out.append(text[last:])
@@ -100,10 +104,15 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
     return Rewritten("".join(out), tuple(found), P_SIGN if sure else P_SIGN_BARE)
 
 
-def _spans(line: str, offset: int) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, sign, figure, code) of each signed figure beside a code, in order; a
-    figure that two codes could own ("SKU-12 -3 SKU-77") is read after the first."""
-    seen: dict[int, tuple[int, int, str, str, str]] = {}
+_Span = tuple[int, int, str, str, str, bool]
+# what follows a code's signed figure when the next code's line starts right after it
+_NEXT_LINE = re.compile(rf"[ \t]*(?:[/|][ \t]*)?(?=(?:{_CODE})|[-+(]\d)", re.IGNORECASE)
+
+
+def _spans(line: str, offset: int) -> list[_Span]:
+    """(start, end, sign, figure, code, code said first) of each signed figure beside a code,
+    in order; a figure two codes could own ("SKU-12 -3 SKU-77") is read after the first."""
+    seen: dict[int, _Span] = {}
     for pattern in (_AFTER_CODE, _BEFORE_CODE):
         for m in pattern.finditer(line):
             start = m.start("open") if m.group("open") else m.start("sign")
@@ -118,5 +127,6 @@ def _spans(line: str, offset: int) -> list[tuple[int, int, str, str, str]]:
                     m.group("sign"),
                     m.group("n"),
                     m.group("code"),
+                    pattern is _AFTER_CODE,
                 )
     return [seen[k] for k in sorted(seen)]
