@@ -199,7 +199,7 @@ def container_first(draw: st.DrawFn) -> tuple[str, list[Truth]]:
     n = draw(st.integers(1, 20))
     k = draw(st.integers(2, 48))
     word = draw(st.sampled_from(BROKEN))
-    form = draw(st.integers(0, 5))
+    form = draw(st.integers(0, 7))
     if form == 0:
         text = f"{plural} of {sku} {word}: {n} ({k}/{short})"
     elif form == 1:
@@ -210,8 +210,12 @@ def container_first(draw: st.DrawFn) -> tuple[str, list[Truth]]:
         text = f"{plural} {sku} = {n}, {k} per {short}, {word}"
     elif form == 4:
         text = f"{n} {plural} {sku}, {k} each, {word}"
-    else:
+    elif form == 5:
         text = f"{word}: {n} {plural} {sku}, {k} each"
+    elif form == 6:
+        text = f"{plural} {sku} x{n}, {k}/{short}, {word}"
+    else:
+        text = f"{plural} of {sku} {word}: {n} x {k}"
     q = n * k
     return text, [(Category.LOSS, q, q * Decimal(COSTS[sku]), sku)]
 

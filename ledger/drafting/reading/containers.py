@@ -7,8 +7,9 @@ the pieces. The count is put back before its container ("3 cases of SKU-410 (12/
 the message is read, and the card says so; the pack reader then multiplies out as usual and
 shows the arithmetic.
 
-Only a plural container word (or its short form) followed by ":" or "=" and a whole count
-is read this way: "case: 4411" and "box 12" are numbers of a case or a box, not counts.
+Only a plural container word (or its short form) followed by ":" or "=" and a whole count,
+or by a code and "x N" ("cases SKU-410 x3"), is read this way: "case: 4411" and "box 12"
+are numbers of a case or a box, not counts.
 """
 
 from __future__ import annotations
@@ -24,11 +25,18 @@ _PLURALS = (
 _C = "(?:" + "|".join(sorted(_PLURALS, key=len, reverse=True)) + ")"
 _FIRST = re.compile(
     rf"(?<![\w$.-])(?P<c>{_C})(?P<of>\s+(?:of\s+)?(?:[^:=\n;,.$\d]|(?<=[\w-])\d){{0,30}}?)?"
-    r"\s*[:=]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b|x\s*\$))",
+    r"\s*[:=]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b|x\s*\$))"
+    r"(?P<x>\s*[x*]\s*\d{1,4}(?![\d.,]\d|[\w%$/-]))?",
+    re.IGNORECASE,
+)
+# "cases SKU-410 x3": the containers of a code, counted after it
+_CODE_X = re.compile(
+    rf"(?<![\w$.-])(?P<c>{_C})\s+(?:of\s+)?(?P<code>(?-i:[A-Z][A-Z0-9]{{0,9}}(?:-[A-Z0-9]+)+))"
+    r"\s*[x*]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b))",
     re.IGNORECASE,
 )
 _AFTER = re.compile(rf"\s*{_C}\b", re.IGNORECASE)
-_GATE = re.compile(rf"\b{_C}\b[^:=\n]{{0,40}}[:=]", re.IGNORECASE)
+_GATE = re.compile(rf"\b{_C}\b[^:=\n]{{0,40}}[:=x*]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,19 +47,24 @@ class Rewritten:
 
 def rewrite(text: str) -> Rewritten:
     """`text` with each "cases of X: 3" said as "3 cases of X"."""
-    if (":" not in text and "=" not in text) or not _GATE.search(text):
+    if not _GATE.search(text):
         return Rewritten(text)
     out: list[str] = []
     notes: list[str] = []
     last = 0
-    for m in _FIRST.finditer(text):
-        if _AFTER.match(text, m.end()):
+    found = [*_FIRST.finditer(text), *_CODE_X.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        if m.start() < last or _AFTER.match(text, m.end()):
             continue  # "cases: 3 cases" says it twice: leave it
-        said = (m.group("of") or "").rstrip()
         out.append(text[last : m.start()])
-        out.append(f"{m.group('n')} {m.group('c')}{said}")
+        if "code" in m.groupdict():
+            said = f"{m.group('n')} {m.group('c')} of {m.group('code')}"
+        else:  # "boxes of BX-1042 crushed: 2 x 50" -> "2 boxes x 50 of BX-1042 crushed"
+            of = (m.group("of") or "").rstrip()
+            said = f"{m.group('n')} {m.group('c')}{(m.group('x') or '').rstrip()}{of}"
+        out.append(said)
         last = m.end()
-        notes.append(f"Read '{m.group(0).strip()}' as {m.group('n')} {m.group('c')}")
+        notes.append(f"Read '{m.group(0).strip()}' as '{said.strip()}'")
     if not notes:
         return Rewritten(text)
     out.append(text[last:])
