@@ -125,6 +125,7 @@ REASONS = (("damaged", Category.LOSS), ("broken", Category.LOSS), ("missing", Ca
 def respective(draw: st.DrawFn) -> tuple[str, list[Truth], bool]:
     skus = draw(st.lists(st.sampled_from(sorted(COSTS)), min_size=2, max_size=3, unique=True))
     per_unit = draw(st.booleans())
+    suffix = draw(st.sampled_from(("", "/ea", " each"))) if per_unit else ""
     parts: list[str] = []
     amounts: list[str] = []
     truths: list[Truth] = []
@@ -136,7 +137,7 @@ def respective(draw: st.DrawFn) -> tuple[str, list[Truth], bool]:
         if draw(st.booleans()):  # the item list's figure, or another one (the stated wins)
             cost += Decimal(draw(st.integers(-100, 100))) / 100
         cost = max(cost, Decimal("0.25"))
-        amounts.append(f"${cost}" if per_unit else f"${n * cost}")
+        amounts.append(f"${cost}{suffix}" if per_unit else f"${n * cost}")
         truths.append((category, n, n * cost, sku))
     mismatch = draw(st.integers(0, 4)) == 0
     if mismatch:  # one amount too few or too many
@@ -146,7 +147,9 @@ def respective(draw: st.DrawFn) -> tuple[str, list[Truth], bool]:
     if len(amounts) == 1:
         said = amounts[0]
     listed = draw(st.sampled_from((", ".join(parts), " and ".join(parts), "\n".join(parts))))
-    if per_unit:
+    if suffix:
+        form = "{p}, {a} respectively"
+    elif per_unit:
         form = draw(
             st.sampled_from(
                 (

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _MONEY = (
-    r"(?:(?:us\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:k\b)?"
-    r"|\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|bucks)\b)"
+    r"(?:(?:us\s?)?\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k\b)?"
+    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:dollars|usd|bucks)\b)"
 )
 _AND = r"\s*(?:,\s*(?:and\s+|&\s*)?|\band\b|&|/|\bthen\b)\s*"
 _RESP = r"(?:respectively|resp\b\.?|in\s+that\s+order)"
@@ -32,16 +32,18 @@ _EACH = (
 )
 # the word before the amounts: what they are
 _CONN = (
-    r"(?P<conn>at|@|unit\s+(?:costs?|prices?)|costing|cost(?:s|ing)?|worth|valued\s+at|values?|totals?|totalling"
-    r"|totaling|amounts?|prices?|priced\s+at|for|of)"
+    r"(?P<conn>at|@|unit\s+(?:costs?|prices?)|costing|cost(?:s|ing)?|worth|valued\s+at|values?"
+    r"|totals?|totalling|totaling|amounts?|prices?|priced\s+at|for|of)"
 )
 _LIST = re.compile(
-    rf"(?:,?\s*{_CONN}\s*(?:of\s+)?[:=]?\s*)?(?:(?P<resp0>{_RESP})\s*[:,]?\s*)?"
-    rf"(?P<list>{_MONEY}(?:{_AND}{_MONEY})+)"
+    rf"(?:,?\s*(?:(?P<resp1>{_RESP})\s*,?\s*)?{_CONN}\s*(?:of\s+)?[:=]?\s*)?"
+    rf"(?:(?P<resp0>{_RESP})\s*[:,]?\s*)?"
+    rf"(?P<list>{_MONEY}(?:\s*{_EACH})?(?:{_AND}{_MONEY}(?:\s*{_EACH})?)+)"
     rf"(?:\s*,?\s*(?P<each>{_EACH}))?(?:\s*,?\s*(?P<resp>{_RESP}))?",
     re.IGNORECASE,
 )
 _ONE_MONEY = re.compile(_MONEY, re.IGNORECASE)
+_EACH_IN = re.compile(_EACH, re.IGNORECASE)
 _SENTENCE = re.compile(r"[^\n.]+(?:\.(?![\s]|$)[^\n.]*)*")
 _PART_SEP = re.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s*)?|\band\b|&|\bplus\b|\+)\s*", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -55,7 +57,11 @@ _AWAITS = re.compile(
     re.IGNORECASE,
 )
 # one amount "respectively": nothing to pair
-_ONE_RESP = re.compile(rf"(?<![\d,.]){_MONEY}\s*,?\s*(?:{_EACH}\s*,?\s*)?{_RESP}", re.IGNORECASE)
+_ONE_RESP = re.compile(
+    rf"(?<![\d,.]){_MONEY}\s*,?\s*(?:{_EACH}\s*,?\s*)?{_RESP}"
+    rf"|\b(?:totals|amounts|values|prices|costs)\s*(?:of\s+)?[:=]?\s*{_MONEY}",
+    re.IGNORECASE,
+)
 _COMMA_END = re.compile(r",\s*[^,\d]+$")  # the last words stand apart: ", about"
 _WS = re.compile(r"\s+")
 _RESP_ALONE = re.compile(rf"[,\s]*{_RESP}[,\s]*", re.IGNORECASE)
@@ -84,7 +90,10 @@ def rewrite(text: str, other_values: Callable[[str], bool] = lambda _: False) ->
         m = _said_respectively(said)
         if m is None:
             one = _ONE_RESP.search(said)
-            if one:
+            if one and (
+                len(_parts(said[: one.start()])[0]) > 1
+                or _lines_before(text, last, sentence.start(), 1) is not None
+            ):
                 doubts.append(f"'{one.group(0)}': one amount for several parts? Which part is it?")
             continue
         amounts = _ONE_MONEY.findall(m.group("list"))
@@ -105,7 +114,11 @@ def rewrite(text: str, other_values: Callable[[str], bool] = lambda _: False) ->
             )
             continue
         conn = _WS.sub(" ", (m.group("conn") or "").lower())
-        per_unit = bool(m.group("each")) or conn in _UNIT_CONN or conn.startswith("unit ")
+        per_unit = (
+            bool(m.group("each") or _EACH_IN.search(m.group("list")))
+            or conn in _UNIT_CONN
+            or conn.startswith("unit ")
+        )
         word = ("at" if per_unit else "total") + (f" {lead}" if lead else "")
         joined = "; ".join(
             f"{part.rstrip(' ,')}, {word} {amount}{' each' if per_unit else ''}"
@@ -146,7 +159,8 @@ def _said_respectively(sentence: str) -> re.Match[str] | None:
     "respectively", or after a plural "totals" / "prices"."""
     for m in _LIST.finditer(sentence):
         conn = (m.group("conn") or "").lower().split()
-        if m.group("resp") or m.group("resp0") or (conn and conn[-1] in _PLURAL_CONN):
+        said = m.group("resp") or m.group("resp0") or m.group("resp1")
+        if said or (conn and conn[-1] in _PLURAL_CONN):
             return m
         if _RESP_ALONE.fullmatch(sentence[m.end() :]):  # "..., $642 and $670. respectively"
             return m

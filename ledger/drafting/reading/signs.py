@@ -84,7 +84,9 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
         spans = _spans(line.group(0), line.start())
         if not spans or other_story(line.group(0)):
             continue
-        for start, end, sign, n, code, code_first in spans:
+        for start, end, sign, n, code, said_end in spans:
+            if start < last:
+                continue
             out.append(text[last:start])
             count = int(n)
             if count == 0:
@@ -92,9 +94,10 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
             else:
                 out.append(("short x" if sign == "-" else "surplus x") + n)
                 found.append(Signed(code, count, sign == "-"))
-            last = end
-            after = _NEXT_LINE.match(text, end, line.end()) if code_first else None
-            if after and count:  # "SKU-12 -3 SKU-77 +6", "SKU-12 -3 / SKU-77 +6": two lines
+            out.append(text[end:said_end])
+            last = said_end
+            after = _NEXT_LINE.match(text, said_end, line.end())
+            if after and count:  # "SKU-12 -3 SKU-77 +6", "-3 SKU-12 / SKU-77 +6": two lines
                 out.append("; ")
                 last = after.end()
     if not found:
@@ -104,15 +107,16 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
     return Rewritten("".join(out), tuple(found), P_SIGN if sure else P_SIGN_BARE)
 
 
-_Span = tuple[int, int, str, str, str, bool]
+_Span = tuple[int, int, str, str, str, int]
 # what follows a code's signed figure when the next code's line starts right after it
-_NEXT_LINE = re.compile(rf"[ \t]*(?:[/|][ \t]*)?(?=(?:{_CODE})|[-+(]\d)", re.IGNORECASE)
+_NEXT_LINE = re.compile(rf"[ \t]*(?:[/|][ \t]*)?(?=(?:{_CODE})|\(?\s*[-+]\d)", re.IGNORECASE)
 
 
 def _spans(line: str, offset: int) -> list[_Span]:
-    """(start, end, sign, figure, code, code said first) of each signed figure beside a code,
-    in order; a figure two codes could own ("SKU-12 -3 SKU-77") is read after the first."""
-    seen: dict[int, _Span] = {}
+    """(start, end, sign, figure, code, where the code or the figure ends, the later) of each
+    signed figure beside a code, in order. A figure two codes could own ("SKU-12 -3 SKU-77")
+    is read after the first, unless that code already has its figure ("-3 SKU-12 -2 SKU-77")."""
+    found: dict[int, list[tuple[_Span, int]]] = {}
     for pattern in (_AFTER_CODE, _BEFORE_CODE):
         for m in pattern.finditer(line):
             start = m.start("open") if m.group("open") else m.start("sign")
@@ -120,13 +124,20 @@ def _spans(line: str, offset: int) -> list[_Span]:
             if m.group("open"):
                 close = line.find(")", end)
                 end = close + 1 if close != -1 and not line[end:close].strip() else end
-            if start not in seen:
-                seen[start] = (
-                    offset + start,
-                    offset + end,
-                    m.group("sign"),
-                    m.group("n"),
-                    m.group("code"),
-                    pattern is _AFTER_CODE,
-                )
-    return [seen[k] for k in sorted(seen)]
+            span = (
+                offset + start,
+                offset + end,
+                m.group("sign"),
+                m.group("n"),
+                m.group("code"),
+                offset + max(end, m.end("code")),
+            )
+            found.setdefault(start, []).append((span, m.start("code")))
+    out: list[_Span] = []
+    owned: set[int] = set()  # where the codes that have their figure start
+    for start in sorted(found):
+        choices = [c for c in found[start] if c[1] not in owned] or found[start]
+        span, code_at = choices[0]
+        owned.add(code_at)
+        out.append(span)
+    return out
