@@ -44,8 +44,11 @@ from decimal import Decimal, InvalidOperation
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import bounds as bounds  # its own line, as asides
+from ledger.drafting.reading import containers as containers  # its own line, as counts
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
+from ledger.drafting.reading import respective as respective  # its own line, as counts
+from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
@@ -713,7 +716,9 @@ _WD_ARROW = lead(
 )
 _WD_NRV = lead(
     NUM_FIRST + "a-z$",
-    rf"""\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|fair\s+value
+    rf"""\b(?:nrv|lcnrv|lcm|lower\s+of\s+cost\s+(?:or|and)\s+(?:nrv|market|net\s+reali[sz]able\s+value)
+         |(?:net\s+)?reali[sz]able\s+value|recoverable\s+amount|estimated\s+selling\s+price
+         |market\s+(?:value|price)|fair\s+value
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
          |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth
@@ -934,6 +939,15 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
+    # "SKU-12 -3, SKU-77 +6": a count sheet's signed differences, read as short / over
+    signed = signs.rewrite(clean, lambda s: _another_story(s, reasons))
+    clean = signed.text
+    # "12 SKU-40 and 8 SKU-77, $642 and $670 respectively": each part takes its own amount
+    paired = respective.rewrite(clean, lambda s: _other_values(s, reasons))
+    clean = paired.text
+    # "cases of SKU-410: 3 (12/cs)": the count said after its container, put before it
+    first = containers.rewrite(clean)
+    clean = first.text
     typo = lookalike.find(items.hidden(clean, known))
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -999,6 +1013,15 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             P_INJECTION,
         )
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
+    if signed.found:
+        read = [_sign_notes(f, signed) for f in read]
+    if first.notes:
+        read = [replace(f, notes=(*f.notes, *first.notes)) for f in read]
+    if paired.notes or paired.doubts:
+        read = [
+            replace(f, notes=(*f.notes, *paired.notes), unclear=(*f.unclear, *paired.doubts))
+            for f in read
+        ]
     if spelled.notes:
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
@@ -1082,6 +1105,22 @@ def _another_story(text: str, reasons: _ReasonIndex) -> bool:
     return any(h.category not in count_words for h in reasons.hits(_mask(text)))
 
 
+def _other_values(text: str, reasons: _ReasonIndex) -> bool:
+    """Whether `text` is about new values (a write-down) or a reserve, where amounts said
+    together are not the parts' totals."""
+    other = (Category.WRITE_DOWN, *_RESERVES)
+    return any(h.category in other for h in reasons.hits(_mask(text)))
+
+
+def _sign_notes(facts: Facts, signed: signs.Rewritten) -> Facts:
+    """The signed figures read as short / over: a note on the request of that code, and the
+    reading's cost on every request of the message."""
+    sku = (facts.sku or "").upper()
+    notes = tuple(s.note for s in signed.found if s.code.upper() == sku)
+    guess = Guess("a signed count difference read as short / over", signed.penalty)
+    return replace(facts, notes=(*facts.notes, *notes), guesses=(*facts.guesses, guess))
+
+
 def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
     """The arithmetic of each books-vs-count difference read in this request, as a note."""
     said = _WS.sub(" ", facts.source_text)
@@ -1116,7 +1155,20 @@ def _read_groups(
                 _read_group(v, source or clean.strip(), reasons, known, heading) for v in variants
             ]
             if all(f is not None for f in found):
-                read.extend(f for f in found if f is not None)
+                shared = _SHARED_COUNT.search(work)
+                rest = _blank(work, *shared.span()) if shared else work
+                for v in variants:
+                    for _, _, a, b in _sku_codes(v):
+                        rest = _blank(rest, a, b)
+                # "4 cases SKU-12 and SKU-77, 12 each": 4 cases of each, or of both?
+                doubt = _OTHER_COUNT_NUMBER.search(_mask(rest))
+                read.extend(
+                    replace(f, unclear=(*f.unclear, EACH_CODE_DOUBT.format(doubt.group(0))))
+                    if doubt
+                    else f
+                    for f in found
+                    if f is not None
+                )
                 merged_into = i
                 i += 1
                 continue
@@ -1133,12 +1185,34 @@ def _read_groups(
             merged_into = None
             continue
         elif facts is not None:
-            read.append(facts)
+            read.append(_count_or_price_each(facts, work))
             merged_into = i
         i += 1
     return read, cancelled
 
 
+# "SKU-77 damaged, 12 each": a plain number with "each" and no other count, read as the count
+# ("12 ea" is the unit of measure "each": a count)
+_BARE_EACH = re.compile(r"(?<![\w$.,/#-])(?P<n>\d{1,4})\s+each(?![\w/])", _I)
+
+
+def _count_or_price_each(facts: Facts, work: str) -> Facts:
+    """ "SKU-77 damaged, 12 each" with no money said: 12 of them, or $12 each? The count is
+    the likelier reading, not a sure one."""
+    if facts.quantity is None or facts.unit_cost is not None or facts.total is not None:
+        return facts
+    if "each" not in work.lower() or _CURRENCY_MARK.search(work):
+        return facts
+    m = _BARE_EACH.search(work)
+    if m is None or Decimal(m.group("n")) != facts.quantity:
+        return facts
+    said = m.group(0)
+    guess = Guess(f"'{said}': {m.group('n')} of them, or ${m.group('n')} each?", P_QTY_OR_PRICE)
+    return replace(facts, guesses=(*facts.guesses, guess))
+
+
+_OTHER_COUNT_NUMBER = re.compile(r"(?<![\w$.,/#-])\d+(?![\w%$/]|[.,]\d)")
+EACH_CODE_DOUBT = "'{}' beside a count for each code: of each, or of all of them together?"
 _SHARED_COUNT = re.compile(r"(?<![\w.$])\d+\s+(?:of\s+)?each\b", _I)
 
 
@@ -1432,6 +1506,17 @@ def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]
     return cut
 
 
+def _heads(p: _Piece, after: list[_Piece]) -> bool:
+    """A label ("Expired:") heads what follows, unless what follows is only its value: "12
+    SKU-77, NRV: $30 each" says the new value of the goods before it."""
+    if not p.label:
+        return False
+    value_only = bool(after) and after[0].money and not (after[0].qty or after[0].sku)
+    if not value_only or after[0].reason:
+        return True
+    return _WD_NRV.search(p.text + after[0].text) is None
+
+
 def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     """Glue pieces into requests. Returns the shared header text (only when it heads several
     requests) and the groups."""
@@ -1439,11 +1524,11 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     cur: list[_Piece] = []
     cur_sig = [False] * 5  # sku, qty, money, total, reason
     cur_sku: str | None = None
-    for p in pieces:
+    for i, p in enumerate(pieces):
         p_sig = [p.sku is not None, p.qty, p.money, p.total, p.reason]
         new = False
         if cur and _standalone(*cur_sig):
-            if (_standalone(*p_sig) or p.label) and not p.tally:
+            if (_standalone(*p_sig) or _heads(p, pieces[i + 1 : i + 2])) and not p.tally:
                 new = True
             elif p.sku and cur_sku and p.sku != cur_sku:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"
@@ -2286,6 +2371,11 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         value = _money_value(m.group("b") or m.group("c") or m.group("d") or m.group("e"), r)
         if value is not None:
             r.wd_new.append(value)
+        per = _PER_CONTAINER_AFTER.match(r.s, m.end()) or _PER_CONTAINER_END.search(m.group(0))
+        if per and packs.container(per.group("c")):
+            # "40 SKU-12 - NRV $9 a case": the value of a case set against a cost per piece
+            said = m.group(0).strip()
+            r.unclear.append(f"'{said}': a value per container; how many pieces in one?")
         r.cut(*m.span(), MONEY_MARK)
     if _WD_VALUE_OF.search(r.s):
         # "the NRV of SKU-40 is $100", "NRV for 8 CHR-009 is 60 each": the value named first
@@ -2370,6 +2460,13 @@ def _read_money(r: _Read) -> None:
             continue
         bare_at = m.group("lm").strip().lower() == "at"
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
+        per = _per_container_after(r.s, m.end("n"), m.group("n"))
+        if per and (m.group("lm") == "@" or r.s[m.end("n") : per].lstrip().startswith("/")):
+            # "3 cases @ 12/cs", "at 12/cs": 12 to a case (the pack's size) or $12 a case?
+            r.guess(
+                f"'{r.s[m.start() : per].strip()}': a count per container or a price?",
+                P_QTY_OR_PRICE,
+            )
     _read_bare_totals(r, tokens)
     _read_bare_each(r, tokens)
     _read_bare_worth(r, tokens)
@@ -2386,6 +2483,20 @@ def _read_money(r: _Read) -> None:
         if right_end > end:  # "$3.20 one carton": the "one" says what the price is per
             r.not_amounts.append((end, right_end))
         r.cut(start, right_end, MONEY_MARK)
+
+
+_PER_CONTAINER_AFTER = re.compile(r"\s*(?:/\s*|per\s+|an?\s+)(?P<c>[a-z]+)\b", _I)
+_PER_CONTAINER_END = re.compile(r"(?:/\s*|\bper\s+|\ban?\s+)(?P<c>[a-z]+)\s*$", _I)
+
+
+def _per_container_after(s: str, end: int, number: str) -> int:
+    """Where "/cs", "per case", "a pallet" ends when it follows a whole number without a
+    currency mark (said after "@", the number may be the pack's count as well as a price);
+    0 when it does not."""
+    if not number.isdigit():
+        return 0
+    m = _PER_CONTAINER_AFTER.match(s, end)
+    return m.end() if m is not None and m.group("c").lower() in packs.CONTAINER_WORDS else 0
 
 
 def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:

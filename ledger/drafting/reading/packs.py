@@ -89,11 +89,16 @@ _PIECE = (
 _PIECE_AT = _PIECE.replace("(?P<u>", "(?:")
 # "2 pallets of SKU-12, 40 units each" (a SKU read before this stands as \ue000)
 # (the pieces each first, then the containers before them: one quick search, not one per word)
+# "4 cases SKU-12, 12 each": the pieces unnamed, a likely reading, not a sure one ("12 each"
+# could be a price without its $)
 _EACH_PIECES = lead(
-    _N_FIRST, rf"(?P<n2>{_N})\s+{_PIECE}\s+(?:each|apiece|on\s+each|in\s+each)\b", _I
+    _N_FIRST,
+    rf"(?P<n2>{_N})\s+(?:{_PIECE}\s+)?(?:each|apiece|on\s+each|in\s+each)\b",
+    _I,
 )
 _EACH_GAP = re.compile(
-    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?[,:-]?\s*(?:with\s+)?", re.IGNORECASE
+    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?(?:[a-z]+\s*){0,2}?[,:-]?\s*(?:with\s+)?",
+    re.IGNORECASE,
 )
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
 # "25 boxes a case", "40 sacks per pallet"
@@ -406,9 +411,13 @@ def _read_each_pieces(s: str) -> Pack | None:
     n1, n2 = _num(outer.group("n1")), _num(m.group("n2"))
     if n1 is None or n2 is None:
         return None
-    c1, unit, qty = _CONTAINERS[outer.group("c1").lower()], m.group("u").lower(), n1 * n2
+    c1, qty = _CONTAINERS[outer.group("c1").lower()], n1 * n2
+    unit = (m.group("u") or "units").lower()
     note = f"Quantity {_fmt(n1)} {outer.group('c1')} x {_fmt(n2)} {unit} each = {_fmt(qty)}"
-    return Pack(qty, unit, [(outer.start(), m.end())], note, [n1, n2], containers={c1: n1})
+    pack = Pack(qty, unit, [(outer.start(), m.end())], note, [n1, n2], containers={c1: n1})
+    if m.group("u") is None:
+        pack.guess = f"Read '{m.group(0)}' as {_fmt(n2)} pieces in each {c1}, not a price"
+    return pack
 
 
 # words each pattern needs (most messages have none: no search at all)

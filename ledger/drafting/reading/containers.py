@@ -1,0 +1,71 @@
+"""Counts said container first: "cases of SKU-410: 3 (12/cs)", "cartons: 2 x 24 MLK-2L",
+"boxes BX-1042 = 4, 50 per box".
+
+A count sheet often names the container, then gives how many: the pack reader expects the
+count first ("3 cases of SKU-410 (12/cs)"), and read as typed the count of cases was taken as
+the pieces. The count is put back before its container ("3 cases of SKU-410 (12/cs)") before
+the message is read, and the card says so; the pack reader then multiplies out as usual and
+shows the arithmetic.
+
+Only a plural container word (or its short form) followed by ":" or "=" and a whole count,
+or by a code and "x N" ("cases SKU-410 x3"), is read this way: "case: 4411" and "box 12"
+are numbers of a case or a box, not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PLURALS = (
+    "cases", "cs", "cartons", "ctns", "boxes", "bxs", "packs", "pks", "packets", "pallets",
+    "plts", "skids", "crates", "trays", "sleeves", "bundles", "totes", "flats", "bags",
+    "drums", "inners", "sacks",
+)  # fmt: skip
+_C = "(?:" + "|".join(sorted(_PLURALS, key=len, reverse=True)) + ")"
+_FIRST = re.compile(
+    rf"(?<![\w$.-])(?P<c>{_C})(?P<of>\s+(?:of\s+)?(?:[^:=\n;,.$\d]|(?<=[\w-])\d){{0,30}}?)?"
+    r"\s*[:=]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b|x\s*\$))"
+    r"(?P<x>\s*[x*]\s*\d{1,4}(?![\d.,]\d|[\w%$/-]))?",
+    re.IGNORECASE,
+)
+# "cases SKU-410 x3": the containers of a code, counted after it
+_CODE_X = re.compile(
+    rf"(?<![\w$.-])(?P<c>{_C})\s+(?:of\s+)?(?P<code>(?-i:[A-Z][A-Z0-9]{{0,9}}(?:-[A-Z0-9]+)+))"
+    r"\s*[x*]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b))",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(rf"\s*{_C}\b", re.IGNORECASE)
+_GATE = re.compile(rf"\b{_C}\b[^:=\n]{{0,40}}[:=x*]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    text: str
+    notes: tuple[str, ...] = ()
+
+
+def rewrite(text: str) -> Rewritten:
+    """`text` with each "cases of X: 3" said as "3 cases of X"."""
+    if not _GATE.search(text):
+        return Rewritten(text)
+    out: list[str] = []
+    notes: list[str] = []
+    last = 0
+    found = [*_FIRST.finditer(text), *_CODE_X.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        if m.start() < last or _AFTER.match(text, m.end()):
+            continue  # "cases: 3 cases" says it twice: leave it
+        out.append(text[last : m.start()])
+        if "code" in m.groupdict():
+            said = f"{m.group('n')} {m.group('c')} of {m.group('code')}"
+        else:  # "boxes of BX-1042 crushed: 2 x 50" -> "2 boxes x 50 of BX-1042 crushed"
+            of = (m.group("of") or "").rstrip()
+            said = f"{m.group('n')} {m.group('c')}{(m.group('x') or '').rstrip()}{of}"
+        out.append(said)
+        last = m.end()
+        notes.append(f"Read '{m.group(0).strip()}' as '{said.strip()}'")
+    if not notes:
+        return Rewritten(text)
+    out.append(text[last:])
+    return Rewritten("".join(out), tuple(notes))

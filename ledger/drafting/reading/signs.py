@@ -1,0 +1,143 @@
+"""Signed variance figures from a count sheet: "SKU-12 -3, SKU-77 +6", "variance: -12 WID-200",
+"(-4) BX-1042".
+
+On a count sheet the sign is the direction of the difference: minus is a count below the
+books (shrinkage), plus a count above them (an overage). Left as typed, "-3" is a negative
+quantity the reader must refuse. A signed whole number right beside an item code (before or
+after it, with at most a ":" or a word such as "variance" between) is rewritten as the
+policy's word for the direction ("short x3", "surplus x6"), and the card shows what was read.
+
+Never rewritten: a sign beside money ("-$45"), a sign with no code beside it (the reader
+still refuses the negative figure), and a line that tells another story (damage, theft, a
+write-down: "SKU-12 -3 broken" is not a count difference, and stays doubtful).
+
+Without a word saying it is a count (count, variance, adjustment, stock take...) anywhere in
+the message, the reading is the likeliest one, not a sure one: it costs enough confidence to
+keep the draft below 0.9.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+P_SIGN = 0.03  # a signed figure on a message that says it is a count
+P_SIGN_BARE = 0.1  # ... on one that does not: below 0.9
+
+_CODE = r"(?-i:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+)+)(?![\w-])"
+_LABEL = (
+    r"(?:variance|var\.?|adj\.?|adjustment|adjusted|diff\.?|difference|delta|discrepancy"
+    r"|qty|count\s+diff)"
+)
+_SIGNED = (
+    r"(?P<open>\(\s*)?(?<![\w$.,/+\-])(?P<sign>[-+])(?P<n>\d{1,6})(?![\d.,]\d|[\w%$/])(?:\s*\))?"
+)
+# the code, then the signed figure: "SKU-12 -3", "SKU-12: -3", "SKU-12 variance -3"
+_AFTER_CODE = re.compile(
+    rf"(?<![\w-])(?P<code>{_CODE})\s*[:=]?\s*(?:{_LABEL}\s*[:=]?\s*)?{_SIGNED}", re.IGNORECASE
+)
+# the signed figure, then the code: "-12 WID-200", "(-4) BX-1042", "+6 x SKU-77"
+_BEFORE_CODE = re.compile(
+    rf"{_SIGNED}\s*(?:x\s*)?(?:(?:units?|pcs|pieces?|ea|each|cs)\s+(?:of\s+)?)?"
+    rf"(?<![\w-])(?P<code>{_CODE})",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = re.compile(
+    r"\b(?:count(?:ed|s|ing)?|recount|cycle|stock\s*-?\s*take|stocktake|inventory\s+check"
+    r"|variances?|var|adj(?:ust(?:ment|ed|s)?)?|discrepanc(?:y|ies)|audit|sheet|books?|system"
+    r"|on\s+hand|shrink(?:age)?|overages?|differences?|diffs?)\b",
+    re.IGNORECASE,
+)
+_GATE = re.compile(r"(?<![\w$.,/+\-])[-+]\d")  # a signed figure at all: most messages stop here
+_LINE = re.compile(r"[^\n;]+")
+
+
+@dataclass(frozen=True)
+class Signed:
+    code: str
+    count: int
+    short: bool  # minus: the count is below the books
+
+    @property
+    def note(self) -> str:
+        side = "short (count below the books)" if self.short else "over (count above the books)"
+        sign = "-" if self.short else "+"
+        return f"Read '{sign}{self.count}' beside {self.code} as {self.count} {side}"
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    text: str
+    found: tuple[Signed, ...] = ()
+    penalty: float = 0.0
+
+
+def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> Rewritten:
+    """`text` with each signed figure beside a code turned into "short xN" / "surplus xN"."""
+    if ("-" not in text and "+" not in text) or not _GATE.search(text):
+        return Rewritten(text)
+    out: list[str] = []
+    found: list[Signed] = []
+    last = 0
+    for line in _LINE.finditer(text):
+        spans = _spans(line.group(0), line.start())
+        if not spans or other_story(line.group(0)):
+            continue
+        for start, end, sign, n, code, said_end in spans:
+            if start < last:
+                continue
+            out.append(text[last:start])
+            count = int(n)
+            if count == 0:
+                out.append(text[start:end])
+            else:
+                out.append(("short x" if sign == "-" else "surplus x") + n)
+                found.append(Signed(code, count, sign == "-"))
+            out.append(text[end:said_end])
+            last = said_end
+            after = _NEXT_LINE.match(text, said_end, line.end())
+            if after and count:  # "SKU-12 -3 SKU-77 +6", "-3 SKU-12 / SKU-77 +6": two lines
+                out.append("; ")
+                last = after.end()
+    if not found:
+        return Rewritten(text)
+    out.append(text[last:])
+    sure = _COUNT_WORDS.search(text) is not None
+    return Rewritten("".join(out), tuple(found), P_SIGN if sure else P_SIGN_BARE)
+
+
+_Span = tuple[int, int, str, str, str, int]
+# what follows a code's signed figure when the next code's line starts right after it
+_NEXT_LINE = re.compile(rf"[ \t]*(?:[/|][ \t]*)?(?=(?:{_CODE})|\(?\s*[-+]\d)", re.IGNORECASE)
+
+
+def _spans(line: str, offset: int) -> list[_Span]:
+    """(start, end, sign, figure, code, where the code or the figure ends, the later) of each
+    signed figure beside a code, in order. A figure two codes could own ("SKU-12 -3 SKU-77")
+    is read after the first, unless that code already has its figure ("-3 SKU-12 -2 SKU-77")."""
+    found: dict[int, list[tuple[_Span, int]]] = {}
+    for pattern in (_AFTER_CODE, _BEFORE_CODE):
+        for m in pattern.finditer(line):
+            start = m.start("open") if m.group("open") else m.start("sign")
+            end = m.end("n")
+            if m.group("open"):
+                close = line.find(")", end)
+                end = close + 1 if close != -1 and not line[end:close].strip() else end
+            span = (
+                offset + start,
+                offset + end,
+                m.group("sign"),
+                m.group("n"),
+                m.group("code"),
+                offset + max(end, m.end("code")),
+            )
+            found.setdefault(start, []).append((span, m.start("code")))
+    out: list[_Span] = []
+    owned: set[int] = set()  # where the codes that have their figure start
+    for start in sorted(found):
+        choices = [c for c in found[start] if c[1] not in owned] or found[start]
+        span, code_at = choices[0]
+        owned.add(code_at)
+        out.append(span)
+    return out
