@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
+from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
@@ -886,7 +887,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     header, groups = _group(pieces)
 
     # "cycle count: A short 6, B over 10": the heading is said for every request after it
-    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header)
+    # "4 A short, 2 B over": lines of one count, each with its own direction
+    counted = len(groups) > 1 and _count_said(pieces, reasons)
+    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header, counted)
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -990,6 +993,7 @@ def _read_groups(
     reasons: _ReasonIndex,
     known: frozenset[str],
     heading: str = "",
+    counted: bool = False,
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -1008,14 +1012,15 @@ def _read_groups(
         variants = _each_code(work)
         if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
             found = [
-                _read_group(v, source or clean.strip(), reasons, known, heading) for v in variants
+                _read_group(v, source or clean.strip(), reasons, known, heading, counted)
+                for v in variants
             ]
             if all(f is not None for f in found):
                 read.extend(f for f in found if f is not None)
                 merged_into = i
                 i += 1
                 continue
-        facts = _read_group(work, source or clean.strip(), reasons, known, heading)
+        facts = _read_group(work, source or clean.strip(), reasons, known, heading, counted)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -1177,10 +1182,34 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
     return pieces
 
 
+_COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
+
+
+def _count_said(pieces: list[_Piece], reasons: _ReasonIndex) -> bool:
+    """Whether a line names a count's difference in its own words ("short", "missing",
+    "overage"), not by a word that needs a count beside it ("over", "up")."""
+    return any(
+        h.category in _COUNT_CATEGORIES and not h.verb and not h.weak
+        for p in pieces
+        if p.reason
+        for h in reasons.hits(p.text)
+    )
+
+
 def _heading(pieces: list[_Piece]) -> str:
     """A first piece with no number and no code ("cycle count:"): said for every line."""
     first = pieces[0].text
-    return first if not _DIGIT.search(first) and not _sku_codes(first) else ""
+    if _sku_codes(first):
+        return ""
+    return first if not _DIGIT.search(first) or _place_heading(first) else ""
+
+
+def _place_heading(t: str) -> bool:
+    """ "count results aisle 5:", "bay D1 cycle count:": a heading whose only numbers name
+    the place; it is said for every line after it, like one with no number."""
+    if not t.rstrip().endswith(":") or not _LOC_HINT.search(t):
+        return False
+    return not _DIGIT.search(_LOCATION.sub(" ", t))
 
 
 def _signals(
@@ -1222,6 +1251,9 @@ def _signals(
         p.qty = p.part = True
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
+    if has_digit and t == heading and p.sku is None:
+        # "count results aisle 5:": the heading's number names the place, nothing counted
+        p.qty = p.money = p.total = has_digit = False
     p.context_only = not has_digit and p.sku is None
     # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
     p.tally = has_digit and not p.money and bool(_TALLY.search(t))
@@ -1416,6 +1448,7 @@ def _read_group(
     reasons: _ReasonIndex,
     known: frozenset[str] = frozenset(),
     heading: str = "",
+    counted: bool = False,
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
@@ -1424,7 +1457,11 @@ def _read_group(
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
-    hits = _reserve_named(r.s, reasons.hits(r.s, heading))
+    hits = reasons.hits(r.s, heading)
+    if not hits and counted:
+        # "..., 2 SKU-77 over" beside "4 SKU-12 short": the count's direction words count here
+        hits = reasons.hits(r.s, heading + " count")
+    hits = _reserve_named(r.s, hits)
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
@@ -1478,6 +1515,7 @@ def _read_group(
         _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
+    doubts += mixed.mixed_reasons(work, (h.start for h in hits))
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
@@ -2785,6 +2823,20 @@ def _fmt(value: Decimal) -> str:
 # -- context shared between requests -------------------------------------------------------------
 
 
+# a count's direction in one word: a line that inherits the other direction is in doubt
+_UP = re.compile(r"\b(?:up|over|extra|more|higher|surplus|plus|above|gained?)\b|\+\s*\d", _I)
+_DOWN = re.compile(
+    r"\b(?:down|under|short|less|fewer|lower|below|minus|shy)\b|(?<![\w-])-\s*\d", _I
+)
+
+
+def _turned(text: str, category: Category | None) -> str | None:
+    """The word of `text` that points a count the other way from `category`, if any."""
+    against = {Category.SHRINKAGE: _UP, Category.OVERAGE: _DOWN}.get(category)  # type: ignore[arg-type]
+    m = against.search(text) if against is not None else None
+    return " ".join(m.group(0).split()) if m else None
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -2810,6 +2862,12 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 cats = {(o.category, o.reason) for o in others if o.category is not None}
                 if len({c for c, _ in cats}) == 1:
                     cat, word = sorted(cats, key=lambda c: str(c[1]))[0]
+                    turn = _turned(f.source_text, cat)
+                    if turn:
+                        # "4 A short, 2 B up": this line's own word points the other way
+                        guesses.append(Guess(f"'{turn}' may point the other way", P_INHERITED))
+                        unclear = f"'{turn}': short or over? Say which way the count is off"
+                        changes["unclear"] = (*f.unclear, unclear)
                     changes.update(category=cat, reason=word)
                     guesses.append(Guess(f"Assumed '{word}' applies to this item too", P_INHERITED))
         if f.location is None:
