@@ -180,6 +180,14 @@ RESERVE_NOUNS: tuple[str, ...] = (
     "e & o", "e and o",
 )  # fmt: skip
 
+# Who buys goods below cost: what they pay is the goods' new value (a write-down).
+WD_BUYERS: tuple[str, ...] = (
+    "liquidator", "liquidators", "the liquidator", "the liquidators", "outlet", "the outlet",
+    "discount outlet", "the discount outlet", "outlet store", "jobber", "the jobber",
+    "discounter", "the discounter", "salvage buyer", "the salvage buyer", "reseller",
+    "the reseller", "clearance buyer", "surplus buyer", "closeout buyer", "closeout",
+)  # fmt: skip
+
 # fmt: off
 REASON_ROWS: tuple[ReasonSpec, ...] = (
     ReasonSpec(
@@ -686,6 +694,31 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "a unit now", "can sell at", "can sell for", "can sell them at",
                 "can sell them for", "could sell at", "could sell for", "could sell them at",
                 "could sell them for",
+                # a buyer of seconds, or the best price, says what the goods now fetch:
+                # "liquidator pays $11 ea", "can only go to the discount outlet at $30",
+                # "outlet price $30", "best we'll get is $30 each", "clearance at $20"
+                *(
+                    f"{buyer} {verb}"
+                    for buyer in WD_BUYERS
+                    for verb in ("pays", "pay", "will pay", "would pay", "can pay", "could pay",
+                                 "is paying", "paying", "offered", "offers", "is offering",
+                                 "will give", "would give", "gives", "quoted")
+                ),
+                *(f"{buyer} price" for buyer in WD_BUYERS),
+                *(
+                    f"{go} {det}{buyer}"
+                    for go in ("go to", "goes to", "going to", "only go to", "send to",
+                               "sent to", "send them to", "sell to", "sell them to",
+                               "sold to")
+                    for det in ("", "the ", "a ")
+                    for buyer in WD_BUYERS
+                    if not buyer.startswith("the ")
+                ),
+                "liquidation price", "liquidation value", "salvage value", "clearance at",
+                "clearance for", "on clearance at", "clear them at", "clear at",
+                "best we'll get", "best we will get", "best we can get", "best we could get",
+                "best we can do", "best offer", "best price we", "most we'll get",
+                "most we can get", "most we could get",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

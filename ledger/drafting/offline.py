@@ -665,6 +665,11 @@ _WD_ARROW = lead(
     rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?",
     _I,
 )
+# who buys goods below cost ("liquidator pays $11 ea", "the discount outlet at $30")
+_BUYER = (
+    r"(?:liquidators?|(?:discount\s+)?outlet(?:\s+store)?|jobber|discounter|salvage\s+buyer"
+    r"|reseller|(?:clearance|surplus|closeout)\s+buyer|closeout)"
+)
 _WD_NRV = lead(
     NUM_FIRST + "a-z$",
     rf"""\b(?:nrv|net\s+reali[sz]able\s+value|market\s+(?:value|price)|fair\s+value
@@ -682,7 +687,13 @@ _WD_NRV = lead(
          |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
          |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
-         |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?)
+         |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?
+         |{_BUYER}(?:'s)?\s+(?:(?:will|would|can|could|is|are)\s+)?(?:pays?|paying
+          |offer(?:s|ed|ing)?|gives?|giving|quoted|price)(?:\s+(?:us|me))?
+         |(?:go(?:es|ing)?|send|sent|sell|sold)\s+(?:them\s+|it\s+)?to\s+(?:the\s+|a\s+)?{_BUYER}(?:\s+for)?
+         |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
+         |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
+          |offer|price(?:\s+we\s+(?:can\s+|could\s+)?get)?))
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
        | \bworth\s+(?P<e>{_MONEY_STRICT})(?:\s*{_PER})?\s+now\b  # "worth $250 apiece now"
@@ -879,9 +890,18 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
-    not_asked = chatter.answer(clean_read, reasons.mentioned(masked))
+    said = _reason_said(masked, reasons)
+    not_asked = chatter.answer(clean_read, said)
     if not_asked:
         raise DraftError(not_asked)
+    if not said and reasons.mentioned(masked) and not _INTENT.search(masked):
+        # "got 24 X in today, no breakage": every reason named is denied, nothing asked
+        raise DraftError(
+            "That reads like goods with nothing wrong with them ("
+            + _denied(masked, reasons)
+            + "), not a write-off. "
+            + chatter.DOES
+        )
     pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
@@ -1185,6 +1205,32 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
 _COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
 
 
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t)"
+    r"\s+(?:(?:any|other|visible|sign\s+of|signs\s+of)\s+)?$",
+    _I,
+)
+
+
+def _negated(s: str, h: _Hit) -> bool:
+    return bool(_NEGATED_BEFORE.search(s, max(0, h.start - 24), h.start))
+
+
+def _reason_said(masked: str, reasons: _ReasonIndex) -> bool:
+    """Whether the text names a reason it does not deny: "received 40 X, all good, no
+    damage" names none (a receipt, not a loss)."""
+    return any(not _negated(masked, h) for h in reasons.hits(masked))
+
+
+def _denied(masked: str, reasons: _ReasonIndex) -> str:
+    """The first denied reason, as said: "no breakage"."""
+    for h in reasons.hits(masked):
+        m = _NEGATED_BEFORE.search(masked, max(0, h.start - 24), h.start)
+        if m:
+            return "'" + _WS.sub(" ", masked[m.start() : h.start + len(h.keyword)]) + "'"
+    return "no reason"
+
+
 def _count_said(pieces: list[_Piece], reasons: _ReasonIndex) -> bool:
     """Whether a line names a count's difference in its own words ("short", "missing",
     "overage"), not by a word that needs a count beside it ("over", "up")."""
@@ -1462,6 +1508,8 @@ def _read_group(
         # "..., 2 SKU-77 over" beside "4 SKU-12 short": the count's direction words count here
         hits = reasons.hits(r.s, heading + " count")
     hits = _reserve_named(r.s, hits)
+    # "nothing missing but 4 X crushed": a reason denied is none, when another is said
+    hits = [h for h in hits if not _negated(r.s, h)] or hits
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
