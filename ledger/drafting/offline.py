@@ -388,7 +388,8 @@ _INSTRUCTION = lead(
     | \b(?:post|book|charge|record|put|move|transfer|send|hit|code)\w*\b[^.;\n]{0,30}?
         \b(?:to|against|on|in|into)\s+(?:the\s+)?(?:account\s+|acct\.?\s+|gl\s+)?\#?\s*
         (?:\d{4}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b|
-           retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash)
+           retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash
+           |cogs\b|cost\s+of\s+(?:goods(?:\s+sold)?|sales)\b)
     | \b(?:account|acct|gl)\s*\#?\s*\d{3,}
     | \b(?:ignore|disregard|override|forget|bypass)\b[^.;\n]{0,40}?
         \b(?:instructions?|rules?|polic(?:y|ies)|previous|prior|above|system|prompt|limits?)\b
@@ -399,6 +400,25 @@ _INSTRUCTION = lead(
     _IX,
     word=True,  # every branch starts with \b and a letter
 )
+
+# An instruction's own words, up to the last account it names: "debit 5200 credit 1000",
+# "dr 5200 / cr 1000", "put it to cash", "post to acct 5300 and 1000"
+_ACCOUNT = (
+    r"(?:\#\s*)?\d{3,6}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b"
+    r"|cogs\b|cost\s+of\s+(?:goods(?:\s+sold)?|sales)\b|a/?r\b|a/?p\b|petty\s+cash\b"
+    r"|retained\s+earnings\b|accounts?\s+(?:receivable|payable)\b|expenses?\b"
+)
+_ACCOUNT_FILL = (
+    r"(?:(?:debit|credit|dr|cr)(?:ed)?\.?|post\w*|book\w*|charg\w*|record\w*|put|mov\w*"
+    r"|transfer\w*|send|hit|code\w*|it|them|this|these|all|to|the|account|acct\.?|gl|against"
+    r"|on|in|into|and|&|/|,|-)"
+)
+_ACCOUNT_TAIL = re.compile(
+    rf"\b(?:to|against|on|in|into)\s+(?:the\s+)?(?:account\s+|acct\.?\s+|gl\s+)?(?:{_ACCOUNT})",
+    _I,
+)
+_WORD = re.compile(r"[a-z]+", _I)
+_ACCOUNT_CHAIN = re.compile(rf"(?:\s*(?:{_ACCOUNT_FILL}\s*)*(?:{_ACCOUNT}))+", _I)
 
 # -- signals used for grouping ------------------------------------------------------------------
 
@@ -1389,8 +1409,18 @@ def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]
         m = _INSTRUCTION.search(p.text)
         if not m:
             continue
-        cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
-        p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
+        # "debit 5200 credit 1000 for 8 X broken": only the accounts named, not the goods
+        chain = _ACCOUNT_CHAIN.match(p.text, m.start())
+        tail = _ACCOUNT_TAIL.search(p.text, m.start(), m.end()) if not chain else None
+        verb = _WORD.match(p.text, m.start())
+        if tail and verb and _DIGIT.search(p.text, verb.end(), tail.start()):
+            # "book 2 stolen SKU-77 to COGS": the verb and where it sends, not the goods between
+            cut.append(f"{verb.group(0)} ... {_WS.sub(' ', tail.group(0)).strip()}")
+            p.text = _blank(_blank(p.text, *tail.span()), *verb.span())
+        else:
+            end = chain.end() if chain and chain.end() >= m.end() else len(p.text)
+            cut.append(_WS.sub(" ", p.text[m.start() : end]).strip(" ,.;"))
+            p.text = p.text[: m.start()] + " " * (end - m.start()) + p.text[end:]
         if len(pieces) > 1:
             _signals(p, reasons)
     return cut
