@@ -1311,6 +1311,8 @@ def _signals(
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")
         p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
+    if p.qty and not p.money and not p.sku and _SIZE_TAG_ONLY.match(t):
+        p.qty = False  # "2 cs X, 24 ct crushed": the size of the cases said before
     if hits and not p.qty and has_digit and _PART_COUNT.search(t):
         # "12 MLK-2L expired, another 5 of them dented": a further part of the same goods,
         # with its own reason: a request of its own (the goods are the ones named before)
@@ -1335,6 +1337,9 @@ _ONE_CONTAINER = lead(
     _I,
     word=True,
 )
+
+
+_SIZE_TAG_ONLY = re.compile(r"\s*\d+\s*-?\s*(?:ct|count|pk|pack)\b(?!\D*\d)", _I)
 
 
 def _one_container(t: str) -> bool:
