@@ -1598,7 +1598,8 @@ def _read_group(
         _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     doubts = hedges.hedges(work) + hedges.ranges(work, write_down)
-    doubts += mixed.mixed_reasons(work, (h.start for h in hits))
+    # the words as said ("50/50" is masked in `work` as a date would be)
+    doubts += mixed.mixed_reasons(source, lambda t: (h.start for h in reasons.hits(t)))
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
@@ -1638,8 +1639,10 @@ def _is_request(
     has_numbers: bool,
     r: _Read,
 ) -> bool:
-    if "?" in work and (
-        _STATUS_QUESTION.search(work) or (_QUESTION_START.search(work) and not r.money)
+    if (
+        "?" in work
+        and (_STATUS_QUESTION.search(work) or (_QUESTION_START.search(work) and not r.money))
+        and not chatter.ASKED_TO_DO.search(work)  # "is it ok to write off 12 X? expired"
     ):
         return False  # "how do I write off damaged stock?" asks for help, not a draft
     if category is not None:

@@ -36,6 +36,9 @@ ASKS = (
     "could we get {g} written off?",
     "can I write off {g}?",
     "could someone w/o {g}?",
+    "is it ok to write off {g}?",
+    "ok if we w/o {g}?",
+    "any chance we can write off {g}?",
 )
 # reason words of the loss row, said after the question
 REASONS = ("bad freezer burn, unsellable", "crushed", "expired", "smashed", "water damaged",
@@ -76,6 +79,8 @@ STATUS = (
     "was the {g} {r} write-off approved?",
     "did my {g} {r} report go through?",
     "were the {g} {r} ones booked?",
+    "any update on the {g} write-off?",
+    "status of the {g} {r}?",
 )
 ABOUT_BOT = (
     "does this bot handle {r} stuff? we lost like {n} bags last time",

@@ -57,6 +57,11 @@ MIXES = (
     "a combination of {a} and {b}",
     "between {a} and {b}",
     "either {a} or {b}",
+    "50/50 {a} and {b}",
+    "half and half {a} and {b}",
+    "a few {a}, most {b}",
+    "lost to {a} and {b} combined",
+    "- {a} as well as {b}",
 )
 AMOUNTS = ("${v} of stock", "${v} of frozen stuff gone", "{n} SKU-12", "{n} CHR-009", "{n} MLK-2L")
 

@@ -28,9 +28,11 @@ _QUESTION = re.compile(
     _I | re.VERBOSE,
 )
 # asking the bot, or the team, to do the bot's job: a request said as a question
-_ASKED_TO_DO = re.compile(
-    rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:can|could|may|would|will|shall)\s+
-        (?:we|i|you|u|ya|ye|someone|somebody|one\s+of\s+you)\s+
+ASKED_TO_DO = re.compile(
+    rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:(?:can|could|may|would|will|shall)\s+
+        (?:we|i|you|u|ya|ye|someone|somebody|one\s+of\s+you)
+        |(?:is\s+it\s+|would\s+it\s+be\s+)?(?:ok|okay|alright|fine|cool)\s+(?:to|if\s+(?:we|i))
+        |(?:do\s+you\s+)?mind\s+if\s+(?:we|i))\s+
         (?:(?:please|pls|plz|just|go\s+ahead\s+and|get\s+to)\s+)?
         (?:write|w/o|wo\b|writeoff|post|draft|book|record|remove|scrap|dispose|toss|bin
         |adjust|take\s+(?:off|out)|get\s+(?:\S+\s+){{0,5}}?(?:written|w/o)|have\s+
@@ -39,7 +41,9 @@ _ASKED_TO_DO = re.compile(
 )
 # "hey did the 3 TV-55X from yesterday get approved?": asking how an earlier one went
 _STATUS_ASKED = re.compile(
-    rf"""^\s*{_OPENER}(?:did|has|have|was|were|is|are)\b[^?]{{0,80}}?\b(?:approved|posted
+    rf"""^\s*{_OPENER}(?:any\s+(?:update|news|word|progress)|status\s+(?:of|on|for)
+        |where\s+are\s+we\s+(?:on|with)|what(?:'s|\s+is)\s+the\s+status)\b
+      | ^\s*{_OPENER}(?:did|has|have|was|were|is|are)\b[^?]{{0,80}}?\b(?:approved|posted
         |processed|booked|rejected|declined|signed\s+off|gone\s+through|go\s+through
         |went\s+through|synced|sent|done|submitted|pending)\b""",
     _I | re.VERBOSE,
@@ -291,7 +295,7 @@ def answer(text: str, has_reason: bool) -> str | None:
     stripped = text.strip()
     # "Can we write off 19 bags X? freezer burn": asked politely, the bot's own job, with the
     # goods counted and a reason, is a request
-    asked_to_do = has_reason and _DIGIT.search(stripped) and _ASKED_TO_DO.search(stripped)
+    asked_to_do = has_reason and _DIGIT.search(stripped) and ASKED_TO_DO.search(stripped)
     if (
         "?" in stripped
         and not asked_to_do

@@ -9,7 +9,7 @@ stops these patterns."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ledger.drafting.reading.fast import lead
 
@@ -28,23 +28,36 @@ _FILL = (
     r"(?:(?:was|were|is|are|got|been|went)\s+)?"
 )
 _JOIN = r"\s*(?:[,;/&+]\s*)?(?:(?:and|but|plus|while|with)\s+)?"
-_FIRST_SHARE = r"(?:part(?:ly|ially)?|some|half|most(?:ly)?|a\s+few|a\s+couple|a\s+bit)"
+_FIRST_SHARE = (
+    r"(?:part(?:ly|ially)?|some|half|most(?:ly)?|many|lots|a\s+lot|a\s+few|a\s+couple|a\s+bit)"
+)
 _SECOND_SHARE = (
     r"(?:part(?:ly|ially)?|some|half|the\s+other\s+half|other\s+half|(?:the\s+)?rest"
-    r"|(?:the\s+)?remainder|(?:the\s+)?others?|a\s+few|a\s+bit)"
+    r"|(?:the\s+)?remainder|(?:the\s+)?others?|a\s+few|a\s+bit|most(?:ly)?|many|lots|a\s+lot)"
 )
+# "50/50", "60-40 split", "half and half", "fifty-fifty": a split said before the two parts
+_SPLIT = r"(?:\d{1,2}\s*[/-]\s*\d{1,2}(?:\s+split)?|half\s+and\s+half|fifty[-\s]fifty)"
+# where a part said whole starts: after "to", "from", "by", "of" or a comma ("lost to theft
+# and freezer failure combined", "gone, theft as well as freezer failure")
+_LEFT = r"(?:(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bof\s)|(?<=[,:;-]\s)|(?<=^))"
 _MIXED = lead(
-    "psbhmaec",
+    "psbhmaecfltr0-9",
     rf"""\b{_FIRST_SHARE}\s+{_FILL}{_part("a0", "?")}{_JOIN}{_SECOND_SHARE}\s+{_FILL}{_part("b0")}
        | \b(?:a\s+)?(?:mix(?:ture)?|combination|combo|blend)\s+of\s+{_part("a1", "?")}
          \s*(?:and|&|\+|/|plus|,)\s*{_part("b1")}
        | \bmixed\s+{_part("a2", "?")}\s*(?:and|&|\+|/|plus)\s*{_part("b2")}
        | \bbetween\s+{_part("a3", "?")}\s*(?:and|&)\s*{_part("b3")}
-       | \beither\s+{_part("a4", "?")}\s*,?\s*or\s+{_part("b4")}""",
+       | \beither\s+{_part("a4", "?")}\s*,?\s*or\s+{_part("b4")}
+       | \b{_SPLIT}\s+(?:split\s+)?(?:between\s+)?{_part("a5", "?")}
+         \s*(?:and|&|\+|/|plus|,)\s*{_part("b5")}
+       | {_LEFT}{_part("a6", "?")}\s*(?:and|&|\+|/|plus)\s*{_part("b6")}
+         \s+(?:combined|together|between\s+them|mix(?:ed)?|both)\b
+       | {_LEFT}{_part("a7", "?")}\s+(?:as\s+well\s+as|along\s+with|together\s+with)
+         \s+{_part("b7")}""",
     _I | re.VERBOSE,
     word=True,
 )
-_BRANCHES = 5
+_BRANCHES = 8
 # words that end a part: what follows is no longer the reason ("some damaged in the flood")
 _STOP = frozenset(("in", "on", "at", "from", "by", "during", "after", "the", "of", "to", "so"))
 # a part that says the goods are fine is no second reason ("half damaged, the rest fine")
@@ -76,17 +89,18 @@ _FINE = frozenset(
 )
 
 
-def mixed_reasons(text: str, reason_starts: Iterable[int]) -> list[str]:
-    """A doubt when two different reasons are joined over one amount; `reason_starts`: where
-    the reason table's words start in `text` (one of the parts must hold one)."""
-    starts = tuple(reason_starts)
-    if not starts:
-        return []
+def mixed_reasons(text: str, reason_starts: Callable[[str], Iterable[int]]) -> list[str]:
+    """A doubt when two different reasons are joined over one amount; `reason_starts(text)`:
+    where the reason table's words start in `text` (one of the parts must hold one), asked
+    only when the words join two parts."""
+    starts: tuple[int, ...] | None = None
     for m in _MIXED.finditer(text):
         i = next(i for i in range(_BRANCHES) if m.group(f"a{i}") is not None)
         a, b = _head(m.group(f"a{i}")), _head(m.group(f"b{i}"))
         if not a or not b or a == b or a.split()[0] in _FINE or b.split()[0] in _FINE:
             continue
+        if starts is None:
+            starts = tuple(reason_starts(text))
         if any(m.start(f"a{i}") <= s < m.end(f"b{i}") for s in starts):
             phrase = " ".join(m.group(0).split())
             return [
