@@ -702,7 +702,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for buyer in WD_BUYERS
                     for verb in ("pays", "pay", "will pay", "would pay", "can pay", "could pay",
                                  "is paying", "paying", "offered", "offers", "is offering",
-                                 "will give", "would give", "gives", "quoted")
+                                 "will give", "would give", "gives", "quoted", "quote",
+                                 "quotes", "bid", "bids", "will take", "takes")
                 ),
                 *(f"{buyer} price" for buyer in WD_BUYERS),
                 *(
@@ -716,6 +717,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 ),
                 "liquidation price", "liquidation value", "salvage value", "clearance at",
                 "clearance for", "on clearance at", "clear them at", "clear at",
+                *(f"at the {buyer} for" for buyer in WD_BUYERS if not buyer.startswith("the ")),
+                *(
+                    f"{verb} {how}"
+                    for verb in ("closeout", "liquidation", "liquidate", "liquidate them",
+                                 "salvage", "sell off", "sell them off")
+                    for how in ("at", "for")
+                ),
+                "top offer", "highest offer", "highest bid", "best bid", "top bid",
+                "recovery value",
                 "best we'll get", "best we will get", "best we can get", "best we could get",
                 "best we can do", "best offer", "best price we", "most we'll get",
                 "most we can get", "most we could get",

@@ -709,7 +709,11 @@ _WD_NRV = lead(
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
          |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?
          |{_BUYER}(?:'s)?\s+(?:(?:will|would|can|could|is|are)\s+)?(?:pays?|paying
-          |offer(?:s|ed|ing)?|gives?|giving|quoted|price)(?:\s+(?:us|me))?
+          |offer(?:s|ed|ing)?|gives?|giving|quote[sd]?|bids?|price|takes?(?:\s+them)?(?:\s+(?:at|for))?)
+          (?:\s+(?:us|me))?
+         |(?:closeout|liquidation|liquidate(?:\s+(?:them|it))?|salvage|sell\s+(?:them\s+|it\s+)?off
+          |dump(?:\s+(?:them|it))?(?:\s+at\s+the\s+{_BUYER})?|at\s+the\s+{_BUYER})\s+(?:at|for)
+         |(?:top|highest|best)\s+(?:offer|bid)|recovery\s+value
          |(?:go(?:es|ing)?|send|sent|sell|sold)\s+(?:them\s+|it\s+)?to\s+(?:the\s+|a\s+)?{_BUYER}(?:\s+for)?
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
@@ -1339,7 +1343,11 @@ _ONE_CONTAINER = lead(
 )
 
 
-_SIZE_TAG_ONLY = re.compile(r"\s*\d+\s*-?\s*(?:ct|count|pk|pack)\b(?!\D*\d)", _I)
+_SIZE_TAG_ONLY = re.compile(
+    r"\s*(?:\(?\s*\d+(?:\s*-?\s*(?:ct|count|pk|pack)\b|'?s\b|\s+in\s+(?:each|every)\b)\)?"
+    r"|(?:case|carton|ctn|box|pack)\s+of\s+\d+\b)(?!\D*\d)",
+    _I,
+)
 
 
 def _one_container(t: str) -> bool:

@@ -40,6 +40,14 @@ VALUES = (
     "most we can get is ${v} each",
     "liquidation price ${v} each",
     "salvage value ${v} each",
+    "liquidator quote ${v}/unit",
+    "closeout at ${v}",
+    "we can dump them at the outlet for ${v} each",
+    "salvage at ${v} each",
+    "sell off at ${v} each",
+    "top offer is ${v} each",
+    "highest bid ${v} each",
+    "recovery value ${v} each",
 )
 
 

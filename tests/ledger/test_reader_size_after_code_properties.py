@@ -24,7 +24,8 @@ COSTS = {"SKU-12": Decimal("15.00"), "WID-200": Decimal("8.50"), "MLK-2L": Decim
          "BX-1042": Decimal("1.25")}  # fmt: skip
 CTX = make_context(items={s: ItemInfo(s, s, c) for s, c in COSTS.items()})
 CONTAINERS = ("cs", "cases", "ctns", "cartons", "boxes")
-TAGS = ("{k} ct", "{k}ct", "{k} pk", "{k}pk", "{k}-pack", "{k} count")
+TAGS = ("{k} ct", "{k}ct", "{k} pk", "{k}pk", "{k}-pack", "{k} count", "{k}s", "({k}'s)",
+        "{k} in each", "case of {k}")  # fmt: skip
 GOODS = ("", "water ", "milk ", "widget ")
 STORIES = (
     ("dmg {body}", Category.LOSS),

@@ -528,17 +528,21 @@ _SIZE_AFTER = lead(
     _N_FIRST,
     rf"(?P<n1>{_N}|\ban?)\s+(?:(?!of\b|x\b)[a-z]{{2,12}}\s+)?(?P<c1>{_C})"
     rf"(?:\s*(?:\ue000|(?!(?:ct|count|pk|pack)\b)[a-z]{{2,15}}|[,:-]))*?\s*"
-    rf"(?:(?P<n2>(?<![\w.$])\d+)\s*-?\s*(?:ct|count|pk|pack)\b(?!\s*\ue000)"
+    rf"(?:\(?\s*(?P<n2>(?<![\w.$])\d+)(?:\s*-?\s*(?:ct|count|pk|pack)\b|'?s\b"
+    rf"|\s+(?:in|inside)\s+(?:each|every)\b(?!\s+[a-z]+\s+\d))(?:\s*\))?(?!\s*\ue000)"
+    rf"|(?:{_C})\s+of\s+(?P<n4>\d+)\b(?!\s*(?:{_C}|%|[.,]\d))"
     rf"|\(\s*(?P<n3>\d+)\s+(?!(?:each|apiece|per|in|on|more|extra|of|x)\b)(?P<u>[a-z]{{2,15}})\s*\))",
     _I,
 )
 _ONE = frozenset(("1", "a", "an", "one"))
+_SIZE_AFTER_HINT = re.compile(r"\(|ct|count|pk|pack|\d'?s\b|\bin\s+(?:each|every)|\bof\s+\d", _I)
+_WS = re.compile(r"\s+")
 
 
 def _read_size_after(s: str) -> Pack | None:
     """ "2 cs SKU-12, 24 ct" (48), "1 extra case SKU-12 (12 bags)" (12): containers counted,
     then, after what they are, how many each holds."""
-    if "(" not in s and not any(k in s.lower() for k in ("ct", "count", "pk", "pack")):
+    if not _SIZE_AFTER_HINT.search(s):
         return None
     m = _SIZE_AFTER.search(s)
     if m is None:
@@ -559,7 +563,7 @@ def _read_size_after(s: str) -> Pack | None:
         span = (m.start("n3") - 1, m.end())
         note = f"Quantity 1 {m.group('c1')} holding {_fmt(n)} {unit} = {_fmt(n)}"
         return Pack(n, unit, [(m.start(), m.end("c1")), span], note, [n1, n], containers={c1: n1})
-    n2 = _num(m.group("n2"))
+    n2 = _num(m.group("n2") or m.group("n4"))
     if n2 is None or not _whole(n2):
         return None
     qty = n1 * n2
@@ -567,12 +571,12 @@ def _read_size_after(s: str) -> Pack | None:
     return Pack(
         qty,
         "units",
-        [(m.start(), m.end("c1")), (m.start("n2"), m.end())],
+        [(m.start(), m.end("c1")), (m.start("n2" if m.group("n2") else "n4"), m.end())],
         note,
         [n1, n2],
         containers={c1: n1},
-        guess=f"Read '{_fmt(n2)} {m.group(0)[m.end('n2') - m.start() :].strip()}' after the goods "
-        f"as the count in each {c1}",
+        guess=f"Read '{_WS.sub(' ', s[m.start('n2' if m.group('n2') else 'n4') : m.end()])}' "
+        f"after the goods as the count in each {c1}",
     )
 
 
