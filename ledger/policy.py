@@ -941,6 +941,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # came in 15 over".
             Words(
                 "extra", "over", "over by", "came in over", "more", "higher", "higher than",
+                "above",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,

@@ -1221,8 +1221,10 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
         heading = _heading(pieces)
+        # "MLK-2L over 1, 1 CHR-009 short": a count's direction words serve every line
+        near = f"{heading} count" if _count_in(masked, reasons) else heading
         for p in pieces:
-            _signals(p, reasons, known, heading)
+            _signals(p, reasons, known, heading, near)
     return pieces
 
 
@@ -1258,11 +1260,12 @@ def _denied(masked: str, reasons: _ReasonIndex) -> str:
 def _count_said(pieces: list[_Piece], reasons: _ReasonIndex) -> bool:
     """Whether a line names a count's difference in its own words ("short", "missing",
     "overage"), not by a word that needs a count beside it ("over", "up")."""
+    return any(_count_in(p.text, reasons) for p in pieces if p.reason)
+
+
+def _count_in(text: str, reasons: _ReasonIndex) -> bool:
     return any(
-        h.category in _COUNT_CATEGORIES and not h.verb and not h.weak
-        for p in pieces
-        if p.reason
-        for h in reasons.hits(p.text)
+        h.category in _COUNT_CATEGORIES and not h.verb and not h.weak for h in reasons.hits(text)
     )
 
 
@@ -1283,13 +1286,17 @@ def _place_heading(t: str) -> bool:
 
 
 def _signals(
-    p: _Piece, reasons: _ReasonIndex, known: Collection[str] = (), heading: str = ""
+    p: _Piece,
+    reasons: _ReasonIndex,
+    known: Collection[str] = (),
+    heading: str = "",
+    near: str = "",
 ) -> None:
     t = p.text
     codes = _sku_codes(t, known)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
-    hits = reasons.hits(t, heading)
+    hits = reasons.hits(t, near or heading)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)

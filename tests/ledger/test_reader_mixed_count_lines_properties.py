@@ -106,6 +106,8 @@ SHORT = (
     "{sku} shortage of {n}",
     "{sku} down {n}",
     "{n} {sku} under",
+    "{sku} {n} under",
+    "{sku} {n} below",
 )
 OVER = (
     "{n} {sku} over",
@@ -115,6 +117,7 @@ OVER = (
     "{n} {sku} extra",
     "{sku} surplus of {n}",
     "{sku} overage of {n}",
+    "{sku} {n} above",
 )
 HEADINGS = (
     "count results: ",

@@ -8,6 +8,7 @@ stops these patterns."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -50,13 +51,20 @@ _MIXED = lead(
        | \beither\s+{_part("a4", "?")}\s*,?\s*or\s+{_part("b4")}
        | \b{_SPLIT}\s+(?:split\s+)?(?:between\s+)?{_part("a5", "?")}
          \s*(?:and|&|\+|/|plus|,)\s*{_part("b5")}
-       | {_LEFT}{_part("a6", "?")}\s*(?:and|&|\+|/|plus)\s*{_part("b6")}
+""",
+    _I | re.VERBOSE,
+    word=True,
+)
+# two parts said whole, then what joins them: "lost to theft and freezer failure combined",
+# "theft as well as freezer failure" (any word may start these: only where the words are)
+_JOINED = re.compile(
+    rf"""{_LEFT}{_part("a6", "?")}\s*(?:and|&|\+|/|plus)\s*{_part("b6")}
          \s+(?:combined|together|between\s+them|mix(?:ed)?|both)\b
        | {_LEFT}{_part("a7", "?")}\s+(?:as\s+well\s+as|along\s+with|together\s+with)
          \s+{_part("b7")}""",
     _I | re.VERBOSE,
-    word=True,
 )
+_JOINED_WORDS = ("combined", "together", "between them", "mix", "both", "as well as", "along with")
 _BRANCHES = 8
 # words that end a part: what follows is no longer the reason ("some damaged in the flood")
 _STOP = frozenset(("in", "on", "at", "from", "by", "during", "after", "the", "of", "to", "so"))
@@ -94,8 +102,10 @@ def mixed_reasons(text: str, reason_starts: Callable[[str], Iterable[int]]) -> l
     where the reason table's words start in `text` (one of the parts must hold one), asked
     only when the words join two parts."""
     starts: tuple[int, ...] | None = None
-    for m in _MIXED.finditer(text):
-        i = next(i for i in range(_BRANCHES) if m.group(f"a{i}") is not None)
+    low = text.lower()
+    joined = _JOINED.finditer(text) if any(w in low for w in _JOINED_WORDS) else ()
+    for m in itertools.chain(_MIXED.finditer(text), joined):
+        i = next(i for i in range(_BRANCHES) if m.groupdict().get(f"a{i}") is not None)
         a, b = _head(m.group(f"a{i}")), _head(m.group(f"b{i}"))
         if not a or not b or a == b or a.split()[0] in _FINE or b.split()[0] in _FINE:
             continue
