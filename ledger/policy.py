@@ -180,12 +180,12 @@ RESERVE_NOUNS: tuple[str, ...] = (
     "e & o", "e and o",
 )  # fmt: skip
 
-# Who buys goods below cost: what they pay is the goods' new value (a write-down).
+# Who buys goods below cost: what they pay is the goods' new value (a write-down). Phrases
+# match whole words anywhere, so "the liquidator pays" is read by "liquidator pays".
 WD_BUYERS: tuple[str, ...] = (
-    "liquidator", "liquidators", "the liquidator", "the liquidators", "outlet", "the outlet",
-    "discount outlet", "the discount outlet", "outlet store", "jobber", "the jobber",
-    "discounter", "the discounter", "salvage buyer", "the salvage buyer", "reseller",
-    "the reseller", "clearance buyer", "surplus buyer", "closeout buyer", "closeout",
+    "liquidator", "liquidators", "outlet", "discount outlet", "outlet store", "jobber",
+    "discounter", "salvage buyer", "reseller", "clearance buyer", "surplus buyer",
+    "closeout buyer", "closeout",
 )  # fmt: skip
 
 # fmt: off
@@ -708,16 +708,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 *(f"{buyer} price" for buyer in WD_BUYERS),
                 *(
                     f"{go} {det}{buyer}"
-                    for go in ("go to", "goes to", "going to", "only go to", "send to",
-                               "sent to", "send them to", "sell to", "sell them to",
-                               "sold to")
+                    for go in ("go to", "goes to", "going to", "send to", "sent to",
+                               "send them to", "sell to", "sell them to", "sold to")
                     for det in ("", "the ", "a ")
                     for buyer in WD_BUYERS
-                    if not buyer.startswith("the ")
                 ),
                 "liquidation price", "liquidation value", "salvage value", "clearance at",
                 "clearance for", "on clearance at", "clear them at", "clear at",
-                *(f"at the {buyer} for" for buyer in WD_BUYERS if not buyer.startswith("the ")),
+                *(f"at the {buyer} for" for buyer in WD_BUYERS),
                 *(
                     f"{verb} {how}"
                     for verb in ("closeout", "liquidation", "liquidate", "liquidate them",

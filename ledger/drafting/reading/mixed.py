@@ -66,6 +66,12 @@ _JOINED = re.compile(
 )
 _JOINED_WORDS = ("combined", "together", "between them", "mix", "both", "as well as", "along with")
 _BRANCHES = 8
+# a word every pattern above needs
+_HINT = re.compile(
+    r"part|some|half|most|many|lots|a lot|few|couple|bit|mix|combin|combo|blend|between|either"
+    r"|fifty|\d\s*[/-]\s*\d|together|both|as well as|along with",
+    _I,
+)
 # words that end a part: what follows is no longer the reason ("some damaged in the flood")
 _STOP = frozenset(("in", "on", "at", "from", "by", "during", "after", "the", "of", "to", "so"))
 # a part that says the goods are fine is no second reason ("half damaged, the rest fine")
@@ -101,6 +107,8 @@ def mixed_reasons(text: str, reason_starts: Callable[[str], Iterable[int]]) -> l
     """A doubt when two different reasons are joined over one amount; `reason_starts(text)`:
     where the reason table's words start in `text` (one of the parts must hold one), asked
     only when the words join two parts."""
+    if not _HINT.search(text):
+        return []  # most messages: one quick look
     starts: tuple[int, ...] | None = None
     low = text.lower()
     joined = _JOINED.finditer(text) if any(w in low for w in _JOINED_WORDS) else ()
