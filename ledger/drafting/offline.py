@@ -1222,9 +1222,9 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
         heading = _heading(pieces)
         # "MLK-2L over 1, 1 CHR-009 short": a count's direction words serve every line
-        near = f"{heading} count" if _count_in(masked, reasons) else heading
+        counted = _count_in(masked, reasons)
         for p in pieces:
-            _signals(p, reasons, known, heading, near)
+            _signals(p, reasons, known, heading, counted)
     return pieces
 
 
@@ -1263,6 +1263,16 @@ def _count_said(pieces: list[_Piece], reasons: _ReasonIndex) -> bool:
     return any(_count_in(p.text, reasons) for p in pieces if p.reason)
 
 
+# the words that give one line of a count its direction ("2 SKU-77 over"); "2 more", "less"
+# beside another line's "short" say something else ("missing 1, plus 2 more")
+_LINE_DIRECTIONS = frozenset(("over", "over by", "extra", "above", "under", "below", "down"))
+
+
+def _line_direction(text: str, heading: str, reasons: _ReasonIndex) -> list[_Hit]:
+    """A count line's own direction word, read as the count's beside another line's."""
+    return [h for h in reasons.hits(text, heading + " count") if h.keyword in _LINE_DIRECTIONS]
+
+
 def _count_in(text: str, reasons: _ReasonIndex) -> bool:
     return any(
         h.category in _COUNT_CATEGORIES and not h.verb and not h.weak for h in reasons.hits(text)
@@ -1290,13 +1300,15 @@ def _signals(
     reasons: _ReasonIndex,
     known: Collection[str] = (),
     heading: str = "",
-    near: str = "",
+    counted: bool = False,
 ) -> None:
     t = p.text
     codes = _sku_codes(t, known)
     p.sku = codes[0][0] if codes else None
     has_digit = bool(_DIGIT.search(t))
-    hits = reasons.hits(t, near or heading)
+    hits = reasons.hits(t, heading)
+    if not hits and counted:
+        hits = _line_direction(t, heading, reasons)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
@@ -1556,10 +1568,11 @@ def _read_group(
     hits = reasons.hits(r.s, heading)
     if not hits and counted:
         # "..., 2 SKU-77 over" beside "4 SKU-12 short": the count's direction words count here
-        hits = reasons.hits(r.s, heading + " count")
+        hits = _line_direction(r.s, heading, reasons)
     hits = _reserve_named(r.s, hits)
     # "nothing missing but 4 X crushed": a reason denied is none, when another is said
-    hits = [h for h in hits if not _negated(r.s, h)] or hits
+    if len(hits) > 1:
+        hits = [h for h in hits if not _negated(r.s, h)] or hits
     category, reason = _pick_reason(r, hits, reasons)
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
