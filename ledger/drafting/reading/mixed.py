@@ -67,7 +67,8 @@ _JOINED = re.compile(
 _JOINED_WORDS = ("combined", "together", "between them", "mix", "both", "as well as", "along with")
 _BRANCHES = 8
 # a word every pattern above needs
-_HINT = re.compile(
+_HINT = lead(
+    "pshmlafcbet0-9",
     r"part|some|half|most|many|lots|a lot|few|couple|bit|mix|combin|combo|blend|between|either"
     r"|fifty|\d\s*[/-]\s*\d|together|both|as well as|along with",
     _I,
