@@ -180,6 +180,14 @@ RESERVE_NOUNS: tuple[str, ...] = (
     "e & o", "e and o",
 )  # fmt: skip
 
+# Who buys goods below cost: what they pay is the goods' new value (a write-down). Phrases
+# match whole words anywhere, so "the liquidator pays" is read by "liquidator pays".
+WD_BUYERS: tuple[str, ...] = (
+    "liquidator", "liquidators", "outlet", "discount outlet", "outlet store", "jobber",
+    "discounter", "salvage buyer", "reseller", "clearance buyer", "surplus buyer",
+    "closeout buyer", "closeout",
+)  # fmt: skip
+
 # fmt: off
 REASON_ROWS: tuple[ReasonSpec, ...] = (
     ReasonSpec(
@@ -783,6 +791,39 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "a unit now", "can sell at", "can sell for", "can sell them at",
                 "can sell them for", "could sell at", "could sell for", "could sell them at",
                 "could sell them for",
+                # a buyer of seconds, or the best price, says what the goods now fetch:
+                # "liquidator pays $11 ea", "can only go to the discount outlet at $30",
+                # "outlet price $30", "best we'll get is $30 each", "clearance at $20"
+                *(
+                    f"{buyer} {verb}"
+                    for buyer in WD_BUYERS
+                    for verb in ("pays", "pay", "will pay", "would pay", "can pay", "could pay",
+                                 "is paying", "paying", "offered", "offers", "is offering",
+                                 "will give", "would give", "gives", "quoted", "quote",
+                                 "quotes", "bid", "bids", "will take", "takes")
+                ),
+                *(f"{buyer} price" for buyer in WD_BUYERS),
+                *(
+                    f"{go} {det}{buyer}"
+                    for go in ("go to", "goes to", "going to", "send to", "sent to",
+                               "send them to", "sell to", "sell them to", "sold to")
+                    for det in ("", "the ", "a ")
+                    for buyer in WD_BUYERS
+                ),
+                "liquidation price", "liquidation value", "salvage value", "clearance at",
+                "clearance for", "on clearance at", "clear them at", "clear at",
+                *(f"at the {buyer} for" for buyer in WD_BUYERS),
+                *(
+                    f"{verb} {how}"
+                    for verb in ("closeout", "liquidation", "liquidate", "liquidate them",
+                                 "salvage", "sell off", "sell them off")
+                    for how in ("at", "for")
+                ),
+                "top offer", "highest offer", "highest bid", "best bid", "top bid",
+                "recovery value",
+                "best we'll get", "best we will get", "best we can get", "best we could get",
+                "best we can do", "best offer", "best price we", "most we'll get",
+                "most we can get", "most we could get",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
@@ -1006,6 +1047,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # came in 15 over".
             Words(
                 "extra", "over", "over by", "came in over", "more", "higher", "higher than",
+                "above",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,

@@ -47,6 +47,7 @@ from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
+from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
@@ -428,7 +429,8 @@ _INSTRUCTION = lead(
     | \b(?:post|book|charge|record|put|move|transfer|send|hit|code)\w*\b[^.;\n]{0,30}?
         \b(?:to|against|on|in|into)\s+(?:the\s+)?(?:account\s+|acct\.?\s+|gl\s+)?\#?\s*
         (?:\d{4}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b|
-           retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash)
+           retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash
+           |cogs\b|cost\s+of\s+(?:goods(?:\s+sold)?|sales)\b)
     | \b(?:account|acct|gl)\s*\#?\s*\d{3,}
     | \b(?:ignore|disregard|override|forget|bypass)\b[^.;\n]{0,40}?
         \b(?:instructions?|rules?|polic(?:y|ies)|previous|prior|above|system|prompt|limits?)\b
@@ -439,6 +441,25 @@ _INSTRUCTION = lead(
     _IX,
     word=True,  # every branch starts with \b and a letter
 )
+
+# An instruction's own words, up to the last account it names: "debit 5200 credit 1000",
+# "dr 5200 / cr 1000", "put it to cash", "post to acct 5300 and 1000"
+_ACCOUNT = (
+    r"(?:\#\s*)?\d{3,6}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b"
+    r"|cogs\b|cost\s+of\s+(?:goods(?:\s+sold)?|sales)\b|a/?r\b|a/?p\b|petty\s+cash\b"
+    r"|retained\s+earnings\b|accounts?\s+(?:receivable|payable)\b|expenses?\b"
+)
+_ACCOUNT_FILL = (
+    r"(?:(?:debit|credit|dr|cr)(?:ed)?\.?|post\w*|book\w*|charg\w*|record\w*|put|mov\w*"
+    r"|transfer\w*|send|hit|code\w*|it|them|this|these|all|to|the|account|acct\.?|gl|against"
+    r"|on|in|into|and|&|/|,|-)"
+)
+_ACCOUNT_TAIL = re.compile(
+    rf"\b(?:to|against|on|in|into)\s+(?:the\s+)?(?:account\s+|acct\.?\s+|gl\s+)?(?:{_ACCOUNT})",
+    _I,
+)
+_WORD = re.compile(r"[a-z]+", _I)
+_ACCOUNT_CHAIN = re.compile(rf"(?:\s*(?:{_ACCOUNT_FILL}\s*)*(?:{_ACCOUNT}))+", _I)
 
 # -- signals used for grouping ------------------------------------------------------------------
 
@@ -714,6 +735,11 @@ _WD_ARROW = lead(
     rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?",
     _I,
 )
+# who buys goods below cost ("liquidator pays $11 ea", "the discount outlet at $30")
+_BUYER = (
+    r"(?:liquidators?|(?:discount\s+)?outlet(?:\s+store)?|jobber|discounter|salvage\s+buyer"
+    r"|reseller|(?:clearance|surplus|closeout)\s+buyer|closeout)"
+)
 _WD_NRV = lead(
     NUM_FIRST + "a-z$",
     rf"""\b(?:nrv|lcnrv|lcm|lower\s+of\s+cost\s+(?:or|and)\s+(?:nrv|market|net\s+reali[sz]able\s+value)
@@ -733,7 +759,17 @@ _WD_NRV = lead(
          |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
          |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
-         |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?)
+         |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?
+         |{_BUYER}(?:'s)?\s+(?:(?:will|would|can|could|is|are)\s+)?(?:pays?|paying
+          |offer(?:s|ed|ing)?|gives?|giving|quote[sd]?|bids?|price|takes?(?:\s+them)?(?:\s+(?:at|for))?)
+          (?:\s+(?:us|me))?
+         |(?:closeout|liquidation|liquidate(?:\s+(?:them|it))?|salvage|sell\s+(?:them\s+|it\s+)?off
+          |dump(?:\s+(?:them|it))?(?:\s+at\s+the\s+{_BUYER})?|at\s+the\s+{_BUYER})\s+(?:at|for)
+         |(?:top|highest|best)\s+(?:offer|bid)|recovery\s+value
+         |(?:go(?:es|ing)?|send|sent|sell|sold)\s+(?:them\s+|it\s+)?to\s+(?:the\s+|a\s+)?{_BUYER}(?:\s+for)?
+         |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
+         |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
+          |offer|price(?:\s+we\s+(?:can\s+|could\s+)?get)?))
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
        | \bworth\s+(?P<e>{_MONEY_STRICT})(?:\s*{_PER})?\s+now\b  # "worth $250 apiece now"
@@ -962,18 +998,29 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
     fine = chatter.cleared(masked)  # "all good, no damage": no reason named
     has_reason = reasons.mentioned(fine)
-    not_asked = chatter.answer(asked, has_reason)
+    said = _reason_said(masked, reasons)
+    not_asked = chatter.answer(asked, has_reason and said)
     if not_asked:
         raise DraftError(not_asked)
     if fine != masked and not has_reason and not _INTENT.search(masked):
         # "40 SKU-40 came in, none damaged": the goods are fine, nothing to write off
         raise DraftError(chatter.NOTHING_WRONG)
+    if not said and reasons.mentioned(masked) and not _INTENT.search(masked):
+        # "got 24 X in today, no breakage": every reason named is denied, nothing asked
+        raise DraftError(
+            "That reads like goods with nothing wrong with them ("
+            + _denied(masked, reasons)
+            + "), not a write-off. "
+            + chatter.DOES
+        )
     pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
 
     # "cycle count: A short 6, B over 10": the heading is said for every request after it
-    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header)
+    # "4 A short, 2 B over": lines of one count, each with its own direction
+    counted = len(groups) > 1 and _count_said(pieces, reasons)
+    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header, counted)
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -1134,6 +1181,7 @@ def _read_groups(
     reasons: _ReasonIndex,
     known: frozenset[str],
     heading: str = "",
+    counted: bool = False,
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -1152,7 +1200,8 @@ def _read_groups(
         variants = _each_code(work)
         if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
             found = [
-                _read_group(v, source or clean.strip(), reasons, known, heading) for v in variants
+                _read_group(v, source or clean.strip(), reasons, known, heading, counted)
+                for v in variants
             ]
             if all(f is not None for f in found):
                 shared = _SHARED_COUNT.search(work)
@@ -1172,7 +1221,7 @@ def _read_groups(
                 merged_into = i
                 i += 1
                 continue
-        facts = _read_group(work, source or clean.strip(), reasons, known, heading)
+        facts = _read_group(work, source or clean.strip(), reasons, known, heading, counted)
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -1355,19 +1404,86 @@ def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> 
     pieces = [_Piece(a, b, masked[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) > 1:  # signals only glue pieces together: one piece is one group as it is
         heading = _heading(pieces)
+        # "MLK-2L over 1, 1 CHR-009 short": a count's direction words serve every line
+        counted = _count_in(masked, reasons)
         for p in pieces:
-            _signals(p, reasons, known, heading)
+            _signals(p, reasons, known, heading, counted)
     return pieces
+
+
+_COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
+
+
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t)"
+    r"\s+(?:(?:any|other|visible|sign\s+of|signs\s+of)\s+)?$",
+    _I,
+)
+
+
+def _negated(s: str, h: _Hit) -> bool:
+    return bool(_NEGATED_BEFORE.search(s, max(0, h.start - 24), h.start))
+
+
+def _reason_said(masked: str, reasons: _ReasonIndex) -> bool:
+    """Whether the text names a reason it does not deny: "received 40 X, all good, no
+    damage" names none (a receipt, not a loss)."""
+    return any(not _negated(masked, h) for h in reasons.hits(masked))
+
+
+def _denied(masked: str, reasons: _ReasonIndex) -> str:
+    """The first denied reason, as said: "no breakage"."""
+    for h in reasons.hits(masked):
+        m = _NEGATED_BEFORE.search(masked, max(0, h.start - 24), h.start)
+        if m:
+            return "'" + _WS.sub(" ", masked[m.start() : h.start + len(h.keyword)]) + "'"
+    return "no reason"
+
+
+def _count_said(pieces: list[_Piece], reasons: _ReasonIndex) -> bool:
+    """Whether a line names a count's difference in its own words ("short", "missing",
+    "overage"), not by a word that needs a count beside it ("over", "up")."""
+    return any(_count_in(p.text, reasons) for p in pieces if p.reason)
+
+
+# the words that give one line of a count its direction ("2 SKU-77 over"); "2 more", "less"
+# beside another line's "short" say something else ("missing 1, plus 2 more")
+_LINE_DIRECTIONS = frozenset(("over", "over by", "extra", "above", "under", "below", "down"))
+
+
+def _line_direction(text: str, heading: str, reasons: _ReasonIndex) -> list[_Hit]:
+    """A count line's own direction word, read as the count's beside another line's."""
+    return [h for h in reasons.hits(text, heading + " count") if h.keyword in _LINE_DIRECTIONS]
+
+
+def _count_in(text: str, reasons: _ReasonIndex) -> bool:
+    return any(
+        h.category in _COUNT_CATEGORIES and not h.verb and not h.weak for h in reasons.hits(text)
+    )
 
 
 def _heading(pieces: list[_Piece]) -> str:
     """A first piece with no number and no code ("cycle count:"): said for every line."""
     first = pieces[0].text
-    return first if not _DIGIT.search(first) and not _sku_codes(first) else ""
+    if _sku_codes(first):
+        return ""
+    return first if not _DIGIT.search(first) or _place_heading(first) else ""
+
+
+def _place_heading(t: str) -> bool:
+    """ "count results aisle 5:", "bay D1 cycle count:": a heading whose only numbers name
+    the place; it is said for every line after it, like one with no number."""
+    if not t.rstrip().endswith(":") or not _LOC_HINT.search(t):
+        return False
+    return not _DIGIT.search(_LOCATION.sub(" ", t))
 
 
 def _signals(
-    p: _Piece, reasons: _ReasonIndex, known: Collection[str] = (), heading: str = ""
+    p: _Piece,
+    reasons: _ReasonIndex,
+    known: Collection[str] = (),
+    heading: str = "",
+    counted: bool = False,
 ) -> None:
     codes = _sku_codes(p.text, known)
     p.sku = codes[0][0] if codes else None
@@ -1375,6 +1491,8 @@ def _signals(
     t = _mark_skus(p.text, codes) if codes else p.text
     has_digit = bool(_DIGIT.search(t))
     hits = reasons.hits(t, heading)
+    if not hits and counted:
+        hits = _line_direction(t, heading, reasons)
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
@@ -1404,12 +1522,17 @@ def _signals(
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")
         p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
+    if p.qty and not p.money and not p.sku and _SIZE_TAG_ONLY.match(t):
+        p.qty = False  # "2 cs X, 24 ct crushed": the size of the cases said before
     if hits and not p.qty and has_digit and _PART_COUNT.search(t):
         # "12 MLK-2L expired, another 5 of them dented": a further part of the same goods,
         # with its own reason: a request of its own (the goods are the ones named before)
         p.qty = p.part = True
     if p.money and any(h.category is Category.RESERVE_PROVISION for h in hits):
         p.total = True  # "add $2,000 to the reserve": an amount of its own, never a price
+    if has_digit and t == heading and p.sku is None:
+        # "count results aisle 5:": the heading's number names the place, nothing counted
+        p.qty = p.money = p.total = has_digit = False
     p.context_only = not has_digit and p.sku is None
     # "80 units SKU-12 in all" after "2 pallets gone": the sum of what came before
     p.tally = has_digit and not p.money and bool(_TALLY.search(t))
@@ -1424,6 +1547,13 @@ _ONE_CONTAINER = lead(
     rf"(?P<u>{_UNIT})\s+of\b",
     _I,
     word=True,
+)
+
+
+_SIZE_TAG_ONLY = re.compile(
+    r"\s*(?:\(?\s*\d+(?:\s*-?\s*(?:ct|count|pk|pack)\b|'?s\b|\s+in\s+(?:each|every)\b)\)?"
+    r"|(?:case|carton|ctn|box|pack)\s+of\s+\d+\b)(?!\D*\d)",
+    _I,
 )
 
 
@@ -1499,8 +1629,18 @@ def _drop_instructions(pieces: list[_Piece], reasons: _ReasonIndex) -> list[str]
         m = _INSTRUCTION.search(p.text)
         if not m:
             continue
-        cut.append(_WS.sub(" ", p.text[m.start() :]).strip(" ,.;"))
-        p.text = p.text[: m.start()] + " " * (len(p.text) - m.start())
+        # "debit 5200 credit 1000 for 8 X broken": only the accounts named, not the goods
+        chain = _ACCOUNT_CHAIN.match(p.text, m.start())
+        tail = _ACCOUNT_TAIL.search(p.text, m.start(), m.end()) if not chain else None
+        verb = _WORD.match(p.text, m.start())
+        if tail and verb and _DIGIT.search(p.text, verb.end(), tail.start()):
+            # "book 2 stolen SKU-77 to COGS": the verb and where it sends, not the goods between
+            cut.append(f"{verb.group(0)} ... {_WS.sub(' ', tail.group(0)).strip()}")
+            p.text = _blank(_blank(p.text, *tail.span()), *verb.span())
+        else:
+            end = chain.end() if chain and chain.end() >= m.end() else len(p.text)
+            cut.append(_WS.sub(" ", p.text[m.start() : end]).strip(" ,.;"))
+            p.text = p.text[: m.start()] + " " * (end - m.start()) + p.text[end:]
         if len(pieces) > 1:
             _signals(p, reasons)
     return cut
@@ -1615,6 +1755,7 @@ def _read_group(
     reasons: _ReasonIndex,
     known: frozenset[str] = frozenset(),
     heading: str = "",
+    counted: bool = False,
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
@@ -1626,7 +1767,14 @@ def _read_group(
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
     _read_sizes(r)
     _read_bad_numbers(r)
-    hits = _not_qualifiers(r.s, _reserve_named(r.s, reasons.hits(r.s, heading)))
+    hits = reasons.hits(r.s, heading)
+    if not hits and counted:
+        # "..., 2 SKU-77 over" beside "4 SKU-12 short": the count's direction words count here
+        hits = _line_direction(r.s, heading, reasons)
+    hits = _not_qualifiers(r.s, _reserve_named(r.s, hits))
+    # "nothing missing but 4 X crushed": a reason denied is none, when another is said
+    if len(hits) > 1:
+        hits = [h for h in hits if not _negated(r.s, h)] or hits
     category, reason = _pick_reason(r, hits, reasons)
     category, reason = _count_way(r, work, category, reason)
     location = _read_location(r)
@@ -1684,6 +1832,8 @@ def _read_group(
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     plain = items.hidden(work, known)  # "88-4201" is a code, not a range
     doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down)
+    # the words as said ("50/50" is masked in `work` as a date would be)
+    doubts += mixed.mixed_reasons(source, lambda t: (h.start for h in reasons.hits(t)))
     if doubts:
         facts = replace(facts, doubts=(*facts.doubts, *doubts))
     return account.account_for(facts, work, r.not_amounts, r.used_words)
@@ -1801,8 +1951,10 @@ def _is_request(
     has_numbers: bool,
     r: _Read,
 ) -> bool:
-    if "?" in work and (
-        _STATUS_QUESTION.search(work) or (_QUESTION_START.search(work) and not r.money)
+    if (
+        "?" in work
+        and (_STATUS_QUESTION.search(work) or (_QUESTION_START.search(work) and not r.money))
+        and not chatter.ASKED_TO_DO.search(work)  # "is it ok to write off 12 X? expired"
     ):
         return False  # "how do I write off damaged stock?" asks for help, not a draft
     if category is not None:
@@ -3160,6 +3312,20 @@ def _explained_by(f: Facts, head: Category, reasons: _ReasonIndex) -> bool:
     return any(head in h.explains for h in reasons.hits(f.source_text) if h.category is f.category)
 
 
+# a count's direction in one word: a line that inherits the other direction is in doubt
+_UP = re.compile(r"\b(?:up|over|extra|more|higher|surplus|plus|above|gained?)\b|\+\s*\d", _I)
+_DOWN = re.compile(
+    r"\b(?:down|under|short|less|fewer|lower|below|minus|shy)\b|(?<![\w-])-\s*\d", _I
+)
+
+
+def _turned(text: str, category: Category | None) -> str | None:
+    """The word of `text` that points a count the other way from `category`, if any."""
+    against = {Category.SHRINKAGE: _UP, Category.OVERAGE: _DOWN}.get(category)  # type: ignore[arg-type]
+    m = against.search(text) if against is not None else None
+    return " ".join(m.group(0).split()) if m else None
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -3205,6 +3371,12 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 cats = {(o.category, o.reason) for o in others if o.category is not None}
                 if len({c for c, _ in cats}) == 1:
                     cat, word = sorted(cats, key=lambda c: str(c[1]))[0]
+                    turn = _turned(f.source_text, cat)
+                    if turn:
+                        # "4 A short, 2 B up": this line's own word points the other way
+                        guesses.append(Guess(f"'{turn}' may point the other way", P_INHERITED))
+                        unclear = f"'{turn}': short or over? Say which way the count is off"
+                        changes["unclear"] = (*f.unclear, unclear)
                     changes.update(category=cat, reason=word)
                     guesses.append(Guess(f"Assumed '{word}' applies to this item too", P_INHERITED))
         if f.location is None:

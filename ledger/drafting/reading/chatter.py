@@ -14,8 +14,12 @@ DOES = (
     "I draft inventory write-offs. Try: '40 units obsolete SKU-12 at $15' or "
     "'Write off $2,400 of damaged inventory from warehouse B'."
 )
+# what leads a question or a request without changing it: "hey", "ok so", "quick q"
+_OPENER = r"(?:(?:hey|hi|hello|yo|ok|okay|so|um+|btw|sorry|quick\s+q(?:uestion)?)\b[\s,!:.-]*)*"
 _QUESTION = re.compile(
-    r"""^\s*(?:how|what|what's|whats|why|when|where|who|whose|which|is|are|was|were|did|does
+    r"^\s*"
+    + _OPENER
+    + r"""(?:how|what|what's|whats|why|when|where|who|whose|which|is|are|was|were|did|does
         |do|has|have|should|shall|will|would|am
         |(?:can|could|may)\s+(?:we|i|they|he|she|someone)
         |(?:can|could|would)\s+you\s+(?!(?:please\s+)?(?:write|w/o|post|draft|book|record
@@ -23,6 +27,28 @@ _QUESTION = re.compile(
         |remind\s+me|tell\s+me|any\s+idea|wondering|quick\s+question|question)\b""",
     _I | re.VERBOSE,
 )
+# asking the bot, or the team, to do the bot's job: a request said as a question
+ASKED_TO_DO = re.compile(
+    rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:(?:can|could|may|would|will|shall)\s+
+        (?:we|i|you|u|ya|ye|someone|somebody|one\s+of\s+you)
+        |(?:is\s+it\s+|would\s+it\s+be\s+)?(?:ok|okay|alright|fine|cool)\s+(?:to|if\s+(?:we|i))
+        |(?:do\s+you\s+)?mind\s+if\s+(?:we|i))\s+
+        (?:(?:please|pls|plz|just|go\s+ahead\s+and|get\s+to)\s+)?
+        (?:write|w/o|wo\b|writeoff|post|draft|book|record|remove|scrap|dispose|toss|bin
+        |adjust|take\s+(?:off|out)|get\s+(?:\S+\s+){{0,5}}?(?:written|w/o)|have\s+
+        (?:\S+\s+){{0,5}}?(?:written|w/o))""",
+    _I | re.VERBOSE,
+)
+# "hey did the 3 TV-55X from yesterday get approved?": asking how an earlier one went
+_STATUS_ASKED = re.compile(
+    rf"""^\s*{_OPENER}(?:any\s+(?:update|news|word|progress)|status\s+(?:of|on|for)
+        |where\s+are\s+we\s+(?:on|with)|what(?:'s|\s+is)\s+the\s+status)\b
+      | ^\s*{_OPENER}(?:did|has|have|was|were|is|are)\b[^?]{{0,80}}?\b(?:approved|posted
+        |processed|booked|rejected|declined|signed\s+off|gone\s+through|go\s+through
+        |went\s+through|synced|sent|done|submitted|pending)\b""",
+    _I | re.VERBOSE,
+)
+_DIGIT = re.compile(r"\d")
 _MONEY_MOVED = lead(
     "rpcisdtvfg",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
@@ -294,7 +320,16 @@ def answer(text: str, has_reason: bool) -> str | None:
     """A short answer when `text` is not a write-off request, else None. `has_reason`: the
     text names a reason of the policy table (damaged, stolen...)."""
     stripped = text.strip()
-    if ("?" in stripped and _QUESTION.search(stripped)) or _REPORT_ASKED.search(stripped):
+    # "Can we write off 19 bags X? freezer burn": asked politely, the bot's own job, with the
+    # goods counted and a reason, is a request
+    asked_to_do = has_reason and _DIGIT.search(stripped) and ASKED_TO_DO.search(stripped)
+    if (
+        "?" in stripped
+        and not asked_to_do
+        and (_QUESTION.search(stripped) or _STATUS_ASKED.search(stripped))
+    ):
+        return "That reads like a question, not a write-off request. " + DOES
+    if _REPORT_ASKED.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
     aside = asides.information(stripped)
     if aside:

@@ -238,7 +238,7 @@ def read(s: str) -> Pack | None:
     if not words.isdisjoint(_CONTAINERS):
         if not words.isdisjoint(_FRACTION_WORDS):
             readers.append(_read_part_of_one)
-        readers += [_read_each, _read_stated, _read_chain, _read_per]
+        readers += [_read_each, _read_stated, _read_chain, _read_per, _read_size_after]
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
     if "pair" in low:
@@ -527,6 +527,66 @@ def _read_stated(s: str) -> Pack | None:
             containers=containers,
         )
     return None
+
+
+# se: the size of a pack said after the goods' code or name, not beside the container:
+# "2 cs SKU-12, 24 ct", "7 cs water SKU-12 24pk", "1 extra case SKU-12 (12 bags)". A "ct" or
+# "pk" tag is the count a case holds; a bare count in parentheses is what one container held
+# only when there is one container (after "3 cases" it may be the pieces in all).
+_SIZE_AFTER = lead(
+    _N_FIRST,
+    rf"(?P<n1>{_N}|\ban?)\s+(?:(?!of\b|x\b)[a-z]{{2,12}}\s+)?(?P<c1>{_C})"
+    rf"(?:\s*(?:\ue000|(?!(?:ct|count|pk|pack)\b)[a-z]{{2,15}}|[,:-]))*?\s*"
+    rf"(?:\(?\s*(?P<n2>(?<![\w.$])\d+)(?:\s*-?\s*(?:ct|count|pk|pack)\b|'?s\b"
+    rf"|\s+(?:in|inside)\s+(?:each|every)\b(?!\s+[a-z]+\s+\d))(?:\s*\))?(?!\s*\ue000)"
+    rf"|(?:{_C})\s+of\s+(?P<n4>\d+)\b(?!\s*(?:{_C}|%|[.,]\d))"
+    rf"|\(\s*(?P<n3>\d+)\s+(?!(?:each|apiece|per|in|on|more|extra|of|x)\b)(?P<u>[a-z]{{2,15}})\s*\))",
+    _I,
+)
+_ONE = frozenset(("1", "a", "an", "one"))
+_SIZE_AFTER_HINT = re.compile(r"\(|ct|count|pk|pack|\d'?s\b|\bin\s+(?:each|every)|\bof\s+\d", _I)
+_WS = re.compile(r"\s+")
+
+
+def _read_size_after(s: str) -> Pack | None:
+    """ "2 cs SKU-12, 24 ct" (48), "1 extra case SKU-12 (12 bags)" (12): containers counted,
+    then, after what they are, how many each holds."""
+    if not _SIZE_AFTER_HINT.search(s):
+        return None
+    m = _SIZE_AFTER.search(s)
+    if m is None:
+        return None
+    n1 = _num(m.group("n1")) if m.group("n1").lower() not in ("a", "an") else Decimal(1)
+    if n1 is None:
+        return None
+    c1 = _CONTAINERS[m.group("c1").lower()]
+    if m.group("n3") is not None:
+        u = m.group("u").lower()
+        if m.group("n1").lower() not in _ONE or (u in _CONTAINERS and u not in ("bag", "bags")):
+            # "3 cases SKU-12 (36 bags)": in each or in all? "a pallet (30 cases)": of what?
+            return None
+        n = _num(m.group("n3"))
+        if n is None:
+            return None
+        unit = u
+        span = (m.start("n3") - 1, m.end())
+        note = f"Quantity 1 {m.group('c1')} holding {_fmt(n)} {unit} = {_fmt(n)}"
+        return Pack(n, unit, [(m.start(), m.end("c1")), span], note, [n1, n], containers={c1: n1})
+    n2 = _num(m.group("n2") or m.group("n4"))
+    if n2 is None or not _whole(n2):
+        return None
+    qty = n1 * n2
+    note = f"Quantity {_fmt(n1)} {m.group('c1')} x {_fmt(n2)} per {c1} = {_fmt(qty)}"
+    return Pack(
+        qty,
+        "units",
+        [(m.start(), m.end("c1")), (m.start("n2" if m.group("n2") else "n4"), m.end())],
+        note,
+        [n1, n2],
+        containers={c1: n1},
+        guess=f"Read '{_WS.sub(' ', s[m.start('n2' if m.group('n2') else 'n4') : m.end()])}' "
+        f"after the goods as the count in each {c1}",
+    )
 
 
 def _read_in_them(s: str) -> Pack | None:
