@@ -58,7 +58,36 @@ ASIDES = [
     "carrier paid us {a} on the claim for the {r} {g}",
     "insurance settled at {a} for the {r} {g}",
     "got a {a} cheque from the courier for the {n} {r} {g}",
+    # money given to a customer, not goods lost
+    "issue a {a} store credit to the client for the {n} {r} {g}",
+    "give the customer a {a} goodwill credit, their {n} {g} arrived {r}",
+    "credit {a} to the customer for the {r} {g}",
+    "issued them a {a} credit for the {n} {r} {g}",
+    "sent a {a} gift card to the client, {n} {g} {r}",
 ]
+CREDITS = ASIDES[-5:]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    shape=st.sampled_from(CREDITS),
+    reason=st.sampled_from(REASONS),
+    goods=st.sampled_from(GOODS),
+    amount=st.sampled_from(AMOUNTS),
+    count=st.sampled_from(COUNTS),
+)
+def test_a_credit_given_to_a_customer_gets_no_draft(
+    shape: str, reason: str, goods: str, amount: str, count: str
+) -> None:
+    # "issue a $20 store credit to the client for the short shipment" drafted a $20 shortage
+    # at 0.97: the money goes to a customer, the books' inventory is not what moved
+    text = shape.format(r=reason, g=goods, a=amount, n=count)
+    try:
+        drafts = draft(text, CTX)
+    except DraftError as e:
+        assert "not a write-off" in str(e)
+        return
+    raise AssertionError((text, drafts))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -88,6 +117,7 @@ REQUESTS = [
     "thanks in advance: {n} SKU-12 {r}",
     "{n} SKU-12 {r} beyond repair",
     "if possible write off {n} SKU-12, {r}",
+    "{n} SKU-12 {r}, customer credit to follow, write them off pls",
 ]
 
 
