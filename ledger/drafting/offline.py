@@ -250,12 +250,13 @@ _MONTH = (
 _OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
-    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
+    # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
+    r"(?<!\w[-/])\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
     r"|tracking|trk|so|sales\s+order|shipment|ext|extension|case\s+(?:\#|no\.?|number|num))\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
-    r"\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
+    r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
     r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+report|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
     r"\s*(?:\#|no\.?|number|num)?\s*[a-z0-9-]*\d[\w-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from ledger.drafting import Draft, DraftError, ItemInfo, draft
@@ -196,6 +196,15 @@ UNKNOWN_BESIDE = [
 ]
 
 
+# found by CI: a reference label glued into a code ("65W-REF0") hid the code, drafted at 0.97
+@example(
+    costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
+    other="65W-REF0",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
 @SETTINGS
 @given(
     costs=item_lists(),
