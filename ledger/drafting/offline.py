@@ -997,15 +997,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     asked = bounds.blank(clean_read, [b for b in found_bounds if b.rule])
     clean_read = bounds.blank(clean_read, found_bounds)
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
-    fine = chatter.cleared(masked)  # "all good, no damage": no reason named
-    has_reason = reasons.mentioned(fine)
+    # "received 40 X, all good, no damage": every reason named is denied, nothing asked
     said = _reason_said(masked, reasons)
-    not_asked = chatter.answer(asked, has_reason and said)
+    not_asked = chatter.answer(asked, said)
     if not_asked:
         raise DraftError(not_asked)
-    if fine != masked and not has_reason and not _INTENT.search(masked):
-        # "40 SKU-40 came in, none damaged": the goods are fine, nothing to write off
-        raise DraftError(chatter.NOTHING_WRONG)
     if not said and reasons.mentioned(masked) and not _INTENT.search(masked):
         # "got 24 X in today, no breakage": every reason named is denied, nothing asked
         raise DraftError(

@@ -293,33 +293,6 @@ _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteof
 _ASKS = re.compile(r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off|w/o)\b", _I)
 
 
-# "received 40 VAC-22 on PO 55120, all good, no damage", "nothing broken", "none missing":
-# reason words said not to apply, so they name no reason ("... but 3 cracked" still does)
-_ALL_CLEAR = re.compile(
-    r"""\b(?:no|zero|without(?:\s+any)?|nothing|none(?:\s+of\s+(?:them|it|the\s+\w+))?)\s+
-        (?:(?:was|were|is|are|got|came|arrived)\s+)?
-        (?:damages?|damaged|broken|breakage|breaks|missing|shortages?|shortfall|short|dents?
-        |dented|scratch(?:es|ed)?|leaks?|leaking|leaked|defects?|defective|spoil(?:ed|age)
-        |expired|cracks?|cracked|crushed|wet|water\s+damage)\b""",
-    _I | re.VERBOSE,
-)
-_EXCEPT = re.compile(
-    r"\b(?:except|but|apart\s+from|other\s+than|besides|however|though|although|aside\s+from)\b",
-    _I,
-)
-
-
-NOTHING_WRONG = "That says the goods are fine, so there is nothing to write off. " + DOES
-
-
-def cleared(text: str) -> str:
-    """`text` with the reason words it says do not apply blanked ("all good, no damage"),
-    unless it goes on to an exception ("no damage except 3 cracked"): then as it is."""
-    if not _ALL_CLEAR.search(text) or _EXCEPT.search(text):
-        return text
-    return _ALL_CLEAR.sub(lambda m: " " * len(m.group(0)), text)
-
-
 def answer(text: str, has_reason: bool) -> str | None:
     """A short answer when `text` is not a write-off request, else None. `has_reason`: the
     text names a reason of the policy table (damaged, stolen...)."""
