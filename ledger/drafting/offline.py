@@ -252,13 +252,15 @@ _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
     r"(?<!\w[-/])\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
-    r"|tracking|trk|so|sales\s+order|shipment|ext|extension|case\s+(?:\#|no\.?|number|num))\s*"
+    r"|tracking|trk|so|sales\s+order|shipment|ext|extension|case\s+(?:\#|no\.?|number|num))"
+    # a label dashed onto letters ("REF-MON1", "SO-A54-BLK") starts a code, not a reference
+    r"(?!-[a-z])\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
     r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
     r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+report|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
-    r"\s*(?:\#|no\.?|number|num)?\s*[a-z0-9-]*\d[\w-]*",
+    r"(?!-[a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9-]*\d[\w-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
     r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"
@@ -270,7 +272,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!faulty\sbatch)(?<!faulty\slot)(?<!rejected\sbatch)(?<!rejected\slot)"
     r"(?<!defective\sbatch)(?<!defective\slot)(?<!contaminated\sbatch)(?<!contaminated\slot)"
     # ("batch: 12 CHG65W": a number right before a code the item list knows may count it)
-    r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)\s*"
+    r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)(?!-[a-z])\s*"
     r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",

@@ -196,7 +196,16 @@ UNKNOWN_BESIDE = [
 ]
 
 
-# found by CI: a reference label glued into a code ("65W-REF0") hid the code, drafted at 0.97
+# found by CI: a reference label glued into a code ("65W-REF0") hid the code, drafted at 0.97;
+# and one dashed onto letters ("REF-MON1") was read as a reference, not as a code
+@example(
+    costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
+    other="REF-MON1",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
 @example(
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="65W-REF0",
