@@ -1787,7 +1787,10 @@ def _read_group(
     _read_quantities(r, hits)
     leftovers = _leftover_numbers(r)
     if strays or known:  # (with no item list every code is unknown: nothing to compare)
-        _stray_codes(r, strays, source, any(code in known for code, _ in skus))
+        beside = any(code in known for code, _ in skus)
+        if beside:
+            strays += _caps_codes(r.s, known, reasons.speller)
+        _stray_codes(r, strays, source, beside)
     by_size = _COUNT_BY_SIZE.search(source) if " x " in source else None
     if by_size:
         r.guess(
@@ -1901,6 +1904,33 @@ _STRAY_CODE = re.compile(
     r"(?:[-/](?=\s))?(?![\w/-])",
     _I,
 )
+
+
+# A word in capitals ("MONXL", "BRKTS") in a message that is not all capitals: written as a code
+# (an item list's codes may be letters only), unless it is a word the reader knows, a
+# misspelling of one, or one of the capitals people shout ("URGENT", "ASAP")
+_CAPS_WORD = re.compile(r"(?<![\w/-])[A-Z]{4,}(?![\w/-])")
+_SHOUTED = frozenset(
+    """
+    asap urgent fyi note notes total each case cases please thanks today tonight update
+    attn attention important again also only none never hdmi cogs fifo lifo fefo lcnrv nrv
+    sku skus qty unit units item items stock inventory pallet pallets count recount audit
+    """.split(),  # noqa: SIM905 (a word list)
+)
+
+
+def _caps_codes(s: str, known: Collection[str], speller: fuzzy.Speller) -> list[str]:
+    if not any(ch.islower() for ch in s):
+        return []  # all in capitals: shouting, not codes
+    return [
+        m.group(0)
+        for m in _CAPS_WORD.finditer(s)
+        if m.group(0) not in known
+        and (word := m.group(0).lower()) not in speller.known
+        and word not in _SHOUTED
+        and word.rstrip("s") not in speller.known
+        and speller.meant(word) is None
+    ]
 
 
 def _stray_codes(r: _Read, strays: list[str], source: str, beside: bool) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -197,7 +198,16 @@ UNKNOWN_BESIDE = [
 
 
 # found by CI: a reference label glued into a code ("65W-REF0") hid the code, drafted at 0.97;
-# and one dashed onto letters ("REF-MON1") was read as a reference, not as a code
+# and one dashed onto letters ("REF-MON1") was read as a reference, not as a code; and a code
+# of capitals only ("MONXL") was taken for a word
+@example(
+    costs={"AA0925/AA": Decimal("1"), "1-0925": Decimal("277.05")},
+    other="MONXL",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
 @example(
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="REF-MON1",
@@ -383,3 +393,20 @@ def test_a_code_the_item_list_does_not_know_is_never_sure(
     text = f"{quantity} {other} {reason}{price.format(p=stated)}"
     for d in _draft(text, costs):
         assert d.confidence < SURE, f"{text!r}: {d.confidence} ({d.sku})"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "URGENT: 3 SB7720 smashed",
+        "3 SB7720 DAMAGED in transit, ASAP please",
+        "3 SB7720 smashed by the FORKLIFT",
+        "3 SB7720 DAMADGED",
+        "3 SB7720 SMASHED AT DOCK",  # all in capitals: shouted, not codes
+    ],
+)
+def test_words_in_capitals_are_words_not_codes(text: str) -> None:
+    """Capitals the reader knows (reason words, their misspellings, shouted words) beside a
+    known code are no unknown codes: the draft stays sure."""
+    (d,) = _draft(text, {"SB7720": Decimal("12.00"), "MON27": Decimal("99.00")})
+    assert d.sku == "SB7720" and d.quantity == 3 and d.confidence >= SURE, d
