@@ -170,7 +170,8 @@ _NUM_CORE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
 _NUM = rf"(?<![\w.])(?<!\d,){_NUM_CORE}"
 _CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
 _CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
-_SCALE = r"(?:[km](?![a-z])|\s(?:thousand|million|grand)\b)"
+# ("$4grand" glued is 4 grand too)
+_SCALE = r"(?:[km](?![a-z])|\s?(?:thousand|million|grand)\b)"
 # Cents: "75 cents", "50c each" (the "c" only joined to the digits: "50 c" is no price)
 _CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|c\b)"
 # Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".

@@ -29,7 +29,7 @@ _WORD = (
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)"
 )
 # A number as typed, with what scales it: "1,200.50", "$2k", "2 grand", "75 cents", "forty two"
-_SCALE = r"(?P<scale>\s?(?:k|m)\b|\s(?:grand|thousand|million)\b)?(?P<cents>\s?(?:cents?\b|¢)|c\b)?"
+_SCALE = r"(?P<scale>\s?(?:k|m|grand|thousand|million)\b)?(?P<cents>\s?(?:cents?\b|¢)|c\b)?"
 _DIGITS = lead(
     r"\d.",
     rf"(?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",

@@ -26,6 +26,18 @@ _BARE = re.compile(
     r"(?<![\w$.,/-])(?P<t>\d[\dOo]*[Oo][\dOo]*|\d+[OolISB]\d+[\dOolISB]*|[lI]\d+)(?![\w-])"
 )
 _LETTER = re.compile(r"[OolISB]")
+# An amount glued to letters that are neither a scale ("$4k", "$4grand") nor a unit it is
+# priced by ("$15ea", "$12cs"): "$4G" is not $4, and reading a grand is a guess, so it is
+# refused like a look-alike ("g" and "l" are no units here: grams and litres are not priced)
+_GLUED = lead("$u", r"(?:\$|\busd\s?)\s?(?P<t>\d[\d,]*(?:\.\d+)?(?P<tail>[a-z]+))(?![\w-])", re.I)
+_TAILS = frozenset(
+    """
+    k m mm mil bn thousand million grand ea each per pc pcs pce pces piece pieces pk pks pack
+    packs ct cnt count cs case cases bx box boxes bag bags btl bottle bottles can cans unit units
+    u un ctn carton cartons dz doz dozen pr pair pairs set sets roll rolls ft lb lbs kg oz ml
+    gal sqft
+    """.split()  # noqa: SIM905 (a word list)
+)
 # "1I": a digit then a capital I (never a unit, unlike the litre of "2l")
 _DIGIT_I = re.compile(r"(?<![\w$.,/-])(?P<t>\d+I)(?![\w-])")
 # A token of letters, digits (any script), "$" and separators: checked only in non-ASCII text
@@ -57,6 +69,9 @@ def find(text: str) -> str | None:
                 if pattern is _BARE and _labelled(text, m.start("t")):
                     continue
                 return m.group(0).strip()
+    for m in _GLUED.finditer(text):
+        if m.group("tail").lower() not in _TAILS:
+            return m.group(0).strip()
     digit_i = _DIGIT_I.search(text)
     if digit_i:
         return digit_i.group("t")
@@ -77,6 +92,12 @@ def _foreign(text: str) -> str | None:
 
 
 def refusal(token: str) -> str:
+    glued = _GLUED.fullmatch(token)
+    if glued and _LETTER.sub("", glued.group("tail")):  # not only look-alikes ("$4OO")
+        return (
+            f"I can't read '{token}' as an amount: '{glued.group('tail')}' after the digits is "
+            "not a digit, a 'k' or a unit. Please retype the amount in digits (e.g. $4,000)."
+        )
     return (
         f"I can't read '{token}' as a number: it has a letter where a digit should be "
         "(O for 0, l for 1?). Please retype the number in digits."
