@@ -1071,7 +1071,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "donated", "donation", "donations", "donate", "donating", "gave to a charity",
                 "given to a charity", "gave to charity", "given to charity", "charity",
-                "food bank", "food pantry",
+                "food bank", "food pantry", "food drive", "toy drive", "fundraiser",
+                "fundraisers", "fund raiser", "fundraising", "raffle", "charity auction",
+                "soup kitchen", "homeless shelter", "animal shelter",
                 misspelled={"donatd": "donated", "doanted": "donated"},
                 explains={Category.LOSS},
             ),

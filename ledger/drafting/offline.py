@@ -260,7 +260,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
     r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
-    r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+report|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
+    r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt)"
+    r"|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
     r"(?!-[a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9-]*\d[\w-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
@@ -282,6 +283,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?:order|incident|report|claim|batch|lot|serial|tracking)\s+"
     r"(?=[a-z0-9-]*(?:[a-z]|-\d))\d[a-z0-9]*(?:-[a-z0-9]+)*\b(?!-)",
     r"\b(?:yard|parking|car|storage|truck)\s+lot\s+\d+[a-z]?\b",
+    # "40 SKU-410 from lot 14", "in batch 7": the lot the goods came in, never a count or price
+    r"\b(?:in|from|of|on)\s+(?:the\s+|that\s+|this\s+)?(?:lot|batch)\s*(?:\#|no\.?)?\s*\d+[a-z]?\b"
+    r"(?![.,]?\d)(?!\s*(?:each|ea\b|@|/|\$|dollars?|bucks|%))",
     # a time by what happened then: "picked up at 7", "went missing at 10", "found around 4"
     r"\b(?:picked\s+up|dropped\s+off|went\s+missing|go(?:ne|t)\s+missing|found|noticed"
     r"|discovered|spotted|arrived|delivered|came\s+in|turned\s+up|showed\s+up|happened"
@@ -318,6 +322,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
     r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
+    # the year goods were made or bought: "(mfg 2022)", "made in 2019", "purchased 2021"
+    r"\b(?:mfg|mfd|manufactured|made|built|produced|dated|vintage|circa|bought|purchased"
+    r"|acquired|model\s+year|my)\.?\s*(?:in\s+)?(?P<m>(?:19|20)\d{2})\b(?![.,]?\d)",
     # "the 2019 model", "our 2021 range": a model year names the goods, never a count
     r"\b(?P<m>(?:19|20)\d{2})(?=\s+(?:models?|versions?|editions?|range|collections?|season"
     r"|line|catalog(?:ue)?|designs?|styles?|releases?|lineup|stock)\b)",
@@ -343,7 +350,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
-    r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal)s?\b",
+    r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal|dept|department|station|brigade|hall"
+    r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief)s?\b",
     # a product's name, not a storm: "lightning cables", "Lightning-to-USB adapters"
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
@@ -400,7 +408,7 @@ _MASK_WORDS = _alternation(_MASK_PARTS[-_WORD_MASKS:])
 _REFERENCE_LABEL = re.compile(
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|grn|awb"
     r"|tracking|trk|so|order|shipment|case|job|docket|manifest|waybill|consignment|note"
-    r"|complaint|ncr|report|load|unit|incident|claim|batch|lot|request|memo)"
+    r"|complaint|ncr|report|rpt|load|unit|incident|claim|batch|lot|request|memo)"
     r"\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z-]{0,8}$",
     _I,
 )
@@ -834,7 +842,7 @@ _LOC_HEAD = (
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
     r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
-    r"|bench|counter|pick\s+face|pickface)"
+    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.

@@ -25,6 +25,8 @@ ASIDES = [
     "around 4:30pm", "on Oct 2", "count 2024-03-31", "03/2024", "lot 22B417", "batch 7A12",
     "police report 24-11873B", "bin 12-04-B", "yard lot 5", "bay 9", "aisle 14", "PO 45A12",
     "claim # 88C1", "RMA 7731X", "invoice INV-2291A", "lot 2B4", "ticket INC0012345",
+    "(mfg 2022)", "made in 2019", "purchased 2021", "from lot 14", "in batch 7",
+    "in tote 19", "police rpt 24-0918",
 ]  # fmt: skip
 REASONS = ["damaged", "crushed", "expired", "cracked", "spoiled"]
 
