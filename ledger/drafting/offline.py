@@ -253,7 +253,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
     r"(?<!\w[-/])\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
-    r"|tracking|trk|so|sales\s+order|shipment|ext|extension|case\s+(?:\#|no\.?|number|num))"
+    # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
+    r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
+    r"|extension|case\s+(?:\#|no\.?|number|num))"
     # a label dashed onto letters ("REF-MON1", "SO-A54-BLK") starts a code, not a reference
     r"(?!-[a-z])\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",

@@ -9482,5 +9482,13 @@ CASES: list[dict[str, Any]] = [
      "text": "fire dept hosed down bay 4, 10 SKU-12 water damaged",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "150.00",
                  "quantity": "10", "sku": "SKU-12"}]},
+    # --- the word "so" and a sales order's label ---
+    {"id": "loc-207-so", "group": "locations_dates_refs", "text": "so 3 SKU-77 smashed then",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
+                 "quantity": "3", "sku": "SKU-77"}]},
+    {"id": "loc-208-so", "group": "locations_dates_refs",
+     "text": "SO 4471: 3 SKU-77 smashed in the van",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
+                 "quantity": "3", "sku": "SKU-77"}]},
 ]
 # fmt: on
