@@ -429,6 +429,7 @@ _SPLIT = re.compile(
     | ,(?!\d{3}(?!\d))\s*
     | \s+(?:and|also|plus|then|&|as\s+well\s+as)\s+
     | \s+\+\s+
+    | \s+/\s+(?=\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s)
     """,
     _IX,
 )

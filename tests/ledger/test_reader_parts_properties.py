@@ -37,7 +37,7 @@ SECOND = [
     ("plus {q} that are crushed", Category.LOSS),
     ("and {q} of them went through the baler", Category.LOSS),
 ]
-JOINERS = [", ", " and ", "; ", " - "]
+JOINERS = [", ", " and ", "; ", " - ", " / "]
 
 
 def _entry_right(d: Draft, category: Category, quantity: int) -> bool:

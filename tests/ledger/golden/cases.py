@@ -9490,5 +9490,18 @@ CASES: list[dict[str, Any]] = [
      "text": "SO 4471: 3 SKU-77 smashed in the van",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
                  "quantity": "3", "sku": "SKU-77"}]},
+    # --- parts split by a spaced slash ---
+    {"id": "multi-201-slash", "group": "multi_item",
+     "text": "3 SKU-12 broken / 2 SKU-77 stolen from the van",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "45.00",
+                 "quantity": "3", "sku": "SKU-12"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "90.00",
+                 "quantity": "2", "sku": "SKU-77"}]},
+    {"id": "multi-202-slash", "group": "multi_item",
+     "text": "w/o 6 SKU-410 chipped / 4 SKU-12 crushed",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "72.00",
+                 "quantity": "6", "sku": "SKU-410"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "60.00",
+                 "quantity": "4", "sku": "SKU-12"}]},
 ]
 # fmt: on
