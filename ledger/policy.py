@@ -587,6 +587,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "fewer than we should have", "less than we should have",
                 "fewer than the count sheet", "less than the count sheet", "fewer on the shelf",
                 "less on the shelf", "shy of the books", "under the books", "below the books",
+                # "SKU-12 3 under book": the shelf is under the book quantity
+                "under book", "under the book", "below book", "short of book", "under book qty",
+                "under book count",
                 "under what the system says", "below what the system says",
                 "books higher than the count", "count lower than the books", "count is lower",
                 "count was lower", "count came in lower",
@@ -1038,6 +1041,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "more than there should be", "more than we should have", "extra on the shelf",
                 "more on the shelf", "above the books", "more than the count sheet",
                 "count is higher", "count was higher", "count came in higher",
+                # "SKU-12 3 over book": the shelf is over the book quantity
+                "over book", "over the book", "above book", "over book qty", "over book count",
                 "books lower than the count", "count higher than the books", "found more than",
                 "found extras", "extras found", "excess on count", "over on the count",
                 "over on stocktake",

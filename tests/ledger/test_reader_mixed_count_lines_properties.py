@@ -108,6 +108,8 @@ SHORT = (
     "{n} {sku} under",
     "{sku} {n} under",
     "{sku} {n} below",
+    "{sku} {n} under book",
+    "{sku} {n} below book",
 )
 OVER = (
     "{n} {sku} over",
@@ -118,6 +120,7 @@ OVER = (
     "{sku} surplus of {n}",
     "{sku} overage of {n}",
     "{sku} {n} above",
+    "{sku} {n} over book",
 )
 HEADINGS = (
     "count results: ",

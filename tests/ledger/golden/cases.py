@@ -9503,5 +9503,15 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "6", "sku": "SKU-410"},
                 {"category": "loss", "debit": "5000", "credit": "1200", "amount": "60.00",
                  "quantity": "4", "sku": "SKU-12"}]},
+    # --- over or under book ---
+    {"id": "syn-304-book", "group": "synonyms_idioms", "text": "SKU-12 3 over book",
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "45.00",
+                 "quantity": "3", "sku": "SKU-12"}]},
+    {"id": "syn-305-book", "group": "synonyms_idioms",
+     "text": "cycle count: SKU-410 2 below book, SKU-12 4 over book",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "24.00",
+                 "quantity": "2", "sku": "SKU-410"},
+                {"category": "overage", "debit": "1200", "credit": "5100", "amount": "60.00",
+                 "quantity": "4", "sku": "SKU-12"}]},
 ]
 # fmt: on
