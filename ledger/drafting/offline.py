@@ -3360,6 +3360,12 @@ _DOWN = re.compile(
 )
 
 
+# words that may point a count the other way, or only join one line to the next ("plus 2 B")
+_NOT_A_WAY = frozenset(("plus", "more", "less"))
+_OTHER_WAY = {Category.SHRINKAGE: Category.OVERAGE, Category.OVERAGE: Category.SHRINKAGE}
+_WAY_REASON = {Category.SHRINKAGE: "short", Category.OVERAGE: "over"}
+
+
 def _turned(text: str, category: Category | None) -> str | None:
     """The word of `text` that points a count the other way from `category`, if any."""
     against = {Category.SHRINKAGE: _UP, Category.OVERAGE: _DOWN}.get(category)  # type: ignore[arg-type]
@@ -3413,13 +3419,26 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 if len({c for c, _ in cats}) == 1:
                     cat, word = sorted(cats, key=lambda c: str(c[1]))[0]
                     turn = _turned(f.source_text, cat)
-                    if turn:
-                        # "4 A short, 2 B up": this line's own word points the other way
-                        guesses.append(Guess(f"'{turn}' may point the other way", P_INHERITED))
-                        unclear = f"'{turn}': short or over? Say which way the count is off"
-                        changes["unclear"] = (*f.unclear, unclear)
-                    changes.update(category=cat, reason=word)
-                    guesses.append(Guess(f"Assumed '{word}' applies to this item too", P_INHERITED))
+                    if turn and turn.lower() not in _NOT_A_WAY:
+                        # "4 A short, 2 B up": this line's own word points the other way, and
+                        # in a count's lines that is the other way of the count
+                        other = _OTHER_WAY[cat]
+                        changes.update(category=other, reason=_WAY_REASON[other])
+                        guesses.append(
+                            Guess(
+                                f"Read '{turn}' as {_WAY_REASON[other]} on the count", P_INHERITED
+                            )
+                        )
+                    else:
+                        if turn:
+                            # ("4 A short, plus 2 B": "plus" may be "and", or more over)
+                            guesses.append(Guess(f"'{turn}' may point the other way", P_INHERITED))
+                            unclear = f"'{turn}': short or over? Say which way the count is off"
+                            changes["unclear"] = (*f.unclear, unclear)
+                        changes.update(category=cat, reason=word)
+                        guesses.append(
+                            Guess(f"Assumed '{word}' applies to this item too", P_INHERITED)
+                        )
         if f.location is None:
             places = {o.location for o in others if o.location}
             if head_location:

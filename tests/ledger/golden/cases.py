@@ -9513,5 +9513,12 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "2", "sku": "SKU-410"},
                 {"category": "overage", "debit": "1200", "credit": "5100", "amount": "60.00",
                  "quantity": "4", "sku": "SKU-12"}]},
+    # --- a count line's own way beside another's ---
+    {"id": "multi-203-way", "group": "multi_item",
+     "text": "cycle count: SKU-12 short 4, SKU-77 up 2",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "60.00",
+                 "quantity": "4", "sku": "SKU-12"},
+                {"category": "overage", "debit": "1200", "credit": "5100", "amount": "90.00",
+                 "quantity": "2", "sku": "SKU-77"}]},
 ]
 # fmt: on
