@@ -81,6 +81,7 @@ P_SEVERAL_SKUS = 0.3
 P_SEVERAL_REASONS = 0.2
 P_NO_UNIT = 0.1  # a quantity with no unit word and no SKU
 P_BARE_NUMBER = 0.1  # a number read as the quantity from position alone
+P_ONE_SAID = 0.2  # no count written, one thing said in the singular ("the spare TC-9000")
 P_QTY_OR_PRICE = 0.25
 P_PRICE_OR_TOTAL = 0.2
 P_BARE_AT = 0.1  # "at 15" with no $: probably dollars
@@ -2922,6 +2923,62 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             r.qtys.append(_Qty(Decimal(1), None, one.start(), "one"))
             r.guess(f"Read '{one.group('a')}' beside the SKU as 1 unit", P_BARE_NUMBER)
             r.cut(one.start("a"), one.end("a"))
+        elif not _DIGIT.search(r.s) and all(m.role != "total" for m in r.money):
+            _one_said(r, hits)  # (a total needs no count: "$600 of scrapped SKU-12")
+
+
+# One thing said in the singular, with no count anywhere: "our spare TC-9000", "the TV-55X
+# demo unit", "ST-55 starter stolen", "TV-55X television got smashed". A singular noun after
+# the code, or a one-thing adjective before it, says one unit; "the SKU-12 got wet" (all of
+# it?) and "SKU-12 widgets" (plural) say no count. Never sure: the count was not written.
+_ONE_BEFORE = re.compile(
+    rf"\b(?:the|our|my|this|that|his|her|their|its)\s+(?:(?:only|last|single|lone|sole)\s+)?"
+    rf"(?P<a>spare|demo|display|floor|showroom|sample|loaner|returned|used|only|last|lone"
+    rf"|single|sole)\s+(?:[a-z]+\s+)?{SKU_MARK}",
+    _I,
+)
+_ONE_AFTER = re.compile(rf"{SKU_MARK}\s+([a-z][a-z-]*)\b(?!')(?:\s+([a-z][a-z-]*)\b(?!'))?", _I)
+# words after a code that are no noun naming the goods
+_NOT_A_NOUN = frozenset(
+    """
+    got was is has had fell went came just been that which we from in on at off and or but
+    the a an to for by with all both each per units pcs items stock inventory also too then
+    now today yesterday
+    case cs box bx pallet plt skid carton ctn pack pk crate tote bag sack bundle roll tray
+    sleeve bin lot batch load shipment order delivery
+    line range family series collection brand product products style model version
+    """.split()  # noqa: SIM905 (a word list: containers and lines hold an unknown count)
+)
+
+
+def _one_said(r: _Read, hits: Iterable[_Hit]) -> None:
+    m = _ONE_BEFORE.search(r.s)
+    if m:
+        said = m.group(0)
+    else:
+        m = _ONE_AFTER.search(r.s)
+        if m is None:
+            return
+        starts = {h.start for h in hits}
+
+        def noun(i: int) -> bool:  # a word naming the goods: no reason, no function word
+            word = m.group(i)
+            return (
+                bool(word)
+                and len(word) >= 3  # ("x l": a look-alike count, not a name)
+                and word.lower() not in _NOT_A_NOUN
+                and m.start(i) not in starts
+            )
+
+        if not noun(1):
+            return
+        last = 2 if noun(2) else 1
+        if m.group(last).lower().endswith("s") and not m.group(last).lower().endswith("ss"):
+            return  # "SKU-12 widgets": plural
+        said = r.s[m.start() : m.end(last)]
+    r.qtys.append(_Qty(Decimal(1), None, m.start(), "one"))
+    words = " ".join(said.replace(SKU_MARK, " ").split())
+    r.guess(f"No count given: read '{words}' beside the SKU as one unit", P_ONE_SAID)
 
 
 # "CHR-009 one chair, leg snapped", "TV-55X, a single set": one, said after the code

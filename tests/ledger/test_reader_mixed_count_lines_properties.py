@@ -62,6 +62,8 @@ MIXES = (
     "a few {a}, most {b}",
     "lost to {a} and {b} combined",
     "- {a} as well as {b}",
+    "some in the {a} and some {b}",
+    "part to {a} and part to {b}",
 )
 AMOUNTS = ("${v} of stock", "${v} of frozen stuff gone", "{n} SKU-12", "{n} CHR-009", "{n} MLK-2L")
 

@@ -290,6 +290,13 @@ _NOBODY_TRADES = lead(
 )
 
 _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
+# a write-off asked for in so many words: beside money moved ("customer credit note for 3
+# damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
+_ASKS_WRITE_OFF = re.compile(
+    r"\b(?:write\s+(?:it|them|this|these|those)?\s*off|w/o|scrap\s+(?:it|them)"
+    r"|bin\s+(?:it|them)|dispose\s+of)\b",
+    _I,
+)
 _ASKS = re.compile(r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off|w/o)\b", _I)
 
 
@@ -317,7 +324,7 @@ def answer(text: str, has_reason: bool) -> str | None:
             "warranties, returns, legal claims); I only move the inventory reserve. " + DOES
         )
     trade = _NOBODY_TRADES.sub(" ", stripped)
-    if _MONEY_MOVED.search(trade) and not (has_reason and _ASKS.search(stripped)):
+    if _MONEY_MOVED.search(trade) and not (has_reason and _ASKS_WRITE_OFF.search(stripped)):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not has_reason and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES

@@ -52,6 +52,7 @@ COMMON = _wordset(
     searched search searching checked check checking looked looking counted recounted
     scanned scanning cleared cleaned stacked stocked packed picked placed moved
     checks tracked racked locked docked
+    tyre tyres tire tires wheel wheels drum drums
     """
 )
 

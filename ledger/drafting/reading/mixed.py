@@ -27,6 +27,8 @@ def _part(name: str, lazy: str = "") -> str:
 _FILL = (
     r"(?:of\s+(?:it|them|those|these|the\s+(?:lot|stock|goods|batch))\s+)?"
     r"(?:(?:was|were|is|are|got|been|went)\s+)?"
+    # "some in the flood and some expired", "part to theft": where or how that part went
+    r"(?:(?:in|to|from|by|during|through|with)\s+(?:the\s+|a\s+|an\s+)?)?"
 )
 _JOIN = r"\s*(?:[,;/&+]\s*)?(?:(?:and|but|plus|while|with)\s+)?"
 _FIRST_SHARE = (
