@@ -256,7 +256,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!\w[-/])\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
-    r"|extension|case\s+(?:\#|no\.?|number|num))"
+    # ("DOT 2217": a tyre's date code, week and year)
+    r"|extension|case\s+(?:\#|no\.?|number|num)|dot(?:\s+code)?(?=\s*\d{4}\b))"
     # a label dashed onto letters ("REF-MON1", "SO-A54-BLK") starts a code, not a reference
     r"(?!-[a-z])\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
@@ -1846,7 +1847,7 @@ def _read_group(
         _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     plain = items.hidden(work, known)  # "88-4201" is a code, not a range
-    doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down)
+    doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down) + hedges.code_choice(work)
     # the words as said ("50/50" is masked in `work` as a date would be)
     doubts += mixed.mixed_reasons(source, lambda t: (h.start for h in reasons.hits(t)))
     if doubts:

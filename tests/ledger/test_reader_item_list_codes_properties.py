@@ -410,3 +410,27 @@ def test_words_in_capitals_are_words_not_codes(text: str) -> None:
     known code are no unknown codes: the draft stays sure."""
     (d,) = _draft(text, {"SB7720": Decimal("12.00"), "MON27": Decimal("99.00")})
     assert d.sku == "SB7720" and d.quantity == 3 and d.confidence >= SURE, d
+
+
+CHOICES = [
+    "{q} {a} or {b} {r}",
+    "w/o {q} {a} {r} - or was it {b}? check pls",
+    "{q} {a} {r}, or maybe {b}",
+]
+
+
+@SETTINGS
+@given(
+    costs=item_lists(),
+    shape=st.sampled_from(CHOICES),
+    quantity=st.integers(1, 60),
+    reason=st.sampled_from(REASONS),
+)
+def test_two_codes_left_as_a_choice_are_doubtful(
+    costs: dict[str, Decimal], shape: str, quantity: int, reason: str
+) -> None:
+    """'3 A or B broken': which item? The writer does not say, so no draft is trusted."""
+    a, b = sorted(costs)[:2]
+    text = shape.format(q=quantity, a=a, b=b, r=reason)
+    for d in _draft(text, costs):
+        assert d.confidence < 0.5, f"{text!r}: {d.confidence} ({d.sku})"

@@ -26,7 +26,7 @@ ASIDES = [
     "police report 24-11873B", "bin 12-04-B", "yard lot 5", "bay 9", "aisle 14", "PO 45A12",
     "claim # 88C1", "RMA 7731X", "invoice INV-2291A", "lot 2B4", "ticket INC0012345",
     "(mfg 2022)", "made in 2019", "purchased 2021", "from lot 14", "in batch 7",
-    "in tote 19", "police rpt 24-0918", "SO 4471", "so# 12",
+    "in tote 19", "police rpt 24-0918", "SO 4471", "so# 12", "DOT 2217",
 ]  # fmt: skip
 REASONS = ["damaged", "crushed", "expired", "cracked", "spoiled"]
 

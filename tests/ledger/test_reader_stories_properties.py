@@ -223,9 +223,13 @@ def test_found_alone_is_not_an_overage(sku: str, q: int, where: str) -> None:
 # -- 4. the direction words of a count -------------------------------------------------------------
 
 OUR_SHORT = ["we're short by {q}", "we are {q} short", "we're {q} under", "we came up {q} short",
-             "count is {q} under", "the count came in {q} short"]  # fmt: skip
+             "count is {q} under", "the count came in {q} short",
+             "we have {q} fewer than the books say", "the system has {q} more than we counted",
+             "we counted {q} less than the system shows"]  # fmt: skip
 OUR_OVER = ["we're over by {q}", "we are {q} over", "we're up by {q}", "count is {q} over",
-            "the count came in {q} over"]  # fmt: skip
+            "the count came in {q} over", "we have {q} more than the system shows",
+            "we found {q} extra than the books say",
+            "the books show {q} fewer than we have"]  # fmt: skip
 # the books' side with a word that reads both ways: never sure
 BOTH_WAYS = ["books are under by {q}", "the books are over by {q}", "system is under by {q}",
              "the system's over by {q}", "books are {q} under", "{q} under on the books",

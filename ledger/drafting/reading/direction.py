@@ -56,6 +56,25 @@ _ON_BOOKS = lead(
 )
 
 
+# "we have 2 more SKU-12 than the system shows", "the system has 4 more than we counted":
+# a comparison says the way by who has more (our side more: an overage; the books' more: a
+# shortage), whatever the goods named between
+_THEIRS = r"(?:the\s+)?(?:system|books?|records?|ledger|wms|erp|count\s+sheet)"
+_COMPARED = lead(
+    "wtcsprbl",
+    rf"""\b(?:we\s+(?:have|had|got|found|counted|see)|there\s+(?:are|were|is)
+         |(?:the\s+)?(?:shelf|count|physical(?:\s+count)?|recount)\s+(?:has|had|shows?|is|was))
+         \s+(?:\d[\d,]*\s+)?(?P<d>more|extra|fewer|less)\b[^.;\n$]{{0,40}}?
+         \bthan\s+(?:what\s+)?{_THEIRS}
+       | \b(?P<b>{_THEIRS})\s+(?:has|had|shows?|says?|lists?|is\s+showing)\s+(?:\d[\d,]*\s+)?
+         (?P<e>more|fewer|less)\b[^.;\n$]{{0,40}}?\bthan\s+(?:what\s+)?
+         (?:we\s+(?:have|had|found|counted|see)|(?:is\s+)?on\s+the\s+shel(?:f|ves)|there\s+(?:are|is))""",
+    _I | re.VERBOSE,
+    word=True,
+)
+_MORE = frozenset(("more", "extra"))
+
+
 @dataclass(frozen=True)
 class Way:
     category: Category
@@ -66,6 +85,13 @@ class Way:
 
 def read(text: str) -> Way | None:
     """The direction a count is off, as the text says it; None when no such words."""
+    if "than" in text:
+        m = _COMPARED.search(text)
+        if m is not None:
+            ours = m.group("d") is not None
+            more = (m.group("d") or m.group("e")).lower() in _MORE
+            cat = Category.OVERAGE if more == ours else Category.SHRINKAGE
+            return Way(cat, m.group(0), m.group("d") or m.group("e"), True)
     if "over" not in text and "under" not in text and not _CHEAP.search(text):
         return None
     m = _OURS.search(text)

@@ -83,6 +83,16 @@ def _value(raw: str) -> float | None:
         return None
 
 
+# "3 SKU-77 or SKU-12 broken", "w/o 3 H6-AGM dmg - or was it BAT-24F?": which item is meant?
+# (a code has a digit, and a letter or a dash: "SKU-77", "88-4201")
+_CODE = r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[a-z]|\d+-\d)[a-z0-9]+(?:[-/_][a-z0-9]+)*(?![\w/-])"
+_CODE_OR = re.compile(
+    rf"(?P<a>{_CODE})(?:\s+[a-z][\w'-]*){{0,3}}?\s*[-,–—(]?\s*\bor\s+"
+    rf"(?:(?:was|is)\s+it\s+|maybe\s+|possibly\s+|perhaps\s+|prob(?:ably)?\s+)?(?P<b>{_CODE})",
+    re.IGNORECASE,
+)
+
+
 def hedges(text: str) -> list[str]:
     """The doubts `text` states, each quoting its words."""
     out: list[str] = []
@@ -93,6 +103,14 @@ def hedges(text: str) -> list[str]:
     if choice:
         out.append(f"'{_squash(choice.group(0))}': which number is meant?")
     return out
+
+
+def code_choice(text: str) -> list[str]:
+    """A doubt for two codes left as a choice ("SKU-77 or SKU-12"); `text` with its codes."""
+    code = _CODE_OR.search(text) if " or " in text.lower() else None
+    if code and code.group("a").lower() != code.group("b").lower():
+        return [f"'{_squash(code.group(0))}': which item is meant?"]
+    return []
 
 
 def _squash(text: str) -> str:

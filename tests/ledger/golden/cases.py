@@ -9547,5 +9547,22 @@ CASES: list[dict[str, Any]] = [
      "text": "customer credit note issued for 3 damaged SKU-77, write them off too",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
                  "quantity": "3", "sku": "SKU-77"}]},
+    # --- counts compared with the books; two codes as a choice; a tyre's date code ---
+    {"id": "syn-306-cmp", "group": "synonyms_idioms",
+     "text": "we have 2 more SKU-12 than the system shows",
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "30.00",
+                 "quantity": "2", "sku": "SKU-12"}]},
+    {"id": "syn-307-cmp", "group": "synonyms_idioms",
+     "text": "the system has 4 more SKU-77 than we counted",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "180.00",
+                 "quantity": "4", "sku": "SKU-77"}]},
+    {"id": "hedge-303-choice", "group": "hedges",
+     "text": "w/o 3 SKU-77 dmg - or was it SKU-12? check pls", "expect": "doubt"},
+    {"id": "hedge-304-choice", "group": "hedges", "text": "3 SKU-77 or SKU-12 broken",
+     "expect": "doubt"},
+    {"id": "loc-209-dot", "group": "locations_dates_refs",
+     "text": "tyres aged out: 4 SKU-12 DOT 2217, over 6 yrs old, can't sell. w/o",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "60.00",
+                 "quantity": "4", "sku": "SKU-12"}]},
 ]
 # fmt: on
