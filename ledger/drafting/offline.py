@@ -337,6 +337,11 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|minutes?|mins?|nights?)\b(?:\s+ago)?",
     # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
     r"\b\d+(?:\.\d+)?\s*(?:°\s*[cf]?|degrees?(?:\s+(?:[cf]|fahrenheit|celsius)\b)?)",
+    # "sat at 14C", "hit 40F": a temperature in capitals, or after a temperature's words (a
+    # lower-case "14c" alone is cents)
+    r"(?-i:(?<![\w.,/-])\d{1,3}(?:\.\d)?\s?[CF]\b(?![-/]))"
+    r"|(?:\b(?:temp(?:erature)?s?|sat\s+at|reached|hit|rose\s+to|warmed\s+to|got\s+to|at)\s+)"
+    r"\d{1,3}(?:\.\d)?\s?[cf]\b(?=[^$]*\b(?:fridge|freezer|cooler|cold|chiller|temp|warm|heat))",
     # ("2 x 55in TVs", spaced "x" and the size's unit joined to it, is 2 TVs of 55in)
     r"(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
     r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
@@ -2497,6 +2502,9 @@ def _loose_beside_unknown_pack(r: _Read) -> None:
         )
 
 
+_SAID_AGAIN = re.compile(r"\s*\(\s*(?:=\s*)?(?P<n>\d{1,6})\s*(?:pcs|units|ea|total)?\s*\)")
+
+
 def _read_pack(r: _Read) -> None:
     """Dozens, cases of 12, pallets of cases, "25% of the 80": the pieces, multiplied out."""
     pack = packs.read(r.s)
@@ -2509,6 +2517,12 @@ def _read_pack(r: _Read) -> None:
     if _limit(pack.quantity, pack.note, r, MAX_QUANTITY, "quantity") is None:
         return
     r.qtys.append(_Qty(pack.quantity, pack.unit, pack.spans[0][0], "pack"))
+    # "a gross (144) of ...", "2 dozen (24)": the count the pack makes, said again in brackets
+    end = max(b for _, b in pack.spans)
+    again = _SAID_AGAIN.match(r.s, end)
+    if again and Decimal(again.group("n")) == pack.quantity:
+        r.cut(*again.span("n"))
+        r.not_amounts.append(again.span("n"))
     # the pack's words are explained by its arithmetic ("three six-packs": 3 x 6), even where
     # number words run together and would read as one number
     r.not_amounts.extend(pack.spans)

@@ -49,12 +49,16 @@ _STATUS_ASKED = re.compile(
     _I | re.VERBOSE,
 )
 _DIGIT = re.compile(r"\d")
+# (an invoice a price was taken from is no money moved: "$9 each on the last invoice")
 _MONEY_MOVED = lead(
     "rpcisdtvfga",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
-        |invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
+        |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
+         (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
+         invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)
+         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|tip|chargeback
         |(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|rtv
