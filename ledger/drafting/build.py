@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
+from ledger.drafting.reading import packs
+from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
 
@@ -33,6 +34,8 @@ P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
+P_ITEMS_CONTAINER = 0.1  # counted in the container the item list prices by: shown, likely
+P_ITEMS_CONTAINER_OTHER = 0.25  # counted in other containers than the list's: ask
 
 
 def _fmt_qty(q: Decimal) -> str:
@@ -49,6 +52,36 @@ def _describe(facts: Facts, category: Category) -> str:
     if facts.location:
         parts.append(f"at {facts.location}")
     return ": ".join(parts[:1]) + (" " + " ".join(parts[1:]) if len(parts) > 1 else "")
+
+
+def _by_the_items_container(
+    facts: Facts, item: ItemInfo, explanation: list[str], warnings: list[str], guesses: list[Guess]
+) -> Facts:
+    """An item the item list prices by a container ("Hinged to-go container, carton of 150"
+    at $41.70) counted in those containers and multiplied out to pieces ("3 ctn (150/ctn)"):
+    the cost is per carton, so the count is the cartons. Counted in other containers, which
+    the list's cost is per is unknown: the card asks."""
+    if not facts.containers:
+        return facts
+    by = packs.sold_by(item.name)
+    if by is None:
+        return facts
+    count = dict(facts.containers).get(by)
+    if count is not None:
+        if facts.quantity is not None and count != facts.quantity:
+            explanation.append(
+                f"The item list prices {item.sku} by the {by} ({item.name}): {_fmt_qty(count)} "
+                f"{by}{'s' if count != 1 else ''}, not the {_fmt_qty(facts.quantity)} pieces"
+            )
+            guesses.append(Guess(f"counted by the item list's {by}", P_ITEMS_CONTAINER))
+            return replace(facts, quantity=count)
+        return facts
+    warnings.append(
+        f"The item list prices {item.sku} by the {by} ({item.name}); the message counts "
+        f"{', '.join(c for c, _ in facts.containers)}: check the quantity"
+    )
+    guesses.append(Guess(f"the item list prices {item.sku} by the {by}", P_ITEMS_CONTAINER_OTHER))
+    return facts
 
 
 def build_draft(facts: Facts, context: DraftContext) -> Draft:
@@ -110,6 +143,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "
                 f"({item.name})"
             )
+            facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
         elif unit_cost is not None and unit_cost != item.unit_cost:
             guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
             warnings.append(

@@ -324,7 +324,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
     r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
-    r"\b(?:shift|wave|route|station|week|day|trip|pass)\s*(?:\#|no\.?)?\s*\d{1,3}\b(?![.,]?\d)",
+    r"\b(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg)\s*(?:\#|no\.?)?\s*\d{1,3}\b"
+    r"(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     # the year goods were made or bought: "(mfg 2022)", "made in 2019", "purchased 2021"
     r"\b(?:mfg|mfd|manufactured|made|built|produced|dated|vintage|circa|bought|purchased"
@@ -616,8 +617,8 @@ _PRICE_BARE = lead(
     "@aucpe",
     rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid
          |each\s+(?!(?:at|for|of|and|or|is|was)\b)[a-z]{{2,15}}(?:\s+(?:costs?|at|for))?)
-         (?:\s+(?:is|was|of|at|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
-         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
+         (?:\s+(?:is|was|of|at|=))?)\s{{0,3}}[:=]?\s{{0,3}}(?P<n>{_NUM_CORE})
+         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",  # (a longer gap is a masked aside)
     _IX,
 )
 # A plain number that total words make the amount: "total 460", "total price 450",
@@ -956,6 +957,18 @@ _FOREIGN_CURRENCY = lead(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b",
     _I,
 )
+_ADJUSTED = re.compile(
+    r"\b(?:adj|adjs|adjust(?:s|ed|ing|ment|ments)?|true[-\s]?up|trued[-\s]?up|revis(?:e|ed|ion)"
+    r"|re-?assess(?:ed|ment)?|update[ds]?|recalc(?:ulate[ds]?)?)\b",
+    _I,
+)
+# words that do say which way ("true-up: add $1,800 to the reserve")
+_RESERVE_WAY = re.compile(
+    r"\b(?:add\w*|increas\w*|top(?:ped)?\s+up|build\w*|provid\w*|boost\w*|rais\w*|bump\w*"
+    r"|use|used|using|releas\w*|reliev\w*|charg\w*\s+against|take\s+out|took\s+out|draw\w*"
+    r"|reduc\w*|decreas\w*|lower\w*|appl(?:y|ied)|utili[sz]\w*|write\s+off|wrote\s+off)\b",
+    _I,
+)
 _RESERVE_WORD = re.compile(
     r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
 )
@@ -1004,7 +1017,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     paired = respective.rewrite(clean, lambda s: _other_values(s, reasons))
     clean = paired.text
     # "cases of SKU-410: 3 (12/cs)": the count said after its container, put before it
-    first = containers.rewrite(clean)
+    first = containers.rewrite(clean, known)
     clean = first.text
     typo = lookalike.find(items.hidden(clean, known))
     if typo:
@@ -1063,6 +1076,12 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
+    # "3 cs A spoiled, or maybe it was B": which item? said across parts, doubts every draft
+    choice = hedges.code_choice(clean) if len(read) > 1 else []
+    if choice:
+        read = [
+            f if choice[0] in f.doubts else replace(f, doubts=(*f.doubts, *choice)) for f in read
+        ]
     read = _reference_notes(read, clean_read, masked)
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)
@@ -1841,6 +1860,13 @@ def _read_group(
             f"'{foreign.group(0).strip()}' is another currency; give the amount in dollars"
         )
     reserve = category is not None and reasons.kind[category] is Kind.RESERVE
+    if reserve and _ADJUSTED.search(work) and not _RESERVE_WAY.search(work):
+        # "reserve adj for slow movers, $1,800": adjusted which way? up (a provision) or
+        # down (using it) is not said by "adjust"
+        r.unclear.append(
+            f"'{_ADJUSTED.search(work).group(0)}' does not say which way the reserve moves: "  # type: ignore[union-attr]
+            "add to it, or use it?"
+        )
     if not reserve and _RESERVE_WORD.search(work):
         r.guess(
             "The message mentions a reserve or allowance, but not in words I know; check "
@@ -3219,6 +3245,11 @@ def _assemble(
         doubts=tuple(r.doubts),
         unclear=tuple(r.unclear),
         price_or_total=r.price_or_total,
+        containers=(
+            tuple(r.pack.containers.items())
+            if r.pack is not None and quantity == r.pack.quantity and unit_cost is None
+            else ()
+        ),
     )
 
 

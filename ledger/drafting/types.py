@@ -53,6 +53,9 @@ class Facts:
     used: tuple[Decimal, ...] = ()  # other numbers the reading used (pack counts, percents)
     # unit_cost was read from an amount that could as well be the total ("20 units $300")
     price_or_total: bool = False
+    # the containers counted when the quantity was multiplied out of them ("3 ctn (150/ctn)":
+    # ("carton", 3)), for an item the item list prices by the carton
+    containers: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)

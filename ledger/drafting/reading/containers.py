@@ -15,6 +15,7 @@ are numbers of a case or a box, not counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 _PLURALS = (
@@ -45,8 +46,12 @@ class Rewritten:
     notes: tuple[str, ...] = ()
 
 
-def rewrite(text: str) -> Rewritten:
-    """`text` with each "cases of X: 3" said as "3 cases of X"."""
+_TOKEN = re.compile(r"[\w/-]+")
+
+
+def rewrite(text: str, known: Collection[str] = ()) -> Rewritten:
+    """`text` with each "cases of X: 3" said as "3 cases of X". A code the item list knows is
+    never cut: "cs MOZ-SHR-4X5" is cases of MOZ-SHR-4X5, not 5 cases of MOZ-SHR-4."""
     if not _GATE.search(text):
         return Rewritten(text)
     out: list[str] = []
@@ -56,6 +61,10 @@ def rewrite(text: str) -> Rewritten:
     for m in sorted(found, key=lambda m: m.start()):
         if m.start() < last or _AFTER.match(text, m.end()):
             continue  # "cases: 3 cases" says it twice: leave it
+        if "code" in m.groupdict() and known:
+            token = _TOKEN.match(text, m.start("code"))
+            if token and token.group(0) != m.group("code") and token.group(0) in known:
+                continue  # the pattern cut a longer code the list knows
         out.append(text[last : m.start()])
         if "code" in m.groupdict():
             said = f"{m.group('n')} {m.group('c')} of {m.group('code')}"

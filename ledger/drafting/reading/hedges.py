@@ -88,7 +88,8 @@ def _value(raw: str) -> float | None:
 _CODE = r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[a-z]|\d+-\d)[a-z0-9]+(?:[-/_][a-z0-9]+)*(?![\w/-])"
 _CODE_OR = re.compile(
     rf"(?P<a>{_CODE})(?:\s+[a-z][\w'-]*){{0,3}}?\s*[-,–—(]?\s*\bor\s+"
-    rf"(?:(?:was|is)\s+it\s+|maybe\s+|possibly\s+|perhaps\s+|prob(?:ably)?\s+)?(?P<b>{_CODE})",
+    rf"(?:(?:was|is|it|maybe|possibly|perhaps|probably|prob|just|the|some|were|they)\s+){{0,3}}"
+    rf"(?P<b>{_CODE})",
     re.IGNORECASE,
 )
 

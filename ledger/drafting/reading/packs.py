@@ -35,7 +35,8 @@ _CONTAINERS = {
     "packets": "pack", "pallet": "pallet", "pallets": "pallet", "plt": "pallet",
     "plts": "pallet", "skid": "pallet", "skids": "pallet", "crate": "crate",
     "crates": "crate", "tray": "tray", "trays": "tray", "sleeve": "sleeve",
-    "sleeves": "sleeve", "bundle": "bundle", "bundles": "bundle", "tote": "tote",
+    "sleeves": "sleeve", "slv": "sleeve", "slvs": "sleeve", "bundle": "bundle",
+    "bundles": "bundle", "tote": "tote",
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
     "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
     "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
@@ -307,6 +308,25 @@ def _plus_loose(s: str, pack: Pack) -> Pack:
 
 def container(unit: str | None) -> str | None:
     return _CONTAINERS.get((unit or "").lower())
+
+
+# An item list's name that says the item is sold by a container: "carton of 150", "sleeve of
+# 50", "box of 100", "10 lb case", "6x5 lb case", "50 lb sack", "55 gal drum", "bag (10
+# locks)", "12/cs". A container word alone is no such sign ("piping bag", "storage box").
+_SOLD_BY = re.compile(
+    rf"(?<![\w-])(?P<a>{_C})\s+(?:of\s+\d|\(\s*\d)"
+    rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs)?\.?\s*(?P<b>{_C})"
+    rf"|\d+\s*/\s*(?P<c>{_C})",
+    re.IGNORECASE,
+)
+
+
+def sold_by(name: str) -> str | None:
+    """The container an item list's name says the item is priced by, or None."""
+    m = _SOLD_BY.search(name)
+    if m is None:
+        return None
+    return _CONTAINERS.get((m.group("a") or m.group("b") or m.group("c")).lower())
 
 
 def priced_container(unit: str | None) -> str | None:
