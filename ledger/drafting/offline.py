@@ -282,6 +282,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
+    # "HR case 3390", "case 88412": a case number has four digits or more; "case 12" may count
+    r"\bcase\s+(?P<m>\d{4,})\b(?!\s*(?:x\b|units?|pcs|each|ea\b|@|/))",
     # a code of letters and digits after a reference label ("lot 22B417", "batch 7A12", "police
     # report 24-11873B"): a reference whatever its shape, never a count
     r"\b(?:order|incident|report|claim|batch|lot|serial|tracking)\s+"
@@ -360,13 +362,17 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
+    # "broke in the truck", "broke in half": broken, not broken into (only "in" is blanked)
+    # ("broke in half", "in two", "in pieces" are the table's own phrases)
+    r"\bbroke\s+(?P<m>in)(?=\s+(?:the|a|an|transit|shipping|our|their|its|his|her|my|delivery"
+    r"|storage)\b)",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal|dept|department|station|brigade|hall"
     r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief)s?\b",
     # a product's name, not a storm: "lightning cables", "Lightning-to-USB adapters"
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
 )
-_WORD_MASKS = 3  # the last masks need no digits
+_WORD_MASKS = 4  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
@@ -728,6 +734,13 @@ _LEFT_TOTAL = lead(
 _RESERVES = (Category.RESERVE_PROVISION, Category.RESERVE_WRITE_OFF)
 # Goods named in the plural with no count, beside an amount with no total words:
 # "stolen speakers $45"
+_COST_SAID = re.compile(r"\bcost(?:s|ing)?\b|\bworth\b|\bvalued\b|\bpriced\b", _I)
+_COUNT_UNKNOWN = re.compile(
+    r"\bhow\s+many\b|\btb[cd]\b|\bunknown\s+(?:qty|quantity|count)|\bno\s+count\b"
+    # goods said in bulk ("damaged stock cost us $8k"): no one thing
+    r"|\b(?:stock|inventory|goods|merchandise|product|stuff|items|lot|batch)\b",
+    _I,
+)
 _PLURAL_GOODS = re.compile(
     r"\b(?!(?:goods|products|supplies|returns|materials|wares|contents|losses|damages|this"
     r"|perhaps|sometimes|thanks|always|theirs|yours|ours|hers|does|plus|units|items|pcs)\b)"
@@ -2112,6 +2125,9 @@ def _sku_codes(text: str, known: Collection[str] = ()) -> list[tuple[str, bool, 
 _Code = tuple[str, bool, int, int]
 
 
+_AFTER_PLACE = re.compile(rf"{_LOC_HEAD}\s*$", _I)
+
+
 def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Code], list[_Code]]:
     """The codes (see _sku_codes), and the other names of a known item beside it ("item
     4412 / SKU DAI-117"): not SKUs, and not numbers either."""
@@ -2149,8 +2165,8 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         code = m.group(0)
         if _overlaps(m.span(), taken) or not _DIGIT.search(code) or code in _NOT_CODES:
             continue
-        if re.search(rf"{_LOC_HEAD}\s*$", text[max(0, m.start() - 14) : m.start()], _I):
-            continue  # "bay B-12" is a place
+        if code not in known and _AFTER_PLACE.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "bay B-12" is a place ("showroom SOFA3-VLV-EMR", a listed code, is goods)
         if code.startswith("SKU"):
             code = "SKU-" + code[3:].lstrip("-")
         found.append((code, not code.startswith("SKU-"), m.start(), m.end()))
@@ -2975,7 +2991,9 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
 _ONE_BEFORE = re.compile(
     rf"\b(?:the|our|my|this|that|his|her|their|its)\s+(?:(?:only|last|single|lone|sole)\s+)?"
     rf"(?P<a>spare|demo|display|floor|showroom|sample|loaner|returned|used|only|last|lone"
-    rf"|single|sole)\s+(?:[a-z]+\s+)?{SKU_MARK}",
+    rf"|single|sole)\s+(?:[a-z]+\s+)?{SKU_MARK}"
+    # "showroom sample DT-6S-WAL has a scratch": a sample is one piece
+    rf"|\b(?:showroom\s+|floor\s+)?(?:sample|demo|display\s+model|floor\s+model|loaner)\s+{SKU_MARK}",
     _I,
 )
 _ONE_AFTER = re.compile(rf"{SKU_MARK}\s+([a-z][a-z-]*)\b(?!')(?:\s+([a-z][a-z-]*)\b(?!'))?", _I)
@@ -3207,8 +3225,28 @@ def _assemble(
         elif m.value not in (unit_cost, total):
             r.guess(f"Did not use the amount ${m.value}", P_SEVERAL_PRICES)
 
+    # "one immersion blender, cost $312", "damaged floor mixer bowl, cost 1,150.00": a price
+    # with no count, said of one thing (no plural anywhere) is the price of that one
+    if (
+        quantity is None
+        and unit_cost is not None
+        and total is None
+        and not leftovers
+        and not write_down
+        and category not in _RESERVES
+        and not _PLURAL_GOODS.search(r.text)
+        and not _COUNT_UNKNOWN.search(r.text)
+        and _COST_SAID.search(r.text)
+    ):
+        quantity = Decimal(1)
+        r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
+
     # Numbers nobody claimed: a quantity or a price by position, else flagged.
     for value, _ in leftovers:
+        if quantity is not None and value == quantity and unit_cost is None and total is None:
+            # "dropped a 88-4410 ... 1 bookcase gone": the count said again, not a price
+            r.notes.append(f"Read {_fmt(value)} again as the count")
+            continue
         if quantity is None:
             quantity = value
             r.guess(f"Read the number {value} as the quantity", P_BARE_NUMBER)

@@ -27,7 +27,8 @@ ASIDES = [
     "claim # 88C1", "RMA 7731X", "invoice INV-2291A", "lot 2B4", "ticket INC0012345",
     "(mfg 2022)", "made in 2019", "purchased 2021", "from lot 14", "in batch 7",
     "in tote 19", "police rpt 24-0918", "SO 4471", "so# 12", "DOT 2217",
-    "fridge sat at 14C all weekend", "cooler hit 12C", "freezer was at 40F",
+    "fridge sat at 14C all weekend", "cooler hit 12C", "freezer was at 40F", "HR case 3390",
+    "at stop 4",
 ]  # fmt: skip
 REASONS = ["damaged", "crushed", "expired", "cracked", "spoiled"]
 

@@ -225,7 +225,7 @@ def test_found_alone_is_not_an_overage(sku: str, q: int, where: str) -> None:
 OUR_SHORT = ["we're short by {q}", "we are {q} short", "we're {q} under", "we came up {q} short",
              "count is {q} under", "the count came in {q} short",
              "we have {q} fewer than the books say", "the system has {q} more than we counted",
-             "we counted {q} less than the system shows"]  # fmt: skip
+             "we counted {q} less than the system shows", "the count came up {q} shy"]  # fmt: skip
 OUR_OVER = ["we're over by {q}", "we are {q} over", "we're up by {q}", "count is {q} over",
             "the count came in {q} over", "we have {q} more than the system shows",
             "we found {q} extra than the books say",

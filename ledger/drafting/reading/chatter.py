@@ -65,7 +65,8 @@ _MONEY_MOVED = lead(
         |(?:store|shop|account|customer|client|goodwill|courtesy)\s+credits?
         |credit(?:ed)?\s+(?:\$?\s?\d[\d,.]*k?\s+)?(?:to|for)\s+(?:the\s+|our\s+|a\s+|their\s+)?(?:client|customer|buyer|store|shop)s?
         |issu(?:e|ed|es|ing)\s+(?:them\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit
-        |gift\s+cards?)\b""",
+        |gift\s+cards?|(?:via|through|on|by)\s+(?:paypal|venmo|zelle|stripe|shopify\s+payments)
+        |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back)\b""",
     _I | re.VERBOSE,
     word=True,
 )

@@ -20,8 +20,10 @@ _I = re.IGNORECASE
 
 _UP = frozenset(("over", "up", "heavy", "ahead"))
 _DOWN = frozenset(("under", "short", "down", "light", "shy", "behind"))
+# ("came up 40 PB-18-DSP shy": a code may stand between the count and its way)
 _AMOUNT = (
-    r"(?:(?:about|around|roughly|by)\s+)?(?:\d{1,5}\s+(?:(?:units?|pcs|pieces|items|ea)\s+)?)?"
+    r"(?:(?:about|around|roughly|by)\s+)?(?:\d{1,5}\s+(?:(?:units?|pcs|pieces|items|ea)\s+)?"
+    r"(?:[a-z0-9]*\d[\w/-]*\s+|[a-z]+[-/][\w/-]*\d[\w/-]*\s+|\ue000\s*)?)?"
 )
 _WAY = r"(?P<d>over|under|short|up|down|heavy|light|shy)\b(?!\s+(?:the\s+)?(?:\d|\$))"
 
@@ -33,7 +35,7 @@ _OURS = lead(
     "wcsopt",
     r"\b(?:we'?re|we\s+are|we\s+were|we'?ve\s+come\s+(?:in|up)|we\s+came\s+(?:in|up)"
     r"|(?:the\s+)?(?:count|recount|stock\s*take|physical(?:\s+count)?|shelf(?:\s+count)?"
-    r"|on\s+hand|tally)\s+(?:is|was|'s|came\s+in|comes\s+in|come\s+in)"
+    r"|on\s+hand|tally)\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))"
     r"|the\s+shelf\s+(?:is|was))\s+" + _AMOUNT + _WAY,
     _I,
     word=True,

@@ -53,6 +53,7 @@ COMMON = _wordset(
     scanned scanning cleared cleaned stacked stocked packed picked placed moved
     checks tracked racked locked docked
     tyre tyres tire tires wheel wheels drum drums
+    shopify paypal venmo zelle amazon ebay etsy stripe square
     """
 )
 
