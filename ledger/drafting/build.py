@@ -36,6 +36,8 @@ P_UNUSUAL_AMOUNT = 0.15
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
 P_ITEMS_CONTAINER = 0.1  # counted in the container the item list prices by: shown, likely
 P_ITEMS_CONTAINER_OTHER = 0.25  # counted in other containers than the list's: ask
+# counted in cases of unknown size, priced per piece: the count of pieces is not known
+P_CONTAINER_SIZE = 0.5
 
 
 def _fmt_qty(q: Decimal) -> str:
@@ -55,13 +57,27 @@ def _describe(facts: Facts, category: Category) -> str:
 
 
 def _by_the_items_container(
-    facts: Facts, item: ItemInfo, explanation: list[str], warnings: list[str], guesses: list[Guess]
+    facts: Facts,
+    item: ItemInfo,
+    explanation: list[str],
+    warnings: list[str],
+    guesses: list[Guess],
+    context_currency: str,
 ) -> Facts:
     """An item the item list prices by a container ("Hinged to-go container, carton of 150"
     at $41.70) counted in those containers and multiplied out to pieces ("3 ctn (150/ctn)"):
     the cost is per carton, so the count is the cartons. Counted in other containers, which
     the list's cost is per is unknown: the card asks."""
     if not facts.containers:
+        held = packs.priced_container(facts.unit)
+        if held in packs.MULTI_PACKS and not packs.names_container(item.name, held):
+            # "3 cases of SKU-410 crushed" with the list's $12 a mug: how many to a case?
+            warnings.append(
+                f"The message counts {facts.unit} of {item.sku}, and the item list's "
+                f"{format_money(item.unit_cost, context_currency)} is for one '{item.name}': how "
+                f"many are in a {held}?"
+            )
+            guesses.append(Guess(f"counted in {facts.unit} of unknown size", P_CONTAINER_SIZE))
         return facts
     by = packs.sold_by(item.name)
     if by is None:
@@ -143,7 +159,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "
                 f"({item.name})"
             )
-            facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
+            facts = _by_the_items_container(facts, item, explanation, warnings, guesses, cur)
         elif unit_cost is not None and unit_cost != item.unit_cost:
             guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
             warnings.append(

@@ -76,3 +76,24 @@ def test_other_containers_than_the_lists_are_never_sure(per: int, count: int, re
         return
     for d in drafts:
         assert d.confidence < 0.9, (text, d)
+
+
+@SETTINGS
+@given(
+    count=st.integers(1, 40),
+    written=st.sampled_from(["cs", "cases", "ctn", "cartons", "pallets"]),
+    reason=st.sampled_from(REASONS),
+)
+def test_cases_of_unknown_size_of_an_item_priced_by_the_piece_are_doubtful(
+    count: int, written: str, reason: str
+) -> None:
+    """'2 cs FUEL230 expired' with the list's $4.10 a canister: how many to a case? Not known,
+    so no draft is trusted; an item the list prices by the case is counted in cases."""
+    piece = make_context(items={"TK-150": ItemInfo("TK-150", "Fuel canister 230g", COST)})
+    text = f"{count} {written} TK-150 {reason}"
+    for d in draft(text, piece):
+        assert d.confidence < 0.5, (text, d)
+    by_case = make_context(items={"TK-150": ItemInfo("TK-150", "Fuel canister, case of 24", COST)})
+    if written in ("cs", "cases"):
+        (d,) = draft(text, by_case)
+        assert d.amount == COST * count and d.confidence >= 0.5, (text, d)

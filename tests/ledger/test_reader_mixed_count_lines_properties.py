@@ -174,3 +174,25 @@ def test_each_count_line_keeps_its_own_direction(
     for d in drafts:
         if d.sku in by_sku and d.category in (Category.SHRINKAGE, Category.OVERAGE):
             assert d.category is by_sku[d.sku][0] or d.confidence < 0.5, f"{text!r}: {d}"
+
+
+@SETTINGS
+@given(
+    st.lists(st.integers(0, len(REASON_KINDS) - 1), min_size=2, max_size=2, unique=True),
+    st.integers(2, 80),
+    st.sampled_from(["some were", "a few got", "part of it was", "the rest"]),
+    st.data(),
+)
+def test_one_part_said_whole_and_another_as_a_share_is_doubtful(
+    kinds: list[int], n: int, share: str, data: st.DataObject
+) -> None:
+    """'write off 5 X, flood damage and some were stolen': one count over two reasons."""
+    a = data.draw(st.sampled_from(REASON_KINDS[kinds[0]]))
+    b = data.draw(st.sampled_from(REASON_KINDS[kinds[1]]))
+    text = f"write off {n} SKU-12, {a} and {share} {b}"
+    try:
+        drafts = draft(text, CTX)
+    except DraftError:
+        return
+    for d in drafts:
+        assert d.confidence < 0.5, (text, d)

@@ -63,16 +63,23 @@ _JOINED = re.compile(
     rf"""{_LEFT}{_part("a6", "?")}\s*(?:and|&|\+|/|plus)\s*{_part("b6")}
          \s+(?:combined|together|between\s+them|mix(?:ed)?|both)\b
        | {_LEFT}{_part("a7", "?")}\s+(?:as\s+well\s+as|along\s+with|together\s+with)
-         \s+{_part("b7")}""",
+         \s+{_part("b7")}
+       # "flood damage and some were stolen": one part said whole, the other as a share
+       | {_LEFT}{_part("a8", "?")}\s*(?:,|;|&|\band|\bbut|\bwhile|\bplus)\s*
+         (?:some|part|a\s+few|a\s+couple|half|the\s+rest|others)\s+
+         (?:of\s+(?:them|it|those|these)\s+)?(?:(?:were|was|got|are|is|been)\s+)?{_part("b8")}""",
     _I | re.VERBOSE,
 )
-_JOINED_WORDS = ("combined", "together", "between them", "mix", "both", "as well as", "along with")
-_BRANCHES = 8
+_JOINED_WORDS = (
+    "combined", "together", "between them", "mix", "both", "as well as", "along with", "some",
+    "part", "a few", "a couple", "half", "the rest", "others",
+)  # fmt: skip
+_BRANCHES = 9
 # a word every pattern above needs
 _HINT = lead(
-    "pshmlafcbet0-9",
+    "pshmlafcbetro0-9",
     r"part|some|half|most|many|lots|a lot|few|couple|bit|mix|combin|combo|blend|between|either"
-    r"|fifty|\d\s*[/-]\s*\d|together|both|as well as|along with",
+    r"|fifty|\d\s*[/-]\s*\d|together|both|as well as|along with|rest|others",
     _I,
 )
 # words that end a part: what follows is no longer the reason ("some damaged in the flood")

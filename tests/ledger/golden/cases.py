@@ -9664,5 +9664,16 @@ CASES: list[dict[str, Any]] = [
      "text": "showroom sample TV-55X has a scratch, mark it down to $300",
      "expect": [{"category": "write_down", "debit": "5300", "credit": "1200", "amount": "89.00",
                  "quantity": "1", "sku": "TV-55X"}]},
+    # --- from held-out set 28: cases of unknown size, a share beside a whole, soles ---
+    {"id": "pack-306-size", "group": "pack_sizes", "text": "2 cs FUEL230 expired",
+     "items": {"FUEL230": ["Isobutane fuel canister 230g", "4.10"]}, "expect": "doubt"},
+    {"id": "pack-307-size", "group": "pack_sizes", "text": "2 cs FUEL230 expired",
+     "items": {"FUEL230": ["Isobutane fuel canister, case of 24", "98.40"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "196.80",
+                 "quantity": "2", "sku": "FUEL230"}]},
+    {"id": "hedge-307-share", "group": "hedges",
+     "text": "write off 5 SKU-77, flood damage and some were stolen", "expect": "doubt"},
+    {"id": "syn-313-soles", "group": "synonyms_idioms",
+     "text": "found 2 SKU-77 with the soles coming off, toss", "expect": "unsure"},
 ]
 # fmt: on
