@@ -970,6 +970,12 @@ _FOREIGN_CURRENCY = lead(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b",
     _I,
 )
+_OPEN_GATE = re.compile(r"\b(?:or|some|rest|unless|instead|rather|except)\b", _I)
+_OPEN_WORD = re.compile(
+    r"\b(?:or(?!\s+(?:so|nrv|net\s+realizable|market|realisable|realizable|replacement)\b)"
+    r"(?<!\bcost\sor)|some|(?:the\s+)?rest|unless|instead|rather|except)\b",
+    _I,
+)
 _ADJUSTED = re.compile(
     r"\b(?:adj|adjs|adjust(?:s|ed|ing|ment|ments)?|true[-\s]?up|trued[-\s]?up|revis(?:e|ed|ion)"
     r"|re-?assess(?:ed|ment)?|update[ds]?|recalc(?:ulate[ds]?)?)\b",
@@ -1096,6 +1102,12 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             f if choice[0] in f.doubts else replace(f, doubts=(*f.doubts, *choice)) for f in read
         ]
     read = _reference_notes(read, clean_read, masked)
+    # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
+    # "instead", "except"), which no reading above took up, may change the entry: never sure
+    loose = _OPEN_WORD.search(items.hidden(clean, known)) if _OPEN_GATE.search(clean) else None
+    if loose and not any(f.doubts or f.unclear for f in read):
+        said = f"I did not take '{loose.group(0)}' into account: check the entry"
+        read = [replace(f, unclear=(*f.unclear, said)) for f in read]
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)
         read = [
