@@ -1106,8 +1106,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "instead", "except"), which no reading above took up, may change the entry: never sure
     loose = _OPEN_WORD.search(items.hidden(clean, known)) if _OPEN_GATE.search(clean) else None
     if loose and not any(f.doubts or f.unclear for f in read):
-        said = f"I did not take '{loose.group(0)}' into account: check the entry"
-        read = [replace(f, unclear=(*f.unclear, said)) for f in read]
+        left_open = f"I did not take '{loose.group(0)}' into account: check the entry"
+        read = [replace(f, unclear=(*f.unclear, left_open)) for f in read]
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)
         read = [
