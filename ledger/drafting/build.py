@@ -6,6 +6,7 @@ Both drafters (offline parser, Claude) end here, so the rules live in one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -54,6 +55,20 @@ def _describe(facts: Facts, category: Category) -> str:
     if facts.location:
         parts.append(f"at {facts.location}")
     return ": ".join(parts[:1]) + (" " + " ".join(parts[1:]) if len(parts) > 1 else "")
+
+
+# An item the list prices at this or more, named with no count, is most likely one piece
+ONE_PIECE_COST = Decimal("100")
+P_ONE_COSTLY = 0.3
+# words that say many, or a bulk of goods: no single piece
+_MANY = re.compile(
+    r"\b(?:all|some|several|many|few|couple|lot|lots|batch|stock|inventory|goods|pallets?"
+    r"|cases?|cartons?|boxes|units|pcs|pieces|items|them|they|those|these|whole|every|both"
+    r"|count|counted|qty|quantity|line|range|family|series|collection|product|shipment|order)\b"
+    r"|\bx\s*[a-z0-9]|\$"
+    r"|\b[a-z]{2,}[a-rt-z]s\b",
+    re.IGNORECASE,
+)
 
 
 def _by_the_items_container(
@@ -168,6 +183,24 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             )
 
     quantity = facts.quantity
+    if (
+        quantity is None
+        and facts.total is None
+        and facts.unit_cost is None
+        and item is not None
+        and item.unit_cost >= ONE_PIECE_COST
+        and kind is Kind.WRITE_OFF
+        and not _MANY.search(facts.source_text)
+        and not (facts.doubts or facts.errors)
+    ):
+        # "ICE-M450 stolen from the yard, fence cut": an item the list prices at $2,480,
+        # named with no count and nothing plural, is most likely one (never sure)
+        quantity = Decimal(1)
+        explanation.append(
+            f"No count given: read as one {item.name} ({format_money(item.unit_cost, cur)} "
+            "each on the item list)"
+        )
+        guesses.append(Guess("no count given: one costly item assumed", P_ONE_COSTLY))
     if quantity is not None and quantity <= 0:
         warnings.append("The quantity must be more than zero")
         missing.append("quantity")

@@ -289,6 +289,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?:order|incident|report|claim|batch|lot|serial|tracking)\s+"
     r"(?=[a-z0-9-]*(?:[a-z]|-\d))\d[a-z0-9]*(?:-[a-z0-9]+)*\b(?!-)",
     r"\b(?:yard|parking|car|storage|truck)\s+lot\s+\d+[a-z]?\b",
+    # a group named by its number: "Scout Troop 114", "Local 22", "Chapter 9"
+    r"\b(?:troop|chapter|lodge|district|ward|local|precinct|squad|pack\s+no\.?)\s*\#?\s*\d+\b"
+    r"(?=\s*[:,;)]|\s+(?:for|in|at|from|on|and)\b|\s*$)",
     # "40 SKU-410 from lot 14", "in batch 7": the lot the goods came in, never a count or price
     r"\b(?:in|from|of|on)\s+(?:the\s+|that\s+|this\s+)?(?:lot|batch)\s*(?:\#|no\.?)?\s*\d+[a-z]?\b"
     r"(?![.,]?\d)(?!\s*(?:each|ea\b|@|/|\$|dollars?|bucks|%))",
@@ -734,6 +737,11 @@ _LEFT_TOTAL = lead(
 _RESERVES = (Category.RESERVE_PROVISION, Category.RESERVE_WRITE_OFF)
 # Goods named in the plural with no count, beside an amount with no total words:
 # "stolen speakers $45"
+# "1 bookcase gone", "1 of them": a count said again with its goods, not a price
+_COUNT_AGAIN = re.compile(
+    r"\d+\s+(?:of\s+(?:them|it|those)\b|(?!x\b|at\b|for\b|ea\b)[a-z]{3,})", _I
+)
+_CLAUSE_END = re.compile(r"[.,;:!)]\s*$")
 _COST_SAID = re.compile(r"\bcost(?:s|ing)?\b|\bworth\b|\bvalued\b|\bpriced\b", _I)
 _COUNT_UNKNOWN = re.compile(
     r"\bhow\s+many\b|\btb[cd]\b|\bunknown\s+(?:qty|quantity|count)|\bno\s+count\b"
@@ -866,7 +874,7 @@ _LOC_HEAD = (
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
     r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
-    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley)"
+    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -969,6 +977,9 @@ _FOREIGN_CURRENCY = lead(
     "€£¥₹egcamjyirp",
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b",
     _I,
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen hundred".split()  # noqa: SIM905
 )
 _OPEN_GATE = re.compile(r"\b(?:or|some|rest|unless|instead|rather|except)\b", _I)
 _OPEN_WORD = re.compile(
@@ -1834,6 +1845,12 @@ def _read_group(
         # "..., 2 SKU-77 over" beside "4 SKU-12 short": the count's direction words count here
         hits = _line_direction(r.s, heading, reasons)
     hits = _not_qualifiers(r.s, _reserve_named(r.s, hits))
+    for h in hits:
+        if _NUMBER_WORDS & set(h.keyword.lower().split()):
+            # "five finger discount" (theft): the number word is the idiom's, no count
+            span = (h.start, min(len(r.s), h.start + len(h.keyword)))
+            r.cut(*span)
+            r.not_amounts.append(span)
     # "nothing missing but 4 X crushed": a reason denied is none, when another is said
     if len(hits) > 1:
         hits = [h for h in hits if not _negated(r.s, h)] or hits
@@ -3254,8 +3271,15 @@ def _assemble(
         r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
 
     # Numbers nobody claimed: a quantity or a price by position, else flagged.
-    for value, _ in leftovers:
-        if quantity is not None and value == quantity and unit_cost is None and total is None:
+    for value, at in leftovers:
+        if (
+            quantity is not None
+            and value == quantity
+            and unit_cost is None
+            and total is None
+            and _COUNT_AGAIN.match(r.s, at)
+            and _CLAUSE_END.search(r.s, 0, at)  # its own clause: "lol. 1 bookcase gone"
+        ):
             # "dropped a 88-4410 ... 1 bookcase gone": the count said again, not a price
             r.notes.append(f"Read {_fmt(value)} again as the count")
             continue

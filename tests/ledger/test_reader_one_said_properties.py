@@ -70,3 +70,37 @@ def test_a_total_needs_no_count(code: str, total: int) -> None:
     for d in draft(text, CTX):
         if d.amount is not None:
             assert d.amount == total and d.quantity is None, (text, d)
+
+
+COSTLY = {"ICE-M450": Decimal("2480.00"), "KYK-10SIT": Decimal("689.00")}
+CHEAP = {"SKU-12": Decimal("15.00")}
+CTX_COSTLY = make_context(items={s: ItemInfo(s, s, c) for s, c in {**COSTLY, **CHEAP}.items()})
+BARE = ["{code} {r}", "{code} {r} overnight, fence cut", "{code} {r} at dock 2, total loss"]
+
+
+@SETTINGS
+@given(
+    code=st.sampled_from(sorted(COSTLY)),
+    shape=st.sampled_from(BARE),
+    reason=st.sampled_from(["stolen from the yard", "dropped off the liftgate", "cracked"]),
+)
+def test_a_costly_item_named_with_no_count_is_one_and_never_sure(
+    code: str, shape: str, reason: str
+) -> None:
+    """'ICE-M450 stolen from the yard': an item the list prices high, named with no count and
+    nothing plural, is one piece, and the card says the count was assumed."""
+    text = shape.format(code=code, r=reason)
+    (d,) = draft(text, CTX_COSTLY)
+    assert d.quantity == 1 and d.amount == COSTLY[code] and d.confidence < SURE, (text, d)
+
+
+@SETTINGS
+@given(
+    shape=st.sampled_from(BARE),
+    reason=st.sampled_from(["stolen from the yard", "got wet", "cracked"]),
+)
+def test_a_cheap_item_named_with_no_count_gets_no_count(shape: str, reason: str) -> None:
+    """'SKU-12 got wet': one widget, or all of them? A cheap item's count is not assumed."""
+    text = shape.format(code="SKU-12", r=reason)
+    for d in draft(text, CTX_COSTLY):
+        assert d.quantity is None and d.confidence < 0.5, (text, d)

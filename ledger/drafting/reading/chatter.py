@@ -340,7 +340,10 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a stock figure, not a write-off. " + DOES
     if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):
         return "That reads like stock sent to another site, not a write-off. " + DOES
-    if (not has_reason and _STOCK_MOVED.search(stripped)) or (
+    # ("w/o 25% of the 80 X we received, bad valves": a write-off asked in so many words)
+    if (
+        not has_reason and _STOCK_MOVED.search(stripped) and not _ASKS_WRITE_OFF.search(stripped)
+    ) or (
         _MOVED_FIRST.search(stripped)
         and not _WRITE_OFF.search(stripped)
         and not _ASKS.search(stripped)

@@ -54,7 +54,8 @@ COMMON = _wordset(
     checks tracked racked locked docked
     tyre tyres tire tires wheel wheels drum drums
     shopify paypal venmo zelle amazon ebay etsy stripe square
-    sole soles heel heels lace laces strap straps hull hulls stem stems
+    sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
+    stools stoles
     """
 )
 
