@@ -49,6 +49,7 @@ from ledger.drafting.reading import counts as counts  # its own line: merges wit
 from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import respective as respective  # its own line, as counts
+from ledger.drafting.reading import settled as settled  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
@@ -1055,6 +1056,11 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
+    # "4 X missing - found them", "already booked", "repaired", "short shipped by the vendor":
+    # the message takes its loss back or puts it elsewhere (reading.settled)
+    undone = settled.doubt(clean, lambda s: reasons.mentioned(_mask(s)))
+    if undone:
+        read = [replace(f, doubts=(*f.doubts, undone)) for f in read]
     read = _reference_notes(read, clean_read, masked)
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)

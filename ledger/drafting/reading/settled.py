@@ -1,0 +1,180 @@
+"""Losses the message itself takes back or puts elsewhere: the goods turned up, the request is
+withdrawn, it was booked already, the goods were made good, or the supplier never sent them.
+
+A reader that drafts the loss it sees in such a message drafts an entry nobody should post:
+"4 SKU-77 missing - found them, ignore" would be $180 of shrinkage at 0.97. The rule for the
+whole family: when the message says, besides the loss, that
+
+- the goods were found again ("found them", "turned up", "no longer missing", "were
+  recovered", "found the 4 that were missing"),
+- the request is withdrawn ("disregard", "never mind", "cancel that", "false alarm"),
+- the loss was entered already ("already booked", "was written off on Monday", "Jane
+  already did it", "duplicate", "reverse the write-off"),
+- the goods were made good ("repaired", "back on the shelf", "box only, product fine",
+  "vendor is replacing them", "under warranty"), or
+- the goods never reached us ("short shipped by the vendor", "missing from the inbound
+  delivery"): a claim on the supplier or carrier, not our shrinkage,
+
+then whether anything is to be written off, and how much, is the writer's call: every draft
+is a doubt (below 0.5) that names what was said. Found / recovered / repaired words that go
+on to name a reason ("found them crushed", "were found broken") report the loss, not its end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ledger.drafting.reading.fast import first_letters, lead
+
+_IX = re.IGNORECASE | re.VERBOSE
+
+
+def _words(pattern: str, flags: int = _IX) -> re.Pattern[str]:
+    """`pattern` (every branch starts a word) behind a gate of the letters it can start with,
+    read from the pattern itself so the gate never drifts from the words."""
+    letters = first_letters(pattern, flags)
+    if not letters:
+        return re.compile(pattern, flags)
+    return lead("".join(sorted(letters)), pattern, flags, word=True)
+
+
+# the goods are back: "found them", "turned up", "no longer missing", "were recovered"
+_FOUND = _words(
+    r"""\b(?:found|located|recovered|retrieved)\s+(?:them|it|those|these|all\s+of\s+them|all|the\s+rest
+        |the\s+(?:missing|lost)\b|the\s+\S+\s+(?:\S+\s+){0,3}?(?:that|which)\s+(?:were|was|went|had\s+gone)
+            \s+(?:missing|lost|stolen|unaccounted))
+      | \b(?:turn(?:ed|s)?|show(?:ed|s)?|popp(?:ed)?|pops)\s+up\b
+      | \bno\s+longer\s+missing\b | \bnot\s+missing\s+(?:anymore|any\s+more|after\s+all)\b
+      | \b(?:were|was|have\s+been|has\s+been|got|been)\s+(?:all\s+)?
+            (?:found|located|recovered|retrieved)
+      | \b(?:all|now|since|later)\s+(?:been\s+)?
+            (?:found|recovered|located|retrieved|accounted\s+for)\b
+      | \b(?:recovered|located|retrieved)\s*(?=[.!;,)]|$)
+      | \bgot\s+(?:them|it|those|these|all\s+of\s+them)\s+back\b
+      | \bcame\s+back\s+(?:in|to)\s+(?:stock|inventory)\b""",
+    _IX,
+)
+# the request is withdrawn
+_WITHDRAWN = _words(
+    r"""\b(?:disregard|ignore)\b(?:\s+(?:this|that|it|the\s+above|my\s+(?:last|previous)(?:\s+\w+)?))?
+        \s*(?=[.!,;)]|$)
+      | \b(?:disregard|ignore)\s+(?:this|that|it|the\s+above|my\s+(?:last|previous))\b
+      | \b(?:never\s*mind|nvm)\b
+      | \bcancel\s+(?:that|this|it|the\s+(?:above|last|request|write[-\s]?off))\b
+      | \bfalse\s+alarm\b
+      | (?<=\S)[\s,.;-]+scratch\s+that\b""",
+    _IX | re.MULTILINE,
+)
+# the loss is in the books already
+_BOOKED = _words(
+    r"""\balready\s+(?:been\s+|was\s+|were\s+)?(?:booked|posted|written\s+off|wrote\s+(?:it\s+|them\s+)?off
+            |w/o|entered|processed|recorded|done|did\s+(?:it|this|that|them)|submitted|approved
+            |logged|adjusted|expensed|taken\s+care\s+of|handled|in\s+the\s+system|in\s+the\s+books)\b
+      | \b(?:was|were|has|have|got)\s+(?:(?:this|it|that|these|those|they|them)\s+)?(?:already\s+)?
+            (?:been\s+)?(?:booked|posted|written\s+off|w/o)
+            \b
+      | \bdid\s+(?:it|this|that|them)\s+already\b
+      | \b(?:duplicate|dupe|double[-\s]?(?:posted|booked|entry|entered))\b
+      | \b(?:reverse|undo|reversing|undoing)\s+(?:the\s+|that\s+|this\s+|my\s+|our\s+)?
+            (?:\S+\s+){0,4}?
+            (?:write[-\s]?off|writeoff|w/o|entry|posting)\b""",
+    _IX,
+)
+# the goods were made good: repaired, back on sale, only the box hurt, replaced by the vendor
+_MADE_GOOD = _words(
+    r"""\b(?:repaired|fixed\s+(?:up|them|it)|fixed(?=\s*(?:[.,;!)]|$|\s+and\b)))
+      | \bback\s+(?:on|to|in|into)\s+(?:the\s+)?(?:shel(?:f|ves)|stock|inventory|sale|the\s+floor)\b
+      | \b(?:put|returned)\s+back\b
+      | \b(?:product|products|item|items|goods|contents?|units?|inside|stock)\s+
+            (?:is\s+|are\s+|was\s+|were\s+)?
+            (?:fine|ok|okay|intact|undamaged|unharmed|unaffected|perfect|good)\b
+      | \b(?:box|boxes|packaging|package|carton|cartons|outer|label|labels|shrink\s*wrap)\s+only\b
+      | \b(?:sell(?:able|ing|s)?|sold|resell|resold|sale)\s+(?:\w+\s+){0,2}?(?:at|for)
+            \s+full\s+price\b
+      | \b(?:vendor|supplier|manufacturer|maker|they)(?:'ll|\s+will|\s+is|\s+are|\s+to)?\s+
+            (?:be\s+)?
+            (?:replac\w+|swap\w*)\b
+      | \b(?:will|'ll|to)\s+be\s+replaced\b
+      | \bunder\s+warranty\b
+      | \breplacements?\s+(?:is\s+|are\s+)?(?:coming|on\s+(?:the|its|their)\s+way|sent|shipped
+            |arriving|ordered\s+free)\b
+      | \bfree\s+(?:of\s+charge\s+)?replacements?\b""",
+    _IX,
+)
+# "damaged beyond repair", "can't be fixed", "not repairable": the state of the goods
+_NOT_MADE_GOOD = re.compile(
+    r"\b(?:beyond|past|can'?t\s+be|cannot\s+be|couldn'?t\s+be|could\s+not\s+be|not\s+be|not\s+worth"
+    r"|no|un|never|not)\s*(?:economic(?:al)?\s+)?(?:being\s+)?$",
+    re.I,
+)
+# "the rest are fine", "40 units good, 4 broken": other goods than the lost ones
+_OTHER_GOODS = re.compile(r"(?:\b(?:rest|other|others|remaining)\b(?:\s+\w+){0,2}|\d)\s*$", re.I)
+# the supplier or the carrier never delivered: a claim on them, not our shrinkage
+_NOT_RECEIVED = _words(
+    r"""\bshort[-\s]?(?:ship(?:ped|ment|ments|s)?|deliver(?:ed|y)|received)\b
+      | \bshort\s+(?:on|in|from|off)\s+(?:the\s+|our\s+|their\s+|this\s+|today'?s\s+)?
+            (?:delivery|shipment|receipt|receiving|inbound|incoming|order|po|asn|pallet\s+from
+            |truck\s+from|container\s+from)\b
+      | \b(?:missing|absent)\s+(?:from|in|on|off)\s+(?:the\s+|our\s+|their\s+|this\s+|today'?s\s+)?
+            (?:inbound|incoming|delivery|receipt|asn|(?:shipment|order|truck|container|pallet)
+            \s+from\s+(?:the\s+)?(?:vendor|supplier|manufacturer))\b
+      | \b(?:supplier|vendor|manufacturer)\s+(?:only\s+)?(?:sent|shipped|delivered)\s+(?:us\s+)?
+            (?:\S+\s+){0,4}?(?:less|fewer|short)\b
+      | \b(?:never|not)\s+(?:arrived|delivered|received|shipped)\b""",
+    _IX,
+)
+# goods can only turn up if they were gone: "soaked 10 X, found them this morning" finds the
+# damage, "4 X missing - found them" finds the goods
+_GONE = re.compile(
+    r"\b(?:missing|lost|stolen|theft|thef|nicked|pinched|swiped|gone|short|unaccounted"
+    r"|misplaced|disappeared|vanished|can'?t\s+find|cannot\s+find|couldn'?t\s+find|taken)\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(
+    r"(?:\bnot|n'?t|\bnever|\bno|\byet\s+to|\bwithout|\bnothing|\bnone)\s+(?:\w+\s+)?$", re.I
+)
+_CLAUSE_END = re.compile(r"[.,;!?\n]|\b(?:but|and|then|so)\b", re.I)
+
+FOUND = "The message says the goods turned up: check anything is still to be written off"
+WITHDRAWN = "The message seems to withdraw the request: check it is still wanted"
+BOOKED = "The message says this was already entered: check it is not a duplicate"
+MADE_GOOD = (
+    "The message says the goods were made good (repaired, back on sale, replaced): check "
+    "there is a loss"
+)
+NOT_RECEIVED = (
+    "The goods seem never to have arrived: a claim on the supplier or carrier, not our "
+    "loss; check before writing off"
+)
+
+
+def doubt(text: str, names_reason: Callable[[str], bool]) -> str | None:
+    """The doubt to put on every draft of `text` when it takes its loss back or puts it on
+    someone else, else None. `names_reason(s)`: whether `s` names a reason of the policy
+    table: "found them crushed" reports the loss."""
+    for m in _FOUND.finditer(text) if _GONE.search(text) else ():
+        if _NOT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "haven't turned up", "has not been found": still gone
+        if _reason_follows(text, m.end(), names_reason):
+            continue
+        return FOUND
+    if _WITHDRAWN.search(text):
+        return WITHDRAWN
+    if _BOOKED.search(text):
+        return BOOKED
+    for m in _MADE_GOOD.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if _NOT_MADE_GOOD.search(before) or _OTHER_GOODS.search(before):
+            continue
+        return MADE_GOOD
+    if _NOT_RECEIVED.search(text):
+        return NOT_RECEIVED
+    return None
+
+
+def _reason_follows(text: str, end: int, names_reason: Callable[[str], bool]) -> bool:
+    """Whether the clause after a found-word names a reason ("found them smashed")."""
+    stop = _CLAUSE_END.search(text, end)
+    rest = text[end : stop.start() if stop else len(text)]
+    return bool(rest.strip()) and names_reason(rest)
