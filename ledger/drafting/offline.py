@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import adjust as adjust  # its own line, as counts
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
@@ -1053,6 +1054,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         chatter.remark(clean)
         or (talk and chatter.PAST_TALK_DOUBT)
         or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
+        or adjust.unclear(clean)  # "$45 each plus tax", "less 10% discount": the cost unsure
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]

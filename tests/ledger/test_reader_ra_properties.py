@@ -121,3 +121,63 @@ def test_a_loss_still_lost_is_read_and_sure_only_when_right(
     if tail in ("", "haven't turned up", "never recovered", "beyond repair"):
         # a code without "SKU" costs a little ("took TV-55X to be the SKU"), never a doubt
         assert d.confidence >= (SURE if sku.startswith("SKU-") else DOUBTFUL), (text, d)
+
+
+# -- tax, freight or a purchase discount beside the price (reading.adjust) --------------------
+PRICES = ["at ${c} each", "${c}/ea", "@ ${c}", "${t} total", "cost ${t}"]
+CHARGES = [
+    "plus tax",
+    "+ tax",
+    "+ GST",
+    "plus VAT",
+    "incl. tax",
+    "ex VAT",
+    "before tax",
+    "plus freight",
+    "+ shipping",
+    "incl. delivery",
+    "+ s&h",
+    "less 10% discount",
+    "after 5% discount",
+    "less trade discount",
+    "net of the supplier rebate",
+    "we got 10% off",
+    "+ 8% tax",
+]
+# the same words telling where or when the loss happened: no charge
+CAUSES = ["damaged in shipping", "crushed after delivery", "broken before shipping"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from(sorted(COSTS)),
+    n=st.sampled_from(COUNTS),
+    broken=st.sampled_from(BROKEN),
+    price=st.sampled_from(PRICES),
+    charge=st.sampled_from(CHARGES),
+    sep=st.sampled_from([" ", ", ", " - "]),
+)
+def test_a_charge_or_discount_on_the_price_is_never_sure(
+    sku: str, n: int, broken: str, price: str, charge: str, sep: str
+) -> None:
+    cost = Decimal(COSTS[sku])
+    said = price.replace("{c}", str(cost)).replace("{t}", str(n * cost))
+    text = f"{n} {sku} {broken} {said}{sep}{charge}"
+    assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))
+    # without the charge the same message is read exactly when sure
+    plain = _drafts(f"{n} {sku} {broken} {said}")
+    assert plain, said
+    if plain[0].confidence >= SURE:
+        assert plain[0].amount == n * cost and plain[0].quantity == n, (said, plain)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from([s for s in sorted(COSTS) if s.startswith("SKU-")]),
+    n=st.sampled_from(COUNTS),
+    cause=st.sampled_from(CAUSES),
+)
+def test_shipping_as_the_cause_is_no_charge(sku: str, n: int, cause: str) -> None:
+    drafts = _drafts(f"{n} {sku} {cause}")
+    assert len(drafts) == 1 and drafts[0].confidence >= SURE, (cause, drafts)
+    assert drafts[0].amount == n * Decimal(COSTS[sku])
