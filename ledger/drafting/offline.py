@@ -1316,6 +1316,18 @@ _FIGURE_FRACTION = re.compile(
     rf"|{_OF_A_COUNT})",
     re.IGNORECASE,
 )
+# "1 1/2 cases", "7 1/2 lbs", "2 3/4 dozen": a whole number and a fraction is one number
+# (left alone the "1/2" is masked as a date and "1 1/2 cases" read as 1 case): written as the
+# decimal it is, so every reading after (packs, measures, pieces) sees one figure. Thirds
+# have no exact decimal: "1 and a third" is left for the reader to question.
+_MIXED_NUMBER = re.compile(
+    r"(?<![\d/.,$])\b(\d{1,4})[\s-]+(1/2|1/4|3/4|1/3|2/3|1/8|3/8|5/8|7/8)(?![\d/])(?=\s*[a-z\"'])",
+    re.IGNORECASE,
+)
+_MIXED_PARTS = {
+    "1/2": ".5", "1/4": ".25", "3/4": ".75", "1/8": ".125", "3/8": ".375", "5/8": ".625",
+    "7/8": ".875", "1/3": " and a third", "2/3": " and two thirds",
+}  # fmt: skip
 _FRACTION_WORDS = {
     "1/2": "half ", "1/4": "a quarter ", "3/4": "three quarters ", "1/3": "a third ",
     "2/3": "two thirds ",
@@ -1326,6 +1338,7 @@ def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
     if "/" in text:
+        text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
     if "<" in text:
         text = _SLACK_MARKUP.sub(_slack_label, text)
@@ -3133,6 +3146,8 @@ def _assemble(
 
     if r.percent:
         by_unit, total = _apply_percent(r, write_down, unit_cost, total, by_unit, new_value)
+    if total is None and by_unit is None:
+        _per_piece_against_uncounted(r, quantity, unit, unit_prices)
 
     return Facts(
         source_text=source,
@@ -3214,6 +3229,64 @@ def _pick_quantity(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
     return chosen.value, chosen.unit
+
+
+# units that measure goods rather than count them
+_MEASURES = frozenset(
+    (
+        "lb", "kg", "oz", "ounce", "gram", "g", "ton", "tonne", "gallon", "liter", "litre", "ml",
+        "meter", "metre", "foot", "yard", "m",
+    )
+)  # fmt: skip
+
+
+# containers that hold items and are rarely sold as one: a bag, a box, a carton or a pack
+# often is the item ("12 juice cartons", "18 boxes of BX-1042")
+_OUTER = frozenset(("case", "pallet", "crate", "tote", "inner", "container"))
+_PIECE_WORDS = frozenset(("unit", "units", "u", "pc", "pcs", "piece", "pieces", "item", "items"))
+
+
+def _per_piece_against_uncounted(
+    r: _Read, quantity: Decimal | None, unit: str | None, unit_prices: list[_Money]
+) -> None:
+    """ "3 cases SKU-410 crushed, $12 each", "125 lbs of SKU-12 damaged": the goods counted in
+    outer containers of no stated size (cases, pallets, crates), or measured by weight, volume
+    or length, with a price per piece (said, or the item list's, which is per item): quantity
+    x price is not the cost. The rule for the family: a price read against a count must be
+    per that count's unit; a price per piece (or none, leaving the item list's) beside a
+    count of outer containers that no pack size multiplied out, or of a measure, is quoted,
+    below 0.9. A price per the same
+    container or measure ("$144 a case", "$2/lb") or a total is the amount as said."""
+    if quantity is None or r.pack is not None:
+        return
+    if _unit_class(unit) is None:
+        if quantity != quantity.to_integral_value():
+            # "1 1/2 SKU-410 broken", "2.5 mugs": pieces come whole
+            r.unclear.append(f"'{_fmt(quantity)}' pieces: part of a piece? Check the quantity")
+        return
+    assert unit is not None
+    measure = _unit_class(unit) in _MEASURES
+    holder = packs.container(unit)
+    per = next((m.unit for m in unit_prices if m.unit), None)
+    if per is not None and _unit_class(per) is not None:
+        return  # "$144 a case", "$2/lb", "$3 per bottle": checked against the unit elsewhere
+    if holder not in _OUTER and (per or "").lower() not in _PIECE_WORDS:
+        # "30 bags of salad", "18 boxes of BX-1042 at $1.25 each": the bag, the box is the
+        # item; "3 boxes of SKU-12 at $15 a unit" says it is not
+        holder = None
+    if not measure and not holder:
+        return
+    what = f"{_fmt(quantity)} {unit}"
+    if holder:
+        r.unclear.append(
+            f"'{what}': how many pieces in a {holder}? The price is per piece; give the count "
+            f"per {holder}"
+        )
+    else:
+        r.unclear.append(
+            f"'{what}': the price is per piece, the goods are measured in {unit}; how many "
+            "pieces is that?"
+        )
 
 
 # units a price can be per that are no single piece: weights, lengths, volumes, groups

@@ -181,3 +181,58 @@ def test_shipping_as_the_cause_is_no_charge(sku: str, n: int, cause: str) -> Non
     drafts = _drafts(f"{n} {sku} {cause}")
     assert len(drafts) == 1 and drafts[0].confidence >= SURE, (cause, drafts)
     assert drafts[0].amount == n * Decimal(COSTS[sku])
+
+
+# -- the count's unit against the price's (offline._per_piece_against_uncounted) --------------
+OUTER = ["cases", "pallets", "crates", "cs"]
+MEASURES = ["lbs", "kg", "liters", "gallons", "oz", "meters"]
+PIECE_PRICES = ["", " at ${c} each", ", ${c}/unit", " @ ${c} per piece", ", ${c} ea"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from(sorted(COSTS)),
+    n=st.sampled_from([2, 3, 12, 125]),
+    unit=st.sampled_from(OUTER + MEASURES),
+    broken=st.sampled_from(BROKEN),
+    price=st.sampled_from(PIECE_PRICES),
+    order=st.sampled_from(["{n} {u} of {s} {b}", "{n} {u} {s} {b}", "{s}: {n} {u} {b}"]),
+)
+def test_cases_or_pounds_priced_per_piece_are_never_sure(
+    sku: str, n: int, unit: str, broken: str, price: str, order: str
+) -> None:
+    # "3 cases SKU-410 crushed, $12 each" drafted 3 x $12 at 0.97: how many mugs in a case?
+    said = price.replace("{c}", COSTS[sku])
+    text = order.format(n=n, u=unit, s=sku, b=broken) + said
+    assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from([s for s in sorted(COSTS) if s.startswith("SKU-")]),
+    whole=st.integers(1, 40),
+    part=st.sampled_from([("1/2", "0.5"), ("1/4", "0.25"), ("3/4", "0.75")]),
+    per=st.sampled_from([4, 12, 24]),
+    unit=st.sampled_from(["cases", "cs", "boxes", "cartons"]),
+    pack=st.sampled_from(["({p}/cs)", "{p} per case", "(case of {p})"]),
+    broken=st.sampled_from(BROKEN),
+)
+def test_a_mixed_number_of_cases_is_one_number(
+    sku: str,
+    whole: int,
+    part: tuple[str, str],
+    per: int,
+    unit: str,
+    pack: str,
+    broken: str,
+) -> None:
+    # "1 1/2 cases of SKU-410 broken (12/cs)" drafted 12 pieces at 0.97 (the 1/2 read as a date)
+    text = f"{whole} {part[0]} {unit} of {sku} {broken} " + pack.format(p=per)
+    pieces = (whole + Decimal(part[1])) * per
+    for d in _drafts(text):
+        if d.confidence >= SURE:
+            assert d.quantity == pieces, (text, d)
+            assert d.amount == pieces * Decimal(COSTS[sku]), (text, d)
+    # pieces come whole: a mixed number of pieces is asked about
+    loose = f"{whole} {part[0]} {sku} {broken}"
+    assert all(d.confidence < SURE for d in _drafts(loose)), (loose, _drafts(loose))
