@@ -1055,6 +1055,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         or (talk and chatter.PAST_TALK_DOUBT)
         or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
         or adjust.unclear(clean)  # "$45 each plus tax", "less 10% discount": the cost unsure
+        or _all_but(clean)  # "all but 4 of the 12": the count is what is left out
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
@@ -1091,6 +1092,25 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     return read
+
+
+# "all but 4 of the 12 SKU-410 smashed" drafted 4 at 0.97: a count said as the goods left out
+# is a subtraction the reader does not do; quoted, below 0.9
+_ALL_BUT = re.compile(
+    r"\b(?:all|every(?:thing|one|\s+one)?|the\s+(?:whole|entire)\s+\w+)\s*,?\s+(?:but|except"
+    r"(?:\s+for)?|save(?:\s+for)?|bar|apart\s+from|other\s+than)\s+(?:the\s+|about\s+)?"
+    rf"(?:{_NUM}|a\s+(?:few|couple))\b",
+    _I,
+)
+
+
+def _all_but(text: str) -> str | None:
+    m = _ALL_BUT.search(text) if _DIGIT.search(text) else None
+    if m is None:
+        return None
+    return (
+        f"'{_WS.sub(' ', m.group(0))}': a count of what was left out; give the count to write off"
+    )
 
 
 # "w/o x3: 10 A crushed, 10 B crushed, 10 C crushed": the "x3" counts the lines that follow
@@ -2864,8 +2884,18 @@ def _number(raw: str, r: _Read, what: str) -> Decimal | None:
     except (MoneyError, InvalidOperation):
         r.errors.append(f"'{raw.strip()}' is not a number I can read")
         return None
+    if _POINT_THOUSANDS.match(text):
+        # "$2.500", "$12.000", "1.500 units": in much of the world the point groups thousands
+        # ($2,500); the same figures read here as $2.50. Neither reading is sure: ask.
+        r.unclear.append(
+            f"'{raw.strip()}': a point before three figures may group thousands; check the "
+            f"{'quantity' if what == 'quantity' else 'amount'}"
+        )
     limit = MAX_QUANTITY if what == "quantity" else MAX_MONEY
     return _limit(value, raw, r, limit, what)
+
+
+_POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 
 
 def _limit(
@@ -3249,14 +3279,16 @@ _PIECE_WORDS = frozenset(("unit", "units", "u", "pc", "pcs", "piece", "pieces", 
 def _per_piece_against_uncounted(
     r: _Read, quantity: Decimal | None, unit: str | None, unit_prices: list[_Money]
 ) -> None:
-    """ "3 cases SKU-410 crushed, $12 each", "125 lbs of SKU-12 damaged": the goods counted in
-    outer containers of no stated size (cases, pallets, crates), or measured by weight, volume
-    or length, with a price per piece (said, or the item list's, which is per item): quantity
-    x price is not the cost. The rule for the family: a price read against a count must be
-    per that count's unit; a price per piece (or none, leaving the item list's) beside a
-    count of outer containers that no pack size multiplied out, or of a measure, is quoted,
-    below 0.9. A price per the same
-    container or measure ("$144 a case", "$2/lb") or a total is the amount as said."""
+    """ "3 cases SKU-410 crushed" (the item list's cost is per mug), "3 cases SKU-410 at $12 per
+    piece", "125 lbs of SKU-12 damaged": the goods counted in outer containers of no stated
+    size (cases, pallets, crates), or measured by weight, volume or length, against a price
+    per piece (said as per unit / piece / pc, or the item list's, which is per item):
+    quantity x price is not the cost. The rule for the family: a price read against a count
+    must be per that count's unit; a price per piece, or none, beside a count of outer
+    containers no pack size multiplied out, of any container with the price said per piece,
+    or of a measure, is quoted, below 0.9. A price "each" is per what was counted ("2 cases,
+    $15 each" is $30), as is a price per the same container or measure ("$144 a case",
+    "$2/lb"); a total is the amount as said."""
     if quantity is None or r.pack is not None:
         return
     if _unit_class(unit) is None:
@@ -3268,9 +3300,12 @@ def _per_piece_against_uncounted(
     measure = _unit_class(unit) in _MEASURES
     holder = packs.container(unit)
     per = next((m.unit for m in unit_prices if m.unit), None)
-    if per is not None and _unit_class(per) is not None:
-        return  # "$144 a case", "$2/lb", "$3 per bottle": checked against the unit elsewhere
-    if holder not in _OUTER and (per or "").lower() not in _PIECE_WORDS:
+    piece_price = (per or "").lower() in _PIECE_WORDS
+    if unit_prices and not piece_price:
+        # "$144 a case", "$2/lb", "$3 per bottle" are checked against the unit elsewhere;
+        # "2 cases SKU-5, $15 each", "30 cases ... $4 each": each is what was counted
+        return
+    if holder not in _OUTER and not piece_price:
         # "30 bags of salad", "18 boxes of BX-1042 at $1.25 each": the bag, the box is the
         # item; "3 boxes of SKU-12 at $15 a unit" says it is not
         holder = None

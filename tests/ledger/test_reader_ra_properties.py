@@ -186,7 +186,8 @@ def test_shipping_as_the_cause_is_no_charge(sku: str, n: int, cause: str) -> Non
 # -- the count's unit against the price's (offline._per_piece_against_uncounted) --------------
 OUTER = ["cases", "pallets", "crates", "cs"]
 MEASURES = ["lbs", "kg", "liters", "gallons", "oz", "meters"]
-PIECE_PRICES = ["", " at ${c} each", ", ${c}/unit", " @ ${c} per piece", ", ${c} ea"]
+# a price "each" is per what was counted ("2 cases, $15 each" is $30): not in this list
+PIECE_PRICES = ["", ", ${c}/unit", " @ ${c} per piece", ", ${c}/pc", " at ${c} a unit"]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -201,7 +202,7 @@ PIECE_PRICES = ["", " at ${c} each", ", ${c}/unit", " @ ${c} per piece", ", ${c}
 def test_cases_or_pounds_priced_per_piece_are_never_sure(
     sku: str, n: int, unit: str, broken: str, price: str, order: str
 ) -> None:
-    # "3 cases SKU-410 crushed, $12 each" drafted 3 x $12 at 0.97: how many mugs in a case?
+    # "3 cases SKU-410 crushed" drafted 3 x the item's $12 at 0.97: how many mugs in a case?
     said = price.replace("{c}", COSTS[sku])
     text = order.format(n=n, u=unit, s=sku, b=broken) + said
     assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))
@@ -236,3 +237,44 @@ def test_a_mixed_number_of_cases_is_one_number(
     # pieces come whole: a mixed number of pieces is asked about
     loose = f"{whole} {part[0]} {sku} {broken}"
     assert all(d.confidence < SURE for d in _drafts(loose)), (loose, _drafts(loose))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from([s for s in sorted(COSTS) if s.startswith("SKU-")]),
+    n=st.sampled_from([2, 3, 30]),
+    unit=st.sampled_from(OUTER),
+    price=st.sampled_from(["7.50", "15", "144"]),
+    each=st.sampled_from(["each", "ea", "apiece"]),
+)
+def test_a_price_each_is_per_what_was_counted(
+    sku: str, n: int, unit: str, price: str, each: str
+) -> None:
+    text = f"{n} {unit} of {sku} crushed, ${price} {each}"
+    drafts = _drafts(text)
+    assert len(drafts) == 1, text
+    assert drafts[0].amount == n * Decimal(price), (text, drafts)
+
+
+# -- figures said other ways: a point grouping thousands, "all but N" -------------------------
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    whole=st.integers(1, 999),
+    part=st.integers(0, 999),
+    shape=st.sampled_from(
+        [
+            "write off ${a} of damaged stock",
+            "{n} SKU-12 damaged, ${a} total",
+            "{a} SKU-12 damaged",
+            "all but {n} of the 40 SKU-12 smashed",
+            "everything except {n} of the 40 SKU-12 is damaged",
+        ]
+    ),
+    n=st.sampled_from([2, 4, 12]),
+)
+def test_a_figure_that_reads_two_ways_is_never_sure(
+    whole: int, part: int, shape: str, n: int
+) -> None:
+    # "$12.000" drafted $12.00 at 0.97 ($12,000 where the point groups thousands)
+    text = shape.format(a=f"{whole}.{part:03d}", n=n)
+    assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))
