@@ -1064,6 +1064,12 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     undone = settled.doubt(clean, lambda s: reasons.mentioned(_mask(s)))
     if undone:
         read = [replace(f, doubts=(*f.doubts, undone)) for f in read]
+    early = settled.not_yet(clean)  # "expiring next week": no loss yet (a write-down may be)
+    if early:
+        read = [
+            replace(f, unclear=(*f.unclear, early)) if f.category in (Category.LOSS, None) else f
+            for f in read
+        ]
     read = _reference_notes(read, clean_read, masked)
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)

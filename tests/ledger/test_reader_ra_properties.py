@@ -278,3 +278,39 @@ def test_a_figure_that_reads_two_ways_is_never_sure(
     # "$12.000" drafted $12.00 at 0.97 ($12,000 where the point groups thousands)
     text = shape.format(a=f"{whole}.{part:03d}", n=n)
     assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))
+
+
+# -- feared then fine, suspected or pending (reading.settled, reading.hedges) ----------------
+FINE_AFTER_ALL = [
+    "we thought {n} {s} were {b} but they're fine",
+    "{n} {s} reported {b}, inspected, all good",
+    "{n} {s} reported {b} but QC passed them",
+    "{n} {s} flagged as {b}, QC says ok",
+    "{n} {s} suspected {b}, awaiting inspection",
+    "{n} {s} {b} pending QC",
+    "{n} {s} {b}, turns out they're fine",
+]
+# ... and goods that will expire or go obsolete, not goods that have
+NOT_YET = [
+    "{n} {s} expiring next week",
+    "{n} {s} expiring soon, write them off",
+    "{n} {s} will be obsolete next quarter",
+    "{n} {s} close to expiry",
+    "{n} {s} short dated",
+    "{n} {s} about to expire",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from(sorted(COSTS)),
+    n=st.sampled_from(COUNTS),
+    broken=st.sampled_from(BROKEN),
+    shape=st.sampled_from(FINE_AFTER_ALL + NOT_YET),
+)
+def test_a_loss_not_confirmed_or_not_yet_is_never_sure(
+    sku: str, n: int, broken: str, shape: str
+) -> None:
+    text = shape.format(n=n, s=sku, b=broken)
+    cap = DOUBTFUL if shape in FINE_AFTER_ALL else SURE
+    assert all(d.confidence < cap for d in _drafts(text)), (text, _drafts(text))

@@ -22,6 +22,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |need\s+to\s+(?:check|confirm|verify)|still\s+(?:checking|counting)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with)
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
+         |suspected|awaiting\s+(?:\w+\s+)?(?:inspection|qc|review|assessment|decision|confirmation
+            |approval|investigation|results?)
+         |pending\s+(?:\w+\s+)?(?:qc|inspection|review|assessment|decision|investigation|results?)
          |either"""
 _HEDGE = lead(
     r"a-z",

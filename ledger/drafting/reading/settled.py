@@ -102,6 +102,20 @@ _MADE_GOOD = _words(
       | \bfree\s+(?:of\s+charge\s+)?replacements?\b""",
     _IX,
 )
+# the loss was feared, then found not to be: "we thought they were damaged but they're fine",
+# "reported damaged, inspected, all good", "QC passed them"
+_FINE_AFTER_ALL = _words(
+    r"""\b(?:they|these|those|it|both|all)(?:'re|\s+are|\s+were|\s+was|'s|\s+is)\s+(?:all\s+|actually\s+)?
+            (?:fine|ok|okay|good|intact|undamaged|sellable|saleable|usable|perfect)\b(?!\s+to\b)
+      | \ball\s+good\b(?!\s+to\b)
+      | \b(?:qc|quality\s+control|inspection|inspector|inspectors)\s+(?:has\s+|have\s+)?
+            (?:passed|cleared|ok(?:'?d|ed)?|approved|says?\s+(?:they'?re\s+|it'?s\s+)?(?:ok|okay|fine|good))
+      | \bpassed\s+(?:qc|inspection|quality\s+control|the\s+inspection)\b
+      | \binspected\b[^.;!?\n]{0,20}?\b(?:ok|okay|fine|good|no\s+damage)\b
+      | \b(?:thought|suspected|feared)\b[^.;!?\n]{0,60}?\bbut\b
+      | \bturn(?:s|ed)?\s+out\s+(?:to\s+be\s+|they\s+(?:are|were)\s+|it\s+(?:is|was)\s+)?
+            (?:fine|ok|okay|good|intact|not)\b"""
+)
 # "damaged beyond repair", "can't be fixed", "not repairable": the state of the goods
 _NOT_MADE_GOOD = re.compile(
     r"\b(?:beyond|past|can'?t\s+be|cannot\s+be|couldn'?t\s+be|could\s+not\s+be|not\s+be|not\s+worth"
@@ -134,6 +148,23 @@ _GONE = re.compile(
 _NOT_BEFORE = re.compile(
     r"(?:\bnot|n'?t|\bnever|\bno|\byet\s+to|\bwithout|\bnothing|\bnone)\s+(?:\w+\s+)?$", re.I
 )
+# goods that will expire or go obsolete, not goods that have: "expiring next week", "will be
+# obsolete next quarter", "short dated", "close to expiry". Written off now they are a guess at
+# a loss that has not happened (a write-down at a stated price, or a reserve, is another
+# entry and keeps its own reading).
+_NOT_YET = _words(
+    r"""\bexpir(?:ing|es|e)\s+(?:soon|shortly|next|tomorrow|in\s+\d|in\s+(?:a|two|three|few)\b|end\s+of
+            |at\s+the\s+end|this\s+(?:week|month|weekend|quarter)|by\s+|within|later|on\s+(?:mon|tue|wed
+            |thu|fri|sat|sun))
+      | \b(?:will|gonna|going\s+to|about\s+to|due\s+to|set\s+to|soon\s+to)\s+(?:expire|spoil)\b
+      | \b(?:will|gonna|going\s+to|about\s+to|set\s+to|soon\s+to)\s+(?:be|go|become|turn)\s+
+            (?:expired|obsolete|out\s+of\s+date|off|bad|spoiled|stale|past\s+(?:its\s+)?date)\b
+      | \bgoing\s+(?:obsolete|out\s+of\s+date|off|bad|stale)\b
+      | \b(?:close|near|nearing|approaching)\s+(?:to\s+)?(?:its\s+|their\s+|the\s+)?
+            (?:expiry|expiration|expiring|best[-\s]before|sell[-\s]by|use[-\s]by|date|end\s+of\s+life)
+      | \bshort[-\s]dated\b"""
+)
+NOT_YET = "The goods seem not to have expired or gone obsolete yet: check the loss is real now"
 _CLAUSE_END = re.compile(r"[.,;!?\n]|\b(?:but|and|then|so)\b", re.I)
 
 FOUND = "The message says the goods turned up: check anything is still to be written off"
@@ -143,6 +174,7 @@ MADE_GOOD = (
     "The message says the goods were made good (repaired, back on sale, replaced): check "
     "there is a loss"
 )
+FINE = "The message says the goods turned out fine: check there is a loss"
 NOT_RECEIVED = (
     "The goods seem never to have arrived: a claim on the supplier or carrier, not our "
     "loss; check before writing off"
@@ -163,6 +195,9 @@ def doubt(text: str, names_reason: Callable[[str], bool]) -> str | None:
         return WITHDRAWN
     if _BOOKED.search(text):
         return BOOKED
+    for m in _FINE_AFTER_ALL.finditer(text):
+        if not _OTHER_GOODS.search(text[max(0, m.start() - 30) : m.start()]):
+            return FINE
     for m in _MADE_GOOD.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
         if _NOT_MADE_GOOD.search(before) or _OTHER_GOODS.search(before):
@@ -178,3 +213,9 @@ def _reason_follows(text: str, end: int, names_reason: Callable[[str], bool]) ->
     stop = _CLAUSE_END.search(text, end)
     rest = text[end : stop.start() if stop else len(text)]
     return bool(rest.strip()) and names_reason(rest)
+
+
+def not_yet(text: str) -> str | None:
+    """A warning (below 0.9) when `text` writes off goods that will expire or go obsolete,
+    not goods that have; the caller applies it to a routine loss only."""
+    return NOT_YET if _NOT_YET.search(text) else None
