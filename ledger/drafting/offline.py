@@ -1061,10 +1061,10 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
     # "4 X missing - found them", "already booked", "repaired", "short shipped by the vendor":
     # the message takes its loss back or puts it elsewhere (reading.settled)
-    undone = settled.doubt(clean, lambda s: reasons.mentioned(_mask(s)))
+    # ... or says the goods will expire, not that they have: no routine loss yet
+    undone, early = settled.read(clean, lambda s: reasons.mentioned(_mask(s)))
     if undone:
         read = [replace(f, doubts=(*f.doubts, undone)) for f in read]
-    early = settled.not_yet(clean)  # "expiring next week": no loss yet (a write-down may be)
     if early:
         read = [
             replace(f, unclear=(*f.unclear, early)) if f.category in (Category.LOSS, None) else f
@@ -1102,11 +1102,13 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
 
 # "all but 4 of the 12 SKU-410 smashed" drafted 4 at 0.97: a count said as the goods left out
 # is a subtraction the reader does not do; quoted, below 0.9
-_ALL_BUT = re.compile(
+_ALL_BUT = lead(
+    "aet",
     r"\b(?:all|every(?:thing|one|\s+one)?|the\s+(?:whole|entire)\s+\w+)\s*,?\s+(?:but|except"
     r"(?:\s+for)?|save(?:\s+for)?|bar|apart\s+from|other\s+than)\s+(?:the\s+|about\s+)?"
     rf"(?:{_NUM}|a\s+(?:few|couple))\b",
     _I,
+    word=True,
 )
 
 

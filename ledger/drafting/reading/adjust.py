@@ -68,15 +68,17 @@ _KEYS = (
     "courier",
     "discount",
     "rebate",
-    "off",
+    "% off",
+    "percent off",
+    "pct off",
 )
+_ANY_KEY = re.compile("|".join(re.escape(k) for k in _KEYS))
 _NUMBER = re.compile(r"\d")
 
 
 def unclear(text: str) -> str | None:
     """A warning quoting a charge or a discount said beside the goods' price, else None."""
-    low = text.lower()
-    if not _NUMBER.search(text) or not any(k in low for k in _KEYS):
+    if not _ANY_KEY.search(text.lower()) or not _NUMBER.search(text):
         return None
     m = _ADJUSTED.search(text)
     if m is None:
