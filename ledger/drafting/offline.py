@@ -1839,7 +1839,7 @@ def _read_group(
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_pack(r)
-    _read_percent(r)
+    _read_percent(r, write_down)
     _read_write_down(r, write_down)
     if category is not None and reasons.kind[category] is Kind.RESERVE:
         _read_reserve_amount(r)
@@ -2568,8 +2568,16 @@ def _read_pack(r: _Read) -> None:
     r.pack = pack
 
 
-def _read_percent(r: _Read) -> None:
+def _read_percent(r: _Read, write_down: bool = False) -> None:
     low = r.s.lower()
+    if write_down and "dollar" in low:
+        for m in list(_ON_THE_DOLLAR.finditer(r.s)):
+            # "60 cents on the dollar": the goods keep 60% of their cost
+            value = _number(m.group("n"), r, "percentage")
+            if value is not None and 0 < value < 100:
+                _kept_share(r, value, m.group(0))
+            r.cut(*m.span())
+        low = r.s.lower()
     if "%" not in low and "percent" not in low and "pct" not in low:
         return  # what _PERCENT needs
     for m in list(_PERCENT.finditer(r.s)):
@@ -2577,9 +2585,67 @@ def _read_percent(r: _Read) -> None:
         if value is not None:
             if value > 100:
                 r.errors.append(f"'{m.group(0)}' is more than 100%")
-            else:
+            elif not write_down:
                 r.percent.append(value)
+            else:
+                before = r.s[max(0, m.start() - 40) : m.start()]
+                after = r.s[m.end() : m.end() + 40]
+                said = _WS.sub(" ", r.s[max(0, m.start() - 12) : m.end() + 12]).strip()
+                if _OF_OTHER_PRICE.match(after):
+                    # "clearance at 50% of retail": a share of a price that is not the cost
+                    r.unclear.append(f"'{said}': a share of a price other than the cost")
+                    r.percent.append(value)
+                elif _REDUCED_BEFORE.search(before) or _REDUCED_AFTER.match(after):
+                    r.percent.append(value)  # "by 30%", "30% off", "lost 30%": the cut
+                elif _OF_COST.match(after) or _KEPT_BEFORE.search(before):
+                    _kept_share(r, value, said)  # "to 60%", "NRV 80% of cost": what is left
+                else:
+                    r.percent.append(value)
         r.cut(*m.span())
+
+
+# A write-down's percentage is the cut ("by 30%", "30% off", "lost 30% of their value") or the
+# share the goods keep ("to 70%", "at 70% of cost", "NRV is 80%", "liquidator pays 30% of cost",
+# "60 cents on the dollar"): the rule for the family, read from the words around it. The
+# entry is always the cut: a kept share of N% is a write-down of 100 - N%. A share of retail,
+# list or selling price is of a price the books do not carry: asked.
+_REDUCED_BEFORE = re.compile(
+    r"\b(?:by|lost|lose|loses|losing|reduc\w*(?:\s+of)?|cut|drop(?:ped)?|fell|fallen|down|off"
+    r"|less|discount(?:ed)?|impaired|impairment(?:\s+of)?|markdown(?:\s+of)?)\s*(?:about\s+)?$",
+    _I,
+)
+_REDUCED_AFTER = re.compile(
+    r"\s*(?:off|less|lower|down|cheaper|discount|reduction|markdown|cut|drop|below|of\s+(?:its|their"
+    r"|the)\s+value)\b",
+    _I,
+)
+_OF_COST = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:unit\s+|original\s+|book\s+|carrying\s+|landed"
+    r"\s+|purchase\s+)?(?:cost|value|price\s+we\s+paid|what\s+(?:we|they|i)\s+paid)\b",
+    _I,
+)
+_KEPT_BEFORE = re.compile(
+    r"\b(?:to|at|is|are|was|now|=|:|worth|nrv|value|valued|pays?|paying|paid|takes?|taking"
+    r"|offer(?:s|ed)?|fetch(?:es)?|gets?|recover\w*|salvage)\s*(?:about\s+|only\s+|just\s+)?$",
+    _I,
+)
+_OF_OTHER_PRICE = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:retail|list|msrp|rrp|sticker|selling|sale|shelf"
+    r"|market|full)\b",
+    _I,
+)
+_ON_THE_DOLLAR = re.compile(
+    r"\b(?P<n>\d{1,2})\s*(?:cents?|c|¢)\s+(?:on|per|to)\s+the\s+dollar\b", _I
+)
+
+
+def _kept_share(r: _Read, kept: Decimal, said: str) -> None:
+    cut = 100 - kept
+    r.percent.append(cut)
+    r.notes.append(
+        f"'{said}': the goods keep {_fmt(kept)}% of their cost, a write-down of {_fmt(cut)}%"
+    )
+    r.used.append(kept)
 
 
 def _take_money(r: _Read, pattern: re.Pattern[str], group: str, into: list[Decimal]) -> None:

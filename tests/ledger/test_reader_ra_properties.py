@@ -314,3 +314,37 @@ def test_a_loss_not_confirmed_or_not_yet_is_never_sure(
     text = shape.format(n=n, s=sku, b=broken)
     cap = DOUBTFUL if shape in FINE_AFTER_ALL else SURE
     assert all(d.confidence < cap for d in _drafts(text)), (text, _drafts(text))
+
+
+# -- a write-down's percentage: the cut or the share kept (offline._read_percent) -------------
+CUT = ["write down {n} {s} by {p}%", "{n} {s} impaired {p}%", "mark {n} {s} down by {p}%"]
+KEPT = [
+    "{n} {s} marked down to {p}%",
+    "write down {n} {s} to {p}% of cost",
+    "{n} {s} can sell at {p}% of cost",
+    "{n} {s} now worth {p}% of what we paid",
+    "{n} {s} NRV is {p}%",
+    "{n} {s} impaired to {p}%",
+    "{n} {s} liquidator pays {p}% of cost",
+    "{n} {s} can only get {p} cents on the dollar",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sku=st.sampled_from([s for s in sorted(COSTS) if s.startswith("SKU-")]),
+    n=st.sampled_from([4, 20, 40]),
+    pct=st.sampled_from([10, 20, 25, 30, 40, 60, 75, 80]),
+    shape=st.sampled_from(CUT + KEPT),
+)
+def test_a_write_down_percentage_is_the_cut_or_the_share_kept(
+    sku: str, n: int, pct: int, shape: str
+) -> None:
+    # "NRV is 80%" drafted a write-down of 80% at 0.97 (the goods keep 80%: the cut is 20%)
+    text = shape.format(n=n, s=sku, p=pct)
+    cut = pct if shape in CUT else 100 - pct
+    for d in _drafts(text):
+        if d.confidence >= SURE:
+            assert d.amount == n * Decimal(COSTS[sku]) * cut / 100, (text, d)
+    text = f"{n} {sku} clearance at {pct}% of retail"
+    assert all(d.confidence < SURE for d in _drafts(text)), text
