@@ -1070,6 +1070,17 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             replace(f, unclear=(*f.unclear, early)) if f.category in (Category.LOSS, None) else f
             for f in read
         ]
+    # "reduce the E&O reserve by $500, no longer needed": the reserve let go, no goods out
+    let_go = any(f.category is Category.RESERVE_WRITE_OFF for f in read) and (
+        settled.reserve_not_used(clean)
+    )
+    if let_go:
+        read = [
+            replace(f, unclear=(*f.unclear, let_go))
+            if f.category is Category.RESERVE_WRITE_OFF
+            else f
+            for f in read
+        ]
     read = _reference_notes(read, clean_read, masked)
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)

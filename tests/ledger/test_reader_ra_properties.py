@@ -348,3 +348,20 @@ def test_a_write_down_percentage_is_the_cut_or_the_share_kept(
             assert d.amount == n * Decimal(COSTS[sku]) * cut / 100, (text, d)
     text = f"{n} {sku} clearance at {pct}% of retail"
     assert all(d.confidence < SURE for d in _drafts(text)), text
+
+
+# -- a reserve let go, no goods leaving (reading.settled.reserve_not_used) -------------------
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    verb=st.sampled_from(["release", "reduce", "draw down", "take"]),
+    reserve=st.sampled_from(["the E&O reserve", "the obsolescence reserve", "the allowance"]),
+    amount=st.sampled_from(["$500", "$1,200", "$80"]),
+    why=st.sampled_from(
+        ["no longer needed", "it's too high", "over-reserved last quarter", "it is overstated"]
+    ),
+)
+def test_a_reserve_let_go_is_never_a_sure_use(
+    verb: str, reserve: str, amount: str, why: str
+) -> None:
+    text = f"{verb} {amount} from {reserve}, {why}"
+    assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))

@@ -292,3 +292,25 @@ def not_yet(text: str) -> str | None:
     """A warning (below 0.9) when `text` writes off goods that will expire or go obsolete,
     not goods that have; the caller applies it to a routine loss only."""
     return read(text, lambda s: False)[1]
+
+
+# A reserve let go because it is too big, not because goods left: "reduce the E&O reserve by
+# $500, no longer needed", "release excess reserve $800", "over-reserved last quarter". That
+# reverses the expense that built it (reserve against the obsolescence expense), it is no use
+# of the reserve against inventory; the policy has no entry for it, so no draft is sure.
+_RESERVE_NOT_USED = _words(
+    r"""\b(?:no\s+longer|not)\s+(?:needed|required|necessary)\b
+      | \b(?:too\s+(?:high|big|large|much)|overstated|overstatement|excess(?:ive)?\s+(?:reserve
+            |allowance|provision)|over[-\s]?(?:reserved|provided|provisioned|accrued|stated))\b
+      | \b(?:write|wrote|written|writing)\s+back\b|\bwrite[-\s]?back\b
+      | \b(?:sold|selling|moved|shipped)\b[^.;\n]{0,40}?\b(?:after\s+all|full\s+price|anyway)\b"""
+)
+RESERVE_NOT_USED = (
+    "A reserve released because it is too big, with no goods leaving, reverses its expense: "
+    "not a use of the reserve against inventory; check the entry"
+)
+
+
+def reserve_not_used(text: str) -> str | None:
+    """A warning for a use of the reserve that reads as a reserve let go (see above)."""
+    return RESERVE_NOT_USED if _RESERVE_NOT_USED.search(text) else None
