@@ -33,6 +33,7 @@ FOUND = [
     "nvm found them",
     "all recovered",
     "got them back",
+    "thief caught, goods returned",
 ]
 ANY_LOSS = [
     "disregard",
@@ -51,6 +52,11 @@ ANY_LOSS = [
     "packaging only, items ok",
     "vendor replacing them",
     "under warranty",
+    "we'll bill the carrier",
+    "carrier accepted liability",
+    "charged to the customer",
+    "the driver will pay",
+    "deducted from Bob's pay",
 ]
 # found / repair words that name the loss or say the goods are still gone: no doubt
 STILL_LOST = [

@@ -52,6 +52,8 @@ _FOUND = _words(
             (?:found|recovered|located|retrieved|accounted\s+for)\b
       | \b(?:recovered|located|retrieved)\s*(?=[.!;,)]|$)
       | \bgot\s+(?:them|it|those|these|all\s+of\s+them)\s+back\b
+      | \b(?:goods|items|stock|they|them|it|all)\s+(?:were\s+|was\s+|got\s+|have\s+been\s+|been\s+)?
+            (?:returned|given\s+back|handed\s+back|brought\s+back)\b
       | \bcame\s+back\s+(?:in|to)\s+(?:stock|inventory)\b""",
     _IX,
 )
@@ -124,6 +126,22 @@ _NOT_MADE_GOOD = re.compile(
 )
 # "the rest are fine", "40 units good, 4 broken": other goods than the lost ones
 _OTHER_GOODS = re.compile(r"(?:\b(?:rest|other|others|remaining)\b(?:\s+\w+){0,2}|\d)\s*$", re.I)
+# someone else bears the loss: "we'll bill the carrier", "carrier accepted liability",
+# "charged to the customer", "employee will pay", "deducted from Bob's pay": a receivable or
+# a sale, not our expense
+_RECHARGED = _words(
+    r"""\b(?:bill|billed|billing|charge|charged|charging|invoice|invoiced|invoicing|recharge
+            |recharged|recover(?:ed|ing)?\s+(?:it|them|the\s+cost)\s+from)\s+(?:it\s+|them\s+|this\s+)?
+            (?:back\s+)?(?:to\s+)?(?:the\s+)?(?:carrier|customer|client|vendor|supplier|employee|staff
+            |driver|courier|3pl|haulier|hauler|trucker|trucking\s+company|shipper|buyer)\b
+      | \b(?:carrier|customer|client|vendor|supplier|employee|driver|courier|insurer|insurance
+            |3pl|haulier|hauler|shipper|they)\s+(?:has\s+|have\s+|had\s+)?(?:accepted|admitted|took)
+            \s+(?:full\s+)?(?:liability|responsibility|fault|the\s+blame)\b
+      | \b(?:they|customer|client|employee|driver|he|she|buyer|staff\s+member|the\s+kid)\s+
+            (?:paid|pays|will\s+pay|'ll\s+pay|is\s+paying|are\s+paying|has\s+to\s+pay|to\s+pay
+            |agreed\s+to\s+pay|offered\s+to\s+pay)\b
+      | \bdeduct(?:ed|ing)?\s+from\s+(?:\S+\s+){0,2}?(?:pay|wages?|salary|paycheck|payslip)\b"""
+)
 # the supplier or the carrier never delivered: a claim on them, not our shrinkage
 _NOT_RECEIVED = _words(
     r"""\bshort[-\s]?(?:ship(?:ped|ment|ments|s)?|deliver(?:ed|y)|received)\b
@@ -149,7 +167,8 @@ _GONE = _words(
 # (most messages hold none of them, and one scan for plain words costs far less than seven
 # patterns' scans)
 _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
-    "found": ("found", "locat", "recover", "retriev", "turn", "show", "pop", "missing", "got ",
+    "found": ("returned", "given", "handed", "brought",
+              "found", "locat", "recover", "retriev", "turn", "show", "pop", "missing", "got ",
               "came back", "accounted"),
     "withdrawn": ("disregard", "ignore", "never", "nvm", "cancel", "false alarm", "scratch"),
     "booked": ("already", "booked", "posted", "written off", "w/o", "dup", "double", "revers",
@@ -158,6 +177,8 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
                   "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good"),
+    "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
+                  "paid", "pay", "will pay", "agreed", "offered", "deduct"),
     "not_received": ("short", "missing", "absent", "sent", "shipped", "delivered", "never",
                      "not "),
     "not_yet": ("expir", "obsolete", "going", "will", "gonna", "about to", "due to", "set to",
@@ -233,6 +254,10 @@ MADE_GOOD = (
     "there is a loss"
 )
 FINE = "The message says the goods turned out fine: check there is a loss"
+RECHARGED = (
+    "The message says someone else pays for the loss (the carrier, a customer, an employee): "
+    "a receivable or a sale, not our expense; check before writing off"
+)
 NOT_RECEIVED = (
     "The goods seem never to have arrived: a claim on the supplier or carrier, not our "
     "loss; check before writing off"
@@ -276,6 +301,9 @@ def _doubt(text: str, families: frozenset[str], names_reason: Callable[[str], bo
         if _NOT_MADE_GOOD.search(before) or _OTHER_GOODS.search(before):
             continue
         return MADE_GOOD
+    for m in _RECHARGED.finditer(text) if "recharged" in families else ():
+        if not _NOT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            return RECHARGED  # ... unless denied: "we can't bill the carrier"
     if "not_received" in families and _NOT_RECEIVED.search(text):
         return NOT_RECEIVED
     return None
