@@ -6,18 +6,27 @@ A reader that drafts the loss it sees in such a message drafts an entry nobody s
 whole family: when the message says, besides the loss, that
 
 - the goods were found again ("found them", "turned up", "no longer missing", "were
-  recovered", "found the 4 that were missing"),
+  recovered", "found the 4 that were missing", "thief caught, goods returned"),
 - the request is withdrawn ("disregard", "never mind", "cancel that", "false alarm"),
 - the loss was entered already ("already booked", "was written off on Monday", "Jane
   already did it", "duplicate", "reverse the write-off"),
+- the loss was feared, then found not to be ("we thought they were damaged but they're
+  fine", "inspected, all good", "QC passed them"),
 - the goods were made good ("repaired", "back on the shelf", "box only, product fine",
-  "vendor is replacing them", "under warranty"), or
+  "vendor is replacing them", "under warranty"),
+- someone else pays ("we'll bill the carrier", "carrier accepted liability", "charged to
+  the customer", "deducted from his pay"): a receivable or a sale, or
 - the goods never reached us ("short shipped by the vendor", "missing from the inbound
   delivery"): a claim on the supplier or carrier, not our shrinkage,
 
 then whether anything is to be written off, and how much, is the writer's call: every draft
 is a doubt (below 0.5) that names what was said. Found / recovered / repaired words that go
-on to name a reason ("found them crushed", "were found broken") report the loss, not its end.
+on to name a reason ("found them crushed", "were found broken") report the loss, not its end;
+the same words denied ("haven't turned up", "we can't bill the carrier") change nothing.
+
+Two warnings (below 0.9) live here too, as they are about whether the loss is real now:
+goods that will expire or go obsolete rather than have (`read`'s second value), and a
+reserve let go because it is too big rather than used for goods (`reserve_not_used`).
 """
 
 from __future__ import annotations
