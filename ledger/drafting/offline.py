@@ -173,7 +173,8 @@ _NUM = rf"(?<![\w.])(?<!\d,){_NUM_CORE}"
 _CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
 _CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
 # ("$4grand" glued is 4 grand too)
-_SCALE = r"(?:[km](?![a-z])|\s?(?:thousand|million|grand)\b)"
+# ("$1.5 mil", "$2 mln", "$3bn": the short forms of millions and billions, read as said)
+_SCALE = r"(?:[km](?![a-z])|\s?(?:thousand|million|grand|mil|mill|mln|billion|bn)\b)"
 # Cents: "75 cents", "50c each" (the "c" only joined to the digits: "50 c" is no price)
 _CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|c\b)"
 # Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".
@@ -2943,7 +2944,10 @@ def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
     return _scaled(m.group("d"), m.group("kd"), r)
 
 
-_SCALES = {"k": 1000, "thousand": 1000, "grand": 1000, "m": 1_000_000, "million": 1_000_000}
+_SCALES = {
+    "k": 1000, "thousand": 1000, "grand": 1000, "m": 1_000_000, "million": 1_000_000,
+    "mil": 1_000_000, "mill": 1_000_000, "mln": 1_000_000, "billion": 10**9, "bn": 10**9,
+}  # fmt: skip
 
 
 def _scaled(num: str, scale: str | None, r: _Read) -> Decimal | None:

@@ -371,3 +371,23 @@ def test_a_reserve_let_go_is_never_a_sure_use(
 ) -> None:
     text = f"{verb} {amount} from {reserve}, {why}"
     assert all(d.confidence < SURE for d in _drafts(text)), (text, _drafts(text))
+
+
+# -- money said loosely (reading.hedges; offline._SCALE) --------------------------------------
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    vague=st.sampled_from(["a couple", "a few", "several", "some", "a couple of"]),
+    scale=st.sampled_from(["hundred dollars", "hundred bucks", "thousand dollars", "grand"]),
+    loose=st.sampled_from(["and change", "or thereabouts", "-odd", "in round numbers"]),
+    amount=st.sampled_from(["$500", "$1,200", "$75"]),
+    reason=st.sampled_from(["damaged", "obsolete", "stolen"]),
+)
+def test_money_said_loosely_is_a_doubt(
+    vague: str, scale: str, loose: str, amount: str, reason: str
+) -> None:
+    # "a couple hundred dollars" drafted $100.00 at 0.97
+    for text in (
+        f"write off {vague} {scale} of {reason} stock",
+        f"write off {amount}{'' if loose == '-odd' else ' '}{loose} of {reason} stock",
+    ):
+        assert all(d.confidence < DOUBTFUL for d in _drafts(text)), (text, _drafts(text))
