@@ -57,6 +57,10 @@ ANY_LOSS = [
     "charged to the customer",
     "the driver will pay",
     "deducted from Bob's pay",
+    "resending in case it got lost",
+    "sent this earlier too",
+    "as per my email yesterday",
+    "logged in WMS already",
 ]
 # found / repair words that name the loss or say the goods are still gone: no doubt
 STILL_LOST = [

@@ -9,7 +9,8 @@ whole family: when the message says, besides the loss, that
   recovered", "found the 4 that were missing", "thief caught, goods returned"),
 - the request is withdrawn ("disregard", "never mind", "cancel that", "false alarm"),
 - the loss was entered already ("already booked", "was written off on Monday", "Jane
-  already did it", "duplicate", "reverse the write-off"),
+  already did it", "duplicate", "reverse the write-off", "resending", "sent this earlier
+  too", "as per my email", "logged in WMS already"),
 - the loss was feared, then found not to be ("we thought they were damaged but they're
   fine", "inspected, all good", "QC passed them"),
 - the goods were made good ("repaired", "back on the shelf", "box only, product fine",
@@ -87,6 +88,16 @@ _BOOKED = _words(
             \b
       | \bdid\s+(?:it|this|that|them)\s+already\b
       | \b(?:duplicate|dupe|double[-\s]?(?:posted|booked|entry|entered))\b
+      | \b(?:re-?send(?:ing)?|re-?sent|re-?post(?:ing|ed)?|re-?submit\w*
+            |(?:sending|posting)\s+again)\b
+      | \b(?:sent|posted|submitted|reported|logged|entered|raised)\s+(?:this|it|these|that|them)
+            (?:\s+\w+)?\s+(?:earlier|before|already|yesterday|twice|too)\b
+      | \b(?:posted|sent|entered|submitted|booked)\s+twice\b
+      | \b(?:as\s+per|per|following\s+up\s+on|further\s+to)\s+(?:my|our|your|the)\s+
+            (?:earlier\s+|last\s+)?(?:email|e-mail|message|msg|post|note|call|thread)\b
+      | \b(?:logged|adjusted|entered|recorded|processed|booked|posted|keyed)\b[^.;!?\n]{0,30}?
+            \balready\b
+      | \btook\s+care\s+of\s+(?:it|this|that|them)\b
       | \b(?:reverse|undo|reversing|undoing)\s+(?:the\s+|that\s+|this\s+|my\s+|our\s+)?
             (?:\S+\s+){0,4}?
             (?:write[-\s]?off|writeoff|w/o|entry|posting)\b""",
@@ -181,7 +192,10 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
               "came back", "accounted"),
     "withdrawn": ("disregard", "ignore", "never", "nvm", "cancel", "false alarm", "scratch"),
     "booked": ("already", "booked", "posted", "written off", "w/o", "dup", "double", "revers",
-               "undo"),
+               "undo", "resen", "re-sen", "repost", "re-post", "resubmit", "resub", "re-sub",
+               "sending", "posting", "sent", "submitted", "reported", "logged", "entered",
+               "raised", "per", "as per", "following", "further", "took", "adjusted",
+               "recorded", "processed", "keyed"),
     "fine": ("fine", " ok", "good", "intact", "undamaged", "sellable", "saleable", "usable",
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
