@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import adjust as adjust  # its own line, as counts
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
@@ -49,6 +50,7 @@ from ledger.drafting.reading import counts as counts  # its own line: merges wit
 from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import respective as respective  # its own line, as counts
+from ledger.drafting.reading import settled as settled  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
 from ledger.drafting.reading.fast import (
@@ -172,7 +174,8 @@ _NUM = rf"(?<![\w.])(?<!\d,){_NUM_CORE}"
 _CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
 _CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
 # ("$4grand" glued is 4 grand too)
-_SCALE = r"(?:[km](?![a-z])|\s?(?:thousand|million|grand)\b)"
+# ("$1.5 mil", "$2 mln", "$3bn": the short forms of millions and billions, read as said)
+_SCALE = r"(?:[km](?![a-z])|\s?(?:thousand|million|grand|mil|mill|mln|billion|bn)\b)"
 # Cents: "75 cents", "50c each" (the "c" only joined to the digits: "50 c" is no price)
 _CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|c\b)"
 # Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".
@@ -1103,6 +1106,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         chatter.remark(clean)
         or (talk and chatter.PAST_TALK_DOUBT)
         or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
+        or adjust.unclear(clean)  # "$45 each plus tax", "less 10% discount": the cost unsure
+        or _all_but(clean)  # "all but 4 of the 12": the count is what is left out
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
@@ -1111,6 +1116,28 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     if choice:
         read = [
             f if choice[0] in f.doubts else replace(f, doubts=(*f.doubts, *choice)) for f in read
+        ]
+    # "4 X missing - found them", "already booked", "repaired", "short shipped by the vendor":
+    # the message takes its loss back or puts it elsewhere (reading.settled)
+    # ... or says the goods will expire, not that they have: no routine loss yet
+    undone, early = settled.read(clean, lambda s: reasons.mentioned(_mask(s)))
+    if undone:
+        read = [replace(f, doubts=(*f.doubts, undone)) for f in read]
+    if early:
+        read = [
+            replace(f, unclear=(*f.unclear, early)) if f.category in (Category.LOSS, None) else f
+            for f in read
+        ]
+    # "reduce the E&O reserve by $500, no longer needed": the reserve let go, no goods out
+    let_go = any(f.category is Category.RESERVE_WRITE_OFF for f in read) and (
+        settled.reserve_not_used(clean)
+    )
+    if let_go:
+        read = [
+            replace(f, unclear=(*f.unclear, let_go))
+            if f.category is Category.RESERVE_WRITE_OFF
+            else f
+            for f in read
         ]
     read = _reference_notes(read, clean_read, masked)
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
@@ -1146,6 +1173,27 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     return read
+
+
+# "all but 4 of the 12 SKU-410 smashed" drafted 4 at 0.97: a count said as the goods left out
+# is a subtraction the reader does not do; quoted, below 0.9
+_ALL_BUT = lead(
+    "aet",
+    r"\b(?:all|every(?:thing|one|\s+one)?|the\s+(?:whole|entire)\s+\w+)\s*,?\s+(?:but|except"
+    r"(?:\s+for)?|save(?:\s+for)?|bar|apart\s+from|other\s+than)\s+(?:the\s+|about\s+)?"
+    rf"(?:{_NUM}|a\s+(?:few|couple))\b",
+    _I,
+    word=True,
+)
+
+
+def _all_but(text: str) -> str | None:
+    m = _ALL_BUT.search(text) if _DIGIT.search(text) else None
+    if m is None:
+        return None
+    return (
+        f"'{_WS.sub(' ', m.group(0))}': a count of what was left out; give the count to write off"
+    )
 
 
 # "w/o x3: 10 A crushed, 10 B crushed, 10 C crushed": the "x3" counts the lines that follow
@@ -1371,6 +1419,18 @@ _FIGURE_FRACTION = re.compile(
     rf"|{_OF_A_COUNT})",
     re.IGNORECASE,
 )
+# "1 1/2 cases", "7 1/2 lbs", "2 3/4 dozen": a whole number and a fraction is one number
+# (left alone the "1/2" is masked as a date and "1 1/2 cases" read as 1 case): written as the
+# decimal it is, so every reading after (packs, measures, pieces) sees one figure. Thirds
+# have no exact decimal: "1 and a third" is left for the reader to question.
+_MIXED_NUMBER = re.compile(
+    r"(?<![\d/.,$])\b(\d{1,4})[\s-]+(1/2|1/4|3/4|1/3|2/3|1/8|3/8|5/8|7/8)(?![\d/])(?=\s*[a-z\"'])",
+    re.IGNORECASE,
+)
+_MIXED_PARTS = {
+    "1/2": ".5", "1/4": ".25", "3/4": ".75", "1/8": ".125", "3/8": ".375", "5/8": ".625",
+    "7/8": ".875", "1/3": " and a third", "2/3": " and two thirds",
+}  # fmt: skip
 _FRACTION_WORDS = {
     "1/2": "half ", "1/4": "a quarter ", "3/4": "three quarters ", "1/3": "a third ",
     "2/3": "two thirds ",
@@ -1381,6 +1441,7 @@ def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
     if "/" in text:
+        text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
     if "<" in text:
         text = _SLACK_MARKUP.sub(_slack_label, text)
@@ -1859,7 +1920,7 @@ def _read_group(
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_pack(r)
-    _read_percent(r)
+    _read_percent(r, write_down)
     _read_write_down(r, write_down)
     if category is not None and reasons.kind[category] is Kind.RESERVE:
         _read_reserve_amount(r)
@@ -2607,8 +2668,16 @@ def _read_pack(r: _Read) -> None:
     r.pack = pack
 
 
-def _read_percent(r: _Read) -> None:
+def _read_percent(r: _Read, write_down: bool = False) -> None:
     low = r.s.lower()
+    if write_down and "dollar" in low:
+        for m in list(_ON_THE_DOLLAR.finditer(r.s)):
+            # "60 cents on the dollar": the goods keep 60% of their cost
+            value = _number(m.group("n"), r, "percentage")
+            if value is not None and 0 < value < 100:
+                _kept_share(r, value, m.group(0))
+            r.cut(*m.span())
+        low = r.s.lower()
     if "%" not in low and "percent" not in low and "pct" not in low:
         return  # what _PERCENT needs
     for m in list(_PERCENT.finditer(r.s)):
@@ -2616,9 +2685,67 @@ def _read_percent(r: _Read) -> None:
         if value is not None:
             if value > 100:
                 r.errors.append(f"'{m.group(0)}' is more than 100%")
-            else:
+            elif not write_down:
                 r.percent.append(value)
+            else:
+                before = r.s[max(0, m.start() - 40) : m.start()]
+                after = r.s[m.end() : m.end() + 40]
+                said = _WS.sub(" ", r.s[max(0, m.start() - 12) : m.end() + 12]).strip()
+                if _OF_OTHER_PRICE.match(after):
+                    # "clearance at 50% of retail": a share of a price that is not the cost
+                    r.unclear.append(f"'{said}': a share of a price other than the cost")
+                    r.percent.append(value)
+                elif _REDUCED_BEFORE.search(before) or _REDUCED_AFTER.match(after):
+                    r.percent.append(value)  # "by 30%", "30% off", "lost 30%": the cut
+                elif _OF_COST.match(after) or _KEPT_BEFORE.search(before):
+                    _kept_share(r, value, said)  # "to 60%", "NRV 80% of cost": what is left
+                else:
+                    r.percent.append(value)
         r.cut(*m.span())
+
+
+# A write-down's percentage is the cut ("by 30%", "30% off", "lost 30% of their value") or the
+# share the goods keep ("to 70%", "at 70% of cost", "NRV is 80%", "liquidator pays 30% of cost",
+# "60 cents on the dollar"): the rule for the family, read from the words around it. The
+# entry is always the cut: a kept share of N% is a write-down of 100 - N%. A share of retail,
+# list or selling price is of a price the books do not carry: asked.
+_REDUCED_BEFORE = re.compile(
+    r"\b(?:by|lost|lose|loses|losing|reduc\w*(?:\s+of)?|cut|drop(?:ped)?|fell|fallen|down|off"
+    r"|less|discount(?:ed)?|impaired|impairment(?:\s+of)?|markdown(?:\s+of)?)\s*(?:about\s+)?$",
+    _I,
+)
+_REDUCED_AFTER = re.compile(
+    r"\s*(?:off|less|lower|down|cheaper|discount|reduction|markdown|cut|drop|below|of\s+(?:its|their"
+    r"|the)\s+value)\b",
+    _I,
+)
+_OF_COST = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:unit\s+|original\s+|book\s+|carrying\s+|landed"
+    r"\s+|purchase\s+)?(?:cost|value|price\s+we\s+paid|what\s+(?:we|they|i)\s+paid)\b",
+    _I,
+)
+_KEPT_BEFORE = re.compile(
+    r"\b(?:to|at|is|are|was|now|=|:|worth|nrv|value|valued|pays?|paying|paid|takes?|taking"
+    r"|offer(?:s|ed)?|fetch(?:es)?|gets?|recover\w*|salvage)\s*(?:about\s+|only\s+|just\s+)?$",
+    _I,
+)
+_OF_OTHER_PRICE = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:retail|list|msrp|rrp|sticker|selling|sale|shelf"
+    r"|market|full)\b",
+    _I,
+)
+_ON_THE_DOLLAR = re.compile(
+    r"\b(?P<n>\d{1,2})\s*(?:cents?|c|¢)\s+(?:on|per|to)\s+the\s+dollar\b", _I
+)
+
+
+def _kept_share(r: _Read, kept: Decimal, said: str) -> None:
+    cut = 100 - kept
+    r.percent.append(cut)
+    r.notes.append(
+        f"'{said}': the goods keep {_fmt(kept)}% of their cost, a write-down of {_fmt(cut)}%"
+    )
+    r.used.append(kept)
 
 
 def _take_money(r: _Read, pattern: re.Pattern[str], group: str, into: list[Decimal]) -> None:
@@ -2905,7 +3032,10 @@ def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
     return _scaled(m.group("d"), m.group("kd"), r)
 
 
-_SCALES = {"k": 1000, "thousand": 1000, "grand": 1000, "m": 1_000_000, "million": 1_000_000}
+_SCALES = {
+    "k": 1000, "thousand": 1000, "grand": 1000, "m": 1_000_000, "million": 1_000_000,
+    "mil": 1_000_000, "mill": 1_000_000, "mln": 1_000_000, "billion": 10**9, "bn": 10**9,
+}  # fmt: skip
 
 
 def _scaled(num: str, scale: str | None, r: _Read) -> Decimal | None:
@@ -2931,8 +3061,18 @@ def _number(raw: str, r: _Read, what: str) -> Decimal | None:
     except (MoneyError, InvalidOperation):
         r.errors.append(f"'{raw.strip()}' is not a number I can read")
         return None
+    if _POINT_THOUSANDS.match(text):
+        # "$2.500", "$12.000", "1.500 units": in much of the world the point groups thousands
+        # ($2,500); the same figures read here as $2.50. Neither reading is sure: ask.
+        r.unclear.append(
+            f"'{raw.strip()}': a point before three figures may group thousands; check the "
+            f"{'quantity' if what == 'quantity' else 'amount'}"
+        )
     limit = MAX_QUANTITY if what == "quantity" else MAX_MONEY
     return _limit(value, raw, r, limit, what)
+
+
+_POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 
 
 def _limit(
@@ -3298,6 +3438,8 @@ def _assemble(
 
     if r.percent:
         by_unit, total = _apply_percent(r, write_down, unit_cost, total, by_unit, new_value)
+    if total is None and by_unit is None:
+        _per_piece_against_uncounted(r, quantity, unit, unit_prices)
 
     return Facts(
         source_text=source,
@@ -3384,6 +3526,69 @@ def _pick_quantity(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
     return chosen.value, chosen.unit
+
+
+# units that measure goods rather than count them
+_MEASURES = frozenset(
+    (
+        "lb", "kg", "oz", "ounce", "gram", "g", "ton", "tonne", "gallon", "liter", "litre", "ml",
+        "meter", "metre", "foot", "yard", "m",
+    )
+)  # fmt: skip
+
+
+# containers that hold items and are rarely sold as one: a bag, a box, a carton or a pack
+# often is the item ("12 juice cartons", "18 boxes of BX-1042")
+_OUTER = frozenset(("case", "pallet", "crate", "tote", "inner", "container"))
+_PIECE_WORDS = frozenset(("unit", "units", "u", "pc", "pcs", "piece", "pieces", "item", "items"))
+
+
+def _per_piece_against_uncounted(
+    r: _Read, quantity: Decimal | None, unit: str | None, unit_prices: list[_Money]
+) -> None:
+    """ "3 cases SKU-410 crushed" (the item list's cost is per mug), "3 cases SKU-410 at $12 per
+    piece", "125 lbs of SKU-12 damaged": the goods counted in outer containers of no stated
+    size (cases, pallets, crates), or measured by weight, volume or length, against a price
+    per piece (said as per unit / piece / pc, or the item list's, which is per item):
+    quantity x price is not the cost. The rule for the family: a price read against a count
+    must be per that count's unit; a price per piece, or none, beside a count of outer
+    containers no pack size multiplied out, of any container with the price said per piece,
+    or of a measure, is quoted, below 0.9. A price "each" is per what was counted ("2 cases,
+    $15 each" is $30), as is a price per the same container or measure ("$144 a case",
+    "$2/lb"); a total is the amount as said."""
+    if quantity is None or r.pack is not None:
+        return
+    if _unit_class(unit) is None:
+        if quantity != quantity.to_integral_value():
+            # "1 1/2 SKU-410 broken", "2.5 mugs": pieces come whole
+            r.unclear.append(f"'{_fmt(quantity)}' pieces: part of a piece? Check the quantity")
+        return
+    assert unit is not None
+    measure = _unit_class(unit) in _MEASURES
+    holder = packs.container(unit)
+    per = next((m.unit for m in unit_prices if m.unit), None)
+    piece_price = (per or "").lower() in _PIECE_WORDS
+    if unit_prices and not piece_price:
+        # "$144 a case", "$2/lb", "$3 per bottle" are checked against the unit elsewhere;
+        # "2 cases SKU-5, $15 each", "30 cases ... $4 each": each is what was counted
+        return
+    if holder not in _OUTER and not piece_price:
+        # "30 bags of salad", "18 boxes of BX-1042 at $1.25 each": the bag, the box is the
+        # item; "3 boxes of SKU-12 at $15 a unit" says it is not
+        holder = None
+    if not measure and not holder:
+        return
+    what = f"{_fmt(quantity)} {unit}"
+    if holder:
+        r.unclear.append(
+            f"'{what}': how many pieces in a {holder}? The price is per piece; give the count "
+            f"per {holder}"
+        )
+    else:
+        r.unclear.append(
+            f"'{what}': the price is per piece, the goods are measured in {unit}; how many "
+            "pieces is that?"
+        )
 
 
 # units a price can be per that are no single piece: weights, lengths, volumes, groups

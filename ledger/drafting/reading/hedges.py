@@ -23,15 +23,22 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |need\s+to\s+(?:check|confirm|verify)|still\s+(?:checking|counting)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with)
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
+         |and\s+change|odd\s+(?:dollars?|bucks|grand)|or\s+thereabouts|thereabouts|circa
+         |in\s+round\s+(?:numbers|figures)
+         |(?:a\s+couple(?:\s+of)?|a\s+few|several|some|many|multiple|a\s+number\s+of)
+            \s+(?:hundred|thousand|grand|million)
+         |suspected|awaiting\s+(?:\w+\s+)?(?:inspection|qc|review|assessment|decision|confirmation
+            |approval|investigation|results?)
+         |pending\s+(?:\w+\s+)?(?:qc|inspection|review|assessment|decision|investigation|results?)
          |either"""
 _HEDGE = lead(
     r"a-z",
     rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b
        | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some)\s+{_NUM}
-       | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b""",
+       | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b | \d-odd\b | \bc\.\s?\$\d""",
     re.IGNORECASE | re.VERBOSE,
     word=True,
-    anywhere=r"~\d",
+    anywhere=r"~\d",  # "~$500", "500-odd"
 )
 # "12 or 15 units", "$400 or $500", "2 or 3 pallets": which number is meant?
 _NUMBER_OR = re.compile(rf"(?<![\w-]){_NUM}\s*(?:\w+\s+)?(?:or|/)\s+{_NUM}\b", re.IGNORECASE)
