@@ -834,6 +834,15 @@ _WD_REVALUE = re.compile(
 _WD_AT = re.compile(rf"\b(?:at|to|for|worth)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
+# A percentage the goods are written down TO, not BY: "write down to 80% of cost", "now worth
+# 60% of what we paid", "NRV is 70% of cost", "keep 80% of cost", "leaving 80%". It is the share
+# of cost the goods keep, so the reduction is the rest (100 - p); "by 20%", "down 20%", "20%
+# off" are the reduction itself.
+_PERCENT_LEFT = re.compile(
+    r"(?:\b(?:down\s+)?to|\bworth(?:\s+(?:only|just))?|\b(?:nrv|value|market|worth)\s+(?:is|=|of|at)"
+    r"|\bkeep(?:s|ing)?|\bleav(?:e|es|ing)|\bretain(?:s|ing)?)\s+(?:only\s+|just\s+)?$",
+    _I,
+)
 
 # -- locations ----------------------------------------------------------------------------------
 
@@ -1741,7 +1750,8 @@ class _Read:
     wd_new: list[Decimal] = field(default_factory=list)
     wd_by_unit: list[Decimal] = field(default_factory=list)
     wd_by_total: list[Decimal] = field(default_factory=list)
-    percent: list[Decimal] = field(default_factory=list)
+    percent: list[Decimal] = field(default_factory=list)  # reductions: "to 80%" is 20
+    percent_said: list[Decimal] = field(default_factory=list)  # as written: "to 80%" is 80
     wd_fraction: Decimal | None = None  # "by 25%" of a cost only the item list knows
     used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
     used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
@@ -2529,8 +2539,13 @@ def _read_percent(r: _Read) -> None:
         if value is not None:
             if value > 100:
                 r.errors.append(f"'{m.group(0)}' is more than 100%")
+            elif _PERCENT_LEFT.search(r.s, max(0, m.start() - 40), m.start()):
+                # the share the goods keep: the write-down is the rest
+                r.percent.append(100 - value)
+                r.percent_said.append(value)
             else:
                 r.percent.append(value)
+                r.percent_said.append(value)
         r.cut(*m.span())
 
 
@@ -2578,6 +2593,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         # "by half", "by a third": a percentage said in words
         share = _SHARES[_WS.sub(" ", m.group("share").lower())]
         r.percent.append(share)
+        r.percent_said.append(share)
         r.used_words.append(m.group("share").split()[-1])
         r.cut(*m.span())
     for m in list(_WD_BY.finditer(r.s)):
@@ -3277,25 +3293,39 @@ def _apply_percent(
     by_unit: Decimal | None,
     new_value: Decimal | None,
 ) -> tuple[Decimal | None, Decimal | None]:
-    """'write down by 25%': 25% of the unit cost per unit, or of a stated total value."""
+    """'write down by 25%': 25% of the unit cost per unit, or of a stated total value. 'to
+    80%' is a write-down by 20%; 'by 20% to 80%' says one write-down twice."""
     pct = r.percent[0]
     if write_down and by_unit is None and new_value is None:
         if unit_cost is not None:
-            r.used.append(pct)
+            _use_percent(r, pct)
             return unit_cost * pct / 100, total
         if total is not None:
             r.guess(
                 f"Read ${_fmt(total)} as the value before the {_fmt(pct)}% write-down",
                 P_PERCENT_OF_TOTAL,
             )
-            r.used.append(pct)
+            _use_percent(r, pct)
             return by_unit, total * pct / 100
         if pct < 100:  # the cost is not in the text: the item list's, when it has one
             r.wd_fraction = pct / 100
-            r.used.append(pct)
+            _use_percent(r, pct)
             return by_unit, total
     r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
     return by_unit, total
+
+
+def _use_percent(r: _Read, pct: Decimal) -> None:
+    """Every percentage that says the reduction `pct` is used (a different one is left for the
+    account to report); a share the goods keep is shown as the reduction it makes."""
+    for reduction, said in zip(r.percent, r.percent_said, strict=True):
+        if reduction != pct:
+            continue
+        r.used.append(said)
+        if said != reduction:
+            r.notes.append(
+                f"'{_fmt(said)}%' is what the goods are still worth: down by {_fmt(pct)}%"
+            )
 
 
 def _fmt(value: Decimal) -> str:
