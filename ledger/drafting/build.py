@@ -6,9 +6,11 @@ Both drafters (offline parser, Claude) end here, so the rules live in one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
+from ledger.drafting.reading import packs
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
@@ -33,6 +35,10 @@ P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
+# A count of containers of unknown size ("2 pallets of SKU-12") priced at the item list's cost,
+# which is the cost of one item, not of a container of them, unless the item is the container
+# ("2 boxes of BX-1042", "Shipping box 18in"): never a sure draft.
+P_CONTAINER_COST = 0.3
 
 
 def _fmt_qty(q: Decimal) -> str:
@@ -110,6 +116,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "
                 f"({item.name})"
             )
+            held = _container_of_unknown_size(facts.unit, item.sku, item.name)
+            if held:
+                # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet
+                # of them; how many pieces a pallet holds is not said, so the amount is a guess
+                guesses.append(Guess(f"how many pieces in a {held}?", P_CONTAINER_COST))
+                warnings.append(
+                    f"{_fmt_qty(facts.quantity or Decimal(0))} {facts.unit} priced at the item "
+                    f"list's {format_money(item.unit_cost, cur)} per {item.name.lower()}: how "
+                    f"many pieces in a {held}? Add '(12/{held})' or a price per {held}"
+                )
         elif unit_cost is not None and unit_cost != item.unit_cost:
             guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
             warnings.append(
@@ -257,6 +273,22 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         memo=_describe(facts, category),
         reason_assumed=reason_assumed,
     )
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _container_of_unknown_size(unit: str | None, sku: str, item_name: str) -> str | None:
+    """The container a count is in ("pallet" for "2 pallets of SKU-12") when the reading did
+    not multiply it out into pieces and neither the item's name nor its code says the item is
+    one ("CTN-12" is a carton, "Egg tray" a tray); None otherwise."""
+    held = packs.holds_many(unit)
+    if held is None:
+        return None
+    said = set(_WORDS.findall(f"{sku} {item_name}".lower()))
+    if any(packs.container(word) == held for word in said):
+        return None
+    return held
 
 
 def _line(code: str, debit: Decimal, credit: Decimal, desc: str, ctx: DraftContext) -> DraftLine:

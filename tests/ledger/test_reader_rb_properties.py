@@ -5,6 +5,8 @@ is scored 0.9 or more; an amount-bearing part dropped leaves no draft at 0.5 or 
 
 - A write-down TO a share of cost ("to 80% of cost", "now worth 60%", "keep 80%") reduces
   the value by the rest (20%, 40%); BY a share ("by 20%", "down 20%") by that share.
+- A count of containers that hold many of an item ("2 pallets of SKU-12", "3 cases of mugs at
+  $12 each") with no size is never priced as that many pieces; with its size it is the pieces.
 """
 
 from __future__ import annotations
@@ -92,4 +94,54 @@ def test_a_write_down_to_a_share_of_cost_cuts_the_rest(
         assert _entry(d) == _expected(Category.WRITE_DOWN, amount), text
     # the percentage dropped: no write-down can be worked out
     dropped = said.replace("{p}{pc}", "").format(q=q, sku=sku)
+    assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
+
+
+# -- containers of unknown size ----------------------------------------------------------------
+
+# (plural, short form for a size tag, singular)
+CONTAINERS = [
+    ("cases", "cs", "case"),
+    ("cartons", "ctn", "carton"),
+    ("pallets", "plt", "pallet"),
+    ("crates", "crate", "crate"),
+    ("totes", "tote", "tote"),
+    ("trays", "tray", "tray"),
+]
+HELD = [
+    "{n} {c} of {sku} damaged",
+    "{n} {c} {sku} crushed",
+    "{sku}: {n} {c} of them water damaged",
+    "write off {n} {c} of {sku}, expired",
+    "{n} {c} of {sku} stolen from the dock",
+]
+PRICES = ["", ", ${p} each", " at ${p}", " @ ${p} ea"]
+
+
+@SETTINGS
+@given(
+    shape=st.sampled_from(HELD),
+    container=st.sampled_from(CONTAINERS),
+    sku=st.sampled_from(sorted(ITEMS)),
+    n=st.integers(min_value=1, max_value=40),
+    price=st.sampled_from(PRICES),
+    size=st.integers(min_value=2, max_value=48),
+)
+def test_containers_of_unknown_size_are_never_priced_as_pieces(
+    shape: str, container: tuple[str, str, str], sku: str, n: int, price: str, size: int
+) -> None:
+    plural, short, one = container
+    cost = ITEMS[sku].unit_cost
+    said = shape.format(n=n, c=plural, sku=sku) + price.format(p=cost)
+    # how many pieces a container holds is not said: the amount cannot be known
+    assert all(d.confidence < SURE for d in _drafts(said)), said
+    # said with its size, it is the pieces at the item's cost
+    sized = f"{said} ({size}/{short})" if not price else f"{said}, {size} per {one}"
+    pieces = n * size
+    for d in _drafts(sized):
+        if d.confidence >= SURE:
+            amount = quantize(pieces * cost)
+            assert (d.quantity, d.amount) == (pieces, amount), (sized, d.quantity, d.amount)
+    # the count of containers dropped: no amount at all
+    dropped = shape.format(n="", c=plural, sku=sku).strip()
     assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped

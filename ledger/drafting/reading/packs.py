@@ -309,6 +309,20 @@ def container(unit: str | None) -> str | None:
     return _CONTAINERS.get((unit or "").lower())
 
 
+# Containers that hold many of an item: a case, a pallet. A box, a bag, a pack, a set or a
+# drum is as often the item itself ("18 boxes of MUG-BLU", "13 bags of FLR-25").
+MANY_IN_ONE = frozenset(
+    ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
+     "container")
+)  # fmt: skip
+
+
+def holds_many(unit: str | None) -> str | None:
+    """The container `unit` names when it holds many of an item ("pallets" -> "pallet")."""
+    held = container(unit)
+    return held if held in MANY_IN_ONE else None
+
+
 def priced_container(unit: str | None) -> str | None:
     """What a price "per <unit>" counts against: a container, or a pair."""
     low = (unit or "").lower()
