@@ -961,6 +961,33 @@ _FOREIGN_CURRENCY = lead(
 _RESERVE_WORD = re.compile(
     r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
 )
+# The reserve taken back to income, not used by goods leaving nor built up: a reversal, a
+# write-back, a reserve no longer needed or too big ("reverse the provision of $500", "release
+# the excess reserve", "the E&O reserve is overstated, bring it down"). "excess and obsolete"
+# is the reserve's name, not a surplus.
+_RESERVE_BACK = lead(
+    "rwtuneobi",
+    r"""\b(?:revers(?:e|ed|es|ing|al)|write[\s-]?backs?|writ(?:e|ten|ing)\s+back|wrote\s+back
+    |tak(?:e|en|ing)\s+back|took\s+back|unwind|unwound|unwinding
+    |no\s+longer\s+(?:needed|required|necessary|an\s+issue)|not\s+(?:needed|required)\s+any\s*more
+    |over-?(?:stated|reserved|provided|provisioned)|too\s+(?:high|big|large|much)
+    |excess(?!\s*(?:and|&|n|/)\s*obs)(?=\s+(?:[\w&]+\s+){0,2}(?:reserve|allowance|provision)s?\b)
+    |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
+    _IX,
+)
+# reasons that say goods left the shelf: beside them a reserve is used, not reversed
+_GOODS_LEAVE = frozenset((Category.LOSS, Category.SHRINKAGE, Category.CASUALTY))
+# a reason word that is part of the reserve's name: "excess and obsolete reserve", "obsolete
+# stock provision"
+_RESERVE_NAME_AFTER = re.compile(
+    r"[\s-]*(?:(?:stock|inventory|goods|items?)\s+)?(?:reserves?|allowances?|provisions?)\b", _I
+)
+
+
+def _reserve_name_word(s: str, h: _Hit) -> bool:
+    return _RESERVE_NAME_AFTER.match(s, h.start + len(h.keyword)) is not None
+
+
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 # letters glued to a number left over ("5G", "25cu", "1080p"): a spec, not a unit the reader knows
@@ -1844,6 +1871,20 @@ def _read_group(
             f"'{foreign.group(0).strip()}' is another currency; give the amount in dollars"
         )
     reserve = category is not None and reasons.kind[category] is Kind.RESERVE
+    back = _RESERVE_BACK.search(work) if reserve else None
+    if back and (
+        category is Category.RESERVE_PROVISION
+        or not any(h.category in _GOODS_LEAVE and not _reserve_name_word(r.s, h) for h in hits)
+    ):
+        # "reverse the provision", "release the excess reserve", "no longer needed": the
+        # reserve goes back to income (Dr 1290 / Cr 5400), neither used by goods written off
+        # nor built up (a reversal never builds it); with goods written off ("for the
+        # scrapped mugs") it is used
+        r.unclear.append(
+            f"'{back.group(0).strip()}': is the reserve taken back to income (no goods "
+            "written off)? That is not a write-off I draft; if goods were written off "
+            "against it, say what they were"
+        )
     if not reserve and _RESERVE_WORD.search(work):
         r.guess(
             "The message mentions a reserve or allowance, but not in words I know; check "

@@ -7,13 +7,16 @@ is scored 0.9 or more; an amount-bearing part dropped leaves no draft at 0.5 or 
   the value by the rest (20%, 40%); BY a share ("by 20%", "down 20%") by that share.
 - A count of containers that hold many of an item ("2 pallets of SKU-12", "3 cases of mugs at
   $12 each") with no size is never priced as that many pieces; with its size it is the pieces.
+- A reserve taken back to income ("reverse the provision", "release the excess reserve", "no
+  longer needed", "too high") is neither used by goods written off nor built: never sure.
+  Said for goods written off ("... for the scrapped mugs") it is used: Dr 1290 / Cr 1200.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ledger.drafting import DraftError, ItemInfo, draft
@@ -144,4 +147,52 @@ def test_containers_of_unknown_size_are_never_priced_as_pieces(
             assert (d.quantity, d.amount) == (pieces, amount), (sized, d.quantity, d.amount)
     # the count of containers dropped: no amount at all
     dropped = shape.format(n="", c=plural, sku=sku).strip()
+    assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
+
+
+# -- a reserve taken back to income ------------------------------------------------------------
+
+RESERVES = [
+    "obsolescence reserve", "E&O reserve", "inventory provision", "obsolescence allowance",
+    "provision", "reserve", "excess and obsolete reserve",
+]  # fmt: skip
+BACK = [
+    "reverse the {r} of {a}",
+    "release {a} of excess {r}",
+    "{r} no longer needed, release {a}",
+    "the {r} is too high, reduce it by {a}",
+    "take back {a} from the {r}",
+    "the {r} is overstated, release {a}",
+    "release {a} of the {r} back to income",
+    "reverse {a} out of the {r}",
+    "write back {a} of the {r}",
+    "unwind {a} of the {r}",
+]
+GOODS_GONE = [" for the scrapped mugs", " for stock we binned", " against the 30 units we trashed"]
+
+
+@SETTINGS
+@given(
+    shape=st.sampled_from(BACK),
+    reserve=st.sampled_from(RESERVES),
+    dollars=st.integers(min_value=1, max_value=90000),
+    goods=st.sampled_from(GOODS_GONE),
+)
+def test_a_reserve_taken_back_to_income_is_never_drafted_sure(
+    shape: str, reserve: str, dollars: int, goods: str
+) -> None:
+    assume(not ("excess {r}" in shape and reserve.startswith("excess")))
+    money = f"${dollars:,}"
+    text = shape.format(r=reserve, a=money)
+    assert all(d.confidence < SURE for d in _drafts(text)), text
+    # for goods written off, the reserve is used: a sure draft is exactly that
+    used = text + goods
+    amount = quantize(Decimal(dollars))
+    for d in _drafts(used):
+        if d.confidence >= SURE:
+            assert d.category is Category.RESERVE_WRITE_OFF, used
+            assert d.amount == amount, (used, d.amount)
+            assert _entry(d) == [("1290", True), ("1200", False)], used
+    # the amount dropped: nothing to move
+    dropped = shape.format(r=reserve, a="").replace("  ", " ")
     assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
