@@ -975,6 +975,20 @@ _RESERVE_BACK = lead(
     |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
     _IX,
 )
+# Goods short or missing on arrival: a delivery, a shipment, a receipt, a vendor's short
+# shipment, the paperwork that came with it. Beside a shortage they say the goods never reached
+# the shelf ("5 SKU-12 short on delivery from supplier", "PO 4471 received short by 5",
+# "truck arrived 5 short"); "missing from the receiving area" is stock on hand, and is not here.
+_INBOUND = lead(
+    "dsiarvpbotcfn",
+    r"""\b(?:deliver(?:y|ies|ed)|shipments?|inbound|arriv(?:ed|al|ing|es)|receiv(?:ed|ing)\s+short
+    |short[\s-]?(?:ship(?:ped|ping|ment|s)?|deliver(?:ed|y)|receiv(?:ed|ing)|picked)
+    |shorted|(?:packing|delivery|dispatch)\s+(?:slip|note|list)|asn|bill\s+of\s+lading
+    |(?:the|our|a)\s+(?:vendor|supplier|manufacturer)|vendors?|suppliers?|on\s+the\s+truck
+    |from\s+the\s+truck\s+on\s+arrival|never\s+(?:arrived|came|showed\s+up|turned\s+up)
+    |p\.?o\.?\s*(?:\#|no\.?|number)?\s*\d+)\b""",
+    _IX,
+)
 # reasons that say goods left the shelf: beside them a reserve is used, not reversed
 _GOODS_LEAVE = frozenset((Category.LOSS, Category.SHRINKAGE, Category.CASUALTY))
 # a reason word that is part of the reserve's name: "excess and obsolete reserve", "obsolete
@@ -1885,6 +1899,16 @@ def _read_group(
             "written off)? That is not a write-off I draft; if goods were written off "
             "against it, say what they were"
         )
+    if category is Category.SHRINKAGE:
+        inbound = _INBOUND.search(work)
+        if inbound:
+            # "the delivery was 5 SKU-12 short", "supplier short-shipped 5": goods that never
+            # arrived were never on the shelf; a claim on the supplier or carrier (or a
+            # receiving correction), not shrinkage of stock on hand
+            r.unclear.append(
+                f"'{inbound.group(0).strip()}': were these goods short on a delivery, never "
+                "received? Then it is a claim on the supplier or carrier, not a write-off"
+            )
     if not reserve and _RESERVE_WORD.search(work):
         r.guess(
             "The message mentions a reserve or allowance, but not in words I know; check "

@@ -10,6 +10,9 @@ is scored 0.9 or more; an amount-bearing part dropped leaves no draft at 0.5 or 
 - A reserve taken back to income ("reverse the provision", "release the excess reserve", "no
   longer needed", "too high") is neither used by goods written off nor built: never sure.
   Said for goods written off ("... for the scrapped mugs") it is used: Dr 1290 / Cr 1200.
+- Goods short on a delivery ("the delivery was 5 short", "supplier short-shipped 5", "PO 4471
+  received short by 5") never reached the shelf: a claim, not shrinkage; never sure. Short on
+  a count of the shelf, they are shrinkage.
 """
 
 from __future__ import annotations
@@ -195,4 +198,45 @@ def test_a_reserve_taken_back_to_income_is_never_drafted_sure(
             assert _entry(d) == [("1290", True), ("1200", False)], used
     # the amount dropped: nothing to move
     dropped = shape.format(r=reserve, a="").replace("  ", " ")
+    assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
+
+
+# -- goods short on a delivery -------------------------------------------------------------------
+
+INBOUND = [
+    "{q} {sku} short on delivery from the supplier",
+    "the delivery was {q} {sku} short",
+    "supplier short-shipped {q} {sku}",
+    "PO 4471 received short by {q} {sku}",
+    "{q} {sku} missing from the inbound shipment",
+    "truck arrived {q} {sku} short",
+    "{q} {sku} short vs packing slip",
+    "vendor shorted us {q} {sku}",
+    "{q} {sku} missing from the delivery",
+]
+ON_HAND = ["{q} {sku} short on the count", "{q} {sku} missing from the shelf at stocktake"]
+
+
+@SETTINGS
+@given(
+    shape=st.sampled_from(INBOUND),
+    shelf=st.sampled_from(ON_HAND),
+    sku=st.sampled_from(sorted(ITEMS)),
+    q=st.integers(min_value=1, max_value=900),
+)
+def test_goods_short_on_a_delivery_are_never_sure_shrinkage(
+    shape: str, shelf: str, sku: str, q: int
+) -> None:
+    text = shape.format(q=q, sku=sku)
+    assert all(d.confidence < SURE for d in _drafts(text)), text
+    # short on the shelf: shrinkage, and a sure draft is exactly that
+    counted = shelf.format(q=q, sku=sku)
+    amount = quantize(q * ITEMS[sku].unit_cost)
+    for d in _drafts(counted):
+        if d.confidence >= SURE:
+            assert d.category is Category.SHRINKAGE, counted
+            assert (d.quantity, d.amount) == (q, amount), counted
+            assert _entry(d) == _expected(Category.SHRINKAGE, amount), counted
+    # the count dropped: no amount
+    dropped = shape.format(q="", sku=sku).replace("  ", " ").strip()
     assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
