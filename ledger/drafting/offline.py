@@ -3287,14 +3287,14 @@ def _pick_quantity(
         r.guess(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
-    held = packs.holds_many(chosen.unit) if chosen.how == "unit" else None
-    if held and unit_prices and price_unit is None and _OF_GOODS.match(r.text, chosen.start):
+    box = packs.holds_many(chosen.unit) if chosen.how == "unit" else None
+    if box and unit_prices and price_unit is None and _OF_GOODS.match(r.text, chosen.start):
         # "3 cases of mugs broken at $12 each", "2 pallets of SKU-12, $15 ea": each case, or
         # each mug? The count is of containers of unknown size, the price says no unit
-        said = next(m.value for m in unit_prices)
+        price = _fmt(unit_prices[0].value)
         r.unclear.append(
-            f"${_fmt(said)} a {held} or a piece? {_fmt(chosen.value)} {chosen.unit} of unknown "
-            f"size: say how many in a {held}, or '${_fmt(said)} per {held}'"
+            f"${price} a {box} or a piece? {_fmt(chosen.value)} {chosen.unit} of unknown "
+            f"size: say how many in a {box}, or '${price} per {box}'"
         )
     return chosen.value, chosen.unit
 
