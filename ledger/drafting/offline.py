@@ -1093,6 +1093,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
     read = _share(read, header + _story_said_once(groups, reasons, known), reasons)
     read = _same_kind_twice(read)
+    read = _share_of_another(read, clean)
     if differences:
         read = [_count_notes(f, differences) for f in read]
     talk = chatter.past_talk(clean)
@@ -1205,6 +1206,71 @@ def _same_kind_twice(read: list[Facts]) -> list[Facts]:
             f = replace(f, unclear=(*f.unclear, SAID_TWICE.format(sku=sku)))
         out.append(f)
     return out
+
+
+# A count said to be a share of another's ("5 SKU-77 damaged, of which 2 stolen"; "20 expired,
+# donate 5 and bin the rest"; "incl. 5 stolen"; "of the 20 expired, 5 donated"): the shared
+# units would be written off twice, or the rest was meant; which count each entry takes is the
+# reporter's to say.
+_SUBSET = lead(
+    "oaiwtrb",
+    r"""\b(?:of\s+wh(?:ich|om)|among(?:st)?\s+(?:them|those|these|which|the\s+\d+)
+    |incl(?:uding|udes?|uded|\.)?(?=\s|$)|out\s+of\s+(?:them|those|these|which|the\s+\d+)
+    |(?:the\s+)?(?:rest|remainder|remaining|balance)|of\s+the\s+\d+|within\s+(?:them|those))""",
+    _IX,
+)
+
+
+# One lot split between what happens to it, with no count for each: "donate some and bin the
+# rest", "scrap most, rework the rest", "donate what we can, bin the remainder", "repaired 4,
+# write off the rest", "donate and bin the rest"
+_LOT_SPLIT = lead(
+    "smpawtcbdkrfeo",
+    r"""\b(?:some|most|part|a\s+few|what(?:ever)?\s+(?:we|i|they)\s+can|several|a\s+portion
+    |the\s+majority|a\s+couple)\b[^.\n]{0,60}?\b(?:the\s+)?(?:rest|remainder|others|balance)\b
+    |\b(?:bin|binned|scrap|scrapped|toss|tossed|trash|trashed|dump|dumped|donate|donated|keep|kept
+    |sell|sold|rework|reworked|repair|repaired|return|returned|discard|discarded|destroy
+    |destroyed|dispose\s+of|disposed\s+of|write\s+off|written\s+off|wrote\s+off|w/o|restock
+    |restocked|fix|fixed|salvage|salvaged)\s+(?:all\s+)?the\s+(?:rest|remainder|others|balance)\b
+    |\b(?:the\s+)?(?:rest|remainder|balance)\s+(?:(?:is|are|was|were|got|gets|get|go|goes|went
+    |to\s+be|will\s+be|can\s+be)\s+)?(?:binned|scrapped|tossed|trashed|dumped|donated|kept|sold
+    |reworked|repaired|returned|discarded|destroyed|written\s+off|restocked|fixed|salvaged
+    |to\s+(?:the\s+)?(?:bin|scrap|skip|dump|food\s+bank))\b""",
+    _IX,
+)
+
+
+def _share_of_another(read: list[Facts], text: str) -> list[Facts]:
+    """Parts of the same goods beside a word that makes one count a share of another: none is
+    sure. One lot split with no count for each part ("donate some and bin the rest", "of which
+    some donated") is one amount over several stories: doubtful."""
+    split = _LOT_SPLIT.search(text)
+    if split:
+        note = (
+            f"'{_WS.sub(' ', split.group(0))}': how many go each way? Send one line per part "
+            "with its own count"
+        )
+        return [replace(f, doubts=(*f.doubts, note)) for f in read]
+    m = _SUBSET.search(text)
+    if m is None:
+        return read
+    note = (
+        f"'{m.group(0).strip()}': is one count part of another? Then the shared units are "
+        "written off once: send one line per reason with its own count"
+    )
+    if len(read) == 1:
+        # "20 expired, of which some donated": one amount over two stories, the share not
+        # counted
+        if _SHARE_OF.match(m[0]):
+            return [replace(read[0], doubts=(*read[0].doubts, note))]
+        return read
+    skus = [f.sku for f in read]
+    shared = {sku for sku in skus if sku is not None and skus.count(sku) > 1}
+    return [replace(f, unclear=(*f.unclear, note)) if f.sku in shared else f for f in read]
+
+
+# the words of _SUBSET that make a share of one lot on their own, with no second count
+_SHARE_OF = re.compile(r"of\s+wh|among|incl|out\s+of\s+(?:them|those|these|which)", _I)
 
 
 def _another_story(text: str, reasons: _ReasonIndex) -> bool:

@@ -13,6 +13,9 @@ is scored 0.9 or more; an amount-bearing part dropped leaves no draft at 0.5 or 
 - Goods short on a delivery ("the delivery was 5 short", "supplier short-shipped 5", "PO 4471
   received short by 5") never reached the shelf: a claim, not shrinkage; never sure. Short on
   a count of the shelf, they are shrinkage.
+- A count said to be a share of another of the same goods ("5 damaged, of which 2 stolen",
+  "incl. 2 stolen", "donate 5 and bin the rest"), or one lot split with no count for each
+  ("donate some and bin the rest"), is never sure; "2 more stolen" is a part of its own.
 """
 
 from __future__ import annotations
@@ -240,3 +243,52 @@ def test_goods_short_on_a_delivery_are_never_sure_shrinkage(
     # the count dropped: no amount
     dropped = shape.format(q="", sku=sku).replace("  ", " ").strip()
     assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
+
+
+# -- one count a share of another --------------------------------------------------------------
+
+FIRST_PART = [("damaged", Category.LOSS), ("expired", Category.LOSS), ("stolen", Category.CASUALTY)]
+SHARE_OF = [
+    ", of which {m} {r}",
+    " incl. {m} {r}",
+    ", including {m} {r}",
+    ", {m} {r} among them",
+    ", out of those {m} {r}",
+    "; {m} {r} and bin the rest",
+    ", {m} {r}, the remainder scrapped",
+]
+SPLIT = [
+    "; donate some and bin the rest",
+    ", scrap most, rework the rest",
+    ", donate what we can and bin the remainder",
+    "; repaired {m}, write off the rest",
+]
+SECOND_WORDS = ["stolen", "missing", "donated", "crushed"]
+
+
+@SETTINGS
+@given(
+    first=st.sampled_from(FIRST_PART),
+    share=st.sampled_from(SHARE_OF + SPLIT),
+    second=st.sampled_from(SECOND_WORDS),
+    sku=st.sampled_from(sorted(ITEMS)),
+    n=st.integers(min_value=2, max_value=400),
+    m=st.integers(min_value=1, max_value=400),
+)
+def test_a_count_that_is_a_share_of_another_is_never_sure(
+    first: tuple[str, Category], share: str, second: str, sku: str, n: int, m: int
+) -> None:
+    word, category = first
+    m = min(m, n - 1)
+    lead = f"{n} {sku} {word}"
+    text = lead + share.format(m=m, r=second)
+    assert all(d.confidence < SURE for d in _drafts(text)), text
+    if "{m}" in share:  # the share's count dropped: how many is not said
+        dropped = lead + share.format(m="", r=second).replace("  ", " ")
+        assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
+    # said as a part of its own ("2 more stolen"), each sure draft is exactly its part
+    own = f"{lead}, {m} more {second}"
+    for d in _drafts(own):
+        if d.confidence >= SURE and d.quantity == n:
+            amount = quantize(n * ITEMS[sku].unit_cost)
+            assert (d.category, d.amount) == (category, amount), own
