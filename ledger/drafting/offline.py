@@ -51,6 +51,7 @@ from ledger.drafting.reading import mixed as mixed  # its own line: merges with 
 from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
+from ledger.drafting.reading import usable as usable  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
@@ -1965,6 +1966,15 @@ def _read_group(
             "written off)? That is not a write-off I draft; if goods were written off "
             "against it, say what they were"
         )
+    if category in (Category.LOSS, Category.CASUALTY):
+        still = usable.usable(work)
+        if still:
+            # "box damaged, product fine", "scratched but works fine", "can be repaired": the
+            # goods are still stock; a write-down or a repair, not a write-off of their cost
+            r.unclear.append(
+                f"'{still}': are the goods still usable? Then they are not written off: say "
+                "what they are now worth (a write-down) or that they cannot be used"
+            )
     if category is Category.SHRINKAGE:
         inbound = _INBOUND.search(work)
         if inbound:

@@ -16,6 +16,10 @@ is scored 0.9 or more; an amount-bearing part dropped leaves no draft at 0.5 or 
 - A count said to be a share of another of the same goods ("5 damaged, of which 2 stolen",
   "incl. 2 stolen", "donate 5 and bin the rest"), or one lot split with no count for each
   ("donate some and bin the rest"), is never sure; "2 more stolen" is a part of its own.
+- Damaged goods said to be still usable ("box damaged, product fine", "packaging only",
+  "scratched but works fine", "repairable", "sending for repair") are not written off as they
+  stand: never sure. "beyond repair", "not just the packaging", "the others are fine" do not
+  say so.
 """
 
 from __future__ import annotations
@@ -292,3 +296,55 @@ def test_a_count_that_is_a_share_of_another_is_never_sure(
         if d.confidence >= SURE and d.quantity == n:
             amount = quantize(n * ITEMS[sku].unit_cost)
             assert (d.category, d.amount) == (category, amount), own
+
+
+# -- damaged goods that are still usable ----------------------------------------------------------
+
+DAMAGE = ["damaged", "dented", "scratched", "crushed", "torn", "scuffed"]
+STILL_USABLE = [
+    ", product fine",
+    " - packaging only",
+    ", contents ok",
+    ", outer carton crushed but the goods inside are fine",
+    " but works fine",
+    ", still works",
+    ", otherwise fine",
+    " but repairable",
+    ", sending for repair",
+    ", can be fixed",
+    ", we'll rework them",
+    ", item undamaged",
+    ", cosmetic only",
+]
+NOT_USABLE = [
+    "",
+    ", beyond repair",
+    ", not just the packaging",
+    ", the other units are fine",
+    ", can't be repaired",
+    ", not repairable",
+]
+
+
+@SETTINGS
+@given(
+    damage=st.sampled_from(DAMAGE),
+    usable=st.sampled_from(STILL_USABLE),
+    not_usable=st.sampled_from(NOT_USABLE),
+    sku=st.sampled_from(sorted(ITEMS)),
+    q=st.integers(min_value=1, max_value=300),
+)
+def test_damaged_goods_said_to_be_usable_are_never_sure_write_offs(
+    damage: str, usable: str, not_usable: str, sku: str, q: int
+) -> None:
+    text = f"{q} {sku} {damage}{usable}"
+    assert all(d.confidence < SURE for d in _drafts(text)), text
+    written_off = f"{q} {sku} {damage}{not_usable}"
+    amount = quantize(q * ITEMS[sku].unit_cost)
+    for d in _drafts(written_off):
+        if d.confidence >= SURE:
+            assert (d.category, d.quantity, d.amount) == (Category.LOSS, q, amount), written_off
+            assert _entry(d) == _expected(Category.LOSS, amount), written_off
+    # the count dropped: no amount
+    dropped = f"{sku} {damage}{usable}"
+    assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
