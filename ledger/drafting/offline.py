@@ -3363,20 +3363,9 @@ def _pick_quantity(
         r.guess(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
-    box = packs.holds_many(chosen.unit) if chosen.how == "unit" else None
-    if box and unit_prices and price_unit is None and _OF_GOODS.match(r.text, chosen.start):
-        # "3 cases of mugs broken at $12 each", "2 pallets of SKU-12, $15 ea": each case, or
-        # each mug? The count is of containers of unknown size, the price says no unit
-        price = _fmt(unit_prices[0].value)
-        r.unclear.append(
-            f"${price} a {box} or a piece? {_fmt(chosen.value)} {chosen.unit} of unknown "
-            f"size: say how many in a {box}, or '${price} per {box}'"
-        )
     return chosen.value, chosen.unit
 
 
-# a count of containers of goods: "3 cases of mugs", "2 pallets SKU-12", "4 cartons of the SKU-77"
-_OF_GOODS = re.compile(r"\S+\s*(?:x\s*)?[a-z]+\.?\s+(?:of\b|(?=[A-Z][A-Z0-9]*-?[A-Z0-9]*\d))", _I)
 # units a price can be per that are no single piece: weights, lengths, volumes, groups
 _NOT_PIECES = _wordset(
     "lb kg oz ounce gram ton tonne gallon liter litre ml meter metre foot yard dozen pair set"
