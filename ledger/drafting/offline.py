@@ -1245,6 +1245,9 @@ def _share_of_another(read: list[Facts], text: str) -> list[Facts]:
     """Parts of the same goods beside a word that makes one count a share of another: none is
     sure. One lot split with no count for each part ("donate some and bin the rest", "of which
     some donated") is one amount over several stories: doubtful."""
+    low = text.lower()
+    if not any(word in low for word in _SHARE_WORDS):
+        return read  # (most messages: the patterns below need one of these words)
     split = _LOT_SPLIT.search(text)
     if split:
         note = (
@@ -1270,6 +1273,9 @@ def _share_of_another(read: list[Facts], text: str) -> list[Facts]:
     return [replace(f, unclear=(*f.unclear, note)) if f.sku in shared else f for f in read]
 
 
+# every match of _LOT_SPLIT and _SUBSET holds one of these
+_SHARE_WORDS = ("rest", "remain", "others", "balance", "which", "whom", "among", "incl", "out of",
+                "of the", "within")  # fmt: skip
 # the words of _SUBSET that make a share of one lot on their own, with no second count
 _SHARE_OF = re.compile(r"of\s+wh|among|incl|out\s+of\s+(?:them|those|these|which)", _I)
 

@@ -60,18 +60,21 @@ _TURNED = re.compile(
     r"|n't|n’t)\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-_CHEAP = re.compile(
-    r"packag|packing|box|carton|outer|wrap|fine|ok|okay|intact|undamaged|unharmed|perfect|work"
-    r"|function|repair|fix|rework|mend|refurb|repack|rebox|relabel|usable|sellable|saleable"
-    r"|cosmetic",
-    re.IGNORECASE,
-)
+# a quick test before the long pattern: one of the words any match needs (most messages have
+# none); plain substring tests, far cheaper than a pattern tried at every position
+_NEEDS = (
+    "packag", "packing", "box", "carton", "outer", "wrap", "fine", "ok", "o.k", "intact",
+    "undamaged", "unharmed", "perfect", "work", "function", "repair", "fix", "mend", "refurb",
+    "repack", "rebox", "relabel", "usable", "sellable", "saleable", "cosmetic", "unscathed",
+    "unaffected", "untouched", "good",
+)  # fmt: skip
 
 
 def usable(text: str) -> str | None:
     """The words saying the damaged goods are still usable, as written; None when there are
     none."""
-    if not _CHEAP.search(text):
+    low = text.lower()
+    if not any(word in low for word in _NEEDS):
         return None
     for m in _USABLE.finditer(text):
         if _TURNED.search(text, max(0, m.start() - 30), m.start()):
