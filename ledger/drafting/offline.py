@@ -48,6 +48,7 @@ from ledger.drafting.reading import containers as containers  # its own line, as
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
+from ledger.drafting.reading import repeats as repeats  # its own line, as counts
 from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
@@ -1108,6 +1109,16 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
+    # "already written off", "duplicate of yesterday's": booked twice if drafted again; "12
+    # damaged per week": how many weeks? Neither is a count the reading can stand behind
+    booked = repeats.already_booked(clean)
+    if booked:
+        twice = f"'{booked}': was this booked already? Drafting it again books the loss twice"
+        read = [replace(f, unclear=(*f.unclear, twice)) for f in read]
+    rate = repeats.per_period(clean)
+    if rate:
+        each = f"'{rate}': a count per period; how many in all?"
+        read = [replace(f, unclear=(*f.unclear, each)) for f in read]
     read = _reference_notes(read, clean_read, masked)
     if found_bounds:
         limits, counts_bound = bounds.unclear(found_bounds), bounds.doubts(found_bounds)

@@ -20,6 +20,9 @@ is scored 0.9 or more; an amount-bearing part dropped leaves no draft at 0.5 or 
   "scratched but works fine", "repairable", "sending for repair") are not written off as they
   stand: never sure. "beyond repair", "not just the packaging", "the others are fine" do not
   say so.
+- A request said to be booked already ("already written off", "duplicate of yesterday's")
+  and a count per period ("12 per week", "a day", "weekly") are never sure: the first books
+  the loss twice, the second once of how many.
 """
 
 from __future__ import annotations
@@ -347,4 +350,45 @@ def test_damaged_goods_said_to_be_usable_are_never_sure_write_offs(
             assert _entry(d) == _expected(Category.LOSS, amount), written_off
     # the count dropped: no amount
     dropped = f"{sku} {damage}{usable}"
+    assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
+
+
+# -- booked already, or a count per period ----------------------------------------------------
+
+ALREADY = [
+    ", already written off",
+    ", already booked",
+    ", already posted by Sam",
+    " (already in QuickBooks)",
+    " - duplicate of yesterday's request",
+    " - dup",
+    ", Sam already wrote these off",
+    ", this was entered twice by mistake",
+]
+PER_PERIOD = [" per week", " a day", " every month", " weekly", " each shift", " per day",
+              " a week for the last month", " nightly"]  # fmt: skip
+GOODS = [("damaged", Category.LOSS), ("stolen", Category.CASUALTY), ("missing", Category.SHRINKAGE)]
+
+
+@SETTINGS
+@given(
+    goods=st.sampled_from(GOODS),
+    said=st.sampled_from(ALREADY + PER_PERIOD),
+    sku=st.sampled_from(sorted(ITEMS)),
+    q=st.integers(min_value=1, max_value=500),
+)
+def test_goods_booked_already_or_counted_per_period_are_never_sure(
+    goods: tuple[str, Category], said: str, sku: str, q: int
+) -> None:
+    word, category = goods
+    text = f"{q} {sku} {word}{said}"
+    assert all(d.confidence < SURE for d in _drafts(text)), text
+    # without those words: the loss itself, exactly
+    plain = f"{q} {sku} {word}"
+    amount = quantize(q * ITEMS[sku].unit_cost)
+    for d in _drafts(plain):
+        if d.confidence >= SURE:
+            assert (d.category, d.quantity, d.amount) == (category, q, amount), plain
+    # the count dropped: no amount
+    dropped = f"{sku} {word}{said}"
     assert all(d.confidence < DOUBTFUL for d in _drafts(dropped)), dropped
