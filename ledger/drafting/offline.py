@@ -344,7 +344,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d+x\d+s?\b",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
     r"\b\d{3}-\d{4}\b",
-    r"\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
+    # (not a code's dashed part: "MON-0-WS" is a code, not 0 watts)
+    r"(?<![a-z]-)\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"

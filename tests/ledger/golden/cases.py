@@ -9700,5 +9700,12 @@ CASES: list[dict[str, Any]] = [
      "text": "a quarter of the 40 SKU-12 got wet",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "150.00",
                  "quantity": "10", "sku": "SKU-12"}]},
+    # --- rb: a code's dashed part is no size ---
+    {"id": "sku-170-rb", "group": "sku_shapes", "text": "1 MON0 and MON-0-WS broken",
+     "items": {"MON0": "1.00", "MON1": "1.00"}, "expect": "unsure"},
+    {"id": "sku-171-rb", "group": "sku_shapes", "text": "3 LMP-2-WS cracked",
+     "items": {"LMP-2-WS": "40.00"},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "120.00",
+                 "quantity": "3", "sku": "LMP-2-WS"}]},
 ]
 # fmt: on
