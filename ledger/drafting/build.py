@@ -37,8 +37,11 @@ P_UNUSUAL_AMOUNT = 0.15
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
 P_ITEMS_CONTAINER = 0.1  # counted in the container the item list prices by: shown, likely
 P_ITEMS_CONTAINER_OTHER = 0.25  # counted in other containers than the list's: ask
-# counted in cases of unknown size, priced per piece: the count of pieces is not known
-P_CONTAINER_SIZE = 0.5
+# A count of containers of unknown size ("2 pallets of SKU-12", "2 cs FUEL230") priced at the
+# item list's cost, which is the cost of one item, not of a container of them, unless the item
+# is the container ("2 boxes of BX-1042", "Shipping box 18in"): how many pieces is not known,
+# so the draft is in doubt.
+P_CONTAINER_COST = 0.5
 
 
 def _fmt_qty(q: Decimal) -> str:
@@ -59,7 +62,7 @@ def _describe(facts: Facts, category: Category) -> str:
 
 # An item the list prices at this or more, named with no count, is most likely one piece
 ONE_PIECE_COST = Decimal("100")
-P_ONE_COSTLY = 0.3
+P_ONE_COSTLY = 0.55  # a count not written: the right guess, never approvable as it stands
 # words that say many, or a bulk of goods: no single piece
 _MANY = re.compile(
     r"\b(?:all|some|several|many|few|couple|lot|lots|batch|stock|inventory|goods|pallets?"
@@ -77,23 +80,13 @@ def _by_the_items_container(
     explanation: list[str],
     warnings: list[str],
     guesses: list[Guess],
-    context_currency: str,
 ) -> Facts:
     """An item the item list prices by a container ("Hinged to-go container, carton of 150"
     at $41.70) counted in those containers and multiplied out to pieces ("3 ctn (150/ctn)"):
     the cost is per carton, so the count is the cartons. Counted in other containers, which
     the list's cost is per is unknown: the card asks."""
     if not facts.containers:
-        held = packs.priced_container(facts.unit)
-        if held in packs.MULTI_PACKS and not packs.names_container(item.name, held):
-            # "3 cases of SKU-410 crushed" with the list's $12 a mug: how many to a case?
-            warnings.append(
-                f"The message counts {facts.unit} of {item.sku}, and the item list's "
-                f"{format_money(item.unit_cost, context_currency)} is for one '{item.name}': how "
-                f"many are in a {held}?"
-            )
-            guesses.append(Guess(f"counted in {facts.unit} of unknown size", P_CONTAINER_SIZE))
-        return facts
+        return facts  # (containers of unknown size: _container_of_unknown_size)
     by = packs.sold_by(item.name)
     if by is None:
         return facts
@@ -174,7 +167,32 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "
                 f"({item.name})"
             )
-            facts = _by_the_items_container(facts, item, explanation, warnings, guesses, cur)
+            facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
+            held = _container_of_unknown_size(facts.unit, item.sku, item.name)
+            if held:
+                # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet
+                # of them; how many pieces a pallet holds is not said, so the amount is a guess
+                guesses.append(Guess(f"how many pieces in a {held}?", P_CONTAINER_COST))
+                warnings.append(
+                    f"{_fmt_qty(facts.quantity or Decimal(0))} {facts.unit} priced at the item "
+                    f"list's {format_money(item.unit_cost, cur)} per {item.name.lower()}: how "
+                    f"many pieces in a {held}? Add '(12/{held})' or a price per {held}"
+                )
+        elif (
+            unit_cost == item.unit_cost
+            and facts.quantity
+            and _container_of_unknown_size(facts.unit, item.sku, item.name)
+        ):
+            # "2 pallets of SKU-12, $15 each" with SKU-12 at $15 on the list: the price is one
+            # item's, the count is of pallets of them ("each" after a count of cases is read
+            # as a case's price when nothing says otherwise)
+            held = _container_of_unknown_size(facts.unit, item.sku, item.name)
+            guesses.append(Guess(f"how many pieces in a {held}?", P_CONTAINER_COST))
+            warnings.append(
+                f"{format_money(unit_cost, cur)} is the item list's cost of one "
+                f"{item.name.lower()}, but {_fmt_qty(facts.quantity)} {facts.unit} are counted: "
+                f"how many pieces in a {held}?"
+            )
         elif unit_cost is not None and unit_cost != item.unit_cost:
             guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
             warnings.append(
@@ -340,6 +358,22 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         memo=_describe(facts, category),
         reason_assumed=reason_assumed,
     )
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _container_of_unknown_size(unit: str | None, sku: str, item_name: str) -> str | None:
+    """The container a count is in ("pallet" for "2 pallets of SKU-12") when the reading did
+    not multiply it out into pieces and neither the item's name nor its code says the item is
+    one ("CTN-12" is a carton, "Egg tray" a tray); None otherwise."""
+    held = packs.holds_many(unit)
+    if held is None:
+        return None
+    said = set(_WORDS.findall(f"{sku} {item_name}".lower()))
+    if any(packs.container(word) == held for word in said):
+        return None
+    return held
 
 
 def _line(code: str, debit: Decimal, credit: Decimal, desc: str, ctx: DraftContext) -> DraftLine:

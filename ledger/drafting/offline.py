@@ -49,10 +49,12 @@ from ledger.drafting.reading import containers as containers  # its own line, as
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
+from ledger.drafting.reading import repeats as repeats  # its own line, as counts
 from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import settled as settled  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
+from ledger.drafting.reading import usable as usable  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
@@ -315,8 +317,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # dates and times
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
     # a month and year: "03/2024", "2024-03", "3-2025"
-    r"\b\d{1,2}[/-](?:19|20)\d{2}\b(?![/-]\d)",
-    r"\b(?:19|20)\d{2}[/-]\d{1,2}\b(?![/-]\d)",
+    # (a year a stock message can name: 1990-2039; "1-1900" is more likely a code)
+    r"\b\d{1,2}[/-](?:199\d|20[0-3]\d)\b(?![/-]\d)",
+    r"\b(?:199\d|20[0-3]\d)[/-]\d{1,2}\b(?![/-]\d)",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     # (not "2/5 of the 20": a share of a count, not 2 May; left to be reported if not read)
     rf"\b\d{{1,2}}/\d{{1,2}}\b(?!\s+{_OF_A_COUNT})",
@@ -358,7 +361,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d+x\d+s?\b",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
     r"\b\d{3}-\d{4}\b",
-    r"\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
+    # (not a code's dashed part: "MON-0-WS" is a code, not 0 watts)
+    r"(?<![a-z]-)\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
@@ -866,6 +870,15 @@ _WD_REVALUE = re.compile(
 _WD_AT = re.compile(rf"\b(?:at|to|for|worth)\s+(?P<b>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _WD_FROM = re.compile(rf"\bfrom\s+(?P<a>{_MONEY_STRICT})(?:\s*{_PER})?", _I)
 _PERCENT = lead(r"\d.", rf"(?P<n>{_NUM})\s*(?:%|percent\b|pct\b)", _I)
+# A percentage the goods are written down TO, not BY: "write down to 80% of cost", "now worth
+# 60% of what we paid", "NRV is 70% of cost", "keep 80% of cost", "leaving 80%". It is the share
+# of cost the goods keep, so the reduction is the rest (100 - p); "by 20%", "down 20%", "20%
+# off" are the reduction itself.
+_PERCENT_LEFT = re.compile(
+    r"(?:\b(?:down\s+)?to|\bworth(?:\s+(?:only|just))?|\b(?:nrv|value|market|worth)\s+(?:is|=|of|at)"
+    r"|\bkeep(?:s|ing)?|\bleav(?:e|es|ing)|\bretain(?:s|ing)?)\s+(?:only\s+|just\s+)?$",
+    _I,
+)
 
 # -- locations ----------------------------------------------------------------------------------
 
@@ -1005,6 +1018,47 @@ _RESERVE_WAY = re.compile(
 _RESERVE_WORD = re.compile(
     r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
 )
+# The reserve taken back to income, not used by goods leaving nor built up: a reversal, a
+# write-back, a reserve no longer needed or too big ("reverse the provision of $500", "release
+# the excess reserve", "the E&O reserve is overstated, bring it down"). "excess and obsolete"
+# is the reserve's name, not a surplus.
+_RESERVE_BACK = lead(
+    "rwtuneobi",
+    r"""\b(?:revers(?:e|ed|es|ing|al)|write[\s-]?backs?|writ(?:e|ten|ing)\s+back|wrote\s+back
+    |tak(?:e|en|ing)\s+back|took\s+back|unwind|unwound|unwinding
+    |no\s+longer\s+(?:needed|required|necessary|an\s+issue)|not\s+(?:needed|required)\s+any\s*more
+    |over-?(?:stated|reserved|provided|provisioned)|too\s+(?:high|big|large|much)
+    |excess(?!\s*(?:and|&|n|/)\s*obs)(?=\s+(?:[\w&]+\s+){0,2}(?:reserve|allowance|provision)s?\b)
+    |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
+    _IX,
+)
+# Goods short or missing on arrival: a delivery, a shipment, a receipt, a vendor's short
+# shipment, the paperwork that came with it. Beside a shortage they say the goods never reached
+# the shelf ("5 SKU-12 short on delivery from supplier", "PO 4471 received short by 5",
+# "truck arrived 5 short"); "missing from the receiving area" is stock on hand, and is not here.
+_INBOUND = lead(
+    "dsiarvpbotcfn",
+    r"""\b(?:deliver(?:y|ies|ed)|shipments?|inbound|arriv(?:ed|al|ing|es)|receiv(?:ed|ing)\s+short
+    |short[\s-]?(?:ship(?:ped|ping|ment|s)?|deliver(?:ed|y)|receiv(?:ed|ing)|picked)
+    |shorted|(?:packing|delivery|dispatch)\s+(?:slip|note|list)|asn|bill\s+of\s+lading
+    |(?:the|our|a)\s+(?:vendor|supplier|manufacturer)|vendors?|suppliers?|on\s+the\s+truck
+    |from\s+the\s+truck\s+on\s+arrival|never\s+(?:arrived|came|showed\s+up|turned\s+up)
+    |p\.?o\.?\s*(?:\#|no\.?|number)?\s*\d+)\b""",
+    _IX,
+)
+# reasons that say goods left the shelf: beside them a reserve is used, not reversed
+_GOODS_LEAVE = frozenset((Category.LOSS, Category.SHRINKAGE, Category.CASUALTY))
+# a reason word that is part of the reserve's name: "excess and obsolete reserve", "obsolete
+# stock provision"
+_RESERVE_NAME_AFTER = re.compile(
+    r"[\s-]*(?:(?:stock|inventory|goods|items?)\s+)?(?:reserves?|allowances?|provisions?)\b", _I
+)
+
+
+def _reserve_name_word(s: str, h: _Hit) -> bool:
+    return _RESERVE_NAME_AFTER.match(s, h.start + len(h.keyword)) is not None
+
+
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[a-z0-9]", _I)
 # letters glued to a number left over ("5G", "25cu", "1080p"): a spec, not a unit the reader knows
@@ -1096,6 +1150,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         )
     read = _share(read, header + _story_said_once(groups, reasons, known), reasons)
     read = _same_kind_twice(read)
+    read = _share_of_another(read, clean)
     if differences:
         read = [_count_notes(f, differences) for f in read]
     talk = chatter.past_talk(clean)
@@ -1139,6 +1194,16 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             else f
             for f in read
         ]
+    # "already written off", "duplicate of yesterday's": booked twice if drafted again; "12
+    # damaged per week": how many weeks? Neither is a count the reading can stand behind
+    booked = repeats.already_booked(clean)
+    if booked:
+        twice = f"'{booked}': was this booked already? Drafting it again books the loss twice"
+        read = [replace(f, unclear=(*f.unclear, twice)) for f in read]
+    rate = repeats.per_period(clean)
+    if rate:
+        each = f"'{rate}': a count per period; how many in all?"
+        read = [replace(f, unclear=(*f.unclear, each)) for f in read]
     read = _reference_notes(read, clean_read, masked)
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
     # "instead", "except"), which no reading above took up, may change the entry: never sure
@@ -1265,6 +1330,77 @@ def _same_kind_twice(read: list[Facts]) -> list[Facts]:
             f = replace(f, unclear=(*f.unclear, SAID_TWICE.format(sku=sku)))
         out.append(f)
     return out
+
+
+# A count said to be a share of another's ("5 SKU-77 damaged, of which 2 stolen"; "20 expired,
+# donate 5 and bin the rest"; "incl. 5 stolen"; "of the 20 expired, 5 donated"): the shared
+# units would be written off twice, or the rest was meant; which count each entry takes is the
+# reporter's to say.
+_SUBSET = lead(
+    "oaiwtrb",
+    r"""\b(?:of\s+wh(?:ich|om)|among(?:st)?\s+(?:them|those|these|which|the\s+\d+)
+    |incl(?:uding|udes?|uded|\.)?(?=\s|$)|out\s+of\s+(?:them|those|these|which|the\s+\d+)
+    |(?:the\s+)?(?:rest|remainder|remaining|balance)|of\s+the\s+\d+|within\s+(?:them|those))""",
+    _IX,
+)
+
+
+# One lot split between what happens to it, with no count for each: "donate some and bin the
+# rest", "scrap most, rework the rest", "donate what we can, bin the remainder", "repaired 4,
+# write off the rest", "donate and bin the rest"
+_LOT_SPLIT = lead(
+    "smpawtcbdkrfeo",
+    r"""\b(?:some|most|part|a\s+few|what(?:ever)?\s+(?:we|i|they)\s+can|several|a\s+portion
+    |the\s+majority|a\s+couple)\b[^.\n]{0,60}?\b(?:the\s+)?(?:rest|remainder|others|balance)\b
+    |\b(?:bin|binned|scrap|scrapped|toss|tossed|trash|trashed|dump|dumped|donate|donated|keep|kept
+    |sell|sold|rework|reworked|repair|repaired|return|returned|discard|discarded|destroy
+    |destroyed|dispose\s+of|disposed\s+of|write\s+off|written\s+off|wrote\s+off|w/o|restock
+    |restocked|fix|fixed|salvage|salvaged)\s+(?:all\s+)?the\s+(?:rest|remainder|others|balance)\b
+    |\b(?:the\s+)?(?:rest|remainder|balance)\s+(?:(?:is|are|was|were|got|gets|get|go|goes|went
+    |to\s+be|will\s+be|can\s+be)\s+)?(?:binned|scrapped|tossed|trashed|dumped|donated|kept|sold
+    |reworked|repaired|returned|discarded|destroyed|written\s+off|restocked|fixed|salvaged
+    |to\s+(?:the\s+)?(?:bin|scrap|skip|dump|food\s+bank))\b""",
+    _IX,
+)
+
+
+def _share_of_another(read: list[Facts], text: str) -> list[Facts]:
+    """Parts of the same goods beside a word that makes one count a share of another: none is
+    sure. One lot split with no count for each part ("donate some and bin the rest", "of which
+    some donated") is one amount over several stories: doubtful."""
+    low = text.lower()
+    if not any(word in low for word in _SHARE_WORDS):
+        return read  # (most messages: the patterns below need one of these words)
+    split = _LOT_SPLIT.search(text)
+    if split:
+        note = (
+            f"'{_WS.sub(' ', split.group(0))}': how many go each way? Send one line per part "
+            "with its own count"
+        )
+        return [replace(f, doubts=(*f.doubts, note)) for f in read]
+    m = _SUBSET.search(text)
+    if m is None:
+        return read
+    note = (
+        f"'{m.group(0).strip()}': is one count part of another? Then the shared units are "
+        "written off once: send one line per reason with its own count"
+    )
+    if len(read) == 1:
+        # "20 expired, of which some donated": one amount over two stories, the share not
+        # counted
+        if _SHARE_OF.match(m[0]):
+            return [replace(read[0], doubts=(*read[0].doubts, note))]
+        return read
+    skus = [f.sku for f in read]
+    shared = {sku for sku in skus if sku is not None and skus.count(sku) > 1}
+    return [replace(f, unclear=(*f.unclear, note)) if f.sku in shared else f for f in read]
+
+
+# every match of _LOT_SPLIT and _SUBSET holds one of these
+_SHARE_WORDS = ("rest", "remain", "others", "balance", "which", "whom", "among", "incl", "out of",
+                "of the", "within")  # fmt: skip
+# the words of _SUBSET that make a share of one lot on their own, with no second count
+_SHARE_OF = re.compile(r"of\s+wh|among|incl|out\s+of\s+(?:them|those|these|which)", _I)
 
 
 def _another_story(text: str, reasons: _ReasonIndex) -> bool:
@@ -1864,7 +2000,8 @@ class _Read:
     wd_new: list[Decimal] = field(default_factory=list)
     wd_by_unit: list[Decimal] = field(default_factory=list)
     wd_by_total: list[Decimal] = field(default_factory=list)
-    percent: list[Decimal] = field(default_factory=list)
+    percent: list[Decimal] = field(default_factory=list)  # reductions: "to 80%" is 20
+    percent_said: list[Decimal] = field(default_factory=list)  # as written: "to 80%" is 80
     wd_fraction: Decimal | None = None  # "by 25%" of a cost only the item list knows
     used: list[Decimal] = field(default_factory=list)  # pack counts, percentages applied
     used_words: list[str] = field(default_factory=list)  # fraction words applied ("half")
@@ -1970,6 +2107,39 @@ def _read_group(
             f"'{_ADJUSTED.search(work).group(0)}' does not say which way the reserve moves: "  # type: ignore[union-attr]
             "add to it, or use it?"
         )
+    back = _RESERVE_BACK.search(work) if reserve else None
+    if back and (
+        category is Category.RESERVE_PROVISION
+        or not any(h.category in _GOODS_LEAVE and not _reserve_name_word(r.s, h) for h in hits)
+    ):
+        # "reverse the provision", "release the excess reserve", "no longer needed": the
+        # reserve goes back to income (Dr 1290 / Cr 5400), neither used by goods written off
+        # nor built up (a reversal never builds it); with goods written off ("for the
+        # scrapped mugs") it is used
+        r.unclear.append(
+            f"'{back.group(0).strip()}': is the reserve taken back to income (no goods "
+            "written off)? That is not a write-off I draft; if goods were written off "
+            "against it, say what they were"
+        )
+    if category in (Category.LOSS, Category.CASUALTY):
+        still = usable.usable(work)
+        if still:
+            # "box damaged, product fine", "scratched but works fine", "can be repaired": the
+            # goods are still stock; a write-down or a repair, not a write-off of their cost
+            r.unclear.append(
+                f"'{still}': are the goods still usable? Then they are not written off: say "
+                "what they are now worth (a write-down) or that they cannot be used"
+            )
+    if category is Category.SHRINKAGE:
+        inbound = _INBOUND.search(work)
+        if inbound:
+            # "the delivery was 5 SKU-12 short", "supplier short-shipped 5": goods that never
+            # arrived were never on the shelf; a claim on the supplier or carrier (or a
+            # receiving correction), not shrinkage of stock on hand
+            r.unclear.append(
+                f"'{inbound.group(0).strip()}': were these goods short on a delivery, never "
+                "received? Then it is a claim on the supplier or carrier, not a write-off"
+            )
     if not reserve and _RESERVE_WORD.search(work):
         r.guess(
             "The message mentions a reserve or allowance, but not in words I know; check "
@@ -2675,7 +2845,7 @@ def _read_percent(r: _Read, write_down: bool = False) -> None:
             # "60 cents on the dollar": the goods keep 60% of their cost
             value = _number(m.group("n"), r, "percentage")
             if value is not None and 0 < value < 100:
-                _kept_share(r, value, m.group(0))
+                _kept_share(r, value)
             r.cut(*m.span())
         low = r.s.lower()
     if "%" not in low and "percent" not in low and "pct" not in low:
@@ -2687,6 +2857,7 @@ def _read_percent(r: _Read, write_down: bool = False) -> None:
                 r.errors.append(f"'{m.group(0)}' is more than 100%")
             elif not write_down:
                 r.percent.append(value)
+                r.percent_said.append(value)
             else:
                 before = r.s[max(0, m.start() - 40) : m.start()]
                 after = r.s[m.end() : m.end() + 40]
@@ -2695,12 +2866,19 @@ def _read_percent(r: _Read, write_down: bool = False) -> None:
                     # "clearance at 50% of retail": a share of a price that is not the cost
                     r.unclear.append(f"'{said}': a share of a price other than the cost")
                     r.percent.append(value)
+                    r.percent_said.append(value)
                 elif _REDUCED_BEFORE.search(before) or _REDUCED_AFTER.match(after):
                     r.percent.append(value)  # "by 30%", "30% off", "lost 30%": the cut
-                elif _OF_COST.match(after) or _KEPT_BEFORE.search(before):
-                    _kept_share(r, value, said)  # "to 60%", "NRV 80% of cost": what is left
+                    r.percent_said.append(value)
+                elif (
+                    _OF_COST.match(after)
+                    or _KEPT_BEFORE.search(before)
+                    or _PERCENT_LEFT.search(r.s, max(0, m.start() - 40), m.start())
+                ):
+                    _kept_share(r, value)  # "to 60%", "NRV 80% of cost": what is left
                 else:
                     r.percent.append(value)
+                    r.percent_said.append(value)
         r.cut(*m.span())
 
 
@@ -2739,13 +2917,11 @@ _ON_THE_DOLLAR = re.compile(
 )
 
 
-def _kept_share(r: _Read, kept: Decimal, said: str) -> None:
-    cut = 100 - kept
-    r.percent.append(cut)
-    r.notes.append(
-        f"'{said}': the goods keep {_fmt(kept)}% of their cost, a write-down of {_fmt(cut)}%"
-    )
-    r.used.append(kept)
+def _kept_share(r: _Read, kept: Decimal) -> None:
+    """A share the goods keep ('to 60%'): the cut is the rest; used, and shown, only when the
+    write-down reads it (_use_percent), so a second, different share is still reported."""
+    r.percent.append(100 - kept)
+    r.percent_said.append(kept)
 
 
 def _take_money(r: _Read, pattern: re.Pattern[str], group: str, into: list[Decimal]) -> None:
@@ -2792,6 +2968,7 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         # "by half", "by a third": a percentage said in words
         share = _SHARES[_WS.sub(" ", m.group("share").lower())]
         r.percent.append(share)
+        r.percent_said.append(share)
         r.used_words.append(m.group("share").split()[-1])
         r.cut(*m.span())
     for m in list(_WD_BY.finditer(r.s)):
@@ -3659,25 +3836,39 @@ def _apply_percent(
     by_unit: Decimal | None,
     new_value: Decimal | None,
 ) -> tuple[Decimal | None, Decimal | None]:
-    """'write down by 25%': 25% of the unit cost per unit, or of a stated total value."""
+    """'write down by 25%': 25% of the unit cost per unit, or of a stated total value. 'to
+    80%' is a write-down by 20%; 'by 20% to 80%' says one write-down twice."""
     pct = r.percent[0]
     if write_down and by_unit is None and new_value is None:
         if unit_cost is not None:
-            r.used.append(pct)
+            _use_percent(r, pct)
             return unit_cost * pct / 100, total
         if total is not None:
             r.guess(
                 f"Read ${_fmt(total)} as the value before the {_fmt(pct)}% write-down",
                 P_PERCENT_OF_TOTAL,
             )
-            r.used.append(pct)
+            _use_percent(r, pct)
             return by_unit, total * pct / 100
         if pct < 100:  # the cost is not in the text: the item list's, when it has one
             r.wd_fraction = pct / 100
-            r.used.append(pct)
+            _use_percent(r, pct)
             return by_unit, total
     r.guess(f"Did not use the percentage {_fmt(pct)}%", P_PERCENT)
     return by_unit, total
+
+
+def _use_percent(r: _Read, pct: Decimal) -> None:
+    """Every percentage that says the reduction `pct` is used (a different one is left for the
+    account to report); a share the goods keep is shown as the reduction it makes."""
+    for reduction, said in zip(r.percent, r.percent_said, strict=True):
+        if reduction != pct:
+            continue
+        r.used.append(said)
+        if said != reduction:
+            r.notes.append(
+                f"'{_fmt(said)}%' is what the goods are still worth: down by {_fmt(pct)}%"
+            )
 
 
 def _fmt(value: Decimal) -> str:

@@ -201,6 +201,14 @@ UNKNOWN_BESIDE = [
 # and one dashed onto letters ("REF-MON1") was read as a reference, not as a code; and a code
 # of capitals only ("MONXL") was taken for a word
 @example(
+    costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
+    other="1-1900",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
     costs={"MON0": Decimal("1"), "1-0": Decimal("1")},
     other="MON/1",
     pick=0,

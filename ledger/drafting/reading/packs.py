@@ -321,29 +321,26 @@ _SOLD_BY = re.compile(
 )
 
 
-# Containers that hold many of an item: counted in these with no count to a container and
-# the item list's cost for one piece, the pieces are not known. (Bags, sacks, boxes and drums
-# are as often the item itself: "12 bags of flour".)
-MULTI_PACKS = frozenset(("case", "carton", "pallet", "crate", "tray", "pack", "sleeve", "bundle"))
-
-
-def names_container(name: str, container: str) -> bool:
-    """Whether an item list's name says the item is, or comes in, `container` ("CTN-12",
-    "Eggs, 10 lb case"): its count is then in those containers."""
-    if sold_by(name) == container:
-        return True
-    words = re.findall(r"[a-z]+", name.lower())
-    return any(
-        _CONTAINERS.get(w) == container or _CONTAINERS.get(w + "s") == container for w in words
-    ) or (container == "pack" and "pkt" in words)
-
-
 def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
     m = _SOLD_BY.search(name)
     if m is None:
         return None
     return _CONTAINERS.get((m.group("a") or m.group("b") or m.group("c")).lower())
+
+
+# Containers that hold many of an item: a case, a pallet. A box, a bag, a pack, a set or a
+# drum is as often the item itself ("18 boxes of MUG-BLU", "13 bags of FLR-25").
+MANY_IN_ONE = frozenset(
+    ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
+     "container")
+)  # fmt: skip
+
+
+def holds_many(unit: str | None) -> str | None:
+    """The container `unit` names when it holds many of an item ("pallets" -> "pallet")."""
+    held = container(unit)
+    return held if held in MANY_IN_ONE else None
 
 
 def priced_container(unit: str | None) -> str | None:
