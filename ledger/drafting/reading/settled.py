@@ -194,7 +194,7 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "booked": ("already", "booked", "posted", "written off", "w/o", "dup", "double", "revers",
                "undo", "resen", "re-sen", "repost", "re-post", "resubmit", "resub", "re-sub",
                "sending", "posting", "sent", "submitted", "reported", "logged", "entered",
-               "raised", "per", "as per", "following", "further", "took", "adjusted",
+               "raised", "as per", "following", "further", "took", "adjusted",
                "recorded", "processed", "keyed"),
     "fine": ("fine", " ok", "good", "intact", "undamaged", "sellable", "saleable", "usable",
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
@@ -241,10 +241,10 @@ _EVERY_FAMILY = frozenset(_FAMILY_KEYS)
 
 def _families(text: str) -> frozenset[str]:
     """The families whose words `text` holds (words at the start of a word of the text)."""
-    found: frozenset[str] = frozenset()
-    for m in _KEY_SCAN.finditer(text.lower()):
-        found |= _KEY_FAMILIES.get(m.group(0), _EVERY_FAMILY)
-    return found
+    keys = _KEY_SCAN.findall(text.lower())
+    if not keys:
+        return frozenset()
+    return frozenset().union(*(_KEY_FAMILIES.get(k, _EVERY_FAMILY) for k in set(keys)))
 
 
 _NOT_BEFORE = re.compile(
