@@ -318,7 +318,11 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
     # a month and year: "03/2024", "2024-03", "3-2025"
     # (a year a stock message can name: 1990-2039; "1-1900" is more likely a code)
-    r"\b\d{1,2}[/-](?:199\d|20[0-3]\d)\b(?![/-]\d)",
+    # ("3-2025" with a dash is a month only after a date's word: "1-1990" may be a code)
+    r"\b\d{1,2}/(?:199\d|20[0-3]\d)\b(?![/-]\d)",
+    r"\b(?:on|in|since|from|dated|exp|expiry|expires|expired|bb|bbd|best\s+before|use\s+by|by"
+    r"|until|till|thru|through|of|date|mfg|made)\.?:?\s+(?P<m>\d{1,2}-(?:199\d|20[0-3]\d))\b"
+    r"(?![/-]\d)",
     r"\b(?:199\d|20[0-3]\d)[/-]\d{1,2}\b(?![/-]\d)",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     # (not "2/5 of the 20": a share of a count, not 2 May; left to be reported if not read)
@@ -748,6 +752,57 @@ _RESERVES = (Category.RESERVE_PROVISION, Category.RESERVE_WRITE_OFF)
 _COUNT_AGAIN = re.compile(
     r"\d+\s+(?:of\s+(?:them|it|those)\b|(?!x\b|at\b|for\b|ea\b)[a-z]{3,})", _I
 )
+# "12 SKU-12 damaged per pallet, 3 pallets": a count per container, then how many containers
+_CONTAINER_WORD = r"(?:pallet|case|box|carton|crate|tote|tray|pack|bag|bundle|skid|drum|sleeve)"
+_PER_CONTAINER = re.compile(
+    rf"\b(?P<n>\d+)\b[^.;\n$]{{0,30}}?\b(?:per|each|a|every)\s+(?P<c>{_CONTAINER_WORD})\b", _I
+)
+
+
+def _per_container_unread(read: list[Facts], text: str) -> list[Facts]:
+    """A count said per container beside a count of those containers, drafted as the count
+    per container: the pieces are the product, or the count is of one container; asked."""
+    m = _PER_CONTAINER.search(text) if "per" in text or "each" in text else None
+    if m is None:
+        return read
+    many = re.search(rf"\b\d+\s+{m.group('c')}(?:e?s)\b", text, _I)
+    n = Decimal(m.group("n"))
+    if many is None or not any(f.quantity == n for f in read):
+        return read
+    ask = (
+        f"'{m.group(0)}' and '{many.group(0)}': is the count {_fmt(n)} in all, or per "
+        f"{m.group('c')}?"
+    )
+    return [replace(f, unclear=(*f.unclear, ask)) if f.quantity == n else f for f in read]
+
+
+def _donated_among(read: list[Facts]) -> list[Facts]:
+    """ "20 SKU-12 expired, donating 5 to the food bank": the 5 given away are likely among
+    the 20 that expired; drafted as two parts they are written off twice. Asked."""
+    if len(read) < 2:
+        return read
+    out = list(read)
+    for i, f in enumerate(read):
+        for g in read[i + 1 :]:
+            pair = {f.category, g.category}
+            if (
+                f.sku is not None
+                and f.sku == g.sku
+                and pair == {Category.DONATION, Category.LOSS}
+                and f.quantity is not None
+                and g.quantity is not None
+                and g.quantity <= f.quantity
+                and not _ANOTHER.search(g.source_text)
+            ):
+                ask = (
+                    f"Are the {_fmt(g.quantity)} said '{g.reason}' among the {_fmt(f.quantity)} "
+                    f"said '{f.reason}'? Then they are written off twice"
+                )
+                out = [replace(x, unclear=(*x.unclear, ask)) if x in (f, g) else x for x in out]
+    return out
+
+
+_ANOTHER = re.compile(r"\b(?:another|more|also|plus|additional|extra|separately|other)\b", _I)
 _CLAUSE_END = re.compile(r"[.,;:!)]\s*$")
 _COST_SAID = re.compile(r"\bcost(?:s|ing)?\b|\bworth\b|\bvalued\b|\bpriced\b", _I)
 _COUNT_UNKNOWN = re.compile(
@@ -1205,6 +1260,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         each = f"'{rate}': a count per period; how many in all?"
         read = [replace(f, unclear=(*f.unclear, each)) for f in read]
     read = _reference_notes(read, clean_read, masked)
+    read = _per_container_unread(read, clean)
+    read = _donated_among(read)
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
     # "instead", "except"), which no reading above took up, may change the entry: never sure
     loose = _OPEN_WORD.search(items.hidden(clean, known)) if _OPEN_GATE.search(clean) else None

@@ -128,3 +128,34 @@ def test_a_count_level_with_only_a_direction_is_never_a_quantity(
     except DraftError:
         return
     assert all(d.confidence < 0.5 for d in drafts), f"{text!r}: {drafts}"
+
+
+@SETTINGS
+@given(st.integers(2, 40), st.integers(2, 9), st.sampled_from(["pallet", "case", "crate"]))
+def test_a_count_per_container_beside_the_containers_is_never_sure_of_the_one_count(
+    per: int, containers: int, c: str
+) -> None:
+    """'12 WID-7 damaged per pallet, 3 pallets': 12 in all, or 36? Never 12 at 0.9."""
+    text = f"{per} WID-7 damaged per {c}, {containers} {c}s"
+    try:
+        drafts = draft(text, CONTEXT)
+    except DraftError:
+        return
+    for d in drafts:
+        assert d.confidence < 0.9 or d.quantity == per * containers, (text, d)
+
+
+@SETTINGS
+@given(st.integers(3, 60), st.data())
+def test_goods_donated_beside_goods_expired_are_asked_about(
+    total: int, data: st.DataObject
+) -> None:
+    """'20 WID-7 expired, donating 5 to the food bank': are the 5 among the 20?"""
+    part = data.draw(st.integers(1, total))
+    text = f"{total} WID-7 expired, donating {part} to the food bank"
+    try:
+        drafts = draft(text, CONTEXT)
+    except DraftError:
+        return
+    for d in drafts:
+        assert d.confidence < 0.9, (text, d)

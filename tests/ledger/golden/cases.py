@@ -10369,5 +10369,20 @@ CASES: list[dict[str, Any]] = [
      "items": {"LMP-2-WS": "40.00"},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "120.00",
                  "quantity": "3", "sku": "LMP-2-WS"}]},
+    # --- main: a count per container beside the containers; donated among the expired ---
+    {"id": "pack-308-per", "group": "pack_sizes",
+     "text": "12 SKU-12 damaged per pallet, 3 pallets", "expect": "unsure"},
+    {"id": "pack-309-per", "group": "pack_sizes",
+     "text": "3 pallets of SKU-12, 12 per pallet, crushed",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "540.00",
+                 "quantity": "36", "sku": "SKU-12"}]},
+    {"id": "multi-204-among", "group": "multi_item",
+     "text": "20 SKU-12 expired, donating 5 to the food bank", "expect": "unsure"},
+    {"id": "multi-205-among", "group": "multi_item",
+     "text": "20 SKU-12 expired, also donating another 5 to the food bank",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "300.00",
+                 "quantity": "20", "sku": "SKU-12"},
+                {"category": "donation", "debit": "5200", "credit": "1200", "amount": "75.00",
+                 "quantity": "5", "sku": "SKU-12"}]},
 ]
 # fmt: on
