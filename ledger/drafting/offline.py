@@ -58,6 +58,7 @@ from ledger.drafting.reading import usable as usable  # its own line, as counts
 from ledger.drafting.reading.fast import (
     NUM_FIRST,
     by_first_letter,
+    first_chars,
     first_letters,
     lead,
     lead_num,
@@ -399,10 +400,12 @@ def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
     letters: list[tuple[int, str, frozenset[str]]] = []
     for i, part in enumerate(parts):
         first = _first_kind(part)
-        if first in ("digit", "any"):
+        if first == "digit" or (first == "any" and _may_start_with_digit(part)):
             digits.append("(?:" + part.replace("(?P<m>", f"(?P<m{i}d>") + ")")
         if first in ("letter", "any"):
-            letters.append((i, part, first_letters(part, _IX) or frozenset(_ALPHABET)))
+            # (an empty set is a mask that starts only with digits: no letter side at all)
+            found = first_letters(part, _IX)
+            letters.append((i, part, frozenset(_ALPHABET) if found is None else found))
     sides = []
     if digits:
         sides.append(r"(?=\d)(?:" + "|".join(digits) + ")")
@@ -420,6 +423,13 @@ def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _may_start_with_digit(part: str) -> bool:
+    """Whether a mask's match can start with a digit, read from the parsed pattern (a label
+    first, "ticket 889", cannot): unsure is yes, so no match is ever lost."""
+    found = first_chars(part, _IX)
+    return found is None or any(c.isdigit() for c in found)
 
 
 def _first_kind(part: str) -> str:
@@ -2852,7 +2862,11 @@ _PACK_AND_LOOSE = lead(
 
 
 def _loose_beside_unknown_pack(r: _Read) -> None:
-    m = _PACK_AND_LOOSE.search(r.s) if _DIGIT.search(r.s) else None
+    low = r.s.lower()
+    loose = any(
+        w in low for w in ("loose", "single", "extra", "odd", "individual", "spare", "more")
+    )
+    m = _PACK_AND_LOOSE.search(r.s) if loose and _DIGIT.search(r.s) else None
     if m is not None and _holder(m.group("u")):
         unit = packs.container(m.group("u")) or m.group("u").lower()
         r.doubts.append(
@@ -3330,7 +3344,10 @@ def _limit(
 def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
     _pieces_counted(r, hits)  # first: "a crate of glasses, 24 broken" counts the glasses
     _part_of_one_pack(r, hits)
-    for m in list(_QTY_RANGE.finditer(r.s)):
+    # (each pattern below needs a word or sign of its own: plain tests turn most away)
+    low = r.s.lower()
+    ranged = "-" in low or "to" in low or "or" in low
+    for m in list(_QTY_RANGE.finditer(r.s)) if ranged else ():
         value = _number(m.group("n"), r, "quantity")
         if value is not None:
             r.qtys.append(_Qty(value, m.group("u").lower(), m.start(), "range"))
@@ -3340,18 +3357,21 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
         for m in list(pattern.finditer(r.s)):
             _add_qty(r, m.group("n"), m.group("u").lower(), m.start(), "unit")
             r.cut(*m.span())
-    for m in list(_QTY_X.finditer(r.s)):
+    for m in list(_QTY_X.finditer(r.s)) if "x" in low else ():
         _add_qty(r, m.group("n") or m.group("m"), None, m.start(), "x")
         r.cut(*m.span())
-    for m in list(_QTY_KEYWORD.finditer(r.s)):
+    keyword = any(k in low for k in ("qty", "qnty", "quant", "count", "units", "pcs", "no"))
+    for m in list(_QTY_KEYWORD.finditer(r.s)) if keyword else ():
         kw = m.group("kw").lower()
         unit = kw if kw in ("units", "pcs") else None
         _add_qty(r, m.group("n"), unit, m.start(), "kw")
         r.cut(*m.span())
-    for m in list(_QTY_WRITE_OFF.finditer(r.s)):
+    asked = "w/o" in low or "write" in low
+    for m in list(_QTY_WRITE_OFF.finditer(r.s)) if asked else ():
         _add_qty(r, m.group("n"), None, m.start("n"), "kw")
         r.cut(m.start("n"), m.end("n"))
-    for m in list(_QTY_ON_HAND.finditer(r.s)):
+    held = any(k in low for k in ("hand", "stock", "left", "remaining", "inventory"))
+    for m in list(_QTY_ON_HAND.finditer(r.s)) if held else ():
         _add_qty(r, m.group("n"), None, m.start(), "on_hand")
         r.cut(m.start("n"), m.end("n"))
     if SKU_MARK in r.s:  # both patterns need a SKU that was read

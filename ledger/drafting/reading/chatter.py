@@ -70,6 +70,12 @@ _MONEY_MOVED = lead(
     _I | re.VERBOSE,
     word=True,
 )
+# a word every branch of _MONEY_MOVED needs (a plain test turns most messages away first)
+_MONEY_WORDS = (
+    "refund", "reimburs", "petty", "cash", "payment", "paid", "paying", "pay", "credit",
+    "invoice", "sold", "selling", "sale", "deposit", "payroll", "tip", "chargeback", "rebate",
+    "return", "rtv", "gift", "paypal", "venmo", "zelle", "stripe", "shopify", "sent",
+)  # fmt: skip
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
 _PAID = re.compile(
     r"\b(?:paid|pays?|payed|cash\s+(?:in|out)|charged\s+(?:the\s+)?(?:customer|card)|bought"
@@ -329,7 +335,9 @@ def answer(text: str, has_reason: bool) -> str | None:
             "warranties, returns, legal claims); I only move the inventory reserve. " + DOES
         )
     trade = _NOBODY_TRADES.sub(" ", stripped)
-    if _MONEY_MOVED.search(trade) and not (has_reason and _ASKS_WRITE_OFF.search(stripped)):
+    low = trade.lower()
+    moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
+    if moved and not (has_reason and _ASKS_WRITE_OFF.search(stripped)):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not has_reason and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES

@@ -52,7 +52,7 @@ _TOKEN = re.compile(r"[\w/-]+")
 def rewrite(text: str, known: Collection[str] = ()) -> Rewritten:
     """`text` with each "cases of X: 3" said as "3 cases of X". A code the item list knows is
     never cut: "cs MOZ-SHR-4X5" is cases of MOZ-SHR-4X5, not 5 cases of MOZ-SHR-4."""
-    if not _GATE.search(text):
+    if not any(c in text for c in ":=xX*") or not _GATE.search(text):
         return Rewritten(text)
     out: list[str] = []
     notes: list[str] = []

@@ -126,6 +126,11 @@ def by_first_letter(alternation: str, flags: int = 0) -> str:
     return "(?:" + "|".join(buckets) + ")"
 
 
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters (lower case) a match of `pattern` can start with, or None: unknown."""
+    return _first_chars(pattern, flags)
+
+
 def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
     found = _firsts(_sre.parse(pattern, flags))
     if found is None or found[1]:

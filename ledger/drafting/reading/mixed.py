@@ -82,6 +82,12 @@ _HINT = lead(
     r"|fifty|\d\s*[/-]\s*\d|together|both|as well as|along with|rest|others",
     _I,
 )
+_SPLIT_FIGURES = re.compile(r"\d\s*[/-]\s*\d")  # "50/50", "60-40": the one hint with no word
+_HINT_WORDS = (
+    "part", "some", "half", "most", "many", "lots", "a lot", "few", "couple", "bit", "mix",
+    "combin", "combo", "blend", "between", "either", "fifty", "together", "both", "as well as",
+    "along with", "rest", "others",
+)  # fmt: skip
 # words that end a part: what follows is no longer the reason ("some damaged in the flood")
 _STOP = frozenset(("in", "on", "at", "from", "by", "during", "after", "the", "of", "to", "so"))
 # a part that says the goods are fine is no second reason ("half damaged, the rest fine")
@@ -117,8 +123,10 @@ def mixed_reasons(text: str, reason_starts: Callable[[str], Iterable[int]]) -> l
     """A doubt when two different reasons are joined over one amount; `reason_starts(text)`:
     where the reason table's words start in `text` (one of the parts must hold one), asked
     only when the words join two parts."""
-    if not _HINT.search(text):
-        return []  # most messages: one quick look
+    low = text.lower()
+    hinted = any(map(low.__contains__, _HINT_WORDS)) or _SPLIT_FIGURES.search(text)
+    if not hinted or not _HINT.search(text):
+        return []  # most messages: plain tests for the words, then one quick look
     starts: tuple[int, ...] | None = None
     low = text.lower()
     joined = _JOINED.finditer(text) if any(w in low for w in _JOINED_WORDS) else ()

@@ -64,6 +64,7 @@ _ONE_RESP = re.compile(
 )
 _COMMA_END = re.compile(r",\s*[^,\d]+$")  # the last words stand apart: ", about"
 _WS = re.compile(r"\s+")
+_GATE_WORDS = ("resp", "order", "totals", "amounts", "values", "prices", "costs")
 _RESP_ALONE = re.compile(rf"[,\s]*{_RESP}[,\s]*", re.IGNORECASE)
 
 
@@ -79,8 +80,9 @@ def rewrite(text: str, other_values: Callable[[str], bool] = lambda _: False) ->
     $y", the notes saying so, and a doubt for each list whose count does not match or whose
     sentence says the amounts are something else (`other_values`: new values of a
     write-down, "written down to $9 and $30 respectively")."""
-    if not _GATE.search(text):
-        return Rewritten(text)
+    low = text.lower()
+    if not any(w in low for w in _GATE_WORDS) or not _GATE.search(text):
+        return Rewritten(text)  # (a plain test for what the pattern needs turns most away)
     out: list[str] = []
     notes: list[str] = []
     doubts: list[str] = []
