@@ -122,7 +122,8 @@ def _bulk_history(eng: sa.Engine, cid: int, count: int) -> None:
                     "number": f"JE-{start_no + base + k + 1:06d}",
                     "entry_date": date(2026, 1 + (k % 11), 3),
                     "memo": "bench",
-                    "status": "posted",
+                    # drafts first: the books refuse a line added to a posted entry (0006)
+                    "status": "draft",
                     "kind": "write_off",
                     "source_text": "bench",
                     "reviewed": False,
@@ -159,6 +160,13 @@ def _bulk_history(eng: sa.Engine, cid: int, count: int) -> None:
                     }
                 )
             conn.execute(sa.insert(JournalLine.__table__), lines)  # type: ignore[attr-defined]
+            conn.execute(
+                sa.text(
+                    "UPDATE journal_entry SET status = 'posted' WHERE company_id = :cid "
+                    "AND status = 'draft' AND memo = 'bench'"
+                ),
+                {"cid": cid},
+            )
     with eng.begin() as conn:
         conn.execute(
             sa.text(
