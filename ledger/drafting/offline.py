@@ -1259,12 +1259,8 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
             else f
             for f in read
         ]
-    # "already written off", "duplicate of yesterday's": booked twice if drafted again; "12
-    # damaged per week": how many weeks? Neither is a count the reading can stand behind
-    booked = repeats.already_booked(clean)
-    if booked:
-        twice = f"'{booked}': was this booked already? Drafting it again books the loss twice"
-        read = [replace(f, unclear=(*f.unclear, twice)) for f in read]
+    # "12 damaged per week": how many weeks? Not a count the reading can stand behind
+    # (booked already, "duplicate of yesterday's": reading.settled, above)
     rate = repeats.per_period(clean)
     if rate:
         each = f"'{rate}': a count per period; how many in all?"

@@ -1,13 +1,11 @@
-"""Counts that may book goods twice, or an unknown number of times.
+"""Counts that may book goods an unknown number of times. (Goods said to be booked already,
+or a request repeated, are read with the other losses taken back, in reading.settled.)
 
-- Already booked: the message says the goods were written off already, or that it repeats an
-  earlier request ("already written off", "already posted by Sam", "duplicate of yesterday's
-  request", "entered twice by mistake"). Drafting it again would book the loss twice.
 - A rate: the count is per period ("12 damaged per week", "a day", "every month", "breaks
   weekly"), so the loss to book depends on how many periods, which the reading cannot know.
   A count or stocktake held at a period ("monthly count", "weekly delivery") is no rate.
 
-Either is asked about: the card says which words, and the draft is never sure.
+It is asked about: the card says which words, and the draft is never sure.
 """
 
 from __future__ import annotations
@@ -16,18 +14,6 @@ import re
 
 from ledger.drafting.reading.fast import lead
 
-_ALREADY = lead(
-    "apdewrsb",
-    r"""\b(?:(?:already|previously)\s+(?:been\s+|was\s+|were\s+)?(?:written\s+off|w/o|wo'?d
-        |booked|posted|entered|recorded|logged|processed|approved|submitted|in\s+(?:quickbooks
-        |qbo?|the\s+system|the\s+books|the\s+ledger))
-      | (?:already|previously)\s+wrote\s+(?:(?:these|them|it|this|those)\s+)?off
-      | wrote\s+(?:these|them|it|this|those)\s+off\s+already
-      | (?:dup|dupe|duplicate)(?:\s+of|\s+request|\s+entry|\s+post)?
-      | (?:entered|submitted|posted|sent|booked)\s+twice
-      | re-?(?:post|submit|send)(?:ed|ing)?)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
 _PERIODS = r"(?:day|week|month|shift|night|year|quarter|fortnight|wk|mo|yr)"
 # "a quarter" is as often a share ("a quarter of the mugs"): only "per/each/every quarter"
 _A_PERIODS = r"(?:day|week|month|shift|night|year|fortnight)"
@@ -41,21 +27,9 @@ _RATE = lead(
       | \d+\s*(?:x|times)\s+(?:a|per|each)\s+{_PERIODS})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# the cheap test before the booked pattern: every match holds one of these
-_ALREADY_WORDS = ("already", "previously", "dup", "twice", "re-", "repost", "resubmit", "resend",
-                  "resent")  # fmt: skip
 # the cheap test before the rate pattern: every match holds one of these
 _RATE_WORDS = ("day", "week", "month", "shift", "night", "year", "quarter", "fortnight", "wk",
                "mo", "yr", "annual")  # fmt: skip
-
-
-def already_booked(text: str) -> str | None:
-    """The words saying the goods were booked already, or the message repeats a request."""
-    low = text.lower()
-    if not any(word in low for word in _ALREADY_WORDS):
-        return None
-    m = _ALREADY.search(text)
-    return " ".join(m.group(0).split()) if m else None
 
 
 def per_period(text: str) -> str | None:

@@ -80,14 +80,17 @@ _WITHDRAWN = _words(
 )
 # the loss is in the books already
 _BOOKED = _words(
-    r"""\balready\s+(?:been\s+|was\s+|were\s+)?(?:booked|posted|written\s+off|wrote\s+(?:it\s+|them\s+)?off
-            |w/o|entered|processed|recorded|done|did\s+(?:it|this|that|them)|submitted|approved
-            |logged|adjusted|expensed|taken\s+care\s+of|handled|in\s+the\s+system|in\s+the\s+books)\b
+    r"""\b(?:already|previously)\s+(?:been\s+|was\s+|were\s+)?(?:booked|posted|written\s+off
+            |wrote\s+(?:(?:it|them|these|those|this)\s+)?off|w/o|wo'?d|entered|processed|recorded
+            |done|did\s+(?:it|this|that|them)|submitted|approved|logged|adjusted|expensed
+            |taken\s+care\s+of|handled|in\s+(?:the\s+system|the\s+books|the\s+ledger|quickbooks
+            |qbo?))\b
+      | \bwrote\s+(?:these|them|it|this|those)\s+off\s+already\b
       | \b(?:was|were|has|have|got)\s+(?:(?:this|it|that|these|those|they|them)\s+)?(?:already\s+)?
             (?:been\s+)?(?:booked|posted|written\s+off|w/o)
             \b
       | \bdid\s+(?:it|this|that|them)\s+already\b
-      | \b(?:duplicate|dupe|double[-\s]?(?:posted|booked|entry|entered))\b
+      | \b(?:duplicate|dupe|dup|double[-\s]?(?:posted|booked|entry|entered))\b
       | \b(?:re-?send(?:ing)?|re-?sent|re-?post(?:ing|ed)?|re-?submit\w*
             |(?:sending|posting)\s+again)\b
       | \b(?:sent|posted|submitted|reported|logged|entered|raised)\s+(?:this|it|these|that|them)
@@ -191,8 +194,9 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
               "found", "locat", "recover", "retriev", "turn", "show", "pop", "missing", "got ",
               "came back", "accounted"),
     "withdrawn": ("disregard", "ignore", "never", "nvm", "cancel", "false alarm", "scratch"),
-    "booked": ("already", "booked", "posted", "written off", "w/o", "dup", "double", "revers",
-               "undo", "resen", "re-sen", "repost", "re-post", "resubmit", "resub", "re-sub",
+    "booked": ("already", "previously", "booked", "posted", "written off", "w/o", "dup",
+               "double", "revers", "undo", "resen", "re-sen", "repost", "re-post", "resubmit",
+               "resub", "re-sub",
                "sending", "posting", "sent", "submitted", "reported", "logged", "entered",
                "raised", "as per", "following", "further", "took", "adjusted",
                "recorded", "processed", "keyed"),
