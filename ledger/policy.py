@@ -312,6 +312,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "fall on", "falls on", "fell on", "fallen on", "fell onto", "fall onto",
                 "smashes", "cracking", "shatter", "crushing", "crush",
                 "not working anymore", "no good", "no good anymore", "not good anymore",
+                # livestock and plants ("25 neon tetras lost to whitespot", "all died"), goods
+                # lost when equipment failed ("when the pump failed"), cut wrong at the saw
+                "died", "die-off", "diseased", "pump failed", "filter failed", "heater failed",
+                "power outage", "power cut", "useless", "cut short", "cut too short", "miscut",
+                "mis-cut",
                 fuzzy=False,
             ),
             # Things that stopped working, said by what the user sees ("won't power on",
@@ -651,7 +656,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "burgled", "robbery", "robbed", "looted", "thief", "thieves", "burglar",
                 "burglars", "broken into", "pilfered", "pilferage", "looting", "shoplifter",
                 "shoplifters", "heist", "hijacked", "broke into",
-                "someone took", "somebody took", "someone stole", "nicked", "got nicked",
+                "someone took", "somebody took", "someone stole", "cut the fence", "fence cut",
+                "fence was cut", "nicked", "got nicked",
                 "walked off", "walked out", "grew legs", "lifted", "pinched", "swiped",
                 "helped themselves", "helped himself", "helped herself", "help themselves",
                 "helping themselves", "made off with", "ran off with", "walked out with",
@@ -727,6 +733,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "arson", "smoke damage", "smoke damaged", "fire damage", "fire damaged",
                 "flood damage", "flood damaged", "lightning", "wildfire", "vandal", "vandals",
                 "fire or flood",
+                explains={Category.SHRINKAGE, Category.LOSS},
+            ),
+            # hail: exact words only (fuzzy, "hall" and "fail" would read as hail)
+            Words(
+                "hail", "hailstorm", "hail damage", "hail damaged",
+                fuzzy=False,
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),
         ),

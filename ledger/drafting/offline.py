@@ -266,13 +266,13 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|extension|case\s+(?:\#|no\.?|number|num)|dot(?:\s+code)?(?=\s*\d{4}\b))"
     # a label dashed onto letters ("REF-MON1", "SO-A54-BLK") starts a code, not a reference
     r"(?!-[a-z])\s*"
-    r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9-]*\d[\w-]*",
+    r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9/-]*\d[\w/-]*",
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
     r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
-    r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt)"
+    r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt|ref|case|reference)"
     r"|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
-    r"(?!-[a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9-]*\d[\w-]*",
+    r"(?!-[a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
     r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"
@@ -368,7 +368,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{3}-\d{4}\b",
     # (not a code's dashed part: "MON-0-WS" is a code, not 0 watts)
     r"(?<![a-z]-)\b\d+(?:\.\d+)?-(?:inch|in|ft|gal|gallon|oz|ounce|lb|pound|liter|"
-    r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup)s?\b",
+    r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup|pin|prong"
+    r"|port|way|speed|gang|drawer|seat|burner|shelf|door|light|bulb|slot|blade)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
     r"|ft|mm|cm|inch)\s+)(?=" + _UNIT + r"\b)",
@@ -377,6 +378,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?=" + _UNIT + r"\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
+    # a drain or a door named for storms, no storm ("into the storm drain")
+    r"\bstorm\s+(?:drains?|doors?|windows?|sewers?|grates?)\b",
     # "broke in the truck", "broke in half": broken, not broken into (only "in" is blanked)
     # ("broke in half", "in two", "in pieces" are the table's own phrases)
     r"\bbroke\s+(?P<m>in)(?=\s+(?:the|a|an|transit|shipping|our|their|its|his|her|my|delivery"
@@ -387,7 +390,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
 )
-_WORD_MASKS = 4  # the last masks need no digits
+_WORD_MASKS = 5  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
@@ -955,7 +958,7 @@ _LOC_HEAD = (
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
     r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
-    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout)"
+    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout|tank)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -1029,7 +1032,11 @@ _QUESTION_START = re.compile(
 )
 # Questions about what already happened: never a new request, numbers or not.
 _STATUS_QUESTION = re.compile(
-    r"^\s*(?:why|when|where|who|which|is|are|was|were|did|does|has|have)\b", _I
+    r"^\s*(?:why|when|where|who|which|is|are|was|were|did|does|has|have)\b"
+    # "the write-off for 40 X approved yesterday - has it posted?"
+    r"|\b(?:has|have|did|is|was)\s+(?:it|that|this|they|them)\s+(?:been\s+)?"
+    r"(?:post|posted|gone\s+through|go\s+through|approved|booked|synced|pushed)\b",
+    _I,
 )
 # Things that are stock: with a reason word they make a request even without numbers.
 _GOODS = lead(

@@ -75,7 +75,7 @@ def test_a_total_needs_no_count(code: str, total: int) -> None:
 COSTLY = {"ICE-M450": Decimal("2480.00"), "KYK-10SIT": Decimal("689.00")}
 CHEAP = {"SKU-12": Decimal("15.00")}
 CTX_COSTLY = make_context(items={s: ItemInfo(s, s, c) for s, c in {**COSTLY, **CHEAP}.items()})
-BARE = ["{code} {r}", "{code} {r} overnight, fence cut", "{code} {r} at dock 2, total loss"]
+BARE = ["{code} {r}", "{code} {r} overnight", "{code} {r} at dock 2, total loss"]
 
 
 @SETTINGS

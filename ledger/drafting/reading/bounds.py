@@ -48,7 +48,7 @@ _PARTICLE_VERB = re.compile(
     r"\b(?:knock(?:ed|s)?|fell|fall(?:s|en|ing)?|tip(?:ped|s)?|ran|run(?:s)?|roll(?:ed|s)?"
     r"|toppl(?:ed|es)?|spill(?:ed|t)?|blew|blown|turn(?:ed|s)?|hand(?:ed|s)?|went|go(?:ne)?"
     r"|push(?:ed)?|trip(?:ped)?|flip(?:ped)?|keel(?:ed)?|crush(?:ed)?|buried|trapped|stuck"
-    r"|pinned|squashed|stacked|left|stored|kept|sat|sitting|lying|lay)\s+$",
+    r"|pinned|squashed|stacked|left|stored|kept|sat|sitting|lying|lay|paint(?:ed)?|all)\s+$",
     _I,
 )
 _PARTICLE_BEFORE = 12  # characters looked at before "over"

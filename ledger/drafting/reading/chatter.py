@@ -70,6 +70,12 @@ _MONEY_MOVED = lead(
     _I | re.VERBOSE,
     word=True,
 )
+# "thanks! that one looks right", "ok great, all good": a reply to the bot, not a request
+_THANKS = re.compile(
+    r"\blooks?\s+(?:right|good|fine|correct|ok)\b"
+    r"|^\W*(?:thanks|thank\s+you|thx|ty|cheers|got\s+it)\W*$",
+    _I,
+)
 # a word every branch of _MONEY_MOVED needs (a plain test turns most messages away first)
 _MONEY_WORDS = (
     "refund", "reimburs", "petty", "cash", "payment", "paid", "paying", "pay", "credit",
@@ -83,7 +89,8 @@ _PAID = re.compile(
     _I,
 )
 _STOCK_MOVED = re.compile(
-    r"""\b(?:received|receiving|restock(?:ed|ing)?|re-stock(?:ed)?|ordered|reorder(?:ed)?
+    r"""\b(?:received|receiving|coming\s+in|arriving|arrives|due\s+in|inbound|on\s+the\s+way
+        |en\s+route|restock(?:ed|ing)?|re-stock(?:ed)?|ordered|reorder(?:ed)?
         |order\s+(?:more|another)|transfer(?:red|ring|s)?|xfer(?:red|d)?
         |mov(?:ed?|ing)\s+(?:\S+\s+){0,5}?(?:from|to|into|over\s+to|across\s+to)
         |re-?locat(?:ed?|ing)|re-?label(?:l?ed|l?ing)?|re-?slott(?:ed|ing)|re-?binn(?:ed|ing)
@@ -334,6 +341,8 @@ def answer(text: str, has_reason: bool) -> str | None:
             "That reads like a reserve for something other than inventory (bad debts, "
             "warranties, returns, legal claims); I only move the inventory reserve. " + DOES
         )
+    if not has_reason and _THANKS.search(stripped) and not _ASKS_WRITE_OFF.search(stripped):
+        return "That reads like a thank-you, not a write-off. " + DOES
     trade = _NOBODY_TRADES.sub(" ", stripped)
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
