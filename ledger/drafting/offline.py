@@ -772,6 +772,41 @@ _PER_CONTAINER = re.compile(
 )
 
 
+_EVENT_WORDS = frozenset(
+    ("fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado", "earthquake",
+     "hail", "hailstorm", "lightning", "wildfire", "vandalism", "vandals", "vandal", "arson")
+)  # fmt: skip
+
+
+def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
+    """ "fire in bay 2, 4 SKU-77 and 20 SKU-12 destroyed": an event said first, before any
+    count, is what happened to every part; a later part's damage word ("destroyed",
+    "soaked") tells the same story, so that part is the event's too (as with a colon)."""
+    if len(read) < 2 or read[0].category is not Category.CASUALTY or not read[0].reason:
+        return read
+    event = read[0].reason
+    at = text.lower().find(event.lower())
+    first_digit = _DIGIT.search(text)
+    if (
+        event.lower().split()[-1] not in _EVENT_WORDS
+        or at < 0
+        or (first_digit is not None and first_digit.start() < at)
+    ):
+        return read
+    out = [read[0]]
+    for f in read[1:]:
+        if f.category is Category.LOSS:
+            note = f"Read '{f.reason}' as what the {event} did, as for the first part"
+            f = replace(
+                f,
+                category=Category.CASUALTY,
+                reason=event,
+                guesses=(*f.guesses, Guess(note, P_INHERITED)),
+            )
+        out.append(f)
+    return out
+
+
 def _per_container_unread(read: list[Facts], text: str) -> list[Facts]:
     """A count said per container beside a count of those containers, drafted as the count
     per container: the pieces are the product, or the count is of one container; asked."""
@@ -1273,6 +1308,7 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
         each = f"'{rate}': a count per period; how many in all?"
         read = [replace(f, unclear=(*f.unclear, each)) for f in read]
     read = _reference_notes(read, clean_read, masked)
+    read = _event_for_every_part(read, clean)
     read = _per_container_unread(read, clean)
     read = _donated_among(read)
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",

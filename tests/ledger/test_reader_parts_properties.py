@@ -159,3 +159,34 @@ def test_goods_donated_beside_goods_expired_are_asked_about(
         return
     for d in drafts:
         assert d.confidence < 0.9, (text, d)
+
+
+EVENTS = ["fire in bay 2", "flood in the back room", "hail storm busted the skylight",
+          "tornado hit the yard last night"]  # fmt: skip
+DAMAGE = ["destroyed", "soaked", "ruined", "crushed"]
+
+
+@SETTINGS
+@given(
+    st.sampled_from(EVENTS),
+    st.sampled_from(DAMAGE),
+    st.integers(2, 60),
+    st.integers(2, 60),
+    st.sampled_from([", ", " - ", "; "]),
+)
+def test_an_event_said_first_is_what_happened_to_every_part(
+    event: str, damage: str, q1: int, q2: int, sep: str
+) -> None:
+    """'fire in bay 2, 4 AB-1 and 20 CD-2 destroyed': the fire destroyed both parts; a sure
+    part is never drafted as a routine loss beside the event."""
+    ctx = make_context(
+        items={"AB-1": ItemInfo("AB-1", "A", COST), "CD-2": ItemInfo("CD-2", "B", COST)}
+    )
+    text = f"{event}{sep}{q1} AB-1 and {q2} CD-2 {damage}"
+    try:
+        drafts = draft(text, ctx)
+    except DraftError:
+        return
+    for d in drafts:
+        if d.confidence >= 0.9:
+            assert d.category is Category.CASUALTY, (text, d)

@@ -10426,5 +10426,18 @@ CASES: list[dict[str, Any]] = [
      "text": "heads up, 40 pallets of SKU-12 coming in tomorrow at 7am", "expect": "refuse"},
     {"id": "nwo-308-thanks", "group": "not_a_writeoff",
      "text": "thanks! that SKU-12 one looks right", "expect": "refuse"},
+    # --- an event said first, then parts with their own damage word ---
+    {"id": "multi-206-event", "group": "multi_item",
+     "text": "fire in bay 2, 4 SKU-77 and 20 SKU-12 destroyed",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "180.00",
+                 "quantity": "4", "sku": "SKU-77"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "300.00",
+                 "quantity": "20", "sku": "SKU-12"}]},
+    {"id": "multi-207-event", "group": "multi_item",
+     "text": "hail storm busted the skylight in bay 2, 4 SKU-77 and 20 bx SKU-12 soaked",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "180.00",
+                 "quantity": "4", "sku": "SKU-77"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "300.00",
+                 "quantity": "20", "sku": "SKU-12"}]},
 ]
 # fmt: on
