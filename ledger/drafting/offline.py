@@ -534,6 +534,8 @@ _ITEM_KEYWORD = lead(
 )
 _BARE_CODE = lead("A-Z", r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
+# a code of letters only, three parts or more: "GLV-NIT-XL", "TEE-BLK-M", "HLM-KIDS-S"
+_DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")
 
 _QTY_UNIT = lead_num(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
@@ -2529,8 +2531,10 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         taken.append(m.span())
     for m in _BARE_CODE.finditer(text):
         code = m.group(0)
-        if _overlaps(m.span(), taken) or not _DIGIT.search(code) or code in _NOT_CODES:
+        if _overlaps(m.span(), taken) or code in _NOT_CODES:
             continue
+        if not _DIGIT.search(code) and not _DASHED_CODE.fullmatch(code):
+            continue  # ("N-A", "T-SHIRT" are words; "GLV-NIT-XL", three dashed parts, a code)
         if code not in known and _AFTER_PLACE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "bay B-12" is a place ("showroom SOFA3-VLV-EMR", a listed code, is goods)
         if code.startswith("SKU"):

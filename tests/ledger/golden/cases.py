@@ -10439,5 +10439,13 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "4", "sku": "SKU-77"},
                 {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "300.00",
                  "quantity": "20", "sku": "SKU-12"}]},
+    # --- a code of letters only, in three dashed parts, is a code ---
+    {"id": "sku-302-dashed", "group": "sku_shapes",
+     "text": "5 GLV-NIT-XL nitrile boxes torn open and wet, $12.60/bx",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "63.00",
+                 "quantity": "5", "sku": "GLV-NIT-XL"}]},
+    {"id": "sku-303-dashed", "group": "sku_shapes", "text": "w/o 2 HLM-KIDS-S @ $29, straps ripped",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "58.00",
+                 "quantity": "2", "sku": "HLM-KIDS-S"}]},
 ]
 # fmt: on
