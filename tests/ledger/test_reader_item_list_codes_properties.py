@@ -435,6 +435,12 @@ CHOICES = [
 ]
 
 
+@example(  # found by a long run: a code of capitals only as the second choice
+    costs={"MON0": Decimal("1"), "MONXL": Decimal("1")},
+    shape="{q} {a} or {b} {r}",
+    quantity=1,
+    reason="broken",
+)
 @SETTINGS
 @given(
     costs=item_lists(),

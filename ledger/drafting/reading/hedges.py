@@ -93,7 +93,12 @@ def _value(raw: str) -> float | None:
 
 # "3 SKU-77 or SKU-12 broken", "w/o 3 H6-AGM dmg - or was it BAT-24F?": which item is meant?
 # (a code has a digit, and a letter or a dash: "SKU-77", "88-4201")
-_CODE = r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[a-z]|\d+-\d)[a-z0-9]+(?:[-/_][a-z0-9]+)*(?![\w/-])"
+_CODE = (
+    r"(?<![\w/-])(?:(?=[\w/-]*\d)(?=[\w/-]*[a-z]|\d+-\d)[a-z0-9]+(?:[-/_][a-z0-9]+)*"
+    # ... or capitals only ("MONXL"), as an item list may write a code
+    r"|(?-i:(?!(?:URGENT|ASAP|PLEASE|THANKS|TODAY|NOTE|ALSO|ONLY)\b)[A-Z]{4,}(?:-[A-Z]+)*))"
+    r"(?![\w/-])"
+)
 _CODE_OR = re.compile(
     rf"(?P<a>{_CODE})(?:\s+[a-z][\w'-]*){{0,3}}?\s*[-,–—(]?\s*\bor\s+"
     rf"(?:(?:was|is|it|maybe|possibly|perhaps|probably|prob|just|the|some|were|they)\s+){{0,3}}"
