@@ -360,10 +360,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|(?:\b(?:temp(?:erature)?s?|sat\s+at|reached|hit|rose\s+to|warmed\s+to|got\s+to|at)\s+)"
     r"\d{1,3}(?:\.\d)?\s?[cf]\b(?=[^$]*\b(?:fridge|freezer|cooler|cold|chiller|temp|warm|heat))",
     # ("2 x 55in TVs", spaced "x" and the size's unit joined to it, is 2 TVs of 55in)
-    r"(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
+    r"(?<!\w-)(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
     r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
-    r"\b\d+x\d+s?\b",
+    r"(?<!\w-)\b\d+x\d+s?\b",  # ("MON-0X0" is a code, not 0 by 0)
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
     r"\b\d{3}-\d{4}\b",
     # (not a code's dashed part: "MON-0-WS" is a code, not 0 watts)

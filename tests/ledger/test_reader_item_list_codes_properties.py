@@ -202,6 +202,14 @@ UNKNOWN_BESIDE = [
 # of capitals only ("MONXL") was taken for a word
 @example(
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
+    other="MON-0X0",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
+    costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="1-1990",
     pick=0,
     shape="{q} {code} and {other} {r}",
