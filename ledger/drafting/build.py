@@ -181,12 +181,11 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         elif (
             unit_cost == item.unit_cost
             and facts.quantity
-            and _container_of_unknown_size(facts.unit, item.sku, item.name)
+            and (held := _container_of_unknown_size(facts.unit, item.sku, item.name))
         ):
             # "2 pallets of SKU-12, $15 each" with SKU-12 at $15 on the list: the price is one
             # item's, the count is of pallets of them ("each" after a count of cases is read
             # as a case's price when nothing says otherwise)
-            held = _container_of_unknown_size(facts.unit, item.sku, item.name)
             guesses.append(Guess(f"how many pieces in a {held}?", P_CONTAINER_COST))
             warnings.append(
                 f"{format_money(unit_cost, cur)} is the item list's cost of one "

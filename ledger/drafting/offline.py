@@ -1103,9 +1103,7 @@ _FOREIGN_CURRENCY = lead(
     r"[€£¥₹]|\b(?:eur|euros?|gbp|cad|aud|mxn|jpy|yen|inr|rupees?|pesos?|c\$|a\$)\b",
     _I,
 )
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozen hundred".split()  # noqa: SIM905
-)
+_NUMBER_WORD_IN = re.compile(rf"\b{_NUMBER_WORD}\b", _I)
 _OPEN_GATE = re.compile(r"\b(?:or|some|rest|unless|instead|rather|except)\b", _I)
 _OPEN_WORD = re.compile(
     r"\b(?:or(?!\s+(?:so|nrv|net\s+realizable|market|realisable|realizable|replacement)\b)"
@@ -2152,7 +2150,7 @@ def _read_group(
         hits = _line_direction(r.s, heading, reasons)
     hits = _not_qualifiers(r.s, _reserve_named(r.s, hits))
     for h in hits:
-        if _NUMBER_WORDS & set(h.keyword.lower().split()):
+        if _NUMBER_WORD_IN.search(h.keyword):
             # "five finger discount" (theft): the number word is the idiom's, no count
             span = (h.start, min(len(r.s), h.start + len(h.keyword)))
             r.cut(*span)
@@ -2336,13 +2334,6 @@ _STRAY_CODE = re.compile(
 # (an item list's codes may be letters only), unless it is a word the reader knows, a
 # misspelling of one, or one of the capitals people shout ("URGENT", "ASAP")
 _CAPS_WORD = re.compile(r"(?<![\w/-])[A-Z]{4,}(?![\w/-])")
-_SHOUTED = frozenset(
-    """
-    asap urgent fyi note notes total each case cases please thanks today tonight update
-    attn attention important again also only none never hdmi cogs fifo lifo fefo lcnrv nrv
-    sku skus qty unit units item items stock inventory pallet pallets count recount audit
-    """.split(),  # noqa: SIM905 (a word list)
-)
 
 
 def _caps_codes(s: str, known: Collection[str], speller: fuzzy.Speller) -> list[str]:
@@ -2353,7 +2344,7 @@ def _caps_codes(s: str, known: Collection[str], speller: fuzzy.Speller) -> list[
         for m in _CAPS_WORD.finditer(s)
         if m.group(0) not in known
         and (word := m.group(0).lower()) not in speller.known
-        and word not in _SHOUTED
+        and word not in items.SHOUTED
         and word.rstrip("s") not in speller.known
         and speller.meant(word) is None
     ]

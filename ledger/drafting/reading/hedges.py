@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.drafting.reading import items
 from ledger.drafting.reading.fast import by_first_letter, lead
 
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
@@ -96,8 +97,7 @@ def _value(raw: str) -> float | None:
 _CODE = (
     r"(?<![\w/-])(?:(?=[\w/-]*\d)(?=[\w/-]*[a-z]|\d+-\d)[a-z0-9]+(?:[-/_][a-z0-9]+)*"
     # ... or capitals only ("MONXL"), as an item list may write a code
-    r"|(?-i:(?!(?:URGENT|ASAP|PLEASE|THANKS|TODAY|NOTE|ALSO|ONLY)\b)[A-Z]{4,}(?:-[A-Z]+)*))"
-    r"(?![\w/-])"
+    r"|(?-i:[A-Z]{4,}(?:-[A-Z]+)*))(?![\w/-])"
 )
 _CODE_OR = re.compile(
     rf"(?P<a>{_CODE})(?:\s+[a-z][\w'-]*){{0,3}}?\s*[-,–—(]?\s*\bor\s+"
@@ -122,7 +122,11 @@ def hedges(text: str) -> list[str]:
 def code_choice(text: str) -> list[str]:
     """A doubt for two codes left as a choice ("SKU-77 or SKU-12"); `text` with its codes."""
     code = _CODE_OR.search(text) if " or " in text.lower() else None
-    if code and code.group("a").lower() != code.group("b").lower():
+    if (
+        code
+        and code.group("a").lower() != code.group("b").lower()
+        and not {code.group("a").lower(), code.group("b").lower()} & items.SHOUTED
+    ):
         return [f"'{_squash(code.group(0))}': which item is meant?"]
     return []
 

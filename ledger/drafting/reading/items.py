@@ -146,6 +146,16 @@ def _spaced(m: re.Match[str], keys: dict[str, str]) -> str:
     return code if code is not None and ("-" in code or "_" in code) else m.group(0)
 
 
+# Capitals people shout that are words, not codes ("URGENT", "ASAP", "SKU", "QTY")
+SHOUTED = frozenset(
+    """
+    asap urgent fyi note notes total each case cases please thanks today tonight update
+    attn attention important again also only none never hdmi cogs fifo lifo fefo lcnrv nrv
+    sku skus qty unit units item items stock inventory pallet pallets count recount audit
+    """.split(),  # noqa: SIM905 (a word list)
+)
+
+
 def _code_like(token: str) -> bool:
     """A token without digits that is still written as a code: hyphenated ("lmp-arc",
     "TEE-BLK-M") or in capitals ("BRKT", "TEEBLKM"). A plain word ("box", "Lamp") is a word."""
