@@ -241,7 +241,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "not fit for sale", "unfit for sale", "past its best",
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
-                "insects", "droppings",
+                "insects", "droppings", "kinked", "snagged",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",

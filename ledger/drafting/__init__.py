@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ledger.drafting.build import build_draft
 from ledger.drafting.offline import read_requests
+from ledger.drafting.reading import measures, packs
 from ledger.drafting.types import (
     AccountInfo,
     Draft,
@@ -36,5 +37,15 @@ __all__ = [
 def draft(text: str, context: DraftContext) -> list[Draft]:
     """Every write-off the text asks for, one Draft each. Raises DraftError for text that is
     not a write-off request at all (empty, a greeting, a question)."""
-    requests = read_requests(text, context.policy, context.items.keys())
+    items = context.items
+
+    def priced_by(sku: str) -> str | None:
+        """What the item list prices a SKU by: a measure ("foot") or a holder ("reel"). Asked
+        only of the codes a message names."""
+        item = items.get(sku)
+        if item is None:
+            return None
+        return measures.priced_per(item.name) or packs.sold_by(item.name)
+
+    requests = read_requests(text, context.policy, items.keys(), priced_by)
     return [build_draft(facts, context) for facts in requests]

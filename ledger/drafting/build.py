@@ -98,7 +98,7 @@ def _by_the_items_container(
                 f"{by}{'s' if count != 1 else ''}, not the {_fmt_qty(facts.quantity)} pieces"
             )
             guesses.append(Guess(f"counted by the item list's {by}", P_ITEMS_CONTAINER))
-            return replace(facts, quantity=count)
+            return replace(facts, quantity=count, unit=by)
         return facts
     warnings.append(
         f"The item list prices {item.sku} by the {by} ({item.name}); the message counts "

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -48,6 +48,7 @@ from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
+from ledger.drafting.reading import measures as measures  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
 from ledger.drafting.reading import respective as respective  # its own line, as counts
@@ -372,7 +373,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|port|way|speed|gang|drawer|seat|burner|shelf|door|light|bulb|slot|blade)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
-    r"|ft|mm|cm|inch)\s+)(?=" + _UNIT + r"\b)",
+    # ("3 bags (50 lb each)": the weight of each bag, read with the bags)
+    r"|ft|mm|cm|inch)\s+)(?!(?:each|ea|apiece)\b)(?=" + _UNIT + r"\b)",
     # (a count such as "24ct" or "12pk" is never masked: it may be the count per case)
     r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm)\s+)"
     r"(?=" + _UNIT + r"\b)",
@@ -1187,11 +1189,16 @@ _BOUND_GATE = lead(
 # ===============================================================================================
 
 
-def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> list[Facts]:
+def read_requests(
+    text: str,
+    policy: Policy,
+    known: Collection[str] = (),
+    priced_by: Callable[[str], str | None] = lambda sku: None,
+) -> list[Facts]:
     """Every write-off request in `text`, as Facts. Raises DraftError (with an example of a
     request) for text that asks for none: empty, a greeting, a question, a cancellation.
     `known`: the SKUs of the item list, read however they are typed and preferred over other
-    codes."""
+    codes; `priced_by`: the measure the item list prices a SKU by ("foot"), if any."""
     if not isinstance(text, str) or not text.strip():
         raise DraftError(HELP)
     if len(text) > MAX_TEXT:
@@ -1245,7 +1252,9 @@ def read_requests(text: str, policy: Policy, known: Collection[str] = ()) -> lis
     # "cycle count: A short 6, B over 10": the heading is said for every request after it
     # "4 A short, 2 B over": lines of one count, each with its own direction
     counted = len(groups) > 1 and _count_said(pieces, reasons)
-    read, cancelled = _read_groups(groups, clean, reasons, frozenset(known), header, counted)
+    read, cancelled = _read_groups(
+        groups, clean, reasons, frozenset(known), header, counted, priced_by
+    )
     if not read:
         if cancelled:
             raise DraftError("Nothing to draft: that message says not to write anything off.")
@@ -1545,6 +1554,7 @@ def _read_groups(
     known: frozenset[str],
     heading: str = "",
     counted: bool = False,
+    priced_by: Callable[[str], str | None] = lambda sku: None,
 ) -> tuple[list[Facts], bool]:
     """Read each group; a group of bare numbers that is no request joins a neighbour.
     Returns the requests and whether a group was a cancellation ("don't write off...")."""
@@ -1563,7 +1573,7 @@ def _read_groups(
         variants = _each_code(work)
         if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
             found = [
-                _read_group(v, source or clean.strip(), reasons, known, heading, counted)
+                _read_group(v, source or clean.strip(), reasons, known, heading, counted, priced_by)
                 for v in variants
             ]
             if all(f is not None for f in found):
@@ -1584,7 +1594,9 @@ def _read_groups(
                 merged_into = i
                 i += 1
                 continue
-        facts = _read_group(work, source or clean.strip(), reasons, known, heading, counted)
+        facts = _read_group(
+            work, source or clean.strip(), reasons, known, heading, counted, priced_by
+        )
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
             groups[i + 1] = group + groups[i + 1]
@@ -2117,6 +2129,7 @@ class _Read:
     not_amounts: list[tuple[int, int]] = field(default_factory=list)  # SKU codes, places
     pack: packs.Pack | None = None
     price_or_total: bool = False  # an amount with no words saying per unit or in all
+    priced_by: str | None = None  # the measure the item list prices the SKU by ("foot")
 
     def guess(self, message: str, penalty: float) -> None:
         if all(g.message != message for g in self.guesses):
@@ -2133,6 +2146,7 @@ def _read_group(
     known: frozenset[str] = frozenset(),
     heading: str = "",
     counted: bool = False,
+    priced_by: Callable[[str], str | None] = lambda sku: None,
 ) -> Facts | None:
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
@@ -2142,6 +2156,11 @@ def _read_group(
         # ("BAY-12", "PO-4471"); any other is maybe another item: not guessed away
         strays = [c for c, bare in skus if c not in known and bare and not _PLACE_CODE.match(c)]
         skus = [(code, bare) for code, bare in skus if code in known or not bare]
+    # "35 ft of hose" priced per foot: the measure is the count, never the goods' size
+    r.priced_by = priced_by(skus[0][0]) if skus else None
+    # "2 bolts (15 yd/bolt)", "20 ft sticks": read before a length is taken for a size
+    if _MEASURED_GATE.search(r.s):
+        _read_pack(r, packs.read_measured(r.s))
     _read_sizes(r)
     _read_bad_numbers(r)
     hits = reasons.hits(r.s, heading)
@@ -2437,8 +2456,18 @@ _COUNT_BY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+)\s+x\s+(?P<size>\d+(?:in|\"))\
 P_COUNT_BY_SIZE = 0.1
 
 
+# a measure on holders of goods: "(15 yd/bolt)", "12 yds each", "100ft reels", "250 ft on it"
+_MEASURED_GATE = re.compile(
+    rf"\d\s*-?\s*{measures.UNIT}\.?\s*(?:/|per\b|an?\b|to\b|on\b|in\s+each|each|apiece|ea\b|[a-z]+s\b|\))"
+    rf"|\b(?:is|are|was|were|=|holds?|has|had|of)\s+\d+(?:\.\d+)?\s*-?\s*{measures.UNIT}\b",
+    _I,
+)
+
+
 def _read_sizes(r: _Read) -> None:
     for m in list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ()):
+        if r.priced_by and measures.measure(m.group(0).lstrip("0123456789. ")) == r.priced_by:
+            continue  # "40 ft PVC40-2" priced per foot: 40 ft is the count
         r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
 
         r.not_amounts.append(m.span())
@@ -2912,9 +2941,11 @@ def _loose_beside_unknown_pack(r: _Read) -> None:
 _SAID_AGAIN = re.compile(r"\s*\(\s*(?:=\s*)?(?P<n>\d{1,6})\s*(?:pcs|units|ea|total)?\s*\)")
 
 
-def _read_pack(r: _Read) -> None:
+def _read_pack(r: _Read, pack: packs.Pack | None = None) -> None:
     """Dozens, cases of 12, pallets of cases, "25% of the 80": the pieces, multiplied out."""
-    pack = packs.read(r.s)
+    if r.pack is not None:
+        return  # read already (goods on holders, by a measure)
+    pack = pack or packs.read(r.s)
     if pack is None:
         _loose_beside_unknown_pack(r)
         return
@@ -3844,8 +3875,11 @@ def _per_piece_against_uncounted(
     or of a measure, is quoted, below 0.9. A price "each" is per what was counted ("2 cases,
     $15 each" is $30), as is a price per the same container or measure ("$144 a case",
     "$2/lb"); a total is the amount as said."""
-    if quantity is None or r.pack is not None:
+    measured_pack = r.pack is not None and measures.measure(r.pack.unit) is not None
+    if quantity is None or (r.pack is not None and not measured_pack):
         return
+    if measured_pack and not unit_prices and r.priced_by in r.pack.containers:  # type: ignore[union-attr]
+        return  # "2 spools (50 yd/spool)", the item list pricing the spool: 2 spools
     if _unit_class(unit) is None:
         if quantity != quantity.to_integral_value():
             # "1 1/2 SKU-410 broken", "2.5 mugs": pieces come whole
@@ -3866,6 +3900,8 @@ def _per_piece_against_uncounted(
         holder = None
     if not measure and not holder:
         return
+    if measure and not unit_prices and measures.measure(unit) == r.priced_by:
+        return  # "35 ft of HOSE-050", the hose priced per foot on the item list
     what = f"{_fmt(quantity)} {unit}"
     if holder:
         r.unclear.append(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ledger.drafting.reading import measures
 from ledger.drafting.reading.fast import lead
 from ledger.money import MoneyError, parse_decimal
 
@@ -45,6 +46,14 @@ _CONTAINERS = {
 }  # fmt: skip
 CONTAINER_WORDS = frozenset(_CONTAINERS)
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
+# what goods sold by a measure come on or in: "2 bolts (15 yd/bolt)", "a reel, 250 ft on it"
+_HOLDERS = {
+    **{c: c for c in ("bolt", "reel", "spool", "roll", "coil", "stick", "length", "hank", "cone",
+                      "pail", "bucket", "jug", "tub", "sack", "drum", "bag", "box", "case",
+                      "carton", "tube", "can", "barrel", "keg", "tote", "bundle")},
+    "bx": "box", "cs": "case", "ctn": "carton", "boxes": "box",
+}  # fmt: skip
+_H = "(?:" + "|".join(sorted(_HOLDERS, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])"
 _FRACTIONS = {
     "half": Decimal("0.5"), "a half": Decimal("0.5"), "one half": Decimal("0.5"),
     "a quarter": Decimal("0.25"), "one quarter": Decimal("0.25"), "quarter": Decimal("0.25"),
@@ -313,9 +322,14 @@ def container(unit: str | None) -> str | None:
 # An item list's name that says the item is sold by a container: "carton of 150", "sleeve of
 # 50", "box of 100", "10 lb case", "6x5 lb case", "50 lb sack", "55 gal drum", "bag (10
 # locks)", "12/cs". A container word alone is no such sign ("piping bag", "storage box").
+# A holder of goods sold by a measure likewise: "spool of 50 yd", "Wire rope reel 250 ft",
+# "PEX 100 ft coil", "Copper pipe, 10 ft length".
 _SOLD_BY = re.compile(
-    rf"(?<![\w-])(?P<a>{_C})\s+(?:of\s+\d|\(\s*\d)"
-    rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs)?\.?\s*(?P<b>{_C})"
+    # (a size in inches is no content: "Shipping box 18in", "12in tray")
+    rf"(?<![\w-])(?P<a>{_C}|{_H})\s+(?:of\s+\d|\(\s*\d|\d+(?:\.\d+)?\s*-?\s*(?!in)"
+    rf"{measures.UNIT}\b)"
+    rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs|ft|yd|m)?\.?\s*-?\s*"
+    rf"(?P<b>{_C}|{_H})"
     rf"|\d+\s*/\s*(?P<c>{_C})",
     re.IGNORECASE,
 )
@@ -325,8 +339,23 @@ def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
     m = _SOLD_BY.search(name)
     if m is None:
-        return None
-    return _CONTAINERS.get((m.group("a") or m.group("b") or m.group("c")).lower())
+        return "pair" if _PRICED_PAIR.search(name) else None
+    return holder(m.group("a") or m.group("b") or m.group("c"))
+
+
+def holder(word: str | None) -> str | None:
+    """The container or holder a word names ("cs" -> "case", "reels" -> "reel")."""
+    low = (word or "").lower()
+    found = _CONTAINERS.get(low) or _HOLDERS.get(low)
+    if found is None and low.endswith("s"):
+        found = _HOLDERS.get(low[:-2] if low.endswith("es") and low[:-2] in _HOLDERS else low[:-1])
+    return found
+
+
+# "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
+_PRICED_PAIR = re.compile(
+    r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b", re.I
+)
 
 
 # Containers that hold many of an item: a case, a pallet. A box, a bag, a pack, a set or a
@@ -914,3 +943,85 @@ def _read_part_of(s: str) -> Pack | None:
             continue  # "a third of 10": left for the writer to say
         return Pack(qty, "units", [m.span()], f"Quantity {said} = {_fmt(qty)}", used, words)
     return None
+
+
+# -- goods on holders, by a measure: "2 bolts (15 yd/bolt)", "3 bolts, 12 yds each" ------------
+# the measure on each holder: a decimal is a length ("12.5 ft")
+def _m(i: int = 0) -> str:
+    """The measure on one holder, its groups numbered ("m1", "u1"): "15 yd", "100ft"."""
+    return rf"(?P<m{i}>(?<![$\w.,/-])\d+(?:\.\d+)?)\s*-?\s*(?P<u{i}>{measures.UNIT})\.?(?![\w-])"
+
+
+_HELD_BY = lead(
+    _N_FIRST,
+    rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?:(?:full|whole|partial)\s+)?(?P<h1>{_H})",
+    _I,
+)
+# after the holders (within a few words): the measure on each
+_ON_EACH = re.compile(
+    # "(15 yd/bolt)", "100ft/reel", "12 yds per bolt", "50 ft to a coil"
+    rf"{_m(1)}\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+|(?:on|in)\s+(?:each|every|an?|the)\s+)"
+    rf"(?P<h2>{_H})"
+    # "12 yds each", "250 ft on it", "50 lb apiece"
+    rf"|{_m(2)}\s+(?:each|apiece|ea\b|on\s+(?:each|it|them|every\s+one)|in\s+each)"
+    # "(bolt is 10 yd)", "each reel = 100 ft", "reels are 500 ft"
+    rf"|(?:(?:the|a|an|each|every|one)\s+)?(?P<h3>{_H})\s*(?:is|are|was|were|=|holds?|has|had"
+    rf"|of)\s+{_m(3)}"
+    # "(20 ft sticks)"
+    rf"|\(\s*{_m(4)}\s+(?P<h4>{_H})\s*\)",
+    _I,
+)
+_GAP = 60  # how far after the holders the measure may stand (a SKU, the goods, a comma)
+# "2 100ft reels", "3 x 50 ft coils": the measure before the holders
+_SIZED = lead(
+    _N_FIRST,
+    rf"(?P<n1>{_N}|an?)\s*(?:x\s*)?{_m()}\s+(?P<h1>{_H})",
+    _I,
+)
+
+
+def read_measured(s: str) -> Pack | None:
+    """Goods on holders with the measure on each: the quantity is the measure in all ("2
+    bolts (15 yd/bolt)" is 30 yd), the holders are remembered for an item priced by them."""
+    for m in _SIZED.finditer(s):
+        n1, each = _num(m.group("n1")), _num(m.group("m0"))
+        if n1 is not None and each is not None:
+            return _measured(n1, each, m.group("u0"), m.group("h1"), [m.span()])
+    for outer in _HELD_BY.finditer(s):
+        n1 = _num(outer.group("n1"))
+        on = _ON_EACH.search(s, outer.end(), min(len(s), outer.end() + _GAP))
+        if n1 is None or on is None:
+            continue
+        named = on.group("h2") or on.group("h3") or on.group("h4")
+        if named and holder(named) != holder(outer.group("h1")):
+            continue
+        i = next(i for i in range(1, 5) if on.group(f"m{i}"))
+        each = _num(on.group(f"m{i}"))
+        if each is None:
+            continue
+        between = s[outer.end() : on.start()]
+        if _STOP.search(between):
+            continue  # "2 bolts torn. 15 yd each of SLK" is another count
+        pack = _measured(n1, each, on.group(f"u{i}"), outer.group("h1"), [outer.span(), on.span()])
+        if "half" in outer.group("n1").lower():
+            pack.words.append("half")
+        return pack
+    return None
+
+
+_STOP = re.compile(r"[.;!?]\s|\$|\d")
+
+
+def _measured(
+    n1: Decimal, each: Decimal, unit: str, held: str, spans: list[tuple[int, int]]
+) -> Pack:
+    qty = n1 * each
+    name = holder(held) or held.lower()
+    return Pack(
+        qty,
+        unit.lower(),
+        spans,
+        f"Quantity {_fmt(n1)} {held} x {_fmt(each)} {unit} each = {_fmt(qty)} {unit}",
+        used=[n1, each],
+        containers={name: n1},
+    )

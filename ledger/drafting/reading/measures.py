@@ -1,0 +1,44 @@
+"""Goods sold by length, weight or volume: "35 ft of hose", "a reel, 250 ft on it", "2 bolts
+(15 yd/bolt)", an item list that prices "per ft".
+
+A count in a measure is a count only of goods priced by that measure: 35 ft of hose priced
+per foot is 35 x the price, of hose priced per reel it is part of one reel. The reader reads
+the measure; the item list's name says what the price is per.
+"""
+
+from __future__ import annotations
+
+import re
+
+# each measure word to one name, for comparing a message's measure with an item list's
+_MEASURE = {
+    "ft": "foot", "foot": "foot", "feet": "foot", "yd": "yard", "yds": "yard", "yard": "yard",
+    "yards": "yard", "m": "metre", "meter": "metre", "metre": "metre", "meters": "metre",
+    "metres": "metre", "lb": "pound", "lbs": "pound", "pound": "pound", "pounds": "pound",
+    "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "gal": "gallon", "gallon": "gallon",
+    "gallons": "gallon", "oz": "ounce", "ounce": "ounce", "ounces": "ounce", "l": "litre",
+    "liter": "litre", "litre": "litre", "liters": "litre", "litres": "litre", "in": "inch",
+    "inch": "inch", "inches": "inch",
+}  # fmt: skip
+# the measure words of a message, longest first ("in" only where a number stands before it)
+UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"
+
+# An item list's name that says the price is per a measure: "Air hose, per ft", "Ribbon /yd",
+# "Fabric - by the yard", "Chain, a foot". "Pipe, 10 ft length" is priced per length.
+_PRICED_PER = re.compile(
+    r"(?:\b(?:per|by\s+the|a)\s+|/\s*)(?P<u>"
+    + "|".join(sorted((w for w in _MEASURE if w != "in"), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def measure(unit: str | None) -> str | None:
+    """The measure a unit word names ("ft", "feet" -> "foot"), or None for a count."""
+    return _MEASURE.get((unit or "").lower().rstrip("."))
+
+
+def priced_per(name: str) -> str | None:
+    """The measure an item list's name says the item is priced by ("per ft" -> "foot")."""
+    m = _PRICED_PER.search(name)
+    return _MEASURE[m.group("u").lower()] if m else None
