@@ -242,6 +242,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
                 "insects", "droppings", "kinked", "snagged",
+                # goods that left us and never arrived: lost, not a count's shortfall
+                "lost in transit", "lost in shipping", "lost in shipment", "lost in the mail",
+                "lost in the post", "lost by the carrier", "carrier lost", "lost en route",
+                "lost on the truck", "lost in delivery", "lost by the courier", "courier lost",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
@@ -349,6 +353,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "broken screen", "screen broken", "bricked", "dead on delivery", "d.o.a.",
                 "arrived dead", "came dead", "faulty on arrival", "failed on arrival",
                 "short circuited", "shorted out", "burnt out", "burned out", "blown",
+                # a motor that burned is a failed part, not a fire
+                "burnt motor", "burnt motors", "burned motor", "burned motors", "motor burnt",
+                "motor burned", "motors burnt", "motors burned", "burnt up motor",
+                "burnt coil", "burned coil", "burnt windings", "burned windings",
                 "flicker", "flickers", "flickering", "screen flickers", "boot loop",
                 "boot loops", "boot looping", "stuck on the logo", "stuck on logo", "swollen",
                 "swollen battery", "swollen batteries", "bulging", "bulging battery", "buzzing",

@@ -272,7 +272,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
     r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
     r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt|ref|case|reference)"
-    r"|load(?=\s*(?:\#|no\.?)?\s*\d\d))"
+    # ("tag 5531", "asset tag #10442": a tag's number; "tag says 9.25" is a price tag's)
+    r"|load(?=\s*(?:\#|no\.?)?\s*\d\d)|(?:asset\s+)?tag(?=\s*(?:\#|no\.?)?\s*\d{3}))"
     r"(?!-[a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
@@ -360,6 +361,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?-i:(?<![\w.,/-])\d{1,3}(?:\.\d)?\s?[CF]\b(?![-/]))"
     r"|(?:\b(?:temp(?:erature)?s?|sat\s+at|reached|hit|rose\s+to|warmed\s+to|got\s+to|at)\s+)"
     r"\d{1,3}(?:\.\d)?\s?[cf]\b(?=[^$]*\b(?:fridge|freezer|cooler|cold|chiller|temp|warm|heat))",
+    # "it was like 110 in there", "hit 95 in the trailer": the heat, not a count or a price
+    r"\b(?:it\s+was|was|got\s+to|hit|reached|over)\s+(?:like\s+|about\s+|around\s+|nearly\s+"
+    r"|almost\s+|over\s+)?(?P<m>\d{2,3})\s+(?=(?:degrees?\s+)?(?:in\s+there|out\s+there|inside\b"
+    r"|in\s+the\s+(?:trailer|truck|container|van|sun|shed|yard|warehouse|cooler|freezer)))",
     # ("2 x 55in TVs", spaced "x" and the size's unit joined to it, is 2 TVs of 55in)
     r"(?<!\w-)(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
     r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
@@ -453,7 +458,7 @@ _MASK_WORDS = _alternation(_MASK_PARTS[-_WORD_MASKS:])
 _REFERENCE_LABEL = re.compile(
     r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|grn|awb"
     r"|tracking|trk|so|order|shipment|case|job|docket|manifest|waybill|consignment|note"
-    r"|complaint|ncr|report|rpt|load|unit|incident|claim|batch|lot|request|memo)"
+    r"|complaint|ncr|report|rpt|load|unit|incident|claim|batch|lot|request|memo|tag)"
     r"\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z-]{0,8}$",
     _I,
 )

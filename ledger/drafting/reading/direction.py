@@ -63,8 +63,10 @@ _ON_BOOKS = lead(
 # shortage), whatever the goods named between
 _THEIRS = r"(?:the\s+)?(?:system|books?|records?|ledger|wms|erp|count\s+sheet)"
 _COMPARED = lead(
-    "wtcsprbl",
+    "wtcsprblf",
+    # ("turned up 3 more X than the system had", "found 2 more than the books")
     rf"""\b(?:we\s+(?:have|had|got|found|counted|see)|there\s+(?:are|were|is)
+         |(?:turned|showed)\s+up|counted|found
          |(?:the\s+)?(?:shelf|count|physical(?:\s+count)?|recount)\s+(?:has|had|shows?|is|was))
          \s+(?:\d[\d,]*\s+)?(?P<d>more|extra|fewer|less)\b[^.;\n$]{{0,40}}?
          \bthan\s+(?:what\s+)?{_THEIRS}

@@ -17,7 +17,10 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |(?:should|would)\s+be\s+(?=about|around|\d)|or\s+just|or\s+else
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
          |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
-         |(?:we|i)\s+think|think\s+(?:we|it|they|there|that|so)|thinking|pretty\s+sure
+         |(?:we|i)\s+think|think\s+(?:we|it|they|there|that|so|they'?re|it'?s|there'?s)|thinking
+         |pretty\s+sure
+         |(?:have|has)(?:n'?t|\s+not)\s+(?:\w+\s+)?(?:weighed|checked|tested|inspected|verified
+            |confirmed|opened|looked)|yet\s+to\s+(?:be\s+)?(?:weigh|check|test|inspect|verif|confirm)\w*
          |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?
          |estimated?|est\.|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd

@@ -29,7 +29,10 @@ _LETTER = re.compile(r"[OolISB]")
 # An amount glued to letters that are neither a scale ("$4k", "$4grand") nor a unit it is
 # priced by ("$15ea", "$12cs"): "$4G" is not $4, and reading a grand is a guess, so it is
 # refused like a look-alike ("g" and "l" are no units here: grams and litres are not priced)
-_GLUED = lead("$u", r"(?:\$|\busd\s?)\s?(?P<t>\d[\d,]*(?:\.\d+)?(?P<tail>[a-z]+))(?![\w-])", re.I)
+# ("$2G7": letters inside the digits are never a unit either)
+_GLUED = lead(
+    "$u", r"(?:\$|\busd\s?)\s?(?P<t>\d[\d,]*(?:\.\d+)?(?P<tail>[a-z]+)(?P<more>\w*))(?![\w-])", re.I
+)
 _TAILS = frozenset(
     """
     k m mm mil bn thousand million grand ea each per pc pcs pce pces piece pieces pk pks pack
@@ -70,7 +73,7 @@ def find(text: str) -> str | None:
                     continue
                 return m.group(0).strip()
     for m in _GLUED.finditer(text):
-        if m.group("tail").lower() not in _TAILS:
+        if m.group("tail").lower() not in _TAILS or m.group("more"):
             return m.group(0).strip()
     digit_i = _DIGIT_I.search(text)
     if digit_i:

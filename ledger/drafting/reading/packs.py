@@ -709,13 +709,25 @@ def _read_per(s: str) -> Pack | None:
         if inside is None or n1 is None:
             continue
         each = inside.group("each") or inside.group("pre")  # "(each with 10 filters)"
-        if container(inside.group("u")) and not each:
-            continue  # "1 pallet (30 cases)": cases of a size not said
         n = _num(inside.group("n"))
         if n is None:
             continue
         c = _CONTAINERS[outer.group("c1").lower()]
         unit = (inside.group("u") or "units").lower()  # "1 case (12)": 12 pieces
+        held = container(unit)
+        if held and not each:
+            if n1 != 1:
+                continue
+            # "1 pallet (30 cases)": 30 cases of a size not said; counted in cases for an
+            # item priced by the case, else the case's size is asked
+            return Pack(
+                n,
+                unit,
+                [outer.span(), inside.span()],
+                f"Quantity {_fmt(n)} {unit} on 1 {c}",
+                used=[n1, n],
+                containers={c: n1, held: n},
+            )
         if each:  # "2 pallets (40 bags each)": 80 bags
             qty = n1 * n
             return Pack(
