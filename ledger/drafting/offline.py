@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import adjust as adjust  # its own line, as counts
+from ledger.drafting.reading import arrivals as arrivals  # its own line, as counts
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
 from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
@@ -1231,6 +1232,10 @@ def read_requests(
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
+    # "received 40 SKU-12, 4 were cracked": the 40 arrived, the 4 are written off
+    arrived: list[arrivals.Arrival] = []
+    if _ARRIVAL_GATE.search(clean_read):
+        clean_read, arrived = arrivals.rewrite(clean_read, lambda s: _another_story(s, reasons))
     # "anything over $1,000 needs sign-off", "under $50 each": a bound is no amount
     found_bounds = bounds.find(clean_read) if _BOUND_GATE.search(clean_read) else []
     # a rule is no part of the request; a report's filter ("over $500") still tells a report
@@ -1272,8 +1277,8 @@ def read_requests(
     read = _share(read, header + _story_said_once(groups, reasons, known), reasons)
     read = _same_kind_twice(read)
     read = _share_of_another(read, clean)
-    if differences:
-        read = [_count_notes(f, differences) for f in read]
+    if differences or arrived:
+        read = [_count_notes(f, [*differences, *arrived]) for f in read]
     talk = chatter.past_talk(clean)
     if talk and not any(f.sku or f.quantity for f in read):
         raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
@@ -1545,8 +1550,9 @@ def _sign_notes(facts: Facts, signed: signs.Rewritten) -> Facts:
     return replace(facts, notes=(*facts.notes, *notes), guesses=(*facts.guesses, guess))
 
 
-def _count_notes(facts: Facts, differences: list[counts.Difference]) -> Facts:
-    """The arithmetic of each books-vs-count difference read in this request, as a note."""
+def _count_notes(facts: Facts, differences: list[counts.Difference | arrivals.Arrival]) -> Facts:
+    """The arithmetic of each books-vs-count difference, or each count of goods that arrived,
+    read in this request, as a note."""
     said = _WS.sub(" ", facts.source_text)
     notes = tuple(d.note for d in differences if _WS.sub(" ", d.quoted).strip() in said)
     return replace(facts, notes=(*facts.notes, *notes)) if notes else facts
@@ -2461,6 +2467,12 @@ _COUNT_BY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+)\s+x\s+(?P<size>\d+(?:in|\"))\
 P_COUNT_BY_SIZE = 0.1
 
 
+# the words of goods arriving, before arrivals.rewrite looks closer (most messages have none)
+_ARRIVAL_GATE = re.compile(
+    r"\b(?:rec(?:eiv(?:ed|ing)|v?'?d)|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
+    r"|c[oa]me\s+in|showed\s+up|in\s+(?:today|yesterday|this\s+morning))\b",
+    _I,
+)
 # a measure on holders of goods: "(15 yd/bolt)", "12 yds each", "100ft reels", "250 ft on it"
 _MEASURED_GATE = re.compile(
     rf"\d\s*-?\s*{measures.UNIT}\.?\s*(?:/|per\b|an?\b|to\b|on\b|in\s+each|each|apiece|ea\b|[a-z]+s\b|\))"
