@@ -185,7 +185,8 @@ def test_a_sure_draft_names_the_known_code(
 LABELS = re.compile(
     r"(?:ref|po|wo|so|inv|rma|grn|asn|bol|awb|tkt|ext|trk|lot|case|job|bay|bin|row|dc|wh|dock"
     r"|aisle|rack|zone|site|room|area|lane|gate|slot|cell|tier|lvl|level|door|cage|yard|dk|ln|loc)"
-    r"-?\d|[a-z]-?\d",
+    # ("REF/0", "PO/12": a label and its number after a slash, as "police ref CR/88123")
+    r"[-/]?\d|[a-z]-?\d",
     re.IGNORECASE,
 )
 UNKNOWN_BESIDE = [
