@@ -928,9 +928,12 @@ _WD_NRV = lead(
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
           |offer|price(?:\s+we\s+(?:can\s+|could\s+)?get)?))
-         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
-       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
-       | \bworth\s+(?P<e>{_MONEY_STRICT})(?:\s*{_PER})?\s+now\b  # "worth $250 apiece now"
+         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})
+         (?!\s*(?:x\s*)?{SKU_MARK})  # "lower of cost or NRV: 12 MAT-2436": a count of goods
+         (?:\s*{_PER})?
+       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?
+       # "worth $250 apiece now", "worth 1,900 each now": with "per", a bare number is a price
+       | \bworth\s+(?P<e>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?\s+now\b
        | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
@@ -1885,6 +1888,11 @@ def _signals(
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
         p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        nrv = _WD_NRV.search(tq)
+        if nrv is not None:
+            # "worth 1,900 each now", "nrv 20/ea": a new value, money even without a "$"
+            tq = _blank(tq, *nrv.span())
+            p.money = True
         # "3 tvs 389 each": a plain price after a count of goods
         p.money = p.money or bool(_PRICE_EACH.search(t) and _COUNT_BEFORE.search(t))
         p.qty = bool(
