@@ -854,7 +854,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "down to",
                 near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each",
-                      "knock", "knocked", "devalue", "reprice"),
+                      "knock", "knocked", "devalue", "reprice", "take", "took", "bring",
+                      "brought"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
@@ -893,6 +894,42 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "marked to market", "to market", "clearance",
                 near=("to", "at"),
                 weak=True,
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # Goods sold as seconds ("scratch and dent", "open box", "floor model"): still for
+            # sale, so with a new price beside them ("now $150", "reprice to 600", "-> $500")
+            # the goods are written down, not off. Said alone, they are damage or nothing.
+            Words(
+                "scratch and dent", "scratch & dent", "scratch n dent",
+                "scratch and dents", "s&d", "open box", "open boxed", "floor model",
+                "floor models", "ex display", "display model", "display models",
+                "demo unit", "demo units", "returned open box",
+                near=("now", "reprice", "repriced", "worth", "sell", "selling", "sells", "nrv",
+                      "value", "price", "priced", "->", "=>", "\u2192", "knock", "knocked",
+                      "clearance", "mark", "marked", "down to", "down from", "go for",
+                      "goes for", "at a loss", "fetch", "get for"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "sell 5 BKE-26-RED at a loss, $250 each", "knock the 2 X down from 685 to 500":
+            # the verb apart from the words that say the price went down
+            Words(
+                "at a loss",
+                near=("sell", "selling", "sells", "sold", "clear", "clearing", "go", "going"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "knocked down to $100": longer than the damage words' "knocked down"
+            Words(
+                "knocked down to", "knocked them down to", "knocked it down to",
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            Words(
+                "down from", "reduced from", "marked from", "repriced from",
+                near=("knock", "knocked", "mark", "marked", "price", "priced", "reprice",
+                      "value", "take", "took", "bring", "brought", "drop", "dropped"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -894,9 +894,21 @@ _WD_FROM_TO_STRICT = re.compile(
     rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
     _I,
 )
+# "were 410 now 300", "was $410, now $300": the price the goods had, then the one they have
+_WD_WAS_NOW = re.compile(
+    rf"\b(?:was|were|used\s+to\s+be)\s+(?P<a>{_MONEYISH})(?:\s*{_PER})?\s*[,;]?\s*(?:but\s+)?"
+    rf"(?:now|->|=>)\s+(?:only\s+)?(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*{_PER})?",
+    _I,
+)
 _WD_ARROW = lead(
     NUM_FIRST + "u$",
     rf"(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?",
+    _I,
+)
+# in a write-down, "685 -> 500" says the same without a "$" (the count is said elsewhere)
+_WD_ARROW_BARE = re.compile(
+    rf"(?P<a>{_NUM})(?!\s*(?:{_UNIT})\b)\s*(?:{_PER})?\s*(?:->|=>)\s*(?P<b>{_MONEYISH})"
+    rf"(?!\s*(?:{_UNIT})\b)(?:\s*{_PER})?",
     _I,
 )
 # who buys goods below cost ("liquidator pays $11 ea", "the discount outlet at $30")
@@ -917,13 +929,15 @@ _WD_NRV = lead(
          |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
          |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
          |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
-         |selling\s+(?:for|at)|(?:now\s+|re)?priced\s+at|price\s+now|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
+         |selling\s+(?:them\s+|it\s+)?(?:for|at)|(?:now\s+|re)?priced\s+at|price\s+now|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
          |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at
          |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
          |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
-         |knock(?:ed)?\s+(?:\w+\s+){{0,3}}?down\s+to|offer(?:ed|s)?(?:\s+us)?
+         |(?:knock(?:ed)?|mark(?:ed)?|tak(?:e|en)|took|bring|brought)\s+(?:\w+\s+){{0,3}}?down\s+to
+         |re-?pric(?:e|ed|ing)(?:\s+(?:them|it))?\s+(?:to|at)|offer(?:ed|s)?(?:\s+us)?
+         |at\s+a\s+loss\s*,?\s*(?:for|at)?|clearance\s*[:=]?(?=\s*(?:\$|usd))|market
          |{_BUYER}(?:'s)?\s+(?:(?:will|would|can|could|is|are)\s+)?(?:pays?|paying
           |offer(?:s|ed|ing)?|gives?|giving|quote[sd]?|bids?|price|takes?(?:\s+them)?(?:\s+(?:at|for))?)
           (?:\s+(?:us|me))?
@@ -934,9 +948,15 @@ _WD_NRV = lead(
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
           |offer|price(?:\s+we\s+(?:can\s+|could\s+)?get)?))
-         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})(?:\s*{_PER})?
-       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT})(?:\s*{_PER})?
-       | \bworth\s+(?P<e>{_MONEY_STRICT})(?:\s*{_PER})?\s+now\b  # "worth $250 apiece now"
+         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})
+         (?!\s*(?:x\s*)?{SKU_MARK})  # "lower of cost or NRV: 12 MAT-2436": a count of goods
+         (?:\s*{_PER})?
+       | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?![\w.,%/-]|\s*(?:x\b
+         |{_UNIT}\b|[a-z]+s\b|left\b|remain|on\s+hand|in\s+stock|{SKU_MARK})))(?:\s*{_PER})?
+       # "worth 1900 each", "value 300 ea": a value per unit said beside the goods written down
+       | \b(?:worth|value[ds]?)\s+(?P<f>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?
+       # "worth $250 apiece now", "worth 1,900 each now": with "per", a bare number is a price
+       | \bworth\s+(?P<e>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?\s+now\b
        | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
@@ -959,7 +979,12 @@ _WD_COST = re.compile(
     rf"(?!\s*(?:{_UNIT})\b)(?!\s+[a-z]+-?\d)(?:\s*{_PER})?",
     _I,
 )
-_WD_BY = re.compile(rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?", _I)
+_WD_BY = re.compile(
+    rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?"
+    rf"|\bdown\s+(?P<d>{_MONEY_STRICT}|{_NUM})\s*(?P<dper>{_PER})"
+    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+off\s+(?P<oper>{_PER}|(?:each|every)\b)",
+    _I,
+)
 _WD_TO = re.compile(
     rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
     rf"(?:\s*{_PER})?",
@@ -1896,6 +1921,12 @@ def _signals(
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
         p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        wd = any(h.category is Category.WRITE_DOWN for h in hits)
+        nrv = _WD_NRV.search(tq) if wd else None
+        if nrv is not None:
+            # "worth 1,900 each now", "nrv 20/ea": a new value, money even without a "$"
+            tq = _blank(tq, *nrv.span())
+            p.money = True
         # "3 tvs 389 each": a plain price after a count of goods
         p.money = p.money or bool(_PRICE_EACH.search(t) and _COUNT_BEFORE.search(t))
         p.qty = bool(
@@ -3090,8 +3121,11 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     # "from $22 to $15" and "$22 -> $15" are clear in any request; "from 22 to 15" only in a
     # write-down ("from 3 to 5 units" elsewhere is a count)
     arrow = "->" in r.s or "=>" in r.s  # what _WD_ARROW needs
-    for pattern in (_WD_FROM_TO if write_down else _WD_FROM_TO_STRICT, _WD_ARROW):
-        if pattern is _WD_ARROW and not arrow:
+    paths: tuple[re.Pattern[str], ...] = (_WD_FROM_TO_STRICT,)
+    if write_down:
+        paths = (_WD_FROM_TO, _WD_WAS_NOW, _WD_ARROW_BARE)
+    for pattern in (*paths, _WD_ARROW):
+        if pattern in (_WD_ARROW, _WD_ARROW_BARE) and not arrow:
             continue
         for m in list(pattern.finditer(r.s)):
             a = _money_value(m.group("a"), r)
@@ -3104,7 +3138,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     if not write_down:
         return
     for m in list(_WD_NRV.finditer(r.s)):
-        value = _money_value(m.group("b") or m.group("c") or m.group("d") or m.group("e"), r)
+        figure = m.group("b") or m.group("c") or m.group("d") or m.group("e") or m.group("f")
+        value = _money_value(figure, r)
         if value is not None:
             r.wd_new.append(value)
         per = _PER_CONTAINER_AFTER.match(r.s, m.end()) or _PER_CONTAINER_END.search(m.group(0))
@@ -3125,9 +3160,10 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         r.used_words.append(m.group("share").split()[-1])
         r.cut(*m.span())
     for m in list(_WD_BY.finditer(r.s)):
-        value = _money_value(m.group("b"), r)
+        value = _money_value(m.group("b") or m.group("d") or m.group("o"), r)
         if value is not None:
-            (r.wd_by_unit if m.group("per") else r.wd_by_total).append(value)
+            each = m.group("per") or m.group("dper") or m.group("oper")
+            (r.wd_by_unit if each else r.wd_by_total).append(value)
         r.cut(*m.span(), MONEY_MARK)
     _take_money(r, _WD_TO, "b", r.wd_new)
     _take_money(r, _WD_FROM, "a", r.wd_cost)

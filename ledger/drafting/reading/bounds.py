@@ -39,10 +39,11 @@ _FIGURE = (
 )
 _BOUND = lead(
     r"a-z<>≤≥",
-    rf"""(?P<word>(?<![\w-])(?:{_SURE_BOUND}|{_LOOSE_BOUND})(?!\w)|[<>]=?|[≤≥])\s*
+    rf"""(?P<word>(?<![\w-])(?:{_SURE_BOUND}|{_LOOSE_BOUND})(?!\w)|(?<![-=])[<>]=?|[≤≥])\s*
          (?:(?:about|around|approx\.?|roughly)\s+)?{_FIGURE}(?![\w/-]|[.,]\d)""",
     _IX,
 )
+# ("685 -> $500", "=> $500": an arrow from one price to the next, no bound)
 # A verb whose particle "over"/"under" is not a bound: "knocked over $500 of glass"
 _PARTICLE_VERB = re.compile(
     r"\b(?:knock(?:ed|s)?|fell|fall(?:s|en|ing)?|tip(?:ped|s)?|ran|run(?:s)?|roll(?:ed|s)?"
