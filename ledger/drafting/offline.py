@@ -2499,17 +2499,17 @@ P_COUNT_BY_SIZE = 0.1
 
 
 # the words of goods arriving, before arrivals.rewrite looks closer (most messages have none)
-_ARRIVAL_GATE = re.compile(
-    r"\b(?:rec(?:eiv(?:ed|ing)|v?'?d)|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
+_ARRIVAL_GATE = lead(
+    "rudsloaci",
+    r"(?:rec(?:eiv(?:ed|ing)|v?'?d)|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
     r"|c[oa]me\s+in|showed\s+up|in\s+(?:today|yesterday|this\s+morning))\b",
     _I,
+    word=True,
 )
 # a measure on holders of goods: "(15 yd/bolt)", "12 yds each", "100ft reels", "250 ft on it"
-_MEASURED_GATE = re.compile(
-    rf"\d\s*-?\s*{measures.UNIT}\.?\s*(?:/|per\b|an?\b|to\b|on\b|in\s+each|each|apiece|ea\b|[a-z]+s\b|\))"
-    rf"|\b(?:is|are|was|were|=|holds?|has|had|of)\s+\d+(?:\.\d+)?\s*-?\s*{measures.UNIT}\b",
-    _I,
-)
+# (every form has a figure and its measure: "(bolt is 10 yd)" too)
+# ("3 in the truck" is no inch)
+_MEASURED_GATE = lead(r"\d", rf"\d\s*-?\s*(?!in\b){measures.UNIT}\.?(?![a-z])", _I)
 
 
 def _read_sizes(r: _Read) -> None:
