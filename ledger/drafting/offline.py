@@ -48,6 +48,7 @@ from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
+from ledger.drafting.reading import errands as errands  # its own line, as counts
 from ledger.drafting.reading import measures as measures  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
@@ -1277,6 +1278,7 @@ def read_requests(
         chatter.remark(clean)
         or (talk and chatter.PAST_TALK_DOUBT)
         or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
+        or errands.doubt(clean)  # "reorder 12 X, the last lot was broken": maybe goods bought
         or adjust.unclear(clean)  # "$45 each plus tax", "less 10% discount": the cost unsure
         or _all_but(clean)  # "all but 4 of the 12": the count is what is left out
     )
