@@ -49,6 +49,7 @@ from ledger.drafting.reading import bounds as bounds  # its own line, as asides
 from ledger.drafting.reading import containers as containers  # its own line, as counts
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
+from ledger.drafting.reading import errands as errands  # its own line, as counts
 from ledger.drafting.reading import measures as measures  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
@@ -266,8 +267,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
     # ("DOT 2217": a tyre's date code, week and year)
     r"|extension|case\s+(?:\#|no\.?|number|num)|dot(?:\s+code)?(?=\s*\d{4}\b))"
-    # a label dashed onto letters ("REF-MON1", "SO-A54-BLK") starts a code, not a reference
-    r"(?!-[a-z])\s*"
+    # a label dashed or slashed onto letters ("REF-MON1", "SO-A54-BLK", "REF/MON1") starts a
+    # code, not a reference
+    r"(?![-/][a-z])\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9/-]*\d[\w/-]*",
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
@@ -275,7 +277,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt|ref|case|reference)"
     # ("tag 5531", "asset tag #10442": a tag's number; "tag says 9.25" is a price tag's)
     r"|load(?=\s*(?:\#|no\.?)?\s*\d\d)|(?:asset\s+)?tag(?=\s*(?:\#|no\.?)?\s*\d{3}))"
-    r"(?!-[a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
+    r"(?![-/][a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
     r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"
@@ -287,7 +289,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!faulty\sbatch)(?<!faulty\slot)(?<!rejected\sbatch)(?<!rejected\slot)"
     r"(?<!defective\sbatch)(?<!defective\slot)(?<!contaminated\sbatch)(?<!contaminated\slot)"
     # ("batch: 12 CHG65W": a number right before a code the item list knows may count it)
-    r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)(?!-[a-z])\s*"
+    r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)(?![-/][a-z])\s*"
     r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
@@ -1312,6 +1314,7 @@ def read_requests(
         chatter.remark(clean)
         or (talk and chatter.PAST_TALK_DOUBT)
         or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
+        or errands.doubt(clean)  # "reorder 12 X, the last lot was broken": maybe goods bought
         or adjust.unclear(clean)  # "$45 each plus tax", "less 10% discount": the cost unsure
         or _all_but(clean)  # "all but 4 of the 12": the count is what is left out
     )
@@ -1358,7 +1361,11 @@ def read_requests(
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
     # "instead", "except"), which no reading above took up, may change the entry: never sure
     loose = _OPEN_WORD.search(items.hidden(clean, known)) if _OPEN_GATE.search(clean) else None
-    if loose and not any(f.doubts or f.unclear for f in read):
+    # two codes as a choice across the message's parts ("1 MON0 broken, or maybe MONXL")
+    choice = hedges.code_choice(clean) if loose else []
+    if choice and not any(f.doubts for f in read):
+        read = [replace(f, doubts=(*f.doubts, *choice)) for f in read]
+    elif loose and not any(f.doubts or f.unclear for f in read):
         left_open = f"I did not take '{loose.group(0)}' into account: check the entry"
         read = [replace(f, unclear=(*f.unclear, left_open)) for f in read]
     if found_bounds:

@@ -235,6 +235,14 @@ UNKNOWN_BESIDE = [
 )
 @example(
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
+    other="REF/MON1",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
+    costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="REF-MON1",
     pick=0,
     shape="{q} {code} and {other} {r}",
@@ -444,6 +452,12 @@ CHOICES = [
 ]
 
 
+@example(  # found by a long run: the second choice a part of its own, in capitals only
+    costs={"MON0": Decimal("1"), "MONXL": Decimal("1")},
+    shape="{q} {a} {r}, or maybe {b}",
+    quantity=1,
+    reason="broken",
+)
 @example(  # found by a long run: a code of capitals only as the second choice
     costs={"MON0": Decimal("1"), "MONXL": Decimal("1")},
     shape="{q} {a} or {b} {r}",

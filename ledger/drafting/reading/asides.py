@@ -12,19 +12,13 @@ from __future__ import annotations
 
 import re
 
-from ledger.drafting.reading.fast import first_letters, lead
+from ledger.drafting.reading.fast import lead, words
 
 _I = re.IGNORECASE
 _IX = re.IGNORECASE | re.VERBOSE
 
 
-def _words(pattern: str, flags: int = _IX) -> re.Pattern[str]:
-    """`pattern` (every branch starts a word) behind a gate of the letters it can start
-    with, read from the pattern itself so the gate never drifts from the words."""
-    letters = first_letters(pattern, flags)
-    if not letters:
-        return re.compile(pattern, flags)
-    return lead("".join(sorted(letters)), pattern, flags, word=True)
+_words = words  # every branch starts a word (reading.fast)
 
 
 # What turns any of these into a request after all
@@ -362,3 +356,13 @@ def news(text: str) -> str | None:
     elif _CLAIM_MONEY.search(text) and not _NOT_COVERED.search(text):
         answer = "That reads like money received on a claim, not a write-off. "
     return None if answer is None or _asks(text) else answer
+
+
+def goods_named(text: str) -> bool:
+    """The text names goods: a code, a word for stock, things counted, money of something."""
+    return _GOODS.search(text) is not None
+
+
+def write_asked(text: str) -> bool:
+    """A write-off asked for in so many words ("w/o", "pls write off", "write them off")."""
+    return _WRITE_ASKED.search(text) is not None

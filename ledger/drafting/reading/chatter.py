@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.drafting.reading import asides
+from ledger.drafting.reading import asides, errands
 from ledger.drafting.reading.fast import lead
 
 _I = re.IGNORECASE
@@ -51,7 +51,7 @@ _STATUS_ASKED = re.compile(
 _DIGIT = re.compile(r"\d")
 # (an invoice a price was taken from is no money moved: "$9 each on the last invoice")
 _MONEY_MOVED = lead(
-    "rpcisdtvfga",
+    "rpcisdtvfgamgbh",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
@@ -66,7 +66,11 @@ _MONEY_MOVED = lead(
         |credit(?:ed)?\s+(?:\$?\s?\d[\d,.]*k?\s+)?(?:to|for)\s+(?:the\s+|our\s+|a\s+|their\s+)?(?:client|customer|buyer|store|shop)s?
         |issu(?:e|ed|es|ing)\s+(?:them\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit
         |gift\s+cards?|(?:via|through|on|by)\s+(?:paypal|venmo|zelle|stripe|shopify\s+payments)
-        |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back)\b""",
+        |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back
+        |cash\s+back|money\s+back|back\s+in\s+cash
+        |(?:gave|give|giving|hand(?:ed|ing)?)\s+(?:\S+\s+){0,4}?(?:\$\s?\d[\d,.]*\s+back|back\s+\$)
+        |(?:gave|give|giving|hand(?:ed|ing)?)\s+(?:the\s+|a\s+|that\s+)?(?:customer|client|buyer
+            |them|him|her)\s+\$\s?\d+)\b""",
     _I | re.VERBOSE,
     word=True,
 )
@@ -81,6 +85,7 @@ _MONEY_WORDS = (
     "refund", "reimburs", "petty", "cash", "payment", "paid", "paying", "pay", "credit",
     "invoice", "sold", "selling", "sale", "deposit", "payroll", "tip", "chargeback", "rebate",
     "return", "rtv", "gift", "paypal", "venmo", "zelle", "stripe", "shopify", "sent",
+    "back", "gave", "give", "hand",
 )  # fmt: skip
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
 _PAID = re.compile(
@@ -98,7 +103,8 @@ _STOCK_MOVED = re.compile(
         |put\s+(?:\S+\s+){0,4}?back|return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:stock
             |the\s+shelf|shelf|the\s+bin|inventory)
         |back\s+(?:on|to)\s+the\s+shel(?:f|ves)|back\s+in\s+stock|swapped\s+(?:\S+\s+){0,3}(?:to|for|with)
-        |shipped|put\s+away|cycle\s+count\s+(?:is\s+)?(?:done|scheduled)|meeting)\b""",
+        |shipped|put\s+away|cycle\s+count\s+(?:is\s+)?(?:done|scheduled)|meeting
+        |arrived|delivered|checked\s+in|came\s+in|signed\s+for|all\s+there)\b""",
     _I | re.VERBOSE,
 )
 # A message that starts by moving stock is about where goods are, even when it names their
@@ -369,6 +375,9 @@ def answer(text: str, has_reason: bool) -> str | None:
         and not _FOUND.search(stripped)
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
+    errand = errands.answer(stripped, has_reason)  # a till count, a price check, an order
+    if errand:
+        return errand + DOES
     running_cost = (not has_reason and _OPERATING.search(trade)) or _PLAN_OR_PAY.search(stripped)
     if running_cost and not (_WRITE_OFF.search(stripped) or _ASKS.search(stripped)):
         return (

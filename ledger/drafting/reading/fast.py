@@ -43,6 +43,15 @@ def lead_num(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return lead(NUM_WORD_FIRST, pattern, flags, word=True, anywhere=NUM_ANYWHERE)
 
 
+def words(pattern: str, flags: int = re.IGNORECASE | re.VERBOSE) -> re.Pattern[str]:
+    """`pattern` (every branch starts a word) behind a gate of the letters it can start with,
+    read from the pattern itself so the gate never drifts from the words."""
+    letters = first_letters(pattern, flags)
+    if not letters:
+        return re.compile(pattern, flags)
+    return lead("".join(sorted(letters)), pattern, flags, word=True)
+
+
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
