@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ledger.drafting.reading import packs
+from ledger.drafting.reading import measures, packs
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
@@ -37,6 +37,16 @@ P_UNUSUAL_AMOUNT = 0.15
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
 P_ITEMS_CONTAINER = 0.1  # counted in the container the item list prices by: shown, likely
 P_ITEMS_CONTAINER_OTHER = 0.25  # counted in other containers than the list's: ask
+# Counted in pieces of an item the list prices by a container of a known size ("60 eggs" of
+# "Eggs, flat of 30"): the likely reading, shown, never sure (the count could be of flats)
+P_PIECES_OF_CONTAINER = 0.25
+# unit words that count pieces, not the item list's units ("40 pcs" of a box of 100 gloves)
+_PIECE_WORDS = frozenset(
+    ("pc", "pcs", "piece", "pieces", "individual", "individuals", "single", "singles", "loose",
+     "each", "eaches", "ea")
+)  # fmt: skip
+_NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
+_WORD = re.compile(r"[a-z]+")
 # A count of containers of unknown size ("2 pallets of SKU-12", "2 cs FUEL230") priced at the
 # item list's cost, which is the cost of one item, not of a container of them, unless the item
 # is the container ("2 boxes of BX-1042", "Shipping box 18in"): how many pieces is not known,
@@ -108,6 +118,27 @@ def _by_the_items_container(
     return facts
 
 
+def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
+    """The item list prices the item by a container of a known size and the message counts
+    the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
+    24-pack"): the container and its size, else None."""
+    if facts.quantity is None or facts.containers or packs.container(facts.unit):
+        return None
+    sized = packs.size_of(item.name)
+    if sized is None:
+        return None
+    unit = (facts.unit or "").lower()
+    said = _WORD.findall(facts.source_text.lower().replace(item.sku.lower(), " "))
+    if unit in _NOT_PIECES or any(packs.container(w) == sized[0] for w in said):
+        return None  # "2 flats EGG-LG": the list's own containers
+    if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
+        return sized  # "12 bottles", "40 pcs"
+    # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92")
+    noun = next(iter(_WORD.findall(item.name.lower())), "")
+    words = {w.rstrip("s") for w in said}
+    return sized if len(noun) > 2 and noun.rstrip("s") in words and noun.endswith("s") else None
+
+
 def build_draft(facts: Facts, context: DraftContext) -> Draft:
     policy = context.policy
     cur = policy.currency
@@ -131,6 +162,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     kind = policy.reasons[category].kind
 
     # -- unit cost: stated, or from the item list ---------------------------------------
+    share_said = False  # the total is a share of the list's cost (pieces of its container)
     item = context.items.get(facts.sku) if facts.sku else None
     if (
         facts.price_or_total
@@ -168,6 +200,26 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"({item.name})"
             )
             facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
+            pieces = _pieces_of_the_items_container(facts, item)
+            if pieces is not None and facts.quantity is not None:
+                container_word, size = pieces
+                # the exact share of the list's cost: count x cost / size, rounded once
+                share = quantize(facts.quantity * item.unit_cost / size)
+                explanation.append(
+                    f"The item list prices {item.sku} by the {container_word} of "
+                    f"{_fmt_qty(size)} ({item.name}, {format_money(item.unit_cost, cur)}): "
+                    f"{_fmt_qty(facts.quantity)} pieces = {_fmt_qty(facts.quantity)} / "
+                    f"{_fmt_qty(size)} {container_word} x {format_money(item.unit_cost, cur)}"
+                )
+                guesses.append(
+                    Guess(
+                        f"counted in pieces of the item list's {container_word}",
+                        P_PIECES_OF_CONTAINER,
+                    )
+                )
+                unit_cost = None
+                facts = replace(facts, total=share, unit_cost=None)
+                share_said = True
             held = _container_of_unknown_size(facts.unit, item.sku, item.name)
             if held:
                 # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet
@@ -248,7 +300,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"{format_money(computed, cur)}; using the stated total"
                 )
             else:
-                explanation.append(f"Amount {format_money(amount, cur)} as stated")
+                said = "" if share_said else " as stated"
+                explanation.append(f"Amount {format_money(amount, cur)}{said}")
         elif facts.total is not None:
             warnings.append("The amount must be more than zero")
             missing.append("amount")

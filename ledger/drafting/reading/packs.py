@@ -352,6 +352,27 @@ def holder(word: str | None) -> str | None:
     return found
 
 
+# How many pieces the container an item list prices by holds: "Bolts, box of 50", "Eggs, flat
+# of 30", "Gloves (box of 100)", "Water 24-pack", "Cups 50/sleeve", "Tape, case (24)"
+_SIZED_AS = re.compile(
+    rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
+    rf"|(?<![\w.,/-])(?P<m>\d+)\s*(?:/\s*|-\s*|\s)(?P<b>{_C}|pk|ct)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def size_of(name: str) -> tuple[str, Decimal] | None:
+    """The container an item list's name prices the item by and how many pieces it holds
+    ("Eggs, flat of 30" -> ("flat", 30)), or None when the name does not say both."""
+    m = _SIZED_AS.search(name)
+    if m is None:
+        return None
+    word = (m.group("a") or m.group("b")).lower()
+    held = "pack" if word in ("pk", "ct") else container(word)
+    n = Decimal(m.group("n") or m.group("m"))
+    return (held, n) if held and n > 1 else None
+
+
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
 _PRICED_PAIR = re.compile(
     r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b", re.I
