@@ -678,6 +678,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
                 "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
+                "missing out of the cage", "went missing out of the cage", "gone out of the cage",
+                "taken out of the cage", "missing out of the locked cage",
+                # taken and kept: "took 1 bike out for a test ride and never came back"
+                "never came back", "never brought it back", "never brought them back",
+                "never returned it", "never returned them", "reported to police",
+                "reported to the police", "police report filed", "filed a police report",
                 # plain or non-native English: someone took it, in any tense or number
                 *(
                     f"{who} {verb}"

@@ -270,7 +270,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # a label dashed or slashed onto letters ("REF-MON1", "SO-A54-BLK", "REF/MON1") starts a
     # code, not a reference
     r"(?![-/][a-z])\s*"
-    r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9/-]*\d[\w/-]*",
+    r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9/-]*\d[\w/-]*"
+    # ("PO 88213 line 4": the line of the order is part of its reference)
+    r"(?:\s*,?\s+(?:line|ln)\s*\#?\s*\d{1,3}\b)?",
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
     r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
@@ -790,6 +792,14 @@ _EVENT_WORDS = frozenset(
 )  # fmt: skip
 
 
+# a part apart from the event said first: its own sentence, or words that set it apart
+_OWN_STORY = re.compile(
+    r"[;\n]|[.!?]\s|\b(?:separately|unrelated|not\s+related|different(?:ly)?|another|also|too"
+    r"|other\s+(?:than|issue|thing|news)|in\s+other\s+news|on\s+top\s+of\s+that|plus|then)\b",
+    _I,
+)
+
+
 def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     """ "fire in bay 2, 4 SKU-77 and 20 SKU-12 destroyed": an event said first, before any
     count, is what happened to every part; a later part's damage word ("destroyed",
@@ -807,6 +817,12 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
         return read
     out = [read[0]]
     for f in read[1:]:
+        start = text.find(f.source_text)
+        if start > at and _OWN_STORY.search(text, at, start + len(f.source_text)):
+            # "flood in the basement got 10 X; separately 2 Y punctured by a box cutter": a
+            # part in a sentence of its own, or said to be apart, tells its own story
+            out.append(f)
+            continue
         if f.category is Category.LOSS:
             note = f"Read '{f.reason}' as what the {event} did, as for the first part"
             f = replace(
@@ -1847,7 +1863,8 @@ _COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
 
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t)"
-    r"\s+(?:(?:any|other|visible|sign\s+of|signs\s+of)\s+)?$",
+    # ("no sign of a break-in", "no evidence of any theft")
+    r"\s+(?:(?:any|other|visible|signs?\s+of|evidence\s+of|indication\s+of|a|an)\s+){0,3}$",
     _I,
 )
 
@@ -2507,8 +2524,9 @@ P_COUNT_BY_SIZE = 0.1
 
 # the words of goods arriving, before arrivals.rewrite looks closer (most messages have none)
 _ARRIVAL_GATE = lead(
-    "rudsloaci",
+    "rudsloacipgw",
     r"(?:rec(?:eiv(?:ed|ing)|v?'?d)|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
+    r"|picked|pulled|opened|unpacked|unboxed|inspected|went\s+through|checked"
     r"|c[oa]me\s+in|showed\s+up|in\s+(?:today|yesterday|this\s+morning))\b",
     _I,
     word=True,

@@ -21,8 +21,9 @@ _COUNT = r"(?<![\w$.,/#-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%/-]|[.,]\d)"
 # The arrived count: after a word of receiving ("received 40", "delivery of 40", "out of 40"),
 # or before one ("40 SKU-12 arrived", "got 24 X in today")
 _ARRIVED = lead(
-    "rdoust0-9",
+    "rdoustpuicgw0-9",
     r"""\b(?:received|receiving|recv'?d|rec'?d|unloaded|delivered|(?:took\s+)?delivery\s+of
+          |picked|pulled|opened|unpacked|unboxed|inspected|went\s+through|checked
           |shipment\s+of|out\s+of(?:\s+the)?|(?:a|the)\s+(?:delivery|shipment|load)\s+of)\s+"""
     + _COUNT.format("n")
     + r"""| (?:\bgot\s+)?"""

@@ -63,16 +63,21 @@ _ON_BOOKS = lead(
 # shortage), whatever the goods named between
 _THEIRS = r"(?:the\s+)?(?:system|books?|records?|ledger|wms|erp|count\s+sheet)"
 _COMPARED = lead(
-    "wtcsprblf",
+    "wtcsprblf0-9",
     # ("turned up 3 more X than the system had", "found 2 more than the books")
     rf"""\b(?:we\s+(?:have|had|got|found|counted|see)|there\s+(?:are|were|is)
          |(?:turned|showed)\s+up|counted|found
          |(?:the\s+)?(?:shelf|count|physical(?:\s+count)?|recount)\s+(?:has|had|shows?|is|was))
          \s+(?:\d[\d,]*\s+)?(?P<d>more|extra|fewer|less)\b[^.;\n$]{{0,40}}?
          \bthan\s+(?:what\s+)?{_THEIRS}
-       | \b(?P<b>{_THEIRS})\s+(?:has|had|shows?|says?|lists?|is\s+showing)\s+(?:\d[\d,]*\s+)?
+       # the count alone, our side: "4 more TR-2618 than the system shows"
+       | (?<![\w.,$])\d[\d,]*\s+(?P<c>more|extra|fewer|less)\b[^.;\n$]{{0,40}}?
+         \bthan\s+(?:what\s+)?{_THEIRS}
+       | \b(?P<b>{_THEIRS})\s+(?:has|had|shows?|says?|lists?|is\s+showing)\s+
+         (?:(?:we\s+(?:have|had)|there\s+(?:are|is|should\s+be))\s+)?(?:\d[\d,]*\s+)?
          (?P<e>more|fewer|less)\b[^.;\n$]{{0,40}}?\bthan\s+(?:what\s+)?
-         (?:we\s+(?:have|had|found|counted|see)|(?:is\s+)?on\s+the\s+shel(?:f|ves)|there\s+(?:are|is))""",
+         (?:we\s+(?:have|had|found|counted|see)|(?:(?:is|are)\s+)?on\s+the\s+(?:shel(?:f|ves)|floor|racks?)
+         |there\s+(?:are|is))""",
     _I | re.VERBOSE,
     word=True,
 )
@@ -92,10 +97,10 @@ def read(text: str) -> Way | None:
     if "than" in text:
         m = _COMPARED.search(text)
         if m is not None:
-            ours = m.group("d") is not None
-            more = (m.group("d") or m.group("e")).lower() in _MORE
-            cat = Category.OVERAGE if more == ours else Category.SHRINKAGE
-            return Way(cat, m.group(0), m.group("d") or m.group("e"), True)
+            word = m.group("d") or m.group("c") or m.group("e")
+            ours = m.group("e") is None
+            cat = Category.OVERAGE if (word.lower() in _MORE) == ours else Category.SHRINKAGE
+            return Way(cat, m.group(0), word, True)
     if "over" not in text and "under" not in text and not _CHEAP.search(text):
         return None
     m = _OURS.search(text)

@@ -120,6 +120,18 @@ _PURCHASE_PAPER = words(
 )
 _PAPER_STEMS = ("po", "p.o", "purchas", "invoice")
 
+# -- picking and moving stock for an order: "can someone pull 12 flats EGG30 for the hillcrest
+# order", "stage 4 pallets for route 7", "transfer 20 SKU-12 to store 4"
+_PICKING = words(
+    r"""\b(?:pull|pulled|pulling|pick|picked|picking|grab|stage|staged|staging|prep|load\s+up
+        |set\s+aside|put\s+aside|hold|transfer|transferring|move|moving)\b[^.!?\n]{0,60}?
+        \b(?:for|to)\s+(?:the\s+|our\s+|a\s+)?(?:[\w'-]+\s+){0,2}?(?:order|customer|job|route|delivery
+        |store|branch|site|shop|account|pickup|pick-up|will\s+call)\b"""
+)
+_PICKING_STEMS = (
+    "pull", "pick", "grab", "stag", "prep", "load", "aside", "hold", "transfer", "mov"
+)  # fmt: skip
+
 # -- approving an earlier write-off -------------------------------------------------------------
 _APPROVAL = words(
     r"""\b(?:approv\w*|sign(?:ed|ing)?[-\s]?off|sign\s+(?:it|them|this|that)\s+off
@@ -165,6 +177,8 @@ def answer(text: str, has_reason: bool) -> str | None:
         _PURCHASE_PAPER, _PAPER_STEMS, text, low
     ):
         answer = "That reads like an order or a purchase, not a write-off. "
+    elif _found(_PICKING, _PICKING_STEMS, text, low):
+        answer = "That reads like picking or moving stock for an order, not a write-off. "
     else:
         return None
     return None if asides.write_asked(text) else answer

@@ -55,7 +55,7 @@ COMMON = _wordset(
     tyre tyres tire tires wheel wheels drum drums
     shopify paypal venmo zelle amazon ebay etsy stripe square
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
-    stools stoles
+    stools stoles burner burners
     """
 )
 
