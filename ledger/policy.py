@@ -1115,7 +1115,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # came in 15 over".
             Words(
                 "extra", "over", "over by", "came in over", "more", "higher", "higher than",
-                "above",
+                "above", "exta", "extras", "xtra",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,

@@ -47,6 +47,7 @@ _PIECE_WORDS = frozenset(
 )  # fmt: skip
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")
+_COUNTED_WORD = re.compile(r"\d\s*([a-z]+)(?:\s+([a-z]+))?")  # "2 flats", "3 full cases"
 # A count of containers of unknown size ("2 pallets of SKU-12", "2 cs FUEL230") priced at the
 # item list's cost, which is the cost of one item, not of a container of them, unless the item
 # is the container ("2 boxes of BX-1042", "Shipping box 18in"): how many pieces is not known,
@@ -128,15 +129,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if sized is None:
         return None
     unit = (facts.unit or "").lower()
-    said = _WORD.findall(facts.source_text.lower().replace(item.sku.lower(), " "))
-    if unit in _NOT_PIECES or any(packs.container(w) == sized[0] for w in said):
-        return None  # "2 flats EGG-LG": the list's own containers
+    text = facts.source_text.lower().replace(item.sku.lower(), " ")
+    counted = {packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w}
+    if unit in _NOT_PIECES or sized[0] in counted:
+        return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
         return sized  # "12 bottles", "40 pcs"
-    # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92")
-    noun = next(iter(_WORD.findall(item.name.lower())), "")
-    words = {w.rstrip("s") for w in said}
-    return sized if len(noun) > 2 and noun.rstrip("s") in words and noun.endswith("s") else None
+    # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92",
+    # "12 loose reeds" of "Clarinet reeds, box of 10")
+    said = set(_WORD.findall(text))
+    nouns = {w for w in _WORD.findall(item.name.lower()) if len(w) > 3 and w.endswith("s")}
+    return sized if "loose" in said or nouns & said else None
 
 
 def build_draft(facts: Facts, context: DraftContext) -> Draft:
@@ -258,7 +261,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and facts.unit_cost is None
         and item is not None
         and item.unit_cost >= ONE_PIECE_COST
-        and kind is Kind.WRITE_OFF
+        and kind in (Kind.WRITE_OFF, Kind.WRITE_DOWN)  # ("floor model ... write it down")
         and not _MANY.search(facts.source_text)
         and not (facts.doubts or facts.errors)
     ):

@@ -311,7 +311,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # a time by what happened then: "picked up at 7", "went missing at 10", "found around 4"
     r"\b(?:picked\s+up|dropped\s+off|went\s+missing|go(?:ne|t)\s+missing|found|noticed"
     r"|discovered|spotted|arrived|delivered|came\s+in|turned\s+up|showed\s+up|happened"
-    r"|occurred|started|left|opened|closed|collected|checked|reported|seen|broke\s+in)\s+"
+    r"|occurred|started|left|opened|closed|collected|checked|reported|seen|broke\s+in"
+    r"|coming|comes|leaving|leaves|due|back|here)\s+"
     r"(?:at|around|about|by|after|before|from)\s+(?P<m>\d{1,2}(?:[:.]\d{2})?)\b(?![.,]?\d)"
     r"(?!\s*(?:each|ea\b|apiece|per\b|a\s+(?:unit|piece|pop)|/|dollars?|bucks|usd|%))",
     # ... or by who did what then: "by 9 we found", "around 3 the cooler died"
@@ -357,6 +358,14 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?P<m>(?:19|20)\d{2})(?=\s+(?:models?|versions?|editions?|range|collections?|season"
     r"|line|catalog(?:ue)?|designs?|styles?|releases?|lineup|stock)\b)",
     r"\bq[1-4]\b|\bfy\s?\d{2,4}\b",
+    # "the 2021 prosecco", "2018 vintage": the year a wine was made names it, never a count
+    r"\bthe\s+(?P<m>(?:19[5-9]|20[0-3])\d)(?=\s+[a-z]{3,})(?!\s+(?:units?|pcs|pieces|items|bottles"
+    r"|cases?|boxes|of)\b)",
+    r"\b(?P<m>(?:19[5-9]|20[0-3])\d)(?=\s+vintage\b)",
+    # "14k gold", "18 kt chains", "provide for obsolete 14k chains": a gold's purity, no money
+    r"\b(?:8|9|10|14|18|22|24)\s?(?:k|kt|karat|carat)\b(?=\s+(?:solid\s+|white\s+|yellow\s+"
+    r"|rose\s+)?(?:gold|chains?|rings?|bands?|earrings?|necklaces?|bracelets?|pendants?|jewel"
+    r"|studs?|hoops?|ropes?)\b)",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
     r"|minutes?|mins?|nights?)\b(?:\s+ago)?",
     # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
@@ -1046,7 +1055,10 @@ _LOC_HEAD = (
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
     r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
-    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout|tank)"
+    r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout|tank"
+    # ("drawer 6", "display case 4", "safe 2", "pen 3", "greenhouse 2")
+    r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
+    r"|greenhouse|coop)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -1377,6 +1389,12 @@ def read_requests(
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
     # "instead", "except"), which no reading above took up, may change the entry: never sure
     loose = _OPEN_WORD.search(items.hidden(clean, known)) if _OPEN_GATE.search(clean) else None
+    # a hedge is the writer's doubt about what they report, whichever part it stands in: "2
+    # RG-1042 and 1 PD-77C damaged or stolen, not sure which"
+    if len(read) > 1 and any(f.doubts for f in read):
+        unsure = hedges.hedges(items.hidden(clean, known))
+        if unsure:
+            read = [f if f.doubts else replace(f, doubts=(*f.doubts, *unsure)) for f in read]
     # two codes as a choice across the message's parts ("1 MON0 broken, or maybe MONXL")
     choice = hedges.code_choice(clean) if loose else []
     if choice and not any(f.doubts for f in read):
@@ -2111,6 +2129,17 @@ def _heads(p: _Piece, after: list[_Piece]) -> bool:
     return _WD_NRV.search(p.text + after[0].text) is None
 
 
+# A part that only gives goods said before it a new value: "write down to 499 each", "reduce
+# value to 4.90 ea", "mark them down to $20"
+_NEW_VALUE_ONLY = re.compile(
+    r"""^\W*(?:(?:and|then|pls|please|so|just)\s+)*
+        (?:write|writing|mark|marking|knock|knocking|reduce|reducing|revalue|reprice|take|bring
+        |drop|cut)\w*\s+(?:(?:it|them|these|those|value|the\s+value|price|cost)\s+)?(?:down\s+)?
+        to\s+\$?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+piece|per\s+\w+|/\s*\w+)?\W*$""",
+    _IX,
+)
+
+
 def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     """Glue pieces into requests. Returns the shared header text (only when it heads several
     requests) and the groups."""
@@ -2130,6 +2159,8 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
             if new and cur[-1].one_container and p.qty and not p.sku and not p.money:
                 new = False  # "one pallet of FLR-25 got wet, 12 sacks ruined": the pieces in it
+            if new and cur_sig[0] and cur_sig[1] and not p.sku and _NEW_VALUE_ONLY.match(p.text):
+                new = False  # "3 X discontinued, write down to 499 each": their new value
         if new:
             groups.append(cur)
             cur, cur_sig, cur_sku = [], [False] * 5, None

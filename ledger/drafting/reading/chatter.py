@@ -27,6 +27,11 @@ _QUESTION = re.compile(
         |remind\s+me|tell\s+me|any\s+idea|wondering|quick\s+question|question)\b""",
     _I | re.VERBOSE,
 )
+# a statement turned into a question at its end: "total shrink YTD is like 3.2k right?"
+_TAG_QUESTION = re.compile(
+    r"\b(?:right|correct|yeah|yea|no|isn'?t\s+it|wasn'?t\s+it|didn'?t\s+we|don'?t\s+we)\s*\?+\s*$",
+    _I,
+)
 # asking the bot, or the team, to do the bot's job: a request said as a question
 ASKED_TO_DO = re.compile(
     rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:(?:can|could|may|would|will|shall)\s+
@@ -46,6 +51,13 @@ _STATUS_ASKED = re.compile(
       | ^\s*{_OPENER}(?:did|has|have|was|were|is|are)\b[^?]{{0,80}}?\b(?:approved|posted
         |processed|booked|rejected|declined|signed\s+off|gone\s+through|go\s+through
         |went\s+through|synced|sent|done|submitted|pending)\b""",
+    _I | re.VERBOSE,
+)
+# ... asked without a question mark: "is the w/o for the 6 chicks in yet or do i need to
+# resubmit"
+_STATUS_YET = re.compile(
+    rf"""^\s*{_OPENER}(?:did|has|have|was|were|is|are)\b[^?]{{0,80}}?\b(?:in|through|done)\s+yet\b
+      | \b(?:do|should|shall)\s+(?:i|we)\s+(?:need\s+to\s+)?re-?submit\b""",
     _I | re.VERBOSE,
 )
 _DIGIT = re.compile(r"\d")
@@ -95,6 +107,7 @@ _PAID = re.compile(
 )
 _STOCK_MOVED = re.compile(
     r"""\b(?:received|receiving|coming\s+in|arriving|arrives|due\s+in|inbound|on\s+the\s+way
+        |coming\s+(?:at|by|around|today|tomorrow|tonight|this|next|on\s+\w+day)
         |en\s+route|restock(?:ed|ing)?|re-stock(?:ed)?|ordered|reorder(?:ed)?
         |order\s+(?:more|another)|transfer(?:red|ring|s)?|xfer(?:red|d)?
         |mov(?:ed?|ing)\s+(?:\S+\s+){0,5}?(?:from|to|into|over\s+to|across\s+to)
@@ -191,7 +204,8 @@ _PERIOD = lead(
 _NARRATOR = re.compile(
     r"""\b(?:we|we'?ve|we'?re|we\s+had|our|us|that'?s|that\s+was|it'?s\s+been|it\s+was
         |(?:is|are|was|stands?|sits?)\s+at|came\s+to|comes\s+to|totall?ed|added\s+up
-        |adds\s+up|cost\s+us|gone|so\s+much|a\s+lot)\b""",
+        |adds\s+up|cost\s+us|gone|so\s+much|a\s+lot
+        |total|(?:is|was)\s+(?:like|about|around|roughly))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Comment words that make a mention of a past loss a remark: "remember?", "crazy", "not great"
@@ -334,10 +348,14 @@ def answer(text: str, has_reason: bool) -> str | None:
     if (
         "?" in stripped
         and not asked_to_do
-        and (_QUESTION.search(stripped) or _STATUS_ASKED.search(stripped))
+        and (
+            _QUESTION.search(stripped)
+            or _STATUS_ASKED.search(stripped)
+            or (_TAG_QUESTION.search(stripped) and not _ASKS_WRITE_OFF.search(stripped))
+        )
     ):
         return "That reads like a question, not a write-off request. " + DOES
-    if _REPORT_ASKED.search(stripped):
+    if _REPORT_ASKED.search(stripped) or _STATUS_YET.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
     aside = asides.information(stripped)
     if aside:

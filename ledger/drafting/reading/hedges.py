@@ -24,8 +24,10 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?
          |estimated?|est\.|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
-         |need\s+to\s+(?:check|confirm|verify)|still\s+(?:checking|counting)
-         |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with)
+         |still\s+(?:checking|counting)
+         |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with|w/)
+         |(?:may|might|could)\s+have\s+(?:been|gone|got|just)
+         |(?:gotta|got\s+to|have\s+to|need\s+to)\s+(?:double[-\s]?)?(?:check|confirm|verify|count)
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
          |and\s+change|odd\s+(?:dollars?|bucks|grand)|or\s+thereabouts|thereabouts|circa
          |in\s+round\s+(?:numbers|figures)
@@ -38,7 +40,7 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
 _HEDGE = lead(
     r"a-z",
     rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b
-       | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some)\s+{_NUM}
+       | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some|like)\s+{_NUM}
        | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b | \d-odd\b | \bc\.\s?\$\d""",
     re.IGNORECASE | re.VERBOSE,
     word=True,

@@ -67,7 +67,7 @@ _FRAC = (
 # what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
 _N_FIRST = r"\dotfsenha"
 _OUTER = (
-    rf"(?P<n1>{_N}|half\s+an?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
+    rf"(?P<n1>{_N}|half(?:\s+an?)?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
     rf"(?:(?:master|outer|inner|full|whole|shipping|sealed)\s+)?"
     rf"(?P<c1>{_C})"
 )
@@ -135,7 +135,7 @@ _STATED = lead(
     rf"|(?:each|every)\s+(?P<c0>{_C})\s*,?\s*(?:{_HAS}\s+)?)"
     rf"|\b(?:inside|in)\s+(?:each|every|one|an?)\s+(?P<c2>{_C})\s*,?\s*"
     rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
-    rf"|\(\s*(?:an?\s+)?(?P<c3>{_C})\s+(?:of|=|is)\s+"
+    rf"|\(\s*(?:an?\s+|each\s+)?(?P<c3>{_C})\s+(?:of|=|is|holds?|has|contains?)\s+"
     rf"|\b(?P<c4>{_C})\s*(?:=|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
     rf"(?P<n>{_N})(?!\s*(?:dollars?|bucks|usd)\b)(?:\s+{_PIECE}(?![\w-]))?",
     _I,
@@ -405,7 +405,7 @@ def _num(raw: str) -> Decimal | None:
     raw = " ".join(raw.lower().split())
     if raw in ("a", "an"):
         return Decimal(1)
-    if raw in ("half a", "half an"):
+    if raw in ("half a", "half an", "half"):
         return Decimal("0.5")
     if raw in _FRACTIONS:
         return _FRACTIONS[raw]
