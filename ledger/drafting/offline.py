@@ -63,6 +63,7 @@ from ledger.drafting.reading.fast import (
     by_first_letter,
     first_chars,
     first_letters,
+    gated,
     lead,
     lead_num,
 )
@@ -1106,14 +1107,14 @@ _NEGATIVE = lead(
     rf"(?P<rest>\s*(?:{_UNIT}\b|dollars?\b|usd\b))?",
     _I,
 )
-_SCIENTIFIC = re.compile(r"(?<![\w.])\$?\d+(?:\.\d+)?e[+-]?\d+(?![\w.])", _I)
+_SCIENTIFIC = gated(r"(?<![\w.])\$?\d+(?:\.\d+)?e[+-]?\d+(?![\w.])", _I)
 _NOT_FINITE = lead(
     "$u@aqni∞",
     rf"(?:\$|\busd\b|@|\bat\b|\bqty\b|\bquantity\b)\s*(?:nan|inf(?:inity)?|∞)\b"
     rf"|\b(?:nan|inf(?:inity)?|∞)\s*(?:{_UNIT}|dollars?|usd)\b|∞",
     _I,
 )
-_NUMBERISH = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])")
+_NUMBERISH = gated(r"(?<![\w.,])\d[\d.,]*\d(?![\w])")
 _VALID_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 # -- the reader's other words -------------------------------------------------------------------
@@ -1167,7 +1168,7 @@ _FOREIGN_CURRENCY = lead(
     _I,
 )
 _NUMBER_WORD_IN = re.compile(rf"\b{_NUMBER_WORD}\b", _I)
-_OPEN_GATE = re.compile(r"\b(?:or|some|rest|unless|instead|rather|except)\b", _I)
+_OPEN_GATE = gated(r"\b(?:or|some|rest|unless|instead|rather|except)\b", _I)
 _OPEN_WORD = re.compile(
     r"\b(?:or(?!\s+(?:so|nrv|net\s+realizable|market|realisable|realizable|replacement)\b)"
     r"(?<!\bcost\sor)|some|(?:the\s+)?rest|unless|instead|rather|except)\b",
@@ -1185,7 +1186,7 @@ _RESERVE_WAY = re.compile(
     r"|reduc\w*|decreas\w*|lower\w*|appl(?:y|ied)|utili[sz]\w*|write\s+off|wrote\s+off)\b",
     _I,
 )
-_RESERVE_WORD = re.compile(
+_RESERVE_WORD = gated(
     r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
 )
 # The reserve taken back to income, not used by goods leaving nor built up: a reversal, a

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ledger.drafting.reading import asides, errands
-from ledger.drafting.reading.fast import lead
+from ledger.drafting.reading.fast import gated, lead
 
 _I = re.IGNORECASE
 DOES = (
@@ -142,7 +142,7 @@ _DISPOSAL = re.compile(
     _I,
 )
 _RESERVE = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\b", _I)
-_RESERVE_HISTORY = re.compile(
+_RESERVE_HISTORY = gated(
     r"\b(?:were|was|been|already|previously|fully|we|we'?ve|we\s+have)\s+(?:already\s+|fully\s+)?"
     r"(?:provided\s+for|provisioned|reserved|covered\s+by\s+the\s+reserve)\b[^.?!\n]*",
     _I,

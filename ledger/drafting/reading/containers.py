@@ -18,26 +18,34 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ledger.drafting.reading.fast import lead
+
 _PLURALS = (
     "cases", "cs", "cartons", "ctns", "boxes", "bxs", "packs", "pks", "packets", "pallets",
     "plts", "skids", "crates", "trays", "sleeves", "bundles", "totes", "flats", "bags",
     "drums", "inners", "sacks",
 )  # fmt: skip
 _C = "(?:" + "|".join(sorted(_PLURALS, key=len, reverse=True)) + ")"
-_FIRST = re.compile(
+# (every container word starts a word: tried only where one of their first letters does)
+_LETTERS = "".join(sorted({w[0] for w in _PLURALS}))
+_FIRST = lead(
+    _LETTERS,
     rf"(?<![\w$.-])(?P<c>{_C})(?P<of>\s+(?:of\s+)?(?:[^:=\n;,.$\d]|(?<=[\w-])\d){{0,30}}?)?"
     r"\s*[:=]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b|x\s*\$))"
     r"(?P<x>\s*[x*]\s*\d{1,4}(?![\d.,]\d|[\w%$/-]))?",
     re.IGNORECASE,
+    word=True,
 )
 # "cases SKU-410 x3": the containers of a code, counted after it
-_CODE_X = re.compile(
+_CODE_X = lead(
+    _LETTERS,
     rf"(?<![\w$.-])(?P<c>{_C})\s+(?:of\s+)?(?P<code>(?-i:[A-Z][A-Z0-9]{{0,9}}(?:-[A-Z0-9]+)+))"
     r"\s*[x*]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b))",
     re.IGNORECASE,
+    word=True,
 )
 _AFTER = re.compile(rf"\s*{_C}\b", re.IGNORECASE)
-_GATE = re.compile(rf"\b{_C}\b[^:=\n]{{0,40}}[:=x*]", re.IGNORECASE)
+_GATE = lead(_LETTERS, rf"{_C}\b[^:=\n]{{0,40}}[:=x*]", re.IGNORECASE, word=True)
 
 
 @dataclass(frozen=True)

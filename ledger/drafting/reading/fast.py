@@ -135,6 +135,17 @@ def by_first_letter(alternation: str, flags: int = 0) -> str:
     return "(?:" + "|".join(buckets) + ")"
 
 
+def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` behind a lookahead of the characters its matches can start with, read from
+    the pattern itself (the same matches; most positions turned away by one test)."""
+    found = first_chars(pattern, flags)
+    if not found:
+        return re.compile(pattern, flags)
+    # (first_chars reads in lower case: both cases, a superset, loses no match)
+    chars = "".join(sorted(found | {c.upper() for c in found}))
+    return re.compile(f"(?=[{re.escape(chars)}])(?:{pattern})", flags)
+
+
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters (lower case) a match of `pattern` can start with, or None: unknown."""
     return _first_chars(pattern, flags)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.drafting.reading.fast import lead
+from ledger.drafting.reading.fast import gated, lead
 
 # After a currency sign every character must be a digit: "$4OO", "$l5", "$2B4", "$1,OOO".
 _MONEY = lead(
@@ -22,7 +22,7 @@ _MONEY = lead(
 )
 # Elsewhere only shapes that cannot be a word, a size or a code: a digit then the letter O
 # ("1O", "4OO", "2o"), a letter between digits ("4S6", "1l5"), or l/I then digits ("l2").
-_BARE = re.compile(
+_BARE = gated(
     r"(?<![\w$.,/-])(?P<t>\d[\dOo]*[Oo][\dOo]*|\d+[OolISB]\d+[\dOolISB]*|[lI]\d+)(?![\w-])"
 )
 _LETTER = re.compile(r"[OolISB]")

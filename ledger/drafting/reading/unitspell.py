@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ledger.drafting.reading.fast import gated
 from ledger.drafting.reading.packs import CONTAINER_WORDS
 
 # the words aimed at: pack words long enough that one slip still leaves them recognisable
@@ -45,7 +46,7 @@ _REAL = CONTAINER_WORDS | _wordset(
     """
 )
 _COUNT_BEFORE = r"(?:\d+|an?|per|each|every|half|one|two|three|four|five|six|ten|twelve)"
-_CANDIDATE = re.compile(
+_CANDIDATE = gated(
     rf"(?<![\w'-])(?P<before>{_COUNT_BEFORE})(?P<gap>\s*[x×]?\s*|\s+(?:full\s+)?)"
     r"(?P<word>[a-z]{4,12})(?![\w'-])",
     re.IGNORECASE,
