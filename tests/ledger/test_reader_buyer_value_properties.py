@@ -13,11 +13,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.drafting import DraftError, draft
 from ledger.drafting.types import ItemInfo
-from ledger.money import quantize
-from ledger.policy import Category, Policy, decide_accounts
+from ledger.policy import Policy
 from tests.ledger.conftest import make_context
+from tests.ledger.write_down_checks import check_written_down
 
 POLICY = Policy()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -68,21 +67,4 @@ def buyer_value(draw: st.DrawFn) -> tuple[str, str, int, Decimal]:
 @SETTINGS
 def test_what_a_buyer_pays_is_the_new_value(case: tuple[str, str, int, Decimal]) -> None:
     text, sku, n, value = case
-    try:
-        drafts = draft(text, CTX)
-    except DraftError:
-        return
-    cost = COSTS[sku]
-    for d in drafts:
-        if value >= cost:
-            assert d.confidence < 0.5, f"{text!r}: {d.category} at {d.confidence}"
-            continue
-        if d.confidence < 0.9:
-            continue
-        amount = quantize(n * (cost - value))
-        assert d.category is Category.WRITE_DOWN, f"{text!r}: {d.category}"
-        assert d.quantity == n and d.sku == sku, f"{text!r}: {d.quantity} {d.sku}"
-        assert d.amount == amount, f"{text!r}: {d.amount} != {amount}"
-        accounts = decide_accounts(Category.WRITE_DOWN, amount, POLICY)
-        lines = {(ln.account, ln.debit > 0) for ln in d.lines}
-        assert lines == {(accounts.debit, True), (accounts.credit, False)}, f"{text!r}"
+    check_written_down(text, CTX, COSTS[sku], sku, n, value)
