@@ -242,10 +242,6 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
                 "insects", "droppings", "kinked", "snagged",
-                # goods that left us and never arrived: lost, not a count's shortfall
-                "lost in transit", "lost in shipping", "lost in shipment", "lost in the mail",
-                "lost in the post", "lost by the carrier", "carrier lost", "lost en route",
-                "lost on the truck", "lost in delivery", "lost by the courier", "courier lost",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
@@ -263,6 +259,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "expirde": "expired", "expiered": "expired", "smahsed": "smashed",
                     "smashd": "smashed", "brokem": "broken",
                 },
+            ),
+            # Goods that left us and never arrived: lost, not a count's shortfall; "no trace",
+            # "missing" beside them tell the same story ("lost in transit, carrier says no trace")
+            Words(
+                "lost in transit", "lost in shipping", "lost in shipment", "lost in the mail",
+                "lost in the post", "lost by the carrier", "carrier lost", "lost en route",
+                "lost on the truck", "lost in delivery", "lost by the courier", "courier lost",
+                fuzzy=False,
+                explains={Category.SHRINKAGE},
             ),
             # How warehouse staff say it in Slack when no damage word is used: the goods
             # split, caved in, got drenched, stopped working, failed QC, went in the skip, or
@@ -612,7 +617,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "down", "under", "below", "fewer", "less", "light", "lower", "lower than",
                 near=("system", "books", "on the books", "count", "counted", "records",
-                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
+                      "stocktake", "stock take", "stocktaking", "audit", "physical",
+                      "on hand", "on-hand", "sheet", "count sheet"),
                 fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins
@@ -1144,6 +1150,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "soup kitchen", "homeless shelter", "animal shelter", "shelter kitchen",
                 "habitat restore", "habitat for humanity", "salvation army", "red cross",
                 "food rescue", "community kitchen", "community fridge",
+                # given away to a good cause: "gave 50 to the rec center art program"
+                "gave away", "given away", "giving away", "give away", "free of charge",
+                "at no charge", "church", "rec center", "recreation center", "community center",
+                "youth program", "art program", "fish fry", "bake sale",
                 misspelled={"donatd": "donated", "doanted": "donated"},
                 explains={Category.LOSS},
             ),

@@ -493,6 +493,9 @@ _SPLIT = re.compile(
     | \s+(?:and|also|plus|then|&|as\s+well\s+as)\s+
     | \s+\+\s+
     | \s+/\s+(?=\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s)
+    # "found 2 extra X but short 5 Y": a count's other line ("all but 4 of the 12" is one)
+    | (?<!\ball)(?<!\beverything)(?<!\bnothing)\s+but\s+
+      (?=(?:(?:short|over|missing|extra|up|down|under)\s+(?:by\s+)?)?\d)
     """,
     _IX,
 )
@@ -2899,8 +2902,11 @@ def _pick_reason(
         if r.s[h.start + len(h.keyword) : h.start + len(h.keyword) + 1] == "?":
             r.doubts.append(f"'{h.keyword}?' is asked, not said: confirm what happened")
             break
+    # words another hit's story explains are part of that story: "lost in transit, carrier
+    # says no trace" is goods lost in transit, not a count's shortfall
+    told = [h for h in hits if not any(h.category in o.explains for o in hits if o is not h)]
     # the reason's own words name it better than a verb that only points at it ("add")
-    best = min(hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
+    best = min(told or hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
     if clash:

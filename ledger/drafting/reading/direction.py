@@ -61,7 +61,7 @@ _ON_BOOKS = lead(
 # "we have 2 more SKU-12 than the system shows", "the system has 4 more than we counted":
 # a comparison says the way by who has more (our side more: an overage; the books' more: a
 # shortage), whatever the goods named between
-_THEIRS = r"(?:the\s+)?(?:system|books?|records?|ledger|wms|erp|count\s+sheet)"
+_THEIRS = r"(?:the\s+)?(?:system|books?|records?|ledger|wms|erp|(?:count\s+)?sheet|paperwork)"
 _COMPARED = lead(
     "wtcsprblf0-9",
     # ("turned up 3 more X than the system had", "found 2 more than the books")

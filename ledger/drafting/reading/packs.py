@@ -136,7 +136,8 @@ _STATED = lead(
     rf"|\b(?:inside|in)\s+(?:each|every|one|an?)\s+(?P<c2>{_C})\s*,?\s*"
     rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
     rf"|\(\s*(?:an?\s+|each\s+)?(?P<c3>{_C})\s+(?:of|=|is|holds?|has|contains?)\s+"
-    rf"|\b(?P<c4>{_C})\s*(?:=|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
+    # ("half a case of X missing, case is 24")
+    rf"|\b(?P<c4>{_C})\s*(?:=|(?:is|holds|has|contains)\s+|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
     rf"(?P<n>{_N})(?!\s*(?:dollars?|bucks|usd)\b)(?:\s+{_PIECE}(?![\w-]))?",
     _I,
 )
