@@ -266,6 +266,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "lost in transit", "lost in shipping", "lost in shipment", "lost in the mail",
                 "lost in the post", "lost by the carrier", "carrier lost", "lost en route",
                 "lost on the truck", "lost in delivery", "lost by the courier", "courier lost",
+                # (typed as it often is: one phrase, so fuzzy matching of its words is off)
+                "lost in tranist", "lost in trasit", "lost in transt", "lost in transti",
                 fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
@@ -616,6 +618,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "down 3 vs the system": fewer than the books say, only beside the books' count
             Words(
                 "down", "under", "below", "fewer", "less", "light", "lower", "lower than",
+                "shy", "came up shy", "come up shy",
                 near=("system", "books", "on the books", "count", "counted", "records",
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
                       "on hand", "on-hand", "sheet", "count sheet"),

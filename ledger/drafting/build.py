@@ -40,6 +40,15 @@ P_ITEMS_CONTAINER_OTHER = 0.25  # counted in other containers than the list's: a
 # Counted in pieces of an item the list prices by a container of a known size ("60 eggs" of
 # "Eggs, flat of 30"): the likely reading, shown, never sure (the count could be of flats)
 P_PIECES_OF_CONTAINER = 0.25
+# A bare count of an item the list prices by the dozen: dozens, or pieces? Likely dozens (the
+# list's unit), never sure
+P_DOZEN_COUNT = 0.2
+
+
+def _by_the_dozen(item: ItemInfo) -> bool:
+    return packs.sold_by(item.name) == "dozen"
+
+
 # unit words that count pieces, not the item list's units ("40 pcs" of a box of 100 gloves)
 _PIECE_WORDS = frozenset(
     ("pc", "pcs", "piece", "pieces", "individual", "individuals", "single", "singles", "loose",
@@ -136,10 +145,22 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
         return sized  # "12 bottles", "40 pcs"
     # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92",
-    # "12 loose reeds" of "Clarinet reeds, box of 10")
-    said = set(_WORD.findall(text))
-    nouns = {w for w in _WORD.findall(item.name.lower()) if len(w) > 3 and w.endswith("s")}
+    # "12 loose reeds" of "Clarinet reeds, box of 10", "24 glasses" of "Wine glass, per dozen")
+    said = {_singular(w) for w in _WORD.findall(text)}
+    nouns = {
+        _singular(w)
+        for w in _WORD.findall(item.name.lower())
+        if len(w) > 3 and not packs.container(w) and w not in ("dozen", "each", "per")
+    }
     return sized if "loose" in said or nouns & said else None
+
+
+def _singular(word: str) -> str:
+    """ "glasses" -> "glass", "boxes" -> "box", "reeds" -> "reed": enough to compare a goods
+    word with an item list's name."""
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def build_draft(facts: Facts, context: DraftContext) -> Draft:
@@ -223,6 +244,14 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 unit_cost = None
                 facts = replace(facts, total=share, unit_cost=None)
                 share_said = True
+            elif facts.quantity is not None and not facts.containers and _by_the_dozen(item):
+                # "3 WG12B broken", the list pricing the dozen: three dozen, or three glasses?
+                guesses.append(Guess("a count of an item priced by the dozen", P_DOZEN_COUNT))
+                warnings.append(
+                    f"The item list prices {item.sku} by the dozen ({item.name}): is "
+                    f"{_fmt_qty(facts.quantity)} a count of dozens or of pieces? Say '2 dz' "
+                    "or '24 pcs'"
+                )
             held = _container_of_unknown_size(facts.unit, item.sku, item.name)
             if held:
                 # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet

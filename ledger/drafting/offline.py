@@ -1081,8 +1081,11 @@ _LOC_MOD = (
 _LOC_ID = (
     # "3", "12b", "4-2", "A", "A-12-03", "B12-4C": bin and rack codes are all place
     r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./](?:\d+[a-z]?|[a-z]))*"
-    r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./]\d+[A-Z]?)*)"
-    r"|(?-i:[b-hj-wyz]))(?![\w-]))"
+    r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./](?:\d+[A-Z]?|[A-Z]))*)"  # ("R-24-B")
+    r"|(?-i:[b-hj-wyz]))(?![\w-])"
+    # ("from the yard 1 pallet STN-PLT": the count of pallets, not yard 1)
+    r"(?!\s+(?:pallets?|plts?|skids?|cases?|cs|cartons?|ctns?|boxes|box|bags?|crates?|drums?"
+    r"|rolls?|units?|pcs|pieces?|ea)\b))"
 )
 # "in transit" is a state, never numbered: "dmg'd in transit 10 PH-A54-BLK" counts 10
 _LOC_CORE = (
@@ -1393,6 +1396,12 @@ def read_requests(
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
     # "instead", "except"), which no reading above took up, may change the entry: never sure
     loose = _OPEN_WORD.search(items.hidden(clean, known)) if _OPEN_GATE.search(clean) else None
+    # a later part that is only a bare number ("..., 780 gone") may be the first part's
+    # amount said again, not a count of its own: none of the parts is sure
+    bare = next((f for f in read[1:] if any(g.message == NO_UNIT_NO_SKU for g in f.guesses)), None)
+    if bare is not None:
+        again = f"'{bare.source_text.strip(' ,.')}': another count, or the amount said again?"
+        read = [replace(f, unclear=(*f.unclear, again)) for f in read]
     # a hedge is the writer's doubt about what they report, whichever part it stands in: "2
     # RG-1042 and 1 PD-77C damaged or stolen, not sure which"
     if len(read) > 1 and any(f.doubts for f in read):
@@ -2390,6 +2399,8 @@ _QUALIFIES = re.compile(
     r"\s*(?:of\s+(?:them|those|these)\s+|units?\s+|pcs\s+|were\s+|are\s+)?$", _I
 )
 _QUALIFIERS = frozenset(("more", "extra"))
+# ... or the shortage before it: "short 5 more", "missing another 2 more"
+_QUALIFIED = re.compile(r"\s*(?:by\s+)?(?:another\s+)?\d+\s*$", _I)
 
 
 def _not_qualifiers(s: str, hits: list[_Hit]) -> list[_Hit]:
@@ -2399,16 +2410,25 @@ def _not_qualifiers(s: str, hits: list[_Hit]) -> list[_Hit]:
         return hits
     out = []
     ordered = sorted(hits, key=lambda h: h.start)
+    prev: _Hit | None = None
     for h, nxt in itertools.zip_longest(ordered, ordered[1:]):
+        qualifier = h.category is Category.OVERAGE and h.keyword in _QUALIFIERS
         if (
-            nxt is not None
-            and h.category is Category.OVERAGE
-            and h.keyword in _QUALIFIERS
+            qualifier
+            and nxt is not None
             and nxt.category is not Category.OVERAGE
             and _QUALIFIES.match(s[h.start + len(h.keyword) : nxt.start])
         ):
             continue
+        if (
+            qualifier
+            and prev is not None
+            and prev.category is Category.SHRINKAGE
+            and _QUALIFIED.match(s[prev.start + len(prev.keyword) : h.start])
+        ):
+            continue  # "cycle count short 5 more": more of the shortage, not an overage
         out.append(h)
+        prev = h
     return out
 
 
@@ -2557,6 +2577,8 @@ _COUNT_BY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+)\s+x\s+(?P<size>\d+(?:in|\"))\
 P_COUNT_BY_SIZE = 0.1
 
 
+# a part's count read from a bare number with no unit and no code of its own
+NO_UNIT_NO_SKU = "The quantity has no unit word and no SKU"
 # the words of goods arriving, before arrivals.rewrite looks closer (most messages have none)
 _ARRIVAL_GATE = lead(
     "rudsloacipgw",
@@ -2890,6 +2912,10 @@ def _reason_index(policy: Policy) -> _ReasonIndex:
     return index
 
 
+def _one_story(a: _Hit, b: _Hit) -> bool:
+    return a.category is b.category or a.category in b.explains or b.category in a.explains
+
+
 def _pick_reason(
     r: _Read, hits: list[_Hit], index: _ReasonIndex
 ) -> tuple[Category | None, str | None]:
@@ -2897,6 +2923,11 @@ def _pick_reason(
         return None, None
     strong = [h for h in hits if not h.weak]
     hits = strong or hits  # "lost ... to water damage": the cause names the reason
+    # a reason word typed right beats a guess at a misspelling that tells another story:
+    # "broke 6 steak knives" is broken, never 'steak' read as "steal" ("vandalisim at the
+    # dock, 3 smashed" is one story: the misspelled event explains the damage)
+    typed = [h for h in hits if h.typed is None or h.typed.exact]
+    hits = [h for h in hits if h in typed or all(_one_story(h, t) for t in typed)]
     _or_doubt(r, hits)
     for h in hits:  # "10 SKU-77 stolen?": asked, not said
         if r.s[h.start + len(h.keyword) : h.start + len(h.keyword) + 1] == "?":
@@ -3862,7 +3893,7 @@ def _assemble(
             quantity = value
             r.guess(f"Read the number {value} as the quantity", P_BARE_NUMBER)
             if sku is None:
-                r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
+                r.guess(NO_UNIT_NO_SKU, P_NO_UNIT)
         elif unit_cost is None and total is None and new_value is None:
             # a bare number after the quantity: a price only by position, so ask
             unit_cost = value
@@ -3942,7 +3973,7 @@ def _pick_quantity(
             "not a count: check the quantity"
         )
     if chosen.unit is None and sku is None:
-        r.guess("The quantity has no unit word and no SKU", P_NO_UNIT)
+        r.guess(NO_UNIT_NO_SKU, P_NO_UNIT)
     price_unit = next((m.unit for m in unit_prices if m.unit), None)
     if (
         price_unit
@@ -4016,8 +4047,8 @@ def _per_piece_against_uncounted(
         holder = None
     if not measure and not holder:
         return
-    if measure and not unit_prices and measures.measure(unit) == r.priced_by:
-        return  # "35 ft of HOSE-050", the hose priced per foot on the item list
+    if not unit_prices and r.priced_by and r.priced_by in (measures.measure(unit), holder):
+        return  # "35 ft of HOSE-050" priced per foot, "1 pallet X" priced per pallet
     what = f"{_fmt(quantity)} {unit}"
     if holder:
         r.unclear.append(

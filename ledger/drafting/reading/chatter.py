@@ -220,7 +220,10 @@ _REMARK = lead(
 _PAST_TIME = lead(
     "a-z",
     rf"\b(?:last|previous|prior)\s+(?:week|month|quarter|year|time|spring|summer|fall|winter)\b"
-    rf"|\b(?:weeks|months|years)\s+ago\b|\bback\s+in\b|\bin\s+{_MONTHS}\b|\bremember\s+when\b",
+    rf"|\b(?:weeks|months|years)\s+ago\b|\bback\s+in\b|\bin\s+{_MONTHS}\b|\bremember\s+when\b"
+    # "during the summer months", "over the holidays", "all winter"
+    rf"|\b(?:during|over|all|through(?:out)?)\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter"
+    rf"|holidays?|season|peak\s+season)\b",
     re.IGNORECASE,
     word=True,
 )

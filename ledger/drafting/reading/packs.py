@@ -331,7 +331,9 @@ _SOLD_BY = re.compile(
     rf"{measures.UNIT}\b)"
     rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs|ft|yd|m)?\.?\s*-?\s*"
     rf"(?P<b>{_C}|{_H})"
-    rf"|\d+\s*/\s*(?P<c>{_C})",
+    rf"|\d+\s*/\s*(?P<c>{_C})"
+    # "Travertine pavers, per pallet", "Berber carpet 12ft, per roll"
+    rf"|(?:\bper|/)\s*(?P<d>{_C}|{_H})",
     re.IGNORECASE,
 )
 
@@ -340,8 +342,10 @@ def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
     m = _SOLD_BY.search(name)
     if m is None:
+        if _PRICED_DOZEN.search(name):
+            return "dozen"
         return "pair" if _PRICED_PAIR.search(name) else None
-    return holder(m.group("a") or m.group("b") or m.group("c"))
+    return holder(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
 def holder(word: str | None) -> str | None:
@@ -367,13 +371,17 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     ("Eggs, flat of 30" -> ("flat", 30)), or None when the name does not say both."""
     m = _SIZED_AS.search(name)
     if m is None:
-        return None
+        return ("dozen", Decimal(12)) if _PRICED_DOZEN.search(name) else None
     word = (m.group("a") or m.group("b")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
     n = Decimal(m.group("n") or m.group("m"))
     return (held, n) if held and n > 1 else None
 
 
+# "Wine glass 12oz, per dozen", "Eggs /dz", "Rolls (dozen)": the item is the dozen
+_PRICED_DOZEN = re.compile(
+    r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*)(?:dozen|doz|dz)\b|\bdozen\s*\)?\s*$", re.I
+)
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
 _PRICED_PAIR = re.compile(
     r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b", re.I
