@@ -22,7 +22,7 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |(?:have|has)(?:n'?t|\s+not)\s+(?:\w+\s+)?(?:weighed|checked|tested|inspected|verified
             |confirmed|opened|looked)|yet\s+to\s+(?:be\s+)?(?:weigh|check|test|inspect|verif|confirm)\w*
          |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?
-         |estimated?|est\.|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
+         |estimated?|est\.|est\b|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
          |still\s+(?:checking|counting)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with|w/)

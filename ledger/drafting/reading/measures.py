@@ -26,7 +26,8 @@ UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"
 # An item list's name that says the price is per a measure: "Air hose, per ft", "Ribbon /yd",
 # "Fabric - by the yard", "Chain, a foot". "Pipe, 10 ft length" is priced per length.
 _PRICED_PER = re.compile(
-    r"(?:\b(?:per|by\s+the|a)\s+|/\s*)(?P<u>"
+    # ("per linear ft", "by the running foot": a length; "per sq ft" is an area, not read)
+    r"(?:\b(?:per|by\s+the|a)\s+(?:(?:linear|lineal|running)\s+)?|/\s*)(?P<u>"
     + "|".join(sorted((w for w in _MEASURE if w != "in"), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

@@ -10980,5 +10980,15 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "2", "sku": "SKU-77"}]},
     {"id": "w10-069", "group": "multi_item",
      "text": "TV-55X 1 crushed under a pallet of tiles, 389 gone", "expect": "unsure"},
+    # --- w10: kinds from held-out sets 54-57 (after their sealed measure) ---
+    {"id": "w10-070", "group": "pack_sizes", "text": "write off 120 ft BRD-16, split ends",
+     "items": {"BRD-16": ["Red oak board 1x6, per linear ft", "6.40"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "768.00",
+                 "quantity": "120", "sku": "BRD-16"}]},
+    {"id": "w10-071", "group": "pack_sizes", "text": "dumped 12 4pks CN4-IPA, cans swelling",
+     "items": {"CN4-IPA": ["West Coast IPA 16oz cans, 4-pack", "9.50"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "114.00",
+                 "quantity": "12", "sku": "CN4-IPA"}]},
+    {"id": "w10-072", "group": "hedges", "text": "est 60 SKU-12 cloths ruined", "expect": "doubt"},
 ]
 # fmt: on
