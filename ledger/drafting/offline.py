@@ -66,6 +66,8 @@ from ledger.drafting.reading.fast import (
     gated,
     lead,
     lead_num,
+    twin,
+    twin_patterns,
 )
 from ledger.drafting.types import DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal
@@ -2806,8 +2808,11 @@ class _ReasonIndex:
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
-        self.pattern = re.compile(
-            r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])", _I
+        self.pattern = twin(  # (runs 3 times a draft: see fast.Twin)
+            re.compile(
+                r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])",
+                _I,
+            )
         )
 
     def mentioned(self, text: str) -> bool:
@@ -2869,7 +2874,7 @@ def _near_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     pattern = _NEAR_CACHE.get(words)
     if pattern is None:
         body = "|".join(r"\s*".join(map(re.escape, w.split())) for w in words)
-        pattern = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", _I)
+        pattern = twin(re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", _I))
         _NEAR_CACHE[words] = pattern
     return pattern
 
@@ -4338,3 +4343,8 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
             f = replace(f, guesses=tuple(guesses), **changes)  # type: ignore[arg-type]
         out.append(f)
     return out
+
+
+# on plain text (ASCII and the reader's marks) every pattern above runs in ASCII mode: the same
+# matches for far fewer instructions (see fast.Twin)
+twin_patterns(globals())

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 # the regex parser of the standard library (3.11+), private but stable; no type stubs
+import re._compiler as _compiler  # type: ignore[import-not-found]
 import re._constants as _c  # type: ignore[import-not-found]
 import re._parser as _sre  # type: ignore[import-not-found]
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 # what a number can start with: a digit, ".5", or a number word (zero ... ninety, hundred,
 # thousand, million, dozen, "a dozen", "an eighth")
@@ -186,3 +187,138 @@ def _split_top(alternation: str) -> list[str]:
         i += 1
     parts.append(alternation[start:])
     return parts
+
+
+# -- ASCII twins ---------------------------------------------------------------------------
+# In Unicode mode the regex engine tests every \w, \b, \d and case-blind letter with a call
+# into the Unicode tables; in ASCII mode each is a table look-up (about a fifth of a draft's
+# instructions). On a text of ASCII characters and the reader's marks (\ue000, \ue001: no
+# letter, digit or space in either mode) the two modes match alike, but for \s, which in
+# Unicode mode also takes \x1c-\x1f: the twin's \s is widened to them. Letters outside ASCII
+# that fold to ASCII ones (dotted and dotless i, the long s, the Kelvin sign) would match
+# differently: a pattern holding one keeps Unicode mode only.
+_FOLDS_TO_ASCII = (0x130, 0x131, 0x17F, 0x212A)
+_SEPARATORS = (_c.RANGE, (0x1C, 0x1F))  # what Unicode \s takes beyond ASCII \s
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f\ue000\ue001]")
+
+
+class Twin:
+    """A pattern and its ASCII twin: each call runs the twin when the text is plain (ASCII
+    and marks), where both find the same matches. The methods the reader calls, same
+    arguments."""
+
+    __slots__ = ("_ascii", "_uni", "flags", "groupindex", "groups", "pattern")
+
+    def __init__(self, uni: re.Pattern[str], twin: re.Pattern[str]) -> None:
+        self._uni, self._ascii = uni, twin
+        self.pattern, self.flags = uni.pattern, uni.flags
+        self.groups, self.groupindex = uni.groups, uni.groupindex
+
+    def _for(self, string: str) -> re.Pattern[str]:
+        plain = string.isascii() or _NOT_PLAIN.search(string) is None
+        return self._ascii if plain else self._uni
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        return self._for(string).search(string, *args)
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        return self._for(string).match(string, *args)
+
+    def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
+        return self._for(string).fullmatch(string, *args)
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        return self._for(string).finditer(string, *args)
+
+    def findall(self, string: str, *args: int) -> list[Any]:
+        return self._for(string).findall(string, *args)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self._for(string).split(string, maxsplit)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self._for(string).sub(repl, string, count)
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self._for(string).subn(repl, string, count)
+
+
+def twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` as a Twin when its ASCII twin can be built (typed as the pattern it stands
+    for: it answers the same calls with the same matches)."""
+    found = ascii_twin(pattern)
+    return pattern if found is None else cast("re.Pattern[str]", Twin(pattern, found))
+
+
+def twin_patterns(namespace: dict[str, Any]) -> None:
+    """Every compiled pattern of a module's `namespace` replaced by a Twin (the same calls,
+    the same matches; see above), when its ASCII twin can be built."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+            namespace[name] = twin(value)
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` in ASCII mode with \\s widened to \\x1c-\\x1f, or None when that cannot be
+    told to match alike on plain text."""
+    flags = (pattern.flags & ~re.UNICODE) | re.ASCII
+    try:
+        tree = _sre.parse(pattern.pattern, flags)
+    except (ValueError, re.error):  # an inline (?u)
+        return None
+    if not _widen(tree.data):
+        return None
+    return _compiler.compile(tree, tree.state.flags)
+
+
+def _widen(items: list[tuple[Any, Any]]) -> bool:
+    """Widen each \\s of a parsed pattern (in place); False: something unsure."""
+    for i, (op, av) in enumerate(items):
+        if op is _c.IN:
+            wide = _widen_set(av)
+            if wide is None:
+                return False
+            items[i] = (op, wide)
+        elif op in (_c.LITERAL, _c.NOT_LITERAL):
+            if av in _FOLDS_TO_ASCII:
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _widen(av[3].data):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_widen(b.data) for b in av[1]):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            if not _widen(av[2].data):
+                return False
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if not _widen(av[1].data):
+                return False
+        elif op is _c.ATOMIC_GROUP:
+            if not _widen(av.data):
+                return False
+        elif op in (_c.AT, _c.ANY, _c.GROUPREF):
+            continue
+        else:  # a conditional group...: not looked into
+            return False
+    return True
+
+
+def _widen_set(av: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
+    """A character set's items with \\s widened ([^\\s] too); None: unsure (\\S in a set)."""
+    out = list(av)
+    for kind, value in av:
+        if kind is _c.LITERAL and value in _FOLDS_TO_ASCII:
+            return None
+        if kind is _c.RANGE and any(value[0] <= c <= value[1] for c in _FOLDS_TO_ASCII):
+            return None
+        if kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
+            out.append(_SEPARATORS)
+        elif kind is _c.CATEGORY and value is _c.CATEGORY_NOT_SPACE:
+            if len(av) != 1:
+                return None
+            # \S alone: not a space, nor one of what \s was widened to
+            out = [(_c.NEGATE, None), (_c.CATEGORY, _c.CATEGORY_SPACE), _SEPARATORS]
+        elif kind not in (_c.LITERAL, _c.RANGE, _c.CATEGORY, _c.NEGATE):
+            return None
+    return out
