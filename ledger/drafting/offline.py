@@ -1277,6 +1277,11 @@ def read_requests(
             f"{MAX_TEXT:,} characters (one write-off per line)."
         )
     reasons = _reason_index(policy)
+    # the caches of texts read several times within one message start empty for each: a
+    # message seen before is read again, so no figure (make bench's included) counts on
+    # messages repeating
+    reasons.new_message()
+    packs.new_message()
     clean = items.canonical(_clean(text), known)
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
@@ -2819,6 +2824,9 @@ class _ReasonIndex:
         """Whether the text names any reason: the signal messages are grouped by."""
         return bool(self.hits(text))
 
+    def new_message(self) -> None:
+        self._hits_cache.clear()
+
     def hits(self, text: str, context: str = "") -> list[_Hit]:
         """The reason words of `text`; a word that counts only beside another ("over" beside
         "count") may find it in `context` too: the heading of a list ("cycle count: A short
@@ -2827,8 +2835,6 @@ class _ReasonIndex:
         key = (text, context)
         found = self._hits_cache.get(key)
         if found is None:
-            if len(self._hits_cache) > 256:
-                self._hits_cache.clear()
             found = self._hits_cache[key] = self._read_hits(text, context)
         return list(found)
 

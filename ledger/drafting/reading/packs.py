@@ -522,6 +522,11 @@ _STATED_WORDS = (
 )  # fmt: skip
 
 
+def new_message() -> None:
+    """Forget the texts of the message before (see _per_found)."""
+    _per_found.cache_clear()
+
+
 @lru_cache(maxsize=16)
 def _per_found(s: str) -> tuple[re.Match[str], ...]:
     """_PER's matches in `s`, found once for the three readers that look for them."""
