@@ -175,8 +175,9 @@ _PACK_SIZE = (
 _SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
 _N_PACKS = lead(
     _N_FIRST + "d",  # "double"
-    rf"(?:(?P<n1>{_N}|\ban?)(?:\s*[x*]\s*|\s+))?"
-    rf"(?:(?P<n2>(?<![\w.$,/-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
+    # ("5 CN4-IPA 4pks": the code, read before this as \ue000, between the count and the pack)
+    rf"(?:(?P<n1>{_N}|\ban?)(?:\s*[x*]\s*|\s+)(?:\ue000\s*)?)?"
+    rf"(?:(?P<n2>(?<![\w.$,/\ue000-])\d+)(?:\s*-\s*(?P<c>pack|pk|ct)|(?P<c2>pack|pk))"
     rf"|(?P<w>\b{_PACK_SIZE})(?P<sep>\s*-\s*|\s+|)(?P<c3>pack|pk))(?P<pl>s)?(?![\w-])"
     rf"(?:\s*[x*]\s*(?P<n3>(?<![\w.$,/-])\d+)(?![\w.,%-]))?",  # "6pk x 10", "10 x 6pk"
     _I,

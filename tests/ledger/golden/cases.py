@@ -10990,5 +10990,13 @@ CASES: list[dict[str, Any]] = [
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "114.00",
                  "quantity": "12", "sku": "CN4-IPA"}]},
     {"id": "w10-072", "group": "hedges", "text": "est 60 SKU-12 cloths ruined", "expect": "doubt"},
+    {"id": "w10-073", "group": "pack_sizes",
+     "text": "unexplained shortfall of 5 CN4-IPA 4pks in the taproom cooler",
+     "items": {"CN4-IPA": ["West Coast IPA 16oz cans, 4-pack", "9.50"]},
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "47.50",
+                 "quantity": "5", "sku": "CN4-IPA"}]},
+    {"id": "w10-074", "group": "pack_sizes", "text": "5 SKU-410 6pk smashed",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "360.00",
+                 "quantity": "30", "sku": "SKU-410"}]},
 ]
 # fmt: on
