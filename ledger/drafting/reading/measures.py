@@ -9,6 +9,7 @@ the measure; the item list's name says what the price is per.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ledger.drafting.reading.fast import twin_patterns
 
@@ -41,6 +42,7 @@ def measure(unit: str | None) -> str | None:
     return _MEASURE.get((unit or "").lower().rstrip("."))
 
 
+@lru_cache(maxsize=4096)  # (an item list's names: a fixed list, read for every message)
 def priced_per(name: str) -> str | None:
     """The measure an item list's name says the item is priced by ("per ft" -> "foot")."""
     m = _PRICED_PER.search(name)

@@ -339,6 +339,8 @@ _SOLD_BY = re.compile(
 )
 
 
+# (an item list's names are a company's fixed list, read again for every message naming them)
+@lru_cache(maxsize=4096)
 def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
     m = _SOLD_BY.search(name)
@@ -367,6 +369,7 @@ _SIZED_AS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def size_of(name: str) -> tuple[str, Decimal] | None:
     """The container an item list's name prices the item by and how many pieces it holds
     ("Eggs, flat of 30" -> ("flat", 30)), or None when the name does not say both."""
