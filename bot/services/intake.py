@@ -13,7 +13,7 @@ from bot.services.books import Books
 from bot.services.workspace import request_team
 from ledger import claims
 from ledger.db import session_scope
-from ledger.drafting import Draft, DraftError, build_draft, draft
+from ledger.drafting import Draft, DraftError, build_draft, draft, warm_up
 from ledger.drafting.form import form_facts
 from ledger.models import JournalEntry
 from ledger.policy import form_reasons
@@ -169,3 +169,8 @@ def save_one(books: Books, draft: Draft, actor: str) -> int:
 
 def approval_channel(books: Books, report: Report) -> str:
     return books.settings.writeoff_approval_channel or report.channel
+
+
+def prepare_reader() -> None:
+    """Build the reader's patterns before the first report arrives (see warm_up)."""
+    warm_up()

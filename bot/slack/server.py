@@ -23,6 +23,7 @@ from starlette.routing import Route
 from bot import logs
 from bot.scheduler import build_scheduler
 from bot.services.books import Books, Resolver, open_books
+from bot.services.intake import prepare_reader
 from bot.services.jobs import JobContext
 from bot.services.quickbooks import NotConfigured, QuickBooks
 from bot.settings import Settings
@@ -273,6 +274,8 @@ def serve_forever(
     settings: Settings, *, socket_mode: bool, port: int, host: str | None = None
 ) -> None:
     logs.configure(settings.log_level or "INFO")
+    # the reader's patterns built while the server starts, not on the first report
+    threading.Thread(target=prepare_reader, name="reader-warm-up", daemon=True).start()
     rt = build(settings, socket_mode=socket_mode)
     scheduler = build_scheduler(rt.jobs, company_jobs(rt.jobs, rt.app.client, rt.team_client))
     scheduler.start()

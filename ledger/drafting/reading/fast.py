@@ -209,14 +209,21 @@ class Twin:
 
     __slots__ = ("_ascii", "_uni", "flags", "groupindex", "groups", "pattern")
 
-    def __init__(self, uni: re.Pattern[str], twin: re.Pattern[str]) -> None:
-        self._uni, self._ascii = uni, twin
+    def __init__(self, uni: re.Pattern[str]) -> None:
+        # the twin is built on its first plain text, not at import: compiling every pattern
+        # twice cost each process that imports the reader about a second at start-up,
+        # drafting or not
+        self._uni: re.Pattern[str] = uni
+        self._ascii: re.Pattern[str] | None = None
         self.pattern, self.flags = uni.pattern, uni.flags
         self.groups, self.groupindex = uni.groups, uni.groupindex
 
     def _for(self, string: str) -> re.Pattern[str]:
-        plain = string.isascii() or _NOT_PLAIN.search(string) is None
-        return self._ascii if plain else self._uni
+        if not (string.isascii() or _NOT_PLAIN.search(string) is None):
+            return self._uni
+        if self._ascii is None:  # (two threads may both build it: the same pattern)
+            self._ascii = ascii_twin(self._uni) or self._uni
+        return self._ascii
 
     def search(self, string: str, *args: int) -> re.Match[str] | None:
         return self._for(string).search(string, *args)
@@ -244,15 +251,14 @@ class Twin:
 
 
 def twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` as a Twin when its ASCII twin can be built (typed as the pattern it stands
-    for: it answers the same calls with the same matches)."""
-    found = ascii_twin(pattern)
-    return pattern if found is None else cast("re.Pattern[str]", Twin(pattern, found))
+    """`pattern` as a Twin (typed as the pattern it stands for: it answers the same calls
+    with the same matches; a pattern whose ASCII twin cannot be built runs as it is)."""
+    return cast("re.Pattern[str]", Twin(pattern))
 
 
 def twin_patterns(namespace: dict[str, Any]) -> None:
     """Every compiled pattern of a module's `namespace` replaced by a Twin (the same calls,
-    the same matches; see above), when its ASCII twin can be built."""
+    the same matches; see above)."""
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
             namespace[name] = twin(value)
