@@ -2924,6 +2924,8 @@ def _reason_index(policy: Policy) -> _ReasonIndex:
 
 
 def _one_story(a: _Hit, b: _Hit) -> bool:
+    """Two reason words that tell one story (the same reason, or one explains the other),
+    word by word; _compatible asks it of the chosen reason's words as a group."""
     return a.category is b.category or a.category in b.explains or b.category in a.explains
 
 
