@@ -311,6 +311,12 @@ _MASK_PARTS: tuple[str, ...] = (
     # "40 SKU-410 from lot 14", "in batch 7": the lot the goods came in, never a count or price
     r"\b(?:in|from|of|on)\s+(?:the\s+|that\s+|this\s+)?(?:lot|batch)\s*(?:\#|no\.?)?\s*\d+[a-z]?\b"
     r"(?![.,]?\d)(?!\s*(?:each|ea\b|@|/|\$|dollars?|bucks|%))",
+    # "SKU-12 lot 88: 5 expired", "(lot 7)": a lot's number beside the goods; "the whole lot
+    # 300", "bad batch 12 jars", "lot 4 units" are not
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!whole\s)(?<!entire\s)(?<!this\s)(?<!that\s)(?<!bad\s)"
+    r"(?<!dud\s)(?<!failed\s)(?<!faulty\s)(?<!rejected\s)(?<!defective\s)(?<!tainted\s)"
+    r"(?<!contaminated\s)\b(?:lot|batch)\s+\d{1,3}[a-z]?\b(?![.,]?\d)"
+    r"(?!\s*(?:x\b|each|ea\b|@|/|\$|dollars?|bucks|%|of\b|" + _UNIT + r"\b))",
     # a time by what happened then: "picked up at 7", "went missing at 10", "found around 4"
     r"\b(?:picked\s+up|dropped\s+off|went\s+missing|go(?:ne|t)\s+missing|found|noticed"
     r"|discovered|spotted|arrived|delivered|came\s+in|turned\s+up|showed\s+up|happened"
@@ -680,7 +686,8 @@ _PRICE_BARE = lead(
     rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid
          |each\s+(?!(?:at|for|of|and|or|is|was)\b)[a-z]{{2,15}}(?:\s+(?:costs?|at|for))?)
          (?:\s+(?:is|was|of|at|=))?)\s{{0,3}}[:=]?\s{{0,3}}(?P<n>{_NUM_CORE})
-         (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",  # (a longer gap is a masked aside)
+         (?![\w.%])(?!\s*(?:x\b|(?!(?:each|ea)\b){_UNIT}\b|{MONEY_MARK}))""",
+    # (a longer gap is a masked aside; "@ 12 ea" is a price, "12 units" a count)
     _IX,
 )
 # A plain number that total words make the amount: "total 460", "total price 450",
@@ -1060,7 +1067,7 @@ _LOC_HEAD = (
     r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
-    r"|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
+    r"|loc|locn|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
     r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout|tank"
     # ("drawer 6", "display case 4", "safe 2", "pen 3", "greenhouse 2")
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
@@ -1982,7 +1989,10 @@ def _signals(
     if has_digit or _NUMWORDS_SEARCH.search(t):
         # a count is never the money's own number: "NRV now $100 each" has no quantity
         tq = _money_re(t).sub(_blank_match, t)
-        p.money = tq != t or bool(_PRICE_BARE.search(t) or _PRICE_CENTS.search(t))
+        bare = _PRICE_BARE.search(t)
+        p.money = tq != t or bool(bare or _PRICE_CENTS.search(t))
+        if bare:  # "SKU-410 @ 12 ea": a price, not 12 of them
+            tq = _PRICE_BARE.sub(_blank_match, tq)
         wd = any(h.category is Category.WRITE_DOWN for h in hits)
         nrv = _WD_NRV.search(tq) if wd else None
         if nrv is not None:
@@ -2177,6 +2187,8 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = True  # "..., and for SKU-2, 2 units expired at $7"
             elif p.qty and p.money and not p.total and cur_sig[1] and cur_sig[2]:
                 new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
+            if new and not (cur_sig[1] or cur_sig[4]) and p.qty and p.reason and not p.sku:
+                new = False  # "SKU-12 @ 15 ea, 4 cracked": goods and price, then how many and why
             if new and cur[-1].one_container and p.qty and not p.sku and not p.money:
                 new = False  # "one pallet of FLR-25 got wet, 12 sacks ruined": the pieces in it
             if new and cur_sig[0] and cur_sig[1] and not p.sku and _NEW_VALUE_ONLY.match(p.text):
@@ -2393,7 +2405,8 @@ def _read_group(
         _level_not_difference(r, work)
     facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
     plain = items.hidden(work, known)  # "88-4201" is a code, not a range
-    doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down) + hedges.code_choice(work)
+    doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down, _PLACE_BEFORE)
+    doubts += hedges.code_choice(work)
     # the words as said ("50/50" is masked in `work` as a date would be)
     doubts += mixed.mixed_reasons(source, lambda t: (h.start for h in reasons.hits(t)))
     if doubts:
@@ -2591,7 +2604,8 @@ _ARRIVAL_GATE = lead(
     "rudsloacipgw",
     r"(?:rec(?:eiv(?:ed|ing)|v?'?d)|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
     r"|picked|pulled|opened|unpacked|unboxed|inspected|went\s+through|checked"
-    r"|c[oa]me\s+in|showed\s+up|in\s+(?:today|yesterday|this\s+morning))\b",
+    r"|c[oa]me\s+in|showed\s+up|in\s+(?:today|yesterday|this\s+morning)"
+    r"|got\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?in)\b",
     _I,
     word=True,
 )

@@ -30,7 +30,12 @@ _ARRIVED = lead(
     + _COUNT.format("m")
     + r"""\s+(?:[\w-]+\s+){0,3}?(?:arrived|came\s+in|come\s+in|were\s+delivered|got\s+delivered
           |delivered|received|showed\s+up|in\s+(?:today|yesterday|this\s+morning)
-          |on\s+(?:the|this|that)\s+(?:delivery|shipment|truck|load))\b""",
+          |on\s+(?:the|this|that)\s+(?:delivery|shipment|truck|load))\b
+      | \bgot\s+"""
+    + _COUNT.format("g")
+    + r"""\s+(?:[\w-]+\s+){0,3}?in
+          (?=\s*(?:[,.;:@]|$)|\s+(?:at|from|on|and|but|off)\b)  # "got 24 mugs in at $3 each"
+    """,
     _I,
 )
 # a count after the arrival: the part written off (not a price: "@ 15 ea", "at 15 each")
@@ -59,7 +64,7 @@ def rewrite(text: str, told: Callable[[str], bool]) -> tuple[str, list[Arrival]]
     found: list[Arrival] = []
     out = text
     for m in _ARRIVED.finditer(text):
-        group = "n" if m.group("n") else "m"
+        group = next(g for g in "nmg" if m.group(g))
         arrived = int(m.group(group).replace(",", ""))
         end = _END.search(text, m.end())
         rest = text[m.end() : end.start() if end else len(text)]

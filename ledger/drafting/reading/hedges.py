@@ -68,12 +68,15 @@ _TO_RANGE = lead(
 )
 
 
-def ranges(text: str, write_down: bool = False) -> list[str]:
+def ranges(text: str, write_down: bool = False, place: re.Pattern[str] | None = None) -> list[str]:
     """A doubt for a number the writer gives as a range; "$22 to $15" in a write-down is the
-    change of value, not a range."""
+    change of value, not a range. `place` matches the words of a place at the end of the text
+    before a number: "bin 2-44", "aisle 3-12" name a place, not a range."""
     found = [m for m in _RANGE.finditer(text) if _rising(m)]
     if not write_down:
         found += [m for m in _TO_RANGE.finditer(text) if _rising(m)]
+    if place is not None:
+        found = [m for m in found if not place.search(text, 0, m.start())]
     if not found:
         return []
     return [f"'{_squash(found[0].group(0))}' is a range: which number is it?"]
