@@ -753,6 +753,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",
                 "earthquake", "vandalism", "vandalized", "vandalised", "burned", "burnt",
+                # ("two grand worth of tires got slashed in the lot"; a price slashed is not)
+                "tires slashed", "tyres slashed", "slashed tires", "slashed tyres",
+                "tires got slashed", "tyres got slashed", "tires were slashed",
+                "tyres were slashed",
                 "arson", "smoke damage", "smoke damaged", "fire damage", "fire damaged",
                 "flood damage", "flood damaged", "lightning", "wildfire", "vandal", "vandals",
                 "fire or flood",
@@ -862,6 +866,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "best we'll get", "best we will get", "best we can get", "best we could get",
                 "best we can do", "best offer", "best price we", "most we'll get",
                 "most we can get", "most we could get",
+                # a value set on goods kept: "value them at $50 now", "market dropped"
+                "value them at", "value it at", "value these at", "value those at",
+                "value each at", "valued them at", "valued it at", "revalue them",
+                "revalue it", "market dropped", "market fell", "market crashed",
+                "market tanked", "market's dropped", "prices dropped",
+                "off the value", "off their value", "off its value",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

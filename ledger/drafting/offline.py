@@ -133,7 +133,8 @@ _UNIT_WORDS: tuple[str, ...] = (
     "cartridges", "cartridge", "containers", "container", "tins", "tin", "loaves", "loaf",
     "bars", "bar", "blocks", "block", "boards", "board", "panels", "panel", "sleeves",
     "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
-    "cup", "bricks", "brick", "reels", "reel", "u",
+    "cup", "bricks", "brick", "reels", "reel", "quarts", "quart", "qts", "qt", "pints", "pint",
+    "u",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -149,6 +150,7 @@ _UNIT_ALIASES = {
     "ctns": "carton", "bx": "box", "plt": "pallet", "plts": "pallet", "pkg": "package",
     "pkgs": "package", "prs": "pair", "doz": "dozen", "yds": "yard", "yd": "yard",
     "ft": "foot", "feet": "foot", "loaves": "loaf", "boxes": "box", "bunches": "bunch",
+    "qt": "quart", "qts": "quart",
 }  # fmt: skip
 
 
@@ -966,7 +968,8 @@ _WD_NRV = lead(
          |can\s+sell\s+(?:them\s+|it\s+)?(?:for|at)|only\s+worth
          |(?:can|could|will)\s+only\s+(?:sell|get|fetch)\s+(?:(?:them|it|these|those)\s+)?
           (?:for|at)?|only\s+(?:sells?|fetch(?:es)?|gets?)\s+(?:for|at)?|worth\s+only|now\s+valued\s+at
-         |value\s+now|recoverable\s+value|(?:still\s+)?sellable\s+(?:at|for)
+         |value\s+now|recoverable\s+value|(?:re)?valu(?:e|ing)\s+(?:them|it|these|those|each)\s+at
+         |(?:re)?valued\s+at|(?:still\s+)?sellable\s+(?:at|for)
          |clearance(?:\s+(?:bin|rack|price|shelf|table|section|aisle|sale))?\s+(?:at|for|price)
          |now\s+(?:sells?|selling|sell\s+at)(?:\s+(?:for|at))?|reduced\s+to|new\s+value\s+of
          |selling\s+(?:them\s+|it\s+)?(?:for|at)|(?:now\s+|re)?priced\s+at|price\s+now|(?:can|could)\s+sell\s+(?:them\s+|it\s+)?only(?:\s+(?:for|at))?
@@ -975,7 +978,7 @@ _WD_NRV = lead(
          |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
          |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
-         |(?:knock(?:ed)?|mark(?:ed)?|tak(?:e|en)|took|bring|brought)\s+(?:\w+\s+){{0,3}}?down\s+to
+         |(?:knock(?:ed)?|mark(?:ed)?|tak(?:e|en)|took|bring|brought)\s+(?:[a-z][\w'-]*\s+){{0,3}}?down\s+to
          |re-?pric(?:e|ed|ing)(?:\s+(?:them|it))?\s+(?:to|at)|offer(?:ed|s)?(?:\s+us)?
          |at\s+a\s+loss\s*,?\s*(?:for|at)?|clearance\s*[:=]?(?=\s*(?:\$|usd))|market
          |{_BUYER}(?:'s)?\s+(?:(?:will|would|can|could|is|are)\s+)?(?:pays?|paying
@@ -989,7 +992,7 @@ _WD_NRV = lead(
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
           |offer|price(?:\s+we\s+(?:can\s+|could\s+)?get)?))
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})
-         (?!\s*(?:x\s*)?{SKU_MARK})  # "lower of cost or NRV: 12 MAT-2436": a count of goods
+         (?!\s*(?:x\s*)?{SKU_MARK}|\s+(?!(?:each|ea)\b){_UNIT}\b)  # "NRV: 30 bags": a count
          (?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?![\w.,%/-]|\s*(?:x\b
          |{_UNIT}\b|[a-z]+s\b|left\b|remain|on\s+hand|in\s+stock|{SKU_MARK})))(?:\s*{_PER})?
@@ -1026,7 +1029,8 @@ _WD_BY = re.compile(
     _I,
 )
 _WD_TO = re.compile(
-    rf"\bto\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
+    # ("SKU-77 x2 -> $25 ea": an arrow after the goods, no old price before it, says "to")
+    rf"(?:\bto\s+|(?:->|=>)\s*)(?P<b>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
     rf"(?:\s*{_PER})?",
     _I,
 )
@@ -1698,8 +1702,9 @@ def _read_groups(
                 merged_into = i
                 i += 1
                 continue
+        plain = clean[group[0].start : group[-1].end]
         facts = _read_group(
-            work, source or clean.strip(), reasons, known, heading, counted, priced_by
+            work, source or clean.strip(), reasons, known, heading, counted, priced_by, plain
         )
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next
@@ -2003,7 +2008,7 @@ def _signals(
         p.money = p.money or bool(_PRICE_EACH.search(t) and _COUNT_BEFORE.search(t))
         p.qty = bool(
             _QTY_UNIT.search(tq)
-            or (p.money and _COUNT_GOODS.search(tq))
+            or (p.money and (_COUNT_GOODS.search(tq) or _ONE_PRICED.search(t)))
             or _QTY_FILLER.search(tq)
             or _QTY_X.search(tq)
             or _QTY_KEYWORD.search(tq)
@@ -2081,7 +2086,17 @@ def _holder(unit: str) -> bool:
 _NUMWORDS_SEARCH = re.compile(_NUMWORDS, _I)
 _TALLY = re.compile(rf"\d\s+(?:[a-z]+\s+)?(?:[\w-]*\d[\w-]*\s+|{SKU_MARK}\s*)?{packs.IN_ALL}", _I)
 # "4 tvs cracked $389 each": a count of goods named by any plural noun, beside a price
-_COUNT_GOODS = re.compile(r"(?<![\w.$#/-])\d{1,5}\s+[a-z]{2,}s\b", _I)
+# ("2 Japanese maples", "6 soccer balls": a word or two may describe them)
+_COUNT_GOODS = re.compile(
+    r"(?<![\w.$#/-])\d{1,5}\s+(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with|of|x|each|ea"
+    r"|were|was|are|is)\b)[a-z][a-z'-]*\s+){0,2}?(?!(?:was|is|has|this|its|his|us|as|yes|less"
+    r"|plus)\b)[a-z]{2,}s\b",
+    _I,
+)
+# "1 jumbo dragon ($68)": one thing and its price
+_ONE_PRICED = re.compile(
+    r"(?<![\w.$#/-])1\s+(?:[a-z][a-z'-]*\s+){0,2}?[a-z]{3,}\s*\(?\s*(?:@|\$|at\b)", _I
+)
 # "short 6, WID-200 over 10": a comma after the count ends it; "1,200" is one number
 _BARE_COUNT = re.compile(r"(?<![\w.$#/-])\d{1,5}(?![\w./%-])(?!,\d)")
 _PLACE_BEFORE = lead("a-z", rf"\b{_LOC_HEAD}\s*$", _I)
@@ -2180,7 +2195,10 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     for i, p in enumerate(pieces):
         p_sig = [p.sku is not None, p.qty, p.money, p.total, p.reason]
         new = False
-        if cur and _standalone(*cur_sig):
+        # ("3 plush bears ($7.80 ea) and 1 jumbo dragon ($68), both ripped": each a count and
+        # its price, the reason said once for both)
+        priced = cur_sig[1] and cur_sig[2] and not cur_sig[3] and p.qty and p.money and not p.total
+        if cur and (_standalone(*cur_sig) or priced):
             if (_standalone(*p_sig) or _heads(p, pieces[i + 1 : i + 2])) and not p.tally:
                 new = True
             elif p.sku and cur_sku and p.sku != cur_sku:
@@ -2276,7 +2294,10 @@ def _read_group(
     heading: str = "",
     counted: bool = False,
     priced_by: Callable[[str], str | None] = lambda sku: None,
+    plain: str = "",
 ) -> Facts | None:
+    """One request read into Facts; `plain` is `work` as typed, before the masks (same
+    length), or empty."""
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
     strays: list[str] = []
@@ -2290,6 +2311,12 @@ def _read_group(
     # "2 bolts (15 yd/bolt)", "20 ft sticks": read before a length is taken for a size
     if _MEASURED_GATE.search(r.s):
         _read_pack(r, packs.read_measured(r.s))
+    elif r.priced_by and len(plain) == len(r.s) and _MEASURED_GATE.search(plain):
+        # "two 50 lb bags of FRT-BONE-LB" priced per lb: the weight on each bag (masked as a
+        # size of goods priced by the bag) is the count
+        pack = packs.read_measured(plain)
+        if pack is not None and measures.measure(pack.unit) == r.priced_by:
+            _read_pack(r, pack)
     _read_sizes(r)
     _read_bad_numbers(r)
     hits = reasons.hits(r.s, heading)
@@ -2778,7 +2805,18 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
     for _, _, a, b in aliases:
         r.s = _blank(r.s, a, b)
     r.not_amounts.extend((a, b) for _, _, a, b in (*codes, *aliases))
+    for code in {c for c, _, _, _ in codes if c in known}:
+        # "5 packs of 9006 bulbs (2 per pack) BLB-9006-2PK": the code's own figures, said
+        # apart from it, name the goods; never a count or a price
+        for figures in _CODE_FIGURES.findall(code):
+            for m in list(re.finditer(rf"(?<![\w.$,/#-]){figures}(?![\w.,/%-])", r.s)):
+                r.not_amounts.append(m.span())
+                r.cut(*m.span())
+                r.notes.append(f"Read '{figures}' as part of the name of {code}")
     return [(c, bare) for c, bare, _, _ in codes]
+
+
+_CODE_FIGURES = re.compile(r"(?<!\d)\d{3,}(?!\d)")
 
 
 # -- reasons -------------------------------------------------------------------------------------
@@ -3853,6 +3891,8 @@ def _assemble(
             r.guess(f"Read 'at {m.value}' as ${m.value} per unit", P_BARE_AT)
 
     quantity, unit = _pick_quantity(r, unit_prices, sku)
+    if quantity is not None and r.priced_by and not unit_prices:
+        quantity, unit = _in_the_lists_measure(r, quantity, unit, r.priced_by)
 
     # A write-down's cost can be said as "cost $40" (a unit price) or "from $22".
     costs = [*r.wd_cost, *(m.value for m in unit_prices)]
@@ -4021,11 +4061,29 @@ def _pick_quantity(
     return chosen.value, chosen.unit
 
 
+def _in_the_lists_measure(
+    r: _Read, quantity: Decimal, unit: str | None, priced_by: str
+) -> tuple[Decimal, str | None]:
+    """ "3 qts of ATF-MV-GAL" priced per gallon is 0.75 gallon; a measure that does not turn
+    exactly into the list's ("2 litres" of an item priced per gallon) is asked about."""
+    said = measures.measure(unit)
+    if said is None or said == priced_by:
+        return quantity, unit
+    converted = measures.convert(quantity, said, priced_by)
+    what = f"{_fmt(quantity)} {unit}"
+    if converted is None:
+        r.unclear.append(f"'{what}': the item list prices it per {priced_by}; how much is that?")
+        return quantity, unit
+    r.notes.append(f"Read {what} as {_fmt(converted)} {priced_by}, the item list's unit")
+    r.used.append(quantity)
+    return converted, priced_by
+
+
 # units that measure goods rather than count them
 _MEASURES = frozenset(
     (
         "lb", "kg", "oz", "ounce", "gram", "g", "ton", "tonne", "gallon", "liter", "litre", "ml",
-        "meter", "metre", "foot", "yard", "m",
+        "meter", "metre", "foot", "yard", "m", "quart", "pint",
     )
 )  # fmt: skip
 

@@ -9,6 +9,7 @@ the measure; the item list's name says what the price is per.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from ledger.drafting.reading.fast import twin_patterns
@@ -21,7 +22,15 @@ _MEASURE = {
     "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "gal": "gallon", "gallon": "gallon",
     "gallons": "gallon", "oz": "ounce", "ounce": "ounce", "ounces": "ounce", "l": "litre",
     "liter": "litre", "litre": "litre", "liters": "litre", "litres": "litre", "in": "inch",
-    "inch": "inch", "inches": "inch",
+    "inch": "inch", "inches": "inch", "qt": "quart", "qts": "quart", "quart": "quart",
+    "quarts": "quart", "pint": "pint", "pints": "pint",
+}  # fmt: skip
+# how many of the second measure one of the first is, where it is exact
+_EXACT = {
+    ("quart", "gallon"): Decimal("0.25"), ("pint", "gallon"): Decimal("0.125"),
+    ("pint", "quart"): Decimal("0.5"), ("gallon", "quart"): Decimal(4),
+    ("ounce", "pound"): Decimal("0.0625"), ("pound", "ounce"): Decimal(16),
+    ("yard", "foot"): Decimal(3), ("foot", "inch"): Decimal(12), ("yard", "inch"): Decimal(36),
 }  # fmt: skip
 # the measure words of a message, longest first ("in" only where a number stands before it)
 UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"
@@ -40,6 +49,13 @@ _PRICED_PER = re.compile(
 def measure(unit: str | None) -> str | None:
     """The measure a unit word names ("ft", "feet" -> "foot"), or None for a count."""
     return _MEASURE.get((unit or "").lower().rstrip("."))
+
+
+def convert(quantity: Decimal, said: str, priced_by: str) -> Decimal | None:
+    """`quantity` of the measure `said` in the measure `priced_by`, where one is an exact
+    multiple of the other ("3 quart" is 0.75 gallon), else None."""
+    factor = _EXACT.get((said, priced_by))
+    return None if factor is None else (quantity * factor).normalize()
 
 
 @lru_cache(maxsize=4096)  # (an item list's names: a fixed list, read for every message)
