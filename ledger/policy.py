@@ -1058,11 +1058,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "increase the reserve", "increase reserve", "increase the obsolescence reserve",
                 "add to the reserve", "add to reserve", "top up the reserve",
-                "reserve for obsolescence", "increase the allowance",
+                "increase the allowance",
                 "increase the provision", "book a reserve", "set up a reserve",
                 "increase the inventory reserve", "increase inventory reserve",
                 "add to the obsolescence reserve", "top up reserve", "raise the reserve",
-                "provision for obsolescence", "reserve for obsolete", "provide for obsolescence",
+                # ("reserve for obsolescence, $3k" names the reserve: which way it moves is not
+                # said)
+                "provide for obsolescence",
                 "provide for slow moving", "provide for obsolete", "provide for dead stock",
                 "reserve another", "reserve an extra", "reserve more",
                 # "provide (for) $3,000 of slow moving stock", "put $400 into the reserve":

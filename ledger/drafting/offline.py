@@ -405,6 +405,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
     # ("3 bags (50 lb each)": the weight of each bag, read with the bags)
     r"|ft|mm|cm|inch)\s+)(?!(?:each|ea|apiece)\b)(?=" + _UNIT + r"\b)",
+    # "a 20 lb propane cylinder", "one 10in miter saw": the size of the one thing (a holder
+    # after it, "a 50 lb sack", is read with its measure)
+    r"\b(?:an?|one|single)\s+(?P<m>\d+(?:\.\d+)?\s?-?(?:lbs?|oz|gal(?:lon)?|qt|in|inch|ft|l"
+    r"|liter|litre|ml|kg|g|v|volt|w|watt|amp|mm|cm)\s+)(?!" + _UNIT + r"\b)(?=[a-z])",
     # (a count such as "24ct" or "12pk" is never masked: it may be the count per case)
     r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm)\s+)"
     r"(?=" + _UNIT + r"\b)",
@@ -909,6 +913,17 @@ _COUNT_UNKNOWN = re.compile(
     r"\bhow\s+many\b|\btb[cd]\b|\bunknown\s+(?:qty|quantity|count)|\bno\s+count\b"
     # goods said in bulk ("damaged stock cost us $8k"): no one thing
     r"|\b(?:stock|inventory|goods|merchandise|product|stuff|items|lot|batch)\b",
+    _I,
+)
+# one thing said with an article: "a 10in miter saw", "broke a display bike", "just the one",
+# "lost the whole case" ("a few", "a lot of", "a bunch" are no one thing)
+_ONE_THING = re.compile(
+    r"\bjust\s+(?:the\s+)?one\b(?!\s+of\b)"
+    r"|\b(?:an?|one|single|the\s+whole|the\s+entire)\s+"
+    r"(?!(?:few|couple|lot|lots|bunch|number|pile|load|handful|heap|stack|some|bit|total|ton"
+    r"|tons|batch|shipment|delivery|order|grand|half|quarter|third|dozen|gross|score|pair"
+    r"|set|week|day|month|year|while|customer|guy|kid|man|woman|driver|forklift|leak|flood"
+    r"|fire|storm|break|mess|problem|issue|bad|good|little|few)\b)[a-z0-9]",
     _I,
 )
 _PLURAL_GOODS = re.compile(
@@ -3929,19 +3944,22 @@ def _assemble(
 
     # "one immersion blender, cost $312", "damaged floor mixer bowl, cost 1,150.00": a price
     # with no count, said of one thing (no plural anywhere) is the price of that one
+    # ... as is one price beside "a 10in miter saw", "just the one", "the whole case"
     if (
         quantity is None
-        and unit_cost is not None
-        and total is None
+        and (unit_cost is None) != (total is None)
         and not leftovers
         and not write_down
         and category not in _RESERVES
         and not _PLURAL_GOODS.search(r.text)
         and not _COUNT_UNKNOWN.search(r.text)
-        and _COST_SAID.search(r.text)
     ):
-        quantity = Decimal(1)
-        r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
+        if unit_cost is not None and _COST_SAID.search(r.text):
+            quantity = Decimal(1)
+            r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
+        elif _ONE_THING.search(r.text):
+            quantity, unit_cost, total = Decimal(1), unit_cost or total, None
+            r.notes.append("Read the goods, said as one thing, as 1 unit")
 
     # Numbers nobody claimed: a quantity or a price by position, else flagged.
     for value, at in leftovers:

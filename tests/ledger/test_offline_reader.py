@@ -238,7 +238,7 @@ CLEAR = [
     case("Book a reserve of $12,000 for obsolescence", cat=PROV, reason="book a reserve",
          total="12000"),
     case("please add $8,000 to the reserve for obsolete inventory", cat=PROV,
-         reason="reserve for obsolete", total="8000"),
+         reason="add", total="8000"),
     case("shrinkage 12 units SKU-88 at $6 found on cycle count", cat=SHRINK,
          reason="shrinkage", sku="SKU-88", qty="12", unit="units", cost="6"),
     case("count variance: SKU-51 short 7 units @ $11", cat=SHRINK, reason="count variance",
