@@ -267,7 +267,7 @@ _OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
-    r"(?<!\w[-/])\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
+    r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
     # ("DOT 2217": a tyre's date code, week and year)
@@ -280,7 +280,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\s*,?\s+(?:line|ln)\s*\#?\s*\d{1,3}\b)?",
     # more reference labels, with the figure right after them ("job 4471", "docket 88",
     # "incident report 22"); after a colon the figure may be the count ("job: 3 smashed")
-    r"(?<!\w[-/])\b(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
+    r"\b(?<!\w[-/])(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
     r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt|ref|case|reference)"
     # ("tag 5531", "asset tag #10442": a tag's number; "tag says 9.25" is a price tag's)
     r"|load(?=\s*(?:\#|no\.?)?\s*\d\d)|(?:asset\s+)?tag(?=\s*(?:\#|no\.?)?\s*\d{3}))"
@@ -315,9 +315,11 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?![.,]?\d)(?!\s*(?:each|ea\b|@|/|\$|dollars?|bucks|%))",
     # "SKU-12 lot 88: 5 expired", "(lot 7)": a lot's number beside the goods; "the whole lot
     # 300", "bad batch 12 jars", "lot 4 units" are not
+    # (the words first: the look-behinds are tried only where "lot" or "batch" stands)
+    r"\b(?=(?:lot|batch)\s+\d)"
     r"(?<!\bthe\s)(?<!\ba\s)(?<!whole\s)(?<!entire\s)(?<!this\s)(?<!that\s)(?<!bad\s)"
     r"(?<!dud\s)(?<!failed\s)(?<!faulty\s)(?<!rejected\s)(?<!defective\s)(?<!tainted\s)"
-    r"(?<!contaminated\s)\b(?:lot|batch)\s+\d{1,3}[a-z]?\b(?![.,]?\d)"
+    r"(?<!contaminated\s)(?:lot|batch)\s+\d{1,3}[a-z]?\b(?![.,]?\d)"
     r"(?!\s*(?:x\b|each|ea\b|@|/|\$|dollars?|bucks|%|of\b|" + _UNIT + r"\b))",
     # a time by what happened then: "picked up at 7", "went missing at 10", "found around 4"
     r"\b(?:picked\s+up|dropped\s+off|went\s+missing|go(?:ne|t)\s+missing|found|noticed"
@@ -358,8 +360,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
+    r"\b(?=(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg))"
     r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
-    r"\b(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg)\s*(?:\#|no\.?)?\s*\d{1,3}\b"
+    r"(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg)\s*(?:\#|no\.?)?\s*\d{1,3}\b"
     r"(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     # the year goods were made or bought: "(mfg 2022)", "made in 2019", "purchased 2021"
