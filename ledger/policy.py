@@ -872,6 +872,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "revalue it", "market dropped", "market fell", "market crashed",
                 "market tanked", "market's dropped", "prices dropped",
                 "off the value", "off their value", "off its value",
+                "will sell at", "will sell them at", "will sell it at", "we'll sell them at",
+                "we'll sell it at", "we'll sell at", "will sell them for", "will sell it for",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
@@ -1081,12 +1083,21 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
                 "bump up", "bumped", "bumped up", "provide", "set aside", "up by", "top", "topped",
                 "make a provision", "provision of", "provision for",
-                "book", "booked", "booking", "build", "build up", "built up", "accrue",
+                "build", "build up", "built up", "accrue",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
                 "additional", "another", "put aside", "put away", "slow moving", "slow movers",
                 "slow-moving stock",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
+                explains={Category.LOSS, Category.WRITE_DOWN},
+            ),
+            # "book $2,000 to the reserve" builds it; "book $900 of X against the reserve"
+            # uses it: booking says which way only where nothing else does
+            Words(
+                "book", "booked", "booking",
+                near=RESERVE_NOUNS,
+                fuzzy=False,
+                weak=True,
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
         ),

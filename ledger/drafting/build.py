@@ -94,6 +94,26 @@ _MANY = re.compile(
 )
 
 
+# the goods called "it" ("scrap it", "write it down", "sell it at $2,600") and never "them"
+_IT = re.compile(r"\b(?:it|it's|its|itself)\b", re.IGNORECASE)
+_NOT_ONE = re.compile(
+    r"\b(?:them|they|they're|those|these|all|both|each|every|several|some|few|couple)\b"
+    r"|\b(?:pallets|cases|cartons|boxes|units|pcs|pieces|items|stock|inventory|lot|batch)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_said(text: str, kind: Kind) -> bool:
+    """Whether a message naming a costly item with no count speaks of one: nothing plural, or
+    the goods called "it" with no word of many; a write-down of a named item with only a new
+    value ("write down RB-0019 to $1,900") is of the one."""
+    if not _MANY.search(text):
+        return True
+    if _NOT_ONE.search(text):
+        return False
+    return kind is Kind.WRITE_DOWN or bool(_IT.search(text))
+
+
 def _by_the_items_container(
     facts: Facts,
     item: ItemInfo,
@@ -291,8 +311,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and item is not None
         and item.unit_cost >= ONE_PIECE_COST
         and kind in (Kind.WRITE_OFF, Kind.WRITE_DOWN)  # ("floor model ... write it down")
-        and not _MANY.search(facts.source_text)
         and not (facts.doubts or facts.errors)
+        and _one_said(facts.source_text, kind)
     ):
         # "ICE-M450 stolen from the yard, fence cut": an item the list prices at $2,480,
         # named with no count and nothing plural, is most likely one (never sure)

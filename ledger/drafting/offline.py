@@ -2318,6 +2318,7 @@ def _read_group(
     length), or empty."""
     r = _Read(work, work)
     skus = _read_skus(r, known)  # first, so "SKU-1E5" or "SKU -12" are codes, not bad numbers
+    _name_figures(r)
     strays: list[str] = []
     if any(code in known for code, _ in skus):
         # beside a code the item list knows, an unknown bare code is a place or a label
@@ -2835,6 +2836,26 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
 
 
 _CODE_FIGURES = re.compile(r"(?<!\d)\d{3,}(?!\d)")
+# figures that name the goods, not count them: after a count, a name's own figure right before
+# the code ("1 Macallan 18 SPR-5560-700", "5 handles Jameson 1.75 SPR-2207-175"); a year before
+# goods when a count comes after it ("the unsold 2024 desk calendars ...: 210 CAL24-DESK",
+# "2019 Silver Oak WN-30418-19, 2 bottles corked")
+_NAME_FIGURE = re.compile(
+    r"(?<![\w.$,])\d{1,5}\s+(?=(?:[a-z][\w'&.-]*\s+)*[A-Z])(?:[A-Za-z][\w'&.-]*\s+){1,4}?"
+    r"(?P<n>\d{1,4}(?:\.\d+)?)\s*\ue000"
+    r"|(?<![\w.$,/-])(?P<y>(?:19[5-9]|20[0-3])\d)(?=\s+[A-Za-z]{3,}\b)(?!\s+(?:units?|pcs"
+    r"|pieces|items|cases|boxes|bottles|of)\b)(?=[^\d]*\d|\s+(?:[A-Z][\w'&.-]*\s+){1,3}\ue000)",
+)
+
+
+def _name_figures(r: _Read) -> None:
+    if not _DIGIT.search(r.s):
+        return
+    for m in list(_NAME_FIGURE.finditer(r.s)):
+        group = "n" if m.group("n") else "y"
+        r.not_amounts.append(m.span(group))
+        r.cut(*m.span(group))
+        r.notes.append(f"Read '{m.group(group)}' as part of the goods' name, not a count")
 
 
 # -- reasons -------------------------------------------------------------------------------------
