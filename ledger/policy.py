@@ -271,6 +271,23 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
+            # ... said apart: "lost 1 box of paring knives KN-3150 in transit", "2 X lost
+            # on the way between our two stores"
+            Words(
+                "in transit", "en route", "on the way", "in shipping", "in the mail",
+                near=("lost", "lose", "losing"),
+                fuzzy=False,
+                explains={Category.SHRINKAGE},
+            ),
+            # a cold store that stopped: "freezer 3 failed overnight, lost 36 tubs"
+            Words(
+                "failed", "went down", "broke down", "quit", "went out", "conked out",
+                "crapped out", "cut out", "tripped",
+                near=("freezer", "freezers", "cooler", "coolers", "fridge", "fridges",
+                      "refrigerator", "chiller", "compressor", "walk-in", "reefer", "power"),
+                fuzzy=False,
+                explains={Category.SHRINKAGE},
+            ),
             # How warehouse staff say it in Slack when no damage word is used: the goods
             # split, caved in, got drenched, stopped working, failed QC, went in the skip, or
             # nobody buys them any more (obsolescence). Exact words only: several are short or
@@ -1083,7 +1100,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
                 "bump up", "bumped", "bumped up", "provide", "set aside", "up by", "top", "topped",
                 "make a provision", "provision of", "provision for",
-                "build", "build up", "built up", "accrue",
+                "build", "build up", "built up", "accrue", "set up", "establish",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
                 "additional", "another", "put aside", "put away", "slow moving", "slow movers",
                 "slow-moving stock",
@@ -1180,7 +1197,19 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gave away", "given away", "giving away", "give away", "free of charge",
                 "at no charge", "church", "rec center", "recreation center", "community center",
                 "youth program", "art program", "fish fry", "bake sale",
+                "boys & girls club", "boys and girls club", "scout troop", "girl scouts",
+                "boy scouts", "little league", "food shelf", "women's shelter",
                 misspelled={"donatd": "donated", "doanted": "donated"},
+                explains={Category.LOSS},
+            ),
+            # given to a school, a club, a library: "gave 8 tubs to Lincoln Elementary"
+            Words(
+                "gave", "given", "giving", "handed", "handed over", "dropped off",
+                near=("elementary", "school", "schools", "club", "league", "library", "scouts",
+                      "troop", "shelter", "church", "hospital", "pta", "classroom",
+                      "teachers", "daycare", "nursing home", "senior center", "ymca",
+                      "food bank", "charity", "nonprofit", "non-profit"),
+                fuzzy=False,
                 explains={Category.LOSS},
             ),
         ),

@@ -922,7 +922,7 @@ _COUNT_UNKNOWN = re.compile(
 # "lost the whole case" ("a few", "a lot of", "a bunch" are no one thing)
 _ONE_THING = re.compile(
     r"\bjust\s+(?:the\s+)?one\b(?!\s+of\b)"
-    r"|\b(?:an?|one|single|the\s+whole|the\s+entire)\s+"
+    r"|(?<![\w-])(?:an?|one|single|the\s+whole|the\s+entire)\s+"
     r"(?!(?:few|couple|lot|lots|bunch|number|pile|load|handful|heap|stack|some|bit|total|ton"
     r"|tons|batch|shipment|delivery|order|grand|half|quarter|third|dozen|gross|score|pair"
     r"|set|week|day|month|year|while|customer|guy|kid|man|woman|driver|forklift|leak|flood"
@@ -2828,7 +2828,11 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
         # "5 packs of 9006 bulbs (2 per pack) BLB-9006-2PK": the code's own figures, said
         # apart from it, name the goods; never a count or a price
         for figures in _CODE_FIGURES.findall(code):
-            for m in list(re.finditer(rf"(?<![\w.$,/#-]){figures}(?![\w.,/%-])", r.s)):
+            # (not beside the code, "100 AA-100 broken", nor the only number said)
+            figure = rf"(?<![\w.$,/#-])(?<!\ue000)(?<!\ue000\s){figures}(?![\w.,/%-])(?!\s*\ue000)"
+            for m in list(re.finditer(figure, r.s)):
+                if not _DIGIT.search(r.s[: m.start()] + r.s[m.end() :]):
+                    continue
                 r.not_amounts.append(m.span())
                 r.cut(*m.span())
                 r.notes.append(f"Read '{figures}' as part of the name of {code}")
@@ -3981,7 +3985,7 @@ def _assemble(
         if unit_cost is not None and _COST_SAID.search(r.text):
             quantity = Decimal(1)
             r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
-        elif _ONE_THING.search(r.text):
+        elif _ONE_THING.search(r.s):
             quantity, unit_cost, total = Decimal(1), unit_cost or total, None
             r.notes.append("Read the goods, said as one thing, as 1 unit")
 

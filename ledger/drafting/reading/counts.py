@@ -138,6 +138,9 @@ def rewrite(
         b, c = (x, y) if _IS_BOOK.match(first) else (y, x)
         if b == c or other_story(_sentence(text, m.start(), m.end())):
             continue
+        if _said_elsewhere(text, m.start(), m.end(), abs(b - c)):
+            out = _put(out, m.start(), m.end(), "")  # "6 extra X, system said 12, we have 18"
+            continue
         said = f"{'short' if c < b else 'surplus'} x{abs(b - c)}"
         if len(said) > m.end() - m.start():
             continue
@@ -163,6 +166,13 @@ def rewrite(
         ):
             pos = book.end()
             continue
+        lo, hi = min(book.start(), cs), max(book.end(), ce)
+        if _said_elsewhere(text, lo, hi, abs(b - c)):
+            # "found 6 extra X on the count, system said 12, we have 18": the figures show
+            # the difference already said; they are not another one
+            out = _put(_put(out, *book.span(), ""), cs, ce, "")
+            pos = max(book.end(), ce)
+            continue
         fitted = _fit(out, book, (cs, ce), b, c)
         if fitted is None:
             pos = book.end()
@@ -171,6 +181,12 @@ def rewrite(
         found.append(Difference(b, c, text[book.start() : book.end()]))
         pos = max(book.end(), ce)
     return out, found
+
+
+def _said_elsewhere(text: str, start: int, end: int, n: int) -> bool:
+    """Whether the count `n` is said in `text` outside [start, end)."""
+    figure = re.compile(rf"(?<![\w.$,/-]){n}(?![\w.,%/-])")
+    return any(not (start <= m.start() < end) for m in figure.finditer(text))
 
 
 def _sentence(text: str, start: int, end: int) -> str:
