@@ -1163,11 +1163,20 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".
             Words(
-                "extra", "over", "over by", "came in over", "more", "higher", "higher than",
+                "extra", "over", "over by", "came in over", "higher", "higher than",
                 "above", "exta", "extras", "xtra",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "stocktake", "stock take", "stocktaking", "audit", "physical"),
                 fuzzy=False,
+            ),
+            # ... "more" too, where nothing else is said: "the recount shows 5 more X missing"
+            # is 5 more gone
+            Words(
+                "more",
+                near=("count", "counted", "recount", "counting", "found", "on the shelf",
+                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
+                fuzzy=False,
+                weak=True,
             ),
         ),
     ),

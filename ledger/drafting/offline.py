@@ -1188,6 +1188,14 @@ _CANCEL = re.compile(
     r"|ignore\s+(?:that|this|my))\b",
     _I,
 )
+# a message that says nothing is to be written off ("so no need to write those off", "don't
+# write them off", "nothing to write off here")
+_NOT_TO_WRITE = re.compile(
+    r"\b(?:no\s+need\s+to|(?:don'?t|dont|do\s+not|won'?t|will\s+not|shouldn'?t|should\s+not)"
+    r"(?:\s+need\s+to)?|nothing\s+to)\s+(?:write|w/o)\s+(?:(?:it|them|those|these|that|this"
+    r"|anything|any\s+of\s+(?:it|them|those))\s+)?off\b",
+    _I,
+)
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|nothing|none)\s+(?:\w+\s+)?$", _I
 )
@@ -1353,6 +1361,10 @@ def read_requests(
             + "), not a write-off. "
             + chatter.DOES
         )
+    denied = _NOT_TO_WRITE.search(clean) if "off" in clean.lower() else None
+    if denied and not _INTENT.search(_blank(clean, *denied.span())):
+        # "vendor is crediting us $212 for the dented cola so no need to write anything off"
+        raise DraftError("Nothing to draft: that message says not to write anything off.")
     pieces = _pieces(masked, reasons, known)
     injected = _drop_instructions(pieces, reasons)
     header, groups = _group(pieces)
@@ -3199,6 +3211,11 @@ def _read_pack(r: _Read, pack: packs.Pack | None = None) -> None:
     if pack is None:
         _loose_beside_unknown_pack(r)
         return
+    pairs = pack.containers.get("pair")
+    if r.priced_by == "pair" and pairs is not None and pack.quantity == 2 * pairs:
+        # "9 pairs of BT4480-GTX-100", the item list's boots: the pair is the item
+        pack.quantity, pack.guess = pairs, ""
+        pack.note = f"Quantity {_fmt(pairs)} pairs (the item list's unit)"
     for a, b in pack.spans:
         r.cut(a, b)
     # each factor is bounded, their product is not: "999999999 cs (999999999/cs)" is no count

@@ -347,7 +347,7 @@ def sold_by(name: str) -> str | None:
     if m is None:
         if _PRICED_DOZEN.search(name):
             return "dozen"
-        return "pair" if _PRICED_PAIR.search(name) else None
+        return "pair" if _PRICED_PAIR.search(name) or _WORN_IN_PAIRS.search(name) else None
     return holder(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
@@ -389,6 +389,16 @@ _PRICED_DOZEN = re.compile(
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
 _PRICED_PAIR = re.compile(
     r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b", re.I
+)
+
+
+# Footwear and the like, named in an item list: sold by the pair whether or not the name says
+# so ("Chelsea boot brown leather sz 11", "Kids light-up sneaker pink 13K")
+_WORN_IN_PAIRS = re.compile(
+    r"\b(?:shoes?|boots?|sneakers?|trainers?|sandals?|loafers?|clogs?|slippers?|socks?|gloves?"
+    r"|mittens?|earrings?|cleats?|flip-?flops?|insoles?|moccasins?|espadrilles?|galoshes"
+    r"|waders|skates?|hikers?|light-?ups?)\b",
+    re.I,
 )
 
 
@@ -832,13 +842,15 @@ def _read_n_packs(s: str) -> Pack | None:
 # Goods sold as a pair: "7 pairs of jeans" are 7 pairs of jeans, never 14 (a count of two only
 # where the goods are not named, or named as something not sold in pairs: "4 pairs of SKU-12")
 _PAIR_GOODS = re.compile(
-    r"\s+(?:\ue000\s*)?(?:[a-z-]+\s+){0,2}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
+    r"\s+(?:\ue000\s*)?(?:[a-z-]+\s+){0,4}?(?:jeans|trousers|pants|slacks|shorts|leggings|tights|socks"
     r"|stockings|shoes|boots|sneakers|trainers|sandals|slippers|heels|loafers|clogs|gloves"
     r"|mittens|mitts|head\s?phones|ear\s?phones|ear\s?buds|headsets?|ear\s?rings|cufflinks"
     r"|scissors|shears|pliers|tongs|tweezers|glasses|sun\s?glasses|spectacles|goggles"
     r"|binoculars|skis|skates"
     r"|chopsticks|overalls|briefs|boxers|knickers|panties|jeggings|joggers|chinos|dungarees"
-    r"|wellies|waders|flip-?flops|crutches|oven\s+mitts)\b",
+    r"|wellies|waders|flip-?flops|crutches|oven\s+mitts|runners|hikers|oxfords|low-?tops"
+    r"|high-?tops|flats|pumps|cleats|insoles|laces|shoelaces|earplugs|moccasins|mules"
+    r"|espadrilles|booties|galoshes)\b",
     _I,
 )
 
