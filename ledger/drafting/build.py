@@ -152,13 +152,19 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
     24-pack"): the container and its size, else None."""
-    if facts.quantity is None or facts.containers or packs.container(facts.unit):
+    if facts.quantity is None or packs.container(facts.unit):
         return None
     sized = packs.size_of(item.name)
     if sized is None:
         return None
+    if facts.containers and (sized[0] == "dozen" or set(dict(facts.containers)) != {"dozen"}):
+        return None  # ("3 dozen eggs out of a case of 15 dozen": 36 eggs of 180)
     unit = (facts.unit or "").lower()
     text = facts.source_text.lower().replace(item.sku.lower(), " ")
+    if _TAKEN_OUT.search(facts.source_text) and sized[0] not in {
+        packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w
+    }:
+        return sized  # "18 gel pens from PEN-G2-BK12", "7 loose packs out of an SN-GUM-10P"
     counted = {packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w}
     if unit in _NOT_PIECES or sized[0] in counted:
         return None  # "2 flats EGG-LG": the list's own containers, counted
@@ -173,6 +179,10 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         if len(w) > 3 and not packs.container(w) and w not in ("dozen", "each", "per")
     }
     return sized if "loose" in said or nouns & said else None
+
+
+# pieces taken out of the item's container: "out of a box of", "from the case", "from X"
+_TAKEN_OUT = re.compile(r"\b(?:out\s+of|from)\s+(?:an?|the|one|that|this|each|our)?\s*\S", re.I)
 
 
 def _singular(word: str) -> str:

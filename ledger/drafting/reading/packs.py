@@ -251,6 +251,8 @@ def read(s: str) -> Pack | None:
         if not words.isdisjoint(_FRACTION_WORDS):
             readers.append(_read_part_of_one)
         readers += [_read_each, _read_stated, _read_chain, _read_per, _read_size_after]
+        if "half" in words or "quarter" in words or "quarters" in words:
+            readers.append(_read_part_container)
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
     if "pair" in low:
@@ -379,7 +381,12 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     word = (m.group("a") or m.group("b")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
     n = Decimal(m.group("n") or m.group("m"))
+    if m.group("n") and _DOZENS_AFTER.match(name, m.end()):
+        n *= 12  # "Eggs large, case of 15 dozen": 180 eggs
     return (held, n) if held and n > 1 else None
+
+
+_DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 
 
 # "Wine glass 12oz, per dozen", "Eggs /dz", "Rolls (dozen)": the item is the dozen
@@ -980,6 +987,44 @@ def _read_part_of_one(s: str) -> Pack | None:
         f"Quantity {f} of the {c} of {_fmt(n)} = {_fmt(qty)}",
         used=[n],
         words=[f.split()[-1].lower()],
+    )
+
+
+# "half a box of X", "1/2 case of avocados", "a box and a half", "two and a half cases": part
+# of a container, counted in containers (no size said: an item priced by the box is 0.5 box)
+_PART_CONTAINER = lead(
+    "ahotq" + _N_FIRST,
+    rf"(?:(?P<w>{_N})\s+and\s+)?(?P<f>(?:a\s+|one\s+)?half|(?:a\s+|one\s+)?quarter"
+    rf"|three\s+quarters)\s+(?:of\s+)?(?:an?\s+|one\s+|the\s+)?(?P<c>{_C})"
+    rf"|(?P<w2>{_N}|an?)\s+(?P<c2>{_C})\s+and\s+a\s+half\b"
+    rf"|(?P<w3>{_N})\s+and\s+a\s+half\s+(?P<c3>{_C})",
+    _I,
+)
+
+
+def _read_part_container(s: str) -> Pack | None:
+    m = _PART_CONTAINER.search(s)
+    if m is None:
+        return None
+    if m.group("c"):
+        whole = _num(m.group("w")) if m.group("w") else Decimal(0)
+        frac, word, c = _num(m.group("f")), m.group("f").split()[-1].lower(), m.group("c")
+    else:
+        whole = _num(m.group("w2") or m.group("w3"))
+        frac, word, c = Decimal("0.5"), "half", m.group("c2") or m.group("c3")
+    if whole is None or frac is None:
+        return None
+    qty = whole + frac
+    name = _CONTAINERS[c.lower()]
+    said = " ".join(m.group(0).split())
+    return Pack(
+        qty,
+        name,
+        [m.span()],
+        f"Quantity '{said}' = {_fmt(qty)} {name}",
+        used=[whole] if whole else [],
+        words=[word],
+        containers={name: qty},
     )
 
 
