@@ -1915,6 +1915,7 @@ class _Piece:
     tally: bool = False  # a count said to be the whole ("80 units in all"): joins the one before
     one_container: bool = False  # "a box of SKU-410 fell": its only count is the one box
     part: bool = False  # "another 5 of them dented": a further part of goods named before
+    priced: bool = False  # a count with its own price per piece: "12 Wingspan at $38.75"
 
 
 def _pieces(masked: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> list[_Piece]:
@@ -2051,6 +2052,8 @@ def _signals(
         # "now worth $60 each" is a new value per unit, not a total of its own
         p.total = p.money and bool(_TOTAL_SIGNAL.search(t)) and not _WD_NRV.search(t)
     p.reason = bool(hits)
+    p.priced = has_digit and bool(_COUNT_PRICED.search(t))
+    p.qty = p.qty or p.priced  # ("12 Wingspan at $38.75": a count of goods named in the singular)
     if not hits and has_digit and ("we" in t or "count" in t) and direction.read(t) is not None:
         # "SKU-12 we're over by 4 and SKU-77 short 2": a count's direction is its reason
         p.reason = True
@@ -2122,6 +2125,17 @@ _COUNT_GOODS = re.compile(
     r"|were|was|are|is)\b)[a-z][a-z'-]*\s+){0,2}?(?!(?:was|is|has|this|its|his|us|as|yes|less"
     r"|plus)\b)[a-z]{2,}s\b",
     _I,
+)
+# a count, the goods, and a price for each: "12 Wingspan at $38.75", "2 candelabras ($128 ea)",
+# "40 lemons at $0.32", "15 lb bananas @ .38" (not "at $300 total")
+_COUNT_PRICED = re.compile(
+    r"(?<![\w.$#/,-])\d{1,5}\s+(?:[A-Za-z][\w'&.-]*\s+){1,4}?(?:at\s+|@\s*|\(\s*)\$?\s?\d[\d,]*"
+    r"(?:\.\d+)?\s*(?:c\b|cents?\b)?(?!\s*(?:total|in\s+total|all|altogether|for\s+(?:all|the\s+lot)))",
+    _I,
+)
+_COUNT_THEN_PRICE = re.compile(
+    r"(?<![\w.$#/,-])(?P<n>\d{1,5})\s+(?:[A-Za-z][\w'&.-]*\s+){1,4}?(?:at\s+|@\s*|\(\s*)?"
+    + MONEY_MARK
 )
 # "1 jumbo dragon ($68)": one thing and its price
 _ONE_PRICED = re.compile(
@@ -2222,12 +2236,15 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     cur: list[_Piece] = []
     cur_sig = [False] * 5  # sku, qty, money, total, reason
     cur_sku: str | None = None
+    cur_priced = False
     for i, p in enumerate(pieces):
         p_sig = [p.sku is not None, p.qty, p.money, p.total, p.reason]
         new = False
         # ("3 plush bears ($7.80 ea) and 1 jumbo dragon ($68), both ripped": each a count and
         # its price, the reason said once for both)
-        priced = cur_sig[1] and cur_sig[2] and not cur_sig[3] and p.qty and p.money and not p.total
+        priced = (
+            cur_sig[1] and cur_sig[2] and not cur_sig[3] and p.qty and p.money and not p.total
+        ) or (cur_priced and p.priced)
         if cur and (_standalone(*cur_sig) or priced):
             if (_standalone(*p_sig) or _heads(p, pieces[i + 1 : i + 2])) and not p.tally:
                 new = True
@@ -2243,10 +2260,11 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = False  # "3 X discontinued, write down to 499 each": their new value
         if new:
             groups.append(cur)
-            cur, cur_sig, cur_sku = [], [False] * 5, None
+            cur, cur_sig, cur_sku, cur_priced = [], [False] * 5, None, False
         cur.append(p)
         cur_sig = [a or b for a, b in zip(cur_sig, p_sig, strict=True)]
         cur_sku = cur_sku or p.sku
+        cur_priced = cur_priced or p.priced
     if cur:
         groups.append(cur)
     header = ""
@@ -2627,7 +2645,9 @@ def _is_request(
     if not has_numbers:
         return False
     # "2 chairs 96 each" after another request: goods counted and priced
-    counted = any(q.unit for q in r.qtys) or bool(r.qtys and _COUNT_GOODS.search(work))
+    counted = any(q.unit for q in r.qtys) or bool(
+        r.qtys and (_COUNT_GOODS.search(work) or _COUNT_PRICED.search(work))
+    )
     return bool(sku or _INTENT.search(work) or (counted and r.money))
 
 
@@ -3729,6 +3749,13 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
                 _add_qty(r, m.group("n"), None, m.start(), "noun")
                 r.cut(m.start("n"), m.end("n"))
                 break
+    if not r.qtys and MONEY_MARK in r.s:
+        # "1 copper arch ($485)", "12 Wingspan at $38.75": a count of goods named in the
+        # singular, then its price
+        priced = _COUNT_THEN_PRICE.search(r.s)
+        if priced:
+            _add_qty(r, priced.group("n"), None, priced.start(), "noun")
+            r.cut(priced.start("n"), priced.end("n"))
     if not r.qtys:
         one = _QTY_ONE.search(r.s)
         if one:
