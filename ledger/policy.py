@@ -638,7 +638,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shy", "came up shy", "come up shy",
                 near=("system", "books", "on the books", "count", "counted", "records",
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
-                      "on hand", "on-hand", "sheet", "count sheet"),
+                      "on hand", "on-hand", "sheet", "count sheet", "came up", "come up",
+                      "inventory came"),
                 fuzzy=False,
             ),
             # "lost" says what happened to the books, not why: a cause beside it wins

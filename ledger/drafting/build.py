@@ -185,6 +185,27 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
 _TAKEN_OUT = re.compile(r"\b(?:out\s+of|from)\s+(?:an?|the|one|that|this|each|our)?\s*\S", re.I)
 
 
+def _measure_of_the_holder(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
+    """A measure of an item the list prices by a holder of a stated measure ("150 lb" of
+    "Soybeans, 50 lb bag", "660 ft" of "Barbed wire, 1320 ft roll"): the holder and its size in
+    the message's measure, else None."""
+    said = measures.measure(facts.unit)
+    if facts.quantity is None or said is None or facts.containers:
+        return None
+    if measures.priced_per(item.name) is not None:
+        return None  # priced by the measure itself ("per ft"): the measure is the count
+    held = measures.holder_size(item.name)
+    if held is None:
+        return None
+    size, unit = held
+    if unit != said:
+        factor = measures.convert(Decimal(1), unit, said)  # ("2.5 gal jug", 10 quarts)
+        if factor is None:
+            return None
+        size *= factor
+    return (packs.sold_by(item.name) or "holder", size)
+
+
 def _singular(word: str) -> str:
     """ "glasses" -> "glass", "boxes" -> "box", "reeds" -> "reed": enough to compare a goods
     word with an item list's name."""
@@ -254,7 +275,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"({item.name})"
             )
             facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
-            pieces = _pieces_of_the_items_container(facts, item)
+            pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
+                facts, item
+            )
             if pieces is not None and facts.quantity is not None:
                 container_word, size = pieces
                 # the exact share of the list's cost: count x cost / size, rounded once

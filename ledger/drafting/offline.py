@@ -817,6 +817,12 @@ _PER_CONTAINER = re.compile(
 )
 
 
+# an event said after the first count ("5 X stolen in the break-in, and 2 Y damaged ...")
+_LATE_EVENT = re.compile(
+    r"\b(?:break-?in|burglary|robbery|fire|flood(?:ed|ing)?|storm|vandal(?:s|ism|ized|ised)?"
+    r"|hurricane|tornado|arson)\b",
+    _I,
+)
 _EVENT_WORDS = frozenset(
     ("fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado", "earthquake",
      "hail", "hailstorm", "lightning", "wildfire", "vandalism", "vandals", "vandal", "arson")
@@ -840,11 +846,24 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     event = read[0].reason
     at = text.lower().find(event.lower())
     first_digit = _DIGIT.search(text)
-    if (
-        event.lower().split()[-1] not in _EVENT_WORDS
-        or at < 0
-        or (first_digit is not None and first_digit.start() < at)
-    ):
+    late = _LATE_EVENT.search(text)
+    if late is not None and first_digit is not None and first_digit.start() < late.start():
+        at = late.start()
+        # "5 X stolen in the break-in, and 2 Y damaged when they smashed the case": said after
+        # a count, the event may or may not be what damaged a later part in its sentence
+        return [read[0]] + [
+            replace(
+                f,
+                guesses=(*f.guesses, Guess(f"Was this part of the {late.group(0)}?", P_INHERITED)),
+            )
+            if f.category is Category.LOSS
+            and not _OWN_STORY.search(text, at, text.find(f.source_text) + len(f.source_text))
+            else f
+            for f in read[1:]
+        ]
+    if event.lower().split()[-1] not in _EVENT_WORDS or at < 0:
+        return read
+    if first_digit is not None and first_digit.start() < at:
         return read
     out = [read[0]]
     for f in read[1:]:
@@ -1089,7 +1108,7 @@ _LOC_HEAD = (
     r"|plant|facility|branch|outlet|room|floor|building|bldg|cooler|freezer|fridge"
     r"|cold\s+storage|storage|receiving|shipping|mezzanine|trailer|truck|container|row"
     r"|section|door|area|office|garage|basement|hub|transit|cage|vault|pantry|parking\s+lot"
-    r"|loc|locn|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
+    r"|loc|locn|van|level|lvl|tier|lane|gate|slot|locker|cubby|position|cell|staging|carousel"
     r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout|tank"
     # ("drawer 6", "display case 4", "safe 2", "pen 3", "greenhouse 2")
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
@@ -4157,8 +4176,8 @@ def _in_the_lists_measure(
     """ "3 qts of ATF-MV-GAL" priced per gallon is 0.75 gallon; a measure that does not turn
     exactly into the list's ("2 litres" of an item priced per gallon) is asked about."""
     said = measures.measure(unit)
-    if said is None or said == priced_by:
-        return quantity, unit
+    if said is None or said == priced_by or measures.measure(priced_by) is None:
+        return quantity, unit  # (an item priced by the bag: the bag's size is read later)
     converted = measures.convert(quantity, said, priced_by)
     what = f"{_fmt(quantity)} {unit}"
     if converted is None:

@@ -367,6 +367,19 @@ def test_a_fraction_of_a_pack_never_reads_as_sure_when_it_is_not_understood(
     assert all(d.confidence < CONFIDENT for d in found)
 
 
+def test_damage_said_after_an_event_in_its_sentence_is_never_sure(
+    ctx_items: DraftContext,
+) -> None:
+    """ "5 X stolen in the break-in, and 2 Y damaged when they smashed the case": the break-in
+    may be what damaged the 2 (a casualty) or not; the second draft asks."""
+    found = draft(
+        "5 SKU-12 stolen in the break-in, and 2 SKU-77 damaged when they smashed the case",
+        ctx_items,
+    )
+    assert [d.category for d in found] == [Category.CASUALTY, Category.LOSS]
+    assert found[0].confidence >= CONFIDENT > found[1].confidence
+
+
 def test_figures_that_show_the_count_said_are_not_a_second_write_off(
     ctx_items: DraftContext,
 ) -> None:

@@ -197,6 +197,7 @@ _PERIOD = lead(
         |since\s+(?:{_MONTHS}|(?:the\s+)?(?:start|beginning)|q[1-4]|(?:19|20)\d\d)
         |year[-\s]to[-\s]date|ytd|so\s+far(?:\s+this\s+\w+)?|to\s+date|all\s+year
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
+        |(?:for|over|during)\s+the\s+(?:week|month|quarter|year|period)(?!\s+(?:of|ending))
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
     re.IGNORECASE | re.VERBOSE,
     word=True,
@@ -205,7 +206,8 @@ _NARRATOR = re.compile(
     r"""\b(?:we|we'?ve|we'?re|we\s+had|our|us|that'?s|that\s+was|it'?s\s+been|it\s+was
         |(?:is|are|was|stands?|sits?)\s+at|came\s+to|comes\s+to|totall?ed|added\s+up
         |adds\s+up|cost\s+us|gone|so\s+much|a\s+lot
-        |total|(?:is|was)\s+(?:like|about|around|roughly))\b""",
+        |total|(?:is|was)\s+(?:like|about|around|roughly))\b
+        |\b(?:is|was)\s+(?=\$\s?\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Comment words that make a mention of a past loss a remark: "remember?", "crazy", "not great"

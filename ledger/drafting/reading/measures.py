@@ -23,14 +23,16 @@ _MEASURE = {
     "gallons": "gallon", "oz": "ounce", "ounce": "ounce", "ounces": "ounce", "l": "litre",
     "liter": "litre", "litre": "litre", "liters": "litre", "litres": "litre", "in": "inch",
     "inch": "inch", "inches": "inch", "qt": "quart", "qts": "quart", "quart": "quart",
-    "quarts": "quart", "pint": "pint", "pints": "pint",
+    "quarts": "quart", "pint": "pint", "pints": "pint", "ton": "ton", "tons": "ton",
 }  # fmt: skip
+_MEASURE.update({name: name for name in set(_MEASURE.values())})  # ("gallon" names itself)
 # how many of the second measure one of the first is, where it is exact
 _EXACT = {
     ("quart", "gallon"): Decimal("0.25"), ("pint", "gallon"): Decimal("0.125"),
     ("pint", "quart"): Decimal("0.5"), ("gallon", "quart"): Decimal(4),
     ("ounce", "pound"): Decimal("0.0625"), ("pound", "ounce"): Decimal(16),
     ("yard", "foot"): Decimal(3), ("foot", "inch"): Decimal(12), ("yard", "inch"): Decimal(36),
+    ("pound", "ton"): Decimal("0.0005"), ("ton", "pound"): Decimal(2000),
 }  # fmt: skip
 # the measure words of a message, longest first ("in" only where a number stands before it)
 UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"
@@ -49,6 +51,30 @@ _PRICED_PER = re.compile(
 def measure(unit: str | None) -> str | None:
     """The measure a unit word names ("ft", "feet" -> "foot"), or None for a count."""
     return _MEASURE.get((unit or "").lower().rstrip("."))
+
+
+_HOLDER_WORDS = (
+    r"(?:bag|sack|roll|spool|coil|reel|jug|drum|pail|bucket|tub|bottle|jar|tote|bale|keg"
+    r"|barrel|cylinder|tank|jib|box|case|carton|pack|bundle|bolt|tube|can)"
+)
+_HOLDER_SIZE = re.compile(
+    rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<u>{UNIT})\.?\s+(?:[a-z]+\s+)?(?P<h>{_HOLDER_WORDS})\b"
+    rf"|\b(?P<h2>{_HOLDER_WORDS})\s+of\s+(?P<n2>\d+(?:\.\d+)?)\s*-?\s*(?P<u2>{UNIT})\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def holder_size(name: str) -> tuple[Decimal, str] | None:
+    """The measure an item list's holder holds ("Soybeans, 50 lb bag" -> 50 pound; "Barbed
+    wire, 1320 ft roll" -> 1320 foot), when the name says it; else None."""
+    m = _HOLDER_SIZE.search(name)
+    if m is None:
+        return None
+    n, u = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+    unit = measure(u)
+    size = Decimal(n)
+    return (size, unit) if unit and size > 0 else None
 
 
 def convert(quantity: Decimal, said: str, priced_by: str) -> Decimal | None:

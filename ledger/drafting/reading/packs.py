@@ -251,8 +251,7 @@ def read(s: str) -> Pack | None:
         if not words.isdisjoint(_FRACTION_WORDS):
             readers.append(_read_part_of_one)
         readers += [_read_each, _read_stated, _read_chain, _read_per, _read_size_after]
-        if "half" in words or "quarter" in words or "quarters" in words:
-            readers.append(_read_part_container)
+
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
     if "pair" in low:
@@ -263,6 +262,8 @@ def read(s: str) -> Pack | None:
         readers.append(_read_part_of)
     if " of " in low:
         readers.append(_read_some_of)
+    if not words.isdisjoint(_CONTAINERS) and not words.isdisjoint(("half", "quarter", "quarters")):
+        readers.append(_read_part_container)  # (last: "a dozen and a half bags" is 18)
     for reader in readers:
         found = reader(s)
         if found is not None:
@@ -1083,7 +1084,7 @@ _GAP = 60  # how far after the holders the measure may stand (a SKU, the goods, 
 # "2 100ft reels", "3 x 50 ft coils": the measure before the holders
 _SIZED = lead(
     _N_FIRST,
-    rf"(?P<n1>{_N}|an?)\s*(?:x\s*)?{_m()}\s+(?P<h1>{_H})",
+    rf"(?P<n1>{_N}|an?)\s*(?:x\s*)?(?:(?:full|whole|entire|new|sealed)\s+)?{_m()}\s+(?P<h1>{_H})",
     _I,
 )
 
