@@ -2156,6 +2156,7 @@ _COUNT_THEN_PRICE = re.compile(
     r"(?<![\w.$#/,-])(?P<n>\d{1,5})\s+(?:[A-Za-z][\w'&.-]*\s+){1,4}?(?:at\s+|@\s*|\(\s*)?"
     + MONEY_MARK
 )
+_ALL_OF_THEM = re.compile(r"\b(?:all|both|the\s+whole)\s+$", _I)
 # "1 jumbo dragon ($68)": one thing and its price
 _ONE_PRICED = re.compile(
     r"(?<![\w.$#/-])1\s+(?:[a-z][a-z'-]*\s+){0,2}?[a-z]{3,}\s*\(?\s*(?:@|\$|at\b)", _I
@@ -3194,7 +3195,12 @@ def _verb_bin(s: str, start: int) -> bool:
     """Whether the "bin" at `start` of `s` is the verb (throw away), not a place."""
     if s[start : start + 3].lower() != "bin":
         return False
+    if not s[:start].strip() and _BIN_FIRST.match(s, start):
+        return True  # "bin 3 Porsche 911 kits, decals misprinted": the verb, said first
     return bool(_BIN_COUNT.match(s, start) or _VERB_LEAD.search(s, 0, start))
+
+
+_BIN_FIRST = re.compile(r"(?-i:bin)\s+\d{1,4}\s+(?=[a-z])", _I)
 
 
 def _read_location(r: _Read) -> str | None:
@@ -3273,6 +3279,10 @@ def _read_pack(r: _Read, pack: packs.Pack | None = None) -> None:
     r.used.extend(pack.used)
     r.used_words.extend(pack.words)
     r.notes.append(pack.note)
+    odd = [n for n in pack.used[1:] if n >= 1000 and n % 10]
+    if odd:
+        # "12 packs of 9006 bulbs": a size no one packs in may be the goods' model number
+        r.unclear.append(f"'{_fmt(odd[0])}' read as a pack size: or does it name the goods?")
     if pack.doubt:
         r.doubts.append(pack.doubt)
     if pack.guess:
@@ -4054,6 +4064,11 @@ def _assemble(
 
     # Numbers nobody claimed: a quantity or a price by position, else flagged.
     for value, at in leftovers:
+        if quantity is not None and _ALL_OF_THEM.search(r.s, max(0, at - 8), at):
+            # "1 carton crushed (all 4 chairs bent)": the pieces in what was counted, no price
+            r.notes.append(f"Read 'all {_fmt(value)}' as what the {_fmt(quantity)} held")
+            r.used.append(value)
+            continue
         if (
             quantity is not None
             and value == quantity

@@ -11253,5 +11253,18 @@ CASES: list[dict[str, Any]] = [
      "items": {"BV-BNG16": ["Bang energy 16oz can", "1.85"]},
      "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "16.65",
                  "quantity": "9", "sku": "BV-BNG16"}]},
+    {"id": "w11-063", "group": "multi_item",
+     "text": "1 STK-4PK carton crushed (all 4 chairs bent) and 2 KBT-BLK with bent arms",
+     "items": {"STK-4PK": ["Guest stack chair armless 4-pack", "236.00"],
+               "KBT-BLK": ["Keyboard tray articulating", "96.00"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "236.00",
+                 "quantity": "1", "sku": "STK-4PK"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "192.00",
+                 "quantity": "2", "sku": "KBT-BLK"}]},
+    {"id": "w11-064", "group": "write_downs",
+     "text": "marked down 12 packs of 9006 bulbs from 17.80 to 12.00", "expect": "unsure"},
+    {"id": "w11-065", "group": "synonyms_idioms",
+     "text": "bin 3 Porsche 911 kits, decals all misprinted from the factory, $22.90 each",
+     "expect": "unsure"},
 ]
 # fmt: on
