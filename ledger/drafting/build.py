@@ -166,7 +166,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     }:
         return sized  # "18 gel pens from PEN-G2-BK12", "7 loose packs out of an SN-GUM-10P"
     counted = {packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w}
-    if unit in _NOT_PIECES or sized[0] in counted:
+    if unit in _NOT_PIECES or any(counted):
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
         return sized  # "12 bottles", "40 pcs"
