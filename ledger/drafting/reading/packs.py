@@ -144,7 +144,9 @@ _STATED = lead(
 # "2cs x 24ct", "3 cases 24ct", "case (12pk)": the count per container as a tag
 _COUNT_TAG = lead(
     _N_FIRST + "".join({c[0] for c in _CONTAINERS}),
-    rf"(?<![a-z])(?P<c>{_C})\s*(?:x\s*|of\s+|\(\s*|,\s*)?(?P<n>(?<![\w.$])\d+)\s*-?\s*(?:ct|count|pk|pcs?)\b"
+    # ("8 cases, 200 pcs": after a comma, pieces are all the pieces; "24ct" is per case)
+    rf"(?<![a-z])(?P<c>{_C})\s*(?:x\s*|of\s+|\(\s*|,\s*(?=\d+\s*-?\s*(?:ct|count|pk)\b))?"
+    rf"(?P<n>(?<![\w.$])\d+)\s*-?\s*(?:ct|count|pk|pcs?)\b"
     r"(?:\s*\))?",
     _I,
 )

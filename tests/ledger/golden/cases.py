@@ -11266,5 +11266,10 @@ CASES: list[dict[str, Any]] = [
     {"id": "w11-065", "group": "synonyms_idioms",
      "text": "bin 3 Porsche 911 kits, decals all misprinted from the factory, $22.90 each",
      "expect": "unsure"},
+    {"id": "w11-066", "group": "pack_sizes",
+     "text": "obsolet iPhone 8 cases, 200 pcs at $0.60, writeoff", "expect": "unsure"},
+    {"id": "w11-067", "group": "pack_sizes", "text": "3 cases, 24ct, SKU-12 crushed",
+     "expect": [{"category": "loss", "debit": "5200", "credit": "1200", "amount": "1080.00",
+                 "quantity": "72", "sku": "SKU-12"}]},
 ]
 # fmt: on
