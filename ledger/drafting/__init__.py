@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ledger.drafting.build import build_draft
 from ledger.drafting.offline import read_requests
-from ledger.drafting.reading import measures, packs
+from ledger.drafting.reading import measures, named, packs
 from ledger.drafting.types import (
     AccountInfo,
     Draft,
@@ -60,4 +60,6 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
         return measures.priced_per(item.name) or packs.sold_by(item.name)
 
     requests = read_requests(text, context.policy, items.keys(), priced_by)
+    if items:
+        requests = [named.by_name(facts, text, items) for facts in requests]
     return [build_draft(facts, context) for facts in requests]

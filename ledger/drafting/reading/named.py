@@ -1,0 +1,68 @@
+"""Goods named by what the item list calls them, with no code and no price: "two solar
+chargers smashed" where the list has "Solar fence charger 10 mi". Where the words of exactly
+one item's name are said, that item is the goods, priced at the list's cost, and the draft
+says the match was made by name (never sure: the writer did not give the code).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import lru_cache
+
+from ledger.drafting.types import Facts, Guess, ItemInfo
+from ledger.policy import Category
+
+P_BY_NAME = 0.5  # the goods matched to an item by the words of its name: a guess to confirm
+_WORD = re.compile(r"[a-z]{3,}")
+# words of an item's name that say how it is sold or sized, not what it is
+_NOT_WHAT = frozenset(
+    """
+    per each case box pack bag bottle jug roll set pair pairs dozen tray sleeve bundle carton
+    gal gallon gallons pound pounds inch inches half quart pint liter litre with and the for
+    of mens womens kids size std standard large small medium new old
+    """.split()  # noqa: SIM905 (a word list)
+)
+_RESERVES = (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
+
+
+def _singular(word: str) -> str:
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=4096)  # (an item list's names: a fixed list, read for every message)
+def _what(name: str) -> frozenset[str]:
+    """The words of an item's name that say what it is ("Solar fence charger 10 mi" ->
+    solar, fence, charger)."""
+    return frozenset(_singular(w) for w in _WORD.findall(name.lower()) if w not in _NOT_WHAT)
+
+
+def by_name(facts: Facts, text: str, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` with the item its goods are named as, when no code and no price were said and
+    the words of one item's name are there (all of them, or two or more), more of them than
+    of any other item's."""
+    if facts.sku or facts.unit_cost is not None or facts.total is not None:
+        return facts
+    if facts.category in _RESERVES or facts.new_unit_value is not None:
+        return facts
+    said = {_singular(w) for w in _WORD.findall(facts.source_text.lower())}
+    scored: list[tuple[int, int, str]] = []
+    for sku, item in items.items():
+        what = _what(item.name)
+        hits = len(what & said)
+        if what and (hits == len(what) or hits >= 2):
+            scored.append((hits, hits == len(what), sku))
+    if not scored:
+        return facts
+    scored.sort(reverse=True)
+    rivals = [hits for _, item in items.items() if (hits := len(_what(item.name) & said))]
+    if rivals.count(scored[0][0]) > 1:
+        return facts  # another item's name is said as fully: which one?
+    sku = scored[0][2]
+    note = f"Matched the goods to {sku} ({items[sku].name}) by its name: no code was given"
+    return replace(facts, sku=sku, guesses=(*facts.guesses, Guess(note, P_BY_NAME)))
