@@ -257,6 +257,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     if facts.sku and context.items and item is None:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
         warnings.append(f"{facts.sku} is not in the item list; check the SKU")
+    if item is not None and unit_cost is None and facts.total and facts.containers:
+        # "20 NJOY 2-packs ..., $174 total" of a 2-pack item: counted in the list's packs
+        facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
     if item is not None and unit_cost is None and facts.total and facts.quantity:
         listed = _product(facts.quantity, item.unit_cost)
         if listed is not None and listed != quantize(facts.total):

@@ -596,6 +596,12 @@ _QTY_FILLER = lead_num(
          (?P<u>{_PLURAL_UNIT})\b(?!-)""",
     _IX,
 )
+# a count, the goods' name, then the pack they come in: "20 NJOY 2-packs", "14 Vuse 4pks"
+_N_NAMED_K_PACKS = re.compile(
+    r"(?<![\w.$#/,-])(?P<n>\d{1,5})\s+(?:[A-Za-z][\w'&.]*\s+){1,4}?"
+    r"(?P<kp>(?P<k>\d{1,3})\s*-?\s*(?:packs?|pks?)\b)",
+    _I,
+)
 _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
 _QTY_X = lead(
     r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
@@ -3739,6 +3745,14 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             r.qtys.append(_Qty(value, m.group("u").lower(), m.start(), "range"))
             r.guess(f"'{m.group(0).strip()}' is a range; used the larger number", P_RANGE)
         r.cut(*m.span())
+    if "pack" in low or "pk" in low:
+        for m in list(_N_NAMED_K_PACKS.finditer(r.s)):
+            # "20 NJOY 2-packs", "25 Vuse Golden Tobacco 2-packs": 20 of the 2-packs
+            _add_qty(r, m.group("n"), "pack", m.start(), "unit")
+            r.used.append(Decimal(m.group("k")))
+            r.notes.append(f"Read '{m.group('k')}-pack' as what is counted, {m.group('n')} of them")
+            r.cut(m.start("n"), m.end("n"))
+            r.cut(*m.span("kp"))
     for pattern in (_QTY_UNIT, _QTY_FILLER):
         for m in list(pattern.finditer(r.s)):
             _add_qty(r, m.group("n"), m.group("u").lower(), m.start(), "unit")
@@ -4182,7 +4196,24 @@ def _pick_quantity(
         r.guess(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
+    elif (
+        chosen.how == "pack"
+        and r.pack is not None
+        and "pack" in r.pack.containers
+        and unit_prices
+        and all(m.unit is None for m in unit_prices)
+        and not _PER_PIECE_SAID.search(r.text)
+    ):
+        # "14 NJOY 2-packs at $8.70": $8.70 a pack, or a piece? Read per piece, never sure
+        r.guess("A price beside packs: per pack or per piece?", P_UNIT_MISMATCH)
     return chosen.value, chosen.unit
+
+
+# a price said to be per piece in words: "a can", "per bottle", "each can"
+_PER_PIECE_SAID = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:can|bottle|piece|pc|unit|item|bar|pod|stick|roll|cup|jar)\b",
+    _I,
+)
 
 
 def _in_the_lists_measure(

@@ -814,6 +814,13 @@ def _read_per(s: str) -> Pack | None:
     return None
 
 
+# a count, then the goods' name, right before "2-packs" ("14 NJOY 2-packs", "25 Vuse Golden
+# Tobacco 2-packs")
+_COUNT_NAMED = re.compile(
+    r"(?<![\w.$#/,-])(?P<n>\d{1,5})\s+(?:[A-Za-z][\w'&.]*\s+){1,4}$", re.IGNORECASE
+)
+
+
 def _read_n_packs(s: str) -> Pack | None:
     for m in _N_PACKS.finditer(s):
         if m.group("w"):
@@ -829,6 +836,10 @@ def _read_n_packs(s: str) -> Pack | None:
         else:
             n2 = _num(m.group("n2"))
         n1 = _num(m.group("n1")) if m.group("n1") else Decimal(1)
+        span = m.span()
+        named = None if m.group("n1") or m.group("n3") else _COUNT_NAMED.search(s, 0, m.start())
+        if named is not None:  # "14 NJOY 2-packs": 14 of them, the goods named between
+            n1, span = _num(named.group("n")) or n1, (named.start(), m.end())
         if m.group("n3"):
             if m.group("n1"):
                 continue  # "2 6pk x 10": which is the count?
@@ -841,7 +852,7 @@ def _read_n_packs(s: str) -> Pack | None:
         return Pack(
             qty,
             "units",
-            [m.span()],
+            [span],
             f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
             used=[n1, n2],
             containers={"pack": n1},

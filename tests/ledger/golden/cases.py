@@ -11271,5 +11271,12 @@ CASES: list[dict[str, Any]] = [
     {"id": "w11-067", "group": "pack_sizes", "text": "3 cases, 24ct, SKU-12 crushed",
      "expect": [{"category": "loss", "debit": "5200", "credit": "1200", "amount": "1080.00",
                  "quantity": "72", "sku": "SKU-12"}]},
+    {"id": "w11-068", "group": "pack_sizes",
+     "text": "write off 20 NJOY 2-packs VP-NJ-RT expired, $174 total at $8.70/pk",
+     "items": {"VP-NJ-RT": ["NJOY Ace pods rich tobacco 2-pack", "8.70"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "174.00",
+                 "quantity": "20", "sku": "VP-NJ-RT"}]},
+    {"id": "w11-069", "group": "pack_sizes", "text": "_expired_ 14 NJOY 2-packs at $8.70",
+     "expect": "unsure"},
 ]
 # fmt: on
