@@ -157,7 +157,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     sized = packs.size_of(item.name)
     if sized is None:
         return None
-    if facts.containers and (sized[0] == "dozen" or set(dict(facts.containers)) != {"dozen"}):
+    if facts.containers and (
+        sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}
+    ):
         return None  # ("3 dozen eggs out of a case of 15 dozen": 36 eggs of 180)
     unit = (facts.unit or "").lower()
     text = facts.source_text.lower().replace(item.sku.lower(), " ")
@@ -165,7 +167,14 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w
     }:
         return sized  # "18 gel pens from PEN-G2-BK12", "7 loose packs out of an SN-GUM-10P"
-    counted = {packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w}
+    words_counted = {_singular(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w}
+    if sized[0] in words_counted:
+        return None  # "2 TUL-YEL-10 bunches" of "Tulips, bunch of 10": the bunches
+    if "pair" in dict(facts.containers) and _PAIRS_HELD.search(item.name):
+        return sized  # "500 pairs of EP-1100 earplugs" of "Foam earplugs, box of 200 pairs"
+    if words_counted & _PIECE_NOUNS:
+        return sized  # "35 stems of TUL-YEL-10": stems of a bunch of 10
+    counted = {packs.container(w) for w in words_counted}
     if unit in _NOT_PIECES or any(counted):
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
@@ -181,6 +190,12 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     return sized if "loose" in said or nouns & said else None
 
 
+# words that count single pieces of whatever holds them: "35 stems", "12 singles", "40 tablets"
+_PIECE_NOUNS = frozenset(
+    ("stem", "bloom", "single", "piece", "pc", "each", "eache", "loose", "individual", "stick",
+     "tablet", "capsule", "sheet", "round", "shell", "pod", "sachet", "packet", "wipe")
+)  # fmt: skip
+_PAIRS_HELD = re.compile(r"\bof\s+\d+\s+(?:pairs?|prs?)\b", re.IGNORECASE)
 # pieces taken out of the item's container: "out of a box of", "from the case", "from X"
 _TAKEN_OUT = re.compile(r"\b(?:out\s+of|from)\s+(?:an?|the|one|that|this|each|our)?\s*\S", re.I)
 

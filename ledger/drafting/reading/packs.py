@@ -380,6 +380,9 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     ("Eggs, flat of 30" -> ("flat", 30)), or None when the name does not say both."""
     m = _SIZED_AS.search(name)
     if m is None:
+        other = _HELD_AS.search(name)  # "Carnations, bucket of 100 stems", "Tulips, bunch of 10"
+        if other is not None and Decimal(other.group("n")) > 1:
+            return (other.group("a").lower(), Decimal(other.group("n")))
         return ("dozen", Decimal(12)) if _PRICED_DOZEN.search(name) else None
     word = (m.group("a") or m.group("b")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
@@ -389,6 +392,11 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     return (held, n) if held and n > 1 else None
 
 
+_HELD_AS = re.compile(
+    r"\b(?P<a>bucket|bunch|tube|tin|jar|bottle|bag|sleeve|bundle|card|roll)\s+of\s+(?P<n>\d+)\b"
+    r"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)",
+    re.IGNORECASE,
+)
 _DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 
 

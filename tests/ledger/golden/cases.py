@@ -11278,5 +11278,16 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "20", "sku": "VP-NJ-RT"}]},
     {"id": "w11-069", "group": "pack_sizes", "text": "_expired_ 14 NJOY 2-packs at $8.70",
      "expect": "unsure"},
+    {"id": "w11-070", "group": "pack_sizes", "text": "35 stems of TUL-YEL-10 went soft",
+     "items": {"TUL-YEL-10": ["Tulips yellow, bunch of 10", "8.50"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "29.75"}]},
+    {"id": "w11-071", "group": "pack_sizes", "text": "2 TUL-YEL-10 bunches wilted",
+     "items": {"TUL-YEL-10": ["Tulips yellow, bunch of 10", "8.50"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "17.00",
+                 "quantity": "2", "sku": "TUL-YEL-10"}]},
+    {"id": "w11-072", "group": "pack_sizes",
+     "text": "write off 500 pairs of EP-1100 earplugs, contaminated",
+     "items": {"EP-1100": ["Foam earplugs, box of 200 pairs", "40.00"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "100.00"}]},
 ]
 # fmt: on
