@@ -174,6 +174,14 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized  # "500 pairs of EP-1100 earplugs" of "Foam earplugs, box of 200 pairs"
     if words_counted & _PIECE_NOUNS:
         return sized  # "35 stems of TUL-YEL-10": stems of a bunch of 10
+    said = {_singular(w) for w in _WORD.findall(text)}
+    nouns = {
+        _singular(w)
+        for w in _WORD.findall(item.name.lower())
+        if len(w) > 3 and not packs.container(w) and w not in ("dozen", "each", "per")
+    }
+    if facts.containers and nouns & said:
+        return sized  # "a dozen spark plugs 98079-5614G" of "Spark plug, box of 4": 12 plugs
     counted = {packs.container(w) for w in words_counted}
     if unit in _NOT_PIECES or any(counted):
         return None  # "2 flats EGG-LG": the list's own containers, counted
@@ -181,12 +189,6 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized  # "12 bottles", "40 pcs"
     # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92",
     # "12 loose reeds" of "Clarinet reeds, box of 10", "24 glasses" of "Wine glass, per dozen")
-    said = {_singular(w) for w in _WORD.findall(text)}
-    nouns = {
-        _singular(w)
-        for w in _WORD.findall(item.name.lower())
-        if len(w) > 3 and not packs.container(w) and w not in ("dozen", "each", "per")
-    }
     return sized if "loose" in said or nouns & said else None
 
 

@@ -376,6 +376,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\bthe\s+(?P<m>(?:19[5-9]|20[0-3])\d)(?=\s+[a-z]{3,})(?!\s+(?:units?|pcs|pieces|items|bottles"
     r"|cases?|boxes|of)\b)",
     r"\b(?P<m>(?:19[5-9]|20[0-3])\d)(?=\s+vintage\b)",
+    # "obsolete 2019 nav units 39100-T20-A21", "the 6 2018 spoilers 08L20-E09-100": a model
+    # year before the goods and their code names them, never a count
+    # (a code the item list knows stands as \ue002 while masks run)
+    r"\b(?P<m>(?:19[89]|20[0-3])\d)(?=\s+(?:[a-z]{2,}\s+){1,3}(?:\ue002|[a-z0-9]+-[a-z0-9-]*\d))",
     # "14k gold", "18 kt chains", "provide for obsolete 14k chains": a gold's purity, no money
     r"\b(?:8|9|10|14|18|22|24)\s?(?:k|kt|karat|carat)\b(?=\s+(?:solid\s+|white\s+|yellow\s+"
     r"|rose\s+)?(?:gold|chains?|rings?|bands?|earrings?|necklaces?|bracelets?|pendants?|jewel"

@@ -11289,5 +11289,14 @@ CASES: list[dict[str, Any]] = [
      "text": "write off 500 pairs of EP-1100 earplugs, contaminated",
      "items": {"EP-1100": ["Foam earplugs, box of 200 pairs", "40.00"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "100.00"}]},
+    {"id": "w11-073", "group": "reserve_direction",
+     "text": "use the reserve for the 6 2018 spoilers 08L20-E09-100 we're scrapping",
+     "items": {"08L20-E09-100": ["Rear spoiler painted", "348.20"]},
+     "expect": [{"category": "reserve_write_off", "debit": "1290", "credit": "1200",
+                 "amount": "2089.20", "quantity": "6", "sku": "08L20-E09-100"}]},
+    {"id": "w11-074", "group": "pack_sizes",
+     "text": "a dozen spark plugs 98079-5614G dropped on concrete, gaps ruined, scrap",
+     "items": {"98079-5614G": ["Spark plug iridium, box of 4", "44.80"]},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "134.40"}]},
 ]
 # fmt: on
