@@ -1109,6 +1109,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
+            # "provide $1,200 for obsolescence": providing, the amount between
+            Words(
+                "for obsolescence", "for obsolete stock",
+                near=("provide", "providing", "provided"),
+                fuzzy=False,
+                explains={Category.LOSS, Category.WRITE_DOWN},
+            ),
             # "book $2,000 to the reserve" builds it; "book $900 of X against the reserve"
             # uses it: booking says which way only where nothing else does
             Words(

@@ -4201,6 +4201,15 @@ def _pick_quantity(
             f"The price is per {price_unit}, the quantity is not counted in them", P_UNIT_MISMATCH
         )
     elif (
+        chosen.unit
+        and _unit_class(chosen.unit) in _MEASURES
+        and unit_prices
+        and all(m.unit is None for m in unit_prices)
+        and not r.priced_by
+    ):
+        # "a bag of cat food, 16 lb, cost was $24.30": $24.30 a pound, or for the bag?
+        r.guess(f"A price beside {chosen.unit}: per {chosen.unit} or in all?", P_UNIT_MISMATCH)
+    elif (
         chosen.how == "pack"
         and r.pack is not None
         and "pack" in r.pack.containers

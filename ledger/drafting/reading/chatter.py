@@ -198,6 +198,7 @@ _PERIOD = lead(
         |year[-\s]to[-\s]date|ytd|so\s+far(?:\s+this\s+\w+)?|to\s+date|all\s+year
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
         |(?:for|over|during)\s+the\s+(?:week|month|quarter|year|period)(?!\s+(?:of|ending))
+        |q[1-4](?=\s+(?:[a-z]+\s+)?(?:was|were|came\s+to|totall?ed|is)\b)
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
     re.IGNORECASE | re.VERBOSE,
     word=True,
@@ -232,7 +233,8 @@ _PAST_TIME = lead(
 # What makes a message a request whatever else it says: asking, or the write-off verb itself
 _REQUEST = re.compile(
     r"""\b(?:please|pls|plz|pse|kindly|can\s+you|could\s+you|need(?:s)?\s+to\s+(?:be\s+)?
-        |go\s+ahead|let'?s|book|record|post|log|raise|use\s+the|now|today|tonight
+        |go\s+ahead|let'?s(?!\s+(?:keep|try|aim|hope|make\s+sure|get\s+(?:it|that|this)\s+down))
+        |book|record|post|log|raise|use\s+the|now|today|tonight
         |this\s+morning|just\s+(?:found|noticed|came\s+in))\b
       | ^\s*(?:write|w/o|take|scrap|dispose|toss|bin|remove|adjust|reduce|expense)\b""",
     re.IGNORECASE | re.VERBOSE,

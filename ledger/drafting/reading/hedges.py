@@ -13,6 +13,8 @@ _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twe
 # every word branch starts with \b: a letter inside a word never starts a match
 _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
          |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
+         |(?:has\s+)?anyone\s+seen|if\s+(?:they|it|those|these)\s+(?:don'?t|doesn'?t|do\s+not)
+          \s+(?:turn|show)\s+up
          |might(?:\s+be)?|may\s+be|could(?:\s+\w+){0,2}\s+be
          |(?:should|would)\s+be\s+(?=about|around|\d)|or\s+just|or\s+else
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed

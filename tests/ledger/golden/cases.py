@@ -11298,5 +11298,18 @@ CASES: list[dict[str, Any]] = [
      "text": "a dozen spark plugs 98079-5614G dropped on concrete, gaps ruined, scrap",
      "items": {"98079-5614G": ["Spark plug iridium, box of 4", "44.80"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "134.40"}]},
+    {"id": "w11-075", "group": "reserve_direction",
+     "text": "Please provide $1,200 for obsolescence on the discontinued robe style",
+     "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
+                 "amount": "1200.00"}]},
+    {"id": "w11-076", "group": "not_a_writeoff",
+     "text": "reminder: Q3 shrink was $1,140, let's keep it lower this quarter",
+     "expect": "refuse"},
+    {"id": "w11-077", "group": "hedges",
+     "text": "anyone seen the 2 SKU-12 from the counter? if they don't turn up i'll log them",
+     "expect": "doubt"},
+    {"id": "w11-078", "group": "totals_vs_unit",
+     "text": "found a bag of cat food torn by mice behind the shelving, 16 lb, cost was $24.30",
+     "expect": "unsure"},
 ]
 # fmt: on
