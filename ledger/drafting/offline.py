@@ -951,6 +951,7 @@ _COUNT_UNKNOWN = re.compile(
 # "lost the whole case" ("a few", "a lot of", "a bunch" are no one thing)
 _ONE_THING = re.compile(
     r"\bjust\s+(?:the\s+)?one\b(?!\s+of\b)"
+    r"|\bthe\s+(?:demo|display|floor|showroom|loaner|only|last|one)\s+(?=[a-z0-9])"
     r"|(?<![\w-])(?:an?|one|single|the\s+whole|the\s+entire)\s+"
     r"(?!(?:few|couple|lot|lots|bunch|number|pile|load|handful|heap|stack|some|bit|total|ton"
     r"|tons|batch|shipment|delivery|order|grand|half|quarter|third|dozen|gross|score|pair"

@@ -11311,5 +11311,9 @@ CASES: list[dict[str, Any]] = [
     {"id": "w11-078", "group": "totals_vs_unit",
      "text": "found a bag of cat food torn by mice behind the shelving, 16 lb, cost was $24.30",
      "expect": "unsure"},
+    {"id": "w11-079", "group": "basics",
+     "text": "the demo G30 scooter ($479) got stolen off the front rack last night",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "479.00",
+                 "quantity": "1"}]},
 ]
 # fmt: on
