@@ -163,11 +163,11 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None  # ("3 dozen eggs out of a case of 15 dozen": 36 eggs of 180)
     unit = (facts.unit or "").lower()
     text = facts.source_text.lower().replace(item.sku.lower(), " ")
-    if _TAKEN_OUT.search(facts.source_text) and sized[0] not in {
-        packs.container(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w
-    }:
+    words = [w for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w]
+    counted = {packs.container(w) for w in words}  # the containers counted, by name
+    if _TAKEN_OUT.search(facts.source_text) and sized[0] not in counted:
         return sized  # "18 gel pens from PEN-G2-BK12", "7 loose packs out of an SN-GUM-10P"
-    words_counted = {_singular(w) for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w}
+    words_counted = {_singular(w) for w in words}
     if sized[0] in words_counted:
         return None  # "2 TUL-YEL-10 bunches" of "Tulips, bunch of 10": the bunches
     if "pair" in dict(facts.containers) and _PAIRS_HELD.search(item.name):
@@ -182,7 +182,6 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     }
     if facts.containers and nouns & said:
         return sized  # "a dozen spark plugs 98079-5614G" of "Spark plug, box of 4": 12 plugs
-    counted = {packs.container(w) for w in words_counted}
     if unit in _NOT_PIECES or any(counted):
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
