@@ -771,6 +771,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",
                 "earthquake", "vandalism", "vandalized", "vandalised", "burned", "burnt",
+                "scorched", "charred", "singed",
                 # ("two grand worth of tires got slashed in the lot"; a price slashed is not)
                 "tires slashed", "tyres slashed", "slashed tires", "slashed tyres",
                 "tires got slashed", "tyres got slashed", "tires were slashed",
@@ -890,6 +891,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "revalue it", "market dropped", "market fell", "market crashed",
                 "market tanked", "market's dropped", "prices dropped",
                 "off the value", "off their value", "off its value",
+                "marking it down", "marking them down", "mark it down", "sell it as-is",
+                "sell them as-is", "selling as-is", "sell as-is", "selling it as-is",
                 "will sell at", "will sell them at", "will sell it at", "we'll sell them at",
                 "we'll sell it at", "we'll sell at", "will sell them for", "will sell it for",
                 explains={Category.LOSS},
@@ -898,16 +901,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # counts beside a write-down's other words
             Words(
                 "down to",
-                near=("write", "writing", "mark", "marked", "value", "nrv", "per unit", "each",
-                      "knock", "knocked", "devalue", "reprice", "take", "took", "bring",
-                      "brought"),
+                near=("write", "writing", "mark", "marked", "marking", "value", "nrv",
+                      "per unit", "each", "knock", "knocked", "devalue", "reprice", "take",
+                      "took", "bring", "brought", "reduce", "reduced", "drop", "cost"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
             # "knock down 50 SKU-410 to $6": a price knocked down, only where nothing else
             # happened ("the forklift knocked down a rack" is the damage words' story)
             Words(
-                "knock down", "knock them down", "knock it down",
+                # ("knock them down to $11": "down to" beside "knock" says it, not weakly)
+                "knock down",
                 near=("to",),
                 weak=True,
                 fuzzy=False,
