@@ -771,7 +771,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",
                 "earthquake", "vandalism", "vandalized", "vandalised", "burned", "burnt",
-                "scorched", "charred", "singed",
+                "scorched", "charred",
                 # ("two grand worth of tires got slashed in the lot"; a price slashed is not)
                 "tires slashed", "tyres slashed", "slashed tires", "slashed tyres",
                 "tires got slashed", "tyres got slashed", "tires were slashed",
