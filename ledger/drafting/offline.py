@@ -959,6 +959,14 @@ _ONE_THING = re.compile(
     r"|fire|storm|break|mess|problem|issue|bad|good|little|few)\b)[a-z0-9]",
     _I,
 )
+# one thing named first, in the singular, before a comma: "brocken headlight, fell off the
+# cart, $1,146", "defective remote start kit, $524"
+_FIRST_THING = re.compile(
+    r"\W*(?:(?:scrap|toss|bin|w/o|write\s+off)\s+)?(?:the\s+|our\s+)?"
+    r"(?:[a-z0-9][\w'-]*\s+){0,3}?(?!(?:damage|shrinkage|shrink|loss|theft|breakage|spoilage"
+    r"|waste|spill|leak|flood|fire|storm|expired|obsolete)\s*,)[a-z][\w'-]*[a-rt-z]\s*,",
+    _I,
+)
 _PLURAL_GOODS = re.compile(
     r"\b(?!(?:goods|products|supplies|returns|materials|wares|contents|losses|damages|this"
     r"|perhaps|sometimes|thanks|always|theirs|yours|ours|hers|does|plus|units|items|pcs)\b)"
@@ -4077,7 +4085,7 @@ def _assemble(
         if unit_cost is not None and _COST_SAID.search(r.text):
             quantity = Decimal(1)
             r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
-        elif _ONE_THING.search(r.s):
+        elif _ONE_THING.search(r.s) or _FIRST_THING.match(r.s):
             quantity, unit_cost, total = Decimal(1), unit_cost or total, None
             r.notes.append("Read the goods, said as one thing, as 1 unit")
 

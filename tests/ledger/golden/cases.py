@@ -11331,5 +11331,13 @@ CASES: list[dict[str, Any]] = [
      "text": "the fire alarm in the laundry was real, 12 robes scorched, $42 ea",
      "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "504.00",
                  "quantity": "12"}]},
+    {"id": "w11-084", "group": "misspellings",
+     "text": "brocken headlight, fell off the cart, $1,146",
+     "expect": [{"category": "loss", "debit": "5200", "credit": "1200", "amount": "1146.00",
+                 "quantity": "1"}]},
+    {"id": "w11-085", "group": "basics",
+     "text": "defective remote start kit, $524, the brain module is dead",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "524.00",
+                 "quantity": "1"}]},
 ]
 # fmt: on
