@@ -61,5 +61,5 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
 
     requests = read_requests(text, context.policy, items.keys(), priced_by)
     if items:
-        requests = [named.by_name(facts, text, items) for facts in requests]
+        requests = [named.by_name(facts, items) for facts in requests]
     return [build_draft(facts, context) for facts in requests]

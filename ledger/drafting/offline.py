@@ -600,12 +600,6 @@ _QTY_FILLER = lead_num(
          (?P<u>{_PLURAL_UNIT})\b(?!-)""",
     _IX,
 )
-# a count, the goods' name, then the pack they come in: "20 NJOY 2-packs", "14 Vuse 4pks"
-_N_NAMED_K_PACKS = re.compile(
-    r"(?<![\w.$#/,-])(?P<n>\d{1,5})\s+(?:[A-Za-z][\w'&.]*\s+){1,4}?"
-    r"(?P<kp>(?P<k>\d{1,3})\s*-?\s*(?:packs?|pks?)\b)",
-    _I,
-)
 _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
 _QTY_X = lead(
     r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
@@ -3758,14 +3752,6 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             r.qtys.append(_Qty(value, m.group("u").lower(), m.start(), "range"))
             r.guess(f"'{m.group(0).strip()}' is a range; used the larger number", P_RANGE)
         r.cut(*m.span())
-    if "pack" in low or "pk" in low:
-        for m in list(_N_NAMED_K_PACKS.finditer(r.s)):
-            # "20 NJOY 2-packs", "25 Vuse Golden Tobacco 2-packs": 20 of the 2-packs
-            _add_qty(r, m.group("n"), "pack", m.start(), "unit")
-            r.used.append(Decimal(m.group("k")))
-            r.notes.append(f"Read '{m.group('k')}-pack' as what is counted, {m.group('n')} of them")
-            r.cut(m.start("n"), m.end("n"))
-            r.cut(*m.span("kp"))
     for pattern in (_QTY_UNIT, _QTY_FILLER):
         for m in list(pattern.finditer(r.s)):
             _add_qty(r, m.group("n"), m.group("u").lower(), m.start(), "unit")

@@ -42,7 +42,7 @@ def _what(name: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in _WORD.findall(name.lower()) if w not in _NOT_WHAT)
 
 
-def by_name(facts: Facts, text: str, items: Mapping[str, ItemInfo]) -> Facts:
+def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` with the item its goods are named as, when no code and no price were said and
     the words of one item's name are there (all of them, or two or more), more of them than
     of any other item's."""
@@ -51,18 +51,14 @@ def by_name(facts: Facts, text: str, items: Mapping[str, ItemInfo]) -> Facts:
     if facts.category in _RESERVES or facts.new_unit_value is not None:
         return facts
     said = {_singular(w) for w in _WORD.findall(facts.source_text.lower())}
-    scored: list[tuple[int, int, str]] = []
-    for sku, item in items.items():
-        what = _what(item.name)
-        hits = len(what & said)
-        if what and (hits == len(what) or hits >= 2):
-            scored.append((hits, hits == len(what), sku))
-    if not scored:
+    hits = {
+        sku: (len(_what(item.name) & said), len(_what(item.name))) for sku, item in items.items()
+    }
+    fits = [(n, sku) for sku, (n, of) in hits.items() if of and (n == of or n >= 2)]
+    if not fits:
         return facts
-    scored.sort(reverse=True)
-    rivals = [hits for _, item in items.items() if (hits := len(_what(item.name) & said))]
-    if rivals.count(scored[0][0]) > 1:
+    best, sku = max(fits)
+    if sum(1 for n, _ in hits.values() if n == best) > 1:
         return facts  # another item's name is said as fully: which one?
-    sku = scored[0][2]
     note = f"Matched the goods to {sku} ({items[sku].name}) by its name: no code was given"
     return replace(facts, sku=sku, guesses=(*facts.guesses, Guess(note, P_BY_NAME)))
