@@ -4156,7 +4156,9 @@ def _pick_quantity(
         )
         r.used.extend(q.value for q in containers)  # explained: the message's words account
         r.guess("A container count beside the quantity", P_CONTAINERS)
-    elif len({q.value for q in qtys}) > 1:
+    elif len(qtys) > 1:
+        # "20 bx large gloves and 20 bx medium": the same figure twice is two lots as often
+        # as one said again, so equal values are no proof of one quantity
         price_unit = next((_unit_key(m.unit) for m in unit_prices if m.unit), None)
         matching = [q for q in qtys if price_unit and _unit_key(q.unit) == price_unit]
         chosen = matching[0] if matching else chosen

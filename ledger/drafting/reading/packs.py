@@ -266,6 +266,10 @@ def read(s: str) -> Pack | None:
         readers.append(_read_some_of)
     if not words.isdisjoint(_CONTAINERS) and not words.isdisjoint(("half", "quarter", "quarters")):
         readers.append(_read_part_container)  # (last: "a dozen and a half bags" is 18)
+    if not words.isdisjoint(_MEASURE_NOUNS) and not words.isdisjoint(
+        ("half", "quarter", "quarters")
+    ):
+        readers.append(_read_part_measure)
     for reader in readers:
         found = reader(s)
         if found is not None:
@@ -1047,6 +1051,52 @@ def _read_part_container(s: str) -> Pack | None:
         used=[whole] if whole else [],
         words=[word],
         containers={name: qty},
+    )
+
+
+# "half a ton of FERT-10", "a gallon and a half", "two and a half gallons": part of a measure,
+# in that measure (the item list's measure converts it where that is exact)
+_MEASURE_NOUNS = {
+    "ton": "ton", "tons": "ton", "gallon": "gallon", "gallons": "gallon", "gal": "gallon",
+    "pound": "pound", "pounds": "pound", "lb": "pound", "kilo": "kg", "kilos": "kg",
+    "kg": "kg", "yard": "yard", "yards": "yard", "yd": "yard", "foot": "foot", "feet": "foot",
+    "quart": "quart", "quarts": "quart", "pint": "pint", "pints": "pint", "litre": "litre",
+    "liter": "litre", "litres": "litre", "liters": "litre", "metre": "metre", "meter": "metre",
+    "metres": "metre", "meters": "metre",
+}  # fmt: skip
+_MN = "(?:" + "|".join(sorted(_MEASURE_NOUNS, key=len, reverse=True)) + r")(?![\w-])"
+_PART_MEASURE = lead(
+    "ahotq" + _N_FIRST,
+    rf"(?:(?P<w>{_N})\s+and\s+)?(?P<f>(?:a\s+|one\s+)?half|(?:a\s+|one\s+)?quarter"
+    rf"|three\s+quarters)\s+(?:of\s+)?(?:an?\s+|one\s+|the\s+)(?P<c>{_MN})"
+    rf"|(?P<w2>{_N}|an?)\s+(?P<c2>{_MN})\s+and\s+a\s+half\b"
+    rf"|(?P<w3>{_N})\s+and\s+a\s+half\s+(?P<c3>{_MN})",
+    _I,
+)
+
+
+def _read_part_measure(s: str) -> Pack | None:
+    m = _PART_MEASURE.search(s)
+    if m is None:
+        return None
+    if m.group("c"):
+        whole = _num(m.group("w")) if m.group("w") else Decimal(0)
+        frac, word, c = _num(m.group("f")), m.group("f").split()[-1].lower(), m.group("c")
+    else:
+        whole = _num(m.group("w2") or m.group("w3"))
+        frac, word, c = Decimal("0.5"), "half", m.group("c2") or m.group("c3")
+    if whole is None or frac is None:
+        return None
+    qty = whole + frac
+    name = _MEASURE_NOUNS[c.lower()]
+    said = " ".join(m.group(0).split())
+    return Pack(
+        qty,
+        name,
+        [m.span()],
+        f"Quantity '{said}' = {_fmt(qty)} {name}",
+        used=[whole] if whole else [],
+        words=[word],
     )
 
 
