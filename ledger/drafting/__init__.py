@@ -59,7 +59,8 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
             return None
         return measures.priced_per(item.name) or packs.sold_by(item.name)
 
-    requests = read_requests(text, context.policy, items.keys(), priced_by)
+    names = {sku: item.name for sku, item in items.items()}
+    requests = read_requests(text, context.policy, items.keys(), priced_by, names)
     if items:
         requests = [named.by_name(facts, items) for facts in requests]
     return [build_draft(facts, context) for facts in requests]

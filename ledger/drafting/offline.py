@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -50,6 +50,7 @@ from ledger.drafting.reading import containers as containers  # its own line, as
 from ledger.drafting.reading import counts as counts  # its own line: merges with other branches
 from ledger.drafting.reading import direction as direction  # its own line, as counts
 from ledger.drafting.reading import errands as errands  # its own line, as counts
+from ledger.drafting.reading import itemnames as itemnames  # its own line, as counts
 from ledger.drafting.reading import measures as measures  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
@@ -1333,6 +1334,7 @@ def read_requests(
     policy: Policy,
     known: Collection[str] = (),
     priced_by: Callable[[str], str | None] = lambda sku: None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Facts]:
     """Every write-off request in `text`, as Facts. Raises DraftError (with an example of a
     request) for text that asks for none: empty, a greeting, a question, a cancellation.
@@ -1352,6 +1354,10 @@ def read_requests(
     reasons.new_message()
     packs.new_message()
     clean = items.canonical(_clean(text), known)
+    # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
+    by_name = itemnames.rewrite(clean, names) if names else None
+    if by_name is not None:
+        clean = by_name.text
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
@@ -1521,7 +1527,23 @@ def read_requests(
     if spelled.notes:
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
+    if by_name is not None and by_name.matches:
+        read = [_named_note(f, by_name.matches) for f in read]
     return read
+
+
+def _named_note(facts: Facts, matches: Iterable[itemnames.Match]) -> Facts:
+    found = next((m for m in matches if m.sku == facts.sku), None)
+    if found is None:
+        return facts
+    # "2 speakers stolen, $45 each": the message prices its goods, the item is only its
+    # label (a small cost); priced from the list by one word of a name, it is a guess
+    priced = facts.unit_cost is not None or facts.total is not None
+    note = Guess(
+        f"Read '{found.said}' as {found.sku} by its name in the item list: no code was given",
+        itemnames.P_NAMED_WEAK if found.weak and not priced else itemnames.P_NAMED,
+    )
+    return replace(facts, guesses=(*facts.guesses, note))
 
 
 # "all but 4 of the 12 SKU-410 smashed" drafted 4 at 0.97: a count said as the goods left out

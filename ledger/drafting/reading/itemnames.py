@@ -1,0 +1,201 @@
+"""Goods named by the item list's name, figures and all: "4 Rule 1100 bilge pumps", "1 Mustang
+MIT 70 PFD (red)", "2 Group 31 AGMs", "3M 4200 x3", "2 boxes of the 6in 80 grit discs".
+
+Staff type what is on the shelf label far more often than the code. A name's own figures
+("1100", "MIT 70", "Group 31") read as counts or prices made wrong entries; the item list
+says they are the name's. Where a run of the message's words is the name of exactly one item
+(two or more of its words, one of them said by no other item's name; or one such word right
+after a count: "3 AGMs"), the run is read as that item's code, before anything else is read,
+and the card says so. A match by name is never sure: the writer did not give the code.
+
+Pure: a text and the item list in, the rewritten text and what was matched out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+P_NAMED = 0.1  # a name several of whose words were said, one only this item has: likely
+P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to confirm
+
+# a fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
+_TOKEN = re.compile(r"\d+/\d+|[a-z0-9]+", re.IGNORECASE)
+# what stands between spaces (a code is one such chunk) and what may stand around a code in it
+_CHUNK = re.compile(r"[^\s,;]+")
+_PUNCT = ".:!?()[]{}\"'*_"
+# a figure and its unit said as one ("22oz", "6in", "12v"): the figure is the name's token
+_FIGURE_UNIT = re.compile(r"(\d+(?:/\d+)?)(?:in|ft|oz|lb|lbs|gal|mm|cm|ml|v|w|ga|qt|pk|ct)$")
+# words that say how goods are sold, sized or coloured, or join a name: said by many items
+# (a run may pass through them; they never make a match alone)
+_COMMON = frozenset(
+    """
+    per each case cases box boxes pack bag bottle jug roll set pair pairs dozen tray sleeve
+    bundle carton gal gallon gallons pound pounds lb lbs inch inches in ft oz qt quart pint
+    liter litre with and the for of a an or to on mens womens kids size std standard large
+    small medium new old red blue white black green yellow orange navy grey gray silver gold
+    clear brown pink purple single double plain x w v mm cm ml kg can tube ton tons yd yds
+    yard yards foot feet meter metre meters metres kilo kilos liters litres gallon quarts
+    pints sack sacks drum drums pallet pallets reel reels spool spools
+    """.split()  # noqa: SIM905 (a word list)
+)
+# before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|all|both)\s+)$",
+    re.IGNORECASE,
+)
+_PURE_NUMBER = re.compile(r"\d+")
+# before a figure that starts a name, what says the figure is the name's, not a count
+_DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all"))
+
+
+@lru_cache(maxsize=8192)  # (the same words come again and again)
+def _norm(token: str) -> str:
+    low = token.lower()
+    fig = _FIGURE_UNIT.match(low)
+    if fig:
+        return fig.group(1)
+    if low.isalpha() and len(low) > 3:
+        if low.endswith(("sses", "xes", "ches", "shes")):
+            return low[:-2]
+        if low.endswith("ies"):
+            return low[:-3] + "y"
+        if low.endswith("s") and not low.endswith("ss"):
+            return low[:-1]
+    return low
+
+
+@dataclass(frozen=True)
+class _Index:
+    tokens: dict[str, frozenset[str]]  # SKU -> every token of its name
+    scored: dict[str, frozenset[str]]  # SKU -> the tokens that say what it is
+    owners: dict[str, frozenset[str]]  # token that says what -> the SKUs whose names say it
+    members: dict[str, tuple[str, ...]]  # any token -> the SKUs whose names have it
+
+
+@lru_cache(maxsize=16)
+def _index(names: tuple[tuple[str, str], ...]) -> _Index:
+    tokens: dict[str, frozenset[str]] = {}
+    scored: dict[str, frozenset[str]] = {}
+    owners: dict[str, set[str]] = {}
+    members: dict[str, list[str]] = {}
+    for sku, name in names:
+        said = frozenset(_norm(t) for t in _TOKEN.findall(name))
+        tokens[sku] = said
+        for t in said:
+            members.setdefault(t, []).append(sku)
+        scored[sku] = frozenset(t for t in said if t not in _COMMON and (len(t) > 1))
+        for t in scored[sku]:
+            owners.setdefault(t, set()).add(sku)
+    return _Index(
+        tokens,
+        scored,
+        {t: frozenset(s) for t, s in owners.items()},
+        {t: tuple(s) for t, s in members.items()},
+    )
+
+
+@dataclass(frozen=True)
+class Match:
+    sku: str
+    said: str  # the words of the message read as the item
+    start: int
+    end: int
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    text: str
+    matches: tuple[Match, ...] = ()
+
+
+def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
+    """`text` with each run of words that names one item of the list replaced by its code."""
+    if not names:
+        return Rewritten(text)
+    index = _index(tuple(names.items()))
+    typed: set[str] = set()
+    toks: list[tuple[str, int, int]] = []
+    for chunk in _CHUNK.finditer(text):
+        code = chunk.group(0).strip(_PUNCT)
+        if code in names:  # a code the list knows, as the list writes it: its letters are no name
+            typed.add(code)
+            continue
+        for m in _TOKEN.finditer(chunk.group(0)):
+            at = chunk.start() + m.start()
+            toks.append((_norm(m.group(0)), at, at + len(m.group(0))))
+    found: list[Match] = []
+    i = 0
+    while i < len(toks):
+        best = _best_run(text, toks, i, index)
+        if best is None:
+            i += 1
+            continue
+        # "SKU-410 3 cases, 12 mugs per case": the code said, its name is the same goods;
+        # beside a code, one word of another name is no sign of other goods
+        if best[0].sku not in typed and not (typed and best[0].weak):
+            found.append(best[0])
+        i = best[1]
+    if not found:
+        return Rewritten(text)
+    out, last = [], 0
+    for m in found:
+        out += [text[last : m.start], m.sku]
+        last = m.end
+    out.append(text[last:])
+    return Rewritten("".join(out), tuple(found))
+
+
+def _best_run(
+    text: str, toks: list[tuple[str, int, int]], i: int, index: _Index
+) -> tuple[Match, int] | None:
+    """The item whose name the words from toks[i] on say, and where its run ends."""
+    first = toks[i][0]
+    candidates = index.members.get(first, ())
+    if not candidates or first in _COMMON:
+        return None
+    if _PURE_NUMBER.fullmatch(first) and not _figure_of_name(text, toks, i):
+        return None  # "4 Rule 1100": the 4 is the count
+    runs: list[tuple[int, int, str]] = []  # (score, end index, sku)
+    for sku in candidates:
+        said, scored = index.tokens[sku], index.scored[sku]
+        j, hit = i, set()
+        while j < len(toks) and toks[j][0] in said and (j == i or _joined(text, toks, j)):
+            if toks[j][0] in scored:
+                hit.add(toks[j][0])
+            j += 1
+        while j > i + 1 and toks[j - 1][0] not in scored:
+            j -= 1  # a run ends on a word of the name that says what it is
+        own = [t for t in hit if index.owners.get(t) == frozenset((sku,))]
+        if own:
+            runs.append((len(hit), j, sku))
+    if not runs:
+        return None
+    runs.sort(reverse=True)
+    score, end, sku = runs[0]
+    if len(runs) > 1 and runs[1][0] == score:
+        return None  # two items' names said as fully: which one?
+    start, stop = toks[i][1], toks[end - 1][2]
+    weak = score < 2
+    if weak and (stop - start < 3 or not _COUNT_BEFORE.search(text[max(0, start - 12) : start])):
+        return None
+    return Match(sku, text[start:stop], start, stop, weak), end
+
+
+def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether toks[j] follows toks[j-1] within one name: a space, a hyphen or a slash
+    between them, not a comma or a full stop."""
+    gap = text[toks[j - 1][2] : toks[j][1]]
+    return len(gap) <= 2 and all(ch in " -/'\"" for ch in gap)
+
+
+def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A figure that starts a run is the name's only after "the"/"of" ("2 boxes of the 6in 80
+    grit discs") or another count; otherwise it is the count ("4 Rule 1100")."""
+    if i == 0:
+        return False
+    before = toks[i - 1][0]
+    return before in _DETERMINER or bool(_PURE_NUMBER.fullmatch(before))

@@ -1,0 +1,73 @@
+"""Goods named as the item list names them, figures and all (reading/itemnames.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ledger.drafting import ItemInfo, draft
+from ledger.drafting.reading import itemnames
+from tests.ledger.conftest import make_context
+
+NAMES = {
+    "RULE-27D": "Rule 1100 GPH bilge pump 12V",
+    "JAB-313": "Jabsco Par-Max 3 water pressure pump 12V",
+    "BAT-G31": "Group 31 AGM deep cycle battery",
+    "BAT-G27": "Group 27 flooded marine battery",
+    "SD-80-BX": "6in 80 grit sanding discs, box of 50",
+    "SD-120-BX": "6in 120 grit sanding discs, box of 50",
+    "KID-5BC": "Kidde Mariner 5BC fire extinguisher",
+}
+COSTS = {
+    "RULE-27D": "52.10", "JAB-313": "145.00", "BAT-G31": "238.00", "BAT-G27": "189.00",
+    "SD-80-BX": "31.00", "SD-120-BX": "33.00", "KID-5BC": "34.00",
+}  # fmt: skip
+ITEMS = {sku: ItemInfo(sku, name, Decimal(COSTS[sku])) for sku, name in NAMES.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity", "amount"),
+    [
+        # the name's figures are no count: 1100 pumps at $4 each was drafted before
+        ("4 Rule 1100 bilge pumps defective, won't kick on", "RULE-27D", 4, "208.40"),
+        ("3 Jabsco Par-Max 3 pumps seized up, scrap them", "JAB-313", 3, "435.00"),
+        ("2 Group 27 batteries stolen from the yard", "BAT-G27", 2, "378.00"),
+        ("found 6 Kidde 5BC expired on the shelf", "KID-5BC", 6, "204.00"),
+        # a figure after "the" starts the name: 2 boxes of the 80 grit discs, not 6 of them
+        ("2 boxes of the 6in 80 grit discs got wet", "SD-80-BX", 2, "62.00"),
+    ],
+)
+def test_goods_named_with_their_figures_are_the_item_at_its_cost(
+    text: str, sku: str, quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.sku, d.quantity, d.amount) == (sku, Decimal(quantity), Decimal(amount))
+    assert 0.5 <= d.confidence < 0.9  # likely, never sure: the writer gave no code
+    assert any("by its name in the item list" in line for line in d.explanation + d.warnings)
+
+
+def test_a_name_two_items_share_as_fully_is_not_guessed() -> None:
+    (d,) = draft("3 boxes of sanding discs got wet", make_context(items=ITEMS))
+    assert d.sku is None and d.amount is None
+
+
+def test_one_word_of_a_name_after_a_count_is_a_guess_to_confirm() -> None:
+    (d,) = draft("2 AGMs sat in the flood water, write off", make_context(items=ITEMS))
+    assert (d.sku, d.amount) == ("BAT-G31", Decimal("476.00"))
+    assert d.confidence < 0.5
+
+
+def test_a_code_typed_is_never_read_again_as_a_name() -> None:
+    (d,) = draft("4 RULE-27D pumps defective", make_context(items=ITEMS))
+    assert (d.sku, d.amount) == ("RULE-27D", Decimal("208.40"))
+    assert not any("by its name" in line for line in d.explanation + d.warnings)
+    assert itemnames.rewrite("4 RULE-27D pumps defective", NAMES).matches == ()
+
+
+def test_rewrite_reports_the_words_it_read_as_the_item() -> None:
+    found = itemnames.rewrite("w/o 4 Rule 1100 bilge pumps", NAMES)
+    assert found.text == "w/o 4 RULE-27D"
+    assert [(m.sku, m.said, m.weak) for m in found.matches] == [
+        ("RULE-27D", "Rule 1100 bilge pumps", False)
+    ]
