@@ -141,10 +141,11 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         i = best[1]
     if not found:
         return Rewritten(text)
-    out, last = [], 0
-    for m in found:
-        out += [text[last : m.start], m.sku]
-        last = m.end
+    out: list[str] = []
+    last = 0
+    for hit in found:
+        out += [text[last : hit.start], hit.sku]
+        last = hit.end
     out.append(text[last:])
     return Rewritten("".join(out), tuple(found))
 
