@@ -55,6 +55,7 @@ from ledger.drafting.reading import measures as measures  # its own line, as cou
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
 from ledger.drafting.reading import respective as respective  # its own line, as counts
+from ledger.drafting.reading import selffix as selffix  # its own line, as counts
 from ledger.drafting.reading import settled as settled  # its own line, as counts
 from ledger.drafting.reading import signs as signs  # its own line, as counts
 from ledger.drafting.reading import unitspell as unitspell  # its own line, as counts
@@ -1234,7 +1235,7 @@ _NEGATION_BEFORE = re.compile(
 )
 _CORRECTION = lead(
     "amnwscit",
-    r"\b(?:actually|make\s+it|no\s+wait|wait\s*,|sorry|correction|i\s+mean|i\s+meant|typo"
+    r"\b(?:actually|make\s+it|no\s+wait|wait(?=\s*,)|sorry|correction|i\s+mean|i\s+meant|typo"
     r"|instead)\b",
     _I,
     word=True,
@@ -1370,6 +1371,10 @@ def read_requests(
     # "cases of SKU-410: 3 (12/cs)": the count said after its container, put before it
     first = containers.rewrite(clean, known)
     clean = first.text
+    # "6 X damaged -- sorry, make that 8": the count meant, in place of the one taken back
+    fixed = selffix.rewrite(clean) if selffix.may_correct(clean) else None
+    if fixed is not None:
+        clean = fixed.text
     typo = lookalike.find(items.hidden(clean, known))
     if typo:
         raise DraftError(lookalike.refusal(typo))
@@ -1526,6 +1531,9 @@ def read_requests(
         ]
     if spelled.notes:
         fixes = tuple(Guess(n, unitspell.P_UNIT_SPELL) for n in spelled.notes)
+        read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
+    if fixed is not None and fixed.notes:
+        fixes = tuple(Guess(n, selffix.P_SELF_FIX) for n in fixed.notes)
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     if by_name is not None and by_name.matches:
         read = [_named_note(f, by_name.matches) for f in read]
