@@ -189,7 +189,36 @@ def known_spans(text: str, items: Collection[str]) -> list[tuple[str, int, int]]
                 if part in known:
                     out.append((part, at, at + len(part)))
                 at += len(part) + 1
+    dotted = _dotted(known)
+    for code in dotted:  # "HE-TANK-8.9": a code with a point, read whole
+        at = text.find(code)
+        while at >= 0:
+            end = at + len(code)
+            if not _word_at(text, at - 1) and not _word_at(text, end):
+                out = [o for o in out if not at <= o[1] < end] + [(code, at, end)]
+            at = text.find(code, end)
+    if dotted:
+        out.sort(key=lambda o: o[1])
     return out
+
+
+def _word_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_/")
+
+
+_DOTTED: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _dotted(known: Collection[str]) -> tuple[str, ...]:
+    """The item list's codes with a point in them (few lists have any)."""
+    key = known if isinstance(known, frozenset) else frozenset(known)
+    found = _DOTTED.get(key)
+    if found is None:
+        if len(_DOTTED) > 16:
+            _DOTTED.clear()
+        found = tuple(c for c in key if "." in c)
+        _DOTTED[key] = found
+    return found
 
 
 def odd_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]]:

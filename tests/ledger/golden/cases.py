@@ -11403,5 +11403,11 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "3", "sku": "SKU-12"},
                 {"category": "loss", "debit": "5000", "credit": "1200", "amount": "284.00",
                  "quantity": "2", "sku": "SKU-40"}]},
+    {"id": "w11-099", "group": "sku_shapes",
+     "text": "3 HT-8.9 helium tanks leaking at the valve, w/o",
+     "items": {"HT-8.9": ("Helium tank 8.9 cu ft, disposable", "34.99"),
+               "HT-14.9": ("Helium tank 14.9 cu ft, disposable", "54.00")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "104.97",
+                 "quantity": "3", "sku": "HT-8.9"}]},
 ]
 # fmt: on
