@@ -267,6 +267,10 @@ _MONTH = (
 # "of the 16": a count said after a share of it ("3/4 of the 16", "2/5 of 20")
 _OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
+    # a street address ("at 1420 Oak St", "1200 Granby St", "1420 Marina Way"): a place
+    r"(?<![\w$.,/#-])\d{1,6}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Way|Dr|Drive|Ln|Lane|Pkwy|Parkway|Hwy"
+    r"|Highway|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle)\b)",
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
     r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
@@ -1127,7 +1131,9 @@ _LOC_HEAD = (
     r"|bench|counter|pick\s+face|pickface|tote|cart|trolley|register|till|checkout|tank"
     # ("drawer 6", "display case 4", "safe 2", "pen 3", "greenhouse 2")
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
-    r"|greenhouse|coop)"
+    r"|greenhouse|coop"
+    # ("forklift 3 ran into rack 18", "exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard")
+    r"|forklift|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -2542,7 +2548,8 @@ def _read_group(
 
     if category in (Category.SHRINKAGE, Category.OVERAGE):
         _level_not_difference(r, work)
-    facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down)
+    listed = sku is not None and sku in known
+    facts = _assemble(r, source, category, reason, sku, location, leftovers, write_down, listed)
     plain = items.hidden(work, known)  # "88-4201" is a code, not a range
     doubts = hedges.hedges(plain) + hedges.ranges(plain, write_down, _PLACE_BEFORE)
     doubts += hedges.code_choice(work)
@@ -4028,6 +4035,7 @@ def _assemble(
     location: str | None,
     leftovers: list[tuple[Decimal, int]],
     write_down: bool,
+    listed: bool = False,
 ) -> Facts:
     unit_prices = [m for m in r.money if m.role == "unit"]
     totals = [m for m in r.money if m.role == "total"]
@@ -4128,6 +4136,13 @@ def _assemble(
             r.guess(f"Read the number {value} as the quantity", P_BARE_NUMBER)
             if sku is None:
                 r.guess(NO_UNIT_NO_SKU, P_NO_UNIT)
+        elif unit_cost is None and total is None and new_value is None and listed:
+            # "8 SKU-12 rm 104 water dmg", "at bar 2", "1420 Oak St": the item list prices
+            # the goods; a bare number after the count is as often a place's as a price
+            r.guess(f"Did not use the number {value}: priced from the item list", P_QTY_OR_PRICE)
+            r.doubts.append(
+                f"'{_fmt(value)}': a price, or the number of a place? I used the item list's cost"
+            )
         elif unit_cost is None and total is None and new_value is None:
             # a bare number after the quantity: a price only by position, so ask
             unit_cost = value

@@ -297,6 +297,13 @@ def test_a_books_vs_count_pair_drafts_the_difference_and_shows_it(
     assert d.confidence >= CONFIDENT
 
 
+def test_a_count_that_agrees_with_the_books_is_no_count_to_write_off() -> None:
+    from ledger.drafting.reading import counts
+
+    text, found = counts.rewrite("SKU-40: system 95, counted 95")
+    assert found == [] and "95" not in text  # was read as 95 units short
+
+
 def test_two_count_differences_in_one_message_are_two_drafts(ctx_items: DraftContext) -> None:
     found = draft("SKU-12 system qty 80 physical 72; SKU-40 system 10 physical 12", ctx_items)
     assert [lines(d) for d in found] == [
