@@ -1132,8 +1132,8 @@ _LOC_HEAD = (
     # ("drawer 6", "display case 4", "safe 2", "pen 3", "greenhouse 2")
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
     r"|greenhouse|coop"
-    # ("forklift 3 ran into rack 18", "exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard")
-    r"|forklift|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop)"
+    # ("exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard"; a forklift is what hit it, not where)
+    r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
