@@ -700,7 +700,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "taken from", "were taken", "was taken", "got taken", "has been taken",
                 "have been taken", "been taken", "shoplift", "ripped off", "knocked off from",
                 "nabbed", "half inched", "five finger discount",
-                "sticky fingers", "grabbed", "smash and grab", "broke in",
+                "sticky fingers", "grabbed", "smash and grab", "smash & grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
                 "gone from the locked cage", "went missing from the locked cage",
@@ -779,6 +779,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "arson", "smoke damage", "smoke damaged", "fire damage", "fire damaged",
                 "flood damage", "flood damaged", "lightning", "wildfire", "vandal", "vandals",
                 "fire or flood",
+                # ("got tagged with spray paint overnight": vandalism)
+                "graffiti", "graffitied", "spray painted", "tagged with spray paint", "defaced",
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),
             # hail: exact words only (fuzzy, "hall" and "fail" would read as hail)
@@ -1170,6 +1172,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "books lower than the count", "count higher than the books", "found more than",
                 "found extras", "extras found", "excess on count", "over on the count",
                 "over on stocktake",
+                # goods found that the books never had: "found 5 X in bin A-03 that aren't
+                # in the system"
+                "aren't in the system", "arent in the system", "are not in the system",
+                "weren't in the system", "not on the books", "aren't on the books",
+                "not in the system", "more than the books show", "more than the system shows",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count

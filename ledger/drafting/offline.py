@@ -1233,7 +1233,9 @@ _CANCEL = re.compile(
 _NOT_TO_WRITE = re.compile(
     r"\b(?:no\s+need\s+to|(?:don'?t|dont|do\s+not|won'?t|will\s+not|shouldn'?t|should\s+not)"
     r"(?:\s+need\s+to)?|nothing\s+to)\s+(?:write|w/o)\s+(?:(?:it|them|those|these|that|this"
-    r"|anything|any\s+of\s+(?:it|them|those))\s+)?off\b",
+    r"|anything|any\s+of\s+(?:it|them|those))\s+)?off\b"
+    # "is fine, tech checked it - no write-off needed"
+    r"|\bno\s+(?:write[-\s]?offs?|w/o)\s+(?:is\s+|was\s+)?(?:needed|required|necessary)\b",
     _I,
 )
 _NEGATION_BEFORE = re.compile(
@@ -1410,7 +1412,8 @@ def read_requests(
             + "), not a write-off. "
             + chatter.DOES
         )
-    denied = _NOT_TO_WRITE.search(clean) if "off" in clean.lower() else None
+    low_clean = clean.lower()
+    denied = _NOT_TO_WRITE.search(clean) if "off" in low_clean or "w/o" in low_clean else None
     if denied and not _INTENT.search(_blank(clean, *denied.span())):
         # "vendor is crediting us $212 for the dented cola so no need to write anything off"
         raise DraftError("Nothing to draft: that message says not to write anything off.")

@@ -15,7 +15,10 @@ DOES = (
     "'Write off $2,400 of damaged inventory from warehouse B'."
 )
 # what leads a question or a request without changing it: "hey", "ok so", "quick q"
-_OPENER = r"(?:(?:hey|hi|hello|yo|ok|okay|so|um+|btw|sorry|quick\s+q(?:uestion)?)\b[\s,!:.-]*)*"
+_OPENER = (
+    r"(?:(?:hey|hi|hello|yo|ok|okay|so|um+|btw|sorry|quick\s+q(?:uestion)?|/writeoff)\b"
+    r"[\s,!:.-]*)*"
+)
 _QUESTION = re.compile(
     r"^\s*"
     + _OPENER
@@ -24,6 +27,8 @@ _QUESTION = re.compile(
         |(?:can|could|may)\s+(?:we|i|they|he|she|someone)
         |(?:can|could|would)\s+you\s+(?!(?:please\s+)?(?:write|w/o|post|draft|book|record
             |remove|scrap|dispose|toss|bin|adjust|take)\b)
+        |(?:can|could|does|will)\s+(?:the\s+)?(?:bot|app|writeoff\s+bot)
+        |any\s*(?:one|body)\s+(?:seen|know|knows|have|has|got)
         |remind\s+me|tell\s+me|any\s+idea|wondering|quick\s+question|question)\b""",
     _I | re.VERBOSE,
 )
@@ -66,6 +71,7 @@ _MONEY_MOVED = lead(
     "rpcisdtvfgamgbh",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
+        |paid\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z][\w&'.-]*)){0,3}\s+\$
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
         |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)

@@ -23,6 +23,8 @@ P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to 
 
 # a fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
 _TOKEN = re.compile(r"\d+/\d+|[a-z0-9]+", re.IGNORECASE)
+# a code's shape: capitals and digits, both, five or more ("WR49X10283", "DA97-07365G")
+_CODE_SHAPE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}")
 # what stands between spaces (a code is one such chunk) and what may stand around a code in it
 _CHUNK = re.compile(r"[^\s,;]+")
 _PUNCT = ".:!?()[]{}\"'*_"
@@ -119,11 +121,14 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
     index = _index(tuple(names.items()))
     typed: set[str] = set()
     toks: list[tuple[str, int, int]] = []
+    strangers: list[tuple[int, int]] = []  # codes the list does not know: "WR49X10283"
     for chunk in _CHUNK.finditer(text):
         code = chunk.group(0).strip(_PUNCT)
         if code in names:  # a code the list knows, as the list writes it: its letters are no name
             typed.add(code)
             continue
+        if _CODE_SHAPE.fullmatch(code) and _norm(code) not in index.members:
+            strangers.append(chunk.span())
         for m in _TOKEN.finditer(chunk.group(0)):
             at = chunk.start() + m.start()
             toks.append((_norm(m.group(0)), at, at + len(m.group(0))))
@@ -136,7 +141,10 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
             continue
         # "SKU-410 3 cases, 12 mugs per case": the code said, its name is the same goods;
         # beside a code, one word of another name is no sign of other goods
-        if best[0].sku not in typed and not (typed and best[0].weak):
+        # "3 WR49X10283 washer pumps": goods named by a code the list does not know are not
+        # another item whose name they share
+        beside = any(_next_to(text, best[0], span) for span in strangers)
+        if best[0].sku not in typed and not (typed and best[0].weak) and not beside:
             found.append(best[0])
         i = best[1]
     if not found:
@@ -148,6 +156,13 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         last = hit.end
     out.append(text[last:])
     return Rewritten("".join(out), tuple(found))
+
+
+def _next_to(text: str, match: Match, span: tuple[int, int]) -> bool:
+    """Whether only spaces (or a count) stand between `match` and the chunk at `span`."""
+    if span[1] <= match.start:
+        return not text[span[1] : match.start].strip(" ")
+    return span[0] >= match.end and not text[match.end : span[0]].strip(" ,")
 
 
 def _best_run(
@@ -194,8 +209,12 @@ def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
 
 
 def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
-    """A figure that starts a run is the name's only after "the"/"of" ("2 boxes of the 6in 80
-    grit discs") or another count; otherwise it is the count ("4 Rule 1100")."""
+    """A figure that starts a run is the name's only glued to a word ("1-Day") or after
+    "the"/"of" ("2 boxes of the 6in 80 grit discs") or another count; otherwise it is the
+    count ("4 Rule 1100")."""
+    end = toks[i][2]
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return True  # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's
     if i == 0:
         return False
     before = toks[i - 1][0]

@@ -48,8 +48,10 @@ def canonical(text: str, items: Collection[str]) -> str:
     def one(token: str) -> str | None:
         if not any(ch.isalpha() for ch in token):
             # "1240", "3/12" are numbers and dates: only the list's own spelling is its code
-            code = keys.get(_KEY.sub("", token))
-            return code if code == token else None
+            # ... but a long code dashed as printed ("978-0-13-521944-7", an ISBN) is the code
+            key = _KEY.sub("", token)
+            code = keys.get(key)
+            return code if code == token or ("-" in token and len(key) >= 10) else None
         if not any(ch.isdigit() for ch in token) and not _code_like(token):
             # "Box" is a word even if a code is called BOX; but "lmparc", "teeblkm" are a
             # code of several parts typed together, never a word (no "-": the key is the word)
