@@ -8,6 +8,7 @@ import pytest
 
 from ledger.drafting import ItemInfo, draft
 from ledger.drafting.reading import itemnames
+from ledger.policy import Category
 from tests.ledger.conftest import make_context
 
 NAMES = {
@@ -71,3 +72,12 @@ def test_rewrite_reports_the_words_it_read_as_the_item() -> None:
     assert [(m.sku, m.said, m.weak) for m in found.matches] == [
         ("RULE-27D", "Rule 1100 bilge pumps", False)
     ]
+
+
+def test_one_word_of_a_name_after_a_count_and_its_unit_is_a_guess_too() -> None:
+    (d,) = draft("found 2 extra AGMs in the back lot", make_context(items=ITEMS))
+    assert (d.category, d.sku, d.amount) == (Category.OVERAGE, "BAT-G31", Decimal("476.00"))
+    assert d.confidence < 0.5
+    # ... but not after any word: "a couple" is no count, so no item is guessed
+    (d,) = draft("a couple AGMs walked out the door, call it $300", make_context(items=ITEMS))
+    assert d.sku is None

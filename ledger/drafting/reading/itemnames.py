@@ -45,7 +45,10 @@ _COMMON = frozenset(
 )
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
 _COUNT_BEFORE = re.compile(
-    r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|all|both)\s+)$",
+    r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|all|both)[*_]*\s+"
+    # ("6 gal Bottomkote", "2 extra AGMs", "3 cs of Orion"): a unit or a word between
+    r"(?:(?:gal|gals|qt|qts|lb|lbs|ft|oz|kg|cs|cases?|box|boxes|bx|bags?|sacks?|packs?|pk"
+    r"|rolls?|extra|spare|loose|full|whole|more)\.?\s+(?:of\s+(?:the\s+)?)?)?)$",
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
@@ -196,7 +199,7 @@ def _best_run(
         return None  # two items' names said as fully: which one?
     start, stop = toks[i][1], toks[end - 1][2]
     weak = score < 2
-    if weak and (stop - start < 3 or not _COUNT_BEFORE.search(text[max(0, start - 12) : start])):
+    if weak and (stop - start < 3 or not _COUNT_BEFORE.search(text[max(0, start - 24) : start])):
         return None
     return Match(sku, text[start:stop], start, stop, weak), end
 
