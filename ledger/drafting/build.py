@@ -165,7 +165,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     text = facts.source_text.lower().replace(item.sku.lower(), " ")
     words = [w for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w]
     counted = {packs.container(w) for w in words}  # the containers counted, by name
-    if _TAKEN_OUT.search(facts.source_text) and sized[0] not in counted:
+    if _taken_out(facts.source_text, item.sku) and sized[0] not in counted:
         return sized  # "18 gel pens from PEN-G2-BK12", "7 loose packs out of an SN-GUM-10P"
     words_counted = {_singular(w) for w in words}
     if sized[0] in words_counted:
@@ -198,7 +198,22 @@ _PIECE_NOUNS = frozenset(
 )  # fmt: skip
 _PAIRS_HELD = re.compile(r"\bof\s+\d+\s+(?:pairs?|prs?)\b", re.IGNORECASE)
 # pieces taken out of the item's container: "out of a box of", "from the case", "from X"
-_TAKEN_OUT = re.compile(r"\b(?:out\s+of|from)\s+(?:an?|the|one|that|this|each|our)?\s*\S", re.I)
+_TAKEN_OUT = re.compile(
+    r"\b(?:out\s+of|from)\s+(?:(?:an?|the|one|that|this|each|our)\s+)?"
+    r"(?:(?:open(?:ed)?|full|partial|broken|torn)\s+)?(?P<what>[\w-]+)",
+    re.I,
+)
+
+
+def _taken_out(text: str, sku: str) -> bool:
+    """Pieces taken out of the item's container ("18 gel pens from PEN-G2-BK12", "4 bags out
+    of a case of X", "from an open box"), not goods taken from a place ("from the front
+    counter", "from the van")."""
+    for m in _TAKEN_OUT.finditer(text):
+        what = m.group("what")
+        if what == sku or packs.holder(what) or what.lower() in ("dozen", "pack", "packs"):
+            return True
+    return False
 
 
 def _measure_of_the_holder(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:

@@ -11464,5 +11464,14 @@ CASES: list[dict[str, Any]] = [
                "733905577124": ("Acuvue Oasys 2-week 6pk, box", "31.50")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "72.30",
                  "quantity": "3", "sku": "733905562113"}]},
+    {"id": "w11-114", "group": "pack_sizes",
+     "text": "3 PX-6 stolen from the front counter display",
+     "items": {"PX-6": ("NexGard Spectra XL 30-60 kg, 6-pack", "118.40")},
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "355.20",
+                 "quantity": "3", "sku": "PX-6"}]},
+    {"id": "w11-115", "group": "pack_sizes",
+     "text": "18 chews from a PX-6 pack were chewed by the shop cat, toss them",
+     "items": {"PX-6": ("NexGard Spectra XL 30-60 kg, 6-pack", "118.40")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "355.20"}]},
 ]
 # fmt: on
