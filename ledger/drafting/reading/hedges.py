@@ -38,7 +38,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |suspected|awaiting\s+(?:\w+\s+)?(?:inspection|qc|review|assessment|decision|confirmation
             |approval|investigation|results?)
          |pending\s+(?:\w+\s+)?(?:qc|inspection|review|assessment|decision|investigation|results?)
-         |either"""
+         |either
+         # ("$900 for the flood stuff plus whatever came up short"): an amount nobody said
+         |(?:plus|and|\+)\s+whatever"""
 _HEDGE = lead(
     r"a-z",
     rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b

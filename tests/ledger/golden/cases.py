@@ -11473,5 +11473,8 @@ CASES: list[dict[str, Any]] = [
      "text": "18 chews from a PX-6 pack were chewed by the shop cat, toss them",
      "items": {"PX-6": ("NexGard Spectra XL 30-60 kg, 6-pack", "118.40")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "355.20"}]},
+    {"id": "w11-116", "group": "hedges",
+     "text": "book $650 for the storm damage plus whatever turns up missing on the recount",
+     "expect": "doubt"},
 ]
 # fmt: on
