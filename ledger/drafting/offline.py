@@ -407,7 +407,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!\w-)(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
     r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
     r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
-    r"(?<!\w-)\b\d+x\d+s?\b",  # ("MON-0X0" is a code, not 0 by 0)
+    r"(?<!\w[-/])\b\d+x\d+s?\b",  # ("MON-0X0", "MON/0X0" are codes, not 0 by 0)
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
     r"\b\d{3}-\d{4}\b",
     # (not a code's dashed part: "MON-0-WS" is a code, not 0 watts)

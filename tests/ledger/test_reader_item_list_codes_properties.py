@@ -209,6 +209,15 @@ UNKNOWN_BESIDE = [
     quantity=1,
     reason="broken",
 )
+# ... and a size mask read the "0X0" of "MON/0X0" as 0 by 0 (found by CI, 2026-12-04)
+@example(
+    costs={"2-0925": Decimal("1"), "AA1": Decimal("333.56")},
+    other="MON/0X0",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
 @example(
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="1-1990",
