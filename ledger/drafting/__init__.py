@@ -6,8 +6,11 @@ drafter (ledger.drafting.claude) produces the same Facts and ends in the same bu
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ledger.drafting.build import build_draft
 from ledger.drafting.offline import read_requests
+from ledger.drafting.reading import items as items_codes
 from ledger.drafting.reading import measures, named, packs
 from ledger.drafting.types import (
     AccountInfo,
@@ -50,6 +53,12 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     """Every write-off the text asks for, one Draft each. Raises DraftError for text that is
     not a write-off request at all (empty, a greeting, a question)."""
     items = context.items
+    # "FW05212 GTYN": a code with a space is read under a stand-in ("FW05212-GTYN")
+    stand_ins = items_codes.spaced_stand_ins(items) if items else {}
+    if stand_ins:
+        back = {code: stand_in for stand_in, code in stand_ins.items()}
+        items = {back.get(sku, sku): item for sku, item in items.items()}
+        text = items_codes.join_spaced(text, stand_ins)
 
     def priced_by(sku: str) -> str | None:
         """What the item list prices a SKU by: a measure ("foot") or a holder ("reel"). Asked
@@ -63,4 +72,6 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     requests = read_requests(text, context.policy, items.keys(), priced_by, names)
     if items:
         requests = [named.by_name(facts, items) for facts in requests]
+    if stand_ins:
+        requests = [replace(f, sku=stand_ins.get(f.sku or "", f.sku)) for f in requests]
     return [build_draft(facts, context) for facts in requests]

@@ -268,3 +268,31 @@ def hidden(text: str, items: Collection[str]) -> str:
 # on plain text (ASCII and the reader's marks) every pattern above runs in ASCII mode: the same
 # matches for far fewer instructions (see fast.Twin)
 twin_patterns(globals())
+
+
+# -- codes with a space in them ---------------------------------------------------------------
+# An auto-glass list's NAGS numbers are "FW05212 GTYN": a code with a space, which no code
+# pattern of the reader reads as one. Such a code is read under a stand-in without the space
+# ("FW05212-GTYN", typed as "FW05212 GTYN", "FW05212GTYN" or "fw05212gtyn"), and the stand-in
+# is turned back into the list's code on the request read.
+
+
+def spaced_stand_ins(items: Collection[str]) -> dict[str, str]:
+    """stand-in -> code, for the item list's codes with a space ("FW05212-GTYN" ->
+    "FW05212 GTYN"); empty for most lists."""
+    out: dict[str, str] = {}
+    for code in items:
+        if " " in code:
+            stand_in = "-".join(code.split())
+            if stand_in not in items:
+                out[stand_in] = code
+    return out
+
+
+def join_spaced(text: str, stand_ins: dict[str, str]) -> str:
+    """`text` with each code that has a space, typed with or without it, as its stand-in."""
+    for stand_in, code in stand_ins.items():
+        parts = [re.escape(p) for p in code.split()]
+        typed = re.compile(r"(?<![\w-])" + r"[\s-]?".join(parts) + r"(?![\w-])", re.IGNORECASE)
+        text = typed.sub(stand_in, text)
+    return text

@@ -11476,5 +11476,17 @@ CASES: list[dict[str, Any]] = [
     {"id": "w11-116", "group": "hedges",
      "text": "book $650 for the storm damage plus whatever turns up missing on the recount",
      "expect": "doubt"},
+    {"id": "w11-117", "group": "sku_shapes",
+     "text": "w/o 2 FW04121 GTN cracked in the van rack",
+     "items": {"FW04121 GTN": ("Windshield 17-22 Honda CR-V", "244.10"),
+               "FW04121 GTNY": ("Windshield 17-22 Honda CR-V rain sensor", "301.50")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "488.20",
+                 "quantity": "2", "sku": "FW04121 GTN"}]},
+    {"id": "w11-118", "group": "sku_shapes",
+     "text": "FW04121GTNY x1 delaminating at the edge, defective",
+     "items": {"FW04121 GTN": ("Windshield 17-22 Honda CR-V", "244.10"),
+               "FW04121 GTNY": ("Windshield 17-22 Honda CR-V rain sensor", "301.50")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "301.50",
+                 "quantity": "1", "sku": "FW04121 GTNY"}]},
 ]
 # fmt: on
