@@ -229,6 +229,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "deadstock", "end of life", "superseded", "rejected", "nonconforming",
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
+                # ("scorched in the melter", "burnt coils": spoiled in use; with "fire" the
+                # fire's row tells the story)
+                "burned", "burnt", "scorched", "charred",
                 "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
@@ -770,8 +773,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Destroyed by an event: the damage words describe the same event.
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",
-                "earthquake", "vandalism", "vandalized", "vandalised", "burned", "burnt",
-                "scorched", "charred",
+                "earthquake", "vandalism", "vandalized", "vandalised",
                 # ("two grand worth of tires got slashed in the lot"; a price slashed is not)
                 "tires slashed", "tyres slashed", "slashed tires", "slashed tyres",
                 "tires got slashed", "tyres got slashed", "tires were slashed",

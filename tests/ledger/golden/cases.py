@@ -11488,5 +11488,15 @@ CASES: list[dict[str, Any]] = [
                "FW04121 GTNY": ("Windshield 17-22 Honda CR-V rain sensor", "301.50")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "301.50",
                  "quantity": "1", "sku": "FW04121 GTNY"}]},
+    {"id": "w11-119", "group": "synonyms_idioms",
+     "text": "please w/o 14 lb SKU-12 base, scorched it in the double boiler",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "210.00",
+                 "quantity": "14", "sku": "SKU-12"}]},
+    {"id": "w11-120", "group": "misspellings",
+     "text": "write off 2 SKU-40 (chipped) and 3 SKU-77 (stones loose)",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "284.00",
+                 "quantity": "2", "sku": "SKU-40"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
+                 "quantity": "3", "sku": "SKU-77"}]},
 ]
 # fmt: on
