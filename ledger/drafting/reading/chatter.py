@@ -250,11 +250,24 @@ _REQUEST = re.compile(
 PAST_TALK_DOUBT = "This reads like talk about past losses: check it is a new write-off"
 
 
+# the inventory reserve moved in so many words: "add $800 to the E&O reserve for last
+# season's ...", "increase the E&O allowance by $1,200 for discontinued rental stoves"
+RESERVE_ASKED = re.compile(
+    r"\b(?:add|increase|top\s+up|provide|build|raise|bump|use|release|relieve|take|draw"
+    r"|charge|book)\b[^.;\n]{0,60}?\b(?:e\s*&\s*o|e\s*and\s*o|excess\s+and\s+obsolete"
+    r"|obsolescence|obsolete\s+stock|inventory|slow[-\s]moving)\s+(?:reserve|allowance"
+    r"|provision)\b",
+    _I,
+)
+
+
 def past_talk(text: str) -> str | None:
     """A short answer when `text` talks about losses over a period ("last month we lost $4,000
     to damage"), else None."""
     if not (_PERIOD.search(text) and _NARRATOR.search(text)):
         return None  # checked first: most messages name no period, and this is cheaper
+    if RESERVE_ASKED.search(text):
+        return None
     if not (_REQUEST.search(text) or _ASKS.search(text)):
         return (
             "That reads like talk about past losses or totals, not a request to write "
@@ -387,7 +400,9 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not has_reason and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
-    aside = asides.news(stripped) or asides.running_cost(stripped)
+    aside = asides.news(stripped) or (
+        None if RESERVE_ASKED.search(stripped) else asides.running_cost(stripped)
+    )
     if aside:
         return aside + DOES
     if not has_reason and _STOCK_FIGURE.search(stripped) and not _WRITE_OFF.search(stripped):
