@@ -136,7 +136,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     "bars", "bar", "blocks", "block", "boards", "board", "panels", "panel", "sleeves",
     "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
     "cup", "bricks", "brick", "reels", "reel", "quarts", "quart", "qts", "qt", "pints", "pint",
-    "u",
+    "u", "inches", "inch",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -1362,7 +1362,7 @@ def read_requests(
     # messages repeating
     reasons.new_message()
     packs.new_message()
-    clean = items.canonical(_clean(text), known)
+    clean = items.canonical(measures.spelled(_clean(text)), known)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
     by_name = itemnames.rewrite(clean, names) if names else None
     if by_name is not None:
@@ -4296,7 +4296,7 @@ def _in_the_lists_measure(
 _MEASURES = frozenset(
     (
         "lb", "kg", "oz", "ounce", "gram", "g", "ton", "tonne", "gallon", "liter", "litre", "ml",
-        "meter", "metre", "foot", "yard", "m", "quart", "pint",
+        "meter", "metre", "foot", "yard", "m", "quart", "pint", "inch",
     )
 )  # fmt: skip
 

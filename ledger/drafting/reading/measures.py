@@ -77,11 +77,21 @@ def holder_size(name: str) -> tuple[Decimal, str] | None:
     return (size, unit) if unit and size > 0 else None
 
 
+# how many of the first measure make one of the second, where the share has no exact decimal
+# ("30 inch" is 2.5 foot; "16 inch" is 1.333... foot, not exact: asked)
+_PARTS = {("inch", "foot"): 12, ("inch", "yard"): 36, ("foot", "yard"): 3}
+
+
 def convert(quantity: Decimal, said: str, priced_by: str) -> Decimal | None:
     """`quantity` of the measure `said` in the measure `priced_by`, where one is an exact
     multiple of the other ("3 quart" is 0.75 gallon), else None."""
     factor = _EXACT.get((said, priced_by))
-    return None if factor is None else (quantity * factor).normalize()
+    if factor is not None:
+        return (quantity * factor).normalize()
+    parts = _PARTS.get((said, priced_by))
+    if parts is None or (quantity * 10**4) % parts:
+        return None
+    return (quantity / parts).normalize()
 
 
 @lru_cache(maxsize=4096)  # (an item list's names: a fixed list, read for every message)
@@ -89,6 +99,38 @@ def priced_per(name: str) -> str | None:
     """The measure an item list's name says the item is priced by ("per ft" -> "foot")."""
     m = _PRICED_PER.search(name)
     return _MEASURE[m.group("u").lower()] if m else None
+
+
+# -- feet and inches as people type them ------------------------------------------------------
+# "16\" of chain", "20' sticks", "5 ft 6 in": the marks and the pair written as the reader's
+# words ("16 inches", "20 ft", "5.5 ft"), so the measure is read and turned into the list's
+_INCH_MARK = re.compile(
+    r"(?<![\w.$])(\d+(?:\.\d+)?)\s*(?:\"|\u201d|\u2033)(?=\s*(?:of\b|[-,.)]|\s+[A-Za-z]))"
+)
+_FOOT_MARK = re.compile(
+    r"(?<![\w.$])(\d+(?:\.\d+)?)\s*(?:'|\u2019|\u2032)(?=\s*(?:of\b|sticks?\b|lengths?\b"
+    r"|pieces?\b|sections?\b|[-,.)]))",
+    re.IGNORECASE,
+)
+_FEET_INCHES = re.compile(
+    r"(?<![\w.$])(\d+)\s*(?:ft|feet|foot)\.?\s*(\d{1,2})\s*(?:in|inches|inch)\b\.?", re.IGNORECASE
+)
+
+
+def spelled(text: str) -> str:
+    """`text` with inch and foot marks and "5 ft 6 in" written as measures the reader reads."""
+    if not any(ch in text for ch in "\"'\u201d\u2033\u2019\u2032") and "in" not in text:
+        return text
+    text = _FEET_INCHES.sub(_feet_and_inches, text)
+    text = _INCH_MARK.sub(r"\1 inches", text)
+    return _FOOT_MARK.sub(r"\1 ft", text)
+
+
+def _feet_and_inches(m: re.Match[str]) -> str:
+    inches = int(m.group(2))
+    if inches >= 12 or (inches * 10**4) % 12:
+        return m.group(0)  # "5 ft 7 in": no exact decimal of a foot; left as said
+    return f"{(Decimal(m.group(1)) + Decimal(inches) / 12).normalize()} ft"
 
 
 # on plain text (ASCII and the reader's marks) every pattern above runs in ASCII mode: the same
