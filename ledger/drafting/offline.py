@@ -267,6 +267,11 @@ _MONTH = (
 # "of the 16": a count said after a share of it ("3/4 of the 16", "2/5 of 20")
 _OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
+    # a year that names a lot, a crop or a season ("from the 2022 pack year", "expired 2023
+    # lot", "2024 pack-date"), or when goods expired ("expired 2023"): never a count
+    r"\b(?:19[5-9]\d|20[0-4]\d)(?=[\s-]+(?:pack[\s-]?(?:year|date)|lot|crop|season|batch"
+    r"|model\s+year|edition|vintage|harvest|collection|packaging|catalog|release)\b)"
+    r"|(?:(?<=\bexpired\s)|(?<=\bexp\s)|(?<=\bexpiry\s))(?:19[5-9]\d|20[0-4]\d)\b",
     # a street address ("at 1420 Oak St", "1200 Granby St", "1420 Marina Way"): a place
     r"(?<![\w$.,/#-])\d{1,6}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Way|Dr|Drive|Ln|Lane|Pkwy|Parkway|Hwy"

@@ -123,12 +123,14 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         return Rewritten(text)
     index = _index(tuple(names.items()))
     typed: set[str] = set()
+    typed_at: list[int] = []
     toks: list[tuple[str, int, int]] = []
     strangers: list[tuple[int, int]] = []  # codes the list does not know: "WR49X10283"
     for chunk in _CHUNK.finditer(text):
         code = chunk.group(0).strip(_PUNCT)
         if code in names:  # a code the list knows, as the list writes it: its letters are no name
             typed.add(code)
+            typed_at.append(chunk.start())
             continue
         if _CODE_SHAPE.fullmatch(code) and _norm(code) not in index.members:
             strangers.append(chunk.span())
@@ -146,7 +148,9 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         # beside a code, one word of another name is no sign of other goods
         # "3 WR49X10283 washer pumps": goods named by a code the list does not know are not
         # another item whose name they share
-        beside = any(_next_to(text, best[0], span) for span in strangers)
+        beside = any(_next_to(text, best[0], span) for span in strangers) or any(
+            _one_sentence(text, best[0].start, at) for at in typed_at
+        )  # "seed packets: 120 of 073561204119": the code said names the goods
         if best[0].sku not in typed and not (typed and best[0].weak) and not beside:
             found.append(best[0])
         i = best[1]
@@ -159,6 +163,15 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         last = hit.end
     out.append(text[last:])
     return Rewritten("".join(out), tuple(found))
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
+
+
+def _one_sentence(text: str, a: int, b: int) -> bool:
+    """Whether positions `a` and `b` of `text` stand in one sentence."""
+    lo, hi = min(a, b), max(a, b)
+    return _SENTENCE_BREAK.search(text, lo, hi) is None
 
 
 def _next_to(text: str, match: Match, span: tuple[int, int]) -> bool:

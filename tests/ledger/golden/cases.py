@@ -11533,5 +11533,17 @@ CASES: list[dict[str, Any]] = [
      "text": "16 inches of CH-RP3 kinked, scrap",
      "items": {"CH-RP3": ("Sterling silver rope chain 3mm, per ft", "18.40")},
      "expect": "unsure"},
+    {"id": "w11-129", "group": "locations_dates_refs",
+     "text": "obsolete seed packets: 40 of SKU-12 from the 2022 pack year, write off",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "600.00",
+                 "quantity": "40", "sku": "SKU-12"}]},
+    {"id": "w11-130", "group": "locations_dates_refs",
+     "text": "w/o 25 ea SKU-410, expired 2023 lot",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "300.00",
+                 "quantity": "25", "sku": "SKU-410"}]},
+    {"id": "w11-131", "group": "write_downs",
+     "text": "Revalue the 16 SKU-12 with brown tips: $15 down to $10 ea",
+     "expect": [{"category": "write_down", "debit": "5300", "credit": "1200", "amount": "80.00",
+                 "quantity": "16", "sku": "SKU-12"}]},
 ]
 # fmt: on
