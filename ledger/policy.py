@@ -738,7 +738,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for how in ("was broken in", "got broken in", "was broke in", "got broke in",
                                 "was break in", "been broken in", "were broken in")
                 ),
-                "stealed", "stoled", "stoles", "break into", "breaks into", "breaked into",
+                "break into", "breaks into", "breaked into",
                 "broked into", "was break into", "got broke into", "got broken into",
                 "been broken into", "break in to", "broke in to", "broken in to",
                 "lock was cut", "lock cut", "lock was broken", "lock broken", "padlock cut",
@@ -770,6 +770,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
+            # misspellings people type for "stole", read as typed only: as targets of fuzzy
+            # reading they turned real words into theft ("sealed" -> "stealed", "staples" ->
+            # "stoles")
+            Words("stealed", "stoled", "stoles", fuzzy=False),
             # Destroyed by an event: the damage words describe the same event.
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",

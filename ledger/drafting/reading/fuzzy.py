@@ -50,7 +50,7 @@ COMMON = _wordset(
     with word work would yard year yes yet you your fire first flood fired hired tired wired
     wider wipe wise store stores stored stormy sorted sorting spilt spell spelled spent
     split spoke spoon sport stall stamp stand steel steal steals stick sticker stuck stuff
-    stones
+    stones staples stapled stapler sealed streaks streak steaks stables stools
     shelves short shorts shortly sent selling sells tested rested rusty dusty dented
     searched search searching checked check checking looked looking counted recounted
     scanned scanning cleared cleaned stacked stocked packed picked placed moved

@@ -39,6 +39,8 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
             |approval|investigation|results?)
          |pending\s+(?:\w+\s+)?(?:qc|inspection|review|assessment|decision|investigation|results?)
          |either
+         # ("around a dozen X stained", "about 40 broken"): a count said roughly
+         |(?:around|about|abt)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d)
          # ("$900 for the flood stuff plus whatever came up short"): an amount nobody said
          |(?:plus|and|\+)\s+whatever"""
 _HEDGE = lead(

@@ -187,31 +187,45 @@ def _best_run(
     """The item whose name the words from toks[i] on say, and where its run ends."""
     first = toks[i][0]
     candidates = index.members.get(first, ())
-    if not candidates or first in _COMMON:
-        return None
+    if not candidates or (first in _COMMON and len(first) < 3):
+        return None  # ("a", "of", "x": never the start of a name)
     if _PURE_NUMBER.fullmatch(first) and not _figure_of_name(text, toks, i):
         return None  # "4 Rule 1100": the 4 is the count
-    runs: list[tuple[int, int, str]] = []  # (score, end index, sku)
+    # (words that say what it is, words of the name said in all, end index, sku)
+    runs: list[tuple[int, int, int, str]] = []
     for sku in candidates:
         said, scored = index.tokens[sku], index.scored[sku]
-        j, hit = i, set()
-        while j < len(toks) and toks[j][0] in said and (j == i or _joined(text, toks, j)):
+        j, hit, named = i, set(), 0
+        while j < len(toks) and (j == i or _joined(text, toks, j)):
+            if toks[j][0] not in said:
+                # one word the name does not have, between two it has ("SanDisk Extreme
+                # microSD 256GB" of "SanDisk Extreme microSDXC 256GB")
+                if j + 1 < len(toks) and toks[j + 1][0] in scored and _joined(text, toks, j + 1):
+                    j += 1
+                    continue
+                break
+            named += 1
             if toks[j][0] in scored:
                 hit.add(toks[j][0])
             j += 1
-        while j > i + 1 and toks[j - 1][0] not in scored:
-            j -= 1  # a run ends on a word of the name that says what it is
+        while j > i + 1 and toks[j - 1][0] not in said:
+            j -= 1  # a run ends on a word of the name
+        # one word: only this item's; more: the best of all items' (below), the name's
+        # other words ("single roll" beside "5-roll pro pack") deciding between two
         own = [t for t in hit if index.owners.get(t) == frozenset((sku,))]
-        if own:
-            runs.append((len(hit), j, sku))
+        if own or len(hit) >= 2 or (hit and named >= 4):
+            runs.append((len(hit), named, j, sku))
     if not runs:
         return None
     runs.sort(reverse=True)
-    score, end, sku = runs[0]
-    if len(runs) > 1 and runs[1][0] == score:
+    score, named, end, sku = runs[0]
+    if len(runs) > 1 and runs[1][:2] == (score, named):
         return None  # two items' names said as fully: which one?
-    start, stop = toks[i][1], toks[end - 1][2]
-    weak = score < 2
+    first_said = i
+    while first_said < end - 1 and toks[first_said][0] in _COMMON:
+        first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
+    start, stop = toks[first_said][1], toks[end - 1][2]
+    weak = score < 2 and named < 4
     if weak and (stop - start < 3 or not _COUNT_BEFORE.search(text[max(0, start - 24) : start])):
         return None
     return Match(sku, text[start:stop], start, stop, weak), end
@@ -221,6 +235,8 @@ def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
     """Whether toks[j] follows toks[j-1] within one name: a space, a hyphen or a slash
     between them, not a comma or a full stop."""
     gap = text[toks[j - 1][2] : toks[j][1]]
+    if gap == "." and toks[j - 1][0].isdigit() and toks[j][0][:1].isdigit():
+        return True  # "f/1.8": a decimal in a name
     return len(gap) <= 2 and all(ch in " -/'\"" for ch in gap)
 
 
