@@ -81,3 +81,9 @@ def test_one_word_of_a_name_after_a_count_and_its_unit_is_a_guess_too() -> None:
     # ... but not after any word: "a couple" is no count, so no item is guessed
     (d,) = draft("a couple AGMs walked out the door, call it $300", make_context(items=ITEMS))
     assert d.sku is None
+
+
+def test_one_word_of_a_name_where_the_goods_were_is_no_more_goods() -> None:
+    names = {"SN-1002": "Doritos Nacho Cheese 1.75oz", "DR-2030": "Dasani water 20oz"}
+    found = itemnames.rewrite("22 doritos nacho bags crushed under a case of water", names)
+    assert [m.sku for m in found.matches] == ["SN-1002"]  # the water crushed them

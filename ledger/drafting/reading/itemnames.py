@@ -52,6 +52,13 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+# "crushed under a case of water", "froze in the machine": one word of a name after a place
+# word is where the goods were, not more goods
+_PLACE_BEFORE = re.compile(
+    r"\b(?:under|by|from|into|in|on|behind|near|beside|against|inside)\s+"
+    r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 # before a figure that starts a name, what says the figure is the name's, not a count
 _DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all"))
 
@@ -226,7 +233,11 @@ def _best_run(
         first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
     start, stop = toks[first_said][1], toks[end - 1][2]
     weak = score < 2 and named < 4
-    if weak and (stop - start < 3 or not _COUNT_BEFORE.search(text[max(0, start - 24) : start])):
+    if weak and (
+        stop - start < 3
+        or not _COUNT_BEFORE.search(text[max(0, start - 24) : start])
+        or _PLACE_BEFORE.search(text[max(0, start - 40) : start])
+    ):
         return None
     return Match(sku, text[start:stop], start, stop, weak), end
 
