@@ -269,11 +269,13 @@ _OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
 _MASK_PARTS: tuple[str, ...] = (
     # a year that names a lot, a crop or a season ("from the 2022 pack year", "expired 2023
     # lot", "2024 pack-date"), or when goods expired ("expired 2023"): never a count
-    r"\b(?:19[5-9]\d|20[0-4]\d)(?=[\s-]+(?:pack[\s-]?(?:year|date)|lot|crop|season|batch"
-    r"|model\s+year|edition|vintage|harvest|collection|packaging|catalog|release)\b)"
-    r"|(?:(?<=\bexpired\s)|(?<=\bexp\s)|(?<=\bexpiry\s))(?:19[5-9]\d|20[0-4]\d)\b",
+    # (each mask starts with its digit, so it is tried only where a number starts)
+    r"\b\d{4}(?<=\b(?:19[5-9]\d|20[0-4]\d))(?=[\s-]+(?:pack[\s-]?(?:year|date)|lot|crop|season"
+    r"|batch|model\s+year|edition|vintage|harvest|collection|packaging|catalog|release)\b)",
+    r"\b\d{4}\b(?<=\b(?:19[5-9]\d|20[0-4]\d))"
+    r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address ("at 1420 Oak St", "1200 Granby St", "1420 Marina Way"): a place
-    r"(?<![\w$.,/#-])\d{1,6}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
+    r"\b\d(?<![$.,/#-]\d)\d{0,5}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Way|Dr|Drive|Ln|Lane|Pkwy|Parkway|Hwy"
     r"|Highway|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle)\b)",
     # reference numbers: tickets, POs, orders, lots...

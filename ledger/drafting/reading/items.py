@@ -208,18 +208,19 @@ def _word_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_/")
 
 
-_DOTTED: dict[frozenset[str], tuple[str, ...]] = {}
+_DOTTED: dict[int, tuple[Collection[str], tuple[str, ...]]] = {}
 
 
 def _dotted(known: Collection[str]) -> tuple[str, ...]:
-    """The item list's codes with a point in them (few lists have any)."""
-    key = known if isinstance(known, frozenset) else frozenset(known)
-    found = _DOTTED.get(key)
-    if found is None:
-        if len(_DOTTED) > 16:
-            _DOTTED.clear()
-        found = tuple(c for c in key if "." in c)
-        _DOTTED[key] = found
+    """The item list's codes with a point in them (few lists have any); kept per list object,
+    which a message's reading asks about several times."""
+    held = _DOTTED.get(id(known))
+    if held is not None and held[0] is known:
+        return held[1]
+    if len(_DOTTED) > 16:
+        _DOTTED.clear()
+    found = tuple(c for c in known if "." in c)
+    _DOTTED[id(known)] = (known, found)
     return found
 
 
