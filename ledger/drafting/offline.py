@@ -1140,7 +1140,7 @@ _LOC_HEAD = (
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
     r"|greenhouse|coop"
     # ("exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard"; a forklift is what hit it, not where)
-    r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop)"
+    r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop|walk-in|walkin)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.

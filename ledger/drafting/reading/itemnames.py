@@ -52,6 +52,7 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+_FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 # "crushed under a case of water", "froze in the machine": one word of a name after a place
 # word is where the goods were, not more goods
 _PLACE_BEFORE = re.compile(
@@ -145,6 +146,7 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
             at = chunk.start() + m.start()
             toks.append((_norm(m.group(0)), at, at + len(m.group(0))))
     found: list[Match] = []
+    scrub: list[Match] = []
     i = 0
     while i < len(toks):
         best = _best_run(text, toks, i, index)
@@ -158,16 +160,22 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         beside = any(_next_to(text, best[0], span) for span in strangers) or any(
             _one_sentence(text, best[0].start, at) for at in typed_at
         )  # "seed packets: 120 of 073561204119": the code said names the goods
-        if best[0].sku not in typed and not (typed and best[0].weak) and not beside:
-            found.append(best[0])
+        hit = best[0]
+        if hit.sku in typed:
+            # "Quest 3 demo unit (899-00581)": the code said, its name's figures are no count
+            if _scrubbable(text, hit):
+                scrub.append(hit)
+        elif not (hit.weak and (typed or not _counted_goods(text, hit))) and not beside:
+            found.append(hit)
         i = best[1]
-    if not found:
+    if not found and not scrub:
         return Rewritten(text)
     out: list[str] = []
     last = 0
-    for hit in found:
-        out += [text[last : hit.start], hit.sku]
-        last = hit.end
+    for done in sorted([*found, *scrub], key=lambda m: m.start):
+        said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
+        out += [text[last : done.start], said]
+        last = done.end
     out.append(text[last:])
     return Rewritten("".join(out), tuple(found))
 
@@ -233,13 +241,31 @@ def _best_run(
         first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
     start, stop = toks[first_said][1], toks[end - 1][2]
     weak = score < 2 and named < 4
-    if weak and (
-        stop - start < 3
-        or not _COUNT_BEFORE.search(text[max(0, start - 24) : start])
-        or _PLACE_BEFORE.search(text[max(0, start - 40) : start])
-    ):
+    if weak and stop - start < 3:
         return None
     return Match(sku, text[start:stop], start, stop, weak), end
+
+
+_MEASURE_AFTER = re.compile(r"\s*(?:lbs?|kg|oz|gal|ft|in|yd|m|l|ml|g|qt|pt)\b|[.,/]\d", re.I)
+
+
+def _scrubbable(text: str, match: Match) -> bool:
+    """Whether the figures of a name said beside its code can be taken out: the name has a
+    word that says what it is ("Quest 3"), and no figure is a measure ("20 lb each") or
+    part of a longer number ("Jameson 1.75")."""
+    said = text[match.start : match.end]
+    if not re.search(r"[a-z]{2}", said, re.I) or _MEASURE_AFTER.match(text, match.end):
+        return False
+    return not any(_MEASURE_AFTER.match(said, f.end()) for f in _FIGURES.finditer(said))
+
+
+def _counted_goods(text: str, match: Match) -> bool:
+    """Whether one word of a name stands as counted goods: after a count ("3 AGMs"), not
+    after a place word ("crushed under a case of water")."""
+    start = match.start
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 24) : start])) and not (
+        _PLACE_BEFORE.search(text[max(0, start - 40) : start])
+    )
 
 
 def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:

@@ -11568,5 +11568,14 @@ CASES: list[dict[str, Any]] = [
                "KOD-1084890": ("Kodak Portra 400 135-36, 5-roll pro pack", "61.50")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "198.75",
                  "quantity": "15", "sku": "KOD-6031330"}]},
+    {"id": "w11-137", "group": "sku_shapes",
+     "text": "Quest 3 demo unit (899-00581) got stolen off the display, cable cut",
+     "items": {"899-00581": ("Meta Quest 3 512GB headset", "431.20")},
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "431.20",
+                 "sku": "899-00581"}]},
+    {"id": "w11-138", "group": "locations_dates_refs",
+     "text": "40 lb SKU-12 spoiled, walk-in 2 lost temp overnight",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "600.00",
+                 "quantity": "40", "sku": "SKU-12"}]},
 ]
 # fmt: on
