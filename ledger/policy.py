@@ -787,6 +787,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "fire or flood",
                 # ("got tagged with spray paint overnight": vandalism)
                 "graffiti", "graffitied", "spray painted", "tagged with spray paint", "defaced",
+                # ("the wind took 6 panels", "torched 3 rolls", "under water after the creek
+                # came up")
+                "torched", "wind took", "blown away", "blew away", "blown off", "blew off",
+                "under water", "underwater", "creek came up", "river came up", "flash flood",
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),
             # hail: exact words only (fuzzy, "hall" and "fail" would read as hail)

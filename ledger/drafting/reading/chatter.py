@@ -72,6 +72,7 @@ _MONEY_MOVED = lead(
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |paid\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z][\w&'.-]*)){0,3}\s+\$
+        |paid\s+(?:us\s+)?\$\s?\d[\d,.]*\s*(?:in\s+)?(?:cash|for)
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
         |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)

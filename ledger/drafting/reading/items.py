@@ -31,12 +31,23 @@ def _keys(items: Collection[str]) -> dict[str, str]:
     return found
 
 
+# a long number typed in groups ("0 72430 00118 7", "978 0 13 468599 1"): ten digits or more
+_LONG_DIGITS = re.compile(r"(?<![\w.,$/-])\d{1,6}(?: \d{1,6}){1,5}(?![\w.,/-]|\.\d)")
+
+
+def _digit_runs(text: str) -> list[str]:
+    return [key for m in _LONG_DIGITS.finditer(text) if len(key := _KEY.sub("", m.group(0))) >= 10]
+
+
 def canonical(text: str, items: Collection[str]) -> str:
     """`text` with every code the item list knows written as the list writes it."""
     if not items:
         return text
     known = items if isinstance(items, frozenset) else frozenset(items)
     keys = _keys(known)
+    if " " in text and _LONG_DIGITS.search(text) and any(k in keys for k in _digit_runs(text)):
+        # "0 72430 00118 7": a UPC typed in its printed groups is the list's code
+        text = _LONG_DIGITS.sub(lambda m: keys.get(_KEY.sub("", m.group(0)), m.group(0)), text)
 
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)

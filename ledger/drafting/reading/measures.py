@@ -109,7 +109,7 @@ _INCH_MARK = re.compile(
 )
 _FOOT_MARK = re.compile(
     r"(?<![\w.$])(\d+(?:\.\d+)?)\s*(?:'|\u2019|\u2032)(?=\s*(?:of\b|sticks?\b|lengths?\b"
-    r"|pieces?\b|sections?\b|[-,.)]))",
+    r"|pieces?\b|sections?\b|each\b|long\b|[-,.)]))",
     re.IGNORECASE,
 )
 _FEET_INCHES = re.compile(

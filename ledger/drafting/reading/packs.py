@@ -50,7 +50,8 @@ _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])
 _HOLDERS = {
     **{c: c for c in ("bolt", "reel", "spool", "roll", "coil", "stick", "length", "hank", "cone",
                       "pail", "bucket", "jug", "tub", "sack", "drum", "bag", "box", "case",
-                      "carton", "barrel", "keg", "tote", "bundle")},
+                      "carton", "barrel", "keg", "tote", "bundle", "piece", "board")},
+    "pc": "piece",
     "bx": "box", "cs": "case", "ctn": "carton", "boxes": "box",
 }  # fmt: skip
 _H = "(?:" + "|".join(sorted(_HOLDERS, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])"

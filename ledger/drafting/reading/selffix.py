@@ -32,8 +32,10 @@ _UNIT = (
 )
 _FIX = lead(
     "-.,;:(scawomi*_",
-    r"(?:(?:--|[-.,;:(])\s*|\s)[*_]*(?:(?:oh\s+)?sorry|wait|oops|correction|actually|i\s+mean"
+    r"(?:(?:--|[-.,;:(])\s*|\s)[*_]*(?:(?:(?:oh\s+)?sorry|wait|oops|correction|actually|i\s+mean"
     r"|scratch\s+that)[*_]*\s*[,:;.!-]*\s*"
+    # ("12 SPF-248 warped, make that 14"): "make that" alone after a break corrects too
+    r"|(?<=[-.,;:(]\s)(?=make\s+(?:that|it)\s))"
     r"(?:(?:no\s*,?\s*)?(?:make\s+(?:that|it)|it\s*(?:'s|\s+is|\s+was|\s+should\s+be)|should\s+be"
     r"|there\s+(?:are|were))\s+)?"
     rf"[*_]*(?P<m>{_N})[*_]*(?![\w/$%]|[.,]\d|\s*(?:%|\$|dollars?|bucks))"
@@ -59,7 +61,7 @@ def _value(word: str) -> int:
     return _WORDS[low] if low in _WORDS else int(low)
 
 
-_GATE_WORDS = ("sorry", "wait", "oops", "correction", "actually", "mean", "scratch")
+_GATE_WORDS = ("sorry", "wait", "oops", "correction", "actually", "mean", "scratch", "make ")
 
 
 def may_correct(text: str) -> bool:
