@@ -87,3 +87,13 @@ def test_one_word_of_a_name_where_the_goods_were_is_no_more_goods() -> None:
     names = {"SN-1002": "Doritos Nacho Cheese 1.75oz", "DR-2030": "Dasani water 20oz"}
     found = itemnames.rewrite("22 doritos nacho bags crushed under a case of water", names)
     assert [m.sku for m in found.matches] == ["SN-1002"]  # the water crushed them
+
+
+def test_a_name_word_cut_short_stands_for_it() -> None:
+    items = {
+        "DAI-PARM": ItemInfo("DAI-PARM", "Parmigiano Reggiano, per lb", Decimal("16.40")),
+        "DAI-MOZZ": ItemInfo("DAI-MOZZ", "Mozzarella fresh, per lb", Decimal("5.20")),
+    }
+    (d,) = draft("16 lb parm, moldy all the way through", make_context(items=items))
+    assert (d.sku, d.amount) == ("DAI-PARM", Decimal("262.40"))
+    assert d.confidence < 0.5  # one word, cut short: a guess to confirm

@@ -86,6 +86,7 @@ class _Index:
     scored: dict[str, frozenset[str]]  # SKU -> the tokens that say what it is
     owners: dict[str, frozenset[str]]  # token that says what -> the SKUs whose names say it
     members: dict[str, tuple[str, ...]]  # any token -> the SKUs whose names have it
+    short: dict[str, str]  # a word cut short ("parm", "avos") -> the one name word it begins
 
 
 @lru_cache(maxsize=16)
@@ -102,11 +103,20 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         scored[sku] = frozenset(t for t in said if t not in _COMMON and (len(t) > 1))
         for t in scored[sku]:
             owners.setdefault(t, set()).add(sku)
+    # kitchens and counters cut words short ("16 lb parm", "2 cs avos"): the first four or
+    # more letters of one name word stand for that word
+    starts: dict[str, set[str]] = {}
+    for word in owners:
+        if word.isalpha() and len(word) >= 6:
+            for n in range(4, len(word)):
+                starts.setdefault(word[:n], set()).add(word)
+    short = {cut: next(iter(w)) for cut, w in starts.items() if len(w) == 1 and cut not in members}
     return _Index(
         tokens,
         scored,
         {t: frozenset(s) for t, s in owners.items()},
         {t: tuple(s) for t, s in members.items()},
+        short,
     )
 
 
@@ -144,7 +154,10 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
             strangers.append(chunk.span())
         for m in _TOKEN.finditer(chunk.group(0)):
             at = chunk.start() + m.start()
-            toks.append((_norm(m.group(0)), at, at + len(m.group(0))))
+            word = _norm(m.group(0))
+            if word not in index.members:
+                word = index.short.get(word, word)
+            toks.append((word, at, at + len(m.group(0))))
     found: list[Match] = []
     scrub: list[Match] = []
     i = 0
