@@ -3022,7 +3022,9 @@ class _ReasonIndex:
         )
         self.pattern = twin(  # (runs 3 times a draft: see fast.Twin)
             re.compile(
-                r"(?<![a-z0-9])(?:" + (_trie(list(self.lookup)) or r"(?!)") + r")(?![a-z0-9])",
+                # ("WET-0", "WET/0", "12-BENT": a code's letters, not a reason)
+                r"(?<![a-z0-9])(?<!\d[-/_])(?:" + (_trie(list(self.lookup)) or r"(?!)")
+                + r")(?![a-z0-9])(?![-/_]\d)",
                 _I,
             )
         )

@@ -362,6 +362,25 @@ ASKED = ["did the {n} {code} from yesterday get approved?",
 
 
 @SETTINGS
+# found in a local run (2026-12-04): a code's letters read as a reason ("WET-0", "WET/0": wet)
+@example(
+    costs={"WS0": Decimal("1"), "WET-0": Decimal("1")},
+    pick=0,
+    shape="received {n} {code} on PO {po}, {fine}",
+    n=1,
+    po=10000,
+    fine="all good, no damage",
+    how=0,
+)
+@example(
+    costs={"WS0": Decimal("1"), "WET/0": Decimal("1")},
+    pick=0,
+    shape="received {n} {code} on PO {po}, {fine}",
+    n=1,
+    po=10000,
+    fine="all good, no damage",
+    how=0,
+)
 @given(
     costs=item_lists(),
     pick=st.integers(0, 4),
