@@ -229,6 +229,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "deadstock", "end of life", "superseded", "rejected", "nonconforming",
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
+                # ("1 gal (gone cloudy)": gone bad, not gone missing)
+                "gone cloudy", "went cloudy", "gone rancid", "went rancid",
+                # ("customer returns, missing blocks": incomplete goods, not goods gone)
+                "missing pieces", "missing parts", "missing blocks", "missing screws",
+                "missing hardware", "missing lids", "missing caps", "missing components",
+                "pieces missing", "parts missing",
                 # ("scorched in the melter", "burnt coils": spoiled in use; with "fire" the
                 # fire's row tells the story)
                 "burned", "burnt", "scorched", "charred",

@@ -842,7 +842,9 @@ _LATE_EVENT = re.compile(
 )
 _EVENT_WORDS = frozenset(
     ("fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado", "earthquake",
-     "hail", "hailstorm", "lightning", "wildfire", "vandalism", "vandals", "vandal", "arson")
+     "hail", "hailstorm", "lightning", "wildfire", "vandalism", "vandals", "vandal", "arson",
+     # ("break-in at the shop: they took 2 X and smashed 5 Y": the smashing was the break-in's)
+     "break-in", "burglary", "robbery", "burglars", "thieves")
 )  # fmt: skip
 
 
@@ -3023,7 +3025,8 @@ class _ReasonIndex:
         self.pattern = twin(  # (runs 3 times a draft: see fast.Twin)
             re.compile(
                 # ("WET-0", "WET/0", "12-BENT": a code's letters, not a reason)
-                r"(?<![a-z0-9])(?<!\d[-/_])(?:" + (_trie(list(self.lookup)) or r"(?!)")
+                r"(?<![a-z0-9])(?<!\d[-/_])(?:"
+                + (_trie(list(self.lookup)) or r"(?!)")
                 + r")(?![a-z0-9])(?![-/_]\d)",
                 _I,
             )

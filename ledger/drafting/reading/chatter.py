@@ -362,7 +362,12 @@ _ASKS_WRITE_OFF = re.compile(
     r"|bin\s+(?:it|them)|dispose\s+of)\b",
     _I,
 )
-_ASKS = re.compile(r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off|w/o)\b", _I)
+# ("last month's damage w/o was $4,812.40": a write-off talked about, not asked for)
+_ASKS = re.compile(
+    r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off"
+    r"|w/o(?!\s+(?:was|were|is|are|came|total(?:l?ed)?)\b))\b",
+    _I,
+)
 
 
 def answer(text: str, has_reason: bool) -> str | None:
