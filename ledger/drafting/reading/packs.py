@@ -1017,44 +1017,21 @@ def _read_part_of_one(s: str) -> Pack | None:
     )
 
 
-# "half a box of X", "1/2 case of avocados", "a box and a half", "two and a half cases": part
-# of a container, counted in containers (no size said: an item priced by the box is 0.5 box)
-_PART_CONTAINER = lead(
-    "ahotq" + _N_FIRST,
-    rf"(?:(?P<w>{_N})\s+and\s+)?(?P<f>(?:a\s+|one\s+)?half|(?:a\s+|one\s+)?quarter"
-    rf"|three\s+quarters)\s+(?:of\s+)?(?:an?\s+|one\s+|the\s+)?(?P<c>{_C})"
-    rf"|(?P<w2>{_N}|an?)\s+(?P<c2>{_C})\s+and\s+a\s+half\b"
-    rf"|(?P<w3>{_N})\s+and\s+a\s+half\s+(?P<c3>{_C})",
-    _I,
-)
-
-
-def _read_part_container(s: str) -> Pack | None:
-    m = _PART_CONTAINER.search(s)
-    if m is None:
-        return None
-    if m.group("c"):
-        whole = _num(m.group("w")) if m.group("w") else Decimal(0)
-        frac, word, c = _num(m.group("f")), m.group("f").split()[-1].lower(), m.group("c")
-    else:
-        whole = _num(m.group("w2") or m.group("w3"))
-        frac, word, c = Decimal("0.5"), "half", m.group("c2") or m.group("c3")
-    if whole is None or frac is None:
-        return None
-    qty = whole + frac
-    name = _CONTAINERS[c.lower()]
-    said = " ".join(m.group(0).split())
-    return Pack(
-        qty,
-        name,
-        [m.span()],
-        f"Quantity '{said}' = {_fmt(qty)} {name}",
-        used=[whole] if whole else [],
-        words=[word],
-        containers={name: qty},
+def _part_pattern(nouns: str, article: str) -> re.Pattern[str]:
+    """ "half a <noun>", "two and a half <nouns>", "a <noun> and a half" for these nouns."""
+    return lead(
+        "ahotq" + _N_FIRST,
+        rf"(?:(?P<w>{_N})\s+and\s+)?(?P<f>(?:a\s+|one\s+)?half|(?:a\s+|one\s+)?quarter"
+        rf"|three\s+quarters)\s+(?:of\s+)?(?:an?\s+|one\s+|the\s+){article}(?P<c>{nouns})"
+        rf"|(?P<w2>{_N}|an?)\s+(?P<c2>{nouns})\s+and\s+a\s+half\b"
+        rf"|(?P<w3>{_N})\s+and\s+a\s+half\s+(?P<c3>{nouns})",
+        _I,
     )
 
 
+# "half a box of X", "1/2 case of avocados", "a box and a half", "two and a half cases": part
+# of a container, counted in containers (no size said: an item priced by the box is 0.5 box)
+_PART_CONTAINER = _part_pattern(_C, "?")
 # "half a ton of FERT-10", "a gallon and a half", "two and a half gallons": part of a measure,
 # in that measure (the item list's measure converts it where that is exact)
 _MEASURE_NOUNS = {
@@ -1066,18 +1043,20 @@ _MEASURE_NOUNS = {
     "metres": "metre", "meters": "metre",
 }  # fmt: skip
 _MN = "(?:" + "|".join(sorted(_MEASURE_NOUNS, key=len, reverse=True)) + r")(?![\w-])"
-_PART_MEASURE = lead(
-    "ahotq" + _N_FIRST,
-    rf"(?:(?P<w>{_N})\s+and\s+)?(?P<f>(?:a\s+|one\s+)?half|(?:a\s+|one\s+)?quarter"
-    rf"|three\s+quarters)\s+(?:of\s+)?(?:an?\s+|one\s+|the\s+)(?P<c>{_MN})"
-    rf"|(?P<w2>{_N}|an?)\s+(?P<c2>{_MN})\s+and\s+a\s+half\b"
-    rf"|(?P<w3>{_N})\s+and\s+a\s+half\s+(?P<c3>{_MN})",
-    _I,
-)
+_PART_MEASURE = _part_pattern(_MN, "")
+
+
+def _read_part_container(s: str) -> Pack | None:
+    return _read_part(_PART_CONTAINER.search(s), _CONTAINERS, counted_in=True)
 
 
 def _read_part_measure(s: str) -> Pack | None:
-    m = _PART_MEASURE.search(s)
+    return _read_part(_PART_MEASURE.search(s), _MEASURE_NOUNS, counted_in=False)
+
+
+def _read_part(m: re.Match[str] | None, names: dict[str, str], counted_in: bool) -> Pack | None:
+    """Part of one container or measure, in it: `counted_in` containers say the quantity is
+    counted in them (a price per box is read against it)."""
     if m is None:
         return None
     if m.group("c"):
@@ -1089,7 +1068,7 @@ def _read_part_measure(s: str) -> Pack | None:
     if whole is None or frac is None:
         return None
     qty = whole + frac
-    name = _MEASURE_NOUNS[c.lower()]
+    name = names[c.lower()]
     said = " ".join(m.group(0).split())
     return Pack(
         qty,
@@ -1098,6 +1077,7 @@ def _read_part_measure(s: str) -> Pack | None:
         f"Quantity '{said}' = {_fmt(qty)} {name}",
         used=[whole] if whole else [],
         words=[word],
+        containers={name: qty} if counted_in else {},
     )
 
 
