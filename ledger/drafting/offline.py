@@ -1373,7 +1373,7 @@ def read_requests(
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
-    by_name = itemnames.rewrite(clean, names) if names else None
+    by_name = itemnames.rewrite(clean, names, reasons.mentioned) if names else None
     if by_name is not None:
         clean = by_name.text
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)

@@ -14,7 +14,7 @@ Pure: a text and the item list in, the rewritten text and what was matched out.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +22,9 @@ P_NAMED = 0.1  # a name several of whose words were said, one only this item has
 P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to confirm
 
 # a fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
-_TOKEN = re.compile(r"\d+/\d+|[a-z0-9]+", re.IGNORECASE)
+# a grade of figures ("10-10-10", "46-0-0"), a fraction ("1/2", "5/16"), a figure glued to a
+# few letters ("22oz", "12v", "5bc") or a word
+_TOKEN = re.compile(r"\d+(?:-\d+){2,}(?![\w-])|\d+/\d+|[a-z0-9]+", re.IGNORECASE)
 # a code's shape: capitals and digits, both, five or more ("WR49X10283", "DA97-07365G")
 _CODE_SHAPE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}")
 # what stands between spaces (a code is one such chunk) and what may stand around a code in it
@@ -96,7 +98,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
     for sku, name in names:
-        said = frozenset(_norm(t) for t in _TOKEN.findall(name))
+        said = frozenset(_norm(t) for t in _TOKEN.findall(name)) | _initials(name)
         tokens[sku] = said
         for t in said:
             members.setdefault(t, []).append(sku)
@@ -120,6 +122,22 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     )
 
 
+_NAME_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def _initials(name: str) -> frozenset[str]:
+    """The initials of three or four capitalised words in a row ("Rhode Island Red" -> "rir"):
+    counters write a breed or a brand that way ("2 doz RIR chicks")."""
+    words = [m.group(0) for m in _NAME_WORDS.finditer(name)]
+    out = set()
+    for n in (3, 4):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if all(w[0].isupper() for w in run):
+                out.add("".join(w[0] for w in run).lower())
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Match:
     sku: str
@@ -135,8 +153,11 @@ class Rewritten:
     matches: tuple[Match, ...] = ()
 
 
-def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
-    """`text` with each run of words that names one item of the list replaced by its code."""
+def rewrite(
+    text: str, names: Mapping[str, str], reason: Callable[[str], bool] = lambda _: False
+) -> Rewritten:
+    """`text` with each run of words that names one item of the list replaced by its code.
+    `reason`: whether words name a reason ("short" of "short 3 boxes" is no "Short rib")."""
     if not names:
         return Rewritten(text)
     index = _index(tuple(names.items()))
@@ -178,7 +199,10 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
             # "Quest 3 demo unit (899-00581)": the code said, its name's figures are no count
             if _scrubbable(text, hit):
                 scrub.append(hit)
-        elif not (hit.weak and (typed or not _counted_goods(text, hit))) and not beside:
+        elif not beside and not (
+            # one word of a name: only as counted goods, never a reason's word ("short")
+            hit.weak and (typed or reason(hit.said) or not _counted_goods(text, hit))
+        ):
             found.append(hit)
         i = best[1]
     if not found and not scrub:
@@ -272,13 +296,22 @@ def _scrubbable(text: str, match: Match) -> bool:
     return not any(_MEASURE_AFTER.match(said, f.end()) for f in _FIGURES.finditer(said))
 
 
+# ... or before a count of a measure: "Urea 1.5 ton", "10-10-10, 2 tons"
+_COUNT_AFTER = re.compile(
+    r"\s*,?\s*\d[\d.,]*\s*(?:tons?|lbs?|pounds?|gal|gallons?|ft|feet|yds?|kg|oz|qts?|cs|cases?"
+    r"|bags?|sacks?|boxes|rolls?)\b",
+    re.IGNORECASE,
+)
+
+
 def _counted_goods(text: str, match: Match) -> bool:
-    """Whether one word of a name stands as counted goods: after a count ("3 AGMs"), not
-    after a place word ("crushed under a case of water")."""
+    """Whether one word of a name stands as counted goods: after a count ("3 AGMs") or before
+    a measured count ("Urea 1.5 ton"), not after a place word ("under a case of water")."""
     start = match.start
-    return bool(_COUNT_BEFORE.search(text[max(0, start - 24) : start])) and not (
-        _PLACE_BEFORE.search(text[max(0, start - 40) : start])
+    counted = _COUNT_BEFORE.search(text[max(0, start - 24) : start]) or _COUNT_AFTER.match(
+        text, match.end
     )
+    return bool(counted) and not _PLACE_BEFORE.search(text[max(0, start - 40) : start])
 
 
 def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
