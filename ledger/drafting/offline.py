@@ -2831,6 +2831,7 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
     """The codes (see _sku_codes), and the other names of a known item beside it ("item
     4412 / SKU DAI-117"): not SKUs, and not numbers either."""
     found: list[tuple[str, bool, int, int]] = []
+    aliases_refs: list[_Code] = []  # references numbered with "#": blanked like an alias
     taken: list[tuple[int, int]] = []
     for code, a, b in items.odd_codes(text, known):
         found.append((code, False, a, b))
@@ -2868,14 +2869,25 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
             continue  # ("N-A", "T-SHIRT" are words; "GLV-NIT-XL", three dashed parts, a code)
         if code not in known and _AFTER_PLACE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "bay B-12" is a place ("showroom SOFA3-VLV-EMR", a listed code, is goods)
+        if (
+            code not in known
+            and known
+            and text[max(0, m.start() - 1) : m.start()] == "#"
+            and not text[: m.start() - 1].rstrip()[-1:].isdigit()  # ("2 #ZZ-100": counted)
+        ):
+            # "RMA denied #RA-20931": a numbered reference, not goods the list does not know
+            aliases_refs.append((code, False, m.start() - 1, m.end()))
+            taken.append(m.span())
+            continue
         if code.startswith("SKU"):
             code = "SKU-" + code[3:].lstrip("-")
         found.append((code, not code.startswith("SKU-"), m.start(), m.end()))
         taken.append(m.span())
     found.sort(key=lambda f: f[2])
     if known and len(found) > 1:
-        return _split_aliases(text, found, known)
-    return found, []
+        codes, aliases = _split_aliases(text, found, known)
+        return codes, [*aliases, *aliases_refs]
+    return found, aliases_refs
 
 
 # what joins two names of one item: "item 4412 / SKU DAI-117", "DAI-117 (item 4412)"

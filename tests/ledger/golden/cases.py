@@ -11644,5 +11644,9 @@ CASES: list[dict[str, Any]] = [
                "BEEF-SR": ("Beef short rib bone-in, per lb", "8.95")},
      "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "55.50",
                  "sku": "PKG-FOIL"}]},
+    {"id": "w11-153", "group": "locations_dates_refs",
+     "text": "Store 5, 11/14: /writeoff 3 SKU-77, fell off the ladder, RMA denied #RA-20931",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
+                 "quantity": "3", "sku": "SKU-77"}]},
 ]
 # fmt: on
