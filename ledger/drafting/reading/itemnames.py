@@ -161,6 +161,9 @@ def rewrite(
     if not names:
         return Rewritten(text)
     index = _index(tuple(names.items()))
+    said = {_norm(w) for w in _TOKEN.findall(text)}
+    if said.isdisjoint(index.owners) and said.isdisjoint(index.short):
+        return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
     typed_at: list[int] = []
     toks: list[tuple[str, int, int]] = []
