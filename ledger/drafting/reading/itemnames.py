@@ -161,8 +161,8 @@ def rewrite(
     if not names:
         return Rewritten(text)
     index = _index(tuple(names.items()))
-    said = {_norm(w) for w in _TOKEN.findall(text)}
-    if said.isdisjoint(index.owners) and said.isdisjoint(index.short):
+    words = {_norm(w) for w in _TOKEN.findall(text)}
+    if words.isdisjoint(index.owners) and words.isdisjoint(index.short):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
     typed_at: list[int] = []
