@@ -4309,7 +4309,8 @@ def _in_the_lists_measure(
     converted = measures.convert(quantity, said, priced_by)
     what = f"{_fmt(quantity)} {unit}"
     if converted is None:
-        r.unclear.append(f"'{what}': the item list prices it per {priced_by}; how much is that?")
+        # (16 inches of a per-foot chain priced as 16 feet would be far off: never approvable)
+        r.doubts.append(f"'{what}': the item list prices it per {priced_by}; how much is that?")
         return quantity, unit
     r.notes.append(f"Read {what} as {_fmt(converted)} {priced_by}, the item list's unit")
     r.used.append(quantity)

@@ -97,3 +97,21 @@ def test_a_name_word_cut_short_stands_for_it() -> None:
     (d,) = draft("16 lb parm, moldy all the way through", make_context(items=items))
     assert (d.sku, d.amount) == ("DAI-PARM", Decimal("262.40"))
     assert d.confidence < 0.5  # one word, cut short: a guess to confirm
+
+
+def test_a_count_or_a_reason_between_words_of_a_name_is_never_skipped() -> None:
+    items = {
+        "SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00")),
+        "LC-1": ItemInfo("LC-1", "Lost Coast Ale 6 pack", Decimal("9.99")),
+    }
+    (d,) = draft("SKU-12 blue 3 widgets broken", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(3), Decimal("45.00"))  # found in review: None
+
+
+def test_codes_with_a_space_and_a_backslash_never_break_the_reader() -> None:
+    items = {
+        "C\\D 12": ItemInfo("C\\D 12", "Odd code", Decimal("1.00")),
+        "SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00")),
+    }
+    (d,) = draft("2 SKU-12 cracked", make_context(items=items))  # was re.error for any text
+    assert d.amount == Decimal("30.00")

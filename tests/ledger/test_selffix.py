@@ -45,3 +45,18 @@ def test_words_that_correct_no_count_change_nothing(text: str) -> None:
 def test_a_bare_figure_after_a_count_and_a_price_is_not_guessed() -> None:
     text = "write off 40 units SKU-12 damaged at $15 (actually make it 45)"
     assert selffix.rewrite(text).text == text  # 45 units, or $45 each? the reader asks
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        # the correction's own sentence: the 5, not the 3 (found in review)
+        ("3 SKU-12 broken. 5 SKU-40 dented, sorry 6", [3, 6]),
+        # a place's or a reference's number is not the count corrected
+        ("Aisle 3: 6 SKU-12 broken -- sorry, make that 8", [8]),
+        ("PO 4471: 6 SKU-12 damaged, sorry 8", [8]),
+    ],
+)
+def test_the_count_corrected_is_the_one_in_its_sentence(text: str, quantities: list[int]) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert [d.quantity for d in drafts] == [Decimal(q) for q in quantities]

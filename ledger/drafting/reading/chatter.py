@@ -331,6 +331,14 @@ _OTHER = (
     r"|receivables?|warrant(?:y|ies)|returns?|refunds?|legal|lawsuits?|litigation|claims?"
     r"|tax(?:es)?|bonus(?:es)?|vacation|holiday\s+pay|severance|restructuring|rebates?)"
 )
+# a customer's unpaid bill is a receivable, never stock: "the $75 bar tab the guy walked out
+# on", "dine and dash", "unpaid invoice"
+_UNPAID_BILL = re.compile(
+    r"\b(?:bar\s+tab|(?:bar|dinner|lunch|room)\s+bill|unpaid\s+(?:bill|check|tab|invoice)"
+    r"|dine[-\s]and[-\s]dash(?:ed)?|(?:walked|ran|skipped)\s+out\s+on\s+(?:the|a|his|her|their)"
+    r"\s+(?:bill|check|tab))\b",
+    _I,
+)
 _OTHER_RESERVE = lead(
     "rapdbcwlthvs",
     rf"""\b(?:(?:reserves?|allowances?|provisions?)\s+(?:for|against|on)\s+(?:the\s+|a\s+|our\s+)?
@@ -392,6 +400,11 @@ def answer(text: str, has_reason: bool) -> str | None:
     aside = asides.information(stripped)
     if aside:
         return aside + DOES
+    if _UNPAID_BILL.search(stripped):
+        return (
+            "That reads like a bill a customer did not pay (a receivable), not stock: I only "
+            "write off inventory. " + DOES
+        )
     if _OTHER_RESERVE.search(stripped):
         return (
             "That reads like a reserve for something other than inventory (bad debts, "

@@ -186,7 +186,7 @@ def rewrite(
     scrub: list[Match] = []
     i = 0
     while i < len(toks):
-        best = _best_run(text, toks, i, index)
+        best = _best_run(text, toks, i, index, reason)
         if best is None:
             i += 1
             continue
@@ -237,7 +237,11 @@ def _next_to(text: str, match: Match, span: tuple[int, int]) -> bool:
 
 
 def _best_run(
-    text: str, toks: list[tuple[str, int, int]], i: int, index: _Index
+    text: str,
+    toks: list[tuple[str, int, int]],
+    i: int,
+    index: _Index,
+    reason: Callable[[str], bool],
 ) -> tuple[Match, int] | None:
     """The item whose name the words from toks[i] on say, and where its run ends."""
     first = toks[i][0]
@@ -254,8 +258,15 @@ def _best_run(
         while j < len(toks) and (j == i or _joined(text, toks, j)):
             if toks[j][0] not in said:
                 # one word the name does not have, between two it has ("SanDisk Extreme
-                # microSD 256GB" of "SanDisk Extreme microSDXC 256GB")
-                if j + 1 < len(toks) and toks[j + 1][0] in scored and _joined(text, toks, j + 1):
+                # microSD 256GB" of "SanDisk Extreme microSDXC 256GB"); never a count or a
+                # reason ("SKU-12 blue 3 widgets", "lost 2 Lost Coast Ale")
+                if (
+                    j + 1 < len(toks)
+                    and toks[j + 1][0] in scored
+                    and _joined(text, toks, j + 1)
+                    and not toks[j][0].isdigit()
+                    and not reason(toks[j][0])
+                ):
                     j += 1
                     continue
                 break

@@ -294,7 +294,10 @@ def spaced_stand_ins(items: Collection[str]) -> dict[str, str]:
     "FW05212 GTYN"); empty for most lists."""
     out: dict[str, str] = {}
     for code in items:
-        if " " in code:
+        # (a short one, "A 1", "PK 12", would be read in ordinary words: only codes of five
+        # or more letters and digits, with a digit)
+        key = "".join(code.split())
+        if " " in code and len(key) >= 5 and any(ch.isdigit() for ch in key):
             stand_in = "-".join(code.split())
             if stand_in not in items:
                 out[stand_in] = code
@@ -306,5 +309,10 @@ def join_spaced(text: str, stand_ins: dict[str, str]) -> str:
     for stand_in, code in stand_ins.items():
         parts = [re.escape(p) for p in code.split()]
         typed = re.compile(r"(?<![\w-])" + r"[\s-]?".join(parts) + r"(?![\w-])", re.IGNORECASE)
-        text = typed.sub(stand_in, text)
+        text = typed.sub(_as_is(stand_in), text)
     return text
+
+
+def _as_is(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A replacement taken as it is ("C\\D-12": no backslash escapes or group references)."""
+    return lambda _m: replacement

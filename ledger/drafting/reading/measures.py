@@ -113,7 +113,9 @@ _FOOT_MARK = re.compile(
     re.IGNORECASE,
 )
 _FEET_INCHES = re.compile(
-    r"(?<![\w.$])(\d+)\s*(?:ft|feet|foot)\.?\s*(\d{1,2})\s*(?:in|inches|inch)\b\.?", re.IGNORECASE
+    r"(?<![\w.$])(\d+)\s*(?:ft|feet|foot)\.?\s*(\d{1,2})\s*(?:in(?!\s+(?:the|a|an|our|my|bay|bin"
+    r"|aisle|stock|storage|back|front)\b)|inches|inch)\b\.?",
+    re.IGNORECASE,
 )
 
 

@@ -47,6 +47,12 @@ _FIX = lead(
 # a count before the correction: a whole number on its own (not a code's, a price's or a date's)
 _COUNT = re.compile(r"(?<![\w$.,/#-])\d{1,5}(?![\w$%/-]|[.,]\d)")
 _PRICE = re.compile(r"\$|\d\s*(?:dollars?|bucks|ea\b|each\b)|\b(?:at|@)\s*\d", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:aisle|bay|bin|row|rack|shelf|dock|door|zone|store|van|truck|room|rm|level|section"
+    r"|po|order|invoice|ticket|line|case|lot|batch|unit|route|stop)\s*(?:#|no\.?)?\s*$|#\s*$",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(r"[.!?]\s|\n")  # a sentence ended before the correction
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -77,7 +83,15 @@ def rewrite(text: str) -> Rewritten:
         return Rewritten(text)
     meant = _value(m.group("m"))
     before = text[: m.start()]
-    counts = list(_COUNT.finditer(before))
+    # the count corrected is in the correction's own sentence ("3 X broken. 5 Y dented, sorry
+    # 6" corrects the 5), and is no place's or reference's number ("aisle 3: 6 X ...")
+    breaks = [b.end() for b in _BREAK.finditer(before)]
+    begins = breaks[-1] if breaks else 0
+    counts = [
+        c
+        for c in _COUNT.finditer(before, begins)
+        if not _LABEL_BEFORE.search(before, max(0, c.start() - 12), c.start())
+    ]
     if not m.group("n") and not m.group("u") and _PRICE.search(before):
         return Rewritten(text)  # "40 units at $15 (actually make it 45)": the count or the price?
     if m.group("n"):

@@ -11648,5 +11648,11 @@ CASES: list[dict[str, Any]] = [
      "text": "Store 5, 11/14: /writeoff 3 SKU-77, fell off the ladder, RMA denied #RA-20931",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
                  "quantity": "3", "sku": "SKU-77"}]},
+    {"id": "w11-154", "group": "not_a_writeoff",
+     "text": "can we write off the $62 bar tab the guy walked out on?",
+     "expect": "refuse"},
+    {"id": "w11-155", "group": "not_a_writeoff",
+     "text": "table 4 did a dine and dash last night, $86, write it off",
+     "expect": "refuse"},
 ]
 # fmt: on
