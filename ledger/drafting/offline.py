@@ -1555,7 +1555,18 @@ def read_requests(
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     if by_name is not None and by_name.matches:
         read = [_named_note(f, by_name.matches) for f in read]
+    if by_name is not None and by_name.scrubbed:
+        read = [_name_figures_note(f, by_name.scrubbed) for f in read]
     return read
+
+
+def _name_figures_note(facts: Facts, scrubbed: Iterable[itemnames.Match]) -> Facts:
+    """The card says which figures were read as the item's name ("Quest 3"), not as a count."""
+    said = [m.said for m in scrubbed if m.sku == facts.sku]
+    if not said:
+        return facts
+    note = f"Read '{said[0]}' as the name of {facts.sku}: its figures are no count or price"
+    return replace(facts, notes=(*facts.notes, note))
 
 
 def _named_note(facts: Facts, matches: Iterable[itemnames.Match]) -> Facts:

@@ -115,3 +115,10 @@ def test_codes_with_a_space_and_a_backslash_never_break_the_reader() -> None:
     }
     (d,) = draft("2 SKU-12 cracked", make_context(items=items))  # was re.error for any text
     assert d.amount == Decimal("30.00")
+
+
+def test_a_name_beside_its_own_code_gives_up_its_figures_and_says_so() -> None:
+    items = {"899-00581": ItemInfo("899-00581", "Meta Quest 3 512GB headset", Decimal("431.20"))}
+    (d,) = draft("Quest 3 demo unit (899-00581) got stolen", make_context(items=items))
+    assert d.quantity == Decimal(1) and d.amount == Decimal("431.20")  # was 3 units at 0.97
+    assert any("Read 'Quest 3' as the name of 899-00581" in e for e in d.explanation)

@@ -151,6 +151,7 @@ class Match:
 class Rewritten:
     text: str
     matches: tuple[Match, ...] = ()
+    scrubbed: tuple[Match, ...] = ()  # names said beside their code, their figures taken out
 
 
 def rewrite(
@@ -217,7 +218,7 @@ def rewrite(
         out += [text[last : done.start], said]
         last = done.end
     out.append(text[last:])
-    return Rewritten("".join(out), tuple(found))
+    return Rewritten("".join(out), tuple(found), tuple(scrub))
 
 
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
