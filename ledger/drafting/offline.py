@@ -1613,6 +1613,15 @@ _LINE_COUNT = re.compile(
 _LIST_SEP = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", _I)
 
 
+# figures the masks blank that a note names: a year of a lot or crop, a street address
+_SAID_AS = re.compile(
+    r"(?:19[5-9]\d|20[0-4]\d)[\s-]+(?:pack[\s-]?(?:year|date)|lot|crop|season|batch|harvest)\b"
+    r"|(?P<street>\d{1,6}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Way|Dr|Drive|Ln|Lane|Hwy|Ct|Pl)\b))",
+    _I,
+)
+
+
 def _reference_notes(read: list[Facts], text: str, masked: str) -> list[Facts]:
     """ "job 4471", "ticket 889", "case no. 8": a note on each request that says the figure
     was read as a reference, never as the count or the price. Only figures the masks blanked
@@ -1625,14 +1634,19 @@ def _reference_notes(read: list[Facts], text: str, masked: str) -> list[Facts]:
             continue
         label = _REFERENCE_LABEL.search(text, max(0, m.start() - 24), m.start())
         if label:
-            refs.append(_WS.sub(" ", text[label.start() : m.end()]).strip())
+            refs.append((_WS.sub(" ", text[label.start() : m.end()]).strip(), "a reference"))
+        elif _SAID_AS.match(text, m.start()):  # "2022 pack year", "1420 Oak St"
+            said_as = _SAID_AS.match(text, m.start())
+            assert said_as is not None
+            what = "an address" if said_as.group("street") else "a year"
+            refs.append((_WS.sub(" ", said_as.group(0)).strip(), what))
     if not refs:
         return read
     out = []
     for f in read:
         said = _WS.sub(" ", f.source_text)
         notes = tuple(
-            f"read '{r}' as a reference, not a count or a price" for r in refs if r in said
+            f"read '{r}' as {what}, not a count or a price" for r, what in refs if r in said
         )
         out.append(replace(f, notes=(*f.notes, *notes)) if notes else f)
     return out

@@ -453,3 +453,21 @@ def test_a_count_beside_a_priced_reserve_use_is_the_count_not_dollars(
     assert lines(d) == entry("1290", "1200", "64.00") and d.quantity == Decimal("40")
     # said without a price, the number the reserve moves by is dollars
     assert only("raise the obsolescence allowance by 1,800", ctx_items).amount == Decimal("1800.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "1 SKU-12 dented, customer refused delivery at 1420 Oak St",
+            "'1420 Oak St' as an address",
+        ),
+        ("w/o 25 SKU-12, expired 2023 lot", "'2023 lot' as a year"),
+    ],
+)
+def test_an_address_or_a_lots_year_is_no_count_and_the_card_says_so(
+    ctx_items: DraftContext, text: str, note: str
+) -> None:
+    d = only(text, ctx_items)
+    assert d.amount is not None and d.amount < 1000  # neither figure was read as an amount
+    assert any(note in e for e in d.explanation)
