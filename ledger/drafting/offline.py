@@ -266,18 +266,25 @@ _MONTH = (
 )
 # "of the 16": a count said after a share of it ("3/4 of the 16", "2/5 of 20")
 _OF_A_COUNT = r"of\s+(?:(?:the|those|these|our|all|them)\s+)*\d"
+# what a year names ("from the 2022 pack year", "expired 2023 lot", "2024 pack-date") and the
+# street of an address ("at 1420 Oak St", "1420 Marina Way"): masked, and named on the card
+_OF_A_YEAR = (
+    r"pack[\s-]?(?:year|date)|lot|crop|season|batch|model\s+year|edition|vintage|harvest"
+    r"|collection|packaging|catalog|release"
+)
+_STREET = (
+    r"(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Way|Dr|Drive|Ln|Lane|Pkwy|Parkway|Hwy"
+    r"|Highway|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle)\b)"
+)
 _MASK_PARTS: tuple[str, ...] = (
-    # a year that names a lot, a crop or a season ("from the 2022 pack year", "expired 2023
-    # lot", "2024 pack-date"), or when goods expired ("expired 2023"): never a count
-    # (each mask starts with its digit, so it is tried only where a number starts)
-    r"\b\d{4}(?<=\b(?:19[5-9]\d|20[0-4]\d))(?=[\s-]+(?:pack[\s-]?(?:year|date)|lot|crop|season"
-    r"|batch|model\s+year|edition|vintage|harvest|collection|packaging|catalog|release)\b)",
+    # a year that names a lot, a crop or a season, or when goods expired ("expired 2023"):
+    # never a count (each mask starts with its digit: tried only where a number starts)
+    rf"\b\d{{4}}(?<=\b(?:19[5-9]\d|20[0-4]\d))(?=[\s-]+(?:{_OF_A_YEAR})\b)",
     r"\b\d{4}\b(?<=\b(?:19[5-9]\d|20[0-4]\d))"
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
-    # a street address ("at 1420 Oak St", "1200 Granby St", "1420 Marina Way"): a place
-    r"\b\d(?<![$.,/#-]\d)\d{0,5}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
-    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Way|Dr|Drive|Ln|Lane|Pkwy|Parkway|Hwy"
-    r"|Highway|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle)\b)",
+    # a street address: a place
+    rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
     r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
@@ -1615,10 +1622,7 @@ _LIST_SEP = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", _I)
 
 # figures the masks blank that a note names: a year of a lot or crop, a street address
 _SAID_AS = re.compile(
-    r"(?:19[5-9]\d|20[0-4]\d)[\s-]+(?:pack[\s-]?(?:year|date)|lot|crop|season|batch|harvest)\b"
-    r"|(?P<street>\d{1,6}\s+(?-i:(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
-    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Way|Dr|Drive|Ln|Lane|Hwy|Ct|Pl)\b))",
-    _I,
+    rf"(?:19[5-9]\d|20[0-4]\d)[\s-]+(?:{_OF_A_YEAR})\b|(?P<street>\d{{1,6}}\s+{_STREET})", _I
 )
 
 
