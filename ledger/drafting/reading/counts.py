@@ -136,7 +136,10 @@ def rewrite(
         x = int((m.group("x") or m.group("x2")).replace(",", ""))
         y = int((m.group("y") or m.group("y2")).replace(",", ""))
         b, c = (x, y) if _IS_BOOK.match(first) else (y, x)
-        if b == c or other_story(_sentence(text, m.start(), m.end())):
+        if b == c:
+            out = _agreed(out, m.start(), m.end())
+            continue
+        if other_story(_sentence(text, m.start(), m.end())):
             continue
         if _said_elsewhere(text, m.start(), m.end(), abs(b - c)):
             out = _put(out, m.start(), m.end(), "")  # "6 extra X, system said 12, we have 18"
@@ -169,7 +172,7 @@ def rewrite(
         lo, hi = min(book.start(), cs), max(book.end(), ce)
         if b == c:
             # "GLV-NIT-L: system 95, counted 95": the count agrees, nothing to write off
-            out = _put(_put(out, *book.span(), ""), cs, ce, "")
+            out = _agreed(_put(_put(out, *book.span(), ""), cs, ce, ""), lo, hi)
             pos = max(book.end(), ce)
             continue
         if _said_elsewhere(text, lo, hi, abs(b - c)):
@@ -186,6 +189,25 @@ def rewrite(
         found.append(Difference(b, c, text[book.start() : book.end()]))
         pos = max(book.end(), ce)
     return out, found
+
+
+# a code on its own line or after a comma, right before a count that agrees: "SKU-12 system 40
+# counted 40, SKU-40 system 10 counted 8" (the line of an item with nothing to write off)
+_CODE_BEFORE = re.compile(
+    r"(?:^|[,;:\n]|^\s*[-*\u2022])\s*(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,})"
+    r"\s*[:,-]?\s*$"
+)
+_LINE_ENDS = re.compile(r"\s*(?:[,;.\n]|$)")
+
+
+def _agreed(text: str, lo: int, hi: int) -> str:
+    """`text` with the code of a count that agrees with the books blanked, when the code and
+    the two figures are a line of their own: that item has nothing to write off, and its
+    code left alone would be read as the goods of another line's difference."""
+    if not _LINE_ENDS.match(text, hi):
+        return text  # "SKU-12 system 40 counted 40 but 3 are cracked": more to read
+    code = _CODE_BEFORE.search(text, max(0, lo - 60), lo)
+    return text if code is None else _put(text, *code.span("code"), "")
 
 
 def _said_elsewhere(text: str, start: int, end: int, n: int) -> bool:

@@ -11654,5 +11654,13 @@ CASES: list[dict[str, Any]] = [
     {"id": "w11-155", "group": "not_a_writeoff",
      "text": "table 4 did a dine and dash last night, $86, write it off",
      "expect": "refuse"},
+    {"id": "w12-001", "group": "multi_item",
+     "text": "cycle count aisle 4: SKU-12 system 40 counted 40, SKU-40 system 10 counted 8",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "284.00",
+                 "quantity": "2", "sku": "SKU-40"}]},
+    {"id": "w12-002", "group": "multi_item",
+     "text": "recount done\nSKU-40 sys 10, counted 8\nSKU-12 sys 40, counted 40",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "284.00",
+                 "quantity": "2", "sku": "SKU-40"}]},
 ]
 # fmt: on
