@@ -411,6 +411,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "has gone off", "had gone off", "eaten by moths",
                 "shrunk in the wash", "shrank in the wash", "shrunk in wash", "shrunk",
                 "shrank", "sun faded", "colour faded", "color faded",
+                # cold and heat ("froze in the reefer", "heat damaged on the truck"), plants
+                # and stems past their best, livestock lost with its tank
+                "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
+                "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
+                "turned yellow", "gone yellow", "yellowing", "tank crashed",
                 "superseded by", "replaced by the new", "new model came out",
                 fuzzy=False,
             ),

@@ -319,6 +319,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)(?![-/][a-z])\s*"
     r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
+    # a unit's serial number ("s/n 88-01127", "sn 88213", "serial# A7731"): the number blanked,
+    # the label kept (one serial number is one unit)
+    r"\b(?<!\w[-/])(?:serial|s/n|sn|ser\.?\s*no\.?)\s*(?:\#|no\.?|number)?\s*[:\#]?\s*"
+    r"(?P<m>[a-z]*\d[\w/-]*)",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # "HR case 3390", "case 88412": a case number has four digits or more; "case 12" may count
     r"\bcase\s+(?P<m>\d{4,})\b(?!\s*(?:x\b|units?|pcs|each|ea\b|@|/))",
@@ -2054,7 +2058,9 @@ _COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t)"
     # ("no sign of a break-in", "no evidence of any theft")
-    r"\s+(?:(?:any|other|visible|signs?\s+of|evidence\s+of|indication\s+of|a|an)\s+){0,3}$",
+    # ("not an actual fire", "no real damage")
+    r"\s+(?:(?:any|other|visible|actual|real|true|signs?\s+of|evidence\s+of|indication\s+of"
+    r"|a|an)\s+){0,3}$",
     _I,
 )
 
@@ -2781,6 +2787,20 @@ _SIZE = lead(
 )
 
 
+# "the 300 gal custom tank", "our 40 gal aquarium": what one vessel holds, after a word that
+# says one (or the) of them, is its size, never how many ("the 300 gal tank, $2,850" was 300
+# tanks)
+_VESSEL_SIZE = lead(
+    r"\d",
+    r"""(?<![\w.,$@#/-])\d+(?:\.\d+)?\s?(?:gal|gals|gallons?|qts?|quarts?|l|ltr|liters?|litres?
+        |lbs?|pounds?|kg|oz|cu\.?\s?ft|tons?)\.?(?=\s+(?!of\b)(?:[a-z-]+\s+){0,2}?
+        (?:tanks?|aquariums?|vats?|drums?|barrels?|kegs?|totes?|tubs?|buckets?|pails?|jugs?
+        |carboys?|cylinders?|bins?|sacks?|bags?|cases?|boxes|box|coolers?|freezers?|fryers?
+        |kettles?|heaters?|sumps?|ponds?|bowls?|containers?)\b)""",
+    _IX,
+)
+_VESSEL_BEFORE = re.compile(r"\b(?:the|a|an|our|this|that|their|each|these|those|one)\s+$", _I)
+
 # "2 x 55in TVs": 2 of them, though "24 x 36in posters" could be a poster's size
 _COUNT_BY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+)\s+x\s+(?P<size>\d+(?:in|\"))\s+[a-z]+s\b", _I)
 P_COUNT_BY_SIZE = 0.1
@@ -2805,7 +2825,9 @@ _MEASURED_GATE = lead(r"\d", rf"\d\s*-?\s*(?!in\b){measures.UNIT}\.?(?![a-z])", 
 
 
 def _read_sizes(r: _Read) -> None:
-    for m in list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ()):
+    sizes = list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ())
+    sizes += [m for m in _VESSEL_SIZE.finditer(r.s) if _VESSEL_BEFORE.search(r.s, 0, m.start())]
+    for m in sizes:
         if r.priced_by and measures.measure(m.group(0).lstrip("0123456789. ")) == r.priced_by:
             continue  # "40 ft PVC40-2" priced per foot: 40 ft is the count
         r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
@@ -3932,10 +3954,19 @@ _NOT_A_NOUN = frozenset(
 )
 
 
+# one serial number: one unit ("ET-XR30G6P s/n 88-01127 dead on arrival")
+_ONE_SERIAL = re.compile(r"\b(?:serial|s/n|sn|ser\.?\s*no\.?)\b(?!\s*numbers)", _I)
+
+
 def _one_said(r: _Read, hits: Iterable[_Hit]) -> None:
     m = _ONE_BEFORE.search(r.s)
+    serials = _ONE_SERIAL.findall(r.text) if SKU_MARK in r.s and "s" in r.text.lower() else []
     if m:
         said = m.group(0)
+    elif len(serials) == 1:
+        r.qtys.append(_Qty(Decimal(1), None, r.s.index(SKU_MARK), "one"))
+        r.guess(f"No count given: read '{serials[0]}' as the serial number of one unit", P_ONE_SAID)
+        return
     else:
         m = _ONE_AFTER.search(r.s)
         if m is None:
@@ -4564,6 +4595,29 @@ def _story_said_once(
 
 
 _COUNT_WAYS = frozenset((Category.SHRINKAGE, Category.OVERAGE))
+# a line that tells a story of its own under a lead: said apart from it ("also unrelated, 2 Y
+# missing on the count"; the words may end the line before), or found on a count ("2 Y missing
+# on the count" under "Storm:" is a count's shortfall the storm may not explain: its own word,
+# asked about)
+_APART = re.compile(
+    r"\b(?:unrelated|not\s+related|separately|on\s+a\s+separate\s+note"
+    r"|(?:a\s+)?(?:different|separate)\s+(?:issue|thing|matter|problem))\b",
+    _I,
+)
+_ON_COUNT = re.compile(
+    r"\b(?:on|in|at|from|after)\s+(?:the\s+|our\s+|a\s+)?(?:cycle\s+|re)?counts?\b"
+    r"|\b(?:vs\.?|against|than)\s+(?:the\s+)?(?:system|books)\b",
+    _I,
+)
+
+
+def _said_apart(before: str, text: str) -> bool:
+    """Whether a request is said apart from the story before it: the words in its own text
+    before its goods, or after the last figure of the request before."""
+    own = _DIGIT.search(text)
+    figures = list(_DIGIT.finditer(before))
+    tail = before[figures[-1].end() :] if figures else ""
+    return bool(_APART.search(text, 0, own.start() if own else len(text)) or _APART.search(tail))
 
 
 def _explained_by(f: Facts, head: Category, reasons: _ReasonIndex) -> bool:
@@ -4616,9 +4670,12 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
         changes: dict[str, object] = {}
         guesses = list(f.guesses)
         if f.category is not None and head_category is not None and f.category != head_category:
-            if f.category in head_explains:
+            apart = i > 0 and _said_apart(read[i - 1].source_text, f.source_text)
+            if f.category in head_explains and not (apart or _ON_COUNT.search(f.source_text)):
                 # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
                 changes.update(category=head_category, reason=head_reason)
+            elif apart:
+                pass  # "storm took the roof: 4 X ruined. also unrelated, 2 Y missing": its own
             elif not {f.category, head_category} <= _COUNT_WAYS and not _explained_by(
                 f, head_category, reasons
             ):

@@ -22,28 +22,34 @@ _I = re.IGNORECASE | re.VERBOSE
 # A whole count: digits with optional thousands commas, not money, not a decimal, not a
 # percentage, not part of a code ("SKU-12").
 _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
+# ... said alone: never the first half of a date or a pair ("count sheet 9/30", "60/64")
+_N1 = _N[:-1] + "|/\\d)"
 
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
 _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
     |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|reports?
     |reported|lists?|listed|displays?|stock|[:=]))*"""
+# ("sytem", "sysytem": the books' name as typed in a hurry)
+_SYSTEM = r"(?:system|sys|sytem|sysytem|systm|sistem|systen)"
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
     "sbriewcdol",
-    r"""(?:\b(?:system|sys|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
+    r"""(?:\b(?:"""
+    + _SYSTEM
+    + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
           |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger|booked
           |stock\s+(?:record|card)s?|on\s+paper|(?:a\s+)?book\s+figure(?:\s+of)?
           |should\s+(?:be|have(?:\s+been)?))"""
     + _SAID
     + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
-    + _N.format("n"),
+    + _N1.format("n"),
     _I,
     word=True,
 )
 # ... or the figure first: "vs 50 in the system", "60 on the books"
 _BOOK_AFTER = lead(
     r"\d",
-    _N.format("n")
+    _N1.format("n")
     + r"""\s+(?:(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:system|books?|records?|wms|erp)\b
         |booked\b|(?:[a-z]+\s+)?on\s+record\b)""",
     _I | re.VERBOSE,
@@ -51,7 +57,7 @@ _BOOK_AFTER = lead(
 # What was counted: the figure after a count word ("shelf 34" beside "system 40"), or before
 # a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted|recounted|cnt|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+    r"""(?:\b(?:counted|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
@@ -64,11 +70,11 @@ _COUNTED = re.compile(
           |on\s+hand(?:\s+(?:qty|quantity|count))?
           |(?:actual|real|physical)\s+stock)
         (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
-    + _N.format("n")
+    + _N1.format("n")
     + r"|"
-    + _N.format("m")
+    + _N1.format("m")
     + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
-        |in\s+the\s+bin|physical(?:ly)?|counted|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
+        |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
     _I,
 )
 # "found 5 extra", "3 short": the figure is already the difference, not a count
@@ -86,7 +92,7 @@ _RECEIVING = re.compile(
 )
 # Both names, then both figures in the same order: "count vs system: 95 vs 100", "system /
 # physical 120 / 117", "95/100 (counted/system)"
-_BOOK_NAME = r"(?:system|sys|books?|wms|erp|records?|expected|ledger|booked)"
+_BOOK_NAME = rf"(?:{_SYSTEM}|books?|wms|erp|records?|expected|ledger|booked)"
 _COUNT_NAME = r"(?:count(?:ed)?|cnt|physical|phys|actual|on\s+hand|floor|shelf)"
 _NAME = rf"(?:{_BOOK_NAME}|{_COUNT_NAME})"
 _VS = r"\s*(?:vs\.?|versus|v\.?|/)\s*"
@@ -100,6 +106,7 @@ _PAIRED = lead(
 )
 _IS_BOOK = re.compile(rf"^{_BOOK_NAME}$", _I)
 _GAP = re.compile(r"[;\n]")  # a figure across these belongs to another request
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[;\n]|\.\s")
 _MAX_GAP = 80  # characters between the two figures
 
@@ -181,7 +188,7 @@ def rewrite(
             out = _put(_put(out, *book.span(), ""), cs, ce, "")
             pos = max(book.end(), ce)
             continue
-        fitted = _fit(out, book, (cs, ce), b, c)
+        fitted = _fit(out, book, (cs, ce), b, c, count.span())
         if fitted is None:
             pos = book.end()
             continue
@@ -242,7 +249,14 @@ def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
     return None
 
 
-def _fit(text: str, book: re.Match[str], count: tuple[int, int], b: int, c: int) -> str | None:
+def _fit(
+    text: str,
+    book: re.Match[str],
+    count: tuple[int, int],
+    b: int,
+    c: int,
+    count_phrase: tuple[int, int] | None = None,
+) -> str | None:
     """The text with the books' phrase as the direction word and the difference in place of
     the counted figure (or of the books' figure when that is the only room), or None when
     the figures agree or the difference does not fit."""
@@ -262,6 +276,15 @@ def _fit(text: str, book: re.Match[str], count: tuple[int, int], b: int, c: int)
     if len(diff) <= ce - cs and len(word) <= be - bs:
         text = _put(text, bs, be, word)
         return _put(text, cs, ce, diff)
+    # "sys 15 / count 16", "counted 62 sys 50": neither figure's phrase has room for
+    # "surplus"; the two side by side, with nothing else counted between them, take it
+    # together
+    ps, pe = count_phrase or count
+    lo, hi = min(bs, ps), max(be, pe)
+    said = f"{word} x{diff}"
+    between = text[min(be, pe) : max(bs, ps)]
+    if len(said) <= hi - lo and not _DIGIT.search(between) and "\n" not in between:
+        return _put(text, lo, hi, said)
     return None
 
 

@@ -98,7 +98,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
     for sku, name in names:
-        said = frozenset(_norm(t) for t in _TOKEN.findall(name)) | _initials(name)
+        said = frozenset(_norm(t) for t in _TOKEN.findall(name)) | _initials(name) | _brand(name)
         tokens[sku] = said
         for t in said:
             members.setdefault(t, []).append(sku)
@@ -136,6 +136,17 @@ def _initials(name: str) -> frozenset[str]:
             if all(w[0].isupper() for w in run):
                 out.add("".join(w[0] for w in run).lower())
     return frozenset(out)
+
+
+_BRAND = re.compile(r"\s*([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b")
+
+
+def _brand(name: str) -> frozenset[str]:
+    """The initials of a name's first two words, a brand ("Instant Ocean Sea Salt" -> "IO"),
+    kept apart from words ("^io"): only those two capitals typed as such say it ("20 IO
+    buckets"), never "io" or "Io" in a sentence."""
+    m = _BRAND.match(name)
+    return frozenset(("^" + m.group(1)[0].lower() + m.group(2)[0].lower(),)) if m else frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,7 +191,9 @@ def rewrite(
         for m in _TOKEN.finditer(chunk.group(0)):
             at = chunk.start() + m.start()
             word = _norm(m.group(0))
-            if word not in index.members:
+            if len(m.group(0)) == 2 and m.group(0).isupper() and "^" + word in index.members:
+                word = "^" + word  # "IO": a brand's initials
+            elif word not in index.members:
                 word = index.short.get(word, word)
             toks.append((word, at, at + len(m.group(0))))
     found: list[Match] = []
