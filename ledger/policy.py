@@ -918,6 +918,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sell them as-is", "selling as-is", "sell as-is", "selling it as-is",
                 "will sell at", "will sell them at", "will sell it at", "we'll sell them at",
                 "we'll sell it at", "we'll sell at", "will sell them for", "will sell it for",
+                # the price the goods go at now, said of a sale still to come: "selling them
+                # to Sal's at $18 ea", "still good to sell at $20", "stores will only pay $50
+                # a bag", "still sell, just at $180 instead of 218", "dropping them to $1.50"
+                "selling them at", "selling it at", "sell them at", "sell it at", "to sell at",
+                "selling them to", "will only pay", "would only pay", "only pay",
+                "will only give", "would only give", "only give us", "only giving us",
+                "still sell", "still sells", "dropping them to", "drop them to",
+                "dropping it to", "drop it to",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

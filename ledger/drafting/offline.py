@@ -1063,6 +1063,10 @@ _WD_NRV = lead(
          |(?:closeout|liquidation|liquidate(?:\s+(?:them|it))?|salvage|sell\s+(?:them\s+|it\s+)?off
           |dump(?:\s+(?:them|it))?(?:\s+at\s+the\s+{_BUYER})?|at\s+the\s+{_BUYER})\s+(?:at|for)
          |(?:top|highest|best)\s+(?:offer|bid)|recovery\s+value
+         |selling\s+(?:them\s+|it\s+)?to\s+(?:[\w'.&-]+\s+){1, 3}?(?:for|at)
+         |(?:(?:will|would|can|could)\s+)?only\s+(?:pay(?:ing)?|giv(?:e|ing)(?:\s+us)?)
+         |(?:still\s+)?sells?\s*,?\s+(?:just|only)\s+(?:at|for)
+         |(?:drop|dropping)\s+(?:them|it)\s+to
          |(?:go(?:es|ing)?|send|sent|sell|sold)\s+(?:them\s+|it\s+)?to\s+(?:the\s+|a\s+)?{_BUYER}(?:\s+for)?
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
@@ -1091,9 +1095,10 @@ _WD_IS = re.compile(
     rf"(?:\s*{_PER})?",
     _I,
 )
-# a write-down's cost said without a "$": "cost 96", "unit cost 15", "we paid 40"
+# a write-down's cost said without a "$": "cost 96", "unit cost 15", "we paid 40", "at $180
+# instead of 218"
 _WD_COST = re.compile(
-    rf"\b(?:cost(?:s|ing)?|unit\s+cost|cost\s+price|paid|bought\s+(?:at|for))"
+    rf"\b(?:cost(?:s|ing)?|unit\s+cost|cost\s+price|paid|bought\s+(?:at|for)|instead\s+of)"
     rf"(?:\s+(?:is|was|at|us|each))*\s*[:=]?\s*(?P<a>{_MONEYISH})"
     rf"(?!\s*(?:{_UNIT})\b)(?!\s+[a-z]+-?\d)(?:\s*{_PER})?",
     _I,
@@ -2340,7 +2345,7 @@ _NEW_VALUE_ONLY = re.compile(
     r"""^\W*(?:(?:and|then|pls|please|so|just)\s+)*
         (?:write|writing|mark|marking|knock|knocking|reduce|reducing|revalue|reprice|take|bring
         |drop|cut)\w*\s+(?:(?:it|them|these|those|value|the\s+value|price|cost)\s+)?(?:down\s+)?
-        to\s+\$?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+piece|per\s+\w+|/\s*\w+)?\W*$""",
+        (?:to|by)\s+\$?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+piece|per\s+\w+|/\s*\w+)?\W*$""",
     _IX,
 )
 
@@ -3937,7 +3942,10 @@ _ONE_BEFORE = re.compile(
     rf"(?P<a>spare|demo|display|floor|showroom|sample|loaner|returned|used|only|last|lone"
     rf"|single|sole)\s+(?:[a-z]+\s+)?{SKU_MARK}"
     # "showroom sample DT-6S-WAL has a scratch": a sample is one piece
-    rf"|\b(?:showroom\s+|floor\s+)?(?:sample|demo|display\s+model|floor\s+model|loaner)\s+{SKU_MARK}",
+    rf"|\b(?:showroom\s+|floor\s+)?(?:sample|demo|display(?:\s+model)?|floor\s+model|loaner)"
+    rf"\s+{SKU_MARK}"
+    # "mark it down to $800", "write it off": the goods said as one thing
+    rf"|\b(?:mark|write|knock|take|bring|impair|revalue)\s+it\s+(?:down|off)\b",
     _I,
 )
 _ONE_AFTER = re.compile(rf"{SKU_MARK}\s+([a-z][a-z-]*)\b(?!')(?:\s+([a-z][a-z-]*)\b(?!'))?", _I)

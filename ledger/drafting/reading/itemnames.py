@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 P_NAMED = 0.1  # a name several of whose words were said, one only this item has: likely
 P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to confirm
@@ -45,12 +46,27 @@ _COMMON = frozenset(
     pints sack sacks drum drums pallet pallets reel reels spool spools
     """.split()  # noqa: SIM905 (a word list)
 )
+# words of their own that begin a longer name word: never that word cut short ("rolls" is no
+# "Rolling rack", "count" no "Country Blues")
+_NOT_CUT = _COMMON | frozenset(
+    """
+    count counts counted rack racks shelf shelves hour hours week weeks month year total cost
+    price dock door aisle zone tote cart bench cooler freezer store back front floor
+    """.split()  # noqa: SIM905 (a word list)
+)
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
 _COUNT_BEFORE = re.compile(
-    r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|all|both)[*_]*\s+"
+    r"(?:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|all"
+    r"|both)[*_]*\s+(?:(?:dozen|doz|gross)\s+)?"
     # ("6 gal Bottomkote", "2 extra AGMs", "3 cs of Orion"): a unit or a word between
     r"(?:(?:gal|gals|qt|qts|lb|lbs|ft|oz|kg|cs|cases?|box|boxes|bx|bags?|sacks?|packs?|pk"
-    r"|rolls?|extra|spare|loose|full|whole|more)\.?\s+(?:of\s+(?:the\s+)?)?)?)$",
+    r"|rolls?|extra|spare|loose|full|whole|more)\.?\s+(?:of\s+(?:the\s+)?)?)?"
+    # ("10 dead cardinals", "3 cs burger patties", "6 yellow tangs"): a word or two saying
+    # which or how, never a place's or a joining word
+    # (nor a vague count: "a couple AGMs" is no count)
+    r"(?:(?!(?:of|the|in|on|at|from|under|by|with|and|or|to|for|into|behind|near|off|couple"
+    r"|few|several|some|bunch|handful|lot|lots|load|many|number)\b)"
+    r"[a-z][\w'-]*\s+){0,2})$",
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
@@ -72,6 +88,8 @@ def _norm(token: str) -> str:
     fig = _FIGURE_UNIT.match(low)
     if fig:
         return fig.group(1)
+    if len(low) > 2 and low[-1] == "s" and low[-2].isdigit():
+        return low[:-1]  # a model said in the plural: "ICON 22s", "Eheim 2217s", "H8s"
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
             return low[:-2]
@@ -89,17 +107,21 @@ class _Index:
     owners: dict[str, frozenset[str]]  # token that says what -> the SKUs whose names say it
     members: dict[str, tuple[str, ...]]  # any token -> the SKUs whose names have it
     short: dict[str, str]  # a word cut short ("parm", "avos") -> the one name word it begins
+    pairs: dict[str, frozenset[tuple[str, str]]]  # SKU -> the name's words side by side
 
 
 @lru_cache(maxsize=16)
 def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     tokens: dict[str, frozenset[str]] = {}
+    pairs: dict[str, frozenset[tuple[str, str]]] = {}
     scored: dict[str, frozenset[str]] = {}
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
     for sku, name in names:
         said = frozenset(_norm(t) for t in _TOKEN.findall(name)) | _initials(name) | _brand(name)
         tokens[sku] = said
+        words = [_norm(t) for t in _TOKEN.findall(name)]
+        pairs[sku] = frozenset(pairwise(words))
         for t in said:
             members.setdefault(t, []).append(sku)
         scored[sku] = frozenset(t for t in said if t not in _COMMON and (len(t) > 1))
@@ -119,6 +141,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         {t: frozenset(s) for t, s in owners.items()},
         {t: tuple(s) for t, s in members.items()},
         short,
+        pairs,
     )
 
 
@@ -126,15 +149,16 @@ _NAME_WORDS = re.compile(r"[A-Za-z]{3,}")
 
 
 def _initials(name: str) -> frozenset[str]:
-    """The initials of three or four capitalised words in a row ("Rhode Island Red" -> "rir"):
-    counters write a breed or a brand that way ("2 doz RIR chicks")."""
+    """The initials of three or four capitalised words in a row ("Rhode Island Red" -> "^rir"):
+    counters write a breed or a brand that way ("2 doz RIR chicks"); only in capitals ("4 hrs"
+    is no "Hershey's Rainbow Sherbet")."""
     words = [m.group(0) for m in _NAME_WORDS.finditer(name)]
     out = set()
     for n in (3, 4):
         for i in range(len(words) - n + 1):
             run = words[i : i + n]
             if all(w[0].isupper() for w in run):
-                out.add("".join(w[0] for w in run).lower())
+                out.add("^" + "".join(w[0] for w in run).lower())
     return frozenset(out)
 
 
@@ -191,10 +215,10 @@ def rewrite(
         for m in _TOKEN.finditer(chunk.group(0)):
             at = chunk.start() + m.start()
             word = _norm(m.group(0))
-            if len(m.group(0)) == 2 and m.group(0).isupper() and "^" + word in index.members:
-                word = "^" + word  # "IO": a brand's initials
-            elif word not in index.members:
-                word = index.short.get(word, word)
+            if m.group(0).isupper() and "^" + word in index.members:
+                word = "^" + word  # "IO", "RIR": initials, typed as such
+            elif word not in index.members and word not in _NOT_CUT and not reason(word):
+                word = index.short.get(word, word)  # "parm": a name word cut short
             toks.append((word, at, at + len(m.group(0))))
     found: list[Match] = []
     scrub: list[Match] = []
@@ -301,6 +325,14 @@ def _best_run(
     score, named, end, sku = runs[0]
     if len(runs) > 1 and runs[1][:2] == (score, named):
         return None  # two items' names said as fully: which one?
+    if (
+        _PURE_NUMBER.fullmatch(first)
+        and i + 1 < end
+        and (first, toks[i + 1][0]) not in index.pairs[sku]
+    ):
+        # "impair the 3 arcan aluminum jacks" of "Arcan 3-Ton Aluminum Floor Jack": a figure
+        # of the name said out of its place in the name is the count
+        return None
     first_said = i
     while first_said < end - 1 and toks[first_said][0] in _COMMON:
         first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
