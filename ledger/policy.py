@@ -413,6 +413,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shrank", "sun faded", "colour faded", "color faded",
                 # cold and heat ("froze in the reefer", "heat damaged on the truck"), plants
                 # and stems past their best, livestock lost with its tank
+                "sliced", "sliced open", "gashed",
                 "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
                 "turned yellow", "gone yellow", "yellowing", "tank crashed",
@@ -624,6 +625,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "stock loss", "stock count short", "count short", "counted short",
                 "lost track", "lost somewhere", "no sign of", "cannot trace", "can't trace",
                 "untraceable", "mis-picked", "mispicked", "mis-shipped", "misshipped",
+                # ("shelf count is 2 light vs the system")
+                "came up light", "count is light", "count came up light", "light vs the system",
+                "light vs system", "light against the system", "light on the count",
+                "light on the books", "light on count",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage",

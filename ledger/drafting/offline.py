@@ -72,7 +72,7 @@ from ledger.drafting.reading.fast import (
     twin_patterns,
 )
 from ledger.drafting.types import DraftError, Facts, Guess
-from ledger.money import MoneyError, parse_decimal
+from ledger.money import MoneyError, parse_decimal, quantize
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
 
 HELP = (
@@ -281,6 +281,12 @@ _MASK_PARTS: tuple[str, ...] = (
     # a year that names a lot, a crop or a season, or when goods expired ("expired 2023"):
     # never a count (each mask starts with its digit: tried only where a number starts)
     rf"\b\d{{4}}(?<=\b(?:19[5-9]\d|20[0-4]\d))(?=[\s-]+(?:{_OF_A_YEAR})\b)",
+    # "the 2024 desk pad calendars", "the old 2019 kit": a year before the goods it names,
+    # after a word that points at them; a count needs no "the" ("the 2000 units" is counted)
+    r"\b\d{4}(?<=\b(?:19[5-9]\d|20[0-4]\d))"
+    r"(?:(?<=\bthe\s\d{4})|(?<=\bold\s\d{4})|(?<=\bour\s\d{4})|(?<=\bthose\s\d{4})"
+    r"|(?<=\bthese\s\d{4}))"
+    rf"(?=\s+(?!(?:{_UNIT}|of|in|on|at|to|and|or|for)\b)[a-z]{{3,}})",
     r"\b\d{4}\b(?<=\b(?:19[5-9]\d|20[0-4]\d))"
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address: a place
@@ -1631,7 +1637,9 @@ _LIST_SEP = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", _I)
 
 # figures the masks blank that a note names: a year of a lot or crop, a street address
 _SAID_AS = re.compile(
-    rf"(?:19[5-9]\d|20[0-4]\d)[\s-]+(?:{_OF_A_YEAR})\b|(?P<street>\d{{1,6}}\s+{_STREET})", _I
+    rf"(?:19[5-9]\d|20[0-4]\d)[\s-]+(?:{_OF_A_YEAR}|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?)\b"
+    rf"|(?P<street>\d{{1,6}}\s+{_STREET})",
+    _I,
 )
 
 
@@ -2508,12 +2516,23 @@ def _read_group(
     location = _read_location(r)
     write_down = category is not None and reasons.kind[category] is Kind.WRITE_DOWN
     _read_pack(r)
+    reserve = category is not None and reasons.kind[category] is Kind.RESERVE
+    if reserve:
+        _read_reserve_money(r)
     _read_percent(r, write_down)
     _read_write_down(r, write_down)
-    if category is not None and reasons.kind[category] is Kind.RESERVE:
+    if reserve:
         _read_reserve_amount(r)
     _read_money(r)
     _read_quantities(r, hits)
+    for q in r.qtys:
+        if (
+            1950 <= q.value <= 2049
+            and q.value == int(q.value)
+            and _A_YEAR_BEFORE.search(r.s, 0, q.start)
+        ):
+            # "write off the 2019 SKU-12, obsolete": the goods' year, or 2,019 of them?
+            r.guess(f"'the {q.value}': a year of the goods, or how many?", P_QTY_OR_PRICE)
     leftovers = _leftover_numbers(r)
     if strays or known:  # (with no item list every code is unknown: nothing to compare)
         beside = any(code in known for code, _ in skus)
@@ -2732,7 +2751,7 @@ _LEVEL = re.compile(
 )
 _DIFFERENCE = re.compile(
     r"\d+\s+(?:\S+\s+){0,2}?(?:short|missing|extra|over|more|fewer|less|unaccounted|gone"
-    r"|surplus|too\s+many|too\s+few|lost|stolen|damaged)\b"
+    r"|surplus|too\s+many|too\s+few|lost|stolen|damaged|light|heavy)\b"
     r"|\b(?:short|off|out|over|under|down|up|shortfall|variance|discrepancy|difference"
     r"|surplus|missing|extra)\s+(?:of\s+|by\s+)?\d",
     _I,
@@ -3600,6 +3619,54 @@ _RESERVE_FROM = re.compile(
         (?:reserves?|allowances?|provisions?)\b)""",
     _IX,
 )
+
+
+# "add $3,000 to the obsolescence reserve for the gen 3 hardtails", "bump the reserve by
+# $1,200": the money the reserve moves by is the whole amount, whatever else is counted
+_RESERVE_MONEY = re.compile(
+    rf"""\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|book|booked|set\s+aside|move
+        |moved|charge|charged|release[sd]?|take|took|use|used|draw|drew)
+        \s+(?:another\s+|an\s+extra\s+|a\s+further\s+)?(?P<m>{_MONEY_STRICT})
+        (?=\s+(?:to|into|in|from|out\s+of|against|of)\s+(?:the\s+|our\s+)?(?:[\w&]+\s+){{0,2}}
+        (?:reserves?|allowances?|provisions?)\b)
+      | \b(?:reserves?|allowances?|provisions?)\s+(?:up\s+)?by\s+(?P<m2>{_MONEY_STRICT})""",
+    _IX,
+)
+# "by 5% of the $40,000 toner stock": a share of a stated base
+_RESERVE_SHARE = re.compile(
+    rf"(?P<p>{_NUM})\s*(?:%|percent\b|pct\b)\s+of\s+(?:the\s+|our\s+)?(?P<base>{_MONEY_STRICT})",
+    _I,
+)
+
+
+def _read_reserve_money(r: _Read) -> None:
+    """Money a reserve moves by, said with its verb or as a share of a stated base: the whole
+    amount, never a price per counted piece."""
+    if "%" in r.s or "percent" in r.s.lower() or "pct" in r.s.lower():
+        for m in list(_RESERVE_SHARE.finditer(r.s)):
+            share = _number(m.group("p"), r, "percentage")
+            base = _money_value(m.group("base"), r)
+            if share is None or base is None or share > 100:
+                continue
+            value = quantize(base * share / 100)
+            r.money.append(_Money(value, m.start(), "total"))
+            r.used += [share, base]
+            if re.search(r"\bto\s+$", r.s[max(0, m.start() - 6) : m.start()]):
+                # "bring the reserve to 5% of $40,000": its new balance, or the amount added?
+                r.guess(
+                    f"'to {m.group(0)}': the reserve's new balance, or what to add?", P_QTY_OR_PRICE
+                )
+            r.notes.append(f"{m.group('p')}% of ${_fmt(base)} = ${_fmt(value)}")
+            r.cut(*m.span(), MONEY_MARK)
+    for m in list(_RESERVE_MONEY.finditer(r.s)):
+        group = "m" if m.group("m") else "m2"
+        moved = _money_value(m.group(group), r)
+        if moved is not None:
+            r.money.append(_Money(moved, m.start(group), "total"))
+            r.cut(*m.span(group), MONEY_MARK)
+
+
+_A_YEAR_BEFORE = re.compile(r"\b(?:the|old|our|those|these|last\s+year's)\s+$", _I)
 
 
 def _read_reserve_amount(r: _Read) -> None:

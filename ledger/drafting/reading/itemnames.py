@@ -70,6 +70,7 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+_FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d+)\s+$")
 _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 # "crushed under a case of water", "froze in the machine": one word of a name after a place
 # word is where the goods were, not more goods
@@ -236,6 +237,11 @@ def rewrite(
             _one_sentence(text, best[0].start, at) for at in typed_at
         )  # "seed packets: 120 of 073561204119": the code said names the goods
         hit = best[0]
+        figure = _FIGURE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        if hit.weak and not typed and figure and _norm(figure.group(1)) in index.tokens[hit.sku]:
+            # "nobody will buy a 2024 calendar" of "2024 Desk Pad Calendar": the figure
+            # before one word of the name is the name's own, not a count of it
+            hit = Match(hit.sku, text[figure.start(1) : hit.end], figure.start(1), hit.end, True)
         if hit.sku in typed:
             # "Quest 3 demo unit (899-00581)": the code said, its name's figures are no count
             if _scrubbable(text, hit):
