@@ -2666,10 +2666,27 @@ def _not_qualifiers(s: str, hits: list[_Hit]) -> list[_Hit]:
             continue  # "cycle count short 5 more": more of the shortage, not an overage
         out.append(h)
         prev = h
+    if any(h.keyword in _NOT_LISTED for h in out) and not _FOUND_EXTRA.search(s):
+        # "sofas from the old vendor, not in the system, 2 at $385, frames broken": goods the
+        # item list does not know, priced in the message; their story is the other word
+        others = [h for h in out if h.category not in _COUNT_WAYS_]
+        if others:
+            return others
     return out
 
 
 _COUNT_WAYS_ = (Category.SHRINKAGE, Category.OVERAGE)
+# goods the books do not hold: an overage when found on a count, else goods off the list
+_NOT_LISTED = frozenset(
+    (
+        "not in the system", "aren't in the system", "arent in the system",
+        "are not in the system", "weren't in the system", "not on the books",
+        "aren't on the books",
+    )
+)  # fmt: skip
+_FOUND_EXTRA = re.compile(
+    r"\b(?:found|turned\s+up|came\s+across|discovered|extra|surplus|over|count(?:ed)?)\b", _I
+)
 
 
 def _count_way(

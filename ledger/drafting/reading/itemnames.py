@@ -25,14 +25,20 @@ P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to 
 # a fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
 # a grade of figures ("10-10-10", "46-0-0"), a fraction ("1/2", "5/16"), a figure glued to a
 # few letters ("22oz", "12v", "5bc") or a word
-_TOKEN = re.compile(r"\d+(?:-\d+){2,}(?![\w-])|\d+/\d+|[a-z0-9]+", re.IGNORECASE)
+# a decimal and its unit ("1.75L", "130.4", "1.75" said for the 1.75 L bottle)
+_TOKEN = re.compile(
+    r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+|[a-z0-9]+",
+    re.IGNORECASE,
+)
 # a code's shape: capitals and digits, both, five or more ("WR49X10283", "DA97-07365G")
 _CODE_SHAPE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}")
 # what stands between spaces (a code is one such chunk) and what may stand around a code in it
 _CHUNK = re.compile(r"[^\s,;]+")
 _PUNCT = ".:!?()[]{}\"'*_"
 # a figure and its unit said as one ("22oz", "6in", "12v"): the figure is the name's token
-_FIGURE_UNIT = re.compile(r"(\d+(?:/\d+)?)(?:in|ft|oz|lb|lbs|gal|mm|cm|ml|v|w|ga|qt|pk|ct)$")
+_FIGURE_UNIT = re.compile(
+    r"(\d+(?:[./]\d+)?)(?:in|ft|oz|lb|lbs|gal|mm|cm|ml|l|ltr|v|w|ga|qt|pk|pks|ct|pc|pcs)$"
+)
 # words that say how goods are sold, sized or coloured, or join a name: said by many items
 # (a run may pass through them; they never make a match alone)
 _COMMON = frozenset(
@@ -51,25 +57,33 @@ _COMMON = frozenset(
 _NOT_CUT = _COMMON | frozenset(
     """
     count counts counted rack racks shelf shelves hour hours week weeks month year total cost
-    price dock door aisle zone tote cart bench cooler freezer store back front floor
+    price dock door aisle zone tote cart bench cooler freezer store back front floor jack night
+    reserve
     """.split()  # noqa: SIM905 (a word list)
 )
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
-_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|all"
-    r"|both)[*_]*\s+(?:(?:dozen|doz|gross)\s+)?"
+_UNIT_BETWEEN = (
+    r"(?:(?:dozen|doz|gross)\s+)?"
     # ("6 gal Bottomkote", "2 extra AGMs", "3 cs of Orion"): a unit or a word between
     r"(?:(?:gal|gals|qt|qts|lb|lbs|ft|oz|kg|cs|cases?|box|boxes|bx|bags?|sacks?|packs?|pk"
-    r"|rolls?|extra|spare|loose|full|whole|more)\.?\s+(?:of\s+(?:the\s+)?)?)?"
-    # ("10 dead cardinals", "3 cs burger patties", "6 yellow tangs"): a word or two saying
-    # which or how, never a place's or a joining word
-    # (nor a vague count: "a couple AGMs" is no count)
-    r"(?:(?!(?:of|the|in|on|at|from|under|by|with|and|or|to|for|into|behind|near|off|couple"
-    r"|few|several|some|bunch|handful|lot|lots|load|many|number)\b)"
-    r"[a-z][\w'-]*\s+){0,2})$",
+    r"|rolls?|bottles?|btls?|cans?|jars?|tubs?|bunch(?:es)?|bundles?|stems?|flats?|ctns?"
+    r"|cartons?|units?|pcs|pieces?|pairs?|sets?|ea|each|extra|spare|loose|full|whole|more)\.?"
+    r"\s+(?:of\s+(?:the\s+)?)?)?"
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[*_]*\s+"
+    + _UNIT_BETWEEN
+    # ("10 dead cardinals", "3 cs burger patties", "6 yellow tangs"): after a count, a word or
+    # two saying which or how, never a place's or a joining word (nor a vague count: "a
+    # couple AGMs" is no count)
+    + r"(?:(?!(?:of|the|in|on|at|from|under|by|with|and|or|to|for|into|behind|near|off|couple"
+    r"|few|several|some|bunch|handful|lot|lots|load|many|number)\b)[a-z][\w'-]*\s+){0,2}"
+    # ("a dozen clowns", "the 2 AGMs"): an article counts only right before the goods
+     + r"|\b(?:a|an|the|all|both)[*_]*\s+" + _UNIT_BETWEEN + r")$",
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+_GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d+)\s+$")
 _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 # "crushed under a case of water", "froze in the machine": one word of a name after a place
@@ -93,12 +107,19 @@ def _norm(token: str) -> str:
         return low[:-1]  # a model said in the plural: "ICON 22s", "Eheim 2217s", "H8s"
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
-            return low[:-2]
-        if low.endswith("ies"):
-            return low[:-3] + "y"
-        if low.endswith("s") and not low.endswith("ss"):
-            return low[:-1]
-    return low
+            low = low[:-2]
+        elif low.endswith("ies"):
+            low = low[:-3] + "y"
+        elif low.endswith("s") and not low.endswith("ss"):
+            low = low[:-1]
+    return _UNIT_SAID.get(low, low)
+
+
+# a measure said in full or short is one word of a name: "9 cal-mag gallons" of "... Gal"
+_UNIT_SAID = {
+    "gallon": "gal", "gals": "gal", "quart": "qt", "qts": "qt", "pound": "lb", "lbs": "lb",
+    "ounce": "oz", "foot": "ft", "feet": "ft", "inch": "in", "yard": "yd", "yds": "yd",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -163,7 +184,7 @@ def _initials(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_BRAND = re.compile(r"\s*([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b")
+_BRAND = re.compile(r"\s*([A-Z][a-z]{2,})[\s-]+([A-Z][a-z]{2,})\b")
 
 
 def _brand(name: str) -> frozenset[str]:
@@ -181,6 +202,7 @@ class Match:
     start: int
     end: int
     weak: bool
+    tail: int = 0  # letters glued on after the name ("-packs" of "30-packs"), in the span
 
 
 @dataclass(frozen=True)
@@ -313,6 +335,10 @@ def _best_run(
                 ):
                     j += 1
                     continue
+                if j > i and _cut_of(toks[j][0], said):
+                    named += 1  # "Riedel Vinum Cab" of "... Cabernet ...": a word cut short
+                    j += 1
+                    continue
                 break
             named += 1
             if toks[j][0] in scored:
@@ -343,20 +369,32 @@ def _best_run(
     while first_said < end - 1 and toks[first_said][0] in _COMMON:
         first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
     start, stop = toks[first_said][1], toks[end - 1][2]
+    glued = _GLUED_TAIL.match(text, stop)
+    tail = glued.end() - stop if glued else 0  # "30-packs" of "30pk": no half word left
+    stop += tail
     weak = score < 2 and named < 4
     if weak and stop - start < 3:
         return None
-    return Match(sku, text[start:stop], start, stop, weak), end
+    return Match(sku, text[start:stop], start, stop, weak, tail), end
 
 
 _MEASURE_AFTER = re.compile(r"\s*(?:lbs?|kg|oz|gal|ft|in|yd|m|l|ml|g|qt|pt)\b|[.,/]\d", re.I)
+
+
+def _cut_of(word: str, said: frozenset[str]) -> bool:
+    """Whether `word` (three letters or more) begins a longer word of a name."""
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and any(len(t) > len(word) and t.startswith(word) for t in said)
+    )
 
 
 def _scrubbable(text: str, match: Match) -> bool:
     """Whether the figures of a name said beside its code can be taken out: the name has a
     word that says what it is ("Quest 3"), and no figure is a measure ("20 lb each") or
     part of a longer number ("Jameson 1.75")."""
-    said = text[match.start : match.end]
+    said = text[match.start : match.end - match.tail]
     if not re.search(r"[a-z]{2}", said, re.I) or _MEASURE_AFTER.match(text, match.end):
         return False
     return not any(_MEASURE_AFTER.match(said, f.end()) for f in _FIGURES.finditer(said))
@@ -364,8 +402,11 @@ def _scrubbable(text: str, match: Match) -> bool:
 
 # ... or before a count of a measure: "Urea 1.5 ton", "10-10-10, 2 tons"
 _COUNT_AFTER = re.compile(
+    # ("jerky stolen at #6, 12 bags", "expired lidocaine, 10 bx"): a few words between
+    r"(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,4}?"
     r"\s*,?\s*\d[\d.,]*\s*(?:tons?|lbs?|pounds?|gal|gallons?|ft|feet|yds?|kg|oz|qts?|cs|cases?"
-    r"|bags?|sacks?|boxes|rolls?)\b",
+    r"|bags?|sacks?|boxes|box|bx|rolls?|ctns?|cartons?|bottles?|btls?|jars?|tubs?|cans?|pcs"
+    r"|pieces|units?|ea|each|packs?|pks?|bunch(?:es)?|bolts?|yards?|spools?|kits?)\b",
     re.IGNORECASE,
 )
 
