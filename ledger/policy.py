@@ -931,6 +931,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "will only give", "would only give", "only give us", "only giving us",
                 "still sell", "still sells", "dropping them to", "drop them to",
                 "dropping it to", "drop it to",
+                # ("7 yds to the remnant bin at $2/yd", "priced down to $2.00/yd")
+                "remnant bin", "remnants bin", "remnant table", "priced down",
+                "sellable as seconds", "saleable as seconds",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
 from ledger.drafting.reading import adjust as adjust  # its own line, as counts
@@ -1072,7 +1073,9 @@ _WD_NRV = lead(
          |selling\s+(?:them\s+|it\s+)?to\s+(?:[\w'.&-]+\s+){1, 3}?(?:for|at)
          |(?:(?:will|would|can|could)\s+)?only\s+(?:pay(?:ing)?|giv(?:e|ing)(?:\s+us)?)
          |(?:still\s+)?sells?\s*,?\s+(?:just|only)\s+(?:at|for)
-         |(?:drop|dropping)\s+(?:them|it)\s+to
+         |(?:drop|dropping)\s+(?:them|it)\s+to|priced\s+down\s+to
+         |(?:remnants?|clearance|bargain|discount|sale)\s+(?:bin|table|rack|shelf)\s+(?:at|for)
+         |(?:sellable|saleable)\s+as\s+seconds\s+(?:at|for)
          |(?:go(?:es|ing)?|send|sent|sell|sold)\s+(?:them\s+|it\s+)?to\s+(?:the\s+|a\s+)?{_BUYER}(?:\s+for)?
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
@@ -1369,6 +1372,17 @@ _BOUND_GATE = lead(
 # ===============================================================================================
 
 
+def _as_read(names: Mapping[str, str]) -> Mapping[str, str]:
+    return _names_as_read(tuple(names.items()))
+
+
+@lru_cache(maxsize=16)  # (a company's item list: the same for every message)
+def _names_as_read(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The item list's names cleaned as a message is ("6-1/2\"" -> "6.5 inches"), so a name
+    typed as printed matches the message read."""
+    return {sku: measures.spelled(_clean(name)) for sku, name in names}
+
+
 def read_requests(
     text: str,
     policy: Policy,
@@ -1395,7 +1409,7 @@ def read_requests(
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
-    by_name = itemnames.rewrite(clean, names, reasons.mentioned) if names else None
+    by_name = itemnames.rewrite(clean, _as_read(names), reasons.mentioned) if names else None
     if by_name is not None:
         clean = by_name.text
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)

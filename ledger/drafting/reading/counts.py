@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ledger.drafting.reading.fast import lead, twin_patterns
 
@@ -22,8 +23,12 @@ _I = re.IGNORECASE | re.VERBOSE
 # A whole count: digits with optional thousands commas, not money, not a decimal, not a
 # percentage, not part of a code ("SKU-12").
 _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
-# ... said alone: never the first half of a date or a pair ("count sheet 9/30", "60/64")
-_N1 = _N[:-1] + "|/\\d)"
+# ... said alone: never the first half of a date or a pair ("count sheet 9/30", "60/64"); a
+# measure may have a decimal ("books 31.5 yds, shelf 29")
+_N1 = (
+    r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?![\w%]|[.,]\d|/\d)"
+)
 
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
 _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
@@ -113,8 +118,8 @@ _MAX_GAP = 80  # characters between the two figures
 
 @dataclass(frozen=True)
 class Difference:
-    book: int
-    counted: int
+    book: Decimal
+    counted: Decimal
     quoted: str  # the books' phrase as typed, to find the request it belongs to
 
     @property
@@ -140,8 +145,8 @@ def rewrite(
         second = m.group("second") or m.group("second2")
         if bool(_IS_BOOK.match(first)) == bool(_IS_BOOK.match(second)):
             continue  # two books or two counts: not a difference
-        x = int((m.group("x") or m.group("x2")).replace(",", ""))
-        y = int((m.group("y") or m.group("y2")).replace(",", ""))
+        x = Decimal((m.group("x") or m.group("x2")).replace(",", ""))
+        y = Decimal((m.group("y") or m.group("y2")).replace(",", ""))
         b, c = (x, y) if _IS_BOOK.match(first) else (y, x)
         if b == c:
             out = _agreed(out, m.start(), m.end())
@@ -151,7 +156,7 @@ def rewrite(
         if _said_elsewhere(text, m.start(), m.end(), abs(b - c)):
             out = _put(out, m.start(), m.end(), "")  # "6 extra X, system said 12, we have 18"
             continue
-        said = f"{'short' if c < b else 'surplus'} x{abs(b - c)}"
+        said = f"{'short' if c < b else 'surplus'} x{_plain(abs(b - c))}"
         if len(said) > m.end() - m.start():
             continue
         out = _put(out, m.start(), m.end(), said)
@@ -165,8 +170,8 @@ def rewrite(
         if count is None:
             pos = book.end()
             continue
-        b = int(book.group("n").replace(",", ""))
-        c = int(count.group(count.lastgroup or "n").replace(",", ""))
+        b = Decimal(book.group("n").replace(",", ""))
+        c = Decimal(count.group(count.lastgroup or "n").replace(",", ""))
         cs, ce = count.span(count.lastgroup or "n")
         sentence = _sentence(text, min(book.start(), cs), max(book.end(), ce))
         if (
@@ -217,9 +222,9 @@ def _agreed(text: str, lo: int, hi: int) -> str:
     return text if code is None else _put(text, *code.span("code"), "")
 
 
-def _said_elsewhere(text: str, start: int, end: int, n: int) -> bool:
+def _said_elsewhere(text: str, start: int, end: int, n: Decimal) -> bool:
     """Whether the count `n` is said in `text` outside [start, end)."""
-    figure = re.compile(rf"(?<![\w.$,/-]){n}(?![\w.,%/-])")
+    figure = re.compile(rf"(?<![\w.$,/-]){re.escape(_plain(n))}(?![\w.,%/-])")
     return any(not (start <= m.start() < end) for m in figure.finditer(text))
 
 
@@ -253,8 +258,8 @@ def _fit(
     text: str,
     book: re.Match[str],
     count: tuple[int, int],
-    b: int,
-    c: int,
+    b: Decimal,
+    c: Decimal,
     count_phrase: tuple[int, int] | None = None,
 ) -> str | None:
     """The text with the books' phrase as the direction word and the difference in place of
@@ -263,7 +268,7 @@ def _fit(
     if b == c:
         return None
     word = "short" if c < b else "surplus"
-    diff = str(abs(b - c))
+    diff = _plain(abs(b - c))
     bs, be = book.span()
     cs, ce = count
     # "short x12" reads as a count of pieces as surely as the reader reads anything
@@ -286,6 +291,11 @@ def _fit(
     if len(said) <= hi - lo and not _DIGIT.search(between) and "\n" not in between:
         return _put(text, lo, hi, said)
     return None
+
+
+def _plain(n: Decimal) -> str:
+    """ "4", "2.5": a difference as a count is written ("40.0 - 36" is 4)."""
+    return format(n.normalize(), "f") if n == n.to_integral_value() else format(n, "f")
 
 
 def _put(text: str, start: int, end: int, what: str) -> str:

@@ -83,6 +83,7 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+_JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|&)\b", re.IGNORECASE)
 _GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d+)\s+$")
 _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
@@ -184,15 +185,17 @@ def _initials(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_BRAND = re.compile(r"\s*([A-Z][a-z]{2,})[\s-]+([A-Z][a-z]{2,})\b")
+_BRAND = re.compile(r"(?=\b([A-Z][a-z]{2,})[\s-]+([A-Z][a-z]{2,})\b)")
 
 
 def _brand(name: str) -> frozenset[str]:
-    """The initials of a name's first two words, a brand ("Instant Ocean Sea Salt" -> "IO"),
-    kept apart from words ("^io"): only those two capitals typed as such say it ("20 IO
-    buckets"), never "io" or "Io" in a sentence."""
-    m = _BRAND.match(name)
-    return frozenset(("^" + m.group(1)[0].lower() + m.group(2)[0].lower(),)) if m else frozenset()
+    """The initials of two capitalised words side by side, a brand or a kind ("Instant Ocean
+    Sea Salt" -> "IO", "Tula Pink Fat Quarter Bundle" -> "FQ"), kept apart from words
+    ("^io"): only those two capitals typed as such say it ("20 IO buckets", "4 Tula Pink FQ
+    bundles"), never "io" or "Io" in a sentence."""
+    return frozenset(
+        "^" + m.group(1)[0].lower() + m.group(2)[0].lower() for m in _BRAND.finditer(name)
+    )
 
 
 @dataclass(frozen=True)
@@ -256,7 +259,11 @@ def rewrite(
         # "3 WR49X10283 washer pumps": goods named by a code the list does not know are not
         # another item whose name they share
         beside = any(_next_to(text, best[0], span) for span in strangers) or any(
-            _one_sentence(text, best[0].start, at) for at in typed_at
+            _one_sentence(text, best[0].start, at)
+            # ("the Juki TL-2010Q is dead and the demo Bernina 475 QE has a cracked bed": a
+            # name said in full, joined to the code's goods by "and", is other goods)
+            and (best[0].weak or not _JOINED_APART.search(text, *sorted((best[0].start, at))))
+            for at in typed_at
         )  # "seed packets: 120 of 073561204119": the code said names the goods
         hit = best[0]
         figure = _FIGURE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
