@@ -325,6 +325,7 @@ def _best_run(
         return None  # "4 Rule 1100": the 4 is the count
     # (words that say what it is, words of the name said in all, end index, sku)
     runs: list[tuple[int, int, int, str]] = []
+    shared: list[tuple[int, int, int, str]] = []  # one word that several names say
     for sku in candidates:
         said, scored = index.tokens[sku], index.scored[sku]
         j, hit, named = i, set(), 0
@@ -358,6 +359,24 @@ def _best_run(
         own = [t for t in hit if index.owners.get(t) == frozenset((sku,))]
         if own or len(hit) >= 2 or (hit and named >= 4):
             runs.append((len(hit), named, j, sku))
+        elif hit:
+            shared.append((len(hit), named, j, sku))
+    if not runs and len(shared) > 1:
+        # "FloraGro gal" of "FloraGro Qt" and "FloraGro Gal": a word several names share,
+        # and one of them says more of what was typed (the size): that one, as a guess
+        shared.sort(key=lambda run: run[1], reverse=True)
+        if shared[0][1] >= 2 and shared[1][1] < shared[0][1]:
+            runs = [shared[0]]
+        else:
+            # "6 qts of FloraGro": the size said just before the name decides
+            prev = [toks[i - 1][0]] if i >= 1 else []
+            if prev == ["of"] and i >= 2:
+                prev.append(toks[i - 2][0])
+            before = set(prev)
+            top = [run for run in shared if run[1] == shared[0][1]]
+            sized = [run for run in top if before & index.tokens[run[3]]]
+            if len(sized) == 1:
+                runs = sized
     if not runs:
         return None
     runs.sort(reverse=True)
@@ -409,8 +428,12 @@ def _scrubbable(text: str, match: Match) -> bool:
 
 # ... or before a count of a measure: "Urea 1.5 ton", "10-10-10, 2 tons"
 _COUNT_AFTER = re.compile(
+    # "hydroguard qt x 12", "FloraGro qt 4 leaking": a count right after the name
+    r"\s*[x\u00d7]\s*\d+\b|\s+\d+\s+(?=[a-z]{3,})"
+    # "hydroguard qts expired in back stock, 9 of them"
+    r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,5}?\s*,?\s*\d+\s+of\s+(?:them|those|these)\b"
     # ("jerky stolen at #6, 12 bags", "expired lidocaine, 10 bx"): a few words between
-    r"(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,4}?"
+    r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,4}?"
     r"\s*,?\s*\d[\d.,]*\s*(?:tons?|lbs?|pounds?|gal|gallons?|ft|feet|yds?|kg|oz|qts?|cs|cases?"
     r"|bags?|sacks?|boxes|box|bx|rolls?|ctns?|cartons?|bottles?|btls?|jars?|tubs?|cans?|pcs"
     r"|pieces|units?|ea|each|packs?|pks?|bunch(?:es)?|bolts?|yards?|spools?|kits?)\b",
