@@ -120,6 +120,9 @@ def _norm(token: str) -> str:
 _UNIT_SAID = {
     "gallon": "gal", "gals": "gal", "quart": "qt", "qts": "qt", "pound": "lb", "lbs": "lb",
     "ounce": "oz", "foot": "ft", "feet": "ft", "inch": "in", "yard": "yd", "yds": "yd",
+    # ("2-bottle gift bags" of "Two-Bottle Kraft Gift Bag")
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8",
+    "ten": "10", "twelve": "12",
 }  # fmt: skip
 
 
