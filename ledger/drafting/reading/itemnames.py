@@ -63,7 +63,7 @@ _NOT_CUT = _COMMON | frozenset(
 )
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
 _UNIT_BETWEEN = (
-    r"(?:(?:dozen|doz|gross)\s+)?"
+    r"(?:(?:dozen|doz|gross)\s+(?:and\s+a\s+half\s+)?)?"
     # ("6 gal Bottomkote", "2 extra AGMs", "3 cs of Orion"): a unit or a word between
     r"(?:(?:gal|gals|qt|qts|lb|lbs|ft|oz|kg|cs|cases?|box|boxes|bx|bags?|sacks?|packs?|pk"
     r"|rolls?|bottles?|btls?|cans?|jars?|tubs?|bunch(?:es)?|bundles?|stems?|flats?|ctns?"
@@ -364,11 +364,11 @@ def _best_run(
             runs.append((len(hit), named, j, sku))
         elif hit:
             shared.append((len(hit), named, j, sku))
-    if not runs and len(shared) > 1:
+    if not runs and shared:
         # "FloraGro gal" of "FloraGro Qt" and "FloraGro Gal": a word several names share,
         # and one of them says more of what was typed (the size): that one, as a guess
         shared.sort(key=lambda run: run[1], reverse=True)
-        if shared[0][1] >= 2 and shared[1][1] < shared[0][1]:
+        if shared[0][1] >= 2 and (len(shared) == 1 or shared[1][1] < shared[0][1]):
             runs = [shared[0]]
         else:
             # "6 qts of FloraGro": the size said just before the name decides
@@ -388,6 +388,7 @@ def _best_run(
         return None  # two items' names said as fully: which one?
     if (
         _PURE_NUMBER.fullmatch(first)
+        and text[toks[i][1] : toks[i][2]].isdigit()
         and i + 1 < end
         and (first, toks[i + 1][0]) not in index.pairs[sku]
     ):
@@ -460,16 +461,18 @@ def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
     gap = text[toks[j - 1][2] : toks[j][1]]
     if gap == "." and toks[j - 1][0].isdigit() and toks[j][0][:1].isdigit():
         return True  # "f/1.8": a decimal in a name
-    return len(gap) <= 2 and all(ch in " -/'\"" for ch in gap)
+    return len(gap) <= 3 and all(ch in " -/'\"&" for ch in gap)  # ("Half & Half")
 
 
 def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
     """A figure that starts a run is the name's only glued to a word ("1-Day") or after
     "the"/"of" ("2 boxes of the 6in 80 grit discs") or another count; otherwise it is the
     count ("4 Rule 1100")."""
-    end = toks[i][2]
+    start, end = toks[i][1], toks[i][2]
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
         return True  # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's
+    if not text[start:end].isdigit() or text[end : end + 1] == "%":
+        return True  # "24pks", "2%": a figure with its unit glued on is a size, not a count
     if i == 0:
         return False
     before = toks[i - 1][0]
