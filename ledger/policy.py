@@ -466,6 +466,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "overipe": "overripe", "overripened": "overripe", "ovveripe": "overripe",
                     "overrippe": "overripe", "harddened": "hardened", "hardend": "hardened",
                     "misprited": "misprinted", "missprinted": "misprinted",
+                    "mispritned": "misprinted", "misprnted": "misprinted",
                     "gowged": "gouged", "gougd": "gouged",
                 },
                 fuzzy=False,

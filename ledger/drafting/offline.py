@@ -1593,7 +1593,24 @@ def read_requests(
         read = [_named_note(f, by_name.matches) for f in read]
     if by_name is not None and by_name.scrubbed:
         read = [_name_figures_note(f, by_name.scrubbed) for f in read]
+    if by_name is not None and by_name.unsure:
+        read = [_shared_name_note(f, by_name.unsure) for f in read]
     return read
+
+
+def _shared_name_note(facts: Facts, unsure: Iterable[itemnames.Match]) -> Facts:
+    """ "48 black gildan 5000 tees": the name's figures were no count, and the card asks which
+    of the items so named it is (never sure: the entry may be right, its item is not known)."""
+    if facts.sku is not None:
+        return facts
+    m = next(iter(unsure))
+    items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
+    note = Guess(
+        f"'{m.said}' names several items in the list ({items}): which one? Its figures are "
+        "no count or price",
+        itemnames.P_NAMED,
+    )
+    return replace(facts, guesses=(*facts.guesses, note))
 
 
 def _name_figures_note(facts: Facts, scrubbed: Iterable[itemnames.Match]) -> Facts:

@@ -116,6 +116,11 @@ def _norm(token: str) -> str:
     return _UNIT_SAID.get(low, low)
 
 
+# a size said in full, as a list writes it ("large" of "Tee - Black - L")
+_SIZE_SAID = {
+    "small": "s", "medium": "m", "med": "m", "large": "l", "lg": "l", "sm": "s",
+    "xlarge": "xl", "xxl": "2xl", "xxxl": "3xl",
+}  # fmt: skip
 # a measure said in full or short is one word of a name: "9 cal-mag gallons" of "... Gal"
 _UNIT_SAID = {
     "gallon": "gal", "gals": "gal", "quart": "qt", "qts": "qt", "pound": "lb", "lbs": "lb",
@@ -209,6 +214,7 @@ class Match:
     end: int
     weak: bool
     tail: int = 0  # letters glued on after the name ("-packs" of "30-packs"), in the span
+    of: tuple[str, ...] = ()  # the items whose names the words say as fully as each other
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,7 @@ class Rewritten:
     text: str
     matches: tuple[Match, ...] = ()
     scrubbed: tuple[Match, ...] = ()  # names said beside their code, their figures taken out
+    unsure: tuple[Match, ...] = ()  # names several items share, their figures taken out
 
 
 def rewrite(
@@ -251,6 +258,7 @@ def rewrite(
             toks.append((word, at, at + len(m.group(0))))
     found: list[Match] = []
     scrub: list[Match] = []
+    unsure: list[Match] = []
     i = 0
     while i < len(toks):
         best = _best_run(text, toks, i, index, reason)
@@ -269,6 +277,11 @@ def rewrite(
             for at in typed_at
         )  # "seed packets: 120 of 073561204119": the code said names the goods
         hit = best[0]
+        if hit.of:
+            if not beside and _FIGURES.search(hit.said):
+                unsure.append(hit)
+            i = best[1]
+            continue
         figure = _FIGURE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
         if hit.weak and not typed and figure and _norm(figure.group(1)) in index.tokens[hit.sku]:
             # "nobody will buy a 2024 calendar" of "2024 Desk Pad Calendar": the figure
@@ -284,16 +297,16 @@ def rewrite(
         ):
             found.append(hit)
         i = best[1]
-    if not found and not scrub:
+    if not found and not scrub and not unsure:
         return Rewritten(text)
     out: list[str] = []
     last = 0
-    for done in sorted([*found, *scrub], key=lambda m: m.start):
+    for done in sorted([*found, *scrub, *unsure], key=lambda m: m.start):
         said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
         out += [text[last : done.start], said]
         last = done.end
     out.append(text[last:])
-    return Rewritten("".join(out), tuple(found), tuple(scrub))
+    return Rewritten("".join(out), tuple(found), tuple(scrub), tuple(unsure))
 
 
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
@@ -384,10 +397,24 @@ def _best_run(
         return None
     runs.sort(reverse=True)
     score, named, end, sku = runs[0]
+    tied: tuple[str, ...] = ()
     if len(runs) > 1 and runs[1][:2] == (score, named):
-        return None  # two items' names said as fully: which one?
+        if score < 2:
+            return None  # two items' names said as fully: which one?
+        # "48 black gildan 5000 tees" of the list's Gildan 5000 tees in every size: the
+        # goods are named (their figures are no count), the item is not
+        tied = tuple(sorted(run[3] for run in runs if run[:2] == (score, named)))
+        end = min(run[2] for run in runs if run[:2] == (score, named))
+        # "... gildan 5000 tees size L", "white gildan 5000 large": a word said near the
+        # name that only one of them has (a size, mostly) picks it
+        common = frozenset.intersection(*(index.tokens[t] for t in tied))
+        near = {_SIZE_SAID.get(t, t) for t, _, _ in toks[max(0, i - 3) : i] + toks[end : end + 3]}
+        picked = [t for t in tied if near & (index.tokens[t] - common)]
+        if len(picked) == 1:
+            sku, tied = picked[0], ()
     if (
-        _PURE_NUMBER.fullmatch(first)
+        not tied
+        and _PURE_NUMBER.fullmatch(first)
         and text[toks[i][1] : toks[i][2]].isdigit()
         and i + 1 < end
         and (first, toks[i + 1][0]) not in index.pairs[sku]
@@ -405,6 +432,8 @@ def _best_run(
     weak = score < 2 and named < 4
     if weak and stop - start < 3:
         return None
+    if tied:
+        return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
 
 
