@@ -808,10 +808,18 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "fire or flood",
                 # ("got tagged with spray paint overnight": vandalism)
                 "graffiti", "graffitied", "spray painted", "tagged with spray paint", "defaced",
-                # ("the wind took 6 panels", "torched 3 rolls", "under water after the creek
-                # came up")
-                "torched", "wind took", "blown away", "blew away", "blown off", "blew off",
+                # ("the wind took 6 panels", "under water after the creek came up")
+                "wind took", "blown away", "blew away", "blown off", "blew off",
                 "under water", "underwater", "creek came up", "river came up", "flash flood",
+                explains={Category.SHRINKAGE, Category.LOSS},
+            ),
+            # "kids torched 3 rolls": set on fire by someone; "base got torched by the stone
+            # grinder" is damage in use (no reason word of its own: a routine loss, asked)
+            Words(
+                "torched",
+                near=("someone", "somebody", "vandals", "vandal", "kids", "they", "thieves",
+                      "arson", "arsonist", "set fire", "set on fire", "on fire", "fire"),
+                fuzzy=False,
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),
             # hail: exact words only (fuzzy, "hall" and "fail" would read as hail)

@@ -326,6 +326,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)(?![-/][a-z])\s*"
     r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
+    # a repair order ("Shop damage RO 450993", "R.O. #4471"): a reference
+    r"\b(?-i:RO|R\.O\.)\s*(?:\#|no\.?)?\s*\d{3,}\b",
     # a unit's serial number ("s/n 88-01127", "sn 88213", "serial# A7731"): the number blanked,
     # the label kept (one serial number is one unit)
     r"\b(?<!\w[-/])(?:serial|s/n|sn|ser\.?\s*no\.?)\s*(?:\#|no\.?|number)?\s*[:\#]?\s*"
@@ -2552,6 +2554,12 @@ def _read_group(
         _read_reserve_money(r)
     _read_percent(r, write_down)
     _read_write_down(r, write_down)
+    if write_down and not (r.wd_new or r.wd_by_unit or r.wd_by_total or r.percent):
+        # "clearance bin junk, write off $240 total, all of it is broken": no new value, the
+        # goods broken and written off: a loss, the write-down's word only where they were
+        broken = [h for h in hits if h.category is Category.LOSS and not _negated(r.s, h)]
+        if broken and _WRITE_OFF_SAID.search(r.s):
+            category, reason, write_down = Category.LOSS, broken[0].keyword, False
     if reserve:
         _read_reserve_amount(r)
     _read_money(r)
@@ -3714,6 +3722,11 @@ def _read_reserve_money(r: _Read) -> None:
             r.cut(*m.span(group), MONEY_MARK)
 
 
+_WRITE_OFF_SAID = re.compile(
+    r"\b(?:write|writing|wrote|written)\s+(?:[\w$,.]+\s+){0,4}?off\b|\bw/o\b|\b(?:toss|trash|bin)"
+    r"\s+(?:it|them|those|these|all)\b",
+    _I,
+)
 _A_YEAR_BEFORE = re.compile(r"\b(?:the|old|our|those|these|last\s+year's)\s+$", _I)
 
 

@@ -391,8 +391,11 @@ def _best_run(
             before = set(prev)
             top = [run for run in shared if run[1] == shared[0][1]]
             sized = [run for run in top if before & index.tokens[run[3]]]
+            near = _said_near(toks, i, top[0][2], tuple(run[3] for run in top), index)
             if len(sized) == 1:
                 runs = sized
+            elif near:  # "the blueberries, 5 cases" of the 30 lb case and the scone
+                runs = [run for run in top if run[3] == near]
     if not runs:
         return None
     runs.sort(reverse=True)
@@ -407,11 +410,9 @@ def _best_run(
         end = min(run[2] for run in runs if run[:2] == (score, named))
         # "... gildan 5000 tees size L", "white gildan 5000 large": a word said near the
         # name that only one of them has (a size, mostly) picks it
-        common = frozenset.intersection(*(index.tokens[t] for t in tied))
-        near = {_SIZE_SAID.get(t, t) for t, _, _ in toks[max(0, i - 3) : i] + toks[end : end + 3]}
-        picked = [t for t in tied if near & (index.tokens[t] - common)]
-        if len(picked) == 1:
-            sku, tied = picked[0], ()
+        picked = _said_near(toks, i, end, tied, index)
+        if picked:
+            sku, tied = picked, ()
     if (
         not tied
         and _PURE_NUMBER.fullmatch(first)
@@ -438,6 +439,19 @@ def _best_run(
 
 
 _MEASURE_AFTER = re.compile(r"\s*(?:lbs?|kg|oz|gal|ft|in|yd|m|l|ml|g|qt|pt)\b|[.,/]\d", re.I)
+
+
+def _said_near(
+    toks: list[tuple[str, int, int]], i: int, end: int, tied: tuple[str, ...], index: _Index
+) -> str | None:
+    """The one of `tied` that a word said near the run (three words either side) names and
+    the others do not ("... tees size L", "white gildan 5000 large"), or None."""
+    if len(tied) < 2:
+        return None
+    common = frozenset.intersection(*(index.tokens[t] for t in tied))
+    near = {_SIZE_SAID.get(t, t) for t, _, _ in toks[max(0, i - 3) : i] + toks[end : end + 3]}
+    picked = [t for t in tied if near & (index.tokens[t] - common)]
+    return picked[0] if len(picked) == 1 else None
 
 
 def _cut_of(word: str, said: frozenset[str]) -> bool:
