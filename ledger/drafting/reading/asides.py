@@ -41,6 +41,7 @@ _GOODS = re.compile(
     r"|(?<![\w-])(?-i:[A-Z]{1,6}[-_]?\d[\w-]*|[A-Z]{2,}-[A-Z0-9-]+)(?![\w-])"
     # a count of things: "14 mugs", "2 broken speakers", "a carton of mugs"
     r"|(?<![\w$.,])\d+\s+(?:[a-z-]+\s+)?[a-z]+s\b|\b(?:a|an|one)\s+(?:\w+\s+)?of\s+[a-z]+s\b"
+    r"|(?<![\w$.,])\d+\s*(?:pr|prs|pairs?)\b"  # "(3 pr)"
     # money said of something: "$1,200 of flour", "$900 worth of glass"
     r"|\d\s*k?\s+(?:worth\s+)?(?:of|in)\s+(?!(?:the|a|an|it|that|this|them|damage|repairs?)\b)[a-z]",
     _I,
@@ -137,7 +138,8 @@ _SERVICE = _words(
         |security\s+(?:guards?|firm|company|patrols?|service)|guards?|plumbers?|electricians?
         |locksmiths?|glaziers?|roofers?|contractors?|technicians?|mechanics?|tow(?:ing|ed)
         |tow\s+truck|dumpsters?|skip\s+bins?|bin\s+hire|waste\s+(?:removal|collection|pickup
-            |pick-up)|haulage|utilit(?:y|ies)|parking\s+ticket|fines?|subscription|licen[cs]e
+            |pick-up)|haulage|utilit(?:y|ies)|parking\s+ticket|fines|(?:a|the|parking|speeding|late)\s+fine
+            |subscription|licen[cs]e
             \s+fee)\b"""
 )
 # a repair word that is the state of the goods, not a job paid for

@@ -49,7 +49,8 @@ _COMMON = frozenset(
     small medium new old red blue white black green yellow orange navy grey gray silver gold
     clear brown pink purple single double plain x w v mm cm ml kg can tube ton tons yd yds
     yard yards foot feet meter metre meters metres kilo kilos liters litres gallon quarts
-    pints sack sacks drum drums pallet pallets reel reels spool spools
+    pints sack sacks drum drums pallet pallets reel reels spool spools pr prs ea pc pcs ct pk
+    cs bx ctn run
     """.split()  # noqa: SIM905 (a word list)
 )
 # words of their own that begin a longer name word: never that word cut short ("rolls" is no
@@ -85,7 +86,7 @@ _COUNT_BEFORE = re.compile(
 _PURE_NUMBER = re.compile(r"\d+")
 _JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|&)\b", re.IGNORECASE)
 _GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
-_FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d+)\s+$")
+_FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{4})\s+$")  # (a model year: "a 2024 calendar")
 _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 # "crushed under a case of water", "froze in the machine": one word of a name after a place
 # word is where the goods were, not more goods
@@ -149,9 +150,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
     for sku, name in names:
-        said = frozenset(_norm(t) for t in _TOKEN.findall(name)) | _initials(name) | _brand(name)
+        words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
+        said = frozenset(words) | _initials(name) | _brand(name)
         tokens[sku] = said
-        words = [_norm(t) for t in _TOKEN.findall(name)]
         pairs[sku] = frozenset(pairwise(words))
         for t in said:
             members.setdefault(t, []).append(sku)
@@ -177,6 +178,20 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+# a size and its width or fitting glued ("10D", "9.5W", "8B", "2E"): two words of a name
+# that prints them apart ("10 D")
+_SIZE_WIDTH = re.compile(r"(\d+(?:\.\d+)?)([a-z]{1,2})", re.IGNORECASE)
+
+
+def _words(token: str) -> list[tuple[str, tuple[int, int]]]:
+    """The name words of one token, each with its span in the token."""
+    word = _norm(token)
+    glued = _SIZE_WIDTH.fullmatch(token)
+    if glued and word == token.lower():  # (not a unit, "12v", nor a plural, "22s")
+        return [(glued.group(1), glued.span(1)), (glued.group(2).lower(), glued.span(2))]
+    return [(word, (0, len(token)))]
 
 
 def _initials(name: str) -> frozenset[str]:
@@ -233,7 +248,7 @@ def rewrite(
     if not names:
         return Rewritten(text)
     index = _index(tuple(names.items()))
-    words = {_norm(w) for w in _TOKEN.findall(text)}
+    words = {w for t in _TOKEN.findall(text) for w, _ in _words(t)}
     if words.isdisjoint(index.owners) and words.isdisjoint(index.short):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
@@ -249,13 +264,13 @@ def rewrite(
         if _CODE_SHAPE.fullmatch(code) and _norm(code) not in index.members:
             strangers.append(chunk.span())
         for m in _TOKEN.finditer(chunk.group(0)):
-            at = chunk.start() + m.start()
-            word = _norm(m.group(0))
-            if m.group(0).isupper() and "^" + word in index.members:
-                word = "^" + word  # "IO", "RIR": initials, typed as such
-            elif word not in index.members and word not in _NOT_CUT and not reason(word):
-                word = index.short.get(word, word)  # "parm": a name word cut short
-            toks.append((word, at, at + len(m.group(0))))
+            for word, (a, b) in _words(m.group(0)):
+                at = chunk.start() + m.start() + a
+                if m.group(0).isupper() and "^" + word in index.members:
+                    word = "^" + word  # "IO", "RIR": initials, typed as such
+                elif word not in index.members and word not in _NOT_CUT and not reason(word):
+                    word = index.short.get(word, word)  # "parm": a name word cut short
+                toks.append((word, at, chunk.start() + m.start() + b))
     found: list[Match] = []
     scrub: list[Match] = []
     unsure: list[Match] = []
