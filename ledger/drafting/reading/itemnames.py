@@ -50,7 +50,7 @@ _COMMON = frozenset(
     clear brown pink purple single double plain x w v mm cm ml kg can tube ton tons yd yds
     yard yards foot feet meter metre meters metres kilo kilos liters litres gallon quarts
     pints sack sacks drum drums pallet pallets reel reels spool spools pr prs ea pc pcs ct pk
-    cs bx ctn run
+    cs bx ctn run vial vials flat flats ampule ampules ampoule ampoules unit units
     """.split()  # noqa: SIM905 (a word list)
 )
 # words of their own that begin a longer name word: never that word cut short ("rolls" is no
@@ -64,7 +64,7 @@ _NOT_CUT = _COMMON | frozenset(
 )
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
 _UNIT_BETWEEN = (
-    r"(?:(?:dozen|doz|gross)\s+(?:and\s+a\s+half\s+)?)?"
+    r"(?:(?:dozen|doz|gross)\s+(?:and\s+a\s+half\s+)?(?:of\s+(?:the\s+)?)?)?"
     # ("6 gal Bottomkote", "2 extra AGMs", "3 cs of Orion"): a unit or a word between
     r"(?:(?:gal|gals|qt|qts|lb|lbs|ft|oz|kg|cs|cases?|box|boxes|bx|bags?|sacks?|packs?|pk"
     r"|rolls?|bottles?|btls?|cans?|jars?|tubs?|bunch(?:es)?|bundles?|stems?|flats?|ctns?"
@@ -72,15 +72,17 @@ _UNIT_BETWEEN = (
     r"\s+(?:of\s+(?:the\s+)?)?)?"
 )
 _COUNT_BEFORE = re.compile(
-    r"(?:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[*_]*\s+"
+    r"(?:(?<![/.-])\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[*_]*\s+"
     + _UNIT_BETWEEN
     # ("10 dead cardinals", "3 cs burger patties", "6 yellow tangs"): after a count, a word or
     # two saying which or how, never a place's or a joining word (nor a vague count: "a
     # couple AGMs" is no count)
     + r"(?:(?!(?:of|the|in|on|at|from|under|by|with|and|or|to|for|into|behind|near|off|couple"
     r"|few|several|some|bunch|handful|lot|lots|load|many|number)\b)[a-z][\w'-]*\s+){0,2}"
-    # ("a dozen clowns", "the 2 AGMs"): an article counts only right before the goods
-     + r"|\b(?:a|an|the|all|both)[*_]*\s+" + _UNIT_BETWEEN + r")$",
+    # ("a dozen clowns"): an article counts only right before the goods, and "the" or "all"
+    # not at all ("the vaccine fridge", "all frost burnt")
+     + r"|\b(?:a|an)[*_]*\s+" + _UNIT_BETWEEN + r")$",
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
@@ -489,9 +491,18 @@ def _scrubbable(text: str, match: Match) -> bool:
 
 
 # ... or before a count of a measure: "Urea 1.5 ton", "10-10-10, 2 tons"
+# "FloraGro qt 4 leaking": a bare count right after the name (never after a place's word:
+# "when freezer 1 failed")
+_COUNT_AFTER_BARE = re.compile(r"\s+\d+\s+(?=[a-z]{3,})")
+_PLACE_WORDS = frozenset(
+    """
+    rack shelf dock door aisle zone tote cart bench cooler freezer fridge store bay bin tank
+    room truck van trailer pallet
+    """.split()  # noqa: SIM905 (a word list)
+)
 _COUNT_AFTER = re.compile(
-    # "hydroguard qt x 12", "FloraGro qt 4 leaking": a count right after the name
-    r"\s*[x\u00d7]\s*\d+\b|\s+\d+\s+(?=[a-z]{3,})"
+    # "hydroguard qt x 12": a count right after the name
+    r"\s*[x\u00d7]\s*\d+\b"
     # "hydroguard qts expired in back stock, 9 of them"
     r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,5}?\s*,?\s*\d+\s+of\s+(?:them|those|these)\b"
     # ("jerky stolen at #6, 12 bags", "expired lidocaine, 10 bx"): a few words between
@@ -507,8 +518,13 @@ def _counted_goods(text: str, match: Match) -> bool:
     """Whether one word of a name stands as counted goods: after a count ("3 AGMs") or before
     a measured count ("Urea 1.5 ton"), not after a place word ("under a case of water")."""
     start = match.start
-    counted = _COUNT_BEFORE.search(text[max(0, start - 24) : start]) or _COUNT_AFTER.match(
-        text, match.end
+    counted = (
+        _COUNT_BEFORE.search(text[max(0, start - 24) : start])
+        or _COUNT_AFTER.match(text, match.end)
+        or (
+            _COUNT_AFTER_BARE.match(text, match.end)
+            and _norm(text[match.start : match.end].split()[-1]) not in _PLACE_WORDS
+        )
     )
     return bool(counted) and not _PLACE_BEFORE.search(text[max(0, start - 40) : start])
 

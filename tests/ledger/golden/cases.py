@@ -12250,5 +12250,17 @@ CASES: list[dict[str, Any]] = [
                "26155514-085-M": ("Clarks Wallabee Mens Beeswax Leather 8.5 M", "85.00")},
      "expect": [{"category": "write_down", "debit": "5300", "credit": "1200", "amount": "90.00",
                  "quantity": "3", "sku": "26155514-085-M"}]},
+    {"id": "w12-080", "group": "synonyms_idioms",
+     "text": "the vaccine fridge at Broadway died over the weekend. 20 SKU-410 are toast",
+     "items": {"SKU-410": ("Ceramic mug", "12.00"),
+               "TL-DL200": ("TempTale Vaccine Data Logger", "139.00")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "240.00",
+                 "quantity": "20", "sku": "SKU-410"}]},
+    {"id": "w12-081", "group": "pack_sizes",
+     "text": "two and a half dozen vanilla tubs melted when freezer 1 failed",
+     "items": {"330101": ("Hershey's Vanilla Ice Cream 3 Gal Tub", "27.90"),
+               "EQ-T49F": ("True T-49F 2-Door Reach-in Freezer", "4785.00")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "837.00",
+                 "quantity": "30", "sku": "330101"}]},
 ]
 # fmt: on
