@@ -416,7 +416,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shrank", "sun faded", "colour faded", "color faded",
                 # cold and heat ("froze in the reefer", "heat damaged on the truck"), plants
                 # and stems past their best, livestock lost with its tank
-                "sliced", "sliced open", "gashed",
+                "sliced", "sliced open", "gashed", "slimy", "slimey", "gone slimy",
+                "went slimy", "off color", "off colour",
                 "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
                 "turned yellow", "gone yellow", "yellowing", "tank crashed",

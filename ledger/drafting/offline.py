@@ -3199,6 +3199,8 @@ class _ReasonIndex:
         out: list[_Hit] = []
         for m in self.pattern.finditer(text):
             key = phrase_key(m.group(0))
+            if key == "short" and _SHORT_NOUN.match(text, m.end()):
+                continue  # "short ribs", "short sleeve tees": goods, not a shortfall
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (near is None or near.search(text) or (context and near.search(context))):
@@ -3725,6 +3727,12 @@ def _read_reserve_money(r: _Read) -> None:
 _WRITE_OFF_SAID = re.compile(
     r"\b(?:write|writing|wrote|written)\s+(?:[\w$,.]+\s+){0,4}?off\b|\bw/o\b|\b(?:toss|trash|bin)"
     r"\s+(?:it|them|those|these|all)\b",
+    _I,
+)
+_SHORT_NOUN = re.compile(
+    r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
+    r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"
+    r"|boots?|dresses?|coats?|handle[sd]?|neck|arms?|legs?|blocks?|runs?|wave|throw)\b",
     _I,
 )
 _A_YEAR_BEFORE = re.compile(r"\b(?:the|old|our|those|these|last\s+year's)\s+$", _I)
@@ -4742,6 +4750,7 @@ _APART = re.compile(
 )
 _ON_COUNT = re.compile(
     r"\b(?:on|in|at|from|after)\s+(?:the\s+|our\s+|a\s+)?(?:cycle\s+|re)?counts?\b"
+    r"|\bcount\s+(?:shortage|short(?:fall)?|variance|discrepancy)\b"
     r"|\b(?:vs\.?|against|than)\s+(?:the\s+)?(?:system|books)\b",
     _I,
 )

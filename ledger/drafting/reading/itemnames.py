@@ -250,7 +250,9 @@ def rewrite(
     if not names:
         return Rewritten(text)
     index = _index(tuple(names.items()))
-    words = {w for t in _TOKEN.findall(text) for w, _ in _words(t)}
+    typed_words = _TOKEN.findall(text)
+    words = {w for t in typed_words for w, _ in _words(t)}
+    words |= {"^" + t.lower() for t in typed_words if t.isupper()}  # ("FBS": initials)
     if words.isdisjoint(index.owners) and words.isdisjoint(index.short):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
@@ -467,7 +469,7 @@ def _said_near(
         return None
     common = frozenset.intersection(*(index.tokens[t] for t in tied))
     near = {_SIZE_SAID.get(t, t) for t, _, _ in toks[max(0, i - 3) : i] + toks[end : end + 3]}
-    picked = [t for t in tied if near & (index.tokens[t] - common)]
+    picked = [t for t in tied if near & {_SIZE_SAID.get(w, w) for w in index.tokens[t] - common}]
     return picked[0] if len(picked) == 1 else None
 
 
@@ -509,7 +511,8 @@ _COUNT_AFTER = re.compile(
     r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,4}?"
     r"\s*,?\s*\d[\d.,]*\s*(?:tons?|lbs?|pounds?|gal|gallons?|ft|feet|yds?|kg|oz|qts?|cs|cases?"
     r"|bags?|sacks?|boxes|box|bx|rolls?|ctns?|cartons?|bottles?|btls?|jars?|tubs?|cans?|pcs"
-    r"|pieces|units?|ea|each|packs?|pks?|bunch(?:es)?|bolts?|yards?|spools?|kits?)\b",
+    r"|pieces|units?|ea|each|packs?|pks?|bunch(?:es)?|bolts?|yards?|spools?|kits?|drums?|totes?"
+    r"|pails?|buckets?|vials?|trays?|flats?|pallets?|sets?|pairs?|prs?|dozen|doz)\b",
     re.IGNORECASE,
 )
 
