@@ -982,8 +982,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "value of 20 SKU-77 reduced to $30": the new value, said beside what it is of
             Words(
                 "reduced to", "reduce to", "lowered to", "lower to", "dropped to", "cut to",
-                "decreased to",
-                near=("value", "price", "priced", "worth", "valued", "nrv"),
+                "decreased to", "reducing to", "lowering to",
+                near=("value", "price", "priced", "worth", "valued", "nrv", "cost"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
