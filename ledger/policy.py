@@ -416,6 +416,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shrank", "sun faded", "colour faded", "color faded",
                 # cold and heat ("froze in the reefer", "heat damaged on the truck"), plants
                 # and stems past their best, livestock lost with its tank
+                "went black", "turned black", "gone black", "sprouting", "sprouted", "rot",
+                "brown rot", "stem rot", "crown rot", "soft rot", "black rot",
                 "sliced", "sliced open", "gashed", "slimy", "slimey", "gone slimy",
                 "went slimy", "off color", "off colour",
                 "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
@@ -721,6 +723,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "helped themselves", "helped himself", "helped herself", "help themselves",
                 "helping themselves", "made off with", "ran off with", "walked out with",
                 "took off with", "went off with", "did a runner", "legged it",
+                "got away with", "drove off with", "drove away with",
                 "taken from", "were taken", "was taken", "got taken", "has been taken",
                 "have been taken", "been taken", "shoplift", "ripped off", "knocked off from",
                 "nabbed", "half inched", "five finger discount",

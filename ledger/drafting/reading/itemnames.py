@@ -50,7 +50,7 @@ _COMMON = frozenset(
     clear brown pink purple single double plain x w v mm cm ml kg can tube ton tons yd yds
     yard yards foot feet meter metre meters metres kilo kilos liters litres gallon quarts
     pints sack sacks drum drums pallet pallets reel reels spool spools pr prs ea pc pcs ct pk
-    cs bx ctn run vial vials flat flats ampule ampules ampoule ampoules unit units
+    cs bx ctn run vial vials flat flats ampule ampules ampoule ampoules unit units extra
     """.split()  # noqa: SIM905 (a word list)
 )
 # words of their own that begin a longer name word: never that word cut short ("rolls" is no
@@ -86,6 +86,13 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+# ("bananas are full yellow": a sentence goes on, no name's word is skipped over)
+_FUNCTION_WORDS = frozenset(
+    """
+    are is was were be been being has have had the and for with from into onto our their its
+    this that these those got get gets very all some any but not no so then than too also
+    """.split()  # noqa: SIM905 (a word list)
+)
 _JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|&)\b", re.IGNORECASE)
 _GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{4})\s+$")  # (a model year: "a 2024 calendar")
@@ -374,6 +381,7 @@ def _best_run(
                     and toks[j + 1][0] in scored
                     and _joined(text, toks, j + 1)
                     and not toks[j][0].isdigit()
+                    and toks[j][0] not in _FUNCTION_WORDS
                     and not reason(toks[j][0])
                 ):
                     j += 1

@@ -291,7 +291,8 @@ twin_patterns(globals())
 
 def spaced_stand_ins(items: Collection[str]) -> dict[str, str]:
     """stand-in -> code, for the item list's codes with a space ("FW05212-GTYN" ->
-    "FW05212 GTYN"); empty for most lists."""
+    "FW05212 GTYN") or a trailing "#" ("ONY-YEL-50" -> "ONY-YEL-50#"); empty for most
+    lists."""
     out: dict[str, str] = {}
     for code in items:
         # (a short one, "A 1", "PK 12", would be read in ordinary words: only codes of five
@@ -301,6 +302,13 @@ def spaced_stand_ins(items: Collection[str]) -> dict[str, str]:
             stand_in = "-".join(code.split())
             if stand_in not in items:
                 out[stand_in] = code
+        elif (
+            code.endswith("#")
+            and len(key) >= 6
+            and any(ch.isdigit() for ch in key)
+            and code[:-1] not in items
+        ):
+            out[code[:-1]] = code  # "ONY-YEL-50#" (50 pounds): "#" read as a number sign
     return out
 
 
@@ -308,7 +316,10 @@ def join_spaced(text: str, stand_ins: dict[str, str]) -> str:
     """`text` with each code that has a space, typed with or without it, as its stand-in."""
     for stand_in, code in stand_ins.items():
         parts = [re.escape(p) for p in code.split()]
-        typed = re.compile(r"(?<![\w-])" + r"[\s-]?".join(parts) + r"(?![\w-])", re.IGNORECASE)
+        said = r"[\s-]?".join(parts)
+        if code.endswith("#"):
+            said = said[: -len(re.escape("#"))] + "#?"  # typed with or without its "#"
+        typed = re.compile(r"(?<![\w-])" + said + r"(?![\w-])", re.IGNORECASE)
         text = typed.sub(_as_is(stand_in), text)
     return text
 
