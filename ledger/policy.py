@@ -234,6 +234,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("customer returns, missing blocks": incomplete goods, not goods gone)
                 "missing pieces", "missing parts", "missing blocks", "missing screws",
                 "missing hardware", "missing lids", "missing caps", "missing components",
+                # ("1 WF1000XM5/B missing an earbud"): a part gone, the goods incomplete
+                "missing an", "missing its", "missing their",
                 "pieces missing", "parts missing",
                 # ("scorched in the melter", "burnt coils": spoiled in use; with "fire" the
                 # fire's row tells the story)

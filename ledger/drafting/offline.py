@@ -3687,7 +3687,7 @@ _RESERVE_MONEY = re.compile(
         \s+(?:another\s+|an\s+extra\s+|a\s+further\s+)?(?P<m>{_MONEY_STRICT})
         (?=\s+(?:to|into|in|from|out\s+of|against|of)\s+(?:the\s+|our\s+)?(?:[\w&]+\s+){{0,2}}
         (?:reserves?|allowances?|provisions?)\b)
-      | \b(?:reserves?|allowances?|provisions?)\s+(?:up\s+)?by\s+(?P<m2>{_MONEY_STRICT})""",
+      | \b(?:reserves?|allowances?|provisions?)\s+(?:up\s+)?(?:by\s+)?(?P<m2>{_MONEY_STRICT})""",
     _IX,
 )
 # "by 5% of the $40,000 toner stock": a share of a stated base

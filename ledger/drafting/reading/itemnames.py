@@ -503,7 +503,9 @@ def _scrubbable(text: str, match: Match) -> bool:
 # ... or before a count of a measure: "Urea 1.5 ton", "10-10-10, 2 tons"
 # "FloraGro qt 4 leaking": a bare count right after the name (never after a place's word:
 # "when freezer 1 failed")
-_COUNT_AFTER_BARE = re.compile(r"\s+\d+\s+(?=[a-z]{3,})")
+_COUNT_AFTER_BARE = re.compile(
+    r"\s*[,:\u2013\u2014-]?\s*\d+\s+(?=[a-z]{3,})|\s*[,:\u2013\u2014-]\s*\d+\s*(?:$|[.;,\n])"
+)
 _PLACE_WORDS = frozenset(
     """
     rack shelf dock door aisle zone tote cart bench cooler freezer fridge store bay bin tank
@@ -514,10 +516,11 @@ _COUNT_AFTER = re.compile(
     # "hydroguard qt x 12": a count right after the name
     r"\s*[x\u00d7]\s*\d+\b"
     # "hydroguard qts expired in back stock, 9 of them"
-    r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,5}?\s*,?\s*\d+\s+of\s+(?:them|those|these)\b"
-    # ("jerky stolen at #6, 12 bags", "expired lidocaine, 10 bx"): a few words between
+    r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,5}?\s*[,:\u2013\u2014-]?\s*\d+\s+of\s+(?:them|those|these)\b"
+    # ("jerky stolen at #6, 12 bags", "expired lidocaine, 10 bx", "sumatra green - 1 bag"):
+    # a few words between
     r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,4}?"
-    r"\s*,?\s*\d[\d.,]*\s*(?:tons?|lbs?|pounds?|gal|gallons?|ft|feet|yds?|kg|oz|qts?|cs|cases?"
+    r"\s*[,:\u2013\u2014-]?\s*\d[\d.,]*\s*(?:tons?|lbs?|pounds?|gal|gallons?|ft|feet|yds?|kg|oz|qts?|cs|cases?"
     r"|bags?|sacks?|boxes|box|bx|rolls?|ctns?|cartons?|bottles?|btls?|jars?|tubs?|cans?|pcs"
     r"|pieces|units?|ea|each|packs?|pks?|bunch(?:es)?|bolts?|yards?|spools?|kits?|drums?|totes?"
     r"|pails?|buckets?|vials?|trays?|flats?|pallets?|sets?|pairs?|prs?|dozen|doz)\b",
