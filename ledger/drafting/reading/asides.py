@@ -330,7 +330,10 @@ _WRITE_DOWN_ASKED = _words(
 # "carrier paid us $400 on the freight claim", "insurance settled at $2k for the flood",
 # "got a $300 cheque from the courier": money received, not goods lost
 _CLAIM_MONEY = _words(
-    r"""\b(?:paid\s+(?:us|out)|pays?\s+us|settl(?:ed|ement|ing)|payout|pay-out|cheques?
+    # ("Route 14 truck settled short 3 cs", "route settlement: short 1 cs": a route's
+    # count at settlement, not money)
+    r"""\b(?:paid\s+(?:us|out)|pays?\s+us|settl(?:ed|ement|ing)(?!\s*:?\s*(?:short|over|up\s+short))
+        |payout|pay-out|cheques?
         |checks?\s+(?:for|from)|compensat(?:ed|ion)|reimburs\w+|recover(?:ed|y)\s+(?:of\s+)?\$
         |coming\s+back|(?:got|received|receiving|get)\s+(?:back\s+)?(?:a\s+|the\s+)?\$?\d
             [\d,.]*k?\s+(?:back|from|cheque|check|payment|credit|refund)

@@ -62,7 +62,7 @@ _BOOK_AFTER = lead(
 # What was counted: the figure after a count word ("shelf 34" beside "system 40"), or before
 # a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+    r"""(?:\b(?:counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)

@@ -50,6 +50,7 @@ _COMMON = frozenset(
     clear brown pink purple single double plain x w v mm cm ml kg can tube ton tons yd yds
     yard yards foot feet meter metre meters metres kilo kilos liters litres gallon quarts
     pints sack sacks drum drums pallet pallets reel reels spool spools pr prs ea pc pcs ct pk
+    full empty
     cs bx ctn run vial vials flat flats ampule ampules ampoule ampoules unit units extra
     """.split()  # noqa: SIM905 (a word list)
 )
@@ -93,6 +94,7 @@ _FUNCTION_WORDS = frozenset(
     this that these those got get gets very all some any but not no so then than too also
     """.split()  # noqa: SIM905 (a word list)
 )
+_PROPER_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b[A-Z][a-z]+\s+$")
 _JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|&)\b", re.IGNORECASE)
 _GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{4})\s+$")  # (a model year: "a 2024 calendar")
@@ -318,8 +320,18 @@ def rewrite(
             if _scrubbable(text, hit):
                 scrub.append(hit)
         elif not beside and not (
-            # one word of a name: only as counted goods, never a reason's word ("short")
-            hit.weak and (typed or reason(hit.said) or not _counted_goods(text, hit))
+            # one word of a name: only as counted goods, never a reason's word ("short"),
+            # nor a proper name's ("the World Cup promo labels", "Hope Street shelter")
+            hit.weak
+            and (
+                typed
+                or reason(hit.said)
+                or not _counted_goods(text, hit)
+                or (
+                    hit.said[:1].isupper()
+                    and _PROPER_BEFORE.search(text, max(0, hit.start - 20), hit.start) is not None
+                )
+            )
         ):
             found.append(hit)
         i = best[1]
