@@ -2102,7 +2102,9 @@ _COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
 
 
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t)"
+    # ("printheads wont fire", "won't light"): what a thing does not do, not what happened
+    r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t|won'?t|wont"
+    r"|doesn'?t|doesnt|didn'?t|didnt|don'?t|dont|can'?t|cant|cannot)"
     # ("no sign of a break-in", "no evidence of any theft")
     # ("not an actual fire", "no real damage")
     r"\s+(?:(?:any|other|visible|actual|real|true|signs?\s+of|evidence\s+of|indication\s+of"

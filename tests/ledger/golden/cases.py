@@ -12406,5 +12406,9 @@ CASES: list[dict[str, Any]] = [
                "CO2-20LB": ("CO2 Cylinder 20 lb, full", "38.00")},
      "expect": [{"category": "write_down", "debit": "5300", "credit": "1200", "amount": "184.80",
                  "quantity": "60", "sku": "FZ-RB-2L8"}]},
+    {"id": "w12-100", "group": "synonyms_idioms",
+     "text": "30 SKU-12 expierd, printheads wont fire",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "450.00",
+                 "quantity": "30", "sku": "SKU-12"}]},
 ]
 # fmt: on
