@@ -953,6 +953,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("7 yds to the remnant bin at $2/yd", "priced down to $2.00/yd")
                 "remnant bin", "remnants bin", "remnant table", "priced down",
                 "sellable as seconds", "saleable as seconds",
+                # ("we'll blow them out at $6.00", "sellable as demo at $95", "will sell for
+                # 11.00 ea", "we'll sell those at $7.00")
+                "blow them out at", "blow out at", "blow them out for", "sell those at",
+                "sell these at", "will sell for", "sellable as demo", "sellable at",
+                "sellable for",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

@@ -1077,7 +1077,9 @@ _WD_NRV = lead(
          |(?:still\s+)?sells?\s*,?\s+(?:just|only)\s+(?:at|for)
          |(?:drop|dropping)\s+(?:them|it)\s+to|priced\s+down\s+to
          |(?:remnants?|clearance|bargain|discount|sale)\s+(?:bin|table|rack|shelf)\s+(?:at|for)
-         |(?:sellable|saleable)\s+as\s+seconds\s+(?:at|for)
+         |(?:sellable|saleable)\s+as\s+(?:seconds|(?:a\s+)?demos?)\s+(?:at|for)
+         |blow\s+(?:them\s+|it\s+|those\s+|these\s+)?out\s+(?:at|for)
+         |sell\s+(?:those|these)\s+(?:at|for)|will\s+sell\s+for
          |(?:go(?:es|ing)?|send|sent|sell|sold)\s+(?:them\s+|it\s+)?to\s+(?:the\s+|a\s+)?{_BUYER}(?:\s+for)?
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)

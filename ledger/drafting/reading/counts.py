@@ -225,7 +225,18 @@ def _agreed(text: str, lo: int, hi: int) -> str:
 def _said_elsewhere(text: str, start: int, end: int, n: Decimal) -> bool:
     """Whether the count `n` is said in `text` outside [start, end)."""
     figure = re.compile(rf"(?<![\w.$,/-]){re.escape(_plain(n))}(?![\w.,%/-])")
-    return any(not (start <= m.start() < end) for m in figure.finditer(text))
+    return any(
+        not (start <= m.start() < end) and not _PLACE_BEFORE.search(text, 0, m.start())
+        for m in figure.finditer(text)
+    )
+
+
+# a place's number is no difference said ("dock 3: X system 82 counted 79")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:dock|bay|aisle|bin|door|store|shelf|rack|zone|row|level|truck|route|tote|loc"
+    r"|location|room|cooler|freezer|trailer|van|station|register|branch|site|q)\s*\#?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

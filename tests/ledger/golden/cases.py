@@ -12410,5 +12410,17 @@ CASES: list[dict[str, Any]] = [
      "text": "30 SKU-12 expierd, printheads wont fire",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "450.00",
                  "quantity": "30", "sku": "SKU-12"}]},
+    {"id": "w12-101", "group": "locations_dates_refs",
+     "text": "Q2 count 6/28 dock 3: SKU-410 system 82 bx counted 79 bx",
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "36.00",
+                 "quantity": "3", "sku": "SKU-410"}]},
+    {"id": "w12-102", "group": "write_downs",
+     "text": "SKU-77 speakers: 60 of them faded in the window display, we'll blow them out at $30",
+     "expect": [{"category": "write_down", "debit": "5300", "credit": "1200", "amount": "900.00",
+                 "quantity": "60", "sku": "SKU-77"}]},
+    {"id": "w12-103", "group": "write_downs",
+     "text": "write-down: CHR-009 chairs 30 ea, old packaging, will sell for 80.00 ea",
+     "expect": [{"category": "write_down", "debit": "5300", "credit": "1200", "amount": "480.00",
+                 "quantity": "30", "sku": "CHR-009"}]},
 ]
 # fmt: on
