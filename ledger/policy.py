@@ -426,6 +426,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
                 "turned yellow", "gone yellow", "yellowing", "tank crashed",
                 "superseded by", "replaced by the new", "new model came out",
+                misspelled={"cokred": "corked", "corkd": "corked"},
                 fuzzy=False,
             ),
             # Idioms with no damage word, by kind of goods (what staff say they saw): powders
@@ -780,7 +781,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "thieft": "theft", "theift": "theft", "thieves'": "thieves",
                     "theif": "thief", "theifs": "thieves", "stolem": "stolen",
                     "sotlen": "stolen", "stloen": "stolen", "shopliftng": "shoplifting",
-                    "shoplifing": "shoplifting", "shopliftd": "shoplifted",
+                    "shoplifing": "shoplifting", "shopliftd": "shoplifted", "stolne": "stolen",
+                    "stoeln": "stolen",
                 },
                 explains={Category.SHRINKAGE},
             ),

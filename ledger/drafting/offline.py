@@ -1437,7 +1437,9 @@ def read_requests(
         raise DraftError(lookalike.refusal(typo))
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
-    clean_read, differences = counts.rewrite(clean, lambda s: _another_story(s, reasons))
+    clean_read, differences = counts.rewrite(
+        _dozens_per_container(clean), lambda s: _another_story(s, reasons)
+    )
     # "received 40 SKU-12, 4 were cracked": the 40 arrived, the 4 are written off
     arrived: list[arrivals.Arrival] = []
     if _ARRIVAL_GATE.search(clean_read):
@@ -3205,6 +3207,8 @@ class _ReasonIndex:
             key = phrase_key(m.group(0))
             if key == "short" and _SHORT_NOUN.match(text, m.end()):
                 continue  # "short ribs", "short sleeve tees": goods, not a shortfall
+            if key in _GIVEN and _BACK.match(text, m.end()):
+                continue  # "sent back by wine club members": returned, not given away
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (near is None or near.search(text) or (context and near.search(context))):
@@ -3733,6 +3737,28 @@ _WRITE_OFF_SAID = re.compile(
     r"\s+(?:it|them|those|these|all)\b",
     _I,
 )
+# "3 cs (10 dz/cs)", "12 dz pr/cs": dozens to a container, written as the pieces (120/cs), the
+# same length (positions still point into the message as typed)
+_DOZENS_PER = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,3})\s*(?:dz|doz|dozen)\.?\s*(?:pr\.?\s*|pairs?\s+)?"
+    r"(?P<per>/\s*|per\s+|a\s+|to\s+a\s+)(?P<c>cs|case|ctn|carton|box|bx|pallet|bundle|pack)\b",
+    _I,
+)
+
+
+def _dozens_per_container(text: str) -> str:
+    if "d" not in text.lower() or not _DIGIT.search(text):
+        return text
+
+    def pieces(m: re.Match[str]) -> str:
+        said = f"{int(m.group('n')) * 12}{m.group('per')}{m.group('c')}"
+        return said.ljust(len(m.group(0))) if len(said) <= len(m.group(0)) else m.group(0)
+
+    return _DOZENS_PER.sub(pieces, text)
+
+
+_GIVEN = frozenset(("sent", "given", "handed", "gave"))
+_BACK = re.compile(r"\s+back\b", _I)
 _SHORT_NOUN = re.compile(
     r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
     r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"

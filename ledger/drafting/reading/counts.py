@@ -206,7 +206,8 @@ def rewrite(
 # a code on its own line or after a comma, right before a count that agrees: "SKU-12 system 40
 # counted 40, SKU-40 system 10 counted 8" (the line of an item with nothing to write off)
 _CODE_BEFORE = re.compile(
-    r"(?:^|[,;:\n]|^\s*[-*\u2022])\s*(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,})"
+    r"(?:^|[,;:\n]|^\s*[-*\u2022])\s*"
+    r"(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,}|\d{6,})"
     r"\s*[:,-]?\s*$"
 )
 _LINE_ENDS = re.compile(r"\s*(?:[,;.\n]|$)")
