@@ -1291,7 +1291,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "boys & girls club", "boys and girls club", "scout troop", "girl scouts",
                 "boy scouts", "little league", "food shelf", "women's shelter",
                 "(nonprofit)", "job training program",
-                misspelled={"donatd": "donated", "doanted": "donated"},
+                misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
                 explains={Category.LOSS},
             ),
             # given to a school, a club, a library: "gave 8 tubs to Lincoln Elementary"

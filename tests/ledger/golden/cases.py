@@ -12443,5 +12443,15 @@ CASES: list[dict[str, Any]] = [
     {"id": "w12-107", "group": "misspellings",
      "text": "stolne: 1 TV-55X out of the locked display case, glass was smashed",
      "expect": "unsure"},
+    {"id": "w12-108", "group": "pack_sizes",
+     "text": "4 bdls SKU-410 (25/bdl) wet + 2 bdls SKU-12 (15/bdl) wet",
+     "expect": [{"category": "loss", "debit": "5200", "credit": "1200", "amount": "1200.00",
+                 "quantity": "100", "sku": "SKU-410"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "450.00",
+                 "quantity": "30", "sku": "SKU-12"}]},
+    {"id": "w12-109", "group": "misspellings",
+     "text": "domated 10 SKU-77 to the animal shelter for thier move",
+     "expect": [{"category": "donation", "debit": "5200", "credit": "1200", "amount": "450.00",
+                 "quantity": "10", "sku": "SKU-77"}]},
 ]
 # fmt: on
