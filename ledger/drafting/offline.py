@@ -2740,9 +2740,17 @@ def _count_way(
     """The direction words of a count ("we're over by 4", "books are under"): they name the
     reason when nothing else does, and never let a shortage and an overage be swapped
     quietly."""
+    way = direction.read(work) if category is None or category in _COUNT_WAYS_ else None
     if category is not None and category not in _COUNT_WAYS_:
+        # "turned up 4 more X than the books show, they were in a mislabeled tote": a count's
+        # direction said in full beside another story: which is it? (was the other at 0.97)
+        other = direction.read(work) if _MORE_OR_FEWER.search(work) else None
+        if other is not None and other.clear:
+            r.unclear.append(
+                f"'{other.word.strip()}' says a count off the books, and the message also says "
+                f"'{reason}': which is it?"
+            )
         return category, reason
-    way = direction.read(work)
     if way is None:
         return category, reason
     if not way.clear:
@@ -3757,6 +3765,7 @@ def _dozens_per_container(text: str) -> str:
     return _DOZENS_PER.sub(pieces, text)
 
 
+_MORE_OR_FEWER = re.compile(r"\b(?:more|fewer|less)\b[^.;\n]{0,40}?\bthan\b", _I)
 _GIVEN = frozenset(("sent", "given", "handed", "gave"))
 _BACK = re.compile(r"\s+back\b", _I)
 _SHORT_NOUN = re.compile(

@@ -59,7 +59,8 @@ COMMON = _wordset(
     shopify paypal venmo zelle amazon ebay etsy stripe square
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
     stools stoles burner burners
-    file files filed filing fine fines fir firm fret rams ram thier theirs
+    file files filed filing fine fines fir firm fret rams ram thier theirs swolen swollen
+    stolne
     """
 )
 
