@@ -573,6 +573,8 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
         return True  # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's
     if not text[start:end].isdigit() or text[end : end + 1] == "%":
         return True  # "24pks", "2%": a figure with its unit glued on is a size, not a count
+    if i + 1 < len(toks) and toks[i + 1][1] == end:
+        return True  # "400H fill valves": a figure and a letter of one word are a model
     if i == 0:
         return False
     before = toks[i - 1][0]

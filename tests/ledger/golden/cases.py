@@ -12474,5 +12474,13 @@ CASES: list[dict[str, Any]] = [
      "text": "lightning hit the warehouse roof, 3 SKU-77 fried",
      "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "135.00",
                  "quantity": "3", "sku": "SKU-77"}]},
+    {"id": "w12-115", "group": "multi_item",
+     "text": "inventory count: 400H fill valves system 50 counted 44; B1F16 system 100 counted 103",
+     "items": {"B1F16": ("Fluidmaster 16 in. braided faucet connector", "4.85"),
+               "039961004002": ("Fluidmaster 400H fill valve", "9.15")},
+     "expect": [{"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "54.90",
+                 "quantity": "6", "sku": "039961004002"},
+                {"category": "overage", "debit": "1200", "credit": "5100", "amount": "14.55",
+                 "quantity": "3", "sku": "B1F16"}]},
 ]
 # fmt: on
