@@ -2740,7 +2740,6 @@ def _count_way(
     """The direction words of a count ("we're over by 4", "books are under"): they name the
     reason when nothing else does, and never let a shortage and an overage be swapped
     quietly."""
-    way = direction.read(work) if category is None or category in _COUNT_WAYS_ else None
     if category is not None and category not in _COUNT_WAYS_:
         # "turned up 4 more X than the books show, they were in a mislabeled tote": a count's
         # direction said in full beside another story: which is it? (was the other at 0.97)
@@ -2751,6 +2750,7 @@ def _count_way(
                 f"'{reason}': which is it?"
             )
         return category, reason
+    way = direction.read(work)
     if way is None:
         return category, reason
     if not way.clear:

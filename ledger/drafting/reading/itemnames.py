@@ -22,10 +22,8 @@ from itertools import pairwise
 P_NAMED = 0.1  # a name several of whose words were said, one only this item has: likely
 P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to confirm
 
-# a fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
-# a grade of figures ("10-10-10", "46-0-0"), a fraction ("1/2", "5/16"), a figure glued to a
-# few letters ("22oz", "12v", "5bc") or a word
-# a decimal and its unit ("1.75L", "130.4", "1.75" said for the 1.75 L bottle)
+# a grade of figures ("10-10-10", "46-0-0"), a decimal and its unit ("1.75L", "130.4"), a
+# fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
 _TOKEN = re.compile(
     r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+|[a-z0-9]+",
     re.IGNORECASE,
