@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -54,6 +54,7 @@ from ledger.drafting.reading import errands as errands  # its own line, as count
 from ledger.drafting.reading import itemnames as itemnames  # its own line, as counts
 from ledger.drafting.reading import measures as measures  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
+from ledger.drafting.reading import named as named  # its own line, as counts
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
 from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import selffix as selffix  # its own line, as counts
@@ -1601,7 +1602,21 @@ def read_requests(
         read = [_name_figures_note(f, by_name.scrubbed) for f in read]
     if by_name is not None and by_name.unsure:
         read = [_shared_name_note(f, by_name.unsure) for f in read]
+    if by_name is not None and by_name.ambiguous:
+        read = [_ambiguous_name_note(f, by_name.ambiguous) for f in read]
     return read
+
+
+def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match]) -> Facts:
+    """ "2 chemex brewers broke, $45 each": the goods are named by a word several items
+    share; the card asks which (never sure: the entry may be right, its item is not known),
+    and a price that is one of theirs picks it (drafting.draft)."""
+    if facts.sku is not None or facts.category in _RESERVES:
+        return facts
+    m = ambiguous[0]
+    items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
+    note = Guess(f"'{m.said}' may name any of {items}: {named.ASKS_WHICH}", itemnames.P_NAMED)
+    return replace(facts, guesses=(*facts.guesses, note), candidates=m.of)
 
 
 def _shared_name_note(facts: Facts, unsure: Iterable[itemnames.Match]) -> Facts:
@@ -1612,11 +1627,11 @@ def _shared_name_note(facts: Facts, unsure: Iterable[itemnames.Match]) -> Facts:
     m = next(iter(unsure))
     items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
     note = Guess(
-        f"'{m.said}' names several items in the list ({items}): which one? Its figures are "
-        "no count or price",
+        f"'{m.said}' names several items in the list ({items}): {named.ASKS_WHICH} Its "
+        "figures are no count or price",
         itemnames.P_NAMED,
     )
-    return replace(facts, guesses=(*facts.guesses, note))
+    return replace(facts, guesses=(*facts.guesses, note), candidates=m.of)
 
 
 def _name_figures_note(facts: Facts, scrubbed: Iterable[itemnames.Match]) -> Facts:

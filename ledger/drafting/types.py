@@ -56,6 +56,9 @@ class Facts:
     # the containers counted when the quantity was multiplied out of them ("3 ctn (150/ctn)":
     # ("carton", 3)), for an item the item list prices by the carton
     containers: tuple[tuple[str, Decimal], ...] = ()
+    # the items the goods' words could name, none named more fully ("2 chemex brewers" of a
+    # Chemex coffeemaker and Chemex filters): a price that is one of theirs picks it
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

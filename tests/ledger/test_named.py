@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from ledger.drafting import ItemInfo, draft
 from tests.ledger.conftest import make_context
 
@@ -35,3 +37,42 @@ def test_a_price_or_a_code_said_wins_over_the_names_cost() -> None:
     assert d.sku == "SY-12" and d.amount == Decimal("6.00") and d.confidence < 0.9
     (d,) = draft("12 SY-12 syringes dropped in the mud", make_context(items=ITEMS))
     assert d.sku == "SY-12" and d.amount == Decimal("7.44")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 fence chargers got smashed, $150 each",  # no list cost is $150
+        "fence charger knocked off the shelf and broke, $80 loss",
+    ],
+)
+def test_a_word_two_items_share_with_a_price_neither_costs_asks_which(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.sku is None and d.amount is not None
+    assert d.confidence < 0.9  # the entry may be right; its goods are not known
+    assert any("FN-AC-25, FN-SOL-10: which one?" in w for w in d.explanation)
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("2 fence chargers got smashed, $289 each", "FN-SOL-10", "578.00"),
+        ("the fence charger fell off the pallet, $199", "FN-AC-25", "199.00"),
+        ("3 fence chargers stolen, $597 total", "FN-AC-25", "597.00"),
+    ],
+)
+def test_a_price_that_is_one_sharing_items_cost_picks_it_never_sure(
+    text: str, sku: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+    assert d.confidence < 0.9
+    assert any("the price said is its cost" in w for w in d.explanation)
+
+
+def test_a_word_several_names_share_where_the_goods_were_asks_nothing() -> None:
+    (d,) = draft(
+        "3 rolls of wire got wet beside the fence charger, $20 each", make_context(items=ITEMS)
+    )
+    assert (d.sku, d.amount) == (None, Decimal("60.00"))
+    assert not any("which one?" in w for w in d.explanation)

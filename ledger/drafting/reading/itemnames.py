@@ -247,6 +247,9 @@ class Rewritten:
     matches: tuple[Match, ...] = ()
     scrubbed: tuple[Match, ...] = ()  # names said beside their code, their figures taken out
     unsure: tuple[Match, ...] = ()  # names several items share, their figures taken out
+    # goods named by a word several items' names share, none said more fully ("2 chemex
+    # brewers" of a Chemex coffeemaker and Chemex filters): the text as it was, the item asked
+    ambiguous: tuple[Match, ...] = ()
 
 
 def rewrite(
@@ -285,10 +288,18 @@ def rewrite(
     found: list[Match] = []
     scrub: list[Match] = []
     unsure: list[Match] = []
+    ambiguous: list[Match] = []
     i = 0
     while i < len(toks):
         best = _best_run(text, toks, i, index, reason)
         if best is None:
+            i += 1
+            continue
+        if best[0].weak and best[0].of:
+            # a word several names share: the goods may be any of them (the words after it
+            # are read again: "chemex filters" names one)
+            if not typed and _goods_word(text, best[0], reason):
+                ambiguous.append(best[0])
             i += 1
             continue
         # "SKU-410 3 cases, 12 mugs per case": the code said, its name is the same goods;
@@ -306,6 +317,8 @@ def rewrite(
         if hit.of:
             if not beside and _FIGURES.search(hit.said):
                 unsure.append(hit)
+            elif not beside and not typed and _goods_word(text, hit, reason):
+                ambiguous.append(hit)  # "2 fence chargers" of a solar and an AC charger
             i = best[1]
             continue
         figure = _FIGURE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
@@ -333,8 +346,11 @@ def rewrite(
         ):
             found.append(hit)
         i = best[1]
+    ambiguous = [
+        a for a in ambiguous if not any(m.start < a.end and a.start < m.end for m in found)
+    ]
     if not found and not scrub and not unsure:
-        return Rewritten(text)
+        return Rewritten(text, ambiguous=tuple(ambiguous))
     out: list[str] = []
     last = 0
     for done in sorted([*found, *scrub, *unsure], key=lambda m: m.start):
@@ -342,7 +358,22 @@ def rewrite(
         out += [text[last : done.start], said]
         last = done.end
     out.append(text[last:])
-    return Rewritten("".join(out), tuple(found), tuple(scrub), tuple(unsure))
+    return Rewritten("".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous))
+
+
+def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
+    """Whether a word several names share stands as the goods: no reason's word ("short"),
+    no place's ("under a case of water"), no proper name's ("the World Cup promo")."""
+    start = match.start
+    return not (
+        reason(match.said)
+        or _norm(match.said.split()[-1]) in _PLACE_WORDS
+        or _PLACE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+        or (
+            match.said[:1].isupper()
+            and _PROPER_BEFORE.search(text, max(0, start - 20), start) is not None
+        )
+    )
 
 
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
@@ -433,14 +464,16 @@ def _best_run(
                 runs = sized
             elif near:  # "the blueberries, 5 cases" of the 30 lb case and the scone
                 runs = [run for run in top if run[3] == near]
+            else:
+                return _ambiguous(text, toks, i, top)
     if not runs:
         return None
     runs.sort(reverse=True)
     score, named, end, sku = runs[0]
     tied: tuple[str, ...] = ()
     if len(runs) > 1 and runs[1][:2] == (score, named):
-        if score < 2:
-            return None  # two items' names said as fully: which one?
+        if score < 2:  # two items' names said as fully by one word: which one?
+            return _ambiguous(text, toks, i, [run for run in runs if run[:2] == (score, named)])
         # "48 black gildan 5000 tees" of the list's Gildan 5000 tees in every size: the
         # goods are named (their figures are no count), the item is not
         tied = tuple(sorted(run[3] for run in runs if run[:2] == (score, named)))
@@ -473,6 +506,21 @@ def _best_run(
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
+
+
+def _ambiguous(
+    text: str, toks: list[tuple[str, int, int]], i: int, tied: list[tuple[int, int, int, str]]
+) -> tuple[Match, int] | None:
+    """Words that several items' names say as fully, one saying what it is: a weak match of
+    all of them (the card asks which), or None for a run of common words only."""
+    end = min(run[2] for run in tied)
+    first = i
+    while first < end - 1 and toks[first][0] in _COMMON:
+        first += 1
+    start, stop = toks[first][1], toks[end - 1][2]
+    if stop - start < 3 or toks[first][0].isdigit():
+        return None
+    return Match("", text[start:stop], start, stop, True, 0, tuple(sorted(r[3] for r in tied))), end
 
 
 _MEASURE_AFTER = re.compile(r"\s*(?:lbs?|kg|oz|gal|ft|in|yd|m|l|ml|g|qt|pt)\b|[.,/]\d", re.I)

@@ -14,6 +14,9 @@ from functools import lru_cache
 from ledger.drafting.types import Facts, Guess, ItemInfo
 from ledger.policy import Category
 
+# how the card asks which of several items the goods' words name (offline.py asks it, by_price
+# answers it)
+ASKS_WHICH = "which one?"
 P_BY_NAME = 0.5  # the goods matched to an item by the words of its name: a guess to confirm
 _WORD = re.compile(r"[a-z]{3,}")
 # words of an item's name that say how it is sold or sized, not what it is
@@ -62,3 +65,29 @@ def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts  # another item's name is said as fully: which one?
     note = f"Matched the goods to {sku} ({items[sku].name}) by its name: no code was given"
     return replace(facts, sku=sku, guesses=(*facts.guesses, Guess(note, P_BY_NAME)))
+
+
+def by_price(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` with the item its goods were named as when their words fit several items and
+    the price said is the list cost of exactly one of them ("2 chemex brewers, $45 each" of a
+    $45 coffeemaker and $12 filters). Still a match by name: the guess stays."""
+    if facts.sku or not facts.candidates:
+        return facts
+    price = facts.unit_cost
+    if price is None and facts.total is not None:
+        # ("the fence charger fell off the pallet, $199": one thing at that amount)
+        price = facts.total / facts.quantity if facts.quantity else facts.total
+    if price is None:
+        return facts
+    fits = [s for s in facts.candidates if s in items and items[s].unit_cost == price]
+    if len(fits) != 1:
+        return facts
+    sku = fits[0]
+    note = f"Read the goods as {sku} ({items[sku].name}): the price said is its cost"
+    guesses = tuple(
+        Guess(f"{note} (the words may name {', '.join(facts.candidates)})", g.penalty)
+        if ASKS_WHICH in g.message
+        else g
+        for g in facts.guesses
+    )
+    return replace(facts, sku=sku, guesses=guesses)
