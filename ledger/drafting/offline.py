@@ -1603,19 +1603,23 @@ def read_requests(
     if by_name is not None and by_name.unsure:
         read = [_shared_name_note(f, by_name.unsure) for f in read]
     if by_name is not None and by_name.ambiguous:
-        read = [_ambiguous_name_note(f, by_name.ambiguous) for f in read]
+        read = [_ambiguous_name_note(f, by_name.ambiguous, len(read) == 1) for f in read]
     return read
 
 
-def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match]) -> Facts:
+def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alone: bool) -> Facts:
     """ "2 chemex brewers broke, $45 each": the goods are named by a word several items
     share; the card asks which (never sure: the entry may be right, its item is not known),
     and a price that is one of theirs picks it (drafting.draft)."""
     if facts.sku is not None or facts.category in _RESERVES:
         return facts
-    m = ambiguous[0]
+    own = [m for m in ambiguous if m.said.lower() in facts.source_text.lower()]
+    if not own and not alone:
+        return facts  # (another request's goods: "$300 of mugs and $450 of speakers")
+    m = (own or ambiguous)[0]
     items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
-    note = Guess(f"'{m.said}' may name any of {items}: {named.ASKS_WHICH}", itemnames.P_NAMED)
+    said = f"may name any of {items}" if len(m.of) > 1 else f"is a word of {items}'s name"
+    note = Guess(f"'{m.said}' {said}: {named.ASKS_WHICH}", itemnames.P_NAMED)
     return replace(facts, guesses=(*facts.guesses, note), candidates=m.of)
 
 

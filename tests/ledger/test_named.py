@@ -76,3 +76,19 @@ def test_a_word_several_names_share_where_the_goods_were_asks_nothing() -> None:
     )
     assert (d.sku, d.amount) == (None, Decimal("60.00"))
     assert not any("which one?" in w for w in d.explanation)
+
+
+def test_goods_priced_by_a_word_of_one_name_are_that_item_never_sure() -> None:
+    (d,) = draft("write off $80 of twine, rained on", make_context(items=ITEMS))
+    assert (d.sku, d.amount) == ("TW-BAL", Decimal("80.00"))
+    assert d.confidence < 0.9 and any("by a word of its name" in w for w in d.explanation)
+
+
+def test_each_request_takes_the_item_its_own_words_name() -> None:
+    ds = draft(
+        "write off $30 of broken syringes and $150 of stolen twine", make_context(items=ITEMS)
+    )
+    assert [(d.sku, d.amount) for d in ds] == [
+        ("SY-12", Decimal("30.00")),
+        ("TW-BAL", Decimal("150.00")),
+    ]

@@ -345,6 +345,10 @@ def rewrite(
             )
         ):
             found.append(hit)
+        elif hit.weak and not beside and not typed and _goods_word(text, hit, reason):
+            # "the yirgacheffe got wet, $80": one word only this item's name says, not
+            # counted: maybe the goods, maybe not (the card asks; its cost said picks it)
+            ambiguous.append(Match("", hit.said, hit.start, hit.end, True, hit.tail, (hit.sku,)))
         i = best[1]
     ambiguous = [
         a for a in ambiguous if not any(m.start < a.end and a.start < m.end for m in found)

@@ -68,9 +68,11 @@ def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 
 
 def by_price(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
-    """`facts` with the item its goods were named as when their words fit several items and
-    the price said is the list cost of exactly one of them ("2 chemex brewers, $45 each" of a
-    $45 coffeemaker and $12 filters). Still a match by name: the guess stays."""
+    """`facts` with the item its goods were named as, when the message prices them: a word of
+    one item's name only ("write off $350 of expired milk" of "Milk 2L"), or words that fit
+    several items and a price that is the list cost of exactly one ("2 chemex brewers, $45
+    each" of a $45 coffeemaker and $12 filters). The amount is the message's either way;
+    still a match by name (the guess stays, reworded)."""
     if facts.sku or not facts.candidates:
         return facts
     price = facts.unit_cost
@@ -79,13 +81,19 @@ def by_price(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         price = facts.total / facts.quantity if facts.quantity else facts.total
     if price is None:
         return facts
-    fits = [s for s in facts.candidates if s in items and items[s].unit_cost == price]
-    if len(fits) != 1:
-        return facts
-    sku = fits[0]
-    note = f"Read the goods as {sku} ({items[sku].name}): the price said is its cost"
+    known = [s for s in facts.candidates if s in items]
+    if len(known) == 1 and len(facts.candidates) == 1:
+        sku, why = known[0], " by a word of its name"
+    else:
+        fits = [s for s in known if items[s].unit_cost == price]
+        if len(fits) != 1:
+            return facts
+        sku, why = fits[0], ": the price said is its cost"
+    note = f"Read the goods as {sku} ({items[sku].name}){why}"
     guesses = tuple(
         Guess(f"{note} (the words may name {', '.join(facts.candidates)})", g.penalty)
+        if ASKS_WHICH in g.message and len(facts.candidates) > 1
+        else Guess(f"{note}: no code was given", g.penalty)
         if ASKS_WHICH in g.message
         else g
         for g in facts.guesses
