@@ -1417,6 +1417,7 @@ def read_requests(
     by_name = itemnames.rewrite(clean, _as_read(names), reasons.mentioned) if names else None
     if by_name is not None:
         clean = by_name.text
+    clean = _reserve_it(clean)
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
@@ -1607,11 +1608,32 @@ def read_requests(
     return read
 
 
+# "add $600 to the obsolescence reserve and write off 2 old X against it": "it" is the reserve
+# said before (the second request was read alone, as a loss)
+_RESERVE_SAID = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s?(?:&|and)\s?o)\b", _I)
+_RESERVE_IT = re.compile(
+    r"\b(?:against|relieve[sd]?|relieving|release[sd]?|releasing|draw(?:ing)?\s+down|deplete"
+    r"|charged?\s+(?=it\s+against\b))\s+it\b",
+    _I,
+)
+
+
+def _reserve_it(text: str) -> str:
+    """`text` with "it" after a verb of using a reserve named before read as that reserve."""
+    said = _RESERVE_SAID.search(text) if " it" in text else None
+    if said is None:
+        return text
+    return _RESERVE_IT.sub(
+        lambda m: m.group(0)[:-2] + "the reserve" if m.start() > said.start() else m.group(0),
+        text,
+    )
+
+
 def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alone: bool) -> Facts:
     """ "2 chemex brewers broke, $45 each": the goods are named by a word several items
     share; the card asks which (never sure: the entry may be right, its item is not known),
     and a price that is one of theirs picks it (drafting.draft)."""
-    if facts.sku is not None or facts.category in _RESERVES:
+    if facts.sku is not None or facts.category is Category.RESERVE_PROVISION:
         return facts
     own = [m for m in ambiguous if m.said.lower() in facts.source_text.lower()]
     if not own and not alone:

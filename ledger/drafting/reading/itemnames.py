@@ -24,10 +24,14 @@ P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to 
 
 # a grade of figures ("10-10-10", "46-0-0"), a decimal and its unit ("1.75L", "130.4"), a
 # fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
+# a formula's letters ("c/d", "k/d": one word of a diet's name)
 _TOKEN = re.compile(
-    r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+|[a-z0-9]+",
+    r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+"
+    r"|(?<![\w/])[a-z]/[a-z](?![\w/])|[a-z0-9]+",
     re.IGNORECASE,
 )
+# a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
+_HYPHENED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
 # a code's shape: capitals and digits, both, five or more ("WR49X10283", "DA97-07365G")
 _CODE_SHAPE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}")
 # what stands between spaces (a code is one such chunk) and what may stand around a code in it
@@ -116,6 +120,8 @@ def _norm(token: str) -> str:
         return fig.group(1)
     if len(low) > 2 and low[-1] == "s" and low[-2].isdigit():
         return low[:-1]  # a model said in the plural: "ICON 22s", "Eheim 2217s", "H8s"
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
             low = low[:-2]
@@ -126,6 +132,12 @@ def _norm(token: str) -> str:
     return _UNIT_SAID.get(low, low)
 
 
+# plurals that are no name word with an "s" ("9 dice sets" of "7-Die Set")
+_IRREGULAR = {
+    "dice": "die", "knives": "knife", "leaves": "leaf", "loaves": "loaf", "halves": "half",
+    "shelves": "shelf", "mice": "mouse", "teeth": "tooth", "geese": "goose", "calves": "calf",
+    "scarves": "scarf", "wolves": "wolf", "hooves": "hoof", "children": "child",
+}  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
     "small": "s", "medium": "m", "med": "m", "large": "l", "lg": "l", "sm": "s",
@@ -160,7 +172,8 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     members: dict[str, list[str]] = {}
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
-        said = frozenset(words) | _initials(name) | _brand(name)
+        joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
+        said = frozenset(words) | joined | _initials(name) | _brand(name)
         tokens[sku] = said
         pairs[sku] = frozenset(pairwise(words))
         for t in said:
@@ -201,6 +214,11 @@ def _words(token: str) -> list[tuple[str, tuple[int, int]]]:
     if glued and word == token.lower():  # (not a unit, "12v", nor a plural, "22s")
         return [(glued.group(1), glued.span(1)), (glued.group(2).lower(), glued.span(2))]
     return [(word, (0, len(token)))]
+
+
+def _capitals(token: str) -> bool:
+    """Whether a token is typed in capitals, as initials are: "FBS", "PRVs" (a plural)."""
+    return token.isupper() or (len(token) > 3 and token[-1] == "s" and token[:-1].isupper())
 
 
 def _initials(name: str) -> frozenset[str]:
@@ -262,7 +280,7 @@ def rewrite(
     index = _index(tuple(names.items()))
     typed_words = _TOKEN.findall(text)
     words = {w for t in typed_words for w, _ in _words(t)}
-    words |= {"^" + t.lower() for t in typed_words if t.isupper()}  # ("FBS": initials)
+    words |= {"^" + _norm(t) for t in typed_words if _capitals(t)}  # ("FBS": initials)
     if words.isdisjoint(index.owners) and words.isdisjoint(index.short):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
@@ -280,7 +298,7 @@ def rewrite(
         for m in _TOKEN.finditer(chunk.group(0)):
             for word, (a, b) in _words(m.group(0)):
                 at = chunk.start() + m.start() + a
-                if m.group(0).isupper() and "^" + word in index.members:
+                if _capitals(m.group(0)) and "^" + word in index.members:
                     word = "^" + word  # "IO", "RIR": initials, typed as such
                 elif word not in index.members and word not in _NOT_CUT and not reason(word):
                     word = index.short.get(word, word)  # "parm": a name word cut short
