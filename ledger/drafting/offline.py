@@ -1414,7 +1414,7 @@ def read_requests(
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
-    by_name = itemnames.rewrite(clean, _as_read(names), reasons.mentioned) if names else None
+    by_name = itemnames.rewrite(clean, _as_read(names), reasons.said) if names else None
     if by_name is not None:
         clean = by_name.text
     clean = _reserve_it(clean)
@@ -3233,6 +3233,12 @@ class _ReasonIndex:
     def mentioned(self, text: str) -> bool:
         """Whether the text names any reason: the signal messages are grouped by."""
         return bool(self.hits(text))
+
+    def said(self, text: str) -> bool:
+        """Whether the text names a reason as typed, or misspelt as the table lists: a word
+        read as a reason only by a fuzzy match may be a word of an item's name ("5 grabbers"
+        of "General Grabber" is no "grabbed")."""
+        return any(h.typed is None or h.typed.exact for h in self.hits(text))
 
     def new_message(self) -> None:
         self._hits_cache.clear()

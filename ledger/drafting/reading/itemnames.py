@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from ledger.drafting.reading import fuzzy
+
 P_NAMED = 0.1  # a name several of whose words were said, one only this item has: likely
 P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to confirm
 
@@ -161,6 +163,9 @@ class _Index:
     members: dict[str, tuple[str, ...]]  # any token -> the SKUs whose names have it
     short: dict[str, str]  # a word cut short ("parm", "avos") -> the one name word it begins
     pairs: dict[str, frozenset[tuple[str, str]]]  # SKU -> the name's words side by side
+    # a name word of six letters or more and each of it with one letter left out -> the name
+    # words so spelt: a word typed one letter off ("stratocater", "mogomi") finds its own
+    typos: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=16)
@@ -173,6 +178,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
         joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
+        # "sharpies" of "Sharpie" reads as "sharpy" (as "batteries" of "battery")
+        joined |= {w[:-2] + "y" for w in words if len(w) > 4 and w.endswith("ie")}
+        # "the 5A sticks" of "... Classic 5A Hickory": a size and its letter also as typed
+        joined |= {t.lower() for t in _TOKEN.findall(name) if len(_words(t)) > 1}
         said = frozenset(words) | joined | _initials(name) | _brand(name)
         tokens[sku] = said
         pairs[sku] = frozenset(pairwise(words))
@@ -189,6 +198,11 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
             for n in range(4, len(word)):
                 starts.setdefault(word[:n], set()).add(word)
     short = {cut: next(iter(w)) for cut, w in starts.items() if len(w) == 1 and cut not in members}
+    typos: dict[str, set[str]] = {}
+    for word in owners:
+        if word.isalpha() and len(word) >= _TYPO_LENGTH:
+            for variant in _one_out(word):
+                typos.setdefault(variant, set()).add(word)
     return _Index(
         tokens,
         scored,
@@ -196,7 +210,28 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         {t: tuple(s) for t, s in members.items()},
         short,
         pairs,
+        {v: frozenset(w) for v, w in typos.items()},
     )
+
+
+_TYPO_LENGTH = 6  # (shorter words sit one letter from too many others)
+
+
+def _one_out(word: str) -> set[str]:
+    """`word` and `word` with each letter but the first left out."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+
+
+def _typo_of(word: str, index: _Index) -> str | None:
+    """The one name word `word` is typed one letter off (a letter left out, one too many,
+    one changed or two swapped; the first letter as typed), or None."""
+    if len(word) < _TYPO_LENGTH or not word.isalpha() or word in fuzzy.COMMON:
+        return None
+    found: set[str] = set()
+    for variant in _one_out(word):
+        found |= index.typos.get(variant, frozenset())
+    found = {w for w in found if w[0] == word[0]}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]{3,}")
@@ -279,9 +314,13 @@ def rewrite(
         return Rewritten(text)
     index = _index(tuple(names.items()))
     typed_words = _TOKEN.findall(text)
-    words = {w for t in typed_words for w, _ in _words(t)}
+    words = {w for t in typed_words for w, _ in _words(t)} | {t.lower() for t in typed_words}
     words |= {"^" + _norm(t) for t in typed_words if _capitals(t)}  # ("FBS": initials)
-    if words.isdisjoint(index.owners) and words.isdisjoint(index.short):
+    if (
+        words.isdisjoint(index.owners)
+        and words.isdisjoint(index.short)
+        and not any(_typo_of(w, index) for w in words)
+    ):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
     typed_at: list[int] = []
@@ -296,12 +335,17 @@ def rewrite(
         if _CODE_SHAPE.fullmatch(code) and _norm(code) not in index.members:
             strangers.append(chunk.span())
         for m in _TOKEN.finditer(chunk.group(0)):
-            for word, (a, b) in _words(m.group(0)):
+            glued = m.group(0).lower()
+            split = _words(m.group(0))
+            if len(split) > 1 and glued in index.owners:
+                split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
+            for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
                 if _capitals(m.group(0)) and "^" + word in index.members:
                     word = "^" + word  # "IO", "RIR": initials, typed as such
                 elif word not in index.members and word not in _NOT_CUT and not reason(word):
-                    word = index.short.get(word, word)  # "parm": a name word cut short
+                    # "parm": a name word cut short; "stratocater": one typed a letter off
+                    word = index.short.get(word) or _typo_of(word, index) or word
                 toks.append((word, at, chunk.start() + m.start() + b))
     found: list[Match] = []
     scrub: list[Match] = []
@@ -523,8 +567,9 @@ def _best_run(
     tail = glued.end() - stop if glued else 0  # "30-packs" of "30pk": no half word left
     stop += tail
     weak = score < 2 and named < 4
-    if weak and stop - start < 3:
-        return None
+    said = text[start:stop]
+    if weak and stop - start < 3 and not (said.isalnum() and not said.isalpha() and len(said) == 2):
+        return None  # (but "5A", a figure and its letter, is a model's name)
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end

@@ -79,21 +79,21 @@ def by_price(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     if price is None and facts.total is not None:
         # ("the fence charger fell off the pallet, $199": one thing at that amount)
         price = facts.total / facts.quantity if facts.quantity else facts.total
-    if price is None:
-        return facts
     known = [s for s in facts.candidates if s in items]
     if len(known) == 1 and len(facts.candidates) == 1:
-        sku, why = known[0], " by a word of its name"
+        # ("gamsol cans rusted thru, 3 leaking": priced from the list on one word, a guess to
+        # confirm; priced by the message, only the item is a guess)
+        sku, why, penalty = known[0], " by a word of its name", P_BY_NAME if price is None else 0
     else:
-        fits = [s for s in known if items[s].unit_cost == price]
+        fits = [s for s in known if price is not None and items[s].unit_cost == price]
         if len(fits) != 1:
             return facts
-        sku, why = fits[0], ": the price said is its cost"
+        sku, why, penalty = fits[0], ": the price said is its cost", 0
     note = f"Read the goods as {sku} ({items[sku].name}){why}"
     guesses = tuple(
         Guess(f"{note} (the words may name {', '.join(facts.candidates)})", g.penalty)
         if ASKS_WHICH in g.message and len(facts.candidates) > 1
-        else Guess(f"{note}: no code was given", g.penalty)
+        else Guess(f"{note}: no code was given", max(g.penalty, penalty))
         if ASKS_WHICH in g.message
         else g
         for g in facts.guesses
