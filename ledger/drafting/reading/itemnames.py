@@ -567,9 +567,13 @@ def _best_run(
     tail = glued.end() - stop if glued else 0  # "30-packs" of "30pk": no half word left
     stop += tail
     weak = score < 2 and named < 4
-    said = text[start:stop]
-    if weak and stop - start < 3 and not (said.isalnum() and not said.isalpha() and len(said) == 2):
-        return None  # (but "5A", a figure and its letter, is a model's name)
+    model = text[start:stop]  # (but "5A", a figure and its letter, is a model's name)
+    if (
+        weak
+        and stop - start < 3
+        and not (len(model) == 2 and model.isalnum() and not model.isalpha())
+    ):
+        return None
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
