@@ -165,3 +165,39 @@ def test_a_word_a_letter_from_two_name_words_is_neither() -> None:
     }
     (d,) = draft("3 stratocaser stolen from the wall", make_context(items=items))
     assert d.sku is None
+
+
+SHOP2 = {
+    "STL-16": ItemInfo("STL-16", "STEEL WHEEL 16X6.5 BLK", Decimal("64.80")),
+    "WW-STL": ItemInfo("WW-STL", "WHEEL WEIGHT STEEL ADHESIVE 1/4OZ", Decimal("9.00")),
+    "DE-25": ItemInfo("DE-25", "DE FILTER POWDER 25LB BAG", Decimal("27.50")),
+    "FI-1": ItemInfo("FI-1", "NANO TITANIUM FLAT IRON 1IN", Decimal("89.00")),
+    "SH-PUR": ItemInfo("SH-PUR", "PURETONE VIOLET SHAMPOO 1L", Decimal("13.40")),
+    "SH-ARG": ItemInfo("SH-ARG", "ARGAN OIL SHAMPOO 1L", Decimal("15.10")),
+    "RB-1": ItemInfo("RB-1", "The Real Book Vol. I 6th Ed", Decimal("11.80")),
+    "RAB-3": ItemInfo("RAB-3", "Defensor 3 Rabies 1ml vial", Decimal("4.85")),
+    "PK-PK": ItemInfo("PK-PK", "Pokemon TCG Booster Pack", Decimal("3.05")),
+    "PK-BX": ItemInfo("PK-BX", "Pokemon TCG Booster Box", Decimal("98.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("4 steel wheels rusted out by the fence", "STL-16", "259.20"),  # the words in order
+        ("vandals slashed 7 bags of DE in the yard", "DE-25", "192.50"),  # two capitals
+        ("thief grabbed 2 flatirons off the counter", "FI-1", "178.00"),  # "flat iron"
+        ("7 purple shampoo liters busted open", "SH-PUR", "93.80"),  # violet, said purple
+        ("lot 4471B rabies, 8 vials expired", "RAB-3", "38.80"),  # a lot number, no code
+        ("shrink on the pokemon packs again, 14 gone", "PK-PK", "42.70"),  # no place: "on"
+    ],
+)
+def test_more_names_as_people_type_them(text: str, sku: str, amount: str) -> None:
+    ds = draft(text, make_context(items=SHOP2))
+    assert [(d.sku, d.amount) for d in ds] == [(sku, Decimal(amount))]
+    assert ds[0].confidence < 0.9
+
+
+def test_an_all_figure_code_put_for_a_name_glued_to_a_word_is_no_count() -> None:
+    (d,) = draft("write down the old-edition real books (8) to $9 each", make_context(items=SHOP2))
+    assert (d.sku, d.quantity, d.amount) == ("RB-1", Decimal(8), Decimal("22.40"))

@@ -34,6 +34,10 @@ _TOKEN = re.compile(
 )
 # a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
 _HYPHENED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+# a lot's, a ticket's or an order's number is no goods' code ("lot 4471A rabies")
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:lot|ref|ticket|po|inv|invoice|serial|sn|rma|order)\W{0,3}$", re.IGNORECASE
+)
 # a code's shape: capitals and digits, both, five or more ("WR49X10283", "DA97-07365G")
 _CODE_SHAPE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}")
 # what stands between spaces (a code is one such chunk) and what may stand around a code in it
@@ -64,7 +68,7 @@ _NOT_CUT = _COMMON | frozenset(
     """
     count counts counted rack racks shelf shelves hour hours week weeks month year total cost
     price dock door aisle zone tote cart bench cooler freezer store back front floor jack night
-    reserve
+    reserve mark marks marked
     """.split()  # noqa: SIM905 (a word list)
 )
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
@@ -106,7 +110,10 @@ _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 # "crushed under a case of water", "froze in the machine": one word of a name after a place
 # word is where the goods were, not more goods
 _PLACE_BEFORE = re.compile(
-    r"\b(?:under|by|from|into|in|on|behind|near|beside|against|inside)\s+"
+    # ("count on acetone gallons", "discount on the pokemon packs": what was counted)
+    r"\b(?:under|by|from|into|in|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)"
+    r"(?<!variance\s)on"
+    r"|behind|near|beside|against|inside)\s+"
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -124,6 +131,8 @@ def _norm(token: str) -> str:
         return low[:-1]  # a model said in the plural: "ICON 22s", "Eheim 2217s", "H8s"
     if low in _IRREGULAR:
         return _IRREGULAR[low]
+    if low in _SAME_AS:
+        return _SAME_AS[low]
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
             low = low[:-2]
@@ -140,6 +149,8 @@ _IRREGULAR = {
     "shelves": "shelf", "mice": "mouse", "teeth": "tooth", "geese": "goose", "calves": "calf",
     "scarves": "scarf", "wolves": "wolf", "hooves": "hoof", "children": "child",
 }  # fmt: skip
+# words a list and a counter use for one thing ("purple shampoo" of "Violet Shampoo")
+_SAME_AS = {"violet": "purple", "adhesive": "glue", "adhesives": "glue"}
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
     "small": "s", "medium": "m", "med": "m", "large": "l", "lg": "l", "sm": "s",
@@ -175,13 +186,17 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     scored: dict[str, frozenset[str]] = {}
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
+    plain: set[str] = set()
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
         joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
+        # "flatirons" of "Flat Iron": two words of a name typed as one
+        joined |= {_norm(a + b) for a, b in pairwise(words) if a.isalpha() and b.isalpha()}
         # "sharpies" of "Sharpie" reads as "sharpy" (as "batteries" of "battery")
         joined |= {w[:-2] + "y" for w in words if len(w) > 4 and w.endswith("ie")}
         # "the 5A sticks" of "... Classic 5A Hickory": a size and its letter also as typed
         joined |= {t.lower() for t in _TOKEN.findall(name) if len(_words(t)) > 1}
+        plain.update(words)
         said = frozenset(words) | joined | _initials(name) | _brand(name)
         tokens[sku] = said
         pairs[sku] = frozenset(pairwise(words))
@@ -193,13 +208,13 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     # kitchens and counters cut words short ("16 lb parm", "2 cs avos"): the first four or
     # more letters of one name word stand for that word
     starts: dict[str, set[str]] = {}
-    for word in owners:
+    for word in owners.keys() & plain:  # (words as the names print them, none joined)
         if word.isalpha() and len(word) >= 6:
             for n in range(4, len(word)):
                 starts.setdefault(word[:n], set()).add(word)
     short = {cut: next(iter(w)) for cut, w in starts.items() if len(w) == 1 and cut not in members}
     typos: dict[str, set[str]] = {}
-    for word in owners:
+    for word in owners.keys() & plain:
         if word.isalpha() and len(word) >= _TYPO_LENGTH:
             for variant in _one_out(word):
                 typos.setdefault(variant, set()).add(word)
@@ -332,7 +347,11 @@ def rewrite(
             typed.add(code)
             typed_at.append(chunk.start())
             continue
-        if _CODE_SHAPE.fullmatch(code) and _norm(code) not in index.members:
+        if (
+            _CODE_SHAPE.fullmatch(code)
+            and _norm(code) not in index.members
+            and not _REFERENCE_BEFORE.search(text, max(0, chunk.start() - 12), chunk.start())
+        ):
             strangers.append(chunk.span())
         for m in _TOKEN.finditer(chunk.group(0)):
             glued = m.group(0).lower()
@@ -421,6 +440,9 @@ def rewrite(
     last = 0
     for done in sorted([*found, *scrub, *unsure], key=lambda m: m.start):
         said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
+        glued = text[done.start - 1 : done.start]
+        if done in found and glued and (glued.isalnum() or glued in "-/_'"):
+            said = " " + said  # ("the old-edition real books": no "old-00240221", a number)
         out += [text[last : done.start], said]
         last = done.end
     out.append(text[last:])
@@ -546,7 +568,7 @@ def _best_run(
         end = min(run[2] for run in runs if run[:2] == (score, named))
         # "... gildan 5000 tees size L", "white gildan 5000 large": a word said near the
         # name that only one of them has (a size, mostly) picks it
-        picked = _said_near(toks, i, end, tied, index)
+        picked = _in_order(toks, i, end, tied, index) or _said_near(toks, i, end, tied, index)
         if picked:
             sku, tied = picked, ()
     if (
@@ -567,11 +589,13 @@ def _best_run(
     tail = glued.end() - stop if glued else 0  # "30-packs" of "30pk": no half word left
     stop += tail
     weak = score < 2 and named < 4
-    model = text[start:stop]  # (but "5A", a figure and its letter, is a model's name)
+    # (but "5A", a figure and its letter, is a model's name, and "DE" typed in capitals is the
+    # name's own word so typed: "7 bags of DE" of "DE FILTER POWDER")
+    model = text[start:stop]
     if (
         weak
         and stop - start < 3
-        and not (len(model) == 2 and model.isalnum() and not model.isalpha())
+        and not (len(model) == 2 and (model.isupper() or not model.isalpha()) and model.isalnum())
     ):
         return None
     if tied:
@@ -595,6 +619,19 @@ def _ambiguous(
 
 
 _MEASURE_AFTER = re.compile(r"\s*(?:lbs?|kg|oz|gal|ft|in|yd|m|l|ml|g|qt|pt)\b|[.,/]\d", re.I)
+
+
+def _in_order(
+    toks: list[tuple[str, int, int]], i: int, end: int, tied: tuple[str, ...], index: _Index
+) -> str | None:
+    """The one of `tied` whose name says the typed words side by side, as typed ("4 steel
+    wheels" of "STEEL WHEEL 16X6.5", not "WHEEL WEIGHT STEEL ..."), or None."""
+    typed = {(toks[k][0], toks[k + 1][0]) for k in range(i, end - 1)}
+    said = [(len(typed & index.pairs[t]), t) for t in tied]
+    said.sort(reverse=True)
+    if said[0][0] and said[0][0] > said[1][0]:
+        return said[0][1]
+    return None
 
 
 def _said_near(
