@@ -739,6 +739,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
                 "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
+                "missing from the same cage", "gone from the same cage",
                 "missing out of the cage", "went missing out of the cage", "gone out of the cage",
                 "taken out of the cage", "missing out of the locked cage",
                 # taken and kept: "took 1 bike out for a test ride and never came back"

@@ -861,6 +861,12 @@ _LATE_EVENT = re.compile(
     r"|hurricane|tornado|arson)\b",
     _I,
 )
+# what thieves do to the goods they take, said of the first part only
+_TOOK = re.compile(
+    r"\b(?:got|took|stole|grabbed|nicked|lifted|swiped|snatched|pinched|pocketed"
+    r"|(?:made|walked|ran|took)\s+off\s+with)\b",
+    _I,
+)
 _EVENT_WORDS = frozenset(
     ("fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado", "earthquake",
      "hail", "hailstorm", "lightning", "wildfire", "vandalism", "vandals", "vandal", "arson",
@@ -904,6 +910,11 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     if event.lower().split()[-1] not in _EVENT_WORDS or at < 0:
         return read
     if first_digit is not None and first_digit.start() < at:
+        return read
+    agent = text[at : first_digit.start()] if first_digit is not None else ""
+    if _TOOK.search(agent) and not re.search(r"[:;,.!?]", agent):
+        # "thieves got 2 X, and 1 Y fell and broke": the thieves took the first part; a later
+        # part's own damage is its own story
         return read
     out = [read[0]]
     for f in read[1:]:

@@ -330,6 +330,8 @@ def rewrite(
     index = _index(tuple(names.items()))
     typed_words = _TOKEN.findall(text)
     words = {w for t in typed_words for w, _ in _words(t)} | {t.lower() for t in typed_words}
+    # ("oat milk" of "Oatmilk")
+    words |= {_norm(a + b) for a, b in pairwise(typed_words) if a.isalpha() and b.isalpha()}
     words |= {"^" + _norm(t) for t in typed_words if _capitals(t)}  # ("FBS": initials)
     if (
         words.isdisjoint(index.owners)
@@ -366,6 +368,7 @@ def rewrite(
                     # "parm": a name word cut short; "stratocater": one typed a letter off
                     word = index.short.get(word) or _typo_of(word, index) or word
                 toks.append((word, at, chunk.start() + m.start() + b))
+    toks = _typed_apart(text, toks, index)
     found: list[Match] = []
     scrub: list[Match] = []
     unsure: list[Match] = []
@@ -447,6 +450,33 @@ def rewrite(
         last = done.end
     out.append(text[last:])
     return Rewritten("".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous))
+
+
+def _typed_apart(
+    text: str, toks: list[tuple[str, int, int]], index: _Index
+) -> list[tuple[str, int, int]]:
+    """`toks` with two words side by side that a name writes as one taken together ("oat
+    milk" of "Oatmilk"; not when each is a word of that name: "flat iron")."""
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(toks):
+        if (
+            k + 1 < len(toks)
+            and text[toks[k][2] : toks[k + 1][1]] in (" ", "-")
+            and toks[k][0].isalpha()
+            and toks[k + 1][0].isalpha()
+        ):
+            one = _norm(toks[k][0] + toks[k + 1][0])
+            owners = index.owners.get(one, frozenset())
+            if owners and not any(
+                toks[k][0] in index.tokens[o] and toks[k + 1][0] in index.tokens[o] for o in owners
+            ):
+                out.append((one, toks[k][1], toks[k + 1][2]))
+                k += 2
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
