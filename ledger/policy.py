@@ -282,6 +282,18 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
+            # gone where nothing comes back from: "2 bags of spring rings went down the floor
+            # drain, gone for good" is destroyed goods, not a count's shortfall
+            Words(
+                "down the drain", "down the floor drain", "down the sink drain",
+                "down the sink", "down a drain", "down the toilet", "into the sweeps",
+                # (said with "went": one phrase, or the cold store's "went down" takes it)
+                "went down the drain", "went down the floor drain", "went down the sink drain",
+                "went down the sink", "went down a drain", "went down the toilet",
+                "went into the sweeps",
+                fuzzy=False,
+                explains={Category.SHRINKAGE},
+            ),
             # ... said apart: "lost 1 box of paring knives KN-3150 in transit", "2 X lost
             # on the way between our two stores"
             Words(

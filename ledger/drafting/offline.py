@@ -415,9 +415,10 @@ _MASK_PARTS: tuple[str, ...] = (
     # (a code the item list knows stands as \ue002 while masks run)
     r"\b(?P<m>(?:19[89]|20[0-3])\d)(?=\s+(?:[a-z]{2,}\s+){1,3}(?:\ue002|[a-z0-9]+-[a-z0-9-]*\d))",
     # "14k gold", "18 kt chains", "provide for obsolete 14k chains": a gold's purity, no money
-    r"\b(?:8|9|10|14|18|22|24)\s?(?:k|kt|karat|carat)\b(?=\s+(?:solid\s+|white\s+|yellow\s+"
-    r"|rose\s+)?(?:gold|chains?|rings?|bands?|earrings?|necklaces?|bracelets?|pendants?|jewel"
-    r"|studs?|hoops?|ropes?)\b)",
+    # (the goods may stand as their code: "14k earring backs" named by the item list)
+    r"\b(?:8|9|10|14|18|22|24)\s?(?:k[ywr]?|kt|karat|carat)\b(?=\s+(?:solid\s+|white\s+"
+    r"|yellow\s+|rose\s+)?(?:gold|chains?|rings?|bands?|earrings?|necklaces?|bracelets?"
+    r"|pendants?|jewel|studs?|hoops?|ropes?|solder|wire|sheet|clasps?|findings?|\ue002)\b)",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
     r"|minutes?|mins?|nights?)\b(?:\s+ago)?",
     # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
@@ -1428,7 +1429,7 @@ def read_requests(
     by_name = itemnames.rewrite(clean, _as_read(names), reasons.said) if names else None
     if by_name is not None:
         clean = by_name.text
-    clean = _reserve_it(clean)
+    clean = reasons.join_phrases(_reserve_it(clean))
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
@@ -1649,7 +1650,7 @@ def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alo
     own = [m for m in ambiguous if m.said.lower() in facts.source_text.lower()]
     if not own and not alone:
         return facts  # (another request's goods: "$300 of mugs and $450 of speakers")
-    m = (own or ambiguous)[0]
+    m = min(own or ambiguous, key=lambda a: len(a.of))  # (the words that say the most)
     items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
     said = f"may name any of {items}" if len(m.of) > 1 else f"is a word of {items}'s name"
     note = Guess(f"'{m.said}' {said}: {named.ASKS_WHICH}", itemnames.P_NAMED)
@@ -3199,6 +3200,9 @@ class _Hit:
     weak: bool = False  # "lost": a reason only when no other reason's word is there
 
 
+_AND = re.compile(r"\s(?:and|&|n)\s", _I)
+
+
 class _ReasonIndex:
     """The policy table's words as one regex (one pass per text, longest phrase wins), with
     the table's misspellings read as the words they stand for."""
@@ -3231,6 +3235,18 @@ class _ReasonIndex:
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
+        # "smash and grab", "scratch & dent": one reason, whose "and" joins no two requests
+        joined = [k for k in self.lookup if re.search(r" (?:and|&|n) ", k)]
+        self.joined = (
+            re.compile(
+                r"\b(?:"
+                + "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in joined)
+                + r")\b",
+                _I,
+            )
+            if joined
+            else None
+        )
         self.pattern = twin(  # (runs 3 times a draft: see fast.Twin)
             re.compile(
                 # ("WET-0", "WET/0", "12-BENT": a code's letters, not a reason)
@@ -3240,6 +3256,12 @@ class _ReasonIndex:
                 _I,
             )
         )
+
+    def join_phrases(self, text: str) -> str:
+        """`text` with each reason phrase that holds an "and" written as one word."""
+        if self.joined is None or not _AND.search(text):
+            return text
+        return self.joined.sub(lambda m: "-".join(m.group(0).split()), text)
 
     def mentioned(self, text: str) -> bool:
         """Whether the text names any reason: the signal messages are grouped by."""

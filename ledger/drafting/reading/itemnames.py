@@ -95,6 +95,8 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PURE_NUMBER = re.compile(r"\d+")
+_KARAT = re.compile(r"(?:8|9|10|14|18|22|24)k(?:[ywr]|t)?")
+_NAME_FIGURE = re.compile(r"[1-9]\d{3}")
 # ("bananas are full yellow": a sentence goes on, no name's word is skipped over)
 _FUNCTION_WORDS = frozenset(
     """
@@ -129,6 +131,8 @@ def _norm(token: str) -> str:
         return fig.group(1)
     if len(low) > 2 and low[-1] == "s" and low[-2].isdigit():
         return low[:-1]  # a model said in the plural: "ICON 22s", "Eheim 2217s", "H8s"
+    if _KARAT.fullmatch(low):
+        return low[: low.index("k") + 1]  # "14KY", "14kt" of "14K YG": a gold's purity
     if low in _IRREGULAR:
         return _IRREGULAR[low]
     if low in _SAME_AS:
@@ -362,11 +366,21 @@ def rewrite(
                 split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
-                if _capitals(m.group(0)) and "^" + word in index.members:
+                if (
+                    _capitals(m.group(0))
+                    and "^" + word in index.members
+                    and word not in index.members
+                ):
                     word = "^" + word  # "IO", "RIR": initials, typed as such
                 elif word not in index.members and word not in _NOT_CUT and not reason(word):
                     # "parm": a name word cut short; "stratocater": one typed a letter off
-                    word = index.short.get(word) or _typo_of(word, index) or word
+                    word = (
+                        (
+                            None if word in fuzzy.COMMON else index.short.get(word)  # ("sold")
+                        )
+                        or _typo_of(word, index)
+                        or word
+                    )
                 toks.append((word, at, chunk.start() + m.start() + b))
     toks = _typed_apart(text, toks, index)
     found: list[Match] = []
@@ -605,6 +619,7 @@ def _best_run(
         not tied
         and _PURE_NUMBER.fullmatch(first)
         and text[toks[i][1] : toks[i][2]].isdigit()
+        and not _NAME_FIGURE.fullmatch(text[toks[i][1] : toks[i][2]])
         and i + 1 < end
         and (first, toks[i + 1][0]) not in index.pairs[sku]
     ):
@@ -759,6 +774,10 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
         return True  # "24pks", "2%": a figure with its unit glued on is a size, not a count
     if i + 1 < len(toks) and toks[i + 1][1] == end:
         return True  # "400H fill valves": a figure and a letter of one word are a model
+    if _NAME_FIGURE.fullmatch(text[start:end]) and not _MEASURE_AFTER.match(text, end):
+        # "2025 cats cals, 33 of them", "the ivory ones, 5362, 12 cracked": a year or a model
+        # number of four figures that a name has is the name's (no count runs that high)
+        return True
     if i == 0:
         return False
     before = toks[i - 1][0]
