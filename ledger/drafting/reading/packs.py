@@ -42,6 +42,9 @@ _CONTAINERS = {
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
     "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
     "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
+    # ("2 cards of 377s, 5 per card", "2 strips of 364s (5/strip)", "4 tubes x 250 beads")
+    "card": "card", "cards": "card", "strip": "strip", "strips": "strip", "tube": "tube",
+    "tubes": "tube",
     # "4 inners per master": a master is the outer carton
     "master": "carton", "masters": "carton",
 }  # fmt: skip

@@ -12620,5 +12620,13 @@ CASES: list[dict[str, Any]] = [
                "AG-SHT": ("Sterling Silver Sheet 22ga", "31.40")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "144.00",
                  "quantity": "6", "sku": "PND-LKT"}]},
+    {"id": "w13-025", "group": "pack_sizes",
+     "text": "3 cards of SKU-12 (6 per card) came corroded, toss",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "270.00",
+                 "quantity": "18", "sku": "SKU-12"}]},
+    {"id": "w13-026", "group": "pack_sizes",
+     "text": "2 strips SKU-410 (5/strip) chipped",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "120.00",
+                 "quantity": "10", "sku": "SKU-410"}]},
 ]
 # fmt: on
