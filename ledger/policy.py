@@ -837,6 +837,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("the wind took 6 panels", "under water after the creek came up")
                 "wind took", "blown away", "blew away", "blown off", "blew off",
                 "under water", "underwater", "creek came up", "river came up", "flash flood",
+                # a building that gave way: "roof caved in under the snow"
+                "roof caved in", "roof caved", "roof collapsed", "roof collapse",
+                "roof fell in", "ceiling caved in", "ceiling collapsed", "ceiling fell in",
+                "weight of the snow", "snow load",
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),
             # "kids torched 3 rolls": set on fire by someone; "base got torched by the stone

@@ -1625,7 +1625,9 @@ def read_requests(
 _RESERVE_SAID = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s?(?:&|and)\s?o)\b", _I)
 _RESERVE_IT = re.compile(
     r"\b(?:against|relieve[sd]?|relieving|release[sd]?|releasing|draw(?:ing)?\s+down|deplete"
-    r"|charged?\s+(?=it\s+against\b))\s+it\b",
+    r"|charged?\s+(?=it\s+against\b)"
+    # ("... and separately use it for 2 X": not "can't use it")
+    r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b))\s+it\b",
     _I,
 )
 

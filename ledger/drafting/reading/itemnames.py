@@ -34,6 +34,8 @@ _TOKEN = re.compile(
 )
 # a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
 _HYPHENED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+# a model written with a hyphen is typed without ("RF1400" of "RF-1400", "b7000" of "B-7000")
+_MODEL_HYPHENED = re.compile(r"\b([A-Za-z]{1,4})-(\d[\dA-Za-z]*)\b")
 # a lot's, a ticket's or an order's number is no goods' code ("lot 4471A rabies")
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:lot|ref|ticket|po|inv|invoice|serial|sn|rma|order)\W{0,3}$", re.IGNORECASE
@@ -114,7 +116,7 @@ _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 _PLACE_BEFORE = re.compile(
     # ("count on acetone gallons", "discount on the pokemon packs": what was counted)
     r"\b(?:under|by|from|into|in|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)"
-    r"(?<!variance\s)on"
+    r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)on"
     r"|behind|near|beside|against|inside)\s+"
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
     re.IGNORECASE,
@@ -129,7 +131,7 @@ def _norm(token: str) -> str:
     fig = _FIGURE_UNIT.match(low)
     if fig:
         return fig.group(1)
-    if len(low) > 2 and low[-1] == "s" and low[-2].isdigit():
+    if len(low) >= 2 and low[-1] == "s" and low[-2].isdigit():
         return low[:-1]  # a model said in the plural: "ICON 22s", "Eheim 2217s", "H8s"
     if _KARAT.fullmatch(low):
         return low[: low.index("k") + 1]  # "14KY", "14kt" of "14K YG": a gold's purity
@@ -154,10 +156,16 @@ _IRREGULAR = {
     "scarves": "scarf", "wolves": "wolf", "hooves": "hoof", "children": "child",
 }  # fmt: skip
 # words a list and a counter use for one thing ("purple shampoo" of "Violet Shampoo")
-_SAME_AS = {"violet": "purple", "adhesive": "glue", "adhesives": "glue"}
+_SAME_AS = {
+    "violet": "purple", "adhesive": "glue", "adhesives": "glue",
+    # colours as lists shorten them ("green boards" of "... POLY GRN")
+    "grn": "green", "blk": "black", "wht": "white", "gry": "grey", "gray": "grey",
+    "nvy": "navy", "brn": "brown", "slv": "silver", "ylw": "yellow", "org": "orange",
+}  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
-    "small": "s", "medium": "m", "med": "m", "large": "l", "lg": "l", "sm": "s",
+    "small": "s", "medium": "m", "med": "m", "md": "m", "large": "l", "lg": "l", "lrg": "l",
+    "sm": "s", "sml": "s", "xlg": "xl",
     "xlarge": "xl", "xxl": "2xl", "xxxl": "3xl",
 }  # fmt: skip
 # a measure said in full or short is one word of a name: "9 cal-mag gallons" of "... Gal"
@@ -194,10 +202,11 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
         joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
+        joined |= {_norm(a + b) for a, b in _MODEL_HYPHENED.findall(name)}
         # "flatirons" of "Flat Iron": two words of a name typed as one
         joined |= {_norm(a + b) for a, b in pairwise(words) if a.isalpha() and b.isalpha()}
         # "sharpies" of "Sharpie" reads as "sharpy" (as "batteries" of "battery")
-        joined |= {w[:-2] + "y" for w in words if len(w) > 4 and w.endswith("ie")}
+        joined |= {w[:-2] + "y" for w in {*words, *joined} if len(w) > 4 and w.endswith("ie")}
         # "the 5A sticks" of "... Classic 5A Hickory": a size and its letter also as typed
         joined |= {t.lower() for t in _TOKEN.findall(name) if len(_words(t)) > 1}
         plain.update(words)
@@ -687,7 +696,8 @@ def _said_near(
     if len(tied) < 2:
         return None
     common = frozenset.intersection(*(index.tokens[t] for t in tied))
-    near = {_SIZE_SAID.get(t, t) for t, _, _ in toks[max(0, i - 3) : i] + toks[end : end + 3]}
+    # (and the run's own words no name shares: "SMX-1 L gloves" of the L and the M)
+    near = {_SIZE_SAID.get(t, t) for t, _, _ in toks[max(0, i - 3) : end + 3]}
     picked = [t for t in tied if near & {_SIZE_SAID.get(w, w) for w in index.tokens[t] - common}]
     return picked[0] if len(picked) == 1 else None
 
