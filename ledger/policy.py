@@ -269,6 +269,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "damagedd": "damaged", "chrushed": "crushed",
                     "expirde": "expired", "expiered": "expired", "smahsed": "smashed",
                     "smashd": "smashed", "brokem": "broken",
+                    # counter shorthand, as "dmg": "CHZ-3310 x4 exp"
+                    "exp": "expired", "expd": "expired",
                 },
             ),
             # Goods that left us and never arrived: lost, not a count's shortfall; "no trace",

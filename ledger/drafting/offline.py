@@ -548,7 +548,9 @@ _SPLIT = re.compile(
     | ,(?!\d{3}(?!\d))\s*
     | \s+(?:and|also|plus|then|&|as\s+well\s+as)\s+
     | \s+\+\s+
-    | \s+/\s+(?=\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s)
+    | \s+/\s+(?=\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s
+      # ("CHZ-3310 x4 exp / CHZ-3300 x1 exp": a code starts the next line)
+      |(?-i:(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,}\b))
     # "found 2 extra X but short 5 Y": a count's other line ("all but 4 of the 12" is one)
     | (?<!\ball)(?<!\beverything)(?<!\bnothing)\s+but\s+
       (?=(?:(?:short|over|missing|extra|up|down|under)\s+(?:by\s+)?)?\d)

@@ -158,8 +158,10 @@ _RESERVE_HISTORY = gated(
 _PAST_FIGURE = re.compile(
     r"""\b(?:last|previous|prior)\s+(?:month|week|quarter|year)'?s?\b[^.?!\n]*
         \b(?:wrote\s+off|written\s+off|we\s+had|was|were|came\s+to|totall?ed)\b
-      | \b(?:wrote\s+off|written\s+off|we\s+had|was|were)\b[^.?!\n]*
-        \b(?:last|previous|prior)\s+(?:month|week|quarter|year)\b""",
+      | \b(?:wrote\s+off|written\s+off|we\s+had
+        # ("best by was end of last month": the goods' date, no past figure)
+        |(?<!\bby\s)(?<!\bdate\s)(?<!\bexpiry\s)(?<!\bexpiration\s)(?<!\bexp\s)(?:was|were))\b
+        [^.?!\n]*\b(?:last|previous|prior)\s+(?:month|week|quarter|year)\b""",
     _I | re.VERBOSE,
 )
 # Goods sent to another shop, store, branch or site stay in the company's inventory: "we send

@@ -12656,5 +12656,15 @@ CASES: list[dict[str, Any]] = [
                "CB-RED": ("CUTTING BOARD 12X18 POLY RED", "13.20")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "66.00",
                  "quantity": "5", "sku": "CB-GRN"}]},
+    {"id": "w13-032", "group": "multi_item",
+     "text": "SKU-12 x6 exp / SKU-410 x2 exp",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "90.00",
+                 "quantity": "6", "sku": "SKU-12"},
+                {"category": "loss", "debit": "5000", "credit": "1200", "amount": "24.00",
+                 "quantity": "2", "sku": "SKU-410"}]},
+    {"id": "w13-033", "group": "locations_dates_refs",
+     "text": "MLK-2L x30 expired. sell by was end of last week",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "63.00",
+                 "quantity": "30", "sku": "MLK-2L"}]},
 ]
 # fmt: on
