@@ -178,6 +178,8 @@ class ReasonSpec:
 RESERVE_NOUNS: tuple[str, ...] = (
     "reserve", "reserves", "allowance", "allowances", "provision", "provisions", "e&o",
     "e & o", "e and o",
+    # as typed in a hurry ("use the obsolesence resrve")
+    "resrve", "reserv", "resreve", "reseve", "allowence", "alowance",
 )  # fmt: skip
 
 # Who buys goods below cost: what they pay is the goods' new value (a write-down). Phrases
@@ -270,7 +272,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "expirde": "expired", "expiered": "expired", "smahsed": "smashed",
                     "smashd": "smashed", "brokem": "broken",
                     # counter shorthand, as "dmg": "CHZ-3310 x4 exp"
-                    "exp": "expired", "expd": "expired",
+                    "exp": "expired", "expd": "expired", "ruind": "ruined", "rined": "ruined",
                 },
             ),
             # Goods that left us and never arrived: lost, not a count's shortfall; "no trace",
@@ -754,6 +756,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
                 "missing from the same cage", "gone from the same cage",
+                # a robbery, or a lock or fence cut to take the goods
+                "holdup", "hold-up", "held up at", "armed robbery",
+                "cut the chain", "cut the padlock", "cut through the fence",
                 "missing out of the cage", "went missing out of the cage", "gone out of the cage",
                 "taken out of the cage", "missing out of the locked cage",
                 # taken and kept: "took 1 bike out for a test ride and never came back"
@@ -992,6 +997,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "blow them out at", "blow out at", "blow them out for", "sell those at",
                 "sell these at", "will sell for", "sellable as demo", "sellable at",
                 "sellable for",
+                # ("shelf-worn, they'll sell at $80 now", "short-dated, selling at $15/cs",
+                # "box-damaged, sell at $10/bx", "knock them to 30 each", "reduce them to $8")
+                "they'll sell at", "they will sell at", "they'd sell at", "they sell at",
+                "it'll sell at", "selling at", "sell at", "knock them to", "knock it to",
+                "knocked them to", "knock em to", "reduce them to", "reduce it to",
+                "reduce em to", "reduced them to",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"
@@ -1155,7 +1166,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "reduced", "reducing", "consume", "consumed", "offset", "absorb", "absorbed",
                 "written off against", "net against", "deplete",
                 "written off through", "written off via", "w/o through", "w/o via",
-                "depleted", "come out of", "comes out of", "hit the reserve",
+                "depleted", "come out of", "comes out of", "hit the reserve", "hit",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={
@@ -1272,6 +1283,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "aren't in the system", "arent in the system", "are not in the system",
                 "weren't in the system", "not on the books", "aren't on the books",
                 "not in the system", "more than the books show", "more than the system shows",
+                "not in system", "not in the books", "not in our system",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
@@ -1334,7 +1346,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "troop", "shelter", "church", "hospital", "pta", "classroom",
                       "teachers", "daycare", "nursing home", "senior center", "ymca",
                       "food bank", "charity", "nonprofit", "non-profit", "program",
-                      "class", "high school", "goodwill", "camp", "college", "students"),
+                      "class", "high school", "goodwill", "camp", "college", "students",
+                      "habitat", "build", "relief"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

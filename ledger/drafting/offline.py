@@ -2781,7 +2781,8 @@ _COUNT_WAYS_ = (Category.SHRINKAGE, Category.OVERAGE)
 # goods the books do not hold: an overage when found on a count, else goods off the list
 _NOT_LISTED = frozenset(
     (
-        "not in the system", "aren't in the system", "arent in the system",
+        "not in the system", "not in system", "not in our system", "not in the books",
+        "aren't in the system", "arent in the system",
         "are not in the system", "weren't in the system", "not on the books",
         "aren't on the books",
     )

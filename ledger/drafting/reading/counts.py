@@ -44,7 +44,10 @@ _BOOK = lead(
     + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
           |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger|booked
           |stock\s+(?:record|card)s?|on\s+paper|(?:a\s+)?book\s+figure(?:\s+of)?
-          |should\s+(?:be|have(?:\s+been)?))"""
+          |should\s+(?:be|have(?:\s+been)?)
+          # ("shelf says 40 X, i count 31", "rack C1 shows 10 X, counted 4": a place's label)
+          |(?:shelf|bin|rack|peg|location|loc)(?:\s+[a-z]?\d{1,3}[a-z]?)?\s+(?:label\s+|tag\s+)?
+           (?=says\b|said\b|shows\b|showed\b))"""
     + _SAID
     + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
     + _N1.format("n"),
@@ -67,7 +70,8 @@ _COUNTED = re.compile(
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
-          |we\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
+          |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
+          |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot)\s+(?:only\s+)?(?:has|have|had|holds?)
           |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
           |we'?re\s+at|we\s+are\s+at|we\s+were\s+at

@@ -12,7 +12,9 @@ from ledger.drafting.reading.fast import by_first_letter, lead, twin_patterns
 _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 # every word branch starts with \b: a letter inside a word never starts a match
 _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
-         |likely|apparently|idk|dunno|don'?t\s+know|no\s+idea|unclear|tbh\s+not\s+sure
+         |likely|apparently|idk|dunno|don'?t\s+know|unclear|tbh\s+not\s+sure
+         # ("no idea where they went": the cause unknown, as shrinkage is; not the figures)
+         |no\s+idea(?!\s+(?:where|how|why|who|what\s+happened|when))
          |(?:has\s+)?anyone\s+seen|if\s+(?:they|it|those|these)\s+(?:don'?t|doesn'?t|do\s+not)
           \s+(?:turn|show)\s+up
          |might(?:\s+be)?|may\s+be|could(?:\s+\w+){0,2}\s+be

@@ -242,7 +242,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     )
 
 
-_TYPO_LENGTH = 6  # (shorter words sit one letter from too many others)
+_TYPO_LENGTH = 5  # (shorter words sit one letter from too many others)
 
 
 def _one_out(word: str) -> set[str]:
@@ -383,9 +383,12 @@ def rewrite(
                     word = "^" + word  # "IO", "RIR": initials, typed as such
                 elif word not in index.members and word not in _NOT_CUT and not reason(word):
                     # "parm": a name word cut short; "stratocater": one typed a letter off
+                    typed_as = m.group(0).lower()  # ("pils" of "Pilsner": no "pil")
                     word = (
                         (
-                            None if word in fuzzy.COMMON else index.short.get(word)  # ("sold")
+                            None
+                            if word in fuzzy.COMMON  # ("sold")
+                            else index.short.get(word) or index.short.get(typed_as)
                         )
                         or _typo_of(word, index)
                         or word
