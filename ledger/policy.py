@@ -228,6 +228,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "mould", "mildew", "infested", "rusted", "corroded", "warped", "scratched",
                 "ripped", "soiled", "stained", "bruised", "squashed", "busted", "spoilage",
                 "expiry", "expiring", "best before", "sell by", "outdated", "dead stock",
+                # ("4 dozen tubes of adhesive dried out", "2 stout quarters went skunky",
+                # "came back from a patient worn, can't restock")
+                "dried out", "dried up", "dried solid", "skunky", "skunked", "worn out",
+                "can't restock", "cant restock", "can't be restocked", "not restockable",
                 "deadstock", "end of life", "superseded", "rejected", "nonconforming",
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
@@ -1205,6 +1209,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "going to provide", "provided for", "providing for", "into the reserve",
                 "into the allowance", "into the provision", "into reserve", "into the e&o reserve",
                 "into the obsolescence reserve", "top up the provision", "top up the allowance",
+                *(
+                    f"{into} the {kind} {noun}"
+                    for into in ("into", "to")
+                    for kind in ("excess & obsolete", "excess and obsolete", "inventory",
+                                 "obsolete stock", "obsolete inventory")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
             # Building the reserve: these say so only beside the reserve's name.

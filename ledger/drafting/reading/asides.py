@@ -132,7 +132,8 @@ _SERVICE = _words(
         |service\s+(?:call|fee|charge|visit|contract|plan|bill)|servic(?:ed|ing)
         |maintenance|labou?r\s+(?:cost|charge|bill)|call[-\s]?out(?:\s+fee)?
         |bills?|fees?|quot(?:e|es|ed|ation)|estimate\s+(?:for|to)
-        |(?:the\s+|insurance\s+|our\s+)excess|excess\s+(?:of\s+)?\$|deductible
+        |(?:the\s+|insurance\s+|our\s+)excess(?!\s*(?:&|and|n)\s*obsolete)
+        |excess\s+(?:of\s+)?\$|deductible
         |pest\s+control|exterminators?|fumigat\w+|cleaners|cleaning\s+(?:crew|company|firm|bill
             |fee|cost|service)|clean[-\s]?up\s+(?:crew|company|firm|bill|fee|cost|job)
         |security\s+(?:guards?|firm|company|patrols?|service)|guards?|plumbers?|electricians?
@@ -312,7 +313,10 @@ _SCORE = _words(
 _NEW_PRICE = _words(
     r"""\b(?:(?:vendor|supplier|manufacturer|distributor|wholesaler|mill|factory)s?'?s?\b
             [^.!?\n]{0,60}?\b(?:go(?:es|ing)?\s+(?:up|down|to)|rais\w+|increas\w+|hik\w+|bump\w*
-            |drop\w*|cut\w*|lower\w*|reduc\w+|chang\w+|ris(?:e|es|ing)|put(?:ting)?\s+up
+            # ("vendor dropped the line": the goods discontinued, no price)
+            |drop\w*(?!\s+(?:the|that|this|our|its|their)\s+(?:line|item|sku|product|range
+                |style|colou?r|model|pattern|brand))
+            |cut\w*|lower\w*|reduc\w+|chang\w+|ris(?:e|es|ing)|put(?:ting)?\s+up
             |new\s+(?:price|cost|rate)|price\s+(?:increase|rise|hike|change|drop|cut))
         |(?:from|on|with|starting|as\s+of)\s+(?:the\s+)?next\s+(?:po|order|delivery|shipment
             |invoice|purchase|batch|run)
@@ -322,7 +326,7 @@ _NEW_PRICE = _words(
 )
 _WRITE_DOWN_ASKED = _words(
     r"\b(?:write|mark|take)\s+(?:\S+\s+){0,4}?down\b|\bwrite[-\s]?down\b|\bmarkdown\b"
-    r"|\brevalu\w*|\bnrv\b|\bimpair\w*",
+    r"|\brevalu\w*|\bnrv\b|\bimpair\w*|\bvalue\s+(?:them|it|these|those|each)\s+at\b",
     _I,
 )
 
