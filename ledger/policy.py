@@ -849,6 +849,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "wind took", "blown away", "blew away", "blown off", "blew off",
                 "under water", "underwater", "creek came up", "river came up", "flash flood",
                 # a building that gave way: "roof caved in under the snow"
+                # damage done on purpose is vandalism: "kid smashed the display on purpose"
+                "on purpose", "deliberately", "intentionally", "maliciously",
                 "roof caved in", "roof caved", "roof collapsed", "roof collapse",
                 "roof fell in", "ceiling caved in", "ceiling collapsed", "ceiling fell in",
                 "weight of the snow", "snow load",
@@ -1003,6 +1005,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sellable for",
                 # ("shelf-worn, they'll sell at $80 now", "short-dated, selling at $15/cs",
                 # "box-damaged, sell at $10/bx", "knock them to 30 each", "reduce them to $8")
+                "will sell as", "sell them as", "sell it as", "selling them as",
                 "they'll sell at", "they will sell at", "they'd sell at", "they sell at",
                 "it'll sell at", "selling at", "sell at", "knock them to", "knock it to",
                 "knocked them to", "knock em to", "reduce them to", "reduce it to",

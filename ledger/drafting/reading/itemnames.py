@@ -26,10 +26,10 @@ P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to 
 
 # a grade of figures ("10-10-10", "46-0-0"), a decimal and its unit ("1.75L", "130.4"), a
 # fraction ("1/2", "5/16"), a figure glued to a few letters ("22oz", "12v", "5bc") or a word
-# a formula's letters ("c/d", "k/d": one word of a diet's name)
+# a formula's letters ("c/d", "k/d": one word of a diet's name; "F&G" of a vacuum bag)
 _TOKEN = re.compile(
     r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+"
-    r"|(?<![\w/])[a-z]/[a-z](?![\w/])|[a-z0-9]+",
+    r"|(?<![\w/&])[a-z][/&][a-z](?![\w/&])|[a-z0-9]+",
     re.IGNORECASE,
 )
 # a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
@@ -632,6 +632,7 @@ def _best_run(
         and _PURE_NUMBER.fullmatch(first)
         and text[toks[i][1] : toks[i][2]].isdigit()
         and not _NAME_FIGURE.fullmatch(text[toks[i][1] : toks[i][2]])
+        and not _counted_before(toks, i)  # ("the 3 old 496 heads": the count said first)
         and i + 1 < end
         and (first, toks[i + 1][0]) not in index.pairs[sku]
     ):
@@ -794,4 +795,12 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
     if i == 0:
         return False
     before = toks[i - 1][0]
-    return before in _DETERMINER or bool(_PURE_NUMBER.fullmatch(before))
+    return before in _DETERMINER or _counted_before(toks, i)
+
+
+def _counted_before(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a count stands just before toks[i], or a count and one word ("the 3 old 496
+    heads": the figure after them is the name's)."""
+    if i >= 1 and _PURE_NUMBER.fullmatch(toks[i - 1][0]):
+        return True
+    return i >= 2 and bool(_PURE_NUMBER.fullmatch(toks[i - 2][0])) and toks[i - 1][0].isalpha()
