@@ -633,6 +633,7 @@ def _best_run(
         and text[toks[i][1] : toks[i][2]].isdigit()
         and not _NAME_FIGURE.fullmatch(text[toks[i][1] : toks[i][2]])
         and not _counted_before(toks, i)  # ("the 3 old 496 heads": the count said first)
+        and text[toks[i][1] - 1 : toks[i][1]] != "#"  # ("the #1 boxwood": a pot size)
         and i + 1 < end
         and (first, toks[i + 1][0]) not in index.pairs[sku]
     ):
@@ -643,6 +644,8 @@ def _best_run(
     while first_said < end - 1 and toks[first_said][0] in _COMMON:
         first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
     start, stop = toks[first_said][1], toks[end - 1][2]
+    if text[start - 1 : start] == "#" and start > 0:
+        start -= 1  # ("30 #3 knockouts": the pot size's mark is the name's too)
     glued = _GLUED_TAIL.match(text, stop)
     tail = glued.end() - stop if glued else 0  # "30-packs" of "30pk": no half word left
     stop += tail
@@ -774,6 +777,8 @@ def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
     gap = text[toks[j - 1][2] : toks[j][1]]
     if gap == "." and toks[j - 1][0].isdigit() and toks[j][0][:1].isdigit():
         return True  # "f/1.8": a decimal in a name
+    if gap in (" #", "#") and toks[j][0][:1].isdigit():
+        return True  # "Green Giant #15", "knockout #3": a pot's size is the name's
     return len(gap) <= 3 and all(ch in " -/'\"&" for ch in gap)  # ("Half & Half")
 
 
@@ -782,6 +787,8 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
     "the"/"of" ("2 boxes of the 6in 80 grit discs") or another count; otherwise it is the
     count ("4 Rule 1100")."""
     start, end = toks[i][1], toks[i][2]
+    if text[start - 1 : start] == "#":
+        return True  # "#3 knockouts": a pot size, a number the name carries, never a count
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
         return True  # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's
     if not text[start:end].isdigit() or text[end : end + 1] == "%":

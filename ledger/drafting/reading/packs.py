@@ -45,6 +45,10 @@ _CONTAINERS = {
     # ("2 cards of 377s, 5 per card", "2 strips of 364s (5/strip)", "4 tubes x 250 beads")
     "card": "card", "cards": "card", "strip": "strip", "strips": "strip", "tube": "tube",
     "tubes": "tube",
+    # ("4 bales of 50", "3 bricks of film, 5 rolls per brick", "2 layers x 8 pails",
+    # "2 carts (30 flats/cart)", "3 bundles (25/bn)")
+    "bale": "bale", "bales": "bale", "brick": "brick", "bricks": "brick", "layer": "layer",
+    "layers": "layer", "cart": "cart", "carts": "cart", "bn": "bundle", "bns": "bundle",
     # "4 inners per master": a master is the outer carton
     "master": "carton", "masters": "carton",
 }  # fmt: skip
@@ -433,7 +437,7 @@ _WORN_IN_PAIRS = re.compile(
 # drum is as often the item itself ("18 boxes of MUG-BLU", "13 bags of FLR-25").
 MANY_IN_ONE = frozenset(
     ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
-     "container")
+     "container", "bale", "brick", "layer", "cart")
 )  # fmt: skip
 
 
