@@ -861,7 +861,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "torched",
                 near=("someone", "somebody", "vandals", "vandal", "kids", "they", "thieves",
-                      "arson", "arsonist", "set fire", "set on fire", "on fire", "fire"),
+                      "arson", "arsonist", "set fire", "set on fire", "on fire", "fire",
+                      "burn pile", "burn barrel", "brush fire", "flames"),
+                fuzzy=False,
+                explains={Category.SHRINKAGE, Category.LOSS},
+            ),
+            # "kids tagged the front window": spray paint, said as graffiti writers say it
+            Words(
+                "tagged",
+                near=("kids", "kid", "someone", "somebody", "punk", "punks", "vandals",
+                      "spray paint", "spray-paint", "graffiti", "overnight"),
                 fuzzy=False,
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),

@@ -553,7 +553,8 @@ _SPLIT = re.compile(
       |(?-i:(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,}\b))
     # "found 2 extra X but short 5 Y": a count's other line ("all but 4 of the 12" is one)
     | (?<!\ball)(?<!\beverything)(?<!\bnothing)\s+but\s+
-      (?=(?:(?:short|over|missing|extra|up|down|under)\s+(?:by\s+)?)?\d)
+      (?=(?:(?:we'?re|we\s+are|we\s+were|were|it'?s|also)\s+)?
+         (?:(?:short|over|missing|extra|up|down|under)\s+(?:by\s+)?)?\d)
     """,
     _IX,
 )

@@ -12735,5 +12735,15 @@ CASES: list[dict[str, Any]] = [
      "text": "2 bricks of SKU-410 soaked, 10 per brick",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "240.00",
                  "quantity": "20", "sku": "SKU-410"}]},
+    {"id": "w13-050", "group": "synonyms_idioms",
+     "text": "kids tagged the side wall overnight and sprayed 4 SKU-40 on the rack",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "568.00",
+                 "quantity": "4", "sku": "SKU-40"}]},
+    {"id": "w13-051", "group": "multi_item",
+     "text": "found 3 extra SKU-410 but we're short 2 SKU-77",
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "36.00",
+                 "quantity": "3", "sku": "SKU-410"},
+                {"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "90.00",
+                 "quantity": "2", "sku": "SKU-77"}]},
 ]
 # fmt: on
