@@ -2038,7 +2038,7 @@ _FIGURE_FRACTION = re.compile(
 # decimal it is, so every reading after (packs, measures, pieces) sees one figure. Thirds
 # have no exact decimal: "1 and a third" is left for the reader to question.
 _MIXED_NUMBER = re.compile(
-    r"(?<![\d/.,$])\b(\d{1,4})[\s-]+(1/2|1/4|3/4|1/3|2/3|1/8|3/8|5/8|7/8)(?![\d/])(?=\s*[a-z\"'])",
+    r"(?<![\d/.,$])\b(\d{1,3})[\s-]+(1/2|1/4|3/4|1/3|2/3|1/8|3/8|5/8|7/8)(?![\d/])(?=\s*[a-z\"'])",
     re.IGNORECASE,
 )
 _MIXED_PARTS = {

@@ -34,6 +34,7 @@ _TOKEN = re.compile(
 )
 # a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
 _HYPHENED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+_LETTERED_MODEL = re.compile(r"\b[A-Za-z]{1,2}(\d{4,})\b")
 # a model written with a hyphen is typed without ("RF1400" of "RF-1400", "b7000" of "B-7000")
 _MODEL_HYPHENED = re.compile(r"\b([A-Za-z]{1,4})-(\d[\dA-Za-z]*)\b")
 # a lot's, a ticket's or an order's number is no goods' code ("lot 4471A rabies")
@@ -62,6 +63,9 @@ _COMMON = frozenset(
     pints sack sacks drum drums pallet pallets reel reels spool spools pr prs ea pc pcs ct pk
     full empty
     cs bx ctn run vial vials flat flats ampule ampules ampoule ampoules unit units extra
+    off out up down over back away into onto it its them they this that these those there
+    here not no yes just only very too also about after before each every some any all both
+    is are was were be been has have had do does did will would can could should may might
     """.split()  # noqa: SIM905 (a word list)
 )
 # words of their own that begin a longer name word: never that word cut short ("rolls" is no
@@ -207,6 +211,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         joined |= {_norm(a + b) for a, b in pairwise(words) if a.isalpha() and b.isalpha()}
         # "sharpies" of "Sharpie" reads as "sharpy" (as "batteries" of "battery")
         joined |= {w[:-2] + "y" for w in {*words, *joined} if len(w) > 4 and w.endswith("ie")}
+        # "3 cans 7018" of "Excalibur E7018", "2032 batteries" of "CR2032": a model of four
+        # figures or more is typed without its letters
+        joined |= {m.group(1) for m in _LETTERED_MODEL.finditer(name)}
         # "the 5A sticks" of "... Classic 5A Hickory": a size and its letter also as typed
         joined |= {t.lower() for t in _TOKEN.findall(name) if len(_words(t)) > 1}
         plain.update(words)

@@ -357,10 +357,16 @@ _SOLD_BY = re.compile(
 )
 
 
+# "(ea, 25/bx)", "each - 10/pk", "/ea": the list prices the piece and names its box besides
+_PRICED_EACH = re.compile(r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b", re.IGNORECASE)
+
+
 # (an item list's names are a company's fixed list, read again for every message naming them)
 @lru_cache(maxsize=4096)
 def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
+    if _PRICED_EACH.search(name):
+        return None  # "Grinding Disc (ea, 25/bx)": priced each, whatever a box holds
     m = _SOLD_BY.search(name)
     if m is None:
         if _PRICED_DOZEN.search(name):
