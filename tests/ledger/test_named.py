@@ -92,3 +92,14 @@ def test_each_request_takes_the_item_its_own_words_name() -> None:
         ("SY-12", Decimal("30.00")),
         ("TW-BAL", Decimal("150.00")),
     ]
+
+
+def test_a_code_the_list_does_not_know_beside_priced_goods_is_never_sure() -> None:
+    # the one item whose cost is the price said is read as the goods, as a guess
+    (d,) = draft("2 rolls BT90 got rained on, $83.00 all in", make_context(items=ITEMS))
+    assert (d.sku, d.amount) == ("TW-BAL", Decimal("83.00"))
+    assert d.confidence < 0.9 and any("BT90" in w for w in d.explanation)
+    # no item costs that: the card asks which item the code is
+    (d,) = draft("2 rolls BT99 got rained on, $90.00 all in", make_context(items=ITEMS))
+    assert (d.sku, d.amount) == (None, Decimal("90.00"))
+    assert d.confidence < 0.9

@@ -120,7 +120,7 @@ _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
 _PLACE_BEFORE = re.compile(
     # ("count on acetone gallons", "discount on the pokemon packs": what was counted)
     r"\b(?:under|by|from|into|in|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)"
-    r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)on"
+    r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)(?<!reserve\s)(?<!allowance\s)on"
     r"|behind|near|beside|against|inside)\s+"
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
     re.IGNORECASE,

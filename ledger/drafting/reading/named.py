@@ -17,6 +17,7 @@ from ledger.policy import Category
 # how the card asks which of several items the goods' words name (offline.py asks it, by_price
 # answers it)
 ASKS_WHICH = "which one?"
+P_CODE = 0.1  # a code the list does not know, beside priced goods: never sure
 P_BY_NAME = 0.5  # the goods matched to an item by the words of its name: a guess to confirm
 _WORD = re.compile(r"[a-z]{3,}")
 # words of an item's name that say how it is sold or sized, not what it is
@@ -99,3 +100,35 @@ def by_price(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         for g in facts.guesses
     )
     return replace(facts, sku=sku, guesses=guesses)
+
+
+# a product's code as counters type it: capitals then figures ("C40", "PM45", "T27")
+_CODE_TYPED = re.compile(r"(?<![\w-])([A-Z]{1,3}\d{2,4}[A-Z]?)(?![\w-])")
+
+
+def by_unknown_code(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` of goods priced by the message and named by a code the item list does not
+    know ("2 sacks C40 got soaked, $117.50 all in"): the one item whose cost is the price
+    said is read as the goods, as a guess; with none or several, the card asks which item
+    the code is (never sure: the code may be an item the list lacks, or one it has)."""
+    if facts.sku or facts.candidates or not items or facts.category in _RESERVES:
+        return facts
+    known = {sku.upper() for sku in items}
+    codes = [c for c in _CODE_TYPED.findall(facts.source_text) if c.upper() not in known]
+    if not codes:
+        return facts
+    price = facts.unit_cost
+    if price is None and facts.total is not None:
+        price = facts.total / facts.quantity if facts.quantity else None
+    if price is None:
+        return facts
+    fits = [sku for sku, item in items.items() if item.unit_cost == price]
+    if len(fits) == 1:
+        sku = fits[0]
+        note = (
+            f"Read '{codes[0]}' as {sku} ({items[sku].name}): its cost is the price said; "
+            f"'{codes[0]}' is not in the item list"
+        )
+        return replace(facts, sku=sku, guesses=(*facts.guesses, Guess(note, P_CODE)))
+    note = f"'{codes[0]}' is not in the item list: which item is it?"
+    return replace(facts, guesses=(*facts.guesses, Guess(note, P_CODE)))
