@@ -243,6 +243,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("1 WF1000XM5/B missing an earbud"): a part gone, the goods incomplete
                 "missing an", "missing its", "missing their",
                 "pieces missing", "parts missing",
+                # ("3 rings, stones missing", "2 pendants missing stones")
+                "stones missing", "stone missing", "missing stones", "missing stone",
+                "missing a stone", "buttons missing", "missing buttons", "missing a button",
+                "screws missing", "lids missing", "caps missing",
                 # ("scorched in the melter", "burnt coils": spoiled in use; with "fire" the
                 # fire's row tells the story)
                 "burned", "burnt", "scorched", "charred",

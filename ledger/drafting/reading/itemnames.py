@@ -193,6 +193,9 @@ class _Index:
     # a name word of six letters or more and each of it with one letter left out -> the name
     # words so spelt: a word typed one letter off ("stratocater", "mogomi") finds its own
     typos: dict[str, frozenset[str]]
+    # a name word written without its vowels ("TNDRLN", "PSMO") -> itself: a word typed in
+    # full whose consonants are those ("tenderloin") names it
+    skeletons: dict[str, str]
 
 
 @lru_cache(maxsize=16)
@@ -238,6 +241,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         if word.isalpha() and len(word) >= _TYPO_LENGTH:
             for variant in _one_out(word):
                 typos.setdefault(variant, set()).add(word)
+    bare = [w for w in owners.keys() & plain if len(w) >= 4 and w.isalpha() and _no_vowel(w)]
     return _Index(
         tokens,
         scored,
@@ -246,7 +250,21 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         short,
         pairs,
         {v: frozenset(w) for v, w in typos.items()},
+        {w: w for w in bare},
     )
+
+
+def _no_vowel(word: str) -> bool:
+    return not any(ch in "aeiouy" for ch in word)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants in order, a letter said twice said once ("tenderloin" -> "tndrln")."""
+    out: list[str] = []
+    for ch in word:
+        if ch not in "aeiouy" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
 
 
 _TYPO_LENGTH = 5  # (shorter words sit one letter from too many others)
@@ -357,6 +375,7 @@ def rewrite(
         words.isdisjoint(index.owners)
         and words.isdisjoint(index.short)
         and not any(_typo_of(w, index) for w in words)
+        and not (index.skeletons and any(_skeleton(w) in index.skeletons for w in words))
     ):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
@@ -398,6 +417,7 @@ def rewrite(
                             else index.short.get(word) or index.short.get(typed_as)
                         )
                         or _typo_of(word, index)
+                        or (index.skeletons.get(_skeleton(word)) if len(word) >= 5 else None)
                         or word
                     )
                 toks.append((word, at, chunk.start() + m.start() + b))

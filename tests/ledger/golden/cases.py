@@ -12763,5 +12763,15 @@ CASES: list[dict[str, Any]] = [
                "E6010": ("Lincoln Fleetweld 5P+ E6010 5/32in 50lb Box", "182.00")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "154.00",
                  "quantity": "4", "sku": "E7018"}]},
+    {"id": "w13-055", "group": "sku_shapes",
+     "text": "write off 800 bucks of brisket, cooler died overnight",
+     "items": {"BF-BRSK": ("BEEF BRSKT PKR CH /LB", "5.40"),
+               "BF-TNDR": ("BEEF TNDRLN PSMO CH /LB", "17.80")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "800.00",
+                 "sku": "BF-BRSK"}]},
+    {"id": "w13-056", "group": "synonyms_idioms",
+     "text": "4 SKU-410 came back with stones missing, can't sell",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "48.00",
+                 "quantity": "4", "sku": "SKU-410"}]},
 ]
 # fmt: on
