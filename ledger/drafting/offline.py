@@ -389,6 +389,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\b(?:between|from)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
     r"(?:and|to|till|until|-|–)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)(?![a-z])",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
+    # "temp log 48F at 0400", "@ 2230 hrs": a time on the 24-hour clock, never a price
+    r"(?:\b(?:at|by|around|since|from|until|till)\s+|@\s*)(?P<m>0\d{3}|[01]\d[0-5]\d(?=\s*(?:hrs?|h)\b)|2[0-3][0-5]\d(?=\s*(?:hrs?|h)\b))\b",
     # "on the 3rd", "4th floor", "2nd shift": a day or a place, never a count
     r"\b\d{1,2}(?:st|nd|rd|th)\b",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",

@@ -108,6 +108,14 @@ _MONEY_WORDS = (
     "back", "gave", "give", "hand",
 )  # fmt: skip
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
+# what the goods cost us, said beside damage: "expired, we paid $190.08 for the case",
+# "damaged, $299 on this lot's invoice" (a cost, not a payment to write off)
+_COST_SAID = re.compile(
+    r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per)|each|a|per|ea)\b"
+    r"|cost\s+us|on\s+(?:the|this|that)"
+    r"\s+(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?invoice|invoice\s+(?:cost|price))\b",
+    _I,
+)
 _PAID = re.compile(
     r"\b(?:paid|pays?|payed|cash\s+(?:in|out)|charged\s+(?:the\s+)?(?:customer|card)|bought"
     r"|purchased|for\s+sale|on\s+sale)\b",
@@ -298,8 +306,14 @@ def remark(text: str) -> str | None:
 _OPERATING = lead(
     "abcdefghilmnopqrstuw/",
     r"""\b(?:wages?|salar(?:y|ies)|payroll|overtime|(?:per|an|a|/)\s*(?:hour|hr)\b|/\s*hr
-        |hourly|hours?\s+(?:a|per|each|this|last|that)\b|worked\s+\d|shifts?|staffing|staff
-        |new\s+hires?|hires?|hired|hiring|headcount|temps?|pickers?|packers?|drivers?\s+at
+        |hourly|hours?\s+(?:a|per|each|this|last|that)\b|worked\s+\d|staffing|staff
+        # ("Night shift (Ray) 02:30 - found 2 extra": when, not wages)
+        |(?<!night\s)(?<!day\s)(?<!morning\s)(?<!evening\s)(?<!late\s)(?<!early\s)
+         (?<!swing\s)(?<!graveyard\s)(?<!1st\s)(?<!2nd\s)(?<!3rd\s)shifts?
+        |new\s+hires?|hires?|hired|hiring|headcount|pickers?|packers?|drivers?\s+at
+        # ("temp log 48F", "temp alarm", "temp abuse": a cooler's temperature, no temp staff)
+        |temps?(?!\s*(?:log|logs|alarm|abuse|excursion|reading|probe|check|sensor|spike|was|hit
+            |rose|at|of|in|on|went|got|read|said|says|:|=|\d))
         |rent|lease|leasing|utilit(?:y|ies)|electric(?:ity)?|power\s+bill|gas\s+bill
         |water\s+bill|internet\s+bill|phone\s+bill|bills?|insurance\s+premium|budget(?:ed|s)?
         |forecast|quot(?:e|es|ed|ing)|price\s+(?:list|to\s+(?:the\s+)?(?:customers?|clients?))
@@ -419,9 +433,11 @@ def answer(text: str, has_reason: bool) -> str | None:
     trade = _NOBODY_TRADES.sub(" ", stripped)
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
-    if moved and not (has_reason and _ASKS_WRITE_OFF.search(stripped)):
+    if moved and not (
+        has_reason and (_ASKS_WRITE_OFF.search(stripped) or _COST_SAID.search(trade))
+    ):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
-    if not has_reason and _PAID.search(trade):
+    if not (has_reason or _ASKS_WRITE_OFF.search(stripped)) and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
     aside = asides.news(stripped) or (
         None if RESERVE_ASKED.search(stripped) else asides.running_cost(stripped)

@@ -12773,5 +12773,17 @@ CASES: list[dict[str, Any]] = [
      "text": "4 SKU-410 came back with stones missing, can't sell",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "48.00",
                  "quantity": "4", "sku": "SKU-410"}]},
+    {"id": "w13-057", "group": "locations_dates_refs",
+     "text": "walk-in temp log 47F at 0300, tossing 6 MLK-2L",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "12.60",
+                 "quantity": "6", "sku": "MLK-2L"}]},
+    {"id": "w13-058", "group": "totals_vs_unit",
+     "text": "3 SKU-77 expired in the box, we paid $45 each on that PO",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "135.00",
+                 "quantity": "3", "sku": "SKU-77"}]},
+    {"id": "w13-059", "group": "locations_dates_refs",
+     "text": "Night shift (Dee) 01:15 - found 4 extra SKU-410 in zone B",
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "48.00",
+                 "quantity": "4", "sku": "SKU-410"}]},
 ]
 # fmt: on
