@@ -869,7 +869,8 @@ _LATE_EVENT = re.compile(
 )
 # what thieves do to the goods they take, said of the first part only
 _TOOK = re.compile(
-    r"\b(?:got|took|stole|grabbed|nicked|lifted|swiped|snatched|pinched|pocketed"
+    # (right after the event's word, its subject: "thieves got", not "break-in ... they took")
+    r"\s+(?:\w+\s+)?(?:got|took|stole|grabbed|nicked|lifted|swiped|snatched|pinched|pocketed"
     r"|(?:made|walked|ran|took)\s+off\s+with)\b",
     _I,
 )
@@ -918,7 +919,7 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     if first_digit is not None and first_digit.start() < at:
         return read
     agent = text[at : first_digit.start()] if first_digit is not None else ""
-    if _TOOK.search(agent) and not re.search(r"[:;,.!?]", agent):
+    if _TOOK.match(agent, len(event)) and not re.search(r"[:;,.!?]", agent):
         # "thieves got 2 X, and 1 Y fell and broke": the thieves took the first part; a later
         # part's own damage is its own story
         return read

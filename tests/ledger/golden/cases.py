@@ -12785,5 +12785,11 @@ CASES: list[dict[str, Any]] = [
      "text": "Night shift (Dee) 01:15 - found 4 extra SKU-410 in zone B",
      "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "48.00",
                  "quantity": "4", "sku": "SKU-410"}]},
+    {"id": "w13-060", "group": "multi_item",
+     "text": "break-in last night - they took 3 SKU-77 and smashed 2 SKU-40 on the way out",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "135.00",
+                 "quantity": "3", "sku": "SKU-77"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "284.00",
+                 "quantity": "2", "sku": "SKU-40"}]},
 ]
 # fmt: on
