@@ -72,7 +72,10 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     requests = read_requests(text, context.policy, items.keys(), priced_by, names)
     if items:
         requests = [
-            named.by_unknown_code(named.by_price(named.by_name(facts, items), items), items)
+            named.by_pairs(
+                named.by_unknown_code(named.by_price(named.by_name(facts, items), items), items),
+                items,
+            )
             for facts in requests
         ]
     if stand_ins:

@@ -103,3 +103,11 @@ def test_a_code_the_list_does_not_know_beside_priced_goods_is_never_sure() -> No
     (d,) = draft("2 rolls BT99 got rained on, $90.00 all in", make_context(items=ITEMS))
     assert (d.sku, d.amount) == (None, Decimal("90.00"))
     assert d.confidence < 0.9
+
+
+def test_pairs_of_an_item_priced_by_the_piece_are_asked_about() -> None:
+    items = {"PL-Q": ItemInfo("PL-Q", "Shredded Foam Pillow Queen ea", Decimal("14.25"))}
+    (d,) = draft(
+        "10 pr PL-Q returned from the hotel account, unsellable", make_context(items=items)
+    )
+    assert d.confidence < 0.9 and any("20 pieces" in w for w in d.explanation)

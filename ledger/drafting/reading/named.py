@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
+from ledger.drafting.reading import packs
 from ledger.drafting.types import Facts, Guess, ItemInfo
 from ledger.policy import Category
 
@@ -131,4 +133,27 @@ def by_unknown_code(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         )
         return replace(facts, sku=sku, guesses=(*facts.guesses, Guess(note, P_CODE)))
     note = f"'{codes[0]}' is not in the item list: which item is it?"
+    return replace(facts, guesses=(*facts.guesses, Guess(note, P_CODE)))
+
+
+# a count in pairs: "10 pr", "4 prs", "3 pairs"
+_IN_PAIRS = re.compile(r"(?<![\w.])(\d+)\s*(?:pr|prs|pairs?)\b", re.IGNORECASE)
+
+
+def by_pairs(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` of goods counted in pairs that the item list prices by the piece ("10 pr" of
+    "Shredded Foam Pillow Queen ea"): ten pieces or twenty? Never sure; the card asks."""
+    item = items.get(facts.sku or "")
+    if item is None or facts.quantity is None or packs.sold_by(item.name) is not None:
+        return facts
+    said = next(
+        (m for m in _IN_PAIRS.finditer(facts.source_text) if Decimal(m.group(1)) == facts.quantity),
+        None,
+    )
+    if said is None:
+        return facts
+    note = (
+        f"'{said.group(0)}': pairs of an item the list prices by the piece; "
+        f"{said.group(1)} pairs are {2 * int(said.group(1))} pieces: which is meant?"
+    )
     return replace(facts, guesses=(*facts.guesses, Guess(note, P_CODE)))

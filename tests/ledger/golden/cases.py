@@ -12791,5 +12791,8 @@ CASES: list[dict[str, Any]] = [
                  "quantity": "3", "sku": "SKU-77"},
                 {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "284.00",
                  "quantity": "2", "sku": "SKU-40"}]},
+    {"id": "w13-061", "group": "pack_sizes",
+     "text": "6 pr SKU-410 came back from the cafe account chipped",
+     "expect": "unsure"},
 ]
 # fmt: on
