@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -196,6 +196,8 @@ class _Index:
     # a name word written without its vowels ("TNDRLN", "PSMO") -> itself: a word typed in
     # full whose consonants are those ("tenderloin") names it
     skeletons: dict[str, str]
+    # a typed word -> the name word it is one letter off, or None (the same words come again)
+    typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=16)
@@ -280,6 +282,15 @@ def _typo_of(word: str, index: _Index) -> str | None:
     one changed or two swapped; the first letter as typed), or None."""
     if len(word) < _TYPO_LENGTH or not word.isalpha() or word in fuzzy.COMMON:
         return None
+    if word in index.typo_memo:
+        return index.typo_memo[word]
+    if len(index.typo_memo) > 4096:
+        index.typo_memo.clear()
+    found = index.typo_memo[word] = _typo_search(word, index)
+    return found
+
+
+def _typo_search(word: str, index: _Index) -> str | None:
     found: set[str] = set()
     for variant in _one_out(word):
         found |= index.typos.get(variant, frozenset())
