@@ -243,6 +243,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("1 WF1000XM5/B missing an earbud"): a part gone, the goods incomplete
                 "missing an", "missing its", "missing their",
                 "pieces missing", "parts missing",
+                # ("4x 3517C plating gone": a finish gone is damage, not goods gone)
+                "plating gone", "finish gone", "lacquer gone", "chrome gone", "coating gone",
+                "silvering gone", "paint gone", "gloss gone", "glaze gone", "shine gone",
+                "colour gone", "color gone", "print gone", "labels gone", "plating worn off",
+                "finish worn off",
                 # ("3 rings, stones missing", "2 pendants missing stones")
                 "stones missing", "stone missing", "missing stones", "missing stone",
                 "missing a stone", "buttons missing", "missing buttons", "missing a button",

@@ -1110,8 +1110,9 @@ _WD_NRV = lead(
          |{_UNIT}\b|[a-z]+s\b|left\b|remain|on\s+hand|in\s+stock|{SKU_MARK})))(?:\s*{_PER})?
        # "worth 1900 each", "value 300 ea": a value per unit said beside the goods written down
        | \b(?:worth|value[ds]?)\s+(?P<f>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?
-       # "worth $250 apiece now", "worth 1,900 each now": with "per", a bare number is a price
-       | \bworth\s+(?P<e>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?\s+now\b
+       # "worth $250 apiece now", "worth 1,900 each now": with "per", a bare number is a price;
+       # in a write-down, "worth 1,200 now" too
+       | \bworth\s+(?P<e>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}|\s+now\b))(?:\s*{_PER})?\s+now\b
        | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
@@ -1212,8 +1213,9 @@ _LOC_ID = (
     r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./](?:\d+[A-Z]?|[A-Z]))*)"  # ("R-24-B")
     r"|(?-i:[b-hj-wyz]))(?![\w-])"
     # ("from the yard 1 pallet STN-PLT": the count of pallets, not yard 1)
+    # ("dock 4 pallet P-2231": a pallet with its own number is no count of pallets)
     r"(?!\s+(?:pallets?|plts?|skids?|cases?|cs|cartons?|ctns?|boxes|box|bags?|crates?|drums?"
-    r"|rolls?|units?|pcs|pieces?|ea)\b))"
+    r"|rolls?|units?|pcs|pieces?|ea)\b(?!\s*(?:\#|no\.?)?\s*[a-z]{0,3}-?\d|\s*:)))"
 )
 # "in transit" is a state, never numbered: "dmg'd in transit 10 PH-A54-BLK" counts 10
 _LOC_CORE = (
@@ -1621,6 +1623,8 @@ def read_requests(
         read = [_name_figures_note(f, by_name.scrubbed) for f in read]
     if by_name is not None and by_name.unsure:
         read = [_shared_name_note(f, by_name.unsure) for f in read]
+    if by_name is not None and by_name.conflicts:
+        read = [_conflict_note(f, by_name.conflicts) for f in read]
     if by_name is not None and by_name.ambiguous:
         read = [_ambiguous_name_note(f, by_name.ambiguous, len(read) == 1) for f in read]
     return read
@@ -1647,6 +1651,22 @@ def _reserve_it(text: str) -> str:
         lambda m: m.group(0)[:-2] + "the reserve" if m.start() > said.start() else m.group(0),
         text,
     )
+
+
+def _conflict_note(facts: Facts, conflicts: Sequence[itemnames.Match]) -> Facts:
+    """ "sachet 0857201004123 x 10 expired": the code names one item, the word beside it
+    another; the card asks which (never sure)."""
+    own = [
+        m for m in conflicts if m.sku != facts.sku and m.said.lower() in facts.source_text.lower()
+    ]
+    if facts.sku is None or not own:
+        return facts
+    m = own[0]
+    note = Guess(
+        f"'{m.said}' names {m.sku}, but the code is {facts.sku}: {named.ASKS_WHICH}",
+        itemnames.P_NAMED,
+    )
+    return replace(facts, guesses=(*facts.guesses, note))
 
 
 def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alone: bool) -> Facts:
@@ -3032,6 +3052,7 @@ _Code = tuple[str, bool, int, int]
 
 
 _AFTER_PLACE = re.compile(rf"{_LOC_HEAD}\s*$", _I)
+_AFTER_ID = re.compile(r"\b(?:pallet|plt|skid|lot|ticket|rma|license|lpn)\s*(?:\#|no\.?)?\s*$", _I)
 
 
 def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Code], list[_Code]]:
@@ -3076,6 +3097,15 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
             continue  # ("N-A", "T-SHIRT" are words; "GLV-NIT-XL", three dashed parts, a code)
         if code not in known and _AFTER_PLACE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "bay B-12" is a place ("showroom SOFA3-VLV-EMR", a listed code, is goods)
+        if (
+            code not in known
+            and known
+            and _AFTER_ID.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            # "pallet P-2231: SL-JGR-HTR-L 16 pcs": the pallet's own number, not goods
+            aliases_refs.append((code, False, m.start(), m.end()))
+            taken.append(m.span())
+            continue
         if (
             code not in known
             and known

@@ -67,7 +67,15 @@ def _cash_count(text: str, low: str) -> bool:
         return False
     # ("register 2 was $2 short": the till's number is no count of goods)
     rest = _HOLDER_NUMBER.sub(" ", _CASH_HELD.sub("@", _MONEY_SAID.sub(" ", text)))
-    return not asides.goods_named(rest)
+    # ("(cash drawer, not stock)": goods denied are none named)
+    return not asides.goods_named(_NOT_GOODS.sub(" ", rest))
+
+
+_NOT_GOODS = re.compile(
+    r"\b(?:not|no|isn'?t|wasn'?t|nothing\s+to\s+do\s+with)\s+(?:the\s+)?(?:stock|inventory|goods"
+    r"|products?|merch(?:andise)?)\b",
+    re.IGNORECASE,
+)
 
 
 # -- selling prices ---------------------------------------------------------------------------

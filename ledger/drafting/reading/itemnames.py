@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from ledger.drafting.reading import fuzzy
+from ledger.drafting.reading import fuzzy, packs
 
 P_NAMED = 0.1  # a name several of whose words were said, one only this item has: likely
 P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to confirm
@@ -367,6 +367,9 @@ class Rewritten:
     # goods named by a word several items' names share, none said more fully ("2 chemex
     # brewers" of a Chemex coffeemaker and Chemex filters): the text as it was, the item asked
     ambiguous: tuple[Match, ...] = ()
+    # a word only another item's name says, right beside a typed code ("sachet 0857201004123"
+    # of a hot chocolate tin): the code and the word disagree
+    conflicts: tuple[Match, ...] = ()
 
 
 def rewrite(
@@ -391,6 +394,7 @@ def rewrite(
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
     typed_at: list[int] = []
+    typed_spans: list[tuple[int, int]] = []
     toks: list[tuple[str, int, int]] = []
     strangers: list[tuple[int, int]] = []  # codes the list does not know: "WR49X10283"
     for chunk in _CHUNK.finditer(text):
@@ -398,6 +402,7 @@ def rewrite(
         if code in names:  # a code the list knows, as the list writes it: its letters are no name
             typed.add(code)
             typed_at.append(chunk.start())
+            typed_spans.append((chunk.start(), chunk.start() + len(chunk.group(0).rstrip(_PUNCT))))
             continue
         if (
             _CODE_SHAPE.fullmatch(code)
@@ -437,6 +442,7 @@ def rewrite(
     scrub: list[Match] = []
     unsure: list[Match] = []
     ambiguous: list[Match] = []
+    conflicts: list[Match] = []
     i = 0
     while i < len(toks):
         best = _best_run(text, toks, i, index, reason)
@@ -497,12 +503,25 @@ def rewrite(
             # "the yirgacheffe got wet, $80": one word only this item's name says, not
             # counted: maybe the goods, maybe not (the card asks; its cost said picks it)
             ambiguous.append(Match("", hit.said, hit.start, hit.end, True, hit.tail, (hit.sku,)))
+        elif (
+            hit.weak
+            and not reason(hit.said)
+            and hit.said.isalpha()  # (a word, no figure: "the 25 CHR-009" counts 25)
+            and packs.holder(hit.said) is None  # ("2 bolts LIN-90": what holds the goods)
+            and not any(
+                _norm(w) in index.tokens.get(c, ()) for c in typed for w in hit.said.split()
+            )
+            and any(_next_to(text, hit, span) for span in typed_spans)
+        ):
+            # "sachet 0857201004123 x 10": a word only another item's name says, right beside
+            # the code: which item is it? (the card asks)
+            conflicts.append(hit)
         i = best[1]
     ambiguous = [
         a for a in ambiguous if not any(m.start < a.end and a.start < m.end for m in found)
     ]
     if not found and not scrub and not unsure:
-        return Rewritten(text, ambiguous=tuple(ambiguous))
+        return Rewritten(text, ambiguous=tuple(ambiguous), conflicts=tuple(conflicts))
     out: list[str] = []
     last = 0
     for done in sorted([*found, *scrub, *unsure], key=lambda m: m.start):
@@ -513,7 +532,9 @@ def rewrite(
         out += [text[last : done.start], said]
         last = done.end
     out.append(text[last:])
-    return Rewritten("".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous))
+    return Rewritten(
+        "".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous), tuple(conflicts)
+    )
 
 
 def _typed_apart(
