@@ -72,8 +72,13 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     requests = read_requests(text, context.policy, items.keys(), priced_by, names)
     if items:
         requests = [
-            named.by_pairs(
-                named.by_unknown_code(named.by_price(named.by_name(facts, items), items), items),
+            named.by_named_container(
+                named.by_pairs(
+                    named.by_unknown_code(
+                        named.by_price(named.by_name(facts, items), items), items
+                    ),
+                    items,
+                ),
                 items,
             )
             for facts in requests

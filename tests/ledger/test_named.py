@@ -111,3 +111,17 @@ def test_pairs_of_an_item_priced_by_the_piece_are_asked_about() -> None:
         "10 pr PL-Q returned from the hotel account, unsellable", make_context(items=items)
     )
     assert d.confidence < 0.9 and any("20 pieces" in w for w in d.explanation)
+
+
+def test_containers_the_list_sizes_are_multiplied_out_never_sure() -> None:
+    items = {
+        "SH-1": ItemInfo("SH-1", "GAF Timberline Charcoal 3BDL/SQ (BDL)", Decimal("41.75")),
+        "TW-1": ItemInfo("TW-1", "Edgeless towel white ea (500/BALE)", Decimal("0.78")),
+    }
+    (d,) = draft("4 squares of SH-1 got wet and curled", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("501.00")) and d.confidence < 0.9
+    (d,) = draft("2 bales of TW-1 greased by the forklift", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(1000), Decimal("780.00")) and d.confidence < 0.9
+    # a measure is no container: "20 sq ft" counts no squares
+    (d,) = draft("20 sq ft of SH-1 wet", make_context(items=items))
+    assert d.quantity == Decimal(20)

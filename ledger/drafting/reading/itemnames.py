@@ -52,8 +52,9 @@ _FIGURE_UNIT = re.compile(
 )
 # words that say how goods are sold, sized or coloured, or join a name: said by many items
 # (a run may pass through them; they never make a match alone)
-_COMMON = frozenset(
-    """
+_COMMON = (
+    frozenset(
+        """
     per each case cases box boxes pack bag bottle jug roll set pair pairs dozen tray sleeve
     bundle carton gal gallon gallons pound pounds lb lbs inch inches in ft oz qt quart pint
     liter litre with and the for of a an or to on mens womens kids size std standard large
@@ -66,8 +67,11 @@ _COMMON = frozenset(
     off out up down over back away into onto it its them they this that these those there
     here not no yes just only very too also about after before each every some any all both
     is are was were be been has have had do does did will would can could should may might
+    square squares sq
     """.split()  # noqa: SIM905 (a word list)
-)
+    )
+    | packs.CONTAINER_WORDS
+)  # ("2 bales" of "towel ea (500/BALE)": the bales hold the goods)
 # words of their own that begin a longer name word: never that word cut short ("rolls" is no
 # "Rolling rack", "count" no "Country Blues")
 _NOT_CUT = _COMMON | frozenset(

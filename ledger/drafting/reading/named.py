@@ -157,3 +157,48 @@ def by_pairs(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         f"{said.group(1)} pairs are {2 * int(said.group(1))} pieces: which is meant?"
     )
     return replace(facts, guesses=(*facts.guesses, Guess(note, P_CODE)))
+
+
+# what an item list's name says one of its containers holds: "3BDL/SQ", "(500/BALE)",
+# "50/sleeve", "24/CS" (so many of the priced unit to the container named after the slash)
+_HOLDS = re.compile(r"(?<![\w.])(\d+)\s*[a-z]{0,4}\s*/\s*([a-z]{2,8})\b", re.IGNORECASE)
+# the words a message counts such containers by
+_CONTAINER_SAID = {
+    "sq": "square", "sqs": "square", "square": "square", "squares": "square",
+}  # fmt: skip
+
+
+def _container_word(word: str) -> str | None:
+    low = word.lower()
+    return _CONTAINER_SAID.get(low) or packs.holder(low) or (low if low == "square" else None)
+
+
+def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` of goods counted in a container the item list's name sizes ("4 squares" of
+    "Timberline Charcoal 3BDL/SQ (BDL)", priced by the bundle; "2 bales" of "towel ea
+    (500/BALE)"): the pieces the list prices, multiplied out and shown, never sure (the count
+    might already be the pieces)."""
+    item = items.get(facts.sku or "")
+    if item is None or facts.quantity is None or facts.total is not None:
+        return facts
+    holds = _HOLDS.search(item.name)
+    if holds is None:
+        return facts
+    size, held = Decimal(holds.group(1)), _container_word(holds.group(2))
+    if held is None or size <= 1 or packs.sold_by(item.name) == held:
+        return facts
+    said = re.search(
+        # (never a measure's word: "20 sq ft")
+        rf"(?<![\w.]){facts.quantity}\s+(?:of\s+)?([a-z]+)\b(?!\.?\s*(?:ft|feet|foot|in|inch|inches"
+        r"|yds?|yards?|m|meters?|metres?)\b)",
+        facts.source_text,
+        re.IGNORECASE,
+    )
+    if said is None or _container_word(said.group(1)) != held:
+        return facts
+    pieces = facts.quantity * size
+    note = (
+        f"{facts.quantity} {said.group(1)} x {size} per {held} (the item list: "
+        f"'{holds.group(0)}') = {pieces}, priced by the piece the list prices"
+    )
+    return replace(facts, quantity=pieces, guesses=(*facts.guesses, Guess(note, P_CODE)), unit=None)

@@ -358,7 +358,9 @@ _SOLD_BY = re.compile(
 
 
 # "(ea, 25/bx)", "each - 10/pk", "/ea": the list prices the piece and names its box besides
-_PRICED_EACH = re.compile(r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b", re.IGNORECASE)
+_PRICED_EACH = re.compile(
+    r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)\s*\(\s*\d+\s*/", re.IGNORECASE
+)
 
 
 # (an item list's names are a company's fixed list, read again for every message naming them)

@@ -12816,5 +12816,11 @@ CASES: list[dict[str, Any]] = [
      "text": "dock 2 pallet P-4410: SKU-77 12 pcs crushed",
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "540.00",
                  "quantity": "12", "sku": "SKU-77"}]},
+    {"id": "w13-067", "group": "pack_sizes",
+     "text": "3 sq of the charcoal HDZ got wet and curled",
+     "items": {"GAF-HDZ-CH": ("GAF Timberline HDZ Charcoal 3BDL/SQ (BDL)", "41.75"),
+               "IKO-MAR-BK": ("IKO Marathon 3-Tab Black 3BDL/SQ (BDL)", "27.30")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "375.75",
+                 "quantity": "9", "sku": "GAF-HDZ-CH"}]},
 ]
 # fmt: on
