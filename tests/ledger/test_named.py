@@ -125,3 +125,16 @@ def test_containers_the_list_sizes_are_multiplied_out_never_sure() -> None:
     # a measure is no container: "20 sq ft" counts no squares
     (d,) = draft("20 sq ft of SH-1 wet", make_context(items=items))
     assert d.quantity == Decimal(20)
+
+
+def test_goods_priced_at_exactly_one_items_cost_are_that_item_as_a_guess() -> None:
+    items = {
+        "WOTC-PHB": ItemInfo("WOTC-PHB", "D&D 2024 Player's Handbook HC", Decimal("29.25")),
+        "WOTC-DMG": ItemInfo("WOTC-DMG", "D&D 2024 Dungeon Master's Guide HC", Decimal("31.50")),
+    }
+    (d,) = draft("1 cs of PHBs (10/cs) @ $292.50/cs, shipping damage", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("WOTC-PHB", Decimal(10), Decimal("292.50"))
+    assert d.confidence < 0.9
+    # a price no item costs names none
+    (d,) = draft("1 cs of PHBs (10/cs) @ $300/cs, shipping damage", make_context(items=items))
+    assert d.sku is None

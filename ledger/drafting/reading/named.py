@@ -117,14 +117,24 @@ def by_unknown_code(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts
     known = {sku.upper() for sku in items}
     codes = [c for c in _CODE_TYPED.findall(facts.source_text) if c.upper() not in known]
-    if not codes:
-        return facts
     price = facts.unit_cost
-    if price is None and facts.total is not None:
-        price = facts.total / facts.quantity if facts.quantity else None
+    if facts.total is not None and facts.quantity:
+        # ("yogurt case cost is 31.50 (6/cs), 4 cases": $126 over 24 cups is $5.25 a cup)
+        price = facts.total / facts.quantity
     if price is None:
         return facts
     fits = [sku for sku, item in items.items() if item.unit_cost == price]
+    if not codes:
+        if len(fits) != 1 or not facts.quantity:
+            return facts
+        # goods named by words the list does not use, priced at exactly one item's cost
+        # ("1 cs of PHBs (10/cs) @ $292.50/cs" of a $29.25 Player's Handbook): a guess
+        sku = fits[0]
+        note = (
+            f"Read the goods as {sku} ({items[sku].name}): its cost is the price said; "
+            "no code or name of the list was given"
+        )
+        return replace(facts, sku=sku, guesses=(*facts.guesses, Guess(note, P_CODE)))
     if len(fits) == 1:
         sku = fits[0]
         note = (
