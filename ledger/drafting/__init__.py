@@ -71,18 +71,7 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     names = {sku: item.name for sku, item in items.items()}
     requests = read_requests(text, context.policy, items.keys(), priced_by, names)
     if items:
-        requests = [
-            named.by_named_container(
-                named.by_pairs(
-                    named.by_unknown_code(
-                        named.by_price(named.by_name(facts, items), items), items
-                    ),
-                    items,
-                ),
-                items,
-            )
-            for facts in requests
-        ]
+        requests = [named.by_list(facts, items) for facts in requests]
     if stand_ins:
         requests = [replace(f, sku=stand_ins.get(f.sku or "", f.sku)) for f in requests]
     return [build_draft(facts, context) for facts in requests]

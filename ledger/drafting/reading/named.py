@@ -48,6 +48,13 @@ def _what(name: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in _WORD.findall(name.lower()) if w not in _NOT_WHAT)
 
 
+def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` after every reading here that needs the item list's costs, in order."""
+    for step in (by_name, by_price, by_unknown_code, by_pairs, by_named_container):
+        facts = step(facts, items)
+    return facts
+
+
 def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` with the item its goods are named as, when no code and no price were said and
     the words of one item's name are there (all of them, or two or more), more of them than
@@ -110,9 +117,11 @@ _CODE_TYPED = re.compile(r"(?<![\w-])([A-Z]{1,3}\d{2,4}[A-Z]?)(?![\w-])")
 
 def by_unknown_code(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` of goods priced by the message and named by a code the item list does not
-    know ("2 sacks C40 got soaked, $117.50 all in"): the one item whose cost is the price
-    said is read as the goods, as a guess; with none or several, the card asks which item
-    the code is (never sure: the code may be an item the list lacks, or one it has)."""
+    know ("2 sacks C40 got soaked, $117.50 all in") or by no word of it ("1 cs of PHBs"): the
+    one item whose cost is the price said is read as the goods, as a guess; a code with none
+    or several such items, the card asks which item it is (never sure: the code may be an
+    item the list lacks, or one it has). The price per piece is the total over the pieces
+    where both are known (a unit cost read may be a container's)."""
     if facts.sku or facts.candidates or not items or facts.category in _RESERVES:
         return facts
     known = {sku.upper() for sku in items}
@@ -180,7 +189,7 @@ _CONTAINER_SAID = {
 
 def _container_word(word: str) -> str | None:
     low = word.lower()
-    return _CONTAINER_SAID.get(low) or packs.holder(low) or (low if low == "square" else None)
+    return _CONTAINER_SAID.get(low) or packs.holder(low)
 
 
 def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
