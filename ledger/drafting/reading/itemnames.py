@@ -194,12 +194,12 @@ class _Index:
     members: dict[str, tuple[str, ...]]  # any token -> the SKUs whose names have it
     short: dict[str, str]  # a word cut short ("parm", "avos") -> the one name word it begins
     pairs: dict[str, frozenset[tuple[str, str]]]  # SKU -> the name's words side by side
-    # a name word of six letters or more and each of it with one letter left out -> the name
-    # words so spelt: a word typed one letter off ("stratocater", "mogomi") finds its own
+    # a name word of _TYPO_LENGTH letters or more, and it with each letter left out -> the
+    # name words so spelt: a word typed one letter off ("stratocater", "mogomi") finds its own
     typos: dict[str, frozenset[str]]
-    # a name word written without its vowels ("TNDRLN", "PSMO") -> itself: a word typed in
-    # full whose consonants are those ("tenderloin") names it
-    skeletons: dict[str, str]
+    # the name words written without their vowels ("TNDRLN", "PSMO"): a word typed in full
+    # whose consonants are those ("tenderloin") names one
+    skeletons: frozenset[str]
     # a typed word -> the name word it is one letter off, or None (the same words come again)
     typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
 
@@ -256,8 +256,15 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         short,
         pairs,
         {v: frozenset(w) for v, w in typos.items()},
-        {w: w for w in bare},
+        frozenset(bare),
     )
+
+
+def _bare_word(word: str, index: _Index) -> str | None:
+    """The name word written without vowels ("tndrln") that `word` ("tenderloin") spells out
+    in full, or None."""
+    bare = _skeleton(word) if len(word) >= 5 else ""
+    return bare if bare in index.skeletons else None
 
 
 def _no_vowel(word: str) -> bool:
@@ -437,7 +444,7 @@ def rewrite(
                             else index.short.get(word) or index.short.get(typed_as)
                         )
                         or _typo_of(word, index)
-                        or (index.skeletons.get(_skeleton(word)) if len(word) >= 5 else None)
+                        or _bare_word(word, index)
                         or word
                     )
                 toks.append((word, at, chunk.start() + m.start() + b))
