@@ -119,6 +119,8 @@ _JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|&)\b", re.IGNORECASE)
 _GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{4})\s+$")  # (a model year: "a 2024 calendar")
 _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
+# a figure with its measure glued on ("6qt", "20oz"): a size the name carries
+_OWN_FIGURE = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?[a-z]{1,3}(?![\w.])", re.I)
 # "crushed under a case of water", "froze in the machine": one word of a name after a place
 # word is where the goods were, not more goods
 _PLACE_BEFORE = re.compile(
@@ -454,6 +456,7 @@ def rewrite(
     unsure: list[Match] = []
     ambiguous: list[Match] = []
     conflicts: list[Match] = []
+    sized: list[Match] = []  # names said with their own figures, the goods not sure
     i = 0
     while i < len(toks):
         best = _best_run(text, toks, i, index, reason)
@@ -514,6 +517,10 @@ def rewrite(
             # "the yirgacheffe got wet, $80": one word only this item's name says, not
             # counted: maybe the goods, maybe not (the card asks; its cost said picks it)
             ambiguous.append(Match("", hit.said, hit.start, hit.end, True, hit.tail, (hit.sku,)))
+            if _OWN_FIGURE.search(hit.said):
+                # "buyer says the 6qt all-clads are dead" of "All-Clad 6qt Saute Pan": maybe
+                # the goods, but the figure is the name's either way, never 6 quarts
+                sized.append(hit)
         elif (
             hit.weak
             and not reason(hit.said)
@@ -531,12 +538,16 @@ def rewrite(
     ambiguous = [
         a for a in ambiguous if not any(m.start < a.end and a.start < m.end for m in found)
     ]
-    if not found and not scrub and not unsure:
+    sized = [m for m in sized if not any(f.start < m.end and m.start < f.end for f in found)]
+    if not found and not scrub and not unsure and not sized:
         return Rewritten(text, ambiguous=tuple(ambiguous), conflicts=tuple(conflicts))
     out: list[str] = []
     last = 0
-    for done in sorted([*found, *scrub, *unsure], key=lambda m: m.start):
-        said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
+    for done in sorted([*found, *scrub, *unsure, *sized], key=lambda m: m.start):
+        if done in sized:
+            said = _OWN_FIGURE.sub(lambda f: " " * len(f.group(0)), text[done.start : done.end])
+        else:
+            said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
         glued = text[done.start - 1 : done.start]
         if done in found and glued and (glued.isalnum() or glued in "-/_'"):
             said = " " + said  # ("the old-edition real books": no "old-00240221", a number)
