@@ -25,13 +25,14 @@ from ledger.drafting.reading.fast import twin_patterns, words
 # -- cash counted ---------------------------------------------------------------------------
 # where cash is kept and counted ("safe" only as a place of cash: "in the safe", "safe count")
 _CASH_HELD = words(
-    r"""\b(?:cash|petty\s+cash|tills?|tll|(?:cash\s+)?dra?we?rs?|registers?|regs?|floats?
+    # (a word of a code is no till: "GRN-REG-27" is Greenies Regular)
+    r"""(?<![\w-])(?:cash|petty\s+cash|tills?|tll|(?:cash\s+)?dra?we?rs?|registers?|regs?|floats?
         |cashiers?|cashbox(?:es)?
         |cash\s+(?:box|tin|bag|up|out)|money\s+(?:box|tin|bag)|(?:in|from|the)\s+safe
         |safe\s+(?:count|was|is|came|short|over|down)|(?<!brown\s)(?<!burnt\s)(?<!burned\s)(?<!dry\s)(?<!yellow\s)(?<!dried\s)(?<!black\s)
         (?<!leaf\s)(?<!felt\s)(?<!pen\s)(?<!pipette\s)(?<!q\s)(?<!filter\s)(?<!cue\s)
         tips?(?:\s+(?:jar|pool|cup|box))?|z[-\s]?(?:report|read
-        |tape|out)|deposit\s+bag|bank\s+bag|change\s+fund)\b"""
+        |tape|out)|deposit\s+bag|bank\s+bag|change\s+fund)(?!-\w)\b"""
 )
 # money said as money: "$20", "20 bucks", "a twenty" (blanked before looking for goods, so
 # "20 bucks" is not twenty things)

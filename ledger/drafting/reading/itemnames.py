@@ -67,7 +67,7 @@ _COMMON = (
     off out up down over back away into onto it its them they this that these those there
     here not no yes just only very too also about after before each every some any all both
     is are was were be been has have had do does did will would can could should may might
-    square squares sq
+    square squares sq bottles btl btls jugs jars cans tins pkt pkts
     """.split()  # noqa: SIM905 (a word list)
     )
     | packs.CONTAINER_WORDS
