@@ -440,7 +440,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "temperature abuse", "cold chain broken", "cold chain break",
                 # worn or aged surfaces and fabrics
                 "wilted", "wilting", "peeling", "peeled", "tarnished", "pilled", "pilling",
-                "frayed", "fraying", "unravelled", "unraveled", "delaminated", "delaminating",
+                "frayed", "fraying", "splayed", "unravelled", "unraveled", "delaminated",
+                "delaminating",
                 "corrosion", "oxidised", "oxidized", "yellowed", "brittle", "perished seals",
                 "corked", "cork taint", "gone flat", "went flat", "lost its fizz",
                 "has gone off", "had gone off", "eaten by moths",

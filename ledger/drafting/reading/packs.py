@@ -261,7 +261,10 @@ def read(s: str) -> Pack | None:
     if not words.isdisjoint(_CONTAINERS):
         if not words.isdisjoint(_FRACTION_WORDS):
             readers.append(_read_part_of_one)
+        if not words.isdisjoint(("half", "quarter", "quarters")):
+            readers.append(_read_part_sized)
         readers += [_read_each, _read_stated, _read_chain, _read_per, _read_size_after]
+        readers.append(_read_sized_before)
 
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
@@ -269,7 +272,8 @@ def read(s: str) -> Pack | None:
         readers.append(_read_pairs)
     if any(k in low for k in ("doz", "dz", "gross", "score")):
         readers.append(_read_dozen)
-    if "of" in low and any(k in low for k in _PART_WORDS):
+    if ("of" in low or "half" in words) and any(k in low for k in _PART_WORDS):
+        # ("half the 16 packs": "half" needs no "of")
         readers.append(_read_part_of)
     if " of " in low:
         readers.append(_read_some_of)
@@ -630,6 +634,36 @@ def per_container_only(s: str) -> bool:
         return False
     return not any(
         not any(a < o.end() and o.start() < b for a, b in spans) for o in _OUTER_ALONE.finditer(s)
+    )
+
+
+# "two 6-bottle cases", "2 12-count boxes", "3 24ct cartons": the container's size said
+# before its name
+_SIZED_BEFORE = lead(
+    _N_FIRST,
+    rf"(?P<n>{_N})\s+(?P<k>\d{{1,4}})(?:\s*-\s*(?P<u>bottles?|btls?|cans?|count|ct|pcs?|pieces?"
+    rf"|jars?|rolls?|units?|pouch(?:es)?|packs?|pks?|bars?|tubes?)|(?P<g>ct|pk|count))"
+    rf"\s+(?P<c>{_C})",
+    _I,
+)
+
+
+def _read_sized_before(s: str) -> Pack | None:
+    m = _SIZED_BEFORE.search(s)
+    if m is None:
+        return None
+    n, k = _num(m.group("n")), _num(m.group("k"))
+    if n is None or k is None or k < 2:
+        return None
+    c = _CONTAINERS[m.group("c").lower()]
+    qty = n * k
+    return Pack(
+        qty,
+        "units",
+        [m.span()],
+        f"Quantity {_fmt(n)} {c} of {_fmt(k)} = {_fmt(qty)}",
+        used=[n, k],
+        containers={c: n},
     )
 
 
@@ -1060,6 +1094,26 @@ _MEASURE_NOUNS = {
 }  # fmt: skip
 _MN = "(?:" + "|".join(sorted(_MEASURE_NOUNS, key=len, reverse=True)) + r")(?![\w-])"
 _PART_MEASURE = _part_pattern(_MN, "")
+
+
+def _read_part_sized(s: str) -> Pack | None:
+    """ "a case and a half of X (24/cs)": part of a container whose size is said, read as its
+    decimal ("1.5 case") by the readers of sized containers (36), or None."""
+    m = _PART_CONTAINER.search(s)
+    part = _read_part(m, _CONTAINERS, counted_in=True)
+    if m is None or part is None:
+        return None
+    said = f"{_fmt(part.quantity)} {part.unit}"
+    if len(said) > len(m.group(0)):
+        return None
+    # the same length, so every span the readers give stands where it stood
+    plain = s[: m.start()] + said.ljust(len(m.group(0))) + s[m.end() :]
+    for reader in (_read_each, _read_stated, _read_chain, _read_per, _read_size_after):
+        found = reader(plain)
+        if found is not None and m.start() in {a for a, _ in found.spans}:
+            words = [*found.words, *part.words]
+            return replace(found, spans=[*found.spans, m.span()], words=words)
+    return None
 
 
 def _read_part_container(s: str) -> Pack | None:
