@@ -235,6 +235,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "deadstock", "end of life", "superseded", "rejected", "nonconforming",
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
+                "ants got into", "bugs got into", "mice got into", "rats got into", "roaches",
+                "infestation", "pantry moths",
                 # ("1 gal (gone cloudy)": gone bad, not gone missing)
                 "gone cloudy", "went cloudy", "gone rancid", "went rancid",
                 # ("customer returns, missing blocks": incomplete goods, not goods gone)

@@ -987,6 +987,13 @@ def _donated_among(read: list[Facts]) -> list[Facts]:
 
 
 _ANOTHER = re.compile(r"\b(?:another|more|also|plus|additional|extra|separately|other)\b", _I)
+# goods thrown away ("tossed 20 X"): beside a donation, not given away
+_THROWN = re.compile(
+    r"\b(?:toss(?:ed)?|binned|bin(?=\s+(?:the|them|those|\d))|trash(?:ed)?|dump(?:ed)?"
+    r"|pitch(?:ed)?|scrap(?:ped)?|chuck(?:ed)?|ditch(?:ed)?|threw\s+(?:out|away)"
+    r"|thrown\s+(?:out|away)|throw\s+(?:out|away))\b",
+    _I,
+)
 _CLAUSE_END = re.compile(r"[.,;:!)]\s*$")
 _COST_SAID = re.compile(r"\bcost(?:s|ing)?\b|\bworth\b|\bvalued\b|\bpriced\b", _I)
 _COUNT_UNKNOWN = re.compile(
@@ -1191,7 +1198,9 @@ _LOC_HEAD = (
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
     r"|greenhouse|coop"
     # ("exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard"; a forklift is what hit it, not where)
-    r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop|walk-in|walkin)"
+    r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop|walk-in|walkin"
+    # ("A-frame 7": the rack slabs stand on)
+    r"|a-frame|a\s+frame|slab\s+rack)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -4998,7 +5007,15 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 if len({c for c, _ in cats}) == 1:
                     cat, word = sorted(cats, key=lambda c: str(c[1]))[0]
                     turn = _turned(f.source_text, cat)
-                    if turn and turn.lower() not in _NOT_A_WAY:
+                    thrown = _THROWN.search(f.source_text)
+                    if cat is Category.DONATION and thrown:
+                        # "donated 50 X to the shelter and tossed 20 Y": what was thrown
+                        # away was not given away
+                        changes.update(category=Category.LOSS, reason=thrown.group(0))
+                        guesses.append(
+                            Guess(f"Read '{thrown.group(0)}' as a loss, not a gift", P_INHERITED)
+                        )
+                    elif turn and turn.lower() not in _NOT_A_WAY:
                         # "4 A short, 2 B up": this line's own word points the other way, and
                         # in a count's lines that is the other way of the count
                         other = _OTHER_WAY[cat]

@@ -287,7 +287,7 @@ CLEAR = [
     case("write off 40 units SKU-12 damged at $15", cat=LOSS, reason="damaged", sku="SKU-12",
          qty="40", unit="units", cost="15"),
     case("need a writeoff for 16 bags of SKU-FLR-50 flour, mice got into them, $9/bag",
-         cat=LOSS, reason="mice", sku="SKU-FLR-50", qty="16", unit="bags", cost="9"),
+         cat=LOSS, reason="mice got into", sku="SKU-FLR-50", qty="16", unit="bags", cost="9"),
     case("someone broke into warehouse 2 and took 3 TVs (SKU-TV55) worth $400 each",
          cat=CASUALTY, reason="broke into", sku="SKU-TV55", qty="3", cost="400",
          loc="warehouse 2"),

@@ -61,6 +61,7 @@ COMMON = _wordset(
     stools stoles burner burners
     file files filed filing fine fines fir firm fret rams ram thier theirs swolen swollen
     stolne
+    pitch pitched pitching tossed trashed chucked dumped ditched
     """
 )
 

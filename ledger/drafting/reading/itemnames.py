@@ -489,7 +489,9 @@ def rewrite(
                 ambiguous.append(hit)  # "2 fence chargers" of a solar and an AC charger
             i = best[1]
             continue
-        figure = _FIGURE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        figure = _FIGURE_BEFORE.search(text, max(0, hit.start - 12), hit.start) or (
+            _own_figure_before(text, hit.start)
+        )
         if hit.weak and not typed and figure and _norm(figure.group(1)) in index.tokens[hit.sku]:
             # "nobody will buy a 2024 calendar" of "2024 Desk Pad Calendar": the figure
             # before one word of the name is the name's own, not a count of it
@@ -506,10 +508,7 @@ def rewrite(
                 typed
                 or reason(hit.said)
                 or not _counted_goods(text, hit)
-                or (
-                    hit.said[:1].isupper()
-                    and _PROPER_BEFORE.search(text, max(0, hit.start - 20), hit.start) is not None
-                )
+                or _proper_before(text, hit, index)
             )
         ):
             found.append(hit)
@@ -837,6 +836,16 @@ _COUNT_AFTER = re.compile(
 )
 
 
+def _proper_before(text: str, hit: Match, index: _Index) -> bool:
+    """Whether one capitalised word of a name follows another capitalised word that is not
+    the name's ("the World Cup promo labels", "Hope Street shelter"); "3 cs of Red Bull" of
+    "RED BULL 8.4OZ CAN" says the name's own word first."""
+    if not hit.said[:1].isupper():
+        return False
+    proper = _PROPER_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+    return proper is not None and _norm(proper.group(0).strip()) not in index.tokens[hit.sku]
+
+
 def _counted_goods(text: str, match: Match) -> bool:
     """Whether one word of a name stands as counted goods: after a count ("3 AGMs") or before
     a measured count ("Urea 1.5 ton"), not after a place word ("under a case of water")."""
@@ -884,6 +893,23 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
         return False
     before = toks[i - 1][0]
     return before in _DETERMINER or _counted_before(toks, i)
+
+
+_FIGURES_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{2,3})\s+$")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w])([a-z]+)\s+$", re.I)
+
+
+def _own_figure_before(text: str, at: int) -> re.Match[str] | None:
+    """A figure of two or three digits just before one word of a name, after "the", "of" or
+    a count ("shortfall of 4 packs on the 557 carbides", "4 bags of 811 callets"): maybe the
+    name's own figure (the caller checks that the name has it)."""
+    figure = _FIGURES_BEFORE.search(text, max(0, at - 5), at)
+    if figure is None:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, figure.start() - 12), figure.start())
+    if before is not None and before.group(1).lower() in _DETERMINER:
+        return figure
+    return None
 
 
 def _counted_before(toks: list[tuple[str, int, int]], i: int) -> bool:
