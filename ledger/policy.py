@@ -439,7 +439,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "left out overnight", "left out all night", "left out of the fridge",
                 "left out of the freezer", "left out of the cooler", "left in the sun",
                 "left in the heat", "left in the rain", "left outside", "not refrigerated",
-                "temperature abuse", "cold chain broken", "cold chain break",
+                "temperature abuse", "out of temp", "temp abuse", "temp excursion",
+                "temperature excursion", "cold chain excursion", "arrived warm", "went warm",
+                "cold chain broken", "cold chain break",
                 # worn or aged surfaces and fabrics
                 "wilted", "wilting", "peeling", "peeled", "tarnished", "pilled", "pilling",
                 "frayed", "fraying", "splayed", "unravelled", "unraveled", "delaminated",

@@ -3061,6 +3061,10 @@ _Code = tuple[str, bool, int, int]
 
 
 _AFTER_PLACE = re.compile(rf"{_LOC_HEAD}\s*$", _I)
+_IN_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", _I)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:floor|shelf|shelves|area|corner|wall|racks?)\s*(?:$|[.,;!\n])", _I
+)
 _AFTER_ID = re.compile(r"\b(?:pallet|plt|skid|lot|ticket|rma|license|lpn)\s*(?:\#|no\.?)?\s*$", _I)
 
 
@@ -3106,6 +3110,16 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
             continue  # ("N-A", "T-SHIRT" are words; "GLV-NIT-XL", three dashed parts, a code)
         if code not in known and _AFTER_PLACE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "bay B-12" is a place ("showroom SOFA3-VLV-EMR", a listed code, is goods)
+        if (
+            code not in known
+            and known
+            and (
+                _IN_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                or _PLACE_AFTER.match(text, m.end())
+            )
+        ):
+            continue  # "split open on the shelf in WIC-2", "WIC-1 floor": a place the list
+            # does not know is no goods
         if (
             code not in known
             and known

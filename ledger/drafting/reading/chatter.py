@@ -312,7 +312,9 @@ _OPERATING = lead(
          (?<!swing\s)(?<!graveyard\s)(?<!1st\s)(?<!2nd\s)(?<!3rd\s)shifts?
         |new\s+hires?|hires?|hired|hiring|headcount|pickers?|packers?|drivers?\s+at
         # ("temp log 48F", "temp alarm", "temp abuse": a cooler's temperature, no temp staff)
-        |temps?(?!\s*(?:log|logs|alarm|abuse|excursion|reading|probe|check|sensor|spike|was|hit
+        # ("out of temp", "above temp": the goods' temperature)
+        |(?<!of\s)(?<!above\s)(?<!over\s)(?<!off\s)(?<!wrong\s)(?<!high\s)(?<!hot\s)
+         temps?(?!\s*(?:log|logs|alarm|abuse|excursion|reading|probe|check|sensor|spike|was|hit
             |rose|at|of|in|on|went|got|read|said|says|:|=|\d))
         |rent|lease|leasing|utilit(?:y|ies)|electric(?:ity)?|power\s+bill|gas\s+bill
         |water\s+bill|internet\s+bill|phone\s+bill|bills?|insurance\s+premium|budget(?:ed|s)?

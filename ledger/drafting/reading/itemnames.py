@@ -132,6 +132,9 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # before a figure that starts a name, what says the figure is the name's, not a count
+_PACK_SIZE_AFTER = re.compile(
+    r"-(?:packs?|pks?|ct|count|bottles?|btls?|cans?|pcs?|pieces?|rolls?)\b(?!-)", re.I
+)
 _DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all"))
 
 
@@ -736,7 +739,12 @@ def _best_run(
     if (
         weak
         and stop - start < 3
-        and not (len(model) == 2 and (model.isupper() or not model.isalpha()) and model.isalnum())
+        and not (
+            len(model) == 2
+            and (model.isupper() or not model.isalpha())
+            and model.isalnum()
+            and not model.isdigit()  # ("1 box of 12 Clif bars": no "COKE 12OZ CAN")
+        )
     ):
         return None
     if tied:
@@ -880,7 +888,9 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
     if text[start - 1 : start] == "#":
         return True  # "#3 knockouts": a pot size, a number the name carries, never a count
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
-        return True  # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's
+        # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's (but "two
+        # 12-packs of Coke" says how many a pack holds)
+        return not _PACK_SIZE_AFTER.match(text, end)
     if not text[start:end].isdigit() or text[end : end + 1] == "%":
         return True  # "24pks", "2%": a figure with its unit glued on is a size, not a count
     if i + 1 < len(toks) and toks[i + 1][1] == end:
