@@ -230,6 +230,7 @@ _STRUCK = re.compile(r"(?<![\w~])~~?[^~\n]+~~?(?![\w~])")
 # marks go, the words stay. "_" is a word character, so "_3_" would otherwise hide the 3 from
 # every pattern that starts at a word boundary; a mark inside a word ("sku_12") is kept.
 _EMPHASIS = re.compile(r"(?<![\w*_`])([*_`]{1,2})(?![\s*_`])([^*_`\n]+?)(?<!\s)\1(?![\w*_`])")
+_EMPHASIS_LINE = re.compile(r"^[ ]*\*{1,2}([^*\n:\d]{2,40}?)\*{1,2}[ ]*$(?=\n)", re.MULTILINE)
 _INLINE_ENUM = re.compile(r"(?<=\S)\s+\d{1,2}\)\s+(?=\S)")  # "... 2) 5 SKU-77": a new line
 # "(1) ... (2) ...", "(a) ... (b) ...", "a) ... b) ...": numbered parts, one a line
 _PAREN_ENUM_FIRST = re.compile(
@@ -1200,7 +1201,9 @@ _LOC_HEAD = (
     # ("exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard"; a forklift is what hit it, not where)
     r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop|walk-in|walkin"
     # ("A-frame 7": the rack slabs stand on)
-    r"|a-frame|a\s+frame|slab\s+rack)"
+    r"|a-frame|a\s+frame|slab\s+rack"
+    # ("tray line 3", "line 2": a production or packing line)
+    r"|(?:tray|production|packing|pack|assembly|bottling|prep|filling)\s+line)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -2100,6 +2103,9 @@ def _clean(text: str) -> str:
     if "~" in text:
         text = _STRUCK.sub(" ", text)
     if "*" in text or "_" in text or "`" in text:
+        if "\n" in text:
+            # "*Stolen*" alone on a line heads the lines after it, as "Stolen:" does
+            text = _EMPHASIS_LINE.sub(r"\1:", text)
         text = _EMPHASIS.sub(r" \2 ", text)
     if "  " in text:
         text = _SPACES.sub(" ", text)

@@ -629,8 +629,10 @@ def _best_run(
     """The item whose name the words from toks[i] on say, and where its run ends."""
     first = toks[i][0]
     candidates = index.members.get(first, ())
-    if not candidates or (first in _COMMON and len(first) < 3):
-        return None  # ("a", "of", "x": never the start of a name)
+    if not candidates or (
+        first in _COMMON and len(first) < 3 and not _model_of(text, toks, i, index)
+    ):
+        return None  # ("a", "of", "x": never the start of a name; "PC-12" of a glaze is)
     if _PURE_NUMBER.fullmatch(first) and not _figure_of_name(text, toks, i):
         return None  # "4 Rule 1100": the 4 is the count
     # (words that say what it is, words of the name said in all, end index, sku)
@@ -662,6 +664,8 @@ def _best_run(
             named += 1
             if toks[j][0] in scored:
                 hit.add(toks[j][0])
+            if _model_of(text, toks, j, index):
+                hit.add(_norm(toks[j][0] + toks[j + 1][0]))  # ("PC-12": one model, said)
             j += 1
         while j > i + 1 and toks[j - 1][0] not in said:
             j -= 1  # a run ends on a word of the name
@@ -724,7 +728,11 @@ def _best_run(
         # of the name said out of its place in the name is the count
         return None
     first_said = i
-    while first_said < end - 1 and toks[first_said][0] in _COMMON:
+    while (
+        first_said < end - 1
+        and toks[first_said][0] in _COMMON
+        and not _model_of(text, toks, first_said, index)
+    ):
         first_said += 1  # "2 boxes Epson Premium Glossy": the boxes are counted, not named
     start, stop = toks[first_said][1], toks[end - 1][2]
     if text[start - 1 : start] == "#" and start > 0:
@@ -750,6 +758,14 @@ def _best_run(
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
+
+
+def _model_of(text: str, toks: list[tuple[str, int, int]], i: int, index: _Index) -> bool:
+    """Whether toks[i] and the next token, hyphened, are a model a name says ("PC-12" of
+    "AMACO PC-12 Oatmeal Pint"), though "pc" alone is a piece."""
+    if i + 1 >= len(toks) or text[toks[i][2] : toks[i + 1][1]] != "-":
+        return False
+    return _norm(toks[i][0] + toks[i + 1][0]) in index.owners
 
 
 def _ambiguous(
