@@ -462,10 +462,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dropped off the pallet", "dropped off the cart", "dropped off the dolly",
                 "dropped off the ladder", "dropped off the counter", "dropped off the table",
                 "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
+                "got frozen", "got froze", "settled hard", "settled out",
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
                 "turned yellow", "gone yellow", "yellowing", "tank crashed",
                 "superseded by", "replaced by the new", "new model came out",
-                misspelled={"cokred": "corked", "corkd": "corked"},
+                misspelled={"cokred": "corked", "corkd": "corked", "frozn": "froze"},
                 fuzzy=False,
             ),
             # Idioms with no damage word, by kind of goods (what staff say they saw): powders

@@ -1166,6 +1166,12 @@ _WD_BY_SHARE = re.compile(
     r"(?!\s+(?:a\s+)?(?:dozen|case|pallet))",
     _I,
 )
+# "write down to half cost", "to a third of what we paid": the share the goods keep
+_WD_TO_SHARE = re.compile(
+    r"\bto\s+(?P<share>half|a\s+half|(?:a|one)\s+(?:third|quarter)|a\s+fifth|a\s+tenth)\s+"
+    r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:cost|price|value|what\s+we\s+paid)\b",
+    _I,
+)
 _WD_REVALUE = re.compile(
     r"\b(?:re-?valu(?:e|ed|ing)|mark(?:ed|ing)?|value|valued|carry|carried|hold|held|sell|sold"
     r"|selling|clearance|worth|take|takes|offered|offers)\b",
@@ -3797,6 +3803,13 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     for m in list(_WD_BY_SHARE.finditer(r.s)):
         # "by half", "by a third": a percentage said in words
         share = _SHARES[_WS.sub(" ", m.group("share").lower())]
+        r.percent.append(share)
+        r.percent_said.append(share)
+        r.used_words.append(m.group("share").split()[-1])
+        r.cut(*m.span())
+    for m in list(_WD_TO_SHARE.finditer(r.s)):
+        # "to half cost": the goods keep the share, the write-down is the rest
+        share = Decimal(100) - _SHARES[_WS.sub(" ", m.group("share").lower())]
         r.percent.append(share)
         r.percent_said.append(share)
         r.used_words.append(m.group("share").split()[-1])

@@ -336,7 +336,7 @@ _WRITE_DOWN_ASKED = _words(
 _CLAIM_MONEY = _words(
     # ("Route 14 truck settled short 3 cs", "route settlement: short 1 cs": a route's
     # count at settlement, not money)
-    r"""\b(?:paid\s+(?:us|out)|pays?\s+us|settl(?:ed|ement|ing)(?!\s*:?\s*(?:short|over|up\s+short))
+    r"""\b(?:paid\s+(?:us|out)|pays?\s+us|settl(?:ed|ement|ing)(?!\s*:?\s*(?:short|over|up\s+short|hard|out|solid|to\s+the\s+bottom))
         |payout|pay-out|cheques?
         |checks?\s+(?:for|from)|compensat(?:ed|ion)|reimburs\w+|recover(?:ed|y)\s+(?:of\s+)?\$
         |coming\s+back|(?:got|received|receiving|get)\s+(?:back\s+)?(?:a\s+|the\s+)?\$?\d

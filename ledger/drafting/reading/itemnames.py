@@ -112,6 +112,7 @@ _FUNCTION_WORDS = frozenset(
     """
     are is was were be been being has have had the and for with from into onto our their its
     this that these those got get gets very all some any but not no so then than too also
+    to at by in on as
     """.split()  # noqa: SIM905 (a word list)
 )
 _PROPER_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b[A-Z][a-z]+\s+$")
@@ -132,6 +133,11 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # before a figure that starts a name, what says the figure is the name's, not a count
+# "half" as a share: "and a half", "half a dozen", "half the 16", "half of them"
+_THE_BEFORE = re.compile(r"\b(?:the|of|those|these|our)\s+$", re.I)
+_FRACTION_HALF = re.compile(
+    r"(?<=and\sa\s)half\b|half\s+(?:a|an|the|of|dozen|doz|those|these|them)\b", re.I
+)
 _PACK_SIZE_AFTER = re.compile(
     r"-(?:packs?|pks?|ct|count|bottles?|btls?|cans?|pcs?|pieces?|rolls?)\b(?!-)", re.I
 )
@@ -433,6 +439,8 @@ def rewrite(
                 split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
+                if word == "half" and _FRACTION_HALF.match(text, at) is not None:
+                    continue  # "a dozen and a half wire cutters": no Half Shelf
                 if (
                     _capitals(m.group(0))
                     and "^" + word in index.members
@@ -519,7 +527,9 @@ def rewrite(
             # "the yirgacheffe got wet, $80": one word only this item's name says, not
             # counted: maybe the goods, maybe not (the card asks; its cost said picks it)
             ambiguous.append(Match("", hit.said, hit.start, hit.end, True, hit.tail, (hit.sku,)))
-            if _OWN_FIGURE.search(hit.said):
+            if _OWN_FIGURE.search(hit.said) or (
+                hit.said.isdigit() and _THE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+            ):
                 # "buyer says the 6qt all-clads are dead" of "All-Clad 6qt Saute Pan": maybe
                 # the goods, but the figure is the name's either way, never 6 quarts
                 sized.append(hit)
@@ -547,7 +557,9 @@ def rewrite(
     last = 0
     for done in sorted([*found, *scrub, *unsure, *sized], key=lambda m: m.start):
         if done in sized:
-            said = _OWN_FIGURE.sub(lambda f: " " * len(f.group(0)), text[done.start : done.end])
+            # ("the 266 is short by 7 boxes" of "Std 266 Dk Brown": no price of 266)
+            blank = _FIGURES if done.said.isdigit() else _OWN_FIGURE
+            said = blank.sub(lambda f: " " * len(f.group(0)), text[done.start : done.end])
         else:
             said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
         glued = text[done.start - 1 : done.start]
