@@ -381,6 +381,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "hit the shelving", "hit the pallet", "forklift hit", "pallet jack hit",
                 "forklift accident", "forklift damage", "collision", "collided", "fell down",
                 "collapse", "to a forklift", "to the forklift", "forklift vs", "belly up",
+                # a part torn from the goods ("unicorn horn ripped off"), not goods stolen
+                *(
+                    f"{part} {torn} off"
+                    for part in ("horn", "horns", "handle", "handles", "strap", "straps",
+                                 "label", "labels", "tag", "tags", "lid", "lids", "cover",
+                                 "zipper", "zip", "button", "buttons", "ear", "ears", "arm",
+                                 "arms", "leg", "legs", "head", "wheel", "wheels", "knob",
+                                 "hinge", "hinges", "sole", "soles", "heel", "heels")
+                    for torn in ("ripped", "torn", "broke", "broken", "snapped", "came",
+                                 "fell", "pulled")
+                ),
                 "fell from", "fall from", "falled", "fallen off", "fallen down",
                 "fell on the floor", "on the floor broken", "knock over", "knocks over", "smash",
                 "fall on", "falls on", "fell on", "fallen on", "fell onto", "fall onto",

@@ -1691,7 +1691,7 @@ def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alo
     """ "2 chemex brewers broke, $45 each": the goods are named by a word several items
     share; the card asks which (never sure: the entry may be right, its item is not known),
     and a price that is one of theirs picks it (drafting.draft)."""
-    if facts.sku is not None or facts.category is Category.RESERVE_PROVISION:
+    if facts.sku is not None:
         return facts
     own = [m for m in ambiguous if m.said.lower() in facts.source_text.lower()]
     if not own and not alone:

@@ -13012,5 +13012,16 @@ CASES: list[dict[str, Any]] = [
      "items": {"ENV-500": ("#10 Window Envelope box/500", "21.00")},
      "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
                  "amount": "2500.00"}]},
+    # round 36's sure misses (sets 326-333, first measured at 95454f4)
+    {"id": "w14-039", "group": "synonyms_idioms",
+     "text": "Loss: 3 SKU-410, unicorn horn ripped off",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "36.00",
+                 "quantity": "3", "sku": "SKU-410"}]},
+    {"id": "w14-040", "group": "reserve_direction",
+     "text": "provide for the old 8oz cups in the E&O reserve: 10 cases at $58",
+     "items": {"KC-H08": ("8 oz hot cup white, case/1000", "58.00"),
+               "KC-H12": ("12 oz hot cup white, case/1000", "64.00")},
+     "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
+                 "amount": "580.00", "sku": "KC-H08"}]},
 ]
 # fmt: on
