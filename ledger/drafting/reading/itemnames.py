@@ -180,6 +180,10 @@ _SAME_AS = {
     # colours as lists shorten them ("green boards" of "... POLY GRN")
     "grn": "green", "blk": "black", "wht": "white", "gry": "grey", "gray": "grey",
     "nvy": "navy", "brn": "brown", "slv": "silver", "ylw": "yellow", "org": "orange",
+    # and other words as a POS shortens them ("diet coke cans" of "DT COKE 12Z CN 24PK")
+    "dt": "diet", "clsc": "classic", "cn": "can", "cns": "can", "gngr": "ginger",
+    "sprk": "sparkling", "choc": "chocolate", "chkn": "chicken", "wtr": "water",
+    "strwb": "strawberry", "vnl": "vanilla", "pnut": "peanut",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {

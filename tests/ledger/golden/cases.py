@@ -13023,5 +13023,12 @@ CASES: list[dict[str, Any]] = [
                "KC-H12": ("12 oz hot cup white, case/1000", "64.00")},
      "expect": [{"category": "reserve_provision", "debit": "5400", "credit": "1290",
                  "amount": "580.00", "sku": "KC-H08"}]},
+    # a POS's shortened words ("DT COKE 12Z CN 24PK")
+    {"id": "w14-041", "group": "sku_shapes",
+     "text": "write off 60 cases of diet coke cans, whole stack collapsed in aisle 6",
+     "items": {"CK-10112": ("COKE CLSC 12Z CN 24PK", "13.20"),
+               "CK-10118": ("DT COKE 12Z CN 24PK", "13.20")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "792.00",
+                 "quantity": "60", "sku": "CK-10118"}]},
 ]
 # fmt: on
