@@ -4632,6 +4632,14 @@ def _pick_quantity(
         )
         r.used.extend(q.value for q in containers)  # explained: the message's words account
         r.guess("A container count beside the quantity", P_CONTAINERS)
+        for q in containers:
+            between = r.s[min(q.start, chosen.start) : max(q.start, chosen.start)]
+            if _JOINED_COUNTS.search(between):
+                # "24 bags and 12 SKU-12 ruined": other goods, or what the 12 came in?
+                r.unclear.append(
+                    f"'{_fmt(q.value)} {q.unit}': other goods, or what the "
+                    f"{_fmt(chosen.value)} came in?"
+                )
     elif len(qtys) > 1:
         # "20 bx large gloves and 20 bx medium": the same figure twice is two lots as often
         # as one said again, so equal values are no proof of one quantity
@@ -4805,6 +4813,9 @@ def _per_piece(price_unit: str, chosen: _Qty) -> bool:
         and not packs.priced_container(price_unit)
         and _unit_class(price_unit) not in _NOT_PIECES
     )
+
+
+_JOINED_COUNTS = re.compile(r"\b(?:and|plus)\b|&|\+", _I)
 
 
 def _held_in(qtys: list[_Qty], unit_prices: list[_Money]) -> tuple[_Qty, list[_Qty]] | None:

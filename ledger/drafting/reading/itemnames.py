@@ -493,7 +493,11 @@ def rewrite(
             _one_sentence(text, best[0].start, at)
             # ("the Juki TL-2010Q is dead and the demo Bernina 475 QE has a cracked bed": a
             # name said in full, joined to the code's goods by "and", is other goods)
-            and (best[0].weak or not _JOINED_APART.search(text, *sorted((best[0].start, at))))
+            and (
+                not _JOINED_APART.search(text, *sorted((best[0].start, at)))
+                # ("24 Type Y bags and 12 XFF350 filters": counted goods of their own)
+                or (best[0].weak and not _counted_goods(text, best[0]))
+            )
             for at in typed_at
         )  # "seed packets: 120 of 073561204119": the code said names the goods
         hit = best[0]
@@ -520,7 +524,7 @@ def rewrite(
             # nor a proper name's ("the World Cup promo labels", "Hope Street shelter")
             hit.weak
             and (
-                typed
+                (typed and not _apart_from_codes(text, hit, typed_at))
                 or reason(hit.said)
                 or not _counted_goods(text, hit)
                 or _proper_before(text, hit, index)
@@ -874,6 +878,20 @@ _COUNT_AFTER = re.compile(
     r"|pails?|buckets?|vials?|trays?|flats?|pallets?|sets?|pairs?|prs?|dozen|doz)\b",
     re.IGNORECASE,
 )
+
+
+_DIGITS_BEFORE = re.compile(r"(?<![\w.,$])\d+\s+(?:[a-z]+\s+){0,2}$", re.I)
+_AND_BETWEEN = re.compile(r"\b(?:and|plus)\b|&", re.I)
+
+
+def _apart_from_codes(text: str, hit: Match, typed_at: list[int]) -> bool:
+    """One word of a name, counted, and joined to every typed code by "and" or a comma ("24
+    Type Y bags and 12 XFF350 filters"): goods of their own, not the code's."""
+    return (
+        _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
+        and _counted_goods(text, hit)
+        and all(_AND_BETWEEN.search(text, *sorted((hit.start, at))) for at in typed_at)
+    )
 
 
 def _proper_before(text: str, hit: Match, index: _Index) -> bool:

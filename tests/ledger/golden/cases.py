@@ -13030,5 +13030,18 @@ CASES: list[dict[str, Any]] = [
                "CK-10118": ("DT COKE 12Z CN 24PK", "13.20")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "792.00",
                  "quantity": "60", "sku": "CK-10118"}]},
+    # round 37's sure miss (sets 334-341, first measured at f92d75b): goods named by a word,
+    # counted and joined by "and" to a typed code, are goods of their own
+    {"id": "w14-042", "group": "multi_item",
+     "text": "flood in the back room: 24 Type Y bags and 12 XFF350 filters ruined",
+     "items": {"BAG-HV-Y": ("HOOVER TYPE Y BAG 3PK", "1.60"),
+               "XFF350": ("SHARK HEPA FILTER XFF350", "6.50")},
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "38.40",
+                 "quantity": "24", "sku": "BAG-HV-Y"},
+                {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "78.00",
+                 "quantity": "12", "sku": "XFF350"}]},
+    {"id": "w14-043", "group": "multi_item",
+     "text": "flood in the back room: 24 bags and 12 SKU-12 ruined",
+     "expect": "unsure"},
 ]
 # fmt: on
