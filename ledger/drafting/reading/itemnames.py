@@ -184,6 +184,7 @@ _SAME_AS = {
     "dt": "diet", "clsc": "classic", "cn": "can", "cns": "can", "gngr": "ginger",
     "sprk": "sparkling", "choc": "chocolate", "chkn": "chicken", "wtr": "water",
     "strwb": "strawberry", "vnl": "vanilla", "pnut": "peanut",
+    "half": "1/2",  # ("half gallons of whole milk" of "Whole Milk 1/2 Gal")
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -443,7 +444,7 @@ def rewrite(
                 split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
-                if word == "half" and _FRACTION_HALF.match(text, at) is not None:
+                if word in ("half", "1/2") and _FRACTION_HALF.match(text, at) is not None:
                     continue  # "a dozen and a half wire cutters": no Half Shelf
                 if (
                     _capitals(m.group(0))
@@ -724,16 +725,27 @@ def _best_run(
     tied: tuple[str, ...] = ()
     if len(runs) > 1 and runs[1][:2] == (score, named):
         if score < 2:  # two items' names said as fully by one word: which one?
-            return _ambiguous(text, toks, i, [run for run in runs if run[:2] == (score, named)])
-        # "48 black gildan 5000 tees" of the list's Gildan 5000 tees in every size: the
-        # goods are named (their figures are no count), the item is not
-        tied = tuple(sorted(run[3] for run in runs if run[:2] == (score, named)))
-        end = min(run[2] for run in runs if run[:2] == (score, named))
-        # "... gildan 5000 tees size L", "white gildan 5000 large": a word said near the
-        # name that only one of them has (a size, mostly) picks it
-        picked = _in_order(toks, i, end, tied, index) or _said_near(toks, i, end, tied, index)
-        if picked:
-            sku, tied = picked, ()
+            level = [run for run in runs if run[:2] == (score, named)]
+            by_size = _sized_before(
+                toks, i, min(r[2] for r in level), tuple(r[3] for r in level), index
+            )
+            if by_size is None:
+                return _ambiguous(text, toks, i, level)
+            score, named, end, sku = next(run for run in level if run[3] == by_size)
+        else:
+            # "48 black gildan 5000 tees" of the list's Gildan 5000 tees in every size: the
+            # goods are named (their figures are no count), the item is not
+            tied = tuple(sorted(run[3] for run in runs if run[:2] == (score, named)))
+            end = min(run[2] for run in runs if run[:2] == (score, named))
+            # "... gildan 5000 tees size L", "white gildan 5000 large": a word said near the
+            # name that only one of them has (a size, mostly) picks it
+            picked = (
+                _in_order(toks, i, end, tied, index)
+                or _said_near(toks, i, end, tied, index)
+                or _sized_before(toks, i, end, tied, index)
+            )
+            if picked:
+                sku, tied = picked, ()
     if (
         not tied
         and _PURE_NUMBER.fullmatch(first)
@@ -804,6 +816,38 @@ def _ambiguous(
 
 
 _MEASURE_AFTER = re.compile(r"\s*(?:lbs?|kg|oz|gal|ft|in|yd|m|l|ml|g|qt|pt)\b|[.,/]\d", re.I)
+
+
+def _plain_words(tokens: frozenset[str]) -> set[str]:
+    """A name's own words: no initials ("^wmg"), no two words joined ("milkgal")."""
+    return {
+        t
+        for t in tokens
+        if not t.startswith("^") and not any(t == a + b for a in tokens for b in tokens)
+    }
+
+
+def _sized_before(
+    toks: list[tuple[str, int, int]], i: int, end: int, tied: tuple[str, ...], index: _Index
+) -> str | None:
+    """ "6 gal whole milk" of "Whole Milk Gal" and "Whole Milk 1/2 Gal": the size said just
+    before the name is one of both; the name that says nothing more than was typed is it."""
+    if toks[i][0] in _COMMON and not toks[i][0].isdigit():
+        prev = [toks[i][0]]  # (the run starts at the size: "gal whole milk")
+    else:
+        prev = [toks[i - 1][0]] if i >= 1 else []
+        if prev == ["of"] and i >= 2:
+            prev = [toks[i - 2][0]]
+    if not prev or prev[0].isdigit():
+        return None
+    said = {t for t, _, _ in toks[max(0, i - 2) : end]}
+    sized = [sku for sku in tied if prev[0] in index.tokens[sku]]
+    if len(sized) < 2:
+        return sized[0] if len(sized) == 1 and len(tied) > 1 else None
+    extra = {sku: len(_plain_words(index.tokens[sku]) - said) for sku in sized}
+    least = min(extra.values())
+    fewest = [sku for sku in sized if extra[sku] == least]
+    return fewest[0] if len(fewest) == 1 else None
 
 
 def _in_order(

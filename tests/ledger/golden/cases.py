@@ -13043,5 +13043,18 @@ CASES: list[dict[str, Any]] = [
     {"id": "w14-043", "group": "multi_item",
      "text": "flood in the back room: 24 bags and 12 SKU-12 ruined",
      "expect": "unsure"},
+    # a size said before names that share words ("6 gal whole milk" of "Whole Milk Gal" and
+    # "Whole Milk 1/2 Gal"); "half gallons" is "1/2 Gal"
+    {"id": "w14-044", "group": "sku_shapes", "text": "write off 6 gal whole milk, soured",
+     "items": {"10120": ("Whole Milk Gal", "3.18"), "10131": ("Whole Milk 1/2 Gal", "1.84"),
+               "10150": ("Whole Milk 1/2 Pt School", "0.31")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "19.08",
+                 "quantity": "6", "sku": "10120"}]},
+    {"id": "w14-045", "group": "synonyms_idioms",
+     "text": "donated 40 half gallons of whole milk to the St. Vincent's pantry today",
+     "items": {"10120": ("Whole Milk Gal", "3.18"), "10131": ("Whole Milk 1/2 Gal", "1.84"),
+               "10150": ("Whole Milk 1/2 Pt School", "0.31")},
+     "expect": [{"category": "donation", "debit": "5200", "credit": "1200", "amount": "73.60",
+                 "quantity": "40", "sku": "10131"}]},
 ]
 # fmt: on
