@@ -216,6 +216,9 @@ class _Index:
     # the name words written without their vowels ("TNDRLN", "PSMO"): a word typed in full
     # whose consonants are those ("tenderloin") names one
     skeletons: frozenset[str]
+    # name words a list cuts short, three or four letters ("esp" of "Coffee esp house 5#"): a
+    # longer word typed that begins with one ("espresso") names it
+    abbrevs: frozenset[str] = frozenset()
     # a typed word -> the name word it is one letter off, or None (the same words come again)
     typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
 
@@ -264,6 +267,11 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
             for variant in _one_out(word):
                 typos.setdefault(variant, set()).add(word)
     bare = [w for w in owners.keys() & plain if len(w) >= 4 and w.isalpha() and _no_vowel(w)]
+    abbrevs = frozenset(
+        w
+        for w in owners.keys() & plain
+        if 3 <= len(w) <= 4 and w.isalpha() and w not in _NOT_CUT and w not in fuzzy.COMMON
+    )
     return _Index(
         tokens,
         scored,
@@ -273,6 +281,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         pairs,
         {v: frozenset(w) for v, w in typos.items()},
         frozenset(bare),
+        abbrevs,
     )
 
 
@@ -281,6 +290,16 @@ def _bare_word(word: str, index: _Index) -> str | None:
     in full, or None."""
     bare = _skeleton(word) if len(word) >= 5 else ""
     return bare if bare in index.skeletons else None
+
+
+def _abbreviated(word: str, index: _Index) -> str | None:
+    """The name word a list cut short ("esp") that `word` ("espresso") begins with, or None."""
+    if len(word) < 6 or not word.isalpha() or not index.abbrevs:
+        return None
+    for n in (4, 3):
+        if word[:n] in index.abbrevs:
+            return word[:n]
+    return None
 
 
 def _no_vowel(word: str) -> bool:
@@ -463,6 +482,7 @@ def rewrite(
                         )
                         or _typo_of(word, index)
                         or _bare_word(word, index)
+                        or _abbreviated(word, index)
                         or word
                     )
                 toks.append((word, at, chunk.start() + m.start() + b))
