@@ -436,6 +436,7 @@ def rewrite(
         and words.isdisjoint(index.short)
         and not any(_typo_of(w, index) for w in words)
         and not (index.skeletons and any(_skeleton(w) in index.skeletons for w in words))
+        and not (index.abbrevs and any(_abbreviated(w, index) for w in words))
     ):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
     typed: set[str] = set()
