@@ -236,6 +236,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "ants got into", "bugs got into", "mice got into", "rats got into", "roaches",
+                "day-old", "day olds", "grew fuzz", "grew mold",
+                "grew mould",
                 "infestation", "pantry moths",
                 # ("1 gal (gone cloudy)": gone bad, not gone missing)
                 "gone cloudy", "went cloudy", "gone rancid", "went rancid",

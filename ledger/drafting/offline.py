@@ -423,7 +423,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|yellow\s+|rose\s+)?(?:gold|chains?|rings?|bands?|earrings?|necklaces?|bracelets?"
     r"|pendants?|jewel|studs?|hoops?|ropes?|solder|wire|sheet|clasps?|findings?|\ue002)\b)",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
-    r"|minutes?|mins?|nights?)\b(?:\s+ago)?",
+    r"|minutes?|mins?|nights?)\b(?!(?<=day)(?:-|\s+)old\b)(?:\s+ago)?",
+    # ("14 day-old croissants": 14 of them, a day old)
     # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
     r"\b\d+(?:\.\d+)?\s*(?:°\s*[cf]?|degrees?(?:\s+(?:[cf]|fahrenheit|celsius)\b)?)",
     # "sat at 14C", "hit 40F": a temperature in capitals, or after a temperature's words (a

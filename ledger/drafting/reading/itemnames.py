@@ -185,6 +185,9 @@ _SAME_AS = {
     "sprk": "sparkling", "choc": "chocolate", "chkn": "chicken", "wtr": "water",
     "strwb": "strawberry", "vnl": "vanilla", "pnut": "peanut",
     "half": "1/2",  # ("half gallons of whole milk" of "Whole Milk 1/2 Gal")
+    "hvy": "heavy", "unsltd": "unsalted", "sltd": "salted", "powd": "powdered",
+    "pwd": "powdered", "gran": "granulated", "chs": "cheese", "crm": "cream",
+    "bnls": "boneless", "sknls": "skinless", "frzn": "frozen",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -497,6 +500,13 @@ def rewrite(
     i = 0
     while i < len(toks):
         best = _best_run(text, toks, i, index, reason)
+        if (
+            best is not None
+            and best[0].weak
+            and not best[0].of
+            and _said_better(text, toks, i, best, index, reason)
+        ):
+            best = None  # ("2 bags of bread flour": "bread flour" names the goods, not "bag bread")
         if best is None:
             i += 1
             continue
@@ -947,6 +957,23 @@ _COUNT_AFTER = re.compile(
 
 _DIGITS_BEFORE = re.compile(r"(?<![\w.,$])\d+\s+(?:[a-z]+\s+){0,2}$", re.I)
 _AND_BETWEEN = re.compile(r"\b(?:and|plus)\b|&", re.I)
+
+
+def _said_better(
+    text: str,
+    toks: list[tuple[str, int, int]],
+    i: int,
+    best: tuple[Match, int],
+    index: _Index,
+    reason: Callable[[str], bool],
+) -> bool:
+    """Whether a run starting inside `best` names another item more fully than `best` does
+    (one word of "Bag bread kraft" against "Flour bread 50#" said as "bread flour")."""
+    for k in range(i + 1, best[1]):
+        later = _best_run(text, toks, k, index, reason)
+        if later is not None and not later[0].weak and later[0].sku != best[0].sku:
+            return True
+    return False
 
 
 def _apart_from_codes(text: str, hit: Match, typed_at: list[int]) -> bool:

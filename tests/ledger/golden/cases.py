@@ -13063,5 +13063,20 @@ CASES: list[dict[str, Any]] = [
                "CF-DEC5": ("Coffee decaf 5#", "49.00")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "186.00",
                  "quantity": "4", "sku": "CF-ESP5"}]},
+    # round 38's kinds: a bakery's "day-old" and "grew fuzz", a list's "hvy" and "chs", and a
+    # run that names another item more fully ("bread flour", not "Bag bread kraft")
+    {"id": "w14-047", "group": "synonyms_idioms",
+     "text": "2 bags of bread flour got soaked by the mop bucket in dry storage, tossing them",
+     "items": {"FL-50BRD": ("Flour bread 50#", "24.80"), "FL-50AP": ("Flour AP 50#", "21.40"),
+               "PK-BB20": ("Bag bread kraft 20in", "0.18")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "49.60",
+                 "quantity": "2", "sku": "FL-50BRD"}]},
+    {"id": "w14-048", "group": "synonyms_idioms", "text": "binned 14 day-old SKU-410 at close",
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "168.00",
+                 "quantity": "14", "sku": "SKU-410"}]},
+    {"id": "w14-049", "group": "synonyms_idioms", "text": "cream cheese grew fuzz. 2 loaves",
+     "items": {"5227416": ("Cream chs loaf 3#", "9.80"), "DY-HVY1Q": ("Cream hvy 40% qt", "5.80")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "19.60",
+                 "quantity": "2", "sku": "5227416"}]},
 ]
 # fmt: on
