@@ -187,7 +187,8 @@ _SAME_AS = {
     "half": "1/2",  # ("half gallons of whole milk" of "Whole Milk 1/2 Gal")
     "hvy": "heavy", "unsltd": "unsalted", "sltd": "salted", "powd": "powdered",
     "pwd": "powdered", "gran": "granulated", "chs": "cheese", "crm": "cream",
-    "bnls": "boneless", "sknls": "skinless", "frzn": "frozen",
+    "bnls": "boneless", "sknls": "skinless", "frzn": "frozen", "stk": "stick", "stks": "stick",
+    "cplg": "coupling", "cplgs": "coupling", "conn": "connector", "spl": "spool",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {

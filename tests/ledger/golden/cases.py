@@ -13078,5 +13078,11 @@ CASES: list[dict[str, Any]] = [
      "items": {"5227416": ("Cream chs loaf 3#", "9.80"), "DY-HVY1Q": ("Cream hvy 40% qt", "5.80")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "19.60",
                  "quantity": "2", "sku": "5227416"}]},
+    {"id": "w14-050", "group": "sku_shapes",
+     "text": "write off 2 sticks of 3/4 EMT, forklift bent them pulling from the conduit rack",
+     "items": {"EMT34": ("3/4 EMT 10' STK", "11.40"), "TK122SC": ("3/4 EMT SS CPLG", "0.92"),
+               "EMT12": ("1/2 EMT 10' STK", "6.85")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "22.80",
+                 "quantity": "2", "sku": "EMT34"}]},
 ]
 # fmt: on
