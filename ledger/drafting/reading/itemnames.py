@@ -170,7 +170,7 @@ def _norm(token: str) -> str:
 
 # plurals that are no name word with an "s" ("9 dice sets" of "7-Die Set")
 _IRREGULAR = {
-    "dice": "die", "knives": "knife", "leaves": "leaf", "loaves": "loaf", "halves": "half",
+    "dice": "die", "knives": "knife", "leaves": "leaf", "loaves": "loaf", "halves": "1/2",
     "shelves": "shelf", "mice": "mouse", "teeth": "tooth", "geese": "goose", "calves": "calf",
     "scarves": "scarf", "wolves": "wolf", "hooves": "hoof", "children": "child",
 }  # fmt: skip
@@ -189,6 +189,7 @@ _SAME_AS = {
     "pwd": "powdered", "gran": "granulated", "chs": "cheese", "crm": "cream",
     "bnls": "boneless", "sknls": "skinless", "frzn": "frozen", "stk": "stick", "stks": "stick",
     "cplg": "coupling", "cplgs": "coupling", "conn": "connector", "spl": "spool",
+    "sixtel": "1/6", "sixtels": "1/6",  # ("2 sixtels of gose" of "... GOSE 1/6BBL")
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {

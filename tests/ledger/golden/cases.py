@@ -13084,5 +13084,19 @@ CASES: list[dict[str, Any]] = [
                "EMT12": ("1/2 EMT 10' STK", "6.85")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "22.80",
                  "quantity": "2", "sku": "EMT34"}]},
+    # kegs as a taproom says them: halves and sixtels of a list's 1/2BBL and 1/6BBL
+    {"id": "w14-051", "group": "sku_shapes",
+     "text": "2 halves of Rivermouth Pils went bad, sour as hell. dumping both",
+     "items": {"41106": ("RIVERMOUTH PILS 1/6BBL", "92.00"),
+               "41102": ("RIVERMOUTH PILS 1/2BBL", "198.00"),
+               "PLS-4PK16": ("RIVERMOUTH PILS 4PK 16C", "8.60")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "396.00",
+                 "quantity": "2", "sku": "41102"}]},
+    {"id": "w14-052", "group": "synonyms_idioms",
+     "text": "donated 2 sixtels of Citra Smash to the little league fundraiser",
+     "items": {"41706": ("CITRA SMASH PALE 1/6BBL", "110.00"),
+               "CSP-4PK16": ("CITRA SMASH PALE 4PK 16C", "10.90")},
+     "expect": [{"category": "donation", "debit": "5200", "credit": "1200", "amount": "220.00",
+                 "quantity": "2", "sku": "41706"}]},
 ]
 # fmt: on
