@@ -786,6 +786,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sticky fingers", "grabbed", "smash and grab", "smash & grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
+                "missing from cage", "gone from cage",
                 "gone from the locked cage", "went missing from the locked cage",
                 "went missing from the cage", "burglarized", "burglarised",
                 "missing from the same cage", "gone from the same cage",

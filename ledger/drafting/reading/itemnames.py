@@ -126,7 +126,9 @@ _OWN_FIGURE = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?[a-z]{1,3}(?![\w.])", re.I)
 # word is where the goods were, not more goods
 _PLACE_BEFORE = re.compile(
     # ("count on acetone gallons", "discount on the pokemon packs": what was counted)
-    r"\b(?:under|by|from|into|in|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)"
+    # ("over by 2 drills": a count's way, not crushed by something)
+    r"\b(?:under|(?<!over\s)(?<!short\s)(?<!up\s)(?<!down\s)(?<!off\s)by|from|into|in"
+    r"|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)"
     r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)(?<!reserve\s)(?<!allowance\s)on"
     r"|behind|near|beside|against|inside)\s+"
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
@@ -158,6 +160,8 @@ def _norm(token: str) -> str:
         return _IRREGULAR[low]
     if low in _SAME_AS:
         return _SAME_AS[low]
+    if low.isalpha() and len(low) >= 4 and low.endswith("ed") and low[-3] != "e":
+        return low[:-1]  # "dyed" of "black dye", "sliced" of "slice" (both sides alike)
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
             low = low[:-2]
@@ -958,7 +962,9 @@ _COUNT_AFTER = re.compile(
 
 
 _DIGITS_BEFORE = re.compile(r"(?<![\w.,$])\d+\s+(?:[a-z]+\s+){0,2}$", re.I)
-_AND_BETWEEN = re.compile(r"\b(?:and|plus)\b|&", re.I)
+_AND_BETWEEN = re.compile(r"\b(?:and|plus)\b|&|,\s", re.I)
+# ("SKU-410 3 cases, 12 mugs per case": the same goods, counted in their case)
+_PER_AFTER = re.compile(r"\s+(?:per|each|a|an|in\s+(?:a|each|the|every))\b", re.I)
 
 
 def _said_better(
@@ -984,6 +990,7 @@ def _apart_from_codes(text: str, hit: Match, typed_at: list[int]) -> bool:
     return (
         _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
         and _counted_goods(text, hit)
+        and _PER_AFTER.match(text, hit.end) is None
         and all(_AND_BETWEEN.search(text, *sorted((hit.start, at))) for at in typed_at)
     )
 

@@ -13098,5 +13098,23 @@ CASES: list[dict[str, Any]] = [
                "CSP-4PK16": ("CITRA SMASH PALE 4PK 16C", "10.90")},
      "expect": [{"category": "donation", "debit": "5200", "credit": "1200", "amount": "220.00",
                  "quantity": "2", "sku": "41706"}]},
+    # round 39's sure misses (sets 350-357, floor-staff brief, first measured at be3e6cb)
+    {"id": "w14-053", "group": "synonyms_idioms",
+     "text": "#SKU-77 x1 missing from cage C2, pls w/o",
+     "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "45.00",
+                 "quantity": "1", "sku": "SKU-77"}]},
+    {"id": "w14-054", "group": "totals_vs_unit",
+     "text": "25 yds black dye at $34/yd, line total $850, contaminated with oil",
+     "items": {"MUL-DYE-BLK": ("Mulch Dyed Black /yd", "34.00"),
+               "MUL-DYE-RED": ("Mulch Dyed Red /yd", "34.00")},
+     "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "850.00",
+                 "quantity": "25", "sku": "MUL-DYE-BLK"}]},
+    {"id": "w14-055", "group": "multi_item", "text": "count over by 2 drills, short by 2 sun5x",
+     "items": {"SUN5X": ("SUNUV SUN5X PLUS 48W LED LAMP", "54.00"),
+               "EFL-35K": ("E-FILE DRILL 35K RPM", "149.00")},
+     "expect": [{"category": "overage", "debit": "1200", "credit": "5100", "amount": "298.00",
+                 "quantity": "2", "sku": "EFL-35K"},
+                {"category": "shrinkage", "debit": "5100", "credit": "1200", "amount": "108.00",
+                 "quantity": "2", "sku": "SUN5X"}]},
 ]
 # fmt: on
