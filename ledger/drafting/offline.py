@@ -3802,19 +3802,9 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         _take_money(r, _WD_IS, "b", r.wd_new)
     _take_money(r, _WD_COST, "a", r.wd_cost)
     for m in list(_WD_BY_SHARE.finditer(r.s)):
-        # "by half", "by a third": a percentage said in words
-        share = _SHARES[_WS.sub(" ", m.group("share").lower())]
-        r.percent.append(share)
-        r.percent_said.append(share)
-        r.used_words.append(m.group("share").split()[-1])
-        r.cut(*m.span())
+        _share_said(r, m, kept=False)  # "by half", "by a third": a percentage said in words
     for m in list(_WD_TO_SHARE.finditer(r.s)):
-        # "to half cost": the goods keep the share, the write-down is the rest
-        share = Decimal(100) - _SHARES[_WS.sub(" ", m.group("share").lower())]
-        r.percent.append(share)
-        r.percent_said.append(share)
-        r.used_words.append(m.group("share").split()[-1])
-        r.cut(*m.span())
+        _share_said(r, m, kept=True)  # "to half cost": the write-down is the rest
     for m in list(_WD_BY.finditer(r.s)):
         value = _money_value(m.group("b") or m.group("d") or m.group("o"), r)
         if value is not None:
@@ -3831,6 +3821,17 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
             if value is not None:
                 r.wd_new.append(value)
             r.cut(*m.span(), MONEY_MARK)
+
+
+def _share_said(r: _Read, m: re.Match[str], kept: bool) -> None:
+    """A share said in words ("half", "a third") as the write-down's percentage: the share
+    itself, or what is left when it is the share the goods keep."""
+    share = _SHARES[_WS.sub(" ", m.group("share").lower())]
+    percent = Decimal(100) - share if kept else share
+    r.percent.append(percent)
+    r.percent_said.append(percent)
+    r.used_words.append(m.group("share").split()[-1])
+    r.cut(*m.span())
 
 
 _CURRENCY_MARK = re.compile(r"[$£€]\s*\d|\d\s*(?:dollars?|usd|bucks)\b", _I)

@@ -134,15 +134,16 @@ _PLACE_BEFORE = re.compile(
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
-# before a figure that starts a name, what says the figure is the name's, not a count
-# "half" as a share: "and a half", "half a dozen", "half the 16", "half of them"
+# a word that points at goods just before a figure ("the 266", "of 811 callets")
 _THE_BEFORE = re.compile(r"\b(?:the|of|those|these|our)\s+$", re.I)
+# "half" as a share: "and a half", "half a dozen", "half the 16", "half of them"
 _FRACTION_HALF = re.compile(
     r"(?<=and\sa\s)half\b|half\s+(?:a|an|the|of|dozen|doz|those|these|them)\b", re.I
 )
 _PACK_SIZE_AFTER = re.compile(
     r"-(?:packs?|pks?|ct|count|bottles?|btls?|cans?|pcs?|pieces?|rolls?)\b(?!-)", re.I
 )
+# before a figure that starts a name, what says the figure is the name's, not a count
 _DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all"))
 
 
@@ -962,7 +963,6 @@ _COUNT_AFTER = re.compile(
 
 
 _DIGITS_BEFORE = re.compile(r"(?<![\w.,$])\d+\s+(?:[a-z]+\s+){0,2}$", re.I)
-_AND_BETWEEN = re.compile(r"\b(?:and|plus)\b|&|,\s", re.I)
 # ("SKU-410 3 cases, 12 mugs per case": the same goods, counted in their case)
 _PER_AFTER = re.compile(r"\s+(?:per|each|a|an|in\s+(?:a|each|the|every))\b", re.I)
 
@@ -985,13 +985,13 @@ def _said_better(
 
 
 def _apart_from_codes(text: str, hit: Match, typed_at: list[int]) -> bool:
-    """One word of a name, counted, and joined to every typed code by "and" or a comma ("24
-    Type Y bags and 12 XFF350 filters"): goods of their own, not the code's."""
+    """One word of a name, counted, and set apart from every typed code by "and" or a comma
+    ("24 Type Y bags and 12 XFF350 filters"): goods of their own, not the code's."""
     return (
         _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
         and _counted_goods(text, hit)
         and _PER_AFTER.match(text, hit.end) is None
-        and all(_AND_BETWEEN.search(text, *sorted((hit.start, at))) for at in typed_at)
+        and all(_JOINED_APART.search(text, *sorted((hit.start, at))) for at in typed_at)
     )
 
 
@@ -1057,20 +1057,16 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
 
 
 _FIGURES_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{2,3})\s+$")
-_WORD_BEFORE = re.compile(r"(?:^|[^\w])([a-z]+)\s+$", re.I)
 
 
 def _own_figure_before(text: str, at: int) -> re.Match[str] | None:
-    """A figure of two or three digits just before one word of a name, after "the", "of" or
-    a count ("shortfall of 4 packs on the 557 carbides", "4 bags of 811 callets"): maybe the
-    name's own figure (the caller checks that the name has it)."""
+    """A figure of two or three digits just before one word of a name, after "the" or "of"
+    ("shortfall of 4 packs on the 557 carbides", "4 bags of 811 callets"): maybe the name's
+    own figure (the caller checks that the name has it)."""
     figure = _FIGURES_BEFORE.search(text, max(0, at - 5), at)
-    if figure is None:
+    if figure is None or not _THE_BEFORE.search(text, max(0, figure.start() - 8), figure.start()):
         return None
-    before = _WORD_BEFORE.search(text, max(0, figure.start() - 12), figure.start())
-    if before is not None and before.group(1).lower() in _DETERMINER:
-        return figure
-    return None
+    return figure
 
 
 def _counted_before(toks: list[tuple[str, int, int]], i: int) -> bool:

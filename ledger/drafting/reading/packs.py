@@ -263,8 +263,7 @@ def read(s: str) -> Pack | None:
             readers.append(_read_part_of_one)
         if not words.isdisjoint(("half", "quarter", "quarters")):
             readers.append(_read_part_sized)
-        readers += [_read_each, _read_stated, _read_chain, _read_per, _read_size_after]
-        readers.append(_read_sized_before)
+        readers += [*_SIZED_READERS, _read_sized_before]
 
     if "pack" in low or "pk" in low or "ct" in low:
         readers.append(_read_n_packs)
@@ -1108,12 +1107,16 @@ def _read_part_sized(s: str) -> Pack | None:
         return None
     # the same length, so every span the readers give stands where it stood
     plain = s[: m.start()] + said.ljust(len(m.group(0))) + s[m.end() :]
-    for reader in (_read_each, _read_stated, _read_chain, _read_per, _read_size_after):
+    for reader in _SIZED_READERS:
         found = reader(plain)
         if found is not None and m.start() in {a for a, _ in found.spans}:
             words = [*found.words, *part.words]
             return replace(found, spans=[*found.spans, m.span()], words=words)
     return None
+
+
+# the readers of containers whose size is said, in the order they are tried
+_SIZED_READERS = (_read_each, _read_stated, _read_chain, _read_per, _read_size_after)
 
 
 def _read_part_container(s: str) -> Pack | None:
