@@ -201,3 +201,39 @@ def test_more_names_as_people_type_them(text: str, sku: str, amount: str) -> Non
 def test_an_all_figure_code_put_for_a_name_glued_to_a_word_is_no_count() -> None:
     (d,) = draft("write down the old-edition real books (8) to $9 each", make_context(items=SHOP2))
     assert (d.sku, d.quantity, d.amount) == ("RB-1", Decimal(8), Decimal("22.40"))
+
+
+POOL = {
+    "PEN-IF3-011018": ItemInfo(
+        "PEN-IF3-011018", "Pentair IntelliFlo3 VSF 3HP Pump", Decimal("1689.00")
+    ),
+    "HAY-H250FDN": ItemInfo("HAY-H250FDN", "Hayward H250FDN Gas Heater", Decimal("2315.00")),
+    "HAY-ALF-SQ": ItemInfo("HAY-ALF-SQ", "Alfalfa Hay Sm Sq Bale", Decimal("16.50")),
+    "HAY-T15": ItemInfo("HAY-T15", "Hayward TurboCell Salt Cell", Decimal("742.00")),
+    "SKN-DLX": ItemInfo("SKN-DLX", "Leaf Skimmer Net Deluxe", Decimal("11.40")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("break-in last nite, they took 3 IF3s", "PEN-IF3-011018", "5067.00"),  # the code's part
+        ("impaired: 3 H250s, old model, worth $1,900 each now", "HAY-H250FDN", "1245.00"),  # stem
+        ("11 bales of alf molded on the concrete", "HAY-ALF-SQ", "181.50"),  # a code's word
+        ("2 T-15 cells dead, scrap", "HAY-T15", "1484.00"),  # typed with its hyphen
+    ],
+)
+def test_goods_named_by_a_part_of_their_code_or_a_models_stem_are_a_guess(
+    text: str, sku: str, amount: str
+) -> None:
+    ds = draft(text, make_context(items=POOL))
+    assert [(d.sku, d.amount) for d in ds] == [(sku, Decimal(amount))]
+    assert ds[0].confidence < 0.9  # no code was given
+
+
+def test_a_code_part_two_items_share_names_neither() -> None:
+    # "HAY" begins two codes: it names no item ("hay" is a word of one name, said as such)
+    assert (
+        itemnames.rewrite("3 hayward parts broken", {k: v.name for k, v in POOL.items()}).matches
+        == ()
+    )

@@ -129,11 +129,14 @@ def test_containers_the_list_sizes_are_multiplied_out_never_sure() -> None:
 
 def test_goods_priced_at_exactly_one_items_cost_are_that_item_as_a_guess() -> None:
     items = {
-        "WOTC-PHB": ItemInfo("WOTC-PHB", "D&D 2024 Player's Handbook HC", Decimal("29.25")),
-        "WOTC-DMG": ItemInfo("WOTC-DMG", "D&D 2024 Dungeon Master's Guide HC", Decimal("31.50")),
+        # (codes that do not say "PHB": the price alone must pick the item)
+        "WOTC-90001": ItemInfo("WOTC-90001", "D&D 2024 Player's Handbook HC", Decimal("29.25")),
+        "WOTC-90002": ItemInfo(
+            "WOTC-90002", "D&D 2024 Dungeon Master's Guide HC", Decimal("31.50")
+        ),
     }
     (d,) = draft("1 cs of PHBs (10/cs) @ $292.50/cs, shipping damage", make_context(items=items))
-    assert (d.sku, d.quantity, d.amount) == ("WOTC-PHB", Decimal(10), Decimal("292.50"))
+    assert (d.sku, d.quantity, d.amount) == ("WOTC-90001", Decimal(10), Decimal("292.50"))
     assert d.confidence < 0.9
     # a price no item costs names none
     (d,) = draft("1 cs of PHBs (10/cs) @ $300/cs, shipping damage", make_context(items=items))

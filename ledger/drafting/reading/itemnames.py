@@ -241,6 +241,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
     plain: set[str] = set()
+    segments = _code_words(names)
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
         joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
@@ -254,8 +255,11 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         joined |= {m.group(1) for m in _LETTERED_MODEL.finditer(name)}
         # "the 5A sticks" of "... Classic 5A Hickory": a size and its letter also as typed
         joined |= {t.lower() for t in _TOKEN.findall(name) if len(_words(t)) > 1}
+        # "the H250" of "Hayward H250FDN Heater", "2 AC30s" of "VOX AC30C2": a model said
+        # without its suffix letters
+        joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
         plain.update(words)
-        said = frozenset(words) | joined | _initials(name) | _brand(name)
+        said = frozenset(words) | joined | _initials(name) | _brand(name) | segments.get(sku, set())
         tokens[sku] = said
         pairs[sku] = frozenset(pairwise(words))
         for t in said:
@@ -293,6 +297,35 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         frozenset(bare),
         abbrevs,
     )
+
+
+# a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
+_MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
+_SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
+
+
+def _code_words(names: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
+    """The parts of each code that staff say for the goods, when no other code has them and
+    no name says them ("3 IF3s" of PEN-IF3-011018, "alf bales" of HAY-ALF-SQ, "the FX2" of
+    TRK-FX2-M): letters with or without figures, three or more, no plain word of a list."""
+    found: dict[str, set[str]] = {}
+    for sku, _ in names:
+        for part in _SEGMENT.findall(sku):
+            word = _norm(part)
+            if (
+                len(word) >= 3
+                and not word.isdigit()
+                and word not in _NOT_CUT
+                and word not in fuzzy.COMMON
+                and word != _norm(sku)
+            ):
+                found.setdefault(word, set()).add(sku)
+    named = {w for _, name in names for t in _TOKEN.findall(name) for w, _ in _words(t)}
+    out: dict[str, set[str]] = {}
+    for word, skus in found.items():
+        if len(skus) == 1 and word not in named:
+            out.setdefault(next(iter(skus)), set()).add(word)
+    return out
 
 
 def _bare_word(word: str, index: _Index) -> str | None:
