@@ -237,3 +237,60 @@ def test_a_code_part_two_items_share_names_neither() -> None:
         itemnames.rewrite("3 hayward parts broken", {k: v.name for k, v in POOL.items()}).matches
         == ()
     )
+
+
+LIQUOR = {
+    "10451": ItemInfo("10451", "TITOS HANDMADE VODKA 750ML", Decimal("15.90")),
+    "10452": ItemInfo("10452", "TITOS HANDMADE VODKA 1.75L", Decimal("29.80")),
+    "10610": ItemInfo("10610", "JACK DANIELS OLD NO7 750ML", Decimal("19.75")),
+    "10612": ItemInfo("10612", "JACK DANIELS OLD NO7 1.75L", Decimal("36.40")),
+    "12301": ItemInfo("12301", "FIREBALL CINN WHSKY 50ML", Decimal("0.72")),
+    "12302": ItemInfo("12302", "FIREBALL CINN WHSKY 1.75L", Decimal("21.60")),
+    "KEG-MLL": ItemInfo("KEG-MLL", "MILLER LITE 1/2 BBL KEG", Decimal("118.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("dropped a handle of titos in aisle 3. 1 btl gone", "10452", "29.80"),
+        ("broke a titos fifth at register 2", "10451", "15.90"),
+        ("2 jack fifths came off the top shelf, broken", "10610", "39.50"),
+        ("fireball nips: 30 crushed at the bottom of the tote", "12301", "21.60"),
+        ("cycle count: jack handles short 3 vs system", "10612", "109.20"),
+        ("miller lite halfie leaking at the coupler, 1 keg", "KEG-MLL", "118.00"),
+    ],
+)
+def test_a_bottle_or_keg_size_said_the_trades_way_picks_the_item(
+    text: str, sku: str, amount: str
+) -> None:
+    ds = draft(text, make_context(items=LIQUOR))
+    assert [(d.sku, d.amount) for d in ds] == [(sku, Decimal(amount))]
+    assert ds[0].confidence < 0.9
+
+
+def test_titos_with_no_size_is_not_guessed() -> None:
+    (d,) = draft("broke 2 titos at the register", make_context(items=LIQUOR))
+    assert d.sku is None or d.confidence < 0.5
+
+
+YARD = {
+    "CL3-25": ItemInfo("CL3-25", "Trichlor 3in Tabs 25lb Bkt", Decimal("89.50")),
+    "CL3-50": ItemInfo("CL3-50", "Trichlor 3in Tabs 50lb Pail", Decimal("164.00")),
+    "GATE-14": ItemInfo("GATE-14", "Tube Gate 14' 6-Bar Gray", Decimal("164.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity", "amount"),
+    [
+        ("dropped a 25# bucket of tabs off the forklift, w/o 1", "CL3-25", 1, "89.50"),
+        ("knock the dented 50# tab pails down to $140, 5 of them", "CL3-50", 5, "120.00"),
+        ("mark the 14' tube gates down from 164 to 120, 3 of them", "GATE-14", 3, "132.00"),
+    ],
+)
+def test_a_figure_with_a_pound_or_foot_mark_is_the_names_size_not_a_count(
+    text: str, sku: str, quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=YARD))
+    assert (d.sku, d.quantity, d.amount) == (sku, Decimal(quantity), Decimal(amount))

@@ -195,6 +195,7 @@ _SAME_AS = {
     "bnls": "boneless", "sknls": "skinless", "frzn": "frozen", "stk": "stick", "stks": "stick",
     "cplg": "coupling", "cplgs": "coupling", "conn": "connector", "spl": "spool",
     "sixtel": "1/6", "sixtels": "1/6",  # ("2 sixtels of gose" of "... GOSE 1/6BBL")
+    "bkt": "bucket", "bkts": "bucket", "barrel": "bbl", "barrels": "bbl",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -258,6 +259,8 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "the H250" of "Hayward H250FDN Heater", "2 AC30s" of "VOX AC30C2": a model said
         # without its suffix letters
         joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
+        # "2 jack fifths" of "JACK DANIELS 750ML": a size as the trade says it
+        joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
         plain.update(words)
         said = frozenset(words) | joined | _initials(name) | _brand(name) | segments.get(sku, set())
         tokens[sku] = said
@@ -299,6 +302,22 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     )
 
 
+# sizes a trade says by a name of their own: a bottle's ("a handle of titos", "fifths",
+# "nips", "half pints"), a keg's ("a halfie", "a pony")
+_TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(size, re.IGNORECASE), said)
+    for size, said in (
+        (r"(?<![\d.])750\s?ml\b", ("fifth",)),
+        (r"(?<![\d.])1\.75\s?(?:l|ltr|liter|litre)\b", ("handle",)),
+        (r"(?<![\d.])375\s?ml\b", ("pint",)),
+        (r"(?<![\d.])200\s?ml\b", ("halfpint",)),
+        (r"(?<![\d.])50\s?ml\b", ("nip", "mini")),
+        (r"(?<![\d.])1\.5\s?(?:l|ltr|liter|litre)\b", ("mag", "magnum")),
+        (r"(?<![\d./])1\s?(?:l|ltr|liter|litre)\b", ("liter",)),
+        (r"(?<![\d.])1/2\s?bbl\b", ("halfie", "halfy")),
+        (r"(?<![\d.])1/4\s?bbl\b", ("pony",)),
+    )
+)
 # a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
 _SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
@@ -627,8 +646,11 @@ def rewrite(
             # the code: which item is it? (the card asks)
             conflicts.append(hit)
         i = best[1]
+    # ("a handle of titos": "handle" says several items, "titos" picks one of them)
     ambiguous = [
-        a for a in ambiguous if not any(m.start < a.end and a.start < m.end for m in found)
+        a
+        for a in ambiguous
+        if not any((m.start < a.end and a.start < m.end) or m.sku in a.of for m in found)
     ]
     sized = [m for m in sized if not any(f.start < m.end and m.start < f.end for f in found)]
     if not found and not scrub and not unsure and not sized:
@@ -824,6 +846,7 @@ def _best_run(
         and not _NAME_FIGURE.fullmatch(text[toks[i][1] : toks[i][2]])
         and not _counted_before(toks, i)  # ("the 3 old 496 heads": the count said first)
         and text[toks[i][1] - 1 : toks[i][1]] != "#"  # ("the #1 boxwood": a pot size)
+        and text[toks[i][2] : toks[i][2] + 1] not in ("#", "'", '"')  # ("the 14' gates")
         and i + 1 < end
         and (first, toks[i + 1][0]) not in index.pairs[sku]
     ):
@@ -1061,6 +1084,8 @@ def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
         return True  # "f/1.8": a decimal in a name
     if gap in (" #", "#") and toks[j][0][:1].isdigit():
         return True  # "Green Giant #15", "knockout #3": a pot's size is the name's
+    if gap in ("# ", "#-") and toks[j - 1][0].isdigit():
+        return True  # "50# tab pails": the pounds a name says ("Tabs 50lb Pail")
     return len(gap) <= 3 and all(ch in " -/'\"&" for ch in gap)  # ("Half & Half")
 
 
@@ -1075,6 +1100,8 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
         # "1-Day Acuvue", "2-row malt": a figure glued to a word is the name's (but "two
         # 12-packs of Coke" says how many a pack holds)
         return not _PACK_SIZE_AFTER.match(text, end)
+    if text[end : end + 1] in ("#", "'", '"'):
+        return True  # "a 25# bucket", "the 14' gates": a weight or a length, no count
     if not text[start:end].isdigit() or text[end : end + 1] == "%":
         return True  # "24pks", "2%": a figure with its unit glued on is a size, not a count
     if i + 1 < len(toks) and toks[i + 1][1] == end:
