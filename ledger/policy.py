@@ -767,6 +767,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             FormChoice("fire_flood", "Fire / flood", "fire or flood"),
         ),
         words=(
+            # "pinched" is taken, or squeezed ("5 tubes pinched mounting tires"): theft only
+            # when nothing else is said, and never sure
+            Words("pinched", weak=True, fuzzy=False),
             # Taken: goods gone. "Damaged and stolen" is two stories, not one.
             Words(
                 "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "burglary",
@@ -775,7 +778,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shoplifters", "heist", "hijacked", "broke into",
                 "someone took", "somebody took", "someone stole", "cut the fence", "fence cut",
                 "fence was cut", "nicked", "got nicked",
-                "walked off", "walked out", "grew legs", "lifted", "pinched", "swiped",
+                "walked off", "walked out", "grew legs", "lifted", "swiped",
                 "helped themselves", "helped himself", "helped herself", "help themselves",
                 "helping themselves", "made off with", "ran off with", "walked out with",
                 "took off with", "went off with", "did a runner", "legged it",
@@ -1048,6 +1051,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "they'll sell at", "they will sell at", "they'd sell at", "they sell at",
                 "it'll sell at", "selling at", "sell at", "knock them to", "knock it to",
                 "knocked them to", "knock em to", "reduce them to", "reduce it to",
+                # ("mark to 25.00", "reval to 240", "worth 79 ea now"): a new price, said short
+                "mark to", "marked to", "marking to", "mark em to", "mark them to",
+                "mark it to", "mark em down", "marked em down", "reval", "reval to",
+                "ea now", "per bag now", "a bag now", "per case now", "a case now",
                 "reduce em to", "reduced them to",
                 explains={Category.LOSS},
             ),

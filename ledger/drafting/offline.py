@@ -3506,7 +3506,7 @@ def _pick_reason(
     if best.weak:
         # "gone", "lost" say the goods left the books, not why: shrinkage is the likeliest
         # reading, not a sure one ("forklift hit the rack: 5 SKU-40 gone")
-        r.guess(f"'{best.keyword}' does not say why the goods are gone", P_WEAK_REASON)
+        r.guess(f"'{best.keyword}' alone does not say for sure what happened", P_WEAK_REASON)
     return best.category, best.keyword
 
 

@@ -598,3 +598,31 @@ def test_random_text_never_crashes_or_unbalances(text: str) -> None:
         assert debits == credits
         assert all(ln.account != "1000" for ln in draft.lines)
         assert 0.0 <= draft.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a new price said short, beside damage that left the goods sellable
+        ("SKU-410 x 6 sticky labels from the leak, mark to 9.00", "18.00"),
+        ("SKU-77 open box, reval to 40", "5.00"),
+        ("4 SKU-12 last season, worth 10 ea now", "20.00"),
+    ],
+)
+def test_a_new_price_said_short_is_a_write_down(text: str, amount: str) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    costs = {"SKU-410": "12.00", "SKU-77": "45.00", "SKU-12": "15.00"}
+    items = {sku: ItemInfo(sku, sku, Decimal(cost)) for sku, cost in costs.items()}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_pinched_alone_is_theft_never_sure() -> None:
+    # "5 tubes pinched" is a bike shop's damage as often as a thief's work
+    from ledger.drafting import draft
+
+    (d,) = draft("5 SKU-12 pinched @ 3.50", make_context())
+    assert d.category is Category.CASUALTY and d.confidence < 0.9
+    (d,) = draft("5 SKU-12 pinched mounting them, broken, toss", make_context())
+    assert d.category is Category.LOSS
