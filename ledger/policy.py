@@ -710,6 +710,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "under book", "under the book", "below book", "short of book", "under book qty",
                 "under book count",
                 "under what the system says", "below what the system says",
+                # ("2 fewer than on the books", "40 bags fewer than the system shows")
+                "fewer than the books", "fewer than books", "fewer than the system",
+                "fewer than system", "less than system", "fewer than what the system",
+                "less than what the system",
                 "books higher than the count", "count lower than the books", "count is lower",
                 "count was lower", "count came in lower",
                 fuzzy=False,
@@ -1350,10 +1354,18 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
             # came in 15 over".
             Words(
-                "extra", "over", "over by", "came in over", "higher", "higher than",
+                "extra", "over", "came in over", "higher", "higher than",
                 "above", "exta", "extras", "xtra",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "stocktake", "stock take", "stocktaking", "audit", "physical"),
+                fuzzy=False,
+            ),
+            # "fireball handles over by 2 at inventory", "count is up 2": said of the books
+            Words(
+                "over by", "count is up", "count's up", "counts up", "count up",
+                near=("count", "counted", "recount", "counting", "found", "on the shelf",
+                      "stocktake", "stock take", "stocktaking", "audit", "physical",
+                      "inventory", "system", "books", "on hand", "cycle"),
                 fuzzy=False,
             ),
             # ... "more" too, where nothing else is said: "the recount shows 5 more X missing"

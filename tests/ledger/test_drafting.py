@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from ledger.drafting import Draft, DraftContext, DraftError, draft
+from ledger.drafting import Draft, DraftContext, DraftError, ItemInfo, draft
 from ledger.drafting.build import BASE_CONFIDENCE
 from ledger.policy import Category, Policy
 from tests.ledger.conftest import make_context
@@ -471,3 +471,34 @@ def test_an_address_or_a_lots_year_is_no_count_and_the_card_says_so(
     d = only(text, ctx_items)
     assert d.amount is not None and d.amount < 1000  # neither figure was read as an amount
     assert any(note in e for e in d.explanation)
+
+
+_COUNTED_ITEMS = {
+    "SPC-8484": ("Spa Cover 84x84 Grey", "379.00"),
+    "NDL-ASST": ("Pool Noodle Asst Colors", "1.45"),
+    "MX-40118": ("FEVER TREE INDIAN TONIC 4PK", "4.10"),
+    "EL12052": ("ELIXIR NANOWEB ELEC LT 10-46", "9.75"),
+    "LT-LED12": ("Pool Light LED Color 12V", "412.00"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity", "sku"),
+    [
+        # the books' figure, the goods, then the count (the count's phrase takes the word)
+        ("sys 10 spa covers, counted 12", Category.OVERAGE, 2, "SPC-8484"),
+        ("sys says 48 noodles, floor has 31. no clue", Category.SHRINKAGE, 17, "NDL-ASST"),
+        # "fewer" is no misspelt "fever" of an item's name
+        ("noodles: 40 fewer than the system shows", Category.SHRINKAGE, 40, "NDL-ASST"),
+        ("spa covers over by 2 at inventory", Category.OVERAGE, 2, "SPC-8484"),
+        # a signed count beside a code with no hyphen, or beside goods named
+        ("inventory diff: -5 EL12052", Category.SHRINKAGE, 5, "EL12052"),
+        ("count: +2 LED lights", Category.OVERAGE, 2, "LT-LED12"),
+    ],
+)
+def test_count_differences_as_the_floor_says_them(
+    text: str, category: Category, quantity: int, sku: str
+) -> None:
+    items = {s: ItemInfo(s, n, Decimal(c)) for s, (n, c) in _COUNTED_ITEMS.items()}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity, d.sku) == (category, Decimal(quantity), sku)

@@ -67,7 +67,7 @@ _BOOK_AFTER = lead(
 _COUNTED = re.compile(
     r"""(?:\b(?:counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
-          |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|shel(?:f|ves)\s+(?:only\s+)?(?:has|have|had)
+          |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
@@ -297,10 +297,13 @@ def _fit(
     if len(diff) <= ce - cs and len(word) <= be - bs:
         text = _put(text, bs, be, word)
         return _put(text, cs, ce, diff)
+    ps, pe = count_phrase or count
+    if len(word) + 2 + len(diff) <= pe - ps:
+        # "sys 10 spa covers, counted 12": the count's phrase has room for it all
+        return _put(_put(text, bs, be, ""), ps, pe, f"{word} x{diff}")
     # "sys 15 / count 16", "counted 62 sys 50": neither figure's phrase has room for
     # "surplus"; the two side by side, with nothing else counted between them, take it
     # together
-    ps, pe = count_phrase or count
     lo, hi = min(bs, ps), max(be, pe)
     said = f"{word} x{diff}"
     between = text[min(be, pe) : max(bs, ps)]

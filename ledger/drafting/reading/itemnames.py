@@ -91,7 +91,8 @@ _UNIT_BETWEEN = (
     r"\s+(?:of\s+(?:the\s+)?)?)?"
 )
 _COUNT_BEFORE = re.compile(
-    r"(?:(?<![/.-])\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    # ("-1 H250", "+2 LED lights": a count sheet's signed count; "10-12" is a range)
+    r"(?:(?<![/.])(?<![\w.]-)\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"[*_]*\s+"
     + _UNIT_BETWEEN
     # ("10 dead cardinals", "3 cs burger patties", "6 yellow tangs"): after a count, a word or
