@@ -2072,7 +2072,8 @@ _FIGURE_FRACTION = re.compile(
     r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?(?:doz|dozen|dz|gross"
     r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b"
     # ... or of a count said after it: "3/4 of the 16 VAC-22" is 12 (16 if read as 3 April)
-    rf"|{_OF_A_COUNT})",
+    # or before it: "2 cs x 12 btl, 1/4 of them broken" (never a date)
+    rf"|{_OF_A_COUNT}|of\s+(?:them|em|'em|those|these)\b)",
     re.IGNORECASE,
 )
 # "1 1/2 cases", "7 1/2 lbs", "2 3/4 dozen": a whole number and a fraction is one number

@@ -502,3 +502,31 @@ def test_count_differences_as_the_floor_says_them(
     items = {s: ItemInfo(s, n, Decimal(c)) for s, (n, c) in _COUNTED_ITEMS.items()}
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.quantity, d.sku) == (category, Decimal(quantity), sku)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # part of one container whose count is said beside it, after it or before it
+        ("3/4 of a pallet of SKU-12 (40 bags to a pallet) damaged", 30),
+        ("a third of a box of 24 SKU-12 damaged", 8),
+        ("SKU-12 box of 24, a third of the box damaged", 8),
+        ("20% of a pallet of SKU-12 (35 bags/pallet) damaged", 7),
+        # a part of the goods just counted ("1/4 of them" is no 1 April)
+        ("2 cs x 12 SKU-12, 1/4 of them broken in transit", 6),
+        ("4 cs SKU-12 (6/cs), half of em damaged", 12),
+        ("12 SKU-12, half of them broken", 6),
+        ("40 SKU-12 on the pallet, 25% of them crushed", 10),
+    ],
+)
+def test_a_part_of_a_container_or_of_the_goods_counted(text: str, quantity: int) -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(15 * quantity))
+
+
+def test_half_a_containers_own_count_in_brackets_is_the_parts() -> None:
+    # "(6 pr)" after "half a brick" counts the half, not the brick
+    items = {"VF-5B": ItemInfo("VF-5B", "VIC FIRTH 5B WOOD PR", Decimal("8.40"))}
+    (d,) = draft("half a brick of VF-5B (6 pr) split", make_context(items=items))
+    assert d.quantity != Decimal(3)

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ledger.drafting.reading import measures
-from ledger.drafting.reading.fast import lead, twin_patterns
+from ledger.drafting.reading.fast import lead, lead_num, twin_patterns
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE
@@ -259,7 +259,7 @@ def read(s: str) -> Pack | None:
     # each reader only where the words it needs are there (the same readings, fewer searches)
     readers = []
     if not words.isdisjoint(_CONTAINERS):
-        if not words.isdisjoint(_FRACTION_WORDS):
+        if not words.isdisjoint(_FRACTION_WORDS) or "%" in low or "percent" in words:
             readers.append(_read_part_of_one)
         if not words.isdisjoint(("half", "quarter", "quarters")):
             readers.append(_read_part_sized)
@@ -285,8 +285,77 @@ def read(s: str) -> Pack | None:
     for reader in readers:
         found = reader(s)
         if found is not None:
-            return _plus_loose(s, found)
+            return _part_of_them(s, _plus_loose(s, found))
+    if _OF_THEM_WORDS.search(low):
+        return _read_count_part(s)
     return None
+
+
+# "2 cs x 12 btl, 1/4 of them broken", "12 SKU-12, half of them cracked": a part of the
+# goods just counted
+_PART = rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b))"
+_OF_THEM = re.compile(
+    rf"\s*[,;:-]?\s*(?:and\s+|but\s+|with\s+)?{_PART}\s+of\s+(?:them|em|'em|those|these)\b", _I
+)
+_OF_THEM_WORDS = re.compile(r"\bof\s+(?:them|em|'em|those|these)\b")
+# the goods' words between a count and the part ("SKU-12", "bags of salt", "btl")
+_GOODS_WORDS = r"(?:\s+(?!(?:and|or|but|plus|of\s+them)\b)[A-Za-z\ue000][\w'/-]*){0,5}?"
+_OF_THEM_AFTER = re.compile(r"\s*\)?" + _GOODS_WORDS + _OF_THEM.pattern, _I)
+# the count, then a few words (its goods: "12 SKU-12", "40 bags of salt"), then the part
+_COUNT_THEN_PART = lead_num(
+    rf"(?<![\w.,$/-])(?P<n>\d+)(?P<gap>{_GOODS_WORDS})"
+    rf"{_OF_THEM.pattern}",
+    _I,
+)
+
+
+def _part_fraction(m: re.Match[str]) -> tuple[Decimal, str] | None:
+    if m.group("pct"):
+        pct = _num(m.group("pct"))
+        return None if pct is None else (pct / 100, m.group("pct") + "%")
+    frac = _num(m.group("f"))
+    return None if frac is None else (frac, " ".join(m.group("f").split()))
+
+
+def _part_of_them(s: str, pack: Pack) -> Pack:
+    if pack.doubt:
+        return pack
+    m = _OF_THEM_AFTER.match(s, max(b for _, b in pack.spans))
+    part = _part_fraction(m) if m else None
+    if m is None or part is None:
+        return pack
+    frac, said = part
+    qty = round(pack.quantity * frac, 6)
+    if not _whole(qty):
+        return pack
+    return replace(
+        pack,
+        quantity=qty,
+        spans=[*pack.spans, m.span()],
+        note=f"{pack.note}, {said} of them = {_fmt(qty)}",
+        words=[*pack.words, said.split()[-1].lower()],
+        containers={c: n * frac for c, n in pack.containers.items()},
+    )
+
+
+def _read_count_part(s: str) -> Pack | None:
+    m = _COUNT_THEN_PART.search(s)
+    n = _num(m.group("n")) if m else None
+    part = _part_fraction(m) if m else None
+    if m is None or n is None or part is None:
+        return None
+    frac, said = part
+    qty = round(n * frac, 6)
+    if not _whole(qty):
+        return None
+    return Pack(
+        qty,
+        "units",
+        [m.span("n"), (m.end("gap"), m.end())],
+        f"Quantity {said} of {_fmt(n)} = {_fmt(qty)}",
+        used=[n],
+        words=[said.split()[-1].lower()],
+    )
 
 
 # "3 dozen plus 4", "2 cases and 5 loose", "1 pallet + 6 singles": whole packs and loose
@@ -1023,12 +1092,14 @@ def _read_some_of(s: str) -> Pack | None:
     return None
 
 
-# "half the pallet of SKU-12 got wet (200 on it)", "a quarter of that case, which held 48":
-# part of one container, its count said after it
+# "half the pallet of SKU-12 got wet (200 on it)", "a quarter of that case, which held 48",
+# "three quarters of a pallet of X (40 bags to a pallet)", "20% of a pallet (35/pallet)",
+# "a third of a box of 24": part of one container, its count said beside it
 _FRACTION_WORDS = frozenset(("half", "quarter", "quarters", "third", "thirds", "fifth", "tenth"))
 _PART_OF_ONE = lead(
-    "ahotq",
-    rf"(?P<f>{_FRAC})\s+(?:of\s+)?(?:the|that|this|one|our)\s+(?P<c>{_C})",
+    "ahotq0123456789",
+    rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b))"
+    rf"\s+(?:of\s+)?(?P<art>the|that|this|one|our|an?)\s+(?P<c>{_C})",
     _I,
 )
 _ONE_HELD = re.compile(
@@ -1037,33 +1108,66 @@ _ONE_HELD = re.compile(
     rf"|\b(?:which|that|it)\s+(?:had|held|holds|has|had\s+got)\s+(?P<d>{_N})",
     _I,
 )
+# ("a box of 24", "a pallet of 40 bags"): the count right after the container
+_OF_COUNT = re.compile(rf"\s+of\s+(?P<n>{_N})(?!\s*(?:{_C}))", _I)
+# ("box of 24, a third of the box rusted"): the container and its count said before
+_HELD_BEFORE = re.compile(rf"(?P<c>{_C})\s+of\s+(?P<n>{_N})(?!\s*(?:{_C}))", _I)
 
 
 def _read_part_of_one(s: str) -> Pack | None:
     m = _PART_OF_ONE.search(s)
     if m is None:
         return None
-    held = _ONE_HELD.search(s, m.end(), min(len(s), m.end() + 80))
+    c = _CONTAINERS[m.group("c").lower()]
+    held = _held_by_one(s, m, c)
     if held is None:
         return None
-    frac = _num(m.group("f"))
-    raw = held.group("a") or held.group("b") or held.group("d")
-    n = _num(raw)
+    n, span = held
+    if m.group("pct"):
+        frac = _num(m.group("pct"))
+        frac = None if frac is None else frac / 100
+        said = m.group("pct") + "%"
+    else:
+        frac = _num(m.group("f"))
+        said = " ".join(m.group("f").split())
     if frac is None or n is None:
         return None
     qty = round(n * frac, 6)
     if not _whole(qty):
         return None
-    f = " ".join(m.group("f").split())
-    c = _CONTAINERS[m.group("c").lower()]
     return Pack(
         qty,
         "units",
-        [m.span(), held.span()],
-        f"Quantity {f} of the {c} of {_fmt(n)} = {_fmt(qty)}",
+        [m.span(), span],
+        f"Quantity {said} of the {c} of {_fmt(n)} = {_fmt(qty)}",
         used=[n],
-        words=[f.split()[-1].lower()],
+        words=[said.split()[-1].lower()],
     )
+
+
+def _held_by_one(s: str, m: re.Match[str], c: str) -> tuple[Decimal | None, tuple[int, int]] | None:
+    """How many one container held, and where that was said: after the part ("(200 on it)",
+    "of 24", "(40 bags to a pallet)") or, after "the", before it ("box of 24, a third of the
+    box")."""
+    after = _OF_COUNT.match(s, m.end())
+    if after is not None:
+        return _num(after.group("n")), after.span()
+    held = _ONE_HELD.search(s, m.end(), min(len(s), m.end() + 80))
+    if held is not None and not (
+        # ("half a brick of 5b's (6 pr)": the part's own count, not the brick's)
+        m.group("art").lower() in ("a", "an", "one")
+        and held.group("a")
+        and not re.search(r"\b(?:on|in)\b", held.group(0))
+    ):
+        return _num(held.group("a") or held.group("b") or held.group("d")), held.span()
+    for per in _PER.finditer(s, m.end()):
+        if _CONTAINERS[per.group("c").lower()] == c:
+            return _num(per.group("n")), per.span()
+    if m.group("art").lower() in ("the", "that", "this"):
+        before = list(_HELD_BEFORE.finditer(s, 0, m.start()))
+        if before and _CONTAINERS[before[-1].group("c").lower()] == c:
+            return _num(before[-1].group("n")), before[-1].span()
+    return None
 
 
 def _part_pattern(nouns: str, article: str) -> re.Pattern[str]:
