@@ -294,3 +294,46 @@ def test_a_figure_with_a_pound_or_foot_mark_is_the_names_size_not_a_count(
 ) -> None:
     (d,) = draft(text, make_context(items=YARD))
     assert (d.sku, d.quantity, d.amount) == (sku, Decimal(quantity), Decimal(amount))
+
+
+CUT = {
+    "13400": ItemInfo("13400", "MACALLAN 18YR SHERRY OAK 750ML", Decimal("289.00")),
+    "SIM-H25A": ItemInfo("SIM-H25A", "SIMPSON H2.5A HURR TIE", Decimal("0.89")),
+    "OSB716": ItemInfo("OSB716", "7/16 4X8 OSB SHTG", Decimal("15.85")),
+    "VADO": ItemInfo("VADO", "Specialized Turbo Vado 3.0 M E-Bike", Decimal("2480.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "sku", "amount"),
+    [
+        # a word cut to three letters names the item before another word of its name
+        ("break-in last night, took 5 mac 18", Category.CASUALTY, "13400", "1445.00"),
+        # a reason's word written out for the list's short word is the goods' name
+        (
+            "hurricane ties 2 cartons (250 per ctn) rusted solid",
+            Category.LOSS,
+            "SIM-H25A",
+            "445.00",
+        ),
+        # ... but the storm that blew the roof off is still the reason
+        (
+            "hurricane blew the roof off, 20 sheets osb ruined",
+            Category.CASUALTY,
+            "OSB716",
+            "317.00",
+        ),
+        # a count after what happened to the goods ("frame crack x1")
+        ("vado M frame crack x1, w/o", Category.LOSS, "VADO", "2480.00"),
+    ],
+)
+def test_words_cut_short_or_written_out_and_counts_said_late(
+    text: str, category: Category, sku: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=CUT))
+    assert (d.category, d.sku, d.amount) == (category, sku, Decimal(amount))
+    assert d.confidence < 0.9
+
+
+def test_mac_alone_names_nothing() -> None:
+    assert itemnames.rewrite("the mac is broken", {k: v.name for k, v in CUT.items()}).matches == ()

@@ -167,7 +167,7 @@ def _norm(token: str) -> str:
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
             low = low[:-2]
-        elif low.endswith("ies"):
+        elif low.endswith("ies") and len(low) > 4:  # ("ties", "pies": a tie, a pie)
             low = low[:-3] + "y"
         elif low.endswith("s") and not low.endswith("ss"):
             low = low[:-1]
@@ -231,6 +231,9 @@ class _Index:
     # name words a list cuts short, three or four letters ("esp" of "Coffee esp house 5#"): a
     # longer word typed that begins with one ("espresso") names it
     abbrevs: frozenset[str] = frozenset()
+    # a name word's first three letters, where no other name word starts so ("mac" of
+    # "Macallan"): a word cut that short names it only before another word of its name
+    short3: dict[str, str] = field(default_factory=dict)
     # a typed word -> the name word it is one letter off, or None (the same words come again)
     typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
 
@@ -290,6 +293,15 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         for w in owners.keys() & plain
         if 3 <= len(w) <= 4 and w.isalpha() and w not in _NOT_CUT and w not in fuzzy.COMMON
     )
+    starts3: dict[str, set[str]] = {}
+    for word in owners.keys() & plain:
+        if word.isalpha() and len(word) >= 5:
+            starts3.setdefault(word[:3], set()).add(word)
+    short3 = {
+        cut: next(iter(w))
+        for cut, w in starts3.items()
+        if len(w) == 1 and cut not in members and cut not in fuzzy.COMMON and cut not in _NOT_CUT
+    }
     return _Index(
         tokens,
         scored,
@@ -300,6 +312,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         {v: frozenset(w) for v, w in typos.items()},
         frozenset(bare),
         abbrevs,
+        short3=short3,
     )
 
 
@@ -550,6 +563,7 @@ def rewrite(
                         or word
                     )
                 toks.append((word, at, chunk.start() + m.start() + b))
+    toks = _cut_before_name_word(text, toks, index)
     toks = _typed_apart(text, toks, index)
     found: list[Match] = []
     scrub: list[Match] = []
@@ -617,7 +631,8 @@ def rewrite(
             hit.weak
             and (
                 (typed and not _apart_from_codes(text, hit, typed_at))
-                or reason(hit.said)
+                # (one word: "short" of "short 3 boxes"; "hurricane ties" names the ties)
+                or (reason(hit.said) and " " not in hit.said.strip())
                 or not _counted_goods(text, hit)
                 or _proper_before(text, hit, index)
             )
@@ -674,6 +689,28 @@ def rewrite(
     return Rewritten(
         "".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous), tuple(conflicts)
     )
+
+
+def _cut_before_name_word(
+    text: str, toks: list[tuple[str, int, int]], index: _Index
+) -> list[tuple[str, int, int]]:
+    """`toks` with a word cut short ("mac 18" of "Macallan 18yr") or written out ("hurricane
+    ties" of "HURR TIE"), even a reason's word, read as the name word it stands for when the
+    next word is a word of that name too."""
+    out = list(toks)
+    for k in range(len(toks) - 1):
+        word, start, end = toks[k]
+        if word in index.members or not word.isalpha() or len(word) < 3:
+            continue
+        if text[end : toks[k + 1][1]] != " ":
+            continue
+        full = index.short3.get(word) or index.short.get(word) or _abbreviated(word, index)
+        if full is None:
+            continue
+        after = toks[k + 1][0]
+        if any(after in index.tokens[sku] for sku in index.members.get(full, ())):
+            out[k] = (full, start, end)
+    return out
 
 
 def _typed_apart(
@@ -1004,8 +1041,9 @@ _PLACE_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list)
 )
 _COUNT_AFTER = re.compile(
-    # "hydroguard qt x 12": a count right after the name
-    r"\s*[x\u00d7]\s*\d+\b"
+    # "hydroguard qt x 12": a count right after the name, or after what happened to it
+    # ("vado M frame crack x1", "ribeye x2 - dropped")
+    r"(?:\s+[a-z][\w'-]*){0,3}?\s*[x\u00d7]\s*\d+\b(?![.,/]\d|\s*(?:in|ft|mm|cm)\b)"
     # "hydroguard qts expired in back stock, 9 of them"
     r"|(?:\s+(?:[a-z][\w'-]*|\#\w+)){0,5}?\s*[,:\u2013\u2014-]?\s*\d+\s+of\s+(?:them|those|these)\b"
     # ("jerky stolen at #6, 12 bags", "expired lidocaine, 10 bx", "sumatra green - 1 bag"):
