@@ -804,6 +804,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "taken out of the cage", "missing out of the locked cage",
                 # taken and kept: "took 1 bike out for a test ride and never came back"
                 "never came back", "never brought it back", "never brought them back",
+                # ("loaded 20 4x4s and drove off w/o paying")
+                "w/o paying", "didn't pay", "didnt pay", "did not pay",
                 "never returned it", "never returned them", "reported to police",
                 "reported to the police", "police report filed", "filed a police report",
                 # plain or non-native English: someone took it, in any tense or number

@@ -337,3 +337,29 @@ def test_words_cut_short_or_written_out_and_counts_said_late(
 
 def test_mac_alone_names_nothing() -> None:
     assert itemnames.rewrite("the mac is broken", {k: v.name for k, v in CUT.items()}).matches == ()
+
+
+TRADE = {
+    "2408SPF": ItemInfo("2408SPF", "2X4-8' SPF #2&BTR KD", Decimal("4.28")),
+    "4410PT": ItemInfo("4410PT", "4X4-10' PT SYP #2 GC", Decimal("16.95")),
+    "SW-HP13": ItemInfo("SW-HP13", "PAN HOTEL SS 1/3 4IN", Decimal("12.40")),
+    "SW-HP16": ItemInfo("SW-HP16", "PAN HOTEL SS 1/6 4IN", Decimal("8.90")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "sku", "quantity"),
+    [
+        ("2x4x8 came up 46 pcs short vs system on the count", Category.SHRINKAGE, "2408SPF", 46),
+        ("guy loaded 20 pt 4x4x10s and drove off w/o paying", Category.CASUALTY, "4410PT", 20),
+        ("grease fire at the fry station melted 5 third pans", Category.CASUALTY, "SW-HP13", 5),
+        ("sixth pans x6 dented beyond use", Category.LOSS, "SW-HP16", 6),
+        # "a third of" is a share, no third pan
+        ("a third of the 6 sixth pans cracked", Category.LOSS, "SW-HP16", 2),
+    ],
+)
+def test_sizes_a_trade_says_its_own_way(
+    text: str, category: Category, sku: str, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=TRADE))
+    assert (d.category, d.sku, d.quantity) == (category, sku, Decimal(quantity))

@@ -139,7 +139,10 @@ _PLACE_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|of|those|these|our)\s+$", re.I)
 # "half" as a share: "and a half", "half a dozen", "half the 16", "half of them"
 _FRACTION_HALF = re.compile(
-    r"(?<=and\sa\s)half\b|half\s+(?:a|an|the|of|dozen|doz|those|these|them)\b", re.I
+    r"(?<=and\sa\s)half\b|half\s+(?:a|an|the|of|dozen|doz|those|these|them)\b"
+    # ("a third of the box", "two thirds of them": a share, no third pan)
+    r"|(?<=a\s)(?:third|sixth)\b|(?:third|sixth|ninth)s?\s+(?:of|a|an|the)\b",
+    re.I,
 )
 _PACK_SIZE_AFTER = re.compile(
     r"-(?:packs?|pks?|ct|count|bottles?|btls?|cans?|pcs?|pieces?|rolls?)\b(?!-)", re.I
@@ -196,6 +199,8 @@ _SAME_AS = {
     "bnls": "boneless", "sknls": "skinless", "frzn": "frozen", "stk": "stick", "stks": "stick",
     "cplg": "coupling", "cplgs": "coupling", "conn": "connector", "spl": "spool",
     "sixtel": "1/6", "sixtels": "1/6",  # ("2 sixtels of gose" of "... GOSE 1/6BBL")
+    # ("third pans", "sixth pans" of "PAN HOTEL SS 1/3 4IN", "... 1/6 ...")
+    "third": "1/3", "thirds": "1/3", "sixth": "1/6", "sixths": "1/6", "ninth": "1/9",
     "bkt": "bucket", "bkts": "bucket", "barrel": "bbl", "barrels": "bbl",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
@@ -265,6 +270,8 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
         # "2 jack fifths" of "JACK DANIELS 750ML": a size as the trade says it
         joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
+        # "2x4x8", "4x4x10s" of "2X4-8'", "4X4-10' PT": lumber's size as the yard says it
+        joined |= {"x".join(m.groups()) for m in _LUMBER.finditer(name)}
         plain.update(words)
         said = frozenset(words) | joined | _initials(name) | _brand(name) | segments.get(sku, set())
         tokens[sku] = said
@@ -332,6 +339,8 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"(?<![\d.])1/4\s?bbl\b", ("pony",)),
     )
 )
+# a board's size as a list writes it: thickness x width - length in feet
+_LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 # a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
 _SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
@@ -540,7 +549,7 @@ def rewrite(
                 split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
-                if word in ("half", "1/2") and _FRACTION_HALF.match(text, at) is not None:
+                if word in ("1/2", "1/3", "1/6", "1/9") and _FRACTION_HALF.match(text, at):
                     continue  # "a dozen and a half wire cutters": no Half Shelf
                 if (
                     _capitals(m.group(0))
