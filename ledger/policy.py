@@ -217,6 +217,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             FormChoice("obsolete", "Obsolete", "obsolete"),
         ),
         words=(
+            # thrown out by staff ("toss em", "its trash"): a loss when nothing else is said,
+            # never a sure one ("found 2 with the soles coming off, toss": found goods the
+            # books may not hold)
+            Words(
+                "toss", "tossed", "tossing", "toss it", "toss em", "toss them", "tossed out",
+                "thrown out", "threw out", "throw out", "thrown away", "threw away",
+                "throw away", "discarded", "discard", "disposed of", "junked", "chucked",
+                "its trash", "it's trash", "in the trash", "trash it", "trash them",
+                weak=True,
+                fuzzy=False,
+            ),
             Words(
                 "damaged", "damage", "broken", "broke", "breakage", "crushed", "dented",
                 "expired", "spoiled", "spoilt", "moldy", "mouldy", "contaminated", "defective",
@@ -357,6 +368,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "chiller failed", "qc fail", "qc failed", "failed qc", "failed inspection",
                 "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
                 "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
+                "didnt make it", "didn't make it", "did not make it", "seized up", "delam",
+                "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",
                 "old version", "no demand", "not selling", "never sold", "no longer sold",
                 "no longer stocked", "no longer carried", "no longer made",
@@ -806,6 +819,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "never came back", "never brought it back", "never brought them back",
                 # ("loaded 20 4x4s and drove off w/o paying")
                 "w/o paying", "didn't pay", "didnt pay", "did not pay",
+                # ("guy ran out the door w/ 2 handles", "camera shows him pocketing them")
+                "ran out the door with", "ran out the door w/", "ran out with", "ran out w/",
+                "ran off w/", "walked out w/", "walked off w/", "pocketing",
                 "never returned it", "never returned them", "reported to police",
                 "reported to the police", "police report filed", "filed a police report",
                 # plain or non-native English: someone took it, in any tense or number
@@ -1060,6 +1076,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("mark to 25.00", "reval to 240", "worth 79 ea now"): a new price, said short
                 "mark to", "marked to", "marking to", "mark em to", "mark them to",
                 "mark it to", "mark em down", "marked em down", "reval", "reval to",
+                "bargain rack", "bargain shelf", "clearance shelf", "clearance table",
+                "price em at", "price them at", "price it at", "can only go to",
                 "ea now", "per bag now", "a bag now", "per case now", "a case now",
                 "reduce em to", "reduced them to",
                 explains={Category.LOSS},
@@ -1226,7 +1244,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "written off against", "net against", "deplete",
                 "written off through", "written off via", "w/o through", "w/o via",
                 "depleted", "come out of", "comes out of", "hit the reserve", "hit",
-                "take out", "took out", "taken out",
+                "take out", "took out", "taken out", "take from", "take it from",
+                "take them from", "pull from", "pulled from",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={
@@ -1283,7 +1302,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "build", "build up", "built up", "accrue", "set up", "establish",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
                 "additional", "another", "put aside", "put away", "slow moving", "slow movers",
-                "slow-moving stock",
+                "slow-moving stock", "bumping up", "bumping", "bump it up",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},
@@ -1351,6 +1370,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "weren't in the system", "not on the books", "aren't on the books",
                 "not in the system", "more than the books show", "more than the system shows",
                 "not in system", "not in the books", "not in our system",
+                # ("2 rolls behind the hay stack that werent on the books", "found 1 in the
+                # overflow trailer, never got received in", "the system doesnt have")
+                "werent on the books", "weren't on the books", "were not on the books",
+                "wasnt on the books", "wasn't on the books", "was not on the books",
+                "system doesnt have", "system doesn't have", "system does not have",
+                "never got received", "never received in", "never got received in",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
@@ -1405,10 +1430,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "food rescue", "community kitchen", "community fridge",
                 # given away to a good cause: "gave 50 to the rec center art program"
                 "gave away", "given away", "giving away", "give away", "free of charge",
-                "at no charge", "church", "rec center", "recreation center", "community center",
-                "youth program", "art program", "fish fry", "bake sale",
-                "boys & girls club", "boys and girls club", "scout troop", "girl scouts",
-                "boy scouts", "little league", "food shelf", "women's shelter",
+                "at no charge", "fish fry", "bake sale", "food shelf", "women's shelter",
                 "(nonprofit)", "job training program",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
                 explains={Category.LOSS},
@@ -1427,7 +1449,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "volunteers", "fire dept", "fire department", "firehouse", "no charge",
                       "hospice", "parish", "mission", "foundation", "humane society", "spca",
                       "sanctuary", "veterans", "vfw", "legion", "pantry", "fete", "auction",
-                      "team", "fundraiser", "charity drive"),
+                      "team", "fundraiser", "charity drive", "community", "4-h", "ffa",
+                      "rec center", "recreation center", "community center", "youth program",
+                      "art program", "boys & girls club", "boys and girls club",
+                      "scout troop", "girl scouts", "boy scouts", "little league"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

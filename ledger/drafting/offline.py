@@ -1582,6 +1582,7 @@ def read_requests(
         each = f"'{rate}': a count per period; how many in all?"
         read = [replace(f, unclear=(*f.unclear, each)) for f in read]
     read = _reference_notes(read, clean_read, masked)
+    read = _restated(read)
     read = _event_for_every_part(read, clean)
     read = _per_container_unread(read, clean)
     read = _donated_among(read)
@@ -1670,6 +1671,28 @@ def _reserve_it(text: str) -> str:
         lambda m: m.group(0)[:-2] + "the reserve" if m.start() > said.start() else m.group(0),
         text,
     )
+
+
+# "half of em squashed ... so 2 cs worth tossed": a sum-up of the part before it
+_SUMMING_UP = re.compile(r"^\W*(?:so|that'?s|thats|i\.?e\.?|which\s+is|in\s+all|total)\b", _I)
+
+
+def _restated(read: list[Facts]) -> list[Facts]:
+    """`read` without a part that only sums up the part before it: it starts "so", "that's"
+    or "i.e." and names the same goods, count and category (one write-off, said twice)."""
+    out: list[Facts] = []
+    for f in read:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _SUMMING_UP.match(f.source_text)
+            and f.quantity is not None
+            and (f.category, f.sku, f.quantity, f.unit_cost, f.total)
+            == (prev.category, prev.sku, prev.quantity, prev.unit_cost, prev.total)
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 def _conflict_note(facts: Facts, conflicts: Sequence[itemnames.Match]) -> Facts:
@@ -3325,8 +3348,9 @@ class _ReasonIndex:
         )
         self.pattern = twin(  # (runs 3 times a draft: see fast.Twin)
             re.compile(
-                # ("WET-0", "WET/0", "12-BENT": a code's letters, not a reason)
-                r"(?<![a-z0-9])(?<!\d[-/_])(?:"
+                # ("WET-0", "WET/0", "12-BENT": a code's letters, not a reason; "non-boost
+                # forks" are no boost to a reserve)
+                r"(?<![a-z0-9])(?<!\d[-/_])(?<!non-)(?<!non\s)(?:"
                 + (_trie(list(self.lookup)) or r"(?!)")
                 + r")(?![a-z0-9])(?![-/_]\d)",
                 _I,
@@ -3514,6 +3538,11 @@ def _pick_reason(
 # "the provision for", "the stock provision for", "our E&O reserve for": a name
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|our|this|that|its|of)\s+(?:[\w&-]+\s+){0,2}$", _I)
 _RESERVE_NAME = ("provision", "reserve", "allowance")
+_RESERVE_WHICH = re.compile(
+    r"\b(?:reserves?|allowances?|provisions?)\s+(?:that\s+|which\s+)?(?:we|i|you|they|was|were"
+    r"|finance|accounting)\s+(?:already\s+|just\s+|had\s+|have\s+)?$",
+    _I,
+)
 
 
 def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
@@ -3527,8 +3556,14 @@ def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
         for h in hits
         if not (
             h.category is Category.RESERVE_PROVISION
-            and h.keyword.startswith(_RESERVE_NAME)
-            and _DETERMINER_BEFORE.search(s, max(0, h.start - 30), h.start)
+            and (
+                (
+                    h.keyword.startswith(_RESERVE_NAME)
+                    and _DETERMINER_BEFORE.search(s, max(0, h.start - 30), h.start)
+                )
+                # ("against the reserve we set up last qtr": which reserve, not a new build)
+                or _RESERVE_WHICH.search(s, max(0, h.start - 40), h.start)
+            )
         )
     ]
 

@@ -626,3 +626,51 @@ def test_pinched_alone_is_theft_never_sure() -> None:
     assert d.category is Category.CASUALTY and d.confidence < 0.9
     (d,) = draft("5 SKU-12 pinched mounting them, broken, toss", make_context())
     assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("guy ran out the door w/ 2 SKU-12, cops called", Category.CASUALTY),
+        ("camera shows a guy pocketing 2 SKU-12 at 6pm", Category.CASUALTY),
+        ("found 2 SKU-12 behind the rack that werent on the books", Category.OVERAGE),
+        ("found 1 SKU-12 in the trailer, never got received in", Category.OVERAGE),
+        ("12 SKU-12 didnt make it, brooder lamp went out", Category.LOSS),
+        ("obsolete SKU-12 3 ea, take from E&O reserve", Category.RESERVE_WRITE_OFF),
+        # which reserve, not a new build; "non-boost" is no boost
+        (
+            "w/o 2 obsolete SKU-12 against the reserve we set up last qtr",
+            Category.RESERVE_WRITE_OFF,
+        ),
+        (
+            "charge 5 SKU-12 (non-boost, dead stock) against the E&O reserve",
+            Category.RESERVE_WRITE_OFF,
+        ),
+        ("gave 50 SKU-12 to the community bike kitchen", Category.DONATION),
+        ("10 SKU-12 w small scuffs, move to the bargain rack at $10 ea", Category.WRITE_DOWN),
+    ],
+)
+def test_more_of_the_floors_words_for_what_happened(text: str, category: Category) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.category is category
+
+
+def test_a_church_that_rented_the_goods_did_not_receive_a_donation() -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"X32": ItemInfo("X32", "Digital mixer", Decimal("2150.00"))}
+    (d,) = draft(
+        "w/o 1 X32, faders dead after the church rental came back", make_context(items=items)
+    )
+    assert d.category is Category.LOSS
+
+
+def test_goods_only_thrown_out_are_a_loss_never_sure() -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-77": ItemInfo("SKU-77", "Bluetooth speaker", Decimal("45.00"))}
+    (d,) = draft("found 2 SKU-77 with the soles coming off, toss", make_context(items=items))
+    assert d.category is Category.LOSS and d.confidence < 0.9
