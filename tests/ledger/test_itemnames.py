@@ -363,3 +363,22 @@ def test_sizes_a_trade_says_its_own_way(
 ) -> None:
     (d,) = draft(text, make_context(items=TRADE))
     assert (d.category, d.sku, d.quantity) == (category, sku, Decimal(quantity))
+
+
+ONE = {
+    "SP-1": ItemInfo("SP-1", "Hayward Super Pump 1.5HP", Decimal("489.00")),
+    "PR": ItemInfo("PR", "Prosciutto di Parma Bone-In 18lb", Decimal("214.50")),
+}
+
+
+def test_one_thing_named_by_one_word_with_no_figure_is_that_item_as_a_guess() -> None:
+    (d,) = draft("the superpump on the demo stand seized up, scrap it", make_context(items=ONE))
+    assert (d.sku, d.quantity, d.amount) == ("SP-1", Decimal(1), Decimal("489.00"))
+    assert d.confidence < 0.5
+
+
+def test_one_word_beside_a_figure_stays_a_question() -> None:
+    # a count or an amount said: the word may be the goods or not (unchanged reading)
+    names = {k: v.name for k, v in ONE.items()}
+    found = itemnames.rewrite("the prosciutto guy is late again, 3 days now", names)
+    assert found.matches == ()

@@ -674,3 +674,26 @@ def test_goods_only_thrown_out_are_a_loss_never_sure() -> None:
     items = {"SKU-77": ItemInfo("SKU-77", "Bluetooth speaker", Decimal("45.00"))}
     (d,) = draft("found 2 SKU-77 with the soles coming off, toss", make_context(items=items))
     assert d.category is Category.LOSS and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        ("SKU-12 snapped the tip off, 1 ea. its trash", Category.LOSS, "15.00"),  # no gratuity
+        ("6 SKU-12 busted, 16.10/ea on the new invoice", Category.LOSS, "96.60"),  # a cost
+        # a vendor's price drop said with the stock's new value is a write-down, not news
+        (
+            "vendor dropped the price, our 3 SKU-12 on hand now worth $10 ea",
+            Category.WRITE_DOWN,
+            "15.00",
+        ),
+    ],
+)
+def test_money_words_that_say_what_the_goods_cost_or_are_worth(
+    text: str, category: Category, amount: str
+) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (category, Decimal(amount))

@@ -326,7 +326,9 @@ _NEW_PRICE = _words(
 )
 _WRITE_DOWN_ASKED = _words(
     r"\b(?:write|mark|take)\s+(?:\S+\s+){0,4}?down\b|\bwrite[-\s]?down\b|\bmarkdown\b"
-    r"|\brevalu\w*|\bnrv\b|\bimpair\w*|\bvalue\s+(?:them|it|these|those|each)\s+at\b",
+    r"|\brevalu\w*|\bnrv\b|\bimpair\w*|\bvalue\s+(?:them|it|these|those|each)\s+at\b"
+    # ("vendor dropped the price, our 3 legs on hand now worth $180 ea": the stock's value)
+    r"|\b(?:now|only)\s+worth\b|\bworth\s+\$?\d[\d,.]*\s*(?:ea|each|apiece)?\s*now\b",
     _I,
 )
 

@@ -77,7 +77,7 @@ _MONEY_MOVED = lead(
         |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
          invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)
-         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])tip(?![-/])|chargeback
+         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of)\b)|chargeback
         |(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|(?<![-/])rtv(?![-/])
@@ -112,8 +112,8 @@ _MONEY_WORDS = (
 # "damaged, $299 on this lot's invoice" (a cost, not a payment to write off)
 _COST_SAID = re.compile(
     r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per)|each|a|per|ea)\b"
-    r"|cost\s+us|on\s+(?:the|this|that)"
-    r"\s+(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?invoice|invoice\s+(?:cost|price))\b",
+    r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
+    r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?invoice|invoice\s+(?:cost|price))\b",
     _I,
 )
 _PAID = re.compile(

@@ -678,6 +678,9 @@ def rewrite(
         if not any((m.start < a.end and a.start < m.end) or m.sku in a.of for m in found)
     ]
     sized = [m for m in sized if not any(f.start < m.end and m.start < f.end for f in found)]
+    one = _the_one(text, found, typed, scrub, unsure, ambiguous)
+    if one is not None:
+        found, ambiguous = [one], []
     if not found and not scrub and not unsure and not sized:
         return Rewritten(text, ambiguous=tuple(ambiguous), conflicts=tuple(conflicts))
     out: list[str] = []
@@ -720,6 +723,30 @@ def _cut_before_name_word(
         if any(after in index.tokens[sku] for sku in index.members.get(full, ())):
             out[k] = (full, start, end)
     return out
+
+
+# ("the superpump on the demo stand seized up", "cut into the prosciutto"): one thing, named
+_ONE_BEFORE = re.compile(r"\b(?:the|a|an|our|this|that|my)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_ANY_FIGURE = re.compile(r"\d")
+
+
+def _the_one(
+    text: str,
+    found: list[Match],
+    typed: set[str],
+    scrub: list[Match],
+    unsure: list[Match],
+    ambiguous: list[Match],
+) -> Match | None:
+    """The item one word of its name names, said as one thing ("the superpump ... seized up,
+    scrap it"), in a message with no other goods and no figure at all: the goods, as a
+    guess (uncounted, the word alone was read as maybe the goods or maybe not)."""
+    if found or typed or scrub or unsure or len(ambiguous) != 1 or len(ambiguous[0].of) != 1:
+        return None
+    a = ambiguous[0]
+    if _ANY_FIGURE.search(text) or not _ONE_BEFORE.search(text, max(0, a.start - 30), a.start):
+        return None
+    return Match(a.of[0], a.said, a.start, a.end, True, a.tail)
 
 
 def _typed_apart(
