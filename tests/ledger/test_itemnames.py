@@ -382,3 +382,27 @@ def test_one_word_beside_a_figure_stays_a_question() -> None:
     names = {k: v.name for k, v in ONE.items()}
     found = itemnames.rewrite("the prosciutto guy is late again, 3 days now", names)
     assert found.matches == ()
+
+
+PARTS = {
+    "DC92": ItemInfo("DC92", "SAMSUNG WASHER MAIN PCB ASSY", Decimal("189.00")),
+    "W107": ItemInfo("W107", "WP RANGE OVEN CONTROL BOARD", Decimal("198.00")),
+    "W113": ItemInfo("W113", "WP FRIG ICE MAKER ASSY", Decimal("112.00")),
+    "ICE-LN": ItemInfo("ICE-LN", "ICE MAKER WTR LINE PEX 1/4IN X 25FT", Decimal("12.30")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        # a PCB is a board
+        ("2 samsung washer boards dead out of the box", "DC92", "378.00"),
+        # of two names that say "ice maker", the one that says least besides (the other
+        # names a line for one)
+        ("8 ice makers cracked at the mounting ears", "W113", "896.00"),
+    ],
+)
+def test_a_part_as_the_counter_names_it(text: str, sku: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=PARTS))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+    assert d.confidence < 0.9

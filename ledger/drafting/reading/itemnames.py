@@ -202,6 +202,8 @@ _SAME_AS = {
     # ("third pans", "sixth pans" of "PAN HOTEL SS 1/3 4IN", "... 1/6 ...")
     "third": "1/3", "thirds": "1/3", "sixth": "1/6", "sixths": "1/6", "ninth": "1/9",
     "bkt": "bucket", "bkts": "bucket", "barrel": "bbl", "barrels": "bbl",
+    # ("samsung washer board" of "SAMSUNG WASHER MAIN PCB ASSY")
+    "pcb": "board", "pcba": "board", "brd": "board", "assy": "assembly",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -879,10 +881,13 @@ def _best_run(
             top = [run for run in shared if run[1] == shared[0][1]]
             sized = [run for run in top if before & index.tokens[run[3]]]
             near = _said_near(toks, i, top[0][2], tuple(run[3] for run in top), index)
+            fewest = _fewest_extra(toks, i, top, index)
             if len(sized) == 1:
                 runs = sized
             elif near:  # "the blueberries, 5 cases" of the 30 lb case and the scone
                 runs = [run for run in top if run[3] == near]
+            elif fewest:  # "8 ice makers" of "ICE MAKER ASSY", not "ICE MAKER WTR LINE PEX"
+                runs = [run for run in top if run[3] == fewest]
             else:
                 return _ambiguous(text, toks, i, top)
     if not runs:
@@ -910,6 +915,7 @@ def _best_run(
                 _in_order(toks, i, end, tied, index)
                 or _said_near(toks, i, end, tied, index)
                 or _sized_before(toks, i, end, tied, index)
+                or _fewest_extra(toks, i, [r for r in runs if r[3] in tied], index)
             )
             if picked:
                 sku, tied = picked, ()
@@ -1016,6 +1022,23 @@ def _sized_before(
     least = min(extra.values())
     fewest = [sku for sku in sized if extra[sku] == least]
     return fewest[0] if len(fewest) == 1 else None
+
+
+def _fewest_extra(
+    toks: list[tuple[str, int, int]], i: int, top: list[tuple[int, int, int, str]], index: _Index
+) -> str | None:
+    """Of names that say the typed run as fully, the one that says least besides, by two
+    words or more ("ice makers" of "WP FRIG ICE MAKER ASSY" beside "ICE MAKER WTR LINE PEX
+    1/4IN X 25FT": the other names a line for one), or None."""
+    if top[0][1] < 2:
+        return None  # (one word, "whole" of "Milk Whole Gal": no name to pick by)
+    said = {t for t, _, _ in toks[i : max(run[2] for run in top)]}
+    extra = sorted(
+        (len(_plain_words(index.tokens[run[3]]) - said - _COMMON), run[3]) for run in top
+    )
+    if len(extra) > 1 and extra[1][0] - extra[0][0] >= 2:
+        return extra[0][1]
+    return None
 
 
 def _in_order(
