@@ -406,3 +406,30 @@ def test_a_part_as_the_counter_names_it(text: str, sku: str, amount: str) -> Non
     (d,) = draft(text, make_context(items=PARTS))
     assert (d.sku, d.amount) == (sku, Decimal(amount))
     assert d.confidence < 0.9
+
+
+FLOOR = {
+    "NB-M990GL6": ItemInfo("NB-M990GL6", "NB 990V6 MADE IN USA GRY", Decimal("104.00")),
+    "HP-CF226A": ItemInfo("HP-CF226A", "HP 26A LaserJet Toner Blk CF226A", Decimal("118.50")),
+    "204318": ItemInfo("204318", "TI-84 Plus Graphing Calc Blk", Decimal("104.00")),
+    "KIWI-BLK": ItemInfo("KIWI-BLK", "KIWI SHOE POLISH BLK 1.125OZ", Decimal("1.85")),
+    "WB30": ItemInfo("WB30", "GE RANGE SURF ELEMENT 8IN 2100W", Decimal("36.15")),
+    "TP-WHIP": ItemInfo("TP-WHIP", "WHIPPED TOPPING AEROSOL 15OZ", Decimal("3.85")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        ("990s shortfall of 2 on the wall count", "NB-M990GL6", 2),  # a model's figures
+        ("8 26As dmg", "HP-CF226A", 8),  # a model in the plural
+        ("ti84 count: 2 cracked screens", "204318", 2),  # a heading, then the count
+        ("count off on kiwi black, system says 48 tins we have 41", "KIWI-BLK", 7),
+        ("the 8in burners got bent when the rack came down, 7 of em", "WB30", 7),
+        ("whip cans: 6 expired", "TP-WHIP", 6),
+    ],
+)
+def test_goods_named_the_way_the_floor_says_them(text: str, sku: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=FLOOR))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+    assert d.confidence < 0.9

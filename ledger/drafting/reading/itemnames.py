@@ -129,7 +129,7 @@ _PLACE_BEFORE = re.compile(
     # ("count on acetone gallons", "discount on the pokemon packs": what was counted)
     # ("over by 2 drills": a count's way, not crushed by something)
     r"\b(?:under|(?<!over\s)(?<!short\s)(?<!up\s)(?<!down\s)(?<!off\s)by|from|into|in"
-    r"|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)"
+    r"|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)(?<!off\s)"
     r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)(?<!reserve\s)(?<!allowance\s)on"
     r"|behind|near|beside|against|inside)\s+"
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
@@ -204,6 +204,7 @@ _SAME_AS = {
     "bkt": "bucket", "bkts": "bucket", "barrel": "bbl", "barrels": "bbl",
     # ("samsung washer board" of "SAMSUNG WASHER MAIN PCB ASSY")
     "pcb": "board", "pcba": "board", "brd": "board", "assy": "assembly",
+    "burner": "element", "burners": "element",  # (a range's surface element)
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -270,6 +271,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "the H250" of "Hayward H250FDN Heater", "2 AC30s" of "VOX AC30C2": a model said
         # without its suffix letters
         joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
+        joined |= {m.group(1) for m in _FIGURE_STEM.finditer(name)}
         # "2 jack fifths" of "JACK DANIELS 750ML": a size as the trade says it
         joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
         # "2x4x8", "4x4x10s" of "2X4-8'", "4X4-10' PT": lumber's size as the yard says it
@@ -345,6 +347,8 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 # a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
+# ... or figures then letters ("990V6", "1875T"): the figures ("990s")
+_FIGURE_STEM = re.compile(r"\b(\d{3,4})[A-Za-z]{1,2}\d?\b(?!\s*(?:oz|ml|lb|in|ft|mm|gal|pk|ct)\b)")
 _SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
 
 
@@ -450,7 +454,7 @@ def _words(token: str) -> list[tuple[str, tuple[int, int]]]:
 
 def _capitals(token: str) -> bool:
     """Whether a token is typed in capitals, as initials are: "FBS", "PRVs" (a plural)."""
-    return token.isupper() or (len(token) > 3 and token[-1] == "s" and token[:-1].isupper())
+    return token.isupper() or (len(token) >= 3 and token[-1] == "s" and token[:-1].isupper())
 
 
 def _initials(name: str) -> frozenset[str]:
@@ -549,6 +553,8 @@ def rewrite(
             split = _words(m.group(0))
             if len(split) > 1 and glued in index.owners:
                 split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
+            elif glued[-1:] == "s" and glued[:-1] in index.owners and not glued[:-1].isalpha():
+                split = [(glued[:-1], (0, len(glued)))]  # ("8 26As", "ti84s": models, plural)
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
                 if word in ("1/2", "1/3", "1/6", "1/9") and _FRACTION_HALF.match(text, at):
@@ -1092,6 +1098,8 @@ def _scrubbable(text: str, match: Match) -> bool:
 # "when freezer 1 failed")
 _COUNT_AFTER_BARE = re.compile(
     r"\s*[,:\u2013\u2014-]?\s*\d+\s+(?=[a-z]{3,})|\s*[,:\u2013\u2014-]\s*\d+\s*(?:$|[.;,\n])"
+    # ("whip cans: 6 expired", "paver count: 200 chipped"): a heading, then the count
+    r"|(?:\s+[a-z]+){1,2}\s*:\s*\d+\s+(?=[a-z]{3,})"
 )
 _PLACE_WORDS = frozenset(
     """
