@@ -368,6 +368,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "chiller failed", "qc fail", "qc failed", "failed qc", "failed inspection",
                 "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
                 "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
+                "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up",
                 "didnt make it", "didn't make it", "did not make it", "seized up", "delam",
                 "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",
@@ -1076,6 +1077,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("mark to 25.00", "reval to 240", "worth 79 ea now"): a new price, said short
                 "mark to", "marked to", "marking to", "mark em to", "mark them to",
                 "mark it to", "mark em down", "marked em down", "reval", "reval to",
+                "half off",
                 "bargain rack", "bargain shelf", "clearance shelf", "clearance table",
                 "price em at", "price them at", "price it at", "can only go to",
                 "ea now", "per bag now", "a bag now", "per case now", "a case now",
@@ -1384,12 +1386,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "extra", "over", "came in over", "higher", "higher than",
                 "above", "exta", "extras", "xtra",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
-                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
+                      "stocktake", "stock take", "stocktaking", "audit", "physical",
+                      # ("over on hokas by 2 pr at year end", "over on G2s by 4 vs system")
+                      "vs system", "vs the system", "than the system", "year end",
+                      "year-end", "on the books"),
                 fuzzy=False,
             ),
             # "fireball handles over by 2 at inventory", "count is up 2": said of the books
             Words(
                 "over by", "count is up", "count's up", "counts up", "count up",
+                "count high", "count is high", "count came in high", "count was high",
+                "came in high",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
                       "inventory", "system", "books", "on hand", "cycle"),
@@ -1431,6 +1438,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # given away to a good cause: "gave 50 to the rec center art program"
                 "gave away", "given away", "giving away", "give away", "free of charge",
                 "at no charge", "fish fry", "bake sale", "food shelf", "women's shelter",
+                "toys for tots", "clothing closet", "supply drive", "coat drive", "book drive",
                 "(nonprofit)", "job training program",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
                 explains={Category.LOSS},
@@ -1439,7 +1447,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "gave", "given", "giving", "give", "gives", "gifted", "handed", "handed over",
                 "handing", "handing over",
-                "dropped off", "sent",
+                "dropped off", "dropping off", "drop off", "sent",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
                       "troop", "shelter", "church", "hospital", "pta", "classroom",
                       "teachers", "daycare", "nursing home", "senior center", "ymca",

@@ -3395,6 +3395,10 @@ class _ReasonIndex:
             key = phrase_key(m.group(0))
             if key == "short" and _SHORT_NOUN.match(text, m.end()):
                 continue  # "short ribs", "short sleeve tees": goods, not a shortfall
+            if key in ("shrink", "shrinkage") and _SHRINK_WRAP.search(
+                text, max(0, m.start() - 10), min(len(text), m.end() + 12)
+            ):
+                continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
             found = self.lookup.get(key)
@@ -3971,6 +3975,11 @@ _SHORT_NOUN = re.compile(
     r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
     r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"
     r"|boots?|dresses?|coats?|handle[sd]?|neck|arms?|legs?|blocks?|runs?|wave|throw)\b",
+    _I,
+)
+_SHRINK_WRAP = re.compile(
+    r"\b(?:ripped|torn|tore|broken|split|opened|damaged|no)\s+shrink\b"
+    r"|\bshrink\s*-?\s*(?:wrap|wrapped|film|sleeve|ripped|torn|tore|split|is\s+(?:ripped|torn))",
     _I,
 )
 _A_YEAR_BEFORE = re.compile(r"\b(?:the|old|our|those|these|last\s+year's)\s+$", _I)

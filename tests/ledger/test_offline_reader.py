@@ -697,3 +697,28 @@ def test_money_words_that_say_what_the_goods_cost_or_are_worth(
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.amount) == (category, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("over on SKU-12 by 2 pr at year end", Category.OVERAGE),
+        ("count came in high on SKU-12 by 8", Category.OVERAGE),
+        ("half off the SKU-12 w/ torn wrap, 8 pks", Category.WRITE_DOWN),
+        ("SKU-12 - 8 jars gone gummy. bin P-11", Category.LOSS),
+        ("insulation nicked up on 4 SKU-12, scrap em", Category.LOSS),
+        ("toys for tots: 2 SKU-12", Category.DONATION),
+        # the wrap, not a shortfall
+        ("ripped shrink on 6 SKU-12, corners crushed, cant sell them as sealed", Category.LOSS),
+        # a price said beside goods lost is what they cost, not a vendor's news
+        ("SKU-12 x 2 @ 16.50 (new cost from the rep), torn, dmg", Category.LOSS),
+        ("SKU-12 snapped, we paid $14 for it", Category.LOSS),
+        ("compressor died, 4 SKU-12 melted, all garbage. tech invoice to follow", Category.LOSS),
+    ],
+)
+def test_what_the_floor_says_happened_round_42(text: str, category: Category) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.category is category

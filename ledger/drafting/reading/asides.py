@@ -355,14 +355,16 @@ _NOT_COVERED = _words(
 )
 
 
-def news(text: str) -> str | None:
-    """Thanks, praise, a vendor's new price or money received on a claim: the answer."""
+def news(text: str, goods_lost: bool = False) -> str | None:
+    """Thanks, praise, a vendor's new price or money received on a claim: the answer.
+    `goods_lost`: the text says goods were lost (a reason and a count): a new price said
+    beside them is what they cost ("2 pr @ 36.50 (new cost from the rep), torn tread")."""
     answer = None
     if _THANKS.search(text):
         answer = "Thanks noted: that reads like a reply about an earlier request, not a new one. "
     elif _PRAISE.search(text) or _SCORE.search(text):
         answer = "That reads like news about a count or the team, not a write-off request. "
-    elif _NEW_PRICE.search(text) and not _WRITE_DOWN_ASKED.search(text):
+    elif _NEW_PRICE.search(text) and not _WRITE_DOWN_ASKED.search(text) and not goods_lost:
         answer = "That reads like a price change for future purchases, not a write-off. "
     elif _CLAIM_MONEY.search(text) and not _NOT_COVERED.search(text):
         answer = "That reads like money received on a claim, not a write-off. "

@@ -76,7 +76,8 @@ _MONEY_MOVED = lead(
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
         |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
-         invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)
+         (?<!\btech\s)(?<!\brepair\s)(?<!\bservice\s)
+         invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)(?!\s+to\s+follow)
          (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of)\b)|chargeback
         |(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
@@ -111,7 +112,7 @@ _MONEY_WORDS = (
 # what the goods cost us, said beside damage: "expired, we paid $190.08 for the case",
 # "damaged, $299 on this lot's invoice" (a cost, not a payment to write off)
 _COST_SAID = re.compile(
-    r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per)|each|a|per|ea)\b"
+    r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per|it|them|those|that)|each|a|per|ea)\b"
     r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
     r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?invoice|invoice\s+(?:cost|price))\b",
     _I,
@@ -441,7 +442,7 @@ def answer(text: str, has_reason: bool) -> str | None:
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not (has_reason or _ASKS_WRITE_OFF.search(stripped)) and _PAID.search(trade):
         return "That reads like a payment or a purchase, not a write-off. " + DOES
-    aside = asides.news(stripped) or (
+    aside = asides.news(stripped, bool(has_reason and _DIGIT.search(stripped))) or (
         None if RESERVE_ASKED.search(stripped) else asides.running_cost(stripped)
     )
     if aside:
