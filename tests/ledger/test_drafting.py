@@ -530,3 +530,24 @@ def test_half_a_containers_own_count_in_brackets_is_the_parts() -> None:
     items = {"VF-5B": ItemInfo("VF-5B", "VIC FIRTH 5B WOOD PR", Decimal("8.40"))}
     (d,) = draft("half a brick of VF-5B (6 pr) split", make_context(items=items))
     assert d.quantity != Decimal(3)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("donated 2 trays of SKU-12 (50 ea) to the shelter", 100),  # "ea" in brackets: pieces
+        ("2 plts SKU-12 (60 bags ea) damaged", 120),
+        ("storm knocked over 10 SKU-12, 6 of them broke", 6),  # so many of the goods counted
+        ("2 cs x 12 SKU-12, 5 of them broken", 5),
+    ],
+)
+def test_pieces_in_each_container_and_so_many_of_them(text: str, quantity: int) -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(15 * quantity))
+
+
+def test_a_price_is_never_the_whole_of_so_many_of_them() -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("88"))}
+    (d,) = draft("SKU-12 marked down from 88 to 60, 5 of em", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(5), Decimal(140))

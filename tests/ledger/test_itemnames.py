@@ -433,3 +433,16 @@ def test_goods_named_the_way_the_floor_says_them(text: str, sku: str, quantity: 
     (d,) = draft(text, make_context(items=FLOOR))
     assert (d.sku, d.quantity) == (sku, Decimal(quantity))
     assert d.confidence < 0.9
+
+
+def test_a_figure_after_a_is_the_names_and_a_sheet_is_a_sht() -> None:
+    items = {
+        "SWI-747": ItemInfo("SWI-747", "Swingline 747 Stapler Classic Blk", Decimal("19.25")),
+        "770315": ItemInfo("770315", "Fellowes 12-Sht Cross-Cut Shredder 12C", Decimal("89.00")),
+    }
+    (d,) = draft("guy stole a 747 stapler lol. 1 ea", make_context(items=items))
+    assert (d.sku, d.quantity) == ("SWI-747", Decimal(1))
+    (d,) = draft(
+        "demo shredder (the 12 sheet fellowes) motor burnt out, w/o 1", make_context(items=items)
+    )
+    assert (d.sku, d.quantity) == ("770315", Decimal(1))

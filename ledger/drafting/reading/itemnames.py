@@ -148,7 +148,8 @@ _PACK_SIZE_AFTER = re.compile(
     r"-(?:packs?|pks?|ct|count|bottles?|btls?|cans?|pcs?|pieces?|rolls?)\b(?!-)", re.I
 )
 # before a figure that starts a name, what says the figure is the name's, not a count
-_DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all"))
+# ("stole a 747 stapler": "a" counts one, the figure after it is the name's)
+_DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all", "a", "an"))
 
 
 @lru_cache(maxsize=8192)  # (the same words come again and again)
@@ -205,6 +206,7 @@ _SAME_AS = {
     # ("samsung washer board" of "SAMSUNG WASHER MAIN PCB ASSY")
     "pcb": "board", "pcba": "board", "brd": "board", "assy": "assembly",
     "burner": "element", "burners": "element",  # (a range's surface element)
+    "sht": "sheet", "shts": "sheet",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -1146,11 +1148,18 @@ def _said_better(
     return False
 
 
+_TIMES_AFTER = re.compile(r"\s*[x\u00d7]\s*\d+\b", re.I)
+
+
 def _apart_from_codes(text: str, hit: Match, typed_at: list[int]) -> bool:
     """One word of a name, counted, and set apart from every typed code by "and" or a comma
     ("24 Type Y bags and 12 XFF350 filters"): goods of their own, not the code's."""
     return (
-        _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
+        # ("expired 64xl x 40 @ 27.40 and expired PG245 x 15": counted right after it)
+        (
+            _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
+            or _TIMES_AFTER.match(text, hit.end) is not None
+        )
         and _counted_goods(text, hit)
         and _PER_AFTER.match(text, hit.end) is None
         and all(_JOINED_APART.search(text, *sorted((hit.start, at))) for at in typed_at)

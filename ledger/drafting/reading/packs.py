@@ -112,11 +112,12 @@ _PIECE_AT = _PIECE.replace("(?P<u>", "(?:")
 # could be a price without its $)
 _EACH_PIECES = lead(
     _N_FIRST,
-    rf"(?P<n2>{_N})\s+(?:{_PIECE}\s+)?(?:each|apiece|on\s+each|in\s+each)\b",
+    # ("2 trays of bics (50 ea)", "2 plts (60 bags ea)": in brackets, "ea" is pieces)
+    rf"(?P<n2>{_N})\s+(?:{_PIECE}\s+)?(?:each|apiece|on\s+each|in\s+each|ea(?=\s*\)))\b",
     _I,
 )
 _EACH_GAP = re.compile(
-    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?(?:[a-z]+\s*){0,2}?[,:-]?\s*(?:with\s+)?",
+    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?(?:[a-z]+\s*){0,2}?[,:-]?\s*\(?\s*(?:with\s+)?",
     re.IGNORECASE,
 )
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
@@ -293,7 +294,11 @@ def read(s: str) -> Pack | None:
 
 # "2 cs x 12 btl, 1/4 of them broken", "12 SKU-12, half of them cracked": a part of the
 # goods just counted
-_PART = rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b))"
+_PART = (
+    rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b)"
+    # ("storm knocked over 10 bloodgoods, 6 of them broke": so many of them)
+    rf"|(?<![\w.,$/-])(?P<k>\d{{1,4}})(?=\s+of\s))"
+)
 _OF_THEM = re.compile(
     rf"\s*[,;:-]?\s*(?:and\s+|but\s+|with\s+)?{_PART}\s+of\s+(?:them|em|'em|those|these)\b", _I
 )
@@ -303,13 +308,19 @@ _GOODS_WORDS = r"(?:\s+(?!(?:and|or|but|plus|of\s+them)\b)[A-Za-z\ue000][\w'/-]*
 _OF_THEM_AFTER = re.compile(r"\s*\)?" + _GOODS_WORDS + _OF_THEM.pattern, _I)
 # the count, then a few words (its goods: "12 SKU-12", "40 bags of salt"), then the part
 _COUNT_THEN_PART = lead_num(
-    rf"(?<![\w.,$/-])(?P<n>\d+)(?P<gap>{_GOODS_WORDS})"
+    # (never a price: "marked down from 88 to 60, 5 of em")
+    # (nor the books' figure: "system says 50 SKU-12 but 6 of them are damaged")
+    rf"(?<![\w.,$/-])(?<!to\s)(?<!at\s)(?<!@\s)(?<!@)(?<!says\s)(?<!said\s)(?<!shows\s)"
+    rf"(?<!system\s)(?<!books\s)(?<!expected\s)(?P<n>\d+)(?P<gap>{_GOODS_WORDS})"
     rf"{_OF_THEM.pattern}",
     _I,
 )
 
 
-def _part_fraction(m: re.Match[str]) -> tuple[Decimal, str] | None:
+def _part_fraction(m: re.Match[str], whole: Decimal) -> tuple[Decimal, str] | None:
+    if m.group("k"):
+        k = _num(m.group("k"))
+        return None if k is None or not whole or k >= whole else (k / whole, m.group("k"))
     if m.group("pct"):
         pct = _num(m.group("pct"))
         return None if pct is None else (pct / 100, m.group("pct") + "%")
@@ -321,7 +332,7 @@ def _part_of_them(s: str, pack: Pack) -> Pack:
     if pack.doubt:
         return pack
     m = _OF_THEM_AFTER.match(s, max(b for _, b in pack.spans))
-    part = _part_fraction(m) if m else None
+    part = _part_fraction(m, pack.quantity) if m else None
     if m is None or part is None:
         return pack
     frac, said = part
@@ -341,7 +352,9 @@ def _part_of_them(s: str, pack: Pack) -> Pack:
 def _read_count_part(s: str) -> Pack | None:
     m = _COUNT_THEN_PART.search(s)
     n = _num(m.group("n")) if m else None
-    part = _part_fraction(m) if m else None
+    if m is not None and m.group("k") and not m.group("gap").strip():
+        return None  # ("60, 5 of em": a count of what? the goods are not named between)
+    part = _part_fraction(m, n) if m and n else None
     if m is None or n is None or part is None:
         return None
     frac, said = part
@@ -614,9 +627,12 @@ def _read_each(s: str) -> Pack | None:
     return Pack(qty, unit, spans, f"{note} = {_fmt(qty)}", used, containers={c1: n1, c2: n1 * n2})
 
 
+_EA_CLOSED = re.compile(r"\bea\s*\)", _I)
+
+
 def _read_each_pieces(s: str) -> Pack | None:
     """ "2 pallets of SKU-12, 40 units each": pieces on each container, multiplied out."""
-    if "each" not in s and "apiece" not in s.lower():
+    if "each" not in s and "apiece" not in s.lower() and not _EA_CLOSED.search(s):
         return None
     m = _EACH_PIECES.search(s)
     if m is None:
