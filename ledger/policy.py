@@ -369,6 +369,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
                 "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
                 "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up",
+                # ("forklift tine went thru 3 boxes", "knocked the tube off the shelf, its
+                # done", "tip burn")
+                "went thru", "went through", "forked", "got forked", "its done", "it's done",
+                "its toast", "it's toast", "tip burn",
                 "didnt make it", "didn't make it", "did not make it", "seized up", "delam",
                 "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",
@@ -1378,6 +1382,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "wasnt on the books", "wasn't on the books", "was not on the books",
                 "system doesnt have", "system doesn't have", "system does not have",
                 "never got received", "never received in", "never got received in",
+                "nobody ever received", "nobody received",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count

@@ -4328,7 +4328,9 @@ _ONE_BEFORE = re.compile(
     rf"|\b(?:showroom\s+|floor\s+)?(?:sample|demo|display(?:\s+model)?|floor\s+model|loaner)"
     rf"\s+{SKU_MARK}"
     # "mark it down to $800", "write it off": the goods said as one thing
-    rf"|\b(?:mark|write|knock|take|bring|impair|revalue)\s+it\s+(?:down|off)\b",
+    rf"|\b(?:mark|write|knock|take|bring|impair|revalue)\s+it\s+(?:down|off)\b"
+    # "knocked the SKU-12 off the shelf, its done": "it", one thing
+    rf"|\bit'?s\s+(?:done|toast|broken|dead|shattered|ruined|cracked|trash|junk|smashed)\b",
     _I,
 )
 _ONE_AFTER = re.compile(rf"{SKU_MARK}\s+([a-z][a-z-]*)\b(?!')(?:\s+([a-z][a-z-]*)\b(?!'))?", _I)

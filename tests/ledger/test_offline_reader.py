@@ -722,3 +722,21 @@ def test_what_the_floor_says_happened_round_42(text: str, category: Category) ->
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft(text, make_context(items=items))
     assert d.category is category
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("SKU-12: 15 with tip burn, write down to $9", Category.WRITE_DOWN, 15),  # no tip jar
+        ("forklift tine went thru 3 boxes of SKU-12", Category.LOSS, 3),
+        ("customer knocked the SKU-12 off the top shelf, its done", Category.LOSS, 1),
+        ("found 6 SKU-12 by the fence nobody ever received in", Category.OVERAGE, 6),
+        ("SKU-12 count 21 vs 19 in sys", Category.OVERAGE, 2),  # "sys" is the books
+    ],
+)
+def test_floor_words_round_42_more(text: str, category: Category, quantity: int) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

@@ -58,7 +58,9 @@ _BOOK = lead(
 _BOOK_AFTER = lead(
     r"\d",
     _N1.format("n")
-    + r"""\s+(?:(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:system|books?|records?|wms|erp)\b
+    + r"""\s+(?:(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:"""
+    + _SYSTEM
+    + r"""|books?|records?|wms|erp)\b
         |booked\b|(?:[a-z]+\s+)?on\s+record\b)""",
     _I | re.VERBOSE,
 )

@@ -31,7 +31,8 @@ _CASH_HELD = words(
         |cash\s+(?:box|tin|bag|up|out)|money\s+(?:box|tin|bag)|(?:in|from|the)\s+safe
         |safe\s+(?:count|was|is|came|short|over|down)|(?<!brown\s)(?<!burnt\s)(?<!burned\s)(?<!dry\s)(?<!yellow\s)(?<!dried\s)(?<!black\s)
         (?<!leaf\s)(?<!felt\s)(?<!pen\s)(?<!pipette\s)(?<!q\s)(?<!filter\s)(?<!cue\s)
-        tips?(?:\s+(?:jar|pool|cup|box))?|z[-\s]?(?:report|read
+        tips?(?:\s+(?:jar|pool|cup|box))?(?!\s+(?:burn|burnt|burned|off|broke|broken|snapped|bent))
+        |z[-\s]?(?:report|read
         |tape|out)|deposit\s+bag|bank\s+bag|change\s+fund)(?!-\w)\b"""
 )
 # money said as money: "$20", "20 bucks", "a twenty" (blanked before looking for goods, so

@@ -737,7 +737,8 @@ def _cut_before_name_word(
 
 # ("the superpump on the demo stand seized up", "cut into the prosciutto"): one thing, named
 _ONE_BEFORE = re.compile(r"\b(?:the|a|an|our|this|that|my)\s+(?:[a-z]+\s+){0,2}$", re.I)
-_ANY_FIGURE = re.compile(r"\d")
+# a figure that may be a count or an amount ("24in", "#4471" are a size and a number)
+_ANY_FIGURE = re.compile(r"(?<![\w.#/])\d+(?:[.,]\d+)?(?![\w.%/])|\$\s?\d")
 
 
 def _the_one(
