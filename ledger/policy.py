@@ -373,6 +373,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # done", "tip burn")
                 "went thru", "went through", "forked", "got forked", "its done", "it's done",
                 "its toast", "it's toast", "tip burn",
+                # ("lg drain pumps 2 bad out of box")
+                "bad out of box", "bad out of the box", "bad ootb", "dead out of box",
+                "dead out of the box", "dead ootb", "failed out of box", "failed out of the box",
                 "didnt make it", "didn't make it", "did not make it", "seized up", "delam",
                 "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",

@@ -446,3 +446,20 @@ def test_a_figure_after_a_is_the_names_and_a_sheet_is_a_sht() -> None:
         "demo shredder (the 12 sheet fellowes) motor burnt out, w/o 1", make_context(items=items)
     )
     assert (d.sku, d.quantity) == ("770315", Decimal(1))
+
+
+def test_goods_named_then_counted_by_a_counts_word_and_bad_out_of_box() -> None:
+    items = {
+        "DC31": ItemInfo("DC31", "SAMSUNG WASHER DRAIN PUMP", Decimal("29.80")),
+        "4681": ItemInfo("4681", "LG WASHER DRAIN PUMP ASSY", Decimal("31.50")),
+        "5304": ItemInfo("5304", "FRIGIDAIRE OVEN BAKE ELEMENT 2500W", Decimal("42.80")),
+        "3164": ItemInfo("3164", "FRIGIDAIRE OVEN IGNITOR FLAT", Decimal("48.25")),
+    }
+    ctx = make_context(items=items)
+    ds = draft("samsung drain pumps 3 bad out of box, lg drain pumps 2 bad out of box", ctx)
+    assert [(d.sku, d.quantity, d.category) for d in ds] == [
+        ("DC31", Decimal(3), Category.LOSS),
+        ("4681", Decimal(2), Category.LOSS),
+    ]
+    ds = draft("end of month count: bake elements short 3, ignitors short 2", ctx)
+    assert [(d.sku, d.quantity) for d in ds] == [("5304", Decimal(3)), ("3164", Decimal(2))]

@@ -1103,6 +1103,8 @@ _COUNT_AFTER_BARE = re.compile(
     r"\s*[,:\u2013\u2014-]?\s*\d+\s+(?=[a-z]{3,})|\s*[,:\u2013\u2014-]\s*\d+\s*(?:$|[.;,\n])"
     # ("whip cans: 6 expired", "paver count: 200 chipped"): a heading, then the count
     r"|(?:\s+[a-z]+){1,2}\s*:\s*\d+\s+(?=[a-z]{3,})"
+    # ("ignitors short 2", "bulbs over by 14"): a count's word, then the count
+    r"|\s+(?:short|over|missing|extra|down|up|under)\s+(?:by\s+)?\d+\b(?![.,/]\d)"
 )
 _PLACE_WORDS = frozenset(
     """
