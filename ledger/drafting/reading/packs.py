@@ -318,7 +318,8 @@ _COUNT_THEN_PART = lead_num(
 
 
 def _part_fraction(m: re.Match[str], whole: Decimal) -> tuple[Decimal, str] | None:
-    if m.group("k"):
+    """The share a match says ("a third", "20%", "6" of them) of `whole`, and its words."""
+    if m.groupdict().get("k"):
         k = _num(m.group("k"))
         return None if k is None or not whole or k >= whole else (k / whole, m.group("k"))
     if m.group("pct"):
@@ -1139,15 +1140,10 @@ def _read_part_of_one(s: str) -> Pack | None:
     if held is None:
         return None
     n, span = held
-    if m.group("pct"):
-        frac = _num(m.group("pct"))
-        frac = None if frac is None else frac / 100
-        said = m.group("pct") + "%"
-    else:
-        frac = _num(m.group("f"))
-        said = " ".join(m.group("f").split())
-    if frac is None or n is None:
+    part = _part_fraction(m, n) if n is not None else None
+    if n is None or part is None:
         return None
+    frac, said = part
     qty = round(n * frac, 6)
     if not _whole(qty):
         return None
