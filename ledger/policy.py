@@ -411,7 +411,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                  "label", "labels", "tag", "tags", "lid", "lids", "cover",
                                  "zipper", "zip", "button", "buttons", "ear", "ears", "arm",
                                  "arms", "leg", "legs", "head", "wheel", "wheels", "knob",
-                                 "hinge", "hinges", "sole", "soles", "heel", "heels")
+                                 "hinge", "hinges", "sole", "soles", "heel", "heels", "snap",
+                                 "snaps", "clasp", "clasps", "buckle", "buckles", "hook",
+                                 "hooks", "cap", "caps", "cord", "cords", "sleeve", "sleeves")
                     for torn in ("ripped", "torn", "broke", "broken", "snapped", "came",
                                  "fell", "pulled")
                 ),
@@ -794,7 +796,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             # "pinched" is taken, or squeezed ("5 tubes pinched mounting tires"): theft only
             # when nothing else is said, and never sure
-            Words("pinched", weak=True, fuzzy=False),
+            # ... and "ripped off" is cheated, or torn ("snaps ripped off in the wash")
+            Words("pinched", "ripped off", weak=True, fuzzy=False),
             # Taken: goods gone. "Damaged and stolen" is two stories, not one.
             Words(
                 "theft", "stolen", "stole", "shoplifted", "shoplifting", "break-in", "burglary",
@@ -809,7 +812,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "took off with", "went off with", "did a runner", "legged it",
                 "got away with", "drove off with", "drove away with",
                 "taken from", "were taken", "was taken", "got taken", "has been taken",
-                "have been taken", "been taken", "shoplift", "ripped off", "knocked off from",
+                "have been taken", "been taken", "shoplift", "knocked off from",
                 "nabbed", "half inched", "five finger discount",
                 "sticky fingers", "grabbed", "smash and grab", "smash & grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",

@@ -740,3 +740,13 @@ def test_floor_words_round_42_more(text: str, category: Category, quantity: int)
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_ripped_off_is_a_part_torn_or_theft_never_sure() -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"30117": ItemInfo("30117", "Chem cape black", Decimal("14.50"))}
+    (d,) = draft("2 dz 30117 capes, snaps ripped off in the wash", make_context(items=items))
+    assert d.category is Category.LOSS
+    (d,) = draft("someone ripped off 3 30117 from the counter", make_context(items=items))
+    assert d.category is Category.CASUALTY and d.confidence < 0.9
