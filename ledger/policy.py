@@ -373,6 +373,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # done", "tip burn")
                 "went thru", "went through", "forked", "got forked", "its done", "it's done",
                 "its toast", "it's toast", "tip burn",
+                "not worth fixing", "not worth repairing", "not worth the repair",
+                "cord cut", "cut cord", "missing links", "links missing", "pieces are gone",
                 # ("lg drain pumps 2 bad out of box")
                 "bad out of box", "bad out of the box", "bad ootb", "dead out of box",
                 "dead out of the box", "dead ootb", "failed out of box", "failed out of the box",
@@ -832,7 +834,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "w/o paying", "didn't pay", "didnt pay", "did not pay",
                 # ("guy ran out the door w/ 2 handles", "camera shows him pocketing them")
                 "ran out the door with", "ran out the door w/", "ran out with", "ran out w/",
-                "ran off w/", "walked out w/", "walked off w/", "pocketing",
+                "ran off w/", "walked out w/", "walked off w/", "pocketing", "pried",
+                "door pried", "pried the door",
                 "never returned it", "never returned them", "reported to police",
                 "reported to the police", "police report filed", "filed a police report",
                 # plain or non-native English: someone took it, in any tense or number
@@ -1087,7 +1090,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("mark to 25.00", "reval to 240", "worth 79 ea now"): a new price, said short
                 "mark to", "marked to", "marking to", "mark em to", "mark them to",
                 "mark it to", "mark em down", "marked em down", "reval", "reval to",
-                "half off",
+                "half off", "sell for", "sell them for", "sell it for", "cutting price",
+                "cut price", "cutting the price", "still selling", "selling but at", "w/d",
+                "a pair now", "a pr now",
                 "bargain rack", "bargain shelf", "clearance shelf", "clearance table",
                 "price em at", "price them at", "price it at", "can only go to",
                 "ea now", "per bag now", "a bag now", "per case now", "a case now",
@@ -1389,6 +1394,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "system doesnt have", "system doesn't have", "system does not have",
                 "never got received", "never received in", "never got received in",
                 "nobody ever received", "nobody received",
+                # ("found a cs behind the pallet, system didnt have them", "wasnt in the
+                # system count", "more on hand than books")
+                "system didnt have", "system didn't have", "system did not have",
+                "didnt know about", "didn't know about", "system didnt know",
+                "wasnt in the system", "wasn't in the system", "isnt in the system",
+                "isn't in the system", "more on hand than",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
@@ -1450,6 +1461,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gave away", "given away", "giving away", "give away", "free of charge",
                 "at no charge", "fish fry", "bake sale", "food shelf", "women's shelter",
                 "toys for tots", "clothing closet", "supply drive", "coat drive", "book drive",
+                "to the shelter", "homeless outreach", "outreach drive", "friends of the library",
+                "library sale",
                 "(nonprofit)", "job training program",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
                 explains={Category.LOSS},

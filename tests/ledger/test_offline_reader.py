@@ -750,3 +750,32 @@ def test_ripped_off_is_a_part_torn_or_theft_never_sure() -> None:
     assert d.category is Category.LOSS
     (d,) = draft("someone ripped off 3 30117 from the counter", make_context(items=items))
     assert d.category is Category.CASUALTY and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        (
+            "found a full cs of 24 SKU-12 behind the pallet, system didnt have them",
+            Category.OVERAGE,
+            24,
+        ),
+        ("found 1 SKU-12 in the office closet, wasnt in the system count", Category.OVERAGE, 1),
+        ("SKU-12 w/ torn bags, 3 ea, sell for 10 ea", Category.WRITE_DOWN, 3),
+        ("w/d SKU-12 by 1/3, 9 units", Category.WRITE_DOWN, 9),
+        ("1 SKU-12 missing links, wont sell, scrap it", Category.LOSS, 1),
+        ("SKU-12 fell off the liftgate, frame bent, not worth fixing, 1 ea", Category.LOSS, 1),
+        ("found the back door pried and the cage open, 2 SKU-12 gone", Category.CASUALTY, 2),
+        ("day-olds to the shelter: 18 SKU-12", Category.DONATION, 18),
+        ("aisle 2 dry stor: SKU-12 x2 crushed", Category.LOSS, 2),  # storage, no storm
+        ("SKU-12 x 1, sole delaminated, cust return, no vendor credit", Category.LOSS, 1),
+        ("SKU-12: counted 88, POS has 100. no idea where they went", Category.SHRINKAGE, 12),
+        ("physical count: SKU-12 14, system 17", Category.SHRINKAGE, 3),
+    ],
+)
+def test_floor_words_round_43(text: str, category: Category, quantity: int) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

@@ -35,10 +35,11 @@ _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|q
     |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|reports?
     |reported|lists?|listed|displays?|stock|[:=]))*"""
 # ("sytem", "sysytem": the books' name as typed in a hurry)
-_SYSTEM = r"(?:system|sys|sytem|sysytem|systm|sistem|systen)"
+# ("POS has 100": a till's stock figure is the books' too)
+_SYSTEM = r"(?:system|sys|sytem|sysytem|systm|sistem|systen|pos)"
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
-    "sbriewcdol",
+    "sbriewcdolp",
     r"""(?:\b(?:"""
     + _SYSTEM
     + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
@@ -67,7 +68,9 @@ _BOOK_AFTER = lead(
 # What was counted: the figure after a count word ("shelf 34" beside "system 40"), or before
 # a shelf word.
 _COUNTED = re.compile(
-    r"""(?:\b(?:counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
+    # ("physical count: rav puzzles 14, system 17": the goods between the count and its figure)
+    r"""(?:\b(?:(?:physical\s+|shelf\s+|floor\s+)?count\s*:\s*(?:[a-z][\w'-]*\s+){1,3}(?=\d)
+          |counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)

@@ -56,7 +56,7 @@ COMMON = _wordset(
     scanned scanning cleared cleaned stacked stocked packed picked placed moved
     checks tracked racked locked docked
     tyre tyres tire tires wheel wheels drum drums
-    fewer lesser lower under extra higher shy
+    fewer lesser lower under extra higher shy stor
     shopify paypal venmo zelle amazon ebay etsy stripe square
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
     stools stoles burner burners
