@@ -463,3 +463,25 @@ def test_goods_named_then_counted_by_a_counts_word_and_bad_out_of_box() -> None:
     ]
     ds = draft("end of month count: bake elements short 3, ignitors short 2", ctx)
     assert [(d.sku, d.quantity) for d in ds] == [("5304", Decimal(3)), ("3164", Decimal(2))]
+
+
+PHONE = {
+    "CS-CLR-14": ItemInfo("CS-CLR-14", "CLEAR TPU CASE IPH14", Decimal("2.15")),
+    "IP15-128": ItemInfo("IP15-128", "IPHONE 15 128GB BLK UNLKD", Decimal("699.00")),
+    "CBL-LTG-3": ItemInfo("CBL-LTG-3", "CABLE LTG 3FT MFI WHT", Decimal("4.75")),
+    "CHM-1012": ItemInfo("CHM-1012", "GLASS CLNR RTU 1GAL", Decimal("6.40")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        # a POS's short word glued to its figures: no 14 iPhone 15s at $699
+        ("the clear iphone 14 cases went yellow, 45 of them", "CS-CLR-14", 45),
+        ("lightning cords x 22 frayed at the neck", "CBL-LTG-3", 22),
+        ("8 glass cleaner dmg", "CHM-1012", 8),
+    ],
+)
+def test_a_pos_s_short_words_said_in_full(text: str, sku: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=PHONE))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))

@@ -207,6 +207,13 @@ _SAME_AS = {
     "pcb": "board", "pcba": "board", "brd": "board", "assy": "assembly",
     "burner": "element", "burners": "element",  # (a range's surface element)
     "sht": "sheet", "shts": "sheet",
+    # a POS's shortened words of electronics and supplies, where they are no word's start
+    # ("lightning cords" of "CABLE LTG 3FT", "iphone 14 cases" of "CLEAR TPU CASE IPH14",
+    # "glass cleaner" of "GLASS CLNR"; "DISP", "BATT" are found as a word's start)
+    "cbl": "cable", "cbls": "cable", "chgr": "charger", "chrgr": "charger", "wrls": "wireless",
+    "pwr": "power", "hdphn": "headphone", "spkr": "speaker", "drv": "drive",
+    "clnr": "cleaner", "glxy": "galaxy", "iph": "iphone", "ltg": "lightning",
+    "adptr": "adapter", "cord": "cable", "cords": "cable",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
 _SIZE_SAID = {
@@ -274,6 +281,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # without its suffix letters
         joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
         joined |= {m.group(1) for m in _FIGURE_STEM.finditer(name)}
+        # "iphone 14" of "IPH14": a POS's short word glued to its figures
+        for m in _GLUED_SHORT.finditer(name):
+            if m.group(1).lower() in _SAME_AS:
+                joined |= {_SAME_AS[m.group(1).lower()], m.group(2)}
         # "2 jack fifths" of "JACK DANIELS 750ML": a size as the trade says it
         joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
         # "2x4x8", "4x4x10s" of "2X4-8'", "4X4-10' PT": lumber's size as the yard says it
@@ -345,6 +356,7 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"(?<![\d.])1/4\s?bbl\b", ("pony",)),
     )
 )
+_GLUED_SHORT = re.compile(r"\b([A-Za-z]{2,5})(\d{1,3})\b")
 # a board's size as a list writes it: thickness x width - length in feet
 _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 # a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
