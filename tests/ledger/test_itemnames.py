@@ -485,3 +485,16 @@ PHONE = {
 def test_a_pos_s_short_words_said_in_full(text: str, sku: str, quantity: int) -> None:
     (d,) = draft(text, make_context(items=PHONE))
     assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+
+
+def test_a_figure_over_itself_is_or_not_a_fraction() -> None:
+    items = {
+        "TG-IP15": ItemInfo("TG-IP15", "TEMP GLASS IPH 15/15PRO 2PK", Decimal("3.85")),
+        "IP15-128": ItemInfo("IP15-128", "IPHONE 15 128GB BLK UNLKD", Decimal("699.00")),
+        "PD-3120": ItemInfo("PD-3120", "LETTUCE ROMAINE HEARTS 12/3CT CS", Decimal("34.50")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("cycle count aisle 2: iphone 15 glass short 9", ctx)
+    assert (d.sku, d.quantity) == ("TG-IP15", Decimal(9))
+    (d,) = draft("romaine hearts 3 cs rusty and brown, unusable", ctx)
+    assert (d.sku, d.quantity) == ("PD-3120", Decimal(3))

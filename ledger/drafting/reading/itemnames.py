@@ -281,6 +281,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # without its suffix letters
         joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
         joined |= {m.group(1) for m in _FIGURE_STEM.finditer(name)}
+        # "IPH 15/15PRO": a figure over itself is no fraction but "or" (the 15 or the 15 Pro)
+        for m in _NO_FRACTION.finditer(name):
+            if m.group(1) == m.group(2):  # ("12/3CT" is twelve packs of three)
+                joined |= {m.group(1), m.group(2)}
         # "iphone 14" of "IPH14": a POS's short word glued to its figures
         for m in _GLUED_SHORT.finditer(name):
             if m.group(1).lower() in _SAME_AS:
@@ -356,6 +360,7 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"(?<![\d.])1/4\s?bbl\b", ("pony",)),
     )
 )
+_NO_FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/])")
 _GLUED_SHORT = re.compile(r"\b([A-Za-z]{2,5})(\d{1,3})\b")
 # a board's size as a list writes it: thickness x width - length in feet
 _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
