@@ -551,3 +551,18 @@ def test_a_price_is_never_the_whole_of_so_many_of_them() -> None:
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("88"))}
     (d,) = draft("SKU-12 marked down from 88 to 60, 5 of em", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(5), Decimal(140))
+
+
+def test_a_bakers_dozen_is_thirteen() -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
+    (d,) = draft("a bakers dozen of SKU-12 burnt", make_context(items=items))
+    assert d.quantity == Decimal(13)
+
+
+def test_goods_that_cannot_be_found_are_no_count_of_the_shelf() -> None:
+    # "cant find 2" are the missing ones; the books' 6 less 2 is no count of 4 missing
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
+    (d,) = draft(
+        "cant find 2 of the SKU-12, count says we should have 6", make_context(items=items)
+    )
+    assert d.quantity != Decimal(4)

@@ -76,8 +76,10 @@ _COUNTED = re.compile(
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
+          # ("cant find 2 of them, count says we should have 6": 2 are missing, not counted)
           |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot)\s+(?:only\s+)?(?:has|have|had|holds?)
-          |(?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
+          |(?<!can't\s)(?<!cant\s)(?<!cannot\s)(?<!couldn't\s)(?<!couldnt\s)(?<!not\s)
+           (?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
           |we'?re\s+at|we\s+are\s+at|we\s+were\s+at
           |c[ao]mes?\s+in\s+at|came\s+in|counts?\s+at|phys(?:ical)?\.?(?:\s+(?:qty|quantity|count))?

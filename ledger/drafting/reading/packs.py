@@ -200,7 +200,8 @@ _PAIRS = lead(_N_FIRST, rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
 _DOZEN = lead(
     _N_FIRST + "dgs",  # or the word itself: "dozen", "gross", "score"
     rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
-    rf"(?P<d>dozen|doz|dz|gross|score)\b"
+    # ("a bakers dozen of cookies": thirteen)
+    rf"(?P<baker>baker'?s\s+)?(?P<d>dozen|doz|dz|gross|score)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
     _I,
 )
@@ -1063,7 +1064,7 @@ def _read_pairs(s: str) -> Pack | None:
 def _read_dozen(s: str) -> Pack | None:
     for m in _DOZEN.finditer(s):
         d = m.group("d").lower()
-        base = _DOZENS.get(d, Decimal(12))
+        base = _DOZENS.get(d, Decimal(13) if m.group("baker") else Decimal(12))
         if d in _DOZENS and not (m.group("n") or m.group("f")):
             continue  # "gross" alone is a weight or a margin, not 144; "score" a result
         factor = Decimal(1)
