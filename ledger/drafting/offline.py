@@ -2096,7 +2096,8 @@ _FIGURE_FRACTION = re.compile(
     r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b"
     # ... or of a count said after it: "3/4 of the 16 VAC-22" is 12 (16 if read as 3 April)
     # or before it: "2 cs x 12 btl, 1/4 of them broken" (never a date)
-    rf"|{_OF_A_COUNT}|of\s+(?:them|em|'em|those|these)\b)",
+    # ... or of goods named after it ("3/4 of the banana bread delivery (8 loaves)")
+    rf"|{_OF_A_COUNT}|of\s+(?:them|em|'em|those|these|the|our|that|this)\b)",
     re.IGNORECASE,
 )
 # "1 1/2 cases", "7 1/2 lbs", "2 3/4 dozen": a whole number and a fraction is one number

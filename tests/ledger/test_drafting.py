@@ -566,3 +566,24 @@ def test_goods_that_cannot_be_found_are_no_count_of_the_shelf() -> None:
         "cant find 2 of the SKU-12, count says we should have 6", make_context(items=items)
     )
     assert d.quantity != Decimal(4)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # "3/4 of the ..." is a share, never 3 April; its whole said in brackets after
+        ("3/4 of the SKU-12 delivery (8 loaves) moldy", 6),
+        ("half of the SKU-12 order (10 units) arrived crushed", 5),
+        ("25% of the SKU-12 shipment (40) damaged", 10),
+    ],
+)
+def test_a_share_of_goods_counted_in_brackets(text: str, quantity: int) -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.quantity == Decimal(quantity)
+
+
+def test_a_share_with_no_whole_said_is_never_sure() -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
+    (d,) = draft("received 3/4 of the order, 4 SKU-12 damaged", make_context(items=items))
+    assert d.confidence < 0.9

@@ -276,6 +276,8 @@ def read(s: str) -> Pack | None:
     if ("of" in low or "half" in words) and any(k in low for k in _PART_WORDS):
         # ("half the 16 packs": "half" needs no "of")
         readers.append(_read_part_of)
+        if "(" in low:
+            readers.append(_read_part_of_said)
     if " of " in low:
         readers.append(_read_some_of)
     if not words.isdisjoint(_CONTAINERS) and not words.isdisjoint(("half", "quarter", "quarters")):
@@ -1130,6 +1132,35 @@ _ONE_HELD = re.compile(
 _OF_COUNT = re.compile(rf"\s+of\s+(?P<n>{_N})(?!\s*(?:{_C}))", _I)
 # ("box of 24, a third of the box rusted"): the container and its count said before
 _HELD_BEFORE = re.compile(rf"(?P<c>{_C})\s+of\s+(?P<n>{_N})(?!\s*(?:{_C}))", _I)
+
+
+# "3/4 of the banana bread delivery (8 loaves) moldy": part of goods counted in brackets
+_PART_OF_SAID = lead(
+    "ahotq0123456789",
+    rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b))"
+    rf"\s+of\s+(?:the|that|this|our)\s+(?:[^\s()\d]+\s+){{0,4}}?\(\s*(?P<n>{_N})\s*(?:[^\s()\d]+\s*)?\)",
+    _I,
+)
+
+
+def _read_part_of_said(s: str) -> Pack | None:
+    m = _PART_OF_SAID.search(s)
+    n = _num(m.group("n")) if m else None
+    part = _part_fraction(m, n) if m and n else None
+    if m is None or n is None or part is None:
+        return None
+    frac, said = part
+    qty = round(n * frac, 6)
+    if not _whole(qty):
+        return None
+    return Pack(
+        qty,
+        "units",
+        [m.span()],
+        f"Quantity {said} of {_fmt(n)} = {_fmt(qty)}",
+        used=[n],
+        words=[said.split()[-1].lower()],
+    )
 
 
 def _read_part_of_one(s: str) -> Pack | None:
