@@ -779,3 +779,14 @@ def test_floor_words_round_43(text: str, category: Category, quantity: int) -> N
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_goods_missing_a_part_are_damaged_not_missing() -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"FX4": ItemInfo("FX4", "Fluval FX4 canister filter", Decimal("249.95"))}
+    ctx = make_context(items=items)
+    (d,) = draft("1 FX4 missing the motor head, w/o", ctx)
+    assert d.category is Category.LOSS
+    (d,) = draft("2 FX4 missing from the shelf after count", ctx)
+    assert d.category is Category.SHRINKAGE
