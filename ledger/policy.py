@@ -217,16 +217,6 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             FormChoice("obsolete", "Obsolete", "obsolete"),
         ),
         words=(
-            # a part gone from the goods: "1 more FX4 missing the motor head" is damage, not goods
-            # missing from the shelf
-            Words(
-                "missing the", "missing his", "missing her",
-                near=("head", "motor", "lid", "lids", "cap", "caps", "part", "parts", "piece",
-                      "pieces", "cord", "handle", "screws", "hardware", "manual", "battery",
-                      "charger", "remote", "knob", "base", "glass", "top", "door", "wheel",
-                      "blade", "plug", "cable", "insert", "tray", "case", "box"),
-                fuzzy=False,
-            ),
             # thrown out by staff ("toss em", "its trash"): a loss when nothing else is said,
             # never a sure one ("found 2 with the soles coming off, toss": found goods the
             # books may not hold)
@@ -236,6 +226,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "throw away", "discarded", "discard", "disposed of", "junked", "chucked",
                 "its trash", "it's trash", "in the trash", "trash it", "trash them",
                 weak=True,
+                fuzzy=False,
+            ),
+            # a part gone from the goods: "1 more FX4 missing the motor head" is damage, not goods
+            # missing from the shelf
+            Words(
+                "missing the", "missing his", "missing her",
+                near=("head", "motor", "lid", "lids", "cap", "caps", "part", "parts", "piece",
+                      "pieces", "cord", "handle", "screws", "hardware", "manual", "battery",
+                      "charger", "remote", "knob", "base", "glass", "top", "door", "wheel",
+                      "blade", "plug", "cable", "insert", "tray", "case", "box"),
                 fuzzy=False,
             ),
             Words(
