@@ -217,27 +217,6 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             FormChoice("obsolete", "Obsolete", "obsolete"),
         ),
         words=(
-            # thrown out by staff ("toss em", "its trash"): a loss when nothing else is said,
-            # never a sure one ("found 2 with the soles coming off, toss": found goods the
-            # books may not hold)
-            Words(
-                "toss", "tossed", "tossing", "toss it", "toss em", "toss them", "tossed out",
-                "thrown out", "threw out", "throw out", "thrown away", "threw away",
-                "throw away", "discarded", "discard", "disposed of", "junked", "chucked",
-                "its trash", "it's trash", "in the trash", "trash it", "trash them",
-                weak=True,
-                fuzzy=False,
-            ),
-            # a part gone from the goods: "1 more FX4 missing the motor head" is damage, not goods
-            # missing from the shelf
-            Words(
-                "missing the", "missing his", "missing her",
-                near=("head", "motor", "lid", "lids", "cap", "caps", "part", "parts", "piece",
-                      "pieces", "cord", "handle", "screws", "hardware", "manual", "battery",
-                      "charger", "remote", "knob", "base", "glass", "top", "door", "wheel",
-                      "blade", "plug", "cable", "insert", "tray", "case", "box"),
-                fuzzy=False,
-            ),
             Words(
                 "damaged", "damage", "broken", "broke", "breakage", "crushed", "dented",
                 "expired", "spoiled", "spoilt", "moldy", "mouldy", "contaminated", "defective",
@@ -312,6 +291,27 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     # counter shorthand, as "dmg": "CHZ-3310 x4 exp"
                     "exp": "expired", "expd": "expired", "ruind": "ruined", "rined": "ruined",
                 },
+            ),
+            # thrown out by staff ("toss em", "its trash"): a loss when nothing else is said,
+            # never a sure one ("found 2 with the soles coming off, toss": found goods the
+            # books may not hold)
+            Words(
+                "toss", "tossed", "tossing", "toss it", "toss em", "toss them", "tossed out",
+                "thrown out", "threw out", "throw out", "thrown away", "threw away",
+                "throw away", "discarded", "discard", "disposed of", "junked", "chucked",
+                "its trash", "it's trash", "in the trash", "trash it", "trash them",
+                weak=True,
+                fuzzy=False,
+            ),
+            # a part gone from the goods: "1 more FX4 missing the motor head" is damage, not goods
+            # missing from the shelf
+            Words(
+                "missing the", "missing his", "missing her",
+                near=("head", "motor", "lid", "lids", "cap", "caps", "part", "parts", "piece",
+                      "pieces", "cord", "handle", "screws", "hardware", "manual", "battery",
+                      "charger", "remote", "knob", "base", "glass", "top", "door", "wheel",
+                      "blade", "plug", "cable", "insert", "tray", "case", "box"),
+                fuzzy=False,
             ),
             # Goods that left us and never arrived: lost, not a count's shortfall; "no trace",
             # "missing" beside them tell the same story ("lost in transit, carrier says no trace")
