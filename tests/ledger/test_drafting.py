@@ -587,3 +587,27 @@ def test_a_share_with_no_whole_said_is_never_sure() -> None:
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15"))}
     (d,) = draft("received 3/4 of the order, 4 SKU-12 damaged", make_context(items=items))
     assert d.confidence < 0.9
+
+
+def test_a_count_sheet_of_signed_figures_beside_names_and_figure_codes() -> None:
+    items = {
+        "512090": ItemInfo("512090", "FLONASE ALGY RLF SPRY 144SPR", Decimal("19.75")),
+        "HB-2270": ItemInfo("HB-2270", "CREST 3DWS PROF EFF 20TRT", Decimal("32.10")),
+        "512051": ItemInfo("512051", "ZYRTEC 10MG TAB 45CT", Decimal("24.10")),
+    }
+    ctx = make_context(items=items)
+    ds = draft("aisle 8 count:\nflonase -3\ncrest whitestrips -2\nzyrtec +1", ctx)
+    assert [(d.sku, d.category, d.quantity) for d in ds] == [
+        ("512090", Category.SHRINKAGE, Decimal(3)),
+        ("HB-2270", Category.SHRINKAGE, Decimal(2)),
+        ("512051", Category.OVERAGE, Decimal(1)),
+    ]
+    (d,) = draft("inv count: 512090 -3", ctx)  # a code of figures only
+    assert (d.sku, d.category, d.quantity) == ("512090", Category.SHRINKAGE, Decimal(3))
+
+
+def test_a_range_beside_a_names_figure_stays_a_range() -> None:
+    # "10-12 quest bx" of "Quest Bar ... 12ct box": the 12 ends the range, no name figure
+    items = {"BAR": ItemInfo("BAR", "Quest Bar Choc Chip 12ct box", Decimal("19.80"))}
+    (d,) = draft("10-12 quest bx crushed on dock 2", make_context(items=items))
+    assert d.confidence < 0.5

@@ -1229,6 +1229,8 @@ def _figure_of_name(text: str, toks: list[tuple[str, int, int]], i: int) -> bool
     "the"/"of" ("2 boxes of the 6in 80 grit discs") or another count; otherwise it is the
     count ("4 Rule 1100")."""
     start, end = toks[i][1], toks[i][2]
+    if start >= 2 and text[start - 1] in "-\u2013" and text[start - 2].isdigit():
+        return False  # "10-12 quest bx": a range's end, never the name's figure
     if text[start - 1 : start] == "#":
         return True  # "#3 knockouts": a pot size, a number the name carries, never a count
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():

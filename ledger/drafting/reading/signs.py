@@ -19,7 +19,7 @@ keep the draft below 0.9.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from ledger.drafting.reading.fast import twin_patterns
@@ -38,7 +38,9 @@ _SIGNED = (
 )
 # the code, then the signed figure: "SKU-12 -3", "SKU-12: -3", "SKU-12 variance -3"
 _AFTER_CODE = re.compile(
-    rf"(?<![\w-])(?P<code>{_CODE})\s*[:=]?\s*(?:{_LABEL}\s*[:=]?\s*)?{_SIGNED}", re.IGNORECASE
+    # ("HB-2270 whitestrips -2": a word of the goods' name left between)
+    rf"(?<![\w-])(?P<code>{_CODE})(?:\s+[a-z]{{3,}}){{0,2}}?\s*[:=]?\s*(?:{_LABEL}\s*[:=]?\s*)?{_SIGNED}",
+    re.IGNORECASE,
 )
 # the signed figure, then the code: "-12 WID-200", "(-4) BX-1042", "+6 x SKU-77"
 _BEFORE_CODE = re.compile(
@@ -76,14 +78,20 @@ class Rewritten:
     penalty: float = 0.0
 
 
-def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> Rewritten:
-    """`text` with each signed figure beside a code turned into "short xN" / "surplus xN"."""
+def rewrite(
+    text: str,
+    other_story: Callable[[str], bool] = lambda _: False,
+    known: Collection[str] = (),
+) -> Rewritten:
+    """`text` with each signed figure beside a code turned into "short xN" / "surplus xN".
+    `known`: the item list's codes (one of figures only, "512090 -3", is a code too)."""
     if ("-" not in text and "+" not in text) or not _GATE.search(text):
         return Rewritten(text)
+    seen, masks = _figure_codes(text, known)
     out: list[str] = []
     found: list[Signed] = []
     last = 0
-    for line in _LINE.finditer(text):
+    for line in _LINE.finditer(seen):
         spans = _spans(line.group(0), line.start())
         if not spans or other_story(line.group(0)):
             continue
@@ -96,10 +104,10 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
                 out.append(text[start:end])
             else:
                 out.append(("short x" if sign == "-" else "surplus x") + n)
-                found.append(Signed(code, count, sign == "-"))
+                found.append(Signed(masks.get(code, code), count, sign == "-"))
             out.append(text[end:said_end])
             last = said_end
-            after = _NEXT_LINE.match(text, said_end, line.end())
+            after = _NEXT_LINE.match(seen, said_end, line.end())
             if after and count:  # "SKU-12 -3 SKU-77 +6", "-3 SKU-12 / SKU-77 +6": two lines
                 out.append("; ")
                 last = after.end()
@@ -108,6 +116,27 @@ def rewrite(text: str, other_story: Callable[[str], bool] = lambda _: False) -> 
     out.append(text[last:])
     sure = _COUNT_WORDS.search(text) is not None
     return Rewritten("".join(out), tuple(found), P_SIGN if sure else P_SIGN_BARE)
+
+
+_FIGURE_CODE = re.compile(r"(?<![\w$.,/-])\d{4,9}(?![\w.,/-])")
+
+
+def _figure_codes(text: str, known: Collection[str]) -> tuple[str, dict[str, str]]:
+    """`text` with each code of figures only that the item list knows written in the shape
+    of a code ("512090" -> "Z12090", same length), and the shapes back to the codes."""
+    masks: dict[str, str] = {}
+    if not known:
+        return text, masks
+
+    def shaped(m: re.Match[str]) -> str:
+        code = m.group(0)
+        if code not in known:
+            return code
+        mask = "Z" + code[1:]
+        masks[mask] = code
+        return mask
+
+    return _FIGURE_CODE.sub(shaped, text), masks
 
 
 _Span = tuple[int, int, str, str, str, int]
