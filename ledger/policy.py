@@ -378,7 +378,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "chiller failed", "qc fail", "qc failed", "failed qc", "failed inspection",
                 "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
                 "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
-                "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up",
+                "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up", "runs in",
+                "got runs",
                 # ("forklift tine went thru 3 boxes", "knocked the tube off the shelf, its
                 # done", "tip burn")
                 "went thru", "went through", "forked", "got forked", "its done", "it's done",
@@ -846,6 +847,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "ran out the door with", "ran out the door w/", "ran out with", "ran out w/",
                 "ran off w/", "walked out w/", "walked off w/", "pocketing", "pried",
                 "door pried", "pried the door",
+                # ("cleared the nicorette peg", "grab and run at 7:15", "2 boxes opened, units
+                # gone, packaging stuffed behind the diapers"; a "booster" is a card pack too)
+                "grab and run", "grab n run", "grab & run",
+                "cleared the peg", "cleared the shelf", "units gone", "packaging stuffed",
+                "empty boxes", "empty box",
                 "never returned it", "never returned them", "reported to police",
                 "reported to the police", "police report filed", "filed a police report",
                 # plain or non-native English: someone took it, in any tense or number
@@ -1472,7 +1478,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "at no charge", "fish fry", "bake sale", "food shelf", "women's shelter",
                 "toys for tots", "clothing closet", "supply drive", "coat drive", "book drive",
                 "to the shelter", "homeless outreach", "outreach drive", "friends of the library",
-                "library sale",
+                "library sale", "diaper bank",
                 "(nonprofit)", "job training program",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
                 explains={Category.LOSS},
@@ -1494,7 +1500,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "team", "fundraiser", "charity drive", "community", "4-h", "ffa",
                       "rec center", "recreation center", "community center", "youth program",
                       "art program", "boys & girls club", "boys and girls club",
-                      "scout troop", "girl scouts", "boy scouts", "little league"),
+                      "scout troop", "girl scouts", "boy scouts", "little league", "high",
+                      "middle school", "academy", "auto shop"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -790,3 +790,24 @@ def test_goods_missing_a_part_are_damaged_not_missing() -> None:
     assert d.category is Category.LOSS
     (d,) = draft("2 FX4 missing from the shelf after count", ctx)
     assert d.category is Category.SHRINKAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("grab and run at 7:15, kid took 2 boxes of SKU-12", Category.CASUALTY),
+        (
+            "found 2 SKU-12 boxes opened, units gone, packaging stuffed behind the diapers",
+            Category.CASUALTY,
+        ),
+        ("gave 24 SKU-12 to the diaper bank drive", Category.DONATION),
+        ("dozen and a half SKU-12, runs in all of them", Category.LOSS),
+        ("SKU-12 collector boosters: 47 counted, 60 in system", Category.SHRINKAGE),  # card packs
+    ],
+)
+def test_floor_words_round_44(text: str, category: Category) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.category is category
