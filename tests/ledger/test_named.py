@@ -141,3 +141,18 @@ def test_goods_priced_at_exactly_one_items_cost_are_that_item_as_a_guess() -> No
     # a price no item costs names none
     (d,) = draft("1 cs of PHBs (10/cs) @ $300/cs, shipping damage", make_context(items=items))
     assert d.sku is None
+
+
+def test_counted_goods_no_item_of_a_company_list_names_are_never_sure() -> None:
+    # a company's list (a dozen items or more): the entry's item is unknown, the card asks
+    items = {
+        f"SKU-{n}": ItemInfo(f"SKU-{n}", f"Widget model {n}", Decimal("14.25")) for n in range(12)
+    }
+    items["BRG-REDS-8"] = ItemInfo("BRG-REDS-8", "Bones Reds Bearings 8pk", Decimal("14.25"))
+    (d,) = draft("2 cs reds (10 packs/cs) @ $140/cs water dmg", make_context(items=items))
+    assert (d.sku, d.amount) == (None, Decimal("280.00"))
+    assert d.confidence < 0.9
+    assert any("No item of the list" in w for w in d.warnings + d.explanation)
+    # the same message with no item list at all is read as before
+    (d,) = draft("2 cs reds (10 packs/cs) @ $140/cs water dmg", make_context(items={}))
+    assert d.confidence >= 0.9

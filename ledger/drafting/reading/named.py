@@ -52,7 +52,29 @@ def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` after every reading here that needs the item list's costs, in order."""
     for step in (by_name, by_price, by_unknown_code, by_pairs, by_named_container):
         facts = step(facts, items)
-    return facts
+    return no_item(facts, items)
+
+
+P_NO_ITEM = 0.1  # counted goods the item list has, none of them named: never sure
+NO_ITEM = (
+    "No item of the list was named for these goods: which is it? (The entry is priced from "
+    "the message; the item shows on the books and in QuickBooks)"
+)
+
+
+def no_item(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """Counted goods, priced by the message, with a company item list and none of its items
+    named ("2 cs reds (10 packs/cs) @ $140/cs" of "Bones Reds Bearings 8pk"): the amount may be
+    right, the entry's item is not known; never sure."""
+    if facts.sku or not items or facts.quantity is None or facts.category in _RESERVES:
+        return facts
+    if len(items) < _A_COMPANY_LIST or any(g.message == NO_ITEM for g in facts.guesses):
+        return facts
+    return replace(facts, guesses=(*facts.guesses, Guess(NO_ITEM, P_NO_ITEM)))
+
+
+# (a list of a few items is a test's or a sketch's, not a company's stock)
+_A_COMPANY_LIST = 12
 
 
 def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
