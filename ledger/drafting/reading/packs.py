@@ -297,8 +297,10 @@ def read(s: str) -> Pack | None:
 
 # "2 cs x 12 btl, 1/4 of them broken", "12 SKU-12, half of them cracked": a part of the
 # goods just counted
+# a share said in words or as a percentage: "a third", "three quarters", "20%"
+_SHARE = rf"(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b)"
 _PART = (
-    rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b)"
+    rf"(?:{_SHARE}"
     # ("storm knocked over 10 bloodgoods, 6 of them broke": so many of them)
     rf"|(?<![\w.,$/-])(?P<k>\d{{1,4}})(?=\s+of\s))"
 )
@@ -353,13 +355,13 @@ def _part_of_them(s: str, pack: Pack) -> Pack:
     )
 
 
-def _read_count_part(s: str) -> Pack | None:
-    m = _COUNT_THEN_PART.search(s)
-    n = _num(m.group("n")) if m else None
-    if m is not None and m.group("k") and not m.group("gap").strip():
-        return None  # ("60, 5 of em": a count of what? the goods are not named between)
-    part = _part_fraction(m, n) if m and n else None
-    if m is None or n is None or part is None:
+def _share_of(
+    m: re.Match[str], n: Decimal | None, spans: list[tuple[int, int]], whole: str = ""
+) -> Pack | None:
+    """The pieces a share said in `m` ("a third", "20%", "6" of them) is of `n`, as a Pack
+    (None when nothing whole comes of it)."""
+    part = _part_fraction(m, n) if n else None
+    if n is None or part is None:
         return None
     frac, said = part
     qty = round(n * frac, 6)
@@ -368,11 +370,18 @@ def _read_count_part(s: str) -> Pack | None:
     return Pack(
         qty,
         "units",
-        [m.span("n"), (m.end("gap"), m.end())],
-        f"Quantity {said} of {_fmt(n)} = {_fmt(qty)}",
+        spans,
+        f"Quantity {said} of {whole}{_fmt(n)} = {_fmt(qty)}",
         used=[n],
         words=[said.split()[-1].lower()],
     )
+
+
+def _read_count_part(s: str) -> Pack | None:
+    m = _COUNT_THEN_PART.search(s)
+    if m is None or (m.group("k") and not m.group("gap").strip()):
+        return None  # ("60, 5 of em": a count of what? the goods are not named between)
+    return _share_of(m, _num(m.group("n")), [m.span("n"), (m.end("gap"), m.end())])
 
 
 # "3 dozen plus 4", "2 cases and 5 loose", "1 pallet + 6 singles": whole packs and loose
@@ -1118,8 +1127,7 @@ def _read_some_of(s: str) -> Pack | None:
 _FRACTION_WORDS = frozenset(("half", "quarter", "quarters", "third", "thirds", "fifth", "tenth"))
 _PART_OF_ONE = lead(
     "ahotq0123456789",
-    rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b))"
-    rf"\s+(?:of\s+)?(?P<art>the|that|this|one|our|an?)\s+(?P<c>{_C})",
+    rf"(?:{_SHARE})\s+(?:of\s+)?(?P<art>the|that|this|one|our|an?)\s+(?P<c>{_C})",
     _I,
 )
 _ONE_HELD = re.compile(
@@ -1137,30 +1145,14 @@ _HELD_BEFORE = re.compile(rf"(?P<c>{_C})\s+of\s+(?P<n>{_N})(?!\s*(?:{_C}))", _I)
 # "3/4 of the banana bread delivery (8 loaves) moldy": part of goods counted in brackets
 _PART_OF_SAID = lead(
     "ahotq0123456789",
-    rf"(?:(?P<f>{_FRAC})|(?<![\w.,$])(?P<pct>\d{{1,2}}(?:\.\d+)?)\s*(?:%|percent\b|pct\b))"
-    rf"\s+of\s+(?:the|that|this|our)\s+(?:[^\s()\d]+\s+){{0,4}}?\(\s*(?P<n>{_N})\s*(?:[^\s()\d]+\s*)?\)",
+    rf"(?:{_SHARE})\s+of\s+(?:the|that|this|our)\s+(?:[^\s()\d]+\s+){{0,4}}?\(\s*(?P<n>{_N})\s*(?:[^\s()\d]+\s*)?\)",
     _I,
 )
 
 
 def _read_part_of_said(s: str) -> Pack | None:
     m = _PART_OF_SAID.search(s)
-    n = _num(m.group("n")) if m else None
-    part = _part_fraction(m, n) if m and n else None
-    if m is None or n is None or part is None:
-        return None
-    frac, said = part
-    qty = round(n * frac, 6)
-    if not _whole(qty):
-        return None
-    return Pack(
-        qty,
-        "units",
-        [m.span()],
-        f"Quantity {said} of {_fmt(n)} = {_fmt(qty)}",
-        used=[n],
-        words=[said.split()[-1].lower()],
-    )
+    return None if m is None else _share_of(m, _num(m.group("n")), [m.span()])
 
 
 def _read_part_of_one(s: str) -> Pack | None:
@@ -1172,21 +1164,7 @@ def _read_part_of_one(s: str) -> Pack | None:
     if held is None:
         return None
     n, span = held
-    part = _part_fraction(m, n) if n is not None else None
-    if n is None or part is None:
-        return None
-    frac, said = part
-    qty = round(n * frac, 6)
-    if not _whole(qty):
-        return None
-    return Pack(
-        qty,
-        "units",
-        [m.span(), span],
-        f"Quantity {said} of the {c} of {_fmt(n)} = {_fmt(qty)}",
-        used=[n],
-        words=[said.split()[-1].lower()],
-    )
+    return _share_of(m, n, [m.span(), span], f"the {c} of ")
 
 
 def _held_by_one(s: str, m: re.Match[str], c: str) -> tuple[Decimal | None, tuple[int, int]] | None:
