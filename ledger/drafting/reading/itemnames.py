@@ -281,10 +281,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # without its suffix letters
         joined |= {m.group(1).lower() for m in _MODEL_STEM.finditer(name)}
         joined |= {m.group(1) for m in _FIGURE_STEM.finditer(name)}
-        # "IPH 15/15PRO": a figure over itself is no fraction but "or" (the 15 or the 15 Pro)
-        for m in _NO_FRACTION.finditer(name):
-            if m.group(1) == m.group(2):  # ("12/3CT" is twelve packs of three)
-                joined |= {m.group(1), m.group(2)}
+        # "IPH 15/15PRO": a figure over itself is no fraction but "or" (the 15 or the 15 Pro;
+        # "12/3CT" stays twelve packs of three)
+        joined |= {m.group(1) for m in _NO_FRACTION.finditer(name) if m.group(1) == m.group(2)}
         # "iphone 14" of "IPH14": a POS's short word glued to its figures
         for m in _GLUED_SHORT.finditer(name):
             if m.group(1).lower() in _SAME_AS:
