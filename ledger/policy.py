@@ -379,6 +379,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
                 "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
                 "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up", "runs in",
+                # ("dragged thru the mud", "lipstick all over the bodice", "iron scorch marks",
+                # "3 stones popped out", "elastic gone")
+                "dragged thru", "dragged through", "in the mud", "lipstick", "makeup stain",
+                "makeup on", "foundation all over", "scorch marks", "scorch mark", "popped out",
+                "elastic gone", "elastic shot",
                 "got runs",
                 # ("forklift tine went thru 3 boxes", "knocked the tube off the shelf, its
                 # done", "tip burn")
@@ -846,7 +851,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("guy ran out the door w/ 2 handles", "camera shows him pocketing them")
                 "ran out the door with", "ran out the door w/", "ran out with", "ran out w/",
                 "ran off w/", "walked out w/", "walked off w/", "pocketing", "pried",
-                "door pried", "pried the door",
+                "door pried", "pried the door", "in their purse", "in her purse",
+                "in his pocket", "in their pockets", "under his shirt", "under her shirt",
                 # ("cleared the nicorette peg", "grab and run at 7:15", "2 boxes opened, units
                 # gone, packaging stuffed behind the diapers"; a "booster" is a card pack too)
                 "grab and run", "grab n run", "grab & run",
@@ -1106,7 +1112,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("mark to 25.00", "reval to 240", "worth 79 ea now"): a new price, said short
                 "mark to", "marked to", "marking to", "mark em to", "mark them to",
                 "mark it to", "mark em down", "marked em down", "reval", "reval to",
-                "half off", "sell for", "sell them for", "sell it for", "cutting price",
+                "half off", "sample sale", "tag em", "tag them at", "price it",
+                "knock to", "sell for", "sell them for", "sell it for", "cutting price",
                 "cut price", "cutting the price", "still selling", "selling but at", "w/d",
                 "a pair now", "a pr now",
                 "bargain rack", "bargain shelf", "clearance shelf", "clearance table",
@@ -1409,7 +1416,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "wasnt on the books", "wasn't on the books", "was not on the books",
                 "system doesnt have", "system doesn't have", "system does not have",
                 "never got received", "never received in", "never got received in",
-                "nobody ever received", "nobody received",
+                "nobody ever received", "nobody received", "over system", "over the system",
                 # ("found a cs behind the pallet, system didnt have them", "wasnt in the
                 # system count", "more on hand than books")
                 "system didnt have", "system didn't have", "system did not have",

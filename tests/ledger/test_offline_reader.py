@@ -811,3 +811,22 @@ def test_floor_words_round_44(text: str, category: Category) -> None:
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft(text, make_context(items=items))
     assert d.category is category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("14 SKU-12 bottles broke in shipment, dock 2", Category.LOSS),  # no break-in
+        ("2 girls stuffed 6 SKU-12 in their purse and ran out", Category.CASUALTY),
+        ("cycle ct: SKU-12 8 over system", Category.OVERAGE),
+        ("a gross of SKU-12 got dragged thru the mud in the lot", Category.LOSS),
+        ("SKU-12 x1 has lipstick all over the bodice, w/o", Category.LOSS),
+        ("1 SKU-12 to the sample sale rack at $10, scuffed", Category.WRITE_DOWN),
+    ],
+)
+def test_floor_words_round_45(text: str, category: Category) -> None:
+    from ledger.drafting import ItemInfo, draft
+
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.category is category
