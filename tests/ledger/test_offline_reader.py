@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from ledger.drafting import Draft, ItemInfo, draft
 from ledger.drafting.build import build_draft
 from ledger.drafting.offline import read_requests
 from ledger.drafting.types import DraftError, Facts
@@ -600,6 +601,13 @@ def test_random_text_never_crashes_or_unbalances(text: str) -> None:
         assert 0.0 <= draft.confidence <= 1.0
 
 
+def _one_widget(text: str) -> Draft:
+    """The one draft of `text` with the item list SKU-12, a blue widget at $15."""
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    return d
+
+
 @pytest.mark.parametrize(
     ("text", "amount"),
     [
@@ -610,8 +618,6 @@ def test_random_text_never_crashes_or_unbalances(text: str) -> None:
     ],
 )
 def test_a_new_price_said_short_is_a_write_down(text: str, amount: str) -> None:
-    from ledger.drafting import ItemInfo, draft
-
     costs = {"SKU-410": "12.00", "SKU-77": "45.00", "SKU-12": "15.00"}
     items = {sku: ItemInfo(sku, sku, Decimal(cost)) for sku, cost in costs.items()}
     (d,) = draft(text, make_context(items=items))
@@ -620,8 +626,6 @@ def test_a_new_price_said_short_is_a_write_down(text: str, amount: str) -> None:
 
 def test_pinched_alone_is_theft_never_sure() -> None:
     # "5 tubes pinched" is a bike shop's damage as often as a thief's work
-    from ledger.drafting import draft
-
     (d,) = draft("5 SKU-12 pinched @ 3.50", make_context())
     assert d.category is Category.CASUALTY and d.confidence < 0.9
     (d,) = draft("5 SKU-12 pinched mounting them, broken, toss", make_context())
@@ -651,16 +655,11 @@ def test_pinched_alone_is_theft_never_sure() -> None:
     ],
 )
 def test_more_of_the_floors_words_for_what_happened(text: str, category: Category) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert d.category is category
 
 
 def test_a_church_that_rented_the_goods_did_not_receive_a_donation() -> None:
-    from ledger.drafting import ItemInfo, draft
-
     items = {"X32": ItemInfo("X32", "Digital mixer", Decimal("2150.00"))}
     (d,) = draft(
         "w/o 1 X32, faders dead after the church rental came back", make_context(items=items)
@@ -669,8 +668,6 @@ def test_a_church_that_rented_the_goods_did_not_receive_a_donation() -> None:
 
 
 def test_goods_only_thrown_out_are_a_loss_never_sure() -> None:
-    from ledger.drafting import ItemInfo, draft
-
     items = {"SKU-77": ItemInfo("SKU-77", "Bluetooth speaker", Decimal("45.00"))}
     (d,) = draft("found 2 SKU-77 with the soles coming off, toss", make_context(items=items))
     assert d.category is Category.LOSS and d.confidence < 0.9
@@ -692,10 +689,7 @@ def test_goods_only_thrown_out_are_a_loss_never_sure() -> None:
 def test_money_words_that_say_what_the_goods_cost_or_are_worth(
     text: str, category: Category, amount: str
 ) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert (d.category, d.amount) == (category, Decimal(amount))
 
 
@@ -717,10 +711,7 @@ def test_money_words_that_say_what_the_goods_cost_or_are_worth(
     ],
 )
 def test_what_the_floor_says_happened_round_42(text: str, category: Category) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert d.category is category
 
 
@@ -735,16 +726,11 @@ def test_what_the_floor_says_happened_round_42(text: str, category: Category) ->
     ],
 )
 def test_floor_words_round_42_more(text: str, category: Category, quantity: int) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert (d.category, d.quantity) == (category, Decimal(quantity))
 
 
 def test_ripped_off_is_a_part_torn_or_theft_never_sure() -> None:
-    from ledger.drafting import ItemInfo, draft
-
     items = {"30117": ItemInfo("30117", "Chem cape black", Decimal("14.50"))}
     (d,) = draft("2 dz 30117 capes, snaps ripped off in the wash", make_context(items=items))
     assert d.category is Category.LOSS
@@ -774,16 +760,11 @@ def test_ripped_off_is_a_part_torn_or_theft_never_sure() -> None:
     ],
 )
 def test_floor_words_round_43(text: str, category: Category, quantity: int) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert (d.category, d.quantity) == (category, Decimal(quantity))
 
 
 def test_goods_missing_a_part_are_damaged_not_missing() -> None:
-    from ledger.drafting import ItemInfo, draft
-
     items = {"FX4": ItemInfo("FX4", "Fluval FX4 canister filter", Decimal("249.95"))}
     ctx = make_context(items=items)
     (d,) = draft("1 FX4 missing the motor head, w/o", ctx)
@@ -806,10 +787,7 @@ def test_goods_missing_a_part_are_damaged_not_missing() -> None:
     ],
 )
 def test_floor_words_round_44(text: str, category: Category) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert d.category is category
 
 
@@ -825,8 +803,5 @@ def test_floor_words_round_44(text: str, category: Category) -> None:
     ],
 )
 def test_floor_words_round_45(text: str, category: Category) -> None:
-    from ledger.drafting import ItemInfo, draft
-
-    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
-    (d,) = draft(text, make_context(items=items))
+    d = _one_widget(text)
     assert d.category is category

@@ -56,6 +56,7 @@ def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 
 
 P_NO_ITEM = 0.1  # counted goods the item list has, none of them named: never sure
+_A_COMPANY_LIST = 12  # (a list of a few items is a test's or a sketch's, not a company's)
 NO_ITEM = (
     "No item of the list was named for these goods: which is it? (The entry is priced from "
     "the message; the item shows on the books and in QuickBooks)"
@@ -66,15 +67,11 @@ def no_item(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """Counted goods, priced by the message, with a company item list and none of its items
     named ("2 cs reds (10 packs/cs) @ $140/cs" of "Bones Reds Bearings 8pk"): the amount may be
     right, the entry's item is not known; never sure."""
-    if facts.sku or not items or facts.quantity is None or facts.category in _RESERVES:
+    if facts.sku or len(items) < _A_COMPANY_LIST or facts.quantity is None:
         return facts
-    if len(items) < _A_COMPANY_LIST or any(g.message == NO_ITEM for g in facts.guesses):
+    if facts.category in _RESERVES:
         return facts
     return replace(facts, guesses=(*facts.guesses, Guess(NO_ITEM, P_NO_ITEM)))
-
-
-# (a list of a few items is a test's or a sketch's, not a company's stock)
-_A_COMPANY_LIST = 12
 
 
 def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
