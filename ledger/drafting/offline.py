@@ -2166,7 +2166,8 @@ def _slack_label(m: re.Match[str]) -> str:
     if target.startswith(("@", "!")):
         return " "  # a mention or @here: not part of the request
     if target.startswith("#") and label:
-        return " " + label.replace("-", " ").replace("_", " ") + " "  # "#dock-4" -> dock 4
+        # "#dock-4" -> dock 4; the channel's name ends there ("#lube-bay 1 drum": no bay 1)
+        return " " + label.replace("-", " ").replace("_", " ") + ": "
     return f" {label} " if label else " "  # a link: keep only the words shown
 
 

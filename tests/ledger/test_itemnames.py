@@ -498,3 +498,68 @@ def test_a_figure_over_itself_is_or_not_a_fraction() -> None:
     assert (d.sku, d.quantity) == ("TG-IP15", Decimal(9))
     (d,) = draft("romaine hearts 3 cs rusty and brown, unusable", ctx)
     assert (d.sku, d.quantity) == ("PD-3120", Decimal(3))
+
+
+FOODS = {
+    "F-201": ItemInfo("F-201", "FRT CUP MIXED 8OZ", Decimal("2.40")),
+    "B-900": ItemInfo("B-900", "FRUIT BASKET DELUXE", Decimal("45.00")),
+    "P-31": ItemInfo("P-31", "PURINA PP ADLT 18LB", Decimal("31.00")),
+    "P-32": ItemInfo("P-32", "PURINA ONE ADLT 18LB", Decimal("33.00")),
+    "H-50": ItemInfo("H-50", "AQ HTR 50W SUBM", Decimal("14.10")),
+    "W-1": ItemInfo("W-1", "WHL WEIGHT CLIP-ON 1OZ BX", Decimal("18.00")),
+    "FF-1": ItemInfo("FF-1", "FNCY FST CLASSIC 3OZ 24PK", Decimal("16.90")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        # words said in full that the list writes without vowels: FRT, WHL, FNCY FST (and
+        # "fruit" alone stays the basket's word)
+        ("9 fruit cups expired", "F-201", 9),
+        ("3 boxes wheel weights stolen", "W-1", 3),
+        ("2 flats fancy feast dented", "FF-1", 2),
+        # two words typed for the two letters a list writes ("pro plan" of PP), and a word
+        # whose first letter, a vowel, the list keeps ("adult" of ADLT)
+        ("4 bags pro plan adult torn", "P-31", 4),
+    ],
+)
+def test_words_a_list_writes_without_vowels_or_as_initials(
+    text: str, sku: str, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=FOODS))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+
+
+def test_a_word_without_its_vowels_alone_names_nothing() -> None:
+    # "heater" is HTR only beside another word of that name: alone it is no item
+    (d,) = draft("the heater in the back room leaked on 3 fruit baskets", make_context(items=FOODS))
+    assert d.sku == "B-900"
+
+
+OILS = {
+    "Q-0W20": ItemInfo("Q-0W20", "OIL FULL SYN 0W-20 1QT", Decimal("6.25")),
+    "D-0W20": ItemInfo("D-0W20", "OIL BULK FULL SYN 0W-20 55GAL DRUM", Decimal("865.00")),
+    "S-433": ItemInfo("S-433", "TPMS SENSOR PROG 433MHZ", Decimal("38.50")),
+    "S-315": ItemInfo("S-315", "TPMS SENSOR PROG 315MHZ", Decimal("36.75")),
+    "T-DF2": ItemInfo("T-DF2", "TIRE MICH DEFENDER2 225/65R17", Decimal("168.40")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity", "amount"),
+    [
+        # a grade typed without its hyphen, the measure before it picking the quart
+        ("write off 12 qts of the 0w20 full syn, split bottles", "Q-0W20", 12, "75.00"),
+        # a setting glued to its measure is the name's figure, never a count
+        ("count: 3 short on 433 sensors", "S-433", 3, "115.50"),
+        ("tech dropped a 315 sensor, cracked", "S-315", 1, "36.75"),
+        # a word glued to a figure in the name, said in the plural
+        ("2 defenders 225/65R17 with sidewall cuts", "T-DF2", 2, "336.80"),
+    ],
+)
+def test_grades_settings_and_models_as_the_floor_says_them(
+    text: str, sku: str, quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=OILS))
+    assert (d.sku, d.quantity, d.amount) == (sku, Decimal(quantity), Decimal(amount))

@@ -251,8 +251,21 @@ class _Index:
     # a name word's first three letters, where no other name word starts so ("mac" of
     # "Macallan"): a word cut that short names it only before another word of its name
     short3: dict[str, str] = field(default_factory=dict)
+    # name words of three letters or more written without a, e, i, o or u after the first
+    # letter ("FRT", "HTR", "FNCY", "ADLT"): a typed word whose consonants are those
+    # ("fruit", "heaters", "fancy", "adult") says one, within a run of two or more words of
+    # that name ("fruit cups" of "FRT CUP MIXED")
+    consonants: frozenset[str] = frozenset()
+    # name words of two letters ("SD" of "HILLS SD ADLT LG BRD"): two typed words whose
+    # initials they are ("science diet") say one, within a run of two or more of its words
+    pair_initials: frozenset[str] = frozenset()
+    # figures a name glues to a measure of three letters or more ("433" of "433MHZ"): a
+    # setting, no count ("3 short on 433 sensors")
+    spec_figures: frozenset[str] = frozenset()
     # a typed word -> the name word it is one letter off, or None (the same words come again)
     typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
+    # a typed word -> the consonant words of the list it may be written as
+    alt_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=16)
@@ -263,6 +276,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     owners: dict[str, set[str]] = {}
     members: dict[str, list[str]] = {}
     plain: set[str] = set()
+    spec_figures: set[str] = set()
     segments = _code_words(names)
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
@@ -288,6 +302,17 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         for m in _GLUED_SHORT.finditer(name):
             if m.group(1).lower() in _SAME_AS:
                 joined |= {_SAME_AS[m.group(1).lower()], m.group(2)}
+        # "0w20" of "OIL FULL SYN 0W-20", "the 433 sensors" of "TPMS SENSOR 433MHZ",
+        # "defenders" of "TIRE MICH DEFENDER2": a grade, a figure or a word said without
+        # what the list glues to it
+        joined |= {(a + b).lower() for a, b in _GRADE.findall(name)}
+        specs = {m.group(1) for m in _FIGURE_LONG_UNIT.finditer(name)}
+        spec_figures |= specs
+        joined |= specs
+        joined |= {m.group(1).lower() for m in _WORD_FIGURE.finditer(name)}
+        # "12 qts of the 0w20" of "... 0W-20 1QT" beside "... 0W-20 55GAL DRUM": the measure
+        # a name's figure is in (the figure alone is the word that stays)
+        joined |= {m.group(1).lower() for m in _MEASURE_OF.finditer(name)}
         # "2 jack fifths" of "JACK DANIELS 750ML": a size as the trade says it
         joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
         # "2x4x8", "4x4x10s" of "2X4-8'", "4X4-10' PT": lumber's size as the yard says it
@@ -329,6 +354,12 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         for cut, w in starts3.items()
         if len(w) == 1 and cut not in members and cut not in fuzzy.COMMON and cut not in _NOT_CUT
     }
+    consonants = frozenset(
+        w
+        for w in owners.keys() & plain
+        if len(w) >= 3 and w.isalpha() and not any(ch in "aeiou" for ch in w[1:])
+    )
+    pair_initials = frozenset(w for w in owners.keys() & plain if len(w) == 2 and w.isalpha())
     return _Index(
         tokens,
         scored,
@@ -340,6 +371,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         frozenset(bare),
         abbrevs,
         short3=short3,
+        consonants=consonants,
+        pair_initials=pair_initials,
+        spec_figures=frozenset(spec_figures),
     )
 
 
@@ -367,6 +401,10 @@ _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
 # ... or figures then letters ("990V6", "1875T"): the figures ("990s")
 _FIGURE_STEM = re.compile(r"\b(\d{3,4})[A-Za-z]{1,2}\d?\b(?!\s*(?:oz|ml|lb|in|ft|mm|gal|pk|ct)\b)")
+_GRADE = re.compile(r"\b(\d{1,2}[A-Za-z])-(\d{1,3})\b")
+_FIGURE_LONG_UNIT = re.compile(r"\b(\d{2,4})[A-Za-z]{3,4}\b")
+_MEASURE_OF = re.compile(r"\b\d+(?:\.\d+)?(qt|gal|lb|oz|pk|ct)\b", re.I)
+_WORD_FIGURE = re.compile(r"\b([A-Za-z]{4,})\d{1,2}\b")
 _SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
 
 
@@ -415,13 +453,49 @@ def _no_vowel(word: str) -> bool:
     return not any(ch in "aeiouy" for ch in word)
 
 
-def _skeleton(word: str) -> str:
+def _skeleton(word: str, vowels: str = "aeiouy") -> str:
     """A word's consonants in order, a letter said twice said once ("tenderloin" -> "tndrln")."""
     out: list[str] = []
     for ch in word:
-        if ch not in "aeiouy" and (not out or out[-1] != ch):
+        if ch not in vowels and (not out or out[-1] != ch):
             out.append(ch)
     return "".join(out)
+
+
+def _alternatives(word: str, index: _Index) -> tuple[str, ...]:
+    """The list's consonant words `word` may be written as ("fruit" -> FRT, "fancy" -> FNCY,
+    "wheel" -> WHL), the word not one of them itself."""
+    if not index.consonants or len(word) < 4 or not word.isalpha():
+        return ()
+    if word in index.alt_memo:
+        return index.alt_memo[word]
+    if len(index.alt_memo) > 4096:
+        index.alt_memo.clear()
+    # (a list keeps a word's first letter, a vowel too: "adult" -> ADLT)
+    forms = {_skeleton(word), _skeleton(word, "aeiou"), word[0] + _skeleton(word[1:])}
+    found = index.alt_memo[word] = tuple(
+        sorted(f for f in forms if f != word and f in index.consonants)
+    )
+    return found
+
+
+def _typed_initials(typed_words: list[str]) -> set[str]:
+    """The initials of each two words typed side by side (for the check of a message's words
+    against a list's before any is read)."""
+    words = [w.lower() for w in typed_words]
+    return {a[0] + b[0] for a, b in pairwise(words) if len(a) >= 3 and len(b) >= 3}
+
+
+def _initials_of(text: str, toks: list[tuple[str, int, int]], j: int, index: _Index) -> str:
+    """The two-letter name word that toks[j] and toks[j + 1], two words of three letters or
+    more side by side, are the initials of ("science diet" -> SD), or ""."""
+    if not index.pair_initials or j + 1 >= len(toks) or not _joined(text, toks, j + 1):
+        return ""
+    a, b = toks[j][0], toks[j + 1][0]
+    if len(a) < 3 or len(b) < 3 or not (a.isalpha() and b.isalpha()):
+        return ""
+    pair = a[0] + b[0]
+    return pair if pair in index.pair_initials else ""
 
 
 _TYPO_LENGTH = 5  # (shorter words sit one letter from too many others)
@@ -545,6 +619,8 @@ def rewrite(
         and words.isdisjoint(index.short)
         and not any(_typo_of(w, index) for w in words)
         and not (index.skeletons and any(_skeleton(w) in index.skeletons for w in words))
+        and not any(_alternatives(w, index) for w in words)
+        and not (index.pair_initials and _typed_initials(typed_words) & index.pair_initials)
         and not (index.abbrevs and any(_abbreviated(w, index) for w in words))
     ):
         return Rewritten(text)  # no word that says what an item is: nothing to match (most)
@@ -844,11 +920,22 @@ def _best_run(
     """The item whose name the words from toks[i] on say, and where its run ends."""
     first = toks[i][0]
     candidates = index.members.get(first, ())
+    # ("fruit cups" of "FRT CUP MIXED", "science diet" of "HILLS SD ADLT"): the names a word
+    # is written in as a list writes it, without vowels or as initials
+    spelled = [*_alternatives(first, index), _initials_of(text, toks, i, index)]
+    if any(spelled):
+        candidates = tuple(
+            dict.fromkeys([*candidates, *(s for w in spelled if w for s in index.members[w])])
+        )
     if not candidates or (
         first in _COMMON and len(first) < 3 and not _model_of(text, toks, i, index)
     ):
         return None  # ("a", "of", "x": never the start of a name; "PC-12" of a glaze is)
-    if _PURE_NUMBER.fullmatch(first) and not _figure_of_name(text, toks, i):
+    if (
+        _PURE_NUMBER.fullmatch(first)
+        and not _figure_of_name(text, toks, i)
+        and first not in index.spec_figures
+    ):
         return None  # "4 Rule 1100": the 4 is the count
     # (words that say what it is, words of the name said in all, end index, sku)
     runs: list[tuple[int, int, int, str]] = []
@@ -856,8 +943,23 @@ def _best_run(
     for sku in candidates:
         said, scored = index.tokens[sku], index.scored[sku]
         j, hit, named = i, set(), 0
+        written = 0  # words said only as the list writes them (above)
+        at: set[int] = set()  # the tokens that say a word of the name
         while j < len(toks) and (j == i or _joined(text, toks, j)):
-            if toks[j][0] not in said:
+            word = toks[j][0]
+            if word not in said:
+                pair = _initials_of(text, toks, j, index)
+                alt = next((a for a in _alternatives(word, index) if a in said), "")
+                if pair in said or alt:
+                    word = pair if pair in said else alt
+                    written += 1
+                    named += 1
+                    if word in scored:
+                        hit.add(word)
+                    at.add(j)
+                    j += 2 if word == pair else 1
+                    at.add(j - 1)
+                    continue
                 # one word the name does not have, between two it has ("SanDisk Extreme
                 # microSD 256GB" of "SanDisk Extreme microSDXC 256GB"); never a count or a
                 # reason ("SKU-12 blue 3 widgets", "lost 2 Lost Coast Ale")
@@ -877,13 +979,16 @@ def _best_run(
                     continue
                 break
             named += 1
+            at.add(j)
             if toks[j][0] in scored:
                 hit.add(toks[j][0])
             if _model_of(text, toks, j, index):
                 hit.add(_norm(toks[j][0] + toks[j + 1][0]))  # ("PC-12": one model, said)
             j += 1
-        while j > i + 1 and toks[j - 1][0] not in said:
+        while j > i + 1 and j - 1 not in at:
             j -= 1  # a run ends on a word of the name
+        if written and len(hit) < 2:
+            continue  # ("the fruit" alone is no FRT: only beside another word of the name)
         # one word: only this item's; more: the best of all items' (below), the name's
         # other words ("single roll" beside "5-roll pro pack") deciding between two
         own = [t for t in hit if index.owners.get(t) == frozenset((sku,))]
@@ -950,6 +1055,10 @@ def _best_run(
         and text[toks[i][1] : toks[i][2]].isdigit()
         and not _NAME_FIGURE.fullmatch(text[toks[i][1] : toks[i][2]])
         and not _counted_before(toks, i)  # ("the 3 old 496 heads": the count said first)
+        # ("a 433 sensor", "3 short on 433 sensors" of "TPMS SENSOR 433MHZ": after "a", or of
+        # three figures, a figure the name has is the name's, no count)
+        and not (i >= 1 and toks[i - 1][0] in ("a", "an"))
+        and len(first) < 3
         and text[toks[i][1] - 1 : toks[i][1]] != "#"  # ("the #1 boxwood": a pot size)
         and text[toks[i][2] : toks[i][2] + 1] not in ("#", "'", '"')  # ("the 14' gates")
         and i + 1 < end
@@ -1034,9 +1143,10 @@ def _sized_before(
     if toks[i][0] in _COMMON and not toks[i][0].isdigit():
         prev = [toks[i][0]]  # (the run starts at the size: "gal whole milk")
     else:
-        prev = [toks[i - 1][0]] if i >= 1 else []
-        if prev == ["of"] and i >= 2:
-            prev = [toks[i - 2][0]]
+        back = i - 1
+        while back >= 1 and toks[back][0] in ("of", "the") and back >= i - 2:
+            back -= 1  # ("12 qts of the 0w20")
+        prev = [toks[back][0]] if back >= 0 else []
     if not prev or prev[0].isdigit():
         return None
     said = {t for t, _, _ in toks[max(0, i - 2) : end]}
