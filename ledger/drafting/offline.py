@@ -3139,6 +3139,8 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         norm = _norm_code(code)
         if norm.startswith("SKU") and len(norm) > 3:
             norm = "SKU-" + norm[3:].lstrip("-")
+        if known and code.isdigit():
+            norm = items.by_digits(code, known) or norm  # "item 5077" of AQ5077
         found.append((norm, False, m.start(), m.end()))
         taken.append(m.span())
     for m in _BARE_CODE.finditer(text):
@@ -3245,10 +3247,15 @@ def _mark_skus(text: str, codes: list[tuple[str, bool, int, int]]) -> str:
 
 def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
     codes, aliases = _codes_and_aliases(r.s, known)
+    typed = r.s
     r.s = _mark_skus(r.s, codes)
     for _, _, a, b in aliases:
         r.s = _blank(r.s, a, b)
     r.not_amounts.extend((a, b) for _, _, a, b in (*codes, *aliases))
+    for code, _, a, b in codes:
+        if code in known and code not in typed[a:b] and _DIGITS_ONLY.search(typed, a, b):
+            # "item 5077" of AQ5077: a code typed without its letters, likely but not sure
+            r.guess(f"Read '{typed[a:b]}' as {code}: check the item", 0.1)
     for code in {c for c, _, _, _ in codes if c in known}:
         # "5 packs of 9006 bulbs (2 per pack) BLB-9006-2PK": the code's own figures, said
         # apart from it, name the goods; never a count or a price
@@ -3265,6 +3272,7 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
 
 
 _CODE_FIGURES = re.compile(r"(?<!\d)\d{3,}(?!\d)")
+_DIGITS_ONLY = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")
 # figures that name the goods, not count them: after a count, a name's own figure right before
 # the code ("1 Macallan 18 SPR-5560-700", "5 handles Jameson 1.75 SPR-2207-175"); a year before
 # goods when a count comes after it ("the unsold 2024 desk calendars ...: 210 CAL24-DESK",

@@ -563,3 +563,40 @@ def test_grades_settings_and_models_as_the_floor_says_them(
 ) -> None:
     (d,) = draft(text, make_context(items=OILS))
     assert (d.sku, d.quantity, d.amount) == (sku, Decimal(quantity), Decimal(amount))
+
+
+CODES = {
+    "HG8850": ItemInfo("HG8850", "SERESTO COLLAR LG DOG", Decimal("42.75")),
+    "AQ5077": ItemInfo("AQ5077", "AQ HTR 100W SUBM", Decimal("17.40")),
+    "BX12": ItemInfo("BX12", "GIFT BOX SMALL", Decimal("1.10")),
+    "OR-PHL": ItemInfo("OR-PHL", "ORCHID PHAL WHT SPRAY", Decimal("14.50")),
+    "TU-WHT": ItemInfo("TU-WHT", "TULIP WHT DUTCH BN10", Decimal("8.90")),
+}
+
+
+def test_a_code_typed_with_a_space_or_without_its_letters() -> None:
+    ctx = make_context(items=CODES)
+    # letters in capitals and figures apart are the code, never 8,850 of something
+    (d,) = draft("HG 8850 x 2 dmg pkg", ctx)
+    assert (d.sku, d.quantity, d.amount) == ("HG8850", Decimal(2), Decimal("85.50"))
+    # an item number that is a code's figures names that code, as a guess to confirm
+    (d,) = draft("item 5077 x2 dead on arrival", ctx)
+    assert (d.sku, d.amount) == ("AQ5077", Decimal("34.80"))
+    assert d.confidence < 0.9
+    # "box 12" in words stays a box and a number, no BX12
+    (d,) = draft("box 12 of HG8850 torn", ctx)
+    assert d.sku == "HG8850"
+
+
+def test_an_amount_in_goods_names_the_goods_to_ask_about() -> None:
+    # "2 grand in orchids" is money spent in orchids, no place: the card asks about the item
+    # (it drafted no item at 0.97)
+    (d,) = draft("2 grand in orchids dead after the cooler failed", make_context(items=CODES))
+    assert (d.sku, d.amount) == ("OR-PHL", Decimal("2000.00"))
+    assert d.confidence < 0.9
+
+
+def test_a_slack_channels_name_is_no_place_with_a_number() -> None:
+    # "#lube-bay" then "1 drum": the count is one drum, not a bay 1
+    (d,) = draft("<#C01LUBE|lube-bay> 1 HG8850 busted, *$40*", make_context(items=CODES))
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("40.00"))

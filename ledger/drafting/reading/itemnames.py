@@ -886,7 +886,10 @@ def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
     return not (
         reason(match.said)
         or _norm(match.said.split()[-1]) in _PLACE_WORDS
-        or _PLACE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+        or (
+            _PLACE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+            and not _MONEY_IN.search(text[max(0, start - 40) : start])
+        )
         or (
             match.said[:1].isupper()
             and _PROPER_BEFORE.search(text, max(0, start - 20), start) is not None
@@ -894,6 +897,10 @@ def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
     )
 
 
+# ("2 grand in orchids", "$300 in the tiles"): an amount spent in goods, no place
+_MONEY_IN = re.compile(
+    r"(?:\$\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars))\s+in\s+(?:the\s+)?$", re.I
+)
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
 
 

@@ -158,7 +158,31 @@ _SPACED = re.compile(
 
 def _spaced(m: re.Match[str], keys: dict[str, str]) -> str:
     code = keys.get((m.group(1) + m.group(2)).lower())
-    return code if code is not None and ("-" in code or "_" in code) else m.group(0)
+    # ("HG 8850" of HG8850: letters typed in capitals as a code's are; "box 12" is no BOX12)
+    if code is not None and ("-" in code or "_" in code or m.group(1).isupper()):
+        return code
+    return m.group(0)
+
+
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]{1,4}-?(\d{3,})")
+_BY_DIGITS: dict[frozenset[str], dict[str, str | None]] = {}
+
+
+def by_digits(digits: str, items: Collection[str]) -> str | None:
+    """The one code of the list that is a few letters and then these figures ("5077" of
+    AQ5077, "2120" of FG2120): "item 5077" names it. None when no code or several have them."""
+    known = items if isinstance(items, frozenset) else frozenset(items)
+    found = _BY_DIGITS.get(known)
+    if found is None:
+        if len(_BY_DIGITS) > 16:
+            _BY_DIGITS.clear()
+        found = {}
+        for code in known:
+            m = _LETTERS_DIGITS.fullmatch(code)
+            if m:
+                found[m.group(1)] = None if m.group(1) in found else code
+        _BY_DIGITS[known] = found
+    return found.get(digits)
 
 
 # Capitals people shout that are words, not codes ("URGENT", "ASAP", "SKU", "QTY")
