@@ -600,3 +600,37 @@ def test_a_slack_channels_name_is_no_place_with_a_number() -> None:
     # "#lube-bay" then "1 drum": the count is one drum, not a bay 1
     (d,) = draft("<#C01LUBE|lube-bay> 1 HG8850 busted, *$40*", make_context(items=CODES))
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("40.00"))
+
+
+PRODUCE = {
+    "4225": ItemInfo("4225", "AVOCADO HASS 48CT EA", Decimal("1.08")),
+    "RP-118": ItemInfo("RP-118", "MUSHROOM WHT 10LB CS", Decimal("18.75")),
+    "4032": ItemInfo("4032", "WATERMELON SDLS EA", Decimal("4.60")),
+    "8523": ItemInfo("8523", "RASPB 6OZ CLAM", Decimal("2.60")),
+    "CUT-MAT": ItemInfo("CUT-MAT", "OLFA CUT MAT 18x24 GRN", Decimal("24.50")),
+    "K-WHT": ItemInfo("K-WHT", "KONA CTN SOLID WHITE /YD", Decimal("4.85")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        ("dmg 6 avos, dropped the tray", "4225", 6),  # a word's first three letters, plural
+        ("3 cs shrooms expired in the walk-in", "RP-118", 3),  # the end of a long word
+        ("kid smashed 3 melons on the floor", "4032", 3),
+        ("bad batch of rasps, 15 clams gone in the trash", "8523", 15),  # four of five letters
+    ],
+)
+def test_words_clipped_the_way_a_counter_clips_them(text: str, sku: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=PRODUCE))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+    assert d.confidence < 0.9  # a guess to confirm
+
+
+def test_a_name_words_own_verb_is_no_cut_of_it() -> None:
+    # "the cutting counter" is no OLFA CUT MAT: the kona white bolt is the goods
+    (d,) = draft(
+        "spilled coffee on the kona white bolt at the cutting counter, 4 yds ruined",
+        make_context(items=PRODUCE),
+    )
+    assert d.sku != "CUT-MAT"

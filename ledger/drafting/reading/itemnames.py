@@ -251,6 +251,9 @@ class _Index:
     # a name word's first three letters, where no other name word starts so ("mac" of
     # "Macallan"): a word cut that short names it only before another word of its name
     short3: dict[str, str] = field(default_factory=dict)
+    # the end of a name word of eight letters or more, five or more, where no other name word
+    # ends so ("shroom" of "MUSHROOM"): a word a counter says for the whole one
+    tails: dict[str, str] = field(default_factory=dict)
     # name words of three letters or more written without a, e, i, o or u after the first
     # letter ("FRT", "HTR", "FNCY", "ADLT"): a typed word whose consonants are those
     # ("fruit", "heaters", "fancy", "adult") says one, within a run of two or more words of
@@ -330,10 +333,21 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     # more letters of one name word stand for that word
     starts: dict[str, set[str]] = {}
     for word in owners.keys() & plain:  # (words as the names print them, none joined)
-        if word.isalpha() and len(word) >= 6:
+        if word.isalpha() and len(word) >= 5:  # ("rasps" of "RASPB 6OZ CLAM")
             for n in range(4, len(word)):
                 starts.setdefault(word[:n], set()).add(word)
     short = {cut: next(iter(w)) for cut, w in starts.items() if len(w) == 1 and cut not in members}
+    # ... and the end of a long one ("shrooms" of "MUSHROOM", "melons" of "WATERMELON")
+    ends: dict[str, set[str]] = {}
+    for word in owners.keys() & plain:
+        if word.isalpha() and len(word) >= 8:
+            for n in range(2, len(word) - 4):
+                ends.setdefault(word[n:], set()).add(word)
+    tails = {
+        end: next(iter(w))
+        for end, w in ends.items()
+        if len(w) == 1 and end not in members and end not in _NOT_CUT and end not in fuzzy.COMMON
+    }
     typos: dict[str, set[str]] = {}
     for word in owners.keys() & plain:
         if word.isalpha() and len(word) >= _TYPO_LENGTH:
@@ -371,6 +385,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         frozenset(bare),
         abbrevs,
         short3=short3,
+        tails=tails,
         consonants=consonants,
         pair_initials=pair_initials,
         spec_figures=frozenset(spec_figures),
@@ -443,6 +458,10 @@ def _abbreviated(word: str, index: _Index) -> str | None:
     """The name word a list cut short ("esp") that `word` ("espresso") begins with, or None."""
     if len(word) < 6 or not word.isalpha() or not index.abbrevs:
         return None
+    if word.endswith(("ing", "ed")):
+        stem = word[:-3] if word.endswith("ing") else word[:-2]
+        if stem in index.abbrevs or stem[:-1] in index.abbrevs:
+            return None  # ("the cutting counter" of "OLFA CUT MAT": the word's own verb)
     for n in (4, 3):
         if word[:n] in index.abbrevs:
             return word[:n]
@@ -617,6 +636,8 @@ def rewrite(
     if (
         words.isdisjoint(index.owners)
         and words.isdisjoint(index.short)
+        and words.isdisjoint(index.tails)
+        and words.isdisjoint(index.short3)
         and not any(_typo_of(w, index) for w in words)
         and not (index.skeletons and any(_skeleton(w) in index.skeletons for w in words))
         and not any(_alternatives(w, index) for w in words)
@@ -666,7 +687,15 @@ def rewrite(
                         (
                             None
                             if word in fuzzy.COMMON  # ("sold")
-                            else index.short.get(word) or index.short.get(typed_as)
+                            else index.short.get(word)
+                            or index.short.get(typed_as)
+                            or index.tails.get(word)
+                            # ("6 avos" of "AVOCADO": three letters and the plural's "s")
+                            or (
+                                index.short3.get(word)
+                                if typed_as in (word + "s", word + "es")
+                                else None
+                            )
                         )
                         or _typo_of(word, index)
                         or _bare_word(word, index)
