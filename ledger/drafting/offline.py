@@ -1650,11 +1650,12 @@ def read_requests(
     return read
 
 
-# "add $600 to the obsolescence reserve and write off 2 old X against it": "it" is the reserve
-# said before (the second request was read alone, as a loss)
+# "add $600 to the obsolescence reserve and write off 2 old X against it", "top up the E&O
+# reserve $300 and take 10 old decanters out of it": "it" is the reserve said before (the
+# second request was read alone, as a loss)
 _RESERVE_SAID = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s?(?:&|and)\s?o)\b", _I)
 _RESERVE_IT = re.compile(
-    r"\b(?:against|relieve[sd]?|relieving|release[sd]?|releasing|draw(?:ing)?\s+down|deplete"
+    r"\b(?:against|out\s+of|relieve[sd]?|relieving|release[sd]?|releasing|draw(?:ing)?\s+down|deplete"
     r"|charged?\s+(?=it\s+against\b)"
     # ("... and separately use it for 2 X": not "can't use it")
     r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b))\s+it\b",

@@ -634,3 +634,31 @@ def test_a_name_words_own_verb_is_no_cut_of_it() -> None:
         make_context(items=PRODUCE),
     )
     assert d.sku != "CUT-MAT"
+
+
+def test_an_item_said_as_what_holds_other_goods_is_the_container() -> None:
+    items = {
+        "EQ-1": ItemInfo("EQ-1", "SHEET PAN AL FULL 18X26", Decimal("14.90")),
+        "EQ-2": ItemInfo("EQ-2", "SPEED RACK 20-PAN", Decimal("189.00")),
+        "FG-1": ItemInfo("FG-1", "CROISSANT BTR LG", Decimal("0.88")),
+        "FG-2": ItemInfo("FG-2", "DINNER ROLL PARKER HSE", Decimal("0.18")),
+    }
+    ctx = make_context(items=items)
+    # a rack of rolls is rolls, not a $189 speed rack (it drafted 20 racks, $3,780)
+    ds = draft("dropped a rack of dinner rolls, 20 of them", ctx)
+    assert all(d.sku != "EQ-2" for d in ds)
+    # the pan itself, dropped, is the goods
+    (d,) = draft("dropped 2 sheet pans, bent", ctx)
+    assert (d.sku, d.quantity) == ("EQ-1", Decimal(2))
+
+
+def test_it_after_a_reserve_said_before_is_that_reserve() -> None:
+    items = {"GL-10": ItemInfo("GL-10", "DECANTER CRYSTAL 1L", Decimal("32.00"))}
+    ds = draft(
+        "top up E&O reserve $300 and take 10 obsolete decanters out of it",
+        make_context(items=items),
+    )
+    assert [(d.category, d.amount) for d in ds] == [
+        (Category.RESERVE_PROVISION, Decimal("300.00")),
+        (Category.RESERVE_WRITE_OFF, Decimal("320.00")),
+    ]

@@ -809,6 +809,15 @@ def rewrite(
         if not any((m.start < a.end and a.start < m.end) or m.sku in a.of for m in found)
     ]
     sized = [m for m in sized if not any(f.start < m.end and m.start < f.end for f in found)]
+    # ("1 sheet pan of croissants", "a rack of dinner rolls"): an item the list has, said as
+    # what holds other goods named after "of", is the container, not the goods
+    goods_at = {m.start for m in (*found, *ambiguous)}
+    found = [
+        m
+        for m in found
+        if not ((of := _OF_AFTER.match(text, m.end)) and of.end() in goods_at and m.weak)
+        and not (of and of.end() in goods_at and packs.holder(m.said.split()[-1]) is not None)
+    ]
     one = _the_one(text, found, typed, scrub, unsure, ambiguous)
     if one is not None:
         found, ambiguous = [one], []
@@ -930,6 +939,7 @@ def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
 _MONEY_IN = re.compile(
     r"(?:\$\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars))\s+in\s+(?:the\s+)?$", re.I
 )
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
 
 
