@@ -662,3 +662,19 @@ def test_it_after_a_reserve_said_before_is_that_reserve() -> None:
         (Category.RESERVE_PROVISION, Decimal("300.00")),
         (Category.RESERVE_WRITE_OFF, Decimal("320.00")),
     ]
+
+
+def test_a_word_a_list_cuts_by_its_vowels_beside_a_plain_word() -> None:
+    items = {
+        "744301": ItemInfo("744301", "PAINT INT EGGSHL WHT GAL", Decimal("24.50")),
+        "744319": ItemInfo("744319", "PAINT INT EGGSHL WHT QT", Decimal("9.75")),
+        "744343": ItemInfo("744343", "PAINT INT FLAT CEIL WHT 5GAL", Decimal("98.00")),
+    }
+    ctx = make_context(items=items)
+    # "eggshell white" of EGGSHL WHT (a letter said twice kept by the list), the quarts by
+    # the measure said before them
+    (d,) = draft("donating 12 qts of the eggshell white to the habitat restore", ctx)
+    assert (d.sku, d.amount) == ("744319", Decimal("117.00"))
+    # "ceiling" is CEIL, no verb of it
+    (d,) = draft("ceiling white 5 gal pails, we're 3 short against the system", ctx)
+    assert (d.sku, d.quantity) == ("744343", Decimal(3))

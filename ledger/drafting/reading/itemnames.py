@@ -255,10 +255,10 @@ class _Index:
     # ends so ("shroom" of "MUSHROOM"): a word a counter says for the whole one
     tails: dict[str, str] = field(default_factory=dict)
     # name words of three letters or more written without a, e, i, o or u after the first
-    # letter ("FRT", "HTR", "FNCY", "ADLT"): a typed word whose consonants are those
-    # ("fruit", "heaters", "fancy", "adult") says one, within a run of two or more words of
-    # that name ("fruit cups" of "FRT CUP MIXED")
-    consonants: frozenset[str] = frozenset()
+    # letter ("FRT", "HTR", "FNCY", "ADLT", "EGGSHL"), by their consonants: a typed word
+    # whose consonants are those ("fruit", "heaters", "fancy", "adult", "eggshell") says one,
+    # within a run of two or more words of that name ("fruit cups" of "FRT CUP MIXED")
+    consonants: dict[str, frozenset[str]] = field(default_factory=dict)
     # name words of two letters ("SD" of "HILLS SD ADLT LG BRD"): two typed words whose
     # initials they are ("science diet") say one, within a run of two or more of its words
     pair_initials: frozenset[str] = frozenset()
@@ -368,11 +368,12 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         for cut, w in starts3.items()
         if len(w) == 1 and cut not in members and cut not in fuzzy.COMMON and cut not in _NOT_CUT
     }
-    consonants = frozenset(
-        w
-        for w in owners.keys() & plain
-        if len(w) >= 3 and w.isalpha() and not any(ch in "aeiou" for ch in w[1:])
-    )
+    said_as: dict[str, set[str]] = {}
+    for w in owners.keys() & plain:
+        if len(w) >= 3 and w.isalpha() and not any(ch in "aeiou" for ch in w[1:]):
+            for key in _consonant_keys(w):
+                said_as.setdefault(key, set()).add(w)
+    consonants = {key: frozenset(words) for key, words in said_as.items()}
     pair_initials = frozenset(w for w in owners.keys() & plain if len(w) == 2 and w.isalpha())
     return _Index(
         tokens,
@@ -460,8 +461,9 @@ def _abbreviated(word: str, index: _Index) -> str | None:
         return None
     if word.endswith(("ing", "ed")):
         stem = word[:-3] if word.endswith("ing") else word[:-2]
-        if stem in index.abbrevs or stem[:-1] in index.abbrevs:
-            return None  # ("the cutting counter" of "OLFA CUT MAT": the word's own verb)
+        if stem[-1] == stem[-2] and stem[:-1] in index.abbrevs:
+            # ("the cutting counter" of "OLFA CUT MAT": the word's own verb; "ceiling" is CEIL)
+            return None
     for n in (4, 3):
         if word[:n] in index.abbrevs:
             return word[:n]
@@ -490,12 +492,16 @@ def _alternatives(word: str, index: _Index) -> tuple[str, ...]:
         return index.alt_memo[word]
     if len(index.alt_memo) > 4096:
         index.alt_memo.clear()
-    # (a list keeps a word's first letter, a vowel too: "adult" -> ADLT)
-    forms = {_skeleton(word), _skeleton(word, "aeiou"), word[0] + _skeleton(word[1:])}
-    found = index.alt_memo[word] = tuple(
-        sorted(f for f in forms if f != word and f in index.consonants)
-    )
+    forms = {_skeleton(word), *_consonant_keys(word)}
+    said = {w for f in forms for w in index.consonants.get(f, ())}
+    found = index.alt_memo[word] = tuple(sorted(said - {word}))
     return found
+
+
+def _consonant_keys(word: str) -> tuple[str, str]:
+    """A word by its first letter and its consonants after it, a letter said twice said once,
+    "y" a vowel and not ("eggshell", "EGGSHL" -> "egshl"; "fancy" -> "fnc", "fncy")."""
+    return word[0] + _skeleton(word[1:]), word[0] + _skeleton(word[1:], "aeiou")
 
 
 def _typed_initials(typed_words: list[str]) -> set[str]:
@@ -1033,7 +1039,7 @@ def _best_run(
             j += 1
         while j > i + 1 and j - 1 not in at:
             j -= 1  # a run ends on a word of the name
-        if written and len(hit) < 2:
+        if written and (named < 2 or not hit):
             continue  # ("the fruit" alone is no FRT: only beside another word of the name)
         # one word: only this item's; more: the best of all items' (below), the name's
         # other words ("single roll" beside "5-roll pro pack") deciding between two
