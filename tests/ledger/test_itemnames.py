@@ -678,3 +678,17 @@ def test_a_word_a_list_cuts_by_its_vowels_beside_a_plain_word() -> None:
     # "ceiling" is CEIL, no verb of it
     (d,) = draft("ceiling white 5 gal pails, we're 3 short against the system", ctx)
     assert (d.sku, d.quantity) == ("744343", Decimal(3))
+
+
+def test_a_names_weight_range_and_pack_are_the_names_not_a_count() -> None:
+    items = {
+        "V-75": ItemInfo("V-75", "SIMPARICA TRIO 22.1-44LB 6CT", Decimal("118.40")),
+        "V-70": ItemInfo("V-70", "HEARTGARD+ BLU 26-50LB 6CT", Decimal("39.80")),
+    }
+    ctx = make_context(items=items)
+    # the range typed without its tenth is the name's: 9 boxes, not 44 (it drafted $5,209.60)
+    (d,) = draft("simparica trio 22-44 x 9 expired, 118.40 ea", ctx)
+    assert (d.sku, d.quantity, d.amount) == ("V-75", Decimal(9), Decimal("1065.60"))
+    # "blue" of BLU, "6ct" the name's pack: 26 of them
+    (d,) = draft("we have 26 heartgard blue 6ct past exp, pulling them now", ctx)
+    assert (d.sku, d.quantity) == ("V-70", Decimal(26))

@@ -189,7 +189,7 @@ _SAME_AS = {
     "violet": "purple", "adhesive": "glue", "adhesives": "glue",
     # colours as lists shorten them ("green boards" of "... POLY GRN")
     "grn": "green", "blk": "black", "wht": "white", "gry": "grey", "gray": "grey",
-    "nvy": "navy", "brn": "brown", "slv": "silver", "ylw": "yellow", "org": "orange",
+    "blu": "blue", "nvy": "navy", "brn": "brown", "slv": "silver", "ylw": "yellow", "org": "orange",
     # and other words as a POS shortens them ("diet coke cans" of "DT COKE 12Z CN 24PK")
     "dt": "diet", "clsc": "classic", "cn": "can", "cns": "can", "gngr": "ginger",
     "sprk": "sparkling", "choc": "chocolate", "chkn": "chicken", "wtr": "water",
@@ -309,6 +309,8 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "defenders" of "TIRE MICH DEFENDER2": a grade, a figure or a word said without
         # what the list glues to it
         joined |= {(a + b).lower() for a, b in _GRADE.findall(name)}
+        # ("trio 22-44" of "SIMPARICA TRIO 22.1-44LB"): a range's ends as whole figures
+        joined |= {f for m in _NAME_RANGE.finditer(name) for f in m.groups()}
         specs = {m.group(1) for m in _FIGURE_LONG_UNIT.finditer(name)}
         spec_figures |= specs
         joined |= specs
@@ -417,6 +419,7 @@ _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
 # ... or figures then letters ("990V6", "1875T"): the figures ("990s")
 _FIGURE_STEM = re.compile(r"\b(\d{3,4})[A-Za-z]{1,2}\d?\b(?!\s*(?:oz|ml|lb|in|ft|mm|gal|pk|ct)\b)")
+_NAME_RANGE = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d)?-(\d{1,3})(?:\.\d)?(?=[a-z]*\b)", re.I)
 _GRADE = re.compile(r"\b(\d{1,2}[A-Za-z])-(\d{1,3})\b")
 _FIGURE_LONG_UNIT = re.compile(r"\b(\d{2,4})[A-Za-z]{3,4}\b")
 _MEASURE_OF = re.compile(r"\b\d+(?:\.\d+)?(qt|gal|lb|oz|pk|ct)\b", re.I)
