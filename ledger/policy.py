@@ -934,6 +934,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "flood damage", "flood damaged", "lightning strike", "struck by lightning",
                 "wildfire", "vandal", "vandals",
                 "fire or flood",
+                # the sea over the dock ("king tide got the lower shed again")
+                "king tide", "storm surge", "tidal surge", "storm tide",
                 # ("got tagged with spray paint overnight": vandalism)
                 "graffiti", "graffitied", "spray painted", "tagged with spray paint", "defaced",
                 # ("the wind took 6 panels", "under water after the creek came up")
@@ -1239,8 +1241,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 *(
                     f"{how} the {kind} {noun}"
                     for how in ("from", "out of", "against", "using", "use")
+                    # ("pull $95 from the obs reserve", "from the obso reserve")
                     for kind in ("obsolescence", "inventory", "e&o", "excess and obsolete",
-                                 "obsolete stock", "stock", "obsolete inventory")
+                                 "obsolete stock", "stock", "obsolete inventory", "obs", "obso",
+                                 "obsolete")
                     for noun in ("reserve", "allowance", "provision")
                     if f"{how} the {kind} {noun}" not in (
                         "against the obsolescence reserve", "against the inventory reserve")
@@ -1324,6 +1328,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "going to provide", "provided for", "providing for", "into the reserve",
                 "into the allowance", "into the provision", "into reserve", "into the e&o reserve",
                 "into the obsolescence reserve", "top up the provision", "top up the allowance",
+                # ("pls up the obsolete reserve $750")
+                *(
+                    f"up {det}{kind}{noun}"
+                    for det in ("the ", "our ")
+                    for kind in ("", "obsolete ", "obs ", "e&o ", "obsolescence ", "inventory ")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
                 *(
                     f"{into} the {kind} {noun}"
                     for into in ("into", "to")
@@ -1440,6 +1451,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "fireball handles over by 2 at inventory", "count is up 2": said of the books
             Words(
                 "over by", "count is up", "count's up", "counts up", "count up",
+                # ("we're up 5 on speed ropes vs the books")
+                "we're up", "were up", "we are up", "we're over", "we are over",
                 "count high", "count is high", "count came in high", "count was high",
                 "came in high",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",

@@ -1692,8 +1692,28 @@ def _restated(read: list[Facts]) -> list[Facts]:
             == (prev.category, prev.sku, prev.quantity, prev.unit_cost, prev.total)
         ):
             continue
+        if prev is not None and _one_provision(prev, f):
+            # "provide for 2 X going obsolete, add $620 to the E&O reserve": the goods the
+            # reserve is for, then the money it moves by: one provision (the money's)
+            out[-1] = prev if prev.total is not None else f
+            continue
         out.append(f)
     return out
+
+
+def _one_provision(a: Facts, b: Facts) -> bool:
+    """Two parts building the reserve, one naming goods without money, one money alone."""
+    if a.category is not Category.RESERVE_PROVISION or b.category is not a.category:
+        return False
+    money, goods = (a, b) if a.total is not None else (b, a)
+    return (
+        money.total is not None
+        and money.sku is None
+        and money.quantity is None
+        and goods.total is None
+        and goods.unit_cost is None
+        and (goods.sku is not None or goods.quantity is not None)
+    )
 
 
 def _conflict_note(facts: Facts, conflicts: Sequence[itemnames.Match]) -> Facts:
@@ -3560,6 +3580,11 @@ _RESERVE_WHICH = re.compile(
 )
 
 
+_WHAT_WE = re.compile(
+    r"\bwhat\s+(?:we|i|you|they|finance|accounting)\s+(?:already\s+|had\s+)?$", _I
+)
+
+
 def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
     """ "use up $1,350 of the provision for obsolete stock": "the provision for ..." is the
     reserve's name, not a verb building it; beside a verb using the reserve, only the verb
@@ -3576,8 +3601,21 @@ def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
                     h.keyword.startswith(_RESERVE_NAME)
                     and _DETERMINER_BEFORE.search(s, max(0, h.start - 30), h.start)
                 )
-                # ("against the reserve we set up last qtr": which reserve, not a new build)
+                # ("against the reserve we set up last qtr": which reserve, not a new build;
+                # "thru the E&O reserve, using what we set aside")
                 or _RESERVE_WHICH.search(s, max(0, h.start - 40), h.start)
+                or _WHAT_WE.search(s, max(0, h.start - 30), h.start)
+                # ("charge the 12 old X to the obsolete stock allowance": charged to it is
+                # out of it)
+                or (
+                    h.keyword.startswith("to ")
+                    and any(
+                        w.category is Category.RESERVE_WRITE_OFF
+                        and w.keyword.startswith("charg")
+                        and w.start < h.start
+                        for w in hits
+                    )
+                )
             )
         )
     ]
@@ -3895,7 +3933,11 @@ _RESERVE_BY = re.compile(
         |\b(?:another|an\s+extra|a\s+further|an\s+additional)
         |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\s*[:=-]?)
         \s+(?P<n>{_NUM})(?![a-z])
-        (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b|(?:[a-z]+\s+){{0,2}}{SKU_MARK}))""",
+        (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b|(?:[a-z]+\s+){{0,2}}{SKU_MARK}))
+        # ("relieve the reserve: 100 grey blanks": a count of goods, not $100)
+        (?!\s+(?!(?:for|to|in|into|on|from|of|against|dollars?|bucks|usd|worth|total|and|this
+            |that|now|today|per|more|extra|please|pls|thanks|thx|as|at|by|with|off|out)\b)
+            [a-z]{{3,}})""",
     _IX,
 )
 # "release 1,500 from the obsolescence allowance": a number straight before the reserve's

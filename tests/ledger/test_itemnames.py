@@ -692,3 +692,18 @@ def test_a_names_weight_range_and_pack_are_the_names_not_a_count() -> None:
     # "blue" of BLU, "6ct" the name's pack: 26 of them
     (d,) = draft("we have 26 heartgard blue 6ct past exp, pulling them now", ctx)
     assert (d.sku, d.quantity) == ("V-70", Decimal(26))
+
+
+def test_a_list_word_with_letters_left_out_but_never_a_words_start() -> None:
+    items = {
+        "CR-303": ItemInfo("CR-303", "LOBSTER LIVE JMBO 3#+", Decimal("38.00")),
+        "CR-302": ItemInfo("CR-302", "LOBSTER LIVE SLCT 1.5#", Decimal("16.40")),
+        "BF-1120": ItemInfo("BF-1120", "BF RIBEYE LIP-ON CHOICE /LB", Decimal("11.85")),
+        "BF-1230": ItemInfo("BF-1230", "BF SHORT RIB 123A /LB", Decimal("8.90")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("4 live jumbos died when the tank pump quit", ctx)  # JMBO of "jumbos"
+    assert (d.sku, d.quantity) == ("CR-303", Decimal(4))
+    # "ribeye short" is the ribeye, short on a count: "rib" starts "ribeye", no cut of it
+    (d,) = draft("count, bay 12: ribeye short 9.5 lb vs system", ctx)
+    assert d.sku == "BF-1120"

@@ -254,10 +254,11 @@ class _Index:
     # the end of a name word of eight letters or more, five or more, where no other name word
     # ends so ("shroom" of "MUSHROOM"): a word a counter says for the whole one
     tails: dict[str, str] = field(default_factory=dict)
-    # name words of three letters or more written without a, e, i, o or u after the first
-    # letter ("FRT", "HTR", "FNCY", "ADLT", "EGGSHL"), by their consonants: a typed word
-    # whose consonants are those ("fruit", "heaters", "fancy", "adult", "eggshell") says one,
-    # within a run of two or more words of that name ("fruit cups" of "FRT CUP MIXED")
+    # name words of three letters or more by their consonants ("FRT", "HTR", "FNCY", "ADLT",
+    # "EGGSHL", "JMBO"): a longer typed word with those consonants that the name word is
+    # with letters left out ("fruit", "heaters", "fancy", "adult", "eggshell", "jumbos")
+    # says one, within a run of two or more words of that name ("fruit cups" of "FRT CUP
+    # MIXED")
     consonants: dict[str, frozenset[str]] = field(default_factory=dict)
     # name words of two letters ("SD" of "HILLS SD ADLT LG BRD"): two typed words whose
     # initials they are ("science diet") say one, within a run of two or more of its words
@@ -372,7 +373,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     }
     said_as: dict[str, set[str]] = {}
     for w in owners.keys() & plain:
-        if len(w) >= 3 and w.isalpha() and not any(ch in "aeiou" for ch in w[1:]):
+        if len(w) >= 3 and w.isalpha() and w not in _NOT_CUT:
             for key in _consonant_keys(w):
                 said_as.setdefault(key, set()).add(w)
     consonants = {key: frozenset(words) for key, words in said_as.items()}
@@ -496,9 +497,24 @@ def _alternatives(word: str, index: _Index) -> tuple[str, ...]:
     if len(index.alt_memo) > 4096:
         index.alt_memo.clear()
     forms = {_skeleton(word), *_consonant_keys(word)}
-    said = {w for f in forms for w in index.consonants.get(f, ())}
-    found = index.alt_memo[word] = tuple(sorted(said - {word}))
+    said = {
+        w
+        for f in forms
+        for w in index.consonants.get(f, ())
+        # (a list drops letters, never adds or swaps them: "JMBO" of "jumbo", never
+        # "bread" of "BOARD")
+        if len(w) < len(word) and _within(w, word) and not word.startswith(w)
+    }  # (a word's start is a cut of it, read elsewhere: "rib" of "ribeye" is no RIB)
+    found = index.alt_memo[word] = tuple(sorted(said))
     return found
+
+
+def _within(short: str, word: str) -> bool:
+    """Whether `short` is `word` with letters left out, its first letter kept."""
+    if short[:1] != word[:1]:
+        return False
+    letters = iter(word)
+    return all(ch in letters for ch in short)
 
 
 def _consonant_keys(word: str) -> tuple[str, str]:

@@ -1,0 +1,63 @@
+"""Reasons and reserve directions as floor staff say them (held-out rounds 47-48 of issue 9):
+each message drafts the policy's entry for what happened, whatever the trade's words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ledger.drafting import ItemInfo, draft
+from ledger.policy import Category
+from tests.ledger.conftest import make_context
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # the sea over the dock is a flood
+        ("king tide got the lower shed again, 12 SKU-12 ruined", Category.CASUALTY, "180.00"),
+        # more on the shelf than the books, said of ourselves
+        ("we're up 5 on SKU-12 vs the books", Category.OVERAGE, "75.00"),
+        # raising the reserve, said short
+        ("pls up the obsolete reserve $750, slow movers", Category.RESERVE_PROVISION, "750.00"),
+        # the reserve's short names, used
+        ("pull 4 SKU-12 from the obs reserve", Category.RESERVE_WRITE_OFF, "60.00"),
+        # "what we set aside" names the reserve; clearing goods through it uses it
+        (
+            "clear the 22 discontinued SKU-12 thru the E&O reserve, using what we set aside",
+            Category.RESERVE_WRITE_OFF,
+            "330.00",
+        ),
+        # charged to the allowance is out of it (it was drafted as building it)
+        (
+            "charge the 12 discontinued SKU-12 we're tossing to the obsolete stock allowance",
+            Category.RESERVE_WRITE_OFF,
+            "180.00",
+        ),
+    ],
+)
+def test_floor_words_draft_the_policys_entry(text: str, category: Category, amount: str) -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (category, Decimal(amount))
+
+
+def test_a_count_after_the_reserves_name_is_no_dollar_amount() -> None:
+    # "reserve: 100 grey blanks" counts blanks (it drafted $100.00 at 0.97); "reserve 100
+    # for old blanks" is still $100
+    (d,) = draft(
+        "relieve obsolescence reserve: 100 grey blanks, old formula, tossed", make_context()
+    )
+    assert d.quantity == Decimal(100) and d.amount is None and d.confidence < 0.9
+    (d,) = draft("relieve obsolescence reserve 100 for old blanks", make_context())
+    assert d.amount == Decimal("100.00")
+
+
+def test_goods_a_provision_is_for_and_its_money_are_one_provision() -> None:
+    items = {"LS-8": ItemInfo("LS-8", "LOOSE MOISS 8MM RD", Decimal("310.00"))}
+    ds = draft(
+        "provide for 2 LS-8 going obsolete, add $620 to the E&O reserve",
+        make_context(items=items),
+    )
+    assert [(d.category, d.amount) for d in ds] == [(Category.RESERVE_PROVISION, Decimal("620.00"))]
