@@ -156,3 +156,16 @@ def test_counted_goods_no_item_of_a_company_list_names_are_never_sure() -> None:
     # the same message with no item list at all is read as before
     (d,) = draft("2 cs reds (10 packs/cs) @ $140/cs water dmg", make_context(items={}))
     assert d.confidence >= 0.9
+
+
+def test_money_in_goods_no_item_of_a_company_list_names_is_never_sure() -> None:
+    items = {
+        f"SKU-{n}": ItemInfo(f"SKU-{n}", f"Widget model {n}", Decimal("14.25")) for n in range(12)
+    }
+    # "jumbos" are goods of their own the list may have: which item? (drafted at 0.97)
+    (d,) = draft("1 grand worth of jumbos died when the tank pump quit", make_context(items=items))
+    assert (d.sku, d.amount) == (None, Decimal("1000.00"))
+    assert d.confidence < 0.9
+    # "$2,400 of damaged inventory" names no goods: as sure as before
+    (d,) = draft("write off $2,400 of damaged inventory", make_context(items=items))
+    assert d.confidence >= 0.9

@@ -67,11 +67,33 @@ def no_item(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """Counted goods, priced by the message, with a company item list and none of its items
     named ("2 cs reds (10 packs/cs) @ $140/cs" of "Bones Reds Bearings 8pk"): the amount may be
     right, the entry's item is not known; never sure."""
-    if facts.sku or len(items) < _A_COMPANY_LIST or facts.quantity is None:
+    if facts.sku or len(items) < _A_COMPANY_LIST or facts.category in _RESERVES:
         return facts
-    if facts.category in _RESERVES:
+    if facts.quantity is None and not (facts.total is not None and _goods_named(facts)):
         return facts
     return replace(facts, guesses=(*facts.guesses, Guess(NO_ITEM, P_NO_ITEM)))
+
+
+# ("1 grand worth of jumbos died", "$300 in tulips"): goods named by a word of their own after
+# the money; "$2,400 of damaged inventory" names none
+_GOODS_AFTER_MONEY = re.compile(
+    r"(?:\d|\bgrand\b|\bk\b)\s*(?:bucks\s+|dollars\s+)?(?:worth\s+of|worth|of|in)\s+"
+    r"(?:the\s+|our\s+|those\s+|these\s+)?(?P<w>[a-z][a-z'-]{2,})",
+    re.IGNORECASE,
+)
+_ANY_GOODS = frozenset(
+    """
+    stock inventory product products goods merchandise supplies stuff items item materials
+    material damaged expired obsolete spoiled broken stolen missing lost old dead assorted
+    misc mixed various random odd miscellaneous shrink shrinkage loss losses write writeoff
+    inv store warehouse backstock overstock dented
+    """.split()  # noqa: SIM905 (a word list)
+)
+
+
+def _goods_named(facts: Facts) -> bool:
+    m = _GOODS_AFTER_MONEY.search(facts.source_text)
+    return m is not None and m.group("w").lower() not in _ANY_GOODS
 
 
 def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
