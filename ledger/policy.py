@@ -936,6 +936,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "fire or flood",
                 # the sea over the dock ("king tide got the lower shed again")
                 "king tide", "storm surge", "tidal surge", "storm tide",
+                # storms said in one word ("thunderstorm ripped the canopy loose")
+                "thunderstorm", "thunderstorms", "thunder storm", "hail storm",
+                "windstorm", "wind storm", "rainstorm", "snowstorm", "ice storm", "blizzard",
                 # ("got tagged with spray paint overnight": vandalism)
                 "graffiti", "graffitied", "spray painted", "tagged with spray paint", "defaced",
                 # ("the wind took 6 panels", "under water after the creek came up")

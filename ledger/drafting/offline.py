@@ -1646,8 +1646,36 @@ def read_requests(
     if by_name is not None and by_name.conflicts:
         read = [_conflict_note(f, by_name.conflicts) for f in read]
     if by_name is not None and by_name.ambiguous:
+        if len(read) > 1:
+            read = [_own_goods(f, by_name.ambiguous) for f in read]
         read = [_ambiguous_name_note(f, by_name.ambiguous, len(read) == 1) for f in read]
     return read
+
+
+def _counted_in(text: str, said: str) -> bool:
+    """Whether `said` stands in `text` as counted goods: a count a word or two before or
+    after it ("bic lighters 12 broken", "12 bic lighters"), not a place ("at the kiosk")."""
+    word = re.escape(said.lower())
+    return (
+        re.search(
+            rf"(?<![\w.$])\d+(?:\.\d+)?\s+(?:[a-z]+\s+)?{word}(?!\w)"
+            rf"|(?<!\w){word}\s+(?:[a-z]+\s+)?(?:x\s*)?\d+(?![\w.,/]\d)",
+            text.lower(),
+        )
+        is not None
+    )
+
+
+def _own_goods(facts: Facts, ambiguous: Sequence[itemnames.Match]) -> Facts:
+    """ "usb chargers 5 broken, bic lighters 12 broken": a part that names goods of its own
+    by a word of another item's name is not the other parts' item (it took the chargers')."""
+    inherited = [g for g in facts.guesses if g.message.startswith(_INHERITED_SKU)]
+    if not inherited or not any(
+        _counted_in(facts.source_text, m.said) and facts.sku not in m.of for m in ambiguous
+    ):
+        return facts
+    kept = tuple(g for g in facts.guesses if g not in inherited)
+    return replace(facts, sku=None, guesses=kept)
 
 
 # "add $600 to the obsolescence reserve and write off 2 old X against it", "top up the E&O
@@ -1732,6 +1760,9 @@ def _conflict_note(facts: Facts, conflicts: Sequence[itemnames.Match]) -> Facts:
     return replace(facts, guesses=(*facts.guesses, note))
 
 
+P_OWN_WORD = 0.3  # one part's goods named by one word of one item's name: a guess to confirm
+
+
 def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alone: bool) -> Facts:
     """ "2 chemex brewers broke, $45 each": the goods are named by a word several items
     share; the card asks which (never sure: the entry may be right, its item is not known),
@@ -1742,6 +1773,11 @@ def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alo
     if not own and not alone:
         return facts  # (another request's goods: "$300 of mugs and $450 of speakers")
     m = min(own or ambiguous, key=lambda a: len(a.of))  # (the words that say the most)
+    if own and not alone and len(m.of) == 1 and _counted_in(facts.source_text, m.said):
+        # "..., bic lighters 12 broken": one part's own goods, a word only one item's name
+        # has: that item, as a guess (the card shows which)
+        note = Guess(f"Read '{m.said}' as {m.of[0]} by its name in the item list", P_OWN_WORD)
+        return replace(facts, sku=m.of[0], guesses=(*facts.guesses, note))
     items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
     said = f"may name any of {items}" if len(m.of) > 1 else f"is a word of {items}'s name"
     note = Guess(f"'{m.said}' {said}: {named.ASKS_WHICH}", itemnames.P_NAMED)
@@ -3432,6 +3468,8 @@ class _ReasonIndex:
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
+            if key == "ripped off" and _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                key = "ripped"  # "5 fuses ripped off": a part torn from the goods, no theft
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (near is None or near.search(text) or (context and near.search(context))):
@@ -4028,6 +4066,14 @@ _SHORT_NOUN = re.compile(
     r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
     r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"
     r"|boots?|dresses?|coats?|handle[sd]?|neck|arms?|legs?|blocks?|runs?|wave|throw)\b",
+    _I,
+)
+# a thing, not a thief, before "ripped off" ("fuses ripped off"; "someone ripped off 3 X",
+# "we got ripped off" are theft's)
+_PART_BEFORE = re.compile(
+    r"\b(?!(?:got|get|gets|getting|were|was|been|being|be|we|i|they|he|she|you|just|totally"
+    r"|really|who|someone|somebody|customers?|thie[fv]e?s?|kids?|guys?|people|person)\b)"
+    r"[a-z]{3,}\s+$",
     _I,
 )
 _SHRINK_WRAP = re.compile(
@@ -5104,6 +5150,9 @@ def _turned(text: str, category: Category | None) -> str | None:
     return " ".join(m.group(0).split()) if m else None
 
 
+_INHERITED_SKU = "Assumed this is"
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -5192,7 +5241,7 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
             if len(codes) == 1:
                 code = codes.pop()
                 changes["sku"] = code
-                guesses.append(Guess(f"Assumed this is {code} too", P_INHERITED))
+                guesses.append(Guess(f"{_INHERITED_SKU} {code} too", P_INHERITED))
         if f.quantity is not None and f.unit_cost is None and f.total is None:
             # "40 units SKU-1 and 20 units SKU-2 damaged at $5 each": a later price distributes
             prices = {o.unit_cost for o in later if o.unit_cost is not None}

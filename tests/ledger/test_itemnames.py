@@ -707,3 +707,35 @@ def test_a_list_word_with_letters_left_out_but_never_a_words_start() -> None:
     # "ribeye short" is the ribeye, short on a count: "rib" starts "ribeye", no cut of it
     (d,) = draft("count, bay 12: ribeye short 9.5 lb vs system", ctx)
     assert d.sku == "BF-1120"
+
+
+STORE = {
+    "TB1075": ItemInfo("TB1075", "GRZLY WNTRGRN LC CAN", Decimal("4.15")),
+    "TB1090": ItemInfo("TB1090", "ZYN COOL MINT 6MG", Decimal("3.55")),
+    "GM5001": ItemInfo("GM5001", "CHGR CAR USB-C 20W", Decimal("6.80")),
+    "GM5010": ItemInfo("GM5010", "BIC LTR CLASSIC", Decimal("0.98")),
+    "GM5022": ItemInfo("GM5022", "SUNGLS ASST SPINNER", Decimal("3.25")),
+    "OR-1": ItemInfo("OR-1", "ORCHID PHAL WHT SPRAY", Decimal("14.50")),
+}
+
+
+def test_each_part_of_a_line_names_its_own_goods() -> None:
+    ctx = make_context(items=STORE)
+    # "grizzly" of GRZLY, counted: its own item, not the zyn's (it took TB1090 twice)
+    ds = draft("count: zyn short 6, grizzly short 4", ctx)
+    assert [(d.sku, d.quantity) for d in ds] == [("TB1090", Decimal(6)), ("TB1075", Decimal(4))]
+    # "bic lighters 12 broken" names the lighters: not the chargers of the part before
+    ds = draft("usb chargers 5 broken, bic lighters 12 broken", ctx)
+    assert [(d.sku, d.amount) for d in ds] == [
+        ("GM5001", Decimal("34.00")),
+        ("GM5010", Decimal("11.76")),
+    ]
+    # a word of an item's name said as a place is no goods: the part's goods are the first's
+    ds = draft("10 GM5022 damaged and 4 missing at the orchid display", ctx)
+    assert [d.sku for d in ds] == ["GM5022", "GM5022"]
+
+
+def test_a_long_name_word_with_letters_left_out_needs_all_its_consonants() -> None:
+    # "separately" has SPRAY's letters in order, but not its consonants only: no spray
+    ds = draft("write down 30 GM5022 to $1 ea; separately 4 more broke", make_context(items=STORE))
+    assert all(d.sku == "GM5022" for d in ds)

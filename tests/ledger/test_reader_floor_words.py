@@ -61,3 +61,25 @@ def test_goods_a_provision_is_for_and_its_money_are_one_provision() -> None:
         make_context(items=items),
     )
     assert [(d.category, d.amount) for d in ds] == [(Category.RESERVE_PROVISION, Decimal("620.00"))]
+
+
+def test_storms_in_one_word_and_parts_ripped_off() -> None:
+    items = {
+        "SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00")),
+        "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("thunderstorm ripped the canopy loose, SKU-12 x 18 in the mud", ctx)
+    assert d.category is Category.CASUALTY
+    # a part ripped off the goods is damage; someone ripping off goods is theft
+    ds = draft("3 SKU-12 crushed, 5 SKU-410 handles ripped off", ctx)
+    assert [d.category for d in ds] == [Category.LOSS, Category.LOSS]
+    (d,) = draft("someone ripped off 3 SKU-12", ctx)
+    assert d.category is Category.CASUALTY
+
+
+def test_a_pos_name_ending_in_dz_is_priced_by_the_dozen() -> None:
+    items = {"TL-DZ": ItemInfo("TL-DZ", "BALL TITL VELOCITY DZ", Decimal("17.40"))}
+    # 5 dozen of an item priced by the dozen: 5 of the list's units (it drafted 60 x $17.40)
+    (d,) = draft("w/o 5 dz TL-DZ soaked, cooler tipped over", make_context(items=items))
+    assert d.amount == Decimal("87.00")

@@ -260,6 +260,10 @@ class _Index:
     # says one, within a run of two or more words of that name ("fruit cups" of "FRT CUP
     # MIXED")
     consonants: dict[str, frozenset[str]] = field(default_factory=dict)
+    # name words of five letters or more by their first and last letter: a longer typed word
+    # that is one of them with letters left out, first and last kept, says it ("grizzly" of
+    # "GRZLY", "sunglasses" of "SUNGLS")
+    cut_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # name words of two letters ("SD" of "HILLS SD ADLT LG BRD"): two typed words whose
     # initials they are ("science diet") say one, within a run of two or more of its words
     pair_initials: frozenset[str] = frozenset()
@@ -377,6 +381,13 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
             for key in _consonant_keys(w):
                 said_as.setdefault(key, set()).add(w)
     consonants = {key: frozenset(words) for key, words in said_as.items()}
+    # ... and those of five letters or more by their first and last letters ("LTR", "BRST"
+    # are too short, "GRZLY", "SUNGLS", "WNTRGRN" are not: "grizzly", "sunglasses")
+    ends_at: dict[str, set[str]] = {}
+    for w in owners.keys() & plain:
+        if len(w) >= 5 and w.isalpha() and w not in _NOT_CUT:
+            ends_at.setdefault(w[0] + w[-1], set()).add(w)
+    cut_words = {key: frozenset(words) for key, words in ends_at.items()}
     pair_initials = frozenset(w for w in owners.keys() & plain if len(w) == 2 and w.isalpha())
     return _Index(
         tokens,
@@ -391,6 +402,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         short3=short3,
         tails=tails,
         consonants=consonants,
+        cut_words=cut_words,
         pair_initials=pair_initials,
         spec_figures=frozenset(spec_figures),
     )
@@ -490,23 +502,38 @@ def _skeleton(word: str, vowels: str = "aeiouy") -> str:
 def _alternatives(word: str, index: _Index) -> tuple[str, ...]:
     """The list's consonant words `word` may be written as ("fruit" -> FRT, "fancy" -> FNCY,
     "wheel" -> WHL), the word not one of them itself."""
-    if not index.consonants or len(word) < 4 or not word.isalpha():
+    if not (index.consonants or index.cut_words) or len(word) < 4 or not word.isalpha():
         return ()
     if word in index.alt_memo:
         return index.alt_memo[word]
     if len(index.alt_memo) > 4096:
         index.alt_memo.clear()
     forms = {_skeleton(word), *_consonant_keys(word)}
+    listed = {w for f in forms for w in index.consonants.get(f, ())}
+    if word not in index.members:  # ("brisket" is a name word: no "BRST" of breast)
+        # (its consonants all said, one at most left out: "separately" is no SPRAY)
+        listed |= {
+            w
+            for w in index.cut_words.get(word[0] + word[-1], frozenset())
+            if _one_out_of(_skeleton(w), _skeleton(word))
+        }
     said = {
         w
-        for f in forms
-        for w in index.consonants.get(f, ())
+        for w in listed
         # (a list drops letters, never adds or swaps them: "JMBO" of "jumbo", never
         # "bread" of "BOARD")
         if len(w) < len(word) and _within(w, word) and not word.startswith(w)
     }  # (a word's start is a cut of it, read elsewhere: "rib" of "ribeye" is no RIB)
     found = index.alt_memo[word] = tuple(sorted(said))
     return found
+
+
+def _one_out_of(short: str, full: str) -> bool:
+    """Whether `short` is `full` or `full` with one letter left out."""
+    return short == full or (
+        len(full) == len(short) + 1
+        and any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
+    )
 
 
 def _within(short: str, word: str) -> bool:
@@ -1058,8 +1085,10 @@ def _best_run(
             j += 1
         while j > i + 1 and j - 1 not in at:
             j -= 1  # a run ends on a word of the name
-        if written and (named < 2 or not hit):
-            continue  # ("the fruit" alone is no FRT: only beside another word of the name)
+        if written and (not hit or (named < 2 and not _counted_alone(text, toks, i, hit))):
+            # ("the fruit" alone is no FRT: only beside another word of the name, or a word
+            # of four letters or more counted: "grizzly short 4" of "GRZLY")
+            continue
         # one word: only this item's; more: the best of all items' (below), the name's
         # other words ("single roll" beside "5-roll pro pack") deciding between two
         own = [t for t in hit if index.owners.get(t) == frozenset((sku,))]
@@ -1169,6 +1198,15 @@ def _best_run(
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
+
+
+def _counted_alone(text: str, toks: list[tuple[str, int, int]], i: int, hit: set[str]) -> bool:
+    """Whether one typed word, a list's word of four letters or more with letters left out,
+    stands as counted goods ("grizzly short 4", "3 lighters")."""
+    if len(hit) != 1 or len(next(iter(hit))) < 4:
+        return False
+    _, start, end = toks[i]
+    return _counted_goods(text, Match("", text[start:end], start, end, True))
 
 
 def _model_of(text: str, toks: list[tuple[str, int, int]], i: int, index: _Index) -> bool:

@@ -521,7 +521,9 @@ _DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 
 # "Wine glass 12oz, per dozen", "Eggs /dz", "Rolls (dozen)": the item is the dozen
 _PRICED_DOZEN = re.compile(
-    r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*)(?:dozen|doz|dz)\b|\bdozen\s*\)?\s*$", re.I
+    # ("BALL TITL VELOCITY DZ", "EGGS LG DOZ": a POS name ending in its dozen)
+    r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*)(?:dozen|doz|dz)\b|\b(?:dozen|doz|dz)\s*\)?\s*$",
+    re.I,
 )
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
 _PRICED_PAIR = re.compile(
