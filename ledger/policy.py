@@ -348,6 +348,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "failed", "went down", "broke down", "quit", "went out", "conked out",
                 "crapped out", "cut out", "tripped",
+                # ("walk-in #2 down, lost 6 cs", "lost in the walk-in failure", "the walk-in
+                # was at 58 degrees")
+                "was down", "is down", "been down", "down overnight", "failure", "degrees", "warm",
                 near=("freezer", "freezers", "cooler", "coolers", "fridge", "fridges",
                       "refrigerator", "chiller", "compressor", "walk-in", "reefer", "power"),
                 fuzzy=False,
@@ -381,6 +384,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up", "runs in",
                 # ("dragged thru the mud", "lipstick all over the bodice", "iron scorch marks",
                 # "3 stones popped out", "elastic gone")
+                # goods lost by the laundry or the trash, destroyed all the same ("laundry
+                # vendor lost 2 doz king flats", "went out w/ the trash by mistake")
+                "at the laundry", "laundry lost", "vendor lost", "lost by the laundry",
+                "out w/ the trash", "out with the trash", "in the trash by mistake",
                 "dragged thru", "dragged through", "in the mud", "lipstick", "makeup stain",
                 "makeup on", "foundation all over", "scorch marks", "scorch mark", "popped out",
                 "elastic gone", "elastic shot",

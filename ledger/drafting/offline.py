@@ -458,6 +458,10 @@ _MASK_PARTS: tuple[str, ...] = (
     # (a count such as "24ct" or "12pk" is never masked: it may be the count per case)
     r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm)\s+)"
     r"(?=" + _UNIT + r"\b)",
+    # a room or a unit by its number, no count: "kettle in 918 is broke", "missing from
+    # 1108", "guest in rm 1220", "the 1800-1820 block" ("sell at 300" is a price)
+    r"\b(?:in|from)\s+(?:the\s+)?(?:rm\.?\s*|room\s+|suite\s+|\#\s*)?"
+    r"(?P<m>\d{3,4}(?:\s*-\s*\d{3,4})?)(?![\d.,/%$-])(?!\s*(?:x\b|" + _UNIT + r"\b))",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
     # a drain or a door named for storms, no storm ("into the storm drain")

@@ -83,3 +83,22 @@ def test_a_pos_name_ending_in_dz_is_priced_by_the_dozen() -> None:
     # 5 dozen of an item priced by the dozen: 5 of the list's units (it drafted 60 x $17.40)
     (d,) = draft("w/o 5 dz TL-DZ soaked, cooler tipped over", make_context(items=items))
     assert d.amount == Decimal("87.00")
+
+
+def test_a_room_by_its_number_is_no_count_and_a_cold_store_down_is_spoilage() -> None:
+    items = {"R-40": ItemInfo("R-40", "REMOTE TV UNIVERSAL", Decimal("9.75"))}
+    ctx = make_context(items=items)
+    # "missing from 1108": a room, not 1,108 remotes (it drafted $10,803.00)
+    (d,) = draft("R-40 missing from 1108 again ugh", ctx)
+    assert d.quantity != Decimal(1108) and (d.amount or 0) < 100
+    # a price after "at" is still a price
+    (d,) = draft(
+        "scuffed 12 R-40, can sell at 300",
+        make_context(items={"R-40": ItemInfo("R-40", "REMOTE TV UNIVERSAL", Decimal("389.00"))}),
+    )
+    assert d.amount == Decimal("1068.00")
+    # lost in a walk-in failure, or by the laundry: destroyed, no shortfall on a count
+    (d,) = draft("1.2k worth of R-40 lost in the walk-in failure", ctx)
+    assert d.category is Category.LOSS
+    (d,) = draft("laundry vendor lost 24 R-40, confirmed gone for good", ctx)
+    assert d.category is Category.LOSS
