@@ -739,3 +739,19 @@ def test_a_long_name_word_with_letters_left_out_needs_all_its_consonants() -> No
     # "separately" has SPRAY's letters in order, but not its consonants only: no spray
     ds = draft("write down 30 GM5022 to $1 ea; separately 4 more broke", make_context(items=STORE))
     assert all(d.sku == "GM5022" for d in ds)
+
+
+def test_a_names_glued_figures_beside_its_code_or_before_it_are_no_count() -> None:
+    items = {
+        "55-30440": ItemInfo("55-30440", "SODA COLA 20OZ", Decimal("0.58")),
+        "63-40240": ItemInfo("63-40240", "BATTERY AA 4PK", Decimal("0.97")),
+        "42-10517": ItemInfo("42-10517", "TRASH BAG 13GAL 12CT", Decimal("0.95")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("sku 55-30440 (cola 20oz) 16 leakers", ctx)  # not 20 sodas
+    assert (d.quantity, d.amount) == (Decimal(16), Decimal("9.28"))
+    (d,) = draft("63-40240 aa 4pk x 15 corroded + leaking", ctx)  # not 4 packs
+    assert (d.quantity, d.amount) == (Decimal(15), Decimal("14.55"))
+    # "the 13 gal trash bags" are the 13-gallon ones: one shortfall of 10, no 13 of them
+    ds = draft("count is off on the 13 gal trash bags, 10 fewer than the books say", ctx)
+    assert [(d.sku, d.quantity) for d in ds] == [("42-10517", Decimal(10))]

@@ -270,6 +270,9 @@ class _Index:
     # figures a name glues to a measure of three letters or more ("433" of "433MHZ"): a
     # setting, no count ("3 short on 433 sensors")
     spec_figures: frozenset[str] = frozenset()
+    # SKU -> its name's figures glued to their measure ("13gal" of "TRASH BAG 13GAL 12CT"):
+    # "the 13 gal trash bags" says the name's size, no count of 13
+    measured: dict[str, frozenset[str]] = field(default_factory=dict)
     # a typed word -> the name word it is one letter off, or None (the same words come again)
     typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
     # a typed word -> the consonant words of the list it may be written as
@@ -285,6 +288,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     members: dict[str, list[str]] = {}
     plain: set[str] = set()
     spec_figures: set[str] = set()
+    measured: dict[str, frozenset[str]] = {}
     segments = _code_words(names)
     for sku, name in names:
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
@@ -323,6 +327,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "12 qts of the 0w20" of "... 0W-20 1QT" beside "... 0W-20 55GAL DRUM": the measure
         # a name's figure is in (the figure alone is the word that stays)
         joined |= {m.group(1).lower() for m in _MEASURE_OF.finditer(name)}
+        measured[sku] = frozenset(
+            m.group(1) + _UNIT_SAID.get(m.group(2).lower(), m.group(2).lower())
+            for m in _FIGURE_MEASURED.finditer(name)
+        )
         # "2 jack fifths" of "JACK DANIELS 750ML": a size as the trade says it
         joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
         # "2x4x8", "4x4x10s" of "2X4-8'", "4X4-10' PT": lumber's size as the yard says it
@@ -405,6 +413,7 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         cut_words=cut_words,
         pair_initials=pair_initials,
         spec_figures=frozenset(spec_figures),
+        measured=measured,
     )
 
 
@@ -435,6 +444,9 @@ _FIGURE_STEM = re.compile(r"\b(\d{3,4})[A-Za-z]{1,2}\d?\b(?!\s*(?:oz|ml|lb|in|ft
 _NAME_RANGE = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d)?-(\d{1,3})(?:\.\d)?(?=[a-z]*\b)", re.I)
 _GRADE = re.compile(r"\b(\d{1,2}[A-Za-z])-(\d{1,3})\b")
 _FIGURE_LONG_UNIT = re.compile(r"\b(\d{2,4})[A-Za-z]{3,4}\b")
+_FIGURE_MEASURED = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s?(qt|gal|lb|oz|pk|ct|in|ft|mm|cm|ml|l|v|w|yd|pc|cu)\b", re.I
+)
 _MEASURE_OF = re.compile(r"\b\d+(?:\.\d+)?(qt|gal|lb|oz|pk|ct)\b", re.I)
 _WORD_FIGURE = re.compile(r"\b([A-Za-z]{4,})\d{1,2}\b")
 _SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
@@ -883,7 +895,16 @@ def rewrite(
             blank = _FIGURES if done.said.isdigit() else _OWN_FIGURE
             said = blank.sub(lambda f: " " * len(f.group(0)), text[done.start : done.end])
         else:
-            said = done.sku if done in found else _FIGURES.sub(" ", text[done.start : done.end])
+            said = (
+                done.sku
+                if done in found
+                # ("(cola 20oz)", "aa 4pk" beside their code: the name's figures, glued to
+                # their measure or not, are no count)
+                else _OWN_FIGURE.sub(
+                    lambda f: _spaces(f) if _measured(f.group(0), done.sku, index) else f.group(0),
+                    _FIGURES.sub(" ", text[done.start : done.end]),
+                )
+            )
         glued = text[done.start - 1 : done.start]
         if done in found and glued and (glued.isalnum() or glued in "-/_'"):
             said = " " + said  # ("the old-edition real books": no "old-00240221", a number)
@@ -893,6 +914,20 @@ def rewrite(
     return Rewritten(
         "".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous), tuple(conflicts)
     )
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _measured(said: str, sku: str, index: _Index) -> bool:
+    """Whether `said` ("20oz", "4pk") is a figure and its measure the item's name has."""
+    m = _FIGURE_MEASURED.fullmatch(said)
+    if m is None or not sku:
+        return False
+    return m.group(1) + _UNIT_SAID.get(
+        m.group(2).lower(), m.group(2).lower()
+    ) in index.measured.get(sku, ())
 
 
 def _cut_before_name_word(
@@ -1159,6 +1194,7 @@ def _best_run(
         # three figures, a figure the name has is the name's, no count)
         and not (i >= 1 and toks[i - 1][0] in ("a", "an"))
         and len(first) < 3
+        and not (i + 1 < len(toks) and first + toks[i + 1][0] in index.measured.get(sku, ()))
         and text[toks[i][1] - 1 : toks[i][1]] != "#"  # ("the #1 boxwood": a pot size)
         and text[toks[i][2] : toks[i][2] + 1] not in ("#", "'", '"')  # ("the 14' gates")
         and i + 1 < end
