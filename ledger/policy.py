@@ -860,6 +860,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "ran off w/", "walked out w/", "walked off w/", "pocketing", "pried",
                 "door pried", "pried the door", "in their purse", "in her purse",
                 "in his pocket", "in their pockets", "under his shirt", "under her shirt",
+                # ("cam shows a lady walking out with them under her coat")
+                "walking out with", "walking out w/", "walks out with", "walk out with",
+                "under her coat", "under his coat", "under their coat", "in his coat",
+                "in her coat", "under his jacket", "under her jacket", "in his jacket",
+                "in her jacket", "in his bag", "in her bag",
                 # ("cleared the nicorette peg", "grab and run at 7:15", "2 boxes opened, units
                 # gone, packaging stuffed behind the diapers"; a "booster" is a card pack too)
                 "grab and run", "grab n run", "grab & run",

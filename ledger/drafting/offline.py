@@ -458,6 +458,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # (a count such as "24ct" or "12pk" is never masked: it may be the count per case)
     r"(?<=\d\s)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|l|lb|lbs|g|kg|gal|in|inch|ft|mm|cm)\s+)"
     r"(?=" + _UNIT + r"\b)",
+    # "dropped a 5 of 450-XW5": one of the name's size (a five-gallon pail), no count of 5
+    r"\b(?:a|an|one)\s+(?P<m>\d+(?:\.\d+)?\s+of)\s+(?=[\ue000\ue002`*_]|[A-Z0-9]+-)",
     # a room or a unit by its number, no count: "kettle in 918 is broke", "missing from
     # 1108", "guest in rm 1220", "the 1800-1820 block" ("sell at 300" is a price)
     r"\b(?:in|from)\s+(?:the\s+)?(?:rm\.?\s*|room\s+|suite\s+|\#\s*)?"
@@ -3470,6 +3472,8 @@ class _ReasonIndex:
                 text, max(0, m.start() - 10), min(len(text), m.end() + 12)
             ):
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
+            if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
+                continue  # "gone off the demo shelf": gone from it, not spoiled
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
             if key == "ripped off" and _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -4070,6 +4074,11 @@ _SHORT_NOUN = re.compile(
     r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
     r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"
     r"|boots?|dresses?|coats?|handle[sd]?|neck|arms?|legs?|blocks?|runs?|wave|throw)\b",
+    _I,
+)
+_OFF_A_PLACE = re.compile(
+    r"\s+(?:the|our|a|his|her|their)\s+(?:[a-z]+\s+){0,2}?(?:shelf|shelves|rack|racks"
+    r"|counter|display|truck|cart|pallet|peg|wall|table|floor|endcap|end\s+cap|cage)\b",
     _I,
 )
 # a thing, not a thief, before "ripped off" ("fuses ripped off"; "someone ripped off 3 X",
@@ -4784,6 +4793,13 @@ def _pick_quantity(
         )
         r.used.extend(q.value for q in containers)  # explained: the message's words account
         r.guess("A container count beside the quantity", P_CONTAINERS)
+        more = next((q for q in containers if q.value > chosen.value), None)
+        if more is not None:
+            # "1 CHX27499 (10 sets)": ten sets holding one? The count may be the sets'
+            r.unclear.append(
+                f"'{_fmt(more.value)} {more.unit}': how many, {_fmt(chosen.value)} or "
+                f"{_fmt(more.value)}?"
+            )
         for q in containers:
             between = r.s[min(q.start, chosen.start) : max(q.start, chosen.start)]
             if _JOINED_COUNTS.search(between):

@@ -755,3 +755,17 @@ def test_a_names_glued_figures_beside_its_code_or_before_it_are_no_count() -> No
     # "the 13 gal trash bags" are the 13-gallon ones: one shortfall of 10, no 13 of them
     ds = draft("count is off on the 13 gal trash bags, 10 fewer than the books say", ctx)
     assert [(d.sku, d.quantity) for d in ds] == [("42-10517", Decimal(10))]
+
+
+def test_a_name_two_items_share_beside_one_of_their_codes_is_that_codes() -> None:
+    items = {
+        "CSD1075": ItemInfo("CSD1075", "CASSIDE OUD INTENSE PRFM 75ML", Decimal("142.00")),
+        "CSD1075T": ItemInfo("CSD1075T", "TSTR CASSIDE OUD INTENSE 75ML", Decimal("0.00")),
+        "CSD1200": ItemInfo("CSD1200", "CASSIDE OUD INTENSE PRFM 200ML", Decimal("289.00")),
+    }
+    # "oud 75" says the 75ml and its tester; the code beside it picks one, and the 75 is
+    # the name's, no count (it drafted 75 bottles, $10,650)
+    ds = draft(
+        "broke 1 big oud (CSD1200) and 1 oud 75 (CSD1075) closing", make_context(items=items)
+    )
+    assert [(d.sku, d.quantity) for d in ds] == [("CSD1200", Decimal(1)), ("CSD1075", Decimal(1))]

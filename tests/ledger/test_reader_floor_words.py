@@ -102,3 +102,26 @@ def test_a_room_by_its_number_is_no_count_and_a_cold_store_down_is_spoilage() ->
     assert d.category is Category.LOSS
     (d,) = draft("laundry vendor lost 24 R-40, confirmed gone for good", ctx)
     assert d.category is Category.LOSS
+
+
+def test_goods_gone_off_a_shelf_under_a_coat_are_stolen_not_spoiled() -> None:
+    items = {"DO-1": ItemInfo("DO-1", "TICKET TO RIDE USA", Decimal("30.00"))}
+    ctx = make_context(items=items)
+    (d,) = draft("2 DO-1 gone off the demo shelf, cam shows a lady walking out with them", ctx)
+    assert d.category is Category.CASUALTY  # (drafted as spoiled at 0.97)
+    (d,) = draft("2 DO-1 gone off, smells bad", ctx)
+    assert d.category is Category.LOSS
+
+
+def test_more_containers_than_goods_is_asked_and_a_5_of_a_pail_is_one() -> None:
+    items = {
+        "CHX-1": ItemInfo("CHX-1", "CHX 36D6 12MM SPKL ARCTIC", Decimal("7.20")),
+        "450-XW5": ItemInfo("450-XW5", "ARMRSHLD EXT SATIN XTRA WHT 5G", Decimal("148.90")),
+    }
+    ctx = make_context(items=items)
+    # ten sets holding one? The count may be the sets' (it drafted 1 at 0.92)
+    (d,) = draft("1 CHX-1 (10 sets) knocked off the counter", ctx)
+    assert d.confidence < 0.9
+    # "a 5 of" a five-gallon item is one pail (it drafted five at 0.97)
+    (d,) = draft("dropped a 5 of 450-XW5 off the shaker", ctx)
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("148.90"))

@@ -812,7 +812,12 @@ def rewrite(
         )  # "seed packets: 120 of 073561204119": the code said names the goods
         hit = best[0]
         if hit.of:
-            if not beside and _FIGURES.search(hit.said):
+            said_code = [c for c in hit.of if c in typed]
+            if len(said_code) == 1 and _scrubbable(text, hit):
+                # ("1 oud 75 (CSD1075)" of the 75ml and its tester: the code said picks it,
+                # the name's figures are no count)
+                scrub.append(Match(said_code[0], hit.said, hit.start, hit.end, False, hit.tail))
+            elif not beside and _FIGURES.search(hit.said):
                 unsure.append(hit)
             elif not beside and not typed and _goods_word(text, hit, reason):
                 ambiguous.append(hit)  # "2 fence chargers" of a solar and an AC charger
@@ -900,10 +905,7 @@ def rewrite(
                 if done in found
                 # ("(cola 20oz)", "aa 4pk" beside their code: the name's figures, glued to
                 # their measure or not, are no count)
-                else _OWN_FIGURE.sub(
-                    lambda f: _spaces(f) if _measured(f.group(0), done.sku, index) else f.group(0),
-                    _FIGURES.sub(" ", text[done.start : done.end]),
-                )
+                else _blank_name_figures(text[done.start : done.end], done.sku, index)
             )
         glued = text[done.start - 1 : done.start]
         if done in found and glued and (glued.isalnum() or glued in "-/_'"):
@@ -918,6 +920,14 @@ def rewrite(
 
 def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
+
+
+def _blank_name_figures(said: str, sku: str, index: _Index) -> str:
+    """`said` with its figures blanked, and those glued to a measure the name has too."""
+    return _OWN_FIGURE.sub(
+        lambda f: _spaces(f) if _measured(f.group(0), sku, index) else f.group(0),
+        _FIGURES.sub(" ", said),
+    )
 
 
 def _measured(said: str, sku: str, index: _Index) -> bool:

@@ -51,6 +51,8 @@ _CONTAINERS = {
     "layers": "layer", "cart": "cart", "carts": "cart", "bn": "bundle", "bns": "bundle",
     # "4 inners per master": a master is the outer carton
     "master": "carton", "masters": "carton",
+    # ("a shipper of 24"): the carton a counter display comes in
+    "shipper": "shipper", "shippers": "shipper",
 }  # fmt: skip
 CONTAINER_WORDS = frozenset(_CONTAINERS)
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
