@@ -387,6 +387,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # goods lost by the laundry or the trash, destroyed all the same ("laundry
                 # vendor lost 2 doz king flats", "went out w/ the trash by mistake")
                 "at the laundry", "laundry lost", "vendor lost", "lost by the laundry",
+                # ("driver lost the topper sign again", "8 cc readers lost by drivers")
+                "driver lost", "drivers lost", "lost by drivers", "lost by the driver",
+                "lost by a driver", "lost by the drivers",
                 "out w/ the trash", "out with the trash", "in the trash by mistake",
                 "dragged thru", "dragged through", "in the mud", "lipstick", "makeup stain",
                 "makeup on", "foundation all over", "scorch marks", "scorch mark", "popped out",

@@ -769,3 +769,26 @@ def test_a_name_two_items_share_beside_one_of_their_codes_is_that_codes() -> Non
         "broke 1 big oud (CSD1200) and 1 oud 75 (CSD1075) closing", make_context(items=items)
     )
     assert [(d.sku, d.quantity) for d in ds] == [("CSD1200", Decimal(1)), ("CSD1075", Decimal(1))]
+
+
+def test_a_code_typed_without_its_first_part() -> None:
+    items = {
+        "10-4420-Q": ItemInfo("10-4420-Q", "MATT HYBRID 12IN QUEEN", Decimal("279.00")),
+        "10-5100-K": ItemInfo("10-5100-K", "MATT FIRM KING", Decimal("265.00")),
+        "20-5100-Q": ItemInfo("20-5100-Q", "BASE POWER QUEEN", Decimal("385.00")),
+        "30-5100-Q": ItemInfo("30-5100-Q", "BASE POWER QUEEN XL", Decimal("405.00")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("w/o 4420Q x2 torn cover", ctx)  # the department's figures left out
+    assert (d.sku, d.amount) == ("10-4420-Q", Decimal("558.00"))
+    (d,) = draft("5100-K dmg 1", ctx)  # not 5,100 of something (it drafted $5,100)
+    assert (d.sku, d.amount) == ("10-5100-K", Decimal("265.00"))
+    # a tail two codes share names neither
+    (d,) = draft("5100-Q dmg 1 at $300", ctx)
+    assert d.sku not in ("20-5100-Q", "30-5100-Q")
+
+
+def test_goods_a_driver_lost_are_a_loss() -> None:
+    items = {"DV-1": ItemInfo("DV-1", "TOPPER SIGN MAGNETIC", Decimal("22.00"))}
+    (d,) = draft("driver lost 1 DV-1 on his route again", make_context(items=items))
+    assert d.category is Category.LOSS

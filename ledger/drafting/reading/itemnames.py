@@ -736,6 +736,8 @@ def rewrite(
                 split = [(glued[:-1], (0, len(glued)))]  # ("8 26As", "ti84s": models, plural)
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
+                if word[:1].isdigit() and _MONEY_BEFORE.search(text, max(0, at - 4), at):
+                    continue  # ("$12S", "USD40x"): money, however glued, is no name's figure
                 if word in ("1/2", "1/3", "1/6", "1/9") and _FRACTION_HALF.match(text, at):
                     continue  # "a dozen and a half wire cutters": no Half Shelf
                 if (
@@ -1036,6 +1038,7 @@ def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
 _MONEY_IN = re.compile(
     r"(?:\$\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars))\s+in\s+(?:the\s+)?$", re.I
 )
+_MONEY_BEFORE = re.compile(r"(?:\$|\busd|\bus\$)\s?$", re.I)
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
 

@@ -70,7 +70,11 @@ def canonical(text: str, items: Collection[str]) -> str:
             joined = code is not None and "-" in code and len(token) >= 5
             return code if joined else None
         key = _KEY.sub("", token.lower())
-        return keys.get(key) or (keys.get(key[:-1]) if key.endswith("s") else None)
+        return (
+            keys.get(key)
+            or (keys.get(key[:-1]) if key.endswith("s") else None)
+            or _by_tail(token, known)
+        )
 
     text = _CODE.sub(fix, text)
     if " " in text:
@@ -162,6 +166,28 @@ def _spaced(m: re.Match[str], keys: dict[str, str]) -> str:
     if code is not None and ("-" in code or "_" in code or m.group(1).isupper()):
         return code
     return m.group(0)
+
+
+_TAILS: dict[frozenset[str], dict[str, str | None]] = {}
+_SEGMENTED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}")
+
+
+def _by_tail(token: str, known: frozenset[str]) -> str | None:
+    """The one code of three parts or more that `token` is without its first part ("4420Q",
+    "4420-Q" of 10-4420-Q; "5100-K" of 10-5100-K): figures and letters both, or None."""
+    if len(token) < 4 or not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token):
+        return None
+    tails = _TAILS.get(known)
+    if tails is None:
+        if len(_TAILS) > 16:
+            _TAILS.clear()
+        tails = {}
+        for code in known:
+            if _SEGMENTED.fullmatch(code):
+                tail = _KEY.sub("", code.split("-", 1)[1].lower())
+                tails[tail] = None if tail in tails else code
+        _TAILS[known] = tails
+    return tails.get(_KEY.sub("", token.lower()))
 
 
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]{1,4}-?(\d{3,})")
