@@ -529,6 +529,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "got frozen", "got froze", "settled hard", "settled out",
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
                 "turned yellow", "gone yellow", "yellowing", "tank crashed",
+                # a nursery's or a farm's losses ("jan 2-5 freeze, 48 flats gone", "lost 2 to
+                # borers", "lost half to heat", "frost bit", "heat wave: 18 ferns cooked")
+                "freeze", "hard freeze", "frost bit", "frostbit", "frost bitten", "to the heat",
+                "to heat", "heat wave", "heatwave", "borers", "to borers", "deer damage",
+                "deer ate", "voles", "rabbits ate",
                 "superseded by", "replaced by the new", "new model came out",
                 misspelled={"cokred": "corked", "corkd": "corked", "frozn": "froze"},
                 fuzzy=False,
@@ -937,6 +942,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # reading they turned real words into theft ("sealed" -> "stealed", "staples" ->
             # "stoles")
             Words("stealed", "stoled", "stoles", fuzzy=False),
+            # a tornado by its other name, exact ("testers" is no "twisters")
+            Words("twister", "twisters", fuzzy=False),
             # Destroyed by an event: the damage words describe the same event.
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",

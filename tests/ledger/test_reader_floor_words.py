@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ledger.drafting import ItemInfo, draft
+from ledger.drafting import DraftError, ItemInfo, draft
 from ledger.policy import Category
 from tests.ledger.conftest import make_context
 
@@ -125,3 +125,24 @@ def test_more_containers_than_goods_is_asked_and_a_5_of_a_pail_is_one() -> None:
     # "a 5 of" a five-gallon item is one pail (it drafted five at 0.97)
     (d,) = draft("dropped a 5 of 450-XW5 off the shaker", ctx)
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("148.90"))
+
+
+def test_a_nurserys_losses_and_a_twister() -> None:
+    items = {"PT-1": ItemInfo("PT-1", "PETUNIA WAVE FLAT 18CT", Decimal("15.00"))}
+    ctx = make_context(items=items)
+    # lost to the heat or a freeze: spoiled stock, no shortfall on a count
+    (d,) = draft("lost half of the 60 PT-1 on bench 4 to heat, w/o", ctx)
+    assert d.category is Category.LOSS
+    (d,) = draft("jan 2-5 freeze, hoop 1, 48 PT-1 gone", ctx)
+    assert d.category is Category.LOSS
+    (d,) = draft("the twister last night flattened block D, 16 PT-1 snapped off", ctx)
+    assert d.category is Category.CASUALTY
+    # "testers" is no twister
+    (d,) = draft("6 PT-1 testers snapped", ctx)
+    assert d.category is Category.LOSS
+
+
+def test_last_wks_figure_is_talk_not_a_write_off() -> None:
+    # (drafted $312 of shrinkage at 0.97)
+    with pytest.raises(DraftError):
+        draft("last wk shrink was $312, nice job team", make_context())

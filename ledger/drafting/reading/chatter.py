@@ -165,13 +165,13 @@ _RESERVE_HISTORY = gated(
     _I,
 )
 _PAST_FIGURE = re.compile(
-    r"""\b(?:(?:last|previous|prior)\s+(?:month|week|quarter|qtr|year|yr)'?s?
+    r"""\b(?:(?:last|previous|prior)\s+(?:month|mo|week|wk|quarter|qtr|year|yr)'?s?
         |(?:for|in)\s+q[1-4](?:\s+\d{2,4})?)\b[^.?!\n]*
         \b(?:wrote\s+off|written\s+off|we\s+had|was|were|came\s+to|totall?ed)\b
       | \b(?:wrote\s+off|written\s+off|we\s+had
         # ("best by was end of last month": the goods' date, no past figure)
         |(?<!\bby\s)(?<!\bdate\s)(?<!\bexpiry\s)(?<!\bexpiration\s)(?<!\bexp\s)(?:was|were))\b
-        [^.?!\n]*\b(?:last|previous|prior)\s+(?:month|week|quarter|qtr|year|yr)\b""",
+        [^.?!\n]*\b(?:last|previous|prior)\s+(?:month|mo|week|wk|quarter|qtr|year|yr)\b""",
     _I | re.VERBOSE,
 )
 # Goods sent to another shop, store, branch or site stay in the company's inventory: "we send
