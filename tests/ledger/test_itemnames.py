@@ -792,3 +792,15 @@ def test_goods_a_driver_lost_are_a_loss() -> None:
     items = {"DV-1": ItemInfo("DV-1", "TOPPER SIGN MAGNETIC", Decimal("22.00"))}
     (d,) = draft("driver lost 1 DV-1 on his route again", make_context(items=items))
     assert d.category is Category.LOSS
+
+
+def test_a_silent_gh_is_no_consonant_a_list_keeps() -> None:
+    items = {
+        "BL-UPF14W": ItemInfo("BL-UPF14W", "FRZR UPRT 14CF WHT", Decimal("545.00")),
+        "BL-CHF7W": ItemInfo("BL-CHF7W", "FRZR CHEST 7CF WHT", Decimal("219.00")),
+    }
+    # "upright freezers" of FRZR UPRT: no freezer's chest, no question
+    (d,) = draft(
+        "2 upright freezers, floor models 5 yrs old, junk, scrap em", make_context(items=items)
+    )
+    assert (d.sku, d.amount) == ("BL-UPF14W", Decimal("1090.00"))

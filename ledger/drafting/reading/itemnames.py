@@ -558,8 +558,10 @@ def _within(short: str, word: str) -> bool:
 
 def _consonant_keys(word: str) -> tuple[str, str]:
     """A word by its first letter and its consonants after it, a letter said twice said once,
-    "y" a vowel and not ("eggshell", "EGGSHL" -> "egshl"; "fancy" -> "fnc", "fncy")."""
-    return word[0] + _skeleton(word[1:]), word[0] + _skeleton(word[1:], "aeiou")
+    "y" a vowel and not, a silent "gh" left out ("eggshell", "EGGSHL" -> "egshl"; "fancy" ->
+    "fnc", "fncy"; "upright", "UPRT" -> "uprt"; "lighter", "LTR" -> "ltr")."""
+    rest = word[1:].replace("gh", "")
+    return word[0] + _skeleton(rest), word[0] + _skeleton(rest, "aeiou")
 
 
 def _typed_initials(typed_words: list[str]) -> set[str]:
