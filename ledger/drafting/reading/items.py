@@ -168,8 +168,31 @@ def _spaced(m: re.Match[str], keys: dict[str, str]) -> str:
     return m.group(0)
 
 
-_TAILS: dict[frozenset[str], dict[str, str | None]] = {}
 _SEGMENTED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}")
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]{1,4}-?(\d{3,})")
+_BY: dict[tuple[str, frozenset[str]], dict[str, str | None]] = {}
+
+
+def _unique_by(
+    kind: str, known: frozenset[str], key: Callable[[str], str | None]
+) -> dict[str, str | None]:
+    """`key` of each code of the list -> that code, or None where two codes share it; kept per
+    list and kind (a message's reading asks several times)."""
+    found = _BY.get((kind, known))
+    if found is None:
+        if len(_BY) > 32:
+            _BY.clear()
+        found = {}
+        for code in known:
+            k = key(code)
+            if k:
+                found[k] = None if k in found else code
+        _BY[(kind, known)] = found
+    return found
+
+
+def _tail_of(code: str) -> str | None:
+    return _KEY.sub("", code.split("-", 1)[1].lower()) if _SEGMENTED.fullmatch(code) else None
 
 
 def _by_tail(token: str, known: frozenset[str]) -> str | None:
@@ -177,38 +200,19 @@ def _by_tail(token: str, known: frozenset[str]) -> str | None:
     "4420-Q" of 10-4420-Q; "5100-K" of 10-5100-K): figures and letters both, or None."""
     if len(token) < 4 or not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token):
         return None
-    tails = _TAILS.get(known)
-    if tails is None:
-        if len(_TAILS) > 16:
-            _TAILS.clear()
-        tails = {}
-        for code in known:
-            if _SEGMENTED.fullmatch(code):
-                tail = _KEY.sub("", code.split("-", 1)[1].lower())
-                tails[tail] = None if tail in tails else code
-        _TAILS[known] = tails
-    return tails.get(_KEY.sub("", token.lower()))
+    return _unique_by("tail", known, _tail_of).get(_KEY.sub("", token.lower()))
 
 
-_LETTERS_DIGITS = re.compile(r"[A-Za-z]{1,4}-?(\d{3,})")
-_BY_DIGITS: dict[frozenset[str], dict[str, str | None]] = {}
+def _digits_of(code: str) -> str | None:
+    m = _LETTERS_DIGITS.fullmatch(code)
+    return m.group(1) if m else None
 
 
 def by_digits(digits: str, items: Collection[str]) -> str | None:
     """The one code of the list that is a few letters and then these figures ("5077" of
     AQ5077, "2120" of FG2120): "item 5077" names it. None when no code or several have them."""
     known = items if isinstance(items, frozenset) else frozenset(items)
-    found = _BY_DIGITS.get(known)
-    if found is None:
-        if len(_BY_DIGITS) > 16:
-            _BY_DIGITS.clear()
-        found = {}
-        for code in known:
-            m = _LETTERS_DIGITS.fullmatch(code)
-            if m:
-                found[m.group(1)] = None if m.group(1) in found else code
-        _BY_DIGITS[known] = found
-    return found.get(digits)
+    return _unique_by("digits", known, _digits_of).get(digits)
 
 
 # Capitals people shout that are words, not codes ("URGENT", "ASAP", "SKU", "QTY")
