@@ -804,3 +804,24 @@ def test_a_silent_gh_is_no_consonant_a_list_keeps() -> None:
         "2 upright freezers, floor models 5 yrs old, junk, scrap em", make_context(items=items)
     )
     assert (d.sku, d.amount) == ("BL-UPF14W", Decimal("1090.00"))
+
+
+def test_a_codes_figures_alone_and_a_sizes_figure_without_its_letters() -> None:
+    items = {
+        "PWT-31025": ItemInfo("PWT-31025", "CHLOR TAB 3IN 25LB BKT", Decimal("82.50")),
+        "PWT-31050": ItemInfo("PWT-31050", "CHLOR TAB 3IN 50LB BKT", Decimal("149.00")),
+        "PCM-1000": ItemInfo("PCM-1000", "PARACETAMOL 1000MG", Decimal("0.12")),
+        "IBU-200": ItemInfo("IBU-200", "IBUPROFEN 200MG", Decimal("0.08")),
+        "CL-41": ItemInfo("CL-41", "CLOG PRO CLASSIC BLK EU41", Decimal("54.00")),
+        "CL-39": ItemInfo("CL-39", "CLOG PRO CLASSIC BLK EU39", Decimal("54.00")),
+    }
+    ctx = make_context(items=items)
+    # a code's figures beside another count are the code (it drafted 31,025 of them)
+    (d,) = draft("31025 - 1 bkt leaking", ctx)
+    assert (d.sku, d.amount) == ("PWT-31025", Decimal("82.50"))
+    # ... but a count before a code stays a count
+    (d,) = draft("expired: 1000 IBU-200 tablets", ctx)
+    assert (d.sku, d.quantity) == ("IBU-200", Decimal(1000))
+    # "blk 41" of EU41: the size picks the pair
+    (d,) = draft("2 pr pro clogs blk 39 went missing from the cage", ctx)
+    assert (d.sku, d.amount) == ("CL-39", Decimal("108.00"))

@@ -318,6 +318,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "defenders" of "TIRE MICH DEFENDER2": a grade, a figure or a word said without
         # what the list glues to it
         joined |= {(a + b).lower() for a, b in _GRADE.findall(name)}
+        # ("blk 41 pro clogs" of "... BLK EU41", "sz 42 lab coats" of "... SZ42"): a size's
+        # figure said without the letters a list glues to it
+        joined |= {m.group(1) for m in _SIZE_GLUED.finditer(name)}
         # ("trio 22-44" of "SIMPARICA TRIO 22.1-44LB"): a range's ends as whole figures
         joined |= {f for m in _NAME_RANGE.finditer(name) for f in m.groups()}
         specs = {m.group(1) for m in _FIGURE_LONG_UNIT.finditer(name)}
@@ -441,6 +444,7 @@ _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
 # ... or figures then letters ("990V6", "1875T"): the figures ("990s")
 _FIGURE_STEM = re.compile(r"\b(\d{3,4})[A-Za-z]{1,2}\d?\b(?!\s*(?:oz|ml|lb|in|ft|mm|gal|pk|ct)\b)")
+_SIZE_GLUED = re.compile(r"\b(?:EU|US|UK|SZ|SIZE)(\d{1,2}(?:\.5)?)\b", re.I)
 _NAME_RANGE = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d)?-(\d{1,3})(?:\.\d)?(?=[a-z]*\b)", re.I)
 _GRADE = re.compile(r"\b(\d{1,2}[A-Za-z])-(\d{1,3})\b")
 _FIGURE_LONG_UNIT = re.compile(r"\b(\d{2,4})[A-Za-z]{3,4}\b")

@@ -49,8 +49,22 @@ def canonical(text: str, items: Collection[str]) -> str:
         # "0 72430 00118 7": a UPC typed in its printed groups is the list's code
         text = _LONG_DIGITS.sub(lambda m: keys.get(_KEY.sub("", m.group(0)), m.group(0)), text)
 
+    # ("31025 - 1 bkt leaking", "2104 almonds 5# rancid" of PWT-31025, BK-2104): a code's
+    # figures said alone, beside another figure that counts, are the code
+    several = len(_FIGURE_RUN.findall(text)) > 1
+
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
+        if (
+            several
+            and token.isdigit()
+            and len(token) >= 4
+            and text[m.start() - 1 : m.start()] != "$"
+            and not _COUNTED_AFTER.match(text, m.end())
+        ):
+            found = by_digits(token, known)
+            if found is not None:
+                return found
         code = one(token)
         if code is None and "/" in token:  # "sku-12/sku-410", "w/o": each part on its own
             return "/".join(one(part) or part for part in token.split("/"))
@@ -233,6 +247,14 @@ def _code_like(token: str) -> bool:
     )
 
 
+_FIGURE_RUN = re.compile(r"\d+")
+# what follows a count, not a code ("1000 IBU-200", "1500 bags", "2000 x")
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:x\b|[a-z]+-?\d|[A-Z0-9]+-[A-Z0-9]|(?:units?|pcs?|pieces?|ea|each|bags?|boxes|bx"
+    r"|cases?|cs|ct|pk|packs?|rolls?|cans?|bottles?|btls?|lbs?|oz|ft|yds?|gal|tabs?|tablets?"
+    r"|caps?|sheets?|pairs?|prs?|dozen|dz|sets?)\b)",
+    re.IGNORECASE,
+)
 # Any token that could be a code: letters and digits joined by "-", "_" or "/", any case
 # ("LUM-2x4-8", "MED/GZ/44", "SOFA3-GRY")
 _TOKEN = re.compile(r"(?<![\w/-])[A-Za-z0-9]+(?:[-_/][A-Za-z0-9]+)*(?![\w/-])")
