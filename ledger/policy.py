@@ -351,6 +351,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("walk-in #2 down, lost 6 cs", "lost in the walk-in failure", "the walk-in
                 # was at 58 degrees")
                 "was down", "is down", "been down", "down overnight", "failure", "degrees", "warm",
+                # ("freezer door 6 got left open overnight, lost 14 bowls")
+                "left open", "propped open", "door open", "door was open",
                 near=("freezer", "freezers", "cooler", "coolers", "fridge", "fridges",
                       "refrigerator", "chiller", "compressor", "walk-in", "reefer", "power"),
                 fuzzy=False,
@@ -387,6 +389,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # goods lost by the laundry or the trash, destroyed all the same ("laundry
                 # vendor lost 2 doz king flats", "went out w/ the trash by mistake")
                 "at the laundry", "laundry lost", "vendor lost", "lost by the laundry",
+                # ("lost 1 btl, slipped right outta my hand")
+                "slipped out", "slipped outta", "slipped right out", "slipped right outta",
+                "slipped from", "slipped out of",
                 # ("driver lost the topper sign again", "8 cc readers lost by drivers")
                 "driver lost", "drivers lost", "lost by drivers", "lost by the driver",
                 "lost by a driver", "lost by the drivers",

@@ -146,3 +146,12 @@ def test_last_wks_figure_is_talk_not_a_write_off() -> None:
     # (drafted $312 of shrinkage at 0.97)
     with pytest.raises(DraftError):
         draft("last wk shrink was $312, nice job team", make_context())
+
+
+def test_a_door_left_open_and_a_bottle_that_slipped_are_losses() -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    ctx = make_context(items=items)
+    (d,) = draft("freezer door 6 got left open overnight, lost 14 SKU-12", ctx)
+    assert d.category is Category.LOSS
+    (d,) = draft("lost 1 btl SKU-12, slipped right outta my hand", ctx)
+    assert d.category is Category.LOSS
