@@ -825,3 +825,15 @@ def test_a_codes_figures_alone_and_a_sizes_figure_without_its_letters() -> None:
     # "blk 41" of EU41: the size picks the pair
     (d,) = draft("2 pr pro clogs blk 39 went missing from the cage", ctx)
     assert (d.sku, d.amount) == ("CL-39", Decimal("108.00"))
+
+
+def test_a_codes_letters_apart_from_its_figures_when_no_word_has_them() -> None:
+    items = {
+        "PRD201": ItemInfo("PRD201", "LIMES 200CT CS", Decimal("44.00")),
+        "BOX12": ItemInfo("BOX12", "GIFT BOX SMALL", Decimal("1.10")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("prd 201 - 3 cs spoiled", ctx)  # no vowel: a code's letters, typed apart
+    assert (d.sku, d.amount) == ("PRD201", Decimal("132.00"))
+    (d,) = draft("box 12 of PRD201 crushed", ctx)  # "box 12" is a word and a number
+    assert d.sku == "PRD201"

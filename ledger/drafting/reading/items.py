@@ -177,7 +177,11 @@ _SPACED = re.compile(
 def _spaced(m: re.Match[str], keys: dict[str, str]) -> str:
     code = keys.get((m.group(1) + m.group(2)).lower())
     # ("HG 8850" of HG8850: letters typed in capitals as a code's are; "box 12" is no BOX12)
-    if code is not None and ("-" in code or "_" in code or m.group(1).isupper()):
+    letters = m.group(1)
+    # ("HG 8850", "prd 201" of PRD201: capitals, or letters no word has: no vowel)
+    if code is not None and (
+        "-" in code or "_" in code or letters.isupper() or not _VOWEL.search(letters)
+    ):
         return code
     return m.group(0)
 
@@ -248,6 +252,7 @@ def _code_like(token: str) -> bool:
 
 
 _FIGURE_RUN = re.compile(r"\d+")
+_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 # what follows a count, not a code ("1000 IBU-200", "1500 bags", "2000 x")
 _COUNTED_AFTER = re.compile(
     r"\s*(?:x\b|[a-z]+-?\d|[A-Z0-9]+-[A-Z0-9]|(?:units?|pcs?|pieces?|ea|each|bags?|boxes|bx"
