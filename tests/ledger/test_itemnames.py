@@ -837,3 +837,17 @@ def test_a_codes_letters_apart_from_its_figures_when_no_word_has_them() -> None:
     assert (d.sku, d.amount) == ("PRD201", Decimal("132.00"))
     (d,) = draft("box 12 of PRD201 crushed", ctx)  # "box 12" is a word and a number
     assert d.sku == "PRD201"
+
+
+def test_a_long_word_a_list_cut_between_two_consonants() -> None:
+    items = {
+        "J501": ItemInfo("J501", "JAM STRAWB 16OZ", Decimal("3.35")),
+        "J503": ItemInfo("J503", "JAM PEACH 16OZ", Decimal("3.45")),
+        "GR-1": ItemInfo("GR-1", "GRAPE RED SDLS LB", Decimal("2.10")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("shortfall on strawberry jam, 7 jars unaccounted for after count", ctx)
+    assert (d.sku, d.amount) == ("J501", Decimal("23.45"))
+    # a whole word of a name is no cut of a longer one ("grapefruit" is no GRAPE)
+    (d,) = draft("4 lb grapefruit moldy, $6", ctx)
+    assert d.sku != "GR-1"

@@ -375,7 +375,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     abbrevs = frozenset(
         w
         for w in owners.keys() & plain
-        if 3 <= len(w) <= 4 and w.isalpha() and w not in _NOT_CUT and w not in fuzzy.COMMON
+        if (3 <= len(w) <= 4 or _CUT_MID_WORD.search(w))
+        and w.isalpha()
+        and w not in _NOT_CUT
+        and w not in fuzzy.COMMON
     )
     starts3: dict[str, set[str]] = {}
     for word in owners.keys() & plain:
@@ -444,6 +447,9 @@ _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
 # ... or figures then letters ("990V6", "1875T"): the figures ("990s")
 _FIGURE_STEM = re.compile(r"\b(\d{3,4})[A-Za-z]{1,2}\d?\b(?!\s*(?:oz|ml|lb|in|ft|mm|gal|pk|ct)\b)")
+# a name word of five letters or more that ends between two consonants ("STRAWB", "PHOTOCHR"):
+# cut short mid-word, the way a POS writes a long word
+_CUT_MID_WORD = re.compile(r"^[a-z]{3,}[^aeiouy\W\d][^aeiouy\W\d]$")
 _SIZE_GLUED = re.compile(r"\b(?:EU|US|UK|SZ|SIZE)(\d{1,2}(?:\.5)?)\b", re.I)
 _NAME_RANGE = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d)?-(\d{1,3})(?:\.\d)?(?=[a-z]*\b)", re.I)
 _GRADE = re.compile(r"\b(\d{1,2}[A-Za-z])-(\d{1,3})\b")
@@ -497,6 +503,11 @@ def _abbreviated(word: str, index: _Index) -> str | None:
             # ("the cutting counter" of "OLFA CUT MAT": the word's own verb; "ceiling" is CEIL)
             return None
     for n in (4, 3):
+        if word[:n] in index.abbrevs:
+            return word[:n]
+    # ("strawberry jam" of "JAM STRAWB", "photochromic" of "PHOTOCHR"): a longer word cut
+    # between two consonants, three letters or more short of the word typed
+    for n in range(len(word) - 3, 4, -1):
         if word[:n] in index.abbrevs:
             return word[:n]
     return None
