@@ -155,3 +155,11 @@ def test_a_door_left_open_and_a_bottle_that_slipped_are_losses() -> None:
     assert d.category is Category.LOSS
     (d,) = draft("lost 1 btl SKU-12, slipped right outta my hand", ctx)
     assert d.category is Category.LOSS
+
+
+def test_about_a_grand_is_a_hedge() -> None:
+    # (drafted $1,000.00 at 0.97)
+    (d,) = draft("about a grand of expired anesthetic in the fridge", make_context())
+    assert d.confidence < 0.5
+    (d,) = draft("a grand of expired stock, write it off", make_context())
+    assert d.confidence >= 0.9

@@ -43,6 +43,8 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |either
          # ("around a dozen X stained", "about 40 broken"): a count said roughly
          |(?:around|about|abt)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d)
+         # ("about a grand of expired anesthetic"): money said roughly in words
+         |(?:around|about|abt|roughly|nearly|almost|like)\s+(?=(?:a|an|one|half\s+a)\s+(?:grand|k)\b)
          # ("$900 for the flood stuff plus whatever came up short"): an amount nobody said
          |(?:plus|and|\+)\s+whatever"""
 _HEDGE = lead(
