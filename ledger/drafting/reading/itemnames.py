@@ -258,7 +258,8 @@ class _Index:
     # "EGGSHL", "JMBO"): a longer typed word with those consonants that the name word is
     # with letters left out ("fruit", "heaters", "fancy", "adult", "eggshell", "jumbos")
     # says one, within a run of two or more words of that name ("fruit cups" of "FRT CUP
-    # MIXED")
+    # MIXED") or, four letters or more, counted alone ("grizzly short 4"). (`skeletons`
+    # above is the older, narrower lookup of the same kind, kept for single words.)
     consonants: dict[str, frozenset[str]] = field(default_factory=dict)
     # name words of five letters or more by their first and last letter: a longer typed word
     # that is one of them with letters left out, first and last kept, says it ("grizzly" of
