@@ -103,6 +103,7 @@ P_BARE_AT = 0.1  # "at 15" with no $: probably dollars
 P_BARE_CODE = 0.1
 P_INJECTION = 0.3
 P_INHERITED = 0.15
+P_CODE_FIGURES = 0.1  # a code typed as its figures alone ("item 5077" of AQ5077): likely
 P_INHERITED_PRICE = 0.2
 P_UNREAD_NUMBER = 0.1
 P_NEGATED = 0.3
@@ -3318,7 +3319,7 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
     for code, _, a, b in codes:
         if code in known and code not in typed[a:b] and _DIGITS_ONLY.search(typed, a, b):
             # "item 5077" of AQ5077: a code typed without its letters, likely but not sure
-            r.guess(f"Read '{typed[a:b]}' as {code}: check the item", 0.1)
+            r.guess(f"Read '{typed[a:b]}' as {code}: check the item", P_CODE_FIGURES)
     for code in {c for c, _, _, _ in codes if c in known}:
         # "5 packs of 9006 bulbs (2 per pack) BLB-9006-2PK": the code's own figures, said
         # apart from it, name the goods; never a count or a price
