@@ -582,7 +582,8 @@ _INSTRUCTION = lead(
         (?:\d{4}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b|
            retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash
            |cogs\b|cost\s+of\s+(?:goods(?:\s+sold)?|sales)\b)
-    | \b(?:account|acct|gl)\s*\#?\s*\d{3,}
+    # (a "GL" glued to its figures is an item code, "GL60012" of a teku glass)
+    | \b(?:account|acct)\s*\#?\s*\d{3,} | \bgl(?:\s+|\s*[\#:]\s*)\d{3,}
     | \b(?:ignore|disregard|override|forget|bypass)\b[^.;\n]{0,40}?
         \b(?:instructions?|rules?|polic(?:y|ies)|previous|prior|above|system|prompt|limits?)\b
     | \bsystem\s+(?:prompt|message|override|instruction)

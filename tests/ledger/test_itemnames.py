@@ -851,3 +851,15 @@ def test_a_long_word_a_list_cut_between_two_consonants() -> None:
     # a whole word of a name is no cut of a longer one ("grapefruit" is no GRAPE)
     (d,) = draft("4 lb grapefruit moldy, $6", ctx)
     assert d.sku != "GR-1"
+
+
+def test_an_item_code_starting_gl_is_no_ledger_account() -> None:
+    items = {"GL60012": ItemInfo("GL60012", "GLASS TEKU 14OZ", Decimal("4.80"))}
+    ctx = make_context(items=items)
+    # "GL60012" is the teku glass, not an instruction to post to GL 60012 (it was cut out
+    # of the message as one, and the goods left unpriced)
+    (d,) = draft("w/o 5 teku glasses, chipped rims", ctx)
+    assert (d.sku, d.amount) == ("GL60012", Decimal("24.00"))
+    (d,) = draft("3 GL60012 broken, post to gl 5200", ctx)  # the account said is still ignored
+    assert d.amount == Decimal("14.40")
+    assert any("Ignored an instruction" in w for w in d.warnings)
