@@ -169,3 +169,16 @@ def test_money_in_goods_no_item_of_a_company_list_names_is_never_sure() -> None:
     # "$2,400 of damaged inventory" names no goods: as sure as before
     (d,) = draft("write off $2,400 of damaged inventory", make_context(items=items))
     assert d.confidence >= 0.9
+
+
+def test_money_in_goods_after_a_describing_word_is_never_sure_without_an_item() -> None:
+    items = {
+        f"SKU-{n}": ItemInfo(f"SKU-{n}", f"Widget model {n}", Decimal("14.25")) for n in range(12)
+    }
+    ctx = make_context(items=items)
+    # "broken" describes them: "amber markers" are the goods (it drafted no item at 0.97)
+    (d,) = draft("wrote off 420 bucks of broken amber markers", ctx)
+    assert d.confidence < 0.9
+    # "damaged inventory from warehouse B" names no goods of their own
+    (d,) = draft("write off $2,400 of damaged inventory from warehouse B", ctx)
+    assert d.confidence >= 0.9

@@ -78,8 +78,12 @@ def no_item(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 # the money; "$2,400 of damaged inventory" names none
 _GOODS_AFTER_MONEY = re.compile(
     r"(?:\d|\bgrand\b|\bk\b)\s*(?:bucks\s+|dollars\s+)?(?:worth\s+of|worth|of|in)\s+"
-    r"(?:the\s+|our\s+|those\s+|these\s+)?(?P<w>[a-z][a-z'-]{2,})",
+    r"(?:the\s+|our\s+|those\s+|these\s+)?(?P<w>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,}){0,2})",
     re.IGNORECASE,
+)
+# where the goods' words end ("$2,400 of stock from warehouse B")
+_PLACE_OR_TIME = frozenset(
+    ("from", "at", "on", "in", "to", "for", "by", "with", "when", "after", "before", "during")
 )
 _ANY_GOODS = frozenset(
     """
@@ -92,8 +96,17 @@ _ANY_GOODS = frozenset(
 
 
 def _goods_named(facts: Facts) -> bool:
+    """("1 grand worth of jumbos", "420 bucks of broken amber markers"): a word of the goods'
+    own after the money, not a generic one ("damaged inventory") nor a place's."""
     m = _GOODS_AFTER_MONEY.search(facts.source_text)
-    return m is not None and m.group("w").lower() not in _ANY_GOODS
+    if m is None:
+        return False
+    for word in m.group("w").lower().split():
+        if word in _PLACE_OR_TIME:
+            return False
+        if word not in _ANY_GOODS:
+            return True
+    return False
 
 
 def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
