@@ -163,3 +163,40 @@ def test_about_a_grand_is_a_hedge() -> None:
     assert d.confidence < 0.5
     (d,) = draft("a grand of expired stock, write it off", make_context())
     assert d.confidence >= 0.9
+
+
+# counts per container beside goods named by their list name (round 59 of issue 9)
+PIZZA = {"F52220": ItemInfo("F52220", "PZA FRZ PEPP 12IN", Decimal("3.65"))}
+CIGARILLO = {"TB1088": ItemInfo("TB1088", "SWSHR SWT CGRLO 2PK", Decimal("0.89"))}
+CHIPS = {"SN1104": ItemInfo("SN1104", "DORITOS NACHO CHS 1.75OZ", Decimal("0.89"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "quantity", "amount"),
+    [
+        # a figure then "/cs" counts the case, though the name has a 12 too (it drafted one
+        # case at the piece's price and asked how many a case holds)
+        ("1 case pepp pizza 12/cs freezer burned", PIZZA, 12, "43.80"),
+        ("2 cases pepp pizza, 10 a case, freezer burned", PIZZA, 20, "73.00"),
+        # a count after "@" with "ct" is how many a box holds, no price
+        ("dock 2 / TB1088 / 4 bx @ 30 ct / crushed", CIGARILLO, 120, "106.80"),
+        # a caddy holds its count ("64 ct each")
+        ("2 caddies of nacho doritos, 64 ct each, stale dated", CHIPS, 128, "113.92"),
+    ],
+)
+def test_counts_per_container_beside_named_goods(
+    text: str, items: dict[str, ItemInfo], quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_a_12_of_the_name_with_no_container_after_is_still_the_names() -> None:
+    # "12 in" pizzas, counted 3: the figure glued to nothing per container stays the name's
+    (d,) = draft("3 pepp pizza 12in freezer burned", make_context(items=PIZZA))
+    assert (d.sku, d.quantity) == ("F52220", Decimal(3))
+
+
+def test_an_honor_box_short_is_cash_not_stock() -> None:
+    with pytest.raises(DraftError):
+        draft("honor box was $20 short this morning :(", make_context(items=PIZZA))

@@ -31,7 +31,8 @@ COSTS = {"SKU-12": Decimal("15.00"), "WID-200": Decimal("8.50"), "CHR-009": Deci
 CTX = make_context(items={s: ItemInfo(s, s, c) for s, c in COSTS.items()})
 
 HOLDERS = ("cash drawer", "till", "register 2", "drawer #3", "the float", "petty cash",
-           "front till", "reg 1", "tip jar", "cashier 4")  # fmt: skip
+           "front till", "reg 1", "tip jar", "cashier 4", "honor box", "honesty jar",
+           "farm stand honor box", "coin box")  # fmt: skip
 MONEY = ("${n}", "${n}.50", "{n} bucks", "{n} dollars")
 CASH_TOLD = (
     "{h} short {m} tonight",

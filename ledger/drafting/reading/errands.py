@@ -29,6 +29,7 @@ _CASH_HELD = words(
     r"""(?<![\w-])(?:cash|petty\s+cash|tills?|tll|(?:cash\s+)?dra?we?rs?|registers?|regs?|floats?
         |cashiers?|cashbox(?:es)?
         |cash\s+(?:box|tin|bag|up|out)|money\s+(?:box|tin|bag)|(?:in|from|the)\s+safe
+        |hono(?:u)?r\s+(?:box|jar|tin|system)|honesty\s+(?:box|jar|tin)|coin\s+(?:box|jar)
         |safe\s+(?:count|was|is|came|short|over|down)|(?<!brown\s)(?<!burnt\s)(?<!burned\s)(?<!dry\s)(?<!yellow\s)(?<!dried\s)(?<!black\s)
         (?<!leaf\s)(?<!felt\s)(?<!pen\s)(?<!pipette\s)(?<!q\s)(?<!filter\s)(?<!cue\s)
         tips?(?:\s+(?:jar|pool|cup|box))?(?!\s+(?:burn|burnt|burned|off|broke|broken|snapped|bent))
@@ -47,7 +48,7 @@ _MONEY_SAID = re.compile(
 # Every pattern here runs on every message; each is tried only when the lower-cased text
 # holds one of the stems every match of it contains (a few substring tests turn most away).
 _CASH_STEMS = ("cash", "till", "tll", "dr", "reg", "float", "money", "safe", "tip", "z",
-               "deposit", "bank", "change")  # fmt: skip
+               "deposit", "bank", "change", "hon", "coin")  # fmt: skip
 _MONEY_STEMS = ("$", "buck", "dollar", "cent", "usd", "fiver", "tenner", "twent", "fift",
                 "hundred")  # fmt: skip
 

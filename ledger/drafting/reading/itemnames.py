@@ -732,6 +732,7 @@ def rewrite(
     typed_spans: list[tuple[int, int]] = []
     toks: list[tuple[str, int, int]] = []
     strangers: list[tuple[int, int]] = []  # codes the list does not know: "WR49X10283"
+    per_end = -1  # where the last count per container ("12/cs") ends
     for chunk in _CHUNK.finditer(text):
         code = chunk.group(0).strip(_PUNCT)
         if code in names:  # a code the list knows, as the list writes it: its letters are no name
@@ -756,6 +757,12 @@ def rewrite(
                 at = chunk.start() + m.start() + a
                 if word[:1].isdigit() and _MONEY_BEFORE.search(text, max(0, at - 4), at):
                     continue  # ("$12S", "USD40x"): money, however glued, is no name's figure
+                if at < per_end:
+                    continue  # the container of a count per container ("/slv" of "50/slv")
+                per = word.isdigit() and _PER_CONTAINER_AFTER.match(text, at + len(word))
+                if per:
+                    per_end = per.end()
+                    continue  # ("pizza 12/cs"): a container's count, no name's figure
                 if word in ("1/2", "1/3", "1/6", "1/9") and _FRACTION_HALF.match(text, at):
                     continue  # "a dozen and a half wire cutters": no Half Shelf
                 if (
@@ -1057,6 +1064,14 @@ _MONEY_IN = re.compile(
     r"(?:\$\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars))\s+in\s+(?:the\s+)?$", re.I
 )
 _MONEY_BEFORE = re.compile(r"(?:\$|\busd|\bus\$)\s?$", re.I)
+# a figure then "/cs", "per case", "a tray": how many a container holds, never a name's figure
+# ("1 case pepp pizza 12/cs" of PZA FRZ PEPP 12IN is twelve pizzas, not the 12-inch one)
+_PER_CONTAINER_AFTER = re.compile(
+    r"\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+)(?:"
+    + "|".join(sorted(packs.CONTAINER_WORDS, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.I,
+)
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)|\n")
 

@@ -53,6 +53,9 @@ _CONTAINERS = {
     "master": "carton", "masters": "carton",
     # ("a shipper of 24"): the carton a counter display comes in
     "shipper": "shipper", "shippers": "shipper",
+    # ("4 racks of glasses (16 per rack)", "2 caddies of chips, 64 ct each", "4 rolls, 5 cans
+    # a roll", "1 sheet pan of croissants (12/pan)")
+    "caddy": "caddy", "caddies": "caddy",
 }  # fmt: skip
 CONTAINER_WORDS = frozenset(_CONTAINERS)
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
@@ -157,7 +160,8 @@ _STATED = lead(
 _COUNT_TAG = lead(
     _N_FIRST + "".join({c[0] for c in _CONTAINERS}),
     # ("8 cases, 200 pcs": after a comma, pieces are all the pieces; "24ct" is per case)
-    rf"(?<![a-z])(?P<c>{_C})\s*(?:x\s*|of\s+|\(\s*|,\s*(?=\d+\s*-?\s*(?:ct|count|pk)\b))?"
+    # ("4 bx @ 30 ct": a count after "@" is no price when "ct" says it)
+    rf"(?<![a-z])(?P<c>{_C})\s*(?:x\s*|of\s+|\(\s*|@\s*|,\s*(?=\d+\s*-?\s*(?:ct|count|pk)\b))?"
     rf"(?P<n>(?<![\w.$])\d+)\s*-?\s*(?:ct|count|pk|pcs?)\b"
     r"(?:\s*\))?",
     _I,
