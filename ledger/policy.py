@@ -1160,7 +1160,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "down to",
                 near=("write", "writing", "mark", "marked", "marking", "value", "nrv",
                       "per unit", "each", "knock", "knocked", "devalue", "reprice", "take",
-                      "took", "bring", "brought", "reduce", "reduced", "drop", "cost"),
+                      "took", "bring", "brought", "reduce", "reduced", "drop", "cost",
+                      # ("knocking them down to $4"; never "from": "from 100 on the books
+                      # down to 95" is a count)
+                      "knocking", "dropping", "wrote"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
@@ -1180,6 +1183,18 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "will take", "would take", "could take", "can take", "offered", "offers",
                 near=("outlet", "outlets", "liquidator", "liquidators", "jobber", "discounter",
                       "clearance", "seconds", "reseller", "salvage buyer"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "scarab tees worth 2.00 now, 100 still in stock": the value the goods have now,
+            # the figure between the words; only where no other reason is said ("lost 40
+            # worth $600, post it now" is a loss)
+            Words("worth", near=("now",), weak=True, fuzzy=False, explains={Category.LOSS}),
+            # "wrote down 30 CER-1622 to 30 ea", "value em at $3", "drop to $7 ea value"
+            Words(
+                "wrote down", "wrote them down", "wrote it down", "wrote em down",
+                "value em at", "valued em at", "knocking them down to", "knocking it down to",
+                "knocking em down to", "value from", "knock value",
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
@@ -1235,7 +1250,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "down from", "reduced from", "marked from", "repriced from",
                 near=("knock", "knocked", "mark", "marked", "price", "priced", "reprice",
-                      "value", "take", "took", "bring", "brought", "drop", "dropped"),
+                      "value", "take", "took", "bring", "brought", "drop", "dropped",
+                      # ("marking the floral down from 6.75 to 4.00", "write the 12 bx down
+                      # from 72.50 to 55")
+                      "marking", "knocking", "dropping", "taking", "bringing", "write",
+                      "writing", "wrote"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -3478,6 +3478,8 @@ class _ReasonIndex:
                 continue  # "gone off the demo shelf": gone from it, not spoiled
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
+            if key == "worth" and not _WORTH_NOW.match(text, m.end()):
+                continue  # "lost 40 worth $600, post it now": a total, no value the goods keep
             if key == "ripped off" and _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 key = "ripped"  # "5 fuses ripped off": a part torn from the goods, no theft
             found = self.lookup.get(key)
@@ -4072,6 +4074,13 @@ def _dozens_per_container(text: str) -> str:
 _MORE_OR_FEWER = re.compile(r"\b(?:more|fewer|less)\b[^.;\n]{0,40}?\bthan\b", _I)
 _GIVEN = frozenset(("sent", "given", "handed", "gave"))
 _BACK = re.compile(r"\s+back\b", _I)
+# "worth $4 now", "worth 60 a box now", "worth $7/lb now": the value goods kept have now
+# ("what they're worth now", "worth (now)": the figure may be said elsewhere)
+_WORTH_NOW = re.compile(
+    r"\s*\(?(?:(?:\$\s*|usd\s*)?\d[\d,]*(?:\.\d+)?\s*(?:ea\b|each\b|apiece\b|an?\s+[a-z]+"
+    r"|per\s+[a-z]+|/\s*[a-z]+)?\s*)?now\b",
+    _I,
+)
 _SHORT_NOUN = re.compile(
     r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
     r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"

@@ -200,3 +200,31 @@ def test_a_12_of_the_name_with_no_container_after_is_still_the_names() -> None:
 def test_an_honor_box_short_is_cash_not_stock() -> None:
     with pytest.raises(DraftError):
         draft("honor box was $20 short this morning :(", make_context(items=PIZZA))
+
+
+# write-downs as the floor says them (rounds 47-59 of issue 9): each drafted a loss of the
+# goods' whole cost or of the new value
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # "marking ... down from", the old and the new price
+        ("marking the 30 SKU-12 down from 15 to 10, print discontinued", "150.00"),
+        ("write the 12 SKU-12 down from 15 to 11", "48.00"),
+        # the value the goods have now, said between "worth" and "now"
+        ("SKU-12 worth $6 now, 20 still on hand", "180.00"),
+        ("wrote down 10 SKU-12 to 9 ea, still on the shelf", "60.00"),
+        ("value em at $12, 10 SKU-12 on hand, short dated", "30.00"),
+        ("50 SKU-12 faded on the display, knocking them down to $14, keeping them", "50.00"),
+    ],
+)
+def test_write_downs_as_the_floor_says_them(text: str, amount: str) -> None:
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_worth_a_total_is_no_value_kept() -> None:
+    # "worth $600" with "now" later is what was lost, not the value the goods keep
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft("lost 40 SKU-12 worth $600, post it now", make_context(items=items))
+    assert d.category != Category.WRITE_DOWN and d.amount == Decimal("600.00")
