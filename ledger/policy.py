@@ -303,6 +303,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 weak=True,
                 fuzzy=False,
             ),
+            # "lost" with no cause and no count against the books: goods known to be gone, a
+            # write-off (a shortfall is a count below the books with no known cause: "lost 3
+            # somewhere, count is short" is one); a cause beside it wins
+            Words("lost", weak=True, fuzzy=False),
             # a part gone from the goods: "1 more FX4 missing the motor head" is damage, not goods
             # missing from the shelf
             Words(
@@ -789,8 +793,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "inventory came"),
                 fuzzy=False,
             ),
-            # "lost" says what happened to the books, not why: a cause beside it wins
-            Words("lost", "gone", weak=True, fuzzy=False),
+            # "gone" says what happened to the books, not why: a cause beside it wins
+            Words("gone", weak=True, fuzzy=False),
+            # "lost 15 boxes of staples on the count": lost to the books at a count
+            Words(
+                "on the count", "on the cycle count", "at the count", "in the count",
+                "on count", "at count", "on the recount",
+                near=("lost",),
+                fuzzy=False,
+            ),
             # A count that is off says neither which way nor why: fewer than the books is the
             # likeliest reading, a direction word beside it ("we have more than the system")
             # wins. "the system says we have more than we do": the books are above the shelf.
