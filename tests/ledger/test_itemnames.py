@@ -863,3 +863,36 @@ def test_an_item_code_starting_gl_is_no_ledger_account() -> None:
     (d,) = draft("3 GL60012 broken, post to gl 5200", ctx)  # the account said is still ignored
     assert d.amount == Decimal("14.40")
     assert any("Ignored an instruction" in w for w in d.warnings)
+
+
+RECORDS = {
+    "VNL-NM": ItemInfo("VNL-NM", "LP USED NM GRADE", Decimal("12.00")),
+    "VNL-VGP": ItemInfo("VNL-VGP", "LP USED VG+ GRADE", Decimal("7.50")),
+    "VNL-VG": ItemInfo("VNL-VG", "LP USED VG GRADE", Decimal("4.00")),
+    "CDU-USD": ItemInfo("CDU-USD", "CD USED ASST", Decimal("2.25")),
+    "CMX-USD": ItemInfo("CMX-USD", "COMIC USED BAGGED", Decimal("0.80")),
+    "BNB-CMX": ItemInfo("BNB-CMX", "BAGS&BRDS COMIC 100CT", Decimal("9.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        # a two-letter name word in the plural ("lps", "cds": no item was found)
+        ("3 nm lps damaged when the shelf collapsed", "VNL-NM", "36.00"),
+        ("6 used cds cracked", "CDU-USD", "13.50"),
+        # a grade's plus is the grade's: VG+ is not VG
+        ("3 vg+ lps warped from sitting in the window", "VNL-VGP", "22.50"),
+        ("3 vg lps warped from sitting in the window", "VNL-VG", "12.00"),
+    ],
+)
+def test_short_name_words_as_the_floor_types_them(text: str, sku: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=RECORDS))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+
+
+def test_its_and_has_are_no_plural_of_a_two_letter_word() -> None:
+    assert itemnames._norm("lps") == "lp" and itemnames._norm("its") == "its"
+    # one word two names share ("comics") names neither
+    (d,) = draft("9 comics damaged", make_context(items=RECORDS))
+    assert d.sku is None and d.confidence < 0.9

@@ -29,7 +29,8 @@ P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to 
 # a formula's letters ("c/d", "k/d": one word of a diet's name; "F&G" of a vacuum bag)
 _TOKEN = re.compile(
     r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+"
-    r"|(?<![\w/&])[a-z][/&][a-z](?![\w/&])|[a-z0-9]+",
+    # ("VG+" of a record's grade: the plus is the grade's, when nothing follows it)
+    r"|(?<![\w/&])[a-z][/&][a-z](?![\w/&])|[a-z]{1,3}\+(?![\w+])|[a-z0-9]+",
     re.IGNORECASE,
 )
 # a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
@@ -168,6 +169,8 @@ def _norm(token: str) -> str:
         return _SAME_AS[low]
     if low.isalpha() and len(low) >= 4 and low.endswith("ed") and low[-3] != "e":
         return low[:-1]  # "dyed" of "black dye", "sliced" of "slice" (both sides alike)
+    if len(low) == 3 and low[2] == "s" and low[:2] in _TWO_LETTER_PLURALS:
+        return low[:2]  # "lps", "cds", "tvs": a two-letter name word in the plural
     if low.isalpha() and len(low) > 3:
         if low.endswith(("sses", "xes", "ches", "shes")):
             low = low[:-2]
@@ -222,6 +225,9 @@ _SIZE_SAID = {
     "xlarge": "xl", "xxl": "2xl", "xxxl": "3xl",
 }  # fmt: skip
 # a measure said in full or short is one word of a name: "9 cal-mag gallons" of "... Gal"
+# two-letter name words whose plural is typed with an "s" ("3 vg+ lps" of LP USED VG+ GRADE):
+# only these, as "its", "has" or "pcs" are no plural of a name's "IT", "HA" or "PC"
+_TWO_LETTER_PLURALS = frozenset(("lp", "cd", "tv", "ep", "pj", "ac", "uv", "dj"))
 _UNIT_SAID = {
     "gallon": "gal", "gals": "gal", "quart": "qt", "qts": "qt", "pound": "lb", "lbs": "lb",
     "ounce": "oz", "foot": "ft", "feet": "ft", "inch": "in", "yard": "yd", "yds": "yd",
