@@ -3100,7 +3100,7 @@ NO_UNIT_NO_SKU = "The quantity has no unit word and no SKU"
 # the words of goods arriving, before arrivals.rewrite looks closer (most messages have none)
 _ARRIVAL_GATE = lead(
     "rudsloacipgw",
-    r"(?:rec(?:eiv(?:ed|ing)|v?'?d)|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
+    r"(?:rec(?:eiv(?:ed|ing)|v?'?d|i?e?ved)|rcv'?d|unloaded|deliver\w*|shipment|load|out\s+of|arrived"
     r"|picked|pulled|opened|unpacked|unboxed|inspected|went\s+through|checked"
     r"|c[oa]me\s+in|showed\s+up|in\s+(?:today|yesterday|this\s+morning)"
     r"|got\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?in)\b",

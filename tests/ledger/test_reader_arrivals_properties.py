@@ -23,6 +23,10 @@ ARRIVED = [
     "out of {n} SKU-12 received",
     "unloaded {n} SKU-12 off the truck",
     "shipment of {n} SKU-12 showed up",
+    # as the dock types it
+    "PO 5531 rcvd {n} SKU-12",
+    "recived {n} SKU-12",
+    "SKU-12 x {n} checked",
 ]
 JOINS = [", ", " but ", " and ", ". ", ", of them "]
 REASONS = ["were cracked", "smashed", "damaged", "broken", "water damaged", "were stolen"]

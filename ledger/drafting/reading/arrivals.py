@@ -22,7 +22,9 @@ _COUNT = r"(?<![\w$.,/#-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%/-]|[.,]\d)"
 # or before one ("40 SKU-12 arrived", "got 24 X in today")
 _ARRIVED = lead(
     "rdoustpuicgw0-9",
-    r"""\b(?:received|receiving|recv'?d|rec'?d|unloaded|delivered|(?:took\s+)?delivery\s+of
+    # ("rcvd", "recived", "recieved": as the dock types them)
+    r"""\b(?:received|receiving|recv'?d|rec'?d|rcv'?d|rcvd|reci?e?ved|unloaded|delivered
+          |(?:took\s+)?delivery\s+of
           |picked|pulled|opened|unpacked|unboxed|inspected|went\s+through|checked
           |shipment\s+of|out\s+of(?:\s+the)?|(?:a|the)\s+(?:delivery|shipment|load)\s+of)\s+"""
     + _COUNT.format("n")
@@ -30,6 +32,7 @@ _ARRIVED = lead(
     + _COUNT.format("m")
     + r"""\s+(?:[\w-]+\s+){0,3}?(?:arrived|came\s+in|come\s+in|were\s+delivered|got\s+delivered
           |delivered|received|showed\s+up|in\s+(?:today|yesterday|this\s+morning)
+          |checked|inspected|opened|unpacked
           |on\s+(?:the|this|that)\s+(?:delivery|shipment|truck|load))\b
       | \bgot\s+"""
     + _COUNT.format("g")
