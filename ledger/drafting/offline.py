@@ -5226,7 +5226,25 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                     )
                 )
         if f.category is None:
-            if head_category is not None:
+            # "take 1 A and 3 B out of the E&O reserve, both scrapped": what happened is said
+            # for both, and a sibling says which account pays for it (the reserve): the
+            # sibling's, as a guess (the header's alone drafted A as a loss at 0.97). Only a
+            # reserve: "Damaged: 3 A, 5 B burnt in the fire" leaves A damaged.
+            closer = (
+                [
+                    o
+                    for o in others
+                    if o.category in (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
+                    and o.category is not head_category
+                    and _explained_by(o, head_category, reasons)
+                ]
+                if head_category is not None
+                else []
+            )
+            if len({o.category for o in closer}) == 1:
+                changes.update(category=closer[0].category, reason=closer[0].reason)
+                guesses.append(Guess(f"Read '{closer[0].reason}' as this item's too", P_INHERITED))
+            elif head_category is not None:
                 changes.update(category=head_category, reason=head_reason)
             else:
                 cats = {(o.category, o.reason) for o in others if o.category is not None}

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ledger.drafting import ItemInfo, draft
+from ledger.policy import Category
 from tests.ledger.conftest import make_context
 
 ITEMS = {
@@ -182,3 +183,17 @@ def test_money_in_goods_after_a_describing_word_is_never_sure_without_an_item() 
     # "damaged inventory from warehouse B" names no goods of their own
     (d,) = draft("write off $2,400 of damaged inventory from warehouse B", ctx)
     assert d.confidence >= 0.9
+
+
+def test_a_reserve_of_counted_goods_no_item_names_is_never_sure() -> None:
+    items = {
+        f"SKU-{n}": ItemInfo(f"SKU-{n}", f"Widget model {n}", Decimal("14.25")) for n in range(12)
+    }
+    ctx = make_context(items=items)
+    # goods counted for the reserve, none of the list's items named: which item?
+    (d,) = draft("take 3 blue gizmos out of the E&O reserve, $25 each, scrapped", ctx)
+    assert (d.category, d.sku, d.amount) == (Category.RESERVE_WRITE_OFF, None, Decimal("75.00"))
+    assert d.confidence < 0.9
+    # a reserve's money for a class of goods names no item: as sure as before
+    (d,) = draft("top up the obsolescence reserve by $750 for seasonal packaging", ctx)
+    assert d.amount == Decimal("750.00") and d.confidence >= 0.9

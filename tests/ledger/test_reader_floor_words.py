@@ -250,3 +250,23 @@ def test_lost_is_a_write_off_unless_a_count_says_short(text: str, category: Cate
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft(text, make_context(items=items))
     assert d.category == category
+
+
+def test_what_happened_said_for_both_leaves_the_reserve_paying_for_both() -> None:
+    # "both scrapped" is what happened to both; the reserve says who pays (it drafted the
+    # first as a loss at 0.97)
+    items = {
+        "SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00")),
+        "SKU-77": ItemInfo("SKU-77", "Red gadget", Decimal("45.00")),
+    }
+    ds = draft(
+        "take 1 SKU-77 and 3 SKU-12 out of the E&O reserve, both scrapped",
+        make_context(items=items),
+    )
+    assert [(d.category, d.amount) for d in ds] == [
+        (Category.RESERVE_WRITE_OFF, Decimal("45.00")),
+        (Category.RESERVE_WRITE_OFF, Decimal("45.00")),
+    ]
+    # a lead of what happened keeps its own story: "Damaged: 3 A, 5 B burnt in the fire"
+    ds = draft("Damaged: 3 SKU-12, 5 SKU-77 burnt in the fire", make_context(items=items))
+    assert ds[0].category is Category.LOSS

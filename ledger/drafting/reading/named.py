@@ -67,9 +67,14 @@ def no_item(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """Counted goods, priced by the message, with a company item list and none of its items
     named ("2 cs reds (10 packs/cs) @ $140/cs" of "Bones Reds Bearings 8pk"): the amount may be
     right, the entry's item is not known; never sure."""
-    if facts.sku or len(items) < _A_COMPANY_LIST or facts.category in _RESERVES:
+    if facts.sku or len(items) < _A_COMPANY_LIST:
         return facts
-    if facts.quantity is None and not (facts.total is not None and _goods_named(facts)):
+    if facts.category in _RESERVES:
+        # a reserve moves money, often for a class of goods ("top up the reserve $750 for
+        # seasonal packaging"); only goods counted for it are an item to ask about
+        if facts.quantity is None:
+            return facts
+    elif facts.quantity is None and not (facts.total is not None and _goods_named(facts)):
         return facts
     return replace(facts, guesses=(*facts.guesses, Guess(NO_ITEM, P_NO_ITEM)))
 
