@@ -370,6 +370,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "split", "split open", "splits", "splitting", "bags split", "burst open",
                 "busted open", "ripped open", "caved in", "caved", "collapsed", "fell over",
                 "toppled", "toppled over", "fell off the pallet", "fell off the shelf",
+                # ("boiled over on the charger": what happened, no count over the books)
+                "boiled over", "boiling over", "bubbled over", "spilled over", "blew over",
+                "flipped over", "rolled over",
                 "knocked off", "knocked off the shelf", "knocked down", "run over", "ran over",
                 "forklifted", "speared", "mashed", "banged up", "beat up", "beaten up",
                 "dinged up", "dented in", "popped", "ruptured", "leaky", "leaks", "leak",

@@ -896,3 +896,46 @@ def test_its_and_has_are_no_plural_of_a_two_letter_word() -> None:
     # one word two names share ("comics") names neither
     (d,) = draft("9 comics damaged", make_context(items=RECORDS))
     assert d.sku is None and d.confidence < 0.9
+
+
+# a list of a dozen items or more, as a company's is
+SUNDRY = {
+    "SH3046-VW": ItemInfo("SH3046-VW", "WDW SH 30X46 VNYL WHT LOW-E", Decimal("168.00")),
+    "SH3060-VW": ItemInfo("SH3060-VW", "WDW SH 30X60 VNYL WHT LOW-E", Decimal("192.00")),
+    "PH2868R-6P": ItemInfo("PH2868R-6P", "PH DR 2/8X6/8 RH 6PNL PRMD HC", Decimal("139.00")),
+    "PH2868L-6P": ItemInfo("PH2868L-6P", "PH DR 2/8X6/8 LH 6PNL PRMD HC", Decimal("139.00")),
+    "V41250": ItemInfo("V41250", "REESES PIECES THTR BX 4OZ", Decimal("1.12")),
+    "YTX20HL-BS": ItemInfo("YTX20HL-BS", "BATT YUASA YTX20HL-BS AGM", Decimal("113.65")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        # a code typed without its last part, the one variant the list has
+        ("<@U04ABCD> *2* sh3046 cracked, pls w/o", "SH3046-VW", 2),
+        ("2 SH3046 cracked", "SH3046-VW", 2),
+        # the goods a shortfall is on, said before the count
+        ("shrinkge on reeses, 10 bx short", "V41250", 10),
+        ("shrinkage on reeses, 10 bx short", "V41250", 10),
+    ],
+)
+def test_goods_named_as_the_floor_types_codes_and_counts(
+    text: str, sku: str, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=SUNDRY))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+
+
+def test_a_codes_head_two_variants_share_names_neither() -> None:
+    # PH2868 is the head of the left- and the right-hand door: which one?
+    (d,) = draft("2 PH2868 dinged up", make_context(items=SUNDRY))
+    assert d.sku is None and d.confidence < 0.9
+
+
+def test_boiled_over_is_what_happened_not_a_count_over() -> None:
+    (d,) = draft(
+        "the ytx20hl on the shelf is cooked, boiled over on the charger. w/o 1",
+        make_context(items=SUNDRY),
+    )
+    assert (d.category, d.sku, d.amount) == (Category.LOSS, "YTX20HL-BS", Decimal("113.65"))

@@ -131,7 +131,10 @@ _PLACE_BEFORE = re.compile(
     # ("over by 2 drills": a count's way, not crushed by something)
     r"\b(?:under|(?<!over\s)(?<!short\s)(?<!up\s)(?<!down\s)(?<!off\s)by|from|into|in"
     r"|(?<!count\s)(?<!short\s)(?<!shortage\s)(?<!shrink\s)(?<!off\s)"
-    r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)(?<!reserve\s)(?<!allowance\s)on"
+    r"(?<!variance\s)(?<!nrv\s)(?<!lcm\s)(?<!down\s)(?<!reserve\s)(?<!allowance\s)"
+    # ("shrinkage on reeses, 10 bx short", "shrinkge on labrets", "over on jumbos")
+    r"(?<!shrinkage\s)(?<!shrinkge\s)(?<!shortfall\s)(?<!over\s)(?<!overage\s)"
+    r"(?<!counts\s)(?<!up\s)on"
     r"|behind|near|beside|against|inside)\s+"
     r"(?:(?:a|an|the|\d+)\s+)?(?:[a-z]+\s+(?:of\s+)?)?$",
     re.IGNORECASE,

@@ -88,6 +88,7 @@ def canonical(text: str, items: Collection[str]) -> str:
             keys.get(key)
             or (keys.get(key[:-1]) if key.endswith("s") else None)
             or _by_tail(token, known)
+            or _by_head(token, known)
         )
 
     text = _CODE.sub(fix, text)
@@ -219,6 +220,19 @@ def _by_tail(token: str, known: frozenset[str]) -> str | None:
     if len(token) < 4 or not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token):
         return None
     return _unique_by("tail", known, _tail_of).get(_KEY.sub("", token.lower()))
+
+
+def _head_of(code: str) -> str | None:
+    head = code.rsplit("-", 1)[0] if "-" in code else ""
+    return _KEY.sub("", head.lower()) if len(head) >= 5 else None
+
+
+def _by_head(token: str, known: frozenset[str]) -> str | None:
+    """The one code that is `token` and a last part ("SH3046", "sh3046" of SH3046-VW, the
+    variant the list has only one of): figures and letters both, five or more, or None."""
+    if len(token) < 5 or not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token):
+        return None
+    return _unique_by("head", known, _head_of).get(_KEY.sub("", token.lower()))
 
 
 def _digits_of(code: str) -> str | None:
