@@ -944,6 +944,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 },
                 explains={Category.SHRINKAGE},
             ),
+            # the locked cage named by what it holds ("went missing from the floral cage", "gone
+            # from the vape cage"): goods gone from it were taken, as from "the cage"
+            Words(
+                "cage",
+                # (gone from it: "checked the cage, 3 missing" is where someone looked)
+                near=("missing from", "gone from", "missing out of", "gone out of",
+                      "disappeared from", "vanished from", "taken from", "walked out of",
+                      "disappeared out of", "vanished out of", "taken out of"),
+                fuzzy=False,
+            ),
             # Idioms for someone took it, heard on warehouse floors: goods that "grew legs",
             # "went out the back door", "someone helped themself". Exact words: "lifted",
             # "had" and "walked" alone mean other things.

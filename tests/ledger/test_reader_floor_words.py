@@ -270,3 +270,54 @@ def test_what_happened_said_for_both_leaves_the_reserve_paying_for_both() -> Non
     # a lead of what happened keeps its own story: "Damaged: 3 A, 5 B burnt in the fire"
     ds = draft("Damaged: 3 SKU-12, 5 SKU-77 burnt in the fire", make_context(items=items))
     assert ds[0].category is Category.LOSS
+
+
+FLORAL = {
+    "FL204": ItemInfo("FL204", "BOUQUET MIXED SEASONAL", Decimal("7.49")),
+    "FL212": ItemInfo("FL212", "CARNATION ASST BN", Decimal("4.80")),
+    "FL241": ItemInfo("FL241", "ORCHID PHAL 5IN DBL SPK", Decimal("16.20")),
+    "BK131": ItemInfo("BK131", "BREAD SRDGH ROUND", Decimal("2.10")),
+    "BK135": ItemInfo("BK135", "BREAD MULTIGRAIN SLCD", Decimal("1.70")),
+}
+
+
+def test_a_count_of_other_goods_is_no_part_of_goods_pulled() -> None:
+    # "pulled 6 A, 4 B": the 4 are B's, not the part of the 6 A written off (it drafted 4 A)
+    ds = draft(
+        "pulled 6 FL204 bqts, 4 FL212 carns, and 2 FL241 orchids, all dead",
+        make_context(items=FLORAL),
+    )
+    assert [(d.sku, d.quantity) for d in ds] == [
+        ("FL204", Decimal(6)),
+        ("FL212", Decimal(4)),
+        ("FL241", Decimal(2)),
+    ]
+
+
+def test_goods_sent_to_the_gifts_place_are_given_along() -> None:
+    # the verb of giving said once; the second part says only how the bread was (day olds)
+    ds = draft(
+        "donate 10 BK131 & 10 BK135 day olds to the church shelter pantry",
+        make_context(items=FLORAL),
+    )
+    assert [d.category for d in ds] == [Category.DONATION, Category.DONATION]
+    # what was thrown away was not given
+    ds = draft(
+        "donated 10 BK131 to the food bank and tossed 10 BK135 day olds",
+        make_context(items=FLORAL),
+    )
+    assert [d.category for d in ds] == [Category.DONATION, Category.LOSS]
+
+
+def test_gone_from_a_cage_named_by_what_it_holds_is_taken() -> None:
+    (d,) = draft("5 FL241 went missing from the floral cage", make_context(items=FLORAL))
+    assert d.category is Category.CASUALTY
+    # at a count, the count's shortfall and the cage's theft are two stories: asked
+    (d,) = draft(
+        "1/31 month end count - 5 FL241 went missing from the floral cage",
+        make_context(items=FLORAL),
+    )
+    assert d.confidence < 0.9
+    # the cage as where someone looked is no theft
+    (d,) = draft("checked the cage, 3 FL241 missing", make_context(items=FLORAL))
+    assert d.category is Category.SHRINKAGE

@@ -47,6 +47,16 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[;\n]")  # a count across these belongs to another request
+# a code in capitals and figures right after a count ("6 FL204", "4 x SKU-12")
+_CODE_NEXT = re.compile(
+    r"\s*(?:x\s*)?([A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*|[A-Z]+-[A-Z0-9-]+)\b"
+)
+
+
+def _other_code(text: str, at: int, own: str | None) -> bool:
+    """Whether the count ending at `at` is of a code other than `own`."""
+    m = _CODE_NEXT.match(text, at)
+    return m is not None and m.group(1) != own
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,13 @@ def rewrite(text: str, told: Callable[[str], bool]) -> tuple[str, list[Arrival]]
         arrived = int(m.group(group).replace(",", ""))
         end = _END.search(text, m.end())
         rest = text[m.end() : end.start() if end else len(text)]
-        later = [int(k.group("k").replace(",", "")) for k in _LATER.finditer(rest)]
+        # ("pulled 6 FL204 bqts, 4 FL212 carns": a count of other goods is no part of these)
+        own = _CODE_NEXT.match(rest)
+        later = [
+            int(k.group("k").replace(",", ""))
+            for k in _LATER.finditer(rest)
+            if not _other_code(rest, k.end(), own.group(1) if own else None)
+        ]
         if not any(0 < k < arrived for k in later) or not told(rest):
             continue  # "received 40 SKU-12 damaged": the 40 are the goods written off
         a, b = m.span(group)
