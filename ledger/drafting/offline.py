@@ -474,7 +474,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\bbroke\s+(?P<m>in)(?=\s+(?:the|a|an|transit|shipping|shipment|our|their|its|his|her|my|delivery"
     r"|storage|bay|aisle|row|racks?|racking|bins?|zone|dock|cooler|freezer|section|slot)\b)",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal|dept|department|station|brigade|hall"
-    r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief)s?\b",
+    r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief"
+    # ("the fire co charity auction", "the fire company's raffle": the firefighters)
+    r"|co|company|companies|dist|district|squad|auxiliary|pit|pits|starters?)s?\b",
     # a product's name, not a storm: "lightning cables", "Lightning-to-USB adapters"
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
@@ -674,6 +676,11 @@ _QTY_BEFORE_SKU = lead_num(
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
     rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
     rf"{SKU_MARK}",
+    _I,
+)
+_CODE_COUNT_LINE = re.compile(
+    rf"^[\s,;&+-]*(?:and\s+|&\s*)?{SKU_MARK}\s*(?:[x\u00d7:=]\s*)?\d{{1,4}}(?![\w%/]|[.,]\d)\s*"
+    r"(?:units?|pcs?|ea|each)?[\s.,;]*$",
     _I,
 )
 _QTY_AFTER_SKU = re.compile(
@@ -2435,6 +2442,9 @@ def _signals(
             or (p.sku and _QTY_BEFORE_SKU.search(t))
             # "milk MLK-2L 100, flour FLR-25 12 wet": the count right after the code
             or (p.sku and hits and _QTY_AFTER_SKU.search(t))
+            # "expired: SKU-12 12, SKU-77 8, SKU-410 5": a count sheet's line, a code and its
+            # count and nothing else (the reason said once for the list)
+            or (p.sku and _CODE_COUNT_LINE.match(t))
         )
         if p.qty and not p.money and packs.per_container_only(tq):
             p.qty = False  # "every case holds 10": a size, the count is said beside it

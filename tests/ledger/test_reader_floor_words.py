@@ -321,3 +321,27 @@ def test_gone_from_a_cage_named_by_what_it_holds_is_taken() -> None:
     # the cage as where someone looked is no theft
     (d,) = draft("checked the cage, 3 FL241 missing", make_context(items=FLORAL))
     assert d.category is Category.SHRINKAGE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "expired: SKU-12 12, SKU-77 8, SKU-410 5",
+        "expired - SKU-12 12, SKU-77 8, SKU-410 5",
+        "SKU-12 12, SKU-77 8, SKU-410 5 expired",
+    ],
+)
+def test_a_count_sheets_lines_are_one_draft_each(text: str) -> None:
+    # a code and its count per line, the reason said once (the last two lines were one draft
+    # of SKU-77, the 5 not understood)
+    ds = draft(text, make_context())
+    assert [(d.sku, d.quantity, d.category) for d in ds] == [
+        ("SKU-12", Decimal(12), Category.LOSS),
+        ("SKU-77", Decimal(8), Category.LOSS),
+        ("SKU-410", Decimal(5), Category.LOSS),
+    ]
+
+
+def test_the_fire_company_is_no_fire() -> None:
+    (d,) = draft("donated 5 SKU-12 to the fire co charity auction", make_context())
+    assert d.category is Category.DONATION
