@@ -939,3 +939,21 @@ def test_boiled_over_is_what_happened_not_a_count_over() -> None:
         make_context(items=SUNDRY),
     )
     assert (d.category, d.sku, d.amount) == (Category.LOSS, "YTX20HL-BS", Decimal("113.65"))
+
+
+def test_the_books_reserve_is_no_items_name_word() -> None:
+    items = {
+        "20121": ItemInfo("20121", "GRUYERE RESERVE LB", Decimal("13.90")),
+        "CRK-FIG": ItemInfo("CRK-FIG", "CRKR FIG CRISPS 6OZ", Decimal("48.00")),
+        "MG-PRO": ItemInfo("MG-PRO", "MTHGRD DBL PRO W/CASE", Decimal("14.90")),
+    }
+    ctx = make_context(items=items)
+    # "the obsolescence reserve" (it drafted 20 Gruyere Reserve as a loss of $19,200)
+    (d,) = draft("take $960 out of the obsolescence reserve for the 20 CRK-FIG we dropped", ctx)
+    assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("960.00"))
+    # "provide" is the reserve's verb, no "PRO" cut short
+    (d,) = draft("provide for obsolescence, $480 to the reserve", ctx)
+    assert (d.category, d.sku) == (Category.RESERVE_PROVISION, None)
+    # the cheese is still the cheese
+    (d,) = draft("3 lb gruyere reserve moldy", ctx)
+    assert d.sku == "20121"

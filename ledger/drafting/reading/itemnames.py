@@ -79,7 +79,8 @@ _NOT_CUT = _COMMON | frozenset(
     """
     count counts counted rack racks shelf shelves hour hours week weeks month year total cost
     price dock door aisle zone tote cart bench cooler freezer store back front floor jack night
-    reserve mark marks marked
+    reserve mark marks marked provide provided providing provision relieve relieved
+    obsolescence allowance
     """.split()  # noqa: SIM905 (a word list)
 )
 # before a single word of a name, what makes it the goods: a count ("3 AGMs", "two PLBs")
@@ -768,6 +769,10 @@ def rewrite(
                     continue  # ("$12S", "USD40x"): money, however glued, is no name's figure
                 if at < per_end:
                     continue  # the container of a count per container ("/slv" of "50/slv")
+                if word in ("reserve", "reserves") and _RESERVE_NAME_BEFORE.search(
+                    text, max(0, at - 24), at
+                ):
+                    continue  # ("the obsolescence reserve" is no GRUYERE RESERVE)
                 per = word.isdigit() and _PER_CONTAINER_AFTER.match(text, at + len(word))
                 if per:
                     per_end = per.end()
@@ -1073,6 +1078,12 @@ _MONEY_IN = re.compile(
     r"(?:\$\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars))\s+in\s+(?:the\s+)?$", re.I
 )
 _MONEY_BEFORE = re.compile(r"(?:\$|\busd|\bus\$)\s?$", re.I)
+# what names the books' reserve, just before the word "reserve"
+_RESERVE_NAME_BEFORE = re.compile(
+    r"\b(?:obsolescence|obsolete|obs|obso|e\s*&\s*o|e\s*and\s*o|eo|inventory|stock|excess"
+    r"|the|our|that|this|from|into|to|against)\s+$",
+    re.I,
+)
 # a figure then "/cs", "per case", "a tray": how many a container holds, never a name's figure
 # ("1 case pepp pizza 12/cs" of PZA FRZ PEPP 12IN is twelve pizzas, not the 12-inch one)
 _PER_CONTAINER_AFTER = re.compile(
