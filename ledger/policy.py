@@ -1360,7 +1360,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "reduced", "reducing", "consume", "consumed", "offset", "absorb", "absorbed",
                 "written off against", "net against", "deplete",
                 "written off through", "written off via", "w/o through", "w/o via",
-                "depleted", "come out of", "comes out of", "hit the reserve", "hit",
+                "depleted", "come out of", "comes out of", "hit the reserve", "hit the", "hit our",
                 "take out", "took out", "taken out", "take from", "take it from",
                 "take them from", "pull from", "pulled from",
                 near=RESERVE_NOUNS,

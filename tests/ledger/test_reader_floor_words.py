@@ -345,3 +345,12 @@ def test_a_count_sheets_lines_are_one_draft_each(text: str) -> None:
 def test_the_fire_company_is_no_fire() -> None:
     (d,) = draft("donated 5 SKU-12 to the fire co charity auction", make_context())
     assert d.category is Category.DONATION
+
+
+def test_a_reserve_hit_says_no_direction_hitting_the_reserve_uses_it() -> None:
+    # "reserve hit": a charge to it, or a hit to the books to build it? (it was sure: used)
+    (d,) = draft("obsolete reserve hit for the old bundles, $540", make_context())
+    assert d.confidence < 0.9
+    items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+    (d,) = draft("12 SKU-12 obsolete, hit the E&O reserve for those", make_context(items=items))
+    assert d.category is Category.RESERVE_WRITE_OFF and d.confidence >= 0.9
