@@ -1507,6 +1507,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "didnt know about", "didn't know about", "system didnt know",
                 "wasnt in the system", "wasn't in the system", "isnt in the system",
                 "isn't in the system", "more on hand than",
+                # ("2 X in the returns bin that arent on the books", "a case behind the cup
+                # shelf, not in inventory", "1 X that wasnt in the count")
+                "arent on the books", "are not on the books", "not in inventory",
+                "not in our inventory", "wasnt in the count", "wasn't in the count",
+                "was not in the count", "werent in the count", "weren't in the count",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count

@@ -354,3 +354,40 @@ def test_a_reserve_hit_says_no_direction_hitting_the_reserve_uses_it() -> None:
     items = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
     (d,) = draft("12 SKU-12 obsolete, hit the E&O reserve for those", make_context(items=items))
     assert d.category is Category.RESERVE_WRITE_OFF and d.confidence >= 0.9
+
+
+_WIDGETS = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # the difference said once more with no direction of its own: the pair says which way
+        (
+            "SKU-12: books say 6, we have 4. nobody knows where the other 2 went",
+            Category.SHRINKAGE,
+            "30.00",
+        ),
+        ("cycle count SKU-12 system 18, shelf 21, so +3", Category.OVERAGE, "45.00"),
+        # QuickBooks is the books
+        ("SKU-12 QB 9, shelf 7", Category.SHRINKAGE, "30.00"),
+        # goods found that the books never had
+        ("found 2 SKU-12 in the returns bin that arent on the books", Category.OVERAGE, "30.00"),
+        (
+            "found 3 SKU-12 behind the cup shelf, not in inventory. pls add",
+            Category.OVERAGE,
+            "45.00",
+        ),
+        ("found 1 SKU-12 in the back room that wasnt in the count", Category.OVERAGE, "15.00"),
+    ],
+)
+def test_count_differences_and_found_goods(text: str, category: Category, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category
+    assert d.amount == Decimal(amount)
+
+
+def test_a_difference_said_again_with_its_direction_is_the_difference() -> None:
+    # "short 2" is the request; the figures beside it are its workings, not a second count
+    (d,) = draft("SKU-12: QB 9, shelf 7, so short 2", make_context(items=_WIDGETS))
+    assert d.category is Category.SHRINKAGE and d.amount == Decimal("30.00")

@@ -36,10 +36,10 @@ _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|q
     |reported|lists?|listed|displays?|stock|[:=]))*"""
 # ("sytem", "sysytem": the books' name as typed in a hurry)
 # ("POS has 100": a till's stock figure is the books' too)
-_SYSTEM = r"(?:system|sys|sytem|sysytem|systm|sistem|systen|pos)"
+_SYSTEM = r"(?:system|sys|sytem|sysytem|systm|sistem|systen|pos|qb|quickbooks)"
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
-    "sbriewcdolp",
+    "sbriewcdolpq",
     r"""(?:\b(?:"""
     + _SYSTEM
     + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
@@ -198,12 +198,15 @@ def rewrite(
             out = _agreed(_put(_put(out, *book.span(), ""), cs, ce, ""), lo, hi)
             pos = max(book.end(), ce)
             continue
-        if _said_elsewhere(text, lo, hi, abs(b - c)):
+        again = _restatements(text, lo, hi, abs(b - c))
+        if again is None:
             # "found 6 extra X on the count, system said 12, we have 18": the figures show
             # the difference already said; they are not another one
             out = _put(_put(out, *book.span(), ""), cs, ce, "")
             pos = max(book.end(), ce)
             continue
+        for span in again:  # "books say 6, we have 4. the other 2 went": said once more
+            out = _put(out, *span, "")
         fitted = _fit(out, book, (cs, ce), b, c, count.span())
         if fitted is None:
             pos = book.end()
@@ -236,11 +239,39 @@ def _agreed(text: str, lo: int, hi: int) -> str:
 
 def _said_elsewhere(text: str, start: int, end: int, n: Decimal) -> bool:
     """Whether the count `n` is said in `text` outside [start, end)."""
-    figure = re.compile(rf"(?<![\w.$,/-]){re.escape(_plain(n))}(?![\w.,%/-])")
-    return any(
-        not (start <= m.start() < end) and not _PLACE_BEFORE.search(text, 0, m.start())
+    return bool(_elsewhere(text, start, end, n))
+
+
+def _elsewhere(text: str, start: int, end: int, n: Decimal) -> list[re.Match[str]]:
+    figure = re.compile(rf"(?<![\w.$,/-])[+-]?{re.escape(_plain(n))}(?![\w.,%/-])")
+    return [
+        m
         for m in figure.finditer(text)
-    )
+        if not (start <= m.start() < end) and not _PLACE_BEFORE.search(text, 0, m.start())
+    ]
+
+
+# the difference said again with no word for its direction: "so +3", "the other 2 went",
+# "2 gone", "diff of 2"; the pair's figures say which way, the restatement adds nothing
+_RESTATED_BEFORE = re.compile(
+    r"(?:\bso|\bthe\s+other|\bdiff(?:erence)?(?:\s+(?:of|is|was))?|\bthats?|=|\bi\.e\.)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _restatements(text: str, start: int, end: int, n: Decimal) -> list[tuple[int, int]] | None:
+    """The spans of the difference `n` said again outside [start, end) with no direction
+    word of its own, or None when any mention says a direction ("short 2", "2 missing") or
+    is no plain restatement: then that mention is the difference, the pair its workings."""
+    spans: list[tuple[int, int]] = []
+    for m in _elsewhere(text, start, end, n):
+        signed = m.group(0)[:1] in "+-"
+        if _ALREADY_DIFFERENCE.match(text, m.end()) or not (
+            signed or _RESTATED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        ):
+            return None
+        spans.append(m.span())
+    return spans
 
 
 # a place's number is no difference said ("dock 3: X system 82 counted 79")
