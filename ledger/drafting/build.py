@@ -81,7 +81,9 @@ def _describe(facts: Facts, category: Category) -> str:
 
 
 # An item the list prices at this or more, named with no count, is most likely one piece
-ONE_PIECE_COST = Decimal("100")
+# ("the pink strider" at $71, "the 5lb fire extinguisher" at $44: floor staff name the one
+# piece they mean); cheaper goods are bought and lost by the handful, their count unknown
+ONE_PIECE_COST = Decimal("20")
 P_ONE_COSTLY = 0.55  # a count not written: the right guess, never approvable as it stands
 # words that say many, or a bulk of goods: no single piece
 _MANY = re.compile(
@@ -381,7 +383,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and not (facts.doubts or facts.errors)
         and _one_said(facts.source_text, kind)
     ):
-        # "ICE-M450 stolen from the yard, fence cut": an item the list prices at $2,480,
+        # "ICE-M450 stolen from the yard, fence cut": an item the list prices at $2,480 (or $44),
         # named with no count and nothing plural, is most likely one (never sure)
         quantity = Decimal(1)
         explanation.append(

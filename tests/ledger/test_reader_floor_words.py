@@ -391,3 +391,17 @@ def test_a_difference_said_again_with_its_direction_is_the_difference() -> None:
     # "short 2" is the request; the figures beside it are its workings, not a second count
     (d,) = draft("SKU-12: QB 9, shelf 7, so short 2", make_context(items=_WIDGETS))
     assert d.category is Category.SHRINKAGE and d.amount == Decimal("30.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "somebody nicked the 5lb fire extinguisher off the wall by the front door",
+        "the fire extinguisher by dock 2 got knocked off the hook and discharged, w/o",
+    ],
+)
+def test_one_mid_priced_piece_named_with_no_count_is_one_never_sure(text: str) -> None:
+    # a $44 extinguisher is counted by the piece: the one meant, not a count to ask for
+    items = {"FE-5ABC": ItemInfo("FE-5ABC", "FIRE EXT 5LB ABC", Decimal("44.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.quantity == 1 and d.amount == Decimal("44.00") and d.confidence < 0.9
