@@ -405,3 +405,30 @@ def test_one_mid_priced_piece_named_with_no_count_is_one_never_sure(text: str) -
     items = {"FE-5ABC": ItemInfo("FE-5ABC", "FIRE EXT 5LB ABC", Decimal("44.00"))}
     (d,) = draft(text, make_context(items=items))
     assert d.quantity == 1 and d.amount == Decimal("44.00") and d.confidence < 0.9
+
+
+def test_a_name_that_says_each_then_a_case_is_priced_each() -> None:
+    # "EA 12/CS": the list's unit is the bag, a case holds twelve (it read the case as the unit)
+    items = {"2B1324X": ItemInfo("2B1324X", "SOL NACL 0.9% 1000ML VFLX EA 12/CS", Decimal("2.46"))}
+    (d,) = draft("3 cs 2B1324X expired", make_context(items=items))
+    assert d.quantity == 36 and d.amount == Decimal("88.56")
+
+
+def test_a_name_glued_to_one_dozen_is_priced_by_the_dozen() -> None:
+    # "NITECRWLR 1DZ" at $1.35 is a dozen worms: "16 dz" is 16 of them (it was 192, sure)
+    items = {"BT01": ItemInfo("BT01", "NITECRWLR 1DZ", Decimal("1.35"))}
+    (d,) = draft("bait room count BT01 is off, 16 dz less than system", make_context(items=items))
+    assert d.quantity == 16 and d.amount == Decimal("21.60")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fyi march shrink on the bar was $1,240, down from feb",
+        "ytd write-offs are at $3,000",
+        "oct damages came to $880, pretty good",
+    ],
+)
+def test_a_months_losses_told_are_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError, match="figure from the past"):
+        draft(text, make_context())

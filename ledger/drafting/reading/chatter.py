@@ -171,7 +171,14 @@ _PAST_FIGURE = re.compile(
       | \b(?:wrote\s+off|written\s+off|we\s+had
         # ("best by was end of last month": the goods' date, no past figure)
         |(?<!\bby\s)(?<!\bdate\s)(?<!\bexpiry\s)(?<!\bexpiration\s)(?<!\bexp\s)(?:was|were))\b
-        [^.?!\n]*\b(?:last|previous|prior)\s+(?:month|mo|week|wk|quarter|qtr|year|yr)\b""",
+        [^.?!\n]*\b(?:last|previous|prior)\s+(?:month|mo|week|wk|quarter|qtr|year|yr)\b
+      # ("march shrink on the bar was $1,240, down from feb", "ytd write-offs are at $3k"):
+      # a month's or a year's losses told
+      | \b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?
+        |oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ytd|year\s+to\s+date
+        |this\s+(?:month|quarter|qtr|year|yr)(?:'s)?)\s+(?:[\w&'-]+\s+){0,2}?
+        (?:shrink|shrinkage|write-?offs?|w/os|losses|damages|waste)\b[^.?!\n]*
+        \b(?:was|were|are|is\s+at|came\s+to|totall?ed)\b""",
     _I | re.VERBOSE,
 )
 # Goods sent to another shop, store, branch or site stay in the company's inventory: "we send

@@ -462,8 +462,10 @@ _SOLD_BY = re.compile(
 
 
 # "(ea, 25/bx)", "each - 10/pk", "/ea": the list prices the piece and names its box besides
+# ("SOL NACL 1000ML EA 12/CS": the list's unit said, then what a case holds)
 _PRICED_EACH = re.compile(
-    r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)\s*\(\s*\d+\s*/", re.IGNORECASE
+    r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)(?:\s*\(|\s)\s*\d+\s*/",
+    re.IGNORECASE,
 )
 
 
@@ -528,7 +530,9 @@ _DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 # "Wine glass 12oz, per dozen", "Eggs /dz", "Rolls (dozen)": the item is the dozen
 _PRICED_DOZEN = re.compile(
     # ("BALL TITL VELOCITY DZ", "EGGS LG DOZ": a POS name ending in its dozen)
-    r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*)(?:dozen|doz|dz)\b|\b(?:dozen|doz|dz)\s*\)?\s*$",
+    # ("NITECRWLR 1DZ": one dozen, the list's unit, glued)
+    r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*|\b1\s*)(?:dozen|doz|dz)\b"
+    r"|\b(?:dozen|doz|dz)\s*\)?\s*$",
     re.I,
 )
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
