@@ -295,6 +295,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address: a place
     rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
+    # a number sign's figure after "the", "of", "dozen" or a count names a size or a model
+    # ("2 of the #10 blades", "a dozen #10 blades", "3 #10 cans"): never the count
+    r"(?:(?<=\bthe\s\#)|(?<=\bof\s\#)|(?<=\bdozen\s\#)|(?<=\bdz\s\#)|(?<=\d\s\#))"
+    r"\d{1,3}s?\b(?=\s*[a-z])",
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
     r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"

@@ -432,3 +432,27 @@ def test_a_name_glued_to_one_dozen_is_priced_by_the_dozen() -> None:
 def test_a_months_losses_told_are_no_write_off(text: str) -> None:
     with pytest.raises(DraftError, match="figure from the past"):
         draft(text, make_context())
+
+
+def test_a_size_and_name_said_once_is_written_once() -> None:
+    # "the 6in bullies" was rewritten as "    bullies    bullies": the goods said twice
+    items = {
+        "BS6-EA": ItemInfo("BS6-EA", "BULLY STK 6IN EA", Decimal("2.15")),
+        "BS12-EA": ItemInfo("BS12-EA", "BULLY STK 12IN EA", Decimal("4.10")),
+    }
+    (d,) = draft("half dozen of the 6in bullies got moldy", make_context(items=items))
+    assert d.sku == "BS6-EA" and d.quantity == 6 and d.amount == Decimal("12.90")
+
+
+def test_capitals_with_a_plural_s_are_the_name_word() -> None:
+    items = {"DUR-AA24": ItemInfo("DUR-AA24", "BATT DURCL AA 24PK", Decimal("17.60"))}
+    (d,) = draft("somebody stole 4 pks of duracell AAs off the counter", make_context(items=items))
+    assert d.sku == "DUR-AA24" and d.amount == Decimal("70.40")
+
+
+@pytest.mark.parametrize(
+    "text", ["2 of the #10 blades chipped, SKU-12", "3 #10 cans SKU-12 dented, 3 of them"]
+)
+def test_a_number_signs_figure_is_a_size_never_the_count(text: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.quantity in (2, 3) and d.amount == d.quantity * Decimal("15.00")

@@ -761,8 +761,13 @@ def rewrite(
             split = _words(m.group(0))
             if len(split) > 1 and glued in index.owners:
                 split = [(glued, (0, len(glued)))]  # ("5A" of one name, "5B" of another)
-            elif glued[-1:] == "s" and glued[:-1] in index.owners and not glued[:-1].isalpha():
-                split = [(glued[:-1], (0, len(glued)))]  # ("8 26As", "ti84s": models, plural)
+            elif (
+                glued[-1:] == "s"
+                and glued[:-1] in index.owners
+                and (not glued[:-1].isalpha() or m.group(0)[:-1].isupper())
+            ):
+                # ("8 26As", "ti84s": models, plural; "duracell AAs": capitals, plural)
+                split = [(glued[:-1], (0, len(glued)))]
             for word, (a, b) in split:
                 at = chunk.start() + m.start() + a
                 if word[:1].isdigit() and _MONEY_BEFORE.search(text, max(0, at - 4), at):
@@ -936,7 +941,9 @@ def rewrite(
     out: list[str] = []
     last = 0
     for done in sorted([*found, *scrub, *unsure, *sized], key=lambda m: m.start):
-        if done in sized:
+        if done.start < last:
+            continue  # (the one item said, picked again from the sized: written once)
+        if done in sized and done not in found:
             # ("the 266 is short by 7 boxes" of "Std 266 Dk Brown": no price of 266)
             blank = _FIGURES if done.said.isdigit() else _OWN_FIGURE
             said = blank.sub(lambda f: " " * len(f.group(0)), text[done.start : done.end])
