@@ -565,6 +565,8 @@ _SPLIT = re.compile(
     | ,(?!\d{3}(?!\d))\s*
     | \s+(?:and|also|plus|then|&|as\s+well\s+as)\s+
     | \s+\+\s+
+    # ("3 xros kits n 2 nord 4s": "n" for "and" before the next part's count)
+    | \s+(?:n|'n'|n')\s+(?=\d)
     | \s+/\s+(?=\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s
       # ("CHZ-3310 x4 exp / CHZ-3300 x1 exp": a code starts the next line)
       |(?-i:(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,}\b))

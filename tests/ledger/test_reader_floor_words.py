@@ -456,3 +456,28 @@ def test_capitals_with_a_plural_s_are_the_name_word() -> None:
 def test_a_number_signs_figure_is_a_size_never_the_count(text: str) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.quantity in (2, 3) and d.amount == d.quantity * Decimal("15.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # what the goods or the on-hand figure show is the record; the count is what we counted
+        ("SKU-12: on hand shows 88, we counted 81", Category.SHRINKAGE, "105.00"),
+        ("weekly count: SKU-12 shows 9, counted 7", Category.SHRINKAGE, "30.00"),
+        ("SKU-12 shows 12, counted 14", Category.OVERAGE, "30.00"),
+    ],
+)
+def test_what_the_goods_show_is_the_books_figure(
+    text: str, category: Category, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category and d.amount == Decimal(amount)
+
+
+def test_n_for_and_starts_the_next_part() -> None:
+    items = {**_WIDGETS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    drafts = draft("defective: 3 SKU-12 n 2 SKU-40, dead out of the box", make_context(items=items))
+    assert [(d.sku, d.amount) for d in drafts] == [
+        ("SKU-12", Decimal("45.00")),
+        ("SKU-40", Decimal("284.00")),
+    ]

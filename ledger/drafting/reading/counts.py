@@ -48,7 +48,12 @@ _BOOK = lead(
           |should\s+(?:be|have(?:\s+been)?)
           # ("shelf says 40 X, i count 31", "rack C1 shows 10 X, counted 4": a place's label)
           |(?:shelf|bin|rack|peg|location|loc)(?:\s+[a-z]?\d{1,3}[a-z]?)?\s+(?:label\s+|tag\s+)?
-           (?=says\b|said\b|shows\b|showed\b))"""
+           (?=says\b|said\b|shows\b|showed\b)
+          # ("1/2 cdx: on hand shows 88, we counted 81", "flutter blouse M shows 9, counted
+          # 7": what the goods show is the record's figure, a count says it counted)
+          |on\s+hand(?=\s+(?:says|said|shows|showed)\b)
+          |(?<!count\s)(?<!counts\s)(?<!count's\s)(?<!recount\s)(?<!counted\s)
+           (?=(?:shows|showed)\s+\d))"""
     + _SAID
     + r"""|\binventory(?:\s*(?:says?|said|shows?|showed|has|have|had|[:=]))+)\s*"""
     + _N1.format("n"),
