@@ -793,7 +793,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 near=("system", "books", "on the books", "count", "counted", "records",
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
                       "on hand", "on-hand", "sheet", "count sheet", "came up", "come up",
-                      "inventory came"),
+                      "inventory came",
+                      # ("14 fewer bklts on the shelf than pos shows", "4 less than it says")
+                      "pos", "qb", "quickbooks", "than it says", "than it shows"),
                 fuzzy=False,
             ),
             # "gone" says what happened to the books, not why: a cause beside it wins
@@ -866,7 +868,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "taken from", "were taken", "was taken", "got taken", "has been taken",
                 "have been taken", "been taken", "shoplift", "knocked off from",
                 "nabbed", "half inched", "five finger discount",
-                "sticky fingers", "grabbed", "smash and grab", "smash & grab", "broke in",
+                "sticky fingers", "grabbed", "smash and grab", "smash & grab", "smash n grab",
+                "smash n' grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
                 "gone from the cage", "taken from the cage", "missing from the locked cage",
                 "missing from cage", "gone from cage",

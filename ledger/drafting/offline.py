@@ -2224,9 +2224,21 @@ _FRACTION_WORDS = {
 }  # fmt: skip
 
 
+# "over" before a place is where something was, never a count's surplus ("sprinkler head
+# over bay 3 let go ... count confirmed" drafted an overage): read as "near", same length
+_OVER_PLACE = re.compile(
+    r"\bover(?=\s+(?:the\s+|our\s+)?(?:bay|aisle|dock|door|doorway|shelf|shelves|rack|racks"
+    r"|bin|cage|counter|register|walk-?in|cooler|freezer|sink|fryer|vent|heater|stove|grill"
+    r"|oven|desk|table|bench|window|entrance|register|pallet|loading)\b)",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    if "ver " in text:
+        text = _OVER_PLACE.sub("near", text)
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)

@@ -481,3 +481,23 @@ def test_n_for_and_starts_the_next_part() -> None:
         ("SKU-12", Decimal("45.00")),
         ("SKU-40", Decimal("284.00")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # "over" a place is where it happened, not a count's surplus
+        (
+            "sprinkler head over bay 3 let go, 60 SKU-12 soaked, count confirmed w tina",
+            Category.LOSS,
+        ),
+        # folding is no flooding
+        ("3 SKU-12 w/ busted zippers, found them when i was folding the denim wall", Category.LOSS),
+        ("smash n grab at 3am: 2 SKU-12 gone", Category.CASUALTY),
+        # the till's system is the books
+        ("SKU-12: 14 fewer on the shelf than pos shows", Category.SHRINKAGE),
+    ],
+)
+def test_place_words_and_trade_idioms_keep_the_reason(text: str, category: Category) -> None:
+    drafts = draft(text, make_context(items=_WIDGETS))
+    assert [d.category for d in drafts] == [category]
