@@ -86,9 +86,11 @@ def _describe(facts: Facts, category: Category) -> str:
 ONE_PIECE_COST = Decimal("20")
 P_ONE_COSTLY = 0.55  # a count not written: the right guess, never approvable as it stands
 # words that say many, or a bulk of goods: no single piece
+# "they" who took or broke something are people, not the goods ("they took the hotsy")
+_THEY = r"they(?!\s+(?:took|grabbed|stole|cut|broke|smashed|ran|came|got\s+in|walked|made\s+off))"
 _MANY = re.compile(
     r"\b(?:all|some|several|many|few|couple|lot|lots|batch|stock|inventory|goods|pallets?"
-    r"|cases?|cartons?|boxes|units|pcs|pieces|items|them|they|those|these|whole|every|both"
+    rf"|cases?|cartons?|boxes|units|pcs|pieces|items|them|{_THEY}|those|these|whole|every|both"
     r"|count|counted|qty|quantity|line|range|family|series|collection|product|shipment|order)\b"
     r"|\bx\s*[a-z0-9]|\$"
     r"|\b[a-z]{2,}[a-rt-z]s\b",
@@ -99,7 +101,7 @@ _MANY = re.compile(
 # the goods called "it" ("scrap it", "write it down", "sell it at $2,600") and never "them"
 _IT = re.compile(r"\b(?:it|it's|its|itself)\b", re.IGNORECASE)
 _NOT_ONE = re.compile(
-    r"\b(?:them|they|they're|those|these|all|both|each|every|several|some|few|couple)\b"
+    rf"\b(?:them|{_THEY}|they're|those|these|all|both|each|every|several|some|few|couple)\b"
     r"|\b(?:pallets|cases|cartons|boxes|units|pcs|pieces|items|stock|inventory|lot|batch)\b",
     re.IGNORECASE,
 )

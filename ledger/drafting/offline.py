@@ -341,7 +341,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?P<m>[a-z]*\d[\w/-]*)",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # "HR case 3390", "case 88412": a case number has four digits or more; "case 12" may count
-    r"\bcase\s+(?P<m>\d{4,})\b(?!\s*(?:x\b|units?|pcs|each|ea\b|@|/))",
+    # ("sheriff case 2411-0457": its parts too, never a negative count)
+    r"\bcase\s+(?P<m>\d{4,}(?:-\d+)*)\b(?!\s*(?:x\b|units?|pcs|each|ea\b|@|/))",
     # a code of letters and digits after a reference label ("lot 22B417", "batch 7A12", "police
     # report 24-11873B"): a reference whatever its shape, never a count
     r"\b(?:order|incident|report|claim|batch|lot|serial|tracking)\s+"
@@ -659,8 +660,11 @@ _QTY_FILLER = lead_num(
     _IX,
 )
 _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u>{_UNIT})\b", _I)
+# ("glass penguins x6. w/o": a full stop after the count ends the sentence; "x6.5" is no count)
 _QTY_X = lead(
-    r"\d.x", rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w.%])", _I
+    r"\d.x",
+    rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w%]|\.\w)",
+    _I,
 )
 # "screen shattered. w/o 1 pls": a count right after asking to write off, nothing after it
 # ("write off 500 of the damaged stock" is money: "of" follows)
@@ -4518,7 +4522,7 @@ _NOT_A_NOUN = frozenset(
     """
     got was is has had fell went came just been that which we from in on at off and or but
     the a an to for by with all both each per units pcs items stock inventory also too then
-    now today yesterday
+    now today yesterday they them those these are were
     case cs box bx pallet plt skid carton ctn pack pk crate tote bag sack bundle roll tray
     sleeve bin lot batch load shipment order delivery
     line range family series collection brand product products style model version
