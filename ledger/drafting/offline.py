@@ -2238,9 +2238,26 @@ _OVER_PLACE = re.compile(
 )
 
 
+# A write-down's new value per container, written as a pack is ("write down to 30/cs", "nrv
+# 35/cs"): a price per case, never 30 to a case (it read "20 cs ... to 12/cs" as 240 pieces)
+_VALUE_PER_CONTAINER = re.compile(
+    r"\b(?P<w>(?:down\s+)?to|nrv(?:\s+(?:is|of|at|now))?|valued?(?:\s+(?:at|them\s+at|is|now))?"
+    r"|worth)\s+(?P<n>\d+(?:\.\d{1,2})?)\s*/\s*(?P<c>cs|case|bx|box|pk|pack|bag|bg|dz|doz"
+    r"|dozen|ctn|carton)\b",
+    re.IGNORECASE,
+)
+_WRITE_DOWN_SAID = re.compile(
+    r"\b(?:write|writ|wrote|mark|knock|nrv|value|valued|worth|markdown|reduce|lower|impair"
+    r"|revalue|drop)",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    if "/" in text and _WRITE_DOWN_SAID.search(text):
+        text = _VALUE_PER_CONTAINER.sub(r"\g<w> $\g<n>/\g<c>", text)
     if "ver " in text:
         text = _OVER_PLACE.sub("near", text)
     if "/" in text:

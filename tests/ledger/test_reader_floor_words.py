@@ -528,3 +528,22 @@ def test_they_are_no_noun_naming_one_piece() -> None:
     items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
     (d,) = draft("SKU-40 they are all broken", make_context(items=items))
     assert d.quantity != 1
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a write-down's value per case, written as a pack is: $30 a case, not 30 to a case
+        ("write down 20 cs CASE-12 to 30/cs, short dated", "300.00"),
+        ("lower of cost or nrv on CASE-12, 10 cs, nrv 35/cs", "100.00"),
+        # selling at the new value is the write-down's reason, not a sale to refuse
+        (
+            "mark down 20 cs CASE-12 short dated from 45.00 to 12/cs, selling to the outlet",
+            "660.00",
+        ),
+    ],
+)
+def test_a_value_per_case_is_a_price(text: str, amount: str) -> None:
+    items = {"CASE-12": ItemInfo("CASE-12", "MAYO RL 30OZ 12/CS", Decimal("45.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.category is Category.WRITE_DOWN and d.amount == Decimal(amount)
