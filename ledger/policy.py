@@ -1513,6 +1513,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("2 X in the returns bin that arent on the books", "a case behind the cup
                 # shelf, not in inventory", "1 X that wasnt in the count")
                 "arent on the books", "are not on the books", "not in inventory",
+                "aren't in the books", "arent in the books", "weren't in the books",
+                "werent in the books", "wasnt in the books", "wasn't in the books",
                 "not in our inventory", "wasnt in the count", "wasn't in the count",
                 "was not in the count", "werent in the count", "weren't in the count",
                 fuzzy=False,
@@ -1546,7 +1548,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "more",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
-                      "stocktake", "stock take", "stocktaking", "audit", "physical"),
+                      "stocktake", "stock take", "stocktaking", "audit", "physical",
+                      # ("we got 6 more pigtails than qb says")
+                      "than qb", "than quickbooks", "than pos", "than the pos", "than system",
+                      "than the system", "than the books", "than books", "than it says",
+                      "than it shows"),
                 fuzzy=False,
                 weak=True,
             ),

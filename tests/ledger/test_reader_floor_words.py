@@ -547,3 +547,16 @@ def test_a_value_per_case_is_a_price(text: str, amount: str) -> None:
     items = {"CASE-12": ItemInfo("CASE-12", "MAYO RL 30OZ 12/CS", Decimal("45.00"))}
     (d,) = draft(text, make_context(items=items))
     assert d.category is Category.WRITE_DOWN and d.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("we got 6 more SKU-12 than qb says, add em back", Category.OVERAGE),
+        ("we have 6 fewer SKU-12 than qb says", Category.SHRINKAGE),
+        ("found 6 SKU-12 behind the shed that aren't in the books", Category.OVERAGE),
+    ],
+)
+def test_more_or_fewer_than_the_books_say(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category and d.amount == Decimal("90.00")
