@@ -560,3 +560,8 @@ def test_a_value_per_case_is_a_price(text: str, amount: str) -> None:
 def test_more_or_fewer_than_the_books_say(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.category is category and d.amount == Decimal("90.00")
+
+
+def test_tone_is_no_misspelt_tore() -> None:
+    (d,) = draft("2 SKU-12 tone arms broken", make_context(items=_WIDGETS))
+    assert not any("'tone'" in w for w in (*d.warnings, *d.explanation))

@@ -30,7 +30,7 @@ def _wordset(text: str) -> frozenset[str]:
 # Words of warehouse messages that are one or two letters from a reason word. Never fuzzed.
 COMMON = _wordset(
     """
-    folding folded
+    folding folded tone tones
     a about above after again against all also am an and any are around as at away back bad
     bay be been before being below best big bin bins both box boxes broker but by came can
     cage card care case cases cast chase check come could count crate crates cycle day days
