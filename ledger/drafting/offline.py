@@ -2481,6 +2481,9 @@ def _signals(
             or (p.sku and _QTY_BEFORE_SKU.search(t))
             # "milk MLK-2L 100, flour FLR-25 12 wet": the count right after the code
             or (p.sku and hits and _QTY_AFTER_SKU.search(t))
+            # "coke 2 pk + sprite 1 pk dented": a code and its count, joined to the next line
+            # (the reason said once, after the last)
+            or (p.sku and _QTY_AFTER_SKU.search(t) and _ENDS_JOINED.search(t))
             # "expired: SKU-12 12, SKU-77 8, SKU-410 5": a count sheet's line, a code and its
             # count and nothing else (the reason said once for the list)
             or (p.sku and _CODE_COUNT_LINE.match(t))
@@ -2615,6 +2618,9 @@ _TOTAL_SIGNAL = lead(
     r"|by)\s*(?:of\s+)?(?:\$|usd|\d)",
     _I,
 )
+
+
+_ENDS_JOINED = re.compile(r"(?:\+|&|\band\b|\bplus\b)\s*$", _I)
 
 
 def _standalone(sku: bool, qty: bool, money: bool, total: bool, reason: bool) -> bool:

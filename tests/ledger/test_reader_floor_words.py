@@ -565,3 +565,9 @@ def test_more_or_fewer_than_the_books_say(text: str, category: Category) -> None
 def test_tone_is_no_misspelt_tore() -> None:
     (d,) = draft("2 SKU-12 tone arms broken", make_context(items=_WIDGETS))
     assert not any("'tone'" in w for w in (*d.warnings, *d.explanation))
+
+
+def test_a_code_and_its_count_joined_to_the_next_line_is_a_line() -> None:
+    items = {**_WIDGETS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    drafts = draft("SKU-12 2 pk + SKU-40 1 pk dented and leaking", make_context(items=items))
+    assert [(d.sku, d.quantity) for d in drafts] == [("SKU-12", 2), ("SKU-40", 1)]
