@@ -1257,6 +1257,8 @@ _LOC_HEAD = (
     # ("drawer 6", "display case 4", "safe 2", "pen 3", "greenhouse 2")
     r"|drawer|safe|display\s+case|showcase|display|cabinet|window|kiosk|pen|stall|shed|barn"
     r"|greenhouse|coop"
+    # ("table 4 knocked it", "booth 2", "station 3": a dining room's or a floor's places)
+    r"|table|booth"
     # ("exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard"; a forklift is what hit it, not where)
     r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop|walk-in|walkin"
     # ("A-frame 7": the rack slabs stand on)

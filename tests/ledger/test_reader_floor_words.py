@@ -571,3 +571,10 @@ def test_a_code_and_its_count_joined_to_the_next_line_is_a_line() -> None:
     items = {**_WIDGETS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
     drafts = draft("SKU-12 2 pk + SKU-40 1 pk dented and leaking", make_context(items=items))
     assert [(d.sku, d.quantity) for d in drafts] == [("SKU-12", 2), ("SKU-40", 1)]
+
+
+def test_a_dining_tables_number_is_a_place() -> None:
+    (d,) = draft(
+        "3 SKU-12 broke during service, table 4 knocked them", make_context(items=_WIDGETS)
+    )
+    assert d.quantity == 3 and d.amount == Decimal("45.00")
