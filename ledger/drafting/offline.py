@@ -2670,7 +2670,7 @@ def _heads(p: _Piece, after: list[_Piece]) -> bool:
 _NEW_VALUE_ONLY = re.compile(
     r"""^\W*(?:(?:and|then|pls|please|so|just)\s+)*
         (?:write|writing|mark|marking|knock|knocking|reduce|reducing|revalue|reprice|take|bring
-        |drop|cut)\w*\s+(?:(?:it|them|these|those|value|the\s+value|price|cost)\s+)?(?:down\s+)?
+        |drop|cut)\w*\s+(?:(?:it|them|em|'em|these|those|value|the\s+value|price|cost)\s+)?(?:down\s+)?
         (?:to|by)\s+\$?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+piece|per\s+\w+|/\s*\w+)?\W*$""",
     _IX,
 )

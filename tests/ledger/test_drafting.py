@@ -380,11 +380,25 @@ def test_damage_said_after_an_event_in_its_sentence_is_never_sure(
     """ "5 X stolen in the break-in, and 2 Y damaged when they smashed the case": the break-in
     may be what damaged the 2 (a casualty) or not; the second draft asks."""
     found = draft(
-        "5 SKU-12 stolen in the break-in, and 2 SKU-77 damaged when they smashed the case",
+        "5 SKU-12 stolen in the break-in, and 2 SKU-40 damaged when they smashed the case",
         ctx_items,
     )
     assert [d.category for d in found] == [Category.CASUALTY, Category.LOSS]
     assert found[0].confidence >= CONFIDENT > found[1].confidence
+
+
+def test_a_sure_part_beside_a_part_missing_its_price_is_not_sure(
+    ctx_items: DraftContext,
+) -> None:
+    """SKU-77 is not on the list and has no price: the card cannot be approved as it stands,
+    so the stolen SKU-12 beside it, right as drafted, is not offered as sure either."""
+    found = draft(
+        "5 SKU-12 stolen in the break-in, and 2 SKU-77 damaged when they smashed the case",
+        ctx_items,
+    )
+    assert [d.category for d in found] == [Category.CASUALTY, Category.LOSS]
+    assert found[1].missing and found[0].amount == Decimal("75.00")
+    assert all(d.confidence < CONFIDENT for d in found)
 
 
 def test_figures_that_show_the_count_said_are_not_a_second_write_off(

@@ -578,3 +578,19 @@ def test_a_dining_tables_number_is_a_place() -> None:
         "3 SKU-12 broke during service, table 4 knocked them", make_context(items=_WIDGETS)
     )
     assert d.quantity == 3 and d.amount == Decimal("45.00")
+
+
+def test_them_written_down_is_the_goods_before() -> None:
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    (d,) = draft("SKU-40 (4) last yrs style, write em down to 80 each", make_context(items=items))
+    assert d.category is Category.WRITE_DOWN and d.amount == Decimal("248.00")
+
+
+def test_a_part_beside_one_missing_facts_is_never_sure() -> None:
+    # the right part was sure beside a part it could not price: the card asks about the whole
+    items = {**_WIDGETS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    drafts = draft("2 SKU-99 dmg, 1 SKU-40 defective", make_context(items=items))
+    assert len(drafts) == 2 and drafts[0].missing and not drafts[1].missing
+    assert all(d.confidence < 0.9 for d in drafts)
+    assert drafts[1].amount == Decimal("142.00")
+    assert any("Another part" in w for w in drafts[1].warnings)
