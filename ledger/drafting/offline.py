@@ -2235,7 +2235,7 @@ _FRACTION_WORDS = {
 _OVER_PLACE = re.compile(
     r"\bover(?=\s+(?:the\s+|our\s+)?(?:bay|aisle|dock|door|doorway|shelf|shelves|rack|racks"
     r"|bin|cage|counter|register|walk-?in|cooler|freezer|sink|fryer|vent|heater|stove|grill"
-    r"|oven|desk|table|bench|window|entrance|register|pallet|loading)\b)",
+    r"|oven|desk|table|bench|window|entrance|pallet|loading)\b)",
     re.IGNORECASE,
 )
 
