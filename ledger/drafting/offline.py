@@ -1547,7 +1547,11 @@ def read_requests(
     masked = _blank_line_count(items.masked_around_codes(clean_read, known, _mask))
     # "received 40 X, all good, no damage": every reason named is denied, nothing asked
     said = _reason_said(masked, reasons)
-    not_asked = chatter.answer(asked, said)
+    # ("mark down 20 cs X from 19.08 to 12/cs, selling to the outlet": a write-down's sale)
+    write_down = said and any(
+        h.category is Category.WRITE_DOWN and not _negated(masked, h) for h in reasons.hits(masked)
+    )
+    not_asked = chatter.answer(asked, said, write_down)
     if not_asked:
         raise DraftError(not_asked)
     if not said and reasons.mentioned(masked) and not _INTENT.search(masked):

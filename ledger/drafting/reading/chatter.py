@@ -193,13 +193,6 @@ _SENT_ELSEWHERE = lead(
     _I | re.VERBOSE,
     word=True,
 )
-# a write-down asked for in so many words: selling the goods at the new value is its reason
-# ("mark down 20 cs sour cream from 19.08 to 12/cs, selling to the outlet")
-_WRITE_DOWN_ASKED = re.compile(
-    r"\b(?:mark(?:ed|ing)?\s+(?:[\w&'-]+\s+){0,6}?down|markdown|write(?:-|\s+)?(?:\w+\s+){0,6}?down"
-    r"|wrote\s+(?:\w+\s+){0,6}?down|nrv|net\s+realizable|lower\s+of\s+cost)\b",
-    _I,
-)
 # "give me the total of damaged goods for Q3": a report asked for, without a question mark
 _REPORT_ASKED = re.compile(
     r"""^\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+|pls\s+|plz\s+)?
@@ -413,9 +406,10 @@ _ASKS = re.compile(
 )
 
 
-def answer(text: str, has_reason: bool) -> str | None:
+def answer(text: str, has_reason: bool, write_down: bool = False) -> str | None:
     """A short answer when `text` is not a write-off request, else None. `has_reason`: the
-    text names a reason of the policy table (damaged, stolen...)."""
+    text names a reason of the policy table (damaged, stolen...); `write_down`: one of them
+    is a write-down's ("mark down", "nrv"), whose goods sold at their new value are no sale."""
     stripped = text.strip()
     # "Can we write off 19 bags X? freezer burn": asked politely, the bot's own job, with the
     # goods counted and a reason, is a request
@@ -451,12 +445,7 @@ def answer(text: str, has_reason: bool) -> str | None:
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
     if moved and not (
-        has_reason
-        and (
-            _ASKS_WRITE_OFF.search(stripped)
-            or _COST_SAID.search(trade)
-            or _WRITE_DOWN_ASKED.search(stripped)
-        )
+        has_reason and (_ASKS_WRITE_OFF.search(stripped) or _COST_SAID.search(trade) or write_down)
     ):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not (has_reason or _ASKS_WRITE_OFF.search(stripped)) and _PAID.search(trade):
