@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ledger.drafting.build import build_draft
+from ledger.drafting.build import build_draft, whole_message
 from ledger.drafting.offline import read_requests
 from ledger.drafting.reading import items as items_codes
 from ledger.drafting.reading import measures, named, packs
@@ -74,26 +74,4 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
         requests = [named.by_list(facts, items) for facts in requests]
     if stand_ins:
         requests = [replace(f, sku=stand_ins.get(f.sku or "", f.sku)) for f in requests]
-    return _whole_message([build_draft(facts, context) for facts in requests])
-
-
-# A message with a part the reader could not price or name is not sure as a whole: its other
-# parts may be right, but the card asks about the message ("2 qo arc faults dmg, 1 br2100
-# defective": the breaker drafted sure beside arc faults it could not price)
-BESIDE_AN_OPEN_PART = 0.85
-OPEN_PART_WARNING = "Another part of this message is missing facts: check it before approving"
-
-
-def _whole_message(drafts: list[Draft]) -> list[Draft]:
-    if len(drafts) < 2 or not any(d.missing for d in drafts):
-        return drafts
-    return [
-        replace(
-            d,
-            confidence=BESIDE_AN_OPEN_PART,
-            warnings=(*d.warnings, OPEN_PART_WARNING),
-        )
-        if not d.missing and d.confidence > BESIDE_AN_OPEN_PART
-        else d
-        for d in drafts
-    ]
+    return whole_message([build_draft(facts, context) for facts in requests])

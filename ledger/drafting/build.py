@@ -638,3 +638,22 @@ def _product(quantity: Decimal, price: Decimal) -> Decimal | None:
     if not value.is_finite() or abs(value) >= _TOO_LARGE:
         return None
     return quantize(value)
+
+
+# A message with a part the reader could not price or name is not sure as a whole: its other
+# parts may be right, but the card asks about the message ("2 qo arc faults dmg, 1 br2100
+# defective": the breaker drafted sure beside arc faults it could not price). Applied to the
+# message's drafts by every reading (the offline reader's, and the second reading's).
+BESIDE_AN_OPEN_PART = 0.85
+OPEN_PART_WARNING = "Another part of this message is missing facts: check it before approving"
+
+
+def whole_message(drafts: list[Draft]) -> list[Draft]:
+    if len(drafts) < 2 or not any(d.missing for d in drafts):
+        return drafts
+    return [
+        replace(d, confidence=BESIDE_AN_OPEN_PART, warnings=(*d.warnings, OPEN_PART_WARNING))
+        if not d.missing and d.confidence > BESIDE_AN_OPEN_PART
+        else d
+        for d in drafts
+    ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from ledger.drafting.build import build_draft
+from ledger.drafting.build import build_draft, whole_message
 from ledger.drafting.types import Draft, DraftContext, Facts
 from ledger.money import format_money
 
@@ -230,7 +230,10 @@ def check(
             )
             for d in offline_drafts
         ]
-    return [
+    checked = [
         check_pair(o, c, invented, context)
         for o, (c, invented) in zip(offline_drafts, claude, strict=True)
     ]
+    # (agreement raises a part's confidence; a part beside an open one stays unsure)
+    drafts = whole_message([c.draft for c in checked])
+    return [replace(c, draft=d) for c, d in zip(checked, drafts, strict=True)]

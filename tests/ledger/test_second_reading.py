@@ -146,3 +146,23 @@ def test_command_line_draft_checks_both_readings(claude: FakeAnthropic, ctx: Dra
     claude.script(tool_answer([good_entry(quantity="12")]))
     [d] = reader(claude).draft(TEXT, ctx)
     assert d.confidence < 0.9 and any("Two readings differ" in w for w in d.warnings)
+
+
+def test_agreement_does_not_make_a_part_beside_an_open_one_sure(
+    claude: FakeAnthropic, ctx: DraftContext
+) -> None:
+    """Both readings agree on both parts, but SKU-99 has no price: the card cannot be approved
+    as it stands, so the priced part is not offered as sure either."""
+    text = "2 SKU-99 dmg, 1 SKU-12 defective"
+    claude.script(
+        tool_answer(
+            [
+                good_entry(sku="SKU-99", quantity="2", unit_cost=None, reason="dmg"),
+                good_entry(quantity="1", reason="defective", unit=None, unit_cost=None),
+            ]
+        )
+    )
+    open_part, priced = reader(claude).second_reading(text, ctx, offline_facts(text, ctx))
+    assert open_part.draft.missing and priced.state is SecondReading.AGREED
+    assert priced.draft.amount == Decimal("15.00") and priced.draft.confidence < 0.9
+    assert any("Another part" in w for w in priced.draft.warnings)
