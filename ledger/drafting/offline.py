@@ -2264,7 +2264,7 @@ def _clean(text: str) -> str:
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
     if "/" in text and _WRITE_DOWN_SAID.search(text):
         text = _VALUE_PER_CONTAINER.sub(r"\g<w> $\g<n>/\g<c>", text)
-    if "ver " in text:
+    if "ver " in text or "VER " in text:
         text = _OVER_PLACE.sub("near", text)
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
