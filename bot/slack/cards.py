@@ -44,6 +44,11 @@ def publish_card(
     posted = (str(resp["channel"]), str(resp["ts"]))
     remember_card(books, entry_id, *posted, version=view.version)
     changed(books)  # a new draft: the approvers' Home queue
+    # Everyone sees the card before Slack's answer reaches us: a click in that gap (an
+    # approval, a correction) found no card to re-render. Render it now, not at the next
+    # sync pass.
+    if not render_is_latest(books, entry_id, view.version):
+        refresh_card(client, books, entry_id)
     return posted
 
 

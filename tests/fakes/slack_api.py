@@ -342,6 +342,7 @@ class FakeSlack:
         self._dead_triggers: set[str] = set()  # expired or already used
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._delays: dict[str, float] = {}
+        self._answer_delays: dict[str, float] = {}
         self._responses: list[ResponsePost] = []
         self._response_uses: dict[str, int] = defaultdict(int)
         self._uploads: dict[str, dict[str, Any]] = {}
@@ -532,6 +533,12 @@ class FakeSlack:
         with self._lock:
             self._delays[method] = seconds
 
+    def set_answer_delay(self, method: str, seconds: float) -> None:
+        """Do `method` at once, then sleep before answering: as when Slack has shown the
+        message to everyone but its answer is still on the way to the poster."""
+        with self._lock:
+            self._answer_delays[method] = seconds
+
     def reset(self) -> None:
         with self._lock:
             self._calls.clear()
@@ -541,6 +548,7 @@ class FakeSlack:
             self._homes.clear()
             self._faults.clear()
             self._delays.clear()
+            self._answer_delays.clear()
             self._responses.clear()
             self._response_uses.clear()
 
@@ -678,6 +686,9 @@ class FakeSlack:
         with self._lock:
             self._calls.append(Call(method, args, token, status, response, time.time()))
             self._lock.notify_all()
+            answer_delay = self._answer_delays.get(method, 0.0)
+        if answer_delay:
+            time.sleep(answer_delay)
         return status, response, headers
 
     def _response_post(self, key: str, body: bytes) -> tuple[int, str]:
