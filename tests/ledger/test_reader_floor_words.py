@@ -594,3 +594,51 @@ def test_a_part_beside_one_missing_facts_is_never_sure() -> None:
     assert all(d.confidence < 0.9 for d in drafts)
     assert drafts[1].amount == Decimal("142.00")
     assert any("Another part" in w for w in drafts[1].warnings)
+
+
+# A distributor's case pack after the name ("CS/24", "(PLT/60)", "(BX/40)"): the goods are
+# priced by the piece (or the measure) and the pack says how many a case holds.
+_PACKED = {
+    "GR-240": ItemInfo("GR-240", "GRAVY CUP BEEF 4OZ CS/24", Decimal("0.85")),
+    "SND-50": ItemInfo("SND-50", "PLAY SAND 50LB BAG (PLT/60)", Decimal("4.10")),
+    "SPC-CUM": ItemInfo("SPC-CUM", "CUMIN GROUND LB (BX/40)", Decimal("6.25")),
+    "GLV-M-CS": ItemInfo("GLV-M-CS", "NITRILE GLOVE MED CS/10", Decimal("74.00")),
+    "TRY-9": ItemInfo("TRY-9", "FOAM TRAY 9IN CASE/200", Decimal("31.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("3 cs gravy cups dented", "72", "61.20"),
+        ("a case of the beef gravy cups expired", "24", "20.40"),
+        ("half a case of gravy cups leaking", "12", "10.20"),
+        ("2 pallets of play sand got soaked", "120", "492.00"),
+        ("1 box of cumin went stale", "40", "250.00"),
+    ],
+)
+def test_containers_of_a_case_pack_in_the_items_name_are_its_pieces(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_PACKED))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9  # the count might already be the pieces: the card shows the sum
+    assert not any("how many pieces" in w for w in d.warnings)  # the list said
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # the code says the list's unit is the case: cases are counted as they are
+        ("2 cs med nitrile gloves torn", "2", "148.00"),
+        # "CASE/200" names what the list prices, not what holds it
+        ("4 cases of 9in foam trays crushed", "4", "124.00"),
+        # the message prices what it counted
+        ("2 cs gravy cups dented, we pay $20/cs", "2", "40.00"),
+    ],
+)
+def test_cases_the_list_or_the_message_prices_are_not_multiplied(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_PACKED))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))

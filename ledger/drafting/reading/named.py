@@ -239,7 +239,13 @@ def by_pairs(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 
 # what an item list's name says one of its containers holds: "3BDL/SQ", "(500/BALE)",
 # "50/sleeve", "24/CS" (so many of the priced unit to the container named after the slash)
-_HOLDS = re.compile(r"(?<![\w.])(\d+)\s*[a-z]{0,4}\s*/\s*([a-z]{2,8})\b", re.IGNORECASE)
+# "CS/24", "(PLT/65)", "BX/12": the container first, then what it holds
+_HOLDS = re.compile(
+    r"(?<![\w.])(?P<n>\d+)\s*[a-z]{0,4}\s*/\s*(?P<c>[a-z]{2,8})\b"
+    # (abbreviations only: "case/1000" names what the list prices, "CS/24" what holds it)
+    r"|(?<![\w/])(?P<c2>cs|ctn|plt|bx|bg|bdl|slv)\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
+    re.IGNORECASE,
+)
 # the words a message counts such containers by
 _CONTAINER_SAID = {
     "sq": "square", "sqs": "square", "square": "square", "squares": "square",
@@ -262,13 +268,19 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     holds = _HOLDS.search(item.name)
     if holds is None:
         return facts
-    size, held = Decimal(holds.group(1)), _container_word(holds.group(2))
+    size = Decimal(holds.group("n") or holds.group("n2"))
+    held = _container_word(holds.group("c") or holds.group("c2"))
     if held is None or size <= 1 or packs.sold_by(item.name) == held:
         return facts
+    if holds.group("c2") and facts.unit_cost is not None:
+        return facts  # "2 cs @ $150/cs": the message prices what it counted
+    if held == "case" and _CASE_CODE.search(item.sku):
+        return facts  # "BL-BIOT-10-CS": the code says the list's unit is the case
+    count = "|".join([re.escape(str(facts.quantity)), *_COUNT_WORDS.get(facts.quantity, ())])
     said = re.search(
         # (never a measure's word: "20 sq ft")
-        rf"(?<![\w.]){facts.quantity}\s+(?:of\s+)?([a-z]+)\b(?!\.?\s*(?:ft|feet|foot|in|inch|inches"
-        r"|yds?|yards?|m|meters?|metres?)\b)",
+        rf"(?<![\w.])(?:{count})\s+(?:of\s+)?([a-z]+)\b(?!\.?\s*(?:ft|feet|foot|in|inch"
+        r"|inches|yds?|yards?|m|meters?|metres?)\b)",
         facts.source_text,
         re.IGNORECASE,
     )
@@ -279,4 +291,23 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         f"{facts.quantity} {said.group(1)} x {size} per {held} (the item list: "
         f"'{holds.group(0)}') = {pieces}, priced by the piece the list prices"
     )
-    return replace(facts, quantity=pieces, guesses=(*facts.guesses, Guess(note, P_CODE)), unit=None)
+    # the reading asked how many pieces a case holds: the list's name said
+    asked = f"how many pieces in a {held}?"
+    return replace(
+        facts,
+        quantity=pieces,
+        guesses=(*facts.guesses, Guess(note, P_CODE)),
+        unit=None,
+        unclear=tuple(u for u in facts.unclear if asked not in u),
+    )
+
+
+_CASE_CODE = re.compile(r"(?:^|[-_.\s])(?:cs|case)$", re.IGNORECASE)
+
+
+# counts said in words, by the value the reading took from them ("a case", "half a case")
+_COUNT_WORDS: dict[Decimal, tuple[str, ...]] = {
+    Decimal(1): ("a", "an", "one"),
+    Decimal("0.5"): ("half a", "half an", "half"),
+    Decimal(2): ("two", "a couple of", "a couple"),
+}

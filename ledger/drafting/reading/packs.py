@@ -469,12 +469,21 @@ _PRICED_EACH = re.compile(
 )
 
 
+# A distributor's case pack after the name: "3OZ CS/24", "(PLT/65)", "CTN/12". The goods are
+# priced each and the case (pallet, carton) says how many it holds; a name that says the
+# item is the case says "CASE/12" or "CASE 12CT" (sold by the case), and "BX/25" is left
+# open: a box is as often what the list prices as what holds the pieces.
+_CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
+
+
 # (an item list's names are a company's fixed list, read again for every message naming them)
 @lru_cache(maxsize=4096)
 def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
     if _PRICED_EACH.search(name):
         return None  # "Grinding Disc (ea, 25/bx)": priced each, whatever a box holds
+    if _CASE_PACK.search(name):
+        return None  # "FANCY FEAST PATE 3OZ CS/24": the case pack of goods priced each
     m = _SOLD_BY.search(name)
     if m is None:
         if _PRICED_DOZEN.search(name):
