@@ -4228,6 +4228,8 @@ def _read_money(r: _Read) -> None:
         if _overlaps(m.span("n"), taken):
             continue
         bare_at = m.group("lm").strip().lower() == "at"
+        if m.group("lm") == "AT" and m.end("lm") == m.start("n"):
+            continue  # "AT2020 x2 dropped": a model's code, no price "at 2020"
         tokens.append((m.start("n"), m.end("n"), _number(m.group("n"), r, "price"), bare_at))
         per = _per_container_after(r.s, m.end("n"), m.group("n"))
         if per and (m.group("lm") == "@" or r.s[m.end("n") : per].lstrip().startswith("/")):

@@ -642,3 +642,43 @@ def test_cases_the_list_or_the_message_prices_are_not_multiplied(
 ) -> None:
     (d,) = draft(text, make_context(items=_PACKED))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("2 cs gravy cups + 5 loose ones dented", "53", "45.05"),
+        ("1 case plus 3 loose gravy cups expired", "27", "22.95"),
+    ],
+)
+def test_loose_pieces_beside_whole_cases_of_a_case_pack_are_added(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_PACKED))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert not any("'5'" in w or "'3'" in w for w in d.warnings)  # the loose count is used
+
+
+def test_a_formulas_letters_that_name_the_goods_are_no_write_down() -> None:
+    # "w/d" is a write-down's short word and a diet's name; "torn" says what happened
+    items = {
+        "RX-WD": ItemInfo("RX-WD", "HILLS PD W/D CANINE 17.6LB", Decimal("61.20")),
+        "RX-KD": ItemInfo("RX-KD", "HILLS PD K/D CANINE 17.6LB", Decimal("64.10")),
+    }
+    (d,) = draft("3 bags w/d torn open", make_context(items=items))
+    assert (d.category, d.sku, d.amount) == (Category.LOSS, "RX-WD", Decimal("183.60"))
+    (d,) = draft("w/d 3 bags RX-KD to $20 each, old formula", make_context(items=items))
+    assert d.category is Category.WRITE_DOWN  # said alone, it is still the write-down
+
+
+def test_a_models_capital_at_glued_to_figures_is_no_price() -> None:
+    # "AT2020 x2 dropped" was drafted as 2 at $2,020.00 = $4,040.00
+    (d,) = draft("AT2020 x2 dropped, capsules cracked", make_context(items=_WIDGETS))
+    assert d.amount is None and d.confidence < 0.5
+
+
+def test_a_figure_of_the_name_right_before_cases_is_their_count() -> None:
+    # "fancy feast pate 3 cases" of "... PATE 3OZ CS/24": the 3 counted cases, not the 3OZ
+    items = {"GR-3": ItemInfo("GR-3", "GRAVY CUP BEEF 3OZ CS/24", Decimal("0.85"))}
+    (d,) = draft("gravy cup beef 3 cases dented", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("GR-3", Decimal(72), Decimal("61.20"))

@@ -887,7 +887,11 @@ def rewrite(
             and (
                 (typed and not _apart_from_codes(text, hit, typed_at))
                 # (one word: "short" of "short 3 boxes"; "hurricane ties" names the ties)
-                or (reason(hit.said) and " " not in hit.said.strip())
+                or (
+                    reason(hit.said)
+                    and " " not in hit.said.strip()
+                    and not _formula_beside_a_reason(text, hit, reason)
+                )
                 or not _counted_goods(text, hit)
                 or _proper_before(text, hit, index)
             )
@@ -1062,6 +1066,18 @@ def _typed_apart(
     return out
 
 
+_FORMULA = re.compile(r"[a-z][/&][a-z]", re.IGNORECASE)
+
+
+def _formula_beside_a_reason(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
+    """A formula's letters that are also a reason's short word ("w/d" of a write-down and of
+    "HILLS PD W/D CANINE"), in a message that says its reason in other words ("3 bags w/d
+    torn"): the letters name the goods."""
+    if not _FORMULA.fullmatch(match.said.strip()):
+        return False
+    return reason(text[: match.start] + " " + text[match.end :])
+
+
 def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
     """Whether a word several names share stands as the goods: no reason's word ("short"),
     no place's ("under a case of water"), no proper name's ("the World Cup promo")."""
@@ -1193,6 +1209,17 @@ def _best_run(
             j += 1
         while j > i + 1 and j - 1 not in at:
             j -= 1  # a run ends on a word of the name
+        if (
+            j - 1 > i
+            and j < len(toks)
+            and toks[j - 1][0].isdigit()
+            and text[toks[j - 1][2] : toks[j][1]].isspace()  # ("12ct packs": the name's)
+            and packs.holds_many(toks[j][0])
+        ):
+            # "fancy feast pate 3 cases" of "... PATE CKN 3OZ CS/24": a figure right before
+            # a container is its count, not the name's 3OZ
+            hit.discard(toks[j - 1][0])
+            j -= 1
         if written and (not hit or (named < 2 and not _counted_alone(text, toks, i, hit))):
             # ("the fruit" alone is no FRT: only beside another word of the name, or a word
             # of four letters or more counted: "grizzly short 4" of "GRZLY")

@@ -276,6 +276,14 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts  # "2 cs @ $150/cs": the message prices what it counted
     if held == "case" and _CASE_CODE.search(item.sku):
         return facts  # "BL-BIOT-10-CS": the code says the list's unit is the case
+    whole = _WHOLE_AND_LOOSE.search(facts.source_text)
+    if whole is not None and _container_word(whole.group("w")) == held:
+        # "1 case plus 3 loose gravy cups": whole cases and loose pieces of the same goods
+        # (the reading took either figure for the count)
+        cases = _count_value(whole.group("k"))
+        n = Decimal(whole.group("n"))
+        if cases is not None and facts.quantity in (cases, n) and n < size:
+            return _multiplied(facts, holds.group(0), held, size, cases, whole.group("w"), n)
     count = "|".join([re.escape(str(facts.quantity)), *_COUNT_WORDS.get(facts.quantity, ())])
     said = re.search(
         # (never a measure's word: "20 sq ft")
@@ -286,20 +294,60 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     )
     if said is None or _container_word(said.group(1)) != held:
         return facts
-    pieces = facts.quantity * size
+    return _multiplied(facts, holds.group(0), held, size, facts.quantity, said.group(1))
+
+
+def _multiplied(
+    facts: Facts,
+    listed: str,
+    held: str,
+    size: Decimal,
+    cases: Decimal,
+    word: str,
+    loose: Decimal = Decimal(0),
+) -> Facts:
+    pieces = cases * size + loose
     note = (
-        f"{facts.quantity} {said.group(1)} x {size} per {held} (the item list: "
-        f"'{holds.group(0)}') = {pieces}, priced by the piece the list prices"
+        f"{cases} {word} x {size} per {held} (the item list: '{listed}')"
+        + (f" + {loose} loose" if loose else "")
+        + f" = {pieces}, priced by the piece the list prices"
     )
-    # the reading asked how many pieces a case holds: the list's name said
-    asked = f"how many pieces in a {held}?"
+    # the reading asked how many pieces a case holds (the list's name said), and what the
+    # other figure was (the loose pieces, or the cases they came with)
+    asked = [f"how many pieces in a {held}?", f"how many pieces are in a {held}?"]
+    if loose:
+        asked += [f"'{loose}'", f"number {loose}", "what the", "came in", "container count"]
     return replace(
         facts,
         quantity=pieces,
-        guesses=(*facts.guesses, Guess(note, P_CODE)),
+        guesses=(
+            *(g for g in facts.guesses if not any(a in g.message for a in asked)),
+            Guess(note, P_CODE),
+        ),
         unit=None,
-        unclear=tuple(u for u in facts.unclear if asked not in u),
+        unclear=tuple(u for u in facts.unclear if not any(a in u for a in asked)),
+        doubts=tuple(u for u in facts.doubts if not any(a in u for a in asked)),
+        notes=tuple(u for u in facts.notes if not any(a in u for a in asked)),
     )
+
+
+def _count_value(said: str) -> Decimal | None:
+    low = " ".join(said.lower().split())
+    for value, words in _COUNT_WORDS.items():
+        if low in words:
+            return value
+    try:
+        return Decimal(low)
+    except ArithmeticError:
+        return None
+
+
+# whole cases and loose pieces: "2 cs ... + 6 loose", "1 case plus 5 loose cans"
+_WHOLE_AND_LOOSE = re.compile(
+    r"(?<![\w.,/-])(?P<k>[1-9]\d{0,3}(?:\.\d+)?|an?|one|two|half\s+an?)\s+(?:of\s+)?(?P<w>[a-z]+)\b"
+    r"[^+;\n]{0,40}?(?:\+|\bplus\b|\band\b|&|,|\bw/)\s*(?P<n>\d+)\s+(?:loose|singles?)\b",
+    re.IGNORECASE,
+)
 
 
 _CASE_CODE = re.compile(r"(?:^|[-_.\s])(?:cs|case)$", re.IGNORECASE)
