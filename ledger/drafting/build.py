@@ -156,16 +156,32 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
     24-pack"): the container and its size, else None."""
-    if facts.quantity is None or packs.container(facts.unit):
+    if facts.quantity is None:
         return None
     sized = packs.size_of(item.name)
     if sized is None:
         return None
+    if packs.priced_each(item.name):
+        return None  # ("COKE 20OZ EA 24/CS": the list prices the piece)
+    unit = (facts.unit or "").lower()
+    if unit in ("dz", "doz", "dozen", "dozens"):
+        return None  # "2 dz spring bars": dozens counted
+    name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
+    held = packs.container(unit)
+    if held and (held == sized[0] or _singular(unit) not in name_words):
+        return None  # ("250 trays" of "FOAM TRAY 2S 500/CS": the trays are the goods)
+    if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses):
+        return None  # ("10 patty packs damaged and 4 missing": 4 more of what was counted)
+    named = " ".join(_named_as(facts, item.sku)).lower()
+    if any(
+        packs.container(w) == sized[0] or _DOZEN.get(w) == sized[0] for w in _WORD.findall(named)
+    ):
+        return None  # ("25 tomato flats" of "TOMATO ASST 606 FLAT": the flats counted)
     if facts.containers and (
         sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}
     ):
         return None  # ("3 dozen eggs out of a case of 15 dozen": 36 eggs of 180)
-    unit = (facts.unit or "").lower()
+    # the goods said by the list's name were read as its code: what was said counts too
     text = facts.source_text.lower().replace(item.sku.lower(), " ")
     words = [w for m in _COUNTED_WORD.finditer(text) for w in m.groups() if w]
     counted = {packs.container(w) for w in words}  # the containers counted, by name
@@ -178,11 +194,14 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized  # "500 pairs of EP-1100 earplugs" of "Foam earplugs, box of 200 pairs"
     if words_counted & _PIECE_NOUNS:
         return sized  # "35 stems of TUL-YEL-10": stems of a bunch of 10
-    said = {_singular(w) for w in _WORD.findall(text)}
+    said = {_singular(w) for w in _WORD.findall(f"{text} {named}")}
     nouns = {
         _singular(w)
         for w in _WORD.findall(item.name.lower())
-        if len(w) > 3 and not packs.container(w) and w not in ("dozen", "each", "per")
+        # (a container the list's own container holds is the goods: "FOAM TRAY 500/CS")
+        if len(w) > 3
+        and packs.container(w) in (None, *({"tray", "box", "bag", "tube", "jar"} - {sized[0]}))
+        and w not in ("dozen", "each", "per")
     }
     if facts.containers and nouns & said:
         return sized  # "a dozen spark plugs 98079-5614G" of "Spark plug, box of 4": 12 plugs
@@ -207,6 +226,20 @@ _TAKEN_OUT = re.compile(
     r"(?:(?:open(?:ed)?|full|partial|broken|torn)\s+)?(?P<what>[\w-]+)",
     re.I,
 )
+
+
+_DOZEN = {"dz": "dozen", "doz": "dozen", "dozen": "dozen", "dozens": "dozen"}
+
+
+def _named_as(facts: Facts, sku: str) -> list[str]:
+    """The words a reading took for the item's name ("Read 'eggs' as EGG-DZ by its name")."""
+    mark = f"' as {sku} by"
+    out = []
+    for g in facts.guesses:
+        at = g.message.find(mark)
+        if g.message.startswith("Read '") and at > 6:
+            out.append(g.message[6:at])
+    return out
 
 
 def _taken_out(text: str, sku: str) -> bool:

@@ -682,3 +682,38 @@ def test_a_figure_of_the_name_right_before_cases_is_their_count() -> None:
     items = {"GR-3": ItemInfo("GR-3", "GRAVY CUP BEEF 3OZ CS/24", Decimal("0.85"))}
     (d,) = draft("gravy cup beef 3 cases dented", make_context(items=items))
     assert (d.sku, d.quantity, d.amount) == ("GR-3", Decimal(72), Decimal("61.20"))
+
+
+# Lines the list prices by a container (a dozen, a case of six pieces, a case of 500 trays)
+_CONTAINER_PRICED = {
+    "EGG-DZ": ItemInfo("EGG-DZ", "EGGS LG WHITE DZ", Decimal("3.60")),
+    "TND-6": ItemInfo("TND-6", "TENDERLOIN PSMO CH 6PC/CS", Decimal("600.00")),
+    "TRY-5": ItemInfo("TRY-5", "FOAM TRAY 4S WHT 500/CS", Decimal("40.00")),
+    "PT-10": ItemInfo("PT-10", "BURGER PATTY 6OZ 10/PK", Decimal("11.00")),
+    "CK-24": ItemInfo("CK-24", "COLA 20OZ EA 24/CS", Decimal("1.20")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # the goods said by the list's name are pieces of its container
+        ("30 eggs cracked", "9.00"),
+        ("2 psmo tenderloins out of the box spoiled", "200.00"),
+        ("250 foam trays got wet", "20.00"),
+        # its containers counted stay containers
+        ("2 dz eggs cracked", "7.20"),
+        ("3 patty packs thawed and 2 missing", None),
+        # a line priced each is never divided by its case
+        ("4 cola 20oz busted", "4.80"),
+    ],
+)
+def test_pieces_said_by_the_lists_name_are_a_share_of_its_container(
+    text: str, amount: str | None
+) -> None:
+    drafts = draft(text, make_context(items=_CONTAINER_PRICED))
+    if amount is None:  # two parts: 3 packs and 2 more packs, never 2 patties
+        assert [d.amount for d in drafts] == [Decimal("33.00"), Decimal("22.00")]
+    else:
+        (d,) = drafts
+        assert d.amount == Decimal(amount) and d.confidence < 0.9

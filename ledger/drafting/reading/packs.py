@@ -476,6 +476,12 @@ _PRICED_EACH = re.compile(
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 
 
+def priced_each(name: str) -> bool:
+    """Whether an item list's name says the piece is priced and its box or case only holds
+    them ("COKE 20OZ EA 24/CS", "Grinding Disc (ea, 25/bx)", "GRAVY CUP 4OZ CS/24")."""
+    return bool(_PRICED_EACH.search(name) or _CASE_PACK.search(name))
+
+
 # (an item list's names are a company's fixed list, read again for every message naming them)
 @lru_cache(maxsize=4096)
 def sold_by(name: str) -> str | None:
@@ -505,6 +511,8 @@ def holder(word: str | None) -> str | None:
 # of 30", "Gloves (box of 100)", "Water 24-pack", "Cups 50/sleeve", "Tape, case (24)"
 _SIZED_AS = re.compile(
     rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
+    # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
+    rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct)\s*/\s*(?P<pc>{_C})(?![\w-])"
     rf"|(?<![\w.,/-])(?P<m>\d+)\s*(?:/\s*|-\s*|\s)(?P<b>{_C}|pk|ct)(?![\w-])",
     re.IGNORECASE,
 )
@@ -520,9 +528,9 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
         if other is not None and Decimal(other.group("n")) > 1:
             return (other.group("a").lower(), Decimal(other.group("n")))
         return ("dozen", Decimal(12)) if _PRICED_DOZEN.search(name) else None
-    word = (m.group("a") or m.group("b")).lower()
+    word = (m.group("a") or m.group("b") or m.group("pc")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
-    n = Decimal(m.group("n") or m.group("m"))
+    n = Decimal(m.group("n") or m.group("m") or m.group("p"))
     if m.group("n") and _DOZENS_AFTER.match(name, m.end()):
         n *= 12  # "Eggs large, case of 15 dozen": 180 eggs
     return (held, n) if held and n > 1 else None
