@@ -717,3 +717,47 @@ def test_pieces_said_by_the_lists_name_are_a_share_of_its_container(
     else:
         (d,) = drafts
         assert d.amount == Decimal(amount) and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sysco truck is here, 30 cs SKU-12 and 4 SKU-40",
+        "got 40 SKU-12 in this morning for the holiday display",
+        "price on SKU-12 going to $17.99 next monday",
+        "new retail price on SKU-40: $199 starting the 1st",
+        "sale: 25% off all SKU-12 this weekend",
+        "can someone pull 6 SKU-12 from the back for the 2pm pickup",
+        "customer wants 3 SKU-40 held till friday",
+        "the 4 SKU-12 i said were missing showed up behind the rack",
+        "those 2 SKU-40 turned up in receiving, nvm",
+        "reminder: count the SKU-12 tomorrow before close",
+        "2 SKU-40 cracked, rep coming thurs, dont toss them yet",
+        "counted 55 SKU-12, matches the system",
+        "RMA approved for 3 SKU-40, shipping them back monday",
+        "vendor agreed to credit us for the 6 SKU-12 that came in short",
+        "used 2 SKU-12 on the install, customer billed",
+        "total for the charity auction came to $2,300, thanks all",
+        "till is off by $15 again",
+    ],
+)
+def test_floor_chatter_with_counts_is_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a reason in the message overrules the chatter's look
+        ("sysco truck is here, 3 SKU-12 crushed in the trailer", "45.00"),
+        ("customer dropped 2 SKU-12 at the counter, broken", "30.00"),
+        # "nvm" before a correction is no report taken back
+        ("5 SKU-12 damaged, nvm the 3 i said", "75.00"),
+        # a credit for some, a write-off asked for the rest
+        ("vendor will credit us for 2, write off the other 4 SKU-12, smashed", "60.00"),
+    ],
+)
+def test_chatter_words_beside_a_request_keep_the_request(text: str, amount: str) -> None:
+    drafts = draft(text, make_context(items=_WIDGETS))
+    assert drafts and drafts[-1].amount == Decimal(amount)
