@@ -761,3 +761,16 @@ def test_floor_chatter_with_counts_is_no_write_off(text: str) -> None:
 def test_chatter_words_beside_a_request_keep_the_request(text: str, amount: str) -> None:
     drafts = draft(text, make_context(items=_WIDGETS))
     assert drafts and drafts[-1].amount == Decimal(amount)
+
+
+def test_pieces_of_a_line_whose_name_gives_a_box_count_are_never_sure() -> None:
+    # "50 TR413 stems" of "VALVE STEM TR413 SNAP-IN BX/100" at $18.50 drafted $925.00 at 0.97:
+    # the list's cost may be the box's (then $9.25)
+    items = {"VS-9": ItemInfo("VS-9", "VALVE STEM SNAP-IN BX/100", Decimal("18.50"))}
+    (d,) = draft("50 VS-9 stems cracked, old stock", make_context(items=items))
+    assert d.confidence < 0.9
+    assert any("BX/100" in line for line in d.explanation)
+    # a name that says each is priced each
+    items = {"VS-9": ItemInfo("VS-9", "VALVE STEM SNAP-IN EA (100/BX)", Decimal("0.19"))}
+    (d,) = draft("50 VS-9 cracked", make_context(items=items))
+    assert d.amount == Decimal("9.50")

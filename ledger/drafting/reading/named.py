@@ -293,6 +293,14 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         re.IGNORECASE,
     )
     if said is None or _container_word(said.group(1)) != held:
+        if facts.unit_cost is None and not packs.says_each(item.name):
+            # "50 TR413 stems" of "VALVE STEM TR413 BX/100" at $18.50: the list's cost may be
+            # the box's or one stem's; the name does not say which
+            note = (
+                f"The item list's name says '{holds.group(0)}' ({item.name}): is "
+                f"{item.unit_cost} the cost of one, or of a {held}?"
+            )
+            return replace(facts, guesses=(*facts.guesses, Guess(note, P_CODE)))
         return facts
     return _multiplied(facts, holds.group(0), held, size, facts.quantity, said.group(1))
 

@@ -476,6 +476,12 @@ _PRICED_EACH = re.compile(
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 
 
+def says_each(name: str) -> bool:
+    """Whether an item list's name says in so many words that the piece is priced ("COKE
+    20OZ EA 24/CS", "Grinding Disc (ea, 25/bx)")."""
+    return bool(_PRICED_EACH.search(name))
+
+
 def priced_each(name: str) -> bool:
     """Whether an item list's name says the piece is priced and its box or case only holds
     them ("COKE 20OZ EA 24/CS", "Grinding Disc (ea, 25/bx)", "GRAVY CUP 4OZ CS/24")."""
