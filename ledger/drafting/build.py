@@ -282,6 +282,16 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+P_BROKE_IN = 0.15  # "broke in" with nobody breaking in: a break-in or a breakage
+_BROKEN_INTO = re.compile(
+    r"\b(?:some\s*one|some\s*body|they|thie(?:f|ves)|burglars?|kids|guys|people|vandals"
+    r"|intruders?|robbers?|crooks|scum(?:bags)?|got|was|were|been)\s+"
+    r"(?:had\s+|have\s+|must\s+have\s+)?broken?\s+in\b"
+    r"|\bbroke\s+in\s*(?:to|and|last|overnight|over\s+night|during|while|at\s+night)\b",
+    re.IGNORECASE,
+)
+
+
 def build_draft(facts: Facts, context: DraftContext) -> Draft:
     policy = context.policy
     cur = policy.currency
@@ -296,6 +306,11 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     # not only priced into the confidence.
     warnings.extend(g.message for g in facts.guesses if g.penalty >= 0.25)
 
+    if facts.reason == "broke in" and not _BROKEN_INTO.search(facts.source_text):
+        # "2 igniters broke in van 12" broke inside the van; "they broke in" is a break-in
+        guesses.append(
+            Guess("'broke in': a break-in, or goods broken inside something?", P_BROKE_IN)
+        )
     category = facts.category
     reason_assumed = category is None
     if category is None:

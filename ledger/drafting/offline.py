@@ -476,8 +476,11 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\bstorm\s+(?:drains?|doors?|windows?|sewers?|grates?)\b",
     # "broke in the truck", "broke in half": broken, not broken into (only "in" is blanked)
     # ("broke in half", "in two", "in pieces" are the table's own phrases)
-    r"\bbroke\s+(?P<m>in)(?=\s+(?:the|a|an|transit|shipping|shipment|our|their|its|his|her|my|delivery"
-    r"|storage|bay|aisle|row|racks?|racking|bins?|zone|dock|cooler|freezer|section|slot)\b)",
+    # ("someone broke in the van": someone broke into it)
+    r"(?<!one\s)(?<!body\s)(?<!they\s)(?<!ieves\s)(?<!lars\s)(?<!kids\s)(?<!ople\s)"
+    r"(?<!guys\s)\bbroke\s+(?P<m>in)(?=\s+(?:the|a|an|transit|shipping|shipment|our|their"
+    r"|its|his|her|my|delivery|storage|bay|aisle|row|racks?|racking|bins?|zone|dock|cooler"
+    r"|freezer|section|slot|van|truck|car|trailer|vehicle)\b)",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal|dept|department|station|brigade|hall"
     r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief"
     # ("the fire co charity auction", "the fire company's raffle": the firefighters)

@@ -774,3 +774,26 @@ def test_pieces_of_a_line_whose_name_gives_a_box_count_are_never_sure() -> None:
     items = {"VS-9": ItemInfo("VS-9", "VALVE STEM SNAP-IN EA (100/BX)", Decimal("0.19"))}
     (d,) = draft("50 VS-9 cracked", make_context(items=items))
     assert d.amount == Decimal("9.50")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # goods that broke inside a vehicle: damage ("broke in van 12" was a break-in at 0.97)
+        ("pls w/o 2 SKU-12, broke in van 12", Category.LOSS),
+        ("3 SKU-12 broke in the truck on the way back", Category.LOSS),
+        ("4 SKU-12 broke in transit", Category.LOSS),
+        # someone breaking in is a break-in, whatever they broke into
+        ("someone broke in the van last night, 3 SKU-12 gone", Category.CASUALTY),
+        ("they broke in the truck and took 4 SKU-12", Category.CASUALTY),
+        ("store got broke in, 3 SKU-12 gone", Category.CASUALTY),
+    ],
+)
+def test_broke_in_is_a_break_in_only_when_someone_broke_in(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category
+
+
+def test_broke_in_said_by_nobody_is_never_sure() -> None:
+    (d,) = draft("2 SKU-12 broke in, back room", make_context(items=_WIDGETS))
+    assert d.confidence < 0.9
