@@ -436,9 +436,6 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "break in delivery", "break in the dishwasher", "break in half",
                 "in pieces", "into pieces", "to pieces", "in bits", "in two pieces", "snapped",
                 "snapped in half", "broke in half", "broken in half", "cracked in half",
-                # goods that broke in a place: no break-in ("2 mugs broke in transit")
-                "broke in transit", "broke in shipping", "broke in the box", "broke in the mail",
-                "broke in delivery", "broke in the dishwasher", "broke in the sink",
                 "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
                 "fell apart", "fall apart", "backed into", "backed the pallet jack into",
                 "backed the forklift into", "reversed into", "drove into", "crashed into",
