@@ -797,3 +797,39 @@ def test_broke_in_is_a_break_in_only_when_someone_broke_in(text: str, category: 
 def test_broke_in_said_by_nobody_is_never_sure() -> None:
     (d,) = draft("2 SKU-12 broke in, back room", make_context(items=_WIDGETS))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "freight truck dropped 12 cs SKU-12 at the back door",
+        "the ups guy dropped off 4 SKU-40 this morning",
+        "carton got crushed in shipping but all 12 SKU-12 inside are fine",
+        "fixed the wobbly SKU-40, its back on the floor",
+        "vendor is sending replacements for the 3 cracked SKU-40",
+        "POS says 14 SKU-12, i'll recount tomorrow",
+        "Q2 shrink was 2.1k, down from 3k",
+        "6 SKU-12 coming on thursday's truck",
+        "team order for the hornets: 20 SKU-12, ships friday",
+        "mrs patel is picking up the 2 SKU-40 on layaway",
+        "we thought 3 SKU-40 were stolen, they turned up in the back",
+        "SKU-12 cost changed to $16.50 from the vendor",
+    ],
+)
+def test_more_floor_chatter_is_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # goods dropped and broken, or given away, are still written off
+        ("driver dropped the crate, 4 SKU-12 smashed", "60.00"),
+        ("dropped off 5 SKU-12 at the food pantry, donation", "75.00"),
+        ("carton crushed, 3 SKU-12 inside are broken", "45.00"),
+    ],
+)
+def test_dropped_goods_are_still_written_off(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.amount == Decimal(amount)

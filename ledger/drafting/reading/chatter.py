@@ -413,7 +413,27 @@ _DELIVERY = re.compile(
     r"""\b(?:truck|delivery|shipment|order|po\s*\#?\s*\d+)\s+(?:is\s+)?(?:here|in\b|came\s+in
         |just\s+came|arrived|showed\s+up|pulled\s+in)
       | \bgot\s+(?:\S+\s+){1,6}?in\s+(?:for|today|yesterday|this\s+(?:morning|afternoon|week)
-        |from)\b""",
+        |from)\b
+      | \bcoming\s+(?:in\s+)?on\s+(?:the\s+|\w+'?s\s+)?truck\b
+      | \bships?\s+(?:in|on|next|by|mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b
+      | \b(?:team|customer|special|club|school)\s+order\b
+      | \bwill[\s-]?call\s+for\b
+      | \bdelivering\s+(?:\S+\s+){1,4}?to\s+(?:the\s+)?\w+""",
+    _I | re.VERBOSE,
+)
+# a truck or a driver that dropped goods off delivered them: no breakage ("truck just
+# dropped 40 cs at dock 2", "the interstate guy dropped off 10")
+_DROPPED_OFF = re.compile(
+    r"""\btrucks?\s+(?:just\s+)?dropped\s+(?:off\s+)?\d
+      | \b(?:driver|guy|rep|ups|fedex)\s+(?:just\s+)?dropped\s+off\s+\d""",
+    _I | re.VERBOSE,
+)
+# the box was hurt, the goods were not: "box came in smashed but all 24 inside are fine"
+_GOODS_FINE = re.compile(
+    r"""\ball\b(?:\s+\S+){0,6}?\s+(?:inside\s+)?(?:are|were|is|was|look|looks|seem)\s+
+        (?:totally\s+|completely\s+)?(?:fine|ok|okay|good|intact|undamaged|perfect)\b
+      | \b(?:repaired|fixed|patched|glued)\b(?:\s+\S+){0,8}?\s+back\s+(?:on|to|in)\s+the\s+
+        (?:floor|shelf|shelves|rack|display|showroom)\b""",
     _I | re.VERBOSE,
 )
 _PRICE_CHANGE = re.compile(
@@ -422,7 +442,10 @@ _PRICE_CHANGE = re.compile(
             (?:up\s+|down\s+)?to)\b
       | \b(?:go(?:es|ing)|moving)\s+(?:up\s+|down\s+)?to\s+\$?\d[\d.,]*(?:\s*/\s*\w+)?\s+
         (?:on\s+)?(?:mon|tues?|wed|thur?s?|fri|sat|sun|tomorrow|next|the\s+1st|eff)
-      | \bsale\s*:?\s+\d+\s*%\s+off\b""",
+      | \bsale\s*:?\s+\d+\s*%\s+off\b
+      | \bspecial\s+this\s+(?:week|weekend)\b|\bthis\s+weekend\s+only\b
+      | \b(?:cost|price)\s+(?:changed|went\s+up|went\s+down|increased|decreased|is\s+going\s+up)
+        \s+to\b""",
     _I | re.VERBOSE,
 )
 _ERRAND_ASKED = re.compile(
@@ -430,26 +453,31 @@ _ERRAND_ASKED = re.compile(
         |you|u|ya|one\s+of\s+you)\s+(?:please\s+|pls\s+)?(?:pull|cut|grab|put|set|hold|bring
         |get|order|pick|send|check|make|prep|tint|fill|ring)\b
       | \b(?:customer|client|chef|guy|lady|caller)\b(?:\s+\S+){0,3}?\s+(?:wants|needs|asked\s+for
-        |is\s+asking\s+for)\b""",
+        |is\s+asking\s+for)\b
+      | \b(?:layaway|on\s+hold\s+for
+        |(?:he'?s|she'?s|they'?re|is|are)\s+picking\s+(?:\S+\s+)?up)\b""",
     _I | re.VERBOSE,
 )
 _TAKEN_BACK = re.compile(
     r"""\b(?:nvm|never\s*mind)\W*$
       | \b(?:false\s+alarm|disregard\s+(?:my|that|the|this)
         |ignore\s+(?:my|that|the|this)\s+(?:\S+\s+){0,2}?(?:msg|message|post|last|earlier|one))\b
-      | \b(?:i|we)\s+(?:said|reported|posted|flagged)\s+(?:\S+\s+){0,3}?were\s+(?:missing|gone
-        |short)\b(?:\s+\S+){0,4}?\s+(?:turned|showed)\s+up""",
+      | \b(?:i|we)\s+(?:said|reported|posted|flagged|thought)\s+(?:\S+\s+){0,3}?were\s+
+        (?:missing|gone|short|stolen|lost)\b\W*(?:\S+\s+){0,4}?(?:turned|showed)\s+up""",
     _I | re.VERBOSE,
 )
 _NOT_YET = re.compile(
     r"""^\s*(?:reminder|note\s+to\s+self|remember\s+to)\b
       | \b(?:do\s*n'?o?t|do\s+not|dont)\s+(?:toss|bin|scrap|write\s+(?:\S+\s+)?off|w/o|dump)
         \s+(?:\S+\s+){0,2}?yet\b
-      | \bbefore\s+we\s+write\s+(?:anything|it|them)\s+off\b""",
+      | \bbefore\s+we\s+write\s+(?:anything|it|them)\s+off\b
+      | \b(?:i'?ll|i\s+will|we'?ll|will)\s+recount\b|\brecount(?:ing)?\s+(?:it\s+|them\s+)?
+        (?:tomorrow|tmrw|tmr|later|monday|in\s+the\s+morning)\b""",
     _I | re.VERBOSE,
 )
 _COUNT_AGREES = re.compile(
-    r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b",
+    r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
+    r"|\b(?:0|no|zero)\s+variance\b",
     _I,
 )
 _BILLED = re.compile(
@@ -461,6 +489,7 @@ _BILLED = re.compile(
 _VENDOR_CREDIT = re.compile(
     r"""\b(?:ra|rma|return\s+auth\w*)\s+(?:\#?\d+\s+)?(?:approved|issued|granted)\b
       | \b(?:shipping|sending)\s+(?:them|it|these|those)\s+back\b
+      | \b(?:sending|shipping|sent|shipped)\s+(?:us\s+)?(?:free\s+)?replacements?\b
       | \b(?:got|received)\s+(?:the\s+|a\s+)?(?:\S+\s+)?credit\b
       | \bvendor\s+(?:will|is\s+going\s+to|ended\s+up|agreed\s+to)\s+credit""",
     _I | re.VERBOSE,
@@ -469,6 +498,8 @@ _TOTAL_TOLD = re.compile(
     r"""\b(?:total|sales|revenue)\s+(?:for|from)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:came\s+to|was
         |were|hit)\b
       | \b(?:total\s+)?inventory\s+value\b(?:\s+\S+){0,4}?\s+(?:was|is|came\s+to)\b
+      | \b(?:q[1-4]|ytd|monthly|weekly|annual|yearly|last\s+(?:month|quarter|year)'?s?)\s+
+        (?:shrink|shrinkage|losses|damages?|waste|write-?offs?)\s+(?:was|were|is|came\s+to|hit)\b
       | \b(?:lottery|scratch\s*-?\s*off|drawer|till|register)\b(?:\s+\S+){0,2}?\s+(?:report\s+)?
         (?:is\s+|was\s+)?(?:off|short|over)\s+by\b""",
     _I | re.VERBOSE,
@@ -476,6 +507,8 @@ _TOTAL_TOLD = re.compile(
 _BREAK_ROOM = re.compile(r"\b(?:lunch|break\s*room|breakroom)\b", _I)
 _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TAKEN_BACK, False, "That reads like an earlier report taken back: nothing to draft. "),
+    (_DROPPED_OFF, False, "That reads like stock delivered, not a write-off. "),
+    (_GOODS_FINE, False, "That reads like goods that are fine, not a write-off. "),
     (_NOT_YET, False, "That reads like a note for later, not a write-off to draft now. "),
     (_VENDOR_CREDIT, False, "That reads like goods returned to a vendor or a credit, not a "
      "write-off. "),
