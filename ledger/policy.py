@@ -867,7 +867,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "got away with", "drove off with", "drove away with",
                 "taken from", "were taken", "was taken", "got taken", "has been taken",
                 "have been taken", "been taken", "shoplift", "knocked off from",
-                "nabbed", "half inched", "five finger discount",
+                "nabbed", "half inched", "five finger discount", "5 finger discount",
+                "5 finger discounted", "five finger discounted", "got boosted",
+                "somebody boosted", "someone boosted", "boosted from", "boosted off",
+                "boosted out of", "yoinked", "walked from",
                 "sticky fingers", "grabbed", "smash and grab", "smash & grab", "smash n grab",
                 "smash n' grab", "broke in",
                 "pocketed", "snatched", "steal", "stealing", "steals", "missing from the cage",
@@ -987,6 +990,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "arson", "smoke damage", "smoke damaged", "fire damage", "fire damaged",
                 "flood damage", "flood damaged", "lightning strike", "struck by lightning",
                 "wildfire", "vandal", "vandals",
+                # a burst pipe or main floods the room it is over
+                "pipe burst", "pipes burst", "burst pipe", "burst pipes", "burst main",
+                "water main break", "water main broke", "main broke", "pipe broke",
                 "fire or flood",
                 # the sea over the dock ("king tide got the lower shed again")
                 "king tide", "storm surge", "tidal surge", "storm tide",

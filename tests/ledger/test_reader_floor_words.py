@@ -833,3 +833,22 @@ def test_more_floor_chatter_is_no_write_off(text: str) -> None:
 def test_dropped_goods_are_still_written_off(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a burst pipe floods the room under it (it was damage at 0.97)
+        ("pipe burst in the stockroom, 4 SKU-12 soaked", Category.CASUALTY),
+        ("burst pipe over aisle 2 ruined 3 SKU-12", Category.CASUALTY),
+        # the floor's words for theft
+        ("5 finger discount on 2 SKU-12 again", Category.CASUALTY),
+        ("somebody boosted 2 SKU-12 off the endcap", Category.CASUALTY),
+        ("a guest yoinked 1 SKU-12 from the display", Category.CASUALTY),
+        # the reserve boosted is still the reserve built
+        ("boost the obsolescence reserve by $500 for old SKU-12", Category.RESERVE_PROVISION),
+    ],
+)
+def test_burst_pipes_and_theft_slang(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category
