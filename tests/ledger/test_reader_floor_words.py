@@ -852,3 +852,9 @@ def test_dropped_goods_are_still_written_off(text: str, amount: str) -> None:
 def test_burst_pipes_and_theft_slang(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.category is category
+
+
+def test_a_return_authorisations_number_is_a_reference() -> None:
+    # "RA 5531 denied" drafted a second write-off of 5,531 cases
+    (d,) = draft("1 case SKU-12 froze, RA 5531 denied by the vendor", make_context(items=_WIDGETS))
+    assert d.quantity == 1
