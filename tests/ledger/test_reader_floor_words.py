@@ -858,3 +858,19 @@ def test_a_return_authorisations_number_is_a_reference() -> None:
     # "RA 5531 denied" drafted a second write-off of 5,531 cases
     (d,) = draft("1 case SKU-12 froze, RA 5531 denied by the vendor", make_context(items=_WIDGETS))
     assert d.quantity == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # the trade's stock software is the books
+        ("metrc says 22 SKU-12, shelf has 19", Category.SHRINKAGE, 3),
+        ("we're short 3 SKU-12 against bevspot", Category.SHRINKAGE, 3),
+        # the locked cage, the vault, the walk-in counted
+        ("cage count: system says 6 SKU-12, cage has 7", Category.OVERAGE, 1),
+        ("books say 10 SKU-12, walk-in has 8", Category.SHRINKAGE, 2),
+    ],
+)
+def test_more_books_and_more_places_counted(text: str, category: Category, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert (d.category, d.quantity) == (category, quantity)

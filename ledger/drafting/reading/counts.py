@@ -36,10 +36,14 @@ _SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|q
     |reported|lists?|listed|displays?|stock|[:=]))*"""
 # ("sytem", "sysytem": the books' name as typed in a hurry)
 # ("POS has 100": a till's stock figure is the books' too)
-_SYSTEM = r"(?:system|sys|sytem|sysytem|systm|sistem|systen|pos|qb|quickbooks)"
+# ("metrc says 22", "short 3 against bevspot": the trade's stock software is the books too)
+_SYSTEM = (
+    r"(?:system|sys|sytem|sysytem|systm|sistem|systen|pos|qb|quickbooks|metrc|bevspot|dutchie"
+    r"|lightspeed|shopify|netsuite|fishbowl|cin7)"
+)
 # What the books say: the system, the books, the records, "expected", then the figure.
 _BOOK = lead(
-    "sbriewcdolpq",
+    "sbriewcdolpqmnf",
     r"""(?:\b(?:"""
     + _SYSTEM
     + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
@@ -78,6 +82,9 @@ _COUNTED = re.compile(
           |counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
+          # ("system says 6, cage has 7": the locked cage, the vault, the cooler counted)
+          |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom|warehouse|yard)
+           \s+(?:only\s+)?(?:has|have|had)
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
