@@ -874,3 +874,36 @@ def test_a_return_authorisations_number_is_a_reference() -> None:
 def test_more_books_and_more_places_counted(text: str, category: Category, quantity: int) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert (d.category, d.quantity) == (category, quantity)
+
+
+_PACKS_IN_NAMES = {
+    "CC-4": ItemInfo("CC-4", "COIL CLEANER 4/1GAL CS", Decimal("71.60")),
+    "EB-24": ItemInfo("EB-24", "EARBUDS WIRED CS/24", Decimal("40.80")),
+    "TN-12": ItemInfo("TN-12", "TONIC WATER 200ML 12PK", Decimal("13.20")),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 jugs of CC-4 froze and split",  # jugs of a case of four jugs
+        "7 EB-24 earbuds from the open case, wires ripped",  # earbuds of a case of 24
+        "5 bottles of TN-12 broke",  # bottles of a 12-pack
+        "a bunch of TN-12 leaked",  # how many is a bunch?
+    ],
+)
+def test_pieces_of_an_item_sold_as_a_pack_are_never_sure(text: str) -> None:
+    (d,) = draft(text, make_context(items=_PACKS_IN_NAMES))
+    assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("3 CC-4 froze and split", "214.80"),  # the code counted: the list's unit
+        ("2 12pks of TN-12 broke", "26.40"),  # the pack itself counted
+    ],
+)
+def test_the_lists_own_unit_counted_is_read_as_it(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_PACKS_IN_NAMES))
+    assert d.amount == Decimal(amount)

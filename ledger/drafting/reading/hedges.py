@@ -41,6 +41,12 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
             |approval|investigation|results?)
          |pending\s+(?:\w+\s+)?(?:qc|inspection|review|assessment|decision|investigation|results?)
          |either
+         # ("lost a bunch of ice cream", "bunch of scenery stuff ruined"): many, how many
+         # unsaid; a bunch of flowers or of herbs is one bunch
+         |(?:a\s+(?:whole\s+)?)?bunch\s+of(?!\s+(?:the\s+)?(?:roses|tulips|flowers|carnations
+            |lilies|daisies|sunflowers|mums|peonies|herbs|cilantro|parsley|kale|chard|bananas
+            |grapes|carrots|radishes|beets|asparagus|scallions|green\s+onions|mint|basil|dill
+            |thyme|rosemary|sage|celery|broccoli|spinach|eucalyptus|greenery|stems)\b)
          # ("around a dozen X stained", "about 40 broken"): a count said roughly
          |(?:around|about|abt)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d)
          # ("about a grand of expired anesthetic"): money said roughly in words

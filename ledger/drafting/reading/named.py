@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ledger.drafting.reading import packs
+from ledger.drafting.reading import measures, packs
 from ledger.drafting.types import Facts, Guess, ItemInfo
 from ledger.policy import Category
 
@@ -50,7 +50,7 @@ def _what(name: str) -> frozenset[str]:
 
 def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` after every reading here that needs the item list's costs, in order."""
-    for step in (by_name, by_price, by_unknown_code, by_pairs, by_named_container):
+    for step in (by_name, by_price, by_unknown_code, by_pairs, by_named_container, by_pack_said):
         facts = step(facts, items)
     return no_item(facts, items)
 
@@ -367,3 +367,66 @@ _COUNT_WORDS: dict[Decimal, tuple[str, ...]] = {
     Decimal("0.5"): ("half a", "half an", "half"),
     Decimal(2): ("two", "a couple of", "a couple"),
 }
+
+
+# A pack said in an item list's name: "12PK", "36CT BX", "4/1GAL CS", "BX/25", "DZ", "CASE
+# 12CT". What the list's cost buys is that pack, or one piece packed so.
+_PACK_IN_NAME = re.compile(
+    r"(?<![\w.])\d+\s*(?:pk|ct|pc|pcs|pack|count)\b"
+    r"|(?<![\w.])\d+\s*/\s*\d*(?:\.\d+)?\s*(?:gal|qt|lb|oz|l|ml|ltr|pt|kg)\b"
+    r"|\b(?:cs|bx|pk|case|box|bag|bg|slv|ctn|sleeve|tray|rack)\s*/\s*\d+"
+    r"|(?<![\w.])\d+\s*/\s*(?:cs|bx|pk|case|box|bag|bg|slv|ctn|sleeve|tray|rack)\b"
+    r"|\b(?:dz|doz|dozen)\b|\b(?:case|box)\s+(?:of\s+)?\d+",
+    re.IGNORECASE,
+)
+P_PACK_SAID = 0.15  # pieces said of an item the list sells as a pack: which is counted?
+
+
+def by_pack_said(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` counting an item the list sells as a pack ("4/1GAL CS", "CS/24", "12PK") in a
+    word of its own ("3 jugs" of cal-clean, "7 wired earbuds", "2 boxes"): the count may be of
+    pieces of the pack the list prices, or of the packs. Never sure. Counted with the code
+    alone ("3 4171-08") or in the pack itself ("2 cs", "3 12pks"), it is the list's unit."""
+    item = items.get(facts.sku or "")
+    if item is None or facts.quantity is None:
+        return facts
+    if facts.unit_cost is not None or facts.total is not None or packs.says_each(item.name):
+        return facts  # the message prices what it counted; the list says it prices each
+    pack = _PACK_IN_NAME.search(item.name)
+    if pack is None or measures.measure(facts.unit) is not None:
+        return facts
+    if any("pieces" in g.message or "per case" in g.message for g in facts.guesses):
+        return facts  # already read as pieces of the list's container, and said so
+    count = "|".join([re.escape(str(facts.quantity)), *_COUNT_WORDS.get(facts.quantity, ())])
+    after = re.search(
+        rf"(?<![\w.])(?:{count})\s*(?:x\s+)?(?:of\s+(?:the\s+)?)?([\w-]+)", facts.source_text, re.I
+    )
+    if after is None:
+        return facts
+    said = after.group(1)
+    if said.upper() == item.sku.upper():
+        by_name = _named(facts, item.sku)
+        if by_name is None:
+            return facts  # the code counted: the list's unit
+        said = by_name
+    words = {packs.holder(w) or _singular(w.lower()) for w in re.findall(r"[A-Za-z]+", said)}
+    if words & {"unit", "pc", "piece", "ea", "each", "item"}:
+        return facts
+    named = {packs.holder(w) or w.lower() for w in re.findall(r"[A-Za-z]+", pack.group(0))}
+    if words & named or ("pack" in words and named & {"pk", "ct", "pack", "count"}):
+        return facts  # "2 cs" of "CS/24", "3 packs" of "12PK": the pack itself counted
+    note = (
+        f"'{facts.quantity} {said}' of {item.sku} ({item.name}): the list's cost is for "
+        f"'{pack.group(0)}'; are these pieces of it, or whole ones?"
+    )
+    return replace(facts, guesses=(*facts.guesses, Guess(note, P_PACK_SAID)))
+
+
+def _named(facts: Facts, sku: str) -> str | None:
+    """The words a reading took for the item's name ("Read 'eggs' as EGG-DZ by its name")."""
+    mark = f"' as {sku} by"
+    for g in facts.guesses:
+        at = g.message.find(mark)
+        if g.message.startswith("Read '") and at > 6:
+            return g.message[6:at]
+    return None
