@@ -907,3 +907,19 @@ def test_pieces_of_an_item_sold_as_a_pack_are_never_sure(text: str) -> None:
 def test_the_lists_own_unit_counted_is_read_as_it(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_PACKS_IN_NAMES))
     assert d.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "amount"),
+    [
+        # a box of a "BX/50" line is the list's unit: its cost is as often the box's
+        ("5 bx SP-50 got wet", {"SP-50": ("GAUZE SPONGE 4X4 BX/50", "6.80")}, "34.00"),
+        # ... unless the name says the piece is priced, or prices a measure
+        ("2 bx PN-12 crushed", {"PN-12": ("GEL PEN BLK EA (BX/12)", "1.35")}, "32.40"),
+        ("1 box of HP-44 went stale", {"HP-44": ("HOPS CITRA LB (BX/44)", "16.75")}, "737.00"),
+    ],
+)
+def test_boxes_of_a_box_line(text: str, items: dict[str, tuple[str, str]], amount: str) -> None:
+    listed = {sku: ItemInfo(sku, name, Decimal(cost)) for sku, (name, cost) in items.items()}
+    (d,) = draft(text, make_context(items=listed))
+    assert d.amount == Decimal(amount)

@@ -302,6 +302,10 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
             )
             return replace(facts, guesses=(*facts.guesses, Guess(note, P_CODE)))
         return facts
+    if (holds.group("c2") or "").lower() in ("bx", "bg") and not (
+        packs.says_each(item.name) or _MEASURE_BEFORE.search(item.name, 0, holds.start())
+    ):
+        return facts  # "GAUZE SPONGE BX/50" is as often the box's cost: the boxes counted
     return _multiplied(facts, holds.group(0), held, size, facts.quantity, said.group(1))
 
 
@@ -358,6 +362,8 @@ _WHOLE_AND_LOOSE = re.compile(
 )
 
 
+# a measure the list prices by, before its box's size: "HOP CITRA LB (BX/44)"
+_MEASURE_BEFORE = re.compile(r"\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.IGNORECASE)
 _CASE_CODE = re.compile(r"(?:^|[-_.\s])(?:cs|case)$", re.IGNORECASE)
 
 

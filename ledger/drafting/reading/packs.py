@@ -464,7 +464,9 @@ _SOLD_BY = re.compile(
 # "(ea, 25/bx)", "each - 10/pk", "/ea": the list prices the piece and names its box besides
 # ("SOL NACL 1000ML EA 12/CS": the list's unit said, then what a case holds)
 _PRICED_EACH = re.compile(
-    r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)(?:\s*\(|\s)\s*\d+\s*/",
+    r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)(?:\s*\(|\s)\s*\d+\s*/"
+    # ("G2 GEL PEN BLK EA (BX/12)", "SHAKER PINT EA CS/24": the box's size after the each)
+    r"|\b(?:ea|each)\s*\(?\s*(?:cs|bx|pk|bg|ctn|case|box)\s*/\s*\d",
     re.IGNORECASE,
 )
 
