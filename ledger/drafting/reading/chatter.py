@@ -523,14 +523,34 @@ _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
 )  # fmt: skip
 
 
+def _one_pass(kinds: tuple[tuple[re.Pattern[str], bool, str], ...]) -> re.Pattern[str]:
+    """The kinds' patterns as one alternation (one scan of the text, not one per kind); the
+    group that matched names the kind."""
+    return re.compile(
+        "|".join(f"(?P<k{n}>{pattern.pattern})" for n, (pattern, _, _) in enumerate(kinds)),
+        _I | re.VERBOSE,
+    )
+
+
+_ALWAYS = tuple(kind for kind in _CHATTER if not kind[1])
+_UNLESS_A_REASON = tuple(kind for kind in _CHATTER if kind[1])
+_ALWAYS_RE = _one_pass(_ALWAYS)
+_UNLESS_A_REASON_RE = _one_pass(_UNLESS_A_REASON)
+
+
 def _chatter(text: str, has_reason: bool) -> str | None:
     """The answer to floor chatter that asks for nothing; None when the message asks for a
     write-off in so many words, or (for the kinds a reason overrules) names a reason."""
     if _ASKS_WRITE_OFF.search(text):
         return None
-    for pattern, reason_overrules, said in _CHATTER:
-        if (not reason_overrules or not has_reason) and pattern.search(text):
-            return said
+    m = _ALWAYS_RE.search(text)
+    if m is not None:
+        return _ALWAYS[int(m.lastgroup[1:])][2] if m.lastgroup else None
+    if has_reason:
+        return None
+    m = _UNLESS_A_REASON_RE.search(text)
+    if m is not None and m.lastgroup:
+        return _UNLESS_A_REASON[int(m.lastgroup[1:])][2]
     return None
 
 
