@@ -159,6 +159,10 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if facts.quantity is None:
         return None
     sized = packs.size_of(item.name)
+    if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
+        # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
+        # of the pack the list's name counts ("USB-C CABLE 3FT 10PK", "OYSTER SAUCE 6/5LB")
+        sized = packs.pack_of(item.name)
     if sized is None:
         return None
     if packs.priced_each(item.name):
@@ -229,6 +233,16 @@ _TAKEN_OUT = re.compile(
 
 
 _DOZEN = {"dz": "dozen", "doz": "dozen", "dozen": "dozen", "dozens": "dozen"}
+
+
+# pieces said to come out of a pack: "out of an open 10pk", "from the opened case", "loose
+# from a torn pack", "singles out of the 3pks"
+_OUT_OF_A_PACK = re.compile(
+    r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:open(?:ed)?|torn|split|broken|partial)\s+(?:\w+\s+){0,2}?(?:pk|pks|packs?|cases?|box(?:es)?"
+    r"|bags?|sleeves?)|\d+\s*(?:pk|ct|pc)s?)\b|\b(?:loose|singles?)\b",
+    re.IGNORECASE,
+)
 
 
 def _named_as(facts: Facts, sku: str) -> list[str]:

@@ -923,3 +923,12 @@ def test_boxes_of_a_box_line(text: str, items: dict[str, tuple[str, str]], amoun
     listed = {sku: ItemInfo(sku, name, Decimal(cost)) for sku, (name, cost) in items.items()}
     (d,) = draft(text, make_context(items=listed))
     assert d.amount == Decimal(amount)
+
+
+def test_pieces_out_of_an_open_pack_are_a_share_of_it() -> None:
+    items = {"CB-10": ItemInfo("CB-10", "USB-C CABLE 3FT 10PK", Decimal("18.50"))}
+    (d,) = draft("4 cables from an open 10pk of CB-10 are frayed", make_context(items=items))
+    assert d.amount == Decimal("7.40") and d.confidence < 0.9
+    # a set "right out of the box" is no piece of a pack
+    (d,) = draft("3 CB-10 dead right out of the box", make_context(items=items))
+    assert d.amount == Decimal("55.50")

@@ -544,6 +544,25 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     return (held, n) if held and n > 1 else None
 
 
+# A pack a list's name counts without saying what holds it: "CABLE 10PK", "POCKY 10CT",
+# "OYSTER SAUCE 6/5LB", "BLEACH 4/1GAL CS" (so many to the list's unit)
+_PACK_OF = re.compile(
+    r"(?<![\w.])(?P<n>\d+)\s*(?:pk|ct|pc)\b"
+    r"|(?<![\w./])(?P<m>\d+)\s*/\s*\d*(?:\.\d+)?\s*(?:gal|qt|lb|oz|l|ml|ltr|pt|kg)\b",
+    re.IGNORECASE,
+)
+
+
+def pack_of(name: str) -> tuple[str, Decimal] | None:
+    """How many pieces the unit an item list's name counts holds, when the name counts them
+    without a container ("CABLE 10PK" -> ("pack", 10)), or None."""
+    m = _PACK_OF.search(name)
+    if m is None:
+        return None
+    n = Decimal(m.group("n") or m.group("m"))
+    return ("pack" if m.group("n") else "case", n) if n > 1 else None
+
+
 _HELD_AS = re.compile(
     r"\b(?P<a>bucket|bunch|tube|tin|jar|bottle|bag|sleeve|bundle|card|roll)\s+of\s+(?P<n>\d+)\b"
     r"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)",
