@@ -238,9 +238,8 @@ _DOZEN = {"dz": "dozen", "doz": "dozen", "dozen": "dozen", "dozens": "dozen"}
 # pieces said to come out of a pack: "out of an open 10pk", "from the opened case", "loose
 # from a torn pack", "singles out of the 3pks"
 _OUT_OF_A_PACK = re.compile(
-    r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?:open(?:ed)?|torn|split|broken|partial)\s+(?:\w+\s+){0,2}?(?:pk|pks|packs?|cases?|box(?:es)?"
-    r"|bags?|sleeves?)|\d+\s*(?:pk|ct|pc)s?)\b|\b(?:loose|singles?)\b",
+    r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?(?:(?:open(?:ed)?|torn|split|broken|partial)\b"
+    r"|\d+\s*(?:pk|ct|pc)s?\b)|\b(?:loose|singles?)\b",
     re.IGNORECASE,
 )
 
@@ -710,11 +709,23 @@ BESIDE_AN_OPEN_PART = 0.85
 OPEN_PART_WARNING = "Another part of this message is missing facts: check it before approving"
 
 
+DOUBTFUL_PART = 0.5  # a part scored below this cannot be approved as it stands
+DOUBTFUL_PART_WARNING = "Another part of this message is in doubt: check it before approving"
+
+
 def whole_message(drafts: list[Draft]) -> list[Draft]:
-    if len(drafts) < 2 or not any(d.missing for d in drafts):
+    """A message is one card: a part beside one missing facts, or beside one the reader
+    doubts (below 0.5: "2 SP 50s cut" read as something else), is not sure either."""
+    if len(drafts) < 2:
+        return drafts
+    if any(d.missing for d in drafts):
+        warning = OPEN_PART_WARNING
+    elif any(d.confidence < DOUBTFUL_PART for d in drafts):
+        warning = DOUBTFUL_PART_WARNING
+    else:
         return drafts
     return [
-        replace(d, confidence=BESIDE_AN_OPEN_PART, warnings=(*d.warnings, OPEN_PART_WARNING))
+        replace(d, confidence=BESIDE_AN_OPEN_PART, warnings=(*d.warnings, warning))
         if not d.missing and d.confidence > BESIDE_AN_OPEN_PART
         else d
         for d in drafts

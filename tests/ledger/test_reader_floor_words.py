@@ -932,3 +932,16 @@ def test_pieces_out_of_an_open_pack_are_a_share_of_it() -> None:
     # a set "right out of the box" is no piece of a pack
     (d,) = draft("3 CB-10 dead right out of the box", make_context(items=items))
     assert d.amount == Decimal("55.50")
+
+
+def test_a_part_beside_a_doubtful_part_is_never_sure() -> None:
+    from ledger.drafting import whole_message
+
+    items = {**_WIDGETS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    (sure,) = draft("2 SKU-12 cracked", make_context(items=items))
+    (doubtful,) = draft("maybe 3 SKU-40 broken", make_context(items=items))
+    assert sure.confidence >= 0.9 and doubtful.confidence < 0.5
+    first, second = whole_message([sure, doubtful])
+    assert first.confidence < 0.9 and any("in doubt" in w for w in first.warnings)
+    assert second == doubtful
+    assert whole_message([sure, sure]) == [sure, sure]  # sure beside sure stays sure
