@@ -436,6 +436,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "break in delivery", "break in the dishwasher", "break in half",
                 "in pieces", "into pieces", "to pieces", "in bits", "in two pieces", "snapped",
                 "snapped in half", "broke in half", "broken in half", "cracked in half",
+                # squeezed in something, not taken ("6 DMX 25s pinched in the deck")
+                "pinched in", "pinched under", "pinched between", "got pinched in",
+                "pinched in the", "pinched by the",
                 "fell to pieces", "fall to pieces", "came apart", "come apart", "falling apart",
                 "fell apart", "fall apart", "backed into", "backed the pallet jack into",
                 "backed the forklift into", "reversed into", "drove into", "crashed into",
@@ -979,6 +982,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words("stealed", "stoled", "stoles", fuzzy=False),
             # a tornado by its other name, exact ("testers" is no "twisters")
             Words("twister", "twisters", fuzzy=False),
+            # a flood typed in a hurry, past what fuzzy matching reads safely
+            Words("fluded", "flodded", "fludded", "floded", "fluded out", fuzzy=False),
             # Destroyed by an event: the damage words describe the same event.
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",

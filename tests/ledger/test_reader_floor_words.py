@@ -945,3 +945,36 @@ def test_a_part_beside_a_doubtful_part_is_never_sure() -> None:
     assert first.confidence < 0.9 and any("in doubt" in w for w in first.warnings)
     assert second == doubtful
     assert whole_message([sure, sure]) == [sure, sure]  # sure beside sure stays sure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "raising the price on SKU-12 to $19 starting 4/1",
+        "new cost on SKU-40 is 150.00 starting 6/1",
+        "par for SKU-12 is 10 cs now",
+        "will call ticket 8821 picked up 6 SKU-12",
+        "kohler delivery just landed, 12 SKU-40, all good",
+        "catering order for fri: 40 SKU-12",
+        "store 14 needs 5 cs SKU-12 asap",
+        "the 2 SKU-40 i flagged yesterday were fine after all",
+        "the cracked SKU-40 from monday is already written off, ignore the dupe",
+        "remind me to w/o the expired SKU-12 tmrw",
+        "last month we w/o $1,240 in SKU-12, crazy",
+    ],
+)
+def test_still_more_floor_chatter(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("6 SKU-12 pinched in the deck, cables cut", Category.LOSS),
+        ("fluded out the back room, lost 5 SKU-12", Category.CASUALTY),
+    ],
+)
+def test_pinched_in_a_place_and_a_flood_typed_in_a_hurry(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category

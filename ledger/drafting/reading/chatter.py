@@ -417,7 +417,10 @@ _DELIVERY = re.compile(
       | \bcoming\s+(?:in\s+)?on\s+(?:the\s+|\w+'?s\s+)?truck\b
       | \bships?\s+(?:in|on|next|by|mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b
       | \b(?:team|customer|special|club|school)\s+order\b
-      | \bwill[\s-]?call\s+for\b
+      | \bwill[\s-]?call\s+for\b|\bwill[\s-]?call\b(?:\s+\S+){0,3}?\s+picked\s+up\b
+      | \b(?:delivery|shipment|truck|order)\s+(?:just\s+)?landed\b
+      | \b(?:catering|party)\s+order\b
+      | \b(?:store|shop|location|kitchen|site|branch)\s+\#?\d*\s*needs\b
       | \bdelivering\s+(?:\S+\s+){1,4}?to\s+(?:the\s+)?\w+""",
     _I | re.VERBOSE,
 )
@@ -444,6 +447,10 @@ _PRICE_CHANGE = re.compile(
         (?:on\s+)?(?:mon|tues?|wed|thur?s?|fri|sat|sun|tomorrow|next|the\s+1st|eff)
       | \bsale\s*:?\s+\d+\s*%\s+off\b
       | \bspecial\s+this\s+(?:week|weekend)\b|\bthis\s+weekend\s+only\b
+      | \b(?:raising|raise|lowering|lower|dropping|bumping)\s+the\s+(?:retail\s+|sell\s+)?price\b
+      | \bnew\s+cost\s+(?:on|of|for)\b
+      | \bsells?\s+for\s+\$?\d[\d.,]*(?:\s+(?:a|an|per|/)\s*\w+)?\s+now\b
+      | \bpar\s+(?:for|on|level\s+(?:for|on))\s+(?:\S+\s+){0,4}?(?:is|to)\b
       | \b(?:cost|price)\s+(?:changed|went\s+up|went\s+down|increased|decreased|is\s+going\s+up)
         \s+to\b""",
     _I | re.VERBOSE,
@@ -459,7 +466,9 @@ _ERRAND_ASKED = re.compile(
     _I | re.VERBOSE,
 )
 _TAKEN_BACK = re.compile(
-    r"""\b(?:nvm|never\s*mind)\W*$
+    r"""\bignore\s+the\s+(?:dupe|duplicate|double(?:\s+post)?)\b
+      | \b(?:were|was|are|is)\s+fine\s+after\s+all\b
+      | \b(?:nvm|never\s*mind)\W*$
       | \b(?:false\s+alarm|disregard\s+(?:my|that|the|this)
         |ignore\s+(?:my|that|the|this)\s+(?:\S+\s+){0,2}?(?:msg|message|post|last|earlier|one))\b
       | \b(?:i|we)\s+(?:said|reported|posted|flagged|thought)\s+(?:\S+\s+){0,3}?were\s+
@@ -538,9 +547,21 @@ _ALWAYS_RE = _one_pass(_ALWAYS)
 _UNLESS_A_REASON_RE = _one_pass(_UNLESS_A_REASON)
 
 
+# a write-off talked about, not asked for now: "remind me to w/o the burrata tmrw", "last
+# month we w/o $1,240 in banquet wine"
+_NOT_NOW = re.compile(
+    r"""^\W*(?:pls\s+|please\s+)?remind\s+me\s+to\b
+      | \b(?:last|this\s+past)\s+(?:month|week|year|quarter|season)\s+(?:we|i)\s+
+        (?:w/o|wrote\s+off|tossed|lost|had)\b""",
+    _I | re.VERBOSE,
+)
+
+
 def _chatter(text: str, has_reason: bool) -> str | None:
     """The answer to floor chatter that asks for nothing; None when the message asks for a
     write-off in so many words, or (for the kinds a reason overrules) names a reason."""
+    if _NOT_NOW.search(text):
+        return "That reads like a write-off talked about, not one asked for now. "
     if _ASKS_WRITE_OFF.search(text):
         return None
     m = _ALWAYS_RE.search(text)
