@@ -561,7 +561,7 @@ def _chatter(text: str, has_reason: bool) -> str | None:
     """The answer to floor chatter that asks for nothing; None when the message asks for a
     write-off in so many words, or (for the kinds a reason overrules) names a reason."""
     if _NOT_NOW.search(text):
-        return "That reads like a write-off talked about, not one asked for now. "
+        return "That reads like a write-off from the past or one to come, not one asked for now. "
     if _ASKS_WRITE_OFF.search(text):
         return None
     m = _ALWAYS_RE.search(text)
