@@ -295,6 +295,12 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+P_VIA = 0.15  # "through the reserve" with no write-off said: which way it moves
+_WRITTEN_OFF = re.compile(
+    r"\b(?:writ(?:e|ten|ing)\s+(?:\S+\s+){0,6}?off|wrote\s+(?:\S+\s+){0,6}?off|w/o|scrap\w*"
+    r"|toss\w*|dispos\w*|dump\w*|bin(?:ned|ning)?|clear(?:ed|ing)?|junk\w*|destroy\w*)\b",
+    re.IGNORECASE,
+)
 P_BROKE_IN = 0.15  # "broke in" with nobody breaking in: a break-in or a breakage
 _BROKEN_INTO = re.compile(
     r"\b(?:some\s*one|some\s*body|they|thie(?:f|ves)|burglars?|kids|guys|people|vandals"
@@ -324,6 +330,14 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         guesses.append(
             Guess("'broke in': a break-in, or goods broken inside something?", P_BROKE_IN)
         )
+    if (
+        facts.category is Category.RESERVE_WRITE_OFF
+        and (facts.reason or "").startswith(("through", "thru", "via"))
+        and not _WRITTEN_OFF.search(facts.source_text)
+    ):
+        # "run the $600 of old gel through the reserve": written off against it, or a
+        # provision booked to it? Only goods written off through it say which
+        guesses.append(Guess(f"'{facts.reason}': using the reserve, or adding to it?", P_VIA))
     category = facts.category
     reason_assumed = category is None
     if category is None:

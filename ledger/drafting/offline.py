@@ -474,6 +474,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?P<m>\d{3,4}(?:\s*-\s*\d{3,4})?)(?![\d.,/%$-])(?!\s*(?:x\b|" + _UNIT + r"\b))",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
+    # a part's name, not the reserve released: "the quick release hubs", "release lever"
+    r"\bquick[-\s]?release\b|\brelease\s+(?=(?:levers?|valves?|buckles?|clips?|pins?|"
+    r"skewers?|handles?|agents?|paper|liners?|film|tabs?)\b)",
     # a drain or a door named for storms, no storm ("into the storm drain")
     r"\bstorm\s+(?:drains?|doors?|windows?|sewers?|grates?)\b",
     # "broke in the truck", "broke in half": broken, not broken into (only "in" is blanked)
@@ -491,7 +494,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
 )
-_WORD_MASKS = 5  # the last masks need no digits
+_WORD_MASKS = 6  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
@@ -3702,8 +3705,13 @@ def _pick_reason(
         if not fix.exact:  # the table's own misspellings cost nothing
             r.guess(f"Read '{fix.typed}' as '{best.keyword}'", P_FUZZY)
             sure = {h.category for h in hits if h.typed is None or h.typed.exact}
-            if len(fix.typed) < fuzzy.SURE_LENGTH or (sure and best.category not in sure):
-                # a short word, or a correction that outranks a word typed right: ask
+            if (
+                len(fix.typed) < fuzzy.SURE_LENGTH
+                or (sure and best.category not in sure)
+                or fuzzy.far(fix.typed, best.keyword)
+            ):
+                # a short word, a correction that outranks a word typed right, or one two
+                # slips away ("staying" is no "stealing"): ask
                 r.unclear.append(f"Read '{fix.typed}' as '{best.keyword}': check the reason")
     if _NEGATION_BEFORE.search(r.s[max(0, best.start - 24) : best.start]):
         r.guess(f"The reason '{best.keyword}' may be negated", P_NEGATED)

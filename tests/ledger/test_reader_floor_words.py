@@ -978,3 +978,27 @@ def test_still_more_floor_chatter(text: str) -> None:
 def test_pinched_in_a_place_and_a_flood_typed_in_a_hurry(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "staying" is two slips from "stealing": a word of its own (it drafted $14,000 theft)
+        "thanks for staying late everyone, we did 14k today!!",
+        # "quick release" names the goods, not the reserve released (it drafted a use at 0.97)
+        "obsolescence reserve - 2,200 for the quick release hubs",
+        # through the reserve, with nothing written off: using it or adding to it?
+        "run the $600 of old SKU-12 through the reserve",
+    ],
+)
+def test_words_that_only_look_like_a_sure_reading_are_never_sure(text: str) -> None:
+    try:
+        drafts = draft(text, make_context(items=_WIDGETS))
+    except DraftError:
+        return
+    assert all(d.confidence < 0.9 for d in drafts)
+
+
+def test_goods_written_off_through_the_reserve_use_it() -> None:
+    (d,) = draft("scrap 4 SKU-12 thru the E&O reserve", make_context(items=_WIDGETS))
+    assert d.category is Category.RESERVE_WRITE_OFF and d.confidence >= 0.9

@@ -82,6 +82,12 @@ class Correction:
     exact: bool = False  # a misspelling the table lists, not a fuzzy match
 
 
+def far(typed: str, meant: str) -> bool:
+    """Whether a correction took two slips or more ("staying" -> "stealing"): a word of its
+    own as likely as a misspelling, so the reading is never sure."""
+    return OSA.distance(typed.lower(), meant.lower()) >= 2
+
+
 class Speller:
     """Fuzzy matching against one lexicon; each typed word is looked up once."""
 
