@@ -1002,3 +1002,31 @@ def test_words_that_only_look_like_a_sure_reading_are_never_sure(text: str) -> N
 def test_goods_written_off_through_the_reserve_use_it() -> None:
     (d,) = draft("scrap 4 SKU-12 thru the E&O reserve", make_context(items=_WIDGETS))
     assert d.category is Category.RESERVE_WRITE_OFF and d.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prepped 40 SKU-12 for the weekend",
+        "86 SKU-12 at the main store till the truck comes",
+        "used 6 SKU-12 for the salsa today",
+        "we have 20 SKU-12 for the order, need 5 more",
+        "we have 6 SKU-40 out on loan to the shop next door",
+        "truck 3 taking 12 SKU-12 to the jobsite at 2",
+        "store did 14k today, thanks all",
+        "BOH on SKU-12 is 4, order more",
+        "SKU-12 20% off this weekend, 2 for $25",
+        "received 2 cs SKU-12, both fine, all good",
+        "lol the SKU-40 survived the drop",
+        "last year we donated 200 SKU-12 to the league, again in may?",
+        "total Q2 w/o was 12,430.55 fyi",
+    ],
+)
+def test_kitchen_and_counter_chatter(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+def test_goods_that_did_not_survive_are_written_off() -> None:
+    drafts = draft("2 SKU-40 survived the drop but 3 cracked", make_context(items=_WIDGETS))
+    assert drafts

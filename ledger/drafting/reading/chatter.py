@@ -421,6 +421,15 @@ _DELIVERY = re.compile(
       | \b(?:delivery|shipment|truck|order)\s+(?:just\s+)?landed\b
       | \b(?:catering|party)\s+order\b
       | \b(?:store|shop|location|kitchen|site|branch)\s+\#?\d*\s*needs\b
+      | \bneed\s+(?:\d+\s+)?more\b|\bon\s+hold\s+(?:til|till|until|for)\b
+      | \b(?:out\s+on\s+loan|on\s+loan\s+to|loaned)\b
+      | \btaking\s+(?:\S+\s+){1,5}?to\s+the\s+(?:job|jobsite|site|customer|show)\b
+      | \b(?:prepped|prepping|marinating|marinated|comped)\b
+      | ^\W*86\s+[a-z]
+      | \bused\s+(?:\S+\s+){1,5}?for\s+(?:the\s+)?(?:salsa|sauce|soup|prep|special|catering)\b
+      | \b(?:we|dock|store|shop|range|register|bar|kitchen|truck)\s+did\s+\$?\d[\d,.]*\s*k?
+        (?:\s+(?:gal|gallons|buckets|covers|tickets|orders|sales|cups|plates))?\s+today\b
+      | \b(?:boh|soh)\s+(?:on|for)\s+(?:\S+\s+){0,4}?(?:is|at)\s+\d
       | \bdelivering\s+(?:\S+\s+){1,4}?to\s+(?:the\s+)?\w+""",
     _I | re.VERBOSE,
 )
@@ -433,7 +442,9 @@ _DROPPED_OFF = re.compile(
 )
 # the box was hurt, the goods were not: "box came in smashed but all 24 inside are fine"
 _GOODS_FINE = re.compile(
-    r"""\ball\b(?:\s+\S+){0,6}?\s+(?:inside\s+)?(?:are|were|is|was|look|looks|seem)\s+
+    r"""\b(?:survived|made\s+it)\b(?!.*\b(?:but|except|broke|broken|cracked|damaged)\b)
+      | \b(?:received|came\s+in|arrived|delivery)\b.*\ball\s+good\W*$
+      | \ball\b(?:\s+\S+){0,6}?\s+(?:inside\s+)?(?:are|were|is|was|look|looks|seem)\s+
         (?:totally\s+|completely\s+)?(?:fine|ok|okay|good|intact|undamaged|perfect)\b
       | \b(?:repaired|fixed|patched|glued)\b(?:\s+\S+){0,8}?\s+back\s+(?:on|to|in)\s+the\s+
         (?:floor|shelf|shelves|rack|display|showroom)\b""",
@@ -446,6 +457,7 @@ _PRICE_CHANGE = re.compile(
       | \b(?:go(?:es|ing)|moving)\s+(?:up\s+|down\s+)?to\s+\$?\d[\d.,]*(?:\s*/\s*\w+)?\s+
         (?:on\s+)?(?:mon|tues?|wed|thur?s?|fri|sat|sun|tomorrow|next|the\s+1st|eff)
       | \bsale\s*:?\s+\d+\s*%\s+off\b
+      | \b\d+\s*%\s+off\s+(?:this|next|all|the)\b|\b\d+\s+for\s+\$\d
       | \bspecial\s+this\s+(?:week|weekend)\b|\bthis\s+weekend\s+only\b
       | \b(?:raising|raise|lowering|lower|dropping|bumping)\s+the\s+(?:retail\s+|sell\s+)?price\b
       | \bnew\s+cost\s+(?:on|of|for)\b
@@ -551,8 +563,10 @@ _UNLESS_A_REASON_RE = _one_pass(_UNLESS_A_REASON)
 # month we w/o $1,240 in banquet wine"
 _NOT_NOW = re.compile(
     r"""^\W*(?:pls\s+|please\s+)?remind\s+me\s+to\b
-      | \b(?:last|this\s+past)\s+(?:month|week|year|quarter|season)\s+(?:we|i)\s+
-        (?:w/o|wrote\s+off|tossed|lost|had)\b""",
+      | \b(?:last|this\s+past)\s+(?:month|week|year|quarter|season|spring|fall|christmas|xmas)
+        \s+(?:we|i)\s+(?:w/o|wrote\s+off|tossed|lost|had|donated|gave)\b
+      | \btotal\s+(?:q[1-4]|ytd|monthly|yearly|annual|\w+'s)\s+(?:w/o|write-?offs?|shrink)\s+
+        (?:was|were|is|came\s+to)\b""",
     _I | re.VERBOSE,
 )
 
