@@ -11,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ledger.drafting.reading import measures, packs
+from ledger.drafting.reading.named import said_as_name
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
@@ -176,7 +177,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None  # ("250 trays" of "FOAM TRAY 2S 500/CS": the trays are the goods)
     if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses):
         return None  # ("10 patty packs damaged and 4 missing": 4 more of what was counted)
-    named = " ".join(_named_as(facts, item.sku)).lower()
+    named = " ".join(said_as_name(facts, item.sku)).lower()
     if any(
         packs.container(w) == sized[0] or _DOZEN.get(w) == sized[0] for w in _WORD.findall(named)
     ):
@@ -242,17 +243,6 @@ _OUT_OF_A_PACK = re.compile(
     r"|\d+\s*(?:pk|ct|pc)s?\b)|\b(?:loose|singles?)\b",
     re.IGNORECASE,
 )
-
-
-def _named_as(facts: Facts, sku: str) -> list[str]:
-    """The words a reading took for the item's name ("Read 'eggs' as EGG-DZ by its name")."""
-    mark = f"' as {sku} by"
-    out = []
-    for g in facts.guesses:
-        at = g.message.find(mark)
-        if g.message.startswith("Read '") and at > 6:
-            out.append(g.message[6:at])
-    return out
 
 
 def _taken_out(text: str, sku: str) -> bool:

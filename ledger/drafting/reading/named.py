@@ -411,10 +411,10 @@ def by_pack_said(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts
     said = after.group(1)
     if said.upper() == item.sku.upper():
-        by_name = _named(facts, item.sku)
-        if by_name is None:
+        by_name = said_as_name(facts, item.sku)
+        if not by_name:
             return facts  # the code counted: the list's unit
-        said = by_name
+        said = by_name[0]
     words = {packs.holder(w) or _singular(w.lower()) for w in re.findall(r"[A-Za-z]+", said)}
     if words & {"unit", "pc", "piece", "ea", "each", "item"}:
         return facts
@@ -428,11 +428,13 @@ def by_pack_said(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     return replace(facts, guesses=(*facts.guesses, Guess(note, P_PACK_SAID)))
 
 
-def _named(facts: Facts, sku: str) -> str | None:
-    """The words a reading took for the item's name ("Read 'eggs' as EGG-DZ by its name")."""
+def said_as_name(facts: Facts, sku: str) -> list[str]:
+    """The words the reading took for the item's name, from its notes ("Read 'eggs' as
+    EGG-DZ by its name in the item list"): the goods as typed, before the code replaced
+    them in the text."""
     mark = f"' as {sku} by"
-    for g in facts.guesses:
-        at = g.message.find(mark)
-        if g.message.startswith("Read '") and at > 6:
-            return g.message[6:at]
-    return None
+    return [
+        g.message[6 : g.message.find(mark)]
+        for g in facts.guesses
+        if g.message.startswith("Read '") and g.message.find(mark) > 6
+    ]
