@@ -178,9 +178,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses):
         return None  # ("10 patty packs damaged and 4 missing": 4 more of what was counted)
     named = " ".join(said_as_name(facts, item.sku)).lower()
-    if any(
-        packs.container(w) == sized[0] or _DOZEN.get(w) == sized[0] for w in _WORD.findall(named)
-    ):
+    if any(packs.priced_container(w) == sized[0] for w in _WORD.findall(named)):
         return None  # ("25 tomato flats" of "TOMATO ASST 606 FLAT": the flats counted)
     if facts.containers and (
         sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}
@@ -231,9 +229,6 @@ _TAKEN_OUT = re.compile(
     r"(?:(?:open(?:ed)?|full|partial|broken|torn)\s+)?(?P<what>[\w-]+)",
     re.I,
 )
-
-
-_DOZEN = {"dz": "dozen", "doz": "dozen", "dozen": "dozen", "dozens": "dozen"}
 
 
 # pieces said to come out of a pack: "out of an open 10pk", "from the opened case", "loose

@@ -416,17 +416,7 @@ def test_an_approval_while_the_cards_post_is_unanswered_still_shows_on_the_card(
     bot. An Approve clicked in that gap posts the entry but finds no card to re-render; once
     the answer arrives the card is put right at once, not left to the next sync pass."""
     app.fake.set_answer_delay("chat.postMessage", 1.5)
-    before = len(app.fake.calls("chat.postMessage"))
-    app.post(
-        slash_command_body(
-            "40 units obsolete SKU-12 at $15",
-            REPORTER,
-            CHANNEL,
-            app.fake.response_url(),
-            app.fake.new_trigger_id(),
-        )
-    )
-    ts = app.fake.wait_for("chat.postMessage", before + 1)[before].response["ts"]
+    ts = report(app, "40 units obsolete SKU-12 at $15", stored=False)["ts"]
     click(app, "approve", str(entries(app)[0].id), CONTROLLER, ts)
     wait_until(lambda: entries(app)[0].status == "posted")
     wait_until(lambda: "JE-000001" in block_text(app.fake.message(CHANNEL, ts).blocks))

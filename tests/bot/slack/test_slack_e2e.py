@@ -52,8 +52,11 @@ def audit_actions(app: RunningApp) -> list[str]:
         return [e.action for e in s.exec(select(AuditEvent).order_by(AuditEvent.seq))]
 
 
-def report(app: RunningApp, text: str, user: str = REPORTER) -> dict[str, Any]:
-    """/writeoff TEXT, then wait for its card; returns the card message."""
+def report(
+    app: RunningApp, text: str, user: str = REPORTER, *, stored: bool = True
+) -> dict[str, Any]:
+    """/writeoff TEXT, then wait for its card; returns the card message. `stored`: also wait
+    until the app has written where the card is (False: return as soon as Slack shows it)."""
     before = len(app.fake.calls("chat.postMessage"))
     resp = app.post(
         slash_command_body(text, user, CHANNEL, app.fake.response_url(), app.fake.new_trigger_id())
@@ -61,7 +64,7 @@ def report(app: RunningApp, text: str, user: str = REPORTER) -> dict[str, Any]:
     assert resp.status_code == 200
     calls = app.fake.wait_for("chat.postMessage", before + 1)
     card = calls[before]
-    if any(
+    if stored and any(
         el.get("action_id") == "approve"
         for b in card.args.get("blocks") or []
         if b.get("type") == "actions"
