@@ -271,6 +271,9 @@ class JournalLine(SQLModel, table=True):
     quantity: Decimal | None = Field(default=None, sa_column=sa.Column(ExactDecimal()))
     unit_cost: Decimal | None = Field(default=None, sa_column=sa.Column(ExactDecimal()))
     location: str | None = Field(default=None, max_length=120)
+    # the quantity in the item's own unit when `quantity` counts pieces of it ("18 cans" of a
+    # case-of-12 item: 1.5); None: `quantity` is in the item's unit (migration 0016)
+    item_quantity: Decimal | None = Field(default=None, sa_column=sa.Column(ExactDecimal()))
 
 
 class AuditEvent(SQLModel, table=True):

@@ -86,6 +86,7 @@ class LineInput:
     quantity: Decimal | None = None
     unit_cost: Decimal | None = None
     location: str | None = None
+    item_quantity: Decimal | None = None  # the quantity in the item's own unit, if not it
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def lines_from_draft(draft: Draft) -> list[LineInput]:
             quantity=draft.quantity,
             unit_cost=draft.unit_cost,
             location=draft.location,
+            item_quantity=draft.item_quantity,
         )
         for ln in draft.lines
     ]
@@ -268,6 +270,7 @@ def _write_lines(
                 "quantity": ln.quantity,
                 "unit_cost": ln.unit_cost,
                 "location": ln.location,
+                "item_quantity": ln.item_quantity,
             }
             for no, ln in enumerate(lines, start=1)
         ],
@@ -972,6 +975,7 @@ def reverse_entry(
             jl.quantity,
             jl.unit_cost,
             jl.location,
+            jl.item_quantity,
         )
         for jl, acct in entry_lines(session, entry_id)
     ]

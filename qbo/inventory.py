@@ -232,7 +232,8 @@ def _plan(
             "redo it as a write-off of a SKU and quantity, or as a write-down against the "
             "inventory reserve"
         )
-    sku, qty = inv_line.sku, inv_line.quantity
+    # (pieces of an item kept by the case move the item's own unit: "18 cans" is 1.5 cases)
+    sku, qty = inv_line.sku, inv_line.item_quantity or inv_line.quantity
     if not sku or not qty:
         return None
     item = items.get(sku)

@@ -269,6 +269,7 @@ def _old_lines(s: Session, entry_id: int) -> list[LineInput]:
             jl.quantity,
             jl.unit_cost,
             jl.location,
+            jl.item_quantity,
         )
         for jl, a in entry_lines(s, entry_id)
     ]

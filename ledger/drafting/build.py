@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ledger.drafting.reading import measures, packs
 from ledger.drafting.reading.named import said_as_name
@@ -333,6 +333,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
 
     # -- unit cost: stated, or from the item list ---------------------------------------
     share_said = False  # the total is a share of the list's cost (pieces of its container)
+    item_quantity: Decimal | None = None  # the count in the list's unit, when pieces are counted
     item = context.items.get(facts.sku) if facts.sku else None
     if (
         facts.price_or_total
@@ -393,6 +394,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     )
                 )
                 unit_cost = None
+                item_quantity = in_items_unit(facts.quantity, size)
                 facts = replace(facts, total=share, unit_cost=None)
                 share_said = True
             elif facts.quantity is not None and not facts.containers and _by_the_dozen(item):
@@ -592,7 +594,20 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         missing=tuple(dict.fromkeys(missing)),
         memo=_describe(facts, category),
         reason_assumed=reason_assumed,
+        item_quantity=item_quantity if quantity == facts.quantity else None,
     )
+
+
+# QuickBooks keeps quantities to five decimal places
+ITEM_QUANTITY_PLACES = Decimal("0.00001")
+
+
+def in_items_unit(pieces: Decimal, size: Decimal) -> Decimal:
+    """`pieces` of a container of `size` as a count of containers, to QuickBooks' five
+    decimal places, half-up: 18 cans of 12 -> 1.5, 30 eggs of 180 -> 0.16667."""
+    count = (pieces / size).quantize(ITEM_QUANTITY_PLACES, rounding=ROUND_HALF_UP)
+    # (normalize() alone would write 100 as 1E+2)
+    return count.quantize(Decimal(1)) if count == count.to_integral() else count.normalize()
 
 
 _WORDS = re.compile(r"[a-z]+")

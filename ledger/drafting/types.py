@@ -122,6 +122,10 @@ class Draft:
     memo: str = ""
     # no reason was given: drafted as a routine loss, never confident, the card says so
     reason_assumed: bool = False
+    # The quantity in the unit the item list (and QuickBooks' item) counts, when the message
+    # counts something else: "18 cans" of a case-of-12 line is 1.5 cases. None: `quantity`
+    # is already in the item's unit. A QuickBooks InventoryAdjustment moves this many.
+    item_quantity: Decimal | None = None
 
     @property
     def complete(self) -> bool:
@@ -149,6 +153,7 @@ class Draft:
             "missing": list(self.missing),
             "memo": self.memo,
             "reason_assumed": self.reason_assumed,
+            "item_quantity": _num(self.item_quantity),
         }
 
 

@@ -28,11 +28,12 @@ from ledger.countsheet import (
     variance_details,
 )
 from ledger.db import session_scope
-from ledger.drafting import Facts
+from ledger.drafting import Facts, ItemInfo, draft
 from ledger.drafting.build import build_draft
+from ledger.items import import_items
 from ledger.models import JournalEntry
 from ledger.policy import Category, Policy
-from ledger.posting import entry_lines, post_draft, post_entry, save_lines
+from ledger.posting import entry_lines, post_draft, post_entry, reverse_entry, save_lines
 from tests.fakes.qbo_api import REALM_ID, FakeQbo
 from tests.fakes.qbo_api import fake_qbo_fixture as fake_qbo_fixture
 from tests.qbo.conftest import MAX, qbo_settings
@@ -147,6 +148,88 @@ def test_a_quantity_loss_goes_as_an_inventory_adjustment_valued_by_quickbooks(
     line = card(qb, eid)
     assert "InventoryAdjustment" in line and "$580.00" in line and "$20.00 below" in line
     assert "true-up" in line and "not posted" in line
+
+
+def post_message(qb: QuickBooks, text: str) -> int:
+    """`text` read by the offline reader against the company's item list, then posted."""
+    [d] = draft(text, qb.books.context())
+    assert d.complete, d.warnings
+    with session_scope(qb.books.engine) as s:
+        entry = post_draft(
+            s,
+            qb.books.company_id,
+            d,
+            actor="U1",
+            approver="U2",
+            entry_date=date.today(),
+            max_amount=MAX,
+        ).entry
+        return entry.id or 0
+
+
+@pytest.mark.parametrize(
+    ("text", "moved", "left", "booked"),
+    [
+        ("18 cans of CK-12 dented", Decimal("-1.5"), 8.5, Decimal("27.00")),
+        ("30 eggs EG-15 cracked", Decimal("-0.16667"), 9.83333, Decimal("9.00")),
+    ],
+)
+def test_pieces_of_an_item_kept_by_the_case_move_cases_in_quickbooks(
+    qb: QuickBooks,
+    fake_qbo: FakeQbo,
+    text: str,
+    moved: Decimal,
+    left: float,
+    booked: Decimal,
+) -> None:
+    """The ledger counts the pieces said ("18 cans", valued as 18/12 of a case), QuickBooks
+    the item's own unit: the adjustment moves 1.5 cases, not 18, and QuickBooks, valuing
+    them at its own cost, books what the ledger did. Reversing moves them back."""
+    set_up(qb, fake_qbo, track_quantity=True)
+    with session_scope(qb.books.engine) as s:
+        import_items(
+            s,
+            qb.books.company_id,
+            [
+                ItemInfo("CK-12", "Cola 12oz can, case of 12", Decimal("18.00")),
+                ItemInfo("EG-15", "Eggs large, case of 15 dozen", Decimal("54.00")),
+            ],
+        )
+    qb.books.forget_context()
+    sku = next(w for w in text.split() if "-" in w)
+    name = "Cola case" if sku == "CK-12" else "Egg case"
+    cost = "18.00" if sku == "CK-12" else "54.00"
+    item = fake_qbo.add_item(name, sku, qty_on_hand=10, unit_cost=cost)
+    eid = post_message(qb, text)
+    with session_scope(qb.books.engine) as s:
+        stock = [jl for jl, a in entry_lines(s, eid) if a.code == "1200"]
+        assert [(jl.quantity, jl.item_quantity, jl.credit) for jl in stock] == [
+            (Decimal(text.split()[0]), -moved, booked)
+        ]
+    qb.map_items()
+    report = qb.sync()
+    assert report.pushed == [eid] and fake_qbo.journal_entries() == []
+    [body] = adjustment_bodies(fake_qbo)
+    assert Decimal(str(body["Line"][0]["ItemAdjustmentLineDetail"]["QtyDiff"])) == moved
+    [qbo_item] = [i for i in fake_qbo.items() if i["Id"] == item]
+    assert qbo_item["QtyOnHand"] == pytest.approx(left)
+    assert report.value_differences == {}  # QuickBooks booked the ledger's amount
+
+    with session_scope(qb.books.engine) as s:
+        reversal = reverse_entry(
+            s,
+            qb.books.company_id,
+            eid,
+            actor="U2",
+            reason="counted again",
+            entry_date=date.today(),
+            max_amount=MAX,
+        ).entry.id
+    assert qb.sync().pushed == [reversal]
+    back = adjustment_bodies(fake_qbo)[-1]["Line"][0]["ItemAdjustmentLineDetail"]["QtyDiff"]
+    assert Decimal(str(back)) == -moved
+    [qbo_item] = [i for i in fake_qbo.items() if i["Id"] == item]
+    assert qbo_item["QtyOnHand"] == pytest.approx(10)
 
 
 def test_an_unmapped_sku_in_a_tracking_company_is_held_not_guessed(
