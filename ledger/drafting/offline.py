@@ -493,8 +493,20 @@ _MASK_PARTS: tuple[str, ...] = (
     # a product's name, not a storm: "lightning cables", "Lightning-to-USB adapters"
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",
+    # the premises damaged, not goods: "door frame is busted too", "the back window got
+    # smashed" beside a break-in's goods (not "6 glass doors smashed": goods counted; "the
+    # door was smashed in" is a break-in)
+    r"(?:^|(?<=[.;:,!]\s)|(?<=\bthe\s)|(?<=\bour\s)|(?<=\band\s)|(?<=\balso\s)"
+    r"|(?<=\bplus\s)|(?<=\bthen\s)|(?<=\bbut\s))(?:the\s+|our\s+)?"
+    r"(?:(?:back|front|side|rear|dock|shop|store|office|bay|roll(?:er)?[-\s]?up|overhead"
+    r"|loading|cage|van|truck)\s+)?"
+    r"(?:door\s*frames?|doors?|windows?|locks?|padlocks?|gates?|fences?|roof|shutters?"
+    r"|skylights?|deadbolts?|hasps?)"
+    r"\s+(?:(?:is|was|were|are|got|all|also|been|has\s+been)\s+){0,2}(?:\w+\s+)?"
+    # (a lock "cut" or "pried" is the break-in itself: the lexicon's)
+    r"(?:busted|smashed|broken|broke|damaged|bent|shattered|wrecked)\b(?!\s+(?:in|open)\b)",
 )
-_WORD_MASKS = 6  # the last masks need no digits
+_WORD_MASKS = 7  # the last masks need no digits
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:

@@ -1030,3 +1030,39 @@ def test_kitchen_and_counter_chatter(text: str) -> None:
 def test_goods_that_did_not_survive_are_written_off() -> None:
     drafts = draft("2 SKU-40 survived the drop but 3 cracked", make_context(items=_WIDGETS))
     assert drafts
+
+
+_BREAKERS = {
+    "QO120": ItemInfo("QO120", "QO 20A 1P breaker", Decimal("26.20")),
+    "QO130": ItemInfo("QO130", "QO 30A 1P breaker", Decimal("48.90")),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the premises damaged beside a break-in's goods: no damage of the goods (the
+        # second part was a routine loss at 0.97)
+        "break-in last night: they took 6 QO120 and 4 QO130. door frame is busted too",
+        "stolen: 6 QO120 and 4 QO130. the back window got smashed",
+        "theft overnight, 6 QO120 and 4 QO130 gone and our roll up door is bent",
+    ],
+)
+def test_the_premises_damaged_is_no_damage_of_the_goods(text: str) -> None:
+    drafts = draft(text, make_context(items=_BREAKERS))
+    assert [(d.sku, d.quantity, d.category) for d in drafts] == [
+        ("QO120", Decimal(6), Category.CASUALTY),
+        ("QO130", Decimal(4), Category.CASUALTY),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("6 glass doors smashed at $40", Category.LOSS),  # doors counted: the goods
+        ("cage lock was cut, 6 QO120 gone", Category.CASUALTY),  # the break-in itself
+    ],
+)
+def test_doors_and_locks_that_are_the_story_still_count(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_BREAKERS))
+    assert d.category is category
