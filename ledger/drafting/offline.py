@@ -5303,7 +5303,7 @@ _INHERITED_SKU = "Assumed this is"
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
-    if len(read) < 2:
+    if len(read) < 2 and not header:
         return read
     head_category: Category | None = None
     head_reason: str | None = None

@@ -1066,3 +1066,14 @@ def test_the_premises_damaged_is_no_damage_of_the_goods(text: str) -> None:
 def test_doors_and_locks_that_are_the_story_still_count(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_BREAKERS))
     assert d.category is category
+
+
+def test_an_event_said_first_is_what_happened_to_a_single_part_after_it() -> None:
+    # "flood in the low bay, water got to 8 inches, 60 bags ... ruined": the flood, said
+    # before a sentence of its own, ruined them (a routine loss at 0.87)
+    items = {"QC60": ItemInfo("QC60", "QUIKRETE CONCRETE MIX 60LB", Decimal("5.35"))}
+    (d,) = draft(
+        "flood in the low bay, water got to 8 inches, 60 bags of QC60 ruined",
+        make_context(items=items),
+    )
+    assert (d.category, d.amount) == (Category.CASUALTY, Decimal("321.00"))
