@@ -281,6 +281,11 @@ _STREET = (
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Way|Dr|Drive|Ln|Lane|Pkwy|Parkway|Hwy"
     r"|Highway|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle)\b)"
 )
+# the parts of the premises a break-in damages (the mask of the premises damaged, below)
+_PREMISES = (
+    r"(?:door\s*frames?|doors?|windows?|locks?|padlocks?|gates?|fences?|roof|shutters?"
+    r"|skylights?|deadbolts?|hasps?)"
+)
 _MASK_PARTS: tuple[str, ...] = (
     # a year that names a lot, a crop or a season, or when goods expired ("expired 2023"):
     # never a count (each mask starts with its digit: tried only where a number starts)
@@ -496,13 +501,14 @@ _MASK_PARTS: tuple[str, ...] = (
     # the premises damaged, not goods: "door frame is busted too", "the back window got
     # smashed" beside a break-in's goods (not "6 glass doors smashed": goods counted; "the
     # door was smashed in" is a break-in)
+    # (the lookahead first: most words are no such part, and are turned away at once)
+    r"(?=(?:(?:the|our)\s+)?(?:[a-z-]+\s+){0,2}?" + _PREMISES + r"\s)"
     r"(?:^|(?<=[.;:,!]\s)|(?<=\bthe\s)|(?<=\bour\s)|(?<=\band\s)|(?<=\balso\s)"
     r"|(?<=\bplus\s)|(?<=\bthen\s)|(?<=\bbut\s))(?:the\s+|our\s+)?"
     r"(?:(?:back|front|side|rear|dock|shop|store|office|bay|roll(?:er)?[-\s]?up|overhead"
     r"|loading|cage|van|truck)\s+)?"
-    r"(?:door\s*frames?|doors?|windows?|locks?|padlocks?|gates?|fences?|roof|shutters?"
-    r"|skylights?|deadbolts?|hasps?)"
-    r"\s+(?:(?:is|was|were|are|got|all|also|been|has\s+been)\s+){0,2}(?:\w+\s+)?"
+    + _PREMISES
+    + r"\s+(?:(?:is|was|were|are|got|all|also|been|has\s+been)\s+){0,2}(?:\w+\s+)?"
     # (a lock "cut" or "pried" is the break-in itself: the lexicon's)
     r"(?:busted|smashed|broken|broke|damaged|bent|shattered|wrecked)\b(?!\s+(?:in|open)\b)",
 )

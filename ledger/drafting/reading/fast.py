@@ -225,26 +225,46 @@ class Twin:
             self._ascii = ascii_twin(self._uni) or self._uni
         return self._ascii
 
+    # Each call picks its pattern inline: a call to _for on every regex call was 3% of a draft.
+    # (The twin is used when built and the text is ASCII; anything else asks _for.)
     def search(self, string: str, *args: int) -> re.Match[str] | None:
-        return self._for(string).search(string, *args)
+        p = self._ascii
+        if p is None or not string.isascii():
+            p = self._for(string)
+        return p.search(string, *args)
 
     def match(self, string: str, *args: int) -> re.Match[str] | None:
-        return self._for(string).match(string, *args)
+        p = self._ascii
+        if p is None or not string.isascii():
+            p = self._for(string)
+        return p.match(string, *args)
 
     def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
-        return self._for(string).fullmatch(string, *args)
+        p = self._ascii
+        if p is None or not string.isascii():
+            p = self._for(string)
+        return p.fullmatch(string, *args)
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
-        return self._for(string).finditer(string, *args)
+        p = self._ascii
+        if p is None or not string.isascii():
+            p = self._for(string)
+        return p.finditer(string, *args)
 
     def findall(self, string: str, *args: int) -> list[Any]:
-        return self._for(string).findall(string, *args)
+        p = self._ascii
+        if p is None or not string.isascii():
+            p = self._for(string)
+        return p.findall(string, *args)
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         return self._for(string).split(string, maxsplit)
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        return self._for(string).sub(repl, string, count)
+        p = self._ascii
+        if p is None or not string.isascii():
+            p = self._for(string)
+        return p.sub(repl, string, count)
 
     def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
         return self._for(string).subn(repl, string, count)
