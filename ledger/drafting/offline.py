@@ -452,7 +452,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # ("2 x 55in TVs", spaced "x" and the size's unit joined to it, is 2 TVs of 55in)
     r"(?<!\w-)(?!\d+\s+x\s+\d+(?:in|\")\s+[a-z]+s\b)"
     r"\b\d+(?:\.\d+)?\s*(?:x|by)\s*\d+(?:\.\d+)?(?:\s*(?:x|by)\s*\d+(?:\.\d+)?)?\s*"
-    r"(?:in|inch|inches|\"|ft|feet|cm|mm)\b",
+    # ("no.1 x 9 in the cage": nine of them, kept in the cage; not a size of 1 by 9 inches)
+    r"(?:in(?!\s+(?:the|a|an|our|my|this|that|their|stock|storage|transit|back|front)\b)"
+    r"|inch|inches|\"|ft|feet|cm|mm)\b",
     r"(?<!\w[-/])\b\d+x\d+s?\b",  # ("MON-0X0", "MON/0X0" are codes, not 0 by 0)
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
     r"\b\d{3}-\d{4}\b",

@@ -1077,3 +1077,62 @@ def test_an_event_said_first_is_what_happened_to_a_single_part_after_it() -> Non
         make_context(items=items),
     )
     assert (d.category, d.amount) == (Category.CASUALTY, Decimal("321.00"))
+
+
+_ROASTER = {
+    "NJ-12": ItemInfo("NJ-12", "NIGHTJAR BLEND 12OZ BAG", Decimal("6.10")),
+    "NJ-5L": ItemInfo("NJ-5L", "NIGHTJAR BLEND 5LB BAG", Decimal("33.75")),
+    "TMB-16": ItemInfo("TMB-16", "TUMBLER 16OZ LOGO", Decimal("14.80")),
+    "OLP-1": ItemInfo("OLP-1", "OLAPLEX NO.1 BOND MULTIPLIER 525ML", Decimal("122.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        # goods "coming back" from somewhere are goods, not money coming back on a claim
+        ("dammaged 12 TMB-16 coming back from the engraver, dents everywhere", "TMB-16", 12),
+        # a coffee's own date, with its age between
+        ("retail sweep: 22 nightjar 12oz bags past the 60 day roast date, pulling", "NJ-12", 22),
+        ("nightjar 5lb bags, 8 of em, seals failed", "NJ-5L", 8),
+        # "1 x 9 in the cage": nine kept in the cage, not a size of 1 by 9 inches
+        ("expired olaplex no.1 x 9 in the cage, dated 03/22", "OLP-1", 9),
+        # the tip jar was taken beside the goods: no payment or tip told
+        ("break-in last night, they grabbed the tip jar and 2 NJ-5L from the back", "NJ-5L", 2),
+        # what the goods cost, not a service paid for
+        (
+            "the nightjar 5lb bag that ripped on the hand truck, we paid $33.75 for that bag, w/o",
+            "NJ-5L",
+            1,
+        ),
+    ],
+)
+def test_write_offs_that_read_like_chatter_are_drafted(text: str, sku: str, quantity: int) -> None:
+    drafts = draft(text, make_context(items=_ROASTER))
+    assert [d.sku for d in drafts] == [sku]
+    assert drafts[0].quantity in (Decimal(quantity), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "freight claim approved, $850 coming back for the damaged SKU-12",
+        "paid $400 for the forklift repair",
+        "we got tips of 240 today",
+    ],
+)
+def test_money_coming_back_or_paid_for_a_service_is_still_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("half a case of SKU-12 got cooked in the van", "got cooked"),
+        ("one cs of SKU-12 had bad crown caps, all flat", "all flat"),
+    ],
+)
+def test_heat_and_flat_drinks_are_damage(text: str, reason: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert (d.category, d.reason) == (Category.LOSS, reason)

@@ -126,7 +126,9 @@ _POLITE_IF = _words(
 # building cost money, but they are not stock. ("damaged beyond repair" is a state of goods.)
 _SERVICE = _words(
     r"""\b(?:rentals?|rented|renting|rent\s+(?:for|of|on)|hire\s+(?:of|for|charge|fee|cost)
+        # ("we paid $480 for that bag": what the goods cost; a service is named by its word)
         |(?:paid|pay|paying|spent|spend|spending)\s+(?:about\s+|around\s+|out\s+)?\$
+            (?![\d,.]+k?\s+(?:for|on)\s+(?:that|this|those|these|the|each|them|it|one|a)\b)
         |(?:van|truck|skip|bin|equipment|forklift|car|crane|scaffold(?:ing)?|plant)\s+hire
         |repairs?(?!\s*able)|repaired|repairing|re-?fix(?:ed)?|fix(?:ed|ing)?(?!\s+price)
         |service\s+(?:call|fee|charge|visit|contract|plan|bill)|servic(?:ed|ing)
@@ -341,7 +343,9 @@ _CLAIM_MONEY = _words(
     r"""\b(?:paid\s+(?:us|out)|pays?\s+us|settl(?:ed|ement|ing)(?!\s*:?\s*(?:short|over|up\s+short|hard|out|solid|to\s+the\s+bottom))
         |payout|pay-out|cheques?
         |checks?\s+(?:for|from)|compensat(?:ed|ion)|reimburs\w+|recover(?:ed|y)\s+(?:of\s+)?\$
-        |coming\s+back|(?:got|received|receiving|get)\s+(?:back\s+)?(?:a\s+|the\s+)?\$?\d
+        # ("$850 coming back": money; "12 tumblers damaged coming back from the engraver")
+        |(?:\$\s?\d[\d,.]*k?|\d[\d,.]*k?\s+(?:dollars|bucks))\s+(?:\w+\s+){0,2}?coming\s+back
+        |(?:got|received|receiving|get)\s+(?:back\s+)?(?:a\s+|the\s+)?\$?\d
             [\d,.]*k?\s+(?:back|from|cheque|check|payment|credit|refund)
         |(?:insur\w+|carrier|courier|freight\s+company|shipper|haulier|3pl)\b[^.!?\n]{0,40}?
             \b(?:agreed\s+to\s+(?:pay|cover|refund)|will\s+(?:pay|cover|refund)|covered?
