@@ -1015,6 +1015,34 @@ def _per_container_unread(read: list[Facts], text: str) -> list[Facts]:
     return [replace(f, unclear=(*f.unclear, ask)) if f.quantity == n else f for f in read]
 
 
+def _reserve_count_or_dollars(read: list[Facts], text: str, names: Collection[str]) -> list[Facts]:
+    """A reserve moved by a plain number, with no code said, in a message that names goods
+    of the item list elsewhere ("obsolete revlon shades: take 20 out of the reserve"): $20,
+    or 20 of the goods at cost? (A code in the part itself is asked in _read_reserve_amount.)"""
+    out = []
+    for f in read:
+        plain = (
+            f.category in (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
+            and f.sku is None
+            and f.quantity is None
+            and f.total is not None
+            and not _CURRENCY_MARK.search(f.source_text)
+            and not _THOUSANDS_SAID.search(f.source_text)
+        )
+        if plain and named.list_goods_said(text, names):
+            figure = _fmt(f.total or Decimal(0))
+            ask = f"Read {figure} as dollars; with goods named it may be their count"
+            f = replace(f, guesses=(*f.guesses, Guess(ask, P_COUNT_OR_DOLLARS)))
+        out.append(f)
+    return out
+
+
+# (the two readings differ by the goods' cost: $20, or 20 lipsticks at $5.85; a doubt, so a
+# part beside it is not sure either)
+P_COUNT_OR_DOLLARS = 0.5
+_THOUSANDS_SAID = re.compile(r"\d\s*k\b|\b(?:grand|thousand)\b", _I)
+
+
 def _donated_among(read: list[Facts]) -> list[Facts]:
     """ "20 SKU-12 expired, donating 5 to the food bank": the 5 given away are likely among
     the 20 that expired; drafted as two parts they are written off twice. Asked."""
@@ -1672,6 +1700,8 @@ def read_requests(
     read = _event_for_every_part(read, clean)
     read = _per_container_unread(read, clean)
     read = _donated_among(read)
+    if names:
+        read = _reserve_count_or_dollars(read, clean, names.values())
     read = _given_along(read)
     # A word that leaves a choice or a share open ("or", "some", "the rest", "unless",
     # "instead", "except"), which no reading above took up, may change the entry: never sure

@@ -7,7 +7,7 @@ says the match was made by name (never sure: the writer did not give the code).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -52,7 +52,47 @@ def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` after every reading here that needs the item list's costs, in order."""
     for step in (by_name, by_price, by_unknown_code, by_pairs, by_named_container, by_pack_said):
         facts = step(facts, items)
-    return no_item(facts, items)
+    return no_item(reserve_goods(facts, items), items)
+
+
+P_RESERVE_GOODS = 0.1  # a reserve moved for goods the list names, read by a word: never sure
+
+
+def reserve_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """A reserve used or built for goods named by words of the item list's names, no code
+    ("add $600 to the reserve for the old chairs" of "CAMP CHAIR FOLDING"): the one item
+    whose name says the most of them is the line's SKU, as a guess; several such items, the
+    card asks which. The amount is the message's either way, so only the SKU is in doubt."""
+    if facts.sku or facts.category not in _RESERVES or not items:
+        return facts
+    said = {_singular(w) for w in _WORD.findall(facts.source_text.lower())} - _RESERVE_TALK
+    hits = {sku: len(_what(item.name) & said) for sku, item in items.items()}
+    best = max(hits.values(), default=0)
+    if best == 0:
+        return facts
+    fits = sorted(sku for sku, n in hits.items() if n == best)
+    if len(fits) == 1:
+        note = f"Read the goods as {fits[0]} ({items[fits[0]].name}) by a word of its name"
+        return replace(facts, sku=fits[0], guesses=(*facts.guesses, Guess(note, P_RESERVE_GOODS)))
+    shown = ", ".join(fits[:3]) + (" ..." if len(fits) > 3 else "")
+    note = f"The goods may be one of the item list's {shown}: which one?"
+    return replace(facts, guesses=(*facts.guesses, Guess(note, P_RESERVE_GOODS)))
+
+
+def list_goods_said(text: str, names: Iterable[str]) -> bool:
+    """Whether `text` says a word of one of the item list's `names` (what the goods are, not
+    how they are sold), beside a reserve's own words."""
+    said = {_singular(w) for w in _WORD.findall(text.lower())} - _RESERVE_TALK
+    return any(_what(name) & said for name in names)
+
+
+# a reserve's own words, which name no goods ("the obsolescence reserve", "E&O")
+_RESERVE_TALK = frozenset(
+    """
+    reserve obsolescence obsolete allowance provision write off against use add top take out
+    stock inventory goods item product excess next season leftover dead slow moving aged aging
+    """.split()  # noqa: SIM905 (a word list)
+)
 
 
 P_NO_ITEM = 0.1  # counted goods the item list has, none of them named: never sure
