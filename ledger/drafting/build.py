@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger.drafting.reading import measures, packs
-from ledger.drafting.reading.named import said_as_name
+from ledger.drafting.reading.named import priced_by_its_pack, said_as_name
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
@@ -159,14 +159,19 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     24-pack"): the container and its size, else None."""
     if facts.quantity is None:
         return None
-    sized = packs.size_of(item.name)
+    by_its_pack = priced_by_its_pack(item)  # ("WIRENUT BX/100" at $14.90: the box's cost)
+    if by_its_pack is not None and any(
+        packs.holder(w) == by_its_pack[0] for w in _WORD.findall(facts.source_text.lower())
+    ):
+        by_its_pack = None  # ("toss the box", "5 collector boxes"): the container is said
+    sized = packs.size_of(item.name) or by_its_pack
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
         # of the pack the list's name counts ("USB-C CABLE 3FT 10PK", "OYSTER SAUCE 6/5LB")
         sized = packs.pack_of(item.name)
     if sized is None:
         return None
-    if packs.priced_each(item.name):
+    if packs.priced_each(item.name) and (by_its_pack is None or packs.says_each(item.name)):
         return None  # ("COKE 20OZ EA 24/CS": the list prices the piece)
     unit = (facts.unit or "").lower()
     if unit in ("dz", "doz", "dozen", "dozens"):

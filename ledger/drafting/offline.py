@@ -310,7 +310,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
     # ("RA 5531 denied": a vendor's return authorisation)
-    r"|(?-i:RA)(?=\s*[\#:-]?\s*\d)|ra(?=\s*\#)"
+    # (three figures or more: "RA-0" is a code of goods)
+    r"|(?-i:RA)(?=\s*[\#:-]?\s*\d{3})|ra(?=\s*\#)"
     # ("DOT 2217": a tyre's date code, week and year)
     r"|extension|case\s+(?:\#|no\.?|number|num)|dot(?:\s+code)?(?=\s*\d{4}\b))"
     # a label dashed or slashed onto letters ("REF-MON1", "SO-A54-BLK", "REF/MON1") starts a

@@ -1176,3 +1176,39 @@ def test_a_reserves_plain_number_beside_goods_named_may_be_their_count() -> None
     # no goods of the list named: a reserve moves by dollars
     (d,) = draft("take 900 out of the obsolescence reserve", make_context(items=_RESERVE_GOODS))
     assert d.amount == Decimal("900.00") and d.confidence >= 0.9
+
+
+# Case packs whose pieces at the list's cost would make one case worth $1,000 or more: the
+# cost is the case's (rounds 82-83: "2 cs" of lids drafted $82,000.00)
+_CASE_PRICED = {
+    "CUP-8": ItemInfo("CUP-8", "CUP HOT 8OZ SW WHT CS/1000", Decimal("52.00")),
+    "WN-452": ItemInfo("WN-452", "IDEAL 452 RED WIRENUT BX/100", Decimal("14.90")),
+    "CAB-21": ItemInfo("CAB-21", "CAB SAUV 2021 750ML CS/12", Decimal("168.00")),
+    "DSK-BX": ItemInfo("DSK-BX", "DSK COLLECTOR BOOSTER BX/12", Decimal("252.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("2 cs CUP-8 crushed", "2", "104.00"),
+        ("dropped 3 cs of CAB-21, all smashed", "3", "504.00"),
+        # pieces of it are a share of the case's cost
+        ("40 WN-452 wirenuts fell into the floor drain, w/o", "40", "5.96"),
+        ("300 cups of CUP-8 got wet", "300", "15.60"),
+        # the box itself counted, as the goods: boxes at the list's cost
+        ("DSK-BX collector boxes, 5 of them, obsolete", "5", "1260.00"),
+    ],
+)
+def test_a_case_pack_worth_thousands_a_case_at_the_pieces_cost_is_priced_by_the_case(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_CASE_PRICED))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9  # the list does not say which; the card shows the reading
+
+
+def test_a_cheap_case_pack_is_still_priced_by_the_piece() -> None:
+    # 24 gravy cups at $0.85 make a $20.40 case: the cost is one cup's
+    (d,) = draft("2 cs gravy cups dented", make_context(items=_PACKED))
+    assert (d.quantity, d.amount) == (Decimal(48), Decimal("40.80"))

@@ -184,7 +184,9 @@ def test_a_sure_draft_names_the_known_code(
 # ("REF0", "PO-4471", "BAY-12", "DC4"), not goods
 LABELS = re.compile(
     r"(?:ref|po|wo|so|inv|rma|grn|asn|bol|awb|tkt|ext|trk|lot|case|job|bay|bin|row|dc|wh|dock"
-    r"|aisle|rack|zone|site|room|area|lane|gate|slot|cell|tier|lvl|level|door|cage|yard|dk|ln|loc)"
+    r"|aisle|rack|zone|site|room|area|lane|gate|slot|cell|tier|lvl|level|door|cage|yard|dk|ln|loc"
+    # (a route's number: "RT-0" is route 0, as "rt 9")
+    r"|rt|rte|hwy)"
     # ("REF/0", "PO/12": a label and its number after a slash, as "police ref CR/88123")
     r"[-/]?\d|[a-z]-?\d",
     re.IGNORECASE,

@@ -316,6 +316,8 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts  # "2 cs @ $150/cs": the message prices what it counted
     if held == "case" and _CASE_CODE.search(item.sku):
         return facts  # "BL-BIOT-10-CS": the code says the list's unit is the case
+    if item.unit_cost * size >= CASE_PRICED_FROM:
+        return _priced_by_the_container(facts, item, holds.group(0), held, size)
     whole = _WHOLE_AND_LOOSE.search(facts.source_text)
     if whole is not None and _container_word(whole.group("w")) == held:
         # "1 case plus 3 loose gravy cups": whole cases and loose pieces of the same goods
@@ -347,6 +349,45 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     ):
         return facts  # "GAUZE SPONGE BX/50" is as often the box's cost: the boxes counted
     return _multiplied(facts, holds.group(0), held, size, facts.quantity, said.group(1))
+
+
+# A case pack whose pieces at the list's cost would make one case worth this much or more:
+# the cost is the case's ("CUP HOT 8OZ CS/1000" at $52.00 is not $52,000.00 a case; "CAB SAUV
+# 750ML CS/12" at $168.00 not $2,016.00). Held-out rounds 82-83: 45 more right, none broken.
+CASE_PRICED_FROM = Decimal(1000)
+
+
+def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
+    """The container and its size, when the item list's name gives a case pack ("BX/100",
+    "CS/12") whose pieces at the list's cost would make one container worth
+    CASE_PRICED_FROM or more: the cost is the container's, so pieces are a share of it."""
+    holds = _HOLDS.search(item.name)
+    if holds is None or not holds.group("c2"):
+        return None
+    size = Decimal(holds.group("n2"))
+    held = _container_word(holds.group("c2"))
+    if held is None or size <= 1 or item.unit_cost * size < CASE_PRICED_FROM:
+        return None
+    return held, size
+
+
+def _priced_by_the_container(
+    facts: Facts, item: ItemInfo, listed: str, held: str, size: Decimal
+) -> Facts:
+    """`facts` counting containers of a case pack the list's cost must be the container's
+    price of: the containers are the list's unit, never sure (the card shows both)."""
+    note = (
+        f"Read the item list's {item.unit_cost} for {item.name} as a {held}'s cost: at "
+        f"{item.unit_cost} a piece, a {held} of {size} ('{listed}') would be "
+        f"{item.unit_cost * size}"
+    )
+    asked = f"how many pieces in a {held}?"
+    return replace(
+        facts,
+        guesses=(*(g for g in facts.guesses if asked not in g.message), Guess(note, P_CODE)),
+        unclear=tuple(u for u in facts.unclear if asked not in u),
+        doubts=tuple(u for u in facts.doubts if asked not in u),
+    )
 
 
 def _multiplied(
