@@ -711,6 +711,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "past best before", "past their best before", "past its best before",
                 "best before date", "past bb", "past bbe", "past the date", "past their date",
                 "past its date", "past date code", "out of code", "date expired",
+                # meat and fish gone off by its colour ("12.3 lb of top round went grey")
+                "went grey", "gone grey", "turned grey", "went gray", "gone gray", "turned gray",
                 # a coffee's or a beer's own dates ("past the 60 day roast date")
                 "past the roast date", "past roast date", "past their roast date",
                 "past its roast date", "past the freshness date", "past freshness date",

@@ -1212,3 +1212,18 @@ def test_a_cheap_case_pack_is_still_priced_by_the_piece() -> None:
     # 24 gravy cups at $0.85 make a $20.40 case: the cost is one cup's
     (d,) = draft("2 cs gravy cups dented", make_context(items=_PACKED))
     assert (d.quantity, d.amount) == (Decimal(48), Decimal("40.80"))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # the invoice says what the goods cost: no payment told
+        ("12 SKU-12 went grey in the case, invoice was $8.12 each", "97.44"),
+        ("broken: 1 SKU-12, $24 per the new invoice", "24.00"),
+        # the vendor refused the return: the loss stays ours
+        ("SKU-12, 2 ea defective, rtv denied", "30.00"),
+    ],
+)
+def test_an_invoices_price_or_a_denied_return_is_no_payment(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal(amount))

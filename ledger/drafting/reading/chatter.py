@@ -81,7 +81,7 @@ _MONEY_MOVED = lead(
          (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box)\b)|chargeback
         |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
-        |return\s+to\s+vendor|(?<![-/])rtv(?![-/])
+        |return\s+to\s+vendor|(?<![-/])rtv(?![-/])(?!\s+(?:denied|refused|rejected|declined)\b)
         |(?:store|shop|account|customer|client|goodwill|courtesy)\s+credits?
         |credit(?:ed)?\s+(?:\$?\s?\d[\d,.]*k?\s+)?(?:to|for)\s+(?:the\s+|our\s+|a\s+|their\s+)?(?:client|customer|buyer|store|shop)s?
         |issu(?:e|ed|es|ing)\s+(?:them\s+|us\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit
@@ -114,7 +114,9 @@ _MONEY_WORDS = (
 _COST_SAID = re.compile(
     r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per|it|them|those|that)|each|a|per|ea)\b"
     r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
-    r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?invoice|invoice\s+(?:cost|price))\b",
+    r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?(?:new\s+|latest\s+|last\s+)?invoice"
+    # ("invoice was $8.12/lb", "invoiced at $24": what the goods cost)
+    r"|invoice\s+(?:cost|price|was|is|says|said|shows)|invoiced\s+(?:at|@))\b",
     _I,
 )
 _PAID = re.compile(
