@@ -1487,6 +1487,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "overage", "over on count", "found extra", "extra on count", "surplus",
                 "extra units", "found additional", "more than expected",
                 "more than on the books", "over count", "overcount",
+                # (longer than the shrinkage group's "more than we have": the books are short)
+                "more than we have on the books", "more than we have in the system",
+                "more than we have on record", "more than we have in inventory",
+                "more than we have on file",
                 "more than the system", "more than the books", "more than expected on count",
                 # the books below the shelf, said from the system's side
                 "less than we have", "fewer than we have", "less than we actually have",

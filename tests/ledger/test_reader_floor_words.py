@@ -1227,3 +1227,19 @@ def test_a_cheap_case_pack_is_still_priced_by_the_piece() -> None:
 def test_an_invoices_price_or_a_denied_return_is_no_payment(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert (d.category, d.amount) == (Category.LOSS, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # more than the books have: over (the shrinkage group's "more than we have" is shorter)
+        ("recount on SKU-12: 2 more than we have on the books", Category.OVERAGE, "2"),
+        # what the scale reads is the count ("scale" was read as a slip of "stale")
+        ("SKU-12 short: book says 14, scale says 11", Category.SHRINKAGE, "3"),
+    ],
+)
+def test_the_books_against_the_scale_or_more_than_the_books(
+    text: str, category: Category, quantity: str
+) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

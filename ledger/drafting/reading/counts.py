@@ -85,6 +85,9 @@ _COUNTED = re.compile(
           # ("system says 6, cage has 7": the locked cage, the vault, the cooler counted)
           |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom|warehouse|yard)
            \s+(?:only\s+)?(?:has|have|had)
+          # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
+          |(?:the\s+)?scales?\s+(?:only\s+)?(?:says|said|shows|showed|reads|read|has|had)
+          |(?:we\s+|i\s+)?weighed(?:\s+in\s+at|\s+out\s+at)?
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?

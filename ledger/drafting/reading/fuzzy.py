@@ -57,6 +57,7 @@ COMMON = _wordset(
     scanned scanning cleared cleaned stacked stocked packed picked placed moved
     checks tracked racked locked docked
     tyre tyres tire tires wheel wheels drum drums
+    scale scales scaled
     fewer lesser lower under extra higher shy stor
     shopify paypal venmo zelle amazon ebay etsy stripe square
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
