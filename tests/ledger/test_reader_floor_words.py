@@ -1243,3 +1243,30 @@ def test_the_books_against_the_scale_or_more_than_the_books(
 ) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+_YARD = {
+    "QC80": ItemInfo("QC80", "QUIKRETE CONC MIX 80LB", Decimal("6.28")),
+    "QC80PLT": ItemInfo("QC80PLT", "QUIKRETE CONC MIX 80LB PLT/42", Decimal("263.76")),
+    "OLP-N1": ItemInfo("OLP-N1", "OLAPLEX NO.1 BOND MULTIPLIER 525ML", Decimal("122.00")),
+    "OLP-N2": ItemInfo("OLP-N2", "OLAPLEX NO.2 BOND PERFECTOR 525ML", Decimal("98.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        # an item and its pallet line, named alike: the container counted picks the line
+        ("10 bags quikrete conc mix 80lb busted", "QC80", "62.80"),
+        ("2 pallets of quikrete conc mix 80lb got soaked", "QC80PLT", "527.52"),
+        # "no1" said as one word of the list's "NO.1"
+        ("went missing from the cage: 6 olaplex no1", "OLP-N1", "732.00"),
+        ("short 4 olaplex no2 vs system", "OLP-N2", "392.00"),
+    ],
+)
+def test_names_said_as_the_floor_says_them_pick_their_line(
+    text: str, sku: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_YARD))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+    assert d.confidence < 0.9  # read by name

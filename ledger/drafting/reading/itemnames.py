@@ -332,6 +332,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # ("blk 41 pro clogs" of "... BLK EU41", "sz 42 lab coats" of "... SZ42"): a size's
         # figure said without the letters a list glues to it
         joined |= {m.group(1) for m in _SIZE_GLUED.finditer(name)}
+        # ("olaplex no1" of "OLAPLEX NO.1 BOND", "grp 24f" of "BATT GRP24F"): a number's
+        # label and its figure said as one word, or the list's glued one said apart
+        joined |= {(a + b).lower() for a, b in _NUMBER_LABEL.findall(name)}
         # ("trio 22-44" of "SIMPARICA TRIO 22.1-44LB"): a range's ends as whole figures
         joined |= {f for m in _NAME_RANGE.finditer(name) for f in m.groups()}
         specs = {m.group(1) for m in _FIGURE_LONG_UNIT.finditer(name)}
@@ -469,6 +472,9 @@ _FIGURE_MEASURED = re.compile(
     r"\b(\d+(?:\.\d+)?)\s?(qt|gal|lb|oz|pk|ct|in|ft|mm|cm|ml|l|v|w|yd|pc|cu)\b", re.I
 )
 _MEASURE_OF = re.compile(r"\b\d+(?:\.\d+)?(qt|gal|lb|oz|pk|ct)\b", re.I)
+_NUMBER_LABEL = re.compile(
+    r"\b(no|nr|num|grp|gr|group|type|size|sz|mk|series)[.\s#]{1,2}(\d{1,3})\b", re.I
+)
 _WORD_FIGURE = re.compile(r"\b([A-Za-z]{4,})\d{1,2}\b")
 _SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}|\d+[A-Za-z][A-Za-z0-9]*")
 
@@ -1277,7 +1283,8 @@ def _best_run(
             # "... gildan 5000 tees size L", "white gildan 5000 large": a word said near the
             # name that only one of them has (a size, mostly) picks it
             picked = (
-                _in_order(toks, i, end, tied, index)
+                _pack_line(toks, i, tied, index)
+                or _in_order(toks, i, end, tied, index)
                 or _said_near(toks, i, end, tied, index)
                 or _sized_before(toks, i, end, tied, index)
                 or _fewest_extra(toks, i, [r for r in runs if r[3] in tied], index)
@@ -1419,6 +1426,28 @@ def _fewest_extra(
     if len(extra) > 1 and extra[1][0] - extra[0][0] >= 2:
         return extra[0][1]
     return None
+
+
+def _pack_line(
+    toks: list[tuple[str, int, int]], i: int, tied: tuple[str, ...], index: _Index
+) -> str | None:
+    """Of an item and the same item's pack line ("QUIKRETE CONC MIX 80LB" and "... 80LB
+    PLT/42"), the pack line when its container is counted just before the name ("2 pallets
+    of quikrete"), else the item ("10 bags of the 80lb mix"); None for other ties."""
+    if len(tied) != 2:
+        return None
+    one, two = (_plain_words(index.tokens[t]) for t in tied)
+    if one < two:
+        item, pack, extra = tied[0], tied[1], two - one
+    elif two < one:
+        item, pack, extra = tied[1], tied[0], one - two
+    else:
+        return None
+    held = {packs.holder(w) for w in extra} - {None}
+    if not held or any(packs.holder(w) is None and not w.isdigit() for w in extra):
+        return None  # the other line differs by more than its container
+    counted = {packs.holder(t) for t, _, _ in toks[max(0, i - 4) : i]}
+    return pack if counted & held else item
 
 
 def _in_order(
