@@ -1541,6 +1541,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "werent in the books", "wasnt in the books", "wasn't in the books",
                 "not in our inventory", "wasnt in the count", "wasn't in the count",
                 "was not in the count", "werent in the count", "weren't in the count",
+                # ("found 2 cases of vanilla we didnt know we had", "a barrel nobody had on
+                # the books", "a reel nobody booked", "a case that wasnt in inventory",
+                # "found 40 danish, not in the count", "system had 0")
+                "didnt know we had", "didn't know we had", "did not know we had",
+                "nobody had on the books", "nobody booked", "no one booked", "never booked",
+                "never got booked", "wasnt in inventory", "wasn't in inventory",
+                "was not in inventory", "werent in inventory", "weren't in inventory",
+                "not in the count", "system had 0", "system had zero", "system has 0",
+                "system has zero", "system showed 0", "system shows 0", "books had 0",
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count

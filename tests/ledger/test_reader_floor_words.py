@@ -1270,3 +1270,19 @@ def test_names_said_as_the_floor_says_them_pick_their_line(
     (d,) = draft(text, make_context(items=_YARD))
     assert (d.sku, d.amount) == (sku, Decimal(amount))
     assert d.confidence < 0.9  # read by name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "found 2 SKU-12 upstairs we didnt know we had",
+        "found a SKU-12 out behind the shop nobody had on the books",
+        "found 3 SKU-12 behind the cut station that nobody booked",
+        "found a SKU-12 in the back freezer that wasnt in inventory",
+        "found 4 SKU-12 in the back of the freezer, not in the count",
+        "found an unopened SKU-12 behind the pallet, system had 0",
+    ],
+)
+def test_goods_found_that_the_books_never_had_are_over(text: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is Category.OVERAGE
