@@ -1572,7 +1572,7 @@ def read_requests(
     spelled = unitspell.respell(clean)
     clean = spelled.text
     # "SKU-12 -3, SKU-77 +6": a count sheet's signed differences, read as short / over
-    signed = signs.rewrite(clean, lambda s: _another_story(s, reasons), known)
+    signed = signs.rewrite(signs.over_by(clean), lambda s: _another_story(s, reasons), known)
     clean = signed.text
     # "12 SKU-40 and 8 SKU-77, $642 and $670 respectively": each part takes its own amount
     paired = respective.rewrite(clean, lambda s: _other_values(s, reasons))

@@ -1286,3 +1286,19 @@ def test_names_said_as_the_floor_says_them_pick_their_line(
 def test_goods_found_that_the_books_never_had_are_over(text: str) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.category is Category.OVERAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("over by 4 on the SKU-12", Category.OVERAGE),
+        ("over on the SKU-12 by 4", Category.OVERAGE),
+        ("count is +6 on the SKU-12", Category.OVERAGE),
+        ("recount: SKU-12 we're +10 vs the books", Category.OVERAGE),
+        # what happened to the goods, not a count
+        ("4 SKU-12 got run over by 2 trucks", Category.LOSS),
+    ],
+)
+def test_a_count_over_by_a_figure_is_over(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert d.category is category

@@ -175,6 +175,30 @@ def _spans(line: str, offset: int) -> list[_Span]:
     return out
 
 
+# "over by 4 on the brake shoes", "over on the wagos by 4 boxes", "count is +6 on the
+# lanterns", "we're +10 vs the books": the count over the books, said of our stock (a figure
+# follows "by"; "ran over by the forklift" has none)
+_OVER_BY = re.compile(
+    # (not "run over by 2 trucks", "knocked over by 3 kids": what happened to the goods)
+    r"(?<!\brun\s)(?<!\bran\s)(?<!\bruns\s)(?<!running\s)(?<!knocked\s)(?<!tipped\s)"
+    r"(?<!rolled\s)(?<!driven\s)(?<!\bdrove\s)(?<!\bblown\s)(?<!\bblew\s)(?<!pushed\s)"
+    r"(?:\bover\s+(?=by\s+(?:about\s+)?\d)"
+    r"|\bover(?=\s+on\s+(?:the\s+)?[^.,;:!?\n]{1,40}?\s+by\s+(?:about\s+)?\d))"
+    r"|\b(?:count(?:'s|\s+is|\s+was)?|we'?re|we\s+are|we\s+were)\s+\+(?=\d)",
+    re.IGNORECASE,
+)
+
+
+def over_by(text: str) -> str:
+    """`text` with a count said to be over the books ("over by 4", "count is +6") in the
+    words the reader reads as an overage ("surplus by 4", "count is surplus 6")."""
+    if "over" not in text.lower() and "+" not in text:
+        return text
+    return _OVER_BY.sub(
+        lambda m: m.group(0).replace("over", "surplus").replace("+", "surplus "), text
+    )
+
+
 # on plain text (ASCII and the reader's marks) every pattern above runs in ASCII mode: the same
 # matches for far fewer instructions (see fast.Twin)
 twin_patterns(globals())
