@@ -1302,3 +1302,24 @@ def test_goods_found_that_the_books_never_had_are_over(text: str) -> None:
 def test_a_count_over_by_a_figure_is_over(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert d.category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "count on the SKU-12 matches the system, 38 cs",
+        "SKU-12 count matches, 6 cases on hand",
+        "count on SKU-12 matches, 48 bx, nice",
+        "count on SKU-12, 48 on shelf 48 in system",
+        "truck from the mill dropped 4 SKU-12, all checked in",
+        "truck from the soil vendor brought 40 cs of SKU-12 today",
+    ],
+)
+def test_counts_that_match_and_trucks_that_brought_goods_are_chatter(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+def test_a_count_that_differs_is_still_read() -> None:
+    (d,) = draft("counted SKU-12: 30 cs, system 32 cs", make_context(items=_WIDGETS))
+    assert d.category is Category.SHRINKAGE

@@ -438,7 +438,9 @@ _DELIVERY = re.compile(
 # a truck or a driver that dropped goods off delivered them: no breakage ("truck just
 # dropped 40 cs at dock 2", "the interstate guy dropped off 10")
 _DROPPED_OFF = re.compile(
-    r"""\btrucks?\s+(?:just\s+)?dropped\s+(?:off\s+)?\d
+    # ("truck from the mill dropped 4 units", "truck from the soil vendor brought 40 cs")
+    r"""\btrucks?\s+(?:from\s+(?:the\s+)?(?:\S+\s+){1,3}?)?(?:just\s+)?(?:dropped|brought)\s+
+        (?:off\s+|in\s+)?\d
       | \b(?:driver|guy|rep|ups|fedex)\s+(?:just\s+)?dropped\s+off\s+\d""",
     _I | re.VERBOSE,
 )
@@ -500,7 +502,15 @@ _NOT_YET = re.compile(
 )
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
-    r"|\b(?:0|no|zero)\s+variance\b",
+    r"|\b(?:0|no|zero)\s+variance\b"
+    # ("deet count matches, 6 cases on hand", "count on the rose 24 matches the system",
+    # "herb count matched: 14 dz basil")
+    r"|\bcount\b(?:\s+[\w-]+){0,5}?\s+(?:matches|matched|agrees|checks\s+out|is\s+spot\s+on)\b"
+    # ("counted limes: 32 cs, system 32 cs", "48 tubes on shelf 48 in system"): one figure twice
+    r"|(?<![\d.,])(?P<same>\d+)\s*(?:cs|cases?|units?|pcs|ea|bx|tubes?)?\s*(?:on\s+(?:the\s+)?shelf\s*)?"
+    r",?\s*(?:system|books|pos|qb)\s+(?:says\s+|shows\s+|has\s+)?(?P=same)(?![\d.,])"
+    r"|(?<![\d.,])(?P<same2>\d+)\s+(?:\w+\s+)?on\s+(?:the\s+)?shelf,?\s+(?P=same2)\s+in\s+(?:the\s+)?"
+    r"(?:system|books)\b",
     _I,
 )
 _BILLED = re.compile(
