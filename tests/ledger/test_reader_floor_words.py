@@ -1323,3 +1323,24 @@ def test_counts_that_match_and_trucks_that_brought_goods_are_chatter(text: str) 
 def test_a_count_that_differs_is_still_read() -> None:
     (d,) = draft("counted SKU-12: 30 cs, system 32 cs", make_context(items=_WIDGETS))
     assert d.category is Category.SHRINKAGE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "milk guy comes tues, we need 6 cases SKU-12",
+        "need 6 boxes of SKU-12 pulled for the kits",
+        "will call pickup for order 55812, 8 SKU-12",
+        "loaded 14 cs SKU-12 for the meridian run",
+        # refused at the door: never ours to write off
+        "rejected 18 SKU-12 at the door, moldy, went right back on the truck",
+    ],
+)
+def test_needs_pickups_runs_and_refused_deliveries_are_chatter(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+def test_a_write_off_we_need_is_still_drafted() -> None:
+    (d,) = draft("we need to write off 6 SKU-12, broken", make_context(items=_WIDGETS))
+    assert (d.category, d.quantity) == (Category.LOSS, Decimal(6))

@@ -478,7 +478,12 @@ _ERRAND_ASKED = re.compile(
       | \b(?:customer|client|chef|guy|lady|caller)\b(?:\s+\S+){0,3}?\s+(?:wants|needs|asked\s+for
         |is\s+asking\s+for)\b
       | \b(?:layaway|on\s+hold\s+for
-        |(?:he'?s|she'?s|they'?re|is|are)\s+picking\s+(?:\S+\s+)?up)\b""",
+        |(?:he'?s|she'?s|they'?re|is|are)\s+picking\s+(?:\S+\s+)?up)\b
+      # ("we need 6 cases whole and 3 oat", "need 6 boxes of fdn pulled for the kits", "will
+      # call pickup for order 55812", "loaded 14 cs for the meridian run")
+      | \b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:another\s+|like\s+)?\d
+      | \bneed\s+\d+\s+(?:\S+\s+){0,6}?(?:pulled|on\s+the\s+(?:signing\s+)?table)\b
+      | \bwill[-\s]call\b|\bloaded\s+\d+\s+(?:\S+\s+){0,5}?for\s+the\s+\S+\s+run\b""",
     _I | re.VERBOSE,
 )
 _TAKEN_BACK = re.compile(
@@ -524,7 +529,10 @@ _VENDOR_CREDIT = re.compile(
       | \b(?:shipping|sending)\s+(?:them|it|these|those)\s+back\b
       | \b(?:sending|shipping|sent|shipped)\s+(?:us\s+)?(?:free\s+)?replacements?\b
       | \b(?:got|received)\s+(?:the\s+|a\s+)?(?:\S+\s+)?credit\b
-      | \bvendor\s+(?:will|is\s+going\s+to|ended\s+up|agreed\s+to)\s+credit""",
+      | \bvendor\s+(?:will|is\s+going\s+to|ended\s+up|agreed\s+to)\s+credit
+      # ("rejected 18 flats at the door, moldy, went right back on the truck": never ours)
+      | \b(?:rejected|refused)\s+(?:\S+\s+){0,6}?at\s+the\s+(?:door|dock)\b
+      | \bwent\s+(?:right\s+|straight\s+)?back\s+on\s+the\s+truck\b""",
     _I | re.VERBOSE,
 )
 _TOTAL_TOLD = re.compile(
