@@ -1344,3 +1344,24 @@ def test_needs_pickups_runs_and_refused_deliveries_are_chatter(text: str) -> Non
 def test_a_write_off_we_need_is_still_drafted() -> None:
     (d,) = draft("we need to write off 6 SKU-12, broken", make_context(items=_WIDGETS))
     assert (d.category, d.quantity) == (Category.LOSS, Decimal(6))
+
+
+_CELLAR = {
+    "RO24": ItemInfo("RO24", "ROSE 2024 750ML CS/12", Decimal("84.00")),
+    "SB23": ItemInfo("SB23", "SAUV BLANC 2023 750ML CS/12", Decimal("96.00")),
+    "SB22": ItemInfo("SB22", "SAUV BLANC 2022 750ML CS/12", Decimal("92.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        # a vintage said by its last two figures names the line, and is no count
+        ("donated 2 cs rose 24 to the hospital foundation gala", "RO24", 2),
+        ("found 4 extra cs of sauv blanc 23 behind the bottling pallet", "SB23", 4),
+        ("sauv blanc 22: 3 cs corked", "SB22", 3),
+    ],
+)
+def test_a_vintage_said_by_two_figures_names_the_line(text: str, sku: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_CELLAR))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))

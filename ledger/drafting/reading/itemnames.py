@@ -335,6 +335,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # ("olaplex no1" of "OLAPLEX NO.1 BOND", "grp 24f" of "BATT GRP24F"): a number's
         # label and its figure said as one word, or the list's glued one said apart
         joined |= {(a + b).lower() for a, b in _NUMBER_LABEL.findall(name)}
+        # ("rose 24", "the 19 cab rsv" of "ROSE 2024 750ML", "CAB RSV 2019 1.5L"): a vintage
+        # or a model year said by its last two figures
+        joined |= {m.group(1) for m in _YEAR.finditer(name)}
         # ("trio 22-44" of "SIMPARICA TRIO 22.1-44LB"): a range's ends as whole figures
         joined |= {f for m in _NAME_RANGE.finditer(name) for f in m.groups()}
         specs = {m.group(1) for m in _FIGURE_LONG_UNIT.finditer(name)}
@@ -472,6 +475,7 @@ _FIGURE_MEASURED = re.compile(
     r"\b(\d+(?:\.\d+)?)\s?(qt|gal|lb|oz|pk|ct|in|ft|mm|cm|ml|l|v|w|yd|pc|cu)\b", re.I
 )
 _MEASURE_OF = re.compile(r"\b\d+(?:\.\d+)?(qt|gal|lb|oz|pk|ct)\b", re.I)
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19(?=[5-9])|20(?=[0-4]))(\d\d)(?![\d.,/-])")
 _NUMBER_LABEL = re.compile(
     r"\b(no|nr|num|grp|gr|group|type|size|sz|mk|series)[.\s#]{1,2}(\d{1,3})\b", re.I
 )
