@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ledger.drafting import loose
 from ledger.drafting.build import build_draft, whole_message
 from ledger.drafting.offline import read_requests
 from ledger.drafting.reading import items as items_codes
@@ -74,4 +75,8 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
         requests = [named.by_list(facts, items) for facts in requests]
     if stand_ins:
         requests = [replace(f, sku=stand_ins.get(f.sku or "", f.sku)) for f in requests]
-    return whole_message([build_draft(facts, context) for facts in requests])
+    drafts = [build_draft(facts, context) for facts in requests]
+    if items and len(drafts) > 1:
+        # "2 cases and 7 loose boxes": one write-off of the same goods, said as two parts
+        drafts = loose.merged(list(zip(requests, drafts, strict=True)), context, build_draft)
+    return whole_message(drafts)

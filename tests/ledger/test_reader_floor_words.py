@@ -1365,3 +1365,36 @@ _CELLAR = {
 def test_a_vintage_said_by_two_figures_names_the_line(text: str, sku: str, quantity: int) -> None:
     (d,) = draft(text, make_context(items=_CELLAR))
     assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+
+
+_LOOSE_GOODS = {
+    "CRK-24": ItemInfo("CRK-24", "WATER CRACKER 4.4OZ BX CS/12", Decimal("31.20")),
+    "TEA-EG": ItemInfo("TEA-EG", "EARL GREY TEA 100/BX", Decimal("11.20")),
+    "GR-240": ItemInfo("GR-240", "GRAVY CUP BEEF 4OZ CS/24", Decimal("0.85")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # a case pack of boxes priced each (12 x $31.20 is under $1,000): 24 + 5 boxes
+        ("2 cs CRK-24 crushed plus 5 loose boxes", "29", "904.80"),
+        # a box of 100 bags at $11.20, and 30 loose bags its share
+        ("2 bx of TEA-EG plus 30 loose bags got wet", "230", "25.76"),
+        # cases multiplied out to the pieces the list prices, and the loose ones at that cost
+        ("2 cs gravy cups + 5 loose ones dented", "53", "45.05"),
+    ],
+)
+def test_whole_containers_and_loose_pieces_are_one_write_off(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_LOOSE_GOODS))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9
+
+
+def test_loose_pieces_of_another_story_stay_a_part_of_their_own() -> None:
+    drafts = draft(
+        "2 bx TEA-EG damaged and 30 loose bags missing", make_context(items=_LOOSE_GOODS)
+    )
+    assert [d.category for d in drafts] == [Category.LOSS, Category.SHRINKAGE]

@@ -357,6 +357,21 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 CASE_PRICED_FROM = Decimal(1000)
 
 
+def case_pack_size(name: str, held: str) -> Decimal | None:
+    """How many pieces the item list's name says one `held` container holds ("CS/24",
+    "24/CS", "case of 24", "12PK" of a pack), or None."""
+    holds = _HOLDS.search(name)
+    if holds is not None:
+        size = Decimal(holds.group("n") or holds.group("n2"))
+        if size > 1 and _container_word(holds.group("c") or holds.group("c2")) == held:
+            return size
+    sized = packs.size_of(name)
+    if sized is not None and sized[0] == held:
+        return sized[1]
+    pack = packs.pack_of(name)
+    return pack[1] if pack is not None and pack[0] == "pack" and held == "pack" else None
+
+
 def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     """The container and its size, when the item list's name gives a case pack ("BX/100",
     "CS/12") whose pieces at the list's cost would make one container worth
