@@ -28,7 +28,7 @@ from ledger.countsheet import (
     variance_details,
 )
 from ledger.db import session_scope
-from ledger.drafting import Facts, ItemInfo, draft
+from ledger.drafting import Draft, Facts, ItemInfo, draft
 from ledger.drafting.build import build_draft
 from ledger.items import import_items
 from ledger.models import JournalEntry
@@ -80,12 +80,16 @@ def post(
         unit="units",
         unit_cost=Decimal(cost),
     )
-    draft = build_draft(facts, qb.books.context())
+    return posted(qb, build_draft(facts, qb.books.context()))
+
+
+def posted(qb: QuickBooks, d: Draft) -> int:
+    """`d` posted today (reported by U1, approved by U2): the entry's id."""
     with session_scope(qb.books.engine) as s:
         entry = post_draft(
             s,
             qb.books.company_id,
-            draft,
+            d,
             actor="U1",
             approver="U2",
             entry_date=date.today(),
@@ -154,17 +158,7 @@ def post_message(qb: QuickBooks, text: str) -> int:
     """`text` read by the offline reader against the company's item list, then posted."""
     [d] = draft(text, qb.books.context())
     assert d.complete, d.warnings
-    with session_scope(qb.books.engine) as s:
-        entry = post_draft(
-            s,
-            qb.books.company_id,
-            d,
-            actor="U1",
-            approver="U2",
-            entry_date=date.today(),
-            max_amount=MAX,
-        ).entry
-        return entry.id or 0
+    return posted(qb, d)
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,7 @@ def reserve_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     card asks which. The amount is the message's either way, so only the SKU is in doubt."""
     if facts.sku or facts.category not in _RESERVES or not items:
         return facts
-    said = {_singular(w) for w in _WORD.findall(facts.source_text.lower())} - _RESERVE_TALK
+    said = _goods_words(facts.source_text)
     hits = {sku: len(_what(item.name) & said) for sku, item in items.items()}
     best = max(hits.values(), default=0)
     if best == 0:
@@ -82,8 +82,13 @@ def reserve_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 def list_goods_said(text: str, names: Iterable[str]) -> bool:
     """Whether `text` says a word of one of the item list's `names` (what the goods are, not
     how they are sold), beside a reserve's own words."""
-    said = {_singular(w) for w in _WORD.findall(text.lower())} - _RESERVE_TALK
+    said = _goods_words(text)
     return any(_what(name) & said for name in names)
+
+
+def _goods_words(text: str) -> set[str]:
+    """The words of `text` that may name goods: all but a reserve's own words."""
+    return {_singular(w) for w in _WORD.findall(text.lower())} - _RESERVE_TALK
 
 
 # a reserve's own words, which name no goods ("the obsolescence reserve", "E&O")
