@@ -294,8 +294,15 @@ _MASK_PARTS: tuple[str, ...] = (
     # after a word that points at them; a count needs no "the" ("the 2000 units" is counted)
     r"\b\d{4}(?<=\b(?:19[5-9]\d|20[0-4]\d))"
     r"(?:(?<=\bthe\s\d{4})|(?<=\bold\s\d{4})|(?<=\bour\s\d{4})|(?<=\bthose\s\d{4})"
-    r"|(?<=\bthese\s\d{4}))"
+    r"|(?<=\bthese\s\d{4})|(?<=leftover\s\d{4})|(?<=\bunsold\s\d{4})"
+    # ("8 2022 spring suits": a count, then the year of the goods)
+    r"|(?<=\d\s\d{4}))"
     rf"(?=\s+(?!(?:{_UNIT}|of|in|on|at|to|and|or|for)\b)[a-z]{{3,}})",
+    # ... and before the goods' code, hidden while the masks run, after a count ("8 leftover
+    # 2022 WS-SPR-M": eight of the 2022 suits, not 2,022 of them)
+    r"\b\d{4}(?<=\b(?:19[5-9]\d|20[0-4]\d))"
+    r"(?:(?<=\d\s\d{4})|(?<=\d\sleftover\s\d{4})|(?<=\d\sunsold\s\d{4})|(?<=\d\sold\s\d{4}))"
+    r"(?=\s+\ue002)",
     r"\b\d{4}\b(?<=\b(?:19[5-9]\d|20[0-4]\d))"
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address: a place

@@ -1398,3 +1398,24 @@ def test_loose_pieces_of_another_story_stay_a_part_of_their_own() -> None:
         "2 bx TEA-EG damaged and 30 loose bags missing", make_context(items=_LOOSE_GOODS)
     )
     assert [d.category for d in drafts] == [Category.LOSS, Category.SHRINKAGE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a yes/no question typed without its mark (it drafted a $4,000 reserve use at 0.85)
+        "does the reserve still have 4k in it or did we use it",
+        "did we ever get the 6 SKU-12 back from the vendor",
+        "is there still 40 SKU-12 on the shelf",
+    ],
+)
+def test_a_question_without_its_mark_is_a_question(text: str) -> None:
+    with pytest.raises(DraftError, match="question"):
+        draft(text, make_context(items=_WIDGETS))
+
+
+def test_a_year_after_a_count_names_the_goods_not_their_count() -> None:
+    # "8 leftover 2022 spring suits" drafted 2,022 suits ($179,958.00)
+    items = {"WS-SPR-M": ItemInfo("WS-SPR-M", "WETSUIT SPRING 2MM MD", Decimal("89.00"))}
+    (d,) = draft("8 leftover 2022 WS-SPR-M damaged", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(8), Decimal("712.00"))

@@ -38,6 +38,13 @@ _TAG_QUESTION = re.compile(
     _I,
 )
 # asking the bot, or the team, to do the bot's job: a request said as a question
+# a yes/no question typed without its mark: "does the reserve still have 4k in it", "did we
+# ever get the 6 cases back", "is there still 40 on the shelf"
+_YES_NO = re.compile(
+    rf"""^\s*{_OPENER}(?:does|did|do|has|have|is|are|was|were)\s+(?:the|we|you|u|anyone
+        |anybody|someone|somebody|it|this|that|our|they|there)\b""",
+    _I | re.VERBOSE,
+)
 ASKED_TO_DO = re.compile(
     rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:(?:can|could|may|would|will|shall)\s+
         (?:we|i|you|u|ya|ye|someone|somebody|one\s+of\s+you)
@@ -628,6 +635,14 @@ def answer(text: str, has_reason: bool, write_down: bool = False) -> str | None:
     ):
         return "That reads like a question, not a write-off request. " + DOES
     if _REPORT_ASKED.search(stripped) or _STATUS_YET.search(stripped):
+        return "That reads like a question, not a write-off request. " + DOES
+    if (
+        "?" not in stripped
+        and not asked_to_do
+        and _YES_NO.search(stripped)
+        and not _ASKS_WRITE_OFF.search(stripped)
+    ):
+        # "does the reserve still have 4k in it or did we use it": asked, with no mark
         return "That reads like a question, not a write-off request. " + DOES
     aside = asides.information(stripped) or _chatter(stripped, has_reason)
     if aside:
