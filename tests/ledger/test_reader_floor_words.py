@@ -1419,3 +1419,39 @@ def test_a_year_after_a_count_names_the_goods_not_their_count() -> None:
     items = {"WS-SPR-M": ItemInfo("WS-SPR-M", "WETSUIT SPRING 2MM MD", Decimal("89.00"))}
     (d,) = draft("8 leftover 2022 WS-SPR-M damaged", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(8), Decimal("712.00"))
+
+
+_BY_WEIGHT = {
+    "CHK-BR": ItemInfo("CHK-BR", "CHKN BRST BNLS SKNLS 4/10LB CS", Decimal("118.40")),
+    "SWP-40": ItemInfo("SWP-40", "SWEET POTATO #1 40LB CS", Decimal("29.20")),
+    "PRO-16": ItemInfo("PRO-16", "PROPANE CYL 16.4OZ CS/12", Decimal("47.88")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # pounds of a case the name weighs: their share of it (14 lb was 14 cases)
+        ("pulled 14 lb of SWP-40 out of the case, soft rot", "10.22"),
+        # four bags of ten pounds: forty to the case
+        ("55 lb of CHK-BR went over temp during the power cut", "162.80"),
+    ],
+)
+def test_a_measure_of_a_case_the_name_weighs_is_its_share(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_BY_WEIGHT))
+    assert d.amount == Decimal(amount)
+
+
+def test_a_pieces_measure_before_its_case_pack_is_no_case_weight() -> None:
+    # "16.4OZ CS/12": each cylinder holds 16.4 oz; a case is twelve of them
+    from ledger.drafting.reading import measures
+
+    assert measures.holder_size("PROPANE CYL 16.4OZ CS/12") is None
+    assert measures.holder_size("CHKN BRST BNLS SKNLS 4/10LB CS") == (Decimal(40), "pound")
+
+
+def test_a_known_code_glued_to_an_unknown_one_is_never_sure() -> None:
+    # "MON0/MON" (the hypothesis suite's): one code the list knows slashed to one it does not
+    items = {s: ItemInfo(s, "item", Decimal(1)) for s in ("MON0", "MON1")}
+    (d,) = draft("1 MON0/MON broken at $1", make_context(items=items))
+    assert d.confidence < 0.9

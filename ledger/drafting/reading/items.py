@@ -292,8 +292,11 @@ def known_spans(text: str, items: Collection[str]) -> list[tuple[str, int, int]]
         if token in known:
             out.append((token, m.start(), m.end()))
         elif "/" in token:  # "SKU-12/SKU-410": two codes side by side
+            parts = token.split("/")
+            if any(p not in known and _CODE_LIKE.fullmatch(p) for p in parts):
+                continue  # ("MON0/MON": one code the list knows glued to one it does not)
             at = m.start()
-            for part in token.split("/"):
+            for part in parts:
                 if part in known:
                     out.append((part, at, at + len(part)))
                 at += len(part) + 1
@@ -308,6 +311,10 @@ def known_spans(text: str, items: Collection[str]) -> list[tuple[str, int, int]]
     if dotted:
         out.sort(key=lambda o: o[1])
     return out
+
+
+# a part of a slashed token that is itself a code's shape: capitals, or letters and figures
+_CODE_LIKE = re.compile(r"[A-Z][A-Z0-9-]+|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{2,}")
 
 
 def _word_at(text: str, i: int) -> bool:

@@ -55,10 +55,15 @@ def measure(unit: str | None) -> str | None:
 
 _HOLDER_WORDS = (
     r"(?:bag|sack|roll|spool|coil|reel|jug|drum|pail|bucket|tub|bottle|jar|tote|bale|keg"
-    r"|barrel|cylinder|tank|jib|box|case|carton|pack|bundle|bolt|tube|can)"
+    r"|barrel|cylinder|tank|jib|box|case|carton|pack|bundle|bolt|tube|can"
+    # (a distributor's short words: "SWEET POTATO 40LB CS", "BACON LAYFLAT 15LB CS")
+    r"|cs|ctn|bx)(?!\s*/)"  # ("16.4OZ CS/12": each holds 16.4 oz, twelve to the case)
 )
 _HOLDER_SIZE = re.compile(
-    rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<u>{UNIT})\.?\s+(?:[a-z]+\s+)?(?P<h>{_HOLDER_WORDS})\b"
+    # ("CHKN BRST BNLS 4/10LB CS": four bags of ten pounds, forty to the case)
+    rf"(?<![\w./])(?P<k>\d+)\s*/\s*(?P<n3>\d+(?:\.\d+)?)\s*-?\s*(?P<u3>{UNIT})\.?\s+"
+    rf"(?:[a-z]+\s+)?(?:{_HOLDER_WORDS})\b"
+    rf"|(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<u>{UNIT})\.?\s+(?:[a-z]+\s+)?(?P<h>{_HOLDER_WORDS})\b"
     rf"|\b(?P<h2>{_HOLDER_WORDS})\s+of\s+(?P<n2>\d+(?:\.\d+)?)\s*-?\s*(?P<u2>{UNIT})\b",
     re.IGNORECASE,
 )
@@ -71,7 +76,12 @@ def holder_size(name: str) -> tuple[Decimal, str] | None:
     m = _HOLDER_SIZE.search(name)
     if m is None:
         return None
-    n, u = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+    if m.group("k"):
+        n, u = str(Decimal(m.group("k")) * Decimal(m.group("n3"))), m.group("u3")
+    elif m.group("n"):
+        n, u = m.group("n"), m.group("u")
+    else:
+        n, u = m.group("n2"), m.group("u2")
     unit = measure(u)
     size = Decimal(n)
     return (size, unit) if unit and size > 0 else None
