@@ -711,6 +711,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "past best before", "past their best before", "past its best before",
                 "best before date", "past bb", "past bbe", "past the date", "past their date",
                 "past its date", "past date code", "out of code", "date expired",
+                # goods fouled by what got on them ("3 rolls got grease on them", "hydraulic
+                # fluid all over it")
+                "got grease on", "grease all over", "got oil on", "oil all over",
+                "fluid all over", "got paint on", "paint all over", "ink all over",
                 # meat and fish gone off by its colour ("12.3 lb of top round went grey")
                 "went grey", "gone grey", "turned grey", "went gray", "gone gray", "turned gray",
                 # a coffee's or a beer's own dates ("past the 60 day roast date")

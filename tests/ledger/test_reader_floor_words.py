@@ -1455,3 +1455,30 @@ def test_a_known_code_glued_to_an_unknown_one_is_never_sure() -> None:
     items = {s: ItemInfo(s, "item", Decimal(1)) for s in ("MON0", "MON1")}
     (d,) = draft("1 MON0/MON broken at $1", make_context(items=items))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last yr we tossed 1.4k of SKU-12 in october, lets not repeat that",
+        "prep list for tmrw: 80 SKU-12, 40 SKU-40",
+        "pie crew made 80 SKU-12 and 30 SKU-40 this morning, racks are full",
+        "week 32 menu uses SKU-12 at 0.42 lb per meal, 600 meals",
+    ],
+)
+def test_past_figures_prep_lists_and_menus_are_chatter(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_WIDGETS))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # what was paid for a roll is the goods' cost, not a payment told
+        ("3 SKU-12 rolls got grease on them, paid 410/roll", "1230.00"),
+        ("2 grand worth of SKU-12 got hydraulic fluid all over it from the forklift", "2000.00"),
+    ],
+)
+def test_goods_fouled_and_their_price_paid_are_a_write_off(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_WIDGETS))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal(amount))

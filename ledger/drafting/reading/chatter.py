@@ -120,6 +120,8 @@ _MONEY_WORDS = (
 # "damaged, $299 on this lot's invoice" (a cost, not a payment to write off)
 _COST_SAID = re.compile(
     r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per|it|them|those|that)|each|a|per|ea)\b"
+    # ("4 pails spoiled, paid 58 a pail", "3 rolls got grease on them, paid 410/roll")
+    r"|paid\s+\$?\s?\d[\d,.]*\s*(?:(?:a|an|per|each|ea)\s+[a-z]+|/\s*[a-z]+)\b"
     r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
     r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?(?:new\s+|latest\s+|last\s+)?invoice"
     # ("invoice was $8.12/lb", "invoiced at $24": what the goods cost)
@@ -434,6 +436,10 @@ _DELIVERY = re.compile(
       | \b(?:out\s+on\s+loan|on\s+loan\s+to|loaned)\b
       | \btaking\s+(?:\S+\s+){1,5}?to\s+the\s+(?:job|jobsite|site|customer|show)\b
       | \b(?:prepped|prepping|marinating|marinated|comped)\b
+      # ("prep list for tmrw: 80 lb chicken", "pie crew made 80 apple and 30 dutch", "week
+      # 32 menu uses 0.42 lb per meal")
+      | ^\W*prep\s+list\b|\b(?:crew|we|kitchen|bakery|bakers?)\s+(?:made|baked|roasted)\s+\d
+      | \bper\s+meal\b|\bmenu\s+uses\b
       | ^\W*86\s+[a-z]
       | \bused\s+(?:\S+\s+){1,5}?for\s+(?:the\s+)?(?:salsa|sauce|soup|prep|special|catering)\b
       | \b(?:we|dock|store|shop|range|register|bar|kitchen|truck)\s+did\s+\$?\d[\d,.]*\s*k?
@@ -475,7 +481,11 @@ _PRICE_CHANGE = re.compile(
       | \bsells?\s+for\s+\$?\d[\d.,]*(?:\s+(?:a|an|per|/)\s*\w+)?\s+now\b
       | \bpar\s+(?:for|on|level\s+(?:for|on))\s+(?:\S+\s+){0,4}?(?:is|to)\b
       | \b(?:cost|price)\s+(?:changed|went\s+up|went\s+down|increased|decreased|is\s+going\s+up)
-        \s+to\b""",
+        \s+to\b
+      # ("shrimp went up to 79.50 a case on the new price sheet")
+      | \bwent\s+(?:up|down)\s+to\s+\$?\d[\d.,]*\b(?:\s+\S+){0,6}?\s+
+        (?:price\s+(?:sheet|list)|fyi)\b
+      | \bnew\s+price\s+(?:sheet|list)\b""",
     _I | re.VERBOSE,
 )
 _ERRAND_ASKED = re.compile(
@@ -590,7 +600,8 @@ _UNLESS_A_REASON_RE = _one_pass(_UNLESS_A_REASON)
 # month we w/o $1,240 in banquet wine"
 _NOT_NOW = re.compile(
     r"""^\W*(?:pls\s+|please\s+)?remind\s+me\s+to\b
-      | \b(?:last|this\s+past)\s+(?:month|week|year|quarter|season|spring|fall|christmas|xmas)
+      | \b(?:last|this\s+past)\s+(?:month|week|year|quarter|season|spring|fall|christmas|xmas
+        |yr|mo|wk|qtr)
         \s+(?:we|i)\s+(?:w/o|wrote\s+off|tossed|lost|had|donated|gave)\b
       | \btotal\s+(?:q[1-4]|ytd|monthly|yearly|annual|\w+'s)\s+(?:w/o|write-?offs?|shrink)\s+
         (?:was|were|is|came\s+to)\b""",
