@@ -5346,6 +5346,25 @@ def _turned(text: str, category: Category | None) -> str | None:
 _INHERITED_SKU = "Assumed this is"
 
 
+P_OTHER_GOODS = 0.5  # a part that names goods of its own given a sibling's code: in doubt
+# the goods a count names after its container: "6 packs of valve cores", "3 cs of pie shells"
+_GOODS_AFTER_COUNT = re.compile(
+    r"\b\d+\s+(?:[a-z]+\s+)?of\s+(?:the\s+)?(?P<g>[a-z]{4,}(?:\s+[a-z]{4,})?)\b", _I
+)
+
+
+def _goods_of_its_own(text: str, others: list[str], reasons: _ReasonIndex) -> str:
+    """The goods a part names after "N <container> of", in words no sibling part says, or ""."""
+    m = _GOODS_AFTER_COUNT.search(text)
+    if m is None:
+        return ""
+    said = " ".join(others).lower()
+    words = [w for w in m.group("g").lower().split() if w not in said]
+    if not words or reasons.mentioned(" ".join(words)) or any(packs.container(w) for w in words):
+        return ""
+    return m.group("g")
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -5452,7 +5471,12 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
             if len(codes) == 1:
                 code = codes.pop()
                 changes["sku"] = code
-                guesses.append(Guess(f"{_INHERITED_SKU} {code} too", P_INHERITED))
+                own = _goods_of_its_own(f.source_text, [o.source_text for o in others], reasons)
+                # ("4 extra SPP6 kits but short 6 packs of valve cores": goods of its own,
+                # which the code said beside them may not be; a doubt, not a small guess)
+                penalty = P_OTHER_GOODS if own else P_INHERITED
+                note = f"{_INHERITED_SKU} {code} too" + (f" (it names '{own}')" if own else "")
+                guesses.append(Guess(note, penalty))
         if f.quantity is not None and f.unit_cost is None and f.total is None:
             # "40 units SKU-1 and 20 units SKU-2 damaged at $5 each": a later price distributes
             prices = {o.unit_cost for o in later if o.unit_cost is not None}

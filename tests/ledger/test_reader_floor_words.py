@@ -1482,3 +1482,19 @@ def test_past_figures_prep_lists_and_menus_are_chatter(text: str) -> None:
 def test_goods_fouled_and_their_price_paid_are_a_write_off(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_WIDGETS))
     assert (d.category, d.amount) == (Category.LOSS, Decimal(amount))
+
+
+def test_a_part_naming_goods_of_its_own_is_in_doubt_with_a_siblings_code() -> None:
+    # round 86: "found 4 extra spp6 kits but were short 6 packs of valve cores" gave the
+    # valve cores the kits' code; the kits' part was sure beside it
+    items = {
+        "SPP6": ItemInfo("SPP6", "SUPCO SPP6 HARD START KIT", Decimal("24.50")),
+        "SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00")),
+    }
+    kits, cores = draft(
+        "found 4 extra SPP6 kits but were short 6 packs of valve cores", make_context(items=items)
+    )
+    assert cores.confidence < 0.5 and kits.confidence < 0.9
+    # the same goods said again keep the code with a small guess
+    _, second = draft("4 SKU-12 dented, and 2 more SKU-12 rusted", make_context(items=items))
+    assert second.sku == "SKU-12"
