@@ -76,14 +76,13 @@ def holder_size(name: str) -> tuple[Decimal, str] | None:
     m = _HOLDER_SIZE.search(name)
     if m is None:
         return None
-    if m.group("k"):
-        n, u = str(Decimal(m.group("k")) * Decimal(m.group("n3"))), m.group("u3")
+    if m.group("k"):  # ("4/10LB CS": four of ten pounds)
+        size, u = Decimal(m.group("k")) * Decimal(m.group("n3")), m.group("u3")
     elif m.group("n"):
-        n, u = m.group("n"), m.group("u")
+        size, u = Decimal(m.group("n")), m.group("u")
     else:
-        n, u = m.group("n2"), m.group("u2")
+        size, u = Decimal(m.group("n2")), m.group("u2")
     unit = measure(u)
-    size = Decimal(n)
     return (size, unit) if unit and size > 0 else None
 
 
