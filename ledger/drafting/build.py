@@ -363,7 +363,15 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
     if item is not None and unit_cost is None and facts.total and facts.quantity:
         listed = _product(facts.quantity, item.unit_cost)
-        if listed is not None and listed != quantize(facts.total):
+        by_its_pack = priced_by_its_pack(item)
+        if by_its_pack is not None and quantize(facts.total) == quantize(
+            facts.quantity * item.unit_cost / by_its_pack[1]
+        ):
+            # "2 cs plus 7 loose" of "RED BULL CS/24" at the case's $38.40: 55 pieces, their
+            # share of the case's cost, as the reading summed them: no conflict
+            item_quantity = in_items_unit(facts.quantity, by_its_pack[1])
+            share_said = True
+        elif listed is not None and listed != quantize(facts.total):
             # "8 SKU-12 worth $200" against $15 on the list: one of them is wrong, so ask
             guesses.append(Guess("the total and the item list's cost disagree", P_TOTAL_CONFLICT))
             warnings.append(

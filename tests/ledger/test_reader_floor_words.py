@@ -1377,8 +1377,8 @@ _LOOSE_GOODS = {
 @pytest.mark.parametrize(
     ("text", "quantity", "amount"),
     [
-        # a case pack of boxes priced each (12 x $31.20 is under $1,000): 24 + 5 boxes
-        ("2 cs CRK-24 crushed plus 5 loose boxes", "29", "904.80"),
+        # a case pack priced by the case ($2.60 a box): 2 cases and 5 boxes, their share
+        ("2 cs CRK-24 crushed plus 5 loose boxes", "29", "75.40"),
         # a box of 100 bags at $11.20, and 30 loose bags its share
         ("2 bx of TEA-EG plus 30 loose bags got wet", "230", "25.76"),
         # cases multiplied out to the pieces the list prices, and the loose ones at that cost
@@ -1498,3 +1498,38 @@ def test_a_part_naming_goods_of_its_own_is_in_doubt_with_a_siblings_code() -> No
     # the same goods said again keep the code with a small guess
     _, second = draft("4 SKU-12 dented, and 2 more SKU-12 rusted", make_context(items=items))
     assert second.sku == "SKU-12"
+
+
+# A distributor's list names the unit it stocks by its case pack: "CS/12" after the name is
+# the case, and the cost is the case's, unless the name prices the piece or a measure, or a
+# piece would then cost under 20 cents.
+_DISTRIBUTOR = {
+    "448102": ItemInfo("448102", "Cocktail sauce 12 oz bottle CS/12", Decimal("27.60")),
+    "RO-6": ItemInfo("RO-6", "Spray paint gloss black 12 oz CS/6", Decimal("31.50")),
+    "NS-12": ItemInfo("NS-12", "Normal saline 0.9% 1000mL bag CS/12", Decimal("31.20")),
+    "GR-240": ItemInfo("GR-240", "GRAVY CUP BEEF 4OZ CS/24", Decimal("0.85")),
+    "HP-44": ItemInfo("HP-44", "HOPS CITRA LB (BX/44)", Decimal("16.75")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("recall on the cocktail sauce, pulling 3 cases 448102", "3", "82.80"),
+        ("18 bottles of cocktail sauce 448102 donated to the fish fry", "18", "41.40"),
+        ("9 cans of the black gloss spray RO-6 dented", "9", "47.25"),  # "12 oz" is a size
+        ("10 cs NS-12 recalled", "10", "312.00"),
+        ("1 case plus 3 loose NS-12 bags punctured", "15", "39.00"),
+        # a cup at 3.5 cents is no price: the list's cost is one cup's
+        ("3 cs GR-240 dented", "72", "61.20"),
+        # the name prices the pound the box holds 44 of
+        ("1 box of HP-44 went stale", "44", "737.00"),
+    ],
+)
+def test_a_case_pack_after_the_name_is_the_unit_the_list_costs(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_DISTRIBUTOR))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9  # which unit the cost is for, the card asks to confirm
+    assert not any("differs from" in w for w in d.warnings)  # pieces are a share, no conflict

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ledger.drafting.reading import measures, packs
 from ledger.drafting.types import Facts, Guess, ItemInfo
+from ledger.money import quantize
 from ledger.policy import Category
 
 # how the card asks which of several items the goods' words name (offline.py asks it, by_price
@@ -321,16 +322,20 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts  # "2 cs @ $150/cs": the message prices what it counted
     if held == "case" and _CASE_CODE.search(item.sku):
         return facts  # "BL-BIOT-10-CS": the code says the list's unit is the case
-    if item.unit_cost * size >= CASE_PRICED_FROM:
+    whole = _whole_and_loose(facts, held, size)
+    if _priced_by_the_case(item, holds, held, size):
+        if whole is not None:
+            # "2 cs plus 5 loose boxes": the cases at the list's cost, the loose their share
+            cases, n, word = whole
+            pieces = _multiplied(facts, holds.group(0), held, size, cases, word, n)
+            total = quantize(item.unit_cost * cases + item.unit_cost * n / size)
+            summed = replace(pieces, unit_cost=None, total=total)
+            return _priced_by_the_container(summed, item, holds.group(0), held, size)
         return _priced_by_the_container(facts, item, holds.group(0), held, size)
-    whole = _WHOLE_AND_LOOSE.search(facts.source_text)
-    if whole is not None and _container_word(whole.group("w")) == held:
-        # "1 case plus 3 loose gravy cups": whole cases and loose pieces of the same goods
-        # (the reading took either figure for the count)
-        cases = _count_value(whole.group("k"))
-        n = Decimal(whole.group("n"))
-        if cases is not None and facts.quantity in (cases, n) and n < size:
-            return _multiplied(facts, holds.group(0), held, size, cases, whole.group("w"), n)
+    if whole is not None:
+        # "1 case plus 3 loose gravy cups": the cases multiplied out to the pieces priced
+        cases, n, word = whole
+        return _multiplied(facts, holds.group(0), held, size, cases, word, n)
     count = "|".join([re.escape(str(facts.quantity)), *_COUNT_WORDS.get(facts.quantity, ())])
     said = re.search(
         # (never a measure's word: "20 sq ft")
@@ -360,6 +365,12 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 # the cost is the case's ("CUP HOT 8OZ CS/1000" at $52.00 is not $52,000.00 a case; "CAB SAUV
 # 750ML CS/12" at $168.00 not $2,016.00). Held-out rounds 82-83: 45 more right, none broken.
 CASE_PRICED_FROM = Decimal(1000)
+# ... and one whose cost, as a case's, would make each piece worth less than this: the
+# piece's cost (24 gravy cups at $0.85 the case would be 3.5 cents a cup)
+PIECE_FLOOR = Decimal("0.20")
+# a measure word with no figure of its own just before the pack: the measure is what is
+# priced ("HOPS CITRA LB (BX/44)"), not a piece's size ("Spray paint 12 oz CS/6")
+_MEASURE_PRICED = re.compile(r"(?<![\d.\s])\s*\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.I)
 
 
 def case_pack_size(name: str, held: str) -> Decimal | None:
@@ -386,9 +397,27 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
         return None
     size = Decimal(holds.group("n2"))
     held = _container_word(holds.group("c2"))
-    if held is None or size <= 1 or item.unit_cost * size < CASE_PRICED_FROM:
+    if held is None or size <= 1 or not _priced_by_the_case(item, holds, held, size):
         return None
     return held, size
+
+
+def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:
+    """Whether the list's cost of a line its name gives a case pack is the container's.
+
+    A pack after the name ("Cocktail sauce 12 oz bottle CS/12" at $27.60, "RED BULL 8.4OZ
+    CS/24") is how a distributor's list names the unit it stocks and costs: the case.
+    Unless the name says the piece or a measure is priced ("EA 24/CS", "CUMIN LB (BX/40)"),
+    or the case's cost would make a piece worth less than PIECE_FLOOR ("GRAVY CUP 4OZ
+    CS/24" at $0.85 is one cup's). Held-out round 87 (sets 734-741): 39 more right, none
+    broken; the card says which it read, never sure either way."""
+    if item.unit_cost * size >= CASE_PRICED_FROM:
+        return True
+    if not holds.group("c2"):
+        return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
+    if packs.says_each(item.name) or _MEASURE_PRICED.search(item.name, 0, holds.start()):
+        return False
+    return item.unit_cost >= PIECE_FLOOR * size
 
 
 def _priced_by_the_container(
@@ -408,6 +437,20 @@ def _priced_by_the_container(
         unclear=tuple(u for u in facts.unclear if asked not in u),
         doubts=tuple(u for u in facts.doubts if asked not in u),
     )
+
+
+def _whole_and_loose(facts: Facts, held: str, size: Decimal) -> tuple[Decimal, Decimal, str] | None:
+    """Whole containers and loose pieces of the same goods in one part ("1 case plus 3
+    loose gravy cups"; the reading took either figure for the count): the containers, the
+    loose pieces and the container's word, or None."""
+    whole = _WHOLE_AND_LOOSE.search(facts.source_text)
+    if whole is None or _container_word(whole.group("w")) != held:
+        return None
+    cases = _count_value(whole.group("k"))
+    n = Decimal(whole.group("n"))
+    if cases is None or facts.quantity not in (cases, n) or n >= size:
+        return None
+    return cases, n, whole.group("w")
 
 
 def _multiplied(

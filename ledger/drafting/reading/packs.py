@@ -497,7 +497,9 @@ def sold_by(name: str) -> str | None:
     if _PRICED_EACH.search(name):
         return None  # "Grinding Disc (ea, 25/bx)": priced each, whatever a box holds
     if _CASE_PACK.search(name):
-        return None  # "FANCY FEAST PATE 3OZ CS/24": the case pack of goods priced each
+        # "FANCY FEAST PATE 3OZ CS/24": a case pack, no container the name prices by; whether
+        # the cost is the case's is named.priced_by_its_pack's to say
+        return None
     m = _SOLD_BY.search(name)
     if m is None:
         if _PRICED_DOZEN.search(name):
