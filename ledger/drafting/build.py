@@ -55,6 +55,11 @@ _PIECE_WORDS = frozenset(
     ("pc", "pcs", "piece", "pieces", "individual", "individuals", "single", "singles", "loose",
      "each", "eaches", "ea")
 )  # fmt: skip
+# what one piece of a case pack comes in: "13 tubes" of "caulk 10.1 oz CS/12" are 13 of the 12
+_PIECES_OF_A_CASE = frozenset(
+    ("bottle", "can", "tin", "tube", "jar", "tub", "roll", "bag", "pouch", "packet", "bar",
+     "box", "spool", "cartridge", "jug", "carton")
+)  # fmt: skip
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")
 _COUNTED_WORD = re.compile(r"\d\s*([a-z]+)(?:\s+([a-z]+))?")  # "2 flats", "3 full cases"
@@ -160,10 +165,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if facts.quantity is None:
         return None
     by_its_pack = priced_by_its_pack(item)  # ("WIRENUT BX/100" at $14.90: the box's cost)
-    if by_its_pack is not None and any(
-        packs.holder(w) == by_its_pack[0] for w in _WORD.findall(facts.source_text.lower())
-    ):
-        by_its_pack = None  # ("toss the box", "5 collector boxes"): the container is said
+    cases = dict(facts.containers).get(by_its_pack[0]) if by_its_pack else None
+    if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
+        return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
+    if by_its_pack is not None:
+        # (a case the pieces were taken out of is no case counted: "17 rolls out of a CS/24")
+        told = _TAKEN_OUT.sub(" ", facts.source_text.lower().replace(item.sku.lower(), " "))
+        if any(packs.holder(w) == by_its_pack[0] for w in _WORD.findall(told)):
+            by_its_pack = None  # ("toss the box", "5 collector boxes"): the container is said
+    unit = (facts.unit or "").lower()
+    if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE:
+        return by_its_pack  # "9 bottles" of "valve oil 1.6 oz bottle, CS/24": what it holds
     sized = packs.size_of(item.name) or by_its_pack
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
@@ -173,7 +185,6 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None
     if packs.priced_each(item.name) and (by_its_pack is None or packs.says_each(item.name)):
         return None  # ("COKE 20OZ EA 24/CS": the list prices the piece)
-    unit = (facts.unit or "").lower()
     if unit in ("dz", "doz", "dozen", "dozens"):
         return None  # "2 dz spring bars": dozens counted
     name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}

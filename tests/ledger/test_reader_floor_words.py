@@ -1533,3 +1533,55 @@ def test_a_case_pack_after_the_name_is_the_unit_the_list_costs(
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
     assert d.confidence < 0.9  # which unit the cost is for, the card asks to confirm
     assert not any("differs from" in w for w in d.warnings)  # pieces are a share, no conflict
+
+
+_STRINGS = {
+    "EXL110": ItemInfo("EXL110", "D'Addario EXL110 strings 10-46, single set", Decimal("4.85")),
+    "EXL110-10P": ItemInfo(
+        "EXL110-10P", "D'Addario EXL110 strings 10-46, 10-pack", Decimal("42.50")
+    ),
+}
+
+
+def test_packs_of_a_pieces_code_are_the_lists_own_line_for_the_pack() -> None:
+    # "two 10-packs of EXL110" was 20 single sets at $4.85 = $97.00, sure; the list stocks the
+    # 10-pack as EXL110-10P at $42.50
+    (d,) = draft("two 10-packs of EXL110 missing off the pegboard", make_context(items=_STRINGS))
+    assert (d.sku, d.amount) == ("EXL110-10P", Decimal("85.00"))
+    assert d.confidence < 0.9  # the pieces might be meant: the card says which it read
+    # a count of the piece's code alone is the piece
+    (d,) = draft("3 EXL110 missing", make_context(items=_STRINGS))
+    assert (d.sku, d.amount) == ("EXL110", Decimal("14.55"))
+    # a pack the list does not stock as its own line is the pieces
+    (d,) = draft("two 12-packs of EXL110 missing", make_context(items=_STRINGS))
+    assert (d.sku, d.quantity, d.amount) == ("EXL110", Decimal(24), Decimal("116.40"))
+
+
+_CASED = {
+    "AC-VO-CS24": ItemInfo(
+        "AC-VO-CS24", "Al Cass valve oil 1.6 oz bottle, CS/24", Decimal("86.40")
+    ),
+    "CK-12": ItemInfo("CK-12", "Acrylic latex caulk white 10.1 oz CS/12", Decimal("26.40")),
+    "TP-24": ItemInfo("TP-24", "Blue painter's tape 1.41 in CS/24", Decimal("118.80")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # what one piece of the case comes in, counted: pieces, their share of the case
+        ("valve oil leaked all over the bin, 9 bottles are toast", "9", "32.40"),
+        ("13 tubes white caulk dried out", "13", "28.60"),
+        # the case they came out of is no case counted
+        ("17 rolls of the blue tape out of a CS/24 got crushed", "17", "84.15"),
+        # cases with their size said: the pieces, at the cases' cost
+        ("3 cs of valve oil (24/cs) came in crushed", "72", "259.20"),
+        ("1.5 cases of valve oil gone missing on the count, 24 to a case", "36", "129.60"),
+    ],
+)
+def test_pieces_of_a_case_priced_line_are_a_share_of_the_case(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_CASED))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9

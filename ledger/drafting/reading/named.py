@@ -51,9 +51,48 @@ def _what(name: str) -> frozenset[str]:
 
 def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` after every reading here that needs the item list's costs, in order."""
-    for step in (by_name, by_price, by_unknown_code, by_pairs, by_named_container, by_pack_said):
+    for step in (
+        by_name,
+        by_price,
+        by_unknown_code,
+        by_pairs,
+        by_named_container,
+        by_pack_said,
+        by_stocked_pack,
+    ):
         facts = step(facts, items)
     return no_item(reserve_goods(facts, items), items)
+
+
+P_STOCKED_PACK = 0.1  # the pack of a piece's code counted, stocked as a line of its own
+
+
+def by_stocked_pack(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` counting packs of a piece's code ("two 10-packs of EXL110") where the item list
+    stocks that pack as a line of its own, coded from the piece's ("EXL110-10P", "... 10-pack"):
+    the packs of that line, as a guess (the pieces at the piece's cost might be meant)."""
+    if facts.sku is None or len(facts.containers) != 1 or facts.quantity is None:
+        return facts
+    held, count = facts.containers[0]
+    if not count or facts.sku not in items or facts.unit_cost is not None or facts.total:
+        return facts
+    size = facts.quantity / count
+    stem = facts.sku.upper()
+    fits = [
+        sku
+        for sku, item in items.items()
+        if sku.upper().startswith(stem)
+        and len(sku) > len(stem)
+        and not sku[len(stem)].isalnum()
+        and (packs.size_of(item.name) or packs.pack_of(item.name)) == (held, size)
+    ]
+    if len(fits) != 1 or not size > 1:
+        return facts
+    note = (
+        f"Read {count} {held}s of {size} as {count} x {fits[0]} ({items[fits[0]].name}), "
+        f"the item list's line for the {held}, not {facts.quantity} x {facts.sku}"
+    )
+    return replace(facts, sku=fits[0], guesses=(*facts.guesses, Guess(note, P_STOCKED_PACK)))
 
 
 P_RESERVE_GOODS = 0.1  # a reserve moved for goods the list names, read by a word: never sure
