@@ -60,6 +60,8 @@ _PIECES_OF_A_CASE = frozenset(
     ("bottle", "can", "tin", "tube", "jar", "tub", "roll", "bag", "pouch", "packet", "bar",
      "box", "spool", "cartridge", "jug", "carton")
 )  # fmt: skip
+# what an item list's container holds, by name: "pallet of 42 bags" -> "bags"
+_HELD_NOUN = re.compile(r"\bof\s+\d+\s+([a-z]{3,})", re.IGNORECASE)
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")
 _COUNTED_WORD = re.compile(r"\d\s*([a-z]+)(?:\s+([a-z]+))?")  # "2 flats", "3 full cases"
@@ -224,6 +226,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     }
     if facts.containers and nouns & said:
         return sized  # "a dozen spark plugs 98079-5614G" of "Spark plug, box of 4": 12 plugs
+    held_noun = _HELD_NOUN.search(item.name)
+    if unit and held_noun is not None and _singular(unit) == _singular(held_noun.group(1).lower()):
+        return sized  # "18 bags" of "concrete mix 80 lb pallet of 42 bags": 18 of the 42
     if unit in _NOT_PIECES or any(counted):
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
@@ -421,6 +426,19 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 item_quantity = in_items_unit(facts.quantity, size)
                 facts = replace(facts, total=share, unit_cost=None)
                 share_said = True
+            elif (
+                (other := packs.container(facts.unit or ""))
+                and (listed_by := packs.sold_by(item.name))
+                and other != listed_by
+            ):
+                # "18 sacks" of a line the list prices by the pallet: at the pallet's cost each?
+                guesses.append(
+                    Guess(f"{other}s counted, priced by the {listed_by}", P_ITEMS_CONTAINER_OTHER)
+                )
+                warnings.append(
+                    f"The item list prices {item.sku} by the {listed_by} ({item.name}): are "
+                    f"{_fmt_qty(facts.quantity or Decimal(0))} {facts.unit} whole {listed_by}s?"
+                )
             elif facts.quantity is not None and not facts.containers and _by_the_dozen(item):
                 # "3 WG12B broken", the list pricing the dozen: three dozen, or three glasses?
                 guesses.append(Guess("a count of an item priced by the dozen", P_DOZEN_COUNT))

@@ -1574,7 +1574,7 @@ def read_requests(
     by_name = itemnames.rewrite(clean, _as_read(names), reasons.said) if names else None
     if by_name is not None:
         clean = by_name.text
-    clean = reasons.join_phrases(_reserve_it(clean))
+    clean = reasons.join_phrases(_reserve_it(_reserve_verb(clean)))
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)
     clean = spelled.text
@@ -1814,6 +1814,28 @@ _RESERVE_IT = re.compile(
     r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b))\s+it\b",
     _I,
 )
+
+
+# "reserve $4,000 for slow movers", "pls reserve 2.5k against the old stock": to reserve (or
+# provide) an amount for goods is to build the reserve; read as "put $4,000 into the reserve
+# for": said of the goods, "against" is what the reserve is for, not the reserve drawn on
+_RESERVE_VERB = re.compile(
+    r"(?P<lead>^\W*|(?<=[.;:!\n])\s*|\b(?:please|pls|plz|need\s+to|let'?s|can\s+you"
+    r"|go\s+ahead\s+and|want\s+to|going\s+to|we\s+should|should)\s+)"
+    r"(?:reserve|provide|provision)\s+"
+    r"(?P<amount>\$\s?\d[\d,]*(?:\.\d+)?\s?k?|\d[\d,]*(?:\.\d+)?\s?k\b|\d{1,3}(?:,\d{3})+(?:\.\d\d)?)"
+    r"\s+(?:for|against|toward|towards)\b",
+    _I,
+)
+
+
+def _reserve_verb(text: str) -> str:
+    """`text` with "reserve $N for ..." (the verb) read as "put $N into the reserve for"."""
+    if "reserve" not in text.lower() and "provi" not in text.lower():
+        return text
+    return _RESERVE_VERB.sub(
+        lambda m: f"{m.group('lead')}put {m.group('amount')} into the reserve for", text
+    )
 
 
 def _reserve_it(text: str) -> str:

@@ -1585,3 +1585,44 @@ def test_pieces_of_a_case_priced_line_are_a_share_of_the_case(
     (d,) = draft(text, make_context(items=_CASED))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # slow movers are the goods a reserve is for, not which way it moves
+        "slow movers E&O reserve $3,000 - pls post",
+        "reserve adj for slow movers, $1,800",
+    ],
+)
+def test_slow_movers_beside_a_reserve_do_not_say_which_way_it_moves(text: str) -> None:
+    try:
+        drafts = draft(text, make_context())
+    except DraftError:
+        return
+    assert all(d.confidence < 0.9 for d in drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reserve $4,000 for slow moving inventory",
+        # reserving against goods builds the reserve; against the reserve would use it
+        "please reserve $2,500 against slow movers",
+        "pls provide $1,200 for the old widgets",
+    ],
+)
+def test_to_reserve_an_amount_for_goods_builds_the_reserve(text: str) -> None:
+    (d,) = draft(text, make_context())
+    assert d.category is Category.RESERVE_PROVISION
+
+
+def test_pieces_a_containers_name_says_it_holds_are_a_share_of_it() -> None:
+    items = {"QK-80": ItemInfo("QK-80", "Concrete mix 80 lb pallet of 42 bags", Decimal("272.16"))}
+    # "18 bags" were drafted as 18 pallets, $4,898.88 at 0.97
+    (d,) = draft("18 bags off a pallet of QK-80 torn by the forks", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(18), Decimal("116.64"))
+    assert d.confidence < 0.9
+    # other containers than the list's, of a line it prices by the pallet: never sure
+    (d,) = draft("3 totes of QK-80 torn", make_context(items=items))
+    assert d.confidence < 0.9
