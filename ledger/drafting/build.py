@@ -196,7 +196,14 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses):
         return None  # ("10 patty packs damaged and 4 missing": 4 more of what was counted)
     named = " ".join(said_as_name(facts, item.sku)).lower()
-    if any(packs.priced_container(w) == sized[0] for w in _WORD.findall(named)):
+    # (the word the name's reading starts with is what was counted: "12 bunches of freedom
+    # reds" of "Rose Freedom red bunch of 25", not "18 stems out of a playa blanca bunch")
+    counted_as = [
+        w[0] for w in (_WORD.findall(n.lower()) for n in said_as_name(facts, item.sku)) if w
+    ]
+    if any(packs.priced_container(w) == sized[0] for w in _WORD.findall(named)) or any(
+        _singular(w) == sized[0] for w in counted_as
+    ):
         return None  # ("25 tomato flats" of "TOMATO ASST 606 FLAT": the flats counted)
     if facts.containers and (
         sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}

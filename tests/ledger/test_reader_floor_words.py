@@ -1626,3 +1626,27 @@ def test_pieces_a_containers_name_says_it_holds_are_a_share_of_it() -> None:
     # other containers than the list's, of a line it prices by the pallet: never sure
     (d,) = draft("3 totes of QK-80 torn", make_context(items=items))
     assert d.confidence < 0.9
+
+
+_FLOWERS = {
+    "RSFR50": ItemInfo("RSFR50", "Rose Freedom red 50cm bunch of 25", Decimal("18.75")),
+    "RS-PLAYA-60": ItemInfo(
+        "RS-PLAYA-60", "Rose Playa Blanca white 60cm bunch of 25", Decimal("21.50")
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # the bunches the list prices, counted by the goods' name: bunches, not stems
+        ("12 bunches of freedom reds came in bent necked, tossing them", "12", "225.00"),
+        # stems out of a bunch are its pieces
+        ("18 stems out of a playa blanca bunch snapped", "18", "15.48"),
+    ],
+)
+def test_containers_counted_before_the_goods_name_are_the_lists_containers(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_FLOWERS))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
