@@ -1650,3 +1650,25 @@ def test_containers_counted_before_the_goods_name_are_the_lists_containers(
 ) -> None:
     (d,) = draft(text, make_context(items=_FLOWERS))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+_DOZENS = {
+    "GRIS-DZ": ItemInfo("GRIS-DZ", "Grissini torinesi 125 g pack, dozen", Decimal("19.20")),
+    "EGG-15D": ItemInfo("EGG-15D", "Eggs large loose 15 dozen case", Decimal("41.25")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a name ending in its dozen prices the dozen, whatever the piece comes in
+        ("grissini packs crushd, 2 dz GRIS-DZ", "38.40"),
+        ("two and a half dozen grissini packs GRIS-DZ gone stale", "48.00"),
+        # "15 dozen case": 180 eggs to the case the list prices
+        ("3 dozen eggs busted on the pick line", "8.25"),
+        ("2 cases of EGG-15D dropped", "82.50"),
+    ],
+)
+def test_dozens_an_items_name_prices_or_holds(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_DOZENS))
+    assert d.amount == Decimal(amount)

@@ -452,7 +452,7 @@ _SOLD_BY = re.compile(
     # (a size in inches is no content: "Shipping box 18in", "12in tray")
     rf"(?<![\w-])(?P<a>{_C}|{_H})\s+(?:of\s+\d|\(\s*\d|\d+(?:\.\d+)?\s*-?\s*(?!in)"
     rf"{measures.UNIT}\b)"
-    rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs|ft|yd|m)?\.?\s*-?\s*"
+    rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs|ft|yd|m|dozen|doz|dz)?\.?\s*-?\s*"
     rf"(?P<b>{_C}|{_H})"
     rf"|\d+\s*/\s*(?P<c>{_C})"
     # "Travertine pavers, per pallet", "Berber carpet 12ft, per roll"
@@ -501,6 +501,8 @@ def sold_by(name: str) -> str | None:
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
     m = _SOLD_BY.search(name)
+    if m is not None and _DOZEN_LAST.search(name, m.end()):
+        return "dozen"  # "Grissini 125 g pack, dozen": a dozen of the packs is priced
     if m is None:
         if _PRICED_DOZEN.search(name):
             return "dozen"
@@ -532,6 +534,10 @@ _SIZED_AS = re.compile(
 def size_of(name: str) -> tuple[str, Decimal] | None:
     """The container an item list's name prices the item by and how many pieces it holds
     ("Eggs, flat of 30" -> ("flat", 30)), or None when the name does not say both."""
+    dozens = _DOZENS_IN.search(name)
+    held_dozens = container(dozens.group("c")) if dozens is not None else None
+    if dozens is not None and held_dozens:
+        return held_dozens, 12 * Decimal(dozens.group("n"))  # "15 dozen case": 180 eggs
     m = _SIZED_AS.search(name)
     if m is None:
         other = _HELD_AS.search(name)  # "Carnations, bucket of 100 stems", "Tulips, bunch of 10"
@@ -570,6 +576,7 @@ _HELD_AS = re.compile(
     r"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)",
     re.IGNORECASE,
 )
+_DOZENS_IN = re.compile(rf"(?<![\w.])(?P<n>\d+)\s*(?:dozen|doz|dz)\s*(?P<c>{_C})", re.I)
 _DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 
 
@@ -581,6 +588,8 @@ _PRICED_DOZEN = re.compile(
     r"|\b(?:dozen|doz|dz)\s*\)?\s*$",
     re.I,
 )
+# a name ending in its dozen, after the piece's own container ("... 125 g pack, dozen")
+_DOZEN_LAST = re.compile(r",\s*(?:per\s+|a\s+|by\s+the\s+)?(?:dozen|doz|dz)\s*\)?\s*$", re.I)
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
 _PRICED_PAIR = re.compile(
     r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b", re.I
