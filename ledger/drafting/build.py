@@ -170,14 +170,16 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     cases = dict(facts.containers).get(by_its_pack[0]) if by_its_pack else None
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
+    unit = (facts.unit or "").lower()
+    if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE - {by_its_pack[0]}:
+        # "9 bottles" of "valve oil 1.6 oz bottle, CS/24": what it holds, the case said or not
+        # ("9 tubes are junk, leaked all over the inside of the case")
+        return by_its_pack
     if by_its_pack is not None:
         # (a case the pieces were taken out of is no case counted: "17 rolls out of a CS/24")
         told = _TAKEN_OUT.sub(" ", facts.source_text.lower().replace(item.sku.lower(), " "))
         if any(packs.holder(w) == by_its_pack[0] for w in _WORD.findall(told)):
             by_its_pack = None  # ("toss the box", "5 collector boxes"): the container is said
-    unit = (facts.unit or "").lower()
-    if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE:
-        return by_its_pack  # "9 bottles" of "valve oil 1.6 oz bottle, CS/24": what it holds
     sized = packs.size_of(item.name) or by_its_pack
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out

@@ -438,6 +438,10 @@ _MASK_PARTS: tuple[str, ...] = (
     # year before the goods and their code names them, never a count
     # (a code the item list knows stands as \ue002 while masks run)
     r"\b(?P<m>(?:19[89]|20[0-3])\d)(?=\s+(?:[a-z]{2,}\s+){1,3}(?:\ue002|[a-z0-9]+-[a-z0-9-]*\d))",
+    # ("48 btl of dead 2019 KJ-CAB-750": the goods counted already, the year right before
+    # their code names them)
+    r"\b\d{1,4}\s+(?:[a-z]{2,}\s+){1,4}(?P<m>(?:19[89]|20[0-3])\d)"
+    r"(?=\s+(?:\ue002|[a-z0-9]+-[a-z0-9-]*\d))",
     # "14k gold", "18 kt chains", "provide for obsolete 14k chains": a gold's purity, no money
     # (the goods may stand as their code: "14k earring backs" named by the item list)
     r"\b(?:8|9|10|14|18|22|24)\s?(?:k[ywr]?|kt|karat|carat)\b(?=\s+(?:solid\s+|white\s+"

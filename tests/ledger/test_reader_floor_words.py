@@ -1672,3 +1672,29 @@ _DOZENS = {
 def test_dozens_an_items_name_prices_or_holds(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_DOZENS))
     assert d.amount == Decimal(amount)
+
+
+def test_a_lift_is_a_container_of_the_yard() -> None:
+    items = {
+        "DW-L40": ItemInfo("DW-L40", "Drywall 1/2 in 4x12 regular lift of 40", Decimal("748.80"))
+    }
+    # "(40 sht)" multiplied a lift out to 40 sheets at the lift's $748.80: $29,952.00 at 0.87
+    (d,) = draft(
+        "a full lift of 1/2 4x12 (40 sht) smashed by the semi. DW-L40", make_context(items=items)
+    )
+    assert d.amount == Decimal("748.80")
+    (d,) = draft("12 sheets DW-L40 cracked", make_context(items=items))
+    assert d.amount == Decimal("224.64")
+
+
+def test_pieces_of_a_case_pack_are_pieces_though_the_case_is_mentioned() -> None:
+    items = {"PL-24": ItemInfo("PL-24", "PL375 adhesive 28 oz tube CS/24", Decimal("134.40"))}
+    text = "PL-24 tubes leaked all over the inside of the case, 9 tubes are junk"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(9), Decimal("50.40"))
+
+
+def test_a_vintage_right_before_the_code_of_goods_already_counted_is_no_count() -> None:
+    items = {"KJ-CAB": ItemInfo("KJ-CAB", "KJ Cabernet 750ml", Decimal("13.40"))}
+    (d,) = draft("48 btl of dead 2019 KJ-CAB corked", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(48), Decimal("643.20"))

@@ -56,6 +56,8 @@ _CONTAINERS = {
     # ("4 racks of glasses (16 per rack)", "2 caddies of chips, 64 ct each", "4 rolls, 5 cans
     # a roll", "1 sheet pan of croissants (12/pan)")
     "caddy": "caddy", "caddies": "caddy",
+    # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
+    "lift": "lift", "lifts": "lift",
 }  # fmt: skip
 CONTAINER_WORDS = frozenset(_CONTAINERS)
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
