@@ -1698,3 +1698,18 @@ def test_a_vintage_right_before_the_code_of_goods_already_counted_is_no_count() 
     items = {"KJ-CAB": ItemInfo("KJ-CAB", "KJ Cabernet 750ml", Decimal("13.40"))}
     (d,) = draft("48 btl of dead 2019 KJ-CAB corked", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(48), Decimal("643.20"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "recal" is "recall" typed with one l, not "reval" (a revaluation: a write-down)
+        "wrte off 7 SKU-12, recal notice came in",
+        "recal notice on SKU-12, pulling 50",
+        # "real" is a word of its own
+        "wrte off 1 SKU-12 scratched face real bad",
+    ],
+)
+def test_a_doubled_letter_typed_once_is_no_other_reason(text: str) -> None:
+    (d,) = draft(text, make_context())
+    assert d.category is Category.LOSS

@@ -63,7 +63,7 @@ COMMON = _wordset(
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
     stools stoles burner burners
     file files filed filing fine fines fir firm fret rams ram thier theirs swolen swollen
-    stolne
+    stolne real really
     pitch pitched pitching tossed trashed chucked dumped ditched
     """
 )
@@ -72,6 +72,14 @@ COMMON = _wordset(
 def _two_swaps(typed: str, meant: str) -> bool:
     """Whether two words of one length differ by two replaced letters."""
     return len(typed) == len(meant) and sum(a != b for a, b in zip(typed, meant, strict=True)) == 2
+
+
+def _one_of_a_double(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with one letter of a doubled pair left out ("recal")."""
+    return len(meant) == len(typed) + 1 and any(
+        meant[i] == meant[i + 1] and meant[:i] + meant[i + 1 :] == typed
+        for i in range(len(meant) - 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,16 @@ class Speller:
             near = [c for c in near if c[1] < 2 or not _two_swaps(word, c[0])]
             if near:
                 # the closest; between equals, the one of the typed word's length
-                best = min(near, key=lambda c: (c[1], abs(len(c[0]) - len(word)), c[0]))
+                # (but first a doubled letter typed once: "recal" is "recall", not "reval")
+                best = min(
+                    near,
+                    key=lambda c: (
+                        c[1],
+                        not _one_of_a_double(word, c[0]),
+                        abs(len(c[0]) - len(word)),
+                        c[0],
+                    ),
+                )
                 rival = best[1] > 1 and process.extractOne(
                     word,
                     self.others.get(word[0], []),
