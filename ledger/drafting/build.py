@@ -225,6 +225,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if words_counted & _PIECE_NOUNS:
         return sized  # "35 stems of TUL-YEL-10": stems of a bunch of 10
     said = {_singular(w) for w in _WORD.findall(f"{text} {named}")}
+    said |= {w[:-3] + "y" for w in _WORD.findall(text) if w.endswith("ies")}  # "batteries"
     nouns = {
         _singular(w)
         for w in _WORD.findall(item.name.lower())
@@ -235,6 +236,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     }
     if facts.containers and nouns & said:
         return sized  # "a dozen spark plugs 98079-5614G" of "Spark plug, box of 4": 12 plugs
+    if held and held != sized[0] and _singular(unit) in _goods_nouns(item.name, sized[0]):
+        return sized  # "25 mailer boxes" of "Kraft mailer box 10x8x2 pack of 50": the goods
     held_noun = _HELD_NOUN.search(item.name)
     if unit and held_noun is not None and _singular(unit) == _singular(held_noun.group(1).lower()):
         return sized  # "18 bags" of "concrete mix 80 lb pallet of 42 bags": 18 of the 42
@@ -300,6 +303,18 @@ def _measure_of_the_holder(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] 
             return None
         size *= factor
     return (packs.sold_by(item.name) or "holder", size)
+
+
+def _goods_nouns(name: str, held: str) -> set[str]:
+    """The words of an item list's name before its sizes and the container it is priced by:
+    what the goods are ("Kraft mailer box 10x8x2 pack of 50" -> kraft, mailer, box; "Waste
+    bags 900 ct box" -> waste, bag)."""
+    out: set[str] = set()
+    for w in re.findall(r"[a-z0-9]+", name.lower()):
+        if packs.container(w) == held or any(c.isdigit() for c in w):
+            break
+        out.add(_singular(w))
+    return out
 
 
 def _singular(word: str) -> str:

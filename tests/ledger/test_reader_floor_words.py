@@ -1713,3 +1713,27 @@ def test_a_vintage_right_before_the_code_of_goods_already_counted_is_no_count() 
 def test_a_doubled_letter_typed_once_is_no_other_reason(text: str) -> None:
     (d,) = draft(text, make_context())
     assert d.category is Category.LOSS
+
+
+_BY_THE_PACK = {
+    "MB-50": ItemInfo("MB-50", "Kraft mailer box 10x8x2 pack of 50", Decimal("31.50")),
+    "TR-500": ItemInfo("TR-500", "Foam meat trays 2S case of 500", Decimal("38.50")),
+    "SR-10": ItemInfo("SR-10", "Watch battery SR626SW pack of 10", Decimal("9.80")),
+    "WB-900": ItemInfo("WB-900", "Waste bags 900 ct box", Decimal("11.25")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # the goods the name says the container holds, counted: pieces, their share
+        ("damadged 25 mailer boxes MB-50", "15.75"),
+        ("300 foam trays short at count TR-500", "23.10"),
+        ("5 SR-10 batteries dead on arrival", "4.90"),
+        # a container word after the name's sizes is the container: "20 boxes" of "900 ct box"
+        ("gave 20 boxes of WB-900 to the shelter", "225.00"),
+    ],
+)
+def test_the_goods_a_containers_name_says_counted_are_pieces(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_BY_THE_PACK))
+    assert d.amount == Decimal(amount)
