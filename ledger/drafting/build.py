@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger.drafting.reading import measures, packs
-from ledger.drafting.reading.named import priced_by_its_pack, said_as_name
+from ledger.drafting.reading.named import case_pack_size, priced_by_its_pack, said_as_name
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
@@ -305,6 +305,19 @@ def _measure_of_the_holder(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] 
     return (packs.sold_by(item.name) or "holder", size)
 
 
+def _sized_container(item: ItemInfo) -> tuple[str, Decimal] | None:
+    """The container the item list prices an item by and how many pieces it holds, when the
+    name says both ("Reese's cups BX/36" -> ("box", 36)); None for a dozen (asked apart)."""
+    by = packs.sold_by(item.name)
+    if by is None or by == "dozen":
+        return None
+    sized = packs.size_of(item.name)
+    if sized is not None and sized[0] == by:
+        return sized
+    size = case_pack_size(item.name, by)
+    return (by, size) if size is not None else None
+
+
 def _goods_nouns(name: str, held: str) -> set[str]:
     """The words of an item list's name before its sizes and the container it is priced by:
     what the goods are ("Kraft mailer box 10x8x2 pack of 50" -> kraft, mailer, box; "Waste
@@ -462,6 +475,21 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 warnings.append(
                     f"The item list prices {item.sku} by the {listed_by} ({item.name}): are "
                     f"{_fmt_qty(facts.quantity or Decimal(0))} {facts.unit} whole {listed_by}s?"
+                )
+            elif (
+                facts.quantity is not None
+                and not facts.containers
+                and not facts.unit
+                and (counted_in := _sized_container(item)) is not None
+            ):
+                # "HSY/RC36 x8 melted" of "Reese's cups BX/36": eight boxes, or eight cups?
+                by, size = counted_in
+                bys = by + ("es" if by.endswith(("x", "s", "ch", "sh")) else "s")
+                guesses.append(Guess(f"a bare count of an item priced by the {by}", P_DOZEN_COUNT))
+                warnings.append(
+                    f"The item list prices {item.sku} by the {by} of {_fmt_qty(size)} "
+                    f"({item.name}): is {_fmt_qty(facts.quantity)} a count of {bys} or of "
+                    f"pieces? Say '2 {bys}' or '{_fmt_qty(size * 2)} pcs'"
                 )
             elif facts.quantity is not None and not facts.containers and _by_the_dozen(item):
                 # "3 WG12B broken", the list pricing the dozen: three dozen, or three glasses?

@@ -1737,3 +1737,14 @@ _BY_THE_PACK = {
 def test_the_goods_a_containers_name_says_counted_are_pieces(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_BY_THE_PACK))
     assert d.amount == Decimal(amount)
+
+
+def test_a_bare_count_of_an_item_priced_by_a_sized_container_is_never_sure() -> None:
+    items = {"RC-36": ItemInfo("RC-36", "Peanut butter cups 1.5 oz BX/36", Decimal("33.12"))}
+    # "x8" was 8 boxes at 0.97; the writer meant 8 cups
+    (d,) = draft("RC-36 x8 melted", make_context(items=items))
+    assert d.confidence < 0.9
+    assert any("8 a count of boxes or of pieces" in w for w in d.warnings)
+    # the boxes counted by name are the boxes
+    (d,) = draft("2 bx RC-36 melted", make_context(items=items))
+    assert d.amount == Decimal("66.24") and not any("of boxes or of" in w for w in d.warnings)
