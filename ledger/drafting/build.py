@@ -247,6 +247,12 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized  # "12 bottles", "40 pcs"
     # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92",
     # "12 loose reeds" of "Clarinet reeds, box of 10", "24 glasses" of "Wine glass, per dozen")
+    # (a short word of the name counts only as the goods' name was read: "6 kit kats" of "Kit
+    # Kat 1.5 oz BX/36", not "hydraulic oil" beside "Oil-only absorbent pads bale of 100")
+    short = {_singular(w) for w in _WORD.findall(item.name.lower()) if len(w) == 3}
+    read_as = {_singular(w) for w in _WORD.findall(named)}
+    if any(packs.container(w) is None for w in short & read_as):
+        return sized
     return sized if "loose" in said or nouns & said else None
 
 

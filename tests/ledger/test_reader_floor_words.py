@@ -1748,3 +1748,16 @@ def test_a_bare_count_of_an_item_priced_by_a_sized_container_is_never_sure() -> 
     # the boxes counted by name are the boxes
     (d,) = draft("2 bx RC-36 melted", make_context(items=items))
     assert d.amount == Decimal("66.24") and not any("of boxes or of" in w for w in d.warnings)
+
+
+def test_pieces_named_by_a_short_word_of_the_items_name_are_pieces() -> None:
+    items = {
+        "KK-36": ItemInfo("KK-36", "Kit Kat 1.5 oz BX/36", Decimal("30.96")),
+        "OIL-100": ItemInfo("OIL-100", "Oil-only absorbent pads bale of 100", Decimal("54.00")),
+    }
+    (d,) = draft("damadged 6 kit kats in the return tote", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(6), Decimal("5.16"))
+    # the word said of something else is no piece counted: the bale
+    text = "OIL-100 bale x 1 soaked with hydraulic oil from the leak"
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == Decimal("54.00")
