@@ -416,6 +416,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # "on the 3rd", "4th floor", "2nd shift": a day or a place, never a count
     r"\b\d{1,2}(?:st|nd|rd|th)\b",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
+    # a machine, kiosk or register by its number: "machine 0412", "out of machine 88"
+    r"\b(?<!a\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:machine|kiosk|register|terminal|lane)"
+    r"\s*(?:\#|no\.?)?\s*\d{1,5}\b(?![.,]?\d)(?!\s*(?:each|ea\b|apiece|/|%|x\b))",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
     r"\b(?=(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg))"

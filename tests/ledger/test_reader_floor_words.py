@@ -1761,3 +1761,16 @@ def test_pieces_named_by_a_short_word_of_the_items_name_are_pieces() -> None:
     text = "OIL-100 bale x 1 soaked with hydraulic oil from the leak"
     (d,) = draft(text, make_context(items=items))
     assert d.amount == Decimal("54.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vending machine by its number is no count: these were 412 and 318 coin mechs
+        "A12 machine 0412 coin mech SKU-77 snapped",
+        "ticket 2231 machine 0318 Lakeview High, SKU-77 shorted out, scrapped",
+    ],
+)
+def test_a_machine_by_its_number_is_no_count(text: str) -> None:
+    (d,) = draft(text, make_context())
+    assert d.quantity in (None, Decimal(1))
