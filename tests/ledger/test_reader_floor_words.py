@@ -1774,3 +1774,18 @@ def test_pieces_named_by_a_short_word_of_the_items_name_are_pieces() -> None:
 def test_a_machine_by_its_number_is_no_count(text: str) -> None:
     (d,) = draft(text, make_context())
     assert d.quantity in (None, Decimal(1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKU-40 was DOA, vendor says no credit",  # "says" is no plural of goods
+        "SKU-40 got gouged by the pallet jack coming off the truck, full w/o",
+        "SKU-40 fell off the dolly, glass shattered, whole unit is junk",
+    ],
+)
+def test_one_costly_item_named_with_no_count_is_read_as_one(text: str) -> None:
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("142.00"))
+    assert d.confidence < 0.5  # a count not written: never approvable as it stands
