@@ -62,6 +62,11 @@ _PIECES_OF_A_CASE = frozenset(
 )  # fmt: skip
 # what an item list's container holds, by name: "pallet of 42 bags" -> "bags"
 _HELD_NOUN = re.compile(r"\bof\s+\d+\s+([a-z]{3,})", re.IGNORECASE)
+# the containers goods are shipped and stored in, not sold in: counted out to their pieces
+_BULK = frozenset(
+    ("case", "carton", "box", "bag", "bundle", "pallet", "bale", "lift", "crate", "tray",
+     "flat", "sleeve", "drum", "tote", "caddy", "cart", "layer", "brick", "inner", "shipper")
+)  # fmt: skip
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")
 _COUNTED_WORD = re.compile(r"\d\s*([a-z]+)(?:\s+([a-z]+))?")  # "2 flats", "3 full cases"
@@ -448,7 +453,23 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "
                 f"({item.name})"
             )
+            as_said = facts
             facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
+            if (
+                kind is not Kind.WRITE_DOWN
+                and as_said.quantity
+                and facts.quantity != as_said.quantity
+                and facts.unit in _BULK
+            ):
+                # "3 cs of 100 pots" of a line priced by the case: the quantity stays the 300
+                # pieces counted, the amount is the 3 cases' and QuickBooks moves 3 cases
+                assert facts.quantity is not None  # (the cases counted)
+                item_quantity = facts.quantity
+                unit_cost = None
+                facts = replace(
+                    as_said, total=_product(facts.quantity, item.unit_cost), unit_cost=None
+                )
+                share_said = True
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item
             )

@@ -1789,3 +1789,25 @@ def test_one_costly_item_named_with_no_count_is_read_as_one(text: str) -> None:
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("142.00"))
     assert d.confidence < 0.5  # a count not written: never approvable as it stands
+
+
+def test_cases_of_a_line_the_list_prices_by_the_case_keep_the_pieces_counted() -> None:
+    items = {"GL-100": ItemInfo("GL-100", "Nitrile gloves, large, box of 100", Decimal("7.90"))}
+    (d,) = draft("3 bx (100/bx) GL-100 torn", make_context(items=items))
+    # the pieces counted, the boxes' cost, and QuickBooks moves the list's 3 boxes
+    assert (d.quantity, d.amount, d.item_quantity) == (Decimal(300), Decimal("23.70"), Decimal(3))
+
+
+_NURSERY = {
+    "HM1020": ItemInfo("HM1020", "Seedling heat mat 10 x 20 in", Decimal("24.90")),
+    "1020-NH-CS100": ItemInfo("1020-NH-CS100", "1020 flat no holes case of 100", Decimal("62.00")),
+}
+
+
+def test_a_figure_two_codes_share_names_neither_for_sure() -> None:
+    # "1020" was HM1020 (the letters and these figures), at 0.97: $9,960.00 of heat mats
+    (d,) = draft(
+        "damaged 1020 flats: 4 cs (100/cs) warped in the heat", make_context(items=_NURSERY)
+    )
+    assert (d.sku, d.amount) == ("1020-NH-CS100", Decimal("248.00"))
+    assert d.confidence < 0.9

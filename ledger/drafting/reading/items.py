@@ -244,7 +244,18 @@ def by_digits(digits: str, items: Collection[str]) -> str | None:
     """The one code of the list that is a few letters and then these figures ("5077" of
     AQ5077, "2120" of FG2120): "item 5077" names it. None when no code or several have them."""
     known = items if isinstance(items, frozenset) else frozenset(items)
-    return _unique_by("digits", known, _digits_of).get(digits)
+    found = _unique_by("digits", known, _digits_of).get(digits)
+    if found is not None and _led_by(digits, known):
+        return None  # ("1020" of HM1020 and of 1020-NH-CS100, "1020 flat no holes"): which?
+    return found
+
+
+def _led_by(digits: str, known: frozenset[str]) -> bool:
+    """Whether another code of the list starts with these figures ("1020-NH-CS100")."""
+    return any(
+        code.startswith(digits) and (len(code) == len(digits) or not code[len(digits)].isdigit())
+        for code in known
+    )
 
 
 # Capitals people shout that are words, not codes ("URGENT", "ASAP", "SKU", "QTY")

@@ -503,6 +503,9 @@ def sold_by(name: str) -> str | None:
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
     m = _SOLD_BY.search(name)
+    if m is not None and not m.group("a"):
+        # "1020 flat no holes case of 100": the goods are flats, the case of 100 is priced
+        m = next((o for o in _SOLD_BY.finditer(name, m.end()) if o.group("a")), m)
     if m is not None and _DOZEN_LAST.search(name, m.end()):
         return "dozen"  # "Grissini 125 g pack, dozen": a dozen of the packs is priced
     if m is None:

@@ -38,9 +38,11 @@ Conventions where a reasonable accountant could hesitate (kept the same everywhe
   from the item list is not a conflict: the stated price is the entry's (confidence may
   drop, correctness does not).
 - A SKU the item list does not know, with no price in the text, expects "doubt".
-- Pack sizes multiply and the quantity is in pieces ("3 cs (12/cs)" -> 36); a price per
-  case is read against cases. Where only cases of unknown size are given, the case does not
-  check the quantity.
+- Pack sizes multiply and the quantity is in pieces ("3 cs (12/cs)" -> 36), also when the
+  item list prices that case, carton, box or bag (the amount is then the cases' cost, and
+  QuickBooks moves cases); a retail pack counted as the list's unit ("12 4pks") stays packs;
+  a price per case is read against cases. Where only cases of unknown size are given, the
+  case does not check the quantity.
 - "went missing from the cage" (the locked high-value cage) is theft, as the issue reads it.
 - Obsolete goods written off with no reserve word are a loss (5000/5200 by materiality);
   with a reserve word, the direction decides: using the reserve is Dr 1290 / Cr 1200,
@@ -9613,10 +9615,12 @@ CASES: list[dict[str, Any]] = [
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "360.00",
                  "quantity": "24", "sku": "SKU-12"}]},
     # --- items the list prices by a container; codes with a size inside; reserve adjusted ---
+    # (the quantity is the 450 pieces, as everywhere; the amount is the 3 cartons' and
+    # QuickBooks moves 3 cartons: Draft.item_quantity)
     {"id": "pack-303-sold-by", "group": "pack_sizes", "text": "TK-150: 3 ctn crushed (150/ctn)",
      "items": {"TK-150": ["Hinged to-go container 9x9, carton of 150", "41.70"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "125.10",
-                 "quantity": "3", "sku": "TK-150"}]},
+                 "quantity": "450", "sku": "TK-150"}]},
     {"id": "pack-304-sold-by", "group": "pack_sizes",
      "text": "2 cs GLV-L (10 boxes/cs) got wet in the leak",
      "items": {"GLV-L": ["Nitrile gloves, large, box of 100", "7.90"]},
