@@ -417,7 +417,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}(?:st|nd|rd|th)\b",
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # a machine, kiosk or register by its number: "machine 0412", "out of machine 88"
-    r"\b(?<!a\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:machine|kiosk|register|terminal|lane)"
+    # ... and a production line or a greenhouse: "the scale on line 2", "fan from house 3"
+    r"\b(?<!a\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:machine|kiosk|register|terminal|lane"
+    r"|(?<=on\s)line|(?<=from\s)line|(?<=at\s)line|(?<=in\s)line|(?:green)?house|hoop\s?house)"
     r"\s*(?:\#|no\.?)?\s*\d{1,5}\b(?![.,]?\d)(?!\s*(?:each|ea\b|apiece|/|%|x\b))",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
@@ -4172,7 +4174,9 @@ _RESERVE_BY = re.compile(
         |\b(?:another|an\s+extra|a\s+further|an\s+additional)
         |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\s*[:=-]?)
         \s+(?P<n>{_NUM})(?![a-z])
-        (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b|(?:[a-z]+\s+){{0,2}}{SKU_MARK}))
+        # ("the reserve 650 for obsolete K-2006 kits": what the $650 is for, no count of them)
+        (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b
+            |(?!(?:for|to|against|on)\b)(?:[a-z]+\s+){{0,2}}{SKU_MARK}))
         # ("relieve the reserve: 100 grey blanks": a count of goods, not $100)
         (?!\s+(?!(?:for|to|in|into|on|from|of|against|dollars?|bucks|usd|worth|total|and|this
             |that|now|today|per|more|extra|please|pls|thanks|thx|as|at|by|with|off|out)\b)

@@ -1811,3 +1811,26 @@ def test_a_figure_two_codes_share_names_neither_for_sure() -> None:
     )
     assert (d.sku, d.amount) == ("1020-NH-CS100", Decimal("248.00"))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a production line or a greenhouse by its number is no count (were 2 and 3 at 0.87)
+        "SKU-40 on line 2 is dead, wont power on. write it off",
+        "someone walked off with the SKU-40 from house 3",
+    ],
+)
+def test_a_line_or_a_greenhouse_by_its_number_is_no_count(text: str) -> None:
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.quantity == Decimal(1)
+
+
+def test_a_number_the_reserve_moves_for_named_goods_is_dollars() -> None:
+    # "the reserve 650 for obsolete SKU-40 kits": $650, not 650 kits ($92,300.00)
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    text = "draw down the reserve 650 for obsolete SKU-40 kits"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("650.00"))
+    assert d.confidence < 0.9  # the card says it may be their count
