@@ -201,7 +201,9 @@ _MONEY_STRICT = (
     rf"|{_NUMWORDS}\s+(?:dollars?|bucks)\b"
     rf"|{_CENTS})"
 )
-_MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM})"
+# ("from 9.875k to 8.4k": a thousands figure needs no dollar sign to be money)
+_NUM_SCALED = rf"{_NUM}[k](?![a-z])"
+_MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM_SCALED}|{_NUM})"
 _PER = (
     rf"(?:per\s+(?:{_UNIT}|unit|item|piece)\b|each\b|ea\b\.?|apiece\b"
     rf"|/\s*(?:{_UNIT}|unit|ea)\b|an?\s+(?:{_UNIT}|unit|piece|item)\b)"
@@ -313,7 +315,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\d{1,3}s?\b(?=\s*[a-z])",
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
-    r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l|grn|awb"
+    r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|rtv|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l"
+    r"|grn|awb"
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
     # ("RA 5531 denied": a vendor's return authorisation)
@@ -590,7 +593,7 @@ _MASK_WORDS = _alternation(_MASK_PARTS[-_WORD_MASKS:])
 # A reference label right before a masked figure ("job 4471", "case no. 8", "unit 7"): the
 # figure is explained on the card as a reference
 _REFERENCE_LABEL = re.compile(
-    r"\b(?:ticket|tkt|po|p\.o\.|rma|ref|reference|inv|invoice|receipt|wo|asn|bol|grn|awb"
+    r"\b(?:ticket|tkt|po|p\.o\.|rma|rtv|ref|reference|inv|invoice|receipt|wo|asn|bol|grn|awb"
     r"|tracking|trk|so|order|shipment|case|job|docket|manifest|waybill|consignment|note"
     r"|complaint|ncr|report|rpt|load|unit|incident|claim|batch|lot|request|memo|tag)"
     r"\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z-]{0,8}$",
@@ -1278,7 +1281,8 @@ _WD_BY = re.compile(
 )
 _WD_TO = re.compile(
     # ("SKU-77 x2 -> $25 ea": an arrow after the goods, no old price before it, says "to")
-    rf"(?:\bto\s+|(?:->|=>)\s*)(?P<b>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
+    rf"(?:\bto\s+|(?:->|=>)\s*)(?P<b>{_MONEY_STRICT}|{_NUM_SCALED}|{_NUM}(?=\s*{_PER})"
+    rf"|{_NUM}(?!\s*(?:{_UNIT}\b|%|x\b)))"
     rf"(?:\s*{_PER})?",
     _I,
 )
@@ -4507,7 +4511,8 @@ _SCALES = {
 
 
 def _scaled(num: str, scale: str | None, r: _Read) -> Decimal | None:
-    value = _number(num, r, "amount")
+    # ("9.875k" is 9,875 whichever way a point groups: no doubt to report)
+    value = _number(num, r, "amount", scaled=bool(scale))
     if value is None or not scale:
         return value
     return _limit(value * _SCALES[scale.strip().lower()], f"{num}{scale}", r, MAX_MONEY)
@@ -4521,7 +4526,7 @@ def _money_value(raw: str, r: _Read) -> Decimal | None:
     return _number(raw, r, "price")
 
 
-def _number(raw: str, r: _Read, what: str) -> Decimal | None:
+def _number(raw: str, r: _Read, what: str, scaled: bool = False) -> Decimal | None:
     """A positive number, or None with a plain-words error."""
     text = raw.strip().lower().replace("fourty", "forty")
     try:
@@ -4529,7 +4534,7 @@ def _number(raw: str, r: _Read, what: str) -> Decimal | None:
     except (MoneyError, InvalidOperation):
         r.errors.append(f"'{raw.strip()}' is not a number I can read")
         return None
-    if _POINT_THOUSANDS.match(text):
+    if _POINT_THOUSANDS.match(text) and not scaled:
         # "$2.500", "$12.000", "1.500 units": in much of the world the point groups thousands
         # ($2,500); the same figures read here as $2.50. Neither reading is sure: ask.
         r.unclear.append(

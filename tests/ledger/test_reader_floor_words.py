@@ -1834,3 +1834,27 @@ def test_a_number_the_reserve_moves_for_named_goods_is_dollars() -> None:
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("650.00"))
     assert d.confidence < 0.9  # the card says it may be their count
+
+
+def test_a_thousands_figure_with_k_is_money_in_a_write_down() -> None:
+    items = {"DF90": ItemInfo("DF90", "Outboard 90 hp 4-stroke", Decimal("9875.00"))}
+    # "to 8.4k" was $8.40: 3 x (9,875 - 8.40) = $29,599.80 at 0.97
+    for text in ("write down 3 DF90 to 8.4k", "write down 3 DF90 from 9.875k to 8.4k"):
+        (d,) = draft(text, make_context(items=items))
+        assert d.amount == Decimal("4425.00"), text
+        assert not any("group thousands" in w for w in d.warnings)  # "9.875k" is 9,875
+
+
+_BLUE = {"SKU-12": ItemInfo("SKU-12", "Blue widget", Decimal("15.00"))}
+
+
+def test_a_return_to_vendor_number_is_no_count() -> None:
+    (d,) = draft("RTV 7710 denied, 12 SKU-12 defective, w/o pls", make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("180.00"))
+
+
+def test_a_write_off_talked_of_in_a_tag_question_is_no_request() -> None:
+    with pytest.raises(DraftError):
+        draft("the cabinet write off of $3,450 went through right?", make_context())
+    (d,) = draft("3 SKU-12 broke, write them off right?", make_context(items=_BLUE))
+    assert d.amount == Decimal("45.00")

@@ -409,6 +409,12 @@ _ASKS_WRITE_OFF = re.compile(
     r"|bin\s+(?:it|them)|dispose\s+of)\b",
     _I,
 )
+# "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
+_WRITE_OFF_TALKED = re.compile(
+    r"\bwrite[\s-]?offs?\s+(?:of|went|was|were|is|got|has|for\s+the)\b"
+    r"|\b(?:the|that|this|our|my|your)\s+(?:[a-z]+\s+)?write[\s-]?offs?\b",
+    _I,
+)
 # ("last month's damage w/o was $4,812.40": a write-off talked about, not asked for)
 _ASKS = re.compile(
     r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off"
@@ -641,7 +647,10 @@ def answer(text: str, has_reason: bool, write_down: bool = False) -> str | None:
         and (
             _QUESTION.search(stripped)
             or _STATUS_ASKED.search(stripped)
-            or (_TAG_QUESTION.search(stripped) and not _ASKS_WRITE_OFF.search(stripped))
+            or (
+                _TAG_QUESTION.search(stripped)
+                and (not _ASKS_WRITE_OFF.search(stripped) or _WRITE_OFF_TALKED.search(stripped))
+            )
         )
     ):
         return "That reads like a question, not a write-off request. " + DOES
