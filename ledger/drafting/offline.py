@@ -96,6 +96,7 @@ P_SEVERAL_SKUS = 0.3
 P_SEVERAL_REASONS = 0.2
 P_NO_UNIT = 0.1  # a quantity with no unit word and no SKU
 P_BARE_NUMBER = 0.1  # a number read as the quantity from position alone
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'])an?\s+$", re.IGNORECASE)
 P_ONE_SAID = 0.2  # no count written, one thing said in the singular ("the spare TC-9000")
 P_QTY_OR_PRICE = 0.25
 P_PRICE_OR_TOTAL = 0.2
@@ -4933,6 +4934,11 @@ def _assemble(
         ):
             # "dropped a 88-4410 ... 1 bookcase gone": the count said again, not a price
             r.notes.append(f"Read {_fmt(value)} again as the count")
+            continue
+        if quantity is None and _ARTICLE_BEFORE.search(r.s, max(0, at - 4), at):
+            # "dropped a 410 jug", "a 45 bumper split": one of the goods the figure names
+            quantity = Decimal(1)
+            r.guess(f"Read 'a {_fmt(value)}' as one: the figure names the goods", P_BARE_NUMBER)
             continue
         if quantity is None:
             quantity = value

@@ -1858,3 +1858,13 @@ def test_a_write_off_talked_of_in_a_tag_question_is_no_request() -> None:
         draft("the cabinet write off of $3,450 went through right?", make_context())
     (d,) = draft("3 SKU-12 broke, write them off right?", make_context(items=_BLUE))
     assert d.amount == Decimal("45.00")
+
+
+def test_a_figure_after_a_names_one_of_the_goods() -> None:
+    items = {"R410A-25": ItemInfo("R410A-25", "R-410A refrigerant 25 lb cyl", Decimal("189.00"))}
+    # "a 410 jug" was 410 cylinders, $77,490.00 at 0.87
+    (d,) = draft(
+        "dropped a 410 jug off the forklift, valve snapped. R410A-25", make_context(items=items)
+    )
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("189.00"))
+    assert d.confidence < 0.9
