@@ -1868,3 +1868,10 @@ def test_a_figure_after_a_names_one_of_the_goods() -> None:
     )
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("189.00"))
     assert d.confidence < 0.9
+
+
+def test_a_case_of_cheap_pieces_is_still_priced_by_the_case() -> None:
+    items = {"PW8-48": ItemInfo("PW8-48", "Purified water 8oz CS/48", Decimal("7.20"))}
+    # 15 cents a bottle is a price water has: $7.20 is the case's, not one bottle's
+    (d,) = draft("donated 60 cs PW8-48 to the food pantry", make_context(items=items))
+    assert d.amount == Decimal("432.00")

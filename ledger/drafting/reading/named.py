@@ -405,8 +405,9 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 # 750ML CS/12" at $168.00 not $2,016.00). Held-out rounds 82-83: 45 more right, none broken.
 CASE_PRICED_FROM = Decimal(1000)
 # ... and one whose cost, as a case's, would make each piece worth less than this: the
-# piece's cost (24 gravy cups at $0.85 the case would be 3.5 cents a cup)
-PIECE_FLOOR = Decimal("0.20")
+# piece's cost (24 gravy cups at $0.85 the case would be 3.5 cents a cup; 48 bottles of
+# water at $7.20 the case are 15 cents each, as a case of water is)
+PIECE_FLOOR = Decimal("0.10")
 # a measure word with no figure of its own just before the pack: the measure is what is
 # priced ("HOPS CITRA LB (BX/44)"), not a piece's size ("Spray paint 12 oz CS/6")
 _MEASURE_PRICED = re.compile(r"(?<![\d.\s])\s*\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.I)
