@@ -1875,3 +1875,15 @@ def test_a_case_of_cheap_pieces_is_still_priced_by_the_case() -> None:
     # 15 cents a bottle is a price water has: $7.20 is the case's, not one bottle's
     (d,) = draft("donated 60 cs PW8-48 to the food pantry", make_context(items=items))
     assert d.amount == Decimal("432.00")
+
+
+def test_goods_counted_by_another_items_name_are_in_doubt() -> None:
+    items = {
+        "LC-200": ItemInfo("LC-200", "Checkweigher load cell", Decimal("1350.00")),
+        "SHK-6": ItemInfo("SHK-6", "Processing line shackle 6in", Decimal("21.00")),
+        "PIN-SHK": ItemInfo("PIN-SHK", "Shackle pin", Decimal("0.45")),
+    }
+    # read as 8 load cells, $10,800.00 at 0.87
+    (d,) = draft("load cell LC-200 dead, and 8 shackles cracked", make_context(items=items))
+    assert d.confidence < 0.5
+    assert any("'8 shackles' names goods of PIN-SHK, SHK-6" in w for w in d.warnings)

@@ -59,9 +59,36 @@ def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         by_named_container,
         by_pack_said,
         by_stocked_pack,
+        by_counted_goods,
     ):
         facts = step(facts, items)
     return no_item(reserve_goods(facts, items), items)
+
+
+P_OTHER_ITEM = 0.5  # the goods counted are another item's, by its name: in doubt
+
+
+def by_counted_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` whose count names goods ("8 shackles") that are a word of another item's name
+    and not of the code's ("load cell LC-CW200 dead, and 8 shackles cracked" read as 8 load
+    cells, $10,800.00 at 0.87): in doubt, the card asks which."""
+    if facts.sku is None or facts.quantity is None or facts.sku not in items:
+        return facts
+    count = re.escape(format(facts.quantity, "f"))
+    said = re.search(rf"(?<![\w.]){count}\s+([a-z]{{3,}})\b", facts.source_text, re.I)
+    if said is None:
+        return facts
+    word = _singular(said.group(1).lower())
+    if word in _NOT_WHAT or packs.container(word) or word in _what(items[facts.sku].name):
+        return facts
+    others = sorted(sku for sku, item in items.items() if word in _what(item.name))
+    if not others or facts.sku in others:
+        return facts
+    note = (
+        f"'{said.group(0)}' names goods of {', '.join(others[:3])} in the item list, not of "
+        f"{facts.sku} ({items[facts.sku].name}): which is it?"
+    )
+    return replace(facts, guesses=(*facts.guesses, Guess(note, P_OTHER_ITEM)))
 
 
 P_STOCKED_PACK = 0.1  # the pack of a piece's code counted, stocked as a line of its own
