@@ -1825,7 +1825,9 @@ _RESERVE_IT = re.compile(
     r"\b(?:against|out\s+of|relieve[sd]?|relieving|release[sd]?|releasing|draw(?:ing)?\s+down|deplete"
     r"|charged?\s+(?=it\s+against\b)"
     # ("... and separately use it for 2 X": not "can't use it")
-    r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b))\s+it\b",
+    r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b)"
+    # ("add $1,500 to the reserve, then use $600 of it for the old stock")
+    r"|\b(?:use|using|used|take|took|draw|drew|pull|pulled)\s+\$?\s?\d[\d,.]*k?\s+(?:of|from))\s+it\b",
     _I,
 )
 
@@ -5361,6 +5363,17 @@ def _said_apart(before: str, text: str) -> bool:
     return bool(_APART.search(text, 0, own.start() if own else len(text)) or _APART.search(tail))
 
 
+def _told_first(f: Facts) -> bool:
+    """Whether a request's reason is told before its count ("... in the storm last night, 12
+    boxes A")."""
+    if not f.reason or f.quantity is None:
+        return False
+    text = f.source_text.lower()
+    said = text.find(f.reason.lower())
+    counts = [m.start() for m in re.finditer(rf"(?<![\w.]){f.quantity}(?![\w.])", text)]
+    return said >= 0 and bool(counts) and said < counts[-1]
+
+
 def _explained_by(f: Facts, head: Category, reasons: _ReasonIndex) -> bool:
     """Whether a request's own reason words tell the lead's story too ("burnt in the fire"
     under "Damaged:")."""
@@ -5450,6 +5463,25 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                         P_SEVERAL_REASONS,
                     )
                 )
+        if (
+            i > 0
+            and not header
+            and f.category is Category.LOSS
+            and read[0].category is Category.CASUALTY
+            and not _said_apart(read[i - 1].source_text, f.source_text)
+            and _told_first(read[0])
+            and any(
+                Category.LOSS in h.explains
+                for h in reasons.hits(read[0].source_text)
+                if h.category is Category.CASUALTY
+            )
+        ):
+            # "took water in the storm last night, 12 boxes A and 5 B soaked": the storm told
+            # before the goods is every part's story, B's soaking the storm's
+            changes.update(category=Category.CASUALTY, reason=read[0].reason)
+            guesses.append(
+                Guess(f"Read '{f.reason}' as the {read[0].reason} told first", P_INHERITED)
+            )
         if f.category is None:
             # "take 1 A and 3 B out of the E&O reserve, both scrapped": what happened is said
             # for both, and a sibling says which account pays for it (the reserve): the

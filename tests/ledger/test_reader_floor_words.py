@@ -1887,3 +1887,17 @@ def test_goods_counted_by_another_items_name_are_in_doubt() -> None:
     (d,) = draft("load cell LC-200 dead, and 8 shackles cracked", make_context(items=items))
     assert d.confidence < 0.5
     assert any("'8 shackles' names goods of PIN-SHK, SHK-6" in w for w in d.warnings)
+
+
+def test_a_casualty_told_before_the_goods_is_every_parts_story() -> None:
+    items = {**_BLUE, "SKU-77": ItemInfo("SKU-77", "Speaker", Decimal("45.00"))}
+    text = "trailer 17 took water in the storm last night, 12 SKU-12 and 5 SKU-77 soaked"
+    drafts = draft(text, make_context(items=items))
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
+
+
+def test_an_amount_used_of_it_after_a_reserve_is_the_reserve_used() -> None:
+    text = "add $1,500 to the obsolescence reserve, then use $600 of it for the old SKU-12 stock"
+    first, second = draft(text, make_context(items=_BLUE))
+    assert (first.category, first.amount) == (Category.RESERVE_PROVISION, Decimal("1500.00"))
+    assert (second.category, second.amount) == (Category.RESERVE_WRITE_OFF, Decimal("600.00"))
