@@ -1901,3 +1901,11 @@ def test_an_amount_used_of_it_after_a_reserve_is_the_reserve_used() -> None:
     first, second = draft(text, make_context(items=_BLUE))
     assert (first.category, first.amount) == (Category.RESERVE_PROVISION, Decimal("1500.00"))
     assert (second.category, second.amount) == (Category.RESERVE_WRITE_OFF, Decimal("600.00"))
+
+
+def test_glasses_of_a_rack_line_are_pieces_of_the_rack() -> None:
+    items = {"WG-25": ItemInfo("WG-25", "Wine glass 10oz rack of 25", Decimal("57.50"))}
+    (d,) = draft("a dozen wine glasses broke in the dish machine", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("27.60"))
+    (d,) = draft("2 racks WG-25 broke", make_context(items=items))
+    assert d.amount == Decimal("115.00")

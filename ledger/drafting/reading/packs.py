@@ -577,7 +577,8 @@ def pack_of(name: str) -> tuple[str, Decimal] | None:
 
 
 _HELD_AS = re.compile(
-    r"\b(?P<a>bucket|bunch|tube|tin|jar|bottle|bag|sleeve|bundle|card|roll)\s+of\s+(?P<n>\d+)\b"
+    r"\b(?P<a>bucket|bunch|tube|tin|jar|bottle|bag|sleeve|bundle|card|roll|rack)\s+of\s+"
+    r"(?P<n>\d+)\b"
     r"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)",
     re.IGNORECASE,
 )
