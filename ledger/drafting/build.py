@@ -62,6 +62,12 @@ _PIECES_OF_A_CASE = frozenset(
 )  # fmt: skip
 # what an item list's container holds, by name: "pallet of 42 bags" -> "bags"
 _HELD_NOUN = re.compile(r"\bof\s+\d+\s+([a-z]{3,})", re.IGNORECASE)
+# a price said to be a unit's: "$4 each", "2.10 ea", "@ $9", "$20/cs", "per case"
+_PER_UNIT_SAID = re.compile(
+    r"\b(?:each|ea|apiece|per|a\s+(?:piece|unit|case|box|bag|roll|pack|lb|pound|dozen))\b"
+    r"|/\s*[a-z]|@",
+    re.IGNORECASE,
+)
 # the containers goods are shipped and stored in, not sold in: counted out to their pieces
 _BULK = frozenset(
     ("case", "carton", "box", "bag", "bundle", "pallet", "bale", "lift", "crate", "tray",
@@ -408,7 +414,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     item_quantity: Decimal | None = None  # the count in the list's unit, when pieces are counted
     item = context.items.get(facts.sku) if facts.sku else None
     if (
-        facts.price_or_total
+        (
+            facts.price_or_total
+            # ("mozzarella 4 cs, cost $291.60": four cases at the list's $72.90, no price per
+            # case said, so the total)
+            or (
+                kind is not Kind.WRITE_DOWN
+                and (facts.quantity or 0) > 1
+                and not _PER_UNIT_SAID.search(facts.source_text)
+            )
+        )
         and item is not None
         and facts.quantity
         and facts.unit_cost is not None

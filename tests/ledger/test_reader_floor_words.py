@@ -1909,3 +1909,13 @@ def test_glasses_of_a_rack_line_are_pieces_of_the_rack() -> None:
     assert (d.quantity, d.amount) == (Decimal(12), Decimal("27.60"))
     (d,) = draft("2 racks WG-25 broke", make_context(items=items))
     assert d.amount == Decimal("115.00")
+
+
+def test_a_cost_that_is_the_count_times_the_lists_is_the_total() -> None:
+    items = {"110361": ItemInfo("110361", "Mozzarella shredded 4x5 lb case", Decimal("72.90"))}
+    # "cost $291.60" was read as a case's cost: 4 x $291.60 = $1,166.40
+    (d,) = draft("mozzarella 110361 4 cs, cost $291.60, mold", make_context(items=items))
+    assert d.amount == Decimal("291.60")
+    # a price said to be one case's stays one case's
+    (d,) = draft("mozzarella 110361 4 cs, cost $291.60 per case, mold", make_context(items=items))
+    assert d.amount == Decimal("1166.40")
