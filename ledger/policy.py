@@ -272,6 +272,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
                 "insects", "droppings", "kinked", "snagged",
+                # a paint store's tint gone wrong; goods fused or threads ruined
+                "mistint", "mistinted", "mistints", "mis-tint", "mis-tinted",
+                "stuck together", "bad threads", "stripped threads", "threads stripped",
+                "humidity",
                 misspelled={
                     "damged": "damaged", "dammaged": "damaged", "damadged": "damaged",
                     "damagd": "damaged", "damanged": "damaged", "dmaged": "damaged",
@@ -996,7 +1000,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # a tornado by its other name, exact ("testers" is no "twisters")
             Words("twister", "twisters", fuzzy=False),
             # a flood typed in a hurry, past what fuzzy matching reads safely
-            Words("fluded", "flodded", "fludded", "floded", "fluded out", fuzzy=False),
+            Words(
+                "fluded", "flodded", "fludded", "floded", "fluded out", "flud",
+                fuzzy=False,
+                explains={Category.SHRINKAGE, Category.LOSS},
+            ),
             # Destroyed by an event: the damage words describe the same event.
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",

@@ -4302,7 +4302,8 @@ _PART_BEFORE = re.compile(
 )
 _SHRINK_WRAP = re.compile(
     r"\b(?:ripped|torn|tore|broken|split|opened|damaged|no)\s+shrink\b"
-    r"|\bshrink\s*-?\s*(?:wrap|wrapped|film|sleeve|ripped|torn|tore|split|is\s+(?:ripped|torn))",
+    r"|\bshrink\s*-?\s*(?:wrap|wrapped|film|sleeve|ripped|torn|tore|split|slit"
+    r"|(?:is|was)\s+(?:ripped|torn|slit|cut|split|opened|open|broken))",
     _I,
 )
 _A_YEAR_BEFORE = re.compile(r"\b(?:the|old|our|those|these|last\s+year's)\s+$", _I)

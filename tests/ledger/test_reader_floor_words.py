@@ -1919,3 +1919,21 @@ def test_a_cost_that_is_the_count_times_the_lists_is_the_total() -> None:
     # a price said to be one case's stays one case's
     (d,) = draft("mozzarella 110361 4 cs, cost $291.60 per case, mold", make_context(items=items))
     assert d.amount == Decimal("1166.40")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # these were another part's reason, inherited at 0.85
+        ("3 quarts SKU-12 mistint, 2 quarts SKU-77 missing", Category.LOSS),
+        ("12 rolls SKU-12 stuck together from humidity, 5 rolls SKU-77 stolen", Category.LOSS),
+        ("2 SKU-12 bad threads, 3 SKU-77 missing on count", Category.LOSS),
+        # a flood typed in a hurry
+        ("flud in the basement, 6 SKU-12 soaked", Category.CASUALTY),
+        # the shrink wrap slit is no shrinkage
+        ("SKU-12 1 box, shrink was slit and packs searched, pull it", Category.LOSS),
+    ],
+)
+def test_more_floor_reasons(text: str, category: Category) -> None:
+    items = {**_BLUE, "SKU-77": ItemInfo("SKU-77", "Speaker", Decimal("45.00"))}
+    assert draft(text, make_context(items=items))[0].category is category
