@@ -60,11 +60,15 @@ _PIECES_OF_A_CASE = frozenset(
     ("bottle", "can", "tin", "tube", "jar", "tub", "roll", "bag", "pouch", "packet", "bar",
      "box", "spool", "cartridge", "jug", "carton")
 )  # fmt: skip
+# a piece's container as the floor shortens it: "6 btl", "3 btls"
+_ABBREVIATED = {"btl": "bottle", "bt": "bottle", "cn": "can", "jr": "jar", "tb": "tube"}
 # what an item list's container holds, by name: "pallet of 42 bags" -> "bags"
 _HELD_NOUN = re.compile(r"\bof\s+\d+\s+([a-z]{3,})", re.IGNORECASE)
 # a price said to be a unit's: "$4 each", "2.10 ea", "@ $9", "$20/cs", "per case"
 _PER_UNIT_SAID = re.compile(
-    r"\b(?:each|ea|apiece|per|a\s+(?:piece|unit|case|box|bag|roll|pack|lb|pound|dozen))\b"
+    # (glued to the figure too: "$405ea")
+    r"(?:\b|(?<=\d))(?:each|ea|apiece|per|pc|pcs|unit|a\s+(?:piece|unit|case|box|bag|roll|pack"
+    r"|lb|pound|dozen|pop|pc|head|bottle|can|jar|tube))\b"
     r"|/\s*[a-z]|@",
     re.IGNORECASE,
 )
@@ -185,6 +189,19 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
     unit = (facts.unit or "").lower()
+    if by_its_pack is not None and not unit:
+        # ("631402 x3 bottles leaking": the word after the count, which the reading left)
+        after = re.search(
+            rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+([a-z]+)",
+            facts.source_text,
+            re.IGNORECASE,
+        )
+        word = _singular(after.group(1).lower()) if after else ""
+        unit = (
+            _ABBREVIATED.get(word, word)
+            if _ABBREVIATED.get(word, word) in _PIECES_OF_A_CASE
+            else ""
+        )
     if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE - {by_its_pack[0]}:
         # "9 bottles" of "valve oil 1.6 oz bottle, CS/24": what it holds, the case said or not
         # ("9 tubes are junk, leaked all over the inside of the case")

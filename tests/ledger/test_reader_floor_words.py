@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ledger.drafting import DraftError, ItemInfo, draft
+from ledger.money import quantize
 from ledger.policy import Category
 from tests.ledger.conftest import make_context
 
@@ -1937,3 +1938,13 @@ def test_a_cost_that_is_the_count_times_the_lists_is_the_total() -> None:
 def test_more_floor_reasons(text: str, category: Category) -> None:
     items = {**_BLUE, "SKU-77": ItemInfo("SKU-77", "Speaker", Decimal("45.00"))}
     assert draft(text, make_context(items=items))[0].category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["D-2 dock: 631402 x3 bottles leaking", "631402 3 btls leaking", "6 btl 631402 broke"],
+)
+def test_pieces_said_after_the_count_of_a_case_line_are_its_share(text: str) -> None:
+    items = {"631402": ItemInfo("631402", "Castile soap 32 oz CS/12", Decimal("118.80"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == quantize(d.quantity * Decimal("9.90"))
