@@ -1087,6 +1087,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             Words(
                 "write down", "writedown", "written down", "mark down", "markdown",
+                # (typed in a hurry: "wrte down 6 chairs to $60 ea")
+                "wrte down", "wirte down", "rite down", "wrte dwn", "write dwn",
                 "marked down", "net realizable value", "net realisable value", "nrv",
                 "revalue", "devalue", "lower of cost", "writing down", "marking down",
                 "revalued", "revaluation", "devalued", "impaired", "impairment", "lcnrv",

@@ -1948,3 +1948,16 @@ def test_pieces_said_after_the_count_of_a_case_line_are_its_share(text: str) -> 
     items = {"631402": ItemInfo("631402", "Castile soap 32 oz CS/12", Decimal("118.80"))}
     (d,) = draft(text, make_context(items=items))
     assert d.amount == quantize(d.quantity * Decimal("9.90"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wrte down 6 SKU-12 to $6 ea, old model",
+        "wrte dwn 6 SKU-12 to $6 ea",
+        "rite down 6 SKU-12 to 6",
+    ],
+)
+def test_a_write_down_typed_in_a_hurry_is_a_write_down(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("54.00"))
