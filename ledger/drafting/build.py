@@ -226,8 +226,13 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     held = packs.container(unit)
     if held and (held == sized[0] or _singular(unit) not in name_words):
         return None  # ("250 trays" of "FOAM TRAY 2S 500/CS": the trays are the goods)
-    if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses):
-        return None  # ("10 patty packs damaged and 4 missing": 4 more of what was counted)
+    if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses) and not (
+        _goods_nouns(item.name, sized[0])
+        & {_singular(w) for w in _WORD.findall(facts.source_text.lower())}
+    ):
+        # ("10 patty packs damaged and 4 missing": 4 more of what was counted; but "short 40
+        # felt pads, and 1 box FP1-BX500 crushed" names the pads the box holds)
+        return None
     named = " ".join(said_as_name(facts, item.sku)).lower()
     # (the word the name's reading starts with is what was counted: "12 bunches of freedom
     # reds" of "Rose Freedom red bunch of 25", not "18 stems out of a playa blanca bunch")

@@ -1961,3 +1961,13 @@ def test_pieces_said_after_the_count_of_a_case_line_are_its_share(text: str) -> 
 def test_a_write_down_typed_in_a_hurry_is_a_write_down(text: str) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("54.00"))
+
+
+def test_pieces_named_in_a_part_that_takes_a_siblings_box_code_are_its_share() -> None:
+    items = {"FP-500": ItemInfo("FP-500", "Felt pads 1in, box of 500", Decimal("22.50"))}
+    # "40 felt pads" took the box's code and was 40 boxes, $900.00
+    first, second = draft(
+        "short 40 felt pads on the count, and 1 box FP-500 crushed", make_context(items=items)
+    )
+    assert (first.quantity, first.amount) == (Decimal(40), Decimal("1.80"))
+    assert second.amount == Decimal("22.50")
