@@ -1971,3 +1971,13 @@ def test_pieces_named_in_a_part_that_takes_a_siblings_box_code_are_its_share() -
     )
     assert (first.quantity, first.amount) == (Decimal(40), Decimal("1.80"))
     assert second.amount == Decimal("22.50")
+
+
+def test_pounds_off_a_block_are_its_share_and_mild_is_no_mold() -> None:
+    items = {"29114": ItemInfo("29114", "Mild cheddar 40 lb block", Decimal("96.00"))}
+    (d,) = draft(
+        "14 lbs trimmed off the mild cheddar block, mold, tossed it", make_context(items=items)
+    )
+    assert d.amount == Decimal("33.60")  # 14 of the block's 40 lb, not 14 blocks
+    (d,) = draft("2 blocks mild cheddar 29114 moldy", make_context(items=items))
+    assert not any("as 'mold'" in w for w in d.warnings)

@@ -63,7 +63,7 @@ COMMON = _wordset(
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool
     stools stoles burner burners
     file files filed filing fine fines fir firm fret rams ram thier theirs swolen swollen
-    stolne real really
+    stolne real really mild milder
     pitch pitched pitching tossed trashed chucked dumped ditched
     """
 )

@@ -56,6 +56,8 @@ def measure(unit: str | None) -> str | None:
 _HOLDER_WORDS = (
     r"(?:bag|sack|roll|spool|coil|reel|jug|drum|pail|bucket|tub|bottle|jar|tote|bale|keg"
     r"|barrel|cylinder|tank|jib|box|case|carton|pack|bundle|bolt|tube|can"
+    # (a deli's and cheesemonger's: "Mild cheddar 40 lb block", "Parmesan 80 lb wheel")
+    r"|block|loaf|wheel|log|chub"
     # (a distributor's short words: "SWEET POTATO 40LB CS", "BACON LAYFLAT 15LB CS")
     r"|cs|ctn|bx)(?!\s*/)"  # ("16.4OZ CS/12": each holds 16.4 oz, twelve to the case)
 )
