@@ -197,11 +197,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
             re.IGNORECASE,
         )
         word = _singular(after.group(1).lower()) if after else ""
-        unit = (
-            _ABBREVIATED.get(word, word)
-            if _ABBREVIATED.get(word, word) in _PIECES_OF_A_CASE
-            else ""
-        )
+        word = _ABBREVIATED.get(word, word)
+        unit = word if word in _PIECES_OF_A_CASE else ""
     if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE - {by_its_pack[0]}:
         # "9 bottles" of "valve oil 1.6 oz bottle, CS/24": what it holds, the case said or not
         # ("9 tubes are junk, leaked all over the inside of the case")
@@ -233,12 +230,11 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         # ("10 patty packs damaged and 4 missing": 4 more of what was counted; but "short 40
         # felt pads, and 1 box FP1-BX500 crushed" names the pads the box holds)
         return None
-    named = " ".join(said_as_name(facts, item.sku)).lower()
+    names_read = said_as_name(facts, item.sku)
+    named = " ".join(names_read).lower()
     # (the word the name's reading starts with is what was counted: "12 bunches of freedom
     # reds" of "Rose Freedom red bunch of 25", not "18 stems out of a playa blanca bunch")
-    counted_as = [
-        w[0] for w in (_WORD.findall(n.lower()) for n in said_as_name(facts, item.sku)) if w
-    ]
+    counted_as = [w[0] for w in (_WORD.findall(n.lower()) for n in names_read) if w]
     if any(packs.priced_container(w) == sized[0] for w in _WORD.findall(named)) or any(
         _singular(w) == sized[0] for w in counted_as
     ):

@@ -5371,7 +5371,8 @@ def _told_first(f: Facts) -> bool:
         return False
     text = f.source_text.lower()
     said = text.find(f.reason.lower())
-    counts = [m.start() for m in re.finditer(rf"(?<![\w.]){f.quantity}(?![\w.])", text)]
+    count = re.escape(format(f.quantity, "f"))
+    counts = [m.start() for m in re.finditer(rf"(?<![\w.]){count}(?![\w.])", text)]
     return said >= 0 and bool(counts) and said < counts[-1]
 
 

@@ -457,8 +457,8 @@ def case_pack_size(name: str, held: str) -> Decimal | None:
 
 def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     """The container and its size, when the item list's name gives a case pack ("BX/100",
-    "CS/12") whose pieces at the list's cost would make one container worth
-    CASE_PRICED_FROM or more: the cost is the container's, so pieces are a share of it."""
+    "CS/12") the list's cost is the container's (_priced_by_the_case): pieces are a share of
+    it."""
     holds = _HOLDS.search(item.name)
     if holds is None or not holds.group("c2"):
         return None
