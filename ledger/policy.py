@@ -247,6 +247,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("1 WF1000XM5/B missing an earbud"): a part gone, the goods incomplete
                 "missing an", "missing its", "missing their",
                 "pieces missing", "parts missing",
+                # ("1 8M-1200-30 (teeth gone)": a belt's or a blade's teeth, not goods gone)
+                "teeth gone", "teeth missing", "missing teeth", "tooth missing", "handle gone",
+                "handle missing", "lid missing", "cap missing", "knob missing",
                 # ("4x 3517C plating gone": a finish gone is damage, not goods gone)
                 "plating gone", "finish gone", "lacquer gone", "chrome gone", "coating gone",
                 "silvering gone", "paint gone", "gloss gone", "glaze gone", "shine gone",

@@ -11,7 +11,12 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger.drafting.reading import measures, packs
-from ledger.drafting.reading.named import case_pack_size, priced_by_its_pack, said_as_name
+from ledger.drafting.reading.named import (
+    case_pack_size,
+    container_said,
+    priced_by_its_pack,
+    said_as_name,
+)
 from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
@@ -189,13 +194,19 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
     unit = (facts.unit or "").lower()
+    if by_its_pack is not None and unit and container_said(unit) == by_its_pack[0]:
+        return None  # "4 ct of bankers boxes" of "... CT/12": four cartons
+    if unit == "units" and set(dict(facts.containers)) == {"dozen"}:
+        unit = ""  # ("half a dozen PSF-12-CS12 bottles": the reading's word for dozens)
     if by_its_pack is not None and not unit:
         # ("631402 x3 bottles leaking": the word after the count, which the reading left)
+        # ("6 PSF-12-CS12 bottles", "half a dozen PSF-12-CS12 bottles": or after the code)
         after = re.search(
-            rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+([a-z]+)",
+            rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
+            rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)",
             facts.source_text,
             re.IGNORECASE,
-        )
+        ) or re.search(rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)", facts.source_text, re.I)
         word = _singular(after.group(1).lower()) if after else ""
         word = _ABBREVIATED.get(word, word)
         unit = word if word in _PIECES_OF_A_CASE else ""

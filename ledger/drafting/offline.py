@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -192,7 +193,12 @@ _CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
 _CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
 # ("$4grand" glued is 4 grand too)
 # ("$1.5 mil", "$2 mln", "$3bn": the short forms of millions and billions, read as said)
-_SCALE = r"(?:[km](?![a-z])|\s?(?:thousand|million|grand|mil|mill|mln|billion|bn)\b)"
+# ("$256 grand total" is $256: "grand" before "total" after three figures or cents is the
+# total's word; "5 grand total" is $5,000)
+_GRAND = (
+    r"grand(?:(?!\s+total)|(?<!\d\d\d\sgrand)(?<!\d\d\dgrand)(?<!\.\d\d\sgrand)(?<!\.\d\dgrand))"
+)
+_SCALE = rf"(?:[km](?![a-z])|\s?(?:thousand|million|{_GRAND}|mil|mill|mln|billion|bn)\b)"
 # Cents: "75 cents", "50c each" (the "c" only joined to the digits: "50 c" is no price)
 _CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|c\b)"
 # Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".
@@ -733,8 +739,9 @@ _QTY_KEYWORD = lead(
 )
 _QTY_BEFORE_SKU = lead_num(
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
-    rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?\(?\s*"
-    rf"{SKU_MARK}",
+    rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?"
+    # ("9 btls of the SKU-12": the goods' word, then "of the")
+    rf"(?:(?:of|the|those|these|our)\s+)*\(?\s*{SKU_MARK}",
     _I,
 )
 _CODE_COUNT_LINE = re.compile(
@@ -786,7 +793,7 @@ _MONEY_BRANCHES = rf"""
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
     | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|c\b)
-    | (?P<g>{_NUM}|{_NUMWORDS})\s+grand\b  # "3 grand", "two grand": thousands
+    | (?P<g>{_NUM}|{_NUMWORDS})\s+{_GRAND}\b  # "3 grand", "two grand": thousands
     | (?P<ag>\ba)\s+grand(?:'s)?(?![\w-])  # "a grand's worth of drywall": $1,000
     | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
     """
@@ -876,7 +883,7 @@ _RIGHT_UNIT = re.compile(
     _IX,
 )
 _RIGHT_TOTAL = re.compile(
-    rf"""\s*(?:(?:in\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
+    rf"""\s*(?:(?:in\s+|grand\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
          |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|set|everything|them\s+all)\b
          |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b
          |ext(?:ended|\.|\b)|line\s+total\b)  # "$2,460 extended": the line's total""",
@@ -1581,7 +1588,7 @@ def read_requests(
     # the caches of texts read several times within one message start empty for each: a
     # message seen before is read again, so no figure (make bench's included) counts on
     # messages repeating
-    reasons.new_message()
+    reasons.new_message(names.values() if names else ())
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
@@ -1904,7 +1911,21 @@ def _one_provision(a: Facts, b: Facts) -> bool:
         and goods.total is None
         and goods.unit_cost is None
         and (goods.sku is not None or goods.quantity is not None)
+        # (its own words build the reserve: "SKU-77 down 4 to 130 and top up the reserve $500"
+        # only took the reserve's word from its sibling, and is a part of its own)
+        and not any(g.message.endswith(_APPLIES_TOO) for g in goods.guesses)
     )
+
+
+_APPLIES_TOO = "applies to this item too"
+
+
+def _singular_word(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b", _I)
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", _I)
 
 
 def _conflict_note(facts: Facts, conflicts: Sequence[itemnames.Match]) -> Facts:
@@ -3570,6 +3591,14 @@ class _Hit:
 _AND = re.compile(r"\s(?:and|&|n)\s", _I)
 
 
+class _Message(threading.local):
+    """One message's reading, as the thread reading it sees it."""
+
+    def __init__(self) -> None:
+        self.hits: dict[tuple[str, str], tuple[_Hit, ...]] = {}
+        self.names: Collection[str] = ()
+
+
 class _ReasonIndex:
     """The policy table's words as one regex (one pass per text, longest phrase wins), with
     the table's misspellings read as the words they stand for."""
@@ -3598,7 +3627,9 @@ class _ReasonIndex:
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
         known = {w for key in self.lookup for w in key.split()}
-        self._hits_cache: dict[tuple[str, str], tuple[_Hit, ...]] = {}
+        # what one message's reading keeps: its texts' hits, the item list's names (per
+        # thread: the Slack app drafts several messages at once)
+        self._message = _Message()
         self.speller = fuzzy.Speller(
             targets, known | set(_UNIT_WORDS) | _OTHER_WORDS, exact=self.typos
         )
@@ -3641,8 +3672,34 @@ class _ReasonIndex:
         of "General Grabber" is no "grabbed")."""
         return any(h.typed is None or h.typed.exact for h in self.hits(text))
 
-    def new_message(self) -> None:
-        self._hits_cache.clear()
+    def new_message(self, names: Collection[str] = ()) -> None:
+        self._message.hits = {}
+        self._message.names = names
+
+    def _of_a_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the reason word at text[start:end] and the word after it (or before it) are
+        words of one item list's name ("lego fire truck" of "LEGO City Fire Rescue Truck",
+        "flood light"): the goods' name, not what happened to them."""
+        said = text[start:end].lower()
+        if " " in said:
+            return False
+        after = _WORD_AFTER.match(text, end)
+        before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        beside = {_singular_word(m.group(1).lower()) for m in (after, before) if m}
+        beside = {w for w in beside if len(w) > 2}
+        if not beside:
+            return False
+        for name in self._message.names:
+            words = {_singular_word(w) for w in _WORD.findall(name.lower())}
+            if said in words and not beside.isdisjoint(words):
+                return True
+        return False
+
+    def _goods_word(self, word: str) -> bool:
+        """Whether `word` is a word of an item list's name ("Fries crinkle cut 6/5 LB CS"):
+        the goods as the list names them, never a misspelt reason ("fries" is not "fried")."""
+        pattern = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])", _I)
+        return any(pattern.search(name) for name in self._message.names)
 
     def hits(self, text: str, context: str = "") -> list[_Hit]:
         """The reason words of `text`; a word that counts only beside another ("over" beside
@@ -3650,9 +3707,10 @@ class _ReasonIndex:
         6, B over 10") is said once for every line."""
         # one request's text is asked about several times (grouping, reading): read it once
         key = (text, context)
-        found = self._hits_cache.get(key)
+        cache = self._message.hits
+        found = cache.get(key)
         if found is None:
-            found = self._hits_cache[key] = self._read_hits(text, context)
+            found = cache[key] = self._read_hits(text, context)
         return list(found)
 
     def _read_hits(self, text: str, context: str = "") -> tuple[_Hit, ...]:
@@ -3675,6 +3733,8 @@ class _ReasonIndex:
                 continue  # "lost 40 worth $600, post it now": a total, no value the goods keep
             if key == "ripped off" and _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 key = "ripped"  # "5 fuses ripped off": a part torn from the goods, no theft
+            if self._message.names and self._of_a_name(text, m.start(), m.end()):
+                continue  # "3x 60412 lego fire truck, boxes ripped": the goods' name, no fire
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (near is None or near.search(text) or (context and near.search(context))):
@@ -3687,6 +3747,8 @@ class _ReasonIndex:
         """The text with misspellings replaced (the table's own, then fuzzy matches); new
         span -> the correction."""
         fixes = self.speller.corrections(text)
+        if fixes and self._message.names:
+            fixes = [f for f in fixes if f.exact or not self._goods_word(f.typed)]
         if not fixes:
             return text, {}
         parts: list[str] = []
@@ -5535,9 +5597,7 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                             unclear = f"'{turn}': short or over? Say which way the count is off"
                             changes["unclear"] = (*f.unclear, unclear)
                         changes.update(category=cat, reason=word)
-                        guesses.append(
-                            Guess(f"Assumed '{word}' applies to this item too", P_INHERITED)
-                        )
+                        guesses.append(Guess(f"Assumed '{word}' {_APPLIES_TOO}", P_INHERITED))
         if f.location is None:
             places = {o.location for o in others if o.location}
             if head_location:

@@ -85,10 +85,10 @@ _MONEY_MOVED = lead(
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
          (?<!\btech\s)(?<!\brepair\s)(?<!\bservice\s)
          invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)(?!\s+to\s+follow)
-         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box)\b)|chargeback
-        |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
+         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box)\b)|chargeback
+        |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*(?!\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
-        |return\s+to\s+vendor|(?<![-/])rtv(?![-/])(?!\s+(?:denied|refused|rejected|declined)\b)
+        |return\s+to\s+vendor|(?<![-/])rtv(?![-/])(?!(?:\s*(?:\#|no\.?)?\s*[\w-]*\d[\w-]*)?,?\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)
         |(?:store|shop|account|customer|client|goodwill|courtesy)\s+credits?
         |credit(?:ed)?\s+(?:\$?\s?\d[\d,.]*k?\s+)?(?:to|for)\s+(?:the\s+|our\s+|a\s+|their\s+)?(?:client|customer|buyer|store|shop)s?
         |issu(?:e|ed|es|ing)\s+(?:them\s+|us\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit

@@ -58,6 +58,7 @@ COMMON = _wordset(
     checks tracked racked locked docked
     tyre tyres tire tires wheel wheels drum drums
     scale scales scaled
+    write writes wrote written writing books
     fewer lesser lower under extra higher shy stor
     shopify paypal venmo zelle amazon ebay etsy stripe square
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool

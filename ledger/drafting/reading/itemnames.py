@@ -904,6 +904,7 @@ def rewrite(
                 )
                 or not _counted_goods(text, hit)
                 or _proper_before(text, hit, index)
+                or _amount_word(text, hit)
             )
         ):
             found.append(hit)
@@ -1095,6 +1096,7 @@ def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
     return not (
         reason(match.said)
         or _norm(match.said.split()[-1]) in _PLACE_WORDS
+        or _amount_word(text, match)
         or (
             _PLACE_BEFORE.search(text[max(0, start - 40) : start]) is not None
             and not _MONEY_IN.search(text[max(0, start - 40) : start])
@@ -1106,6 +1108,19 @@ def _goods_word(text: str, match: Match, reason: Callable[[str], bool]) -> bool:
     )
 
 
+def _amount_word(text: str, match: Match) -> bool:
+    """Whether one word of a name is an amount's word beside a figure ("40 light sets, dead,
+    $272 total" names no Colgate Total; "total $90", "worth 40")."""
+    if _norm(match.said) not in _AMOUNT_WORDS:
+        return False
+    before = text[max(0, match.start - 12) : match.start]
+    return bool(_FIGURE_END.search(before) or _FIGURE_START.match(text, match.end))
+
+
+# the words that say what an amount is, beside a figure: "$272 total", "net 40", "worth 90"
+_AMOUNT_WORDS = frozenset(("total", "totals", "net", "gross", "worth", "value", "sum"))
+_FIGURE_END = re.compile(r"\d\s*$")
+_FIGURE_START = re.compile(r"\s*(?:of\s+|is\s+|was\s+|=\s*|:\s*)?\$?\s?\d")
 # ("2 grand in orchids", "$300 in the tiles"): an amount spent in goods, no place
 _MONEY_IN = re.compile(
     r"(?:\$\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars))\s+in\s+(?:the\s+)?$", re.I

@@ -355,18 +355,25 @@ def by_pairs(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 _HOLDS = re.compile(
     r"(?<![\w.])(?P<n>\d+)\s*[a-z]{0,4}\s*/\s*(?P<c>[a-z]{2,8})\b"
     # (abbreviations only: "case/1000" names what the list prices, "CS/24" what holds it)
-    r"|(?<![\w/])(?P<c2>cs|ctn|plt|bx|bg|bdl|slv)\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
+    # ("CT/10 RM", "PK/16", "TR/8", "RL/2500": a carton, pack, tray or roll of so many)
+    r"|(?<![\w/])(?P<c2>cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl)\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
     re.IGNORECASE,
 )
 # the words a message counts such containers by
 _CONTAINER_SAID = {
     "sq": "square", "sqs": "square", "square": "square", "squares": "square",
+    "ct": "carton", "tr": "tray", "rl": "roll",
 }  # fmt: skip
 
 
 def _container_word(word: str) -> str | None:
     low = word.lower()
     return _CONTAINER_SAID.get(low) or packs.holder(low)
+
+
+def container_said(word: str) -> str | None:
+    """The container a word of a message or a list's name counts ("ct" -> "carton")."""
+    return _container_word(word)
 
 
 def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
@@ -435,9 +442,16 @@ CASE_PRICED_FROM = Decimal(1000)
 # piece's cost (24 gravy cups at $0.85 the case would be 3.5 cents a cup; 48 bottles of
 # water at $7.20 the case are 15 cents each, as a case of water is)
 PIECE_FLOOR = Decimal("0.10")
+# ... unless the case itself would then cost this much or more: a box of 100 gloves at $6.90
+# or of 100 filters at $9.80 is the box's cost, however cheap each piece (held-out round 97);
+# a pallet never costs so little
+CASE_FLOOR = Decimal("2.00")
 # a measure word with no figure of its own just before the pack: the measure is what is
 # priced ("HOPS CITRA LB (BX/44)"), not a piece's size ("Spray paint 12 oz CS/6")
-_MEASURE_PRICED = re.compile(r"(?<![\d.\s])\s*\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.I)
+# ("Gift wrap roll 30 sq ft CS/24": an area is the piece's size too)
+_MEASURE_PRICED = re.compile(
+    r"(?<![\d.\s])(?<!\d\ssq)(?<!\d\scu)\s*\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.I
+)
 
 
 def case_pack_size(name: str, held: str) -> Decimal | None:
@@ -484,7 +498,9 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
     if packs.says_each(item.name) or _MEASURE_PRICED.search(item.name, 0, holds.start()):
         return False
-    return item.unit_cost >= PIECE_FLOOR * size
+    if held == "pallet":
+        return item.unit_cost >= PIECE_FLOOR * size  # ("PLAY SAND 50LB BAG (PLT/60)" at $4.10)
+    return item.unit_cost >= min(PIECE_FLOOR * size, CASE_FLOOR)
 
 
 def _priced_by_the_container(
@@ -644,8 +660,16 @@ def said_as_name(facts: Facts, sku: str) -> list[str]:
     EGG-DZ by its name in the item list"): the goods as typed, before the code replaced
     them in the text."""
     mark = f"' as {sku} by"
-    return [
+    said = [
         g.message[6 : g.message.find(mark)]
         for g in facts.guesses
         if g.message.startswith("Read '") and g.message.find(mark) > 6
     ]
+    # ... or a name with figures said beside the code ("250 of the 12oz hot cups 402118":
+    # "Read '12oz hot cups' as the name of 402118"; not "hydraulic oil" beside OIL-100)
+    beside = f"' as the name of {sku}:"
+    for note in facts.notes:
+        name = note[6 : note.find(beside)] if note.startswith("Read '") else ""
+        if note.find(beside) > 6 and any(c.isdigit() for c in name):
+            said.append(name)
+    return said

@@ -530,7 +530,8 @@ _SIZED_AS = re.compile(
     rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
     # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
     rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct)\s*/\s*(?P<pc>{_C})(?![\w-])"
-    rf"|(?<![\w.,/-])(?P<m>\d+)\s*(?:/\s*|-\s*|\s)(?P<b>{_C}|pk|ct)(?![\w-])",
+    # (not "MERV 8 CS/12": a grade's figure before the case pack the name gives)
+    rf"|(?<![\w.,/-])(?P<m>\d+)\s*(?:/\s*|-\s*|\s)(?P<b>{_C}|pk|ct)(?![\w-])(?!\s*/\s*\d)",
     re.IGNORECASE,
 )
 
