@@ -228,8 +228,16 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None
     if packs.priced_each(item.name) and (by_its_pack is None or packs.says_each(item.name)):
         return None  # ("COKE 20OZ EA 24/CS": the list prices the piece)
-    if unit in ("dz", "doz", "dozen", "dozens"):
-        return None  # "2 dz spring bars": dozens counted
+    if unit in ("dz", "doz", "dozen", "dozens") or (
+        not unit and set(dict(facts.containers)) == {"dozen"}
+    ):
+        # "2 dz spring bars" of a dozen's line: dozens counted; but "a dozen N95s" of a box of
+        # 20 or "3 dozen lemons" of a case of 140 are 12 and 36 of its pieces
+        goods = _AFTER_DOZEN.search(facts.source_text)
+        boxed = goods is not None and packs.container(goods.group(1)) is not None
+        if sized[0] == "dozen" or boxed:
+            return None
+        return sized
     name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
     held = packs.container(unit)
     if held and (held == sized[0] or _singular(unit) not in name_words):
@@ -299,6 +307,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     return sized if "loose" in said or nouns & said else None
 
 
+# the word after a count in dozens: "a dozen N95s", "3 dz boxes"
+_AFTER_DOZEN = re.compile(r"\b(?:dozens?|doz|dz)\s+(?:of\s+)?(?:the\s+)?([a-z]+)", re.IGNORECASE)
 # words that count single pieces of whatever holds them: "35 stems", "12 singles", "40 tablets"
 _PIECE_NOUNS = frozenset(
     ("stem", "bloom", "single", "piece", "pc", "each", "eache", "loose", "individual", "stick",

@@ -141,7 +141,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     "bars", "bar", "blocks", "block", "boards", "board", "panels", "panel", "sleeves",
     "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
     "cup", "bricks", "brick", "reels", "reel", "quarts", "quart", "qts", "qt", "pints", "pint",
-    "u", "inches", "inch",
+    "u", "inches", "inch", "bdl", "bdls", "bndl", "bndls", "slv", "slvs",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -316,6 +316,12 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address: a place
     rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
+    # a figure hyphened to what it describes ("4-person boxes", "2-way valves", "3-ply"): part
+    # of the goods' name, never a count
+    r"\b\d{1,2}-(?:person|people|man|way|ply|seat|seater|burner|door|drawer|shelf|tier|light"
+    # (not "two 6-bottle cases": a pack's size, what the case holds)
+    r"|blade|speed|port|outlet|gang|prong|step|wheel|hole|slot|spike|pocket|compartment"
+    r"|head|arm)s?\b(?!-)",
     # a number sign's figure after "the", "of", "dozen" or a count names a size or a model
     # ("2 of the #10 blades", "a dozen #10 blades", "3 #10 cans"): never the count
     r"(?:(?<=\bthe\s\#)|(?<=\bof\s\#)|(?<=\bdozen\s\#)|(?<=\bdz\s\#)|(?<=\d\s\#))"
@@ -1918,6 +1924,7 @@ def _one_provision(a: Facts, b: Facts) -> bool:
 
 
 _APPLIES_TOO = "applies to this item too"
+_WE_BEFORE = re.compile(r"\b(?:we|i|they|you|u|customers?)\s+(?:\w+\s+)?$", _I)
 
 
 def _singular_word(word: str) -> str:
@@ -3729,6 +3736,10 @@ class _ReasonIndex:
                 continue  # "gone off the demo shelf": gone from it, not spoiled
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
+            if key in ("went through", "went thru") and _WE_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue  # "we went through 900 gel packs": used up, not a tine through boxes
             if key == "worth" and not _WORTH_NOW.match(text, m.end()):
                 continue  # "lost 40 worth $600, post it now": a total, no value the goods keep
             if key == "ripped off" and _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()):

@@ -2153,3 +2153,78 @@ def test_teeth_gone_is_damage_not_goods_gone() -> None:
     # the belt with its teeth gone was drafted as shrinkage
     _, d = draft("scrap 7 AX38 (cracked), 1 SKU-12 (teeth gone)", make_context(items=items))
     assert d.category is Category.LOSS
+
+
+def test_dozens_of_the_goods_are_pieces_of_the_case_the_list_prices() -> None:
+    items = {
+        "LEM-140": ItemInfo("LEM-140", "Lemons 140ct CS", Decimal("42.00")),
+        "N95-20": ItemInfo("N95-20", "N95 respirator BX/20", Decimal("21.80")),
+    }
+    # three dozen lemons were 36 cases, $1,512.00
+    (d,) = draft("3 dozen lemons moldy", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(36), Decimal("10.80"))
+    (d,) = draft("a dozen N95s got wet, trash", make_context(items=items))
+    assert d.amount == Decimal("13.08")
+    (d,) = draft("a dozen boxes of N95-20 got wet", make_context(items=items))
+    assert d.amount == Decimal("261.60")
+
+
+def test_bundles_said_short_are_bundles_and_a_hyphened_figure_is_the_goods_name() -> None:
+    items = {
+        "BX-2P": ItemInfo("BX-2P", "Meal kit box 2-person 16x12x8 BDL/25", Decimal("31.25")),
+        "BX-4P": ItemInfo("BX-4P", "Meal kit box 4-person 18x14x10 BDL/20", Decimal("33.00")),
+    }
+    # "4-person" was read as $4 each: 7 bundles were $28.00
+    (d,) = draft("7 bdl of 4-person boxes crushed", make_context(items=items))
+    assert (d.sku, d.amount) == ("BX-4P", Decimal("231.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the cost on a SKU-12 right now",
+        "can you show me the 5 biggest write-offs this week",
+        "canning run today: 112 cs SKU-12, 40 cs SKU-77, all good",
+        "loaded 36 SKU-12 on truck 2 for the miller job",
+        "lol we went through 900 SKU-12 today, record week",
+        "set up the easter endcap today, 3 cs SKU-12 + 20 SKU-77",
+    ],
+)
+def test_questions_without_a_mark_and_the_days_work_are_no_write_offs(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context())
+
+
+def test_goods_that_fell_off_the_loaded_truck_are_still_written_off() -> None:
+    (d,) = draft("forklift tine went thru 3 SKU-12", make_context(items=_BLUE))
+    assert d.amount == Decimal("45.00")
+    ds = draft("loaded 36 SKU-12 on truck 2, 3 fell off and broke", make_context(items=_BLUE))
+    assert any(d.quantity == Decimal(3) for d in ds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "truck 3 leaving at 7:30 with 12 SKU-12 for the Hendricks job",
+        "posts and belts for the new rack came in, 12 SKU-12",
+        "moved 12 SKU-12 to the steam room shelf 3 months ago",
+    ],
+)
+def test_an_ordinary_word_is_no_misspelt_reason(text: str) -> None:
+    # "leaving" was read as "leaking": 12 water heaters written off at 0.92
+    try:
+        ds = draft(text, make_context(items=_BLUE))
+    except DraftError:
+        return
+    assert all(d.confidence < 0.5 for d in ds)
+
+
+def test_the_case_pack_after_a_fittings_size_is_the_box() -> None:
+    items = {
+        "W01012": ItemInfo("W01012", "Wrot copper coupling 1/2 w/ stop BX/100", Decimal("38.00"))
+    }
+    # "1/2 w/ stop" hid the BX/100: 300 couplings at $38.00, $11,400.00 at 0.97
+    (d,) = draft(
+        "3 bx of 100 W01012 couplings got wet and went green, scrap", make_context(items=items)
+    )
+    assert d.amount == Decimal("114.00")

@@ -45,6 +45,14 @@ _YES_NO = re.compile(
         |anybody|someone|somebody|it|this|that|our|they|there)\b""",
     _I | re.VERBOSE,
 )
+# a question asked with no mark: "what's the cost on a 2x10x16 df right now", "can you show
+# me the 5 biggest write-offs this week"
+_ASKED_NO_MARK = re.compile(
+    rf"""^\s*{_OPENER}(?:what'?s|whats|what\s+(?:is|was|are|were)|how\s+(?:much|many)
+        |(?P<show>(?:can|could)\s+(?:you|u)\s+(?:show|tell|give|list|pull\s+up)|show\s+me
+        |tell\s+me))\b""",
+    _I | re.VERBOSE,
+)
 ASKED_TO_DO = re.compile(
     rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:(?:can|could|may|would|will|shall)\s+
         (?:we|i|you|u|ya|ye|someone|somebody|one\s+of\s+you)
@@ -569,6 +577,19 @@ _TOTAL_TOLD = re.compile(
     _I | re.VERBOSE,
 )
 _BREAK_ROOM = re.compile(r"\b(?:lunch|break\s*room|breakroom)\b", _I)
+# the day's work told ("canning run today: 112 cs hazy", "loaded 36 floor trusses on truck 2",
+# "roasting 600 lb today", "we went through 900 gel packs", "set up the easter endcap"):
+# goods made, moved or used as they should be
+_DAYS_WORK = re.compile(
+    r"""\b(?:canning\s+run|brew\s+day|bake\s+day|roast(?:ed|ing)\s+\d|brewed\s+\d
+      |loaded\s+\d+\s+(?:\S+\s+){0,4}?(?:on|onto|into)\s+(?:the\s+)?(?:truck|trailer|van)
+      |out\s+for\s+delivery|went\s+through\s+\d|go(?:ing|es)?\s+through\s+\d
+      |set\s+up\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?(?:endcap|end\s+cap|display|aisle|shelf)
+      |record\s+(?:week|day|month)|drops\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next
+      |tomorrow|today)\w*|we\s+(?:get|got|are\s+getting)\s+\d+\s+(?:\S+\s+){0,3}?(?:in|on|this
+      |next|friday|monday))\b""",
+    _I | re.VERBOSE,
+)
 _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TAKEN_BACK, False, "That reads like an earlier report taken back: nothing to draft. "),
     (_DROPPED_OFF, False, "That reads like stock delivered, not a write-off. "),
@@ -584,6 +605,7 @@ _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_PRICE_CHANGE, True, "That reads like a price change, not a write-off. "),
     (_ERRAND_ASKED, True, "That reads like an errand or an order, not a write-off. "),
     (_BREAK_ROOM, True, "That reads like chatter, not a write-off. "),
+    (_DAYS_WORK, True, "That reads like news of the day's work, not a write-off. "),
 )  # fmt: skip
 
 
@@ -663,6 +685,9 @@ def answer(text: str, has_reason: bool, write_down: bool = False) -> str | None:
         and not _ASKS_WRITE_OFF.search(stripped)
     ):
         # "does the reserve still have 4k in it or did we use it": asked, with no mark
+        return "That reads like a question, not a write-off request. " + DOES
+    asked = _ASKED_NO_MARK.search(stripped) if "?" not in stripped and not asked_to_do else None
+    if asked and (not has_reason or asked.group("show")) and not _ASKS_WRITE_OFF.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
     aside = asides.information(stripped) or _chatter(stripped, has_reason)
     if aside:

@@ -59,6 +59,9 @@ COMMON = _wordset(
     tyre tyres tire tires wheel wheels drum drums
     scale scales scaled
     write writes wrote written writing books
+    denied deny steam style styles bud buds insert inserts pesto mike clipped sill sills
+    post posts primed brake brakes bun buns spur june wrapped belt belts leaving burs raps
+    month months steak kicked destroyer destroyers spoiler spoilers grabber grabbers bens
     fewer lesser lower under extra higher shy stor
     shopify paypal venmo zelle amazon ebay etsy stripe square
     sole soles heel heels lace laces strap straps hull hulls stem stems stove stoves stool

@@ -366,6 +366,17 @@ _CONTAINER_SAID = {
 }  # fmt: skip
 
 
+def _holds(name: str) -> re.Match[str] | None:
+    """The pack an item list's name gives: the abbreviated case pack ("BX/100") first, then
+    any other ("24/CS"); "coupling 1/2 w/ stop BX/100" is a box of 100, not "2 w/ stop"."""
+    first = None
+    for m in _HOLDS.finditer(name):
+        if m.group("c2"):
+            return m
+        first = first or m
+    return first
+
+
 def _container_word(word: str) -> str | None:
     low = word.lower()
     return _CONTAINER_SAID.get(low) or packs.holder(low)
@@ -384,7 +395,7 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     item = items.get(facts.sku or "")
     if item is None or facts.quantity is None or facts.total is not None:
         return facts
-    holds = _HOLDS.search(item.name)
+    holds = _holds(item.name)
     if holds is None:
         return facts
     size = Decimal(holds.group("n") or holds.group("n2"))
@@ -457,7 +468,7 @@ _MEASURE_PRICED = re.compile(
 def case_pack_size(name: str, held: str) -> Decimal | None:
     """How many pieces the item list's name says one `held` container holds ("CS/24",
     "24/CS", "case of 24", "12PK" of a pack), or None."""
-    holds = _HOLDS.search(name)
+    holds = _holds(name)
     if holds is not None:
         size = Decimal(holds.group("n") or holds.group("n2"))
         if size > 1 and _container_word(holds.group("c") or holds.group("c2")) == held:
@@ -473,7 +484,7 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     """The container and its size, when the item list's name gives a case pack ("BX/100",
     "CS/12") the list's cost is the container's (_priced_by_the_case): pieces are a share of
     it."""
-    holds = _HOLDS.search(item.name)
+    holds = _holds(item.name)
     if holds is None or not holds.group("c2"):
         return None
     size = Decimal(holds.group("n2"))

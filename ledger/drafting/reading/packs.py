@@ -536,6 +536,12 @@ _SIZED_AS = re.compile(
 )
 
 
+# a count of pieces, then the container that holds them: "Lemons 140ct CS", "48 ct case"
+_COUNT_A_CASE = re.compile(
+    r"(?<![\w.,/-])(?P<n>\d+)\s*ct\s+(?P<c>cs|case|ctn|carton|bx|box)\b", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=4096)
 def size_of(name: str) -> tuple[str, Decimal] | None:
     """The container an item list's name prices the item by and how many pieces it holds
@@ -544,6 +550,9 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     held_dozens = container(dozens.group("c")) if dozens is not None else None
     if dozens is not None and held_dozens:
         return held_dozens, 12 * Decimal(dozens.group("n"))  # "15 dozen case": 180 eggs
+    counted = _COUNT_A_CASE.search(name)
+    if counted is not None and (held := container(counted.group("c"))):
+        return held, Decimal(counted.group("n"))  # "Lemons 140ct CS": a case of 140 lemons
     m = _SIZED_AS.search(name)
     if m is None:
         other = _HELD_AS.search(name)  # "Carnations, bucket of 100 stems", "Tulips, bunch of 10"
