@@ -183,6 +183,33 @@ def _by_the_items_container(
     return facts
 
 
+def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
+    """`facts` counting retail packs of the size the item list prices ("2 everydrop 3pks" of
+    "... PK/3"): the packs are the list's unit and the quantity, as the golden table's
+    convention has it ("12 4pks" stays 12 packs); the reading had multiplied them out."""
+    by_its_pack = priced_by_its_pack(item)
+    packs_said = dict(facts.containers).get("pack")
+    if (
+        by_its_pack is None
+        or by_its_pack[0] != "pack"
+        or not packs_said
+        or len(facts.containers) != 1
+        or facts.quantity != packs_said * by_its_pack[1]
+        # (the pack named by its size, "3pks", "3-packs"; "6 pks of 50 nail files" and
+        # "2 pk (10/pk)" state the pack arithmetic: the pieces, as cases of so many are)
+        or not re.search(
+            rf"(?<![\d.]){_fmt_qty(by_its_pack[1])}\s*-?\s*(?:pk|pack|ct)s?\b",
+            facts.source_text,
+            re.IGNORECASE,
+        )
+    ):
+        return facts
+    note = (
+        f"Counted {_fmt_qty(packs_said)} packs of {_fmt_qty(by_its_pack[1])}, the item list's unit"
+    )
+    return replace(facts, quantity=packs_said, containers=(), notes=(*facts.notes, note))
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -317,7 +344,9 @@ _PIECE_NOUNS = frozenset(
 _PAIRS_HELD = re.compile(r"\bof\s+\d+\s+(?:pairs?|prs?)\b", re.IGNORECASE)
 # pieces taken out of the item's container: "out of a box of", "from the case", "from X"
 _TAKEN_OUT = re.compile(
-    r"\b(?:out\s+of|from)\s+(?:(?:an?|the|one|that|this|each|our)\s+)?"
+    # ("half the 30 cartridges in the open box": pieces in a box that was opened)
+    r"\b(?:out\s+of|from|in(?=\s+(?:an?|the|that|this)\s+open))\s+"
+    r"(?:(?:an?|the|one|that|this|each|our)\s+)?"
     r"(?:(?:open(?:ed)?|full|partial|broken|torn)\s+)?(?P<what>[\w-]+)",
     re.I,
 )
@@ -524,6 +553,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     as_said, total=_product(facts.quantity, item.unit_cost), unit_cost=None
                 )
                 share_said = True
+            facts = _retail_packs_counted(facts, item)
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item
             )

@@ -745,7 +745,8 @@ _QTY_KEYWORD = lead(
 )
 _QTY_BEFORE_SKU = lead_num(
     rf"(?P<n>{_NUM}|{_NUMWORDS})\s+(?:(?:of|the|those|these|our|more)\s+)*"
-    rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,2}}?"
+    # ("8 ice maker lines IMK-10P", "1 whirlpool top loader WTW5057LW": the goods' words)
+    rf"(?:(?!(?:at|for|from|to|by|per|on|in|and|or|with)\b)[a-z][a-z'-]*\s+){{0,4}}?"
     # ("9 btls of the SKU-12": the goods' word, then "of the")
     rf"(?:(?:of|the|those|these|our)\s+)*\(?\s*{SKU_MARK}",
     _I,
@@ -1594,7 +1595,7 @@ def read_requests(
     # the caches of texts read several times within one message start empty for each: a
     # message seen before is read again, so no figure (make bench's included) counts on
     # messages repeating
-    reasons.new_message(names.values() if names else ())
+    reasons.new_message(names or {}, text)
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
@@ -1924,7 +1925,16 @@ def _one_provision(a: Facts, b: Facts) -> bool:
 
 
 _APPLIES_TOO = "applies to this item too"
+_OWN_HEADING = re.compile(r"\s*[a-z][\w '&-]{0,24}:\s")
 _WE_BEFORE = re.compile(r"\b(?:we|i|they|you|u|customers?)\s+(?:\w+\s+)?$", _I)
+
+
+# a code, or its mark, within two words before or after a word
+_CODE_BEFORE = re.compile(
+    r"(?:\ue000\s*|\b(?=[a-z0-9-]{4,})[a-z0-9-]*\d[a-z0-9-]*)\W+(?:[a-z]+\W+){0,2}$", _I
+)
+_CODE_AFTER = re.compile(r"\W+(?:[a-z]+\W+){0,2}(?:\ue000|\b(?=[a-z0-9-]{4,})[a-z0-9-]*\d)", _I)
+_SINGULAR_OF = {"mice": "mouse", "lice": "louse", "geese": "goose", "teeth": "tooth"}
 
 
 def _singular_word(word: str) -> str:
@@ -2828,7 +2838,10 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
         priced = (
             cur_sig[1] and cur_sig[2] and not cur_sig[3] and p.qty and p.money and not p.total
         ) or (cur_priced and p.priced)
-        if cur and (_standalone(*cur_sig) or priced):
+        # ("LG fridge X crushed on the liftgate + 1 LG range Y glass cracked": each its own
+        # goods and story, the first with no count)
+        told = cur_sig[0] and cur_sig[4] and bool(p.sku) and p.qty and p.reason and p.sku != cur_sku
+        if cur and (_standalone(*cur_sig) or priced or told):
             if (_standalone(*p_sig) or _heads(p, pieces[i + 1 : i + 2])) and not p.tally:
                 new = True
             elif p.sku and cur_sku and p.sku != cur_sku:
@@ -3603,7 +3616,9 @@ class _Message(threading.local):
 
     def __init__(self) -> None:
         self.hits: dict[tuple[str, str], tuple[_Hit, ...]] = {}
-        self.names: Collection[str] = ()
+        self.names: list[str] = []
+        self.codes: dict[str, str] = {}  # the item list: code -> name
+        self.text = ""  # the message as sent, lower-cased
 
 
 class _ReasonIndex:
@@ -3679,9 +3694,11 @@ class _ReasonIndex:
         of "General Grabber" is no "grabbed")."""
         return any(h.typed is None or h.typed.exact for h in self.hits(text))
 
-    def new_message(self, names: Collection[str] = ()) -> None:
+    def new_message(self, names: Mapping[str, str] | None = None, text: str = "") -> None:
         self._message.hits = {}
-        self._message.names = names
+        self._message.text = text.lower()
+        self._message.names = list(names.values()) if names else []
+        self._message.codes = dict(names) if names else {}
 
     def _of_a_name(self, text: str, start: int, end: int) -> bool:
         """Whether the reason word at text[start:end] and the word after it (or before it) are
@@ -3690,6 +3707,14 @@ class _ReasonIndex:
         said = text[start:end].lower()
         if " " in said:
             return False
+        goods = _SINGULAR_OF.get(said, said)
+        # "6 extra 910-002225 mice" of "Logitech M185 wireless mouse": the goods of a code said
+        # right beside the word (the code may stand as its mark here)
+        if _CODE_BEFORE.search(text, max(0, start - 40), start) or _CODE_AFTER.match(text, end):
+            message = self._message.text
+            for code, name in self._message.codes.items():
+                if code.lower() in message and goods in _WORD.findall(name.lower()):
+                    return True
         after = _WORD_AFTER.match(text, end)
         before = _WORD_BEFORE.search(text, max(0, start - 24), start)
         beside = {_singular_word(m.group(1).lower()) for m in (after, before) if m}
@@ -5521,7 +5546,12 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
         changes: dict[str, object] = {}
         guesses = list(f.guesses)
         if f.category is not None and head_category is not None and f.category != head_category:
-            apart = i > 0 and _said_apart(read[i - 1].source_text, f.source_text)
+            apart = (i > 0 and _said_apart(read[i - 1].source_text, f.source_text)) or bool(
+                # ("theft: 1 X. shrinkage: 2 Y": a heading of its own, as the first's)
+                f.reason
+                and _OWN_HEADING.match(f.source_text.lower(), 0)
+                and f.source_text.lower().lstrip().startswith(f.reason.lower())
+            )
             if f.category in head_explains and not (apart or _ON_COUNT.search(f.source_text)):
                 # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
                 changes.update(category=head_category, reason=head_reason)

@@ -2228,3 +2228,86 @@ def test_the_case_pack_after_a_fittings_size_is_the_box() -> None:
         "3 bx of 100 W01012 couplings got wet and went green, scrap", make_context(items=items)
     )
     assert d.amount == Decimal("114.00")
+
+
+def test_each_part_with_its_own_goods_and_story_is_its_own_draft() -> None:
+    items = {
+        "IMK-10P": ItemInfo("IMK-10P", "Ice maker water line 10ft PEX", Decimal("8.40")),
+        "PC-DR4": ItemInfo("PC-DR4", "Dryer cord 4-wire 6ft", Decimal("16.80")),
+        "LRMV": ItemInfo("LRMV", "LG French door fridge 30 cu ft", Decimal("2240.00")),
+        "LREL": ItemInfo("LREL", "LG electric range 6.3 cu ft", Decimal("1085.00")),
+    }
+    # the second part of each was dropped, the first drafted alone
+    ds = draft(
+        "fire in the parts cage: 8 ice maker lines IMK-10P and 3 dryer cords PC-DR4 melted",
+        make_context(items=items),
+    )
+    assert [(d.sku, d.quantity) for d in ds] == [("IMK-10P", 8), ("PC-DR4", 3)]
+    ds = draft(
+        "LG fridge LRMV crushed on the liftgate + 1 LG range LREL glass cracked",
+        make_context(items=items),
+    )
+    assert [d.sku for d in ds] == ["LRMV", "LREL"]
+
+
+def test_a_code_of_figures_typed_in_two_groups_is_the_code() -> None:
+    items = {"330412": ItemInfo("330412", "Fluoride varnish 5% BX/50", Decimal("46.50"))}
+    # "330-412" was $330 each, or 330 of them
+    (d,) = draft("330-412 x 2 bx recalled, lot 7781", make_context(items=items))
+    assert (d.sku, d.amount) == ("330412", Decimal("93.00"))
+
+
+def test_a_cup_of_a_dozen_is_the_unit_the_list_prices() -> None:
+    items = {"NCW-DZ": ItemInfo("NCW-DZ", "Canadian Nightcrawlers 1 Doz Cup", Decimal("1.65"))}
+    # 16 cups were 16 worms, $2.20
+    (d,) = draft(
+        "tossing 16 cups of crawlers, bait fridge died overnight", make_context(items=items)
+    )
+    assert d.amount == Decimal("26.40")
+
+
+def test_pieces_in_the_open_box_are_its_share() -> None:
+    items = {"CO2-30": ItemInfo("CO2-30", "Threaded CO2 Cartridge 16g BX/30", Decimal("42.00"))}
+    text = "half the 30 co2 cartridges in the open box are duds, totally empty"
+    (d,) = draft(text, make_context(items=items))  # 15 boxes were $630.00
+    assert d.amount == Decimal("21.00")
+
+
+def test_a_count_of_cases_names_no_item_whose_name_ends_in_that_pack() -> None:
+    items = {
+        "410220": ItemInfo("410220", "Exam table paper crepe 21in x 125ft CS/12", Decimal("46.80")),
+        "230410": ItemInfo("230410", "Patient bibs 2-ply 13x18 blue CS/500", Decimal("31.50")),
+        "220305": ItemInfo("220305", "Isolation gowns yellow universal CS/50", Decimal("42.00")),
+    }
+    # "12 cs" was read as the exam table paper, and the bibs dropped
+    ds = draft("flood in aisle 2: 12 cs bibs and 8 cs iso gowns ruined", make_context(items=items))
+    assert [(d.sku, d.quantity) for d in ds] == [("230410", 12), ("220305", 8)]
+
+
+def test_mice_of_a_mouse_said_beside_its_code_are_no_pests() -> None:
+    items = {"910-2225": ItemInfo("910-2225", "Logitech M185 wireless mouse grey", Decimal("9.60"))}
+    # drafted as pest damage at 0.97
+    (d,) = draft("foudn 6 extra 910-2225 mice in bin C4, system is low", make_context(items=items))
+    assert d.confidence < 0.9
+    (d,) = draft("mice chewed 3 910-2225 boxes", make_context(items=items))
+    assert d.category is Category.LOSS
+
+
+def test_a_part_under_a_heading_of_its_own_keeps_its_own_story() -> None:
+    items = {
+        "T-K": ItemInfo("T-K", "Tempur king mattress", Decimal("1890.00")),
+        "LC-08": ItemInfo("LC-08", "Leather care kit", Decimal("6.25")),
+    }
+    first, second = draft(
+        "theft: 1 T-K. shrinkage: 2 LC-08 leather kits", make_context(items=items)
+    )
+    assert (first.category, second.category) == (Category.CASUALTY, Category.SHRINKAGE)
+
+
+def test_retail_packs_named_by_their_size_stay_packs() -> None:
+    items = {"EDR-3": ItemInfo("EDR-3", "EveryDrop fridge water filter PK/3", Decimal("88.50"))}
+    # 2 three-packs were quantity 6
+    (d,) = draft("2 everydrop 3pks EDR-3 are gone from the locked cage", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("177.00"))
+    (d,) = draft("2 pk (3/pk) EDR-3 crushed", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(6), Decimal("177.00"))

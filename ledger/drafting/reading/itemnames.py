@@ -290,6 +290,10 @@ class _Index:
     alt_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
 
+# a count of containers ("12 cs"): never a name, though a list's name may end "CS/12"
+_PACK_SAID = re.compile(r"\d+\s*(?:cs|ctn|ct|plt|bx|bg|bdl|slv|pk|cases?|boxe?s?|bags?)", re.I)
+
+
 @lru_cache(maxsize=16)
 def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     tokens: dict[str, frozenset[str]] = {}
@@ -890,22 +894,26 @@ def rewrite(
             # "Quest 3 demo unit (899-00581)": the code said, its name's figures are no count
             if _scrubbable(text, hit):
                 scrub.append(hit)
-        elif not beside and not (
-            # one word of a name: only as counted goods, never a reason's word ("short"),
-            # nor a proper name's ("the World Cup promo labels", "Hope Street shelter")
-            hit.weak
-            and (
-                (typed and not _apart_from_codes(text, hit, typed_at))
-                # (one word: "short" of "short 3 boxes"; "hurricane ties" names the ties)
-                or (
-                    reason(hit.said)
-                    and " " not in hit.said.strip()
-                    and not _formula_beside_a_reason(text, hit, reason)
+        elif (
+            not beside
+            and not (
+                # one word of a name: only as counted goods, never a reason's word ("short"),
+                # nor a proper name's ("the World Cup promo labels", "Hope Street shelter")
+                hit.weak
+                and (
+                    (typed and not _apart_from_codes(text, hit, typed_at))
+                    # (one word: "short" of "short 3 boxes"; "hurricane ties" names the ties)
+                    or (
+                        reason(hit.said)
+                        and " " not in hit.said.strip()
+                        and not _formula_beside_a_reason(text, hit, reason)
+                    )
+                    or not _counted_goods(text, hit)
+                    or _proper_before(text, hit, index)
+                    or _amount_word(text, hit)
                 )
-                or not _counted_goods(text, hit)
-                or _proper_before(text, hit, index)
-                or _amount_word(text, hit)
             )
+            and not _PACK_SAID.fullmatch(hit.said)
         ):
             found.append(hit)
         elif hit.weak and not beside and not typed and _goods_word(text, hit, reason):

@@ -16,6 +16,7 @@ from ledger.drafting.reading.fast import twin_patterns
 
 _CODE = re.compile(r"(?<![\w/-])[a-z0-9]+(?:[-_/][a-z0-9]+)*(?![\w/-])", re.IGNORECASE)
 _KEY = re.compile(r"[^a-z0-9]")
+_DIGIT_GROUPS = re.compile(r"\d{3,}-\d{3,}")
 _CACHE: dict[frozenset[str], dict[str, str]] = {}
 
 
@@ -76,7 +77,9 @@ def canonical(text: str, items: Collection[str]) -> str:
             # ... but a long code dashed as printed ("978-0-13-521944-7", an ISBN) is the code
             key = _KEY.sub("", token)
             code = keys.get(key)
-            return code if code == token or ("-" in token and len(key) >= 10) else None
+            # ... and "330-412" of 330412: two groups of three figures or more, no range
+            grouped = _DIGIT_GROUPS.fullmatch(token) is not None
+            return code if code == token or ("-" in token and (len(key) >= 10 or grouped)) else None
         if not any(ch.isdigit() for ch in token) and not _code_like(token):
             # "Box" is a word even if a code is called BOX; but "lmparc", "teeblkm" are a
             # code of several parts typed together, never a word (no "-": the key is the word)

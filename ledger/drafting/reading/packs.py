@@ -600,7 +600,9 @@ _DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 _PRICED_DOZEN = re.compile(
     # ("BALL TITL VELOCITY DZ", "EGGS LG DOZ": a POS name ending in its dozen)
     # ("NITECRWLR 1DZ": one dozen, the list's unit, glued)
+    # (not "Nightcrawlers 1 Doz Cup": a cup of a dozen, the cup the list's unit)
     r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*|\b1\s*)(?:dozen|doz|dz)\b"
+    r"(?!\s+(?:cups?|tubs?|boxe?s?|bags?|cartons?|trays?|containers?|packs?|flats?)\b)"
     r"|\b(?:dozen|doz|dz)\s*\)?\s*$",
     re.I,
 )
