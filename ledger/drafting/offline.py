@@ -1697,6 +1697,12 @@ def read_requests(
     )
     if doubt:
         read = [replace(f, unclear=(*f.unclear, doubt)) for f in read]
+    # "3 or 4 rolls barbed wire" of "... 4-Point Barbed Wire": a choice of counts said before
+    # the name's figures were taken as the name's; still which number is meant?
+    if " or " in text.lower():
+        either = hedges.number_choice(text)
+        if either and not any(either in d for f in read for d in f.doubts):
+            read = [replace(f, doubts=(*f.doubts, either)) for f in read]
     # "3 cs A spoiled, or maybe it was B": which item? said across parts, doubts every draft
     choice = hedges.code_choice(clean) if len(read) > 1 else []
     if choice:

@@ -2311,3 +2311,40 @@ def test_retail_packs_named_by_their_size_stay_packs() -> None:
     assert (d.quantity, d.amount) == (Decimal(2), Decimal("177.00"))
     (d,) = draft("2 pk (3/pk) EDR-3 crushed", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(6), Decimal("177.00"))
+
+
+def test_a_lone_m_in_a_name_is_a_size_not_a_metre() -> None:
+    items = {"VGL-M": ItemInfo("VGL-M", "Vinyl glove powder-free M BX/100", Decimal("5.25"))}
+    # 15 boxes were 1,500 gloves at $5.25 each, $7,875.00 at 0.87
+    (d,) = draft("15 bx VGL-M gloves melted together in the hot trailer", make_context(items=items))
+    assert d.amount == Decimal("78.75")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "system says 20 SKU-12, bin has 26",
+        "counted 10 SKU-12 in aisle 4 but system only has 4",
+    ],
+)
+def test_more_in_the_bin_than_the_system_is_an_overage(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is Category.OVERAGE and d.quantity == 6
+
+
+def test_a_choice_of_counts_beside_a_names_figure_is_in_doubt() -> None:
+    items = {"RB-7": ItemInfo("RB-7", "Red Brand 4-Point Barbed Wire 1320 FT", Decimal("89.95"))}
+    (d,) = draft("3 or 4 rolls barbed wire rusted out", make_context(items=items))
+    assert d.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a few bags of SKU-12 torn", "a couple of cases of SKU-12 crushed", "several SKU-12 dented"],
+)
+def test_a_count_not_said_is_in_doubt(text: str) -> None:
+    # "a few bags" was one bag, sure at 0.97
+    ds = draft(text, make_context(items=_BLUE))
+    assert all(d.confidence < 0.5 for d in ds)
+    (d,) = draft("3 SKU-12 broke a few days ago", make_context(items=_BLUE))
+    assert d.amount == Decimal("45.00") and d.confidence >= 0.9

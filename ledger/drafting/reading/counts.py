@@ -31,7 +31,8 @@ _N1 = (
 )
 
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
-_SAID = r"""(?:\s*(?:says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
+# ("system only has 7", "QB only shows 10")
+_SAID = r"""(?:\s*(?:only|says?|said|shows?|showed|has|have|had|is|are|was|were|qty|quantity|count
     |on\s+hand|of|thinks?|believes?|we\s+have|there\s+(?:are|is|should\s+be)|reports?
     |reported|lists?|listed|displays?|stock|[:=]))*"""
 # ("sytem", "sysytem": the books' name as typed in a hurry)
@@ -92,7 +93,8 @@ _COUNTED = re.compile(
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           # ("cant find 2 of them, count says we should have 6": 2 are missing, not counted)
-          |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot)\s+(?:only\s+)?(?:has|have|had|holds?)
+          |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot|bin|bins|box)\s+(?:only\s+)?
+           (?:has|have|had|holds?)
           |(?<!can't\s)(?<!cant\s)(?<!cannot\s)(?<!couldn't\s)(?<!couldnt\s)(?<!not\s)
            (?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at

@@ -131,16 +131,35 @@ _CODE_OR = re.compile(
 )
 
 
+# a count not said: "a few bags", "several boxes", "a couple of cases" (never the count of one
+# bag, as "a bag" would be); not time ("a few days ago") nor money ("a couple hundred")
+_VAGUE_COUNT = re.compile(
+    r"\b(?:a\s+few|several|a\s+handful\s+of|a\s+bunch\s+of|a\s+couple(?:\s+of)?)\s+"
+    r"(?!(?:of\s+)?(?:hundred|thousand|grand|k\b|bucks|dollars|days?|weeks?|hours?|minutes?"
+    r"|mins?|months?|years?|times|ago|more|of\s+(?:us|them|you|days|weeks))\b)(?=[a-z\ue000])",
+    re.IGNORECASE,
+)
+
+
 def hedges(text: str) -> list[str]:
     """The doubts `text` states, each quoting its words."""
     out: list[str] = []
     for m in _HEDGE.finditer(text):
         out.append(f"The message sounds unsure ('{_squash(m.group(0))}'): confirm it first")
         break  # one is enough to make the draft doubtful
+    vague = _VAGUE_COUNT.search(text) if not out else None
+    if vague:
+        out.append(f"'{_squash(vague.group(0))}': how many? Send the count")
     choice = _NUMBER_OR.search(text) if ("or" in text.lower() or "/" in text) else None
     if choice:
         out.append(f"'{_squash(choice.group(0))}': which number is meant?")
     return out
+
+
+def number_choice(text: str) -> str:
+    """ "'3 or 4': which number is meant?" for a choice of numbers in `text`, else ""."""
+    choice = _NUMBER_OR.search(text)
+    return f"'{_squash(choice.group(0))}': which number is meant?" if choice else ""
 
 
 def code_choice(text: str) -> list[str]:

@@ -459,9 +459,10 @@ PIECE_FLOOR = Decimal("0.10")
 CASE_FLOOR = Decimal("2.00")
 # a measure word with no figure of its own just before the pack: the measure is what is
 # priced ("HOPS CITRA LB (BX/44)"), not a piece's size ("Spray paint 12 oz CS/6")
-# ("Gift wrap roll 30 sq ft CS/24": an area is the piece's size too)
+# ("Gift wrap roll 30 sq ft CS/24": an area is the piece's size too; "Vinyl glove M BX/100":
+# an M alone is the size medium, no metre)
 _MEASURE_PRICED = re.compile(
-    r"(?<![\d.\s])(?<!\d\ssq)(?<!\d\scu)\s*\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.I
+    r"(?<![\d.\s])(?<!\d\ssq)(?<!\d\scu)\s*\b(?:lb|lbs|kg|ft|yd|oz|gal)\s*\(?\s*$", re.I
 )
 
 
@@ -601,7 +602,10 @@ _WHOLE_AND_LOOSE = re.compile(
 
 
 # a measure the list prices by, before its box's size: "HOP CITRA LB (BX/44)"
-_MEASURE_BEFORE = re.compile(r"\b(?:lb|lbs|kg|ft|yd|oz|gal|m)\s*\(?\s*$", re.IGNORECASE)
+# (a figure's metre: "25M", "25 m"; a lone "M" is a size, medium)
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:lb|lbs|kg|ft|yd|oz|gal)\s*\(?\s*$|(?<=\d)\s?m\s*\(?\s*$", re.IGNORECASE
+)
 _CASE_CODE = re.compile(r"(?:^|[-_.\s])(?:cs|case)$", re.IGNORECASE)
 
 
