@@ -221,6 +221,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
     unit = (facts.unit or "").lower()
+    unit = _ABBREVIATED.get(_singular(unit), unit)  # ("2 btls": bottles)
     if by_its_pack is not None and unit and container_said(unit) == by_its_pack[0]:
         return None  # "4 ct of bankers boxes" of "... CT/12": four cartons
     if unit == "units" and set(dict(facts.containers)) == {"dozen"}:
@@ -255,6 +256,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None
     if packs.priced_each(item.name) and (by_its_pack is None or packs.says_each(item.name)):
         return None  # ("COKE 20OZ EA 24/CS": the list prices the piece)
+    if sized[0] == "pair" and (
+        unit in ("pr", "prs", "pair", "pairs")
+        or "pair" in dict(facts.containers)
+        or re.search(r"\b(?:pairs|prs)\b", facts.source_text, re.IGNORECASE)
+        or re.search(
+            rf"(?<![\w.]){re.escape(format(facts.quantity, 'f'))}\s*(?:pr|prs|pairs?)\b",
+            facts.source_text,
+            re.IGNORECASE,
+        )
+    ):
+        return None  # "14 pr" of a pair's line: the pairs counted
     if unit in ("dz", "doz", "dozen", "dozens") or (
         not unit and set(dict(facts.containers)) == {"dozen"}
     ):

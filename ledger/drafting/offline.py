@@ -142,6 +142,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
     "cup", "bricks", "brick", "reels", "reel", "quarts", "quart", "qts", "qt", "pints", "pint",
     "u", "inches", "inch", "bdl", "bdls", "bndl", "bndls", "slv", "slvs",
+    "btl", "btls", "pouches", "pouch", "dz", "bxs", "bgs",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -316,6 +317,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address: a place
     rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
+    # "86 the expired sour cream", "86'd it": the kitchen's word for taking off, no count
+    r"(?<![\w.$])86(?:'?d|ed)?(?=\s+(?:the|it|them|those|these|that|all|our)\b)",
+    # "the 12 btl ones", "the 6in ones": which kind of the goods, never a count
+    r"(?<=\bthe\s)\d+(?=\s*-?\s*[a-z]+\s+ones?\b)",
     # a figure hyphened to what it describes ("4-person boxes", "2-way valves", "3-ply"): part
     # of the goods' name, never a count
     r"\b\d{1,2}-(?:person|people|man|way|ply|seat|seater|burner|door|drawer|shelf|tier|light"

@@ -2348,3 +2348,54 @@ def test_a_count_not_said_is_in_doubt(text: str) -> None:
     assert all(d.confidence < 0.5 for d in ds)
     (d,) = draft("3 SKU-12 broke a few days ago", make_context(items=_BLUE))
     assert d.amount == Decimal("45.00") and d.confidence >= 0.9
+
+
+def test_a_dozen_or_a_pair_priced_line_counts_its_own_unit() -> None:
+    items = {
+        "31020": ItemInfo("31020", "Pilot G2 gel pen 0.7mm black DZ/12", Decimal("13.20")),
+        "6001": ItemInfo("6001", "3M 6001 organic vapor cartridge PR", Decimal("14.80")),
+    }
+    # "4 dz" of a DZ/12 line were 48 dozens, $633.60 at 0.97
+    (d,) = draft("sku 31020 4 dz dmg", make_context(items=items))
+    assert d.amount == Decimal("52.80")
+    # six loose cartridges of a pair's line were six pairs, $88.80 at 0.97
+    (d,) = draft("6 loose 6001 cartridges with broken seals, toss", make_context(items=items))
+    assert d.amount == Decimal("44.40")
+    (d,) = draft("found 4 extra pr 6001 carts", make_context(items=items))
+    assert d.amount == Decimal("59.20")
+
+
+def test_pieces_of_a_foodservice_case_pack_are_its_share() -> None:
+    items = {
+        "1043235": ItemInfo("1043235", "Heavy cream 40% 12/QT CS", Decimal("58.80")),
+        "1043318": ItemInfo("1043318", "Yogurt greek plain 4/32 oz CS", Decimal("21.60")),
+    }
+    # a dozen quarts were 12 cases, $705.60
+    (d,) = draft("a dozen qts of heavy cream spoiled", make_context(items=items))
+    assert d.amount == Decimal("58.80")
+    (d,) = draft("2 tubs of the greek yogurt expired", make_context(items=items))
+    assert d.amount == Decimal("10.80")
+    (d,) = draft("3 cs of 1043235 expired", make_context(items=items))
+    assert d.amount == Decimal("176.40")
+
+
+def test_a_count_of_cases_after_a_name_stays_a_count() -> None:
+    items = {
+        "HOL-GP": ItemInfo(
+            "HOL-GP", "Crown Royal Holiday Gift Pack 750ML w/2 Glasses CS/6", Decimal("171.00")
+        )
+    }
+    # "2 cs" was eaten into the name ("w/2 Glasses CS/6"): no count, two drafts merged
+    (d,) = draft("obsolete holiday gift packs 2 cs w/o", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("342.00"))
+
+
+def test_bottles_said_short_are_counted_goods() -> None:
+    ds = draft("1 cs SKU-12 smashed, 2 btls SKU-77 broke", make_context())
+    assert [(d.sku, d.quantity) for d in ds] == [("SKU-12", 1), ("SKU-77", 2)]
+
+
+def test_eighty_six_the_goods_is_no_count() -> None:
+    # "86 the expired sour cream, 3 tubs" was 86 tubs, sure-ish
+    (d,) = draft("86 the expired SKU-12, 3 of them", make_context(items=_BLUE))
+    assert d.quantity == Decimal(3)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -956,6 +956,7 @@ def rewrite(
         if not ((of := _OF_AFTER.match(text, m.end)) and of.end() in goods_at and m.weak)
         and not (of and of.end() in goods_at and packs.holder(m.said.split()[-1]) is not None)
     ]
+    found = [_count_left_out(m, names.get(m.sku, "")) for m in found]
     one = _the_one(text, found, typed, scrub, unsure, ambiguous)
     if one is not None:
         found, ambiguous = [one], []
@@ -987,6 +988,31 @@ def rewrite(
     return Rewritten(
         "".join(out), tuple(found), tuple(scrub), tuple(unsure), tuple(ambiguous), tuple(conflicts)
     )
+
+
+def _count_left_out(match: Match, name: str) -> Match:
+    """`match` without a count of containers it ends in ("holiday gift packs 2 cs" of "...
+    w/2 Glasses CS/6": the name's words, then a count of its cases, which stays a count).
+    Not when the container is the goods the name says ("iphone 14 cases" of "CLEAR TPU CASE
+    IPH14": the cases are the goods, the 14 their model)."""
+    tail = _COUNT_TAIL.search(match.said)
+    if tail is None or tail.start() == 0 or match.tail:
+        return match
+    word = packs.holder(tail.group(1))
+    if word is not None and word in {
+        packs.holder(w) for w in _WORDS_OF.findall(_PACK_NOTE.sub(" ", name))
+    }:
+        return match
+    said = match.said[: tail.start()]
+    return replace(match, said=said, end=match.start + len(said))
+
+
+# a count of containers at the end of words read as a name: " 2 cs", " 12 bx", " 3 cases"
+# (never a figure glued to its pack, "80ct", "12pk": the name's own)
+_COUNT_TAIL = re.compile(r"\s+\d+\s+(cs|ctn|bx|bg|bdl|cases?|boxe?s?|bags?)$", re.I)
+_WORDS_OF = re.compile(r"[a-z]+", re.I)
+# a list's pack written short after the name ("CS/6", "BX/100"): no word of the goods
+_PACK_NOTE = re.compile(r"(?<![\w/])(?:cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl)\s*/\s*\d+\b", re.I)
 
 
 def _spaces(m: re.Match[str]) -> str:

@@ -502,6 +502,9 @@ def sold_by(name: str) -> str | None:
         # "FANCY FEAST PATE 3OZ CS/24": a case pack, no container the name prices by; whether
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
+    packed = _PACK_THEN_CASE.search(name)
+    if packed is not None:
+        return holder(packed.group("c"))  # "Heavy cream 40% 12/QT CS": the case of 12 quarts
     m = _SOLD_BY.search(name)
     if m is not None and not m.group("a"):
         # "1020 flat no holes case of 100": the goods are flats, the case of 100 is priced
@@ -542,6 +545,15 @@ _COUNT_A_CASE = re.compile(
 )
 
 
+# a foodservice pack, then the case that holds it, at the end of the name: "12/QT CS",
+# "4/5 LB CS", "6/#10 CS", "9/3 LB CS", "36/1 LB CS"
+_PACK_THEN_CASE = re.compile(
+    r"(?<![\w./])(?P<n>\d+)\s*/\s*(?:\#\s*\d+|\d*(?:\.\d+)?\s*(?:qt|qts|gal|lbs?|oz|fl\s*oz"
+    r"|ct|ml|l|ltr|pt|kg|g|dz|doz|ea|pc|pcs)\b)\.?\s*(?P<c>cs|case|ctn|carton|bx|box)\s*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def size_of(name: str) -> tuple[str, Decimal] | None:
     """The container an item list's name prices the item by and how many pieces it holds
@@ -550,14 +562,17 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     held_dozens = container(dozens.group("c")) if dozens is not None else None
     if dozens is not None and held_dozens:
         return held_dozens, 12 * Decimal(dozens.group("n"))  # "15 dozen case": 180 eggs
-    counted = _COUNT_A_CASE.search(name)
+    counted = _COUNT_A_CASE.search(name) or _PACK_THEN_CASE.search(name)
     if counted is not None and (held := container(counted.group("c"))):
-        return held, Decimal(counted.group("n"))  # "Lemons 140ct CS": a case of 140 lemons
+        # "Lemons 140ct CS": a case of 140 lemons; "Heavy cream 40% 12/QT CS": of 12 quarts
+        return held, Decimal(counted.group("n"))
     m = _SIZED_AS.search(name)
     if m is None:
         other = _HELD_AS.search(name)  # "Carnations, bucket of 100 stems", "Tulips, bunch of 10"
         if other is not None and Decimal(other.group("n")) > 1:
             return (other.group("a").lower(), Decimal(other.group("n")))
+        if _PRICED_PAIR.search(name):
+            return ("pair", Decimal(2))  # "3M 6001 organic vapor cartridge PR": the pair's cost
         return ("dozen", Decimal(12)) if _PRICED_DOZEN.search(name) else None
     word = (m.group("a") or m.group("b") or m.group("pc")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
@@ -603,14 +618,19 @@ _PRICED_DOZEN = re.compile(
     # (not "Nightcrawlers 1 Doz Cup": a cup of a dozen, the cup the list's unit)
     r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*|\b1\s*)(?:dozen|doz|dz)\b"
     r"(?!\s+(?:cups?|tubs?|boxe?s?|bags?|cartons?|trays?|containers?|packs?|flats?)\b)"
-    r"|\b(?:dozen|doz|dz)\s*\)?\s*$",
+    r"|\b(?:dozen|doz|dz)\s*\)?\s*$"
+    # ("Pilot G2 gel pen 0.7mm black DZ/12": the dozen, as a case pack is written)
+    r"|\b(?:doz|dz)\s*/\s*12\b",
     re.I,
 )
 # a name ending in its dozen, after the piece's own container ("... 125 g pack, dozen")
 _DOZEN_LAST = re.compile(r",\s*(?:per\s+|a\s+|by\s+the\s+)?(?:dozen|doz|dz)\s*\)?\s*$", re.I)
 # "Cut gloves L, per pair", "Work boots (pair)", "Socks /pr": the item is the pair
+# ("3M 6001 organic vapor cartridge PR": a POS name ending in its pair, in capitals)
 _PRICED_PAIR = re.compile(
-    r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b", re.I
+    r"(?:\b(?:per|a)\s+|/\s*|\(\s*|,\s*)(?:pair|pr)\b\.?\s*\)?\s*$|\bper\s+pair\b"
+    r"|\s(?-i:PR|PAIR)\s*$",
+    re.I,
 )
 
 
