@@ -183,6 +183,19 @@ def _by_the_items_container(
     return facts
 
 
+def _one_measure_each(name: str, unit: str) -> bool:
+    """Whether the list's name makes each piece one of the measure counted ("... oil qt
+    CS/12", "... 1 gal CS/4" counted in "qts", "gal"): a measure word alone or after a 1."""
+    counted = measures.measure(unit)
+    return counted is not None and any(
+        measures.measure(m.group(1)) == counted for m in _ONE_MEASURE.finditer(name)
+    )
+
+
+# a measure word in a name, alone or after a 1: "oil qt", "bleach 1 gal"
+_ONE_MEASURE = re.compile(r"(?:(?<![\d./])\b|(?<![\d.])1\s?)([a-z]{1,6})\b", re.IGNORECASE)
+
+
 def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
     """`facts` counting retail packs of the size the item list prices ("2 everydrop 3pks" of
     "... PK/3"): the packs are the list's unit and the quantity, as the golden table's
@@ -293,9 +306,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     # (the word the name's reading starts with is what was counted: "12 bunches of freedom
     # reds" of "Rose Freedom red bunch of 25", not "18 stems out of a playa blanca bunch")
     counted_as = [w[0] for w in (_WORD.findall(n.lower()) for n in names_read) if w]
-    if any(packs.priced_container(w) == sized[0] for w in _WORD.findall(named)) or any(
-        _singular(w) == sized[0] for w in counted_as
-    ):
+    if any(
+        sized[0] in (packs.priced_container(w), container_said(w)) for w in _WORD.findall(named)
+    ) or any(_singular(w) == sized[0] for w in counted_as):
         return None  # ("25 tomato flats" of "TOMATO ASST 606 FLAT": the flats counted)
     if facts.containers and (
         sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}
@@ -335,6 +348,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
         return sized  # "12 bottles", "40 pcs"
+    if unit and _one_measure_each(item.name, unit):
+        return sized  # "8 qts" of "5W-30 small engine oil qt CS/12": eight of its quarts
     # no unit word: the goods said by the item list's own name for them ("60 eggs SKU-92",
     # "12 loose reeds" of "Clarinet reeds, box of 10", "24 glasses" of "Wine glass, per dozen")
     # (a short word of the name counts only as the goods' name was read: "6 kit kats" of "Kit

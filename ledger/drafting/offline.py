@@ -142,7 +142,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
     "cup", "bricks", "brick", "reels", "reel", "quarts", "quart", "qts", "qt", "pints", "pint",
     "u", "inches", "inch", "bdl", "bdls", "bndl", "bndls", "slv", "slvs",
-    "btl", "btls", "pouches", "pouch", "dz", "bxs", "bgs",
+    "btl", "btls", "pouches", "pouch", "dz", "bxs", "bgs", "bg",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -319,6 +319,10 @@ _MASK_PARTS: tuple[str, ...] = (
     rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
     # "86 the expired sour cream", "86'd it": the kitchen's word for taking off, no count
     r"(?<![\w.$])86(?:'?d|ed)?(?=\s+(?:the|it|them|those|these|that|all|our)\b)",
+    # a size glued to its measure, naming the goods: "6 of the 8qt chafers", "1 chafer 8qt
+    # dented" (the count is said apart; "spilled 8qt of oil" measures what was lost)
+    r"(?<=\bthe\s)\d+(?:\.\d+)?(?:qt|oz|gal|in|ml|ltr|mm|cm)\b(?=\s+(?:[a-z]{3,}(?<!\bof)|\ue002))",
+    r"\b\d+\s+[a-z]{3,}\s+(?P<m>\d+(?:\.\d+)?(?:qt|oz|gal|in|ml|ltr|mm|cm))\b(?!\s+of\b)",
     # "the 12 btl ones", "the 6in ones": which kind of the goods, never a count
     r"(?<=\bthe\s)\d+(?=\s*-?\s*[a-z]+\s+ones?\b)",
     # a figure hyphened to what it describes ("4-person boxes", "2-way valves", "3-ply"): part

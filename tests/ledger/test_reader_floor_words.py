@@ -2399,3 +2399,30 @@ def test_eighty_six_the_goods_is_no_count() -> None:
     # "86 the expired sour cream, 3 tubs" was 86 tubs, sure-ish
     (d,) = draft("86 the expired SKU-12, 3 of them", make_context(items=_BLUE))
     assert d.quantity == Decimal(3)
+
+
+def test_a_bag_pack_after_the_name_prices_the_bag() -> None:
+    items = {
+        "43802": ItemInfo("43802", 'Qualatex 11" Latex Red BG/100', Decimal("14.75")),
+        "INS-25": ItemInfo("INS-25", "Ring Insulators Black BG/25", Decimal("5.75")),
+    }
+    # 40 balloons were 40 bags, $590.00
+    (d,) = draft("40 red 11in latex popped at the inflation station", make_context(items=items))
+    assert d.amount == Decimal("5.90")
+    (d,) = draft("2 bg ring insulators short on count", make_context(items=items))
+    assert d.amount == Decimal("11.50")
+
+
+def test_a_size_glued_to_its_measure_names_the_goods() -> None:
+    # "6 of the 8qt chafers" was 8 at $6.00
+    (d,) = draft("6 of the 8qt SKU-12 rusted through, scrap em", make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(6), Decimal("90.00"))
+    (d,) = draft("1 chafer 8qt SKU-12 dented bad", make_context(items=_BLUE))
+    assert d.quantity == Decimal(1)
+
+
+def test_quarts_of_a_quart_line_sold_by_the_case_are_its_share() -> None:
+    items = {"5W30": ItemInfo("5W30", "5W-30 small engine oil qt CS/12", Decimal("69.00"))}
+    # 8 quarts were 8 cases, $552.00 at 0.82
+    (d,) = draft("8 qts 5W30 contaminated with water, dumped them", make_context(items=items))
+    assert d.amount == Decimal("46.00")

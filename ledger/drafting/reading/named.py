@@ -362,7 +362,7 @@ _HOLDS = re.compile(
 # the words a message counts such containers by
 _CONTAINER_SAID = {
     "sq": "square", "sqs": "square", "square": "square", "squares": "square",
-    "ct": "carton", "tr": "tray", "rl": "roll",
+    "ct": "carton", "tr": "tray", "rl": "roll", "bg": "bag", "bgs": "bag",
 }  # fmt: skip
 
 
