@@ -183,6 +183,25 @@ def _by_the_items_container(
     return facts
 
 
+def _goods_counted(facts: Facts, item: ItemInfo, held: str) -> bool:
+    """Whether the count is of the goods the list's name says, not of its container, which
+    the message names without a count of its own ("50 nitrile L gloves torn, box got wet")."""
+    if facts.quantity is None:
+        return False
+    nouns = _goods_nouns(item.name, held)
+    # (the head of the words said for the goods: "nitrile L gloves", not "x-acto #11 boxes")
+    heads = [
+        _WORD.findall(n.lower())[-1] for n in said_as_name(facts, item.sku) if _WORD.findall(n)
+    ]
+    named = {_singular(h) for h in heads if h.endswith("s")}  # (counted goods: the plural)
+    counted_box = re.search(
+        rf"\b(?:\d+|an?|one|two|three|four|five|six|ten|twelve)\s+(?:\w+\s+)?{held}(?:e?s)?\b",
+        facts.source_text,
+        re.IGNORECASE,
+    )
+    return bool(nouns & named) and counted_box is None
+
+
 def _one_measure_each(name: str, unit: str) -> bool:
     """Whether the list's name makes each piece one of the measure counted ("... oil qt
     CS/12", "... 1 gal CS/4" counted in "qts", "gal"): a measure word alone or after a 1."""
@@ -233,9 +252,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     cases = dict(facts.containers).get(by_its_pack[0]) if by_its_pack else None
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
-    unit = (facts.unit or "").lower()
-    unit = _ABBREVIATED.get(_singular(unit), unit)  # ("2 btls": bottles)
-    if by_its_pack is not None and unit and container_said(unit) == by_its_pack[0]:
+    said_unit = (facts.unit or "").lower()
+    unit = _ABBREVIATED.get(_singular(said_unit), said_unit)  # ("2 btls": bottles)
+    if by_its_pack is not None and unit and by_its_pack[0] in (container_said(said_unit), unit):
         return None  # "4 ct of bankers boxes" of "... CT/12": four cartons
     if unit == "units" and set(dict(facts.containers)) == {"dozen"}:
         unit = ""  # ("half a dozen PSF-12-CS12 bottles": the reading's word for dozens)
@@ -258,7 +277,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if by_its_pack is not None:
         # (a case the pieces were taken out of is no case counted: "17 rolls out of a CS/24")
         told = _TAKEN_OUT.sub(" ", facts.source_text.lower().replace(item.sku.lower(), " "))
-        if any(packs.holder(w) == by_its_pack[0] for w in _WORD.findall(told)):
+        if any(packs.holder(w) == by_its_pack[0] for w in _WORD.findall(told)) and not (
+            _goods_counted(facts, item, by_its_pack[0])
+        ):
             by_its_pack = None  # ("toss the box", "5 collector boxes"): the container is said
     sized = packs.size_of(item.name) or by_its_pack
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):

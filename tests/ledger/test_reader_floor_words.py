@@ -2426,3 +2426,27 @@ def test_quarts_of_a_quart_line_sold_by_the_case_are_its_share() -> None:
     # 8 quarts were 8 cases, $552.00 at 0.82
     (d,) = draft("8 qts 5W30 contaminated with water, dumped them", make_context(items=items))
     assert d.amount == Decimal("46.00")
+
+
+def test_a_pack_in_capitals_or_a_bottle_of_so_many_prices_the_pack() -> None:
+    items = {
+        "418R": ItemInfo("418R", "Dunlop Tortex Standard .60mm Refill BAG/72", Decimal("21.60")),
+        "215004": ItemInfo("215004", "Oclacitinib 16 mg tabs BTL/100", Decimal("218.60")),
+    }
+    # 2 bags of 72 picks were 144 bags, $3,110.40 at 0.97
+    (d,) = draft("2 bags 418R (72/bag) soaked in fret cleaner, trash", make_context(items=items))
+    assert d.amount == Decimal("43.20")
+    # 30 tablets were 30 bottles, $6,558.00 at 0.87
+    (d,) = draft("30 tabs oclacitinib spilled on the floor", make_context(items=items))
+    assert d.amount == Decimal("65.58")
+    (d,) = draft("1 btl 215004 went missing from the cage", make_context(items=items))
+    assert d.amount == Decimal("218.60")
+
+
+def test_goods_counted_beside_their_box_said_without_a_count_are_pieces() -> None:
+    items = {"GLV-L": ItemInfo("GLV-L", "Nitrile exam gloves L BX/100", Decimal("9.10"))}
+    # 50 gloves were 50 boxes, $455.00
+    (d,) = draft("50 nitrile L gloves torn, box got wet", make_context(items=items))
+    assert d.amount == Decimal("4.55")
+    (d,) = draft("2 boxes of GLV-L got wet", make_context(items=items))
+    assert d.amount == Decimal("18.20")
