@@ -183,6 +183,9 @@ def _by_the_items_container(
     return facts
 
 
+_SINGLES = re.compile(r"\b(?:singles?|loose|one\s+of\s+(?:the|each)\s+pair|left|right)\b", re.I)
+
+
 def _goods_counted(facts: Facts, item: ItemInfo, held: str) -> bool:
     """Whether the count is of the goods the list's name says, not of its container, which
     the message names without a count of its own ("50 nitrile L gloves torn, box got wet")."""
@@ -295,10 +298,12 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         or "pair" in dict(facts.containers)
         or re.search(r"\b(?:pairs|prs)\b", facts.source_text, re.IGNORECASE)
         or re.search(
-            rf"(?<![\w.]){re.escape(format(facts.quantity, 'f'))}\s*(?:pr|prs|pairs?)\b",
+            rf"(?<![\w.]){re.escape(format(facts.quantity, 'f'))}\s+(?:\w+\s+)?(?:pr|prs|pairs?)\b",
             facts.source_text,
             re.IGNORECASE,
         )
+        # ("half a dozen chelsea boots": footwear is counted in pairs, singles said as such)
+        or (packs.worn_in_pairs(item.name) and not _SINGLES.search(facts.source_text))
     ):
         return None  # "14 pr" of a pair's line: the pairs counted
     if unit in ("dz", "doz", "dozen", "dozens") or (

@@ -333,8 +333,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|head|arm)s?\b(?!-)",
     # a number sign's figure after "the", "of", "dozen" or a count names a size or a model
     # ("2 of the #10 blades", "a dozen #10 blades", "3 #10 cans"): never the count
-    r"(?:(?<=\bthe\s\#)|(?<=\bof\s\#)|(?<=\bdozen\s\#)|(?<=\bdz\s\#)|(?<=\d\s\#))"
-    r"\d{1,3}s?\b(?=\s*[a-z])",
+    # ("22 sticks #4 rebar": after the goods' counted word, in the plural)
+    r"(?:(?<=\bthe\s\#)|(?<=\bof\s\#)|(?<=\bdozen\s\#)|(?<=\bdz\s\#)|(?<=\d\s\#)"
+    r"|(?<=\d\s[a-z]{3}s\s\#)|(?<=\d\s[a-z]{4}s\s\#)|(?<=\d\s[a-z]{5}s\s\#)|(?<=\d\s[a-z]{6}s\s\#))"
+    r"\d{1,3}s?\b(?=\s*(?:[a-z]|\ue002))",
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
     r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|rtv|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l"

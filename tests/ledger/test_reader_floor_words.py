@@ -2450,3 +2450,47 @@ def test_goods_counted_beside_their_box_said_without_a_count_are_pieces() -> Non
     assert d.amount == Decimal("4.55")
     (d,) = draft("2 boxes of GLV-L got wet", make_context(items=items))
     assert d.amount == Decimal("18.20")
+
+
+def test_a_pair_of_figures_with_a_slash_names_the_one_with_a_plus() -> None:
+    items = {
+        "CAP-45-5": ItemInfo(
+            "CAP-45-5", "Dual run capacitor 45+5 MFD 440V round", Decimal("14.60")
+        ),
+        "RLC-4PK": ItemInfo(
+            "RLC-4PK", "Locking refrigerant caps R-410A pink 4-pack", Decimal("19.60")
+        ),
+    }
+    # "45/5 caps" were the locking caps
+    (d,) = draft("2 of the 45/5 caps came in bulged on top, scrap em", make_context(items=items))
+    assert (d.sku, d.amount) == ("CAP-45-5", Decimal("29.20"))
+
+
+def test_footwear_of_a_pairs_line_is_counted_in_pairs() -> None:
+    items = {"CB-8": ItemInfo("CB-8", "Chelsea boot tan sz 8 PR", Decimal("72.00"))}
+    (d,) = draft(
+        "half a dozen tan chelsea boots sz 8 scuffed beyond repair", make_context(items=items)
+    )
+    assert d.amount == Decimal("432.00")
+    (d,) = draft(
+        "found 6 extra pr CB-8 up on the mezz, not in the system", make_context(items=items)
+    )
+    assert d.amount == Decimal("432.00")
+
+
+def test_a_couple_hundred_without_its_article_is_still_no_figure() -> None:
+    # "$100.00" at 0.97
+    (d,) = draft("couple hundred bucks of SKU-12 ruined", make_context(items=_BLUE))
+    assert d.confidence < 0.5
+
+
+def test_an_exchange_is_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft("customer exchanged 2 pr SKU-12 sz 9 for sz 10, no issue", make_context())
+
+
+def test_a_number_signs_size_after_the_counted_goods_is_no_count() -> None:
+    items = {"RB4-20": ItemInfo("RB4-20", "Rebar #4 1/2in x 20ft gr60", Decimal("13.90"))}
+    # "#4" was the count: 4 sticks, not 22
+    (d,) = draft("22 sticks #4 rebar 20' bent by the loader, scrap", make_context(items=items))
+    assert d.quantity == Decimal(22)

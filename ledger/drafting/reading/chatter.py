@@ -585,6 +585,7 @@ _DAYS_WORK = re.compile(
       |loaded\s+\d+\s+(?:\S+\s+){0,4}?(?:on|onto|into)\s+(?:the\s+)?(?:truck|trailer|van)
       |out\s+for\s+delivery|went\s+through\s+\d|go(?:ing|es)?\s+through\s+\d
       |set\s+up\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?(?:endcap|end\s+cap|display|aisle|shelf)
+      |exchanged\s+(?:\S+\s+){1,6}?for\b|swapped\s+(?:\S+\s+){1,6}?for\b
       |record\s+(?:week|day|month)|drops\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next
       |tomorrow|today)\w*|we\s+(?:get|got|are\s+getting)\s+\d+\s+(?:\S+\s+){0,3}?(?:in|on|this
       |next|friday|monday))\b""",

@@ -35,8 +35,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
          |and\s+change|odd\s+(?:dollars?|bucks|grand)|or\s+thereabouts|thereabouts|circa
          |in\s+round\s+(?:numbers|figures)
-         |(?:a\s+couple(?:\s+of)?|a\s+few|several|some|many|multiple|a\s+number\s+of)
-            \s+(?:hundred|thousand|grand|million)
+         # ("couple hundred bucks of mailers": the article left out, still no figure)
+         |(?:(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|some|many|multiple|a\s+number\s+of)
+            \s+(?:hundred|thousand|grand|million|k\b)
          |suspected|awaiting\s+(?:\w+\s+)?(?:inspection|qc|review|assessment|decision|confirmation
             |approval|investigation|results?)
          |pending\s+(?:\w+\s+)?(?:qc|inspection|review|assessment|decision|investigation|results?)

@@ -294,6 +294,9 @@ class _Index:
 _PACK_SAID = re.compile(r"\d+\s*(?:cs|ctn|ct|plt|bx|bg|bdl|slv|pk|cases?|boxe?s?|bags?)", re.I)
 
 
+_PLUS_PAIR = re.compile(r"(?<![\w.])(\d+)\s*\+\s*(\d+)(?![\w.])")
+
+
 @lru_cache(maxsize=16)
 def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     tokens: dict[str, frozenset[str]] = {}
@@ -325,6 +328,9 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "IPH 15/15PRO": a figure over itself is no fraction but "or" (the 15 or the 15 Pro;
         # "12/3CT" stays twelve packs of three)
         joined |= {m.group(1) for m in _NO_FRACTION.finditer(name) if m.group(1) == m.group(2)}
+        # ("45/5 caps" of "Dual run capacitor 45+5 MFD"): a pair of figures joined by a plus
+        # is typed with a slash as often
+        joined |= {f"{a}/{b}" for a, b in _PLUS_PAIR.findall(name)}
         # "iphone 14" of "IPH14": a POS's short word glued to its figures
         for m in _GLUED_SHORT.finditer(name):
             if m.group(1).lower() in _SAME_AS:

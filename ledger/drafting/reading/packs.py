@@ -518,6 +518,11 @@ def sold_by(name: str) -> str | None:
     return holder(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
+def worn_in_pairs(name: str) -> bool:
+    """Whether an item list's name is of goods worn in pairs (shoes, boots, gloves, socks)."""
+    return _WORN_IN_PAIRS.search(name) is not None
+
+
 def holder(word: str | None) -> str | None:
     """The container or holder a word names ("cs" -> "case", "reels" -> "reel")."""
     low = (word or "").lower()
