@@ -914,6 +914,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("guy ran out the door w/ 2 handles", "camera shows him pocketing them")
                 "ran out the door with", "ran out the door w/", "ran out with", "ran out w/",
                 "ran off w/", "walked out w/", "walked off w/", "pocketing", "pried",
+                # ("camera shows him taking 3 cs home with him", "loading stuff into his own
+                # car"): an employee's theft told as what was seen
+                "home with him", "home with her", "home with them", "into his own car",
+                "into her own car", "into his car", "into her car", "into his truck",
                 "door pried", "pried the door", "in their purse", "in her purse",
                 "in his pocket", "in their pockets", "under his shirt", "under her shirt",
                 # ("cam shows a lady walking out with them under her coat")

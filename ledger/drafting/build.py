@@ -273,6 +273,10 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         word = _singular(after.group(1).lower()) if after else ""
         word = _ABBREVIATED.get(word, word)
         unit = word if word in _PIECES_OF_A_CASE else ""
+        name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
+        plural = after is not None and after.group(1).lower().endswith("s")
+        if plural and word in name_words and packs.holder(word) != by_its_pack[0] and len(word) > 2:
+            return by_its_pack  # "SP-450 150 pots" of "4.5in standard pot black CS/500"
     if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE - {by_its_pack[0]}:
         # "9 bottles" of "valve oil 1.6 oz bottle, CS/24": what it holds, the case said or not
         # ("9 tubes are junk, leaked all over the inside of the case")
@@ -284,7 +288,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
             _goods_counted(facts, item, by_its_pack[0])
         ):
             by_its_pack = None  # ("toss the box", "5 collector boxes"): the container is said
-    sized = packs.size_of(item.name) or by_its_pack
+    # (the case pack the name writes short wins: "1020 flat no holes CS/100" is a case of 100
+    # flats, the 1020 their model)
+    sized = by_its_pack or packs.size_of(item.name)
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
         # of the pack the list's name counts ("USB-C CABLE 3FT 10PK", "OYSTER SAUCE 6/5LB")

@@ -1943,6 +1943,7 @@ def _one_provision(a: Facts, b: Facts) -> bool:
 
 _APPLIES_TOO = "applies to this item too"
 _OWN_HEADING = re.compile(r"\s*[a-z][\w '&-]{0,24}:\s")
+_BREAK_ROOM_AFTER = re.compile(r"\s*(?:room|time|area|table|lounge)\b", _I)
 _WE_BEFORE = re.compile(r"\b(?:we|i|they|you|u|customers?)\s+(?:\w+\s+)?$", _I)
 
 
@@ -3778,6 +3779,8 @@ class _ReasonIndex:
                 continue  # "gone off the demo shelf": gone from it, not spoiled
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
+            if key in ("break", "breaks") and _BREAK_ROOM_AFTER.match(text, m.end()):
+                continue  # "$120 of pizza in the break room": a room, nothing broken
             if key in ("went through", "went thru") and _WE_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):

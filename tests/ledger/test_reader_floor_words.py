@@ -2494,3 +2494,36 @@ def test_a_number_signs_size_after_the_counted_goods_is_no_count() -> None:
     # "#4" was the count: 4 sticks, not 22
     (d,) = draft("22 sticks #4 rebar 20' bent by the loader, scrap", make_context(items=items))
     assert d.quantity == Decimal(22)
+
+
+def test_plural_goods_of_a_case_lines_name_counted_after_its_code_are_pieces() -> None:
+    items = {
+        "SP450": ItemInfo("SP450", "4.5in standard pot black CS/500", Decimal("72.50")),
+        "1020-NH": ItemInfo("1020-NH", "1020 flat no holes CS/100", Decimal("64.00")),
+    }
+    # 150 pots were 150 cases, $10,875.00
+    (d,) = draft("SP-450 150 pots cracked", make_context(items=items))
+    assert d.amount == Decimal("21.75")
+    # "1020 flat" is the flat's model, not a flat of 1020
+    (d,) = draft("60 of the 1020 no hole flats warped, trash", make_context(items=items))
+    assert d.amount == Decimal("38.40")
+
+
+def test_a_figures_code_typed_in_two_groups_with_a_space() -> None:
+    items = {"410122": ItemInfo("410122", "Mozzarella shredded 4/5 LB CS", Decimal("46.80"))}
+    # "410 122" was 122 cases, $5,709.60
+    (d,) = draft("410 122 mozz 2 cs torn", make_context(items=items))
+    assert (d.sku, d.amount) == ("410122", Decimal("93.60"))
+
+
+def test_the_break_room_breaks_nothing() -> None:
+    with pytest.raises(DraftError):
+        draft("lunch is on me today, $120 of pizza in the break room", make_context())
+
+
+def test_goods_taken_home_by_staff_are_stolen() -> None:
+    (d,) = draft(
+        "camera shows the night guy taking 3 SKU-12 home with him on tuesday, HR is on it",
+        make_context(items=_BLUE),
+    )
+    assert d.category is Category.CASUALTY

@@ -17,6 +17,7 @@ from ledger.drafting.reading.fast import twin_patterns
 _CODE = re.compile(r"(?<![\w/-])[a-z0-9]+(?:[-_/][a-z0-9]+)*(?![\w/-])", re.IGNORECASE)
 _KEY = re.compile(r"[^a-z0-9]")
 _DIGIT_GROUPS = re.compile(r"\d{3,}-\d{3,}")
+_TWO_GROUPS = re.compile(r"(?<![\w.,$/-])(\d{3,})\s(\d{3,})(?![\w.,/-])")
 _CACHE: dict[frozenset[str], dict[str, str]] = {}
 
 
@@ -49,6 +50,11 @@ def canonical(text: str, items: Collection[str]) -> str:
     if " " in text and _LONG_DIGITS.search(text) and any(k in keys for k in _digit_runs(text)):
         # "0 72430 00118 7": a UPC typed in its printed groups is the list's code
         text = _LONG_DIGITS.sub(lambda m: keys.get(_KEY.sub("", m.group(0)), m.group(0)), text)
+
+    if " " in text and _TWO_GROUPS.search(text):
+        # ("410 122 mozz 2 cs torn" of 410122): a code of figures typed in two groups of
+        # three or more, when the list knows the code they make
+        text = _TWO_GROUPS.sub(lambda m: keys.get(m.group(1) + m.group(2), m.group(0)), text)
 
     # ("31025 - 1 bkt leaking", "2104 almonds 5# rancid" of PWT-31025, BK-2104): a code's
     # figures said alone, beside another figure that counts, are the code
