@@ -288,6 +288,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "exprired": "expired", "obselete": "obsolete", "obsolite": "obsolete",
                     "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
                     "brokn": "broken", "borken": "broken", "brocken": "broken",
+                    "ripd": "ripped", "rippd": "ripped", "riped": "ripped",
                     "spoild": "spoiled", "spolied": "spoiled", "crushd": "crushed",
                     "defected": "defective", "obsolet": "obsolete", "damges": "damaged",
                     "damgs": "damaged", "dameged": "damaged", "damiged": "damaged",

@@ -183,6 +183,10 @@ def _by_the_items_container(
     return facts
 
 
+# what a case pack's pieces come in ("1000mL bag CS/12", "8 oz tub CS/12"): counted, pieces
+_INNER_CONTAINERS = frozenset(
+    ("bag", "bottle", "can", "jar", "tube", "pouch", "tub", "pail", "jug", "carton", "sleeve")
+)
 _SINGLES = re.compile(r"\b(?:singles?|loose|one\s+of\s+(?:the|each)\s+pair|left|right)\b", re.I)
 
 
@@ -376,6 +380,13 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     held_noun = _HELD_NOUN.search(item.name)
     if unit and held_noun is not None and _singular(unit) == _singular(held_noun.group(1).lower()):
         return sized  # "18 bags" of "concrete mix 80 lb pallet of 42 bags": 18 of the 42
+    if (
+        held in _INNER_CONTAINERS
+        and held != sized[0]
+        and _singular(unit) in name_words
+        and sized == priced_by_its_pack(item)
+    ):
+        return sized  # "11 LR bags" of "Lactated Ringer's 1000mL bag CS/12": its bags
     if unit in _NOT_PIECES or any(counted):
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
@@ -390,6 +401,10 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     read_as = {_singular(w) for w in _WORD.findall(named)}
     if any(packs.container(w) is None for w in short & read_as):
         return sized
+    if sized == priced_by_its_pack(item) and any(
+        packs.holder(w) in _INNER_CONTAINERS - {sized[0]} and w in name_words for w in read_as
+    ):
+        return sized  # "11 LR bags" of "... 1000mL bag CS/12": the bags the case holds
     return sized if "loose" in said or nouns & said else None
 
 

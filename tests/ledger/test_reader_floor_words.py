@@ -2527,3 +2527,25 @@ def test_goods_taken_home_by_staff_are_stolen() -> None:
         make_context(items=_BLUE),
     )
     assert d.category is Category.CASUALTY
+
+
+def test_a_card_of_so_many_prices_the_card() -> None:
+    items = {"210040": ItemInfo("210040", "C7 night light 4W E12 clear CD/4", Decimal("1.60"))}
+    # 2 cards of 4 were 8 cards at $1.60, sure at 0.97
+    (d,) = draft("2 cards of C7 night lights 210040 (4 per card) broken", make_context(items=items))
+    assert d.amount == Decimal("3.20")
+
+
+def test_the_bags_a_case_pack_holds_are_its_pieces() -> None:
+    items = {"LR": ItemInfo("LR", "Lactated Ringers Inj 1000mL bag CS/12", Decimal("45.60"))}
+    # 11 bags were 11 cases, $501.60
+    (d,) = draft("11 LR bags leaked all over the bin", make_context(items=items))
+    assert d.amount == Decimal("41.80")
+    clams = {"CLM": ItemInfo("CLM", "Littleneck clams 100 ct bag", Decimal("38.00"))}
+    (d,) = draft("littlenecks gaping, 2 bags of CLM in the bin", make_context(items=clams))
+    assert d.amount == Decimal("76.00")
+
+
+def test_ripped_typed_short_is_damage() -> None:
+    (d,) = draft("15 SKU-12 ripd in the dryer", make_context(items=_BLUE))
+    assert d.category is Category.LOSS and d.reason
