@@ -2549,3 +2549,14 @@ def test_the_bags_a_case_pack_holds_are_its_pieces() -> None:
 def test_ripped_typed_short_is_damage() -> None:
     (d,) = draft("15 SKU-12 ripd in the dryer", make_context(items=_BLUE))
     assert d.category is Category.LOSS and d.reason
+
+
+def test_so_many_to_the_carton_ending_the_name_prices_the_carton() -> None:
+    items = {"LMP-22": ItemInfo("LMP-22", "Cassia table lamp brass 2/CN", Decimal("58.00"))}
+    # one lamp was the carton of two, $58.00
+    (d,) = draft(
+        "somebody walked off with a cassia lamp LMP-22 from the showroom", make_context(items=items)
+    )
+    assert d.amount == Decimal("29.00")
+    (d,) = draft("3 cartons LMP-22 (2/cn) dropped off the top rack", make_context(items=items))
+    assert d.amount == Decimal("174.00")

@@ -365,7 +365,7 @@ _HOLDS = re.compile(
 _CONTAINER_SAID = {
     "sq": "square", "sqs": "square", "square": "square", "squares": "square",
     "ct": "carton", "tr": "tray", "rl": "roll", "bg": "bag", "bgs": "bag", "btl": "bottle",
-    "cd": "card",
+    "cd": "card", "cn": "carton",
 }  # fmt: skip
 
 
@@ -489,13 +489,17 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     "CS/12") the list's cost is the container's (_priced_by_the_case): pieces are a share of
     it."""
     holds = _holds(item.name)
-    if holds is None or not holds.group("c2"):
+    # (or so many to the container, ending the name: "Cassia table lamp 2/CN", "500/CS")
+    if holds is None or not (holds.group("c2") or _ENDS_THE_NAME.match(item.name, holds.end())):
         return None
-    size = Decimal(holds.group("n2"))
-    held = _container_word(holds.group("c2"))
+    size = Decimal(holds.group("n2") or holds.group("n"))
+    held = _container_word(holds.group("c2") or holds.group("c"))
     if held is None or size <= 1 or not _priced_by_the_case(item, holds, held, size):
         return None
     return held, size
+
+
+_ENDS_THE_NAME = re.compile(r"[\s)]*$")
 
 
 def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:
@@ -509,7 +513,7 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
     broken; the card says which it read, never sure either way."""
     if item.unit_cost * size >= CASE_PRICED_FROM:
         return True
-    if not holds.group("c2"):
+    if not holds.group("c2") and not _ENDS_THE_NAME.match(item.name, holds.end()):
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
     if packs.says_each(item.name) or _MEASURE_PRICED.search(item.name, 0, holds.start()):
         return False
