@@ -2560,3 +2560,28 @@ def test_so_many_to_the_carton_ending_the_name_prices_the_carton() -> None:
     assert d.amount == Decimal("29.00")
     (d,) = draft("3 cartons LMP-22 (2/cn) dropped off the top rack", make_context(items=items))
     assert d.amount == Decimal("174.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("count is off on the rc410 qts, 7 fewer than the books", "RC410-QT", "68.95"),
+        ("back room shelf 3B, 11 gallons RC410 ceiling white froze", "RC410-GAL", "312.40"),
+        ("the 5 gallon RC410 pails skinned over solid, 2 of them are junk", "RC410-5G", "263.00"),
+    ],
+)
+def test_a_codes_stem_beside_its_size_names_that_sizes_code(
+    text: str, sku: str, amount: str
+) -> None:
+    items = {
+        "RC410-QT": ItemInfo("RC410-QT", "Ridgecoat Int Eggshell Extra White QT", Decimal("9.85")),
+        "RC410-GAL": ItemInfo(
+            "RC410-GAL", "Ridgecoat Int Eggshell Extra White 1 GAL", Decimal("28.40")
+        ),
+        "RC410-5G": ItemInfo(
+            "RC410-5G", "Ridgecoat Int Eggshell Extra White 5 GAL PAIL", Decimal("131.50")
+        ),
+    }
+    # "rc410" named no item: the size said beside it picks the line
+    ds = draft(text, make_context(items=items))
+    assert (ds[0].sku, ds[0].amount) == (sku, Decimal(amount))

@@ -51,6 +51,7 @@ def canonical(text: str, items: Collection[str]) -> str:
         # "0 72430 00118 7": a UPC typed in its printed groups is the list's code
         text = _LONG_DIGITS.sub(lambda m: keys.get(_KEY.sub("", m.group(0)), m.group(0)), text)
 
+    text = _by_stem_and_size(text, known)
     if " " in text and _TWO_GROUPS.search(text):
         # ("410 122 mozz 2 cs torn" of 410122): a code of figures typed in two groups of
         # three or more, when the list knows the code they make
@@ -234,6 +235,76 @@ def _by_tail(token: str, known: frozenset[str]) -> str | None:
 def _head_of(code: str) -> str | None:
     head = code.rsplit("-", 1)[0] if "-" in code else ""
     return _KEY.sub("", head.lower()) if len(head) >= 5 else None
+
+
+# the size a code's last part says, and the words a message says it with ("RC410-QT",
+# "RC410-GAL", "RC410-5G": "rc410 qts", "11 gallons RC422", "2 5g DK310")
+_SIZE_SAID: dict[str, re.Pattern[str]] = {
+    "QT": re.compile(r"\b(?:qts?|quarts?)\b", re.I),
+    "PT": re.compile(r"\b(?:pts?|pints?)\b", re.I),
+    "GAL": re.compile(r"\b(?<!5\s)(?<!5)(?:1\s?)?(?:gal|gals|gallons?)\b(?!\s*pails?)", re.I),
+    "1G": re.compile(r"\b(?<!5\s)(?<!5)(?:1\s?)?(?:gal|gals|gallons?)\b(?!\s*pails?)", re.I),
+    "5G": re.compile(r"\b5\s?(?:g|gal|gals|gallons?)\b|\bpails?\b", re.I),
+    "5GAL": re.compile(r"\b5\s?(?:g|gal|gals|gallons?)\b|\bpails?\b", re.I),
+}
+_STEM_TOKEN = re.compile(r"(?<![\w-])[a-z]+\d+[a-z0-9]*(?![\w-])", re.I)
+_STEMS: dict[frozenset[str], dict[str, dict[str, str]]] = {}
+
+
+def _stems(known: frozenset[str]) -> dict[str, dict[str, str]]:
+    """Codes of a stem and a size part ("RC410-QT"): stem (lower case) -> size part -> code,
+    for stems the list has in several sizes."""
+    found = _STEMS.get(known)
+    if found is None:
+        if len(_STEMS) > 16:
+            _STEMS.clear()
+        found = {}
+        for code in known:
+            stem, dash, size = code.rpartition("-")
+            if dash and size.upper() in _SIZE_SAID and any(c.isdigit() for c in stem):
+                found.setdefault(stem.lower(), {})[size.upper()] = code
+        found = {stem: sizes for stem, sizes in found.items() if len(sizes) > 1}
+        _STEMS[known] = found
+    return found
+
+
+def _by_stem_and_size(text: str, known: frozenset[str]) -> str:
+    """`text` with a code's stem said beside the size it comes in written as the list's code
+    of that size ("the rc410 qts" of RC410-QT, RC410-GAL and RC410-5G); the size's words,
+    when right beside the stem, go with it ("11 gallons RC422" is 11 RC422-GAL)."""
+    stems = _stems(known)
+    if not stems:
+        return text
+    edits: list[tuple[int, int, str]] = []
+    for m in _STEM_TOKEN.finditer(text):
+        sizes = stems.get(m.group(0).lower())
+        if sizes is None:
+            continue
+        # the size said nearest the stem, before or after it ("2 5g DK310 + 4 gal DK310")
+        start = max(0, m.start() - 16)
+        near = text[start : m.end() + 16]
+        at, end = m.start() - start, m.end() - start
+        best: dict[str, tuple[int, int, int]] = {}
+        for size in sizes:
+            for said in _SIZE_SAID[size].finditer(near):
+                gap = at - said.end() if said.end() <= at else said.start() - end
+                if gap >= 0 and (size not in best or gap < best[size][0]):
+                    best[size] = (gap, said.start() + start, said.end() + start)
+        if not best:
+            continue
+        nearest = min(gap for gap, _, _ in best.values())
+        picked = [size for size, (gap, _, _) in best.items() if gap == nearest]
+        if len(picked) != 1:
+            continue
+        gap, a, b = best[picked[0]]
+        if gap <= 1:  # the size's words right beside the stem: part of the code said
+            a, b = min(a, m.start()), max(b, m.end())
+        else:
+            a, b = m.start(), m.end()
+        edits.append((a, b, sizes[picked[0]]))
+    for a, b, code in sorted(edits, reverse=True):
+        text = text[:a] + code + text[b:]
+    return text
 
 
 def _by_head(token: str, known: frozenset[str]) -> str | None:
