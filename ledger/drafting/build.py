@@ -187,6 +187,8 @@ def _by_the_items_container(
 _INNER_CONTAINERS = frozenset(
     ("bag", "bottle", "can", "jar", "tube", "pouch", "tub", "pail", "jug", "carton", "sleeve")
 )
+# containers smaller than a case, counted out to pieces ("2 sleeves (50/slv)")
+_SMALLER_CONTAINERS = frozenset(("sleeve", "pack", "box", "bag", "tube", "roll", "bundle", "tray"))
 _SINGLES = re.compile(r"\b(?:singles?|loose|one\s+of\s+(?:the|each)\s+pair|left|right)\b", re.I)
 
 
@@ -346,6 +348,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         sized[0] in (packs.priced_container(w), container_said(w)) for w in _WORD.findall(named)
     ) or any(_singular(w) == sized[0] for w in counted_as):
         return None  # ("25 tomato flats" of "TOMATO ASST 606 FLAT": the flats counted)
+    held_in = dict(facts.containers)
+    if (
+        by_its_pack is not None
+        and sized == by_its_pack
+        and len(held_in) == 1
+        and set(held_in) <= _SMALLER_CONTAINERS - {sized[0]}
+        and facts.quantity > next(iter(held_in.values()))
+    ):
+        # "2 sleeves of 32oz cups (50/slv)" of "... Foam Cup CS/500": the 100 cups counted out
+        # of smaller containers are pieces of the case the list prices
+        return sized
     if facts.containers and (
         sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}
     ):

@@ -317,6 +317,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
     # a street address: a place
     rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
+    # "14k plain bands", "18k white gold": gold's karat, never $14,000
+    r"\b(?:9|10|14|18|22|24)\s?(?:k|kt|karat|carat)\b(?=\s+(?:solid\s+|plain\s+|white\s+|yellow\s+"
+    r"|rose\s+|two[\s-]tone\s+)*(?:gold|gf|gp|white|yellow|rose|plain|bands?|bangles?|rings?"
+    r"|chains?|hoops?|studs?|earrings?|necklaces?|bracelets?|pendants?|wg|yg|rg)\b)",
     # "86 the expired sour cream", "86'd it": the kitchen's word for taking off, no count
     r"(?<![\w.$])86(?:'?d|ed)?(?=\s+(?:the|it|them|those|these|that|all|our)\b)",
     # a size glued to its measure, naming the goods: "6 of the 8qt chafers", "1 chafer 8qt

@@ -2585,3 +2585,21 @@ def test_a_codes_stem_beside_its_size_names_that_sizes_code(
     # "rc410" named no item: the size said beside it picks the line
     ds = draft(text, make_context(items=items))
     assert (ds[0].sku, ds[0].amount) == (sku, Decimal(amount))
+
+
+def test_gold_karat_is_no_thousands() -> None:
+    items = {"B5150": ItemInfo("B5150", "Bangle 14k yellow gold 3mm", Decimal("515.00"))}
+    # "14k bangle" was $14,000.00, an overage at 0.87
+    (d,) = draft(
+        "found 1 extra 14k bangle B5150 in the safe, system is low", make_context(items=items)
+    )
+    assert d.amount == Decimal("515.00")
+    (d,) = draft("write off 14k of damaged stock", make_context())
+    assert d.amount == Decimal("14000.00")
+
+
+def test_pieces_counted_out_of_smaller_containers_are_a_share_of_the_case() -> None:
+    items = {"DC-32": ItemInfo("DC-32", "Dart 32 oz Foam Cup 32J32 CS/500", Decimal("62.50"))}
+    # 2 sleeves of 50 were 100 cups at the case's cost each, $6,250.00
+    (d,) = draft("2 sleeves of DC-32 cups (50/slv) got wet and crushed", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(100), Decimal("12.50"))
