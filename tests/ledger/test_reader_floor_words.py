@@ -3,6 +3,8 @@ each message drafts the policy's entry for what happened, whatever the trade's w
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -2603,3 +2605,24 @@ def test_pieces_counted_out_of_smaller_containers_are_a_share_of_the_case() -> N
     # 2 sleeves of 50 were 100 cups at the case's cost each, $6,250.00
     (d,) = draft("2 sleeves of DC-32 cups (50/slv) got wet and crushed", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(100), Decimal("12.50"))
+
+
+def test_a_long_message_of_words_between_a_case_and_a_figure_is_read_at_once() -> None:
+    # a size-after pattern split each word into letter runs every way it could: this message
+    # ran for minutes (in a child process, so a hang fails instead of stalling the suite)
+    text = (
+        "heads up, 7 cs 40125 sat on dock 6 for 5 hrs during the transfer from the grind room "
+        "bc nobody grabbed the pallet jack, product is spoiled, supervisor signed off on dumping it"
+    )
+    script = (
+        "from decimal import Decimal\n"
+        "from ledger.drafting import ItemInfo, draft\n"
+        "from tests.ledger.conftest import make_context\n"
+        "items = {'40125': ItemInfo('40125', 'Ground beef 80/20 10 lb chub CS/4', Decimal('88'))}\n"
+        f"(d,) = draft({text!r}, make_context(items=items))\n"
+        "print(d.quantity)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "7"

@@ -928,7 +928,8 @@ def _read_stated(s: str) -> Pack | None:
 _SIZE_AFTER = lead(
     _N_FIRST,
     rf"(?P<n1>{_N}|\ban?)\s+(?:(?!of\b|x\b)[a-z]{{2,12}}\s+)?(?P<c1>{_C})"
-    rf"(?:\s*(?:\ue000|(?!(?:ct|count|pk|pack)\b)[a-z]{{2,15}}|[,:-]))*?\s*"
+    # (whole words only: a word split into pieces many ways made a long message take minutes)
+    rf"(?:\s*(?:\ue000|(?<![a-z])(?!(?:ct|count|pk|pack)\b)[a-z]{{2,15}}\b|[,:-]))*?\s*"
     rf"(?:\(?\s*(?P<n2>(?<![\w.$])\d+)(?:\s*-?\s*(?:ct|count|pk|pack)\b|'?s\b"
     rf"|\s+(?:in|inside)\s+(?:each|every)\b(?!\s+[a-z]+\s+\d))(?:\s*\))?(?!\s*\ue000)"
     rf"|(?:{_C})\s+of\s+(?P<n4>\d+)\b(?!\s*(?:{_C}|%|[.,]\d))"
