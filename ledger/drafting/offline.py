@@ -1959,10 +1959,6 @@ _CODE_AFTER = re.compile(r"\W+(?:[a-z]+\W+){0,2}(?:\ue000|\b(?=[a-z0-9-]{4,})[a-
 _SINGULAR_OF = {"mice": "mouse", "lice": "louse", "geese": "goose", "teeth": "tooth"}
 
 
-def _singular_word(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b", _I)
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", _I)
 
@@ -3739,12 +3735,12 @@ class _ReasonIndex:
                     return True
         after = _WORD_AFTER.match(text, end)
         before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-        beside = {_singular_word(m.group(1).lower()) for m in (after, before) if m}
+        beside = {named.singular(m.group(1).lower()) for m in (after, before) if m}
         beside = {w for w in beside if len(w) > 2}
         if not beside:
             return False
         for name in self._message.names:
-            words = {_singular_word(w) for w in _WORD.findall(name.lower())}
+            words = {named.singular(w) for w in _WORD.findall(name.lower())}
             if said in words and not beside.isdisjoint(words):
                 return True
         return False

@@ -34,7 +34,9 @@ _NOT_WHAT = frozenset(
 _RESERVES = (Category.RESERVE_WRITE_OFF, Category.RESERVE_PROVISION)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """ "boxes" -> "box", "batteries" -> "battery", "reeds" -> "reed": a goods word's
+    singular, enough to compare it with an item list's name."""
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
     if word.endswith("ies") and len(word) > 4:
@@ -46,7 +48,7 @@ def _singular(word: str) -> str:
 def _what(name: str) -> frozenset[str]:
     """The words of an item's name that say what it is ("Solar fence charger 10 mi" ->
     solar, fence, charger)."""
-    return frozenset(_singular(w) for w in _WORD.findall(name.lower()) if w not in _NOT_WHAT)
+    return frozenset(singular(w) for w in _WORD.findall(name.lower()) if w not in _NOT_WHAT)
 
 
 def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
@@ -78,7 +80,7 @@ def by_counted_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     said = re.search(rf"(?<![\w.]){count}\s+([a-z]{{3,}})\b", facts.source_text, re.I)
     if said is None:
         return facts
-    word = _singular(said.group(1).lower())
+    word = singular(said.group(1).lower())
     if word in _NOT_WHAT or packs.container(word) or word in _what(items[facts.sku].name):
         return facts
     others = sorted(sku for sku, item in items.items() if word in _what(item.name))
@@ -155,7 +157,7 @@ def list_goods_said(text: str, names: Iterable[str]) -> bool:
 
 def _goods_words(text: str) -> set[str]:
     """The words of `text` that may name goods: all but a reserve's own words."""
-    return {_singular(w) for w in _WORD.findall(text.lower())} - _RESERVE_TALK
+    return {singular(w) for w in _WORD.findall(text.lower())} - _RESERVE_TALK
 
 
 # a reserve's own words, which name no goods ("the obsolescence reserve", "E&O")
@@ -234,7 +236,7 @@ def by_name(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts
     if facts.category in _RESERVES or facts.new_unit_value is not None:
         return facts
-    said = {_singular(w) for w in _WORD.findall(facts.source_text.lower())}
+    said = {singular(w) for w in _WORD.findall(facts.source_text.lower())}
     hits = {
         sku: (len(_what(item.name) & said), len(_what(item.name))) for sku, item in items.items()
     }
@@ -380,14 +382,10 @@ def _holds(name: str) -> re.Match[str] | None:
     return first
 
 
-def _container_word(word: str) -> str | None:
-    low = word.lower()
-    return _CONTAINER_SAID.get(low) or packs.holder(low)
-
-
 def container_said(word: str) -> str | None:
     """The container a word of a message or a list's name counts ("ct" -> "carton")."""
-    return _container_word(word)
+    low = word.lower()
+    return _CONTAINER_SAID.get(low) or packs.holder(low)
 
 
 def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
@@ -402,7 +400,7 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     if holds is None:
         return facts
     size = Decimal(holds.group("n") or holds.group("n2"))
-    held = _container_word(holds.group("c") or holds.group("c2"))
+    held = container_said(holds.group("c") or holds.group("c2"))
     if held is None or size <= 1 or packs.sold_by(item.name) == held:
         return facts
     if holds.group("c2") and facts.unit_cost is not None:
@@ -431,7 +429,7 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         facts.source_text,
         re.IGNORECASE,
     )
-    if said is None or _container_word(said.group(1)) != held:
+    if said is None or container_said(said.group(1)) != held:
         if facts.unit_cost is None and not packs.says_each(item.name):
             # "50 TR413 stems" of "VALVE STEM TR413 BX/100" at $18.50: the list's cost may be
             # the box's or one stem's; the name does not say which
@@ -475,7 +473,7 @@ def case_pack_size(name: str, held: str) -> Decimal | None:
     holds = _holds(name)
     if holds is not None:
         size = Decimal(holds.group("n") or holds.group("n2"))
-        if size > 1 and _container_word(holds.group("c") or holds.group("c2")) == held:
+        if size > 1 and container_said(holds.group("c") or holds.group("c2")) == held:
             return size
     sized = packs.size_of(name)
     if sized is not None and sized[0] == held:
@@ -493,7 +491,7 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     if holds is None or not (holds.group("c2") or _ENDS_THE_NAME.match(item.name, holds.end())):
         return None
     size = Decimal(holds.group("n2") or holds.group("n"))
-    held = _container_word(holds.group("c2") or holds.group("c"))
+    held = container_said(holds.group("c2") or holds.group("c"))
     if held is None or size <= 1 or not _priced_by_the_case(item, holds, held, size):
         return None
     return held, size
@@ -546,7 +544,7 @@ def _whole_and_loose(facts: Facts, held: str, size: Decimal) -> tuple[Decimal, D
     loose gravy cups"; the reading took either figure for the count): the containers, the
     loose pieces and the container's word, or None."""
     whole = _WHOLE_AND_LOOSE.search(facts.source_text)
-    if whole is None or _container_word(whole.group("w")) != held:
+    if whole is None or container_said(whole.group("w")) != held:
         return None
     cases = _count_value(whole.group("k"))
     n = Decimal(whole.group("n"))
@@ -664,7 +662,7 @@ def by_pack_said(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         if not by_name:
             return facts  # the code counted: the list's unit
         said = by_name[0]
-    words = {packs.holder(w) or _singular(w.lower()) for w in re.findall(r"[A-Za-z]+", said)}
+    words = {packs.holder(w) or singular(w.lower()) for w in re.findall(r"[A-Za-z]+", said)}
     if words & {"unit", "pc", "piece", "ea", "each", "item"}:
         return facts
     named = {packs.holder(w) or w.lower() for w in re.findall(r"[A-Za-z]+", pack.group(0))}
