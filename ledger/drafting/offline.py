@@ -2541,7 +2541,9 @@ _COUNT_CATEGORIES = (Category.SHRINKAGE, Category.OVERAGE)
 
 _NEGATED_BEFORE = re.compile(
     # ("printheads wont fire", "won't light"): what a thing does not do, not what happened
-    r"\b(?:not|no|never|zero|without|nothing|none|isn'?t|wasn'?t|aren'?t|weren'?t|won'?t|wont"
+    # ("nobody grabbed the pallet jack": no one took anything)
+    r"\b(?:not|no|never|zero|without|nothing|none|nobody|no\s+one|noone|isn'?t|wasn'?t|aren'?t"
+    r"|weren'?t|won'?t|wont"
     r"|doesn'?t|doesnt|didn'?t|didnt|don'?t|dont|can'?t|cant|cannot)"
     # ("no sign of a break-in", "no evidence of any theft")
     # ("not an actual fire", "no real damage")

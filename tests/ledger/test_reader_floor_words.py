@@ -2626,3 +2626,14 @@ def test_a_long_message_of_words_between_a_case_and_a_figure_is_read_at_once() -
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "7"
+
+
+def test_nobody_taking_anything_is_no_theft() -> None:
+    # "bc nobody grabbed the pallet jack, product is spoiled" was a theft
+    (d,) = draft(
+        "7 SKU-12 sat on dock 6 for 5 hrs bc nobody grabbed the pallet jack, spoiled",
+        make_context(items=_BLUE),
+    )
+    assert d.category is Category.LOSS
+    (d,) = draft("no one knows who stole 3 SKU-12", make_context(items=_BLUE))
+    assert d.category is Category.CASUALTY
