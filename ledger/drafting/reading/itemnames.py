@@ -291,7 +291,7 @@ class _Index:
 
 
 # a count of containers ("12 cs"): never a name, though a list's name may end "CS/12"
-_PACK_SAID = re.compile(r"\d+\s*(?:cs|ctn|ct|plt|bx|bg|bdl|slv|pk|cases?|boxe?s?|bags?)", re.I)
+_PACK_SAID = re.compile(rf"\d+\s*(?:{packs.PACK_SHORT}|cases?|boxe?s?|bags?)", re.I)
 
 
 _PLUS_PAIR = re.compile(r"(?<![\w.])(\d+)\s*\+\s*(\d+)(?![\w.])")
@@ -1018,7 +1018,7 @@ def _count_left_out(match: Match, name: str) -> Match:
 _COUNT_TAIL = re.compile(r"\s+\d+\s+(cs|ctn|bx|bg|bdl|cases?|boxe?s?|bags?)$", re.I)
 _WORDS_OF = re.compile(r"[a-z]+", re.I)
 # a list's pack written short after the name ("CS/6", "BX/100"): no word of the goods
-_PACK_NOTE = re.compile(r"(?<![\w/])(?:cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl)\s*/\s*\d+\b", re.I)
+_PACK_NOTE = re.compile(rf"(?<![\w/])(?:{packs.PACK_SHORT})\s*/\s*\d+\b", re.I)
 
 
 def _spaces(m: re.Match[str]) -> str:

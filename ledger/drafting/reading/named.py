@@ -359,8 +359,8 @@ _HOLDS = re.compile(
     # (abbreviations only: "case/1000" names what the list prices, "CS/24" what holds it)
     # ("CT/10 RM", "PK/16", "TR/8", "RL/2500": a carton, pack, tray or roll of so many)
     # ("Tortex .60mm Refill BAG/72": the word in capitals, as a list prints its pack)
-    r"|(?<![\w/])(?P<c2>cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl|btl|cd"
-    r"|(?-i:BAG|BOX|CASE|PACK|TRAY|JAR|TUB|ROLL|BUNDLE|SLEEVE|TRAY))\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
+    rf"|(?<![\w/])(?P<c2>{packs.PACK_SHORT}"
+    r"|(?-i:BAG|BOX|CASE|PACK|TRAY|JAR|TUB|ROLL|BUNDLE|SLEEVE))\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
     re.IGNORECASE,
 )
 # the words a message counts such containers by

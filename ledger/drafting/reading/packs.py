@@ -649,6 +649,11 @@ _WORN_IN_PAIRS = re.compile(
 )
 
 
+# A list's pack abbreviated after the name ("CS/12", "BX/100", "BG/25", "PK/16", "CD/4"):
+# one list for every pattern that reads or sets aside such a pack
+PACK_SHORT = "cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl|btl|cd"
+
+
 # Containers that hold many of an item: a case, a pallet. A box, a bag, a pack, a set or a
 # drum is as often the item itself ("18 boxes of MUG-BLU", "13 bags of FLR-25").
 MANY_IN_ONE = frozenset(
