@@ -202,6 +202,23 @@ _SEPARATORS = (_c.RANGE, (0x1C, 0x1F))  # what Unicode \s takes beyond ASCII \s
 _NOT_PLAIN = re.compile(r"[^\x00-\x7f\ue000\ue001]")
 
 
+# The last marked text asked about and whether it is plain: the reader runs dozens of
+# patterns over one marked text in a row, and a scan per pattern was 4% of a draft. (One
+# tuple, replaced whole, so threads never see a text with another's answer.)
+_LAST_ASKED: tuple[str, bool] = ("", True)
+
+
+def _is_plain(string: str) -> bool:
+    """Whether a text holds only ASCII characters and the reader's marks."""
+    global _LAST_ASKED
+    last = _LAST_ASKED
+    if last[0] is string:
+        return last[1]
+    plain = _NOT_PLAIN.search(string) is None
+    _LAST_ASKED = (string, plain)
+    return plain
+
+
 class Twin:
     """A pattern and its ASCII twin: each call runs the twin when the text is plain (ASCII
     and marks), where both find the same matches. The methods the reader calls, same
@@ -219,7 +236,7 @@ class Twin:
         self.groups, self.groupindex = uni.groups, uni.groupindex
 
     def _for(self, string: str) -> re.Pattern[str]:
-        if not (string.isascii() or _NOT_PLAIN.search(string) is None):
+        if not (string.isascii() or _is_plain(string)):
             return self._uni
         if self._ascii is None:  # (two threads may both build it: the same pattern)
             self._ascii = ascii_twin(self._uni) or self._uni
