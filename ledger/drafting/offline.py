@@ -454,9 +454,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\s*(?:\#|no\.?)?\s*\d{1,5}\b(?![.,]?\d)(?!\s*(?:each|ea\b|apiece|/|%|x\b))",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
-    r"\b(?=(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg))"
+    # ("wk 42 cycle count": the week's number)
+    r"\b(?=(?:shift|wave|route|station|week|wk|day|trip|pass|stop|run|leg))"
     r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
-    r"(?:shift|wave|route|station|week|day|trip|pass|stop|run|leg)\s*(?:\#|no\.?)?\s*\d{1,3}\b"
+    r"(?:shift|wave|route|station|week|wk|day|trip|pass|stop|run|leg)\s*(?:\#|no\.?)?\s*\d{1,3}\b"
     r"(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
     # the year goods were made or bought: "(mfg 2022)", "made in 2019", "purchased 2021"

@@ -2637,3 +2637,55 @@ def test_nobody_taking_anything_is_no_theft() -> None:
     assert d.category is Category.LOSS
     (d,) = draft("no one knows who stole 3 SKU-12", make_context(items=_BLUE))
     assert d.category is Category.CASUALTY
+
+
+def test_a_count_after_a_bag_of_is_the_bags_count_not_the_goods_name() -> None:
+    # "3 bags of 100 orange wire nuts" read "100" as the name "bag of 100": 3 at 0.97
+    items = {
+        "078477301285": ItemInfo(
+            "078477301285", "Ideal 73B Wire-Nut Orange, bag of 100", Decimal("11.25")
+        )
+    }
+    (d,) = draft(
+        "3 bags of 100 orange wire nuts 078477301285 soaked in hydraulic oil, scrap",
+        make_context(items=items),
+    )
+    assert (d.quantity, d.amount) == (Decimal(300), Decimal("33.75"))
+
+
+def test_a_weeks_number_is_no_count() -> None:
+    # "wk 32 cycle count ... short 7" counted 32
+    (d,) = draft("wk 32 cycle count, SKU-12 short 7", make_context(items=_BLUE))
+    assert (d.category, d.quantity, d.amount) == (Category.SHRINKAGE, Decimal(7), Decimal("105.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("3 shelf packs (12/pk) SKU-12 expired", 36),
+        ("2 shelf packs x 6 of SKU-12, expired", 12),
+        ("2 display boxes of 24 SKU-12 crushed", 48),
+    ],
+)
+def test_a_shelf_pack_is_a_pack(text: str, quantity: int) -> None:
+    # the word before the container hid it: "3 shelf" was the count, the 12/pk not understood
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(quantity), quantize(Decimal(quantity) * 15))
+    assert d.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks <@U04KJ8QZ> for the count, all 46 SKU-12 matched :+1:",
+        "thanks <@U01XYZ789> :+1: the 6 SKU-12 posted fine",
+        "client venmo'd $75 for the SKU-12 they lost",
+        "core credit from interstate came thru: 12 SKU-12 x $18 = $216",
+        "freight claim filed with the carrier for 2 SKU-12, $1,496, not writing them off yet",
+        "cupping at 2, can someone bring 3 bags of the SKU-12",
+    ],
+)
+def test_chatter_with_counts_is_no_write_off(text: str) -> None:
+    # each drafted a write-off of the goods named
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_BLUE))

@@ -83,7 +83,7 @@ _STATUS_YET = re.compile(
 _DIGIT = re.compile(r"\d")
 # (an invoice a price was taken from is no money moved: "$9 each on the last invoice")
 _MONEY_MOVED = lead(
-    "rpcisdtvfgamgbh",
+    "rpcisdtvfgamgbhz",
     r"""\b(?:refund(?:ed|s|ing)?|reimburs\w*|petty\s+cash|cash\s+(?:refund|payment|sale)
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |paid\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z][\w&'.-]*)){0,3}\s+\$
@@ -102,6 +102,8 @@ _MONEY_MOVED = lead(
         |issu(?:e|ed|es|ing)\s+(?:them\s+|us\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit
         |(?:full|partial)\s+credit|(?:send|sending|sent|ship|shipping|shipped)\s+(?:\S+\s+){0,6}?back\s+to\s+(?:the\s+)?(?:vendor|supplier|manufacturer|mfr|factory)
         |gift\s+cards?|(?:via|through|on|by)\s+(?:paypal|venmo|zelle|stripe|shopify\s+payments)
+        # ("client venmo'd $75", "zelled us 40"; "core credit from interstate came thru")
+        |(?:venmo|zelle|paypal)(?:'?d|ed)|core\s+credits?
         |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back
         |cash\s+back|money\s+back|back\s+in\s+cash
         |(?:gave|give|giving|hand(?:ed|ing)?)\s+(?:\S+\s+){0,4}?(?:\$\s?\d[\d,.]*\s+back|back\s+\$)
@@ -113,7 +115,9 @@ _MONEY_MOVED = lead(
 # "thanks! that one looks right", "ok great, all good": a reply to the bot, not a request
 _THANKS = re.compile(
     r"\blooks?\s+(?:right|good|fine|correct|ok)\b"
-    r"|^\W*(?:thanks|thank\s+you|thx|ty|cheers|got\s+it)\W*$",
+    r"|^\W*(?:thanks|thank\s+you|thx|ty|cheers|got\s+it)\W*$"
+    # ("thanks :+1: the 6 shredders posted fine"): thanks for what is done
+    r"|^\W*(?:thanks|thank\s+you|thx|ty)\b.*\b(?:posted|went\s+through|all\s+good|sorted)\b",
     _I,
 )
 # a word every branch of _MONEY_MOVED needs (a plain test turns most messages away first)
@@ -503,7 +507,8 @@ _PRICE_CHANGE = re.compile(
     _I | re.VERBOSE,
 )
 _ERRAND_ASKED = re.compile(
-    r"""^\s*(?:(?:hey|ok|pls|please)\s*,?\s+)*(?:can|could|would)\s+(?:some\s*one|some\s*body
+    # (at the start of the message or of a clause: "cupping at 2, can someone bring 3 bags")
+    r"""(?:^|[,.;:!]\s)\s*(?:(?:hey|ok|pls|please)\s*,?\s+)*(?:can|could|would)\s+(?:some\s*one|some\s*body
         |you|u|ya|one\s+of\s+you)\s+(?:please\s+|pls\s+)?(?:pull|cut|grab|put|set|hold|bring
         |get|order|pick|send|check|make|prep|tint|fill|ring)\b
       | \b(?:customer|client|chef|guy|lady|caller)\b(?:\s+\S+){0,3}?\s+(?:wants|needs|asked\s+for
@@ -539,6 +544,8 @@ _NOT_YET = re.compile(
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
     r"|\b(?:0|no|zero)\s+variance\b"
+    # ("thanks for the count, all 46 TPMS sensors matched")
+    r"|\ball\s+\d+\s+(?:[\w-]+\s+){0,3}(?:matched|match|checked\s+out|accounted\s+for)\b"
     # ("deet count matches, 6 cases on hand", "count on the rose 24 matches the system",
     # "herb count matched: 14 dz basil")
     r"|\bcount\b(?:\s+[\w-]+){0,5}?\s+(?:matches|matched|agrees|checks\s+out|is\s+spot\s+on)\b"
@@ -633,7 +640,9 @@ _NOT_NOW = re.compile(
         |yr|mo|wk|qtr)
         \s+(?:we|i)\s+(?:w/o|wrote\s+off|tossed|lost|had|donated|gave)\b
       | \btotal\s+(?:q[1-4]|ytd|monthly|yearly|annual|\w+'s)\s+(?:w/o|write-?offs?|shrink)\s+
-        (?:was|were|is|came\s+to)\b""",
+        (?:was|were|is|came\s+to)\b
+      # ("freight claim filed for 2 sofas, $1,496, not writing them off yet")
+      | \bnot\s+(?:writing|w/o'?ing)\s+(?:them|it|these|those)?\s*(?:off\s+)?yet\b""",
     _I | re.VERBOSE,
 )
 

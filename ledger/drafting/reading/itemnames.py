@@ -1545,6 +1545,13 @@ def _cut_of(word: str, said: frozenset[str]) -> bool:
     )
 
 
+# a container's count said right before a name's figure: "3 bags of 100 ...", "2 boxes of 50"
+_PACK_OF_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(packs.CONTAINER_WORDS, key=len, reverse=True)) + r")\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
 def _scrubbable(text: str, match: Match) -> bool:
     """Whether the figures of a name said beside its code can be taken out: the name has a
     word that says what it is ("Quest 3"), and no figure is a measure ("20 lb each") or
@@ -1552,6 +1559,8 @@ def _scrubbable(text: str, match: Match) -> bool:
     said = text[match.start : match.end - match.tail]
     if not re.search(r"[a-z]{2}", said, re.I) or _MEASURE_AFTER.match(text, match.end):
         return False
+    if said[:1].isdigit() and _PACK_OF_BEFORE.search(text, max(0, match.start - 16), match.start):
+        return False  # "3 bags of 100 orange wire nuts": the bag's count, whatever the name says
     return not any(_MEASURE_AFTER.match(said, f.end()) for f in _FIGURES.finditer(said))
 
 

@@ -84,7 +84,8 @@ _FRAC = (
 _N_FIRST = r"\dotfsenha"
 _OUTER = (
     rf"(?P<n1>{_N}|half(?:\s+an?)?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
-    rf"(?:(?:master|outer|inner|full|whole|shipping|sealed)\s+)?"
+    # ("3 shelf packs (12/pk)", "2 display boxes of 24": the container a shop shelves)
+    rf"(?:(?:master|outer|inner|full|whole|shipping|sealed|shelf|display)\s+)?"
     rf"(?P<c1>{_C})"
 )
 
