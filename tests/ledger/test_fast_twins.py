@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import ledger.drafting.reading as reading
 from ledger.drafting import offline
-from ledger.drafting.reading.fast import Twin, ascii_twin
+from ledger.drafting.reading.fast import Twin, _gated_source, ascii_twin
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -118,3 +118,20 @@ def test_the_warm_up_builds_the_twins_a_message_uses() -> None:
 
     warm_up()
     assert offline._MASK_ALL._ascii is not None  # type: ignore[attr-defined]
+
+
+def test_a_twin_gated_by_its_first_characters_finds_the_same_matches() -> None:
+    # the twin tries a position only when its character can start a match; a verbose
+    # pattern ending in a comment, a \s and a \w among the first characters keep their matches
+    pattern = re.compile(
+        r"""(?<!x)(?:\s+and\s+|\w+-\d+|[@$]\s?\d+)  # a joint, a code, a price""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    gate = _gated_source(pattern)
+    assert gate is not None and gate.startswith("(?=[")
+    twin_ = ascii_twin(pattern)
+    assert twin_ is not None
+    for text in ("SKU-12 and \x1cand 4", "x and y, @ 12, $3", "ab-12\ue000 AND  cd", ""):
+        assert [m.span() for m in twin_.finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
