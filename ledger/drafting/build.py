@@ -251,6 +251,30 @@ def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
     return replace(facts, quantity=packs_said, containers=(), notes=(*facts.notes, note))
 
 
+# what an item of the list can itself be, holding the pieces its name counts ("4x3 label roll,
+# 500 ct"): counted by that word, the message counts whole ones
+_HOLDS_ITS_COUNT = packs.CONTAINER_WORDS | {"roll", "rolls", "spool", "spools", "reel", "reels"}
+
+
+def _whole_ones_counted(
+    facts: Facts, item: ItemInfo, sized: tuple[str, Decimal], unit: str
+) -> bool:
+    """Whether the message counts the list's own units, not pieces of them: "2 rolls" of
+    "ingredient label roll, 500 ct" (the roll is the item); "bread bag boxes ... 3 short" of
+    "bread bag, 1000 ct box" (the boxes are the goods said, with no count of bags)."""
+    name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
+    said = _singular(unit)
+    # (not "mailer box ... pack of 50": the pack, which the name says, holds the boxes)
+    pack_said = name_words & {"pack", "pk", "pkt", "packet"}
+    if sized[0] == "pack" and said in _HOLDS_ITS_COUNT and said in name_words and not pack_said:
+        return True
+    if unit or sized[0] == "pack":
+        return False
+    told = facts.source_text.lower().replace(item.sku.lower(), " ")
+    plural = re.search(rf"\b[a-z]+\s+{sized[0]}(?:e?s)\b", told)  # ("bread bag boxes")
+    return plural is not None and not _goods_counted(facts, item, sized[0])
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -297,6 +321,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     # (the case pack the name writes short wins: "1020 flat no holes CS/100" is a case of 100
     # flats, the 1020 their model)
     sized = by_its_pack or packs.size_of(item.name)
+    if sized is not None and by_its_pack is None and _whole_ones_counted(facts, item, sized, unit):
+        return None
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
         # of the pack the list's name counts ("USB-C CABLE 3FT 10PK", "OYSTER SAUCE 6/5LB")

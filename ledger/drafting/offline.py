@@ -1613,7 +1613,7 @@ def read_requests(
     # messages repeating
     reasons.new_message(names or {}, text)
     packs.new_message()
-    clean = items.canonical(measures.spelled(_clean(text)), known)
+    clean = items.canonical(measures.spelled(_clean(text)), known, names)
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
     by_name = itemnames.rewrite(clean, _as_read(names), reasons.said) if names else None
     if by_name is not None:

@@ -2651,6 +2651,12 @@ def test_a_count_after_a_bag_of_is_the_bags_count_not_the_goods_name() -> None:
         make_context(items=items),
     )
     assert (d.quantity, d.amount) == (Decimal(300), Decimal("33.75"))
+    # a figure the name gives as a model, not a pack, is still the name's: 9 tubes
+    items = {
+        "3M-06500": ItemInfo("3M-06500", "3M 5200 Marine Sealant White 10 oz", Decimal("27.49"))
+    }
+    (d,) = draft("9 tubes of 5200 white 3M-06500 dried out", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(9), Decimal("247.41"))
 
 
 def test_a_weeks_number_is_no_count() -> None:
@@ -2689,3 +2695,54 @@ def test_chatter_with_counts_is_no_write_off(text: str) -> None:
     # each drafted a write-off of the goods named
     with pytest.raises(DraftError):
         draft(text, make_context(items=_BLUE))
+
+
+def test_a_figure_said_after_a_word_of_a_name_is_the_names_not_another_code() -> None:
+    # "bravecto 1000" was read as the code LRS-1000 (its figures), beside the Bravecto item
+    items = {
+        "BRV-1000-1": ItemInfo(
+            "BRV-1000-1", "Bravecto 1000 mg chew 44-88 lb 1ct", Decimal("39.75")
+        ),
+        "LRS-1000": ItemInfo("LRS-1000", "Lactated Ringer's 1000 mL bag", Decimal("2.95")),
+    }
+    (d,) = draft("stolen from the will call counter: 4 bravecto 1000", make_context(items=items))
+    assert (d.sku, d.amount) == ("BRV-1000-1", Decimal("159.00"))
+    (d,) = draft("w/o 40 LRS 1000 bags punctured", make_context(items=items))
+    assert (d.sku, d.amount) == ("LRS-1000", Decimal("118.00"))
+
+
+def test_the_lists_own_container_counted_is_whole_ones() -> None:
+    # "2 rolls" of a label roll of 500 was 2 labels ($0.09); "bread bag boxes ... 3 short" of
+    # a box of 1000 bags was 3 bags ($0.12)
+    items = {
+        "LBL-43-500": ItemInfo("LBL-43-500", "4x3 ingredient label roll, 500 ct", Decimal("22.10")),
+        "BB-8418-1M": ItemInfo(
+            "BB-8418-1M", "Micro-perf bread bag 8x4x18, 1000 ct box", Decimal("39.60")
+        ),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("aisle 6 bin 6-14-B: 2 rolls of ingredient labels water damaged", ctx)
+    assert (d.sku, d.amount) == ("LBL-43-500", Decimal("44.20"))
+    text = "fewer bread bag boxes on the shelf than on the books, 3 short"
+    (d,) = draft(text, ctx)
+    assert (d.sku, d.amount) == ("BB-8418-1M", Decimal("118.80"))
+    # the pieces themselves counted stay pieces
+    (d,) = draft("300 bread bags ripped, BB-8418-1M", ctx)
+    assert d.amount == Decimal("11.88")
+
+
+def test_a_code_typed_in_all_its_spaced_parts_is_that_code() -> None:
+    # (found by the item-list property test) "1 lt 0 aa broken" beside LT0 and LT-0-AA was
+    # LT0 at 0.97: its first two parts joined before the whole code was read
+    items = {
+        code: ItemInfo(code, code, Decimal(1))
+        for code in ("MON0", "MON1", "LT0", "CHG0", "LT-0-AA")
+    }
+    (d,) = draft("1 lt 0 aa broken", make_context(items=items))
+    assert d.sku == "LT-0-AA"
+    (d,) = draft("1 lt 0 broken", make_context(items=items))
+    assert d.sku == "LT0"
+    # ... nor its figures another code's: "lt 0925 lt" beside CHG0925 was CHG0925
+    items = {code: ItemInfo(code, code, Decimal(1)) for code in ("LT0", "CHG0925", "LT-0925-LT")}
+    (d,) = draft("1 lt 0925 lt broken", make_context(items=items))
+    assert d.sku == "LT-0925-LT"

@@ -879,7 +879,7 @@ def rewrite(
         hit = best[0]
         if hit.of:
             said_code = [c for c in hit.of if c in typed]
-            if len(said_code) == 1 and _scrubbable(text, hit):
+            if len(said_code) == 1 and _scrubbable(text, hit, names.get(said_code[0], "")):
                 # ("1 oud 75 (CSD1075)" of the 75ml and its tester: the code said picks it,
                 # the name's figures are no count)
                 scrub.append(Match(said_code[0], hit.said, hit.start, hit.end, False, hit.tail))
@@ -898,7 +898,7 @@ def rewrite(
             hit = Match(hit.sku, text[figure.start(1) : hit.end], figure.start(1), hit.end, True)
         if hit.sku in typed:
             # "Quest 3 demo unit (899-00581)": the code said, its name's figures are no count
-            if _scrubbable(text, hit):
+            if _scrubbable(text, hit, names.get(hit.sku, "")):
                 scrub.append(hit)
         elif (
             not beside
@@ -1552,15 +1552,27 @@ _PACK_OF_BEFORE = re.compile(
 )
 
 
-def _scrubbable(text: str, match: Match) -> bool:
+# a name's figure (put as \x00) that is its pack's count: "bag of 100", "100/bx", "100 ct"
+_PACK_SIZE_IN_NAME = re.compile(
+    r"\b(?:of|x)\s*\x00(?!\d)|\x00\s*(?:/|ct\b|count\b|pk\b|pack\b|pcs\b|per\b)", re.I
+)
+
+
+def _scrubbable(text: str, match: Match, name: str = "") -> bool:
     """Whether the figures of a name said beside its code can be taken out: the name has a
     word that says what it is ("Quest 3"), and no figure is a measure ("20 lb each") or
-    part of a longer number ("Jameson 1.75")."""
+    part of a longer number ("Jameson 1.75"), nor the count of the container said before it
+    that the name also gives as its pack ("3 bags of 100 ..." of "..., bag of 100")."""
     said = text[match.start : match.end - match.tail]
     if not re.search(r"[a-z]{2}", said, re.I) or _MEASURE_AFTER.match(text, match.end):
         return False
-    if said[:1].isdigit() and _PACK_OF_BEFORE.search(text, max(0, match.start - 16), match.start):
-        return False  # "3 bags of 100 orange wire nuts": the bag's count, whatever the name says
+    figure = _FIGURES.match(said)
+    if (
+        figure
+        and _PACK_OF_BEFORE.search(text, max(0, match.start - 16), match.start)
+        and _PACK_SIZE_IN_NAME.search(name.replace(figure.group(0), "\x00"))
+    ):
+        return False
     return not any(_MEASURE_AFTER.match(said, f.end()) for f in _FIGURES.finditer(said))
 
 

@@ -10,7 +10,7 @@ its letters say so ("BAY-12", "DOCK-4"); any other is quoted on the card, not gu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 from ledger.drafting.reading.fast import twin_patterns
 
@@ -41,8 +41,26 @@ def _digit_runs(text: str) -> list[str]:
     return [key for m in _LONG_DIGITS.finditer(text) if len(key := _KEY.sub("", m.group(0))) >= 10]
 
 
-def canonical(text: str, items: Collection[str]) -> str:
-    """`text` with every code the item list knows written as the list writes it."""
+_LAST_WORD = re.compile(r"([a-z][a-z'-]{2,})\s+$", re.IGNORECASE)
+
+
+def _name_says_figure(before: str, figure: str, names: Mapping[str, str]) -> bool:
+    """Whether an item's name has the word said just before `figure` and `figure` itself,
+    as words of its own ("Bravecto 1000 mg chew" of "bravecto 1000")."""
+    word = _LAST_WORD.search(before[-40:])
+    if word is None:
+        return False
+    said = word.group(1).lower()
+    for name in names.values():
+        tokens = re.findall(r"[a-z0-9'-]+", name.lower())
+        if said in tokens and figure in tokens:
+            return True
+    return False
+
+
+def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None = None) -> str:
+    """`text` with every code the item list knows written as the list writes it. `names`:
+    the list's names, whose own figures said after one of their words are no code."""
     if not items:
         return text
     known = items if isinstance(items, frozenset) else frozenset(items)
@@ -69,6 +87,8 @@ def canonical(text: str, items: Collection[str]) -> str:
             and len(token) >= 4
             and text[m.start() - 1 : m.start()] != "$"
             and not _COUNTED_AFTER.match(text, m.end())
+            # ("bravecto 1000" of "Bravecto 1000 mg chew", beside LRS-1000): a name's figure
+            and not (names and _name_says_figure(text[: m.start()], token, names))
         ):
             found = by_digits(token, known)
             if found is not None:
@@ -101,12 +121,14 @@ def canonical(text: str, items: Collection[str]) -> str:
             or _by_head(token, known)
         )
 
+    # the codes typed in all their spaced parts first: "lt 0 aa" of LT-0-AA is no LT0 and
+    # "aa", "lt 0925 lt" of LT-0925-LT no CHG0925 by its figures
+    firsts = _spaced_forms(known) if " " in text else None
+    if firsts:
+        text = _respace(text, firsts)
     text = _CODE.sub(fix, text)
     if " " in text:
         text = _SPACED.sub(lambda m: _spaced(m, keys), text)
-        firsts = _spaced_forms(known)
-        if firsts:
-            text = _respace(text, firsts)
     return text
 
 
