@@ -363,7 +363,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?<!\w[-/])(?:job|docket|manifest|waybill|consignment|con\s+note|delivery\s+note|complaint|ncr"
     r"|(?:incident|police|damage|claim|qc|qa|inspection)\s+(?:report|rpt|ref|case|reference)"
     # ("tag 5531", "asset tag #10442": a tag's number; "tag says 9.25" is a price tag's)
-    r"|load(?=\s*(?:\#|no\.?)?\s*\d\d)|(?:asset\s+)?tag(?=\s*(?:\#|no\.?)?\s*\d{3}))"
+    r"|load(?=\s*(?:\#|no\.?)?\s*\d\d)|(?:asset\s+)?tag(?=\s*(?:\#|no\.?)?\s*\d{3})"
+    # ("dea form 106 filed", "form 41": a form's number)
+    r"|form(?=\s*(?:\#|no\.?)?\s*\d{2,}\b(?!\s*(?:pcs|units?|ea)\b)))"
     r"(?![-/][a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
@@ -709,7 +711,8 @@ _SKU_KEYWORD = lead(
 )
 _ITEM_KEYWORD = lead(
     "ipamc",
-    r"\b(?:item|part|product|prod|article|model|material|catalog|cat)\s*"
+    # ("p/n 7721-BR-04": a part number)
+    r"\b(?:item|part|product|prod|article|model|material|catalog|cat|p/n|pn)\s*"
     r"(?:(?P<marker>code|number|no\.?|num|\#|id)\s*[:\#]?\s*|\s+)"
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,

@@ -2746,3 +2746,49 @@ def test_a_code_typed_in_all_its_spaced_parts_is_that_code() -> None:
     items = {code: ItemInfo(code, code, Decimal(1)) for code in ("LT0", "CHG0925", "LT-0925-LT")}
     (d,) = draft("1 lt 0925 lt broken", make_context(items=items))
     assert d.sku == "LT-0925-LT"
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        # "night" of "Retinol Night Cream" after "unit 3 last" was counted goods of its own
+        ("break-in at unit 3 last night, they took 9 FGS-EDP-50", "FGS-EDP-50", "346.50"),
+        # "bay" of "150W UFO LED High Bay" after "aisle 14"
+        ("aisle 14 bay C, 5 HOM2100 dmg, found by mike 3/12", "HOM2100", "481.50"),
+    ],
+)
+def test_a_word_of_a_name_after_a_places_number_is_no_goods_beside_a_code(
+    text: str, sku: str, amount: str
+) -> None:
+    items = {
+        "SKN-RET-30": ItemInfo("SKN-RET-30", "Retinol Night Cream 30ml", Decimal("14.20")),
+        "FGS-EDP-50": ItemInfo(
+            "FGS-EDP-50", "Eau de Parfum Gift Set 50ml + Shower Gel", Decimal("38.50")
+        ),
+        "HOM2100": ItemInfo("HOM2100", "Square D Homeline 2-Pole 100A Breaker", Decimal("96.30")),
+        "HB150-UFO": ItemInfo("HB150-UFO", "150W UFO LED High Bay", Decimal("125.00")),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+
+
+def test_a_part_number_after_p_n_is_the_goods_code() -> None:
+    (d,) = draft("w/o 6 of p/n 7721-BR-04 broken, $14.20 ea", make_context())
+    assert (d.sku, d.quantity, d.amount) == ("7721-BR-04", Decimal(6), Decimal("85.20"))
+
+
+def test_write_em_off_asks_for_the_write_off() -> None:
+    # "*reminder* ... write em off pls" was a note for later
+    (d,) = draft(
+        "*reminder* <@U0ACCT42> the obsolete SKU-12, 40 pcs, write em off pls :pray:",
+        make_context(items=_BLUE),
+    )
+    assert (d.quantity, d.amount) == (Decimal(40), Decimal("600.00"))
+
+
+def test_a_forms_number_is_no_count() -> None:
+    # "dea form 106 filed" drafted 106 of the goods beside the 120 taken
+    (d,) = draft(
+        "dea form 106 filed - break-in last night, 120 SKU-12 taken", make_context(items=_BLUE)
+    )
+    assert (d.category, d.quantity) == (Category.CASUALTY, Decimal(120))

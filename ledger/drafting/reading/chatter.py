@@ -417,7 +417,7 @@ _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteof
 # a write-off asked for in so many words: beside money moved ("customer credit note for 3
 # damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
 _ASKS_WRITE_OFF = re.compile(
-    r"\b(?:write\s+(?:it|them|this|these|those)?\s*(?:off|down)|w/o|scrap\s+(?:it|them)"
+    r"\b(?:write\s+(?:it|them|'?em|this|these|those)?\s*(?:off|down)|w/o|scrap\s+(?:it|them)"
     r"|bin\s+(?:it|them)|dispose\s+of)\b",
     _I,
 )
@@ -429,7 +429,7 @@ _WRITE_OFF_TALKED = re.compile(
 )
 # ("last month's damage w/o was $4,812.40": a write-off talked about, not asked for)
 _ASKS = re.compile(
-    r"\b(?:please|pls|plz|write\s+(?:it|them|this|these)?\s*off"
+    r"\b(?:please|pls|plz|write\s+(?:it|them|'?em|this|these)?\s*off"
     r"|w/o(?!\s+(?:was|were|is|are|came|total(?:l?ed)?)\b))\b",
     _I,
 )

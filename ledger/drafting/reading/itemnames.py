@@ -1634,15 +1634,45 @@ def _said_better(
 _TIMES_AFTER = re.compile(r"\s*[x\u00d7]\s*\d+\b", re.I)
 
 
+# the word before a place's number: "unit 3", "aisle 14", "row 7"
+_PLACE_NUMBER = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            _PLACE_WORDS
+            | {
+                "unit",
+                "row",
+                "section",
+                "level",
+                "lane",
+                "stall",
+                "suite",
+                "building",
+                "bldg",
+                "site",
+                "warehouse",
+                "wh",
+                "loc",
+            }
+        )
+    )
+    + r")\s*#?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _apart_from_codes(text: str, hit: Match, typed_at: list[int]) -> bool:
     """One word of a name, counted, and set apart from every typed code by "and" or a comma
     ("24 Type Y bags and 12 XFF350 filters"): goods of their own, not the code's."""
+    figure = _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if figure is not None and _PLACE_NUMBER.search(
+        text, max(0, figure.start() - 12), figure.start()
+    ):
+        figure = None  # ("unit 3 last night", "aisle 14 bay C"): a place's number, no count
     return (
         # ("expired 64xl x 40 @ 27.40 and expired PG245 x 15": counted right after it)
-        (
-            _DIGITS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
-            or _TIMES_AFTER.match(text, hit.end) is not None
-        )
+        (figure is not None or _TIMES_AFTER.match(text, hit.end) is not None)
         and _counted_goods(text, hit)
         and _PER_AFTER.match(text, hit.end) is None
         and all(_JOINED_APART.search(text, *sorted((hit.start, at))) for at in typed_at)
