@@ -224,11 +224,24 @@ def _one_measure_each(name: str, unit: str) -> bool:
 _ONE_MEASURE = re.compile(r"(?:(?<![\d./])\b|(?<![\d.])1\s?)([a-z]{1,6})\b", re.IGNORECASE)
 
 
+_RETAIL_PACK_IN_NAME = re.compile(r"(?<![\w.])(\d+|twin|double|triple)\s*-?\s*(?:pk|pack)\b", re.I)
+_PACK_SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
+
+
 def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
     """`facts` counting retail packs of the size the item list prices ("2 everydrop 3pks" of
     "... PK/3"): the packs are the list's unit and the quantity, as the golden table's
     convention has it ("12 4pks" stays 12 packs); the reading had multiplied them out."""
     by_its_pack = priced_by_its_pack(item)
+    size_said = _fmt_qty(by_its_pack[1]) if by_its_pack else ""
+    if by_its_pack is None:
+        # ("5 RX-TWIN-2220 twin packs" of "Rain-X Latitude twin pack 22in+20in": the name's
+        # own retail pack)
+        in_name = _RETAIL_PACK_IN_NAME.search(item.name)
+        if in_name is not None:
+            word = in_name.group(1).lower()
+            size = Decimal(word) if word.isdigit() else _PACK_SIZE_WORDS[word]
+            by_its_pack, size_said = ("pack", size), re.escape(word)
     packs_said = dict(facts.containers).get("pack")
     if (
         by_its_pack is None
@@ -239,7 +252,7 @@ def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
         # (the pack named by its size, "3pks", "3-packs"; "6 pks of 50 nail files" and
         # "2 pk (10/pk)" state the pack arithmetic: the pieces, as cases of so many are)
         or not re.search(
-            rf"(?<![\d.]){_fmt_qty(by_its_pack[1])}\s*-?\s*(?:pk|pack|ct)s?\b",
+            rf"(?<![\d.]){size_said}\s*-?\s*(?:pk|pack|ct)s?\b",
             facts.source_text,
             re.IGNORECASE,
         )

@@ -2792,3 +2792,18 @@ def test_a_forms_number_is_no_count() -> None:
         "dea form 106 filed - break-in last night, 120 SKU-12 taken", make_context(items=_BLUE)
     )
     assert (d.category, d.quantity) == (Category.CASUALTY, Decimal(120))
+
+
+def test_the_names_own_retail_pack_counted_stays_packs() -> None:
+    # "5 RX-TWIN-2220 twin packs" of "Rain-X Latitude twin pack" was 10 (5 x 2-pack) at 0.87
+    items = {
+        "RX-TWIN-2220": ItemInfo(
+            "RX-TWIN-2220", "Rain-X Latitude twin pack 22in+20in", Decimal("21.90")
+        ),
+        "EVD-3PK": ItemInfo("EVD-3PK", "Everydrop filter 3pk", Decimal("90.00")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("5 RX-TWIN-2220 twin packs crushed under a tire stack", ctx)
+    assert (d.quantity, d.amount) == (Decimal(5), Decimal("109.50"))
+    (d,) = draft("2 EVD-3PK 3pks cracked", ctx)
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("180.00"))
