@@ -398,6 +398,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "reefer failure", "compressor failed", "compressor died", "walk-in failed",
                 "walk-in died", "lost power", "power was out", "power went out",
                 "chiller failed", "qc fail", "qc failed", "failed qc", "failed inspection",
+                # ("5 helmets failed recert": out of their safety certification)
+                "failed recert", "failed recertification", "failed certification",
+                "failed cert",
                 "failed quality", "quality fail", "reject", "rejects", "binned", "skip",
                 "in the skip", "skipped", "dumpster", "dumped", "unfit", "bbe passed",
                 "gummy", "gone gummy", "went gummy", "nicked up", "got nicked up", "runs in",
@@ -519,6 +522,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "flicker", "flickers", "flickering", "screen flickers", "boot loop",
                 "boot loops", "boot looping", "stuck on the logo", "stuck on logo", "swollen",
                 "swollen battery", "swollen batteries", "bulging", "bulging battery", "buzzing",
+                "bulged", "swelled",
                 "crackling", "distorted", "overheats", "overheating", "smoking", "sparking",
                 "frozen screen", "unresponsive", "glitchy",
                 # what happened to perishables and packs, said instead of a damage word

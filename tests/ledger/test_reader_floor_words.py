@@ -2807,3 +2807,53 @@ def test_the_names_own_retail_pack_counted_stays_packs() -> None:
     assert (d.quantity, d.amount) == (Decimal(5), Decimal("109.50"))
     (d,) = draft("2 EVD-3PK 3pks cracked", ctx)
     assert (d.quantity, d.amount) == (Decimal(2), Decimal("180.00"))
+
+
+def test_a_bag_of_so_many_in_lower_case_prices_the_bag() -> None:
+    # "crimp rings bag/100" at $14.80 was read as $14.80 a ring: 300 rings $4,440.00 at 0.97
+    items = {"SKU-4410": ItemInfo("SKU-4410", "PEX 1/2 in crimp rings bag/100", Decimal("14.80"))}
+    (d,) = draft(
+        "3 bags crimp rings SKU-4410 spilled in the lot, 100/bag, w/o", make_context(items=items)
+    )
+    assert d.amount == Decimal("44.40")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # each borrowed the other part's reason ("missing", "stolen") at 0.82 and 0.72
+        ("8 SKU-12 bulged and 3 SKU-77 missing", Category.LOSS),
+        ("5 SKU-12 failed recert, and 2 SKU-77 stolen from the cage", Category.LOSS),
+    ],
+)
+def test_a_parts_own_damage_word_is_its_reason(text: str, category: Category) -> None:
+    items = {**_BLUE, "SKU-77": ItemInfo("SKU-77", "Red widget", Decimal("20.00"))}
+    first, _ = draft(text, make_context(items=items))
+    assert first.category is category and first.confidence >= 0.9
+
+
+def test_the_measure_of_the_names_holder_is_the_names() -> None:
+    # "4 R-410A 25 lb cylinders" of "R-410A refrigerant 25 lb cylinder" counted 25 (pounds)
+    items = {
+        "R410A-25": ItemInfo("R410A-25", "R-410A refrigerant 25 lb cylinder", Decimal("289.00")),
+        "R454B-20": ItemInfo("R454B-20", "R-454B refrigerant 20 lb cylinder", Decimal("365.00")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("stolen: 4 R-410A 25 lb cylinders from the yard overnight", ctx)
+    assert (d.sku, d.quantity, d.amount) == ("R410A-25", Decimal(4), Decimal("1156.00"))
+    # a weight said at the end is still a weight of the goods: never sure
+    (d,) = draft("stolen: R-410A 20 lb", ctx)
+    assert d.confidence < 0.9
+
+
+def test_a_single_piece_the_name_prices_is_counted_in_pieces() -> None:
+    # "(single card, ships 6/pk)": 4 packs of 6 are 24 cards, not 4 packs at a card's cost
+    items = {
+        "GC-BDAY-ASST": ItemInfo(
+            "GC-BDAY-ASST", "Birthday card assorted (single card, ships 6/pk)", Decimal("1.15")
+        )
+    }
+    (d,) = draft(
+        "4 pks (6/pk) of the assorted bday cards came in crushed", make_context(items=items)
+    )
+    assert (d.quantity, d.amount) == (Decimal(24), Decimal("27.60"))

@@ -1573,7 +1573,22 @@ def _scrubbable(text: str, match: Match, name: str = "") -> bool:
         and _PACK_SIZE_IN_NAME.search(name.replace(figure.group(0), "\x00"))
     ):
         return False
-    return not any(_MEASURE_AFTER.match(said, f.end()) for f in _FIGURES.finditer(said))
+    # (a measure the name gives its goods in, said with the name's holder, is the name's:
+    # "4 R410A-25 25 lb cylinders" of "R-410A refrigerant 25 lb cylinder")
+    return not any(
+        _MEASURE_AFTER.match(said, f.end()) and not _names_own_measure(said, f, name)
+        for f in _FIGURES.finditer(said)
+    )
+
+
+def _names_own_measure(said: str, figure: re.Match[str], name: str) -> bool:
+    """Whether a figure and the measure after it, said with more of the name's words, are
+    the name's own ("25 lb" of "... 25 lb cylinder"), not a weight of the goods counted."""
+    unit = re.match(r"\s*([a-z]+)", said[figure.end() :], re.I)
+    if unit is None or not re.search(r"[a-z]{3}", said[figure.end() + unit.end() :], re.I):
+        return False  # ("brisket 20 lb": the measure ends what was said, a weight)
+    own = rf"(?<![\d.]){re.escape(figure.group(0))}\s*-?\s*{re.escape(unit.group(1))}\b"
+    return re.search(own, name, re.I) is not None
 
 
 # ... or before a count of a measure: "Urea 1.5 ton", "10-10-10, 2 tons"

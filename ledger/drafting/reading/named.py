@@ -360,7 +360,10 @@ _HOLDS = re.compile(
     # ("CT/10 RM", "PK/16", "TR/8", "RL/2500": a carton, pack, tray or roll of so many)
     # ("Tortex .60mm Refill BAG/72": the word in capitals, as a list prints its pack)
     rf"|(?<![\w/])(?P<c2>{packs.PACK_SHORT}"
-    r"|(?-i:BAG|BOX|CASE|PACK|TRAY|JAR|TUB|ROLL|BUNDLE|SLEEVE))\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
+    r"|(?-i:BAG|BOX|CASE|PACK|TRAY|JAR|TUB|ROLL|BUNDLE|SLEEVE)"
+    # ("PEX 1/2 in crimp rings bag/100": in lower case too, when it ends the name)
+    r"|(?-i:bag|box|case|pack|tray|jar|tub|roll|bundle|sleeve)(?=\s*/\s*\d+\s*\)?\s*$))"
+    r"\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
     re.IGNORECASE,
 )
 # the words a message counts such containers by

@@ -469,7 +469,9 @@ _SOLD_BY = re.compile(
 _PRICED_EACH = re.compile(
     r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)(?:\s*\(|\s)\s*\d+\s*/"
     # ("G2 GEL PEN BLK EA (BX/12)", "SHAKER PINT EA CS/24": the box's size after the each)
-    r"|\b(?:ea|each)\s*\(?\s*(?:cs|bx|pk|bg|ctn|case|box)\s*/\s*\d",
+    r"|\b(?:ea|each)\s*\(?\s*(?:cs|bx|pk|bg|ctn|case|box)\s*/\s*\d"
+    # ("Birthday card assorted (single card, ships 6/pk)": the single piece priced)
+    r"|\(\s*(?:single|one|1)\s+[a-z]+\s*[,;]",
     re.IGNORECASE,
 )
 
