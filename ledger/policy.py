@@ -263,6 +263,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # fire's row tells the story)
                 "burned", "burnt", "scorched", "charred",
                 "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
+                # ("tossed another 10 lb that was too far gone"; paint "skinned over")
+                "too far gone", "skinned over", "crusted over",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
                 "flattened", "scuffed",
@@ -897,6 +899,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "have been taken", "been taken", "shoplift", "knocked off from",
                 "nabbed", "half inched", "five finger discount", "5 finger discount",
                 "5 finger discounted", "five finger discounted", "got boosted",
+                "five-fingered", "5-fingered",
+                # ("someone got into the cage last night, 2 grand of pens gone")
+                "got into the cage", "broke into the cage", "got in the cage",
                 "somebody boosted", "someone boosted", "boosted from", "boosted off",
                 "boosted out of", "yoinked", "walked from",
                 "sticky fingers", "grabbed", "smash and grab", "smash & grab", "smash n grab",

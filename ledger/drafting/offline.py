@@ -712,7 +712,8 @@ _SKU_KEYWORD = lead(
 _ITEM_KEYWORD = lead(
     "ipamc",
     # ("p/n 7721-BR-04": a part number)
-    r"\b(?:item|part|product|prod|article|model|material|catalog|cat|p/n|pn)\s*"
+    # (a word of its own: the "CAT" ending "FLX-6D-CAT x3" is no catalogue's label)
+    r"(?<![\w-])(?:item|part|product|prod|article|model|material|catalog|cat|p/n|pn)\s*"
     r"(?:(?P<marker>code|number|no\.?|num|\#|id)\s*[:\#]?\s*|\s+)"
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,

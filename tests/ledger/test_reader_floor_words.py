@@ -2857,3 +2857,34 @@ def test_a_single_piece_the_name_prices_is_counted_in_pieces() -> None:
         "4 pks (6/pk) of the assorted bday cards came in crushed", make_context(items=items)
     )
     assert (d.quantity, d.amount) == (Decimal(24), Decimal("27.60"))
+
+
+def test_a_code_ending_in_a_labels_word_stays_whole() -> None:
+    # the "CAT" ending "FLX-6D-CAT x3" was read as a catalogue's label: code X3, no draft
+    items = {"FLX-6D-CAT": ItemInfo("FLX-6D-CAT", "FleaGuard Cat, 6-dose", Decimal("44.80"))}
+    (d,) = draft("`FLX-6D-CAT` x3 expired :skull:", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("FLX-6D-CAT", Decimal(3), Decimal("134.40"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("someone five-fingered 2 SKU-12 off the demo table", Category.CASUALTY),
+        ("someone got into the cage last night, 4 SKU-12 gone", Category.CASUALTY),
+        ("tossed 10 SKU-12 that were too far gone", Category.LOSS),
+        ("8 SKU-12 skinned over, found by Maria 10/09", Category.LOSS),
+    ],
+)
+def test_more_floor_words_for_theft_and_spoilage(text: str, category: Category) -> None:
+    # each was shrinkage ("gone"), a routine loss with no reason, or an overage ("over")
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is category
+
+
+def test_gift_card_envelopes_are_goods_not_a_payment() -> None:
+    (d,) = draft(
+        "SKU-12 gift card envelopes, 500 pcs, crushed box, toss", make_context(items=_BLUE)
+    )
+    assert d.quantity == Decimal(500)
+    with pytest.raises(DraftError):
+        draft("customer paid with 2 gift cards, $50", make_context(items=_BLUE))
