@@ -118,7 +118,9 @@ _THANKS = re.compile(
     r"\blooks?\s+(?:right|good|fine|correct|ok)\b"
     r"|^\W*(?:thanks|thank\s+you|thx|ty|cheers|got\s+it)\W*$"
     # ("thanks :+1: the 6 shredders posted fine"): thanks for what is done
-    r"|^\W*(?:thanks|thank\s+you|thx|ty)\b.*\b(?:posted|went\s+through|all\s+good|sorted)\b",
+    r"|^\W*(?:thanks|thank\s+you|thx|ty)\b.*\b(?:posted|went\s+through|all\s+good|sorted"
+    # ("thx for catching the 2x4 count", "thx, the 12 jackets w/o from yesterday got approved")
+    r"|got\s+approved|approved|for\s+catching|for\s+spotting|for\s+the\s+heads\s+up)\b",
     _I,
 )
 # a word every branch of _MONEY_MOVED needs (a plain test turns most messages away first)

@@ -223,6 +223,17 @@ _SAME_AS = {
     "adptr": "adapter", "cord": "cable", "cords": "cable",
 }  # fmt: skip
 # a size said in full, as a list writes it ("large" of "Tee - Black - L")
+# a size said short, as the list's names spell it in full ("lg nitrile" of "Nitrile Exam
+# Gloves Large")
+_SIZE_FULL = {"lg": "large", "lrg": "large", "sm": "small", "sml": "small", "med": "medium",
+              "md": "medium", "xlg": "xl"}  # fmt: skip
+
+
+def _size_in_full(word: str, index: _Index) -> str | None:
+    full = _SIZE_FULL.get(word)
+    return full if full is not None and full in index.members else None
+
+
 _SIZE_SAID = {
     "small": "s", "medium": "m", "med": "m", "md": "m", "large": "l", "lg": "l", "lrg": "l",
     "sm": "s", "sml": "s", "xlg": "xl",
@@ -830,6 +841,7 @@ def rewrite(
                         or _typo_of(word, index)
                         or _bare_word(word, index)
                         or _abbreviated(word, index)
+                        or _size_in_full(word, index)
                         or word
                     )
                 toks.append((word, at, chunk.start() + m.start() + b))

@@ -27,7 +27,11 @@ def _keys(items: Collection[str]) -> dict[str, str]:
     if found is None:
         if len(_CACHE) > 16:
             _CACHE.clear()
-        found = {_KEY.sub("", code.lower()): code for code in known}
+        # (two codes one key: the plain one first, so the answer never hangs on set order;
+        # "TUNA-AHI-1" and "TUNA-AHI-1+")
+        found = {}
+        for code in sorted(known, key=lambda c: (_ODD_MARK.search(c) is not None, c)):
+            found.setdefault(_KEY.sub("", code.lower()), code)
         found.pop("", None)
         _CACHE[known] = found
     return found
@@ -79,8 +83,12 @@ def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None
     # figures said alone, beside another figure that counts, are the code
     several = len(_FIGURE_RUN.findall(text)) > 1
 
+    odd = _dotted(known)
+
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
+        if odd and any(len(c) > len(token) and text.startswith(c, m.start()) for c in odd):
+            return token  # ("TUNA-AHI-1+": the start of a code the token pattern cuts short)
         if (
             several
             and token.isdigit()
@@ -437,15 +445,19 @@ def _word_at(text: str, i: int) -> bool:
 _DOTTED: dict[int, tuple[Collection[str], tuple[str, ...]]] = {}
 
 
+_ODD_MARK = re.compile(r"[^A-Za-z0-9_/ -]")
+
+
 def _dotted(known: Collection[str]) -> tuple[str, ...]:
-    """The item list's codes with a point in them (few lists have any); kept per list object,
-    which a message's reading asks about several times."""
+    """The item list's codes with a point or another mark a code's token stops at (few lists
+    have any: "HE-TANK-8.9", "EHP-1:5-RED", "TUNA-AHI-1+"); kept per list object, which a
+    message's reading asks about several times."""
     held = _DOTTED.get(id(known))
     if held is not None and held[0] is known:
         return held[1]
     if len(_DOTTED) > 16:
         _DOTTED.clear()
-    found = tuple(c for c in known if "." in c)
+    found = tuple(c for c in known if _ODD_MARK.search(c))
     _DOTTED[id(known)] = (known, found)
     return found
 
