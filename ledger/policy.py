@@ -221,6 +221,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "damaged", "damage", "broken", "broke", "breakage", "crushed", "dented",
                 "expired", "spoiled", "spoilt", "moldy", "mouldy", "contaminated", "defective",
                 "recalled", "recall", "obsolete", "obsolescent", "torn", "leaking", "leaked",
+                # ("keg seeping at the valve"; "tiles missing from the factory": a defect)
+                "seeping", "seeped", "missing from the factory",
                 "cracked", "shattered", "smashed", "rotten", "rotted", "wet", "water damaged",
                 "past date", "out of date", "unsellable", "unsaleable", "scrap", "scrapped",
                 "destroyed", "faulty", "dropped", "punctured", "melted", "thawed", "stale",

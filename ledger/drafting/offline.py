@@ -4426,7 +4426,8 @@ _PART_BEFORE = re.compile(
     _I,
 )
 _SHRINK_WRAP = re.compile(
-    r"\b(?:ripped|torn|tore|broken|split|opened|damaged|no)\s+shrink\b"
+    r"\b(?:ripped|torn|tore|broken|split|opened|damaged|no|shattered|busted|cracked"
+    r"|punctured)\s+shrink\b"
     r"|\bshrink\s*-?\s*(?:wrap|wrapped|film|sleeve|ripped|torn|tore|split|slit"
     r"|(?:is|was)\s+(?:ripped|torn|slit|cut|split|opened|open|broken))",
     _I,

@@ -2952,3 +2952,21 @@ def test_two_codes_that_differ_by_a_mark_draft_alike_in_every_process() -> None:
             env={**os.environ, "PYTHONHASHSEED": seed},
         )
         assert done.stdout.split() == ["TUNA-AHI-1+", "307.30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # "gone" after a leak was shrinkage; "seeping" is the leak
+        ("SKU-12 keg seeping at the valve, product's gone. w/o 1", Category.LOSS, 1),
+        # "missing from the factory" is a defect, not a short count
+        ("6 SKU-12 defective, tiles missing from the factory", Category.LOSS, 6),
+        # the shrink wrap shattered, not a shrinkage
+        ("SKU-12 x3 shattered shrink and crushed, customer wont take them", Category.LOSS, 3),
+        # a count "N bags on shelf" beside the system's figure
+        ("cycle count 10/31: SKU-12 14 bags on shelf, system 17", Category.SHRINKAGE, 3),
+    ],
+)
+def test_floor_words_of_round_111(text: str, category: Category, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

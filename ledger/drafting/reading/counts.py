@@ -106,7 +106,10 @@ _COUNTED = re.compile(
     + _N1.format("n")
     + r"|"
     + _N1.format("m")
-    + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
+    # ("jasmine rice 14 bags on shelf, system 17": what the goods come in, then where)
+    + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea|bags?|sacks?|cases?|cs|boxes|bx|bottles?|btls?
+        |cans?|jars?|tubs?|rolls?|packs?|pks?|cartons?|ctns?|pails?|trays?|kegs?|jugs?|gal
+        |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
         |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
     _I,
 )
