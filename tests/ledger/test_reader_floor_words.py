@@ -2970,3 +2970,22 @@ def test_two_codes_that_differ_by_a_mark_draft_alike_in_every_process() -> None:
 def test_floor_words_of_round_111(text: str, category: Category, quantity: int) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_goods_named_before_but_are_their_own_beside_a_later_code() -> None:
+    # "3 extra T6 Pros ... but short 2 1F83C" took the 1F83C for the T6 Pros too
+    items = {
+        "TH6220U2000": ItemInfo("TH6220U2000", "Honeywell T6 Pro thermostat", Decimal("74.50")),
+        "1F83C-11NP": ItemInfo(
+            "1F83C-11NP", "White-Rodgers 1F83C programmable thermostat", Decimal("41.20")
+        ),
+    }
+    first, second = draft(
+        "found 3 extra T6 Pros on the shelf but short 2 1F83C", make_context(items=items)
+    )
+    assert (first.sku, first.amount, first.category) == (
+        "TH6220U2000",
+        Decimal("223.50"),
+        Category.OVERAGE,
+    )
+    assert (second.sku, second.amount) == ("1F83C-11NP", Decimal("82.40"))

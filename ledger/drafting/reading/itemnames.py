@@ -119,7 +119,7 @@ _FUNCTION_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list)
 )
 _PROPER_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b[A-Z][a-z]+\s+$")
-_JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|&)\b", re.IGNORECASE)
+_JOINED_APART = re.compile(r"[,;]\s+|\b(?:and|plus|also|but|&)\b", re.IGNORECASE)
 _GLUED_TAIL = re.compile(r"-[A-Za-z]+\b(?!-)")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.,$/#-])(\d{4})\s+$")  # (a model year: "a 2024 calendar")
 _FIGURES = re.compile(r"(?<![\w.])\d+(?:[./]\d+)?(?![\w.])")
