@@ -225,7 +225,6 @@ _ONE_MEASURE = re.compile(r"(?:(?<![\d./])\b|(?<![\d.])1\s?)([a-z]{1,6})\b", re.
 
 
 _RETAIL_PACK_IN_NAME = re.compile(r"(?<![\w.])(\d+|twin|double|triple)\s*-?\s*(?:pk|pack)\b", re.I)
-_PACK_SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
 
 
 def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
@@ -240,7 +239,7 @@ def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
         in_name = _RETAIL_PACK_IN_NAME.search(item.name)
         if in_name is not None:
             word = in_name.group(1).lower()
-            size = Decimal(word) if word.isdigit() else _PACK_SIZE_WORDS[word]
+            size = Decimal(word) if word.isdigit() else packs.PACK_SIZE_WORDS[word]
             by_its_pack, size_said = ("pack", size), re.escape(word)
     packs_said = dict(facts.containers).get("pack")
     if (

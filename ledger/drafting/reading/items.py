@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping
+from functools import lru_cache
 
 from ledger.drafting.reading.fast import twin_patterns
 
@@ -55,11 +56,15 @@ def _name_says_figure(before: str, figure: str, names: Mapping[str, str]) -> boo
     if word is None:
         return False
     said = word.group(1).lower()
-    for name in names.values():
-        tokens = re.findall(r"[a-z0-9'-]+", name.lower())
-        if said in tokens and figure in tokens:
-            return True
-    return False
+    return any(
+        said in (tokens := _name_tokens(name)) and figure in tokens for name in names.values()
+    )
+
+
+# (an item list's names are a company's fixed list, asked about again for every message)
+@lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9'-]+", name.lower()))
 
 
 def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None = None) -> str:
@@ -83,11 +88,11 @@ def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None
     # figures said alone, beside another figure that counts, are the code
     several = len(_FIGURE_RUN.findall(text)) > 1
 
-    odd = _dotted(known)
+    marked = _marked_codes(known)
 
     def fix(m: re.Match[str]) -> str:
         token = m.group(0)
-        if odd and any(len(c) > len(token) and text.startswith(c, m.start()) for c in odd):
+        if marked and any(len(c) > len(token) and text.startswith(c, m.start()) for c in marked):
             return token  # ("TUNA-AHI-1+": the start of a code the token pattern cuts short)
         if (
             several
@@ -421,15 +426,15 @@ def known_spans(text: str, items: Collection[str]) -> list[tuple[str, int, int]]
                 if part in known:
                     out.append((part, at, at + len(part)))
                 at += len(part) + 1
-    dotted = _dotted(known)
-    for code in dotted:  # "HE-TANK-8.9": a code with a point, read whole
+    marked = _marked_codes(known)
+    for code in marked:  # "HE-TANK-8.9": a code with a point, read whole
         at = text.find(code)
         while at >= 0:
             end = at + len(code)
             if not _word_at(text, at - 1) and not _word_at(text, end):
                 out = [o for o in out if not at <= o[1] < end] + [(code, at, end)]
             at = text.find(code, end)
-    if dotted:
+    if marked:
         out.sort(key=lambda o: o[1])
     return out
 
@@ -442,23 +447,23 @@ def _word_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_/")
 
 
-_DOTTED: dict[int, tuple[Collection[str], tuple[str, ...]]] = {}
+_MARKED: dict[int, tuple[Collection[str], tuple[str, ...]]] = {}
 
 
 _ODD_MARK = re.compile(r"[^A-Za-z0-9_/ -]")
 
 
-def _dotted(known: Collection[str]) -> tuple[str, ...]:
+def _marked_codes(known: Collection[str]) -> tuple[str, ...]:
     """The item list's codes with a point or another mark a code's token stops at (few lists
     have any: "HE-TANK-8.9", "EHP-1:5-RED", "TUNA-AHI-1+"); kept per list object, which a
     message's reading asks about several times."""
-    held = _DOTTED.get(id(known))
+    held = _MARKED.get(id(known))
     if held is not None and held[0] is known:
         return held[1]
-    if len(_DOTTED) > 16:
-        _DOTTED.clear()
+    if len(_MARKED) > 16:
+        _MARKED.clear()
     found = tuple(c for c in known if _ODD_MARK.search(c))
-    _DOTTED[id(known)] = (known, found)
+    _MARKED[id(known)] = (known, found)
     return found
 
 

@@ -193,7 +193,7 @@ _INSIDE = re.compile(
 _PACK_SIZE = (
     r"(?:twenty[-\s]?four|twenty|twelve|ten|eight|six|five|four|three|two|twin|double|triple)"
 )
-_SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
+PACK_SIZE_WORDS = {"twin": Decimal(2), "double": Decimal(2), "triple": Decimal(3)}
 _N_PACKS = lead(
     _N_FIRST + "d",  # "double"
     # ("5 CN4-IPA 4pks": the code, read before this as \ue000, between the count and the pack)
@@ -1111,7 +1111,7 @@ def _read_n_packs(s: str) -> Pack | None:
             ):
                 continue  # "six packs of SKU-12": six packs of a size not said
             word = " ".join(m.group("w").lower().replace("-", " ").split())
-            n2 = _SIZE_WORDS.get(word) or _num(word)
+            n2 = PACK_SIZE_WORDS.get(word) or _num(word)
         else:
             n2 = _num(m.group("n2"))
         n1 = _num(m.group("n1")) if m.group("n1") else Decimal(1)
