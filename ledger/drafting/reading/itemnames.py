@@ -1662,30 +1662,11 @@ _TIMES_AFTER = re.compile(r"\s*[x\u00d7]\s*\d+\b", re.I)
 
 
 # the word before a place's number: "unit 3", "aisle 14", "row 7"
+_PLACE_NUMBER_WORDS = _PLACE_WORDS | frozenset(
+    "unit row section level lane stall suite building bldg site warehouse wh loc".split()  # noqa: SIM905
+)
 _PLACE_NUMBER = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            _PLACE_WORDS
-            | {
-                "unit",
-                "row",
-                "section",
-                "level",
-                "lane",
-                "stall",
-                "suite",
-                "building",
-                "bldg",
-                "site",
-                "warehouse",
-                "wh",
-                "loc",
-            }
-        )
-    )
-    + r")\s*#?\s*$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(_PLACE_NUMBER_WORDS)) + r")\s*#?\s*$", re.IGNORECASE
 )
 
 
