@@ -2989,3 +2989,17 @@ def test_goods_named_before_but_are_their_own_beside_a_later_code() -> None:
         Category.OVERAGE,
     )
     assert (second.sku, second.amount) == ("1F83C-11NP", Decimal("82.40"))
+
+
+def test_a_florists_bunch_holds_its_stems() -> None:
+    # "6 bu (10/bu)" was 6 stems, the 10 per bunch not understood
+    items = {
+        "RAN-BFY-WHT": ItemInfo("RAN-BFY-WHT", "Ranunculus Butterfly White", Decimal("1.65")),
+        "KALE-BU": ItemInfo("KALE-BU", "Kale green bunch", Decimal("1.20")),
+    }
+    ctx = make_context(items=items)
+    (d,) = draft("lost 6 bu (10/bu) ranunculus to botrytis", ctx)
+    assert (d.quantity, d.amount) == (Decimal(60), Decimal("99.00"))
+    # a line priced by the bunch, counted in bunches, stays bunches
+    (d,) = draft("2 bu KALE-BU spoiled", ctx)
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("2.40"))

@@ -58,6 +58,9 @@ _CONTAINERS = {
     "caddy": "caddy", "caddies": "caddy",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
+    # ("6 bu (10/bu) ranunculus": a florist's bunch written short; "bunch" in full is also
+    # how a list names what it prices, which sold_by reads)
+    "bu": "bunch",
 }  # fmt: skip
 CONTAINER_WORDS = frozenset(_CONTAINERS)
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
