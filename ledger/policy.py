@@ -950,7 +950,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for who in ("someone", "somebody", "some one", "somone", "sombody",
                                 "a person", "person",
                                 "people", "a guy", "some guy", "a man", "a woman", "a customer",
-                                "a thief", "kids", "a stranger", "strangers")
+                                "a thief", "kids", "a stranger", "strangers",
+                                # ("guest took the plush robe, not on folio": a hotel's guest)
+                                "guest", "a guest", "the guest", "guests", "the customer")
                     for verb in ("take", "takes", "took", "taked", "taken", "taking", "has taken",
                                  "has took", "have took", "had took",
                                  "have taken", "had taken", "steal", "steals", "stealed",

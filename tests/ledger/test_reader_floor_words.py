@@ -3003,3 +3003,23 @@ def test_a_florists_bunch_holds_its_stems() -> None:
     # a line priced by the bunch, counted in bunches, stays bunches
     (d,) = draft("2 bu KALE-BU spoiled", ctx)
     assert (d.quantity, d.amount) == (Decimal(2), Decimal("2.40"))
+
+
+def test_a_guest_who_took_the_goods_is_a_theft() -> None:
+    (d,) = draft(
+        "rm 1412 checkout 5/2, guest took the SKU-12 robe, not on folio. w/o 1",
+        make_context(items=_BLUE),
+    )
+    assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone reprint labels for 30 SKU-12",
+        "store 33 wants 10 more trays of SKU-12 next order",
+    ],
+)
+def test_errands_for_labels_and_stores_are_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_BLUE))

@@ -88,6 +88,8 @@ _MONEY_MOVED = lead(
         |payments?|pa(?:id|ying|y)\s+(?:the|a|an|our|their|his|her|them|him)\b
         |paid\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z][\w&'.-]*)){0,3}\s+\$
         |paid\s+(?:us\s+)?\$\s?\d[\d,.]*\s*(?:in\s+)?(?:cash|for)
+        # ("guest in 1108 paid cash $38.90 for the hair dryer they broke")
+        |paid\s+(?:us\s+)?(?:in\s+)?cash\s+\$\s?\d
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
         |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
@@ -513,9 +515,9 @@ _ERRAND_ASKED = re.compile(
     # (at the start of the message or of a clause: "cupping at 2, can someone bring 3 bags")
     r"""(?:^|[,.;:!]\s)\s*(?:(?:hey|ok|pls|please)\s*,?\s+)*(?:can|could|would)\s+(?:some\s*one|some\s*body
         |you|u|ya|one\s+of\s+you)\s+(?:please\s+|pls\s+)?(?:pull|cut|grab|put|set|hold|bring
-        |get|order|pick|send|check|make|prep|tint|fill|ring)\b
-      | \b(?:customer|client|chef|guy|lady|caller)\b(?:\s+\S+){0,3}?\s+(?:wants|needs|asked\s+for
-        |is\s+asking\s+for)\b
+        |get|order|pick|send|check|make|prep|tint|fill|ring|reprint|print|relabel|label)\b
+      | \b(?:customer|client|chef|guy|lady|caller|store\s+\d+)\b(?:\s+\S+){0,3}?\s+
+        (?:wants|needs|asked\s+for|is\s+asking\s+for)\b
       | \b(?:layaway|on\s+hold\s+for
         |(?:he'?s|she'?s|they'?re|is|are)\s+picking\s+(?:\S+\s+)?up)\b
       # ("we need 6 cases whole and 3 oat", "need 6 boxes of fdn pulled for the kits", "will
