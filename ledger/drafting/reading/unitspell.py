@@ -47,7 +47,8 @@ _REAL = CONTAINER_WORDS | _wordset(
 )
 _COUNT_BEFORE = r"(?:\d+|an?|per|each|every|half|one|two|three|four|five|six|ten|twelve)"
 _CANDIDATE = gated(
-    rf"(?<![\w'-])(?P<before>{_COUNT_BEFORE})(?P<gap>\s*[x×]?\s*|\s+(?:full\s+)?)"
+    # (a money amount is no count: "$1CAES" is money glued to letters, not $1 a case)
+    rf"(?<![\w'$-])(?P<before>{_COUNT_BEFORE})(?P<gap>\s*[x×]?\s*|\s+(?:full\s+)?)"
     r"(?P<word>[a-z]{4,12})(?![\w'-])",
     re.IGNORECASE,
 )
