@@ -3031,5 +3031,8 @@ def test_money_glued_to_a_misspelt_unit_is_refused() -> None:
     with pytest.raises(DraftError) as refused:
         draft("write off broken tvs, $1CAES", make_context())
     assert "$1CAES" in str(refused.value)
+    with pytest.raises(DraftError) as refused:
+        draft("write off broken tvs, $1,200BOXS", make_context())
+    assert "$1,200BOXS" in str(refused.value)
     (d,) = draft("2 dozne SKU-12 broken", make_context(items=_BLUE))
     assert d.quantity == Decimal(24)

@@ -47,8 +47,9 @@ _REAL = CONTAINER_WORDS | _wordset(
 )
 _COUNT_BEFORE = r"(?:\d+|an?|per|each|every|half|one|two|three|four|five|six|ten|twelve)"
 _CANDIDATE = gated(
-    # (a money amount is no count: "$1CAES" is money glued to letters, not $1 a case)
-    rf"(?<![\w'$-])(?P<before>{_COUNT_BEFORE})(?P<gap>\s*[x×]?\s*|\s+(?:full\s+)?)"
+    # (a money amount is no count, nor its digits after a comma: "$1CAES", "$1,200BOXS"
+    # are money glued to letters, not so much a case or a box)
+    rf"(?<![\w'$-])(?<!\d[,.])(?P<before>{_COUNT_BEFORE})(?P<gap>\s*[x×]?\s*|\s+(?:full\s+)?)"
     r"(?P<word>[a-z]{4,12})(?![\w'-])",
     re.IGNORECASE,
 )
