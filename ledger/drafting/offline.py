@@ -3641,9 +3641,17 @@ class _Message(threading.local):
 
     def __init__(self) -> None:
         self.hits: dict[tuple[str, str], tuple[_Hit, ...]] = {}
-        self.names: list[str] = []
-        self.codes: dict[str, str] = {}  # the item list: code -> name
+        # the item list as the context holds it (read, never copied: a list may hold
+        # thousands of items, and every message starts a new reading)
+        self.names: Collection[str] = ()
+        self.codes: Mapping[str, str] = {}  # code -> name
         self.text = ""  # the message as sent, lower-cased
+        self.said_names: list[str] | None = None  # the names of the codes it says, once read
+
+
+@lru_cache(maxsize=65536)  # (an item list's names: a fixed list, read for every message)
+def _singular_words(name: str) -> frozenset[str]:
+    return frozenset(named.singular(w) for w in _WORD.findall(name.lower()))
 
 
 class _ReasonIndex:
@@ -3722,8 +3730,9 @@ class _ReasonIndex:
     def new_message(self, names: Mapping[str, str] | None = None, text: str = "") -> None:
         self._message.hits = {}
         self._message.text = text.lower()
-        self._message.names = list(names.values()) if names else []
-        self._message.codes = dict(names) if names else {}
+        self._message.names = names.values() if names else ()
+        self._message.codes = names or {}
+        self._message.said_names = None
 
     def _of_a_name(self, text: str, start: int, end: int) -> bool:
         """Whether the reason word at text[start:end] and the word after it (or before it) are
@@ -3735,11 +3744,11 @@ class _ReasonIndex:
         goods = _SINGULAR_OF.get(said, said)
         # "6 extra 910-002225 mice" of "Logitech M185 wireless mouse": the goods of a code said
         # right beside the word (the code may stand as its mark here)
-        if _CODE_BEFORE.search(text, max(0, start - 40), start) or _CODE_AFTER.match(text, end):
-            message = self._message.text
-            for code, name in self._message.codes.items():
-                if code.lower() in message and goods in _WORD.findall(name.lower()):
-                    return True
+        code_beside = _CODE_BEFORE.search(text, max(0, start - 40), start) or _CODE_AFTER.match(
+            text, end
+        )
+        if code_beside and any(goods in _WORD.findall(n.lower()) for n in self._names_said()):
+            return True
         after = _WORD_AFTER.match(text, end)
         before = _WORD_BEFORE.search(text, max(0, start - 24), start)
         beside = {named.singular(m.group(1).lower()) for m in (after, before) if m}
@@ -3747,10 +3756,20 @@ class _ReasonIndex:
         if not beside:
             return False
         for name in self._message.names:
-            words = {named.singular(w) for w in _WORD.findall(name.lower())}
+            words = _singular_words(name)
             if said in words and not beside.isdisjoint(words):
                 return True
         return False
+
+    def _names_said(self) -> list[str]:
+        """The names of the item list's codes the message says (read once a message: a list
+        may hold thousands of codes, and a message asks for each reason word beside a code)."""
+        message = self._message
+        if message.said_names is None:
+            message.said_names = [
+                name for code, name in message.codes.items() if code.lower() in message.text
+            ]
+        return message.said_names
 
     def _goods_word(self, word: str) -> bool:
         """Whether `word` is a word of an item list's name ("Fries crinkle cut 6/5 LB CS"):

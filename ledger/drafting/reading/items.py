@@ -447,7 +447,7 @@ def _word_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_/")
 
 
-_MARKED: dict[int, tuple[Collection[str], tuple[str, ...]]] = {}
+_MARKED: dict[frozenset[str], tuple[str, ...]] = {}
 
 
 _ODD_MARK = re.compile(r"[^A-Za-z0-9_/ -]")
@@ -455,15 +455,14 @@ _ODD_MARK = re.compile(r"[^A-Za-z0-9_/ -]")
 
 def _marked_codes(known: Collection[str]) -> tuple[str, ...]:
     """The item list's codes with a point or another mark a code's token stops at (few lists
-    have any: "HE-TANK-8.9", "EHP-1:5-RED", "TUNA-AHI-1+"); kept per list object, which a
-    message's reading asks about several times."""
-    held = _MARKED.get(id(known))
-    if held is not None and held[0] is known:
-        return held[1]
-    if len(_MARKED) > 16:
-        _MARKED.clear()
-    found = tuple(c for c in known if _ODD_MARK.search(c))
-    _MARKED[id(known)] = (known, found)
+    have any: "HE-TANK-8.9", "EHP-1:5-RED", "TUNA-AHI-1+"); kept per list (by its codes: each
+    draft hands the list over as a new object, and a list may hold thousands of codes)."""
+    key = known if isinstance(known, frozenset) else frozenset(known)
+    found = _MARKED.get(key)
+    if found is None:
+        if len(_MARKED) > 16:
+            _MARKED.clear()
+        found = _MARKED[key] = tuple(c for c in key if _ODD_MARK.search(c))
     return found
 
 

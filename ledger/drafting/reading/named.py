@@ -44,7 +44,9 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-@lru_cache(maxsize=4096)  # (an item list's names: a fixed list, read for every message)
+# (an item list's names: a fixed list, read for every message; room for a large list's, or
+# one of 5,000 items evicted its own names every draft and read each one again)
+@lru_cache(maxsize=65536)
 def _what(name: str) -> frozenset[str]:
     """The words of an item's name that say what it is ("Solar fence charger 10 mi" ->
     solar, fence, charger)."""
