@@ -3011,7 +3011,9 @@ def _read_group(
     reserve = category is not None and reasons.kind[category] is Kind.RESERVE
     if reserve:
         _read_reserve_money(r)
-    _read_percent(r, write_down)
+    _read_percent(
+        r, write_down, [h.start for h in hits if reasons.kind[h.category] is not Kind.WRITE_DOWN]
+    )
     _read_write_down(r, write_down)
     if write_down and not (r.wd_new or r.wd_by_unit or r.wd_by_total or r.percent):
         # "clearance bin junk, write off $240 total, all of it is broken": no new value, the
@@ -4152,7 +4154,16 @@ def _read_pack(r: _Read, pack: packs.Pack | None = None) -> None:
     r.pack = pack
 
 
-def _read_percent(r: _Read, write_down: bool = False) -> None:
+# between a percentage and the state its goods are in: "25% are crushed", "10% of them were"
+_SHARE_IN_STATE = re.compile(
+    r"\s*(?:of\s+(?:them|those|these|em|'em)\s+)?(?:(?:are|were|is|was|got|came|showed\s+up)\s+)?",
+    _I,
+)
+
+
+def _read_percent(r: _Read, write_down: bool = False, states: Sequence[int] = ()) -> None:
+    """`states`: where the text names a state goods are in ("crushed", "missing"): a
+    percentage just before one is a share of the goods, not a cut in their value."""
     low = r.s.lower()
     if write_down and "dollar" in low:
         for m in list(_ON_THE_DOLLAR.finditer(r.s)):
@@ -4176,7 +4187,11 @@ def _read_percent(r: _Read, write_down: bool = False) -> None:
                 before = r.s[max(0, m.start() - 40) : m.start()]
                 after = r.s[m.end() : m.end() + 40]
                 said = _WS.sub(" ", r.s[max(0, m.start() - 12) : m.end() + 12]).strip()
-                if _OF_OTHER_PRICE.match(after):
+                state = _SHARE_IN_STATE.match(r.s, m.end())
+                if state is not None and state.end() in states:
+                    # "40 on clearance, 25% crushed": a share of the goods, and of which count?
+                    r.unclear.append(f"'{said}': a share of the goods, not of their cost")
+                elif _OF_OTHER_PRICE.match(after):
                     # "clearance at 50% of retail": a share of a price that is not the cost
                     r.unclear.append(f"'{said}': a share of a price other than the cost")
                     r.percent.append(value)

@@ -32,7 +32,7 @@ def _reader_patterns() -> list[re.Pattern[str]]:
 
 
 PATTERNS = _reader_patterns()
-_OTHER = ("\x1c", "\x1f", "\ue000", "\ue001")
+_OTHER = ("\x1c", "\x1f", "\ue000", "\ue001", "\ue002")
 # plain text: ASCII (the four separators Unicode reads as spaces among it) and the marks
 PLAIN = st.text(
     alphabet=st.sampled_from(
@@ -58,6 +58,7 @@ WORDS = st.lists(
             "20 ft",
             "w/o",
             "\ue000",
+            "\ue002 2022",
             "dz",
             "reserve",
             "1/2",
@@ -82,6 +83,8 @@ SAMPLES = [
     "received 40 SKU-12\x1cbut 4 were cracked; bin 4\x1c3 short",
     "est 60 SKU-12 ruined\x1d\x1ethink theyre leaking, 2 bolts (15 yd/bolt)",
     "cycle count:\x1cSKU-77 up 2, lost in transit\x1cno trace, w/o pls",
+    # (a code the item list knows stands as \ue002 while the masks run)
+    "8 leftover 2022 \ue002\ue002\ue002\ue002 torn, the 2019 \ue002\ue002 at 1420 Oak St",
 ]
 
 

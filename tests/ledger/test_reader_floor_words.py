@@ -3036,3 +3036,57 @@ def test_money_glued_to_a_misspelt_unit_is_refused() -> None:
     assert "$1,200BOXS" in str(refused.value)
     (d,) = draft("2 dozne SKU-12 broken", make_context(items=_BLUE))
     assert d.quantity == Decimal(24)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # the place counted, then its figure, beside the books'
+        ("month end count SKU-12: books 40, freezer 33", Category.SHRINKAGE, 7),
+        # wire and rope are measured, not counted
+        ("SKU-12: books 900 ft, measured 640 left on the reel", Category.SHRINKAGE, 260),
+        ("SKU-12 measured 1,940 ft, books say 2,000", Category.SHRINKAGE, 60),
+        # what the holder actually has is the count
+        ("inventory says 300 SKU-12, rack actually has 480", Category.OVERAGE, 180),
+    ],
+)
+def test_a_count_beside_the_books_in_the_trades_words(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+    assert d.amount == quantize(Decimal(quantity) * Decimal("15.00"))
+
+
+def test_a_numbered_freezer_is_a_place_not_the_count() -> None:
+    # "freezer 3: 33 counted": freezer 3 is where; it was read as a count of 3 (37 short)
+    (d,) = draft("SKU-12 books 40, freezer 3: 33 counted", make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(7))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Of the 400 SKU-12 we pulled back from Metro, 15% are leaking. w/o the leakers", 60),
+        ("of the 80 SKU-12 we got on PO 5531200, 25% showed up crushed", 20),
+        # a clearance rack is where they are: 25% of them crushed is a share of the goods
+        # (it drafted a 25% write-down of all 40 at 0.97)
+        ("of the 40 SKU-12 on the clearance rack, 25% are crushed flat. w/o those", 10),
+        ("40 SKU-12 on the clearance rack, 25% are crushed flat. w/o those", 10),
+        ("the 40 SKU-12 in the sale bin: 25% are broken, toss them", 10),
+    ],
+)
+def test_a_share_said_after_its_whole_is_the_quantity(text: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (Category.LOSS, Decimal(quantity))
+    assert d.amount == quantize(Decimal(quantity) * Decimal("15.00"))
+
+
+def test_a_share_in_a_state_is_no_price_cut() -> None:
+    # "25% crushed" beside a clearance rack: a share of the goods (of which count?), not a
+    # 25% markdown (it drafted one at 0.97)
+    for d in draft("40 SKU-12 on clearance, 25% crushed", make_context(items=_BLUE)):
+        assert d.confidence < 0.9
+    # a cut is still a cut
+    (d,) = draft("of the 40 SKU-12 on the clearance rack, 25% off", make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("150.00"))

@@ -88,13 +88,17 @@ _COUNTED = re.compile(
            \s+(?:only\s+)?(?:has|have|had)
           # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
           |(?:the\s+)?scales?\s+(?:only\s+)?(?:says|said|shows|showed|reads|read|has|had)
-          |(?:we\s+|i\s+)?weighed(?:\s+in\s+at|\s+out\s+at)?
+          # ("books 900 ft, measured 640": wire and rope are measured, not counted)
+          |(?:we\s+|i\s+)?(?:weighed|measured)(?:\s+in\s+at|\s+out\s+at)?
+          # ("books 40, freezer 33": the place counted, then its figure; not "freezer 2 has")
+          |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom)
+           (?=\s*[:=]?\s*\d+(?:,\d{3})*(?![\w,.%/:-]|\s+(?:has|have|had|holds?|shows?|says?)\b))
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
           |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           # ("cant find 2 of them, count says we should have 6": 2 are missing, not counted)
-          |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot|bin|bins|box)\s+(?:only\s+)?
-           (?:has|have|had|holds?)
+          |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot|bin|bins|box|reel|spool|pallet)
+           \s+(?:(?:only|actually|really)\s+)?(?:has|have|had|holds?)
           |(?<!can't\s)(?<!cant\s)(?<!cannot\s)(?<!couldn't\s)(?<!couldnt\s)(?<!not\s)
            (?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
@@ -102,7 +106,7 @@ _COUNTED = re.compile(
           |c[ao]mes?\s+in\s+at|came\s+in|counts?\s+at|phys(?:ical)?\.?(?:\s+(?:qty|quantity|count))?
           |on\s+hand(?:\s+(?:qty|quantity|count))?
           |(?:actual|real|physical)\s+stock)
-        (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|[:=]))*\s*"""
+        (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|has|had|holds|[:=]))*\s*"""
     + _N1.format("n")
     + r"|"
     + _N1.format("m")

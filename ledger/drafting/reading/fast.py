@@ -206,7 +206,7 @@ def _split_top(alternation: str) -> list[str]:
 # differently: a pattern holding one keeps Unicode mode only.
 _FOLDS_TO_ASCII = (0x130, 0x131, 0x17F, 0x212A)
 _SEPARATORS = (_c.RANGE, (0x1C, 0x1F))  # what Unicode \s takes beyond ASCII \s
-_NOT_PLAIN = re.compile(r"[^\x00-\x7f\ue000\ue001]")
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f\ue000-\ue002]")
 
 
 # The last marked text asked about and whether it is plain: the reader runs dozens of

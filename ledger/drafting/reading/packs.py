@@ -290,6 +290,8 @@ def read(s: str) -> Pack | None:
         readers.append(_read_part_of)
         if "(" in low:
             readers.append(_read_part_of_said)
+    if "of" in words and ("%" in low or "percent" in words or "pct" in words):
+        readers.append(_read_whole_then_share)
     if " of " in low:
         readers.append(_read_some_of)
     if not words.isdisjoint(_CONTAINERS) and not words.isdisjoint(("half", "quarter", "quarters")):
@@ -303,7 +305,11 @@ def read(s: str) -> Pack | None:
         if found is not None:
             return _part_of_them(s, _plus_loose(s, found))
     if _OF_THEM_WORDS.search(low):
-        return _read_count_part(s)
+        found = _read_count_part(s)
+        if found is not None:
+            return found
+    if "%" in low or "percent" in words or "pct" in words:
+        return _read_count_share(s)
     return None
 
 
@@ -387,6 +393,61 @@ def _share_of(
         used=[n],
         words=[said.split()[-1].lower()],
     )
+
+
+# "of the 400 X we pulled back, 15% are leaking": the whole first, the share after it (in
+# the same sentence); never a discount ("of the 40 on the rack, 25% off")
+_WHOLE_THEN_SHARE = lead(
+    "o",
+    r"\bof\s+(?:the|those|these|our|all)\s+(?P<n>(?<![\w.,$/-])\d{1,5})(?![\w.,%/$-])"
+    r"(?P<gap>[^.;!?\n%$]{0,80}?)[,\s]\s*(?:and\s+|but\s+|with\s+)?"
+    r"(?P<pct>(?<![\w.,$])\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|pct\b)"
+    r"(?!\s*(?:off|of|down|markdown|discount|cut|less|lower|below|above|over|more)\b)",
+    _I,
+)
+
+
+def _read_whole_then_share(s: str) -> Pack | None:
+    m = _WHOLE_THEN_SHARE.search(s)
+    if m is None or not m.group("gap").strip():
+        return None  # ("of the 40, 25% ..."): the goods are not named between
+    n = _num(m.group("n"))
+    pct = _num(m.group("pct"))
+    if n is None or pct is None or not 0 < pct < 100:
+        return None
+    qty = round(n * pct / 100, 6)
+    if not _whole(qty):
+        return None
+    spans = [(m.start(), m.end("n")), (m.start("pct"), m.end())]
+    said = f"{_fmt(pct)}% of {_fmt(n)}"
+    return Pack(qty, "units", spans, f"Quantity {said} = {_fmt(qty)}", [pct, n], ["%"])
+
+
+# "40 SKU-12 on the clearance rack, 25% are crushed": the count, its goods, then a share of
+# them that is in some state (a share of the goods, not a cut in their price)
+_COUNT_THEN_SHARE = lead_num(
+    rf"(?<![\w.,$/-])(?<!to\s)(?<!at\s)(?<!@\s)(?<!@)(?<!says\s)(?<!said\s)(?<!shows\s)"
+    rf"(?<!system\s)(?<!books\s)(?<!expected\s)(?P<n>\d+)(?![\w.,%/$-])(?P<gap>{_GOODS_WORDS})"
+    r"\s*[,:;-]?\s*(?:and\s+|but\s+|with\s+)?(?P<pct>(?<![\w.,$])\d{1,2}(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|pct\b)(?=\s+(?:of\s+(?:them|those|these|em)\s+)?(?:are|were|is|was|came"
+    r"|showed|arrived|got|look|looked|have|had)\b)",
+    _I,
+)
+
+
+def _read_count_share(s: str) -> Pack | None:
+    m = _COUNT_THEN_SHARE.search(s)
+    if m is None or not m.group("gap").strip():
+        return None
+    n, pct = _num(m.group("n")), _num(m.group("pct"))
+    if n is None or pct is None or not 0 < pct < 100:
+        return None
+    qty = round(n * pct / 100, 6)
+    if not _whole(qty):
+        return None
+    said = f"{_fmt(pct)}% of {_fmt(n)}"
+    spans = [m.span("n"), (m.start("pct"), m.end())]
+    return Pack(qty, "units", spans, f"Quantity {said} = {_fmt(qty)}", [pct, n], ["%"])
 
 
 def _read_count_part(s: str) -> Pack | None:
