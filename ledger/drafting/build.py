@@ -368,6 +368,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized
     name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
     held = packs.container(unit)
+    inner = packs.inner_of(item.name)
+    if held and held == inner and held != sized[0]:
+        return sized  # "2 packs of" a "booster box, 36 packs": packs taken out of the box
     if held and (held == sized[0] or _singular(unit) not in name_words):
         return None  # ("250 trays" of "FOAM TRAY 2S 500/CS": the trays are the goods)
     if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses) and not (
@@ -408,6 +411,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if _taken_out(facts.source_text, item.sku) and sized[0] not in counted:
         return sized  # "18 gel pens from PEN-G2-BK12", "7 loose packs out of an SN-GUM-10P"
     words_counted = {_singular(w) for w in words}
+    if inner is not None and inner in words_counted and sized[0] not in words_counted:
+        return sized  # "2 PKM-SSP-BB packs" of a "booster box, 36 packs"
     if sized[0] in words_counted:
         return None  # "2 TUL-YEL-10 bunches" of "Tulips, bunch of 10": the bunches
     if "pair" in dict(facts.containers) and _PAIRS_HELD.search(item.name):
@@ -456,6 +461,12 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         packs.holder(w) in _INNER_CONTAINERS - {sized[0]} and w in name_words for w in read_as
     ):
         return sized  # "11 LR bags" of "... 1000mL bag CS/12": the bags the case holds
+    if re.search(
+        rf"(?<![\w.]){re.escape(format(facts.quantity, 'f'))}\s+(?:[a-z'-]+\s+){{0,3}}"
+        rf"{re.escape(sized[0])}(?:e?s)?\b(?!\s+of\s+\d)",
+        text,
+    ):
+        return None  # "1 pokemon booster box" of "... booster box, 36 packs": the box counted
     return sized if "loose" in said or nouns & said else None
 
 

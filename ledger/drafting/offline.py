@@ -1663,7 +1663,7 @@ def read_requests(
     write_down = said and any(
         h.category is Category.WRITE_DOWN and not _negated(masked, h) for h in reasons.hits(masked)
     )
-    not_asked = chatter.answer(asked, said, write_down)
+    not_asked = chatter.answer(asked, said, write_down, items.hidden(asked, known))
     if not_asked:
         raise DraftError(not_asked)
     if not said and reasons.mentioned(masked) and not _INTENT.search(masked):

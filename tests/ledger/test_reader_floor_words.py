@@ -3090,3 +3090,44 @@ def test_a_share_in_a_state_is_no_price_cut() -> None:
     # a cut is still a cut
     (d,) = draft("of the 40 SKU-12 on the clearance rack, 25% off", make_context(items=_BLUE))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("150.00"))
+
+
+_BOOSTERS = {
+    "TCG-BB": ItemInfo("TCG-BB", "Trading card booster box, 36 packs", Decimal("104.00")),
+}
+
+
+def test_packs_out_of_a_box_the_list_prices_are_its_pieces() -> None:
+    # "booster box, 36 packs": the box holds 36 packs; "2 packs" torn are 2/36 of a box (it
+    # drafted two whole boxes, $208.00, at 0.97)
+    (d,) = draft("2 packs of TCG-BB torn", make_context(items=_BOOSTERS))
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("5.78"))
+    (d,) = draft("2 TCG-BB packs torn", make_context(items=_BOOSTERS))
+    assert d.amount == Decimal("5.78")
+    # ... and the box, counted as the name says it, is whole boxes (it was priced as 1 pack)
+    (d,) = draft("broke 1 trading card booster box TCG-BB", make_context(items=_BOOSTERS))
+    assert d.amount == Decimal("104.00")
+    (d,) = draft("broke 1 TCG-BB", make_context(items=_BOOSTERS))
+    assert d.amount == Decimal("104.00")
+
+
+def test_a_name_with_accents_is_read_with_or_without_them() -> None:
+    # "rosé" was read as "ros" plus a stray "é" glued to the code: "ROSE-PRV-750é" was then
+    # refused as a look-alike number
+    items = {
+        "ROSE-PRV-750": ItemInfo("ROSE-PRV-750", "Côtes de Provence rosé 750ml", Decimal("10.90"))
+    }
+    for text in ("6 btl of provence rosé broken", "6 btl of provence rose broken"):
+        (d,) = draft(text, make_context(items=items))
+        assert (d.sku, d.amount) == ("ROSE-PRV-750", Decimal("65.40"))
+
+
+def test_a_codes_letters_are_no_words_of_the_message() -> None:
+    # "SOLD-PASTE-35G" sold nothing: the message was refused as a sale
+    items = {"SOLD-PASTE-35G": ItemInfo("SOLD-PASTE-35G", "Solder paste 35g", Decimal("8.75"))}
+    (d,) = draft(
+        "expired solder paste, 6 syringes SOLD-PASTE-35G past date", make_context(items=items)
+    )
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("52.50"))
+    with pytest.raises(DraftError):
+        draft("sold 6 SOLD-PASTE-35G to a customer", make_context(items=items))

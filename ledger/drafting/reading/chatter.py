@@ -670,11 +670,16 @@ def _chatter(text: str, has_reason: bool) -> str | None:
     return None
 
 
-def answer(text: str, has_reason: bool, write_down: bool = False) -> str | None:
+def answer(
+    text: str, has_reason: bool, write_down: bool = False, without_codes: str = ""
+) -> str | None:
     """A short answer when `text` is not a write-off request, else None. `has_reason`: the
     text names a reason of the policy table (damaged, stolen...); `write_down`: one of them
-    is a write-down's ("mark down", "nrv"), whose goods sold at their new value are no sale."""
+    is a write-down's ("mark down", "nrv"), whose goods sold at their new value are no sale;
+    `without_codes`: `text` with the item list's codes blanked, where a code's letters are
+    no words ("SOLD-PASTE-35G" sold nothing)."""
     stripped = text.strip()
+    words = (without_codes or text).strip()
     # "Can we write off 19 bags X? freezer burn": asked politely, the bot's own job, with the
     # goods counted and a reason, is a request
     asked_to_do = has_reason and _DIGIT.search(stripped) and ASKED_TO_DO.search(stripped)
@@ -719,7 +724,7 @@ def answer(text: str, has_reason: bool, write_down: bool = False) -> str | None:
         )
     if not has_reason and _THANKS.search(stripped) and not _ASKS_WRITE_OFF.search(stripped):
         return "That reads like a thank-you, not a write-off. " + DOES
-    trade = _NOBODY_TRADES.sub(" ", stripped)
+    trade = _NOBODY_TRADES.sub(" ", words)
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
     if moved and not (

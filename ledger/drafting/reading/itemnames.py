@@ -14,6 +14,7 @@ Pure: a text and the item list in, the rewritten text and what was matched out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -30,7 +31,8 @@ P_NAMED_WEAK = 0.5  # one word of the name after a count ("3 AGMs"): a guess to 
 _TOKEN = re.compile(
     r"\d+(?:-\d+){2,}(?![\w-])|(?<![\d.])\d+\.\d+[a-z]{0,3}(?![\w.])|\d+/\d+"
     # ("VG+" of a record's grade: the plus is the grade's, when nothing follows it)
-    r"|(?<![\w/&])[a-z][/&][a-z](?![\w/&])|[a-z]{1,3}\+(?![\w+])|[a-z0-9]+",
+    # (a word with accents is one word, "rosé", read as typed without them: "rose")
+    r"|(?<![\w/&])[a-z][/&][a-z](?![\w/&])|[a-z]{1,3}\+(?![\w+])|[^\W_]+",
     re.IGNORECASE,
 )
 # a word written with a hyphen ("Yo-Yo", "T-Shirt") is typed as one as often ("yoyos")
@@ -160,6 +162,8 @@ _DETERMINER = frozenset(("the", "of", "those", "these", "our", "them", "all", "a
 @lru_cache(maxsize=8192)  # (the same words come again and again)
 def _norm(token: str) -> str:
     low = token.lower()
+    if not low.isascii():
+        low = _unaccented(low)
     fig = _FIGURE_UNIT.match(low)
     if fig:
         return fig.group(1)
@@ -675,6 +679,12 @@ _NAME_WORDS = re.compile(r"[A-Za-z]{3,}")
 # a size and its width or fitting glued ("10D", "9.5W", "8B", "2E"): two words of a name
 # that prints them apart ("10 D")
 _SIZE_WIDTH = re.compile(r"(\d+(?:\.\d+)?)([a-z]{1,2})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    """`word` without its accents ("rosé" -> "rose", "côtes" -> "cotes")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _words(token: str) -> list[tuple[str, tuple[int, int]]]:

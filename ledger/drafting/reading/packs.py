@@ -576,6 +576,10 @@ def sold_by(name: str) -> str | None:
     if m is not None and not m.group("a"):
         # "1020 flat no holes case of 100": the goods are flats, the case of 100 is priced
         m = next((o for o in _SOLD_BY.finditer(name, m.end()) if o.group("a")), m)
+    if m is not None and m.group("b") and _is_plural(m.group("b")):
+        # "booster box, 36 packs": sold by the box that holds the packs
+        before = [c.group(0) for c in _C_ALONE.finditer(name, 0, m.start())]
+        return holder(before[-1]) if before else None
     if m is not None and _DOZEN_LAST.search(name, m.end()):
         return "dozen"  # "Grissini 125 g pack, dozen": a dozen of the packs is priced
     if m is None:
@@ -601,6 +605,8 @@ def holder(word: str | None) -> str | None:
 
 # How many pieces the container an item list prices by holds: "Bolts, box of 50", "Eggs, flat
 # of 30", "Gloves (box of 100)", "Water 24-pack", "Cups 50/sleeve", "Tape, case (24)"
+_SPACE_ONLY = re.compile(r"\s+$")
+_C_ALONE = re.compile(rf"(?<![\w-]){_C}", re.IGNORECASE)
 _SIZED_AS = re.compile(
     rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
     # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
@@ -649,9 +655,37 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     word = (m.group("a") or m.group("b") or m.group("pc")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
     n = Decimal(m.group("n") or m.group("m") or m.group("p"))
+    if _holds_so_many(name, m):
+        # "booster box, 36 packs": the box holds 36 packs (the packs are its pieces), not a
+        # pack of 36; what holds them is the container the name says before
+        before = [c.group(0) for c in _C_ALONE.finditer(name, 0, m.start())]
+        outer = container(before[-1]) if before else None
+        return (outer, n) if outer and outer != held and n > 1 else None
     if m.group("n") and _DOZENS_AFTER.match(name, m.end()):
         n *= 12  # "Eggs large, case of 15 dozen": 180 eggs
     return (held, n) if held and n > 1 else None
+
+
+def _is_plural(word: str) -> bool:
+    """Whether a container word is said in the plural ("packs", "boxes"; not "box", "cs")."""
+    held = container(word)
+    return bool(held and word.lower() != held and word.lower().endswith("s"))
+
+
+def _holds_so_many(name: str, m: re.Match[str]) -> bool:
+    """Whether a name's "36 packs" counts containers held (plural, after a space)."""
+    return bool(m.group("b") and _is_plural(m.group("b"))) and bool(
+        _SPACE_ONLY.match(name, m.end("m"), m.start("b"))
+    )
+
+
+def inner_of(name: str) -> str | None:
+    """The container an item list's item holds so many of, the item's pieces ("booster box,
+    36 packs" -> "pack"), or None."""
+    m = _SIZED_AS.search(name)
+    if m is None or not _holds_so_many(name, m):
+        return None
+    return container(m.group("b"))
 
 
 # A pack a list's name counts without saying what holds it: "CABLE 10PK", "POCKY 10CT",
