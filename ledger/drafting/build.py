@@ -467,6 +467,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         text,
     ):
         return None  # "1 pokemon booster box" of "... booster box, 36 packs": the box counted
+    if any(_singular(w) == sized[0] for w in _WORD.findall(named)):
+        return None  # "carprofen 100mg bottles x2" of "..., bottle of 60": the bottles
     return sized if "loose" in said or nouns & said else None
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from ledger.drafting import DraftError, ItemInfo, draft
+from ledger.drafting.reading import packs
 from ledger.money import quantize
 from ledger.policy import Category
 from tests.ledger.conftest import make_context
@@ -3131,3 +3132,24 @@ def test_a_codes_letters_are_no_words_of_the_message() -> None:
     assert (d.category, d.amount) == (Category.LOSS, Decimal("52.50"))
     with pytest.raises(DraftError):
         draft("sold 6 SOLD-PASTE-35G to a customer", make_context(items=items))
+
+
+def test_a_names_pieces_then_their_holder_price_the_holder() -> None:
+    # "3 tube pack" is a pack of 3 tubes (it was a "tube of 3"); "Series 4 blind box" is no
+    # box of 4
+    assert packs.size_of("Revolution Plus cat 5.6-11 lb, 3 tube pack") == ("pack", Decimal(3))
+    assert packs.size_of("Red blend, 6 bottle case") == ("case", Decimal(6))
+    assert packs.size_of("Smiski Series 4 blind box") is None
+    items = {"REV-3": ItemInfo("REV-3", "Revolution Plus cat, 3 tube pack", Decimal("52.20"))}
+    (d,) = draft("5 tubes of REV-3 punctured", make_context(items=items))
+    assert d.amount == Decimal("87.00")  # five tubes, not five packs ($261.00)
+
+
+def test_the_lists_own_container_named_with_the_goods_is_counted_whole() -> None:
+    # "carprofen 100mg bottles x2" of "..., bottle of 60": two bottles (it was two caplets,
+    # $1.15)
+    items = {
+        "CARP-60": ItemInfo("CARP-60", "Carprofen 100 mg caplets, bottle of 60", Decimal("34.50"))
+    }
+    (d,) = draft("carprofen 100mg bottles x2 - seals broken, toss them", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("69.00"))

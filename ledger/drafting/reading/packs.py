@@ -569,9 +569,10 @@ def sold_by(name: str) -> str | None:
         # "FANCY FEAST PATE 3OZ CS/24": a case pack, no container the name prices by; whether
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
-    packed = _PACK_THEN_CASE.search(name)
+    packed = _PACK_THEN_CASE.search(name) or _pieces_then_holder(name)
     if packed is not None:
-        return holder(packed.group("c"))  # "Heavy cream 40% 12/QT CS": the case of 12 quarts
+        # "Heavy cream 40% 12/QT CS": the case of 12 quarts; "3 tube pack": the pack
+        return holder(packed.group("c"))
     m = _SOLD_BY.search(name)
     if m is not None and not m.group("a"):
         # "1020 flat no holes case of 100": the goods are flats, the case of 100 is priced
@@ -606,6 +607,20 @@ def holder(word: str | None) -> str | None:
 # How many pieces the container an item list prices by holds: "Bolts, box of 50", "Eggs, flat
 # of 30", "Gloves (box of 100)", "Water 24-pack", "Cups 50/sleeve", "Tape, case (24)"
 _SPACE_ONLY = re.compile(r"\s+$")
+# so many of a piece, then what holds them: "3 tube pack", "24 can case", "30 egg flat" (not
+# "Series 4 blind box", "1020 flat tray": a model's figure before the goods' words)
+_N_PIECE_HOLDER = re.compile(
+    r"(?<![\w.,/-])(?P<n>\d+)\s*-?\s*(?P<w>bottle|can|tin|tube|jar|tub|roll|bag|pouch|packet"
+    rf"|bar|spool|cartridge|jug|egg|cup|pod|stick|sachet|vial|ampoule|syringe)s?\s+(?P<c>{_C})",
+    re.IGNORECASE,
+)
+
+
+def _pieces_then_holder(name: str) -> re.Match[str] | None:
+    m = _N_PIECE_HOLDER.search(name)
+    return m if m is not None and int(m.group("n")) > 1 else None
+
+
 _C_ALONE = re.compile(rf"(?<![\w-]){_C}", re.IGNORECASE)
 _SIZED_AS = re.compile(
     rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
@@ -640,9 +655,12 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
     held_dozens = container(dozens.group("c")) if dozens is not None else None
     if dozens is not None and held_dozens:
         return held_dozens, 12 * Decimal(dozens.group("n"))  # "15 dozen case": 180 eggs
-    counted = _COUNT_A_CASE.search(name) or _PACK_THEN_CASE.search(name)
+    counted = (
+        _COUNT_A_CASE.search(name) or _PACK_THEN_CASE.search(name) or _pieces_then_holder(name)
+    )
     if counted is not None and (held := container(counted.group("c"))):
-        # "Lemons 140ct CS": a case of 140 lemons; "Heavy cream 40% 12/QT CS": of 12 quarts
+        # "Lemons 140ct CS": a case of 140 lemons; "Heavy cream 40% 12/QT CS": of 12 quarts;
+        # "3 tube pack": a pack of 3 tubes
         return held, Decimal(counted.group("n"))
     m = _SIZED_AS.search(name)
     if m is None:
@@ -682,6 +700,9 @@ def _holds_so_many(name: str, m: re.Match[str]) -> bool:
 def inner_of(name: str) -> str | None:
     """The container an item list's item holds so many of, the item's pieces ("booster box,
     36 packs" -> "pack"), or None."""
+    held = _pieces_then_holder(name)
+    if held is not None:
+        return container(held.group("w")) or held.group("w").lower()  # "3 tube pack": tubes
     m = _SIZED_AS.search(name)
     if m is None or not _holds_so_many(name, m):
         return None
