@@ -385,6 +385,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("boiled over on the charger": what happened, no count over the books)
                 "boiled over", "boiling over", "bubbled over", "spilled over", "blew over",
                 "flipped over", "rolled over",
+                # ("stacked the totes too high and one went over": it fell)
+                "went over", "keeled over", "tumbled over", "tipped right over",
+                # ("1 box with a forklift hole in it")
+                "hole in it", "holes in it", "hole in the side", "hole through it",
+                "forklift hole", "fork hole", "forklift holes",
                 "knocked off", "knocked off the shelf", "knocked down", "run over", "ran over",
                 "forklifted", "speared", "mashed", "banged up", "beat up", "beaten up",
                 "dinged up", "dented in", "popped", "ruptured", "leaky", "leaks", "leak",

@@ -1053,6 +1053,48 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     return out
 
 
+# the fire service at work ("fire dept says it was the soldering station"): its words are
+# masked as no fire of ours (a fire company's raffle, a fire door), but a loss beside them
+# may be the fire's
+_FIRE_SERVICE = re.compile(
+    r"\bfire\s*(?:dept|department|marshal|brigade|fighters?|crew|investigator|chief)\b"
+    r"|\bfire\s*men\b|\bfd\s+(?:says|said|report)",
+    _I,
+)
+_FIRE_KINDS = (Category.LOSS, Category.SHRINKAGE, Category.WRITE_DOWN)
+
+
+def _fire_service_named(f: Facts) -> Facts:
+    if f.category not in _FIRE_KINDS:
+        return f
+    note = "The fire service is named: if a fire did this, it is a casualty (5200, any amount)"
+    return replace(f, guesses=(*f.guesses, Guess(note, P_INHERITED)))
+
+
+def _event_said_apart(read: list[Facts], text: str) -> list[Facts]:
+    """ "break-in last night, 2 X stolen. also 1 Y, w/o that too": a later part said apart
+    (its own sentence, "also") that names no reason of its own took the event's from the
+    message; whether the event did it is a guess, asked."""
+    out = [read[0]]
+    low = text.lower()
+    end = low.find(read[0].source_text.lower()) + len(read[0].source_text)
+    for f in read[1:]:
+        start = low.find(f.source_text.lower())
+        reason = (f.reason or "").lower()
+        if (
+            f.category is Category.CASUALTY
+            and reason
+            and reason not in f.source_text.lower()
+            and 0 <= end <= start
+            and _OWN_STORY.search(text, end, start + len(f.source_text))
+        ):
+            note = f"Was this part of the {f.reason} too? It is said apart from it"
+            f = replace(f, guesses=(*f.guesses, Guess(note, P_INHERITED)))
+        out.append(f)
+        end = start + len(f.source_text) if start >= 0 else end
+    return out
+
+
 def _per_container_unread(read: list[Facts], text: str) -> list[Facts]:
     """A count said per container beside a count of those containers, drafted as the count
     per container: the pieces are the product, or the count is of one container; asked."""
@@ -1760,6 +1802,10 @@ def read_requests(
     read = _reference_notes(read, clean_read, masked)
     read = _restated(read)
     read = _event_for_every_part(read, clean)
+    if _FIRE_SERVICE.search(clean):
+        read = [_fire_service_named(f) for f in read]
+    if len(read) > 1:
+        read = _event_said_apart(read, clean)
     read = _per_container_unread(read, clean)
     read = _donated_among(read)
     if names:
