@@ -287,6 +287,28 @@ def _whole_ones_counted(
     return plural is not None and not _goods_counted(facts, item, sized[0])
 
 
+def _contents_counted(
+    facts: Facts, item: ItemInfo, contents: tuple[Decimal, str], unit: str
+) -> tuple[str, Decimal] | None:
+    """Of an item whose name counts what one holds ("Zyrtec 10mg tablets, 45 ct"), a count
+    is of the item itself ("12 zyrtec", "9 bottles", "8 ea"), unless the words counted are
+    its contents, named in the plural as the name names them ("12 tablets", "60 eggs")."""
+    word = unit
+    if not word:
+        after = re.search(
+            rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
+            rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)",
+            facts.source_text,
+            re.IGNORECASE,
+        )
+        word = after.group(1).lower() if after else ""
+    named = {_singular(w) for w in _WORD.findall(contents[1].lower())}
+    plural = (
+        len(word) > 3 and word.endswith("s") and not (packs.container(word) or packs.holder(word))
+    )
+    return ("pack", contents[0]) if plural and _singular(word) in named else None
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -303,6 +325,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None  # "4 ct of bankers boxes" of "... CT/12": four cartons
     if unit == "units" and set(dict(facts.containers)) == {"dozen"}:
         unit = ""  # ("half a dozen PSF-12-CS12 bottles": the reading's word for dozens)
+    contents = packs.contents_count(item.name)
+    if contents is not None and by_its_pack is None and not facts.containers:
+        return _contents_counted(facts, item, contents, said_unit)
     if by_its_pack is not None and not unit:
         # ("631402 x3 bottles leaking": the word after the count, which the reading left)
         # ("6 PSF-12-CS12 bottles", "half a dozen PSF-12-CS12 bottles": or after the code)

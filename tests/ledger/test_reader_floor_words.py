@@ -3190,3 +3190,31 @@ def test_goods_that_went_over_fell() -> None:
     )
     (d,) = draft(text, make_context(items=_TWO))
     assert (d.category, d.quantity) == (Category.LOSS, Decimal(22))
+
+
+_PHARMACY = {
+    "ZYR-45": ItemInfo("ZYR-45", "Zyrtec 10mg tablets, 45 ct", Decimal("21.15")),
+    "LGT-100": ItemInfo("LGT-100", "Christmas LED mini lights, 100 ct string", Decimal("3.90")),
+    "EGG-30": ItemInfo("EGG-30", "Eggs large, 30 ct", Decimal("6.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # "45 ct" counts what one bottle holds: the bottles are counted (each was 12/45 of a
+        # bottle, $5.64)
+        ("12 zyrtec 45 went missing from the cage", 12, "253.80"),
+        ("ZYR-45: 35 btls expired", 35, "740.25"),
+        ("Shrink adj: 8 ea ZYR-45", 8, "169.20"),
+        ("xmas lights: 15 strings defective. LGT-100", 15, "58.50"),
+        # ... unless the contents are counted, named as the name names them
+        ("12 tablets of ZYR-45 crushed", 12, "5.64"),
+        ("60 eggs EGG-30 cracked", 60, "12.00"),
+    ],
+)
+def test_a_count_of_an_item_whose_name_counts_its_contents(
+    text: str, quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_PHARMACY))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))

@@ -697,6 +697,20 @@ def _holds_so_many(name: str, m: re.Match[str]) -> bool:
     )
 
 
+# "Zyrtec 10mg tablets, 45 ct": a retail unit's contents counted, with no container named
+_CONTENTS_COUNT = re.compile(r"(?<![\w.,/-])(?P<n>\d+)\s*-?\s*ct\b", re.IGNORECASE)
+
+
+def contents_count(name: str) -> tuple[Decimal, str] | None:
+    """How many pieces a retail unit holds when its name counts them with "ct" and names no
+    container ("Zyrtec 10mg tablets, 45 ct" -> (45, "Zyrtec 10mg tablets, ")), with the
+    name's words before the count; None otherwise."""
+    m = _CONTENTS_COUNT.search(name)
+    if m is None or _C_ALONE.search(name) or int(m.group("n")) < 2:
+        return None
+    return Decimal(m.group("n")), name[: m.start()]
+
+
 def inner_of(name: str) -> str | None:
     """The container an item list's item holds so many of, the item's pieces ("booster box,
     36 packs" -> "pack"), or None."""
