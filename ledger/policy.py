@@ -1426,6 +1426,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "depleted", "come out of", "comes out of", "hit the reserve", "hit the", "hit our",
                 "take out", "took out", "taken out", "take from", "take it from",
                 "take them from", "pull from", "pulled from",
+                # ("write the old tail lamps x5 off to the reserve")
+                "off to", "w/o to", "write off to", "written off to", "wrote off to",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={

@@ -3218,3 +3218,13 @@ def test_a_count_of_an_item_whose_name_counts_its_contents(
 ) -> None:
     (d,) = draft(text, make_context(items=_PHARMACY))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_written_off_to_the_reserve_uses_it() -> None:
+    # "write X off to the reserve we set up last quarter" built the reserve at 0.97: "set up"
+    # names which reserve, and "off to the reserve" was no word for using it
+    text = "write the old SKU-12 x5 off to the reserve we set up last quarter"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("75.00"))
+    (d,) = draft("set up a reserve for 5 SKU-12", make_context(items=_BLUE))
+    assert d.category is Category.RESERVE_PROVISION
