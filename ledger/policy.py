@@ -312,6 +312,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "thrown out", "threw out", "throw out", "thrown away", "threw away",
                 "throw away", "discarded", "discard", "disposed of", "junked", "chucked",
                 "its trash", "it's trash", "in the trash", "trash it", "trash them",
+                # ("mouse droppings all over the masks": a mess, never a count over the books)
+                "all over",
                 weak=True,
                 fuzzy=False,
             ),

@@ -365,7 +365,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # ("tag 5531", "asset tag #10442": a tag's number; "tag says 9.25" is a price tag's)
     r"|load(?=\s*(?:\#|no\.?)?\s*\d\d)|(?:asset\s+)?tag(?=\s*(?:\#|no\.?)?\s*\d{3})"
     # ("dea form 106 filed", "form 41": a form's number)
-    r"|form(?=\s*(?:\#|no\.?)?\s*\d{2,}\b(?!\s*(?:pcs|units?|ea)\b)))"
+    r"|form(?=\s*(?:\#|no\.?)?\s*\d{2,}\b(?!\s*(?:pcs|units?|ea)\b))"
+    # ("count sheet 14 (mezz): ...": the sheet's number)
+    r"|count\s+sheet(?=\s*(?:\#|no\.?)?\s*\d+\s*[(:]))"
     r"(?![-/][a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
@@ -530,6 +532,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # 1108", "guest in rm 1220", "the 1800-1820 block" ("sell at 300" is a price)
     r"\b(?:in|from)\s+(?:the\s+)?(?:rm\.?\s*|room\s+|suite\s+|\#\s*)?"
     r"(?P<m>\d{3,4}(?:\s*-\s*\d{3,4})?)(?![\d.,/%$-])(?!\s*(?:x\b|" + _UNIT + r"\b))",
+    # "anything over 77F is done": a temperature's bound, no count over the books
+    r"\b(?P<m>over|above)(?=\s+\d{1,3}(?:\.\d)?\s?(?:°\s?)?[fc]\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
     # a part's name, not the reserve released: "the quick release hubs", "release lever"
@@ -1705,7 +1709,10 @@ def read_requests(
     write_down = said and any(
         h.category is Category.WRITE_DOWN and not _negated(masked, h) for h in reasons.hits(masked)
     )
-    not_asked = chatter.answer(asked, said, write_down, items.hidden(asked, known))
+    quiet = items.hidden(asked, known)
+    if names:
+        quiet = chatter.goods_words_quiet(quiet, names.values())
+    not_asked = chatter.answer(asked, said, write_down, quiet)
     if not_asked:
         raise DraftError(not_asked)
     if not said and reasons.mentioned(masked) and not _INTENT.search(masked):

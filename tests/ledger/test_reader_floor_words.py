@@ -3228,3 +3228,56 @@ def test_written_off_to_the_reserve_uses_it() -> None:
     assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("75.00"))
     (d,) = draft("set up a reserve for 5 SKU-12", make_context(items=_BLUE))
     assert d.category is Category.RESERVE_PROVISION
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # a count sheet's number is no books' figure (it read "sheet 14" as the books, 5 over)
+        (
+            "Count sheet 14 (mezz): SKU-12 book 22 / actual 19. pls book the diff",
+            Category.SHRINKAGE,
+            3,
+        ),
+        # "physical count of X is 212" was refused as a stock figure
+        ("physical count of SKU-12 is 212, books say 230", Category.SHRINKAGE, 18),
+        ("counted blue widgets: 212. system: 240. adjust pls", Category.SHRINKAGE, 28),
+    ],
+)
+def test_counts_beside_the_books_as_count_sheets_say_them(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "all over" is everywhere (it was an overage: "over" beside "found")
+        "found mouse droppings all over the boxes in the back, 16 SKU-12 contaminated, toss",
+        # a temperature's bound is no count over the books (beside "before the count")
+        "cooler died, mfr says anything over 77F for 8 hrs is done. SKU-12 qty 30 spoiled, "
+        "w/o before the count",
+    ],
+)
+def test_over_that_is_no_count_over_the_books(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is Category.LOSS
+
+
+def test_goods_scrapped_after_a_refund_or_a_sale_are_written_off() -> None:
+    # refused as a payment or a sale: the write-off is asked ("scrap 1", "toss em")
+    text = "customer return came back defective, credit memo already went out. so scrap 1 SKU-12"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("15.00"))
+    text = "the SKU-12 parts we kept for the old roaster are obsolete now that it's sold, toss em"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is Category.LOSS
+
+
+def test_a_money_word_said_as_a_names_word_is_the_goods() -> None:
+    # "1 steam tip" of "Steam wand tip" was refused as a payment (a tip)
+    items = {"STM-TIP": ItemInfo("STM-TIP", "Steam wand tip, 4 hole", Decimal("31.20"))}
+    (d,) = draft("1 steam tip STM-TIP clogged solid w/ milk scale", make_context(items=items))
+    assert d.amount == Decimal("31.20")

@@ -5,6 +5,7 @@ saying what the bot does, never a draft."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ledger.drafting.reading import asides, errands
 from ledger.drafting.reading.fast import gated, lead, twin_patterns
@@ -422,8 +423,12 @@ _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteof
 # a write-off asked for in so many words: beside money moved ("customer credit note for 3
 # damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
 _ASKS_WRITE_OFF = re.compile(
-    r"\b(?:write\s+(?:it|them|'?em|this|these|those)?\s*(?:off|down)|w/o|scrap\s+(?:it|them)"
-    r"|bin\s+(?:it|them)|dispose\s+of)\b",
+    r"\b(?:write\s+(?:it|them|'?em|this|these|those)?\s*(?:off|down)|w/o"
+    # ("credit memo already went out ... so scrap 1", "obsolete now that it's sold, toss em")
+    # (not "dont toss them yet")
+    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!never\s)(?<!n't\s)"
+    r"(?:scrap|toss|bin|trash|dump)\s+(?:it|them|'?em|all|the\s+lot|\d+)(?!\s+yet\b)"
+    r"|dispose\s+of)\b",
     _I,
 )
 # "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
@@ -668,6 +673,30 @@ def _chatter(text: str, has_reason: bool) -> str | None:
     if m is not None and m.lastgroup:
         return _UNLESS_A_REASON[int(m.lastgroup[1:])][2]
     return None
+
+
+# money words that name goods as often ("steam tip", "return air grille", "hand truck",
+# "back cover"): of an item list whose names hold them, they are the goods' words
+_GOODS_TOO = ("tip", "return", "hand", "back")
+
+
+def goods_words_quiet(text: str, names: Iterable[str]) -> str:
+    """`text` with each money word of `_GOODS_TOO` said as an item list's name says it (after
+    a word of the same name) blanked, same length: "1 steam tip STM-TIP-4H clogged" of "Steam
+    wand tip, 4 hole" paid no tip."""
+    low = text.lower()
+    said = [w for w in _GOODS_TOO if w in low]
+    if not said:
+        return text
+    named = [n.lower() for n in names if any(w in n.lower() for w in said)]
+    for w in said:
+        for m in re.finditer(rf"\b([a-z]{{3,}})\s+({w}s?)\b", text, _I):
+            # (with the word before it in the same name: "steam tip" of "Steam wand tip" is
+            # goods, "a $5 tip" is not)
+            both = re.compile(rf"\b{m.group(1).lower()}s?\b.*\b{w}s?\b")
+            if any(both.search(n) for n in named):
+                text = text[: m.start(2)] + " " * len(m.group(2)) + text[m.end(2) :]
+    return text
 
 
 def answer(

@@ -48,7 +48,9 @@ _BOOK = lead(
     r"""(?:\b(?:"""
     + _SYSTEM
     + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
-          |computer|database|count\s+sheet|book\s+(?:qty|quantity|count|stock)|ledger|booked
+          # ("count sheet 14 (mezz): ..." is the sheet's number)
+          |computer|database|count\s+sheet(?!\s*\#?\s*\d+\s*[(:])
+          |book\s+(?:qty|quantity|count|stock)|ledger|booked
           |stock\s+(?:record|card)s?|on\s+paper|(?:a\s+)?book\s+figure(?:\s+of)?
           |should\s+(?:be|have(?:\s+been)?)
           # ("shelf says 40 X, i count 31", "rack C1 shows 10 X, counted 4": a place's label)
@@ -81,7 +83,9 @@ _COUNTED = re.compile(
     # ("physical count: rav puzzles 14, system 17": the goods between the count and its figure)
     r"""(?:\b(?:(?:physical\s+|shelf\s+|floor\s+)?count\s*:\s*(?:[a-z][\w'-]*\s+){1,3}(?=\d)
           |counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
-          count(?:\s+for\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          count(?:\s+(?:for|of|on)\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          # ("counted latex M: 212": the goods, then the figure after a colon)
+          |counted\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*(?=\s*[:=]\s*\d)
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
           # ("system says 6, cage has 7": the locked cage, the vault, the cooler counted)
           |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom|warehouse|yard)
