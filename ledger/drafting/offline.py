@@ -509,6 +509,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:in(?!\s+(?:the|a|an|our|my|this|that|their|stock|storage|transit|back|front)\b)"
     r"|inch|inches|\"|ft|feet|cm|mm)\b",
     r"(?<!\w[-/])\b\d+x\d+s?\b",  # ("MON-0X0", "MON/0X0" are codes, not 0 by 0)
+    # ("DES 3.0x25", "cortical screws 3.5 x 30": a size with a decimal, never a count)
+    r"(?<![\w.,/$-])\d+\.\d+x\d+(?:\.\d+)?\b|(?<=[a-z]\s)\d+\.\d+\s+x\s+\d+(?:\.\d+)?\b"
+    r"(?!\s*(?:each|ea\b|@|\$|dollars?|bucks))",
     r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b",
     r"\b\d{3}-\d{4}\b",
     # (not a code's dashed part: "MON-0-WS" is a code, not 0 watts)

@@ -3281,3 +3281,22 @@ def test_a_money_word_said_as_a_names_word_is_the_goods() -> None:
     items = {"STM-TIP": ItemInfo("STM-TIP", "Steam wand tip, 4 hole", Decimal("31.20"))}
     (d,) = draft("1 steam tip STM-TIP clogged solid w/ milk scale", make_context(items=items))
     assert d.amount == Decimal("31.20")
+
+
+def test_a_count_code_and_pack_size_then_the_containers() -> None:
+    # "2 TUB-BX50 (50/bx) boxes" was 2 tubes ($5.70) and "(50/bx)" not understood
+    items = {
+        "TUB-BX50": ItemInfo("TUB-BX50", "Tube 26x1.75 schrader, box of 50", Decimal("142.50"))
+    }
+    (d,) = draft("w/o 2 TUB-BX50 (50/bx) boxes crushed, tubes creased", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(100), Decimal("285.00"))
+
+
+def test_a_size_with_a_decimal_is_no_count_or_price() -> None:
+    # "short 2 DES 3.0x25" read "3." as a price of $3.00 beside the 2 (its "0x25" masked)
+    for d in draft(
+        "we're short 2 DES 3.0x25 vs the system, write off as shrinkage", make_context()
+    ):
+        assert d.amount is None and d.unit_cost is None
+    (d,) = draft("write down the 2.5x18 stents by $300/unit, 5 units", make_context())
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("1500.00"))

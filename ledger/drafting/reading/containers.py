@@ -44,6 +44,14 @@ _CODE_X = lead(
     re.IGNORECASE,
     word=True,
 )
+# "2 TUB-26-BX50 (50/bx) boxes crushed": the count, the code and what one holds, then the
+# containers counted; read as "2 boxes of TUB-26-BX50 (50/bx)"
+_CODE_SIZED = re.compile(
+    r"(?<![\w$.,/-])(?P<n>\d{1,4})\s+(?P<code>(?-i:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+)+))\s*"
+    r"(?P<size>\(\s*\d+\s*(?:/|per\s+)\s*[a-z]+\s*\))"
+    rf"\s*(?P<c>{_C})(?![\w-])",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(rf"\s*{_C}\b", re.IGNORECASE)
 _GATE = lead(_LETTERS, rf"{_C}\b[^:=\n]{{0,40}}[:=x*]", re.IGNORECASE, word=True)
 
@@ -60,12 +68,13 @@ _TOKEN = re.compile(r"[\w/-]+")
 def rewrite(text: str, known: Collection[str] = ()) -> Rewritten:
     """`text` with each "cases of X: 3" said as "3 cases of X". A code the item list knows is
     never cut: "cs MOZ-SHR-4X5" is cases of MOZ-SHR-4X5, not 5 cases of MOZ-SHR-4."""
-    if not any(c in text for c in ":=xX*") or not _GATE.search(text):
+    sized = list(_CODE_SIZED.finditer(text)) if "(" in text else []
+    if not sized and (not any(c in text for c in ":=xX*") or not _GATE.search(text)):
         return Rewritten(text)
     out: list[str] = []
     notes: list[str] = []
     last = 0
-    found = [*_FIRST.finditer(text), *_CODE_X.finditer(text)]
+    found = [*_FIRST.finditer(text), *_CODE_X.finditer(text), *sized]
     for m in sorted(found, key=lambda m: m.start()):
         if m.start() < last or _AFTER.match(text, m.end()):
             continue  # "cases: 3 cases" says it twice: leave it
@@ -74,7 +83,9 @@ def rewrite(text: str, known: Collection[str] = ()) -> Rewritten:
             if token and token.group(0) != m.group("code") and token.group(0) in known:
                 continue  # the pattern cut a longer code the list knows
         out.append(text[last : m.start()])
-        if "code" in m.groupdict():
+        if "size" in m.groupdict():
+            said = f"{m.group('n')} {m.group('c')} of {m.group('code')} {m.group('size')}"
+        elif "code" in m.groupdict():
             said = f"{m.group('n')} {m.group('c')} of {m.group('code')}"
         else:  # "boxes of BX-1042 crushed: 2 x 50" -> "2 boxes x 50 of BX-1042 crushed"
             of = (m.group("of") or "").rstrip()
