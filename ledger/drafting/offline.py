@@ -4655,6 +4655,12 @@ def _read_bare_worth(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool
                 continue  # "SKU-12, 750 to write off": more likely a count of the goods
             # "40 of damaged stock" is money as it reads, but a count is not impossible
             r.guess(f"Read {m.group(group)} as dollars (no $ sign)", P_BARE_AT)
+        elif group == "n" and SKU_MARK in r.s and not _other_count(r.s, span):
+            # "GTS18 discontinued, write off 2 against the allowance": $2, or 2 of the goods?
+            r.guess(
+                f"Read {m.group(group)} as dollars; with goods named it may be their count",
+                P_QTY_OR_PRICE,
+            )
         tokens.append((span[0], span[1], _number(m.group(group), r, "amount"), False))
 
 

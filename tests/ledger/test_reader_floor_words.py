@@ -3300,3 +3300,14 @@ def test_a_size_with_a_decimal_is_no_count_or_price() -> None:
         assert d.amount is None and d.unit_cost is None
     (d,) = draft("write down the 2.5x18 stents by $300/unit, 5 units", make_context())
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("1500.00"))
+
+
+def test_a_plain_figure_against_the_reserve_beside_goods_is_asked() -> None:
+    # "X discontinued, write off 2 against the allowance": $2.00 at 0.97, where 2 of the goods
+    # at cost is as likely
+    (d,) = draft(
+        "SKU-12 discontinued, write off 2 against the allowance", make_context(items=_BLUE)
+    )
+    assert d.category is Category.RESERVE_WRITE_OFF and d.confidence < 0.9
+    (d,) = draft("write off 400 against the reserve", make_context(items=_BLUE))
+    assert (d.amount, d.confidence >= 0.9) == (Decimal("400.00"), True)
