@@ -1601,7 +1601,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "extra", "over", "came in over", "higher", "higher than",
                 "above", "exta", "extras", "xtra",
+                # ("extra jamon leg turned up in the meat locker": found)
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
+                      "turned up", "turns up", "showed up", "popped up",
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
                       # ("over on hokas by 2 pr at year end", "over on G2s by 4 vs system")
                       "vs system", "vs the system", "than the system", "year end",

@@ -453,7 +453,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?:\b(?:at|around|by)\s+)?\b\d{1,2}:\d{2}\b",
     # a machine, kiosk or register by its number: "machine 0412", "out of machine 88"
     # ... and a production line or a greenhouse: "the scale on line 2", "fan from house 3"
-    r"\b(?<!a\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:machine|kiosk|register|terminal|lane"
+    # "back storage at #88": a store or a site by its number ("3 #10 cans" is a size, above)
+    r"\b(?:at|in|from)\s+(?P<m>\#\s?\d{1,5})\b(?![.,]?\d)(?!\s*(?:cans?|each|ea\b|x\b|/|%))",
+    # ("off the endcap by reg 1": the register)
+    r"\b(?<!a\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:machine|kiosk|register|reg|terminal|lane"
     r"|(?<=on\s)line|(?<=from\s)line|(?<=at\s)line|(?<=in\s)line|(?:green)?house|hoop\s?house)"
     r"\s*(?:\#|no\.?)?\s*\d{1,5}\b(?![.,]?\d)(?!\s*(?:each|ea\b|apiece|/|%|x\b))",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
@@ -2095,11 +2098,24 @@ def _named_note(facts: Facts, matches: Iterable[itemnames.Match]) -> Facts:
     # "2 speakers stolen, $45 each": the message prices its goods, the item is only its
     # label (a small cost); priced from the list by one word of a name, it is a guess
     priced = facts.unit_cost is not None or facts.total is not None
+    if _CODE_SHAPED.fullmatch(found.said.strip()):
+        # "2 MON-ARM-SGL" of "ARM-MON-DL Dual monitor arm": a code the list does not know,
+        # read by its name's words; another item (single, not dual) as likely
+        ask = (
+            f"'{found.said}' is no code of the item list: read as {found.sku} by words of its"
+            " name. Is it that item?"
+        )
+        return replace(facts, guesses=(*facts.guesses, Guess(ask, itemnames.P_NAMED_WEAK)))
     note = Guess(
         f"Read '{found.said}' as {found.sku} by its name in the item list: no code was given",
         itemnames.P_NAMED_WEAK if found.weak and not priced else itemnames.P_NAMED,
     )
     return replace(facts, guesses=(*facts.guesses, note))
+
+
+# a code as typed: capitals and digits in parts ("MON-ARM-SGL", "LID-FLAT-12"), not a word
+# written with a hyphen ("T-Shirt", "e-bike")
+_CODE_SHAPED = re.compile(r"(?=\S{5,})[A-Z0-9]+(?:[-/][A-Z0-9]+)+")
 
 
 # "all but 4 of the 12 SKU-410 smashed" drafted 4 at 0.97: a count said as the goods left out

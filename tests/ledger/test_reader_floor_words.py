@@ -3311,3 +3311,40 @@ def test_a_plain_figure_against_the_reserve_beside_goods_is_asked() -> None:
     assert d.category is Category.RESERVE_WRITE_OFF and d.confidence < 0.9
     (d,) = draft("write off 400 against the reserve", make_context(items=_BLUE))
     assert (d.amount, d.confidence >= 0.9) == (Decimal("400.00"), True)
+
+
+def test_a_code_the_list_does_not_know_read_by_a_names_words_is_in_doubt() -> None:
+    # "2 MON-ARM-SGL" was the list's ARM-MON-DL (a dual arm, not a single) at 0.87
+    items = {"ARM-MON-DL": ItemInfo("ARM-MON-DL", "Dual monitor arm, clamp mount", Decimal("94"))}
+    (d,) = draft("stolen from the van: 2 MON-ARM-SGL", make_context(items=items))
+    assert d.confidence < 0.5 and "MON-ARM-SGL" in " ".join(d.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the register's number was the smaller count after an arrival ("pulled 9"): 1 jerky
+        "pulled 9 SKU-12 off the endcap by reg 1, expired last week",
+        "pulled 9 SKU-12 off the endcap by register 1, expired",
+    ],
+)
+def test_a_registers_number_is_no_count(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.quantity == Decimal(9)
+
+
+def test_a_store_by_its_number_is_no_count() -> None:
+    # "back storage at #88" was 88 bags at 0.82
+    items = {"10431": ItemInfo("10431", "Doritos Nacho Cheese 2.75 oz bag", Decimal("1.38"))}
+    text = (
+        "mice got into the back storage at #88 again :rat: chewed thru 13 bags of "
+        "doritos nacho cheese"
+    )
+    (d,) = draft(text, make_context(items=items))
+    assert d.quantity == Decimal(13)
+
+
+def test_extra_goods_that_turned_up_are_an_overage() -> None:
+    # a loss at 0.87
+    (d,) = draft("extra SKU-12 turned up in the back room, +1", make_context(items=_BLUE))
+    assert d.category is Category.OVERAGE
