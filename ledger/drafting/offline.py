@@ -1679,7 +1679,7 @@ def read_requests(
     spelled = unitspell.respell(clean)
     clean = spelled.text
     # "SKU-12 -3, SKU-77 +6": a count sheet's signed differences, read as short / over
-    signed = signs.rewrite(signs.over_by(clean), lambda s: _another_story(s, reasons), known)
+    signed = signs.rewrite(signs.over_by(clean), lambda s: _another_story(s, reasons, known), known)
     clean = signed.text
     # "12 SKU-40 and 8 SKU-77, $642 and $670 respectively": each part takes its own amount
     paired = respective.rewrite(clean, lambda s: _other_values(s, reasons))
@@ -1697,12 +1697,14 @@ def read_requests(
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
     clean_read, differences = counts.rewrite(
-        _dozens_per_container(clean), lambda s: _another_story(s, reasons)
+        _dozens_per_container(clean), lambda s: _another_story(s, reasons, known)
     )
     # "received 40 SKU-12, 4 were cracked": the 40 arrived, the 4 are written off
     arrived: list[arrivals.Arrival] = []
     if _ARRIVAL_GATE.search(clean_read):
-        clean_read, arrived = arrivals.rewrite(clean_read, lambda s: _another_story(s, reasons))
+        clean_read, arrived = arrivals.rewrite(
+            clean_read, lambda s: _another_story(s, reasons, known)
+        )
     # "anything over $1,000 needs sign-off", "under $50 each": a bound is no amount
     found_bounds = bounds.find(clean_read) if _BOUND_GATE.search(clean_read) else []
     # a rule is no part of the request; a report's filter ("over $500") still tells a report
@@ -2294,10 +2296,13 @@ _SHARE_WORDS = ("rest", "remain", "others", "balance", "which", "whom", "among",
 _SHARE_OF = re.compile(r"of\s+wh|among|incl|out\s+of\s+(?:them|those|these|which)", _I)
 
 
-def _another_story(text: str, reasons: _ReasonIndex) -> bool:
-    """Whether `text` names a reason other than a count's (damage, theft, a write-down...)."""
+def _another_story(text: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> bool:
+    """Whether `text` names a reason other than a count's (damage, theft, a write-down...);
+    the item list's codes are no words ("AMN-DENT-KIT 2,400 on hand vs 2,250 in QB" names
+    no dent)."""
     count_words = (Category.SHRINKAGE, Category.OVERAGE)
-    return any(h.category not in count_words for h in reasons.hits(_mask(text)))
+    words = items.hidden(text, known) if known else text
+    return any(h.category not in count_words for h in reasons.hits(_mask(words)))
 
 
 def _other_values(text: str, reasons: _ReasonIndex) -> bool:

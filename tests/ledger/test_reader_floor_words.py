@@ -3348,3 +3348,28 @@ def test_extra_goods_that_turned_up_are_an_overage() -> None:
     # a loss at 0.87
     (d,) = draft("extra SKU-12 turned up in the back room, +1", make_context(items=_BLUE))
     assert d.category is Category.OVERAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # a count with its day said ("count today 212"): it was 212 towels written off
+        ("pool deck count today 212 SKU-12, books say 240. adjust pls", Category.SHRINKAGE, 28),
+        # what the reel reads is measured
+        ("SKU-12 reel reads 480 ft left, system thinks 610. shortfall", Category.SHRINKAGE, 130),
+    ],
+)
+def test_counts_said_with_their_day_or_read_off_a_reel(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_a_codes_letters_tell_no_story_beside_a_count() -> None:
+    # "AMN-DENT-KIT" names no dent: the count beside the books was taken for damage and 2,400
+    # kits written off
+    items = {"AMN-DENT-KIT": ItemInfo("AMN-DENT-KIT", "Dental kit", Decimal("1.15"))}
+    text = "quarterly count — AMN-DENT-KIT 2,400 on hand vs 2,250 in QB"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(150))

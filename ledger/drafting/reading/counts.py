@@ -91,7 +91,9 @@ _COUNTED = re.compile(
           |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom|warehouse|yard)
            \s+(?:only\s+)?(?:has|have|had)
           # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
-          |(?:the\s+)?scales?\s+(?:only\s+)?(?:says|said|shows|showed|reads|read|has|had)
+          # ("reel reads 480 ft left": what is left on the holder, measured)
+          |(?:the\s+)?(?:scales?|reel|spool|coil|drum|tank|gauge)\s+(?:only\s+)?(?:says|said|shows
+           |showed|reads|read|has|had)
           # ("books 900 ft, measured 640": wire and rope are measured, not counted)
           |(?:we\s+|i\s+)?(?:weighed|measured)(?:\s+in\s+at|\s+out\s+at)?
           # ("books 40, freezer 33": the place counted, then its figure; not "freezer 2 has")
@@ -110,7 +112,8 @@ _COUNTED = re.compile(
           |c[ao]mes?\s+in\s+at|came\s+in|counts?\s+at|phys(?:ical)?\.?(?:\s+(?:qty|quantity|count))?
           |on\s+hand(?:\s+(?:qty|quantity|count))?
           |(?:actual|real|physical)\s+stock)
-        (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|has|had|holds|[:=]))*\s*"""
+        (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|has|had|holds|today|tonight
+           |yesterday|[:=]))*\s*"""
     + _N1.format("n")
     + r"|"
     + _N1.format("m")
