@@ -392,6 +392,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("1 box with a forklift hole in it")
                 "hole in it", "holes in it", "hole in the side", "hole through it",
                 "forklift hole", "fork hole", "forklift holes",
+                # ("20 prints creased in the flat file")
+                "creased", "crinkled",
                 "knocked off", "knocked off the shelf", "knocked down", "run over", "ran over",
                 "forklifted", "speared", "mashed", "banged up", "beat up", "beaten up",
                 "dinged up", "dented in", "popped", "ruptured", "leaky", "leaks", "leak",

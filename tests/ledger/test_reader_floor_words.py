@@ -3373,3 +3373,10 @@ def test_a_codes_letters_tell_no_story_beside_a_count() -> None:
     text = "quarterly count — AMN-DENT-KIT 2,400 on hand vs 2,250 in QB"
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(150))
+
+
+def test_creased_goods_are_damaged() -> None:
+    # "also unrelated, 20 prints creased" after a break-in took the break-in's casualty
+    text = "break-in at the kiosk: 3 SKU-77 taken. Also unrelated, 20 SKU-12 creased in the file"
+    stolen, creased = draft(text, make_context(items=_TWO))
+    assert (stolen.category, creased.category) == (Category.CASUALTY, Category.LOSS)
