@@ -287,21 +287,24 @@ def _whole_ones_counted(
     return plural is not None and not _goods_counted(facts, item, sized[0])
 
 
+def _word_after_count(facts: Facts, item: ItemInfo) -> re.Match[str] | None:
+    """The word after the count (or after the count and the code): "9 btls", "6 X bottles"."""
+    return re.search(
+        rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
+        rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)",
+        facts.source_text,
+        re.IGNORECASE,
+    )
+
+
 def _contents_counted(
     facts: Facts, item: ItemInfo, contents: tuple[Decimal, str], unit: str
 ) -> tuple[str, Decimal] | None:
     """Of an item whose name counts what one holds ("Zyrtec 10mg tablets, 45 ct"), a count
     is of the item itself ("12 zyrtec", "9 bottles", "8 ea"), unless the words counted are
     its contents, named in the plural as the name names them ("12 tablets", "60 eggs")."""
-    word = unit
-    if not word:
-        after = re.search(
-            rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
-            rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)",
-            facts.source_text,
-            re.IGNORECASE,
-        )
-        word = after.group(1).lower() if after else ""
+    after = None if unit else _word_after_count(facts, item)
+    word = unit or (after.group(1).lower() if after else "")
     named = {_singular(w) for w in _WORD.findall(contents[1].lower())}
     plural = (
         len(word) > 3 and word.endswith("s") and not (packs.container(word) or packs.holder(word))
@@ -331,12 +334,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if by_its_pack is not None and not unit:
         # ("631402 x3 bottles leaking": the word after the count, which the reading left)
         # ("6 PSF-12-CS12 bottles", "half a dozen PSF-12-CS12 bottles": or after the code)
-        after = re.search(
-            rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
-            rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)",
-            facts.source_text,
-            re.IGNORECASE,
-        ) or re.search(rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)", facts.source_text, re.I)
+        after = _word_after_count(facts, item) or re.search(
+            rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)", facts.source_text, re.I
+        )
         word = _singular(after.group(1).lower()) if after else ""
         word = _ABBREVIATED.get(word, word)
         unit = word if word in _PIECES_OF_A_CASE else ""

@@ -411,14 +411,17 @@ def _read_whole_then_share(s: str) -> Pack | None:
     m = _WHOLE_THEN_SHARE.search(s)
     if m is None or not m.group("gap").strip():
         return None  # ("of the 40, 25% ..."): the goods are not named between
-    n = _num(m.group("n"))
-    pct = _num(m.group("pct"))
+    return _percent_of(m, [(m.start(), m.end("n")), (m.start("pct"), m.end())])
+
+
+def _percent_of(m: re.Match[str], spans: list[tuple[int, int]]) -> Pack | None:
+    """The pieces a share said as a percentage ("pct") is of a count ("n"), when whole."""
+    n, pct = _num(m.group("n")), _num(m.group("pct"))
     if n is None or pct is None or not 0 < pct < 100:
         return None
     qty = round(n * pct / 100, 6)
     if not _whole(qty):
         return None
-    spans = [(m.start(), m.end("n")), (m.start("pct"), m.end())]
     said = f"{_fmt(pct)}% of {_fmt(n)}"
     return Pack(qty, "units", spans, f"Quantity {said} = {_fmt(qty)}", [pct, n], ["%"])
 
@@ -439,15 +442,7 @@ def _read_count_share(s: str) -> Pack | None:
     m = _COUNT_THEN_SHARE.search(s)
     if m is None or not m.group("gap").strip():
         return None
-    n, pct = _num(m.group("n")), _num(m.group("pct"))
-    if n is None or pct is None or not 0 < pct < 100:
-        return None
-    qty = round(n * pct / 100, 6)
-    if not _whole(qty):
-        return None
-    said = f"{_fmt(pct)}% of {_fmt(n)}"
-    spans = [m.span("n"), (m.start("pct"), m.end())]
-    return Pack(qty, "units", spans, f"Quantity {said} = {_fmt(qty)}", [pct, n], ["%"])
+    return _percent_of(m, [m.span("n"), (m.start("pct"), m.end())])
 
 
 def _read_count_part(s: str) -> Pack | None:
