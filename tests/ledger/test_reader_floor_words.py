@@ -3380,3 +3380,22 @@ def test_creased_goods_are_damaged() -> None:
     text = "break-in at the kiosk: 3 SKU-77 taken. Also unrelated, 20 SKU-12 creased in the file"
     stolen, creased = draft(text, make_context(items=_TWO))
     assert (stolen.category, creased.category) == (Category.CASUALTY, Category.LOSS)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # "no invoice" sends none: it was refused as a payment
+        ("we gave 4 SKU-12 to the Harbor Food Bank. donated, no invoice", Category.DONATION),
+        # a shaft's tip section is no tip paid (refused as a payment)
+        ("11 SKU-12 defective, tip section bent out of true", Category.LOSS),
+        # "searched returns + staging" is no stealing (read as theft at 0.82)
+        (
+            "missing 2 SKU-12 from bin B-04 after the count, searched returns + staging",
+            Category.SHRINKAGE,
+        ),
+    ],
+)
+def test_warehouse_words_that_read_like_money_or_theft(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is category

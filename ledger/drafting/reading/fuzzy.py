@@ -69,6 +69,7 @@ COMMON = _wordset(
     file files filed filing fine fines fir firm fret rams ram thier theirs swolen swollen
     stolne real really mild milder
     pitch pitched pitching tossed trashed chucked dumped ditched
+    staging staged stager
     """
 )
 
