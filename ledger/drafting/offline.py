@@ -538,6 +538,12 @@ _MASK_PARTS: tuple[str, ...] = (
     # 1108", "guest in rm 1220", "the 1800-1820 block" ("sell at 300" is a price)
     r"\b(?:in|from)\s+(?:the\s+)?(?:rm\.?\s*|room\s+|suite\s+|\#\s*)?"
     r"(?P<m>\d{3,4}(?:\s*-\s*\d{3,4})?)(?![\d.,/%$-])(?!\s*(?:x\b|" + _UNIT + r"\b))",
+    # "to the 5k charity run", "the 5k after-party": a race, never $5,000
+    r"\b(?P<m>\d{1,2}\s?k)(?=\s+(?:fun\s+)?(?:run|race|walk|runners?|charity|after[\s-]?party"
+    r"|fundraiser|benefit)\b)",
+    # "over the weekend": a time, no count over the books
+    r"\b(?P<m>over)(?=\s+the\s+(?:long\s+)?(?:weekend|holidays?|break|summer|winter|night"
+    r"|last\s+(?:week|month|few\s+days)))",
     # "anything over 77F is done": a temperature's bound, no count over the books
     r"\b(?P<m>over|above)(?=\s+\d{1,3}(?:\.\d)?\s?(?:°\s?)?[fc]\b)",
     # words that contain reason words but are not reasons

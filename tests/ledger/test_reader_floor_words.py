@@ -3399,3 +3399,15 @@ def test_creased_goods_are_damaged() -> None:
 def test_warehouse_words_that_read_like_money_or_theft(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert d.category is category
+
+
+def test_a_5k_race_is_no_money_and_a_weekend_no_count_over_the_books() -> None:
+    # "to the 5k charity run" was $5,000 a gatorade ($200,000.00)
+    (d,) = draft("we donated 40 SKU-12 to the 5k charity run", make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.DONATION, Decimal("600.00"))
+    (d,) = draft("write off 5k of damaged stock", make_context())
+    assert d.amount == Decimal("5000.00")
+    # "split over the weekend ... found it" was an overage
+    text = "write off 4 SKU-12, the bottles split over the weekend. Deshawn found it this morning"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is Category.LOSS
