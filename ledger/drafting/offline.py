@@ -538,9 +538,11 @@ _MASK_PARTS: tuple[str, ...] = (
     # 1108", "guest in rm 1220", "the 1800-1820 block" ("sell at 300" is a price)
     r"\b(?:in|from)\s+(?:the\s+)?(?:rm\.?\s*|room\s+|suite\s+|\#\s*)?"
     r"(?P<m>\d{3,4}(?:\s*-\s*\d{3,4})?)(?![\d.,/%$-])(?!\s*(?:x\b|" + _UNIT + r"\b))",
-    # "to the 5k charity run", "the 5k after-party": a race, never $5,000
+    # "to the 5k charity run", "the 5k after-party", "the veterans charity 5k": a race, never
+    # $5,000
     r"\b(?P<m>\d{1,2}\s?k)(?=\s+(?:fun\s+)?(?:run|race|walk|runners?|charity|after[\s-]?party"
-    r"|fundraiser|benefit)\b)",
+    r"|fundraiser|benefit)\b)"
+    r"|(?<=charity\s)(?P<m2>\d{1,2}\s?k)\b(?!\s*(?:of|worth|in|total|dollars?|bucks)\b)",
     # "over the weekend": a time, no count over the books
     r"\b(?P<m>over)(?=\s+the\s+(?:long\s+)?(?:weekend|holidays?|break|summer|winter|night"
     r"|last\s+(?:week|month|few\s+days)))",
@@ -3994,6 +3996,7 @@ def _pick_reason(
 ) -> tuple[Category | None, str | None]:
     if not hits:
         return None, None
+    every = hits  # ("donate or toss": a weak word is still one side of a choice)
     strong = [h for h in hits if not h.weak]
     hits = strong or hits  # "lost ... to water damage": the cause names the reason
     # a reason word typed right beats a guess at a misspelling that tells another story:
@@ -4001,7 +4004,7 @@ def _pick_reason(
     # dock, 3 smashed" is one story: the misspelled event explains the damage)
     typed = [h for h in hits if h.typed is None or h.typed.exact]
     hits = [h for h in hits if h in typed or all(_one_story(h, t) for t in typed)]
-    _or_doubt(r, hits)
+    _or_doubt(r, [h for h in every if h in hits or h.weak])
     for h in hits:  # "10 SKU-77 stolen?": asked, not said
         if r.s[h.start + len(h.keyword) : h.start + len(h.keyword) + 1] == "?":
             r.doubts.append(f"'{h.keyword}?' is asked, not said: confirm what happened")

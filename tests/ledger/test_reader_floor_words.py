@@ -3411,3 +3411,20 @@ def test_a_5k_race_is_no_money_and_a_weekend_no_count_over_the_books() -> None:
     text = "write off 4 SKU-12, the bottles split over the weekend. Deshawn found it this morning"
     (d,) = draft(text, make_context(items=_BLUE))
     assert d.category is Category.LOSS
+
+
+def test_a_choice_with_a_weak_word_is_still_a_choice() -> None:
+    # "donate or toss" drafted a donation at 0.85: "toss" is a weak word, dropped before the
+    # choice was looked for
+    text = "donate or toss the 20 old SKU-12, whatever Dana decides"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.confidence < 0.5
+
+
+def test_a_charity_5k_is_a_race() -> None:
+    # "the veterans charity 5k" was $5,000.00 for one display
+    text = "donated 1 SKU-12 to the veterans charity 5k for their finish line"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.amount == Decimal("15.00")
+    (d,) = draft("gave 5k of damaged stock to charity", make_context())
+    assert d.amount == Decimal("5000.00")
