@@ -4006,8 +4006,15 @@ def _pick_reason(
     hits = [h for h in hits if h in typed or all(_one_story(h, t) for t in typed)]
     _or_doubt(r, [h for h in every if h in hits or h.weak])
     for h in hits:  # "10 SKU-77 stolen?": asked, not said
-        if r.s[h.start + len(h.keyword) : h.start + len(h.keyword) + 1] == "?":
+        end = h.start + len(h.keyword)
+        if r.s[end : end + 1] == "?":
             r.doubts.append(f"'{h.keyword}?' is asked, not said: confirm what happened")
+            break
+        other = _OR_ASKED.match(r.s, end)
+        if other is not None:
+            # "stolen or shipped by mistake?": asked, with another story beside it
+            asked = _WS.sub(" ", r.s[h.start : other.end()])
+            r.doubts.append(f"'{asked}' is asked, not said: confirm what happened")
             break
     # words another hit's story explains are part of that story: "lost in transit, carrier
     # says no trace" is goods lost in transit, not a count's shortfall
@@ -4102,6 +4109,10 @@ def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
 
 
 _OR_BETWEEN = re.compile(r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)\s*", _I)
+
+
+# "stolen or shipped by mistake?": a reason, "or" another story, asked
+_OR_ASKED = re.compile(r"\s+or\s+[^.?!;\n]{1,40}?\?")
 
 
 def _or_doubt(r: _Read, hits: list[_Hit]) -> None:

@@ -3428,3 +3428,10 @@ def test_a_charity_5k_is_a_race() -> None:
     assert d.amount == Decimal("15.00")
     (d,) = draft("gave 5k of damaged stock to charity", make_context())
     assert d.amount == Decimal("5000.00")
+
+
+def test_a_reason_asked_beside_another_story_is_in_doubt() -> None:
+    # "stolen or shipped by mistake?" was a sure-ish theft at 0.85
+    text = "stolen or shipped by mistake? 4 SKU-12 gone from will call"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.confidence < 0.5
