@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ledger.drafting.reading.counts import PLACE_BEFORE
 from ledger.drafting.reading.fast import lead, twin_patterns
 
 _I = re.IGNORECASE | re.VERBOSE
@@ -47,12 +48,6 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[;\n]")  # a count across these belongs to another request
-# a place's or a label's number is no count ("pulled 9 X off the endcap by register 1")
-_LABEL_BEFORE = re.compile(
-    r"\b(?:register|reg|till|lane|line|bay|aisle|dock|door|bin|store|shelf|rack|row|zone|room"
-    r"|rm|truck|trailer|van|unit|cooler|freezer|station|no\.?)\s*\#?\s*$|\#\s*$",
-    re.IGNORECASE,
-)
 # a code in capitals and figures right after a count ("6 FL204", "4 x SKU-12")
 _CODE_NEXT = re.compile(
     r"\s*(?:x\s*)?([A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*|[A-Z]+-[A-Z0-9-]+)\b"
@@ -93,7 +88,7 @@ def rewrite(text: str, told: Callable[[str], bool]) -> tuple[str, list[Arrival]]
             int(k.group("k").replace(",", ""))
             for k in _LATER.finditer(rest)
             if not _other_code(rest, k.end(), own.group(1) if own else None)
-            and not _LABEL_BEFORE.search(rest, 0, k.start())
+            and not PLACE_BEFORE.search(rest, 0, k.start())
         ]
         if not any(0 < k < arrived for k in later) or not told(rest):
             continue  # "received 40 SKU-12 damaged": the 40 are the goods written off

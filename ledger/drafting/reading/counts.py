@@ -278,7 +278,7 @@ def _elsewhere(text: str, start: int, end: int, n: Decimal) -> list[re.Match[str
     return [
         m
         for m in figure.finditer(text)
-        if not (start <= m.start() < end) and not _PLACE_BEFORE.search(text, 0, m.start())
+        if not (start <= m.start() < end) and not PLACE_BEFORE.search(text, 0, m.start())
     ]
 
 
@@ -305,10 +305,12 @@ def _restatements(text: str, start: int, end: int, n: Decimal) -> list[tuple[int
     return spans
 
 
-# a place's number is no difference said ("dock 3: X system 82 counted 79")
-_PLACE_BEFORE = re.compile(
+# a place's or a label's number is no count ("dock 3: X system 82 counted 79", "pulled 9 X
+# off the endcap by reg 1"); also read by arrivals
+PLACE_BEFORE = re.compile(
     r"\b(?:dock|bay|aisle|bin|door|store|shelf|rack|zone|row|level|truck|route|tote|loc"
-    r"|location|room|cooler|freezer|trailer|van|station|register|branch|site|q)\s*\#?\s*$",
+    r"|location|room|rm|cooler|freezer|trailer|van|station|register|reg|till|lane|line|unit"
+    r"|branch|site|q|no\.?)\s*\#?\s*$|\#\s*$",
     re.IGNORECASE,
 )
 
