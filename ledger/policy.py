@@ -641,6 +641,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                  "shipment", "delivery")
                     if f"{bad} {what}" != "recalled lot"
                 ),
+                # made wrong: a joint, weld, crimp or wiring that fails ("3 XLR-25 with bad
+                # solder joints")
+                *(
+                    f"{bad} {what}"
+                    for bad in ("bad", "faulty", "failed", "cold", "broken", "loose")
+                    for what in ("solder", "solder joint", "solder joints", "solder joins",
+                                 "weld", "welds", "crimp", "crimps", "wiring", "connector",
+                                 "connectors", "pins")
+                    if not (bad == "cold" and not what.startswith("solder"))
+                ),
                 "failed test", "failed testing", "failed the test", "failed lab test",
                 "failed lab testing", "failed qc check", "failed qa check", "failed audit",
                 "failed quality inspection", "failed incoming inspection", "failed inbound qc",
@@ -845,6 +855,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "on the count", "on the cycle count", "at the count", "in the count",
                 "on count", "at count", "on the recount",
+                # ("lost 25 NS1000 on the quarterly count"): whichever count it was
+                *(
+                    f"{at} the {when} count"
+                    for at in ("on", "at", "in")
+                    for when in ("quarterly", "monthly", "annual", "yearly", "weekly", "daily",
+                                 "year-end", "month-end", "physical",
+                                 "full", "spot", "blind", "last", "stock", "inventory")
+                ),
                 near=("lost",),
                 fuzzy=False,
             ),

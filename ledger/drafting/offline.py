@@ -1054,7 +1054,10 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     out = [read[0]]
     for f in read[1:]:
         start = text.find(f.source_text)
-        if start > at and _OWN_STORY.search(text, at, start + len(f.source_text)):
+        if start > at and (
+            _OWN_STORY.search(text, at, start + len(f.source_text))
+            or _OWN_CAUSE.search(f.source_text)
+        ):
             # "flood in the basement got 10 X; separately 2 Y punctured by a box cutter": a
             # part in a sentence of its own, or said to be apart, tells its own story
             out.append(f)
@@ -2023,6 +2026,25 @@ _APPLIES_TOO = "applies to this item too"
 _OWN_HEADING = re.compile(r"\s*[a-z][\w '&-]{0,24}:\s")
 _BREAK_ROOM_AFTER = re.compile(r"\s*(?:room|time|area|table|lounge)\b", _I)
 _WE_BEFORE = re.compile(r"\b(?:we|i|they|you|u|customers?)\s+(?:\w+\s+)?$", _I)
+# "to a relief charity for the hurricane response": others' disaster, the gift's cause
+_EVENT_KEYS = frozenset(
+    (
+        "hurricane",
+        "flood",
+        "flooding",
+        "fire",
+        "fires",
+        "wildfire",
+        "storm",
+        "tornado",
+        "earthquake",
+    )
+)
+_AID_AFTER = re.compile(
+    r"\s+(?:relief|response|victims?|appeal|fund|drive|recovery|efforts?|survivors?|evacuees?"
+    r"|shelters?|aid)\b",
+    _I,
+)
 
 
 # a code, or its mark, within two words before or after a word
@@ -3692,7 +3714,10 @@ _NAME_FIGURE = re.compile(
     r"(?<![\w.$,])\d{1,5}\s+(?=(?:[a-z][\w'&.-]*\s+)*[A-Z])(?:[A-Za-z][\w'&.-]*\s+){1,4}?"
     r"(?P<n>\d{1,4}(?:\.\d+)?)\s*\ue000"
     r"|(?<![\w.$,/-])(?P<y>(?:19[5-9]|20[0-3])\d)(?=\s+[A-Za-z]{3,}\b)(?!\s+(?:units?|pcs"
-    r"|pieces|items|cases|boxes|bottles|of)\b)(?=[^\d]*\d|\s+(?:[A-Z][\w'&.-]*\s+){1,3}\ue000)",
+    r"|pieces|items|cases|boxes|bottles|of)\b)"
+    # the count after it is a count, not money ("2000 specimen cups expired, cost us 1 grand")
+    r"(?=[^\d$]*\d(?![\d,.]*\s*(?:grand|k|dollars|bucks)\b)"
+    r"|\s+(?:[A-Z][\w'&.-]*\s+){1,3}\ue000)",
 )
 
 
@@ -3892,6 +3917,8 @@ class _ReasonIndex:
                 continue  # "gone off the demo shelf": gone from it, not spoiled
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
+            if key in _EVENT_KEYS and _AID_AFTER.match(text, m.end()):
+                continue  # "donated to the hurricane relief drive": no storm of ours
             if key in ("break", "breaks") and _BREAK_ROOM_AFTER.match(text, m.end()):
                 continue  # "$120 of pizza in the break room": a room, nothing broken
             if key in ("went through", "went thru") and _WE_BEFORE.search(
@@ -5610,8 +5637,17 @@ _APART = re.compile(
     r"|(?:a\s+)?(?:different|separate)\s+(?:issue|thing|matter|problem))\b",
     _I,
 )
+# a part's own cause, a machine or a person at work ("2 Y broken by the forklift"): no storm's
+# or fire's doing, whatever was said before it
+_OWN_CAUSE = re.compile(
+    r"\b(?:by|with)\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+the\s+)?(?:\w+\s+)?"
+    r"(?:fork\s*lifts?|pallet\s+jacks?|reach\s+trucks?|hand\s+trucks?|order\s+pickers?"
+    r"|pickers?|customers?|kids?|drivers?|carts?|dolly|dollies)\b",
+    _I,
+)
 _ON_COUNT = re.compile(
-    r"\b(?:on|in|at|from|after)\s+(?:the\s+|our\s+|a\s+)?(?:cycle\s+|re)?counts?\b"
+    r"\b(?:on|in|at|from|after)\s+(?:the\s+|our\s+|a\s+)?(?:(?:cycle|quarterly|monthly|annual"
+    r"|yearly|weekly|physical|year[\s-]end|month[\s-]end|spot|blind|full)\s+|re)?counts?\b"
     r"|\bcount\s+(?:shortage|short(?:fall)?|variance|discrepancy)\b"
     r"|\b(?:vs\.?|against|than)\s+(?:the\s+)?(?:system|books)\b",
     _I,
@@ -5620,11 +5656,11 @@ _ON_COUNT = re.compile(
 
 def _said_apart(before: str, text: str) -> bool:
     """Whether a request is said apart from the story before it: the words in its own text
-    before its goods, or after the last figure of the request before."""
-    own = _DIGIT.search(text)
+    (before its goods, or "(unrelated)" after them), or after the last figure of the request
+    before."""
     figures = list(_DIGIT.finditer(before))
     tail = before[figures[-1].end() :] if figures else ""
-    return bool(_APART.search(text, 0, own.start() if own else len(text)) or _APART.search(tail))
+    return bool(_APART.search(text) or _APART.search(tail) or _OWN_CAUSE.search(text))
 
 
 def _told_first(f: Facts) -> bool:

@@ -30,7 +30,7 @@ _C = "(?:" + "|".join(sorted(_PLURALS, key=len, reverse=True)) + ")"
 _LETTERS = "".join(sorted({w[0] for w in _PLURALS}))
 _FIRST = lead(
     _LETTERS,
-    rf"(?<![\w$.-])(?P<c>{_C})(?P<of>\s+(?:of\s+)?(?:[^:=\n;,.$\d]|(?<=[\w-])\d){{0,30}}?)?"
+    rf"(?<![\w$.-])(?P<c>{_C})(?P<of>\s+(?:of\s+)?(?:[^:=\n;,.$\d()]|(?<=[\w-])\d){{0,30}}?)?"
     r"\s*[:=]\s*(?P<n>\d{1,4})(?![\d.,]\d|[\w%$/-])(?!\s*(?:/|per\b|x\s*\$))"
     r"(?P<x>\s*[x*]\s*\d{1,4}(?![\d.,]\d|[\w%$/-]))?",
     re.IGNORECASE,

@@ -55,7 +55,7 @@ _CONTAINERS = {
     "shipper": "shipper", "shippers": "shipper",
     # ("4 racks of glasses (16 per rack)", "2 caddies of chips, 64 ct each", "4 rolls, 5 cans
     # a roll", "1 sheet pan of croissants (12/pan)")
-    "caddy": "caddy", "caddies": "caddy",
+    "caddy": "caddy", "caddies": "caddy", "rack": "rack", "racks": "rack",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
     # ("6 bu (10/bu) ranunculus": a florist's bunch written short; "bunch" in full is also
@@ -1432,6 +1432,12 @@ def _held_by_one(s: str, m: re.Match[str], c: str) -> tuple[Decimal | None, tupl
     for per in _PER.finditer(s, m.end()):
         if _CONTAINERS[per.group("c").lower()] == c:
             return _num(per.group("n")), per.span()
+    for st in _STATED.finditer(s, m.end()):
+        # ("3/4 of a case of ABD-810 (case = 36)", "a third of a box, box holds 24")
+        said = st.group("c0") or st.group("c1") or st.group("c2") or st.group("c3")
+        said = said or st.group("c4")
+        if said and _CONTAINERS[said.lower()] == c:
+            return _num(st.group("n")), st.span()
     if m.group("art").lower() in ("the", "that", "this"):
         before = list(_HELD_BEFORE.finditer(s, 0, m.start()))
         if before and _CONTAINERS[before[-1].group("c").lower()] == c:
