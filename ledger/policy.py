@@ -1008,6 +1008,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "broke the window", "break the window", "broken window", "window broken",
                 "come in and take", "came in and took", "came in and take", "walked in and took",
                 "run away with", "ran away with", "and run away", "and ran away", "run off with",
+                # ("we had a brake-in"): a break-in misspelt as the car part, said as an event
+                "a brake-in", "the brake-in", "last night's brake-in",
                 misspelled={
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
                     "thieft": "theft", "theift": "theft", "thieves'": "thieves",
@@ -1579,6 +1581,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "books lower than the count", "count higher than the books", "found more than",
                 "found extras", "extras found", "excess on count", "over on the count",
                 "over on stocktake",
+                # "long" on a count is over it ("count came up long on PH3614 by 11"); "long"
+                # alone is a length
+                "came up long", "come up long", "coming up long", "comes up long",
+                "count long", "count is long", "count was long", "long on the count",
+                "long on count", "we're long", "we are long", "were long", "long vs system",
+                "long against the system", "long vs the books", "long against the books",
                 # goods found that the books never had: "found 5 X in bin A-03 that aren't
                 # in the system"
                 "aren't in the system", "arent in the system", "are not in the system",
@@ -1632,7 +1640,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "fireball handles over by 2 at inventory", "count is up 2": said of the books
             Words(
-                "over by", "count is up", "count's up", "counts up", "count up",
+                "over by", "count is up", "count's up", "counts up", "count up", "long by",
                 # ("we're up 5 on speed ropes vs the books")
                 "we're up", "were up", "we are up", "we're over", "we are over",
                 "count high", "count is high", "count came in high", "count was high",

@@ -1825,6 +1825,12 @@ def read_requests(
     if rate:
         each = f"'{rate}': a count per period; how many in all?"
         read = [replace(f, unclear=(*f.unclear, each)) for f in read]
+    # "top it up by $800": raising something the message never named (a reserve named before
+    # was read as "the reserve" above): which account is in doubt
+    raised = _RAISED_IT.search(clean) if " it" in clean else None
+    if raised:
+        what = f"'{_WS.sub(' ', raised.group(0))}': raise what? If it is a reserve, name it"
+        read = [replace(f, doubts=(*f.doubts, what)) for f in read]
     read = _reference_notes(read, clean_read, masked)
     read = _restated(read)
     read = _event_for_every_part(read, clean)
@@ -1939,7 +1945,12 @@ _RESERVE_IT = re.compile(
     # ("... and separately use it for 2 X": not "can't use it")
     r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b)"
     # ("add $1,500 to the reserve, then use $600 of it for the old stock")
-    r"|\b(?:use|using|used|take|took|draw|drew|pull|pulled)\s+\$?\s?\d[\d,.]*k?\s+(?:of|from))\s+it\b",
+    r"|\b(?:use|using|used|take|took|draw|drew|pull|pulled)\s+\$?\s?\d[\d,.]*k?\s+(?:of|from)"
+    # building it: "then top it up by $800", "add $800 to it", "increase it by $500"
+    r"|\b(?:top|topped|topping|bump|bumped|build|built|beef|beefed)(?=\s+it\s+up\b)"
+    r"|\b(?:add|added|adding|put|putting)\s+(?:another\s+|an?\s+extra\s+)?\$?\s?\d[\d,.]*k?"
+    r"\s+(?:to|into|in)"
+    r"|\b(?:increase[sd]?|increasing|raise[sd]?|raising)(?=\s+it\s+by\b))\s+it\b",
     _I,
 )
 
@@ -1967,7 +1978,8 @@ def _reserve_verb(text: str) -> str:
 
 
 def _reserve_it(text: str) -> str:
-    """`text` with "it" after a verb of using a reserve named before read as that reserve."""
+    """`text` with "it" after a verb of using or building a reserve named before read as that
+    reserve."""
     said = _RESERVE_SAID.search(text) if " it" in text else None
     if said is None:
         return text
@@ -1975,6 +1987,14 @@ def _reserve_it(text: str) -> str:
         lambda m: m.group(0)[:-2] + "the reserve" if m.start() > said.start() else m.group(0),
         text,
     )
+
+
+_RAISED_IT = re.compile(
+    r"\b(?:top|topped|topping|bump|bumped|build|built|beef|beefed)\s+it\s+up\b"
+    r"|\b(?:add|added|adding)\s+(?:another\s+|an?\s+extra\s+)?\$?\s?\d[\d,.]*k?\s+(?:to|into)\s+it\b"
+    r"|\b(?:increase[sd]?|increasing|raise[sd]?|raising)\s+it\s+by\b",
+    _I,
+)
 
 
 # "half of em squashed ... so 2 cs worth tossed": a sum-up of the part before it

@@ -3526,3 +3526,88 @@ def test_a_containers_size_said_with_equals(text: str, quantity: int) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert d.quantity == Decimal(quantity)
     assert d.amount == Decimal(15) * quantity
+
+
+def test_building_the_reserve_named_before_as_it() -> None:
+    # "then top it up by $800" drafted a loss at 0.92 beside the reserve's use
+    text = "take $1,200 out of the E&O reserve for the dead shades, then top it up by $800"
+    a, b = draft(text, make_context())
+    assert (a.category, a.amount) == (Category.RESERVE_WRITE_OFF, Decimal("1200.00"))
+    assert (b.category, b.amount) == (Category.RESERVE_PROVISION, Decimal("800.00"))
+    text = "use $500 of the obsolescence reserve, then increase it by $200"
+    a, b = draft(text, make_context())
+    assert (b.category, b.amount) == (Category.RESERVE_PROVISION, Decimal("200.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["top it up by $800 for the new discontinueds", "add $800 to it for discontinued items"],
+)
+def test_raising_something_never_named_is_in_doubt(text: str) -> None:
+    (d,) = draft(text, make_context())
+    assert d.confidence < 0.5
+    assert any("raise what?" in w for w in d.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # the code between "physical count" and its figure; "qoh" is the books' figure
+        ("physical count SKU-12 112 vs system 130", Category.SHRINKAGE, 18),
+        ("qoh says 40 SKU-12, physical 31", Category.SHRINKAGE, 9),
+        ("SOH 40, counted 31 SKU-12", Category.SHRINKAGE, 9),
+        # long on a count is over it
+        ("count came up long on SKU-12 by 11", Category.OVERAGE, 11),
+        ("SKU-12 long by 3 on the cycle count", Category.OVERAGE, 3),
+    ],
+)
+def test_count_lines_as_the_floor_says_them(text: str, category: Category, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_a_length_is_no_overage() -> None:
+    (d,) = draft("cable 10ft long by 2in wide, 3 SKU-12 broken", make_context(items=_BLUE))
+    assert d.category is Category.LOSS
+
+
+def test_a_brake_in_is_a_break_in_and_a_brake_is_a_part() -> None:
+    (d,) = draft("we had a brake-in, 2 SKU-12 taken", make_context(items=_BLUE))
+    assert d.category is Category.CASUALTY
+    (d,) = draft("2 SKU-12 brake in box crushed", make_context(items=_BLUE))
+    assert d.category is Category.LOSS
+
+
+_SEA = {
+    "SQ-2LB": ItemInfo("SQ-2LB", "Squid tubes, 2lb bag", Decimal("6.20")),
+    "SH2125": ItemInfo("SH2125", "White shrimp 21/25, 10x2lb master carton", Decimal("112.50")),
+    "BX-PIE9": ItemInfo("BX-PIE9", "Pie box 9 in window", Decimal("0.47")),
+    "FL-HG50": ItemInfo("FL-HG50", "High-gluten flour 50 lb sack", Decimal("24.80")),
+    "PVC-10": ItemInfo("PVC-10", "PVC pipe 10ft stick", Decimal("31.48")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # "MC" is a master carton
+        ("5 MC squid SQ-2LB (12 bags/MC) freezer burned", "60", "372.00"),
+        ("half a MC of SH2125 split open", "0.5", "56.25"),
+        # thousands with a comma inside the brackets
+        ("theft: 1 pallet BX-PIE9 (2,000 pcs)", "2000", "940.00"),
+        # "@" before pieces named is no price
+        ("2 pallets FL-HG50 @ 50 sacks each, flooded", "100", "2480.00"),
+        # part of a sack
+        ("a sack and a half of FL-HG50 spilled on the floor", "1.5", "37.20"),
+        # the bundle's size said as "bundles are 10"
+        ("half a bundle of PVC-10 cracked, bundles are 10 sticks", "5", "157.40"),
+    ],
+)
+def test_containers_of_the_trades(text: str, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_SEA))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_at_a_figure_each_is_still_a_price() -> None:
+    (d,) = draft("2 pallets FL-HG50 @ 50 each, flooded", make_context(items=_SEA))
+    assert d.amount == Decimal("100.00")

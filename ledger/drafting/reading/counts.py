@@ -47,7 +47,8 @@ _BOOK = lead(
     "sbriewcdolpqmnf",
     r"""(?:\b(?:"""
     + _SYSTEM
-    + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp
+    # ("qoh says 40": quantity on hand, the record's; "soh" stock on hand)
+    + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp|qoh|soh
           # ("count sheet 14 (mezz): ..." is the sheet's number)
           |computer|database|count\s+sheet(?!\s*\#?\s*\d+\s*[(:])
           |book\s+(?:qty|quantity|count|stock)|ledger|booked
@@ -83,7 +84,10 @@ _COUNTED = re.compile(
     # ("physical count: rav puzzles 14, system 17": the goods between the count and its figure)
     r"""(?:\b(?:(?:physical\s+|shelf\s+|floor\s+)?count\s*:\s*(?:[a-z][\w'-]*\s+){1,3}(?=\d)
           |counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
-          count(?:\s+(?:for|of|on)\s+[\w-]+)?|physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          count(?:\s+(?:for|of|on)\s+[\w-]+
+          # ("physical count PZ500-KT 112 vs system 130": the code counted, then its figure)
+            |\s+(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9](?=\s+\d))?
+          |physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           # ("counted latex M: 212": the goods, then the figure after a colon)
           |counted\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*(?=\s*[:=]\s*\d)
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)

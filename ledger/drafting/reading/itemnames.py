@@ -1595,12 +1595,24 @@ def _scrubbable(text: str, match: Match, name: str = "") -> bool:
         and _PACK_SIZE_IN_NAME.search(name.replace(figure.group(0), "\x00"))
     ):
         return False
+    for f in _FIGURES.finditer(said):
+        after = _WORD_AFTER.match(said, f.end())
+        own = re.search(
+            rf"(?<![\d.]){re.escape(f.group(0))}(?={_MEASURE_AFTER.pattern})", name, re.I
+        )
+        if after and own and not _MEASURE_AFTER.match(said, f.end()):
+            # ("@ 50 sacks" of "... 50 lb sack": the name's figure is a weight, said here
+            # with no measure: sacks counted)
+            return False
     # (a measure the name gives its goods in, said with the name's holder, is the name's:
     # "4 R410A-25 25 lb cylinders" of "R-410A refrigerant 25 lb cylinder")
     return not any(
         _MEASURE_AFTER.match(said, f.end()) and not _names_own_measure(said, f, name)
         for f in _FIGURES.finditer(said)
     )
+
+
+_WORD_AFTER = re.compile(r"\s*-?\s*([a-z]+)", re.I)
 
 
 def _names_own_measure(said: str, figure: re.Match[str], name: str) -> bool:

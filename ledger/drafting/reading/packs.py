@@ -26,7 +26,9 @@ _WORDNUM = (
 # a count: digits (never a price or part of a code) or a number word. Two decimals are
 # cents: "111 cases, 9.00 a case" is a price per case, never 9 pieces a case.
 _N = (
-    r"(?:(?<![$\w.,/-])\d+(?:\.\d(?!\d)|\.\d{3,})?(?![.,]\d)(?![\d.,]*\s*%)(?![\w-])(?!/\d)"
+    # ("(2,000 pcs)", "(1,200/box)": thousands with commas)
+    r"(?:(?<![$\w.,/-])(?:\d{1,3}(?:,\d{3})+(?![.,]\d)|\d+(?:\.\d(?!\d)|\.\d{3,})?)"
+    r"(?![.,]\d)(?![\d.,]*\s*%)(?![\w-])(?!/\d)"
     rf"|\b{_WORDNUM}\b)"
 )
 _CONTAINERS = {
@@ -50,7 +52,7 @@ _CONTAINERS = {
     "bale": "bale", "bales": "bale", "brick": "brick", "bricks": "brick", "layer": "layer",
     "layers": "layer", "cart": "cart", "carts": "cart", "bn": "bundle", "bns": "bundle",
     # "4 inners per master": a master is the outer carton
-    "master": "carton", "masters": "carton",
+    "master": "carton", "masters": "carton", "mc": "carton", "mcs": "carton",
     # ("a shipper of 24"): the carton a counter display comes in
     "shipper": "shipper", "shippers": "shipper",
     # ("4 racks of glasses (16 per rack)", "2 caddies of chips, 64 ct each", "4 rolls, 5 cans
@@ -128,7 +130,8 @@ _EACH_PIECES = lead(
     _I,
 )
 _EACH_GAP = re.compile(
-    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?(?:[a-z]+\s*){0,2}?[,:-]?\s*\(?\s*(?:with\s+)?",
+    # ("2 pallets FL-HG50 @ 50 sacks each": "@" before pieces named is no price)
+    r"(?:\s+[a-z]+){0,3}?\s*(?:of\s+)?(?:\ue000\s*)?(?:[a-z]+\s*){0,2}?[,:@-]?\s*\(?\s*(?:with\s+)?",
     re.IGNORECASE,
 )
 # "12/cs", "4 per case", "60 per pallet", "24 to a case", "12 bottles per case", "6 btl/case",
@@ -158,7 +161,8 @@ _STATED = lead(
     rf"(?:(?:there\s+)?(?:are|is|were|was)\s+|(?:we\s+)?(?:have|had|get)\s+)?"
     rf"|\(\s*(?:an?\s+|each\s+)?(?P<c3>{_C})\s+(?:of|=|is|holds?|has|contains?)\s+"
     # ("half a case of X missing, case is 24")
-    rf"|\b(?P<c4>{_C})\s*(?:=|(?:is|holds|has|contains)\s+|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
+    # ("half a bundle of X cracked, bundles are 10 sticks")
+    rf"|\b(?P<c4>{_C})\s*(?:=|(?:is|are|hold|holds|has|have|contain|contains)\s+|(?:qty|quantity|pack|size|count|ct)\s*[:=]?)\s*)"
     rf"(?P<n>{_N})(?!\s*(?:dollars?|bucks|usd)\b)(?:\s+{_PIECE}(?![\w-]))?",
     _I,
 )
@@ -294,7 +298,9 @@ def read(s: str) -> Pack | None:
         readers.append(_read_whole_then_share)
     if " of " in low:
         readers.append(_read_some_of)
-    if not words.isdisjoint(_CONTAINERS) and not words.isdisjoint(("half", "quarter", "quarters")):
+    if not words.isdisjoint(_PART_HOLDERS) and not words.isdisjoint(
+        ("half", "quarter", "quarters")
+    ):
         readers.append(_read_part_container)  # (last: "a dozen and a half bags" is 18)
     if not words.isdisjoint(_MEASURE_NOUNS) and not words.isdisjoint(
         ("half", "quarter", "quarters")
@@ -901,6 +907,8 @@ def _read_each_pieces(s: str) -> Pack | None:
         outer = o  # the last containers said before the pieces
     if outer is None or not _EACH_GAP.fullmatch(s, outer.end(), m.start()):
         return None
+    if "@" in s[outer.end() : m.start()] and not m.group("u"):
+        return None  # "2 pallets X @ 50 each": a price, unless the pieces are named
     n1, n2 = _num(outer.group("n1")), _num(m.group("n2"))
     if n1 is None or n2 is None:
         return None
@@ -1459,7 +1467,12 @@ def _part_pattern(nouns: str, article: str) -> re.Pattern[str]:
 
 # "half a box of X", "1/2 case of avocados", "a box and a half", "two and a half cases": part
 # of a container, counted in containers (no size said: an item priced by the box is 0.5 box)
-_PART_CONTAINER = _part_pattern(_C, "?")
+# ("a sack and a half of SG-PW50": a sack holds the goods, counted in sacks when it is part of
+# one; whole sacks are the goods' own unit, no container to multiply out)
+_PART_HOLDERS = {**_CONTAINERS, "sack": "sack", "sacks": "sack"}
+_PART_CONTAINER = _part_pattern(
+    "(?:" + "|".join(sorted(_PART_HOLDERS, key=len, reverse=True)) + r")(?![\w-])", "?"
+)
 # "half a ton of FERT-10", "a gallon and a half", "two and a half gallons": part of a measure,
 # in that measure (the item list's measure converts it where that is exact)
 _MEASURE_NOUNS = {
@@ -1478,7 +1491,7 @@ def _read_part_sized(s: str) -> Pack | None:
     """ "a case and a half of X (24/cs)": part of a container whose size is said, read as its
     decimal ("1.5 case") by the readers of sized containers (36), or None."""
     m = _PART_CONTAINER.search(s)
-    part = _read_part(m, _CONTAINERS, counted_in=True)
+    part = _read_part(m, _PART_HOLDERS, counted_in=True)
     if m is None or part is None:
         return None
     said = f"{_fmt(part.quantity)} {part.unit}"
@@ -1499,7 +1512,7 @@ _SIZED_READERS = (_read_each, _read_stated, _read_chain, _read_per, _read_size_a
 
 
 def _read_part_container(s: str) -> Pack | None:
-    return _read_part(_PART_CONTAINER.search(s), _CONTAINERS, counted_in=True)
+    return _read_part(_PART_CONTAINER.search(s), _PART_HOLDERS, counted_in=True)
 
 
 def _read_part_measure(s: str) -> Pack | None:
