@@ -213,7 +213,7 @@ _MONEY_STRICT = (
 _NUM_SCALED = rf"{_NUM}[k](?![a-z])"
 _MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM_SCALED}|{_NUM})"
 _PER = (
-    rf"(?:per\s+(?:{_UNIT}|unit|item|piece)\b|each\b|ea\b\.?|apiece\b"
+    rf"(?:per\s+(?:{_UNIT}|unit|item|piece)\b|each\b|ea\b\.?|apiece\b|a\s+pop\b"
     rf"|/\s*(?:{_UNIT}|unit|ea)\b|an?\s+(?:{_UNIT}|unit|piece|item)\b)"
 )
 
@@ -1315,6 +1315,7 @@ _WD_NRV = lead(
          |(?:can\s+)?(?:only\s+)?sell\s+(?:them\s+|it\s+)?(?:now\s+)?(?:for|at)
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at
          |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
+         |(?:realistically|now|only)\s+(?:we\s+)?(?:(?:only|still)\s+)?(?:get|fetch|recover)
          |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
          |(?:knock(?:ed)?|mark(?:ed)?|tak(?:e|en)|took|bring|brought)\s+(?:[a-z][\w'-]*\s+){{0,3}}?down\s+to
@@ -1338,7 +1339,8 @@ _WD_NRV = lead(
          |(?:liquidation|salvage|closeout)\s+(?:price|value)|clear\s+(?:them\s+|it\s+)?at
          |(?:the\s+)?(?:best|most)\s+(?:we(?:'?ll|\s+will|\s+can|\s+could|'?d|\s+would)\s+(?:get|do)
           |offer|price(?:\s+we\s+(?:can\s+|could\s+)?get)?))
-         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=]?\s*(?P<b>{_MONEYISH})
+         # ("to NRV, $4.00 per pack now": the value after a comma)
+         (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=,]?\s*(?P<b>{_MONEYISH})
          (?!\s*(?:x\s*)?{SKU_MARK}|\s+(?!(?:each|ea)\b){_UNIT}\b)  # "NRV: 30 bags": a count
          (?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?![\w.,%/-]|\s*(?:x\b
@@ -1359,7 +1361,10 @@ _WD_VALUE_OF = re.compile(
     _I,
 )
 _WD_IS = re.compile(
-    rf"\b(?:is|are|=|(?:should|will|would)\s+be|(?:is|are)\s+now)\s+(?P<b>{_MONEYISH})"
+    rf"\b(?:is|are|=|(?:should|will|would)\s+be|(?:is|are)\s+now"
+    # ("NRV on TCG-BB36 dropped to $60")
+    rf"|(?:(?:has|have|is|are)\s+)?(?:dropped|dropping|drops|fell|fallen|falls|gone\s+down|went\s+down"
+    rf"|down|sunk|sank|slipped)\s+to)\s+(?P<b>{_MONEYISH})"
     rf"(?:\s*{_PER})?",
     _I,
 )
@@ -2974,6 +2979,23 @@ _NEW_VALUE_ONLY = re.compile(
 )
 
 
+# ... or only "to" the value, the verb said before it
+_TO_VALUE = re.compile(
+    r"^\W*to\s+\$?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+piece|per\s+\w+|/\s*\w+)\b", _I
+)
+
+
+# ... or the count of goods valued before it, written down
+_WRITE_DOWN_THE = re.compile(
+    r"^\W*(?:(?:and|then|pls|please|so|just)\s+)*(?:write|mark|knock|take)\s+(?:\w+\s+)?down"
+    r"\s+(?:the|our|all|those|these|them\s+all)\s+\d"
+    # ("X packaging change, NRV 2.00/unit, 150 units - write down pls")
+    r"|^\W*\d[\d,]*\s+(?:[a-z]+\s*)?[-\u2013\u2014,:]?\s*(?:(?:pls|please|so|and)\s+)?"
+    r"(?:write|mark|knock)\s+(?:them\s+|em\s+|'em\s+|it\s+)?down\b",
+    _I,
+)
+
+
 def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     """Glue pieces into requests. Returns the shared header text (only when it heads several
     requests) and the groups."""
@@ -3006,6 +3028,25 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = False  # "one pallet of FLR-25 got wet, 12 sacks ruined": the pieces in it
             if new and cur_sig[0] and cur_sig[1] and not p.sku and _NEW_VALUE_ONLY.match(p.text):
                 new = False  # "3 X discontinued, write down to 499 each": their new value
+            if (
+                new
+                and cur_sig[0]
+                and cur_sig[1]
+                and not p.sku
+                and _TO_VALUE.match(p.text)
+                and any("down" in c.text.lower() for c in cur)
+            ):
+                new = False  # "write down X, 50 units, to 15.00 ea - old model": the value
+            if (
+                new
+                and cur_sig[0]
+                and cur_sig[2]
+                and not cur_sig[1]
+                and p.qty
+                and not (p.sku or p.money)
+                and _WRITE_DOWN_THE.match(p.text)
+            ):
+                new = False  # "NRV on X dropped to $60, write down the 25 we have": how many
         if new:
             groups.append(cur)
             cur, cur_sig, cur_sku, cur_priced = [], [False] * 5, None, False

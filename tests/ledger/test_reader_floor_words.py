@@ -3611,3 +3611,32 @@ def test_containers_of_the_trades(text: str, quantity: str, amount: str) -> None
 def test_at_a_figure_each_is_still_a_price() -> None:
     (d,) = draft("2 pallets FL-HG50 @ 50 each, flooded", make_context(items=_SEA))
     assert d.amount == Decimal("100.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # the value after a comma
+        ("write down 40 SKU-12 to NRV, $4.00 each now (seasonal, not moving)", 40, "440.00"),
+        # the value in a part of its own after the count
+        ("write down SKU-12, 50 units, to 9.00 ea - old model", 50, "300.00"),
+        # the value first, then how many to write down
+        ("NRV on SKU-12 dropped to $6 after the recall, write down the 20 we have", 20, "180.00"),
+        ("SKU-12 packaging change, NRV 2.00/unit, 150 units - write down pls", 150, "1950.00"),
+        # what we get for them, "a pop"
+        (
+            "impaired: 10 SKU-12, realistically we get $5 a pop for them, write them down",
+            10,
+            "100.00",
+        ),
+    ],
+)
+def test_a_new_value_said_apart_from_the_goods(text: str, quantity: int, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is Category.WRITE_DOWN
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_a_pop_is_each() -> None:
+    (d,) = draft("10 SKU-12 stolen, $5 a pop", make_context(items=_BLUE))
+    assert d.amount == Decimal("50.00")
