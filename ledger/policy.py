@@ -291,7 +291,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "exipred": "expired", "experied": "expired", "expierd": "expired",
                     "exprired": "expired", "obselete": "obsolete", "obsolite": "obsolete",
                     "obsolette": "obsolete", "obsolte": "obsolete", "absolete": "obsolete",
-                    "brokn": "broken", "borken": "broken", "brocken": "broken",
+                    "brokn": "broken", "borken": "broken", "brocken": "broken", "brkn": "broken",
                     "ripd": "ripped", "rippd": "ripped", "riped": "ripped",
                     "spoild": "spoiled", "spolied": "spoiled", "crushd": "crushed",
                     "defected": "defective", "obsolet": "obsolete", "damges": "damaged",

@@ -343,8 +343,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\d{1,3}s?\b(?=\s*(?:[a-z]|\ue002))",
     # reference numbers: tickets, POs, orders, lots...
     # a label glued into a code ("65W-REF0", "AB-RMA2") is part of the code, not a reference
-    r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|rtv|ref|reference|inv|invoice|receipt|wo|asn|bol|b/l"
+    r"\b(?<!\w[-/])(?:ticket|tkt|po|p\.o\.|rma|rtv|ref|reference|inv|invoice|receipt|asn|bol|b/l"
     r"|grn|awb"
+    # ("WO 4471", "wo# 88": a work order; "wo 2 X dead on arrival" writes 2 off)
+    r"|wo(?=\s*[\#:-]|\s*no\.|\s*\d{3})"
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
     # ("RA 5531 denied": a vendor's return authorisation)
@@ -389,6 +391,11 @@ _MASK_PARTS: tuple[str, ...] = (
     # the label kept (one serial number is one unit)
     r"\b(?<!\w[-/])(?:serial|s/n|sn|ser\.?\s*no\.?)\s*(?:\#|no\.?|number)?\s*[:\#]?\s*"
     r"(?P<m>[a-z]*\d[\w/-]*)",
+    # several serial numbers, a phone's IMEI, a shipping container's number ("(serials 5104477,
+    # 5104481)", "IMEI 351234567890123", "cntr MSKU 4418230"): references, never counts
+    r"\b(?<!\w[-/])(?:serials|s/ns|sns|serial\s+(?:numbers|nos?\.?)|imeis?|esns?|meids?)"
+    r"\s*[:\#]?\s*[a-z]*\d[\w/-]*(?:\s*(?:,|&|and|/)\s*[a-z]*\d[\w/-]*)*",
+    r"\b(?:cntr|container|ctnr)\s*(?:\#|no\.?)?\s*[:\#]?\s*(?-i:[A-Z]{4})\s*\d{6,7}\b",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # "HR case 3390", "case 88412": a case number has four digits or more; "case 12" may count
     # ("sheriff case 2411-0457": its parts too, never a negative count)
@@ -1779,9 +1786,17 @@ def read_requests(
     talk = chatter.past_talk(clean)
     if talk and not any(f.sku or f.quantity for f in read):
         raise DraftError(talk)  # "that's $900 gone this year": a figure, not goods to write off
+    remark = chatter.remark(clean)
+    if remark and not any(f.sku or f.quantity for f in read):
+        # "last year's count had us short $4,100 total, hoping it's better this time lol": a
+        # figure remembered, no goods to write off
+        raise DraftError(
+            "That reads like a remark about a past loss, not a request to write something off "
+            "now. " + chatter.DOES
+        )
     # "we lost 6 SKU-77 in the flood in March": goods counted, maybe a late report: ask
     doubt = (
-        chatter.remark(clean)
+        remark
         or (talk and chatter.PAST_TALK_DOUBT)
         or asides.cost_beside_goods(clean)  # "repair quote $500": maybe not the goods' value
         or errands.doubt(clean)  # "reorder 12 X, the last lot was broken": maybe goods bought

@@ -3640,3 +3640,55 @@ def test_a_new_value_said_apart_from_the_goods(text: str, quantity: int, amount:
 def test_a_pop_is_each() -> None:
     (d,) = draft("10 SKU-12 stolen, $5 a pop", make_context(items=_BLUE))
     assert d.amount == Decimal("50.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the vendor or carrier refusing to pay leaves the loss ours: no refund moved
+        "faulty zips on 12 SKU-12, vendor won't take RTV, scrap",
+        "12 SKU-12 defective, misprinted cards, vendor said no RTV",
+        "PO 45521 came in w/ 12 SKU-12 dmg, carrier won't pay the claim",
+    ],
+)
+def test_money_refused_back_is_still_a_write_off(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("180.00"))
+
+
+def test_money_paid_back_is_still_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft("vendor refunded $40 for 2 SKU-12", make_context(items=_BLUE))
+
+
+def test_a_past_figure_remarked_on_is_no_request() -> None:
+    # it drafted $4,100 of shrinkage at 0.85
+    with pytest.raises(DraftError, match="past loss"):
+        draft(
+            "last year's count had us short $4,100 total, hoping it's better this time lol",
+            make_context(),
+        )
+    # goods remembered are still drafted, never sure
+    (d,) = draft("last week 12 SKU-12 got smashed, remember?", make_context(items=_BLUE))
+    assert d.quantity == Decimal(12) and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("SKU-12: books 50, bay has 54", Category.OVERAGE, 4),
+        ("system says 12 SKU-12, fridge has 14", Category.OVERAGE, 2),
+        ("PO 88213 rcvd w/ 3 brkn SKU-12", Category.LOSS, 3),
+        # "wo" is a write-off before a count, a work order before its number
+        ("wo 2 SKU-12 dead on arrival", Category.LOSS, 2),
+        ("WO 4471: 2 SKU-12 DOA", Category.LOSS, 2),
+        # serial numbers, an IMEI, a shipping container: references, never counts
+        ("wo 2 SKU-12 (serials 5104477, 5104481) dead on arrival", Category.LOSS, 2),
+        ("2 SKU-12 IMEI 351234567890123 DOA", Category.LOSS, 2),
+        ("SKU-12 (cntr MSKU 4418230) 2 torn + thawed", Category.LOSS, 2),
+    ],
+)
+def test_floor_shorthand_and_references(text: str, category: Category, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+    assert d.amount == Decimal(15) * quantity

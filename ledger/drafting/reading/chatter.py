@@ -419,6 +419,16 @@ _NOBODY_TRADES = lead(
     word=True,
 )
 
+# money that does not come back: "vendor won't take RTV", "vendor said no RTV", "carrier won't
+# pay the claim": the loss is ours, no payment or refund moves
+_NO_MONEY_BACK = re.compile(
+    r"""\b(?:won'?t|wont|will\s+not|would\s+not|wouldn'?t|refused?\s+to|refuses\s+to|declined\s+to
+        |didn'?t|did\s+not|doesn'?t|does\s+not|can'?t|cannot|said\s+no(?:\s+to)?|no)
+        \s+(?:(?:take|accept|pay(?:\s+for)?|credit|refund|approve|allow|cover|honou?r|do)\s+)?
+        (?:the\s+|an?\s+|us\s+|our\s+|for\s+the\s+)?(?:rtv|returns?|claims?|credits?|refunds?)\b""",
+    _I | re.VERBOSE,
+)
+
 _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
 # a write-off asked for in so many words: beside money moved ("customer credit note for 3
 # damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
@@ -753,7 +763,7 @@ def answer(
         )
     if not has_reason and _THANKS.search(stripped) and not _ASKS_WRITE_OFF.search(stripped):
         return "That reads like a thank-you, not a write-off. " + DOES
-    trade = _NOBODY_TRADES.sub(" ", words)
+    trade = _NO_MONEY_BACK.sub(" ", _NOBODY_TRADES.sub(" ", words))
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
     if moved and not (

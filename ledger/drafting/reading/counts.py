@@ -92,7 +92,8 @@ _COUNTED = re.compile(
           |counted\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*(?=\s*[:=]\s*\d)
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
           # ("system says 6, cage has 7": the locked cage, the vault, the cooler counted)
-          |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom|warehouse|yard)
+          |(?:cage|vault|cooler|freezer|fridge|walk-?in|back\s*room|stockroom|warehouse|yard
+            |bay|zone|aisle|location|loc)
            \s+(?:only\s+)?(?:has|have|had)
           # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
           # ("reel reads 480 ft left": what is left on the holder, measured)
