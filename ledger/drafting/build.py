@@ -777,6 +777,17 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     "or '24 pcs'"
                 )
             held = _container_of_unknown_size(facts.unit, item.sku, item.name)
+            by_measure = measures.priced_per(item.name)
+            holder = packs.holder(facts.unit or "") or packs.container(facts.unit or "")
+            if by_measure and holder and not held and facts.quantity is not None:
+                # "2 spools THHN10RD" of wire priced per foot: two feet? How many on a spool?
+                many = "feet" if by_measure == "foot" else f"{by_measure}s"
+                guesses.append(Guess(f"how many {many} on a {holder}?", P_CONTAINER_COST))
+                warnings.append(
+                    f"The item list prices {item.sku} per {by_measure} ({item.name}); the "
+                    f"message counts {_fmt_qty(facts.quantity)} {facts.unit}: how many "
+                    f"{many} on a {holder}? Say how many {many} in all"
+                )
             if held:
                 # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet
                 # of them; how many pieces a pallet holds is not said, so the amount is a guess

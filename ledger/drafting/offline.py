@@ -488,7 +488,11 @@ _MASK_PARTS: tuple[str, ...] = (
     # "obsolete 2019 nav units 39100-T20-A21", "the 6 2018 spoilers 08L20-E09-100": a model
     # year before the goods and their code names them, never a count
     # (a code the item list knows stands as \ue002 while masks run)
-    r"\b(?P<m>(?:19[89]|20[0-3])\d)(?=\s+(?:[a-z]{2,}\s+){1,3}(?:\ue002|[a-z0-9]+-[a-z0-9-]*\d))",
+    # ("2000 ft NMB-122 damaged": a measure or a container after it counts, no year)
+    r"\b(?P<m>(?:19[89]|20[0-3])\d)(?=\s+(?:[a-z]{2,}\s+){1,3}(?:\ue002|[a-z0-9]+-[a-z0-9-]*\d))"
+    r"(?!\s+(?:ft|feet|foot|lbs?|pounds?|kg|yds?|yards?|meters?|metres?|gal|gallons?|oz|units?"
+    r"|pcs|pieces|ea|each|x|of|cases?|cs|boxes|bx|bags?|rolls?|sheets?|bottles?|btls?|cans?"
+    r"|packs?|pks?|pairs?|sets?|lengths?|sticks?|reels?|spools?)\b)",
     # ("48 btl of dead 2019 KJ-CAB-750": the goods counted already, the year right before
     # their code names them)
     r"\b\d{1,4}\s+(?:[a-z]{2,}\s+){1,4}(?P<m>(?:19[89]|20[0-3])\d)"

@@ -3692,3 +3692,51 @@ def test_floor_shorthand_and_references(text: str, category: Category, quantity:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
     assert d.amount == Decimal(15) * quantity
+
+
+_WIRE = {
+    "THHN10": ItemInfo("THHN10", "THHN 10 AWG red, per ft", Decimal("0.34")),
+    "NMB-142": ItemInfo("NMB-142", "Romex NM-B 14/2 w/ground, per ft", Decimal("0.62")),
+    "WN-YEL": ItemInfo("WN-YEL", "yellow wire nut, each", Decimal("0.09")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # feet written with a mark, on what holds them
+        ("2 spools of THHN10 (500'/spool) run over by the forklift", 1000, "340.00"),
+        ("thieves cut the chain and took 2 spools THHN10 (500' ea)", 1000, "340.00"),
+        # a code's digits between the holders and their measure
+        ("1 spool THHN10 (500 ft spool) ruined", 500, "170.00"),
+        # a share of one holder of a size
+        ("half a spool of THHN10 ruined (500 ft spool)", 250, "85.00"),
+        ("a quarter of the 1000' reel of NMB-142 got crushed", 250, "155.00"),
+        # a round count of feet is no year
+        ("2000 ft NMB-142 damaged", 2000, "1240.00"),
+        # a count label in brackets is what each box holds
+        ("7 boxes WN-YEL (100 ct) crushed", 700, "63.00"),
+    ],
+)
+def test_goods_sold_by_the_foot_or_the_piece_counted_in_holders(
+    text: str, quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_WIRE))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_holders_of_goods_sold_by_the_foot_are_no_feet() -> None:
+    # "2 spools THHN10 ruined" drafted two feet ($0.68) at 0.97
+    (d,) = draft("2 spools THHN10 ruined", make_context(items=_WIRE))
+    assert d.confidence < 0.5
+    assert any("how many feet on a spool" in w for w in d.warnings)
+
+
+def test_a_write_down_of_feet() -> None:
+    text = "impairment: 2000 ft NMB-142 down to $0.40/ft, discolored jacket"
+    (d,) = draft(text, make_context(items=_WIRE))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.WRITE_DOWN,
+        Decimal(2000),
+        Decimal("440.00"),
+    )

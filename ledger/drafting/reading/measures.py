@@ -120,7 +120,9 @@ _INCH_MARK = re.compile(
 )
 _FOOT_MARK = re.compile(
     r"(?<![\w.$])(\d+(?:\.\d+)?)\s*(?:'|\u2019|\u2032)(?=\s*(?:of\b|sticks?\b|lengths?\b"
-    r"|pieces?\b|sections?\b|each\b|long\b|[-,.)]))",
+    r"|pieces?\b|sections?\b|each\b|long\b|[-,.)]"
+    # ("(500'/spool)", "(500' ea)", "a 250' reel"): feet on what holds them
+    r"|/|ea\b|per\b|on\s+(?:it|each|the)\b|(?:spools?|reels?|coils?|rolls?|bundles?)\b))",
     re.IGNORECASE,
 )
 _FEET_INCHES = re.compile(

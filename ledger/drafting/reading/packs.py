@@ -1212,6 +1212,19 @@ def _read_per(s: str) -> Pack | None:
                 used=[n1, n],
                 containers={c: n1},
             )
+        if n1 != 1 and unit in ("ct", "count"):
+            # "7 boxes WN-YEL (100 ct)": a count label is what one box holds
+            qty = n1 * n
+            pack = Pack(
+                qty,
+                "units",
+                [outer.span(), inside.span()],
+                f"Quantity {_fmt(n1)} {c} x {_fmt(n)} ct = {_fmt(qty)}",
+                used=[n1, n],
+                containers={c: n1},
+            )
+            pack.guess = f"Read '({_fmt(n)} {unit})' as the count on each {c}"
+            return pack
         pack = Pack(
             n,
             unit,
@@ -1606,9 +1619,23 @@ _SIZED = lead(
 )
 
 
+# "a quarter of the 1000 ft reel", "half a 500 ft spool": a share of one holder of a size
+_SHARE_SIZED = lead(
+    "ahotq",
+    rf"(?P<f>{_FRAC})\s+(?:of\s+)?(?:the|a|an|one|that|this)\s+{_m()}\s+(?P<h1>{_H})",
+    _I,
+)
+
+
 def read_measured(s: str) -> Pack | None:
     """Goods on holders with the measure on each: the quantity is the measure in all ("2
     bolts (15 yd/bolt)" is 30 yd), the holders are remembered for an item priced by them."""
+    for m in _SHARE_SIZED.finditer(s):
+        share, each = _num(m.group("f")), _num(m.group("m0"))
+        if share is not None and each is not None and share < 1:
+            pack = _measured(share, each, m.group("u0"), m.group("h1"), [m.span()])
+            pack.words.append(m.group("f").split()[-1].lower())
+            return pack
     for m in _SIZED.finditer(s):
         n1, each = _num(m.group("n1")), _num(m.group("m0"))
         if n1 is not None and each is not None:
@@ -1635,7 +1662,8 @@ def read_measured(s: str) -> Pack | None:
     return None
 
 
-_STOP = re.compile(r"[.;!?]\s|\$|\d")
+# (a code's digits are no count: "1 spool THHN10RD (500 ft spool)")
+_STOP = re.compile(r"[.;!?]\s|\$|(?<![\w-])\d")
 
 
 def _measured(
