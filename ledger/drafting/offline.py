@@ -143,6 +143,8 @@ _UNIT_WORDS: tuple[str, ...] = (
     "cup", "bricks", "brick", "reels", "reel", "quarts", "quart", "qts", "qt", "pints", "pint",
     "u", "inches", "inch", "bdl", "bdls", "bndl", "bndls", "slv", "slvs",
     "btl", "btls", "pouches", "pouch", "dz", "bxs", "bgs", "bg",
+    # ("SKH-740-09 2pr dmg'd", "4 bkts (50/bkt)")
+    "pr", "bkt", "bkts",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -156,7 +158,8 @@ _UNIT_ALIASES = {
     "lbs": "lb", "pound": "lb", "pounds": "lb", "kgs": "kg", "kilo": "kg", "kilos": "kg",
     "kilogram": "kg", "kilograms": "kg", "gal": "gallon", "cs": "case", "ctn": "carton",
     "ctns": "carton", "bx": "box", "plt": "pallet", "plts": "pallet", "pkg": "package",
-    "pkgs": "package", "prs": "pair", "doz": "dozen", "yds": "yard", "yd": "yard",
+    "pkgs": "package", "prs": "pair", "pr": "pair", "bkt": "bucket", "bkts": "bucket",
+    "doz": "dozen", "yds": "yard", "yd": "yard",
     "ft": "foot", "feet": "foot", "loaves": "loaf", "boxes": "box", "bunches": "bunch",
     "qt": "quart", "qts": "quart",
 }  # fmt: skip
@@ -909,7 +912,8 @@ _EQUALS_TOTAL = re.compile(
 )
 # a count of goods: "10 chairs", "40 units", "8 SKU-40", "SKU-77 3"
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|[a-z]{{2,}}s\b|{SKU_MARK})"
+    # ("13 hockey sticks": a word may say which goods before their plural)
+    rf"(?<![\w.$])\d+\s*(?:x\s*)?(?P<u>{_UNIT}\b|(?:[a-z]{{2,}}\s+)?[a-z]{{2,}}s\b|{SKU_MARK})"
     rf"|{SKU_MARK}\s*[x:]?\s*\d+(?![\w.,])",
     _I,
 )

@@ -3740,3 +3740,31 @@ def test_a_write_down_of_feet() -> None:
         Decimal(2000),
         Decimal("440.00"),
     )
+
+
+def test_a_total_after_goods_named_with_a_word_before_their_plural() -> None:
+    # "13 hockey sticks ..., line total 1,118.00" was read as $1,118 each ($14,534.00)
+    (d,) = draft("13 hockey sticks broken blades, line total 1,118.00", make_context())
+    assert (d.quantity, d.amount) == (Decimal(13), Decimal("1118.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # pairs glued to their count
+        ("SKU-12 2pr dmg'd on unload, pls w/o", 2),
+        ("10pr SKU-12 torn", 10),
+        # buckets and rolls hold a stated count
+        ("4 bkts SKU-12 (50/bkt) damaged - cracked edges", 200),
+        ("4 rolls SKU-12 (5 cans/roll) expired", 20),
+    ],
+)
+def test_pairs_buckets_and_rolls(text: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(15) * quantity)
+
+
+def test_a_pack_size_then_a_count_of_those_packs() -> None:
+    # "cupcake 6pk, 14 pks ..., 3.40 per pk" was 84 packs at $3.40 ($285.60) at 0.97
+    (d,) = draft("cupcake 6pk, 14 pks moldy, 3.40 per pk", make_context())
+    assert (d.quantity, d.amount) == (Decimal(84), Decimal("47.60"))

@@ -58,6 +58,9 @@ _CONTAINERS = {
     # ("4 racks of glasses (16 per rack)", "2 caddies of chips, 64 ct each", "4 rolls, 5 cans
     # a roll", "1 sheet pan of croissants (12/pan)")
     "caddy": "caddy", "caddies": "caddy", "rack": "rack", "racks": "rack",
+    # ("4 bkts HKP-OFF (50/bkt)", "4 rolls ZYN-CM6 (5 cans/roll)": what holds the pieces)
+    "bucket": "bucket", "buckets": "bucket", "bkt": "bucket", "bkts": "bucket",
+    "roll": "roll", "rolls": "roll",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
     # ("6 bu (10/bu) ranunculus": a florist's bunch written short; "bunch" in full is also
@@ -857,6 +860,16 @@ def _read_chain(s: str) -> Pack | None:
         containers = {c1: n1}
         if m.group("c2"):
             containers[_CONTAINERS[m.group("c2").lower()]] = n1 * n2
+        if not m.group("n3") and m.group("c2") and _CONTAINERS[m.group("c2").lower()] == c1:
+            # "cupcake 6pk, 14 pks": no pack holds packs; a pack of 6, then 14 of those packs
+            return Pack(
+                qty,
+                "units",
+                [m.span()],
+                f"Quantity {_fmt(n2)} {m.group('c2')} x {_fmt(n1)} per {c1} = {_fmt(qty)}",
+                used=[n1, n2],
+                containers={c1: n2},
+            )
         return Pack(
             qty,
             "units",
