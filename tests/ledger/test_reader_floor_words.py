@@ -3768,3 +3768,24 @@ def test_a_pack_size_then_a_count_of_those_packs() -> None:
     # "cupcake 6pk, 14 pks ..., 3.40 per pk" was 84 packs at $3.40 ($285.60) at 0.97
     (d,) = draft("cupcake 6pk, 14 pks moldy, 3.40 per pk", make_context())
     assert (d.quantity, d.amount) == (Decimal(84), Decimal("47.60"))
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("truck w/ 200 cases of SKU-12 lands at 3pm, dock 4", "on its way in"),
+        ("shipment of 40 cases SKU-12 coming Tuesday, dock 3", "on its way in"),
+        ("can someone recount the 50 SKU-12 on rack 7", "count or check"),
+        ("we had 3 orders fail age verification this week, do those get written off??", "question"),
+        # "roasting" is no misspelt "rotting"
+        ("FYI roasting 3 batches of 12 kg each tomorrow morning", "not a write-off"),
+    ],
+)
+def test_floor_talk_with_numbers_and_no_loss_is_answered(text: str, says: str) -> None:
+    with pytest.raises(DraftError, match=says):
+        draft(text, make_context(items=_BLUE))
+
+
+def test_a_loss_said_beside_an_arrival_is_still_drafted() -> None:
+    (d,) = draft("truck landed at 3pm, 4 SKU-12 crushed", make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("60.00"))

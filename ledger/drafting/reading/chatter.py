@@ -430,6 +430,27 @@ _NO_MONEY_BACK = re.compile(
 )
 
 _WRITE_OFF = re.compile(r"\bwrite[-\s]?(?:it\s+|them\s+)?off\b|\bw/o\b|\bwriteoff\b", _I)
+# stock on its way in, with no loss said: "lands at 3pm", "coming Tuesday", "due in Friday"
+_ARRIVING = re.compile(
+    r"\b(?:lands?|landing|arriv(?:es|ing)|coming\s+(?:in\s+)?(?:on\s+)?(?:today|tonight|tomorrow"
+    r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|next\s+week|this\s+week)|due\s+(?:in\s+)?(?:today|tomorrow|on|at|next|mon|tue|wed|thu|fri"
+    r"|monday|tuesday|wednesday|thursday|friday)|inbound|eta\b)",
+    _I,
+)
+# a count or a check asked for, nothing lost said: "can someone recount the 50 X on rack 7"
+_COUNT_ASKED = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:some\s*one|some\s*body|you|u|anyone|anybody)\s+"
+    r"(?:please\s+|pls\s+)?(?:re-?count|count|double[-\s]?check|check|verify|look\s+at)\b"
+    r"|^\W*(?:pls\s+|please\s+)?(?:re-?count|double[-\s]?check)\b",
+    _I,
+)
+# a question at the end of a statement: "..., do those get written off??"
+_LAST_QUESTION = re.compile(
+    r"[,.;:]\s*(?:so\s+)?(?:do|does|did|should|would|will|can|could|is|are)\s+(?:those|these"
+    r"|they|we|it|that|them|i|you)\b[^.!?]*\?+\s*$",
+    _I,
+)
 # a write-off asked for in so many words: beside money moved ("customer credit note for 3
 # damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
 _ASKS_WRITE_OFF = re.compile(
@@ -781,6 +802,16 @@ def answer(
         return "That reads like a stock figure, not a write-off. " + DOES
     if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):
         return "That reads like stock sent to another site, not a write-off. " + DOES
+    if not has_reason and not _DISPOSAL.search(stripped) and not _WRITE_OFF.search(stripped):
+        if _ARRIVING.search(stripped):
+            # "truck w/ 200 cases of ZYN lands at 3pm", "40 cases coming Tuesday"
+            return "That reads like stock on its way in, not a write-off. " + DOES
+        if _COUNT_ASKED.search(stripped):
+            # "can someone recount the 50 X on rack 7"
+            return "That reads like a request to count or check stock, not a write-off. " + DOES
+    if not has_reason and "?" in stripped and _LAST_QUESTION.search(stripped):
+        # "we had 3 orders fail age verification this week, do those get written off??"
+        return "That reads like a question, not a write-off request. " + DOES
     # ("w/o 25% of the 80 X we received, bad valves": a write-off asked in so many words)
     if (
         not has_reason and _STOCK_MOVED.search(stripped) and not _ASKS_WRITE_OFF.search(stripped)

@@ -70,6 +70,7 @@ COMMON = _wordset(
     stolne real really mild milder
     pitch pitched pitching tossed trashed chucked dumped ditched
     staging staged stager
+    roast roasts roasted roasting roaster roasters toasted toasting
     """
 )
 
