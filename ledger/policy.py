@@ -443,6 +443,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "bad out of box", "bad out of the box", "bad ootb", "dead out of box",
                 "dead out of the box", "dead ootb", "failed out of box", "failed out of the box",
                 "didnt make it", "didn't make it", "did not make it", "seized up", "delam",
+                # ("7 x 6308-2RS @ 14.25, seized": a bearing or a motor locked solid)
+                "seized", "seized solid", "locked up",
                 "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",
                 "old version", "no demand", "not selling", "never sold", "no longer sold",

@@ -399,6 +399,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?<!\w[-/])(?:serials|s/ns|sns|serial\s+(?:numbers|nos?\.?)|imeis?|esns?|meids?)"
     r"\s*[:\#]?\s*[a-z]*\d[\w/-]*(?:\s*(?:,|&|and|/)\s*[a-z]*\d[\w/-]*)*",
     r"\b(?:cntr|container|ctnr)\s*(?:\#|no\.?)?\s*[:\#]?\s*(?-i:[A-Z]{4})\s*\d{6,7}\b",
+    # a shoe's, a skate's or a garment's size ("(sz 7)", "size 9,"): the goods', no count
+    r"\b(?:sz|size)\s*[:\#]?\s*(?P<m>\d{1,2}(?:\.5)?)\b(?![.,]\d)"
+    r"(?!\s*(?:x\b|pcs|units?|pr\b|prs|pairs?|each|ea\b|@|/|\$|dollars?|bucks|of\b))",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # "HR case 3390", "case 88412": a case number has four digits or more; "case 12" may count
     # ("sheriff case 2411-0457": its parts too, never a negative count)
@@ -750,7 +753,14 @@ _ITEM_KEYWORD = lead(
     r"(?P<code>[a-z0-9]+(?:[-_][a-z0-9]+)*)",
     _I,
 )
-_BARE_CODE = lead("A-Z", r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])")
+_BARE_CODE = lead(
+    "A-Z0-9",
+    r"(?<![\w-])(?-i:[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+)(?![\w-])"
+    # ("6308-2RS", "7205-BEP", "6310-ZZ": a bearing's or a maker's part number starts with its
+    # digits; "100-CT", "24-PK" are counts, "2024-12-01" a date)
+    r"|(?<![\w.,$/-])(?-i:\d{3,6}(?:-(?!(?:CT|PK|PC|PCS|LB|LBS|OZ|FT|GAL|CS|BX|EA|YD|IN|MM|CM"
+    r"|ML|KG|QT|PR|DZ)(?![A-Z0-9]))(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,6})+)(?![\w-])",
+)
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 # a code of letters only, three parts or more: "GLV-NIT-XL", "TEE-BLK-M", "HLM-KIDS-S"
 _DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")

@@ -3789,3 +3789,49 @@ def test_floor_talk_with_numbers_and_no_loss_is_answered(text: str, says: str) -
 def test_a_loss_said_beside_an_arrival_is_still_drafted() -> None:
     (d,) = draft("truck landed at 3pm, 4 SKU-12 crushed", make_context(items=_BLUE))
     assert (d.category, d.amount) == (Category.LOSS, Decimal("60.00"))
+
+
+_BEARINGS = {
+    "6205-2RS": ItemInfo("6205-2RS", "Ball bearing 6205-2RS 25x52x15", Decimal("7.85")),
+    "UCP-208": ItemInfo("UCP-208", "Pillow block bearing UCP208 40mm", Decimal("38.60")),
+    "GRN-ETH": ItemInfo("GRN-ETH", "Ethiopia green coffee, per kg", Decimal("9.40")),
+}
+
+
+def test_a_part_number_that_starts_with_digits_is_its_own_code() -> None:
+    # "6308-2RS" was read as the listed 6205-2RS by its "2RS"
+    (d,) = draft("write off 7 x 6308-2RS @ 14.25, seized", make_context(items=_BEARINGS))
+    assert (d.sku, d.category, d.amount) == ("6308-2RS", Category.LOSS, Decimal("99.75"))
+    (d,) = draft("damaged 12 bearings 6310-ZZ, $148.80 total", make_context(items=_BEARINGS))
+    assert (d.sku, d.amount) == ("6310-ZZ", Decimal("148.80"))
+    (d,) = draft("pls write off 3 x 6205-2RS, seized", make_context(items=_BEARINGS))
+    assert (d.sku, d.amount) == ("6205-2RS", Decimal("23.55"))
+
+
+def test_a_numbered_code_is_the_code() -> None:
+    # "#UCP-208" became "UCP-208-208"
+    text = "#UCP-208 (aisle 14) qty 2 cracked, RMA 20931 denied so w/o"
+    (d,) = draft(text, make_context(items=_BEARINGS))
+    assert (d.sku, d.amount) == ("UCP-208", Decimal("77.20"))
+
+
+def test_one_holder_with_its_measure_in_brackets() -> None:
+    text = "1 sack of GRN-ETH (60 kg) donated to the barista school charity program"
+    (d,) = draft(text, make_context(items=_BEARINGS))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.DONATION,
+        Decimal(60),
+        Decimal("564.00"),
+    )
+    # two sacks "(60 kg)": in all or each? not sure
+    (d,) = draft("2 sacks GRN-ETH (60 kg) moldy", make_context(items=_BEARINGS))
+    assert d.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text", ["SKU-12 (sz 7) -- 1 pr, boot ripped, scrap", "SKU-12 size 9, 1 pr torn"]
+)
+def test_a_size_is_no_count(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("15.00"))
+    assert d.confidence >= 0.5

@@ -786,6 +786,8 @@ def rewrite(
     per_end = -1  # where the last count per container ("12/cs") ends
     for chunk in _CHUNK.finditer(text):
         code = chunk.group(0).strip(_PUNCT)
+        if code[:1] == "#" and code[1:] in names:
+            code = code[1:]  # ("#UCP-208": the code, numbered)
         if code in names:  # a code the list knows, as the list writes it: its letters are no name
             typed.add(code)
             typed_at.append(chunk.start())
@@ -873,6 +875,11 @@ def rewrite(
             and _said_better(text, toks, i, best, index, reason)
         ):
             best = None  # ("2 bags of bread flour": "bread flour" names the goods, not "bag bread")
+        if best is not None and any(
+            a <= best[0].start and best[0].end <= b and (a, b) != (best[0].start, best[0].end)
+            for a, b in strangers
+        ):
+            best = None  # ("6308-2RS" of "Ball bearing 6205-2RS": part of another code)
         if best is None:
             i += 1
             continue

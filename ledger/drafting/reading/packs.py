@@ -1620,7 +1620,9 @@ _ON_EACH = re.compile(
     rf"|(?:(?:the|a|an|each|every|one)\s+)?(?P<h3>{_H})\s*(?:is|are|was|were|=|holds?|has|had"
     rf"|of)\s+{_m(3)}"
     # "(20 ft sticks)"
-    rf"|\(\s*{_m(4)}\s+(?P<h4>{_H})\s*\)",
+    rf"|\(\s*{_m(4)}\s+(?P<h4>{_H})\s*\)"
+    # "1 sack of X (60 kg)": the measure of the one holder counted (read only after one)
+    rf"|\(\s*{_m(5)}\s*\)",
     _I,
 )
 _GAP = 60  # how far after the holders the measure may stand (a SKU, the goods, a comma)
@@ -1661,7 +1663,9 @@ def read_measured(s: str) -> Pack | None:
         named = on.group("h2") or on.group("h3") or on.group("h4")
         if named and holder(named) != holder(outer.group("h1")):
             continue
-        i = next(i for i in range(1, 5) if on.group(f"m{i}"))
+        i = next(i for i in range(1, 6) if on.group(f"m{i}"))
+        if i == 5 and n1 != 1:
+            continue  # "2 sacks (60 kg)": 60 in all, or on each?
         each = _num(on.group(f"m{i}"))
         if each is None:
             continue
