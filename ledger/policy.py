@@ -1456,6 +1456,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "off to", "w/o to", "write off to", "written off to", "wrote off to",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
+                # ("obsolesence reserve: releive it for 5 X"): "i before e" typed the other way
+                misspelled={"releive": "relieve", "releived": "relieved", "releiving": "relieving"},
                 explains={
                     Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
                 },

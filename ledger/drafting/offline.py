@@ -507,7 +507,10 @@ _MASK_PARTS: tuple[str, ...] = (
     # (the goods may stand as their code: "14k earring backs" named by the item list)
     r"\b(?:8|9|10|14|18|22|24)\s?(?:k[ywr]?|kt|karat|carat)\b(?=\s+(?:solid\s+|white\s+"
     r"|yellow\s+|rose\s+)?(?:gold|chains?|rings?|bands?|earrings?|necklaces?|bracelets?"
-    r"|pendants?|jewel|studs?|hoops?|ropes?|solder|wire|sheet|clasps?|findings?|\ue002)\b)",
+    r"|pendants?|jewel|studs?|hoops?|ropes?|solder|wire|sheet|clasps?|findings?|\ue002"
+    # (a chain's style: "14k cuban", "18k rope", "10k figaro")
+    r"|cuban|figaro|curb|franco|herringbone|snake|wheat|mariner|rolo|singapore|byzantine"
+    r"|tennis|links?|box\s+chain|cable\s+chain)\b)",
     rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
     r"|minutes?|mins?|nights?)\b(?!(?<=day)(?:-|\s+)old\b)(?:\s+ago)?",
     # ("14 day-old croissants": 14 of them, a day old)
@@ -1043,6 +1046,20 @@ _OWN_STORY = re.compile(
 )
 
 
+# what no fire, flood or storm does to goods: made wrong, out of date, no longer sold ("storm
+# took out 8 X; 3 Y defective from the bad batch": the defect is Y's own story)
+_NO_EVENTS_DOING = re.compile(
+    r"^(?:expir|out\s+of\s+date|past\s+(?:date|code|best|sell)|stale|defect|faulty|recall"
+    r"|obsol|discontinu|dead\s+stock|slow|bad\s+(?:batch|lot|run)|failed\s+(?:qc|qa|test)|qc|qa"
+    r"|off\s+spec|mislabel|misprint|wrong\s+(?:label|print)|end\s+of\s+line|old\s+model)",
+    _I,
+)
+
+
+def _not_an_events_doing(f: Facts) -> bool:
+    return bool(f.reason) and _NO_EVENTS_DOING.match(f.reason or "") is not None
+
+
 def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     """ "fire in bay 2, 4 SKU-77 and 20 SKU-12 destroyed": an event said first, before any
     count, is what happened to every part; a later part's damage word ("destroyed",
@@ -1087,7 +1104,7 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
             # part in a sentence of its own, or said to be apart, tells its own story
             out.append(f)
             continue
-        if f.category is Category.LOSS:
+        if f.category is Category.LOSS and not _not_an_events_doing(f):
             note = f"Read '{f.reason}' as what the {event} did, as for the first part"
             f = replace(
                 f,
@@ -1686,6 +1703,9 @@ def _names_as_read(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return {sku: measures.spelled(_clean(name)) for sku, name in names}
 
 
+_GLUED_G = re.compile(r"\d\s?g\b", _I)
+
+
 def read_requests(
     text: str,
     policy: Policy,
@@ -1711,6 +1731,10 @@ def read_requests(
     reasons.new_message(names or {}, text)
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known, names)
+    if _GLUED_G.search(clean) and any(
+        priced_by(code) == "gram" for code, *_ in _sku_codes(clean, known) if code in known
+    ):
+        clean = measures.grams(clean)  # "6.5g of CH18-ROPE-G" priced per gram
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code
     by_name = itemnames.rewrite(clean, _as_read(names), reasons.said) if names else None
     if by_name is not None:
@@ -1978,7 +2002,8 @@ def _own_goods(facts: Facts, ambiguous: Sequence[itemnames.Match]) -> Facts:
 # second request was read alone, as a loss)
 _RESERVE_SAID = re.compile(r"\b(?:reserves?|allowances?|provisions?|e\s?(?:&|and)\s?o)\b", _I)
 _RESERVE_IT = re.compile(
-    r"\b(?:against|out\s+of|relieve[sd]?|relieving|release[sd]?|releasing|draw(?:ing)?\s+down|deplete"
+    r"\b(?:against|out\s+of|rel(?:ie|ei)ve[sd]?|rel(?:ie|ei)ving|release[sd]?|releasing"
+    r"|draw(?:ing)?\s+down|deplete"
     r"|charged?\s+(?=it\s+against\b)"
     # ("... and separately use it for 2 X": not "can't use it")
     r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b)"
@@ -2083,6 +2108,18 @@ def _one_provision(a: Facts, b: Facts) -> bool:
 _APPLIES_TOO = "applies to this item too"
 _OWN_HEADING = re.compile(r"\s*[a-z][\w '&-]{0,24}:\s")
 _BREAK_ROOM_AFTER = re.compile(r"\s*(?:room|time|area|table|lounge)\b", _I)
+_BROKE_IN_HANDLING = re.compile(
+    r"\s+(?:half|two|pieces|picking|pick|packing|transit|shipping|shipment|handling|storage"
+    r"|the\s+(?:move|fall|drop|box|boxes|carton|case|mail|post|wash|machine|process|line"
+    r"|cold))\b",
+    _I,
+)
+# someone doing the breaking in: "they broke in the truck", "someone broke in the van"
+_SOMEONE_BEFORE = re.compile(
+    r"\b(?:some\s*one|some\s*body|they|thieves|burglars?|kids|guys|people|vandals|he|she"
+    r"|somebody)\s+$",
+    _I,
+)
 _WE_BEFORE = re.compile(r"\b(?:we|i|they|you|u|customers?)\s+(?:\w+\s+)?$", _I)
 # "to a relief charity for the hurricane response": others' disaster, the gift's cause
 _EVENT_KEYS = frozenset(
@@ -4013,6 +4050,12 @@ class _ReasonIndex:
                 continue  # "sent back by wine club members": returned, not given away
             if key in _EVENT_KEYS and _AID_AFTER.match(text, m.end()):
                 continue  # "donated to the hurricane relief drive": no storm of ours
+            if (
+                key == "broke in"
+                and _BROKE_IN_HANDLING.match(text, m.end())
+                and not _SOMEONE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
+                key = "broke"  # "5 vials broke in picking": broken, nobody broke in
             if key in ("break", "breaks") and _BREAK_ROOM_AFTER.match(text, m.end()):
                 continue  # "$120 of pizza in the break room": a room, nothing broken
             if key in ("went through", "went thru") and _WE_BEFORE.search(
@@ -5847,7 +5890,11 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 and _OWN_HEADING.match(f.source_text.lower(), 0)
                 and f.source_text.lower().lstrip().startswith(f.reason.lower())
             )
-            if f.category in head_explains and not (apart or _ON_COUNT.search(f.source_text)):
+            if (
+                f.category in head_explains
+                and not (apart or _ON_COUNT.search(f.source_text))
+                and not _not_an_events_doing(f)
+            ):
                 # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
                 changes.update(category=head_category, reason=head_reason)
             elif apart:
@@ -5869,6 +5916,7 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
             and f.category is Category.LOSS
             and read[0].category is Category.CASUALTY
             and not _said_apart(read[i - 1].source_text, f.source_text)
+            and not _not_an_events_doing(f)
             and _told_first(read[0])
             and any(
                 Category.LOSS in h.explains

@@ -47,7 +47,7 @@ def every_word() -> list[tuple[Category, str, str]]:
             # a reserve verb ("top up") names a reason only beside the reserve's name
             near = f" ({group.near[0]})" if group.near else ""
             out += [(spec.category, p + near, p) for p in group.phrases]
-            out += [(spec.category, typo, meant) for typo, meant in group.misspelled]
+            out += [(spec.category, typo + near, meant) for typo, meant in group.misspelled]
     return out
 
 

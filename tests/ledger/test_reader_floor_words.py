@@ -3835,3 +3835,81 @@ def test_a_size_is_no_count(text: str) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("15.00"))
     assert d.confidence >= 0.5
+
+
+def test_a_set_of_goods_priced_each_is_asked() -> None:
+    # "1 set X" of a tyre priced each drafted one tyre at 0.87 (a set is four, in the trade)
+    (d,) = draft("donating 1 set SKU-12 to the church charity raffle", make_context(items=_BLUE))
+    assert d.confidence < 0.5
+    (d,) = draft("2 sets of 4 SKU-12 stolen", make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(8), Decimal("120.00"))
+
+
+def test_a_size_in_inches_is_no_count_in_each() -> None:
+    # "2 sets of 17\" alloys, $165/wheel" was 34 wheels ($5,610.00) at 0.97
+    (d,) = draft('scrap 2 sets of 17" alloys, $165/wheel, cracked', make_context())
+    assert d.confidence < 0.9 and d.quantity != Decimal(34)
+    # a weight is what a case holds
+    items = {"SWAI": ItemInfo("SWAI", "Swai fillets, per lb", Decimal("1.90"))}
+    (d,) = draft("SWAI 6 cs x 15 lb, freezer burn, w/o", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(90), Decimal("171.00"))
+
+
+_GOLD = {
+    "CH14": ItemInfo("CH14", "14k cuban link chain, per gram", Decimal("41.35")),
+    "EXT-5G": ItemInfo("EXT-5G", "Exterior satin, 5 gallon pail", Decimal("142.50")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # grams written "g" of goods priced per gram
+        ("write off 12.8 g CH14, links crushed", "12.8", "529.28"),
+        ("6.5g of CH14 damaged (kinked) when shortening, write off", "6.5", "268.78"),
+        # "14k cuban" is the gold's purity, no $14,000
+        ("14k cuban CH14 22.4 grams stolen from showcase 1", "22.4", "926.24"),
+    ],
+)
+def test_gold_by_the_gram(text: str, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_GOLD))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_a_5g_pail_is_no_grams() -> None:
+    (d,) = draft("2 5G pails EXT-5G skinned over", make_context(items=_GOLD))
+    assert d.amount == Decimal("285.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # pipette tip racks are no gratuity
+        ("take 900 bucks of obsolete tip racks out of the obsolescence reserve",
+         Category.RESERVE_WRITE_OFF, "900.00"),
+        ("bump up the reserve by 1,800 for the legacy tip racks going obsolete",
+         Category.RESERVE_PROVISION, "1800.00"),
+        # "releive" typed the other way round
+        ("obsolesence reserve: releive it for 5 SKU-12 we scrapped",
+         Category.RESERVE_WRITE_OFF, "75.00"),
+    ],
+)  # fmt: skip
+def test_reserve_words_as_typed(text: str, category: Category, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.amount) == (category, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # broke in handling is broken, nobody broke in
+        "flood in bay 2 ruined 20 bags SKU-12; separately 5 SKU-410 broke in picking",
+        # what no storm or flood does: made wrong, out of date
+        "storm took out 8 SKU-12 on the back lot; 3 SKU-410 defective from the bad batch",
+        "flood last night: 12 SKU-12 soaked, 3 SKU-410 expired",
+    ],
+)
+def test_a_part_no_event_explains_keeps_its_own_reason(text: str) -> None:
+    items = {**_BLUE, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
+    a, b = draft(text, make_context(items=items))
+    assert (a.category, b.category) == (Category.CASUALTY, Category.LOSS)

@@ -96,7 +96,7 @@ _MONEY_MOVED = lead(
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
          (?<!\btech\s)(?<!\brepair\s)(?<!\bservice\s)(?<!\bno\s)(?<!\bwithout\s)
          invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)(?!\s+to\s+follow)
-         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box|sections?|ends?|area)\b)|chargeback
+         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box|sections?|ends?|area|racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?)\b)|chargeback
         |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*(?!\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|(?<![-/])rtv(?![-/])(?!(?:\s*(?:\#|no\.?)?\s*[\w-]*\d[\w-]*)?,?\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)

@@ -33,7 +33,8 @@ _CASH_HELD = words(
         |safe\s+(?:count|was|is|came|short|over|down)|(?<!brown\s)(?<!burnt\s)(?<!burned\s)(?<!dry\s)(?<!yellow\s)(?<!dried\s)(?<!black\s)
         (?<!leaf\s)(?<!felt\s)(?<!pen\s)(?<!pipette\s)(?<!q\s)(?<!filter\s)(?<!cue\s)
         (?<!exhaust\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!welding\s)(?<!drill\s)
-        tips?(?:\s+(?:jar|pool|cup|box))?(?!\s+(?:burn|burnt|burned|off|broke|broken|snapped|bent))
+        tips?(?:\s+(?:jar|pool|cup|box))?(?!\s+(?:burn|burnt|burned|off|broke|broken|snapped|bent
+        |racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?))
         |z[-\s]?(?:report|read
         |tape|out)|deposit\s+bag|bank\s+bag|change\s+fund)(?!-\w)\b"""
 )

@@ -24,6 +24,8 @@ _MEASURE = {
     "liter": "litre", "litre": "litre", "liters": "litre", "litres": "litre", "in": "inch",
     "inch": "inch", "inches": "inch", "qt": "quart", "qts": "quart", "quart": "quart",
     "quarts": "quart", "pint": "pint", "pints": "pint", "ton": "ton", "tons": "ton",
+    # (a jeweller's gold chain "per gram"; "g" alone only beside such goods: see grams())
+    "gram": "gram", "grams": "gram", "gm": "gram", "gms": "gram",
 }  # fmt: skip
 _MEASURE.update({name: name for name in set(_MEASURE.values())})  # ("gallon" names itself)
 # how many of the second measure one of the first is, where it is exact
@@ -33,6 +35,7 @@ _EXACT = {
     ("ounce", "pound"): Decimal("0.0625"), ("pound", "ounce"): Decimal(16),
     ("yard", "foot"): Decimal(3), ("foot", "inch"): Decimal(12), ("yard", "inch"): Decimal(36),
     ("pound", "ton"): Decimal("0.0005"), ("ton", "pound"): Decimal(2000),
+    ("kg", "gram"): Decimal(1000), ("gram", "kg"): Decimal("0.001"),
 }  # fmt: skip
 # the measure words of a message, longest first ("in" only where a number stands before it)
 UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"
@@ -46,6 +49,15 @@ _PRICED_PER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+_G_GLUED = re.compile(r"(?<![\w.$,])(\d+(?:\.\d+)?)\s?g\b(?![-/])", re.IGNORECASE)
+
+
+def grams(text: str) -> str:
+    """`text` with "6.5g", "12.8 g" written "6.5 grams": said of goods priced per gram (a
+    paint store's "5G" is five gallons, so only where the item list prices by the gram)."""
+    return _G_GLUED.sub(r"\1 grams", text)
 
 
 def measure(unit: str | None) -> str | None:

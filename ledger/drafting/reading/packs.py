@@ -103,7 +103,11 @@ _OUTER = (
 _PER_SUFFIX = rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|in\s+(?:an?|each|every)\s+)(?:{_C})"
 _CHAIN = lead(
     _N_FIRST,
-    rf"{_OUTER}\s*(?:of|x|×|\*|(?P<open>\()|,(?=\s*{_N}\s*{_C}))\s*(?P<n2>{_N})(?:\s*(?P<c2>{_C}))?"
+    rf"{_OUTER}\s*(?:of|x|×|\*|(?P<open>\()|,(?=\s*{_N}\s*{_C}))\s*(?P<n2>{_N})"
+    # ("2 sets of 17 inches alloys": a size, no count in each; "6 cs x 15 lb" is what a case
+    # holds)
+    rf"(?!\s*-?\s*(?:inch(?:es)?|in\b|mm\b|cm\b|volts?\b|v\b|w\b|watts?\b|ga\b|gauge\b))"
+    rf"(?:\s*(?P<c2>{_C}))?"
     rf"(?:\s*(?:of|x|×|\*|,(?=\s*{_N}\s*(?:{_PER_SUFFIX}|each\b)))\s*(?P<n3>{_N})"
     rf"(?:\s*{_PER_SUFFIX}|\s+each\b)?)?(?:\s*\))?",
     _I,
@@ -798,7 +802,9 @@ PACK_SHORT = "cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl|btl|cd"
 # drum is as often the item itself ("18 boxes of MUG-BLU", "13 bags of FLR-25").
 MANY_IN_ONE = frozenset(
     ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
-     "container", "bale", "brick", "layer", "cart")
+     "container", "bale", "brick", "layer", "cart",
+     # ("1 set BS-2754520 gone" of a tyre priced each: a set of how many?)
+     "set")
 )  # fmt: skip
 
 
