@@ -1663,7 +1663,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       # ("we got 6 more pigtails than qb says")
                       "than qb", "than quickbooks", "than pos", "than the pos", "than system",
                       "than the system", "than the books", "than books", "than it says",
-                      "than it shows"),
+                      "than it shows",
+                      # ("2 more boxes than on the books", "4 more on the tray than on record")
+                      "than on the books", "than on the system", "than in the system",
+                      "than on record", "than on file", "than the records"),
                 fuzzy=False,
                 weak=True,
             ),

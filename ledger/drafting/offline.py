@@ -2576,7 +2576,9 @@ def _each_code(work: str) -> list[str]:
 # alone would read as a whole dozen.
 _FIGURE_FRACTION = re.compile(
     r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?(?:doz|dozen|dz|gross"
-    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner)\b"
+    r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner"
+    # ("1/4 ton DAP-BLK": part of a measure the goods are priced by)
+    r"|ton|tons|gallon|gal|pound|lb|yard|yd)\b"
     # ... or of a count said after it: "3/4 of the 16 VAC-22" is 12 (16 if read as 3 April)
     # or before it: "2 cs x 12 btl, 1/4 of them broken" (never a date)
     # ... or of goods named after it ("3/4 of the banana bread delivery (8 loaves)")

@@ -3913,3 +3913,49 @@ def test_a_part_no_event_explains_keeps_its_own_reason(text: str) -> None:
     items = {**_BLUE, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
     a, b = draft(text, make_context(items=items))
     assert (a.category, b.category) == (Category.CASUALTY, Category.LOSS)
+
+
+_C_STORE = {
+    "SD-24CK": ItemInfo("SD-24CK", "Coca-Cola 12oz can 24pk case", Decimal("14.88")),
+    "CRY-24": ItemInfo("CRY-24", "Crayons, 24 count box", Decimal("0.89")),
+    "DAP": ItemInfo("DAP", "DAP 18-46-0 fertilizer, per ton", Decimal("742.10")),
+    "MIN-HM": ItemInfo("MIN-HM", "Mineral tub, horse", Decimal("32.60")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # "24pk case": the case is priced (it was 48 cans at the case's cost, $714.24)
+        ("2 cs (24/cs) SD-24CK crushed", "48", "29.76"),
+        # a bare count of a box of 24 counts the boxes
+        ("busted pallet of crayons, 300 CRY-24 trashed", "300", "267.00"),
+        # part of a ton, written as a fraction
+        ("1/4 ton DAP swept up off the floor, contaminated", "0.25", "185.53"),
+        ("a quarter ton of DAP contaminated", "0.25", "185.53"),
+        # "quarter of the 48" with no article
+        ("quarter of the 48 CRY-24 on hand are crushed", "12", "10.68"),
+    ],
+)
+def test_cases_boxes_and_shares_of_measures(text: str, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_C_STORE))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_a_half_gallon_size_counted_is_no_half_gallon() -> None:
+    (d,) = draft("OJ half gal x 9 leaking, $2.35 each", make_context())
+    assert d.amount != Decimal("1.18")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("physical count MIN-HM 41, QB says 45, write off the difference", Category.SHRINKAGE, 4),
+        ("physical count MIN-HM: 118, books: 125. adjust for shrink", Category.SHRINKAGE, 7),
+        ("MIN-HM we have 2 more than on the books", Category.OVERAGE, 2),
+        ("4 more MIN-HM on the tray than on the books", Category.OVERAGE, 4),
+    ],
+)
+def test_count_lines_with_a_lettered_code(text: str, category: Category, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_C_STORE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

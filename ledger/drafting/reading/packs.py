@@ -86,7 +86,10 @@ _FRACTIONS = {
 }  # fmt: skip
 _FRAC = (
     r"(?:half|(?:a|one)\s+half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?"
-    r"|a\s+fifth|a\s+tenth)"
+    r"|a\s+fifth|a\s+tenth"
+    # ("quarter of the 48 costumes": the article left out; "last quarter" is a period)
+    r"|(?<!last\s)(?<!this\s)(?<!next\s)(?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)"
+    r"(?<![a-z])quarter(?=\s+of\s))"
 )
 # what a count can start with: a digit, a number word (one ... hundred), "half", "a"/"an"
 _N_FIRST = r"\dotfsenha"
@@ -231,7 +234,7 @@ _DOZEN = lead(
 _DOZENS = {"gross": Decimal(144), "score": Decimal(20)}
 # "25% of the 80", "half of the 30", "three quarters of the 40"
 _PART_OF = lead(
-    _N_FIRST,
+    _N_FIRST + "q",
     rf"(?:(?:(?P<p>(?<![\w.])\d+(?:\.\d+)?)\s*(?:%|percent\b|pct\b)|(?P<f>{_FRAC}))\s+of\s+"
     # "half the 80 bags": "half" needs no "of" before "the"
     rf"|(?P<h>\bhalf)\s+(?=(?:the|those|these|our)\s))"
@@ -577,7 +580,7 @@ def sold_by(name: str) -> str | None:
         # "FANCY FEAST PATE 3OZ CS/24": a case pack, no container the name prices by; whether
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
-    packed = _PACK_THEN_CASE.search(name) or _pieces_then_holder(name)
+    packed = _PACK_THEN_CASE.search(name) or _PACK_CASE.search(name) or _pieces_then_holder(name)
     if packed is not None:
         # "Heavy cream 40% 12/QT CS": the case of 12 quarts; "3 tube pack": the pack
         return holder(packed.group("c"))
@@ -643,6 +646,10 @@ _SIZED_AS = re.compile(
 # a count of pieces, then the container that holds them: "Lemons 140ct CS", "48 ct case"
 _COUNT_A_CASE = re.compile(
     r"(?<![\w.,/-])(?P<n>\d+)\s*ct\s+(?P<c>cs|case|ctn|carton|bx|box)\b", re.IGNORECASE
+)
+# ("Coca-Cola 12oz can 24pk case": the case is what is priced, not a pack of it)
+_PACK_CASE = re.compile(
+    r"(?<![\w.,/-])(?P<n>\d+)\s*-?\s*(?:ct|pk|pack)\s+(?P<c>cs|case|ctn|carton)\b", re.IGNORECASE
 )
 
 
@@ -1516,7 +1523,13 @@ _MEASURE_NOUNS = {
     "metres": "metre", "meters": "metre",
 }  # fmt: skip
 _MN = "(?:" + "|".join(sorted(_MEASURE_NOUNS, key=len, reverse=True)) + r")(?![\w-])"
-_PART_MEASURE = _part_pattern(_MN, "")
+# ("a quarter ton of X", "half a ton"; "4 half gallon jugs" is the jugs' size)
+_PART_MEASURE = _part_pattern(
+    _MN + r"(?!\s+(?:jugs?|bottles?|cartons?|containers?|tubs?|pails?|cans?|jars?|bags?|sacks?"
+    r"|boxes|box|drums?|buckets?|totes?|kegs?|packs?|bricks?|blocks?|loaf|loaves|tins?)"
+    r"|\s*[x×*]\s*\d)",  # ("OJ half gal x 9": nine of the half-gallon size)
+    "?",
+)
 
 
 def _read_part_sized(s: str) -> Pack | None:
