@@ -1287,7 +1287,8 @@ _ONE_THING = re.compile(
 # one thing named first, in the singular, before a comma: "brocken headlight, fell off the
 # cart, $1,146", "defective remote start kit, $524"
 _FIRST_THING = re.compile(
-    r"\W*(?:(?:scrap|toss|bin|w/o|write\s+off)\s+)?(?:the\s+|our\s+)?"
+    # ("stolen: pressure washer, $429": after the reason's label)
+    r"\W*(?:[a-z][\w'-]*\s*:\s*)?(?:(?:scrap|toss|bin|w/o|write\s+off)\s+)?(?:the\s+|our\s+)?"
     r"(?:[a-z0-9][\w'-]*\s+){0,3}?(?!(?:damage|shrinkage|shrink|loss|theft|breakage|spoilage"
     r"|waste|spill|leak|flood|fire|storm|expired|obsolete)\s*,)[a-z][\w'-]*[a-rt-z]\s*,",
     _I,

@@ -3959,3 +3959,29 @@ def test_a_half_gallon_size_counted_is_no_half_gallon() -> None:
 def test_count_lines_with_a_lettered_code(text: str, category: Category, quantity: int) -> None:
     (d,) = draft(text, make_context(items=_C_STORE))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+_RESIN = {"RES-EPX": ItemInfo("RES-EPX", "marine epoxy resin, gallon", Decimal("118.40"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # a name ending ", gallon" prices the gallon: 2 pails of 5 gal are 10 gallons (it drafted
+        # two gallons, $236.80, at 0.97)
+        ("RES-EPX 2 x 5-gal pails expired", "10", "1184.00"),
+        ("1.5 gal RES-EPX spilled", "1.5", "177.60"),
+    ],
+)
+def test_goods_priced_by_the_gallon_named_last(text: str, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_RESIN))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_one_thing_named_after_the_reasons_label() -> None:
+    (d,) = draft("stolen: pressure washer, $429", make_context())
+    assert (d.category, d.quantity, d.amount) == (
+        Category.CASUALTY,
+        Decimal(1),
+        Decimal("429.00"),
+    )

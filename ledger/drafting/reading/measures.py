@@ -44,7 +44,8 @@ UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"
 # "Fabric - by the yard", "Chain, a foot". "Pipe, 10 ft length" is priced per length.
 _PRICED_PER = re.compile(
     # ("per linear ft", "by the running foot": a length; "per sq ft" is an area, not read)
-    r"(?:\b(?:per|by\s+the|a)\s+(?:(?:linear|lineal|running)\s+)?|/\s*)(?P<u>"
+    # ("marine epoxy resin, gallon": the measure said last, after a comma, is what is priced)
+    r"(?:\b(?:per|by\s+the|a)\s+(?:(?:linear|lineal|running)\s+)?|/\s*|,\s*(?=\w+\s*$))(?P<u>"
     + "|".join(sorted((w for w in _MEASURE if w != "in"), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
