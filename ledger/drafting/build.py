@@ -227,6 +227,13 @@ _ONE_MEASURE = re.compile(r"(?:(?<![\d./])\b|(?<![\d.])1\s?)([a-z]{1,6})\b", re.
 _RETAIL_PACK_IN_NAME = re.compile(r"(?<![\w.])(\d+|twin|double|triple)\s*-?\s*(?:pk|pack)\b", re.I)
 
 
+# a name that says what one piece is ("Energy drink 16oz can"): its cost is the piece's
+_ONE_PIECE_NAMED = re.compile(
+    r"\b(?:can|bottle|btl|jar|bar|tube|pouch|cup|each|ea|single|unit|piece|pc)\s*(?:,|$|\()",
+    re.IGNORECASE,
+)
+
+
 def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
     """`facts` counting retail packs of the size the item list prices ("2 everydrop 3pks" of
     "... PK/3"): the packs are the list's unit and the quantity, as the golden table's
@@ -667,6 +674,10 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             f"{_fmt_qty(facts.quantity)} x {format_money(item.unit_cost, cur)} on the item list"
         )
         facts = replace(facts, total=facts.unit_cost, unit_cost=None)
+    if item is not None and facts.unit_cost is not None and facts.unit_cost == item.unit_cost:
+        # "ED12-4PK ..., 200 4pks marked down from $4.40 to $2.90": the stated cost is the
+        # list's, of its 4-pack; the packs counted are the list's unit, not 800 cans
+        facts = _retail_packs_counted(facts, item)
     unit_cost = facts.unit_cost
     if facts.sku and context.items and item is None:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
@@ -717,6 +728,31 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 )
                 share_said = True
             facts = _retail_packs_counted(facts, item)
+            packs_said = dict(facts.containers).get("pack")
+            if (
+                packs_said
+                and len(facts.containers) == 1
+                and facts.quantity
+                and facts.quantity != packs_said
+                and packs.sold_by(item.name) is None
+                and not packs.priced_each(item.name)
+                and not _RETAIL_PACK_IN_NAME.search(item.name)
+                and not _ONE_PIECE_NAMED.search(item.name)
+                # (packs named by their size, "30 4pks"; "3 packs (12/pk)" states the pieces)
+                and re.search(
+                    rf"(?<![\d.]){_fmt_qty(facts.quantity / packs_said)}\s*-?\s*(?:pk|pack)s?\b",
+                    facts.source_text,
+                    re.IGNORECASE,
+                )
+            ):
+                # "donated 30 4pks EN-16-4" of an item the list names no pack of: is its
+                # cost a 4-pack's or a can's? (four times apart)
+                guesses.append(Guess("the list's cost: per pack or per piece?", P_DOZEN_COUNT))
+                warnings.append(
+                    f"The item list's {format_money(item.unit_cost, cur)} for {item.sku} "
+                    f"({item.name}): per pack, or per piece? Read per piece "
+                    f"({_fmt_qty(facts.quantity)} pieces in {_fmt_qty(packs_said)} packs)"
+                )
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item
             )

@@ -5420,7 +5420,13 @@ def _assemble(
         price_or_total=r.price_or_total,
         containers=(
             tuple(r.pack.containers.items())
-            if r.pack is not None and quantity == r.pack.quantity and unit_cost is None
+            if r.pack is not None
+            and quantity == r.pack.quantity
+            # ("200 4pks ED12-4PK marked down from $4.40" of a 4-pack: the packs the list
+            # prices, kept for the list's cost to be read against)
+            and (
+                unit_cost is None or (r.priced_by is not None and r.priced_by in r.pack.containers)
+            )
             else ()
         ),
     )

@@ -3985,3 +3985,32 @@ def test_one_thing_named_after_the_reasons_label() -> None:
         Decimal(1),
         Decimal("429.00"),
     )
+
+
+_VOLT = {
+    "ED12-4PK": ItemInfo("ED12-4PK", "Volt Zero 12oz 4-pack", Decimal("4.40")),
+    "EN-16": ItemInfo("EN-16", "EN-16", Decimal("5.60")),
+    "ED16": ItemInfo("ED16", "Volt energy drink 16oz can", Decimal("1.35")),
+}
+
+
+def test_packs_of_a_listed_pack_marked_down_at_the_lists_cost() -> None:
+    # "200 4pks ... from $4.40 to $2.90" of the list's 4-pack at $4.40 was 800 cans ($1,200)
+    text = "ED12-4PK old packaging, 200 4pks marked down from $4.40 to $2.90"
+    (d,) = draft(text, make_context(items=_VOLT))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.WRITE_DOWN,
+        Decimal(200),
+        Decimal("300.00"),
+    )
+
+
+def test_packs_of_an_item_the_list_names_no_pack_of_are_asked() -> None:
+    # "30 4pks EN-16" of an unnamed item at $5.60: a 4-pack's cost or a can's? (0.87)
+    (d,) = draft("donated 30 4pks EN-16 to the food bank", make_context(items=_VOLT))
+    assert d.confidence < 0.9
+    assert any("per pack, or per piece" in w for w in d.warnings)
+    # a name that says what one piece is prices the piece
+    (d,) = draft("donated 30 4pks ED16 to the food bank", make_context(items=_VOLT))
+    assert (d.quantity, d.amount) == (Decimal(120), Decimal("162.00"))
+    assert not any("per pack, or per piece" in w for w in d.warnings)
