@@ -445,6 +445,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "didnt make it", "didn't make it", "did not make it", "seized up", "delam",
                 # ("7 x 6308-2RS @ 14.25, seized": a bearing or a motor locked solid)
                 "seized", "seized solid", "locked up",
+                # rope worn through, resin or paint set in the can, a tyre cut
+                "chafed", "chafe", "gelled", "gelled up", "sidewall cut", "sidewall cuts",
                 "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",
                 "old version", "no demand", "not selling", "never sold", "no longer sold",

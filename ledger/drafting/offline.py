@@ -2107,6 +2107,23 @@ def _one_provision(a: Facts, b: Facts) -> bool:
 
 
 _APPLIES_TOO = "applies to this item too"
+# a word of what happened that the reader does not know: "chafed", "gelled", "sidewall cuts"
+_OWN_WORD_OF_WHAT_HAPPENED = re.compile(
+    r"\b(?!(?:need|used|based|listed|priced|counted|labeled|labelled|called|named|marked|stored"
+    r"|located|received|shipped|ordered|boxed|packed|stacked|palletized|assorted|mixed|red"
+    r"|bed|shed|sized|dated|coded)\b)[a-z]{3,}ed\b"
+    r"|\b(?:cuts|dents|tears|holes|cracks|rips|chips|scratches|stains|gouges|punctures)\b",
+    _I,
+)
+
+
+def _sku_free(text: str) -> str:
+    """`text` with its codes blanked: a code's letters ("RP-DB38-FT") are no words."""
+    for _, _, a, b in reversed(_sku_codes(text)):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 _OWN_HEADING = re.compile(r"\s*[a-z][\w '&-]{0,24}:\s")
 _BREAK_ROOM_AFTER = re.compile(r"\s*(?:room|time|area|table|lounge)\b", _I)
 _BROKE_IN_HANDLING = re.compile(
@@ -5991,6 +6008,15 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                             changes["unclear"] = (*f.unclear, unclear)
                         changes.update(category=cat, reason=word)
                         guesses.append(Guess(f"Assumed '{word}' {_APPLIES_TOO}", P_INHERITED))
+                        told = _OWN_WORD_OF_WHAT_HAPPENED.search(_sku_free(f.source_text))
+                        if told is not None:
+                            # "100 ft X chafed & 60 ft Y missing on the count": X's own word,
+                            # not one the reader knows, tells its story; not Y's
+                            changes["doubts"] = (
+                                *f.doubts,
+                                f"'{told.group(0)}': what happened to these? I used "
+                                f"'{word}' from the other item",
+                            )
         if f.location is None:
             places = {o.location for o in others if o.location}
             if head_location:

@@ -4014,3 +4014,51 @@ def test_packs_of_an_item_the_list_names_no_pack_of_are_asked() -> None:
     (d,) = draft("donated 30 4pks ED16 to the food bank", make_context(items=_VOLT))
     assert (d.quantity, d.amount) == (Decimal(120), Decimal("162.00"))
     assert not any("per pack, or per piece" in w for w in d.warnings)
+
+
+def test_a_parts_own_unknown_word_keeps_a_siblings_reason_in_doubt() -> None:
+    # "10 X cupped & 4 Y missing on the count": X's own word is no missing; it took Y's
+    # shrinkage at 0.87
+    items = {**_BLUE, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
+    a, b = draft("10 SKU-12 cupped & 4 SKU-410 missing on the count", make_context(items=items))
+    assert a.confidence < 0.5 and any("'cupped'" in w for w in a.warnings)
+    assert b.category is Category.SHRINKAGE
+    # goods with no word of their own share the reason
+    a, b = draft("10 SKU-12 and 4 SKU-410 missing", make_context(items=items))
+    assert (a.category, b.category) == (Category.SHRINKAGE, Category.SHRINKAGE)
+    # words of the trade's damage: chafed rope, gelled resin
+    (d,) = draft("100 SKU-12 chafed", make_context(items=items))
+    assert d.category is Category.LOSS
+
+
+_CHANDLER = {
+    "RP-NY12": ItemInfo("RP-NY12", "Nylon rope 1/2in, per ft", Decimal("0.89")),
+    "CHN-516": ItemInfo("CHN-516", "G4 chain 5/16, per ft", Decimal("7.95")),
+    "BD-SD11": ItemInfo("BD-SD11", "Seed beads 11/0, strand", Decimal("2.15")),
+    "FAB-BURL": ItemInfo("FAB-BURL", "Burlap, per yard", Decimal("3.10")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity", "amount"),
+    [
+        ("25% of a 600 ft reel of RP-NY12 was kinked & got cut out, write off",
+         Category.LOSS, "150", "133.50"),
+        ("CHN-516 books say 400 ft, tape measure says 362", Category.SHRINKAGE, "38", "302.10"),
+        ("4 hanks BD-SD11, 12 strands per hank, crushed", Category.LOSS, "48", "103.20"),
+        ("12 and a quarter yds FAB-BURL mildewed", Category.LOSS, "12.25", "37.98"),
+        ("count variance -7 on BD-SD11", Category.SHRINKAGE, "7", "15.05"),
+    ],
+)  # fmt: skip
+def test_measures_and_counts_of_the_chandlery(
+    text: str, category: Category, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_CHANDLER))
+    assert (d.category, d.quantity, d.amount) == (category, Decimal(quantity), Decimal(amount))
+
+
+def test_a_repair_kit_is_stock() -> None:
+    (d,) = draft("expired epoxy repair kits 11 @ $24.99", make_context())
+    assert (d.quantity, d.amount) == (Decimal(11), Decimal("274.89"))
+    with pytest.raises(DraftError):
+        draft("forklift repair $180", make_context())

@@ -130,7 +130,10 @@ _SERVICE = _words(
         |(?:paid|pay|paying|spent|spend|spending)\s+(?:about\s+|around\s+|out\s+)?\$
             (?![\d,.]+k?\s+(?:for|on)\s+(?:that|this|those|these|the|each|them|it|one|a)\b)
         |(?:van|truck|skip|bin|equipment|forklift|car|crane|scaffold(?:ing)?|plant)\s+hire
-        |repairs?(?!\s*able)|repaired|repairing|re-?fix(?:ed)?|fix(?:ed|ing)?(?!\s+price)
+        # ("expired epoxy repair kits 11 @ $24.99": a repair kit is stock)
+        |repairs?(?!\s*able)(?!\s+(?:kits?|parts?|tapes?|compounds?|patch(?:es)?|putty|sleeves?
+            |clamps?|links?|epoxy|resin|paste|sets?))
+        |repaired|repairing|re-?fix(?:ed)?|fix(?:ed|ing)?(?!\s+price)
         |service\s+(?:call|fee|charge|visit|contract|plan|bill)|servic(?:ed|ing)
         |maintenance|labou?r\s+(?:cost|charge|bill)|call[-\s]?out(?:\s+fee)?
         |bills?|fees?|quot(?:e|es|ed|ation)|estimate\s+(?:for|to)

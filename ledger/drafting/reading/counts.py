@@ -97,7 +97,8 @@ _COUNTED = re.compile(
            \s+(?:only\s+)?(?:has|have|had)
           # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
           # ("reel reads 480 ft left": what is left on the holder, measured)
-          |(?:the\s+)?(?:scales?|reel|spool|coil|drum|tank|gauge)\s+(?:only\s+)?(?:says|said|shows
+          |(?:the\s+)?(?:scales?|reel|spool|coil|drum|tank|gauge|tape(?:\s+measure)?|measuring\s+wheel)
+           \s+(?:only\s+)?(?:says|said|shows
            |showed|reads|read|has|had)
           # ("books 900 ft, measured 640": wire and rope are measured, not counted)
           |(?:we\s+|i\s+)?(?:weighed|measured)(?:\s+in\s+at|\s+out\s+at)?

@@ -60,6 +60,8 @@ _CONTAINERS = {
     "caddy": "caddy", "caddies": "caddy", "rack": "rack", "racks": "rack",
     # ("4 bkts HKP-OFF (50/bkt)", "4 rolls ZYN-CM6 (5 cans/roll)": what holds the pieces)
     "bucket": "bucket", "buckets": "bucket", "bkt": "bucket", "bkts": "bucket",
+    # ("4 hanks BD-SD11, 12 strands per hank": a bead shop's bundle)
+    "hank": "hank", "hanks": "hank",
     "roll": "roll", "rolls": "roll",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
@@ -1517,7 +1519,8 @@ _PART_CONTAINER = _part_pattern(
 _MEASURE_NOUNS = {
     "ton": "ton", "tons": "ton", "gallon": "gallon", "gallons": "gallon", "gal": "gallon",
     "pound": "pound", "pounds": "pound", "lb": "pound", "kilo": "kg", "kilos": "kg",
-    "kg": "kg", "yard": "yard", "yards": "yard", "yd": "yard", "foot": "foot", "feet": "foot",
+    "kg": "kg", "yard": "yard", "yards": "yard", "yd": "yard", "yds": "yard", "foot": "foot",
+    "feet": "foot",
     "quart": "quart", "quarts": "quart", "pint": "pint", "pints": "pint", "litre": "litre",
     "liter": "litre", "litres": "litre", "liters": "litre", "metre": "metre", "meter": "metre",
     "metres": "metre", "meters": "metre",
@@ -1655,8 +1658,8 @@ _SIZED = lead(
 
 # "a quarter of the 1000 ft reel", "half a 500 ft spool": a share of one holder of a size
 _SHARE_SIZED = lead(
-    "ahotq",
-    rf"(?P<f>{_FRAC})\s+(?:of\s+)?(?:the|a|an|one|that|this)\s+{_m()}\s+(?P<h1>{_H})",
+    "ahotq0-9",
+    rf"(?:{_SHARE})\s+(?:of\s+)?(?:the|a|an|one|that|this)\s+{_m()}\s+(?P<h1>{_H})",
     _I,
 )
 
@@ -1664,11 +1667,16 @@ _SHARE_SIZED = lead(
 def read_measured(s: str) -> Pack | None:
     """Goods on holders with the measure on each: the quantity is the measure in all ("2
     bolts (15 yd/bolt)" is 30 yd), the holders are remembered for an item priced by them."""
-    for m in _SHARE_SIZED.finditer(s):
-        share, each = _num(m.group("f")), _num(m.group("m0"))
-        if share is not None and each is not None and share < 1:
+    for m in _SHARE_SIZED.finditer(s) if "%" in s or "of" in s or "half" in s else ():
+        pct = m.group("pct")
+        share = Decimal(pct) / 100 if pct else _num(m.group("f"))
+        each = _num(m.group("m0"))
+        if share is not None and each is not None and 0 < share < 1:
             pack = _measured(share, each, m.group("u0"), m.group("h1"), [m.span()])
-            pack.words.append(m.group("f").split()[-1].lower())
+            if pct:
+                pack.used.append(Decimal(pct))
+            else:
+                pack.words.append(m.group("f").split()[-1].lower())
             return pack
     for m in _SIZED.finditer(s):
         n1, each = _num(m.group("n1")), _num(m.group("m0"))

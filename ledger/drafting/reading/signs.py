@@ -44,7 +44,8 @@ _AFTER_CODE = re.compile(
 )
 # the signed figure, then the code: "-12 WID-200", "(-4) BX-1042", "+6 x SKU-77"
 _BEFORE_CODE = re.compile(
-    rf"{_SIGNED}\s*(?:x\s*)?(?:(?:units?|pcs|pieces?|ea|each|cs)\s+(?:of\s+)?)?"
+    # ("count variance -7 on BIT-100PC": the code the figure is on)
+    rf"{_SIGNED}\s*(?:x\s*)?(?:(?:units?|pcs|pieces?|ea|each|cs)\s+(?:of\s+)?)?(?:(?:on|for)\s+)?"
     rf"(?<![\w-])(?P<code>{_CODE})",
     re.IGNORECASE,
 )
