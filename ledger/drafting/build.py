@@ -728,12 +728,28 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 )
                 share_said = True
             facts = _retail_packs_counted(facts, item)
+            if (
+                len(facts.containers) == 1
+                and facts.quantity
+                and facts.quantity != facts.containers[0][1]
+                and item.name.strip() in ("", item.sku)
+            ):
+                # "3 cs (6/cs) CDL-HUR-CS6" of a bare code at $66.90: a case's cost or a
+                # piece's? The list names nothing (six times apart)
+                outer, count = facts.containers[0]
+                guesses.append(Guess(f"the list's cost: per {outer} or per piece?", P_DOZEN_COUNT))
+                warnings.append(
+                    f"The item list's {format_money(item.unit_cost, cur)} for {item.sku}: per "
+                    f"{outer}, or per piece? Read per piece ({_fmt_qty(facts.quantity)} pieces "
+                    f"in {_fmt_qty(count)} {outer}s)"
+                )
             packs_said = dict(facts.containers).get("pack")
             if (
                 packs_said
                 and len(facts.containers) == 1
                 and facts.quantity
                 and facts.quantity != packs_said
+                and item.name.strip() not in ("", item.sku)  # (asked above)
                 and packs.sold_by(item.name) is None
                 and not packs.priced_each(item.name)
                 and not _RETAIL_PACK_IN_NAME.search(item.name)

@@ -4062,3 +4062,15 @@ def test_a_repair_kit_is_stock() -> None:
     assert (d.quantity, d.amount) == (Decimal(11), Decimal("274.89"))
     with pytest.raises(DraftError):
         draft("forklift repair $180", make_context())
+
+
+def test_containers_of_a_bare_listed_code_ask_what_its_cost_is_for() -> None:
+    # "3 cs (6/cs) CDL-6" of a code the list names nothing of, at $66.90: eighteen candles at
+    # $66.90 ($1,204.20) was drafted at 0.87; the cost may be the case's
+    items = {"CDL-6": ItemInfo("CDL-6", "CDL-6", Decimal("66.90"))}
+    (d,) = draft("3 cs (6/cs) CDL-6 broken in the container", make_context(items=items))
+    assert d.confidence < 0.9
+    assert any("per case, or per piece" in w for w in d.warnings)
+    items = {"CDL-6": ItemInfo("CDL-6", "Hurricane candle", Decimal("11.15"))}
+    (d,) = draft("3 cs (6/cs) CDL-6 broken", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(18), Decimal("200.70"))
