@@ -447,6 +447,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "seized", "seized solid", "locked up",
                 # rope worn through, resin or paint set in the can, a tyre cut
                 "chafed", "chafe", "gelled", "gelled up", "sidewall cut", "sidewall cuts",
+                # an inspector's verdict on food: unfit, destroyed ("USDA condemned")
+                "condemned", "got condemned", "was condemned", "were condemned",
                 "delam'd", "delamed", "mush",
                 "use by passed", "sell by passed", "end of line", "old model", "old stock",
                 "old version", "no demand", "not selling", "never sold", "no longer sold",
@@ -1456,6 +1458,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "take them from", "pull from", "pulled from",
                 # ("write the old tail lamps x5 off to the reserve")
                 "off to", "w/o to", "write off to", "written off to", "wrote off to",
+                # ("take $900 off the E&O reserve for the old dye lot seconds")
+                "take off the", "took off the", "taken off the", "off the reserve",
+                "off the e&o", "off the obsolescence", "off the allowance",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 # ("obsolesence reserve: releive it for 5 X"): "i before e" typed the other way

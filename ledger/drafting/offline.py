@@ -379,7 +379,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"
     r"\s*(?:\#|no\.?|number)?\s*\d+[a-z]?\b"
     r"(?![.,]?\d)(?!\s*(?:each|ea\b|@|at\b|x\b|/|\$|dollars?|bucks|%|cost|price))",
-    r"\b(?:order|case|incident|claim|job|batch|lot|work\s+order)"
+    # ("stolen from the case: 3 optics": the display case, then the count)
+    r"\b(?:order|(?<!the\s)(?<!a\s)(?<!display\s)(?<!locked\s)(?<!glass\s)case|incident|claim"
+    r"|job|batch|lot|work\s+order)"
     # "bad batch: 12 ...", "rejected lot: 40 ...": a quality word, then the count
     r"(?<!bad\sbatch)(?<!bad\slot)(?<!dud\sbatch)(?<!failed\sbatch)(?<!failed\slot)"
     r"(?<!faulty\sbatch)(?<!faulty\slot)(?<!rejected\sbatch)(?<!rejected\slot)"

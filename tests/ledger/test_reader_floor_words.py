@@ -4074,3 +4074,48 @@ def test_containers_of_a_bare_listed_code_ask_what_its_cost_is_for() -> None:
     items = {"CDL-6": ItemInfo("CDL-6", "Hurricane candle", Decimal("11.15"))}
     (d,) = draft("3 cs (6/cs) CDL-6 broken", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(18), Decimal("200.70"))
+
+
+def test_a_look_alike_in_the_cents_is_no_number() -> None:
+    # "4 tubs at 31.7O" drafted the item list's $31.70 at 0.85
+    with pytest.raises(DraftError, match=r"31\.7O"):
+        draft("SKU-12 melted, 4 tubs at 31.7O", make_context(items=_BLUE))
+    (d,) = draft("4 SKU-12 at 31.70 melted", make_context(items=_BLUE))
+    assert d.amount == Decimal("126.80")
+
+
+def test_the_display_case_is_no_case_number() -> None:
+    # "stolen from the case: 3 optics" read "case: 3" as a case number: no quantity, at 0.97
+    (d,) = draft("stolen from the case: 3 optics, $1,467 total", make_context())
+    assert (d.category, d.quantity, d.amount) == (
+        Category.CASUALTY,
+        Decimal(3),
+        Decimal("1467.00"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity", "amount"),
+    [
+        ("veal loins x3, $212 each, USDA condemned", Category.LOSS, "3", "636.00"),
+        ("system says 6 SKU-12, board has 9", Category.OVERAGE, "3", "45.00"),
+        ("take $900 off the E&O reserve for the old dye lot seconds",
+         Category.RESERVE_WRITE_OFF, None, "900.00"),
+    ],
+)  # fmt: skip
+def test_words_of_round_131(
+    text: str, category: Category, quantity: str | None, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.amount) == (category, Decimal(amount))
+    if quantity:
+        assert d.quantity == Decimal(quantity)
+
+
+def test_a_share_of_a_weight_is_a_weight() -> None:
+    # "25% of the 120 lb SKU-12" was 30 pieces at 0.97
+    (d,) = draft("25% of the 120 lb SKU-12 spoiled", make_context(items=_BLUE))
+    assert d.quantity == Decimal(30) and d.confidence < 0.9
+    items = {"GRN": ItemInfo("GRN", "Colombia green coffee, per kg", Decimal("7.85"))}
+    (d,) = draft("25% of the 80 kg GRN bin is moldy", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(20), Decimal("157.00"))

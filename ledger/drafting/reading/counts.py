@@ -93,7 +93,7 @@ _COUNTED = re.compile(
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
           # ("system says 6, cage has 7": the locked cage, the vault, the cooler counted)
           |(?:cage|vault|cooler|freezer|fridge|walk-?in|back\s*room|stockroom|warehouse|yard
-            |bay|zone|aisle|location|loc)
+            |bay|zone|aisle|location|loc|board|store|showroom|display|floor|tray)
            \s+(?:only\s+)?(?:has|have|had)
           # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
           # ("reel reads 480 ft left": what is left on the holder, measured)

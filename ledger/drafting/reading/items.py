@@ -379,6 +379,7 @@ SHOUTED = frozenset(
     asap urgent fyi note notes total each case cases please thanks today tonight update
     attn attention important again also only none never hdmi cogs fifo lifo fefo lcnrv nrv
     sku skus qty unit units item items stock inventory pallet pallets count recount audit
+    usda osha nsf ansi astm fema ifta cbsa haccp iata imdg ucc ssrs gmp ppe hvac
     """.split(),  # noqa: SIM905 (a word list)
 )
 

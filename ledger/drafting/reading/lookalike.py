@@ -23,7 +23,9 @@ _MONEY = lead(
 # Elsewhere only shapes that cannot be a word, a size or a code: a digit then the letter O
 # ("1O", "4OO", "2o"), a letter between digits ("4S6", "1l5"), or l/I then digits ("l2").
 _BARE = gated(
-    r"(?<![\w$.,/-])(?P<t>\d[\dOo]*[Oo][\dOo]*|\d+[OolISB]\d+[\dOolISB]*|[lI]\d+)(?![\w-])"
+    # ("at 31.7O": an O in the cents is no zero either)
+    r"(?<![\w$.,/-])(?P<t>\d[\d,]*\.\d*[Oo][\dOo]*|\d[\dOo]*[Oo][\dOo]*|\d+[OolISB]\d+[\dOolISB]*"
+    r"|[lI]\d+)(?![\w-])"
 )
 _LETTER = re.compile(r"[OolISB]")
 # An amount glued to letters that are neither a scale ("$4k", "$4grand") nor a unit it is

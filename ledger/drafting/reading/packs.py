@@ -1613,10 +1613,19 @@ def _read_part_of(s: str) -> Pack | None:
             qty = round(n * frac, 6)  # a third of 30 is 10, not 9.999...
             said, used = f"{' '.join(f.split())} of {_fmt(n)}", [n]
             words = [f.split()[-1].lower()]
-        if not _whole(qty):
+        # ("25% of the 120 lb X": pounds, not pieces)
+        measured = _MEASURE_AFTER.match(s, m.end())
+        if not _whole(qty) and not measured:
             continue  # "a third of 10": left for the writer to say
-        return Pack(qty, "units", [m.span()], f"Quantity {said} = {_fmt(qty)}", used, words)
+        unit = measured.group("u").lower() if measured else "units"
+        end = measured.end() if measured else m.end()
+        return Pack(
+            qty, unit, [(m.start(), end)], f"Quantity {said} {unit} = {_fmt(qty)}", used, words
+        )
     return None
+
+
+_MEASURE_AFTER = re.compile(rf"\s*-?\s*(?P<u>{measures.UNIT})\.?(?![\w-])", _I)
 
 
 # -- goods on holders, by a measure: "2 bolts (15 yd/bolt)", "3 bolts, 12 yds each" ------------
