@@ -798,7 +798,8 @@ _QTY_X = lead(
 # ("write off 500 of the damaged stock" is money: "of" follows)
 _QTY_WRITE_OFF = lead(
     "w",
-    r"\b(?:w/o|write[-\s]?off|writeoff)\s+(?P<n>\d{1,4})"
+    # ("write off 2,000 SKU-12": thousands, no count of 2)
+    r"\b(?:w/o|write[-\s]?off|writeoff)\s+(?P<n>\d{1,4})(?![.,]\d)"
     r"(?=\s*(?:pls|please|plz|thx|thanks|ty|[.!,;]|$))",
     _I,
     word=True,

@@ -4119,3 +4119,18 @@ def test_a_share_of_a_weight_is_a_weight() -> None:
     items = {"GRN": ItemInfo("GRN", "Colombia green coffee, per kg", Decimal("7.85"))}
     (d,) = draft("25% of the 80 kg GRN bin is moldy", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(20), Decimal("157.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # "write off 2,000" was a count of 2 beside an unread ",000"
+        ("write off 2,000 SKU-12 expired", 2000),
+        ("w/o 1,500 SKU-12 expired", 1500),
+        ("write off 2,000 SKU-12 against the E&O reserve", 2000),
+    ],
+)
+def test_thousands_after_write_off(text: str, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(15) * quantity)
+    assert d.confidence >= 0.9
