@@ -1485,6 +1485,8 @@ _LOC_HEAD = (
     r"|greenhouse|coop"
     # ("table 4 knocked it", "booth 2", "station 3": a dining room's or a floor's places)
     r"|table|booth"
+    # ("tray 12 dropped at station 4": an optical lab's job tray by its number)
+    r"|tray"
     # ("exam rm 2", "suite 1", "Pier 39", "Hwy 9 yard"; a forklift is what hit it, not where)
     r"|exam|rm|suite|taproom|pier|route|rte|rt|hwy|highway|stop|walk-in|walkin"
     # ("A-frame 7": the rack slabs stand on)

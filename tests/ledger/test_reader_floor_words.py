@@ -4134,3 +4134,11 @@ def test_thousands_after_write_off(text: str, quantity: int) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(15) * quantity)
     assert d.confidence >= 0.9
+
+
+def test_a_job_tray_by_its_number_is_a_place() -> None:
+    # "x 30 dmg, tray 12 dropped at station 4" drafted a second write-off of 12
+    (d,) = draft("SKU-12 x 30 dmg, tray 12 dropped at station 4", make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(30), Decimal("450.00"))
+    (d,) = draft("tray of 12 SKU-12 dropped", make_context(items=_BLUE))
+    assert d.quantity == Decimal(12)
