@@ -950,6 +950,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # a robbery, or a lock or fence cut to take the goods
                 "holdup", "hold-up", "held up at", "armed robbery",
                 "cut the chain", "cut the padlock", "cut through the fence",
+                # ("someone cut the cage lock at depot B, 6 X gone")
+                "cut the cage lock", "cage lock cut", "cut the cage", "cut the lock off",
                 "missing out of the cage", "went missing out of the cage", "gone out of the cage",
                 "taken out of the cage", "missing out of the locked cage",
                 # taken and kept: "took 1 bike out for a test ride and never came back"

@@ -5810,12 +5810,16 @@ _APART = re.compile(
 _OWN_CAUSE = re.compile(
     r"\b(?:by|with)\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+the\s+)?(?:\w+\s+)?"
     r"(?:fork\s*lifts?|pallet\s+jacks?|reach\s+trucks?|hand\s+trucks?|order\s+pickers?"
-    r"|pickers?|customers?|kids?|drivers?|carts?|dolly|dollies)\b",
+    r"|pickers?|customers?|kids?|drivers?|carts?|dolly|dollies)\b"
+    # ("1 PLW-STD torn on the conveyor": a machine of the floor at work)
+    r"|\b(?:on|in|by)\s+(?:the\s+|a\s+)?(?:conveyor|baler|compactor|boom|shrink\s+wrapper"
+    r"|wrapper|dock\s+plate|pallet\s+jack|forks)\b",
     _I,
 )
 _ON_COUNT = re.compile(
     r"\b(?:on|in|at|from|after)\s+(?:the\s+|our\s+|a\s+)?(?:(?:cycle|quarterly|monthly|annual"
-    r"|yearly|weekly|physical|year[\s-]end|month[\s-]end|spot|blind|full)\s+|re)?counts?\b"
+    r"|yearly|weekly|physical|year[\s-]end|month[\s-]end|spot|blind|full|metrc|system|inventory"
+    r"|stock)\s+|re)?(?:counts?|weigh|reweigh)\b"
     r"|\bcount\s+(?:shortage|short(?:fall)?|variance|discrepancy)\b"
     r"|\b(?:vs\.?|against|than)\s+(?:the\s+)?(?:system|books)\b",
     _I,

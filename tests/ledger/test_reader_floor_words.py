@@ -4142,3 +4142,37 @@ def test_a_job_tray_by_its_number_is_a_place() -> None:
     assert (d.quantity, d.amount) == (Decimal(30), Decimal("450.00"))
     (d,) = draft("tray of 12 SKU-12 dropped", make_context(items=_BLUE))
     assert d.quantity == Decimal(12)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # a roofer's square holds bundles
+        ("3 squares SKU-12, 3 bundles per square, torn up by the forks", (Category.LOSS,)),
+        # short on a named count is a count's shortfall, beside a break-in
+        ("break-in: 14 SKU-12 stolen. plus we're short 3 SKU-410 on the metrc count",
+         (Category.CASUALTY, Category.SHRINKAGE)),
+        # a machine of the floor at work is a cause of its own
+        ("flood in bay 2: 3 SKU-12 ruined. Also 1 SKU-410 torn on the conveyor",
+         (Category.CASUALTY, Category.LOSS)),
+        ("someone cut the cage lock at depot B, 6 SKU-12 gone", (Category.CASUALTY,)),
+        # goods counted in a drawer are no cash
+        ("30 pre-rolls crushed in the drawer, $4.10 ea, w/o", (Category.LOSS,)),
+        ("inflatable pool floats x 60 marked down from $12.50 to $4 after labor day",
+         (Category.WRITE_DOWN,)),
+        # goods of last month asked to be written off now
+        ("SKU-12 - 9 boxes expired last month, need them written off", (Category.LOSS,)),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_132(text: str, categories: tuple[Category, ...]) -> None:
+    items = {**_BLUE, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
+    drafts = draft(text, make_context(items=items))
+    assert tuple(d.category for d in drafts) == categories
+    if text.startswith("3 squares"):
+        assert (drafts[0].quantity, drafts[0].amount) == (Decimal(9), Decimal("135.00"))
+
+
+def test_cash_in_a_drawer_is_still_cash() -> None:
+    for text in ("till was $20 short", "float was $20 short"):
+        with pytest.raises(DraftError, match="cash"):
+            draft(text, make_context())

@@ -40,7 +40,9 @@ _GOODS = re.compile(
     r"|cartons|pallets?(?!\s+(?:jacks?|trucks?|wrap(?:per|ping)?|racks?|racking)))\b"
     r"|(?<![\w-])(?-i:[A-Z]{1,6}[-_]?\d[\w-]*|[A-Z]{2,}-[A-Z0-9-]+)(?![\w-])"
     # a count of things: "14 mugs", "2 broken speakers", "a carton of mugs"
-    r"|(?<![\w$.,])\d+\s+(?:[a-z-]+\s+)?[a-z]+s\b|\b(?:a|an|one)\s+(?:\w+\s+)?of\s+[a-z]+s\b"
+    # ("30 pre-rolls crushed", "pool floats x 60": things counted, whatever else is named)
+    r"|(?<![\w$.,])\d+\s+(?:[a-z-]+\s+)?[a-z][a-z-]*s\b|\b(?:a|an|one)\s+(?:\w+\s+)?of\s+[a-z]+s\b"
+    r"|\b[a-z]{3,}s\s*[x×]\s*\d+\b"
     r"|(?<![\w$.,])\d+\s*(?:pr|prs|pairs?)\b"  # "(3 pr)"
     # money said of something: "$1,200 of flour", "$900 worth of glass"
     r"|\d\s*k?\s+(?:worth\s+)?(?:of|in)\s+(?!(?:the|a|an|it|that|this|them|damage|repairs?)\b)[a-z]",

@@ -289,6 +289,7 @@ _PAST_TIME = lead(
 # What makes a message a request whatever else it says: asking, or the write-off verb itself
 _REQUEST = re.compile(
     r"""\b(?:please|pls|plz|pse|kindly|can\s+you|could\s+you|need(?:s)?\s+to\s+(?:be\s+)?
+
         |go\s+ahead|let'?s(?!\s+(?:keep|try|aim|hope|make\s+sure|get\s+(?:it|that|this)\s+down))
         |book|record|post|log|raise|use\s+the|now|today|tonight
         |this\s+morning|just\s+(?:found|noticed|came\s+in))\b
@@ -298,6 +299,11 @@ _REQUEST = re.compile(
 
 
 PAST_TALK_DOUBT = "This reads like talk about past losses: check it is a new write-off"
+# goods of the past asked to be written off now: "9 boxes expired last month, need them
+# written off"
+_NEED_WRITTEN = re.compile(
+    r"\bneed(?:s)?\s+(?:it|them|these|those|this|that)\s+(?:written|w/o|wrote|taken)\b", _I
+)
 
 
 # the inventory reserve moved in so many words: "add $800 to the E&O reserve for last
@@ -835,7 +841,7 @@ def answer(
         )
     # "they were provided for last quarter" says why the reserve pays, not a past figure
     told = _RESERVE_HISTORY.sub(" ", stripped)
-    if _PAST_FIGURE.search(told) and not _ASKS.search(told):
+    if _PAST_FIGURE.search(told) and not _ASKS.search(told) and not _NEED_WRITTEN.search(told):
         return "That reads like a figure from the past, not a new write-off. " + DOES
     return None
 

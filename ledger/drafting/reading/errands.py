@@ -26,7 +26,9 @@ from ledger.drafting.reading.fast import twin_patterns, words
 # where cash is kept and counted ("safe" only as a place of cash: "in the safe", "safe count")
 _CASH_HELD = words(
     # (a word of a code is no till: "GRN-REG-27" is Greenies Regular)
-    r"""(?<![\w-])(?:cash|petty\s+cash|tills?|tll|(?:cash\s+)?dra?we?rs?|registers?|regs?|floats?
+    r"""(?<![\w-])(?:cash|petty\s+cash|tills?|tll|(?:cash\s+)?dra?we?rs?|registers?|regs?
+        # ("inflatable pool floats x 60": goods that float)
+        |(?<!pool\s)(?<!inflatable\s)(?<!swim\s)(?<!pool\s)(?<!fishing\s)(?<!lake\s)floats?
         |cashiers?|cashbox(?:es)?
         |cash\s+(?:box|tin|bag|up|out)|money\s+(?:box|tin|bag)|(?:in|from|the)\s+safe
         |hono(?:u)?r\s+(?:box|jar|tin|system)|honesty\s+(?:box|jar|tin)|coin\s+(?:box|jar)

@@ -62,6 +62,8 @@ _CONTAINERS = {
     "bucket": "bucket", "buckets": "bucket", "bkt": "bucket", "bkts": "bucket",
     # ("4 hanks BD-SD11, 12 strands per hank": a bead shop's bundle)
     "hank": "hank", "hanks": "hank",
+    # ("3 squares X, 3 bundles per square": a roofer's hundred square feet of shingles)
+    "square": "square", "squares": "square",
     "roll": "roll", "rolls": "roll",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
@@ -813,7 +815,7 @@ MANY_IN_ONE = frozenset(
     ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
      "container", "bale", "brick", "layer", "cart",
      # ("1 set BS-2754520 gone" of a tyre priced each: a set of how many?)
-     "set")
+     "set", "square")
 )  # fmt: skip
 
 
