@@ -4176,3 +4176,13 @@ def test_cash_in_a_drawer_is_still_cash() -> None:
     for text in ("till was $20 short", "float was $20 short"):
         with pytest.raises(DraftError, match="cash"):
             draft(text, make_context())
+
+
+def test_the_goods_own_unit_before_a_bracketed_case_pack_is_priced() -> None:
+    # "3/4in masking tape, roll (48/cs)" at $3.85 is a roll's cost: "10 rolls" were 10/48 of a
+    # case ($0.80)
+    items = {"MT34": ItemInfo("MT34", "3/4in masking tape, roll (48/cs)", Decimal("3.85"))}
+    (d,) = draft("10 rolls MT34 crushed under a pallet, w/o pls", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(10), Decimal("38.50"))
+    (d,) = draft("3 cs MT34 (48/cs) crushed on the dock", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(144), Decimal("554.40"))

@@ -550,7 +550,10 @@ _PRICED_EACH = re.compile(
     # ("G2 GEL PEN BLK EA (BX/12)", "SHAKER PINT EA CS/24": the box's size after the each)
     r"|\b(?:ea|each)\s*\(?\s*(?:cs|bx|pk|bg|ctn|case|box)\s*/\s*\d"
     # ("Birthday card assorted (single card, ships 6/pk)": the single piece priced)
-    r"|\(\s*(?:single|one|1)\s+[a-z]+\s*[,;]",
+    r"|\(\s*(?:single|one|1)\s+[a-z]+\s*[,;]"
+    # ("3/4in masking tape, roll (48/cs)": the goods' own unit, then the case it ships in)
+    r"|,\s*(?:roll|sheet|disc|bottle|can|tube|jar|pair|piece|pc|bar|spool)\s*\(\s*\d+\s*/\s*"
+    r"(?:cs|case|bx|box|ctn|carton|pk|pack|sleeve|slv)\s*\)",
     re.IGNORECASE,
 )
 
