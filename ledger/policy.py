@@ -1609,6 +1609,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("2 rolls behind the hay stack that werent on the books", "found 1 in the
                 # overflow trailer, never got received in", "the system doesnt have")
                 "werent on the books", "weren't on the books", "were not on the books",
+                "didn't have on the books", "didnt have on the books",
+                "did not have on the books", "didn't have in the system",
+                "didnt have in the system",
                 "wasnt on the books", "wasn't on the books", "was not on the books",
                 "system doesnt have", "system doesn't have", "system does not have",
                 "never got received", "never received in", "never got received in",

@@ -1738,7 +1738,7 @@ def read_requests(
     packs.new_message()
     clean = items.canonical(measures.spelled(_clean(text)), known, names)
     if _GLUED_G.search(clean) and any(
-        priced_by(code) == "gram" for code, *_ in _sku_codes(clean, known) if code in known
+        priced_by(code) in ("gram", "kg") for code, *_ in _sku_codes(clean, known) if code in known
     ):
         clean = measures.grams(clean)  # "6.5g of CH18-ROPE-G" priced per gram
     # "4 Rule 1100 bilge pumps": goods named as the item list names them, read as its code

@@ -3823,9 +3823,9 @@ def test_one_holder_with_its_measure_in_brackets() -> None:
         Decimal(60),
         Decimal("564.00"),
     )
-    # two sacks "(60 kg)": in all or each? not sure
+    # two sacks "(60 kg)": a sack's size, likelier than both together, never sure
     (d,) = draft("2 sacks GRN-ETH (60 kg) moldy", make_context(items=_BEARINGS))
-    assert d.confidence < 0.5
+    assert d.quantity == Decimal(120) and d.confidence < 0.9
 
 
 @pytest.mark.parametrize(
@@ -4186,3 +4186,27 @@ def test_the_goods_own_unit_before_a_bracketed_case_pack_is_priced() -> None:
     assert (d.quantity, d.amount) == (Decimal(10), Decimal("38.50"))
     (d,) = draft("3 cs MT34 (48/cs) crushed on the dock", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(144), Decimal("554.40"))
+
+
+_SPICE = {
+    "PEP-KG": ItemInfo("PEP-KG", "Tellicherry black pepper, per kg", Decimal("11.20")),
+    "CARD-KG": ItemInfo("CARD-KG", "Green cardamom, per kg", Decimal("29.60")),
+    "SLT-50": ItemInfo("SLT-50", "Salt block 50 lb", Decimal("9.45")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity", "amount"),
+    [
+        ("6 sacks PEP-KG (25kg), pest finding, rejected at the port and destroyed",
+         Category.LOSS, "150", "1680.00"),
+        # grams of goods priced per kg
+        ("500g CARD-KG spilled, swept up and binned", Category.LOSS, "0.5", "14.80"),
+        ("physical count SLT-50 = 31, system 36", Category.SHRINKAGE, "5", "47.25"),
+        ("found 4 SLT-50 we didn't have on the books", Category.OVERAGE, "4", "37.80"),
+        ("expired - 40 SLT-50, best before was last week", Category.LOSS, "40", "378.00"),
+    ],
+)  # fmt: skip
+def test_words_of_round_133(text: str, category: Category, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_SPICE))
+    assert (d.category, d.quantity, d.amount) == (category, Decimal(quantity), Decimal(amount))

@@ -199,7 +199,8 @@ _PAST_FIGURE = re.compile(
         \b(?:wrote\s+off|written\s+off|we\s+had|was|were|came\s+to|totall?ed)\b
       | \b(?:wrote\s+off|written\s+off|we\s+had
         # ("best by was end of last month": the goods' date, no past figure)
-        |(?<!\bby\s)(?<!\bdate\s)(?<!\bexpiry\s)(?<!\bexpiration\s)(?<!\bexp\s)(?:was|were))\b
+        |(?<!\bby\s)(?<!\bdate\s)(?<!\bexpiry\s)(?<!\bexpiration\s)(?<!\bexp\s)(?<!\bbefore\s)
+         (?<!\buse\s)(?:was|were))\b
         [^.?!\n]*\b(?:last|previous|prior)\s+(?:month|mo|week|wk|quarter|qtr|year|yr)\b
       # ("march shrink on the bar was $1,240, down from feb", "ytd write-offs are at $3k"):
       # a month's or a year's losses told

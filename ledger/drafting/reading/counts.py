@@ -86,7 +86,7 @@ _COUNTED = re.compile(
           |counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+(?:for|of|on)\s+[\w-]+
           # ("physical count PZ500-KT 112 vs system 130": the code counted, then its figure)
-            |\s+(?=[a-z0-9-]*[\d-])(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]:?(?=\s*\d))?
+            |\s+(?=[a-z0-9-]*[\d-])(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]\s*[:=]?(?=\s*\d))?
           |physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           # ("counted latex M: 212": the goods, then the figure after a colon)
           |counted\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*(?=\s*[:=]\s*\d)

@@ -1705,8 +1705,6 @@ def read_measured(s: str) -> Pack | None:
         if named and holder(named) != holder(outer.group("h1")):
             continue
         i = next(i for i in range(1, 6) if on.group(f"m{i}"))
-        if i == 5 and n1 != 1:
-            continue  # "2 sacks (60 kg)": 60 in all, or on each?
         each = _num(on.group(f"m{i}"))
         if each is None:
             continue
@@ -1716,6 +1714,9 @@ def read_measured(s: str) -> Pack | None:
         pack = _measured(n1, each, on.group(f"u{i}"), outer.group("h1"), [outer.span(), on.span()])
         if "half" in outer.group("n1").lower():
             pack.words.append("half")
+        if i == 5 and n1 != 1:
+            # "6 sacks PEP-TEL-KG (25kg)": a sack's size, likelier than all six together
+            pack.guess = f"Read '{on.group(0).strip()}' as on each {holder(outer.group('h1'))}"
         return pack
     return None
 
