@@ -1264,10 +1264,21 @@ _ANOTHER = re.compile(r"\b(?:another|more|also|plus|additional|extra|separately|
 _THROWN = re.compile(
     r"\b(?:toss(?:ed)?|binned|bin(?=\s+(?:the|them|those|\d))|trash(?:ed)?|dump(?:ed)?"
     r"|pitch(?:ed)?|scrap(?:ped)?|chuck(?:ed)?|ditch(?:ed)?|threw\s+(?:out|away)"
-    r"|thrown\s+(?:out|away)|throw\s+(?:out|away))\b",
+    r"|thrown\s+(?:out|away)|throw\s+(?:out|away)"
+    # ("write off 5 X (forks) and donate 8 Y": the first written off, not given)
+    r"|write\s+off|w/o|wrote\s+off|written\s+off)\b",
     _I,
 )
 _CLAUSE_END = re.compile(r"[.,;:!)]\s*$")
+# goods physically destroyed, which nothing is left to write down
+_CRUSHED = re.compile(
+    r"(?:crushed|smashed|shattered|broken|broke|busted|burst|punctured|torn|ripped|spilled"
+    r"|melted|leaked|leaking|flattened|squashed)$",
+    _I,
+)
+_WORTH_SAID = re.compile(
+    r"\b(?:worth|value|nrv|sell|resale|salvage|(?:half|a\s+third|a\s+quarter)\s+off)", _I
+)
 _COST_SAID = re.compile(r"\bcost(?:s|ing)?\b|\bworth\b|\bvalued\b|\bpriced\b", _I)
 _COUNT_UNKNOWN = re.compile(
     r"\bhow\s+many\b|\btb[cd]\b|\bunknown\s+(?:qty|quantity|count)|\bno\s+count\b"
@@ -3284,6 +3295,19 @@ def _read_group(
         broken = [h for h in hits if h.category is Category.LOSS and not _negated(r.s, h)]
         if broken and _WRITE_OFF_SAID.search(r.s):
             category, reason, write_down = Category.LOSS, broken[0].keyword, False
+        elif (
+            any(_CRUSHED.match(h.keyword) for h in broken)
+            and "%" not in r.s
+            and not _WORTH_SAID.search(r.s)
+        ):
+            # "w/d canned diet, 30 cases, $2.1k total, pallet tipped and crushed them": no new
+            # value, the goods crushed: likelier written off than down, never sure
+            category, reason, write_down = Category.LOSS, broken[0].keyword, False
+            r.guess(
+                f"'{broken[0].keyword}' beside a write-down word and no new value: read as "
+                "written off",
+                P_SEVERAL_REASONS,
+            )
     if reserve:
         _read_reserve_amount(r)
     _read_money(r)

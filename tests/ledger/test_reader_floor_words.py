@@ -4210,3 +4210,22 @@ _SPICE = {
 def test_words_of_round_133(text: str, category: Category, quantity: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_SPICE))
     assert (d.category, d.quantity, d.amount) == (category, Decimal(quantity), Decimal(amount))
+
+
+def test_written_off_beside_a_gift_is_no_gift() -> None:
+    # "write off 5 X (forks) and donate 8 Y" gave X the donation
+    items = {**_BLUE, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
+    a, b = draft(
+        "write off 5 SKU-12 (forks) and donate 8 SKU-410 to Habitat", make_context(items=items)
+    )
+    assert (a.category, b.category) == (Category.LOSS, Category.DONATION)
+
+
+def test_a_write_down_word_beside_crushed_goods_and_no_new_value() -> None:
+    # "w/d ..., $2.1k total, ... crushed them" was a write-down at 0.87
+    text = "w/d canned diet, 30 cases, $2.1k total, pallet tipped and crushed them"
+    (d,) = draft(text, make_context())
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("2100.00"))
+    assert d.confidence < 0.9
+    (d,) = draft("write down 10 damaged SKU-12 to $5 each", make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("100.00"))
