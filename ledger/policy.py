@@ -431,6 +431,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "out w/ the trash", "out with the trash", "in the trash by mistake",
                 "dragged thru", "dragged through", "in the mud", "lipstick", "makeup stain",
                 "makeup on", "foundation all over", "scorch marks", "scorch mark", "popped out",
+                # ("14 dz sheets ironer scorch": the ironer's burn on linen)
+                "scorch", "ironer scorch", "scorch damage",
                 "elastic gone", "elastic shot",
                 "got runs",
                 # ("forklift tine went thru 3 boxes", "knocked the tube off the shelf, its

@@ -80,7 +80,8 @@ _PER_UNIT_SAID = re.compile(
 # the containers goods are shipped and stored in, not sold in: counted out to their pieces
 _BULK = frozenset(
     ("case", "carton", "box", "bag", "bundle", "pallet", "bale", "lift", "crate", "tray",
-     "flat", "sleeve", "drum", "tote", "caddy", "cart", "layer", "brick", "inner", "shipper")
+     "flat", "sleeve", "drum", "tote", "caddy", "cart", "layer", "brick", "inner", "shipper",
+     "gross")
 )  # fmt: skip
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")

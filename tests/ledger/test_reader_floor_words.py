@@ -4229,3 +4229,35 @@ def test_a_write_down_word_beside_crushed_goods_and_no_new_value() -> None:
     assert d.confidence < 0.9
     (d,) = draft("write down 10 damaged SKU-12 to $5 each", make_context(items=_BLUE))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("100.00"))
+
+
+_CAPS = {
+    "CAP-OX": ItemInfo("CAP-OX", "oxygen-absorbing crown caps black, gross (144)", Decimal("8.99"))
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # a gross of the list's gross-priced caps is one gross's cost (it was 720 caps at the
+        # gross's $8.99, $6,472.80, at 0.97)
+        ("5 gross CAP-OX damaged, box got soaked", Category.LOSS, "44.95"),
+        ("take 2 gross CAP-OX out of the reserve, obsolete color",
+         Category.RESERVE_WRITE_OFF, "17.98"),
+        ("writedown CAP-OX 10 gross to $4.50/gross", Category.WRITE_DOWN, "44.90"),
+    ],
+)  # fmt: skip
+def test_goods_priced_by_the_gross(text: str, category: Category, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_CAPS))
+    assert (d.category, d.amount) == (category, Decimal(amount))
+
+
+def test_a_bare_count_of_goods_priced_by_the_gross_is_asked() -> None:
+    (d,) = draft("300 CAP-OX damaged", make_context(items=_CAPS))
+    assert d.confidence < 0.9
+
+
+def test_a_write_off_to_come_if_something_happens_is_in_doubt() -> None:
+    text = "if the 20 SKU-12 in bay 4 are still wet tomorrow we'll write them off"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.confidence < 0.5

@@ -53,7 +53,11 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          # ("about a grand of expired anesthetic"): money said roughly in words
          |(?:around|about|abt|roughly|nearly|almost|like)\s+(?=(?:a|an|one|half\s+a)\s+(?:grand|k)\b)
          # ("$900 for the flood stuff plus whatever came up short"): an amount nobody said
-         |(?:plus|and|\+)\s+whatever"""
+         |(?:plus|and|\+)\s+whatever
+         # ("if the 20 X are still wet tomorrow we'll write them off"): a write-off to come,
+         # if something happens
+         |if\s+(?:[^\s.;!?]+\s+){1,12}?(?:we'?ll|we\s+will|i'?ll|i\s+will|will|gonna|going\s+to)
+            \s+(?:have\s+to\s+)?(?:write|w/o|toss|scrap|bin|dump|junk)"""
 _HEDGE = lead(
     r"a-z",
     rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b

@@ -604,6 +604,8 @@ def sold_by(name: str) -> str | None:
     if m is None:
         if _PRICED_DOZEN.search(name):
             return "dozen"
+        if _PRICED_GROSS.search(name):
+            return "gross"  # "26mm crown caps gold, gross (144)"
         return "pair" if _PRICED_PAIR.search(name) or _WORN_IN_PAIRS.search(name) else None
     return holder(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
@@ -691,6 +693,8 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
             return (other.group("a").lower(), Decimal(other.group("n")))
         if _PRICED_PAIR.search(name):
             return ("pair", Decimal(2))  # "3M 6001 organic vapor cartridge PR": the pair's cost
+        if _PRICED_GROSS.search(name):
+            return ("gross", Decimal(144))
         return ("dozen", Decimal(12)) if _PRICED_DOZEN.search(name) else None
     word = (m.group("a") or m.group("b") or m.group("pc")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
@@ -775,6 +779,9 @@ _DOZENS_AFTER = re.compile(r"\s*(?:dozen|doz|dz)\b", re.IGNORECASE)
 
 
 # "Wine glass 12oz, per dozen", "Eggs /dz", "Rolls (dozen)": the item is the dozen
+_PRICED_GROSS = re.compile(
+    r"(?:,\s*|\bper\s+|\bby\s+the\s+|/\s*)gross\b(?:\s*\(\s*144\s*\)|\s+of\s+144)?", re.IGNORECASE
+)
 _PRICED_DOZEN = re.compile(
     # ("BALL TITL VELOCITY DZ", "EGGS LG DOZ": a POS name ending in its dozen)
     # ("NITECRWLR 1DZ": one dozen, the list's unit, glued)
@@ -1407,7 +1414,14 @@ def _read_dozen(s: str) -> Pack | None:
             f"Quantity '{said}' = {_fmt(qty)}",
             used=[],  # the words are in its span; the 12 of a dozen is in no text
             words=words,
-            containers={_CONTAINERS[unit.lower()]: qty} if unit else {"dozen": qty / 12},
+            # ("5 gross": five of the list's gross, not sixty dozen)
+            containers=(
+                {_CONTAINERS[unit.lower()]: qty}
+                if unit
+                else {"dozen": qty / 12, d: factor}
+                if d == "gross"
+                else {"dozen": qty / 12}
+            ),
         )
     return None
 
