@@ -394,8 +394,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b(?-i:RO|R\.O\.)\s*(?:\#|no\.?)?\s*\d{3,}\b",
     # a unit's serial number ("s/n 88-01127", "sn 88213", "serial# A7731"): the number blanked,
     # the label kept (one serial number is one unit)
-    r"\b(?<!\w[-/])(?:serial|s/n|sn|ser\.?\s*no\.?)\s*(?:\#|no\.?|number)?\s*[:\#]?\s*"
-    r"(?P<m>[a-z]*\d[\w/-]*)",
+    # ("SN0" glued is a code of goods; "sn88213", "sn 4" a serial)
+    r"\b(?<!\w[-/])(?:serial|s/n|sn(?=[\s\#:.]|\d{3})|ser\.?\s*no\.?)\s*(?:\#|no\.?|number)?\s*"
+    r"[:\#]?\s*(?P<m>[a-z]*\d[\w/-]*)",
     # several serial numbers, a phone's IMEI, a shipping container's number ("(serials 5104477,
     # 5104481)", "IMEI 351234567890123", "cntr MSKU 4418230"): references, never counts
     r"\b(?<!\w[-/])(?:serials|s/ns|sns|serial\s+(?:numbers|nos?\.?)|imeis?|esns?|meids?)"
@@ -2141,6 +2142,9 @@ def _sku_free(text: str) -> str:
 
 
 _OWN_HEADING = re.compile(r"\s*[a-z][\w '&-]{0,24}:\s")
+_THAN_THE_BOOKS = re.compile(
+    r"[^.;!?\n]{0,40}?\bthan\s+(?:on\s+|in\s+)?(?:the\s+)?(?:books|system|records|qb|pos)\b", _I
+)
 _BREAK_ROOM_AFTER = re.compile(r"\s*(?:room|time|area|table|lounge)\b", _I)
 _BROKE_IN_HANDLING = re.compile(
     r"\s+(?:half|two|pieces|picking|pick|packing|transit|shipping|shipment|handling|storage"
@@ -4122,7 +4126,12 @@ class _ReasonIndex:
             if found and (near is None or near.search(text) or (context and near.search(context))):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
                 hit = _Hit(found[0], found[1], m.start(), found[2], near is not None, fix)
-                out.append(replace(hit, weak=True) if key in self.weak else hit)
+                weak = key in self.weak and not (
+                    # ("found 1 more X than on the books (was in a mislabeled box)": more than
+                    # the books is the count's own story, whatever else is said)
+                    key == "more" and _THAN_THE_BOOKS.match(text, m.end())
+                )
+                out.append(replace(hit, weak=True) if weak else hit)
         return tuple(out)
 
     def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
@@ -5837,7 +5846,10 @@ _OWN_CAUSE = re.compile(
     r"|pickers?|customers?|kids?|drivers?|carts?|dolly|dollies)\b"
     # ("1 PLW-STD torn on the conveyor": a machine of the floor at work)
     r"|\b(?:on|in|by)\s+(?:the\s+|a\s+)?(?:conveyor|baler|compactor|boom|shrink\s+wrapper"
-    r"|wrapper|dock\s+plate|pallet\s+jack|forks)\b",
+    r"|wrapper|dock\s+plate|pallet\s+jack|forks)\b"
+    # ("3 cushions torn from normal rentals", "wear and tear"): use, not the event
+    r"|\b(?:from|through|by)\s+(?:normal|regular|everyday|daily)\s+(?:use|wear|rentals?|handling)\b"
+    r"|\bwear\s+(?:and|&|n)\s+tear\b",
     _I,
 )
 _ON_COUNT = re.compile(

@@ -4261,3 +4261,31 @@ def test_a_write_off_to_come_if_something_happens_is_in_doubt() -> None:
     text = "if the 20 SKU-12 in bay 4 are still wet tomorrow we'll write them off"
     (d,) = draft(text, make_context(items=_BLUE))
     assert d.confidence < 0.5
+
+
+def test_more_than_on_the_books_holds_beside_a_quality_word() -> None:
+    # "found 1 more X than on the books (was in a mislabeled box)" was a sure loss
+    text = "recount found 1 more SKU-12 than on the books (was in a mislabeled box)"
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert d.category is Category.OVERAGE or d.confidence < 0.5
+    assert not (d.category is Category.LOSS and d.confidence >= 0.9)
+
+
+def test_wear_from_normal_use_is_no_part_of_a_flood() -> None:
+    items = {**_BLUE, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
+    text = "flood in the back room took 20 SKU-12. also 3 SKU-410 torn from normal rentals"
+    a, b = draft(text, make_context(items=items))
+    assert (a.category, b.category) == (Category.CASUALTY, Category.LOSS)
+
+
+def test_a_glued_sn_code_is_no_serial_number() -> None:
+    # hypothesis found "1 1-0 and SN0 broken" sure: "SN0" was read as serial number 0, so the
+    # code the list does not know went unreported
+    items = {
+        "1-0": ItemInfo("1-0", "1-0", Decimal("1")),
+        "MON0": ItemInfo("MON0", "MON0", Decimal("1")),
+    }
+    (d,) = draft("1 1-0 and SN0 broken", make_context(items=items))
+    assert d.confidence < 0.9
+    (d,) = draft("SKU-12 sn 4471 DOA", make_context(items=_BLUE))
+    assert d.quantity == Decimal(1)
