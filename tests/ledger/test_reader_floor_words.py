@@ -4289,3 +4289,14 @@ def test_a_glued_sn_code_is_no_serial_number() -> None:
     assert d.confidence < 0.9
     (d,) = draft("SKU-12 sn 4471 DOA", make_context(items=_BLUE))
     assert d.quantity == Decimal(1)
+
+
+def test_a_linens_weight_per_dozen_is_no_price_per_dozen() -> None:
+    # "Bath towel 24x54 16lb/dz" at $4.75 is a towel's cost: "3 dz" were three dozens' worth
+    # at $4.75 a dozen ($14.25)
+    items = {"BT2454": ItemInfo("BT2454", "Bath towel 24x54 16lb/dz", Decimal("4.75"))}
+    (d,) = draft("rag out 3 dz BT2454, frayed edges", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(36), Decimal("171.00"))
+    items = {"EGG": ItemInfo("EGG", "EGGS LG DOZ", Decimal("3.10"))}
+    (d,) = draft("3 dz EGG cracked", make_context(items=items))
+    assert d.amount == Decimal("9.30")

@@ -786,9 +786,10 @@ _PRICED_DOZEN = re.compile(
     # ("BALL TITL VELOCITY DZ", "EGGS LG DOZ": a POS name ending in its dozen)
     # ("NITECRWLR 1DZ": one dozen, the list's unit, glued)
     # (not "Nightcrawlers 1 Doz Cup": a cup of a dozen, the cup the list's unit)
-    r"(?:\b(?:per|a|by\s+the)\s+|/\s*|\(\s*|\b1\s*)(?:dozen|doz|dz)\b"
+    # (not "Bath towel 24x54 16lb/dz": a linen's weight per dozen, priced by the towel)
+    r"(?:\b(?:per|a|by\s+the)\s+|(?<!lb)(?<!lbs)(?<!oz)(?<!#)/\s*|\(\s*|\b1\s*)(?:dozen|doz|dz)\b"
     r"(?!\s+(?:cups?|tubs?|boxe?s?|bags?|cartons?|trays?|containers?|packs?|flats?)\b)"
-    r"|\b(?:dozen|doz|dz)\s*\)?\s*$"
+    r"|(?<!lb/)(?<!lbs/)(?<!oz/)\b(?:dozen|doz|dz)\s*\)?\s*$"
     # ("Pilot G2 gel pen 0.7mm black DZ/12": the dozen, as a case pack is written)
     r"|\b(?:doz|dz)\s*/\s*12\b",
     re.I,
