@@ -2154,8 +2154,7 @@ _BROKE_IN_HANDLING = re.compile(
 )
 # someone doing the breaking in: "they broke in the truck", "someone broke in the van"
 _SOMEONE_BEFORE = re.compile(
-    r"\b(?:some\s*one|some\s*body|they|thieves|burglars?|kids|guys|people|vandals|he|she"
-    r"|somebody)\s+$",
+    r"\b(?:some\s*one|some\s*body|they|thieves|burglars?|kids|guys|people|vandals|he|she)\s+$",
     _I,
 )
 _WE_BEFORE = re.compile(r"\b(?:we|i|they|you|u|customers?)\s+(?:\w+\s+)?$", _I)
