@@ -4300,3 +4300,14 @@ def test_a_linens_weight_per_dozen_is_no_price_per_dozen() -> None:
     items = {"EGG": ItemInfo("EGG", "EGGS LG DOZ", Decimal("3.10"))}
     (d,) = draft("3 dz EGG cracked", make_context(items=items))
     assert d.amount == Decimal("9.30")
+
+
+def test_pieces_named_then_their_container_is_no_names_figure() -> None:
+    # "50 stems a bucket" was read as the name of "Freedom red rose 50cm, per stem": 3 stems
+    # ($4.35) at 0.97 beside a draft for one rose
+    items = {
+        "RS-FRD-50": ItemInfo("RS-FRD-50", "Freedom red rose 50cm, per stem", Decimal("0.85")),
+        "RAN-HANO": ItemInfo("RAN-HANO", "Hanoi ranunculus, per stem", Decimal("1.45")),
+    }
+    (d,) = draft("dump 3 buckets RAN-HANO, 50 stems a bucket, all mush", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(150), Decimal("217.50"))

@@ -1204,7 +1204,8 @@ _RESERVE_NAME_BEFORE = re.compile(
 # a figure then "/cs", "per case", "a tray": how many a container holds, never a name's figure
 # ("1 case pepp pizza 12/cs" of PZA FRZ PEPP 12IN is twelve pizzas, not the 12-inch one)
 _PER_CONTAINER_AFTER = re.compile(
-    r"\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+)(?:"
+    # ("50 stems a bucket": the pieces named, then the container they are counted in)
+    r"(?:\s+(?!(?:per|an?|to|of|x)\b)[a-z]{3,}s)?\s*(?:/\s*|per\s+|an?\s+|to\s+an?\s+)(?:"
     + "|".join(sorted(packs.CONTAINER_WORDS, key=len, reverse=True))
     + r")(?![\w-])",
     re.I,
