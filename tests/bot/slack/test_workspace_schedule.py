@@ -102,8 +102,18 @@ def test_a_companys_scheduled_messages_go_out_with_its_workspace_token(
     assert sent_to(app, REMIND_B) == [token_b]
     assert sent_to(app, REMIND_OWN) == [app.fake.token]
 
-    # A draft untouched for a day: the nudge in its card's thread, with Bravo's token.
-    run_job("stale-drafts", bravo, now=utcnow() + timedelta(hours=25))
+    # A draft untouched for a day: the nudge in its card's thread, with Bravo's token. (The
+    # card's place is stored just after the card is posted; a pass before that finds no card
+    # and claims nothing, so the job is run again until it has one: a nudge is never sent
+    # twice.)
+    def threaded() -> list[object]:
+        return [c for c in app.fake.calls("chat.postMessage") if c.args.get("thread_ts")]
+
+    def nudged() -> bool:
+        run_job("stale-drafts", bravo, now=utcnow() + timedelta(hours=25))
+        return bool(threaded())
+
+    wait_until(nudged)
     nudges = [c for c in app.fake.calls("chat.postMessage") if c.args.get("thread_ts")]
     assert [(c.args["channel"], c.token) for c in nudges] == [(CHANNEL_B, token_b)]
 
