@@ -729,11 +729,12 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 )
                 share_said = True
             facts = _retail_packs_counted(facts, item)
+            bare_name = item.name.strip() in ("", item.sku)  # the list names nothing
             if (
                 len(facts.containers) == 1
                 and facts.quantity
                 and facts.quantity != facts.containers[0][1]
-                and item.name.strip() in ("", item.sku)
+                and bare_name
             ):
                 # "3 cs (6/cs) CDL-HUR-CS6" of a bare code at $66.90: a case's cost or a
                 # piece's? The list names nothing (six times apart)
@@ -750,7 +751,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 and len(facts.containers) == 1
                 and facts.quantity
                 and facts.quantity != packs_said
-                and item.name.strip() not in ("", item.sku)  # (asked above)
+                and not bare_name  # (asked above)
                 and packs.sold_by(item.name) is None
                 and not packs.priced_each(item.name)
                 and not _RETAIL_PACK_IN_NAME.search(item.name)

@@ -28,7 +28,7 @@ _CASH_HELD = words(
     # (a word of a code is no till: "GRN-REG-27" is Greenies Regular)
     r"""(?<![\w-])(?:cash|petty\s+cash|tills?|tll|(?:cash\s+)?dra?we?rs?|registers?|regs?
         # ("inflatable pool floats x 60": goods that float)
-        |(?<!pool\s)(?<!inflatable\s)(?<!swim\s)(?<!pool\s)(?<!fishing\s)(?<!lake\s)floats?
+        |(?<!pool\s)(?<!inflatable\s)(?<!swim\s)(?<!fishing\s)(?<!lake\s)floats?
         |cashiers?|cashbox(?:es)?
         |cash\s+(?:box|tin|bag|up|out)|money\s+(?:box|tin|bag)|(?:in|from|the)\s+safe
         |hono(?:u)?r\s+(?:box|jar|tin|system)|honesty\s+(?:box|jar|tin)|coin\s+(?:box|jar)

@@ -879,16 +879,8 @@ def _read_chain(s: str) -> Pack | None:
         if not _whole(qty):
             continue
         c1 = _CONTAINERS[m.group("c1").lower()]
-        parts = [
-            f"{_fmt(n1)} {m.group('c1')}",
-            _fmt(n2) + (f" {m.group('c2')}" if m.group("c2") else ""),
-        ]
-        if m.group("n3"):
-            parts.append(_fmt(n3))
-        containers = {c1: n1}
-        if m.group("c2"):
-            containers[_CONTAINERS[m.group("c2").lower()]] = n1 * n2
-        if not m.group("n3") and m.group("c2") and _CONTAINERS[m.group("c2").lower()] == c1:
+        c2 = _CONTAINERS[m.group("c2").lower()] if m.group("c2") else None
+        if c2 == c1 and not m.group("n3"):
             # "cupcake 6pk, 14 pks": no pack holds packs; a pack of 6, then 14 of those packs
             return Pack(
                 qty,
@@ -898,6 +890,15 @@ def _read_chain(s: str) -> Pack | None:
                 used=[n1, n2],
                 containers={c1: n2},
             )
+        parts = [
+            f"{_fmt(n1)} {m.group('c1')}",
+            _fmt(n2) + (f" {m.group('c2')}" if m.group("c2") else ""),
+        ]
+        if m.group("n3"):
+            parts.append(_fmt(n3))
+        containers = {c1: n1}
+        if c2 is not None:
+            containers[c2] = n1 * n2
         return Pack(
             qty,
             "units",
