@@ -1543,7 +1543,8 @@ _LOCATION = lead(
     "a-z",
     rf"""\b(?:from|at|in|on|inside|near|by|behind|off|out\s+of|within)\s+
          (?:(?:the|our|my|a)\s+)?(?P<loc>{_LOC_CORE}{_LOC_JOIN})
-       | (?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
+       # ("inside each tray 2 bottles": a count per tray, not tray 2)
+       | (?<!\beach\s)(?<!\bevery\s)(?<!\bper\s)(?P<bare>{_LOC_CORE_BARE}{_LOC_JOIN})""",
     _IX,
     word=True,  # a place starts a word: "bay 3" is a place, the end of "ebay 3" is not
 )

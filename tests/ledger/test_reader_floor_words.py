@@ -4311,3 +4311,13 @@ def test_pieces_named_then_their_container_is_no_names_figure() -> None:
     }
     (d,) = draft("dump 3 buckets RAN-HANO, 50 stems a bucket, all mush", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(150), Decimal("217.50"))
+
+
+def test_a_place_word_after_each_is_a_count_per_container() -> None:
+    # "inside each tray 2 bottles" was read as "tray 2", a place: 2 trays at $0.25 sure, where
+    # two trays of two bottles each are 4 bottles (found by the arithmetic property test in CI)
+    (d,) = draft("inside each tray 2 bottles, 2 trays broken, $0.25 per tray", make_context())
+    assert (d.quantity, d.amount) == (Decimal(4), Decimal("0.50"))
+    assert "tray 2" not in d.memo
+    (d,) = draft("2 trays broken, inside each tray 12 bottles, $0.25 per tray", make_context())
+    assert (d.quantity, d.amount) == (Decimal(24), Decimal("0.50"))
