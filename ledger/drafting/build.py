@@ -904,6 +904,15 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     amount: Decimal | None = None
     if kind is Kind.WRITE_DOWN:
         amount = _write_down_amount(facts, quantity, unit_cost, explanation, warnings, missing, cur)
+        conflict = _write_down_total_conflict(facts, quantity, unit_cost, amount)
+        if conflict is not None:
+            # "from $36.80 to $30, total $200" for 25: the loss is $170, the goods' value $920
+            # then $750; $200 is none of them, so which figure is wrong?
+            guesses.append(Guess("the total and the write-down disagree", P_TOTAL_CONFLICT))
+            warnings.append(
+                f"The stated total {format_money(conflict, cur)} differs from the write-down "
+                f"{format_money(amount or Decimal(0), cur)}: which is right?"
+            )
     else:
         computed: Decimal | None = None
         product = ""  # "40 x $15.00"
@@ -1132,6 +1141,26 @@ def _write_down_amount(
             f"{format_money(amount, cur)}"
         )
     return amount
+
+
+def _write_down_total_conflict(
+    facts: Facts, quantity: Decimal | None, cost: Decimal | None, amount: Decimal | None
+) -> Decimal | None:
+    """A stated total beside a write-down worked out per unit that is neither the loss nor
+    the goods' value before or after: the total, else None."""
+    if amount is None or facts.total is None or facts.total <= 0 or quantity is None:
+        return None
+    if facts.new_unit_value is None and facts.reduction_per_unit is None:
+        return None
+    if facts.reduction_fraction is not None:
+        return None  # ("by 25% of $4,000 total": the total is what the share is taken of)
+    total = quantize(facts.total)
+    agrees = {amount}
+    if cost is not None:
+        agrees.add(quantize(quantity * cost))
+    if facts.new_unit_value is not None:
+        agrees.add(quantize(quantity * facts.new_unit_value))
+    return None if total in agrees else total
 
 
 def _percent(fraction: Decimal) -> str:

@@ -4321,3 +4321,76 @@ def test_a_place_word_after_each_is_a_count_per_container() -> None:
     assert "tray 2" not in d.memo
     (d,) = draft("2 trays broken, inside each tray 12 bottles, $0.25 per tray", make_context())
     assert (d.quantity, d.amount) == (Decimal(24), Decimal("0.50"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure asked about, relayed or to be confirmed: drafted sure as a casualty
+        "adjuster is asking what the flood claim came to, $3,240? can someone confirm",
+        "insurance adjuster asking what the fire loss total was - was it $14,600?",
+        "insurance adjuster wants to know what the storm claim total was — $3,460?",
+        "last week's w/o for the freezer was $196.80 right? just checking it went through",
+        # a request from outside, for later
+        "the food bank asked if we can donate helium tanks next month, how many can we spare?"
+        " we have 40 BT-STD89",
+        "Oakfield PTA asked if we can donate 30 blazers next term - thoughts?",
+        # money received for a loss
+        "insurance check came in for the break-in, $1,850 - where do I put that?",
+    ],
+)
+def test_a_figure_asked_about_or_money_received_is_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_BLUE))
+
+
+def test_an_amount_with_a_question_mark_is_in_doubt() -> None:
+    (d,) = draft("4 mugs broken, $12?", make_context())
+    assert d.confidence < 0.5
+    assert any("$12?" in w for w in d.warnings)
+
+
+def test_a_total_beside_a_write_down_that_is_neither_loss_nor_value_is_asked() -> None:
+    items = {"IMP-HB": ItemInfo("IMP-HB", "Impression heavy body", Decimal("36.80"))}
+    ctx = make_context(items=items)
+    (d,) = draft("write down 25 IMP-HB from $36.80 to $30, total $200", ctx)
+    assert d.confidence < 0.9 and d.amount == Decimal("170.00")
+    # the loss, or the goods' value before or after, agree with the arithmetic
+    for total in ("170", "920", "750"):
+        (d,) = draft(f"write down 25 IMP-HB from $36.80 to $30 ea, ${total} total", ctx)
+        assert (d.amount, d.confidence >= 0.9) == (Decimal("170.00"), True), total
+
+
+def test_a_count_beside_the_books_leaves_no_place_behind() -> None:
+    # "books 30, shelf 41" was rewritten to "surplus , shelf 11", read as shelf 11: no amount
+    items = {"ANS-ART-50": ItemInfo("ANS-ART-50", "Articaine 4% 50/bx", Decimal("62.00"))}
+    (d,) = draft("ANS-ART-50: books 30, shelf 41", make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, Decimal(11), Decimal("682.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("BLK-WF: 3,410 lb in the system vs 3,268 lb on the scale", Category.SHRINKAGE, 142),
+        ("overage on BLK-WF: tank dip 3,520 lb vs 3,400 lb on the books", Category.OVERAGE, 120),
+    ],
+)
+def test_a_weighed_or_dipped_figure_is_the_count(
+    text: str, category: Category, quantity: int
+) -> None:
+    items = {"BLK-WF": ItemInfo("BLK-WF", "Bulk wildflower honey, per lb", Decimal("2.35"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+    assert d.amount == quantize(Decimal(quantity) * Decimal("2.35"))
+
+
+def test_joining_words_spell_no_initials_of_a_name() -> None:
+    # "system has 20" was read as "Hammermill Copy Plus 20# Bond ... 500sh/RM" ("SH" + "20")
+    items = {
+        "HM-20B-8511W": ItemInfo(
+            "HM-20B-8511W", "Hammermill Copy Plus 20# Bond 8.5x11 White 500sh/RM", Decimal("5.85")
+        ),
+        "TN619Y": ItemInfo("TN619Y", "Konica Minolta TN-619Y Yellow Toner", Decimal("256.00")),
+    }
+    (d,) = draft("we counted 22 TN619Y, system has 20", make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, Decimal(2), Decimal("512.00"))

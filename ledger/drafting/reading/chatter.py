@@ -81,6 +81,26 @@ _STATUS_YET = re.compile(
       | \b(?:do|should|shall)\s+(?:i|we)\s+(?:need\s+to\s+)?re-?submit\b""",
     _I | re.VERBOSE,
 )
+# a figure asked about, not reported: "what the flood claim came to, $3,240? can someone
+# confirm", "was it $14,600?", "the w/o was $196.80 right? just checking it went through",
+# "adjuster wants to know what the storm claim total was"
+_FIGURE_ASKED = re.compile(
+    r"""\b(?:is|are|was|were|been|keeps?|kept)\s+asking\s+(?:what|how|if|whether|about|for|me)\b
+      | \basking\s+(?:what|how\s+much|how\s+many|if|whether)\b
+      | \b(?:wants?|wanted|needs?|needed|would\s+like)\s+to\s+know\b
+      | \b(?:can|could|would)\s+(?:someone|somebody|anyone|anybody|you|u)\s+(?:please\s+|pls\s+)?
+        (?:confirm|double[\s-]?check|check)\b
+      | \bjust\s+(?:checking|making\s+sure|confirming|double[\s-]?checking)\b""",
+    _I | re.VERBOSE,
+)
+# an amount with a question mark ("was it $14,600?"): asked, when nothing is said to be lost
+_AMOUNT_ASKED = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s*k?\s*\?", _I)
+# a request from outside, for later: "the food bank asked if we can donate helium tanks next
+# month", "Sea Scouts asked if we'd donate some PFDs": nothing has left the shelf yet
+_ASKED_OF_US = re.compile(
+    r"\basked\s+(?:us\s+)?(?:if|whether)\s+(?:we|i)\s*(?:'d|can|could|would|will|might|may)\b",
+    _I,
+)
 _DIGIT = re.compile(r"\d")
 # (an invoice a price was taken from is no money moved: "$9 each on the last invoice")
 _MONEY_MOVED = lead(
@@ -108,6 +128,8 @@ _MONEY_MOVED = lead(
         |(?:via|through|on|by)\s+(?:paypal|venmo|zelle|stripe|shopify\s+payments)
         # ("client venmo'd $75", "zelled us 40"; "core credit from interstate came thru")
         |(?:venmo|zelle|paypal)(?:'?d|ed)|core\s+credits?
+        # ("insurance check came in for the break-in, $1,850"): money received for a loss
+        |(?:insurance|claim|settlement)\s+(?:check|cheque|payment|payout|money|funds)
         |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back
         |cash\s+back|money\s+back|back\s+in\s+cash
         |(?:gave|give|giving|hand(?:ed|ing)?)\s+(?:\S+\s+){0,4}?(?:\$\s?\d[\d,.]*\s+back|back\s+\$)
@@ -131,7 +153,7 @@ _MONEY_WORDS = (
     "refund", "reimburs", "petty", "cash", "payment", "paid", "paying", "pay", "credit",
     "invoice", "sold", "selling", "sale", "deposit", "payroll", "tip", "chargeback", "rebate",
     "return", "rtv", "gift", "paypal", "venmo", "zelle", "stripe", "shopify", "sent",
-    "back", "gave", "give", "hand",
+    "back", "gave", "give", "hand", "insurance", "claim", "settlement",
 )  # fmt: skip
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
 # what the goods cost us, said beside damage: "expired, we paid $190.08 for the case",
@@ -471,8 +493,10 @@ _ASKS_WRITE_OFF = re.compile(
 )
 # "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
 _WRITE_OFF_TALKED = re.compile(
-    r"\bwrite[\s-]?offs?\s+(?:of|went|was|were|is|got|has|for\s+the)\b"
-    r"|\b(?:the|that|this|our|my|your)\s+(?:[a-z]+\s+)?write[\s-]?offs?\b",
+    r"\b(?:write[\s-]?offs?|w/os?)\s+(?:of|went|was|were|is|got|has|for\s+the)\b"
+    # ("last week's w/o for the freezer was $196.80 right?")
+    r"|\b(?:the|that|this|our|my|your|(?:last\s+)?(?:week|month|yesterday|friday|monday)'s)\s+"
+    r"(?:[a-z]+\s+)?(?:write[\s-]?offs?|w/os?)(?!\w)",
     _I,
 )
 # ("last month's damage w/o was $4,812.40": a write-off talked about, not asked for)
@@ -762,6 +786,13 @@ def answer(
             )
         )
     ):
+        return "That reads like a question, not a write-off request. " + DOES
+    if (
+        "?" in stripped
+        and not asked_to_do
+        and (_FIGURE_ASKED.search(stripped) or (not has_reason and _AMOUNT_ASKED.search(stripped)))
+        and (not _ASKS_WRITE_OFF.search(stripped) or _WRITE_OFF_TALKED.search(stripped))
+    ) or (_ASKED_OF_US.search(stripped) and not _ASKS_WRITE_OFF.search(stripped)):
         return "That reads like a question, not a write-off request. " + DOES
     if _REPORT_ASKED.search(stripped) or _STATUS_YET.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES

@@ -102,6 +102,8 @@ _COUNTED = re.compile(
            |showed|reads|read|has|had)
           # ("books 900 ft, measured 640": wire and rope are measured, not counted)
           |(?:we\s+|i\s+)?(?:weighed|measured)(?:\s+in\s+at|\s+out\s+at)?
+          # ("tank dip 3,520 lb vs 3,400 lb on the books": a tank's level, measured)
+          |(?:tank\s+)?dip(?:ped)?(?:\s+(?:reads|says|shows|gave|gives))?
           # ("books 40, freezer 33": the place counted, then its figure; not "freezer 2 has")
           |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom)
            (?=\s*[:=]?\s*\d+(?:,\d{3})*(?![\w,.%/:-]|\s+(?:has|have|had|holds?|shows?|says?)\b))
@@ -127,7 +129,9 @@ _COUNTED = re.compile(
     + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea|bags?|sacks?|cases?|cs|boxes|bx|bottles?|btls?
         |cans?|jars?|tubs?|rolls?|packs?|pks?|cartons?|ctns?|pails?|trays?|kegs?|jugs?|gal
         |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
-        |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)|on\s+(?:the\s+)?(?:count|floor|rack))\b)""",
+        |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)|on\s+(?:the\s+)?(?:count|floor|rack)
+        # ("3,268 lb on the scale", "3,520 lb by dip": weighed or dipped, a bulk good's count)
+        |on\s+(?:the\s+)?scales?|(?:by|per|on)\s+(?:the\s+)?(?:tank\s+)?dip|weighed|measured)\b)""",
     _I,
 )
 # "found 5 extra", "3 short": the figure is already the difference, not a count
@@ -373,7 +377,9 @@ def _fit(
         return _put(text, cs, ce, "x" + diff)
     if len(diff) <= ce - cs and len(word) <= be - bs:
         text = _put(text, bs, be, word)
-        return _put(text, cs, ce, diff)
+        # the count's words go with its figure: "books 30, shelf 41" left "shelf 11", a place
+        ps = (count_phrase or count)[0]
+        return _put(_put(text, ps, cs, "") if ps < cs else text, cs, ce, diff)
     ps, pe = count_phrase or count
     if len(word) + 2 + len(diff) <= pe - ps:
         # "sys 10 spa covers, counted 12": the count's phrase has room for it all

@@ -62,10 +62,12 @@ _HEDGE = lead(
     r"a-z",
     rf"""\b{by_first_letter(_HEDGE_WORDS, re.IGNORECASE | re.VERBOSE)}\b
        | \b(?:about|around|nearly|almost|close\s+to|something\s+like|some|like)\s+{_NUM}
-       | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b | \d-odd\b | \bc\.\s?\$\d""",
+       | ~\s?\$?\d | \d+\s?-?ish\b | \bish\b | \d-odd\b | \bc\.\s?\$\d
+       # ("4 mugs broken, $12?"): an amount its writer asks about
+       | \$\s?\d[\d,]*(?:\.\d+)?\s?k?\s*\?""",
     re.IGNORECASE | re.VERBOSE,
     word=True,
-    anywhere=r"~\d",  # "~$500", "500-odd"
+    anywhere=r"~\d$",  # "~$500", "500-odd", "$12?"
 )
 # "12 or 15 units", "$400 or $500", "2 or 3 pallets": which number is meant?
 _NUMBER_OR = re.compile(rf"(?<![\w-]){_NUM}\s*(?:\w+\s+)?(?:or|/)\s+{_NUM}\b", re.IGNORECASE)

@@ -632,6 +632,14 @@ def _typed_initials(typed_words: list[str]) -> set[str]:
     return {a[0] + b[0] for a, b in pairwise(words) if len(a) >= 3 and len(b) >= 3}
 
 
+# words that join or tell, never a name's word: their initials spell nothing
+_NO_INITIAL = frozenset(
+    ("has", "had", "have", "was", "were", "are", "the", "and", "for", "with", "from", "that",
+     "this", "our", "not", "but", "its", "all", "any", "can", "did", "does", "got", "get",
+     "says", "said", "shows", "showed", "system", "books", "only", "also", "just")
+)  # fmt: skip
+
+
 def _initials_of(text: str, toks: list[tuple[str, int, int]], j: int, index: _Index) -> str:
     """The two-letter name word that toks[j] and toks[j + 1], two words of three letters or
     more side by side, are the initials of ("science diet" -> SD), or ""."""
@@ -640,6 +648,8 @@ def _initials_of(text: str, toks: list[tuple[str, int, int]], j: int, index: _In
     a, b = toks[j][0], toks[j + 1][0]
     if len(a) < 3 or len(b) < 3 or not (a.isalpha() and b.isalpha()):
         return ""
+    if a.lower() in _NO_INITIAL or b.lower() in _NO_INITIAL:
+        return ""  # ("system has 20": no "SH" of "500sh/RM" there)
     pair = a[0] + b[0]
     return pair if pair in index.pair_initials else ""
 
