@@ -1408,6 +1408,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "against the obsolescence reserve", "against the inventory reserve",
                 "against reserves", "against the provision", "against provision",
                 "from the allowance", "out of the reserve", "using the reserve",
+                # a heading that names the entry: "reserve write-off: 14 X", "E&O reserve
+                # usage: 12 X", "w/o vs E&O reserve: X x 9"
+                "reserve write-off", "reserve writeoff", "reserve w/o",
+                "reserve usage", "reserve utilization", "reserve utilisation", "reserve relief",
+                "reserve release", "allowance write-off", "allowance usage",
+                "w/o vs", "write off vs", "written off vs", "vs the reserve", "vs reserve",
+                "versus the reserve",
                 *(
                     f"{how} the {kind} {noun}"
                     for how in ("from", "out of", "against", "using", "use")
@@ -1489,6 +1496,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             Words(
                 "increase the reserve", "increase reserve", "increase the obsolescence reserve",
+                # a heading: "Q3 reserve provision - 60 reams X", "reserve top-up: 12 X"
+                "reserve provision", "reserve top-up", "reserve increase",
+                "reserve build", "reserve addition", "allowance provision", "allowance top-up",
                 "add to the reserve", "add to reserve", "top up the reserve",
                 "increase the allowance",
                 "increase the provision", "book a reserve", "set up a reserve",

@@ -897,7 +897,9 @@ _PRICE_BARE = lead(
     "@aucpe",
     rf"""(?P<lm>@|\b(?:at|unit\s+(?:cost|price)|cost(?:s|ing)?|price[ds]?|paid
          |each\s+(?!(?:at|for|of|and|or|is|was)\b)[a-z]{{2,15}}(?:\s+(?:costs?|at|for))?)
-         (?:\s+(?:is|was|of|at|=))?)\s{{0,3}}[:=]?\s{{0,3}}(?P<n>{_NUM_CORE})
+         # ("by the cost of 10 SKU-12": a count of goods after "of", no price)
+         (?:\s+(?:is|was|at|=)|\s+of(?!\s{{1,3}}{_NUM_CORE}\s+(?!(?:each|ea|per|apiece|a|an|/)\b)
+          [a-z\ue000]))?)\s{{0,3}}[:=]?\s{{0,3}}(?P<n>{_NUM_CORE})
          (?![\w.%])(?!\s*(?:x\b|(?!(?:each|ea)\b){_UNIT}\b|{MONEY_MARK}))""",
     # (a longer gap is a masked aside; "@ 12 ea" is a price, "12 units" a count)
     _IX,

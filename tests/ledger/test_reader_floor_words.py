@@ -4394,3 +4394,57 @@ def test_joining_words_spell_no_initials_of_a_name() -> None:
     }
     (d,) = draft("we counted 22 TN619Y, system has 20", make_context(items=items))
     assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, Decimal(2), Decimal("512.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "increase the reserve by the cost of 10 SKU-12",
+        "increase the E&O allowance by the cost of 10 SKU-12 widgets",
+        "add the cost of 10 SKU-12 to the obsolescence reserve",
+    ],
+)
+def test_the_cost_of_a_count_of_goods_is_no_price(text: str) -> None:
+    # "the cost of 10 SKU-12" was read as a price of $10, and the reserve had no amount
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.RESERVE_PROVISION,
+        Decimal(10),
+        Decimal("150.00"),
+    )
+
+
+def test_a_cost_of_a_bare_number_is_still_a_price() -> None:
+    (d,) = draft("4 mugs broken, cost of 12 each", make_context())
+    assert d.amount == Decimal("48.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("found 2 extra boxes KOD-3034 (50/bx) we thought we'd used", Category.OVERAGE),
+        ("2 damaged boxes KOD-3034 (50/bx)", Category.LOSS),
+        ("2 missing boxes KOD-3034 (50/bx) on the count", Category.SHRINKAGE),
+    ],
+)
+def test_a_word_between_the_count_and_its_containers_keeps_the_pack_size(
+    text: str, category: Category
+) -> None:
+    items = {"KOD-3034": ItemInfo("KOD-3034", "Process-free plate EA (50/BX)", Decimal("7.40"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (category, Decimal(100), Decimal("740.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("reserve write-off: 14 SKU-12 with the old logo, no market for them",
+         Category.RESERVE_WRITE_OFF),
+        ("E&O reserve usage: 14 SKU-12 (old design)", Category.RESERVE_WRITE_OFF),
+        ("w/o vs E&O reserve: SKU-12 x 14 (old formulation)", Category.RESERVE_WRITE_OFF),
+        ("Q3 reserve provision - 14 SKU-12, demand dried up", Category.RESERVE_PROVISION),
+    ],
+)  # fmt: skip
+def test_a_reserve_heading_says_which_way(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity, d.amount) == (category, Decimal(14), Decimal("210.00"))

@@ -100,6 +100,9 @@ _N_FIRST = r"\dotfsenha"
 _OUTER = (
     rf"(?P<n1>{_N}|half(?:\s+an?)?|an?|(?<![$\w.,/-])\d+(?={_C}))(?:\s*[x*]\s*|\s+|(?<=\d))"
     # ("3 shelf packs (12/pk)", "2 display boxes of 24": the container a shop shelves)
+    # ("2 extra cs X (24/cs)", "2 damaged boxes X (50/bx)": what the containers are or did)
+    rf"(?:(?:extra|more|spare|missing|damaged|dmg|broken|crushed|dented|expired|spoiled|stolen"
+    rf"|wet|soaked|torn|ruined|unopened|obsolete)\s+)?"
     rf"(?:(?:master|outer|inner|full|whole|shipping|sealed|shelf|display)\s+)?"
     rf"(?P<c1>{_C})"
 )
