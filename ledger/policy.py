@@ -1426,6 +1426,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     if f"{how} the {kind} {noun}" not in (
                         "against the obsolescence reserve", "against the inventory reserve")
                 ),
+                # ("charge to the obsolete inventory reserve: 18 X": charged to it is out of
+                # it, though "to the obsolete inventory reserve" alone builds it)
+                *(
+                    f"{how} the {kind} {noun}"
+                    for how in ("charge to", "charged to", "charging to", "charge it to",
+                                "charge them to")
+                    for kind in ("obsolescence", "inventory", "e&o", "excess and obsolete",
+                                 "excess & obsolete", "obsolete stock", "obsolete inventory",
+                                 "obs", "obsolete")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
                 # "written off through the obs reserve", "via E&O reserve": through the reserve
                 # is out of it ("add $500 to the reserve via a journal" is not: the reserve's
                 # name must follow)

@@ -545,7 +545,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"litre|l|ml|kg|g|mm|cm|piece|pc|ply|tier|volt|v|watt|w|amp|quart|qt|pint|cup|pin|prong"
     r"|port|way|speed|gang|drawer|seat|burner|shelf|door|light|bulb|slot|blade)s?\b",
     r"\b\d+(?:\.\d+)?(?:in|inch|\")\s+(?=[a-z])",
-    r"\b(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
+    # (not the end of a figure with thousands: "1,200 ft spool" is twelve hundred feet)
+    r"\b(?<!\d,)(?P<m>\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|lb|lbs|kg|gal|gallon|litre|liter|quart|qt|pint"
     # ("3 bags (50 lb each)": the weight of each bag, read with the bags)
     r"|ft|mm|cm|inch)\s+)(?!(?:each|ea|apiece)\b)(?=" + _UNIT + r"\b)",
     # "a 20 lb propane cylinder", "one 10in miter saw": the size of the one thing (a holder
@@ -680,7 +681,8 @@ _SPLIT = re.compile(
     r"""
       \n+
     | ;+
-    | :\s+
+    # ("SKU-12: 14" on a line of its own is a code and its count, not two parts)
+    | :\s+(?!\d{1,4}[ \t]*(?:\n|$))
     | (?<=[.!?])\s+
     | \s*,\s*(?:and|also|plus|then|&)\s+
     | ,(?!\d{3}(?!\d))\s*
@@ -821,12 +823,15 @@ _QTY_BEFORE_SKU = lead_num(
     _I,
 )
 _CODE_COUNT_LINE = re.compile(
-    rf"^[\s,;&+-]*(?:and\s+|&\s*)?{SKU_MARK}\s*(?:[x\u00d7:=]\s*)?\d{{1,4}}(?![\w%/]|[.,]\d)\s*"
+    # ("\u2022 IMP-PVS-LB \u2013 14": a dash between the code and its count)
+    rf"^[\s,;&+-]*(?:and\s+|&\s*)?{SKU_MARK}\s*(?:(?:[x\u00d7:=]|[-\u2013\u2014](?=\s))\s*)?"
+    r"\d{1,4}(?![\w%/]|[.,]\d)\s*"
     r"(?:units?|pcs?|ea|each)?[\s.,;]*$",
     _I,
 )
 _QTY_AFTER_SKU = re.compile(
-    rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%])", _I
+    rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%]|,\d{{3}}(?!\d))",
+    _I,
 )
 _QTY_BEFORE_MONEY = lead_num(rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I)
 # "40 chairs", "40 damaged chairs": a count of things with no unit word
@@ -1524,7 +1529,8 @@ _LOC_MOD = (
 )
 _LOC_ID = (
     # "3", "12b", "4-2", "A", "A-12-03", "B12-4C": bin and rack codes are all place
-    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+[a-z]?(?:[-./](?:\d+[a-z]?|[a-z]))*"
+    # ("mezzanine 3x SKU-40": three of them, no place "3x")
+    r"(?:\s*(?:\#|no\.?|number)?\s*(?:\d+(?:[a-wyz]|x(?!\s))?(?:[-./](?:\d+[a-z]?|[a-z]))*"
     r"|(?-i:[A-Z]{1,3}(?:-?\d+[A-Z]?)?(?:[-./](?:\d+[A-Z]?|[A-Z]))*)"  # ("R-24-B")
     r"|(?-i:[b-hj-wyz]))(?![\w-])"
     # ("from the yard 1 pallet STN-PLT": the count of pallets, not yard 1)
@@ -3671,7 +3677,7 @@ def _read_sizes(r: _Read) -> None:
     sizes = list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ())
     sizes += [m for m in _VESSEL_SIZE.finditer(r.s) if _VESSEL_BEFORE.search(r.s, 0, m.start())]
     for m in sizes:
-        if r.priced_by and measures.measure(m.group(0).lstrip("0123456789. ")) == r.priced_by:
+        if r.priced_by and measures.measure(m.group(0).lstrip("0123456789., ")) == r.priced_by:
             continue  # "40 ft PVC40-2" priced per foot: 40 ft is the count
         r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
 
@@ -5966,7 +5972,9 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
             if (
                 f.category in head_explains
                 and not (apart or _ON_COUNT.search(f.source_text))
-                and not _not_an_events_doing(f)
+                # (wear or age is no fire's doing; a reserve pays for it all the same: "use
+                # the reserve: 4 A + 10 B, obsolete")
+                and not (head_category is Category.CASUALTY and _not_an_events_doing(f))
             ):
                 # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
                 changes.update(category=head_category, reason=head_reason)

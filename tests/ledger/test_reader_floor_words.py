@@ -4448,3 +4448,77 @@ def test_a_word_between_the_count_and_its_containers_keeps_the_pack_size(
 def test_a_reserve_heading_says_which_way(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity, d.amount) == (category, Decimal(14), Decimal("210.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "expired:\nSKU-12: 14\nSKU-40: 9",
+        "expired:\nSKU-12 - 14\nSKU-40 - 9",
+        "*Expired stock*\n\u2022 SKU-12 \u2013 14\n\u2022 SKU-40 \u2013 9\ntossing both",
+    ],
+)
+def test_lines_of_a_code_and_its_count_after_a_colon_or_a_dash(text: str) -> None:
+    items = {**_BLUE, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    drafts = draft(text, make_context(items=items))
+    assert [(d.sku, d.quantity) for d in drafts] == [("SKU-12", 14), ("SKU-40", 9)]
+
+
+@pytest.mark.parametrize(
+    ("name", "cost", "text", "amount"),
+    [
+        # a note in brackets of how the pieces ship: the list costs the piece
+        ("FRAM Extra Guard oil filter PH3614 (12/CS)", "4.27",
+         "PH3614 x 18 - roof leak got into the box, filters rusted. dmg w/o", "76.86"),
+        ("Mobil 1 5W-30 1 QT (6/CS)", "7.48", "inventory shortfall on X1: 9 pcs", "67.32"),
+        # "EA" says the piece, however dear a case of them would be
+        ("Echelon Flex Reload 60mm Blue, EA (12/BX)", "231.50",
+         "impaired: 2 X1 reloads, NRV $150 ea (vendor buyback price)", "163.00"),
+        # ... as a pair's line says the pair
+        ("Surgical Glove Sz 7.5, PR (50 PR/BX)", "2.37", "10 pr of X1 torn, write off", "23.70"),
+    ],
+)  # fmt: skip
+def test_what_the_list_costs_when_its_name_gives_a_pack(
+    name: str, cost: str, text: str, amount: str
+) -> None:
+    sku = "PH3614" if "PH3614" in text else "X1"
+    (d,) = draft(text, make_context(items={sku: ItemInfo(sku, name, Decimal(cost))}))
+    assert d.amount == Decimal(amount)
+
+
+def test_a_bare_case_pack_ending_the_name_is_still_the_cases_cost() -> None:
+    items = {"WN-100": ItemInfo("WN-100", "IDEAL WIRE-NUT YEL 100/BX", Decimal("14.90"))}
+    (d,) = draft("3 bx WN-100 crushed", make_context(items=items))
+    assert d.amount == Decimal("44.70")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "use the reserve: 4 SKU-12 + 10 SKU-40, obsolete",
+        "charge to the reserve: 4 SKU-12 and 10 SKU-40, both expired",
+        "charge to the obsolete inventory reserve: 4 SKU-12 and 10 SKU-40, both expired",
+    ],
+)
+def test_a_reserve_heading_pays_for_every_line(text: str) -> None:
+    # the last line's own "obsolete" made it a loss beside the reserve (sure); "to the
+    # obsolete inventory reserve" read as building it
+    items = {**_BLUE, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    drafts = draft(text, make_context(items=items))
+    assert [d.category for d in drafts] == [Category.RESERVE_WRITE_OFF] * 2
+
+
+def test_a_count_with_an_x_after_a_place_word_is_no_place() -> None:
+    # ":face_palm:" dropped, "mezzanine 3x" was read as a place and "a box" counted one (sure)
+    items = {"LENS-CPS": ItemInfo("LENS-CPS", "Goggle lens", Decimal("48.00"))}
+    text = "dropped a box of lenses off the mezzanine :face_palm: 3x LENS-CPS cracked"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(3), Decimal("144.00"))
+
+
+def test_thousands_on_a_holder_of_goods_priced_by_the_foot() -> None:
+    # "1,200 ft spool" lost its "200 ft" as the spool's size: 1 ft at $0.42, sure
+    items = {"HS5000": ItemInfo("HS5000", "Brake housing 5mm black (per ft)", Decimal("0.42"))}
+    for text in ("HS5000 - 1,200 ft spool crushed, damaged", "a 1,200 ft spool of HS5000 crushed"):
+        (d,) = draft(text, make_context(items=items))
+        assert (d.quantity, d.amount) == (Decimal(1200), Decimal("504.00")), text

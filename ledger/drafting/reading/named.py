@@ -503,6 +503,8 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
 
 
 _ENDS_THE_NAME = re.compile(r"[\s)]*$")
+_IN_BRACKETS = re.compile(r"\(\s*$")
+_BRACKET_CLOSES = re.compile(r"\s*\)\s*$")
 
 
 def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:
@@ -514,8 +516,17 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
     or the case's cost would make a piece worth less than PIECE_FLOOR ("GRAVY CUP 4OZ
     CS/24" at $0.85 is one cup's). Held-out round 87 (sets 734-741): 39 more right, none
     broken; the card says which it read, never sure either way."""
+    if packs.says_each(item.name):
+        return False  # ("Echelon reload 60mm, EA (12/BX)" at $231.50: the reload's cost)
     if item.unit_cost * size >= CASE_PRICED_FROM:
         return True
+    if _IN_BRACKETS.search(item.name, 0, holds.start()) and _BRACKET_CLOSES.match(
+        item.name, holds.end()
+    ):
+        # ("oil filter PH3614 (12/CS)", "5W-30 1 QT (6/CS)", "glide wax 60g (24/cs)"): a
+        # note in brackets of how the pieces ship; the list costs the piece (held-out rounds
+        # 138-139: 28 of 67 right read as the case's cost)
+        return False
     if not holds.group("c2") and not _ENDS_THE_NAME.match(item.name, holds.end()):
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
     if packs.says_each(item.name) or _MEASURE_PRICED.search(item.name, 0, holds.start()):

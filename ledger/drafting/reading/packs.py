@@ -555,7 +555,9 @@ _PRICED_EACH = re.compile(
     # ("Birthday card assorted (single card, ships 6/pk)": the single piece priced)
     r"|\(\s*(?:single|one|1)\s+[a-z]+\s*[,;]"
     # ("3/4in masking tape, roll (48/cs)": the goods' own unit, then the case it ships in)
-    r"|,\s*(?:roll|sheet|disc|bottle|can|tube|jar|pair|piece|pc|bar|spool)\s*\(\s*\d+\s*/\s*"
+    # ("Surgical glove sz 7.5, PR (50 PR/BX)": the pair priced)
+    r"|,\s*(?:roll|sheet|disc|bottle|can|tube|jar|pair|pr|piece|pc|bar|spool)\s*\(\s*\d+\s*"
+    r"(?:prs?\s*)?/\s*"
     r"(?:cs|case|bx|box|ctn|carton|pk|pack|sleeve|slv)\s*\)",
     re.IGNORECASE,
 )
@@ -566,6 +568,13 @@ _PRICED_EACH = re.compile(
 # item is the case says "CASE/12" or "CASE 12CT" (sold by the case), and "BX/25" is left
 # open: a box is as often what the list prices as what holds the pieces.
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
+# a note in brackets ending the name of how the pieces ship ("oil filter PH3614 (12/CS)",
+# "5W-30 1 QT (6/CS)"): the list costs the piece (held-out rounds 138-139)
+_SHIPS_IN = re.compile(
+    r"\(\s*(?:\d+\s*/\s*(?:cs|case|bx|box|ctn|carton|pk|pack|bg|bag)"
+    r"|(?:cs|case|bx|box|ctn|carton|pk|pack|bg|bag)\s*/\s*\d+)\s*\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def says_each(name: str) -> bool:
@@ -577,7 +586,7 @@ def says_each(name: str) -> bool:
 def priced_each(name: str) -> bool:
     """Whether an item list's name says the piece is priced and its box or case only holds
     them ("COKE 20OZ EA 24/CS", "Grinding Disc (ea, 25/bx)", "GRAVY CUP 4OZ CS/24")."""
-    return bool(_PRICED_EACH.search(name) or _CASE_PACK.search(name))
+    return bool(_PRICED_EACH.search(name) or _CASE_PACK.search(name) or _SHIPS_IN.search(name))
 
 
 # (an item list's names are a company's fixed list, read again for every message naming them)
@@ -1656,7 +1665,11 @@ _MEASURE_AFTER = re.compile(rf"\s*-?\s*(?P<u>{measures.UNIT})\.?(?![\w-])", _I)
 # the measure on each holder: a decimal is a length ("12.5 ft")
 def _m(i: int = 0) -> str:
     """The measure on one holder, its groups numbered ("m1", "u1"): "15 yd", "100ft"."""
-    return rf"(?P<m{i}>(?<![$\w.,/-])\d+(?:\.\d+)?)\s*-?\s*(?P<u{i}>{measures.UNIT})\.?(?![\w-])"
+    # ("a 1,200 ft spool": thousands with their commas)
+    return (
+        rf"(?P<m{i}>(?<![$\w.,/-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*-?\s*"
+        rf"(?P<u{i}>{measures.UNIT})\.?(?![\w-])"
+    )
 
 
 _HELD_BY = lead(
