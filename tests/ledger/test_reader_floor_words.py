@@ -4522,3 +4522,26 @@ def test_thousands_on_a_holder_of_goods_priced_by_the_foot() -> None:
     for text in ("HS5000 - 1,200 ft spool crushed, damaged", "a 1,200 ft spool of HS5000 crushed"):
         (d,) = draft(text, make_context(items=items))
         assert (d.quantity, d.amount) == (Decimal(1200), Decimal("504.00")), text
+
+
+def test_cases_of_a_line_whose_name_notes_its_case_pack_in_brackets_cost_their_pieces() -> None:
+    # "Swix F4 glide wax, 60g (24/cs)" at $8.75 is a tin's cost: a case was read as $8.75
+    items = {"SWX-F4": ItemInfo("SWX-F4", "Swix F4 glide wax rub-on, 60g (24/cs)", Decimal("8.75"))}
+    (d,) = draft(
+        "found an extra case of SWX-F4 (24/cs) behind the counter", make_context(items=items)
+    )
+    assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, Decimal(24), Decimal("210.00"))
+
+
+def test_a_line_priced_by_the_pair_counts_pairs() -> None:
+    items = {"HW-40": ItemInfo("HW-40", "HotHands hand warmer, pair (40/bx)", Decimal("0.85"))}
+    (d,) = draft("twenty two pair of hand warmers (HW-40) damaged", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(22), Decimal("18.70"))
+
+
+def test_a_number_said_in_several_words_is_one_count_of_containers() -> None:
+    # "twenty two pair" was read as "two pair": 4 pieces
+    (d,) = draft("twenty two pair of SKU-12 damaged", make_context(items=_BLUE))
+    assert d.quantity == Decimal(44)
+    (d,) = draft("forty two cases (12/cs) of SKU-12 crushed", make_context(items=_BLUE))
+    assert d.quantity == Decimal(504)

@@ -20,8 +20,16 @@ from ledger.money import MoneyError, parse_decimal
 _I = re.IGNORECASE
 _MAX = Decimal(10) ** 9
 _WORDNUM = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty|sixty|hundred)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred)"
+)
+_NOT_AFTER_TENS = (
+    "".join(
+        rf"(?<!{w}\s)(?<!{w}-)"
+        for w in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    )
+    + r"(?<!hundred\s)(?<!thousand\s)(?<!\sand\s)"
 )
 # a count: digits (never a price or part of a code) or a number word. Two decimals are
 # cents: "111 cases, 9.00 a case" is a price per case, never 9 pieces a case.
@@ -29,7 +37,8 @@ _N = (
     # ("(2,000 pcs)", "(1,200/box)": thousands with commas)
     r"(?:(?<![$\w.,/-])(?:\d{1,3}(?:,\d{3})+(?![.,]\d)|\d+(?:\.\d(?!\d)|\.\d{3,})?)"
     r"(?![.,]\d)(?![\d.,]*\s*%)(?![\w-])(?!/\d)"
-    rf"|\b{_WORDNUM}\b)"
+    # (a number said in several words, "twenty two pair", is one count, never its last word)
+    rf"|\b{_NOT_AFTER_TENS}{_WORDNUM}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORDNUM})*\b)"
 )
 _CONTAINERS = {
     "case": "case", "cases": "case", "cs": "case", "carton": "carton", "cartons": "carton",
@@ -567,6 +576,7 @@ _PRICED_EACH = re.compile(
 # priced each and the case (pallet, carton) says how many it holds; a name that says the
 # item is the case says "CASE/12" or "CASE 12CT" (sold by the case), and "BX/25" is left
 # open: a box is as often what the list prices as what holds the pieces.
+_PAIR_THEN_PACK = re.compile(r",\s*(?:pair|pr)\s*\(\s*\d+\s*(?:prs?\s*)?/", re.IGNORECASE)
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 # a note in brackets ending the name of how the pieces ship ("oil filter PH3614 (12/CS)",
 # "5W-30 1 QT (6/CS)"): the list costs the piece (held-out rounds 138-139)
@@ -593,9 +603,11 @@ def priced_each(name: str) -> bool:
 @lru_cache(maxsize=4096)
 def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
+    if _PAIR_THEN_PACK.search(name):
+        return "pair"  # "hand warmer, pair (40/bx)", "glove sz 7.5, PR (50 PR/BX)": the pair
     if _PRICED_EACH.search(name):
         return None  # "Grinding Disc (ea, 25/bx)": priced each, whatever a box holds
-    if _CASE_PACK.search(name):
+    if _CASE_PACK.search(name) or _SHIPS_IN.search(name):
         # "FANCY FEAST PATE 3OZ CS/24": a case pack, no container the name prices by; whether
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
