@@ -4545,3 +4545,28 @@ def test_a_number_said_in_several_words_is_one_count_of_containers() -> None:
     assert d.quantity == Decimal(44)
     (d,) = draft("forty two cases (12/cs) of SKU-12 crushed", make_context(items=_BLUE))
     assert d.quantity == Decimal(504)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # the count in the books' own sentence, not the next one's figure
+        ("Cycle count: SKU-12 shelf 11 / system 8. Found 3 extra", Category.OVERAGE, 3),
+        ("SKU-12: 31 in the system, 29 on the racks", Category.SHRINKAGE, 2),
+        ("count came in over: 18 SKU-12 on hand, system shows 14", Category.OVERAGE, 4),
+        # a count said in words
+        ("overage on SKU-12 - counted sixty, system 48", Category.OVERAGE, 12),
+        ("SKU-12 system says forty, shelf has thirty-one", Category.SHRINKAGE, 9),
+    ],
+)
+def test_more_ways_a_count_stands_beside_the_books(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+    assert d.amount == Decimal(quantity) * Decimal("15.00")
+
+
+def test_a_status_question_after_a_figure_is_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft("overage report from last week showed +$312.40, did that get posted?", make_context())

@@ -74,6 +74,15 @@ _STATUS_ASKED = re.compile(
         |went\s+through|synced|sent|done|submitted|pending)\b""",
     _I | re.VERBOSE,
 )
+# ... asked after the figure it is about: "overage report from last week showed +$312.40,
+# did that get posted?"
+_STATUS_AFTER = re.compile(
+    r"""[,.;:!-]\s*(?:so\s+|and\s+)?(?:did|has|have|was|were|is|are)\s+(?:that|it|this|those
+        |these|they|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:get|got|gone|go|been|went)?\s*(?:posted
+        |approved|booked|processed|through|thru|done|synced|pushed|entered|recorded|in)\b
+        [^?]{0,30}\?+\s*$""",
+    _I | re.VERBOSE,
+)
 # ... asked without a question mark: "is the w/o for the 6 chicks in yet or do i need to
 # resubmit"
 _STATUS_YET = re.compile(
@@ -780,6 +789,7 @@ def answer(
         and (
             _QUESTION.search(stripped)
             or _STATUS_ASKED.search(stripped)
+            or (_STATUS_AFTER.search(stripped) and not _ASKS_WRITE_OFF.search(stripped))
             or (
                 _TAG_QUESTION.search(stripped)
                 and (not _ASKS_WRITE_OFF.search(stripped) or _WRITE_OFF_TALKED.search(stripped))

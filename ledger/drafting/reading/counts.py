@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.drafting.reading.fast import lead, twin_patterns
+from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE | re.VERBOSE
 
@@ -126,10 +127,13 @@ _COUNTED = re.compile(
     + r"|"
     + _N1.format("m")
     # ("jasmine rice 14 bags on shelf, system 17": what the goods come in, then where)
-    + r"""\s+(?:(?:units?|pcs|pieces?|items?|ea|bags?|sacks?|cases?|cs|boxes|bx|bottles?|btls?
+    # ("18 QO142M200PC on hand, system shows 14": the goods' code between)
+    + r"""\s+(?:(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,}\s+)?"""
+    + r"""(?:(?:units?|pcs|pieces?|items?|ea|bags?|sacks?|cases?|cs|boxes|bx|bottles?|btls?
         |cans?|jars?|tubs?|rolls?|packs?|pks?|cartons?|ctns?|pails?|trays?|kegs?|jugs?|gal
         |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
-        |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)|on\s+(?:the\s+)?(?:count|floor|rack)
+        |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)
+        |on\s+(?:the\s+)?(?:count|floor|racks?|bins?|pegs?|hooks?)
         # ("3,268 lb on the scale", "3,520 lb by dip": weighed or dipped, a bulk good's count)
         |on\s+(?:the\s+)?scales?|(?:by|per|on)\s+(?:the\s+)?(?:tank\s+)?dip|weighed|measured)\b)""",
     _I,
@@ -181,7 +185,44 @@ class Difference:
         return f"The books say {self.book:,}, counted {self.counted:,}: {diff:,} {side}"
 
 
+_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand)"
+)
+# a count said in words ("counted sixty, system 48"), read as its figure in the same room
+_WORDS = re.compile(rf"\b{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b", re.IGNORECASE)
+
+
+def _figures(text: str) -> str:
+    """`text` with each number said in words written as its figure, padded to the same
+    length ("sixty" -> "60   ")."""
+
+    def figure(m: re.Match[str]) -> str:
+        try:
+            value = parse_decimal(m.group(0))
+        except (MoneyError, ArithmeticError, ValueError):
+            return m.group(0)
+        said, room = _plain(value), len(m.group(0))
+        return said.ljust(room) if len(said) <= room else m.group(0)
+
+    return _WORDS.sub(figure, text)
+
+
 def rewrite(
+    text: str, other_story: Callable[[str], bool] = lambda _: False
+) -> tuple[str, list[Difference]]:
+    """See _rewrite; a count said in words beside the books' figure is read as its figure
+    ("overage on X - counted sixty, system 48")."""
+    out, found = _rewrite(text, other_story)
+    if found or not _WORDS.search(text):
+        return out, found
+    figured = _figures(text)
+    out2, found2 = _rewrite(figured, other_story)
+    return (out2, found2) if found2 else (out, found)
+
+
+def _rewrite(
     text: str, other_story: Callable[[str], bool] = lambda _: False
 ) -> tuple[str, list[Difference]]:
     """`text` with each books-vs-count pair turned into "short xD" / "surplus xD" in place
@@ -340,15 +381,18 @@ def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
 def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
     """The counted figure in the same request as the books' figure: after it, else before."""
     after = _COUNTED.search(text, book.end(), book.end() + _MAX_GAP)
-    if after and not _GAP.search(text, book.end(), after.start()):
+    if after and _GAP.search(text, book.end(), after.start()):
+        after = None
+    if after and not _SENTENCE_END.search(text, book.end(), after.start()):
         return after
     start = max(0, book.start() - _MAX_GAP)
     before = None
     for m in _COUNTED.finditer(text, start, book.start()):
         before = m
     if before and not _GAP.search(text, before.end(), book.start()):
+        # ("shelf 11 / system 8. Found 3 extra": the count in the books' own sentence)
         return before
-    return None
+    return after
 
 
 def _fit(
