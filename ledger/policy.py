@@ -1637,6 +1637,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "didnt have in the system",
                 "wasnt on the books", "wasn't on the books", "was not on the books",
                 "system doesnt have", "system doesn't have", "system does not have",
+                # the books by the software's name ("found 1 cs ... that isn't in QuickBooks")
+                *(
+                    f"{neg} in {books}"
+                    for neg in ("not", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt",
+                                "weren't", "werent")
+                    for books in ("qb", "qbo", "quickbooks")
+                ),
+                # ("inventory adj UP: found 8 gal"): an adjustment up is an overage
+                "adj up", "adjust up", "adjustment up", "adjusted up", "inventory adj up",
                 "never got received", "never received in", "never got received in",
                 "nobody ever received", "nobody received", "over system", "over the system",
                 # ("found a cs behind the pallet, system didnt have them", "wasnt in the

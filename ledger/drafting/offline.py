@@ -970,7 +970,9 @@ _RIGHT_TOTAL = re.compile(
     rf"""\s*(?:(?:in\s+|grand\s+)?total\b(?!\s*(?:of|is|was|[:=])?\s*(?:\$|usd|\d|{MONEY_MARK}))|altogether\b|all\s+together\b|overall\b|all\s+in\b|worth\b
          |for\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:lot|batch|bunch|set|everything|them\s+all)\b
          |of\b|in\s+(?=[a-z])|in\s+(?:lost|damaged|missing|loss)|lost\b|loss\b
-         |ext(?:ended|\.|\b)|line\s+total\b)  # "$2,460 extended": the line's total""",
+         |ext(?:ended|\.|\b)|line\s+total\b  # "$2,460 extended": the line's total
+         # ("donated 40 poinsettias, $164 at cost": what the lot cost us)
+         |at\s+(?:our\s+)?cost\b(?!\s*(?:each|ea|per|a\s+piece|apiece)\b))""",
     _IX,
 )
 _TAIL = r"(?:\s+(?:is|was|of|at|around|about|approx\.?|roughly|=))*\s*[:=~]?\s*$"
@@ -1366,6 +1368,8 @@ _WD_NRV = lead(
     NUM_FIRST + "a-z$",
     rf"""\b(?:nrv|lcnrv|lcm|lower\s+of\s+cost\s+(?:or|and)\s+(?:nrv|market|net\s+reali[sz]able\s+value)
          |(?:net\s+)?reali[sz]able\s+value|recoverable\s+amount|estimated\s+selling\s+price
+         # ("realizable $90/btl", "to melt ($395/ea)", "melt is $150 each": gold's scrap value)
+         |reali[sz]able|(?:to\s+)?melt(?:\s+value)?(?:\s+(?:is|of|at))?|scrap\s+value
          |market\s+(?:value|price)|fair\s+value
          |new\s+(?:unit\s+)?(?:value|price)|current\s+(?:value|price)|resale\s+value
          |selling\s+price|sale\s+price|now\s+worth|worth\s+now|now\s+sells?\s+for|sells?\s+for
@@ -3583,8 +3587,19 @@ _DIFFERENCE = re.compile(
 )
 
 
+# goods the books never had: all that was found is the difference ("found 3 X that aren't in
+# the system", "found 2 cs in the back, not in QB")
+_NEVER_ON_BOOKS = re.compile(
+    r"\b(?:not|isn'?t|aren'?t|wasn'?t|weren'?t|never)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:the\s+|our\s+)?"
+    r"(?:system|books?|inventory|qb|qbo|quickbooks|records?)\b"
+    r"|\bsystem\s+(?:doesn'?t|didn'?t|does\s+not|did\s+not)\s+(?:have|know)\b"
+    r"|\bnever\s+(?:got\s+)?received\b",
+    _I,
+)
+
+
 def _level_not_difference(r: _Read, work: str) -> None:
-    if _LEVEL.search(work) and not _DIFFERENCE.search(work):
+    if _LEVEL.search(work) and not _DIFFERENCE.search(work) and not _NEVER_ON_BOOKS.search(work):
         r.doubts.append(
             "That number reads as what was counted, not how many are short or over: give "
             "the difference (e.g. '6 short')"

@@ -4570,3 +4570,55 @@ def test_more_ways_a_count_stands_beside_the_books(
 def test_a_status_question_after_a_figure_is_no_write_off() -> None:
     with pytest.raises(DraftError):
         draft("overage report from last week showed +$312.40, did that get posted?", make_context())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "found 3 SKU-12 in the back that isn't in QuickBooks",
+        "found 3 SKU-12 not in QB",
+        "inventory adj UP: found 3 SKU-12 in the tint room",
+    ],
+)
+def test_goods_the_books_never_had_are_an_overage_of_all_that_was_found(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, Decimal(3), Decimal("45.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ReStore mailed the donation receipt for the $715.20 of Valspar, filing it w/ taxes",
+        "the shelter sent a thank-you card for the $450 donation last month :heart:",
+        "insurance adjuster asked how much the break-in cost us, was it $3,450?",
+        "controller asked: do we need to top up the reserve this quarter? last top-up was $5k",
+    ],
+)
+def test_paperwork_and_questions_passed_on_are_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=_BLUE))
+
+
+def test_a_donation_that_asks_for_its_receipt_is_still_drafted() -> None:
+    (d,) = draft(
+        "donated 4 SKU-12 to the food bank, they need a donation receipt", make_context(items=_BLUE)
+    )
+    assert (d.category, d.amount) == (Category.DONATION, Decimal("60.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("write-down to melt value: 2 SKU-40, melt is $100 each", "84.00"),
+        ("lower of cost or NRV on the SKU-40 x 10: realizable $90/btl", "520.00"),
+    ],
+)
+def test_melt_and_realizable_values_are_new_values(text: str, amount: str) -> None:
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_an_amount_at_cost_after_a_count_is_the_lots_value() -> None:
+    (d,) = draft("donated 40 poinsettias to the senior center, $164 at cost", make_context())
+    assert (d.quantity, d.amount) == (Decimal(40), Decimal("164.00"))

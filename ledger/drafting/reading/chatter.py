@@ -96,6 +96,10 @@ _STATUS_YET = re.compile(
 _FIGURE_ASKED = re.compile(
     r"""\b(?:is|are|was|were|been|keeps?|kept)\s+asking\s+(?:what|how|if|whether|about|for|me)\b
       | \basking\s+(?:what|how\s+much|how\s+many|if|whether)\b
+      # ("adjuster asked how much the break-in cost us, was it $3,450?", "controller asked:
+      # do we need to top up the reserve this quarter?")
+      | \basked\s+(?:(?:us|me)\s+)?(?:what|how\s+much|how\s+many|if|whether)\b
+      | \basked\s*:\s*(?:do|does|did|should|can|is|are|will|what|how)\b
       | \b(?:wants?|wanted|needs?|needed|would\s+like)\s+to\s+know\b
       | \b(?:can|could|would)\s+(?:someone|somebody|anyone|anybody|you|u)\s+(?:please\s+|pls\s+)?
         (?:confirm|double[\s-]?check|check)\b
@@ -104,6 +108,13 @@ _FIGURE_ASKED = re.compile(
 )
 # an amount with a question mark ("was it $14,600?"): asked, when nothing is said to be lost
 _AMOUNT_ASKED = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s*k?\s*\?", _I)
+# paperwork and thanks for what was given before: "ReStore mailed the donation receipt for
+# the $715.20 of Valspar", "the shelter sent a thank-you card for the $450 donation"
+_PAPERWORK = re.compile(
+    r"\b(?:donation|tax|gift)\s+receipts?\b"
+    r"|\bthank[\s-]?you\s+(?:card|note|letter|email|e-mail)s?\b",
+    _I,
+)
 # a request from outside, for later: "the food bank asked if we can donate helium tanks next
 # month", "Sea Scouts asked if we'd donate some PFDs": nothing has left the shelf yet
 _ASKED_OF_US = re.compile(
@@ -804,6 +815,16 @@ def answer(
         and (not _ASKS_WRITE_OFF.search(stripped) or _WRITE_OFF_TALKED.search(stripped))
     ) or (_ASKED_OF_US.search(stripped) and not _ASKS_WRITE_OFF.search(stripped)):
         return "That reads like a question, not a write-off request. " + DOES
+    paperwork = _PAPERWORK.search(stripped)
+    if (
+        paperwork
+        and not _DIGIT.search(stripped, 0, paperwork.start())  # (it is what the message is about)
+        and not _ASKS_WRITE_OFF.search(stripped)
+    ):
+        return (
+            "That reads like paperwork for goods given or written off before, not a new "
+            "write-off. " + DOES
+        )
     if _REPORT_ASKED.search(stripped) or _STATUS_YET.search(stripped):
         return "That reads like a question, not a write-off request. " + DOES
     if (
