@@ -1192,6 +1192,20 @@ DOUBTFUL_PART = 0.5  # a part scored below this cannot be approved as it stands
 DOUBTFUL_PART_WARNING = "Another part of this message is in doubt: check it before approving"
 
 
+SURE_PART = 0.9
+GUESSED_PART_WARNING = (
+    "Another part of this message is goods I guessed (by name, or one assumed): check it "
+    "before approving"
+)
+_GUESSED_GOODS = ("No count given:", "by its name in the item list")
+
+
+def _goods_guessed(d: Draft) -> bool:
+    """Whether a draft's goods or count were guessed: named by the item list's name with no
+    code, or one unit assumed with no count."""
+    return any(g in line for line in d.explanation for g in _GUESSED_GOODS)
+
+
 def whole_message(drafts: list[Draft]) -> list[Draft]:
     """A message is one card: a part beside one missing facts, or beside one the reader
     doubts (below 0.5: "2 SP 50s cut" read as something else), is not sure either."""
@@ -1201,6 +1215,10 @@ def whole_message(drafts: list[Draft]) -> list[Draft]:
         warning = OPEN_PART_WARNING
     elif any(d.confidence < DOUBTFUL_PART for d in drafts):
         warning = DOUBTFUL_PART_WARNING
+    elif any(d.confidence < SURE_PART and _goods_guessed(d) for d in drafts):
+        # ("the touch-up solvent tipped over ... 12.5 yds of X stained": a "touch-up kit" the
+        # item list names, one assumed, beside the fabric: is it a part at all?)
+        warning = GUESSED_PART_WARNING
     else:
         return drafts
     return [

@@ -2095,9 +2095,36 @@ _RAISED_IT = re.compile(
 _SUMMING_UP = re.compile(r"^\W*(?:so|that'?s|thats|i\.?e\.?|which\s+is|in\s+all|total)\b", _I)
 
 
+# a later part that says the same count again in words of its own: "all 36 no good", "scrap
+# all 25", "count is over by 2", "we have 2 fewer than the system", "shelf count is one more
+# than the books"
+_COUNT_SAID_AGAIN = re.compile(
+    r"\ball\s+(?:\d+|of\s+(?:them|those|the\s+\d+))\b"
+    r"|\b(?:count(?:'s|\s+is|\s+was)?|we'?re|we\s+are|we\s+have|we\s+had|shelf\s+count(?:\s+is)?)"
+    r"\s+(?:\w+\s+){0,3}?(?:over|off|short|under|up|down|more|fewer|less|surplus)\b"
+    r"|\b(?:more|fewer|less)\s+than\s+(?:on\s+|in\s+)?(?:the\s+)?(?:books|system|records)\b",
+    _I,
+)
+_COUNT_WAYS_SAID = frozenset((Category.SHRINKAGE, Category.OVERAGE))
+
+
+def _said_again(prev: Facts, f: Facts) -> bool:
+    """Whether `f` only says `prev`'s count again ("3 cs (12/cs) X cracked, all 36 no good"):
+    the same goods and count, the same story or a count's own way of telling it."""
+    if f.quantity is None or f.quantity != prev.quantity or f.total is not None:
+        return False
+    if f.sku != prev.sku or f.unit_cost not in (None, prev.unit_cost):
+        return False
+    same_story = f.category is prev.category or (
+        f.category in _COUNT_WAYS_SAID and prev.category in (*_COUNT_WAYS_SAID, None)
+    )
+    return same_story and bool(_COUNT_SAID_AGAIN.search(f.source_text))
+
+
 def _restated(read: list[Facts]) -> list[Facts]:
     """`read` without a part that only sums up the part before it: it starts "so", "that's"
-    or "i.e." and names the same goods, count and category (one write-off, said twice)."""
+    or "i.e." and names the same goods, count and category (one write-off, said twice), or
+    says the same count again in words of its own (_said_again)."""
     out: list[Facts] = []
     for f in read:
         prev = out[-1] if out else None
@@ -2108,6 +2135,17 @@ def _restated(read: list[Facts]) -> list[Facts]:
             and (f.category, f.sku, f.quantity, f.unit_cost, f.total)
             == (prev.category, prev.sku, prev.quantity, prev.unit_cost, prev.total)
         ):
+            continue
+        if prev is not None and _said_again(prev, f):
+            # one write-off: the "said twice" doubt goes, the count's own way wins
+            twice = SAID_TWICE.format(sku=f" of {prev.sku}" if prev.sku else "")
+            kept = replace(
+                prev,
+                unclear=tuple(u for u in prev.unclear if u != twice),
+                category=f.category if f.category in _COUNT_WAYS_SAID else prev.category,
+                reason=f.reason if f.category in _COUNT_WAYS_SAID else prev.reason,
+            )
+            out[-1] = kept
             continue
         if prev is not None and _one_provision(prev, f):
             # "provide for 2 X going obsolete, add $620 to the E&O reserve": the goods the
