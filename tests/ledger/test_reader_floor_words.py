@@ -4661,3 +4661,18 @@ def test_a_part_beside_goods_guessed_by_name_is_not_sure() -> None:
     )
     drafts = draft(text, make_context(items=items))
     assert all(d.confidence < 0.9 for d in drafts)
+
+
+def test_a_name_that_says_what_is_priced_is_believed() -> None:
+    # "k/d Feline 5.5 oz can 24/CS (priced per can)" at $2.05: 24 cans were read as one case
+    items = {
+        "HIL-7017": ItemInfo(
+            "HIL-7017",
+            "Hill's PD k/d Feline Chicken 5.5 oz can 24/CS (priced per can)",
+            Decimal("2.05"),
+        )
+    }
+    (d,) = draft("pls w/o 24 cans HIL-7017 k/d feline, expired 11/24", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(24), Decimal("49.20"))
+    (d,) = draft("shortfall of 1 case (24/cs) on HIL-7017 at the count", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(24), Decimal("49.20"))

@@ -559,6 +559,9 @@ _SOLD_BY = re.compile(
 # ("SOL NACL 1000ML EA 12/CS": the list's unit said, then what a case holds)
 _PRICED_EACH = re.compile(
     r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)(?:\s*\(|\s)\s*\d+\s*/"
+    # ("k/d Feline 5.5 oz can 24/CS (priced per can)", "Imrab 10 ds vial (priced per dose)")
+    r"|\bpriced\s+(?:per|by\s+the|as)\s+(?:an?\s+)?(?!(?:case|cs|box|bx|carton|ctn|pack|pk|tray"
+    r"|bag|pallet|bundle|sleeve|dozen|dz)\b)[a-z]+"
     # ("G2 GEL PEN BLK EA (BX/12)", "SHAKER PINT EA CS/24": the box's size after the each)
     r"|\b(?:ea|each)\s*\(?\s*(?:cs|bx|pk|bg|ctn|case|box)\s*/\s*\d"
     # ("Birthday card assorted (single card, ships 6/pk)": the single piece priced)
