@@ -1412,7 +1412,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # usage: 12 X", "w/o vs E&O reserve: X x 9"
                 "reserve write-off", "reserve writeoff", "reserve w/o",
                 "reserve usage", "reserve utilization", "reserve utilisation", "reserve relief",
-                "reserve release", "allowance write-off", "allowance usage",
+                "reserve release", "allowance write-off", "allowance usage", "reserve draw",
+                "reserve drawdown",
                 "w/o vs", "write off vs", "written off vs", "vs the reserve", "vs reserve",
                 "versus the reserve",
                 *(
@@ -1507,6 +1508,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             Words(
                 "increase the reserve", "increase reserve", "increase the obsolescence reserve",
+                *(
+                    f"{verb} {det}{kind}{noun}"
+                    for verb in ("build", "building", "built")
+                    for det in ("the ", "our ", "")
+                    for kind in ("", "e&o ", "obsolescence ", "inventory ", "obs ", "obsolete ")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
                 # a heading: "Q3 reserve provision - 60 reams X", "reserve top-up: 12 X"
                 "reserve provision", "reserve top-up", "reserve increase",
                 "reserve build", "reserve addition", "allowance provision", "allowance top-up",
@@ -1548,7 +1556,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
                 "bump up", "bumped", "bumped up", "provide", "set aside", "up by", "top", "topped",
                 "make a provision", "provision of", "provision for", "provision to",
-                "build", "build up", "built up", "accrue", "set up", "establish",
+                # ("build" alone is also a product's: "carriers stopped activating that build")
+                "build up", "built up", "accrue", "set up", "establish",
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
                 "additional", "another", "put aside", "put away", "bumping up", "bumping",
                 "bump it up",

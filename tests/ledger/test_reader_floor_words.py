@@ -4676,3 +4676,25 @@ def test_a_name_that_says_what_is_priced_is_believed() -> None:
     assert (d.quantity, d.amount) == (Decimal(24), Decimal("49.20"))
     (d,) = draft("shortfall of 1 case (24/cs) on HIL-7017 at the count", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(24), Decimal("49.20"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("DOA x3 SKU-12 - left bud won't pair and we're past the RTV window so vendor won't take "
+         "them back", Category.LOSS),
+        ("missing 1 SKU-12 from the overstock, checked the compactor area and the RTV shelf, "
+         "nothing", Category.SHRINKAGE),
+        ("damaged in the showroom: 1 SKU-12, some kid took a box cutter to the seat. we paid $15 "
+         "for this one (older PO)", Category.LOSS),
+        ("write off 1 SKU-12 against the obsolescence reserve, carriers stopped activating that "
+         "build", Category.RESERVE_WRITE_OFF),
+        ("reserve draw: SKU-12 x 1, old-label stock we can't sell", Category.RESERVE_WRITE_OFF),
+        ("Build the E&O reserve: 1 SKU-12, old label", Category.RESERVE_PROVISION),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_money_moved_or_a_reserve_built(
+    text: str, category: Category
+) -> None:
+    drafts = draft(text, make_context(items=_BLUE))
+    assert [d.category for d in drafts] == [category]

@@ -139,7 +139,9 @@ _MONEY_MOVED = lead(
          (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box|sections?|ends?|area|racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?)\b)|chargeback
         |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*(?!\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
-        |return\s+to\s+vendor|(?<![-/])rtv(?![-/])(?!(?:\s*(?:\#|no\.?)?\s*[\w-]*\d[\w-]*)?,?\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)
+        |return\s+to\s+vendor|(?<![-/])(?<!past\sthe\s)(?<!past\s)rtv(?![-/])(?!(?:\s*(?:\#|no\.?)?\s*[\w-]*\d[\w-]*)?,?\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)
+         # ("the RTV shelf", "past the RTV window": a place or a deadline, nothing returned)
+         (?!\s+(?:shelf|shelves|window|area|cage|bin|rack|pile|bay|cart|section|corner|spot)\b)
         |(?:store|shop|account|customer|client|goodwill|courtesy)\s+credits?
         |credit(?:ed)?\s+(?:\$?\s?\d[\d,.]*k?\s+)?(?:to|for)\s+(?:the\s+|our\s+|a\s+|their\s+)?(?:client|customer|buyer|store|shop)s?
         |issu(?:e|ed|es|ing)\s+(?:them\s+|us\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit
@@ -179,7 +181,10 @@ _MONEY_WORDS = (
 # what the goods cost us, said beside damage: "expired, we paid $190.08 for the case",
 # "damaged, $299 on this lot's invoice" (a cost, not a payment to write off)
 _COST_SAID = re.compile(
-    r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per|it|them|those|that)|each|a|per|ea)\b"
+    r"\b(?:we\s+paid\s+\$?\s?\d[\d,.]*\s+(?:for\s+(?:the|each|a|per|it|them|those|that|this"
+    r"|these)|each|a|per|ea)\b"
+    # ("that one we paid $165 for (old PO)": what it cost, said at the clause's end)
+    r"|paid\s+\$\s?\d[\d,.]*\s+for(?=\s*(?:\(|$|[.,;!]))"
     # ("4 pails spoiled, paid 58 a pail", "3 rolls got grease on them, paid 410/roll")
     r"|paid\s+\$?\s?\d[\d,.]*\s*(?:(?:a|an|per|each|ea)\s+[a-z]+|/\s*[a-z]+)\b"
     r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
