@@ -232,6 +232,9 @@ _TRANSLATE = str.maketrans(
         "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u2018": "'", "\u2019": "'",
         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
         "\u00d7": "x", "\u2192": "->", "\uff04": "$", "\u2022": "-",
+        # ("2\u00bd dozen", "\u00bc case"): a fraction's sign, written as the reader reads it
+        "\u00bd": " 1/2", "\u00bc": " 1/4", "\u00be": " 3/4", "\u2153": " 1/3",
+        "\u2154": " 2/3", "\u215b": " 1/8",
     }
 )  # fmt: skip
 _PRIVATE_OR_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -4953,7 +4956,8 @@ _WORTH_BARE = lead(
            | to\s+(?:write|w/o|expense)\b))
      | \b(?:worth|valued\s+at)\s+(?P<w>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b))
      | \b{_RESERVE_NOUN}s?\b[^.;\n$\ue000\ue001]{{0,24}}?\bby\s+(?P<r>{_NUM_CORE})(?![\w.%/-])
-       (?!\s*(?:x\b|{_UNIT}\b))
+       # ("top up the reserve by 7 X": seven of the goods, no $7)
+       (?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}))
      | \b(?:raise|increase|top\s+up|bump|lift|add|boost|grow|build)\w*\s+(?:the\s+|our\s+)?
        (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+(?:by\s+)?(?P<v>{_NUM_CORE})(?![\w.%/-])
        (?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}|{MONEY_MARK}))""",

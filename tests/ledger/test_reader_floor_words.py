@@ -4698,3 +4698,35 @@ def test_words_that_only_look_like_money_moved_or_a_reserve_built(
 ) -> None:
     drafts = draft(text, make_context(items=_BLUE))
     assert [d.category for d in drafts] == [category]
+
+
+def test_the_reserve_raised_by_a_count_of_goods_is_no_amount() -> None:
+    (d,) = draft(
+        "top-up the reserve by 7 SKU-12 (tweed discontinued), $105", make_context(items=_BLUE)
+    )
+    assert (d.category, d.quantity, d.amount) == (
+        Category.RESERVE_PROVISION,
+        Decimal(7),
+        Decimal("105.00"),
+    )
+
+
+def test_a_fraction_sign_is_read_as_its_fraction() -> None:
+    (d,) = draft("2\u00bd dozen SKU-12 broken", make_context(items=_BLUE))
+    assert (d.quantity, d.amount) == (Decimal(30), Decimal("450.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("Counted 9 SKU-12, system shows 5. add the 4 back", Category.OVERAGE, 4),
+        ("SKU-12 swatch packs: system 60, counted 48. write off the 12", Category.SHRINKAGE, 12),
+        ("cycle count: SKU-12 shows 22 in the system, only 16 on the shelf. adjust the 6",
+         Category.SHRINKAGE, 6),
+    ],
+)  # fmt: skip
+def test_a_difference_said_again_as_what_to_do_keeps_the_counts_way(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

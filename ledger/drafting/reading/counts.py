@@ -336,7 +336,10 @@ def _elsewhere(text: str, start: int, end: int, n: Decimal) -> list[re.Match[str
 # the difference said again with no word for its direction: "so +3", "the other 2 went",
 # "2 gone", "diff of 2"; the pair's figures say which way, the restatement adds nothing
 _RESTATED_BEFORE = re.compile(
-    r"(?:\bso|\bthe\s+other|\bdiff(?:erence)?(?:\s+(?:of|is|was))?|\bthats?|=|\bi\.e\.)\s*$",
+    r"(?:\bso|\bthe\s+other|\bdiff(?:erence)?(?:\s+(?:of|is|was))?|\bthats?|=|\bi\.e\."
+    # ("system shows 5, counted 9. add the 4 back", "write off the 12", "adjust the 6")
+    r"|\b(?:add|adding|write\s+off|w/o|writing\s+off|adjust|adj|book|post|shrink|take\s+off"
+    r"|remove|drop)\s+(?:back\s+)?(?:the|those|these|that)?)\s*$",
     re.IGNORECASE,
 )
 
