@@ -4730,3 +4730,22 @@ def test_a_difference_said_again_as_what_to_do_keeps_the_counts_way(
 ) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+@pytest.mark.parametrize(
+    ("name", "cost", "text", "quantity", "amount"),
+    [
+        # a liquid's measure, then how many ship to a case: the list costs the gallon
+        ("Quat Disinfectant Conc 1 GAL, 4/CS", "18.90", "pulling 26 gal of X1 off the shelf, "
+         "recall, write them off", 26, "491.40"),
+        ("Foaming Hand Soap 1000ML Cartridge, 6/CS", "7.35", "3 cs (6/cs) X1 crushed", 18,
+         "132.30"),
+        # ... while a weight before the pack leaves the case's cost ("Crisps 6oz, 12/CS")
+        ("Raincoast Crisps Original 6oz, 12/CS", "52.80", "4 cs X1 crushed", 4, "211.20"),
+    ],
+)  # fmt: skip
+def test_a_case_pack_after_a_liquids_measure_ships_the_pieces(
+    name: str, cost: str, text: str, quantity: int, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items={"X1": ItemInfo("X1", name, Decimal(cost))}))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))

@@ -503,8 +503,6 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
 
 
 _ENDS_THE_NAME = re.compile(r"[\s)]*$")
-_IN_BRACKETS = re.compile(r"\(\s*$")
-_BRACKET_CLOSES = re.compile(r"\s*\)\s*$")
 
 
 def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:
@@ -520,9 +518,7 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return False  # ("Echelon reload 60mm, EA (12/BX)" at $231.50: the reload's cost)
     if item.unit_cost * size >= CASE_PRICED_FROM:
         return True
-    if _IN_BRACKETS.search(item.name, 0, holds.start()) and _BRACKET_CLOSES.match(
-        item.name, holds.end()
-    ):
+    if packs.ships_in(item.name):
         # ("oil filter PH3614 (12/CS)", "5W-30 1 QT (6/CS)", "glide wax 60g (24/cs)"): a
         # note in brackets of how the pieces ship; the list costs the piece (held-out rounds
         # 138-139: 28 of 67 right read as the case's cost)

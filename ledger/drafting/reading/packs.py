@@ -580,6 +580,17 @@ _PRICED_EACH = re.compile(
 # item is the case says "CASE/12" or "CASE 12CT" (sold by the case), and "BX/25" is left
 # open: a box is as often what the list prices as what holds the pieces.
 _PAIR_THEN_PACK = re.compile(r",\s*(?:pair|pr)\s*\(\s*\d+\s*(?:prs?\s*)?/", re.IGNORECASE)
+# ("Glass Cleaner RTU 1 GAL, 4/CS" at $6.40, "Foaming Hand Soap 1000ML Cartridge, 6/CS"): the
+# piece and its measure named, then after a comma how many ship to a case (held-out round 142)
+# (a liquid's volume, or a vessel named after its size: "6oz, 12/CS" of crackers is as often
+# the case's cost)
+_MEASURED_THEN_PACK = re.compile(
+    r"\d(?:\.\d+)?\s*(?:(?:gal|gallon|qt|quart|fl\s*oz|ml|l|ltr)\b"
+    r"(?:\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch))?"
+    r"|(?:oz|lb|lbs|kg|g)\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch))"
+    r"\s*,\s*\d+\s*/\s*(?:cs|case|bx|box|ctn|carton)\s*$",
+    re.IGNORECASE,
+)
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 # a note in brackets ending the name of how the pieces ship ("oil filter PH3614 (12/CS)",
 # "5W-30 1 QT (6/CS)"): the list costs the piece (held-out rounds 138-139)
@@ -599,7 +610,14 @@ def says_each(name: str) -> bool:
 def priced_each(name: str) -> bool:
     """Whether an item list's name says the piece is priced and its box or case only holds
     them ("COKE 20OZ EA 24/CS", "Grinding Disc (ea, 25/bx)", "GRAVY CUP 4OZ CS/24")."""
-    return bool(_PRICED_EACH.search(name) or _CASE_PACK.search(name) or _SHIPS_IN.search(name))
+    return bool(_PRICED_EACH.search(name) or _CASE_PACK.search(name) or ships_in(name))
+
+
+def ships_in(name: str) -> bool:
+    """Whether an item list's name ends with a note of how its pieces ship, the list costing
+    the piece: in brackets ("oil filter PH3614 (12/CS)") or after a comma behind the piece's
+    measure ("Glass Cleaner RTU 1 GAL, 4/CS")."""
+    return bool(_SHIPS_IN.search(name) or _MEASURED_THEN_PACK.search(name))
 
 
 # (an item list's names are a company's fixed list, read again for every message naming them)
@@ -610,7 +628,7 @@ def sold_by(name: str) -> str | None:
         return "pair"  # "hand warmer, pair (40/bx)", "glove sz 7.5, PR (50 PR/BX)": the pair
     if _PRICED_EACH.search(name):
         return None  # "Grinding Disc (ea, 25/bx)": priced each, whatever a box holds
-    if _CASE_PACK.search(name) or _SHIPS_IN.search(name):
+    if _CASE_PACK.search(name) or ships_in(name):
         # "FANCY FEAST PATE 3OZ CS/24": a case pack, no container the name prices by; whether
         # the cost is the case's is named.priced_by_its_pack's to say
         return None
