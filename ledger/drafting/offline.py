@@ -459,8 +459,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     # (not "2/5 of the 20": a share of a count, not 2 May; left to be reported if not read)
     rf"\b\d{{1,2}}/\d{{1,2}}\b(?!\s+{_OF_A_COUNT})",
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?",
+    # ("Monthly count Mar-31:", "31-Mar": a date with a dash)
+    rf"\b{_MONTH}(?:\s+|-)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_MONTH}(?:\s+\d{{4}})?",
     # a span of hours: "between 2 and 4pm", "from 9 to 11am", "2-4pm", "between 1 and 3 o'clock"
     r"(?:\b(?:between|from)\s+)?\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
     r"(?:and|to|till|until|-|–)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)(?![a-z])",
@@ -1263,7 +1264,12 @@ def _given_along(read: list[Facts]) -> list[Facts]:
     for f in read:
         if (
             f.category is Category.LOSS
-            and _GIFT_PLACE.search(f.source_text)
+            and (
+                _GIFT_PLACE.search(f.source_text)
+                # ("dropped 40 A + 40 B at the Salvation Army (charity donation)": dropped
+                # off with B, not dropped on the floor)
+                or (_HANDED_OVER.match(f.reason or "") and _ONLY_HANDED.match(f.source_text))
+            )
             and not _THROWN.search(f.source_text)
         ):
             note = Guess(f"Read '{f.reason}' goods sent to a charity as given too", P_INHERITED)
@@ -1272,6 +1278,13 @@ def _given_along(read: list[Facts]) -> list[Facts]:
     return out
 
 
+_HANDED_OVER = re.compile(r"(?:dropped|dropped\s+off|drop\s+off|delivered|brought|sent)$", _I)
+# ... and the part says nothing else: no floor it fell on, no damage ("dropped 40 A +")
+_ONLY_HANDED = re.compile(
+    r"^\W*(?:dropped|drop|delivered|brought|sent)(?:\s+off)?\s+[\d.,]+\s+(?:x\s*)?"
+    r"(?![^+&,]*\b(?:on|off|onto|down|from|in|into|at)\b)[^+&,]*(?:\+|&|,|\band)?\s*$",
+    _I,
+)
 _ANOTHER = re.compile(r"\b(?:another|more|also|plus|additional|extra|separately|other)\b", _I)
 # goods thrown away ("tossed 20 X"): beside a donation, not given away
 _THROWN = re.compile(

@@ -4749,3 +4749,27 @@ def test_a_case_pack_after_a_liquids_measure_ships_the_pieces(
 ) -> None:
     (d,) = draft(text, make_context(items={"X1": ItemInfo("X1", name, Decimal(cost))}))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_goods_dropped_off_beside_a_charity_donation_were_given_too() -> None:
+    # "dropped 40 A" was read as dropped on the floor, a sure loss beside B's sure donation
+    items = {**_BLUE, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    text = (
+        "dropped 40 SKU-12 + 40 SKU-40 at the Salvation Army (charity donation, receipt #SA-8821)"
+    )
+    drafts = draft(text, make_context(items=items))
+    assert [d.category for d in drafts] == [Category.DONATION] * 2
+    # ... while goods dropped on the floor are broken, whatever else was given
+    text = "dropped 4 SKU-12 on the floor, donated 2 SKU-40 to the food bank"
+    assert [d.category for d in draft(text, make_context(items=items))] == [
+        Category.LOSS,
+        Category.DONATION,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Monthly count Mar-31: SKU-12 shortfall of 6", "count on 31-Mar: SKU-12 short 6"]
+)
+def test_a_date_written_with_a_dash_is_no_count(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(6))
