@@ -1147,6 +1147,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
         words=(
             Words(
                 "write down", "writedown", "written down", "mark down", "markdown",
+                # a heading over the lines ("write downs: 20 A to $3.00 and 20 B to $3.50")
+                "write downs", "writedowns", "mark downs", "markdowns",
                 # (typed in a hurry: "wrte down 6 chairs to $60 ea")
                 "wrte down", "wirte down", "rite down", "wrte dwn", "write dwn",
                 "marked down", "net realizable value", "net realisable value", "nrv",

@@ -6009,6 +6009,9 @@ def _goods_of_its_own(text: str, others: list[str], reasons: _ReasonIndex) -> st
     return m.group("g")
 
 
+_TO_A_VALUE = re.compile(r"(?:\bto|->|\u2192)\s*\$\s?\d", _I)
+
+
 def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]:
     """Fill what one request left out from a shared header ("Damaged, warehouse B:") at no
     cost, or from its sibling requests at a small cost."""
@@ -6102,6 +6105,18 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 guesses.append(Guess(f"Read '{closer[0].reason}' as this item's too", P_INHERITED))
             elif head_category is not None:
                 changes.update(category=head_category, reason=head_reason)
+                if (
+                    head_category is Category.WRITE_DOWN
+                    and f.unit_cost is not None
+                    and f.new_unit_value is None
+                    and _TO_A_VALUE.search(f.source_text)
+                ):
+                    # ("write downs: 20 A to $3.00 and 20 B to $3.50": under a write-down's
+                    # heading, "to $3.00" is the value the goods go down to, no price)
+                    changes.update(new_unit_value=f.unit_cost, unit_cost=None)
+                    guesses[:] = [
+                        g for g in guesses if "could be the price per unit" not in g.message
+                    ]
             else:
                 cats = {(o.category, o.reason) for o in others if o.category is not None}
                 if len({c for c, _ in cats}) == 1:

@@ -4773,3 +4773,19 @@ def test_goods_dropped_off_beside_a_charity_donation_were_given_too() -> None:
 def test_a_date_written_with_a_dash_is_no_count(text: str) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(6))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write downs: 20 SKU-12 to $3.00 and 20 SKU-40 to $3.50",
+        "demo units write-down:\n\u2022 SKU-12 x20 \u2192 $3.00\n\u2022 SKU-40 x20 \u2192 $3.50",
+    ],
+)
+def test_under_a_write_downs_heading_to_a_price_is_the_new_value(text: str) -> None:
+    items = {**_BLUE, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    drafts = draft(text, make_context(items=items))
+    assert [(d.category, d.amount) for d in drafts] == [
+        (Category.WRITE_DOWN, Decimal("240.00")),
+        (Category.WRITE_DOWN, Decimal("2770.00")),
+    ]
