@@ -2240,7 +2240,8 @@ _EVENT_KEYS = frozenset(
     )
 )
 _AID_AFTER = re.compile(
-    r"\s+(?:relief|response|victims?|appeal|fund|drive|recovery|efforts?|survivors?|evacuees?"
+    # ("the wildfire hay relief drive": a word of what the aid is between)
+    r"\s+(?:[a-z]+\s+)?(?:relief|response|victims?|appeal|fund|drive|recovery|efforts?|survivors?|evacuees?"
     r"|shelters?|aid)\b",
     _I,
 )

@@ -4789,3 +4789,28 @@ def test_under_a_write_downs_heading_to_a_price_is_the_new_value(text: str) -> N
         (Category.WRITE_DOWN, Decimal("240.00")),
         (Category.WRITE_DOWN, Decimal("2770.00")),
     ]
+
+
+def test_an_order_to_replace_lost_goods_is_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "order 60 bags of SKU-12 to replace the ones the mice got, PO 10442",
+            make_context(items=_BLUE),
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("Missing 12 SKU-12 from the vet cooler, not on any invoice. count short",
+         Category.SHRINKAGE, 12),
+        ("gates SKU-12 - system says 9 on the rack, there's 8. one short", Category.SHRINKAGE, 1),
+        ("donating 50 SKU-12 to the wildfire hay relief drive for the ranchers out west",
+         Category.DONATION, 50),
+    ],
+)  # fmt: skip
+def test_an_invoice_named_none_a_count_theres_and_aid_for_a_wildfire(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

@@ -134,7 +134,7 @@ _MONEY_MOVED = lead(
         |credited\s+(?:us|our\s+account|the\s+account|back)|(?:gave|give|giving)\s+us\s+(?:a\s+)?credit
         |(?<!\bon\sthe\s)(?<!\bper\sthe\s)(?<!\bfrom\sthe\s)(?<!\blast\s)(?<!\blatest\s)
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
-         (?<!\btech\s)(?<!\brepair\s)(?<!\bservice\s)(?<!\bno\s)(?<!\bwithout\s)
+         (?<!\btech\s)(?<!\brepair\s)(?<!\bservice\s)(?<!\bno\s)(?<!\bwithout\s)(?<!\bany\s)
          invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)(?!\s+to\s+follow)
          (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box|sections?|ends?|area|racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?)\b)|chargeback
         |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*(?!\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
@@ -223,7 +223,9 @@ _MOVED_FIRST = re.compile(
         |re-?label\w*|put\s+(?:\S+\s+){0,4}?back|consolidat(?:e|ed|ing)
         |re-?slot(?:ted|ting)?|re-?binn(?:ed|ing)|re-?shelv(?:e|ed|ing)
         |return(?:ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:the\s+)?(?:stock|shel(?:f|ves)|inventory
-            |bin|floor|location|rack))\b""",
+            |bin|floor|location|rack)
+        # ("order 60 bags of X to replace the ones the mice got, PO 10442": a purchase)
+        |(?:re-?)?order\s+(?:\S+\s+){0,6}?to\s+replace)\b""",
     _I | re.VERBOSE,
 )
 # ... unless it goes on to say what was found on the way: "moved the pallets to bay 3 and

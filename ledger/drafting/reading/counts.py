@@ -115,7 +115,7 @@ _COUNTED = re.compile(
           |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot|bin|bins|box|reel|spool|pallet)
            \s+(?:(?:only|actually|really)\s+)?(?:has|have|had|holds?)
           |(?<!can't\s)(?<!cant\s)(?<!cannot\s)(?<!couldn't\s)(?<!couldnt\s)(?<!not\s)
-           (?:found|find)(?:\s+only)?|there\s+(?:are|were|is)(?:\s+only)?
+           (?:found|find)(?:\s+only)?|there(?:\s+(?:are|were|is)|'s|s)(?:\s+only)?
           |only(?:\s+have|\s+had|\s+got)?|came\s+to|comes\s+to|came\s+out\s+at
           |we'?re\s+at|we\s+are\s+at|we\s+were\s+at
           |c[ao]mes?\s+in\s+at|came\s+in|counts?\s+at|phys(?:ical)?\.?(?:\s+(?:qty|quantity|count))?
