@@ -4814,3 +4814,27 @@ def test_an_invoice_named_none_a_count_theres_and_aid_for_a_wildfire(
 ) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+@pytest.mark.parametrize(
+    ("name", "cost", "text", "amount"),
+    [
+        ("Josh Cellars Cabernet Sauvignon 750ml 12/CS", "11.40", "dropped a case of X1, 12/cs, "
+         "all 12 broken", "136.80"),
+        ("Milk Whole 1 GAL 4/CS", "2.48", "6 X1 sour, tossing", "14.88"),
+        ("Strawberries 1 LB Clam 8/CS", "2.15", "10 X1 moldy, tossed", "21.50"),
+    ],
+)  # fmt: skip
+def test_a_case_pack_after_a_pieces_volume_or_vessel_ships_the_pieces(
+    name: str, cost: str, text: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items={"X1": ItemInfo("X1", name, Decimal(cost))}))
+    assert d.amount == Decimal(amount)
+
+
+def test_is_that_right_asks_about_the_figure() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "system says 14 SKU-12, is that right? I'm seeing a bunch more in back",
+            make_context(items=_BLUE),
+        )

@@ -103,7 +103,9 @@ _FIGURE_ASKED = re.compile(
       | \b(?:wants?|wanted|needs?|needed|would\s+like)\s+to\s+know\b
       | \b(?:can|could|would)\s+(?:someone|somebody|anyone|anybody|you|u)\s+(?:please\s+|pls\s+)?
         (?:confirm|double[\s-]?check|check)\b
-      | \bjust\s+(?:checking|making\s+sure|confirming|double[\s-]?checking)\b""",
+      | \bjust\s+(?:checking|making\s+sure|confirming|double[\s-]?checking)\b
+      # ("system says 14 X, is that right? I'm seeing a bunch more in back")
+      | \b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|accurate)\s*\?""",
     _I | re.VERBOSE,
 )
 # an amount with a question mark ("was it $14,600?"): asked, when nothing is said to be lost
@@ -797,6 +799,7 @@ def answer(
     `without_codes`: `text` with the item list's codes blanked, where a code's letters are
     no words ("SOLD-PASTE-35G" sold nothing)."""
     stripped = text.strip()
+    low_text = stripped.lower()
     words = (without_codes or text).strip()
     # "Can we write off 19 bags X? freezer burn": asked politely, the bot's own job, with the
     # goods counted and a reason, is a request
@@ -820,9 +823,15 @@ def answer(
         and not asked_to_do
         and (_FIGURE_ASKED.search(stripped) or (not has_reason and _AMOUNT_ASKED.search(stripped)))
         and (not _ASKS_WRITE_OFF.search(stripped) or _WRITE_OFF_TALKED.search(stripped))
-    ) or (_ASKED_OF_US.search(stripped) and not _ASKS_WRITE_OFF.search(stripped)):
+    ) or (
+        "asked" in low_text
+        and _ASKED_OF_US.search(stripped)
+        and not _ASKS_WRITE_OFF.search(stripped)
+    ):
         return "That reads like a question, not a write-off request. " + DOES
-    paperwork = _PAPERWORK.search(stripped)
+    paperwork = (
+        _PAPERWORK.search(stripped) if "receipt" in low_text or "thank" in low_text else None
+    )
     if (
         paperwork
         and not _DIGIT.search(stripped, 0, paperwork.start())  # (it is what the message is about)

@@ -194,6 +194,10 @@ _WORD = (
 _WORDS = re.compile(rf"\b{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b", re.IGNORECASE)
 
 
+# (a plain test before the words are read: most messages name no books at all)
+_BOOKS_SAID = re.compile(r"system|book|record|expected|qoh|soh|sys\b|qb\b|pos\b", re.IGNORECASE)
+
+
 def _figures(text: str) -> str:
     """`text` with each number said in words written as its figure, padded to the same
     length ("sixty" -> "60   ")."""
@@ -215,7 +219,7 @@ def rewrite(
     """See _rewrite; a count said in words beside the books' figure is read as its figure
     ("overage on X - counted sixty, system 48")."""
     out, found = _rewrite(text, other_story)
-    if found or not _WORDS.search(text):
+    if found or not _BOOKS_SAID.search(text) or not _WORDS.search(text):
         return out, found
     figured = _figures(text)
     out2, found2 = _rewrite(figured, other_story)

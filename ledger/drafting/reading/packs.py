@@ -585,10 +585,12 @@ _PAIR_THEN_PACK = re.compile(r",\s*(?:pair|pr)\s*\(\s*\d+\s*(?:prs?\s*)?/", re.I
 # (a liquid's volume, or a vessel named after its size: "6oz, 12/CS" of crackers is as often
 # the case's cost)
 _MEASURED_THEN_PACK = re.compile(
-    r"\d(?:\.\d+)?\s*(?:(?:gal|gallon|qt|quart|fl\s*oz|ml|l|ltr)\b"
-    r"(?:\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch))?"
-    r"|(?:oz|lb|lbs|kg|g)\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch))"
-    r"\s*,\s*\d+\s*/\s*(?:cs|case|bx|box|ctn|carton)\s*$",
+    r"\d(?:\.\d+)?\s*(?:(?:gal|gallon|qt|quart|pt|pint|fl\s*oz|ml|l|ltr)\b"
+    r"(?:\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch|magnum|box))?"
+    r"|(?:oz|lb|lbs|kg|g)\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch|bag|clam"
+    r"|cup|carton|chub))"
+    # ("Josh Cellars Cabernet 750ml 12/CS" at $11.40, "Milk Whole 1 GAL 4/CS" at $2.48)
+    r"\s*,?\s*\d+\s*/\s*(?:cs|case|bx|box|ctn|carton)\s*$",
     re.IGNORECASE,
 )
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
