@@ -4838,3 +4838,17 @@ def test_is_that_right_asks_about_the_figure() -> None:
             "system says 14 SKU-12, is that right? I'm seeing a bunch more in back",
             make_context(items=_BLUE),
         )
+
+
+def test_a_volume_and_its_vessel_then_a_case_pack_ships_the_pieces() -> None:
+    items = {
+        "RNDC-1150": ItemInfo(
+            "RNDC-1150", "Fireball Cinnamon Whisky 50ml Mini 120/CS", Decimal("0.68")
+        )
+    }
+    (d,) = draft("a dozen Fireball 50s (RNDC-1150) short on the count", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("8.16"))
+    # ... while cartridges boxed by fifty are the box's cost
+    items = {"ANS-50": ItemInfo("ANS-50", "Articaine 4% 1.7mL Cartridges 50/BX", Decimal("62.00"))}
+    (d,) = draft("someone nicked 2 bx ANS-50 off the will-call counter", make_context(items=items))
+    assert d.amount == Decimal("124.00")

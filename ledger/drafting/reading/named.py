@@ -519,9 +519,9 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
     if item.unit_cost * size >= CASE_PRICED_FROM:
         return True
     if packs.ships_in(item.name):
-        # ("oil filter PH3614 (12/CS)", "5W-30 1 QT (6/CS)", "glide wax 60g (24/cs)"): a
-        # note in brackets of how the pieces ship; the list costs the piece (held-out rounds
-        # 138-139: 28 of 67 right read as the case's cost)
+        # ("oil filter PH3614 (12/CS)", "glide wax 60g (24/cs)", "Milk Whole 1 GAL 4/CS"): a
+        # note of how the pieces ship, in brackets or after the piece's volume; the list costs
+        # the piece (held-out rounds 138-143)
         return False
     if not holds.group("c2") and not _ENDS_THE_NAME.match(item.name, holds.end()):
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices

@@ -586,11 +586,13 @@ _PAIR_THEN_PACK = re.compile(r",\s*(?:pair|pr)\s*\(\s*\d+\s*(?:prs?\s*)?/", re.I
 # the case's cost)
 _MEASURED_THEN_PACK = re.compile(
     r"\d(?:\.\d+)?\s*(?:(?:gal|gallon|qt|quart|pt|pint|fl\s*oz|ml|l|ltr)\b"
-    r"(?:\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch|magnum|box))?"
+    # ("Fireball 50ml Mini 120/CS", "Whispering Angel Rose 1.5L Magnum 6/CS")
+    r"(?:\s+(?:jug|bottle|btl|can|jar|refill|cartridge|pail|tub|pouch|magnum|mini|box))?"
     r"|(?:oz|lb|lbs|kg|g)\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch|bag|clam"
     r"|cup|carton|chub))"
-    # ("Josh Cellars Cabernet 750ml 12/CS" at $11.40, "Milk Whole 1 GAL 4/CS" at $2.48)
-    r"\s*,?\s*\d+\s*/\s*(?:cs|case|bx|box|ctn|carton)\s*$",
+    # ("Josh Cellars Cabernet 750ml 12/CS" at $11.40, "Milk Whole 1 GAL 4/CS" at $2.48, "Opus
+    # One 2019 750ml 6/CS OWC (allocated)" at $325.00)
+    r"\s*,?\s*\d+\s*/\s*(?:cs|case|bx|box|ctn|carton)\b(?:\s+owc)?(?:\s*\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
