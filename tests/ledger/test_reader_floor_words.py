@@ -4852,3 +4852,22 @@ def test_a_volume_and_its_vessel_then_a_case_pack_ships_the_pieces() -> None:
     items = {"ANS-50": ItemInfo("ANS-50", "Articaine 4% 1.7mL Cartridges 50/BX", Decimal("62.00"))}
     (d,) = draft("someone nicked 2 bx ANS-50 off the will-call counter", make_context(items=items))
     assert d.amount == Decimal("124.00")
+
+
+@pytest.mark.parametrize(
+    ("sku", "name", "cost", "text", "amount"),
+    [
+        # a piece's weight then at once how many to the case: the piece's cost
+        ("DY-300116", "Butter Salted 1 LB 36/CS", "3.05", "Butter DY-300116 - 1 cs (36/cs) "
+         "melted on the dock, dump", "109.80"),
+        ("DY-600116", "Sour Cream 16 OZ 12/CS", "1.29", "6 DY-600116 sour cream crushed", "7.74"),
+        # ... unless the code names the case it stocks
+        ("FF-CLPATE-24", "Fancy Feast Classic Pate Variety 3OZ 24/CS", "18.96",
+         "2 cs FF-CLPATE-24 (24/cs) crushed under the litter pallet", "37.92"),
+    ],
+)  # fmt: skip
+def test_a_pieces_size_then_its_case_pack_and_a_code_that_names_the_case(
+    sku: str, name: str, cost: str, text: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items={sku: ItemInfo(sku, name, Decimal(cost))}))
+    assert d.amount == Decimal(amount)

@@ -505,6 +505,15 @@ def priced_by_its_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
 _ENDS_THE_NAME = re.compile(r"[\s)]*$")
 
 
+def _code_says_the_pack(sku: str, size: Decimal) -> bool:
+    """Whether an item's code ends with its case pack ("-12CS", "-24", "12CS")."""
+    m = _CODE_PACK_END.search(sku)
+    return m is not None and Decimal(m.group(1) or m.group(2)) == size
+
+
+_CODE_PACK_END = re.compile(r"[-_/](\d{1,3})(?:cs|ct|pk|bx)?$|(?<=\D)(\d{1,3})(?:cs|ct)$", re.I)
+
+
 def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:
     """Whether the list's cost of a line its name gives a case pack is the container's.
 
@@ -517,6 +526,10 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
     if packs.says_each(item.name):
         return False  # ("Echelon reload 60mm, EA (12/BX)" at $231.50: the reload's cost)
     if item.unit_cost * size >= CASE_PRICED_FROM:
+        return True
+    if _code_says_the_pack(item.sku, size):
+        # ("SHK-CH73-12CS" of "Cal Hypo Shock 73% 1 LB 12/CS", "FF-CLPATE-24" of "... 3OZ
+        # 24/CS"): the code itself names the case it stocks
         return True
     if packs.ships_in(item.name):
         # ("oil filter PH3614 (12/CS)", "glide wax 60g (24/cs)", "Milk Whole 1 GAL 4/CS"): a

@@ -589,10 +589,13 @@ _MEASURED_THEN_PACK = re.compile(
     # ("Fireball 50ml Mini 120/CS", "Whispering Angel Rose 1.5L Magnum 6/CS")
     r"(?:\s+(?:jug|bottle|btl|can|jar|refill|cartridge|pail|tub|pouch|magnum|mini|box))?"
     r"|(?:oz|lb|lbs|kg|g)\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch|bag|clam"
-    r"|cup|carton|chub))"
+    r"|cup|carton|chub)"
+    # ("Sour Cream 16 OZ 12/CS", "Butter Salted 1 LB 36/CS", "Eggs Large White 1 DZ 15 DZ/CS":
+    # a piece's size, then at once how many to the case)
+    r"|(?:oz|lb|lbs|dz|ct)(?=\s+\d+\s*(?:dz\s*)?/))"
     # ("Josh Cellars Cabernet 750ml 12/CS" at $11.40, "Milk Whole 1 GAL 4/CS" at $2.48, "Opus
     # One 2019 750ml 6/CS OWC (allocated)" at $325.00)
-    r"\s*,?\s*\d+\s*/\s*(?:cs|case|bx|box|ctn|carton)\b(?:\s+owc)?(?:\s*\([^)]*\))?\s*$",
+    r"\s*,?\s*\d+\s*(?:dz\s*)?/\s*(?:cs|case|bx|box|ctn|carton)\b(?:\s+owc)?(?:\s*\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
