@@ -4871,3 +4871,10 @@ def test_a_pieces_size_then_its_case_pack_and_a_code_that_names_the_case(
 ) -> None:
     (d,) = draft(text, make_context(items={sku: ItemInfo(sku, name, Decimal(cost))}))
     assert d.amount == Decimal(amount)
+
+
+def test_a_box_in_brackets_is_as_often_the_unit_sold() -> None:
+    # "(20/BX)" was read as how the respirators ship: 11 boxes were 220 respirators, $4,356
+    items = {"3M-8210": ItemInfo("3M-8210", "3M 8210 N95 Respirator (20/BX)", Decimal("19.80"))}
+    (d,) = draft("expired 3M-8210 respirators, 11 bx past shelf life", make_context(items=items))
+    assert d.amount == Decimal("217.80")

@@ -527,6 +527,8 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return False  # ("Echelon reload 60mm, EA (12/BX)" at $231.50: the reload's cost)
     if item.unit_cost * size >= CASE_PRICED_FROM:
         return True
+    if _MEASURE_PRICED.search(item.name, 0, holds.start()):
+        return False  # ("HOPS CITRA LB (BX/44)" of HP-44: the pound is priced, whatever the code)
     if _code_says_the_pack(item.sku, size):
         # ("SHK-CH73-12CS" of "Cal Hypo Shock 73% 1 LB 12/CS", "FF-CLPATE-24" of "... 3OZ
         # 24/CS"): the code itself names the case it stocks

@@ -601,9 +601,10 @@ _MEASURED_THEN_PACK = re.compile(
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 # a note in brackets ending the name of how the pieces ship ("oil filter PH3614 (12/CS)",
 # "5W-30 1 QT (6/CS)"): the list costs the piece (held-out rounds 138-139)
+# (a case or a carton is how pieces ship; a box, a pack or a bag is as often the unit sold:
+# "3M 8210 N95 Respirator (20/BX)" at $19.80 is the box's cost)
 _SHIPS_IN = re.compile(
-    r"\(\s*(?:\d+\s*/\s*(?:cs|case|bx|box|ctn|carton|pk|pack|bg|bag)"
-    r"|(?:cs|case|bx|box|ctn|carton|pk|pack|bg|bag)\s*/\s*\d+)\s*\)\s*$",
+    r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton)|(?:cs|case|ctn|carton)\s*/\s*\d+)\s*\)\s*$",
     re.IGNORECASE,
 )
 
