@@ -4878,3 +4878,26 @@ def test_a_box_in_brackets_is_as_often_the_unit_sold() -> None:
     items = {"3M-8210": ItemInfo("3M-8210", "3M 8210 N95 Respirator (20/BX)", Decimal("19.80"))}
     (d,) = draft("expired 3M-8210 respirators, 11 bx past shelf life", make_context(items=items))
     assert d.amount == Decimal("217.80")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "insurance adjuster coming Tues re: the fire, claim #FC-2291 for $18,400 - who's meeting"
+        " him?",
+        "insurance adjuster coming Tues re: the break-in, claim # CL-22871 for $3,250 - can someone"
+        " pull the invoices?",
+    ],
+)
+def test_talk_of_an_insurance_claim_is_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context())
+
+
+def test_a_write_off_that_names_its_claim_is_still_drafted() -> None:
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    text = (
+        "break-in last night, 4 SKU-40 stolen, filed insurance claim #88, can you write them off?"
+    )
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.amount) == (Category.CASUALTY, Decimal("568.00"))

@@ -117,6 +117,11 @@ _PAPERWORK = re.compile(
     r"|\bthank[\s-]?you\s+(?:card|note|letter|email|e-mail)s?\b",
     _I,
 )
+# the insurance side of a loss, talked about: "insurance adjuster coming Tues re: the fire,
+# claim #FC-2291 for $18,400 - who's meeting him?"
+_CLAIM_TALK = re.compile(
+    r"\b(?:adjuster|claim\s*(?:\#|no\.?|number)|insurance\s+claim|claim\s+for\s+\$)", _I
+)
 # a request from outside, for later: "the food bank asked if we can donate helium tanks next
 # month", "Sea Scouts asked if we'd donate some PFDs": nothing has left the shelf yet
 _ASKED_OF_US = re.compile(
@@ -829,6 +834,13 @@ def answer(
         and not _ASKS_WRITE_OFF.search(stripped)
     ):
         return "That reads like a question, not a write-off request. " + DOES
+    if (
+        "?" in stripped
+        and ("adjuster" in low_text or "claim" in low_text)
+        and _CLAIM_TALK.search(stripped)
+        and not _ASKS_WRITE_OFF.search(stripped)
+    ):
+        return "That reads like talk about an insurance claim, not a write-off request. " + DOES
     paperwork = (
         _PAPERWORK.search(stripped) if "receipt" in low_text or "thank" in low_text else None
     )
