@@ -4901,3 +4901,17 @@ def test_a_write_off_that_names_its_claim_is_still_drafted() -> None:
     )
     (d,) = draft(text, make_context(items=items))
     assert (d.category, d.amount) == (Category.CASUALTY, Decimal("568.00"))
+
+
+def test_a_code_that_names_its_case_still_gives_way_to_a_pieces_cost() -> None:
+    # "MON-GRN-16-24" ends with its case pack, but at $1.62 a case of 24 cans would cost next
+    # to nothing: the can's cost
+    items = {
+        "MON-GRN-16-24": ItemInfo(
+            "MON-GRN-16-24", "Monster Energy Green 16oz can (24/CS)", Decimal("1.62")
+        )
+    }
+    (d,) = draft(
+        "Monster case fell off the dolly, 7 cans MON-GRN-16-24 dented", make_context(items=items)
+    )
+    assert d.amount == Decimal("11.34")

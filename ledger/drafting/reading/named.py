@@ -529,7 +529,10 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return True
     if _MEASURE_PRICED.search(item.name, 0, holds.start()):
         return False  # ("HOPS CITRA LB (BX/44)" of HP-44: the pound is priced, whatever the code)
-    if _code_says_the_pack(item.sku, size):
+    if _code_says_the_pack(item.sku, size) and item.unit_cost >= min(
+        PIECE_FLOOR * size, CASE_FLOOR
+    ):
+        # (unless the case would cost next to nothing: "MON-GRN-16-24" at $1.62 is a can's)
         # ("SHK-CH73-12CS" of "Cal Hypo Shock 73% 1 LB 12/CS", "FF-CLPATE-24" of "... 3OZ
         # 24/CS"): the code itself names the case it stocks
         return True
