@@ -798,6 +798,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "shrinkage", "shrink", "missing", "short on count", "short", "count variance",
                 "variance", "unaccounted for", "unaccounted", "cannot find",
                 "can't find", "cant find", "not found", "misplaced", "disappeared",
+                # ("unable to locate 2 X that show in stock")
+                "unable to locate", "cant locate",
                 "gone missing", "shortage",
                 "could not find", "couldn't find", "cannot locate", "can't locate",
                 "unexplained loss",
@@ -1655,6 +1657,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                 "weren't", "werent")
                     for books in ("qb", "qbo", "quickbooks")
                 ),
+                # ("physical > system for X by 9 packs")
+                "physical > system", "count > system", "shelf > system", "physical > books",
+                "count > books", "physical > qb",
                 # ("inventory adj UP: found 8 gal"): an adjustment up is an overage
                 "adj up", "adjust up", "adjustment up", "adjusted up", "inventory adj up",
                 "never got received", "never received in", "never got received in",

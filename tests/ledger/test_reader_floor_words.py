@@ -4915,3 +4915,16 @@ def test_a_code_that_names_its_case_still_gives_way_to_a_pieces_cost() -> None:
         "Monster case fell off the dolly, 7 cans MON-GRN-16-24 dented", make_context(items=items)
     )
     assert d.amount == Decimal("11.34")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("physical > system for SKU-12 by 2 packs", Category.OVERAGE),
+        ("unable to locate 2 SKU-12 that show in stock on the demo shelf, counted twice",
+         Category.SHRINKAGE),
+    ],
+)  # fmt: skip
+def test_a_count_said_with_a_sign_or_goods_not_located(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))
+    assert (d.category, d.quantity) == (category, Decimal(2))
