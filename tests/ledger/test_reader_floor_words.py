@@ -4928,3 +4928,14 @@ def test_a_code_that_names_its_case_still_gives_way_to_a_pieces_cost() -> None:
 def test_a_count_said_with_a_sign_or_goods_not_located(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_BLUE))
     assert (d.category, d.quantity) == (category, Decimal(2))
+
+
+def test_grams_with_thousands_of_goods_priced_by_the_kilo() -> None:
+    # "1,500 g" of tea priced per kg was 1,500 kg ($36,900.00) at 0.97
+    items = {
+        "LT-CHAI-KG": ItemInfo("LT-CHAI-KG", "Masala chai loose leaf, per kg", Decimal("24.60"))
+    }
+    (d,) = draft(
+        "short 1,500 g of Masala chai LT-CHAI-KG on the bulk bin count", make_context(items=items)
+    )
+    assert (d.quantity, d.amount) == (Decimal("1.5"), Decimal("36.90"))

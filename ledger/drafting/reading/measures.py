@@ -52,7 +52,10 @@ _PRICED_PER = re.compile(
 )
 
 
-_G_GLUED = re.compile(r"(?<![\w.$,])(\d+(?:\.\d+)?)\s?g\b(?![-/])", re.IGNORECASE)
+# ("1,500 g": thousands with their commas)
+_G_GLUED = re.compile(
+    r"(?<![\w.$,])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?g\b(?![-/])", re.IGNORECASE
+)
 
 
 def grams(text: str) -> str:
