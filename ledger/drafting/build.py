@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ledger.drafting.reading import measures, packs
 from ledger.drafting.reading.named import (
+    CASE_FLOOR,
+    PIECE_FLOOR,
     case_pack_size,
     container_said,
     priced_by_its_pack,
@@ -166,6 +168,9 @@ def _by_the_items_container(
     by = packs.sold_by(item.name)
     if by is None:
         return facts
+    size = case_pack_size(item.name, by) if by in ("case", "carton") else None
+    if size is not None and item.unit_cost < min(PIECE_FLOOR * size, CASE_FLOOR):
+        return facts  # ("Ceramic Coffee Mug 11oz 24/CS" at $0.71: the mug's cost)
     count = dict(facts.containers).get(by)
     if count is not None:
         if facts.quantity is not None and count != facts.quantity:
@@ -366,6 +371,15 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     # (the case pack the name writes short wins: "1020 flat no holes CS/100" is a case of 100
     # flats, the 1020 their model)
     sized = by_its_pack or packs.size_of(item.name)
+    if (
+        by_its_pack is None
+        and sized is not None
+        and sized[0] in ("case", "carton")
+        and item.unit_cost < min(PIECE_FLOOR * sized[1], CASE_FLOOR)
+    ):
+        # ("Ceramic Coffee Mug 11oz 24/CS" at $0.71: a case of 24 at 71 cents is no case's
+        # cost; the list costs the mug)
+        return None
     if sized is not None and by_its_pack is None and _whole_ones_counted(facts, item, sized, unit):
         return None
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
@@ -1146,21 +1160,18 @@ def _write_down_amount(
 def _write_down_total_conflict(
     facts: Facts, quantity: Decimal | None, cost: Decimal | None, amount: Decimal | None
 ) -> Decimal | None:
-    """A stated total beside a write-down worked out per unit that is neither the loss nor
-    the goods' value before or after: the total, else None."""
+    """A stated total beside a write-down worked out per unit that is not the loss: the
+    total, else None."""
     if amount is None or facts.total is None or facts.total <= 0 or quantity is None:
         return None
     if facts.new_unit_value is None and facts.reduction_per_unit is None:
         return None
     if facts.reduction_fraction is not None:
         return None  # ("by 25% of $4,000 total": the total is what the share is taken of)
+    # (only the loss itself: "from $7.80 to $4, $120 total" for 30 is the goods' new value or
+    # a loss said wrong, and the card asks which)
     total = quantize(facts.total)
-    agrees = {amount}
-    if cost is not None:
-        agrees.add(quantize(quantity * cost))
-    if facts.new_unit_value is not None:
-        agrees.add(quantize(quantity * facts.new_unit_value))
-    return None if total in agrees else total
+    return None if total == amount else total
 
 
 def _percent(fraction: Decimal) -> str:

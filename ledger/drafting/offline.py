@@ -2195,7 +2195,10 @@ _APPLIES_TOO = "applies to this item too"
 _OWN_WORD_OF_WHAT_HAPPENED = re.compile(
     r"\b(?!(?:need|used|based|listed|priced|counted|labeled|labelled|called|named|marked|stored"
     r"|located|received|shipped|ordered|boxed|packed|stacked|palletized|assorted|mixed|red"
-    r"|bed|shed|sized|dated|coded)\b)[a-z]{3,}ed\b"
+    r"|bed|shed|sized|dated|coded"
+    # ("found 300 B in a mislabeled box": why goods turned up, nothing that befell them)
+    r"|mislabeled|mislabelled|unlabeled|unlabelled|unmarked|misplaced|mis-?slotted"
+    r"|mis-?shelved|misfiled|unopened|unsealed|unused)\b)[a-z]{3,}ed\b"
     r"|\b(?:cuts|dents|tears|holes|cracks|rips|chips|scratches|stains|gouges|punctures)\b",
     _I,
 )
@@ -4743,7 +4746,7 @@ _RESERVE_BY = re.compile(
         # ("relieve the reserve: 100 grey blanks": a count of goods, not $100)
         (?!\s+(?!(?:for|to|in|into|on|from|of|against|dollars?|bucks|usd|worth|total|and|this
             |that|now|today|per|more|extra|please|pls|thanks|thx|as|at|by|with|off|out)\b)
-            [a-z]{{3,}})""",
+            (?:[a-z]{{3,}}|[a-z]+-[a-z]))  # ("add 12 XX-BEANIE-RED to the reserve": goods)""",
     _IX,
 )
 # "release 1,500 from the obsolescence allowance": a number straight before the reserve's
@@ -6010,6 +6013,10 @@ def _goods_of_its_own(text: str, others: list[str], reasons: _ReasonIndex) -> st
     return m.group("g")
 
 
+_WHY_FOUND = frozenset(
+    ("mislabeled", "mislabelled", "mis-labeled", "unlabeled", "unlabelled", "misplaced",
+     "mis-slotted", "misslotted", "mis-shelved", "misfiled", "unmarked")
+)  # fmt: skip
 _TO_A_VALUE = re.compile(r"(?:\bto|->|\u2192)\s*\$\s?\d", _I)
 
 
@@ -6043,7 +6050,10 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 and _OWN_HEADING.match(f.source_text.lower(), 0)
                 and f.source_text.lower().lstrip().startswith(f.reason.lower())
             )
-            if (
+            if head_category in _COUNT_WAYS and (f.reason or "").lower() in _WHY_FOUND:
+                # ("found extra: 1,500 A and 300 B in a mislabeled box": why B turned up)
+                changes.update(category=head_category, reason=head_reason)
+            elif (
                 f.category in head_explains
                 and not (apart or _ON_COUNT.search(f.source_text))
                 # (wear or age is no fire's doing; a reserve pays for it all the same: "use
