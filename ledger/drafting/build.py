@@ -12,8 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ledger.drafting.reading import measures, packs
 from ledger.drafting.reading.named import (
-    CASE_FLOOR,
-    PIECE_FLOOR,
+    a_case_could_cost,
     case_pack_size,
     container_said,
     priced_by_its_pack,
@@ -169,7 +168,7 @@ def _by_the_items_container(
     if by is None:
         return facts
     size = case_pack_size(item.name, by) if by in ("case", "carton") else None
-    if size is not None and item.unit_cost < min(PIECE_FLOOR * size, CASE_FLOOR):
+    if size is not None and not a_case_could_cost(item.unit_cost, size):
         return facts  # ("Ceramic Coffee Mug 11oz 24/CS" at $0.71: the mug's cost)
     count = dict(facts.containers).get(by)
     if count is not None:
@@ -375,7 +374,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         by_its_pack is None
         and sized is not None
         and sized[0] in ("case", "carton")
-        and item.unit_cost < min(PIECE_FLOOR * sized[1], CASE_FLOOR)
+        and not a_case_could_cost(item.unit_cost, sized[1])
     ):
         # ("Ceramic Coffee Mug 11oz 24/CS" at $0.71: a case of 24 at 71 cents is no case's
         # cost; the list costs the mug)

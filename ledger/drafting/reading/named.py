@@ -529,12 +529,10 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return True
     if _MEASURE_PRICED.search(item.name, 0, holds.start()):
         return False  # ("HOPS CITRA LB (BX/44)" of HP-44: the pound is priced, whatever the code)
-    if _code_says_the_pack(item.sku, size) and item.unit_cost >= min(
-        PIECE_FLOOR * size, CASE_FLOOR
-    ):
-        # (unless the case would cost next to nothing: "MON-GRN-16-24" at $1.62 is a can's)
+    if _code_says_the_pack(item.sku, size) and a_case_could_cost(item.unit_cost, size):
         # ("SHK-CH73-12CS" of "Cal Hypo Shock 73% 1 LB 12/CS", "FF-CLPATE-24" of "... 3OZ
-        # 24/CS"): the code itself names the case it stocks
+        # 24/CS"): the code itself names the case it stocks (but "MON-GRN-16-24" at $1.62 is
+        # a can's: a case would cost next to nothing)
         return True
     if packs.ships_in(item.name):
         # ("oil filter PH3614 (12/CS)", "glide wax 60g (24/cs)", "Milk Whole 1 GAL 4/CS"): a
@@ -543,11 +541,15 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return False
     if not holds.group("c2") and not _ENDS_THE_NAME.match(item.name, holds.end()):
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
-    if packs.says_each(item.name) or _MEASURE_PRICED.search(item.name, 0, holds.start()):
-        return False
     if held == "pallet":
         return item.unit_cost >= PIECE_FLOOR * size  # ("PLAY SAND 50LB BAG (PLT/60)" at $4.10)
-    return item.unit_cost >= min(PIECE_FLOOR * size, CASE_FLOOR)
+    return a_case_could_cost(item.unit_cost, size)
+
+
+def a_case_could_cost(cost: Decimal, size: Decimal) -> bool:
+    """Whether `cost` could be a case of `size` pieces' cost: not when each piece would be
+    worth less than PIECE_FLOOR, unless the case itself costs CASE_FLOOR or more."""
+    return cost >= min(PIECE_FLOOR * size, CASE_FLOOR)
 
 
 def _priced_by_the_container(

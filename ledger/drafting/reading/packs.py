@@ -580,10 +580,9 @@ _PRICED_EACH = re.compile(
 # item is the case says "CASE/12" or "CASE 12CT" (sold by the case), and "BX/25" is left
 # open: a box is as often what the list prices as what holds the pieces.
 _PAIR_THEN_PACK = re.compile(r",\s*(?:pair|pr)\s*\(\s*\d+\s*(?:prs?\s*)?/", re.IGNORECASE)
-# ("Glass Cleaner RTU 1 GAL, 4/CS" at $6.40, "Foaming Hand Soap 1000ML Cartridge, 6/CS"): the
-# piece and its measure named, then after a comma how many ship to a case (held-out round 142)
-# (a liquid's volume, or a vessel named after its size: "6oz, 12/CS" of crackers is as often
-# the case's cost)
+# The piece and its volume or vessel named, then how many ship to a case ("Glass Cleaner RTU
+# 1 GAL, 4/CS" at $6.40, "Foaming Hand Soap 1000ML Cartridge, 6/CS"; held-out rounds 142-143).
+# A weight alone before a comma is not enough: "Crisps 6oz, 12/CS" is as often the case's cost.
 _MEASURED_THEN_PACK = re.compile(
     r"\d(?:\.\d+)?\s*(?:(?:gal|gallon|qt|quart|pt|pint|fl\s*oz|ml|l|ltr)\b"
     # ("Fireball 50ml Mini 120/CS", "Whispering Angel Rose 1.5L Magnum 6/CS")
@@ -599,10 +598,10 @@ _MEASURED_THEN_PACK = re.compile(
     re.IGNORECASE,
 )
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
-# a note in brackets ending the name of how the pieces ship ("oil filter PH3614 (12/CS)",
-# "5W-30 1 QT (6/CS)"): the list costs the piece (held-out rounds 138-139)
-# (a case or a carton is how pieces ship; a box, a pack or a bag is as often the unit sold:
-# "3M 8210 N95 Respirator (20/BX)" at $19.80 is the box's cost)
+# A note in brackets ending the name of how the pieces ship ("oil filter PH3614 (12/CS)",
+# "5W-30 1 QT (6/CS)"): the list costs the piece (held-out rounds 138-139). Only a case or a
+# carton: a box, a pack or a bag is as often the unit sold ("3M 8210 N95 Respirator (20/BX)"
+# at $19.80 is the box's cost).
 _SHIPS_IN = re.compile(
     r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton)|(?:cs|case|ctn|carton)\s*/\s*\d+)\s*\)\s*$",
     re.IGNORECASE,
