@@ -18,7 +18,16 @@ from ledger.drafting.reading.named import (
     priced_by_its_pack,
     said_as_name,
 )
-from ledger.drafting.types import Draft, DraftContext, DraftLine, Facts, Guess, ItemInfo
+from ledger.drafting.types import (
+    BY_ITS_NAME,
+    NO_COUNT_GIVEN,
+    Draft,
+    DraftContext,
+    DraftLine,
+    Facts,
+    Guess,
+    ItemInfo,
+)
 from ledger.money import format_money, quantize
 from ledger.policy import Category, Kind, decide_accounts
 
@@ -900,7 +909,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         # named with no count and nothing plural, is most likely one (never sure)
         quantity = Decimal(1)
         explanation.append(
-            f"No count given: read as one {item.name} ({format_money(item.unit_cost, cur)} "
+            f"{NO_COUNT_GIVEN}: read as one {item.name} ({format_money(item.unit_cost, cur)} "
             "each on the item list)"
         )
         guesses.append(Guess("no count given: one costly item assumed", P_ONE_COSTLY))
@@ -1207,7 +1216,7 @@ GUESSED_PART_WARNING = (
     "Another part of this message is goods I guessed (by name, or one assumed): check it "
     "before approving"
 )
-_GUESSED_GOODS = ("No count given:", "by its name in the item list")
+_GUESSED_GOODS = (f"{NO_COUNT_GIVEN}:", BY_ITS_NAME)
 
 
 def _goods_guessed(d: Draft) -> bool:

@@ -74,7 +74,7 @@ from ledger.drafting.reading.fast import (
     twin,
     twin_patterns,
 )
-from ledger.drafting.types import DraftError, Facts, Guess
+from ledger.drafting.types import BY_ITS_NAME, NO_COUNT_GIVEN, DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal, quantize
 from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
 
@@ -2121,7 +2121,10 @@ _COUNT_SAID_AGAIN = re.compile(
     r"|\b(?:more|fewer|less)\s+than\s+(?:on\s+|in\s+)?(?:the\s+)?(?:books|system|records)\b",
     _I,
 )
-_COUNT_WAYS_SAID = frozenset((Category.SHRINKAGE, Category.OVERAGE))
+
+
+# the guess a plain amount beside a count leaves (taken back where a heading says what it is)
+_PRICE_OR_TOTAL = "could be the price per unit or the total"
 
 
 def _said_again(prev: Facts, f: Facts) -> bool:
@@ -2132,7 +2135,7 @@ def _said_again(prev: Facts, f: Facts) -> bool:
     if f.sku != prev.sku or f.unit_cost not in (None, prev.unit_cost):
         return False
     same_story = f.category is prev.category or (
-        f.category in _COUNT_WAYS_SAID and prev.category in (*_COUNT_WAYS_SAID, None)
+        f.category in _COUNT_WAYS and prev.category in (*_COUNT_WAYS, None)
     )
     return same_story and bool(_COUNT_SAID_AGAIN.search(f.source_text))
 
@@ -2158,8 +2161,8 @@ def _restated(read: list[Facts]) -> list[Facts]:
             kept = replace(
                 prev,
                 unclear=tuple(u for u in prev.unclear if u != twice),
-                category=f.category if f.category in _COUNT_WAYS_SAID else prev.category,
-                reason=f.reason if f.category in _COUNT_WAYS_SAID else prev.reason,
+                category=f.category if f.category in _COUNT_WAYS else prev.category,
+                reason=f.reason if f.category in _COUNT_WAYS else prev.reason,
             )
             out[-1] = kept
             continue
@@ -2294,7 +2297,7 @@ def _ambiguous_name_note(facts: Facts, ambiguous: Sequence[itemnames.Match], alo
     if own and not alone and len(m.of) == 1 and _counted_in(facts.source_text, m.said):
         # "..., bic lighters 12 broken": one part's own goods, a word only one item's name
         # has: that item, as a guess (the card shows which)
-        note = Guess(f"Read '{m.said}' as {m.of[0]} by its name in the item list", P_OWN_WORD)
+        note = Guess(f"Read '{m.said}' as {m.of[0]} {BY_ITS_NAME}", P_OWN_WORD)
         return replace(facts, sku=m.of[0], guesses=(*facts.guesses, note))
     items = ", ".join(m.of[:4]) + (" ..." if len(m.of) > 4 else "")
     said = f"may name any of {items}" if len(m.of) > 1 else f"is a word of {items}'s name"
@@ -2342,7 +2345,7 @@ def _named_note(facts: Facts, matches: Iterable[itemnames.Match]) -> Facts:
         )
         return replace(facts, guesses=(*facts.guesses, Guess(ask, itemnames.P_NAMED_WEAK)))
     note = Guess(
-        f"Read '{found.said}' as {found.sku} by its name in the item list: no code was given",
+        f"Read '{found.said}' as {found.sku} {BY_ITS_NAME}: no code was given",
         itemnames.P_NAMED_WEAK if found.weak and not priced else itemnames.P_NAMED,
     )
     return replace(facts, guesses=(*facts.guesses, note))
@@ -5252,7 +5255,9 @@ def _one_said(r: _Read, hits: Iterable[_Hit]) -> None:
         said = m.group(0)
     elif len(serials) == 1:
         r.qtys.append(_Qty(Decimal(1), None, r.s.index(SKU_MARK), "one"))
-        r.guess(f"No count given: read '{serials[0]}' as the serial number of one unit", P_ONE_SAID)
+        r.guess(
+            f"{NO_COUNT_GIVEN}: read '{serials[0]}' as the serial number of one unit", P_ONE_SAID
+        )
         return
     else:
         m = _ONE_AFTER.search(r.s)
@@ -5277,7 +5282,7 @@ def _one_said(r: _Read, hits: Iterable[_Hit]) -> None:
         said = r.s[m.start() : m.end(last)]
     r.qtys.append(_Qty(Decimal(1), None, m.start(), "one"))
     words = " ".join(said.replace(SKU_MARK, " ").split())
-    r.guess(f"No count given: read '{words}' beside the SKU as one unit", P_ONE_SAID)
+    r.guess(f"{NO_COUNT_GIVEN}: read '{words}' beside the SKU as one unit", P_ONE_SAID)
 
 
 # "CHR-009 one chair, leg snapped", "TV-55X, a single set": one, said after the code
@@ -5455,7 +5460,7 @@ def _assemble(
             if quantity != 1:  # for one unit the price is the total
                 r.price_or_total = True
                 r.guess(
-                    f"${m.value} could be the price per unit or the total; read it as per unit",
+                    f"${m.value} {_PRICE_OR_TOTAL}; read it as per unit",
                     P_PRICE_OR_TOTAL,
                 )
         elif unit_cost is None and total is None:
@@ -5482,7 +5487,9 @@ def _assemble(
     ):
         if unit_cost is not None and _COST_SAID.search(r.text):
             quantity = Decimal(1)
-            r.guess("No count given: read the goods, said in the singular, as one unit", P_ONE_SAID)
+            r.guess(
+                f"{NO_COUNT_GIVEN}: read the goods, said in the singular, as one unit", P_ONE_SAID
+            )
         elif _ONE_THING.search(r.s) or _FIRST_THING.match(r.s):
             quantity, unit_cost, total = Decimal(1), unit_cost or total, None
             r.notes.append("Read the goods, said as one thing, as 1 unit")
@@ -6125,9 +6132,7 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                     # ("write downs: 20 A to $3.00 and 20 B to $3.50": under a write-down's
                     # heading, "to $3.00" is the value the goods go down to, no price)
                     changes.update(new_unit_value=f.unit_cost, unit_cost=None)
-                    guesses[:] = [
-                        g for g in guesses if "could be the price per unit" not in g.message
-                    ]
+                    guesses[:] = [g for g in guesses if _PRICE_OR_TOTAL not in g.message]
             else:
                 cats = {(o.category, o.reason) for o in others if o.category is not None}
                 if len({c for c, _ in cats}) == 1:

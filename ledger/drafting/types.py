@@ -11,6 +11,11 @@ from typing import Any
 from ledger.money import quantize
 from ledger.policy import Category, Kind, Policy
 
+# How a reading says it guessed the goods or their count (the card shows it; a message's other
+# parts are never sure beside such a part: build.whole_message).
+NO_COUNT_GIVEN = "No count given"
+BY_ITS_NAME = "by its name in the item list"
+
 
 class DraftError(ValueError):
     """The text cannot become a draft; the message says what is needed, in plain words."""
