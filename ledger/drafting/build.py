@@ -149,6 +149,43 @@ _NOT_ONE = re.compile(
 )
 
 
+_CODE_IS_THE_CASE = re.compile(r"[-_/](?:cs|case|bx|box|ctn)$", re.IGNORECASE)
+
+
+def _whole_packs_counted(
+    facts: Facts, item: ItemInfo, kind: Kind
+) -> tuple[str, Decimal, Decimal] | None:
+    """Whole containers of the pack the item list prices ("3 BX" of "stem 50/BX" at the
+    box's cost), counted as they are and nothing else: the container, its size and the count,
+    else None."""
+    if kind is Kind.WRITE_DOWN or facts.quantity is None or len(facts.containers) > 1:
+        return None
+    if any(n.startswith("Quantity") and " x " in n for n in facts.notes):
+        return None  # ("1 cs + 3 loose bx (10 bx/cs)": the message's own arithmetic, in boxes)
+    if _CODE_IS_THE_CASE.search(item.sku):
+        return None  # ("GLV-M-CS" of "NITRILE GLOVE MED CS/10"): the code says its unit, counted
+    by_its_pack = priced_by_its_pack(item)
+    if by_its_pack is None:
+        return None
+    held, size = by_its_pack
+    said, count = facts.containers[0] if facts.containers else (facts.unit or "", facts.quantity)
+    if not said:
+        # ("found 4 extra cs of SB23": the reading kept the count, not its word)
+        after = re.search(
+            rf"(?<![\w.]){re.escape(_fmt_qty(count))}\s+(?:extra|more|full|whole)\s+([a-z]+)",
+            facts.source_text,
+            re.IGNORECASE,
+        )
+        said = after.group(1) if after else ""
+    if container_said(said) != held or count != facts.quantity:
+        return None
+    return held, size, count
+
+
+def _plural(noun: str) -> str:
+    return noun + ("es" if noun.endswith(("x", "s", "ch", "sh")) else "s")
+
+
 def _one_said(text: str, kind: Kind) -> bool:
     """Whether a message naming a costly item with no count speaks of one: nothing plural, or
     the goods called "it" with no word of many; a write-down of a named item with only a new
@@ -750,6 +787,26 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     as_said, total=_product(facts.quantity, item.unit_cost), unit_cost=None
                 )
                 share_said = True
+            whole = _whole_packs_counted(facts, item, kind)
+            if whole is not None:
+                # "TR600HP-50: 3 BX bent" of "... 50/BX" at the box's $44.50: the quantity is
+                # the 150 pieces, the amount the 3 boxes' and QuickBooks moves 3 boxes, as
+                # "3 bx (50/bx)" said in the message would be (the golden table's convention)
+                held, size, count = whole
+                item_quantity = count
+                unit_cost = None
+                explanation.append(
+                    f"{_fmt_qty(count)} {_plural(held) if count != 1 else held} x "
+                    f"{_fmt_qty(size)} per {held} (the item list: {item.name}) = "
+                    f"{_fmt_qty(count * size)} pieces"
+                )
+                facts = replace(
+                    facts,
+                    quantity=count * size,
+                    total=_product(count, item.unit_cost),
+                    unit_cost=None,
+                )
+                share_said = True
             facts = _retail_packs_counted(facts, item)
             bare_name = item.name.strip() in ("", item.sku)  # the list names nothing
             if (
@@ -837,7 +894,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             ):
                 # "HSY/RC36 x8 melted" of "Reese's cups BX/36": eight boxes, or eight cups?
                 by, size = counted_in
-                bys = by + ("es" if by.endswith(("x", "s", "ch", "sh")) else "s")
+                bys = _plural(by)
                 guesses.append(Guess(f"a bare count of an item priced by the {by}", P_DOZEN_COUNT))
                 warnings.append(
                     f"The item list prices {item.sku} by the {by} of {_fmt_qty(size)} "

@@ -636,8 +636,8 @@ def test_containers_of_a_case_pack_in_the_items_name_are_its_pieces(
     [
         # the code says the list's unit is the case: cases are counted as they are
         ("2 cs med nitrile gloves torn", "2", "148.00"),
-        # "CASE/200" names what the list prices, not what holds it
-        ("4 cases of 9in foam trays crushed", "4", "124.00"),
+        # "CASE/200" names what the list prices: four cases' cost, in pieces
+        ("4 cases of 9in foam trays crushed", "800", "124.00"),
         # the message prices what it counted
         ("2 cs gravy cups dented, we pay $20/cs", "2", "40.00"),
     ],
@@ -1196,8 +1196,9 @@ _CASE_PRICED = {
 @pytest.mark.parametrize(
     ("text", "quantity", "amount"),
     [
-        ("2 cs CUP-8 crushed", "2", "104.00"),
-        ("dropped 3 cs of CAB-21, all smashed", "3", "504.00"),
+        # (whole cases are counted in pieces, the amount the cases', as "3 cs (12/cs)" is)
+        ("2 cs CUP-8 crushed", "2000", "104.00"),
+        ("dropped 3 cs of CAB-21, all smashed", "36", "504.00"),
         # pieces of it are a share of the case's cost
         ("40 WN-452 wirenuts fell into the floor drain, w/o", "40", "5.96"),
         ("300 cups of CUP-8 got wet", "300", "15.60"),
@@ -1362,9 +1363,10 @@ _CELLAR = {
     ("text", "sku", "quantity"),
     [
         # a vintage said by its last two figures names the line, and is no count
-        ("donated 2 cs rose 24 to the hospital foundation gala", "RO24", 2),
-        ("found 4 extra cs of sauv blanc 23 behind the bottling pallet", "SB23", 4),
-        ("sauv blanc 22: 3 cs corked", "SB22", 3),
+        # (whole cases in pieces, as the golden table's "3 cs (12/cs)")
+        ("donated 2 cs rose 24 to the hospital foundation gala", "RO24", 24),
+        ("found 4 extra cs of sauv blanc 23 behind the bottling pallet", "SB23", 48),
+        ("sauv blanc 22: 3 cs corked", "SB22", 36),
     ],
 )
 def test_a_vintage_said_by_two_figures_names_the_line(text: str, sku: str, quantity: int) -> None:
@@ -1520,10 +1522,10 @@ _DISTRIBUTOR = {
 @pytest.mark.parametrize(
     ("text", "quantity", "amount"),
     [
-        ("recall on the cocktail sauce, pulling 3 cases 448102", "3", "82.80"),
+        ("recall on the cocktail sauce, pulling 3 cases 448102", "36", "82.80"),
         ("18 bottles of cocktail sauce 448102 donated to the fish fry", "18", "41.40"),
         ("9 cans of the black gloss spray RO-6 dented", "9", "47.25"),  # "12 oz" is a size
-        ("10 cs NS-12 recalled", "10", "312.00"),
+        ("10 cs NS-12 recalled", "120", "312.00"),
         ("1 case plus 3 loose NS-12 bags punctured", "15", "39.00"),
         # a cup at 3.5 cents is no price: the list's cost is one cup's
         ("3 cs GR-240 dented", "72", "61.20"),
@@ -2285,7 +2287,10 @@ def test_a_count_of_cases_names_no_item_whose_name_ends_in_that_pack() -> None:
     }
     # "12 cs" was read as the exam table paper, and the bibs dropped
     ds = draft("flood in aisle 2: 12 cs bibs and 8 cs iso gowns ruined", make_context(items=items))
-    assert [(d.sku, d.quantity) for d in ds] == [("230410", 12), ("220305", 8)]
+    assert [(d.sku, d.quantity, d.item_quantity) for d in ds] == [
+        ("230410", 6000, 12),
+        ("220305", 400, 8),
+    ]
 
 
 def test_mice_of_a_mouse_said_beside_its_code_are_no_pests() -> None:
@@ -2391,7 +2396,7 @@ def test_a_count_of_cases_after_a_name_stays_a_count() -> None:
     }
     # "2 cs" was eaten into the name ("w/2 Glasses CS/6"): no count, two drafts merged
     (d,) = draft("obsolete holiday gift packs 2 cs w/o", make_context(items=items))
-    assert (d.quantity, d.amount) == (Decimal(2), Decimal("342.00"))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("342.00"))
 
 
 def test_bottles_said_short_are_counted_goods() -> None:
@@ -2627,7 +2632,7 @@ def test_a_long_message_of_words_between_a_case_and_a_figure_is_read_at_once() -
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
-    assert done.stdout.strip() == "7"
+    assert done.stdout.strip() == "28"  # (7 cases of 4, in pieces)
 
 
 def test_nobody_taking_anything_is_no_theft() -> None:
@@ -4741,7 +4746,7 @@ def test_a_difference_said_again_as_what_to_do_keeps_the_counts_way(
         ("Foaming Hand Soap 1000ML Cartridge, 6/CS", "7.35", "3 cs (6/cs) X1 crushed", 18,
          "132.30"),
         # ... while a weight before the pack leaves the case's cost ("Crisps 6oz, 12/CS")
-        ("Raincoast Crisps Original 6oz, 12/CS", "52.80", "4 cs X1 crushed", 4, "211.20"),
+        ("Raincoast Crisps Original 6oz, 12/CS", "52.80", "4 cs X1 crushed", 48, "211.20"),
     ],
 )  # fmt: skip
 def test_a_case_pack_after_a_liquids_measure_ships_the_pieces(
@@ -4967,3 +4972,38 @@ def test_a_count_of_goods_the_list_does_not_know_added_to_the_reserve_is_no_amou
     assert d.confidence < 0.5
     (d,) = draft("add 500 to the reserve", make_context())
     assert (d.amount, d.confidence >= 0.9) == (Decimal("500.00"), True)
+
+
+def test_whole_boxes_of_the_pack_the_list_prices_are_counted_in_pieces() -> None:
+    # "3 BX" of "... stem 50/BX" at the box's $44.50: the quantity is the 150 pieces, the
+    # amount the boxes' and QuickBooks moves 3 boxes (it drafted 3 pieces at 0.97)
+    items = {
+        "TR600HP-50": ItemInfo(
+            "TR600HP-50", "TR600HP high-pressure metal clamp-in stem 50/BX", Decimal("44.50")
+        )
+    }
+    (d,) = draft("TR600HP-50: 3 BX bent, dock 2", make_context(items=items))
+    assert (d.quantity, d.amount, d.item_quantity) == (Decimal(150), Decimal("133.50"), 3)
+    # the message's own pack arithmetic counts boxes: kept
+    items = {
+        "112-4472": ItemInfo("112-4472", "Nitrile exam gloves PF, medium, 200/bx", Decimal("11.40"))
+    }
+    (d,) = draft(
+        "1 cs + 3 loose bx 112-4472 (10 bx/cs) torn open by the carrier",
+        make_context(items=items),
+    )
+    assert (d.quantity, d.amount) == (Decimal(13), Decimal("148.20"))
+
+
+def test_a_weighed_bag_in_a_master_carton_is_the_bags_cost() -> None:
+    # "Black Tiger Shrimp 16/20 IQF 4 lb bag (10/MC)" at $27.60 is a bag's cost: 6 bags were
+    # read as 6 tenths of a carton ($16.56)
+    items = {
+        "SHR-BT-1620": ItemInfo(
+            "SHR-BT-1620", "Black Tiger Shrimp HLSO 16/20 IQF 4 lb bag (10/MC)", Decimal("27.60")
+        )
+    }
+    (d,) = draft("freezr burnt 6 bags of SHR-BT-1620, toss em", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(6), Decimal("165.60"))
+    (d,) = draft("3 MC (10/MC) SHR-BT-1620 crushed by the clamp truck", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(30), Decimal("828.00"))

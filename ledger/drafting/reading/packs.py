@@ -588,13 +588,15 @@ _MEASURED_THEN_PACK = re.compile(
     # ("Fireball 50ml Mini 120/CS", "Whispering Angel Rose 1.5L Magnum 6/CS")
     r"(?:\s+(?:jug|bottle|btl|can|jar|refill|cartridge|pail|tub|pouch|magnum|mini|box))?"
     r"|(?:oz|lb|lbs|kg|g)\s+(?:jug|bottle|btl|can|jar|cartridge|refill|pail|tub|pouch|bag|clam"
-    r"|cup|carton|chub)"
+    # ("Black Tiger Shrimp 16/20 IQF 4 lb bag (10/MC)" at $27.60, "... 3 lb box (4/MC)")
+    r"|cup|carton|chub|box|tray|pkg|block)"
     # ("Sour Cream 16 OZ 12/CS", "Butter Salted 1 LB 36/CS", "Eggs Large White 1 DZ 15 DZ/CS":
     # a piece's size, then at once how many to the case)
     r"|(?:oz|lb|lbs|dz|ct)(?=\s+\d+\s*(?:dz\s*)?/))"
     # ("Josh Cellars Cabernet 750ml 12/CS" at $11.40, "Milk Whole 1 GAL 4/CS" at $2.48, "Opus
     # One 2019 750ml 6/CS OWC (allocated)" at $325.00)
-    r"\s*,?\s*\d+\s*(?:dz\s*)?/\s*(?:cs|case|bx|box|ctn|carton)\b(?:\s+owc)?(?:\s*\([^)]*\))?\s*$",
+    r"\s*,?\s*(?:\d+\s*(?:dz\s*)?/\s*(?:cs|case|bx|box|ctn|carton|mc)\b(?:\s+owc)?(?:\s*\([^)]*\))?"
+    r"|\(\s*\d+\s*/\s*(?:cs|case|ctn|carton|mc)\s*\))\s*$",
     re.IGNORECASE,
 )
 _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
@@ -603,7 +605,7 @@ _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 # carton: a box, a pack or a bag is as often the unit sold ("3M 8210 N95 Respirator (20/BX)"
 # at $19.80 is the box's cost).
 _SHIPS_IN = re.compile(
-    r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton)|(?:cs|case|ctn|carton)\s*/\s*\d+)\s*\)\s*$",
+    r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton|mc)|(?:cs|case|ctn|carton|mc)\s*/\s*\d+)\s*\)\s*$",
     re.IGNORECASE,
 )
 
