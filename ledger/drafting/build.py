@@ -792,12 +792,12 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 # "TR600HP-50: 3 BX bent" of "... 50/BX" at the box's $44.50: the quantity is
                 # the 150 pieces, the amount the 3 boxes' and QuickBooks moves 3 boxes, as
                 # "3 bx (50/bx)" said in the message would be (the golden table's convention)
-                held, size, count = whole
+                whole_held, size, count = whole
                 item_quantity = count
                 unit_cost = None
                 explanation.append(
-                    f"{_fmt_qty(count)} {_plural(held) if count != 1 else held} x "
-                    f"{_fmt_qty(size)} per {held} (the item list: {item.name}) = "
+                    f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
+                    f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
                     f"{_fmt_qty(count * size)} pieces"
                 )
                 facts = replace(
