@@ -1491,7 +1491,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 # ("obsolesence reserve: releive it for 5 X"): "i before e" typed the other way
-                misspelled={"releive": "relieve", "releived": "relieved", "releiving": "relieving"},
+                misspelled={
+                    "releive": "relieve", "releived": "relieved", "releiving": "relieving",
+                    # ("write the obsolite X off agains the obsolesence reserv", round 149)
+                    "agains": "against", "aginst": "against", "agianst": "against",
+                    "againt": "against", "agaisnt": "against", "againts": "against",
+                },
                 explains={
                     Category.LOSS, Category.SHRINKAGE, Category.CASUALTY, Category.WRITE_DOWN,
                 },
@@ -1569,10 +1574,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
-            # "provide $1,200 for obsolescence": providing, the amount between
+            # "provide $1,200 for obsolescence": providing, the amount between; "accrue
+            # another 4k for obsolescence", "set aside $750 for obsolete tackle" (round 148)
             Words(
-                "for obsolescence", "for obsolete stock",
-                near=("provide", "providing", "provided"),
+                "for obsolescence", "for obsolete stock", "for obsolete",
+                near=(
+                    "provide", "providing", "provided", "accrue", "accrued", "accruing",
+                    "set aside", "put aside", "setting aside", "provision",
+                ),
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),

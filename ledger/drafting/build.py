@@ -149,7 +149,34 @@ _NOT_ONE = re.compile(
 )
 
 
-_CODE_IS_THE_CASE = re.compile(r"[-_/](?:cs|case|bx|box|ctn)$", re.IGNORECASE)
+_CODE_IS_THE_CASE = re.compile(r"(?<!\d)[-_/](?:cs|case|bx|box|ctn)$", re.IGNORECASE)
+# Whole boxes counted out to pieces: the golden table's way, though writers count either
+P_WHOLE_PACKS = 0.1
+
+
+# A write-down saying one price, below the list's cost: the new value, likely, not certain
+P_ONE_PRICE_NEW_VALUE = 0.15
+
+
+def _one_price_below_cost(facts: Facts, item: ItemInfo) -> bool:
+    """Whether a write-down's only figure of value is one price below the item list's cost
+    ("best we can get is 140 a pail", "market's at $22 a screen"), not said as the cost."""
+    price = facts.unit_cost
+    if price is None or facts.total is not None or not 0 < price < item.unit_cost:
+        return False
+    if (facts.new_unit_value, facts.reduction_per_unit, facts.reduction_fraction) != (
+        None,
+        None,
+        None,
+    ):
+        return False
+    # ("write down from $40": the cost said, the new value not)
+    return not re.search(
+        rf"\b(?:from|cost|paid|carried|carry|book(?:ed)?)\b[^.;\n\d]{{0,20}}\$?\s?"
+        rf"{re.escape(format(price, 'f'))}",
+        facts.source_text,
+        re.IGNORECASE,
+    )
 
 
 def _whole_packs_counted(
@@ -734,6 +761,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             f"{_fmt_qty(facts.quantity)} x {format_money(item.unit_cost, cur)} on the item list"
         )
         facts = replace(facts, total=facts.unit_cost, unit_cost=None)
+    if kind is Kind.WRITE_DOWN and item is not None and _one_price_below_cost(facts, item):
+        # "impair the 10 pails, best we can get for them is 140 a pail" of a $178 line: the
+        # one price said is what they are worth now, the cost the list's
+        assert facts.unit_cost is not None
+        explanation.append(
+            f"Read {format_money(facts.unit_cost, cur)} as the new value per unit: below the "
+            f"item list's cost {format_money(item.unit_cost, cur)}"
+        )
+        guesses.append(Guess("one price said: read as the new value", P_ONE_PRICE_NEW_VALUE))
+        facts = replace(facts, new_unit_value=facts.unit_cost, unit_cost=None)
     if item is not None and facts.unit_cost is not None and facts.unit_cost == item.unit_cost:
         # "ED12-4PK ..., 200 4pks marked down from $4.40 to $2.90": the stated cost is the
         # list's, of its 4-pack; the packs counted are the list's unit, not 800 cans
@@ -799,6 +836,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
                     f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
                     f"{_fmt_qty(count * size)} pieces"
+                )
+                guesses.append(
+                    Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
                 )
                 facts = replace(
                     facts,

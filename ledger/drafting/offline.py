@@ -73,10 +73,11 @@ from ledger.drafting.reading.fast import (
     lead_num,
     twin,
     twin_patterns,
+    words,
 )
 from ledger.drafting.types import BY_ITS_NAME, NO_COUNT_GIVEN, DraftError, Facts, Guess
 from ledger.money import MoneyError, parse_decimal, quantize
-from ledger.policy import Category, Kind, Policy, ReasonTable, phrase_key
+from ledger.policy import RESERVE_NOUNS, Category, Kind, Policy, ReasonTable, phrase_key
 
 HELP = (
     "I couldn't find a write-off in that. Try: '40 units obsolete SKU-12 at $15' or "
@@ -391,6 +392,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!defective\sbatch)(?<!defective\slot)(?<!contaminated\sbatch)(?<!contaminated\slot)"
     # ("batch: 12 CHG65W": a number right before a code the item list knows may count it)
     r"(?<!tainted\sbatch)(?<!tainted\slot)(?<!recalled\sbatch)(?![-/][a-z])\s*"
+    # ("stolen from the lot: 14 alloy wheels": the yard, then the count)
+    r"(?<!the\slot)(?<!\ba\slot)"
     r"(?:\#|no\.?|number|num|:(?!\s*\d{1,3}\s+\ue002))\s*[a-z0-9-]*\d[\w-]*",
     r"\b(?:request|report|memo)\s*(?:\#|no\.?|number|num)\s*[a-z0-9-]*\d[\w-]*",
     # a repair order ("Shop damage RO 450993", "R.O. #4471"): a reference
@@ -1675,7 +1678,11 @@ _RESERVE_WAY = re.compile(
     _I,
 )
 _RESERVE_WORD = gated(
-    r"\b(?:reserves?|allowances?|provisions?|provisioning)\b|\be\s*(?:&|and)\s*o\b", _I
+    r"\b(?:provisioning|"
+    # (the reserve's names, also as typed in a hurry: "reserv", "allowence")
+    + "|".join(w for w in RESERVE_NOUNS if w.isalpha())
+    + r")\b|\be\s*(?:&|and)\s*o\b",
+    _I,
 )
 # The reserve taken back to income, not used by goods leaving nor built up: a reversal, a
 # write-back, a reserve no longer needed or too big ("reverse the provision of $500", "release
@@ -1686,10 +1693,19 @@ _RESERVE_BACK = lead(
     r"""\b(?:revers(?:e|ed|es|ing|al)|write[\s-]?backs?|writ(?:e|ten|ing)\s+back|wrote\s+back
     |tak(?:e|en|ing)\s+back|took\s+back|unwind|unwound|unwinding
     |no\s+longer\s+(?:needed|required|necessary|an\s+issue)|not\s+(?:needed|required)\s+any\s*more
-    |over-?(?:stated|reserved|provided|provisioned)|too\s+(?:high|big|large|much)
+    |over-?(?:stated|reserved|provided|provisioned|funded)|too\s+(?:high|big|large|much)
+    |releas(?:e|ed|es|ing)\b[^.;\n]{0,30}?\bback\b
     |excess(?!\s*(?:and|&|n|/)\s*obs)(?=\s+(?:[\w&]+\s+){0,2}(?:reserve|allowance|provision)s?\b)
     |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
     _IX,
+)
+# The reserve brought to a balance, not moved by an amount: "increase the reserve to $10,000",
+# "bring the E&O allowance up to 12k", "top up the provision to 5,000" (held-out round 148)
+_RESERVE_TO_A_BALANCE = words(
+    r"""\b(?:increas|rais|bump|bring|brought|top|build|buil|take|took|get|set|adjust|reduc
+          |lower|decreas|cut|true|mov)[a-z]*(?:\s+up)?\s+(?:the\s+|our\s+)?(?:[\w&]+\s+){0,3}?
+        (?:reserves?|allowances?|provisions?)\s+(?:balance\s+)?(?:up\s+|down\s+)?to\s+
+        (?:a\s+(?:total|balance)\s+of\s+)?\$?\s?\d[\d,]*(?:\.\d+)?k?"""
 )
 # Goods short or missing on arrival: a delivery, a shipment, a receipt, a vendor's short
 # shipment, the paperwork that came with it. Beside a shortage they say the goods never reached
@@ -1942,6 +1958,8 @@ def read_requests(
         read = [replace(f, doubts=(*f.doubts, what)) for f in read]
     read = _reference_notes(read, clean_read, masked)
     read = _restated(read)
+    if len(read) > 1:
+        read = _total_of_every_line(read)
     read = _event_for_every_part(read, clean)
     if _FIRE_SERVICE.search(clean):
         read = [_fire_service_named(f) for f in read]
@@ -2166,6 +2184,17 @@ def _restated(read: list[Facts]) -> list[Facts]:
             )
             out[-1] = kept
             continue
+        if prev is not None and (count := _write_down_count(prev, f)) is not None:
+            # "valuing them at $48/cake now, we have 22 cakes": the value, then how many
+            twice = SAID_TWICE.format(sku=f" of {prev.sku}" if prev.sku else "")
+            valued = prev if prev.quantity is None else f
+            out[-1] = replace(
+                valued,
+                quantity=count.quantity,
+                unit=valued.unit or count.unit,
+                unclear=tuple(u for u in valued.unclear if u != twice),
+            )
+            continue
         if prev is not None and _one_provision(prev, f):
             # "provide for 2 X going obsolete, add $620 to the E&O reserve": the goods the
             # reserve is for, then the money it moves by: one provision (the money's)
@@ -2173,6 +2202,58 @@ def _restated(read: list[Facts]) -> list[Facts]:
             continue
         out.append(f)
     return out
+
+
+def _total_of_every_line(read: list[Facts]) -> list[Facts]:
+    """`read` without the total the last part took when it is every part's ("4 A at $6.10 and
+    3 B at $7.25, $46.15 total"): each part is priced, and the total is their sum, not the
+    last part's."""
+    *rest, last = read
+    if last.total is None or any(f.total is not None for f in rest):
+        return read
+    lines = []
+    for f in read:
+        if f.quantity is None or f.unit_cost is None:
+            return read
+        lines.append(quantize(f.quantity * f.unit_cost))
+    if lines[-1] == quantize(last.total):
+        return read
+    if quantize(last.total) != sum(lines):
+        # ("4 A at $6.10 and 3 B at $7.25, $50 total": neither B's line nor both; which
+        # figure is wrong touches every line)
+        odd = (
+            f"'${_fmt(last.total)} total' is neither the last line nor all of them: which is right?"
+        )
+        return [replace(f, unclear=(*f.unclear, odd)) for f in read]
+    note = f"${_fmt(last.total)} is the total of the {len(read)} lines"
+    return [*rest, replace(last, total=None, notes=(*last.notes, note))]
+
+
+def _write_down_count(a: Facts, b: Facts) -> Facts | None:
+    """Of two parts writing the same goods down, the one that only counts them ("we have 22
+    cakes", "15 on hand", its reason taken from the other), when the other gives the new
+    value but no count: else None."""
+    if a.category is not Category.WRITE_DOWN or b.category is not a.category:
+        return None
+    if a.sku != b.sku or a.sku is None:
+        return None
+    for valued, count in ((a, b), (b, a)):
+        priced = (
+            valued.new_unit_value is not None
+            or valued.reduction_per_unit is not None
+            or valued.reduction_fraction is not None
+        )
+        if (
+            priced
+            and valued.quantity is None
+            and count.quantity is not None
+            and (count.unit_cost, count.total, count.new_unit_value) == (None, None, None)
+            and count.reduction_per_unit is None
+            and count.reduction_fraction is None
+            and any(g.message.endswith(_APPLIES_TOO) for g in count.guesses)
+        ):
+            return count
+    return None
 
 
 def _one_provision(a: Facts, b: Facts) -> bool:
@@ -3440,6 +3521,14 @@ def _read_group(
         r.unclear.append(
             f"'{_ADJUSTED.search(work).group(0)}' does not say which way the reserve moves: "  # type: ignore[union-attr]
             "add to it, or use it?"
+        )
+    balance = _RESERVE_TO_A_BALANCE.search(work) if reserve else None
+    if balance:
+        # "increase the reserve to $10,000": the balance it should reach; the entry is the
+        # difference from today's balance, which the message does not give
+        r.unclear.append(
+            f"'{balance.group(0).strip()}' gives the balance the reserve should reach, not the "
+            "amount to book: what is it today? Say the amount to add or use"
         )
     back = _RESERVE_BACK.search(work) if reserve else None
     if back and (
@@ -5405,6 +5494,11 @@ def _leftover_numbers(r: _Read) -> list[tuple[Decimal, int]]:
 # -- assembling Facts ----------------------------------------------------------------------------
 
 
+# a price said right after a count of containers: "1 cs @ $38", "3 ctn at $12.50"
+_PRICE_AFTER_CONTAINERS = re.compile(r"(?<![\w.])\d+\s*([a-z]{2,7})\.?\s*(?:@|at|x)\s*\$?\s*$", _I)
+P_PER_CONTAINER = 0.15
+
+
 def _assemble(
     r: _Read,
     source: str,
@@ -5422,6 +5516,14 @@ def _assemble(
         # "4 cs ... @ $36/cs": a price per case is read against the cases, not the pieces
         for m in list(unit_prices):
             outer = packs.priced_container(_UNIT_ALIASES.get(m.unit or "", m.unit))
+            if outer is None and len(r.pack.containers) == 1 and len(r.text) == len(r.s):
+                # "500/cs, 1 cs @ $38": a price said right after the cases counted is theirs,
+                # likely (the pieces at $38 would be $19,000): the card asks
+                after = _PRICE_AFTER_CONTAINERS.search(r.text, 0, m.start)
+                said = packs.priced_container(after.group(1)) if after else None
+                if said in r.pack.containers:
+                    outer = said
+                    r.guess(f"Read ${_fmt(m.value)} as the price per {said}", P_PER_CONTAINER)
             count = r.pack.containers.get(outer or "")
             if count is not None:
                 unit_prices.remove(m)
