@@ -919,9 +919,11 @@ _PRICE_BARE = lead(
 # A plain number that total words make the amount: "total 460", "total price 450",
 # "grand total for the write off is 312.60", "all together 255", "the lot cost 900"
 _TOTAL_BARE = lead(
-    "tgalc",
+    "tgalcve",
     rf"""(?P<lm>\b(?:(?:grand\s+)?total(?:\s+(?:price|cost|value|amount|loss))?
          (?:\s+(?:for|of)\s+(?:the\s+|this\s+)?[a-z/-]+(?:\s+[a-z/-]+)?)?
+         # ("hand towels short, value 91.80", "ext 115.20": the goods' value in all)
+         |value|ext(?:ended|\.)?
          |all\s+together|altogether|(?:whole\s+)?lot\s+(?:cost|costs|was|came\s+to)
          |comes?\s+to|came\s+to)(?:\s+(?:is|was|of|being|=))?)\s*[:=]?\s*(?P<n>{_NUM_CORE})
          (?![\w.%])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))""",
@@ -934,7 +936,7 @@ _TOTAL_BARE_RIGHT = re.compile(
          |all\s+together|in\s+all|for\s+the\s+(?:whole\s+)?lot)\b)""",
     _IX,
 )
-_TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all")
+_TOTAL_BARE_WORDS = ("total", "together", "lot", "come", "came", "in all", "value", "ext")
 # "@ 12 = 120", "at 8.50 ea = 102": a price, then what it comes to after "="
 _EQUALS_TOTAL = re.compile(
     rf"""(?:@|\bat)\s*\$?\s*{_NUM_CORE}\s*(?:{_PER})?\s*=\s*\$?\s*(?P<n>{_NUM_CORE})
@@ -2233,11 +2235,16 @@ def _write_down_count(a: Facts, b: Facts) -> Facts | None:
     """Of two parts writing the same goods down, the one that only counts them ("we have 22
     cakes", "15 on hand", its reason taken from the other), when the other gives the new
     value but no count: else None."""
-    if a.category is not Category.WRITE_DOWN or b.category is not a.category:
-        return None
     if a.sku != b.sku or a.sku is None:
         return None
     for valued, count in ((a, b), (b, a)):
+        if valued.category is not Category.WRITE_DOWN:
+            continue
+        # ("write down to NRV $11.00, 60 units (faded)": why they are worth less, aside)
+        if count.category is not Category.WRITE_DOWN and not (
+            count.category is Category.LOSS and _COUNT_WITH_ITS_WHY.match(count.source_text)
+        ):
+            continue
         priced = (
             valued.new_unit_value is not None
             or valued.reduction_per_unit is not None
@@ -2250,10 +2257,17 @@ def _write_down_count(a: Facts, b: Facts) -> Facts | None:
             and (count.unit_cost, count.total, count.new_unit_value) == (None, None, None)
             and count.reduction_per_unit is None
             and count.reduction_fraction is None
-            and any(g.message.endswith(_APPLIES_TOO) for g in count.guesses)
+            and (
+                count.category is not Category.WRITE_DOWN
+                or any(g.message.endswith(_APPLIES_TOO) for g in count.guesses)
+            )
         ):
             return count
     return None
+
+
+# a part that is only a count and, in brackets, why: "60 units (faded)"
+_COUNT_WITH_ITS_WHY = re.compile(r"\W*\d[\d,]*\s*(?:[a-z]+\s*)?\([a-z ,/-]+\)\W*$", _I)
 
 
 def _one_provision(a: Facts, b: Facts) -> bool:
@@ -5034,13 +5048,25 @@ def _per_container_after(s: str, end: int, number: str) -> int:
     return m.end() if m is not None and m.group("c").lower() in packs.CONTAINER_WORDS else 0
 
 
+_VALUE_SAID = re.compile(r"value(?:\s+(?:is|was|=))?", _I)
+
+
 def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
     """A plain number said to be the total ("total 460", "450 in total" after a count)."""
     low = r.s.lower()
     found = list(_EQUALS_TOTAL.finditer(r.s)) if "=" in low else []
     if not found and not any(k in low for k in _TOTAL_BARE_WORDS):
         return  # what the patterns need
-    found += [m for m in _TOTAL_BARE.finditer(r.s) if _other_count(r.s, m.span("n"))]
+    found += [
+        m
+        for m in _TOTAL_BARE.finditer(r.s)
+        # ("value 91.80": a value is money, whether or not a count is said)
+        if _other_count(r.s, m.span("n"))
+        or (
+            # (not "value of 30 SKU-12": the goods counted)
+            _VALUE_SAID.fullmatch(m.group("lm")) is not None
+        )
+    ]
     found += [
         m for m in _TOTAL_BARE_RIGHT.finditer(r.s) if _COUNT_BEFORE.search(r.s, 0, m.start("n"))
     ]

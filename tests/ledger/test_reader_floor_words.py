@@ -5133,3 +5133,44 @@ def test_boxes_of_a_code_ending_in_its_pack_are_counted_in_pieces_never_sure() -
     }
     (d,) = draft("CO2-16T-30/BX: 4 bx leaking", make_context(items=items))
     assert (d.quantity, d.amount, d.confidence < 0.9) == (Decimal(120), Decimal("168.00"), True)
+
+
+def test_a_skein_by_its_measure_in_a_bagged_pack_is_the_skeins_cost() -> None:
+    items = {
+        "CAS220-8555": ItemInfo(
+            "CAS220-8555",
+            "Cascade 220 Wool worsted 100g skein, 8555 Black (10/BAG)",
+            Decimal("6.40"),
+        )
+    }
+    # 14 skeins were 14 tenths of a bag, $8.96
+    (d,) = draft("fourteen skeins of CAS220-8555 are ruined, moths", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(14), Decimal("89.60"))
+
+
+def test_a_write_down_with_its_count_and_why_after_a_comma_is_one_write_down() -> None:
+    items = {"RB-WAF-LXL": ItemInfo("RB-WAF-LXL", "Waffle robe L/XL", Decimal("24.75"))}
+    # "60 units (faded)" was a $1,485.00 loss at 0.82 beside a one-robe write-down
+    (d,) = draft("RB-WAF-LXL write down to NRV $11.00, 60 units (faded)", make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.WRITE_DOWN,
+        Decimal(60),
+        Decimal("825.00"),
+    )
+
+
+def test_a_upc_in_its_printed_groups_before_a_comma_is_the_lists_code() -> None:
+    items = {"019962193033": ItemInfo("019962193033", "Puzzle 1000 pc", Decimal("11.20"))}
+    # "19962" was read as a price: $119,772.00
+    (d,) = draft("UPC 0 19962 19303 3, 6 pcs, boxes crushed", make_context(items=items))
+    assert (d.sku, d.amount) == ("019962193033", Decimal("67.20"))
+
+
+def test_a_bare_value_is_the_goods_money_not_their_count() -> None:
+    items = {"1888-HT-1630": ItemInfo("1888-HT-1630", "Hand towel 16x30 (DZ)", Decimal("30.60"))}
+    # "value 91.80" was 91.8 dozen towels
+    (d,) = draft("stock take: 1888-HT-1630 short, value 91.80", make_context(items=items))
+    assert d.amount == Decimal("91.80")
+    # ... while "value of 30 X" counts the goods
+    (d,) = draft("value of 30 1888-HT-1630 lost in the flood", make_context(items=items))
+    assert d.quantity == Decimal(30)

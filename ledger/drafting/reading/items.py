@@ -39,7 +39,8 @@ def _keys(items: Collection[str]) -> dict[str, str]:
 
 
 # a long number typed in groups ("0 72430 00118 7", "978 0 13 468599 1"): ten digits or more
-_LONG_DIGITS = re.compile(r"(?<![\w.,$/-])\d{1,6}(?: \d{1,6}){1,5}(?![\w.,/-]|\.\d)")
+# ("UPC 0 19962 19303 3, 6 pcs": a comma after it ends the code)
+_LONG_DIGITS = re.compile(r"(?<![\w.,$/-])\d{1,6}(?: \d{1,6}){1,5}(?![\w./-]|[.,]\d)")
 
 
 def _digit_runs(text: str) -> list[str]:

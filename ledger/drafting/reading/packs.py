@@ -610,6 +610,16 @@ _SHIPS_IN = re.compile(
 )
 
 
+# The piece named by its measure, then (after its colour or lot) a bracketed note of how many
+# pack together: "Cascade 220 worsted 100g skein, 8555 Black (10/BAG)" at $6.40, "DMC floss
+# 8.7yd skein, 310 Black (12/BX)" at $0.48: the skein's cost (held-out round 149)
+_MEASURED_PIECE_THEN_PACK = re.compile(
+    r"\d(?:\.\d+)?\s*(?:oz|g|kg|lb|lbs|ml|l|yd|yds|m|ft)\s+(?:skein|ball|hank|cone|cake)s?\b"
+    r".{0,40}?\(\s*\d+\s*/\s*(?:bag|bg|bx|box|pk|pack|cs|case)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def says_each(name: str) -> bool:
     """Whether an item list's name says in so many words that the piece is priced ("COKE
     20OZ EA 24/CS", "Grinding Disc (ea, 25/bx)")."""
@@ -626,7 +636,11 @@ def ships_in(name: str) -> bool:
     """Whether an item list's name ends with a note of how its pieces ship, the list costing
     the piece: in brackets ("oil filter PH3614 (12/CS)") or after a comma behind the piece's
     measure ("Glass Cleaner RTU 1 GAL, 4/CS")."""
-    return bool(_SHIPS_IN.search(name) or _MEASURED_THEN_PACK.search(name))
+    return bool(
+        _SHIPS_IN.search(name)
+        or _MEASURED_THEN_PACK.search(name)
+        or _MEASURED_PIECE_THEN_PACK.search(name)
+    )
 
 
 # (an item list's names are a company's fixed list, read again for every message naming them)
