@@ -397,6 +397,13 @@ def _contents_counted(
     return ("pack", contents[0]) if plural and _singular(word) in named else None
 
 
+# the reading's note of whole containers and loose pieces: "Quantity 1 cs x 12 per case = 12,
+# plus 6 loose = 18"
+_WHOLE_PLUS_LOOSE = re.compile(
+    r"Quantity \d+(?:\.\d+)? (?P<c>[a-z]+) x (?P<s>\d+) per [a-z]+ = \d+, plus \d+ loose"
+)
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -405,8 +412,21 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None
     by_its_pack = priced_by_its_pack(item)  # ("WIRENUT BX/100" at $14.90: the box's cost)
     cases = dict(facts.containers).get(by_its_pack[0]) if by_its_pack else None
+    if by_its_pack is not None and cases is None and len(facts.containers) == 1:
+        # ("12 of the 200-ct sleeves" of "... 200/SL": a 200-count the reading called a pack
+        # is the list's sleeve of 200)
+        word, count = facts.containers[0]
+        cases = count if word == "pack" else None
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
+    loose = next(filter(None, map(_WHOLE_PLUS_LOOSE.match, facts.notes)), None)
+    if (
+        by_its_pack is not None
+        and loose is not None
+        and container_said(loose.group("c")) == by_its_pack[0]
+        and Decimal(loose.group("s")) == by_its_pack[1]
+    ):
+        return by_its_pack  # ("1 cs plus 6 loose rolls (12/cs)" of "... 12 RL/CS": 18 rolls)
     said_unit = (facts.unit or "").lower()
     unit = _ABBREVIATED.get(_singular(said_unit), said_unit)  # ("2 btls": bottles)
     if by_its_pack is not None and unit and by_its_pack[0] in (container_said(said_unit), unit):

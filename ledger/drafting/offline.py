@@ -5049,6 +5049,7 @@ def _per_container_after(s: str, end: int, number: str) -> int:
 
 
 _VALUE_SAID = re.compile(r"value(?:\s+(?:is|was|=))?", _I)
+_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,;)\n]|\.(?!\d)|-\s)")
 
 
 def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool]]) -> None:
@@ -5063,8 +5064,9 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
         # ("value 91.80": a value is money, whether or not a count is said)
         if _other_count(r.s, m.span("n"))
         or (
-            # (not "value of 30 SKU-12": the goods counted)
+            # (not "value of 30 SKU-12", "melt value: 2 SKU-40": the goods counted)
             _VALUE_SAID.fullmatch(m.group("lm")) is not None
+            and _NOTHING_COUNTED.match(r.s, m.end("n")) is not None
         )
     ]
     found += [

@@ -5174,3 +5174,30 @@ def test_a_bare_value_is_the_goods_money_not_their_count() -> None:
     # ... while "value of 30 X" counts the goods
     (d,) = draft("value of 30 1888-HT-1630 lost in the flood", make_context(items=items))
     assert d.quantity == Decimal(30)
+
+
+_GAUZE = {
+    "NON25865": ItemInfo(
+        "NON25865", "Medline gauze sponge 2x2 8-ply non-sterile, 200/SL", Decimal("2.40")
+    ),
+    "GRM-44110": ItemInfo(
+        "GRM-44110", "Exam table paper 18in x 225ft crepe, 12 RL/CS", Decimal("54.80")
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # 2,400 sponges at the sleeve's $2.40 each were $5,760.00 at 0.87
+        ("12 of the 200-ct sleeves of NON25865 got wet under the sink and are moldy", "28.80"),
+        ("short 2 sleeves of NON25865 (200/sl) on the count", "4.80"),
+        # a case and loose rolls of a case-priced line: 18 rolls were 18 cases
+        ("1 cs plus 6 loose rolls of GRM-44110 (12/cs) got soaked when the bucket tipped", "82.20"),
+    ],
+)
+def test_pieces_of_a_sleeve_or_a_case_the_list_prices_are_their_share(
+    text: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_GAUZE))
+    assert d.amount == Decimal(amount)

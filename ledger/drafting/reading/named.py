@@ -372,7 +372,7 @@ _HOLDS = re.compile(
 _CONTAINER_SAID = {
     "sq": "square", "sqs": "square", "square": "square", "squares": "square",
     "ct": "carton", "tr": "tray", "rl": "roll", "bg": "bag", "bgs": "bag", "btl": "bottle",
-    "cd": "card", "cn": "carton",
+    "cd": "card", "cn": "carton", "sl": "sleeve",
 }  # fmt: skip
 
 

@@ -47,7 +47,7 @@ _CONTAINERS = {
     "packets": "pack", "pallet": "pallet", "pallets": "pallet", "plt": "pallet",
     "plts": "pallet", "skid": "pallet", "skids": "pallet", "crate": "crate",
     "crates": "crate", "tray": "tray", "trays": "tray", "sleeve": "sleeve",
-    "sleeves": "sleeve", "slv": "sleeve", "slvs": "sleeve", "bundle": "bundle",
+    "sleeves": "sleeve", "slv": "sleeve", "slvs": "sleeve", "sl": "sleeve", "bundle": "bundle",
     "bundles": "bundle", "bdl": "bundle", "bdls": "bundle", "bndl": "bundle",
     "bndls": "bundle", "tote": "tote",
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
