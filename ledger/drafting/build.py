@@ -860,11 +860,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 guesses.append(
                     Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
                 )
+                # (the list said how many pieces a case holds: the reading's question is
+                # answered)
+                asked = f"how many pieces in a {whole_held}?"
+                warnings[:] = [w for w in warnings if asked not in w]
                 facts = replace(
                     facts,
                     quantity=count * size,
                     total=_product(count, item.unit_cost),
                     unit_cost=None,
+                    unclear=tuple(u for u in facts.unclear if asked not in u),
                 )
                 share_said = True
             facts = _retail_packs_counted(facts, item)

@@ -5201,3 +5201,33 @@ def test_pieces_of_a_sleeve_or_a_case_the_list_prices_are_their_share(
 ) -> None:
     (d,) = draft(text, make_context(items=_GAUZE))
     assert d.amount == Decimal(amount)
+
+
+def test_a_code_naming_its_case_with_a_separator_prices_the_case() -> None:
+    # "CORONA-24-CS" of "... 12oz btl 24/CS" at $29.75 was read as a bottle's cost; the
+    # reading's "how many pieces in a case?" is answered by the list
+    items = {
+        "CORONA-24-CS": ItemInfo("CORONA-24-CS", "Corona Extra 12oz btl 24/CS", Decimal("29.75"))
+    }
+    (d,) = draft("CORONA-24-CS – 2 cs short on count", make_context(items=items))
+    assert (d.quantity, d.amount, d.item_quantity) == (Decimal(48), Decimal("59.50"), 2)
+    assert not any("how many pieces" in w for w in d.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # 14 bags were 14 forty-seconds of a pallet, $1.99
+        ("14 bags of 1101-80 set up solid, bags tore and the humidity got in", "83.72"),
+        ("2 bundles of 356MDF-16 short on the count, 10 pcs/bdl", "284.00"),
+    ],
+)
+def test_a_bracketed_pallet_or_bundle_note_ships_the_priced_piece(text: str, amount: str) -> None:
+    items = {
+        "1101-80": ItemInfo("1101-80", "Quikrete Concrete Mix 80 lb (42/PLT)", Decimal("5.98")),
+        "356MDF-16": ItemInfo(
+            "356MDF-16", "356 Primed MDF Casing 2-1/4 x 16' (10/BDL)", Decimal("14.20")
+        ),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == Decimal(amount)

@@ -511,7 +511,10 @@ def _code_says_the_pack(sku: str, size: Decimal) -> bool:
     return m is not None and Decimal(m.group(1) or m.group(2)) == size
 
 
-_CODE_PACK_END = re.compile(r"[-_/](\d{1,3})(?:cs|ct|pk|bx)?$|(?<=\D)(\d{1,3})(?:cs|ct)$", re.I)
+# ("CORONA-24-CS" of "Corona Extra 12oz btl 24/CS" at $29.75: the case, its separator kept)
+_CODE_PACK_END = re.compile(
+    r"[-_/](\d{1,3})(?:[-_/]?(?:cs|ct|pk|bx))?$|(?<=\D)(\d{1,3})(?:cs|ct)$", re.I
+)
 
 
 def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:

