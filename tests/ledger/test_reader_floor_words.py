@@ -5231,3 +5231,61 @@ def test_a_bracketed_pallet_or_bundle_note_ships_the_priced_piece(text: str, amo
     }
     (d,) = draft(text, make_context(items=items))
     assert d.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # the cases multiplied out by the message's pack, then loose pieces: two drafts were
+        # one loss said twice or two
+        ("GTRD-FP-28 (15/cs): 2 cases + 4 loose bottles past date", 34, "45.56"),
+        ("MB-HEIN-330 2 cs (24/cs) + 1 six-pack dropped on the dock", 54, "56.70"),
+    ],
+)
+def test_cases_of_a_stated_pack_and_loose_pieces_are_one_write_off(
+    text: str, quantity: int, amount: str
+) -> None:
+    items = {
+        "GTRD-FP-28": ItemInfo("GTRD-FP-28", "Gatorade Fierce 28oz", Decimal("1.34")),
+        "MB-HEIN-330": ItemInfo("MB-HEIN-330", "Heineken 330ml btl", Decimal("1.05")),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading naming the provision, and money set aside against obsolescence to come
+        "Q3 obsolescence provision: $6,750.00",
+        "set aside another $1k against future obsolescence on the rosé",
+    ],
+)
+def test_an_obsolescence_provision_builds_the_reserve(text: str) -> None:
+    (d,) = draft(text, make_context(items={}))
+    assert d.category is Category.RESERVE_PROVISION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tentatively 9 SKU-12 defective, pending vendor RMA decision",
+        "9 SKU-12 defective, pending vendor RMA decision",
+    ],
+)
+def test_a_tentative_or_pending_write_off_is_in_doubt(text: str) -> None:
+    (d,) = draft(text, make_context(items=_BLUE))  # a sure loss at 0.97
+    assert d.confidence < 0.5
+
+
+def test_a_bag_whose_name_notes_how_many_ship_on_a_pallet_is_the_bags_cost() -> None:
+    items = {
+        "DN-ADLT-40": ItemInfo(
+            "DN-ADLT-40",
+            "Diamond Naturals Adult Dog Chicken & Rice 40 lb bag (50 bags/pallet)",
+            Decimal("31.90"),
+        )
+    }
+    # 10 bags were a fifth of a pallet at $31.90, $6.38
+    (d,) = draft("donated 10 bags DN-ADLT-40 to the animal rescue", make_context(items=items))
+    assert d.amount == Decimal("319.00")

@@ -528,6 +528,9 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
     broken; the card says which it read, never sure either way."""
     if packs.says_each(item.name):
         return False  # ("Echelon reload 60mm, EA (12/BX)" at $231.50: the reload's cost)
+    if held == "pallet" and packs.ships_in(item.name):
+        # ("Diamond Naturals 40 lb bag (50 bags/pallet)" at $31.90: how the bags ship)
+        return False
     if item.unit_cost * size >= CASE_PRICED_FROM:
         return True
     if _MEASURE_PRICED.search(item.name, 0, holds.start()):

@@ -607,7 +607,8 @@ _CASE_PACK = re.compile(r"(?<![\w/])(?:cs|ctn|plt)\s*/\s*\d+\b", re.IGNORECASE)
 _SHIPS_IN = re.compile(
     # ("Quikrete Concrete Mix 80 lb (42/PLT)" at $5.98, "MDF Casing 16' (10/BDL)" at $14.20:
     # the bag's and the stick's cost, held-out round 151)
-    r"\(\s*(?:\d+\s*/\s*(?:cs|case|ctn|carton|mc|plt|pallet|bdl|bundle)"
+    # ("Diamond Naturals 40 lb bag (50 bags/pallet)": the pieces named in the note)
+    r"\(\s*(?:\d+\s*(?:[a-z]{1,6}\s*)?/\s*(?:cs|case|ctn|carton|mc|plt|pallet|bdl|bundle)"
     r"|(?:cs|case|ctn|carton|mc)\s*/\s*\d+)\s*\)\s*$",
     re.IGNORECASE,
 )
