@@ -172,7 +172,9 @@ def _one_price_below_cost(facts: Facts, item: ItemInfo) -> bool:
         return False
     # ("write down from $40": the cost said, the new value not)
     return not re.search(
-        rf"\b(?:from|cost|paid|carried|carry|book(?:ed)?)\b[^.;\n\d]{{0,20}}\$?\s?"
+        # (not "lower of cost or NRV puts it at $12.50": the value named between)
+        rf"\b(?:from|cost|paid|carried|carry|book(?:ed)?)\b"
+        rf"(?:(?!nrv|value|worth|market|sell|fetch|get)[^.;\n\d]){{0,20}}\$?\s?"
         rf"{re.escape(format(price, 'f'))}",
         facts.source_text,
         re.IGNORECASE,
@@ -404,6 +406,10 @@ _WHOLE_PLUS_LOOSE = re.compile(
 )
 
 
+# the reading's note of a share of one container: "Quantity half of the box of 12 = 6"
+_PART_OF_ONE = re.compile(r"Quantity [a-z ]+ of the (?P<c>[a-z]+) of (?P<s>\d+) = ")
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -427,6 +433,16 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         and Decimal(loose.group("s")) == by_its_pack[1]
     ):
         return by_its_pack  # ("1 cs plus 6 loose rolls (12/cs)" of "... 12 RL/CS": 18 rolls)
+    part = next(filter(None, map(_PART_OF_ONE.match, facts.notes)), None)
+    if (
+        by_its_pack is not None
+        and part is not None
+        and container_said(part.group("c")) == by_its_pack[0]
+        and Decimal(part.group("s")) == by_its_pack[1]
+    ):
+        # ("half a box of the chains (12/bx)" of "... (12/BX)" at the box's $54.00: 6 chains,
+        # half the box's cost, not 6 boxes at 0.87)
+        return by_its_pack
     said_unit = (facts.unit or "").lower()
     unit = _ABBREVIATED.get(_singular(said_unit), said_unit)  # ("2 btls": bottles)
     if by_its_pack is not None and unit and by_its_pack[0] in (container_said(said_unit), unit):

@@ -5077,6 +5077,11 @@ def test_one_price_below_the_lists_cost_in_a_write_down_is_the_new_value() -> No
     # said as the cost, it is not the new value
     (d,) = draft("write down 10 EXT-5G from $140", make_context(items=items))
     assert d.amount is None
+    # ... but "lower of cost or NRV puts it at $140" names the value
+    (d,) = draft(
+        "impair 10 EXT-5G, lower of cost or NRV puts it at $140 a pail", make_context(items=items)
+    )
+    assert d.amount == Decimal("380.00")
 
 
 @pytest.mark.parametrize(
@@ -5289,3 +5294,26 @@ def test_a_bag_whose_name_notes_how_many_ship_on_a_pallet_is_the_bags_cost() -> 
     # 10 bags were a fifth of a pallet at $31.90, $6.38
     (d,) = draft("donated 10 bags DN-ADLT-40 to the animal rescue", make_context(items=items))
     assert d.amount == Decimal("319.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # 6 chains at the box's $54.00 each were $324.00 at 0.87
+        ("half a box of the 925-BOX-18-12BX (12/bx) missing from the wall display", "27.00"),
+        ("half a case of HAM-86700-CS (10 reams per case) got ripped up by the strapping", "34.25"),
+    ],
+)
+def test_a_share_of_one_container_the_list_prices_is_its_share_of_the_cost(
+    text: str, amount: str
+) -> None:
+    items = {
+        "925-BOX-18-12BX": ItemInfo(
+            "925-BOX-18-12BX", "Sterling Silver Box Chain 18in (12/BX)", Decimal("54.00")
+        ),
+        "HAM-86700-CS": ItemInfo(
+            "HAM-86700-CS", "Hammermill Copy Plus 8.5x11 20lb, 10 RM/CS", Decimal("68.50")
+        ),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.amount, d.confidence < 0.9) == (Decimal(amount), True)
