@@ -1697,6 +1697,8 @@ _RESERVE_BACK = lead(
     |no\s+longer\s+(?:needed|required|necessary|an\s+issue)|not\s+(?:needed|required)\s+any\s*more
     |over-?(?:stated|reserved|provided|provisioned|funded)|too\s+(?:high|big|large|much)
     |releas(?:e|ed|es|ing)\b[^.;\n]{0,30}?\bback\b
+    # ("release $400 from the reserve": no goods leave; taken back, or used? round 153)
+    |releas(?:e|ed|es|ing)
     |excess(?!\s*(?:and|&|n|/)\s*obs)(?=\s+(?:[\w&]+\s+){0,2}(?:reserve|allowance|provision)s?\b)
     |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
     _IX,

@@ -5317,3 +5317,23 @@ def test_a_share_of_one_container_the_list_prices_is_its_share_of_the_cost(
     }
     (d,) = draft(text, make_context(items=items))
     assert (d.amount, d.confidence < 0.9) == (Decimal(amount), True)
+
+
+def test_a_reserve_released_with_no_goods_is_never_sure() -> None:
+    (d,) = draft("release $400 from the reserve", make_context())  # a sure use at 0.97
+    assert d.confidence < 0.9
+    # goods written off through it: used
+    (d,) = draft("release the reserve for the 20 scrapped SKU-12", make_context(items=_BLUE))
+    assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("300.00"))
+
+
+def test_a_weight_after_of_is_no_count_in_each_roll() -> None:
+    # "12 rolls of 30# felt" were 360 pieces, sure at 0.97
+    (d,) = draft("12 rolls of 30# felt ruined at $31.00/roll", make_context(items={}))
+    assert d.quantity != Decimal(360) and d.amount == Decimal("372.00")
+
+
+def test_a_dozen_with_no_figure_before_it_is_not_dropped() -> None:
+    # "dz pair of TIG gloves" was one pair, sure at 0.97
+    (d,) = draft("dz pair of TIG gloves at $14.25/pr stolen out of van 7", make_context(items={}))
+    assert d.confidence < 0.5

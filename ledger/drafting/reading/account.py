@@ -54,6 +54,8 @@ _PERIOD_BEFORE = re.compile(
     r"|second|third|fourth|last))\s+$",
     re.IGNORECASE,
 )
+# "dz", "doz" with no figure before it: a dozen, as "a dozen" is twelve
+_BARE_DOZEN = re.compile(r"(?<![\d.,/])(?<!\d\s)\b(?:dz|doz)\b\.?", re.IGNORECASE)
 _SCALES = {"k": 1000, "m": 1_000_000, "grand": 1000, "thousand": 1000, "million": 1_000_000}
 _EDGE = " \t\n,.;:!?"
 
@@ -111,6 +113,11 @@ def account_for(
         ):
             continue
         dropped.append(_quote(text, m.start(), m.end()))
+    if "dz" in low or "doz" in low:
+        # ("dz pair of TIG gloves": a dozen with no figure before it, read as one pair)
+        for m in _BARE_DOZEN.finditer(text):
+            if Decimal(12) not in used and not applied & {"dozen", "dz", "doz"}:
+                dropped.append(_quote(text, m.start(), m.end()))
     if not dropped:
         return facts
     doubts = [f"I did not understand '{q}': check the {_what(q)}" for q in dict.fromkeys(dropped)]

@@ -126,6 +126,8 @@ _CHAIN = lead(
     # ("2 sets of 17 inches alloys": a size, no count in each; "6 cs x 15 lb" is what a case
     # holds)
     rf"(?!\s*-?\s*(?:inch(?:es)?|in\b|mm\b|cm\b|volts?\b|v\b|w\b|watts?\b|ga\b|gauge\b))"
+    # ("12 rolls of 30# felt": the felt's weight, no count in a roll)
+    rf"(?!\s*#)"
     rf"(?:\s*(?P<c2>{_C}))?"
     rf"(?:\s*(?:of|x|×|\*|,(?=\s*{_N}\s*(?:{_PER_SUFFIX}|each\b)))\s*(?P<n3>{_N})"
     rf"(?:\s*{_PER_SUFFIX}|\s+each\b)?)?(?:\s*\))?",
