@@ -676,7 +676,9 @@ def _measure_of_the_holder(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] 
         return None  # priced by the measure itself ("per ft"): the measure is the count
     held = measures.holder_size(item.name)
     if held is None:
-        return None
+        # ("250 lf" of "Drip edge type D alum 10ft, brown" at $9.15: 25 ten-foot lengths)
+        length = _PIECE_LENGTH.search(item.name) if said == "foot" else None
+        return ("length", Decimal(length.group(1))) if length else None
     size, unit = held
     if unit != said:
         factor = measures.convert(Decimal(1), unit, said)  # ("2.5 gal jug", 10 quarts)
@@ -684,6 +686,14 @@ def _measure_of_the_holder(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] 
             return None
         size *= factor
     return (packs.sold_by(item.name) or "holder", size)
+
+
+# a piece of a length the list's name gives: "10ft", "20 ft stick", "16' length"
+_PIECE_LENGTH = re.compile(
+    r"(?<![\d./x-])(\d{1,2})\s*(?:ft|')(?:\s+(?:length|lengths|stick|sticks|piece|pc))?"
+    r"(?![\w/])",
+    re.IGNORECASE,
+)
 
 
 def _sized_container(item: ItemInfo) -> tuple[str, Decimal] | None:

@@ -137,7 +137,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     "roll", "reams", "ream", "packs", "pack", "packages", "package", "pkgs", "pkg", "packets",
     "packet", "bundles", "bundle", "sets", "set", "pairs", "pair", "prs", "dozen", "doz",
     "sheets", "sheet", "spools", "spool", "coils", "coil", "bales", "bale", "kits", "kit",
-    "meters", "meter", "metres", "metre", "ft", "feet", "foot", "yards", "yard", "yds", "yd",
+    "meters", "meter", "metres", "metre", "ft", "feet", "foot", "yards", "yard", "yds", "yd", "lf",
     "cartridges", "cartridge", "containers", "container", "tins", "tin", "loaves", "loaf",
     "bars", "bar", "blocks", "block", "boards", "board", "panels", "panel", "sleeves",
     "sleeve", "bunches", "bunch", "vials", "vial", "doses", "dose", "ct", "count", "cups",
@@ -161,7 +161,8 @@ _UNIT_ALIASES = {
     "ctns": "carton", "bx": "box", "plt": "pallet", "plts": "pallet", "pkg": "package",
     "pkgs": "package", "prs": "pair", "pr": "pair", "bkt": "bucket", "bkts": "bucket",
     "doz": "dozen", "yds": "yard", "yd": "yard",
-    "ft": "foot", "feet": "foot", "loaves": "loaf", "boxes": "box", "bunches": "bunch",
+    "ft": "foot", "feet": "foot", "lf": "foot", "loaves": "loaf", "boxes": "box",
+    "bunches": "bunch",
     "qt": "quart", "qts": "quart",
 }  # fmt: skip
 

@@ -5337,3 +5337,23 @@ def test_a_dozen_with_no_figure_before_it_is_not_dropped() -> None:
     # "dz pair of TIG gloves" was one pair, sure at 0.97
     (d,) = draft("dz pair of TIG gloves at $14.25/pr stolen out of van 7", make_context(items={}))
     assert d.confidence < 0.5
+
+
+def test_feet_of_goods_the_list_prices_by_the_length_are_lengths() -> None:
+    items = {
+        "DE-R-10-BRN": ItemInfo("DE-R-10-BRN", "Drip edge type D alum 10ft, brown", Decimal("9.15"))
+    }
+    # "250 lf" was 250 ten-foot lengths, $2,287.50 ("lf" was not read at all)
+    (d,) = draft("250 lf of DE-R-10-BRN bent up in the rack", make_context(items=items))
+    assert (d.amount, d.confidence < 0.9) == (Decimal("228.75"), True)
+
+
+def test_a_bundle_three_to_a_square_is_the_bundles_cost() -> None:
+    items = {
+        "OC-DUR-ONX": ItemInfo(
+            "OC-DUR-ONX", "Owens Corning Duration Onyx Black, bundle (3 bdl/sq)", Decimal("41.75")
+        )
+    }
+    # 14 bundles were 14 thirds of a square, $194.83
+    (d,) = draft("stolen off the flatbed: fourteen bundles OC-DUR-ONX", make_context(items=items))
+    assert d.amount == Decimal("584.50")

@@ -16,7 +16,8 @@ from ledger.drafting.reading.fast import twin_patterns
 
 # each measure word to one name, for comparing a message's measure with an item list's
 _MEASURE = {
-    "ft": "foot", "foot": "foot", "feet": "foot", "yd": "yard", "yds": "yard", "yard": "yard",
+    "ft": "foot", "foot": "foot", "feet": "foot", "lf": "foot", "yd": "yard", "yds": "yard",
+    "yard": "yard",
     "yards": "yard", "m": "metre", "meter": "metre", "metre": "metre", "meters": "metre",
     "metres": "metre", "lb": "pound", "lbs": "pound", "pound": "pound", "pounds": "pound",
     "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "gal": "gallon", "gallon": "gallon",

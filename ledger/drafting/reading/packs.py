@@ -610,7 +610,9 @@ _SHIPS_IN = re.compile(
     # ("Quikrete Concrete Mix 80 lb (42/PLT)" at $5.98, "MDF Casing 16' (10/BDL)" at $14.20:
     # the bag's and the stick's cost, held-out round 151)
     # ("Diamond Naturals 40 lb bag (50 bags/pallet)": the pieces named in the note)
-    r"\(\s*(?:\d+\s*(?:[a-z]{1,6}\s*)?/\s*(?:cs|case|ctn|carton|mc|plt|pallet|bdl|bundle)"
+    # ("Duration Onyx, bundle (3 bdl/sq)" at $41.75: a bundle's cost, three to a square)
+    r"\(\s*(?:\d+\s*(?:[a-z]{1,6}\s*)?/\s*(?:cs|case|ctn|carton|mc|plt|pallet|bdl|bundle|sq"
+    r"|square)"
     r"|(?:cs|case|ctn|carton|mc)\s*/\s*\d+)\s*\)\s*$",
     re.IGNORECASE,
 )
