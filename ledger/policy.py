@@ -1566,6 +1566,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # Building the reserve: these say so only beside the reserve's name.
             Words(
                 "add", "added", "adding", "top up", "topped up", "topping up",
+                # ("topping off the allowance for obsolete stock: $2,750.50", round 154)
+                "top off", "topped off", "topping off",
                 "increase", "increased", "increasing", "raise", "raised", "raising", "bump",
                 "bump up", "bumped", "bumped up", "provide", "set aside", "up by", "top", "topped",
                 "make a provision", "provision of", "provision for", "provision to",

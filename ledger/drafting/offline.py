@@ -1965,6 +1965,7 @@ def read_requests(
     read = _restated(read)
     if len(read) > 1:
         read = _total_of_every_line(read)
+        read = _reserve_for_every_part(read)
     read = _event_for_every_part(read, clean)
     if _FIRE_SERVICE.search(clean):
         read = [_fire_service_named(f) for f in read]
@@ -2207,6 +2208,37 @@ def _restated(read: list[Facts]) -> list[Facts]:
             continue
         out.append(f)
     return out
+
+
+# the goods of every part named again by the last: "relieve the reserve for both", "write them
+# off against the reserve"
+_EVERY_PART = re.compile(r"\b(?:both|them|all|each|these|those|everything)\b", _I)
+
+
+def _reserve_for_every_part(read: list[Facts]) -> list[Facts]:
+    """`read` with the reserve the last part moves applied to the parts before it, when it
+    names all their goods ("obsolete belts A x 9 + B x 22, relieve the reserve for both"): the
+    earlier parts were drafted as plain losses, sure."""
+    *rest, last = read
+    if last.category not in _RESERVES or not _EVERY_PART.search(last.source_text):
+        return read
+    if any(f.category not in (Category.LOSS, None, last.category) for f in rest):
+        return read
+    said = f"'{last.reason}' applies to every part"
+    return [
+        *(
+            replace(
+                f,
+                category=last.category,
+                reason=last.reason,
+                guesses=(*f.guesses, Guess(said, P_INHERITED)),
+            )
+            if f.category is not last.category
+            else f
+            for f in rest
+        ),
+        last,
+    ]
 
 
 def _total_of_every_line(read: list[Facts]) -> list[Facts]:
@@ -3931,7 +3963,17 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
             found.append((code, False, m.start("code"), m.end()))
             taken.append(m.span())
         elif _DIGIT.search(code) or (code.isupper() and len(code) >= 2 and code.isalpha()):
-            found.append(("SKU-" + _norm_code(code), False, m.start(), m.end()))
+            # ("sku 4471-B" is 4471-B, a code of its own; "sku 12" is SKU-12)
+            # (typed as one code, "SKU-RX-220", it keeps its prefix)
+            apart = not text[m.start() : m.start("code")].rstrip().endswith("-")
+            whole = (
+                apart
+                and "-" in code.strip("-")
+                and _DIGIT.search(code)
+                and re.search("[a-z]", code, _I)
+            )
+            norm = _norm_code(code) if whole else "SKU-" + _norm_code(code)
+            found.append((norm, False, m.start(), m.end()))
             taken.append(m.span())
     for m in _ITEM_KEYWORD.finditer(text):
         code = m.group("code")

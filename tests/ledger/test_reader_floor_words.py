@@ -5357,3 +5357,60 @@ def test_a_bundle_three_to_a_square_is_the_bundles_cost() -> None:
     # 14 bundles were 14 thirds of a square, $194.83
     (d,) = draft("stolen off the flatbed: fourteen bundles OC-DUR-ONX", make_context(items=items))
     assert d.amount == Decimal("584.50")
+
+
+def test_tips_counted_or_sized_are_goods_not_the_tip_jar() -> None:
+    items = {"14-35": ItemInfo("14-35", "contact tip .035, 25/PK", Decimal("31.50"))}
+    # "a gross of loose .035 tips ($0.92 ea)" was refused as cash
+    (d,) = draft(
+        "a gross of loose .035 tips ($0.92 ea) went into the floor scrubber tank, ruined",
+        make_context(items=items),
+    )
+    assert d.amount == Decimal("132.48")
+    with pytest.raises(DraftError):
+        draft("tip jar was $12 short today", make_context())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "obsolete belts 5V1180 x 9 + 3VX500 x 22, relieve the reserve for both",
+        "obsolete 5V1180 x 9 and 3VX500 x 22, write them off against the reserve",
+    ],
+)
+def test_a_reserve_named_for_every_part_uses_it_for_each(text: str) -> None:
+    items = {
+        "5V1180": ItemInfo("5V1180", "V-belt 5V1180", Decimal("41.35")),
+        "3VX500": ItemInfo("3VX500", "V-belt 3VX500", Decimal("14.25")),
+    }
+    # the first part was a plain loss, sure at 0.97
+    ds = draft(text, make_context(items=items))
+    assert [d.category for d in ds] == [Category.RESERVE_WRITE_OFF] * 2
+
+
+def test_topping_off_the_allowance_builds_it() -> None:
+    (d,) = draft("topping off the allowance for obsolete stock: $2,750.50", make_context())
+    assert d.category is Category.RESERVE_PROVISION  # a sure use of it at 0.97
+
+
+def test_a_whole_code_after_the_word_sku_keeps_its_own_name() -> None:
+    (d,) = draft("sku 4471-B x2 dmg $89 ea", make_context(items={}))
+    assert d.sku == "4471-B"  # was SKU-4471-B
+    (d,) = draft("SKU 410 6 pcs chipped at $3", make_context(items={}))
+    assert d.sku == "SKU-410"
+    (d,) = draft("Expired meds SKU-RX-220, qty 30, unit cost 12.40", make_context(items={}))
+    assert d.sku == "SKU-RX-220"
+
+
+def test_a_price_said_per_box_keeps_the_list_pricing_the_box() -> None:
+    items = {
+        "XM-SANTA": ItemInfo(
+            "XM-SANTA", "Hollow Milk Chocolate Santa 1.5oz 24/BX", Decimal("16.32")
+        )
+    }
+    # 75 boxes were 1,800 santas at a box's prices each: $20,376.00
+    (d,) = draft(
+        "mark the XM-SANTA down from 16.32 to 5.00 a box, 75 bx left after christmas",
+        make_context(items=items),
+    )
+    assert (d.quantity, d.amount) == (Decimal(75), Decimal("849.00"))

@@ -393,6 +393,28 @@ def container_said(word: str) -> str | None:
     return _CONTAINER_SAID.get(low) or packs.holder(low)
 
 
+def _priced_per(text: str, held: str) -> bool:
+    """Whether `text` says a price per the container `held` ("5.00 a box", "$36/cs")."""
+    words = [w for w, c in _PRICED_PER_WORDS.items() if c == held]
+    if not words:
+        return False
+    return (
+        # (money, "$36" or "5.00": "100/bg" is how many a bag holds)
+        re.search(
+            rf"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d\.\d\d)\s*(?:an?|per|/)\s*(?:{'|'.join(words)})\b",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
+_PRICED_PER_WORDS = {
+    "box": "box", "bx": "box", "case": "case", "cs": "case", "carton": "carton",
+    "ctn": "carton", "pack": "pack", "pk": "pack", "bag": "bag", "bg": "bag",
+}  # fmt: skip
+
+
 def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     """`facts` of goods counted in a container the item list's name sizes ("4 squares" of
     "Timberline Charcoal 3BDL/SQ (BDL)", priced by the bundle; "2 bales" of "towel ea
@@ -410,6 +432,10 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts
     if holds.group("c2") and facts.unit_cost is not None:
         return facts  # "2 cs @ $150/cs": the message prices what it counted
+    if _priced_per(facts.source_text, held):
+        # ("mark the santas down from 16.32 to 5.00 a box, 75 bx" of "... 24/BX" at $16.32:
+        # the message prices the box; 75 boxes were 1,800 santas at a box's price each)
+        return facts
     if held == "case" and _CASE_CODE.search(item.sku):
         return facts  # "BL-BIOT-10-CS": the code says the list's unit is the case
     whole = _whole_and_loose(facts, held, size)
