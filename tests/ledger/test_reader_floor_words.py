@@ -5414,3 +5414,36 @@ def test_a_price_said_per_box_keeps_the_list_pricing_the_box() -> None:
         make_context(items=items),
     )
     assert (d.quantity, d.amount) == (Decimal(75), Decimal("849.00"))
+
+
+_BEEF = {
+    "112A-CH-CW": ItemInfo(
+        "112A-CH-CW", "Beef Ribeye Lip-On 112A Choice, catch wt (per lb)", Decimal("9.85")
+    ),
+    "189A-CH-CW": ItemInfo(
+        "189A-CH-CW", "Beef Tenderloin 189A Choice, catch wt (per lb)", Decimal("13.40")
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "pounds"),
+    [
+        # boxes weighed one by one: the pounds are the weights added (3 boxes were 3 lb)
+        ("freezer burnt 112A-CH-CW, 3 boxes: 57.4 lb / 60.0 lb / 55.9 lb", "173.3"),
+        ("punctured by a fork: 1 box of 112A-CH-CW, 59.8 lb on the label", "59.8"),
+    ],
+)
+def test_catch_weights_of_goods_priced_by_the_pound_are_added(text: str, pounds: str) -> None:
+    (d,) = draft(text, make_context(items=_BEEF))
+    assert d.quantity == Decimal(pounds)
+    assert d.amount == quantize(Decimal(pounds) * Decimal("9.85"))
+    assert d.confidence < 0.9
+
+
+def test_weights_against_the_books_are_their_difference() -> None:
+    (d,) = draft(
+        "shortage on cycle count: 189A-CH-CW, book 412.6 lb, counted 377.2 lb",
+        make_context(items=_BEEF),
+    )
+    assert d.quantity == Decimal("35.4")

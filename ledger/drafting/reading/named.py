@@ -64,9 +64,58 @@ def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         by_pack_said,
         by_stocked_pack,
         by_counted_goods,
+        by_catch_weights,
     ):
         facts = step(facts, items)
     return no_item(reserve_goods(facts, items), items)
+
+
+# weights listed one by one ("61.2 + 58.7 lb", "57.4 lb / 60.0 lb / 55.9 lb", "weights 64.1,
+# 66.3, 62.8"): two or more, each with a decimal
+_WEIGHT = r"\d{1,4}\.\d{1,2}"
+_WEIGHTS = re.compile(
+    rf"(?<![\w.$/])({_WEIGHT}(?:\s*(?:lbs?|#))?(?:\s*(?:\+|/|,|&|and)\s*{_WEIGHT}"
+    rf"(?:\s*(?:lbs?|#))?)+"
+    # (or one box's weight on its label: "1 box of ribeye, 59.8 lb on the label")
+    rf"|{_WEIGHT}\s*(?:lbs?|#))(?![\w.])",
+    re.IGNORECASE,
+)
+_WEIGHT_SAID = re.compile(r"\b(?:lbs?|weigh\w*|wts?|catch|scale|labels?)\b|#", re.IGNORECASE)
+
+
+def by_catch_weights(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """`facts` of goods the list prices by the pound, weighed box by box ("brisket, 2 boxes,
+    catch wt 61.2 + 58.7 lb" of "... catch wt (per lb)"): the pounds are the sum of the
+    weights (the reading had taken one weight, or the boxes, as the count); never sure."""
+    item = items.get(facts.sku or "")
+    if item is None or facts.total is not None or facts.unit_cost is not None:
+        return facts
+    if measures.priced_per(item.name) != "pound":
+        return facts
+    if facts.category in (Category.SHRINKAGE, Category.OVERAGE):
+        return facts  # ("book 412.6 lb, counted 377.2 lb": weights compared, not added)
+    text = facts.source_text
+    found = _WEIGHTS.search(text)
+    if found is None or not _WEIGHT_SAID.search(text):
+        return facts
+    weights = [Decimal(w) for w in re.findall(_WEIGHT, found.group(1))]
+    pounds = sum(weights, Decimal(0))
+    said = found.group(1)
+    note = f"Quantity {' + '.join(format(w, 'f') for w in weights)} = {format(pounds, 'f')} lb"
+    return replace(
+        facts,
+        quantity=pounds,
+        unit="lb",
+        containers=(),
+        notes=(*facts.notes, note),
+        used=(*facts.used, *weights),
+        doubts=tuple(d for d in facts.doubts if not any(format(w, "f") in d for w in weights)),
+        unclear=tuple(u for u in facts.unclear if not any(format(w, "f") in u for w in weights)),
+        guesses=(*facts.guesses, Guess(f"'{said}': weights added up", P_CATCH_WEIGHTS)),
+    )
+
+
+P_CATCH_WEIGHTS = 0.1
 
 
 P_OTHER_ITEM = 0.5  # the goods counted are another item's, by its name: in doubt
