@@ -346,7 +346,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # a number sign's figure after "the", "of", "dozen" or a count names a size or a model
     # ("2 of the #10 blades", "a dozen #10 blades", "3 #10 cans"): never the count
     # ("22 sticks #4 rebar": after the goods' counted word, in the plural)
-    r"(?:(?<=\bthe\s\#)|(?<=\bof\s\#)|(?<=\bdozen\s\#)|(?<=\bdz\s\#)|(?<=\d\s\#)"
+    # ("PGP-ADJ #17 rotors stolen": a model number after the goods' code)
+    r"(?:(?<=\bthe\s\#)|(?<=\bof\s\#)|(?<=\bdozen\s\#)|(?<=\bdz\s\#)|(?<=\d\s\#)|(?<=\ue002\s\#)"
     r"|(?<=\d\s[a-z]{3}s\s\#)|(?<=\d\s[a-z]{4}s\s\#)|(?<=\d\s[a-z]{5}s\s\#)|(?<=\d\s[a-z]{6}s\s\#))"
     r"\d{1,3}s?\b(?=\s*(?:[a-z]|\ue002))",
     # reference numbers: tickets, POs, orders, lots...

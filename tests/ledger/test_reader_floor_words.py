@@ -5447,3 +5447,12 @@ def test_weights_against_the_books_are_their_difference() -> None:
         make_context(items=_BEEF),
     )
     assert d.quantity == Decimal("35.4")
+
+
+def test_a_number_sign_after_the_goods_code_is_its_model_not_a_count() -> None:
+    items = {"PGP-ADJ": ItemInfo("PGP-ADJ", "Hunter PGP adjustable rotor", Decimal("16.90"))}
+    # "PGP-ADJ #17 rotors stolen" was 17 rotors, sure at 0.97
+    (d,) = draft("PGP-ADJ #17 rotors stolen", make_context(items=items))
+    assert d.quantity != Decimal(17) and d.confidence < 0.9
+    (d,) = draft("4 PGP-ADJ #17 rotors stolen", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(4), Decimal("67.60"))
