@@ -425,24 +425,18 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         cases = count if word == "pack" else None
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
-    loose = next(filter(None, map(_WHOLE_PLUS_LOOSE.match, facts.notes)), None)
-    if (
-        by_its_pack is not None
-        and loose is not None
-        and container_said(loose.group("c")) == by_its_pack[0]
-        and Decimal(loose.group("s")) == by_its_pack[1]
-    ):
-        return by_its_pack  # ("1 cs plus 6 loose rolls (12/cs)" of "... 12 RL/CS": 18 rolls)
-    part = next(filter(None, map(_PART_OF_ONE.match, facts.notes)), None)
-    if (
-        by_its_pack is not None
-        and part is not None
-        and container_said(part.group("c")) == by_its_pack[0]
-        and Decimal(part.group("s")) == by_its_pack[1]
-    ):
-        # ("half a box of the chains (12/bx)" of "... (12/BX)" at the box's $54.00: 6 chains,
-        # half the box's cost, not 6 boxes at 0.87)
-        return by_its_pack
+    # the reading's own arithmetic on the list's container: "1 cs plus 6 loose rolls (12/cs)"
+    # of "... 12 RL/CS" is 18 rolls; "half a box of the chains (12/bx)" of "... (12/BX)" at
+    # the box's $54.00 is 6 chains at half the box's cost, not 6 boxes (0.87)
+    for noted in (_WHOLE_PLUS_LOOSE, _PART_OF_ONE):
+        noted_said = next(filter(None, map(noted.match, facts.notes)), None)
+        if (
+            by_its_pack is not None
+            and noted_said is not None
+            and container_said(noted_said.group("c")) == by_its_pack[0]
+            and Decimal(noted_said.group("s")) == by_its_pack[1]
+        ):
+            return by_its_pack
     said_unit = (facts.unit or "").lower()
     unit = _ABBREVIATED.get(_singular(said_unit), said_unit)  # ("2 btls": bottles)
     if by_its_pack is not None and unit and by_its_pack[0] in (container_said(said_unit), unit):
