@@ -444,24 +444,13 @@ def container_said(word: str) -> str | None:
 
 def _priced_per(text: str, held: str) -> bool:
     """Whether `text` says a price per the container `held` ("5.00 a box", "$36/cs")."""
-    words = [w for w, c in _PRICED_PER_WORDS.items() if c == held]
-    if not words:
-        return False
-    return (
-        # (money, "$36" or "5.00": "100/bg" is how many a bag holds)
-        re.search(
-            rf"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d\.\d\d)\s*(?:an?|per|/)\s*(?:{'|'.join(words)})\b",
-            text,
-            re.IGNORECASE,
-        )
-        is not None
-    )
+    return any(packs.priced_container(m.group(1)) == held for m in _PRICE_PER_WORD.finditer(text))
 
 
-_PRICED_PER_WORDS = {
-    "box": "box", "bx": "box", "case": "case", "cs": "case", "carton": "carton",
-    "ctn": "carton", "pack": "pack", "pk": "pack", "bag": "bag", "bg": "bag",
-}  # fmt: skip
+# money, then what it is per ("$36/cs", "5.00 a box"; "100/bg" is how many a bag holds)
+_PRICE_PER_WORD = re.compile(
+    r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d\.\d\d)\s*(?:an?|per|/)\s*([a-z]+)\b", re.IGNORECASE
+)
 
 
 def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
