@@ -35,8 +35,8 @@ _CASH_HELD = words(
         |safe\s+(?:count|was|is|came|short|over|down)|(?<!brown\s)(?<!burnt\s)(?<!burned\s)(?<!dry\s)(?<!yellow\s)(?<!dried\s)(?<!black\s)
         (?<!leaf\s)(?<!felt\s)(?<!pen\s)(?<!pipette\s)(?<!q\s)(?<!filter\s)(?<!cue\s)
         (?<!exhaust\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!welding\s)(?<!drill\s)
-        # ("a gross of loose .035 tips": sized or loose, the goods; "$2 tip jar" is cash)
-        (?<!\.\d\d\d\s)(?<!\.\d\d\s)(?<!loose\s)
+        # ("a gross of loose .035 tips": sized or loose, the goods; "$2.50 tip jar" is cash)
+        (?<!\.\d\d\d\s)(?<!loose\s)
         tips?(?:\s+(?:jar|pool|cup|box))?(?!\s+(?:burn|burnt|burned|off|broke|broken|snapped|bent
         |racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?))
         |z[-\s]?(?:report|read
