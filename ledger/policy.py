@@ -1493,6 +1493,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("obsolesence reserve: releive it for 5 X"): "i before e" typed the other way
                 misspelled={
                     "releive": "relieve", "releived": "relieved", "releiving": "relieving",
+                    # ("relive the E&O reserve for 9 X": an e dropped, rounds 157 twice)
+                    "relive": "relieve", "relived": "relieved", "reliving": "relieving",
+                    "releave": "relieve", "releaved": "relieved",
                     # ("write the obsolite X off agains the obsolesence reserv", round 149)
                     "agains": "against", "aginst": "against", "agianst": "against",
                     "againt": "against", "agaisnt": "against", "againts": "against",
@@ -1584,6 +1587,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # another 4k for obsolescence", "set aside $750 for obsolete tackle" (round 148)
             Words(
                 "for obsolescence", "for obsolete stock", "for obsolete",
+                # ("accrue $4,000 more for excess & obsolete", round 157)
+                "for excess & obsolete", "for excess and obsolete", "for e&o",
                 near=(
                     "provide", "providing", "provided", "accrue", "accrued", "accruing",
                     "set aside", "put aside", "setting aside", "provision",

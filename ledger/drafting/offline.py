@@ -146,6 +146,8 @@ _UNIT_WORDS: tuple[str, ...] = (
     "btl", "btls", "pouches", "pouch", "dz", "bxs", "bgs", "bg",
     # ("SKH-740-09 2pr dmg'd", "4 bkts (50/bkt)")
     "pr", "bkt", "bkts",
+    # ("3 fathoms of CHN-516-G4": six feet each, read as the list's feet; round 157)
+    "fathoms", "fathom",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -1011,7 +1013,9 @@ _LEFT_UNIT = lead(
 )
 _LEFT_TOTAL = lead(
     "a-z=",
-    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss|price))?
+    # ("total hit $460", "total writedown $270": what the whole entry comes to)
+    rf"""(?:\bworth|\btotal(?:ing|ling|led|ed|s)?(?:\s+(?:of|value|cost|amount|loss|price|hit|impact
+            |write[-\s]?down|writedown|mark[-\s]?down|markdown|adjustment|shrink(?:age)?))?
          |\b(?:grand\s+)?total(?:\s+(?:price|cost|value|amount|loss))?\s+(?:for|of)\s+
           (?:the\s+|this\s+|these\s+)?[a-z/-]+(?:\s+[a-z/-]+){{0,2}}
          |\btotal\s+(?:being|comes\s+to|came\s+to)|\ball\s+together|\baltogether|\bin\s+total
@@ -1967,6 +1971,10 @@ def read_requests(
     if len(read) > 1:
         read = _total_of_every_line(read)
         read = _reserve_for_every_part(read)
+        if len(read) == 2 and _one_provision(*read):
+            # "4 X are obsolete, so increase the reserve by $4,960 to cover them": the goods
+            # the reserve is for, then its money: one provision, the money's
+            read = [read[0] if read[0].total is not None else read[1]]
     read = _event_for_every_part(read, clean)
     if _FIRE_SERVICE.search(clean):
         read = [_fire_service_named(f) for f in read]
@@ -2207,8 +2215,41 @@ def _restated(read: list[Facts]) -> list[Facts]:
             # reserve is for, then the money it moves by: one provision (the money's)
             out[-1] = prev if prev.total is not None else f
             continue
+        if prev is not None and _write_down_total_again(prev, f):
+            # "write down 20 X from $38.50 to $25, total writedown $270": the total of the
+            # write-down just read, which it agrees with: one write-down, said once
+            twice = SAID_TWICE.format(sku=f" of {prev.sku}" if prev.sku else "")
+            out[-1] = replace(prev, unclear=tuple(u for u in prev.unclear if u != twice))
+            continue
         out.append(f)
     return out
+
+
+# a part that is only the write-down's total: "total writedown $270", "write-down total $270"
+_WD_TOTAL_PART = re.compile(
+    r"^\W*(?:(?:the|a|for\s+a)\s+)?(?:total|write[-\s]?down\s+total|writedown\s+total"
+    r"|mark[-\s]?down\s+total|markdown\s+total)\b",
+    _I,
+)
+
+
+def _write_down_total_again(prev: Facts, f: Facts) -> bool:
+    """Whether `f` only states the total of the write-down `prev` worked out, and agrees."""
+    if prev.category is not Category.WRITE_DOWN or f.category not in (None, prev.category):
+        return False
+    if f.quantity is not None or f.total is None or f.sku not in (None, prev.sku):
+        return False
+    if f.unit_cost is not None or not _WD_TOTAL_PART.match(f.source_text):
+        return False
+    if prev.quantity is None or prev.total is not None:
+        return False
+    if prev.reduction_per_unit is not None:
+        per = prev.reduction_per_unit
+    elif prev.unit_cost is not None and prev.new_unit_value is not None:
+        per = prev.unit_cost - prev.new_unit_value
+    else:
+        return False
+    return quantize(prev.quantity * per) == quantize(f.total)
 
 
 # the goods of every part named again by the last: "relieve the reserve for both", "write them

@@ -30,7 +30,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
          |still\s+(?:checking|counting)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with|w/)
-         |(?:may|might|could)\s+have\s+(?:been|gone|got|just)
+         # ("could've been theft, could've been a miscount", round 157; "could of been")
+         |(?:may|might|could)(?:\s+have|\s*['’]ve|\s+of)\s+(?:been|gone|got|just)
+         |(?:coulda|mighta|maybe\s+coulda)\s+(?:been|gone)
          |(?:gotta|got\s+to|have\s+to|need\s+to)\s+(?:double[-\s]?)?(?:check|confirm|verify|count)
          |waiting\s+(?:on|for)|pending\s+(?:count|confirmation|recount)|not\s+final
          |and\s+change|odd\s+(?:dollars?|bucks|grand)|or\s+thereabouts|thereabouts|circa

@@ -27,6 +27,8 @@ _MEASURE = {
     "quarts": "quart", "pint": "pint", "pints": "pint", "ton": "ton", "tons": "ton",
     # (a jeweller's gold chain "per gram"; "g" alone only beside such goods: see grams())
     "gram": "gram", "grams": "gram", "gm": "gram", "gms": "gram",
+    # (a chandler's chain and rode: "3 fathoms of CHN-516-G4" priced per foot, round 157)
+    "fathom": "fathom", "fathoms": "fathom",
 }  # fmt: skip
 _MEASURE.update({name: name for name in set(_MEASURE.values())})  # ("gallon" names itself)
 # how many of the second measure one of the first is, where it is exact
@@ -37,6 +39,7 @@ _EXACT = {
     ("yard", "foot"): Decimal(3), ("foot", "inch"): Decimal(12), ("yard", "inch"): Decimal(36),
     ("pound", "ton"): Decimal("0.0005"), ("ton", "pound"): Decimal(2000),
     ("kg", "gram"): Decimal(1000), ("gram", "kg"): Decimal("0.001"),
+    ("fathom", "foot"): Decimal(6), ("fathom", "yard"): Decimal(2),
 }  # fmt: skip
 # the measure words of a message, longest first ("in" only where a number stands before it)
 UNIT = "(?:" + "|".join(sorted(_MEASURE, key=len, reverse=True)) + ")"

@@ -243,13 +243,16 @@ _PAIRS = lead(_N_FIRST, rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
 # "half a dozen", "3 dz", "dozen and a half", "a gross of"
 _DOZEN = lead(
     _N_FIRST + "dgs",  # or the word itself: "dozen", "gross", "score"
-    rf"(?:(?P<f>{_FRAC})\s+(?:an?\s+)?|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
+    # ("half-dozen bx", "half-doz tanks": the hyphen joins the half to its dozen)
+    rf"(?:(?P<f>{_FRAC})(?:\s+(?:an?\s+)?|-(?=doz|dz))|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
     # ("a bakers dozen of cookies": thirteen)
     rf"(?P<baker>baker'?s\s+)?(?P<d>dozen|doz|dz|gross|score)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
     _I,
 )
 _DOZENS = {"gross": Decimal(144), "score": Decimal(20)}
+# a count right before "half-dozen": so many half dozens
+_COUNTED_HALVES = re.compile(r"(?<![\w.,])(\d+|two|three|four|five|six|ten|twelve)\s*$", re.I)
 # "25% of the 80", "half of the 30", "three quarters of the 40"
 _PART_OF = lead(
     _N_FIRST + "q",
@@ -1464,6 +1467,8 @@ def _read_dozen(s: str) -> Pack | None:
         base = _DOZENS.get(d, Decimal(13) if m.group("baker") else Decimal(12))
         if d in _DOZENS and not (m.group("n") or m.group("f")):
             continue  # "gross" alone is a weight or a margin, not 144; "score" a result
+        halves = _COUNTED_HALVES.search(s, 0, m.start()) if m.group("f") else None
+        start = m.start()
         factor = Decimal(1)
         words = [m.group("d").lower()]
         if m.group("f"):
@@ -1472,6 +1477,12 @@ def _read_dozen(s: str) -> Pack | None:
                 continue
             factor = frac
             words.append(m.group("f").split()[-1].lower())
+            if halves is not None and "-" in m.group(0):
+                # ("2 half-dozen boxes": two half dozens, twelve)
+                count = _num(halves.group(1))
+                if count is None:
+                    continue
+                factor, start = count * frac, halves.start()
         elif m.group("n"):
             n = _num(m.group("n"))
             if n is None:
@@ -1483,12 +1494,12 @@ def _read_dozen(s: str) -> Pack | None:
         qty = factor * base
         if not _whole(qty):
             continue
-        said = " ".join(m.group(0).split())
+        said = " ".join(s[start : m.end()].split())
         unit = m.group("u")  # "a dozen cases": 12 cases
         return Pack(
             qty,
             unit.lower() if unit else "units",
-            [m.span()],
+            [(start, m.end())],
             f"Quantity '{said}' = {_fmt(qty)}",
             used=[],  # the words are in its span; the 12 of a dozen is in no text
             words=words,
