@@ -250,7 +250,7 @@ def _by_the_items_container(
         if facts.quantity is not None and count != facts.quantity:
             explanation.append(
                 f"The item list prices {item.sku} by the {by} ({item.name}): {_fmt_qty(count)} "
-                f"{by}{'s' if count != 1 else ''}, not the {_fmt_qty(facts.quantity)} pieces"
+                f"{_plural(by) if count != 1 else by}, not the {_fmt_qty(facts.quantity)} pieces"
             )
             guesses.append(Guess(f"counted by the item list's {by}", P_ITEMS_CONTAINER))
             return replace(facts, quantity=count, unit=by)

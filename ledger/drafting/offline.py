@@ -841,7 +841,9 @@ _CODE_COUNT_LINE = re.compile(
     _I,
 )
 _QTY_AFTER_SKU = re.compile(
-    rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})(?![\w.%]|,\d{{3}}(?!\d))",
+    # ("SKU-12 (12/cs) crushed": so many to the case, not how many cases or pieces)
+    rf"{SKU_MARK}\s*(?P<sep>[:=(]|-\s|x\s*|qty\s*)?\s*(?P<n>{_NUM_CORE})"
+    rf"(?![\w.%]|\s*/\s*[a-z]|,\d{{3}}(?!\d))",
     _I,
 )
 _QTY_BEFORE_MONEY = lead_num(rf"(?P<n>{_NUM}|{_NUMWORDS})\s*(?:@|at|x|\*|for)?\s*{MONEY_MARK}", _I)
@@ -1361,18 +1363,18 @@ _LEFT_TOTAL_WORDS = (
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
 _WD_FROM_TO = re.compile(
     rf"\bfrom\s+(?P<a>{_MONEYISH})\s*(?:{_PER})?\s*(?:down\s+)?(?:to|->|=>)\s*"
-    rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
+    rf"(?P<b>{_MONEYISH})(?!\s*(?!(?:ea|each)\b)(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
     _I,
 )
 _WD_FROM_TO_STRICT = re.compile(
     rf"\bfrom\s+(?P<a>{_MONEY_STRICT})\s*(?:{_PER})?\s*(?:down\s+)?(?:to|->|=>)\s*"
-    rf"(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
+    rf"(?P<b>{_MONEYISH})(?!\s*(?!(?:ea|each)\b)(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
     _I,
 )
 # "were 410 now 300", "was $410, now $300": the price the goods had, then the one they have
 _WD_WAS_NOW = re.compile(
     rf"\b(?:was|were|used\s+to\s+be)\s+(?P<a>{_MONEYISH})(?:\s*{_PER})?\s*[,;]?\s*(?:but\s+)?"
-    rf"(?:now|->|=>)\s+(?:only\s+)?(?P<b>{_MONEYISH})(?!\s*(?:{_UNIT})\b)(?:\s*{_PER})?",
+    rf"(?:now|->|=>)\s+(?:only\s+)?(?P<b>{_MONEYISH})(?!\s*(?!(?:ea|each)\b)(?:{_UNIT})\b)(?:\s*{_PER})?",
     _I,
 )
 _WD_ARROW = lead(
@@ -1705,6 +1707,9 @@ _RESERVE_BACK = lead(
     |releas(?:e|ed|es|ing)\b[^.;\n]{0,30}?\bback\b
     # ("release $400 from the reserve": no goods leave; taken back, or used? round 153)
     |releas(?:e|ed|es|ing)
+    # ("reduce the reserve by $700", no goods: taken back, or used? round 159)
+    |(?:reduc|decreas|lower|cut)(?:e|ed|es|ing|s)?\s+(?:the\s+|our\s+)?(?:[\w&]+\s+){0,3}?
+        (?:reserves?|allowances?|provisions?)\b
     |excess(?!\s*(?:and|&|n|/)\s*obs)(?=\s+(?:[\w&]+\s+){0,2}(?:reserve|allowance|provision)s?\b)
     |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
     _IX,
@@ -2227,7 +2232,8 @@ def _restated(read: list[Facts]) -> list[Facts]:
 
 # a part that is only the write-down's total: "total writedown $270", "write-down total $270"
 _WD_TOTAL_PART = re.compile(
-    r"^\W*(?:(?:the|a|for\s+a)\s+)?(?:total|write[-\s]?down\s+total|writedown\s+total"
+    r"^\W*(?:(?:the|a|for\s+a)\s+)?(?:(?:line\s+|grand\s+)?total|write[-\s]?down\s+total"
+    r"|writedown\s+total"
     r"|mark[-\s]?down\s+total|markdown\s+total)\b",
     _I,
 )

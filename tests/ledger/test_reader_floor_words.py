@@ -5543,3 +5543,130 @@ def test_could_have_been_contracted_is_a_hedge(hedge: str) -> None:
     # "could've been theft, could've been a miscount" was theft at 0.87
     (d,) = draft(f"lost 20 SKU-12, {hedge}", make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+# -- held-out round 158 (sets 1301-1308) ------------------------------------------------------
+
+
+def test_a_pack_size_alone_is_no_count() -> None:
+    # "(12/cs)" right after the code was read as 12 pieces, sure at 0.97
+    for text in ("SKU-12 (12/cs) crushed", "cases SKU-12 (12/cs) missing"):
+        for d in draft(text, make_context(items=ITEMS)):
+            assert d.confidence < 0.9, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a share said roughly ("about 1/3 of the 90") was 30 at 0.87
+        "about 1/3 of the 90 SKU-12 are bruised",
+        "about half the 90 SKU-12 are bruised",
+        # two stories and "can't tell which" (0.85 before)
+        "6 SKU-12 went walkabout or got tossed out with the trash, can't tell which",
+        # two items left as a choice, codes in capitals and hyphens (0.85 before)
+        "RB-WFL-L or RB-WFL-M? 4 stolen",
+    ],
+)
+def test_roughly_and_either_or_are_doubts(text: str) -> None:
+    items = {
+        **ITEMS,
+        "RB-WFL-L": ItemInfo("RB-WFL-L", "Robe waffle L", Decimal("24.00")),
+        "RB-WFL-M": ItemInfo("RB-WFL-M", "Robe waffle M", Decimal("23.00")),
+    }
+    assert all(d.confidence < 0.5 for d in draft(text, make_context(items=items)))
+
+
+def test_the_maker_replacing_the_goods_free_is_no_sure_loss() -> None:
+    # "mfr is replacing 3 defective X at no cost to us" was a loss at 0.87
+    drafts = draft(
+        "warranty claim: mfr is replacing 3 defective SKU-12 at no cost to us",
+        make_context(items=ITEMS),
+    )
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_write_down_prices_with_cents_and_each_are_money() -> None:
+    # "from 9.85 to 6.00 ea": the cost and the new value, not a count of 9.85
+    items = {"BTR-82": ItemInfo("BTR-82", "Butter sheets 82%", Decimal("9.85"))}
+    (d,) = draft("write-down 20 BTR-82 from 9.85 to 6.00 ea", make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.WRITE_DOWN,
+        Decimal(20),
+        Decimal("77.00"),
+    )
+    # (the card asked about '9.85', below 0.5, though it was the cost)
+    assert not any("9.85" in w for w in d.warnings) and d.confidence >= 0.5
+
+
+def test_goods_missing_a_part_are_damaged_not_missing() -> None:
+    (d,) = draft("6 SKU-12 missing claws, toss them", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+def test_goods_reserved_for_then_scrapped_against_it_use_the_reserve() -> None:
+    # "we reserved for these last year, scrap the 12 X against it" was a loss at 0.85
+    (d,) = draft(
+        "we reserved for these last year, scrap the 12 SKU-12 against it",
+        make_context(items=ITEMS),
+    )
+    assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("180.00"))
+
+
+def test_a_burst_water_main_is_a_flood() -> None:
+    (d,) = draft(
+        "water main burst in the B-wing linen room. 90 SKU-12 written off",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize("text", ["3 SKU-12 grew legs out of staging", "3 SKU-12 went walkabout"])
+def test_idioms_of_goods_gone_are_never_sure(text: str) -> None:
+    # theft or shrinkage, the words leave room for either: were 0.97 each
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category in (Category.CASUALTY, Category.SHRINKAGE) and d.confidence < 0.9
+
+
+# -- held-out round 159 (sets 1309-1316) ------------------------------------------------------
+
+
+def test_no_idea_how_many_is_a_doubt() -> None:
+    # "3 cases ... no idea how many per case, $2.10 each" was 3 x $2.10, sure at 0.97
+    drafts = draft(
+        "3 cases of PEX elbows crushed, no idea how many per case, $2.10 each", make_context()
+    )
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_a_bid_lost_is_no_write_off() -> None:
+    # "we lost the Henderson bid by $3,000" was a $3,000 loss at 0.87
+    with pytest.raises(DraftError):
+        draft("we lost the Henderson bid by $3,000, ugh", make_context())
+    # goods lost are still goods lost
+    (d,) = draft("lost the contract pallet: 3 SKU-12 crushed", make_context(items=ITEMS))
+    assert d.amount == Decimal("45.00")
+
+
+def test_the_reserve_reduced_with_no_goods_is_never_sure() -> None:
+    # "reduce the reserve by $700": taken back to income, or used? It was used, at 0.97
+    (d,) = draft("reduce the reserve by $700", make_context())
+    assert d.confidence < 0.9
+    # with the goods written off against it, it is used
+    (d,) = draft(
+        "reduce the reserve by $600 for 40 obsolete SKU-12 binned", make_context(items=ITEMS)
+    )
+    assert (d.category, d.confidence >= 0.9) == (Category.RESERVE_WRITE_OFF, True)
+
+
+def test_a_line_total_write_down_that_agrees_is_the_same_write_down() -> None:
+    (d,) = draft(
+        "mark down 5 SKU-12 from $15 to $10, line total writedown $25", make_context(items=ITEMS)
+    )
+    assert (d.quantity, d.amount) == (Decimal(5), Decimal("25.00"))
+
+
+def test_a_case_of_bags_by_weight_in_the_lists_name_is_priced_by_the_case() -> None:
+    # "4 cs (12/cs)" of "Mixed vegetables case 12x2 lb" at $24.60 was 48 x $24.60, at 0.87
+    items = {"FV-1045": ItemInfo("FV-1045", "Mixed vegetables case 12x2 lb", Decimal("24.60"))}
+    (d,) = draft("4 cs (12/cs) of FV-1045 thawed on the dock", make_context(items=items))
+    assert d.amount == Decimal("98.40")

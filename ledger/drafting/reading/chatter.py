@@ -439,7 +439,11 @@ _PLAN_OR_PAY = lead(
         |(?:the|our|monthly)\s+rent|lease\s+(?:is|was|of|for|payment)|insurance\s+premium
         |(?:paid|pay|pays|paying|hired|hire)\s+(?:the\s+|our\s+|a\s+|some\s+)?(?:temps?|staff
             |cleaners?|cleaning\s+crew|workers?|crew|guys|team|contractors?|agency|drivers?
-            |movers?|labou?r(?:ers)?|electricians?|plumbers?|landlord))\b""",
+            |movers?|labou?r(?:ers)?|electricians?|plumbers?|landlord)
+        # ("we lost the Henderson bid by $3,000": a sale not made, no goods gone; round 159)
+        |(?:lost|lose|losing|won|win|winning)\s+(?:the\s+|a\s+|that\s+|our\s+|this\s+)?
+            (?:[a-z][\w'-]*\s+){0,2}?(?:bid|tender|deal|contract|pitch|auction|bet|rfq|rfp)
+            (?=\s*(?:$|[,.;:!?)-]|by\b|to\b|on\b|for\b|against\b|with\b|today\b|yesterday\b)))\b""",
     _I | re.VERBOSE,
     word=True,
 )

@@ -14,7 +14,8 @@ _NUM = r"(?:\$?\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twe
 _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|possibly|presumably
          |likely|apparently|idk|dunno|don'?t\s+know|unclear|tbh\s+not\s+sure
          # ("no idea where they went": the cause unknown, as shrinkage is; not the figures)
-         |no\s+idea(?!\s+(?:where|how|why|who|what\s+happened|when))
+         # ("no idea how many per case": the figures unknown, round 159)
+         |no\s+idea(?!\s+(?:where|how(?!\s+(?:many|much))|why|who|what\s+happened|when))
          |(?:has\s+)?anyone\s+seen|if\s+(?:they|it|those|these)\s+(?:don'?t|doesn'?t|do\s+not)
           \s+(?:turn|show)\s+up
          |might(?:\s+be)?|may\s+be|could(?:\s+\w+){0,2}\s+be
@@ -46,6 +47,8 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
             |results?)
          # ("tentatively 9 X defective, pending vendor RMA decision", held-out round 152)
          |tentative(?:ly)?|provisional(?:ly)?
+         # ("went walkabout or got tossed out, can't tell which", round 158)
+         |(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:tell|say)\s+which
          |either
          # ("lost a bunch of ice cream", "bunch of scenery stuff ruined"): many, how many
          # unsaid; a bunch of flowers or of herbs is one bunch
@@ -54,7 +57,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
             |grapes|carrots|radishes|beets|asparagus|scallions|green\s+onions|mint|basil|dill
             |thyme|rosemary|sage|celery|broccoli|spinach|eucalyptus|greenery|stems)\b)
          # ("around a dozen X stained", "about 40 broken"): a count said roughly
-         |(?:around|about|abt)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d)
+         |(?:around|about|abt)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d
+            # ("about 1/3 of the 90 X", "about half the pallet"): a share said roughly
+            |(?:a\s+|one\s+|two\s+|three\s+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b)
          # ("about a grand of expired anesthetic"): money said roughly in words
          |(?:around|about|abt|roughly|nearly|almost|like)\s+(?=(?:a|an|one|half\s+a)\s+(?:grand|k)\b)
          # ("$900 for the flood stuff plus whatever came up short"): an amount nobody said
@@ -133,7 +138,8 @@ def _value(raw: str) -> float | None:
 _CODE = (
     r"(?<![\w/-])(?:(?=[\w/-]*\d)(?=[\w/-]*[a-z]|\d+-\d)[a-z0-9]+(?:[-/_][a-z0-9]+)*"
     # ... or capitals only ("MONXL"), as an item list may write a code
-    r"|(?-i:[A-Z]{4,}(?:-[A-Z]+)*))(?![\w/-])"
+    # ("RB-WFL-L or RB-WFL-M? 4 stolen": capitals joined by hyphens, round 158)
+    r"|(?-i:[A-Z]{4,}(?:-[A-Z]+)*|[A-Z]{2,}(?:-[A-Z]+)+))(?![\w/-])"
 )
 _CODE_OR = re.compile(
     rf"(?P<a>{_CODE})(?:\s+[a-z][\w'-]*){{0,3}}?\s*[-,–—(]?\s*\bor\s+"

@@ -549,8 +549,9 @@ def container(unit: str | None) -> str | None:
 # "PEX 100 ft coil", "Copper pipe, 10 ft length".
 _SOLD_BY = re.compile(
     # (a size in inches is no content: "Shipping box 18in", "12in tray")
-    rf"(?<![\w-])(?P<a>{_C}|{_H})\s+(?:of\s+\d|\(\s*\d|\d+(?:\.\d+)?\s*-?\s*(?!in)"
-    rf"{measures.UNIT}\b)"
+    # ("Mixed vegetables case 12x2 lb": the case of twelve 2 lb bags, round 159)
+    rf"(?<![\w-])(?P<a>{_C}|{_H})\s+(?:of\s+\d|\(\s*\d|(?:\d+\s*[x×]\s*)?\d+(?:\.\d+)?\s*-?\s*"
+    rf"(?!in){measures.UNIT}\b)"
     rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs|ft|yd|m|dozen|doz|dz)?\.?\s*-?\s*"
     rf"(?P<b>{_C}|{_H})"
     rf"|\d+\s*/\s*(?P<c>{_C})"

@@ -111,14 +111,17 @@ _MADE_GOOD = _words(
       | \b(?:box|boxes|packaging|package|carton|cartons|outer|label|labels|shrink\s*wrap)\s+only\b
       | \b(?:sell(?:able|ing|s)?|sold|resell|resold|sale)\s+(?:\w+\s+){0,2}?(?:at|for)
             \s+full\s+price\b
-      | \b(?:vendor|supplier|manufacturer|maker|they)(?:'ll|\s+will|\s+is|\s+are|\s+to)?\s+
+      | \b(?:vendor|supplier|manufacturer|maker|mfr|mfg|oem|distributor|wholesaler|they)
+            (?:'ll|\s+will|\s+is|\s+are|\s+to)?\s+
             (?:be\s+)?
             (?:replac\w+|swap\w*)\b
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
       | \breplacements?\s+(?:is\s+|are\s+)?(?:coming|on\s+(?:the|its|their)\s+way|sent|shipped
             |arriving|ordered\s+free)\b
-      | \bfree\s+(?:of\s+charge\s+)?replacements?\b""",
+      | \bfree\s+(?:of\s+charge\s+)?replacements?\b
+      # ("mfr is replacing 3 defective X at no cost to us", round 158)
+      | \bat\s+no\s+(?:cost|charge)\s+to\s+us\b""",
     _IX,
 )
 # the loss was feared, then found not to be: "we thought they were damaged but they're fine",
