@@ -148,6 +148,8 @@ _UNIT_WORDS: tuple[str, ...] = (
     "pr", "bkt", "bkts",
     # ("3 fathoms of CHN-516-G4": six feet each, read as the list's feet; round 157)
     "fathoms", "fathom",
+    # ("2 lifts of DWX-58-412 broken": containers of many, round 160)
+    "lifts", "lift", "racks", "rack", "caddies", "caddy", "shippers", "shipper",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -1714,6 +1716,14 @@ _RESERVE_BACK = lead(
     |(?:back\s+)?(?:to|into)\s+(?:income|profit|the\s+p\s*&\s*l|p\s*&\s*l|the\s+p\s*and\s*l))\b""",
     _IX,
 )
+# Goods or money "moved" or "transferred" into or against a reserve: no direction said
+_MOVED_INTO_RESERVE = words(
+    # ("slow-moving stock: $3,000 to the inventory reserve" moves nothing)
+    r"""(?<![\w-])(?<!slow\s)(?<!fast\s)(?<!non\s)
+        (?:move|moved|moving|moves|transfer|transferred|transferring|shift|shifted|reclass
+          |reclassed|reclassify|reclassified)\b[^.;\n]{0,60}?\b(?:into|to|against|under)\s+
+        (?:the\s+|our\s+)?(?:[\w&]+\s+){0,2}?(?:reserves?|allowances?|provisions?)\b"""
+)
 # The reserve brought to a balance, not moved by an amount: "increase the reserve to $10,000",
 # "bring the E&O allowance up to 12k", "top up the provision to 5,000" (held-out round 148)
 _RESERVE_TO_A_BALANCE = words(
@@ -2917,9 +2927,15 @@ _WRITE_DOWN_SAID = re.compile(
 )
 
 
+_CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\w.])", _I)
+
+
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    if "501" in text:
+        # "a registered 501(c)(3) charity": the tax code of a charity, no count or price
+        text = _CHARITY_CODE.sub("nonprofit", text)
     if "/" in text and _WRITE_DOWN_SAID.search(text):
         text = _VALUE_PER_CONTAINER.sub(r"\g<w> $\g<n>/\g<c>", text)
     if "ver " in text or "VER " in text:
@@ -3619,6 +3635,15 @@ def _read_group(
             f"'{_ADJUSTED.search(work).group(0)}' does not say which way the reserve moves: "  # type: ignore[union-attr]
             "add to it, or use it?"
         )
+    moved = _MOVED_INTO_RESERVE.search(work) if reserve else None
+    if moved:
+        # "move $800 of the old Halloween stock into the reserve": stock does not move into a
+        # reserve; built for it (an expense) or written off against it? (round 160: built,
+        # at 0.97)
+        r.unclear.append(
+            f"'{_WS.sub(' ', moved.group(0)).strip()}': is the reserve built for these goods "
+            "(an expense now) or are the goods written off against it? Say 'add to' or 'use'"
+        )
     balance = _RESERVE_TO_A_BALANCE.search(work) if reserve else None
     if balance:
         # "increase the reserve to $10,000": the balance it should reach; the entry is the
@@ -4162,6 +4187,10 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
             for m in list(re.finditer(figure, r.s)):
                 if not _DIGIT.search(r.s[: m.start()] + r.s[m.end() :]):
                     continue
+                if _PACK_AFTER.match(r.s, m.end()) or _PACK_BEFORE.search(r.s, 0, m.start()):
+                    # "3 boxes FLT-CMX-100 (100 filters/box)", "3 bags X-100, 100 ct each":
+                    # the figure is the pack's size as well as the code's; the pack says so
+                    continue
                 r.not_amounts.append(m.span())
                 r.cut(*m.span())
                 r.notes.append(f"Read '{figures}' as part of the name of {code}")
@@ -4169,6 +4198,15 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
 
 
 _CODE_FIGURES = re.compile(r"(?<!\d)\d{3,}(?!\d)")
+# a figure said as a pack's size: "(100 filters/box)", "100/bx", "100 ct each", "x 100 each"
+_PACK_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s*)?/\s*(?:box|bx|bag|bg|case|cs|ctn|carton|tray|sleeve|slv|pack|pk)\b"
+    r"|\s*(?:ct|count|pcs?|pieces|[a-z]+s)?\s+(?:each|per\s+(?:box|bag|case|tray|sleeve|pack))\b",
+    re.IGNORECASE,
+)
+_PACK_BEFORE = re.compile(
+    r"\b(?:boxes|bags|cases|cartons|trays|sleeves|packs)\s+of\s+$", re.IGNORECASE
+)
 _DIGITS_ONLY = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")
 # figures that name the goods, not count them: after a count, a name's own figure right before
 # the code ("1 Macallan 18 SPR-5560-700", "5 handles Jameson 1.75 SPR-2207-175"); a year before
@@ -4610,7 +4648,12 @@ def _reserve_named(s: str, hits: list[_Hit]) -> list[_Hit]:
     ]
 
 
-_OR_BETWEEN = re.compile(r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)\s*", _I)
+# ("went walkabout or got binned by mistake": the verb of the second story between)
+_OR_BETWEEN = re.compile(
+    r"\s*,?\s*(?:or|and/or|/|or\s+maybe|or\s+possibly)"
+    r"(?:\s+(?:got|was|were|been|just|it|they|we|someone|somebody))*\s*",
+    _I,
+)
 
 
 # "stolen or shipped by mistake?": a reason, "or" another story, asked

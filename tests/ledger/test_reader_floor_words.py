@@ -5670,3 +5670,79 @@ def test_a_case_of_bags_by_weight_in_the_lists_name_is_priced_by_the_case() -> N
     items = {"FV-1045": ItemInfo("FV-1045", "Mixed vegetables case 12x2 lb", Decimal("24.60"))}
     (d,) = draft("4 cs (12/cs) of FV-1045 thawed on the dock", make_context(items=items))
     assert d.amount == Decimal("98.40")
+
+
+def test_two_stories_joined_by_or_and_a_verb_are_a_doubt() -> None:
+    # "went walkabout or got binned by mistake": with walkabout the weaker word, the choice
+    # was read as binned at 0.85
+    (d,) = draft("SKU-12 x2 went walkabout or got binned by mistake", make_context(items=ITEMS))
+    assert d.confidence < 0.5
+
+
+# -- held-out round 160 (sets 1317-1324) ------------------------------------------------------
+
+
+def test_stock_moved_into_the_reserve_says_no_direction() -> None:
+    # "move $800 of the old Halloween stock into the reserve" was a provision at 0.97
+    (d,) = draft("move $800 of the old Halloween stock into the reserve", make_context())
+    assert d.confidence < 0.9
+    # slow-moving stock moves nothing
+    (d,) = draft("provide for slow-moving stock: $3,000 to the inventory reserve", make_context())
+    assert (d.category, d.confidence >= 0.9) == (Category.RESERVE_PROVISION, True)
+
+
+def test_fairly_sure_is_a_hedge() -> None:
+    # "I'm fairly sure it was theft, 3 X" was theft at 0.97
+    (d,) = draft("I'm fairly sure it was theft, 3 SKU-12", make_context(items=ITEMS))
+    assert d.confidence < 0.5
+    (d,) = draft("quite sure 3 SKU-12 were stolen", make_context(items=ITEMS))
+    assert d.confidence >= 0.9
+
+
+def test_replacements_sent_free_are_no_sure_loss() -> None:
+    # "Publisher is sending 5 replacement copies ... no charge" was a loss at 0.97
+    drafts = draft(
+        "Publisher is sending 5 replacement copies of SKU-12 for the misprints, no charge",
+        make_context(items=ITEMS),
+    )
+    assert all(d.confidence < 0.5 for d in drafts)
+    # replacements refused leave the loss
+    (d,) = draft(
+        "5 SKU-12 misprinted, publisher won't send replacements, w/o", make_context(items=ITEMS)
+    )
+    assert d.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 boxes FLT-100 (100 filters/box) torn and dusty",
+        "FLT-100: 3 boxes of 100 crushed under a pallet",
+        "3 boxes FLT-100, 100 ct each, brittle",
+    ],
+)
+def test_a_pack_size_that_is_also_the_codes_figure_is_still_the_pack(text: str) -> None:
+    # the "100" was read as part of the code's name: 3 boxes, not 300 filters
+    items = {"FLT-100": ItemInfo("FLT-100", "Chemex filters, box of 100", Decimal("11.50"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(300), Decimal("34.50"))
+
+
+def test_a_charitys_tax_code_is_no_number() -> None:
+    # "a registered 501(c)(3) charity" made a second draft of 501 and a wrong amount
+    (d,) = draft(
+        "gave 100 SKU-12 to the homeless shelter, it's a 501(c)(3) charity",
+        make_context(items=ITEMS),
+    )
+    assert (d.category, d.quantity, d.amount) == (
+        Category.DONATION,
+        Decimal(100),
+        Decimal("1500.00"),
+    )
+
+
+@pytest.mark.parametrize("text", ["2 lifts of SKU-12 broken", "2 racks of SKU-12 broken"])
+def test_lifts_and_racks_hold_many(text: str) -> None:
+    # two lifts of drywall were two sheets, at 0.97
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5

@@ -905,6 +905,8 @@ PACK_SHORT = "cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl|btl|cd"
 MANY_IN_ONE = frozenset(
     ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
      "container", "bale", "brick", "layer", "cart",
+     # ("2 lifts of DWX-58-412 broken": a yard's stack of sheets; round 160)
+     "lift", "caddy", "shipper", "rack",
      # ("1 set BS-2754520 gone" of a tyre priced each: a set of how many?)
      "set", "square")
 )  # fmt: skip

@@ -111,7 +111,8 @@ _MADE_GOOD = _words(
       | \b(?:box|boxes|packaging|package|carton|cartons|outer|label|labels|shrink\s*wrap)\s+only\b
       | \b(?:sell(?:able|ing|s)?|sold|resell|resold|sale)\s+(?:\w+\s+){0,2}?(?:at|for)
             \s+full\s+price\b
-      | \b(?:vendor|supplier|manufacturer|maker|mfr|mfg|oem|distributor|wholesaler|they)
+      | \b(?:vendor|supplier|manufacturer|maker|mfr|mfg|oem|distributor|wholesaler|publisher
+            |label|brand|they)
             (?:'ll|\s+will|\s+is|\s+are|\s+to)?\s+
             (?:be\s+)?
             (?:replac\w+|swap\w*)\b
@@ -121,7 +122,11 @@ _MADE_GOOD = _words(
             |arriving|ordered\s+free)\b
       | \bfree\s+(?:of\s+charge\s+)?replacements?\b
       # ("mfr is replacing 3 defective X at no cost to us", round 158)
-      | \bat\s+no\s+(?:cost|charge)\s+to\s+us\b""",
+      | \bat\s+no\s+(?:cost|charge)\s+to\s+us\b
+      # ("Publisher is sending 5 replacement copies ... no charge", round 160)
+      | (?<!n't\s)(?<!not\s)(?<!never\s)(?<!refuse\sto\s)(?<!refused\sto\s)
+        \b(?:send|sends|sending|sent|ship|ships|shipping|shipped)\s+(?:us\s+)?(?:\d+\s+|the\s+)?
+            (?:free\s+)?replacements?\b""",
     _IX,
 )
 # the loss was feared, then found not to be: "we thought they were damaged but they're fine",
