@@ -936,6 +936,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "burglars", "broken into", "pilfered", "pilferage", "looting", "shoplifter",
                 "shoplifters", "heist", "hijacked", "broke into",
                 "someone took", "somebody took", "someone stole", "cut the fence", "fence cut",
+                # ("someone got into the locked cage over the weekend, 3 X gone", round 161)
+                "got into the locked cage",
+                "got into the locked", "broke into the locked",
                 "fence was cut", "nicked", "got nicked",
                 "walked off", "walked out", "lifted", "swiped",
                 "helped themselves", "helped himself", "helped herself", "help themselves",

@@ -211,6 +211,10 @@ def _whole_packs_counted(
     return held, size, count
 
 
+# "$215 of the ST-55 stock", "$215 worth of X": money's worth of goods, no count of them
+_WORTH_OF = re.compile(r"(?:\$\s?[\d,.]+k?|\bworth)\s+(?:worth\s+)?of\b", re.IGNORECASE)
+
+
 def _plural(noun: str) -> str:
     return noun + ("es" if noun.endswith(("x", "s", "ch", "sh")) else "s")
 
@@ -819,6 +823,22 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     if facts.sku and context.items and item is None:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
         warnings.append(f"{facts.sku} is not in the item list; check the SKU")
+    if (
+        item is not None
+        and kind is Kind.WRITE_OFF
+        and facts.quantity is None
+        and unit_cost is None
+        and facts.total is not None
+        and quantize(facts.total) == quantize(item.unit_cost)
+        and not _NOT_ONE.search(facts.source_text)
+        and not _WORTH_OF.search(facts.source_text)
+    ):
+        # "WRF535SWHZ: liner ruined, extended cost $1,450" of the list's $1,450: one of them
+        explanation.append(
+            f"{format_money(facts.total, cur)} is the item list's cost of one {item.sku}: "
+            "quantity 1"
+        )
+        facts = replace(facts, quantity=Decimal(1))
     if item is not None and unit_cost is None and facts.total and facts.containers:
         # "20 NJOY 2-packs ..., $174 total" of a 2-pack item: counted in the list's packs
         facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
@@ -965,7 +985,10 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             ):
                 # "18 sacks" of a line the list prices by the pallet: at the pallet's cost each?
                 guesses.append(
-                    Guess(f"{other}s counted, priced by the {listed_by}", P_ITEMS_CONTAINER_OTHER)
+                    Guess(
+                        f"{_plural(other)} counted, priced by the {listed_by}",
+                        P_ITEMS_CONTAINER_OTHER,
+                    )
                 )
                 warnings.append(
                     f"The item list prices {item.sku} by the {listed_by} ({item.name}): are "

@@ -71,6 +71,7 @@ COMMON = _wordset(
     pitch pitched pitching tossed trashed chucked dumped ditched
     staging staged stager
     roast roasts roasted roasting roaster roasters toasted toasting
+    deal deals dealt dealer dealers
     """
 )
 

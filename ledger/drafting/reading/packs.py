@@ -553,7 +553,8 @@ _SOLD_BY = re.compile(
     rf"(?<![\w-])(?P<a>{_C}|{_H})\s+(?:of\s+\d|\(\s*\d|(?:\d+\s*[x×]\s*)?\d+(?:\.\d+)?\s*-?\s*"
     rf"(?!in){measures.UNIT}\b)"
     rf"|\d\s*(?:x\s*\d+\s*)?(?:lbs?|kg|g|oz|gal|l|ltr|ct|pc|pcs|ft|yd|m|dozen|doz|dz)?\.?\s*-?\s*"
-    rf"(?P<b>{_C}|{_H})"
+    # ("Zig-Zag papers, 24ct display box": the box a counter shows, of 24)
+    rf"(?:(?:display|counter|shelf|master|inner)\s+)?(?P<b>{_C}|{_H})"
     rf"|\d+\s*/\s*(?P<c>{_C})"
     # "Travertine pavers, per pallet", "Berber carpet 12ft, per roll"
     rf"|(?:\bper|/)\s*(?P<d>{_C}|{_H})",
@@ -686,8 +687,17 @@ def sold_by(name: str) -> str | None:
             return "dozen"
         if _PRICED_GROSS.search(name):
             return "gross"  # "26mm crown caps gold, gross (144)"
-        return "pair" if _PRICED_PAIR.search(name) or _WORN_IN_PAIRS.search(name) else None
+        if _PRICED_PAIR.search(name):
+            return "pair"
+        # ("Nitrile glove large, bx/100": exam gloves come a hundred to the box, not in pairs)
+        return "pair" if _WORN_IN_PAIRS.search(name) and not _SO_MANY_TO_A.search(name) else None
     return holder(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+
+
+# a container and how many it holds, after the name: "bx/100", "case/500"
+_SO_MANY_TO_A = re.compile(
+    r"\b(?:bx|box|bg|bag|cs|case|pk|pack|ctn|carton|slv|sleeve)\s*/\s*\d+", re.IGNORECASE
+)
 
 
 def worn_in_pairs(name: str) -> bool:
