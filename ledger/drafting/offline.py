@@ -340,7 +340,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<=\bthe\s)\d+(?:\.\d+)?(?:qt|oz|gal|in|ml|ltr|mm|cm)\b(?=\s+(?:[a-z]{3,}(?<!\bof)|\ue002))",
     r"\b\d+\s+[a-z]{3,}\s+(?P<m>\d+(?:\.\d+)?(?:qt|oz|gal|in|ml|ltr|mm|cm))\b(?!\s+of\b)",
     # "the 12 btl ones", "the 6in ones": which kind of the goods, never a count
-    r"(?<=\bthe\s)\d+(?=\s*-?\s*[a-z]+\s+ones?\b)",
+    # ("the 2 torn ones get written off" counts them: a size or a pack word only, round 162)
+    rf"(?<=\bthe\s)\d+(?=\s*-?\s*(?:{_UNIT}|in|inch|ft|foot|pk|pack|btl|oz|mm|cm|v|w)\s+ones?\b)",
     # a figure hyphened to what it describes ("4-person boxes", "2-way valves", "3-ply"): part
     # of the goods' name, never a count
     r"\b\d{1,2}-(?:person|people|man|way|ply|seat|seater|burner|door|drawer|shelf|tier|light"
@@ -3524,8 +3525,9 @@ def _read_group(
     # "35 ft of hose" priced per foot: the measure is the count, never the goods' size
     r.priced_by = priced_by(skus[0][0]) if skus else None
     # "2 bolts (15 yd/bolt)", "20 ft sticks": read before a length is taken for a size
-    if _MEASURED_GATE.search(r.s):
-        _read_pack(r, packs.read_measured(r.s))
+    measured = packs.read_measured(r.s) if _MEASURED_GATE.search(r.s) else None
+    if measured is not None:
+        _read_pack(r, measured)
     elif r.priced_by and len(plain) == len(r.s) and _MEASURED_GATE.search(plain):
         # "two 50 lb bags of FRT-BONE-LB" priced per lb: the weight on each bag (masked as a
         # size of goods priced by the bag) is the count

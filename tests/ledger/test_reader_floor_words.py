@@ -5796,3 +5796,49 @@ def test_exam_gloves_a_hundred_to_the_box_are_not_priced_by_the_pair() -> None:
     # the card asked "are 9 boxes whole pairs?" of "Nitrile glove large, bx/100"
     assert packs.sold_by("Nitrile glove large, bx/100") is None
     assert packs.sold_by("Work gloves leather L") == "pair"
+
+
+# -- held-out round 162 (sets 1333-1340) ------------------------------------------------------
+
+_BY_THE_KG = {
+    "ROO-KG": ItemInfo("ROO-KG", "Rooibos loose leaf, per kg", Decimal("14.90")),
+    "CRD-KG": ItemInfo("CRD-KG", "Green cardamom pods, per kg", Decimal("38.50")),
+}
+
+
+def test_bags_of_so_many_grams_of_goods_priced_by_the_kg_are_their_weight() -> None:
+    # "10 bags of 500g" was 5,000 kg: $74,500.00, sure at 0.97
+    (d,) = draft("10 bags of 500g ROO-KG split open and got wet", make_context(items=_BY_THE_KG))
+    assert (d.quantity, d.amount) == (Decimal(5), Decimal("74.50"))
+
+
+def test_bags_of_a_weight_after_the_code_are_their_weight() -> None:
+    # "2 x CRD-KG 5 kg bags" was 2 kg, sure at 0.97 (the 5 kg went unread)
+    (d,) = draft("stolen 2 x CRD-KG 5 kg bags from dock 4", make_context(items=_BY_THE_KG))
+    assert (d.quantity, d.amount) == (Decimal(10), Decimal("385.00"))
+
+
+def test_the_n_damaged_ones_are_counted() -> None:
+    # "the 2 torn ones" was read as a kind of the goods: one draft, sure, the two torn lost
+    drafts = draft(
+        "donate 10 SKU-12 to the women's shelter charity; the 2 torn ones get written off",
+        make_context(items=ITEMS),
+    )
+    assert [(d.category, d.quantity) for d in drafts] == [
+        (Category.DONATION, Decimal(10)),
+        (Category.LOSS, Decimal(2)),
+    ]
+
+
+def test_a_months_shrink_compared_is_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "Shrink for March came in at $1,842, down from $2,310 in Feb. nice work all",
+            make_context(),
+        )
+
+
+@pytest.mark.parametrize("text", ["a case or two of SKU-12 leaked", "one or two SKU-12 cracked"])
+def test_one_or_two_is_a_doubt(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5

@@ -264,7 +264,12 @@ _PAST_FIGURE = re.compile(
         |oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ytd|year\s+to\s+date
         |this\s+(?:month|quarter|qtr|year|yr)(?:'s)?)\s+(?:[\w&'-]+\s+){0,2}?
         (?:shrink|shrinkage|write-?offs?|w/os|losses|damages|waste)\b[^.?!\n]*
-        \b(?:was|were|are|is\s+at|came\s+to|totall?ed)\b""",
+        \b(?:was|were|are|is\s+at|came\s+to|came\s+in\s+at|totall?ed)\b
+      # ("Shrink for March came in at $1,842, down from $2,310 in Feb", round 162)
+      | \b(?:shrink|shrinkage|write-?offs?|w/os|losses|damages|waste)\s+(?:for|in)\s+
+        (?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?
+        |oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|the\s+(?:month|quarter|year))\b
+        [^.?!\n]*\b(?:was|were|came\s+to|came\s+in\s+at|totall?ed|is\s+at)\b""",
     _I | re.VERBOSE,
 )
 # Goods sent to another shop, store, branch or site stay in the company's inventory: "we send

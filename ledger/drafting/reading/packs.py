@@ -133,6 +133,10 @@ _CHAIN = lead(
     rf"(?:\s*{_PER_SUFFIX}|\s+each\b)?)?(?:\s*\))?",
     _I,
 )
+# "of 500 grams", "of 5 lb": a measure after "of", no count of pieces
+_OF_A_MEASURE = re.compile(
+    rf".{{0,4}}?\bof\s+\d+(?:\.\d+)?\s*-?\s*{measures.UNIT}\.?(?![\w-])", re.IGNORECASE
+)
 # "3 pallets, 20 cases each", "2 pallets with 30 cases on each"
 _EACH = lead(
     _N_FIRST,
@@ -961,6 +965,10 @@ def _whole(value: Decimal) -> bool:
 
 def _read_chain(s: str) -> Pack | None:
     for m in _CHAIN.finditer(s):
+        if not m.group("c2") and _OF_A_MEASURE.match(
+            s, m.start("n2") - 4 if m.start("n2") >= 4 else 0
+        ):
+            continue  # ("10 bags of 500 grams ROO-KG": what a bag weighs, read_measured's)
         n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
         n3 = _num(m.group("n3")) if m.group("n3") else Decimal(1)
         if n1 is None or n2 is None or n3 is None:
@@ -1778,14 +1786,19 @@ _ON_EACH = re.compile(
     # "(20 ft sticks)"
     rf"|\(\s*{_m(4)}\s+(?P<h4>{_H})\s*\)"
     # "1 sack of X (60 kg)": the measure of the one holder counted (read only after one)
-    rf"|\(\s*{_m(5)}\s*\)",
+    rf"|\(\s*{_m(5)}\s*\)"
+    # "10 bags of 500 grams": what each holder counted weighs (round 162)
+    rf"|(?<=[a-z])\s+of\s+{_m(6)}",
     _I,
 )
 _GAP = 60  # how far after the holders the measure may stand (a SKU, the goods, a comma)
 # "2 100ft reels", "3 x 50 ft coils": the measure before the holders
 _SIZED = lead(
     _N_FIRST,
-    rf"(?P<n1>{_N}|an?)\s*(?:x\s*)?(?:(?:full|whole|entire|new|sealed)\s+)?{_m()}\s+(?P<h1>{_H})",
+    # ("2 x CRD-GRN-KG 5 kg bags": the code, read as \ue000, between the count and the size)
+    rf"(?P<n1>{_N}|an?)\s*(?:x\s*)?(?:\ue000\s*|(?-i:[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\s+)?"
+    rf"(?:(?:full|whole|entire|new|sealed)\s+)?{_m()}"
+    rf"\s+(?P<h1>{_H})",
     _I,
 )
 
@@ -1824,7 +1837,7 @@ def read_measured(s: str) -> Pack | None:
         named = on.group("h2") or on.group("h3") or on.group("h4")
         if named and holder(named) != holder(outer.group("h1")):
             continue
-        i = next(i for i in range(1, 6) if on.group(f"m{i}"))
+        i = next(i for i in range(1, 7) if on.group(f"m{i}"))
         each = _num(on.group(f"m{i}"))
         if each is None:
             continue
