@@ -5842,3 +5842,11 @@ def test_a_months_shrink_compared_is_no_write_off() -> None:
 def test_one_or_two_is_a_doubt(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+def test_a_sleeve_of_cheap_cups_is_priced_by_the_sleeve() -> None:
+    # "45 slv" of "Dart 16oz foam cup, slv/25" at $1.85 was 1,125 cups at $1.85 each:
+    # $2,081.25 at 0.87 (a cup at 7 cents fell below the floor a piece's cost is read at)
+    items = {"16J16": ItemInfo("16J16", "Dart 16oz foam cup, slv/25", Decimal("1.85"))}
+    (d,) = draft("dart 16J16 45 slv torn", make_context(items=items))
+    assert d.amount == Decimal("83.25")

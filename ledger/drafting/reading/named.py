@@ -527,6 +527,8 @@ PIECE_FLOOR = Decimal("0.10")
 # or of 100 filters at $9.80 is the box's cost, however cheap each piece (held-out round 97);
 # a pallet never costs so little
 CASE_FLOOR = Decimal("2.00")
+# ... and a sleeve of cups or lids ("slv/25") costs its pieces' share down to this
+SLEEVE_FLOOR = Decimal("0.02")
 # a measure word with no figure of its own just before the pack: the measure is what is
 # priced ("HOPS CITRA LB (BX/44)"), not a piece's size ("Spray paint 12 oz CS/6")
 # ("Gift wrap roll 30 sq ft CS/24": an area is the piece's size too; "Vinyl glove M BX/100":
@@ -613,6 +615,10 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
     if held == "pallet":
         return item.unit_cost >= PIECE_FLOOR * size  # ("PLAY SAND 50LB BAG (PLT/60)" at $4.10)
+    if held == "sleeve" and item.unit_cost >= SLEEVE_FLOOR * size:
+        # ("Dart 16oz foam cup, slv/25" at $1.85): a sleeve holds cups and lids at a few cents
+        # each; the list prices the sleeve (a foam cup at $1.85 would be dear; round 162)
+        return True
     return a_case_could_cost(item.unit_cost, size)
 
 
