@@ -432,15 +432,19 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     # the reading's own arithmetic on the list's container: "1 cs plus 6 loose rolls (12/cs)"
     # of "... 12 RL/CS" is 18 rolls; "half a box of the chains (12/bx)" of "... (12/BX)" at
     # the box's $54.00 is 6 chains at half the box's cost, not 6 boxes (0.87)
+    # ("half a bag of B2B-XH-A (100/bag)" of "JST XH header, bag of 100" at $4.10: half the
+    # bag's cost, not 50 bags; round 163 drafted $205.00 at 0.97)
+    sized = packs.size_of(item.name)
+    listed = by_its_pack or (sized if sized and packs.sold_by(item.name) == sized[0] else None)
     for noted in (_WHOLE_PLUS_LOOSE, _PART_OF_ONE):
         noted_said = next(filter(None, map(noted.match, facts.notes)), None)
         if (
-            by_its_pack is not None
+            listed is not None
             and noted_said is not None
-            and container_said(noted_said.group("c")) == by_its_pack[0]
-            and Decimal(noted_said.group("s")) == by_its_pack[1]
+            and container_said(noted_said.group("c")) == listed[0]
+            and Decimal(noted_said.group("s")) == listed[1]
         ):
-            return by_its_pack
+            return listed
     said_unit = (facts.unit or "").lower()
     unit = _ABBREVIATED.get(_singular(said_unit), said_unit)  # ("2 btls": bottles)
     if by_its_pack is not None and unit and by_its_pack[0] in (container_said(said_unit), unit):

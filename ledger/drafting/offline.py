@@ -2235,7 +2235,13 @@ def _restated(read: list[Facts]) -> list[Facts]:
             # "write down 20 X from $38.50 to $25, total writedown $270": the total of the
             # write-down just read, which it agrees with: one write-down, said once
             twice = SAID_TWICE.format(sku=f" of {prev.sku}" if prev.sku else "")
-            out[-1] = replace(prev, unclear=tuple(u for u in prev.unclear if u != twice))
+            out[-1] = replace(
+                prev,
+                unclear=tuple(u for u in prev.unclear if u != twice),
+                # (the reason may come with the total: "..., total $980 - past the date")
+                category=prev.category or f.category,
+                reason=prev.reason or f.reason,
+            )
             continue
         out.append(f)
     return out
@@ -2251,8 +2257,22 @@ _WD_TOTAL_PART = re.compile(
 
 
 def _write_down_total_again(prev: Facts, f: Facts) -> bool:
-    """Whether `f` only states the total of the write-down `prev` worked out, and agrees."""
-    if prev.category is not Category.WRITE_DOWN or f.category not in (None, prev.category):
+    """Whether `f` only states the total of the write-down (or the priced count, "7 X at
+    $140 each, total $980 - past the date") `prev` worked out, and agrees."""
+    if prev.category is not Category.WRITE_DOWN:
+        return (
+            f.quantity is None
+            and f.total is not None
+            and f.sku in (None, prev.sku)
+            and f.unit_cost is None
+            and f.category in (None, prev.category)
+            and bool(_WD_TOTAL_PART.match(f.source_text))
+            and prev.quantity is not None
+            and prev.unit_cost is not None
+            and prev.total is None
+            and quantize(prev.quantity * prev.unit_cost) == quantize(f.total)
+        )
+    if f.category not in (None, prev.category):
         return False
     if f.quantity is not None or f.total is None or f.sku not in (None, prev.sku):
         return False
@@ -2928,12 +2948,22 @@ _WRITE_DOWN_SAID = re.compile(
 )
 
 
+_THOUSANDS_PER = re.compile(
+    r"(?<![$\w.,])(?<!@\s)(?<!\bat\s)(\d+(?:\.\d+)?)\s?k(\s*/\s*(?:reels?|bags?|box(?:es)?|bx|cases?|cs"
+    r"|cartons?|ctns?|rolls?|spools?|trays?|tubes?|pks?|packs?|sleeves?|slvs?)\b)",
+    _I,
+)
 _CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\w.])", _I)
 
 
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    if "k/" in text.lower() or "k /" in text.lower():
+        # "4 reels X (5k/reel)": five thousand pieces to the reel, no $5,000 (round 163)
+        text = _THOUSANDS_PER.sub(
+            lambda m: format((Decimal(m.group(1)) * 1000).normalize(), "f") + m.group(2), text
+        )
     if "501" in text:
         # "a registered 501(c)(3) charity": the tax code of a charity, no count or price
         text = _CHARITY_CODE.sub("nonprofit", text)

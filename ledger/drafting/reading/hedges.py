@@ -23,7 +23,7 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
          |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
          |(?:we|i)\s+think|think\s+(?:we|it|they|there|that|so|they'?re|it'?s|there'?s)|thinking
-         |pretty\s+sure
+         |pretty\s+(?:sure|certain|confident)
          # ("I'm fairly sure it was theft, 3 X": sure enough to say, not to book; round 160)
          |(?:fairly|reasonably|mostly|almost|nearly)\s+(?:sure|certain|confident)
          |(?:have|has)(?:n'?t|\s+not)\s+(?:\w+\s+)?(?:weighed|checked|tested|inspected|verified

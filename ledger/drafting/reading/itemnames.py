@@ -1606,6 +1606,8 @@ def _scrubbable(text: str, match: Match, name: str = "") -> bool:
     said = text[match.start : match.end - match.tail]
     if not re.search(r"[a-z]{2}", said, re.I) or _MEASURE_AFTER.match(text, match.end):
         return False
+    if _SO_MANY_PER.fullmatch(said.strip()):
+        return False  # ("4 reels X (5000/reel)" of "..., reel of 5000": the pack, said; round 163)
     figure = _FIGURES.match(said)
     if (
         figure
@@ -1631,6 +1633,8 @@ def _scrubbable(text: str, match: Match, name: str = "") -> bool:
 
 
 _WORD_AFTER = re.compile(r"\s*-?\s*([a-z]+)", re.I)
+# a pack's size said as so many to the container: "5000/reel", "100 / bag"
+_SO_MANY_PER = re.compile(r"\(?\d+\s*/\s*[a-z]+\)?", re.I)
 
 
 def _names_own_measure(said: str, figure: re.Match[str], name: str) -> bool:
