@@ -1649,7 +1649,10 @@ _CANCEL = re.compile(
 # write them off", "nothing to write off here")
 _NOT_TO_WRITE = re.compile(
     r"\b(?:no\s+need\s+to|(?:don'?t|dont|do\s+not|won'?t|will\s+not|shouldn'?t|should\s+not)"
-    r"(?:\s+need\s+to)?|nothing\s+to)\s+(?:write|w/o)\s+(?:(?:it|them|those|these|that|this"
+    r"(?:\s+need\s+to)?|nothing\s+to|(?:(?:we'?re|we\s+are|i'?m|i\s+am)\s+)?(?<!\bwhy\s)"
+    r"(?<!\bor\s)(?<!\bif\s)not)"
+    # ("we're filing a claim with them, not writing these off", round 164)
+    r"\s+(?:write|writing|w/o)\s+(?:(?:it|them|those|these|that|this"
     r"|anything|any\s+of\s+(?:it|them|those))\s+)?off\b"
     # "is fine, tech checked it - no write-off needed"
     r"|\bno\s+(?:write[-\s]?offs?|w/o)\s+(?:is\s+|was\s+)?(?:needed|required|necessary)\b",
@@ -3093,7 +3096,8 @@ _NEGATED_BEFORE = re.compile(
     # ("no sign of a break-in", "no evidence of any theft")
     # ("not an actual fire", "no real damage")
     r"\s+(?:(?:any|other|visible|actual|real|true|signs?\s+of|evidence\s+of|indication\s+of"
-    r"|a|an)\s+){0,3}$",
+    # ("no sign of damage or a break-in": every story the denial lists, round 164)
+    r"|a|an|[a-z]+\s+(?:or|nor))\s+){0,3}$",
     _I,
 )
 

@@ -5883,3 +5883,32 @@ def test_an_agreeing_total_after_a_priced_count_is_the_same_write_off() -> None:
         "7 SKU-12 at $15 each, total $105 - past the expiration date", make_context(items=ITEMS)
     )
     assert (d.quantity, d.amount, d.category) == (Decimal(7), Decimal("105.00"), Category.LOSS)
+
+
+# -- held-out round 164 (sets 1349-1356) ------------------------------------------------------
+
+
+def test_id_say_is_a_hedge() -> None:
+    (d,) = draft("i'd say half the 40 SKU-12 are ruined", make_context(items=ITEMS))
+    assert d.confidence < 0.5
+
+
+def test_a_denial_that_lists_two_stories_denies_both() -> None:
+    # "no sign of damage or a break-in" was read as a break-in: theft at 0.85
+    (d,) = draft(
+        "We are short 5 SKU-12 against the system, no sign of damage or a break-in.",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.SHRINKAGE
+
+
+def test_not_writing_these_off_is_no_request() -> None:
+    # "we're filing a claim with them, not writing these off" was a loss at 0.87
+    with pytest.raises(DraftError):
+        draft(
+            "3 SKU-12 came in torn from the supplier, we're filing a claim with them, not "
+            "writing these off",
+            make_context(items=ITEMS),
+        )
+    (d,) = draft("3 SKU-12 torn, why not write them off", make_context(items=ITEMS))
+    assert d.amount == Decimal("45.00")

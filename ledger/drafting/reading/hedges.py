@@ -22,6 +22,8 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |(?:should|would)\s+be\s+(?=about|around|\d)|or\s+just|or\s+else
          |not\s+(?:sure|certain|100%?)|unsure|uncertain|unconfirmed|not\s+confirmed
          |i\s+(?:think|believe|guess|reckon|suppose)|guess(?:ing|timate)?|best\s+guess
+         # ("i'd say half the 40 vests are ruined", round 164)
+         |(?:i'?d|i\s+would)\s+(?:say|guess|estimate)
          |(?:we|i)\s+think|think\s+(?:we|it|they|there|that|so|they'?re|it'?s|there'?s)|thinking
          |pretty\s+(?:sure|certain|confident)
          # ("I'm fairly sure it was theft, 3 X": sure enough to say, not to book; round 160)
