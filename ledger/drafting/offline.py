@@ -149,7 +149,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     # ("3 fathoms of CHN-516-G4": six feet each, read as the list's feet; round 157)
     "fathoms", "fathom",
     # ("2 lifts of DWX-58-412 broken": containers of many, round 160)
-    "lifts", "lift", "racks", "rack", "caddies", "caddy", "shippers", "shipper",
+    "lifts", "lift", "racks", "rack", "caddies", "caddy", "shippers", "shipper", "cards", "card",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.

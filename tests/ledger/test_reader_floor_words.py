@@ -5912,3 +5912,36 @@ def test_not_writing_these_off_is_no_request() -> None:
         )
     (d,) = draft("3 SKU-12 torn, why not write them off", make_context(items=ITEMS))
     assert d.amount == Decimal("45.00")
+
+
+# -- held-out round 165 (sets 1357-1364) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["if 20 SKU-12 were damaged would that hit COGS?", "if 20 SKU-12 got damaged, which account?"],
+)
+def test_a_what_if_asked_is_no_write_off(text: str) -> None:
+    # drafted as a $300 loss at 0.97
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_recount_not_done_is_a_doubt() -> None:
+    (d,) = draft(
+        "count sheet says 11 SKU-12, rack has 9, but the recount isn't done yet",
+        make_context(items=ITEMS),
+    )
+    assert d.confidence < 0.5
+
+
+def test_cards_of_goods_priced_each_hold_many() -> None:
+    # "5 cards" of buttons priced each were 5 buttons, sure at 0.97
+    items = {"BTN-PRL": ItemInfo("BTN-PRL", "Pearl shank button 10mm, each", Decimal("0.35"))}
+    (d,) = draft("5 cards BTN-PRL damaged", make_context(items=items))
+    assert d.confidence < 0.5
+    cards = {"BDAY-01": ItemInfo("BDAY-01", "Birthday card, glitter", Decimal("1.20"))}
+    (d,) = draft("5 cards BDAY-01 damaged", make_context(items=cards))
+    (plain,) = draft("5 BDAY-01 damaged", make_context(items=cards))
+    # cards of an item that is a card are the item: no question, no lower confidence
+    assert (d.amount, d.confidence) == (Decimal("6.00"), plain.confidence)

@@ -30,7 +30,9 @@ _QUESTION = re.compile(
             |remove|scrap|dispose|toss|bin|adjust|take)\b)
         |(?:can|could|does|will)\s+(?:the\s+)?(?:bot|app|writeoff\s+bot)
         |any\s*(?:one|body)\s+(?:seen|know|knows|have|has|got)
-        |remind\s+me|tell\s+me|any\s+idea|wondering|quick\s+question|question)\b""",
+        |remind\s+me|tell\s+me|any\s+idea|wondering|quick\s+question|question
+        # ("if 20 X were damaged would that hit COGS?": a what-if, asked; round 165)
+        |(?:what\s+)?if(?=[^.?!]*\b(?:would|will|should|does|do|which|what|how)\b[^.!]*\?))\b""",
     _I | re.VERBOSE,
 )
 # a statement turned into a question at its end: "total shrink YTD is like 3.2k right?"

@@ -34,6 +34,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |estimated?|est\.|est\b|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
          |still\s+(?:checking|counting)
+         # ("rack has 9, but the recount isn't done yet", round 165)
+         |(?:re)?count\s+(?:isn'?t|is\s+not|hasn'?t\s+been|has\s+not\s+been|not|wasn'?t)\s+
+            (?:done|finished|complete|completed|in|verified|confirmed)
          |(?:is|are|am|we're|i'm)\s+checking|checking\s+(?:now|on\s+it|with|w/)
          # ("could've been theft, could've been a miscount", round 157; "could of been")
          |(?:may|might|could)(?:\s+have|\s*['’]ve|\s+of)\s+(?:been|gone|got|just)

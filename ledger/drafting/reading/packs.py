@@ -921,6 +921,8 @@ MANY_IN_ONE = frozenset(
      "container", "bale", "brick", "layer", "cart",
      # ("2 lifts of DWX-58-412 broken": a yard's stack of sheets; round 160)
      "lift", "caddy", "shipper", "rack",
+     # ("5 cards ALT-BTN-PRL damaged" of buttons priced each: how many to a card? round 165)
+     "card",
      # ("1 set BS-2754520 gone" of a tyre priced each: a set of how many?)
      "set", "square")
 )  # fmt: skip
