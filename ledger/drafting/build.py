@@ -414,6 +414,15 @@ _WHOLE_PLUS_LOOSE = re.compile(
 _PART_OF_ONE = re.compile(r"Quantity [a-z ]+ of the (?P<c>[a-z]+) of (?P<s>\d+) = ")
 
 
+# a case and a carton of the same count are one container said two ways ("half a case of
+# SC-SRI-CT (12 btl/case)" of "Sriracha 17oz, carton of 12"; round 166 priced 6 cartons)
+_CASE_WORDS = frozenset(("case", "carton"))
+
+
+def _same_container(said: str | None, listed: str) -> bool:
+    return said == listed or (said in _CASE_WORDS and listed in _CASE_WORDS)
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -441,7 +450,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         if (
             listed is not None
             and noted_said is not None
-            and container_said(noted_said.group("c")) == listed[0]
+            and _same_container(container_said(noted_said.group("c")), listed[0])
             and Decimal(noted_said.group("s")) == listed[1]
         ):
             return listed

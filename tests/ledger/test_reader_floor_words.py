@@ -5945,3 +5945,19 @@ def test_cards_of_goods_priced_each_hold_many() -> None:
     (plain,) = draft("5 BDAY-01 damaged", make_context(items=cards))
     # cards of an item that is a card are the item: no question, no lower confidence
     assert (d.amount, d.confidence) == (Decimal("6.00"), plain.confidence)
+
+
+# -- held-out round 166 (sets 1365-1372) ------------------------------------------------------
+
+
+def test_half_a_case_of_an_item_priced_by_the_carton_is_half_its_cost() -> None:
+    # "half a case ... (12 btl/case)" of "Sriracha 17oz, carton of 12" at $41.40 was 6 cartons'
+    # worth, $248.40 at 0.97: a case and a carton of twelve are one container
+    items = {"SC-SRI": ItemInfo("SC-SRI", "Sriracha 17oz, carton of 12", Decimal("41.40"))}
+    (d,) = draft("half a case of SC-SRI smashed (12 btl/case)", make_context(items=items))
+    assert d.amount == Decimal("20.70")
+
+
+def test_no_count_taken_is_a_doubt() -> None:
+    (d,) = draft("dmaged bottls SKU-12, didnt get a count", make_context(items=ITEMS))
+    assert d.confidence < 0.5

@@ -34,6 +34,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |estimated?|est\.|est\b|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
          |still\s+(?:checking|counting)
+         # ("dmaged bottls X, didnt get a count", round 166): how many was never counted
+         |(?:did\s*n'?t|didnt|did\s+not|have\s*n'?t|havent|have\s+not)\s+(?:get|got|take|taken
+            |do|done|have|had)\s+(?:a\s+)?(?:count|tally)\b|\bno\s+count\s+yet\b
          # ("rack has 9, but the recount isn't done yet", round 165)
          |(?:re)?count\s+(?:isn'?t|is\s+not|hasn'?t\s+been|has\s+not\s+been|not|wasn'?t)\s+
             (?:done|finished|complete|completed|in|verified|confirmed)
