@@ -4236,7 +4236,7 @@ def _read_skus(r: _Read, known: Collection[str] = ()) -> list[tuple[str, bool]]:
 _CODE_FIGURES = re.compile(r"(?<!\d)\d{3,}(?!\d)")
 # a figure said as a pack's size: "(100 filters/box)", "100/bx", "100 ct each", "x 100 each"
 _PACK_AFTER = re.compile(
-    r"\s*(?:[a-z]+\s*)?/\s*(?:box|bx|bag|bg|case|cs|ctn|carton|tray|sleeve|slv|pack|pk)\b"
+    rf"\s*(?:[a-z]+\s*)?/\s*(?:{packs.PACK_SHORT}|box|bag|case|carton|tray|sleeve|pack)\b"
     r"|\s*(?:ct|count|pcs?|pieces|[a-z]+s)?\s+(?:each|per\s+(?:box|bag|case|tray|sleeve|pack))\b",
     re.IGNORECASE,
 )

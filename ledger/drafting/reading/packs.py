@@ -698,12 +698,6 @@ def sold_by(name: str) -> str | None:
     return holder(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
-# a container and how many it holds, after the name: "bx/100", "case/500"
-_SO_MANY_TO_A = re.compile(
-    r"\b(?:bx|box|bg|bag|cs|case|pk|pack|ctn|carton|slv|sleeve)\s*/\s*\d+", re.IGNORECASE
-)
-
-
 def worn_in_pairs(name: str) -> bool:
     """Whether an item list's name is of goods worn in pairs (shoes, boots, gloves, socks)."""
     return _WORN_IN_PAIRS.search(name) is not None
@@ -912,6 +906,10 @@ _WORN_IN_PAIRS = re.compile(
 # A list's pack abbreviated after the name ("CS/12", "BX/100", "BG/25", "PK/16", "CD/4"):
 # one list for every pattern that reads or sets aside such a pack
 PACK_SHORT = "cs|ctn|ct|plt|bx|bg|bdl|slv|pk|tr|rl|btl|cd"
+# a container and how many it holds, after the name: "bx/100", "case/500"
+_SO_MANY_TO_A = re.compile(
+    rf"\b(?:{PACK_SHORT}|box|bag|case|pack|carton|sleeve)\s*/\s*\d+", re.IGNORECASE
+)
 
 
 # Containers that hold many of an item: a case, a pallet. A box, a bag, a pack, a set or a
