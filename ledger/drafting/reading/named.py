@@ -617,7 +617,7 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         return item.unit_cost >= PIECE_FLOOR * size  # ("PLAY SAND 50LB BAG (PLT/60)" at $4.10)
     if held == "sleeve" and item.unit_cost >= SLEEVE_FLOOR * size:
         # ("Dart 16oz foam cup, slv/25" at $1.85): a sleeve holds cups and lids at a few cents
-        # each; the list prices the sleeve (a foam cup at $1.85 would be dear; round 162)
+        # each; the list prices the sleeve (a foam cup at $1.85 would be dear; set 1331)
         return True
     return a_case_could_cost(item.unit_cost, size)
 
