@@ -855,7 +855,12 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     if item is not None and unit_cost is None and facts.total and facts.containers:
         # "20 NJOY 2-packs ..., $174 total" of a 2-pack item: counted in the list's packs
         facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
-    if item is not None and unit_cost is None and facts.total and facts.quantity:
+    # "mark down 100 X to $3 each, total write-down $220": the total is the write-down's, worked
+    # out against the list's cost below (_write_down_total_conflict), not the goods' value
+    wd_total = kind is Kind.WRITE_DOWN and (
+        facts.new_unit_value is not None or facts.reduction_per_unit is not None
+    )
+    if item is not None and unit_cost is None and facts.total and facts.quantity and not wd_total:
         listed = _product(facts.quantity, item.unit_cost)
         by_its_pack = priced_by_its_pack(item)
         if by_its_pack is not None and quantize(facts.total) == quantize(
@@ -874,7 +879,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"list's cost) = {format_money(listed, cur)}: which is right?"
             )
     if item is not None:
-        if unit_cost is None and facts.total is None:
+        if unit_cost is None and (facts.total is None or wd_total):
             unit_cost = item.unit_cost
             explanation.append(
                 f"Unit cost {format_money(item.unit_cost, cur)} taken from the item list "

@@ -2244,6 +2244,10 @@ def _restated(read: list[Facts]) -> list[Facts]:
                 # (the reason may come with the total: "..., total $980 - past the date")
                 category=prev.category or f.category,
                 reason=prev.reason or f.reason,
+                # (a total the reading could not check goes on, for the draft to check)
+                total=f.total
+                if prev.category is Category.WRITE_DOWN and prev.unit_cost is None
+                else prev.total,
             )
             continue
         out.append(f)
@@ -2288,7 +2292,9 @@ def _write_down_total_again(prev: Facts, f: Facts) -> bool:
     elif prev.unit_cost is not None and prev.new_unit_value is not None:
         per = prev.unit_cost - prev.new_unit_value
     else:
-        return False
+        # ("mark down 100 X to $3 each, total write-down $220": the cost is the item list's,
+        # which the draft checks the total against; two drafts were made)
+        return prev.new_unit_value is not None
     return quantize(prev.quantity * per) == quantize(f.total)
 
 

@@ -5961,3 +5961,24 @@ def test_half_a_case_of_an_item_priced_by_the_carton_is_half_its_cost() -> None:
 def test_no_count_taken_is_a_doubt() -> None:
     (d,) = draft("dmaged bottls SKU-12, didnt get a count", make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+def test_a_write_down_total_beside_the_lists_cost_is_checked_not_doubled() -> None:
+    # "mark down 100 X to $3 each, total write-down $220" of X at $5.20 made two drafts of
+    # $220 (0.85), and said in one clause it asked for a cost the list gives
+    items = {"CD-884": ItemInfo("CD-884", "Kind of Blue CD, jewel case", Decimal("5.20"))}
+    for text in (
+        "mark down 100 CD-884 to $3 each, total write-down $220",
+        "mark down 100 CD-884 to $3 each for a total write-down of $220",
+    ):
+        (d,) = draft(text, make_context(items=items))
+        assert (d.category, d.quantity, d.amount) == (
+            Category.WRITE_DOWN,
+            Decimal(100),
+            Decimal("220.00"),
+        ), text
+    # a total that disagrees with the list's cost is asked about
+    (d,) = draft(
+        "mark down 100 CD-884 to $3 each, total write-down $250", make_context(items=items)
+    )
+    assert d.confidence < 0.9 and any("$250.00" in w for w in d.warnings)
