@@ -2957,6 +2957,11 @@ _WRITE_DOWN_SAID = re.compile(
 )
 
 
+_NOT_AREA = (
+    r"(?!\s*\.?\s*(?:ft|feet|foot|in|inch|inches|yd|yds|yards?|m|mi|meters?|metres?|mm|cm)\b)"
+)
+_SQUARES = re.compile(rf"(?<![\w.-])(\d+(?:\.\d+)?)\s*sqs?(?![\w-]){_NOT_AREA}", _I)
+_PER_SQUARE = re.compile(rf"\s*/\s*sq(?![\w-]){_NOT_AREA}", _I)
 _THOUSANDS_PER = re.compile(
     r"(?<![$\w.,])(?<!@\s)(?<!\bat\s)(\d+(?:\.\d+)?)\s?k(\s*/\s*(?:reels?|bags?|box(?:es)?|bx|cases?|cs"
     r"|cartons?|ctns?|rolls?|spools?|trays?|tubes?|pks?|packs?|sleeves?|slvs?)\b)",
@@ -2973,6 +2978,10 @@ def _clean(text: str) -> str:
         text = _THOUSANDS_PER.sub(
             lambda m: format((Decimal(m.group(1)) * 1000).normalize(), "f") + m.group(2), text
         )
+    if "sq" in text.lower():
+        # "4 sq of 3T-25-BLK, 3 bdl/sq": a roofer's squares, said short ("50 sq ft" is an area)
+        text = _SQUARES.sub(lambda m: m.group(1) + " squares", text)
+        text = _PER_SQUARE.sub(" per square", text)
     if "501" in text:
         # "a registered 501(c)(3) charity": the tax code of a charity, no count or price
         text = _CHARITY_CODE.sub("nonprofit", text)

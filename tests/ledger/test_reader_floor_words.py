@@ -5982,3 +5982,13 @@ def test_a_write_down_total_beside_the_lists_cost_is_checked_not_doubled() -> No
         "mark down 100 CD-884 to $3 each, total write-down $250", make_context(items=items)
     )
     assert d.confidence < 0.9 and any("$250.00" in w for w in d.warnings)
+
+
+# -- held-out round 167 (sets 1373-1380) ------------------------------------------------------
+
+
+def test_squares_of_bundles_said_short_are_the_bundles() -> None:
+    # "4 sq of X, 3 bdl/sq" of shingles priced by the bundle was 4 bundles, sure at 0.92
+    items = {"3T-25": ItemInfo("3T-25", "3-tab 25yr shingle Black, bundle", Decimal("29.85"))}
+    (d,) = draft("4 sq of 3T-25, 3 bdl/sq, donated to habitat", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("358.20"))
