@@ -150,6 +150,8 @@ _UNIT_WORDS: tuple[str, ...] = (
     "fathoms", "fathom",
     # ("2 lifts of DWX-58-412 broken": containers of many, round 160)
     "lifts", "lift", "racks", "rack", "caddies", "caddy", "shippers", "shipper", "cards", "card",
+    # ("40 sq ft of SKU-12": an area, as typed with "sq ft" made one word)
+    "sqft",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -2960,6 +2962,7 @@ _WRITE_DOWN_SAID = re.compile(
 _NOT_AREA = (
     r"(?!\s*\.?\s*(?:ft|feet|foot|in|inch|inches|yd|yds|yards?|m|mi|meters?|metres?|mm|cm)\b)"
 )
+_SQ_FT = re.compile(r"\bsq\.?\s*(?:ft|feet|foot)\b\.?", _I)
 _SQUARES = re.compile(rf"(?<![\w.-])(\d+(?:\.\d+)?)\s*sqs?(?![\w-]){_NOT_AREA}", _I)
 _PER_SQUARE = re.compile(rf"\s*/\s*sq(?![\w-]){_NOT_AREA}", _I)
 _THOUSANDS_PER = re.compile(
@@ -2979,6 +2982,8 @@ def _clean(text: str) -> str:
             lambda m: format((Decimal(m.group(1)) * 1000).normalize(), "f") + m.group(2), text
         )
     if "sq" in text.lower():
+        # "40 sq ft": an area, one word for the reader's measures
+        text = _SQ_FT.sub("sqft", text)
         # "4 sq of 3T-25-BLK, 3 bdl/sq": a roofer's squares, said short ("50 sq ft" is an area)
         text = _SQUARES.sub(lambda m: m.group(1) + " squares", text)
         text = _PER_SQUARE.sub(" per square", text)
@@ -6019,6 +6024,8 @@ _MEASURES = frozenset(
     (
         "lb", "kg", "oz", "ounce", "gram", "g", "ton", "tonne", "gallon", "liter", "litre", "ml",
         "meter", "metre", "foot", "yard", "m", "quart", "pint", "inch",
+        # ("40 sq ft of SKU-12": an area, "sq ft" written as one word first)
+        "sqft",
     )
 )  # fmt: skip
 

@@ -5992,3 +5992,11 @@ def test_squares_of_bundles_said_short_are_the_bundles() -> None:
     items = {"3T-25": ItemInfo("3T-25", "3-tab 25yr shingle Black, bundle", Decimal("29.85"))}
     (d,) = draft("4 sq of 3T-25, 3 bdl/sq, donated to habitat", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(12), Decimal("358.20"))
+
+
+def test_an_area_of_goods_priced_each_is_no_count() -> None:
+    # "40 sq ft of SKU-12" was 40 widgets, sure at 0.97: "sq ft" went unread
+    for text in ("40 sq ft of SKU-12 water damaged", "40 sq. ft. SKU-12 damaged"):
+        (d,) = draft(text, make_context(items=ITEMS))
+        assert d.confidence < 0.9, text
+        assert any("sqft" in w for w in d.warnings), text
