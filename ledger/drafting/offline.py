@@ -2966,8 +2966,9 @@ _SQ_FT = re.compile(r"\bsq\.?\s*(?:ft|feet|foot)\b\.?", _I)
 _SQUARES = re.compile(rf"(?<![\w.-])(\d+(?:\.\d+)?)\s*sqs?(?![\w-]){_NOT_AREA}", _I)
 _PER_SQUARE = re.compile(rf"\s*/\s*sq(?![\w-]){_NOT_AREA}", _I)
 _THOUSANDS_PER = re.compile(
-    r"(?<![$\w.,])(?<!@\s)(?<!\bat\s)(\d+(?:\.\d+)?)\s?k(\s*/\s*(?:reels?|bags?|box(?:es)?|bx|cases?|cs"
-    r"|cartons?|ctns?|rolls?|spools?|trays?|tubes?|pks?|packs?|sleeves?|slvs?)\b)",
+    r"(?<![$\w.,])(?<!@\s)(?<!\bat\s)(\d+(?:\.\d+)?)\s?k(\s*/\s*(?:"
+    rf"{packs.PACK_SHORT}|reels?|bags?|box(?:es)?|cases?|cartons?|rolls?|spools?|trays?"
+    r"|tubes?|packs?|sleeves?)\b)",
     _I,
 )
 _CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\w.])", _I)
@@ -2976,12 +2977,13 @@ _CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
-    if "k/" in text.lower() or "k /" in text.lower():
+    low = text.lower()  # (for the gates below; what they rewrite adds neither "k/" nor "sq")
+    if "k/" in low or "k /" in low:
         # "4 reels X (5k/reel)": five thousand pieces to the reel, no $5,000 (round 163)
         text = _THOUSANDS_PER.sub(
             lambda m: format((Decimal(m.group(1)) * 1000).normalize(), "f") + m.group(2), text
         )
-    if "sq" in text.lower():
+    if "sq" in low:
         # "40 sq ft": an area, one word for the reader's measures
         text = _SQ_FT.sub("sqft", text)
         # "4 sq of 3T-25-BLK, 3 bdl/sq": a roofer's squares, said short ("50 sq ft" is an area)
