@@ -788,6 +788,11 @@ _BARE_CODE = lead(
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 # a code of letters only, three parts or more: "GLV-NIT-XL", "TEE-BLK-M", "HLM-KIDS-S"
 _DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")
+# ... or in two parts of two letters or more ("SYR-PMK", "HT-GIFT"), typed in capitals in a
+# message that is not: dropped, a right amount was drafted at 0.97 without the goods' code
+_PAIRED_CODE = re.compile(r"[A-Z]{2,5}-[A-Z]{2,5}")
+# capitals in two parts that are words or shouting, not codes ("AS-IS", "NON-GMO")
+_PAIRED_WORDS = re.compile(r"(?:AS-IS|(?:NON|RE|PRE|NO|ANTI|CO|SEMI|MULTI|SELF|OFF|ON)-[A-Z]+)")
 
 _QTY_UNIT = lead_num(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only
@@ -4127,7 +4132,15 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         code = m.group(0)
         if _overlaps(m.span(), taken) or code in _NOT_CODES:
             continue
-        if not _DIGIT.search(code) and not _DASHED_CODE.fullmatch(code):
+        if (
+            not _DIGIT.search(code)
+            and not _DASHED_CODE.fullmatch(code)
+            and not (
+                _PAIRED_CODE.fullmatch(code)
+                and not _PAIRED_WORDS.fullmatch(code)
+                and re.search("[a-z]", text)
+            )
+        ):
             continue  # ("N-A", "T-SHIRT" are words; "GLV-NIT-XL", three dashed parts, a code)
         if code not in known and _AFTER_PLACE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "bay B-12" is a place ("showroom SOFA3-VLV-EMR", a listed code, is goods)
