@@ -6020,3 +6020,18 @@ def test_a_new_item_code_of_two_capital_parts_is_the_sku() -> None:
     assert d.sku == "SKU-12"
     (d,) = draft("3 WIDGETS DAMAGED AT $8 EA, SEE RE-COUNT", make_context(items=ITEMS))
     assert d.sku != "RE-COUNT"
+
+
+# -- held-out round 168 (sets 1381-1388) ------------------------------------------------------
+
+
+def test_money_to_the_inventory_reserve_is_likely_a_build_but_not_sure() -> None:
+    # "book $450 to the inventory reserve" was a provision at 0.97: "to" says where the money
+    # goes, not which way the reserve moves
+    for text in ("book $450 to the inventory reserve", "post $450 to the excess & obsolete reserve"):
+        (d,) = draft(text, make_context())
+        assert d.category == Category.RESERVE_PROVISION, text
+        assert d.confidence < 0.9, text
+    # a word that says which way still makes it sure
+    (d,) = draft("add $10,000 to the inventory reserve", make_context())
+    assert (d.category, d.confidence >= 0.9) == (Category.RESERVE_PROVISION, True)
