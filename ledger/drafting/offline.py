@@ -1884,7 +1884,9 @@ def read_requests(
     quiet = items.hidden(asked, known)
     if names:
         quiet = chatter.goods_words_quiet(quiet, names.values())
-    not_asked = chatter.answer(asked, said, write_down, quiet)
+    not_asked = chatter.answer(
+        asked, said, write_down, quiet, lambda part: _reason_said(part, reasons)
+    )
     if not_asked:
         raise DraftError(not_asked)
     if not said and reasons.mentioned(masked) and not _INTENT.search(masked):
@@ -3671,7 +3673,9 @@ def _read_group(
     sku = skus[0][0] if skus else None
     has_numbers = bool(r.money or r.qtys or r.wd_cost or r.wd_new or r.wd_by_unit)
     has_numbers = has_numbers or bool(r.wd_by_total or leftovers or r.errors)
-    if not _is_request(work, category, sku, location, has_numbers, r):
+    if not _is_request(
+        work, category, sku, location, has_numbers, r, lambda part: _reason_said(part, reasons)
+    ):
         return None
 
     if len({c for c, _ in skus}) > 1:
@@ -3948,11 +3952,13 @@ def _is_request(
     location: str | None,
     has_numbers: bool,
     r: _Read,
+    reason_said: Callable[[str], bool],
 ) -> bool:
     if (
         "?" in work
         and (_STATUS_QUESTION.search(work) or (_QUESTION_START.search(work) and not r.money))
         and not chatter.ASKED_TO_DO.search(work)  # "is it ok to write off 12 X? expired"
+        and not chatter.report_after_question(work, reason_said)
     ):
         return False  # "how do I write off damaged stock?" asks for help, not a draft
     if category is not None:

@@ -6028,10 +6028,35 @@ def test_a_new_item_code_of_two_capital_parts_is_the_sku() -> None:
 def test_money_to_the_inventory_reserve_is_likely_a_build_but_not_sure() -> None:
     # "book $450 to the inventory reserve" was a provision at 0.97: "to" says where the money
     # goes, not which way the reserve moves
-    for text in ("book $450 to the inventory reserve", "post $450 to the excess & obsolete reserve"):
+    for text in (
+        "book $450 to the inventory reserve",
+        "post $450 to the excess & obsolete reserve",
+    ):
         (d,) = draft(text, make_context())
         assert d.category == Category.RESERVE_PROVISION, text
         assert d.confidence < 0.9, text
     # a word that says which way still makes it sure
     (d,) = draft("add $10,000 to the inventory reserve", make_context())
     assert (d.category, d.confidence >= 0.9) == (Category.RESERVE_PROVISION, True)
+
+
+def test_write_off_said_first_asks_whatever_was_paid() -> None:
+    # refused as "an order or a purchase" for the PO that priced the goods
+    (d,) = draft(
+        "Write off 14 SKU-12 at $15.00 ea (that's what we paid on the last PO)",
+        make_context(items=ITEMS),
+    )
+    assert (d.quantity, d.amount) == (Decimal(14), Decimal("210.00"))
+
+
+def test_a_question_aside_then_goods_counted_is_a_report() -> None:
+    # refused as a question: the question has no figure, the report after it does
+    for text in (
+        "is this the channel for breakage? 2 SKU-40 panels cracked when we rehung the wall",
+        "hey is the bot working? testing. also 2 SKU-40 busted in the display case, pls w/o",
+    ):
+        (d,) = draft(text, make_context(items=ITEMS))
+        assert (d.quantity, d.amount) == (Decimal(2), Decimal("5.00")), text
+    # goods lost some time ago, told as an example of the question, are no report
+    with pytest.raises(DraftError):
+        draft("does it work for expired stuff? had 50 SKU-12 go off last week", make_context())

@@ -31,7 +31,10 @@ _ASKS = _words(
 # A write-off asked for in so many words (a report of write-offs is not one)
 _WRITE_ASKED = _words(
     r"\b(?:w/o|write\s+(?:it|them|these|those|\S+\s+\S+)\s+off|(?:and|then|pls|please|to)\s+"
-    r"write[-\s]?(?:it\s+|them\s+)?off|scrap\s+(?:it|them|these|those))\b",
+    r"write[-\s]?(?:it\s+|them\s+)?off|scrap\s+(?:it|them|these|those)"
+    # an order that opens the message or a sentence: "Write off 14 X at $70.00 ea (that's
+    # what we paid on the last PO)" asks for a write-off, whatever was paid (round 168)
+    r"|(?:^|(?<=[.!;]\s))\W*write[-\s]?off\s+(?=\$|\d|(?:the|these|those|all|our|\d+)\b))",
     _I,
 )
 # A SKU-like code or a word for stock: the message is about goods, not the site's costs
