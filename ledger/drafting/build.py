@@ -279,6 +279,13 @@ def _by_the_items_container(
     return facts
 
 
+# containers sold whole off a shelf, whose pieces (tablets, gummies) nobody counts on it
+_RETAIL_HOLDERS = frozenset(("bottle", "jar"))
+_LOOSE_PIECES = re.compile(
+    r"\b(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|softgels?|gumm(?:y|ies)|lozenges?"
+    r"|loose|singles?)\b",
+    re.IGNORECASE,
+)
 # what a case pack's pieces come in ("1000mL bag CS/12", "8 oz tub CS/12"): counted, pieces
 _INNER_CONTAINERS = frozenset(
     ("bag", "bottle", "can", "jar", "tube", "pouch", "tub", "pail", "jug", "carton", "sleeve")
@@ -442,6 +449,14 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if facts.quantity is None:
         return None
     by_its_pack = priced_by_its_pack(item)  # ("WIRENUT BX/100" at $14.90: the box's cost)
+    if (
+        by_its_pack is not None
+        and by_its_pack[0] in _RETAIL_HOLDERS
+        and not _LOOSE_PIECES.search(" ".join((facts.source_text, *said_as_name(facts, item.sku))))
+    ):
+        # "3 dozen ANTAC-96" of "Antacid chewable tablets, btl/96": nobody counts the tablets
+        # of a bottle on a shelf; 36 bottles, not 36 tablets (round 169)
+        return None
     cases = dict(facts.containers).get(by_its_pack[0]) if by_its_pack else None
     if by_its_pack is not None and cases is None and len(facts.containers) == 1:
         # ("12 of the 200-ct sleeves" of "... 200/SL": a 200-count the reading called a pack

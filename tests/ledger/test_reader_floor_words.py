@@ -6071,3 +6071,22 @@ def test_part_of_a_listed_case_is_never_sure() -> None:
     items = {"GLS-TLP-CS": ItemInfo("GLS-TLP-CS", "10oz tulip glass, case of 12", Decimal("40.80"))}
     (d,) = draft("a case and a half of tulips broke, GLS-TLP-CS", make_context(items=items))
     assert d.amount == Decimal("61.20") and d.confidence < 0.9
+
+
+def test_bottles_of_tablets_are_counted_in_bottles() -> None:
+    # "3 dozen ANTAC-96" of "Antacid chewable tablets, btl/96" at $3.05 was 36 tablets, $1.14
+    items = {
+        "ANTAC-96": ItemInfo("ANTAC-96", "Antacid chewable tablets, btl/96", Decimal("3.05")),
+        "ACET-500-100": ItemInfo(
+            "ACET-500-100", "Acetaminophen 500mg caplets, btl/100", Decimal("3.85")
+        ),
+    }
+    for text, qty, amount in (
+        ("3 dozen ANTAC-96 expired, pulled from the overstock shelf", 36, "109.80"),
+        ("ACET-500-100 @ A-3-4: 11 ea outdated", 11, "42.35"),
+    ):
+        (d,) = draft(text, make_context(items=items))
+        assert (d.quantity, d.amount) == (Decimal(qty), Decimal(amount)), text
+    # the tablets said are the tablets
+    (d,) = draft("40 loose tablets of ANTAC-96 crushed", make_context(items=items))
+    assert d.amount == Decimal("1.27")
