@@ -6090,3 +6090,16 @@ def test_bottles_of_tablets_are_counted_in_bottles() -> None:
     # the tablets said are the tablets
     (d,) = draft("40 loose tablets of ANTAC-96 crushed", make_context(items=items))
     assert d.amount == Decimal("1.27")
+
+
+# -- held-out round 170 (sets 1397-1404) ------------------------------------------------------
+
+
+def test_so_many_to_the_case_said_as_the_name_says_it_is_the_pack() -> None:
+    # "(12 pr/cs)" of "Leather work gloves L, case of 12 pr" was taken for the name's figures
+    # and the 2 cases drafted as 2 pieces at 0.97
+    items = {
+        "GLV-LTH-L": ItemInfo("GLV-LTH-L", "Leather work gloves L, case of 12 pr", Decimal("79.20"))
+    }
+    (d,) = draft("2 cs GLV-LTH-L (12 pr/cs) chewed by mice", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(24), Decimal("158.40"))

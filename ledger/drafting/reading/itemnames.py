@@ -1608,6 +1608,10 @@ def _scrubbable(text: str, match: Match, name: str = "") -> bool:
         return False
     if _SO_MANY_PER.fullmatch(said.strip()):
         return False  # ("4 reels X (5000/reel)" of "..., reel of 5000": the pack, said; round 163)
+    if _PER_CONTAINER_AFTER.match(text, match.start + len(said)):
+        # ("2 cs GLV-LTH-L (12 pr/cs)" of "..., case of 12 pr": so many to the case, said;
+        # scrubbed, the cases were counted as pieces at 0.97, round 170)
+        return False
     figure = _FIGURES.match(said)
     if (
         figure
