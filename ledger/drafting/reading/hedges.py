@@ -31,7 +31,7 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |(?:have|has)(?:n'?t|\s+not)\s+(?:\w+\s+)?(?:weighed|checked|tested|inspected|verified
             |confirmed|opened|looked)|yet\s+to\s+(?:be\s+)?(?:weigh|check|test|inspect|verif|confirm)\w*
          |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?
-         |estimated?|est\.|est\b|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
+         |estimat(?:e[ds]?|ing)|est\.|est\b|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
          |still\s+(?:checking|counting)
          # ("dmaged bottls X, didnt get a count", round 166): how many was never counted
