@@ -319,6 +319,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\b\d{4}(?<=\b(?:19[5-9]\d|20[0-4]\d))"
     r"(?:(?<=\bthe\s\d{4})|(?<=\bold\s\d{4})|(?<=\bour\s\d{4})|(?<=\bthose\s\d{4})"
     r"|(?<=\bthese\s\d{4})|(?<=leftover\s\d{4})|(?<=\bunsold\s\d{4})"
+    # ("obsolete 2019 harness stock, 5 HRN-ALP-M": the goods' year, drafted as 2,019 of
+    # them, round 170; "obsolete 2000 pens" stays a count)
+    r"|(?<=\bobsolete\s\d{4})(?<!2000)|(?<=\bdiscontinued\s\d{4})(?<!2000)"
     # ("8 2022 spring suits": a count, then the year of the goods)
     r"|(?<=\d\s\d{4}))"
     rf"(?=\s+(?!(?:{_UNIT}|of|in|on|at|to|and|or|for)\b)[a-z]{{3,}})",

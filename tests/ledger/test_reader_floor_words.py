@@ -6111,3 +6111,14 @@ def test_so_many_to_the_case_said_as_the_name_says_it_is_the_pack() -> None:
     }
     (d,) = draft("2 cs GLV-LTH-L (12 pr/cs) chewed by mice", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(24), Decimal("158.40"))
+
+
+def test_the_year_of_obsolete_goods_is_no_count() -> None:
+    # "obsolete 2019 harness stock, 5 HRN-ALP-M" drafted 2,019 of them beside the 5
+    (d,) = draft("obsolete 2019 widgets, 5 SKU-12, toss it", make_context(items=ITEMS))
+    assert (d.quantity, d.amount) == (Decimal(5), Decimal("75.00"))
+    (d,) = draft("discontinued 2021 widgets: 4 SKU-12 tossed", make_context(items=ITEMS))
+    assert d.quantity == Decimal(4)
+    # a round count is still one
+    (d,) = draft("obsolete 2000 SKU-12 pens, toss", make_context(items=ITEMS))
+    assert d.quantity == Decimal(2000)
