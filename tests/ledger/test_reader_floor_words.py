@@ -6122,3 +6122,20 @@ def test_the_year_of_obsolete_goods_is_no_count() -> None:
     # a round count is still one
     (d,) = draft("obsolete 2000 SKU-12 pens, toss", make_context(items=ITEMS))
     assert d.quantity == Decimal(2000)
+
+
+# -- held-out round 171 (sets 1405-1412) ------------------------------------------------------
+
+
+def test_cases_times_the_pieces_the_name_gives_are_the_pack() -> None:
+    # "4 cases x 12 cans" of "... 13 oz cans, case of 12": "12 cans" was taken for the name's
+    # figures and the 4 cases drafted as 4 cans at 0.97
+    items = {
+        "DIET-KD-CN": ItemInfo(
+            "DIET-KD-CN", "Renal diet k/d canine 13 oz cans, case of 12", Decimal("42.36")
+        )
+    }
+    (d,) = draft(
+        "DIET-KD-CN 4 cases x 12 cans dented & bulging, toss all", make_context(items=items)
+    )
+    assert (d.quantity, d.amount) == (Decimal(48), Decimal("169.44"))

@@ -1587,7 +1587,8 @@ def _cut_of(word: str, said: frozenset[str]) -> bool:
 
 # a container's count said right before a name's figure: "3 bags of 100 ...", "2 boxes of 50"
 _PACK_OF_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(packs.CONTAINER_WORDS, key=len, reverse=True)) + r")\s+of\s+$",
+    # ("4 cases x 12 cans" of "... cans, case of 12": the pack, said; round 171)
+    r"\b(?:" + "|".join(sorted(packs.CONTAINER_WORDS, key=len, reverse=True)) + r")\s*(?:of|x)\s+$",
     re.IGNORECASE,
 )
 
