@@ -767,6 +767,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "past best before", "past their best before", "past its best before",
                 "best before date", "past bb", "past bbe", "past the date", "past their date",
                 "past its date", "past date code", "out of code", "date expired",
+                # ("they're past dating": a test kit's dating, round 171)
+                "past dating", "past their dating", "past its dating",
                 # goods fouled by what got on them ("3 rolls got grease on them", "hydraulic
                 # fluid all over it")
                 "got grease on", "grease all over", "got oil on", "oil all over",
@@ -1846,7 +1848,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "rec center", "recreation center", "community center", "youth program",
                       "art program", "boys & girls club", "boys and girls club",
                       "scout troop", "girl scouts", "boy scouts", "little league", "high",
-                      "middle school", "academy", "auto shop"),
+                      "middle school", "academy", "auto shop",
+                      # ("gave 15 pr X blanks to the free clinic at St. Vincent's", round 171)
+                      "free clinic"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -608,7 +608,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal|dept|department|station|brigade|hall"
     r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief"
     # ("the fire co charity auction", "the fire company's raffle": the firefighters)
-    r"|co|company|companies|dist|district|squad|auxiliary|pit|pits|starters?)s?\b",
+    r"|co|company|companies|dist|district|squad|auxiliary|pit|pits|starters?"
+    # ("3 LIPO-2S-5K swollen, fire risk, taking them to the recycler": no fire yet; it was a
+    # casualty at 0.87, round 171)
+    r"|risk|hazard)s?\b",
     # a product's name, not a storm: "lightning cables", "Lightning-to-USB adapters"
     r"\blightning(?=[\s-]+(?:to[\s-]+usb|usb|cables?|chargers?|charging|connectors?|ports?"
     r"|adapters?|adaptors?|leads?|cords?|docks?|headphones|earpods)\b)",

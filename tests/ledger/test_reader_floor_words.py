@@ -6139,3 +6139,30 @@ def test_cases_times_the_pieces_the_name_gives_are_the_pack() -> None:
         "DIET-KD-CN 4 cases x 12 cans dented & bulging, toss all", make_context(items=items)
     )
     assert (d.quantity, d.amount) == (Decimal(48), Decimal("169.44"))
+
+
+def test_a_fire_risk_is_no_fire() -> None:
+    # "3 X swollen, fire risk, taking them to the recycler" was a casualty at 0.87
+    (d,) = draft("3 SKU-12 swollen, fire risk, taking them to the recycler", make_context())
+    assert d.category == Category.LOSS
+
+
+def test_goods_given_to_a_free_clinic_are_a_donation() -> None:
+    (d,) = draft("gave 15 SKU-12 to the free clinic at St. Vincent's", make_context())
+    assert d.category == Category.DONATION
+
+
+def test_asked_to_chuck_goods_past_dating_is_a_request() -> None:
+    # refused as a question; "past dating" was no reason
+    (d,) = draft("can we chuck 5 SKU-12 kits? they're past dating", make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("75.00"))
+
+
+def test_write_the_unit_off_asks_beside_a_refund() -> None:
+    # refused as a refund: "pls write the unit off" was not read as asking
+    (d,) = draft(
+        "customer returned a SKU-12, it's cracked. refunded him $29.99 cash, "
+        "pls write the unit off",
+        make_context(items=ITEMS),
+    )
+    assert d.category == Category.LOSS and d.sku == "SKU-12"

@@ -63,6 +63,8 @@ ASKED_TO_DO = re.compile(
         |(?:do\s+you\s+)?mind\s+if\s+(?:we|i))\s+
         (?:(?:please|pls|plz|just|go\s+ahead\s+and|get\s+to)\s+)?
         (?:write|w/o|wo\b|writeoff|post|draft|book|record|remove|scrap|dispose|toss|bin
+        # ("can we chuck 5 X kits? they're past dating", round 171)
+        |chuck|dump|trash|junk|ditch
         |adjust|take\s+(?:off|out)|get\s+(?:\S+\s+){{0,5}}?(?:written|w/o)|have\s+
         (?:\S+\s+){{0,5}}?(?:written|w/o))""",
     _I | re.VERBOSE,
@@ -529,6 +531,8 @@ _LAST_QUESTION = re.compile(
 # damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
 _ASKS_WRITE_OFF = re.compile(
     r"\b(?:write\s+(?:it|them|'?em|this|these|those)?\s*(?:off|down)|w/o"
+    # ("refunded him $29.99 cash, pls write the unit off", round 171)
+    r"|write\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,2}off"
     # ("credit memo already went out ... so scrap 1", "obsolete now that it's sold, toss em")
     # (not "dont toss them yet")
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!never\s)(?<!n't\s)"
