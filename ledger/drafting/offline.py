@@ -5315,8 +5315,13 @@ _WORTH_BARE = lead(
        # ("top up the reserve by 7 X": seven of the goods, no $7)
        (?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}))
      | \b(?:raise|increase|top\s+up|bump|lift|add|boost|grow|build)\w*\s+(?:the\s+|our\s+)?
-       (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+(?:by\s+)?(?P<v>{_NUM_CORE})(?![\w.%/-])
-       (?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}|{MONEY_MARK}))""",
+       # ("bump the reserve up 850 for slow movers", round 171)
+       (?:[a-z&/-]+\s+){{0,2}}?{_RESERVE_NOUN}s?\s+(?:up\s+)?(?:by\s+)?(?P<v>{_NUM_CORE})
+       (?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}|{MONEY_MARK}))
+     # a heading that names the reserve, then the figure: "Provision for obsolete spa
+     # chemistry: 600" (round 171)
+     | \b{_RESERVE_NOUN}s?\b(?:\s+for\s+[^:.;\n$\ue000\ue001\d]{{1,40}})?\s*:\s*(?P<h>{_NUM_CORE})
+       (?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{SKU_MARK}|{MONEY_MARK}|[a-z]))""",
     _IX,
 )
 
@@ -5326,7 +5331,7 @@ def _read_bare_worth(r: _Read, tokens: list[tuple[int, int, Decimal | None, bool
     if not _DIGIT.search(r.s):
         return
     for m in _WORTH_BARE.finditer(r.s):
-        group = next(g for g in ("n", "w", "r", "v") if m.group(g) is not None)
+        group = next(g for g in ("n", "w", "r", "v", "h") if m.group(g) is not None)
         span = m.span(group)
         if _overlaps(span, [(a, b) for a, b, _, _ in tokens]):
             continue

@@ -6166,3 +6166,17 @@ def test_write_the_unit_off_asks_beside_a_refund() -> None:
         make_context(items=ITEMS),
     )
     assert d.category == Category.LOSS and d.sku == "SKU-12"
+
+
+def test_a_bare_figure_beside_the_reserve_is_its_money() -> None:
+    # "bump the reserve up 850 for slow movers" and "Provision for obsolete ...: 600" read
+    # the figure as a count of goods, with no price
+    for text, amount in (
+        ("bump the reserve up 850 for slow movers", "850.00"),
+        ("Provision for obsolete stock: 600", "600.00"),
+    ):
+        (d,) = draft(text, make_context())
+        assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal(amount)), text
+    # goods counted after the heading are goods
+    (d,) = draft("obsolescence reserve: 40 SKU-12", make_context(items=ITEMS))
+    assert d.quantity == Decimal(40)
