@@ -30,6 +30,8 @@ READABLE = {
     "bottles", "can", "cans", "unit", "units", "u", "un", "ctn", "carton", "cartons", "dz",
     "doz", "dozen", "pr", "pair", "pairs", "set", "sets", "roll", "rolls", "ft", "lb", "lbs",
     "kg", "oz", "ml", "gal", "sqft",
+    # a roofer's squares ("4 sq of shingles", round 167) are read glued as spaced
+    "sq", "sqs",
 }  # fmt: skip
 SHAPES = [
     "write off broken tvs, {m}",
