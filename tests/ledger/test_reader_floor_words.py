@@ -6180,3 +6180,27 @@ def test_a_bare_figure_beside_the_reserve_is_its_money() -> None:
     # goods counted after the heading are goods
     (d,) = draft("obsolescence reserve: 40 SKU-12", make_context(items=ITEMS))
     assert d.quantity == Decimal(40)
+
+
+# -- held-out round 172 (sets 1413-1420) ------------------------------------------------------
+
+
+def test_whole_cases_the_name_sizes_are_never_sure_whichever_way_counted() -> None:
+    # "3 cartons TOB-MRL-CTN" of "Marlboro Red, carton of 10 packs" was 3 cartons at 0.97
+    # where a held-out writer counted the 30 packs; the golden table counts "2 cs" of a
+    # "case of 24" in cases: the amount is the same, the count is the reader's guess
+    items = {
+        "TOB-MRL-CTN": ItemInfo(
+            "TOB-MRL-CTN", "Marlboro Red, carton of 10 packs", Decimal("72.50")
+        ),
+        "FUEL230": ItemInfo("FUEL230", "Isobutane fuel canister, case of 24", Decimal("98.40")),
+    }
+    for text, amount in (
+        ("3 cartons TOB-MRL-CTN got wet from the ceiling tile leak", "217.50"),
+        ("2 cs FUEL230 expired", "196.80"),
+    ):
+        (d,) = draft(text, make_context(items=items))
+        assert d.amount == Decimal(amount) and d.confidence < 0.9, text
+    # the message's own arithmetic says how it counts
+    (d,) = draft("2 cs FUEL230 (24/cs) expired", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(48), Decimal("196.80"))
