@@ -897,7 +897,14 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         facts = replace(facts, quantity=Decimal(1))
     if item is not None and unit_cost is None and facts.total and facts.containers:
         # "20 NJOY 2-packs ..., $174 total" of a 2-pack item: counted in the list's packs
+        counted = facts
         facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
+        if counted.quantity and facts.quantity != counted.quantity and facts.unit in _BULK:
+            # "3 bags CU-EL90-12-25 (25/bag) crushed, $56.25 total": the 75 pieces counted
+            # stay the quantity, as without the total (the golden table's rule), and
+            # QuickBooks moves the 3 bags (round 172)
+            item_quantity = facts.quantity
+            facts = replace(counted, unit_cost=None)
     # "mark down 100 X to $3 each, total write-down $220": the total is the write-down's, worked
     # out against the list's cost below (_write_down_total_conflict), not the goods' value
     wd_total = kind is Kind.WRITE_DOWN and (

@@ -6204,3 +6204,18 @@ def test_whole_cases_the_name_sizes_are_never_sure_whichever_way_counted() -> No
     # the message's own arithmetic says how it counts
     (d,) = draft("2 cs FUEL230 (24/cs) expired", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(48), Decimal("196.80"))
+
+
+def test_pieces_counted_out_of_cases_stay_pieces_beside_a_total_or_a_case_price() -> None:
+    # "3 bags X (25/bag) crushed, $56.25 total" was 3 bags: with no total it was already the
+    # 75 pieces (the golden table's rule), at the bags' cost
+    items = {
+        "CU-EL90": ItemInfo("CU-EL90", "1/2in copper 90 elbow, bag of 25", Decimal("18.75")),
+        "CS-PIL-24": ItemInfo("CS-PIL-24", "Town Pils, case of 24 12oz cans", Decimal("19.20")),
+    }
+    for text, qty, amount in (
+        ("3 bags CU-EL90 (25/bag) crushed, $56.25 total", 75, "56.25"),
+        ("5 cases of Pils (24/cs) damaged, $19.20/cs. CS-PIL-24", 120, "96.00"),
+    ):
+        (d,) = draft(text, make_context(items=items))
+        assert (d.quantity, d.amount) == (Decimal(qty), Decimal(amount)), text
