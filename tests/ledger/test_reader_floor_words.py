@@ -6219,3 +6219,13 @@ def test_pieces_counted_out_of_cases_stay_pieces_beside_a_total_or_a_case_price(
     ):
         (d,) = draft(text, make_context(items=items))
         assert (d.quantity, d.amount) == (Decimal(qty), Decimal(amount)), text
+
+
+def test_tubes_and_reels_counted_out_are_pieces_like_cases() -> None:
+    # "6 tubes of X, 100 per tube" of "..., tube of 100" was 6 tubes; cases, bags and boxes
+    # counted out this way were already the pieces
+    items = {
+        "IC-358": ItemInfo("IC-358", "LM358 op amp SOIC-8, tube of 100", Decimal("11.00")),
+    }
+    (d,) = draft("6 tubes of IC-358, 100 per tube, legs bent. scrap", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(600), Decimal("66.00"))
