@@ -91,7 +91,7 @@ _PER_UNIT_SAID = re.compile(
 _BULK = frozenset(
     ("case", "carton", "box", "bag", "bundle", "pallet", "bale", "lift", "crate", "tray",
      "flat", "sleeve", "drum", "tote", "caddy", "cart", "layer", "brick", "inner", "shipper",
-     "gross", "tube", "reel", "display", "kit")
+     "gross", "tube", "display", "kit")
 )  # fmt: skip
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")

@@ -6221,7 +6221,7 @@ def test_pieces_counted_out_of_cases_stay_pieces_beside_a_total_or_a_case_price(
         assert (d.quantity, d.amount) == (Decimal(qty), Decimal(amount)), text
 
 
-def test_tubes_and_reels_counted_out_are_pieces_like_cases() -> None:
+def test_tubes_counted_out_are_pieces_like_cases() -> None:
     # "6 tubes of X, 100 per tube" of "..., tube of 100" was 6 tubes; cases, bags and boxes
     # counted out this way were already the pieces
     items = {
