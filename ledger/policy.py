@@ -951,6 +951,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "got into the locked", "broke into the locked",
                 "fence was cut", "nicked", "got nicked",
                 "walked off", "walked out", "lifted", "swiped",
+                # ("$2,400 for the dented units and the ones that walked", round 173)
+                "ones that walked", "ones who walked",
                 "helped themselves", "helped himself", "helped herself", "help themselves",
                 "helping themselves", "made off with", "ran off with", "walked out with",
                 "took off with", "went off with", "did a runner", "legged it",

@@ -6229,3 +6229,21 @@ def test_tubes_counted_out_are_pieces_like_cases() -> None:
     }
     (d,) = draft("6 tubes of IC-358, 100 per tube, legs bent. scrap", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(600), Decimal("66.00"))
+
+
+# -- held-out round 173 (sets 1421-1428) ------------------------------------------------------
+
+
+def test_bout_is_about_said_short() -> None:
+    # "bout 15 X frayed" was sure at 0.97; "a bout of damp" is no hedge
+    (d,) = draft("bout 15 SKU-12 frayed", make_context(items=ITEMS))
+    assert d.confidence < 0.5
+    (d,) = draft("a bout of damp got 15 SKU-12", make_context(items=ITEMS))
+    assert d.confidence >= 0.9
+
+
+def test_the_ones_that_walked_were_taken() -> None:
+    # "$2,400 for the dented units and the ones that walked": one amount over damage and
+    # theft, sure at 0.97 as a loss
+    (d,) = draft("write off $2,400 for the dented units and the ones that walked", make_context())
+    assert d.confidence < 0.5

@@ -71,7 +71,8 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
             |grapes|carrots|radishes|beets|asparagus|scallions|green\s+onions|mint|basil|dill
             |thyme|rosemary|sage|celery|broccoli|spinach|eucalyptus|greenery|stems)\b)
          # ("around a dozen X stained", "about 40 broken"): a count said roughly
-         |(?:around|about|abt)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d
+         # ("bout 15 X frayed": about, said short, round 173)
+         |(?:around|about|abt|'?bout)\s+(?=(?:a\s+)?(?:dozen|half\s+(?:a\s+)?dozen|couple|few)\b|\d
             # ("about 1/3 of the 90 X", "about half the pallet"): a share said roughly
             |(?:a\s+|one\s+|two\s+|three\s+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b)
          # ("about a grand of expired anesthetic"): money said roughly in words
