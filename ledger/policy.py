@@ -950,6 +950,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "got into the locked cage",
                 "got into the locked", "broke into the locked",
                 "fence was cut", "nicked", "got nicked",
+                # ("someone's been nicking slippers out of the closet", round 173)
+                "been nicking", "nicking",
                 "walked off", "walked out", "lifted", "swiped",
                 # ("$2,400 for the dented units and the ones that walked", round 173)
                 "ones that walked", "ones who walked",
@@ -1627,6 +1629,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "accrued", "boost", "boosted", "replenish", "replenished", "grow", "more in",
                 "additional", "another", "put aside", "put away", "bumping up", "bumping",
                 "bump it up",
+                # ("the obsolescence reserve needs to go up 2k", round 173)
+                "go up", "goes up", "to go up",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},

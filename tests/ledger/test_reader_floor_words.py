@@ -6247,3 +6247,21 @@ def test_the_ones_that_walked_were_taken() -> None:
     # theft, sure at 0.97 as a loss
     (d,) = draft("write off $2,400 for the dented units and the ones that walked", make_context())
     assert d.confidence < 0.5
+
+
+def test_round_173_words() -> None:
+    # refused as a refund: the refund denied
+    (d,) = draft(
+        "not a refund for the cafe, it's a write-off: 4 SKU-12 expired on their shelf",
+        make_context(items=ITEMS),
+    )
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("60.00"))
+    # "nicking" was no theft: drafted as shrinkage
+    (d,) = draft("someone's been nicking SKU-12 out of the closet, 6 gone", make_context())
+    assert d.category == Category.CASUALTY
+    # "supposedly" is a hedge
+    (d,) = draft("supposedly 50 SKU-12 missing", make_context(items=ITEMS))
+    assert d.confidence < 0.5
+    # a reserve that needs to go up is built (it was refused)
+    (d,) = draft("the obsolescence reserve needs to go up 2k", make_context())
+    assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("2000.00"))

@@ -499,7 +499,9 @@ _NOBODY_TRADES = lead(
 # pay the claim": the loss is ours, no payment or refund moves
 _NO_MONEY_BACK = re.compile(
     r"""\b(?:won'?t|wont|will\s+not|would\s+not|wouldn'?t|refused?\s+to|refuses\s+to|declined\s+to
-        |didn'?t|did\s+not|doesn'?t|does\s+not|can'?t|cannot|said\s+no(?:\s+to)?|no)
+        |didn'?t|did\s+not|doesn'?t|does\s+not|can'?t|cannot|said\s+no(?:\s+to)?|no
+        # ("not a refund for the cafe, it's a write-off: 4 X expired", round 173)
+        |(?:it'?s\s+|this\s+is\s+)?not)
         \s+(?:(?:take|accept|pay(?:\s+for)?|credit|refund|approve|allow|cover|honou?r|do)\s+)?
         (?:the\s+|an?\s+|us\s+|our\s+|for\s+the\s+)?(?:rtv|returns?|claims?|credits?|refunds?)\b""",
     _I | re.VERBOSE,

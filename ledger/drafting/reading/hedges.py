@@ -57,6 +57,8 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
             |results?)
          # ("tentatively 9 X defective, pending vendor RMA decision", held-out round 152)
          |tentative(?:ly)?|provisional(?:ly)?
+         # ("supposedly 50 X missing but Jake thinks they shipped", round 173)
+         |supposedly|allegedly|reportedly
          # ("a case or two of X leaked", "one or two", round 162): how many not said
          |(?:a|an|one)\s+(?:[a-z]+\s+)?or\s+two\b|two\s+or\s+three\b
          # ("dropped a case (6/cs) of X, a few of them cracked": how many of the six? round 161)
