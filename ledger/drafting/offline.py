@@ -4608,6 +4608,13 @@ def _reason_index(policy: Policy) -> _ReasonIndex:
     return index
 
 
+# a count said right after a shortfall's word: "shrink from the Q2 count", "missing from the
+# count", "short on the cycle count"
+_A_COUNT_AFTER = re.compile(
+    r"\s+(?:from|on|in|per|at)\s+(?:the\s+|our\s+|this\s+|last\s+)?(?:[\w-]+\s+){0,2}?count\b", _I
+)
+
+
 def _one_story(a: _Hit, b: _Hit) -> bool:
     """Two reason words that tell one story (the same reason, or one explains the other),
     word by word; _compatible asks it of the chosen reason's words as a group."""
@@ -4646,6 +4653,18 @@ def _pick_reason(
     best = min(told or hits, key=lambda h: (index.priority[h.category], h.verb, h.start))
     others = {h.category for h in hits} - {best.category}
     clash = [c for c in others if not _compatible(best, c, hits)]
+    # a count's shortfall is no part of a storm's story: "$2,000 for the storm damage and the
+    # shrink from the Q2 count combined" (round 174, a sure casualty)
+    if (
+        best.category is Category.CASUALTY
+        and Category.SHRINKAGE in others
+        and Category.SHRINKAGE not in clash
+        and any(
+            h.category is Category.SHRINKAGE and _A_COUNT_AFTER.match(r.s, h.start + len(h.keyword))
+            for h in hits
+        )
+    ):
+        clash.append(Category.SHRINKAGE)
     if clash:
         # one amount, two stories ("some damaged some missing"): which account is a guess
         words = dict.fromkeys(h.keyword for h in hits if h.category in {best.category, *clash})

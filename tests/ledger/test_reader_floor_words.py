@@ -6265,3 +6265,19 @@ def test_round_173_words() -> None:
     # a reserve that needs to go up is built (it was refused)
     (d,) = draft("the obsolescence reserve needs to go up 2k", make_context())
     assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("2000.00"))
+
+
+# -- held-out round 174 (sets 1429-1436) ------------------------------------------------------
+
+
+def test_a_counts_shortfall_is_its_own_story_beside_a_storm() -> None:
+    # one amount over storm damage and a count's shrink was a sure casualty
+    for text in (
+        "$2,000 for the storm damage and the shrink from the Q2 count combined",
+        "$1,200 total for the flood + whatever's missing from the count",
+    ):
+        (d,) = draft(text, make_context())
+        assert d.confidence < 0.5, text
+    # goods gone in the storm are the storm's
+    (d,) = draft("storm last night, 5 SKU-12 missing", make_context(items=ITEMS))
+    assert (d.category, d.confidence >= 0.9) == (Category.CASUALTY, True)
