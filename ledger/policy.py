@@ -589,6 +589,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dropped off the top shelf", "dropped off the rack", "dropped off the truck",
                 "dropped off the pallet", "dropped off the cart", "dropped off the dolly",
                 "dropped off the ladder", "dropped off the counter", "dropped off the table",
+                # ("2 cs of X (we pay $470/cs) dropped off the mezz", round 174)
+                "dropped off the mezz", "dropped off the mezzanine", "dropped off the ledge",
+                "dropped off the lift", "fell off the mezz", "fell off the mezzanine",
                 "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
                 "got frozen", "got froze", "settled hard", "settled out",
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",

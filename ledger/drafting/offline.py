@@ -796,7 +796,7 @@ _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 _DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")
 # ... or in two parts of two letters or more ("SYR-PMK", "HT-GIFT"), typed in capitals in a
 # message that is not: dropped, a right amount was drafted at 0.97 without the goods' code
-_PAIRED_CODE = re.compile(r"[A-Z]{2,5}-[A-Z]{2,5}")
+_PAIRED_CODE = re.compile(r"[A-Z]{2,5}-[A-Z]{2,6}")  # ("PRD-SPRMIX", round 174)
 # capitals in two parts that are words or shouting, not codes ("AS-IS", "NON-GMO")
 _PAIRED_WORDS = re.compile(r"(?:AS-IS|(?:NON|RE|PRE|NO|ANTI|CO|SEMI|MULTI|SELF|OFF|ON)-[A-Z]+)")
 

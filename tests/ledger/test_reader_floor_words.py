@@ -6281,3 +6281,12 @@ def test_a_counts_shortfall_is_its_own_story_beside_a_storm() -> None:
     # goods gone in the storm are the storm's
     (d,) = draft("storm last night, 5 SKU-12 missing", make_context(items=ITEMS))
     assert (d.category, d.confidence >= 0.9) == (Category.CASUALTY, True)
+
+
+def test_round_174_words() -> None:
+    # "dropped off the mezz" is fallen, not delivered: it was refused as a purchase ("we pay")
+    (d,) = draft("2 cs of SKU-12 (we pay $470/cs) dropped off the mezz", make_context(items=ITEMS))
+    assert d.amount == Decimal("940.00")
+    # a new item's code of two capital parts, the second of six letters
+    (d,) = draft("PRD-SPRMIX x 18 wilted @ $2.40 ea", make_context(items=ITEMS))
+    assert (d.sku, d.amount) == ("PRD-SPRMIX", Decimal("43.20"))
