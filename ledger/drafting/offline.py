@@ -1095,7 +1095,9 @@ _OWN_STORY = re.compile(
 # what no fire, flood or storm does to goods: made wrong, out of date, no longer sold ("storm
 # took out 8 X; 3 Y defective from the bad batch": the defect is Y's own story)
 _NO_EVENTS_DOING = re.compile(
-    r"^(?:expir|out\s+of\s+date|past\s+(?:date|code|best|sell)|stale|defect|faulty|recall"
+    # ("Storm last night: 6 X soaked. Also 2 Y out of code": the date's doing, round 169)
+    r"^(?:expir|out\s+of\s+(?:date|code)|past\s+(?:its\s+|their\s+|the\s+)?(?:date|code|best|sell)"
+    r"|stale|defect|faulty|recall"
     r"|obsol|discontinu|dead\s+stock|slow|bad\s+(?:batch|lot|run)|failed\s+(?:qc|qa|test)|qc|qa"
     r"|off\s+spec|mislabel|misprint|wrong\s+(?:label|print)|end\s+of\s+line|old\s+model)",
     _I,

@@ -6290,3 +6290,13 @@ def test_round_174_words() -> None:
     # a new item's code of two capital parts, the second of six letters
     (d,) = draft("PRD-SPRMIX x 18 wilted @ $2.40 ea", make_context(items=ITEMS))
     assert (d.sku, d.amount) == ("PRD-SPRMIX", Decimal("43.20"))
+
+
+def test_goods_out_of_code_are_no_storms_doing() -> None:
+    # "Storm last night: 6 X soaked. Also 2 Y out of code" drafted both as the storm's
+    items = {**ITEMS, "KEG-1": ItemInfo("KEG-1", "Hazy IPA 1/2 bbl keg", Decimal("118.00"))}
+    storm, dated = draft(
+        "Storm last night: 6 SKU-12 soaked in the tent. Also 2 KEG-1 out of code, dumping those",
+        make_context(items=items),
+    )
+    assert (storm.category, dated.category) == (Category.CASUALTY, Category.LOSS)
