@@ -1007,7 +1007,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("cleared the nicorette peg", "grab and run at 7:15", "2 boxes opened, units
                 # gone, packaging stuffed behind the diapers"; a "booster" is a card pack too)
                 "grab and run", "grab n run", "grab & run",
-                "cleared the peg", "cleared the shelf", "units gone", "packaging stuffed",
+                # (not "units gone" alone: "2 units gone, count short" is a count's shortfall,
+                # round 176)
+                "cleared the peg", "cleared the shelf", "opened, units gone", "packaging stuffed",
                 "empty boxes", "empty box",
                 "never returned it", "never returned them", "reported to police",
                 "reported to the police", "police report filed", "filed a police report",

@@ -6300,3 +6300,12 @@ def test_goods_out_of_code_are_no_storms_doing() -> None:
         make_context(items=items),
     )
     assert (storm.category, dated.category) == (Category.CASUALTY, Category.LOSS)
+
+
+# -- held-out round 176 (sets 1445-1452) ------------------------------------------------------
+
+
+def test_units_gone_on_a_count_are_short_not_stolen() -> None:
+    # "2 units gone, count short" was theft at 0.97 ("units gone" was a thief's phrase)
+    (d,) = draft("loc A-07-3, sku SKU-12, 2 units gone, count short", make_context(items=ITEMS))
+    assert d.category == Category.SHRINKAGE
