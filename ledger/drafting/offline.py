@@ -332,6 +332,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?=\s+\ue002)",
     r"\b\d{4}\b(?<=\b(?:19[5-9]\d|20[0-4]\d))"
     r"(?:(?<=\bexpired\s\d{4})|(?<=\bexp\s\d{4})|(?<=\bexpiry\s\d{4}))",
+    # a showcase named by its number: "case 3 lock popped, X x2 gone" (round 177 drafted 3 of
+    # the goods beside the 2)
+    r"(?:(?<=\bcase\s)|(?<=\bcase\s\#)|(?<=\bcase\s\#\s))\d{1,3}"
+    r"(?=\s+(?:lock|locks|door|doors|glass|key|keys)\b)",
     # a street address: a place
     rf"\b\d(?<![$.,/#-]\d)\d{{0,5}}\s+{_STREET}",
     # "14k plain bands", "18k white gold": gold's karat, never $14,000

@@ -6309,3 +6309,12 @@ def test_units_gone_on_a_count_are_short_not_stolen() -> None:
     # "2 units gone, count short" was theft at 0.97 ("units gone" was a thief's phrase)
     (d,) = draft("loc A-07-3, sku SKU-12, 2 units gone, count short", make_context(items=ITEMS))
     assert d.category == Category.SHRINKAGE
+
+
+# -- held-out round 177 (sets 1453-1460) ------------------------------------------------------
+
+
+def test_a_showcase_named_by_its_number_is_no_count() -> None:
+    # "case 3 lock popped, X x2 gone" drafted 3 of the goods beside the 2
+    (d,) = draft("case 3 lock popped, SKU-12 x2 gone. LP notified, it's theft", make_context())
+    assert (d.quantity, d.category) == (Decimal(2), Category.CASUALTY)
