@@ -998,6 +998,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "home with him", "home with her", "home with them", "into his own car",
                 "into her own car", "into his car", "into her car", "into his truck",
                 "door pried", "pried the door", "in their purse", "in her purse",
+                # ("case 3 lock popped, X x2 gone": a lock forced, not goods broken; it was a
+                # sure loss by 'popped')
+                "lock popped", "popped the lock", "lock got popped", "lock was popped",
                 "in his pocket", "in their pockets", "under his shirt", "under her shirt",
                 # ("cam shows a lady walking out with them under her coat")
                 "walking out with", "walking out w/", "walks out with", "walk out with",

@@ -6318,3 +6318,6 @@ def test_a_showcase_named_by_its_number_is_no_count() -> None:
     # "case 3 lock popped, X x2 gone" drafted 3 of the goods beside the 2
     (d,) = draft("case 3 lock popped, SKU-12 x2 gone. LP notified, it's theft", make_context())
     assert (d.quantity, d.category) == (Decimal(2), Category.CASUALTY)
+    # a lock popped is forced, not goods broken: it was a sure loss by 'popped'
+    (d,) = draft("display lock popped, 2 SKU-12 gone", make_context())
+    assert d.category == Category.CASUALTY
