@@ -198,8 +198,6 @@ _COST_SAID = re.compile(
     r"|paid\s+\$\s?\d[\d,.]*\s+for(?=\s*(?:\(|$|[.,;!]))"
     # ("4 pails spoiled, paid 58 a pail", "3 rolls got grease on them, paid 410/roll")
     r"|paid\s+\$?\s?\d[\d,.]*\s*(?:(?:a|an|per|each|ea)\s+[a-z]+|/\s*[a-z]+)\b"
-    # ("2 cs of X (we pay $470/cs) dropped off the mezz", round 174)
-    r"|(?:we|i)\s+pay\s+\$?\s?\d[\d,.]*\s*(?:(?:a|an|per|each|ea)\s+[a-z]+|/\s*[a-z]+|each|ea)\b"
     r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
     r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?(?:new\s+|latest\s+|last\s+)?invoice"
     # ("invoice was $8.12/lb", "invoiced at $24": what the goods cost)
