@@ -986,6 +986,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "cut the cage lock", "cage lock cut", "cut the cage", "cut the lock off",
                 "missing out of the cage", "went missing out of the cage", "gone out of the cage",
                 "taken out of the cage", "missing out of the locked cage",
+                # ("x2 went missing outta the cage (C-2)", "2pr missing @ cage C1": round 179)
+                "missing outta the cage", "gone outta the cage", "missing outta cage",
+                "missing @ cage", "missing @ the cage", "gone @ cage", "missing at cage",
                 # taken and kept: "took 1 bike out for a test ride and never came back"
                 "never came back", "never brought it back", "never brought them back",
                 # ("loaded 20 4x4s and drove off w/o paying")

@@ -152,6 +152,8 @@ _UNIT_WORDS: tuple[str, ...] = (
     "lifts", "lift", "racks", "rack", "caddies", "caddy", "shippers", "shipper", "cards", "card",
     # ("40 sq ft of SKU-12": an area, as typed with "sq ft" made one word)
     "sqft",
+    # ("TAPE1IN 10rl gummy", "PPR-8514 40rm water dmg": rolls and reams, round 179)
+    "rl", "rls", "rm", "rms",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -169,7 +171,7 @@ _UNIT_ALIASES = {
     "doz": "dozen", "yds": "yard", "yd": "yard",
     "ft": "foot", "feet": "foot", "lf": "foot", "loaves": "loaf", "boxes": "box",
     "bunches": "bunch",
-    "qt": "quart", "qts": "quart",
+    "qt": "quart", "qts": "quart", "rl": "roll", "rls": "roll", "rm": "ream", "rms": "ream",
 }  # fmt: skip
 
 

@@ -6321,3 +6321,76 @@ def test_a_showcase_named_by_its_number_is_no_count() -> None:
     # a lock popped is forced, not goods broken: it was a sure loss by 'popped'
     (d,) = draft("display lock popped, 2 SKU-12 gone", make_context())
     assert d.category == Category.CASUALTY
+
+
+# -- held-out round 179 (sets 1469-1476) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["SKU-12 2pr missing @ cage C1", "SKU-12 x2 went missing outta the cage (C-2)"]
+)
+def test_gone_from_the_cage_said_short_is_theft(text: str) -> None:
+    # the locked cage's goods gone are theft (they were shrinkage at 0.87)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == Category.CASUALTY
+
+
+def test_goods_found_that_were_thought_stolen_are_no_loss() -> None:
+    # "found the 6 X we thought were stolen" drafted the theft at 0.97
+    drafts = draft(
+        "Marcus found the 6 SKU-12 we thought were stolen, they were in the wrong bin. "
+        "Separately, 2 SKU-12 came in cracked from the vendor today, please write those off",
+        make_context(items=ITEMS),
+    )
+    assert drafts and all(d.confidence < 0.5 for d in drafts)
+
+
+def test_pair_of_said_without_a_is_two() -> None:
+    # "pair of robes X torn on the door hook" was left uncounted, a draft with no amount
+    (d,) = draft("pair of SKU-12 torn on the door hook", make_context(items=ITEMS))
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("30.00")) and d.confidence < 0.9
+
+
+def test_a_code_typed_with_spaces_for_its_dashes_is_the_code() -> None:
+    # "TS WHT QT x 6" of TS-WHT-QT (a code of letters only, typed in capitals) and "80C GLS
+    # 1218" of 80C-GLS-1218 (its first part leads with figures) were unknown goods
+    items = {
+        **ITEMS,
+        "TS-WHT-QT": ItemInfo("TS-WHT-QT", "Topside enamel white (quart)", Decimal("32.75")),
+        "80C-GLS-1218": ItemInfo("80C-GLS-1218", "80# cover gloss 12x18 (ream)", Decimal("48.50")),
+    }
+    (d,) = draft("TS WHT QT x 6 dented, dock room shelf 2", make_context(items=items))
+    assert (d.sku, d.amount) == ("TS-WHT-QT", Decimal("196.50"))
+    (d,) = draft("80C GLS 1218 - 10 reams torn", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("80C-GLS-1218", Decimal(10), Decimal("485.00"))
+    # ... but letters in lower case are words, never a code without a figure
+    (d,) = draft("ts wht qt x 6 dented, SKU-12", make_context(items=items))
+    assert d.sku == "SKU-12"
+
+
+@pytest.mark.parametrize("text", ["SKU-12 10rl gummy", "SKU-12 10rm water dmg, row 9"])
+def test_rolls_and_reams_glued_to_their_count(text: str) -> None:
+    # "10rl", "40rm" were left unread: a draft with no amount
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.quantity, d.amount) == (Decimal(10), Decimal("150.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "issued 30 reams SKU-12 to the district office, charge to dept 110",
+        "we used 4 bags of SKU-12 in today's brew, batch 221",
+        "used 3 SKU-12 on the Hendricks job - just so you know where they went",
+        "got 6 SKU-12 back from the shop down the road, they borrowed them last wk",
+        "FYI 2 SKU-12 are out for repair at the service center, back in 2 wks",
+        "charge 3 SKU-12 to room 1118's folio, guest forgot to sign the slip",
+    ],
+)
+def test_stock_put_to_use_or_lent_is_no_write_off(text: str) -> None:
+    # each drafted a routine loss (below 0.5): stock issued, used on a job, lent or out for
+    # repair is where it went, not a loss
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+    # ... and a reason beside it is still drafted
+    drafts = draft("used 3 SKU-12 on the Hendricks job, 2 more cracked", make_context(items=ITEMS))
+    assert any(d.quantity == Decimal(2) for d in drafts)

@@ -288,6 +288,24 @@ _SENT_ELSEWHERE = lead(
     _I | re.VERBOSE,
     word=True,
 )
+# Stock put to use or lent, not lost (round 179): "issued 30 reams to the district office",
+# "used 4 bags of X in today's brew", "used 3 reams on the Hendricks job", "got 6 bags back
+# from the groomer (they borrowed them)", "2 clippers out for repair", "charge 3 minis to
+# room 1118's folio". Said with no reason word, it is the stock's use, not a write-off.
+_PUT_TO_USE = lead(
+    "iugoblcr",
+    r"""\b(?:issued|issuing|issue)\s+(?:\S+\s+){0,6}?(?:to|for)\b
+      | \b(?:used|using|use)\s+(?:up\s+)?(?:\S+\s+){0,6}?(?:in|on|for)\s+
+            (?:the\s+|today'?s\s+|this\s+|our\s+|a\s+|tonight'?s\s+)?(?:[\w'-]+\s+){0,2}?
+            (?:brew|batch|job|jobs|project|build|production|run|order|event|install)\b
+      | \bgot\s+(?:\S+\s+){0,6}?back\s+from\b
+      | \b(?:borrowed|lent|loaned)\b
+      | \bout\s+for\s+(?:repair|service|servicing|calibration|cleaning)\b
+      | \bcharge\s+(?:\S+\s+){0,6}?to\s+(?:room|rm|the\s+room|the\s+guest|(?:\S+\s+)?folio
+            |dept|department|the\s+job|job|account)\b""",
+    _I | re.VERBOSE,
+    word=True,
+)
 # "give me the total of damaged goods for Q3": a report asked for, without a question mark
 _REPORT_ASKED = re.compile(
     r"""^\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+|pls\s+|plz\s+)?
@@ -944,6 +962,13 @@ def answer(
         return "That reads like a stock figure, not a write-off. " + DOES
     if not has_reason and _SENT_ELSEWHERE.search(stripped) and not _DISPOSAL.search(stripped):
         return "That reads like stock sent to another site, not a write-off. " + DOES
+    if (
+        not has_reason
+        and _PUT_TO_USE.search(stripped)
+        and not _DISPOSAL.search(stripped)
+        and not _WRITE_OFF.search(stripped)
+    ):
+        return "That reads like stock put to use or lent, not a write-off. " + DOES
     if not has_reason and not _DISPOSAL.search(stripped) and not _WRITE_OFF.search(stripped):
         if _ARRIVING.search(stripped):
             # "truck w/ 200 cases of ZYN lands at 3pm", "40 cases coming Tuesday"

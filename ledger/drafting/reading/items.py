@@ -148,16 +148,18 @@ def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None
 
 # A word of a message, where a code typed with spaces may start
 _PLAIN_WORD = re.compile(r"(?<![\w/-])[a-z0-9]+(?![\w/-])", re.IGNORECASE)
-_SPACED_CACHE: dict[frozenset[str], dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+_SPACED_CACHE: dict[frozenset[str], dict[str, list[tuple[tuple[str, ...], str, bool]]]] = {}
 _SEPARATORS = re.compile(r"[-_/]")
 _LETTERS_THEN_DIGITS = re.compile(r"([a-z]+)(\d[a-z0-9]*[a-z][a-z0-9]*)", re.IGNORECASE)
 
 
-def _spaced_forms(known: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _spaced_forms(known: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
     """The list's codes as they may be typed with spaces for their separators ("ph a54 blk",
-    "cbl hdmi2", "CHG 65W"): first part (lower case) -> [(the other parts, code)]. Never a
-    code without a digit ("tee blk m" are words), one whose first part is a number ("88 4201"
-    is two numbers), or one joined whose second part is only a number ("box 12" is no BOX12)."""
+    "cbl hdmi2", "CHG 65W"): first part (lower case) -> [(the other parts, code, whether only
+    capitals are the code)]. Never a code whose first part is a number ("88 4201" is two
+    numbers; "80C GLS 1218" is a code), or one joined whose second part is only a number
+    ("box 12" is no BOX12). A code without a digit is its three or more parts typed in
+    capitals only ("TS WHT QT x 6" of TS-WHT-QT; "tee blk m" are words)."""
     found = _SPACED_CACHE.get(known)
     if found is not None:
         return found
@@ -169,16 +171,19 @@ def _spaced_forms(known: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...]
         if len(parts) < 2:
             split = _LETTERS_THEN_DIGITS.fullmatch(code)
             parts = [split.group(1).lower(), split.group(2).lower()] if split else []
-        if len(parts) < 2 or not parts[0][0].isalpha() or not any(c.isdigit() for c in code):
+        if len(parts) < 2 or parts[0].isdigit():
             continue
-        found.setdefault(parts[0], []).append((tuple(parts[1:]), code))
+        lettered = any(c.isdigit() for c in code)
+        if not lettered and len(parts) < 3:
+            continue
+        found.setdefault(parts[0], []).append((tuple(parts[1:]), code, not lettered))
     for forms in found.values():
         forms.sort(key=lambda f: -len(f[0]))  # longest first: "ph a54 blk" before "ph a54"
     _SPACED_CACHE[known] = found
     return found
 
 
-def _respace(text: str, firsts: dict[str, list[tuple[tuple[str, ...], str]]]) -> str:
+def _respace(text: str, firsts: dict[str, list[tuple[tuple[str, ...], str, bool]]]) -> str:
     if not any(w in firsts for w in text.lower().split()):  # cheap: most messages have none
         return text
     words = list(_PLAIN_WORD.finditer(text))
@@ -188,14 +193,18 @@ def _respace(text: str, firsts: dict[str, list[tuple[tuple[str, ...], str]]]) ->
     while i < len(words):
         forms = firsts.get(words[i].group(0).lower())
         hit = None
-        for rest, code in forms or ():
+        for rest, code, capitals in forms or ():
             n = len(rest)
             following = words[i + 1 : i + 1 + n]
-            if len(following) == n and all(
-                w.group(0).lower() == part
-                and text[prev.end() : w.start()].strip(" ") == ""
-                and text[prev.end() : w.start()] != ""
-                for prev, w, part in zip([words[i], *following], following, rest, strict=False)
+            if (
+                len(following) == n
+                and all(
+                    w.group(0).lower() == part
+                    and text[prev.end() : w.start()].strip(" ") == ""
+                    and text[prev.end() : w.start()] != ""
+                    for prev, w, part in zip([words[i], *following], following, rest, strict=False)
+                )
+                and not (capitals and not all(w.group(0).isupper() for w in [words[i], *following]))
             ):
                 hit = (code, n)
                 break

@@ -1446,7 +1446,8 @@ _PAIR_GOODS = re.compile(
 )
 
 
-# "pair of work boots torn": one pair, said without "a" (only where the goods are named)
+# "pair of work boots torn", "pair of robes torn on the door hook": one pair, said without
+# "a" (round 179: three trades' "pair of" was left uncounted, the draft without an amount)
 _BARE_PAIR = re.compile(r"(?<![\w-])(?P<c>pair)\s+of\b", _I)
 
 
@@ -1455,7 +1456,7 @@ def _read_pairs(s: str) -> Pack | None:
     n1 = _num(m.group("n1")) if m else None
     if m is None:
         m = _BARE_PAIR.search(s)
-        n1 = Decimal(1) if m and _PAIR_GOODS.match(s, m.end()) else None
+        n1 = Decimal(1) if m else None
     if m is None or n1 is None:
         return None
     goods = _PAIR_GOODS.match(s, m.end())

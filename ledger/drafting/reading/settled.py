@@ -46,8 +46,12 @@ _words = words  # every branch starts a word (reading.fast)
 # the goods are back: "found them", "turned up", "no longer missing", "were recovered"
 _FOUND = _words(
     r"""\b(?:found|located|recovered|retrieved)\s+(?:them|it|those|these|all\s+of\s+them|all|the\s+rest
-        |the\s+(?:missing|lost)\b|the\s+\S+\s+(?:\S+\s+){0,3}?(?:that|which)\s+(?:were|was|went|had\s+gone)
-            \s+(?:missing|lost|stolen|unaccounted))
+        |the\s+(?:missing|lost)\b|the\s+\S+\s+(?:\S+\s+){0,3}?
+            # "found the 6 X we thought were stolen" (round 179: two sure drafts)
+            (?:(?:that|which)\s+|(?:that\s+|which\s+)?(?:we|i|they|he|she)\s+
+                (?:thought|figured|assumed|said|reported|believed|feared)\s+)
+            (?:were|was|went|had\s+gone|had\s+been)
+            \s+(?:missing|lost|stolen|unaccounted|gone|taken))
       | \b(?:turn(?:ed|s)?|show(?:ed|s)?|popp(?:ed)?|pops)\s+up\b
       | \bno\s+longer\s+missing\b | \bnot\s+missing\s+(?:anymore|any\s+more|after\s+all)\b
       | \b(?:were|was|have\s+been|has\s+been|got|been)\s+(?:all\s+)?
