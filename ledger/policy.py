@@ -593,6 +593,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dropped off the mezz", "dropped off the mezzanine", "dropped off the ledge",
                 "dropped off the lift", "fell off the mezz", "fell off the mezzanine",
                 "froze", "froze solid", "frozen solid", "freeze damage", "freeze damaged",
+                # ("pails that froze over break": frozen, not a count's "over"; round 179)
+                "froze over",
                 "got frozen", "got froze", "settled hard", "settled out",
                 "frost damage", "frost damaged", "heat damage", "heat damaged", "went yellow",
                 "turned yellow", "gone yellow", "yellowing", "tank crashed",
@@ -1049,6 +1051,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "broked into", "was break into", "got broke into", "got broken into",
                 "been broken into", "break in to", "broke in to", "broken in to",
                 "lock was cut", "lock cut", "lock was broken", "lock broken", "padlock cut",
+                # ("cage padlock was cut sunday night, 8 X gone, cops have been called": round
+                # 179, it was shrinkage by "gone" at 0.87)
+                "padlock was cut", "padlock got cut", "cut the padlock off",
+                "cops have been called", "called the cops", "cops were called", "cops called",
+                "called the police", "police were called", "police have been called",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
                 "jimmied", "window smashed", "smashed window", "door forced",
                 "without paying", "without pay", "without paying for", "left without paying",
@@ -1585,6 +1592,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "obsolescence provision", "obsolete provision", "e&o provision",
                 "provision for obsolescence", "against future obsolescence",
                 "reserve build", "reserve addition", "allowance provision", "allowance top-up",
+                # ("Q4 provision: obsolescence reserve +$3,400": a plus on the reserve is more
+                # of it; round 179, refused)
+                "reserve +", "allowance +", "e&o +",
                 "add to the reserve", "add to reserve", "top up the reserve",
                 "increase the allowance",
                 "increase the provision", "book a reserve", "set up a reserve",

@@ -189,6 +189,7 @@ _OTHER_WORDS = _wordset(
     customer supplier vendor inventory merchandise products goods stock pallets shipment
     delivery delivered morning night yesterday today tonight monday tuesday wednesday
     thursday friday saturday sunday screen screens bottles cartons boxes sacks bags
+    streaking streaky streaks streaked
     """
 )
 _NUMBER_WORD = (
@@ -909,8 +910,8 @@ _MONEY_BRANCHES = rf"""
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
     | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|c\b)
-    | (?P<g>{_NUM}|{_NUMWORDS})\s+{_GRAND}\b  # "3 grand", "two grand": thousands
-    | (?P<ag>\ba)\s+grand(?:'s)?(?![\w-])  # "a grand's worth of drywall": $1,000
+    | (?P<g>{_NUM}|{_NUMWORDS})(?P<gh>\s+and\s+a\s+half)?\s+{_GRAND}\b  # "3 grand": thousands
+    | (?P<ag>\b(?:half\s+)?a)\s+grand(?P<agh>\s+and\s+a\s+half)?(?:'s)?(?![\w-])  # "a grand"
     | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
     """
 _MONEY = lead(NUM_FIRST + "u$", _MONEY_BRANCHES, _IX)
@@ -921,7 +922,7 @@ _MONEY_DIGITS = lead(
     r"\d.u$",
     _MONEY_BRANCHES.replace(rf"(?P<w>{_NUMWORDS})", "(?P<w>(?!))")
     .replace(rf"(?P<g>{_NUM}|{_NUMWORDS})", "(?P<g>(?!))")
-    .replace(r"(?P<ag>\ba)", "(?P<ag>(?!))"),
+    .replace(r"(?P<ag>\b(?:half\s+)?a)", "(?P<ag>(?!))"),
     _IX,
 )
 _MONEY_WORDS = ("dollar", "buck", "grand")
@@ -5435,11 +5436,17 @@ def _money_match_value(m: re.Match[str], r: _Read) -> Decimal | None:
         return _scaled(m.group("b"), m.group("kb"), r)
     if m.group("w") is not None:
         return _number(m.group("w"), r, "amount")
+    # ("a grand and a half of cover stock", "two and a half grand": round 179, read as $1,000
+    # and as a count of 2)
     if m.group("g") is not None:
         grand = _number(m.group("g"), r, "amount")
+        if grand is not None and m.group("gh"):
+            grand += Decimal("0.5")
         return _limit(grand * 1000, m.group(0), r, MAX_MONEY) if grand is not None else None
     if m.group("ag") is not None:
-        return Decimal(1000)
+        if m.group("ag").lower().startswith("half"):
+            return Decimal(500)  # "half a grand"
+        return Decimal(1500) if m.group("agh") else Decimal(1000)
     if m.group("c") is not None:
         cents = _number(m.group("c"), r, "amount")
         return cents / 100 if cents is not None else None

@@ -6394,3 +6394,69 @@ def test_stock_put_to_use_or_lent_is_no_write_off(text: str) -> None:
     # ... and a reason beside it is still drafted
     drafts = draft("used 3 SKU-12 on the Hendricks job, 2 more cracked", make_context(items=ITEMS))
     assert any(d.quantity == Decimal(2) for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a padlock cut and the police called are a break-in's theft (shrinkage by "gone")
+        (
+            "cage padlock was cut sometime sunday night. 8 SKU-12 gone, cops have been called",
+            Category.CASUALTY,
+        ),
+        # "froze over break" is frozen goods, not a count's "over" (it was an overage)
+        (
+            "cleaning out aisle 9 we found 4 SKU-12 pails that froze over break, need those "
+            "written off",
+            Category.LOSS,
+        ),
+        # toners "streaking" print badly: no "stealing" by a near spelling (it was theft)
+        (
+            "defectve lot of SKU-12 from the distributor, 5 toners streaking. w/o pls",
+            Category.LOSS,
+        ),
+        # how the goods are sold is no sale of them (refused as a sale)
+        (
+            "SKU-12 nav light sets (sold by the pair, cost is per pair): 3 pairs fogged up "
+            "inside, defective",
+            Category.LOSS,
+        ),
+        (
+            "festival recap: sold out of hazy by 4pm, great job all. Unfortunately someone "
+            "swiped 7 SKU-12 off the merch table. can someone book that?",
+            Category.CASUALTY,
+        ),
+        # a count's news that goes on to ask for the entry is a request (refused as news)
+        (
+            "great job on the count team! only discrepancy: SKU-12 down 3 vs system. go ahead "
+            "and book it",
+            Category.SHRINKAGE,
+        ),
+        # legal paper is a size of paper, not a legal claim's reserve (refused)
+        (
+            "increase reserve for obsolete legal paper SKU-12, everyone went to letter size. "
+            "150 reams",
+            Category.RESERVE_PROVISION,
+        ),
+        # a plus on the reserve is more of it (refused)
+        ("Q4 provision: obsolescence reserve +$3,400", Category.RESERVE_PROVISION),
+    ],
+)
+def test_round_179_reasons(text: str, category: Category) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert [d.category for d in drafts] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("a grand and a half of cover stock damaged in transit, SKU-12", "1500.00"),
+        ("two and a half grand of SKU-12 damaged", "2500.00"),
+        ("half a grand of SKU-12 damaged", "500.00"),
+    ],
+)
+def test_halves_of_a_grand(text: str, amount: str) -> None:
+    # "a grand and a half" was $1,000 with "half" not understood; "two and a half grand" a
+    # count of 2
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.amount == Decimal(amount) and d.confidence >= 0.9

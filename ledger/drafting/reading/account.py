@@ -29,7 +29,11 @@ _WORD = (
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)"
 )
 # A number as typed, with what scales it: "1,200.50", "$2k", "2 grand", "75 cents", "forty two"
-_SCALE = r"(?P<scale>\s?(?:k|m|grand|thousand|million)\b)?(?P<cents>\s?(?:cents?\b|¢)|c\b)?"
+# ("two and a half grand": the half is the scaled number's, round 179)
+_SCALE = (
+    r"(?:(?P<half>\s+and\s+a\s+half)(?=\s+grand\b))?"
+    r"(?P<scale>\s?(?:k|m|grand|thousand|million)\b)?(?P<cents>\s?(?:cents?\b|¢)|c\b)?"
+)
 _DIGITS = lead(
     r"\d.",
     rf"(?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",
@@ -54,6 +58,8 @@ _PERIOD_BEFORE = re.compile(
     r"|second|third|fourth|last))\s+$",
     re.IGNORECASE,
 )
+_GRAND_AND_A = re.compile(r"\bgrand\s+and\s+a\s+$", re.IGNORECASE)
+_HALF_GRAND = re.compile(r"\s+(?:a\s+)?grand\b", re.IGNORECASE)
 # "dz", "doz" with no figure before it: a dozen, as "a dozen" is twelve
 _BARE_DOZEN = re.compile(r"(?<![\d.,/])(?<!\d\s)\b(?:dz|doz)\b\.?", re.IGNORECASE)
 _SCALES = {"k": 1000, "m": 1_000_000, "grand": 1000, "thousand": 1000, "million": 1_000_000}
@@ -108,6 +114,10 @@ def account_for(
         word = m.group(0).lower()
         if word == "half" and text[max(0, m.start() - 3) : m.start()].lower() == "in ":
             continue  # "snapped in half", "cut in half": how the goods broke, not a share
+        if word == "half" and _GRAND_AND_A.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "a grand and a half": $1,500, read with the money
+        if word == "half" and _HALF_GRAND.match(text, m.end()):
+            continue  # "two and a half grand", "half a grand": read with the money
         if m.group(0).lower().startswith("quarter") and _PERIOD_BEFORE.search(
             text, max(0, m.start() - 20), m.start()
         ):
@@ -131,6 +141,8 @@ def _values(m: re.Match[str]) -> set[Decimal]:
         value = Decimal(raw.replace(",", "")) if raw[:1].isdigit() else parse_decimal(raw)
     except (MoneyError, InvalidOperation):
         return set()
+    if m.group("half"):
+        value += Decimal("0.5")
     out = {value}
     scale = (m.group("scale") or "").strip().lower()
     if scale:

@@ -25,7 +25,10 @@ _words = words  # every branch starts a word (reading.fast)
 _ASKS = _words(
     r"\b(?:please|pls|plz|kindly|write\s+(?:it\s+|them\s+|these\s+|those\s+)?off"
     r"|w/o|scrap\s+(?:it|them|these|those)|also|another|one\s+more|new\s+one|next\s+one"
-    r"|as\s+well)\b",
+    r"|as\s+well"
+    # ("great job on the count team, only discrepancy: X down 3 vs system. go ahead and book
+    # it": round 179, refused as news)
+    r"|book\s+(?:it|that|this|them|those|these)|go\s+ahead\s+and\s+(?:book|post|adjust|write))\b",
     _I,
 )
 # A write-off asked for in so many words (a report of write-offs is not one)

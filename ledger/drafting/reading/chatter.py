@@ -479,7 +479,10 @@ _PLAN_OR_PAY = lead(
 # taxes, staff. "increase the allowance for doubtful accounts by 1,800" is not obsolescence.
 _OTHER = (
     r"(?:doubtful\s+(?:accounts?|debts?|receivables?)|bad\s+debts?|credit\s+loss(?:es)?"
-    r"|receivables?|warrant(?:y|ies)|returns?|refunds?|legal|lawsuits?|litigation|claims?"
+    # ("increase reserve for obsolete legal paper": the paper's size, round 179)
+    r"|receivables?|warrant(?:y|ies)|returns?|refunds?"
+    r"|legal(?!\s+(?:paper|size|pads?|sheets?|envelopes?|folders?|files?|tabs?|ream))"
+    r"|lawsuits?|litigation|claims?"
     r"|tax(?:es)?|bonus(?:es)?|vacation|holiday\s+pay|severance|restructuring|rebates?)"
 )
 # a customer's unpaid bill is a receivable, never stock: "the $75 bar tab the guy walked out
@@ -511,6 +514,17 @@ _NOBODY_TRADES = lead(
             |ordering)\b""",
     _I | re.VERBOSE,
     word=True,
+)
+
+# how goods are sold, or that they ran out, is no sale of these: "nav lights (sold by the
+# pair, cost is per pair): 3 pairs fogged", "sold out of hazy by 4pm. someone swiped 7 hats"
+# (round 179: both refused as a sale)
+_NO_SALE_HERE = re.compile(
+    r"""\b(?:sold|sells|selling)\s+(?:by\s+the|in|per|as\s+an?|as)\s+(?:\w+\s+)?(?:pair|pairs|each
+        |piece|unit|case|cases|dozen|box|boxes|pack|packs|foot|ft|yard|roll|rolls|set|sets|bag
+        |bags|pound|lb|gallon|sheet|sheets|ream|bundle|bundles|singles?)\b
+      | \bsold\s+out\b""",
+    _I | re.VERBOSE,
 )
 
 # money that does not come back: "vendor won't take RTV", "vendor said no RTV", "carrier won't
@@ -945,6 +959,8 @@ def answer(
     if not has_reason and _THANKS.search(stripped) and not _ASKS_WRITE_OFF.search(stripped):
         return "That reads like a thank-you, not a write-off. " + DOES
     trade = _NO_MONEY_BACK.sub(" ", _NOBODY_TRADES.sub(" ", words))
+    if "sold" in trade.lower() or "sell" in trade.lower():
+        trade = _NO_SALE_HERE.sub(" ", trade)
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
     if moved and not (
