@@ -203,7 +203,9 @@ _NUMWORDS = (
     rf"(?:(?:\s*-\s*|\s+(?:and\s+)?){_NUMBER_WORD}\b)*"
 )
 _NUM_CORE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
-_NUM = rf"(?<![\w.])(?<!\d,){_NUM_CORE}"
+# (never the figures of a one-letter place code: "CAT-LTR-40 x 10, L-40 rack" counted 40 racks;
+# round 179)
+_NUM = rf"(?<![\w.])(?<!\d,)(?<!\b[a-z]-){_NUM_CORE}"
 _CUR_BEFORE = r"(?:(?<![a-z])us\s?\$|\busd\b|\$)"
 _CUR_AFTER = r"(?:usd\b|dollars?\b|bucks\b|dlrs\b|\$)"
 # ("$4grand" glued is 4 grand too)
@@ -879,6 +881,12 @@ _NOT_NOUNS = frozenset(
     (
         "was", "is", "has", "does", "this", "its", "yes", "us", "as", "plus", "less", "his",
         "hers", "ours", "theirs", "yours", "always", "perhaps", "sometimes", "thanks", "pls",
+        # events, people and time counted in the day's news, never the goods ("busy day, 14
+        # deliveries, 3 schools. the bleach that fell off the shelf, 9 jugs": round 179)
+        "deliveries", "schools", "stops", "orders", "customers", "trucks", "hours", "days",
+        "weeks", "months", "people", "guests", "rooms", "tables", "calls", "emails", "tickets",
+        "kids", "students", "classes", "runs", "shifts", "minutes", "mins", "hrs", "years",
+        "yrs", "visitors", "patients", "appointments", "jobs", "routes", "drivers", "staff",
     )
 )  # fmt: skip
 # "45 on hand", "30 left": a count by the words after it
@@ -4098,7 +4106,7 @@ _Code = tuple[str, bool, int, int]
 _AFTER_PLACE = re.compile(rf"{_LOC_HEAD}\s*$", _I)
 _IN_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", _I)
 _PLACE_AFTER = re.compile(
-    r"\s+(?:floor|shelf|shelves|area|corner|wall|racks?)\s*(?:$|[.,;!\n])", _I
+    r"\s+(?:floor|shelf|shelves|area|corner|wall|racks?|bins?|bay|slot|zone)\s*(?:$|[.,;!\n])", _I
 )
 _AFTER_ID = re.compile(r"\b(?:pallet|plt|skid|lot|ticket|rma|license|lpn)\s*(?:\#|no\.?)?\s*$", _I)
 

@@ -6460,3 +6460,30 @@ def test_halves_of_a_grand(text: str, amount: str) -> None:
     # count of 2
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.amount == Decimal(amount) and d.confidence >= 0.9
+
+
+def test_a_new_price_each_after_from_is_no_pieces_per_container() -> None:
+    # "marked down 2 rolls X from 315 to 200 each" read 200 pieces in each roll (400 rolls'
+    # worth and no amount)
+    (d,) = draft("marked down 2 rolls SKU-12 from 15 to 10 each, wrong weave", make_context())
+    assert (d.category, d.quantity, d.amount) == (Category.WRITE_DOWN, Decimal(2), Decimal("10.00"))
+    items = {"VNL-54": ItemInfo("VNL-54", "Banner vinyl 54in x 150ft (roll)", Decimal("315.00"))}
+    (d,) = draft("marked down 2 rolls VNL-54 from 315 to 200 each", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(2), Decimal("230.00"))
+
+
+def test_a_one_letter_place_code_is_no_count() -> None:
+    # "SKU-12 x 10, L-40 rack" counted 40 racks; "A-12 bin" drafted goods called A-12
+    for text in ("SKU-12 x 10, L-40 rack, torn bags", "SKU-12 x 10, A-12 bin, torn"):
+        (d,) = draft(text, make_context(items=ITEMS))
+        assert (d.quantity, d.amount) == (Decimal(10), Decimal("150.00"))
+
+
+def test_the_days_news_counts_no_goods() -> None:
+    # "busy day, 14 deliveries. the bleach X that fell off the shelf, 9 jugs" drafted 14
+    drafts = draft(
+        "busy day, 14 deliveries. the bleach SKU-12 that fell off the top shelf, 9 jugs, can "
+        "u write off",
+        make_context(items=ITEMS),
+    )
+    assert [d.quantity for d in drafts] == [Decimal(9)]

@@ -36,7 +36,7 @@ _SCALE = (
 )
 _DIGITS = lead(
     r"\d.",
-    rf"(?P<n>(?<![\w.#])(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",
+    rf"(?P<n>(?<![\w.#])(?<!\b[a-z]-)(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)(?![\d])){_SCALE}",
     re.IGNORECASE,
 )
 # "no one has bought them" is nobody, not a count of one

@@ -1035,6 +1035,8 @@ def _read_each(s: str) -> Pack | None:
 
 
 _EA_CLOSED = re.compile(r"\bea\s*\)", _I)
+# (the old price may be blanked by then: read as the list's cost)
+_FROM_TO = re.compile(r"\bfrom\s+(?:\$?\d[\d,.]*\s*)?(?:ea(?:ch)?\s+)?(?:down\s+)?to\s+\$?$", _I)
 
 
 def _read_each_pieces(s: str) -> Pack | None:
@@ -1051,6 +1053,9 @@ def _read_each_pieces(s: str) -> Pack | None:
         return None
     if "@" in s[outer.end() : m.start()] and not m.group("u"):
         return None  # "2 pallets X @ 50 each": a price, unless the pieces are named
+    if not m.group("u") and _FROM_TO.search(s, max(0, m.start() - 40), m.start()):
+        # "marked down 2 rolls X from 315 to 200 each": the new price (round 179)
+        return None
     n1, n2 = _num(outer.group("n1")), _num(m.group("n2"))
     if n1 is None or n2 is None:
         return None
