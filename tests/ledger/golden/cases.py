@@ -39,8 +39,9 @@ Conventions where a reasonable accountant could hesitate (kept the same everywhe
   drop, correctness does not).
 - A SKU the item list does not know, with no price in the text, expects "doubt".
 - Pack sizes multiply and the quantity is in pieces ("3 cs (12/cs)" -> 36), also when the
-  item list prices that case, carton, box or bag (the amount is then the cases' cost, and
-  QuickBooks moves cases); a retail pack counted as the list's unit ("12 4pks") stays packs;
+  item list prices that case, carton, box, bag, pack, roll or dozen (the amount is then the
+  cases' cost, and QuickBooks moves cases: "2 dz" of a glass priced per dozen is 24 glasses);
+  a retail pack counted as the list's unit ("12 4pks") stays packs;
   a price per case is read against cases. Where only cases of unknown size are given, the
   case does not check the quantity.
 - "went missing from the cage" (the locked high-value cage) is theft, as the issue reads it.
@@ -10954,7 +10955,7 @@ CASES: list[dict[str, Any]] = [
     {"id": "w10-060", "group": "pack_sizes", "text": "wg12 1 dz broken in receiving",
      "items": {"WG12": ["Wine glass 12oz, per dozen", "58.80"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "58.80",
-                 "quantity": "1", "sku": "WG12"}]},
+                 "quantity": "12", "sku": "WG12"}]},
     {"id": "w10-061", "group": "pack_sizes", "text": "24 WG12 glasses smashed",
      "items": {"WG12": ["Wine glass 12oz, per dozen", "58.80"]}, "expect": "unsure"},
     {"id": "w10-062", "group": "pack_sizes", "text": "3 WG12 broken",
