@@ -219,9 +219,14 @@ def _whole_packs_counted(
 def _part_of_a_listed_pack(facts: Facts, item: ItemInfo) -> str | None:
     """The container, when the count is a part of one ("1.5 cases", "half a box") that the
     item list's name names ("..., case of 12"), else None."""
-    if len(facts.containers) != 1:
+    if len(facts.containers) == 1:
+        said, count = facts.containers[0]
+    elif not facts.containers and facts.unit and facts.quantity is not None:
+        # ("1.5 cases butter BTR36CS" of "..., case of 36": counted in cases with a figure;
+        # round 181, sure in cases where the writer counted 54 pieces)
+        said, count = facts.unit, facts.quantity
+    else:
         return None
-    said, count = facts.containers[0]
     held = container_said(said)
     if held is None or count == count.to_integral_value() or facts.quantity != count:
         return None  # (whole ones, or a part the message counted in pieces: "(12/cs)")

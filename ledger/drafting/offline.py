@@ -5827,6 +5827,10 @@ def _assemble(
                 r.notes.append(
                     f"Amount {_fmt(count)} {outer} x ${_fmt(m.value)} per {outer} = ${_fmt(amount)}"
                 )
+                if r.pack.retail and outer == "pack":
+                    # "12 4pks of hand sanitizer, $5.20 per 4pk": the golden table counts the
+                    # 48 pieces, a round 181 writer the 12 packs (it was sure): never sure
+                    r.guess("packs priced by the pack: counted in pieces", P_PACK_GUESS)
     free = [m for m in r.money if m.role == "free"]
     for m in r.money:
         if m.bare_at:

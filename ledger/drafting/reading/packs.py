@@ -296,6 +296,7 @@ class Pack:
     containers: dict[str, Decimal] = field(default_factory=dict)  # "case" -> 3
     doubt: str = ""
     guess: str = ""  # a reading that is likely but not certain: costs a little confidence
+    retail: bool = False  # packs named by their size ("12 4pks")
 
     def __post_init__(self) -> None:
         self.quantity = (
@@ -1431,6 +1432,7 @@ def _read_n_packs(s: str) -> Pack | None:
             f"Quantity {_fmt(n1)} x {_fmt(n2)}-pack = {_fmt(qty)}",
             used=[n1, n2],
             containers={"pack": n1},
+            retail=True,
         )
     return None
 
