@@ -2033,6 +2033,8 @@ def read_requests(
         read = _event_said_apart(read, clean)
     read = _per_container_unread(read, clean)
     read = _donated_among(read)
+    if len(read) > 2:
+        read = _head_count_split(read)
     if names:
         read = _reserve_count_or_dollars(read, clean, names.values())
     read = _given_along(read)
@@ -4638,6 +4640,38 @@ def _one_story(a: _Hit, b: _Hit) -> bool:
     return a.category is b.category or a.category in b.explains or b.category in a.explains
 
 
+def _head_count_split(read: list[Facts]) -> list[Facts]:
+    """A count with no reason of its own, then its parts, each with one, that add up to it:
+    "6 X: 4 cracked, 2 donated", "write off 8 X: 5 torn, and 3 donated" are the parts, not
+    the whole as well (round 180: three trades drafted the whole beside its parts)."""
+    out: list[Facts] = []
+    i = 0
+    while i < len(read):
+        head = read[i]
+        parts = read[i + 1 :]
+        if (
+            head.reason is None
+            and head.quantity is not None
+            and len(parts) >= 2
+            and all(p.reason is not None and p.quantity is not None for p in parts)
+            and all(p.sku == head.sku for p in parts)
+            and sum(p.quantity for p in parts if p.quantity is not None) == head.quantity
+        ):
+            return [*out, *parts]
+        out.append(head)
+        i += 1
+    return out
+
+
+# when a reserve was built: "last quarter", "in March", "back in Q2" (after the build's words)
+_BUILT_THEN = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:last\s+(?:quarter|qtr|month|year|yr|week|fy|period|time)"
+    r"|in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|earlier|back\s+in|ago"
+    r"|previously|at\s+year[-\s]end)\b",
+    _I,
+)
+
+
 def _pick_reason(
     r: _Read, hits: list[_Hit], index: _ReasonIndex
 ) -> tuple[Category | None, str | None]:
@@ -4663,6 +4697,17 @@ def _pick_reason(
             asked = _WS.sub(" ", r.s[h.start : other.end()])
             r.doubts.append(f"'{asked}' is asked, not said: confirm what happened")
             break
+    # a reserve built in the past is the history of the reserve now used: "we set up a reserve
+    # last qtr for exactly this. relieve it for 30 X" (round 180: four writers, all drafted
+    # as building it)
+    if any(h.category is Category.RESERVE_WRITE_OFF for h in hits):
+        built = [
+            h
+            for h in hits
+            if h.category is Category.RESERVE_PROVISION
+            and _BUILT_THEN.match(r.s, h.start + len(h.keyword))
+        ]
+        hits = [h for h in hits if h not in built] or hits
     # words another hit's story explains are part of that story: "lost in transit, carrier
     # says no trace" is goods lost in transit, not a count's shortfall
     told = [h for h in hits if not any(h.category in o.explains for o in hits if o is not h)]

@@ -6528,3 +6528,35 @@ def test_part_of_a_listed_case_said_with_a_figure_is_never_sure() -> None:
     items = {"BTR": ItemInfo("BTR", "Butter unsalted 1 lb (case of 36)", Decimal("142.20"))}
     (d,) = draft("1.5 cases butter BTR rancid", make_context(items=items))
     assert d.amount == Decimal("213.30") and d.confidence < 0.9
+
+
+# -- held-out round 180 (sets 1477-1484) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we set up an obsolescence reserve last quarter - use it for these: 5 SKU-12, old stock",
+        "we set up a reserve last qtr for exactly this. relieve it for 5 SKU-12, expired",
+        "we topped up the reserve last month, now take 5 SKU-12 out of it (old design)",
+    ],
+)
+def test_a_reserve_built_before_and_used_now_is_used(text: str) -> None:
+    # the build's words told the reserve's history: each was drafted as building it
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.RESERVE_WRITE_OFF, Decimal("75.00"))
+
+
+def test_a_count_then_its_parts_drafts_the_parts() -> None:
+    # "6 X: 4 cracked, 2 donated" drafted the 6 beside the 4 and the 2
+    drafts = draft("6 SKU-12: 4 cracked, 2 donated to the school rodeo", make_context(items=ITEMS))
+    assert [(d.category, d.quantity) for d in drafts] == [
+        (Category.LOSS, Decimal(4)),
+        (Category.DONATION, Decimal(2)),
+    ]
+
+
+def test_the_actual_count_said_short() -> None:
+    # "sys 40 / act 36" drafted 40 lost at 0.32
+    (d,) = draft("cyc ct 10/14 bin W-22: SKU-12 sys 40 / act 36", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(4))

@@ -89,6 +89,8 @@ _COUNTED = re.compile(
           # ("physical count PZ500-KT 112 vs system 130": the code counted, then its figure)
             |\s+(?=[a-z0-9-]*[\d-])(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]\s*[:=]?(?=\s*\d))?
           |physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          # ("WHSK14 sys 40 / act 36": the actual count, short; round 180)
+          |act\.?(?=\s*[:=]?\s*\d)
           # ("counted latex M: 212": the goods, then the figure after a colon)
           |counted\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*(?=\s*[:=]\s*\d)
           |(?:floor|shelf|bin)(?:\s+(?:qty|quantity|count))?\s*[:=]|(?:floor|shelf)(?=\s+\d)|(?:floor|shelf|bin)\s+(?:qty|quantity)|on\s+(?:the\s+)?shel(?:f|ves)|(?:shel(?:f|ves)|floor)\s+(?:only\s+)?(?:has|have|had)
