@@ -468,6 +468,31 @@ def _same_container(said: str | None, listed: str) -> bool:
     return said == listed or (said in _CASE_WORDS and listed in _CASE_WORDS)
 
 
+def _listed_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
+    """The container the list's name sells the item by, with its size ("..., case of 12")."""
+    sized = packs.size_of(item.name)
+    return sized if sized and packs.sold_by(item.name) == sized[0] else None
+
+
+def _taken_out_of(facts: Facts, item: ItemInfo, held: str) -> bool:
+    """Whether the count is of pieces taken out of the list's container: "8 cartons from
+    OAT32-12" of "... (case of 12)", "pulled 4 tubes out of a box of TB26SV" (round 181:
+    drafted as 8 cases, 4 boxes)."""
+    if facts.quantity is None or facts.quantity != facts.quantity.to_integral_value():
+        return False
+    said = container_said(facts.unit or "")
+    counted = dict(facts.containers)
+    if said == held or held in counted or any(n != facts.quantity for n in counted.values()):
+        return False  # ("2 cases from the OAT32-12 pallet": whole ones)
+    m = re.search(
+        rf"(?<![\w.]){_fmt_qty(facts.quantity)}\s+(?:[a-z][\w'-]*\s+){{1,3}}?(?:from|out\s+of|outta)"
+        rf"\s+(?:an?\s+|the\s+|one\s+|our\s+)?(?:[a-z]+\s+(?:of\s+)?)?{re.escape(item.sku)}(?![\w-])",
+        facts.source_text,
+        re.IGNORECASE,
+    )
+    return m is not None
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -483,6 +508,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         # "3 dozen ANTAC-96" of "Antacid chewable tablets, btl/96": nobody counts the tablets
         # of a bottle on a shelf; 36 bottles, not 36 tablets (round 169)
         return None
+    out_of = by_its_pack or _listed_pack(item)
+    if out_of is not None and out_of[1] > 1 and _taken_out_of(facts, item, out_of[0]):
+        return out_of
     cases = dict(facts.containers).get(by_its_pack[0]) if by_its_pack else None
     if by_its_pack is not None and cases is None and len(facts.containers) == 1:
         # ("12 of the 200-ct sleeves" of "... 200/SL": a 200-count the reading called a pack

@@ -6560,3 +6560,16 @@ def test_the_actual_count_said_short() -> None:
     # "sys 40 / act 36" drafted 40 lost at 0.32
     (d,) = draft("cyc ct 10/14 bin W-22: SKU-12 sys 40 / act 36", make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(4))
+
+
+# -- held-out round 181 (sets 1485-1492) ------------------------------------------------------
+
+
+def test_pieces_taken_out_of_the_lists_case_are_its_share() -> None:
+    # "8 cartons from OAT32-12" of "..., case of 12" drafted 8 cases
+    items = {"OAT": ItemInfo("OAT", "Oat milk barista 32oz (case of 12)", Decimal("41.40"))}
+    (d,) = draft("expired oat milk, 8 cartons from OAT", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(8), Decimal("27.60"))
+    # ... whole cases from it stay cases
+    (d,) = draft("2 cases from OAT expired", make_context(items=items))
+    assert d.amount == Decimal("82.80")
