@@ -1466,6 +1466,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "charge to the reserve", "charge the reserve",
                 "against the obsolescence reserve", "against the inventory reserve",
                 "against reserves", "against the provision", "against provision",
+                # (longer than the provision's "against obsolete", which they must beat)
+                *(
+                    f"against {kind} {noun}"
+                    for kind in ("obsolete", "obsolescence", "e&o", "obsolete stock",
+                                 "obsolete inventory", "excess & obsolete",
+                                 "excess and obsolete")
+                    for noun in ("reserve", "allowance", "provision")
+                ),
                 "from the allowance", "out of the reserve", "using the reserve",
                 # a heading that names the entry: "reserve write-off: 14 X", "E&O reserve
                 # usage: 12 X", "w/o vs E&O reserve: X x 9"
@@ -1662,6 +1670,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "for obsolescence", "for obsolete stock", "for obsolete",
                 # ("accrue $4,000 more for excess & obsolete", round 157)
                 "for excess & obsolete", "for excess and obsolete", "for e&o",
+                # ("set aside $300 against obsolete greeting card stock": round 182, a sure
+                # loss)
+                "against obsolete", "against obsolescence",
                 near=(
                     "provide", "providing", "provided", "accrue", "accrued", "accruing",
                     "set aside", "put aside", "setting aside", "provision",

@@ -971,6 +971,22 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"{_fmt_qty(facts.quantity)} x {format_money(item.unit_cost, cur)} (the item "
                 f"list's cost) = {format_money(listed, cur)}: which is right?"
             )
+    if (
+        item is not None
+        and facts.total is not None
+        and not wd_total
+        and kind is not Kind.WRITE_DOWN
+    ):
+        unsaid = _pieces_in_it_unsaid(facts, item)
+        if unsaid is not None:
+            # "3 cs cups X at $31.20/cs, total $93.60" of "..., case of 240": the money says
+            # nothing of the count, 3 cases or the 720 cups (round 182: sure in cases)
+            guesses.append(
+                Guess(
+                    f"{_plural(unsaid)} or the pieces in them: counted in {_plural(unsaid)}",
+                    P_WHOLE_PACKS,
+                )
+            )
     if item is not None:
         if unit_cost is None and (facts.total is None or wd_total):
             unit_cost = item.unit_cost

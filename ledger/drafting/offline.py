@@ -154,6 +154,9 @@ _UNIT_WORDS: tuple[str, ...] = (
     "sqft",
     # ("TAPE1IN 10rl gummy", "PPR-8514 40rm water dmg": rolls and reams, round 179)
     "rl", "rls", "rm", "rms",
+    # ("3 flats of ISO110 run over": flats of canisters, plants or eggs; only the plural, as
+    # "3 flat tires" are tires; round 182, sure at 3 canisters)
+    "flats",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -2471,6 +2474,11 @@ _THAN_THE_BOOKS = re.compile(
     r"[^.;!?\n]{0,40}?\bthan\s+(?:on\s+|in\s+)?(?:the\s+)?(?:books|system|records|qb|pos)\b", _I
 )
 _BREAK_ROOM_AFTER = re.compile(r"\s*(?:room|time|area|table|lounge)\b", _I)
+_ON_BREAK_BEFORE = re.compile(
+    r"\b(?:on|over|during|after|before|from|at)\s+(?:(?:his|her|their|my|our|a|the|lunch|coffee"
+    r"|spring|winter|summer|christmas|holiday|xmas|mid-?term|fall|the\s+long)\s+){0,2}$",
+    _I,
+)
 _BROKE_IN_HANDLING = re.compile(
     r"\s+(?:half|two|pieces|picking|pick|packing|transit|shipping|shipment|handling|storage"
     r"|the\s+(?:move|fall|drop|box|boxes|carton|case|mail|post|wash|machine|process|line"
@@ -4529,8 +4537,13 @@ class _ReasonIndex:
                 and not _SOMEONE_BEFORE.search(text, max(0, m.start() - 16), m.start())
             ):
                 key = "broke"  # "5 vials broke in picking": broken, nobody broke in
-            if key in ("break", "breaks") and _BREAK_ROOM_AFTER.match(text, m.end()):
-                continue  # "$120 of pizza in the break room": a room, nothing broken
+            if key in ("break", "breaks") and (
+                _BREAK_ROOM_AFTER.match(text, m.end())
+                or _ON_BREAK_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            ):
+                # "$120 of pizza in the break room": a room, nothing broken; "while Jen was on
+                # break", "over spring break": a rest, not damage (round 182, a sure loss)
+                continue
             if key in ("went through", "went thru") and _WE_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):
@@ -5081,6 +5094,23 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         for m in list(pattern.finditer(r.s)):
             a = _money_value(m.group("a"), r)
             b = _money_value(m.group("b"), r)
+            per = _PER_CONTAINER_END.search(m.group(0))
+            said = per.group("c").lower() if per else ""
+            held = "dozen" if said in ("dz", "doz", "dozen") else packs.container(said)
+            count = r.pack.containers.get(held) if r.pack is not None and held else None
+            if count is not None and a is not None and b is not None and a > b:
+                # "mark down 5 dz X from $21/dz to $9/dz": prices per dozen of the pieces
+                # counted out of them; the write-down is the 5 dozens' (round 182: it was 60
+                # x $12 at 0.97)
+                by = count * (a - b)
+                r.wd_by_total.append(by)
+                r.used.extend((a, b))
+                r.notes.append(
+                    f"Write-down {_fmt(count)} {held} x (${_fmt(a)} - ${_fmt(b)}) per {held}"
+                    f" = ${_fmt(by)}"
+                )
+                r.cut(*m.span(), MONEY_MARK)
+                continue
             if a is not None:
                 r.wd_cost.append(a)
             if b is not None:

@@ -6573,3 +6573,51 @@ def test_pieces_taken_out_of_the_lists_case_are_its_share() -> None:
     # ... whole cases from it stay cases
     (d,) = draft("2 cases from OAT expired", make_context(items=items))
     assert d.amount == Decimal("82.80")
+
+
+# -- held-out round 182 (sets 1493-1500) ------------------------------------------------------
+
+
+def test_set_aside_against_obsolete_stock_builds_the_reserve() -> None:
+    # "set aside $300 against obsolete greeting card stock" was a sure loss
+    (d,) = draft("set aside $300 against obsolete greeting card stock", make_context())
+    assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("300.00"))
+    # ... and goods written off against the obsolete stock reserve use it
+    (d,) = draft("write off 3 SKU-12 against obsolete reserve", make_context(items=ITEMS))
+    assert d.category == Category.RESERVE_WRITE_OFF
+
+
+def test_a_write_down_priced_per_dozen_is_the_dozens() -> None:
+    # "mark down 5 dz X from $21/dz to $9/dz" wrote down 60 x $12 = $720 at 0.97
+    items = {"MASK": ItemInfo("MASK", "Masquerade masks (dozen)", Decimal("21.00"))}
+    (d,) = draft("mark down 5 dz MASK from $21/dz to $9/dz, old designs", make_context(items=items))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("60.00"))
+    (d,) = draft("mark down 5 cases of SKU-12 (12/cs) from $120/cs to $60/cs", make_context())
+    assert d.amount == Decimal("300.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counted by a price per case and a total: cases or the 720 cups? (sure in cases)
+        "3 cs cups CUP-CS at $31.20/cs crushed, total $93.60",
+        # flats of single canisters: how many in a flat? (sure at 3 canisters)
+        "3 flats of SKU-12 run over by the pallet jack",
+    ],
+)
+def test_round_182_readings_are_never_sure(text: str) -> None:
+    items = {
+        **ITEMS,
+        "CUP-CS": ItemInfo("CUP-CS", "Plastic cups 16oz red (case of 240)", Decimal("31.20")),
+    }
+    drafts = draft(text, make_context(items=items))
+    assert drafts and all(d.confidence < 0.9 for d in drafts)
+
+
+def test_on_break_is_a_rest_not_damage() -> None:
+    # "2 got pinched off the counter display while Jen was on break" was a sure loss by "break"
+    (d,) = draft(
+        "pruners SKU-12: 2 got pinched off the counter display while Jen was on break",
+        make_context(items=ITEMS),
+    )
+    assert d.category == Category.CASUALTY
