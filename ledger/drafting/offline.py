@@ -319,6 +319,11 @@ _PREMISES = (
     r"|skylights?|deadbolts?|hasps?)"
 )
 _MASK_PARTS: tuple[str, ...] = (
+    # how deep the water stood: "6\" of water in the back room, 14 X destroyed" (round 182:
+    # drafted 6 of the goods)
+    r"""\b\d{1,3}(?:\.\d+)?\s*(?:"|”|inches|inch|in|ft|feet|foot|cm|mm)\s+of\s+
+        (?:standing\s+|flood\s*|dirty\s+|sewer\s+|rain\s*)?(?:water|rain|snow|mud|sewage|ice
+        |sludge|silt)\b""",
     # a year that names a lot, a crop or a season, or when goods expired ("expired 2023"):
     # never a count (each mask starts with its digit: tried only where a number starts)
     rf"\b\d{{4}}(?<=\b(?:19[5-9]\d|20[0-4]\d))(?=[\s-]+(?:{_OF_A_YEAR})\b)",
@@ -998,7 +1003,8 @@ _PRICE_EACH = re.compile(
 # words after "a"/"per" that say no unit: "$900 a month", "$300 per the invoice"
 _NOT_PER = (
     r"(?:day|week|month|year|hour|night|time|total|lot|while|bit|few|couple|the|our|my|their"
-    r"|this|that|invoice|receipt|quote|po|cent|percent|dollars?|bucks|and|or|at|so)"
+    r"|this|that|invoice|receipt|quote|po|cent|percent|dollars?|bucks|and|or|at|so"
+    r"|review|request|email|call|policy|instructions?|approval|memo|manager|boss|audit)"
 )
 # "4.50 ea": cents and a per-unit word make a plain number a price
 _PRICE_CENTS = lead(
@@ -1012,6 +1018,8 @@ _RIGHT_UNIT = re.compile(
          (?:(?:\d+|six|twelve|four|eight|ten|twenty[-\s]?four)\s*-?\s*(?=pack\b|pk\b))?
          (?P<u>{_UNIT}|unit|item|piece|head|pk)\b
          |(?:/\s*|per\s+|an?\s+|one\s+)(?!{_NOT_PER}\b)(?P<w>[a-z]{{2,15}})\b
+          # ("$3,250 per Priya's review": as someone said, no unit)
+          (?!'s\b|’s\b)
          |(?:each|ea|apiece|a\s+piece|a\s+pop)\b\.?)""",
     _IX,
 )
@@ -5174,14 +5182,18 @@ _RESERVE_BY = re.compile(
     rf"""(?:\bby|\b(?:add|added|adding|put|putting|top\s+up|topped\s+up|set\s+aside|book|booked)
         (?:\s+(?:another|an\s+extra|a\s+further|an\s+additional))?
         |\b(?:another|an\s+extra|a\s+further|an\s+additional)
-        |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)\s*[:=-]?)
+        # ("E&O reserve top-up 1,800": round 182, a count of 1,800)
+        |\b(?:reserves?|allowances?|provisions?|e\s*&\s*o)
+            (?:\s+(?:top[-\s]?up|increase|addition|build|provision))?\s*[:=-]?)
         \s+(?P<n>{_NUM})(?![a-z])
         # ("the reserve 650 for obsolete K-2006 kits": what the $650 is for, no count of them)
         (?!\s*(?:%|x\b|{_UNIT}\b|[a-z]+-?\d|(?:am|pm)\b
             |(?!(?:for|to|against|on)\b)(?:[a-z]+\s+){{0,2}}{SKU_MARK}))
         # ("relieve the reserve: 100 grey blanks": a count of goods, not $100)
         (?!\s+(?!(?:for|to|in|into|on|from|of|against|dollars?|bucks|usd|worth|total|and|this
-            |that|now|today|per|more|extra|please|pls|thanks|thx|as|at|by|with|off|out)\b)
+            |that|now|today|per|more|extra|please|pls|thanks|thx|as|at|by|with|off|out
+            # ("the reserve needs another 850 added for copper fittings", round 182)
+            |added|needed|additional)\b)
             (?:[a-z]{{3,}}|[a-z]+-[a-z]))  # ("add 12 XX-BEANIE-RED to the reserve": goods)""",
     _IX,
 )

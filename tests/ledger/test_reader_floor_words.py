@@ -6621,3 +6621,68 @@ def test_on_break_is_a_rest_not_damage() -> None:
         make_context(items=ITEMS),
     )
     assert d.category == Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # a reserve that "needs" money is built (refused, or no amount read)
+        (
+            "obsolescence reserve needs $180 more for the christmas cards",
+            Category.RESERVE_PROVISION,
+            "180.00",
+        ),
+        (
+            "the slow-moving reserve needs another 850 added for the old gaskets",
+            Category.RESERVE_PROVISION,
+            "850.00",
+        ),
+        # "per Priya's review" is who said so, no unit the money is per
+        (
+            "allowance for obsolete stock needs to go up by $3,250 per Priya's review",
+            Category.RESERVE_PROVISION,
+            "3250.00",
+        ),
+        # a heading's bare figure is the reserve's money (it was a count of 1,800)
+        ("E&O reserve top-up 1,800", Category.RESERVE_PROVISION, "1800.00"),
+        # "did the wig wall w/ Tasha." tells the job done: no question (refused)
+        (
+            "did the wig wall w/ Tasha. / count is off on SKU-12. books say 20, only 14 on the peg",
+            Category.SHRINKAGE,
+            "90.00",
+        ),
+        # a thief's stuffing inside his jacket (shrinkage at 0.87)
+        (
+            "cctv shows a guy stuffing 2 SKU-12 inside his jacket, gone before i got to the door",
+            Category.CASUALTY,
+            "30.00",
+        ),
+        # misbound books are damaged (refused as stock received)
+        ("a quarter of the 80 SKU-12 that came in are misbound", Category.LOSS, "300.00"),
+        # how deep the water stood is no count (6 of the goods)
+        (
+            'flood at the store, 6" of water in the back room. 14 SKU-12 filters destroyed',
+            Category.CASUALTY,
+            "210.00",
+        ),
+    ],
+)
+def test_round_182_words(text: str, category: Category, amount: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (category, Decimal(amount))
+
+
+def test_a_choice_not_remembered_is_a_doubt() -> None:
+    # "$85 of magazines damaged or returned, can't remember which" was a loss at 0.85
+    (d,) = draft("$85 of magazines damaged or returned, can't remember which", make_context())
+    assert d.confidence < 0.5
+
+
+def test_a_person_fine_is_no_goods_fine() -> None:
+    # "all garbage. Luis is ok" was refused as goods that are fine
+    drafts = draft(
+        "whole pallet of SKU-12 tipped off the forklift at dock 2 at 10:30. all garbage. "
+        "Luis is ok",
+        make_context(items=ITEMS),
+    )
+    assert drafts

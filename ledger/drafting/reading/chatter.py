@@ -48,6 +48,16 @@ _YES_NO = re.compile(
         |anybody|someone|somebody|it|this|that|our|they|there)\b""",
     _I | re.VERBOSE,
 )
+# "did the wig wall w/ Tasha. count is off on X", "did the yard walk w/ Sam this morning":
+# a job done, told, not a question (round 182: two trades' counts refused as questions)
+_DID_THE_JOB = re.compile(
+    r"""^\s*(?:\S+\s+){0,3}?did\s+(?:the|a|our|my|this\s+\w+'?s?)\s+(?:[\w-]+\s+){0,2}?
+        (?:walk|walkthrough|walk-through|count|recount|wall|audit|inventory|check|sweep|rounds
+        |cycle\s+count|stock\s*take|spot\s+check)\b
+        (?=\s*(?:[./,;:\n]|$|w/|with\b|this\b|today\b|yesterday\b|last\b|earlier\b
+            |tonight\b|on\s+\w+day\b|and\b))""",
+    _I | re.VERBOSE,
+)
 # a question asked with no mark: "what's the cost on a 2x10x16 df right now", "can you show
 # me the 5 biggest write-offs this week"
 _ASKED_NO_MARK = re.compile(
@@ -634,7 +644,8 @@ _DROPPED_OFF = re.compile(
 _GOODS_FINE = re.compile(
     r"""\b(?:survived|made\s+it)\b(?!.*\b(?:but|except|broke|broken|cracked|damaged)\b)
       | \b(?:received|came\s+in|arrived|delivery)\b.*\ball\s+good\W*$
-      | \ball\b(?:\s+\S+){0,6}?\s+(?:inside\s+)?(?:are|were|is|was|look|looks|seem)\s+
+      # (within a sentence: "all garbage. Luis is ok" is a person fine; round 182)
+      | \ball\b(?:\s+[^\s.!;/]+){0,6}?\s+(?:inside\s+)?(?:are|were|is|was|look|looks|seem)\s+
         (?:totally\s+|completely\s+)?(?:fine|ok|okay|good|intact|undamaged|perfect)\b
       | \b(?:repaired|fixed|patched|glued)\b(?:\s+\S+){0,8}?\s+back\s+(?:on|to|in)\s+the\s+
         (?:floor|shelf|shelves|rack|display|showroom)\b""",
@@ -937,6 +948,7 @@ def answer(
         and not asked_to_do
         and _YES_NO.search(stripped)
         and not _ASKS_WRITE_OFF.search(stripped)
+        and not _DID_THE_JOB.search(stripped)
     ):
         # "does the reserve still have 4k in it or did we use it": asked, with no mark
         return "That reads like a question, not a write-off request. " + DOES

@@ -111,7 +111,7 @@ _COUNTED = re.compile(
           |(?:cage|vault|cooler|freezer|walk-?in|back\s*room|stockroom)
            (?=\s*[:=]?\s*\d+(?:,\d{3})*(?![\w,.%/:-]|\s+(?:has|have|had|holds?|shows?|says?)\b))
           |(?:re-?)?count(?:\s+(?:of|for)\s+[\w-]+)?\s+(?:gave|gives|showed|shows|says)
-          |(?:we\s+)?(?:only\s+)?(?:have|had|got)(?:\s+only)?
+          |(?:we\s+)?(?:only\s+|actually\s+|really\s+)?(?:have|had|got)(?:\s+only)?
           |(?:we|i)\s+(?:only\s+)?(?:found|find|counted|count|see)(?:\s+only)?
           # ("cant find 2 of them, count says we should have 6": 2 are missing, not counted)
           |(?:peg|pegs|hook|hooks|rack|tote|drawer|slot|bin|bins|box|reel|spool|pallet)

@@ -65,6 +65,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |(?:a\s+few|a\s+couple|several|most|many|a\s+handful|a\s+bunch)\s+of\s+(?:them|those|these)\b
          # ("went walkabout or got tossed out, can't tell which", round 158)
          |(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:tell|say)\s+which
+         # ("$85 of magazines damaged or returned, can't remember which", round 182)
+         |(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not|didn'?t)\s+
+            (?:remember|recall)(?:\s+which)?
          |either
          # ("lost a bunch of ice cream", "bunch of scenery stuff ruined"): many, how many
          # unsaid; a bunch of flowers or of herbs is one bunch
