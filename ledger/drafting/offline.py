@@ -5102,6 +5102,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         for m in list(pattern.finditer(r.s)):
             a = _money_value(m.group("a"), r)
             b = _money_value(m.group("b"), r)
+            if not write_down and pattern is _WD_ARROW and a is not None and b is not None and b > a:
+                continue  # "14 X at $11.40 -> $156.60 total": arithmetic, no value going down
             per = _PER_CONTAINER_END.search(m.group(0))
             said = per.group("c").lower() if per else ""
             held = "dozen" if said in ("dz", "doz", "dozen") else packs.container(said)
