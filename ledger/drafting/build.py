@@ -98,6 +98,31 @@ _BULK = frozenset(
 )  # fmt: skip
 # "12 6pks", "8 3-pks", "40 4-packs": a count of packs named by their size
 _SIZE_NAMED_PACKS = re.compile(r"\b\d+\s+\d+\s*-?\s*(?:pks?|packs?)\b", re.IGNORECASE)
+# containers the goods travel in, counted whole out to pieces when the list's name gives their
+# size (the golden table's convention); retail packs, sets and pairs stay the list's unit
+_WHOLESALE = frozenset(
+    (
+        "case",
+        "carton",
+        "box",
+        "bag",
+        "bundle",
+        "pallet",
+        "tray",
+        "flat",
+        "sleeve",
+        "rack",
+        "crate",
+        "tote",
+        "bale",
+        "lift",
+        "drum",
+        "dozen",
+        "roll",
+        "unit",
+        "sack",
+    )
+)
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
 _WORD = re.compile(r"[a-z]+")
 _COUNTED_WORD = re.compile(r"\d\s*([a-z]+)(?:\s+([a-z]+))?")  # "2 flats", "3 full cases"
@@ -198,8 +223,8 @@ def _whole_packs_counted(
         return None  # ("1 cs + 3 loose bx (10 bx/cs)": the message's own arithmetic, in boxes)
     if _CODE_IS_THE_CASE.search(item.sku):
         return None  # ("GLV-M-CS" of "NITRILE GLOVE MED CS/10"): the code says its unit, counted
-    by_its_pack = priced_by_its_pack(item)
-    if by_its_pack is None:
+    by_its_pack = priced_by_its_pack(item) or _listed_pack(item)
+    if by_its_pack is None or by_its_pack[1] <= 1 or by_its_pack[0] not in _WHOLESALE:
         return None
     held, size = by_its_pack
     said, count = facts.containers[0] if facts.containers else (facts.unit or "", facts.quantity)

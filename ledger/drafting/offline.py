@@ -438,7 +438,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"\s*[:\#]?\s*[a-z]*\d[\w/-]*(?:\s*(?:,|&|and|/)\s*[a-z]*\d[\w/-]*)*",
     r"\b(?:cntr|container|ctnr)\s*(?:\#|no\.?)?\s*[:\#]?\s*(?-i:[A-Z]{4})\s*\d{6,7}\b",
     # a shoe's, a skate's or a garment's size ("(sz 7)", "size 9,"): the goods', no count
-    r"\b(?:sz|size)\s*[:\#]?\s*(?P<m>\d{1,2}(?:\.5)?)\b(?![.,]\d)"
+    # (never inside a code: "MON-SZ1" is an item the list may not know; a hypothesis find)
+    r"\b(?:sz|size)(?<![\w-]sz)(?<![\w-]size)\s*[:\#]?\s*(?P<m>\d{1,2}(?:\.5)?)\b(?![.,]\d)"
     r"(?!\s*(?:x\b|pcs|units?|pr\b|prs|pairs?|each|ea\b|@|/|\$|dollars?|bucks|of\b))",
     r"\b(?:order|incident|report|claim|batch|lot)\s+\d{3,}[\w-]*",
     # "HR case 3390", "case 88412": a case number has four digits or more; "case 12" may count
@@ -4575,12 +4576,26 @@ class _ReasonIndex:
                 out.append(replace(hit, weak=True) if weak else hit)
         return tuple(out)
 
+    def _in_a_listed_code(self, low: str, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside one of the item list's codes as typed there."""
+        for code in self._message.codes:
+            c = code.lower()
+            at = low.find(c, max(0, start - len(c)), end + len(c))
+            if at != -1 and at <= start and end <= at + len(c):
+                return True
+        return False
+
     def _spell(self, text: str) -> tuple[str, dict[tuple[int, int], fuzzy.Correction]]:
         """The text with misspellings replaced (the table's own, then fuzzy matches); new
         span -> the correction."""
         fixes = self.speller.corrections(text)
         if fixes and self._message.names:
             fixes = [f for f in fixes if f.exact or not self._goods_word(f.typed)]
+        if fixes and self._message.codes:
+            # ("received 1 MACE/MON1, all good, no damage": a listed code's letters are no
+            # misspelt "mice")
+            low = text.lower()
+            fixes = [f for f in fixes if f.exact or not self._in_a_listed_code(low, f.start, f.end)]
         if not fixes:
             return text, {}
         parts: list[str] = []
@@ -5102,7 +5117,13 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         for m in list(pattern.finditer(r.s)):
             a = _money_value(m.group("a"), r)
             b = _money_value(m.group("b"), r)
-            if not write_down and pattern is _WD_ARROW and a is not None and b is not None and b > a:
+            if (
+                not write_down
+                and pattern is _WD_ARROW
+                and a is not None
+                and b is not None
+                and b > a
+            ):
                 continue  # "14 X at $11.40 -> $156.60 total": arithmetic, no value going down
             per = _PER_CONTAINER_END.search(m.group(0))
             said = per.group("c").lower() if per else ""

@@ -36,7 +36,8 @@ ITEMS = {sku: ItemInfo(sku, name, Decimal(COSTS[sku])) for sku, name in NAMES.it
         ("2 Group 27 batteries stolen from the yard", "BAT-G27", 2, "378.00"),
         ("found 6 Kidde 5BC expired on the shelf", "KID-5BC", 6, "204.00"),
         # a figure after "the" starts the name: 2 boxes of the 80 grit discs, not 6 of them
-        ("2 boxes of the 6in 80 grit discs got wet", "SD-80-BX", 2, "62.00"),
+        # (the 100 discs in the 2 boxes of 50, at the boxes' cost)
+        ("2 boxes of the 6in 80 grit discs got wet", "SD-80-BX", 100, "62.00"),
     ],
 )
 def test_goods_named_with_their_figures_are_the_item_at_its_cost(
@@ -496,8 +497,9 @@ def test_a_figure_over_itself_is_or_not_a_fraction() -> None:
     ctx = make_context(items=items)
     (d,) = draft("cycle count aisle 2: iphone 15 glass short 9", ctx)
     assert (d.sku, d.quantity) == ("TG-IP15", Decimal(9))
+    # (3 cases of "12/3CT CS": the 36 packs of hearts, at the 3 cases' cost)
     (d,) = draft("romaine hearts 3 cs rusty and brown, unusable", ctx)
-    assert (d.sku, d.quantity) == ("PD-3120", Decimal(3))
+    assert (d.sku, d.quantity, d.amount) == ("PD-3120", Decimal(36), Decimal("103.50"))
 
 
 FOODS = {

@@ -40,8 +40,10 @@ Conventions where a reasonable accountant could hesitate (kept the same everywhe
 - A SKU the item list does not know, with no price in the text, expects "doubt".
 - Pack sizes multiply and the quantity is in pieces ("3 cs (12/cs)" -> 36), also when the
   item list prices that case, carton, box, bag, pack, roll or dozen (the amount is then the
-  cases' cost, and QuickBooks moves cases: "2 dz" of a glass priced per dozen is 24 glasses);
-  a retail pack counted as the list's unit ("12 4pks") stays packs;
+  cases' cost, and QuickBooks moves cases: "2 dz" of a glass priced per dozen is 24 glasses),
+  and also when only the list's name gives the size ("2 cs" of "..., case of 24" is 48;
+  "half a box" of "..., box of 50" is 25); a retail pack counted as the list's unit ("12
+  4pks", "3 packs" of "..., pack of 3"), a set or a pair stays the list's unit;
   a price per case is read against cases. Where only cases of unknown size are given, the
   case does not check the quantity.
 - "went missing from the cage" (the locked high-value cage) is theft, as the issue reads it.
@@ -9702,7 +9704,7 @@ CASES: list[dict[str, Any]] = [
     {"id": "pack-307-size", "group": "pack_sizes", "text": "2 cs FUEL230 expired",
      "items": {"FUEL230": ["Isobutane fuel canister, case of 24", "98.40"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "196.80",
-                 "quantity": "2", "sku": "FUEL230"}]},
+                 "quantity": "48", "sku": "FUEL230"}]},
     {"id": "hedge-307-share", "group": "hedges",
      "text": "write off 5 SKU-77, flood damage and some were stolen", "expect": "doubt"},
     {"id": "syn-313-soles", "group": "synonyms_idioms",
@@ -10821,7 +10823,7 @@ CASES: list[dict[str, Any]] = [
     {"id": "w10-023", "group": "pack_sizes", "text": "2 flats EGG-LG dropped",
      "items": {"EGG-LG": ["Eggs large, flat of 30", "6.30"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "12.60",
-                 "quantity": "2", "sku": "EGG-LG"}]},
+                 "quantity": "60", "sku": "EGG-LG"}]},
     # --- w10: kinds from held-out sets 40 and 41 (after their sealed measure) ---
     {"id": "w10-024", "group": "synonyms_idioms",
      "text": "unexplained shortfall on SKU-77, 5 units, no sign of a break-in",
@@ -11200,11 +11202,11 @@ CASES: list[dict[str, Any]] = [
     {"id": "w11-048", "group": "pack_sizes", "text": "half a box of FAS-2290 lag screws rusted",
      "items": {"FAS-2290": ["Lag screws 3/8 x 3, box of 50", "17.80"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "8.90",
-                 "quantity": "0.5", "sku": "FAS-2290"}]},
+                 "quantity": "25", "sku": "FAS-2290"}]},
     {"id": "w11-049", "group": "pack_sizes", "text": "two and a half cases SHP-C6 expired",
      "items": {"SHP-C6": ["Shampoo, case of 6", "57.90"]},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "144.75",
-                 "quantity": "2.5", "sku": "SHP-C6"}]},
+                 "quantity": "15", "sku": "SHP-C6"}]},
     {"id": "w11-050", "group": "pack_sizes", "text": "half a case of SKU-12 smashed",
      "expect": "unsure"},
     {"id": "w11-051", "group": "pack_sizes", "text": "18 gel pens from PEN-BK12 were dried out",
@@ -11254,7 +11256,7 @@ CASES: list[dict[str, Any]] = [
      "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "838.00",
                  "quantity": "8", "sku": "CG-3110"},
                 {"category": "casualty", "debit": "5200", "credit": "1200", "amount": "190.00",
-                 "quantity": "4", "sku": "LT-BIC-T50"}]},
+                 "quantity": "200", "sku": "LT-BIC-T50"}]},
     {"id": "w11-062", "group": "synonyms_idioms",
      "text": "inventory came up 9 Bang cans BV-BNG16 light",
      "items": {"BV-BNG16": ["Bang energy 16oz can", "1.85"]},
@@ -11381,7 +11383,7 @@ CASES: list[dict[str, Any]] = [
      "items": {"SD-80-BX": ("6in 80 grit sanding discs, box of 50", "31.00"),
                "SD-120-BX": ("6in 120 grit sanding discs, box of 50", "33.00")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "66.00",
-                 "quantity": "2", "sku": "SD-120-BX"}]},
+                 "quantity": "100", "sku": "SD-120-BX"}]},
     {"id": "w11-093", "group": "sku_shapes",
      "text": "3 boxes of sanding discs got wet",
      "items": {"SD-80-BX": ("6in 80 grit sanding discs, box of 50", "31.00"),
@@ -12328,7 +12330,7 @@ CASES: list[dict[str, Any]] = [
                "BAN-40GT": ("Bananas Green Tip #1, 40 lb box", "24.50"),
                "BAN-PLT54": ("Bananas Green Tip, full pallet 54 box", "1323.00")},
      "expect": [{"category": "casualty", "debit": "5200", "credit": "1200", "amount": "146.00",
-                 "quantity": "4", "sku": "APL-GS-100"}]},
+                 "quantity": "400", "sku": "APL-GS-100"}]},
     {"id": "w12-090", "group": "write_downs",
      "text": ("40 boxes of bananas are full yellow with sugar spots, selling to the smoothie "
               "guys at $10/box. write them down"),
