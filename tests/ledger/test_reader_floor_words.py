@@ -6726,3 +6726,23 @@ def test_a_size_inside_a_code_is_part_of_the_code() -> None:
     items = {s: ItemInfo(s, "item", Decimal(1)) for s in ("MON0", "MON1")}
     (d,) = draft("1 MON0 broken, MON-SZ1 too", make_context(items=items))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("BR-7719 crystal bridal belt, 2 pcs broken, $55 each", "BR-7719"),
+        ("PLW-FTH-STD feather pillows x2, $55 ea, split open", "PLW-FTH-STD"),
+    ],
+)
+def test_goods_named_by_a_code_the_list_does_not_know_are_not_a_listed_item(
+    text: str, sku: str
+) -> None:
+    # the words after a new item's code named a listed one ("bridal" gown, "pillow" cases),
+    # which was drafted at the stated price (five trades in rounds 179-183)
+    items = {
+        "GWN-2291": ItemInfo("GWN-2291", "Bridal gown A-line ivory sz 8", Decimal("1140.00")),
+        "PC-STD-6PK": ItemInfo("PC-STD-6PK", "Pillowcase standard (pack of 6)", Decimal("27.00")),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.sku, d.amount) == (sku, Decimal("110.00"))

@@ -46,6 +46,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 # a code's shape: capitals and digits, both, five or more ("WR49X10283", "DA97-07365G")
 _CODE_SHAPE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}")
+# a code of capitals only: three parts, or two of three letters or more ("PLW-FTH-STD",
+# "MLT-PILS"; "T-SHIRT" is a word)
+_LETTER_CODE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,}){2,}|[A-Z]{3,}-[A-Z]{3,}")
 # what stands between spaces (a code is one such chunk) and what may stand around a code in it
 _CHUNK = re.compile(r"[^\s,;]+")
 _PUNCT = ".:!?()[]{}\"'*_"
@@ -804,7 +807,7 @@ def rewrite(
             typed_spans.append((chunk.start(), chunk.start() + len(chunk.group(0).rstrip(_PUNCT))))
             continue
         if (
-            _CODE_SHAPE.fullmatch(code)
+            (_CODE_SHAPE.fullmatch(code) or _LETTER_CODE.fullmatch(code))
             and _norm(code) not in index.members
             and not _REFERENCE_BEFORE.search(text, max(0, chunk.start() - 12), chunk.start())
         ):
@@ -1230,10 +1233,17 @@ def _one_sentence(text: str, a: int, b: int) -> bool:
     return _SENTENCE_BREAK.search(text, lo, hi) is None
 
 
+_GOODS_WORDS_BETWEEN = re.compile(
+    r"(?:\s+(?!(?:and|or|plus|with|also|then|but|not|no|of|from|for|to|in|on|at)\b)[a-z][a-z'-]*){0,2}\s*"
+)
+
+
 def _next_to(text: str, match: Match, span: tuple[int, int]) -> bool:
     """Whether only spaces (or a count) stand between `match` and the chunk at `span`."""
     if span[1] <= match.start:
-        return not text[span[1] : match.start].strip(" ")
+        # ("BR-7719 crystal bridal belt": a word or two of the code's own goods between;
+        # round 183 drafted the list's bridal gown)
+        return _GOODS_WORDS_BETWEEN.fullmatch(text, span[1], match.start) is not None
     return span[0] >= match.end and not text[match.end : span[0]].strip(" ,")
 
 
