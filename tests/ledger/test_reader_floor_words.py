@@ -6746,3 +6746,27 @@ def test_goods_named_by_a_code_the_list_does_not_know_are_not_a_listed_item(
     }
     (d,) = draft(text, make_context(items=items))
     assert (d.sku, d.amount) == (sku, Decimal("110.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # a figure glued to its dozens (it read one dozen)
+        ("TWL-DZ 3dz mildew, bin T-01", 36, "126.00"),
+        # a share "of a dozen" (it read the whole dozen)
+        ("three quarters of a dozen TWL-DZ bleached out", 9, "31.50"),
+    ],
+)
+def test_dozens_glued_or_shared(text: str, quantity: int, amount: str) -> None:
+    items = {"TWL-DZ": ItemInfo("TWL-DZ", "Bleach-safe towels (dozen)", Decimal("42.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_none_survived_is_no_goods_fine() -> None:
+    # "2 cases smashed / not a single bottle survived" was refused as goods that are fine
+    drafts = draft(
+        "SKU-12 x 2 cases smashed off the hand truck / not a single bottle survived",
+        make_context(items=ITEMS),
+    )
+    assert drafts

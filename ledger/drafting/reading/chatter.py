@@ -764,6 +764,11 @@ _DAYS_WORK = re.compile(
       |next|friday|monday))\b""",
     _I | re.VERBOSE,
 )
+_NONE_SURVIVED = re.compile(
+    r"\b(?:not\s+(?:a\s+)?(?:single\s+)?(?:one\s+)?(?:[a-z]+\s+)?|none(?:\s+of\s+(?:them|the\s+\w+))?\s+"
+    r"|nothing\s+|no\s+[a-z]+\s+|zero\s+[a-z]+\s+)(?:survived|made\s+it)\b",
+    _I,
+)
 _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TAKEN_BACK, False, "That reads like an earlier report taken back: nothing to draft. "),
     (_DROPPED_OFF, False, "That reads like stock delivered, not a write-off. "),
@@ -820,6 +825,9 @@ def _chatter(text: str, has_reason: bool) -> str | None:
         return "That reads like a write-off from the past or one to come, not one asked for now. "
     if _ASKS_WRITE_OFF.search(text):
         return None
+    if "surviv" in text.lower() or "made it" in text.lower():
+        # ("2 cases smashed / not a single bottle survived": denied, the goods did not)
+        text = _NONE_SURVIVED.sub(" ", text)
     m = _ALWAYS_RE.search(text)
     if m is not None:
         return _ALWAYS[int(m.lastgroup[1:])][2] if m.lastgroup else None

@@ -248,7 +248,9 @@ _PAIRS = lead(_N_FIRST, rf"(?P<n1>{_N}|\ban?)\s+(?P<c>pairs?)\s+of\b", _I)
 _DOZEN = lead(
     _N_FIRST + "dgs",  # or the word itself: "dozen", "gross", "score"
     # ("half-dozen bx", "half-doz tanks": the hyphen joins the half to its dozen)
-    rf"(?:(?P<f>{_FRAC})(?:\s+(?:an?\s+)?|-(?=doz|dz))|(?P<n>{_N}|an?)\s+(?P<nhalf>and\s+a\s+half\s+)?)?"
+    # ("TWL-DZ 3dz mildew": a figure glued to its dozens; round 183)
+    rf"(?:(?P<f>{_FRAC})(?:\s+(?:of\s+)?(?:an?\s+)?|-(?=doz|dz))|(?:(?P<n>{_N}|an?)\s+|(?<![\w$.,/-])(?P<ng>\d{{1,4}})(?=(?:dz|doz)\b))"
+    rf"(?P<nhalf>and\s+a\s+half\s+)?)?"
     # ("a bakers dozen of cookies": thirteen)
     rf"(?P<baker>baker'?s\s+)?(?P<d>dozen|doz|dz|gross|score)\b"
     rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<u>{_C}))?",
@@ -1494,7 +1496,7 @@ def _read_dozen(s: str) -> Pack | None:
     for m in _DOZEN.finditer(s):
         d = m.group("d").lower()
         base = _DOZENS.get(d, Decimal(13) if m.group("baker") else Decimal(12))
-        if d in _DOZENS and not (m.group("n") or m.group("f")):
+        if d in _DOZENS and not (m.group("n") or m.group("ng") or m.group("f")):
             continue  # "gross" alone is a weight or a margin, not 144; "score" a result
         halves = _COUNTED_HALVES.search(s, 0, m.start()) if m.group("f") else None
         start = m.start()
@@ -1512,8 +1514,8 @@ def _read_dozen(s: str) -> Pack | None:
                 if count is None:
                     continue
                 factor, start = count * frac, halves.start()
-        elif m.group("n"):
-            n = _num(m.group("n"))
+        elif m.group("n") or m.group("ng"):
+            n = _num(m.group("n") or m.group("ng"))
             if n is None:
                 continue
             factor = n
