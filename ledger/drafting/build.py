@@ -7,6 +7,7 @@ Both drafters (offline parser, Claude) end here, so the rules live in one place.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -239,6 +240,23 @@ def _whole_packs_counted(
     if container_said(said) != held or count != facts.quantity:
         return None
     return held, size, count
+
+
+def _counted_in_listed_containers(
+    facts: Facts, item: ItemInfo, guesses: Sequence[Guess]
+) -> list[Guess]:
+    """A guess when the draft counts the list's containers of a known size ("12 cs" of
+    "..., case of 24") and nothing said the count is theirs: writers count the cases or the
+    24-to-a-case pieces (round 184: a pallet's cases, a share of boxes and a write-down of
+    cases, each sure in cases where the writer counted pieces). Never sure."""
+    held = priced_by_its_pack(item) or _listed_pack(item)
+    if held is None or held[1] <= 1 or held[0] in ("pair", "pack", "set"):
+        return []
+    said = [container_said(c) for c, _ in facts.containers] or [container_said(facts.unit or "")]
+    if said[-1] != held[0] or any(g.penalty >= P_WHOLE_PACKS for g in guesses):
+        return []
+    word = _plural(held[0])
+    return [Guess(f"{word} or the pieces in them: counted in {word}", P_WHOLE_PACKS)]
 
 
 def _part_of_a_listed_pack(facts: Facts, item: ItemInfo) -> str | None:
@@ -939,6 +957,34 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         # list's, of its 4-pack; the packs counted are the list's unit, not 800 cans
         facts = _retail_packs_counted(facts, item)
     unit_cost = facts.unit_cost
+    if (
+        item is not None
+        and unit_cost is not None
+        and facts.quantity is not None
+        and (facts.total is None or quantize(facts.total) == _product(facts.quantity, unit_cost))
+        and kind is Kind.WRITE_OFF
+        and unit_cost == item.unit_cost
+    ):
+        whole = _whole_packs_counted(facts, item, kind)
+        if whole is not None:
+            # "6 cs RT800K @ 31.50/cs" of "..., case of 6 rolls" at $31.50: the price is the
+            # list's, of a case; the quantity is the 36 rolls, as without the price (round
+            # 184: counted in cases at 0.97)
+            whole_held, size, count = whole
+            item_quantity = count
+            explanation.append(
+                f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
+                f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
+                f"{_fmt_qty(count * size)} pieces"
+            )
+            guesses.append(
+                Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
+            )
+            facts = replace(
+                facts, quantity=count * size, total=_product(count, unit_cost), unit_cost=None
+            )
+            unit_cost = None
+            share_said = True
     if facts.sku and context.items and item is None:
         guesses.append(Guess(f"{facts.sku} is not in the item list", P_UNKNOWN_SKU))
         warnings.append(f"{facts.sku} is not in the item list; check the SKU")
@@ -973,13 +1019,30 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             # QuickBooks moves the 3 bags (round 172)
             item_quantity = facts.quantity
             facts = replace(counted, unit_cost=None)
+    if item is not None and unit_cost is None and facts.total and item_quantity is None:
+        whole = _whole_packs_counted(facts, item, kind)
+        if whole is not None:
+            # "6 cs RT800K @ 31.50/cs" of "..., case of 6", "30 boxes X, $12.40/box, total
+            # $372" of "..., box of 100": the money is the cases', the quantity their pieces,
+            # as without a price (round 184: six sure drafts counted the cases)
+            whole_held, size, count = whole
+            item_quantity = count
+            explanation.append(
+                f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
+                f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
+                f"{_fmt_qty(count * size)} pieces"
+            )
+            guesses.append(
+                Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
+            )
+            facts = replace(facts, quantity=count * size, unit_cost=None)
     # "mark down 100 X to $3 each, total write-down $220": the total is the write-down's, worked
     # out against the list's cost below (_write_down_total_conflict), not the goods' value
     wd_total = kind is Kind.WRITE_DOWN and (
         facts.new_unit_value is not None or facts.reduction_per_unit is not None
     )
     if item is not None and unit_cost is None and facts.total and facts.quantity and not wd_total:
-        listed = _product(facts.quantity, item.unit_cost)
+        listed = _product(item_quantity or facts.quantity, item.unit_cost)
         by_its_pack = priced_by_its_pack(item)
         if by_its_pack is not None and quantize(facts.total) == quantize(
             facts.quantity * item.unit_cost / by_its_pack[1]
@@ -1001,6 +1064,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and facts.total is not None
         and not wd_total
         and kind is not Kind.WRITE_DOWN
+        and item_quantity is None
     ):
         unsaid = _pieces_in_it_unsaid(facts, item)
         if unsaid is not None:
@@ -1364,6 +1428,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     else:
         explanation.insert(0, f"No reason given, drafted as a routine loss: {decision.explanation}")
 
+    if item is not None and item_quantity is None and quantity is not None:
+        guesses.extend(_counted_in_listed_containers(facts, item, guesses))
     confidence = BASE_CONFIDENCE - sum(g.penalty for g in guesses)
     if facts.errors:
         confidence = min(confidence, INCOMPLETE_CAP)

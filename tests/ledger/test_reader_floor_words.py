@@ -6770,3 +6770,46 @@ def test_none_survived_is_no_goods_fine() -> None:
         make_context(items=ITEMS),
     )
     assert drafts
+
+
+# -- held-out round 184 (sets 1509-1516) ------------------------------------------------------
+
+
+_CASED = {
+    "RT800K": ItemInfo("RT800K", "Roll towel 8in x 800ft (case of 6 rolls)", Decimal("31.50")),
+    "GLV-M": ItemInfo("GLV-M", "Nitrile gloves black, medium (box of 100)", Decimal("12.40")),
+    "FLT": ItemInfo("FLT", "Chemex filters (box of 100)", Decimal("11.00")),
+    "T8": ItemInfo("T8", "LED T8 tube 4ft (case of 25)", Decimal("112.50")),
+    "WAX": ItemInfo("WAX", "Universal wax 60g (case of 24)", Decimal("96.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # a price per case that is the list's: the cases' money, their pieces counted
+        ("6 cs RT800K @ 31.50/cs smashed by the clamp truck", 36, "189.00"),
+        ("gloves: 30 boxes GLV-M torn, $12.40/box, total $372", 3000, "372.00"),
+        # a share of boxes is boxes, counted out
+        ("20% of the 5 boxes of FLT we got on PO 88213 were torn", 100, "11.00"),
+    ],
+)
+def test_priced_or_shared_listed_cases_are_counted_in_pieces(
+    text: str, quantity: int, amount: str
+) -> None:
+    # each was drafted at 0.97 in cases or boxes where the writer counted the pieces
+    (d,) = draft(text, make_context(items=_CASED))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 pallet T8 (24 cs per pallet) came off the forks, every tube busted",
+        "12 cs WAX - write down to $60/cs, new formula is out",
+    ],
+)
+def test_listed_cases_left_in_cases_are_never_sure(text: str) -> None:
+    # a pallet's cases, and a write-down of cases: sure in cases, the writer counted pieces
+    (d,) = draft(text, make_context(items=_CASED))
+    assert d.confidence < 0.9

@@ -1758,10 +1758,26 @@ def _read_part_of(s: str) -> Pack | None:
             continue  # "a third of 10": left for the writer to say
         unit = measured.group("u").lower() if measured else "units"
         end = measured.end() if measured else m.end()
+        # ("20% of the 5 boxes of X": a share of the boxes, counted in boxes; round 184)
+        after = _CONTAINER_AFTER.match(s, m.end()) if not measured else None
+        held = container(after.group(1)) if after else None
+        if after is not None and held is not None and _whole(qty):
+            return Pack(
+                qty,
+                after.group(1).lower(),
+                [(m.start(), m.end())],
+                f"Quantity {said} {after.group(1).lower()} = {_fmt(qty)}",
+                used,
+                words,
+                containers={held: qty},
+            )
         return Pack(
             qty, unit, [(m.start(), end)], f"Quantity {said} {unit} = {_fmt(qty)}", used, words
         )
     return None
+
+
+_CONTAINER_AFTER = re.compile(r"\s*([a-z]{2,10})\b", re.IGNORECASE)
 
 
 _MEASURE_AFTER = re.compile(rf"\s*-?\s*(?P<u>{measures.UNIT})\.?(?![\w-])", _I)

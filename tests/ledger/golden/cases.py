@@ -12299,7 +12299,7 @@ CASES: list[dict[str, Any]] = [
      "items": {"NG-4450-M": ("Nitrile Exam Gloves, Powder-Free, Medium, Box of 100", "9.85"),
                "NG-4450-L": ("Nitrile Exam Gloves, Powder-Free, Large, Box of 100", "9.85")},
      "expect": [{"category": "loss", "debit": "5000", "credit": "1200", "amount": "29.55",
-                 "quantity": "3", "sku": "NG-4450-L"}]},
+                 "quantity": "300", "sku": "NG-4450-L"}]},
     {"id": "w12-087", "group": "sku_shapes",
      "text": "cycle count on ONY-YEL-50#: system 62 sacks, counted 57",
      "items": {"ONY-YEL-50#": ("Onions Yellow Jumbo, 50 lb sack", "18.25"),
