@@ -6775,7 +6775,7 @@ def test_none_survived_is_no_goods_fine() -> None:
 # -- held-out round 184 (sets 1509-1516) ------------------------------------------------------
 
 
-_CASED = {
+_CASED_184 = {
     "RT800K": ItemInfo("RT800K", "Roll towel 8in x 800ft (case of 6 rolls)", Decimal("31.50")),
     "GLV-M": ItemInfo("GLV-M", "Nitrile gloves black, medium (box of 100)", Decimal("12.40")),
     "FLT": ItemInfo("FLT", "Chemex filters (box of 100)", Decimal("11.00")),
@@ -6798,7 +6798,7 @@ def test_priced_or_shared_listed_cases_are_counted_in_pieces(
     text: str, quantity: int, amount: str
 ) -> None:
     # each was drafted at 0.97 in cases or boxes where the writer counted the pieces
-    (d,) = draft(text, make_context(items=_CASED))
+    (d,) = draft(text, make_context(items=_CASED_184))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
 
 
@@ -6811,5 +6811,5 @@ def test_priced_or_shared_listed_cases_are_counted_in_pieces(
 )
 def test_listed_cases_left_in_cases_are_never_sure(text: str) -> None:
     # a pallet's cases, and a write-down of cases: sure in cases, the writer counted pieces
-    (d,) = draft(text, make_context(items=_CASED))
+    (d,) = draft(text, make_context(items=_CASED_184))
     assert d.confidence < 0.9
