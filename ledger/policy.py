@@ -1668,6 +1668,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "bump it up",
                 # ("the obsolescence reserve needs to go up 2k", round 173)
                 "go up", "goes up", "to go up",
+                # ("please fund the E&O reserve with $1,800 this month", round 184)
+                "fund", "funded", "funding", "fund the",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 explains={Category.LOSS, Category.WRITE_DOWN},

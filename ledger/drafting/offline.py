@@ -192,7 +192,7 @@ _OTHER_WORDS = _wordset(
     customer supplier vendor inventory merchandise products goods stock pallets shipment
     delivery delivered morning night yesterday today tonight monday tuesday wednesday
     thursday friday saturday sunday screen screens bottles cartons boxes sacks bags
-    streaking streaky streaks streaked
+    streaking streaky streaks streaked bung bungs
     """
 )
 _NUMBER_WORD = (

@@ -6813,3 +6813,19 @@ def test_listed_cases_left_in_cases_are_never_sure(text: str) -> None:
     # a pallet's cases, and a write-down of cases: sure in cases, the writer counted pieces
     (d,) = draft(text, make_context(items=_CASED_184))
     assert d.confidence < 0.9
+
+
+def test_a_price_each_whose_total_is_said_is_no_pieces_per_container() -> None:
+    # "4 drums presoak, 412 each, 1,648 total": 1,648 pieces, and "bungs" read as bugs
+    items = {"PS-DRM": ItemInfo("PS-DRM", "Presoak detergent, 55 gal drum", Decimal("412.00"))}
+    drafts = draft(
+        "write off 4 drums PS-DRM, 412 each, 1,648 total - bungs were loose, contaminated",
+        make_context(items=items),
+    )
+    assert [(d.quantity, d.amount) for d in drafts] == [(Decimal(4), Decimal("1648.00"))]
+
+
+def test_funding_the_reserve_builds_it() -> None:
+    # "please fund the E&O reserve with $1,800 this month" was refused
+    (d,) = draft("please fund the E&O reserve with $1,800 this month", make_context())
+    assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("1800.00"))

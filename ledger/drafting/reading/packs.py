@@ -1038,6 +1038,22 @@ def _read_each(s: str) -> Pack | None:
 
 
 _EA_CLOSED = re.compile(r"\bea\s*\)", _I)
+_TOTAL_SAID = re.compile(
+    r"(?:\$\s?)?(?P<t>\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:total|all\s+in|in\s+all)\b"
+    r"|\b(?:total|=)\s*(?:of\s+|is\s+)?\$?\s?(?P<u>\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+(?:\.\d\d)?)",
+    _I,
+)
+
+
+def _total_said(s: str, product: Decimal) -> bool:
+    """Whether `s` states a total that equals `product` ("1,648 total", "= $67.20")."""
+    for t in _TOTAL_SAID.finditer(s):
+        raw = (t.group("t") or t.group("u") or "").replace(",", "")
+        if raw and Decimal(raw) == product:
+            return True
+    return False
+
+
 # (the old price may be blanked by then: read as the list's cost)
 _FROM_TO = re.compile(r"\bfrom\s+(?:\$?\d[\d,.]*\s*)?(?:ea(?:ch)?\s+)?(?:down\s+)?to\s+\$?$", _I)
 
@@ -1058,6 +1074,11 @@ def _read_each_pieces(s: str) -> Pack | None:
         return None  # "2 pallets X @ 50 each": a price, unless the pieces are named
     if not m.group("u") and _FROM_TO.search(s, max(0, m.start() - 40), m.start()):
         # "marked down 2 rolls X from 315 to 200 each": the new price (round 179)
+        return None
+    n1_, n2_ = _num(outer.group("n1")), _num(m.group("n2"))
+    if not m.group("u") and n1_ is not None and n2_ is not None and _total_said(s, n1_ * n2_):
+        # "4 drums presoak, 412 each, 1,648 total": a price, the total its product (round
+        # 184: 1,648 pieces)
         return None
     n1, n2 = _num(outer.group("n1")), _num(m.group("n2"))
     if n1 is None or n2 is None:
