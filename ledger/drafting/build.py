@@ -1483,11 +1483,32 @@ def in_items_unit(pieces: Decimal, size: Decimal) -> Decimal:
 _WORDS = re.compile(r"[a-z]+")
 
 
+# a name that says one manufactured piece, not goods sold loose or by weight in a bag or box
+# (no weight, volume or pack word in it): "Micro-USB cable 3ft", "LED bulb A19"
+_ONE_PIECE_NAME = re.compile(
+    r"^(?!.*\b(?:bags?|box(?:es)?|sacks?|bx|lbs?|lb\.|kg|kgs|oz|g|gal|gallons?|l|ml|liters?|pk|pack"
+    r"|case|cs|ct|count|dozen|dz|pair|set|roll|bundle|each|ea|\d+\s*(?:lb|kg|oz|g|ml|l))\b)"
+    r".*\b(?:cable|cord|charger|adapter|bulb|lamp|tube|filter|battery|phone|case|cover|switch"
+    r"|plug|outlet|fuse|valve|fitting|hose|belt|blade|bit|tool|light|sensor|card|remote|mouse"
+    r"|keyboard|headphones?|earbuds?|speaker|meter|gauge|pump|motor|fan|clock|watch|toy|doll"
+    r"|figure|mug|glass|bottle|jar|candle|frame|book|shirt|tee|hat|cap|glove|sock|shoe|boot)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _container_of_unknown_size(unit: str | None, sku: str, item_name: str) -> str | None:
     """The container a count is in ("pallet" for "2 pallets of SKU-12") when the reading did
     not multiply it out into pieces and neither the item's name nor its code says the item is
     one ("CTN-12" is a carton, "Egg tray" a tray); None otherwise."""
     held = packs.holds_many(unit)
+    if (
+        held is None
+        and packs.container(unit) in ("bag", "box")
+        and _ONE_PIECE_NAME.search(item_name)
+    ):
+        # ("1 bag of CBLMICRO damaged" of "Micro-USB cable 3ft" at $0.95: a bag of how many
+        # cables? round 184 drafted one cable at 0.97)
+        held = packs.container(unit)
     if held is None:
         return None
     said = set(_WORDS.findall(f"{sku} {item_name}".lower()))

@@ -6829,3 +6829,14 @@ def test_funding_the_reserve_builds_it() -> None:
     # "please fund the E&O reserve with $1,800 this month" was refused
     (d,) = draft("please fund the E&O reserve with $1,800 this month", make_context())
     assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("1800.00"))
+
+
+def test_a_bag_of_single_pieces_asks_how_many() -> None:
+    # "1 bag of CBLMICRO damaged" of "Micro-USB cable 3ft" at $0.95 drafted one cable, sure
+    items = {"CBL": ItemInfo("CBL", "Micro-USB cable 3ft", Decimal("0.95"))}
+    (d,) = draft("1 bag of CBL damaged", make_context(items=items))
+    assert d.confidence < 0.5
+    # ... goods the list sells in a bag are counted in bags
+    items = {"MUL": ItemInfo("MUL", "Red mulch 2 cu ft bag", Decimal("4.20"))}
+    (d,) = draft("3 bags of MUL torn", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(3), Decimal("12.60"))
