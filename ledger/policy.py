@@ -1608,9 +1608,6 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "obsolescence provision", "obsolete provision", "e&o provision",
                 "provision for obsolescence", "against future obsolescence",
                 "reserve build", "reserve addition", "allowance provision", "allowance top-up",
-                # ("Q4 provision: obsolescence reserve +$3,400": a plus on the reserve is more
-                # of it; round 179, refused)
-                "reserve +", "allowance +", "e&o +",
                 "add to the reserve", "add to reserve", "top up the reserve",
                 "increase the allowance",
                 "increase the provision", "book a reserve", "set up a reserve",

@@ -1430,6 +1430,20 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
 
     if item is not None and item_quantity is None and quantity is not None:
         guesses.extend(_counted_in_listed_containers(facts, item, guesses))
+    if (
+        item is None
+        and facts.sku is None
+        and facts.unit_cost is not None
+        and packs.container(facts.unit or "") is not None
+        and not facts.containers
+        and _EACH_SAID.search(facts.source_text)
+        and not _PER_CONTAINER_SAID.search(facts.source_text)
+    ):
+        # "4 cases of suction canisters crushed, $2.10 each": each case, or each canister in
+        # them? (round 185: sure at 4 x $2.10, the writer asked; with a code, "2 cases SKU-5
+        # $15 each", the code's cases are counted and priced)
+        held = packs.container(facts.unit or "")
+        guesses.append(Guess(f"'each': each {held}, or each piece in it?", P_WHOLE_PACKS))
     confidence = BASE_CONFIDENCE - sum(g.penalty for g in guesses)
     if facts.errors:
         confidence = min(confidence, INCOMPLETE_CAP)
@@ -1483,6 +1497,12 @@ def in_items_unit(pieces: Decimal, size: Decimal) -> Decimal:
 _WORDS = re.compile(r"[a-z]+")
 
 
+_EACH_SAID = re.compile(r"\b(?:each|ea)\b", re.IGNORECASE)
+_PER_CONTAINER_SAID = re.compile(
+    r"(?:\bper\s+|/\s*|\ba\s+|\beach\s+)(?:case|cs|box|bx|carton|ctn|bag|pallet|plt|crate|tray"
+    r"|sleeve|bundle|roll|drum|pail|tub|tote|bucket|sack|skid)\b",
+    re.IGNORECASE,
+)
 # a name that says one manufactured piece, not goods sold loose or by weight in a bag or box
 # (no weight, volume or pack word in it): "Micro-USB cable 3ft", "LED bulb A19"
 _ONE_PIECE_NAME = re.compile(

@@ -2177,12 +2177,23 @@ _RESERVE_VERB = re.compile(
 
 
 def _reserve_verb(text: str) -> str:
-    """`text` with "reserve $N for ..." (the verb) read as "put $N into the reserve for"."""
-    if "reserve" not in text.lower() and "provi" not in text.lower():
+    """`text` with "reserve $N for ..." (the verb) read as "put $N into the reserve for", and
+    "reserve +$3,400" (money added to it) as "reserve, add $3,400"."""
+    low = text.lower()
+    if "reserve" not in low and "provi" not in low and "allowance" not in low and "e&o" not in low:
         return text
+    if "+" in text:
+        # ("Q4 provision: obsolescence reserve +$3,400": more of it, round 179; "the E&O
+        # reserve + the 8 obsolete X" adds nothing, round 185)
+        text = _RESERVE_PLUS.sub(lambda m: f"{m.group(1)} add {m.group(2)}", text)
     return _RESERVE_VERB.sub(
         lambda m: f"{m.group('lead')}put {m.group('amount')} into the reserve for", text
     )
+
+
+_RESERVE_PLUS = re.compile(
+    r"\b((?:reserves?|allowances?|e\s*&\s*o|provisions?))\s*\+\s*(\$\s?\d[\d,]*(?:\.\d+)?k?)", _I
+)
 
 
 def _reserve_it(text: str) -> str:

@@ -6840,3 +6840,24 @@ def test_a_bag_of_single_pieces_asks_how_many() -> None:
     items = {"MUL": ItemInfo("MUL", "Red mulch 2 cu ft bag", Decimal("4.20"))}
     (d,) = draft("3 bags of MUL torn", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(3), Decimal("12.60"))
+
+
+# -- held-out round 185 (sets 1517-1524) ------------------------------------------------------
+
+
+def test_each_after_cases_of_unknown_size_is_never_sure() -> None:
+    # "4 cases of suction canisters crushed, $2.10 each": each case or each canister? (0.97)
+    (d,) = draft("4 cases of suction canisters crushed, $25 each", make_context())
+    assert d.amount == Decimal("100.00") and d.confidence < 0.9
+    (d,) = draft("4 cases of suction canisters crushed, $25 per case", make_context())
+    assert d.confidence >= 0.9
+
+
+def test_a_plus_beside_the_reserve_builds_it_only_with_money() -> None:
+    # "the E&O reserve + the 8 obsolete X, can you book it" was a sure build by "reserve +"
+    (d,) = draft(
+        "the E&O reserve + the 8 obsolete SKU-12, can you book it", make_context(items=ITEMS)
+    )
+    assert d.confidence < 0.9
+    (d,) = draft("Q4 provision: obsolescence reserve +$3,400", make_context())
+    assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("3400.00"))
