@@ -218,8 +218,17 @@ def _whole_packs_counted(
     """Whole containers of the pack the item list prices ("3 BX" of "stem 50/BX" at the
     box's cost), counted as they are and nothing else: the container, its size and the count,
     else None."""
-    if kind is Kind.WRITE_DOWN or facts.quantity is None or len(facts.containers) > 1:
+    quantity = facts.quantity
+    if kind is Kind.WRITE_DOWN or quantity is None:
         return None
+    if len(facts.containers) > 1:
+        # ("1 pallet X (60 cs)", "2 cases (10 bx/cs)" of a line priced by the case or box: the
+        # cases or boxes counted out of the outer ones, then their pieces; round 185)
+        inner = [(c, n) for c, n in facts.containers if n == facts.quantity]
+        by = priced_by_its_pack(item) or _listed_pack(item)
+        if by is None or len(inner) != 1 or container_said(inner[0][0]) != by[0]:
+            return None
+        facts = replace(facts, containers=tuple(inner), notes=())
     if any(n.startswith("Quantity") and " x " in n for n in facts.notes):
         return None  # ("1 cs + 3 loose bx (10 bx/cs)": the message's own arithmetic, in boxes)
     if _CODE_IS_THE_CASE.search(item.sku):
@@ -228,7 +237,7 @@ def _whole_packs_counted(
     if by_its_pack is None or by_its_pack[1] <= 1 or by_its_pack[0] not in _WHOLESALE:
         return None
     held, size = by_its_pack
-    said, count = facts.containers[0] if facts.containers else (facts.unit or "", facts.quantity)
+    said, count = facts.containers[0] if facts.containers else (facts.unit or "", quantity)
     if not said:
         # ("found 4 extra cs of SB23": the reading kept the count, not its word)
         after = re.search(
@@ -237,7 +246,7 @@ def _whole_packs_counted(
             re.IGNORECASE,
         )
         said = after.group(1) if after else ""
-    if container_said(said) != held or count != facts.quantity:
+    if container_said(said) != held or count != quantity:
         return None
     return held, size, count
 

@@ -6861,3 +6861,10 @@ def test_a_plus_beside_the_reserve_builds_it_only_with_money() -> None:
     assert d.confidence < 0.9
     (d,) = draft("Q4 provision: obsolescence reserve +$3,400", make_context())
     assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("3400.00"))
+
+
+def test_cases_counted_out_of_a_pallet_are_their_pieces() -> None:
+    # "1 pallet (60 cs) J8A-12" of "..., case of 12" drafted the 60 cases at 0.87
+    items = {"J8A-12": ItemInfo("J8A-12", "8oz amber jar (case of 12)", Decimal("21.60"))}
+    (d,) = draft("1 pallet (60 cs) J8A-12 tipped at dock 4, all broken", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(720), Decimal("1296.00")) and d.confidence < 0.9
