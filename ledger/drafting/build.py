@@ -259,6 +259,15 @@ def _counted_in_listed_containers(
     24-to-a-case pieces (round 184: a pallet's cases, a share of boxes and a write-down of
     cases, each sure in cases where the writer counted pieces). Never sure."""
     held = priced_by_its_pack(item) or _listed_pack(item)
+    sized = packs.size_of(item.name)
+    unit = (facts.unit or "").lower()
+    if held is None and sized is not None and sized[0] in _RETAIL_HOLDERS and sized[1] > 1:
+        # ("7 bottles of X" of "Atorvastatin 20mg tabs (bottle of 500)": the bottles or their
+        # 3,500 tablets? a pharmacy's writer counted tablets, a drugstore's bottles; round 186)
+        if _singular(_ABBREVIATED.get(unit, unit)) in ("bottle", "btl", "jar"):
+            word = _plural(sized[0])
+            return [Guess(f"{word} or the pieces in them: counted in {word}", P_WHOLE_PACKS)]
+        return []
     if held is None or held[1] <= 1 or held[0] in ("pair", "pack", "set"):
         return []
     said = [container_said(c) for c, _ in facts.containers] or [container_said(facts.unit or "")]

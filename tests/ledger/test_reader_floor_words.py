@@ -6868,3 +6868,14 @@ def test_cases_counted_out_of_a_pallet_are_their_pieces() -> None:
     items = {"J8A-12": ItemInfo("J8A-12", "8oz amber jar (case of 12)", Decimal("21.60"))}
     (d,) = draft("1 pallet (60 cs) J8A-12 tipped at dock 4, all broken", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(720), Decimal("1296.00")) and d.confidence < 0.9
+
+
+# -- held-out round 186 (sets 1525-1532) ------------------------------------------------------
+
+
+def test_bottles_of_counted_tablets_are_never_sure_of_their_count() -> None:
+    # "7 bottles of X" of "Atorvastatin 20mg tabs (bottle of 500)": 7 bottles or 3,500 tablets?
+    # a pharmacy's writer counted tablets (nine sure drafts), a drugstore's the bottles
+    items = {"ATV": ItemInfo("ATV", "Atorvastatin 20mg tabs (bottle of 500)", Decimal("41.25"))}
+    (d,) = draft("recall on lot 4471B, we have 7 bottles of ATV, pulled", make_context(items=items))
+    assert d.amount == Decimal("288.75") and d.confidence < 0.9
