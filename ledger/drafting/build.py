@@ -251,6 +251,21 @@ def _whole_packs_counted(
     return held, size, count
 
 
+def _note_whole_packs(
+    whole: tuple[str, Decimal, Decimal],
+    item: ItemInfo,
+    explanation: list[str],
+    guesses: list[Guess],
+) -> None:
+    """The card's arithmetic for whole containers of the list's pack counted out to pieces."""
+    held, size, count = whole
+    explanation.append(
+        f"{_fmt_qty(count)} {_plural(held) if count != 1 else held} x {_fmt_qty(size)} per "
+        f"{held} (the item list: {item.name}) = {_fmt_qty(count * size)} pieces"
+    )
+    guesses.append(Guess(f"{_plural(held)} or pieces: counted in pieces", P_WHOLE_PACKS))
+
+
 def _counted_in_listed_containers(
     facts: Facts, item: ItemInfo, guesses: Sequence[Guess]
 ) -> list[Guess]:
@@ -988,16 +1003,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             # "6 cs RT800K @ 31.50/cs" of "..., case of 6 rolls" at $31.50: the price is the
             # list's, of a case; the quantity is the 36 rolls, as without the price (round
             # 184: counted in cases at 0.97)
-            whole_held, size, count = whole
+            _, size, count = whole
             item_quantity = count
-            explanation.append(
-                f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
-                f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
-                f"{_fmt_qty(count * size)} pieces"
-            )
-            guesses.append(
-                Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
-            )
+            _note_whole_packs(whole, item, explanation, guesses)
             facts = replace(
                 facts, quantity=count * size, total=_product(count, unit_cost), unit_cost=None
             )
@@ -1043,16 +1051,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             # "6 cs RT800K @ 31.50/cs" of "..., case of 6", "30 boxes X, $12.40/box, total
             # $372" of "..., box of 100": the money is the cases', the quantity their pieces,
             # as without a price (round 184: six sure drafts counted the cases)
-            whole_held, size, count = whole
+            _, size, count = whole
             item_quantity = count
-            explanation.append(
-                f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
-                f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
-                f"{_fmt_qty(count * size)} pieces"
-            )
-            guesses.append(
-                Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
-            )
+            _note_whole_packs(whole, item, explanation, guesses)
             facts = replace(facts, quantity=count * size, unit_cost=None)
     # "mark down 100 X to $3 each, total write-down $220": the total is the write-down's, worked
     # out against the list's cost below (_write_down_total_conflict), not the goods' value
@@ -1146,14 +1147,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 whole_held, size, count = whole
                 item_quantity = count
                 unit_cost = None
-                explanation.append(
-                    f"{_fmt_qty(count)} {_plural(whole_held) if count != 1 else whole_held} x "
-                    f"{_fmt_qty(size)} per {whole_held} (the item list: {item.name}) = "
-                    f"{_fmt_qty(count * size)} pieces"
-                )
-                guesses.append(
-                    Guess(f"{_plural(whole_held)} or pieces: counted in pieces", P_WHOLE_PACKS)
-                )
+                _note_whole_packs(whole, item, explanation, guesses)
                 # (the list said how many pieces a case holds: the reading's question is
                 # answered)
                 asked = f"how many pieces in a {whole_held}?"
