@@ -583,6 +583,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # and stems past their best, livestock lost with its tank
                 "went black", "turned black", "gone black", "sprouting", "sprouted", "rot",
                 "brown rot", "stem rot", "crown rot", "soft rot", "black rot",
+                # a produce wholesaler's spoilage (round 186: refused as no write-off)
+                "slimed", "got fuzzy", "went fuzzy", "gone fuzzy", "greened", "greened up",
+                "shriveled", "shrivelled", "shriveled up", "shrivelled up", "tipburn", "wet rot",
+                "past it",
                 "sliced", "sliced open", "gashed", "slimy", "slimey", "gone slimy",
                 "went slimy", "off color", "off colour", "puffed up", "puffed",
                 "dropped off the forklift", "dropped off the forks", "dropped off the shelf",

@@ -6879,3 +6879,18 @@ def test_bottles_of_counted_tablets_are_never_sure_of_their_count() -> None:
     items = {"ATV": ItemInfo("ATV", "Atorvastatin 20mg tabs (bottle of 500)", Decimal("41.25"))}
     (d,) = draft("recall on lot 4471B, we have 7 bottles of ATV, pulled", make_context(items=items))
     assert d.amount == Decimal("288.75") and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strawberries got fuzzy lol. 5 flats of SKU-12, straight in the compost",
+        "russets SKU-12 greened up under the lights, pulling 16 sacks",
+        "1 case (12 heads) SKU-12 green leaf w/ tipburn",
+        "3 cs (24/cs) SKU-12 romaine slimed",
+    ],
+)
+def test_a_produce_wholesalers_spoilage_is_a_loss(text: str) -> None:
+    # no reason word was read (refused without a code, a loss assumed below 0.5 with one)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == Category.LOSS and not d.reason_assumed
