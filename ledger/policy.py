@@ -1651,6 +1651,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for kind in RESERVE_KINDS_NAMED
                     for noun in ("reserve", "allowance", "provision")
                 ),
+                # ("book a reserve entry $1,100 for old chafers": an entry, either way; round
+                # 187 built it at 0.97)
+                "book a reserve entry", "a reserve entry", "reserve entry", "reserve adjustment",
                 explains={Category.LOSS, Category.WRITE_DOWN},
                 weak=True,
             ),

@@ -1518,8 +1518,9 @@ _PER_CONTAINER_SAID = re.compile(
 # a name that says one manufactured piece, not goods sold loose or by weight in a bag or box
 # (no weight, volume or pack word in it): "Micro-USB cable 3ft", "LED bulb A19"
 _ONE_PIECE_NAME = re.compile(
+    # ("Hard shell glasses case, black": a case that is the goods; "case of 12" is a pack)
     r"^(?!.*\b(?:bags?|box(?:es)?|sacks?|bx|lbs?|lb\.|kg|kgs|oz|g|gal|gallons?|l|ml|liters?|pk|pack"
-    r"|case|cs|ct|count|dozen|dz|pair|set|roll|bundle|each|ea|\d+\s*(?:lb|kg|oz|g|ml|l))\b)"
+    r"|case\s*(?:of|/)|cs\s*/|ct|count|dozen|dz|pair|set|roll|bundle|each|ea|\d+\s*(?:lb|kg|oz|g|ml|l))\b)"
     r".*\b(?:cable|cord|charger|adapter|bulb|lamp|tube|filter|battery|phone|case|cover|switch"
     r"|plug|outlet|fuse|valve|fitting|hose|belt|blade|bit|tool|light|sensor|card|remote|mouse"
     r"|keyboard|headphones?|earbuds?|speaker|meter|gauge|pump|motor|fan|clock|watch|toy|doll"

@@ -6894,3 +6894,16 @@ def test_a_produce_wholesalers_spoilage_is_a_loss(text: str) -> None:
     # no reason word was read (refused without a code, a loss assumed below 0.5 with one)
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == Category.LOSS and not d.reason_assumed
+
+
+# -- held-out round 187 (sets 1533-1540) ------------------------------------------------------
+
+
+def test_round_187_readings_are_never_sure() -> None:
+    # "2 boxes of" a glasses case (the case is the goods): boxes of how many? (sure at 2)
+    items = {"HSC": ItemInfo("HSC", "Hard shell glasses case, black", Decimal("1.85"))}
+    (d,) = draft("2 boxes of HSC crushed", make_context(items=items))
+    assert d.confidence < 0.5
+    # "a reserve entry" says no direction (built at 0.97)
+    (d,) = draft("book a reserve entry $1,100 for old chafers", make_context())
+    assert d.confidence < 0.9
