@@ -1066,6 +1066,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("cage padlock was cut sunday night, 8 X gone, cops have been called": round
                 # 179, it was shrinkage by "gone" at 0.87)
                 "padlock was cut", "padlock got cut", "cut the padlock off",
+                # ("cage C1: X x14 gone, lock on the cage was cut", round 187: shrinkage)
+                "lock on the cage was cut", "lock on the cage got cut", "the lock was cut",
+                "lock on the door was cut", "lock on the gate was cut", "cage lock was cut",
                 "cops have been called", "called the cops", "cops were called", "cops called",
                 "called the police", "police were called", "police have been called",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",

@@ -6907,3 +6907,12 @@ def test_round_187_readings_are_never_sure() -> None:
     # "a reserve entry" says no direction (built at 0.97)
     (d,) = draft("book a reserve entry $1,100 for old chafers", make_context())
     assert d.confidence < 0.9
+
+
+def test_round_187_counts_and_locks() -> None:
+    # the shelf's and the system's figures on lines of their own (it drafted the 14)
+    (d,) = draft("shrinkge on SKU-12\nshelf 11\nsystem 14", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(3))
+    # the cage's lock cut is a break-in (shrinkage by "gone")
+    (d,) = draft("cage C1: SKU-12 x14 gone, lock on the cage was cut", make_context(items=ITEMS))
+    assert d.category == Category.CASUALTY

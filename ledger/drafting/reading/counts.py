@@ -401,7 +401,14 @@ def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
     if before and not _GAP.search(text, before.end(), book.start()):
         # ("shelf 11 / system 8. Found 3 extra": the count in the books' own sentence)
         return before
+    if before and _LINE_PAIR.fullmatch(text, before.end(), book.start()):
+        # ("shrinkage on X\nshelf 11\nsystem 14": the two figures on lines of their own, one
+        # after the other; round 187 drafted the 14)
+        return before
     return after
+
+
+_LINE_PAIR = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def _fit(
