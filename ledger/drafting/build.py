@@ -996,10 +996,11 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and facts.quantity is not None
         and (facts.total is None or quantize(facts.total) == _product(facts.quantity, unit_cost))
         and kind is Kind.WRITE_OFF
-        and unit_cost == item.unit_cost
     ):
         whole = _whole_packs_counted(facts, item, kind)
-        if whole is not None:
+        if whole is not None and (
+            unit_cost == item.unit_cost or _priced_per(facts.source_text, whole[0])
+        ):
             # "6 cs RT800K @ 31.50/cs" of "..., case of 6 rolls" at $31.50: the price is the
             # list's, of a case; the quantity is the 36 rolls, as without the price (round
             # 184: counted in cases at 0.97)
@@ -1509,6 +1510,12 @@ def in_items_unit(pieces: Decimal, size: Decimal) -> Decimal:
 _WORDS = re.compile(r"[a-z]+")
 
 
+def _priced_per(text: str, held: str) -> bool:
+    """Whether a price in `text` is said per `held` ("we paid 18.10/box", "$40 a case")."""
+    return any(container_said(m.group(1)) == held for m in _PRICE_PER_WORD.finditer(text))
+
+
+_PRICE_PER_WORD = re.compile(r"\d\s*(?:/\s*|\s+per\s+|\s+an?\s+)([a-z]{2,8})\b", re.IGNORECASE)
 _EACH_SAID = re.compile(r"\b(?:each|ea)\b", re.IGNORECASE)
 _PER_CONTAINER_SAID = re.compile(
     r"(?:\bper\s+|/\s*|\ba\s+|\beach\s+)(?:case|cs|box|bx|carton|ctn|bag|pallet|plt|crate|tray"

@@ -839,7 +839,9 @@ _QTY_RANGE = lead(r"\d.", rf"(?P<a>{_NUM})\s*(?:-|to|or)\s*(?P<n>{_NUM})\s*(?P<u
 # ("glass penguins x6. w/o": a full stop after the count ends the sentence; "x6.5" is no count)
 _QTY_X = lead(
     r"\d.x",
-    rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w%]|\.\w)",
+    rf"(?P<n>{_NUM})\s*x(?![a-z0-9])|(?<![a-z0-9$])x\s*(?P<m>{_NUM_CORE})(?![\w%]|\.\w)"
+    # ("ANC-SL38 x4 bx crushed": the count's unit after it; round 187 read a bare 4)
+    rf"(?:\s*(?P<xu>{_UNIT})\b(?!-))?",
     _I,
 )
 # "screen shattered. w/o 1 pls": a count right after asking to write off, nothing after it
@@ -5661,8 +5663,11 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             _add_qty(r, m.group("n"), m.group("u").lower(), m.start(), "unit")
             r.cut(*m.span())
     for m in list(_QTY_X.finditer(r.s)) if "x" in low else ():
-        _add_qty(r, m.group("n") or m.group("m"), None, m.start(), "x")
-        r.cut(*m.span())
+        unit = m.group("xu").lower() if m.group("m") and m.group("xu") else None
+        if unit and r.s[max(0, m.start() - 9) : m.start()].lower().endswith(("short ", "surplus ")):
+            unit = None  # (a count's difference, as the count reader wrote it: "short x3 bx")
+        _add_qty(r, m.group("n") or m.group("m"), unit, m.start(), "x")
+        r.cut(m.start(), m.end() if unit or not m.group("xu") else m.end("m"))
     keyword = any(k in low for k in ("qty", "qnty", "quant", "count", "units", "pcs", "no"))
     for m in list(_QTY_KEYWORD.finditer(r.s)) if keyword else ():
         kw = m.group("kw").lower()

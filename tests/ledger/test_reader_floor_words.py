@@ -6916,3 +6916,18 @@ def test_round_187_counts_and_locks() -> None:
     # the cage's lock cut is a break-in (shrinkage by "gone")
     (d,) = draft("cage C1: SKU-12 x14 gone, lock on the cage was cut", make_context(items=ITEMS))
     assert d.category == Category.CASUALTY
+
+
+def test_boxes_said_after_an_x_count_or_priced_per_box_are_their_pieces() -> None:
+    # "ANC-SL38 x4 bx crushed" read a bare 4 (asking boxes or pieces); "20 boxes X, we paid
+    # 18.10/box" (a price per box other than the list's) counted the boxes
+    items = {
+        "ANC": ItemInfo("ANC", "Sleeve anchor 3/8 x 3in (box of 50)", Decimal("38.60")),
+        "HB": ItemInfo("HB", "Hex bolt 1/2-13 x 4in grade 5 (box of 25)", Decimal("17.25")),
+    }
+    (d,) = draft("A12-03 shelf: ANC x4 bx crushed", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(200), Decimal("154.40"))
+    (d,) = draft(
+        "20 boxes HB got crushed, we paid 18.10/box on the last PO", make_context(items=items)
+    )
+    assert (d.quantity, d.amount) == (Decimal(500), Decimal("362.00")) and d.confidence < 0.9
