@@ -545,9 +545,23 @@ def _same_container(said: str | None, listed: str) -> bool:
 
 
 def _listed_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
-    """The container the list's name sells the item by, with its size ("..., case of 12")."""
+    """The container the list's name sells the item by, with its size ("..., case of 12",
+    "(case/12)")."""
     sized = packs.size_of(item.name)
-    return sized if sized and packs.sold_by(item.name) == sized[0] else None
+    if sized and packs.sold_by(item.name) == sized[0]:
+        return sized
+    slashed = _CONTAINER_SLASH_SIZE.search(item.name)
+    held = container_said(slashed.group(1)) if slashed else None
+    if slashed is None or held is None:
+        return None
+    return held, Decimal(slashed.group(2))
+
+
+# "(case/12)", "CS/24", "bx/100": a container and its count after a slash
+_CONTAINER_SLASH_SIZE = re.compile(
+    r"\b(case|cs|box|bx|carton|ctn|bag|bg|tray|sleeve|slv|bundle|bdl|pallet|plt)\s*/\s*(\d{1,5})\b",
+    re.IGNORECASE,
+)
 
 
 def _taken_out_of(facts: Facts, item: ItemInfo, held: str) -> bool:
@@ -595,6 +609,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         cases = count if word == "pack" else None
     if by_its_pack is not None and cases and facts.quantity == cases * by_its_pack[1]:
         return by_its_pack  # "3 cs of valve oil (24/cs)" of "... CS/24": 72 pieces, 3 cases
+    said_pack = by_its_pack or _listed_pack(item)
+    said_cases = dict(facts.containers).get(said_pack[0]) if said_pack else None
+    if (
+        said_pack is not None
+        and said_cases
+        and facts.quantity == said_cases * said_pack[1]
+        and a_case_could_cost(item.unit_cost, said_pack[1])
+    ):
+        # ("3 cs 4S1030-CS (12/cs)" of "... (case/12)" at $78: the 36 pieces at the 3 cases'
+        # cost, not 36 x $78; round 188 drafted $2,808.00 at 0.97)
+        return said_pack
     # the reading's own arithmetic on the list's container: "1 cs plus 6 loose rolls (12/cs)"
     # of "... 12 RL/CS" is 18 rolls; "half a box of the chains (12/bx)" of "... (12/BX)" at
     # the box's $54.00 is 6 chains at half the box's cost, not 6 boxes (0.87)
@@ -998,9 +1023,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and kind is Kind.WRITE_OFF
     ):
         whole = _whole_packs_counted(facts, item, kind)
-        if whole is not None and (
-            unit_cost == item.unit_cost or _priced_per(facts.source_text, whole[0])
-        ):
+        if whole is not None and unit_cost == item.unit_cost:
             # "6 cs RT800K @ 31.50/cs" of "..., case of 6 rolls" at $31.50: the price is the
             # list's, of a case; the quantity is the 36 rolls, as without the price (round
             # 184: counted in cases at 0.97)
@@ -1510,12 +1533,6 @@ def in_items_unit(pieces: Decimal, size: Decimal) -> Decimal:
 _WORDS = re.compile(r"[a-z]+")
 
 
-def _priced_per(text: str, held: str) -> bool:
-    """Whether a price in `text` is said per `held` ("we paid 18.10/box", "$40 a case")."""
-    return any(container_said(m.group(1)) == held for m in _PRICE_PER_WORD.finditer(text))
-
-
-_PRICE_PER_WORD = re.compile(r"\d\s*(?:/\s*|\s+per\s+|\s+an?\s+)([a-z]{2,8})\b", re.IGNORECASE)
 _EACH_SAID = re.compile(r"\b(?:each|ea)\b", re.IGNORECASE)
 _PER_CONTAINER_SAID = re.compile(
     r"(?:\bper\s+|/\s*|\ba\s+|\beach\s+)(?:case|cs|box|bx|carton|ctn|bag|pallet|plt|crate|tray"
