@@ -439,6 +439,12 @@ _ONE_PIECE_NAMED = re.compile(
 )
 
 
+_SIZE_SPELT = {
+    "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "8": "eight", "10": "ten",
+    "12": "twelve", "24": "twenty-four",
+}  # fmt: skip
+
+
 def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
     """`facts` counting retail packs of the size the item list prices ("2 everydrop 3pks" of
     "... PK/3"): the packs are the list's unit and the quantity, as the golden table's
@@ -454,6 +460,9 @@ def _retail_packs_counted(facts: Facts, item: ItemInfo) -> Facts:
             size = Decimal(word) if word.isdigit() else packs.PACK_SIZE_WORDS[word]
             by_its_pack, size_said = ("pack", size), re.escape(word)
     packs_said = dict(facts.containers).get("pack")
+    spelt = _SIZE_SPELT.get(size_said)  # ("5 four-packs" of "flare kit, 4-pack")
+    if spelt:
+        size_said = f"(?:{size_said}|{spelt})"
     if (
         by_its_pack is None
         or by_its_pack[0] != "pack"
@@ -791,7 +800,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         and sized == priced_by_its_pack(item)
     ):
         return sized  # "11 LR bags" of "Lactated Ringer's 1000mL bag CS/12": its bags
-    if unit in _NOT_PIECES or any(counted):
+    if unit in _NOT_PIECES or any(counted) or _singular(unit) in _WHOLE_ONES & name_words:
+        # ("7 kits" of "flare kit, 4-pack": the kits the list sells)
         return None  # "2 flats EGG-LG": the list's own containers, counted
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
         return sized  # "12 bottles", "40 pcs"
@@ -801,6 +811,14 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     # "12 loose reeds" of "Clarinet reeds, box of 10", "24 glasses" of "Wine glass, per dozen")
     # (a short word of the name counts only as the goods' name was read: "6 kit kats" of "Kit
     # Kat 1.5 oz BX/36", not "hydraulic oil" beside "Oil-only absorbent pads bale of 100")
+    if sized[0] == "pack" and _RETAIL_PACK_IN_NAME.search(item.name):
+        # a retail pack ("flare kit, 4-pack", "NexGard chew, 6-pack") is counted as the list
+        # counts it unless its pieces are said with the count: "expired flares ... qty 5" and
+        # "obsolete nexgard: 12 NXG-L-6PK" are 5 and 12 packs (round 189 counted pieces), "7
+        # kits" are kits, "9 flares" are flares
+        after = _word_after_count(facts, item)
+        word = _singular(after.group(1).lower()) if after else ""
+        return sized if "loose" in said or (word in nouns and word not in _WHOLE_ONES) else None
     short = {_singular(w) for w in _WORD.findall(item.name.lower()) if len(w) == 3}
     read_as = {_singular(w) for w in _WORD.findall(named)}
     if any(packs.container(w) is None for w in short & read_as):
@@ -820,6 +838,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     return sized if "loose" in said or nouns & said else None
 
 
+# words that name the whole thing a list sells, never a piece of it: "7 kits" of "flare kit,
+# 4-pack" are seven kits
+_WHOLE_ONES = frozenset(("kit", "set", "bundle", "pack", "pk", "box", "case"))
 # the word after a count in dozens: "a dozen N95s", "3 dz boxes"
 _AFTER_DOZEN = re.compile(r"\b(?:dozens?|doz|dz)\s+(?:of\s+)?(?:the\s+)?([a-z]+)", re.IGNORECASE)
 # words that count single pieces of whatever holds them: "35 stems", "12 singles", "40 tablets"

@@ -6933,3 +6933,30 @@ def test_cases_of_a_case_slash_size_line_cost_the_cases() -> None:
     items = {"4S1030-CS": ItemInfo("4S1030-CS", "4-stroke oil 10W-30 (case/12)", Decimal("78.00"))}
     (d,) = draft("3 cs 4S1030-CS (12/cs) stolen off the dock cart", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(36), Decimal("234.00")) and d.confidence < 0.9
+
+
+# -- held-out round 189 (sets 1549-1556) ------------------------------------------------------
+
+_KIT_189 = {"FLK": ItemInfo("FLK", "12 gauge aerial flare kit, 4-pack", Decimal("89.99"))}
+_CHEW_189 = {"NXG": ItemInfo("NXG", "NexGard chew 24-60lb, 6-pack", Decimal("98.40"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "quantity", "amount"),
+    [
+        # the goods' word elsewhere in the message counted the bare 5 in flares ($112.49)
+        ("expired flares again FLK qty 5, dates ran out", _KIT_189, "5", "449.95"),
+        ("obsolete nexgard (old packaging): 12 NXG, write off", _CHEW_189, "12", "1180.80"),
+        # the kits the list sells, counted as kits (7 flares, $157.48)
+        ("flares expierd - FLK, 7 kits. pls w/o", _KIT_189, "7", "629.93"),
+        # the pack spelt out is the list's pack ("5 four-packs": 20 flares)
+        ("5 four-packs of flares FLK soaked", _KIT_189, "5", "449.95"),
+        # the pieces said with the count are still pieces
+        ("9 flares FLK expired", _KIT_189, "9", "202.48"),
+    ],
+)
+def test_a_retail_pack_is_counted_as_the_list_counts_it(
+    text: str, items: dict[str, ItemInfo], quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
