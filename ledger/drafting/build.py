@@ -180,7 +180,6 @@ _NOT_ONE = re.compile(
 )
 
 
-_CODE_IS_THE_CASE = re.compile(r"(?<!\d)[-_/](?:cs|case|bx|box|ctn)$", re.IGNORECASE)
 # Whole boxes counted out to pieces: the golden table's way, though writers count either
 P_WHOLE_PACKS = 0.1
 
@@ -231,8 +230,6 @@ def _whole_packs_counted(
         facts = replace(facts, containers=tuple(inner), notes=())
     if any(n.startswith("Quantity") and " x " in n for n in facts.notes):
         return None  # ("1 cs + 3 loose bx (10 bx/cs)": the message's own arithmetic, in boxes)
-    if _CODE_IS_THE_CASE.search(item.sku):
-        return None  # ("GLV-M-CS" of "NITRILE GLOVE MED CS/10"): the code says its unit, counted
     by_its_pack = priced_by_its_pack(item) or _listed_pack(item)
     if by_its_pack is None or by_its_pack[1] <= 1 or by_its_pack[0] not in _WHOLESALE:
         return None
@@ -245,6 +242,8 @@ def _whole_packs_counted(
             facts.source_text,
             re.IGNORECASE,
         )
+        # ("4 FEL00703 cartons crushed": the word after the count and the code; round 189)
+        after = after or _word_after_count(facts, item)
         said = after.group(1) if after else ""
     if container_said(said) != held or count != quantity:
         return None
@@ -592,6 +591,12 @@ def _taken_out_of(facts: Facts, item: ItemInfo, held: str) -> bool:
     return m is not None
 
 
+def _dozens_counted(facts: Facts) -> set[str]:
+    """The containers counted, a gross read as its dozens ("a gross of X pens": 12 dozen)."""
+    kinds = set(dict(facts.containers))
+    return kinds - {"gross"} if "dozen" in kinds else kinds
+
+
 def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
     """The item list prices the item by a container of a known size and the message counts
     the pieces in it ("200 SKU-90 bolts" of "Bolts, box of 50"; "12 bottles" of "Water
@@ -649,7 +654,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     unit = _ABBREVIATED.get(_singular(said_unit), said_unit)  # ("2 btls": bottles)
     if by_its_pack is not None and unit and by_its_pack[0] in (container_said(said_unit), unit):
         return None  # "4 ct of bankers boxes" of "... CT/12": four cartons
-    if unit == "units" and set(dict(facts.containers)) == {"dozen"}:
+    if unit == "units" and _dozens_counted(facts) == {"dozen"}:
         unit = ""  # ("half a dozen PSF-12-CS12 bottles": the reading's word for dozens)
     contents = packs.contents_count(item.name)
     if contents is not None and by_its_pack is None and not facts.containers:
@@ -714,7 +719,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     ):
         return None  # "14 pr" of a pair's line: the pairs counted
     if unit in ("dz", "doz", "dozen", "dozens") or (
-        not unit and set(dict(facts.containers)) == {"dozen"}
+        not unit and _dozens_counted(facts) == {"dozen"}
     ):
         # "2 dz spring bars" of a dozen's line: dozens counted; but "a dozen N95s" of a box of
         # 20 or "3 dozen lemons" of a case of 140 are 12 and 36 of its pieces
@@ -758,7 +763,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         # of smaller containers are pieces of the case the list prices
         return sized
     if facts.containers and (
-        sized[0] == "dozen" or not set(dict(facts.containers)) <= {"dozen", "pair"}
+        sized[0] == "dozen" or not _dozens_counted(facts) <= {"dozen", "pair"}
     ):
         return None  # ("3 dozen eggs out of a case of 15 dozen": 36 eggs of 180)
     # the goods said by the list's name were read as its code: what was said counts too

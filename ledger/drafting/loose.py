@@ -73,8 +73,11 @@ def _one(
     size = case_pack_size(item.name, held) if item else None
     if item is None or size is None:
         return None
-    if d1.quantity == f1.quantity and d1.amount == quantize(f1.quantity * item.unit_cost):
-        # the cases at the list's cost each: the loose pieces are their share of a case
+    if d1.quantity in (f1.quantity, f1.quantity * size) and d1.amount == quantize(
+        f1.quantity * item.unit_cost
+    ):
+        # the cases at the list's cost each (counted as cases or as their pieces): the loose
+        # pieces are their share of a case
         share = quantize(f2.quantity * item.unit_cost / size)
         total = d1.amount + share
         how = f"{f2.quantity} loose at {item.unit_cost}/{size} = {share}"

@@ -621,6 +621,9 @@ _PACKED = {
         ("half a case of gravy cups leaking", "12", "10.20"),
         ("2 pallets of play sand got soaked", "120", "492.00"),
         ("1 box of cumin went stale", "40", "250.00"),
+        # a code that ends in the case counts the same way (round 189: "2 cs HC-10A-CS" of
+        # "..., case of 12 tubes" was counted in cases; three writers counted tubes)
+        ("2 cs med nitrile gloves torn", "20", "148.00"),
     ],
 )
 def test_containers_of_a_case_pack_in_the_items_name_are_its_pieces(
@@ -635,8 +638,6 @@ def test_containers_of_a_case_pack_in_the_items_name_are_its_pieces(
 @pytest.mark.parametrize(
     ("text", "quantity", "amount"),
     [
-        # the code says the list's unit is the case: cases are counted as they are
-        ("2 cs med nitrile gloves torn", "2", "148.00"),
         # "CASE/200" names what the list prices: four cases' cost, in pieces
         ("4 cases of 9in foam trays crushed", "800", "124.00"),
         # the message prices what it counted
@@ -6960,3 +6961,42 @@ def test_a_retail_pack_is_counted_as_the_list_counts_it(
 ) -> None:
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_a_reserve_moved_before_is_the_storys_background() -> None:
+    # the move last month and the top-up now were drafted as two entries at 0.97
+    text = (
+        "we took $900 out of the reserve last month for the boxes. now top it up by $900 "
+        "again for the next batch of obsolete stuff"
+    )
+    (d,) = draft(text, make_context())
+    assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("900.00"))
+    assert d.confidence < 0.9
+    # said short, it was refused as talk about the past
+    (d,) = draft("we took $900 out of the reserve last month. top it up by $900", make_context())
+    assert d.category == Category.RESERVE_PROVISION
+
+
+_BOXED_189 = {
+    "PEN": ItemInfo("PEN", "BIC Round Stic pens, black (box/12)", Decimal("2.40")),
+    "BNK": ItemInfo("BNK", "Bankers Box storage boxes, carton of 12", Decimal("38.40")),
+    "HC-CS": ItemInfo("HC-CS", "Hair color 10A lightest ash, case of 12 tubes", Decimal("69.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # a gross is twelve dozen pens, not 144 boxes ($345.60 at 0.87)
+        ("a gross of PEN pens water damaged in the back", "144", "28.80"),
+        # the containers said after the code are the list's cartons, counted out
+        ("crushed!! 4 BNK cartons at the bottom of the stack", "48", "153.60"),
+        # a code ending in the case counts the case's tubes too
+        ("2 cs HC-CS got wet", "24", "138.00"),
+        ("HC-CS 1 cs + 4 loose tubes crushed, row 14", "16", "92.00"),
+    ],
+)
+def test_round_189_containers_counted_out(text: str, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_BOXED_189))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9

@@ -386,6 +386,7 @@ _REQUEST = re.compile(
 
         |go\s+ahead|let'?s(?!\s+(?:keep|try|aim|hope|make\s+sure|get\s+(?:it|that|this)\s+down))
         |book|record|post|log|raise|use\s+the|now|today|tonight
+        |top\s+(?:it|that|the\s+reserve|the\s+allowance)\s+(?:back\s+)?up
         |this\s+morning|just\s+(?:found|noticed|came\s+in))\b
       | ^\s*(?:write|w/o|take|scrap|dispose|toss|bin|remove|adjust|reduce|expense)\b""",
     re.IGNORECASE | re.VERBOSE,
