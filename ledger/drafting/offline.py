@@ -3333,6 +3333,9 @@ def _signals(
         # "SKU-40: 3 smashed", "SKU-12 short 3": a bare count right beside the reason word,
         # unless it is a new value ("NRV 11", "now sell 70")
         p.qty = any(_count_beside(t, h) for h in hits) and not _WD_NRV.search(t)
+        # "3 S22 screens cracked + 2 stolen ... X", "10 navy L hoodies damaged + 4 missing": a
+        # count, then the goods in a few words, then what happened (round 191 read one part)
+        p.qty = p.qty or bool(_COUNT_THEN_GOODS.match(t, 0, hits[0].start))
     if p.qty and not p.money and not p.sku and _SIZE_TAG_ONLY.match(t):
         p.qty = False  # "2 cs X, 24 ct crushed": the size of the cases said before
     if hits and not p.qty and has_digit and _PART_COUNT.search(t):
@@ -3432,6 +3435,14 @@ def _count_beside(t: str, hit: _Hit) -> bool:
 
 
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|the|which)\b", _I)
+# a count at the start of a part, then the goods in a few words ("3 S22 screens ", "10 navy L
+# hoodies "), up to what happened to them
+# ("6 of them broke": a share of a count said before, not a count of its own; "+ 5 loose ones
+# dented": pieces beside the cases before)
+_COUNT_THEN_GOODS = re.compile(
+    r"\s*\d{1,4}\s+(?!of\b|loose\b|singles?\b|individual\b)(?:(?!\d+\s)[a-z0-9][\w'&-]*\s+){1,4}$",
+    _I,
+)
 # "another 5 (of them)", "3 more", "10 of the same": more goods than the count before. "10 of them"
 # alone is a share of that count ("40 damaged, 10 of them stolen": one amount, two stories).
 _PART_COUNT = re.compile(

@@ -7000,3 +7000,36 @@ def test_round_189_containers_counted_out(text: str, quantity: str, amount: str)
     (d,) = draft(text, make_context(items=_BOXED_189))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
     assert d.confidence < 0.9
+
+
+# -- held-out round 191 (sets 1565-1572) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "first", "second"),
+    [
+        (
+            "3 S22 screens cracked + 2 stolen out of the van S22D",
+            {"S22D": ItemInfo("S22D", "Galaxy S22 display assembly", Decimal("168.00"))},
+            (Category.LOSS, "504.00"),
+            (Category.CASUALTY, "336.00"),
+        ),
+        (
+            "10 navy L hoodies damaged + 4 went missing from the rack (HD-L)",
+            {"HD-L": ItemInfo("HD-L", "Crest hoodie navy, L", Decimal("27.80"))},
+            (Category.LOSS, "278.00"),
+            (Category.SHRINKAGE, "111.20"),
+        ),
+    ],
+)
+def test_a_count_and_goods_in_a_few_words_are_a_part_of_their_own(
+    text: str,
+    items: dict[str, ItemInfo],
+    first: tuple[Category, str],
+    second: tuple[Category, str],
+) -> None:
+    # the first part's goods ran to more than a word, so it was read with the second as one
+    # write-off of the second's count and reason ("several reasons")
+    a, b = draft(text, make_context(items=items))
+    assert (a.category, a.amount) == (first[0], Decimal(first[1]))
+    assert (b.category, b.amount) == (second[0], Decimal(second[1]))
