@@ -919,7 +919,9 @@ _QTY_ONE_SKU = lead(
     "aos",
     rf"\b(?P<a>a|an|one|single)\s+(?:(?!(?:at|for|from|to|by|per|of|few|couple|bunch|number"
     rf"|lot|load|handful|pile|heap|stack|whole|total|batch|shipment|delivery|order|bit|some)\b)"
-    rf"[a-z]+\s+){{0,2}}?{SKU_MARK}",
+    # ("someone stole a jellycat bashful bunny (JC-BAS3BN)": the goods' name, then the code in
+    # brackets; round 191 asked for an amount)
+    rf"[a-z]+\s+){{0,3}}?(?:\(\s*)?{SKU_MARK}",
     _I,
     word=True,
 )
@@ -1376,6 +1378,10 @@ _COUNT_UNKNOWN = re.compile(
 # "lost the whole case" ("a few", "a lot of", "a bunch" are no one thing)
 _ONE_THING = re.compile(
     r"\bjust\s+(?:the\s+)?one\b(?!\s+of\b)"
+    # ("... neck's split. we paid $48 for it", "cost was 98 bucks on that one": one thing's
+    # price; round 191 asked for an amount)
+    r"|\b(?:paid|cost|spent)\b[^.;\n]{0,24}?\bfor\s+(?:it|that\s+one|this\s+one)\b"
+    r"|\bon\s+(?:that|this)\s+one\b"
     r"|\bthe\s+(?:demo|display|floor|showroom|loaner|only|last|one)\s+(?=[a-z0-9])"
     r"|(?<![\w-])(?:an?|one|single|the\s+whole|the\s+entire)\s+"
     r"(?!(?:few|couple|lot|lots|bunch|number|pile|load|handful|heap|stack|some|bit|total|ton"

@@ -7033,3 +7033,27 @@ def test_a_count_and_goods_in_a_few_words_are_a_part_of_their_own(
     a, b = draft(text, make_context(items=items))
     assert (a.category, a.amount) == (first[0], Decimal(first[1]))
     assert (b.category, b.amount) == (second[0], Decimal(second[1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "amount"),
+    [
+        # a bracketed code after the goods' name, "a" before it (asked for an amount)
+        (
+            "ugh. someone stole a jellycat bashful bunny (JCB) off the front table",
+            {"JCB": ItemInfo("JCB", "Jellycat Bashful Bunny medium", Decimal("15.00"))},
+            "15.00",
+        ),
+        # one thing's price, said as what was paid for it
+        (
+            "tossing the broken concert uke from the display, neck's split. we paid $48 for it",
+            {},
+            "48.00",
+        ),
+    ],
+)
+def test_one_thing_said_in_the_singular_is_one_unit(
+    text: str, items: dict[str, ItemInfo], amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal(amount))
