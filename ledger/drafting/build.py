@@ -250,6 +250,62 @@ def _whole_packs_counted(
     return held, size, count
 
 
+# whole containers and loose pieces in one part: "1 case OIL-4S-QT plus 3 loose qts", "SQM-8
+# 1 cs + 6 loose", "15 loose btls + 2 full cases of X" (the code written as "X")
+_WHOLE_THEN_LOOSE = re.compile(
+    r"(?<![\w.$/])(?P<w>\d{1,3}|an?|one)\s+(?:full\s+|whole\s+|sealed\s+|unopened\s+)?"
+    r"(?P<c>[a-z]+)\b(?P<mid>[^+&;\n\d]{0,50}?)\s*(?:\+|\bplus\b|\band\b|&|\bw/)\s*"
+    r"(?:another\s+)?(?P<l>\d{1,4})\s+(?P<lw>[a-z]+)",
+    re.IGNORECASE,
+)
+_LOOSE_THEN_WHOLE = re.compile(
+    r"(?<![\w.$/])(?P<l>\d{1,4})\s+(?P<lw>[a-z]+)(?P<mid>[^+&;\n\d]{0,50}?)\s*"
+    r"(?:\+|\bplus\b|\band\b|&)\s*(?P<w>\d{1,3}|an?|one)\s+"
+    r"(?:full\s+|whole\s+|sealed\s+|unopened\s+)?(?P<c>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_LOOSE_WORDS = frozenset(
+    ("loose", "single", "singles", "individual", "extra", "ones", "more", "pcs", "pieces",
+     "units", "ea", "each", "eaches", "open", "opened")
+)  # fmt: skip
+
+
+def _whole_and_loose(
+    facts: Facts, item: ItemInfo, kind: Kind
+) -> tuple[str, Decimal, Decimal, Decimal] | None:
+    """Whole containers of the list's pack and loose pieces of it, said together in one part:
+    (the container, its size, the containers, the loose pieces), else None."""
+    if kind is not Kind.WRITE_OFF:
+        return None
+    listed = priced_by_its_pack(item) or _listed_pack(item)
+    if listed is None or listed[1] <= 1 or not a_case_could_cost(item.unit_cost, listed[1]):
+        return None
+    held, size = listed
+    text = re.sub(re.escape(item.sku), "X", facts.source_text, flags=re.IGNORECASE)
+    text = re.sub(r"\(\s*\d+\s*/\s*[a-z]+\s*\)", " ", text)  # "(20/cs)": the size said
+    nouns = _goods_nouns(item.name, held) | set(_PIECES_OF_A_CASE)
+    found: list[tuple[Decimal, Decimal]] = []
+    for m in (m for rx in (_WHOLE_THEN_LOOSE, _LOOSE_THEN_WHOLE) for m in rx.finditer(text)):
+        word = m.group("lw").lower()
+        if container_said(m.group("c")) != held or not (
+            word in _LOOSE_WORDS
+            or (
+                _singular(_ABBREVIATED.get(_singular(word), word)) in nouns
+                and container_said(word) != held
+            )
+        ):
+            continue
+        w = m.group("w").lower()
+        cases = Decimal(1) if w in ("a", "an", "one") else Decimal(w)
+        pieces = Decimal(m.group("l"))
+        if cases and (pieces < size or word in ("loose", "single", "singles", "individual")):
+            # ("2 full cases and 40 more" of a case of 12: not the pieces of an open case)
+            found.append((cases, pieces))
+    if len(found) != 1:
+        return None
+    return held, size, *found[0]
+
+
 def _note_whole_packs(
     whole: tuple[str, Decimal, Decimal],
     item: ItemInfo,
@@ -1182,8 +1238,29 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     as_said, total=_product(facts.quantity, item.unit_cost), unit_cost=None
                 )
                 share_said = True
-            whole = _whole_packs_counted(facts, item, kind)
-            part = _part_of_a_listed_pack(facts, item)
+            both = _whole_and_loose(facts, item, kind)
+            if both is not None:
+                # "1 case OIL-4S-QT plus 3 loose qts" of "..., case of 12" at the case's cost:
+                # the 15 quarts, at the case's cost and the loose ones' share (round 189-192
+                # counted the case or the loose ones alone)
+                open_held, size, cases, loose = both
+                share = quantize(loose * item.unit_cost / size)
+                total = quantize(cases * item.unit_cost) + share
+                explanation.append(
+                    f"{_fmt_qty(cases)} {_plural(open_held) if cases != 1 else open_held} x "
+                    f"{_fmt_qty(size)} per {open_held} (the item list: {item.name}) + "
+                    f"{_fmt_qty(loose)} loose = {_fmt_qty(cases * size + loose)} pieces; "
+                    f"{_fmt_qty(cases)} x {format_money(item.unit_cost, cur)} + "
+                    f"{_fmt_qty(loose)}/{_fmt_qty(size)} x {format_money(item.unit_cost, cur)}"
+                    f" = {format_money(total, cur)}"
+                )
+                guesses.append(Guess(f"whole {_plural(open_held)} and loose pieces", P_WHOLE_PACKS))
+                item_quantity = in_items_unit(cases * size + loose, size)
+                unit_cost = None
+                facts = replace(facts, quantity=cases * size + loose, total=total, unit_cost=None)
+                share_said = True
+            whole = _whole_packs_counted(facts, item, kind) if both is None else None
+            part = _part_of_a_listed_pack(facts, item) if both is None else None
             if whole is None and part is not None:
                 # "a case and a half of tulips, GLS-TLP-CS" of "..., case of 12": 1.5 cases
                 # or the 18 glasses? writers count both (round 169): never sure

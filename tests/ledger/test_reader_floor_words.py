@@ -7057,3 +7057,28 @@ def test_one_thing_said_in_the_singular_is_one_unit(
 ) -> None:
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(1), Decimal(amount))
+
+
+_CASED_192 = {
+    "OIL": ItemInfo("OIL", "4-stroke outboard oil 10W-30 quart, case of 12", Decimal("107.88")),
+    "CHD": ItemInfo("CHD", "House Chardonnay 750ml, case of 12", Decimal("96.00")),
+    "SQM": ItemInfo("SQM", "Squishmallow 8in assorted (case/24)", Decimal("168.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # the loose quarts were dropped (12 quarts)
+        ("1 case OIL plus 3 loose qts, all contaminated w water", "15", "134.85"),
+        ("SQM 1 cs + 6 loose, moldy, back room shelf 5", "30", "210.00"),
+        # loose ones first, more of them than a case holds (15 bottles at a case's cost each)
+        ("rack collapse: 15 loose btls + 2 full cases of CHD broken", "39", "312.00"),
+    ],
+)
+def test_whole_cases_and_loose_pieces_of_a_listed_case(
+    text: str, quantity: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_CASED_192))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+    assert d.confidence < 0.9
