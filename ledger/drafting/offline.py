@@ -5766,6 +5766,14 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
             r.cut(one.start("a"), one.end("a"))
         elif not _DIGIT.search(r.s) and all(m.role != "total" for m in r.money):
             _one_said(r, hits)  # (a total needs no count: "$600 of scrapped SKU-12")
+        elif not _DIGIT.search(r.s) and (
+            demo := _ONE_BEFORE.search(r.s) or _DEMO_AFTER.search(r.s)
+        ):
+            # ... but "relieve the E&O reserve $2,340 - scrapped the SG14S demo unit" says
+            # one (round 193: no count at 0.97)
+            r.qtys.append(_Qty(Decimal(1), None, demo.start(), "one"))
+            said = " ".join(demo.group(0).replace(SKU_MARK, " ").split())
+            r.guess(f"{NO_COUNT_GIVEN}: read '{said}' beside the SKU as one unit", P_ONE_SAID)
 
 
 # One thing said in the singular, with no count anywhere: "our spare TC-9000", "the TV-55X
@@ -5784,6 +5792,10 @@ _ONE_BEFORE = re.compile(
     # "knocked the SKU-12 off the shelf, its done": "it", one thing
     rf"|\bit'?s\s+(?:done|toast|broken|dead|shattered|ruined|cracked|trash|junk|smashed)\b",
     _I,
+)
+# "the SG14S demo unit": one piece, named after its code
+_DEMO_AFTER = re.compile(
+    rf"{SKU_MARK}\s*(?:demo|display|floor|showroom|sample|loaner)\s+(?:unit|model|piece|one)\b", _I
 )
 _ONE_AFTER = re.compile(rf"{SKU_MARK}\s+([a-z][a-z-]*)\b(?!')(?:\s+([a-z][a-z-]*)\b(?!'))?", _I)
 # words after a code that are no noun naming the goods

@@ -7082,3 +7082,15 @@ def test_whole_cases_and_loose_pieces_of_a_listed_case(
     (d,) = draft(text, make_context(items=_CASED_192))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
     assert d.confidence < 0.9
+
+
+def test_a_demo_unit_named_after_its_code_is_one() -> None:
+    # the reserve's money drafted with no count at 0.97; the writer counted the one unit
+    items = {"SG14S": ItemInfo("SG14S", "Countertop griddle 14in", Decimal("2340.00"))}
+    text = "relieve the E&O reserve $2,340 - scrapped the SG14S demo unit, obsolete"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (
+        Category.RESERVE_WRITE_OFF,
+        Decimal(1),
+        Decimal("2340.00"),
+    )
