@@ -2905,7 +2905,7 @@ def _read_groups(
             cancelled = True
             i += 1
             continue
-        variants = _each_code(work)
+        variants = _each_code(work, known)
         if variants:  # "sku-12/sku-410 both damaged, 5 each": one request per code
             found = [
                 _read_group(v, source or clean.strip(), reasons, known, heading, counted, priced_by)
@@ -2973,15 +2973,21 @@ def _count_or_price_each(facts: Facts, work: str) -> Facts:
 
 _OTHER_COUNT_NUMBER = re.compile(r"(?<![\w$.,/#-])\d+(?![\w%$/]|[.,]\d)")
 EACH_CODE_DOUBT = "'{}' beside a count for each code: of each, or of all of them together?"
-_SHARED_COUNT = re.compile(r"(?<![\w.$])\d+\s+(?:of\s+)?each\b", _I)
+# ("3 sacks each", "one each": a count word, and the goods' word between)
+_SHARED_COUNT = re.compile(
+    r"(?<![\w.$])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+"
+    r"(?:(?!(?:dollars?|bucks|usd|at|for|per)\b)[a-z]+\s+)?(?:of\s+)?each\b",
+    _I,
+)
 
 
-def _each_code(work: str) -> list[str]:
+def _each_code(work: str, known: Collection[str] = ()) -> list[str]:
     """ "sku-12/sku-410 both damaged, 5 each": the same count of each of several codes. One
     text per code, the other codes blanked, so each is read as a request of its own."""
     if "each" not in work.lower() or not _SHARED_COUNT.search(work):
         return []
-    codes = _sku_codes(work)
+    # (the list's own codes, whatever their shape: "B14G2 & BA-0314-00: 2 each")
+    codes = _sku_codes(work, known)
     if len({c for c, _, _, _ in codes}) != len(codes) or len(codes) < 2:
         return []
     out = []

@@ -7094,3 +7094,22 @@ def test_a_demo_unit_named_after_its_code_is_one() -> None:
         Decimal(1),
         Decimal("2340.00"),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "B14G2 & BA-0314-00: 2 each punctured in the drum room demo",
+        "B14G2 / BA-0314-00 - 2 heads each busted",
+        "B14G2, BA-0314-00 two each broken",
+    ],
+)
+def test_the_same_count_of_each_of_two_codes(text: str) -> None:
+    # one draft of the first code only (a list's code without a dash, a count word, or the
+    # goods' word before "each" were not read as the shared count)
+    items = {
+        "B14G2": ItemInfo("B14G2", "Evans G2 coated 14in drumhead", Decimal("19.00")),
+        "BA-0314-00": ItemInfo("BA-0314-00", "Remo Ambassador coated 14in", Decimal("18.50")),
+    }
+    a, b = draft(text, make_context(items=items))
+    assert (a.sku, a.quantity, b.sku, b.quantity) == ("B14G2", 2, "BA-0314-00", 2)
