@@ -7113,3 +7113,44 @@ def test_the_same_count_of_each_of_two_codes(text: str) -> None:
     }
     a, b = draft(text, make_context(items=items))
     assert (a.sku, a.quantity, b.sku, b.quantity) == ("B14G2", 2, "BA-0314-00", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news of a price
+        "new price on SKU-12 from the vendor is $54.50 starting june",
+        "heads up copper went up 8% this week, SKU-12 is $104 now",
+        "lol SKU-12 is $214.50 now?? they raised prices again",
+        "lol the 14x14 boxes are $57 a bundle now?? highway robbery",
+        "price check: SKU-12 we sell at 54.99?",
+        # asked how to use the bot
+        "how do i reverse the entry from tuesday for the 2 water heaters",
+        "how do I write stuff off? like if 5 paint sets are damaged what do I type",
+        "whats the difference between shrinkage and a write-off",
+        # stock gone as it should, or fine
+        "sent 40 tubes SKU-12 to the salon in Tulsa, invoice 10233",
+        "we sold 20 tubs SKU-12 to the school district, $30 each",
+        "the Patel order (10 SKU-12, 5 SKU-410) is packed and on dock 2",
+        "Dale picked up 8 bags of SKU-12 on account, put it on his tab",
+        "lol the display fell over again, nothing broke tho",
+        "client's dog grabbed a SKU-12 off the counter and ate it, they paid for it, $16.40",
+        "petty cash drawer is $40 short this week, can you look into it",
+    ],
+)
+def test_round_189_194_chatter_is_no_write_off(text: str) -> None:
+    # each was drafted (rounds 189-194), none at 0.9
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "monthly count done, everything matched except SKU-12, system 20 shelf 17",
+        "3 SKU-12 recalled by the vendor, $45 total and they're not crediting us",
+    ],
+)
+def test_a_loss_beside_the_chatter_words_is_drafted(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.amount == Decimal("45.00")

@@ -770,6 +770,82 @@ _NONE_SURVIVED = re.compile(
     r"|nothing\s+|no\s+[a-z]+\s+|zero\s+[a-z]+\s+)(?:survived|made\s+it)\b",
     _I,
 )
+# News of a price, said whatever else the message names (rounds 189-194: "new price on X
+# from remo is $54.50 starting june", "PPG raised prices again", "copper went up 8% this
+# week", "should we reprice the 14k chains?", "$57 a bundle now?? highway robbery")
+_PRICE_NEWS = re.compile(
+    r"""\b(?:cost|costs|price|prices|pricing)\b(?:[^.;\n?]|\.(?=\d)){0,50}?\b(?:starting|effective|eff\b
+        |next\s+(?:week|month|quarter|year|order|truck|shipment|delivery)|as\s+of\b)
+      | \bgo(?:es|ing)?\s+(?:up\s+)?to\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+(?:starting|effective)\b
+      | \b(?:raised|raising|hiked|hiking|bumped|upped)\s+(?:their\s+|its\s+|the\s+|our\s+|his\s+)?
+        (?:prices?|costs?)\b
+      | \b(?:went|goes|go|going|is|are)\s+up\s+(?:another\s+)?\d+(?:\.\d+)?\s*%
+      | \bshould\s+we\s+repric(?:e|ing)\b|\bhighway\s+robbery\b|^\W*price\s+check\b
+      | \bspot\s+(?:price\s+)?(?:is\s+)?(?:up|down)\b""",
+    _I | re.VERBOSE,
+)
+# ... and one that names no reason: "price check: X we sell at 54.99?", "the F91W costs us
+# $11.75 and we sell it for $24.99", "X is $214.50 now??"
+_PRICE_TALK = re.compile(
+    r"""\bprice\s+check\b
+      | \bwe\s+sell\s+(?:it\s+|them\s+|these\s+|those\s+|that\s+|each\s+|one\s+)?(?:at|for)\s+\$?\d
+      | \b(?:is|are)\s+(?:like\s+)?\$\s?\d[\d.,]*\s+(?:(?:a|an|per|/)\s*[a-z]+\s+)?now\s*\?
+      | \bshipping\s+(?:label|cost|charge|fee)s?\b""",
+    _I | re.VERBOSE,
+)
+# Asked how to use the bot, or what the words mean (rounds 189-193): "how do i reverse the
+# entry from tuesday", "how do I write stuff off? like if 5 paint sets are damaged what do I
+# type", "whats the difference between shrinkage and a write-off", "where do I log it"
+_HOW_TO = re.compile(
+    r"""^\W*how\s+(?:do|can|should|would)\s+(?:i|we|u|you)\s+(?:\S+\s+){0,2}?
+        (?:reverse|undo|delete|cancel|void|edit|fix|change|correct)\b
+      | ^\W*how\s+(?:do|can|should)\s+(?:i|we|u)\s+(?:write|log|enter|record|book|submit)\b
+        [^\n]{0,80}?\b(?:like\s+if|for\s+example|e\.g\.|say\s+if|what\s+do\s+i\s+type)\b
+      | \bwhat\s+do\s+i\s+(?:type|put|write|enter)\b
+      | \bwhere\s+(?:do|should)\s+i\s+(?:log|put|enter|record|book)\s+(?:it|this|that)\b
+      | \bwhat'?s\s+the\s+difference\s+between\b
+      | \b(?:can|could)\s+(?:u|you)\s+tell\s+me\s+(?:what|how\s+much)\b
+      | \bpolicy\s+(?:says|is)\b[^\n]*\?\s*$
+      | \bdo\s+we\s+(?:take|accept)\s+(?:them|it|those|these)\b[^\n]*\?
+      | \b(?:send|give|show|email|pull)\s+me\s+(?:the\s+|a\s+)?(?:\w+\s+)?report\b""",
+    _I | re.VERBOSE,
+)
+# Stock that left as it should, or paperwork for it, said with no reason (rounds 189-194):
+# sold, sent to a customer, an order packed, goods on a tab, a folio, an invoice to enter, a
+# quote, goods put out or back on the shelf
+_STOCK_OUT_AS_MEANT = re.compile(
+    r"""\b(?:sold|selling)\s+\d+\s+(?:\S+\s+){0,4}?(?:to|at)\b
+      | \b(?:sent|shipped)\s+\d+\s+(?:\S+\s+){0,4}?to\s+(?:the\s+)?
+        (?!(?:dump|landfill|recycl\w*|trash|scrap|compost|incinerat\w*|food\s+bank|shelter|charity|pantry|church|vendor|supplier
+        |manufacturer|mfr)\b)[a-z]
+      | \border\b(?:\s+\S+){0,8}?\s+(?:is|are)\s+
+        (?:packed|picked|staged|ready|on\s+(?:the\s+)?dock)\b
+      | \bon\s+(?:account|(?:his|her|their)\s+(?:tab|account))\b
+      | \bput\s+it\s+on\s+(?:his|her|their|the)\s+tab\b
+      | \bposted\s+to\s+(?:the\s+)?folio\b|\bminibar\s+consumption\b
+      | \b(?:please|pls)\s+enter\b|\bquote\s+for\b
+      | \b(?:get\s+)?put\s+out\s+on\s+the\s+(?:wall|floor|shelf|shelves|display)\b
+      | \brecovered\b(?:\s+\S+){0,6}?\s+back\s+on\s+the\s+(?:shelf|floor|rack|wall)\b
+      | \brental\s+returns?\b|\bbrought\s+back\s+(?:\S+\s+){0,3}?rental\b
+      | \bcharge\s+(?:their|his|her|the)\s+(?:\S+\s+)?accounts?\b
+      | \bmounted\s+(?:&|and)\s+balanced\b|\bsign[-\s]?ups?\b|\bbreak\s+even\b
+      | \bused\s+\d+\s+(?:\S+\s+){0,4}?at\s+the\s+(?:tasting|event|party|demo|show|wedding|expo)\b
+      | \b(?:looks?|looking)\s+(?:amazing|great|awesome|so\s+good)\b
+      | ^\W*delivery\s+for\b""",
+    _I | re.VERBOSE,
+)
+# goods fine, said outright: "display fell over again, nothing broke tho", "cooler fixed,
+# nothing lost", "all good condition"; the customer paid for what the dog ate; cash short
+_NOTHING_LOST = re.compile(
+    r"""\bnothing\s+(?:was\s+|got\s+)?(?:lost|broke|broken|damaged|missing|spoiled|hurt)\b
+        (?!\s*(?:,\s*)?(?:but|except|other\s+than|besides))
+      | \b(?:all\s+|in\s+)good\s+condition\b
+      | \beverything\s+(?:matched|matches|checks\s+out)\b(?!\s*(?:,\s*)?(?:but|except|other\s+than))
+      | \b(?:they|he|she|customer|client)\s+paid\s+for\s+(?:it|them)\b
+      | \bpetty\s+cash\b|\bno\s+action\s+needed\b
+      | (?<!\bnot\s)(?<!n't\s)(?<!\bno\s)\bcrediting\s+us\b""",
+    _I | re.VERBOSE,
+)
 _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TAKEN_BACK, False, "That reads like an earlier report taken back: nothing to draft. "),
     (_DROPPED_OFF, False, "That reads like stock delivered, not a write-off. "),
@@ -1041,6 +1117,29 @@ def answer(
     told = _RESERVE_HISTORY.sub(" ", stripped)
     if _PAST_FIGURE.search(told) and not _ASKS.search(told) and not _NEED_WRITTEN.search(told):
         return "That reads like a figure from the past, not a new write-off. " + DOES
+    late = _late_chatter(stripped, has_reason)
+    return late + DOES if late else None
+
+
+# asked last, after the kinds above, whose answers say more where both apply
+_LATE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
+    (_HOW_TO, False, "That reads like a question about the bot, not a write-off request. "),
+    (_PRICE_NEWS, False, "That reads like news of a price, not a write-off. "),
+    (_NOTHING_LOST, False, "That reads like goods that are fine or paid for, not a write-off. "),
+    (_PRICE_TALK, True, "That reads like talk about prices, not a write-off. "),
+    (_STOCK_OUT_AS_MEANT, True, "That reads like stock sold, sent or used as it should be, not "
+     "a write-off. "),
+)  # fmt: skip
+
+
+def _late_chatter(text: str, has_reason: bool) -> str | None:
+    """The answer to chatter the kinds above leave (rounds 189-194), or None; a write-off
+    asked in so many words is never chatter."""
+    if _ASKS_WRITE_OFF.search(text):
+        return None
+    for pattern, overruled, said in _LATE:
+        if (not overruled or not has_reason) and pattern.search(text):
+            return said
     return None
 
 
