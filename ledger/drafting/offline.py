@@ -1872,7 +1872,9 @@ def read_requests(
     # messages repeating
     reasons.new_message(names or {}, text)
     packs.new_message()
-    clean = items.canonical(measures.spelled(_clean(text)), known, names)
+    spelt_out = measures.spelled(_clean(text))
+    clean = items.canonical(spelt_out, known, names)
+    partial = items.partial_codes(spelt_out, known) if known else {}
     if _GLUED_G.search(clean) and any(
         priced_by(code) in ("gram", "kg") for code, *_ in _sku_codes(clean, known) if code in known
     ):
@@ -2123,7 +2125,23 @@ def read_requests(
         if len(read) > 1:
             read = [_own_goods(f, by_name.ambiguous) for f in read]
         read = [_ambiguous_name_note(f, by_name.ambiguous, len(read) == 1) for f in read]
+    if partial:
+        read = [_partial_code_note(f, partial) for f in read]
     return read
+
+
+P_PARTIAL_CODE = 0.1
+
+
+def _partial_code_note(facts: Facts, partial: Mapping[str, str]) -> Facts:
+    """A guess on a draft whose code was read from part of it ("QP-405" of QP405-BLK)."""
+    said = partial.get(facts.sku or "")
+    if said is None:
+        return facts
+    note = Guess(
+        f"Read '{said}' as {facts.sku}, the item list's code it is part of", P_PARTIAL_CODE
+    )
+    return replace(facts, guesses=(*facts.guesses, note))
 
 
 def _counted_in(text: str, said: str) -> bool:

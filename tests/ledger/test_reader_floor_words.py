@@ -7154,3 +7154,11 @@ def test_round_189_194_chatter_is_no_write_off(text: str) -> None:
 def test_a_loss_beside_the_chatter_words_is_drafted(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.amount == Decimal("45.00")
+
+
+def test_a_code_read_from_part_of_the_lists_code_is_never_sure() -> None:
+    # "SKU QP-405" of QP405-BLK was read as the list's code at 0.97; another colour may be meant
+    items = {"QP405-BLK": ItemInfo("QP405-BLK", "Q.PEAK DUO BLK 405W panel", Decimal("188.00"))}
+    (d,) = draft("SKU QP-405 cracked x2", make_context(items=items))
+    assert (d.sku, d.amount) == ("QP405-BLK", Decimal("376.00")) and d.confidence < 0.9
+    assert any("QP-405" in line for line in d.explanation)

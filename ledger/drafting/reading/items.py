@@ -352,6 +352,29 @@ def _by_stem_and_size(text: str, known: frozenset[str]) -> str:
     return text
 
 
+def partial_codes(text: str, items: Collection[str]) -> dict[str, str]:
+    """The list's codes `canonical` reads from a token that is only part of them ("QP-405" of
+    QP405-BLK, "4420-Q" of 10-4420-Q): code -> the token as typed. Such a reading is likely,
+    never sure: the list may lack the variant meant (round 195: "SKU QP-405 cracked x2" of
+    QP405-BLK was sure at 0.97 where the writer asked which)."""
+    if not items:
+        return {}
+    known = items if isinstance(items, frozenset) else frozenset(items)
+    keys = _keys(known)
+    out: dict[str, str] = {}
+    for m in _CODE.finditer(text):
+        token = m.group(0)
+        if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)):
+            continue
+        key = _KEY.sub("", token.lower())
+        if keys.get(key) or (key.endswith("s") and keys.get(key[:-1])):
+            continue
+        code = _by_tail(token, known) or _by_head(token, known)
+        if code is not None:
+            out[code] = token
+    return out
+
+
 def _by_head(token: str, known: frozenset[str]) -> str | None:
     """The one code that is `token` and a last part ("SH3046", "sh3046" of SH3046-VW, the
     variant the list has only one of): figures and letters both, five or more, or None."""
