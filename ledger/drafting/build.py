@@ -283,6 +283,8 @@ def _whole_and_loose(
     held, size = listed
     text = re.sub(re.escape(item.sku), "X", facts.source_text, flags=re.IGNORECASE)
     text = re.sub(r"\(\s*\d+\s*/\s*[a-z]+\s*\)", " ", text)  # "(20/cs)": the size said
+    # ("2 boxes of 25 + 10 loose ones" of "..., box of 25": the list's size said again)
+    text = re.sub(rf"(?<=[a-z])\s+of\s+{_fmt_qty(size)}\b", " ", text, flags=re.IGNORECASE)
     nouns = _goods_nouns(item.name, held) | set(_PIECES_OF_A_CASE)
     found: list[tuple[Decimal, Decimal]] = []
     for m in (m for rx in (_WHOLE_THEN_LOOSE, _LOOSE_THEN_WHOLE) for m in rx.finditer(text)):
@@ -772,6 +774,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         )
         # ("half a dozen chelsea boots": footwear is counted in pairs, singles said as such)
         or (packs.worn_in_pairs(item.name) and not _SINGLES.search(facts.source_text))
+        # ("2 reading glasses" of "Reading glasses +1.50, pair": a word that is a pair)
+        or _A_PAIR_BY_NAME.search(item.name)
     ):
         return None  # "14 pr" of a pair's line: the pairs counted
     if unit in ("dz", "doz", "dozen", "dozens") or (
@@ -902,6 +906,12 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
 # words that name the whole thing a list sells, never a piece of it: "7 kits" of "flare kit,
 # 4-pack" are seven kits
 _WHOLE_ONES = frozenset(("kit", "set", "bundle", "pack", "pk", "box", "case"))
+# goods named in the plural that are one thing, a pair ("glasses", "pliers", "jeans")
+_A_PAIR_BY_NAME = re.compile(
+    r"\b(?:glasses|sunglasses|eyeglasses|spectacles|goggles|binoculars|scissors|shears|pliers"
+    r"|tongs|tweezers|pants|jeans|trousers|shorts|tights|leggings|overalls|pajamas|briefs)\b",
+    re.IGNORECASE,
+)
 # the word after a count in dozens: "a dozen N95s", "3 dz boxes"
 _AFTER_DOZEN = re.compile(r"\b(?:dozens?|doz|dz)\s+(?:of\s+)?(?:the\s+)?([a-z]+)", re.IGNORECASE)
 # words that count single pieces of whatever holds them: "35 stems", "12 singles", "40 tablets"

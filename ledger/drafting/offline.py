@@ -5814,7 +5814,9 @@ _ONE_BEFORE = re.compile(
     # "mark it down to $800", "write it off": the goods said as one thing
     rf"|\b(?:mark|write|knock|take|bring|impair|revalue)\s+it\s+(?:down|off)\b"
     # "knocked the SKU-12 off the shelf, its done": "it", one thing
-    rf"|\bit'?s\s+(?:done|toast|broken|dead|shattered|ruined|cracked|trash|junk|smashed)\b",
+    rf"|\bit'?s\s+(?:done|toast|broken|dead|shattered|ruined|cracked|trash|junk|smashed)\b"
+    # "someone pocketed a thermometer off the counter, THERM-DIG, just the one"
+    rf"|\b(?:just|only)\s+(?:the\s+)?one\b(?!\s+(?:of|more|or|left)\b)",
     _I,
 )
 # "the SG14S demo unit": one piece, named after its code

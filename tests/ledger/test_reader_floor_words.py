@@ -7162,3 +7162,34 @@ def test_a_code_read_from_part_of_the_lists_code_is_never_sure() -> None:
     (d,) = draft("SKU QP-405 cracked x2", make_context(items=items))
     assert (d.sku, d.amount) == ("QP405-BLK", Decimal("376.00")) and d.confidence < 0.9
     assert any("QP-405" in line for line in d.explanation)
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "quantity", "amount"),
+    [
+        # a pair by its name: two glasses, not two halves of one pair ($5.50)
+        (
+            "write off 2 reading glasses RDG pls, lenses popped out on the spinner rack",
+            ItemInfo("RDG", "Reading glasses +1.50, pair", Decimal("5.50")),
+            "2",
+            "11.00",
+        ),
+        # the list's box size said again beside the loose ones (60 tubes at a box's cost)
+        (
+            "TUB 2 boxes of 25 + 10 loose ones, all torn at the valve stem",
+            ItemInfo("TUB", "Inner tube 26x1.95 schrader, box of 25", Decimal("87.50")),
+            "60",
+            "210.00",
+        ),
+        # "just the one" beside the code (asked for an amount)
+        (
+            "someone pocketed a thermometer off the counter display, THM, just the one",
+            ItemInfo("THM", "Digital thermometer", Decimal("6.80")),
+            "1",
+            "6.80",
+        ),
+    ],
+)
+def test_round_193_counts(text: str, item: ItemInfo, quantity: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items={item.sku: item}))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
