@@ -3562,6 +3562,14 @@ _WRITE_DOWN_THE = re.compile(
 )
 
 
+# a piece that is only an amount, said as the total of the goods before it
+_MONEY_ONLY = re.compile(
+    r"\W*(?:\$\s?\d[\d,]*(?:\.\d\d)?k?|\d[\d,]*(?:\.\d\d)?\s*(?:dollars|bucks))\s*"
+    r"(?:(?:in\s+)?total(?:\s+value)?|value|worth|all\s+in|altogether|at\s+cost)?\W*$",
+    _I,
+)
+
+
 def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
     """Glue pieces into requests. Returns the shared header text (only when it heads several
     requests) and the groups."""
@@ -3590,6 +3598,15 @@ def _group(pieces: list[_Piece]) -> tuple[str, list[list[_Piece]]]:
                 new = True  # "damaged 3 tvs 389 each and 2 chairs 96 each": a count and its price
             if new and not (cur_sig[1] or cur_sig[4]) and p.qty and p.reason and not p.sku:
                 new = False  # "SKU-12 @ 15 ea, 4 cracked": goods and price, then how many and why
+            if (
+                new
+                and cur_sig[0]
+                and cur_sig[1]
+                and not cur_sig[2]
+                and not (p.sku or p.qty)
+                and _MONEY_ONLY.match(p.text)
+            ):
+                new = False  # "...: 10 WN-QN battings, $420 total value": what they were worth
             if new and cur[-1].one_container and p.qty and not p.sku and not p.money:
                 new = False  # "one pallet of FLR-25 got wet, 12 sacks ruined": the pieces in it
             if new and cur_sig[0] and cur_sig[1] and not p.sku and _NEW_VALUE_ONLY.match(p.text):

@@ -7193,3 +7193,10 @@ def test_a_code_read_from_part_of_the_lists_code_is_never_sure() -> None:
 def test_round_193_counts(text: str, item: ItemInfo, quantity: str, amount: str) -> None:
     (d,) = draft(text, make_context(items={item.sku: item}))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_an_amount_after_the_goods_is_their_total() -> None:
+    # the amount on its own after a heading's goods was drafted as a second entry at 0.97
+    text = "donation to the cancer center charity: 10 SKU-12 battings, $420 total value"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity, d.amount) == (Category.DONATION, 10, Decimal("420.00"))
