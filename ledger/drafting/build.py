@@ -323,6 +323,14 @@ def _note_whole_packs(
     guesses.append(Guess(f"{_plural(held)} or pieces: counted in pieces", P_WHOLE_PACKS))
 
 
+# a container the list sells by its weight or volume: "box of 25 lb", "case of 40 lb"
+_HOLDS_A_MEASURE = re.compile(
+    r"\b(case|cs|box|bx|bag|sack|flat|crate|pail|tub|carton|ctn)\s+of\s+\d+(?:\.\d+)?\s*"
+    r"(?:lb|lbs|kg|oz|gal|gallons?|pounds?|l|liters?|litres?)\b",
+    re.IGNORECASE,
+)
+
+
 def _counted_in_listed_containers(
     facts: Facts, item: ItemInfo, guesses: Sequence[Guess]
 ) -> list[Guess]:
@@ -333,6 +341,16 @@ def _counted_in_listed_containers(
     held = priced_by_its_pack(item) or _listed_pack(item)
     sized = packs.size_of(item.name)
     unit = (facts.unit or "").lower()
+    weighed = _HOLDS_A_MEASURE.search(item.name)
+    if (
+        held is None
+        and weighed is not None
+        and container_said(unit) == container_said(weighed.group(1))
+    ):
+        # ("3 boxes TOM-ROMA" of "Roma tomatoes, box of 25 lb": 3 boxes or 75 lb? a grocer's
+        # writer counted the pounds; round 196): never sure
+        word = _plural(container_said(unit) or unit)
+        return [Guess(f"{word} or what they weigh: counted in {word}", P_WHOLE_PACKS)]
     if held is None and sized is not None and sized[0] in _RETAIL_HOLDERS and sized[1] > 1:
         # ("7 bottles of X" of "Atorvastatin 20mg tabs (bottle of 500)": the bottles or their
         # 3,500 tablets? a pharmacy's writer counted tablets, a drugstore's bottles; round 186)

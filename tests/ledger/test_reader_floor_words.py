@@ -7200,3 +7200,21 @@ def test_an_amount_after_the_goods_is_their_total() -> None:
     text = "donation to the cancer center charity: 10 SKU-12 battings, $420 total value"
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity, d.amount) == (Category.DONATION, 10, Decimal("420.00"))
+
+
+_WEIGHED_196 = {
+    "TOM": ItemInfo("TOM", "Roma tomatoes, box of 25 lb", Decimal("28.75")),
+    "BAN": ItemInfo("BAN", "Bananas, case of 40 lb", Decimal("23.20")),
+}
+
+
+def test_a_container_sold_by_weight_holds_its_weight() -> None:
+    # "box of 25 lb" was read as a box of 2 (8 pieces for "4 bx")
+    (d,) = draft(
+        "tomatoes 4 bx, split skins after the heat wave, TOM", make_context(items=_WEIGHED_196)
+    )
+    assert d.amount == Decimal("115.00") and d.quantity != 8
+    # boxes or pounds: writers count either, so never sure
+    assert d.confidence < 0.9
+    (d,) = draft("pls write off 45 lb of bananas BAN, overripe", make_context(items=_WEIGHED_196))
+    assert (d.quantity, d.amount) == (45, Decimal("26.10"))

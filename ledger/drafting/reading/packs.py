@@ -734,7 +734,9 @@ def _pieces_then_holder(name: str) -> re.Match[str] | None:
 
 _C_ALONE = re.compile(rf"(?<![\w-]){_C}", re.IGNORECASE)
 _SIZED_AS = re.compile(
-    rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
+    # (all its figures: "box of 25 lb" is a box of 25 lb, never of 2)
+    rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?![\d.])"
+    rf"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
     # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
     rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct)\s*/\s*(?P<pc>{_C})(?![\w-])"
     # (not "MERV 8 CS/12": a grade's figure before the case pack the name gives)
