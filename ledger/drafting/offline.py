@@ -392,7 +392,7 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|extension|case\s+(?:\#|no\.?|number|num)|dot(?:\s+code)?(?=\s*\d{4}\b))"
     # a label dashed or slashed onto letters ("REF-MON1", "SO-A54-BLK", "REF/MON1") starts a
     # code, not a reference
-    r"(?![-/][a-z])\s*"
+    r"(?![-/][a-z])(?!\d+[-_][a-z0-9])\s*"
     r"(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z0-9/-]*\d[\w/-]*"
     # ("PO 88213 line 4": the line of the order is part of its reference)
     r"(?:\s*,?\s+(?:line|ln)\s*\#?\s*\d{1,3}\b)?",
@@ -406,7 +406,8 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|form(?=\s*(?:\#|no\.?)?\s*\d{2,}\b(?!\s*(?:pcs|units?|ea)\b))"
     # ("count sheet 14 (mezz): ...": the sheet's number)
     r"|count\s+sheet(?=\s*(?:\#|no\.?)?\s*\d+\s*[(:]))"
-    r"(?![-/][a-z])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
+    # ("TAG0925-4K": a label glued to figures and a dashed suffix is an item's code)
+    r"(?![-/][a-z])(?!\d+[-_][a-z0-9])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
     r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"

@@ -7218,3 +7218,10 @@ def test_a_container_sold_by_weight_holds_its_weight() -> None:
     assert d.confidence < 0.9
     (d,) = draft("pls write off 45 lb of bananas BAN, overripe", make_context(items=_WEIGHED_196))
     assert (d.quantity, d.amount) == (45, Decimal("26.10"))
+
+
+def test_a_count_named_as_the_box_prices_the_box() -> None:
+    # "Crayons 24ct (box/24)" at $1.45: 20 boxes were 480 crayons at $1.45 each ($696.00)
+    items = {"CRY": ItemInfo("CRY", "Crayons 24ct (box/24)", Decimal("1.45"))}
+    (d,) = draft("20 boxes of crayons CRY damaged", make_context(items=items))
+    assert (d.quantity, d.amount) == (480, Decimal("29.00"))

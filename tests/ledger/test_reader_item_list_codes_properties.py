@@ -262,6 +262,15 @@ UNKNOWN_BESIDE = [
     reason="broken",
 )
 @example(
+    # (a label glued to figures and a suffix, "TAG0925-4K", was masked as a tag's number)
+    costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
+    other="TAG0925-4K",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="65W-REF0",
     pick=0,

@@ -606,6 +606,10 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         # 24/CS"): the code itself names the case it stocks (but "MON-GRN-16-24" at $1.62 is
         # a can's: a case would cost next to nothing)
         return True
+    if re.search(rf"(?<![\w.]){size}\s*-?\s*(?:ct|count)\b", item.name, re.IGNORECASE):
+        # ("Crayons 24ct (box/24)" at $1.45: the 24-count box is the item, however cheap each
+        # crayon; round 197 drafted 20 boxes as 480 x $1.45)
+        return True
     if packs.ships_in(item.name):
         # ("oil filter PH3614 (12/CS)", "glide wax 60g (24/cs)", "Milk Whole 1 GAL 4/CS"): a
         # note of how the pieces ship, in brackets or after the piece's volume; the list costs
