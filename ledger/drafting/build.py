@@ -331,6 +331,13 @@ _HOLDS_A_MEASURE = re.compile(
 )
 
 
+# a list's name that prices an area: "per sq ft", "/SF", "per square foot", "per m2"
+_PER_AREA = re.compile(
+    r"(?:\bper\s+|/\s*)(?:sq\.?\s*ft|sqft|sf|square\s+f(?:oo|ee)t|m2|sq\.?\s*m|square\s+met(?:er|re))\b",
+    re.IGNORECASE,
+)
+
+
 def _counted_in_listed_containers(
     facts: Facts, item: ItemInfo, guesses: Sequence[Guess]
 ) -> list[Guess]:
@@ -1431,6 +1438,21 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The item list prices {item.sku} per {by_measure} ({item.name}); the "
                     f"message counts {_fmt_qty(facts.quantity)} {facts.unit}: how many "
                     f"{many} on a {holder}? Say how many {many} in all"
+                )
+            if (
+                _PER_AREA.search(item.name)
+                and holder
+                and not held
+                and facts.quantity is not None
+                and not by_measure
+            ):
+                # "3 boxes of slate SLT-MC-SF" of "..., per sq ft" at $4.25: three square feet?
+                # How many in a box? (round 198: $12.75 at 0.97)
+                guesses.append(Guess(f"how many square feet in a {holder}?", P_CONTAINER_COST))
+                warnings.append(
+                    f"The item list prices {item.sku} per square foot ({item.name}); the "
+                    f"message counts {_fmt_qty(facts.quantity)} {facts.unit}: how many square "
+                    f"feet in a {holder}? Say how many square feet in all"
                 )
             if held:
                 # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet

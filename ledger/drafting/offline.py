@@ -386,8 +386,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
     # ("RA 5531 denied": a vendor's return authorisation)
-    # (three figures or more: "RA-0" is a code of goods)
-    r"|(?-i:RA)(?=\s*[\#:-]?\s*\d{3})|ra(?=\s*\#)"
+    # (four figures or more: "RA-0" and "RA-100" are codes of goods)
+    r"|(?-i:RA)(?=\s*[\#:-]?\s*\d{4})|ra(?=\s*\#)"
     # ("DOT 2217": a tyre's date code, week and year)
     r"|extension|case\s+(?:\#|no\.?|number|num)|dot(?:\s+code)?(?=\s*\d{4}\b))"
     # a label dashed or slashed onto letters ("REF-MON1", "SO-A54-BLK", "REF/MON1") starts a
@@ -512,7 +512,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # ("off the endcap by reg 1": the register)
     r"\b(?<!a\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:machine|kiosk|register|reg|terminal|lane"
     r"|(?<=on\s)line|(?<=from\s)line|(?<=at\s)line|(?<=in\s)line|(?:green)?house|hoop\s?house)"
-    r"\s*(?:\#|no\.?)?\s*\d{1,5}\b(?![.,]?\d)(?!\s*(?:each|ea\b|apiece|/|%|x\b))",
+    # (a space or a number sign between: "REG0", "TV0 and REG0", glued, is an item's code)
+    r"(?:\s*(?:\#|no\.?)\s*|\s+)\d{1,5}\b(?![.,]?\d)(?!\s*(?:each|ea\b|apiece|/|%|x\b))",
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
     # ("wk 42 cycle count": the week's number)

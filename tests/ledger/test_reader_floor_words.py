@@ -7225,3 +7225,12 @@ def test_a_count_named_as_the_box_prices_the_box() -> None:
     items = {"CRY": ItemInfo("CRY", "Crayons 24ct (box/24)", Decimal("1.45"))}
     (d,) = draft("20 boxes of crayons CRY damaged", make_context(items=items))
     assert (d.quantity, d.amount) == (480, Decimal("29.00"))
+
+
+def test_boxes_of_a_line_priced_per_square_foot_ask_how_many_feet() -> None:
+    # three boxes at the square foot's $4.25 were drafted at 0.97
+    items = {"SLT": ItemInfo("SLT", "Multicolor slate tile, per sq ft", Decimal("4.25"))}
+    (d,) = draft("3 boxes of slate SLT cracked", make_context(items=items))
+    assert d.confidence < 0.5
+    (d,) = draft("40 sq ft of slate SLT cracked", make_context(items=items))
+    assert d.amount == Decimal("170.00")

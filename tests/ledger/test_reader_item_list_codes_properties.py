@@ -262,6 +262,24 @@ UNKNOWN_BESIDE = [
     reason="broken",
 )
 @example(
+    # ("REG0", glued, was masked as a till's number)
+    costs={"TV0": Decimal("1"), "TV1": Decimal("1")},
+    other="REG0",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
+    # ("RA-100", three figures, was masked as a vendor's return authorisation)
+    costs={"2-0925": Decimal("1"), "AA1": Decimal("333.56")},
+    other="RA-100",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
     # (a label glued to figures and a suffix, "TAG0925-4K", was masked as a tag's number)
     costs={"MON0": Decimal("1"), "MON1": Decimal("1")},
     other="TAG0925-4K",
