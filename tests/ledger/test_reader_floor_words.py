@@ -7234,3 +7234,10 @@ def test_boxes_of_a_line_priced_per_square_foot_ask_how_many_feet() -> None:
     assert d.confidence < 0.5
     (d,) = draft("40 sq ft of slate SLT cracked", make_context(items=items))
     assert d.amount == Decimal("170.00")
+
+
+def test_the_difference_said_on_a_line_of_its_own() -> None:
+    # the count's "15" followed by "\nso 3 short" was read as "15 short": 18 drafted
+    text = "SKU-12: system says 18, shelf has 15\nso 3 short, pls book it"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, 3)

@@ -141,8 +141,9 @@ _COUNTED = re.compile(
     _I,
 )
 # "found 5 extra", "3 short": the figure is already the difference, not a count
+# (on its own line: "shelf has 15\nso 3 short" says the difference on a line of its own)
 _ALREADY_DIFFERENCE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:extra|more|over|short|missing|less|fewer|under|surplus"
+    r"[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:extra|more|over|short|missing|less|fewer|under|surplus"
     r"|too\s+many)\b",
     _I,
 )
