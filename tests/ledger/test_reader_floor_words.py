@@ -7241,3 +7241,13 @@ def test_the_difference_said_on_a_line_of_its_own() -> None:
     text = "SKU-12: system says 18, shelf has 15\nso 3 short, pls book it"
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.SHRINKAGE, 3)
+
+
+def test_a_dozen_pairs_is_priced_by_the_dozen() -> None:
+    # "MIG gloves cowhide, dozen pairs" at $102 was read as priced by the pair: "2 dz" was
+    # 24 x $102 = $2,448.00
+    items = {"GLV": ItemInfo("GLV", "MIG gloves cowhide, dozen pairs", Decimal("102.00"))}
+    (d,) = draft(
+        "give 2 dz MIG gloves GLV to the habitat for humanity crew", make_context(items=items)
+    )
+    assert (d.category, d.amount) == (Category.DONATION, Decimal("204.00"))

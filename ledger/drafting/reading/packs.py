@@ -690,7 +690,7 @@ def sold_by(name: str) -> str | None:
     if m is not None and _DOZEN_LAST.search(name, m.end()):
         return "dozen"  # "Grissini 125 g pack, dozen": a dozen of the packs is priced
     if m is None:
-        if _PRICED_DOZEN.search(name):
+        if _PRICED_DOZEN.search(name) or _DOZEN_PAIRS.search(name):
             return "dozen"
         if _PRICED_GROSS.search(name):
             return "gross"  # "26mm crown caps gold, gross (144)"
@@ -764,6 +764,9 @@ _PACK_THEN_CASE = re.compile(
 )
 
 
+_DOZEN_PAIRS = re.compile(r"\b(?:dozen|dz|doz)\.?\s+(?:pairs?|prs?)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def size_of(name: str) -> tuple[str, Decimal] | None:
     """The container an item list's name prices the item by and how many pieces it holds
@@ -784,6 +787,10 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
         other = _HELD_AS.search(name)  # "Carnations, bucket of 100 stems", "Tulips, bunch of 10"
         if other is not None and Decimal(other.group("n")) > 1:
             return (other.group("a").lower(), Decimal(other.group("n")))
+        if _DOZEN_PAIRS.search(name):
+            # ("MIG gloves cowhide, dozen pairs" at $102: a dozen of pairs, round 199 drafted
+            # "2 dz" as 24 x $102)
+            return ("dozen", Decimal(12))
         if _PRICED_PAIR.search(name):
             return ("pair", Decimal(2))  # "3M 6001 organic vapor cartridge PR": the pair's cost
         if _PRICED_GROSS.search(name):
