@@ -7251,3 +7251,24 @@ def test_a_dozen_pairs_is_priced_by_the_dozen() -> None:
         "give 2 dz MIG gloves GLV to the habitat for humanity crew", make_context(items=items)
     )
     assert (d.category, d.amount) == (Category.DONATION, Decimal("204.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # asked politely, the bot's own entries (refused as questions)
+        (
+            "can we add $650 to the obsolescence reserve? the old stuff just isnt selling",
+            Category.RESERVE_PROVISION,
+        ),
+        (
+            "can we mark the 250ml SKU-12 down from 5.40 to 3.00? 40 pcs, old etched style",
+            Category.WRITE_DOWN,
+        ),
+    ],
+)
+def test_a_reserve_move_or_a_markdown_asked_politely_is_drafted(
+    text: str, category: Category
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category

@@ -76,7 +76,12 @@ ASKED_TO_DO = re.compile(
         # ("can we chuck 5 X kits? they're past dating", round 171)
         |chuck|dump|trash|junk|ditch
         |adjust|take\s+(?:off|out)|get\s+(?:\S+\s+){{0,5}}?(?:written|w/o)|have\s+
-        (?:\S+\s+){{0,5}}?(?:written|w/o))""",
+        (?:\S+\s+){{0,5}}?(?:written|w/o)
+        # ("can we mark the 250ml beakers down from 5.40 to 3.00?", "can we add $650 to the
+        # obsolescence reserve?": the bot's own entries, asked politely; rounds 189, 200)
+        |mark\s+(?:\S+\s+){{0,6}}?down|markdown|add\s+\$?\d[\d,.]*k?\s+to\s+the\s+(?:\S+\s+){{0,3}}?
+        (?:reserve|allowance)|(?:top|bump)\s+up\s+the\s+(?:\S+\s+){{0,3}}?(?:reserve|allowance)
+        |draw\s+down\s+the\s+(?:\S+\s+){{0,3}}?(?:reserve|allowance))""",
     _I | re.VERBOSE,
 )
 # "hey did the 3 TV-55X from yesterday get approved?": asking how an earlier one went
