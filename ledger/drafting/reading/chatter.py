@@ -1126,22 +1126,40 @@ def answer(
     return late + DOES if late else None
 
 
-# asked last, after the kinds above, whose answers say more where both apply
-_LATE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
-    (_HOW_TO, False, "That reads like a question about the bot, not a write-off request. "),
-    (_PRICE_NEWS, False, "That reads like news of a price, not a write-off. "),
-    (_NOTHING_LOST, False, "That reads like goods that are fine or paid for, not a write-off. "),
-    (_PRICE_TALK, True, "That reads like talk about prices, not a write-off. "),
-    (_STOCK_OUT_AS_MEANT, True, "That reads like stock sold, sent or used as it should be, not "
-     "a write-off. "),
+# asked last, after the kinds above, whose answers say more where both apply; each with the
+# words one of its matches must hold (tested first: the patterns cost 4% of a draft)
+_LATE: tuple[tuple[re.Pattern[str], bool, tuple[str, ...], str], ...] = (
+    (_HOW_TO, False, ("how", "what", "where", "tell me", "policy", "do we", "report"),
+     "That reads like a question about the bot, not a write-off request. "),
+    (_PRICE_NEWS, False, ("cost", "pric", "rais", "hik", "bump", "upped", "%", "robbery",
+                          "spot", "starting", "effective"),
+     "That reads like news of a price, not a write-off. "),
+    (_NOTHING_LOST, False, ("nothing", "condition", "everything", "paid", "petty", "action",
+                            "crediting"),
+     "That reads like goods that are fine or paid for, not a write-off. "),
+    (_PRICE_TALK, True, ("price", "sell", "now", "shipping"),
+     "That reads like talk about prices, not a write-off. "),
+    (_STOCK_OUT_AS_MEANT, True, ("sold", "selling", "sent", "shipped", "order", "account", "tab",
+                                 "folio", "minibar", "enter", "quote", "put out", "recovered",
+                                 "rental", "charge", "mounted", "sign", "even", "used", "look",
+                                 "delivery"),
+     "That reads like stock sold, sent or used as it should be, not a write-off. "),
 )  # fmt: skip
 
 
 def _late_chatter(text: str, has_reason: bool) -> str | None:
     """The answer to chatter the kinds above leave (rounds 189-194), or None; a write-off
     asked in so many words is never chatter."""
-    if _ASKS_WRITE_OFF.search(text):
-        return None
+    low = text.lower()
+    for pattern, overruled, words, said in _LATE:
+        if (
+            (not overruled or not has_reason)
+            and any(w in low for w in words)
+            and pattern.search(text)
+            and not _ASKS_WRITE_OFF.search(text)
+        ):
+            return said
+    return None
     for pattern, overruled, said in _LATE:
         if (not overruled or not has_reason) and pattern.search(text):
             return said
