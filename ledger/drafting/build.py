@@ -639,7 +639,8 @@ def _listed_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     """The container the list's name sells the item by, with its size ("..., case of 12",
     "(case/12)")."""
     sized = packs.size_of(item.name)
-    if sized and packs.sold_by(item.name) == sized[0]:
+    # ("Sharps container 2 gal, case of 20": "container" is the goods, the case is sold)
+    if sized and packs.sold_by(item.name) in (sized[0], "container"):
         return sized
     slashed = _CONTAINER_SLASH_SIZE.search(item.name)
     held = container_said(slashed.group(1)) if slashed else None

@@ -7272,3 +7272,11 @@ def test_a_reserve_move_or_a_markdown_asked_politely_is_drafted(
 ) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+def test_a_container_named_as_the_goods_is_no_pack() -> None:
+    # "Sharps container 2 gal, case of 20": the list sells the case; "container" named the
+    # goods, so the case was never counted out (1 case drafted as 1 piece)
+    items = {"SHRP": ItemInfo("SHRP", "Sharps container 2 gal, case of 20", Decimal("64.00"))}
+    (d,) = draft("SHRP 1 cs crushed (forklift)", make_context(items=items))
+    assert (d.quantity, d.amount) == (20, Decimal("64.00")) and d.confidence < 0.9
