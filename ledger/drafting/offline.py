@@ -384,7 +384,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # ("WO 4471", "wo# 88": a work order; "wo 2 X dead on arrival" writes 2 off)
     r"|wo(?=\s*[\#:-]|\s*no\.|\s*\d{3})"
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
-    r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{3})|sales\s+order|shipment|ext"
+    # ("33 each so 185": "so", then the sum; an order's number has four figures or more)
+    r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{4})|sales\s+order|shipment|ext"
     # ("RA 5531 denied": a vendor's return authorisation)
     # (four figures or more: "RA-0" and "RA-100" are codes of goods)
     r"|(?-i:RA)(?=\s*[\#:-]?\s*\d{4})|ra(?=\s*\#)"

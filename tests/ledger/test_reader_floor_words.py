@@ -7280,3 +7280,18 @@ def test_a_container_named_as_the_goods_is_no_pack() -> None:
     items = {"SHRP": ItemInfo("SHRP", "Sharps container 2 gal, case of 20", Decimal("64.00"))}
     (d,) = draft("SHRP 1 cs crushed (forklift)", make_context(items=items))
     assert (d.quantity, d.amount) == (20, Decimal("64.00")) and d.confidence < 0.9
+
+
+# -- held-out round 202 (sets 1653-1660) ------------------------------------------------------
+
+
+def test_round_202_sure_misses_ask() -> None:
+    # "Axiom+ 9": the plus glued to the name's word kept its figure from the name (9 units,
+    # $12,141.00 at 0.97)
+    items = {"E70637": ItemInfo("E70637", "Raymarine Axiom+ 9 RV chartplotter", Decimal("1349.00"))}
+    text = "Axiom+ 9 (E70637) dead on arrival, raymarine won't RMA. writing it off"
+    (d,) = draft(text, make_context(items=items))
+    assert d.quantity != 9 and d.amount == Decimal("1349.00")
+    # "33 each so 185": "so" and a sum the writer got wrong, not a sales order (sure at $165)
+    (d,) = draft("5 SKU-12 damaged, 33 each so 185", make_context(items=ITEMS))
+    assert d.confidence < 0.9

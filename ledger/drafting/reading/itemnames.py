@@ -1781,6 +1781,8 @@ def _joined(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
         return True  # "Green Giant #15", "knockout #3": a pot's size is the name's
     if gap in ("# ", "#-") and toks[j - 1][0].isdigit():
         return True  # "50# tab pails": the pounds a name says ("Tabs 50lb Pail")
+    if gap in ("+ ", "+"):
+        return True  # "Axiom+ 9": a plus glued to a word is the name's (round 202 read 9 units)
     return len(gap) <= 3 and all(ch in " -/'\"&" for ch in gap)  # ("Half & Half")
 
 
