@@ -7295,3 +7295,10 @@ def test_round_202_sure_misses_ask() -> None:
     # "33 each so 185": "so" and a sum the writer got wrong, not a sales order (sure at $165)
     (d,) = draft("5 SKU-12 damaged, 33 each so 185", make_context(items=ITEMS))
     assert d.confidence < 0.9
+
+
+def test_the_books_line_then_the_counts_line_pair_up() -> None:
+    # "system: 210" on a line, "bin: 184" on the next: the books' 210 was drafted
+    text = "avocado cycle count done\nsystem: 210\nbin: 184\nso we're 26 short on SKU-12"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, 26)

@@ -391,6 +391,9 @@ def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
 def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
     """The counted figure in the same request as the books' figure: after it, else before."""
     after = _COUNTED.search(text, book.end(), book.end() + _MAX_GAP)
+    if after and _LINE_PAIR.fullmatch(text, book.end(), after.start()):
+        # ("system: 210\nbin: 184": the books' line, then the count's; round 193 drafted 210)
+        return after
     if after and _GAP.search(text, book.end(), after.start()):
         after = None
     if after and not _SENTENCE_END.search(text, book.end(), after.start()):
