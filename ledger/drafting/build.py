@@ -16,6 +16,7 @@ from ledger.drafting.reading.named import (
     a_case_could_cost,
     case_pack_size,
     container_said,
+    price_said_per,
     priced_by_its_pack,
     said_as_name,
 )
@@ -1093,6 +1094,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
 
     # -- unit cost: stated, or from the item list ---------------------------------------
     share_said = False  # the total is a share of the list's cost (pieces of its container)
+    case_price_said = False  # the message priced the list's case ("$60/box"), not the list
     item_quantity: Decimal | None = None  # the count in the list's unit, when pieces are counted
     item = context.items.get(facts.sku) if facts.sku else None
     if (
@@ -1141,13 +1143,29 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and kind is Kind.WRITE_OFF
     ):
         whole = _whole_packs_counted(facts, item, kind)
-        if whole is not None and unit_cost == item.unit_cost:
+        if whole is not None and (
+            unit_cost == item.unit_cost
+            or (
+                price_said_per(facts.source_text, unit_cost, whole[0])
+                and a_case_could_cost(item.unit_cost, whole[1])
+            )
+        ):
             # "6 cs RT800K @ 31.50/cs" of "..., case of 6 rolls" at $31.50: the price is the
             # list's, of a case; the quantity is the 36 rolls, as without the price (round
-            # 184: counted in cases at 0.97)
-            _, size, count = whole
+            # 184: counted in cases at 0.97). So too a case's price said when the list prices
+            # the case ("3 boxes @ $60/box" of "..., box of 4" at $68: 12 pieces at the boxes'
+            # $180; round 203)
+            case, size, count = whole
             item_quantity = count
             _note_whole_packs(whole, item, explanation, guesses)
+            if unit_cost != item.unit_cost:
+                case_price_said = True
+                guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
+                warnings.append(
+                    f"Stated cost {format_money(unit_cost, cur)} a {case} differs from the item "
+                    f"list's {format_money(item.unit_cost, cur)} for {item.sku}; using the "
+                    "stated cost"
+                )
             facts = replace(
                 facts, quantity=count * size, total=_product(count, unit_cost), unit_cost=None
             )
@@ -1212,7 +1230,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             # share of the case's cost, as the reading summed them: no conflict
             item_quantity = in_items_unit(facts.quantity, by_its_pack[1])
             share_said = True
-        elif listed is not None and listed != quantize(facts.total):
+        elif listed is not None and listed != quantize(facts.total) and not case_price_said:
             # "8 SKU-12 worth $200" against $15 on the list: one of them is wrong, so ask
             guesses.append(Guess("the total and the item list's cost disagree", P_TOTAL_CONFLICT))
             warnings.append(

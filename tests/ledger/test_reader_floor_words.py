@@ -7302,3 +7302,15 @@ def test_the_books_line_then_the_counts_line_pair_up() -> None:
     text = "avocado cycle count done\nsystem: 210\nbin: 184\nso we're 26 short on SKU-12"
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.SHRINKAGE, 26)
+
+
+# -- held-out round 203 (sets 1661-1668) ------------------------------------------------------
+
+
+def test_a_cases_own_price_said_still_counts_its_pieces() -> None:
+    # "3 boxes @ $60/box" of "..., box of 4" at $68: the boxes' money at the price said, and
+    # the 12 cartridges counted, as without the price (it counted 3)
+    items = {"PVSL4": ItemInfo("PVSL4", "PVS light body cartridges, box of 4", Decimal("68.00"))}
+    (d,) = draft("PVSL4 light body: 3 boxes @ $60/box, expired", make_context(items=items))
+    assert (d.quantity, d.amount) == (12, Decimal("180.00")) and d.confidence < 0.9
+    assert any("$60.00 a box" in w for w in d.warnings)

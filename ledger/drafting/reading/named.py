@@ -444,12 +444,21 @@ def container_said(word: str) -> str | None:
 
 def _priced_per(text: str, held: str) -> bool:
     """Whether `text` says a price per the container `held` ("5.00 a box", "$36/cs")."""
-    return any(packs.priced_container(m.group(1)) == held for m in _PRICE_PER_WORD.finditer(text))
+    return any(packs.priced_container(m.group(2)) == held for m in _PRICE_PER_WORD.finditer(text))
+
+
+def price_said_per(text: str, price: Decimal, held: str) -> bool:
+    """Whether `text` says `price` per the container `held` ("$60/box", "162 a case")."""
+    return any(
+        packs.priced_container(m.group(2)) == held
+        and Decimal(m.group(1).lstrip("$ ").replace(",", "")) == price
+        for m in _PRICE_PER_WORD.finditer(text)
+    )
 
 
 # money, then what it is per ("$36/cs", "5.00 a box"; "100/bg" is how many a bag holds)
 _PRICE_PER_WORD = re.compile(
-    r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d\.\d\d)\s*(?:an?|per|/)\s*([a-z]+)\b", re.IGNORECASE
+    r"(\$\s?\d[\d,]*(?:\.\d+)?|\d\.\d\d)\s*(?:an?|per|/)\s*([a-z]+)\b", re.IGNORECASE
 )
 
 
