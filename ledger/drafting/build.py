@@ -212,6 +212,17 @@ def _one_price_below_cost(facts: Facts, item: ItemInfo) -> bool:
     )
 
 
+def _a_pieces_price(price: Decimal, case_cost: Decimal, size: Decimal) -> bool:
+    """Whether `price` reads as one piece's of a case of `size` the list prices at
+    `case_cost`: a case's worth of it is near that cost (within half to twice), the price
+    itself is not."""
+    if price <= 0 or case_cost <= 0 or size <= 1:
+        return False
+    as_piece = price * size / case_cost
+    as_case = price / case_cost
+    return Decimal("0.5") <= as_piece <= 2 and not Decimal("0.5") <= as_case <= 2
+
+
 def _whole_packs_counted(
     facts: Facts, item: ItemInfo, kind: Kind
 ) -> tuple[str, Decimal, Decimal] | None:
@@ -1146,15 +1157,18 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         if whole is not None and (
             unit_cost == item.unit_cost
             or (
-                price_said_per(facts.source_text, unit_cost, whole[0])
-                and a_case_could_cost(item.unit_cost, whole[1])
+                a_case_could_cost(item.unit_cost, whole[1])
+                and (
+                    price_said_per(facts.source_text, unit_cost, whole[0])
+                    or Decimal("0.5") <= unit_cost / item.unit_cost <= 2
+                )
             )
         ):
             # "6 cs RT800K @ 31.50/cs" of "..., case of 6 rolls" at $31.50: the price is the
             # list's, of a case; the quantity is the 36 rolls, as without the price (round
             # 184: counted in cases at 0.97). So too a case's price said when the list prices
-            # the case ("3 boxes @ $60/box" of "..., box of 4" at $68: 12 pieces at the boxes'
-            # $180; round 203)
+            # the case ("3 boxes @ $60/box", "3 bx @ $60 each" of "..., box of 4" at $68: 12
+            # pieces at the boxes' $180; round 203)
             case, size, count = whole
             item_quantity = count
             _note_whole_packs(whole, item, explanation, guesses)
@@ -1169,6 +1183,38 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             facts = replace(
                 facts, quantity=count * size, total=_product(count, unit_cost), unit_cost=None
             )
+            unit_cost = None
+            share_said = True
+        elif (
+            whole is not None
+            and _a_pieces_price(unit_cost, item.unit_cost, whole[1])
+            and not price_said_per(facts.source_text, unit_cost, whole[0])
+        ):
+            # "3 bx KB-SC1-50 @ .80 ea", "2 cs X, $0.40/ball" of a line the list prices by
+            # the box or case: the price is a piece's (a box's worth of them is near the
+            # list's cost of a box), so the pieces in the boxes are what it prices (round
+            # 203-204: seven drafts priced 3 pieces)
+            case, size, count = whole
+            item_quantity = count
+            _note_whole_packs(whole, item, explanation, guesses)
+            piece_count = count * size
+            piece_total = quantize(piece_count * unit_cost)
+            explanation.append(
+                f"{format_money(unit_cost, cur)} read as the price of one piece: "
+                f"{_fmt_qty(piece_count)} x {format_money(unit_cost, cur)} = "
+                f"{format_money(piece_total, cur)}"
+            )
+            guesses.append(
+                Guess(f"a piece's price or a {case}'s: read as a piece's", P_WHOLE_PACKS)
+            )
+            if _product(size, unit_cost) != quantize(item.unit_cost):
+                warnings.append(
+                    f"Stated cost {format_money(unit_cost, cur)} a piece differs from the item "
+                    f"list's {format_money(item.unit_cost, cur)} a {case} of {_fmt_qty(size)} "
+                    f"for {item.sku}; using the stated cost"
+                )
+            case_price_said = True
+            facts = replace(facts, quantity=piece_count, total=piece_total, unit_cost=None)
             unit_cost = None
             share_said = True
     if facts.sku and context.items and item is None:

@@ -7314,3 +7314,21 @@ def test_a_cases_own_price_said_still_counts_its_pieces() -> None:
     (d,) = draft("PVSL4 light body: 3 boxes @ $60/box, expired", make_context(items=items))
     assert (d.quantity, d.amount) == (12, Decimal("180.00")) and d.confidence < 0.9
     assert any("$60.00 a box" in w for w in d.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("3 bx KBSC1 @ .80 ea, bent in shipping", "150", "120.00"),
+        ("KBSC1 2 boxes scratched, we pay $0.75/blank", "100", "75.00"),
+        # a box's price, said as "each" of the boxes: no pieces' price
+        ("3 bx KBSC1 @ $38 each, bent in shipping", "150", "114.00"),
+    ],
+)
+def test_a_pieces_price_beside_whole_boxes_prices_the_pieces(
+    text: str, quantity: str, amount: str
+) -> None:
+    # the list prices the box of 50 at $40; ".80 ea" is a blank's price (it drafted $2.40)
+    items = {"KBSC1": ItemInfo("KBSC1", "Key blank SC1 brass, box of 50", Decimal("40.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
