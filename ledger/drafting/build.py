@@ -831,6 +831,15 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     inner = packs.inner_of(item.name)
     if held and held == inner and held != sized[0]:
         return sized  # "2 packs of" a "booster box, 36 packs": packs taken out of the box
+    if (
+        sized[0] in ("case", "carton")
+        and held in _PIECES_OF_A_CASE - {sized[0]}
+        and not facts.containers
+        and a_case_could_cost(item.unit_cost, sized[1])
+    ):
+        # ("chewed thru 7 boxes" of "Water crackers 4.4 oz, case of 12" at $31.20: the boxes
+        # a case holds, not 7 cases; round 204)
+        return sized
     if held and (held == sized[0] or _singular(unit) not in name_words):
         return None  # ("250 trays" of "FOAM TRAY 2S 500/CS": the trays are the goods)
     if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses) and not (

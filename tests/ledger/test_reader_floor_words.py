@@ -7332,3 +7332,21 @@ def test_a_pieces_price_beside_whole_boxes_prices_the_pieces(
     items = {"KBSC1": ItemInfo("KBSC1", "Key blank SC1 brass, box of 50", Decimal("40.00"))}
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("the mice chewed thru 7 boxes of WCR44, all going in the trash", "7", "18.20"),
+        ("WCR44 - 2 boxes opened and stale", "2", "5.20"),
+        # the case itself counted stays whole cases, counted out to their boxes
+        ("2 cases of WCR44 crushed", "24", "62.40"),
+    ],
+)
+def test_boxes_of_a_line_sold_by_the_case_are_what_the_case_holds(
+    text: str, quantity: str, amount: str
+) -> None:
+    # "..., case of 12" at $31.20: seven boxes were priced as seven cases ($218.40)
+    items = {"WCR44": ItemInfo("WCR44", "Water crackers 4.4 oz, case of 12", Decimal("31.20"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
