@@ -842,9 +842,18 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized
     if held and (held == sized[0] or _singular(unit) not in name_words):
         return None  # ("250 trays" of "FOAM TRAY 2S 500/CS": the trays are the goods)
-    if any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses) and not (
-        _goods_nouns(item.name, sized[0])
-        & {_singular(w) for w in _WORD.findall(facts.source_text.lower())}
+    # (a part that names its pieces counts them: "4 btls broken, 2 btls short", "1 case
+    # expired + 5 jars short", "8 loose tins missing"; round 203-206 priced them as cases)
+    part_names_its_pieces = unit in _PIECE_WORDS or (
+        _singular(unit) in _PIECES_OF_A_CASE and held != sized[0]
+    )
+    if (
+        any(g.message == f"Assumed this is {item.sku} too" for g in facts.guesses)
+        and not part_names_its_pieces
+        and not (
+            _goods_nouns(item.name, sized[0])
+            & {_singular(w) for w in _WORD.findall(facts.source_text.lower())}
+        )
     ):
         # ("10 patty packs damaged and 4 missing": 4 more of what was counted; but "short 40
         # felt pads, and 1 box FP1-BX500 crushed" names the pads the box holds)

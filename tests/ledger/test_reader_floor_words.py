@@ -7366,3 +7366,19 @@ def test_boxes_of_a_line_sold_by_the_case_are_what_the_case_holds(
 def test_goods_named_for_a_flood_or_a_fire_are_no_casualty(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("RSP6: 4 btls broken, 2 btls short on count", "29.00"),
+        ("RSP6: 1 case crushed by the forklift, plus 2 loose bottles missing on count", "29.00"),
+    ],
+)
+def test_a_later_part_that_names_its_pieces_counts_pieces(text: str, amount: str) -> None:
+    # "..., case of 6" at $87: the second part's 2 bottles were priced as 2 cases ($174.00)
+    items = {"RSP6": ItemInfo("RSP6", "Mosel Riesling 750ml, case of 6", Decimal("87.00"))}
+    drafts = draft(text, make_context(items=items))
+    assert len(drafts) == 2
+    assert (drafts[1].quantity, drafts[1].amount) == (2, Decimal(amount))
+    assert drafts[1].confidence < 0.9
