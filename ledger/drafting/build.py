@@ -123,6 +123,7 @@ _WHOLESALE = frozenset(
         "roll",
         "unit",
         "sack",
+        "pail",
     )
 )
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))

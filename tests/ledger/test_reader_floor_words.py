@@ -7382,3 +7382,26 @@ def test_a_later_part_that_names_its_pieces_counts_pieces(text: str, amount: str
     assert len(drafts) == 2
     assert (drafts[1].quantity, drafts[1].amount) == (2, Decimal(amount))
     assert drafts[1].confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        (
+            "2 pails of the green deck screws DS825, lids cracked and full of water",
+            "2000",
+            "145.00",
+        ),
+        ("DS825 1 pail crushed by the forklift", "1000", "72.50"),
+        ("half a pail of DS825 spilled in the gravel", "500", "36.25"),
+    ],
+)
+def test_pails_of_a_line_sold_by_the_pail_are_counted_out(
+    text: str, quantity: str, amount: str
+) -> None:
+    # "..., pail of 1000": the pails were counted as the pieces at 0.97 (round 207)
+    items = {
+        "DS825": ItemInfo("DS825", "Deck screw #8 x 2in green, pail of 1000", Decimal("72.50"))
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9

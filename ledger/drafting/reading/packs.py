@@ -52,6 +52,9 @@ _CONTAINERS = {
     "bndls": "bundle", "tote": "tote",
     "totes": "tote", "flat": "flat", "flats": "flat", "bag": "bag", "bags": "bag",
     "drum": "drum", "drums": "drum", "container": "container", "containers": "container",
+    # ("DS103T-P ... pail of 1750": deck screws and nails sold by the pail; round 207 counted
+    # 3 pails at 0.97 where the writers counted 5,250 screws)
+    "pail": "pail", "pails": "pail",
     "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
     # ("2 cards of 377s, 5 per card", "2 strips of 364s (5/strip)", "4 tubes x 250 beads")
     "card": "card", "cards": "card", "strip": "strip", "strips": "strip", "tube": "tube",
