@@ -1077,6 +1077,7 @@ _WRITTEN_OFF = re.compile(
     r"|toss\w*|dispos\w*|dump\w*|bin(?:ned|ning)?|clear(?:ed|ing)?|junk\w*|destroy\w*)\b",
     re.IGNORECASE,
 )
+_MOVED = re.compile(r"\b(?:move[ds]?|moving|transfer\w*|shift\w*)\b", re.IGNORECASE)
 P_BROKE_IN = 0.15  # "broke in" with nobody breaking in: a break-in or a breakage
 _BROKEN_INTO = re.compile(
     r"\b(?:some\s*one|some\s*body|they|thie(?:f|ves)|burglars?|kids|guys|people|vandals"
@@ -1114,6 +1115,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         # "run the $600 of old gel through the reserve": written off against it, or a
         # provision booked to it? Only goods written off through it say which
         guesses.append(Guess(f"'{facts.reason}': using the reserve, or adding to it?", P_VIA))
+    if (
+        facts.category is Category.RESERVE_WRITE_OFF
+        and facts.sku is None
+        and facts.quantity is None
+        and _MOVED.search(facts.source_text)
+        and not _WRITTEN_OFF.search(facts.source_text)
+    ):
+        # "move $500 out of the reserve": money moved, no goods written off against it; used
+        # for stock scrapped, or released back? (round 207: two writers asked, sure at 0.97)
+        guesses.append(Guess("money moved out of the reserve: used, or released?", P_VIA))
     category = facts.category
     reason_assumed = category is None
     if category is None:

@@ -7405,3 +7405,12 @@ def test_pails_of_a_line_sold_by_the_pail_are_counted_out(
     }
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
+
+
+def test_money_moved_out_of_the_reserve_with_nothing_written_off_asks() -> None:
+    # "move $500 out of the reserve": used against stock scrapped, or released? (0.97)
+    (d,) = draft("move $500 out of the reserve", make_context(items=ITEMS))
+    assert d.category == Category.RESERVE_WRITE_OFF and d.confidence < 0.9
+    # goods written off against it say which
+    (d,) = draft("take $900 of obsolete stock out of the obsolescence reserve", make_context())
+    assert d.category == Category.RESERVE_WRITE_OFF and d.confidence >= 0.9
