@@ -7414,3 +7414,21 @@ def test_money_moved_out_of_the_reserve_with_nothing_written_off_asks() -> None:
     # goods written off against it say which
     (d,) = draft("take $900 of obsolete stock out of the obsolescence reserve", make_context())
     assert d.category == Category.RESERVE_WRITE_OFF and d.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # the books' figures restate "up 2"; they still say whose side is up (a loss)
+        ("we're up 2 on SKU-12. books say 14, rack has 16", "2"),
+        # "sys", the books' short name, after "than" (a loss)
+        ("bin A-01 has 3 more SKU-12 than sys, add back", "3"),
+        # "came back 22" is the count's figure (22 units lost at 0.32)
+        ("count on SKU-12 came back 22, system says 14. found a bunch behind the totes", "8"),
+    ],
+)
+def test_more_on_the_shelf_than_the_books_said_these_ways_is_an_overage(
+    text: str, quantity: str
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(quantity))

@@ -61,7 +61,11 @@ _ON_BOOKS = lead(
 # "we have 2 more SKU-12 than the system shows", "the system has 4 more than we counted":
 # a comparison says the way by who has more (our side more: an overage; the books' more: a
 # shortage), whatever the goods named between
-_THEIRS = r"(?:the\s+)?(?:system|books?|records?|ledger|wms|erp|(?:count\s+)?sheet|paperwork)"
+# ("3 more X than sys", "than qb": the books' short names; round 207 drafted a loss)
+_THEIRS = (
+    r"(?:the\s+)?(?:system|sys|qb|pos|books?|records?|ledger|wms|erp|(?:count\s+)?sheet"
+    r"|paperwork)(?![\w-])"
+)
 _COMPARED = lead(
     "wtcsprblf0-9",
     # ("turned up 3 more X than the system had", "found 2 more than the books")
