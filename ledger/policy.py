@@ -1905,7 +1905,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "food bank", "charity", "nonprofit", "non-profit", "program",
                       "class", "high school", "goodwill", "camp", "college", "students",
                       "habitat", "build", "relief", "rescue", "garden", "volunteer",
-                      "volunteers", "fire dept", "fire department", "firehouse", "no charge",
+                      # (not "no charge": "sent 2 back to the lab under warranty, no charge
+                      # to us" is a remake, no gift; round 208)
+                      "volunteers", "fire dept", "fire department", "firehouse",
                       "hospice", "parish", "mission", "foundation", "humane society", "spca",
                       "sanctuary", "veterans", "vfw", "legion", "pantry", "fete", "auction",
                       "team", "fundraiser", "charity drive", "community", "4-h", "ffa",

@@ -4642,6 +4642,10 @@ class _ReasonIndex:
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
             if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
                 continue  # "gone off the demo shelf": gone from it, not spoiled
+            if text[m.start()].isupper() and _NAMED_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "delivered 10 gal to Lakeside Collision": a business, no collision
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
             if key in _EVENT_KEYS and _AID_AFTER.match(text, m.end()):
@@ -4719,6 +4723,9 @@ class _ReasonIndex:
         return "".join(parts), typed
 
 
+# a proper name's first words after "to", "for", "at": "to Lakeside Collision", "for Storm
+# Roofing Co" (the reason word capitalised after them names a business; round 208)
+_NAMED_BEFORE = re.compile(r"\b(?:to|for|from|at|with|by)\s+(?:[A-Z][\w'&.-]*\s+){1,3}$")
 _NEAR_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
