@@ -1180,17 +1180,27 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         item is not None
         and unit_cost is not None
         and facts.quantity is not None
-        and (facts.total is None or quantize(facts.total) == _product(facts.quantity, unit_cost))
         and kind is Kind.WRITE_OFF
     ):
         whole = _whole_packs_counted(facts, item, kind)
-        if whole is not None and (
-            unit_cost == item.unit_cost
-            or (
-                a_case_could_cost(item.unit_cost, whole[1])
-                and (
-                    price_said_per(facts.source_text, unit_cost, whole[0])
-                    or Decimal("0.5") <= unit_cost / item.unit_cost <= 2
+        # the total said, if any, must be the count's at the price, or the pieces' ("4 cases
+        # crushed, $5.75/roll, $552 total" of "..., case of 24"; round 208)
+        said_total = None if facts.total is None else quantize(facts.total)
+        cases_total = said_total is None or said_total == _product(facts.quantity, unit_cost)
+        pieces_total = whole is not None and (
+            said_total is None or said_total == quantize(facts.quantity * whole[1] * unit_cost)
+        )
+        if (
+            whole is not None
+            and cases_total
+            and (
+                unit_cost == item.unit_cost
+                or (
+                    a_case_could_cost(item.unit_cost, whole[1])
+                    and (
+                        price_said_per(facts.source_text, unit_cost, whole[0])
+                        or Decimal("0.5") <= unit_cost / item.unit_cost <= 2
+                    )
                 )
             )
         ):
@@ -1217,6 +1227,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             share_said = True
         elif (
             whole is not None
+            and pieces_total
             and _a_pieces_price(unit_cost, item.unit_cost, whole[1])
             and not price_said_per(facts.source_text, unit_cost, whole[0])
         ):

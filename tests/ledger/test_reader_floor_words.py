@@ -7321,6 +7321,8 @@ def test_a_cases_own_price_said_still_counts_its_pieces() -> None:
     [
         ("3 bx KBSC1 @ .80 ea, bent in shipping", "150", "120.00"),
         ("KBSC1 2 boxes scratched, we pay $0.75/blank", "100", "75.00"),
+        # the pieces' total said too (round 208: counted 4 boxes)
+        ("KBSC1 4 boxes crushed, $0.75/blank, $150 total", "200", "150.00"),
         # a box's price, said as "each" of the boxes: no pieces' price
         ("3 bx KBSC1 @ $38 each, bent in shipping", "150", "114.00"),
     ],
