@@ -3742,7 +3742,9 @@ def _read_group(
     elif r.priced_by and len(plain) == len(r.s) and _MEASURED_GATE.search(plain):
         # "two 50 lb bags of FRT-BONE-LB" priced per lb: the weight on each bag (masked as a
         # size of goods priced by the bag) is the count
-        pack = packs.read_measured(plain)
+        # ("LT-EG-CL 25kg sack contaminated" of tea priced per kg: one sack, its 25 kg the
+        # count; round 209 dropped the 25kg and drafted the total at 0.97)
+        pack = packs.read_measured(plain) or packs.one_sized(plain)
         if pack is not None and measures.measure(pack.unit) == r.priced_by:
             _read_pack(r, pack)
     _read_sizes(r)

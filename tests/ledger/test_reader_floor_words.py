@@ -7452,3 +7452,22 @@ def test_more_on_the_shelf_than_the_books_said_these_ways_is_an_overage(
 def test_goods_sent_to_a_business_or_back_under_warranty_are_no_write_off(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 209 (sets 1709-1716) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LTEG 25kg sack contaminated with floor cleaner, $780 total",
+        "LTEG 25kg sack contaminated",
+        "the 25 kg sack of LTEG got wet",
+    ],
+)
+def test_one_sack_of_a_measure_is_its_measure_of_goods_priced_by_it(text: str) -> None:
+    # tea priced per kg: "25kg sack" after the code was dropped, the total drafted with no
+    # quantity at 0.97 (round 209)
+    items = {"LTEG": ItemInfo("LTEG", "Earl Grey classic loose, per kg", Decimal("31.20"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (25, Decimal("780.00"))

@@ -1862,6 +1862,25 @@ _SIZED = lead(
 )
 
 
+# "LT-EG-CL 25kg sack", "the 25 kg sack": one holder of a measure, its count unsaid
+_ONE_SIZED = lead(
+    r"\ue000ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789t",
+    rf"(?:\ue000|(?-i:[A-Z0-9]+(?:[-/][A-Z0-9]+)+)|\bthe|\bthat|\bthis)\s+{_m()}\s+(?P<h1>{_H})",
+    _I,
+)
+
+
+def one_sized(s: str) -> Pack | None:
+    """One holder of a measure said after the goods' code with no count ("LT-EG-CL 25kg
+    sack contaminated" of tea priced per kg): the measure on it is the quantity."""
+    for m in _ONE_SIZED.finditer(s):
+        said = m.group("h1")
+        each = _num(m.group("m0"))
+        if each is not None and holder(said) == said.lower():  # one sack, not "25kg sacks"
+            return _measured(Decimal(1), each, m.group("u0"), said, [m.span()])
+    return None
+
+
 # "a quarter of the 1000 ft reel", "half a 500 ft spool": a share of one holder of a size
 _SHARE_SIZED = lead(
     "ahotq0-9",
