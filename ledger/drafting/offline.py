@@ -3744,7 +3744,7 @@ def _read_group(
         # size of goods priced by the bag) is the count
         # ("LT-EG-CL 25kg sack contaminated" of tea priced per kg: one sack, its 25 kg the
         # count; round 209 dropped the 25kg and drafted the total at 0.97)
-        pack = packs.read_measured(plain) or packs.one_sized(plain)
+        pack = packs.read_measured(plain) or packs.one_sized(plain, skus[0][0])
         if pack is not None and measures.measure(pack.unit) == r.priced_by:
             _read_pack(r, pack)
     _read_sizes(r)

@@ -1863,17 +1863,18 @@ _SIZED = lead(
 
 
 # "LT-EG-CL 25kg sack", "the 25 kg sack": one holder of a measure, its count unsaid
-_ONE_SIZED = lead(
-    r"\ue000ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789t",
-    rf"(?:\ue000|(?-i:[A-Z0-9]+(?:[-/][A-Z0-9]+)+)|\bthe|\bthat|\bthis)\s+{_m()}\s+(?P<h1>{_H})",
-    _I,
-)
+_ONE_SIZED_AFTER = re.compile(rf"\s+{_m()}\s+(?P<h1>{_H})", _I)
+_ONE_HOLDER = re.compile(r"\b(?:the|that|this)\b", _I)
 
 
-def one_sized(s: str) -> Pack | None:
-    """One holder of a measure said after the goods' code with no count ("LT-EG-CL 25kg
-    sack contaminated" of tea priced per kg): the measure on it is the quantity."""
-    for m in _ONE_SIZED.finditer(s):
+def one_sized(s: str, code: str) -> Pack | None:
+    """One holder of a measure said right after the goods' code or "the", with no count
+    ("LT-EG-CL 25kg sack contaminated" of tea priced per kg): its measure is the quantity."""
+    code_at = re.compile(rf"(?<![\w-]){re.escape(code)}(?![\w-])", _I)
+    for lead_in in (*code_at.finditer(s), *_ONE_HOLDER.finditer(s)):
+        m = _ONE_SIZED_AFTER.match(s, lead_in.end())
+        if m is None:
+            continue
         said = m.group("h1")
         each = _num(m.group("m0"))
         if each is not None and holder(said) == said.lower():  # one sack, not "25kg sacks"
