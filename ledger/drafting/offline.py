@@ -3033,10 +3033,14 @@ def _each_code(work: str, known: Collection[str] = ()) -> list[str]:
 # words the pack reader knows; left alone, "1/2" is masked as a date (2 January) and "doz"
 # alone would read as a whole dozen.
 _FIGURE_FRACTION = re.compile(
-    r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?(?:doz|dozen|dz|gross"
+    r"(?<![\d/.,$])\b(1/2|1/4|3/4|1/3|2/3)\s+(?=(?:an?\s+|of\s+an?\s+)?"
+    # ("3/4 of a 40yd bolt", "1/2 a 50 lb bag": the holder's measure before it)
+    r"(?:\d+(?:\.\d+)?\s*(?:yds?|ft|m|lbs?|kg|gal|oz|l)\s+)?(?:doz|dozen|dz|gross"
     r"|case|cs|carton|ctn|box|bx|pallet|plt|crate|pack|pk|bag|sack|tray|drum|inner"
     # ("1/4 ton DAP-BLK": part of a measure the goods are priced by)
-    r"|ton|tons|gallon|gal|pound|lb|yard|yd)\b"
+    r"|ton|tons|gallon|gal|pound|lb|yard|yd"
+    # ("3/4 of a bolt of FAB-VLV-NVY", "1/2 a roll": a holder of a measure; round 210)
+    r"|bolt|roll|reel|spool|coil|pail|bucket|jug|tub|keg|wheel|bundle|bdl)\b"
     # ... or of a count said after it: "3/4 of the 16 VAC-22" is 12 (16 if read as 3 April)
     # or before it: "2 cs x 12 btl, 1/4 of them broken" (never a date)
     # ... or of goods named after it ("3/4 of the banana bread delivery (8 loaves)")

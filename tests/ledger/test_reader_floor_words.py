@@ -7471,3 +7471,30 @@ def test_one_sack_of_a_measure_is_its_measure_of_goods_priced_by_it(text: str) -
     items = {"LTEG": ItemInfo("LTEG", "Earl Grey classic loose, per kg", Decimal("31.20"))}
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (25, Decimal("780.00"))
+
+
+# -- held-out round 210 (sets 1717-1724) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        # "3/4" was masked as a date and the whole bolt drafted at 0.97 ($960.00)
+        ("3/4 of a bolt of VLV gone - 40yd bolts - water damage in the stockroom", "30", "720.00"),
+        ("3/4 of a 40yd bolt of VLV ruined", "30", "720.00"),
+        ("three quarters of a bolt of VLV ruined, 40 yd bolts", "30", "720.00"),
+        ("2 bolts of VLV ruined, 40 yd bolts", "80", "1920.00"),
+    ],
+)
+def test_a_share_of_a_bolt_of_goods_priced_by_the_yard(
+    text: str, quantity: str, amount: str
+) -> None:
+    items = {"VLV": ItemInfo("VLV", "Cotton velvet 54in, navy, per yard", Decimal("24.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_half_a_sized_bag_in_figures_is_half_a_bag() -> None:
+    # "1/2 a 50 lb bag": the half was masked as a date; one whole bag was drafted at 0.97
+    (d,) = draft("1/2 a 50 lb bag of SKU-12 spilled", make_context(items=ITEMS))
+    assert d.quantity == Decimal("0.5")

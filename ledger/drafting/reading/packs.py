@@ -1829,7 +1829,9 @@ def _m(i: int = 0) -> str:
 
 _HELD_BY = lead(
     _N_FIRST,
-    rf"(?P<n1>{_N}|half\s+an?|an?)\s+(?:(?:full|whole|partial)\s+)?(?P<h1>{_H})",
+    # ("three quarters of a bolt ... 40yd bolts": a share of one holder; round 210)
+    rf"(?:(?P<n1>{_N}|half\s+an?|an?)|(?P<f1>{_FRAC})\s+(?:of\s+)?an?)\s+"
+    rf"(?:(?:full|whole|partial)\s+)?(?P<h1>{_H})",
     _I,
 )
 # after the holders (within a few words): the measure on each
@@ -1847,7 +1849,9 @@ _ON_EACH = re.compile(
     # "1 sack of X (60 kg)": the measure of the one holder counted (read only after one)
     rf"|\(\s*{_m(5)}\s*\)"
     # "10 bags of 500 grams": what each holder counted weighs (round 162)
-    rf"|(?<=[a-z])\s+of\s+{_m(6)}",
+    rf"|(?<=[a-z])\s+of\s+{_m(6)}"
+    # "3/4 of a bolt of X gone - 40yd bolts": the holders' size said aside (round 210)
+    rf"|[,;-]\s*{_m(7)}\s*(?P<h7>{_H})",
     _I,
 )
 _GAP = 60  # how far after the holders the measure may stand (a SKU, the goods, a comma)
@@ -1909,14 +1913,19 @@ def read_measured(s: str) -> Pack | None:
         if n1 is not None and each is not None:
             return _measured(n1, each, m.group("u0"), m.group("h1"), [m.span()])
     for outer in _HELD_BY.finditer(s):
-        n1 = _num(outer.group("n1"))
+        part_said = outer.group("f1")
+        n1 = (
+            _FRACTIONS.get(" ".join(part_said.lower().split()))
+            if part_said
+            else _num(outer.group("n1"))
+        )
         on = _ON_EACH.search(s, outer.end(), min(len(s), outer.end() + _GAP))
         if n1 is None or on is None:
             continue
-        named = on.group("h2") or on.group("h3") or on.group("h4")
+        named = on.group("h2") or on.group("h3") or on.group("h4") or on.group("h7")
         if named and holder(named) != holder(outer.group("h1")):
             continue
-        i = next(i for i in range(1, 7) if on.group(f"m{i}"))
+        i = next(i for i in range(1, 8) if on.group(f"m{i}"))
         each = _num(on.group(f"m{i}"))
         if each is None:
             continue
@@ -1924,8 +1933,8 @@ def read_measured(s: str) -> Pack | None:
         if _STOP.search(between):
             continue  # "2 bolts torn. 15 yd each of SLK" is another count
         pack = _measured(n1, each, on.group(f"u{i}"), outer.group("h1"), [outer.span(), on.span()])
-        if "half" in outer.group("n1").lower():
-            pack.words.append("half")
+        if part_said or "half" in outer.group("n1").lower():
+            pack.words.append((part_said or "half").split()[-1].lower())
         if i == 5 and n1 != 1:
             # "6 sacks PEP-TEL-KG (25kg)": a sack's size, likelier than all six together
             pack.guess = f"Read '{on.group(0).strip()}' as on each {holder(outer.group('h1'))}"
