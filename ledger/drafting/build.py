@@ -124,6 +124,7 @@ _WHOLESALE = frozenset(
         "unit",
         "sack",
         "pail",
+        "reel",
     )
 )
 _NOT_PIECES = frozenset(("unit", "units", "u", "item", "items", "sku", "skus"))
@@ -475,6 +476,17 @@ def _pieces_in_it_unsaid(facts: Facts, item: ItemInfo) -> str | None:
     sized = packs.size_of(item.name)
     by = packs.sold_by(item.name)
     said = container_said(facts.unit or "")
+    if (
+        sized is not None
+        and sized[0] == "bunch"
+        and facts.quantity is not None
+        # ("bunches" may reach here spelt as "bundles": a bunch of the list's either way)
+        and ((facts.unit or "").lower() in _BUNCHES or _BUNCHES_SAID.search(facts.source_text))
+    ):
+        # ("1 1/2 bunches" of "Seeded eucalyptus, bunch of 10": florists count the bunches
+        # and the stems in them both; round 211's writer counted 15 stems, earlier writers
+        # the bunches: never sure)
+        return "bunch"
     if sized is None or sized[0] != by or sized[1] <= 1 or by in (None, "pair") or said != by:
         return None  # ("4 pairs of socks": nobody counts the single socks)
     if facts.quantity is None or facts.quantity != facts.quantity.to_integral_value():
@@ -483,6 +495,10 @@ def _pieces_in_it_unsaid(facts: Facts, item: ItemInfo) -> str | None:
     return None if any(n.startswith("Quantity") and " x " in n for n in facts.notes) else by
 
 
+_BUNCHES = frozenset(
+    ("bunch", "bunches", "bunchs", "bnch", "bnchs", "bu", "bundle", "bundles", "bdl", "bdls")
+)
+_BUNCHES_SAID = re.compile(r"\b(?:bunch(?:e?s)?|bnchs?)\b", re.IGNORECASE)
 # what a case pack's pieces come in ("1000mL bag CS/12", "8 oz tub CS/12"): counted, pieces
 _INNER_CONTAINERS = frozenset(
     ("bag", "bottle", "can", "jar", "tube", "pouch", "tub", "pail", "jug", "carton", "sleeve")

@@ -7498,3 +7498,33 @@ def test_half_a_sized_bag_in_figures_is_half_a_bag() -> None:
     # "1/2 a 50 lb bag": the half was masked as a date; one whole bag was drafted at 0.97
     (d,) = draft("1/2 a 50 lb bag of SKU-12 spilled", make_context(items=ITEMS))
     assert d.quantity == Decimal("0.5")
+
+
+# -- held-out round 211 (sets 1725-1732) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("2 reels RC10K crushed, reels are warped and won't sit on the feeder", "10000", "19.60"),
+        ("RC10K, loc R-14-3, 1 reel dropped & tape split", "5000", "9.80"),
+    ],
+)
+def test_reels_of_parts_on_tape_are_counted_out_like_rolls(
+    text: str, quantity: str, amount: str
+) -> None:
+    # "..., reel of 5000": the reels were counted as resistors at 0.97 (round 211)
+    items = {"RC10K": ItemInfo("RC10K", "Resistor 10k 1% 0603, reel of 5000", Decimal("9.80"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1 1/2 bunches EUC10 slimy", "donating 100 bunches of EUC10 to the rotary gala, $820 total"],
+)
+def test_bunches_of_a_line_sold_by_the_bunch_are_never_sure(text: str) -> None:
+    # florists count the bunches and the stems in them both; writers disagree (0.97)
+    items = {"EUC10": ItemInfo("EUC10", "Seeded eucalyptus, bunch of 10", Decimal("8.20"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.confidence < 0.9

@@ -77,6 +77,9 @@ _CONTAINERS = {
     # ("3 squares X, 3 bundles per square": a roofer's hundred square feet of shingles)
     "square": "square", "squares": "square",
     "roll": "roll", "rolls": "roll",
+    # ("Resistor 10k 0603, reel of 5000": parts on tape, a reel of them counted out like a
+    # roll; round 211 counted 2 reels as 2 resistors at 0.97)
+    "reel": "reel", "reels": "reel",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
     # ("6 bu (10/bu) ranunculus": a florist's bunch written short; "bunch" in full is also
