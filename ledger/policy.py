@@ -1160,7 +1160,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("got tagged with spray paint overnight": vandalism)
                 "graffiti", "graffitied", "spray painted", "tagged with spray paint", "defaced",
                 # ("the wind took 6 panels", "under water after the creek came up")
-                "wind took", "blown away", "blew away", "blown off", "blew off",
+                "wind took", "blown away", "blew away",
                 "under water", "underwater", "creek came up", "river came up", "flash flood",
                 # a building that gave way: "roof caved in under the snow"
                 # damage done on purpose is vandalism: "kid smashed the display on purpose"
@@ -1185,6 +1185,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "tagged",
                 near=("kids", "kid", "someone", "somebody", "punk", "punks", "vandals",
                       "spray paint", "spray-paint", "graffiti", "overnight"),
+                fuzzy=False,
+                explains={Category.SHRINKAGE, Category.LOSS},
+            ),
+            # "the gust blew off 4 canopies": the wind's, not "the keg line blew off the
+            # coupler" (a hose come loose; round 211 drafted a casualty at 0.97)
+            Words(
+                "blown off", "blew off",
+                near=("wind", "winds", "windy", "gust", "gusts", "gale", "storm", "tornado",
+                      "hurricane", "twister", "squall", "microburst"),
                 fuzzy=False,
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),

@@ -7528,3 +7528,26 @@ def test_bunches_of_a_line_sold_by_the_bunch_are_never_sure(text: str) -> None:
     items = {"EUC10": ItemInfo("EUC10", "Seeded eucalyptus, bunch of 10", Decimal("8.20"))}
     (d,) = draft(text, make_context(items=items))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a donation at 0.97: the polos are lent, coming back
+        "sent 10 SKU-12 to the school for sample day, they're coming back friday",
+        "10 SKU-12 sample remotes went out to the dealer show, they come back monday",
+        "rented out 200 SKU-12 for the gala this weekend, back monday",
+    ],
+)
+def test_goods_lent_or_out_on_show_that_come_back_are_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_line_blown_off_its_coupler_is_no_wind() -> None:
+    # "the keg line blew off the coupler": a hose come loose (a casualty at 0.97)
+    text = "8 SKU-12 got sprayed when the keg line blew off the coupler behind the bar. trash"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == Category.LOSS
+    (d,) = draft("wind blew off the tarp, 6 SKU-12 soaked", make_context(items=ITEMS))
+    assert d.category == Category.CASUALTY

@@ -851,6 +851,18 @@ _NOTHING_LOST = re.compile(
       | (?<!\bnot\s)(?<!n't\s)(?<!\bno\s)\bcrediting\s+us\b""",
     _I | re.VERBOSE,
 )
+# goods lent, sent for a show or rented, coming back: "sent 10 polos to the school for
+# sample day, they're coming back friday", "sample remotes went out to the dealer show, they
+# come back monday" (round 211: a donation at 0.97)
+_OUT_AND_BACK = re.compile(
+    r"""\b(?:sent|went\s+out|lent|loaned|rented(?:\s+out)?|out\s+on\s+loan|on\s+loan
+          |took|taken|borrowed)\b[^.;\n]{0,80}?
+        \b(?:(?:coming|come|comes|be|will\s+be|due|get\s+them|getting\s+them)\s+back
+          |they(?:'ll|\s+will)\s+(?:return|bring)\b
+          |back\s+(?:on\s+)?(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b
+          |back\s+(?:tomorrow|next\s+week)\b)""",
+    _I | re.VERBOSE,
+)
 _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TAKEN_BACK, False, "That reads like an earlier report taken back: nothing to draft. "),
     (_DROPPED_OFF, False, "That reads like stock delivered, not a write-off. "),
@@ -1139,6 +1151,8 @@ _LATE: tuple[tuple[re.Pattern[str], bool, tuple[str, ...], str], ...] = (
      "That reads like goods that are fine or paid for, not a write-off. "),
     (_PRICE_TALK, True, ("price", "sell", "now", "shipping"),
      "That reads like talk about prices, not a write-off. "),
+    (_OUT_AND_BACK, False, ("back", "return", "bring"),
+     "That reads like goods lent or out on show that are coming back, not a write-off. "),
     (_STOCK_OUT_AS_MEANT, True, ("sold", "selling", "sent", "shipped", "order", "account", "tab",
                                  "folio", "minibar", "enter", "quote", "put out", "recovered",
                                  "rental", "charge", "mounted", "sign", "even", "used", "look",
@@ -1158,10 +1172,6 @@ def _late_chatter(text: str, has_reason: bool) -> str | None:
             and pattern.search(text)
             and not _ASKS_WRITE_OFF.search(text)
         ):
-            return said
-    return None
-    for pattern, overruled, said in _LATE:
-        if (not overruled or not has_reason) and pattern.search(text):
             return said
     return None
 
