@@ -961,6 +961,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "got into the locked cage",
                 "got into the locked", "broke into the locked",
                 "fence was cut", "nicked", "got nicked",
+                # ("2 of the 5 gal pails got jacked from the contractor desk", round 211)
+                # (not "pallet got jacked into the rack": moved with a pallet jack)
+                "got jacked from", "got jacked off", "got jacked out of", "were jacked from",
+                "was jacked from", "got jacked overnight", "got jacked last night",
+                "someone jacked", "somebody jacked",
                 # ("someone's been nicking slippers out of the closet", round 173)
                 "been nicking", "nicking",
                 "walked off", "walked out", "lifted", "swiped",
@@ -1807,6 +1812,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # system count", "more on hand than books")
                 "system didnt have", "system didn't have", "system did not have",
                 "didnt know about", "didn't know about", "system didnt know",
+                # ("turned up 2 boxes behind the rack that QB doesn't know about", round 211)
+                "doesn't know about", "doesnt know about", "does not know about",
+                "don't know about", "dont know about",
                 "wasnt in the system", "wasn't in the system", "isnt in the system",
                 "isn't in the system", "more on hand than",
                 # ("2 X in the returns bin that arent on the books", "a case behind the cup

@@ -7551,3 +7551,20 @@ def test_a_line_blown_off_its_coupler_is_no_wind() -> None:
     assert d.category == Category.LOSS
     (d,) = draft("wind blew off the tarp, 6 SKU-12 soaked", make_context(items=ITEMS))
     assert d.category == Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("2 SKU-12 got jacked from the contractor desk while we were slammed", Category.CASUALTY),
+        # a pallet jack's work is no theft
+        ("pallet got jacked into the rack, 3 SKU-12 crushed", Category.LOSS),
+        # goods the books don't know are an overage (drafted as a loss)
+        ("turned up 2 SKU-12 behind the rack that QB doesn't know about", Category.OVERAGE),
+    ],
+)
+def test_floor_slang_for_theft_and_for_goods_the_books_do_not_know(
+    text: str, category: Category
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category
