@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ledger.drafting import loose
+from ledger.drafting import loose, shared
 from ledger.drafting.build import build_draft, whole_message
 from ledger.drafting.offline import read_requests
 from ledger.drafting.reading import items as items_codes
@@ -79,4 +79,7 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     if items and len(drafts) > 1:
         # "2 cases and 7 loose boxes": one write-off of the same goods, said as two parts
         drafts = loose.merged(list(zip(requests, drafts, strict=True)), context, build_draft)
+    if items and len(drafts) > 1 and len(drafts) == len(requests):
+        # "2 X + 4 Y, total 850": the sum of both at the list's cost, not Y's alone
+        drafts = shared.shared_total(list(zip(requests, drafts, strict=True)), context, build_draft)
     return whole_message(drafts)

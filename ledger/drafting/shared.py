@@ -1,0 +1,58 @@
+"""A total said once after several parts: "stolen from the car at the con: 2 MTG-DSK-CBB + 4
+PKM-SSP-BB, total 850". The reading gives the total to the last part, where it disagrees
+with that part's list cost; when it is the sum of every part at the list's cost, it is the
+message's total, not the last part's, and each part keeps its own amount.
+
+Pure: the parts' facts and drafts in, the drafts out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from ledger.drafting.types import Draft, DraftContext, Facts, Guess
+from ledger.money import quantize
+
+P_WHOSE = 0.15  # a total after several parts, matching neither the last one nor all of them
+
+
+def shared_total(
+    parts: Sequence[tuple[Facts, Draft]],
+    context: DraftContext,
+    build: Callable[[Facts, DraftContext], Draft],
+) -> list[Draft]:
+    """The drafts, the last rebuilt without the total when that total is all the parts'."""
+    drafts = [d for _, d in parts]
+    last, _ = parts[-1]
+    item = context.items.get(last.sku or "")
+    earlier = drafts[:-1]
+    if (
+        item is None
+        or last.total is None
+        or last.unit_cost is not None
+        or last.quantity is None
+        or any(f.total is not None for f, _ in parts[:-1])
+        or any(d.amount is None for d in earlier)
+    ):
+        return drafts
+    sum_of_all = sum((d.amount for d in earlier if d.amount is not None), Decimal(0))
+    sum_of_all += quantize(last.quantity * item.unit_cost)
+    if quantize(sum_of_all) != quantize(last.total):
+        if quantize(last.quantity * item.unit_cost) == quantize(last.total):
+            return drafts  # the last part's own total, as its list cost says
+        # ("2 X + 4 Y, total 900": Y's alone, or all of them, either way off the list): the
+        # earlier parts' amounts are in question too
+        asked = Guess("a total said after several parts: the last one's, or all?", P_WHOSE)
+        return [
+            *(build(replace(f, guesses=(*f.guesses, asked)), context) for f, _ in parts[:-1]),
+            drafts[-1],
+        ]
+    rebuilt = build(replace(last, total=None), context)
+    note = (
+        f"The total {quantize(last.total)} is all the parts' at the item list's cost, not this "
+        "part's alone"
+    )
+    rebuilt = replace(rebuilt, explanation=(*rebuilt.explanation, note))
+    return [*earlier, rebuilt]
