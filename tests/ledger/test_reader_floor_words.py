@@ -7568,3 +7568,30 @@ def test_floor_slang_for_theft_and_for_goods_the_books_do_not_know(
 ) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+# -- held-out round 212 (sets 1733-1740) ------------------------------------------------------
+
+
+def test_a_total_after_several_parts_that_is_their_sum_is_no_conflict() -> None:
+    # "2 SKU-12 + 4 SKU-40, total 40": 2 x $15 + 4 x $2.50 is all of them, not SKU-40's
+    # alone (it drafted SKU-40 at $40.00, asking, beside SKU-12 sure)
+    drafts = draft("stolen from the van: 2 SKU-12 + 4 SKU-40, total 40", make_context(items=ITEMS))
+    assert [d.amount for d in drafts] == [Decimal("30.00"), Decimal("10.00")]
+    # a total that is neither the last part's nor all of them puts every part in question
+    drafts = draft("stolen from the van: 2 SKU-12 + 4 SKU-40, total 90", make_context(items=ITEMS))
+    assert all(d.confidence < 0.9 for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # "shipment: 25" read as a reference; the total drafted with no count at 0.97
+        ("damaged shipment: 25 x SKU-12, $15 ea, $375 ext", "25"),
+        # "receiving\n3": the place's number taken from the next line, the 3 lost at 0.97
+        ("bad news from receiving\n3 SKU-12 came in crushed on the pallet", "3"),
+    ],
+)
+def test_a_count_is_no_reference_or_place_number(text: str, quantity: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.quantity == Decimal(quantity)
