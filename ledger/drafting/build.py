@@ -1606,6 +1606,13 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 f"{format_money(item.unit_cost, cur)} for {facts.sku}; using the stated cost"
             )
 
+    if (
+        item is not None
+        and kind is Kind.WRITE_DOWN
+        and _pieces_in_it_unsaid(facts, item) == "bunch"
+    ):
+        # ("lower of cost or NRV on X: 20 bunches now worth $22/bunch": bunches, or stems?)
+        guesses.append(Guess("bunches or the stems in them: counted in bunches", P_WHOLE_PACKS))
     quantity = facts.quantity
     if (
         quantity is None

@@ -7595,3 +7595,25 @@ def test_a_total_after_several_parts_that_is_their_sum_is_no_conflict() -> None:
 def test_a_count_is_no_reference_or_place_number(text: str, quantity: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.quantity == Decimal(quantity)
+
+
+# -- held-out round 213 (sets 1741-1748) ------------------------------------------------------
+
+
+def test_bunches_are_never_read_as_bundles() -> None:
+    # "chuck 10 bunches" of "Kale, case of 24 bunches" at $30 was read as 10 bundles, i.e.
+    # ten cases ($300.00); they are 10 of the case's 24 bunches
+    items = {"KAL24": ItemInfo("KAL24", "Kale, case of 24 bunches", Decimal("30.00"))}
+    (d,) = draft("kale's wilted and brown. chuck 10 bunches KAL24", make_context(items=items))
+    assert d.amount == Decimal("12.50")
+    assert not any("bundles" in g for g in d.explanation)
+
+
+def test_a_write_down_of_bunches_is_never_sure() -> None:
+    # read as bunches at last (not bundles), "20 bunches now worth $22/bunch" was sure at 0.97
+    # where round 211's florist counted 200 stems
+    items = {"PEO10": ItemInfo("PEO10", "Coral charm peony, bunch of 10", Decimal("38.00"))}
+    (d,) = draft(
+        "lower of cost or NRV on PEO10: 20 bunches now worth $22/bunch", make_context(items=items)
+    )
+    assert d.confidence < 0.9

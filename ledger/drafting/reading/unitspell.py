@@ -43,6 +43,7 @@ _REAL = CONTAINER_WORDS | _wordset(
     backs packs socks sucks snacks stacks slacks racks tacks lacks cases carts sack sheet
     sheets dozen gross cakes capes cages canes casks cafes cranes pellets palates cartoons
     carbons grouse packers dozers unity bones
+    bunch bunches bundt
     """
 )
 _COUNT_BEFORE = r"(?:\d+|an?|per|each|every|half|one|two|three|four|five|six|ten|twelve)"
