@@ -7617,3 +7617,29 @@ def test_a_write_down_of_bunches_is_never_sure() -> None:
         "lower of cost or NRV on PEO10: 20 bunches now worth $22/bunch", make_context(items=items)
     )
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "install crew took 2 SKU-12 for the Lopez job, it's on the work order",
+        "used 3 SKU-12 on repairs today, tickets 5512 5513",
+        "loaded 60 SKU-12 on the route truck for tomorrow's deliveries",
+        "installed 2 SKU-12 at the customer's house, ticket 3381",
+    ],
+)
+def test_goods_used_for_a_job_or_a_repair_are_no_write_off(text: str) -> None:
+    # drafted as losses (below 0.5): the goods went where they were meant to
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "used 3 SKU-12 on the job, they cracked, w/o",
+        "half a bag of SKU-12, chrome flaking off, cant put that on a customer car",
+    ],
+)
+def test_goods_spoilt_on_a_job_are_still_written_off(text: str) -> None:
+    assert draft(text, make_context(items=ITEMS))

@@ -835,6 +835,14 @@ _STOCK_OUT_AS_MEANT = re.compile(
       | \bcharge\s+(?:their|his|her|the)\s+(?:\S+\s+)?accounts?\b
       | \bmounted\s+(?:&|and)\s+balanced\b|\bsign[-\s]?ups?\b|\bbreak\s+even\b
       | \bused\s+\d+\s+(?:\S+\s+){0,4}?at\s+the\s+(?:tasting|event|party|demo|show|wedding|expo)\b
+      # goods used, installed or loaded for a job, a repair or a route, as they should be
+      # ("install crew took 2 bags X for the Lopez job", "used 3 X on repairs today",
+      # "loaded 60 cs X on the route truck", "installed 2 X at the customer's house")
+      | (?<!can't\s)(?<!cant\s)(?<!cannot\s)(?<!won't\s)(?<!wont\s)(?<!not\s)
+        \b(?:used|installed|loaded|took|kitted|pulled|put)\b[^.;\n]{0,60}?
+        \b(?:for|on|onto|into|at)\s+(?:the\s+|a\s+|our\s+|today'?s\s+)?(?:[\w']+\s+){0,2}?
+        (?:job|jobs|jobsite|job\s+site|installs?|repairs?|work\s+orders?|route\s+truck
+          |customer'?s\s+(?:house|home|site|place))\b
       | \b(?:looks?|looking)\s+(?:amazing|great|awesome|so\s+good)\b
       | ^\W*delivery\s+for\b""",
     _I | re.VERBOSE,
@@ -1156,7 +1164,8 @@ _LATE: tuple[tuple[re.Pattern[str], bool, tuple[str, ...], str], ...] = (
     (_STOCK_OUT_AS_MEANT, True, ("sold", "selling", "sent", "shipped", "order", "account", "tab",
                                  "folio", "minibar", "enter", "quote", "put out", "recovered",
                                  "rental", "charge", "mounted", "sign", "even", "used", "look",
-                                 "delivery"),
+                                 "delivery", "install", "loaded", "took", "kitted", "pulled",
+                                 "put"),
      "That reads like stock sold, sent or used as it should be, not a write-off. "),
 )  # fmt: skip
 
