@@ -495,10 +495,12 @@ def _pieces_in_it_unsaid(facts: Facts, item: ItemInfo) -> str | None:
     return None if any(n.startswith("Quantity") and " x " in n for n in facts.notes) else by
 
 
+# (a florist's "bn" too: "2 bn of 10", "x 1 bn"; round 214)
 _BUNCHES = frozenset(
-    ("bunch", "bunches", "bunchs", "bnch", "bnchs", "bu", "bundle", "bundles", "bdl", "bdls")
-)
-_BUNCHES_SAID = re.compile(r"\b(?:bunch(?:e?s)?|bnchs?)\b", re.IGNORECASE)
+    ("bunch", "bunches", "bunchs", "bnch", "bnchs", "bu", "bn", "bns", "bundle", "bundles", "bdl",
+     "bdls")
+)  # fmt: skip
+_BUNCHES_SAID = re.compile(r"\b(?:bunch(?:e?s)?|bnchs?|bns?)\b", re.IGNORECASE)
 # what a case pack's pieces come in ("1000mL bag CS/12", "8 oz tub CS/12"): counted, pieces
 _INNER_CONTAINERS = frozenset(
     ("bag", "bottle", "can", "jar", "tube", "pouch", "tub", "pail", "jug", "carton", "sleeve")

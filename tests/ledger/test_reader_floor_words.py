@@ -7643,3 +7643,16 @@ def test_goods_used_for_a_job_or_a_repair_are_no_write_off(text: str) -> None:
 )
 def test_goods_spoilt_on_a_job_are_still_written_off(text: str) -> None:
     assert draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 214 (sets 1749-1756) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["PEO10 2 bn of 10 blown open", "dmg:\nPEO10 x 1 bn"])
+def test_bunches_written_bn_are_never_sure(text: str) -> None:
+    # a florist's "bn" of "..., bunch of 10" was sure at 0.97 (round 214)
+    items = {
+        "PEO10": ItemInfo("PEO10", "Peony Sarah Bernhardt pink, bunch of 10", Decimal("42.00"))
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert d.confidence < 0.9
