@@ -1659,6 +1659,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 ),
                 explains={Category.LOSS, Category.WRITE_DOWN},
             ),
+            # "provision $650 to the obsolescence reserve", "provision $450 obsolescence for
+            # the X overstock": the verb (round 214 refused one and drafted the other a loss);
+            # "against the provision" is the reserve used, a longer phrase
+            Words(
+                "provision", "provisioning",
+                near=("reserve", "obsolescence", "obsolete", "e&o", "allowance", "overstock",
+                      "slow moving", "slow movers", "dead stock"),
+                fuzzy=False,
+                explains={Category.LOSS, Category.WRITE_DOWN},
+            ),
             # Money "to the inventory reserve" most likely builds it, but "to" says where,
             # not which way: "book $450 to the inventory reserve" was sure at 0.97 where two
             # held-out writers asked which way (round 168)

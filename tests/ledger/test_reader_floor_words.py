@@ -7656,3 +7656,22 @@ def test_bunches_written_bn_are_never_sure(text: str) -> None:
     }
     (d,) = draft(text, make_context(items=items))
     assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # refused ("I couldn't find a write-off")
+        "provision $650 to the obsolescence reserve for the old sealer formula",
+        # a loss at 0.32
+        "provision $450 obsolescence for the SKU-12 overstock",
+    ],
+)
+def test_provision_said_as_a_verb_builds_the_reserve(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == Category.RESERVE_PROVISION
+
+
+def test_goods_written_off_against_the_provision_still_use_it() -> None:
+    (d,) = draft("write off 4 SKU-12 against the provision", make_context(items=ITEMS))
+    assert d.category == Category.RESERVE_WRITE_OFF
