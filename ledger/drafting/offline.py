@@ -616,6 +616,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|last\s+(?:week|month|few\s+days)))",
     # "anything over 77F is done": a temperature's bound, no count over the books
     r"\b(?P<m>over|above)(?=\s+\d{1,3}(?:\.\d)?\s?(?:°\s?)?[fc]\b)",
+    # "snapped in 3 pieces", "broke into 4 bits": the fragments of what broke, no count
+    # (round 214 drafted 3 slabs at 0.97)
+    r"\b(?:in|into)\s+(?P<m>\d{1,2})\s+(?=(?:pieces|bits|shards|chunks|fragments|halves)\b)",
     # words that contain reason words but are not reasons
     r"\bshrink[-\s]?wrap\w*",
     # a part's name, not the reserve released: "the quick release hubs", "release lever"
@@ -630,6 +633,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"(?<!guys\s)\bbroke\s+(?P<m>in)(?=\s+(?:the|a|an|transit|shipping|shipment|our|their"
     r"|its|his|her|my|delivery|storage|bay|aisle|row|racks?|racking|bins?|zone|dock|cooler"
     r"|freezer|section|slot|van|truck|car|trailer|vehicle)\b)",
+    # "broke into 4 pieces", "broke into bits": broken up, no break-in
+    # (the fragments' number blanked with it: no count either)
+    r"\bbroke\s+(?P<m>into(?:\s+\d{1,2})?)(?=\s+(?:(?:two|three|several|a\s+few)\s+)?"
+    r"(?:pieces|bits|shards|chunks|fragments|halves|two|smithereens)\b)",
     r"\bfire\s+(?:extinguisher|exit|door|alarm|marshal|dept|department|station|brigade|hall"
     r"|house|drill|code|inspector|inspection|hydrant|escape|fighter|service|safety|chief"
     # ("the fire co charity auction", "the fire company's raffle": the firefighters)
@@ -657,7 +664,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # (a lock "cut" or "pried" is the break-in itself: the lexicon's)
     r"(?:busted|smashed|broken|broke|damaged|bent|shattered|wrecked)\b(?!\s+(?:in|open)\b)",
 )
-_WORD_MASKS = 7  # the last masks need no digits
+# the last masks need no digits: from "shrink wrap" on (counted, so a mask added among them
+# keeps its place)
+_WORD_MASKS = len(_MASK_PARTS) - _MASK_PARTS.index(r"\bshrink[-\s]?wrap\w*")
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:

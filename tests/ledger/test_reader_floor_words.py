@@ -7675,3 +7675,20 @@ def test_provision_said_as_a_verb_builds_the_reserve(text: str) -> None:
 def test_goods_written_off_against_the_provision_still_use_it() -> None:
     (d,) = draft("write off 4 SKU-12 against the provision", make_context(items=ITEMS))
     assert d.category == Category.RESERVE_WRITE_OFF
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # "in 3 pieces": the fragments, no count (three panels at 0.97)
+        ("dropped a SKU-40 panel off the lifter, snapped in 3 pieces", Category.LOSS, "1"),
+        # "broke into 4 pieces": broken up, no break-in (a casualty of four at 0.97)
+        ("1 SKU-40 broke into 4 pieces", Category.LOSS, "1"),
+        ("thieves broke into the van, took 3 SKU-12", Category.CASUALTY, "3"),
+    ],
+)
+def test_the_pieces_a_thing_broke_into_are_no_count_and_no_break_in(
+    text: str, category: Category, quantity: str
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
