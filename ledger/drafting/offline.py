@@ -2920,6 +2920,10 @@ def _count_notes(facts: Facts, differences: list[counts.Difference | arrivals.Ar
     return replace(facts, notes=(*facts.notes, *notes)) if notes else facts
 
 
+# a word or two and a colon on a line of its own end: "...\nfound: " (a list's next heading)
+_TRAILING_LABEL = re.compile(r"\n[ \t]*([a-z][a-z ]{1,24}?)[ \t]*:[ \t]*$", _I)
+
+
 def _read_groups(
     groups: list[list[_Piece]],
     clean: str,
@@ -2968,8 +2972,18 @@ def _read_groups(
                 i += 1
                 continue
         plain = clean[group[0].start : group[-1].end]
+        # ("damaged: 12 X\nfound: 4 extra Y": the label that ends the group before, glued to
+        # it by the split, heads this one; round 215 read the 4 extra as damaged)
+        label = _TRAILING_LABEL.search("".join(p.text for p in groups[i - 1])) if i else None
         facts = _read_group(
-            work, source or clean.strip(), reasons, known, heading, counted, priced_by, plain
+            work,
+            source or clean.strip(),
+            reasons,
+            known,
+            f"{heading} {label.group(1)}" if label else heading,
+            counted,
+            priced_by,
+            plain,
         )
         if facts is None and _DIGIT.search(work) and i + 1 < len(groups):
             # numbers that are no request on their own ("Write-off: 40 u.") belong to the next

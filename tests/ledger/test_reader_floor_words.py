@@ -7692,3 +7692,12 @@ def test_the_pieces_a_thing_broke_into_are_no_count_and_no_break_in(
 ) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+# -- held-out round 215 (sets 1757-1764) ------------------------------------------------------
+
+
+def test_each_labelled_line_of_a_list_takes_its_own_label() -> None:
+    # "found:" was glued to the line before, and the 4 extra read as damaged (a loss at 0.97)
+    drafts = draft("damaged: 12 SKU-12\nfound: 4 extra SKU-40", make_context(items=ITEMS))
+    assert [d.category for d in drafts] == [Category.LOSS, Category.OVERAGE]
