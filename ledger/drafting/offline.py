@@ -614,6 +614,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # "over the weekend": a time, no count over the books
     r"\b(?P<m>over)(?=\s+the\s+(?:long\s+)?(?:weekend|holidays?|break|summer|winter|night"
     r"|last\s+(?:week|month|few\s+days)))",
+    # "a jug burst on the shelf above": a place, no count above the books (round 215)
+    r"\b(?:shelf|shelves|rack|bin|level|tier|row|one|pallet|floor|cabinet)\s+(?P<m>above)\b",
     # "anything over 77F is done": a temperature's bound, no count over the books
     r"\b(?P<m>over|above)(?=\s+\d{1,3}(?:\.\d)?\s?(?:°\s?)?[fc]\b)",
     # "snapped in 3 pieces", "broke into 4 bits": the fragments of what broke, no count

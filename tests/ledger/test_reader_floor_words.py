@@ -7701,3 +7701,19 @@ def test_each_labelled_line_of_a_list_takes_its_own_label() -> None:
     # "found:" was glued to the line before, and the 4 extra read as damaged (a loss at 0.97)
     drafts = draft("damaged: 12 SKU-12\nfound: 4 extra SKU-40", make_context(items=ITEMS))
     assert [d.category for d in drafts] == [Category.LOSS, Category.OVERAGE]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # "driver is ok" on the next line is a person fine, not the goods (refused)
+        ("4 SKU-12 came off the liftgate, all 4 smashed\ndriver is ok", Category.LOSS),
+        # "the shelf above" is a place, not a count above the books (an overage)
+        ("write off 6 SKU-12, a jug burst on the shelf above and soaked them", Category.LOSS),
+    ],
+)
+def test_a_person_fine_or_a_shelf_above_say_nothing_of_the_goods(
+    text: str, category: Category
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category

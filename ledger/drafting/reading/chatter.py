@@ -650,8 +650,10 @@ _DROPPED_OFF = re.compile(
 _GOODS_FINE = re.compile(
     r"""\b(?:survived|made\s+it)\b(?!.*\b(?:but|except|broke|broken|cracked|damaged)\b)
       | \b(?:received|came\s+in|arrived|delivery)\b.*\ball\s+good\W*$
-      # (within a sentence: "all garbage. Luis is ok" is a person fine; round 182)
-      | \ball\b(?:\s+[^\s.!;/]+){0,6}?\s+(?:inside\s+)?(?:are|were|is|was|look|looks|seem)\s+
+      # (within a sentence: "all garbage. Luis is ok" is a person fine; round 182; and within
+      # a line: "all 4 smashed\ndriver is ok", round 215)
+      | \ball\b(?:[ \t]+[^\s.!;/]+){0,6}?[ \t]+(?:inside[ \t]+)?
+        (?:are|were|is|was|look|looks|seem)\s+
         (?:totally\s+|completely\s+)?(?:fine|ok|okay|good|intact|undamaged|perfect)\b
       | \b(?:repaired|fixed|patched|glued)\b(?:\s+\S+){0,8}?\s+back\s+(?:on|to|in)\s+the\s+
         (?:floor|shelf|shelves|rack|display|showroom)\b""",
