@@ -7717,3 +7717,22 @@ def test_a_person_fine_or_a_shelf_above_say_nothing_of_the_goods(
 ) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+# -- held-out round 216 (sets 1765-1772) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("3 cs LV6 came off the top rack, every jug busted", "6", "354.00"),
+        ("2 cs LV6 damaged, $118/cs, $236 total", "4", "236.00"),
+    ],
+)
+def test_a_case_of_so_many_containers_of_a_measure_holds_that_many(
+    text: str, quantity: str, amount: str
+) -> None:
+    # "case of 2 x 2.5 gal": two jugs a case; the cases were counted as jugs at 0.97
+    items = {"LV6": ItemInfo("LV6", "2,4-D LV6 ester, case of 2 x 2.5 gal", Decimal("118.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9

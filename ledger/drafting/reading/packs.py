@@ -742,7 +742,9 @@ _C_ALONE = re.compile(rf"(?<![\w-]){_C}", re.IGNORECASE)
 _SIZED_AS = re.compile(
     # (all its figures: "box of 25 lb" is a box of 25 lb, never of 2)
     rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?![\d.])"
-    rf"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)"
+    # ("case of 2 x 2.5 gal": two jugs of 2.5 gal each; not "box of 2 x 4s")
+    rf"(?!\s*(?:x(?!\s*\d+(?:\.\d+)?\s*(?:gal|gallons?|l|ltr|ml|oz|qt|lbs?|kg)\b)|lbs?|kg|g|oz|ml"
+    rf"|l|gal|ft|yd|m|in)\b)"
     # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
     rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct)\s*/\s*(?P<pc>{_C})(?![\w-])"
     # (not "MERV 8 CS/12": a grade's figure before the case pack the name gives)
