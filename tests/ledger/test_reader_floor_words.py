@@ -7736,3 +7736,10 @@ def test_a_case_of_so_many_containers_of_a_measure_holds_that_many(
     items = {"LV6": ItemInfo("LV6", "2,4-D LV6 ester, case of 2 x 2.5 gal", Decimal("118.00"))}
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount)) and d.confidence < 0.9
+
+
+def test_a_count_done_on_a_wall_is_told_not_asked() -> None:
+    # "did the monthly count on the main wall. ...": a job done, no question (refused)
+    text = "did the monthly count on the main wall. SKU-12 count is off, 4 fewer on the shelf"
+    (d,) = draft(text + " than on the books", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, 4)

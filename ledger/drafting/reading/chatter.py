@@ -55,7 +55,9 @@ _DID_THE_JOB = re.compile(
         (?:walk|walkthrough|walk-through|count|recount|wall|audit|inventory|check|sweep|rounds
         |cycle\s+count|stock\s*take|spot\s+check)\b
         (?=\s*(?:[./,;:\n]|$|w/|with\b|this\b|today\b|yesterday\b|last\b|earlier\b
-            |tonight\b|on\s+\w+day\b|and\b))""",
+            |tonight\b|on\s+\w+day\b|and\b
+            # ("did the monthly count on the main wall. catan count is off": where; round 216)
+            |on\s+(?:the|our|aisle|bay|rack|shelf)\b|in\s+(?:the|our|aisle|bay)\b))""",
     _I | re.VERBOSE,
 )
 # a question asked with no mark: "what's the cost on a 2x10x16 df right now", "can you show
