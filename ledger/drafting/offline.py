@@ -385,7 +385,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|wo(?=\s*[\#:-]|\s*no\.|\s*\d{3})"
     # ("so 3 of them broke": a lower-case "so" is the word unless a number's label follows)
     # ("33 each so 185": "so", then the sum; an order's number has four figures or more)
-    r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{4})|sales\s+order|shipment|ext"
+    r"|tracking|trk|(?-i:SO)|so(?=\s*[\#:-]|\s*no\.|\s*\d{4})|sales\s+order|shipment"
+    # ("call me at ext 4471": a phone's extension; "unit cost 64, ext 521" is the extended
+    # cost, a total to check against the count, round 217)
+    r"|ext(?=\s*[\#:.]?\s*\d{4,}(?![\d.,]))"
     # ("RA 5531 denied": a vendor's return authorisation)
     # (four figures or more: "RA-0" and "RA-100" are codes of goods)
     r"|(?-i:RA)(?=\s*[\#:-]?\s*\d{4})|ra(?=\s*\#)"

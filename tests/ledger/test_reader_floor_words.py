@@ -7743,3 +7743,15 @@ def test_a_count_done_on_a_wall_is_told_not_asked() -> None:
     text = "did the monthly count on the main wall. SKU-12 count is off, 4 fewer on the shelf"
     (d,) = draft(text + " than on the books", make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.SHRINKAGE, 4)
+
+
+# -- held-out round 217 (sets 1773-1780) ------------------------------------------------------
+
+
+def test_ext_before_a_figure_is_the_extended_cost_not_a_phone_extension() -> None:
+    # "unit cost 15, ext 121" disagree (8 x $15 = $120): the card asks; "ext 121" had been
+    # masked as a phone extension and $120.00 drafted at 0.97
+    (d,) = draft("damaged 8 SKU-12 - unit cost 15, ext 121", make_context(items=ITEMS))
+    assert d.confidence < 0.9
+    (d,) = draft("8 SKU-12 damaged, call me at ext 4471", make_context(items=ITEMS))
+    assert d.amount == Decimal("120.00")
