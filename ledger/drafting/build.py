@@ -214,15 +214,17 @@ def _one_price_below_cost(facts: Facts, item: ItemInfo) -> bool:
     )
 
 
+def _near(amount: Decimal, cost: Decimal) -> bool:
+    """Whether `amount` is within half to twice `cost` (a positive cost)."""
+    return cost > 0 and Decimal("0.5") <= amount / cost <= 2
+
+
 def _a_pieces_price(price: Decimal, case_cost: Decimal, size: Decimal) -> bool:
     """Whether `price` reads as one piece's of a case of `size` the list prices at
-    `case_cost`: a case's worth of it is near that cost (within half to twice), the price
-    itself is not."""
-    if price <= 0 or case_cost <= 0 or size <= 1:
+    `case_cost`: a case's worth of it is near that cost, the price itself is not."""
+    if price <= 0 or size <= 1:
         return False
-    as_piece = price * size / case_cost
-    as_case = price / case_cost
-    return Decimal("0.5") <= as_piece <= 2 and not Decimal("0.5") <= as_case <= 2
+    return _near(price * size, case_cost) and not _near(price, case_cost)
 
 
 def _whole_packs_counted(
@@ -1216,8 +1218,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 or (
                     a_case_could_cost(item.unit_cost, whole[1])
                     and (
-                        price_said_per(facts.source_text, unit_cost, whole[0])
-                        or Decimal("0.5") <= unit_cost / item.unit_cost <= 2
+                        price_said_per(facts.source_text, whole[0], unit_cost)
+                        or _near(unit_cost, item.unit_cost)
                     )
                 )
             )
@@ -1247,7 +1249,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             whole is not None
             and pieces_total
             and _a_pieces_price(unit_cost, item.unit_cost, whole[1])
-            and not price_said_per(facts.source_text, unit_cost, whole[0])
+            and not price_said_per(facts.source_text, whole[0], unit_cost)
         ):
             # "3 bx KB-SC1-50 @ .80 ea", "2 cs X, $0.40/ball" of a line the list prices by
             # the box or case: the price is a piece's (a box's worth of them is near the

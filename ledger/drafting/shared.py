@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal
 
 from ledger.drafting.types import Draft, DraftContext, Facts, Guess
 from ledger.money import quantize
@@ -37,10 +36,10 @@ def shared_total(
         or any(d.amount is None for d in earlier)
     ):
         return drafts
-    sum_of_all = sum((d.amount for d in earlier if d.amount is not None), Decimal(0))
-    sum_of_all += quantize(last.quantity * item.unit_cost)
+    own = quantize(last.quantity * item.unit_cost)  # the last part at the list's cost
+    sum_of_all = sum((d.amount for d in earlier if d.amount is not None), own)
     if quantize(sum_of_all) != quantize(last.total):
-        if quantize(last.quantity * item.unit_cost) == quantize(last.total):
+        if own == quantize(last.total):
             return drafts  # the last part's own total, as its list cost says
         # ("2 X + 4 Y, total 900": Y's alone, or all of them, either way off the list): the
         # earlier parts' amounts are in question too

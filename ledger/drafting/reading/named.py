@@ -442,16 +442,12 @@ def container_said(word: str) -> str | None:
     return _CONTAINER_SAID.get(low) or packs.holder(low)
 
 
-def _priced_per(text: str, held: str) -> bool:
-    """Whether `text` says a price per the container `held` ("5.00 a box", "$36/cs")."""
-    return any(packs.priced_container(m.group(2)) == held for m in _PRICE_PER_WORD.finditer(text))
-
-
-def price_said_per(text: str, price: Decimal, held: str) -> bool:
-    """Whether `text` says `price` per the container `held` ("$60/box", "162 a case")."""
+def price_said_per(text: str, held: str, price: Decimal | None = None) -> bool:
+    """Whether `text` says a price (`price`, when given) per the container `held` ("5.00 a
+    box", "$36/cs", "$60/box")."""
     return any(
         packs.priced_container(m.group(2)) == held
-        and Decimal(m.group(1).lstrip("$ ").replace(",", "")) == price
+        and (price is None or Decimal(m.group(1).lstrip("$ ").replace(",", "")) == price)
         for m in _PRICE_PER_WORD.finditer(text)
     )
 
@@ -479,7 +475,7 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         return facts
     if holds.group("c2") and facts.unit_cost is not None:
         return facts  # "2 cs @ $150/cs": the message prices what it counted
-    if _priced_per(facts.source_text, held):
+    if price_said_per(facts.source_text, held):
         # ("mark the santas down from 16.32 to 5.00 a box, 75 bx" of "... 24/BX" at $16.32:
         # the message prices the box; 75 boxes were 1,800 santas at a box's price each)
         return facts
