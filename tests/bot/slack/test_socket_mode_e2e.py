@@ -46,7 +46,7 @@ from tests.fakes.slack_signing import (
     text_field,
     view_submission_payload,
 )
-from tests.fakes.slack_socket import Delivery, FakeSocketMode
+from tests.fakes.slack_socket import CLOSE_GRACE, Delivery, FakeSocketMode
 
 # Slack's limit is an ack within 3 s, else Slack retries and shows the user an error. The
 # < 1 s target (tens of milliseconds measured) lives in bench/socket_bench.py, not here:
@@ -59,6 +59,10 @@ from tests.fakes.slack_socket import Delivery, FakeSocketMode
 # taken for a lost one, and every wait is PATIENCE long (a passing run waits milliseconds).
 ACK_BOUND = 20.0
 PATIENCE = 30.0
+
+
+def _ago(now: float, then: float | None) -> str:
+    return "never" if then is None else f"{now - then:.2f} s ago"
 
 
 @dataclass
@@ -75,12 +79,35 @@ class SocketServe:
             rows = s.exec(select(JournalEntry).order_by(JournalEntry.id))
             return [e for e in rows if sku in (e.source_text or "")]
 
+    def ack(self, envelope_id: str) -> Delivery:
+        """The envelope's acknowledged delivery; if none comes, says what Slack sent where
+        and when, and what the server logged, so a failure on a loaded CI machine can be read."""
+        try:
+            return self.sock.wait_ack(envelope_id, timeout=PATIENCE)
+        except AssertionError:
+            now = time.monotonic()
+            links = [
+                f"link {c.id}: told to go {_ago(now, c.told_to_go)}, "
+                f"closed {_ago(now, c.closed_at)}"
+                for c in self.sock.connections()
+            ]
+            sent = [
+                f"attempt {d.retry_attempt} ({d.type}) on link {d.connection}: queued "
+                f"{_ago(now, d.queued_at)}, sent {_ago(now, d.sent_at)}, timed out {d.timed_out}"
+                for d in self.sock.attempts(envelope_id)
+            ]
+            raise AssertionError(
+                f"envelope {envelope_id} not acknowledged in {PATIENCE} s\n"
+                + "\n".join(sent + links)
+                + f"\nserver log:\n{self.log.read_text()[-3000:]}"
+            ) from None
+
     def command(self, text: str, user: str = REPORTER) -> Delivery:
         """/writeoff TEXT over the socket; returns its acknowledged delivery."""
         env = self.sock.slash_command(
             text, user, CHANNEL, self.web.response_url(), self.web.new_trigger_id()
         )
-        return self.sock.wait_ack(env, timeout=PATIENCE)
+        return self.ack(env)
 
     def click(self, action_id: str, value: str, user: str, ts: str) -> Delivery:
         payload = block_actions_payload(
@@ -93,7 +120,7 @@ class SocketServe:
             response_url=self.web.response_url(),
             trigger_id=self.web.new_trigger_id(),
         )
-        return self.sock.wait_ack(self.sock.interactive(payload), timeout=PATIENCE)
+        return self.ack(self.sock.interactive(payload))
 
     def card_for(self, sku: str, timeout: float = PATIENCE) -> dict[str, Any]:
         """The card (chat.postMessage response) of this test's first draft."""
@@ -123,7 +150,13 @@ class SocketServe:
 def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SocketServe]:
     tmp = tmp_path_factory.mktemp("socket-serve")
     url = migrated_sqlite_url(tmp)
-    with FakeSlack() as web, FakeSocketMode(web, close_grace=2.0, ack_timeout=ACK_BOUND) as sock:
+    # Slack's own grace (about 10 s) before it closes a link it asked the app to leave. A
+    # 2 s grace failed CI: on the loaded machine the app's new link came up after the old
+    # one was being closed, and an ack written on it then never reached Slack.
+    with (
+        FakeSlack() as web,
+        FakeSocketMode(web, close_grace=CLOSE_GRACE, ack_timeout=ACK_BOUND) as sock,
+    ):
         env = {
             k: v
             for k, v in os.environ.items()
@@ -211,7 +244,7 @@ def test_modal_submission_errors_come_back_in_the_ack(serve: SocketServe) -> Non
             | text_field(Id.EDIT_MEMO, "recounted")
         )
         payload = view_submission_payload(Id.VIEW_EDIT, str(entry.id), state, CONTROLLER)
-        return serve.sock.wait_ack(serve.sock.interactive(payload), timeout=PATIENCE)
+        return serve.ack(serve.sock.interactive(payload))
 
     bad = submit("600.00", "550.00")
     # Over Socket Mode the modal's field errors travel in the ack's payload.
@@ -237,7 +270,7 @@ def test_event_in_watched_channel_drafts_and_other_events_are_acked(serve: Socke
         for i, ev in enumerate((chatter, report, other))
     ]
     for env in envs:
-        assert (serve.sock.wait_ack(env, timeout=PATIENCE).ack_seconds or ACK_BOUND) < ACK_BOUND
+        assert (serve.ack(env).ack_seconds or ACK_BOUND) < ACK_BOUND
     serve.card_for("SKU-1203")
     [entry] = serve.entries("SKU-1203")
     assert entry.reporter == REPORTER and entry.channel == CHANNEL
@@ -252,7 +285,7 @@ def test_redelivered_envelope_makes_one_draft(serve: SocketServe) -> None:
     # The app's ack never reaches Slack, which sends the event again (Slack waits 3 s for
     # an ack; 1 s here spares the test).
     env = serve.sock.event(body, ack_timeout=1.0, lose_first_ack=True)
-    acked = serve.sock.wait_ack(env, timeout=PATIENCE)
+    acked = serve.ack(env)
     assert acked.retry_attempt == 1
     assert [d.retry_attempt for d in serve.sock.attempts(env)] == [0, 1]
     serve.card_for("SKU-1204")
@@ -299,7 +332,7 @@ def test_reconnect_mid_burst_loses_nothing_and_doubles_nothing(
     finally:
         serve.sock.send_on_leaving_links = False
     for env in envs:
-        serve.sock.wait_ack(env, timeout=PATIENCE)
+        serve.ack(env)
     serve.wait(lambda: len(serve.entries(f"SKU-{tag}")) >= n)
     time.sleep(0.3)
     texts = sorted(e.source_text for e in serve.entries(f"SKU-{tag}"))
@@ -335,7 +368,7 @@ def test_report_on_its_way_on_the_old_link_when_the_new_one_is_up_is_not_lost(
     )
     [old] = serve.sock.refresh()
     serve.sock.wait_connected(count=links_before + 1, timeout=PATIENCE)
-    ack = serve.sock.wait_ack(env, timeout=PATIENCE)
+    ack = serve.ack(env)
     assert serve.sock.attempts(env) == [ack] and ack.connection == old  # sent on the old link
     assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND, ack.ack_seconds
     serve.card_for(sku)
@@ -347,8 +380,7 @@ def test_report_on_its_way_on_the_old_link_when_the_new_one_is_up_is_not_lost(
         if not c.args.get("thread_ts") and sku in block_text(c.args.get("blocks") or [])
     ]
     assert len(cards) == 1
-    # and the old link is closed in the end (by Slack here, after the fake's close_grace)
-    serve.wait(lambda: not serve.sock.connections()[old - 1].open, timeout=5)
+    # (that the old link is closed in the end, test_acks_stay_within_... checks)
 
 
 def test_acks_stay_within_slacks_limit_across_reconnects(serve: SocketServe) -> None:
@@ -359,14 +391,14 @@ def test_acks_stay_within_slacks_limit_across_reconnects(serve: SocketServe) -> 
         envs, links_before = _burst(serve, f"14{round_no}", 8, refresh_at=3)
         serve.sock.wait_connected(count=links_before + 1, timeout=PATIENCE)
         for env in envs:
-            ack = serve.sock.wait_ack(env, timeout=PATIENCE)
+            ack = serve.ack(env)
             assert ack.retry_attempt == 0 and ack.ack_seconds is not None
             slowest = max(slowest, ack.ack_seconds)
     assert slowest < ACK_BOUND, f"slowest ack {slowest:.3f} s"
     links = serve.sock.connections()
     assert sum(1 for c in links if c.told_to_go is not None) >= 2  # the refreshes happened
     # the links Slack asked the app to leave are closed (by the app, or by Slack in time)
-    serve.wait(lambda: all(not c.open for c in links if c.told_to_go is not None), timeout=5)
+    serve.wait(lambda: all(not c.open for c in links if c.told_to_go is not None))
 
 
 def test_a_dropped_link_is_replaced_and_nothing_is_lost(serve: SocketServe) -> None:
@@ -376,7 +408,7 @@ def test_a_dropped_link_is_replaced_and_nothing_is_lost(serve: SocketServe) -> N
         "5 units SKU-1501 damaged at $8", REPORTER, CHANNEL, serve.web.response_url()
     )
     serve.sock.wait_connected(count=links_before + 1, timeout=PATIENCE)
-    ack = serve.sock.wait_ack(env, timeout=PATIENCE)
+    ack = serve.ack(env)
     # the wait for the new link counts: Slack's clock started when the user sent it
     assert ack.ack_seconds is not None and ack.ack_seconds < ACK_BOUND, ack.ack_seconds
     serve.card_for("SKU-1501")
