@@ -7755,3 +7755,25 @@ def test_ext_before_a_figure_is_the_extended_cost_not_a_phone_extension() -> Non
     assert d.confidence < 0.9
     (d,) = draft("8 SKU-12 damaged, call me at ext 4471", make_context(items=ITEMS))
     assert d.amount == Decimal("120.00")
+
+
+# -- held-out round 218 (sets 1781-1788) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shelf has more than the books: GLV-NIT-M system 80 bx, counted 86",
+        "GLV-NIT-M system says 80, we counted 86 bx",
+        "cycle count GLV-NIT-M / system 80 boxes, shelf 86 boxes / pls adjust",
+    ],
+)
+def test_a_count_difference_in_boxes_is_boxes_of_the_pieces_in_them(text: str) -> None:
+    # "system 80 bx, counted 86": 6 boxes over, 600 gloves; the box word was left behind
+    # and 6 gloves drafted at 0.87
+    items = {
+        "GLV-NIT-M": ItemInfo("GLV-NIT-M", "Nitrile exam gloves, medium, box/100", Decimal("8.40"))
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert d.category == Category.OVERAGE
+    assert (d.quantity, d.amount) == (Decimal(600), Decimal("50.40"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.drafting.reading.fast import lead, twin_patterns
+from ledger.drafting.reading.packs import CONTAINER_WORDS
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE | re.VERBOSE
@@ -417,6 +418,10 @@ def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
 
 
 _LINE_PAIR = re.compile(r"[ \t]*\n[ \t]*")
+# a container word right after a figure: the figures count cases, boxes, rolls
+_CONTAINER_AFTER = re.compile(
+    r"[ \t]*(?:" + "|".join(sorted(CONTAINER_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
 
 
 def _fit(
@@ -436,6 +441,17 @@ def _fit(
     diff = _plain(abs(b - c))
     bs, be = book.span()
     cs, ce = count
+    # "system 80 bx, counted 86": the difference is in boxes, so it goes where the box word
+    # follows ("surplus 6 bx"); written elsewhere it would be 6 of the pieces in them
+    # (the other figure's box word goes with its figure: "system 82 bx counted 79 bx")
+    book_unit, count_unit = _CONTAINER_AFTER.match(text, be), _CONTAINER_AFTER.match(text, ce)
+    if book_unit and len(word) + 1 + len(diff) <= be - bs:
+        text = _put(text, cs, count_unit.end() if count_unit else ce, "")
+        return _put(text, bs, be, word.ljust(be - bs - len(diff)) + diff)
+    if count_unit and len(diff) <= ce - cs and len(word) <= be - bs:
+        ps = (count_phrase or count)[0]
+        text = _put(text, bs, book_unit.end() if book_unit else be, word)
+        return _put(_put(text, ps, cs, "") if ps < cs else text, cs, ce, diff.rjust(ce - cs))
     # "short x12" reads as a count of pieces as surely as the reader reads anything
     if len(word) + 2 + len(diff) <= be - bs:
         text = _put(text, cs, ce, "")
