@@ -232,6 +232,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("keg seeping at the valve"; "tiles missing from the factory": a defect)
                 "seeping", "seeped", "missing from the factory",
                 "cracked", "shattered", "smashed", "rotten", "rotted", "wet", "water damaged",
+                # ("water marked from the skylight drip": damaged, not marked down; round 219)
+                "water marked", "watermarked",
                 "past date", "out of date", "unsellable", "unsaleable", "scrap", "scrapped",
                 "destroyed", "faulty", "dropped", "punctured", "melted", "thawed", "stale",
                 "discontinued", "ruined", "unusable", "worthless", "spilled", "spill", "mold",

@@ -110,6 +110,8 @@ def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None
         code = one(token)
         if code is None and "/" in token:  # "sku-12/sku-410", "w/o": each part on its own
             return "/".join(one(part) or part for part in token.split("/"))
+        if code is None and (glued := _GLUED_COUNT.fullmatch(token)):
+            return _unglued(glued, one) or token
         return code or token
 
     def one(token: str) -> str | None:
@@ -144,6 +146,28 @@ def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None
     if " " in text:
         text = _SPACED.sub(lambda m: _spaced(m, keys), text)
     return text
+
+
+# A count glued to a code the list knows: "FRM-AL56-GRYx3", "GLV-NIT-Mx6bx", "3xQO250" (the
+# code ends in a letter: "M8x40", "2RW55x3" may be a size of the code's own)
+_GLUED_COUNT = re.compile(
+    r"(?P<code>[a-z0-9][\w/-]*[a-z])x(?P<n>\d{1,4})(?P<unit>cs|bx|pk|pcs|ea|rl|rls|ctn|ctns"
+    r"|cases?|box(?:es)?|packs?|rolls?|bags?)?|(?P<n2>\d{1,4})x(?P<code2>[a-z][\w/-]*)",
+    re.IGNORECASE,
+)
+
+
+def _unglued(m: re.Match[str], one: Callable[[str], str | None]) -> str | None:
+    """ "FRM-AL56-GRY x3", "GLV-NIT-M x6 bx", "3x QO250": the count apart from the code, when
+    the code is the list's; else None."""
+    if m.group("code2"):
+        code = one(m.group("code2"))
+        return None if code is None else f"{m.group('n2')}x {code}"
+    code = one(m.group("code"))
+    if code is None:
+        return None
+    unit = m.group("unit")
+    return f"{code} x{m.group('n')}" + (f" {unit}" if unit else "")
 
 
 # A word of a message, where a code typed with spaces may start
