@@ -7823,3 +7823,11 @@ def test_a_size_glued_to_a_code_ending_in_a_figure_is_not_taken_for_a_count() ->
     items = {"BOLT-M8": ItemInfo("BOLT-M8", "Hex bolt M8", Decimal("0.40"))}
     drafts = draft("BOLT-M8x40 rusted, 12 of them", make_context(items=items))
     assert all(d.quantity != 40 or d.confidence < 0.9 for d in drafts)
+
+
+def test_part_of_a_pallet_of_cases_counts_the_pieces_in_the_cases() -> None:
+    # "half a pallet (40 cs to a pallet)" is 20 cases of 96 rolls: 1,920 rolls, not 20 at 0.97
+    items = {"BT2P-96": ItemInfo("BT2P-96", "2-ply bath tissue, case of 96", Decimal("57.60"))}
+    text = "half a pallet of BT2P-96 (40 cs to a pallet) fell off the top rack, all torn open"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(1920), Decimal("1152.00"))

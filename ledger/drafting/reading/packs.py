@@ -1609,6 +1609,8 @@ _ONE_HELD = re.compile(
     rf"|\b(?:which|that|it)\s+(?:had|held|holds|has|had\s+got)\s+(?P<d>{_N})",
     _I,
 )
+# what a container holds, when that is containers too: "(40 cs to a pallet)"
+_INNER = re.compile(rf"(?<=\d\s)(?:{_C})|(?<=\d)(?:{_C})", _I)
 # ("a box of 24", "a pallet of 40 bags"): the count right after the container
 _OF_COUNT = re.compile(rf"\s+of\s+(?P<n>{_N})(?!\s*(?:{_C}))", _I)
 # ("box of 24, a third of the box rusted"): the container and its count said before
@@ -1637,7 +1639,12 @@ def _read_part_of_one(s: str) -> Pack | None:
     if held is None:
         return None
     n, span = held
-    return _share_of(m, n, [m.span(), span], f"the {c} of ")
+    pack = _share_of(m, n, [m.span(), span], f"the {c} of ")
+    inner = _INNER.search(s, *span)
+    if pack is None or inner is None or _CONTAINERS[inner.group(0).lower()] == c:
+        return pack
+    # ("half a pallet of X (40 cs to a pallet)": 20 cases, each holding the list's pieces)
+    return replace(pack, containers={_CONTAINERS[inner.group(0).lower()]: pack.quantity})
 
 
 def _held_by_one(s: str, m: re.Match[str], c: str) -> tuple[Decimal | None, tuple[int, int]] | None:
