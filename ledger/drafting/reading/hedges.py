@@ -25,6 +25,13 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          # ("i'd say half the 40 vests are ruined", round 164)
          |(?:i'?d|i\s+would)\s+(?:say|guess|estimate)
          |(?:we|i)\s+think|think\s+(?:we|it|they|there|that|so|they'?re|it'?s|there'?s)|thinking
+         # ("kev thinks theyre in the overflow bay. hold off?": someone else's doubt, and the
+         # writer asks to wait; round 220 drafted the shortfall at 0.97)
+         # (not "than the system thinks it does": the books' figure, no doubt)
+         |(?<!system\s)(?<!sys\s)(?<!books\s)(?<!computer\s)(?<!qb\s)(?<!pos\s)
+          thinks\s+(?:we|it|they|there|that|so|they'?re|it'?s|there'?s)
+         |hold\s+off(?=\s*(?:\?|[.,;]|$|for\s+now|(?:on|with)\s+(?:it|that|this|those|posting
+            |booking|writing|the\s+(?:w/o|write))|until))
          |pretty\s+(?:sure|certain|confident)
          # ("I'm fairly sure it was theft, 3 X": sure enough to say, not to book; round 160)
          |(?:fairly|reasonably|mostly|almost|nearly)\s+(?:sure|certain|confident)
