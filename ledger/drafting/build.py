@@ -465,6 +465,9 @@ def _by_the_items_container(
 
 # containers sold whole off a shelf, whose pieces (tablets, gummies) nobody counts on it
 _RETAIL_HOLDERS = frozenset(("bottle", "jar"))
+# what goods sold by length come on, and the lengths: "3 rolls" of "..., roll of 40 yd"
+_LENGTH_HOLDERS = frozenset(("roll", "spool", "reel", "bolt", "coil", "hank", "cone"))
+_LENGTHS = frozenset(("foot", "yard", "metre", "inch"))
 _LOOSE_PIECES = re.compile(
     r"\b(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|softgels?|gumm(?:y|ies)|lozenges?"
     r"|loose|singles?)\b",
@@ -1552,6 +1555,18 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The item list prices {item.sku} by the dozen ({item.name}): is "
                     f"{_fmt_qty(facts.quantity)} a count of dozens or of pieces? Say '2 dz' "
                     "or '24 pcs'"
+                )
+            if (
+                pieces is None
+                and facts.quantity is not None
+                and (roll := packs.holder(facts.unit or "")) in _LENGTH_HOLDERS
+                and (on_it := measures.holder_size(item.name)) is not None
+                and on_it[1] in _LENGTHS
+            ):
+                # "1 roll WEB-3.5-40" of "..., roll of 40 yd": one roll, or 40 yards? Writers
+                # count both (rounds 218-220 counted the yards; the golden table the rolls)
+                guesses.append(
+                    Guess(f"{roll}s or the {on_it[1]}s on them: counted in {roll}s", P_WHOLE_PACKS)
                 )
             held = _container_of_unknown_size(facts.unit, item.sku, item.name)
             by_measure = measures.priced_per(item.name)

@@ -7853,3 +7853,16 @@ def test_someone_elses_doubt_or_a_wait_asked_for_is_not_sure(text: str) -> None:
 def test_holding_off_something_else_leaves_the_write_off_sure() -> None:
     (d,) = draft("6 SKU-12 damaged, hold off on reordering them", make_context(items=ITEMS))
     assert d.confidence >= 0.9 and d.quantity == 6
+
+
+@pytest.mark.parametrize(
+    "text", ["WEB-3.5-40 1 roll overstretched, scrap the whole roll", "2 rolls WEB-3.5-40 torn"]
+)
+def test_rolls_of_a_length_are_not_sure_as_rolls(text: str) -> None:
+    # "1 roll" of "..., roll of 40 yd": one roll or 40 yards? Writers count both, so the card
+    # asks (drafted as 1 roll at 0.97; rounds 218-220 counted the yards)
+    items = {
+        "WEB-3.5-40": ItemInfo("WEB-3.5-40", "Elastic webbing 3.5in, roll of 40 yd", Decimal(48))
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == d.quantity * 48 and d.confidence < 0.9
