@@ -626,6 +626,22 @@ def _whole_ones_counted(
     return plural is not None and not _goods_counted(facts, item, sized[0])
 
 
+def _piece_word(facts: Facts, item: ItemInfo, unit: str) -> str:
+    """What the count counts, singular: the reading's unit, else the word after the count or
+    after the code ("8 jugs", "2 X bottles")."""
+    if unit:
+        return _singular(unit)
+    # (a whole word: not the letters of a code, "40 TB25-3PK" is no 40 tubes)
+    after = re.search(
+        rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
+        rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)(?![\w-])",
+        facts.source_text,
+        re.I,
+    ) or re.search(rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)(?![\w-])", facts.source_text, re.I)
+    word = _singular(after.group(1).lower()) if after else ""
+    return _ABBREVIATED.get(word, word)
+
+
 def _word_after_count(facts: Facts, item: ItemInfo) -> re.Match[str] | None:
     """The word after the count (or after the count and the code): "9 btls", "6 X bottles"."""
     return re.search(
@@ -815,6 +831,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         # ("Ceramic Coffee Mug 11oz 24/CS" at $0.71: a case of 24 at 71 cents is no case's
         # cost; the list costs the mug)
         return None
+    if (
+        by_its_pack is None
+        and sized is not None
+        and packs.sold_by(item.name) == sized[0]
+        and a_case_could_cost(item.unit_cost, sized[1])
+        # (not "1 STK-4PK carton" of a 4-pack: a carton or a box may be the pack itself)
+        and _piece_word(facts, item, unit) in _PIECES_OF_A_CASE - {sized[0], "carton", "box", "bag"}
+    ):
+        # "2 GC-32Z-12 bottles", "w/o 8 jugs" of "..., case of 12": the bottles in the case,
+        # each a twelfth of its cost (round 219 drafted 2 cases, and writers count bottles)
+        return sized
     if sized is not None and by_its_pack is None and _whole_ones_counted(facts, item, sized, unit):
         return None
     if sized is None and _OUT_OF_A_PACK.search(facts.source_text):

@@ -7866,3 +7866,29 @@ def test_rolls_of_a_length_are_not_sure_as_rolls(text: str) -> None:
     }
     (d,) = draft(text, make_context(items=items))
     assert d.amount == d.quantity * 48 and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("the 2 GC-32Z-12 bottles that tipped over on friday are cracked, toss them", 2, "6.40"),
+        ("old label on the GC-32Z-12, cant sell them. w/o 9 btls", 9, "28.80"),
+        ("2 cs GC-32Z-12 crushed", 24, "76.80"),
+    ],
+)
+def test_bottles_of_an_item_sold_by_the_case_of_so_many_are_bottles(
+    text: str, quantity: int, amount: str
+) -> None:
+    # "2 GC-32Z-12 bottles" of "..., case of 12" at $38.40: two bottles at $3.20, not two
+    # cases (round 219 drafted $76.80)
+    name = "glass cleaner 32 oz trigger spray, case of 12"
+    items = {"GC-32Z-12": ItemInfo("GC-32Z-12", name, Decimal("38.40"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+def test_a_carton_of_an_item_sold_as_a_pack_is_the_pack() -> None:
+    # (the golden table's w11-063: the carton is the 4-pack, not one chair of it)
+    items = {"STK-4PK": ItemInfo("STK-4PK", "Guest stack chair armless 4-pack", Decimal(236))}
+    (d,) = draft("1 STK-4PK carton crushed (all 4 chairs bent)", make_context(items=items))
+    assert d.amount == Decimal("236.00")
