@@ -626,11 +626,26 @@ def _whole_ones_counted(
     return plural is not None and not _goods_counted(facts, item, sized[0])
 
 
+def _a_piece_of(word: str, item: ItemInfo, container: str) -> bool:
+    """Whether `word` (singular) names a piece of the list's `container`: a bottle, a jug, a
+    can; or what the list's name says it is ("9 bags" of "... retail bag, case of 12", "45
+    lids" of "... lid, case of 40"). Not a carton, a box or a bag the name does not name:
+    "1 STK-4PK carton" of a 4-pack is the pack itself."""
+    one = _ABBREVIATED.get(_singular(word), _singular(word))
+    if not one or one == container or packs.holder(one) == container:
+        return False
+    # (said in the plural, as goods are counted: "12 X black" is no count of blacks)
+    named = word.endswith("s") and one in {_singular(w) for w in _WORD.findall(item.name.lower())}
+    if one in ("carton", "box", "bag"):
+        return named
+    return one in _PIECES_OF_A_CASE or (named and len(one) > 2 and not packs.container(one))
+
+
 def _piece_word(facts: Facts, item: ItemInfo, unit: str) -> str:
-    """What the count counts, singular: the reading's unit, else the word after the count or
+    """What the count counts, as said: the reading's unit, else the word after the count or
     after the code ("8 jugs", "2 X bottles")."""
     if unit:
-        return _singular(unit)
+        return unit.lower()
     # (a whole word: not the letters of a code, "40 TB25-3PK" is no 40 tubes)
     after = re.search(
         rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
@@ -638,8 +653,7 @@ def _piece_word(facts: Facts, item: ItemInfo, unit: str) -> str:
         facts.source_text,
         re.I,
     ) or re.search(rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)(?![\w-])", facts.source_text, re.I)
-    word = _singular(after.group(1).lower()) if after else ""
-    return _ABBREVIATED.get(word, word)
+    return after.group(1).lower() if after else ""
 
 
 def _word_after_count(facts: Facts, item: ItemInfo) -> re.Match[str] | None:
@@ -836,8 +850,7 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         and sized is not None
         and packs.sold_by(item.name) == sized[0]
         and a_case_could_cost(item.unit_cost, sized[1])
-        # (not "1 STK-4PK carton" of a 4-pack: a carton or a box may be the pack itself)
-        and _piece_word(facts, item, unit) in _PIECES_OF_A_CASE - {sized[0], "carton", "box", "bag"}
+        and _a_piece_of(_piece_word(facts, item, unit), item, sized[0])
     ):
         # "2 GC-32Z-12 bottles", "w/o 8 jugs" of "..., case of 12": the bottles in the case,
         # each a twelfth of its cost (round 219 drafted 2 cases, and writers count bottles)

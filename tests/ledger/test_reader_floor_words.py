@@ -7892,3 +7892,29 @@ def test_a_carton_of_an_item_sold_as_a_pack_is_the_pack() -> None:
     items = {"STK-4PK": ItemInfo("STK-4PK", "Guest stack chair armless 4-pack", Decimal(236))}
     (d,) = draft("1 STK-4PK carton crushed (all 4 chairs bent)", make_context(items=items))
     assert d.amount == Decimal("236.00")
+
+
+# -- held-out round 221 (sets 1805-1812) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("expired: 9 HSE-12-RET bags past best by, pulled from the retail shelf", 9, "67.50"),
+        (
+            "use the allowance for obsolete stock on 36 HSE-12-RET bags w/ the old packaging",
+            36,
+            "270.00",
+        ),
+        ("2 cs HSE-12-RET crushed", 24, "180.00"),
+    ],
+)
+def test_what_the_lists_name_says_a_case_holds_is_counted_as_pieces(
+    text: str, quantity: int, amount: str
+) -> None:
+    # "9 HSE-12-RET bags" of "... retail bag, case of 12" at $90: nine bags at $7.50, not nine
+    # cases (round 221 drafted $810.00)
+    name = "House Blend whole bean 12 oz retail bag, case of 12"
+    items = {"HSE-12-RET": ItemInfo("HSE-12-RET", name, Decimal(90))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
