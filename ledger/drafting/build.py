@@ -849,6 +849,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         by_its_pack is None
         and sized is not None
         and packs.sold_by(item.name) == sized[0]
+        # (not a retail pack: "flare kit, 4-pack" is a kit of four, "7 kits" seven of them)
+        and sized[0] != "pack"
         and a_case_could_cost(item.unit_cost, sized[1])
         and _a_piece_of(_piece_word(facts, item, unit), item, sized[0])
     ):
