@@ -1845,6 +1845,20 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "was not in inventory", "werent in inventory", "weren't in inventory",
                 "not in the count", "system had 0", "system had zero", "system has 0",
                 "system has zero", "system showed 0", "system shows 0", "books had 0",
+                # ("2 FAK-25 behind the baler that weren't on the system", "a box of X nobody
+                # logged, adding it back": round 220-221)
+                "weren't on the system", "werent on the system", "were not on the system",
+                "wasn't on the system", "wasnt on the system", "was not on the system",
+                "not on the system", "aren't on the system", "arent on the system",
+                "nobody logged", "no one logged",
+                fuzzy=False,
+            ),
+            # ("count came up 2 long on X", "came up 4 cs heavy on X vs the books": the count
+            # over, its figure between)
+            Words(
+                "long on", "long vs", "long against", "heavy on", "heavy vs",
+                near=("came up", "come up", "comes up", "coming up", "count", "counted",
+                      "recount", "cycle count"),
                 fuzzy=False,
             ),
             # Words that say "more" only in a count: "10 extra SKU-12 on the shelf", "count
@@ -1866,6 +1880,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "over by", "count is up", "count's up", "counts up", "count up", "long by",
                 # ("we're up 5 on speed ropes vs the books")
                 "we're up", "were up", "we are up", "we're over", "we are over",
+                "we're actually up", "we are actually up", "were actually up",
                 "count high", "count is high", "count came in high", "count was high",
                 "came in high",
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",

@@ -7918,3 +7918,20 @@ def test_what_the_lists_name_says_a_case_holds_is_counted_as_pieces(
     items = {"HSE-12-RET": ItemInfo("HSE-12-RET", name, Decimal(90))}
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "count came up 2 long on SKU-12",
+        "came up 2 heavy on SKU-12 vs the books",
+        "recount done, we're actually up 2 SKU-12 vs the books",
+        "Marcus just found 2 SKU-12 behind the baler that weren't on the system",
+    ],
+)
+def test_a_count_said_to_come_up_long_or_goods_not_on_the_system_are_an_overage(
+    text: str,
+) -> None:
+    # these were read as a loss (or refused as a request to count): rounds 220-221
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, 2, Decimal("30.00"))
