@@ -625,7 +625,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # (round 214 drafted 3 slabs at 0.97)
     r"\b(?:in|into)\s+(?P<m>\d{1,2})\s+(?=(?:pieces|bits|shards|chunks|fragments|halves)\b)",
     # words that contain reason words but are not reasons
-    r"\bshrink[-\s]?wrap\w*",
+    # ("came out of the shrink tunnel melted": the packing line's heat tunnel; round 221)
+    r"\bshrink[-\s]?(?:wrap\w*|tunnels?|sleeves?|bands?|film|guns?|ovens?)\b",
     # a part's name, not the reserve released: "the quick release hubs", "release lever"
     r"\bquick[-\s]?release\b|\brelease\s+(?=(?:levers?|valves?|buckles?|clips?|pins?|"
     r"skewers?|handles?|agents?|paper|liners?|film|tabs?)\b)",
@@ -671,7 +672,9 @@ _MASK_PARTS: tuple[str, ...] = (
 )
 # the last masks need no digits: from "shrink wrap" on (counted, so a mask added among them
 # keeps its place)
-_WORD_MASKS = len(_MASK_PARTS) - _MASK_PARTS.index(r"\bshrink[-\s]?wrap\w*")
+_WORD_MASKS = len(_MASK_PARTS) - next(
+    i for i, part in enumerate(_MASK_PARTS) if part.startswith(r"\bshrink[-\s]?")
+)
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:

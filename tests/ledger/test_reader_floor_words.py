@@ -7935,3 +7935,16 @@ def test_a_count_said_to_come_up_long_or_goods_not_on_the_system_are_an_overage(
     # these were read as a loss (or refused as a request to count): rounds 220-221
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity, d.amount) == (Category.OVERAGE, 2, Decimal("30.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not a big deal but 12 SKU-12 came out of the shrink tunnel melted so those are done",
+        "12 SKU-12 melted, somebody left them next to the shrink tunnel. toss",
+    ],
+)
+def test_the_shrink_tunnel_is_a_machine_not_shrinkage(text: str) -> None:
+    # "came out of the shrink tunnel melted" was drafted to 5100 Shrinkage
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == Category.LOSS and d.quantity == 12
