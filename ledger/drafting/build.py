@@ -492,6 +492,20 @@ def _pieces_in_it_unsaid(facts: Facts, item: ItemInfo) -> str | None:
         # and the stems in them both; round 211's writer counted 15 stems, earlier writers
         # the bunches: never sure)
         return "bunch"
+    on_it = measures.holder_size(item.name)
+    if (
+        by in _LENGTH_HOLDERS
+        and on_it is not None
+        and on_it[1] in _LENGTHS
+        and (said == by or not facts.unit)
+        and facts.quantity is not None
+        and facts.quantity == facts.quantity.to_integral_value()
+        and not any(n.startswith("Quantity") and " x " in n for n in facts.notes)
+    ):
+        # "1 roll WEB-3.5-40", "write off 1" of "..., roll of 40 yd": one roll, or 40 yards?
+        # Writers count both (rounds 218-223 the yards and feet; the golden table the
+        # spools and bolts), the money alike: never sure
+        return by
     if sized is None or sized[0] != by or sized[1] <= 1 or by in (None, "pair") or said != by:
         return None  # ("4 pairs of socks": nobody counts the single socks)
     if facts.quantity is None or facts.quantity != facts.quantity.to_integral_value():
@@ -1407,6 +1421,22 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     P_WHOLE_PACKS,
                 )
             )
+    if (
+        item is not None
+        and facts.total is None
+        and facts.unit_cost is not None
+        and kind is not Kind.WRITE_DOWN
+        and item_quantity is None
+        and (unsaid := _pieces_in_it_unsaid(facts, item)) in _LENGTH_HOLDERS
+    ):
+        # "2 rolls X torn at 1.245k each" of "..., roll of 150 ft": the price says a roll's
+        # cost, not whether the rolls or the feet on them are counted (round 223)
+        guesses.append(
+            Guess(
+                f"{_plural(unsaid)} or the pieces in them: counted in {_plural(unsaid)}",
+                P_WHOLE_PACKS,
+            )
+        )
     if item is not None:
         if unit_cost is None and (facts.total is None or wd_total):
             unit_cost = item.unit_cost
@@ -1597,18 +1627,6 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The item list prices {item.sku} by the dozen ({item.name}): is "
                     f"{_fmt_qty(facts.quantity)} a count of dozens or of pieces? Say '2 dz' "
                     "or '24 pcs'"
-                )
-            if (
-                pieces is None
-                and facts.quantity is not None
-                and (roll := packs.holder(facts.unit or "")) in _LENGTH_HOLDERS
-                and (on_it := measures.holder_size(item.name)) is not None
-                and on_it[1] in _LENGTHS
-            ):
-                # "1 roll WEB-3.5-40" of "..., roll of 40 yd": one roll, or 40 yards? Writers
-                # count both (rounds 218-220 counted the yards; the golden table the rolls)
-                guesses.append(
-                    Guess(f"{roll}s or the {on_it[1]}s on them: counted in {roll}s", P_WHOLE_PACKS)
                 )
             held = _container_of_unknown_size(facts.unit, item.sku, item.name)
             by_measure = measures.priced_per(item.name)

@@ -7856,16 +7856,24 @@ def test_holding_off_something_else_leaves_the_write_off_sure() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["WEB-3.5-40 1 roll overstretched, scrap the whole roll", "2 rolls WEB-3.5-40 torn"]
+    ("text", "amount"),
+    [
+        ("WEB-3.5-40 1 roll overstretched, scrap the whole roll", 48),
+        ("2 rolls WEB-3.5-40 torn", 96),
+        # (round 223: a price or a total said, or a bare count, says no more)
+        ("1 roll WEB-3.5-40 kinked, $48 ext", 48),
+        ("WEB-3.5-40 2 rolls torn on the dock at $48/roll", 96),
+        ("WEB-3.5-40, core crushed, whole roll unusable. write off 1", 48),
+    ],
 )
-def test_rolls_of_a_length_are_not_sure_as_rolls(text: str) -> None:
+def test_rolls_of_a_length_are_not_sure_as_rolls(text: str, amount: int) -> None:
     # "1 roll" of "..., roll of 40 yd": one roll or 40 yards? Writers count both, so the card
     # asks (drafted as 1 roll at 0.97; rounds 218-220 counted the yards)
     items = {
         "WEB-3.5-40": ItemInfo("WEB-3.5-40", "Elastic webbing 3.5in, roll of 40 yd", Decimal(48))
     }
     (d,) = draft(text, make_context(items=items))
-    assert d.amount == d.quantity * 48 and d.confidence < 0.9
+    assert d.amount == amount and d.confidence < 0.9
 
 
 @pytest.mark.parametrize(
