@@ -1004,6 +1004,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("x2 went missing outta the cage (C-2)", "2pr missing @ cage C1": round 179)
                 "missing outta the cage", "gone outta the cage", "missing outta cage",
                 "missing @ cage", "missing @ the cage", "gone @ cage", "missing at cage",
+                # ("3 X gone walkabout from the cage", "the cage was open this am and 2 X are
+                # gone, security's pulling the tape", "driver was caught taking 2 cs X off
+                # the truck", "brake in at the warehouse sat night": round 221-223)
+                "gone walkabout from the cage", "went walkabout from the cage",
+                "walkabout from the cage", "walkabout out of the cage", "cage was open",
+                "cage was left open", "pulling the tape", "pulling the footage",
+                "pulling the cctv", "pulling the cameras", "caught taking", "caught stealing",
+                "caught nicking", "brake in at", "brake in last",
                 # taken and kept: "took 1 bike out for a test ride and never came back"
                 "never came back", "never brought it back", "never brought them back",
                 # ("loaded 20 4x4s and drove off w/o paying")

@@ -7956,3 +7956,22 @@ def test_the_shrink_tunnel_is_a_machine_not_shrinkage(text: str) -> None:
     # "came out of the shrink tunnel melted" was drafted to 5100 Shrinkage
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == Category.LOSS and d.quantity == 12
+
+
+# -- held-out rounds 221-223 (sets 1805-1828) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 SKU-12 gone walkabout from the cage",
+        "hey so the cage was open this am and 3 SKU-12 are gone, security's pulling the tape",
+        "driver was caught taking 3 SKU-12 off the truck, he's been let go. write them off",
+        "brake in at the warehouse sat night, they took the SKU-12 stack - 3 of them",
+    ],
+)
+def test_goods_taken_from_the_cage_or_by_someone_caught_are_theft(text: str) -> None:
+    # read as shrinkage or an unexplained loss; the writers booked theft (5200)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.CASUALTY, 3)
+    assert d.lines[0].account == "5200"
