@@ -82,4 +82,9 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     if items and len(drafts) > 1 and len(drafts) == len(requests):
         # "2 X + 4 Y, total 850": the sum of both at the list's cost, not Y's alone
         drafts = shared.shared_total(list(zip(requests, drafts, strict=True)), context, build_draft)
+    if items and len(drafts) > 1 and len(drafts) == len(requests):
+        # "1.2k in seed ruined: 8 bags X + 1 bag Y": the total heads the parts
+        drafts = shared.heading_total(
+            list(zip(requests, drafts, strict=True)), context, build_draft
+        )
     return whole_message(drafts)

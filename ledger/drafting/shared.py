@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from ledger.drafting.types import Draft, DraftContext, Facts, Guess
 from ledger.money import quantize
 
 P_WHOSE = 0.15  # a total after several parts, matching neither the last one nor all of them
+P_HEADING = 0.25  # a total said before the parts it heads, which they do not add up to
 
 
 def shared_total(
@@ -55,3 +57,33 @@ def shared_total(
     )
     rebuilt = replace(rebuilt, explanation=(*rebuilt.explanation, note))
     return [*earlier, rebuilt]
+
+
+def heading_total(
+    parts: Sequence[tuple[Facts, Draft]],
+    context: DraftContext,
+    build: Callable[[Facts, DraftContext], Draft],
+) -> list[Draft]:
+    """ "1.2k in seed ruined by the roof leak: 8 bags X + 1 bag Y": a total with no goods of its
+    own, before a colon that lists the goods, is their total, not a write-off beside them. The
+    heading is dropped; when the parts do not add up to it, each part asks (round 224 drafted
+    the $1,200 at 0.97 beside the two bags)."""
+    drafts = [d for _, d in parts]
+    (head, _), rest = parts[0], parts[1:]
+    if (
+        not rest
+        or head.sku is not None
+        or head.quantity is not None
+        or head.total is None
+        or not (head.source_text or "").rstrip().endswith(":")
+        or any(f.sku is None or f.total is not None for f, _ in rest)
+        or any(d.amount is None for _, d in rest)
+    ):
+        return drafts
+    summed = quantize(sum((d.amount for _, d in rest if d.amount is not None), Decimal(0)))
+    if summed == quantize(head.total):
+        return [d for _, d in rest]
+    asked = Guess(
+        f"the total said first, {quantize(head.total)}, is not the parts' {summed}", P_HEADING
+    )
+    return [build(replace(f, guesses=(*f.guesses, asked)), context) for f, _ in rest]

@@ -7975,3 +7975,21 @@ def test_goods_taken_from_the_cage_or_by_someone_caught_are_theft(text: str) -> 
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.CASUALTY, 3)
     assert d.lines[0].account == "5200"
+
+
+# -- held-out round 224 (sets 1829-1836) ------------------------------------------------------
+
+
+def test_a_total_before_a_colon_heads_the_parts_it_lists() -> None:
+    # "1.2k in seed ruined by the roof leak: 8 bags X + 1 bag Y" was drafted three times: the
+    # $1,200 at 0.97 beside the two bags. The heading is their total, no write-off of its own
+    text = "$200 in stock ruined by the roof leak: 8 SKU-12 + 32 SKU-40"
+    drafts = draft(text, make_context(items=ITEMS))
+    assert [(d.sku, d.amount) for d in drafts] == [
+        ("SKU-12", Decimal("120.00")),
+        ("SKU-40", Decimal("80.00")),
+    ]
+    # ... and when the parts do not add up to it, each part asks
+    drafts = draft(text.replace("$200", "$250"), make_context(items=ITEMS))
+    assert [d.sku for d in drafts] == ["SKU-12", "SKU-40"]
+    assert all(d.confidence < 0.9 for d in drafts)
