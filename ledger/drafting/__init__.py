@@ -87,4 +87,7 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
         drafts = shared.heading_total(
             list(zip(requests, drafts, strict=True)), context, build_draft
         )
+    if len(drafts) > 1 and len(drafts) == len(requests):
+        # "last month we topped up the reserve by 2k. / this month write off 20 X"
+        drafts = shared.done_before(list(zip(requests, drafts, strict=True)), context, build_draft)
     return whole_message(drafts)
