@@ -958,6 +958,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "burgled", "robbery", "robbed", "looted", "thief", "thieves", "burglar",
                 "burglars", "broken into", "pilfered", "pilferage", "looting", "shoplifter",
                 "shoplifters", "heist", "hijacked", "broke into",
+                # ("crooks hit the shop overnight, smashed the front glass / 20 X gone": the
+                # glass was the way in; round 225 read the smashing as the goods' damage)
+                "crooks", "crook", "smashed the front glass", "front glass smashed",
+                "smashed the glass door", "glass door smashed", "hit the shop overnight",
+                "hit the store overnight", "hit the warehouse overnight",
                 "someone took", "somebody took", "someone stole", "cut the fence", "fence cut",
                 # ("someone got into the locked cage over the weekend, 3 X gone", round 161)
                 "got into the locked cage",

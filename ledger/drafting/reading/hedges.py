@@ -35,6 +35,10 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |pretty\s+(?:sure|certain|confident)
          # ("I'm fairly sure it was theft, 3 X": sure enough to say, not to book; round 160)
          |(?:fairly|reasonably|mostly|almost|nearly)\s+(?:sure|certain|confident)
+         # ("3 tenderloins X spoiled, didnt weigh them before they went out": priced by the
+         # pound, never weighed; round 225 drafted the count at 0.97)
+         |(?:did\s*n'?t|didnt|did\s+not|never)\s+(?:get\s+to\s+)?weigh(?:ed)?\b
+         |(?:was|were)(?:n'?t|\s+not|\s+never)\s+weighed
          |(?:have|has)(?:n'?t|\s+not)\s+(?:\w+\s+)?(?:weighed|checked|tested|inspected|verified
             |confirmed|opened|looked)|yet\s+to\s+(?:be\s+)?(?:weigh|check|test|inspect|verif|confirm)\w*
          |looks\s+like|seems?(?:\s+like)?|appears?\s+to|roughly|approx(?:imately|\.)?
