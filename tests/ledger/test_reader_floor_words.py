@@ -8020,3 +8020,24 @@ def test_goods_never_weighed_are_doubted() -> None:
     text = "3 SKU-12 in the bin, spoiled, didnt weigh them before they went out"
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+# -- held-out round 226 (sets 1845-1852) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        ("2 dz MTCH-DZ matches got soaked, worthless now", 24, "42.00"),
+        ("half a dozen boxes of MTCH-DZ crushed under a tent pallet", 6, "10.50"),
+    ],
+)
+def test_a_list_priced_per_dozen_boxes_prices_a_dozen(
+    text: str, quantity: int, amount: str
+) -> None:
+    # "Stormproof matches, per dozen boxes" at $21: '2 dz' is two dozen at $21, not 24 x $21
+    # (drafted $504.00 at 0.97)
+    name = "Stormproof matches, per dozen boxes"
+    items = {"MTCH-DZ": ItemInfo("MTCH-DZ", name, Decimal(21))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))

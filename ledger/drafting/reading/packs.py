@@ -896,7 +896,8 @@ _PRICED_DOZEN = re.compile(
     # (not "Nightcrawlers 1 Doz Cup": a cup of a dozen, the cup the list's unit)
     # (not "Bath towel 24x54 16lb/dz": a linen's weight per dozen, priced by the towel)
     r"(?:\b(?:per|a|by\s+the)\s+|(?<!lb)(?<!lbs)(?<!oz)(?<!#)/\s*|\(\s*|\b1\s*)(?:dozen|doz|dz)\b"
-    r"(?!\s+(?:cups?|tubs?|boxe?s?|bags?|cartons?|trays?|containers?|packs?|flats?)\b)"
+    # ("Stormproof matches, per dozen boxes": a dozen of the boxes is priced, the plural)
+    r"(?!\s+(?:cup|tub|box|bag|carton|tray|container|pack|flat)\b)"
     r"|(?<!lb/)(?<!lbs/)(?<!oz/)\b(?:dozen|doz|dz)\s*\)?\s*$"
     # ("Pilot G2 gel pen 0.7mm black DZ/12": the dozen, as a case pack is written)
     r"|\b(?:doz|dz)\s*/\s*12\b",
