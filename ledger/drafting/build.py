@@ -661,20 +661,18 @@ def _piece_word(facts: Facts, item: ItemInfo, unit: str) -> str:
     if unit:
         return unit.lower()
     # (a whole word: not the letters of a code, "40 TB25-3PK" is no 40 tubes)
-    after = re.search(
-        rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
-        rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)(?![\w-])",
-        facts.source_text,
-        re.I,
-    ) or re.search(rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)(?![\w-])", facts.source_text, re.I)
+    after = _word_after_count(facts, item, whole=True) or re.search(
+        rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)(?![\w-])", facts.source_text, re.I
+    )
     return after.group(1).lower() if after else ""
 
 
-def _word_after_count(facts: Facts, item: ItemInfo) -> re.Match[str] | None:
-    """The word after the count (or after the count and the code): "9 btls", "6 X bottles"."""
+def _word_after_count(facts: Facts, item: ItemInfo, whole: bool = False) -> re.Match[str] | None:
+    """The word after the count (or after the count and the code): "9 btls", "6 X bottles";
+    `whole`: only a whole word, not the start of a code ("40 TB25-3PK")."""
     return re.search(
         rf"(?<![\w.])x?\s?{re.escape(format(facts.quantity, 'f'))}\s+"
-        rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)",
+        rf"(?:{re.escape(item.sku)}\s+)?([a-z]+)" + (r"(?![\w-])" if whole else ""),
         facts.source_text,
         re.IGNORECASE,
     )
