@@ -525,8 +525,9 @@ _MASK_PARTS: tuple[str, ...] = (
     # shifts, waves and routes are times and runs, not counts: "shift 2", "wave #3", "day 4"
     # ("last week 12 SKU-40" is a time, then the count)
     # ("wk 42 cycle count": the week's number)
+    # (not the tail of a code: "WK-WK1", "DAY-WK1" are an item's code, found by hypothesis)
     r"\b(?=(?:shift|wave|route|station|week|wk|day|trip|pass|stop|run|leg))"
-    r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)"
+    r"(?<!last\s)(?<!this\s)(?<!next\s)(?<!per\s)(?<!a\s)(?<!each\s)(?<!every\s)(?<![/-])"
     r"(?:shift|wave|route|station|week|wk|day|trip|pass|stop|run|leg)\s*(?:\#|no\.?)?\s*\d{1,3}\b"
     r"(?![.,]?\d)",
     r"\b(?:in|since|during|of|fy|year|from)\s+(?P<m>(?:19|20)\d{2})\b",
