@@ -79,15 +79,11 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
     if items and len(drafts) > 1:
         # "2 cases and 7 loose boxes": one write-off of the same goods, said as two parts
         drafts = loose.merged(list(zip(requests, drafts, strict=True)), context, build_draft)
-    if items and len(drafts) > 1 and len(drafts) == len(requests):
-        # "2 X + 4 Y, total 850": the sum of both at the list's cost, not Y's alone
-        drafts = shared.shared_total(list(zip(requests, drafts, strict=True)), context, build_draft)
-    if items and len(drafts) > 1 and len(drafts) == len(requests):
-        # "1.2k in seed ruined: 8 bags X + 1 bag Y": the total heads the parts
-        drafts = shared.heading_total(
-            list(zip(requests, drafts, strict=True)), context, build_draft
-        )
-    if len(drafts) > 1 and len(drafts) == len(requests):
-        # "last month we topped up the reserve by 2k. / this month write off 20 X"
-        drafts = shared.done_before(list(zip(requests, drafts, strict=True)), context, build_draft)
+    # the parts read together (see shared.py): "2 X + 4 Y, total 850" is both parts' total;
+    # "1.2k in seed ruined: 8 bags X + 1 bag Y" a heading; "last month we topped up the
+    # reserve. / this month write off 20 X" a story beside a request
+    passes = (shared.shared_total, shared.heading_total) if items else ()
+    for across in (*passes, shared.done_before):
+        if len(drafts) > 1 and len(drafts) == len(requests):
+            drafts = across(list(zip(requests, drafts, strict=True)), context, build_draft)
     return whole_message(drafts)

@@ -824,14 +824,11 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if by_its_pack is not None and not unit:
         # ("631402 x3 bottles leaking": the word after the count, which the reading left)
         # ("6 PSF-12-CS12 bottles", "half a dozen PSF-12-CS12 bottles": or after the code)
-        after = _word_after_count(facts, item) or re.search(
-            rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)", facts.source_text, re.I
-        )
-        word = _singular(after.group(1).lower()) if after else ""
-        word = _ABBREVIATED.get(word, word)
+        word_said = _piece_word(facts, item, "")
+        word = _ABBREVIATED.get(_singular(word_said), _singular(word_said))
         unit = word if word in _PIECES_OF_A_CASE else ""
         name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
-        plural = after is not None and after.group(1).lower().endswith("s")
+        plural = word_said.endswith("s")
         if plural and word in name_words and packs.holder(word) != by_its_pack[0] and len(word) > 2:
             return by_its_pack  # "SP-450 150 pots" of "4.5in standard pot black CS/500"
     if by_its_pack is not None and _singular(unit) in _PIECES_OF_A_CASE - {by_its_pack[0]}:

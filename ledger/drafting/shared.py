@@ -1,7 +1,11 @@
-"""A total said once after several parts: "stolen from the car at the con: 2 MTG-DSK-CBB + 4
-PKM-SSP-BB, total 850". The reading gives the total to the last part, where it disagrees
-with that part's list cost; when it is the sum of every part at the list's cost, it is the
-message's total, not the last part's, and each part keeps its own amount.
+"""The parts of one message read together, after each was drafted on its own:
+
+- shared_total: a total said once after several parts ("stolen from the car at the con: 2
+  MTG-DSK-CBB + 4 PKM-SSP-BB, total 850"). The reading gives the total to the last part, where
+  it disagrees with that part's list cost; when it is the sum of every part at the list's
+  cost, it is the message's total, not the last part's, and each part keeps its own amount.
+- heading_total: a total said before a colon that lists the parts is theirs, no part itself.
+- done_before: a part told as done in an earlier period, beside a request for this one.
 
 Pure: the parts' facts and drafts in, the drafts out.
 """
