@@ -1136,7 +1136,8 @@ def answer(
     errand = errands.answer(stripped, has_reason)  # a till count, a price check, an order
     if errand:
         return errand + DOES
-    running_cost = (not has_reason and _OPERATING.search(trade)) or _PLAN_OR_PAY.search(stripped)
+    # (on the words, not the codes: "2 AA-WAGE broken" names no wages; found by hypothesis)
+    running_cost = (not has_reason and _OPERATING.search(trade)) or _PLAN_OR_PAY.search(words)
     if running_cost and not (_WRITE_OFF.search(stripped) or _ASKS.search(stripped)):
         return (
             "That reads like wages, rent, running costs, prices or sales, not an inventory "
