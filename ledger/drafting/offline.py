@@ -220,7 +220,9 @@ _GRAND = (
 )
 _SCALE = rf"(?:[km](?![a-z])|\s?(?:thousand|million|{_GRAND}|mil|mill|mln|billion|bn)\b)"
 # Cents: "75 cents", "50c each" (the "c" only joined to the digits: "50 c" is no price)
-_CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|c\b)"
+# (three figures or more glued to a "c" are a size, "700c" of a bicycle tube: a price of a
+# dollar or more is written in dollars)
+_CENTS = rf"{_NUM}(?:\s*(?:cents?\b|¢)|(?<!\d\d\d)c\b)"
 # Money written as money: "$15", "$ 1,200.50", "USD 75", "15 dollars", "nine dollars", "$20k".
 _MONEY_STRICT = (
     rf"(?:{_CUR_BEFORE}\s*{_NUM_CORE}{_SCALE}?(?:\s*{_CUR_AFTER})?"
@@ -958,7 +960,7 @@ _MONEY_BRANCHES = rf"""
       {_CUR_BEFORE}\s*(?P<a>{_NUM_CORE})(?P<ka>{_SCALE})?(?:\s*{_CUR_AFTER})?
     | (?P<b>{_NUM})(?P<kb>{_SCALE})?\s*{_CUR_AFTER}
     | (?P<w>{_NUMWORDS})\s+(?:dollars?|bucks)\b
-    | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|c\b)
+    | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|(?<!\d\d\d)c\b)
     | (?P<g>{_NUM}|{_NUMWORDS})(?P<gh>\s+and\s+a\s+half)?\s+{_GRAND}\b  # "3 grand": thousands
     | (?P<ag>\b(?:half\s+)?a)\s+grand(?P<agh>\s+and\s+a\s+half)?(?:'s)?(?![\w-])  # "a grand"
     | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price

@@ -383,6 +383,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         joined |= {word for size, said in _TRADE_SIZES for word in said if size.search(name)}
         # "2x4x8", "4x4x10s" of "2X4-8'", "4X4-10' PT": lumber's size as the yard says it
         joined |= {"x".join(m.groups()) for m in _LUMBER.finditer(name)}
+        # "20in schrader tubes" of "Tube 20x1.75 schrader", "700c tubes" of "Tube 700x23c":
+        # a size of two figures or more, said by its first
+        for m in _DIMENSION_FIRST.finditer(name):
+            joined |= {m.group(1), m.group(1) + (m.group(2) or "").lower()}
         plain.update(words)
         said = frozenset(words) | joined | _initials(name) | _brand(name) | segments.get(sku, set())
         tokens[sku] = said
@@ -487,6 +491,9 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 _NO_FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/])")
 _GLUED_SHORT = re.compile(r"\b([A-Za-z]{2,5})(\d{1,3})\b")
 # a board's size as a list writes it: thickness x width - length in feet
+_DIMENSION_FIRST = re.compile(
+    r"(?<![\w.])([1-9]\d{1,3})(?:\.\d+)?\s?[xX]\s?\d[\d./-]*([a-z]{1,2})?\b", re.I
+)
 _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 # a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
@@ -1447,9 +1454,37 @@ def _best_run(
         )
     ):
         return None
+    if weak and not tied and _names_another(text, toks, end, sku, index, reason):
+        # "10 20in schrader tubes" of "Frame kids 20in" beside "Tube 20x1.75 schrader": one
+        # word of a name, then words only other names say, is a size of those goods
+        return None
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
+
+
+def _names_another(
+    text: str,
+    toks: list[tuple[str, int, int]],
+    end: int,
+    sku: str,
+    index: _Index,
+    reason: Callable[[str], bool],
+) -> bool:
+    """Whether the word right after a run is, joined to it, a word of other items' names
+    that this item's name does not say (not a reason: "ribeye short 9 lb" of "SHORT RIB")."""
+    if end >= len(toks) or not _joined(text, toks, end) or reason(toks[end][0]):
+        return False
+    word = toks[end][0]
+    others = index.owners.get(word, frozenset())
+    typed = text[toks[end - 1][1] : toks[end - 1][2]]
+    if toks[end - 1][0] == _norm(typed + word) or _norm(typed + word) in index.tokens[sku]:
+        return False  # ("coconut milk" of "Coconutmilk": one word of this name, typed apart)
+    said = index.tokens[sku]
+    if _cut_of(word, said) or any(a in said for a in _alternatives(word, index)):
+        return False  # ("45/5 caps" of "... capacitor 45+5": this name's word, cut short)
+    # (a figure after a name is its count: "vanilla 10 gal")
+    return bool(others) and sku not in others and word not in _COMMON and word.isalpha()
 
 
 def _counted_alone(text: str, toks: list[tuple[str, int, int]], i: int, hit: set[str]) -> bool:
