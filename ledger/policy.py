@@ -1096,6 +1096,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "without paying", "without pay", "without paying for", "left without paying",
                 "smash the window", "smashed the window", "smash a window", "smashed a window",
                 "broke the window", "break the window", "broken window", "window broken",
+                # ("someone threw a brick thru the shop window last night", round 229: the
+                # goods "smashed" were read as a routine loss)
+                "threw a brick", "thrown a brick", "brick through", "brick thru", "threw a rock",
+                "rock through the window", "rock thru the window",
+                # ("somebody cleaned out the ball room over the weekend", round 229: shrinkage)
+                "somebody cleaned out", "someone cleaned out", "they cleaned out",
+                "cleaned us out", "got cleaned out",
                 "come in and take", "came in and took", "came in and take", "walked in and took",
                 "run away with", "ran away with", "and run away", "and ran away", "run off with",
                 # ("we had a brake-in"): a break-in misspelt as the car part, said as an event
@@ -1104,6 +1111,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     "stollen": "stolen", "stolan": "stolen", "stoln": "stolen",
                     "thieft": "theft", "theift": "theft", "thieves'": "thieves",
                     "theif": "thief", "theifs": "thieves", "stolem": "stolen",
+                    "theives": "thieves",
                     "sotlen": "stolen", "stloen": "stolen", "shopliftng": "shoplifting",
                     "shoplifing": "shoplifting", "shopliftd": "shoplifted", "stolne": "stolen",
                     "stoeln": "stolen",

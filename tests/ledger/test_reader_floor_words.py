@@ -8075,3 +8075,84 @@ def test_a_size_said_before_goods_names_the_goods_of_that_size(
     (d,) = draft(text, make_context(items=_BIKE_PARTS))
     assert (d.sku, d.amount) == (sku, Decimal(amount))
     assert d.confidence < 0.9  # matched by name: never sure
+
+
+# -- held-out rounds 228-229 (sets 1861-1876) --------------------------------------------------
+
+
+def test_an_amount_near_one_items_cost_but_not_it_asks() -> None:
+    # "tesla ws FW05233GTN dropped, w/o $950" of a $889.00 windshield: one of them, at a cost
+    # the list does not say (drafted at 0.97); its own cost stays sure
+    items = {
+        "FW05233GTN": ItemInfo("FW05233GTN", "WS TESLA MODEL 3 ACOUSTIC HTD", Decimal("889.00"))
+    }
+    (d,) = draft("tesla ws FW05233GTN dropped off the cart, w/o $950", make_context(items=items))
+    assert d.amount == Decimal("950.00") and d.confidence < 0.9
+    (d,) = draft("tesla ws FW05233GTN dropped off the cart, w/o $889", make_context(items=items))
+    assert d.amount == Decimal("889.00") and d.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKU-12 x1 smashed, someone threw a brick thru the shop window last night",
+        "theives broke the shop window lastnight and grabbed 4 SKU-12",
+        "somebody cleaned out the back room over the weekend, 20 SKU-12 gone",
+    ],
+)
+def test_vandals_and_thieves_said_the_floors_way(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == Category.CASUALTY and d.lines[0].account == "5200"
+
+
+_VET_SHELF = {
+    sku: ItemInfo(sku, name, Decimal(cost))
+    for sku, name, cost in (
+        ("NXG-L-6PK", "NexGard Chew Dog 24.1-60 lb (blue), 6pk", "96.30"),
+        ("NXG-M-3PK", "NexGard Chew Dog 10.1-24 lb (green), 3pk", "46.80"),
+        ("SIMT-M-6", "Simparica Trio Dog 22.1-44 lb (caramel), 6pk", "118.44"),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "quantity"),
+    [
+        # the size letter between the name and its pack is the code's: "6pks" is the list's
+        # pack, not six of something (drafted one pack)
+        ("someone stole 2 Simparica Trio M 6pks off the counter", "SIMT-M-6", 2),
+        ("short 3 boxes of NexGard L 6pk on the count, no idea", "NXG-L-6PK", 3),
+    ],
+)
+def test_a_names_pack_said_after_a_size_letter_is_the_lists_pack(
+    text: str, sku: str, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=_VET_SHELF))
+    assert (d.sku, d.quantity) == (sku, Decimal(quantity))
+    assert d.amount == quantize(_VET_SHELF[sku].unit_cost * quantity)
+
+
+_LUMBER_YARD = {
+    sku: ItemInfo(sku, name, Decimal(cost))
+    for sku, name, cost in (
+        ("2X6-8-SPF", "2x6x8 SPF #2", "7.45"),
+        ("PT-4X4-8", "4x4x8 treated post GC", "12.48"),
+        ("PT-4X4-10", "4x4x10 treated post GC", "16.20"),
+        ("DF-2X12-16", "2x12x16 Doug Fir #2", "38.75"),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("count came up light 14 on the 2x6x8 #2", "2X6-8-SPF", "104.30"),
+        ("found 12 extra 4x4x10 pt in shed 5", "PT-4X4-10", "194.40"),
+        # a bunk is the yard's banded stack: the 28 pieces are its goods, one write-off
+        ("truck dumped a bunk of 2x12x16 df on the way, 28 pcs busted", "DF-2X12-16", "1085.00"),
+    ],
+)
+def test_a_yards_three_figure_size_names_its_lumber(text: str, sku: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_LUMBER_YARD))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+    assert d.confidence < 0.9  # matched by name: never sure

@@ -491,6 +491,7 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 _NO_FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/])")
 _GLUED_SHORT = re.compile(r"\b([A-Za-z]{2,5})(\d{1,3})\b")
 # a board's size as a list writes it: thickness x width - length in feet
+_THREE_FIGURE_SIZE = re.compile(r"(?<![\w.])\d{1,2}[xX]\d{1,2}[xX]\d{1,2}(?![\w.])")
 _DIMENSION_FIRST = re.compile(
     r"(?<![\w.])([1-9]\d{1,3})(?:\.\d+)?\s?[xX]\s?\d[\d./-]*([a-z]{1,2})?\b", re.I
 )
@@ -1309,7 +1310,7 @@ def _best_run(
                 # reason ("SKU-12 blue 3 widgets", "lost 2 Lost Coast Ale")
                 if (
                     j + 1 < len(toks)
-                    and toks[j + 1][0] in scored
+                    and (toks[j + 1][0] in scored or _names_pack(text, toks[j + 1], said))
                     and _joined(text, toks, j + 1)
                     and not toks[j][0].isdigit()
                     and toks[j][0] not in _FUNCTION_WORDS
@@ -1439,7 +1440,9 @@ def _best_run(
     glued = _GLUED_TAIL.match(text, stop)
     tail = glued.end() - stop if glued else 0  # "30-packs" of "30pk": no half word left
     stop += tail
-    weak = score < 2 and named < 4
+    # ("the 2x6x8 #2" of "2x6x8 SPF #2": a size of three figures only one name says is as
+    # good as a code)
+    weak = score < 2 and named < 4 and not _THREE_FIGURE_SIZE.search(text, start, stop)
     # (but "5A", a figure and its letter, is a model's name, and "DE" typed in capitals is the
     # name's own word so typed: "7 bags of DE" of "DE FILTER POWDER")
     model = text[start:stop]
@@ -1461,6 +1464,16 @@ def _best_run(
     if tied:
         return Match("", text[start:stop], start, stop, False, tail, tied), end
     return Match(sku, text[start:stop], start, stop, weak, tail), end
+
+
+_PACK_TYPED = re.compile(r"(\d{1,3})-?(?:pk|pks|packs?|ct)", re.I)
+
+
+def _names_pack(text: str, tok: tuple[str, int, int], said: frozenset[str]) -> bool:
+    """Whether a typed pack ("6pks") is the pack a name says ("..., 6pk"): "2 Simparica Trio M
+    6pks" of "Simparica Trio Dog 22.1-44 lb, 6pk" (the size letter between is the code's)."""
+    typed = _PACK_TYPED.fullmatch(text, tok[1], tok[2])
+    return typed is not None and typed.group(1) in said and bool({"pk", "pack", "ct"} & said)
 
 
 def _names_another(

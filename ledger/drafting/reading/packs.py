@@ -82,6 +82,8 @@ _CONTAINERS = {
     "reel": "reel", "reels": "reel",
     # ("Drywall 1/2 in 4x12 lift of 40", "a full lift (40 sht)": a building yard's stack)
     "lift": "lift", "lifts": "lift",
+    # ("dumped a bunk of 2x12x16 df, 28 pcs busted": a lumber yard's banded stack; round 228)
+    "bunk": "lift", "bunks": "lift",
     # ("6 bu (10/bu) ranunculus": a florist's bunch written short; "bunch" in full is also
     # how a list names what it prices, which sold_by reads)
     "bu": "bunch",
