@@ -721,6 +721,8 @@ def _listed_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     # ("Sharps container 2 gal, case of 20": "container" is the goods, the case is sold)
     if sized and packs.sold_by(item.name) in (sized[0], "container"):
         return sized
+    if sized and packs.CELLS.search(item.name):
+        return sized  # ("Wave Petunia, 48-cell flat": the flat of 48 plants is sold)
     slashed = _CONTAINER_SLASH_SIZE.search(item.name)
     held = container_said(slashed.group(1)) if slashed else None
     if slashed is None or held is None:
@@ -730,7 +732,7 @@ def _listed_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
 
 # "(case/12)", "CS/24", "bx/100": a container and its count after a slash
 _CONTAINER_SLASH_SIZE = re.compile(
-    r"\b(case|cs|box|bx|carton|ctn|bag|bg|tray|sleeve|slv|bundle|bdl|pallet|plt)\s*/\s*(\d{1,5})\b",
+    r"\b(case|cs|box|bx|carton|ctn|bag|bg|tray|flat|sleeve|slv|bundle|bdl|pallet|plt)\s*/\s*(\d{1,5})\b",
     re.IGNORECASE,
 )
 
@@ -869,7 +871,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return sized
     if sized is not None and by_its_pack is None and _whole_ones_counted(facts, item, sized, unit):
         return None
-    if sized is None and _OUT_OF_A_PACK.search(facts.source_text):
+    if sized is None and (
+        _OUT_OF_A_PACK.search(facts.source_text) or _taken_out_of(facts, item, "pack")
+    ):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
         # of the pack the list's name counts ("USB-C CABLE 3FT 10PK", "OYSTER SAUCE 6/5LB")
         sized = packs.pack_of(item.name)
@@ -1065,7 +1069,8 @@ _TAKEN_OUT = re.compile(
 # pieces said to come out of a pack: "out of an open 10pk", "from the opened case", "loose
 # from a torn pack", "singles out of the 3pks"
 _OUT_OF_A_PACK = re.compile(
-    r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?(?:(?:open(?:ed)?|torn|split|broken|partial)\b"
+    r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:open(?:ed)?|torn|split|broken|busted|ripped|damaged|crushed|partial)\b"
     r"|\d+\s*(?:pk|ct|pc)s?\b)|\b(?:loose|singles?)\b",
     re.IGNORECASE,
 )

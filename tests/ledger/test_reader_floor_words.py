@@ -8156,3 +8156,32 @@ def test_a_yards_three_figure_size_names_its_lumber(text: str, sku: str, amount:
     (d,) = draft(text, make_context(items=_LUMBER_YARD))
     assert (d.sku, d.amount) == (sku, Decimal(amount))
     assert d.confidence < 0.9  # matched by name: never sure
+
+
+# -- held-out round 230 (sets 1877-1884) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cost", "amount"),
+    [
+        # a nursery's flat written with a slash, or by its cells: the plants out of the flats
+        # are pieces of one (drafted 28 flats)
+        ("28 hosta out of the HOS-18 flats have crown rot", "Hosta Patriot 4in, flat/18", "38.70",
+         "60.20"),
+        ("18 petunias out of the HOS-18 flats got trampled", "Wave Petunia, 48-cell flat", "21.60",
+         "8.10"),
+        # a retail pack the pieces came out of ("Stack chair ..., 4pk": two chairs, not 2 packs)
+        ("2 stack chairs out of a HOS-18 cracked shells, toss", "Stack chair poly, 4pk", "132.00",
+         "66.00"),
+        ("30 balls of HOS-18 from busted packs, logos smeared", "Golf balls distance 15pk",
+         "17.25", "34.50"),
+    ],
+)  # fmt: skip
+def test_pieces_out_of_the_lists_flat_or_pack_are_a_share_of_its_cost(
+    text: str, name: str, cost: str, amount: str
+) -> None:
+    items = {"HOS-18": ItemInfo("HOS-18", name, Decimal(cost))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == Decimal(amount)
+    (whole,) = draft("2 HOS-18 cracked", make_context(items=items))
+    assert whole.amount == Decimal(cost) * 2 and whole.confidence < 0.9  # packs, or pieces?

@@ -756,6 +756,8 @@ _SIZED_AS = re.compile(
 
 
 # a count of pieces, then the container that holds them: "Lemons 140ct CS", "48 ct case"
+# ("Wave Petunia Purple, 48-cell flat": a grower's flat of 48 plugs)
+CELLS = re.compile(r"(?<![\w.])(?P<n>\d+)\s*-?\s*cells?\s+(?P<c>flat|tray)s?\b", re.IGNORECASE)
 _COUNT_A_CASE = re.compile(
     r"(?<![\w.,/-])(?P<n>\d+)\s*ct\s+(?P<c>cs|case|ctn|carton|bx|box)\b", re.IGNORECASE
 )
@@ -792,6 +794,9 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
         # "Lemons 140ct CS": a case of 140 lemons; "Heavy cream 40% 12/QT CS": of 12 quarts;
         # "3 tube pack": a pack of 3 tubes
         return held, Decimal(counted.group("n"))
+    cells = CELLS.search(name)
+    if cells is not None:
+        return cells.group("c").lower(), Decimal(cells.group("n"))  # "48-cell flat"
     m = _SIZED_AS.search(name)
     if m is None:
         other = _HELD_AS.search(name)  # "Carnations, bucket of 100 stems", "Tulips, bunch of 10"
