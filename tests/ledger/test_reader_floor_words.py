@@ -8185,3 +8185,21 @@ def test_pieces_out_of_the_lists_flat_or_pack_are_a_share_of_its_cost(
     assert d.amount == Decimal(amount)
     (whole,) = draft("2 HOS-18 cracked", make_context(items=items))
     assert whole.amount == Decimal(cost) * 2 and whole.confidence < 0.9  # packs, or pieces?
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("SKU-12, +7 vs system", Category.OVERAGE, 7),
+        ("cycle count zone F 6/1: up 12 SKU-12", Category.OVERAGE, 12),
+        ("count: SKU-12 down 3", Category.SHRINKAGE, 3),
+        ("the edging came up 3 rolls heavy SKU-12 on count", Category.OVERAGE, 3),
+        ("dryers SKU-12: cycle count came up 3 long", Category.OVERAGE, 3),
+        # the count came up so many, the way said after it
+        ("bin B-4 came up 5 SKU-12 light vs what the system says", Category.SHRINKAGE, 5),
+    ],
+)
+def test_a_count_off_said_the_floors_way(text: str, category: Category, quantity: int) -> None:
+    # round 230 drafted each as a loss (0.45)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

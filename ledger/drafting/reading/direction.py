@@ -18,14 +18,17 @@ from ledger.policy import Category
 
 _I = re.IGNORECASE
 
-_UP = frozenset(("over", "up", "heavy", "ahead"))
+_UP = frozenset(("over", "up", "heavy", "ahead", "long"))
 _DOWN = frozenset(("under", "short", "down", "light", "shy", "behind"))
 # ("came up 40 PB-18-DSP shy": a code may stand between the count and its way)
 _AMOUNT = (
-    r"(?:(?:about|around|roughly|by)\s+)?(?:\d{1,5}\s+(?:(?:units?|pcs|pieces|items|ea)\s+)?"
+    # ("came up 3 rolls heavy": the count's own unit between)
+    r"(?:(?:about|around|roughly|by)\s+)?(?:\d{1,5}\s+(?:(?:units?|pcs|pieces|items|ea|rolls?"
+    r"|cases?|cs|boxe?s|bx|bags?|packs?|pks?|pairs?|prs|sets?|bottles?|btls?|cans?|jugs?"
+    r"|dozen|dz|pallets?|bundles?|ctns?|cartons?)\s+)?"
     r"(?:[a-z0-9]*\d[\w/-]*\s+|[a-z]+[-/][\w/-]*\d[\w/-]*\s+|\ue000\s*)?)?"
 )
-_WAY = r"(?P<d>over|under|short|up|down|heavy|light|shy)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+_WAY = r"(?P<d>over|under|short|up|down|heavy|light|shy|long)\b(?!\s+(?:the\s+)?(?:\d|\$))"
 
 # "we're over by 4", "we are 6 short", "we came in 3 under", "count is 2 over": our stock.
 # "over 40 units" (more than 40) and "up to 5" are not directions: a number right after the
@@ -36,7 +39,8 @@ _OURS = lead(
     r"\b(?:we'?re|we\s+are|we\s+were|we'?ve\s+come\s+(?:in|up)|we\s+came\s+(?:in|up)"
     r"|(?:the\s+)?(?:count|recount|stock\s*take|physical(?:\s+count)?|shelf(?:\s+count)?"
     r"|on\s+hand|tally)\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))"
-    r"|the\s+shelf\s+(?:is|was))\s+" + _AMOUNT + _WAY,
+    # ("the edging came up 3 rolls heavy": the goods came up so many over)
+    r"|the\s+shelf\s+(?:is|was)|came\s+up(?=\s+\d))\s+" + _AMOUNT + _WAY,
     _I,
     word=True,
 )

@@ -39,7 +39,9 @@ _SIGNED = (
 # the code, then the signed figure: "SKU-12 -3", "SKU-12: -3", "SKU-12 variance -3"
 _AFTER_CODE = re.compile(
     # ("HB-2270 whitestrips -2": a word of the goods' name left between)
-    rf"(?<![\w-])(?P<code>{_CODE})(?:\s+[a-z]{{3,}}){{0,2}}?\s*[:=]?\s*(?:{_LABEL}\s*[:=]?\s*)?{_SIGNED}",
+    # ("SKU-12, +7 vs system": a comma after the code)
+    rf"(?<![\w-])(?P<code>{_CODE})(?:\s+[a-z]{{3,}}){{0,2}}?\s*[:=,]?\s*(?:{_LABEL}\s*[:=]?\s*)?"
+    rf"{_SIGNED}",
     re.IGNORECASE,
 )
 # the signed figure, then the code: "-12 WID-200", "(-4) BX-1042", "+6 x SKU-77"
@@ -53,6 +55,17 @@ _COUNT_WORDS = re.compile(
     r"\b(?:count(?:ed|s|ing)?|recount|cycle|stock\s*-?\s*take|stocktake|inventory\s+check"
     r"|variances?|var|adj(?:ust(?:ment|ed|s)?)?|discrepanc(?:y|ies)|audit|sheet|books?|system"
     r"|on\s+hand|shrink(?:age)?|overages?|differences?|diffs?)\b",
+    re.IGNORECASE,
+)
+# "cycle count zone F: up 12 FT-SPL-ASST", "count: SKU-12 down 3": the way word beside a code
+# and its figure, on a count, is the figure's sign ("+12", "-3")
+_UP_DOWN = re.compile(
+    # (not "came up 5 X light": the count came up, the way said after)
+    rf"(?<![\w-])(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)"
+    rf"(?P<w>up|down)\s+(?=\d{{1,5}}\s+(?:x\s*)?{_CODE})"
+    # (the figure alone: not "X up 5 dz over book", a count in its own unit)
+    rf"|(?<![\w-])(?P<code>{_CODE})(?P<sep>\s*[:,]?\s+)(?P<v>up|down)\s+"
+    rf"(?=\d{{1,5}}(?:\s*$|\s*[,;.)]|\s+(?:vs|on|from|against)\b))",
     re.IGNORECASE,
 )
 _GATE = re.compile(r"(?<![\w$.,/+\-])[-+]\d")  # a signed figure at all: most messages stop here
@@ -192,12 +205,21 @@ _OVER_BY = re.compile(
 
 def over_by(text: str) -> str:
     """`text` with a count said to be over the books ("over by 4", "count is +6") in the
-    words the reader reads as an overage ("surplus by 4", "count is surplus 6")."""
+    words the reader reads as an overage ("surplus by 4", "count is surplus 6"); on a count,
+    "up 12" / "down 3" right beside a code is its signed difference ("+12", "-3")."""
+    if _COUNT_WORDS.search(text) and _UP_DOWN.search(text):
+        text = _UP_DOWN.sub(_signed_way, text)
     if "over" not in text.lower() and "+" not in text:
         return text
     return _OVER_BY.sub(
         lambda m: m.group(0).replace("over", "surplus").replace("+", "surplus "), text
     )
+
+
+def _signed_way(m: re.Match[str]) -> str:
+    way = (m.group("w") or m.group("v")).lower()
+    sign = "+" if way == "up" else "-"
+    return sign if m.group("w") else f"{m.group('code')}{m.group('sep')}{sign}"
 
 
 # on plain text (ASCII and the reader's marks) every pattern above runs in ASCII mode: the same
