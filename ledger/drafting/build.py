@@ -869,6 +869,17 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         # "2 GC-32Z-12 bottles", "w/o 8 jugs" of "..., case of 12": the bottles in the case,
         # each a twelfth of its cost (round 219 drafted 2 cases, and writers count bottles)
         return sized
+    if (
+        by_its_pack is None
+        and sized is None
+        and (slashed := _listed_pack(item)) is not None
+        and slashed[0] != "pack"
+        and a_case_could_cost(item.unit_cost, slashed[1])
+        and _a_piece_of(_piece_word(facts, item, unit), item, slashed[0])
+    ):
+        # "7 of the B118A-CTN 1g boxes" of "... new work box, carton/100": the boxes the name
+        # says are the pieces of the carton the list prices (round 231 drafted 7 cartons)
+        return slashed
     if sized is not None and by_its_pack is None and _whole_ones_counted(facts, item, sized, unit):
         return None
     if sized is None and (

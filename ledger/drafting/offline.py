@@ -5375,7 +5375,9 @@ _RESERVE_BY = re.compile(
             |that|now|today|per|more|extra|please|pls|thanks|thx|as|at|by|with|off|out
             # ("the reserve needs another 850 added for copper fittings", round 182)
             |added|needed|additional)\b)
-            (?:[a-z]{{3,}}|[a-z]+-[a-z]))  # ("add 12 XX-BEANIE-RED to the reserve": goods)""",
+            (?:[a-z]{{3,}}|[a-z]+-[a-z]
+            # ("against reserve: 18 HP box sets": goods, two capitals their short name)
+            |(?-i:[A-Z]{{2}})\b))  # ("add 12 XX-BEANIE-RED to the reserve": goods)""",
     _IX,
 )
 # "release 1,500 from the obsolescence allowance": a number straight before the reserve's

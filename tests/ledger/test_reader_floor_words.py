@@ -8203,3 +8203,26 @@ def test_a_count_off_said_the_floors_way(text: str, category: Category, quantity
     # round 230 drafted each as a loss (0.45)
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+# -- held-out round 231 (sets 1885-1892) ------------------------------------------------------
+
+
+def test_a_carton_in_lower_case_after_a_slash_is_the_lists_pack() -> None:
+    # "Carlon 1G new work box 18 cu in, carton/100" at $46.50: "5 boxes of X" are five of
+    # its boxes, not five cartons, and a bare count asks (drafted 5 cartons at 0.97)
+    name = "Carlon 1G new work box 18 cu in, carton/100"
+    items = {"B118A-CTN": ItemInfo("B118A-CTN", name, Decimal("46.50"))}
+    ctx = make_context(items=items)
+    (d,) = draft("5 boxes of B118A-CTN broken", ctx)
+    assert d.amount == Decimal("2.33") and d.confidence < 0.9
+    (d,) = draft("450 B118A-CTN boxes cracked, that's 4.5 cartons, w/o", ctx)
+    assert d.amount == Decimal("209.25")
+    (d,) = draft("3 B118A-CTN crushed", ctx)
+    assert d.confidence < 0.9  # three cartons, or three boxes?
+
+
+def test_two_capitals_after_a_reserves_count_are_goods_not_dollars() -> None:
+    # "against reserve: 18 HP box sets": 18 sets, not $18.00 (drafted at 0.97)
+    (d,) = draft("against reserve: 18 HP box sets with the old cover, tossing", make_context())
+    assert d.amount != Decimal("18.00") and d.confidence < 0.9

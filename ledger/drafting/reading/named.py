@@ -413,7 +413,9 @@ _HOLDS = re.compile(
     rf"|(?<![\w/])(?P<c2>{packs.PACK_SHORT}"
     r"|(?-i:BAG|BOX|CASE|PACK|TRAY|JAR|TUB|ROLL|BUNDLE|SLEEVE)"
     # ("PEX 1/2 in crimp rings bag/100": in lower case too, when it ends the name)
-    r"|(?-i:bag|box|case|pack|tray|jar|tub|roll|bundle|sleeve)(?=\s*/\s*\d+\s*\)?\s*$))"
+    # ("Carlon 1G new work box, carton/100", "Hosta Patriot 4in, flat/18": round 231)
+    r"|(?-i:bag|box|case|pack|tray|jar|tub|roll|bundle|sleeve|carton|flat)"
+    r"(?=\s*/\s*\d+\s*\)?\s*$))"
     r"\s*/\s*(?P<n2>\d+)\b(?!\s*/|\.\d)",
     re.IGNORECASE,
 )
