@@ -1100,6 +1100,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # goods "smashed" were read as a routine loss)
                 "threw a brick", "thrown a brick", "brick through", "brick thru", "threw a rock",
                 "rock through the window", "rock thru the window",
+                # ("5 microns sprouted feet from the rack", "cut the yard fence and took 6
+                # spools": rounds 230-231)
+                "sprouted feet", "cut the yard fence",
                 # ("somebody cleaned out the ball room over the weekend", round 229: shrinkage)
                 "somebody cleaned out", "someone cleaned out", "they cleaned out",
                 "cleaned us out", "got cleaned out",
@@ -1515,6 +1518,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "against the reserve", "against reserve", "against the allowance",
                 "against allowance", "from the reserve", "from reserve", "use the reserve",
+                # ("burn the reserve on the 2 old tub trims": round 231)
+                "burn the reserve", "burn reserve", "burn the obso reserve",
                 "charge to the reserve", "charge the reserve",
                 "against the obsolescence reserve", "against the inventory reserve",
                 "against reserves", "against the provision", "against provision",
@@ -1641,8 +1646,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 *(
                     f"{verb} {det}{kind}{noun}"
                     for verb in ("build", "building", "built")
-                    for det in ("the ", "our ", "")
-                    for kind in ("", "e&o ", "obsolescence ", "inventory ", "obs ", "obsolete ")
+                    for det in ("the ", "our ", "a ", "")
+                    for kind in ("", "e&o ", "obsolescence ", "inventory ", "obs ", "obso ",
+                                 "obsolete ")
                     for noun in ("reserve", "allowance", "provision")
                 ),
                 # a heading: "Q3 reserve provision - 60 reams X", "reserve top-up: 12 X"

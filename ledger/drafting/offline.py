@@ -2245,9 +2245,19 @@ def _reserve_verb(text: str) -> str:
         # ("Q4 provision: obsolescence reserve +$3,400": more of it, round 179; "the E&O
         # reserve + the 8 obsolete X" adds nothing, round 185)
         text = _RESERVE_PLUS.sub(lambda m: f"{m.group(1)} add {m.group(2)}", text)
+    text = _PROVIDE_FOR_AMOUNT.sub(lambda m: f"put {m.group('amount')} into the", text)
     return _RESERVE_VERB.sub(
         lambda m: f"{m.group('lead')}put {m.group('amount')} into the reserve for", text
     )
+
+
+# "provide for 1,200 in the obsolescence reserve for slow-moving art books": the amount the
+# reserve is provided with (round 231 read 1,200 books)
+_PROVIDE_FOR_AMOUNT = re.compile(
+    r"\bprovide\s+for\s+(?P<amount>\$?\s?\d[\d,]*(?:\.\d+)?\s?k?)\s+(?:in|into|to)\s+the\b(?=\s+"
+    r"(?:[\w&]+\s+){0,2}(?:reserves?|allowances?|provisions?)\b)",
+    _I,
+)
 
 
 _RESERVE_PLUS = re.compile(

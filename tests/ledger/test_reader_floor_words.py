@@ -8226,3 +8226,25 @@ def test_two_capitals_after_a_reserves_count_are_goods_not_dollars() -> None:
     # "against reserve: 18 HP box sets": 18 sets, not $18.00 (drafted at 0.97)
     (d,) = draft("against reserve: 18 HP box sets with the old cover, tossing", make_context())
     assert d.amount != Decimal("18.00") and d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        ("build a reserve for the 45 SKU-12 still in stock, at full cost",
+         Category.RESERVE_PROVISION, "675.00"),
+        ("build the obso reserve for the 6 SKU-12 the mfr discontinued",
+         Category.RESERVE_PROVISION, "90.00"),
+        ("provide for 1,200 in the obsolescence reserve for slow-moving art books",
+         Category.RESERVE_PROVISION, "1200.00"),
+        ("burn the reserve on the 2 old SKU-12", Category.RESERVE_WRITE_OFF, "30.00"),
+        ("5 SKU-12 sprouted feet from the checkout rack", Category.CASUALTY, "75.00"),
+        ("someone cut the yard fence last night and took 6 SKU-12", Category.CASUALTY, "90.00"),
+    ],
+)  # fmt: skip
+def test_reserve_and_theft_words_of_rounds_231_232(
+    text: str, category: Category, amount: str
+) -> None:
+    # each was a loss, a count of 1,200 books or a shrinkage before
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (category, Decimal(amount))
