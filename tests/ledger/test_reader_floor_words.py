@@ -8248,3 +8248,15 @@ def test_reserve_and_theft_words_of_rounds_231_232(
     # each was a loss, a count of 1,200 books or a shrinkage before
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.amount) == (category, Decimal(amount))
+
+
+def test_a_word_that_starts_a_reason_is_no_names_cut() -> None:
+    # "2 caymus walked off the shelf": "walked" read as Johnnie Walker, and "caymus" lost to
+    # it; the theft read as a loss (round 231)
+    items = {
+        "CAYM-SS-750": ItemInfo("CAYM-SS-750", "Caymus Special Selection Cab 750ml", Decimal(132)),
+        "JWB-750": ItemInfo("JWB-750", "Johnnie Walker Black Label 12yr 750ml", Decimal("29.75")),
+    }
+    (d,) = draft("2 caymus walked off the shelf this afternoon smh", make_context(items=items))
+    assert (d.category, d.sku, d.amount) == (Category.CASUALTY, "CAYM-SS-750", Decimal(264))
+    assert d.confidence < 0.9

@@ -960,7 +960,7 @@ def rewrite(
                     (typed and not _apart_from_codes(text, hit, typed_at))
                     # (one word: "short" of "short 3 boxes"; "hurricane ties" names the ties)
                     or (
-                        reason(hit.said)
+                        (reason(hit.said) or _reason_begins(text, hit, reason))
                         and " " not in hit.said.strip()
                         and not _formula_beside_a_reason(text, hit, reason)
                     )
@@ -1469,6 +1469,20 @@ def _best_run(
 _PACK_TYPED = re.compile(r"(\d{1,3})-?(?:pk|pks|packs?|ct)", re.I)
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)", re.I)
+
+
+def _reason_begins(text: str, hit: Match, reason: Callable[[str], bool]) -> bool:
+    """Whether the word matched starts a reason said in two words ("2 caymus walked off the
+    shelf": no "Johnnie Walker" in "walked")."""
+    after = _NEXT_WORD.match(text, hit.end)
+    return (
+        after is not None
+        and reason(f"{hit.said} {after.group(1)}")
+        and not reason(after.group(1))  # ("2 gal vanilla stolen": the next word alone is)
+    )
+
+
 def _names_pack(text: str, tok: tuple[str, int, int], said: frozenset[str]) -> bool:
     """Whether a typed pack ("6pks") is the pack a name says ("..., 6pk"): "2 Simparica Trio M
     6pks" of "Simparica Trio Dog 22.1-44 lb, 6pk" (the size letter between is the code's)."""
@@ -1489,6 +1503,8 @@ def _names_another(
     if end >= len(toks) or not _joined(text, toks, end) or reason(toks[end][0]):
         return False
     word = toks[end][0]
+    if word != _norm(text[toks[end][1] : toks[end][2]]):
+        return False  # (a word read as a name's only by a typo's correction: "walked")
     others = index.owners.get(word, frozenset())
     typed = text[toks[end - 1][1] : toks[end - 1][2]]
     if toks[end - 1][0] == _norm(typed + word) or _norm(typed + word) in index.tokens[sku]:
