@@ -1095,6 +1095,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "jimmied", "window smashed", "smashed window", "door forced",
                 "without paying", "without pay", "without paying for", "left without paying",
                 "smash the window", "smashed the window", "smash a window", "smashed a window",
+                # ("someone smashed the front window last night and took 14 X", round 233: a
+                # loss at 0.97)
+                *(
+                    f"{verb} the {where} window"
+                    for verb in ("smashed", "smash", "broke", "busted", "shattered", "kicked in")
+                    for where in ("front", "shop", "store", "back", "side", "showroom",
+                                  "display", "pro shop", "office", "van", "truck")
+                ),
                 "broke the window", "break the window", "broken window", "window broken",
                 # ("someone threw a brick thru the shop window last night", round 229: the
                 # goods "smashed" were read as a routine loss)
@@ -1169,6 +1177,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado",
                 "earthquake", "vandalism", "vandalized", "vandalised",
+                # ("nor'easter tore the tarp off the ice pile", round 233: a loss at 0.97)
+                "nor'easter", "noreaster", "nor easter",
                 # ("two grand worth of tires got slashed in the lot"; a price slashed is not)
                 "tires slashed", "tyres slashed", "slashed tires", "slashed tyres",
                 "tires got slashed", "tyres got slashed", "tires were slashed",
@@ -1438,6 +1448,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "reduced to", "reduce to", "lowered to", "lower to", "dropped to", "cut to",
                 "decreased to", "reducing to", "lowering to",
                 near=("value", "price", "priced", "worth", "valued", "nrv", "cost"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # ("lunch boxes scuffed but sellable, drop to 4.00", "drop value to 20/bx", "TN760 drop
+            # to half cost": round 232-233 drafted losses)
+            Words(
+                "drop to", "drop em to", "drop value to",
+                "drop the value to", "drop the price to",
+                near=("value", "price", "worth", "sellable", "still good", "still sell", "cost",
+                      "nrv", "clearance", "each", "ea"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -564,7 +564,8 @@ _MASK_PARTS: tuple[str, ...] = (
     # (a chain's style: "14k cuban", "18k rope", "10k figaro")
     r"|cuban|figaro|curb|franco|herringbone|snake|wheat|mariner|rolo|singapore|byzantine"
     r"|tennis|links?|box\s+chain|cable\s+chain)\b)",
-    rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|years?|yrs?|hours?|hrs?"
+    rf"(?:\b\d+|{_NUMWORDS})\s*(?:days?|weeks?|wks?|months?|mos|mo(?=\s*$|\s*[,.;)])|years?|yrs?"
+    r"|hours?|hrs?"
     r"|minutes?|mins?|nights?)\b(?!(?<=day)(?:-|\s+)old\b)(?:\s+ago)?",
     # ("14 day-old croissants": 14 of them, a day old)
     # temperatures, dimensions, phone numbers, pack sizes ("12-pack", "40 12oz bottles")
@@ -846,7 +847,12 @@ _DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")
 # message that is not: dropped, a right amount was drafted at 0.97 without the goods' code
 _PAIRED_CODE = re.compile(r"[A-Z]{2,5}-[A-Z]{2,6}")  # ("PRD-SPRMIX", round 174)
 # capitals in two parts that are words or shouting, not codes ("AS-IS", "NON-GMO")
-_PAIRED_WORDS = re.compile(r"(?:AS-IS|(?:NON|RE|PRE|NO|ANTI|CO|SEMI|MULTI|SELF|OFF|ON)-[A-Z]+)")
+# ("*BREAK-IN*", "WRITE-OFF", "TOP-UP", "WALK-IN": a word and its particle, shouted; round 233
+# read the break-in as an unknown code and drafted a loss)
+_PAIRED_WORDS = re.compile(
+    r"(?:AS-IS|(?:NON|RE|PRE|NO|ANTI|CO|SEMI|MULTI|SELF|OFF|ON)-[A-Z]+"
+    r"|[A-Z]+-(?:IN|OFF|UP|OUT|DOWN|OVER|ON|BACK|AWAY|INS|OFFS|UPS|OUTS))"
+)
 
 _QTY_UNIT = lead_num(rf"(?P<n>{_NUM}k?|{_NUMWORDS})\s*-?\s*(?P<u>{_UNIT})\b(?!-)", _I)
 # "40 damaged units", "9 crushed cases": a word or two between, plural unit words only

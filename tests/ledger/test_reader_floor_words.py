@@ -8260,3 +8260,27 @@ def test_a_word_that_starts_a_reason_is_no_names_cut() -> None:
     (d,) = draft("2 caymus walked off the shelf this afternoon smh", make_context(items=items))
     assert (d.category, d.sku, d.amount) == (Category.CASUALTY, "CAYM-SS-750", Decimal(264))
     assert d.confidence < 0.9
+
+
+# -- held-out round 233 (sets 1901-1908) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a break-in shouted in capitals is no unknown code (drafted a loss)
+        ("*BREAK-IN* they took SKU-12 x2", Category.CASUALTY),
+        ("someone smashed the front window last night and took 14 SKU-12", Category.CASUALTY),
+        ("nor'easter tore the tarp off the pile, 30 SKU-12 ruined", Category.CASUALTY),
+        ("SKU-12 scuffed but sellable, drop to 4.00, 60 units", Category.WRITE_DOWN),
+    ],
+)
+def test_round_233s_words_for_what_happened(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category
+
+
+def test_months_written_mo_are_no_count() -> None:
+    # "expiring in 2 mo" was a second write-off of 2 units
+    (d,) = draft("SKU-12 x 60, drop value to 10 each, expiring in 2 mo", make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("300.00"))
