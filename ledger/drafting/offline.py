@@ -2215,6 +2215,8 @@ _RESERVE_IT = re.compile(
     r"\b(?:against|out\s+of|rel(?:ie|ei)ve[sd]?|rel(?:ie|ei)ving|release[sd]?|releasing"
     r"|draw(?:ing)?\s+down|deplete"
     r"|charged?\s+(?=it\s+against\b)"
+    # ("add 500 to the obsolescence reserve, then charge 2 REG-AR-FM to it": round 234)
+    r"|\b(?:charge[sd]?|charging)\s+(?:[\w$.,-]+\s+){0,3}?[\w$.,-]+\s+to"
     # ("... and separately use it for 2 X": not "can't use it")
     r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b)"
     # ("add $1,500 to the reserve, then use $600 of it for the old stock")

@@ -8284,3 +8284,23 @@ def test_months_written_mo_are_no_count() -> None:
     # "expiring in 2 mo" was a second write-off of 2 units
     (d,) = draft("SKU-12 x 60, drop value to 10 each, expiring in 2 mo", make_context(items=ITEMS))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("300.00"))
+
+
+# -- held-out round 234 (sets 1909-1916) ------------------------------------------------------
+
+
+def test_a_question_after_the_goods_code_is_a_question() -> None:
+    # "245316 - did we ever write off those 2 rusty spools from march?" (0.97)
+    with pytest.raises(DraftError):
+        draft("SKU-12 - did we ever write off those 2 rusty ones from march?", make_context())
+
+
+def test_goods_charged_to_it_after_a_top_up_use_the_reserve() -> None:
+    # "add 500 to the obsolescence reserve, then charge 2 X to it": the second part built the
+    # reserve too (drafted beside a sure top-up)
+    top_up, used = draft(
+        "add 500 to the obsolescence reserve, then charge 2 SKU-12 to it",
+        make_context(items=ITEMS),
+    )
+    assert top_up.category == Category.RESERVE_PROVISION and top_up.amount == Decimal(500)
+    assert used.category == Category.RESERVE_WRITE_OFF and used.amount == Decimal(30)

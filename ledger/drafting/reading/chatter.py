@@ -21,7 +21,9 @@ _OPENER = (
     r"[\s,!:.-]*)*"
 )
 _QUESTION = re.compile(
-    r"^\s*"
+    # ("245316 - did we ever write off those 2 rusty spools from march?": the goods' code,
+    # then the question; round 234 drafted it at 0.97)
+    r"^\s*(?:\S+\s+[-\u2013\u2014:]\s+)?"
     + _OPENER
     + r"""(?:how|what|what's|whats|why|when|where|who|whose|which|is|are|was|were|did|does
         |do|has|have|should|shall|will|would|am
