@@ -849,9 +849,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "came up light", "count is light", "count came up light", "light vs the system",
                 "light vs system", "light against the system", "light on the count",
                 "light on the books", "light on count",
+                # ("couldnt find 2 X on the count", "5 world map puzzles are MIA on the count",
+                # "8 sheets of foam board are a no-show on the count": rounds 227-235)
+                "couldnt find", "couldnt locate", "could'nt find", "mia", "m.i.a.",
+                "no-show on the count", "no-show on count",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
-                    "shrinkge": "shrinkage",
+                    "shrinkge": "shrinkage", "misng": "missing", "msising": "missing",
                 },
             ),
             # Fewer than there should be, said every way a count is said: "not accounted

@@ -8304,3 +8304,29 @@ def test_goods_charged_to_it_after_a_top_up_use_the_reserve() -> None:
     )
     assert top_up.category == Category.RESERVE_PROVISION and top_up.amount == Decimal(500)
     assert used.category == Category.RESERVE_WRITE_OFF and used.amount == Decimal(30)
+
+
+# -- held-out round 235 (sets 1917-1924), with rounds 227-234 ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("couldnt find 2 SKU-12 on the count", Category.SHRINKAGE),
+        ("5 SKU-12 are MIA on the count", Category.SHRINKAGE),
+        ("8 SKU-12 are a no-show on the count", Category.SHRINKAGE),
+        ("misng 5 SKU-12 on the cyle count", Category.SHRINKAGE),
+        ("we're light 3 SKU-12 on the shelf, no idea where they went", Category.SHRINKAGE),
+        ("tally's light 11 SKU-12", Category.SHRINKAGE),
+        ("cage is light 4 SKU-12 vs the book, no clue why", Category.SHRINKAGE),
+        ("over 2 on SKU-12", Category.OVERAGE),
+        ("cout was ovr by 5 on the SKU-12", Category.OVERAGE),
+        ("we're heavy 10 SKU-12", Category.OVERAGE),
+        # "over 40" is still more than forty, not a count over the books
+        ("we're over 40 units of SKU-12 damaged", Category.LOSS),
+    ],
+)
+def test_a_count_off_said_in_the_floors_shorthand(text: str, category: Category) -> None:
+    # each was a loss with no reason (0.45) before
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category

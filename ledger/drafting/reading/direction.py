@@ -18,7 +18,7 @@ from ledger.policy import Category
 
 _I = re.IGNORECASE
 
-_UP = frozenset(("over", "up", "heavy", "ahead", "long"))
+_UP = frozenset(("over", "ovr", "up", "heavy", "ahead", "long"))
 _DOWN = frozenset(("under", "short", "down", "light", "shy", "behind"))
 # ("came up 40 PB-18-DSP shy": a code may stand between the count and its way)
 _AMOUNT = (
@@ -28,7 +28,12 @@ _AMOUNT = (
     r"|dozen|dz|pallets?|bundles?|ctns?|cartons?)\s+)?"
     r"(?:[a-z0-9]*\d[\w/-]*\s+|[a-z]+[-/][\w/-]*\d[\w/-]*\s+|\ue000\s*)?)?"
 )
-_WAY = r"(?P<d>over|under|short|up|down|heavy|light|shy|long)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+# ("over 40 units" is more than 40, but "we're light 3 X", "heavy 10 sleeves": the count after
+# a way that is only a way)
+_WAY = (
+    r"(?P<d>(?:over|ovr|under|up|down)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+    r"|(?:short|heavy|light|shy|long)\b(?!\s+(?:the\s+)?\$))"
+)
 
 # "we're over by 4", "we are 6 short", "we came in 3 under", "count is 2 over": our stock.
 # "over 40 units" (more than 40) and "up to 5" are not directions: a number right after the
@@ -37,12 +42,21 @@ _WAY = r"(?P<d>over|under|short|up|down|heavy|light|shy|long)\b(?!\s+(?:the\s+)?
 _OURS = lead(
     "wcsopt",
     r"\b(?:we'?re|we\s+are|we\s+were|we'?ve\s+come\s+(?:in|up)|we\s+came\s+(?:in|up)"
-    r"|(?:the\s+)?(?:count|recount|stock\s*take|physical(?:\s+count)?|shelf(?:\s+count)?"
+    r"|(?:the\s+)?(?:count|cout|recount|stock\s*take|physical(?:\s+count)?|shelf(?:\s+count)?"
     r"|on\s+hand|tally)\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))"
     # ("the edging came up 3 rolls heavy": the goods came up so many over)
-    r"|the\s+shelf\s+(?:is|was)|came\s+up(?=\s+\d))\s+" + _AMOUNT + _WAY,
+    r"|the\s+shelf\s+(?:is|was)|came\s+up(?=\s+\d)"
+    # ("tally's light 11", "X pile is 20 sticks light", "cage is light 4 cases vs the book")
+    r"|(?:tally|pile|bin|cage|rack|slot)(?:\s+\d+)?(?:'s|\s+(?:is|was)))\s+" + _AMOUNT + _WAY,
     _I,
     word=True,
+)
+# "over 2 on X", "ovr on X by 11 on the recount", "cout was ovr by 5": a count line that
+# starts with its way
+_LEADING = re.compile(
+    r"(?:^|(?<=[.;:\n!]))\s*(?P<d>over|ovr|short)\s+(?:by\s+)?"
+    r"(?:\d{1,5}\s+on\b|on\s+\S+\s+by\s+\d)",
+    _I,
 )
 # "books are under by 4", "the system's over", "system is 6 under": the books' side.
 _BOOKS = lead(
@@ -111,7 +125,7 @@ def read(text: str) -> Way | None:
             return Way(cat, m.group(0), word, True)
     if "over" not in text and "under" not in text and not _CHEAP.search(text):
         return None
-    m = _OURS.search(text)
+    m = _OURS.search(text) or _LEADING.search(text)
     if m is not None:
         up = m.group("d").lower() in _UP
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), m.group("d"), True)
@@ -124,7 +138,7 @@ def read(text: str) -> Way | None:
     return None
 
 
-_CHEAP = re.compile(r"short|down|\bup\b|heavy|light|shy", _I)
+_CHEAP = re.compile(r"short|down|\bup\b|heavy|light|shy|\bovr\b|\blong\b", _I)
 
 
 def both_ways(way: Way) -> str:
