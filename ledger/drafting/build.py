@@ -52,6 +52,7 @@ NO_REASON = (
 P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
+P_SQUARE = 0.15  # roofing squares of a line priced by the bundle: 3 bundles each, as a rule
 P_NOT_WHOLE = 0.15  # no count, and an amount near one item's cost but not it
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
 P_ITEMS_CONTAINER = 0.1  # counted in the container the item list prices by: shown, likely
@@ -1170,6 +1171,7 @@ _WRITTEN_OFF = re.compile(
 )
 _MOVED = re.compile(r"\b(?:move[ds]?|moving|transfer\w*|shift\w*)\b", re.IGNORECASE)
 P_BROKE_IN = 0.15  # "broke in" with nobody breaking in: a break-in or a breakage
+_BY_THE_BUNDLE = re.compile(r"(?:,|\bper|\ba)\s*bundle\s*$|\bbdl\s*$", re.IGNORECASE)
 _BROKEN_INTO = re.compile(
     r"\b(?:some\s*one|some\s*body|they|thie(?:f|ves)|burglars?|kids|guys|people|vandals"
     r"|intruders?|robbers?|crooks|scum(?:bags)?|got|was|were|been)\s+"
@@ -1731,6 +1733,26 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         warnings.append("The unit cost must be more than zero")
         missing.append("unit_cost")
         unit_cost = None
+
+    if (
+        quantity is not None
+        and item is not None
+        and not facts.containers
+        and facts.unit is None
+        and _BY_THE_BUNDLE.search(item.name)
+        and re.search(
+            rf"(?<![\w.]){re.escape(_fmt_qty(quantity))}\s+squares?\b", facts.source_text, re.I
+        )
+    ):
+        # "3 squares of GAF-HDZ-CHR" of shingles the list prices by the bundle: a roofing
+        # square is three bundles for most lines (some heavy ones take four), so likely nine
+        # bundles, never sure (round 236 drafted three bundles at 0.97)
+        explanation.append(
+            f"Quantity {_fmt_qty(quantity)} squares x 3 bundles per square = "
+            f"{_fmt_qty(quantity * 3)} (a square of shingles is most often 3 bundles)"
+        )
+        guesses.append(Guess("a square of shingles taken as 3 bundles: check", P_SQUARE))
+        quantity *= 3
 
     # -- the amount ------------------------------------------------------------------------
     amount: Decimal | None = None

@@ -8330,3 +8330,24 @@ def test_a_count_off_said_in_the_floors_shorthand(text: str, category: Category)
     # each was a loss with no reason (0.45) before
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+# -- held-out round 236 (sets 1925-1932) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bundles"),
+    [
+        ("3 squares of GAF-HDZ got crushed by the boom truck", 9),
+        ("4 sq of GAF-HDZ stolen off the job trailer", 12),
+        ("3 bundles of GAF-HDZ crushed", 3),
+    ],
+)
+def test_roofing_squares_of_shingles_priced_by_the_bundle(text: str, bundles: int) -> None:
+    # a square is three bundles for most shingles: 3 squares were drafted as 3 bundles at 0.97
+    items = {
+        "GAF-HDZ": ItemInfo("GAF-HDZ", "GAF Timberline HDZ Charcoal, bundle", Decimal("38.50"))
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == Decimal("38.50") * bundles
+    assert (d.confidence < 0.9) == (bundles != 3)  # squares: likely, never sure
