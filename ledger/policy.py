@@ -1808,6 +1808,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "overage", "over on count", "found extra", "extra on count", "surplus",
                 "extra units", "found additional", "more than expected",
+                # ("found extera 5 bags", "found extr 2 boxs": typed fast, round 230-231)
+                "found xtra", "found extera", "found extr",
                 "more than on the books", "over count", "overcount",
                 # (longer than the shrinkage group's "more than we have": the books are short)
                 "more than we have on the books", "more than we have in the system",
@@ -1902,6 +1904,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "wasn't on the system", "wasnt on the system", "was not on the system",
                 "not on the system", "aren't on the system", "arent on the system",
                 "nobody logged", "no one logged",
+                # ("found a stray case of X on the mezzanine that isn't on the books", "found
+                # extr 2 boxs of lables on the shelf, not in the sytem", "none on the system":
+                # rounds 230-235)
+                "isn't on the books", "isnt on the books", "is not on the books",
+                "not in the sytem", "none on the system", "not on the count",
                 fuzzy=False,
             ),
             # ("count came up 2 long on X", "came up 4 cs heavy on X vs the books": the count
@@ -1984,6 +1991,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "at no charge", "fish fry", "bake sale", "food shelf", "women's shelter",
                 "toys for tots", "clothing closet", "supply drive", "coat drive", "book drive",
                 "to the shelter", "homeless outreach", "outreach drive", "friends of the library",
+                # ("the church pantry took 15 bags of cracked corn, on the house": round 228-233)
+                "on the house",
                 "library sale", "diaper bank",
                 "(nonprofit)", "job training program",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
@@ -1991,7 +2000,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # given to a school, a club, a library: "gave 8 tubs to Lincoln Elementary"
             Words(
-                "gave", "given", "giving", "give", "gives", "gifted", "handed", "handed over",
+                "gave", "given", "giving", "give", "gives", "gifted", "gifting", "handed",
+                "handed over",
                 "handing", "handing over",
                 "dropped off", "dropping off", "drop off", "sent",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",

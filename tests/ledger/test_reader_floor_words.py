@@ -8351,3 +8351,19 @@ def test_roofing_squares_of_shingles_priced_by_the_bundle(text: str, bundles: in
     (d,) = draft(text, make_context(items=items))
     assert d.amount == Decimal("38.50") * bundles
     assert (d.confidence < 0.9) == (bundles != 3)  # squares: likely, never sure
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("found a stray SKU-12 up on the mezzanine that isn't on the books", Category.OVERAGE),
+        ("found extr 2 SKU-12 on the shelf, not in the sytem", Category.OVERAGE),
+        ("aisle 2 recount tues: +10 bx SKU-12", Category.OVERAGE),
+        ("the church pantry took 15 SKU-12 for their program, on the house", Category.DONATION),
+        ("gifting 4 SKU-12 to the foster kids program", Category.DONATION),
+    ],
+)
+def test_goods_found_off_the_books_and_goods_given_free(text: str, category: Category) -> None:
+    # each was a loss with no reason (0.45) in rounds 228-235
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category

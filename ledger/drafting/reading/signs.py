@@ -47,7 +47,10 @@ _AFTER_CODE = re.compile(
 # the signed figure, then the code: "-12 WID-200", "(-4) BX-1042", "+6 x SKU-77"
 _BEFORE_CODE = re.compile(
     # ("count variance -7 on BIT-100PC": the code the figure is on)
-    rf"{_SIGNED}\s*(?:x\s*)?(?:(?:units?|pcs|pieces?|ea|each|cs)\s+(?:of\s+)?)?(?:(?:on|for)\s+)?"
+    # ("aisle 2 recount: +10 bx GL-NTR6-XL": the count's own unit between)
+    rf"{_SIGNED}\s*(?:x\s*)?(?:(?:units?|pcs|pieces?|ea|each|cs|cases?|bx|box(?:es)?|bags?"
+    rf"|packs?|pks?|rolls?|pairs?|prs|sets?|bottles?|btls?|cans?)\s+(?:of\s+)?)?"
+    rf"(?:(?:on|for)\s+)?"
     rf"(?<![\w-])(?P<code>{_CODE})",
     re.IGNORECASE,
 )
