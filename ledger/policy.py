@@ -1115,6 +1115,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("5 microns sprouted feet from the rack", "cut the yard fence and took 6
                 # spools": rounds 230-231)
                 "sprouted feet", "cut the yard fence",
+                # ("grab and go on 6 X, guy was out the door before we could stop him", "guy
+                # took 2 land rovers off aisle 7", "a volunteer saw a guy pocket them", "TC24 x1
+                # went out the back gate, camera shows a guy throwing it in his truck", "someone
+                # broke the back door and took 18 coats": rounds 230-236)
+                "grab and go", "out the door before we could",
+                "guy took", "pocket them",
+                "went out the back gate", "went out the door in", "broke the back door",
+                "broke the front door", "kicked in the door", "kicked the door in",
+                "somebody had a key", "someone had a key",
                 # ("somebody cleaned out the ball room over the weekend", round 229: shrinkage)
                 "somebody cleaned out", "someone cleaned out", "they cleaned out",
                 "cleaned us out", "got cleaned out",
@@ -1451,7 +1460,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "reduced to", "reduce to", "lowered to", "lower to", "dropped to", "cut to",
                 "decreased to", "reducing to", "lowering to",
-                near=("value", "price", "priced", "worth", "valued", "nrv", "cost"),
+                # ("butter, 25 cases near date, reduce to $100/case", "6 with shelf scuffs,
+                # reduce to $30", "reduce 11spd chains to $30, new version out": rounds 227-236)
+                near=("value", "price", "priced", "worth", "valued", "nrv", "cost", "each",
+                      "scuffs", "scuffed", "scuff", "near date", "short dated", "short-dated",
+                      "new version", "still good", "still usable", "ok to sell", "sellable",
+                      "per case", "/case", "a case"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -8367,3 +8367,21 @@ def test_goods_found_off_the_books_and_goods_given_free(text: str, category: Cat
     # each was a loss with no reason (0.45) in rounds 228-235
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("grab and go on 6 SKU-12, guy was out the door before we could stop him",
+         Category.CASUALTY),
+        ("3 SKU-12 gone at close, a volunteer saw a guy pocket them", Category.CASUALTY),
+        ("last fri after close someone broke the back door and took 18 SKU-12",
+         Category.CASUALTY),
+        ("20 SKU-12 gone from the locked case, somebody had a key", Category.CASUALTY),
+        ("new SKU-12, 6 with shelf scuffs, reduce to $10", Category.WRITE_DOWN),
+    ],
+)  # fmt: skip
+def test_thefts_and_write_downs_said_on_the_floor(text: str, category: Category) -> None:
+    # rounds 227-236 read each as a loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category == category
