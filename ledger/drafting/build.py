@@ -731,9 +731,12 @@ def _listed_pack(item: ItemInfo) -> tuple[str, Decimal] | None:
     return held, Decimal(slashed.group(2))
 
 
-# "(case/12)", "CS/24", "bx/100": a container and its count after a slash
+# "(case/12)", "CS/24", "bx/100", ", bundle 250": a container and its count after a slash,
+# or after a space when they end the name
 _CONTAINER_SLASH_SIZE = re.compile(
-    r"\b(case|cs|box|bx|carton|ctn|bag|bg|tray|flat|sleeve|slv|bundle|bdl|pallet|plt)\s*/\s*(\d{1,5})\b",
+    r"\b(case|cs|box|bx|carton|ctn|bag|bg|tray|flat|sleeve|slv|bundle|bdl|pallet|plt)"
+    # ("KRAFT HANDLE BAG 1/6 BBL, bundle 250": the count after a space, ending the name)
+    r"(?:\s*/\s*|\s+(?=\d{1,5}\s*$))(\d{1,5})\b",
     re.IGNORECASE,
 )
 

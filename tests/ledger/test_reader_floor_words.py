@@ -8385,3 +8385,17 @@ def test_thefts_and_write_downs_said_on_the_floor(text: str, category: Category)
     # rounds 227-236 read each as a loss
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category == category
+
+
+# -- held-out round 237 (sets 1933-1940) ------------------------------------------------------
+
+
+def test_a_bundle_counted_after_a_space_at_a_names_end_is_the_lists_pack() -> None:
+    # "KRAFT HANDLE BAG 1/6 BBL, bundle 250" at $44: 125 bags are half a bundle, not 125
+    # bundles ($5,500.00 at 0.97)
+    name = "KRAFT HANDLE BAG 1/6 BBL, bundle 250"
+    items = {"TG-BAG-HND": ItemInfo("TG-BAG-HND", name, Decimal("44.00"))}
+    (d,) = draft(
+        "125 handle bags TG-BAG-HND got soaked under the dish pit", make_context(items=items)
+    )
+    assert d.amount == Decimal("22.00") and d.confidence < 0.9
