@@ -4738,7 +4738,14 @@ class _ReasonIndex:
                 continue  # "3x 60412 lego fire truck, boxes ripped": the goods' name, no fire
             found = self.lookup.get(key)
             near = self.near.get(key)
-            if found and (near is None or near.search(text) or (context and near.search(context))):
+            if found and (
+                near is None
+                or near.search(text)
+                or (context and near.search(context))
+                # ("gave 10 X and 10 Y to the church pantry": who was given them is said once,
+                # after the last part; round 236 read both parts as losses)
+                or (found[0] is Category.DONATION and near.search(self._message.text))
+            ):
                 fix = next((t for (a, _), t in typed.items() if m.start() <= a < m.end()), None)
                 hit = _Hit(found[0], found[1], m.start(), found[2], near is not None, fix)
                 weak = key in self.weak and not (

@@ -8399,3 +8399,11 @@ def test_a_bundle_counted_after_a_space_at_a_names_end_is_the_lists_pack() -> No
         "125 handle bags TG-BAG-HND got soaked under the dish pit", make_context(items=items)
     )
     assert d.amount == Decimal("22.00") and d.confidence < 0.9
+
+
+def test_goods_given_in_parts_to_one_cause_are_donations() -> None:
+    # "gave 10 X + 10 Y to the church pantry": the pantry is said once, after the last part;
+    # both parts were losses (0.45) in rounds 227-236
+    drafts = draft("gave 10 SKU-12 and 10 SKU-40 to the church pantry", make_context(items=ITEMS))
+    assert [d.category for d in drafts] == [Category.DONATION, Category.DONATION]
+    assert [d.amount for d in drafts] == [Decimal("150.00"), Decimal("25.00")]
