@@ -45,6 +45,9 @@ _HEDGE_WORDS = r"""probably|prob|probs|prolly|probly|prbly|maybe|mayb|perhaps|po
          |estimat(?:e[ds]?|ing)|est\.|est\b|ballpark|or\s+so|give\s+or\s+take|more\s+or\s+less|at\s+least
          |or\s+more|maybe\s+more|if\s+not\s+more|will\s+confirm|to\s+be\s+confirmed|tbc|tbd
          |still\s+(?:checking|counting)
+         # ("found 5 extra 88-3057 frames, wait no, frames count matches. it's 88-4105":
+         # something said is taken back, round 238 drafted both at 0.97)
+         |wait\s*,?\s*no\b|no\s+wait\b|actually\s*,?\s*no\b
          # ("dmaged bottls X, didnt get a count", round 166): how many was never counted
          |(?:did\s*n'?t|didnt|did\s+not|have\s*n'?t|havent|have\s+not)\s+(?:get|got|take|taken
             |do|done|have|had)\s+(?:a\s+)?(?:count|tally)\b|\bno\s+count\s+yet\b
