@@ -53,7 +53,7 @@ P_UNKNOWN_SKU = 0.08
 P_PRICE_DIFFERS = 0.15
 P_UNUSUAL_AMOUNT = 0.15
 P_SQUARE = 0.15  # roofing squares of a line priced by the bundle: 3 bundles each, as a rule
-P_NOT_WHOLE = 0.15  # no count, and an amount near one item's cost but not it
+P_NOT_ITS_COST = 0.15  # no count, and an amount near one item's cost but not it
 P_TOTAL_CONFLICT = 0.35  # a stated total against quantity x price: never a sure draft
 P_ITEMS_CONTAINER = 0.1  # counted in the container the item list prices by: shown, likely
 P_ITEMS_CONTAINER_OTHER = 0.25  # counted in other containers than the list's: ask
@@ -1801,7 +1801,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 # "tesla ws FW05233GTN dropped, w/o $950" of a $889.00 line: no count, and
                 # $950 is about one of them but not its cost; which is wrong? (A larger amount,
                 # "$2.5k of expired X", is a value written off, its count left to the books.)
-                guesses.append(Guess("the amount is not the item's cost", P_NOT_WHOLE))
+                guesses.append(Guess("the amount is not the item's cost", P_NOT_ITS_COST))
                 warnings.append(
                     f"{format_money(amount, cur)} is not the item list's cost of one {item.sku} "
                     f"({format_money(item.unit_cost, cur)}): how many went, at what cost?"

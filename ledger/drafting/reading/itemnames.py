@@ -490,11 +490,13 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 _NO_FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/])")
 _GLUED_SHORT = re.compile(r"\b([A-Za-z]{2,5})(\d{1,3})\b")
-# a board's size as a list writes it: thickness x width - length in feet
+# a size of three figures, as a yard writes its boards ("2x6x8")
 _THREE_FIGURE_SIZE = re.compile(r"(?<![\w.])\d{1,2}[xX]\d{1,2}[xX]\d{1,2}(?![\w.])")
+# a size of two figures or more, its first and the letters its last ends in ("700x23-25c")
 _DIMENSION_FIRST = re.compile(
     r"(?<![\w.])([1-9]\d{1,3})(?:\.\d+)?\s?[xX]\s?\d[\d./-]*([a-z]{1,2})?\b", re.I
 )
+# a board's size as a list writes it: thickness x width - length in feet
 _LUMBER = re.compile(r"\b(\d{1,2})\s*[xX]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*'")
 # a model's stem: letters, then figures, then more letters ("H250FDN" -> "H250", "AC30C2")
 _MODEL_STEM = re.compile(r"\b([A-Za-z]{1,3}\d{2,4})[A-Za-z]+\d*\b")
@@ -1505,13 +1507,13 @@ def _names_another(
     word = toks[end][0]
     if word != _norm(text[toks[end][1] : toks[end][2]]):
         return False  # (a word read as a name's only by a typo's correction: "walked")
-    others = index.owners.get(word, frozenset())
-    typed = text[toks[end - 1][1] : toks[end - 1][2]]
-    if toks[end - 1][0] == _norm(typed + word) or _norm(typed + word) in index.tokens[sku]:
-        return False  # ("coconut milk" of "Coconutmilk": one word of this name, typed apart)
     said = index.tokens[sku]
+    typed = text[toks[end - 1][1] : toks[end - 1][2]]
+    if toks[end - 1][0] == _norm(typed + word) or _norm(typed + word) in said:
+        return False  # ("coconut milk" of "Coconutmilk": one word of this name, typed apart)
     if _cut_of(word, said) or any(a in said for a in _alternatives(word, index)):
         return False  # ("45/5 caps" of "... capacitor 45+5": this name's word, cut short)
+    others = index.owners.get(word, frozenset())
     # (a figure after a name is its count: "vanilla 10 gal")
     return bool(others) and sku not in others and word not in _COMMON and word.isalpha()
 
