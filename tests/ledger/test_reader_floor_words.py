@@ -8418,3 +8418,24 @@ def test_a_statement_taken_back_leaves_no_sure_draft() -> None:
     text = "found 5 extra SKU-12, wait no, SKU-12 count matches. it's SKU-40 that's over by 5"
     drafts = draft(text, make_context(items=ITEMS))
     assert drafts and all(d.confidence < 0.5 for d in drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol remember when we lost 40 SKU-12 in the flood, that was $856 of pain",
+        "hydrofarm delivery short shipped 2 cases of SKU-12, called the rep",
+        "PO 4471 came in 2 cs short on the SKU-12, vendor is shipping the rest",
+    ],
+)
+def test_old_stories_and_short_deliveries_are_no_write_offs(text: str) -> None:
+    # a story from years ago, and goods the vendor still owes: each was drafted (rounds 227-238)
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_story_recalled_with_a_request_is_still_a_request() -> None:
+    (d,) = draft(
+        "remember when i said 3 SKU-12 were cracked? pls write them off", make_context(items=ITEMS)
+    )
+    assert d.amount == Decimal("45.00")

@@ -721,7 +721,7 @@ _NOT_YET = re.compile(
 )
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
-    r"|\b(?:0|no|zero)\s+variance\b"
+    r"|\b(?:0|no|zero)\s+variances?\b"
     # ("thanks for the count, all 46 TPMS sensors matched")
     r"|\ball\s+\d+\s+(?:[\w-]+\s+){0,3}(?:matched|match|checked\s+out|accounted\s+for)\b"
     # ("deet count matches, 6 cases on hand", "count on the rose 24 matches the system",
@@ -921,7 +921,19 @@ _NOT_NOW = re.compile(
       | \btotal\s+(?:q[1-4]|ytd|monthly|yearly|annual|\w+'s)\s+(?:w/o|write-?offs?|shrink)\s+
         (?:was|were|is|came\s+to)\b
       # ("freight claim filed for 2 sofas, $1,496, not writing them off yet")
-      | \bnot\s+(?:writing|w/o'?ing)\s+(?:them|it|these|those)?\s*(?:off\s+)?yet\b""",
+      | \bnot\s+(?:writing|w/o'?ing)\s+(?:them|it|these|those)?\s*(?:off\s+)?yet\b
+      # ("lol remember when we lost 40 sacks in the flood, that was $856 of pain": round 227)
+      | \bremember\s+when\s+(?!i\s+said|we\s+said)(?![^.?!\n]*\?)""",
+    _I | re.VERBOSE,
+)
+
+
+# "hydrofarm short shipped 2 cases of domes, called the rep", "PO 4471 came in 2 cs short on
+# the bibs, vendor is shipping the rest": the vendor owes them (rounds 228-237)
+_SHORT_SHIPPED = re.compile(
+    r"""\bshort[\s-]?shipped\b
+      | \b(?:came\s+in|arrived|delivery|shipment)\s+(?:\S+\s+){0,3}?short\b[^.;\n]{0,60}?
+        \b(?:vendor|rep|supplier|shipping\s+the\s+rest|sending|ships|next\s+week|tomorrow)\b""",
     _I | re.VERBOSE,
 )
 
@@ -933,6 +945,11 @@ def _chatter(text: str, has_reason: bool) -> str | None:
         return "That reads like a write-off from the past or one to come, not one asked for now. "
     if _ASKS_WRITE_OFF.search(text):
         return None
+    if _SHORT_SHIPPED.search(text):
+        return (
+            "That reads like a delivery that came in short: a claim on the vendor, not stock "
+            "to write off. "
+        )
     if "surviv" in text.lower() or "made it" in text.lower():
         # ("2 cases smashed / not a single bottle survived": denied, the goods did not)
         text = _NONE_SURVIVED.sub(" ", text)
