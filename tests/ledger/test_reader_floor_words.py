@@ -8439,3 +8439,23 @@ def test_a_story_recalled_with_a_request_is_still_a_request() -> None:
         "remember when i said 3 SKU-12 were cracked? pls write them off", make_context(items=ITEMS)
     )
     assert d.amount == Decimal("45.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cost", "amount"),
+    [
+        ("25 yds of elastic off an ELS-50 roll kinked beyond use",
+         "Braided Elastic 3/4in, roll 50 yd", "19.90", "9.95"),
+        ("tossing 45 yds of ELS-50, sun faded in the window", "Kona Cotton White, bolt 15 yd",
+         "78.00", "234.00"),
+        ("60 ft of ELS-50 cutout wire kinked, useless", "CUTOUT WIRE BRAIDED ROLL 100 FT",
+         "34.00", "20.40"),
+    ],
+)  # fmt: skip
+def test_a_length_off_a_roll_whose_size_follows_it(
+    text: str, name: str, cost: str, amount: str
+) -> None:
+    # "roll 50 yd" without "of": 25 yards were 25 rolls ($497.50) in round 228
+    items = {"ELS-50": ItemInfo("ELS-50", name, Decimal(cost))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == Decimal(amount) and d.confidence < 0.9

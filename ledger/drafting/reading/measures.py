@@ -86,7 +86,10 @@ _HOLDER_SIZE = re.compile(
     rf"(?<![\w./])(?P<k>\d+)\s*/\s*(?P<n3>\d+(?:\.\d+)?)\s*-?\s*(?P<u3>{UNIT})\.?\s+"
     rf"(?:[a-z]+\s+)?(?:{_HOLDER_WORDS})\b"
     rf"|(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<u>{UNIT})\.?\s+(?:[a-z]+\s+)?(?P<h>{_HOLDER_WORDS})\b"
-    rf"|\b(?P<h2>{_HOLDER_WORDS})\s+of\s+(?P<n2>\d+(?:\.\d+)?)\s*-?\s*(?P<u2>{UNIT})\b",
+    # ("Braided Elastic 3/4in, roll 50 yd", "Kona Cotton White, bolt 15 yd": a roll's or a
+    # bolt's length said after it without "of"; round 228)
+    rf"|\b(?P<h2>{_HOLDER_WORDS})\s+(?:of\s+|(?<=roll\s)|(?<=bolt\s)|(?<=spool\s)|(?<=coil\s)"
+    rf"|(?<=reel\s))(?P<n2>\d+(?:\.\d+)?)\s*-?\s*(?P<u2>{UNIT})\b",
     re.IGNORECASE,
 )
 
