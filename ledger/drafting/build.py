@@ -470,6 +470,9 @@ _RETAIL_HOLDERS = frozenset(("bottle", "jar"))
 # what goods sold by length come on, and the lengths: "3 rolls" of "..., roll of 40 yd"
 _LENGTH_HOLDERS = frozenset(("roll", "spool", "reel", "bolt", "coil", "hank", "cone"))
 _LENGTHS = frozenset(("foot", "yard", "metre", "inch"))
+_PIECES_SAID = re.compile(r"(?<![\w.])\d+\s*(?:pcs|pieces)\b", re.IGNORECASE)
+# a retail pack the list's name prices ("..., 6pk"), not what one holds ("Puzzle 1000 pc")
+_RETAIL_PACK = re.compile(r"(?<![\w.])\d+\s*-?\s*(?:pk|pack)\b", re.IGNORECASE)
 _LOOSE_PIECES = re.compile(
     r"\b(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|softgels?|gumm(?:y|ies)|lozenges?"
     r"|loose|singles?)\b",
@@ -887,7 +890,11 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if sized is not None and by_its_pack is None and _whole_ones_counted(facts, item, sized, unit):
         return None
     if sized is None and (
-        _OUT_OF_A_PACK.search(facts.source_text) or _taken_out_of(facts, item, "pack")
+        _OUT_OF_A_PACK.search(facts.source_text)
+        or _taken_out_of(facts, item, "pack")
+        # ("patch cables PCH-6RA-6PK: 9 pcs with bad solder joints": pieces said as such;
+        # round 229 drafted nine 6-packs)
+        or (_PIECES_SAID.search(facts.source_text) and _RETAIL_PACK.search(item.name))
     ):
         # "4 cables from an open 10pk", "7 single sticks out of the 3pks": pieces taken out
         # of the pack the list's name counts ("USB-C CABLE 3FT 10PK", "OYSTER SAUCE 6/5LB")

@@ -8459,3 +8459,12 @@ def test_a_length_off_a_roll_whose_size_follows_it(
     items = {"ELS-50": ItemInfo("ELS-50", name, Decimal(cost))}
     (d,) = draft(text, make_context(items=items))
     assert d.amount == Decimal(amount) and d.confidence < 0.9
+
+
+def test_pieces_said_as_such_of_a_retail_pack_are_a_share_of_it() -> None:
+    # "9 pcs" of "Patch Cable 6 in Right Angle, 6pk" at $13.20 were nine 6-packs ($118.80)
+    items = {"PCH-6": ItemInfo("PCH-6", "Patch Cable 6 in Right Angle, 6pk", Decimal("13.20"))}
+    (d,) = draft(
+        "patch cables PCH-6: 9 pcs with bad solder joints, toss", make_context(items=items)
+    )
+    assert d.amount == Decimal("19.80") and d.confidence < 0.9
