@@ -877,9 +877,21 @@ _OUT_AND_BACK = re.compile(
           |back\s+(?:tomorrow|next\s+week)\b)""",
     _I | re.VERBOSE,
 )
+# "hydrofarm short shipped 2 cases of domes, called the rep", "PO 4471 came in 2 cs short on
+# the bibs, vendor is shipping the rest": the vendor owes them (rounds 228-237)
+_SHORT_SHIPPED = re.compile(
+    r"""\bshort[\s-]?shipped\b
+      | \b(?:came\s+in|arrived|delivery|shipment)\s+(?:\S+\s+){0,3}?short\b[^.;\n]{0,60}?
+        \b(?:vendor|rep|supplier|shipping\s+the\s+rest|sending|ships|next\s+week|tomorrow)\b""",
+    _I | re.VERBOSE,
+)
+
+
 _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TAKEN_BACK, False, "That reads like an earlier report taken back: nothing to draft. "),
     (_DROPPED_OFF, False, "That reads like stock delivered, not a write-off. "),
+    (_SHORT_SHIPPED, False, "That reads like a delivery that came in short: a claim on the "
+     "vendor, not stock to write off. "),
     (_GOODS_FINE, False, "That reads like goods that are fine, not a write-off. "),
     (_NOT_YET, False, "That reads like a note for later, not a write-off to draft now. "),
     (_VENDOR_CREDIT, False, "That reads like goods returned to a vendor or a credit, not a "
@@ -928,16 +940,6 @@ _NOT_NOW = re.compile(
 )
 
 
-# "hydrofarm short shipped 2 cases of domes, called the rep", "PO 4471 came in 2 cs short on
-# the bibs, vendor is shipping the rest": the vendor owes them (rounds 228-237)
-_SHORT_SHIPPED = re.compile(
-    r"""\bshort[\s-]?shipped\b
-      | \b(?:came\s+in|arrived|delivery|shipment)\s+(?:\S+\s+){0,3}?short\b[^.;\n]{0,60}?
-        \b(?:vendor|rep|supplier|shipping\s+the\s+rest|sending|ships|next\s+week|tomorrow)\b""",
-    _I | re.VERBOSE,
-)
-
-
 def _chatter(text: str, has_reason: bool) -> str | None:
     """The answer to floor chatter that asks for nothing; None when the message asks for a
     write-off in so many words, or (for the kinds a reason overrules) names a reason."""
@@ -945,11 +947,6 @@ def _chatter(text: str, has_reason: bool) -> str | None:
         return "That reads like a write-off from the past or one to come, not one asked for now. "
     if _ASKS_WRITE_OFF.search(text):
         return None
-    if _SHORT_SHIPPED.search(text):
-        return (
-            "That reads like a delivery that came in short: a claim on the vendor, not stock "
-            "to write off. "
-        )
     if "surviv" in text.lower() or "made it" in text.lower():
         # ("2 cases smashed / not a single bottle survived": denied, the goods did not)
         text = _NONE_SURVIVED.sub(" ", text)
