@@ -1963,14 +1963,14 @@ _PER_CONTAINER_SAID = re.compile(
 )
 # a name that says one manufactured piece, not goods sold loose or by weight in a bag or box
 # (no weight, volume or pack word in it): "Micro-USB cable 3ft", "LED bulb A19"
-_ONE_PIECE_NAME = re.compile(
+# An item list name that says how the line is packed or measured ("..., box/100", "Flour 25kg
+# sack", "Rope, per ft"): a count of bags or boxes of it may be the list's own unit.
+_PACKED_NAME = re.compile(
     # ("Hard shell glasses case, black": a case that is the goods; "case of 12" is a pack)
-    r"^(?!.*\b(?:bags?|box(?:es)?|sacks?|bx|lbs?|lb\.|kg|kgs|oz|g|gal|gallons?|l|ml|liters?|pk|pack"
-    r"|case\s*(?:of|/)|cs\s*/|ct|count|dozen|dz|pair|set|roll|bundle|each|ea|\d+\s*(?:lb|kg|oz|g|ml|l))\b)"
-    r".*\b(?:cable|cord|charger|adapter|bulb|lamp|tube|filter|battery|phone|case|cover|switch"
-    r"|plug|outlet|fuse|valve|fitting|hose|belt|blade|bit|tool|light|sensor|card|remote|mouse"
-    r"|keyboard|headphones?|earbuds?|speaker|meter|gauge|pump|motor|fan|clock|watch|toy|doll"
-    r"|figure|mug|glass|bottle|jar|candle|frame|book|shirt|tee|hat|cap|glove|sock|shoe|boot)s?\b",
+    r"\b(?:bags?|box(?:es)?|sacks?|bx|lbs?|lb\.|kg|kgs|oz|g|gal|gallons?|l|ml|liters?|pk|pack"
+    r"|case\s*(?:of|/)|cs\s*/|ct|count|dozen|dz|pair|set|roll|bundle|each|ea"
+    # ("Round bur RA #2, 100pk", "Gloves nitrile M/200")
+    r"|\d+\s*(?:lb|kg|oz|g|ml|l|pk|pks|pack|pc|pcs|ct|count))\b|\w\s*/\s*\d",
     re.IGNORECASE,
 )
 
@@ -1983,10 +1983,13 @@ def _container_of_unknown_size(unit: str | None, sku: str, item_name: str) -> st
     if (
         held is None
         and packs.container(unit) in ("bag", "box")
-        and _ONE_PIECE_NAME.search(item_name)
+        and item_name.strip().lower() != sku.lower()
+        and not _PACKED_NAME.search(item_name)
     ):
         # ("1 bag of CBLMICRO damaged" of "Micro-USB cable 3ft" at $0.95: a bag of how many
-        # cables? round 184 drafted one cable at 0.97)
+        # cables? round 184 drafted one cable at 0.97; "2 boxes of the cm-x5 shaft zincs" of
+        # "Martyr Shaft Anode 1in Zinc", round 239 at 0.97. A list that gives no name, only
+        # the code, may price the box itself: that stays the list's unit)
         held = packs.container(unit)
     if held is None:
         return None

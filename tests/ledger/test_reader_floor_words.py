@@ -8468,3 +8468,32 @@ def test_pieces_said_as_such_of_a_retail_pack_are_a_share_of_it() -> None:
         "patch cables PCH-6: 9 pcs with bad solder joints, toss", make_context(items=items)
     )
     assert d.amount == Decimal("19.80") and d.confidence < 0.9
+
+
+# -- held-out round 239 (sets 1949-1956) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("2 boxes of the cm-x5 shaft zincs damaged", "cm-x5", "Martyr Shaft Anode 1in Zinc"),
+        ("2 boxes of CG-MEGACLAW got water damaged under the leaky window", "CG-MEGACLAW",
+         "Crab Grab Mega Claw Stomp Pad"),
+        ("a bag of SH-316-516D missing from the rigging bench", "SH-316-516D",
+         "Shackle SS316 D 5/16in"),
+    ],
+)  # fmt: skip
+def test_boxes_of_goods_the_list_prices_one_by_one_ask_their_size(
+    text: str, code: str, name: str
+) -> None:
+    # the list names one piece: a box of them holds how many? (0.97 at one piece a box)
+    items = {code: ItemInfo(code, name, Decimal("9.75"))}
+    drafts = draft(text, make_context(items=items))
+    assert drafts and all(d.confidence < 0.9 for d in drafts)
+
+
+@pytest.mark.parametrize("name", ["Round bur RA #2, 100pk", "Nitrile gloves M/200", "SH-77"])
+def test_boxes_of_a_packed_or_unnamed_line_are_the_lists_unit(name: str) -> None:
+    items = {"SH-77": ItemInfo("SH-77", name, Decimal("54.00"))}
+    (d,) = draft("SH-77, 2 boxes, rusted out, scrap them", make_context(items=items))
+    assert d.amount == Decimal("108.00")
