@@ -114,6 +114,9 @@ class Words:
       and the correction shown); off for words short or common enough to collide.
     - weak: these words name the reason only when no other reason's word is there: "lost 40
       units to water damage" is damage, "lost 40 units" is shrinkage.
+    - faint: weaker still: these words name the reason only when no other reason's word, weak
+      ones included, is there: "found 2 X behind the shelf" is over the books, "found 2 X
+      with the soles coming off, toss" is a loss.
 
     Issue 9 grows the lexicon here, group by group (synonyms and idioms are more phrases;
     attributes shared by a group, such as which words fuzzy matching may aim at, are more
@@ -126,6 +129,7 @@ class Words:
     near: tuple[str, ...]
     fuzzy: bool
     weak: bool
+    faint: bool
 
     def __init__(
         self,
@@ -135,13 +139,15 @@ class Words:
         near: Iterable[str] = (),
         fuzzy: bool = True,
         weak: bool = False,
+        faint: bool = False,
     ) -> None:
         object.__setattr__(self, "phrases", phrases)
         object.__setattr__(self, "misspelled", tuple(sorted((misspelled or {}).items())))
         object.__setattr__(self, "explains", frozenset(explains))
         object.__setattr__(self, "near", tuple(near))
         object.__setattr__(self, "fuzzy", fuzzy)
-        object.__setattr__(self, "weak", weak)
+        object.__setattr__(self, "weak", weak or faint)
+        object.__setattr__(self, "faint", faint)
 
 
 @dataclass(frozen=True)
@@ -1960,6 +1966,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "inventory", "system", "books", "on hand", "cycle"),
                 fuzzy=False,
             ),
+            # Goods found, where nothing else is said of them: "found 2 BS-32 behind the
+            # shelf" (round 240 read it as a loss); "found 3 cracked" stays damage
+            Words("found", faint=True, fuzzy=False),
             # ... "more" too, where nothing else is said: "the recount shows 5 more X missing"
             # is 5 more gone
             Words(

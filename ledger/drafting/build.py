@@ -23,6 +23,7 @@ from ledger.drafting.reading.named import (
 from ledger.drafting.types import (
     BY_ITS_NAME,
     NO_COUNT_GIVEN,
+    SKUS_LEFT_OUT,
     Draft,
     DraftContext,
     DraftLine,
@@ -1537,7 +1538,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 _note_whole_packs(whole, item, explanation, guesses)
                 # (the list said how many pieces a case holds: the reading's question is
                 # answered)
-                asked = f"how many pieces in a {whole_held}?"
+                asked = f"how many pieces in {packs.a(whole_held)}?"
                 warnings[:] = [w for w in warnings if asked not in w]
                 facts = replace(
                     facts,
@@ -1673,20 +1674,22 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             ):
                 # "3 boxes of slate SLT-MC-SF" of "..., per sq ft" at $4.25: three square feet?
                 # How many in a box? (round 198: $12.75 at 0.97)
-                guesses.append(Guess(f"how many square feet in a {holder}?", P_CONTAINER_COST))
+                guesses.append(
+                    Guess(f"how many square feet in {packs.a(holder)}?", P_CONTAINER_COST)
+                )
                 warnings.append(
                     f"The item list prices {item.sku} per square foot ({item.name}); the "
                     f"message counts {_fmt_qty(facts.quantity)} {facts.unit}: how many square "
-                    f"feet in a {holder}? Say how many square feet in all"
+                    f"feet in {packs.a(holder)}? Say how many square feet in all"
                 )
             if held:
                 # "2 pallets of SKU-12 damaged": the item list prices one SKU-12, not a pallet
                 # of them; how many pieces a pallet holds is not said, so the amount is a guess
-                guesses.append(Guess(f"how many pieces in a {held}?", P_CONTAINER_COST))
+                guesses.append(Guess(f"how many pieces in {packs.a(held)}?", P_CONTAINER_COST))
                 warnings.append(
                     f"{_fmt_qty(facts.quantity or Decimal(0))} {facts.unit} priced at the item "
                     f"list's {format_money(item.unit_cost, cur)} per {item.name.lower()}: how "
-                    f"many pieces in a {held}? Add '(12/{held})' or a price per {held}"
+                    f"many pieces in {packs.a(held)}? Add '(12/{held})' or a price per {held}"
                 )
         elif (
             unit_cost == item.unit_cost
@@ -1696,11 +1699,11 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             # "2 pallets of SKU-12, $15 each" with SKU-12 at $15 on the list: the price is one
             # item's, the count is of pallets of them ("each" after a count of cases is read
             # as a case's price when nothing says otherwise)
-            guesses.append(Guess(f"how many pieces in a {held}?", P_CONTAINER_COST))
+            guesses.append(Guess(f"how many pieces in {packs.a(held)}?", P_CONTAINER_COST))
             warnings.append(
                 f"{format_money(unit_cost, cur)} is the item list's cost of one "
                 f"{item.name.lower()}, but {_fmt_qty(facts.quantity)} {facts.unit} are counted: "
-                f"how many pieces in a {held}?"
+                f"how many pieces in {packs.a(held)}?"
             )
         elif unit_cost is not None and unit_cost != item.unit_cost:
             guesses.append(Guess("stated price differs from the item list", P_PRICE_DIFFERS))
@@ -2119,15 +2122,15 @@ DOUBTFUL_PART_WARNING = "Another part of this message is in doubt: check it befo
 
 SURE_PART = 0.9
 GUESSED_PART_WARNING = (
-    "Another part of this message is goods I guessed (by name, or one assumed): check it "
-    "before approving"
+    "Another part of this message is goods I guessed (by name, one assumed, or one of "
+    "several codes): check it before approving"
 )
-_GUESSED_GOODS = (f"{NO_COUNT_GIVEN}:", BY_ITS_NAME)
+_GUESSED_GOODS = (f"{NO_COUNT_GIVEN}:", BY_ITS_NAME, SKUS_LEFT_OUT)
 
 
 def _goods_guessed(d: Draft) -> bool:
     """Whether a draft's goods or count were guessed: named by the item list's name with no
-    code, or one unit assumed with no count."""
+    code, one unit assumed with no count, or one of several codes its part names."""
     return any(g in line for line in d.explanation for g in _GUESSED_GOODS)
 
 

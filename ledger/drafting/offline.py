@@ -75,7 +75,14 @@ from ledger.drafting.reading.fast import (
     twin_patterns,
     words,
 )
-from ledger.drafting.types import BY_ITS_NAME, NO_COUNT_GIVEN, DraftError, Facts, Guess
+from ledger.drafting.types import (
+    BY_ITS_NAME,
+    NO_COUNT_GIVEN,
+    SKUS_LEFT_OUT,
+    DraftError,
+    Facts,
+    Guess,
+)
 from ledger.money import MoneyError, parse_decimal, quantize
 from ledger.policy import RESERVE_NOUNS, Category, Kind, Policy, ReasonTable, phrase_key
 
@@ -157,6 +164,10 @@ _UNIT_WORDS: tuple[str, ...] = (
     # ("3 flats of ISO110 run over": flats of canisters, plants or eggs; only the plural, as
     # "3 flat tires" are tires; round 182, sure at 3 canisters)
     "flats",
+    # ("tossing 3 inner packs of the OPI top coat": the carton's inner cartons, of how many?
+    # round 240 drafted three bottles at 0.97)
+    "inners", "inner packs", "inner pack", "inner boxes", "inner box", "inner cartons",
+    "inner carton",
 )  # fmt: skip
 _UNIT = "(?:" + "|".join(sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")"
 # A price "per unit / each" fits any counted quantity; other unit words must match.
@@ -3891,7 +3902,7 @@ def _read_group(
 
     if len({c for c, _ in skus}) > 1:
         r.guess(
-            "The message names several SKUs ("
+            f"{SKUS_LEFT_OUT} ("
             + ", ".join(dict.fromkeys(c for c, _ in skus))
             + f"); drafted {sku} only",
             P_SEVERAL_SKUS,
@@ -4533,6 +4544,7 @@ class _Hit:
     verb: bool = False  # a word that counts only beside another ("top up" the reserve)
     typed: fuzzy.Correction | None = None  # the misspelling read as this word
     weak: bool = False  # "lost": a reason only when no other reason's word is there
+    faint: bool = False  # "found": ... not even a weak one
 
 
 _AND = re.compile(r"\s(?:and|&|n)\s", _I)
@@ -4569,6 +4581,7 @@ class _ReasonIndex:
         # phrase key -> the words one of which must be in the request for the phrase to count
         self.near: dict[str, re.Pattern[str]] = {}
         self.weak: set[str] = set()  # phrases that name a reason only when no other does
+        self.faint: set[str] = set()  # ... nor any weak one
         targets: list[str] = []  # the words fuzzy matching may aim at
         for row in table.by_priority:
             for group in row.words:
@@ -4578,6 +4591,8 @@ class _ReasonIndex:
                     self.lookup.setdefault(phrase_key(phrase), entry)
                     if near is not None:
                         self.near[phrase_key(phrase)] = near
+                    if group.faint:
+                        self.faint.add(phrase_key(phrase))
                     if group.weak:
                         self.weak.add(phrase_key(phrase))
                     elif group.fuzzy and " " not in phrase_key(phrase):
@@ -4753,7 +4768,9 @@ class _ReasonIndex:
                     # the books is the count's own story, whatever else is said)
                     key == "more" and _THAN_THE_BOOKS.match(text, m.end())
                 )
-                out.append(replace(hit, weak=True) if weak else hit)
+                if weak:
+                    hit = replace(hit, weak=True, faint=key in self.faint)
+                out.append(hit)
         return tuple(out)
 
     def _in_a_listed_code(self, low: str, start: int, end: int) -> bool:
@@ -4898,7 +4915,9 @@ def _pick_reason(
         return None, None
     every = hits  # ("donate or toss": a weak word is still one side of a choice)
     strong = [h for h in hits if not h.weak]
-    hits = strong or hits  # "lost ... to water damage": the cause names the reason
+    # "lost ... to water damage": the cause names the reason; "found 2, toss": the weak
+    # word, the faint one
+    hits = strong or [h for h in hits if not h.faint] or hits
     # a reason word typed right beats a guess at a misspelling that tells another story:
     # "broke 6 steak knives" is broken, never 'steak' read as "steal" ("vandalisim at the
     # dock, 3 smashed" is one story: the misspelled event explains the damage)
@@ -5129,7 +5148,7 @@ def _loose_beside_unknown_pack(r: _Read) -> None:
     if m is not None and _holder(m.group("u")):
         unit = packs.container(m.group("u")) or m.group("u").lower()
         r.doubts.append(
-            f"'{_WS.sub(' ', m.group(0))}': how many pieces are in a {unit}? Give the count "
+            f"'{_WS.sub(' ', m.group(0))}': how many pieces are in {packs.a(unit)}? Give the count "
             f"per {unit}"
         )
 
@@ -6469,8 +6488,8 @@ def _per_piece_against_uncounted(
     what = f"{_fmt(quantity)} {unit}"
     if holder:
         r.unclear.append(
-            f"'{what}': how many pieces in a {holder}? The price is per piece; give the count "
-            f"per {holder}"
+            f"'{what}': how many pieces in {packs.a(holder)}? The price is per piece; give the "
+            f"count per {holder}"
         )
     else:
         r.unclear.append(

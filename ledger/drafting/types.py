@@ -15,6 +15,9 @@ from ledger.policy import Category, Kind, Policy
 # parts are never sure beside such a part: build.whole_message).
 NO_COUNT_GIVEN = "No count given"
 BY_ITS_NAME = "by its name in the item list"
+# ... or left goods it names undrafted: "thieves got 2 X and a Y, and smashed 1 Z" read as
+# two parts, the second drafting Y alone
+SKUS_LEFT_OUT = "The message names several SKUs"
 
 
 class DraftError(ValueError):

@@ -649,7 +649,7 @@ def _priced_by_the_container(
         f"{item.unit_cost} a piece, a {held} of {size} ('{listed}') would be "
         f"{item.unit_cost * size}"
     )
-    asked = f"how many pieces in a {held}?"
+    asked = f"how many pieces in {packs.a(held)}?"
     return replace(
         facts,
         guesses=(*(g for g in facts.guesses if asked not in g.message), Guess(note, P_CODE)),
@@ -689,7 +689,7 @@ def _multiplied(
     )
     # the reading asked how many pieces a case holds (the list's name said), and what the
     # other figure was (the loose pieces, or the cases they came with)
-    asked = [f"how many pieces in a {held}?", f"how many pieces are in a {held}?"]
+    asked = [f"how many pieces in {packs.a(held)}?", f"how many pieces are in {packs.a(held)}?"]
     if loose:
         asked += [f"'{loose}'", f"number {loose}", "what the", "came in", "container count"]
     return replace(

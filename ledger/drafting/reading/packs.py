@@ -55,7 +55,9 @@ _CONTAINERS = {
     # ("DS103T-P ... pail of 1750": deck screws and nails sold by the pail; round 207 counted
     # 3 pails at 0.97 where the writers counted 5,250 screws)
     "pail": "pail", "pails": "pail",
-    "inner": "inner", "inners": "inner", "set": "set", "sets": "set",
+    "inner": "inner", "inners": "inner", "inner pack": "inner", "inner packs": "inner",
+    "inner box": "inner", "inner boxes": "inner", "inner carton": "inner",
+    "inner cartons": "inner", "set": "set", "sets": "set",
     # ("2 cards of 377s, 5 per card", "2 strips of 364s (5/strip)", "4 tubes x 250 beads")
     "card": "card", "cards": "card", "strip": "strip", "strips": "strip", "tube": "tube",
     "tubes": "tube",
@@ -551,6 +553,11 @@ def _plus_loose(s: str, pack: Pack) -> Pack:
         used=[*pack.used, n],
         containers={},  # a price per case or per dozen no longer fits the pieces
     )
+
+
+def a(word: str) -> str:
+    """'a box', 'an inner': the article a container's name takes in a question."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 def container(unit: str | None) -> str | None:
