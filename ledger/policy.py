@@ -859,6 +859,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # "8 sheets of foam board are a no-show on the count": rounds 227-235)
                 "couldnt find", "couldnt locate", "could'nt find", "mia", "m.i.a.",
                 "no-show on the count", "no-show on count",
+                # ("x3 not on the peg at count, no idea where they went": round 239)
+                "no idea where they went", "no idea where it went", "not on the peg",
+                "not on the pegs", "not on the hook", "dunno where they went",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
                     "shrinkge": "shrinkage", "misng": "missing", "msising": "missing",
@@ -1129,6 +1132,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "guy took", "pocket them",
                 "went out the back gate", "went out the door in", "broke the back door",
                 "broke the front door", "kicked in the door", "kicked the door in",
+                # ("someone popped the back door lock last night and took 2 cs": round 242
+                # read 'popped' as damage)
+                "popped the back door", "popped the back door lock", "popped the door",
+                "popped the door lock", "popped the side door", "popped the front door",
+                "forced the door", "forced the back door", "forced the side door",
+                "busted the lock", "busted the door", "busted the back door",
+                "broke the side door", "kicked in the back door", "kicked the back door in",
                 "somebody had a key", "someone had a key",
                 # ("somebody cleaned out the ball room over the weekend", round 229: shrinkage)
                 "somebody cleaned out", "someone cleaned out", "they cleaned out",
@@ -1408,6 +1418,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("mark to 25.00", "reval to 240", "worth 79 ea now"): a new price, said short
                 "mark to", "marked to", "marking to", "mark em to", "mark them to",
                 "mark it to", "mark em down", "marked em down", "reval", "reval to",
+                # ("1 with a crushed flange, marking it to $800", "going out as seconds at $99",
+                # "moving to the seconds bin at $30", "selling used at $120": round 239)
+                "marking it to", "marking them to", "marking em to", "marked it to",
+                "marked them to", "seconds bin at",
+                "to the seconds bin", "into the seconds bin", "selling used at", "sell used at",
+                "sold used at", "sell as used at",
                 "half off", "sample sale", "tag em", "tag them at", "price it",
                 "knock to", "sell for", "sell them for", "sell it for", "cutting price",
                 "cut price", "cutting the price", "still selling", "selling but at", "w/d",
@@ -1929,6 +1945,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # rounds 230-235)
                 "isn't on the books", "isnt on the books", "is not on the books",
                 "not in the sytem", "none on the system", "not on the count",
+                # ("bibs are running 4 cases over what the system shows": round 239)
+                "over what the system shows", "over what the system says",
+                "over what the books show", "over what the books say", "over what qb shows",
+                "over what qb says", "over what quickbooks shows", "over the system count",
                 fuzzy=False,
             ),
             # ("count came up 2 long on X", "came up 4 cs heavy on X vs the books": the count
@@ -1947,6 +1967,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("extra jamon leg turned up in the meat locker": found)
                 near=("count", "counted", "recount", "counting", "found", "on the shelf",
                       "turned up", "turns up", "showed up", "popped up",
+                      # ("80 ft over after the reel remeasure": round 239)
+                      "remeasure", "re-measure", "remeasured", "re-measured",
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
                       # ("over on hokas by 2 pr at year end", "over on G2s by 4 vs system")
                       "vs system", "vs the system", "than the system", "year end",
@@ -2027,6 +2049,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "handed over",
                 "handing", "handing over",
                 "dropped off", "dropping off", "drop off", "sent",
+                # ("we're sending 10 boxes over to the free clinic at St. Vincent's church, pls
+                # write them off": round 239)
+                "sending", "send",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
                       "troop", "shelter", "church", "hospital", "pta", "classroom",
                       "teachers", "daycare", "nursing home", "senior center", "ymca",
@@ -2044,7 +2069,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "scout troop", "girl scouts", "boy scouts", "little league", "high",
                       "middle school", "academy", "auto shop",
                       # ("gave 15 pr X blanks to the free clinic at St. Vincent's", round 171)
-                      "free clinic"),
+                      "free clinic",
+                      # ("gave 4 X to First Baptist for the kids' fish tank ministry", "going
+                      # to st. mark's youth group": round 239)
+                      "baptist", "methodist", "lutheran", "presbyterian", "catholic",
+                      "episcopal", "ministry", "ministries", "youth group", "congregation",
+                      "synagogue", "mosque"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -1514,7 +1514,10 @@ _WD_NRV = lead(
          |(?:still\s+)?saleable\s+(?:at|for)|can\s+(?:still\s+)?(?:get|fetch)|marked\s+at
          |we(?:'?ll|\s+will|'?d|\s+would|\s+can|\s+could)\s+(?:only\s+|still\s+)?(?:get|fetch|recover)
          |(?:realistically|now|only)\s+(?:we\s+)?(?:(?:only|still)\s+)?(?:get|fetch|recover)
-         |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?as\s+seconds\s+(?:at|for)
+         # ("going out as seconds at $99 each", "to the seconds bin at $30", "selling used at
+         # $120": round 239)
+         |as\s+seconds\s+(?:at|for)|seconds\s+(?:bin|rack|table|shelf)\s+(?:at|for)
+         |(?:sell|sold|selling)\s+(?:them\s+|it\s+)?(?:as\s+)?used\s+(?:at|for)
          |(?:will|would|can|could)\s+take\s+(?:them|it|these|those)\s+(?:at|for)
          |(?:knock(?:ed)?|mark(?:ed)?|tak(?:e|en)|took|bring|brought)\s+(?:[a-z][\w'-]*\s+){{0,3}}?down\s+to
          |re-?pric(?:e|ed|ing)(?:\s+(?:them|it))?\s+(?:to|at)|offer(?:ed|s)?(?:\s+us)?

@@ -357,7 +357,8 @@ _PERIOD = lead(
         |year[-\s]to[-\s]date|ytd|so\s+far(?:\s+this\s+\w+)?|to\s+date|all\s+year
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
         |(?:for|over|during)\s+the\s+(?:week|month|quarter|year|period)(?!\s+(?:of|ending))
-        |q[1-4](?=\s+(?:[a-z]+\s+)?(?:was|were|came\s+to|totall?ed|is)\b)
+        # ("Q3 write-offs totaled $3,412, fyi": round 241 drafted it)
+        |q[1-4](?=\s+(?:[a-z/&-]+\s+)?(?:was|were|came\s+to|totall?ed|is)\b)
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
     re.IGNORECASE | re.VERBOSE,
     word=True,

@@ -40,7 +40,9 @@ _SIGNED = (
 _AFTER_CODE = re.compile(
     # ("HB-2270 whitestrips -2": a word of the goods' name left between)
     # ("SKU-12, +7 vs system": a comma after the code)
-    rf"(?<![\w-])(?P<code>{_CODE})(?:\s+[a-z]{{3,}}){{0,2}}?\s*[:=,]?\s*(?:{_LABEL}\s*[:=]?\s*)?"
+    # ("SM-IOMAG-LNS cycle ct -3": the count written short)
+    rf"(?<![\w-])(?P<code>{_CODE})(?:\s+(?:[a-z]{{3,}}|ct)){{0,2}}?\s*[:=,]?\s*"
+    rf"(?:{_LABEL}\s*[:=]?\s*)?"
     rf"{_SIGNED}",
     re.IGNORECASE,
 )
