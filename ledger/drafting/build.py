@@ -1970,10 +1970,13 @@ _PER_CONTAINER_SAID = re.compile(
 # sack", "Rope, per ft"): a count of bags or boxes of it may be the list's own unit.
 _PACKED_NAME = re.compile(
     # ("Hard shell glasses case, black": a case that is the goods; "case of 12" is a pack)
-    r"\b(?:bags?|box(?:es)?|sacks?|bx|lbs?|lb\.|kg|kgs|oz|g|gal|gallons?|l|ml|liters?|pk|pack"
+    # (a weight or volume is one piece's size, not its pack: "3 boxes of tofu" of "Tofu, extra
+    # firm, 14oz" is boxes of how many? round 243 drafted three blocks at 0.97. Goods sold in
+    # bulk name their sack, bag or drum, which says it.)
+    r"\b(?:bags?|box(?:es)?|sacks?|bx|pk|pack|drums?|pails?|jugs?|tubs?"
     r"|case\s*(?:of|/)|cs\s*/|ct|count|dozen|dz|pair|set|roll|bundle|each|ea"
     # ("Round bur RA #2, 100pk", "Gloves nitrile M/200")
-    r"|\d+\s*(?:lb|kg|oz|g|ml|l|pk|pks|pack|pc|pcs|ct|count))\b|\w\s*/\s*\d",
+    r"|\d+\s*(?:pk|pks|pack|pc|pcs|ct|count))\b|\w\s*/\s*\d",
     re.IGNORECASE,
 )
 

@@ -8584,3 +8584,23 @@ def test_a_quarters_write_offs_told_are_no_write_off() -> None:
     # "Q3 write-offs totaled $3,412, fyi": drafted as a $3,412 loss at 0.97
     with pytest.raises(DraftError):
         draft("Q3 write-offs totaled $3,412, fyi for thursday's meeting", make_context())
+
+
+# -- held-out round 243 (sets 1981-1988) ------------------------------------------------------
+
+
+def test_boxes_of_goods_named_by_their_size_ask_how_many() -> None:
+    # "Tofu, extra firm, 14oz": a weight is one block's size; 3 boxes were 3 blocks at 0.97
+    items = {"tf-xf-14": ItemInfo("tf-xf-14", "Tofu, extra firm, 14oz", Decimal("1.89"))}
+    (d,) = draft("3 boxes of tf-xf-14 got crushed under the milk crates", make_context(items=items))
+    assert d.confidence < 0.9
+
+
+def test_an_insurance_check_for_a_loss_is_money_received() -> None:
+    # drafted as a $1,230.80 casualty at 0.97
+    with pytest.raises(DraftError):
+        draft(
+            "insurance adjuster check finally showed up for the baler room fire, $1,230.80, "
+            "Rhonda's depositing it today",
+            make_context(),
+        )

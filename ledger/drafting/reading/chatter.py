@@ -181,7 +181,9 @@ _MONEY_MOVED = lead(
         # ("client venmo'd $75", "zelled us 40"; "core credit from interstate came thru")
         |(?:venmo|zelle|paypal)(?:'?d|ed)|core\s+credits?
         # ("insurance check came in for the break-in, $1,850"): money received for a loss
-        |(?:insurance|claim|settlement)\s+(?:check|cheque|payment|payout|money|funds)
+        # ("insurance adjuster check finally showed up for the fire, $1,230.80": round 243)
+        |(?:insurance|claim|settlement)\s+(?:adjuster'?s?\s+|company'?s?\s+)?(?:check|cheque
+            |payment|payout|money|funds)
         |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back
         |cash\s+back|money\s+back|back\s+in\s+cash
         |(?:gave|give|giving|hand(?:ed|ing)?)\s+(?:\S+\s+){0,4}?(?:\$\s?\d[\d,.]*\s+back|back\s+\$)
