@@ -1422,6 +1422,19 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # "moving to the seconds bin at $30", "selling used at $120": round 239)
                 "marking it to", "marking them to", "marking em to", "marked it to",
                 "marked them to", "seconds bin at",
+                # goods put out for less, as the floor says it ("→ seconds @ $25", "B-stock at
+                # $55", "sell as blems for 150", "going in the hurt bin at $8", "quick-sale
+                # basket", "manager's special", "let them go at $60": rounds 239-243)
+                "seconds @", "seconds rack", "seconds basket", "seconds sale", "as a second at",
+                "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",
+                "hurt bin", "quick-sale", "quick sale basket", "bargain basket",
+                "manager's special", "managers special", "mgr special", "sale pile",
+                "let them go at", "let em go at", "let it go at", "let them go for",
+                "blow em out at", "blow them out", "move them at", "move em at",
+                "put it out at", "put them out at", "pricing them at", "pricing it at",
+                "re-tag", "retag", "knock down to",
+                "knocked down to $", "damaged packaging sale", "packaging sale",
+                "seconds at", "sell em at", "sell 'em at", "selling em at", "value at",
                 "to the seconds bin", "into the seconds bin", "selling used at", "sell used at",
                 "sold used at", "sell as used at",
                 "half off", "sample sale", "tag em", "tag them at", "price it",
@@ -1525,6 +1538,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "value", "price", "priced", "->", "=>", "\u2192", "knock", "knocked",
                       "clearance", "mark", "marked", "down to", "down from", "go for",
                       "goes for", "at a loss", "fetch", "get for"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "knock $35 off each", "knock 20 bucks off each of the 6 X": a cut per piece
+            # (round 241-242 drafted the cut as the goods' cost)
+            Words(
+                "off each", "off ea", "off apiece", "off per unit", "off a unit",
+                near=("knock", "knocked", "knocking", "take", "taking", "took"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

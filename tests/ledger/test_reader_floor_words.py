@@ -8604,3 +8604,23 @@ def test_an_insurance_check_for_a_loss_is_money_received() -> None:
             "Rhonda's depositing it today",
             make_context(),
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("the 6 SKU-12 with scuffed shells go to the seconds rack at $10", "30.00"),
+        ("SKU-12 x6 going in the hurt bin at $8", "42.00"),
+        ("SKU-12 close to date: 10 bags to $4.00 for the quick-sale basket", "110.00"),
+        ("SKU-12, 15 with a small misprint in the tag, sell as irregulars for $8", "105.00"),
+        ("SKU-12 2 tubs short dated, going to $6 each as manager's special", "18.00"),
+        ("SKU-12 4 with light frame scratches, B-stock at $11", "16.00"),
+        ("SKU-12 x 4 edge curl, knock $5 off each", "20.00"),
+        ("the 12 SKU-12 with crushed boxes, sell em at $12", "36.00"),
+        ("SKU-12 x6, faded print on the wrap, value at $14 ea", "6.00"),
+    ],
+)
+def test_goods_put_out_for_less_are_written_down(text: str, amount: str) -> None:
+    # each was drafted as a loss of the goods' whole cost (rounds 239-243)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
