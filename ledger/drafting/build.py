@@ -658,7 +658,11 @@ def _a_piece_of(word: str, item: ItemInfo, container: str) -> bool:
     named = word.endswith("s") and one in {_singular(w) for w in _WORD.findall(item.name.lower())}
     if one in ("carton", "box", "bag"):
         return named
-    return one in _PIECES_OF_A_CASE or (named and len(one) > 2 and not packs.container(one))
+    # (a container word may name the goods themselves: "Tack Strip 4ft, carton of 100")
+    goods = named and one in _goods_nouns(item.name, container)
+    return one in _PIECES_OF_A_CASE or (
+        named and len(one) > 2 and (goods or not packs.container(one))
+    )
 
 
 def _piece_word(facts: Facts, item: ItemInfo, unit: str) -> str:
@@ -670,7 +674,21 @@ def _piece_word(facts: Facts, item: ItemInfo, unit: str) -> str:
     after = _word_after_count(facts, item, whole=True) or re.search(
         rf"(?<![\w-]){re.escape(item.sku)}\s+([a-z]+)(?![\w-])", facts.source_text, re.I
     )
-    return after.group(1).lower() if after else ""
+    if after is None:
+        return ""
+    # ("150 tack strips" of "Tack Strip 4ft, carton of 100": the goods in two words, the
+    # last the one counted, a container's word that is the goods' own)
+    second = re.match(r"\s+([a-z]+)(?![\w-])", facts.source_text[after.end() :], re.I)
+    name_words = {_singular(w) for w in _WORD.findall(item.name.lower())}
+    if (
+        second is not None
+        and second.group(1).lower().endswith("s")
+        and packs.container(second.group(1).lower())
+        and _singular(second.group(1).lower()) in name_words
+        and _singular(after.group(1).lower()) in name_words
+    ):
+        return second.group(1).lower()
+    return after.group(1).lower()
 
 
 def _word_after_count(facts: Facts, item: ItemInfo, whole: bool = False) -> re.Match[str] | None:

@@ -8624,3 +8624,27 @@ def test_goods_put_out_for_less_are_written_down(text: str, amount: str) -> None
     # each was drafted as a loss of the goods' whole cost (rounds 239-243)
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+# -- held-out round 244 (sets 1989-1996) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pulled 150 tack strips out of the wet carton and trashed them TS-4FT",
+        "150 tack strips TS-4FT trashed",
+    ],
+)
+def test_goods_whose_name_is_a_container_word_are_pieces_of_the_listed_carton(text: str) -> None:
+    # "Tack Strip 4ft": a strip 4 ft long, not a strip of 4 ft; 150 strips were 150 cartons,
+    # $6,600.00 at 0.97
+    items = {"TS-4FT": ItemInfo("TS-4FT", "Tack Strip 4ft, carton of 100", Decimal("44.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.amount == Decimal("66.00") and d.item_quantity == Decimal("1.5")
+
+
+def test_a_bare_count_of_such_goods_asks_cartons_or_pieces() -> None:
+    items = {"TS-4FT": ItemInfo("TS-4FT", "Tack Strip 4ft, carton of 100", Decimal("44.00"))}
+    (d,) = draft("150 TS-4FT trashed, wet", make_context(items=items))
+    assert d.confidence < 0.9

@@ -698,6 +698,13 @@ def sold_by(name: str) -> str | None:
     if m is not None and not m.group("a"):
         # "1020 flat no holes case of 100": the goods are flats, the case of 100 is priced
         m = next((o for o in _SOLD_BY.finditer(name, m.end()) if o.group("a")), m)
+    if m is not None and m.group("a") and not re.match(r"\S+\s+(?:of|\()", m.group(0)):
+        # "Tack Strip 4ft, carton of 100": a strip 4 ft long, sold by the carton of 100
+        # (round 244 read 150 strips as 150 cartons, sure)
+        m = next(
+            (o for o in _SOLD_BY.finditer(name, m.end()) if o.group("a") and "of" in o.group(0)),
+            m,
+        )
     if m is not None and m.group("b") and _is_plural(m.group("b")):
         # "booster box, 36 packs": sold by the box that holds the packs
         before = [c.group(0) for c in _C_ALONE.finditer(name, 0, m.start())]
