@@ -427,8 +427,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|form(?=\s*(?:\#|no\.?)?\s*\d{2,}\b(?!\s*(?:pcs|units?|ea)\b))"
     # ("count sheet 14 (mezz): ...": the sheet's number)
     r"|count\s+sheet(?=\s*(?:\#|no\.?)?\s*\d+\s*[(:]))"
-    # ("TAG0925-4K": a label glued to figures and a dashed suffix is an item's code)
-    r"(?![-/][a-z])(?!\d+[-_][a-z0-9])\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
+    # ("TAG0925-4K": a label glued to figures and a dashed suffix is an item's code; so is
+    # one in capitals glued to its figures, "TAG100", "JOB100": hypothesis found them)
+    r"(?![-/][a-z])(?!\d+[-_][a-z0-9])(?!(?-i:(?<=[A-Z]))\d)"
+    r"\s*(?:\#|no\.?|number|num)?\s*[a-z0-9/-]*\d[\w/-]*",
     # "unit 7 had 6 broken": a unit named by its number (a van, a store, a flat), not a count;
     # "per unit 7", "5 unit 7"... are left alone
     r"\bunit(?<!\d\sunit)(?<!per\sunit)(?<!\ba\sunit)(?<!each\sunit)(?<!the\sunit)"
@@ -1141,6 +1143,8 @@ _PER_CONTAINER = re.compile(
 )
 
 
+# the events that take goods away: what goes missing in them was taken
+_THEFT_EVENTS = frozenset(("break-in", "burglary", "robbery", "burglars", "thieves"))
 # an event said after the first count ("5 X stolen in the break-in, and 2 Y damaged ...")
 _LATE_EVENT = re.compile(
     r"\b(?:break-?in|burglary|robbery|fire|flood(?:ed|ing)?|storm|vandal(?:s|ism|ized|ised)?"
@@ -1222,15 +1226,20 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     out = [read[0]]
     for f in read[1:]:
         start = text.find(f.source_text)
-        if start > at and (
-            _OWN_STORY.search(text, at, start + len(f.source_text))
-            or _OWN_CAUSE.search(f.source_text)
-        ):
+        # (up to the part's own sentence end: "3 Y gone. unrelated," ends a sentence, and the
+        # next part is the one apart)
+        stop = re.search(r"[.!?;]\s", f.source_text)
+        end = start + (stop.start() if stop else len(f.source_text))
+        if start > at and (_OWN_STORY.search(text, at, end) or _OWN_CAUSE.search(f.source_text)):
             # "flood in the basement got 10 X; separately 2 Y punctured by a box cutter": a
             # part in a sentence of its own, or said to be apart, tells its own story
             out.append(f)
             continue
-        if f.category is Category.LOSS and not _not_an_events_doing(f):
+        taken = (
+            # ("break-in last night: 5 X and 3 Y gone": goods gone in a break-in were taken)
+            f.category is Category.SHRINKAGE and event.lower().split()[-1] in _THEFT_EVENTS
+        )
+        if (f.category is Category.LOSS and not _not_an_events_doing(f)) or taken:
             note = f"Read '{f.reason}' as what the {event} did, as for the first part"
             f = replace(
                 f,
@@ -3886,6 +3895,7 @@ def _read_group(
         beside = any(code in known for code, _ in skus)
         if beside:
             strays += _caps_codes(r.s, known, reasons.speller)
+            strays += _listed_like_goods(source, known)
         _stray_codes(r, strays, source, beside)
     by_size = _COUNT_BY_SIZE.search(source) if " x " in source else None
     if by_size:
@@ -4118,6 +4128,29 @@ def _caps_codes(s: str, known: Collection[str], speller: fuzzy.Speller) -> list[
         and word.rstrip("s") not in speller.known
         and speller.meant(word) is None
     ]
+
+
+# A reference's shape in capitals ("REF100", "RMA12", "REF-3312-SS"), said where goods are
+# listed ("1 LT0 and REF100 broken", "LT0 REF-3312-SS x 1"): as likely an item the list does
+# not know as a reference (hypothesis found them drafted sure). Not an order's own number:
+# "PO4471", "SO778", "WO12", "INV553", "LOT12", "BOL5", "JOB12".
+_CAPS_REF_SHAPE = re.compile(
+    r"(?<![\w/-])(?!(?:PO|SO|WO|INV|LOT|BOL|JOB)-?\d)"
+    r"(?:[A-Z]{2,4}\d+(?:[-/][A-Z0-9]+)*|[A-Z]{2,4}-\d+[-/][A-Z][A-Z0-9]*)(?![\w/-])"
+)
+_LIST_MARK = re.compile(r"(?:\band|&|\+|,|/|\bor\s+was\s+it)\s*$", _I)
+
+
+def _listed_like_goods(source: str, known: Collection[str]) -> list[str]:
+    out = []
+    for m in _CAPS_REF_SHAPE.finditer(source):
+        if m.group(0) in known:
+            continue
+        before = source[max(0, m.start() - 16) : m.start()]
+        words = before.split()
+        if _LIST_MARK.search(before) or (words and words[-1] in known):
+            out.append(m.group(0))
+    return out
 
 
 def _stray_codes(r: _Read, strays: list[str], source: str, beside: bool) -> None:

@@ -201,6 +201,24 @@ UNKNOWN_BESIDE = [
 ]
 
 
+# found by hypothesis in round 245: a code in capitals with a reference's shape, "TAG100"
+# (and "REF100", "REF-3312-SS" beside it), was masked as a reference, drafted at 0.97
+@example(
+    costs={"MON-0": Decimal("1"), "LT0": Decimal("1")},
+    other="TAG100",
+    pick=0,
+    shape="{q} {code} and {other} {r}",
+    quantity=1,
+    reason="broken",
+)
+@example(
+    costs={"MON-0": Decimal("1"), "LT0": Decimal("1")},
+    other="REF-3312-SS",
+    pick=0,
+    shape="{code} {other} x {q} {r}",
+    quantity=1,
+    reason="broken",
+)
 # found by CI: a reference label glued into a code ("65W-REF0") hid the code, drafted at 0.97;
 # and one dashed onto letters ("REF-MON1") was read as a reference, not as a code; and a code
 # of capitals only ("MONXL") was taken for a word

@@ -666,6 +666,15 @@ _GOODS_FINE = re.compile(
         (?:floor|shelf|shelves|rack|display|showroom)\b""",
     _I | re.VERBOSE,
 )
+# goods a customer brought back unused and put back out ("customer returned 2 X unopened,
+# back on shelf B-4", "brought back 1 X unworn w tags, back on the display": round 239-240)
+_BACK_IN_STOCK = re.compile(
+    r"""\b(?:returned|brought\s+(?:it\s+|them\s+)?back)\b[^.;\n]{0,80}?
+        \b(?:unused|unopened|unworn|sealed|w/?\s*tags|with\s+tags|tags\s+(?:still\s+)?on)\b
+        [^;\n]{0,60}?\bback\s+(?:on|in|to)\s+(?:the\s+)?(?:shelf|shelves|hook|hooks|peg|pegs
+        |display|rack|wall|floor|stock|bin|inventory)\b""",
+    _I | re.VERBOSE,
+)
 _PRICE_CHANGE = re.compile(
     r"""\b(?:new\s+(?:retail\s+|shelf\s+|sell(?:ing)?\s+)?price|price\s+change|price\s+increase
         |price\s+(?:on|of|for)\s+(?:\S+\s+){0,6}?(?:go(?:es|ing)|moving|changing|will\s+be)\s+
@@ -729,7 +738,12 @@ _COUNT_AGREES = re.compile(
     r"|\ball\s+\d+\s+(?:[\w-]+\s+){0,3}(?:matched|match|checked\s+out|accounted\s+for)\b"
     # ("deet count matches, 6 cases on hand", "count on the rose 24 matches the system",
     # "herb count matched: 14 dz basil")
-    r"|\bcount\b(?:\s+[\w-]+){0,5}?\s+(?:matches|matched|agrees|checks\s+out|is\s+spot\s+on)\b"
+    r"|\bcount\b(?:\s+[\w-]+){0,5}?\s+(?:matches|matched|agrees|checks\s+out"
+    # ("cycle count on the 13586335 sensors was spot on, 14 and 14": round 240)
+    r"|(?:is|was)\s+spot\s+on)\b"
+    # ("count on aisle 3 matched, 48 stearns vests, books 48": the goods between)
+    r"|(?<![\d.,])(?P<same3>\d+)\s+(?:[a-z][\w-]*,?\s+){1,3}(?:system|books|qb)\s*:?\s*"
+    r"(?P=same3)(?![\d.,])"
     # ("counted limes: 32 cs, system 32 cs", "48 tubes on shelf 48 in system"): one figure twice
     r"|(?<![\d.,])(?P<same>\d+)\s*(?:cs|cases?|units?|pcs|ea|bx|tubes?)?\s*(?:on\s+(?:the\s+)?shelf\s*)?"
     r",?\s*(?:system|books|pos|qb)\s+(?:says\s+|shows\s+|has\s+)?(?P=same)(?![\d.,])"
@@ -903,6 +917,8 @@ _CHATTER: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (_TOTAL_TOLD, False, "That reads like a figure told, not a write-off. "),
     (_COUNT_AGREES, True, "That reads like a count that agrees with the books: nothing to "
      "write off. "),
+    (_BACK_IN_STOCK, True, "That reads like goods returned unused and put back in stock, not "
+     "a write-off. "),
     (_DELIVERY, True, "That reads like stock received, not a write-off. "),
     (_PRICE_CHANGE, True, "That reads like a price change, not a write-off. "),
     (_ERRAND_ASKED, True, "That reads like an errand or an order, not a write-off. "),
