@@ -1190,6 +1190,17 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
+            # what thieves broke as they left ("took 4 X and 2 Y, and smashed a Z on the way
+            # out": rounds 238-246 drafted the smashing as a routine loss)
+            Words(
+                "on the way out", "on their way out", "on his way out", "on her way out",
+                "on the way in", "on their way in", "as they left", "while they were in here",
+                near=("took", "break-in", "break in", "broke in", "broken into", "thieves",
+                      "thief", "burglars", "burglary", "robbery", "robbed", "stole", "stolen",
+                      "grabbed", "swiped"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # misspellings people type for "stole", read as typed only: as targets of fuzzy
             # reading they turned real words into theft ("sealed" -> "stealed", "staples" ->
             # "stoles")

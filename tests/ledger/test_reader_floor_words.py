@@ -8673,3 +8673,27 @@ def test_goods_back_in_stock_and_counts_that_agree_are_no_write_offs(text: str) 
     # each was drafted as a loss (rounds 239-245)
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 246 (sets 2005-2012) ------------------------------------------------------
+
+
+def test_what_thieves_broke_on_the_way_out_is_the_break_ins() -> None:
+    # six writers in rounds 238-246: the smashing was drafted as a routine loss
+    drafts = draft(
+        "break-in. took 4 SKU-12 and 2 SKU-40, and smashed a SKU-12 on the way out",
+        make_context(items=ITEMS),
+    )
+    assert [d.category for d in drafts] == [Category.CASUALTY] * 3
+    # goods on their way out of the range are no thieves'
+    (d,) = draft("these SKU-12 are on the way out, 5 obsolete", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+def test_goods_sent_back_to_the_distributor_for_credit_are_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "sent 5 defective SKU-12 back to the distro on RMA 8812, they're crediting the "
+            "full cost",
+            make_context(items=ITEMS),
+        )

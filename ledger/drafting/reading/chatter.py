@@ -175,7 +175,7 @@ _MONEY_MOVED = lead(
         |(?:store|shop|account|customer|client|goodwill|courtesy)\s+credits?
         |credit(?:ed)?\s+(?:\$?\s?\d[\d,.]*k?\s+)?(?:to|for)\s+(?:the\s+|our\s+|a\s+|their\s+)?(?:client|customer|buyer|store|shop)s?
         |issu(?:e|ed|es|ing)\s+(?:them\s+|us\s+|the\s+(?:client|customer)\s+)?(?:a\s+)?(?:\$?\s?\d[\d,.]*k?\s+)?credit
-        |(?:full|partial)\s+credit|(?:send|sending|sent|ship|shipping|shipped)\s+(?:\S+\s+){0,6}?back\s+to\s+(?:the\s+)?(?:vendor|supplier|manufacturer|mfr|factory)
+        |(?:full|partial)\s+credit|(?:send|sending|sent|ship|shipping|shipped)\s+(?:\S+\s+){0,6}?back\s+to\s+(?:the\s+)?(?:vendor|supplier|manufacturer|mfr|factory|distro|distributor|wholesaler|rep)
         |gift\s+cards?(?!\s+(?:envelopes?|holders?|sleeves?|boxes|displays?|stands?|racks?|mailers?))
         |(?:via|through|on|by)\s+(?:paypal|venmo|zelle|stripe|shopify\s+payments)
         # ("client venmo'd $75", "zelled us 40"; "core credit from interstate came thru")
