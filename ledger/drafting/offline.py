@@ -4287,6 +4287,10 @@ _ARRIVAL_GATE = lead(
 _MEASURED_GATE = lead(r"\d", rf"\d\s*-?\s*(?!in\b){measures.UNIT}\.?(?![a-z])", _I)
 
 
+_SIZE_ALONE = re.compile(r"\s*[.!]?\s*$")
+_LENGTH_SAID = re.compile(r"(?:ft|feet|foot|yds?|yards?|m|meters?|metres?)\.?\s*$", _I)
+
+
 def _read_sizes(r: _Read) -> None:
     sizes = list(_SIZE.finditer(r.s) if _DIGIT.search(r.s) else ())
     sizes += [m for m in _VESSEL_SIZE.finditer(r.s) if _VESSEL_BEFORE.search(r.s, 0, m.start())]
@@ -4294,6 +4298,16 @@ def _read_sizes(r: _Read) -> None:
         if r.priced_by and measures.measure(m.group(0).lstrip("0123456789., ")) == r.priced_by:
             continue  # "40 ft PVC40-2" priced per foot: 40 ft is the count
         r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
+        if (
+            _SIZE_ALONE.match(r.s, m.end())
+            and _LENGTH_SAID.search(m.group(0))
+            and r.s[: m.start()].rstrip().endswith(",")
+        ):
+            # ("total hit on the crushed coax is $1,128, 120 ft": a length said alone, no
+            # goods after it, is as likely how much was lost; round 247 drafted it sure)
+            r.guess(
+                f"'{m.group(0).strip()}': a size of the goods, or how much of them?", P_QTY_OR_PRICE
+            )
 
         r.not_amounts.append(m.span())
         r.cut(*m.span())

@@ -8697,3 +8697,13 @@ def test_goods_sent_back_to_the_distributor_for_credit_are_no_write_off() -> Non
             "full cost",
             make_context(items=ITEMS),
         )
+
+
+# -- held-out round 247 (sets 2013-2020) ------------------------------------------------------
+
+
+def test_a_length_said_alone_beside_a_total_is_never_sure() -> None:
+    # "120 ft" was read as the goods' size and the $1,128 drafted at 0.97; the writer meant
+    # 120 feet of coax lost
+    (d,) = draft("total hit on the crushed coax is $1,128, 120 ft", make_context())
+    assert d.amount == Decimal("1128.00") and d.confidence < 0.9
