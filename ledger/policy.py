@@ -579,6 +579,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "cold chain broken", "cold chain break",
                 # worn or aged surfaces and fabrics
                 "wilted", "wilting", "peeling", "peeled", "tarnished", "pilled", "pilling",
+                # ("7 PEP.MINI.1 bags went wrinkly": produce gone past selling; round 248)
+                "wrinkly", "went wrinkly", "gone wrinkly", "wrinkled up",
                 "frayed", "fraying", "splayed", "unravelled", "unraveled", "delaminated",
                 "delaminating",
                 "corrosion", "oxidised", "oxidized", "yellowed", "brittle", "perished seals",
@@ -1228,6 +1230,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "wildfire", "vandal", "vandals",
                 # a burst pipe or main floods the room it is over
                 "pipe burst", "pipes burst", "burst pipe", "burst pipes", "burst main",
+                # ("sprinkler head let go over rack 12 - 6 pair X and 10 Y soaked through":
+                # round 248 drafted a routine loss)
+                "sprinkler head let go", "sprinkler let go", "sprinkler went off",
+                "sprinklers went off", "sprinkler burst", "sprinkler head burst",
+                "sprinkler head broke", "sprinkler leak", "sprinkler leaked",
+                "sprinkler line burst", "fire sprinkler",
                 "water main break", "water main broke", "main broke", "pipe broke",
                 # ("water main burst in the B-wing linen room", round 158)
                 "main burst", "mains burst", "pipe bursted", "pipe has burst", "pipe had burst",

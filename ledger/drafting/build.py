@@ -1814,6 +1814,20 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The stated total {format_money(amount, cur)} differs from {product} = "
                     f"{format_money(computed, cur)}; using the stated total"
                 )
+            elif (
+                quantity is None
+                and unit_cost
+                and kind is Kind.WRITE_OFF
+                and (amount / unit_cost) != (amount / unit_cost).to_integral_value()
+            ):
+                # "5 lites X @ $38.50 = $200.00" with the 5 read as a rack's number: $200 is
+                # no whole count of $38.50s, so the price or the total is wrong (round 248
+                # drafted the $200 at 0.97)
+                guesses.append(Guess("the total is no whole count at the price", P_TOTAL_CONFLICT))
+                warnings.append(
+                    f"The stated total {format_money(amount, cur)} is not a whole number of "
+                    f"{format_money(unit_cost, cur)}: how many, at what price?"
+                )
             else:
                 said = "" if share_said else " as stated"
                 explanation.append(f"Amount {format_money(amount, cur)}{said}")

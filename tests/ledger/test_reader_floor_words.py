@@ -8707,3 +8707,36 @@ def test_a_length_said_alone_beside_a_total_is_never_sure() -> None:
     # 120 feet of coax lost
     (d,) = draft("total hit on the crushed coax is $1,128, 120 ft", make_context())
     assert d.amount == Decimal("1128.00") and d.confidence < 0.9
+
+
+# -- held-out round 248 (sets 2021-2028) ------------------------------------------------------
+
+
+def test_a_total_that_is_no_whole_count_at_the_price_is_never_sure() -> None:
+    # "rack 5" took the count; $200.00 at $38.50 each is 5.19 lites, drafted at 0.97
+    (d,) = draft(
+        "vandalism on the yard rack 5 lites SKU-12 @ $38.50 = $200.00", make_context(items=ITEMS)
+    )
+    assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("sprinkler head let go over rack 12 - 6 SKU-12 and 10 SKU-40 soaked through",
+         [Category.CASUALTY, Category.CASUALTY]),
+        ("pipe burst and flooded the back room - lost 4 SKU-12. also unrelated, 7 SKU-40 went "
+         "wrinkly", [Category.CASUALTY, Category.LOSS]),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_248(text: str, categories: list[Category]) -> None:
+    assert [d.category for d in draft(text, make_context(items=ITEMS))] == categories
+
+
+def test_goods_thought_missing_that_were_there_all_along_are_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "the 2 SKU-12 we thought were missing were in the overflow trailer the whole time, "
+            "count's right now",
+            make_context(items=ITEMS),
+        )

@@ -719,7 +719,11 @@ _TAKEN_BACK = re.compile(
       | \b(?:false\s+alarm|disregard\s+(?:my|that|the|this)
         |ignore\s+(?:my|that|the|this)\s+(?:\S+\s+){0,2}?(?:msg|message|post|last|earlier|one))\b
       | \b(?:i|we)\s+(?:said|reported|posted|flagged|thought)\s+(?:\S+\s+){0,3}?were\s+
-        (?:missing|gone|short|stolen|lost)\b\W*(?:\S+\s+){0,4}?(?:turned|showed)\s+up""",
+        (?:missing|gone|short|stolen|lost)\b\W*(?:\S+\s+){0,4}?(?:turned|showed)\s+up
+      # ("the 2 X we thought were missing were in the overflow trailer the whole time, count's
+      # right now": round 248 drafted a shortfall at 0.97)
+      | \b(?:we|i)\s+thought\s+(?:were|was)\s+(?:missing|gone|short|stolen|lost)\b
+        [^.;\n]{0,80}?\b(?:the\s+whole\s+time|all\s+along|after\s+all)\b""",
     _I | re.VERBOSE,
 )
 _NOT_YET = re.compile(
