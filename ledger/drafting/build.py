@@ -1996,8 +1996,6 @@ _PER_CONTAINER_SAID = re.compile(
     r"|sleeve|bundle|roll|drum|pail|tub|tote|bucket|sack|skid)\b",
     re.IGNORECASE,
 )
-# a name that says one manufactured piece, not goods sold loose or by weight in a bag or box
-# (no weight, volume or pack word in it): "Micro-USB cable 3ft", "LED bulb A19"
 # An item list name that says how the line is packed or measured ("..., box/100", "Flour 25kg
 # sack", "Rope, per ft"): a count of bags or boxes of it may be the list's own unit.
 _PACKED_NAME = re.compile(

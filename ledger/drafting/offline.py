@@ -4142,6 +4142,8 @@ _LIST_MARK = re.compile(r"(?:\band|&|\+|,|/|\bor\s+was\s+it)\s*$", _I)
 
 
 def _listed_like_goods(source: str, known: Collection[str]) -> list[str]:
+    """The tokens of `source` with a reference's shape said where goods are listed: after
+    "and", "&", "+", a comma, a slash or "or was it", or right after a code the list knows."""
     out = []
     for m in _CAPS_REF_SHAPE.finditer(source):
         if m.group(0) in known:
