@@ -977,6 +977,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # glass was the way in; round 225 read the smashing as the goods' damage)
                 "crooks", "crook", "smashed the front glass", "front glass smashed",
                 "smashed the glass door", "glass door smashed", "hit the shop overnight",
+
                 "hit the store overnight", "hit the warehouse overnight",
                 "someone took", "somebody took", "someone stole", "cut the fence", "fence cut",
                 # ("someone got into the locked cage over the weekend, 3 X gone", round 161)
@@ -1108,6 +1109,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "called the police", "police were called", "police have been called",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
                 "jimmied", "window smashed", "smashed window", "door forced",
+                "window was smashed", "window got smashed", "window shattered",
                 "without paying", "without pay", "without paying for", "left without paying",
                 "smash the window", "smashed the window", "smash a window", "smashed a window",
                 # ("someone smashed the front window last night and took 14 X", round 233: a
@@ -1207,8 +1209,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # reading they turned real words into theft ("sealed" -> "stealed", "staples" ->
             # "stoles")
             Words("stealed", "stoled", "stoles", fuzzy=False),
-            # a tornado by its other name, exact ("testers" is no "twisters")
-            Words("twister", "twisters", fuzzy=False),
+            # a tornado by its other name, exact ("testers" is no "twisters"): "the twister",
+            # or beside weather ("2 bags of 260Q twisters dry rotted" are balloons, "2 twister
+            # games" a game)
+            Words("the twister", "a twister", "that twister", fuzzy=False),
+            Words(
+                "twister", "twisters",
+                near=("touched down", "storm", "tornado", "hit", "wind", "winds", "roof",
+                      "tore", "ripped", "weather", "siren", "warning", "sirens", "blew"),
+                fuzzy=False,
+            ),
             # a flood typed in a hurry, past what fuzzy matching reads safely
             Words(
                 "fluded", "flodded", "fludded", "floded", "fluded out", "flud",
@@ -1258,6 +1268,28 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "roof fell in", "ceiling caved in", "ceiling collapsed", "ceiling fell in",
                 "weight of the snow", "snow load",
                 explains={Category.SHRINKAGE, Category.LOSS},
+            ),
+            # goods gone from the locked cage were taken, however the going is said ("1 X went
+            # walkies out of the locked cage", "from the cage (C-1), 2 boxes went missing":
+            # round 249 drafted the first a sure shrinkage); "checked the cage, 3 X missing"
+            # searched it, and stays a shortfall
+            Words(
+                "from the cage", "out of the cage", "from the locked cage",
+                "out of the locked cage", "from cage", "out of cage", "outta the cage",
+                near=("gone", "missing", "went walkies", "gone walkies", "walkies", "walkabout",
+                      "disappeared", "vanished", "can't find", "cant find", "unaccounted for",
+                      "awol", "went missing", "is missing", "are missing"),
+                fuzzy=False,
+                explains={Category.SHRINKAGE},
+            ),
+            # "somebody slashed the window display with a box cutter": cut on purpose; "the box
+            # cutter slashed 3 shirts opening the carton" is damage in use
+            Words(
+                "slashed",
+                near=("someone", "somebody", "vandals", "vandal", "kids", "they", "overnight",
+                      "last night", "punks", "on purpose"),
+                fuzzy=False,
+                explains={Category.LOSS},
             ),
             # "kids torched 3 rolls": set on fire by someone; "base got torched by the stone
             # grinder" is damage in use (no reason word of its own: a routine loss, asked)
@@ -1455,6 +1487,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "seconds at", "sell em at", "sell 'em at", "selling em at", "value at",
                 "to the seconds bin", "into the seconds bin", "selling used at", "sell used at",
                 "sold used at", "sell as used at",
+                # ("moving them to the seconds shelf at $20 ea", "seconds: 3 X missing a piece,
+                # price them $15", "write the cost down 25%": round 249)
+                "seconds shelf", "seconds table", "seconds pile", "seconds section",
+                "seconds bin", "seconds area", "price them", "price em", "write the cost down",
+                "writing the cost down", "knock the cost down",
                 "half off", "sample sale", "tag em", "tag them at", "price it",
                 "knock to", "sell for", "sell them for", "sell it for", "cutting price",
                 "cut price", "cutting the price", "still selling", "selling but at", "w/d",
@@ -2027,6 +2064,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "inventory", "system", "books", "on hand", "cycle"),
                 fuzzy=False,
             ),
+            # ("count turned up a surprise case of choc sauce, pls book it in": round 249)
+            Words(
+                "book it in", "book them in", "book em in", "surprise case", "surprise box",
+                "a surprise", "surprise pallet",
+                near=("count", "counted", "recount", "counting", "found", "turned up",
+                      "on the shelf", "stocktake", "cycle"),
+                fuzzy=False,
+            ),
             # Goods found, where nothing else is said of them: "found 2 BS-32 behind the
             # shelf" (round 240 read it as a loss); "found 3 cracked" stays damage
             Words("found", faint=True, fuzzy=False),
@@ -2075,13 +2120,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "at no charge", "fish fry", "bake sale", "food shelf", "women's shelter",
                 "toys for tots", "clothing closet", "supply drive", "coat drive", "book drive",
                 "to the shelter", "homeless outreach", "outreach drive", "friends of the library",
-                # ("the church pantry took 15 bags of cracked corn, on the house": round 228-233)
-                "on the house",
                 "library sale", "diaper bank",
                 "(nonprofit)", "job training program",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
                 explains={Category.LOSS},
             ),
+            # ("the church pantry took 15 bags of cracked corn, on the house": round 228-233);
+            # but "count on the 5lb house is 8 under" is a shortfall of the house blend: only
+            # where no other reason is said
+            Words("on the house", weak=True, fuzzy=False),
             # given to a school, a club, a library: "gave 8 tubs to Lincoln Elementary"
             Words(
                 "gave", "given", "giving", "give", "gives", "gifted", "gifting", "handed",

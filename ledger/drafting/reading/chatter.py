@@ -746,11 +746,12 @@ _COUNT_AGREES = re.compile(
     # ("cycle count on the 13586335 sensors was spot on, 14 and 14": round 240)
     r"|(?:is|was)\s+spot\s+on)\b"
     # ("count on aisle 3 matched, 48 stearns vests, books 48": the goods between)
-    r"|(?<![\d.,])(?P<same3>\d+)\s+(?:[a-z][\w-]*,?\s+){1,3}(?:system|books|qb)\s*:?\s*"
-    r"(?P=same3)(?![\d.,])"
+    # ("cycle count rack A: 12 accord shields, system says 12, all good": round 249)
+    r"|(?<![\d.,])(?P<same3>\d+)\s+(?:[a-z\ue000-\ue002][\w\ue000-\ue002-]*,?\s+){1,3}"
+    r"(?:the\s+)?(?:system|books|qb|pos)\s*(?:says\s+|shows\s+|has\s+)?:?\s*(?P=same3)(?![\d]|[.,]\d)"
     # ("counted limes: 32 cs, system 32 cs", "48 tubes on shelf 48 in system"): one figure twice
     r"|(?<![\d.,])(?P<same>\d+)\s*(?:cs|cases?|units?|pcs|ea|bx|tubes?)?\s*(?:on\s+(?:the\s+)?shelf\s*)?"
-    r",?\s*(?:system|books|pos|qb)\s+(?:says\s+|shows\s+|has\s+)?(?P=same)(?![\d.,])"
+    r",?\s*(?:system|books|pos|qb)\s+(?:says\s+|shows\s+|has\s+)?(?P=same)(?![\d]|[.,]\d)"
     r"|(?<![\d.,])(?P<same2>\d+)\s+(?:\w+\s+)?on\s+(?:the\s+)?shelf,?\s+(?P=same2)\s+in\s+(?:the\s+)?"
     r"(?:system|books)\b",
     _I,

@@ -302,6 +302,10 @@ class _Index:
     # SKU -> its name's figures glued to their measure ("13gal" of "TRASH BAG 13GAL 12CT"):
     # "the 13 gal trash bags" says the name's size, no count of 13
     measured: dict[str, frozenset[str]] = field(default_factory=dict)
+    # SKU -> the word a name is headed by, where the name sets its goods apart from what
+    # follows ("molding" of "Windshield molding - Ford F-150", "bracket" of "ADAS camera
+    # bracket - Toyota Camry", "windshield" of "Windshield - Toyota Camry w/ camera bracket")
+    heads: dict[str, str] = field(default_factory=dict)
     # a typed word -> the name word it is one letter off, or None (the same words come again)
     typo_memo: dict[str, str | None] = field(default_factory=dict, compare=False)
     # a typed word -> the consonant words of the list it may be written as
@@ -325,8 +329,12 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     plain: set[str] = set()
     spec_figures: set[str] = set()
     measured: dict[str, frozenset[str]] = {}
+    heads: dict[str, str] = {}
     segments = _code_words(names)
     for sku, name in names:
+        head = _head(name)
+        if head:
+            heads[sku] = head
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
         joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
         joined |= {_norm(a + b) for a, b in _MODEL_HYPHENED.findall(name)}
@@ -469,7 +477,23 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         pair_initials=pair_initials,
         spec_figures=frozenset(spec_figures),
         measured=measured,
+        heads=heads,
     )
+
+
+# where a name's goods end and what qualifies them begins: " - ", a comma, "w/", "(": the
+# last word before it is what the goods are ("Windshield molding - Ford F-150" is a molding)
+_TITLE_END = re.compile(r"\s[-\u2013]\s|,|\s(?:w/|with\s)|\(", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _head(name: str) -> str | None:
+    """The word a name's title ends on, when the name has a title set apart (above)."""
+    cut = _TITLE_END.search(name)
+    if cut is None:
+        return None
+    words = _TITLE_WORD.findall(name, 0, cut.start())
+    return _norm(words[-1]) if words else None
 
 
 # sizes a trade says by a name of their own: a bottle's ("a handle of titos", "fifths",
@@ -1403,6 +1427,7 @@ def _best_run(
             # name that only one of them has (a size, mostly) picks it
             picked = (
                 _pack_line(toks, i, tied, index)
+                or _headed(toks, end, tied, index)
                 or _in_order(toks, i, end, tied, index)
                 or _said_near(toks, i, end, tied, index)
                 or _sized_before(toks, i, end, tied, index)
@@ -1623,6 +1648,20 @@ def _pack_line(
         return None  # the other line differs by more than its container
     counted = {packs.holder(t) for t, _, _ in toks[max(0, i - 4) : i]}
     return pack if counted & held else item
+
+
+def _headed(
+    toks: list[tuple[str, int, int]], end: int, tied: tuple[str, ...], index: _Index
+) -> str | None:
+    """The one of `tied` whose name is headed by the word the typed run ends on, when every
+    one has a head ("4 f-150 windshields" of "Windshield - Ford F-150", not "Windshield
+    molding - Ford F-150"; "camry camera bracket" of "ADAS camera bracket - Toyota Camry",
+    not "Windshield - Toyota Camry w/ camera bracket"), or None."""
+    if any(t not in index.heads for t in tied):
+        return None
+    last = toks[end - 1][0]
+    picked = [t for t in tied if index.heads[t] == last]
+    return picked[0] if len(picked) == 1 else None
 
 
 def _in_order(

@@ -399,6 +399,26 @@ def partial_codes(text: str, items: Collection[str]) -> dict[str, str]:
     return out
 
 
+def figure_codes(text: str, items: Collection[str]) -> dict[str, str]:
+    """The list's codes `canonical` may read from a code's figures typed alone ("5077 x2" of
+    AQ5077, "42151 x3" of LEGO-42151), where the code itself is typed nowhere: code -> the
+    figures. Likely, never sure: the figures may be a count, a price or another number."""
+    if not items or not _BARE_FIGURES.search(text):
+        return {}
+    known = items if isinstance(items, frozenset) else frozenset(items)
+    said = {_KEY.sub("", m.group(0).lower()) for m in _CODE.finditer(text)}
+    keys = _keys(known)
+    out: dict[str, str] = {}
+    for m in _BARE_FIGURES.finditer(text):
+        code = by_digits(m.group(0), known)
+        if code is not None and not any(keys.get(k) == code for k in said):
+            out[code] = m.group(0)
+    return out
+
+
+_BARE_FIGURES = re.compile(r"(?<![\w$.,/-])\d{4,}(?![\w.,/-])")
+
+
 def _by_head(token: str, known: frozenset[str]) -> str | None:
     """The one code that is `token` and a last part ("SH3046", "sh3046" of SH3046-VW, the
     variant the list has only one of): figures and letters both, five or more, or None."""
@@ -451,9 +471,10 @@ def _code_like(token: str) -> bool:
 
 _FIGURE_RUN = re.compile(r"\d+")
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
-# what follows a count, not a code ("1000 IBU-200", "1500 bags", "2000 x")
+# what follows a count, not a code ("1000 IBU-200", "1500 bags", "2000 x"; but "42151 x3" is
+# three of the goods coded 42151: "x" and a figure count what stands before them)
 _COUNTED_AFTER = re.compile(
-    r"\s*(?:x\b|[a-z]+-?\d|[A-Z0-9]+-[A-Z0-9]|(?:units?|pcs?|pieces?|ea|each|bags?|boxes|bx"
+    r"\s*(?:x\b|(?!x\s?\d)[a-z]+-?\d|[A-Z0-9]+-[A-Z0-9]|(?:units?|pcs?|pieces?|ea|each|bags?|boxes|bx"
     r"|cases?|cs|ct|pk|packs?|rolls?|cans?|bottles?|btls?|lbs?|oz|ft|yds?|gal|tabs?|tablets?"
     r"|caps?|sheets?|pairs?|prs?|dozen|dz|sets?)\b)",
     re.IGNORECASE,
