@@ -255,6 +255,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "ants got into", "bugs got into", "mice got into", "rats got into", "roaches",
                 "day-old", "day olds", "grew fuzz", "grew mold",
+                # ("forklift pierced 9 bags", "boards cupped", "not sellable, scrapping them":
+                # round 250)
+                "pierced", "cupped", "not sellable", "no longer sellable", "scrapping",
                 "grew mould",
                 "infestation", "pantry moths",
                 # ("1 gal (gone cloudy)": gone bad, not gone missing)
@@ -1054,6 +1057,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "under her coat", "under his coat", "under their coat", "in his coat",
                 "in her coat", "under his jacket", "under her jacket", "in his jacket",
                 "in her jacket", "in his bag", "in her bag",
+                # ("def someone stuffed them in a backpack, its on the camera", "someone wore
+                # them out under their sweats": round 250)
+                "stuffed them in", "stuffed it in", "in a backpack", "into a backpack",
+                "in his backpack", "in her backpack", "in their backpack", "wore them out under",
+                "wore it out under", "under their sweats", "under his sweats", "under her sweats",
                 # ("cctv shows a guy stuffing 2 X inside his jacket", round 182: shrinkage)
                 "inside his jacket", "inside her jacket", "inside his coat", "inside her coat",
                 "inside his shirt", "inside her shirt", "inside his bag", "inside her bag",
@@ -1288,6 +1296,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "slashed",
                 near=("someone", "somebody", "vandals", "vandal", "kids", "they", "overnight",
                       "last night", "punks", "on purpose"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "paint thrown on the outdoor rack during the protest": damage done on purpose; "the
+            # painter splashed paint on 3 rugs" is an accident
+            Words(
+                "paint thrown", "threw paint", "thrown paint", "splashed paint", "paint splashed",
+                near=("protest", "protesters", "vandal", "vandals", "someone", "somebody", "kids",
+                      "overnight", "last night", "on purpose"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

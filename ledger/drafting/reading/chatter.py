@@ -594,6 +594,8 @@ _ASKS_WRITE_OFF = re.compile(
     # (not "dont toss them yet")
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!never\s)(?<!n't\s)"
     r"(?:scrap|toss|bin|trash|dump)\s+(?:it|them|'?em|all|the\s+lot|\d+)(?!\s+yet\b)"
+    # ("refund was already done at the counter, just need the stock written off": round 250)
+    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:need|needs|want|get)\s+(?:\S+\s+){0,3}?written\s+off"
     r"|dispose\s+of)\b",
     _I,
 )
@@ -742,7 +744,7 @@ _COUNT_AGREES = re.compile(
     r"|\ball\s+\d+\s+(?:[\w-]+\s+){0,3}(?:matched|match|checked\s+out|accounted\s+for)\b"
     # ("deet count matches, 6 cases on hand", "count on the rose 24 matches the system",
     # "herb count matched: 14 dz basil")
-    r"|\bcount\b(?:\s+[\w-]+){0,5}?\s+(?:matches|matched|agrees|checks\s+out"
+    r"|\bcount\b(?:\s+[\w()-]+){0,5}?\s+(?:matches|matched|agrees|checks\s+out"
     # ("cycle count on the 13586335 sensors was spot on, 14 and 14": round 240)
     r"|(?:is|was)\s+spot\s+on)\b"
     # ("count on aisle 3 matched, 48 stearns vests, books 48": the goods between)
@@ -753,7 +755,12 @@ _COUNT_AGREES = re.compile(
     r"|(?<![\d.,])(?P<same>\d+)\s*(?:cs|cases?|units?|pcs|ea|bx|tubes?)?\s*(?:on\s+(?:the\s+)?shelf\s*)?"
     r",?\s*(?:system|books|pos|qb)\s+(?:says\s+|shows\s+|has\s+)?(?P=same)(?![\d]|[.,]\d)"
     r"|(?<![\d.,])(?P<same2>\d+)\s+(?:\w+\s+)?on\s+(?:the\s+)?shelf,?\s+(?P=same2)\s+in\s+(?:the\s+)?"
-    r"(?:system|books)\b",
+    r"(?:system|books|qb|pos)\b"
+    # ("hex mosaic, 120 sheets counted, 120 in system", "it's 120 like the system says":
+    # round 250)
+    r"|(?<![\d.,])(?P<same4>\d+)\s+(?:\w+\s+)?counted,?\s+(?P=same4)\s+in\s+(?:the\s+)?"
+    r"(?:system|books|qb|pos)\b"
+    r"|(?<![\d.,])\d+\s+like\s+(?:the\s+)?(?:system|books|qb|pos)\s+(?:says|shows|has)\b",
     _I,
 )
 _BILLED = re.compile(

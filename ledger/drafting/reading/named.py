@@ -183,8 +183,15 @@ def reserve_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     ("add $600 to the reserve for the old chairs" of "CAMP CHAIR FOLDING"): the one item
     whose name says the most of them is the line's SKU, as a guess; several such items, the
     card asks which. The amount is the message's either way, so only the SKU is in doubt."""
-    if facts.sku or facts.category not in _RESERVES or not items:
+    if facts.sku or not items:
         return facts
+    if facts.category not in _RESERVES and (facts.total is None or facts.quantity is not None):
+        # (and a total of goods the list names, no count: "writedown of $1,450 total on the
+        # discontinued Mannington stock" of the one Mannington line, round 250 drafted with
+        # no item at 0.97)
+        return facts
+    if facts.category not in _RESERVES and _MIXED_GOODS.search(facts.source_text):
+        return facts  # ("$85 of misc copper fittings", "mixed models"): no one item is meant
     said = _goods_words(facts.source_text)
     hits = {sku: len(_what(item.name) & said) for sku, item in items.items()}
     best = max(hits.values(), default=0)
@@ -197,6 +204,12 @@ def reserve_goods(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     shown = ", ".join(fits[:3]) + (" ..." if len(fits) > 3 else "")
     note = f"The goods may be one of the item list's {shown}: which one?"
     return replace(facts, guesses=(*facts.guesses, Guess(note, P_RESERVE_GOODS)))
+
+
+_MIXED_GOODS = re.compile(
+    r"\b(?:misc|miscellaneous|mixed|assorted|various|random|odds\s+and\s+ends|all\s+kinds)\b",
+    re.IGNORECASE,
+)
 
 
 def list_goods_said(text: str, names: Iterable[str]) -> bool:
