@@ -4630,6 +4630,18 @@ def _singular_words(name: str) -> frozenset[str]:
     return frozenset(named.singular(w) for w in _WORD.findall(name.lower()))
 
 
+# places goods are put to sell for less: taken out of one, they are going elsewhere (round 251:
+# "misc tackle out of the bargain bin, rusty hooks, $86.40 at cost. junk" was a sure write-down)
+_MARKDOWN_PLACES = frozenset(
+    (
+        "bargain bin", "clearance bin", "clearance rack", "sale bin", "bargain rack",
+        "bargain shelf", "clearance shelf", "clearance table", "seconds bin", "seconds shelf",
+        "seconds table", "seconds rack", "hurt bin", "bargain basket", "seconds basket",
+    )
+)  # fmt: skip
+_OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|outta|from|off)\s+(?:the\s+|our\s+)?$", _I)
+
+
 class _ReasonIndex:
     """The policy table's words as one regex (one pass per text, longest phrase wins), with
     the table's misspellings read as the words they stand for."""
@@ -4782,6 +4794,11 @@ class _ReasonIndex:
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
             if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
                 continue  # "gone off the demo shelf": gone from it, not spoiled
+            if key in _MARKDOWN_PLACES and _OUT_OF_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()
+            ):
+                continue  # "misc tackle out of the bargain bin, rusty, junk": taken from it
+
             if text[m.start()].isupper() and _NAMED_BEFORE.search(
                 text, max(0, m.start() - 40), m.start()
             ):

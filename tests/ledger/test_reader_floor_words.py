@@ -8926,3 +8926,43 @@ def test_a_painters_splash_is_no_vandalism() -> None:
 def test_counts_the_books_agree_with_are_no_write_off(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 251 (sets 2045-2052) ------------------------------------------------------
+
+
+def test_goods_sent_back_on_an_rma_for_credit_are_no_write_off() -> None:
+    # it was a sure loss; with the credit refused and the write-off asked, it is one
+    with pytest.raises(DraftError):
+        draft(
+            "sending 6 defective SKU-12 back to brother on RMA 77120, they're crediting our "
+            "account",
+            make_context(items=ITEMS),
+        )
+    (d,) = draft(
+        "sending 6 defective SKU-12 back to brother on RMA 77120, they denied credit, write "
+        "them off",
+        make_context(items=ITEMS),
+    )
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("90.00"))
+
+
+def test_a_plus_before_a_code_of_letters_and_one_figure_is_over() -> None:
+    # "+2 SPP6" took the heading's "count variance" (short) at 0.94
+    items = {
+        "SPP6": ItemInfo("SPP6", "Spring pin pack", Decimal("19.50")),
+        "C-083-S": ItemInfo("C-083-S", "Filter drier 3/8", Decimal("11.40")),
+    }
+    a, b = draft("count variances: +2 SPP6, -1 C-083-S", make_context(items=items))
+    assert (a.category, a.sku, b.category) == (Category.OVERAGE, "SPP6", Category.SHRINKAGE)
+
+
+def test_goods_taken_out_of_the_bargain_bin_are_not_marked_down() -> None:
+    # junked from the bargain bin was a sure write-down
+    (d,) = draft(
+        "misc tackle out of the bargain bin, rusty hooks spinners etc, $86.40 at cost. junk",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.LOSS
+    (d,) = draft("4 SKU-12 scuffed, going in the bargain bin at $9", make_context(items=ITEMS))
+    assert d.category is Category.WRITE_DOWN

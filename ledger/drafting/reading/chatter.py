@@ -777,7 +777,13 @@ _VENDOR_CREDIT = re.compile(
       | \bvendor\s+(?:will|is\s+going\s+to|ended\s+up|agreed\s+to)\s+credit
       # ("rejected 18 flats at the door, moldy, went right back on the truck": never ours)
       | \b(?:rejected|refused)\s+(?:\S+\s+){0,6}?at\s+the\s+(?:door|dock)\b
-      | \bwent\s+(?:right\s+|straight\s+)?back\s+on\s+the\s+truck\b""",
+      | \bwent\s+(?:right\s+|straight\s+)?back\s+on\s+the\s+truck\b
+      # ("sending 6 defective DR730 back to brother on RMA 77120, they're crediting our
+      # account": round 251, a sure loss)
+      | \b(?:they'?re|they\s+are|they'?ll|they\s+will|vendor\s+is|supplier\s+is)\s+crediting
+        \s+(?:us|our\s+(?:account|acct)|the\s+(?:account|acct))\b
+      | \b(?:sending|shipping|sent|shipped)\s+(?:\S+\s+){1,5}?back\s+to\s+(?:\S+\s+){0,2}?
+        (?:on|with|under)\s+(?:an?\s+)?(?:rma|ra)\b""",
     _I | re.VERBOSE,
 )
 _TOTAL_TOLD = re.compile(

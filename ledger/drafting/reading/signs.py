@@ -27,8 +27,12 @@ from ledger.drafting.reading.fast import twin_patterns
 P_SIGN = 0.03  # a signed figure on a message that says it is a count
 P_SIGN_BARE = 0.1  # ... on one that does not: below 0.9
 
-# ("SKU-12", "HAY-H250FDN"; "EL12052": capitals, then figures, no hyphen)
-_CODE = r"(?-i:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+)+|[A-Z]{1,4}\d[A-Z0-9]{1,9})(?![\w-])"
+# ("SKU-12", "HAY-H250FDN"; "EL12052", "SPP6": capitals, then figures, no hyphen; a letter and
+# one figure, "A1", is a place)
+_CODE = (
+    r"(?-i:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+)+|[A-Z]{2,4}\d[A-Z0-9]{0,9}|[A-Z]\d[A-Z0-9]{1,9})"
+    r"(?![\w-])"
+)
 _LABEL = (
     r"(?:variance|var\.?|adj\.?|adjustment|adjusted|diff\.?|difference|delta|discrepancy"
     r"|qty|count\s+diff)"
