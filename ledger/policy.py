@@ -1115,6 +1115,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "lock on the door was cut", "lock on the gate was cut", "cage lock was cut",
                 "cops have been called", "called the cops", "cops were called", "cops called",
                 "called the police", "police were called", "police have been called",
+                # ("lot camera shows 2 guys loading 4 line sets into a pickup at 2:14am. police
+                # report 24-18833", "breakin last nite, took 2 jakets": round 251)
+                "police report", "breakin", "break in last nite", "into a pickup",
+                "into their pickup",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
                 "jimmied", "window smashed", "smashed window", "door forced",
                 "window was smashed", "window got smashed", "window shattered",
@@ -1283,6 +1287,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # searched it, and stays a shortfall
             Words(
                 "from the cage", "out of the cage", "from the locked cage",
+                # ("cage C1, 6/22: 2 pappy 15 gone, cage was still locked": round 251)
+                "cage was locked", "cage was still locked", "cage still locked",
                 "out of the locked cage", "from cage", "out of cage", "outta the cage",
                 near=("gone", "missing", "went walkies", "gone walkies", "walkies", "walkabout",
                       "disappeared", "vanished", "can't find", "cant find", "unaccounted for",
@@ -1508,6 +1514,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # price them $15", "write the cost down 25%": round 249)
                 "seconds shelf", "seconds table", "seconds pile", "seconds section",
                 "seconds bin", "seconds area", "price them", "price em", "write the cost down",
+                # ("selling the 11x17 with water-stained wrappers as seconds, 6 rm at $15",
+                # "6 gal going on the $5 mistint shelf": round 251)
+                "as seconds", "mistint shelf", "mistint rack", "oops shelf", "oops paint",
                 "writing the cost down", "knock the cost down",
                 "half off", "sample sale", "tag em", "tag them at", "price it",
                 "knock to", "sell for", "sell them for", "sell it for", "cutting price",
@@ -2089,6 +2098,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "on the shelf", "stocktake", "cycle"),
                 fuzzy=False,
             ),
+            # ("the 2in flex reel measured long, +80 ft vs what the system says": round 251)
+            Words("measured long", "measures long", "measured over", fuzzy=False),
             # Goods found, where nothing else is said of them: "found 2 BS-32 behind the
             # shelf" (round 240 read it as a loss); "found 3 cracked" stays damage
             Words("found", faint=True, fuzzy=False),
@@ -2156,6 +2167,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # write them off": round 239)
                 "sending", "send",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
+                      # ("gave the vo-tech 3 coils for the lab": round 251)
+                      "vo-tech", "votech", "vocational", "trade school", "tech school",
                       "troop", "shelter", "church", "hospital", "pta", "classroom",
                       "teachers", "daycare", "nursing home", "senior center", "ymca",
                       "food bank", "charity", "nonprofit", "non-profit", "program",

@@ -2637,7 +2637,9 @@ _ON_BREAK_BEFORE = re.compile(
     _I,
 )
 _BROKE_IN_HANDLING = re.compile(
+    # ("jonny walker blak 3 broke in back stock": round 251, a break-in)
     r"\s+(?:half|two|pieces|picking|pick|packing|transit|shipping|shipment|handling|storage"
+    r"|back\s*stock|backstock|the\s+(?:back|stockroom|cooler|warehouse|walk-?in)\b"
     r"|the\s+(?:move|fall|drop|box|boxes|carton|case|mail|post|wash|machine|process|line"
     r"|cold))\b",
     _I,
@@ -4639,6 +4641,7 @@ _MARKDOWN_PLACES = frozenset(
         "seconds table", "seconds rack", "hurt bin", "bargain basket", "seconds basket",
     )
 )  # fmt: skip
+_OF_AFTER = re.compile(r"\s+of\b", _I)
 _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|outta|from|off)\s+(?:the\s+|our\s+)?$", _I)
 
 
@@ -4794,6 +4797,8 @@ class _ReasonIndex:
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
             if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
                 continue  # "gone off the demo shelf": gone from it, not spoiled
+            if key == "open box" and _OF_AFTER.match(text, m.end()):
+                continue  # "knocked an open box of plugs off the counter": a container
             if key in _MARKDOWN_PLACES and _OUT_OF_BEFORE.search(
                 text, max(0, m.start() - 16), m.start()
             ):

@@ -8966,3 +8966,48 @@ def test_goods_taken_out_of_the_bargain_bin_are_not_marked_down() -> None:
     assert d.category is Category.LOSS
     (d,) = draft("4 SKU-12 scuffed, going in the bargain bin at $9", make_context(items=ITEMS))
     assert d.category is Category.WRITE_DOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a break-in as told: misspelt, by the police report, by a cage still locked
+        ("breakin last nite, took 2 SKU-12", Category.CASUALTY),
+        ("ticket #4410: lot camera shows 2 guys loading 4 SKU-12 from rack R2 into a pickup at "
+         "2:14am. police report 24-18833", Category.CASUALTY),
+        ("cage C1, 6/22: 2 SKU-12 gone, cage was still locked", Category.CASUALTY),
+        # broken in the back stock is no break-in
+        ("jonny walker SKU-12 3 broke in back stock", Category.LOSS),
+        # put out for less as seconds, or on the mistint shelf
+        ("selling the SKU-12 with water-stained wrappers as seconds, 6 at $10",
+         Category.WRITE_DOWN),
+        ("mistints: 6 SKU-12 going on the $5 mistint shelf", Category.WRITE_DOWN),
+        # an open box of goods is a container, not goods sold open-box
+        ("knocked an open box of SKU-12 off the counter, 5 with cracked lids", Category.LOSS),
+        # given to a trade school
+        ("gave the vo-tech 3 SKU-12 for the lab", Category.DONATION),
+        # a length measured over the books
+        ("the SKU-12 reel measured long, +80 ft vs what the system says", Category.OVERAGE),
+        # a print center is a place, no report asked for
+        ("print center 9/30, job P-3321: the fuser jammed and ate 2 SKU-12, all wrinkled and "
+         "smeared, unusable", Category.LOSS),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_251(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count the books agree with, told with chatter after it (the aisle's 5 was drafted)
+        "SKU-12 counted 30, system 30. aisle 5 done",
+        # extra goods the vendor bills for are a purchase
+        "got 3 extra SKU-12 in the shipment vs the packing slip, called HJC and they're "
+        "invoicing us for them",
+    ],
+)
+def test_no_write_off_in_round_251(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))

@@ -66,7 +66,9 @@ _INFO_VERB = _words(
         (?:show|list|pull|send|give|get|run|export|email|e-mail|share|find|fetch|generate
         |print|compile|tell|dig\s+up|look\s+up|let\s+(?:me|us)\s+(?:know|see|have)
         |(?:i|we)\s+(?:need|want|would\s+like|'?d\s+like)(?=\s+(?:a|an|the|our|some)\s))\b
-        (?!\s*[:\-])"""
+        (?!\s*[:\-])
+        # ("print center 9/30, job P-3321: the fuser ate 2 pk": a place, no verb)
+        (?!\s+(?:center|centre|shop|room|jobs?|station|area|queue|lab|counter|desk)\b)"""
 )
 # "anything over $200", "all items above $500", "by location": a filter or a grouping
 _FILTER = _words(

@@ -783,7 +783,11 @@ _VENDOR_CREDIT = re.compile(
       | \b(?:they'?re|they\s+are|they'?ll|they\s+will|vendor\s+is|supplier\s+is)\s+crediting
         \s+(?:us|our\s+(?:account|acct)|the\s+(?:account|acct))\b
       | \b(?:sending|shipping|sent|shipped)\s+(?:\S+\s+){1,5}?back\s+to\s+(?:\S+\s+){0,2}?
-        (?:on|with|under)\s+(?:an?\s+)?(?:rma|ra)\b""",
+        (?:on|with|under)\s+(?:an?\s+)?(?:rma|ra)\b
+      # ("got 3 extra in the shipment vs the packing slip, called HJC and they're invoicing
+      # us for them": round 251)
+      | \b(?:they'?re|they\s+are|they'?ll|they\s+will|vendor\s+(?:is|will)|supplier\s+(?:is|will))
+        \s+(?:invoicing|billing|invoice|bill)\s+us\b""",
     _I | re.VERBOSE,
 )
 _TOTAL_TOLD = re.compile(

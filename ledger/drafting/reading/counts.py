@@ -321,10 +321,17 @@ _CODE_BEFORE = re.compile(
 _LINE_ENDS = re.compile(r"\s*(?:[,;.\n]|$)")
 
 
+_MATCHES = "count matches"
+
+
 def _agreed(text: str, lo: int, hi: int) -> str:
     """`text` with the code of a count that agrees with the books blanked, when the code and
     the two figures are a line of their own: that item has nothing to write off, and its
-    code left alone would be read as the goods of another line's difference."""
+    code left alone would be read as the goods of another line's difference. The figures'
+    place says the count matches, where there is room: the message's chatter is then read
+    as a count that agrees ("X counted 30, system 30. aisle 5 done" drafted the aisle's 5)."""
+    if hi - lo >= len(_MATCHES) and not text[lo:hi].strip(" ,;:/-"):
+        text = _put(text, lo, hi, _MATCHES)
     if not _LINE_ENDS.match(text, hi):
         return text  # "SKU-12 system 40 counted 40 but 3 are cracked": more to read
     code = _CODE_BEFORE.search(text, max(0, lo - 60), lo)
