@@ -255,6 +255,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "ants got into", "bugs got into", "mice got into", "rats got into", "roaches",
                 "day-old", "day olds", "grew fuzz", "grew mold",
+                # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
+                # crapped out on us", "mums are cooked, straight to the compost": round 252)
+                "blight", "blighted", "blite", "to the compost",
+                "for the landfill", "to the landfill",
                 # ("forklift pierced 9 bags", "boards cupped", "not sellable, scrapping them":
                 # round 250)
                 "pierced", "cupped", "not sellable", "no longer sellable", "scrapping",
@@ -1119,6 +1123,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # report 24-18833", "breakin last nite, took 2 jakets": round 251)
                 "police report", "breakin", "break in last nite", "into a pickup",
                 "into their pickup",
+                # a car filled up and gone without paying ("drive off on pump 5, 14.2 gal"), a
+                # gate's chain cut, someone into a cage ("got into the fastener cage overnight
+                # and took 3 cs"): round 252
+                "drive off", "drive offs", "driveoff", "drove off",
+                "pump and run", "gas and go", "chain was cut", "chain cut", "cut the chain on",
+                "somebody got into", "someone got into",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
                 "jimmied", "window smashed", "smashed window", "door forced",
                 "window was smashed", "window got smashed", "window shattered",
@@ -2074,6 +2084,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "stocktake", "stock take", "stocktaking", "audit", "physical",
                       # ("over on hokas by 2 pr at year end", "over on G2s by 4 vs system")
                       "vs system", "vs the system", "than the system", "year end",
+                      "vs qb", "vs quickbooks", "vs pos", "vs the books",
                       "year-end", "on the books"),
                 fuzzy=False,
             ),

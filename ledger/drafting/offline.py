@@ -4642,6 +4642,15 @@ _MARKDOWN_PLACES = frozenset(
     )
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b", _I)
+_NONE_BEFORE = re.compile(r"\b(?:0|no|zero|nil)\s+$", _I)
+_NOW_PRICE = frozenset(("ea now", "per bag now", "a bag now", "per case now", "a case now"))
+_COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
+_THE_BEFORE = re.compile(r"\b(?:the|a|with)\s+$", _I)
+_AT_WORK_AFTER = re.compile(
+    r"\s+(?:at|by|on|with|during|in)\s+(?:the\s+|a\s+)?(?:bench|saw|blade|knife|cutter|machine"
+    r"|install|cut|cutting|table|counter)\b",
+    _I,
+)
 _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|outta|from|off)\s+(?:the\s+|our\s+)?$", _I)
 
 
@@ -4797,6 +4806,16 @@ class _ReasonIndex:
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
             if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
                 continue  # "gone off the demo shelf": gone from it, not spoiled
+            if key in ("variance", "variances", "count variance") and _NONE_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "tobacco count matches, 0 variance all brands": no variance
+            if key in _NOW_PRICE and _COST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "cost is $40.32 a case now per the new invoice": the cost, no value
+            if key == "lifted" and _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # "the FG800 with the lifted bridge": raised, not taken
+            if key in ("nicked", "got nicked") and _AT_WORK_AFTER.match(text, m.end()):
+                continue  # "30 ft that got nicked at the bench": cut, not taken
             if key == "open box" and _OF_AFTER.match(text, m.end()):
                 continue  # "knocked an open box of plugs off the counter": a container
             if key in _MARKDOWN_PLACES and _OUT_OF_BEFORE.search(

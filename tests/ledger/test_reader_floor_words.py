@@ -9011,3 +9011,61 @@ def test_floor_words_of_round_251(text: str, category: Category) -> None:
 def test_no_write_off_in_round_251(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 252 (sets 2053-2060) ------------------------------------------------------
+
+
+def test_a_count_of_the_goods_parts_is_never_sure() -> None:
+    # "3 keys stuck down" of one digital piano drafted 3 pianos, $1,017.00 at 0.97
+    items = {"P45B": ItemInfo("P45B", "Yamaha P-45 88-Key Digital Piano Black", Decimal("339"))}
+    (d,) = draft(
+        "P45B demo unit took a dive off the stand during a lesson, keybed is busted and 3 keys "
+        "stuck down. scrap it",
+        make_context(items=items),
+    )
+    assert d.confidence < 0.9
+    # goods that are the parts named are counted as they are
+    keys = {"KEY-SET": ItemInfo("KEY-SET", "Replacement keys, white", Decimal("4"))}
+    (d,) = draft("3 KEY-SET keys cracked", make_context(items=keys))
+    assert (d.quantity, d.confidence >= 0.9) == (Decimal(3), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a car filled up and gone, a gate's chain cut, someone into a cage
+        ("drive off on pump 5 at 11:40pm, 14 SKU-12", Category.CASUALTY),
+        ("12 SKU-12 went walkabout from the side yard, the gate chain was cut",
+         Category.CASUALTY),
+        ("somebody got into the fastener cage overnight and took 3 SKU-12", Category.CASUALTY),
+        # a physical count said done, long against the system (refused as a question)
+        ("did the physical on the SKU-12, we're long 2 boxes vs the system", Category.OVERAGE),
+        ("back room shelf B-9, 9/12: 2 SKU-12 over vs QB", Category.OVERAGE),
+        # the cost said now is no new value (drafted as write-downs)
+        ("SKU-12 x 3 cases expired, cost is $40.32 a case now", Category.LOSS),
+        # a lifted bridge is raised, a length nicked at the bench is cut
+        ("the SKU-12 with the lifted bridge is toast, take it off the books", Category.LOSS),
+        ("tossing 30 ft of SKU-12 that got nicked at the bench", Category.LOSS),
+        ("2 SKU-12 got nicked from the van", Category.CASUALTY),
+        # plants gone bad
+        ("SKU-12 in row C have blight, pulling 25 of them and bagging for the landfill",
+         Category.LOSS),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_252(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category and not d.reason_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tobacco count matches, 0 variance all brands :thumbsup:",
+        "cycle count on aisle 3 SKU-12 matches system, 0 variance",
+        "charged rm 1122 $120 for the 2 SKU-12 they took, it's on the folio",
+    ],
+)
+def test_no_write_off_in_round_252(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))

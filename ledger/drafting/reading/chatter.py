@@ -55,7 +55,7 @@ _YES_NO = re.compile(
 _DID_THE_JOB = re.compile(
     r"""^\s*(?:\S+\s+){0,3}?did\s+(?:the|a|our|my|this\s+\w+'?s?)\s+(?:[\w-]+\s+){0,2}?
         (?:walk|walkthrough|walk-through|count|recount|wall|audit|inventory|check|sweep|rounds
-        |cycle\s+count|stock\s*take|spot\s+check)\b
+        |cycle\s+count|stock\s*take|spot\s+check|physical)\b
         (?=\s*(?:[./,;:\n]|$|w/|with\b|this\b|today\b|yesterday\b|last\b|earlier\b
             |tonight\b|on\s+\w+day\b|and\b
             # ("did the monthly count on the main wall. catan count is off": where; round 216)
@@ -764,7 +764,9 @@ _COUNT_AGREES = re.compile(
     _I,
 )
 _BILLED = re.compile(
-    r"""\b(?:charged\s+to\s+the\s+(?:patient|customer|client|job|account|owner)
+    # ("charged rm 1122 $120 for the 2 bath towels they took, it's on the folio": round 252)
+    r"""\b(?:charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
+        |charged\s+to\s+the\s+(?:patient|customer|client|job|account|owner)
         |(?:customer|client|owner|patient)\s+(?:was\s+)?(?:billed|charged)
         |billed\s+(?:to\s+)?the\s+(?:customer|client|job|patient))\b""",
     _I | re.VERBOSE,

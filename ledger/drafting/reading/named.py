@@ -65,9 +65,40 @@ def by_list(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         by_stocked_pack,
         by_counted_goods,
         by_catch_weights,
+        parts_counted,
     ):
         facts = step(facts, items)
     return no_item(reserve_goods(facts, items), items)
+
+
+P_PARTS = 0.1  # a count of the goods' parts, read as the goods': never sure
+
+
+def parts_counted(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
+    """A count said of parts the goods have ("P45B demo unit took a dive, keybed busted and 3
+    keys stuck down" of a digital piano: one piano, three keys), read as the goods' own: a
+    guess to confirm, unless the item's name says that word (the goods are keys)."""
+    if facts.quantity is None or facts.quantity < 2 or facts.sku not in items:
+        return facts
+    m = _PARTS_SAID.search(facts.source_text)
+    if m is None or Decimal(m.group("n")) != facts.quantity:
+        return facts
+    # (not "88-Key" of a piano's name: a count the name gives of its parts)
+    named_as = {singular(w) for w in _OWN_WORD.findall(items[facts.sku or ""].name.lower())}
+    if singular(m.group("part").lower()) in named_as:
+        return facts
+    note = f"'{m.group(0)}': a count of the goods, or of parts of one? Check the quantity"
+    return replace(facts, guesses=(*facts.guesses, Guess(note, P_PARTS)))
+
+
+_OWN_WORD = re.compile(r"(?<![\d-])[a-z]+")
+# parts a piece of goods has several of, counted ("3 keys", "2 legs", "4 wheels")
+_PARTS_SAID = re.compile(
+    r"(?<![\w.$])(?P<n>\d{1,3})\s+(?P<part>keys|buttons|knobs|strings|legs|wheels|handles|hinges"
+    r"|lids|spokes|teeth|pins|screws|shelves|drawers|doors|pedals|frets|tuners|tines|slats"
+    r"|casters|latches|zippers|straps|buckles|hooks|burners|racks)\b",
+    re.IGNORECASE,
+)
 
 
 # weights listed one by one ("61.2 + 58.7 lb", "57.4 lb / 60.0 lb / 55.9 lb", "weights 64.1,
