@@ -1527,6 +1527,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("selling the 11x17 with water-stained wrappers as seconds, 6 rm at $15",
                 # "6 gal going on the $5 mistint shelf": round 251)
                 "as seconds", "mistint shelf", "mistint rack", "oops shelf", "oops paint",
+                # ("knock 25% off the 8 carriers", "going out at 50% off", "knock $12/ctn off the
+                # 40 ctns": round 250; the reader reads "N% off" and "knock $N off" as these)
+                "percent off", "pct off", "dollars off", "bucks off",
                 "writing the cost down", "knock the cost down",
                 "half off", "sample sale", "tag em", "tag them at", "price it",
                 "knock to", "sell for", "sell them for", "sell it for", "cutting price",

@@ -1594,7 +1594,9 @@ _WD_COST = re.compile(
 _WD_BY = re.compile(
     rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?"
     rf"|\bdown\s+(?P<d>{_MONEY_STRICT}|{_NUM})\s*(?P<dper>{_PER})"
-    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+off\s+(?P<oper>{_PER}|(?:each|every)\b)",
+    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+off\s+(?P<oper>{_PER}|(?:each|every)\b)"
+    # ("knock $12/ctn off the 40 ctns": the cut per carton, said before "off")
+    rf"|(?P<o2>{_MONEY_STRICT})\s*(?P<oper2>{_PER})\s+off\b",
     _I,
 )
 _WD_TO = re.compile(
@@ -3934,6 +3936,10 @@ def _read_group(
         )
     if skus and skus[0][1]:
         r.guess(f"Took '{sku}' to be the SKU", P_BARE_CODE)
+    if reason in _PRICE_CUT_WORDS:
+        # ("knocked 10% off SKU-77 for 20 units", "10% off promo on 5+"): a cut in the price
+        # may be a customer's discount, not the goods' lost value
+        r.guess("A price cut said alone may be a discount to a customer: check", P_PRICE_CUT)
     if _CORRECTION.search(work):
         r.guess("The message corrects itself; check which numbers are meant", P_CORRECTION)
     foreign = _FOREIGN_CURRENCY.search(work)
@@ -4642,6 +4648,17 @@ _MARKDOWN_PLACES = frozenset(
     )
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b", _I)
+_KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
+_SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
+_PRICE_CUT_WORDS = frozenset(("percent off", "pct off", "dollars off", "bucks off"))
+P_PRICE_CUT = 0.1
+_PRICE_OFF = re.compile(
+    r"(?<![\w.])(?P<pct>\d{1,2}(?:\.\d+)?\s*%)\s*off\b(?!\s+(?:the\s+)?(?:shelf|shelves|rack|pallet|truck))"
+    # (a promotion's discount is no value lost: "10% off promo on 5+")
+    r"(?!\s+(?:promo|promotion|sale|coupon|deal|code|discount|for\s+(?:customers|members|staff)))"
+    r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+off\b",
+    _I,
+)
 _NONE_BEFORE = re.compile(r"\b(?:0|no|zero|nil)\s+$", _I)
 _NOW_PRICE = frozenset(("ea now", "per bag now", "a bag now", "per case now", "a case now"))
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
@@ -4874,6 +4891,19 @@ class _ReasonIndex:
                 if weak:
                     hit = replace(hit, weak=True, faint=key in self.faint)
                 out.append(hit)
+        if (
+            "off" in text.lower()
+            and not _SALE_TALK.search(text)
+            and (_KNOCK.search(text) or any(h.category is Category.LOSS for h in out))
+        ):
+            # "knock 25% off the 8 carriers", "dented, 4 going out at 50% off": a cut in the
+            # price of goods knocked down or in a poor state, said with a sign the table's
+            # words cannot hold (not a sale's: "sale: 25% off all X", "X 20% off this weekend")
+            for m in _PRICE_OFF.finditer(text):
+                keyword = "percent off" if m.group("pct") else "dollars off"
+                found = self.lookup.get(keyword)
+                if found and not any(h.start == m.start() for h in out):
+                    out.append(_Hit(found[0], found[1], m.start(), found[2]))
         return tuple(out)
 
     def _in_a_listed_code(self, low: str, start: int, end: int) -> bool:
@@ -5474,9 +5504,9 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     for m in list(_WD_TO_SHARE.finditer(r.s)):
         _share_said(r, m, kept=True)  # "to half cost": the write-down is the rest
     for m in list(_WD_BY.finditer(r.s)):
-        value = _money_value(m.group("b") or m.group("d") or m.group("o"), r)
+        value = _money_value(m.group("b") or m.group("d") or m.group("o") or m.group("o2"), r)
         if value is not None:
-            each = m.group("per") or m.group("dper") or m.group("oper")
+            each = m.group("per") or m.group("dper") or m.group("oper") or m.group("oper2")
             (r.wd_by_unit if each else r.wd_by_total).append(value)
         r.cut(*m.span(), MONEY_MARK)
     _take_money(r, _WD_TO, "b", r.wd_new)

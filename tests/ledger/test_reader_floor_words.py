@@ -9069,3 +9069,26 @@ def test_floor_words_of_round_252(text: str, category: Category) -> None:
 def test_no_write_off_in_round_252(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a cut in the price said with its sign (drafted as losses of the whole cost)
+        ("knock 25% off the 8 SKU-12 with scuffed lids", "30.00"),
+        ("dented SKU-12: 4 going out at 50% off", "30.00"),
+        ("knock $5/ctn off the 40 SKU-12, box damage", "200.00"),
+    ],
+)
+def test_a_price_cut_with_its_sign_is_a_write_down_never_sure(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+    assert d.confidence < 0.9  # a customer's discount reads the same
+
+
+def test_a_promotions_discount_is_no_write_down() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "rep is coming thursday at 2 to talk about the new SKU-12 bags, 10% off promo on 5+",
+            make_context(items=ITEMS),
+        )
