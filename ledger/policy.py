@@ -258,6 +258,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
                 # crapped out on us", "mums are cooked, straight to the compost": round 252)
                 "blight", "blighted", "blite", "to the compost",
+                # ("roll sat against the heater vent and fused to itself", "gone rubbery in the
+                # bottle": round 253)
+                "fused", "fused together", "gone rubbery", "went rubbery",
                 "for the landfill", "to the landfill",
                 # ("forklift pierced 9 bags", "boards cupped", "not sellable, scrapping them":
                 # round 250)
@@ -870,6 +873,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "no-show on the count", "no-show on count",
                 # ("x3 not on the peg at count, no idea where they went": round 239)
                 "no idea where they went", "no idea where it went", "not on the peg",
+                # ("2 grips just went poof between counts", "no clue where it went", "fell off
+                # the truck somewhere on the route, never found it", "never made it to the
+                # floor": round 253)
+                "went poof", "gone poof", "no clue where it went", "no clue where they went",
+                "never found it", "never found them", "never made it to the floor",
+                "never made it to the shelf",
                 "not on the pegs", "not on the hook", "dunno where they went",
                 misspelled={
                     "misssing": "missing", "mising": "missing", "missng": "missing",
@@ -1122,6 +1131,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("lot camera shows 2 guys loading 4 line sets into a pickup at 2:14am. police
                 # report 24-18833", "breakin last nite, took 2 jakets": round 251)
                 "police report", "breakin", "break in last nite", "into a pickup",
+                # ("switched one of our mountings for a fake during a try-on", "camera shows a
+                # guy palming it", "we got hit sunday night - they smashed the glass case":
+                # round 253)
+                "for a fake", "with a fake", "palming it", "palmed it", "palming them",
+                "palmed them", "we got hit", "smashed the glass case", "smashed the display case",
                 "into their pickup",
                 # a car filled up and gone without paying ("drive off on pump 5, 14.2 gal"), a
                 # gate's chain cut, someone into a cage ("got into the fastener cage overnight
@@ -1510,6 +1524,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # $55", "sell as blems for 150", "going in the hurt bin at $8", "quick-sale
                 # basket", "manager's special", "let them go at $60": rounds 239-243)
                 "seconds @", "seconds rack", "seconds basket", "seconds sale", "as a second at",
+                # ("selling it as a second for $899", "selling it as a floor second at $120",
+                # "resell as used at 120": round 253)
+                "as a second", "as a floor second", "floor second", "floor seconds",
+                "resell as used", "resell used",
                 "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",
                 "hurt bin", "quick-sale", "quick sale basket", "bargain basket",
                 "manager's special", "managers special", "mgr special", "sale pile",
@@ -1631,7 +1649,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 near=("now", "reprice", "repriced", "worth", "sell", "selling", "sells", "nrv",
                       "value", "price", "priced", "->", "=>", "\u2192", "knock", "knocked",
                       "clearance", "mark", "marked", "down to", "down from", "go for",
-                      "goes for", "at a loss", "fetch", "get for"),
+                      "goes for", "at a loss", "fetch", "get for",
+                      # ("moving it to scratch and dent at $1,199", "scratch n dent: X tagged
+                      # 499", "put it on the S&D floor at $499": round 253)
+                      "moving", "moved", "move", "tagged", "tag", "put it on", "put them on",
+                      "goes to", "go to", "going to"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

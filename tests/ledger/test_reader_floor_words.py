@@ -9092,3 +9092,59 @@ def test_a_promotions_discount_is_no_write_down() -> None:
             "rep is coming thursday at 2 to talk about the new SKU-12 bags, 10% off promo on 5+",
             make_context(items=ITEMS),
         )
+
+
+# -- held-out round 253 (sets 2061-2068) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # seconds said as the sales floor says them (drafted as losses of the new price)
+        ("4 SKU-12 with small dents, moving them to scratch and dent at $10",
+         Category.WRITE_DOWN),
+        ("3 SKU-12 scuffed up, selling them as a second for $9", Category.WRITE_DOWN),
+        # gone, as the floor tells it
+        ("2 SKU-12 just went poof between counts, no clue", Category.SHRINKAGE),
+        ("3 SKU-12 fell off the truck somewhere on the route, never found them",
+         Category.SHRINKAGE),
+        ("2 bx of SKU-12 missing from receiving, never made it to the floor",
+         Category.SHRINKAGE),
+        # taken, as the floor tells it (a shortfall, a routine loss or refused as chatter)
+        ("customer switched one of our SKU-12 for a fake during a try-on", Category.CASUALTY),
+        ("one of the SKU-12s walked during the lunch rush. camera shows a guy palming it",
+         Category.CASUALTY),
+        ("we got hit sunday night - they smashed the glass case and cleaned out 2 SKU-12",
+         Category.CASUALTY),
+        # gone bad
+        ("30 yd of SKU-12 sat against the heater vent and fused to itself", Category.LOSS),
+        ("chuck 15 SKU-12, they've gone rubbery in the bottle", Category.LOSS),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_253(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category and not d.reason_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RMA 5521 going back to trek for the 2 SKU-12 with the cracked dropout, credit expected",
+        "customer says they got 4 cases of bad SKU-12, we're crediting their account $115",
+        "recall swap came in, vendor replaced the 8 cs of SKU-12 1 for 1",
+        "returned 3 SKU-12 to Gems Inc on memo 2291, they were never ours",
+    ],
+)
+def test_no_write_off_in_round_253(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_police_report_is_no_report_asked_for() -> None:
+    # it was refused as a request for a report
+    (d,) = draft(
+        "back door got pried overnight and they took 2 SKU-12 off the floor. police report "
+        "24-11873, insurance guy coming thurs",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.CASUALTY

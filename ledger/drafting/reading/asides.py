@@ -192,7 +192,8 @@ def _asks(text: str) -> bool:
 # after a bound ("over 200") is the report's filter, one inside a code or after a place
 # label is neither.
 _REPORT_NOUN = _words(
-    r"""\b(?:reports?|totals?(?!\s+(?:loss|losses|write-?off|writeoff|wreck|wipe-?out))
+    # (not a police or an incident report: "police report 24-11873, insurance guy coming")
+    r"""\b(?:(?<!police\s)(?<!incident\s)reports?|totals?(?!\s+(?:loss|losses|write-?off|writeoff|wreck|wipe-?out))
         |numbers|nums|figures?|summary|summaries|breakdown|stats
         |statistics|history|list(?:ing)?s?|tally|tallies|spreadsheet|export|csv|recap
         |rundown|run-down|roll-?up|records|register

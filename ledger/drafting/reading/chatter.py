@@ -789,7 +789,14 @@ _VENDOR_CREDIT = re.compile(
       # ("got 3 extra in the shipment vs the packing slip, called HJC and they're invoicing
       # us for them": round 251)
       | \b(?:they'?re|they\s+are|they'?ll|they\s+will|vendor\s+(?:is|will)|supplier\s+(?:is|will))
-        \s+(?:invoicing|billing|invoice|bill)\s+us\b""",
+        \s+(?:invoicing|billing|invoice|bill)\s+us\b
+      # ("RMA 5521 going back to trek, credit expected", "we're crediting their account $115",
+      # "vendor replaced the 8 cs 1 for 1", "returned 3 pendants to Gems Inc on memo 2291":
+      # round 253)
+      | \bcredit\s+(?:is\s+)?expected\b|\bexpecting\s+(?:a\s+|the\s+)?credit\b
+      | \bcrediting\s+(?:their|his|her|the\s+customer'?s?)\s+(?:account|acct|card)\b
+      | \breplaced\s+(?:\S+\s+){0,6}?1\s*(?:for|to)\s*1\b
+      | \b(?:returned|sent|sending)\s+(?:\S+\s+){0,6}?on\s+memo\b""",
     _I | re.VERBOSE,
 )
 _TOTAL_TOLD = re.compile(
@@ -802,7 +809,10 @@ _TOTAL_TOLD = re.compile(
         (?:is\s+|was\s+)?(?:off|short|over)\s+by\b""",
     _I | re.VERBOSE,
 )
-_BREAK_ROOM = re.compile(r"\b(?:lunch|break\s*room|breakroom)\b", _I)
+# ("walked during the lunch rush": the shop's busy hour, no lunch bought)
+_BREAK_ROOM = re.compile(
+    r"\b(?:lunch(?!\s+(?:rush|crowd|hour|time\s+rush))|break\s*room|breakroom)\b", _I
+)
 # the day's work told ("canning run today: 112 cs hazy", "loaded 36 floor trusses on truck 2",
 # "roasting 600 lb today", "we went through 900 gel packs", "set up the easter endcap"):
 # goods made, moved or used as they should be
@@ -819,7 +829,8 @@ _DAYS_WORK = re.compile(
 )
 _NONE_SURVIVED = re.compile(
     r"\b(?:not\s+(?:a\s+)?(?:single\s+)?(?:one\s+)?(?:[a-z]+\s+)?|none(?:\s+of\s+(?:them|the\s+\w+))?\s+"
-    r"|nothing\s+|no\s+[a-z]+\s+|zero\s+[a-z]+\s+)(?:survived|made\s+it)\b",
+    r"|nothing\s+|no\s+[a-z]+\s+|zero\s+[a-z]+\s+|never\s+|didn'?t\s+|did\s+not\s+)"
+    r"(?:survived|made\s+it)\b",
     _I,
 )
 # News of a price, said whatever else the message names (rounds 189-194: "new price on X
