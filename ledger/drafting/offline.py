@@ -6066,7 +6066,9 @@ _ONE_BEFORE = re.compile(
     rf"|\b(?:showroom\s+|floor\s+)?(?:sample|demo|display(?:\s+model)?|floor\s+model|loaner)"
     rf"\s+{SKU_MARK}"
     # "mark it down to $800", "write it off": the goods said as one thing
-    rf"|\b(?:mark|write|knock|take|bring|impair|revalue)\s+it\s+(?:down|off)\b"
+    # ("frame's folded, writing it off", "marking it down to $520": round 253)
+    rf"|\b(?:mark(?:ing|ed)?|writ(?:e|ing)|wrote|knock(?:ing|ed)?|tak(?:e|ing)|took|bring|impair"
+    rf"|revalu(?:e|ing))\s+it\s+(?:down|off)\b"
     # "knocked the SKU-12 off the shelf, its done": "it", one thing
     rf"|\bit'?s\s+(?:done|toast|broken|dead|shattered|ruined|cracked|trash|junk|smashed)\b"
     # "someone pocketed a thermometer off the counter, THERM-DIG, just the one"

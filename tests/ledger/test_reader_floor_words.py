@@ -9148,3 +9148,21 @@ def test_a_police_report_is_no_report_asked_for() -> None:
         make_context(items=ITEMS),
     )
     assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "amount"),
+    [
+        # one piece of goods said as "it", in any tense (no count: asked)
+        ("the SKU-12 got backed over by a minivan in the lot. frame's folded, writing it off",
+         Category.LOSS, "15.00"),
+        ("the SKU-12 in the window is sun faded, marking it down to $10",
+         Category.WRITE_DOWN, "5.00"),
+    ],
+)  # fmt: skip
+def test_it_said_of_the_goods_in_any_tense_is_one_piece(
+    text: str, category: Category, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity, d.amount) == (category, Decimal(1), Decimal(amount))
+    assert d.confidence < 0.9
