@@ -865,6 +865,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "untraceable", "mis-picked", "mispicked", "mis-shipped", "misshipped",
                 # ("shelf count is 2 light vs the system")
                 "came up light", "count is light", "count came up light", "light vs the system",
+                # ("ghost inventory on the jumbo crayons: system says 80 boxes, shelf has zip":
+                # round 254)
+                "ghost inventory", "shelf has zip", "shelf has zero", "shelf has none",
+                "shelf has nothing",
                 "light vs system", "light against the system", "light on the count",
                 "light on the books", "light on count",
                 # ("couldnt find 2 X on the count", "5 world map puzzles are MIA on the count",
@@ -1018,6 +1022,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "have been taken", "been taken", "shoplift", "knocked off from",
                 "nabbed", "half inched", "five finger discount", "5 finger discount",
                 "5 finger discounted", "five finger discounted", "got boosted",
+                # ("booster hit the nail aisle again, 9 gone": a shoplifter, round 254)
+                "booster hit", "boosters hit", "a booster", "the booster",
                 "five-fingered", "5-fingered",
                 # ("someone got into the cage last night, 2 grand of pens gone")
                 "got into the cage", "broke into the cage", "got in the cage",

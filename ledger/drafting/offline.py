@@ -4668,6 +4668,14 @@ _AT_WORK_AFTER = re.compile(
     r"|install|cut|cutting|table|counter)\b",
     _I,
 )
+_WHERE_BEFORE = re.compile(r"\b(?:on|in|at)\s+(?:the\s+|our\s+)?$", _I)
+_PUT_BEFORE = re.compile(
+    r"\b(?:go|goes|going|went|put|putting|move|moving|moved|into|onto|to|tossed|toss|throw"
+    r"|threw|sell|selling|sold|list|listing|stick|sticking|stuck|dump|dumped|dumping|place"
+    r"|placed|placing)\s+(?:\w+\s+){0,2}?(?:on|in|at)\s+(?:the\s+|our\s+)?$",
+    _I,
+)
+_YET_AFTER = re.compile(r"\s*(?:yet|either)\b", _I)
 _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|outta|from|off)\s+(?:the\s+|our\s+)?$", _I)
 
 
@@ -4813,6 +4821,7 @@ class _ReasonIndex:
         # positions may shift by a letter or two; they are only used to look just before a hit
         text, typed = self._spell(text)
         out: list[_Hit] = []
+        located: set[int] = set()  # markdown places said as where goods are ("on the rack")
         for m in self.pattern.finditer(text):
             key = phrase_key(m.group(0))
             if key == "short" and _SHORT_NOUN.match(text, m.end()):
@@ -4839,6 +4848,18 @@ class _ReasonIndex:
                 text, max(0, m.start() - 16), m.start()
             ):
                 continue  # "misc tackle out of the bargain bin, rusty, junk": taken from it
+            if (
+                key in _MARKDOWN_PLACES
+                and _WHERE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                and not _PUT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            ):
+                located.add(m.start())  # where the goods were: see below
+            if (
+                key in self.lookup
+                and self.lookup[key][0] is Category.OVERAGE
+                and _YET_AFTER.match(text, m.end())
+            ):
+                continue  # "6 filters (not in QB yet) cracked": an item not set up, no overage
 
             if text[m.start()].isupper() and _NAMED_BEFORE.search(
                 text, max(0, m.start() - 40), m.start()
@@ -4891,6 +4912,10 @@ class _ReasonIndex:
                 if weak:
                     hit = replace(hit, weak=True, faint=key in self.faint)
                 out.append(hit)
+        if located and any(h.category is Category.LOSS for h in out):
+            # "the moras on the clearance rack are toast, rusted thru": where ruined goods sat
+            # is no markdown (round 254); "40 X on the clearance rack, 25% off" still is one
+            out = [h for h in out if h.start not in located]
         if (
             "off" in text.lower()
             and not _SALE_TALK.search(text)

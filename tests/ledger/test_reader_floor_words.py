@@ -9166,3 +9166,42 @@ def test_it_said_of_the_goods_in_any_tense_is_one_piece(
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity, d.amount) == (category, Decimal(1), Decimal(amount))
     assert d.confidence < 0.9
+
+
+# -- held-out round 254 (sets 2069-2076) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # an item not yet set up in QuickBooks is no count over the books
+        ("6 SKU-99 (not in QB yet) cracked in the box, $4.25 each", Category.LOSS),
+        # where ruined goods sat is no markdown (a write-down asked for the whole cost)
+        ("the SKU-12 on the clearance rack are toast, 8 of them rusted thru", Category.LOSS),
+        ("25 SKU-12 with the old patch, value 4.00 each, we'll sell them in the bargain bin",
+         Category.WRITE_DOWN),
+        # a shoplifter as the floor says it, a shelf that has nothing
+        ("booster hit the nail aisle again, 9 SKU-12 gone", Category.CASUALTY),
+        ("ghost inventory on the SKU-12: system says 80 boxes, shelf has zip",
+         Category.SHRINKAGE),
+        # a blade's tip is no gratuity (refused as a payment)
+        ("SKU-12 para military 2, blade snapped at the tip, 1 ea", Category.LOSS),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_254(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category and not d.reason_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a delivery checked in (a loss at 0.87 by "dropped")
+        "sysco dropped 10 cs SKU-12, PO 44817, temps good, checked in",
+        "Taco Loco truck picked up 3 cs SKU-12, put it on their member account",
+        "cycle count aisle 9: SKU-12 240 system, 240 on the shelf. matches",
+    ],
+)
+def test_no_write_off_in_round_254(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))

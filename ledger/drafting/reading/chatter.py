@@ -166,7 +166,7 @@ _MONEY_MOVED = lead(
          (?<!\boriginal\s)(?<!\bvendor\s)(?<!\bsupplier\s)(?<!\bvendor's\s)(?<!\bsupplier's\s)
          (?<!\btech\s)(?<!\brepair\s)(?<!\bservice\s)(?<!\bno\s)(?<!\bwithout\s)(?<!\bany\s)
          invoiced?(?!\s*(?:\#|no\.?|number|num)?\s*[:\#]?\s*[a-z]*-?\d)(?!\s+to\s+follow)
-         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box|sections?|ends?|area|racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?)\b)|chargeback
+         (?!\s+(?:price|cost|value|amount))|(?<!longer\s)(?<!never\s)(?<!not\s)(?<!be\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)sold|selling\s+to|sale\s+to|deposit(?:ed)?|payroll|(?<![-/])(?<!exhaust\s)(?<!pipette\s)(?<!nozzle\s)(?<!solder\s)(?<!contact\s)(?<!filter\s)(?<!the\s)(?<!broken\s)(?<!bent\s)(?<!chipped\s)tip(?![-/])(?!\s+(?:off|broke|broken|snapped|bent|chipped|cracked|of|jars?|cups?|box|sections?|ends?|area|racks?|trays?|refills?|inserts?|boxes|cartons?|cases?|bags?|filters?)\b)|chargeback
         |(?<!\bno\s)(?:vendor|supplier|carrier|courier)\s+credit\w*(?!\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)|credit\s+(?:note|memo)|rebate|for\s+(?:a\s+)?credit
         |return(?:ed|ing)?\s+(?:\S+\s+){0,5}to\s+(?:the\s+)?(?:vendor|supplier|manufacturer)
         |return\s+to\s+vendor|(?<![-/])(?<!past\sthe\s)(?<!past\s)rtv(?![-/])(?!(?:\s*(?:\#|no\.?)?\s*[\w-]*\d[\w-]*)?,?\s+(?:was\s+|got\s+)?(?:denied|refused|rejected|declined)\b)
@@ -652,7 +652,11 @@ _DROPPED_OFF = re.compile(
     # ("truck from the mill dropped 4 units", "truck from the soil vendor brought 40 cs")
     r"""\btrucks?\s+(?:from\s+(?:the\s+)?(?:\S+\s+){1,3}?)?(?:just\s+)?(?:dropped|brought)\s+
         (?:off\s+|in\s+)?\d
-      | \b(?:driver|guy|rep|ups|fedex)\s+(?:just\s+)?dropped\s+off\s+\d""",
+      | \b(?:driver|guy|rep|ups|fedex)\s+(?:just\s+)?dropped\s+off\s+\d
+      # ("sysco dropped 10 cs thigh meat, PO 44817, temps good, checked in": round 254, a loss
+      # at 0.87)
+      | \bdropped\s+(?:off\s+)?\d+\s+(?:\S+\s+){0,6}?(?:\S+\s+)?(?:po\s*\#?\s*\d|checked\s+in
+        |signed\s+for|temps?\s+(?:good|ok|fine))""",
     _I | re.VERBOSE,
 )
 # the box was hurt, the goods were not: "box came in smashed but all 24 inside are fine"
@@ -737,6 +741,11 @@ _NOT_YET = re.compile(
         (?:tomorrow|tmrw|tmr|later|monday|in\s+the\s+morning)\b""",
     _I | re.VERBOSE,
 )
+# where a count's figure stands: the books' or the shelf's
+_COUNT_PLACE = (
+    r"(?:in\s+(?:the\s+)?)?(?:system|qb|books|pos|on\s+hand|on\s+(?:the\s+)?shel(?:f|ves)|shelf"
+    r"|counted)\b"
+)
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
     r"|\b(?:0|no|zero)\s+variances?\b"
@@ -760,12 +769,16 @@ _COUNT_AGREES = re.compile(
     # round 250)
     r"|(?<![\d.,])(?P<same4>\d+)\s+(?:\w+\s+)?counted,?\s+(?P=same4)\s+in\s+(?:the\s+)?"
     r"(?:system|books|qb|pos)\b"
-    r"|(?<![\d.,])\d+\s+like\s+(?:the\s+)?(?:system|books|qb|pos)\s+(?:says|shows|has)\b",
+    r"|(?<![\d.,])\d+\s+like\s+(?:the\s+)?(?:system|books|qb|pos)\s+(?:says|shows|has)\b"
+    # ("hymnals 240 system, 240 on the shelf", "12 on hand, 12 in system": round 254)
+    rf"|(?<![\d.,])(?P<same6>\d+)\s+{_COUNT_PLACE},?\s+(?P=same6)\s+{_COUNT_PLACE}",
     _I,
 )
 _BILLED = re.compile(
     # ("charged rm 1122 $120 for the 2 bath towels they took, it's on the folio": round 252)
-    r"""\b(?:charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
+    # ("truck picked up 3 cs, put it on their member account": round 254)
+    r"""\b(?:put\s+(?:it|them)\s+on\s+(?:their|his|her)\s+(?:\w+\s+)?(?:account|acct|tab)
+        |charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
         |charged\s+to\s+the\s+(?:patient|customer|client|job|account|owner)
         |(?:customer|client|owner|patient)\s+(?:was\s+)?(?:billed|charged)
         |billed\s+(?:to\s+)?the\s+(?:customer|client|job|patient))\b""",
