@@ -254,6 +254,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "non-conforming", "out of spec", "chipped", "freezer burn", "freezer burned",
                 "short dated", "obsoleted", "mice", "rodent", "rodents", "pests", "sour",
                 "ants got into", "bugs got into", "mice got into", "rats got into", "roaches",
+                # ("ants got in", "1 cs hit the compost", "vented a full 300 of argon. we eat
+                # it": round 255)
+                "ants got in", "bugs got in", "mice got in", "rats got in", "hit the compost",
+                "went to compost", "composted", "vented", "we eat it", "we'll eat it",
                 "day-old", "day olds", "grew fuzz", "grew mold",
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
                 # crapped out on us", "mums are cooked, straight to the compost": round 252)
@@ -1015,6 +1019,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("$2,400 for the dented units and the ones that walked", round 173)
                 "ones that walked", "ones who walked",
                 "helped themselves", "helped himself", "helped herself", "help themselves",
+                # ("caught a bartender on cam helping himself to tito's", "had a walkout on a
+                # halter - kid strolled out the door with it", "some punks trashed the sidewalk
+                # display": round 255)
+                "helping himself", "helping herself", "had a walkout", "strolled out",
+                "punks trashed", "kids trashed", "vandals trashed",
                 "helping themselves", "made off with", "ran off with", "walked out with",
                 "took off with", "went off with", "did a runner", "legged it",
                 "got away with", "drove off with", "drove away with",
@@ -1533,7 +1542,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("selling it as a second for $899", "selling it as a floor second at $120",
                 # "resell as used at 120": round 253)
                 "as a second", "as a floor second", "floor second", "floor seconds",
-                "resell as used", "resell used",
+                "resell as used", "resell used", "selling it as used", "sell it as used",
+                "selling them as used", "selling as used", "as grade c", "as grade b",
+                "as b grade", "as c grade",
                 "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",
                 "hurt bin", "quick-sale", "quick sale basket", "bargain basket",
                 "manager's special", "managers special", "mgr special", "sale pile",
@@ -2208,6 +2219,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("we're sending 10 boxes over to the free clinic at St. Vincent's church, pls
                 # write them off": round 239)
                 "sending", "send",
+                # ("shelter on grand picked up 3 bins of watermelons we couldnt move": round 255)
+                "picked up", "came and got", "came by for",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
                       # ("gave the vo-tech 3 coils for the lab": round 251)
                       "vo-tech", "votech", "vocational", "trade school", "tech school",

@@ -4659,6 +4659,12 @@ _PRICE_OFF = re.compile(
     r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+off\b",
     _I,
 )
+_NICKED_ALONG = re.compile(r"\s+(?:the\s+whole|along|all\s+over|in\s+places|up\b)", _I)
+_PRICE_SOURCE_AFTER = re.compile(
+    r"\s+(?:on|from|per|off)\s+(?:the\s+)?(?:last\s+|latest\s+|new\s+)?(?:po|invoice|order|vendor"
+    r"|supplier|price\s+list|[A-Z]{3,}\b)",
+    re.IGNORECASE,
+)
 _NONE_BEFORE = re.compile(r"\b(?:0|no|zero|nil)\s+$", _I)
 _NOW_PRICE = frozenset(("ea now", "per bag now", "a bag now", "per case now", "a case now"))
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
@@ -4842,6 +4848,10 @@ class _ReasonIndex:
                 continue  # "the FG800 with the lifted bridge": raised, not taken
             if key in ("nicked", "got nicked") and _AT_WORK_AFTER.match(text, m.end()):
                 continue  # "30 ft that got nicked at the bench": cut, not taken
+            if key == "nicked" and _NICKED_ALONG.match(text, m.end()):
+                continue  # "jacket nicked the whole length": cut, not taken
+            if key in ("new price", "new cost") and _PRICE_SOURCE_AFTER.match(text, m.end()):
+                continue  # "$2.60/lb (new price on the last PO)": the cost now, no value
             if key == "open box" and _OF_AFTER.match(text, m.end()):
                 continue  # "knocked an open box of plugs off the counter": a container
             if key in _MARKDOWN_PLACES and _OUT_OF_BEFORE.search(

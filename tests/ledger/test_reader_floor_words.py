@@ -9205,3 +9205,55 @@ def test_floor_words_of_round_254(text: str, category: Category) -> None:
 def test_no_write_off_in_round_254(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 255 (sets 2077-2084) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a code with a point beside its sign ("VAL70.951 +5" took the heading's shortfall)
+        ("count variances aisle 14: SKU-12 -12, VAL70.951 +5", Category.OVERAGE),
+        # the cost said as the vendor's new price is no new value (drafted as write-downs)
+        ("SKU-12 22 lb moldy, $2.60/lb (new price on the last PO)", Category.LOSS),
+        # given away when a shelter picked the goods up
+        ("shelter on grand picked up 3 SKU-12 we couldnt move before end of season",
+         Category.DONATION),
+        # taken or wrecked, as the floor tells it
+        ("had a walkout on a SKU-12 - kid just strolled out the door with it on his shoulder",
+         Category.CASUALTY),
+        ("caught a bartender on cam helping himself to SKU-12, 2 btls over the last month",
+         Category.CASUALTY),
+        ("some punks trashed the sidewalk display last night, smashed the 4 SKU-12 we had out "
+         "front", Category.CASUALTY),
+        # cut along its length is no theft
+        ("cut 25 ft of SKU-12 off the reel, jacket nicked the whole length. scrap", Category.LOSS),
+        # gone bad as the floor says it
+        ("kill 2 pails of SKU-12 out of the system, ants got in", Category.LOSS),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_255(text: str, category: Category) -> None:
+    drafts = draft(text, make_context(items={**ITEMS, "VAL70.951": ITEMS["SKU-12"]}))
+    assert drafts[-1].category is category and not drafts[-1].reason_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer dropped off 3 empty SKU-12 for refill, tagged and in the fill line",
+        "medicare claim for 2 pr SKU-12 billed, auth #A77812",
+    ],
+)
+def test_no_write_off_in_round_255(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_report_number_is_no_report_asked_for() -> None:
+    (d,) = draft(
+        "truck got broken into at the jobsite drop and they took 1 SKU-12 we were delivering. "
+        "report #5521",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.CASUALTY

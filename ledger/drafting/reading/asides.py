@@ -193,7 +193,7 @@ def _asks(text: str) -> bool:
 # label is neither.
 _REPORT_NOUN = _words(
     # (not a police or an incident report: "police report 24-11873, insurance guy coming")
-    r"""\b(?:(?<!police\s)(?<!incident\s)reports?|totals?(?!\s+(?:loss|losses|write-?off|writeoff|wreck|wipe-?out))
+    r"""\b(?:(?<!police\s)(?<!incident\s)reports?(?!\s*(?:\#|no\.?\s*\d|\d))|totals?(?!\s+(?:loss|losses|write-?off|writeoff|wreck|wipe-?out))
         |numbers|nums|figures?|summary|summaries|breakdown|stats
         |statistics|history|list(?:ing)?s?|tally|tallies|spreadsheet|export|csv|recap
         |rundown|run-down|roll-?up|records|register

@@ -656,7 +656,10 @@ _DROPPED_OFF = re.compile(
       # ("sysco dropped 10 cs thigh meat, PO 44817, temps good, checked in": round 254, a loss
       # at 0.87)
       | \bdropped\s+(?:off\s+)?\d+\s+(?:\S+\s+){0,6}?(?:\S+\s+)?(?:po\s*\#?\s*\d|checked\s+in
-        |signed\s+for|temps?\s+(?:good|ok|fine))""",
+        |signed\s+for|temps?\s+(?:good|ok|fine))
+      # ("customer dropped off 3 empty 300s for refill": round 255)
+      | \bcustomers?\s+dropped\s+off\s+(?:\S+\s+){0,6}?for\s+(?:a\s+)?(?:refills?|fill|service
+        |repairs?|tune(?:-?up)?|sharpening|cleaning)\b""",
     _I | re.VERBOSE,
 )
 # the box was hurt, the goods were not: "box came in smashed but all 24 inside are fine"
@@ -777,7 +780,9 @@ _COUNT_AGREES = re.compile(
 _BILLED = re.compile(
     # ("charged rm 1122 $120 for the 2 bath towels they took, it's on the folio": round 252)
     # ("truck picked up 3 cs, put it on their member account": round 254)
-    r"""\b(?:put\s+(?:it|them)\s+on\s+(?:their|his|her)\s+(?:\w+\s+)?(?:account|acct|tab)
+    # ("medicare claim for 2 pr billed, auth #A77812": round 255)
+    r"""\b(?:(?:medicare|medicaid|insurance)\s+claim\b[^.;\n]{0,60}?\bbilled
+        |put\s+(?:it|them)\s+on\s+(?:their|his|her)\s+(?:\w+\s+)?(?:account|acct|tab)
         |charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
         |charged\s+to\s+the\s+(?:patient|customer|client|job|account|owner)
         |(?:customer|client|owner|patient)\s+(?:was\s+)?(?:billed|charged)

@@ -30,7 +30,9 @@ P_SIGN_BARE = 0.1  # ... on one that does not: below 0.9
 # ("SKU-12", "HAY-H250FDN"; "EL12052", "SPP6": capitals, then figures, no hyphen; a letter and
 # one figure, "A1", is a place)
 _CODE = (
-    r"(?-i:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+)+|[A-Z]{2,4}\d[A-Z0-9]{0,9}|[A-Z]\d[A-Z0-9]{1,9})"
+    # ("VAL70.951 +5": a paint's number with its point)
+    r"(?-i:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+)+|[A-Z]{2,4}\d[A-Z0-9]{0,9}(?:\.\d+)?"
+    r"|[A-Z]\d[A-Z0-9]{1,9})"
     r"(?![\w-])"
 )
 _LABEL = (
