@@ -258,6 +258,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # it": round 255)
                 "ants got in", "bugs got in", "mice got in", "rats got in", "hit the compost",
                 "went to compost", "composted", "vented", "we eat it", "we'll eat it",
+                # ("opened and can't be resold", "the cart is a counterfit, rite it off": 256)
+                "can't be resold", "cant be resold", "cannot be resold", "not resellable",
+                "counterfeit", "counterfit",
                 "day-old", "day olds", "grew fuzz", "grew mold",
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
                 # crapped out on us", "mums are cooked, straight to the compost": round 252)
@@ -1151,6 +1154,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # round 253)
                 "for a fake", "with a fake", "palming it", "palmed it", "palming them",
                 "palmed them", "we got hit", "smashed the glass case", "smashed the display case",
+                # ("kids hopped the fence sat nite and smashed 20": round 256)
+                "hopped the fence", "jumped the fence",
                 "into their pickup",
                 # a car filled up and gone without paying ("drive off on pump 5, 14.2 gal"), a
                 # gate's chain cut, someone into a cage ("got into the fastener cage overnight
@@ -1545,6 +1550,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "resell as used", "resell used", "selling it as used", "sell it as used",
                 "selling them as used", "selling as used", "as grade c", "as grade b",
                 "as b grade", "as c grade",
+                # ("opened and can't be resold": round 256; no value kept)
                 "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",
                 "hurt bin", "quick-sale", "quick sale basket", "bargain basket",
                 "manager's special", "managers special", "mgr special", "sale pile",
@@ -2203,7 +2209,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "to the shelter", "homeless outreach", "outreach drive", "friends of the library",
                 "library sale", "diaper bank",
                 "(nonprofit)", "job training program",
-                misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated"},
+                # ("kicked 3 ottomans to the furniture bank", "6 sheet sets to st vincent de paul
+                # for their winter drive", "tins going to the church rummage drive": round 256)
+                "furniture bank", "vincent de paul", "winter drive", "rummage drive",
+                misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated",
+                            "donted": "donated"},
                 explains={Category.LOSS},
             ),
             # ("the church pantry took 15 bags of cracked corn, on the house": round 228-233);

@@ -4656,8 +4656,16 @@ _PRICE_OFF = re.compile(
     r"(?<![\w.])(?P<pct>\d{1,2}(?:\.\d+)?\s*%)\s*off\b(?!\s+(?:the\s+)?(?:shelf|shelves|rack|pallet|truck))"
     # (a promotion's discount is no value lost: "10% off promo on 5+")
     r"(?!\s+(?:promo|promotion|sale|coupon|deal|code|discount|for\s+(?:customers|members|staff)))"
-    r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+off\b",
+    r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+off\b"
+    # ("knock the faded khaki caps down $2 each": round 256)
+    r"|\bknock(?:ed|ing)?\s+(?:\S+\s+){0,4}?down\s+\$\s?\d",
     _I,
+)
+# ("they're $36.10 each now after the price increase": round 256, the cost now)
+_PRICE_RISE_AFTER = re.compile(
+    r"\s+(?:after|since|with|per)\s+(?:the\s+)?(?:price\s+(?:increase|hike|change)|increase"
+    r"|new\s+(?:invoice|price|cost))",
+    re.IGNORECASE,
 )
 _NICKED_ALONG = re.compile(r"\s+(?:the\s+whole|along|all\s+over|in\s+places|up\b)", _I)
 _PRICE_SOURCE_AFTER = re.compile(
@@ -4666,7 +4674,9 @@ _PRICE_SOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NONE_BEFORE = re.compile(r"\b(?:0|no|zero|nil)\s+$", _I)
-_NOW_PRICE = frozenset(("ea now", "per bag now", "a bag now", "per case now", "a case now"))
+_NOW_PRICE = frozenset(
+    ("ea now", "each now", "per bag now", "a bag now", "per case now", "a case now")
+)
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
 _THE_BEFORE = re.compile(r"\b(?:the|a|with)\s+$", _I)
 _AT_WORK_AFTER = re.compile(
@@ -4842,7 +4852,10 @@ class _ReasonIndex:
                 text, max(0, m.start() - 8), m.start()
             ):
                 continue  # "tobacco count matches, 0 variance all brands": no variance
-            if key in _NOW_PRICE and _COST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            if key in _NOW_PRICE and (
+                _COST_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or _PRICE_RISE_AFTER.match(text, m.end())
+            ):
                 continue  # "cost is $40.32 a case now per the new invoice": the cost, no value
             if key == "lifted" and _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # "the FG800 with the lifted bridge": raised, not taken
@@ -4927,7 +4940,7 @@ class _ReasonIndex:
             # is no markdown (round 254); "40 X on the clearance rack, 25% off" still is one
             out = [h for h in out if h.start not in located]
         if (
-            "off" in text.lower()
+            ("off" in text.lower() or "knock" in text.lower())
             and not _SALE_TALK.search(text)
             and (_KNOCK.search(text) or any(h.category is Category.LOSS for h in out))
         ):

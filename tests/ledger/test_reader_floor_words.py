@@ -9257,3 +9257,46 @@ def test_a_report_number_is_no_report_asked_for() -> None:
         make_context(items=ITEMS),
     )
     assert d.category is Category.CASUALTY
+
+
+# -- held-out round 256 (sets 2085-2092) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the cost said by its invoice or its rise is no payment and no new value
+        ("writing off the SKU-12 that froze: 3 cases at $31.75 a case, that's what we paid on "
+         "the last KeHE invoice", Category.LOSS),
+        ("shoplifted: 1 SKU-12, $84.00 on the newest invoice", Category.CASUALTY),
+        ("2 SKU-12 stolen, they're $36.10 each now after the price increase", Category.CASUALTY),
+        # given away, as said on the floor
+        ("donted 30 lbs of SKU-12 to the elemntary school breakfast program", Category.DONATION),
+        ("kicked 3 SKU-12 to the furniture bank since they were last season stock",
+         Category.DONATION),
+        # knocked down by a sum
+        ("knock the faded SKU-12 down $2 each, 48 of them", Category.WRITE_DOWN),
+        # opened returns that cannot be sold; in over the fence
+        ("86 the 4 SKU-12 from the returns rack, they've been opened and can't be resold",
+         Category.LOSS),
+        ("kids hopped the fence sat nite and smashed 20 SKU-12 for fun", Category.CASUALTY),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_256(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category and not d.reason_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cycle count aisle 3 done, SKU-12 48 system / 48 on shelf :thumbsup:",
+        "physical on SKU-12 matched: 212 pr QB, 212 pr on the shelf",
+        "ok to bill Hanson for the 3 SKU-12 they grabbed yesterday?",
+        # a vendor's credit to come is still no write-off
+        "rep pulled the stales, 14 bags SKU-12, credit on the next invoice",
+    ],
+)
+def test_no_write_off_in_round_256(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))

@@ -219,8 +219,11 @@ _COST_SAID = re.compile(
     r"|paid\s+\$\s?\d[\d,.]*\s+for(?=\s*(?:\(|$|[.,;!]))"
     # ("4 pails spoiled, paid 58 a pail", "3 rolls got grease on them, paid 410/roll")
     r"|paid\s+\$?\s?\d[\d,.]*\s*(?:(?:a|an|per|each|ea)\s+[a-z]+|/\s*[a-z]+)\b"
-    r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|latest\s+|last\s+)?"
-    r"(?:lot'?s?\s+|po'?s?\s+)?invoice|per\s+(?:the\s+)?(?:new\s+|latest\s+|last\s+)?invoice"
+    # ("$84.00 on the newest invoice", "what we paid on the last KeHE invoice": round 256)
+    r"|cost\s+us|on\s+(?:the|this|that)\s+(?:new\s+|newest\s+|latest\s+|last\s+)?"
+    r"(?:lot'?s?\s+|po'?s?\s+|(?!next\b)[a-z]{2,8}\s+)?invoice"
+    r"|per\s+(?:the\s+)?(?:new\s+|latest\s+|last\s+)?invoice"
+    r"|what\s+we\s+paid"
     # ("invoice was $8.12/lb", "invoiced at $24": what the goods cost)
     r"|invoice\s+(?:cost|price|was|is|says|said|shows)|invoiced\s+(?:at|@))\b",
     _I,
@@ -774,14 +777,18 @@ _COUNT_AGREES = re.compile(
     r"(?:system|books|qb|pos)\b"
     r"|(?<![\d.,])\d+\s+like\s+(?:the\s+)?(?:system|books|qb|pos)\s+(?:says|shows|has)\b"
     # ("hymnals 240 system, 240 on the shelf", "12 on hand, 12 in system": round 254)
-    rf"|(?<![\d.,])(?P<same6>\d+)\s+{_COUNT_PLACE},?\s+(?P=same6)\s+{_COUNT_PLACE}",
+    # ("hard hats 48 system / 48 on shelf", "212 pr QB, 212 pr on the shelf": round 256)
+    rf"|(?<![\d.,])(?P<same6>\d+)\s+(?:[a-z]{{1,4}}\s+)?{_COUNT_PLACE}\s*[,/]?\s*(?P=same6)\s+"
+    rf"(?:[a-z]{{1,4}}\s+)?{_COUNT_PLACE}",
     _I,
 )
 _BILLED = re.compile(
     # ("charged rm 1122 $120 for the 2 bath towels they took, it's on the folio": round 252)
     # ("truck picked up 3 cs, put it on their member account": round 254)
     # ("medicare claim for 2 pr billed, auth #A77812": round 255)
-    r"""\b(?:(?:medicare|medicaid|insurance)\s+claim\b[^.;\n]{0,60}?\bbilled
+    # ("ok to bill Hanson for the 3 rolls they grabbed yesterday?": round 256, theft at 0.77)
+    r"""\b(?:(?:ok\s+to\s+|gonna\s+|going\s+to\s+|will\s+)(?:bill|invoice|charge)\s+\S+\s+for
+        |(?:medicare|medicaid|insurance)\s+claim\b[^.;\n]{0,60}?\bbilled
         |put\s+(?:it|them)\s+on\s+(?:their|his|her)\s+(?:\w+\s+)?(?:account|acct|tab)
         |charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
         |charged\s+to\s+the\s+(?:patient|customer|client|job|account|owner)
@@ -796,7 +803,9 @@ _VENDOR_CREDIT = re.compile(
       | \b(?:got|received)\s+(?:the\s+|a\s+)?(?:\S+\s+)?credit\b
       | \bvendor\s+(?:will|is\s+going\s+to|ended\s+up|agreed\s+to)\s+credit
       # ("rejected 18 flats at the door, moldy, went right back on the truck": never ours)
-      | \b(?:rejected|refused)\s+(?:\S+\s+){0,6}?at\s+the\s+(?:door|dock)\b
+      # (not "customer refused 3 cs at the door, came back warm, had to dump": ours came back)
+      | (?<!customer\s)(?<!client\s)\b(?:rejected|refused)\s+(?:\S+\s+){0,6}?at\s+the\s+
+        (?:door|dock)\b
       | \bwent\s+(?:right\s+|straight\s+)?back\s+on\s+the\s+truck\b
       # ("sending 6 defective DR730 back to brother on RMA 77120, they're crediting our
       # account": round 251, a sure loss)
