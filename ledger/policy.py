@@ -260,6 +260,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "went to compost", "composted", "vented", "we eat it", "we'll eat it",
                 # ("opened and can't be resold", "the cart is a counterfit, rite it off": 256)
                 "can't be resold", "cant be resold", "cannot be resold", "not resellable",
+                # ("strands shorted out", "it's gone cheesy", "heater took a dirt nap": 257)
+                "shortd out", "gone cheesy", "went cheesy", "took a dirt nap",
                 "counterfeit", "counterfit",
                 "day-old", "day olds", "grew fuzz", "grew mold",
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
@@ -1156,6 +1158,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "palmed them", "we got hit", "smashed the glass case", "smashed the display case",
                 # ("kids hopped the fence sat nite and smashed 20": round 256)
                 "hopped the fence", "jumped the fence",
+                # ("3 gone, security tags found cut open in the restroom": round 257)
+                "security tags", "security tag", "tags found cut",
                 "into their pickup",
                 # a car filled up and gone without paying ("drive off on pump 5, 14.2 gal"), a
                 # gate's chain cut, someone into a cage ("got into the fastener cage overnight
@@ -1550,6 +1554,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "resell as used", "resell used", "selling it as used", "sell it as used",
                 "selling them as used", "selling as used", "as grade c", "as grade b",
                 "as b grade", "as c grade",
+                # ("moving 3 to the sell-off rack at $120 ea", "25 scuffed panels moving to
+                # seconds", "selling to the liquidator at $3 a can": round 257)
+                "sell-off rack", "selloff rack", "to seconds", "to the liquidator",
+                "liquidator at",
                 # ("opened and can't be resold": round 256; no value kept)
                 "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",
                 "hurt bin", "quick-sale", "quick sale basket", "bargain basket",
@@ -2212,6 +2220,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("kicked 3 ottomans to the furniture bank", "6 sheet sets to st vincent de paul
                 # for their winter drive", "tins going to the church rummage drive": round 256)
                 "furniture bank", "vincent de paul", "winter drive", "rummage drive",
+                "science fair",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated",
                             "donted": "donated"},
                 explains={Category.LOSS},
@@ -2230,7 +2239,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # write them off": round 239)
                 "sending", "send",
                 # ("shelter on grand picked up 3 bins of watermelons we couldnt move": round 255)
-                "picked up", "came and got", "came by for",
+                "picked up", "came and got", "came by for", "comped", "comp'd",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
                       # ("gave the vo-tech 3 coils for the lab": round 251)
                       "vo-tech", "votech", "vocational", "trade school", "tech school",

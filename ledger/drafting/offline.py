@@ -4649,6 +4649,7 @@ _MARKDOWN_PLACES = frozenset(
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
+_MARK_DOWN = re.compile(r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$", _I)
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
 _PRICE_CUT_WORDS = frozenset(("percent off", "pct off", "dollars off", "bucks off"))
 P_PRICE_CUT = 0.1
@@ -4658,7 +4659,10 @@ _PRICE_OFF = re.compile(
     r"(?!\s+(?:promo|promotion|sale|coupon|deal|code|discount|for\s+(?:customers|members|staff)))"
     r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+off\b"
     # ("knock the faded khaki caps down $2 each": round 256)
-    r"|\bknock(?:ed|ing)?\s+(?:\S+\s+){0,4}?down\s+\$\s?\d",
+    r"|\bknock(?:ed|ing)?\s+(?:\S+\s+){0,4}?down\s+\$\s?\d"
+    # ("mark the 2 display units down 25%", "take $5 a unit off the 30 remotes": round 257)
+    r"|\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\s+(?P<pct2>\d{1,2}(?:\.\d+)?\s*%)"
+    r"|\btak(?:e|ing)\s+\$\s?\d[\d.,]*\s*(?:a|an|per|/)\s*[a-z]+\s+off\b",
     _I,
 )
 # ("they're $36.10 each now after the price increase": round 256, the cost now)
@@ -4667,7 +4671,8 @@ _PRICE_RISE_AFTER = re.compile(
     r"|new\s+(?:invoice|price|cost))",
     re.IGNORECASE,
 )
-_NICKED_ALONG = re.compile(r"\s+(?:the\s+whole|along|all\s+over|in\s+places|up\b)", _I)
+_PRICE_IN_BRACKETS = re.compile(r"\d\s*(?:ea|each|/\s*[a-z]+|a\s+[a-z]+)?\s*\(\s*$", _I)
+_NICKED_ALONG = re.compile(r"\s+(?:the\s+whole|along|all\s+over|in\s+places|up\b|every\b)", _I)
 _PRICE_SOURCE_AFTER = re.compile(
     r"\s+(?:on|from|per|off)\s+(?:the\s+)?(?:last\s+|latest\s+|new\s+)?(?:po|invoice|order|vendor"
     r"|supplier|price\s+list|[A-Z]{3,}\b)",
@@ -4863,7 +4868,11 @@ class _ReasonIndex:
                 continue  # "30 ft that got nicked at the bench": cut, not taken
             if key == "nicked" and _NICKED_ALONG.match(text, m.end()):
                 continue  # "jacket nicked the whole length": cut, not taken
-            if key in ("new price", "new cost") and _PRICE_SOURCE_AFTER.match(text, m.end()):
+            if key in ("new price", "new cost") and (
+                _PRICE_SOURCE_AFTER.match(text, m.end())
+                # ("@ $9.10 ea (new price)": the price just said is the cost now)
+                or _PRICE_IN_BRACKETS.search(text, max(0, m.start() - 16), m.start())
+            ):
                 continue  # "$2.60/lb (new price on the last PO)": the cost now, no value
             if key == "open box" and _OF_AFTER.match(text, m.end()):
                 continue  # "knocked an open box of plugs off the counter": a container
@@ -4940,15 +4949,19 @@ class _ReasonIndex:
             # is no markdown (round 254); "40 X on the clearance rack, 25% off" still is one
             out = [h for h in out if h.start not in located]
         if (
-            ("off" in text.lower() or "knock" in text.lower())
+            ("off" in text.lower() or "knock" in text.lower() or "down" in text.lower())
             and not _SALE_TALK.search(text)
-            and (_KNOCK.search(text) or any(h.category is Category.LOSS for h in out))
+            and (
+                _KNOCK.search(text)
+                or _MARK_DOWN.search(text)
+                or any(h.category is Category.LOSS for h in out)
+            )
         ):
             # "knock 25% off the 8 carriers", "dented, 4 going out at 50% off": a cut in the
             # price of goods knocked down or in a poor state, said with a sign the table's
             # words cannot hold (not a sale's: "sale: 25% off all X", "X 20% off this weekend")
             for m in _PRICE_OFF.finditer(text):
-                keyword = "percent off" if m.group("pct") else "dollars off"
+                keyword = "percent off" if m.group("pct") or m.group("pct2") else "dollars off"
                 found = self.lookup.get(keyword)
                 if found and not any(h.start == m.start() for h in out):
                     out.append(_Hit(found[0], found[1], m.start(), found[2]))
@@ -5699,7 +5712,9 @@ _WORTH_NOW = re.compile(
 _SHORT_NOUN = re.compile(
     r"\s+(?:ribs?|loins?|plates?|sleeves?|sleeved|grain|bread|cakes?|crust|stacks?|circuits?"
     r"|fuses?|haul|film|stories|story|hair|ends?|cuts?|sticks?|rolls?|shorts?|pants|skirts?"
-    r"|boots?|dresses?|coats?|handle[sd]?|neck|arms?|legs?|blocks?|runs?|wave|throw)\b",
+    r"|boots?|dresses?|coats?|handle[sd]?|neck|arms?|legs?|blocks?|runs?|wave|throw"
+    # ("hacked 52 ft of rope into short scraps": round 257, read as a shortfall)
+    r"|scraps?|pieces?|lengths?|offcuts?|bits)\b",
     _I,
 )
 _OFF_A_PLACE = re.compile(

@@ -9300,3 +9300,46 @@ def test_floor_words_of_round_256(text: str, category: Category) -> None:
 def test_no_write_off_in_round_256(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 257 (sets 2093-2100) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a price cut said as marking down by a share, or taking a sum off
+        ("mark the 2 SKU-12 display units down 25%", Category.WRITE_DOWN),
+        ("take $5 a unit off the 30 SKU-12 with the old style casing", Category.WRITE_DOWN),
+        ("dented SKU-12, 24 cans, selling to the liquidator at $3 a can", Category.WRITE_DOWN),
+        # short scraps are no shortfall; nicked every couple of feet is cut
+        ("new guy hacked 52 ft of SKU-12 into short scraps. write it off", Category.LOSS),
+        ("1 spool of SKU-12 got run over by the trencher, nicked every couple feet. scrap the "
+         "whole spool", Category.LOSS),
+        # the cost said "(new price)" is no new value
+        ("dumped 14 tubs SKU-12 @ $9.10 ea (new price)", Category.LOSS),
+        # comped to a church, a science fair's gift
+        ("we comped 3 pr of SKU-12 to St. Mark's church youth group for their winter outing",
+         Category.DONATION),
+        # security tags cut: taken
+        ("Aisle 2 endcap, 11/28: 3 SKU-12 gone, security tags found cut open in the restroom",
+         Category.CASUALTY),
+        ("bistro lites 4 SKU-12 shortd out, tossing", Category.LOSS),
+    ],
+)  # fmt: skip
+def test_floor_words_of_round_257(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category and not d.reason_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pulled 22 unsold SKU-12 and stripped the covers for distributor credit",
+        "WO 10423: 500 mile service, used 2 SKU-12 and 1 qt oil, billed on the ticket",
+        "customer dropped off his old cracked SKU-12 for us to toss, fyi it's in the dumpster",
+    ],
+)
+def test_no_write_off_in_round_257(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))

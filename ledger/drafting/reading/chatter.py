@@ -660,6 +660,8 @@ _DROPPED_OFF = re.compile(
       # at 0.87)
       | \bdropped\s+(?:off\s+)?\d+\s+(?:\S+\s+){0,6}?(?:\S+\s+)?(?:po\s*\#?\s*\d|checked\s+in
         |signed\s+for|temps?\s+(?:good|ok|fine))
+      # ("customer dropped off his old cracked helmet for us to toss": not ours; round 257)
+      | \bcustomers?\s+dropped\s+off\s+(?:his|her|their)\s+(?:own\s+)?old\b
       # ("customer dropped off 3 empty 300s for refill": round 255)
       | \bcustomers?\s+dropped\s+off\s+(?:\S+\s+){0,6}?for\s+(?:a\s+)?(?:refills?|fill|service
         |repairs?|tune(?:-?up)?|sharpening|cleaning)\b""",
@@ -750,7 +752,7 @@ _NOT_YET = re.compile(
 # where a count's figure stands: the books' or the shelf's
 _COUNT_PLACE = (
     r"(?:in\s+(?:the\s+)?)?(?:system|qb|books|pos|on\s+hand|on\s+(?:the\s+)?shel(?:f|ves)|shelf"
-    r"|counted)\b"
+    r"|counted|on\s+the\s+(?:books|racks?|floor))\b"
 )
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
@@ -778,8 +780,8 @@ _COUNT_AGREES = re.compile(
     r"|(?<![\d.,])\d+\s+like\s+(?:the\s+)?(?:system|books|qb|pos)\s+(?:says|shows|has)\b"
     # ("hymnals 240 system, 240 on the shelf", "12 on hand, 12 in system": round 254)
     # ("hard hats 48 system / 48 on shelf", "212 pr QB, 212 pr on the shelf": round 256)
-    rf"|(?<![\d.,])(?P<same6>\d+)\s+(?:[a-z]{{1,4}}\s+)?{_COUNT_PLACE}\s*[,/]?\s*(?P=same6)\s+"
-    rf"(?:[a-z]{{1,4}}\s+)?{_COUNT_PLACE}",
+    rf"|(?<![\d.,])(?P<same6>\d+)\s+(?:[a-z]+\s+){{0,3}}?{_COUNT_PLACE}\s*[,/]?\s*(?P=same6)\s+"
+    rf"(?:[a-z]+\s+){{0,3}}?{_COUNT_PLACE}",
     _I,
 )
 _BILLED = re.compile(
@@ -787,7 +789,9 @@ _BILLED = re.compile(
     # ("truck picked up 3 cs, put it on their member account": round 254)
     # ("medicare claim for 2 pr billed, auth #A77812": round 255)
     # ("ok to bill Hanson for the 3 rolls they grabbed yesterday?": round 256, theft at 0.77)
-    r"""\b(?:(?:ok\s+to\s+|gonna\s+|going\s+to\s+|will\s+)(?:bill|invoice|charge)\s+\S+\s+for
+    # ("used 2 plugs and 1 qt, billed on the ticket": round 257)
+    r"""\b(?:billed\s+on\s+the\s+(?:ticket|work\s+order|wo|ro|repair\s+order|invoice)
+        |(?:ok\s+to\s+|gonna\s+|going\s+to\s+|will\s+)(?:bill|invoice|charge)\s+\S+\s+for
         |(?:medicare|medicaid|insurance)\s+claim\b[^.;\n]{0,60}?\bbilled
         |put\s+(?:it|them)\s+on\s+(?:their|his|her)\s+(?:\w+\s+)?(?:account|acct|tab)
         |charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
@@ -823,6 +827,8 @@ _VENDOR_CREDIT = re.compile(
       | \bcredit\s+(?:is\s+)?expected\b|\bexpecting\s+(?:a\s+|the\s+)?credit\b
       | \bcrediting\s+(?:their|his|her|the\s+customer'?s?)\s+(?:account|acct|card)\b
       | \breplaced\s+(?:\S+\s+){0,6}?1\s*(?:for|to)\s*1\b
+      # ("pulled 22 unsold and stripped the covers for distributor credit": round 257)
+      | \bfor\s+(?:vendor|distributor|supplier|mfr|manufacturer)\s+credit\b
       | \b(?:returned|sent|sending)\s+(?:\S+\s+){0,6}?on\s+memo\b""",
     _I | re.VERBOSE,
 )
