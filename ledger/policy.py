@@ -1557,6 +1557,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("moving 3 to the sell-off rack at $120 ea", "25 scuffed panels moving to
                 # seconds", "selling to the liquidator at $3 a can": round 257)
                 "sell-off rack", "selloff rack", "to seconds", "to the liquidator",
+                # ("-> outlet bin at $6", "reduce to $120 per", "will go at $4.50": round 258)
+                "outlet bin", "outlet rack", "will go at",
                 "liquidator at",
                 # ("opened and can't be resold": round 256; no value kept)
                 "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",
@@ -2123,6 +2125,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # over, its figure between)
             Words(
                 "long on", "long vs", "long against", "heavy on", "heavy vs",
+                # ("zip tie count came up fat by 2 bags": round 258)
+                "came up fat", "fat by",
                 near=("came up", "come up", "comes up", "coming up", "count", "counted",
                       "recount", "cycle count"),
                 fuzzy=False,

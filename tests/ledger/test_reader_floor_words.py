@@ -9343,3 +9343,27 @@ def test_floor_words_of_round_257(text: str, category: Category) -> None:
 def test_no_write_off_in_round_257(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 258 (sets 2101-2108) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("SKU-12 count came up fat by 2 bags", Category.OVERAGE),
+        ("SKU-12 with cracked outer sleeves -> outlet bin at $6, 33 of them", Category.WRITE_DOWN),
+        ("SKU-12 with scratched frames will go at $4.50, qty 18", Category.WRITE_DOWN),
+    ],
+)
+def test_floor_words_of_round_258(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category and not d.reason_assumed
+
+
+def test_a_customer_picking_up_their_order_is_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "Martinez Foods picked up their 18 cs SKU-12, BOL 30092 signed",
+            make_context(items=ITEMS),
+        )

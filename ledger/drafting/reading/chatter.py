@@ -660,6 +660,8 @@ _DROPPED_OFF = re.compile(
       # at 0.87)
       | \bdropped\s+(?:off\s+)?\d+\s+(?:\S+\s+){0,6}?(?:\S+\s+)?(?:po\s*\#?\s*\d|checked\s+in
         |signed\s+for|temps?\s+(?:good|ok|fine))
+      # ("Martinez Foods picked up their 18 cs wings, BOL 30092 signed": round 258)
+      | \bpicked\s+up\s+(?:their|his|her)\s+(?:order\s+(?:of\s+)?)?\d
       # ("customer dropped off his old cracked helmet for us to toss": not ours; round 257)
       | \bcustomers?\s+dropped\s+off\s+(?:his|her|their)\s+(?:own\s+)?old\b
       # ("customer dropped off 3 empty 300s for refill": round 255)
