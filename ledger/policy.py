@@ -1559,6 +1559,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sell-off rack", "selloff rack", "to seconds", "to the liquidator",
                 # ("-> outlet bin at $6", "reduce to $120 per", "will go at $4.50": round 258)
                 "outlet bin", "outlet rack", "will go at",
+                # ("60 bottles going out at $1.25", "48 dented cans -> seconds price $1.00 ea",
+                # "downgrading 12 lb to stew grade, worth $7/lb now": round 259)
+                "going out at", "going out for", "seconds price", "downgrading", "downgrade to",
+                "downgraded to",
                 "liquidator at",
                 # ("opened and can't be resold": round 256; no value kept)
                 "as blems", "as irregulars", "irregulars for", "b-stock", "b stock at",

@@ -4648,6 +4648,11 @@ _MARKDOWN_PLACES = frozenset(
     )
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b", _I)
+_PCT_AFTER = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*%", _I)
+_RESERVE_NEAR_AFTER = re.compile(
+    r"\s+(?:the\s+|our\s+|an?\s+)?(?:[\w&/-]+\s+){0,2}?(?:reserve|allowance|provision)\b", _I
+)
+_RESERVE_NAMED_BEFORE = re.compile(r"\b(?:reserve|allowance|provision)\b", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
 _MARK_DOWN = re.compile(r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$", _I)
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
@@ -4689,7 +4694,10 @@ _AT_WORK_AFTER = re.compile(
     r"|install|cut|cutting|table|counter)\b",
     _I,
 )
-_WHERE_BEFORE = re.compile(r"\b(?:on|in|at)\s+(?:the\s+|our\s+)?$", _I)
+# ("storm blew the door in and soaked the sale bin": what the storm reached, round 259)
+_WHERE_BEFORE = re.compile(
+    r"\b(?:on|in|at|soaked|flooded|ruined|wrecked)\s+(?:the\s+|our\s+)?$", _I
+)
 _PUT_BEFORE = re.compile(
     r"\b(?:go|goes|going|went|put|putting|move|moving|moved|into|onto|to|tossed|toss|throw"
     r"|threw|sell|selling|sold|list|listing|stick|sticking|stuck|dump|dumped|dumping|place"
@@ -4874,6 +4882,16 @@ class _ReasonIndex:
                 or _PRICE_IN_BRACKETS.search(text, max(0, m.start() - 16), m.start())
             ):
                 continue  # "$2.60/lb (new price on the last PO)": the cost now, no value
+            if (
+                key == "against"
+                and not _RESERVE_NEAR_AFTER.match(text, m.end())
+                and _RESERVE_NAMED_BEFORE.search(text, 0, m.start())
+            ):
+                # "book an obsolescence reserve of $300 against the old hat kits": a reserve
+                # for the goods, not goods written off against it (round 259, sure use)
+                continue
+            if key in ("going out at", "going out for") and _PCT_AFTER.match(text, m.end()):
+                continue  # "going out at 50% off": the cut is read as one (never sure)
             if key == "open box" and _OF_AFTER.match(text, m.end()):
                 continue  # "knocked an open box of plugs off the counter": a container
             if key in _MARKDOWN_PLACES and _OUT_OF_BEFORE.search(
@@ -4944,7 +4962,7 @@ class _ReasonIndex:
                 if weak:
                     hit = replace(hit, weak=True, faint=key in self.faint)
                 out.append(hit)
-        if located and any(h.category is Category.LOSS for h in out):
+        if located and any(h.category in (Category.LOSS, Category.CASUALTY) for h in out):
             # "the moras on the clearance rack are toast, rusted thru": where ruined goods sat
             # is no markdown (round 254); "40 X on the clearance rack, 25% off" still is one
             out = [h for h in out if h.start not in located]

@@ -828,6 +828,10 @@ _VENDOR_CREDIT = re.compile(
       # round 253)
       | \bcredit\s+(?:is\s+)?expected\b|\bexpecting\s+(?:a\s+|the\s+)?credit\b
       | \bcrediting\s+(?:their|his|her|the\s+customer'?s?)\s+(?:account|acct|card)\b
+      # ("2 wheels going back under RA 5532, louet is crediting our account", "vendor is
+      # shipping 8 replacement pendants at no charge": round 259)
+      | \b[a-z]+\s+is\s+crediting\s+(?:us|our\s+(?:account|acct))\b
+      | \b(?:sending|shipping|sent|shipped)\s+(?:us\s+)?\d+\s+(?:free\s+)?replacements?\b
       | \breplaced\s+(?:\S+\s+){0,6}?1\s*(?:for|to)\s*1\b
       # ("pulled 22 unsold and stripped the covers for distributor credit": round 257)
       | \bfor\s+(?:vendor|distributor|supplier|mfr|manufacturer)\s+credit\b
@@ -969,7 +973,9 @@ _OUT_AND_BACK = re.compile(
 _SHORT_SHIPPED = re.compile(
     r"""\bshort[\s-]?shipped\b
       | \b(?:came\s+in|arrived|delivery|shipment)\s+(?:\S+\s+){0,3}?short\b[^.;\n]{0,60}?
-        \b(?:vendor|rep|supplier|shipping\s+the\s+rest|sending|ships|next\s+week|tomorrow)\b""",
+        \b(?:vendor|rep|supplier|shipping\s+the\s+rest|sending|ships|next\s+week|tomorrow)\b
+      # ("invoice 88123 was short 2 bags shrimp, they're redelivering tmrw": round 259)
+      | \bshort\b[^.;\n]{0,60}?\bredeliver(?:ing|s|y)?\b""",
     _I | re.VERBOSE,
 )
 
