@@ -4966,8 +4966,10 @@ class _ReasonIndex:
             # "the moras on the clearance rack are toast, rusted thru": where ruined goods sat
             # is no markdown (round 254); "40 X on the clearance rack, 25% off" still is one
             out = [h for h in out if h.start not in located]
+        low = text.lower()
         if (
-            ("off" in text.lower() or "knock" in text.lower() or "down" in text.lower())
+            # (what every cut below needs: a per cent sign, "knock", or "take" and a dollar)
+            ("%" in text or "knock" in low or ("tak" in low and "$" in text))
             and not _SALE_TALK.search(text)
             and (
                 _KNOCK.search(text)
