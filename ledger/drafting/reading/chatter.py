@@ -796,7 +796,7 @@ _BILLED = re.compile(
         |(?:ok\s+to\s+|gonna\s+|going\s+to\s+|will\s+)(?:bill|invoice|charge)\s+\S+\s+for
         |(?:medicare|medicaid|insurance)\s+claim\b[^.;\n]{0,60}?\bbilled
         |put\s+(?:it|them)\s+on\s+(?:their|his|her)\s+(?:\w+\s+)?(?:account|acct|tab)
-        |charged\s+(?:rm|room)\s*\#?\d+|(?:it'?s\s+|put\s+it\s+)?(?<!\bnot\s)(?<!n't\s)on\s+(?:the|their|his|her)\s+folio
+        |charged\s+(?:rm|room)\s*\#?\d+|\b(?:it'?s|put\s+(?:it|them)|charged|billed|added)\s+(?:\w+\s+)?on\s+(?:the|their|his|her)\s+folio
         |charged\s+to\s+the\s+(?:patient|customer|client|job|account|owner)
         |(?:customer|client|owner|patient)\s+(?:was\s+)?(?:billed|charged)
         |billed\s+(?:to\s+)?the\s+(?:customer|client|job|patient))\b""",
@@ -810,8 +810,8 @@ _VENDOR_CREDIT = re.compile(
       | \bvendor\s+(?:will|is\s+going\s+to|ended\s+up|agreed\s+to)\s+credit
       # ("rejected 18 flats at the door, moldy, went right back on the truck": never ours)
       # (not "customer refused 3 cs at the door, came back warm, had to dump": ours came back)
-      | (?<!customer\s)(?<!client\s)\b(?:rejected|refused)\s+(?:\S+\s+){0,6}?at\s+the\s+
-        (?:door|dock)\b
+      | \b(?:rejected|refused)(?<!customer\srejected)(?<!customer\srefused)(?<!client\srejected)
+        (?<!client\srefused)\s+(?:\S+\s+){0,6}?at\s+the\s+(?:door|dock)\b
       | \bwent\s+(?:right\s+|straight\s+)?back\s+on\s+the\s+truck\b
       # ("sending 6 defective DR730 back to brother on RMA 77120, they're crediting our
       # account": round 251, a sure loss)
@@ -830,7 +830,7 @@ _VENDOR_CREDIT = re.compile(
       | \bcrediting\s+(?:their|his|her|the\s+customer'?s?)\s+(?:account|acct|card)\b
       # ("2 wheels going back under RA 5532, louet is crediting our account", "vendor is
       # shipping 8 replacement pendants at no charge": round 259)
-      | \b[a-z]+\s+is\s+crediting\s+(?:us|our\s+(?:account|acct))\b
+      | \bis\s+crediting\s+(?:us|our\s+(?:account|acct))\b
       | \b(?:sending|shipping|sent|shipped)\s+(?:us\s+)?\d+\s+(?:free\s+)?replacements?\b
       | \breplaced\s+(?:\S+\s+){0,6}?1\s*(?:for|to)\s*1\b
       # ("pulled 22 unsold and stripped the covers for distributor credit": round 257)
