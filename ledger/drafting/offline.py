@@ -4680,7 +4680,8 @@ _PRICE_IN_BRACKETS = re.compile(r"\d\s*(?:ea|each|/\s*[a-z]+|a\s+[a-z]+)?\s*\(\s
 _NICKED_ALONG = re.compile(r"\s+(?:the\s+whole|along|all\s+over|in\s+places|up\b|every\b)", _I)
 _PRICE_SOURCE_AFTER = re.compile(
     r"\s+(?:on|from|per|off)\s+(?:the\s+)?(?:last\s+|latest\s+|new\s+)?(?:po|invoice|order|vendor"
-    r"|supplier|price\s+list|[A-Z]{3,}\b)",
+    # (a vendor's short name in capitals: "from RNDC"; any other word is no source)
+    r"|supplier|price\s+list|(?-i:[A-Z]{3,})\b)",
     re.IGNORECASE,
 )
 _NONE_BEFORE = re.compile(r"\b(?:0|no|zero|nil)\s+$", _I)
@@ -4694,10 +4695,7 @@ _AT_WORK_AFTER = re.compile(
     r"|install|cut|cutting|table|counter)\b",
     _I,
 )
-# ("storm blew the door in and soaked the sale bin": what the storm reached, round 259)
-_WHERE_BEFORE = re.compile(
-    r"\b(?:on|in|at|soaked|flooded|ruined|wrecked)\s+(?:the\s+|our\s+)?$", _I
-)
+_WHERE_BEFORE = re.compile(r"\b(?:on|in|at)\s+(?:the\s+|our\s+)?$", _I)
 _PUT_BEFORE = re.compile(
     r"\b(?:go|goes|going|went|put|putting|move|moving|moved|into|onto|to|tossed|toss|throw"
     r"|threw|sell|selling|sold|list|listing|stick|sticking|stuck|dump|dumped|dumping|place"
