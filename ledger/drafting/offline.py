@@ -4649,10 +4649,6 @@ _MARKDOWN_PLACES = frozenset(
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b", _I)
 _PCT_AFTER = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*%", _I)
-_RESERVE_NEAR_AFTER = re.compile(
-    r"\s+(?:the\s+|our\s+|an?\s+)?(?:[\w&/-]+\s+){0,2}?(?:reserve|allowance|provision)\b", _I
-)
-_RESERVE_NAMED_BEFORE = re.compile(r"\b(?:reserve|allowance|provision)\b", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
 _MARK_DOWN = re.compile(r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$", _I)
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
@@ -5866,6 +5862,11 @@ def _read_bare_totals(r: _Read, tokens: list[tuple[int, int, Decimal | None, boo
 # "raise the allowance by 1,800", "use 1,200 of the reserve", "750 to write off"
 _STOCK_WORDS = r"(?:stock|inventory|merchandise|goods|product|materials?|supplies)"
 _RESERVE_NOUN = r"(?:reserve|allowance|provision)"
+# "against the reserve" beside the reserve's name, and the name said before "against"
+_RESERVE_NEAR_AFTER = re.compile(
+    rf"\s+(?:the\s+|our\s+|an?\s+)?(?:[\w&/-]+\s+){{0,2}}?{_RESERVE_NOUN}\b", _I
+)
+_RESERVE_NAMED_BEFORE = re.compile(rf"\b{_RESERVE_NOUN}\b", _I)
 _WORTH_BARE = lead(
     r"\d.wvrapitblg",
     rf"""(?<![\w.$#/-])(?P<n>{_NUM_CORE})(?![\w.%/-])(?!\s*(?:x\b|{_UNIT}\b|{MONEY_MARK}))
