@@ -418,10 +418,19 @@ def _plural(noun: str) -> str:
     return noun + ("es" if noun.endswith(("x", "s", "ch", "sh")) else "s")
 
 
+# a lot that is a place ("stolen from the back lot"), not a lot of goods
+_PLACE_LOT = re.compile(
+    r"\b(?:back|rear|front|side|parking|car|overflow|storage|staff|employee|gravel|dirt|truck"
+    r"|trailer|yard|north|south|east|west|upper|lower)\s+lot\b",
+    re.IGNORECASE,
+)
+
+
 def _one_said(text: str, kind: Kind) -> bool:
     """Whether a message naming a costly item with no count speaks of one: nothing plural, or
     the goods called "it" with no word of many; a write-down of a named item with only a new
     value ("write down RB-0019 to $1,900") is of the one."""
+    text = _PLACE_LOT.sub("yard", text)
     if not _MANY.search(text):
         return True
     if _NOT_ONE.search(text):

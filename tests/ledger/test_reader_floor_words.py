@@ -9410,3 +9410,61 @@ def test_goods_going_out_at_a_price_are_written_down(text: str) -> None:
 def test_no_write_off_in_round_259(text: str) -> None:
     with pytest.raises(DraftError):
         draft(text, make_context(items=ITEMS))
+
+
+# -- held-out round 261 (sets 2125-2132) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("place", ["back lot", "parking lot", "side lot"])
+def test_a_lot_that_is_a_place_says_no_many(place: str) -> None:
+    # "EB-VRV2-M stolen from the back lot": one costly item; "lot" there is the yard, not a
+    # lot of goods (the card had asked for an amount)
+    items = {"EB-9": ItemInfo("EB-9", "E-bike, M", Decimal("1890.00"))}
+    (d,) = draft(f"EB-9 stolen from the {place}", make_context(items=items))
+    assert d.quantity == 1
+    assert d.amount == Decimal("1890.00")
+    assert d.confidence < 0.9
+
+
+def test_a_roll_up_door_is_no_report_asked_for() -> None:
+    # "roll-up" is a report's word, and "got smashed" read as "got" asking for it: the storm's
+    # case of pints had been refused as a request for a report
+    items = {"GLS-24": ItemInfo("GLS-24", "Shaker pint 16oz, case of 24", Decimal("52.80"))}
+    (d,) = draft(
+        "storm blew the roll-up door in, a case of shaker pints got smashed",
+        make_context(items=items),
+    )
+    assert d.category is Category.CASUALTY
+    assert d.amount == Decimal("52.80")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the vendor is sending an RMA credit for the 3 bad SKU-12, they're covering it",
+        "Landau is issuing an RMA credit for the 12 defective SKU-12",
+        "sending back an RMA for the 2 SKU-40 motors, they'll credit us $458",
+    ],
+)
+def test_a_credit_the_vendor_gives_is_no_write_off(text: str) -> None:
+    # each had drafted a loss of goods the vendor pays for
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "inventory on SKU-12 strut: 63 counted, 63 on the books :thumbsup:",
+        "count done for dry storage: 62 bags SKU-12, 18 bags SKU-40, everything ties out",
+    ],
+)
+def test_a_count_that_ties_out_is_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_count_that_does_not_tie_out_is_still_read() -> None:
+    (d,) = draft("SKU-12 doesn't tie out, 4 short", make_context(items=ITEMS))
+    assert d.category is Category.SHRINKAGE
+    assert d.quantity == 4

@@ -196,7 +196,7 @@ _REPORT_NOUN = _words(
     r"""\b(?:(?<!police\s)(?<!incident\s)reports?(?!\s*(?:\#|no\.?\s*\d|\d))|totals?(?!\s+(?:loss|losses|write-?off|writeoff|wreck|wipe-?out))
         |numbers|nums|figures?|summary|summaries|breakdown|stats
         |statistics|history|list(?:ing)?s?|tally|tallies|spreadsheet|export|csv|recap
-        |rundown|run-down|roll-?up|records|register
+        |rundown|run-down|roll-?up(?!\s+(?:doors?|gates?|shutters?))|records|register
         |(?:the|damage|damages|breakage|theft|loss|shrink|variance|w/o|write-off|dmg)\s+logs?)\b"""
 )
 _LOSS_NOUN = _words(
@@ -206,7 +206,7 @@ _LOSS_NOUN = _words(
 _ASKING = _words(
     r"""\b(?:can|could|would)\s+(?:u|you|ya|someone|i|we)\b|\b(?:pls|plz|please|need|needs
         |want|send|pull|get|gimme|give|lemme|let\s+me|show|share|email|e-mail|run|export
-        |forward|fwd|chase|any\s+chance|any\s+updates?|update\s+on|got|have\s+you\s+got|where\s+(?:are|is)|whats
+        |forward|fwd|chase|any\s+chance|any\s+updates?|update\s+on|got(?!\s+[a-z]+(?:ed|en)\b)|have\s+you\s+got|where\s+(?:are|is)|whats
         |what's|what\s+(?:are|is|were|was))\b"""
 )
 _FETCH = _words(

@@ -759,6 +759,8 @@ _COUNT_PLACE = (
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
     r"|\b(?:0|no|zero)\s+variances?\b"
+    # ("count done for dry storage: 62 bags flour, 18 bags sugar, everything ties out")
+    r"|(?<!n't\s)(?<!not\s)(?<!never\s)\b(?:ties|tied)\s+out\b"
     # ("thanks for the count, all 46 TPMS sensors matched")
     r"|\ball\s+\d+\s+(?:[\w-]+\s+){0,3}(?:matched|match|checked\s+out|accounted\s+for)\b"
     # ("deet count matches, 6 cases on hand", "count on the rose 24 matches the system",
@@ -777,7 +779,8 @@ _COUNT_AGREES = re.compile(
     r"(?:system|books|qb|pos)\b"
     # ("hex mosaic, 120 sheets counted, 120 in system", "it's 120 like the system says":
     # round 250)
-    r"|(?<![\d.,])(?P<same4>\d+)\s+(?:\w+\s+)?counted,?\s+(?P=same4)\s+in\s+(?:the\s+)?"
+    # ("63 counted, 63 on the books": round 261)
+    r"|(?<![\d.,])(?P<same4>\d+)\s+(?:\w+\s+)?counted,?\s+(?P=same4)\s+(?:in|on)\s+(?:the\s+)?"
     r"(?:system|books|qb|pos)\b"
     r"|(?<![\d.,])\d+\s+like\s+(?:the\s+)?(?:system|books|qb|pos)\s+(?:says|shows|has)\b"
     # ("hymnals 240 system, 240 on the shelf", "12 on hand, 12 in system": round 254)
@@ -835,7 +838,16 @@ _VENDOR_CREDIT = re.compile(
       | \breplaced\s+(?:\S+\s+){0,6}?1\s*(?:for|to)\s*1\b
       # ("pulled 22 unsold and stripped the covers for distributor credit": round 257)
       | \bfor\s+(?:vendor|distributor|supplier|mfr|manufacturer)\s+credit\b
-      | \b(?:returned|sent|sending)\s+(?:\S+\s+){0,6}?on\s+memo\b""",
+      | \b(?:returned|sent|sending)\s+(?:\S+\s+){0,6}?on\s+memo\b
+      # ("Shimano is sending an RMA credit for the 3 bad derailleurs, they're covering it",
+      # "Landau is issuing an RMA credit", "sending an RMA for the 2 motors, they'll credit us
+      # $458": round 261)
+      | \b(?:sending|issuing|issued|sent|giving|gave)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:rma|ra)
+        \s+credit\b
+      | \b(?:they'?ll|they\s+will|they'?re\s+going\s+to|(?:vendor|supplier|mfr)\s+will)
+        \s+credit\s+(?:us|our\s+(?:account|acct))\b
+      | \b(?:they'?re|they\s+are|(?:vendor|supplier|mfr)\s+is)\s+covering
+        \s+(?:it|them|the\s+cost)\b""",
     _I | re.VERBOSE,
 )
 _TOTAL_TOLD = re.compile(

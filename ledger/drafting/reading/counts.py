@@ -322,6 +322,13 @@ _LINE_ENDS = re.compile(r"\s*(?:[,;.\n]|$)")
 
 
 _MATCHES = "count matches"
+# what is left of a count that agrees once its figures are blanked: "63 counted, 63 on the
+# books" leaves " counted,  on the books" (round 261), which says nothing else
+_ONLY_COUNT_WORDS = re.compile(
+    r"[\s,;:/-]*(?:(?:counted|count|cnt|on|in|the|books?|system|sys|hand|shelf|qb|pos|says?"
+    r"|shows?|has)\b[\s,;:/-]*)*",
+    re.IGNORECASE,
+)
 
 
 def _agreed(text: str, lo: int, hi: int) -> str:
@@ -330,7 +337,7 @@ def _agreed(text: str, lo: int, hi: int) -> str:
     code left alone would be read as the goods of another line's difference. The figures'
     place says the count matches, where there is room: the message's chatter is then read
     as a count that agrees ("X counted 30, system 30. aisle 5 done" drafted the aisle's 5)."""
-    if hi - lo >= len(_MATCHES) and not text[lo:hi].strip(" ,;:/-"):
+    if hi - lo >= len(_MATCHES) and _ONLY_COUNT_WORDS.fullmatch(text, lo, hi):
         text = _put(text, lo, hi, _MATCHES)
     if not _LINE_ENDS.match(text, hi):
         return text  # "SKU-12 system 40 counted 40 but 3 are cracked": more to read
