@@ -262,6 +262,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "can't be resold", "cant be resold", "cannot be resold", "not resellable",
                 # ("strands shorted out", "it's gone cheesy", "heater took a dirt nap": 257)
                 "shortd out", "gone cheesy", "went cheesy", "took a dirt nap",
+                # ("cymbidiums gave up the ghost", "40 stems in the compost", "pots gone
+                # gloopy", "got eaten by the generator", "chunked out in the yard", "eat the
+                # cost on 10 cartons": round 262)
+                "gave up the ghost", "in the compost", "gone gloopy", "went gloopy", "gloopy",
+                "got eaten by", "chunked out", "eat the cost", "eating the cost",
                 "counterfeit", "counterfit",
                 "day-old", "day olds", "grew fuzz", "grew mold",
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
@@ -1670,7 +1675,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "mark", "marked", "marking", "value", "valued", "revalue at", "mark to market",
                 "marked to market", "to market", "clearance",
-                near=("to", "at"),
+                # ("clearance: 3 Workhorse 275/55R20 @ 150": round 262)
+                near=("to", "at", "@"),
                 weak=True,
                 fuzzy=False,
                 explains={Category.LOSS},
@@ -1694,6 +1700,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
+            # "seconds: 2 D679 w/ paint flaw, now $199": goods sold as seconds at their price
+            # now (round 262 drafted the price as the loss); "30 seconds" is no price's word
+            Words("seconds", near=("now",), weak=True, fuzzy=False, explains={Category.LOSS}),
             # "knock $35 off each", "knock 20 bucks off each of the 6 X": a cut per piece
             # (round 241-242 drafted the cut as the goods' cost)
             Words(

@@ -9468,3 +9468,60 @@ def test_a_count_that_does_not_tie_out_is_still_read() -> None:
     (d,) = draft("SKU-12 doesn't tie out, 4 short", make_context(items=ITEMS))
     assert d.category is Category.SHRINKAGE
     assert d.quantity == 4
+
+
+@pytest.mark.parametrize("text", ["tulips - 7 bunches bent over, trash", "tulips: 7 bunches dead"])
+def test_the_bunches_counted_are_no_name_of_the_goods(text: str) -> None:
+    # "bunches" had been read as a second naming of "Tulip ..., bunch of 10" and the count
+    # left without its unit: 7 stems at a tenth of the bunch's cost ($7.98)
+    items = {"FR-TUL": ItemInfo("FR-TUL", "Tulip Dutch assorted, bunch of 10", Decimal("11.40"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.sku == "FR-TUL"
+    assert d.amount == Decimal("79.80")
+
+
+# -- held-out round 262 (sets 2133-2140) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a clearance price after "@" (drafted as a loss at the clearance price)
+        ("clearance: 3 SKU-40 @ 100", "126.00"),
+        # moved to be sold for less is a write-down, not stock moved (it had been refused)
+        ("move 4 SKU-40 to clearance at $100 each", "168.00"),
+        # seconds at their price now (drafted as a loss of the new price)
+        ("seconds: 2 SKU-40 w/ paint flaw, now $100", "84.00"),
+    ],
+)
+def test_goods_cleared_or_sold_as_seconds_at_a_price_are_written_down(
+    text: str, amount: str
+) -> None:
+    items = {"SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert d.category is Category.WRITE_DOWN
+    assert d.amount == Decimal(amount)
+
+
+def test_stock_moved_with_no_price_or_reason_is_still_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft("moved 20 damaged SKU-12 to bay 9", make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKU-12 gave up the ghost, 6 of them",
+        "6 SKU-12 in the compost",
+        "10 SKU-12 gone gloopy, writing them off",
+        "SKU-12 got eaten by the generator, 1",
+        "4 SKU-12 chunked out in the yard",
+        "gotta eat the cost on 10 SKU-12, nothing to be done",
+    ],
+)
+def test_round_262_words_for_ruined_goods(text: str) -> None:
+    # each had drafted with no reason read (a routine loss assumed, below 0.5), and "gone
+    # gloopy" as goods gone missing at 0.87
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+    assert d.reason_assumed is False

@@ -1254,6 +1254,9 @@ def answer(
         and not _DISPOSAL.search(stripped)
         and not _RESERVE.search(stripped)  # "move $500 from the reserve": money, not goods
         and not _FOUND.search(stripped)
+        # ("move 4 KO2s to clearance at $180 each": moved to be sold for less, a write-down;
+        # round 262 refused it)
+        and not write_down
     ):
         return "That reads like stock received, ordered or moved, not a write-off. " + DOES
     errand = errands.answer(stripped, has_reason)  # a till count, a price check, an order

@@ -74,6 +74,7 @@ _COMMON = (
     here not no yes just only very too also about after before each every some any all both
     is are was were be been has have had do does did will would can could should may might
     square squares sq bottles btl btls jugs jars cans tins pkt pkts
+    bunch bunches bunchs bnch bnchs tub tubs
     """.split()  # noqa: SIM905 (a word list)
     )
     | packs.CONTAINER_WORDS
