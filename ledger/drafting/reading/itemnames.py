@@ -752,15 +752,28 @@ def _capitals(token: str) -> bool:
 def _initials(name: str) -> frozenset[str]:
     """The initials of three or four capitalised words in a row ("Rhode Island Red" -> "^rir"):
     counters write a breed or a brand that way ("2 doz RIR chicks"); only in capitals ("4 hrs"
-    is no "Hershey's Rainbow Sherbet")."""
+    is no "Hershey's Rainbow Sherbet"). Three words of a kind in a row, however the list
+    cases them, are initialled too ("2 PRVs" of "Watts pressure reducing valve": round 263)."""
     words = [m.group(0) for m in _NAME_WORDS.finditer(name)]
     out = set()
     for n in (3, 4):
         for i in range(len(words) - n + 1):
             run = words[i : i + n]
-            if all(w[0].isupper() for w in run):
+            if all(w[0].isupper() for w in run) or (
+                n == 3 and not any(w.lower() in _FUNCTION_WORDS for w in run)
+            ):
                 out.add("^" + "".join(w[0] for w in run).lower())
     return frozenset(out)
+
+
+# capitals the floor types for other things than goods ("RMA", "BOL", "NRV"): never initials
+# of a list's name
+_FLOOR_CAPITALS = frozenset(
+    """
+    rma bol nrv pos qoh soh wms erp eta fyi asn plt sku upc doa oos asap lol idk tbd eod eom
+    ytd mtd qtd fifo lifo cogs ooo pto omg wtf btw imo tbh afaik nvm
+    """.split()  # noqa: SIM905 (a word list)
+)
 
 
 _BRAND = re.compile(r"(?=\b([A-Z][a-z]{2,})[\s-]+([A-Z][a-z]{2,})\b)")
@@ -879,6 +892,7 @@ def rewrite(
                     _capitals(m.group(0))
                     and "^" + word in index.members
                     and word not in index.members
+                    and word not in _FLOOR_CAPITALS
                 ):
                     word = "^" + word  # "IO", "RIR": initials, typed as such
                 elif word not in index.members and word not in _NOT_CUT and not reason(word):
