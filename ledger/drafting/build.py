@@ -1106,6 +1106,38 @@ _PIECE_NOUNS = frozenset(
      "tablet", "capsule", "sheet", "round", "shell", "pod", "sachet", "packet", "wipe")
 )  # fmt: skip
 _PAIRS_HELD = re.compile(r"\bof\s+\d+\s+(?:pairs?|prs?)\b", re.IGNORECASE)
+# the reading's guess for a pair of goods it could not see named ("3 pairs of <the item>")
+_PAIR_AS_TWO = "Read a pair as 2 pieces"
+# a list's name of goods that are a pair as one piece, said in the singular as lists do
+# ("Sitka Mountain Pant ... - XL", "Readers +2.50 spring hinge")
+_A_PAIR_NAMED = re.compile(r"\b(?:pant|jean|trouser|readers?|cheaters?)\b", re.IGNORECASE)
+
+
+def _pairs_of_goods_sold_as_pairs(facts: Facts, item: ItemInfo) -> Facts:
+    """ "3 pairs of Sitka mountain pants" of "Sitka Mountain Pant - XL": the reading, which saw
+    the item's name as the item, counted two pieces a pair; pants, glasses and boots are one
+    piece a pair (round 263 drafted six pants at 0.67)."""
+    pairs = dict(facts.containers).get("pair")
+    if (
+        pairs is None
+        or facts.quantity != 2 * pairs
+        or not any(g.message.startswith(_PAIR_AS_TWO) for g in facts.guesses)
+        or not (
+            _A_PAIR_BY_NAME.search(item.name)
+            or _A_PAIR_NAMED.search(item.name)
+            or packs.worn_in_pairs(item.name)
+        )
+        or _SINGLES.search(facts.source_text)
+    ):
+        return facts
+    return replace(
+        facts,
+        quantity=pairs,
+        guesses=tuple(g for g in facts.guesses if not g.message.startswith(_PAIR_AS_TWO)),
+        notes=(*facts.notes, f"Quantity {_fmt_qty(pairs)}: {item.name} is one piece a pair"),
+    )
+
+
 # pieces taken out of the item's container: "out of a box of", "from the case", "from X"
 _TAKEN_OUT = re.compile(
     # ("half the 30 cartridges in the open box": pieces in a box that was opened)
@@ -1269,6 +1301,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     case_price_said = False  # the message priced the list's case ("$60/box"), not the list
     item_quantity: Decimal | None = None  # the count in the list's unit, when pieces are counted
     item = context.items.get(facts.sku) if facts.sku else None
+    if item is not None:
+        facts = _pairs_of_goods_sold_as_pairs(facts, item)
     if (
         (
             facts.price_or_total

@@ -847,7 +847,14 @@ _VENDOR_CREDIT = re.compile(
       | \b(?:they'?ll|they\s+will|they'?re\s+going\s+to|(?:vendor|supplier|mfr)\s+will)
         \s+credit\s+(?:us|our\s+(?:account|acct))\b
       | \b(?:they'?re|they\s+are|(?:vendor|supplier|mfr)\s+is)\s+covering
-        \s+(?:it|them|the\s+cost)\b""",
+        \s+(?:it|them|the\s+cost)\b
+      # ("Xerox is replacing the 4 bottles that leaked in transit, no charge to us": round
+      # 264, a loss at 0.97; "Schrader is replacing them free", "sending a new wheel under
+      # warranty": round 262)
+      | \b(?:is|they'?re|they\s+are|they'?ll|they\s+will|(?:vendor|supplier|mfr)\s+will)
+        \s+(?:be\s+)?replacing\b[^.;\n]{0,80}?\b(?:no\s+charge|free|n/c|no\s+cost|warranty)\b
+      | \bno\s+charge\s+to\s+us\b
+      | \bsending\s+(?:us\s+)?(?:a\s+)?(?:new|replacement)\b[^.;\n]{0,60}?\bunder\s+warranty\b""",
     _I | re.VERBOSE,
 )
 _TOTAL_TOLD = re.compile(

@@ -1506,7 +1506,7 @@ _PAIR_GOODS = re.compile(
     r"|stockings|shoes|boots|sneakers|trainers|sandals|slippers|heels|loafers|clogs|gloves"
     r"|mittens|mitts|head\s?phones|ear\s?phones|ear\s?buds|headsets?|ear\s?rings|cufflinks"
     r"|scissors|shears|pliers|tongs|tweezers|glasses|sun\s?glasses|spectacles|goggles"
-    r"|binoculars|skis|skates"
+    r"|binoculars|skis|skates|readers|cheaters"
     r"|chopsticks|overalls|briefs|boxers|knickers|panties|jeggings|joggers|chinos|dungarees"
     r"|wellies|waders|flip-?flops|crutches|oven\s+mitts|runners|hikers|oxfords|low-?tops"
     r"|high-?tops|flats|pumps|cleats|insoles|laces|shoelaces|earplugs|moccasins|mules"
