@@ -9595,3 +9595,30 @@ def test_goods_we_replace_for_a_customer_are_still_ours_to_write_off() -> None:
         make_context(items=ITEMS),
     )
     assert d.quantity == 2
+
+
+# -- held-out round 265 (sets 2157-2164) ------------------------------------------------------
+
+
+_SAME_GOODS_IN_TWO_UNITS = {
+    "HZ-4": ItemInfo("HZ-4", "Hazy Daze IPA 16oz 4pk", Decimal("7.20")),
+    "HZ-24": ItemInfo("HZ-24", "Hazy Daze IPA 16oz, case of 24", Decimal("43.20")),
+    "HZ-KEG": ItemInfo("HZ-KEG", "Hazy Daze IPA 1/2 bbl keg", Decimal("128.00")),
+    "PN-750": ItemInfo("PN-750", "2020 Russian River Pinot Noir 750ml", Decimal("16.40")),
+    "PN-CS": ItemInfo("PN-CS", "2020 Russian River Pinot Noir, case of 12", Decimal("196.80")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        # the cases counted are the list's case line (the card had asked which Hazy)
+        ("3 cs hazy dented (24/cs)", "HZ-24", "129.60"),
+        # bottles counted are the bottle's line, not the case's
+        ("the 2020 pinot - 4 btls are toast, corked", "PN-750", "65.60"),
+    ],
+)
+def test_the_unit_counted_picks_the_line_it_fits(text: str, sku: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_SAME_GOODS_IN_TWO_UNITS))
+    assert (d.sku, d.amount) == (sku, Decimal(amount))
+    assert d.confidence < 0.9

@@ -1410,6 +1410,8 @@ def _best_run(
             top = [run for run in shared if run[1] == shared[0][1]]
             sized = [run for run in top if before & index.tokens[run[3]]]
             near = _said_near(toks, i, top[0][2], tuple(run[3] for run in top), index)
+            # ("3 cs hazy" of the case beside the 4-pack and the kegs: round 261)
+            near = near or _unit_fits(toks, i, top[0][2], tuple(run[3] for run in top), index)
             fewest = _fewest_extra(toks, i, top, index)
             if len(sized) == 1:
                 runs = sized
@@ -1427,8 +1429,9 @@ def _best_run(
     if len(runs) > 1 and runs[1][:2] == (score, named):
         if score < 2:  # two items' names said as fully by one word: which one?
             level = [run for run in runs if run[:2] == (score, named)]
-            by_size = _sized_before(
-                toks, i, min(r[2] for r in level), tuple(r[3] for r in level), index
+            ends, skus = min(r[2] for r in level), tuple(r[3] for r in level)
+            by_size = _sized_before(toks, i, ends, skus, index) or _unit_fits(
+                toks, i, ends, skus, index
             )
             if by_size is None:
                 return _ambiguous(text, toks, i, level)
@@ -1442,6 +1445,7 @@ def _best_run(
             # name that only one of them has (a size, mostly) picks it
             picked = (
                 _pack_line(toks, i, tied, index)
+                or _unit_fits(toks, i, end, tied, index)
                 or _headed(toks, end, tied, index)
                 or _in_order(toks, i, end, tied, index)
                 or _said_near(toks, i, end, tied, index)
@@ -1663,6 +1667,36 @@ def _pack_line(
         return None  # the other line differs by more than its container
     counted = {packs.holder(t) for t, _, _ in toks[max(0, i - 4) : i]}
     return pack if counted & held else item
+
+
+# words that count single pieces, never a container: "4 btls" of a wine sold by the bottle
+# (not "cans": "6 Brute 32 gal cans" are the goods, trash cans, not a count of pieces)
+_PIECE_COUNTED = frozenset(("bottle", "btl", "each", "ea", "pc", "piece", "single", "loose"))
+_UNIT_LOOK = 3  # tokens either side of the run where the count's unit is said
+
+
+def _unit_fits(
+    toks: list[tuple[str, int, int]], i: int, end: int, tied: tuple[str, ...], index: _Index
+) -> str | None:
+    """The one of `tied` the count's unit fits ("3 cs hazy" of "Hazy Daze IPA, case of 24"
+    beside "Hazy Daze IPA 16oz 4pk" and two kegs; "the 2020 pinot - 4 btls" of "... Pinot Noir
+    750ml" beside "... Pinot Noir, case of 12"): the one name that says the container
+    counted, or, for pieces counted, the one name that says no container; else None."""
+    near = [t for t, _, _ in toks[max(0, i - _UNIT_LOOK) : i]]
+    near += [t for t, _, _ in toks[i:end] if t in _COMMON]
+    near += [t for t, _, _ in toks[end : end + _UNIT_LOOK]]
+    held = {sku: {packs.holder(w) for w in _plain_words(index.tokens[sku])} for sku in tied}
+    held = {sku: words - {None} for sku, words in held.items()}
+    for word in near:
+        container = packs.container(word)
+        if container is not None and container != "piece":
+            fits = [sku for sku in tied if container in held[sku]]
+        elif word in _PIECE_COUNTED:
+            fits = [sku for sku in tied if not held[sku]]
+        else:
+            continue
+        return fits[0] if len(fits) == 1 else None
+    return None
 
 
 def _headed(
