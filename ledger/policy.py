@@ -323,6 +323,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "not fit for sale", "unfit for sale", "past its best",
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
+                # ("7 clothbound quarters have mites, pitching them": round 266)
+                # (not "mites" alone: "run the misters" is one letter from it)
+                "has mites", "have mites", "w/ mites", "with mites", "spider mites",
+                "cheese mites", "got mites",
                 "insects", "droppings", "kinked", "snagged",
                 # a paint store's tint gone wrong; goods fused or threads ruined
                 "mistint", "mistinted", "mistints", "mis-tint", "mis-tinted",
@@ -1039,8 +1043,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "got away with", "drove off with", "drove away with",
                 "taken from", "were taken", "was taken", "got taken", "has been taken",
                 "have been taken", "been taken", "shoplift", "knocked off from",
-                "nabbed", "half inched", "five finger discount", "5 finger discount",
-                "5 finger discounted", "five finger discounted", "got boosted",
+                # (a "5 finger discount" is read without its "5", which is no count)
+                "nabbed", "half inched", "five finger discount", "finger discount",
+                "finger discounted", "five finger discounted", "got boosted",
                 # ("booster hit the nail aisle again, 9 gone": a shoplifter, round 254)
                 "booster hit", "boosters hit", "a booster", "the booster",
                 "five-fingered", "5-fingered",
@@ -1303,6 +1308,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "arson", "smoke damage", "smoke damaged", "fire damage", "fire damaged",
                 "flood damage", "flood damaged", "lightning strike", "struck by lightning",
                 "wildfire", "vandal", "vandals",
+                # ("some punks smashed up the sidewalk cooler": round 266)
+                "some punks", "punks smashed", "punks broke", "punk kids",
                 # a burst pipe or main floods the room it is over
                 "pipe burst", "pipes burst", "burst pipe", "burst pipes", "burst main",
                 # ("sprinkler head let go over rack 12 - 6 pair X and 10 Y soaked through":

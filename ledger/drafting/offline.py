@@ -370,6 +370,9 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|chains?|hoops?|studs?|earrings?|necklaces?|bracelets?|pendants?|wg|yg|rg)\b)",
     # "86 the expired sour cream", "86'd it": the kitchen's word for taking off, no count
     r"(?<![\w.$])86(?:'?d|ed)?(?=\s+(?:the|it|them|those|these|that|all|our)\b)",
+    # "5 finger discount at the key kiosk: 6 blanks gone": theft said, no count (round 266
+    # drafted 5 stolen beside the 6 gone)
+    r"(?<![\w.$])5(?=\s*-?\s*finger(?:ed)?\s+discount)",
     # a size glued to its measure, naming the goods: "6 of the 8qt chafers", "1 chafer 8qt
     # dented" (the count is said apart; "spilled 8qt of oil" measures what was lost)
     r"(?<=\bthe\s)\d+(?:\.\d+)?(?:qt|oz|gal|in|ml|ltr|mm|cm)\b(?=\s+(?:[a-z]{3,}(?<!\bof)|\ue002))",

@@ -9622,3 +9622,28 @@ def test_the_unit_counted_picks_the_line_it_fits(text: str, sku: str, amount: st
     (d,) = draft(text, make_context(items=_SAME_GOODS_IN_TWO_UNITS))
     assert (d.sku, d.amount) == (sku, Decimal(amount))
     assert d.confidence < 0.9
+
+
+# -- held-out round 266 (sets 2165-2172) ------------------------------------------------------
+
+
+def test_the_five_of_a_five_finger_discount_is_no_count() -> None:
+    # the "5" had been read as five goods stolen beside the 6 gone (two drafts)
+    (d,) = draft(
+        "5 finger discount at the key kiosk again: 6 SKU-12 gone", make_context(items=ITEMS)
+    )
+    assert (d.category, d.quantity) == (Category.CASUALTY, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("7 SKU-12 have mites, pitching them", Category.LOSS),
+        ("some punks smashed up the sidewalk cooler, 4 SKU-12 ruined", Category.CASUALTY),
+        ("none of the 6 SKU-12 survived, all smashed", Category.LOSS),
+        ("system 70 SKU-12, counted none", Category.SHRINKAGE),
+    ],
+)
+def test_round_266_words(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category

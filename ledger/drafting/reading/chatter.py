@@ -886,7 +886,7 @@ _DAYS_WORK = re.compile(
     _I | re.VERBOSE,
 )
 _NONE_SURVIVED = re.compile(
-    r"\b(?:not\s+(?:a\s+)?(?:single\s+)?(?:one\s+)?(?:[a-z]+\s+)?|none(?:\s+of\s+(?:them|the\s+\w+))?\s+"
+    r"\b(?:not\s+(?:a\s+)?(?:single\s+)?(?:one\s+)?(?:[a-z]+\s+)?|none(?:\s+of\s+(?:them|(?:the|those|these|our)\s+(?:\S+\s+){0,3}?\S+))?\s+"
     r"|nothing\s+|no\s+[a-z]+\s+|zero\s+[a-z]+\s+|never\s+|didn'?t\s+|did\s+not\s+)"
     r"(?:survived|made\s+it)\b",
     _I,

@@ -197,7 +197,12 @@ _WORD = (
     r"|eighty|ninety|hundred|thousand)"
 )
 # a count said in words ("counted sixty, system 48"), read as its figure in the same room
-_WORDS = re.compile(rf"\b{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b", re.IGNORECASE)
+# ... and no count at all: "70 on the books, zero on the shelf" (round 266 drafted a loss)
+_NONE = r"(?:zero|none|nothing|nada|zilch)"
+_WORDS = re.compile(
+    rf"\b(?:{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*|{_NONE})\b", re.IGNORECASE
+)
+_IS_NONE = re.compile(rf"{_NONE}", re.IGNORECASE)
 
 
 # (a plain test before the words are read: most messages name no books at all)
@@ -209,6 +214,8 @@ def _figures(text: str) -> str:
     length ("sixty" -> "60   ")."""
 
     def figure(m: re.Match[str]) -> str:
+        if _IS_NONE.fullmatch(m.group(0)):
+            return "0".ljust(len(m.group(0)))
         try:
             value = parse_decimal(m.group(0))
         except (MoneyError, ArithmeticError, ValueError):
