@@ -970,6 +970,10 @@ _QTY_ONE = lead(
     word=True,
 )
 
+# "whole box", "entire case", "full pallet": one of the container, said without "a"
+_QTY_WHOLE = re.compile(rf"\b(?:whole|entire|full)\s+(?P<u>{_UNIT})\b", _I)
+_SIZE_AFTER = re.compile(r"\s*(?:of\s+\d+|\(\s*\d+\s*(?:/\s*[a-z]+)?\s*\))", _I)
+
 # "a TV-55X", "one SKU-77", "a single SKU-40 panel": one unit of the SKU ("a few SKU-77",
 # "a lot of SKU-12" are not)
 _QTY_ONE_SKU = lead(
@@ -6121,6 +6125,16 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
         if one:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
+    if not r.qtys and ("hole" in r.s or "ntire" in r.s or "full" in r.s):
+        whole = _QTY_WHOLE.search(r.s)
+        # (only where nothing else is counted: "whole pallet of covers, 40 of them torn")
+        size = _SIZE_AFTER.match(r.s, whole.end()) if whole else None
+        rest = r.s[: whole.start()] + r.s[size.end() if size else whole.end() :] if whole else ""
+        if whole and packs.container(whole.group("u")) is not None and not _DIGIT.search(rest):
+            # "whole box of 144 got soaked", "full case of saline froze": one container
+            # (round 267 asked for an amount)
+            r.qtys.append(_Qty(Decimal(1), whole.group("u").lower(), whole.start(), "one"))
+            r.cut(*whole.span())
     if not r.qtys and SKU_MARK in r.s:
         one = _QTY_ONE_SKU.search(r.s) or _QTY_ONE_AFTER_SKU.search(r.s)
         if one:  # "someone helped themselves to a TV-55X", "CHR-009 one chair": one of them

@@ -9647,3 +9647,27 @@ def test_the_five_of_a_five_finger_discount_is_no_count() -> None:
 def test_round_266_words(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+# -- held-out round 267 (sets 2173-2180) ------------------------------------------------------
+
+
+def test_a_pair_of_figures_in_a_name_is_said_by_its_first() -> None:
+    # "Jaws 56" of "... wedge 56/10 S": the 56 had been read as a price beside "Jaws",
+    # which names both wedges
+    items = {
+        "J56": ItemInfo("J56", "Callaway Jaws Raw wedge 56/10 S", Decimal("109.00")),
+        "J60": ItemInfo("J60", "Callaway Jaws Raw wedge 60/10 S", Decimal("109.00")),
+    }
+    (d,) = draft("cycle count found 3 extra Jaws 56 wedges", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("J56", 3, Decimal("327.00"))
+    assert d.category is Category.OVERAGE
+
+
+def test_a_whole_box_is_one_box() -> None:
+    # "whole box of 144 got soaked": the card had asked for an amount
+    items = {"PNC-144": ItemInfo("PNC-144", "Scorecard pencils, box of 144", Decimal("8.40"))}
+    (d,) = draft(
+        "the scorecard pencils are toast - whole box of 144 got soaked", make_context(items=items)
+    )
+    assert (d.sku, d.amount) == ("PNC-144", Decimal("8.40"))

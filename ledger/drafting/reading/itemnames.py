@@ -355,6 +355,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
         # "IPH 15/15PRO": a figure over itself is no fraction but "or" (the 15 or the 15 Pro;
         # "12/3CT" stays twelve packs of three)
         joined |= {m.group(1) for m in _NO_FRACTION.finditer(name) if m.group(1) == m.group(2)}
+        # ("3 extra Jaws 56 wedges" of "Callaway Jaws Raw wedge 56/10 S", "the 16/20s" of
+        # "Shrimp 16/20 ct"): a pair of figures of two or more said by its first (round 267
+        # read the 56 as a price)
+        joined |= {m.group(1) for m in _FIGURE_PAIR.finditer(name)}
         # ("45/5 caps" of "Dual run capacitor 45+5 MFD"): a pair of figures joined by a plus
         # is typed with a slash as often
         joined |= {f"{a}/{b}" for a, b in _PLUS_PAIR.findall(name)}
@@ -514,6 +518,7 @@ _TRADE_SIZES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     )
 )
 _NO_FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/])")
+_FIGURE_PAIR = re.compile(r"(?<![\d/.])(\d{2,4})/\d{1,4}(?![\d/])")
 _GLUED_SHORT = re.compile(r"\b([A-Za-z]{2,5})(\d{1,3})\b")
 # a size of three figures, as a yard writes its boards ("2x6x8")
 _THREE_FIGURE_SIZE = re.compile(r"(?<![\w.])\d{1,2}[xX]\d{1,2}[xX]\d{1,2}(?![\w.])")
