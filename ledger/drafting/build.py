@@ -163,14 +163,18 @@ ONE_PIECE_COST = Decimal("20")
 P_ONE_COSTLY = 0.55  # a count not written: the right guess, never approvable as it stands
 # words that say many, or a bulk of goods: no single piece
 # "they" who took or broke something are people, not the goods ("they took the hotsy")
-_THEY = r"they(?!\s+(?:took|grabbed|stole|cut|broke|smashed|ran|came|got\s+in|walked|made\s+off))"
+_THEY = (
+    r"they(?!\s+(?:took|grabbed|stole|cut|broke|smashed|ran|came|got|walked|made\s+off|swiped"
+    r"|lifted|nabbed|snatched|pinched|jacked|busted|kicked))"
+)
 _MANY = re.compile(
     # ("the pallet jack", "whole bag is toast", "vendor says", "this", "plus": no many)
     r"\b(?:all|some|several|many|few|couple|lot|lots|batch|stock|inventory|goods"
     r"|pallets?(?!\s+jacks?\b)"
     rf"|cases?|cartons?|boxes|units|pcs|pieces|items|them|{_THEY}|those|these|every|both"
     r"|count|counted|qty|quantity|line|range|family|series|collection|product|shipment|order)\b"
-    r"|\bx\s*[a-z0-9]|\$"
+    # ("x3", "x 12", "x two"; not the "X100V" a camera is called)
+    r"|\bx\s*\d{1,3}\b|\bx\s+[a-z]|\$"
     r"|\b(?!(?:says|goes|does|gets|needs|looks|seems|makes|takes|comes|works|shows|wants"
     r"|keeps|leaks|stays|turns|fits|sits|runs|belongs)\b)[a-z]{2,}[b-hj-rtv-z]s\b",
     re.IGNORECASE,
@@ -418,10 +422,13 @@ def _plural(noun: str) -> str:
     return noun + ("es" if noun.endswith(("x", "s", "ch", "sh")) else "s")
 
 
-# a lot that is a place ("stolen from the back lot"), not a lot of goods
+# a lot or a case that is a place ("stolen from the back lot", "took the X100V out of the used
+# case"), not a lot of goods or a case of them
 _PLACE_LOT = re.compile(
     r"\b(?:back|rear|front|side|parking|car|overflow|storage|staff|employee|gravel|dirt|truck"
-    r"|trailer|yard|north|south|east|west|upper|lower)\s+lot\b",
+    r"|trailer|yard|north|south|east|west|upper|lower)\s+lot\b"
+    r"|\b(?:display|used|glass|show|jewel(?:le)?ry|trophy|locked|gun|knife|counter|pastry|deli"
+    r"|watch|ring)\s+case\b",
     re.IGNORECASE,
 )
 

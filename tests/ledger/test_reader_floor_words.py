@@ -9671,3 +9671,26 @@ def test_a_whole_box_is_one_box() -> None:
         "the scorecard pencils are toast - whole box of 144 got soaked", make_context(items=items)
     )
     assert (d.sku, d.amount) == ("PNC-144", Decimal("8.40"))
+
+
+# -- held-out round 268 (sets 2181-2188) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "amount"),
+    [
+        ("break-in last night. they took the X100V out of the used case", "U-478", "980.00"),
+        ("smash and grab at 3am, they got the 5D IV body off the used shelf", "U-433", "1240.00"),
+    ],
+)
+def test_one_costly_item_taken_from_a_case_or_by_them(text: str, sku: str, amount: str) -> None:
+    # the display case is no case of goods, "they got" are the thieves, and "X100V" is no
+    # "x 100": each had asked for an amount
+    items = {
+        "U-478": ItemInfo("U-478", "USED Fujifilm X100V silver - Grade B", Decimal("980")),
+        "U-433": ItemInfo("U-433", "USED Canon EOS 5D Mark IV body - Grade A-", Decimal("1240")),
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == (sku, 1, Decimal(amount))
+    assert d.category is Category.CASUALTY
+    assert d.confidence < 0.9
