@@ -725,7 +725,16 @@ _ERRAND_ASKED = re.compile(
       # call pickup for order 55812", "loaded 14 cs for the meridian run")
       | \b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:another\s+|like\s+)?\d
       | \bneed\s+\d+\s+(?:\S+\s+){0,6}?(?:pulled|on\s+the\s+(?:signing\s+)?table)\b
-      | \bwill[-\s]call\b|\bloaded\s+\d+\s+(?:\S+\s+){0,5}?for\s+the\s+\S+\s+run\b""",
+      | \bwill[-\s]call\b|\bloaded\s+\d+\s+(?:\S+\s+){0,5}?for\s+the\s+\S+\s+run\b
+      # ("the salon on Maple wants 6 GK keratins for Friday pickup", "OR needs 6 Harmonics on
+      # the cart for room 7 tomorrow", "need 60 treated 2x6x12 for the Patterson order",
+      # "pls quote 12 tons river rock", "send 20 bath towels up to the spa": rounds 261-269)
+      | \b(?:wants|needs|need)\s+(?:\d+|a|an|another|some)\b(?![^.;\n]*\bwrit)[^.;\n]{0,60}?
+        \b(?:for|by|on|until)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b
+      | \b(?:wants|needs|need)\s+(?:\d+|a|an|another|some)\b(?![^.;\n]*\bwrit)[^.;\n]{0,60}?
+        \b(?:tomorrow|tmrw|tonight|pick-?up|(?:the|his|her|their)\s+\S+\s+(?:order|job|run))\b
+      | \b(?:pls|please)\s+quote\b|\bsend\s+\d+\s+(?:\S+\s+){0,4}?up\s+to\b
+      | \bfor\s+(?:a\s+)?(?:customer\s+)?pick-?up\b""",
     _I | re.VERBOSE,
 )
 _TAKEN_BACK = re.compile(
@@ -882,7 +891,17 @@ _DAYS_WORK = re.compile(
       |exchanged\s+(?:\S+\s+){1,6}?for\b|swapped\s+(?:\S+\s+){1,6}?for\b
       |record\s+(?:week|day|month)|drops\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next
       |tomorrow|today)\w*|we\s+(?:get|got|are\s+getting)\s+\d+\s+(?:\S+\s+){0,3}?(?:in|on|this
-      |next|friday|monday))\b""",
+      |next|friday|monday)
+      # ("canned 30 bbl of Hazy today, best run yet", "ironer 2 ran 1,400 king flats today, new
+      # record", "made 40 lbs of maple fudge today", "hemmed 6 bridesmaid dresses today":
+      # rounds 261-268)
+      |(?:best|biggest)\s+(?:batch|run|day|week)\s+(?:yet|ever)|new\s+record
+      |(?:made|baked|canned|brewed|ran|running|hemmed|tuned\s+up|scanned|blew\s+up|bottled
+        |kegged|roasted|packed|cut|poured)\s+\d[\d,]*\s+(?:\S+\s+){0,5}?(?:today|this\s+morning
+        |tonight|so\s+far|for\s+the\s+morning)
+      # ("temp in the chocolate room is 68, humidity 50%", "barrel room B at 58°F")
+      |humidity\s+(?:is\s+|at\s+)?\d+(?=\s*%))\b
+      | \b(?:temp|temperature)\b[^.;\n]{0,40}?\d+\s*(?:°|degrees\b|[fc]\b)""",
     _I | re.VERBOSE,
 )
 _NONE_SURVIVED = re.compile(
