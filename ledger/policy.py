@@ -822,6 +822,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # fluid all over it")
                 "got grease on", "grease all over", "got oil on", "oil all over",
                 "fluid all over", "got paint on", "paint all over", "ink all over",
+                # ("3 tees with ink marks": round 270 read them as the sibling's theft)
+                "ink marks", "ink mark", "ink stains", "ink stained", "pen marks", "marker on",
                 # meat and fish gone off by its colour ("12.3 lb of top round went grey")
                 "went grey", "gone grey", "turned grey", "went gray", "gone gray", "turned gray",
                 # a coffee's or a beer's own dates ("past the 60 day roast date")

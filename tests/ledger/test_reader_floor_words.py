@@ -9722,3 +9722,26 @@ def test_orders_and_the_days_work_are_no_write_off(text: str) -> None:
 def test_goods_wanted_written_off_are_still_drafted() -> None:
     (d,) = draft("chef wants 6 SKU-12 written off for friday, moldy", make_context(items=ITEMS))
     assert d.quantity == 6
+
+
+# -- held-out round 270 (sets 2197-2204) ------------------------------------------------------
+
+
+def test_goods_named_by_an_unknown_code_and_a_reason_are_a_request() -> None:
+    # "PS5 digital stolen": no count, no code the list knows, no place; the list's name says
+    # which one (it had been refused: no write-off found)
+    items = {
+        "CFI-A": ItemInfo("CFI-A", "PlayStation 5 Console - Disc Edition", Decimal("340")),
+        "CFI-B": ItemInfo("CFI-B", "PlayStation 5 Console - Digital Edition", Decimal("290")),
+    }
+    (d,) = draft("PS5 digital stolen", make_context(items=items))
+    assert (d.category, d.sku) == (Category.CASUALTY, "CFI-B")
+    assert d.confidence < 0.9
+
+
+def test_goods_with_ink_marks_are_damaged() -> None:
+    # the second part had taken the first's theft (a casualty at 0.82)
+    first, second = draft(
+        "4 SKU-12 stolen from the fitting room, 3 SKU-40 with ink marks", make_context(items=ITEMS)
+    )
+    assert (first.category, second.category) == (Category.CASUALTY, Category.LOSS)
