@@ -1166,6 +1166,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("switched one of our mountings for a fake during a try-on", "camera shows a
                 # guy palming it", "we got hit sunday night - they smashed the glass case":
                 # round 253)
+                # ("customer palmed a juul 4pk while I was ringing someone up": round 271)
+                "palmed a", "palmed an", "palmed 2",
                 "for a fake", "with a fake", "palming it", "palmed it", "palming them",
                 "palmed them", "we got hit", "smashed the glass case", "smashed the display case",
                 # ("kids hopped the fence sat nite and smashed 20": round 256)
@@ -2079,6 +2081,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "weren't in the system", "not on the books", "aren't on the books",
                 "not in the system", "more than the books show", "more than the system shows",
                 "not in system", "not in the books", "not in our system",
+                # ("turned up 2 behind the returns desk that were never in the system": 271)
+                "never in the system", "never in system", "never on the books",
                 # ("2 rolls behind the hay stack that werent on the books", "found 1 in the
                 # overflow trailer, never got received in", "the system doesnt have")
                 "werent on the books", "weren't on the books", "were not on the books",

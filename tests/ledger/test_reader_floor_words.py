@@ -9745,3 +9745,35 @@ def test_goods_with_ink_marks_are_damaged() -> None:
         "4 SKU-12 stolen from the fitting room, 3 SKU-40 with ink marks", make_context(items=ITEMS)
     )
     assert (first.category, second.category) == (Category.CASUALTY, Category.LOSS)
+
+
+# -- held-out round 271 (sets 2205-2212) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elf bar rep RMA'd the 20 leaking SKU-12, replacements coming next week",
+        "Horizon is covering the crushed SKU-40 under their freight claim, replacement en route",
+        "zyn count: 22 SKU-12, 18 SKU-40, all good",
+        "got 6 boxes of SKU-12 in, unboxed and shelved",
+    ],
+)
+def test_round_271_no_write_off(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("customer palmed a SKU-12 while I was ringing someone else up", Category.CASUALTY),
+        (
+            "turned up 2 SKU-12 behind the returns desk that were never in the system",
+            Category.OVERAGE,
+        ),
+    ],
+)
+def test_round_271_words(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category

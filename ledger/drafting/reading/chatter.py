@@ -626,6 +626,8 @@ _DELIVERY = re.compile(
         |just\s+came|arrived|showed\s+up|pulled\s+in)
       | \bgot\s+(?:\S+\s+){1,6}?in\s+(?:for|today|yesterday|this\s+(?:morning|afternoon|week)
         |from)\b
+      # ("got 6 boxes of pog 3mg in, unboxed and shelved": round 271)
+      | \bunboxed\s+and\s+(?:shelved|put\s+away|stocked)\b
       | \bcoming\s+(?:in\s+)?on\s+(?:the\s+|\w+'?s\s+)?truck\b
       | \bships?\s+(?:in|on|next|by|mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b
       | \b(?:team|customer|special|club|school)\s+order\b
@@ -768,6 +770,8 @@ _COUNT_PLACE = (
 _COUNT_AGREES = re.compile(
     r"\b(?:matches|matched|agrees\s+with|same\s+as)\s+(?:the\s+)?(?:system|books|pos|qb|count)\b"
     r"|\b(?:0|no|zero)\s+variances?\b"
+    # ("zyn count: 22 rolls cool mint, 18 wintergreen, all good": round 271)
+    r"|\bcount\s*:[^.;\n]{0,80}?\ball\s+good\b"
     # ("count done for dry storage: 62 bags flour, 18 bags sugar, everything ties out")
     r"|(?<!n't\s)(?<!not\s)(?<!never\s)\b(?:ties|tied)\s+out\b"
     # ("thanks for the count, all 46 TPMS sensors matched")
@@ -857,6 +861,10 @@ _VENDOR_CREDIT = re.compile(
         \s+credit\s+(?:us|our\s+(?:account|acct))\b
       | \b(?:they'?re|they\s+are|(?:vendor|supplier|mfr)\s+is)\s+covering
         \s+(?:it|them|the\s+cost)\b
+      # ("Elf bar rep RMA'd the 20 leaking ones, replacements coming next week", "Horizon is
+      # covering the crushed timber x under their freight claim, replacement en route": 271)
+      | \breplacements?\s+(?:are\s+|is\s+)?(?:coming|on\s+the\s+way|en\s+route|shipping|ships)\b
+      | \bis\s+covering\b[^.;\n]{0,60}?\b(?:claim|warranty)\b
       # ("Xerox is replacing the 4 bottles that leaked in transit, no charge to us": round
       # 264, a loss at 0.97; "Schrader is replacing them free", "sending a new wheel under
       # warranty": round 262)
