@@ -4666,6 +4666,11 @@ _MARKDOWN_PLACES = frozenset(
         "seconds table", "seconds rack", "hurt bin", "bargain basket", "seconds basket",
     )
 )  # fmt: skip
+# where donated goods come in at a thrift store, not goods given away ("3 pr shoes moldy from
+# the wet donation bin", "vandalism on the donation trailer": round 271, donations at 0.87)
+_DONATION_PLACE = re.compile(
+    r"\s+(?:bins?|trailers?|area|pile|room|cage|shed|dock|intake|rack|racks|sort(?:ing)?)\b", _I
+)
 _OF_AFTER = re.compile(r"\s+of\b", _I)
 _PCT_AFTER = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*%", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
@@ -4905,6 +4910,8 @@ class _ReasonIndex:
                 continue
             if key in ("going out at", "going out for") and _PCT_AFTER.match(text, m.end()):
                 continue  # "going out at 50% off": the cut is read as one (never sure)
+            if key in ("donation", "donations") and _DONATION_PLACE.match(text, m.end()):
+                continue  # "moldy from sitting in the wet donation bin": where goods come in
             if key == "open box" and _OF_AFTER.match(text, m.end()):
                 continue  # "knocked an open box of plugs off the counter": a container
             if key in _MARKDOWN_PLACES and _OUT_OF_BEFORE.search(

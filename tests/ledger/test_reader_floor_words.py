@@ -9777,3 +9777,19 @@ def test_round_271_no_write_off(text: str) -> None:
 def test_round_271_words(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "3 pr shoes SKU-12 moldy from sitting in the wet donation bin, tossing them",
+            Category.LOSS,
+        ),
+        ("vandalism on the donation trailer, 12 SKU-12 smashed up", Category.CASUALTY),
+    ],
+)
+def test_the_donation_bin_is_a_place_not_a_gift(text: str, category: Category) -> None:
+    # each had been drafted as a donation at 0.87
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
