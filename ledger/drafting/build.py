@@ -423,10 +423,12 @@ def _plural(noun: str) -> str:
 
 
 # a lot or a case that is a place ("stolen from the back lot", "took the X100V out of the used
-# case"), not a lot of goods or a case of them
+# case"), not a lot of goods or a case of them; the legs goods grow are no goods ("the kicker
+# on the rack grew legs": round 272)
 _PLACE_LOT = re.compile(
     r"\b(?:back|rear|front|side|parking|car|overflow|storage|staff|employee|gravel|dirt|truck"
     r"|trailer|yard|north|south|east|west|upper|lower)\s+lot\b"
+    r"|\b(?:from|in|on|at|across|off)\s+the\s+lot\b|\b(?:grew|grown|growing|sprouted)\s+legs\b"
     r"|\b(?:display|used|glass|show|jewel(?:le)?ry|trophy|locked|gun|knife|counter|pastry|deli"
     r"|watch|ring)\s+case\b",
     re.IGNORECASE,

@@ -9793,3 +9793,28 @@ def test_the_donation_bin_is_a_place_not_a_gift(text: str, category: Category) -
     # each had been drafted as a donation at 0.87
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+# -- held-out round 272 (sets 2213-2220) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EB-9 stolen from the lot",
+        "the EB-9 that was on the rack grew legs over the weekend",
+    ],
+)
+def test_one_costly_item_beside_a_lot_or_legs(text: str) -> None:
+    # "the lot" the goods were taken from, and the legs they grew, are no many goods: each
+    # had asked for an amount
+    items = {"EB-9": ItemInfo("EB-9", "Yamaha F9.9 kicker outboard", Decimal("2845.00"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (1, Decimal("2845.00"))
+    assert d.confidence < 0.9
+
+
+def test_a_cooler_that_says_a_figure_is_the_count() -> None:
+    # "cooler says 26" beside "books say 20" had drafted a loss of the 20
+    (d,) = draft("Books say 20 SKU-12, cooler says 26. six extra", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.OVERAGE, 6)

@@ -99,6 +99,9 @@ _COUNTED = re.compile(
           |(?:cage|vault|cooler|freezer|fridge|walk-?in|back\s*room|stockroom|warehouse|yard
             |bay|zone|aisle|location|loc|board|store|showroom|display|floor|tray)
            \s+(?:only\s+)?(?:has|have|had)
+          # ("Books say 20 bunches of kale, cooler says 26": the place counted; round 272)
+          |(?:cage|vault|cooler|freezer|fridge|walk-?in|back\s*room|stockroom)
+           \s+(?:says|said|shows|showed)
           # ("book says 14 lb, scale says 11.25 lb": what was weighed is the count)
           # ("reel reads 480 ft left": what is left on the holder, measured)
           |(?:the\s+)?(?:scales?|reel|spool|coil|drum|tank|gauge|tape(?:\s+measure)?|measuring\s+wheel)
