@@ -267,6 +267,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # cost on 10 cartons": round 262)
                 "gave up the ghost", "in the compost", "gone gloopy", "went gloopy", "gloopy",
                 "got eaten by", "chunked out", "eat the cost", "eating the cost",
+                # ("2 cases of pretzels, they're hockey pucks", "2 cases went to slime",
+                # "strawberries turned to soup in the heat", "3 crates are hog feed now",
+                # "peaches going to the chickens", "littlenecks bought the farm": rounds
+                # 263-273)
+                "hockey pucks", "hockey puck", "went to slime", "turned to slime", "to slime",
+                "turned to soup", "turned to mush", "hog feed", "pig feed", "chicken feed",
+                "to the chickens", "to the pigs", "bought the farm", "went starchy",
                 "counterfeit", "counterfit",
                 "day-old", "day olds", "grew fuzz", "grew mold",
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil

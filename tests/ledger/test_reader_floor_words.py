@@ -9818,3 +9818,22 @@ def test_a_cooler_that_says_a_figure_is_the_count() -> None:
     # "cooler says 26" beside "books say 20" had drafted a loss of the 20
     (d,) = draft("Books say 20 SKU-12, cooler says 26. six extra", make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.OVERAGE, 6)
+
+
+# -- held-out round 273 (sets 2221-2228) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "86 the 2 cases of SKU-12, they're hockey pucks",
+        "86 the SKU-12, 2 cases went to slime",
+        "1 bag SKU-12 bought the farm",
+        "corn went starchy, 3 SKU-12 are hog feed now",
+        "peaches are past it - 3 SKU-12 going to the chickens",
+    ],
+)
+def test_round_273_words_for_spoiled_goods(text: str) -> None:
+    # each had been refused (stock received, a payment, or no write-off found)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS

@@ -184,7 +184,8 @@ def test_a_sure_draft_names_the_known_code(
 # ("REF0", "PO-4471", "BAY-12", "DC4", "PEN-0": an animal pen), not goods; the places are the
 # reader's own list, so the two never drift apart
 LABELS = re.compile(
-    r"(?:ref|po|wo|so|inv|rma|grn|asn|bol|awb|tkt|ext|trk|lot|case|job|bay|bin|row|dc|wh|dock"
+    # ("RA-0925": a return authorization's number, a reference as an RMA's is)
+    r"(?:ref|po|wo|so|inv|rma|ra|rtv|grn|asn|bol|awb|tkt|ext|trk|lot|case|job|bay|bin|row|dc|wh|dock"
     r"|aisle|rack|zone|site|room|area|lane|gate|slot|cell|tier|lvl|level|door|cage|yard|dk|ln|loc"
     # (a route's number: "RT-0" is route 0, as "rt 9")
     rf"|rt|rte|hwy|{offline._LOC_HEAD})"
