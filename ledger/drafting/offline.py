@@ -4671,6 +4671,13 @@ _MARKDOWN_PLACES = frozenset(
 _DONATION_PLACE = re.compile(
     r"\s+(?:bins?|trailers?|area|pile|room|cage|shed|dock|intake|rack|racks|sort(?:ing)?)\b", _I
 )
+# goods no longer used ("book $750 to the reserve for the old jars we stopped using": round
+# 274 drafted a sure use of the reserve)
+_USE_STOPPED = re.compile(
+    r"\b(?:stopped|quit|stop|no\s+longer|not|never|don'?t|aren'?t|weren'?t|isn'?t|wasn'?t)"
+    r"\s+(?:been\s+)?$",
+    _I,
+)
 _OF_AFTER = re.compile(r"\s+of\b", _I)
 _PCT_AFTER = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*%", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
@@ -4910,6 +4917,10 @@ class _ReasonIndex:
                 continue
             if key in ("going out at", "going out for") and _PCT_AFTER.match(text, m.end()):
                 continue  # "going out at 50% off": the cut is read as one (never sure)
+            if key in ("use", "used", "using") and _USE_STOPPED.search(
+                text, max(0, m.start() - 16), m.start()
+            ):
+                continue  # "the old jars we stopped using": the goods' use, not the reserve's
             if key in ("donation", "donations") and _DONATION_PLACE.match(text, m.end()):
                 continue  # "moldy from sitting in the wet donation bin": where goods come in
             if key == "open box" and _OF_AFTER.match(text, m.end()):

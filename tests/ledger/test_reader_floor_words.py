@@ -9837,3 +9837,20 @@ def test_round_273_words_for_spoiled_goods(text: str) -> None:
     # each had been refused (stock received, a payment, or no write-off found)
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+# -- held-out round 274 (sets 2229-2236) ------------------------------------------------------
+
+
+def test_goods_we_stopped_using_do_not_use_the_reserve() -> None:
+    # "book $750 to the reserve for the old jars we stopped using" had been a sure use of the
+    # reserve (0.97): booking to it builds it
+    (d,) = draft(
+        "book $750 to the E&O reserve for the old SKU-12 we stopped using",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.RESERVE_PROVISION
+    (d,) = draft(
+        "write off 5 SKU-12 we no longer use, using the E&O reserve", make_context(items=ITEMS)
+    )
+    assert d.category is Category.RESERVE_WRITE_OFF
