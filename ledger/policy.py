@@ -331,6 +331,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "dead", "sun damaged", "moth damaged", "bug infested", "mildewed",
                 "rats", "rat", "chewed", "gnawed", "vermin", "weevils", "moths", "bugs",
                 # ("7 clothbound quarters have mites, pitching them": round 266)
+                # ("star anise x 25 found moth larvae": round 274 read "found" as an overage)
+                "larvae", "moth larvae", "meal moths", "grain moths",
                 # (not "mites" alone: "run the misters" is one letter from it)
                 "has mites", "have mites", "w/ mites", "with mites", "spider mites",
                 "cheese mites", "got mites",

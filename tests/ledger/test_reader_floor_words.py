@@ -9854,3 +9854,10 @@ def test_goods_we_stopped_using_do_not_use_the_reserve() -> None:
         "write off 5 SKU-12 we no longer use, using the E&O reserve", make_context(items=ITEMS)
     )
     assert d.category is Category.RESERVE_WRITE_OFF
+
+
+def test_larvae_found_in_goods_are_damage_not_an_overage() -> None:
+    # "found" had been read as goods found over the books
+    items = {"SP-4": ItemInfo("SP-4", "Star anise 4oz", Decimal("2.40"))}
+    (d,) = draft("SP-4 x 25 found moth larvae, $60 even", make_context(items=items))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("60.00"))
