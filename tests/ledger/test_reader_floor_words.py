@@ -9861,3 +9861,14 @@ def test_larvae_found_in_goods_are_damage_not_an_overage() -> None:
     items = {"SP-4": ItemInfo("SP-4", "Star anise 4oz", Decimal("2.40"))}
     (d,) = draft("SP-4 x 25 found moth larvae, $60 even", make_context(items=items))
     assert (d.category, d.amount) == (Category.LOSS, Decimal("60.00"))
+
+
+# -- held-out round 275 (sets 2237-2244) ------------------------------------------------------
+
+
+def test_half_a_counted_case_of_a_case_priced_line_is_half_its_cost() -> None:
+    # "half a case of matzo crushed - 6 boxes" of "Matzo, 1 lb box, 12/cs" at $38.40: the
+    # list's cost is the case's when the message counts cases (it had been 6 x $38.40)
+    items = {"MZ-12": ItemInfo("MZ-12", "Matzo, unsalted, 1 lb box, 12/cs", Decimal("38.40"))}
+    (d,) = draft("half a case of matzo crushed - 6 boxes", make_context(items=items))
+    assert d.amount == Decimal("19.20")

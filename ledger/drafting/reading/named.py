@@ -528,7 +528,8 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     if held == "case" and _CASE_CODE.search(item.sku):
         return facts  # "BL-BIOT-10-CS": the code says the list's unit is the case
     whole = _whole_and_loose(facts, held, size)
-    if _priced_by_the_case(item, holds, held, size):
+    counted = held in dict(facts.containers)
+    if _priced_by_the_case(item, holds, held, size, counted):
         if whole is not None:
             # "2 cs plus 5 loose boxes": the cases at the list's cost, the loose their share
             cases, n, word = whole
@@ -634,7 +635,9 @@ _CODE_PACK_END = re.compile(
 )
 
 
-def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: Decimal) -> bool:
+def _priced_by_the_case(
+    item: ItemInfo, holds: re.Match[str], held: str, size: Decimal, counted: bool = False
+) -> bool:
     """Whether the list's cost of a line its name gives a case pack is the container's.
 
     A pack after the name ("Cocktail sauce 12 oz bottle CS/12" at $27.60, "RED BULL 8.4OZ
@@ -661,10 +664,12 @@ def _priced_by_the_case(item: ItemInfo, holds: re.Match[str], held: str, size: D
         # ("Crayons 24ct (box/24)" at $1.45: the 24-count box is the item, however cheap each
         # crayon; round 197 drafted 20 boxes as 480 x $1.45)
         return True
-    if packs.ships_in(item.name):
+    if packs.ships_in(item.name) and not (counted and a_case_could_cost(item.unit_cost, size)):
         # ("oil filter PH3614 (12/CS)", "glide wax 60g (24/cs)", "Milk Whole 1 GAL 4/CS"): a
         # note of how the pieces ship, in brackets or after the piece's volume; the list costs
-        # the piece (held-out rounds 138-143)
+        # the piece (held-out rounds 138-143). But the cases counted, where a case could cost
+        # that much, are the list's unit ("3 cases cel ray" of "Cel-Ray 12oz can, 24/cs" at
+        # $13.20: three cases, not 72 cans at $13.20; round 275)
         return False
     if not holds.group("c2") and not _ENDS_THE_NAME.match(item.name, holds.end()):
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
