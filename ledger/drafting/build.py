@@ -422,10 +422,10 @@ def _plural(noun: str) -> str:
     return noun + ("es" if noun.endswith(("x", "s", "ch", "sh")) else "s")
 
 
-# a lot or a case that is a place ("stolen from the back lot", "took the X100V out of the used
-# case"), not a lot of goods or a case of them; the legs goods grow are no goods ("the kicker
-# on the rack grew legs": round 272)
-_PLACE_LOT = re.compile(
+# words of many that say no goods: a lot or a case that is a place ("stolen from the back lot",
+# "took the X100V out of the used case"), and the legs goods grow ("the kicker on the rack grew
+# legs": round 272); read as a place word ("yard"), which says no count
+_NO_MANY_SAID = re.compile(
     r"\b(?:back|rear|front|side|parking|car|overflow|storage|staff|employee|gravel|dirt|truck"
     r"|trailer|yard|north|south|east|west|upper|lower)\s+lot\b"
     r"|\b(?:from|in|on|at|across|off)\s+the\s+lot\b|\b(?:grew|grown|growing|sprouted)\s+legs\b"
@@ -439,7 +439,7 @@ def _one_said(text: str, kind: Kind) -> bool:
     """Whether a message naming a costly item with no count speaks of one: nothing plural, or
     the goods called "it" with no word of many; a write-down of a named item with only a new
     value ("write down RB-0019 to $1,900") is of the one."""
-    text = _PLACE_LOT.sub("yard", text)
+    text = _NO_MANY_SAID.sub("yard", text)
     if not _MANY.search(text):
         return True
     if _NOT_ONE.search(text):

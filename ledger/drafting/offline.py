@@ -6155,12 +6155,12 @@ def _read_quantities(r: _Read, hits: Iterable[_Hit] = ()) -> None:
         if one:
             r.qtys.append(_Qty(Decimal(1), one.group("u").lower(), one.start(), "one"))
             r.cut(*one.span())
-    if not r.qtys and ("hole" in r.s or "ntire" in r.s or "full" in r.s):
-        whole = _QTY_WHOLE.search(r.s)
+    whole = _QTY_WHOLE.search(r.s) if not r.qtys else None
+    if whole is not None:
         # (only where nothing else is counted: "whole pallet of covers, 40 of them torn")
-        size = _SIZE_AFTER.match(r.s, whole.end()) if whole else None
-        rest = r.s[: whole.start()] + r.s[size.end() if size else whole.end() :] if whole else ""
-        if whole and packs.container(whole.group("u")) is not None and not _DIGIT.search(rest):
+        size = _SIZE_AFTER.match(r.s, whole.end())
+        rest = r.s[: whole.start()] + r.s[size.end() if size else whole.end() :]
+        if packs.container(whole.group("u")) is not None and not _DIGIT.search(rest):
             # "whole box of 144 got soaked", "full case of saline froze": one container
             # (round 267 asked for an amount)
             r.qtys.append(_Qty(Decimal(1), whole.group("u").lower(), whole.start(), "one"))

@@ -9664,12 +9664,17 @@ def test_a_pair_of_figures_in_a_name_is_said_by_its_first() -> None:
     assert d.category is Category.OVERAGE
 
 
-def test_a_whole_box_is_one_box() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the scorecard pencils are toast - whole box of 144 got soaked",
+        "scorecard pencils: WHOLE BOX got soaked",
+    ],
+)
+def test_a_whole_box_is_one_box(text: str) -> None:
     # "whole box of 144 got soaked": the card had asked for an amount
     items = {"PNC-144": ItemInfo("PNC-144", "Scorecard pencils, box of 144", Decimal("8.40"))}
-    (d,) = draft(
-        "the scorecard pencils are toast - whole box of 144 got soaked", make_context(items=items)
-    )
+    (d,) = draft(text, make_context(items=items))
     assert (d.sku, d.amount) == ("PNC-144", Decimal("8.40"))
 
 
