@@ -201,11 +201,11 @@ _WORD = (
 )
 # a count said in words ("counted sixty, system 48"), read as its figure in the same room
 # ... and no count at all: "70 on the books, zero on the shelf" (round 266 drafted a loss)
-_NONE = r"(?:zero|none|nothing|nada|zilch)"
+_NONE = frozenset(("zero", "none", "nothing", "nada", "zilch"))
 _WORDS = re.compile(
-    rf"\b(?:{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*|{_NONE})\b", re.IGNORECASE
+    rf"\b(?:{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*|{'|'.join(sorted(_NONE))})\b",
+    re.IGNORECASE,
 )
-_IS_NONE = re.compile(rf"{_NONE}", re.IGNORECASE)
 
 
 # (a plain test before the words are read: most messages name no books at all)
@@ -217,7 +217,7 @@ def _figures(text: str) -> str:
     length ("sixty" -> "60   ")."""
 
     def figure(m: re.Match[str]) -> str:
-        if _IS_NONE.fullmatch(m.group(0)):
+        if m.group(0).lower() in _NONE:
             return "0".ljust(len(m.group(0)))
         try:
             value = parse_decimal(m.group(0))

@@ -1680,6 +1680,11 @@ _PIECE_COUNTED = frozenset(("bottle", "btl", "each", "ea", "pc", "piece", "singl
 _UNIT_LOOK = 3  # tokens either side of the run where the count's unit is said
 
 
+def _containers_named(tokens: frozenset[str]) -> set[str]:
+    """The containers a name's own words say ("case", "roll" of "..., roll of 2000")."""
+    return {c for c in map(packs.holder, _plain_words(tokens)) if c is not None}
+
+
 def _unit_fits(
     toks: list[tuple[str, int, int]], i: int, end: int, tied: tuple[str, ...], index: _Index
 ) -> str | None:
@@ -1690,8 +1695,7 @@ def _unit_fits(
     near = [t for t, _, _ in toks[max(0, i - _UNIT_LOOK) : i]]
     near += [t for t, _, _ in toks[i:end] if t in _COMMON]
     near += [t for t, _, _ in toks[end : end + _UNIT_LOOK]]
-    held = {sku: {packs.holder(w) for w in _plain_words(index.tokens[sku])} for sku in tied}
-    held = {sku: words - {None} for sku, words in held.items()}
+    held = {sku: _containers_named(index.tokens[sku]) for sku in tied}
     for word in near:
         container = packs.container(word)
         if container is not None and container != "piece":
