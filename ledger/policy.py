@@ -1619,6 +1619,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "price em at", "price them at", "price it at", "can only go to",
                 "ea now", "per bag now", "a bag now", "per case now", "a case now",
                 "reduce em to", "reduced them to",
+                # ("dinged, still usable, drop them by $25 each", "drop value by $10 a box",
+                # "sell as blemished at $30": round 278)
+                "drop them by", "drop it by", "drop em by", "dropping them by", "reduce them by",
+                "reduce it by", "drop value", "drop value by", "as blemished", "blemished at",
                 explains={Category.LOSS},
             ),
             # "write SKU-410 down to $8 per unit": the verb and "down" apart, so "down to"

@@ -5160,6 +5160,18 @@ def _pick_reason(
         return None, None
     every = hits  # ("donate or toss": a weak word is still one side of a choice)
     strong = [h for h in hits if not h.weak]
+    # "book a $2,500 obsolescence reserve for the discontinued line", "book $750 to the
+    # inventory reserve for X, the client dropped the contract": a reserve's weak verb is the
+    # entry's story when it explains every other word (why the goods lost their value); the
+    # loss they would make alone leaves the reserve out (round 278 drafted three as losses)
+    strong += [
+        h
+        for h in hits
+        if h.weak
+        and index.kind[h.category] is Kind.RESERVE
+        and strong
+        and all(o.category in h.explains for o in strong)
+    ]
     # "lost ... to water damage": the cause names the reason; "found 2, toss": the weak
     # word, the faint one
     hits = strong or [h for h in hits if not h.faint] or hits

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ledger.drafting.reading.fast import lead, twin_patterns
+from ledger.drafting.reading.fast import lead, twin_patterns, words
 from ledger.policy import Category
 
 _I = re.IGNORECASE
@@ -31,30 +31,43 @@ _AMOUNT = (
 # ("over 40 units" is more than 40, but "we're light 3 X", "heavy 10 sleeves": the count after
 # a way that is only a way)
 _WAY = (
-    r"(?P<d>(?:over|ovr|under|up|down)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+    r"(?P<d>(?:over|ovr|under)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+    # ("count on X is up 12", "tally's down 3": up and down are no bounds, the count follows;
+    # "up to 5" still is one)
+    r"|(?:up|down)\b(?!\s+(?:the\s+)?\$|\s+to\b)"
     r"|(?:short|heavy|light|shy|long)\b(?!\s+(?:the\s+)?\$))"
 )
+
+_FOR_GOODS = r"(?:\s+(?:on|for)\s+(?:the\s+)?[^\s,.;:!?]+)?"
 
 # "we're over by 4", "we are 6 short", "we came in 3 under", "count is 2 over": our stock.
 # "over 40 units" (more than 40) and "up to 5" are not directions: a number right after the
 # way word is a count only after "by" (read elsewhere), so a way word before a number or a
 # dollar amount is skipped.
-_OURS = lead(
-    "wcsopt",
+# (the gate is read from the words: a hand-kept one lacked "bin" and "rack", so "bin is light
+# by 2" was never read, round 278)
+_OURS = words(
     r"\b(?:we'?re|we\s+are|we\s+were|we'?ve\s+come\s+(?:in|up)|we\s+came\s+(?:in|up)"
     r"|(?:the\s+)?(?:count|cout|recount|stock\s*take|physical(?:\s+count)?|shelf(?:\s+count)?"
-    r"|on\s+hand|tally)\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))"
+    # ("count on X is up 12", "bin for X is light by 2": the goods named between, round 278)
+    r"|on\s+hand|tally)"
+    + _FOR_GOODS
+    + r"\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))"
     # ("the edging came up 3 rolls heavy": the goods came up so many over)
     r"|the\s+shelf\s+(?:is|was)|came\s+up(?=\s+\d)"
     # ("tally's light 11", "X pile is 20 sticks light", "cage is light 4 cases vs the book")
-    r"|(?:tally|pile|bin|cage|rack|slot)(?:\s+\d+)?(?:'s|\s+(?:is|was)))\s+" + _AMOUNT + _WAY,
+    r"|(?:tally|pile|bin|cage|rack|slot)(?:\s+\d+)?"
+    + _FOR_GOODS
+    + r"(?:'s|\s+(?:is|was)))\s+"
+    + _AMOUNT
+    + _WAY,
     _I,
-    word=True,
 )
 # "over 2 on X", "ovr on X by 11 on the recount", "cout was ovr by 5": a count line that
 # starts with its way
 _LEADING = re.compile(
-    r"(?:^|(?<=[.;:\n!]))\s*(?P<d>over|ovr|short)\s+(?:by\s+)?"
+    # ("Q3 count Boise: up 5 on 40117", round 278)
+    r"(?:^|(?<=[.;:\n!]))\s*(?P<d>over|ovr|short|up|down)\s+(?:by\s+)?"
     r"(?:\d{1,5}\s+on\b|on\s+\S+\s+by\s+\d)",
     _I,
 )

@@ -678,10 +678,16 @@ def ships_in(name: str) -> bool:
     )
 
 
+# "3-layer vented bee suit", "2-layer tape": what the goods are made of, no pallet's layer of
+# three (round 278 priced a suit as a third of its cost)
+_MADE_IN_LAYERS = re.compile(r"(?<![\w.,/-])\d+\s*-\s*layers?\b(?!\s*(?:of|x)\b)", re.IGNORECASE)
+
+
 # (an item list's names are a company's fixed list, read again for every message naming them)
 @lru_cache(maxsize=4096)
 def sold_by(name: str) -> str | None:
     """The container an item list's name says the item is priced by, or None."""
+    name = _MADE_IN_LAYERS.sub(" ", name)
     if _PAIR_THEN_PACK.search(name):
         return "pair"  # "hand warmer, pair (40/bx)", "glove sz 7.5, PR (50 PR/BX)": the pair
     if _PRICED_EACH.search(name):
@@ -797,6 +803,7 @@ _DOZEN_PAIRS = re.compile(r"\b(?:dozen|dz|doz)\.?\s+(?:pairs?|prs?)\b", re.IGNOR
 def size_of(name: str) -> tuple[str, Decimal] | None:
     """The container an item list's name prices the item by and how many pieces it holds
     ("Eggs, flat of 30" -> ("flat", 30)), or None when the name does not say both."""
+    name = _MADE_IN_LAYERS.sub(" ", name)
     dozens = _DOZENS_IN.search(name)
     held_dozens = container(dozens.group("c")) if dozens is not None else None
     if dozens is not None and held_dozens:
