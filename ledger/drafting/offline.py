@@ -1948,6 +1948,8 @@ def read_requests(
     packs.new_message()
     spelt_out = measures.spelled(_clean(text))
     clean = items.canonical(spelt_out, known, names)
+    if names:
+        clean = packs.unit_echoed(clean, names)  # "9 (4pk)" of a "..., 4pk" line: 9 packs
     # (a code read from part of it, or from its figures alone, is a guess to confirm)
     partial = (
         {**items.figure_codes(spelt_out, known), **items.partial_codes(spelt_out, known)}
@@ -4969,6 +4971,14 @@ class _ReasonIndex:
                 continue  # "we went through 900 gel packs": used up, not a tine through boxes
             if key == "worth" and not _WORTH_NOW.match(text, m.end()):
                 continue  # "lost 40 worth $600, post it now": a total, no value the goods keep
+            if key == "short" and _TOO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "we cut the steerer too short, scrap it": made wrong, no shortfall
+            if key == "gone":
+                part = _A_PART_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                if part is not None and not self._goods_word(part.group(0).split()[0]):
+                    # "seams gone", "heels gone": a part worn out; never "6 straps gone" (no
+                    # figure before it) nor the goods' own name ("Camera strap")
+                    key = "broken"
             if key == "ripped off" and _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 key = "ripped"  # "5 fuses ripped off": a part torn from the goods, no theft
             if self._message.names and self._of_a_name(text, m.start(), m.end()):
@@ -5161,14 +5171,17 @@ def _pick_reason(
     every = hits  # ("donate or toss": a weak word is still one side of a choice)
     strong = [h for h in hits if not h.weak]
     # "book a $2,500 obsolescence reserve for the discontinued line", "book $750 to the
-    # inventory reserve for X, the client dropped the contract": a reserve's weak verb is the
-    # entry's story when it explains every other word (why the goods lost their value); the
-    # loss they would make alone leaves the reserve out (round 278 drafted three as losses)
+    # inventory reserve for X, the client dropped the contract", "cosmetic damage, worth
+    # $1,100 now": a reserve's or a write-down's weak word is the entry's story when it
+    # explains every other word (why the goods lost their value); the loss they would make
+    # alone leaves the reserve, or the value kept, out (round 278 drafted four as losses)
     strong += [
         h
         for h in hits
         if h.weak
-        and index.kind[h.category] is Kind.RESERVE
+        # ("worth" counts only before "now": the value kept; "marked", "clearance" alone
+        # are where or how goods sit, no value: "packaging torn and grips marked")
+        and (index.kind[h.category] is Kind.RESERVE or h.keyword == "worth")
         and strong
         and all(o.category in h.explains for o in strong)
     ]
@@ -5770,6 +5783,15 @@ _BACK = re.compile(r"\s+back\b", _I)
 _WORTH_NOW = re.compile(
     r"\s*\(?(?:(?:\$\s*|usd\s*)?\d[\d,]*(?:\.\d+)?\s*(?:ea\b|each\b|apiece\b|an?\s+[a-z]+"
     r"|per\s+[a-z]+|/\s*[a-z]+)?\s*)?now\b",
+    _I,
+)
+_TOO_BEFORE = re.compile(r"\btoo\s+$", _I)
+# the parts of goods that wear out or break: "seams gone", "heels gone", "the handles are gone"
+# (round 278 drafted two as shrinkage)
+_A_PART_BEFORE = re.compile(
+    r"(?<![\d\s])\s*\b(?:seams?|heels?|soles?|handles?|zippers?|zips?|straps?|hinges?"
+    r"|latch(?:es)?|clasps?|buckles?|stitching|hems?|elastic|bristles?)\s+"
+    r"(?:(?:is|are|was|were|all|just|totally)\s+)*$",
     _I,
 )
 _SHORT_NOUN = re.compile(

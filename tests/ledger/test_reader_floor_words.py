@@ -9933,3 +9933,47 @@ def test_a_made_in_layers_name_prices_the_piece() -> None:
     assert (d.quantity, d.amount) == (Decimal(2), Decimal("258.00"))
     # ... while a pallet's layer of so many is still one
     assert packs.size_of("Water 500ml, layer of 8 cases") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("X4 - 9 (4pk) damaged", 9),
+        ("found 4 extra X4 4pks in the back", 4),
+        ("X4 x 10, 4pks all crushed", 10),
+        # ... while a pack said alone is the count there is
+        ("a X4 4pk fell off the shelf", 1),
+    ],
+)
+def test_the_lists_own_retail_pack_said_again_is_no_count(text: str, quantity: int) -> None:
+    # "9 (4pk)" of a "..., 4pk" line had been read as 1 pack of 4, the 9 not understood
+    items = {"X4": ItemInfo("X4", "Kids toothbrush extra soft 4pk", Decimal("3.20"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(quantity), quantity * Decimal("3.20"))
+
+
+def test_damaged_goods_worth_less_now_are_written_down() -> None:
+    # "cosmetic damage on the cover, worth $1,100 now" of a $1,450 organ had been a loss of
+    # $1,100 (the value kept read as the amount lost)
+    items = {"ORG-1": ItemInfo("ORG-1", "Tone wheel organ, reconditioned", Decimal("1450.00"))}
+    (d,) = draft(
+        "ORG-1 1 with cosmetic damage on the cover, worth $1,100 now", make_context(items=items)
+    )
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("350.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "re: the widgets, yes, write off 11 SKU-12, seams gone",
+        "SKU-12 x 11, heels gone",
+        "customer refused 11 SKU-12, we cut them too short, scrap them",
+    ],
+)
+def test_a_part_gone_or_goods_cut_too_short_are_damage(text: str) -> None:
+    # each had been shrinkage: "gone" and "short" read as goods missing on a count
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.LOSS, Decimal(11))
+    # ... while goods gone, or counted short, still are
+    (d,) = draft("11 SKU-12 gone from the bin", make_context(items=ITEMS))
+    assert d.category is Category.SHRINKAGE

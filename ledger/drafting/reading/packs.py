@@ -9,6 +9,7 @@ container there were, so a price per case is read against cases, not pieces.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -2005,3 +2006,35 @@ def _measured(
 # on plain text (ASCII and the reader's marks) every pattern above runs in ASCII mode: the same
 # matches for far fewer instructions (see fast.Twin)
 twin_patterns(globals())
+
+
+# The list's own retail pack said again beside a count: "TB-KID4 - 9 (4pk) damaged", "found 4
+# extra X 12pks", "X x 10, 10pks all rotted" of a "..., 4pk" / "12pk" / "10pk" line. The
+# figure names the unit, no count (round 278 read 1 pack of 4 and dropped the 9).
+_RETAIL_ECHO = re.compile(r"(?<![\w.$/-])(?P<n>\d+)\s*-?\s*(?P<u>pk|pks|pack|packs)\b", re.I)
+_A_FIGURE = re.compile(r"(?<![\w.])\d")
+
+
+def unit_echoed(text: str, names: Mapping[str, str]) -> str:
+    """`text` without the list's own retail pack ("4pk" of a "..., 4pk" line whose code it
+    says) when another figure there gives the count: it is the list's unit, said again."""
+    echoes = list(_RETAIL_ECHO.finditer(text))
+    if not echoes:
+        return text
+    low = text.lower()
+    said = [code for code in names if code.lower() in low]
+    sizes = set()
+    for code in said:
+        m = _PACK_OF.search(names[code])
+        if m is not None and m.group("n"):
+            sizes.add(int(m.group("n")))
+    out = text
+    for m in reversed(echoes):
+        if int(m.group("n")) not in sizes:
+            continue
+        rest = out[: m.start()] + out[m.end() :]
+        for code in said:
+            rest = re.sub(re.escape(code), " ", rest, flags=re.IGNORECASE)
+        if _A_FIGURE.search(rest):  # ("a 12pk fell": the pack is all the count there is)
+            out = out[: m.start()] + out[m.end() :]
+    return out
