@@ -1660,7 +1660,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # "scarab tees worth 2.00 now, 100 still in stock": the value the goods have now,
             # the figure between the words; only where no other reason is said ("lost 40
             # worth $600, post it now" is a loss)
-            Words("worth", near=("now",), weak=True, fuzzy=False, explains={Category.LOSS}),
+            Words("worth", near=("now", "less"), weak=True, fuzzy=False, explains={Category.LOSS}),
             # "wrote down 30 CER-1622 to 30 ea", "value em at $3", "drop to $7 ea value"
             Words(
                 "wrote down", "wrote them down", "wrote it down", "wrote em down",

@@ -1482,6 +1482,8 @@ _LEFT_TOTAL_WORDS = (
 )  # fmt: skip
 
 # Write-down prices: "from $22 to $15", "$22 -> $15", "NRV $25", "by $3 per unit", "to $10".
+# what a value is short of, said after it: "$25 less", "$3 lower", "$10 cheaper"
+_LESS = r"(?:less|lower|cheaper|under\s+cost|below\s+cost)\b"
 _WD_FROM_TO = re.compile(
     rf"\bfrom\s+(?P<a>{_MONEYISH})\s*(?:{_PER})?\s*(?:down\s+)?(?:to|->|=>)\s*"
     rf"(?P<b>{_MONEYISH})(?!\s*(?!(?:ea|each)\b)(?:{_UNIT})\b)(?:\s*(?P<per>{_PER}))?",
@@ -1564,14 +1566,17 @@ _WD_NRV = lead(
          # ("to NRV, $4.00 per pack now": the value after a comma)
          (?:\s+(?:is|of|at|to|about|only|now))*\s*[:=,]?\s*(?P<b>{_MONEYISH})
          (?!\s*(?:x\s*)?{SKU_MARK}|\s+(?!(?:each|ea)\b){_UNIT}\b)  # "NRV: 30 bags": a count
+         (?!\s*{_LESS})  # "now worth $25 less each": the cut, no value (round 279, sure)
          (?:\s*{_PER})?
        | \b(?:now|only)\s+(?P<c>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER})|{_NUM}(?![\w.,%/-]|\s*(?:x\b
          |{_UNIT}\b|[a-z]+s\b|left\b|remain|on\s+hand|in\s+stock|{SKU_MARK})))(?:\s*{_PER})?
        # "worth 1900 each", "value 300 ea": a value per unit said beside the goods written down
-       | \b(?:worth|value[ds]?)\s+(?P<f>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?:\s*{_PER})?
+       | \b(?:worth|value[ds]?)\s+(?P<f>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}))(?!\s*{_LESS})
+         (?:\s*{_PER})?
        # "worth $250 apiece now", "worth 1,900 each now": with "per", a bare number is a price;
        # in a write-down, "worth 1,200 now" too
-       | \bworth\s+(?P<e>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}|\s+now\b))(?:\s*{_PER})?\s+now\b
+       | \bworth\s+(?P<e>{_MONEY_STRICT}|{_NUM}(?=\s*{_PER}|\s+now\b))(?!\s*{_LESS})
+         (?:\s*{_PER})?\s+now\b
        | (?P<d>{_MONEY_STRICT})(?:\s*{_PER})?\s*(?:nrv|net\s+reali[sz]able\s+value)\b
          (?!\s*(?:is|of|at|=|:)?\s*(?:\$|usd|\d))""",
     _IX,
@@ -1601,7 +1606,8 @@ _WD_COST = re.compile(
 _WD_BY = re.compile(
     rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?"
     rf"|\bdown\s+(?P<d>{_MONEY_STRICT}|{_NUM})\s*(?P<dper>{_PER})"
-    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+off\s+(?P<oper>{_PER}|(?:each|every)\b)"
+    # ("worth $25 less each now": the cut per unit, said as what the goods lost)
+    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+(?:off|{_LESS})\s+(?P<oper>{_PER}|(?:each|every)\b)"
     # ("knock $12/ctn off the 40 ctns": the cut per carton, said before "off")
     rf"|(?P<o2>{_MONEY_STRICT})\s*(?P<oper2>{_PER})\s+off\b",
     _I,
@@ -5782,7 +5788,9 @@ _BACK = re.compile(r"\s+back\b", _I)
 # ("what they're worth now", "worth (now)": the figure may be said elsewhere)
 _WORTH_NOW = re.compile(
     r"\s*\(?(?:(?:\$\s*|usd\s*)?\d[\d,]*(?:\.\d+)?\s*(?:ea\b|each\b|apiece\b|an?\s+[a-z]+"
-    r"|per\s+[a-z]+|/\s*[a-z]+)?\s*)?now\b",
+    r"|per\s+[a-z]+|/\s*[a-z]+)?\s*)?now\b"
+    # ("worth $25 less each": what the goods lost, round 279)
+    rf"|\s*(?:\$\s*|usd\s*)?\d[\d,]*(?:\.\d+)?\s+{_LESS}",
     _I,
 )
 _TOO_BEFORE = re.compile(r"\btoo\s+$", _I)

@@ -9977,3 +9977,24 @@ def test_a_part_gone_or_goods_cut_too_short_are_damage(text: str) -> None:
     # ... while goods gone, or counted short, still are
     (d,) = draft("11 SKU-12 gone from the bin", make_context(items=ITEMS))
     assert d.category is Category.SHRINKAGE
+
+
+# -- held-out round 279 (sets 2269-2276) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKU-12 10 pcs, worth $5 less each now that the new style is out",
+        "10 SKU-12 now worth $5 less each",
+        "10 SKU-12 worth $5 less each",
+    ],
+)
+def test_worth_so_much_less_is_the_cut_not_the_value(text: str) -> None:
+    # "worth $25 less each now" had been a sure write-down to $25 (the cut read as the value
+    # kept), or a loss of $5
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("50.00"))
+    # ... while the value kept is still read as one
+    (d,) = draft("10 SKU-12 now worth $5 each", make_context(items=ITEMS))
+    assert d.amount == Decimal("100.00")
