@@ -331,6 +331,20 @@ def _whole_and_loose(
     return held, size, *found[0]
 
 
+def _no_containers_cost(
+    item: ItemInfo, held: str, size: Decimal, explanation: list[str], guesses: list[Guess]
+) -> bool:
+    """Whether the list's cost of whole containers counted ("3 bundles" of "Cake box 10x10x5,
+    bundle of 100" at $0.68, "1 cs" of "Parchment sheets, 1000/cs" at $0.05) can be no such
+    container's: then it is a piece's, and the card says so (round 279 drafted 300 cake boxes
+    at $2.04, and 1,000 sheets of parchment at $0.05)."""
+    if a_case_could_cost(item.unit_cost, size):
+        return False
+    explanation.append(f"{item.unit_cost} is no {held}'s cost: read as a piece's")
+    guesses.append(Guess(f"the list's cost: per {held} or per piece?", P_WHOLE_PACKS))
+    return True
+
+
 def _note_whole_packs(
     whole: tuple[str, Decimal, Decimal],
     item: ItemInfo,
@@ -1394,8 +1408,14 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"list's {format_money(item.unit_cost, cur)} for {item.sku}; using the "
                     "stated cost"
                 )
+            each = unit_cost == item.unit_cost and _no_containers_cost(
+                item, case, size, explanation, guesses
+            )
             facts = replace(
-                facts, quantity=count * size, total=_product(count, unit_cost), unit_cost=None
+                facts,
+                quantity=count * size,
+                total=_product(count * size if each else count, unit_cost),
+                unit_cost=None,
             )
             unit_cost = None
             share_said = True
@@ -1610,10 +1630,11 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 # answered)
                 asked = f"how many pieces in {packs.a(whole_held)}?"
                 warnings[:] = [w for w in warnings if asked not in w]
+                each = _no_containers_cost(item, whole_held, size, explanation, guesses)
                 facts = replace(
                     facts,
                     quantity=count * size,
-                    total=_product(count, item.unit_cost),
+                    total=_product(count * size if each else count, item.unit_cost),
                     unit_cost=None,
                     unclear=tuple(u for u in facts.unclear if asked not in u),
                 )

@@ -9998,3 +9998,21 @@ def test_worth_so_much_less_is_the_cut_not_the_value(text: str) -> None:
     # ... while the value kept is still read as one
     (d,) = draft("10 SKU-12 now worth $5 each", make_context(items=ITEMS))
     assert d.amount == Decimal("100.00")
+
+
+@pytest.mark.parametrize(
+    ("name", "cost", "text", "quantity", "amount"),
+    [
+        ("Cake box 10x10x5 white, bundle of 100", "0.68", "3 bundles X1 crushed", 300, "204.00"),
+        ("Parchment sheets 16x24, 1000/cs", "0.05", "X1 1 case soaked", 1000, "50.00"),
+        ("Lace doilies 10in (box of 250)", "0.04", "X1 3 boxes crushed", 750, "30.00"),
+        # ... while a container that could cost so much is still the list's unit
+        ("Nitrile gloves L, box of 100", "8.90", "X1 3 boxes torn", 300, "26.70"),
+    ],
+)  # fmt: skip
+def test_whole_containers_no_container_could_cost_are_the_pieces_cost(
+    name: str, cost: str, text: str, quantity: int, amount: str
+) -> None:
+    # "3 bundles" of a cake box "bundle of 100" at $0.68 had been 300 boxes for $2.04
+    (d,) = draft(text, make_context(items={"X1": ItemInfo("X1", name, Decimal(cost))}))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
