@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ledger.drafting.reading import measures, packs
 from ledger.drafting.reading.named import (
     a_case_could_cost,
+    a_container_could_cost,
     case_pack_size,
     container_said,
     price_said_per,
@@ -338,7 +339,9 @@ def _no_containers_cost(
     bundle of 100" at $0.68, "1 cs" of "Parchment sheets, 1000/cs" at $0.05) can be no such
     container's: then it is a piece's, and the card says so (round 279 drafted 300 cake boxes
     at $2.04, and 1,000 sheets of parchment at $0.05)."""
-    if a_case_could_cost(item.unit_cost, size):
+    if priced_by_its_pack(item) is not None or a_container_could_cost(item.unit_cost, held, size):
+        # (a pack the list's name is read to price, "Crayons 24ct (box/24)" at $1.45, was
+        # weighed against its cost already)
         return False
     explanation.append(f"{item.unit_cost} is no {held}'s cost: read as a piece's")
     guesses.append(Guess(f"the list's cost: per {held} or per piece?", P_WHOLE_PACKS))

@@ -675,11 +675,17 @@ def _priced_by_the_case(
         return False  # "3BDL/SQ (BDL)", "50/sleeve": the name counts what it prices
     if held == "pallet":
         return item.unit_cost >= PIECE_FLOOR * size  # ("PLAY SAND 50LB BAG (PLT/60)" at $4.10)
-    if held == "sleeve" and item.unit_cost >= SLEEVE_FLOOR * size:
+    if held == "sleeve" and a_container_could_cost(item.unit_cost, held, size):
         # ("Dart 16oz foam cup, slv/25" at $1.85): a sleeve holds cups and lids at a few cents
         # each; the list prices the sleeve (a foam cup at $1.85 would be dear; set 1331)
         return True
     return a_case_could_cost(item.unit_cost, size)
+
+
+def a_container_could_cost(cost: Decimal, held: str, size: Decimal) -> bool:
+    """a_case_could_cost, but a sleeve holds cups and lids at a few cents each ("Dart 16oz
+    foam cup, slv/25" at $1.85 is the sleeve's cost)."""
+    return (held == "sleeve" and cost >= SLEEVE_FLOOR * size) or a_case_could_cost(cost, size)
 
 
 def a_case_could_cost(cost: Decimal, size: Decimal) -> bool:
