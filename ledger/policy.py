@@ -276,6 +276,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "to the chickens", "to the pigs", "bought the farm", "went starchy",
                 "counterfeit", "counterfit",
                 "day-old", "day olds", "grew fuzz", "grew mold",
+                # ("VS-STL-R x 2 dye bled", "colors ran in the wash": round 280)
+                "dye bled", "dye ran", "colors bled", "colours bled", "colors ran", "colours ran",
+                "color ran", "colour ran",
                 # plants gone bad, as a nursery says it ("boxwoods in row C have blight", "basil
                 # crapped out on us", "mums are cooked, straight to the compost": round 252)
                 "blight", "blighted", "blite", "to the compost",
@@ -1699,6 +1702,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "mark", "marked", "marking", "value", "valued", "revalue at", "mark to market",
                 "marked to market", "to market", "clearance",
+                # ("reduce 12 balances to $99 each", "knock 12 X to 9.00 each", "drop 4 X to
+                # $400/drum": the goods between the verb and the price; round 279-280)
+                "knock", "drop", "knock em", "knock these", "knock those",
                 # ("clearance: 3 Workhorse 275/55R20 @ 150": round 262)
                 near=("to", "at", "@"),
                 weak=True,

@@ -4725,6 +4725,11 @@ _NOW_PRICE = frozenset(
 )
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
 _THE_BEFORE = re.compile(r"\b(?:the|a|with)\s+$", _I)
+_GOODS_THEN_PRICE = re.compile(
+    r"\s+(?:[^\s,.;:!?]+\s+){1,5}?(?:down\s+)?to\s+(?:\$\s*|usd\s*)?\d", _I
+)
+_RESERVE_NOUN_IN = re.compile(r"\b(?:reserves?|allowances?|provisions?|e&o)\b", _I)
+_DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our)\s+$", _I)
 _AT_WORK_AFTER = re.compile(
     r"\s+(?:at|by|on|with|during|in)\s+(?:the\s+|a\s+)?(?:bench|saw|blade|knife|cutter|machine"
     r"|install|cut|cutting|table|counter)\b",
@@ -4861,6 +4866,11 @@ class _ReasonIndex:
             ]
         return message.said_names
 
+    def _names_said_word(self, word: str) -> bool:
+        """Whether `word` is a word of the name of a code the message says ("stole" of
+        "Deacon stole red" beside VS-STL-R)."""
+        return any(word in _singular_words(name) for name in self._names_said())
+
     def _goods_word(self, word: str) -> bool:
         """Whether `word` is a word of an item list's name ("Fries crinkle cut 6/5 LB CS"):
         the goods as the list names them, never a misspelt reason ("fries" is not "fried")."""
@@ -4905,6 +4915,12 @@ class _ReasonIndex:
                 continue  # "cost is $40.32 a case now per the new invoice": the cost, no value
             if key == "lifted" and _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # "the FG800 with the lifted bridge": raised, not taken
+            if (
+                " " not in key
+                and _DETERMINER_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                and self._names_said_word(key)
+            ):
+                continue  # "dye bled (the stole, not the red candles)" of "Deacon stole red"
             if key in ("nicked", "got nicked") and _AT_WORK_AFTER.match(text, m.end()):
                 continue  # "30 ft that got nicked at the bench": cut, not taken
             if key == "nicked" and _NICKED_ALONG.match(text, m.end()):
@@ -4989,6 +5005,16 @@ class _ReasonIndex:
                 key = "ripped"  # "5 fuses ripped off": a part torn from the goods, no theft
             if self._message.names and self._of_a_name(text, m.start(), m.end()):
                 continue  # "3x 60412 lego fire truck, boxes ripped": the goods' name, no fire
+            if key in ("reduce", "reducing", "lower", "lowering") and (
+                price := _GOODS_THEN_PRICE.match(text, m.end())
+            ):
+                if not _RESERVE_NOUN_IN.search(price.group(0)):
+                    # "reduce 12 balances to $99 each", "lower the 40 X to $7": the goods
+                    # between the verb and their new price (rounds 279-280 drafted losses)
+                    out.append(
+                        _Hit(Category.WRITE_DOWN, key, m.start(), frozenset({Category.LOSS}))
+                    )
+                    continue
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (

@@ -10016,3 +10016,33 @@ def test_whole_containers_no_container_could_cost_are_the_pieces_cost(
     # "3 bundles" of a cake box "bundle of 100" at $0.68 had been 300 boxes for $2.04
     (d,) = draft(text, make_context(items={"X1": ItemInfo("X1", name, Decimal(cost))}))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+# -- held-out round 280 (sets 2277-2284) ------------------------------------------------------
+
+
+def test_a_theft_word_that_names_the_goods_is_no_theft() -> None:
+    # "VS-STL-R x 2 dye bled (the stole, not the red candles)" of "Deacon stole red" had
+    # been a sure casualty (theft) at 0.97
+    items = {"VS-STL-R": ItemInfo("VS-STL-R", "Deacon stole red", Decimal("54.00"))}
+    ctx = make_context(items=items)
+    (d,) = draft("VS-STL-R x 2 dye bled (the stole, not the red candles)", ctx)
+    assert (d.category, d.amount) == (Category.LOSS, Decimal("108.00"))
+    (d,) = draft("someone stole 2 VS-STL-R off the rack", ctx)
+    assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("reduce 12 SKU-12 to $9 each - open box returns", "72.00"),
+        ("reduce SKU-12 x 45 to 9.25", "258.75"),
+        ("knock 12 SKU-12 to 9.00 each, ugly casings but fine", "72.00"),
+        ("drop 4 SKU-12 to $10 each, old formula", "20.00"),
+        ("lower the 40 SKU-12 to $7", "320.00"),
+    ],
+)
+def test_a_price_verb_with_the_goods_before_their_new_price(text: str, amount: str) -> None:
+    # each had been a loss of the new price times the count (the value kept read as lost)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
