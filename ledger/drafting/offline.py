@@ -4729,6 +4729,7 @@ _GOODS_THEN_PRICE = re.compile(
     r"\s+(?:[^\s,.;:!?]+\s+){1,5}?(?:down\s+)?to\s+(?:\$\s*|usd\s*)?\d", _I
 )
 _RESERVE_NOUN_IN = re.compile(r"\b(?:reserves?|allowances?|provisions?|e&o)\b", _I)
+_IRREGULAR_PAST = frozenset(("stole", "broke", "took", "tore", "froze", "burnt", "sank", "shot"))
 _DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our)\s+$", _I)
 _AT_WORK_AFTER = re.compile(
     r"\s+(?:at|by|on|with|during|in)\s+(?:the\s+|a\s+)?(?:bench|saw|blade|knife|cutter|machine"
@@ -4916,11 +4917,14 @@ class _ReasonIndex:
             if key == "lifted" and _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # "the FG800 with the lifted bridge": raised, not taken
             if (
-                " " not in key
+                (key in _IRREGULAR_PAST or key.endswith("ed"))
                 and _DETERMINER_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start())
                 and self._names_said_word(key)
             ):
-                continue  # "dye bled (the stole, not the red candles)" of "Deacon stole red"
+                # "dye bled (the stole, not the red candles)" of "Deacon stole red": a verb's
+                # form after "the" is a noun, here the goods' (never "in the fire" of a "Fire
+                # Rescue Truck": the event's own noun)
+                continue
             if key in ("nicked", "got nicked") and _AT_WORK_AFTER.match(text, m.end()):
                 continue  # "30 ft that got nicked at the bench": cut, not taken
             if key == "nicked" and _NICKED_ALONG.match(text, m.end()):
@@ -5005,16 +5009,16 @@ class _ReasonIndex:
                 key = "ripped"  # "5 fuses ripped off": a part torn from the goods, no theft
             if self._message.names and self._of_a_name(text, m.start(), m.end()):
                 continue  # "3x 60412 lego fire truck, boxes ripped": the goods' name, no fire
-            if key in ("reduce", "reducing", "lower", "lowering") and (
-                price := _GOODS_THEN_PRICE.match(text, m.end())
-            ):
-                if not _RESERVE_NOUN_IN.search(price.group(0)):
-                    # "reduce 12 balances to $99 each", "lower the 40 X to $7": the goods
-                    # between the verb and their new price (rounds 279-280 drafted losses)
-                    out.append(
-                        _Hit(Category.WRITE_DOWN, key, m.start(), frozenset({Category.LOSS}))
-                    )
-                    continue
+            price = (
+                _GOODS_THEN_PRICE.match(text, m.end())
+                if key in ("reduce", "reducing", "lower", "lowering")
+                else None
+            )
+            if price is not None and not _RESERVE_NOUN_IN.search(price.group(0)):
+                # "reduce 12 balances to $99 each", "lower the 40 X to $7": the goods between
+                # the verb and their new price (rounds 279-280 drafted losses)
+                out.append(_Hit(Category.WRITE_DOWN, key, m.start(), frozenset({Category.LOSS})))
+                continue
             found = self.lookup.get(key)
             near = self.near.get(key)
             if found and (
