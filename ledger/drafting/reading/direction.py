@@ -26,7 +26,10 @@ _AMOUNT = (
     r"(?:(?:about|around|roughly|by)\s+)?(?:\d{1,5}\s+(?:(?:units?|pcs|pieces|items|ea|rolls?"
     r"|cases?|cs|boxe?s|bx|bags?|packs?|pks?|pairs?|prs|sets?|bottles?|btls?|cans?|jugs?"
     r"|dozen|dz|pallets?|bundles?|ctns?|cartons?)\s+)?"
-    r"(?:[a-z0-9]*\d[\w/-]*\s+|[a-z]+[-/][\w/-]*\d[\w/-]*\s+|\ue000\s*)?)?"
+    r"(?:[a-z0-9]*\d[\w/-]*\s+|[a-z]+[-/][\w/-]*\d[\w/-]*\s+|\ue000\s*"
+    # ("our count came up 9 crossbacks light": the goods' plural name between; never a time,
+    # "3 days behind")
+    r"|(?!(?:days|weeks|hours|hrs|months|mins|minutes|years|yrs)\b)[a-z][a-z'-]*s\s+)?)?"
 )
 # ("over 40 units" is more than 40, but "we're light 3 X", "heavy 10 sleeves": the count after
 # a way that is only a way)

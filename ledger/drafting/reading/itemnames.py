@@ -749,6 +749,24 @@ def _words(token: str) -> list[tuple[str, tuple[int, int]]]:
     return [(word, (0, len(token)))]
 
 
+# the words of a name before its first comma, bracket or figure: "Compound microscope" of
+# "Compound microscope 40-400x LED"
+_NAME_HEAD = re.compile(r"^[^,(/\d]*[a-z]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _head_word(name: str) -> str:
+    """The last word of a name's head, as a name word is read ("microscope")."""
+    head = _NAME_HEAD.match(name)
+    if head is None or name.isupper():
+        # (a till's name in capitals is a row of words, no phrase: "BAGS&BRDS COMIC 100CT"
+        # holds bags and boards for comics)
+        return ""
+    tokens = _TOKEN.findall(head.group(0))
+    # (one word alone is as often the brand: "Smith 4D MAG goggle")
+    return _norm(tokens[-1]) if len(tokens) >= 2 else ""
+
+
 def _capitals(token: str) -> bool:
     """Whether a token is typed in capitals, as initials are: "FBS", "PRVs" (a plural)."""
     return token.isupper() or (len(token) >= 3 and token[-1] == "s" and token[:-1].isupper())
@@ -819,6 +837,15 @@ class Rewritten:
     conflicts: tuple[Match, ...] = ()
 
 
+# the way a count is off, said right after the goods counted or the count ("9 crossbacks
+# light", "came up 4 short"): no name's word (round 280 read "light" as "Bistro string lights")
+_COUNT_WAYS = frozenset(("light", "short", "heavy", "shy", "long", "over", "under"))
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d{1,5}\s+[a-z][a-z'-]*s|\b(?:came\s+up|is|was|are|were|we'?re|'s)\s+\d{1,5})\s+$",
+    re.IGNORECASE,
+)
+
+
 def rewrite(
     text: str, names: Mapping[str, str], reason: Callable[[str], bool] = lambda _: False
 ) -> Rewritten:
@@ -887,6 +914,10 @@ def rewrite(
                     text, max(0, at - 24), at
                 ):
                     continue  # ("the obsolescence reserve" is no GRUYERE RESERVE)
+                if m.group(0).lower() in _COUNT_WAYS and _COUNTED_BEFORE.search(
+                    text, max(0, at - 40), at
+                ):
+                    continue  # ("count came up 9 crossbacks light": a way, no string light)
                 per = word.isdigit() and _PER_CONTAINER_AFTER.match(text, at + len(word))
                 if per:
                     per_end = per.end()
@@ -910,6 +941,8 @@ def rewrite(
                             else index.short.get(word)
                             or index.short.get(typed_as)
                             or index.tails.get(word)
+                            # ("4 scopes light" of "Compound microscope": the end, plural)
+                            or (index.tails.get(word[:-1]) if word[-1:] == "s" else None)
                             # ("6 avos" of "AVOCADO": three letters and the plural's "s")
                             or (
                                 index.short3.get(word)
@@ -950,6 +983,18 @@ def rewrite(
         if best is None:
             i += 1
             continue
+        if best is not None and best[0].weak and best[0].of:
+            # ("4 scopes light" of "Compound microscope 40-400x" and "Microscope slides,
+            # 72/bx": the goods a name is of, its head word; the other's only says what for)
+            said = _norm(best[0].said)
+            heads = [
+                c
+                for c in best[0].of
+                if (head := _head_word(names[c]))
+                and (head == said or (len(said) >= 5 and head.endswith(said.removesuffix("s"))))
+            ]
+            if len(heads) == 1:
+                best = (replace(best[0], sku=heads[0], of=()), best[1])
         if best[0].weak and best[0].of:
             # a word several names share: the goods may be any of them (the words after it
             # are read again: "chemex filters" names one)
