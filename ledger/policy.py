@@ -276,6 +276,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "to the chickens", "to the pigs", "bought the farm", "went starchy",
                 "counterfeit", "counterfit",
                 "day-old", "day olds", "grew fuzz", "grew mold",
+                # ("4 units burn-in", "8 ghosting, 5 dead touch", "9 bottles gone solid", "went
+                # to the great warehouse in the sky": round 281)
+                "burn-in", "screen burn", "ghosting", "dead touch", "gone solid",
+                "went solid", "great warehouse in the sky",
                 # ("VS-STL-R x 2 dye bled", "colors ran in the wash": round 280)
                 "dye bled", "dye ran", "colors bled", "colours bled", "colors ran", "colours ran",
                 "color ran", "colour ran",
@@ -1600,6 +1604,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "blow em out at", "blow them out", "move them at", "move em at",
                 "put it out at", "put them out at", "pricing them at", "pricing it at",
                 "re-tag", "retag", "knock down to", "damaged packaging sale", "packaging sale",
+                # ("sell as 2nds at $60/cs": round 281)
+                "as 2nds", "2nds at", "2nds @",
                 "seconds at", "sell em at", "sell 'em at", "selling em at", "value at",
                 "to the seconds bin", "into the seconds bin", "selling used at", "sell used at",
                 "sold used at", "sell as used at",

@@ -4725,6 +4725,11 @@ _NOW_PRICE = frozenset(
 )
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
 _THE_BEFORE = re.compile(r"\b(?:the|a|with)\s+$", _I)
+_TO_A_PRICE = frozenset(
+    ("down to", "drop to", "drop em to", "reduce to", "reduced to", "lowered to", "lower to",
+     "cut to", "dropped to")
+)  # fmt: skip
+_DOLLARS_AFTER = re.compile(r"\s*(?:\$|usd\s*)\s*\d", _I)
 _GOODS_THEN_PRICE = re.compile(
     r"\s+(?:[^\s,.;:!?]+\s+){1,5}?(?:down\s+)?to\s+(?:\$\s*|usd\s*)?\d", _I
 )
@@ -5025,6 +5030,9 @@ class _ReasonIndex:
                 near is None
                 or near.search(text)
                 or (context and near.search(context))
+                # ("swordfish 10 cs down to $70/cs", "drop to $950/slab": the new price said
+                # in dollars is the write-down's own word; round 281 drafted losses)
+                or (key in _TO_A_PRICE and _DOLLARS_AFTER.match(text, m.end()))
                 # ("gave 10 X and 10 Y to the church pantry": who was given them is said once,
                 # after the last part; round 236 read both parts as losses)
                 or (found[0] is Category.DONATION and near.search(self._message.text))

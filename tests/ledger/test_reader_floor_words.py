@@ -10080,3 +10080,36 @@ def test_goods_by_the_head_of_their_name_and_a_count_way_after_them(
     # fourth had read "light" as the string lights, a loss at 0.00
     (d,) = draft(text, make_context(items=_SCOPES))
     assert (d.sku, d.category, d.quantity) == (sku, category, Decimal(quantity))
+
+
+# -- held-out round 281 (sets 2285-2292) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("5 SKU-12 write off at $350 ea (what we paid on the last PO)", "1750.00"),
+        ("SKU-12 x2 write off, we paid 310 each on the last PO", "620.00"),
+        ("wrote off 10 SKU-12 @ 39.00 (what we actually paid on that PO)", "390.00"),
+        ("lost 1 SKU-12 to a crack, invoice on that slab was $1,295.00", "1295.00"),
+        ("SKU-12 4 units burn-in, landed cost on these was $262 each", "1048.00"),
+    ],
+)
+def test_what_the_goods_cost_said_beside_a_write_off_is_no_purchase(text: str, amount: str) -> None:
+    # each had been refused as an order, a purchase, a payment or stock on its way in
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("SKU-12 10 cs down to $7/cs", "80.00"),
+        ("SKU-12 x3, finish came out blotchy, drop to $9.50/ea", "16.50"),
+        ("SKU-12 12 cs, freezer burn on the edges, sell as 2nds at $6/cs", "108.00"),
+    ],
+)
+def test_a_new_price_said_in_dollars_after_down_to_writes_down(text: str, amount: str) -> None:
+    # each had been a loss of the new price times the count
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))

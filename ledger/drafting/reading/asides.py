@@ -37,7 +37,12 @@ _WRITE_ASKED = _words(
     r"write[-\s]?(?:it\s+|them\s+)?off|scrap\s+(?:it|them|these|those)"
     # an order that opens the message or a sentence: "Write off 14 X at $70.00 ea (that's
     # what we paid on the last PO)" asks for a write-off, whatever was paid (round 168)
-    r"|(?:^|(?<=[.!;]\s))\W*write[-\s]?off\s+(?=\$|\d|(?:the|these|those|all|our|\d+)\b))",
+    r"|(?:^|(?<=[.!;]\s))\W*write[-\s]?off\s+(?=\$|\d|(?:the|these|those|all|our|\d+)\b)"
+    # the goods, then the order: "5 SRL-30 write off at $350 ea (what we paid on the last
+    # PO)", "9600-630 x2 write off, we paid 310 each"; or done: "wrote off 10 X @ 39.00"
+    # (round 279-281 read the price paid as a purchase)
+    r"|(?<=[\w)])\s+write[-\s]?off(?=\s*(?:,|;|\.|$|\(|at\b|@|-|\u2014))"
+    r"|\bwrote\s+off\s+(?=\$|\d|(?:the|these|those|all|our)\b))",
     _I,
 )
 # A SKU-like code or a word for stock: the message is about goods, not the site's costs

@@ -225,7 +225,13 @@ _COST_SAID = re.compile(
     r"|per\s+(?:the\s+)?(?:new\s+|latest\s+|last\s+)?invoice"
     r"|what\s+we\s+paid"
     # ("invoice was $8.12/lb", "invoiced at $24": what the goods cost)
-    r"|invoice\s+(?:cost|price|was|is|says|said|shows)|invoiced\s+(?:at|@))\b",
+    r"|invoice\s+(?:cost|price|was|is|says|said|shows)|invoiced\s+(?:at|@)"
+    # ("invoice on that slab was $1,295.00", "landed cost on these was $262 each", "$13.50/ea
+    # from the new PO": what the goods cost; rounds 279-281 refused them as purchases)
+    r"|invoice\s+(?:on|for)\s+(?:that|this|the|those|these)\s+(?:[\w-]+\s+)?(?:was|is)"
+    r"|landed\s+cost|(?:unit\s+)?cost\s+(?:on|of)\s+(?:these|those|them|it|this|that)\s+(?:was|is)"
+    r"|(?:\$\s?\d[\d,.]*|\d[\d,.]*\s*(?:/|per\s+|a\s+)(?:ea|each|unit|pc))\S*\s+(?:from|on)\s+"
+    r"(?:the|our|that)\s+(?:new\s+|last\s+|latest\s+)?po)\b",
     _I,
 )
 _PAID = re.compile(
@@ -599,7 +605,9 @@ _ASKS_WRITE_OFF = re.compile(
     r"(?:scrap|toss|bin|trash|dump)\s+(?:it|them|'?em|all|the\s+lot|\d+)(?!\s+yet\b)"
     # ("refund was already done at the counter, just need the stock written off": round 250)
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:need|needs|want|get)\s+(?:\S+\s+){0,3}?written\s+off"
-    r"|dispose\s+of)\b",
+    r"|dispose\s+of"
+    # ("wrote off 10 X @ 39.00 (what we actually paid on that PO)": done, and asked to book)
+    r"|wrote\s+off)\b",
     _I,
 )
 # "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
