@@ -790,6 +790,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "passed the date", "passed date", "date passed", "date has passed", "dates passed",
                 "dates have passed", "on the turn", "gone green", "went green", "smelling off",
                 "smell off", "smelt off", "tastes off", "taste off", "tasted off", "gone funny",
+                # ("10 bags smell funky": round 281)
+                "smell funky", "smells funky", "smelled funky", "smelling funky",
                 "went funny", "over date", "overdate", "overdated", "over dated", "dated out",
                 "curdling", "gone fizzy", "went fizzy",
                 fuzzy=False,
@@ -1186,6 +1188,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "palmed a", "palmed an", "palmed 2",
                 "for a fake", "with a fake", "palming it", "palmed it", "palming them",
                 "palmed them", "we got hit", "smashed the glass case", "smashed the display case",
+                # ("someone smashed the glass and took the Hulk 181 slab": round 281)
+                "smashed the glass",
                 # ("kids hopped the fence sat nite and smashed 20": round 256)
                 "hopped the fence", "jumped the fence",
                 # ("3 gone, security tags found cut open in the restroom": round 257)

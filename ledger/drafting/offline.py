@@ -1952,7 +1952,8 @@ def read_requests(
     # messages repeating
     reasons.new_message(names or {}, text)
     packs.new_message()
-    spelt_out = measures.spelled(_clean(text))
+    # ("CAS220-9404 (not the 8505!) 5 stained": the other goods' figure, no count; round 281)
+    spelt_out = _NOT_THE_FIGURE.sub(r"\g<1>#\g<2>", measures.spelled(_clean(text)))
     clean = items.canonical(spelt_out, known, names)
     if names:
         clean = packs.unit_echoed(clean, names)  # "9 (4pk)" of a "..., 4pk" line: 9 packs
@@ -4725,6 +4726,12 @@ _NOW_PRICE = frozenset(
 )
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|cost's|paid|pay|invoice\w*)\b(?:[^.;\n]|\.\d)*$", _I)
 _THE_BEFORE = re.compile(r"\b(?:the|a|with)\s+$", _I)
+# a figure that names other goods than these, said as such: "(not the 8505!)", "vs the 40"
+_NOT_THE_FIGURE = re.compile(
+    # ("95 vs 100", "7 not 9" are counts: only "the" names goods)
+    r"(\b(?:not|vs\.?|versus)\s+the\s+)(\d[\w.-]*)(?=\s*(?:[!).,;:?]|$))",
+    _I,
+)
 _TO_A_PRICE = frozenset(
     ("down to", "drop to", "drop em to", "reduce to", "reduced to", "lowered to", "lower to",
      "cut to", "dropped to")

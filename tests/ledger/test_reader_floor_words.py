@@ -10113,3 +10113,29 @@ def test_a_new_price_said_in_dollars_after_down_to_writes_down(text: str, amount
     # each had been a loss of the new price times the count
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_a_figure_said_as_not_the_goods_is_no_count() -> None:
+    # "CAS220-9404 (not the 8505!) 5 stained" had been 8,505 skeins, $74,418.75
+    items = {
+        "CAS220-9404": ItemInfo("CAS220-9404", "Cascade 220 worsted, 9404 Ruby", Decimal("8.75")),
+        "CAS220-8505": ItemInfo("CAS220-8505", "Cascade 220 worsted, 8505 White", Decimal("8.75")),
+    }
+    (d,) = draft("CAS220-9404 (not the 8505!) 5 stained", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("CAS220-9404", Decimal(5), Decimal("43.75"))
+    # ... while "95 vs 100", "7 not 9" are still counts
+    (d,) = draft("w/o 9 SKU-12, torn. correction: 7 not 9", make_context(items=ITEMS))
+    assert d.quantity == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("someone smashed the glass and took the SKU-12 off the wall", Category.CASUALTY),
+        ("10 SKU-12 smell funky, toss", Category.LOSS),
+    ],
+)
+def test_round_281_words(text: str, category: Category) -> None:
+    # a loss at 0.57 ("smashed"), and no reason at all
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
