@@ -447,16 +447,25 @@ _NO_MANY_SAID = re.compile(
     r"|trailer|yard|north|south|east|west|upper|lower)\s+lot\b"
     r"|\b(?:from|in|on|at|across|off)\s+the\s+lot\b|\b(?:grew|grown|growing|sprouted)\s+legs\b"
     r"|\b(?:display|used|glass|show|jewel(?:le)?ry|trophy|locked|gun|knife|counter|pastry|deli"
-    r"|watch|ring)\s+case\b",
+    r"|watch|ring|wall)\s+case\b"
+    # ("dropped off the forks", "rusted all over", "from lot TM-22": a place, an idiom and a
+    # lot's number; round 278-281 asked the count of one costly piece)
+    r"|\b(?:off|on|from)\s+the\s+forks\b|\ball\s+over\b|\blot\s*#?\s*[a-z]{0,4}-?\d[\w-]*",
     re.IGNORECASE,
 )
 
 
-def _one_said(text: str, kind: Kind) -> bool:
+_NAME_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
+
+
+def _one_said(text: str, kind: Kind, name: str = "") -> bool:
     """Whether a message naming a costly item with no count speaks of one: nothing plural, or
     the goods called "it" with no word of many; a write-down of a named item with only a new
-    value ("write down RB-0019 to $1,900") is of the one."""
+    value ("write down RB-0019 to $1,900") is of the one. The words of the item's `name` are
+    its own, never many ("the new mutants 98 cgc 8.0" of "New Mutants 98 CGC 8.0")."""
     text = _NO_MANY_SAID.sub("yard", text)
+    for word in _NAME_WORD.findall(name):
+        text = re.sub(rf"\b{re.escape(word)}\b", " ", text, flags=re.IGNORECASE)
     if not _MANY.search(text):
         return True
     if _NOT_ONE.search(text):
@@ -1822,7 +1831,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
         and item.unit_cost >= ONE_PIECE_COST
         and kind in (Kind.WRITE_OFF, Kind.WRITE_DOWN)  # ("floor model ... write it down")
         and not (facts.doubts or facts.errors)
-        and _one_said(facts.source_text, kind)
+        and _one_said(facts.source_text, kind, item.name)
     ):
         # "ICE-M450 stolen from the yard, fence cut": an item the list prices at $2,480 (or $44),
         # named with no count and nothing plural, is most likely one (never sure)

@@ -10139,3 +10139,23 @@ def test_round_281_words(text: str, category: Category) -> None:
     # a loss at 0.57 ("smashed"), and no reason at all
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXT-9R dropped off the forks. frame bent, motor housing cracked. done.",
+        "the EXT-9R is a goner, rusted all over from the roof leak",
+        "EXT-9R from lot TM-22 cracked down the middle",
+        "the new mutants extractor EXT-9R was stolen from the wall case",
+    ],
+)
+def test_one_costly_piece_named_with_no_count_beside_words_that_are_no_many(text: str) -> None:
+    # each had asked for an amount: "forks", "all", "lot" and the name's own plural read as
+    # many goods
+    items = {
+        "EXT-9R": ItemInfo("EXT-9R", "New Mutants radial extractor, motorized", Decimal("1240"))
+    }
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("1240.00"))
+    assert d.confidence < 0.9
