@@ -10159,3 +10159,17 @@ def test_one_costly_piece_named_with_no_count_beside_words_that_are_no_many(text
     (d,) = draft(text, make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("1240.00"))
     assert d.confidence < 0.9
+
+
+# -- held-out round 282 (sets 2293-2300) ------------------------------------------------------
+
+
+def test_so_many_named_pieces_to_a_case_give_the_case_its_size() -> None:
+    # "2 cs" of "Cilantro, 30 bunches/cs" at $0.55 had been two cases at $0.55, sure (0.97)
+    items = {"HRB-CIL": ItemInfo("HRB-CIL", "Cilantro, 30 bunches/cs", Decimal("0.55"))}
+    ctx = make_context(items=items)
+    (d,) = draft("2 cs HRB-CIL yellowed out", ctx)
+    assert (d.quantity, d.amount) == (Decimal(60), Decimal("33.00"))
+    assert packs.size_of("Paper towel 12 rolls/case") == ("case", Decimal(12))
+    (d,) = draft("12 bunches HRB-CIL yellowed", ctx)
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("6.60"))

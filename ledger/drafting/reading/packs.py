@@ -769,7 +769,8 @@ _SIZED_AS = re.compile(
     rf"(?!\s*(?:x(?!\s*\d+(?:\.\d+)?\s*(?:gal|gallons?|l|ltr|ml|oz|qt|lbs?|kg)\b)|lbs?|kg|g|oz|ml"
     rf"|l|gal|ft|yd|m|in)\b)"
     # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
-    rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct)\s*/\s*(?P<pc>{_C})(?![\w-])"
+    # ("Cilantro, 30 bunches/cs": thirty bunches to the case; round 282 read a case at $0.55)
+    rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct|[a-z]{{3,}}s)\s*/\s*(?P<pc>{_C})(?![\w-])"
     # (not "MERV 8 CS/12": a grade's figure before the case pack the name gives)
     rf"|(?<![\w.,/-])(?P<m>\d+)\s*(?:/\s*|-\s*|\s)(?P<b>{_C}|pk|ct)(?![\w-])(?!\s*/\s*\d)",
     re.IGNORECASE,
