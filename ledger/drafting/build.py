@@ -1697,7 +1697,34 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item
             )
-            if pieces is not None and facts.quantity is not None:
+            if (
+                pieces is not None
+                and kind is Kind.WRITE_DOWN
+                and facts.new_unit_value is not None
+                and item.unit_cost / pieces[1] <= facts.new_unit_value < item.unit_cost
+            ):
+                # ("CPC-SK12-A x 5 open-box, now worth 60 each" of a $89 "set of 12": a new
+                # value above a piece's cost and below the set's is the set's: five sets)
+                pass
+            elif pieces is not None and facts.quantity is not None and kind is Kind.WRITE_DOWN:
+                # ("200 pils cans ..., value 0.50/can" of "..., case of 24" at $21.60, "x 5
+                # open-box, now worth 60 each" of a "set of 12": the new value is a piece's,
+                # so is the cost it is taken from; rounds 282 asked for a unit cost)
+                container_word, size = pieces
+                unit_cost = item.unit_cost / size
+                explanation.append(
+                    f"The item list prices {item.sku} by the {container_word} of "
+                    f"{_fmt_qty(size)} ({item.name}, {format_money(item.unit_cost, cur)}): "
+                    f"a piece's cost {format_money(item.unit_cost, cur)} / {_fmt_qty(size)}"
+                )
+                guesses.append(
+                    Guess(
+                        f"counted in pieces of the item list's {container_word}",
+                        P_PIECES_OF_CONTAINER,
+                    )
+                )
+                item_quantity = in_items_unit(facts.quantity, size)
+            elif pieces is not None and facts.quantity is not None:
                 container_word, size = pieces
                 # the exact share of the list's cost: count x cost / size, rounded once
                 share = quantize(facts.quantity * item.unit_cost / size)

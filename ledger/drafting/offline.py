@@ -1955,8 +1955,6 @@ def read_requests(
     # ("CAS220-9404 (not the 8505!) 5 stained": the other goods' figure, no count; round 281)
     spelt_out = _NOT_THE_FIGURE.sub(r"\g<1>#\g<2>", measures.spelled(_clean(text)))
     clean = items.canonical(spelt_out, known, names)
-    if names:
-        clean = packs.unit_echoed(clean, names)  # "9 (4pk)" of a "..., 4pk" line: 9 packs
     # (a code read from part of it, or from its figures alone, is a guess to confirm)
     partial = (
         {**items.figure_codes(spelt_out, known), **items.partial_codes(spelt_out, known)}
@@ -1971,6 +1969,10 @@ def read_requests(
     by_name = itemnames.rewrite(clean, _as_read(names), reasons.said) if names else None
     if by_name is not None:
         clean = by_name.text
+    if names:
+        # "9 (4pk)" of a "..., 4pk" line: 9 packs (after the names are read as codes, so the
+        # goods said by name count: "2 cs of Northpaw DIPA (6 4pks/cs)")
+        clean = packs.unit_echoed(clean, names)
     clean = reasons.join_phrases(_reserve_it(_reserve_verb(clean)))
     # "2 dozne": a pack word misspelled after a count, read as meant (shown, a small cost)
     spelled = unitspell.respell(clean)

@@ -10173,3 +10173,29 @@ def test_so_many_named_pieces_to_a_case_give_the_case_its_size() -> None:
     assert packs.size_of("Paper towel 12 rolls/case") == ("case", Decimal(12))
     (d,) = draft("12 bunches HRB-CIL yellowed", ctx)
     assert (d.quantity, d.amount) == (Decimal(12), Decimal("6.60"))
+
+
+@pytest.mark.parametrize(
+    ("name", "cost", "text", "amount"),
+    [
+        # pieces of a case the list prices, their new value a piece's: the piece's cost
+        ("Stoop Pils 12oz cans, case of 24", "21.60",
+         "Writedown: 200 X1 cans with crooked labels, value 0.50/can", "80.00"),
+        # ... but a new value above a piece's cost and below the set's is the set's
+        ("Copic Sketch marker set of 12", "89.00", "X1 x 5 open-box, now worth 60 each",
+         "145.00"),
+    ],
+)  # fmt: skip
+def test_a_write_down_of_a_listed_container_reads_the_value_per_what_it_prices(
+    name: str, cost: str, text: str, amount: str
+) -> None:
+    # each had asked for a unit cost: the pieces were priced as a share of the whole
+    (d,) = draft(text, make_context(items={"X1": ItemInfo("X1", name, Decimal(cost))}))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_the_lists_retail_pack_said_again_of_goods_said_by_name() -> None:
+    # "2 cs of Northpaw DIPA (6 4pks/cs)" of "Northpaw DIPA 16oz 4pk": twelve 4-packs
+    items = {"20418": ItemInfo("20418", "Northpaw DIPA 16oz 4pk", Decimal("11.75"))}
+    (d,) = draft("2 cs of Northpaw DIPA (6 4pks/cs) pulled", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(12), Decimal("141.00"))
