@@ -5011,6 +5011,19 @@ class _ReasonIndex:
                 continue  # "we went through 900 gel packs": used up, not a tine through boxes
             if key == "worth" and not _WORTH_NOW.match(text, m.end()):
                 continue  # "lost 40 worth $600, post it now": a total, no value the goods keep
+            lacks = key == "missing" and _A_PART_MISSING.match(text, m.end())
+            if lacks and (
+                lacks.group("a")
+                or _WITH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                # ("3 kits missing reagents": the goods, then the part they lack; never "the
+                # broken and missing goggles", goods that are missing)
+                or _GOODS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
+                # "7 kits with missing sprues", "5 sets each missing a stud", "3 kits missing
+                # reagents": a part the goods lack, no goods missing (rounds 280-283 drafted
+                # shrinkage); the goods cannot be sold as they are
+                out.append(_Hit(Category.LOSS, key, m.start(), frozenset({Category.SHRINKAGE})))
+                continue
             if key == "short" and _TOO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "we cut the steerer too short, scrap it": made wrong, no shortfall
             if key == "gone":
@@ -5841,6 +5854,16 @@ _WORTH_NOW = re.compile(
     _I,
 )
 _TOO_BEFORE = re.compile(r"\btoo\s+$", _I)
+_A_PART_MISSING = re.compile(
+    r"\s+(?:(?P<a>a|an|its|their|his|her)\s+[a-z]"
+    r"|(?!(?:items?|units?|pcs|stock|inventory|cases?|boxes|pallets?|bags?|cartons?|bottles?"
+    r"|goods|products?|from|in|on|at|off|after|since|during|out|since|today|now|again|parts"
+    r"|counts?|cans?|jars?|rolls?|packs?|sets?|kits?|pairs?)\b)[a-z]{3,}s\b"
+    r"(?!\s+(?:from|in|on|at|off|after|since|during|out|of)\b))",
+    _I,
+)
+_WITH_BEFORE = re.compile(r"\b(?:with|each)\s+$", _I)
+_GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
 # the parts of goods that wear out or break: "seams gone", "heels gone", "the handles are gone"
 # (round 278 drafted two as shrinkage)
 _A_PART_BEFORE = re.compile(

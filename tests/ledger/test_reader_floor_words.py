@@ -10199,3 +10199,25 @@ def test_the_lists_retail_pack_said_again_of_goods_said_by_name() -> None:
     items = {"20418": ItemInfo("20418", "Northpaw DIPA 16oz 4pk", Decimal("11.75"))}
     (d,) = draft("2 cs of Northpaw DIPA (6 4pks/cs) pulled", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(12), Decimal("141.00"))
+
+
+# -- held-out round 283 (sets 2301-2308) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("7 SKU-12 kits with missing sprues, unsellable", Category.LOSS),
+        ("SKU-12 x 5 sets each missing a stud, can't sell em", Category.LOSS),
+        ("SKU-12 x 5 kits missing reagents", Category.LOSS),
+        # ... while goods missing are still a shortfall
+        ("5 SKU-12 missing from the bin", Category.SHRINKAGE),
+        ("missing 5 SKU-12", Category.SHRINKAGE),
+        # the idiom's "up" is no count's sign
+        ("chalk up 5 SKU-12 to shrink, can't find them anywhere", Category.SHRINKAGE),
+    ],
+)
+def test_a_part_the_goods_lack_and_an_idioms_up(text: str, category: Category) -> None:
+    # the first three had been shrinkage, the last an overage ("up 5" read as +5)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, Decimal(5 if "5" in text else 7))

@@ -73,6 +73,11 @@ _COUNT_WORDS = re.compile(
 _UP_DOWN = re.compile(
     # (not "came up 5 X light": the count came up, the way said after)
     rf"(?<![\w-])(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)"
+    # (nor a verb's "up": "chalk up 3 X to shrink", "write down 4 X", "mark down 6 X"; round
+    # 283 read "+3", an overage)
+    rf"(?<!chalk\s)(?<!chalked\s)(?<!write\s)(?<!wrote\s)(?<!mark\s)(?<!marked\s)"
+    rf"(?<!knock\s)(?<!pick\s)(?<!picked\s)(?<!set\s)(?<!put\s)(?<!bump\s)(?<!use\s)"
+    rf"(?<!used\s)(?<!tally\s)(?<!add\s)(?<!rack\s)(?<!end\s)(?<!ended\s)"
     rf"(?P<w>up|down)\s+(?=\d{{1,5}}\s+(?:x\s*)?{_CODE})"
     # (the figure alone: not "X up 5 dz over book", a count in its own unit)
     rf"|(?<![\w-])(?P<code>{_CODE})(?P<sep>\s*[:,]?\s+)(?P<v>up|down)\s+"
