@@ -915,6 +915,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "no-show on the count", "no-show on count",
                 # ("x3 not on the peg at count, no idea where they went": round 239)
                 "no idea where they went", "no idea where it went", "not on the peg",
+                # ("ETT-75C: 20 walked. nobody knows where": round 284)
+                "nobody knows where", "no one knows where", "noone knows where",
                 # ("2 grips just went poof between counts", "no clue where it went", "fell off
                 # the truck somewhere on the route, never found it", "never made it to the
                 # floor": round 253)
@@ -2069,6 +2071,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "extra units", "found additional", "more than expected",
                 # ("found extera 5 bags", "found extr 2 boxs": typed fast, round 230-231)
                 "found xtra", "found extera", "found extr",
+                # ("bin 22-B came up 6 btl Sancerre to the good": round 284)
+                "to the good",
                 "more than on the books", "over count", "overcount",
                 # (longer than the shrinkage group's "more than we have": the books are short)
                 "more than we have on the books", "more than we have in the system",

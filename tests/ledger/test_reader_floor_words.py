@@ -10221,3 +10221,21 @@ def test_a_part_the_goods_lack_and_an_idioms_up(text: str, category: Category) -
     # the first three had been shrinkage, the last an overage ("up 5" read as +5)
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (category, Decimal(5 if "5" in text else 7))
+
+
+# -- held-out round 284 (sets 2309-2316) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("count's heavy by 2 SKU-12", Category.OVERAGE),
+        ("bin 22-B came up 6 SKU-12 to the good", Category.OVERAGE),
+        ("bin 22-B-04 recount 9/30: SKU-12 is 5 under", Category.SHRINKAGE),
+        ("SKU-12: 20 walked. nobody knows where", Category.SHRINKAGE),
+    ],
+)
+def test_round_284_ways_a_count_is_off(text: str, category: Category) -> None:
+    # each had been a routine loss with no reason
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category

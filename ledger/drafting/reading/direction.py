@@ -55,7 +55,8 @@ _OURS = words(
     # ("count on X is up 12", "bin for X is light by 2": the goods named between, round 278)
     r"|on\s+hand|tally)"
     + _FOR_GOODS
-    + r"\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))"
+    # ("count's heavy by 2 cs": the 's glued on; round 284)
+    + r"(?:\s+(?:is|was|'s|came\s+(?:in|up)|comes\s+(?:in|up)|come\s+(?:in|up))|'s)"
     # ("the edging came up 3 rolls heavy": the goods came up so many over)
     r"|the\s+shelf\s+(?:is|was)|came\s+up(?=\s+\d)"
     # ("tally's light 11", "X pile is 20 sticks light", "cage is light 4 cases vs the book")
@@ -64,6 +65,13 @@ _OURS = words(
     + r"(?:'s|\s+(?:is|was)))\s+"
     + _AMOUNT
     + _WAY,
+    _I,
+)
+# "recount 9/30: 21190 is 5 under": the goods' code (or its mark) then the way (a figure or
+# the mark may start it, so it is no branch of the gated words above; round 284)
+_CODE_WAY = re.compile(
+    r"(?:\ue000|(?<![\w/-])(?:[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*))"
+    r"(?:'s|\s+(?:is|was))\s+" + _AMOUNT + _WAY,
     _I,
 )
 # "over 2 on X", "ovr on X by 11 on the recount", "cout was ovr by 5": a count line that
@@ -142,6 +150,8 @@ def read(text: str) -> Way | None:
     if "over" not in text and "under" not in text and not _CHEAP.search(text):
         return None
     m = _OURS.search(text) or _LEADING.search(text)
+    if m is None:
+        m = _CODE_WAY.search(text)
     if m is not None:
         up = m.group("d").lower() in _UP
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), m.group("d"), True)
