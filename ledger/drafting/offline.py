@@ -1676,7 +1676,10 @@ _LOC_HEAD = (
     # ("A-frame 7": the rack slabs stand on)
     r"|a-frame|a\s+frame|slab\s+rack"
     # ("tray line 3", "line 2": a production or packing line)
-    r"|(?:tray|production|packing|pack|assembly|bottling|prep|filling)\s+line)"
+    r"|(?:tray|production|packing|pack|assembly|bottling|prep|filling)\s+line"
+    # ("wheel on edger 3", "oven 3 ran hot", "mach 221", "reefer 3 died": a machine by its
+    # number, where the goods were; round 285 read 3 wheels, sure)
+    r"|edger|oven|mixer|machine|mach|kiln|reefer|lathe|press|fryer|roaster|printer)"
 )
 # A number right after a container or a place in the singular ("pallet 3 SKU-12", "tote 45")
 # names that container: it may not be a count at all, so a quantity read there is never sure.
@@ -5011,6 +5014,14 @@ class _ReasonIndex:
                 continue  # "we went through 900 gel packs": used up, not a tine through boxes
             if key == "worth" and not _WORTH_NOW.match(text, m.end()):
                 continue  # "lost 40 worth $600, post it now": a total, no value the goods keep
+            if key == "never came back" and _COUNTED_GOODS_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                # "3 VS-CER-GRY never came back (from the wedding)": goods not returned, where
+                # they went unknown; not the customer who "never came back" with them (round
+                # 285 drafted a sure theft)
+                out.append(_Hit(Category.SHRINKAGE, key, m.start(), frozenset()))
+                continue
             lacks = key == "missing" and _A_PART_MISSING.match(text, m.end())
             if lacks and (
                 lacks.group("a")
@@ -5863,6 +5874,10 @@ _A_PART_MISSING = re.compile(
     _I,
 )
 _WITH_BEFORE = re.compile(r"\b(?:with|each)\s+$", _I)
+_COUNTED_GOODS_BEFORE = re.compile(
+    r"(?:\b\d+\s+(?:x\s+)?[\w-]*\d[\w-]*|\b\d+\s+[a-z]+|\b[a-z]+-?\d[\w-]*|" + SKU_MARK + r")\s*$",
+    _I,
+)
 _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
 # the parts of goods that wear out or break: "seams gone", "heels gone", "the handles are gone"
 # (round 278 drafted two as shrinkage)
@@ -7177,6 +7192,14 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 and not (head_category is Category.CASUALTY and _not_an_events_doing(f))
             ):
                 # "Fire: ... 5 SKU-77 destroyed": the destruction is the fire's, one story
+                changes.update(category=head_category, reason=head_reason)
+            elif (
+                not apart
+                and head_category is Category.CASUALTY
+                and phrase_key(f.reason or "") in reasons.weak
+            ):
+                # "break-in overnight, lost 3 X and 2 Y": "lost" says only that the goods
+                # left; the break-in says how (round 285 drafted X a loss, Y a theft)
                 changes.update(category=head_category, reason=head_reason)
             elif apart:
                 pass  # "storm took the roof: 4 X ruined. also unrelated, 2 Y missing": its own

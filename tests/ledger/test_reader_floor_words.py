@@ -10239,3 +10239,30 @@ def test_round_284_ways_a_count_is_off(text: str, category: Category) -> None:
     # each had been a routine loss with no reason
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+# -- held-out round 285 (sets 2317-2324) ------------------------------------------------------
+
+
+def test_a_machine_by_its_number_is_where_the_goods_were() -> None:
+    # "Roughing wheel on edger 3 (EDG-WHL-HYB) cracked" had been 3 wheels, $4,020.00, sure
+    items = {"EDG": ItemInfo("EDG", "Edger roughing wheel, hybrid", Decimal("1340.00"))}
+    text = "Roughing wheel on edger 3 (EDG) cracked. Tech says not repairable. Write it off."
+    (d,) = draft(text, make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(1), Decimal("1340.00"))
+    assert d.confidence < 0.9
+
+
+def test_goods_that_never_came_back_are_missing_not_stolen() -> None:
+    # "3 VS-CER-GRY never came back and nobody knows where they are" had been a sure theft
+    (d,) = draft("3 SKU-12 never came back from the show", make_context(items=ITEMS))
+    assert d.category is Category.SHRINKAGE
+    # ... while the one who took them and never came back stole them
+    (d,) = draft("took 1 SKU-12 out for a test ride and never came back", make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_break_in_told_first_is_the_story_of_goods_only_said_lost() -> None:
+    # "break-in overnight, lost 3 X and 2 Y" had drafted X a loss, Y a theft
+    drafts = draft("break-in overnight, lost 3 SKU-12 and 2 SKU-40", make_context(items=ITEMS))
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
