@@ -10266,3 +10266,15 @@ def test_a_break_in_told_first_is_the_story_of_goods_only_said_lost() -> None:
     # "break-in overnight, lost 3 X and 2 Y" had drafted X a loss, Y a theft
     drafts = draft("break-in overnight, lost 3 SKU-12 and 2 SKU-40", make_context(items=ITEMS))
     assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
+
+
+def test_what_a_name_is_priced_per_is_no_word_of_its_goods() -> None:
+    # "peonies bit the dust, 40 stems" had been read as the orchid "..., per stem"
+    items = {
+        "PEO": ItemInfo("PEO", "Peony Sarah Bernhardt", Decimal("3.40")),
+        "ORC": ItemInfo("ORC", "Cymbidium orchid green, per stem", Decimal("7.25")),
+    }
+    (d,) = draft("peonies bit the dust, 40 stems", make_context(items=items))
+    assert (d.sku, d.amount) == ("PEO", Decimal("136.00"))
+    (d,) = draft("6 orchids snapped", make_context(items=items))
+    assert d.sku == "ORC"

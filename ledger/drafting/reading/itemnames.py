@@ -320,6 +320,9 @@ _PACK_SAID = re.compile(rf"\d+\s*(?:{packs.PACK_SHORT}|cases?|boxe?s?|bags?)", r
 _PLUS_PAIR = re.compile(r"(?<![\w.])(\d+)\s*\+\s*(\d+)(?![\w.])")
 
 
+_PRICED_PER = re.compile(r"\bper\s+[a-z]+\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16)
 def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     tokens: dict[str, frozenset[str]] = {}
@@ -332,10 +335,13 @@ def _index(names: tuple[tuple[str, str], ...]) -> _Index:
     measured: dict[str, frozenset[str]] = {}
     heads: dict[str, str] = {}
     segments = _code_words(names)
-    for sku, name in names:
-        head = _head(name)
+    for sku, full_name in names:
+        head = _head(full_name)
         if head:
             heads[sku] = head
+        # ("Cymbidium orchid green, per stem": how it is priced, no goods' word; round 285 read
+        # "40 stems" of peonies as the orchid)
+        name = _PRICED_PER.sub(" ", full_name)
         words = [w for t in _TOKEN.findall(name) for w, _ in _words(t)]
         joined = {_norm(a + b) for a, b in _HYPHENED.findall(name)}
         joined |= {_norm(a + b) for a, b in _MODEL_HYPHENED.findall(name)}
