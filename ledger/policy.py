@@ -2303,7 +2303,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "sending", "send",
                 # ("shelter on grand picked up 3 bins of watermelons we couldnt move": round 255)
                 "picked up", "came and got", "came by for", "comped", "comp'd",
+                # ("dropping 4 X off at the elementary school", "hand 4 sticks over to the high
+                # school shop class": rounds 278-284)
+                "dropping", "hand",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
+                      "preschool", "pre-school", "head start", "kindergarten",
                       # ("gave the vo-tech 3 coils for the lab": round 251)
                       "vo-tech", "votech", "vocational", "trade school", "tech school",
                       "troop", "shelter", "church", "hospital", "pta", "classroom",
@@ -2330,6 +2334,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "synagogue", "mosque"),
                 fuzzy=False,
                 explains={Category.LOSS},
+            ),
+            # "6 combos going to the Goodwill job training center": where goods go, a gift only
+            # beside who plainly takes gifts, and never sure alone (round 282)
+            Words(
+                "going to", "goes to",
+                near=("goodwill", "school", "preschool", "head start", "shelter", "church",
+                      "charity", "food bank", "pantry", "library", "habitat", "hospital",
+                      "nonprofit", "non-profit", "salvation army"),
+                weak=True,
+                fuzzy=False,
             ),
         ),
     ),

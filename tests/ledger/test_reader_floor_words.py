@@ -10278,3 +10278,20 @@ def test_what_a_name_is_priced_per_is_no_word_of_its_goods() -> None:
     assert (d.sku, d.amount) == ("PEO", Decimal("136.00"))
     (d,) = draft("6 orchids snapped", make_context(items=items))
     assert d.sku == "ORC"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave 6 SKU-12 to the Head Start preschool on Oak St, take em off the books",
+        "dropping 4 SKU-12 off at the elementary school for their classroom, no charge",
+        "6 SKU-12 going to the Goodwill job training center, pull from stock",
+    ],
+)
+def test_round_285_gifts(text: str) -> None:
+    # each had been a routine loss with no reason (0.45)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.DONATION
+    # ... while goods going to the dumpster are no gift
+    (d,) = draft("3 SKU-12 going to the dumpster, broken", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
