@@ -81,9 +81,10 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
         drafts = loose.merged(list(zip(requests, drafts, strict=True)), context, build_draft)
     # the parts read together (see shared.py): "2 X + 4 Y, total 850" is both parts' total;
     # "1.2k in seed ruined: 8 bags X + 1 bag Y" a heading; "last month we topped up the
-    # reserve. / this month write off 20 X" a story beside a request
+    # reserve. / this month write off 20 X" a story beside a request; "$500 for the lot - 20
+    # torn X and 15 missing Y" one amount over two reasons
     passes = (shared.shared_total, shared.heading_total) if items else ()
-    for across in (*passes, shared.done_before):
+    for across in (*passes, shared.done_before, shared.lot_total):
         if len(drafts) > 1 and len(drafts) == len(requests):
             drafts = across(list(zip(requests, drafts, strict=True)), context, build_draft)
     return whole_message(drafts)

@@ -4991,6 +4991,12 @@ class _ReasonIndex:
                 text, max(0, m.start() - 40), m.start()
             ):
                 continue  # "delivered 10 gal to Lakeside Collision": a business, no collision
+            if (
+                key in self.lookup
+                and self.lookup[key][0] is Category.DONATION
+                and _TOO_FOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            ):
+                continue  # "scrap 7, too stained even for the charity bag": no gift made
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
             if key in _EVENT_KEYS and _AID_AFTER.match(text, m.end()):
@@ -5865,6 +5871,11 @@ _WORTH_NOW = re.compile(
     _I,
 )
 _TOO_BEFORE = re.compile(r"\btoo\s+$", _I)
+# "too stained even for the charity bag", "not good enough for the food bank": the gift not made
+_TOO_FOR_BEFORE = re.compile(
+    r"\b(?:too\s+[a-z]+|not\s+(?:even\s+)?good\s+enough)\s+(?:even\s+)?(?:for|to)\s+(?:the\s+|a\s+)?$",
+    _I,
+)
 _A_PART_MISSING = re.compile(
     r"\s+(?:(?P<a>a|an|its|their|his|her)\s+[a-z]"
     r"|(?!(?:items?|units?|pcs|stock|inventory|cases?|boxes|pallets?|bags?|cartons?|bottles?"

@@ -6,6 +6,7 @@
   cost, it is the message's total, not the last part's, and each part keeps its own amount.
 - heading_total: a total said before a colon that lists the parts is theirs, no part itself.
 - done_before: a part told as done in an earlier period, beside a request for this one.
+- lot_total: one amount said for the lot, over parts told with different reasons.
 
 Pure: the parts' facts and drafts in, the drafts out.
 """
@@ -130,3 +131,30 @@ def done_before(
         build(replace(f, guesses=(*f.guesses, asked)), context) if i in before else d
         for i, (f, d) in enumerate(parts)
     ]
+
+
+# "$500 for the lot - 20 torn X and 15 missing Y": one amount for every part
+_FOR_THE_LOT = re.compile(
+    r"\bfor\s+(?:the\s+(?:whole\s+)?lot|all\s+of\s+(?:it|them)|everything|the\s+bunch|both)\b",
+    re.IGNORECASE,
+)
+
+
+def lot_total(
+    parts: Sequence[tuple[Facts, Draft]],
+    context: DraftContext,
+    build: Callable[[Facts, DraftContext], Draft],
+) -> list[Draft]:
+    """ "$500 for the lot - 20 torn X and 15 missing Y": one amount for goods lost for
+    different reasons cannot be split between the accounts they go to; every part asks
+    (round 286 drafted the missing part at 0.97 beside the $500)."""
+    drafts = [d for _, d in parts]
+    facts = [f for f, _ in parts]
+    if not any(f.total is not None for f in facts):
+        return drafts
+    if not any(_FOR_THE_LOT.search(f.source_text or "") for f in facts):
+        return drafts
+    if len({f.category for f in facts}) < 2:
+        return drafts
+    doubt = "one amount for the lot, over goods lost for different reasons: how much is each?"
+    return [build(replace(f, doubts=(*f.doubts, doubt)), context) for f in facts]

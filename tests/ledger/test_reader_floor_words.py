@@ -10295,3 +10295,23 @@ def test_round_285_gifts(text: str) -> None:
     # ... while goods going to the dumpster are no gift
     (d,) = draft("3 SKU-12 going to the dumpster, broken", make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+# -- held-out round 286 (sets 2325-2332) ------------------------------------------------------
+
+
+def test_one_amount_for_the_lot_over_two_reasons_asks() -> None:
+    # "$500 for the lot - 20 torn X and 15 missing Y" had drafted the missing part at 0.97
+    drafts = draft(
+        "$500 for the lot - 20 torn SKU-12 and 15 missing SKU-40", make_context(items=ITEMS)
+    )
+    assert [d.category for d in drafts] == [Category.LOSS, Category.SHRINKAGE]
+    assert max(d.confidence for d in drafts) < 0.5
+
+
+def test_goods_too_poor_even_for_a_charity_are_no_gift() -> None:
+    # "scrap 7 X, too stained even for the charity bag" had been a sure donation
+    (d,) = draft("scrap 7 SKU-12, too stained even for the charity bag", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+    (d,) = draft("gave 7 SKU-12 to the charity bag drive", make_context(items=ITEMS))
+    assert d.category is Category.DONATION
