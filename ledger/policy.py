@@ -280,6 +280,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # to the great warehouse in the sky": round 281)
                 "burn-in", "screen burn", "ghosting", "dead touch", "gone solid",
                 "went solid", "great warehouse in the sky",
+                # ("1 X crashed in the net", "the Avata crashed at demo day": a drone's or a
+                # car's end; round 286)
+                "crashed", "crashed it", "crashed in",
                 # ("VS-STL-R x 2 dye bled", "colors ran in the wash": round 280)
                 "dye bled", "dye ran", "colors bled", "colours bled", "colors ran", "colours ran",
                 "color ran", "colour ran",

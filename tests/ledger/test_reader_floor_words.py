@@ -10315,3 +10315,24 @@ def test_goods_too_poor_even_for_a_charity_are_no_gift() -> None:
     assert d.category is Category.LOSS
     (d,) = draft("gave 7 SKU-12 to the charity bag drive", make_context(items=ITEMS))
     assert d.category is Category.DONATION
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("<@U04LK2M9Q> 1 `SKU-12` crashed in the net, can you book it?", "15.00"),
+        ("2 SKU-12 written off at $850 ea (our cost after the rebate)", "1700.00"),
+    ],
+)
+def test_a_write_off_asked_after_the_goods_or_told_done(text: str, amount: str) -> None:
+    # the first had been refused as a question, the second as a refund
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.LOSS, Decimal(amount))
+
+
+def test_someone_elses_goods_are_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "customer crashed their own SKU-12 in the parking lot, not ours. just FYI",
+            make_context(items=ITEMS),
+        )

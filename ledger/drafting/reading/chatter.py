@@ -70,6 +70,23 @@ _ASKED_NO_MARK = re.compile(
         |tell\s+me))\b""",
     _I | re.VERBOSE,
 )
+# ... or after the goods and what happened: "1 X crashed in the net, can you book it?" (round 286)
+# a write-off told as done, its goods counted: "2 X written off at $850 ea (our cost after the
+# rebate)" (round 286 refused it as a refund)
+_WRITTEN_OFF = re.compile(
+    r"\b\d+\s+\S+\s+(?:were\s+|was\s+|got\s+)?(?:written|wrote)\s+off\b", re.IGNORECASE
+)
+# goods that are someone else's: "customer crashed their own Mavic, not ours" (round 286)
+_NOT_OURS = re.compile(
+    r"\bnot\s+(?:ours|our\s+(?:stock|inventory|unit|goods))\b|\btheir\s+own\s+(?!fault\b)\w+",
+    re.IGNORECASE,
+)
+_ASKED_AT_END = re.compile(
+    r"[,.;:!-]\s*(?:(?:pls|please|plz)\s+)?(?:can|could|would|will)\s+(?:you|u|someone|we)\s+"
+    r"(?:(?:please|pls|plz|just)\s+)?(?:book|write|post|record|draft|scrap|toss|log)\s+"
+    r"(?:it|them|this|that|these|those|em|'em)(?:\s+(?:off|up|down))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 ASKED_TO_DO = re.compile(
     rf"""^\s*{_OPENER}(?:(?:pls|please|plz)\s+)?(?:(?:can|could|may|would|will|shall)\s+
         (?:we|i|you|u|ya|ye|someone|somebody|one\s+of\s+you)
@@ -606,8 +623,10 @@ _ASKS_WRITE_OFF = re.compile(
     # ("refund was already done at the counter, just need the stock written off": round 250)
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:need|needs|want|get)\s+(?:\S+\s+){0,3}?written\s+off"
     r"|dispose\s+of"
-    # ("wrote off 10 X @ 39.00 (what we actually paid on that PO)": done, and asked to book)
-    r"|wrote\s+off)\b",
+    # ("wrote off 10 X @ 39.00 (what we actually paid on that PO)", "2 X written off at $850
+    # ea (our cost after the rebate)": done, and asked to book)
+    # (never "already written off, ignore the dupe": done before, nothing asked)
+    r"|wrote\s+off(?=\s+\d)|(?<!already\s)(?<!been\s)written\s+off(?=\s+(?:\d|at\b|for\b|@)))\b",
     _I,
 )
 # "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
@@ -1173,7 +1192,11 @@ def answer(
     words = (without_codes or text).strip()
     # "Can we write off 19 bags X? freezer burn": asked politely, the bot's own job, with the
     # goods counted and a reason, is a request
-    asked_to_do = bool(has_reason and _DIGIT.search(stripped) and ASKED_TO_DO.search(stripped))
+    asked_to_do = bool(
+        has_reason
+        and _DIGIT.search(stripped)
+        and (ASKED_TO_DO.search(stripped) or _ASKED_AT_END.search(stripped))
+    )
     if "?" in stripped and has_reason and not asked_to_do and said is not None:
         asked_to_do = report_after_question(stripped, said)
     if (
@@ -1237,6 +1260,9 @@ def answer(
     aside = asides.information(stripped) or _chatter(stripped, has_reason)
     if aside:
         return aside + DOES
+    if _NOT_OURS.search(stripped) and not _ASKS_WRITE_OFF.search(stripped):
+        # "customer crashed their own Mavic in the parking lot, not ours. just FYI"
+        return "That reads like someone else's goods, not our stock. " + DOES
     if _UNPAID_BILL.search(stripped):
         return (
             "That reads like a bill a customer did not pay (a receivable), not stock: I only "
@@ -1255,7 +1281,8 @@ def answer(
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
     if moved and not (
-        has_reason and (_ASKS_WRITE_OFF.search(stripped) or _COST_SAID.search(trade) or write_down)
+        (has_reason or _WRITTEN_OFF.search(stripped))
+        and (_ASKS_WRITE_OFF.search(stripped) or _COST_SAID.search(trade) or write_down)
     ):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
     if not (has_reason or _ASKS_WRITE_OFF.search(stripped)) and _PAID.search(trade):
