@@ -4997,6 +4997,8 @@ class _ReasonIndex:
                 and _TOO_FOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
             ):
                 continue  # "scrap 7, too stained even for the charity bag": no gift made
+            if key in ("picked up", "came and got", "came by for") and _SOLD_SAID.search(text):
+                continue  # "Lincoln HS team order picked up - 30 X": a sale collected, no gift
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
             if key in _EVENT_KEYS and _AID_AFTER.match(text, m.end()):
@@ -5027,6 +5029,13 @@ class _ReasonIndex:
                 # they went unknown; not the customer who "never came back" with them (round
                 # 285 drafted a sure theft)
                 out.append(_Hit(Category.SHRINKAGE, key, m.start(), frozenset()))
+                continue
+            if key == "missing" and _WITH_A_PART_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                # "came back open box with the cuffs missing": a part the goods lack (round 287
+                # drafted a sure shrinkage)
+                out.append(_Hit(Category.LOSS, key, m.start(), frozenset({Category.SHRINKAGE})))
                 continue
             lacks = key == "missing" and _A_PART_MISSING.match(text, m.end())
             if lacks and (
@@ -5885,6 +5894,9 @@ _A_PART_MISSING = re.compile(
     _I,
 )
 _WITH_BEFORE = re.compile(r"\b(?:with|each)\s+$", _I)
+# a sale, said: the goods a buyer collects are no gift ("team order picked up", round 287)
+_SOLD_SAID = re.compile(r"\b(?:order|orders|invoice|invoiced|paid|sold|purchase|po)\b", _I)
+_WITH_A_PART_BEFORE = re.compile(r"\bwith\s+(?:the|its|their|his|her|a|an)\s+[a-z]+\s+$", _I)
 _COUNTED_GOODS_BEFORE = re.compile(
     r"(?:\b\d+\s+(?:x\s+)?[\w-]*\d[\w-]*|\b\d+\s+[a-z]+|\b[a-z]+-?\d[\w-]*|" + SKU_MARK + r")\s*$",
     _I,

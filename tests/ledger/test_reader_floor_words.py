@@ -10336,3 +10336,24 @@ def test_someone_elses_goods_are_no_write_off() -> None:
             "customer crashed their own SKU-12 in the parking lot, not ours. just FYI",
             make_context(items=ITEMS),
         )
+
+
+# -- held-out round 287 (sets 2333-2340) ------------------------------------------------------
+
+
+def test_an_order_picked_up_is_no_gift() -> None:
+    # "Lincoln HS team order picked up - 30 X" had been a sure donation (0.97)
+    with pytest.raises(DraftError):
+        draft("Lincoln HS team order picked up - 30 SKU-12", make_context(items=ITEMS))
+    (d,) = draft("the shelter picked up 3 SKU-12 we couldn't sell", make_context(items=ITEMS))
+    assert d.category is Category.DONATION
+
+
+def test_goods_back_with_a_part_missing_are_damage() -> None:
+    # "3 X came back open box with the cuffs missing. can't resell them" had been a sure
+    # shrinkage (0.97)
+    (d,) = draft(
+        "3 SKU-12 came back open box with the cuffs missing. can't resell them",
+        make_context(items=ITEMS),
+    )
+    assert d.category is Category.LOSS
