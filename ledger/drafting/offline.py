@@ -1788,7 +1788,10 @@ _NOT_TO_WRITE = re.compile(
     r"\s+(?:write|writing|w/o)\s+(?:(?:it|them|those|these|that|this"
     r"|anything|any\s+of\s+(?:it|them|those))\s+)?off\b"
     # "is fine, tech checked it - no write-off needed"
-    r"|\bno\s+(?:write[-\s]?offs?|w/o)\s+(?:is\s+|was\s+)?(?:needed|required|necessary)\b",
+    r"|\bno\s+(?:write[-\s]?offs?|w/o)\s+(?:is\s+|was\s+)?(?:needed|required|necessary)\b"
+    # ("not a write-off, just fyi: 3 X have scuffed boxes but they're fine to sell": round
+    # 288 drafted a sure loss)
+    r"|\b(?:not|isn'?t|is\s+not)\s+a\s+(?:write[-\s]?off|w/o)\b(?!\s+(?:yet|but)\b)",
     _I,
 )
 _NEGATION_BEFORE = re.compile(
@@ -4737,6 +4740,11 @@ _NOT_THE_FIGURE = re.compile(
     r"(\b(?:not|vs\.?|versus)\s+the\s+)(\d[\w.-]*)(?=\s*(?:[!).,;:?]|$))",
     _I,
 )
+_TO_A_TOTAL = re.compile(
+    r"\bto\s+\$?\s?\d[\d,]*(?:\.\d+)?\s+(?:total|in\s+total|altogether|all\s+together"
+    r"|for\s+(?:all\s+of\s+them|both|the\s+lot))\b",
+    _I,
+)
 _TO_A_PRICE = frozenset(
     ("down to", "drop to", "drop em to", "reduce to", "reduced to", "lowered to", "lower to",
      "cut to", "dropped to")
@@ -5030,8 +5038,16 @@ class _ReasonIndex:
                 # 285 drafted a sure theft)
                 out.append(_Hit(Category.SHRINKAGE, key, m.start(), frozenset()))
                 continue
-            if key == "missing" and _WITH_A_PART_BEFORE.search(
-                text, max(0, m.start() - 30), m.start()
+            if (
+                key == "missing"
+                and (
+                    _WITH_A_PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                    # ("2 KIT-LOGQ (missing pattern)": the kit's part, in brackets; round 288)
+                    or (
+                        text[max(0, m.start() - 2) : m.start()].rstrip().endswith("(")
+                        and _A_PART_IN_BRACKETS.match(text, m.end())
+                    )
+                )
             ):
                 # "came back open box with the cuffs missing": a part the goods lack (round 287
                 # drafted a sure shrinkage)
@@ -5738,6 +5754,14 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
             each = m.group("per") or m.group("dper") or m.group("oper") or m.group("oper2")
             (r.wd_by_unit if each else r.wd_by_total).append(value)
         r.cut(*m.span(), MONEY_MARK)
+    together = _TO_A_TOTAL.search(r.s)
+    if together:
+        # "write down 2 pcs X to 500 total": the value of them all, or of each? (round 288
+        # wrote each down to $500, sure)
+        r.unclear.append(
+            f"'{together.group(0).strip()}': is that what they are all worth together, or each? "
+            "Say 'to $250 each'"
+        )
     _take_money(r, _WD_TO, "b", r.wd_new)
     _take_money(r, _WD_FROM, "a", r.wd_cost)
     if not r.wd_new and _WD_REVALUE.search(r.s):
@@ -5896,6 +5920,11 @@ _A_PART_MISSING = re.compile(
 _WITH_BEFORE = re.compile(r"\b(?:with|each)\s+$", _I)
 # a sale, said: the goods a buyer collects are no gift ("team order picked up", round 287)
 _SOLD_SAID = re.compile(r"\b(?:order|orders|invoice|invoiced|paid|sold|purchase|po)\b", _I)
+_A_PART_IN_BRACKETS = re.compile(
+    r"\s+(?!(?:from|in|on|at|off|since|after|out|during|today|now|again)\b)"
+    r"(?:the\s+|a\s+|an\s+)?[a-z]{3,}(?:\s+[a-z]{3,})?\s*\)",
+    _I,
+)
 _WITH_A_PART_BEFORE = re.compile(r"\bwith\s+(?:the|its|their|his|her|a|an)\s+[a-z]+\s+$", _I)
 _COUNTED_GOODS_BEFORE = re.compile(
     r"(?:\b\d+\s+(?:x\s+)?[\w-]*\d[\w-]*|\b\d+\s+[a-z]+|\b[a-z]+-?\d[\w-]*|" + SKU_MARK + r")\s*$",

@@ -10357,3 +10357,34 @@ def test_goods_back_with_a_part_missing_are_damage() -> None:
         make_context(items=ITEMS),
     )
     assert d.category is Category.LOSS
+
+
+# -- held-out round 288 (sets 2341-2348) ------------------------------------------------------
+
+
+def test_not_a_write_off_said_is_nothing_to_draft() -> None:
+    # "not a write-off, just fyi: 3 X have scuffed boxes but they're fine to sell" had been a
+    # sure loss
+    with pytest.raises(DraftError):
+        draft(
+            "not a write-off, just fyi: 3 SKU-12 have scuffed boxes but they're fine to sell",
+            make_context(items=ITEMS),
+        )
+
+
+def test_a_write_down_to_a_total_asks_whether_it_is_each() -> None:
+    # "write down 2 pcs X to 500 total" had written each down to $500, sure
+    (d,) = draft("write down 2 pcs SKU-12 to 10 total", make_context(items=ITEMS))
+    assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("write off 2 SKU-12 (missing pattern) and 1 SKU-40 (cracked)", Category.LOSS),
+        ("SKU-12 x3 (missing from bin)", Category.SHRINKAGE),
+    ],
+)
+def test_a_part_missing_said_in_brackets(text: str, category: Category) -> None:
+    # "2 KIT-LOGQ (missing pattern)" had been a sure shrinkage
+    assert draft(text, make_context(items=ITEMS))[0].category is category
