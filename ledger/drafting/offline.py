@@ -1959,7 +1959,10 @@ def read_requests(
     reasons.new_message(names or {}, text)
     packs.new_message()
     # ("CAS220-9404 (not the 8505!) 5 stained": the other goods' figure, no count; round 281)
-    spelt_out = _NOT_THE_FIGURE.sub(r"\g<1>#\g<2>", measures.spelled(_clean(text)))
+    spelt_out = measures.spelled(_clean(text))
+    low_spelt = spelt_out.lower()
+    if " the " in low_spelt and ("not" in low_spelt or "vs" in low_spelt):
+        spelt_out = _NOT_THE_FIGURE.sub(r"\g<1>#\g<2>", spelt_out)
     clean = items.canonical(spelt_out, known, names)
     # (a code read from part of it, or from its figures alone, is a guess to confirm)
     partial = (
@@ -4740,6 +4743,7 @@ _NOT_THE_FIGURE = re.compile(
     r"(\b(?:not|vs\.?|versus)\s+the\s+)(\d[\w.-]*)(?=\s*(?:[!).,;:?]|$))",
     _I,
 )
+_TOTAL_WORDS = re.compile(r"total|together|both|lot\b", _I)
 _TO_A_TOTAL = re.compile(
     r"\bto\s+\$?\s?\d[\d,]*(?:\.\d+)?\s+(?:total|in\s+total|altogether|all\s+together"
     r"|for\s+(?:all\s+of\s+them|both|the\s+lot))\b",
@@ -4942,7 +4946,8 @@ class _ReasonIndex:
             if key == "lifted" and _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # "the FG800 with the lifted bridge": raised, not taken
             if (
-                (key in _IRREGULAR_PAST or key.endswith("ed"))
+                self._message.names
+                and (key in _IRREGULAR_PAST or key.endswith("ed"))
                 and _DETERMINER_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start())
                 and self._names_said_word(key)
             ):
@@ -5754,7 +5759,9 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
             each = m.group("per") or m.group("dper") or m.group("oper") or m.group("oper2")
             (r.wd_by_unit if each else r.wd_by_total).append(value)
         r.cut(*m.span(), MONEY_MARK)
-    together = _TO_A_TOTAL.search(r.s)
+    together = (
+        _TO_A_TOTAL.search(r.s) if "to " in r.s.lower() and _TOTAL_WORDS.search(r.s) else None
+    )
     if together:
         # "write down 2 pcs X to 500 total": the value of them all, or of each? (round 288
         # wrote each down to $500, sure)

@@ -1260,7 +1260,11 @@ def answer(
     aside = asides.information(stripped) or _chatter(stripped, has_reason)
     if aside:
         return aside + DOES
-    if _NOT_OURS.search(stripped) and not _ASKS_WRITE_OFF.search(stripped):
+    if (
+        ("ours" in low_text or "own" in low_text or "our " in low_text)
+        and _NOT_OURS.search(stripped)
+        and not _ASKS_WRITE_OFF.search(stripped)
+    ):
         # "customer crashed their own Mavic in the parking lot, not ours. just FYI"
         return "That reads like someone else's goods, not our stock. " + DOES
     if _UNPAID_BILL.search(stripped):

@@ -150,7 +150,7 @@ def read(text: str) -> Way | None:
     if "over" not in text and "under" not in text and not _CHEAP.search(text):
         return None
     m = _OURS.search(text) or _LEADING.search(text)
-    if m is None:
+    if m is None and (" is " in text or " was " in text or "'s " in text):
         m = _CODE_WAY.search(text)
     if m is not None:
         up = m.group("d").lower() in _UP

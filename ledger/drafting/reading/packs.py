@@ -2019,10 +2019,12 @@ _A_FIGURE = re.compile(r"(?<![\w.])\d")
 def unit_echoed(text: str, names: Mapping[str, str]) -> str:
     """`text` without the list's own retail pack ("4pk" of a "..., 4pk" line whose code it
     says) when another figure there gives the count: it is the list's unit, said again."""
+    low = text.lower()
+    if "pk" not in low and "pack" not in low:
+        return text
     echoes = list(_RETAIL_ECHO.finditer(text))
     if not echoes:
         return text
-    low = text.lower()
     said = [code for code in names if code.lower() in low]
     sizes = set()
     for code in said:
