@@ -5043,32 +5043,10 @@ class _ReasonIndex:
                 # 285 drafted a sure theft)
                 out.append(_Hit(Category.SHRINKAGE, key, m.start(), frozenset()))
                 continue
-            if (
-                key == "missing"
-                and (
-                    _WITH_A_PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                    # ("2 KIT-LOGQ (missing pattern)": the kit's part, in brackets; round 288)
-                    or (
-                        text[max(0, m.start() - 2) : m.start()].rstrip().endswith("(")
-                        and _A_PART_IN_BRACKETS.match(text, m.end())
-                    )
-                )
-            ):
-                # "came back open box with the cuffs missing": a part the goods lack (round 287
-                # drafted a sure shrinkage)
-                out.append(_Hit(Category.LOSS, key, m.start(), frozenset({Category.SHRINKAGE})))
-                continue
-            lacks = key == "missing" and _A_PART_MISSING.match(text, m.end())
-            if lacks and (
-                lacks.group("a")
-                or _WITH_BEFORE.search(text, max(0, m.start() - 8), m.start())
-                # ("3 kits missing reagents": the goods, then the part they lack; never "the
-                # broken and missing goggles", goods that are missing)
-                or _GOODS_BEFORE.search(text, max(0, m.start() - 16), m.start())
-            ):
-                # "7 kits with missing sprues", "5 sets each missing a stud", "3 kits missing
-                # reagents": a part the goods lack, no goods missing (rounds 280-283 drafted
-                # shrinkage); the goods cannot be sold as they are
+            if key == "missing" and _a_part_missing(text, m.start(), m.end()):
+                # "7 kits with missing sprues", "came back with the cuffs missing", "2 X
+                # (missing pattern)": a part the goods lack, no goods missing (rounds 280-288
+                # drafted shrinkage, some sure); the goods cannot be sold as they are
                 out.append(_Hit(Category.LOSS, key, m.start(), frozenset({Category.SHRINKAGE})))
                 continue
             if key == "short" and _TOO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -5919,7 +5897,7 @@ _TOO_FOR_BEFORE = re.compile(
 _A_PART_MISSING = re.compile(
     r"\s+(?:(?P<a>a|an|its|their|his|her)\s+[a-z]"
     r"|(?!(?:items?|units?|pcs|stock|inventory|cases?|boxes|pallets?|bags?|cartons?|bottles?"
-    r"|goods|products?|from|in|on|at|off|after|since|during|out|since|today|now|again|parts"
+    r"|goods|products?|from|in|on|at|off|after|since|during|out|today|now|again|parts"
     r"|counts?|cans?|jars?|rolls?|packs?|sets?|kits?|pairs?)\b)[a-z]{3,}s\b"
     r"(?!\s+(?:from|in|on|at|off|after|since|during|out|of)\b))",
     _I,
@@ -5938,6 +5916,28 @@ _COUNTED_GOODS_BEFORE = re.compile(
     _I,
 )
 _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
+
+
+def _a_part_missing(text: str, start: int, end: int) -> bool:
+    """Whether "missing" at text[start:end] says a part the goods lack, not goods missing:
+    "kits with missing sprues", "each missing a stud", "kits missing reagents", "with the
+    cuffs missing", "(missing pattern)"; never "5 X missing", "missing 5 X", "the broken and
+    missing goggles" or "(missing from bin)"."""
+    if _WITH_A_PART_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if text[max(0, start - 2) : start].rstrip().endswith("(") and _A_PART_IN_BRACKETS.match(
+        text, end
+    ):
+        return True
+    lacks = _A_PART_MISSING.match(text, end)
+    return lacks is not None and bool(
+        lacks.group("a")
+        or _WITH_BEFORE.search(text, max(0, start - 8), start)
+        # (the goods, then the part they lack: "3 kits missing reagents")
+        or _GOODS_BEFORE.search(text, max(0, start - 16), start)
+    )
+
+
 # the parts of goods that wear out or break: "seams gone", "heels gone", "the handles are gone"
 # (round 278 drafted two as shrinkage)
 _A_PART_BEFORE = re.compile(
