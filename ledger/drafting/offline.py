@@ -4757,7 +4757,6 @@ _DOLLARS_AFTER = re.compile(r"\s*(?:\$|usd\s*)\s*\d", _I)
 _GOODS_THEN_PRICE = re.compile(
     r"\s+(?:[^\s,.;:!?]+\s+){1,5}?(?:down\s+)?to\s+(?:\$\s*|usd\s*)?\d", _I
 )
-_RESERVE_NOUN_IN = re.compile(r"\b(?:reserves?|allowances?|provisions?|e&o)\b", _I)
 _IRREGULAR_PAST = frozenset(("stole", "broke", "took", "tore", "froze", "burnt", "sank", "shot"))
 _DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our)\s+$", _I)
 _AT_WORK_AFTER = re.compile(
@@ -5066,7 +5065,7 @@ class _ReasonIndex:
                 if key in ("reduce", "reducing", "lower", "lowering")
                 else None
             )
-            if price is not None and not _RESERVE_NOUN_IN.search(price.group(0)):
+            if price is not None and not _RESERVE_WORD.search(price.group(0)):
                 # "reduce 12 balances to $99 each", "lower the 40 X to $7": the goods between
                 # the verb and their new price (rounds 279-280 drafted losses)
                 out.append(_Hit(Category.WRITE_DOWN, key, m.start(), frozenset({Category.LOSS})))
