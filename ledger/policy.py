@@ -1159,9 +1159,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                                  "have taken", "had taken", "steal", "steals", "stealed",
                                  "stoled", "grab", "grabbed", "walk off with", "walked off with",
                                  "walk away with", "walked away with", "walk out with",
-                                 "run off with", "ran off with", "nick", "nicked")
+                                 "run off with", "ran off with", "nick", "nicked",
+                                 # ("someone's knocked off 4 fleeces from the display": a
+                                 # person knocking goods off is a theft; goods knocked off a
+                                 # shelf have no "someone" before them; round 290)
+                                 "knocked off", "knock off", "has knocked off")
                     if f"{who} {verb}" not in ("someone took", "somebody took", "someone stole")
                 ),
+                "someone's knocked off", "somebody's knocked off", "someone's nicked",
+                "somebody's nicked", "someone's taken", "somebody's taken", "someone's pinched",
                 # "the shop was broken in": a place broken into ("broken in transit" is not)
                 *(
                     f"{place} {how}"

@@ -859,9 +859,24 @@ _BARE_CODE = lead(
     # ("6308-2RS", "7205-BEP", "6310-ZZ": a bearing's or a maker's part number starts with its
     # digits; "100-CT", "24-PK" are counts, "2024-12-01" a date)
     r"|(?<![\w.,$/-])(?-i:\d{3,6}(?:-(?!(?:CT|PK|PC|PCS|LB|LBS|OZ|FT|GAL|CS|BX|EA|YD|IN|MM|CM"
-    r"|ML|KG|QT|PR|DZ)(?![A-Z0-9]))(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,6})+)(?![\w-])",
+    r"|ML|KG|QT|PR|DZ)(?![A-Z0-9]))(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,6})+)(?![\w-])"
+    # ("QO115", "HOM2200BBGC", "GF20LW-T6": a maker's catalogue number run together, letters,
+    # digits and letters again; taken only in capitals in a message that is not, and never
+    # a reference's own prefix: _MIXED_CODE; round 290 drafted them with no SKU)
+    r"|(?<![\w-])(?-i:[A-Z]{1,5}\d{2,}(?:[A-Z]{1,6}\d*)?(?:-[A-Z0-9]+)*)(?![\w-])",
 )
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
+# the run-together shape, and the references, months and money it must not be ("PO7789",
+# "FY2025", "DEC2024", "USD500", "RMA20931", "KN95", "MP3"): a part number has 4 characters
+# or more, and at least two letters or a dash
+_DASHED_SHAPE = re.compile(r"[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+")  # the first shape above
+_MIXED_CODE = re.compile(r"[A-Z]{1,5}\d{2,}(?:[A-Z]{1,6}\d*)?(?:-[A-Z0-9]+)*")
+_NOT_MIXED = re.compile(
+    r"(?:PO|RMA|RA|INV|WO|REF|TKT|BOL|FY|Q|CAD|USD|EUR|GBP|AUD|ID|NO|PR|CS|BX|EA|PK|LB|OZ|FT"
+    r"|GAL|QTY|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|KN|N|MP|CO|H|W|I|US|UK"
+    r"|ORD|ORDER|TRK|TRUCK|DOCK|BAY|BIN|ROW|AISLE|LOT|BATCH|RM|RX|V|VOL|REV|HWY|SR|CR|RT|A|B"
+    r"|C|D|E|F|G|K|L|M|P|R|S|T|U|X|Y|Z)\d+(?:-[A-Z0-9]+)*"
+)
 # a code of letters only, three parts or more: "GLV-NIT-XL", "TEE-BLK-M", "HLM-KIDS-S"
 _DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")
 # ... or in two parts of two letters or more ("SYR-PMK", "HT-GIFT"), typed in capitals in a
@@ -1957,6 +1972,7 @@ def read_requests(
     # message seen before is read again, so no figure (make bench's included) counts on
     # messages repeating
     reasons.new_message(names or {}, text)
+    _LIST_NAMES.names = names.values() if names else ()
     packs.new_message()
     # ("CAS220-9404 (not the 8505!) 5 stained": the other goods' figure, no count; round 281)
     spelt_out = measures.spelled(_clean(text))
@@ -4470,6 +4486,18 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         if _overlaps(m.span(), taken) or code in _NOT_CODES:
             continue
         if (
+            code not in known
+            and not _DASHED_SHAPE.fullmatch(code)
+            and _MIXED_CODE.fullmatch(code)
+            and (
+                _NOT_MIXED.fullmatch(code)
+                or len(code) < 4
+                or not re.search("[a-z]", text)
+                or _names_the_list_knows(code, known)
+            )
+        ):
+            continue  # the run-together shape only where it cannot be a reference or shouting
+        if (
             not _DIGIT.search(code)
             and not _DASHED_CODE.fullmatch(code)
             and not (
@@ -4529,6 +4557,26 @@ _ALIAS_GAP = re.compile(
 
 # ... said as another name: a label, "aka", brackets ("MON0/MON-1", "MON0, MON-1" are two codes)
 _ALIAS_SAID = re.compile(r"\b(?:skus?|item|part|code|no|aka|a\.k\.a|i\.e)\b|[#(]", _I)
+
+
+class _ListNames(threading.local):
+    """The item list's names for the message being read (read_requests sets them), for the
+    few checks that need a name where only codes are passed."""
+
+    names: Collection[str] = ()
+
+
+_LIST_NAMES = _ListNames()
+
+
+def _names_the_list_knows(code: str, known: Collection[str]) -> bool:
+    """Whether a run-together code is a word of the list's own: the head of its codes
+    ("PH2868" of PH2868-L and PH2868-R) or a model in a name ("X100V" of "Fujifilm X100V,
+    used"): goods the list knows, found by name, not an unknown code."""
+    if any(k.startswith(code) for k in known):
+        return True
+    word = re.compile(rf"(?<![\w-]){re.escape(code)}(?![\w-])", _I)
+    return any(word.search(name) for name in _LIST_NAMES.names)
 
 
 def _split_aliases(

@@ -96,13 +96,13 @@ def test_each_request_takes_the_item_its_own_words_name() -> None:
 
 
 def test_a_code_the_list_does_not_know_beside_priced_goods_is_never_sure() -> None:
-    # the one item whose cost is the price said is read as the goods, as a guess
+    # a maker's code run together is the goods the message names, as BT-90 would be, even
+    # where one item's cost is the price said (it had been read as that item, TW-BAL)
     (d,) = draft("2 rolls BT90 got rained on, $83.00 all in", make_context(items=ITEMS))
-    assert (d.sku, d.amount) == ("TW-BAL", Decimal("83.00"))
+    assert (d.sku, d.amount) == ("BT90", Decimal("83.00"))
     assert d.confidence < 0.9 and any("BT90" in w for w in d.explanation)
-    # no item costs that: the card asks which item the code is
     (d,) = draft("2 rolls BT99 got rained on, $90.00 all in", make_context(items=ITEMS))
-    assert (d.sku, d.amount) == (None, Decimal("90.00"))
+    assert (d.sku, d.amount) == ("BT99", Decimal("90.00"))
     assert d.confidence < 0.9
 
 

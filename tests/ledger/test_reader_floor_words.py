@@ -10388,3 +10388,49 @@ def test_a_write_down_to_a_total_asks_whether_it_is_each() -> None:
 def test_a_part_missing_said_in_brackets(text: str, category: Category) -> None:
     # "2 KIT-LOGQ (missing pattern)" had been a sure shrinkage
     assert draft(text, make_context(items=ITEMS))[0].category is category
+
+
+# -- held-out round 290 (sets 2357-2364) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone's knocked off 4 SKU-12 from the front display :(",
+        "somebody knocked off 2 SKU-12 off the rack",
+        "someone's nicked 3 SKU-12",
+    ],
+)
+def test_someone_knocking_goods_off_is_a_theft(text: str) -> None:
+    # "someone's knocked off 4 fleeces X from the front display" had been a sure loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_goods_knocked_off_a_shelf_stay_damage() -> None:
+    (d,) = draft("4 SKU-12 got knocked off the shelf", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("scrap 5 QO115 @ 10.90, cracked", "QO115"),
+        ("2 HOM2200BBGC main breakers, bent stabs, $224 ea, w/o", "HOM2200BBGC"),
+        ("w/o 3 GF20LW-T6 @ 19.75 each, won't trip", "GF20LW-T6"),
+    ],
+)
+def test_a_catalogue_number_run_together_is_the_goods(text: str, sku: str) -> None:
+    # a maker's number of letters and digits with no dash had been drafted with no SKU
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.sku == sku
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PO7789: 2 SKU-12 dented", "FY2025 close: 2 SKU-12 dented", "2 SKU-12 dented, RMA20931"],
+)
+def test_a_reference_run_together_is_no_goods(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.sku == "SKU-12"
+    assert d.amount == Decimal("30.00")
