@@ -1624,7 +1624,14 @@ _WD_BY = re.compile(
     # ("worth $25 less each now": the cut per unit, said as what the goods lost)
     rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+(?:off|{_LESS})\s+(?P<oper>{_PER}|(?:each|every)\b)"
     # ("knock $12/ctn off the 40 ctns": the cut per carton, said before "off")
-    rf"|(?P<o2>{_MONEY_STRICT})\s*(?P<oper2>{_PER})\s+off\b",
+    rf"|(?P<o2>{_MONEY_STRICT})\s*(?P<oper2>{_PER})\s+off\b"
+    # ("take a $60 write-down total on the 6 X", "a $150 writedown on the 5 dinged X", "knock
+    # $90 total off the 9 shelf-worn X": the write-down's own amount; round 291 asked for a
+    # value per unit, or drafted $90 as a loss)
+    rf"|\b(?:a|an|the)\s+(?P<t>{_MONEY_STRICT})\s+(?:write[-\s]?downs?|writedowns?"
+    rf"|mark[-\s]?downs?|markdowns?)\b(?:\s+total\b)?(?P<tper>\s*(?:{_PER}|each\b|ea\b))?"
+    rf"|(?P<o3>{_MONEY_STRICT})\s+(?:total|in\s+all|all\s+in)\s+off\b"
+    rf"|(?P<o4>{_MONEY_STRICT})\s+(?P<oper4>each|ea|apiece)\s+off\b",
     _I,
 )
 _WD_TO = re.compile(
@@ -2382,7 +2389,15 @@ _COUNT_SAID_AGAIN = re.compile(
     r"\ball\s+(?:\d+|of\s+(?:them|those|the\s+\d+))\b"
     r"|\b(?:count(?:'s|\s+is|\s+was)?|we'?re|we\s+are|we\s+have|we\s+had|shelf\s+count(?:\s+is)?)"
     r"\s+(?:\w+\s+){0,3}?(?:over|off|short|under|up|down|more|fewer|less|surplus)\b"
-    r"|\b(?:more|fewer|less)\s+than\s+(?:on\s+|in\s+)?(?:the\s+)?(?:books|system|records)\b",
+    r"|\b(?:more|fewer|less)\s+than\s+(?:on\s+|in\s+)?(?:the\s+)?(?:books|system|records)\b"
+    # a part that is only the count's way and the count, after a count that said it
+    # ("X system 9 counted 8. short 1, no idea where it went"), or only the verb and the count
+    # after the goods ("X 300 bags defective, valves glued shut. scrap 300"): round 291 drafted
+    # each twice
+    r"|^\W*(?:short|over|under|off|up|down)\s+(?:by\s+)?\d+(?:\.\d+)?\b(?!\s*(?:more|other|else))"
+    r"|^\W*(?:pls\s+|please\s+|so\s+)?(?:scrap|toss|trash|bin|dump|junk|chuck|kill|w/?o|write\s+off)"
+    r"\s+(?:all\s+|the\s+|those\s+|these\s+|em\s+|them\s+)?\d+(?:\.\d+)?"
+    r"(?:\s+(?:pcs?|units?|ea|of\s+(?:them|em)))?\W*$",
     _I,
 )
 
@@ -4757,7 +4772,9 @@ _PRICE_OFF = re.compile(
     r"(?<![\w.])(?P<pct>\d{1,2}(?:\.\d+)?\s*%)\s*off\b(?!\s+(?:the\s+)?(?:shelf|shelves|rack|pallet|truck))"
     # (a promotion's discount is no value lost: "10% off promo on 5+")
     r"(?!\s+(?:promo|promotion|sale|coupon|deal|code|discount|for\s+(?:customers|members|staff)))"
-    r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+)?\s+off\b"
+    r"|\bknock(?:ed|ing)?\s+\$\s?\d[\d.,]*(?:\s*/\s*[a-z]+"
+    # ("knock $90 total off the 9 X", "knock $10 each off": round 291)
+    r"|\s+(?:each|ea|apiece|total|in\s+all|per\s+[a-z]+))?\s+off\b"
     # ("knock the faded khaki caps down $2 each": round 256)
     r"|\bknock(?:ed|ing)?\s+(?:\S+\s+){0,4}?down\s+\$\s?\d"
     # ("mark the 2 display units down 25%", "take $5 a unit off the 30 remotes": round 257)
@@ -5779,9 +5796,11 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
     for m in list(_WD_TO_SHARE.finditer(r.s)):
         _share_said(r, m, kept=True)  # "to half cost": the write-down is the rest
     for m in list(_WD_BY.finditer(r.s)):
-        value = _money_value(m.group("b") or m.group("d") or m.group("o") or m.group("o2"), r)
+        said = m.group("b") or m.group("d") or m.group("o") or m.group("o2") or m.group("t")
+        value = _money_value(said or m.group("o3") or m.group("o4"), r)
         if value is not None:
             each = m.group("per") or m.group("dper") or m.group("oper") or m.group("oper2")
+            each = each or m.group("tper") or m.group("oper4")
             (r.wd_by_unit if each else r.wd_by_total).append(value)
         r.cut(*m.span(), MONEY_MARK)
     together = (

@@ -10434,3 +10434,50 @@ def test_a_reference_run_together_is_no_goods(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.sku == "SKU-12"
     assert d.amount == Decimal("30.00")
+
+
+# -- held-out round 291 (sets 2365-2372) ------------------------------------------------------
+
+
+def test_a_cost_gone_up_is_news_of_a_price() -> None:
+    # "fyi the X went up $20 in cost on the new price sheet" had been a sure $20 write-down
+    with pytest.raises(DraftError):
+        draft(
+            "fyi the SKU-40 went up $20 in cost on the new price sheet", make_context(items=ITEMS)
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("SKU-12 300 bags defective, valves glued shut. scrap 300", Category.LOSS, 300),
+        ("cycle count: SKU-12 system 120 counted 104. short 16, adjust", Category.SHRINKAGE, 16),
+        ("SKU-12 system 9 counted 8. short 1, no idea where it went", Category.SHRINKAGE, 1),
+    ],
+)
+def test_the_count_said_again_with_only_its_verb_is_one_write_off(
+    text: str, category: Category, quantity: int
+) -> None:
+    # each had been drafted twice
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, quantity)
+
+
+def test_a_different_count_after_is_not_the_same_write_off() -> None:
+    drafts = draft("SKU-12 3 bags defective, scrap 2", make_context(items=ITEMS))
+    assert len(drafts) != 1 or drafts[0].confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("take a $60 write-down total on the 6 SKU-12, old style", "60.00"),
+        ("take a $150 writedown on the 5 dinged SKU-40, still usable", "150.00"),
+        ("knock $90 total off the 9 shelf-worn SKU-40", "90.00"),
+        ("knock $10 each off the 9 shelf-worn SKU-40", "90.00"),
+    ],
+)
+def test_a_write_down_said_as_its_own_amount(text: str, amount: str) -> None:
+    # each had asked for a value per unit, or drafted the amount as a loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))

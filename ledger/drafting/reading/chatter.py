@@ -955,6 +955,9 @@ _PRICE_NEWS = re.compile(
       | \b(?:raised|raising|hiked|hiking|bumped|upped)\s+(?:their\s+|its\s+|the\s+|our\s+|his\s+)?
         (?:prices?|costs?)\b
       | \b(?:went|goes|go|going|is|are)\s+up\s+(?:another\s+)?\d+(?:\.\d+)?\s*%
+      # ("fyi the X went up $20 in cost on the new price sheet": a write-down is never up;
+      # it was drafted as a sure $20 write-down, round 291)
+      | \b(?:went|gone|goes|going)\s+up\s+(?:another\s+|by\s+)?\$\s?\d
       | \bshould\s+we\s+repric(?:e|ing)\b|\bhighway\s+robbery\b|^\W*price\s+check\b
       | \bspot\s+(?:price\s+)?(?:is\s+)?(?:up|down)\b""",
     _I | re.VERBOSE,
