@@ -10481,3 +10481,30 @@ def test_a_write_down_said_as_its_own_amount(text: str, amount: str) -> None:
     # each had asked for a value per unit, or drafted the amount as a loss
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+# -- held-out round 292 (sets 2373-2380) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("inventory count: SKU-12 64 counted / 80 system", Category.SHRINKAGE, 16),
+        ("blind count bin D1-14 SKU-12: 64 on hand vs 70 expected", Category.SHRINKAGE, 6),
+        ("SKU-12: system shows 5 on hand, physically 7", Category.OVERAGE, 2),
+        ("cycle count aisle B: SKU-12 sys 46 rolls, counted 41", Category.SHRINKAGE, 5),
+        ("cylce count SKU-12: sytem 14, countd 11", Category.SHRINKAGE, 3),
+        (
+            "annual count: SKU-12 reel shows 600ft in system, we measured 548",
+            Category.SHRINKAGE,
+            52,
+        ),
+        ("count on the SKU-12 reel: system 300ft, measured 342ft", Category.OVERAGE, 42),
+    ],
+)
+def test_the_books_figure_and_the_count_said_every_way(
+    text: str, category: Category, quantity: int
+) -> None:
+    # each had drafted one of the two figures as a loss, or refused
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, quantity)

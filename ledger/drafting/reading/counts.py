@@ -29,7 +29,8 @@ _N = r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d)"
 # measure may have a decimal ("books 31.5 yds, shelf 29")
 _N1 = (
     r"(?<![\w$.,-])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?![\w%]|[.,]\d|/\d)"
+    # ("system 300ft, measured 342ft": a measure's unit glued to its figure; round 291)
+    r"(?:ft|lbs?|kg|yds?|m)?(?![\w%]|[.,]\d|/\d)"
 )
 
 # Words between a figure's name and the figure: "system says 50", "books: 40", "qty 14"
@@ -77,7 +78,12 @@ _BOOK_AFTER = lead(
     + r"""\s+(?:(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:"""
     + _SYSTEM
     + r"""|books?|records?|wms|erp)\b
-        |booked\b|(?:[a-z]+\s+)?on\s+record\b)""",
+        |booked\b|(?:[a-z]+\s+)?on\s+record\b
+        # ("64 counted / 80 system", "64 on hand vs 70 expected": the books' name after its
+        # figure, alone; round 292)
+        |(?:"""
+    + _SYSTEM
+    + r"""|expected)\b(?!\s+(?:\w+\s+)?\d))""",
     _I | re.VERBOSE,
 )
 # What was counted: the figure after a count word ("shelf 34" beside "system 40"), or before
@@ -89,7 +95,9 @@ _COUNTED = re.compile(
           count(?:\s+(?:for|of|on)\s+[\w-]+
           # ("physical count PZ500-KT 112 vs system 130": the code counted, then its figure)
             |\s+(?=[a-z0-9-]*[\d-])(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]\s*[:=]?(?=\s*\d))?
-          |physical(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          |physical(?:ly)?(?:\s+count)?|actual(?:ly)?(?:\s+count)?
+          # ("sytem 14, countd 11": typed in a hurry)
+          |countd|cnted|coutned
           # ("WHSK14 sys 40 / act 36": the actual count, short; round 180)
           |act\.?(?=\s*[:=]?\s*\d)
           # ("counted latex M: 212": the goods, then the figure after a colon)
@@ -480,10 +488,12 @@ def _fit(
     if len(word) + 2 + len(diff) <= be - bs:
         text = _put(text, cs, ce, "")
         return _put(text, bs, be, f"{word} x{diff}")
-    if len(diff) < ce - cs and len(word) <= be - bs:
+    if len(diff) < ce - cs and len(word) <= be - bs and not book_unit:
         text = _put(text, bs, be, word)
         return _put(text, cs, ce, "x" + diff)
-    if len(diff) <= ce - cs and len(word) <= be - bs:
+    # ("sys 46 rolls, counted 41": not "short rolls, counted x5", the direction away from
+    # its difference; the count's phrase below takes both; round 292)
+    if len(diff) <= ce - cs and len(word) <= be - bs and not book_unit:
         text = _put(text, bs, be, word)
         # the count's words go with its figure: "books 30, shelf 41" left "shelf 11", a place
         ps = (count_phrase or count)[0]
