@@ -1376,6 +1376,24 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "weight of the snow", "snow load",
                 explains={Category.SHRINKAGE, Category.LOSS},
             ),
+            # a road accident or a car through the shop front is an event, like a storm ("our
+            # box truck got rear-ended on I-25, 6 ctns crushed", "truck 3 rolled over on I-80,
+            # lost the whole load", "car jumped the curb and came through the front window":
+            # rounds 290-292 drafted routine losses)
+            Words(
+                "rear ended", "got rear ended", "t boned", "got t boned", "jackknifed",
+                "jack knifed", "truck rolled", "truck flipped", "truck crashed", "truck crash",
+                "van crashed", "van crash", "trailer flipped", "car crashed", "crashed through",
+                "drove through the front", "came through the front window",
+                "came through the window", "through the storefront", "jumped the curb",
+                "car accident", "traffic accident", "road accident", "highway accident",
+                "truck accident", "van accident", "trailer accident", "in a wreck",
+                "rolled over on the highway", "rolled over on the interstate",
+                "rolled over on the freeway", "rolled on the highway",
+                "ran off the road", "went off the road",
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # goods gone from the locked cage were taken, however the going is said ("1 X went
             # walkies out of the locked cage", "from the cage (C-1), 2 boxes went missing":
             # round 249 drafted the first a sure shrinkage); "checked the cage, 3 X missing"
@@ -2293,6 +2311,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # for their winter drive", "tins going to the church rummage drive": round 256)
                 "furniture bank", "vincent de paul", "winter drive", "rummage drive",
                 "science fair",
+                # ("1 bale going to the Salvos clothing drive", "giving 15 X to St Vinnies for
+                # the winter appeal", "2 sample gowns to Brides Across America for their
+                # military brides giveaway": round 290)
+                "clothing drive", "salvos", "st vinnies", "vinnies", "winter appeal",
+                "christmas appeal", "giveaway", "give away day",
                 misspelled={"donatd": "donated", "doanted": "donated", "domated": "donated",
                             "donted": "donated"},
                 explains={Category.LOSS},
@@ -2315,6 +2338,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("dropping 4 X off at the elementary school", "hand 4 sticks over to the high
                 # school shop class": rounds 278-284)
                 "dropping", "hand",
+                # ("Lincoln HS got 1 dz bath towels for the swim team", "Lincoln elementary got
+                # 3 dz hand towels for the art room": who got them, a school; round 292)
+                "elementary got", "hs got", "high school got", "school got", "preschool got",
+                "library got", "church got", "shelter got", "pantry got",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
                       "preschool", "pre-school", "head start", "kindergarten",
                       # ("gave the vo-tech 3 coils for the lab": round 251)
@@ -2333,7 +2360,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "rec center", "recreation center", "community center", "youth program",
                       "art program", "boys & girls club", "boys and girls club",
                       "scout troop", "girl scouts", "boy scouts", "little league", "high",
-                      "middle school", "academy", "auto shop",
+                      "middle school", "academy", "auto shop", "hs",
                       # ("gave 15 pr X blanks to the free clinic at St. Vincent's", round 171)
                       "free clinic",
                       # ("gave 4 X to First Baptist for the kids' fish tank ministry", "going

@@ -866,6 +866,7 @@ _BARE_CODE = lead(
     r"|(?<![\w-])(?-i:[A-Z]{1,5}\d{2,}(?:[A-Z]{1,6}\d*)?(?:-[A-Z0-9]+)*)(?![\w-])",
 )
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
+_INTERSTATE = re.compile(r"I-\d{1,3}")
 # the run-together shape, and the references, months and money it must not be ("PO7789",
 # "FY2025", "DEC2024", "USD500", "RMA20931", "KN95", "MP3"): a part number has 4 characters
 # or more, and at least two letters or a dash
@@ -4500,6 +4501,8 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         code = m.group(0)
         if _overlaps(m.span(), taken) or code in _NOT_CODES:
             continue
+        if code not in known and _INTERSTATE.fullmatch(code):
+            continue  # ("our box truck got rear-ended on I-25": a highway, not goods)
         if (
             code not in known
             and not _DASHED_SHAPE.fullmatch(code)

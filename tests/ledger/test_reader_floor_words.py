@@ -10508,3 +10508,37 @@ def test_the_books_figure_and_the_count_said_every_way(
     # each had drafted one of the two figures as a loss, or refused
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (category, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giving 15 SKU-12 to St Vinnies for the winter appeal",
+        "giving 2 SKU-12 sample gowns to Brides Across America for their giveaway",
+        "Lincoln HS got 1 dz SKU-12 for the swim team",
+        "Lincoln elementary got 3 dz SKU-12 for the art room",
+    ],
+)
+def test_goods_given_to_a_cause_or_a_school_are_a_donation(text: str) -> None:
+    # each had been drafted as a routine loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.DONATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our box truck got rear-ended on I-25, 6 SKU-12 crushed in the back",
+        "car jumped the curb and came through the front window, the SKU-40 display is totaled",
+        "8 SKU-12 lost when truck 3 rolled over on the highway",
+    ],
+)
+def test_a_road_accident_is_a_casualty(text: str) -> None:
+    # each had been a routine loss; the interstate had been read as a second item's code
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_pallet_rolled_over_stays_damage() -> None:
+    (d,) = draft("the pallet rolled over on its side, 3 SKU-12 cracked", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
