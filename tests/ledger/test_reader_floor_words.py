@@ -10542,3 +10542,29 @@ def test_a_road_accident_is_a_casualty(text: str) -> None:
 def test_a_pallet_rolled_over_stays_damage() -> None:
     (d,) = draft("the pallet rolled over on its side, 3 SKU-12 cracked", make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+# -- held-out round 293 (sets 2381-2388) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "w/o list for tues:\n- 3 SKU-12 water bottle spill\n- 1 SKU-40 missing tiles",
+        "SKU-12 kits x 9, missing overloads from mfr, w/o",
+        "SKU-12 ×15 — valve cores missing from the whole box",
+        "SKU-12 - keys missing on 5 units, can't lock them. w/o",
+    ],
+)
+def test_a_part_the_goods_lack_named_before_or_after_missing_is_damage(text: str) -> None:
+    # each had been a sure shortfall
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.category is Category.LOSS for d in drafts)
+
+
+@pytest.mark.parametrize(
+    "text", ["shrink: 11 SKU-12 studs missing on count", "SKU-12 remote missing from 1108 again"]
+)
+def test_the_goods_own_word_after_their_code_missing_is_a_shortfall(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.SHRINKAGE
