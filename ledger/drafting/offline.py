@@ -2619,14 +2619,29 @@ def _write_down_count(a: Facts, b: Facts) -> Facts | None:
         if valued.category is not Category.WRITE_DOWN:
             continue
         # ("write down to NRV $11.00, 60 units (faded)": why they are worth less, aside)
-        if count.category is not Category.WRITE_DOWN and not (
-            count.category is Category.LOSS and _COUNT_WITH_ITS_WHY.match(count.source_text)
+        # ("the 8 scuffed X, write down $3 each", "12 bags close to date, reduce the value by
+        # $180 total": the goods and their state, then the write-down of them, its goods
+        # taken from the part before; not "the rest", other goods of the same code; round
+        # 293 drafted the state as a loss beside the write-down)
+        said_first = (
+            count is a
+            and count.category in (Category.LOSS, Category.WRITE_DOWN)
+            and any(g.message.startswith(_INHERITED_SKU) for g in valued.guesses)
+            and not _OTHER_ONES.search(valued.source_text)
+        )
+        if (
+            count.category is not Category.WRITE_DOWN
+            and not (
+                count.category is Category.LOSS and _COUNT_WITH_ITS_WHY.match(count.source_text)
+            )
+            and not said_first
         ):
             continue
         priced = (
             valued.new_unit_value is not None
             or valued.reduction_per_unit is not None
             or valued.reduction_fraction is not None
+            or (said_first and valued.total is not None)
         )
         if (
             priced
@@ -2637,6 +2652,7 @@ def _write_down_count(a: Facts, b: Facts) -> Facts | None:
             and count.reduction_fraction is None
             and (
                 count.category is not Category.WRITE_DOWN
+                or said_first
                 or any(g.message.endswith(_APPLIES_TOO) for g in count.guesses)
             )
         ):
@@ -2644,6 +2660,7 @@ def _write_down_count(a: Facts, b: Facts) -> Facts | None:
     return None
 
 
+_OTHER_ONES = re.compile(r"\b(?:rest|others?|remaining|remainder|another|more)\b", _I)
 # a part that is only a count and, in brackets, why: "60 units (faded)"
 _COUNT_WITH_ITS_WHY = re.compile(r"\W*\d[\d,]*\s*(?:[a-z]+\s*)?\([a-z ,/-]+\)\W*$", _I)
 

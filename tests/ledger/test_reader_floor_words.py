@@ -10568,3 +10568,29 @@ def test_a_part_the_goods_lack_named_before_or_after_missing_is_damage(text: str
 def test_the_goods_own_word_after_their_code_missing_is_a_shortfall(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.SHRINKAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "amount"),
+    [
+        (
+            "the 8 scuffed SKU-12 cans, write down $3 each, theyre going in the bargain bin",
+            8,
+            "24.00",
+        ),
+        ("SKU-12 12 bags close to date, reduce the value by $180 total", 12, "180.00"),
+        ("50 bags SKU-12 with sun-faded bags, write down $1 each", 50, "50.00"),
+        ("10 SKU-12 bags with faded print, revalue to 3 ea so we can move them", 10, "120.00"),
+    ],
+)
+def test_the_goods_and_their_state_then_their_write_down_is_one_write_down(
+    text: str, quantity: int, amount: str
+) -> None:
+    # each had drafted the goods' state as a loss beside a write-down with no count
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity, d.amount) == (Category.WRITE_DOWN, quantity, Decimal(amount))
+
+
+def test_the_rest_written_down_is_not_the_goods_before() -> None:
+    drafts = draft("3 SKU-12 broken, write down the rest by $5 each", make_context(items=ITEMS))
+    assert len(drafts) == 2 and drafts[0].category is Category.LOSS
