@@ -1299,6 +1299,28 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.SHRINKAGE},
             ),
+            # the way in, broken by someone ("someone smashed the case and took 1 X", "somebody
+            # smashed the back door glass and took the brewer", "someone smashed the lobby
+            # display case, 3 X gone": rounds 293-294 drafted routine losses); "I smashed the
+            # display case with the pallet jack" is damage
+            Words(
+                "smashed the lobby display case",
+                "smashed the back door", "smashed the back door glass", "smashed the door",
+                "smashed the showcase", "broke the display case", "and took",
+                "and ran off with", "and made off with",
+                near=("someone", "somebody", "some guy", "a guy", "guys", "they", "kids",
+                      "thief", "thieves", "overnight", "last night", "punks", "vandals"),
+                fuzzy=False,
+                explains={Category.LOSS, Category.SHRINKAGE},
+            ),
+            # ("driver caught on camera walking 5 pr X out the side door": round 294)
+            Words(
+                "out the side door", "out the front door", "out the loading door",
+                near=("walking", "walked", "walk", "carrying", "carried", "caught", "camera",
+                      "cam", "video"),
+                fuzzy=False,
+                explains={Category.SHRINKAGE},
+            ),
             # what thieves broke as they left ("took 4 X and 2 Y, and smashed a Z on the way
             # out": rounds 238-246 drafted the smashing as a routine loss)
             Words(
@@ -1758,7 +1780,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "scratch and dents", "s&d", "open box", "open boxed", "floor model",
                 "floor models", "ex display", "display model", "display models",
                 "demo unit", "demo units", "returned open box",
-                near=("now", "reprice", "repriced", "worth", "sell", "selling", "sells", "nrv",
+                # (not "worth" alone: "demo unit, motor burned up and its not worth fixing",
+                # "repair quote is more than the thing is worth. scrap it": round 294)
+                near=("now", "reprice", "repriced", "worth about", "worth maybe", "worth around",
+                      "only worth", "worth only", "still worth", "now worth", "worth like",
+                      "sell", "selling", "sells", "nrv",
                       "value", "price", "priced", "->", "=>", "\u2192", "knock", "knocked",
                       "clearance", "mark", "marked", "down to", "down from", "go for",
                       "goes for", "at a loss", "fetch", "get for",

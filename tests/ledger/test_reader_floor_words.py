@@ -10594,3 +10594,44 @@ def test_the_goods_and_their_state_then_their_write_down_is_one_write_down(
 def test_the_rest_written_down_is_not_the_goods_before() -> None:
     drafts = draft("3 SKU-12 broken, write down the rest by $5 each", make_context(items=ITEMS))
     assert len(drafts) == 2 and drafts[0].category is Category.LOSS
+
+
+# -- held-out round 294 (sets 2389-2396) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("cc: SKU-12 3 tubs over", Category.OVERAGE),
+        ("3 cs over on SKU-12", Category.OVERAGE),
+        ("SKU-12 x3 short", Category.SHRINKAGE),
+    ],
+)
+def test_a_count_and_its_way_beside_the_goods(text: str, category: Category) -> None:
+    # "X 3 tubs over" and "3 cs over on X" had been routine losses
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone smashed the case and took 1 SKU-40",
+        "somebody smashed the back door glass and took the SKU-40 off the staging rack",
+        "someone smashed the lobby display case, 3 SKU-12 gone",
+        "driver caught on camera walking 5 SKU-12 out the side door. write them off",
+    ],
+)
+def test_someone_breaking_in_or_walking_goods_out_is_a_theft(text: str) -> None:
+    # each had been a routine loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_demo_unit_not_worth_fixing_is_scrapped_not_written_down() -> None:
+    # "demo unit, motor burned up and its not worth fixing" had been a write-down with no value
+    (d,) = draft(
+        "scrap 1 SKU-40 - the counter demo unit, motor burned up and its not worth fixing",
+        make_context(items=ITEMS),
+    )
+    assert (d.category, d.quantity) == (Category.LOSS, 1) and d.amount is not None

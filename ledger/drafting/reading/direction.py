@@ -74,6 +74,15 @@ _CODE_WAY = re.compile(
     r"(?:'s|\s+(?:is|was))\s+" + _AMOUNT + _WAY,
     _I,
 )
+# "X 3 tubs over", "3 cs over on X", "2 over on X": the goods and a count with its way and
+# nothing more, or a count's way on the goods named after it (round 294 drafted losses)
+_COUNT_THEN_WAY = re.compile(
+    r"(?:\ue000|(?<![\w/-])(?:[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*))\s+(?:x\s*)?\d{1,5}\s+"
+    r"(?:[a-z]+\s+)?(?P<d>over|ovr|short|under)\b(?=\s*(?:$|[,.;:!)\n]|vs\b|against\b))"
+    r"|(?<![\w.$,/-])\d{1,5}\s+(?:[a-z]+\s+)?(?P<d2>over|ovr|short|under)\s+on\s+(?:the\s+)?"
+    r"(?:\ue000|[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*)",
+    _I,
+)
 # "over 2 on X", "ovr on X by 11 on the recount", "cout was ovr by 5": a count line that
 # starts with its way
 _LEADING = re.compile(
@@ -155,6 +164,11 @@ def read(text: str) -> Way | None:
     if m is not None:
         up = m.group("d").lower() in _UP
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), m.group("d"), True)
+    m = _COUNT_THEN_WAY.search(text)
+    if m is not None:
+        said = m.group("d") or m.group("d2")
+        up = said.lower() in _UP
+        return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), said, True)
     for pattern in (_BOOKS, _ON_BOOKS):
         m = pattern.search(text)
         if m is not None:
