@@ -231,6 +231,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             FormChoice("obsolete", "Obsolete", "obsolete"),
         ),
         words=(
+            # ("culled 11 ctns at the repack line, too much decay": produce sorted out as
+            # rotten; exact, since "pull" is one letter from "cull"; round 295)
+            Words("culled", "cull", "culls", "culling", fuzzy=False),
             Words(
                 "damaged", "damage", "broken", "broke", "breakage", "crushed", "dented",
                 "expired", "spoiled", "spoilt", "moldy", "mouldy", "contaminated", "defective",
@@ -329,6 +332,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "soured", "went bad", "gone bad", "rotting", "past expiry", "dmg'd",
                 # ("tossed another 10 lb that was too far gone"; paint "skinned over")
                 "too far gone", "skinned over", "crusted over",
+                # ("culled 11 ctns at the repack line, too much decay. gone": produce sorted out
+                # as rotten; round 295 read "gone" as a shortfall)
+                "decay", "decayed", "decaying",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
                 "flattened", "scuffed",
@@ -1304,7 +1310,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # display case, 3 X gone": rounds 293-294 drafted routine losses); "I smashed the
             # display case with the pallet jack" is damage
             Words(
-                "smashed the lobby display case",
+                "smashed the lobby display case", "cut the cable lock", "cut the cable",
+                "wheeled out", "rolled out the door", "wheeled them out",
                 "smashed the back door", "smashed the back door glass", "smashed the door",
                 "smashed the showcase", "broke the display case", "and took",
                 "and ran off with", "and made off with",
@@ -1413,6 +1420,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "rolled over on the highway", "rolled over on the interstate",
                 "rolled over on the freeway", "rolled on the highway",
                 "ran off the road", "went off the road",
+                # ("customer backed his truck into the outdoor display": round 295)
+                "backed his truck into", "backed her truck into", "backed their truck into",
+                "backed a truck into", "backed his car into", "backed her car into",
+                "backed their car into", "backed a car into", "drove his truck into",
+                "drove a car into", "car drove into", "truck drove into",
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

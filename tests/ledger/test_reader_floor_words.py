@@ -10635,3 +10635,60 @@ def test_a_demo_unit_not_worth_fixing_is_scrapped_not_written_down() -> None:
         make_context(items=ITEMS),
     )
     assert (d.category, d.quantity) == (Category.LOSS, 1) and d.amount is not None
+
+
+# -- held-out round 295 (sets 2397-2404) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("physical says 52 SKU-12, system 60", Category.SHRINKAGE, 8),
+        ("SKU-12 counted 31, books 35, nothing damaged just gone", Category.SHRINKAGE, 4),
+        (
+            "SKU-12 count short by 14. nothing broken logged, they're just not there",
+            Category.SHRINKAGE,
+            14,
+        ),
+        (
+            "cycle count: SKU-12 system 40, counted 36. no clue where the 4 went",
+            Category.SHRINKAGE,
+            4,
+        ),
+        ("physical inv SKU-12: 600 lf on hand vs 520 in system, adjust up", Category.OVERAGE, 80),
+        ("SKU-12 recounted twice, 2 boxes over what the system has", Category.OVERAGE, 2),
+    ],
+)
+def test_counts_that_had_been_refused_or_read_as_damage(
+    text: str, category: Category, quantity: int
+) -> None:
+    # damage denied ("nothing damaged") had refused the message or hidden the count's pair
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "someone cut the cable lock on the jack display and wheeled out 2 SKU-12",
+            Category.CASUALTY,
+        ),
+        (
+            "customer backed his truck into the outdoor display. 30 SKU-12 destroyed",
+            Category.CASUALTY,
+        ),
+        ("backed the forklift into the rack, 3 SKU-12 crushed", Category.LOSS),
+        ("culled 11 ctns SKU-12 at the repack line, too much decay. gone", Category.LOSS),
+    ],
+)
+def test_thefts_accidents_and_culls_said_plainly(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
+
+
+def test_pull_is_no_cull() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "can someone pull 14 ctns SKU-12 for will call, order 88213", make_context(items=ITEMS)
+        )

@@ -138,7 +138,9 @@ _COUNTED = re.compile(
           |on\s+hand(?:\s+(?:qty|quantity|count))?
           |(?:actual|real|physical)\s+stock)
         (?:\s*(?:is|was|are|were|shows?|came\s+to|qty|quantity|of|has|had|holds|today|tonight
-           |yesterday|[:=]))*\s*"""
+           |yesterday|[:=]
+           # ("physical says 52 X, system 60": round 295)
+           |says|said))*\s*"""
     + _N1.format("n")
     + r"|"
     + _N1.format("m")
@@ -147,7 +149,8 @@ _COUNTED = re.compile(
     + r"""\s+(?:(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,}\s+)?"""
     + r"""(?:(?:units?|pcs|pieces?|items?|ea|bags?|sacks?|cases?|cs|boxes|bx|bottles?|btls?
         |cans?|jars?|tubs?|rolls?|packs?|pks?|cartons?|ctns?|pails?|trays?|kegs?|jugs?|gal
-        |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?)\s+)?(?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
+        |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?|lf|ft|feet|yds?|yards?|m)\s+)?
+        (?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
         |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)
         |on\s+(?:the\s+)?(?:count|floor|racks?|bins?|pegs?|hooks?)
         # ("3,268 lb on the scale", "3,520 lb by dip": weighed or dipped, a bulk good's count)
@@ -381,6 +384,8 @@ def _elsewhere(text: str, start: int, end: int, n: Decimal) -> list[re.Match[str
 # "2 gone", "diff of 2"; the pair's figures say which way, the restatement adds nothing
 _RESTATED_BEFORE = re.compile(
     r"(?:\bso|\bthe\s+other|\bdiff(?:erence)?(?:\s+(?:of|is|was))?|\bthats?|=|\bi\.e\."
+    # ("system 40, counted 36. no clue where the 4 went": round 295)
+    r"|\bwhere\s+(?:the|those|these)"
     # ("system shows 5, counted 9. add the 4 back", "write off the 12", "adjust the 6")
     r"|\b(?:add|adding|write\s+off|w/o|writing\s+off|adjust|adj|book|post|shrink|take\s+off"
     r"|remove|drop)\s+(?:back\s+)?(?:the|those|these|that)?)\s*$",

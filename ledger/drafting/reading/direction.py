@@ -80,7 +80,10 @@ _COUNT_THEN_WAY = re.compile(
     r"(?:\ue000|(?<![\w/-])(?:[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*))\s+(?:x\s*)?\d{1,5}\s+"
     r"(?:[a-z]+\s+)?(?P<d>over|ovr|short|under)\b(?=\s*(?:$|[,.;:!)\n]|vs\b|against\b))"
     r"|(?<![\w.$,/-])\d{1,5}\s+(?:[a-z]+\s+)?(?P<d2>over|ovr|short|under)\s+on\s+(?:the\s+)?"
-    r"(?:\ue000|[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*)",
+    r"(?:\ue000|[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*)"
+    # ("X recounted twice, 2 boxes over what the system has": round 295)
+    r"|(?<![\w.$,/-])\d{1,5}\s+(?:[a-z]+\s+)?(?P<d3>over|under|short\s+of)\s+what\s+(?:the\s+)?"
+    r"(?:system|sys|books?|records?|qb|pos)\b",
     _I,
 )
 # "over 2 on X", "ovr on X by 11 on the recount", "cout was ovr by 5": a count line that
@@ -166,7 +169,7 @@ def read(text: str) -> Way | None:
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), m.group("d"), True)
     m = _COUNT_THEN_WAY.search(text)
     if m is not None:
-        said = m.group("d") or m.group("d2")
+        said = m.group("d") or m.group("d2") or m.group("d3")
         up = said.lower() in _UP
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), said, True)
     for pattern in (_BOOKS, _ON_BOOKS):
