@@ -10692,3 +10692,22 @@ def test_pull_is_no_cull() -> None:
         draft(
             "can someone pull 14 ctns SKU-12 for will call, order 88213", make_context(items=ITEMS)
         )
+
+
+# -- held-out round 296 (sets 2405-2412) ------------------------------------------------------
+
+
+def test_a_part_of_goods_that_all_met_the_same_fate_is_asked() -> None:
+    # "60 X soaked through and half of them floated off. flood loss" had drafted 30, sure,
+    # where all 60 were lost
+    (d,) = draft(
+        "creek came over the bank, 60 SKU-12 soaked through and half of them floated off. "
+        "flood loss",
+        make_context(items=ITEMS),
+    )
+    assert d.confidence < 0.9
+
+
+def test_a_part_of_goods_that_only_arrived_is_the_part() -> None:
+    (d,) = draft("60 SKU-12 arrived, half of them damaged", make_context(items=ITEMS))
+    assert d.quantity == 30 and d.confidence >= 0.9

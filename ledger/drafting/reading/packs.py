@@ -504,7 +504,32 @@ def _read_count_part(s: str) -> Pack | None:
     m = _COUNT_THEN_PART.search(s)
     if m is None or (m.group("k") and not m.group("gap").strip()):
         return None  # ("60, 5 of em": a count of what? the goods are not named between)
-    return _share_of(m, _num(m.group("n")), [m.span("n"), (m.end("gap"), m.end())])
+    pack = _share_of(m, _num(m.group("n")), [m.span("n"), (m.end("gap"), m.end())])
+    told = _TOLD_OF_ALL.search(m.group("gap"))
+    if pack is not None and told:
+        # "60 X soaked through and half of them floated off": what happened to all of them is
+        # said before the part; the part may be all that is lost, or some of a loss of all
+        # (round 296 drafted 30 of 60, sure, where the writer lost all 60)
+        n = m.group("n")
+        return replace(
+            pack,
+            doubt=f"'{told.group(0).strip()}' is said of all {n}: write off {_fmt(pack.quantity)}"
+            f" or all {n}?",
+        )
+    return pack
+
+
+# what happened, said of the whole count before a part of it: a past participle or "thru"
+_TOLD_OF_ALL = re.compile(
+    r"\b(?!(?:bed|red|need|seed|feed|shed|speed|steed|used|assorted|mixed|boxed|bagged|packed"
+    r"|wrapped|canned|bottled|frozen|dried|sealed|rolled|printed|labeled|labelled"
+    # (what was done with goods that are fine: "60 X arrived, half of them damaged")
+    r"|arrived|received|delivered|shipped|ordered|stocked|opened|checked|inspected|returned"
+    r"|listed|stored|stacked|loaded|unloaded|picked|pulled|counted|recounted|tested|sorted"
+    r"|came|taken|given|gotten|brought|bought|purchased|sampled|tagged|priced|displayed)\b)"
+    r"[a-z]{3,}(?:ed|en)\b(?:\s+(?:through|thru|out|up))?",
+    re.IGNORECASE,
+)
 
 
 # "3 dozen plus 4", "2 cases and 5 loose", "1 pallet + 6 singles": whole packs and loose
