@@ -1632,7 +1632,12 @@ _WD_BY = re.compile(
     rf"|\b(?:a|an|the)\s+(?P<t>{_MONEY_STRICT})\s+(?:write[-\s]?downs?|writedowns?"
     rf"|mark[-\s]?downs?|markdowns?)\b(?:\s+total\b)?(?P<tper>\s*(?:{_PER}|each\b|ea\b))?"
     rf"|(?P<o3>{_MONEY_STRICT})\s+(?:total|in\s+all|all\s+in)\s+off\b"
-    rf"|(?P<o4>{_MONEY_STRICT})\s+(?P<oper4>each|ea|apiece)\s+off\b",
+    rf"|(?P<o4>{_MONEY_STRICT})\s+(?P<oper4>each|ea|apiece)\s+off\b"
+    # ("knock $200 off the value of the demo X", "knock $120 off the value of the 10 X", "x1
+    # dented, markdown $89": the cut, in all; round 296 read the $200 as the value left)
+    rf"|(?P<o5>{_MONEY_STRICT})\s+off\s+(?:the\s+|its\s+|their\s+)?(?:carrying\s+|book\s+)?"
+    rf"(?:value|cost)\b"
+    rf"|\bmark(?:-|\s)?down\s+(?:of\s+)?(?P<o6>{_MONEY_STRICT})(?!\s*(?:{_PER}|each\b|ea\b|to\b))",
     _I,
 )
 _WD_TO = re.compile(
@@ -5820,7 +5825,8 @@ def _read_write_down(r: _Read, write_down: bool) -> None:
         _share_said(r, m, kept=True)  # "to half cost": the write-down is the rest
     for m in list(_WD_BY.finditer(r.s)):
         said = m.group("b") or m.group("d") or m.group("o") or m.group("o2") or m.group("t")
-        value = _money_value(said or m.group("o3") or m.group("o4"), r)
+        said = said or m.group("o3") or m.group("o4") or m.group("o5") or m.group("o6")
+        value = _money_value(said, r)
         if value is not None:
             each = m.group("per") or m.group("dper") or m.group("oper") or m.group("oper2")
             each = each or m.group("tper") or m.group("oper4")

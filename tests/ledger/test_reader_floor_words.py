@@ -10711,3 +10711,23 @@ def test_a_part_of_goods_that_all_met_the_same_fate_is_asked() -> None:
 def test_a_part_of_goods_that_only_arrived_is_the_part() -> None:
     (d,) = draft("60 SKU-12 arrived, half of them damaged", make_context(items=ITEMS))
     assert d.quantity == 30 and d.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("knock $200 off the value of the floor model SKU-40, scuffed but functional", "200.00"),
+        ("knock $120 off the value of the 10 SKU-40 with dented caps, still sellable", "120.00"),
+        ("knock $200 off the carrying value of the 1 demo SKU-40, cosmetic wear only", "200.00"),
+        ("SKU-40 x1 dented on the side, markdown $89", "89.00"),
+    ],
+)
+def test_a_cut_off_the_value_is_the_write_down(text: str, amount: str) -> None:
+    # each had read the cut as the value left (a write-down of cost minus $200)
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_fewer_than_inventory_shows_is_a_shortfall() -> None:
+    (d,) = draft("cycle ct row F - 2 fewer SKU-40 than inventory shows", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, 2)

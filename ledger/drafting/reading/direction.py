@@ -118,7 +118,8 @@ _ON_BOOKS = lead(
 # ("3 more X than sys", "than qb": the books' short names; round 207 drafted a loss)
 _THEIRS = (
     r"(?:the\s+)?(?:system|sys|qb|pos|books?|records?|ledger|wms|erp|(?:count\s+)?sheet"
-    r"|paperwork)(?![\w-])"
+    # ("2 fewer X than inventory shows": round 296)
+    r"|paperwork|inventory(?=\s+(?:shows|says|has)))(?![\w-])"
 )
 _COMPARED = lead(
     "wtcsprblf0-9",
