@@ -1194,6 +1194,7 @@ _EVENT_WORDS = frozenset(
 )  # fmt: skip
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # a part apart from the event said first: its own sentence, or words that set it apart
 _OWN_STORY = re.compile(
     r"[;\n]|[.!?]\s|\b(?:separately|unrelated|not\s+related|different(?:ly)?|another|also|too"
@@ -1225,7 +1226,8 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
     if len(read) < 2 or read[0].category is not Category.CASUALTY or not read[0].reason:
         return read
     event = read[0].reason
-    at = text.lower().find(event.lower())
+    said = re.search(re.escape(event.lower()).replace("\\-", "[-\\s]"), text.lower())
+    at = said.start() if said else -1
     first_digit = _DIGIT.search(text)
     late = _LATE_EVENT.search(text)
     if late is not None and first_digit is not None and first_digit.start() < late.start():
@@ -1251,6 +1253,9 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
         # "thieves got 2 X, and 1 Y fell and broke": the thieves took the first part; a later
         # part's own damage is its own story
         return read
+    first = text.find(read[0].source_text)
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(read[0].source_text)]
+    head = first + ends[-1] if first >= 0 and ends else at
     out = [read[0]]
     for f in read[1:]:
         start = text.find(f.source_text)
@@ -1258,7 +1263,11 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
         # next part is the one apart)
         stop = re.search(r"[.!?;]\s", f.source_text)
         end = start + (stop.start() if stop else len(f.source_text))
-        if start > at and (_OWN_STORY.search(text, at, end) or _OWN_CAUSE.search(f.source_text)):
+        # (from the first part's own sentence: "break-in at store 308 overnight. 5 X and 3 Y
+        # gone" heads the parts with a sentence of its own; round 297 read the 3 Y as a
+        # shortfall)
+        since = max(at, head)
+        if start > at and (_OWN_STORY.search(text, since, end) or _OWN_CAUSE.search(f.source_text)):
             # "flood in the basement got 10 X; separately 2 Y punctured by a box cutter": a
             # part in a sentence of its own, or said to be apart, tells its own story
             out.append(f)
