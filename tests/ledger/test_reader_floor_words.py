@@ -10755,3 +10755,30 @@ def test_a_part_said_apart_after_the_goods_keeps_its_own_story() -> None:
         make_context(items=ITEMS),
     )
     assert [d.category for d in drafts] == [Category.CASUALTY, Category.LOSS]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("QA found feathers in 3 SKU-12 packs, w/o", Category.LOSS),
+        ("found 3 extra SKU-12 in the back", Category.OVERAGE),
+        (
+            "sprinkler head popped in dry storage last night, 6 SKU-12 soaked thru",
+            Category.CASUALTY,
+        ),
+        ("floor drain backed up in dry storage, 4 SKU-12 ruined", Category.CASUALTY),
+        ("wite down the 2 scrached SKU-40 by 75 ea", Category.WRITE_DOWN),
+    ],
+)
+def test_round_297_words(text: str, category: Category) -> None:
+    # feathers found in the packs had been a count over the books at 0.87
+    assert draft(text, make_context(items=ITEMS))[0].category is category
+
+
+def test_a_count_in_dozens_is_short_in_dozens() -> None:
+    # "system 40 dz, counted 37 dz" had been one dozen short
+    items = {"BALL-12": ItemInfo("BALL-12", "Golf balls white, dozen", Decimal("38.50"))}
+    (d,) = draft(
+        "cycle count: BALL-12 system 40 dz, counted 37 dz. adjust", make_context(items=items)
+    )
+    assert (d.category, d.amount) == (Category.SHRINKAGE, Decimal("115.50"))

@@ -456,8 +456,13 @@ def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
 
 _LINE_PAIR = re.compile(r"[ \t]*\n[ \t]*")
 # a container word right after a figure: the figures count cases, boxes, rolls
+# ("system 40 dz, counted 37 dz": a dozen counts as its container does; round 297 read
+# "short x3 dz" as one dozen)
 _CONTAINER_AFTER = re.compile(
-    r"[ \t]*(?:" + "|".join(sorted(CONTAINER_WORDS, key=len, reverse=True)) + r")\b", re.I
+    r"[ \t]*(?:"
+    + "|".join(sorted({*CONTAINER_WORDS, "dz", "doz", "dozen"}, key=len, reverse=True))
+    + r")\b",
+    re.I,
 )
 
 
