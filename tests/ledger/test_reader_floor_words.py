@@ -10782,3 +10782,21 @@ def test_a_count_in_dozens_is_short_in_dozens() -> None:
         "cycle count: BALL-12 system 40 dz, counted 37 dz. adjust", make_context(items=items)
     )
     assert (d.category, d.amount) == (Category.SHRINKAGE, Decimal("115.50"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 SKU-12 crushed, book it to petty cash",
+        "6 bags SKU-12 clumped and stained yellow, supplier refused the RTV. junk them",
+        "mfr recall on SKU-12 lot 22-118, we have 4 on hand and they're not issuing credit. "
+        "write all 4 off",
+        "harnes SKU-12 1 ea webbing cut by a box cuttr on receiving. writ off",
+        "2 SKU-12 came in the wrong finish, vendor won't take them back. writing them off",
+        "1 SKU-12 customer demo unit, tip mashed. pitch it",
+    ],
+)
+def test_a_write_off_asked_beside_credit_or_receiving_words_is_drafted(text: str) -> None:
+    # each had been refused as a payment, a refund or goods received
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS

@@ -619,7 +619,16 @@ _ASKS_WRITE_OFF = re.compile(
     # ("credit memo already went out ... so scrap 1", "obsolete now that it's sold, toss em")
     # (not "dont toss them yet")
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!never\s)(?<!n't\s)"
-    r"(?:scrap|toss|bin|trash|dump)\s+(?:it|them|'?em|all|the\s+lot|\d+)(?!\s+yet\b)"
+    r"(?:scrap|toss|bin|trash|dump|junk|pitch|ditch|chuck|destroy|kill)\s+(?:it|them|'?em|all"
+    r"|the\s+lot|\d+)(?!\s+yet\b)"
+    # ("write all 4 off", "rite it off", "writ off", "wirte off": asked, typed in a hurry;
+    # "book it to petty cash": booked somewhere, the policy says where; round 295-297
+    # read these as payments, receipts or credits)
+    r"|write\s+(?:all|both)\s+(?:\d+\s+)?off|(?:rite|writ|wirte|wite|wrtie)\s+(?:it\s+|them\s+)?off"
+    # ("vendor won't take them back. writing them off at $150 each": round 297)
+    r"|writing\s+(?:it|them|'?em|these|those|both|all)(?:\s+\w+)?\s+off"
+    r"|book\s+(?:it|them|'?em)\s+(?:to|as|against)"
+    r"|\bwe\s+(?:ate|eat|eating)\s+(?:it|the\s+cost)"
     # ("refund was already done at the counter, just need the stock written off": round 250)
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:need|needs|want|get)\s+(?:\S+\s+){0,3}?written\s+off"
     r"|dispose\s+of"
