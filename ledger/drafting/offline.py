@@ -5150,6 +5150,15 @@ class _ReasonIndex:
                 # drafted shrinkage, some sure); the goods cannot be sold as they are
                 out.append(_Hit(Category.LOSS, key, m.start(), frozenset({Category.SHRINKAGE})))
                 continue
+            if key == "nicked" and (
+                _SURFACE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                or _SURFACE_AFTER.match(text, m.end())
+            ):
+                # "insulation nicked to the strands", "gaskets all nicked", "film edges all
+                # nicked", "15 ft SER2224 nicked jacket": a cut in the goods' surface, not a
+                # theft (rounds 290-297 drafted seven casualties)
+                out.append(_Hit(Category.LOSS, key, m.start(), frozenset()))
+                continue
             if key == "short" and _TOO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "we cut the steerer too short, scrap it": made wrong, no shortfall
             if key == "gone":
@@ -6075,6 +6084,19 @@ def _a_part_missing(text: str, start: int, end: int) -> bool:
     )
 
 
+# the surfaces and parts a blade or an edge nicks: "insulation nicked", "gaskets all nicked"
+_SURFACES = (
+    r"(?:insulation|jackets?|sheath(?:ing)?|coating|edges?|corners?|surface|finish|paint|faces?"
+    r"|o-?rings?|gaskets?|seals?|blades?|film|cords?|cables?|hoses?|lens(?:es)?|glass|screens?"
+    r"|leather|vinyl|laminate|veneer|tops?|sides?|threads?|wires?|conductors?|strands?)"
+)
+_SURFACE_BEFORE = re.compile(
+    _SURFACES + r"\s+(?:(?:that|which|are|is|was|were|all|got|get|been|badly|slightly)\s+){0,3}$",
+    _I,
+)
+_SURFACE_AFTER = re.compile(
+    r"\s+(?:to\s+the\s+)?" + _SURFACES + r"\b|\s+(?:up|to|in\s+spots)\b", _I
+)
 # the parts of goods that wear out or break: "seams gone", "heels gone", "the handles are gone"
 # (round 278 drafted two as shrinkage)
 _A_PART_BEFORE = re.compile(

@@ -10800,3 +10800,19 @@ def test_a_write_off_asked_beside_credit_or_receiving_words_is_drafted(text: str
     # each had been refused as a payment, a refund or goods received
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("1 bag SKU-12, gaskets all nicked", Category.LOSS),
+        ("w/o 3 SKU-12 @ $13.50 ea, insulation nicked", Category.LOSS),
+        ("found 13 loose SKU-12 o-rings that are nicked, toss", Category.LOSS),
+        ("15 ft SKU-12 nicked jacket, cut off and scrapped", Category.LOSS),
+        ("2 SKU-40 and 1 SKU-12 - all nicked", Category.CASUALTY),
+        ("4 SKU-12 got nicked from the dock", Category.CASUALTY),
+    ],
+)
+def test_nicked_surfaces_are_cut_nicked_goods_are_taken(text: str, category: Category) -> None:
+    # a nicked surface or part had been drafted as a theft
+    assert all(d.category is category for d in draft(text, make_context(items=ITEMS)))
