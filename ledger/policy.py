@@ -335,6 +335,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("culled 11 ctns at the repack line, too much decay. gone": produce sorted out
                 # as rotten; round 295 read "gone" as a shortfall)
                 "decay", "decayed", "decaying",
+                # ("12 X crystallized and fermented": honey and syrups gone off; round 298)
+                "crystallized", "crystalized", "crystallised", "fermented",
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
                 "flattened", "scuffed",

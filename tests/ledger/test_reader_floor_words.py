@@ -10816,3 +10816,26 @@ def test_a_write_off_asked_beside_credit_or_receiving_words_is_drafted(text: str
 def test_nicked_surfaces_are_cut_nicked_goods_are_taken(text: str, category: Category) -> None:
     # a nicked surface or part had been drafted as a theft
     assert all(d.category is category for d in draft(text, make_context(items=ITEMS)))
+
+
+# -- held-out round 298 (sets 2421-2428) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        (
+            "12 SKU-12 crystallized and fermented, we paid $10.75 each on the last order",
+            Category.LOSS,
+            12,
+        ),
+        ("AED pads SKU-12 x3 expired. we paid $155 ea on the last PO", Category.LOSS, 3),
+        ("*cycle count* `SKU-12`\n>system: 30 bx\n>counted: 27 bx", Category.SHRINKAGE, 3),
+        ("physical count SKU-40 shows 22, system says 24. w/o the diff", Category.SHRINKAGE, 2),
+    ],
+)
+def test_round_298_costs_and_counts(text: str, category: Category, quantity: int) -> None:
+    # the first two had been refused as purchases or a service cost; the counts drafted
+    # one of their figures as a loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, quantity)

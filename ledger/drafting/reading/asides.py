@@ -143,7 +143,9 @@ _SERVICE = _words(
     r"""\b(?:rentals?|rented|renting|rent\s+(?:for|of|on)|hire\s+(?:of|for|charge|fee|cost)
         # ("we paid $480 for that bag": what the goods cost; a service is named by its word)
         |(?:paid|pay|paying|spent|spend|spending)\s+(?:about\s+|around\s+|out\s+)?\$
-            (?![\d,.]+k?\s+(?:for|on)\s+(?:that|this|those|these|the|each|them|it|one|a)\b)
+            (?![\d,.]+k?\s+(?:for|on)\s+(?:that|this|those|these|the|each|them|it|one|a)\b
+            # ("x3 expired. we paid $155 ea on the last PO": the goods' cost apiece; round 298)
+            |[\d,.]+\s*(?:ea|each|apiece|per\s+[a-z]+|a\s+[a-z]+|/\s*[a-z]+)\b)
         |(?:van|truck|skip|bin|equipment|forklift|car|crane|scaffold(?:ing)?|plant)\s+hire
         # ("expired epoxy repair kits 11 @ $24.99": a repair kit is stock)
         |repairs?(?!\s*able)(?!\s+(?:kits?|parts?|tapes?|compounds?|patch(?:es)?|putty|sleeves?

@@ -94,7 +94,9 @@ _COUNTED = re.compile(
           |counted(?:\s+[a-z][a-z0-9]*-[a-z0-9-]+)?|recounted|cnt|ct\.?(?=\s*[:=]?\s*\d)|stock\s+take|stocktake|(?:our\s+)?(?:shelf\s+|floor\s+|actual\s+|physical\s+|stock\s+)?
           count(?:\s+(?:for|of|on)\s+[\w-]+
           # ("physical count PZ500-KT 112 vs system 130": the code counted, then its figure)
-            |\s+(?=[a-z0-9-]*[\d-])(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]\s*[:=]?(?=\s*\d))?
+            |\s+(?=[a-z0-9-]*[\d-])(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]\s*[:=]?
+             # ("physical count X shows 22, system says 24": round 298)
+             (?:\s+(?:shows|says|is|came\s+to))?(?=\s*\d))?
           |physical(?:ly)?(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           # ("sytem 14, countd 11": typed in a hurry)
           |countd|cnted|coutned
@@ -454,7 +456,9 @@ def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
     return after
 
 
-_LINE_PAIR = re.compile(r"[ \t]*\n[ \t]*")
+# (a Slack quote's ">" may start the line: "*cycle count* X\n>system: 30 bx\n>counted: 27 bx")
+# (and the figure's unit may end its line: "system: 30 bx\ncounted: 27 bx")
+_LINE_PAIR = re.compile(r"(?:[ \t]+[a-z]{1,6}\.?)?[ \t]*\n[ \t>]*", re.I)
 # a container word right after a figure: the figures count cases, boxes, rolls
 # ("system 40 dz, counted 37 dz": a dozen counts as its container does; round 297 read
 # "short x3 dz" as one dozen)
