@@ -5436,6 +5436,18 @@ def _pick_reason(
         )
     ):
         clash.append(Category.SHRINKAGE)
+    # damage with a cause of its own is no part of a storm's story: "$200 total for the storm
+    # stuff and the busted bags from the fork" (round 293, a sure casualty)
+    if (
+        best.category is Category.CASUALTY
+        and Category.LOSS in others
+        and Category.LOSS not in clash
+        and any(
+            h.category is Category.LOSS and _A_CAUSE_AFTER.match(r.s, h.start + len(h.keyword))
+            for h in hits
+        )
+    ):
+        clash.append(Category.LOSS)
     if clash:
         # one amount, two stories ("some damaged some missing"): which account is a guess
         words = dict.fromkeys(h.keyword for h in hits if h.category in {best.category, *clash})
@@ -7271,6 +7283,12 @@ _APART = re.compile(
 )
 # a part's own cause, a machine or a person at work ("2 Y broken by the forklift"): no storm's
 # or fire's doing, whatever was said before it
+# the floor's own cause said right after the damage: "busted bags from the fork"
+_A_CAUSE_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:from|by|with|off)\s+(?:the\s+|a\s+)?(?:fork\s*lifts?|forks?"
+    r"|pallet\s+jacks?|reach\s+trucks?|box\s+cutters?)\b",
+    _I,
+)
 _OWN_CAUSE = re.compile(
     r"\b(?:by|with)\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+the\s+)?(?:\w+\s+)?"
     r"(?:fork\s*lifts?|pallet\s+jacks?|reach\s+trucks?|hand\s+trucks?|order\s+pickers?"

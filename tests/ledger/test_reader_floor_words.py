@@ -10839,3 +10839,37 @@ def test_round_298_costs_and_counts(text: str, category: Category, quantity: int
     # one of their figures as a loss
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (category, quantity)
+
+
+# -- held-out round 299 (sets 2429-2436) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("counted SKU-12, 31 bundles on hand vs 34 in system", 3),
+        ("cc results tank 2 SKU-12: book 412 gal, stick reading 389 gal", 23),
+        ("SKU-12 bulk bin weighs out at 212 lb, system shows 240", 28),
+        ("SKU-12 weighed 6.5 lb on the count vs 8 lb on hand in the system", Decimal("1.5")),
+    ],
+)
+def test_counts_weighed_and_stuck_are_shortfalls(text: str, quantity: Decimal) -> None:
+    # each had drafted one of its two figures as a routine loss
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, quantity)
+
+
+def test_a_place_number_beside_no_books_is_no_books_figure() -> None:
+    (d,) = draft(
+        "found 250 SKU-12 on top of rack 9 that werent in the system", make_context(items=ITEMS)
+    )
+    assert (d.category, d.quantity) == (Category.OVERAGE, 250)
+
+
+def test_one_amount_over_a_storm_and_forklift_damage_is_in_doubt() -> None:
+    # "$200 total for the storm stuff and the busted bags from the fork" had been a sure casualty
+    (d,) = draft(
+        "$200 total for the storm stuff and the busted bags from the fork",
+        make_context(items=ITEMS),
+    )
+    assert d.confidence < 0.5

@@ -75,7 +75,9 @@ _BOOK = lead(
 _BOOK_AFTER = lead(
     r"\d",
     _N1.format("n")
-    + r"""\s+(?:(?:[a-z]+\s+)?(?:in|on|per)\s+(?:the\s+)?(?:"""
+    # ("8 lb on hand in the system": on hand between; round 299; never "rack 9 that werent
+    # in the system", a place's number)
+    + r"""\s+(?:(?:[a-z]+\s+)?(?:on\s+hand\s+)?(?:in|on|per)\s+(?:the\s+)?(?:"""
     + _SYSTEM
     + r"""|books?|records?|wms|erp)\b
         |booked\b|(?:[a-z]+\s+)?on\s+record\b
@@ -118,7 +120,9 @@ _COUNTED = re.compile(
            \s+(?:only\s+)?(?:says|said|shows
            |showed|reads|read|has|had)
           # ("books 900 ft, measured 640": wire and rope are measured, not counted)
-          |(?:we\s+|i\s+)?(?:weighed|measured)(?:\s+in\s+at|\s+out\s+at)?
+          |(?:we\s+|i\s+)?(?:weighed|weighs|measured|measures)(?:\s+in\s+at|\s+out\s+at)?
+          # ("book 412 gal, stick reading 389 gal": a tank's level by the stick; round 299)
+          |(?:dip\s*)?stick(?:\s+(?:reading|reads|says|shows))?
           # ("tank dip 3,520 lb vs 3,400 lb on the books": a tank's level, measured)
           |(?:tank\s+)?dip(?:ped)?(?:\s+(?:reads|says|shows|gave|gives))?
           # ("books 40, freezer 33": the place counted, then its figure; not "freezer 2 has")
@@ -151,7 +155,9 @@ _COUNTED = re.compile(
     + r"""\s+(?:(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,}\s+)?"""
     + r"""(?:(?:units?|pcs|pieces?|items?|ea|bags?|sacks?|cases?|cs|boxes|bx|bottles?|btls?
         |cans?|jars?|tubs?|rolls?|packs?|pks?|cartons?|ctns?|pails?|trays?|kegs?|jugs?|gal
-        |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?|lf|ft|feet|yds?|yards?|m)\s+)?
+        |gallons?|lbs?|tins?|tubes?|spools?|sets?|pairs?|prs?|lf|ft|feet|yds?|yards?|m
+        # ("31 bundles on hand vs 34 in system": round 299)
+        |bundles?|bdls?|hanks?|reels?|coils?|qts?|quarts?)\s+)?
         (?:on\s+(?:the\s+)?shel(?:f|ves)|on\s+hand
         |in\s+the\s+bin|physical(?:ly)?|counted(?!\s*[:=]?\s*\d)
         |on\s+(?:the\s+)?(?:count|floor|racks?|bins?|pegs?|hooks?)

@@ -82,7 +82,8 @@ _COUNT_THEN_WAY = re.compile(
     r"|(?<![\w.$,/-])\d{1,5}\s+(?:[a-z]+\s+)?(?P<d2>over|ovr|short|under)\s+on\s+(?:the\s+)?"
     r"(?:\ue000|[a-z]*\d[\w-]*|[a-z]+-[\w-]*\d[\w-]*)"
     # ("X recounted twice, 2 boxes over what the system has": round 295)
-    r"|(?<![\w.$,/-])\d{1,5}\s+(?:[a-z]+\s+)?(?P<d3>over|under|short\s+of)\s+what\s+(?:the\s+)?"
+    r"|(?<![\w.$,/-])\d{1,5}(?:\.\d+)?\s+(?:[a-z]+\s+)?(?P<d3>over|under|short\s+of)\s+what\s+"
+    r"(?:the\s+)?"
     r"(?:system|sys|books?|records?|qb|pos)\b",
     _I,
 )
