@@ -6063,6 +6063,13 @@ _FROM_THE_MAKER = re.compile(
     r"|supplier)\b",
     _I,
 )
+_UNSELLABLE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:re-?sell|re-?stock|sell)|\bunsell?able\b"
+    r"|\bincomplete\b",
+    _I,
+)
+# a word of the goods' own before "missing", after a comma or a code, with no count of its own
+_A_NOUN_BEFORE = re.compile(r"(?:[,;:(]|\ue000)\s*(?:the\s+|its\s+)?[a-z]{3,}\s+$", _I)
 _COUNT_SAID_BEFORE = re.compile(r"(?:\bx\s*\d+|\d+\s*x)\s*,?\s*$", _I)
 
 
@@ -6075,6 +6082,10 @@ def _a_part_missing(text: str, start: int, end: int) -> bool:
     if _WITH_A_PART_BEFORE.search(text, max(0, start - 30), start):
         return True
     if _PART_NAMED_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    if _UNSELLABLE.search(text) and _A_NOUN_BEFORE.search(text, max(0, start - 24), start):
+        # "brought back 1 X, rattle missing and the blanket has a stain on it. can't resell":
+        # goods that cannot be sold lack a part of theirs (round 300: a sure shortfall)
         return True
     if _FROM_THE_MAKER.match(text, end) and (
         _COUNT_SAID_BEFORE.search(text, max(0, start - 12), start)
