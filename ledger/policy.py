@@ -335,6 +335,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("culled 11 ctns at the repack line, too much decay. gone": produce sorted out
                 # as rotten; round 295 read "gone" as a shortfall)
                 "decay", "decayed", "decaying",
+                # ("TAM-61119 x2 - short shot canopies from the factory": a moulding that did
+                # not fill, no shortfall; round 300)
+                "short shot", "short shots", "short shotted",
                 # ("12 X crystallized and fermented": honey and syrups gone off; round 298)
                 "crystallized", "crystalized", "crystallised", "fermented",
                 # idioms and plain words people use for the same thing
@@ -1330,8 +1333,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 explains={Category.LOSS, Category.SHRINKAGE},
             ),
             # ("driver caught on camera walking 5 pr X out the side door": round 294)
+            # ("caught a guy on camera filling a bag from the bin and walking out": round 300)
             Words(
                 "out the side door", "out the front door", "out the loading door",
+                "and walking out", "and walked out", "walked out without paying",
+                "walking out without paying",
                 near=("walking", "walked", "walk", "carrying", "carried", "caught", "camera",
                       "cam", "video"),
                 fuzzy=False,
@@ -1438,6 +1444,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "backed a truck into", "backed his car into", "backed her car into",
                 "backed their car into", "backed a car into", "drove his truck into",
                 "drove a car into", "car drove into", "truck drove into",
+                # ("truck 14 rolled on the 210 ramp", "delivery truck backed right through dock
+                # door 1": round 300)
+                "rolled on the ramp", "rolled on the on ramp", "rolled on the off ramp",
+                "rolled on the freeway", "rolled on the interstate", "backed right through",
+                "backed through the dock door", "backed through the door",
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

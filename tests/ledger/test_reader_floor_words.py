@@ -10887,3 +10887,26 @@ def test_a_part_missing_from_goods_that_cannot_be_resold_is_damage() -> None:
         make_context(items=ITEMS),
     )
     assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("count adj SKU-12 -5, nothing damaged they're just not there", Category.SHRINKAGE),
+        ("SKU-12 x2 - short shot canopies from the factory, binned", Category.LOSS),
+        ("cycle ct SKU-12 is +6 vs the books", Category.OVERAGE),
+        ("cycle count: SKU-12 brushes up 2 packs vs system", Category.OVERAGE),
+        (
+            "caught a guy on camera filling a bag from the SKU-12 bin and walking out, 4 lb gone",
+            Category.CASUALTY,
+        ),
+        (
+            "delivery truck backed right through dock door 1, the SKU-40 on the dock is crushed",
+            Category.CASUALTY,
+        ),
+    ],
+)
+def test_round_300_words(text: str, category: Category) -> None:
+    # each had been refused, a shortfall, a routine loss or a count with no way
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category

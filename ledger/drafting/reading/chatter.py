@@ -1036,7 +1036,8 @@ _NOTHING_LOST = re.compile(
         (?!\s*(?:,\s*)?(?:but|except|other\s+than|besides
           # ("counted 31, books 35, nothing damaged just gone", "count short by 14. nothing
           # broken logged, they're just not there": no damage, so a shortfall; round 295)
-          |just|logged|reported|on\s+the\s+(?:damage\s+)?(?:log|sheet)))
+          |(?:they'?re\s+|it'?s\s+|theyre\s+|its\s+)?just|logged|reported
+          |on\s+the\s+(?:damage\s+)?(?:log|sheet)))
       | \b(?:all\s+|in\s+)good\s+condition\b
       | \beverything\s+(?:matched|matches|checks\s+out)\b(?!\s*(?:,\s*)?(?:but|except|other\s+than))
       | \b(?:they|he|she|customer|client)\s+paid\s+for\s+(?:it|them)\b

@@ -84,7 +84,12 @@ _COUNT_THEN_WAY = re.compile(
     # ("X recounted twice, 2 boxes over what the system has": round 295)
     r"|(?<![\w.$,/-])\d{1,5}(?:\.\d+)?\s+(?:[a-z]+\s+)?(?P<d3>over|under|short\s+of)\s+what\s+"
     r"(?:the\s+)?"
-    r"(?:system|sys|books?|records?|qb|pos)\b",
+    r"(?:system|sys|books?|records?|qb|pos)\b"
+    # ("cycle ct X is +6 vs the books", "brushes up 2 packs vs system": round 300)
+    r"|\b(?:is|was|are|were)\s+(?P<sign>[+-])\s?\d{1,5}(?:\.\d+)?(?=\s+(?:[a-z]+\s+)?(?:vs\.?|versus"
+    r"|against)\s+(?:the\s+)?(?:books?|system|sys|records?|qb)\b)"
+    r"|\b(?P<d5>up|down)\s+\d{1,5}(?:\.\d+)?\s+(?:[a-z]+\s+)?(?:vs\.?|versus|against)\s+(?:the\s+)?"
+    r"(?:books?|system|sys|records?|qb)\b",
     _I,
 )
 # "over 2 on X", "ovr on X by 11 on the recount", "cout was ovr by 5": a count line that
@@ -171,7 +176,9 @@ def read(text: str) -> Way | None:
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), m.group("d"), True)
     m = _COUNT_THEN_WAY.search(text)
     if m is not None:
-        said = m.group("d") or m.group("d2") or m.group("d3")
+        sign = m.group("sign")
+        said = m.group("d") or m.group("d2") or m.group("d3") or m.group("d5")
+        said = said or ("over" if sign == "+" else "short")
         up = said.lower() in _UP
         return Way(Category.OVERAGE if up else Category.SHRINKAGE, m.group(0), said, True)
     for pattern in (_BOOKS, _ON_BOOKS):
@@ -183,7 +190,9 @@ def read(text: str) -> Way | None:
     return None
 
 
-_CHEAP = re.compile(r"short|down|\bup\b|heavy|light|shy|\bovr\b|\blong\b", _I)
+_CHEAP = re.compile(
+    r"short|down|\bup\b|heavy|light|shy|\bovr\b|\blong\b|\bvs\b|\bversus\b|\bagainst\b", _I
+)
 
 
 def both_ways(way: Way) -> str:
