@@ -1195,6 +1195,12 @@ _EVENT_WORDS = frozenset(
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# what thieves do beside taking, said as their act: "also smashed 6 Z", "and trashed the rest"
+_THEY_ALSO_DID = re.compile(
+    r"\W*(?:smashed|broke|trashed|wrecked|destroyed|busted|ripped|slashed|knocked\s+over"
+    r"|tore|damaged|ruined)\b",
+    _I,
+)
 # a part apart from the event said first: its own sentence, or words that set it apart
 _OWN_STORY = re.compile(
     r"[;\n]|[.!?]\s|\b(?:separately|unrelated|not\s+related|different(?:ly)?|another|also|too"
@@ -1267,7 +1273,17 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
         # gone" heads the parts with a sentence of its own; round 297 read the 3 Y as a
         # shortfall)
         since = max(at, head)
-        if start > at and (_OWN_STORY.search(text, since, end) or _OWN_CAUSE.search(f.source_text)):
+        apart = [m.group(0).lower() for m in _OWN_STORY.finditer(text, since, end)]
+        if (
+            apart
+            and set(apart) <= {"also", "too", "plus"}
+            and event.lower().split()[-1] in _THEFT_EVENTS
+            and _THEY_ALSO_DID.match(f.source_text)
+        ):
+            # "break in: took 4 X and 3 Y, also smashed 6 Z in the case": what the thieves
+            # also did (round 302 drafted the smashing as a routine loss)
+            apart = []
+        if start > at and (apart or _OWN_CAUSE.search(f.source_text)):
             # "flood in the basement got 10 X; separately 2 Y punctured by a box cutter": a
             # part in a sentence of its own, or said to be apart, tells its own story
             out.append(f)
@@ -5443,7 +5459,11 @@ def _pick_reason(
         and Category.LOSS in others
         and Category.LOSS not in clash
         and any(
-            h.category is Category.LOSS and _A_CAUSE_AFTER.match(r.s, h.start + len(h.keyword))
+            h.category is Category.LOSS
+            and (
+                _A_CAUSE_AFTER.match(r.s, h.start + len(h.keyword))
+                or _A_CAUSE_BEFORE.search(r.s, max(0, h.start - 30), h.start)
+            )
             for h in hits
         )
     ):
@@ -7294,6 +7314,12 @@ _APART = re.compile(
 )
 # a part's own cause, a machine or a person at work ("2 Y broken by the forklift"): no storm's
 # or fire's doing, whatever was said before it
+# ... or who did it said right before: "the stuff the driver damaged" (round 302)
+_A_CAUSE_BEFORE = re.compile(
+    r"\b(?:the|a|our|one\s+of\s+the)\s+(?:new\s+|temp\s+)?(?:driver|drivers|forklift|fork|pallet"
+    r"\s+jack|customer|customers|tech|techs|crew|movers?|picker|receiver|guy|kid|kids)\s+$",
+    _I,
+)
 # the floor's own cause said right after the damage: "busted bags from the fork"
 _A_CAUSE_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:from|by|with|off)\s+(?:the\s+|a\s+)?(?:fork\s*lifts?|forks?"

@@ -10910,3 +10910,31 @@ def test_round_300_words(text: str, category: Category) -> None:
     # each had been refused, a shortfall, a routine loss or a count with no way
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+# -- held-out round 302 (sets 2453-2460) ------------------------------------------------------
+
+
+def test_what_thieves_also_did_is_the_break_ins() -> None:
+    # "break in: took 4 X and 3 Y, also smashed 6 Z in the case": the smashing had been a loss
+    drafts = draft(
+        "break in: took 4 SKU-12 and 3 SKU-40, also smashed 6 SKU-77 in the case",
+        make_context(items=ITEMS),
+    )
+    assert [d.category for d in drafts] == [Category.CASUALTY] * 3
+
+
+def test_a_part_said_apart_after_a_break_in_keeps_its_own_story() -> None:
+    drafts = draft(
+        "break-in last night, they took 2 SKU-12. also 3 SKU-40 cracked in receiving",
+        make_context(items=ITEMS),
+    )
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.LOSS]
+
+
+def test_one_amount_over_a_flood_and_what_the_driver_damaged_is_in_doubt() -> None:
+    # it had been one sure casualty
+    (d,) = draft(
+        "write off $300 for the flood and the stuff the driver damaged", make_context(items=ITEMS)
+    )
+    assert d.confidence < 0.5
