@@ -873,10 +873,10 @@ _INTERSTATE = re.compile(r"I-\d{1,3}")
 _DASHED_SHAPE = re.compile(r"[A-Z]{1,5}\d*(?:-[A-Z0-9]+)+")  # the first shape above
 _MIXED_CODE = re.compile(r"[A-Z]{1,5}\d{2,}(?:[A-Z]{1,6}\d*)?(?:-[A-Z0-9]+)*")
 _NOT_MIXED = re.compile(
-    r"(?:PO|RMA|RA|INV|WO|REF|TKT|BOL|FY|Q|CAD|USD|EUR|GBP|AUD|ID|NO|PR|CS|BX|EA|PK|LB|OZ|FT"
-    r"|GAL|QTY|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|KN|N|MP|CO|H|W|I|US|UK"
-    r"|ORD|ORDER|TRK|TRUCK|DOCK|BAY|BIN|ROW|AISLE|LOT|BATCH|RM|RX|V|VOL|REV|HWY|SR|CR|RT|A|B"
-    r"|C|D|E|F|G|K|L|M|P|R|S|T|U|X|Y|Z)\d+(?:-[A-Z0-9]+)*"
+    r"(?:PO|RMA|RA|INV|WO|REF|TKT|BOL|FY|CAD|USD|EUR|GBP|AUD|ID|NO|PR|CS|BX|EA|PK|LB|OZ|FT"
+    r"|GAL|QTY|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|KN|MP|CO|US|UK"
+    r"|ORD|ORDER|TRK|TRUCK|DOCK|BAY|BIN|ROW|AISLE|LOT|BATCH|RM|RX|VOL|REV|HWY|SR|CR|RT"
+    r"|[A-Z])\d+(?:-[A-Z0-9]+)*"
 )
 # a code of letters only, three parts or more: "GLV-NIT-XL", "TEE-BLK-M", "HLM-KIDS-S"
 _DASHED_CODE = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5}){2,}")
@@ -5461,7 +5461,7 @@ def _pick_reason(
         and any(
             h.category is Category.LOSS
             and (
-                _A_CAUSE_AFTER.match(r.s, h.start + len(h.keyword))
+                _OWN_CAUSE.search(r.s, h.start + len(h.keyword), h.start + len(h.keyword) + 40)
                 or _A_CAUSE_BEFORE.search(r.s, max(0, h.start - 30), h.start)
             )
             for h in hits
@@ -7312,24 +7312,18 @@ _APART = re.compile(
     r"|(?:a\s+)?(?:different|separate)\s+(?:issue|thing|matter|problem))\b",
     _I,
 )
-# a part's own cause, a machine or a person at work ("2 Y broken by the forklift"): no storm's
-# or fire's doing, whatever was said before it
-# ... or who did it said right before: "the stuff the driver damaged" (round 302)
+# who did the damage, said right before it: "the stuff the driver damaged" (round 302)
 _A_CAUSE_BEFORE = re.compile(
     r"\b(?:the|a|our|one\s+of\s+the)\s+(?:new\s+|temp\s+)?(?:driver|drivers|forklift|fork|pallet"
     r"\s+jack|customer|customers|tech|techs|crew|movers?|picker|receiver|guy|kid|kids)\s+$",
     _I,
 )
-# the floor's own cause said right after the damage: "busted bags from the fork"
-_A_CAUSE_AFTER = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:from|by|with|off)\s+(?:the\s+|a\s+)?(?:fork\s*lifts?|forks?"
-    r"|pallet\s+jacks?|reach\s+trucks?|box\s+cutters?)\b",
-    _I,
-)
+# a part's own cause, a machine or a person at work ("2 Y broken by the forklift", "busted
+# bags from the fork"): no storm's or fire's doing, whatever was said before it
 _OWN_CAUSE = re.compile(
-    r"\b(?:by|with)\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+the\s+)?(?:\w+\s+)?"
-    r"(?:fork\s*lifts?|pallet\s+jacks?|reach\s+trucks?|hand\s+trucks?|order\s+pickers?"
-    r"|pickers?|customers?|kids?|drivers?|carts?|dolly|dollies)\b"
+    r"\b(?:by|with|from|off)\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+the\s+)?(?:\w+\s+)?"
+    r"(?:fork\s*lifts?|forks?|pallet\s+jacks?|reach\s+trucks?|hand\s+trucks?|order\s+pickers?"
+    r"|pickers?|customers?|kids?|drivers?|carts?|dolly|dollies|box\s+cutters?)\b"
     # ("1 PLW-STD torn on the conveyor": a machine of the floor at work)
     r"|\b(?:on|in|by)\s+(?:the\s+|a\s+)?(?:conveyor|baler|compactor|boom|shrink\s+wrapper"
     r"|wrapper|dock\s+plate|pallet\s+jack|forks)\b"
