@@ -1235,6 +1235,53 @@ _PIECE_LENGTH = re.compile(
 )
 
 
+# the containers goods are stored in by the many, whose bare count is of their pieces: "w/o
+# 18 CO2-16T-30, rusty" of "CO2 cartridge, box of 30" are 18 cartridges (round 304's writers
+# counted the pieces 29 times to none; the list's retail packs, sets and pairs stay its unit)
+_BULK_HOLDERS = frozenset(
+    ("box", "bag", "case", "carton", "bundle", "sleeve", "flat", "tray", "bale", "dozen")
+)
+
+
+def _bare_count_of_a_bulk_item(facts: Facts, item: ItemInfo) -> tuple[str, Decimal] | None:
+    """The list's bulk container and its size when the message counts the item bare, with
+    no container or unit word ("broke 7 GL-PINT" of "Pint glass, dozen"; "CBL-SH-2100 short
+    25" of "Shift cable, box of 100"): the count is of pieces, never sure. Else None."""
+    if (
+        facts.quantity is None
+        or facts.quantity != facts.quantity.to_integral_value()
+        or facts.containers
+        or facts.unit
+    ):
+        return None
+    sized = _sized_container(item) or (("dozen", Decimal(12)) if _by_the_dozen(item) else None)
+    if sized is None or sized[0] not in _BULK_HOLDERS or sized[1] < _BULK_SIZE:
+        return None  # ("3 CC-4" of "..., case of 4 jugs": three cases)
+    if sized[0] != "dozen" and not _HOLDS_SO_MANY.search(item.name):
+        return None  # ("broke 1 TCG-BB" of "booster box, 36 packs": the goods are the box)
+    if not a_case_could_cost(item.unit_cost, sized[1]) or packs.priced_each(item.name):
+        return None
+    told = " ".join(
+        (facts.source_text.lower().replace(item.sku.lower(), " "), *said_as_name(facts, item.sku))
+    )
+    words = _WORD.findall(told.lower())
+    if any(sized[0] in (packs.holder(w), packs.container(w)) for w in words) or (
+        sized[0] == "dozen" and {"dz", "doz", "dozen", "dozens", "gross"} & set(words)
+    ):
+        return None  # ("extra bx of TB-2612 turned up", "2 dz eggs"): the containers said
+    return sized
+
+
+# the fewest pieces a bulk container holds whose bare count is of its pieces
+_BULK_SIZE = 10
+# a name saying how many its container holds: "box of 30", "50/bx", "CS/24", "bundle 250"
+_HOLDS_SO_MANY = re.compile(
+    r"\b(?:box|bx|bag|bg|case|cs|carton|ctn|bundle|bdl|sleeve|slv|flat|tray|bale)"
+    r"(?:\s+of\s+|\s*/\s*|\s+(?=\d+\s*$))\d|\d\s*/\s*(?:box|bx|bag|case|cs|carton|ctn|bundle|sleeve)\b",
+    re.IGNORECASE,
+)
+
+
 def _sized_container(item: ItemInfo) -> tuple[str, Decimal] | None:
     """The container the item list prices an item by and how many pieces it holds, when the
     name says both ("Reese's cups BX/36" -> ("box", 36)); None for a dozen (asked apart)."""
@@ -1697,6 +1744,8 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item
             )
+            bare = _bare_count_of_a_bulk_item(facts, item) if pieces is None else None
+            pieces = pieces or bare
             if (
                 pieces is not None
                 and kind is Kind.WRITE_DOWN
@@ -1734,12 +1783,26 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"{_fmt_qty(facts.quantity)} pieces = {_fmt_qty(facts.quantity)} / "
                     f"{_fmt_qty(size)} {container_word} x {format_money(item.unit_cost, cur)}"
                 )
-                guesses.append(
-                    Guess(
-                        f"counted in pieces of the item list's {container_word}",
-                        P_PIECES_OF_CONTAINER,
+                if bare is not None:
+                    bys = _plural(container_word)
+                    guesses.append(
+                        Guess(
+                            f"a bare count of an item priced by the {container_word}", P_DOZEN_COUNT
+                        )
                     )
-                )
+                    warnings.append(
+                        f"The item list prices {item.sku} by the {container_word} of "
+                        f"{_fmt_qty(size)} ({item.name}): is {_fmt_qty(facts.quantity)} a count "
+                        f"of {bys} or of pieces? Read as pieces; say "
+                        f"'{_fmt_qty(facts.quantity)} {bys}' if whole {bys}"
+                    )
+                else:
+                    guesses.append(
+                        Guess(
+                            f"counted in pieces of the item list's {container_word}",
+                            P_PIECES_OF_CONTAINER,
+                        )
+                    )
                 unit_cost = None
                 item_quantity = in_items_unit(facts.quantity, size)
                 facts = replace(facts, total=share, unit_cost=None)
