@@ -204,6 +204,30 @@ WD_BUYERS: tuple[str, ...] = (
     "closeout buyer", "closeout",
 )  # fmt: skip
 
+# A vehicle on the road and what befell it: "van totaled", "truck 7 slid off the road",
+# "driver backed the box truck into the dock post" (round 304 drafted these as routine
+# losses at 0.97). A hand truck, a forklift or a cart is never one of these vehicles.
+_VEHICLES = (
+    "truck", "van", "trailer", "lorry", "semi", "box truck", "delivery truck", "delivery van",
+    "pickup", "vehicle", "car", "rig", "bus",
+)  # fmt: skip
+_WRECKED = (
+    "crashed", "crash", "rolled over", "rollover", "flipped over", "overturned", "totaled",
+    "totalled", "got totaled", "was totaled", "wrecked", "got wrecked", "slid off",
+    "skidded off", "collided", "got hit", "was hit", "got sideswiped", "sideswiped", "clipped",
+    "went off the road", "went in the ditch", "went into the ditch", "hit a deer",
+    "hit black ice", "hit ice",
+)  # fmt: skip
+ROAD_ACCIDENTS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [f"{v} {w}" for v in _VEHICLES for w in _WRECKED]
+        + [f"backed the {v} into" for v in _VEHICLES]
+        + ["driver crashed", "driver crash", "driver wrecked", "driver rolled",
+           "driver backed into", "driver rolled the", "driver slid off", "slid off the road",
+           "slid off the highway", "skidded off the road", "off the road into", "rollover on"]
+    )
+)  # fmt: skip
+
 # fmt: off
 REASON_ROWS: tuple[ReasonSpec, ...] = (
     ReasonSpec(
@@ -340,6 +364,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "short shot", "short shots", "short shotted",
                 # ("12 X crystallized and fermented": honey and syrups gone off; round 298)
                 "crystallized", "crystalized", "crystallised", "fermented",
+                # a machine that caught the goods ("ironer grabbed a sheet and took 2 ft of the
+                # cover with it": round 304 read a theft at 0.97)
+                *(
+                    f"{machine} {verb}"
+                    for machine in ("ironer", "machine", "roller", "rollers", "conveyor",
+                                    "belt", "feeder", "folder", "press", "mangle", "dryer",
+                                    "washer", "wringer", "printer", "seamer", "shredder",
+                                    "applicator", "packer", "labeler", "wrapper", "it")
+                    for verb in ("grabbed", "caught", "ate", "chewed up", "pulled in")
+                ),
                 # idioms and plain words people use for the same thing
                 "burst", "soaked", "waterlogged", "soggy", "trashed", "tore", "torn open",
                 "flattened", "scuffed",
@@ -1430,8 +1464,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # rounds 290-292 drafted routine losses)
             Words(
                 "rear ended", "got rear ended", "t boned", "got t boned", "jackknifed",
-                "jack knifed", "truck rolled", "truck flipped", "truck crashed", "truck crash",
-                "van crashed", "van crash", "trailer flipped", "car crashed", "crashed through",
+                "jack knifed", "truck rolled", "truck flipped", "trailer flipped",
+                "crashed through",
                 "drove through the front", "came through the front window",
                 "came through the window", "through the storefront", "jumped the curb",
                 "car accident", "traffic accident", "road accident", "highway accident",
@@ -1449,6 +1483,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "rolled on the ramp", "rolled on the on ramp", "rolled on the off ramp",
                 "rolled on the freeway", "rolled on the interstate", "backed right through",
                 "backed through the dock door", "backed through the door",
+                *ROAD_ACCIDENTS,
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

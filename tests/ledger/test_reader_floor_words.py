@@ -10978,3 +10978,36 @@ def test_a_bare_count_of_goods_priced_by_a_bulk_container_counts_pieces(
     if "bx" not in text and "dz" not in text:
         assert d.confidence < 0.9
         assert any("a count of" in w and "Read as pieces" in w for w in d.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vehicle on the road and what befell it is a casualty (each was a sure routine loss)
+        "truck 7 slid off the road on the ice this am, driver is ok. 15 SKU-12 dumped in the ditch",
+        "driver crash on rt 30, van totaled. 40 SKU-12 on board destroyed",
+        "truck rollover on I-80, lost the whole load of SKU-12, 120 pcs",
+        "driver backed the box truck into the dock post, 2 SKU-12 on board busted",
+        "van clipped a pole on the way to the show, 2 SKU-40 flew out the back and got run over",
+        "the delivery driver backed into 2 SKU-12",
+    ],
+)
+def test_a_road_accident_said_any_way_is_a_casualty(text: str) -> None:
+    for d in draft(text, make_context(items=ITEMS)):
+        assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # goods that crashed to the floor by a truck, or a hand truck's load, are routine
+        "3 SKU-40 crashed to the floor when we unloaded the truck",
+        "hand truck tipped over, 3 SKU-40 cracked",
+        # a machine that caught the goods took nothing away (it was a sure theft)
+        "ironer grabbed a sheet and took 2 SKU-12 with it",
+        "the conveyor caught 4 SKU-12 and shredded them",
+    ],
+)
+def test_goods_broken_by_the_trucks_unloading_or_a_machine_are_a_loss(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS
