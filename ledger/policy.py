@@ -224,6 +224,7 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
         + [f"backed the {v} into" for v in _VEHICLES]
         + ["driver crashed", "driver crash", "driver wrecked", "driver rolled",
            "driver backed into", "driver rolled the", "driver slid off", "slid off the road",
+           *(f"{v} backed into" for v in _VEHICLES),
            "slid off the highway", "skidded off the road", "off the road into", "rollover on"]
     )
 )  # fmt: skip

@@ -2011,6 +2011,7 @@ def read_requests(
     # messages repeating
     reasons.new_message(names or {}, text)
     _LIST_NAMES.names = names.values() if names else ()
+    _LIST_NAMES.by_sku = names or {}
     packs.new_message()
     # ("CAS220-9404 (not the 8505!) 5 stained": the other goods' figure, no count; round 281)
     spelt_out = measures.spelled(_clean(text))
@@ -2440,14 +2441,38 @@ _PRICE_OR_TOTAL = "could be the price per unit or the total"
 def _said_again(prev: Facts, f: Facts) -> bool:
     """Whether `f` only says `prev`'s count again ("3 cs (12/cs) X cracked, all 36 no good"):
     the same goods and count, the same story or a count's own way of telling it."""
-    if f.quantity is None or f.quantity != prev.quantity or f.total is not None:
+    if f.quantity is None or f.total is not None:
+        return False
+    if f.quantity != prev.quantity and not _the_pieces_of_what_was_counted(prev, f):
         return False
     if f.sku != prev.sku or f.unit_cost not in (None, prev.unit_cost):
         return False
-    same_story = f.category is prev.category or (
-        f.category in _COUNT_WAYS and prev.category in (*_COUNT_WAYS, None)
+    same_story = (
+        f.category is prev.category
+        or (f.category in _COUNT_WAYS and prev.category in (*_COUNT_WAYS, None))
+        # ("1 cs fell off the conveyor, all 6 gone": the case's bottles are gone as broken)
+        or (prev.category is not None and f.reason in ("gone", "lost"))
     )
     return same_story and bool(_COUNT_SAID_AGAIN.search(f.source_text))
+
+
+def _the_pieces_of_what_was_counted(prev: Facts, f: Facts) -> bool:
+    """Whether `f` counts the pieces in `prev`'s containers of the list's size: "X 1 case
+    crushed corner, all 24 cans dented" of "..., case of 24" (round 305 drafted both)."""
+    name = _LIST_NAMES.by_sku.get(prev.sku or "")
+    if name is None or prev.quantity is None or f.quantity is None:
+        return False
+    held = packs.container(prev.unit or "")
+    if held is None:
+        # ("X 1 flat fell off the cart": the container word the reading left beside the count)
+        after = re.search(rf"(?<![\d.]){_fmt(prev.quantity)}\s+([a-z]+)", prev.source_text, _I)
+        held = packs.container(after.group(1)) if after else None
+    if held is None:
+        return False
+    sized = packs.size_of(name)
+    if sized is None or sized[0] != held or packs.container(f.unit or "") == held:
+        return False
+    return f.quantity == prev.quantity * sized[1]
 
 
 # a reserve moved in the past, told as what was done: "we took $900 out of the reserve last
@@ -2495,11 +2520,14 @@ def _restated(read: list[Facts]) -> list[Facts]:
         if prev is not None and _said_again(prev, f):
             # one write-off: the "said twice" doubt goes, the count's own way wins
             twice = SAID_TWICE.format(sku=f" of {prev.sku}" if prev.sku else "")
+            counts_way = f.category in _COUNT_WAYS and not (
+                prev.category is not None and f.reason in ("gone", "lost")
+            )
             kept = replace(
                 prev,
                 unclear=tuple(u for u in prev.unclear if u != twice),
-                category=f.category if f.category in _COUNT_WAYS else prev.category,
-                reason=f.reason if f.category in _COUNT_WAYS else prev.reason,
+                category=f.category if counts_way else prev.category,
+                reason=f.reason if counts_way else prev.reason,
             )
             out[-1] = kept
             continue
@@ -4632,6 +4660,7 @@ class _ListNames(threading.local):
     few checks that need a name where only codes are passed."""
 
     names: Collection[str] = ()
+    by_sku: Mapping[str, str] = {}
 
 
 _LIST_NAMES = _ListNames()
@@ -5169,6 +5198,12 @@ class _ReasonIndex:
             if key == "nicked" and (
                 _SURFACE_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 or _SURFACE_AFTER.match(text, m.end())
+                # ("w/o 100 ft THHN12 nicked": goods sold by length are cut, not taken away;
+                # round 305 drafted a casualty)
+                or (
+                    _LENGTH_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    and not _TAKEN_AWAY_AFTER.match(text, m.end())
+                )
             ):
                 # "insulation nicked to the strands", "gaskets all nicked", "film edges all
                 # nicked", "15 ft SER2224 nicked jacket": a cut in the goods' surface, not a
@@ -6137,6 +6172,12 @@ _SURFACE_BEFORE = re.compile(
     _SURFACES + r"\s+(?:(?:that|which|are|is|was|were|all|got|get|been|badly|slightly)\s+){0,3}$",
     _I,
 )
+# a length of goods just before: "100 ft THHN12-STR-BK ", "40' of hose "
+_LENGTH_BEFORE = re.compile(
+    r"\d\s*(?:ft|feet|foot|'|m|meters?|metres?|yds?|yards?|lf)\b[^.,;:!?\d]{0,30}$", _I
+)
+# where taken goods went: "nicked from the site", "nicked off the truck"
+_TAKEN_AWAY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:from|off|out\s+of|outta)\b", _I)
 _SURFACE_AFTER = re.compile(
     r"\s+(?:to\s+the\s+)?" + _SURFACES + r"\b|\s+(?:up|to|in\s+spots)\b", _I
 )

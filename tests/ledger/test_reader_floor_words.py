@@ -11011,3 +11011,51 @@ def test_a_road_accident_said_any_way_is_a_casualty(text: str) -> None:
 def test_goods_broken_by_the_trucks_unloading_or_a_machine_are_a_loss(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+# -- held-out round 305 (sets 2477-2484) ------------------------------------------------------
+
+_CASED_305 = {
+    "FF-24": ItemInfo("FF-24", "Cat food pate 3 oz, case of 24", Decimal("14.64")),
+    "GIN-6": ItemInfo("GIN-6", "London dry gin 70cl, case of 6", Decimal("58.20")),
+    "FL-18": ItemInfo("FL-18", "Petunia wave mix 4in, flat of 18", Decimal("21.60")),
+    "WIRE": ItemInfo("WIRE", "THHN 12 AWG stranded black, per ft", Decimal("0.19")),
+    "LIME": ItemInfo("LIME", "Garden lime 40 lb bag", Decimal("8.90")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # the pieces of the containers just counted, said again with "all": one write-off
+        # (each had two drafts, the second of whole cases or as a shortfall)
+        ("FF-24 1 case crushed corner, all 24 cans dented", Category.LOSS, "24"),
+        ("GIN-6 1 cs fell off the conveyor, all 6 gone", Category.LOSS, "6"),
+        ("FL-18 1 flat fell off the cart face down, all 18 smashed", Category.LOSS, "18"),
+    ],
+)
+def test_the_pieces_of_the_cases_just_counted_said_again_are_one_write_off(
+    text: str, category: Category, quantity: str
+) -> None:
+    (d,) = draft(text, make_context(items=_CASED_305))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_more_pieces_than_the_cases_hold_are_a_part_of_their_own() -> None:
+    drafts = draft("FF-24 1 case crushed, 6 more cans dented", make_context(items=_CASED_305))
+    assert [d.quantity for d in drafts] == [Decimal(24), Decimal(6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a length of wire nicked is cut (it was a casualty)
+        ("w/o 100 ft WIRE nicked, insulation through to copper", Category.LOSS),
+        ("100 ft WIRE nicked from the job site", Category.CASUALTY),
+        # a vehicle backing into the goods is a road accident's kind (a sure routine loss)
+        ("delivery truck backed into the pallet of LIME, 20 bags busted", Category.CASUALTY),
+    ],
+)
+def test_round_305_words(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_CASED_305))
+    assert d.category is category
