@@ -2269,6 +2269,8 @@ def read_requests(
         read = [replace(f, guesses=(*f.guesses, *fixes)) for f in read]
     if by_name is not None and by_name.matches:
         read = [_named_note(f, by_name.matches) for f in read]
+        if len(read) > 1:
+            read = _mentions_left_out(read)
     if by_name is not None and by_name.scrubbed:
         read = [_name_figures_note(f, by_name.scrubbed) for f in read]
     if by_name is not None and by_name.unsure:
@@ -2500,6 +2502,44 @@ def _reserve_moved_before(read: list[Facts]) -> list[Facts]:
     told = "; ".join(f"'{f.source_text.strip()}'" for f in before)
     note = f"Left out {told}: told as done before. Say if it still needs booking"
     return [replace(f, unclear=(*f.unclear, note)) for f in read if f not in before]
+
+
+def _named_only(f: Facts) -> bool:
+    """Whether `f`'s goods were found by a word of the list's name alone, with no count or
+    money of their own: "wont take a 2H nut", "past the 90 days so leviton wont credit",
+    "soaked in haze fluid", "honey gate housing cracked"."""
+    by_name = f" as {f.sku} {BY_ITS_NAME}: no code was given"
+    if f.sku is None or not any(g.message.endswith(by_name) for g in f.guesses):
+        return False
+    if f.total is not None or f.unit_cost is not None or f.new_unit_value is not None:
+        return False
+    implied = any(
+        g.message.startswith(NO_COUNT_GIVEN) or g.message.endswith("beside the SKU as 1 unit")
+        for g in f.guesses
+    )
+    return f.quantity is None or (implied and f.quantity == 1)
+
+
+def _mentions_left_out(read: list[Facts]) -> list[Facts]:
+    """`read` without the goods only mentioned by a word of their name, with no count or
+    money of their own, beside goods named by their code and counted: the story's other
+    things (the nut a rod would not take, the maker who will not credit, the fluid the goods
+    were soaked in), not write-offs of their own (round 305 drafted seven). What is left is
+    never sure: the mention could be goods lost too."""
+    coded = [
+        f
+        for f in read
+        if f.sku is not None
+        and f.quantity is not None
+        and not _named_only(f)
+        and "Took '" in " ".join(g.message for g in f.guesses)
+    ]
+    mentioned = [f for f in read if _named_only(f) and all(c.sku != f.sku for c in coded)]
+    if not coded or not mentioned or len(mentioned) == len(read):
+        return read
+    said = "; ".join(f"'{f.source_text.strip(' ,.')}'" for f in mentioned)
+    note = f"Left out {said}: goods named with no count of their own. Say if they go too"
+    return [replace(f, unclear=(*f.unclear, note)) for f in read if f not in mentioned]
 
 
 def _restated(read: list[Facts]) -> list[Facts]:

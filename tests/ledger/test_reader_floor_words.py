@@ -11059,3 +11059,44 @@ def test_more_pieces_than_the_cases_hold_are_a_part_of_their_own() -> None:
 def test_round_305_words(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_CASED_305))
     assert d.category is category
+
+
+_NAMED_305 = {
+    "GFCI-15": ItemInfo("GFCI-15", "GFCI receptacle 15A white", Decimal("17.40")),
+    "SW-5362": ItemInfo("SW-5362", "Leviton 5362-W duplex receptacle 20A", Decimal("3.85")),
+    "ROD-58": ItemInfo("ROD-58", "5/8 in x 8 ft copper-bonded ground rod", Decimal("18.75")),
+    "NUT-2H": ItemInfo("NUT-2H", "Heavy hex 2H nut 3/4-10, box of 25", Decimal("34.25")),
+    "STRAP": ItemInfo("STRAP", "1/2 in EMT one-hole strap, box of 100", Decimal("14.50")),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # goods mentioned by a word of their name, with no count of their own, beside goods
+        # counted by their code: the story's other things (each was a second draft)
+        "GFCI-15 qty 5 DOA, trip and wont reset. past the 90 days so leviton wont credit",
+        "ROD-58 8 scrap, threads rolled wrong, wont take a 2H nut",
+    ],
+)
+def test_goods_mentioned_by_name_beside_goods_counted_by_code_are_no_write_off(text: str) -> None:
+    (d,) = draft(text, make_context(items=_NAMED_305))
+    assert d.sku in ("GFCI-15", "ROD-58") and d.confidence < 0.9
+    assert any("Left out" in w for w in d.warnings)
+
+
+def test_goods_named_and_counted_are_still_a_write_off_of_their_own() -> None:
+    drafts = draft("5 GFCI-15 DOA and 2 2H nuts cracked", make_context(items=_NAMED_305))
+    assert [d.sku for d in drafts] == ["GFCI-15", "NUT-2H"]
+
+
+def test_ones_is_no_word_of_a_name() -> None:
+    # "2 bent ones" are more of the rod counted before, not the "one-hole strap"
+    drafts = draft(
+        "count on ROD-58 came up 3 short. also 2 bent ones need scrapping",
+        make_context(items=_NAMED_305),
+    )
+    assert [(d.sku, d.category) for d in drafts] == [
+        ("ROD-58", Category.SHRINKAGE),
+        ("ROD-58", Category.LOSS),
+    ]

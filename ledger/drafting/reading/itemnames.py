@@ -68,7 +68,7 @@ _COMMON = (
     clear brown pink purple single double plain x w v mm cm ml kg can tube ton tons yd yds
     yard yards foot feet meter metre meters metres kilo kilos liters litres gallon quarts
     pints sack sacks drum drums pallet pallets reel reels spool spools pr prs ea pc pcs ct pk
-    full empty
+    full empty one ones
     cs bx ctn run vial vials flat flats ampule ampules ampoule ampoules unit units extra
     off out up down over back away into onto it its them they this that these those there
     here not no yes just only very too also about after before each every some any all both
