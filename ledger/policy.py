@@ -216,7 +216,7 @@ _WRECKED = (
     "totalled", "got totaled", "was totaled", "wrecked", "got wrecked", "slid off",
     "skidded off", "collided", "got hit", "was hit", "got sideswiped", "sideswiped", "clipped",
     "went off the road", "went in the ditch", "went into the ditch", "hit a deer",
-    "hit black ice", "hit ice",
+    "hit black ice", "hit ice", "wreck",
 )  # fmt: skip
 ROAD_ACCIDENTS: tuple[str, ...] = tuple(
     dict.fromkeys(
@@ -226,6 +226,47 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
            "driver backed into", "driver rolled the", "driver slid off", "slid off the road",
            *(f"{v} backed into" for v in _VEHICLES),
            "slid off the highway", "skidded off the road", "off the road into", "rollover on"]
+    )
+)  # fmt: skip
+
+# a sprinkler or a water line that let go ("sprinkler head went off", "burst water line")
+_SPRINKLER_PARTS = (
+    "sprinkler",
+    "sprinklers",
+    "sprinkler head",
+    "sprinkler heads",
+    "sprinkler line",
+    "sprinkler pipe",
+    "water line",
+    "supply line",
+    "water pipe",
+    "water supply line",
+)
+_LET_GO = (
+    "went off",
+    "let go",
+    "burst",
+    "broke",
+    "popped",
+    "got knocked off",
+    "got knocked",
+    "was knocked off",
+    "got hit",
+    "discharged",
+    "activated",
+    "tripped",
+    "blew",
+    "failed",
+    "opened up",
+    "snapped",
+    "cracked",
+    "split",
+    "ruptured",
+)
+SPRINKLERS_LET_GO: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [f"{part} {verb}" for part in _SPRINKLER_PARTS for verb in _LET_GO]
+        + [f"{verb} {part}" for part in _SPRINKLER_PARTS[6:] for verb in ("burst", "broken")]
     )
 )  # fmt: skip
 
@@ -1428,13 +1469,13 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "pipe burst", "pipes burst", "burst pipe", "burst pipes", "burst main",
                 # ("sprinkler head let go over rack 12 - 6 pair X and 10 Y soaked through":
                 # round 248 drafted a routine loss)
-                "sprinkler head let go", "sprinkler let go", "sprinkler went off",
-                "sprinklers went off", "sprinkler burst", "sprinkler head burst",
-                "sprinkler head broke", "sprinkler leak", "sprinkler leaked",
-                "sprinkler line burst", "fire sprinkler",
-                # ("sprinkler head popped in dry storage", "floor drain backed up in dry
-                # storage, 4 cs ruined": water let in, round 297)
-                "sprinkler head popped", "sprinkler popped", "drain backed up",
+                # (a sprinkler or water line that let go, however it is said: "sprinkler head
+                # went off in aisle 4", "burst water line over the back shelves": round 306
+                # drafted five routine losses)
+                *SPRINKLERS_LET_GO,
+                "sprinkler leak", "sprinkler leaked", "fire sprinkler",
+                # ("floor drain backed up in dry storage, 4 cs ruined": water let in, round 297)
+                "drain backed up",
                 "floor drain backed up", "sewer backed up", "sewer backup", "sewage backup",
                 "water main break", "water main broke", "main broke", "pipe broke",
                 # ("water main burst in the B-wing linen room", round 158)
@@ -1485,6 +1526,19 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "rolled on the freeway", "rolled on the interstate", "backed right through",
                 "backed through the dock door", "backed through the door",
                 *ROAD_ACCIDENTS,
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # a wreck told with the road it happened on ("truck 7 rolled over on the I-95 on
+            # ramp", "van wreck on I-80": round 306 drafted a sure routine loss)
+            Words(
+                "rolled over on", "rollover", "flipped over on", "overturned", "tipped over on",
+                "crashed on", "crash on", "wreck on", "wrecked on", "accident on",
+                "collision on", "skidded", "slid off the",
+                near=("highway", "interstate", "freeway", "on ramp", "off ramp", "onramp",
+                      "offramp", "turnpike", "expressway", "motorway", "the road", "ditch",
+                      "driver ok", "driver is ok", "driver's ok", "driver okay", "tow truck",
+                      "got towed", "state trooper", "on route", "hwy"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

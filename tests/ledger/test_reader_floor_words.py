@@ -11100,3 +11100,36 @@ def test_ones_is_no_word_of_a_name() -> None:
         ("ROD-58", Category.SHRINKAGE),
         ("ROD-58", Category.LOSS),
     ]
+
+
+# -- held-out round 306 (sets 2485-2492) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sprinkler or water line that let go, however said (routine losses, one at 0.97)
+        "sprinkler head went off in aisle 4 overnight, 4 SKU-12 soaked",
+        "sprinkler head got knocked off in bay 7 - 14 SKU-12 soaked",
+        "burst water line over the back shelves: 6 SKU-12 soaked",
+        # a wreck told with its road, or a vehicle's wreck (a sure routine loss)
+        "truck 7 rolled over on the I-95 on ramp, driver ok. 12 SKU-12 on board, total loss",
+        "van wreck on I-80 on the commercial run, lost 2 SKU-40",
+    ],
+)
+def test_round_306_casualties(text: str) -> None:
+    for d in draft(text, make_context(items=ITEMS)):
+        assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pallet that rolled over in the aisle, or a sprinkler said of nothing that let go
+        "pallet rolled over on its side in aisle 3, 4 SKU-40 cracked",
+        "4 SKU-40 cracked when we moved the sprinkler pipe rack",
+    ],
+)
+def test_round_306_routine_losses(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS
