@@ -3376,6 +3376,16 @@ _THOUSANDS_PER = re.compile(
 _CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\w.])", _I)
 
 
+# "the other one is broken", "another DT72WAL was cracked": one more of the goods (not "the
+# other 3", "the other ones", "another 2"), at the start of a sentence or a clause
+_THE_OTHER_ONE = re.compile(
+    r"(?:(?<=^)|(?<=[.;!?\n]\s)|(?<=,\s)|(?<=\band\s)|(?<=\balso\s)|(?<=\bplus\s))"
+    r"(?:another|the\s+other)(?:\s+one\b)?"
+    r"(?=\s+(?:(?!one\b|ones\b)[a-z0-9][\w/-]*\s+)?(?:is|was|has|had|got|came|arrived)\b)",
+    _I,
+)
+
+
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
@@ -3401,6 +3411,18 @@ def _clean(text: str) -> str:
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
+    if "other" in low:
+        # "x1 scratched, mark it down. the other DT72WAL is broken, scrap that one": one more
+        # of the goods, a part of its own (round 306 dropped it from a sure write-down)
+        # (not "ripped a seam on one and the other has lipstick": the two said one by one)
+        text = _THE_OTHER_ONE.sub(
+            lambda m: (
+                m.group(0)
+                if re.search(r"\bone\b", text[max(0, m.start() - 40) : m.start()], _I)
+                else "1 more"
+            ),
+            text,
+        )
     if "<" in text:
         text = _SLACK_MARKUP.sub(_slack_label, text)
     if "&" in text:

@@ -11133,3 +11133,27 @@ def test_round_306_casualties(text: str) -> None:
 def test_round_306_routine_losses(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the other X is broken", "another one is broken": one more, a part of its own (the
+        # second was dropped from a sure write-down)
+        "SKU-40 x1 scratched, mark it down to 100. the other SKU-40 is broken, scrap that one",
+        "1 SKU-40 scratched, mark it down to 100. another one is broken, scrap it",
+    ],
+)
+def test_the_other_one_said_apart_is_one_more(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert [(d.category, d.quantity) for d in drafts] == [
+        (Category.WRITE_DOWN, Decimal(1)),
+        (Category.LOSS, Decimal(1)),
+    ]
+
+
+def test_one_and_the_other_of_a_count_are_the_count() -> None:
+    drafts = draft(
+        "write off 2 SKU-40, one has a chip and the other has a crack", make_context(items=ITEMS)
+    )
+    assert [d.quantity for d in drafts] == [Decimal(2)]
