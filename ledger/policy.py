@@ -636,6 +636,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "hit the shelving", "hit the pallet", "forklift hit", "pallet jack hit",
                 "forklift accident", "forklift damage", "collision", "collided", "fell down",
                 "collapse", "to a forklift", "to the forklift", "forklift vs", "belly up",
+                # the warehouse's own trucks are no road vehicles ("reach truck clipped the
+                # bleach pallet": round 307 read a road accident)
+                *(
+                    f"{lift} {w}"
+                    for lift in ("reach truck", "hand truck", "pallet truck", "fork truck",
+                                 "lift truck", "order picker", "stock picker")
+                    for w in ("clipped", "crashed", "crash", "hit", "backed into", "rolled over",
+                              "tipped over", "flipped over", "overturned", "got hit", "was hit",
+                              "collided", "wrecked")
+                ),
                 # a part torn from the goods ("unicorn horn ripped off"), not goods stolen
                 *(
                     f"{part} {torn} off"

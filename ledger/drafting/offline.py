@@ -5257,6 +5257,14 @@ class _ReasonIndex:
                 # drafted shrinkage, some sure); the goods cannot be sold as they are
                 out.append(_Hit(Category.LOSS, key, m.start(), frozenset({Category.SHRINKAGE})))
                 continue
+            if key == "lifted" and (
+                _LIFTED_PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                or _SURFACE_AFTER.match(text, m.end())
+            ):
+                # "both bridges lifted", "veneer lifted at the corners": a part come loose, not
+                # goods stolen (round 307 drafted a sure casualty)
+                out.append(_Hit(Category.LOSS, key, m.start(), frozenset()))
+                continue
             if key == "nicked" and (
                 _SURFACE_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 or _SURFACE_AFTER.match(text, m.end())
@@ -5270,6 +5278,11 @@ class _ReasonIndex:
                 # "insulation nicked to the strands", "gaskets all nicked", "film edges all
                 # nicked", "15 ft SER2224 nicked jacket": a cut in the goods' surface, not a
                 # theft (rounds 290-297 drafted seven casualties)
+                out.append(_Hit(Category.LOSS, key, m.start(), frozenset()))
+                continue
+            if key == "short" and _SHORT_PIECES.match(text, m.end()):
+                # "train sets qty 3 short track pcs from the factory, cant sell incomplete":
+                # pieces the goods lack, not goods short on the count (round 307)
                 out.append(_Hit(Category.LOSS, key, m.start(), frozenset()))
                 continue
             if key == "short" and _TOO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -6144,7 +6157,19 @@ _A_PART_MISSING = re.compile(
     r"(?!\s+(?:from|in|on|at|off|after|since|during|out|of)\b))",
     _I,
 )
-_WITH_BEFORE = re.compile(r"\b(?:with|each)\s+$", _I)
+_WITH_BEFORE = re.compile(r"(?:\b(?:with|each|w)|\bw/)\s+$", _I)
+# the pieces goods came without: "short track pcs from the factory", "short 2 pieces each"
+_SHORT_PIECES = re.compile(
+    r"\s+(?:[a-z0-9]+\s+){0,2}(?:pcs|pieces|parts)\s+(?:from\s+(?:the\s+)?(?:factory|mfr|mfg"
+    r"|maker|manufacturer|vendor|supplier)|in\s+(?:each|every|the\s+box))\b",
+    _I,
+)
+# the pieces a set or kit lacks, after "with missing": "came back w/ missing pcs"
+_PIECES_LACKED = re.compile(r"\s+(?:pcs|pieces|parts|bits)\b", _I)
+# a part gone from every one of the goods: "dice missing from the whole lot"
+_FROM_THE_WHOLE = re.compile(
+    r"\s+(?:out\s+of|from)\s+(?:the\s+)?(?:whole|entire|every|all\s+the)\b", _I
+)
 # a sale, said: the goods a buyer collects are no gift ("team order picked up", round 287)
 _SOLD_SAID = re.compile(r"\b(?:order|orders|invoice|invoiced|paid|sold|purchase|po)\b", _I)
 _A_PART_IN_BRACKETS = re.compile(
@@ -6170,7 +6195,9 @@ _PART_NAMED_BEFORE = re.compile(
     r"|bolts?|nuts?|pins?|manuals?|instructions|remotes?|cords?|chargers?|batteries|knobs?"
     r"|hardware|casters?|buttons?|tiles?|parts|drawers?|doors?|stickers?|seals?|inserts?"
     r"|cartridges?|accessories|overloads?|shackles?|springs?|clips?|brackets?|mounts?"
-    r"|straps?|hinges?|handles?|wheels?|legs?|feet|glass|lens(?:es)?)\s+(?:(?:is|are|was|were"
+    r"|straps?|hinges?|handles?|wheels?|legs?|feet|glass|lens(?:es)?|elements?|o-?rings?"
+    r"|gaskets?|washers?|clamps?|bulbs?|blades?|filters?|dice|tokens|pieces|pcs)"
+    r"\s+(?:(?:is|are|was|were"
     r"|all)\s+)?$",
     _I,
 )
@@ -6198,6 +6225,10 @@ def _a_part_missing(text: str, start: int, end: int) -> bool:
     from bin)"."""
     if _WITH_A_PART_BEFORE.search(text, max(0, start - 30), start):
         return True
+    if _WITH_BEFORE.search(text, max(0, start - 8), start) and _PIECES_LACKED.match(text, end):
+        return True  # ("x4 came back on RMA 30418 w/ missing pcs": round 307, a shortfall)
+    if _FROM_THE_WHOLE.match(text, end) and _A_NOUN_BEFORE.search(text, max(0, start - 24), start):
+        return True  # ("X qty 34, dice missing from the whole lot, factory defect")
     if _PART_NAMED_BEFORE.search(text, max(0, start - 24), start):
         return True
     if _UNSELLABLE.search(text) and _A_NOUN_BEFORE.search(text, max(0, start - 24), start):
@@ -6232,6 +6263,17 @@ _SURFACES = (
 )
 _SURFACE_BEFORE = re.compile(
     _SURFACES + r"\s+(?:(?:that|which|are|is|was|were|all|got|get|been|badly|slightly)\s+){0,3}$",
+    _I,
+)
+# a part of the goods that comes loose: "both bridges lifted", "veneer lifted", "soles lifted"
+_LIFTED_PART_BEFORE = re.compile(
+    r"(?:"
+    + _SURFACES[3:-1]
+    + r"|bridges?|veneers?|labels?|tiles?|soles?|seams?|shingles?|boards?|planks?|laminates?"
+    r"|decals?|stickers?|wallpaper|trim|tape|inlays?|frets?|binding|plating|chrome|lids?"
+    r"|grilles?|panels?|covers?|handles?|knobs?|caps?)"
+    r"\s+(?:(?:that|which|are|is|was|were|all|got|get|been|have|had|has|badly|slightly|both"
+    r"|partly|partially)\s+){0,3}$",
     _I,
 )
 # a length of goods just before: "100 ft THHN12-STR-BK ", "40' of hose "

@@ -11157,3 +11157,35 @@ def test_one_and_the_other_of_a_count_are_the_count() -> None:
         "write off 2 SKU-40, one has a chip and the other has a crack", make_context(items=ITEMS)
     )
     assert [d.quantity for d in drafts] == [Decimal(2)]
+
+
+# -- held-out round 307 (sets 2493-2500) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a part come loose is no theft (a sure casualty)
+        (
+            "two SKU-77 went down when the rack tipped, both grilles lifted. write off both",
+            Category.LOSS,
+        ),
+        ("someone lifted 2 SKU-77 off the display", Category.CASUALTY),
+        # the warehouse's own trucks are no road vehicles (read as a road accident)
+        ("reach truck clipped the pallet, 4 SKU-12 split open", Category.LOSS),
+        ("the hand truck tipped over, 2 SKU-40 cracked", Category.LOSS),
+        # the pieces goods lack (each was a shortfall)
+        ("SKU-12 x4 came back on RMA 30418 w/ missing pcs. scrap em", Category.LOSS),
+        ("SKU-12 qty 3 short 2 pcs from the factory, cant sell incomplete. w/o", Category.LOSS),
+        (
+            "SKU-12 qty 34, dice missing from the whole lot, factory defect. write off",
+            Category.LOSS,
+        ),
+        ("scrap 2 SKU-77, returned w/ missing clamps and scratched", Category.LOSS),
+        # goods missing are still goods missing
+        ("4 SKU-12 missing from the whole order", Category.SHRINKAGE),
+    ],
+)
+def test_round_307_words(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
