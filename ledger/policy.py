@@ -1798,6 +1798,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "re-tag", "retag", "knock down to", "damaged packaging sale", "packaging sale",
                 # ("sell as 2nds at $60/cs": round 281)
                 "as 2nds", "2nds at", "2nds @",
+                # ("mrk dwn X 6 pcs to 60.00", "B-grade now, worth $30 each", "can sell thru at
+                # $550/drum", "dropping them to 35": round 307)
+                "mrk dwn", "mark dwn", "mk dwn", "marked dwn", "mrk down", "mrkd down",
+                "b grade now", "grade b now", "now b grade", "now grade b",
+                "sell thru at", "sell through at", "sell thru for", "sell through for",
+                "dropping em to",
                 "seconds at", "sell em at", "sell 'em at", "selling em at", "value at",
                 "to the seconds bin", "into the seconds bin", "selling used at", "sell used at",
                 "sold used at", "sell as used at",

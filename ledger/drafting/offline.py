@@ -242,7 +242,8 @@ _MONEY_STRICT = (
     rf"|{_CENTS})"
 )
 # ("from 9.875k to 8.4k": a thousands figure needs no dollar sign to be money)
-_NUM_SCALED = rf"{_NUM}[k](?![a-z])"
+# (four figures or more glued to a "k" are a colour temperature, "4000k" LEDs, not $4M)
+_NUM_SCALED = rf"(?![1-9]\d{{3,}}k)(?<!\d){_NUM}[k](?![a-z])"
 _MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM_SCALED}|{_NUM})"
 _PER = (
     rf"(?:per\s+(?:{_UNIT}|unit|item|piece)\b|each\b|ea\b\.?|apiece\b|a\s+pop\b"
@@ -1010,8 +1011,8 @@ _MONEY_BRANCHES = rf"""
     | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|(?<!\d\d\d)c\b)
     | (?P<g>{_NUM}|{_NUMWORDS})(?P<gh>\s+and\s+a\s+half)?\s+{_GRAND}\b  # "3 grand": thousands
     | (?P<ag>\b(?:half\s+)?a)\s+grand(?P<agh>\s+and\s+a\s+half)?(?:'s)?(?![\w-])  # "a grand"
-    | (?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)  # "1.2k each" is a price
-    """
+    | (?![1-9]\d{{3,}}k\b)(?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)
+    """  # (the last: "1.2k each" is a price; "4000k" a colour temperature)
 _MONEY = lead(NUM_FIRST + "u$", _MONEY_BRANCHES, _IX)
 # Most messages have no "dollars", "bucks" or "grand": then no match can start at a number
 # word, and the same pattern without those branches (kept as groups that never match, so

@@ -11189,3 +11189,37 @@ def test_one_and_the_other_of_a_count_are_the_count() -> None:
 def test_round_307_words(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is category
+
+
+_VALUED_307 = {
+    "GC-60": ItemInfo("GC-60", "Sumatra G1 green coffee, 60kg jute", Decimal("402.60")),
+    "LED-24": ItemInfo("LED-24", "2x4 LED flat panel 40W 4000K", Decimal("64.90")),
+    "IRON": ItemInfo("IRON", "Flat iron 1 in ceramic", Decimal("48.50")),
+    "PAIL": ItemInfo("PAIL", "Fondant white 20 lb pail", Decimal("58.40")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a value said with "to", "is" or "NRV" before "per bag" is no count of pieces (380
+        # bags a piece had been read)
+        ("impair GC-60 5 bags, revalue to 380 per bag", "113.00"),
+        ("market dropped, GC-60 4 bags, NRV is 350 a bag", "210.40"),
+        ("PAIL 10 pails came out ivory, still good product. NRV 40 per pail", "184.00"),
+        # a colour temperature is no money ("4000k" had been $4,000,000)
+        ("mark down 12 LED-24 to $45, old 4000k style moving slow", "238.80"),
+        # the floor's words for a new value (each was a loss)
+        ("IRON 12 w/ cosmetic scuffs, B-grade now, worth $30 each", "222.00"),
+        ("mrk dwn IRON 6 pcs to 40.00 - boxes beat up", "51.00"),
+        ("PAIL 3 old formula still good, can sell thru at $50/pail", "25.20"),
+    ],
+)
+def test_round_307_write_downs(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_VALUED_307))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_a_count_per_case_is_still_a_pack_size() -> None:
+    (d,) = draft("3 cases SKU-12, 12 to a case, broken", make_context(items=ITEMS))
+    assert (d.quantity, d.amount) == (Decimal(36), Decimal("540.00"))

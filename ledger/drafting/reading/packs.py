@@ -183,7 +183,10 @@ _PER = lead(
     _N_FIRST,
     # after "at" or "@" a number is a price ("at 9.5 a case") unless the pieces are named:
     # "@ 24 ea/ctn", "@ 294 pcs/pallet" are counts
-    rf"(?:(?<!at\s)(?<!@\s)(?<!@)|(?=\d+\s*{_PIECE_AT}\s*(?:/|per\b)))"
+    # ... and so is a value said with "to", "is", "worth" or "for": "revalue to 380 per bag",
+    # "NRV is 350 a bag", "sell for 40 a case" (round 307 read 380 bags a piece)
+    rf"(?:(?<!at\s)(?<!@\s)(?<!@)(?<!\bto\s)(?<!\bis\s)(?<!worth\s)(?<!\bfor\s)(?<!nrv\s)"
+    rf"|(?=\d+\s*{_PIECE_AT}\s*(?:/|per\b)))"
     rf"(?P<n>{_N})\s*(?:{_PIECE}\s*)?"
     rf"(?:/\s*|per\s+|an?\s+|to\s+an?\s+|(?:in|on)\s+(?:an?|each|every|the)\s+|each\s+)"
     rf"(?P<c>{_C})",
