@@ -643,6 +643,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for lift in ("reach truck", "hand truck", "pallet truck", "fork truck",
                                  "lift truck", "order picker", "stock picker")
                     for w in ("clipped", "crashed", "crash", "hit", "backed into", "rolled over",
+                              "accident",
                               "tipped over", "flipped over", "overturned", "got hit", "was hit",
                               "collided", "wrecked")
                 ),

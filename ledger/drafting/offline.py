@@ -2430,9 +2430,13 @@ _COUNT_SAID_AGAIN = re.compile(
     # after the goods ("X 300 bags defective, valves glued shut. scrap 300"): round 291 drafted
     # each twice
     r"|^\W*(?:short|over|under|off|up|down)\s+(?:by\s+)?\d+(?:\.\d+)?\b(?!\s*(?:more|other|else))"
-    r"|^\W*(?:pls\s+|please\s+|so\s+)?(?:scrap|toss|trash|bin|dump|junk|chuck|kill|w/?o|write\s+off)"
+    r"|^\W*(?:pls\s+|please\s+|so\s+)?(?:scrap|scrapping|toss|tossing|trash|bin|dump|junk"
+    r"|chuck|kill|w/?o|write\s+off)"
     r"\s+(?:all\s+|the\s+|those\s+|these\s+|em\s+|them\s+)?\d+(?:\.\d+)?"
-    r"(?:\s+(?:pcs?|units?|ea|of\s+(?:them|em)))?\W*$",
+    # ("scrap the 6 bad pails pls", "scrap the 2 pks", "scrapping 5": round 308 drafted each
+    # twice)
+    r"(?:\s+(?:bad\s+|damaged\s+|busted\s+|ruined\s+)?(?:pcs?|units?|ea|of\s+(?:them|em)"
+    r"|[a-z]{2,10}))?(?:\s+(?:pls|please|thx|thanks))?\W*$",
     _I,
 )
 
@@ -3543,6 +3547,8 @@ _NEGATED_BEFORE = re.compile(
     # ("no sign of a break-in", "no evidence of any theft")
     # ("not an actual fire", "no real damage")
     r"\s+(?:(?:any|other|visible|actual|real|true|signs?\s+of|evidence\s+of|indication\s+of"
+    # ("not from the flood", "not due to the storm": the cause denied)
+    r"|from|the|due\s+to|caused\s+by|because\s+of"
     # ("no sign of damage or a break-in": every story the denial lists, round 164)
     r"|a|an|[a-z]+\s+(?:or|nor))\s+){0,3}$",
     _I,
@@ -4060,7 +4066,10 @@ def _read_group(
             r.not_amounts.append(span)
     # "nothing missing but 4 X crushed": a reason denied is none, when another is said
     if len(hits) > 1:
-        hits = [h for h in hits if not _negated(r.s, h)] or hits
+        # ("from the flooded... nah not flooded, the roof leak": a word taken back later is
+        # denied where it was first said too; round 308 drafted a sure casualty)
+        denied = {h.keyword.lower() for h in hits if _negated(r.s, h)}
+        hits = [h for h in hits if h.keyword.lower() not in denied] or hits
     category, reason = _pick_reason(r, hits, reasons)
     category, reason = _count_way(r, work, category, reason)
     location = _read_location(r)

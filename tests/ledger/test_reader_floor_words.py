@@ -11223,3 +11223,38 @@ def test_round_307_write_downs(text: str, amount: str) -> None:
 def test_a_count_per_case_is_still_a_pack_size() -> None:
     (d,) = draft("3 cases SKU-12, 12 to a case, broken", make_context(items=ITEMS))
     assert (d.quantity, d.amount) == (Decimal(36), Decimal("540.00"))
+
+
+# -- held-out round 308 (sets 2501-2508) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a reason taken back later is denied where it was first said (a sure casualty)
+        (
+            "scrap 250 SKU-12 from the flooded... nah not flooded, the roof leak. soaked thru",
+            Category.LOSS,
+        ),
+        ("12 SKU-12 soaked, not from the flood", Category.LOSS),
+        # the warehouse's own truck's accident is routine (a casualty)
+        ("3 SKU-40 wrecked in the reach truck accident by door 3, no one hurt. w/o", Category.LOSS),
+    ],
+)
+def test_round_308_words(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count said again with the goods' word after it is one write-off (each was two)
+        "SKU-12 leaking at the cap, 5 of them, back room reeks. scrapping 5",
+        "2 SKU-77 got soaked in bar oil, cards ruined. scrap the 2 speakers",
+        "6 SKU-40 came out of the tint machine wrong. scrap the 6 bad panels pls",
+    ],
+)
+def test_the_count_said_again_with_its_word_is_one_write_off(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.quantity in (Decimal(5), Decimal(2), Decimal(6))
