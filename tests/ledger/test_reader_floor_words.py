@@ -11258,3 +11258,30 @@ def test_round_308_words(text: str, category: Category) -> None:
 def test_the_count_said_again_with_its_word_is_one_write_off(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.quantity in (Decimal(5), Decimal(2), Decimal(6))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # goods taken or gone, then denied broken, are no goods found fine (it was refused)
+        ("4 SKU-12 stolen, nothing damaged", Category.CASUALTY),
+        ("2 SKU-12 missing, nothing broken", Category.SHRINKAGE),
+    ],
+)
+def test_goods_taken_and_denied_broken_are_still_lost(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
+
+
+def test_goods_denied_broken_alone_are_fine() -> None:
+    with pytest.raises(DraftError):
+        draft("dropped 3 SKU-40, nothing broken", make_context(items=ITEMS))
+
+
+def test_the_difference_referred_back_to_after_the_pair_is_the_pairs() -> None:
+    # "the extra 12" after "counted 212, system says 200": 12 over, not 212
+    (d,) = draft(
+        "counted 212 SKU-12, system says 200, the extra 12 were in the wrong tote",
+        make_context(items=ITEMS),
+    )
+    assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(12))

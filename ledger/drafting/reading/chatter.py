@@ -1045,6 +1045,14 @@ _NOTHING_LOST = re.compile(
       | (?<!\bnot\s)(?<!n't\s)(?<!\bno\s)\bcrediting\s+us\b""",
     _I | re.VERBOSE,
 )
+# goods taken or gone, then denied broken: "4 X stolen, nothing damaged", "2 missing, nothing
+# broken" (the loss is the taking or the shortfall, not goods found fine)
+_TAKEN_NOT_BROKEN = re.compile(
+    r"(\b(?:stolen|stole|taken|took|missing|gone|short|theft|break[\s-]?in|broke\s+in|swiped"
+    r"|nicked|lifted|walked\s+off)\b[^.;\n]{0,80}?)"
+    r"(\bnothing\s+(?:was\s+|got\s+)?(?:damaged|broken|broke)\b)",
+    _I,
+)
 # goods lent, sent for a show or rented, coming back: "sent 10 polos to the school for
 # sample day, they're coming back friday", "sample remotes went out to the dealer show, they
 # come back monday" (round 211: a donation at 0.97)
@@ -1394,6 +1402,9 @@ def _late_chatter(text: str, has_reason: bool) -> str | None:
     """The answer to chatter the kinds above leave (rounds 189-194), or None; a write-off
     asked in so many words is never chatter."""
     low = text.lower()
+    if "nothing" in low:
+        # ("4 X stolen, nothing damaged": the goods were taken, not found fine)
+        text = _TAKEN_NOT_BROKEN.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     for pattern, overruled, words, said in _LATE:
         if (
             (not overruled or not has_reason)

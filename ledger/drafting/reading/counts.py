@@ -285,7 +285,13 @@ def _rewrite(
             continue
         if other_story(_sentence(text, m.start(), m.end())):
             continue
-        if _said_elsewhere(text, m.start(), m.end(), abs(b - c)):
+        again = _restatements(text, m.start(), m.end(), abs(b - c))
+        if again and all(s > m.end() for s, _ in again):
+            # "counted 212 X, system says 200, the extra 12 were in a mislabeled tote": the
+            # pair is the difference, the figure after it refers back (round 308 read 212)
+            for s, e in again:
+                out = _put(out, s, e, "")
+        elif _said_elsewhere(text, m.start(), m.end(), abs(b - c)):
             out = _put(out, m.start(), m.end(), "")  # "6 extra X, system said 12, we have 18"
             continue
         said = f"{'short' if c < b else 'surplus'} x{_plain(abs(b - c))}"
@@ -392,6 +398,8 @@ def _elsewhere(text: str, start: int, end: int, n: Decimal) -> list[re.Match[str
 # "2 gone", "diff of 2"; the pair's figures say which way, the restatement adds nothing
 _RESTATED_BEFORE = re.compile(
     r"(?:\bso|\bthe\s+other|\bdiff(?:erence)?(?:\s+(?:of|is|was))?|\bthats?|=|\bi\.e\."
+    # ("..., system says 200, the extra 12 were in a mislabeled tote": round 308)
+    r"|\bthe\s+(?:extra|missing|spare|surplus|short)"
     # ("system 40, counted 36. no clue where the 4 went": round 295)
     r"|\bwhere\s+(?:the|those|these)"
     # ("system shows 5, counted 9. add the 4 back", "write off the 12", "adjust the 6")
