@@ -11285,3 +11285,29 @@ def test_the_difference_referred_back_to_after_the_pair_is_the_pairs() -> None:
         make_context(items=ITEMS),
     )
     assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(12))
+
+
+# -- held-out round 309 (sets 2509-2516) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a write-off asked in the floor's words is no news, return or payment (each refused)
+        "need a writeoff for 16 SKU-12, temp log shows the reach-in was at 52F overnight",
+        "SKU-77 x 4, melted their own cones on the test bench. defective, binning",
+        "dye lot mismatch on 22 SKU-12, customers keep sending them back. were scrapping them",
+        "w/o 80 SKU-12, bad lot from the mill, streaky. those were invoiced at 12.50 ea",
+        "SKU-12 x 4, bad lot per cust complaint. QA pulled the rest last week, these 4 were on"
+        " the returns shelf. scrap",
+    ],
+)
+def test_a_write_off_asked_in_the_floors_words_is_drafted(text: str) -> None:
+    assert draft(text, make_context(items=ITEMS))
+
+
+def test_a_past_write_off_asked_about_is_still_a_question() -> None:
+    with pytest.raises(DraftError):
+        draft(
+            "did the 4 SKU-12 ever get written off from last month or no", make_context(items=ITEMS)
+        )

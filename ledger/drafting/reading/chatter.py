@@ -632,10 +632,24 @@ _ASKS_WRITE_OFF = re.compile(
     # ("refund was already done at the counter, just need the stock written off": round 250)
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:need|needs|want|get)\s+(?:\S+\s+){0,3}?written\s+off"
     r"|dispose\s+of"
+    # ("need a writeoff for 16 X subs", "defective, binning", "were scrapping them", "...
+    # returns shelf. scrap": round 309 read these as news, returns or payments)
+    r"|(?:need|needs|want|do|get)\s+(?:a\s+)?(?:write[\s-]?off|writeoff|w/o)\s+(?:for|on)"
+    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!n't\s)(?:scrapping|tossing|trashing|binning|dumping"
+    r"|junking|pitching|chucking|destroying)(?:\s+(?:it|them|'?em|all|the\s+lot|\d+))?"
+    r"(?=\s*(?:[.,;!\n]|$))"
+    r"|[.,;:]\s*(?:scrap|toss|trash|bin|dump|junk)(?=\s*(?:[.,;!]|$))"
     # ("wrote off 10 X @ 39.00 (what we actually paid on that PO)", "2 X written off at $850
     # ea (our cost after the rebate)": done, and asked to book)
     # (never "already written off, ignore the dupe": done before, nothing asked)
     r"|wrote\s+off(?=\s+\d)|(?<!already\s)(?<!been\s)written\s+off(?=\s+(?:\d|at\b|for\b|@)))\b",
+    _I,
+)
+# the goods' disposal asked at the end of a clause: "these 4 were on the returns shelf. scrap",
+# "defective, binning"
+_DISPOSE_NOW = re.compile(
+    r"(?:scrapping|tossing|trashing|binning|dumping|junking)(?:\s+(?:it|them|'?em|all))?"
+    r"(?=\s*(?:[.,;!\n]|$))|[.,;:]\s*(?:scrap|toss|trash|bin|dump|junk)\s*(?:[.,;!]|$)",
     _I,
 )
 # "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
@@ -1309,7 +1323,7 @@ def answer(
     low = trade.lower()
     moved = any(w in low for w in _MONEY_WORDS) and _MONEY_MOVED.search(trade)
     if moved and not (
-        (has_reason or _WRITTEN_OFF.search(stripped))
+        (has_reason or _WRITTEN_OFF.search(stripped) or _ASKS_WRITE_OFF.search(stripped))
         and (_ASKS_WRITE_OFF.search(stripped) or _COST_SAID.search(trade) or write_down)
     ):
         return "That reads like a payment, sale or refund, not a write-off. " + DOES
@@ -1348,6 +1362,7 @@ def answer(
         _MOVED_FIRST.search(stripped)
         and not _WRITE_OFF.search(stripped)
         and not _ASKS.search(stripped)
+        and not _DISPOSE_NOW.search(stripped)  # ("came in already warm ... trash, ...")
         and not _DISPOSAL.search(stripped)
         and not _RESERVE.search(stripped)  # "move $500 from the reserve": money, not goods
         and not _FOUND.search(stripped)
@@ -1368,7 +1383,12 @@ def answer(
         )
     # "they were provided for last quarter" says why the reserve pays, not a past figure
     told = _RESERVE_HISTORY.sub(" ", stripped)
-    if _PAST_FIGURE.search(told) and not _ASKS.search(told) and not _NEED_WRITTEN.search(told):
+    if (
+        _PAST_FIGURE.search(told)
+        and not _ASKS.search(told)
+        and not _NEED_WRITTEN.search(told)
+        and not _DISPOSE_NOW.search(told)  # ("... pulled the rest last week. scrap")
+    ):
         return "That reads like a figure from the past, not a new write-off. " + DOES
     late = _late_chatter(stripped, has_reason)
     return late + DOES if late else None
