@@ -6163,7 +6163,9 @@ _A_PART_MISSING = re.compile(
     r"\s+(?:(?P<a>a|an|its|their|his|her)\s+[a-z]"
     r"|(?!(?:items?|units?|pcs|stock|inventory|cases?|boxes|pallets?|bags?|cartons?|bottles?"
     r"|goods|products?|from|in|on|at|off|after|since|during|out|today|now|again|parts"
-    r"|counts?|cans?|jars?|rolls?|packs?|sets?|kits?|pairs?)\b)[a-z]{3,}s\b"
+    r"|counts?|cans?|jars?|rolls?|packs?|sets?|kits?|pairs?"
+    # (a sign-off is no part: "1 X missing thanks", found by hypothesis)
+    r"|thanks|thx|guys|folks|always|sometimes|afterwards|anyways?)\b)[a-z]{3,}s\b"
     r"(?!\s+(?:from|in|on|at|off|after|since|during|out|of)\b))",
     _I,
 )
