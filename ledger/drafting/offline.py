@@ -1191,7 +1191,12 @@ _EVENT_WORDS = frozenset(
     ("fire", "flood", "flooded", "flooding", "storm", "hurricane", "tornado", "earthquake",
      "hail", "hailstorm", "lightning", "wildfire", "vandalism", "vandals", "vandal", "arson",
      # ("break-in at the shop: they took 2 X and smashed 5 Y": the smashing was the break-in's)
-     "break-in", "burglary", "robbery", "burglars", "thieves")
+     "break-in", "burglary", "robbery", "burglars", "thieves",
+     # ("our van got rear ended on the M6 ... 12 X and 20 Y in the back are wrecked": a road
+     # accident or a pipe that let go is what happened to every part; round 310 drafted the
+     # second part a sure routine loss)
+     "ended", "boned", "crash", "crashed", "accident", "wreck", "rollover", "totaled",
+     "totalled", "jackknifed", "flipped", "overturned", "burst", "popped")
 )  # fmt: skip
 
 

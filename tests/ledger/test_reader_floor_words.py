@@ -11311,3 +11311,17 @@ def test_a_past_write_off_asked_about_is_still_a_question() -> None:
         draft(
             "did the 4 SKU-12 ever get written off from last month or no", make_context(items=ITEMS)
         )
+
+
+# -- held-out round 310 (sets 2517-2524) ------------------------------------------------------
+
+
+def test_a_road_accident_said_first_is_what_befell_every_part() -> None:
+    # the second part's "wrecked" had made it a sure routine loss
+    drafts = draft(
+        "our van got rear ended on the M6 last night on the way back from the birmingham drop,"
+        " driver is ok thank god. 12 SKU-12 and 20 SKU-77 in the back are wrecked, boxes"
+        " everywhere. insurance claim going in separately",
+        make_context(items=ITEMS),
+    )
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
