@@ -610,6 +610,16 @@ _LAST_QUESTION = re.compile(
     r"|they|we|it|that|them|i|you)\b[^.!?]*\?+\s*$",
     _I,
 )
+# the goods' disposal asked at the end of a clause: "these 4 were on the returns shelf. scrap",
+# "defective, binning", "were scrapping them" (round 309 read these as news, returns, past
+# figures or orders)
+_DISPOSE_AT_CLAUSE_END = (
+    r"(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!n't\s)(?:scrapping|tossing|trashing|binning|dumping"
+    r"|junking|pitching|chucking|destroying)(?:\s+(?:it|them|'?em|all|the\s+lot|\d+))?"
+    r"(?=\s*(?:[.,;!\n]|$))"
+    r"|[.,;:]\s*(?:scrap|toss|trash|bin|dump|junk)(?=\s*(?:[.,;!]|$))"
+)
+_DISPOSE_NOW = re.compile(_DISPOSE_AT_CLAUSE_END, _I)
 # a write-off asked for in so many words: beside money moved ("customer credit note for 3
 # damaged X pls" asks for the credit, "3 X broken, credit pending, write off pls" for both)
 _ASKS_WRITE_OFF = re.compile(
@@ -632,24 +642,15 @@ _ASKS_WRITE_OFF = re.compile(
     # ("refund was already done at the counter, just need the stock written off": round 250)
     r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:need|needs|want|get)\s+(?:\S+\s+){0,3}?written\s+off"
     r"|dispose\s+of"
-    # ("need a writeoff for 16 X subs", "defective, binning", "were scrapping them", "...
-    # returns shelf. scrap": round 309 read these as news, returns or payments)
+    # ("need a writeoff for 16 X subs": round 309 read it as news of the day's work)
     r"|(?:need|needs|want|do|get)\s+(?:a\s+)?(?:write[\s-]?off|writeoff|w/o)\s+(?:for|on)"
-    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!n't\s)(?:scrapping|tossing|trashing|binning|dumping"
-    r"|junking|pitching|chucking|destroying)(?:\s+(?:it|them|'?em|all|the\s+lot|\d+))?"
-    r"(?=\s*(?:[.,;!\n]|$))"
-    r"|[.,;:]\s*(?:scrap|toss|trash|bin|dump|junk)(?=\s*(?:[.,;!]|$))"
+    r"|"
+    + _DISPOSE_AT_CLAUSE_END
+    +
     # ("wrote off 10 X @ 39.00 (what we actually paid on that PO)", "2 X written off at $850
     # ea (our cost after the rebate)": done, and asked to book)
     # (never "already written off, ignore the dupe": done before, nothing asked)
     r"|wrote\s+off(?=\s+\d)|(?<!already\s)(?<!been\s)written\s+off(?=\s+(?:\d|at\b|for\b|@)))\b",
-    _I,
-)
-# the goods' disposal asked at the end of a clause: "these 4 were on the returns shelf. scrap",
-# "defective, binning"
-_DISPOSE_NOW = re.compile(
-    r"(?:scrapping|tossing|trashing|binning|dumping|junking)(?:\s+(?:it|them|'?em|all))?"
-    r"(?=\s*(?:[.,;!\n]|$))|[.,;:]\s*(?:scrap|toss|trash|bin|dump|junk)\s*(?:[.,;!]|$)",
     _I,
 )
 # "the cabinet write off of $3,450 went through right?": a write-off talked of as a thing
