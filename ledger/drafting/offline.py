@@ -2468,6 +2468,29 @@ def _said_again(prev: Facts, f: Facts) -> bool:
     return same_story and bool(_COUNT_SAID_AGAIN.search(f.source_text))
 
 
+_FIGURE = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w|[.,/-]\d)")
+
+
+def _difference_of_the_pair(prev: Facts, f: Facts) -> Decimal | None:
+    """The difference `f` states of the two figures `prev` said, a count and the books ("X
+    120 ft, books say 150" then "30 ft short"; "count 9 vs system 7" then "found 2 extra"),
+    when `prev` read one of them as its count: the one write-off's count. Else None."""
+    if f.sku != prev.sku or f.category not in _COUNT_WAYS:
+        return None
+    if prev.category not in (*_COUNT_WAYS, None) or prev.quantity is None:
+        return None
+    if f.total is not None or f.unit_cost is not None or prev.total is not None:
+        return None
+    said = [Decimal(m.group().replace(",", "")) for m in _FIGURE.finditer(f.source_text)]
+    if f.quantity is not None:
+        said = [f.quantity]
+    figures = [Decimal(m.group().replace(",", "")) for m in _FIGURE.finditer(prev.source_text)]
+    if len(said) != 1 or len(figures) != 2 or prev.quantity not in figures:
+        return None
+    diff = abs(figures[0] - figures[1])
+    return diff if diff == said[0] and diff > 0 else None
+
+
 def _the_pieces_of_what_was_counted(prev: Facts, f: Facts) -> bool:
     """Whether `f` counts the pieces in `prev`'s containers of the list's size: "X 1 case
     crushed corner, all 24 cans dented" of "..., case of 24" (round 305 drafted both)."""
@@ -2580,6 +2603,24 @@ def _restated(read: list[Facts]) -> list[Facts]:
                 reason=f.reason if counts_way else prev.reason,
             )
             out[-1] = kept
+            continue
+        if prev is not None and (diff := _difference_of_the_pair(prev, f)) is not None:
+            # "X spool measures out to 120 ft, books say 150. 30 ft short": the pair's
+            # figures, then their difference said: one shortfall of 30 (round 309 drafted 150
+            # and a second part with no count)
+            twice = SAID_TWICE.format(sku=f" of {prev.sku}" if prev.sku else "")
+            out[-1] = replace(
+                prev,
+                quantity=diff,
+                unit=f.unit or prev.unit,
+                category=f.category,
+                reason=f.reason,
+                unclear=tuple(u for u in prev.unclear if u != twice),
+                guesses=tuple(
+                    g for g in prev.guesses if not g.message.startswith("Read the number")
+                ),
+                notes=(*prev.notes, f"Quantity {_fmt(diff)}: the difference of the figures said"),
+            )
             continue
         if prev is not None and (count := _write_down_count(prev, f)) is not None:
             # "valuing them at $48/cake now, we have 22 cakes": the value, then how many

@@ -11325,3 +11325,38 @@ def test_a_road_accident_said_first_is_what_befell_every_part() -> None:
         make_context(items=ITEMS),
     )
     assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
+
+
+_MEASURED_309 = {
+    "WIRE": ItemInfo("WIRE", "14 AWG high-temp lead wire, per ft", Decimal("0.62")),
+    "MP-1K": ItemInfo("MP-1K", "Micropipette 100-1000 uL", Decimal("289.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        # the pair's figures, then their difference said: one count of the difference (each
+        # had drafted the first figure and a second part)
+        ("WIRE spool measures out to 120 ft, books say 150. 30 ft short", Category.SHRINKAGE, "30"),
+        ("MP-1K count 9 vs system 7, found 2 extra in the demo cabinet", Category.OVERAGE, "2"),
+        (
+            "measured the WIRE, 210 ft left but system says 300. short 90 ft",
+            Category.SHRINKAGE,
+            "90",
+        ),
+    ],
+)
+def test_a_pair_then_its_difference_is_one_count(
+    text: str, category: Category, quantity: str
+) -> None:
+    (d,) = draft(text, make_context(items=_MEASURED_309))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+    assert d.confidence < 0.9
+
+
+def test_a_second_count_that_is_no_difference_stays_a_part() -> None:
+    drafts = draft(
+        "MP-1K count 9 vs system 7, and 3 more MP-1K cracked", make_context(items=_MEASURED_309)
+    )
+    assert len(drafts) == 2
