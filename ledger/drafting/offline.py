@@ -243,7 +243,8 @@ _MONEY_STRICT = (
 )
 # ("from 9.875k to 8.4k": a thousands figure needs no dollar sign to be money)
 # (four figures or more glued to a "k" are a colour temperature, "4000k" LEDs, not $4M)
-_NUM_SCALED = rf"(?![1-9]\d{{3,}}k)(?<!\d){_NUM}[k](?![a-z])"
+_NOT_KELVIN = r"(?![1-9]\d{3,}k\b)"
+_NUM_SCALED = rf"{_NOT_KELVIN}(?<!\d){_NUM}[k](?![a-z])"
 _MONEYISH = rf"(?:{_MONEY_STRICT}|{_NUM_SCALED}|{_NUM})"
 _PER = (
     rf"(?:per\s+(?:{_UNIT}|unit|item|piece)\b|each\b|ea\b\.?|apiece\b|a\s+pop\b"
@@ -1011,7 +1012,7 @@ _MONEY_BRANCHES = rf"""
     | (?P<c>{_NUM})(?:\s*(?:cents?\b|¢)|(?<!\d\d\d)c\b)
     | (?P<g>{_NUM}|{_NUMWORDS})(?P<gh>\s+and\s+a\s+half)?\s+{_GRAND}\b  # "3 grand": thousands
     | (?P<ag>\b(?:half\s+)?a)\s+grand(?P<agh>\s+and\s+a\s+half)?(?:'s)?(?![\w-])  # "a grand"
-    | (?![1-9]\d{{3,}}k\b)(?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)
+    | {_NOT_KELVIN}(?P<d>{_NUM})(?P<kd>k)\b(?!\s*(?!(?:each|ea)\b)(?:{_UNIT})\b)
     """  # (the last: "1.2k each" is a price; "4000k" a colour temperature)
 _MONEY = lead(NUM_FIRST + "u$", _MONEY_BRANCHES, _IX)
 # Most messages have no "dollars", "bucks" or "grand": then no match can start at a number
@@ -6216,10 +6217,13 @@ _A_PART_MISSING = re.compile(
     _I,
 )
 _WITH_BEFORE = re.compile(r"(?:\b(?:with|each|w)|\bw/)\s+$", _I)
+# who made or sent the goods: "from the factory", "from mfr"
+_MAKER = r"(?:mfr|mfg|manufacturer|maker|factory|vendor|supplier)"
 # the pieces goods came without: "short track pcs from the factory", "short 2 pieces each"
 _SHORT_PIECES = re.compile(
-    r"\s+(?:[a-z0-9]+\s+){0,2}(?:pcs|pieces|parts)\s+(?:from\s+(?:the\s+)?(?:factory|mfr|mfg"
-    r"|maker|manufacturer|vendor|supplier)|in\s+(?:each|every|the\s+box))\b",
+    r"\s+(?:[a-z0-9]+\s+){0,2}(?:pcs|pieces|parts)\s+(?:from\s+(?:the\s+)?"
+    + _MAKER
+    + r"|in\s+(?:each|every|the\s+box))\b",
     _I,
 )
 # the pieces a set or kit lacks, after "with missing": "came back w/ missing pcs"
@@ -6261,8 +6265,7 @@ _PART_NAMED_BEFORE = re.compile(
 )
 # ("rly-1/3 kits x 9, missing overloads from mfr": a part the maker left out)
 _FROM_THE_MAKER = re.compile(
-    r"\s+(?:[a-z]+\s+){1,2}?from\s+(?:the\s+)?(?:mfr|mfg|manufacturer|maker|factory|vendor"
-    r"|supplier)\b",
+    r"\s+(?:[a-z]+\s+){1,2}?from\s+(?:the\s+)?" + _MAKER + r"\b",
     _I,
 )
 _UNSELLABLE = re.compile(
