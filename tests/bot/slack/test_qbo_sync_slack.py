@@ -4,6 +4,7 @@ alerted at once, naming both entries, and the card never says "synced"."""
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,13 +81,23 @@ def test_sixty_approvals_in_ten_seconds_are_all_in_quickbooks_within_ten_seconds
         click(app, "approve", str(entry_id), CONTROLLER, ts)
         time.sleep(max(0.0, start + (n + 1) * 10 / 60 - time.monotonic()))
     last_click = time.monotonic()
+    clicking = last_click - start
     wait_until(lambda: len(fake_qbo.journal_entries()) == 60, timeout=30)
     took = time.monotonic() - last_click
     print(f"60 approvals: all in QuickBooks {took:.2f} s after the last click")
     assert took <= 10
     assert len({e["DocNumber"] for e in fake_qbo.journal_entries()}) == 60
     assert not [r for r in fake_qbo.api_requests() if r.status == 429]
-    assert fake_qbo.batch_count + fake_qbo.request_count("journalentry") <= 30  # gathered
+    # Gathered: at most one push per gathering moment (0.5 s) while the clicks went on, so
+    # 30 or fewer for clicks spread over 10 s (one push per approval would be 60). On a
+    # loaded machine the clicks themselves can take longer than the 10 s asked for (seen:
+    # 31 pushes in CI); the bound then follows the time the clicks really took.
+    windows = max(30, math.ceil(clicking / 0.5) + 1)
+    print(
+        f"clicks took {clicking:.1f} s; {fake_qbo.batch_count} batches, "
+        f"{fake_qbo.request_count('journalentry')} plain creates"
+    )
+    assert fake_qbo.batch_count + fake_qbo.request_count("journalentry") <= windows
 
 
 @pytest.fixture
