@@ -1086,6 +1086,9 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         and sized == priced_by_its_pack(item)
     ):
         return sized  # "11 LR bags" of "Lactated Ringer's 1000mL bag CS/12": its bags
+    head = _head_noun(item.name, sized[0])
+    if head in counted and head != sized[0] and head not in _WHOLE_ONES:
+        return sized  # "17 strips" of "Apivar Mite Strips, pack of 10": the goods, not packs
     if unit in _NOT_PIECES or any(counted) or _singular(unit) in _WHOLE_ONES & name_words:
         # ("7 kits" of "flare kit, 4-pack": the kits the list sells)
         return None  # "2 flats EGG-LG": the list's own containers, counted
@@ -1121,6 +1124,8 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
         return None  # "1 pokemon booster box" of "... booster box, 36 packs": the box counted
     if any(_singular(w) == sized[0] for w in _WORD.findall(named)):
         return None  # "carprofen 100mg bottles x2" of "..., bottle of 60": the bottles
+    if head and head not in _WHOLE_ONES and packs.container(head) is None:
+        nouns.add(head)  # a short one too: "19 seal caps" of "Sealing Cap, pack of 10"
     return sized if "loose" in said or nouns & said else None
 
 
@@ -1305,6 +1310,19 @@ def _goods_nouns(name: str, held: str) -> set[str]:
             break
         out.add(_singular(w))
     return out
+
+
+def _head_noun(name: str, held: str) -> str | None:
+    """The last word of an item list's name before the container it is priced by (or its
+    first comma), sizes passed over: what one piece is ("Apivar Mite Strips, pack of 10" ->
+    strip; "Frozen brine shrimp 3.5oz flat, case of 24" -> flat). None when there is none."""
+    head = None
+    for w in re.findall(r"[a-z0-9]+|,", name.lower()):
+        if w == "," or packs.container(w) == held:
+            break
+        if not any(c.isdigit() for c in w):
+            head = _singular(w)
+    return head
 
 
 def _singular(word: str) -> str:

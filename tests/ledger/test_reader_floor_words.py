@@ -11360,3 +11360,39 @@ def test_a_second_count_that_is_no_difference_stays_a_part() -> None:
         "MP-1K count 9 vs system 7, and 3 more MP-1K cracked", make_context(items=_MEASURED_309)
     )
     assert len(drafts) == 2
+
+
+# -- held-out round 311 (sets 2525-2532) ------------------------------------------------------
+
+_PACKED_311 = {
+    "APV-10": ItemInfo("APV-10", "Apivar Mite Strips, pack of 10", Decimal("38.50")),
+    "Q-SEAL-10": ItemInfo("Q-SEAL-10", "Enphase Q Cable Sealing Cap, pack of 10", Decimal("27.50")),
+    "BSF-24": ItemInfo(
+        "BSF-24", "SF Bay Frozen Brine Shrimp 3.5oz flat, case of 24", Decimal("52.80")
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "quantity"),
+    [
+        # the goods' own word from the list's name counts its pieces, even where that word
+        # can name a container elsewhere (a blister strip, a flat of plants); each had
+        # priced 17 strips as 17 packs of 10
+        ("qtr count APV-10 short 17 strips vs sys", "65.45", "17"),
+        ("somebody stole the apivar out of the van overnight, 40 strips", "154.00", "40"),
+        ("BSF-24 14 flats freezer burned, pulling", "30.80", "14"),
+        ("19 seal caps Q-SEAL-10 cracked, cold snap made em brittle", "52.25", "19"),
+        ("q-seal-10 caps short 23 on count", "63.25", "23"),
+    ],
+)
+def test_the_goods_named_by_the_lists_word_for_them_count_pieces(
+    text: str, amount: str, quantity: str
+) -> None:
+    (d,) = draft(text, make_context(items=_PACKED_311))
+    assert (d.amount, d.quantity) == (Decimal(amount), Decimal(quantity))
+
+
+def test_the_lists_container_counted_still_counts_containers() -> None:
+    (d,) = draft("APV-10 3 packs expired", make_context(items=_PACKED_311))
+    assert d.amount == Decimal("115.50")
