@@ -84,7 +84,15 @@ from ledger.drafting.types import (
     Guess,
 )
 from ledger.money import MoneyError, parse_decimal, quantize
-from ledger.policy import RESERVE_NOUNS, Category, Kind, Policy, ReasonTable, phrase_key
+from ledger.policy import (
+    RESERVE_NOUNS,
+    VANDALS_AT_WORK,
+    Category,
+    Kind,
+    Policy,
+    ReasonTable,
+    phrase_key,
+)
 
 HELP = (
     "I couldn't find a write-off in that. Try: '40 units obsolete SKU-12 at $15' or "
@@ -1201,6 +1209,7 @@ _EVENT_WORDS = frozenset(
 )  # fmt: skip
 
 
+_VANDALS = frozenset(VANDALS_AT_WORK)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # what thieves do beside taking, said as their act: "also smashed 6 Z", "and trashed the rest"
 _THEY_ALSO_DID = re.compile(
@@ -1257,7 +1266,8 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
             else f
             for f in read[1:]
         ]
-    if event.lower().split()[-1] not in _EVENT_WORDS or at < 0:
+    # ("kids smashed up the display, 3 X + 2 Y wrecked": who did it, said first)
+    if (event.lower().split()[-1] not in _EVENT_WORDS and event.lower() not in _VANDALS) or at < 0:
         return read
     if first_digit is not None and first_digit.start() < at:
         return read

@@ -11396,3 +11396,34 @@ def test_the_goods_named_by_the_lists_word_for_them_count_pieces(
 def test_the_lists_container_counted_still_counts_containers() -> None:
     (d,) = draft("APV-10 3 packs expired", make_context(items=_PACKED_311))
     assert d.amount == Decimal("115.50")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # damage done by people who meant it, said with who did it (the first was a sure
+        # routine loss, the second part too)
+        "kids smashed up the bait cooler display out front, 3 SKU-12 + 2 SKU-77 wrecked",
+        "some kids busted 4 SKU-12 out back",
+        "teens kicked in the side door, 2 SKU-40 broken",
+    ],
+)
+def test_vandals_named_with_the_damage_make_every_part_a_casualty(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert drafts and all(d.category is Category.CASUALTY for d in drafts)
+
+
+def test_kids_as_a_kind_of_goods_are_no_vandals() -> None:
+    (d,) = draft("6 kids bikes smashed on the dock SKU-12", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "obsolescence reserve is overfunded, release $800, nothing being scrapped",
+        "release $800 of the reserve, no stock being scrapped",
+    ],
+)
+def test_a_reserve_let_go_with_nothing_scrapped_is_never_sure(text: str) -> None:
+    assert all(d.confidence < 0.9 for d in draft(text, make_context(items=ITEMS)))

@@ -362,7 +362,11 @@ def not_yet(text: str) -> str | None:
 _RESERVE_NOT_USED = _words(
     r"""\b(?:no\s+longer|not)\s+(?:needed|required|necessary)\b
       | \b(?:too\s+(?:high|big|large|much)|overstated|overstatement|excess(?:ive)?\s+(?:reserve
-            |allowance|provision)|over[-\s]?(?:reserved|provided|provisioned|accrued|stated))\b
+            |allowance|provision)|over[-\s]?(?:reserved|provided|provisioned|accrued|stated
+            |funded))\b
+      # ("overfunded, release $800, nothing being scrapped": round 311 drafted it sure)
+      | \b(?:nothing|no\s+(?:goods|stock|inventory|product))\s+(?:is\s+|was\s+)?(?:being\s+)?
+            (?:scrapped|written\s+off|tossed|dumped|destroyed|disposed)\b
       | \b(?:write|wrote|written|writing)\s+back\b|\bwrite[-\s]?back\b
       | \b(?:sold|selling|moved|shipped)\b[^.;\n]{0,40}?\b(?:after\s+all|full\s+price|anyway)\b"""
 )
