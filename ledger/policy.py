@@ -2387,6 +2387,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "over what the system shows", "over what the system says",
                 "over what the books show", "over what the books say", "over what qb shows",
                 "over what qb says", "over what quickbooks shows", "over the system count",
+                # the books said short ("syrup tank dip reads 18 gal over books", "12 lb in an
+                # unlabeled tote, not in sys", "spool measures 40 ft more than sys": round 311)
+                "over books", "over sys", "over the sys", "more than sys", "more than books",
+                "not in sys", "not in the sys", "not on sys", "not on the sys",
                 fuzzy=False,
             ),
             # ("count came up 2 long on X", "came up 4 cs heavy on X vs the books": the count
@@ -2413,7 +2417,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       # ("over on hokas by 2 pr at year end", "over on G2s by 4 vs system")
                       "vs system", "vs the system", "than the system", "year end",
                       "vs qb", "vs quickbooks", "vs pos", "vs the books",
-                      "year-end", "on the books"),
+                      "year-end", "on the books",
+                      # ("14 lb extra wax on the scale vs books", "weighed 3.5 lb over", "GLV-L
+                      # over 5 pr vs sys": round 311)
+                      "vs books", "vs sys", "vs the sys", "than sys", "than books",
+                      "weighed", "weighs", "on the scale", "measures", "measured"),
                 fuzzy=False,
             ),
             # "fireball handles over by 2 at inventory", "count is up 2": said of the books

@@ -11427,3 +11427,26 @@ def test_kids_as_a_kind_of_goods_are_no_vandals() -> None:
 )
 def test_a_reserve_let_go_with_nothing_scrapped_is_never_sure(text: str) -> None:
     assert all(d.confidence < 0.9 for d in draft(text, make_context(items=ITEMS)))
+
+
+_WEIGHED_311 = {
+    "WAX-LB": ItemInfo("WAX-LB", "Yellow beeswax, per lb", Decimal("9.80")),
+    "CALLETS": ItemInfo("CALLETS", "Dark callets 54%, per lb", Decimal("7.85")),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count over the books, said by the scale or against "books"/"sys" (each was
+        # drafted as a routine loss)
+        "14 lb extra wax on the scale vs books, WAX-LB",
+        "WAX-LB weighed 3.5 lb over",
+        "WAX-LB spool measures 40 lb more than sys",
+        "12 lb CALLETS in an unlabeled tote, not in sys, @ 7.85",
+        "WAX-LB bucket reads 18 lb over books",
+    ],
+)
+def test_more_than_the_books_said_by_the_scale_or_sys_is_an_overage(text: str) -> None:
+    (d,) = draft(text, make_context(items=_WEIGHED_311))
+    assert d.category is Category.OVERAGE
