@@ -1908,7 +1908,20 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "drop to", "drop em to", "drop value to",
                 "drop the value to", "drop the price to",
                 near=("value", "price", "worth", "sellable", "still good", "still sell", "cost",
-                      "nrv", "clearance", "each", "ea"),
+                      "nrv", "clearance", "each", "ea",
+                      # ("walnuts short dated 40 lb, drop to 4.50/lb": round 311)
+                      "lb", "short dated", "near date", "near dated"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # the value taken off, said as a sum ("floor demo 1 unit, scratched up, reduce by
+            # $200", "8 pails near date, reduce by $20 ea": round 311 drafted losses of $200)
+            Words(
+                "reduce by", "reduced by", "reduce em by",
+                near=("value", "price", "each", "ea", "per", "scuffs", "scuffed", "scratch",
+                      "scratched", "dent", "dented", "dinged", "near date", "near dated",
+                      "short dated", "demo", "floor model", "open box", "cosmetic", "discolored",
+                      "faded", "shelf wear"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

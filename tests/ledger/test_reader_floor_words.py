@@ -11450,3 +11450,26 @@ _WEIGHED_311 = {
 def test_more_than_the_books_said_by_the_scale_or_sys_is_an_overage(text: str) -> None:
     (d,) = draft(text, make_context(items=_WEIGHED_311))
     assert d.category is Category.OVERAGE
+
+
+_DATED_311 = {
+    "NUTS-LB": ItemInfo("NUTS-LB", "Walnut halves & pieces, per lb", Decimal("6.30")),
+    "ICING-PL": ItemInfo("ICING-PL", "Dawn icing 14 lb pail", Decimal("96.00")),
+    "DEMO-X": ItemInfo("DEMO-X", "Radial extractor 9 frame manual", Decimal("895.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # the value taken off or the new value, said the floor's way (each was a loss)
+        ("walnuts short dated 40 lb NUTS-LB, drop to 4.50/lb", "72.00"),
+        ("icing 8 pails ICING-PL near date, reduce by $20 ea", "160.00"),
+        ("DEMO-X floor demo 1 unit, scratched up, reduce by $200", "200.00"),
+    ],
+)
+def test_a_value_taken_off_said_as_reduce_by_or_drop_to_is_a_write_down(
+    text: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_DATED_311))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
