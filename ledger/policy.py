@@ -1558,10 +1558,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "rolled over on", "rollover", "flipped over on", "overturned", "tipped over on",
                 "crashed on", "crash on", "wreck on", "wrecked on", "accident on",
                 "collision on", "skidded", "slid off the",
+                # ("van rolled on rt 29 on the way to the delivery, driver ok": round 312)
+                "rolled on", "flipped on",
                 near=("highway", "interstate", "freeway", "on ramp", "off ramp", "onramp",
                       "offramp", "turnpike", "expressway", "motorway", "the road", "ditch",
                       "driver ok", "driver is ok", "driver's ok", "driver okay", "tow truck",
-                      "got towed", "state trooper", "on route", "hwy"),
+                      "got towed", "state trooper", "on route", "hwy", "rt", "route"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -1312,6 +1312,26 @@ def _goods_nouns(name: str, held: str) -> set[str]:
     return out
 
 
+# a container's size said in a message: "half a box of 180", "1 cs of 24"
+_SIZE_SAID = re.compile(
+    r"\b(?P<c>[a-z]+)\s+of\s+(?P<n>\d[\d,]*)(?![\d.,]*\s*(?:%|in\b|mm\b|\"))", re.I
+)
+
+
+def _size_unlike_the_lists(facts: Facts, item: ItemInfo) -> tuple[str, Decimal, Decimal] | None:
+    """(container, size said, the list's size) when the message gives the container the list
+    prices the item by a size the list's name does not ("half a box of 180" of "... P180, box
+    of 50": a grit, or another box; round 312 drafted 90 discs at the box's cost, sure)."""
+    listed = _sized_container(item)
+    if listed is None:
+        return None
+    for m in _SIZE_SAID.finditer(facts.source_text):
+        said = Decimal(m.group("n").replace(",", ""))
+        if packs.container(m.group("c").lower()) == listed[0] and said != listed[1]:
+            return listed[0], said, listed[1]
+    return None
+
+
 def _head_noun(name: str, held: str) -> str | None:
     """The last word of an item list's name before the container it is priced by (or its
     first comma), sizes passed over: what one piece is ("Apivar Mite Strips, pack of 10" ->
@@ -1758,6 +1778,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The item list's {format_money(item.unit_cost, cur)} for {item.sku} "
                     f"({item.name}): per pack, or per piece? Read per piece "
                     f"({_fmt_qty(facts.quantity)} pieces in {_fmt_qty(packs_said)} packs)"
+                )
+            size_said = _size_unlike_the_lists(facts, item)
+            if size_said is not None:
+                guesses.append(
+                    Guess("a container's size said unlike the item list's", P_DOZEN_COUNT)
+                )
+                warnings.append(
+                    f"The message says a {size_said[0]} of {_fmt_qty(size_said[1])}; the item "
+                    f"list's {size_said[0]} of {item.sku} holds {_fmt_qty(size_said[2])} "
+                    f"({item.name}): which is right?"
                 )
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item

@@ -6255,6 +6255,7 @@ _COUNTED_GOODS_BEFORE = re.compile(
     _I,
 )
 _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
+_THAT_ARE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:are|is|were|was)\s+(?:all\s+)?$", _I)
 
 
 # the parts goods come with, named before "missing" with no count of their own ("valve cores
@@ -6323,6 +6324,8 @@ def _a_part_missing(text: str, start: int, end: int) -> bool:
         or _GOODS_BEFORE.search(text, max(0, start - 16), start)
         # (a counted code, then the part it lacks: "- 1 AZL-01 missing tiles")
         or _COUNTED_GOODS_BEFORE.search(text, max(0, start - 24), start)
+        # ("toss 2 that are missing tweezers": round 312, a sure shortfall)
+        or _THAT_ARE_BEFORE.search(text, max(0, start - 16), start)
     )
 
 

@@ -11473,3 +11473,49 @@ def test_a_value_taken_off_said_as_reduce_by_or_drop_to_is_a_write_down(
 ) -> None:
     (d,) = draft(text, make_context(items=_DATED_311))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+# -- held-out round 312 (sets 2533-2540) ------------------------------------------------------
+
+_KITS_312 = {
+    "KIT-PRO": ItemInfo("KIT-PRO", "Lash starter kit, pro", Decimal("395.00")),
+    "DISC-180": ItemInfo(
+        "DISC-180", "Hookit Purple sanding disc 6in P180, box of 50", Decimal("42.50")
+    ),
+    "MOWER-1": ItemInfo("MOWER-1", "Zero-turn mower 54in", Decimal("3150.00")),
+    "OIL-48": ItemInfo("OIL-48", "2-cycle oil 2.6oz, 48/cs", Decimal("86.40")),
+}
+
+
+def test_goods_that_are_missing_a_part_are_a_loss() -> None:
+    # "that are missing tweezers": kits lacking a part (a sure shortfall before)
+    drafts = draft(
+        "donate 5 old lash starter kits to the school + toss 2 that are missing tweezers KIT-PRO",
+        make_context(items=_KITS_312),
+    )
+    assert [d.category for d in drafts] == [Category.DONATION, Category.LOSS]
+    (d,) = draft("2 KIT-PRO that are missing from the shelf", make_context(items=_KITS_312))
+    assert d.category is Category.SHRINKAGE
+
+
+def test_a_container_said_of_another_size_than_the_lists_is_never_sure() -> None:
+    # "a box of 180" of a "box of 50" (180 is the grit): 90 discs at the box's cost, sure
+    (d,) = draft("half a box of 180 purple got oil on it. DISC-180", make_context(items=_KITS_312))
+    assert d.confidence < 0.9
+    assert any("box of 180" in w for w in d.warnings)
+
+
+def test_goods_that_were_under_something_are_no_count_under() -> None:
+    drafts = draft(
+        "forklift mess this am - 1 MOWER-1 (deck crushed) and 2 cs OIL-48 that were under it",
+        make_context(items=_KITS_312),
+    )
+    assert [d.category for d in drafts] == [Category.LOSS, Category.LOSS]
+
+
+def test_a_van_rolled_on_a_route_is_a_road_accident() -> None:
+    (d,) = draft(
+        "van rolled on rt 29 on the way to the delivery - MOWER-1 x1 destroyed, driver ok",
+        make_context(items=_KITS_312),
+    )
+    assert d.category is Category.CASUALTY

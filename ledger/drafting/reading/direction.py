@@ -35,6 +35,9 @@ _AMOUNT = (
 # a way that is only a way)
 _WAY = (
     r"(?P<d>(?:over|ovr|under)\b(?!\s+(?:the\s+)?(?:\d|\$))"
+    # (a place: "2 cs that were under it", "were under the deck"; never the books)
+    r"(?!\s+(?:it|them|this|that|these|those|my|our|his|her|their|an?"
+    r"|the(?!\s+(?:books?|system|sys|count|sheet|records?|pos|qb|quickbooks|ledger)\b))\b)"
     # ("count on X is up 12", "tally's down 3": up and down are no bounds, the count follows;
     # "up to 5" still is one)
     r"|(?:up|down)\b(?!\s+(?:the\s+)?\$|\s+to\b)"
