@@ -11519,3 +11519,26 @@ def test_a_van_rolled_on_a_route_is_a_road_accident() -> None:
         make_context(items=_KITS_312),
     )
     assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a loss of the past told as a story, asking nothing (each was drafted)
+        "last yr we dumped like 3k of old method books, wild",
+        "last yr we ate like 8k on a cracked slab bundle, brutal",
+        "lol remember last yr when we tossed like $3k of butter after the cooler died. wild",
+    ],
+)
+def test_a_past_loss_told_as_a_story_is_no_request(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_goods_of_the_past_asked_to_be_written_off_now_are_drafted() -> None:
+    for text in (
+        "last month we dumped 3 SKU-12, need them written off",
+        "last month we tossed 3 SKU-12, pls w/o",
+    ):
+        (d,) = draft(text, make_context(items=ITEMS))
+        assert d.quantity == 3 and d.confidence < 0.9

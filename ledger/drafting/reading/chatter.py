@@ -439,6 +439,14 @@ _NEED_WRITTEN = re.compile(
 )
 
 
+# a write-off of past goods asked for now: "last month we dumped 3 X, need them written off"
+_ASKED_NOW = re.compile(
+    _NEED_WRITTEN.pattern
+    + r"|\b(?:pls|plz|please)\s+(?:w/o|write\s+(?:it|them|these|those)?\s*off)\b",
+    _I,
+)
+
+
 # the inventory reserve moved in so many words: "add $800 to the E&O reserve for last
 # season's ...", "increase the E&O allowance by $1,200 for discontinued rental stoves"
 RESERVE_ASKED = re.compile(
@@ -1136,13 +1144,17 @@ _NOT_NOW = re.compile(
     r"""^\W*(?:pls\s+|please\s+)?remind\s+me\s+to\b
       | \b(?:last|this\s+past)\s+(?:month|week|year|quarter|season|spring|fall|christmas|xmas
         |yr|mo|wk|qtr)
-        \s+(?:we|i)\s+(?:w/o|wrote\s+off|tossed|lost|had|donated|gave)\b
+        \s+(?:we|i)\s+(?:w/o|wrote\s+off|tossed|lost|had|donated|gave
+        # ("last yr we dumped like 3k of old method books, wild": round 311)
+        |dumped|ate|scrapped|binned|trashed|junked|pitched|chucked|wasted
+        |threw\s+(?:out|away))\b
       | \btotal\s+(?:q[1-4]|ytd|monthly|yearly|annual|\w+'s)\s+(?:w/o|write-?offs?|shrink)\s+
         (?:was|were|is|came\s+to)\b
       # ("freight claim filed for 2 sofas, $1,496, not writing them off yet")
       | \bnot\s+(?:writing|w/o'?ing)\s+(?:them|it|these|those)?\s*(?:off\s+)?yet\b
       # ("lol remember when we lost 40 sacks in the flood, that was $856 of pain": round 227)
-      | \bremember\s+when\s+(?!i\s+said|we\s+said)(?![^.?!\n]*\?)""",
+      | \bremember\s+(?:(?:last|that)\s+(?:yr|year|month|mo|week|wk|quarter|qtr|time|summer
+        |winter|spring|fall|christmas|xmas)\s+)?when\s+(?!i\s+said|we\s+said)(?![^.?!\n]*\?)""",
     _I | re.VERBOSE,
 )
 
@@ -1150,7 +1162,7 @@ _NOT_NOW = re.compile(
 def _chatter(text: str, has_reason: bool) -> str | None:
     """The answer to floor chatter that asks for nothing; None when the message asks for a
     write-off in so many words, or (for the kinds a reason overrules) names a reason."""
-    if _NOT_NOW.search(text):
+    if _NOT_NOW.search(text) and not _ASKED_NOW.search(text):
         return "That reads like a write-off from the past or one to come, not one asked for now. "
     if _ASKS_WRITE_OFF.search(text):
         return None
