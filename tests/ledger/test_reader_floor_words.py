@@ -11542,3 +11542,16 @@ def test_goods_of_the_past_asked_to_be_written_off_now_are_drafted() -> None:
     ):
         (d,) = draft(text, make_context(items=ITEMS))
         assert d.quantity == 3 and d.confidence < 0.9
+
+
+def test_a_money_word_said_before_a_word_of_the_goods_name_is_the_goods() -> None:
+    # "tip sets" of "Piping Tip Set 55pc": goods, not a tip paid (six refused)
+    items = {
+        "26050-EA": ItemInfo("26050-EA", "Ateco Stainless Piping Tip Set 55pc", Decimal("42.00"))
+    }
+    (d,) = draft("tip sets count short 2 (26050-EA)", make_context(items=items))
+    assert (d.category, d.amount) == (Category.SHRINKAGE, Decimal("84.00"))
+    with pytest.raises(DraftError):
+        draft(
+            "gave the delivery guy a $20 tip, set it against petty cash", make_context(items=items)
+        )

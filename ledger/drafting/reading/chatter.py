@@ -1201,6 +1201,12 @@ def goods_words_quiet(text: str, names: Iterable[str]) -> str:
             both = re.compile(rf"\b{m.group(1).lower()}s?\b.*\b{w}s?\b")
             if any(both.search(n) for n in named):
                 text = text[: m.start(2)] + " " * len(m.group(2)) + text[m.end(2) :]
+        # (or the word after it: "tip sets 26050-EA" of "Piping Tip Set 55pc", round 311
+        # refused six such as tips paid)
+        for m in re.finditer(rf"\b({w}s?)\s+([a-z]{{3,}})\b", text, _I):
+            after = re.compile(rf"\b{w}s?\s+{m.group(2).lower().rstrip('s')}s?\b")
+            if any(after.search(n) for n in named):
+                text = text[: m.start(1)] + " " * len(m.group(1)) + text[m.end(1) :]
     return text
 
 
