@@ -1916,6 +1916,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 explains={Category.LOSS},
             ),
+            # goods sold on as something less, at a price ("has a fissure, selling it as a
+            # remnant at 950", "w/ wane, 20 pcs, sell as utility at 11", "off-shade, selling it
+            # to the upholstery shops at $12/yd": round 311-313 refused them as sales)
+            Words(
+                "selling it as", "selling em as", "sell em as", "sell as", "selling it to",
+                "selling em to", "sell it to", "sell them to", "sell em to",
+                near=("at", "@", "for"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # the value taken off, said as a sum ("floor demo 1 unit, scratched up, reduce by
             # $200", "8 pails near date, reduce by $20 ea": round 311 drafted losses of $200)
             Words(

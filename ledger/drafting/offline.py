@@ -5207,6 +5207,8 @@ class _ReasonIndex:
                 text, max(0, m.start() - 10), min(len(text), m.end() + 12)
             ):
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
+            if key == "sell as" and _AS_MUCH.match(text, m.end()):
+                continue  # "we sell as many as we can at $15": selling, no goods marked down
             if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
                 continue  # "gone off the demo shelf": gone from it, not spoiled
             if key in ("variance", "variances", "count variance") and _NONE_BEFORE.search(
@@ -6255,6 +6257,7 @@ _COUNTED_GOODS_BEFORE = re.compile(
     _I,
 )
 _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
+_AS_MUCH = re.compile(r"\s+(?:many|much|fast|soon|quick(?:ly)?|well|often|is\b)", _I)
 _THAT_ARE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:are|is|were|was)\s+(?:all\s+)?$", _I)
 
 

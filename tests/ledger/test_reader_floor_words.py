@@ -11555,3 +11555,25 @@ def test_a_money_word_said_before_a_word_of_the_goods_name_is_the_goods() -> Non
         draft(
             "gave the delivery guy a $20 tip, set it against petty cash", make_context(items=items)
         )
+
+
+_SECONDS_313 = {
+    "SLAB-2P": ItemInfo("SLAB-2P", "Nero Marquina slab 2cm polished", Decimal("1685.00")),
+    "POP-10": ItemInfo("POP-10", "Poplar 1x6 S4S 10ft", Decimal("17.95")),
+    "VEL-YD": ItemInfo("VEL-YD", "Velvet emerald, per yd", Decimal("24.60")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # goods sold on as something less, at a price: a write-down (each was refused as a
+        # sale or a price)
+        ("SLAB-2P has a fissure, selling it as a remnant at 950", "735.00"),
+        ("POP-10 w/ wane, 20 pcs, sell as utility at 11", "139.00"),
+        ("VEL-YD 40 yd off-shade, selling it to the upholstery shops at $12/yd", "504.00"),
+    ],
+)
+def test_goods_sold_on_as_something_less_are_written_down(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=_SECONDS_313))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
