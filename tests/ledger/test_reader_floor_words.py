@@ -11577,3 +11577,21 @@ _SECONDS_313 = {
 def test_goods_sold_on_as_something_less_are_written_down(text: str, amount: str) -> None:
     (d,) = draft(text, make_context(items=_SECONDS_313))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the difference, then the pair it came from: one shortfall (each drafted twice)
+        "SKU-77 count short 1, system has 22 we have 21",
+        "cnt of SKU-77 off by 1, books 14 we have 13",
+    ],
+)
+def test_a_difference_then_its_pair_is_one_count(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.SHRINKAGE, Decimal(1))
+
+
+def test_another_goods_pair_after_a_difference_stays_a_part() -> None:
+    drafts = draft("SKU-12 short 1, SKU-77 system 22 we have 21", make_context(items=ITEMS))
+    assert [d.sku for d in drafts] == ["SKU-12", "SKU-77"]
