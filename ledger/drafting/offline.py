@@ -3457,6 +3457,15 @@ _THOUSANDS_PER = re.compile(
 _CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\w.])", _I)
 
 
+# a road's number said after a wreck ("crashed on 94", "accident on I-287", "rolled on rt 9")
+_ROAD_NUMBER = re.compile(
+    r"\b(?P<e>crash(?:ed)?|accident|wreck(?:ed)?|rolled(?:\s+over)?|rollover|rear[-\s]?ended"
+    r"|slid|flipped|jack-?knifed|t-?boned|collision)\b(?P<mid>[^.,;:\d\n]{0,24}?)\s+on\s+"
+    r"(?:the\s+)?(?:i\s?-?\s?|hwy\s*|highway\s*|route\s*|rte\.?\s*|rt\.?\s*|us\s*-?\s*|sr\s*-?\s*"
+    r"|state\s+route\s*)?\d{1,3}\b(?!\s*(?:x\b|units?\b|pcs?\b|pieces|cs\b|cases?\b|boxes"
+    r"|bx\b|%|[a-z]+s\b|[a-z0-9]*[-/]?\d|\ue002))",
+    _I,
+)
 # "the other one is broken", "another DT72WAL was cracked": one more of the goods (not "the
 # other 3", "the other ones", "another 2"), at the start of a sentence or a clause
 _THE_OTHER_ONE = re.compile(
@@ -3492,6 +3501,10 @@ def _clean(text: str) -> str:
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
+    if " on " in low:
+        # "van crashed on 94 on the way to the delivery", "truck accident on 287, lost 1 X":
+        # the road a wreck happened on, no count (round 311 drafted 94 guitars)
+        text = _ROAD_NUMBER.sub(r"\g<e>\g<mid> on the highway", text)
     if "other" in low:
         # "x1 scratched, mark it down. the other DT72WAL is broken, scrap that one": one more
         # of the goods, a part of its own (round 306 dropped it from a sure write-down)

@@ -11595,3 +11595,19 @@ def test_a_difference_then_its_pair_is_one_count(text: str) -> None:
 def test_another_goods_pair_after_a_difference_stays_a_part() -> None:
     drafts = draft("SKU-12 short 1, SKU-77 system 22 we have 21", make_context(items=ITEMS))
     assert [d.sku for d in drafts] == ["SKU-12", "SKU-77"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        # the road a wreck happened on is no count (each drafted the road's number as goods)
+        ("van crashed on 94 on the way to the school delivery, 4 SKU-12 smashed", [4]),
+        ("truck accident on 287, lost 1 SKU-40 and 20 SKU-12 off the back", [1, 20]),
+        # ... but goods counted right after it are goods
+        ("truck crashed on 3 SKU-12", [3]),
+    ],
+)
+def test_a_roads_number_after_a_wreck_is_no_count(text: str, quantities: list[int]) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert [d.quantity for d in drafts] == [Decimal(q) for q in quantities]
+    assert all(d.category is Category.CASUALTY for d in drafts)
