@@ -2577,6 +2577,21 @@ def _named_only(f: Facts) -> bool:
     return f.quantity is None or (implied and f.quantity == 1)
 
 
+# one more of the goods, listed after counted ones: "2 BON-CJ-32 and a dramm nozzle", "5
+# ladles and a 40qt stock pot" (round 312 left the second out)
+_LISTED_AFTER = re.compile(r"(?:\band|&|\+|\bplus)\s*$", _I)
+_ONE_LISTED = re.compile(r"\s*(?:a|an|one)\s", _I)
+
+
+def _one_more_listed(prev: Facts, f: Facts) -> bool:
+    return (
+        f.quantity == 1
+        and prev.quantity is not None
+        and _ONE_LISTED.match(f.source_text) is not None
+        and _LISTED_AFTER.search(prev.source_text) is not None
+    )
+
+
 def _mentions_left_out(read: list[Facts]) -> list[Facts]:
     """`read` without the goods only mentioned by a word of their name, with no count or
     money of their own, beside goods named by their code and counted: the story's other
@@ -2591,7 +2606,13 @@ def _mentions_left_out(read: list[Facts]) -> list[Facts]:
         and not _named_only(f)
         and "Took '" in " ".join(g.message for g in f.guesses)
     ]
-    mentioned = [f for f in read if _named_only(f) and all(c.sku != f.sku for c in coded)]
+    mentioned = [
+        f
+        for i, f in enumerate(read)
+        if _named_only(f)
+        and all(c.sku != f.sku for c in coded)
+        and not (i > 0 and _one_more_listed(read[i - 1], f))
+    ]
     if not coded or not mentioned or len(mentioned) == len(read):
         return read
     said = "; ".join(f"'{f.source_text.strip(' ,.')}'" for f in mentioned)

@@ -11611,3 +11611,19 @@ def test_a_roads_number_after_a_wreck_is_no_count(text: str, quantities: list[in
     drafts = draft(text, make_context(items=ITEMS))
     assert [d.quantity for d in drafts] == [Decimal(q) for q in quantities]
     assert all(d.category is Category.CASUALTY for d in drafts)
+
+
+_LISTED_313 = {
+    "LDL-8": ItemInfo("LDL-8", "Ladle 8oz stainless", Decimal("6.35")),
+    "68640": ItemInfo("68640", "Vollrath stock pot 40qt", Decimal("89.00")),
+}
+
+
+def test_one_more_of_the_goods_listed_after_counted_ones_is_a_part() -> None:
+    # "5 ladles and a 40qt stock pot": the pot went too (it was left out)
+    drafts = draft(
+        "walked off: 5 ladles and a 40qt stock pot from the will call table while we were at lunch",
+        make_context(items=_LISTED_313),
+    )
+    assert [(d.sku, d.quantity) for d in drafts] == [("LDL-8", 5), ("68640", 1)]
+    assert all(d.category is Category.CASUALTY for d in drafts)
