@@ -237,7 +237,10 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
         + ["driver crashed", "driver crash", "driver wrecked", "driver rolled",
            "driver backed into", "driver rolled the", "driver slid off", "slid off the road",
            *(f"{v} backed into" for v in _VEHICLES),
-           "slid off the highway", "skidded off the road", "off the road into", "rollover on"]
+           "slid off the highway", "skidded off the road", "off the road into", "rollover on",
+           # ("jake rolled the van on rt 9, he's ok": round 314)
+           *(f"{w} the {v}" for w in ("rolled", "flipped", "crashed", "wrecked", "totaled",
+                                      "totalled") for v in _VEHICLES)]
     )
 )  # fmt: skip
 

@@ -1312,6 +1312,8 @@ def _goods_nouns(name: str, held: str) -> set[str]:
     return out
 
 
+# a piece's weight, then at once how many to the case: "Dental Treats 27oz 6/cs"
+_MEASURED_THEN_COUNT = re.compile(r"\d\s*(?:oz|lb|lbs)\s+\d+\s*/\s*(?:cs|case)\b", re.I)
 # a container's size said in a message: "half a box of 180", "1 cs of 24"
 _SIZE_SAID = re.compile(
     r"\b(?P<c>[a-z]+)\s+of\s+(?P<n>\d[\d,]*)(?![\d.,]*\s*(?:%|in\b|mm\b|\"))", re.I
@@ -1778,6 +1780,20 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The item list's {format_money(item.unit_cost, cur)} for {item.sku} "
                     f"({item.name}): per pack, or per piece? Read per piece "
                     f"({_fmt_qty(facts.quantity)} pieces in {_fmt_qty(packs_said)} packs)"
+                )
+            if (
+                packs.ships_in(item.name)
+                and _MEASURED_THEN_COUNT.search(item.name)
+                and facts.unit_cost is None
+                and facts.total is None
+            ):
+                # "Greenies 27oz 6/cs" at $162.00, "Hill's k/d 13oz 12/cs" at $38.40: the
+                # case's cost, or a bag's? Lists write both (round 314 priced 42 bags at a
+                # case's cost, sure)
+                guesses.append(Guess("the list's cost: per piece or per case?", P_DOZEN_COUNT))
+                warnings.append(
+                    f"The item list's {format_money(item.unit_cost, cur)} for {item.sku} "
+                    f"({item.name}): per piece or per case? Read per piece"
                 )
             size_said = _size_unlike_the_lists(facts, item)
             if size_said is not None:

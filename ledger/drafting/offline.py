@@ -6311,6 +6311,7 @@ _COUNTED_GOODS_BEFORE = re.compile(
 )
 _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
 _AS_MUCH = re.compile(r"\s+(?:many|much|fast|soon|quick(?:ly)?|well|often|is\b)", _I)
+_WITH_THEN_AND_BEFORE = re.compile(r"(?:\b(?:with|w)|\bw/)\s+[^.;,\n]{1,30}?\band\s+$", _I)
 _THAT_ARE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:are|is|were|was)\s+(?:all\s+)?$", _I)
 
 
@@ -6382,6 +6383,8 @@ def _a_part_missing(text: str, start: int, end: int) -> bool:
         or _COUNTED_GOODS_BEFORE.search(text, max(0, start - 24), start)
         # ("toss 2 that are missing tweezers": round 312, a sure shortfall)
         or _THAT_ARE_BEFORE.search(text, max(0, start - 16), start)
+        # ("8 boxes with the wrong manual and missing polycaps": round 314)
+        or _WITH_THEN_AND_BEFORE.search(text, max(0, start - 40), start)
     )
 
 

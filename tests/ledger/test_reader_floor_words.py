@@ -11627,3 +11627,34 @@ def test_one_more_of_the_goods_listed_after_counted_ones_is_a_part() -> None:
     )
     assert [(d.sku, d.quantity) for d in drafts] == [("LDL-8", 5), ("68640", 1)]
     assert all(d.category is Category.CASUALTY for d in drafts)
+
+
+# -- held-out round 314 (sets 2549-2556) ------------------------------------------------------
+
+_ROUND_314 = {
+    "BAN-506": ItemInfo("BAN-506", "Bandai HG Gundam kit 1/144", Decimal("11.40")),
+    "ARA-87": ItemInfo("ARA-87", "Arrma Kraton 6S RC truck", Decimal("512.00")),
+    "GRN-CS": ItemInfo("GRN-CS", "Greenies Regular Dental Treats 27oz 6/cs", Decimal("162.00")),
+}
+
+
+def test_goods_with_one_fault_and_missing_a_part_are_a_loss() -> None:
+    (d,) = draft(
+        "BAN-506 - 8 boxes with the wrong manual and missing polycaps, sell-through only. w/o",
+        make_context(items=_ROUND_314),
+    )
+    assert d.category is Category.LOSS
+
+
+def test_rolled_the_van_is_a_road_accident() -> None:
+    (d,) = draft(
+        "jake rolled the van on rt 9, he's ok. had 2 ARA-87 in it, all junk",
+        make_context(items=_ROUND_314),
+    )
+    assert d.category is Category.CASUALTY
+
+
+def test_a_list_cost_of_a_weighed_piece_then_a_case_count_is_never_sure() -> None:
+    # "27oz 6/cs" at $162: a bag's cost or the case's? (42 bags at $162 was sure)
+    (d,) = draft("greenies 6/cs GRN-CS - 7 cs recalled, pull", make_context(items=_ROUND_314))
+    assert d.confidence < 0.9
