@@ -2418,6 +2418,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # the books said short ("syrup tank dip reads 18 gal over books", "12 lb in an
                 # unlabeled tote, not in sys", "spool measures 40 ft more than sys": round 311)
                 "over books", "over sys", "over the sys", "more than sys", "more than books",
+                # ("18 ft more on the spool than sys": round 314)
+                "more on the spool than", "more on the reel than", "more on the roll than",
                 "not in sys", "not in the sys", "not on sys", "not on the sys",
                 fuzzy=False,
             ),
@@ -2449,7 +2451,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       # ("14 lb extra wax on the scale vs books", "weighed 3.5 lb over", "GLV-L
                       # over 5 pr vs sys": round 311)
                       "vs books", "vs sys", "vs the sys", "than sys", "than books",
-                      "weighed", "weighs", "on the scale", "measures", "measured"),
+                      "weighed", "weighs", "on the scale", "measures", "measured",
+                      # ("4 extra X in overstock": round 314)
+                      "overstock", "over stock"),
                 fuzzy=False,
             ),
             # "fireball handles over by 2 at inventory", "count is up 2": said of the books

@@ -6451,7 +6451,9 @@ _SHRINK_WRAP = re.compile(
     r"\b(?:ripped|torn|tore|broken|split|opened|damaged|no|shattered|busted|cracked"
     r"|punctured)\s+shrink\b"
     r"|\bshrink\s*-?\s*(?:wrap|wrapped|film|sleeve|ripped|torn|tore|split|slit"
-    r"|(?:is|was)\s+(?:ripped|torn|slit|cut|split|opened|open|broken))",
+    r"|(?:is|was)\s+(?:ripped|torn|slit|cut|split|opened|open|broken)"
+    # ("sprues snapped inside, shrink still on": the wrap, unopened; round 314)
+    r"|(?:(?:is|was)\s+)?still\s+on|intact|unopened|unbroken)",
     _I,
 )
 _A_YEAR_BEFORE = re.compile(r"\b(?:the|old|our|those|these|last\s+year's)\s+$", _I)

@@ -11658,3 +11658,28 @@ def test_a_list_cost_of_a_weighed_piece_then_a_case_count_is_never_sure() -> Non
     # "27oz 6/cs" at $162: a bag's cost or the case's? (42 bags at $162 was sure)
     (d,) = draft("greenies 6/cs GRN-CS - 7 cs recalled, pull", make_context(items=_ROUND_314))
     assert d.confidence < 0.9
+
+
+_SPOOLED_314 = {
+    "WIRE-RD": ItemInfo("WIRE-RD", "Silicone wire 12awg red, per ft", Decimal("0.62")),
+    "AXO-16": ItemInfo("AXO-16", "Squishmallow Archie axolotl 16in", Decimal("11.25")),
+    "GW-48": ItemInfo("GW-48", "Combat Patrol box set", Decimal("96.00")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # more on the spool than the books, extras in overstock: over the books
+        ("WIRE-RD: 18 ft more on the spool than sys", Category.OVERAGE),
+        ("4 extra AXO-16 in overstock", Category.OVERAGE),
+        # the shrink-wrap still on: no count's shrinkage
+        (
+            "found a GW-48 with the sprues snapped inside, shrink still on, GW won't take back",
+            Category.LOSS,
+        ),
+    ],
+)
+def test_round_314_counts_and_wraps(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=_SPOOLED_314))
+    assert d.category is category
