@@ -6311,6 +6311,17 @@ _COUNTED_GOODS_BEFORE = re.compile(
 )
 _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
 _AS_MUCH = re.compile(r"\s+(?:many|much|fast|soon|quick(?:ly)?|well|often|is\b)", _I)
+# a fault the maker made: the goods came without a part of theirs
+_MAKERS_DEFECT = re.compile(
+    r"\b(?:factory|mfr|mfg|manufacturer|maker|vendor)\s+(?:defect|error|fault|issue)"
+    r"|\bshort[-\s]?packed\b",
+    _I,
+)
+_A_PART_AFTER = re.compile(
+    r"\s+(?!(?:from|in|on|at|off|after|since|during|out|today|now|again|items?|units?|pcs"
+    r"|stock|inventory|cases?|boxes|bags?|the|a|an|and|or|per|on|count)\b)[a-z]{3,}\b",
+    _I,
+)
 _WITH_THEN_AND_BEFORE = re.compile(r"(?:\b(?:with|w)|\bw/)\s+[^.;,\n]{1,30}?\band\s+$", _I)
 _THAT_ARE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:are|is|were|was)\s+(?:all\s+)?$", _I)
 
@@ -6360,6 +6371,15 @@ def _a_part_missing(text: str, start: int, end: int) -> bool:
         return True  # ("X qty 34, dice missing from the whole lot, factory defect")
     if _PART_NAMED_BEFORE.search(text, max(0, start - 24), start):
         return True
+    if (
+        _MAKERS_DEFECT.search(text)
+        and _A_PART_AFTER.match(text, end)
+        and (
+            _GOODS_BEFORE.search(text, max(0, start - 16), start)
+            or _COUNTED_GOODS_BEFORE.search(text, max(0, start - 24), start)
+        )
+    ):
+        return True  # ("14 HG aerials missing sprue C, factory defect": round 314)
     if _UNSELLABLE.search(text) and _A_NOUN_BEFORE.search(text, max(0, start - 24), start):
         # "brought back 1 X, rattle missing and the blanket has a stain on it. can't resell":
         # goods that cannot be sold lack a part of theirs (round 300: a sure shortfall)

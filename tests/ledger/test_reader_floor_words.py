@@ -11683,3 +11683,12 @@ _SPOOLED_314 = {
 def test_round_314_counts_and_wraps(text: str, category: Category) -> None:
     (d,) = draft(text, make_context(items=_SPOOLED_314))
     assert d.category is category
+
+
+def test_goods_missing_a_part_by_the_makers_fault_are_a_loss() -> None:
+    items = {"BAN-506": ItemInfo("BAN-506", "Bandai HG Gundam kit 1/144", Decimal("11.40"))}
+    (d,) = draft("14 HG kits missing sprue C, factory defect, BAN-506", make_context(items=items))
+    assert d.category is Category.LOSS
+    # ... never the goods themselves gone, the maker's fault said of other goods
+    drafts = draft("3 SKU-12 missing, factory defect on 2 SKU-77", make_context(items=ITEMS))
+    assert [d.category for d in drafts] == [Category.SHRINKAGE, Category.LOSS]
