@@ -1561,8 +1561,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "rolled over on", "rollover", "flipped over on", "overturned", "tipped over on",
                 "crashed on", "crash on", "wreck on", "wrecked on", "accident on",
                 "collision on", "skidded", "slid off the",
-                # ("van rolled on rt 29 on the way to the delivery, driver ok": round 312)
-                "rolled on", "flipped on",
+                # ("van rolled on rt 29 on the way to the delivery, driver ok": round 312;
+                # "box truck 14 slid off rt 9 on the ice": round 315)
+                "rolled on", "flipped on", "slid off rt", "slid off route", "slid off hwy",
+                "slid off highway", "slid off interstate",
                 near=("highway", "interstate", "freeway", "on ramp", "off ramp", "onramp",
                       "offramp", "turnpike", "expressway", "motorway", "the road", "ditch",
                       "driver ok", "driver is ok", "driver's ok", "driver okay", "tow truck",
@@ -1591,6 +1593,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "slashed",
                 near=("someone", "somebody", "vandals", "vandal", "kids", "they", "overnight",
                       "last night", "punks", "on purpose"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # "someone keyed 3 ranges at the tent sale overnight": scratched on purpose ("keyed
+            # in the count" is typed; round 315 drafted a sure routine loss)
+            Words(
+                "keyed",
+                near=("someone", "somebody", "vandals", "vandal", "kids", "punks", "overnight",
+                      "last night", "on purpose"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -3478,6 +3478,8 @@ _THOUSANDS_PER = re.compile(
 _CHARITY_CODE = re.compile(r"(?<![\w$.])501\s*\(?\s*c\s*\)?\s*\(?\s*3\s*\)?(?![\w.])", _I)
 
 
+# the places goods broke at: "snapped in 3 spots", "cracked in 2 places" (round 315 counted 3)
+_IN_SO_MANY_SPOTS = re.compile(r"\b(in|at)\s+\d{1,2}\s+(spots?|places?|sections|points)\b", _I)
 # a road's number said after a wreck ("crashed on 94", "accident on I-287", "rolled on rt 9")
 _ROAD_NUMBER = re.compile(
     r"\b(?P<e>crash(?:ed)?|accident|wreck(?:ed)?|rolled(?:\s+over)?|rollover|rear[-\s]?ended"
@@ -3522,6 +3524,9 @@ def _clean(text: str) -> str:
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
+    if " in " in low or " at " in low:
+        # "snapped in 3 spots while measuring", "cracked in 2 places": where, no count
+        text = _IN_SO_MANY_SPOTS.sub(r"\g<1> several \g<2>", text)
     if " on " in low:
         # "van crashed on 94 on the way to the delivery", "truck accident on 287, lost 1 X":
         # the road a wreck happened on, no count (round 311 drafted 94 guitars)

@@ -11692,3 +11692,28 @@ def test_goods_missing_a_part_by_the_makers_fault_are_a_loss() -> None:
     # ... never the goods themselves gone, the maker's fault said of other goods
     drafts = draft("3 SKU-12 missing, factory defect on 2 SKU-77", make_context(items=ITEMS))
     assert [d.category for d in drafts] == [Category.SHRINKAGE, Category.LOSS]
+
+
+# -- held-out round 315 (sets 2557-2564) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a truck off the road said by its route, goods keyed by someone overnight (both were
+        # sure routine losses)
+        "box truck 14 slid off rt 9 on the ice, 1 SKU-40 and 1 SKU-77 totaled",
+        "someone keyed 3 SKU-40 at the tent sale overnight, long gouges down the doors",
+    ],
+)
+def test_round_315_casualties(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert drafts and all(d.category is Category.CASUALTY for d in drafts)
+
+
+def test_the_places_goods_broke_at_are_no_count() -> None:
+    # "snapped in 3 spots": where it broke (it drafted 3 at 0.97)
+    (d,) = draft("SKU-12 cracked in 3 places, 4 of them", make_context(items=ITEMS))
+    assert d.quantity == 4
+    (d,) = draft("2 SKU-12 broke in 2 pieces", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.LOSS, 2)
