@@ -256,6 +256,9 @@ _SPRINKLER_PARTS = (
     "supply line",
     "water pipe",
     "water supply line",
+    # ("sprinkler main let go over the stat aisle": round 316)
+    "sprinkler main",
+    "sprinkler riser",
 )
 _LET_GO = (
     "went off",
@@ -282,6 +285,8 @@ SPRINKLERS_LET_GO: tuple[str, ...] = tuple(
     dict.fromkeys(
         [f"{part} {verb}" for part in _SPRINKLER_PARTS for verb in _LET_GO]
         + [f"{verb} {part}" for part in _SPRINKLER_PARTS[6:] for verb in ("burst", "broken")]
+        # ("sprinkler discharge over the puzzle wall": round 316)
+        + [f"{part} discharge" for part in ("sprinkler", "sprinkler head", "sprinkler main")]
     )
 )  # fmt: skip
 

@@ -1210,6 +1210,7 @@ _EVENT_WORDS = frozenset(
 
 
 _VANDALS = frozenset(VANDALS_AT_WORK)
+_BREAK_IN = re.compile(r"\bbr(?:eak|oke)[-\s]?in(?:to)?\b|\bburglary\b|\bburglars?\b", _I)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # what thieves do beside taking, said as their act: "also smashed 6 Z", "and trashed the rest"
 _THEY_ALSO_DID = re.compile(
@@ -1267,7 +1268,16 @@ def _event_for_every_part(read: list[Facts], text: str) -> list[Facts]:
             for f in read[1:]
         ]
     # ("kids smashed up the display, 3 X + 2 Y wrecked": who did it, said first)
-    if (event.lower().split()[-1] not in _EVENT_WORDS and event.lower() not in _VANDALS) or at < 0:
+    if event.lower().split()[-1] not in _EVENT_WORDS and event.lower() not in _VANDALS:
+        # ("break in last night: they took 3 X and smashed the display case, 1 Y destroyed
+        # in it": the break-in said first is the event, whatever the first part's word;
+        # round 316 drafted the second part a routine loss)
+        first_digit_at = first_digit.start() if first_digit is not None else len(text)
+        broke_in = _BREAK_IN.search(text, 0, first_digit_at)
+        if broke_in is None:
+            return read
+        event, at = "break-in", broke_in.start()
+    if at < 0:
         return read
     if first_digit is not None and first_digit.start() < at:
         return read

@@ -11717,3 +11717,28 @@ def test_the_places_goods_broke_at_are_no_count() -> None:
     assert d.quantity == 4
     (d,) = draft("2 SKU-12 broke in 2 pieces", make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.LOSS, 2)
+
+
+# -- held-out round 316 (sets 2565-2572) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sprinkler's main or its discharge, said as such (both sure routine losses)
+        "sprinkler main let go over the stat aisle, 6 SKU-77 soaked",
+        "sprinkler discharge over the puzzle wall, 12 SKU-12 soaked",
+    ],
+)
+def test_a_sprinkler_main_or_discharge_is_a_casualty(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_break_in_said_first_is_what_befell_the_goods_smashed_in_it() -> None:
+    drafts = draft(
+        "break in last night: they took 3 SKU-77 and smashed the display case, 1 SKU-12"
+        " destroyed in it. police came",
+        make_context(items=ITEMS),
+    )
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
