@@ -6328,9 +6328,7 @@ _GOODS_BEFORE = re.compile(r"\b[a-z]{3,}s\s+$", _I)
 _AS_MUCH = re.compile(r"\s+(?:many|much|fast|soon|quick(?:ly)?|well|often|is\b)", _I)
 # a fault the maker made: the goods came without a part of theirs
 _MAKERS_DEFECT = re.compile(
-    r"\b(?:factory|mfr|mfg|manufacturer|maker|vendor)\s+(?:defect|error|fault|issue)"
-    r"|\bshort[-\s]?packed\b",
-    _I,
+    r"\b" + _MAKER + r"\s+(?:defect|error|fault|issue)|\bshort[-\s]?packed\b", _I
 )
 _A_PART_AFTER = re.compile(
     r"\s+(?!(?:from|in|on|at|off|after|since|during|out|today|now|again|items?|units?|pcs"
