@@ -1312,8 +1312,6 @@ def _goods_nouns(name: str, held: str) -> set[str]:
     return out
 
 
-# a piece's weight, then at once how many to the case: "Dental Treats 27oz 6/cs"
-_MEASURED_THEN_COUNT = re.compile(r"\d\s*(?:oz|lb|lbs)\s+\d+\s*/\s*(?:cs|case)\b", re.I)
 # a container's size said in a message: "half a box of 180", "1 cs of 24"
 _SIZE_SAID = re.compile(
     r"\b(?P<c>[a-z]+)\s+of\s+(?P<n>\d[\d,]*)(?![\d.,]*\s*(?:%|in\b|mm\b|\"))", re.I
@@ -1782,8 +1780,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"({_fmt_qty(facts.quantity)} pieces in {_fmt_qty(packs_said)} packs)"
                 )
             if (
-                packs.ships_in(item.name)
-                and _MEASURED_THEN_COUNT.search(item.name)
+                packs.weighed_then_cased(item.name)
                 and facts.unit_cost is None
                 and facts.total is None
             ):

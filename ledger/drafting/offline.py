@@ -3534,7 +3534,7 @@ def _clean(text: str) -> str:
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
-    if " in " in low or " at " in low:
+    if any(w in low for w in ("spot", "place", "section", "point")):
         # "snapped in 3 spots while measuring", "cracked in 2 places": where, no count
         text = _IN_SO_MANY_SPOTS.sub(r"\g<1> several \g<2>", text)
     if " on " in low:
@@ -6332,7 +6332,7 @@ _MAKERS_DEFECT = re.compile(
 )
 _A_PART_AFTER = re.compile(
     r"\s+(?!(?:from|in|on|at|off|after|since|during|out|today|now|again|items?|units?|pcs"
-    r"|stock|inventory|cases?|boxes|bags?|the|a|an|and|or|per|on|count)\b)[a-z]{3,}\b",
+    r"|stock|inventory|cases?|boxes|bags?|the|a|an|and|or|per|count)\b)[a-z]{3,}\b",
     _I,
 )
 _WITH_THEN_AND_BEFORE = re.compile(r"(?:\b(?:with|w)|\bw/)\s+[^.;,\n]{1,30}?\band\s+$", _I)

@@ -696,6 +696,17 @@ def priced_each(name: str) -> bool:
     return bool(_PRICED_EACH.search(name) or _CASE_PACK.search(name) or ships_in(name))
 
 
+# a piece's weight, then at once how many to the case ("Dental Treats 27oz 6/cs"): one of the
+# names _MEASURED_THEN_PACK reads as costing the piece, which lists also write for the case
+_WEIGHED_THEN_CASED = re.compile(r"\d\s*(?:oz|lb|lbs)\s+\d+\s*/\s*(?:cs|case)\b", re.IGNORECASE)
+
+
+def weighed_then_cased(name: str) -> bool:
+    """Whether an item list's name gives a piece's weight, then how many to the case, so that
+    its cost may be the piece's or the case's ("Greenies 27oz 6/cs" at $162.00)."""
+    return ships_in(name) and _WEIGHED_THEN_CASED.search(name) is not None
+
+
 def ships_in(name: str) -> bool:
     """Whether an item list's name ends with a note of how its pieces ship, the list costing
     the piece: in brackets ("oil filter PH3614 (12/CS)") or after a comma behind the piece's
