@@ -224,7 +224,7 @@ _WRECKED = (
 _VANDALS = ("kids", "some kids", "punks", "teens", "teenagers", "hooligans", "yobs", "thugs")
 _SMASHED_ON_PURPOSE = (
     "smashed", "smashed up", "busted", "busted up", "broke", "wrecked", "destroyed",
-    "kicked in", "threw", "tore up", "ripped up", "messed up",
+    "kicked in", "threw", "tore up", "ripped up", "messed up", "trashed",
     "shot up", "vandalized", "vandalised",
 )  # fmt: skip
 VANDALS_AT_WORK: tuple[str, ...] = tuple(
@@ -238,6 +238,8 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
            "driver backed into", "driver rolled the", "driver slid off", "slid off the road",
            *(f"{v} backed into" for v in _VEHICLES),
            "slid off the highway", "skidded off the road", "off the road into", "rollover on",
+           # ("truck 14 on the 9am run slid into a ditch": round 317)
+           "slid into a ditch", "slid into the ditch", "skidded into a ditch",
            # ("jake rolled the van on rt 9, he's ok": round 314)
            *(f"{w} the {v}" for w in ("rolled", "flipped", "crashed", "wrecked", "totaled",
                                       "totalled") for v in _VEHICLES)]
@@ -284,6 +286,11 @@ _LET_GO = (
 SPRINKLERS_LET_GO: tuple[str, ...] = tuple(
     dict.fromkeys(
         [f"{part} {verb}" for part in _SPRINKLER_PARTS for verb in _LET_GO]
+        # ("under the sprinkler that went off in bay 3", "sprinklr went off": round 317)
+        + [f"{part} {that} {verb}" for part in _SPRINKLER_PARTS[:4] for that in ("that", "which")
+           for verb in _LET_GO[:12]]
+        + [f"sprinklr {verb}" for verb in _LET_GO[:12]]
+        + [f"{part} let go" for part in ("water main", "main", "pipe", "pipes", "line")]
         + [f"{verb} {part}" for part in _SPRINKLER_PARTS[6:] for verb in ("burst", "broken")]
         # ("sprinkler discharge over the puzzle wall": round 316)
         + [f"{part} discharge" for part in ("sprinkler", "sprinkler head", "sprinkler main")]
@@ -1187,7 +1194,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # halter - kid strolled out the door with it", "some punks trashed the sidewalk
                 # display": round 255)
                 "helping himself", "helping herself", "had a walkout", "strolled out",
-                "punks trashed", "kids trashed", "vandals trashed",
+                "vandals trashed",
                 "helping themselves", "made off with", "ran off with", "walked out with",
                 "took off with", "went off with", "did a runner", "legged it",
                 "got away with", "drove off with", "drove away with",
@@ -1199,6 +1206,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("booster hit the nail aisle again, 9 gone": a shoplifter, round 254)
                 "booster hit", "boosters hit", "a booster", "the booster",
                 "five-fingered", "5-fingered",
+                # ("somebody's been five-fingering the loupes", "5 finger discounting the
+                # markers", "ecobees walked again": round 317)
+                "five-fingering", "5-fingering", "finger discounting",
+                "walked again",
                 # ("someone got into the cage last night, 2 grand of pens gone")
                 "got into the cage", "broke into the cage", "got in the cage",
                 "somebody boosted", "someone boosted", "boosted from", "boosted off",
@@ -1402,6 +1413,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "disappeared out of", "vanished out of", "taken out of"),
                 fuzzy=False,
             ),
+            # goods taken through a door left open ("dock door 5 left open overnight, 2 mesh
+            # file carts taken": round 317)
+            Words("taken", near=("left open", "left unlocked"), fuzzy=False),
             # Idioms for someone took it, heard on warehouse floors: goods that "grew legs",
             # "went out the back door", "someone helped themself". Exact words: "lifted",
             # "had" and "walked" alone mean other things.
@@ -1512,6 +1526,12 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("water main burst in the B-wing linen room", round 158)
                 "main burst", "mains burst", "pipe bursted", "pipe has burst", "pipe had burst",
                 "pipe split", "main split", "water main failure",
+                # ("water damage from the burst line", "lightning took out the back building",
+                # "roof on the lean-to caved in under the snow": round 317)
+                "burst line", "burst water main", "water main blew",
+                "lightning took out", "lightning hit", "lightning struck", "hit by lightning",
+                "lightning fried", "caved in under the snow", "caved under the snow",
+                "collapsed under the snow", "caved in under snow", "collapsed under snow",
                 "fire or flood",
                 # the sea over the dock ("king tide got the lower shed again")
                 "king tide", "storm surge", "tidal surge", "storm tide",
@@ -1862,6 +1882,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "reduce em to", "reduced them to",
                 # ("dinged, still usable, drop them by $25 each", "drop value by $10 a box",
                 # "sell as blemished at $30": round 278)
+                "clearance the", "clearance them", "clearance these", "clearance those",
+                "clearance em", "will buy them at", "will buy them for", "will buy it for",
+                "will buy it at", "would buy them at", "would buy them for", "resell at",
+                "resell for", "resell them at", "resell them for", "resell it at", "resell it for",
+                "only resell",
                 "drop them by", "drop it by", "drop em by", "dropping them by", "reduce them by",
                 "reduce it by", "drop value", "drop value by", "as blemished", "blemished at",
                 explains={Category.LOSS},
@@ -1902,6 +1927,30 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # the figure between the words; only where no other reason is said ("lost 40
             # worth $600, post it now" is a loss)
             Words("worth", near=("now", "less"), weak=True, fuzzy=False, explains={Category.LOSS}),
+            # a share of cost the goods keep ("the 3 drawer laterals with the paint runs are
+            # worth 70% of cost": round 317 drafted the whole cost as a loss)
+            Words(
+                "are worth", "is worth", "r worth", "are only worth", "is only worth",
+                near=("of cost", "of their cost", "of its cost", "of the cost", "of what we paid"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # a buyer's price for damaged goods ("feed guy will give us $30 a sack", "can get
+            # $300 each for the 2 of them", "homebrew shop will buy them at 8c a can": round 317)
+            Words(
+                "will give us", "would give us", "will pay us", "would pay us",
+                near=("guy", "shop", "store", "farmer", "feed", "buyer", "dealer", "outlet",
+                      "liquidator", "jobber", "salvage", "seconds", "scrap"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            Words(
+                "can get", "could get",
+                near=("each for", "ea for", "apiece for", "for it", "for them", "for em",
+                      "for the lot", "for the pair", "for both"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # "wrote down 30 CER-1622 to 30 ea", "value em at $3", "drop to $7 ea value"
             Words(
                 "wrote down", "wrote them down", "wrote it down", "wrote em down",

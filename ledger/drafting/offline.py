@@ -3493,10 +3493,11 @@ _IN_SO_MANY_SPOTS = re.compile(r"\b(in|at)\s+\d{1,2}\s+(spots?|places?|sections|
 # a road's number said after a wreck ("crashed on 94", "accident on I-287", "rolled on rt 9")
 _ROAD_NUMBER = re.compile(
     r"\b(?P<e>crash(?:ed)?|accident|wreck(?:ed)?|rolled(?:\s+over)?|rollover|rear[-\s]?ended"
-    r"|slid|flipped|jack-?knifed|t-?boned|collision)\b(?P<mid>[^.,;:\d\n]{0,24}?)\s+on\s+"
+    # ("van got rear-ended on 95 this morning", "truck slid off 287 in the snow": round 317)
+    r"|slid|flipped|jack-?knifed|t-?boned|collision)\b(?P<mid>[^.,;:\d\n]{0,24}?)\s+(?P<on>on|off)\s+"
     r"(?:the\s+)?(?:i\s?-?\s?|hwy\s*|highway\s*|route\s*|rte\.?\s*|rt\.?\s*|us\s*-?\s*|sr\s*-?\s*"
     r"|state\s+route\s*)?\d{1,3}\b(?!\s*(?:x\b|units?\b|pcs?\b|pieces|cs\b|cases?\b|boxes"
-    r"|bx\b|%|[a-z]+s\b|[a-z0-9]*[-/]?\d|\ue002))",
+    r"|bx\b|%|(?!this\b|was\b|is\b)[a-z]+s\b|[a-z0-9]*[-/]?\d|\ue002))",
     _I,
 )
 # "the other one is broken", "another DT72WAL was cracked": one more of the goods (not "the
@@ -3537,10 +3538,10 @@ def _clean(text: str) -> str:
     if any(w in low for w in ("spot", "place", "section", "point")):
         # "snapped in 3 spots while measuring", "cracked in 2 places": where, no count
         text = _IN_SO_MANY_SPOTS.sub(r"\g<1> several \g<2>", text)
-    if " on " in low:
+    if " on " in low or " off " in low:
         # "van crashed on 94 on the way to the delivery", "truck accident on 287, lost 1 X":
         # the road a wreck happened on, no count (round 311 drafted 94 guitars)
-        text = _ROAD_NUMBER.sub(r"\g<e>\g<mid> on the highway", text)
+        text = _ROAD_NUMBER.sub(r"\g<e>\g<mid> \g<on> the highway", text)
     if "other" in low:
         # "x1 scratched, mark it down. the other DT72WAL is broken, scrap that one": one more
         # of the goods, a part of its own (round 306 dropped it from a sure write-down)
@@ -5043,7 +5044,12 @@ _USE_STOPPED = re.compile(
 _OF_AFTER = re.compile(r"\s+of\b", _I)
 _PCT_AFTER = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*%", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
-_MARK_DOWN = re.compile(r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$", _I)
+_MARK_DOWN = re.compile(
+    r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$"
+    # ("reduce the old-packaging X by 25%": round 317 drafted the whole cost as a loss)
+    r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+\d",
+    _I,
+)
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
 _PRICE_CUT_WORDS = frozenset(("percent off", "pct off", "dollars off", "bucks off"))
 P_PRICE_CUT = 0.1
@@ -5058,7 +5064,9 @@ _PRICE_OFF = re.compile(
     r"|\bknock(?:ed|ing)?\s+(?:\S+\s+){0,4}?down\s+\$\s?\d"
     # ("mark the 2 display units down 25%", "take $5 a unit off the 30 remotes": round 257)
     r"|\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\s+(?P<pct2>\d{1,2}(?:\.\d+)?\s*%)"
-    r"|\btak(?:e|ing)\s+\$\s?\d[\d.,]*\s*(?:a|an|per|/)\s*[a-z]+\s+off\b",
+    r"|\btak(?:e|ing)\s+\$\s?\d[\d.,]*\s*(?:a|an|per|/)\s*[a-z]+\s+off\b"
+    r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+"
+    r"(?P<pct3>\d{1,2}(?:\.\d+)?\s*%)",
     _I,
 )
 # ("they're $36.10 each now after the price increase": round 256, the cost now)
@@ -5486,7 +5494,11 @@ class _ReasonIndex:
             # price of goods knocked down or in a poor state, said with a sign the table's
             # words cannot hold (not a sale's: "sale: 25% off all X", "X 20% off this weekend")
             for m in _PRICE_OFF.finditer(text):
-                keyword = "percent off" if m.group("pct") or m.group("pct2") else "dollars off"
+                keyword = (
+                    "percent off"
+                    if m.group("pct") or m.group("pct2") or m.group("pct3")
+                    else "dollars off"
+                )
                 found = self.lookup.get(keyword)
                 if found and not any(h.start == m.start() for h in out):
                     out.append(_Hit(found[0], found[1], m.start(), found[2]))
@@ -6031,7 +6043,8 @@ _KEPT_BEFORE = re.compile(
     _I,
 )
 _OF_OTHER_PRICE = re.compile(
-    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:retail|list|msrp|rrp|sticker|selling|sale|shelf"
+    # ("sell at 50% off retail": a cut off the selling price, whose figure the books lack)
+    r"\s*(?:of|off)\s+(?:the\s+|its\s+|their\s+)?(?:retail|list|msrp|rrp|sticker|selling|sale|shelf"
     r"|market|full)\b",
     _I,
 )
@@ -7388,7 +7401,11 @@ def _in_the_lists_measure(
         # (16 inches of a per-foot chain priced as 16 feet would be far off: never approvable)
         r.doubts.append(f"'{what}': the item list prices it per {priced_by}; how much is that?")
         return quantity, unit
-    r.notes.append(f"Read {what} as {_fmt(converted)} {priced_by}, the item list's unit")
+    # (exact, but the writer's measure is not the list's: a reader's sum to check, never
+    # sure; round 317's writer asked rather than turn 6 quarts into 1.5 gallons)
+    r.guess(
+        f"Read {what} as {_fmt(converted)} {priced_by}, the item list's unit: check", P_PACK_GUESS
+    )
     r.used.append(quantity)
     return converted, priced_by
 

@@ -125,6 +125,8 @@ _MADE_GOOD = _words(
       | \breplacements?\s+(?:is\s+|are\s+)?(?:coming|on\s+(?:the|its|their)\s+way|sent|shipped
             |arriving|ordered\s+free)\b
       | \bfree\s+(?:of\s+charge\s+)?replacements?\b
+      # ("NSK replacing the 4 DOA X free of charge, RMA 7781": a maker by its name)
+      | \breplac(?:ing|es)\b[^.;\n]{0,60}?\b(?:free\s+of\s+charge|no\s+charge|at\s+no\s+cost|n/c)\b
       # ("mfr is replacing 3 defective X at no cost to us", round 158)
       | \bat\s+no\s+(?:cost|charge)\s+to\s+us\b
       # ("Publisher is sending 5 replacement copies ... no charge", round 160)
@@ -169,6 +171,12 @@ _RECHARGED = _words(
       | \b(?:they|customer|client|employee|driver|he|she|buyer|staff\s+member|the\s+kid)\s+
             (?:paid|pays|will\s+pay|'ll\s+pay|is\s+paying|are\s+paying|has\s+to\s+pay|to\s+pay
             |agreed\s+to\s+pay|offered\s+to\s+pay)\b
+      # ("UPS accepted the claim on the 3 crushed X, they're paying", "freight claim
+      # approved"): the carrier or insurer pays for the goods
+      | \bthey'?re\s+(?:paying|covering\s+it|covering\s+them|reimbursing)\b
+      | \b(?:accepted|approved|honou?red|paid\s+out|paying\s+out)\s+(?:the\s+|our\s+)?
+            (?:freight\s+|damage\s+|carrier\s+)?claim\b
+      | \bclaim\s+(?:was\s+|got\s+|has\s+been\s+|is\s+|been\s+)?(?:accepted|approved|paid)\b
       | \bdeduct(?:ed|ing)?\s+from\s+(?:\S+\s+){0,2}?(?:pay|wages?|salary|paycheck|payslip)\b"""
 )
 # the supplier or the carrier never delivered: a claim on them, not our shrinkage
@@ -211,7 +219,8 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
                   "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good"),
     "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
-                  "paid", "pay", "will pay", "agreed", "offered", "deduct"),
+                  "paid", "pay", "will pay", "agreed", "offered", "deduct", "reimburs", "covering",
+                  "approved", "honor", "honour"),
     "not_received": ("short", "missing", "absent", "sent", "shipped", "delivered", "never",
                      "not "),
     "not_yet": ("expir", "obsolete", "going", "will", "gonna", "about to", "due to", "set to",
