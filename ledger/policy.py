@@ -240,6 +240,9 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
            "slid off the highway", "skidded off the road", "off the road into", "rollover on",
            # ("truck 14 on the 9am run slid into a ditch": round 317)
            "slid into a ditch", "slid into the ditch", "skidded into a ditch",
+           # ("parts van slid into the median on I-80": round 318)
+           "slid into the median", "slid into the guardrail", "hit the guardrail",
+           "hit the median",
            # ("jake rolled the van on rt 9, he's ok": round 314)
            *(f"{w} the {v}" for w in ("rolled", "flipped", "crashed", "wrecked", "totaled",
                                       "totalled") for v in _VEHICLES)]
@@ -1413,6 +1416,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       "disappeared out of", "vanished out of", "taken out of"),
                 fuzzy=False,
             ),
+            # water from a sprinkler said by the sprinkler alone ("3 pr water dmg from the
+            # sprinkler": round 318 drafted a routine loss beside a sure theft)
+            Words(
+                "from the sprinkler", "from the sprinklers", "by the sprinkler",
+                "by the sprinklers", "sprinkler water",
+                near=("water", "wet", "soaked", "dmg", "damage", "damaged", "drenched", "soaking"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # goods taken through a door left open ("dock door 5 left open overnight, 2 mesh
             # file carts taken": round 317)
             Words("taken", near=("left open", "left unlocked"), fuzzy=False),
@@ -1532,6 +1544,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "lightning took out", "lightning hit", "lightning struck", "hit by lightning",
                 "lightning fried", "caved in under the snow", "caved under the snow",
                 "collapsed under the snow", "caved in under snow", "collapsed under snow",
+                # ("black mulch pile spontaneously combusted overnight", "that downpour washed
+                # 6 yds of topsoil into the storm drain": round 318)
+                "spontaneously combusted", "spontaneous combustion", "combusted",
+                "downpour washed", "washed away", "washed into the", "washed right into",
                 "fire or flood",
                 # the sea over the dock ("king tide got the lower shed again")
                 "king tide", "storm surge", "tidal surge", "storm tide",
@@ -1883,7 +1899,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("dinged, still usable, drop them by $25 each", "drop value by $10 a box",
                 # "sell as blemished at $30": round 278)
                 "clearance the", "clearance them", "clearance these", "clearance those",
-                "clearance em", "will buy them at", "will buy them for", "will buy it for",
+                "clearance em", "buyer will pay", "buyer would pay", "buyer offered",
+                "buyer pays", "buyer offers", "will buy them at", "will buy them for",
+                "will buy it for",
                 "will buy it at", "would buy them at", "would buy them for", "resell at",
                 "resell for", "resell them at", "resell them for", "resell it at", "resell it for",
                 "only resell",
@@ -1947,7 +1965,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words(
                 "can get", "could get",
                 near=("each for", "ea for", "apiece for", "for it", "for them", "for em",
-                      "for the lot", "for the pair", "for both"),
+                      "for the lot", "for the pair", "for both", "for the"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

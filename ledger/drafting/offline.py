@@ -1675,7 +1675,9 @@ _WD_BY = re.compile(
     rf"\bby\s+(?P<b>{_MONEY_STRICT}|{_NUM}(?!\s*%))(?P<per>\s*{_PER})?"
     rf"|\bdown\s+(?P<d>{_MONEY_STRICT}|{_NUM})\s*(?P<dper>{_PER})"
     # ("worth $25 less each now": the cut per unit, said as what the goods lost)
-    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+(?:off|{_LESS})\s+(?P<oper>{_PER}|(?:each|every)\b)"
+    # ("take $5 off per chair": the goods' own word after "per", round 318)
+    rf"|(?P<o>{_MONEY_STRICT}|{_NUM}(?!\s*%))\s+(?:off|{_LESS})\s+(?P<oper>{_PER}|(?:each|every)\b"
+    rf"|per\s+[a-z]+\b)"
     # ("knock $12/ctn off the 40 ctns": the cut per carton, said before "off")
     rf"|(?P<o2>{_MONEY_STRICT})\s*(?P<oper2>{_PER})\s+off\b"
     # ("take a $60 write-down total on the 6 X", "a $150 writedown on the 5 dinged X", "knock
@@ -5065,6 +5067,8 @@ _PRICE_OFF = re.compile(
     # ("mark the 2 display units down 25%", "take $5 a unit off the 30 remotes": round 257)
     r"|\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\s+(?P<pct2>\d{1,2}(?:\.\d+)?\s*%)"
     r"|\btak(?:e|ing)\s+\$\s?\d[\d.,]*\s*(?:a|an|per|/)\s*[a-z]+\s+off\b"
+    # ("take $5 off per chair on the 20 X": round 318)
+    r"|\btak(?:e|ing)\s+\$\s?\d[\d.,]*\s+off\s+(?:per|a|an|each)\s+[a-z]+\b"
     r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+"
     r"(?P<pct3>\d{1,2}(?:\.\d+)?\s*%)",
     _I,
@@ -5157,6 +5161,17 @@ class _ReasonIndex:
                     elif group.fuzzy and " " not in phrase_key(phrase):
                         targets.append(phrase_key(phrase))
                 self.typos.update((typo.lower(), meant) for typo, meant in group.misspelled)
+        # a phrase typed without its apostrophe ("cant be found", "dont have them"), as the
+        # floor types (round 318 read "5 X cant be found" as stock over the books)
+        for key in [k for k in self.lookup if "'" in k and " " in k]:
+            bare = key.replace("'", "")
+            if bare not in self.lookup:
+                self.lookup[bare] = self.lookup[key]
+                for marks in (self.weak, self.faint):
+                    if key in marks:
+                        marks.add(bare)
+                if key in self.near:
+                    self.near[bare] = self.near[key]
         known = {w for key in self.lookup for w in key.split()}
         # what one message's reading keeps: its texts' hits, the item list's names (per
         # thread: the Slack app drafts several messages at once)

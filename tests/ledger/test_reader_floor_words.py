@@ -11852,3 +11852,62 @@ def test_the_road_said_bare_is_no_count(text: str) -> None:
     drafts = draft(text, make_context(items=ITEMS))
     assert [d.quantity for d in drafts] in ([4], [2, 8])
     assert all(d.category is Category.CASUALTY for d in drafts)
+
+
+# -- held-out round 318 (sets 2581-2588) ------------------------------------------------------
+
+
+def test_water_from_the_sprinkler_is_a_casualty() -> None:
+    drafts = draft(
+        "2 SKU-12 stolen + 3 SKU-40 water dmg from the sprinkler", make_context(items=ITEMS)
+    )
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
+
+
+def test_a_quarters_write_offs_told_are_no_request() -> None:
+    try:
+        drafts = draft("heads up, Q2 expired write-offs came to 14k total, ouch", make_context())
+    except DraftError:
+        return
+    assert all(d.confidence < 0.9 for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a phrase typed without its apostrophe (read as stock over the books)
+        ("SKU-12 x5 cant be found since we moved the rack", Category.SHRINKAGE),
+        # a van into the median, a pile that combusted, a downpour's wash (routine losses)
+        (
+            "parts van slid into the median on I-80 this morning. 4 SKU-12 cracked",
+            Category.CASUALTY,
+        ),
+        ("mulch pile spontaneously combusted overnight, 22 SKU-12 burned up", Category.CASUALTY),
+        ("that downpour washed 6 SKU-12 right into the storm drain", Category.CASUALTY),
+    ],
+)
+def test_round_318_reasons(text: str, category: Category) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is category
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a cut per piece said after "off", a buyer's share of cost, a price for the goods
+        ("take $5 off per chair on the 20 SKU-12 with scuffed armrests", "100.00"),
+        ("SKU-12 w/ misprint, 24 pcs, buyer will pay 60% of cost", "144.00"),
+        ("can get $8/bag for the caked SKU-12, 25 bags", "175.00"),
+    ],
+)
+def test_round_318_write_downs(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+def test_goods_struck_from_an_earlier_message_are_a_doubt() -> None:
+    drafts = draft(
+        "scratch the 6 SKU-12 from earlier, Jose found em behind the pallet",
+        make_context(items=ITEMS),
+    )
+    assert all(d.confidence < 0.5 for d in drafts)

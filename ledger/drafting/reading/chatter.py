@@ -386,7 +386,8 @@ _PERIOD = lead(
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
         |(?:for|over|during)\s+the\s+(?:week|month|quarter|year|period)(?!\s+(?:of|ending))
         # ("Q3 write-offs totaled $3,412, fyi": round 241 drafted it)
-        |q[1-4](?=\s+(?:[a-z/&-]+\s+)?(?:was|were|came\s+to|totall?ed|is)\b)
+        # ("Q2 expired write-offs came to 14k total": round 318)
+        |q[1-4](?=\s+(?:[a-z/&-]+\s+){{0,2}}(?:was|were|came\s+to|totall?ed|is)\b)
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
     re.IGNORECASE | re.VERBOSE,
     word=True,

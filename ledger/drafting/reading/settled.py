@@ -73,7 +73,10 @@ _WITHDRAWN = _words(
       | \b(?:never\s*mind|nvm)\b
       | \bcancel\s+(?:that|this|it|the\s+(?:above|last|request|write[-\s]?off))\b
       | \bfalse\s+alarm\b
-      | \bscratch\s+that\b(?<=.{13})""",
+      | \bscratch\s+that\b(?<=.{13})
+      # ("scratch the 6 X from earlier, Jose found em": round 318)
+      | \bscratch\s+(?:the|my|those|these)\b[^.;\n]{0,40}?\bfrom\s+(?:earlier|before|this\s+morning
+            |yesterday|today)\b""",
     _IX | re.MULTILINE,
 )
 # the loss is in the books already
