@@ -148,6 +148,7 @@ _UNIT_WORDS: tuple[str, ...] = (
     "pails", "pail", "tubs", "tub", "trays", "tray", "lbs", "lb", "pounds", "pound", "kgs",
     "kg", "kilos", "kilo", "kilograms", "kilogram", "grams", "gram", "oz", "ounces", "ounce",
     "tons", "ton", "tonnes", "tonne", "gallons", "gallon", "gal", "liters", "liter", "litres",
+    "ltr", "ltrs",
     "litre", "ml", "bottles", "bottle", "cans", "can", "jars", "jar", "tubes", "tube", "rolls",
     "roll", "reams", "ream", "packs", "pack", "packages", "package", "pkgs", "pkg", "packets",
     "packet", "bundles", "bundle", "sets", "set", "pairs", "pair", "prs", "dozen", "doz",
@@ -5049,7 +5050,8 @@ _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
 _MARK_DOWN = re.compile(
     r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$"
     # ("reduce the old-packaging X by 25%": round 317 drafted the whole cost as a loss)
-    r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+\d",
+    r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+\d"
+    r"|\bworth\s+(?:only\s+|about\s+|just\s+)?\d",
     _I,
 )
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
@@ -5070,7 +5072,10 @@ _PRICE_OFF = re.compile(
     # ("take $5 off per chair on the 20 X": round 318)
     r"|\btak(?:e|ing)\s+\$\s?\d[\d.,]*\s+off\s+(?:per|a|an|each)\s+[a-z]+\b"
     r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+"
-    r"(?P<pct3>\d{1,2}(?:\.\d+)?\s*%)",
+    r"(?P<pct3>\d{1,2}(?:\.\d+)?\s*%)"
+    # ("X worth 60% of cost now, 300 ft": the share the goods keep, round 319)
+    r"|\bworth\s+(?:only\s+|about\s+|just\s+)?(?P<pct4>\d{1,2}(?:\.\d+)?\s*%)\s*of\s+(?:the\s+|its\s+"
+    r"|their\s+|our\s+)?(?:cost|value)\b",
     _I,
 )
 # ("they're $36.10 each now after the price increase": round 256, the cost now)
@@ -5511,7 +5516,7 @@ class _ReasonIndex:
             for m in _PRICE_OFF.finditer(text):
                 keyword = (
                     "percent off"
-                    if m.group("pct") or m.group("pct2") or m.group("pct3")
+                    if m.group("pct") or m.group("pct2") or m.group("pct3") or m.group("pct4")
                     else "dollars off"
                 )
                 found = self.lookup.get(keyword)

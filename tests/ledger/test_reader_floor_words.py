@@ -11911,3 +11911,38 @@ def test_goods_struck_from_an_earlier_message_are_a_doubt() -> None:
         make_context(items=ITEMS),
     )
     assert all(d.confidence < 0.5 for d in drafts)
+
+
+# -- held-out round 319 (sets 2589-2596) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made good or someone else pays, said short (all drafted as losses to approve)
+        "vendor's replacing the 6 cracked SKU-12 free, don't w/o",
+        "we'll bill the freight co for the 5 shattered SKU-12",
+        "customer took the 3 dented SKU-12 anyway, paid full price",
+    ],
+)
+def test_round_319_goods_made_good_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert drafts and all(d.confidence < 0.5 for d in drafts)
+
+
+def test_an_insurance_check_said_short_is_no_write_off() -> None:
+    # "ins check came in for the flood, $4,200" was a sure $4,200 casualty
+    with pytest.raises(DraftError):
+        draft("ins check came in for the flood, $4,200. where does that go", make_context())
+
+
+def test_a_share_of_cost_the_goods_are_worth_is_a_write_down() -> None:
+    (d,) = draft("SKU-12 worth 60% of cost now, 300 of them", make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("1800.00"))
+
+
+def test_litres_of_goods_priced_by_the_gallon_are_never_sure() -> None:
+    # "18 ltr" of a per-gallon degreaser was a sure 18 gallons
+    degreaser = ItemInfo("4455-DG", "Butyl degreaser, per gal", Decimal("10.25"))
+    (d,) = draft("18 ltr of 4455-DG leaked out", make_context(items={"4455-DG": degreaser}))
+    assert d.confidence < 0.5

@@ -199,7 +199,8 @@ _MONEY_MOVED = lead(
         |(?:venmo|zelle|paypal)(?:'?d|ed)|core\s+credits?
         # ("insurance check came in for the break-in, $1,850"): money received for a loss
         # ("insurance adjuster check finally showed up for the fire, $1,230.80": round 243)
-        |(?:insurance|claim|settlement)\s+(?:adjuster'?s?\s+|company'?s?\s+)?(?:check|cheque
+        # ("ins check came in for the flood, $4,200": round 319)
+        |(?:insurance|ins|claim|settlement)\s+(?:adjuster'?s?\s+|company'?s?\s+)?(?:check|cheque
             |payment|payout|money|funds)
         |sent\s+(?:them|him|her|the\s+(?:customer|client|buyer))\s+\$?\s?\d[\d,.]*\s+back
         |cash\s+back|money\s+back|back\s+in\s+cash
@@ -224,7 +225,8 @@ _MONEY_WORDS = (
     "refund", "reimburs", "petty", "cash", "payment", "paid", "paying", "pay", "credit",
     "invoice", "sold", "selling", "sale", "deposit", "payroll", "tip", "chargeback", "rebate",
     "return", "rtv", "gift", "paypal", "venmo", "zelle", "stripe", "shopify", "sent",
-    "back", "gave", "give", "hand", "insurance", "claim", "settlement",
+    "back", "gave", "give", "hand", "insurance", "claim", "settlement", "ins check",
+    "ins payout", "ins payment", "ins money", "ins funds", "ins cheque",
 )  # fmt: skip
 # Money words that need no reason word beside them to mean a payment: "customer paid $300".
 # what the goods cost us, said beside damage: "expired, we paid $190.08 for the case",

@@ -22,7 +22,8 @@ _MEASURE = {
     "metres": "metre", "lb": "pound", "lbs": "pound", "pound": "pound", "pounds": "pound",
     "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "gal": "gallon", "gallon": "gallon",
     "gallons": "gallon", "oz": "ounce", "ounce": "ounce", "ounces": "ounce", "l": "litre",
-    "liter": "litre", "litre": "litre", "liters": "litre", "litres": "litre", "in": "inch",
+    "liter": "litre", "litre": "litre", "liters": "litre", "litres": "litre", "ltr": "litre",
+    "ltrs": "litre", "in": "inch",
     "inch": "inch", "inches": "inch", "qt": "quart", "qts": "quart", "quart": "quart",
     "quarts": "quart", "pint": "pint", "pints": "pint", "ton": "ton", "tons": "ton",
     # (a jeweller's gold chain "per gram"; "g" alone only beside such goods: see grams())

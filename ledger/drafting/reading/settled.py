@@ -120,11 +120,13 @@ _MADE_GOOD = _words(
             \s+full\s+price\b
       | \b(?:vendor|supplier|manufacturer|maker|mfr|mfg|oem|distributor|wholesaler|publisher
             |label|brand|they)
-            (?:'ll|\s+will|\s+is|\s+are|\s+to)?\s+
+            (?:'ll|'s|'re|\s+will|\s+is|\s+are|\s+to)?\s+
             (?:be\s+)?
             (?:replac\w+|swap\w*)\b
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
+      # ("customer took the 3 dented X anyway, paid full price": round 319)
+      | \b(?:paid|pays|paying)\s+(?:the\s+)?full\s+price\b
       | \breplacements?\s+(?:is\s+|are\s+)?(?:coming|on\s+(?:the|its|their)\s+way|sent|shipped
             |arriving|ordered\s+free)\b
       | \bfree\s+(?:of\s+charge\s+)?replacements?\b
@@ -167,7 +169,9 @@ _RECHARGED = _words(
     r"""\b(?:bill|billed|billing|charge|charged|charging|invoice|invoiced|invoicing|recharge
             |recharged|recover(?:ed|ing)?\s+(?:it|them|the\s+cost)\s+from)\s+(?:it\s+|them\s+|this\s+)?
             (?:back\s+)?(?:to\s+)?(?:the\s+)?(?:carrier|customer|client|vendor|supplier|employee|staff
-            |driver|courier|3pl|haulier|hauler|trucker|trucking\s+company|shipper|buyer)\b
+            |driver|courier|3pl|haulier|hauler|trucker|trucking\s+company|shipper|buyer
+            # ("we'll bill the freight co for the 5 shattered sheets": round 319)
+            |freight\s+(?:co|company|carrier|line)|trucking\s+co)\b
       | \b(?:carrier|customer|client|vendor|supplier|employee|driver|courier|insurer|insurance
             |3pl|haulier|hauler|shipper|they)\s+(?:has\s+|have\s+|had\s+)?(?:accepted|admitted|took)
             \s+(?:full\s+)?(?:liability|responsibility|fault|the\s+blame)\b
