@@ -7413,6 +7413,15 @@ def _in_the_lists_measure(
     """ "3 qts of ATF-MV-GAL" priced per gallon is 0.75 gallon; a measure that does not turn
     exactly into the list's ("2 litres" of an item priced per gallon) is asked about."""
     said = measures.measure(unit)
+    if (
+        said is None
+        and measures.measure(priced_by) in _LIQUID
+        and re.search(rf"(?<![\w.$]){re.escape(_fmt(quantity))}\s*l\b(?!\s*[-/]?\d)", r.text, _I)
+    ):
+        # ("18 L of X" priced per gallon: litres, or a size L? never 18 gallons; round 319
+        # drafted 18 gallons, sure)
+        r.doubts.append(f"'{_fmt(quantity)} L': litres? The item list prices it per {priced_by}")
+        return quantity, unit
     if said is None or said == priced_by or measures.measure(priced_by) is None:
         return quantity, unit  # (an item priced by the bag: the bag's size is read later)
     converted = measures.convert(quantity, said, priced_by)
@@ -7430,6 +7439,8 @@ def _in_the_lists_measure(
     return converted, priced_by
 
 
+# what liquids are priced by: a bare "L" after a count of such goods is litres, not a size
+_LIQUID = frozenset(("gallon", "quart", "pint", "litre"))
 # units that measure goods rather than count them
 _MEASURES = frozenset(
     (

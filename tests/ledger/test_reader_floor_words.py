@@ -11946,3 +11946,15 @@ def test_litres_of_goods_priced_by_the_gallon_are_never_sure() -> None:
     degreaser = ItemInfo("4455-DG", "Butyl degreaser, per gal", Decimal("10.25"))
     (d,) = draft("18 ltr of 4455-DG leaked out", make_context(items={"4455-DG": degreaser}))
     assert d.confidence < 0.5
+
+
+def test_a_bare_l_after_a_count_of_goods_priced_by_the_gallon_is_never_gallons() -> None:
+    degreaser = ItemInfo("4455-DG", "Butyl degreaser, per gal", Decimal("10.25"))
+    (d,) = draft(
+        "18 L of 4455-DG leaked out of the pump jug", make_context(items={"4455-DG": degreaser})
+    )
+    assert d.confidence < 0.5
+    # ... while gloves in size L stay gloves
+    gloves = ItemInfo("GLV-L", "Nitrile gloves, box of 100", Decimal("9.00"))
+    (d,) = draft("4 boxes GLV-L torn, size L", make_context(items={"GLV-L": gloves}))
+    assert d.quantity in (4, 400)
