@@ -1212,6 +1212,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("somebody's been five-fingering the loupes", "5 finger discounting the
                 # markers", "ecobees walked again": round 317)
                 "five-fingering", "5-fingering", "finger discounting",
+                # ("somebody's been lifting blade boxes off the counter display": round 320)
+                "been lifting", "keeps lifting", "been swiping",
                 "walked again",
                 # ("someone got into the cage last night, 2 grand of pens gone")
                 "got into the cage", "broke into the cage", "got in the cage",
@@ -1542,6 +1544,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # "roof on the lean-to caved in under the snow": round 317)
                 "burst line", "burst water main", "water main blew",
                 "lightning took out", "lightning hit", "lightning struck", "hit by lightning",
+                # ("fried by lightning last nite", "wind flipped the gate rack": round 320)
+                "by lightning", "from lightning", "from the lightning", "lightning storm",
+                "wind flipped", "wind blew over", "wind knocked over", "wind tore",
+                "wind ripped", "high winds", "gust of wind", "wind gust", "wind gusts",
                 "lightning fried", "caved in under the snow", "caved under the snow",
                 "collapsed under the snow", "caved in under snow", "collapsed under snow",
                 # ("black mulch pile spontaneously combusted overnight", "that downpour washed

@@ -4658,6 +4658,12 @@ _MEASURED_GATE = lead(r"\d", rf"\d\s*-?\s*(?!in\b){measures.UNIT}\.?(?![a-z])", 
 
 
 _SIZE_ALONE = re.compile(r"\s*[.!]?\s*$")
+# a length taken off the goods: "50 ft off a roll", "10 yds off the end of the bolt"
+_CUT_FROM = re.compile(
+    r"\s*(?:of\s+it\s+)?off\s+(?:of\s+)?(?:the\s+|a\s+|one\s+|that\s+|this\s+)?(?:end|roll|spool|reel|coil"
+    r"|bolt|drum|length|stick|top|bottom)\b",
+    _I,
+)
 _LENGTH_SAID = re.compile(r"(?:ft|feet|foot|yds?|yards?|m|meters?|metres?)\.?\s*$", _I)
 
 
@@ -4668,6 +4674,13 @@ def _read_sizes(r: _Read) -> None:
         if r.priced_by and measures.measure(m.group(0).lstrip("0123456789., ")) == r.priced_by:
             continue  # "40 ft PVC40-2" priced per foot: 40 ft is the count
         r.notes.append(f"Read '{m.group(0)}' as a size of the goods, not a count or a price")
+        if _LENGTH_SAID.search(m.group(0)) and _CUT_FROM.search(r.s, m.end()):
+            # ("cut 50 ft off a roll of X, write off the 50 ft" of a 330 ft roll priced whole:
+            # a length taken from the goods, not one of them; round 320 drafted the roll, sure)
+            r.guess(
+                f"'{m.group(0).strip()}' cut from the goods: how much of one is that?",
+                P_QTY_OR_PRICE,
+            )
         if (
             _SIZE_ALONE.match(r.s, m.end())
             and _LENGTH_SAID.search(m.group(0))

@@ -11958,3 +11958,42 @@ def test_a_bare_l_after_a_count_of_goods_priced_by_the_gallon_is_never_gallons()
     gloves = ItemInfo("GLV-L", "Nitrile gloves, box of 100", Decimal("9.00"))
     (d,) = draft("4 boxes GLV-L torn, size L", make_context(items={"GLV-L": gloves}))
     assert d.quantity in (4, 400)
+
+
+# -- held-out round 320 (sets 2597-2604) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lightning and wind said their own way, a thief at work (sure routine losses)
+        "3 of the SKU-12 got fried by lightning last nite, they were plugged in on the demo board",
+        "tues 4pm, yard row C: wind flipped the gate rack, 2 SKU-12 bent",
+        "somebody's been lifting SKU-12 off the counter display, 6 gone",
+    ],
+)
+def test_round_320_casualties(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made good at no charge by the mill; only the outer box hurt
+        "rep says mill will replace the 8 bowed SKU-12 at no charge",
+        "outer box crushed on 3 cartons of SKU-12 but the product's fine, restacked",
+    ],
+)
+def test_round_320_goods_made_good_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert drafts and all(d.confidence < 0.5 for d in drafts)
+
+
+def test_a_length_cut_off_goods_sold_whole_is_never_sure() -> None:
+    fence = ItemInfo("RB70214", "Red Brand field fence 47in x 330ft, roll", Decimal("289.00"))
+    (d,) = draft(
+        "cut 50 ft off a roll of RB70214, its kinked junk, write off the 50 ft",
+        make_context(items={"RB70214": fence}),
+    )
+    assert d.confidence < 0.9

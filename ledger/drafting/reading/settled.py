@@ -112,8 +112,9 @@ _MADE_GOOD = _words(
     r"""\b(?:repaired|fixed\s+(?:up|them|it)|fixed(?=\s*(?:[.,;!)]|$|\s+and\b)))
       | \bback\s+(?:on|to|in|into)\s+(?:the\s+)?(?:shel(?:f|ves)|stock|inventory|sale|the\s+floor)\b
       | \b(?:put|returned)\s+back\b
-      | \b(?:product|products|item|items|goods|contents?|units?|inside|stock)\s+
-            (?:is\s+|are\s+|was\s+|were\s+)?
+      | \b(?:product|products|item|items|goods|contents?|units?|inside|stock)
+            # ("outer box crushed on 3 cartons but the product's fine": round 320)
+            (?:'s\s+|\s+(?:is\s+|are\s+|was\s+|were\s+)?)
             (?:fine|ok|okay|intact|undamaged|unharmed|unaffected|perfect|good)\b
       | \b(?:box|boxes|packaging|package|carton|cartons|outer|label|labels|shrink\s*wrap)\s+only\b
       | \b(?:sell(?:able|ing|s)?|sold|resell|resold|sale)\s+(?:\w+\s+){0,2}?(?:at|for)
@@ -131,7 +132,9 @@ _MADE_GOOD = _words(
             |arriving|ordered\s+free)\b
       | \bfree\s+(?:of\s+charge\s+)?replacements?\b
       # ("NSK replacing the 4 DOA X free of charge, RMA 7781": a maker by its name)
-      | \breplac(?:ing|es)\b[^.;\n]{0,60}?\b(?:free\s+of\s+charge|no\s+charge|at\s+no\s+cost|n/c)\b
+      # ("rep says mill will replace the 8 bowed X at no charge": round 320)
+      | \breplac(?:e|ing|es)\b[^.;\n]{0,60}?
+            \b(?:free\s+of\s+charge|no\s+charge|at\s+no\s+cost|n/c)\b
       # ("mfr is replacing 3 defective X at no cost to us", round 158)
       | \bat\s+no\s+(?:cost|charge)\s+to\s+us\b
       # ("Publisher is sending 5 replacement copies ... no charge", round 160)
