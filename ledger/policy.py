@@ -1546,6 +1546,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "lightning took out", "lightning hit", "lightning struck", "hit by lightning",
                 # ("fried by lightning last nite", "wind flipped the gate rack": round 320)
                 "by lightning", "from lightning", "from the lightning", "lightning storm",
+                # ("3 flats got hit by hail", "t-storm came thru", "truck #2 hit a deer on
+                # hwy 12": round 321)
+                "hit by hail", "got hit by hail", "were hit by hail", "was hit by hail",
+                "by the hail", "t-storm",
+                "hit a deer", "hit a moose",
                 "wind flipped", "wind blew over", "wind knocked over", "wind tore",
                 "wind ripped", "high winds", "gust of wind", "wind gust", "wind gusts",
                 "lightning fried", "caved in under the snow", "caved under the snow",

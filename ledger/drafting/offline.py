@@ -813,7 +813,9 @@ _INSTRUCTION = lead(
         (?!memo|note|card|pending|issued|back|from|request|limit\b)[\#a-z0-9]
     | \b(?:post|book|charge|record|put|move|transfer|send|hit|code)\w*\b[^.;\n]{0,30}?
         \b(?:to|against|on|in|into)\s+(?:the\s+)?(?:account\s+|acct\.?\s+|gl\s+)?\#?\s*
-        (?:\d{4}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|sales\b|equity\b|
+        # (not a place: "got hit by hail out in the sales area", round 321)
+        (?:\d{4}\b|cash\b|bank\b|checking\b|savings\b|revenue\b|equity\b|
+           sales\b(?!\s+(?:area|floor|yard|lot|room|counter|desk|rack|display|shelf|bench|tent))|
            retained\s+earnings|a/?r\b|accounts?\s+(?:receivable|payable)|petty\s+cash
            |cogs\b|cost\s+of\s+(?:goods(?:\s+sold)?|sales)\b)
     # (a "GL" glued to its figures is an item code, "GL60012" of a teku glass)

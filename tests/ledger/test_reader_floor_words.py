@@ -11997,3 +11997,38 @@ def test_a_length_cut_off_goods_sold_whole_is_never_sure() -> None:
         make_context(items={"RB70214": fence}),
     )
     assert d.confidence < 0.9
+
+
+# -- held-out round 321 (sets 2605-2612) ------------------------------------------------------
+
+
+def test_a_trays_style_number_before_its_flat_is_no_pack_size() -> None:
+    # "1801 flat of 18": ten flats were 18,010 plants
+    petunia = ItemInfo("WP-PNK-1801", "Wave petunia Pink, 1801 flat of 18", Decimal("23.40"))
+    (d,) = draft(
+        "10 flats WP-PNK-1801 damaged by the cooler door",
+        make_context(items={"WP-PNK-1801": petunia}),
+    )
+    assert (d.quantity, d.amount) == (180, Decimal("234.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hail out in the sales area (read as an order to post to Sales), a deer on the road
+        "3 SKU-12 got hit by hail out in the sales area",
+        "truck #2 hit a deer on hwy 12 at 6:15, 8 SKU-12 got thrown out of the bed and busted",
+    ],
+)
+def test_round_321_casualties(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+    assert not any("instruction" in w for w in d.warnings)
+
+
+def test_a_replacement_sent_at_no_charge_is_a_doubt() -> None:
+    drafts = draft(
+        "carton of SKU-12 came in crushed, apple's sending a replacement carton at no charge",
+        make_context(items=ITEMS),
+    )
+    assert drafts and all(d.confidence < 0.5 for d in drafts)

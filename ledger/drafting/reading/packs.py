@@ -873,6 +873,11 @@ def size_of(name: str) -> tuple[str, Decimal] | None:
         if _PRICED_GROSS.search(name):
             return ("gross", Decimal(144))
         return ("dozen", Decimal(12)) if _PRICED_DOZEN.search(name) else None
+    if not m.group("a"):
+        # ("Wave petunia Pink, 1801 flat of 18": a tray's style number before the flat, then
+        # what the flat holds; round 321 counted 10 flats as 18,010 plants)
+        start = m.start("b") if m.group("b") else m.end()
+        m = next((o for o in _SIZED_AS.finditer(name, start) if o.group("a")), m)
     word = (m.group("a") or m.group("b") or m.group("pc")).lower()
     held = "pack" if word in ("pk", "ct") else container(word)
     n = Decimal(m.group("n") or m.group("m") or m.group("p"))

@@ -139,7 +139,7 @@ _MADE_GOOD = _words(
       | \bat\s+no\s+(?:cost|charge)\s+to\s+us\b
       # ("Publisher is sending 5 replacement copies ... no charge", round 160)
       | (?<!n't\s)(?<!not\s)(?<!never\s)(?<!refuse\sto\s)(?<!refused\sto\s)
-        \b(?:send|sends|sending|sent|ship|ships|shipping|shipped)\s+(?:us\s+)?(?:\d+\s+|the\s+)?
+        \b(?:send|sends|sending|sent|ship|ships|shipping|shipped)\s+(?:us\s+)?(?:\d+\s+|the\s+|an?\s+)?
             (?:free\s+)?replacements?\b""",
     _IX,
 )
