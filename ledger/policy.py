@@ -225,6 +225,8 @@ _VANDALS = ("kids", "some kids", "punks", "teens", "teenagers", "hooligans", "yo
 _SMASHED_ON_PURPOSE = (
     "smashed", "smashed up", "busted", "busted up", "broke", "wrecked", "destroyed",
     "kicked in", "threw", "tore up", "ripped up", "messed up", "trashed",
+    # ("kids got into the trailer out back and went to town": round 322)
+    "got into",
     "shot up", "vandalized", "vandalised",
 )  # fmt: skip
 VANDALS_AT_WORK: tuple[str, ...] = tuple(
@@ -242,6 +244,8 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
            "slid into a ditch", "slid into the ditch", "skidded into a ditch",
            # ("parts van slid into the median on I-80": round 318)
            "slid into the median", "slid into the guardrail", "hit the guardrail",
+           # ("van (unit 14) slid off the on-ramp in the rain": round 322)
+           "slid off the on-ramp", "slid off the off-ramp", "slid off the ramp",
            "hit the median",
            # ("jake rolled the van on rt 9, he's ok": round 314)
            *(f"{w} the {v}" for w in ("rolled", "flipped", "crashed", "wrecked", "totaled",
@@ -1214,6 +1218,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "five-fingering", "5-fingering", "finger discounting",
                 # ("somebody's been lifting blade boxes off the counter display": round 320)
                 "been lifting", "keeps lifting", "been swiping",
+                # ("guest in 1810 skipped out w/ 2 robes in his suitcase": round 322)
+                "in his suitcase", "in her suitcase", "in their suitcase", "skipped out w/",
+                "skipped out with",
                 "walked again",
                 # ("someone got into the cage last night, 2 grand of pens gone")
                 "got into the cage", "broke into the cage", "got in the cage",
@@ -1424,6 +1431,14 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "from the sprinkler", "from the sprinklers", "by the sprinkler",
                 "by the sprinklers", "sprinkler water",
                 near=("water", "wet", "soaked", "dmg", "damage", "damaged", "drenched", "soaking"),
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # a sprinkler that let go, said as "it" ("linen cart clipped a sprinkler head in
+            # B2 storage and it let go": round 322)
+            Words(
+                "it let go", "it went off", "it burst", "it popped", "it broke off",
+                near=("sprinkler", "sprinklers", "sprinkler head", "sprinkler line"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

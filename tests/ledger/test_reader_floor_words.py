@@ -12032,3 +12032,22 @@ def test_a_replacement_sent_at_no_charge_is_a_doubt() -> None:
         make_context(items=ITEMS),
     )
     assert drafts and all(d.confidence < 0.5 for d in drafts)
+
+
+# -- held-out round 322 (sets 2613-2620) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sprinkler said as "it", kids who got into the goods, a van off the ramp, a guest
+        # who left with the goods (all routine losses)
+        "linen cart clipped a sprinkler head in B2 storage and it let go. 6 SKU-12 drowned",
+        "kids got into the trailer out back and went to town, 4 SKU-12 emptied on the fence",
+        "dock 2, 10/02 - van (unit 14) slid off the on-ramp in the rain. 5 SKU-12 broken",
+        "guest in 1810 skipped out w/ 2 SKU-12 in his suitcase, couldnt charge the card. w/o em",
+    ],
+)
+def test_round_322_casualties(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
