@@ -12051,3 +12051,21 @@ def test_a_replacement_sent_at_no_charge_is_a_doubt() -> None:
 def test_round_322_casualties(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "quantity", "amount"),
+    [
+        # the list prices a measure and names what a box holds of it: boxes are so many of
+        # the measure (round 317 priced 3 boxes as 3 square feet)
+        ("Porcelain 24x48 matte, per sq ft (16 sf/box)", "3 bx TILE shattered", "48", "199.20"),
+        ("Subway 3x6 white, per sq ft (12.5 sf/box)", "2 boxes TILE cracked", "25", "103.75"),
+        ("Carrara hex mosaic, per sheet (10 sheets/box)", "2 boxes TILE got wet", "20", "83.00"),
+    ],
+)
+def test_boxes_of_goods_priced_by_a_measure_hold_so_much_of_it(
+    name: str, text: str, quantity: str, amount: str
+) -> None:
+    tile = ItemInfo("TILE", name, Decimal("4.15"))
+    (d,) = draft(text, make_context(items={"TILE": tile}))
+    assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))

@@ -450,7 +450,8 @@ def by_pairs(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
 # "50/sleeve", "24/CS" (so many of the priced unit to the container named after the slash)
 # "CS/24", "(PLT/65)", "BX/12": the container first, then what it holds
 _HOLDS = re.compile(
-    r"(?<![\w.])(?P<n>\d+)\s*[a-z]{0,4}\s*/\s*(?P<c>[a-z]{2,8})\b"
+    # ("per sq ft (12.5 sf/box)": a box of twelve and a half square feet)
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*[a-z]{0,6}\s*/\s*(?P<c>[a-z]{2,8})\b"
     # (abbreviations only: "case/1000" names what the list prices, "CS/24" what holds it)
     # ("CT/10 RM", "PK/16", "TR/8", "RL/2500": a carton, pack, tray or roll of so many)
     # ("Tortex .60mm Refill BAG/72": the word in capitals, as a list prints its pack)

@@ -617,6 +617,10 @@ _SOLD_BY = re.compile(
 # ("SOL NACL 1000ML EA 12/CS": the list's unit said, then what a case holds)
 _PRICED_EACH = re.compile(
     r"(?:\(\s*|/\s*|,\s*|\bper\s+)(?:ea|each)\b|\b(?:ea|each)(?:\s*\(|\s)\s*\d+\s*/"
+    # ("Porcelain 24x48 matte, per sq ft (16 sf/box)", "Mosaic, per sheet (10 sheets/box)": the
+    # measure priced, then what a box holds of it; round 317 priced 3 boxes as 3 square feet)
+    r"|\bper\s+(?:sq\.?\s*ft|sf|sq\.?\s*yd|sy|ft|lf|yd|lb|gal|sheet)\b(?=[^(]*\(\s*\d+(?:\.\d+)?\s*"
+    r"(?:sq\.?\s*ft|sf|sq\.?\s*yd|sy|ft|lf|yd|lbs?|gal|sheets?)\s*/\s*[a-z]+\s*\)\s*$)"
     # ("k/d Feline 5.5 oz can 24/CS (priced per can)", "Imrab 10 ds vial (priced per dose)")
     r"|\bpriced\s+(?:per|by\s+the|as)\s+(?:an?\s+)?(?!(?:case|cs|box|bx|carton|ctn|pack|pk|tray"
     r"|bag|pallet|bundle|sleeve|dozen|dz)\b)[a-z]+"
