@@ -1332,6 +1332,31 @@ def _size_unlike_the_lists(facts: Facts, item: ItemInfo) -> tuple[str, Decimal, 
     return None
 
 
+# an item list's name pricing a measure ("Block ice, per lb"), and a figure of it said
+_PER_MEASURE = re.compile(r"\bper\s+(lbs?|pound|ft|foot|yds?|yard|gal|gallon)\b", re.I)
+_FIGURE_MEASURE = re.compile(
+    r"(?<![\w.$/])(\d+(?:\.\d+)?)\s*(lbs?|pounds?|ft|feet|foot|yds?|yards?|gal|gallons?)\b", re.I
+)
+
+
+def _measure_beside_the_count(facts: Facts, item: ItemInfo) -> str | None:
+    """A measure the message says ("50 lb") of goods the list prices by that measure, other
+    than the count read ("2 of the 50 lb blocks" of "Block ice, per lb": 2 blocks of 50 lb,
+    or 2 lb? Round 323 drafted 2 lb, sure), and not one of the name's own figures."""
+    listed = _PER_MEASURE.search(item.name)
+    if listed is None or facts.quantity is None:
+        return None
+    by = measures.measure(listed.group(1).lower())
+    for m in _FIGURE_MEASURE.finditer(facts.source_text):
+        if (
+            measures.measure(m.group(2).lower()) == by
+            and Decimal(m.group(1)) != facts.quantity
+            and not re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d.])", item.name)
+        ):
+            return m.group(0)
+    return None
+
+
 def _head_noun(name: str, held: str) -> str | None:
     """The last word of an item list's name before the container it is priced by (or its
     first comma), sizes passed over: what one piece is ("Apivar Mite Strips, pack of 10" ->
@@ -1801,6 +1826,16 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                     f"The message says a {size_said[0]} of {_fmt_qty(size_said[1])}; the item "
                     f"list's {size_said[0]} of {item.sku} holds {_fmt_qty(size_said[2])} "
                     f"({item.name}): which is right?"
+                )
+            weight = _measure_beside_the_count(facts, item)
+            if weight is not None:
+                guesses.append(
+                    Guess("a measure beside a count of goods priced by it", P_DOZEN_COUNT)
+                )
+                warnings.append(
+                    f"The message says '{weight}' beside a count of "
+                    f"{_fmt_qty(facts.quantity or Decimal(0))}; the item list prices {item.sku} "
+                    f"({item.name}) by that measure: how much in all?"
                 )
             pieces = _pieces_of_the_items_container(facts, item) or _measure_of_the_holder(
                 facts, item

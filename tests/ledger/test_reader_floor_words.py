@@ -12069,3 +12069,18 @@ def test_boxes_of_goods_priced_by_a_measure_hold_so_much_of_it(
     tile = ItemInfo("TILE", name, Decimal("4.15"))
     (d,) = draft(text, make_context(items={"TILE": tile}))
     assert (d.quantity, d.amount) == (Decimal(quantity), Decimal(amount))
+
+
+# -- held-out round 323 (sets 2621-2628) ------------------------------------------------------
+
+
+def test_a_measure_beside_a_count_of_goods_priced_by_it_is_never_sure() -> None:
+    # "2 of the 50 lb blocks" of ice priced per lb was a sure 2 lb
+    ice = ItemInfo("ICE-BLK", "Block ice, per lb", Decimal("0.19"))
+    context = make_context(items={"ICE-BLK": ice})
+    (d,) = draft("2 of the 50 lb blocks (ICE-BLK) shattered on the dock", context)
+    assert d.confidence < 0.9
+    assert any("50 lb" in w for w in d.warnings)
+    # ... while the measure as the count stays sure
+    (d,) = draft("40 lb of ICE-BLK melted", context)
+    assert (d.quantity, d.amount, d.confidence >= 0.9) == (40, Decimal("7.60"), True)
