@@ -1219,6 +1219,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("somebody's been lifting blade boxes off the counter display": round 320)
                 "been lifting", "keeps lifting", "been swiping",
                 # ("guest in 1810 skipped out w/ 2 robes in his suitcase": round 322)
+                # ("cig cage got busted into over the weekend": round 323)
+                "busted into", "got busted into",
                 "in his suitcase", "in her suitcase", "in their suitcase", "skipped out w/",
                 "skipped out with",
                 "walked again",
@@ -2203,6 +2205,16 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                     for kind in ("", "obs ", "e&o ", "obsolescence ", "inventory ", "stock ",
                                  "excess and obsolete ", "excess & obsolete ", "obsolete stock ")
                     for noun in ("reserve", "allowance", "provision")
+                ),
+                # the provision named as what is used ("draw down the E&O provision for 6
+                # scrapped X", "utilize the E&O provision for the 4 boxes we binned": rounds
+                # 317 and 322 read "E&O provision" as a heading that builds it)
+                *(
+                    f"{verb} {det}{kind} provision"
+                    for verb in ("draw down", "drew down", "drawing down", "utilize", "utilise",
+                                 "utilized", "charge", "relieve", "release", "apply", "tap")
+                    for det in ("the ", "our ")
+                    for kind in ("e&o", "obsolescence", "obsolete", "inventory", "obs")
                 ),
                 # a past-tense clause saying the goods were provided for already explains
                 # which reserve pays: "scrapping 20 X, use the reserve, they were provided

@@ -12084,3 +12084,28 @@ def test_a_measure_beside_a_count_of_goods_priced_by_it_is_never_sure() -> None:
     # ... while the measure as the count stays sure
     (d,) = draft("40 lb of ICE-BLK melted", context)
     assert (d.quantity, d.amount, d.confidence >= 0.9) == (40, Decimal("7.60"), True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the provision named as what is used (read as a heading that builds it)
+        "draw down the E&O provision for 6 scrapped SKU-12, $90",
+        "utilize the E&O provision for the 4 SKU-12 we binned",
+    ],
+)
+def test_the_provision_drawn_down_is_the_reserve_used(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.RESERVE_WRITE_OFF
+    # ... while a provision said as a heading still builds it
+    (d,) = draft("Q3 e&o provision: 40 SKU-12", make_context(items=ITEMS))
+    assert d.category is Category.RESERVE_PROVISION
+
+
+def test_round_323_break_in_and_a_store_that_paid() -> None:
+    (d,) = draft(
+        "cig cage got busted into over the weekend, 15 SKU-12 taken", make_context(items=ITEMS)
+    )
+    assert d.category is Category.CASUALTY
+    drafts = draft("store 57 paid for the 2 SKU-12 they broke", make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)

@@ -178,7 +178,9 @@ _RECHARGED = _words(
       | \b(?:carrier|customer|client|vendor|supplier|employee|driver|courier|insurer|insurance
             |3pl|haulier|hauler|shipper|they)\s+(?:has\s+|have\s+|had\s+)?(?:accepted|admitted|took)
             \s+(?:full\s+)?(?:liability|responsibility|fault|the\s+blame)\b
-      | \b(?:they|customer|client|employee|driver|he|she|buyer|staff\s+member|the\s+kid)\s+
+      # ("store 57 paid for the 2 jackpot signs they broke": round 323)
+      | \b(?:they|customer|client|employee|driver|he|she|buyer|staff\s+member|the\s+kid
+            |store\s+\#?\d+)\s+
             (?:paid|pays|will\s+pay|'ll\s+pay|is\s+paying|are\s+paying|has\s+to\s+pay|to\s+pay
             |agreed\s+to\s+pay|offered\s+to\s+pay)\b
       # ("UPS accepted the claim on the 3 crushed X, they're paying", "freight claim
