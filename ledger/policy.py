@@ -221,10 +221,24 @@ _WRECKED = (
 # damage done by people who meant it, said with who did it ("kids smashed up the bait cooler
 # display", "punks busted the front window": round 311 drafted a sure routine loss); the
 # words side by side, so "6 kids bikes smashed on the dock" stays a loss
-_VANDALS = ("kids", "some kids", "punks", "teens", "teenagers", "hooligans", "yobs", "thugs")
+_VANDALS = (
+    "kids",
+    "some kids",
+    "punks",
+    "teens",
+    "teenagers",
+    "hooligans",
+    "yobs",
+    "thugs",
+    # ("some clown keyed the window display and smashed 4 frames": round 323)
+    "some clown",
+    "some idiot",
+    "some moron",
+    "some jerk",
+)
 _SMASHED_ON_PURPOSE = (
     "smashed", "smashed up", "busted", "busted up", "broke", "wrecked", "destroyed",
-    "kicked in", "threw", "tore up", "ripped up", "messed up", "trashed",
+    "kicked in", "threw", "tore up", "ripped up", "messed up", "trashed", "keyed",
     # ("kids got into the trailer out back and went to town": round 322)
     "got into",
     "shot up", "vandalized", "vandalised",
@@ -246,6 +260,9 @@ ROAD_ACCIDENTS: tuple[str, ...] = tuple(
            "slid into the median", "slid into the guardrail", "hit the guardrail",
            # ("van (unit 14) slid off the on-ramp in the rain": round 322)
            "slid off the on-ramp", "slid off the off-ramp", "slid off the ramp",
+           # ("damaged when the van rolled", "van slid on the ice and rolled": round 323)
+           *(f"{v} rolled" for v in _VEHICLES if v != "truck"),
+           "slid on the ice", "slid on ice", "slid on black ice",
            "hit the median",
            # ("jake rolled the van on rt 9, he's ok": round 314)
            *(f"{w} the {v}" for w in ("rolled", "flipped", "crashed", "wrecked", "totaled",
@@ -1221,6 +1238,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("guest in 1810 skipped out w/ 2 robes in his suitcase": round 322)
                 # ("cig cage got busted into over the weekend": round 323)
                 "busted into", "got busted into",
+                # ("door 7 trailer 5531 - seal cut overnight, 14 X gone": round 323)
+                "seal cut", "seal was cut", "cut the seal",
                 "in his suitcase", "in her suitcase", "in their suitcase", "skipped out w/",
                 "skipped out with",
                 "walked again",
@@ -1575,6 +1594,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("black mulch pile spontaneously combusted overnight", "that downpour washed
                 # 6 yds of topsoil into the storm drain": round 318)
                 "spontaneously combusted", "spontaneous combustion", "combusted",
+                # ("grinder station went up in flames": round 323)
+                "went up in flames", "up in flames", "in flames",
                 "downpour washed", "washed away", "washed into the", "washed right into",
                 "fire or flood",
                 # the sea over the dock ("king tide got the lower shed again")

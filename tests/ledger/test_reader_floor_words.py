@@ -12109,3 +12109,20 @@ def test_round_323_break_in_and_a_store_that_paid() -> None:
     assert d.category is Category.CASUALTY
     drafts = draft("store 57 paid for the 2 SKU-12 they broke", make_context(items=ITEMS))
     assert all(d.confidence < 0.5 for d in drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clown who keyed and smashed, a van that rolled or slid on the ice, flames, a
+        # trailer's seal cut (all drafted routine losses or shrinkage)
+        "some clown keyed the window display and smashed 4 of the SKU-12",
+        "3 SKU-12 damaged when the van rolled, $45",
+        "van slid on the ice and rolled, lost 4 SKU-12",
+        "grinder station went up in flames, burned up 2 SKU-12",
+        "door 7 trailer 5531 - seal cut overnight, 14 SKU-12 gone",
+    ],
+)
+def test_round_323_casualties(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
