@@ -4183,6 +4183,8 @@ def _read_group(
         if pack is not None and measures.measure(pack.unit) == r.priced_by:
             _read_pack(r, pack)
     _read_sizes(r)
+    if "worth" in r.text.lower():
+        _worth_nothing(r)
     _read_bad_numbers(r)
     hits = reasons.hits(r.s, heading)
     if not hits and counted:
@@ -4667,6 +4669,22 @@ _CUT_FROM = re.compile(
     _I,
 )
 _LENGTH_SAID = re.compile(r"(?:ft|feet|foot|yds?|yards?|m|meters?|metres?)\.?\s*$", _I)
+
+
+# goods said to be worth nothing now ("4 X w/ salt corrosion, worth nothing now", "aren't
+# worth a dime anymore"): written down to nothing, or written off? Round 324's writer, and
+# rounds 322 and 323's, asked; it was a sure routine loss
+_WORTH_NOTHING = re.compile(
+    r"\bworth\s+(?:nothing|zero|zilch|\$?0(?:\.00)?)\b(?!\s+(?:to|for)\s+(?:us|the\s+customer))"
+    r"|(?:\bnot|n't|\baint|\bain't)\s+worth\s+(?:a\s+dime|a\s+penny|a\s+cent|anything)\b",
+    _I,
+)
+
+
+def _worth_nothing(r: _Read) -> None:
+    m = _WORTH_NOTHING.search(r.text)
+    if m is not None:
+        r.doubts.append(f"'{m.group(0)}': written down to nothing, or written off?")
 
 
 def _read_sizes(r: _Read) -> None:

@@ -12126,3 +12126,20 @@ def test_round_323_break_in_and_a_store_that_paid() -> None:
 def test_round_323_casualties(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.CASUALTY
+
+
+# -- held-out round 324 (sets 2629-2636) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written down to nothing, or written off? (a sure routine loss; every round's
+        # writer asked)
+        "4 SKU-12 w/ salt corrosion, worth nothing now",
+        "those 2 SKU-12 with the torn seats aren't worth a dime anymore",
+    ],
+)
+def test_goods_worth_nothing_now_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert drafts and all(d.confidence < 0.5 for d in drafts)
