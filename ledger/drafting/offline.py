@@ -5089,6 +5089,19 @@ _MARK_DOWN = re.compile(
 )
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
 _PRICE_CUT_WORDS = frozenset(("percent off", "pct off", "dollars off", "bucks off"))
+# ... unless where they went is said to be unknown ("20 walked. nobody knows where": a count
+# that is off, round 284)
+_NOBODY_KNOWS = re.compile(
+    r"\b(?:nobody|no\s+one|noone)\s+knows\b|\bno\s+idea\b|\bunaccounted\b", _I
+)
+# a count of goods that "walked" (rounds 317-324: "2 gone off the showroom wall, walked again",
+# "1 sixtel walked", "20 cushions walked at the wedding")
+_COUNT_WALKED = re.compile(
+    r"(?<![\w.$])\d+\s+(?:\S+\s+){0,6}?(?P<w>walked)\b"
+    r"(?!\s+(?:them|it|em|those|these|the|a|an|through|thru|in|into|over|around|to|down|up|by"
+    r"|past|across|along|back|out\s+to|him|her|us)\b)",
+    _I,
+)
 P_PRICE_CUT = 0.1
 _PRICE_OFF = re.compile(
     r"(?<![\w.])(?P<pct>\d{1,2}(?:\.\d+)?\s*%)\s*off\b(?!\s+(?:the\s+)?(?:shelf|shelves|rack|pallet|truck))"
@@ -5555,6 +5568,13 @@ class _ReasonIndex:
                 found = self.lookup.get(keyword)
                 if found and not any(h.start == m.start() for h in out):
                     out.append(_Hit(found[0], found[1], m.start(), found[2]))
+        if "walked" in low and not _NOBODY_KNOWS.search(text):
+            # "20 of the ivory cushions walked at the barn wedding", "1 sixtel walked": goods
+            # that walked are taken (never "walked them to the dumpster", "walked over to")
+            for m in _COUNT_WALKED.finditer(text):
+                found = self.lookup.get("walked off")
+                if found and not any(h.start == m.start("w") for h in out):
+                    out.append(_Hit(found[0], found[1], m.start("w"), found[2]))
         return tuple(out)
 
     def _in_a_listed_code(self, low: str, start: int, end: int) -> bool:

@@ -12143,3 +12143,17 @@ def test_round_323_casualties(text: str) -> None:
 def test_goods_worth_nothing_now_are_a_doubt(text: str) -> None:
     drafts = draft(text, make_context(items=ITEMS))
     assert drafts and all(d.confidence < 0.5 for d in drafts)
+
+
+def test_goods_that_walked_are_taken() -> None:
+    (d,) = draft(
+        "20 of the ivory SKU-12 walked at the Oak Hill barn wedding", make_context(items=ITEMS)
+    )
+    assert d.category is Category.CASUALTY
+    drafts = draft(
+        "keg audit: 3 SKU-12 w cracked necks, 1 SKU-40 walked", make_context(items=ITEMS)
+    )
+    assert [d.category for d in drafts] == [Category.LOSS, Category.CASUALTY]
+    # ... never goods walked somewhere by someone
+    (d,) = draft("4 SKU-12 walked to the dumpster, smashed", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
