@@ -1594,9 +1594,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("black mulch pile spontaneously combusted overnight", "that downpour washed
                 # 6 yds of topsoil into the storm drain": round 318)
                 "spontaneously combusted", "spontaneous combustion", "combusted",
+                "downpour washed", "washed away", "washed into the", "washed right into",
                 # ("grinder station went up in flames": round 323)
                 "went up in flames", "up in flames", "in flames",
-                "downpour washed", "washed away", "washed into the", "washed right into",
                 "fire or flood",
                 # the sea over the dock ("king tide got the lower shed again")
                 "king tide", "storm surge", "tidal surge", "storm tide",
