@@ -222,20 +222,10 @@ _WRECKED = (
 # display", "punks busted the front window": round 311 drafted a sure routine loss); the
 # words side by side, so "6 kids bikes smashed on the dock" stays a loss
 _VANDALS = (
-    "kids",
-    "some kids",
-    "punks",
-    "teens",
-    "teenagers",
-    "hooligans",
-    "yobs",
-    "thugs",
+    "kids", "some kids", "punks", "teens", "teenagers", "hooligans", "yobs", "thugs",
     # ("some clown keyed the window display and smashed 4 frames": round 323)
-    "some clown",
-    "some idiot",
-    "some moron",
-    "some jerk",
-)
+    "some clown", "some idiot", "some moron", "some jerk",
+)  # fmt: skip
 _SMASHED_ON_PURPOSE = (
     "smashed", "smashed up", "busted", "busted up", "broke", "wrecked", "destroyed",
     "kicked in", "threw", "tore up", "ripped up", "messed up", "trashed", "keyed",
@@ -1994,14 +1984,6 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             # the figure between the words; only where no other reason is said ("lost 40
             # worth $600, post it now" is a loss)
             Words("worth", near=("now", "less"), weak=True, fuzzy=False, explains={Category.LOSS}),
-            # a share of cost the goods keep ("the 3 drawer laterals with the paint runs are
-            # worth 70% of cost": round 317 drafted the whole cost as a loss)
-            Words(
-                "are worth", "is worth", "r worth", "are only worth", "is only worth",
-                near=("of cost", "of their cost", "of its cost", "of the cost", "of what we paid"),
-                fuzzy=False,
-                explains={Category.LOSS},
-            ),
             # a buyer's price for damaged goods ("feed guy will give us $30 a sack", "can get
             # $300 each for the 2 of them", "homebrew shop will buy them at 8c a can": round 317)
             Words(

@@ -1332,21 +1332,17 @@ def _size_unlike_the_lists(facts: Facts, item: ItemInfo) -> tuple[str, Decimal, 
     return None
 
 
-# an item list's name pricing a measure ("Block ice, per lb"), and a figure of it said
-_PER_MEASURE = re.compile(r"\bper\s+(lbs?|pound|ft|foot|yds?|yard|gal|gallon)\b", re.I)
-_FIGURE_MEASURE = re.compile(
-    r"(?<![\w.$/])(\d+(?:\.\d+)?)\s*(lbs?|pounds?|ft|feet|foot|yds?|yards?|gal|gallons?)\b", re.I
-)
+# a figure and its measure said in a message ("50 lb", "100ft")
+_FIGURE_MEASURE = re.compile(rf"(?<![\w.$/])(\d+(?:\.\d+)?)\s*({measures.UNIT})\b", re.I)
 
 
 def _measure_beside_the_count(facts: Facts, item: ItemInfo) -> str | None:
     """A measure the message says ("50 lb") of goods the list prices by that measure, other
     than the count read ("2 of the 50 lb blocks" of "Block ice, per lb": 2 blocks of 50 lb,
     or 2 lb? Round 323 drafted 2 lb, sure), and not one of the name's own figures."""
-    listed = _PER_MEASURE.search(item.name)
-    if listed is None or facts.quantity is None:
+    by = measures.priced_per(item.name)
+    if by is None or facts.quantity is None:
         return None
-    by = measures.measure(listed.group(1).lower())
     for m in _FIGURE_MEASURE.finditer(facts.source_text):
         if (
             measures.measure(m.group(2).lower()) == by
