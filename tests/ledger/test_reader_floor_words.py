@@ -12157,3 +12157,43 @@ def test_goods_that_walked_are_taken() -> None:
     # ... never goods walked somewhere by someone
     (d,) = draft("4 SKU-12 walked to the dumpster, smashed", make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+# -- held-out round 325 (sets 2637-2644) ------------------------------------------------------
+
+
+def test_a_code_beside_another_items_full_name_asks_which() -> None:
+    # "2 ZOL-AEDP vital signs monitors": the code is the AED, the words name the monitor the
+    # list also holds (drafted as the AED, sure)
+    items = {
+        "ZOL-AEDP": ItemInfo("ZOL-AEDP", "ZOLL AED Plus defibrillator, each", Decimal("1395.00")),
+        "CVSM-6400": ItemInfo("CVSM-6400", "Connex 6400 vital signs monitor", Decimal("2485.00")),
+    }
+    (d,) = draft("2 ZOL-AEDP vital signs monitors dropped at dock 4", make_context(items=items))
+    assert d.confidence < 0.9
+    # ... but the code's own name beside it is the same goods
+    (d,) = draft("2 ZOL-AEDP defibrillators dropped at dock 4", make_context(items=items))
+    assert (d.sku, d.amount, d.confidence >= 0.9) == ("ZOL-AEDP", Decimal("2790.00"), True)
+
+
+def test_a_places_number_before_the_cash_drawer_is_no_count_of_goods() -> None:
+    # "counter 1 drawer was $40 short": $40 of shrinkage, sure
+    for text in ("counter 1 drawer was $40 short at close", "lane 3 till short $12 tonight"):
+        with pytest.raises(DraftError, match="cash"):
+            draft(text, make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thief stopped, the goods back where they are sold
+        "the guy who lifted 2 SKU-12 got stopped by security, they're back in the case",
+        "2 SKU-12 snatched but the kid dropped them, back in the display case now",
+        # the customer took the damaged goods at full price
+        "the 2 SKU-12 that got dinged on delivery, they took them at full price anyway",
+        "3 scuffed SKU-12, customer accepted them at full price",
+    ],
+)
+def test_goods_back_for_sale_or_taken_at_full_price_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)

@@ -1080,9 +1080,11 @@ def rewrite(
                 # the goods, but the figure is the name's either way, never 6 quarts
                 sized.append(hit)
         elif (
-            hit.weak
+            # (or several words of its name: "2 ZOL-AEDP vital signs monitors" of an AED, with
+            # a vital signs monitor in the list; round 325 drafted the AED, sure)
+            (hit.weak or " " in hit.said.strip())
             and not reason(hit.said)
-            and hit.said.isalpha()  # (a word, no figure: "the 25 CHR-009" counts 25)
+            and hit.said.replace(" ", "").isalpha()  # (a word, no figure: "the 25 CHR-009")
             and packs.holder(hit.said) is None  # ("2 bolts LIN-90": what holds the goods)
             and not any(
                 _norm(w) in index.tokens.get(c, ()) for c in typed for w in hit.said.split()

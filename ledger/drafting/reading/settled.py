@@ -110,7 +110,9 @@ _BOOKED = _words(
 # the goods were made good: repaired, back on sale, only the box hurt, replaced by the vendor
 _MADE_GOOD = _words(
     r"""\b(?:repaired|fixed\s+(?:up|them|it)|fixed(?=\s*(?:[.,;!)]|$|\s+and\b)))
-      | \bback\s+(?:on|to|in|into)\s+(?:the\s+)?(?:shel(?:f|ves)|stock|inventory|sale|the\s+floor)\b
+      # ("the guy who lifted 2 X got stopped, airpods are back in the case": round 325)
+      | \bback\s+(?:on|to|in|into)\s+(?:the\s+)?(?:shel(?:f|ves)|stock|inventory|sale|the\s+floor
+            |(?:display\s+|glass\s+|locked\s+)?(?:case|cases|cage|showcase)|display)\b
       | \b(?:put|returned)\s+back\b
       | \b(?:product|products|item|items|goods|contents?|units?|inside|stock)
             # ("outer box crushed on 3 cartons but the product's fine": round 320)
@@ -127,7 +129,9 @@ _MADE_GOOD = _words(
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
       # ("customer took the 3 dented X anyway, paid full price": round 319)
-      | \b(?:paid|pays|paying)\s+(?:the\s+)?full\s+price\b
+      # ("dinged on delivery, they took them at full price anyway": round 325)
+      | \b(?:paid|pays|paying|took|takes|taking|accepted|kept)\s+
+            (?:(?:them|it|those|these|the\s+lot)\s+)?(?:at\s+)?(?:the\s+)?full\s+price\b
       | \breplacements?\s+(?:is\s+|are\s+)?(?:coming|on\s+(?:the|its|their)\s+way|sent|shipped
             |arriving|ordered\s+free)\b
       | \bfree\s+(?:of\s+charge\s+)?replacements?\b
