@@ -306,6 +306,10 @@ SPRINKLERS_LET_GO: tuple[str, ...] = tuple(
         + [f"sprinklr {verb}" for verb in _LET_GO[:12]]
         + [f"{part} let go" for part in ("water main", "main", "pipe", "pipes", "line")]
         + [f"{verb} {part}" for part in _SPRINKLER_PARTS[6:] for verb in ("burst", "broken")]
+        # ("burst sprinkler soaked bay 7": round 326; never "broken sprinklers", goods a
+        # garden centre sells)
+        + [f"{verb} {part}" for part in _SPRINKLER_PARTS[:6] + _SPRINKLER_PARTS[10:]
+           for verb in ("burst", "ruptured")]
         # ("sprinkler discharge over the puzzle wall": round 316)
         + [f"{part} discharge" for part in ("sprinkler", "sprinkler head", "sprinkler main")]
     )

@@ -1256,7 +1256,9 @@ def _bare_count_of_a_bulk_item(facts: Facts, item: ItemInfo) -> tuple[str, Decim
         facts.quantity is None
         or facts.quantity != facts.quantity.to_integral_value()
         or facts.containers
-        or facts.unit
+        # ("30 units crushed" of "Crayons 24ct, case of 48": "units" names no container, so
+        # the count is as bare as "30 crushed"; round 326 drafted 30 cases, sure)
+        or (facts.unit and facts.unit.lower() not in ("unit", "units"))
     ):
         return None
     sized = _sized_container(item) or (("dozen", Decimal(12)) if _by_the_dozen(item) else None)

@@ -680,7 +680,10 @@ _MASK_PARTS: tuple[str, ...] = (
     r"|co|company|companies|dist|district|squad|auxiliary|pit|pits|starters?"
     # ("3 LIPO-2S-5K swollen, fire risk, taking them to the recycler": no fire yet; it was a
     # casualty at 0.87, round 171)
-    r"|risk|hazard|blanket|retardant|resistant|rated)s?\b",
+    r"|risk|hazard|blanket|retardant|resistant|rated"
+    # ("3 X went pillowy, straight into the lipo fire bucket": where swollen batteries go, a
+    # casualty at 0.97 in round 326)
+    r"|bucket|pail|cabinet|sand|proof|safe|bag)s?\b",
     # a lamp named for what it lights, no flood: "halogen flood lights", "LED flood lamp"
     # (round 206: written off obsolete at 0.97 as a flood's casualty)
     r"\bflood(?=[\s-]*(?:lights?|lamps?|bulbs?|lighting|fixtures?)\b)",

@@ -59,9 +59,12 @@ _MONEY_STEMS = ("$", "buck", "dollar", "cent", "usd", "fiver", "tenner", "twent"
                 "hundred")  # fmt: skip
 
 
-# the till's number after it ("register 2") or a place's number before it ("counter 1
-# drawer": round 325 drafted $40 of shrinkage, sure)
-_HOLDER_NUMBER = re.compile(r"@\s*(?:#|no\.?)?\s*\d*|(?<=[a-z])\s+#?\d{1,2}\s*(?=@)")
+# the till's number after it ("register 2", "drawer at counter 2") or a place's number
+# before it ("counter 1 drawer": rounds 325-326 drafted $40 of shrinkage, sure)
+_HOLDER_NUMBER = re.compile(
+    r"@\s*(?:(?:at|on|in|for)\s+(?:the\s+)?[a-z]+\s*)?(?:#|no\.?)?\s*\d*"
+    r"|(?<=[a-z])\s+#?\d{1,2}\s*(?=@)"
+)
 
 
 def _found(pattern: re.Pattern[str], stems: tuple[str, ...], text: str, low: str) -> bool:

@@ -546,12 +546,20 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     count = "|".join([re.escape(str(facts.quantity)), *_COUNT_WORDS.get(facts.quantity, ())])
     said = re.search(
         # (never a measure's word: "20 sq ft")
-        rf"(?<![\w.])(?:{count})\s+(?:of\s+)?([a-z]+)\b(?!\.?\s*(?:ft|feet|foot|in|inch"
+        # (or with the code between: "2 LB100 boxes missing", round 326)
+        rf"(?<![\w.])(?:{count})\s+(?:of\s+)?(?:{re.escape(item.sku)}\s+)?([a-z]+)\b"
+        r"(?!\.?\s*(?:ft|feet|foot|in|inch"
         r"|inches|yds?|yards?|m|meters?|metres?)\b)",
         facts.source_text,
         re.IGNORECASE,
     )
-    if said is None or container_said(said.group(1)) != held:
+    container_word: str | None = said.group(1) if said is not None else None
+    if (container_word is None or container_said(container_word) != held) and facts.unit:
+        # ("quarter case of X", "2 extra boxes of X", "2 X boxes": the reading container_word the
+        # containers, in words the pattern above does not see; round 326 drafted a quarter
+        # case of a piece priced 50 to the case as a quarter of one piece, sure)
+        container_word = facts.unit if container_said(facts.unit) == held else container_word
+    if container_word is None or container_said(container_word) != held:
         if facts.unit_cost is None and not packs.says_each(item.name):
             # "50 TR413 stems" of "VALVE STEM TR413 BX/100" at $18.50: the list's cost may be
             # the box's or one stem's; the name does not say which
@@ -564,8 +572,8 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     if (holds.group("c2") or "").lower() in ("bx", "bg") and not (
         packs.says_each(item.name) or _MEASURE_BEFORE.search(item.name, 0, holds.start())
     ):
-        return facts  # "GAUZE SPONGE BX/50" is as often the box's cost: the boxes counted
-    return _multiplied(facts, holds.group(0), held, size, facts.quantity, said.group(1))
+        return facts  # "GAUZE SPONGE BX/50" is as often the box's cost: the boxes container_word
+    return _multiplied(facts, holds.group(0), held, size, facts.quantity, container_word)
 
 
 # A case pack whose pieces at the list's cost would make one case worth this much or more:

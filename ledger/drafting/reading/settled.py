@@ -111,6 +111,10 @@ _BOOKED = _words(
 _MADE_GOOD = _words(
     r"""\b(?:repaired|fixed\s+(?:up|them|it)|fixed(?=\s*(?:[.,;!)]|$|\s+and\b)))
       # ("the guy who lifted 2 X got stopped, airpods are back in the case": round 325)
+      # ("5 X caps have dented cans but they test fine on the meter. w/o?": round 326)
+      | \b(?:they|it|these|those|all|both|units?|caps?)\s+(?:still\s+)?(?:tests?|checks?\s+out
+            |works?|runs?|functions?|powers?\s+(?:up|on))\s+(?:just\s+)?(?:fine|ok|okay|perfect
+            |perfectly|normally|good)\b
       | \bback\s+(?:on|to|in|into)\s+(?:the\s+)?(?:shel(?:f|ves)|stock|inventory|sale|the\s+floor
             |(?:display\s+|glass\s+|locked\s+)?(?:case|cases|cage|showcase)|display)\b
       | \b(?:put|returned)\s+back\b
@@ -128,6 +132,8 @@ _MADE_GOOD = _words(
             (?:replac\w+|swap\w*)\b
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
+      # ("jetboil is crediting us for the 3 cracked X, do we still w/o?": round 326)
+      | (?<!\bnot\s)(?<!n't\s)\b(?:crediting|credit(?:ed)?)\s+us\s+(?:for|on)\b
       # ("customer took the 3 dented X anyway, paid full price": round 319)
       # ("dinged on delivery, they took them at full price anyway": round 325)
       | \b(?:paid|pays|paying|took|takes|taking|accepted|kept)\s+
@@ -233,7 +239,8 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "fine": ("fine", " ok", "good", "intact", "undamaged", "sellable", "saleable", "usable",
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
-                  "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good"),
+                  "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good",
+                  "credit", "normal"),
     "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
                   "paid", "pay", "will pay", "agreed", "offered", "deduct", "reimburs", "covering",
                   "approved", "honor", "honour"),
