@@ -12,7 +12,7 @@ from ledger.drafting import loose, shared
 from ledger.drafting.build import build_draft, whole_message
 from ledger.drafting.offline import read_requests
 from ledger.drafting.reading import items as items_codes
-from ledger.drafting.reading import measures, named, packs
+from ledger.drafting.reading import listcase, measures, named, packs
 from ledger.drafting.types import (
     AccountInfo,
     Draft,
@@ -53,6 +53,11 @@ def warm_up() -> None:
 def draft(text: str, context: DraftContext) -> list[Draft]:
     """Every write-off the text asks for, one Draft each. Raises DraftError for text that is
     not a write-off request at all (empty, a greeting, a question)."""
+    # ("Bacardi 750ml, 12/cs" in a list that says "ea" where it prices the piece: the case)
+    cased = listcase.cased(context.items) if context.items else {}
+    if cased:
+        items_read = {**context.items, **{sku: item for sku, (item, _) in cased.items()}}
+        context = replace(context, items=items_read)
     items = context.items
     # "FW05212 GTYN": a code with a space is read under a stand-in ("FW05212-GTYN")
     stand_ins = items_codes.spaced_stand_ins(items) if items else {}
@@ -75,6 +80,8 @@ def draft(text: str, context: DraftContext) -> list[Draft]:
         requests = [named.by_list(facts, items) for facts in requests]
     if stand_ins:
         requests = [replace(f, sku=stand_ins.get(f.sku or "", f.sku)) for f in requests]
+    if cased:
+        requests = [listcase.noted(f, cased) for f in requests]
     drafts = [build_draft(facts, context) for facts in requests]
     if items and len(drafts) > 1:
         # "2 cases and 7 loose boxes": one write-off of the same goods, said as two parts

@@ -12262,3 +12262,53 @@ def test_units_of_goods_priced_by_the_case_are_as_bare_as_a_count() -> None:
     items = {"CR-24": ItemInfo("CR-24", "Crayola Crayons 24ct, case of 48", Decimal("38.40"))}
     (d,) = draft("upc CR-24, 30 units crushed under a fallen shelf", make_context(items=items))
     assert (d.amount, d.confidence < 0.9) == (Decimal("24.00"), True)
+
+
+# -- held-out round 327 (sets 2653-2660) ------------------------------------------------------
+
+
+def test_a_drivers_cod_bag_is_cash() -> None:
+    with pytest.raises(DraftError, match="cash"):
+        draft("COD bag on route 12 came back $60 short", make_context(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "caught a shoplifter at the door w/ 2 SKU-12 in his coat, got both back",
+        "the 2 SKU-12 that got stolen last week - cops caught the guy and we got both back",
+    ],
+)
+def test_stolen_goods_got_back_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+_WINE = {
+    "613050": ItemInfo("613050", "Bacardi Superior Rum 750ml, 12/cs", Decimal("139.20")),
+    "705315": ItemInfo("705315", "Barefoot Pinot Grigio 1.5L, 6/cs", Decimal("41.70")),
+    "415220": ItemInfo("415220", "Hendrick's Gin 750ml (ea, 12/cs)", Decimal("27.85")),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("2 cs 705315 broken", "83.40"),
+        ("we gave 12 bottles of 705315 to the food bank", "83.40"),
+        ("cycle count 613050: sys 84 btl, counted 79", "58.00"),
+        # ... and the piece the list prices "ea" stays the piece
+        ("2 cs 415220 broken", "668.40"),
+    ],
+)
+def test_a_list_that_says_ea_for_the_piece_prices_its_other_case_packs_by_the_case(
+    text: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=_WINE))
+    assert d.amount == Decimal(amount)
+    assert d.confidence < 0.9
+    # a list that never says "ea" keeps the piece's reading (rounds 138-143)
+    items = {sku: i for sku, i in _WINE.items() if sku != "415220"}
+    if "415220" not in text:
+        (d,) = draft(text, make_context(items=items))
+        assert d.amount != Decimal(amount)

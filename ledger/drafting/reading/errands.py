@@ -30,6 +30,8 @@ _CASH_HELD = words(
         # ("inflatable pool floats x 60": goods that float)
         |(?<!pool\s)(?<!inflatable\s)(?<!swim\s)(?<!fishing\s)(?<!lake\s)floats?
         |cashiers?|cashbox(?:es)?
+        # ("COD bag on route 12 came back $60 short": a driver's collections, round 327)
+        |c\.?o\.?d\.?\s+(?:bags?|envelopes?|money|cash|collections?|payments?)
         |cash\s+(?:box|tin|bag|up|out)|money\s+(?:box|tin|bag)|(?:in|from|the)\s+safe
         |hono(?:u)?r\s+(?:box|jar|tin|system)|honesty\s+(?:box|jar|tin)|coin\s+(?:box|jar)
         |safe\s+(?:count|was|is|came|short|over|down)|(?<!brown\s)(?<!burnt\s)(?<!burned\s)(?<!dry\s)(?<!yellow\s)(?<!dried\s)(?<!black\s)
@@ -53,8 +55,8 @@ _MONEY_SAID = re.compile(
 
 # Every pattern here runs on every message; each is tried only when the lower-cased text
 # holds one of the stems every match of it contains (a few substring tests turn most away).
-_CASH_STEMS = ("cash", "till", "tll", "dr", "reg", "float", "money", "safe", "tip", "z",
-               "deposit", "bank", "change", "hon", "coin")  # fmt: skip
+_CASH_STEMS = ("cash", "c.o.d", "cod", "till", "tll", "dr", "reg", "float", "money", "safe",
+               "tip", "z", "deposit", "bank", "change", "hon", "coin")  # fmt: skip
 _MONEY_STEMS = ("$", "buck", "dollar", "cent", "usd", "fiver", "tenner", "twent", "fift",
                 "hundred")  # fmt: skip
 

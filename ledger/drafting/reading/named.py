@@ -483,6 +483,12 @@ def _holds(name: str) -> re.Match[str] | None:
     return first
 
 
+def pack_in_name(name: str) -> re.Match[str] | None:
+    """The pack an item list's name gives (see _holds): its count is group "n" or "n2", its
+    container "c" or "c2"."""
+    return _holds(name)
+
+
 def container_said(word: str) -> str | None:
     """The container a word of a message or a list's name counts ("ct" -> "carton")."""
     low = word.lower()

@@ -59,7 +59,9 @@ _FOUND = _words(
       | \b(?:all|now|since|later)\s+(?:been\s+)?
             (?:found|recovered|located|retrieved|accounted\s+for)\b
       | \b(?:recovered|located|retrieved)\s*(?=[.!;,)]|$)
-      | \bgot\s+(?:them|it|those|these|all\s+of\s+them)\s+back\b
+      # ("caught a shoplifter w/ 2 X in his coat, got both back": round 327)
+      | \bgot\s+(?:them|it|those|these|all\s+of\s+them|both|all|em|'em|everything|the\s+lot
+            |(?:all|both)\s+(?:\d+\s+)?(?:of\s+(?:them|those|these|em|'em)\s+)?)\s*back\b
       | \b(?:goods|items|stock|they|them|it|all)\s+(?:were\s+|was\s+|got\s+|have\s+been\s+|been\s+)?
             (?:returned|given\s+back|handed\s+back|brought\s+back)\b
       | \bcame\s+back\s+(?:in|to)\s+(?:stock|inventory)\b""",
@@ -219,7 +221,9 @@ _NOT_RECEIVED = _words(
 # damage, "4 X missing - found them" finds the goods
 _GONE = _words(
     r"\b(?:missing|lost|stolen|theft|thef|nicked|pinched|swiped|gone|short|unaccounted"
-    r"|misplaced|disappeared|vanished|can'?t\s+find|cannot\s+find|couldn'?t\s+find|taken)\b",
+    r"|misplaced|disappeared|vanished|can'?t\s+find|cannot\s+find|couldn'?t\s+find|taken"
+    # ("caught a shoplifter at the door w/ 2 X in his coat, got both back": round 327)
+    r"|shoplift\w*|lifted|pocketed|snatched|grabbed|thief|thieves|walked)\b",
     re.I,
 )
 # what each family's words must hold, found in one scan before any family's pattern runs
