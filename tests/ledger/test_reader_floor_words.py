@@ -12312,3 +12312,36 @@ def test_a_list_that_says_ea_for_the_piece_prices_its_other_case_packs_by_the_ca
     if "415220" not in text:
         (d,) = draft(text, make_context(items=items))
         assert d.amount != Decimal(amount)
+
+
+# -- held-out round 328 (sets 2661-2668) ------------------------------------------------------
+
+
+def test_a_count_line_of_goods_priced_by_the_pack_asks_what_was_counted() -> None:
+    code = "611269991000"
+    items = {code: ItemInfo(code, "Red Bull Energy Drink 8.4oz can, 24pk Cs", Decimal("39.60"))}
+    (d,) = draft(f"count sheet bay 9:\n{code} sys 480 / ct 462", make_context(items=items))
+    assert d.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tech took 2 SKU-12 on his route, never came back, we're taking it out of his check",
+        "installer cracked 1 SKU-12 on a job, it's coming out of his paycheck",
+    ],
+)
+def test_a_loss_taken_out_of_someones_pay_is_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_a_code_beside_a_twins_name_asks_which() -> None:
+    items = {
+        "WN-TW": ItemInfo("WN-TW", "Warm & Natural batting, twin, pkg", Decimal("23.10")),
+        "WN-QN": ItemInfo("WN-QN", "Warm & Natural batting, queen, pkg", Decimal("34.50")),
+    }
+    (d,) = draft("WN-TW queen batting x 2 ripped", make_context(items=items))
+    assert d.confidence < 0.9
+    (d,) = draft("WN-TW twin batting x 2 ripped", make_context(items=items))
+    assert (d.amount, d.confidence >= 0.9) == (Decimal("46.20"), True)

@@ -1086,9 +1086,7 @@ def rewrite(
             and not reason(hit.said)
             and hit.said.replace(" ", "").isalpha()  # (a word, no figure: "the 25 CHR-009")
             and packs.holder(hit.said) is None  # ("2 bolts LIN-90": what holds the goods)
-            and not any(
-                _norm(w) in index.tokens.get(c, ()) for c in typed for w in hit.said.split()
-            )
+            and _foreign_to(hit, typed, index)
             and any(_next_to(text, hit, span) for span in typed_spans)
         ):
             # "sachet 0857201004123 x 10": a word only another item's name says, right beside
@@ -1343,6 +1341,16 @@ def _one_sentence(text: str, a: int, b: int) -> bool:
 _GOODS_WORDS_BETWEEN = re.compile(
     r"(?:\s+(?!(?:and|or|plus|with|also|then|but|not|no|of|from|for|to|in|on|at)\b)[a-z][a-z'-]*){0,2}\s*"
 )
+
+
+def _foreign_to(hit: Match, typed: set[str], index: _Index) -> bool:
+    """Whether another item's name said beside a code is no name of the code's item: one
+    word the code's name lacks, or several of which one is not the code's ("WN-TW-PKG queen
+    batting" of twin batting, with queen batting in the list; round 328 drafted the twin,
+    sure)."""
+    said = [_norm(w) for w in hit.said.split()]
+    own = [w for w in said if any(w in index.tokens.get(c, ()) for c in typed)]
+    return not own if len(said) == 1 else len(own) < len(said)
 
 
 def _next_to(text: str, match: Match, span: tuple[int, int]) -> bool:

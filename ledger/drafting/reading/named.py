@@ -822,6 +822,7 @@ _PACK_IN_NAME = re.compile(
     re.IGNORECASE,
 )
 P_PACK_SAID = 0.15  # pieces said of an item the list sells as a pack: which is counted?
+_COUNTED_AGAINST_BOOKS = "The books say "  # (the note of a count line: "sys 480 / ct 462")
 
 
 def by_pack_said(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
@@ -844,6 +845,14 @@ def by_pack_said(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
         rf"(?<![\w.])(?:{count})\s*(?:x\s+)?(?:of\s+(?:the\s+)?)?([\w-]+)", facts.source_text, re.I
     )
     if after is None:
+        if any(n.startswith(_COUNTED_AGAINST_BOOKS) for n in facts.notes):
+            # ("611269991000 sys 480 / ct 462" of "Red Bull 8.4oz can, 24pk Cs": cans or
+            # cases counted? round 328 drafted 18 cases, sure)
+            note = (
+                f"The count of {item.sku} ({item.name}): the list's cost is for "
+                f"'{pack.group(0)}'; were pieces of it counted, or whole ones?"
+            )
+            return replace(facts, guesses=(*facts.guesses, Guess(note, P_PACK_SAID)))
         return facts
     said = after.group(1)
     if said.upper() == item.sku.upper():

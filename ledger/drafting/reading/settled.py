@@ -201,7 +201,12 @@ _RECHARGED = _words(
       | \b(?:accepted|approved|honou?red|paid\s+out|paying\s+out)\s+(?:the\s+|our\s+)?
             (?:freight\s+|damage\s+|carrier\s+)?claim\b
       | \bclaim\s+(?:was\s+|got\s+|has\s+been\s+|is\s+|been\s+)?(?:accepted|approved|paid)\b
-      | \bdeduct(?:ed|ing)?\s+from\s+(?:\S+\s+){0,2}?(?:pay|wages?|salary|paycheck|payslip)\b"""
+      | \bdeduct(?:ed|ing)?\s+from\s+(?:\S+\s+){0,2}?(?:pay|wages?|salary|paycheck|payslip)\b
+      # ("tech took 2 X on his route, never came back, we're taking it out of his check":
+      # round 328)
+      | \b(?:tak(?:e|es|ing)|took|com(?:e|es|ing))\s+(?:it\s+|them\s+|that\s+|this\s+
+            |the\s+cost\s+)?out\s+of\s+(?:his|her|their|\S+'s)\s+(?:pay|paycheck|check|cheque
+            |wages?|salary|payslip)\b"""
 )
 # the supplier or the carrier never delivered: a claim on them, not our shrinkage
 _NOT_RECEIVED = _words(
@@ -246,6 +251,7 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
                   "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good",
                   "credit", "normal"),
     "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
+                  "out of",
                   "paid", "pay", "will pay", "agreed", "offered", "deduct", "reimburs", "covering",
                   "approved", "honor", "honour"),
     "not_received": ("short", "missing", "absent", "sent", "shipped", "delivered", "never",
