@@ -1092,6 +1092,10 @@ def _pieces_of_the_items_container(facts: Facts, item: ItemInfo) -> tuple[str, D
     if unit in _NOT_PIECES or any(counted) or _singular(unit) in _WHOLE_ONES & name_words:
         # ("7 kits" of "flare kit, 4-pack": the kits the list sells)
         return None  # "2 flats EGG-LG": the list's own containers, counted
+    if unit and _singular(unit) == sized[0]:
+        # ("a bottle of tramadol 50s" of "..., bottle of 1000": the bottle the list prices,
+        # not one tablet of it; round 329 drafted $0.03)
+        return None
     if unit and (unit in _PIECE_WORDS or measures.measure(unit) is None):
         return sized  # "12 bottles", "40 pcs"
     if unit and _one_measure_each(item.name, unit):
@@ -1920,7 +1924,9 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
             elif (
                 facts.quantity is not None
                 and not facts.containers
-                and not facts.unit
+                # ("a third of the 48 avos in the X case" of "..., 48ct case": 16 "units", as
+                # bare as a count; round 329 drafted 16 cases, sure)
+                and (not facts.unit or facts.unit.lower() in ("unit", "units"))
                 and (counted_in := _sized_container(item)) is not None
             ):
                 # "HSY/RC36 x8 melted" of "Reese's cups BX/36": eight boxes, or eight cups?

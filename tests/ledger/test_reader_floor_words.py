@@ -12345,3 +12345,33 @@ def test_a_code_beside_a_twins_name_asks_which() -> None:
     assert d.confidence < 0.9
     (d,) = draft("WN-TW twin batting x 2 ripped", make_context(items=items))
     assert (d.amount, d.confidence >= 0.9) == (Decimal("46.20"), True)
+
+
+# -- held-out round 329 (sets 2669-2676) ------------------------------------------------------
+
+
+def test_a_code_beside_its_twins_size_asks_which() -> None:
+    items = {
+        "1804PRS": ItemInfo(
+            "1804PRS", "Rain Bird 1804 4in spray body (ea, 25/bx)", Decimal("4.12")
+        ),
+        "1806PRS": ItemInfo(
+            "1806PRS", "Rain Bird 1806 6in spray body (ea, 25/bx)", Decimal("6.35")
+        ),
+    }
+    (d,) = draft("1804PRS 6in spray bodies x 10 cracked", make_context(items=items))
+    assert d.confidence < 0.9
+    (d,) = draft("1804PRS 4in spray bodies x 10 cracked", make_context(items=items))
+    assert (d.amount, d.confidence >= 0.9) == (Decimal("41.20"), True)
+
+
+def test_a_share_of_a_case_counts_in_units_of_goods_priced_by_the_case_is_never_sure() -> None:
+    items = {"94225": ItemInfo("94225", "Organic Hass avocados #48, 48ct case", Decimal("64.80"))}
+    (d,) = draft("a third of the 48 avos in the 94225 case are mush", make_context(items=items))
+    assert d.confidence < 0.9
+
+
+def test_a_bottle_of_goods_priced_by_the_bottle_is_one_bottle() -> None:
+    items = {"TR50": ItemInfo("TR50", "Tramadol 50 mg tablets, bottle of 1000", Decimal("29.80"))}
+    (d,) = draft("someone took a bottle of TR50 from the drug safe", make_context(items=items))
+    assert d.amount == Decimal("29.80")

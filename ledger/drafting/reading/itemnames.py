@@ -1084,7 +1084,12 @@ def rewrite(
             # a vital signs monitor in the list; round 325 drafted the AED, sure)
             (hit.weak or " " in hit.said.strip())
             and not reason(hit.said)
-            and hit.said.replace(" ", "").isalpha()  # (a word, no figure: "the 25 CHR-009")
+            # (a word, no figure: "the 25 CHR-009"; or several, a figure glued to its measure
+            # among them: "1804PRS 6in spray bodies" of the 4in body, round 329)
+            and (
+                hit.said.replace(" ", "").isalpha()
+                or (" " in hit.said.strip() and not any(w.isdigit() for w in hit.said.split()))
+            )
             and packs.holder(hit.said) is None  # ("2 bolts LIN-90": what holds the goods)
             and _foreign_to(hit, typed, index)
             and any(_next_to(text, hit, span) for span in typed_spans)
