@@ -6120,7 +6120,9 @@ _KEPT_BEFORE = re.compile(
 )
 _OF_OTHER_PRICE = re.compile(
     # ("sell at 50% off retail": a cut off the selling price, whose figure the books lack)
-    r"\s*(?:of|off)\s+(?:the\s+|its\s+|their\s+)?(?:retail|list|msrp|rrp|sticker|selling|sale|shelf"
+    # ("write down 10 X to 30% below retail": round 330)
+    r"\s*(?:of|off|below|under|less\s+than)\s+(?:the\s+|its\s+|their\s+)?(?:retail|list|msrp|rrp"
+    r"|sticker|selling|sale|shelf"
     r"|market|full)\b",
     _I,
 )

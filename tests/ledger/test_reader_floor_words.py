@@ -12375,3 +12375,36 @@ def test_a_bottle_of_goods_priced_by_the_bottle_is_one_bottle() -> None:
     items = {"TR50": ItemInfo("TR50", "Tramadol 50 mg tablets, bottle of 1000", Decimal("29.80"))}
     (d,) = draft("someone took a bottle of TR50 from the drug safe", make_context(items=items))
     assert d.amount == Decimal("29.80")
+
+
+# -- held-out round 330 (sets 2677-2684) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("RAM-16G sys 40 / ct'd 43", Category.OVERAGE, Decimal(3)),
+        ("SKU-12 sys 40 ct'd 37", Category.SHRINKAGE, Decimal(3)),
+    ],
+)
+def test_ctd_is_counted(text: str, category: Category, quantity: Decimal) -> None:
+    items = {**ITEMS, "RAM-16G": ItemInfo("RAM-16G", "DDR4 16GB SODIMM", Decimal("31.25"))}
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity) == (category, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sidewalls scuffed on 4 SKU-12 from the conveyor but they hold air fine, do we w/o?",
+        "outer boxes crushed on 4 SKU-12 but the panels tested fine",
+    ],
+)
+def test_goods_that_work_after_all_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_a_cut_below_retail_is_never_sure() -> None:
+    (d,) = draft("write down 10 SKU-12 to 30% below retail, scuffed", make_context(items=ITEMS))
+    assert d.confidence < 0.9

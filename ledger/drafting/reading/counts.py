@@ -102,6 +102,8 @@ _COUNTED = re.compile(
           |physical(?:ly)?(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           # ("sytem 14, countd 11": typed in a hurry)
           |countd|cnted|coutned
+          # ("RAM-D4S-16G sys 40 / ct'd 43": counted, short; round 330)
+          |ct'?d|cnt'?d|c'?td
           # ("WHSK14 sys 40 / act 36": the actual count, short; round 180)
           |act\.?(?=\s*[:=]?\s*\d)
           # ("counted latex M: 212": the goods, then the figure after a colon)

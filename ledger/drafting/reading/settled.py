@@ -114,6 +114,11 @@ _MADE_GOOD = _words(
     r"""\b(?:repaired|fixed\s+(?:up|them|it)|fixed(?=\s*(?:[.,;!)]|$|\s+and\b)))
       # ("the guy who lifted 2 X got stopped, airpods are back in the case": round 325)
       # ("5 X caps have dented cans but they test fine on the meter. w/o?": round 326)
+      # ("... but they hold air fine", "but the panels tested fine": round 330)
+      | \bbut\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:tested|test|tests|checked\s+out|check\s+out
+            |checks\s+out|worked|work|works|hold|holds|held|run|runs|ran|powered\s+(?:up|on)
+            |power\s+(?:up|on)|powers\s+(?:up|on))\s+(?:\w+\s+)?(?:just\s+)?(?:fine|ok|okay|perfect
+            |perfectly|normally|good)\b
       | \b(?:they|it|these|those|all|both|units?|caps?)\s+(?:still\s+)?(?:tests?|checks?\s+out
             |works?|runs?|functions?|powers?\s+(?:up|on))\s+(?:just\s+)?(?:fine|ok|okay|perfect
             |perfectly|normally|good)\b
@@ -176,7 +181,10 @@ _NOT_MADE_GOOD = re.compile(
     re.I,
 )
 # "the rest are fine", "40 units good, 4 broken": other goods than the lost ones
-_OTHER_GOODS = re.compile(r"(?:\b(?:rest|other|others|remaining)\b(?:\s+\w+){0,2}|\d)\s*$", re.I)
+# (a count, not a code's last digit: "crushed on 4 P2723QE but the panels tested fine")
+_OTHER_GOODS = re.compile(
+    r"(?:\b(?:rest|other|others|remaining)\b(?:\s+\w+){0,2}|(?<![\w./-])\d+)\s*$", re.I
+)
 # someone else bears the loss: "we'll bill the carrier", "carrier accepted liability",
 # "charged to the customer", "employee will pay", "deducted from Bob's pay": a receivable or
 # a sale, not our expense
