@@ -12408,3 +12408,23 @@ def test_goods_that_work_after_all_are_a_doubt(text: str) -> None:
 def test_a_cut_below_retail_is_never_sure() -> None:
     (d,) = draft("write down 10 SKU-12 to 30% below retail, scuffed", make_context(items=ITEMS))
     assert d.confidence < 0.9
+
+
+# -- held-out round 331 (sets 2685-2692) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "driver dropped 2 cs SKU-12 and is paying for them out of his check",
+        "the guy who grabbed 4 SKU-12 off dock 6 got caught, cops brought it all back",
+    ],
+)
+def test_paid_out_of_a_check_or_brought_back_is_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_what_the_count_sheet_says_is_the_books() -> None:
+    (d,) = draft("sheet says 40 SKU-12, floor has 43, book the extra", make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(3))

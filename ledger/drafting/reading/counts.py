@@ -54,6 +54,8 @@ _BOOK = lead(
     + r"""|books?|records?|expected|on\s+hand\s+per\s+system|wms|erp|qoh|soh
           # ("count sheet 14 (mezz): ..." is the sheet's number)
           |computer|database|count\s+sheet(?!\s*\#?\s*\d+\s*[(:])
+          # ("sheet says 40 cs X, floor has 43": the count sheet's printed figure; round 331)
+          |sheet(?=\s+(?:says|said|shows|showed)\b)
           |book\s+(?:qty|quantity|count|stock)|ledger|booked
           |stock\s+(?:record|card)s?|on\s+paper|(?:a\s+)?book\s+figure(?:\s+of)?
           |should\s+(?:be|have(?:\s+been)?)

@@ -60,6 +60,9 @@ _FOUND = _words(
             (?:found|recovered|located|retrieved|accounted\s+for)\b
       | \b(?:recovered|located|retrieved)\s*(?=[.!;,)]|$)
       # ("caught a shoplifter w/ 2 X in his coat, got both back": round 327)
+      # ("the guy who grabbed 4 cs X got caught, cops brought it all back": round 331)
+      | \b(?:brought|gave|handed|returned)\s+(?:it|them|those|these|em|'em|everything)
+            (?:\s+all)?\s+back\b
       | \bgot\s+(?:them|it|those|these|all\s+of\s+them|both|all|em|'em|everything|the\s+lot
             |(?:all|both)\s+(?:\d+\s+)?(?:of\s+(?:them|those|these|em|'em)\s+)?)\s*back\b
       | \b(?:goods|items|stock|they|them|it|all)\s+(?:were\s+|was\s+|got\s+|have\s+been\s+|been\s+)?
@@ -212,9 +215,9 @@ _RECHARGED = _words(
       | \bdeduct(?:ed|ing)?\s+from\s+(?:\S+\s+){0,2}?(?:pay|wages?|salary|paycheck|payslip)\b
       # ("tech took 2 X on his route, never came back, we're taking it out of his check":
       # round 328)
-      | \b(?:tak(?:e|es|ing)|took|com(?:e|es|ing))\s+(?:it\s+|them\s+|that\s+|this\s+
-            |the\s+cost\s+)?out\s+of\s+(?:his|her|their|\S+'s)\s+(?:pay|paycheck|check|cheque
-            |wages?|salary|payslip)\b"""
+      # ("driver dropped 2 cs X and is paying for them out of his check": round 331)
+      | \bout\s+of\s+(?:his|her|their|\S+'s)\s+(?:pay|paycheck|check|cheque|wages?|salary
+            |payslip)\b"""
 )
 # the supplier or the carrier never delivered: a claim on them, not our shrinkage
 _NOT_RECEIVED = _words(
