@@ -2279,7 +2279,9 @@ _PACKED_NAME = re.compile(
     # firm, 14oz" is boxes of how many? round 243 drafted three blocks at 0.97. Goods sold in
     # bulk name their sack, bag or drum, which says it.)
     r"\b(?:bags?|box(?:es)?|sacks?|bx|pk|pack|drums?|pails?|jugs?|tubs?"
-    r"|case\s*(?:of|/)|cs\s*/|ct|count|dozen|dz|pair|set|roll|bundle|each|ea"
+    # (not "each": "2 boxes of the X outlets" of "GFCI Receptacle White, each" are boxes of
+    # how many? round 332 drafted two outlets, sure)
+    r"|case\s*(?:of|/)|cs\s*/|ct|count|dozen|dz|pair|set|roll|bundle"
     # ("Round bur RA #2, 100pk", "Gloves nitrile M/200")
     r"|\d+\s*(?:pk|pks|pack|pc|pcs|ct|count))\b|\w\s*/\s*\d",
     re.IGNORECASE,

@@ -12428,3 +12428,15 @@ def test_paid_out_of_a_check_or_brought_back_is_a_doubt(text: str) -> None:
 def test_what_the_count_sheet_says_is_the_books() -> None:
     (d,) = draft("sheet says 40 SKU-12, floor has 43, book the extra", make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(3))
+
+
+# -- held-out round 332 (sets 2693-2700) ------------------------------------------------------
+
+
+def test_boxes_of_goods_the_list_prices_each_ask_how_many() -> None:
+    code = "ELE.GFCI-15W"
+    items = {code: ItemInfo(code, "Leviton GFCI Receptacle White, each", Decimal("14.30"))}
+    (d,) = draft(f"2 boxes of the {code} outlets crushed", make_context(items=items))
+    assert d.confidence < 0.9
+    (d,) = draft(f"2 {code} crushed", make_context(items=items))
+    assert (d.amount, d.confidence >= 0.9) == (Decimal("28.60"), True)
