@@ -12440,3 +12440,24 @@ def test_boxes_of_goods_the_list_prices_each_ask_how_many() -> None:
     assert d.confidence < 0.9
     (d,) = draft(f"2 {code} crushed", make_context(items=items))
     assert (d.amount, d.confidence >= 0.9) == (Decimal("28.60"), True)
+
+
+# -- held-out round 333 (sets 2701-2708) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 SKU-12 in crushed boxes, radios power up and test fine tho. write off?",
+        "cartons on 2 SKU-12 are torn to shreds but the doors look perfect, w/o?",
+        "10 SKU-12 scuffed up but they still play fine, write off?",
+    ],
+)
+def test_goods_that_play_look_or_test_fine_are_a_doubt(text: str) -> None:
+    drafts = draft(text, make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_goods_that_were_fine_before_the_damage_are_written_off() -> None:
+    (d,) = draft("3 SKU-12 cracked, they looked fine on arrival", make_context(items=ITEMS))
+    assert d.confidence >= 0.9

@@ -118,10 +118,15 @@ _MADE_GOOD = _words(
       # ("the guy who lifted 2 X got stopped, airpods are back in the case": round 325)
       # ("5 X caps have dented cans but they test fine on the meter. w/o?": round 326)
       # ("... but they hold air fine", "but the panels tested fine": round 330)
-      | \bbut\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:tested|test|tests|checked\s+out|check\s+out
-            |checks\s+out|worked|work|works|hold|holds|held|run|runs|ran|powered\s+(?:up|on)
-            |power\s+(?:up|on)|powers\s+(?:up|on))\s+(?:\w+\s+)?(?:just\s+)?(?:fine|ok|okay|perfect
-            |perfectly|normally|good)\b
+      # ("... but they still play fine", "but the doors look perfect", "radios power up and
+      # test fine tho": round 333)
+      | \b(?:but|tho|though|yet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:tested|test|tests|checked\s+out
+            |check\s+out|checks\s+out|worked|work|works|hold|holds|held|run|runs|ran
+            |powered\s+(?:up|on)|power\s+(?:up|on)|powers\s+(?:up|on)|play|plays|played|sound
+            |sounds|look|looks|looked|spin|spins|fit|fits|function|functions|operate|operates)
+            \s+(?:\w+\s+)?(?:just\s+)?(?:fine|ok|okay|perfect|perfectly|normally|good|great)\b
+      | \b[a-z]+s\s+(?:still\s+)?(?:power\s+(?:up|on)|turn\s+on|boot\s+up)\s+and\s+
+            (?:test|work|run|play)\s+(?:fine|ok|okay|perfectly|normally)\b
       | \b(?:they|it|these|those|all|both|units?|caps?)\s+(?:still\s+)?(?:tests?|checks?\s+out
             |works?|runs?|functions?|powers?\s+(?:up|on))\s+(?:just\s+)?(?:fine|ok|okay|perfect
             |perfectly|normally|good)\b
