@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs
+from ledger.drafting.reading import account, chatter, fuzzy, hedges, items, lookalike, packs, tables
 from ledger.drafting.reading import adjust as adjust  # its own line, as counts
 from ledger.drafting.reading import arrivals as arrivals  # its own line, as counts
 from ledger.drafting.reading import asides as asides  # its own line: merges with other branches
@@ -3521,6 +3521,8 @@ _THE_OTHER_ONE = re.compile(
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
+    if "\n" in text:
+        text = tables.rewrite(text)  # a pasted count table: its rows as count lines
     low = text.lower()  # (for the gates below; what they rewrite adds neither "k/" nor "sq")
     if "k/" in low or "k /" in low:
         # "4 reels X (5k/reel)": five thousand pieces to the reel, no $5,000 (round 163)

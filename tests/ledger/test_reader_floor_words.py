@@ -12461,3 +12461,18 @@ def test_goods_that_play_look_or_test_fine_are_a_doubt(text: str) -> None:
 def test_goods_that_were_fine_before_the_damage_are_written_off() -> None:
     (d,) = draft("3 SKU-12 cracked, they looked fine on arrival", make_context(items=ITEMS))
     assert d.confidence >= 0.9
+
+
+def test_a_pasted_count_table_drafts_each_row() -> None:
+    # one row of 68 such tables in rounds 325-333 was drafted, as a loss of its count
+    items = {**ITEMS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    text = "<!here> count results\n```\nSKU     sys  ct\nSKU-12  22   19\nSKU-40  10   11\n```"
+    drafts = draft(text, make_context(items=items))
+    assert [(d.category, d.sku, d.quantity) for d in drafts] == [
+        (Category.SHRINKAGE, "SKU-12", Decimal(3)),
+        (Category.OVERAGE, "SKU-40", Decimal(1)),
+    ]
+    # ... the count first when the header says so; a row that agrees writes nothing off
+    text = "```\nitem     count  system\nSKU-12   19     22\nSKU-40   10     10\n```\npls book"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.sku, d.quantity) == (Category.SHRINKAGE, "SKU-12", Decimal(3))
