@@ -1262,7 +1262,7 @@ def _bare_count_of_a_bulk_item(facts: Facts, item: ItemInfo) -> tuple[str, Decim
         or facts.containers
         # ("30 units crushed" of "Crayons 24ct, case of 48": "units" names no container, so
         # the count is as bare as "30 crushed"; round 326 drafted 30 cases, sure)
-        or (facts.unit and facts.unit.lower() not in ("unit", "units"))
+        or (facts.unit and facts.unit.lower() not in _NO_CONTAINER)
     ):
         return None
     sized = _sized_container(item) or (("dozen", Decimal(12)) if _by_the_dozen(item) else None)
@@ -1285,6 +1285,8 @@ def _bare_count_of_a_bulk_item(facts: Facts, item: ItemInfo) -> tuple[str, Decim
 
 # the fewest pieces a bulk container holds whose bare count is of its pieces
 _BULK_SIZE = 10
+# a count's word that names no container: the count is as bare as with none
+_NO_CONTAINER = frozenset(("unit", "units"))
 # a name saying how many its container holds: "box of 30", "50/bx", "CS/24", "bundle 250"
 _HOLDS_SO_MANY = re.compile(
     r"\b(?:box|bx|bag|bg|case|cs|carton|ctn|bundle|bdl|sleeve|slv|flat|tray|bale)"
@@ -1926,7 +1928,7 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
                 and not facts.containers
                 # ("a third of the 48 avos in the X case" of "..., 48ct case": 16 "units", as
                 # bare as a count; round 329 drafted 16 cases, sure)
-                and (not facts.unit or facts.unit.lower() in ("unit", "units"))
+                and (not facts.unit or facts.unit.lower() in _NO_CONTAINER)
                 and (counted_in := _sized_container(item)) is not None
             ):
                 # "HSY/RC36 x8 melted" of "Reese's cups BX/36": eight boxes, or eight cups?

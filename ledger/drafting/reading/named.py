@@ -561,9 +561,9 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     )
     container_word: str | None = said.group(1) if said is not None else None
     if (container_word is None or container_said(container_word) != held) and facts.unit:
-        # ("quarter case of X", "2 extra boxes of X", "2 X boxes": the reading container_word the
-        # containers, in words the pattern above does not see; round 326 drafted a quarter
-        # case of a piece priced 50 to the case as a quarter of one piece, sure)
+        # ("quarter case of X", "2 extra boxes of X": the reading counted the containers, in
+        # words the pattern above does not see; round 326 drafted a quarter case of a piece
+        # priced 50 to the case as a quarter of one piece, sure)
         container_word = facts.unit if container_said(facts.unit) == held else container_word
     if container_word is None or container_said(container_word) != held:
         if facts.unit_cost is None and not packs.says_each(item.name):
@@ -578,7 +578,7 @@ def by_named_container(facts: Facts, items: Mapping[str, ItemInfo]) -> Facts:
     if (holds.group("c2") or "").lower() in ("bx", "bg") and not (
         packs.says_each(item.name) or _MEASURE_BEFORE.search(item.name, 0, holds.start())
     ):
-        return facts  # "GAUZE SPONGE BX/50" is as often the box's cost: the boxes container_word
+        return facts  # "GAUZE SPONGE BX/50" is as often the box's cost: the boxes counted
     return _multiplied(facts, holds.group(0), held, size, facts.quantity, container_word)
 
 
