@@ -2205,6 +2205,13 @@ def read_requests(
             replace(f, unclear=(*f.unclear, early)) if f.category in (Category.LOSS, None) else f
             for f in read
         ]
+    # "donating the 24 X to the college next month": a gift not made yet
+    planned = settled.planned_gift(clean)
+    if planned:
+        read = [
+            replace(f, unclear=(*f.unclear, planned)) if f.category is Category.DONATION else f
+            for f in read
+        ]
     # "reduce the E&O reserve by $500, no longer needed": the reserve let go, no goods out
     let_go = any(f.category is Category.RESERVE_WRITE_OFF for f in read) and (
         settled.reserve_not_used(clean)
@@ -5085,11 +5092,30 @@ _USE_STOPPED = re.compile(
 _OF_AFTER = re.compile(r"\s+of\b", _I)
 _PCT_AFTER = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*%", _I)
 _KNOCK = re.compile(r"\bknock(?:ed|ing)?\b", _I)
+# a count's words: "was 40 now 37" on a count is goods short, not a value going down
+_COUNT_TALK = re.compile(
+    r"\b(?:count|counted|cnt|ct|system|sys|books|on\s+hand|qty|quantity|stock\s+level|shelf)\b", _I
+)
+
+
+def _plain_figure(said: str) -> Decimal | None:
+    """'$685', '12.40', '1,200' as a number (None: a figure said otherwise, '2k')."""
+    digits = said.replace("$", "").replace(",", "").strip()
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
 _MARK_DOWN = re.compile(
     r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$"
     # ("reduce the old-packaging X by 25%": round 317 drafted the whole cost as a loss)
     r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+\d"
-    r"|\bworth\s+(?:only\s+|about\s+|just\s+)?\d",
+    r"|\bworth\s+(?:only\s+|about\s+|just\s+)?\d"
+    # ("knock the 10 X down 25%", "take them to 60% of cost", "down 30% on the 12 X": round 334)
+    r"|\b(?:knock|bring|brought|take|took|value|valued|drop|cut)\w*\s+(?:\S+\s+){0,6}?"
+    r"(?:down\s+(?:by\s+)?\d|(?:down\s+)?to\s+\d{1,2}(?:\.\d+)?\s*%)"
+    r"|(?:^|[.;:,\n]\s*)down\s+\d{1,2}(?:\.\d+)?\s*%\s+on\b",
     _I,
 )
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
@@ -5126,7 +5152,16 @@ _PRICE_OFF = re.compile(
     r"(?P<pct3>\d{1,2}(?:\.\d+)?\s*%)"
     # ("X worth 60% of cost now, 300 ft": the share the goods keep, round 319)
     r"|\bworth\s+(?:only\s+|about\s+|just\s+)?(?P<pct4>\d{1,2}(?:\.\d+)?\s*%)\s*of\s+(?:the\s+|its\s+"
-    r"|their\s+|our\s+)?(?:cost|value)\b",
+    r"|their\s+|our\s+)?(?:cost|value)\b"
+    # ("knock the 10 LED48-PL down 25%", "value them down 25%", "knock it down 30%", "take
+    # them to 60% of cost", "bring the 2 X to 70% of cost", "down 30% on the 12 X": round 334
+    # drafted the goods' whole cost as a loss seven times)
+    r"|\b(?:knock(?:ed|ing)?|bring(?:ing)?|brought|tak(?:e|ing)|took|valu(?:e|ed|ing)"
+    r"|drop(?:ped|ping)?|cut(?:ting)?)\s+(?:\S+\s+){0,6}?"
+    r"(?:down\s+(?:by\s+)?(?P<pct5>\d{1,2}(?:\.\d+)?\s*%)"
+    r"|(?:down\s+)?to\s+(?P<pct6>\d{1,2}(?:\.\d+)?\s*%)\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+    r"(?:cost|value)\b)"
+    r"|(?:^|(?<=[.;:,\n])\s*)down\s+(?P<pct7>\d{1,2}(?:\.\d+)?\s*%)\s+on\b",
     _I,
 )
 # ("they're $36.10 each now after the price increase": round 256, the cost now)
@@ -5567,12 +5602,33 @@ class _ReasonIndex:
             for m in _PRICE_OFF.finditer(text):
                 keyword = (
                     "percent off"
-                    if m.group("pct") or m.group("pct2") or m.group("pct3") or m.group("pct4")
+                    if any(m.group(f"pct{n}") for n in ("", 2, 3, 4, 5, 6, 7))
                     else "dollars off"
                 )
                 found = self.lookup.get(keyword)
                 if found and not any(h.start == m.start() for h in out):
                     out.append(_Hit(found[0], found[1], m.start(), found[2]))
+        if (
+            "now" in low
+            and ("was" in low or "were" in low)
+            and not any(h.category is Category.WRITE_DOWN for h in out)
+            and not _COUNT_TALK.search(text)
+        ):
+            # "TR12-10 x4 were $685 now $500, scuffed", "was 38 now 25: olive boards": a value
+            # going down is the write-down's own word (round 334 drafted the whole cost, or
+            # 38 boards, as losses four times); a figure going up is no write-down
+            for m in _WD_WAS_NOW.finditer(text):
+                was, now = _plain_figure(m.group("a")), _plain_figure(m.group("b"))
+                if was is not None and now is not None and was > now:
+                    out.append(
+                        _Hit(
+                            Category.WRITE_DOWN,
+                            "was ... now",
+                            m.start(),
+                            frozenset({Category.LOSS}),
+                        )
+                    )
+                    break
         if "walked" in low and not _NOBODY_KNOWS.search(text):
             # "20 of the ivory cushions walked at the barn wedding", "1 sixtel walked": goods
             # that walked are taken (never "walked them to the dumpster", "walked over to")

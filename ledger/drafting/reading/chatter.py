@@ -737,6 +737,11 @@ _DROPPED_OFF = re.compile(
 _GOODS_FINE = re.compile(
     r"""\b(?:survived|made\s+it)\b(?!.*\b(?:but|except|broke|broken|cracked|damaged)\b)
       | \b(?:received|came\s+in|arrived|delivery)\b.*\ball\s+good\W*$
+      # ("rcvd 40 dz X from the mill, all good", "rcvd 6 cs X, all good, temps at 38F": round
+      # 334 drafted three deliveries)
+      | \b(?:received|rcvd|rcv'?d|recv'?d|rec'?d)\b[^.;\n]*?,\s*all\s+good\b(?!\s+to\b)
+        (?![^\n]*\b(?:but|except|exc|broke|broken|cracked|damaged|dmg|crushed|missing|short
+        |leak\w*|wet|torn|dented|bad)\b)
       # (within a sentence: "all garbage. Luis is ok" is a person fine; round 182; and within
       # a line: "all 4 smashed\ndriver is ok", round 215)
       | \ball\b(?:[ \t]+[^\s.!;/]+){0,6}?[ \t]+(?:inside[ \t]+)?

@@ -394,8 +394,21 @@ def _elsewhere(text: str, start: int, end: int, n: Decimal) -> list[re.Match[str
     return [
         m
         for m in figure.finditer(text)
+        if not _in_another_pair(text, start, m.start())
         if not (start <= m.start() < end) and not PLACE_BEFORE.search(text, 0, m.start())
     ]
+
+
+def _in_another_pair(text: str, start: int, at: int) -> bool:
+    """Whether the figure at `at` is on another line than the pair at `start`, a line with
+    books of its own: another item's count ("X sys 30 counted 26\nY sys 5 counted 4": Y's 4
+    is no restatement of X's 4 short; round 334 read the sheet as one line)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi == -1 else hi
+    if lo <= start <= hi:
+        return False
+    return bool(_BOOK.search(text, lo, hi) or _BOOK_AFTER.search(text, lo, hi))
 
 
 # the difference said again with no word for its direction: "so +3", "the other 2 went",

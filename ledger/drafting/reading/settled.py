@@ -50,7 +50,8 @@ _FOUND = _words(
             # "found the 6 X we thought were stolen" (round 179: two sure drafts)
             (?:(?:that|which)\s+|(?:that\s+|which\s+)?(?:we|i|they|he|she)\s+
                 (?:thought|figured|assumed|said|reported|believed|feared)\s+)
-            (?:were|was|went|had\s+gone|had\s+been)
+            # ("found the 4 X we thought got stolen": round 334)
+            (?:were|was|went|got|had\s+gone|had\s+been)
             \s+(?:missing|lost|stolen|unaccounted|gone|taken))
       | \b(?:turn(?:ed|s)?|show(?:ed|s)?|popp(?:ed)?|pops)\s+up\b
       | \bno\s+longer\s+missing\b | \bnot\s+missing\s+(?:anymore|any\s+more|after\s+all)\b
@@ -130,6 +131,10 @@ _MADE_GOOD = _words(
       | \b(?:they|it|these|those|all|both|units?|caps?)\s+(?:still\s+)?(?:tests?|checks?\s+out
             |works?|runs?|functions?|powers?\s+(?:up|on))\s+(?:just\s+)?(?:fine|ok|okay|perfect
             |perfectly|normally|good)\b
+      # ("shipping carton for 2 X got mashed, heads inside tested fine": round 334)
+      | \b(?!(?:others|remains)\b)[a-z]{3,}s\s+(?:inside\s+)?(?:all\s+)?(?:tested|checked\s+out
+            |worked|powered\s+(?:up|on))\s+(?:just\s+)?(?:fine|ok|okay|perfect|perfectly|normally
+            |good)\b
       | \bback\s+(?:on|to|in|into)\s+(?:the\s+)?(?:shel(?:f|ves)|stock|inventory|sale|the\s+floor
             |(?:display\s+|glass\s+|locked\s+)?(?:case|cases|cage|showcase)|display)\b
       | \b(?:put|returned)\s+back\b
@@ -178,7 +183,8 @@ _FINE_AFTER_ALL = _words(
             (?:passed|cleared|ok(?:'?d|ed)?|approved|says?\s+(?:they'?re\s+|it'?s\s+)?(?:ok|okay|fine|good))
       | \bpassed\s+(?:qc|inspection|quality\s+control|the\s+inspection)\b
       | \binspected\b[^.;!?\n]{0,20}?\b(?:ok|okay|fine|good|no\s+damage)\b
-      | \b(?:thought|suspected|feared)\b[^.;!?\n]{0,60}?\bbut\b
+      # ("thought 10 X were cracked, turns out just the sleeves were torn": round 334)
+      | \b(?:thought|suspected|feared)\b[^.;!?\n]{0,60}?\b(?:but|turn(?:s|ed)?\s+out)\b
       | \bturn(?:s|ed)?\s+out\s+(?:to\s+be\s+|they\s+(?:are|were)\s+|it\s+(?:is|was)\s+)?
             (?:fine|ok|okay|good|intact|not)\b"""
 )
@@ -411,6 +417,28 @@ def not_yet(text: str) -> str | None:
     """A warning (below 0.9) when `text` writes off goods that will expire or go obsolete,
     not goods that have; the caller applies it to a routine loss only."""
     return read(text, lambda s: False)[1]
+
+
+# A gift still to be made: "donating the 24 X to the college next month once the rig goes
+# LED", "will donate 6 X to the shelter" (round 334 drafted a sure donation). The goods are
+# still ours until they go; a gift made ("donated", "gave") keeps its reading.
+_PLANNED_GIFT = _words(
+    r"""\b(?:will|gonna|going\s+to|plan(?:ning)?\s+to|about\s+to|want\s+to|wanna|intend\s+to
+            |'ll|to\s+be)\s+(?:donate|donated|give|gift|gifted)\b
+      | \b(?:donating|giving)\b[^.;\n]{0,80}?\b(?:next\s+(?:week|month|quarter|year|mon|tue|wed
+            |thu|fri|sat|sun)|tomorrow|tmrw|once\s+(?:the|we|it|they)|when\s+(?:the|we|it|they)
+            |after\s+the|later\s+this)\b"""
+)
+PLANNED_GIFT = "The gift seems not to have been made yet: check the goods have gone"
+
+
+def planned_gift(text: str) -> str | None:
+    """A warning (below 0.9) for a donation still to be made; the caller applies it to
+    donations only."""
+    low = text.lower()
+    if "donat" not in low and "giv" not in low and "gift" not in low:
+        return None
+    return PLANNED_GIFT if _PLANNED_GIFT.search(text) else None
 
 
 # A reserve let go because it is too big, not because goods left: "reduce the E&O reserve by

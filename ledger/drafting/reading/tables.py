@@ -25,21 +25,31 @@ _BOOK_COLUMN = frozenset(("sys", "system", "book", "books", "oh", "qoh", "soh", 
                           "onhand", "pos"))  # fmt: skip
 _COUNT_COLUMN = frozenset(("ct", "count", "counted", "cnt", "ct'd", "ctd", "cnt'd", "physical",
                            "phys", "actual", "act", "shelf", "floor"))  # fmt: skip
-_COLUMN = re.compile(r"([a-z#']+)(?:\([a-z]{1,4}\))?")
-_ROW = re.compile(
-    r"(?P<name>\S.*?)\s+(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<ua>[a-z]{1,3})?"
-    r"\s+(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<ub>[a-z]{1,3})?",
-    re.IGNORECASE,
-)
+# columns said with the figures: the unit both figures are in ("SKU UOM SYS CNT": round 334),
+# and the goods' name
+_UNIT_COLUMN = frozenset(("uom", "um", "u/m", "unit", "units"))
+_NAME_COLUMN = frozenset(("desc", "description", "name"))
+_COLUMN = re.compile(r"([a-z#'/]+)(?:\([a-z]{1,4}\))?")
+_FIGURE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>[a-z]{1,3})?", re.IGNORECASE)
+_RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")  # "---|---|---": a markdown table's rule
 _FENCE = "```"
 
 
-def _book_first(line: str) -> bool | None:
-    """Whether a header row gives the books before the count (None: no such header)."""
-    words = line.strip().strip("`").strip().lower().split()
+def _cells(line: str) -> list[str]:
+    """A row's cells: split at pipes when it has them ("SKU | sys | cnt"), else at spaces."""
+    line = line.strip().strip("`").strip()
+    if "|" in line:
+        return [c.strip() for c in line.strip("|").split("|")]
+    return line.split()
+
+
+def _columns(line: str) -> list[str] | None:
+    """What each column of a header row holds ("item", "book", "count", "unit", "name"); None:
+    no count table's header (the item first, one books and one count column, nothing else)."""
+    words = [c.lower() for c in _cells(line)]
     if len(words) < 3 or words[0] not in _ITEM_COLUMN:
         return None
-    kinds: list[str] = []
+    kinds = ["item"]
     for word in words[1:]:
         m = _COLUMN.fullmatch(word)
         name = m.group(1) if m else ""
@@ -47,9 +57,41 @@ def _book_first(line: str) -> bool | None:
             kinds.append("book")
         elif name in _COUNT_COLUMN:
             kinds.append("count")
-    if sorted(kinds) != ["book", "count"]:
+        elif name in _UNIT_COLUMN:
+            kinds.append("unit")
+        elif name in _NAME_COLUMN:
+            kinds.append("name")
+        else:
+            return None  # a column the rewrite would drop ("reason", "note"): left as typed
+    if sorted(k for k in kinds if k in ("book", "count")) != ["book", "count"]:
         return None
-    return kinds[0] == "book"
+    if kinds.count("unit") > 1 or kinds.count("name") > 1:
+        return None
+    return kinds
+
+
+def _row(line: str, kinds: list[str]) -> str | None:
+    """A data row as a count line ("HMN-M21-S sys 22 counted 19"); None: not a row."""
+    cells = _cells(line)
+    if "|" not in line and len(cells) > len(kinds):
+        # spaces between cells: a name with spaces in it is the first cells' run
+        extra = len(cells) - len(kinds) + 1
+        at = kinds.index("name") if "name" in kinds else 0
+        cells = [*cells[:at], " ".join(cells[at : at + extra]), *cells[at + extra :]]
+    if len(cells) != len(kinds):
+        return None
+    said = dict(zip(kinds, cells, strict=True))
+    book = _FIGURE.fullmatch(said["book"])
+    count = _FIGURE.fullmatch(said["count"])
+    unit = said.get("unit", "")
+    if book is None or count is None or not said["item"] or (unit and not unit.isalpha()):
+        return None
+    name = " ".join(p for p in (said["item"], said.get("name", "")) if p)
+
+    def figure(m: re.Match[str]) -> str:
+        return " ".join(p for p in (m.group("n"), m.group("u") or unit) if p)
+
+    return f"{name} sys {figure(book)} counted {figure(count)}"
 
 
 def rewrite(text: str) -> str:
@@ -61,11 +103,14 @@ def rewrite(text: str) -> str:
     found = False
     i = 0
     while i < len(lines):
-        book_first = _book_first(lines[i])
-        rows: list[re.Match[str]] = []
+        kinds = _columns(lines[i])
+        rows: list[str] = []
         j = i + 1
-        while book_first is not None and j < len(lines):
-            row = _ROW.fullmatch(lines[j].strip().strip("`").strip())
+        while kinds is not None and j < len(lines):
+            if _RULE.fullmatch(lines[j]) and not rows:
+                j += 1
+                continue
+            row = _row(lines[j], kinds)
             if row is None:
                 break
             rows.append(row)
@@ -74,11 +119,7 @@ def rewrite(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        for row in rows:
-            first = f"{row.group('a')} {row.group('ua') or ''}".strip()
-            second = f"{row.group('b')} {row.group('ub') or ''}".strip()
-            book, counted = (first, second) if book_first else (second, first)
-            out.append(f"{row.group('name').strip()} sys {book} counted {counted}")
+        out.extend(rows)
         found = True
         i = j
     if not found:
