@@ -2609,7 +2609,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             Words("measured long", "measures long", "measured over", fuzzy=False),
             # Goods found, where nothing else is said of them: "found 2 BS-32 behind the
             # shelf" (round 240 read it as a loss); "found 3 cracked" stays damage
-            Words("found", faint=True, fuzzy=False),
+            # ("fuond 5 extra X on the top shelf", "fiound 5 extra X": round 334)
+            Words(
+                "found",
+                faint=True,
+                fuzzy=False,
+                misspelled={
+                    "fuond": "found", "fiound": "found", "foudn": "found", "fonud": "found",
+                },
+            ),
             # ... "more" too, where nothing else is said: "the recount shows 5 more X missing"
             # is 5 more gone
             Words(

@@ -463,8 +463,28 @@ def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
     return min(matches, key=lambda m: m.start()) if matches else None
 
 
+# the count's figure right after the books', under a label of its own: "sys 24 / bin 27",
+# "books 120 / bin 131", "system 64, on the hooks 57", "sytem 20 acutal 18" (round 335: a
+# count's place or a hurried "actual" read the books' figure as goods lost)
+_LABELLED_COUNT = re.compile(
+    r"""[ \t]*(?:[a-z]{1,4}[ \t]+)?
+        (?:(?:/|vs\.?|v\.)[ \t]*(?:the[ \t]+)?(?P<label>[a-z][a-z'-]{1,12})
+          |,?[ \t]*on[ \t]+the[ \t]+[a-z][a-z'-]{1,12}
+          |,?[ \t]*(?:acutal|actaul|acual|shlef|sehlf|shefl|phsyical|pyhsical)(?:[ \t]+count)?)
+        [ \t]*[:=]?[ \t]*"""
+    + _N1.format("n"),
+    _I,
+)
+_BOOK_LABEL = re.compile(rf"{_BOOK_NAME}|count\s+sheet|sheet", _I)
+
+
 def _nearest_count(text: str, book: re.Match[str]) -> re.Match[str] | None:
     """The counted figure in the same request as the books' figure: after it, else before."""
+    labelled = _LABELLED_COUNT.match(text, book.end())
+    if labelled and not (
+        labelled.group("label") and _BOOK_LABEL.fullmatch(labelled.group("label"))
+    ):
+        return labelled
     after = _COUNTED.search(text, book.end(), book.end() + _MAX_GAP)
     if after and _LINE_PAIR.fullmatch(text, book.end(), after.start()):
         # ("system: 210\nbin: 184": the books' line, then the count's; round 193 drafted 210)
