@@ -2700,6 +2700,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # 3 dz hand towels for the art room": who got them, a school; round 292)
                 "elementary got", "hs got", "high school got", "school got", "preschool got",
                 "library got", "church got", "shelter got", "pantry got",
+                # ("10 X went to the high school marine tech program, no charge", "handed off
+                # 20 fern baskets to the Rotary plant sale": rounds 335-336)
+                "went to", "went over to", "handed off", "hand off",
                 near=("elementary", "school", "schools", "club", "league", "library", "scouts",
                       "preschool", "pre-school", "head start", "kindergarten",
                       # ("gave the vo-tech 3 coils for the lab": round 251)
@@ -2725,7 +2728,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       # to st. mark's youth group": round 239)
                       "baptist", "methodist", "lutheran", "presbyterian", "catholic",
                       "episcopal", "ministry", "ministries", "youth group", "congregation",
-                      "synagogue", "mosque"),
+                      "synagogue", "mosque", "rotary", "kiwanis", "plant sale"),
                 fuzzy=False,
                 explains={Category.LOSS},
             ),

@@ -5113,9 +5113,9 @@ _MARK_DOWN = re.compile(
     r"|\b(?:reduc(?:e|ed|ing)|lower(?:ed|ing)?|devalu(?:e|ed|ing))\s+(?:\S+\s+){0,6}?by\s+\d"
     r"|\bworth\s+(?:only\s+|about\s+|just\s+)?\d"
     # ("knock the 10 X down 25%", "take them to 60% of cost", "down 30% on the 12 X": round 334)
-    r"|\b(?:knock|bring|brought|take|took|value|valued|drop|cut)\w*\s+(?:\S+\s+){0,6}?"
+    r"|\b(?:knock|bring|brought|take|took|value|valued|drop|cut|write|wrote)\w*\s+(?:\S+\s+){0,6}?"
     r"(?:down\s+(?:by\s+)?\d|(?:down\s+)?to\s+\d{1,2}(?:\.\d+)?\s*%)"
-    r"|(?:^|[.;:,\n]\s*)down\s+\d{1,2}(?:\.\d+)?\s*%\s+on\b",
+    r"|(?:^|[.;:,\n]\s*)down\s+\d{1,2}(?:\.\d+)?\s*%(?:\s+on\b|\s*(?:[.;,!]|$))",
     _I,
 )
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
@@ -5157,11 +5157,13 @@ _PRICE_OFF = re.compile(
     # them to 60% of cost", "bring the 2 X to 70% of cost", "down 30% on the 12 X": round 334
     # drafted the goods' whole cost as a loss seven times)
     r"|\b(?:knock(?:ed|ing)?|bring(?:ing)?|brought|tak(?:e|ing)|took|valu(?:e|ed|ing)"
-    r"|drop(?:ped|ping)?|cut(?:ting)?)\s+(?:\S+\s+){0,6}?"
+    # ("write the Sock Atlas books down 40%": round 336)
+    r"|drop(?:ped|ping)?|cut(?:ting)?|writ(?:e|ing)|wrote)\s+(?:\S+\s+){0,6}?"
     r"(?:down\s+(?:by\s+)?(?P<pct5>\d{1,2}(?:\.\d+)?\s*%)"
     r"|(?:down\s+)?to\s+(?P<pct6>\d{1,2}(?:\.\d+)?\s*%)\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?"
     r"(?:cost|value)\b)"
-    r"|(?:^|(?<=[.;:,\n])\s*)down\s+(?P<pct7>\d{1,2}(?:\.\d+)?\s*%)\s+on\b",
+    # ("the 8 4A831 stats in the old packaging, down 15%": round 336)
+    r"|(?:^|(?<=[.;:,\n])\s*)down\s+(?P<pct7>\d{1,2}(?:\.\d+)?\s*%)(?:\s+on\b|\s*(?=[.;,!]|$))",
     _I,
 )
 # ("they're $36.10 each now after the price increase": round 256, the cost now)
@@ -5473,6 +5475,12 @@ class _ReasonIndex:
                 continue  # "Lincoln HS team order picked up - 30 X": a sale collected, no gift
             if key in _GIVEN and _BACK.match(text, m.end()):
                 continue  # "sent back by wine club members": returned, not given away
+            if self.lookup.get(key, (None,))[0] is Category.DONATION and _TO_THE_BIN.match(
+                text, m.end()
+            ):
+                # "4 X cracked, sent to the dumpster behind the school": thrown out, the
+                # school only where the bin stands (drafted a sure donation)
+                continue
             if key in _EVENT_KEYS and _AID_AFTER.match(text, m.end()):
                 continue  # "donated to the hurricane relief drive": no storm of ours
             if (
@@ -6419,6 +6427,11 @@ def _dozens_per_container(text: str) -> str:
 
 _MORE_OR_FEWER = re.compile(r"\b(?:more|fewer|less)\b[^.;\n]{0,40}?\bthan\b", _I)
 _GIVEN = frozenset(("sent", "given", "handed", "gave"))
+_TO_THE_BIN = re.compile(
+    r"\s+(?:(?:\S+\s+)?(?:in)?to\s+)?(?:the\s+|a\s+)?(?:dumpster|trash|garbage|bin|skip|landfill|dump"
+    r"|compost|scrap|recycling|tip|burn\s+pile|crusher|baler|shredder)\b",
+    _I,
+)
 _BACK = re.compile(r"\s+back\b", _I)
 # "worth $4 now", "worth 60 a box now", "worth $7/lb now": the value goods kept have now
 # ("what they're worth now", "worth (now)": the figure may be said elsewhere)

@@ -12607,3 +12607,42 @@ def test_the_count_under_a_label_of_its_own_after_the_books(
 def test_found_typed_in_a_hurry_is_found(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.OVERAGE, Decimal(5))
+
+
+# -- held-out round 336 (sets 2725-2732) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("write the SKU-12 down 40%, 16 copies, covers scuffed", "96.00"),
+        ("the 8 SKU-12 in the old packaging, down 15%", "18.00"),
+    ],
+)
+def test_written_down_by_a_share_said_apart(text: str, amount: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 SKU-12 went to the high school marine tech program, no charge",
+        "handed off 20 SKU-12 to the Rotary plant sale, no charge",
+    ],
+)
+def test_goods_that_went_to_a_good_cause_are_a_donation(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.DONATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 SKU-12 cracked, sent to the dumpster behind the school",
+        "4 SKU-12 cracked, went to the dumpster behind the school",
+    ],
+)
+def test_goods_sent_to_the_dumpster_are_no_gift(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS
