@@ -3575,6 +3575,15 @@ def _clean(text: str) -> str:
         text = _SLACK_MARKUP.sub(_slack_label, text)
     if "&" in text:
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    if ">" in text and "?" in text and "\n" in text:
+        # "> did anything break at the gala?\nyep, 2 X came off the boom, w/o": a question
+        # quoted from the thread, answered below, is what the answer is about; the message is
+        # the answer, no question (round 334-336 refused four such replies)
+        # (said after the answer, as what it answers: a yes/no question's words at the
+        # start would read the whole message as asked)
+        quoted = _QUOTED_QUESTION.match(text)
+        if quoted:
+            text = f"{quoted.group('r').rstrip()}\nre: {quoted.group('q').strip()}"
     if "@" in text:
         text = _PLAIN_MENTION.sub(" ", text)
     if ":" in text:
@@ -3599,6 +3608,11 @@ def _clean(text: str) -> str:
         text = _HEADER_ROW.sub("", text)
         text = _BLANK_LINES.sub("\n", text)
     return text.strip()
+
+
+_QUOTED_QUESTION = re.compile(
+    r"\s*>[ \t]*(?P<q>[^\n?]*?)\?+[ \t]*\n(?P<r>[ \t]*[^>\s][^>]*)$", re.DOTALL
+)
 
 
 def _inline_enum(m: re.Match[str]) -> str:

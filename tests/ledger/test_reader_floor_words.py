@@ -12646,3 +12646,18 @@ def test_goods_that_went_to_a_good_cause_are_a_donation(text: str) -> None:
 def test_goods_sent_to_the_dumpster_are_no_gift(text: str) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+def test_a_value_said_was_and_now_of_last_years_model_is_no_past_figure() -> None:
+    (d,) = draft(
+        "the 2 leftover SKU-12, last year's model, was 15 now 12 ea", make_context(items=ITEMS)
+    )
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("6.00"))
+
+
+def test_a_quoted_question_answered_below_is_the_answers_report() -> None:
+    text = "&gt; did anything break at the gala?\nyep, 2 SKU-12 came off the boom :boom: w/o"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.LOSS, Decimal(2))
+    with pytest.raises(DraftError):
+        draft("&gt; did anything break at the gala?\nnope all good", make_context(items=ITEMS))

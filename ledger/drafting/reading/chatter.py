@@ -325,6 +325,9 @@ _PAST_FIGURE = re.compile(
         [^.?!\n]*\b(?:was|were|came\s+to|came\s+in\s+at|totall?ed|is\s+at)\b""",
     _I | re.VERBOSE,
 )
+_WAS_NOW = re.compile(
+    r"\b(?:was|were)\s+\$?\s?\d[\d,.]*\s*(?:ea|each)?\s*[,;]?\s*(?:but\s+)?now\s+\$?\s?\d", _I
+)
 # Goods sent to another shop, store, branch or site stay in the company's inventory: "we send
 # 10 chair CHR-009 to the other shop in Dayton", "sent 4 CHR-009 over to the Akron branch".
 _SENT_ELSEWHERE = lead(
@@ -1415,6 +1418,8 @@ def answer(
         and not _ASKS.search(told)
         and not _NEED_WRITTEN.search(told)
         and not _DISPOSE_NOW.search(told)  # ("... pulled the rest last week. scrap")
+        # ("the 2 leftover X, last year's model, was 2385 now 2100 ea": a value now)
+        and not _WAS_NOW.search(told)
     ):
         return "That reads like a figure from the past, not a new write-off. " + DOES
     late = _late_chatter(stripped, has_reason)
