@@ -3519,8 +3519,11 @@ _ROAD_NUMBER = re.compile(
 # other 3", "the other ones", "another 2"), at the start of a sentence or a clause
 _THE_OTHER_ONE = re.compile(
     r"(?:(?<=^)|(?<=[.;!?\n]\s)|(?<=,\s)|(?<=\band\s)|(?<=\balso\s)|(?<=\bplus\s))"
-    r"(?:another|the\s+other)(?:\s+one\b)?"
-    r"(?=\s+(?:(?!one\b|ones\b)[a-z0-9][\w/-]*\s+)?(?:is|was|has|had|got|came|arrived)\b)",
+    r"(?:another|the\s+other|a\s+second)(?:\s+one\b)?"
+    r"(?=\s+(?:(?!one\b|ones\b)[a-z0-9][\w/-]*\s+)?(?:is|was|has|had|got|came|arrived)\b"
+    # ("1 flat-spotted on the dyno, and a second one stolen from the rack": round 337 drafted
+    # the theft alone, sure)
+    r"|(?<=one)\s+(?:stolen|broken|torn|gone|lost|taken|bent|split|swiped|nicked|[a-z]+ed)\b)",
     _I,
 )
 
@@ -3559,7 +3562,7 @@ def _clean(text: str) -> str:
         # "van crashed on 94 on the way to the delivery", "truck accident on 287, lost 1 X":
         # the road a wreck happened on, no count (round 311 drafted 94 guitars)
         text = _ROAD_NUMBER.sub(r"\g<e>\g<mid> \g<on> the highway", text)
-    if "other" in low:
+    if "other" in low or "second" in low:
         # "x1 scratched, mark it down. the other DT72WAL is broken, scrap that one": one more
         # of the goods, a part of its own (round 306 dropped it from a sure write-down)
         # (not "ripped a seam on one and the other has lipstick": the two said one by one)

@@ -152,6 +152,9 @@ _MADE_GOOD = _words(
             (?:replac\w+|swap\w*)\b
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
+      # ("X x3 scratched, Shoei's replacing them free, rep is sending new ones": round 337)
+      | \breplac(?:e|es|ing)\s+(?:them|it|those|these|em|'em|all\s+\d+)\s+(?:for\s+)?free\b
+      | \b(?:send|sends|sending|sent|ship|ships|shipping|shipped)\s+(?:us\s+)?new\s+ones\b
       # ("jetboil is crediting us for the 3 cracked X, do we still w/o?": round 326)
       | (?<!\bnot\s)(?<!n't\s)\b(?:crediting|credit(?:ed)?)\s+us\s+(?:for|on)\b
       # ("customer took the 3 dented X anyway, paid full price": round 319)
