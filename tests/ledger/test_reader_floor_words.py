@@ -12676,3 +12676,18 @@ def test_goods_the_maker_replaces_free_are_a_doubt() -> None:
     text = "SKU-12 x3 scratched, Shoei's replacing them free, rep is sending new ones"
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("SKU-12 sys 24 / on peg 27", Category.OVERAGE, 3),
+        ("ovrage on SKU-12, sysem 5 shelf 7", Category.OVERAGE, 2),
+        ("inventroy count SKU-12: systme 200, coutned 188", Category.SHRINKAGE, 12),
+    ],
+)
+def test_the_books_typed_in_a_hurry_and_the_count_on_a_peg(
+    text: str, category: Category, quantity: int
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))

@@ -42,7 +42,9 @@ _SAID = r"""(?:\s*(?:only|says?|said|shows?|showed|has|have|had|is|are|was|were|
 # ("POS has 100": a till's stock figure is the books' too)
 # ("metrc says 22", "short 3 against bevspot": the trade's stock software is the books too)
 _SYSTEM = (
-    r"(?:system|sys|sytem|sysytem|systm|sistem|systen|pos|qb|quickbooks|metrc|bevspot|dutchie"
+    # ("sysem 5 shelf 7", "syst 31 cs shelf 28 cs", "systme 200": rounds 335-337)
+    r"(?:system|sys|sytem|sysytem|systm|sistem|systen|sysem|syst|systme|sytsem|ssytem|sysetm"
+    r"|pos|qb|quickbooks|metrc|bevspot|dutchie"
     r"|lightspeed|shopify|netsuite|fishbowl|cin7)"
 )
 # What the books say: the system, the books, the records, "expected", then the figure.
@@ -468,7 +470,7 @@ def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
 # count's place or a hurried "actual" read the books' figure as goods lost)
 _LABELLED_COUNT = re.compile(
     r"""[ \t]*(?:[a-z]{1,4}[ \t]+)?
-        (?:(?:/|vs\.?|v\.)[ \t]*(?:the[ \t]+)?(?P<label>[a-z][a-z'-]{1,12})
+        (?:(?:/|vs\.?|v\.)[ \t]*(?:the[ \t]+|on[ \t]+(?:the[ \t]+)?)?(?P<label>[a-z][a-z'-]{1,12})
           |,?[ \t]*on[ \t]+the[ \t]+[a-z][a-z'-]{1,12}
           |,?[ \t]*(?:acutal|actaul|acual|shlef|sehlf|shefl|phsyical|pyhsical)(?:[ \t]+count)?)
         [ \t]*[:=]?[ \t]*"""
