@@ -1075,6 +1075,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # floor": round 253)
                 "went poof", "gone poof", "no clue where it went", "no clue where they went",
                 "never found it", "never found them", "never made it to the floor",
+                # ("4 pr X fell behind the counter, never to be seen again": round 338)
+                "never to be seen again", "never seen again",
                 "never made it to the shelf",
                 "not on the pegs", "not on the hook", "dunno where they went",
                 misspelled={

@@ -12691,3 +12691,29 @@ def test_the_books_typed_in_a_hurry_and_the_count_on_a_peg(
 ) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+# -- held-out round 338 (sets 2741-2748) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Patel's kid chewed through 2 SKU-12 in the break room, she's paying for them",
+        "the 3 SKU-12 that got stolen, the kid's parents came in and paid for all of them",
+    ],
+)
+def test_someone_else_paying_for_the_goods_is_a_doubt(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5
+
+
+def test_goods_moved_to_scratch_and_dent_with_no_value_are_never_a_sure_loss() -> None:
+    (d,) = draft("scratch and dent: 3 SKU-12 with torn tags", make_context(items=ITEMS))
+    assert d.confidence < 0.9
+
+
+def test_goods_never_to_be_seen_again_are_short() -> None:
+    text = "4 SKU-12 fell behind the counter, never to be seen again"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.SHRINKAGE

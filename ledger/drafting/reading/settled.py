@@ -217,9 +217,15 @@ _RECHARGED = _words(
             \s+(?:full\s+)?(?:liability|responsibility|fault|the\s+blame)\b
       # ("store 57 paid for the 2 jackpot signs they broke": round 323)
       | \b(?:they|customer|client|employee|driver|he|she|buyer|staff\s+member|the\s+kid
-            |store\s+\#?\d+)\s+
-            (?:paid|pays|will\s+pay|'ll\s+pay|is\s+paying|are\s+paying|has\s+to\s+pay|to\s+pay
-            |agreed\s+to\s+pay|offered\s+to\s+pay)\b
+            |store\s+\#?\d+|parents|mom|dad|mother|father)
+            # ("Dr. Patel's kid chewed through 2 X, she's paying for them": round 338)
+            (?:\s+|(?='))
+            (?:paid|pays|will\s+pay|'ll\s+pay|is\s+paying|'s\s+paying|are\s+paying|'re\s+paying
+            |has\s+to\s+pay|to\s+pay|agreed\s+to\s+pay|offered\s+to\s+pay
+            |came\s+in\s+and\s+paid)\b
+      # ("the 3 X that got stolen, the kid's parents came in and paid for all of them")
+      | (?<!\bwe\s)(?<!\bi\s)\bpaid\s+for\s+(?:all\s+(?:of\s+)?|both\s+(?:of\s+)?)?
+            (?:them|it|those|these|em|'em|all|both)\b
       # ("UPS accepted the claim on the 3 crushed X, they're paying", "freight claim
       # approved"): the carrier or insurer pays for the goods
       | \bthey'?re\s+(?:paying|covering\s+it|covering\s+them|reimbursing)\b
