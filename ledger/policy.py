@@ -2618,6 +2618,7 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 fuzzy=False,
                 misspelled={
                     "fuond": "found", "fiound": "found", "foudn": "found", "fonud": "found",
+                    "foud": "found",
                 },
             ),
             # ... "more" too, where nothing else is said: "the recount shows 5 more X missing"

@@ -3626,6 +3626,14 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+_RESERVE_THE_GOODS = re.compile(
+    # (asked, as a request starts: "we reserve 8 X at cost for the pickup" holds goods)
+    r"(?:^|(?<=[.;:,\n])|(?<=\bpls\s)|(?<=\bplease\s))\s*reserve\s+"
+    r"(?:the\s+|all\s+(?:the\s+)?|our\s+|those\s+|these\s+)?\d[\d,]*\s+(?:\S+\s+){0,6}?"
+    r"at\s+(?:full\s+|their\s+|its\s+)?cost\b"
+    r"(?!\s+for\s+(?:the\s+|a\s+)?(?:customer|client|order|pickup|pick-up|job|event|[a-z]+'s)\b)",
+    _I,
+)
 _SECONDS_SAID = re.compile(r"\b(?:scratch[\s-]*(?:and|&|n)[\s-]*dents?|s&d)\b", _I)
 _QUOTED_QUESTION = re.compile(
     r"\s*>[ \t]*(?P<q>[^\n?]*?)\?+[ \t]*\n(?P<r>[ \t]*[^>\s][^>]*)$", re.DOTALL
@@ -5668,6 +5676,19 @@ class _ReasonIndex:
                         )
                     )
                     break
+        if "reserve" in low and "cost" in low and not any(h.category in _RESERVES for h in out):
+            # "reserve the 8 X at cost, last season's colorway isn't moving": the goods put in
+            # the reserve at their cost builds it (rounds 334-338 drafted four as losses)
+            built = _RESERVE_THE_GOODS.search(text)
+            if built:
+                out.append(
+                    _Hit(
+                        Category.RESERVE_PROVISION,
+                        "reserve ... at cost",
+                        built.start(),
+                        frozenset({Category.LOSS}),
+                    )
+                )
         if "walked" in low and not _NOBODY_KNOWS.search(text):
             # "20 of the ivory cushions walked at the barn wedding", "1 sixtel walked": goods
             # that walked are taken (never "walked them to the dumpster", "walked over to")

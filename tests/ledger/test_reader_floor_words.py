@@ -12717,3 +12717,38 @@ def test_goods_never_to_be_seen_again_are_short() -> None:
     text = "4 SKU-12 fell behind the counter, never to be seen again"
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.SHRINKAGE
+
+
+def test_goods_put_in_the_reserve_at_cost_build_it() -> None:
+    text = "reserve the 8 SKU-12 at cost, last season's colorway isn't moving"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.RESERVE_PROVISION, Decimal("120.00"))
+    (d,) = draft("we reserve 8 SKU-12 at cost for the customer pickup", make_context(items=ITEMS))
+    assert d.category is not Category.RESERVE_PROVISION
+
+
+def test_a_count_sheet_line_with_the_count_after_a_bare_slash() -> None:
+    items = {**ITEMS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    text = "cycle count results\nSKU-12 sys 18 / 15\nSKU-40 sys 20 / 24"
+    drafts = draft(text, make_context(items=items))
+    assert [(d.category, d.quantity) for d in drafts] == [
+        (Category.SHRINKAGE, Decimal(3)),
+        (Category.OVERAGE, Decimal(4)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("SKU-12 cout 40 sytem 46", Category.SHRINKAGE, 6),
+        ("foud 3 extra SKU-12 behind the pallte racks, sys dosnt have them", Category.OVERAGE, 3),
+    ],
+)
+def test_count_and_found_typed_in_a_hurry(text: str, category: Category, quantity: int) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (category, Decimal(quantity))
+
+
+def test_a_delivery_received_all_in_good_shape_is_no_write_off() -> None:
+    with pytest.raises(DraftError):
+        draft("rcvd 4 cs SKU-12 today, all in good shape", make_context(items=ITEMS))

@@ -742,7 +742,8 @@ _GOODS_FINE = re.compile(
       | \b(?:received|came\s+in|arrived|delivery)\b.*\ball\s+good\W*$
       # ("rcvd 40 dz X from the mill, all good", "rcvd 6 cs X, all good, temps at 38F": round
       # 334 drafted three deliveries)
-      | \b(?:received|rcvd|rcv'?d|recv'?d|rec'?d)\b[^.;\n]*?,\s*all\s+good\b(?!\s+to\b)
+      | \b(?:received|rcvd|rcv'?d|recv'?d|rec'?d)\b[^.;\n]*?,\s*all\s+(?:good|fine|ok|okay
+        |in\s+good\s+(?:shape|condition|order))\b(?!\s+to\b)
         (?![^\n]*\b(?:but|except|exc|broke|broken|cracked|damaged|dmg|crushed|missing|short
         |leak\w*|wet|torn|dented|bad)\b)
       # (within a sentence: "all garbage. Luis is ok" is a person fine; round 182; and within

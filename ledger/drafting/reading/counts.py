@@ -105,7 +105,7 @@ _COUNTED = re.compile(
              (?:\s+(?:shows|says|is|came\s+to))?(?=\s*\d))?
           |physical(?:ly)?(?:\s+count)?|actual(?:ly)?(?:\s+count)?
           # ("sytem 14, countd 11": typed in a hurry)
-          |countd|cnted|coutned
+          |countd|cnted|coutned|cout(?=\s*[:=]?\s*\d)
           # ("RAM-D4S-16G sys 40 / ct'd 43": counted, short; round 330)
           |ct'?d|cnt'?d|c'?td
           # ("WHSK14 sys 40 / act 36": the actual count, short; round 180)
@@ -472,7 +472,10 @@ _LABELLED_COUNT = re.compile(
     r"""[ \t]*(?:[a-z]{1,4}[ \t]+)?
         (?:(?:/|vs\.?|v\.)[ \t]*(?:the[ \t]+|on[ \t]+(?:the[ \t]+)?)?(?P<label>[a-z][a-z'-]{1,12})
           |,?[ \t]*on[ \t]+the[ \t]+[a-z][a-z'-]{1,12}
-          |,?[ \t]*(?:acutal|actaul|acual|shlef|sehlf|shefl|phsyical|pyhsical)(?:[ \t]+count)?)
+          |,?[ \t]*(?:acutal|actaul|acual|shlef|sehlf|shefl|phsyical|pyhsical|cout)
+           (?:[ \t]+count)?
+          # ("LP-E6NH sys 18 / 15" on a count sheet's line: the count after the slash, alone)
+          |[ \t]*/(?=[ \t]*\d[\d,]*[ \t]*(?:$|\n|,|;)))
         [ \t]*[:=]?[ \t]*"""
     + _N1.format("n"),
     _I,
