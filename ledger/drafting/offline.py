@@ -4187,6 +4187,8 @@ class _Read:
     unclear: list[str] = field(default_factory=list)
     not_amounts: list[tuple[int, int]] = field(default_factory=list)  # SKU codes, places
     pack: packs.Pack | None = None
+    # what a bare count came in, said beside it ("24 X (2 cs)"): container -> how many
+    held: tuple[tuple[str, Decimal], ...] = ()
     price_or_total: bool = False  # an amount with no words saying per unit or in all
     priced_by: str | None = None  # the measure the item list prices the SKU by ("foot")
 
@@ -7472,7 +7474,8 @@ def _assemble(
         doubts=tuple(r.doubts),
         unclear=tuple(r.unclear),
         price_or_total=r.price_or_total,
-        containers=(
+        containers=r.held
+        or (
             tuple(r.pack.containers.items())
             if r.pack is not None
             and quantity == r.pack.quantity
@@ -7502,6 +7505,14 @@ def _pick_quantity(
             f"{_fmt(chosen.value)} came in, not the quantity"
         )
         r.used.extend(q.value for q in containers)  # explained: the message's words account
+        if not chosen.unit and r.priced_by is not None:
+            # ("24 X (2 cs)" of "..., case of 12": the 24 are the 2 cases' pieces; the
+            # containers the list prices by, kept for its cost to be read against)
+            r.held = tuple(
+                (held_in, q.value)
+                for q in containers
+                if (held_in := packs.container(q.unit or "")) == r.priced_by
+            )
         r.guess("A container count beside the quantity", P_CONTAINERS)
         more = next((q for q in containers if q.value > chosen.value), None)
         if more is not None:

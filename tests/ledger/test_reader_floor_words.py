@@ -12752,3 +12752,13 @@ def test_count_and_found_typed_in_a_hurry(text: str, category: Category, quantit
 def test_a_delivery_received_all_in_good_shape_is_no_write_off() -> None:
     with pytest.raises(DraftError):
         draft("rcvd 4 cs SKU-12 today, all in good shape", make_context(items=ITEMS))
+
+
+# -- held-out round 339 (sets 2749-2756) ------------------------------------------------------
+
+
+def test_a_count_with_the_cases_it_came_in_said_beside_it_counts_pieces() -> None:
+    code = "FLT-16"
+    items = {code: ItemInfo(code, "Pleated air filter 16x25x2, case of 12", Decimal("58.80"))}
+    (d,) = draft(f"24 {code} (2 cs) crushed", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(24), Decimal("117.60"))
