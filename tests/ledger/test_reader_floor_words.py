@@ -12762,3 +12762,20 @@ def test_a_count_with_the_cases_it_came_in_said_beside_it_counts_pieces() -> Non
     items = {code: ItemInfo(code, "Pleated air filter 16x25x2, case of 12", Decimal("58.80"))}
     (d,) = draft(f"24 {code} (2 cs) crushed", make_context(items=items))
     assert (d.quantity, d.amount) == (Decimal(24), Decimal("117.60"))
+
+
+# -- held-out round 340 (sets 2757-2764) ------------------------------------------------------
+
+
+def test_goods_that_go_out_of_date_next_month_are_never_a_sure_loss() -> None:
+    text = "the quarts go out of date next month, toss the 12 SKU-12 now?"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.9
+
+
+def test_goods_sent_for_repair_are_a_doubt_unless_not_worth_it() -> None:
+    text = "5 SKU-12 chipped, sending them to the rebuild center for repair"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5
+    (d,) = draft("5 SKU-12 smashed, not worth sending for repair", make_context(items=ITEMS))
+    assert d.confidence >= 0.9

@@ -152,6 +152,10 @@ _MADE_GOOD = _words(
             (?:replac\w+|swap\w*)\b
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
+      # ("5 X chipped, sending them to the rebuild center for repair": round 340)
+      | \b(?:send|sends|sending|sent|going|gone|off|ship|shipping|shipped|taking|took)\b
+            [^.;\n]{0,50}?\bfor\s+(?:repair|repairs|a\s+repair|rebuild|rebuilding|refurb\w*)\b
+      | \bto\s+be\s+(?:repaired|rebuilt|refurbished)\b
       # ("X x3 scratched, Shoei's replacing them free, rep is sending new ones": round 337)
       | \breplac(?:e|es|ing)\s+(?:them|it|those|these|em|'em|all\s+\d+)\s+(?:for\s+)?free\b
       | \b(?:send|sends|sending|sent|ship|ships|shipping|shipped)\s+(?:us\s+)?new\s+ones\b
@@ -279,6 +283,7 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "fine": ("fine", " ok", "good", "intact", "undamaged", "sellable", "saleable", "usable",
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
+                  "rebuil", "refurb",
                   "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good",
                   "credit", "normal"),
     "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
@@ -288,6 +293,7 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "not_received": ("short", "missing", "absent", "sent", "shipped", "delivered", "never",
                      "not "),
     "not_yet": ("expir", "obsolete", "going", "will", "gonna", "about to", "due to", "set to",
+                "out of date",
                 "soon to", "close", "near", "approach", "short-dated", "short dated"),
 }  # fmt: skip
 _ALL_KEYS = sorted({k.strip() for ks in _FAMILY_KEYS.values() for k in ks})
@@ -345,6 +351,9 @@ _NOT_YET = _words(
       | \b(?:will|gonna|going\s+to|about\s+to|set\s+to|soon\s+to)\s+(?:be|go|become|turn)\s+
             (?:expired|obsolete|out\s+of\s+date|off|bad|spoiled|stale|past\s+(?:its\s+)?date)\b
       | \bgoing\s+(?:obsolete|out\s+of\s+date|off|bad|stale)\b
+      # ("the spackle quarts go out of date next month, toss the 12 now?": round 340)
+      | \b(?:go|goes|run|runs)\s+out\s+of\s+date\s+(?:next|this|in\s+\d|in\s+(?:a|two|three|few)\b
+            |soon|on\s+|by\s+|end\s+of|at\s+the\s+end)
       | \b(?:close|near|nearing|approaching)\s+(?:to\s+)?(?:its\s+|their\s+|the\s+)?
             (?:expiry|expiration|expiring|best[-\s]before|sell[-\s]by|use[-\s]by|date|end\s+of\s+life)
       | \bshort[-\s]dated\b"""
