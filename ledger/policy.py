@@ -1381,6 +1381,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "jimmied", "window smashed", "smashed window", "door forced",
                 "window was smashed", "window got smashed", "window shattered",
                 "without paying", "without pay", "without paying for", "left without paying",
+                # ("went home in her trailer, never paid", "rolled a bucket out the front door
+                # on a cart, never paid": rounds 334 and 339 refused both as payments)
+                "never paid", "never paid for it", "never paid for them",
                 "smash the window", "smashed the window", "smash a window", "smashed a window",
                 # ("someone smashed the front window last night and took 14 X", round 233: a
                 # loss at 0.97)

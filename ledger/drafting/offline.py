@@ -3626,6 +3626,11 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+_SPRINKLER_APART = re.compile(
+    r"\bsprinkl(?:er|ers|r)(?:\s+(?:heads?|lines?|pipes?|mains?))?\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:burst|let\s+go|went\s+off|popped|ruptured|discharged|activated|opened\s+up)\b",
+    _I,
+)
 _RESERVE_THE_GOODS = re.compile(
     # (asked, as a request starts: "we reserve 8 X at cost for the pickup" holds goods)
     r"(?:^|(?<=[.;:,\n])|(?<=\bpls\s)|(?<=\bplease\s))\s*reserve\s+"
@@ -5691,6 +5696,13 @@ class _ReasonIndex:
                         frozenset({Category.LOSS}),
                     )
                 )
+        if "sprinkl" in low and not any(h.category is Category.CASUALTY for h in out):
+            # "sprinkler head over rack C burst overnight and soaked 11 X": the head and its
+            # bursting said apart (round 339 drafted a sure routine loss)
+            let_go = _SPRINKLER_APART.search(text)
+            found = self.lookup.get("sprinkler head burst")
+            if let_go and found:
+                out.append(_Hit(found[0], found[1], let_go.start(), found[2]))
         if "walked" in low and not _NOBODY_KNOWS.search(text):
             # "20 of the ivory cushions walked at the barn wedding", "1 sixtel walked": goods
             # that walked are taken (never "walked them to the dumpster", "walked over to")

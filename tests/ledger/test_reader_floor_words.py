@@ -493,10 +493,11 @@ def test_n_for_and_starts_the_next_part() -> None:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        # "over" a place is where it happened, not a count's surplus
+        # "over" a place is where it happened, not a count's surplus (a sprinkler that let go
+        # is a flood since rounds 248 and 306, said apart from its head since round 339)
         (
             "sprinkler head over bay 3 let go, 60 SKU-12 soaked, count confirmed w tina",
-            Category.LOSS,
+            Category.CASUALTY,
         ),
         # folding is no flooding
         ("3 SKU-12 w/ busted zippers, found them when i was folding the denim wall", Category.LOSS),
@@ -12779,3 +12780,29 @@ def test_goods_sent_for_repair_are_a_doubt_unless_not_worth_it() -> None:
     assert d.confidence < 0.5
     (d,) = draft("5 SKU-12 smashed, not worth sending for repair", make_context(items=ITEMS))
     assert d.confidence >= 0.9
+
+
+def test_goods_taken_and_never_paid_for_are_theft() -> None:
+    (d,) = draft("4 SKU-12 went home with a customer, never paid", make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_sprinkler_that_burst_said_apart_is_a_flood() -> None:
+    text = "sprinkler head over rack C burst overnight and soaked 11 SKU-12, all junk"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+    (d,) = draft("4 SKU-12 broken, the sprinkler system test went fine", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+def test_a_count_table_keyed_by_plu_with_the_unit_in_the_header() -> None:
+    items = {
+        "8221": ItemInfo("8221", "Almonds raw, per lb", Decimal("4.85")),
+        "8240": ItemInfo("8240", "Cashews, per lb", Decimal("6.40")),
+    }
+    text = "count sheet bulk nuts\nPLU | sys lb | counted\n8221 | 80 | 74\n8240 | 40 | 43"
+    drafts = draft(text, make_context(items=items))
+    assert [(d.category, d.sku, d.quantity) for d in drafts] == [
+        (Category.SHRINKAGE, "8221", Decimal(6)),
+        (Category.OVERAGE, "8240", Decimal(3)),
+    ]

@@ -19,7 +19,7 @@ import re
 
 # the first column: what the rows are
 _ITEM_COLUMN = frozenset(("sku", "skus", "item", "items", "code", "isbn", "upc", "part", "product",
-                          "sku#", "item#", "part#"))  # fmt: skip
+                          "sku#", "item#", "part#", "plu"))  # fmt: skip
 # the books' column and the count's ("sys(cs)", "sys bx": a unit said with it)
 _BOOK_COLUMN = frozenset(("sys", "system", "book", "books", "oh", "qoh", "soh", "expected",
                           "onhand", "pos"))  # fmt: skip
@@ -51,6 +51,9 @@ def _columns(line: str) -> list[str] | None:
         return None
     kinds = ["item"]
     for word in words[1:]:
+        said = word.split()
+        if len(said) == 2 and said[1].isalpha() and len(said[1]) <= 4:
+            word = said[0]  # ("PLU | sys lb | counted": the figures' unit said with the name)
         m = _COLUMN.fullmatch(word)
         name = m.group(1) if m else ""
         if name in _BOOK_COLUMN:
