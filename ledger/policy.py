@@ -217,6 +217,8 @@ _WRECKED = (
     "skidded off", "collided", "got hit", "was hit", "got sideswiped", "sideswiped", "clipped",
     "went off the road", "went in the ditch", "went into the ditch", "hit a deer",
     "hit black ice", "hit ice", "wreck",
+    # ("trailer jackknifed coming back from the show": round 339)
+    "jackknifed", "jack-knifed",
 )  # fmt: skip
 # damage done by people who meant it, said with who did it ("kids smashed up the bait cooler
 # display", "punks busted the front window": round 311 drafted a sure routine loss); the

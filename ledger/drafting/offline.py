@@ -3626,6 +3626,12 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+_NUMBERED_VEHICLE = re.compile(
+    r"\b(?:truck|van|trailer|semi|rig|box\s+truck)\s+(?:\#\s*|no\.?\s*|unit\s+)?\d{1,4}\s+"
+    r"(?P<w>backed\s+into|crashed|rolled\s+over|flipped\s+over|overturned|jackknifed|slid\s+off"
+    r"|got\s+totaled|was\s+totaled|got\s+hit|was\s+hit|got\s+sideswiped)\b",
+    _I,
+)
 _SPRINKLER_APART = re.compile(
     r"\bsprinkl(?:er|ers|r)(?:\s+(?:heads?|lines?|pipes?|mains?))?\s+(?:[\w-]+\s+){1,4}?"
     r"(?:burst|let\s+go|went\s+off|popped|ruptured|discharged|activated|opened\s+up)\b",
@@ -5696,6 +5702,15 @@ class _ReasonIndex:
                         frozenset({Category.LOSS}),
                     )
                 )
+        if not any(h.category is Category.CASUALTY for h in out) and any(
+            v in low for v in ("truck", "van", "trailer", "semi", "rig")
+        ):
+            # "truck 14 backed into the dock stack", "van #3 rolled over": a vehicle named by
+            # its fleet number, then its wreck (round 341 drafted a sure routine loss)
+            wreck = _NUMBERED_VEHICLE.search(text)
+            found = self.lookup.get(f"truck {wreck.group('w').lower()}") if wreck else None
+            if wreck and found:
+                out.append(_Hit(found[0], found[1], wreck.start("w"), found[2]))
         if "sprinkl" in low and not any(h.category is Category.CASUALTY for h in out):
             # "sprinkler head over rack C burst overnight and soaked 11 X": the head and its
             # bursting said apart (round 339 drafted a sure routine loss)

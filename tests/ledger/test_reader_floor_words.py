@@ -12806,3 +12806,24 @@ def test_a_count_table_keyed_by_plu_with_the_unit_in_the_header() -> None:
         (Category.SHRINKAGE, "8221", Decimal(6)),
         (Category.OVERAGE, "8240", Decimal(3)),
     ]
+
+
+# -- held-out round 341 (sets 2765-2772) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "store 2: truck 14 backed into the dock stack, 3 SKU-12 crushed",
+        "trailer jackknifed coming back from the show. SKU-12 x2 trashed",
+    ],
+)
+def test_a_numbered_vehicle_or_a_jackknifed_trailer_is_a_wreck(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_goods_sent_to_the_cleaners_are_a_doubt() -> None:
+    text = "3 SKU-12 got slimed by a busted bottle, sending them out to the cleaners"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5

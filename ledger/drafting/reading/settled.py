@@ -154,7 +154,11 @@ _MADE_GOOD = _words(
       | \bunder\s+warranty\b
       # ("5 X chipped, sending them to the rebuild center for repair": round 340)
       | \b(?:send|sends|sending|sent|going|gone|off|ship|shipping|shipped|taking|took)\b
-            [^.;\n]{0,50}?\bfor\s+(?:repair|repairs|a\s+repair|rebuild|rebuilding|refurb\w*)\b
+            [^.;\n]{0,50}?\bfor\s+(?:repair|repairs|a\s+repair|rebuild|rebuilding|refurb\w*
+            |cleaning|dry\s+cleaning)\b
+      # ("3 X got slimed by a busted bottle, sending them out to the cleaners": round 341)
+      | \b(?:send|sends|sending|sent|going|gone|off|taking|took)\b[^.;\n]{0,40}?\bto\s+the\s+
+            (?:dry\s+)?cleaners\b
       | \bto\s+be\s+(?:repaired|rebuilt|refurbished)\b
       # ("X x3 scratched, Shoei's replacing them free, rep is sending new ones": round 337)
       | \breplac(?:e|es|ing)\s+(?:them|it|those|these|em|'em|all\s+\d+)\s+(?:for\s+)?free\b
@@ -283,7 +287,7 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "fine": ("fine", " ok", "good", "intact", "undamaged", "sellable", "saleable", "usable",
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
-                  "rebuil", "refurb",
+                  "rebuil", "refurb", "cleaning", "cleaners",
                   "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good",
                   "credit", "normal"),
     "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
