@@ -12827,3 +12827,12 @@ def test_goods_sent_to_the_cleaners_are_a_doubt() -> None:
     text = "3 SKU-12 got slimed by a busted bottle, sending them out to the cleaners"
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+# -- held-out round 342 (sets 2773-2780) ------------------------------------------------------
+
+
+def test_goods_ordered_to_replace_the_broken_ones_are_a_doubt() -> None:
+    # (the 10 ordered are new goods; how many broke, the message does not say)
+    (d,) = draft("ordered 10 more SKU-12 to replace the broken ones", make_context(items=ITEMS))
+    assert d.confidence < 0.5

@@ -152,6 +152,9 @@ _MADE_GOOD = _words(
             (?:replac\w+|swap\w*)\b
       | \b(?:will|'ll|to)\s+be\s+replaced\b
       | \bunder\s+warranty\b
+      # ("ordered 10 more X to replace the broken ones": a reorder, round 342 drafted the 10)
+      | \b(?:ordered|ordering|re-?ordered|re-?ordering)\s+(?:\d+\s+)?(?:more\s+|new\s+)?
+            (?:\S+\s+){0,3}?to\s+replace\b
       # ("5 X chipped, sending them to the rebuild center for repair": round 340)
       | \b(?:send|sends|sending|sent|going|gone|off|ship|shipping|shipped|taking|took)\b
             [^.;\n]{0,50}?\bfor\s+(?:repair|repairs|a\s+repair|rebuild|rebuilding|refurb\w*
@@ -287,7 +290,7 @@ _FAMILY_KEYS: dict[str, tuple[str, ...]] = {
     "fine": ("fine", " ok", "good", "intact", "undamaged", "sellable", "saleable", "usable",
              "perfect", "qc", "quality", "inspect", "thought", "suspected", "feared", "turn"),
     "made_good": ("repair", "fixed", "back", "only", "full price", "replac", "swap", "warrant",
-                  "rebuil", "refurb", "cleaning", "cleaners",
+                  "rebuil", "refurb", "cleaning", "cleaners", "order", "reorder", "re-order",
                   "fine", " ok", "intact", "undamaged", "unharm", "unaffect", "perfect", "good",
                   "credit", "normal"),
     "recharged": ("bill", "charg", "invoic", "recharg", "recover", "accept", "admit", "took",
