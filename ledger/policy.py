@@ -539,6 +539,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "lost in transit", "lost in shipping", "lost in shipment", "lost in the mail",
                 "lost in the post", "lost by the carrier", "carrier lost", "lost en route",
                 "lost on the truck", "lost in delivery", "lost by the courier", "courier lost",
+                # ("freight lost 10 X somewhere between our warehouse and the showroom":
+                # round 335 drafted a sure shrinkage)
+                "freight lost", "ups lost", "fedex lost", "usps lost", "dhl lost", "shipper lost",
+                "trucker lost", "freight co lost", "freight company lost",
                 # (typed as it often is: one phrase, so fuzzy matching of its words is off)
                 "lost in tranist", "lost in trasit", "lost in transt", "lost in transti",
                 fuzzy=False,

@@ -2286,6 +2286,12 @@ def read_requests(
         unsure = hedges.hedges(items.hidden(clean, known))
         if unsure:
             read = [f if f.doubts else replace(f, doubts=(*f.doubts, *unsure)) for f in read]
+    # "3 CC-SLK-L chewed, and a few SLK-SOFT-S too": listed goods with no count, left out of
+    # every part (round 342 drafted the first part alone, sure)
+    if known and not any(f.doubts for f in read):
+        vague = hedges.vague_code_count(items.hidden(clean, known))
+        if vague:
+            read = [replace(f, doubts=(*f.doubts, vague)) for f in read]
     # two codes as a choice across the message's parts ("1 MON0 broken, or maybe MONXL")
     choice = hedges.code_choice(clean) if loose else []
     if choice and not any(f.doubts for f in read):

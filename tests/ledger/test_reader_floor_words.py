@@ -12836,3 +12836,16 @@ def test_goods_ordered_to_replace_the_broken_ones_are_a_doubt() -> None:
     # (the 10 ordered are new goods; how many broke, the message does not say)
     (d,) = draft("ordered 10 more SKU-12 to replace the broken ones", make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+def test_listed_goods_with_no_count_beside_a_counted_part_are_a_doubt() -> None:
+    items = {**ITEMS, "SKU-40": ItemInfo("SKU-40", "Glass panel", Decimal("142.00"))}
+    text = "pup got loose in the retail corner: 3 SKU-12 chewed, and a few SKU-40 too"
+    drafts = draft(text, make_context(items=items))
+    assert all(d.confidence < 0.5 for d in drafts)
+
+
+def test_goods_the_freight_carrier_lost_are_lost_in_transit() -> None:
+    text = "freight lost 10 SKU-12 somewhere between our warehouse and the showroom. w/o"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS

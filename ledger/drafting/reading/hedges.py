@@ -208,6 +208,22 @@ def hedges(text: str) -> list[str]:
     return out
 
 
+def vague_code_count(hidden: str) -> str:
+    """ "'a few' of a listed item: how many?" when `hidden` (the text with the item list's
+    codes blanked, reading.items.hidden) counts listed goods with no figure, else ""."""
+    if items.HIDDEN_MARK not in hidden:
+        return ""
+    m = _VAGUE_OF_A_CODE.search(hidden)
+    return f"'{_squash(m.group(1))}' of a listed item: how many? Send the count" if m else ""
+
+
+_VAGUE_OF_A_CODE = re.compile(
+    r"\b(a\s+few|several|a\s+handful|a\s+bunch|a\s+couple|some)\s+(?:of\s+)?(?:(?:the|our)\s+)?"
+    + re.escape(items.HIDDEN_MARK),
+    re.IGNORECASE,
+)
+
+
 def number_choice(text: str) -> str:
     """ "'3 or 4': which number is meant?" for a choice of numbers in `text`, else ""."""
     choice = _NUMBER_OR.search(text)

@@ -558,6 +558,7 @@ def odd_codes(text: str, items: Collection[str]) -> list[tuple[str, int, int]]:
 
 
 _HIDDEN = "\ue002"  # stands in for a code while masks run (private use: never in a message)
+HIDDEN_MARK = _HIDDEN
 
 
 def masked_around_codes(text: str, items: Collection[str], mask: Callable[[str], str]) -> str:
