@@ -5157,11 +5157,10 @@ _COUNT_TALK = re.compile(
 
 
 def _plain_figure(said: str) -> Decimal | None:
-    """'$685', '12.40', '1,200' as a number (None: a figure said otherwise, '2k')."""
-    digits = said.replace("$", "").replace(",", "").strip()
+    """'$685', '12.40', '1,200', '2k' as a number (None: not one the money module reads)."""
     try:
-        return Decimal(digits)
-    except InvalidOperation:
+        return parse_decimal(said.replace("$", ""))
+    except MoneyError:
         return None
 
 
