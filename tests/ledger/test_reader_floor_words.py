@@ -12502,15 +12502,11 @@ def test_a_value_cut_by_a_share_or_said_was_and_now_is_a_write_down(text: str, a
 
 def test_a_figure_going_up_or_a_count_said_was_and_now_is_no_write_down() -> None:
     for text in ("SKU-12 was 40 now 37 on the shelf", "SKU-12 cost was $15 now $18"):
-        drafts = draft_or_none(text)
+        try:
+            drafts = draft(text, make_context(items=ITEMS))
+        except DraftError:
+            continue  # a refusal is no write-down either
         assert all(d.category is not Category.WRITE_DOWN for d in drafts), text
-
-
-def draft_or_none(text: str) -> list:
-    try:
-        return draft(text, make_context(items=ITEMS))
-    except DraftError:
-        return []
 
 
 @pytest.mark.parametrize(
