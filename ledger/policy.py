@@ -1384,6 +1384,10 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "pump and run", "gas and go", "chain was cut", "chain cut", "cut the chain on",
                 "somebody got into", "someone got into",
                 "cut the lock", "broke the lock", "forced open", "forced entry", "pried open",
+                # ("padlock cut on the yard cage, 3 X gone", "someone kicked in the glass on
+                # the display case": round 344 drafted a count's shortfall and a loss)
+                "lock got cut", "padlock had been cut", "lock had been cut",
+                "kicked in the glass", "kicked the glass in",
                 "jimmied", "window smashed", "smashed window", "door forced",
                 "window was smashed", "window got smashed", "window shattered",
                 "without paying", "without pay", "without paying for", "left without paying",
@@ -2272,6 +2276,9 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("take $900 off the E&O reserve for the old dye lot seconds")
                 "take off the", "took off the", "taken off the", "off the reserve",
                 "off the e&o", "off the obsolescence", "off the allowance",
+                # ("burn $560 of the obsolescence provision for the kits we scrapped": round
+                # 344 built the reserve at 0.97)
+                "burn", "burning", "burn through", "burned through", "burnt through",
                 near=RESERVE_NOUNS,
                 fuzzy=False,
                 # ("obsolesence reserve: releive it for 5 X"): "i before e" typed the other way

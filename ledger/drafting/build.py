@@ -2066,6 +2066,14 @@ def build_draft(facts: Facts, context: DraftContext) -> Draft:
     amount: Decimal | None = None
     if kind is Kind.WRITE_DOWN:
         amount = _write_down_amount(facts, quantity, unit_cost, explanation, warnings, missing, cur)
+        whole = _whole_packs_counted(facts, item, Kind.WRITE_OFF) if item is not None else None
+        if whole is not None and item is not None and whole[2] == quantity and amount:
+            # "impair the 3x6 subway, 50 bx, now worth $15/bx" of "..., box of 80": the
+            # boxes' value goes down, and the goods are counted in pieces as a write-off's
+            # are (round 344 wrote 4,000 tiles); the list's boxes are what QuickBooks holds
+            _note_whole_packs(whole, item, explanation, guesses)
+            item_quantity, quantity = quantity, quantity * whole[1]
+            facts = replace(facts, quantity=quantity)
         conflict = _write_down_total_conflict(facts, quantity, unit_cost, amount)
         if conflict is not None:
             # "from $36.80 to $30, total $200" for 25: the loss is $170, the goods' value $920

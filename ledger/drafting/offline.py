@@ -3638,6 +3638,36 @@ _NUMBERED_VEHICLE = re.compile(
     r"|got\s+totaled|was\s+totaled|got\s+hit|was\s+hit|got\s+sideswiped)\b",
     _I,
 )
+# a road vehicle backed or driven into the goods, said with its owner or its errand between
+# ("customer backed his pickup + boat trailer right into the display", "LTL driver backed his
+# trailer into the stack", "delivery truck from Midwest Vet backed into the pallet", "some guy
+# drove his car through the showroom window": round 344 drafted routine losses); never a
+# hand truck, a pallet truck or a reach truck, which are the warehouse's own
+_ROAD_VEHICLE = (
+    r"(?:(?<!hand\s)(?<!pallet\s)(?<!reach\s)(?<!fork\s)(?<!lift\s)(?<!tow\s)truck|pick-?up|car"
+    r"|suv|van|minivan"
+    r"|trailer|semi|rig|jeep)"
+)
+_VEHICLE_INTO = re.compile(
+    rf"\b(?:backed|backing|backs|reversed|drove|driven|plowed|ploughed|crashed)\s+"
+    rf"(?:his|her|their|a|the|its|our|my)\s+(?:[\w'-]+\s+){{0,3}}?{_ROAD_VEHICLE}\b"
+    rf"(?:\s*(?:\+|and|w/|with)\s*(?:[\w'-]+\s+){{0,2}}?(?:trailer|boat))?\s+"
+    rf"(?:right\s+|straight\s+)?(?:into|through)\b"
+    rf"|\b{_ROAD_VEHICLE}\b(?:\s+[\w'&.-]+){{0,5}}?\s+(?:backed|reversed)\s+"
+    rf"(?:right\s+|straight\s+)?(?:into|through)\b",
+    _I,
+)
+# a lock cut, with where it hung between ("padlock on yard container 3 was cut overnight, 3 X
+# are gone": round 344 read a count's shortfall)
+_LOCK_CUT = re.compile(
+    r"\b(?:pad)?locks?\b(?:\s+[\w#-]+){1,5}?\s+(?:was|were|got|had\s+been)\s+"
+    r"(?:cut|snipped|pried|drilled)\b",
+    _I,
+)
+# goods lost somewhere in the building, nobody knows where: a count's shortfall ("we lost 14
+# hose clamps somewhere, bin count 46 vs 60", "lost 4 pails somewhere between receiving and
+# putaway": round 344 drafted routine losses)
+_LOST_SOMEWHERE = re.compile(r"\blost\s+(?:\S+\s+){1,8}?somewhere\b(?!\s+(?:in|on)\s+transit)", _I)
 _SPRINKLER_APART = re.compile(
     r"\bsprinkl(?:er|ers|r)(?:\s+(?:heads?|lines?|pipes?|mains?))?\s+(?:[\w-]+\s+){1,4}?"
     r"(?:burst|let\s+go|went\s+off|popped|ruptured|discharged|activated|opened\s+up)\b",
@@ -5164,6 +5194,14 @@ def _plain_figure(said: str) -> Decimal | None:
         return None
 
 
+# ("mark the 15 tubs down $6 each", "take them down $150 each", "20 of them, down $8 each",
+# "45 pcs down $6 each": round 344 drafted the cut as a loss of goods at $6)
+_DOWN_BY_DOLLARS = (
+    r"(?:\b(?:mark|take|took|bring|brought|writ|wrote|valu|drop|cut)\w*\s+(?:\S+\s+){0,5}?"
+    r"|(?:^|(?<=[.;:,\n]))\s*|(?<=\bthem\s)|(?<=\bpcs\s)|(?<=\bunits\s))"
+    r"down\s+\$\s?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+(?:piece|unit|pc)|per\s+[a-z]+"
+    r"|/\s*[a-z]+)\b"
+)
 _MARK_DOWN = re.compile(
     r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,5}?down\b|\btak(?:e|ing)\s+\$"
     # ("reduce the old-packaging X by 25%": round 317 drafted the whole cost as a loss)
@@ -5172,7 +5210,8 @@ _MARK_DOWN = re.compile(
     # ("knock the 10 X down 25%", "take them to 60% of cost", "down 30% on the 12 X": round 334)
     r"|\b(?:knock|bring|brought|take|took|value|valued|drop|cut|write|wrote)\w*\s+(?:\S+\s+){0,6}?"
     r"(?:down\s+(?:by\s+)?\d|(?:down\s+)?to\s+\d{1,2}(?:\.\d+)?\s*%)"
-    r"|(?:^|[.;:,\n]\s*)down\s+\d{1,2}(?:\.\d+)?\s*%(?:\s+on\b|\s*(?:[.;,!]|$))",
+    r"|(?:^|[.;:,\n]\s*)down\s+\d{1,2}(?:\.\d+)?\s*%(?:\s+on\b|\s*(?:[.;,!]|$))"
+    r"|" + _DOWN_BY_DOLLARS,
     _I,
 )
 _SALE_TALK = re.compile(r"\b(?:sale|promo|promotion|coupon)\b|%\s*off\s+(?:all|everything)\b", _I)
@@ -5220,7 +5259,8 @@ _PRICE_OFF = re.compile(
     r"|(?:down\s+)?to\s+(?P<pct6>\d{1,2}(?:\.\d+)?\s*%)\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?"
     r"(?:cost|value)\b)"
     # ("the 8 4A831 stats in the old packaging, down 15%": round 336)
-    r"|(?:^|(?<=[.;:,\n])\s*)down\s+(?P<pct7>\d{1,2}(?:\.\d+)?\s*%)(?:\s+on\b|\s*(?=[.;,!]|$))",
+    r"|(?:^|(?<=[.;:,\n])\s*)down\s+(?P<pct7>\d{1,2}(?:\.\d+)?\s*%)(?:\s+on\b|\s*(?=[.;,!]|$))"
+    r"|" + _DOWN_BY_DOLLARS,
     _I,
 )
 # ("they're $36.10 each now after the price increase": round 256, the cost now)
@@ -5653,7 +5693,7 @@ class _ReasonIndex:
         low = text.lower()
         if (
             # (what every cut below needs: a per cent sign, "knock", or "take" and a dollar)
-            ("%" in text or "knock" in low or ("tak" in low and "$" in text))
+            ("%" in text or "knock" in low or (("tak" in low or "down" in low) and "$" in text))
             and not _SALE_TALK.search(text)
             and (
                 _KNOCK.search(text)
@@ -5716,6 +5756,21 @@ class _ReasonIndex:
             found = self.lookup.get(f"truck {wreck.group('w').lower()}") if wreck else None
             if wreck and found:
                 out.append(_Hit(found[0], found[1], wreck.start("w"), found[2]))
+        if not any(h.category is Category.CASUALTY for h in out):
+            into = _VEHICLE_INTO.search(text)
+            found = self.lookup.get("truck backed into") if into else None
+            if into and found:
+                out.append(_Hit(found[0], found[1], into.start(), found[2]))
+        if "somewhere" in low and not any(h.category is Category.SHRINKAGE for h in out):
+            lost = _LOST_SOMEWHERE.search(text)
+            found = self.lookup.get("missing") if lost else None
+            if lost and found:
+                out.append(_Hit(found[0], found[1], lost.start(), found[2]))
+        if "lock" in low and not any(h.category is Category.CASUALTY for h in out):
+            cut = _LOCK_CUT.search(text)
+            found = self.lookup.get("cut the lock") if cut else None
+            if cut and found:
+                out.append(_Hit(found[0], found[1], cut.start(), found[2]))
         if "sprinkl" in low and not any(h.category is Category.CASUALTY for h in out):
             # "sprinkler head over rack C burst overnight and soaked 11 X": the head and its
             # bursting said apart (round 339 drafted a sure routine loss)

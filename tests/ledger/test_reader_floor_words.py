@@ -12845,3 +12845,84 @@ def test_goods_the_freight_carrier_lost_are_lost_in_transit() -> None:
     text = "freight lost 10 SKU-12 somewhere between our warehouse and the showroom. w/o"
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+# -- held-out round 344 (sets 2789-2796) ------------------------------------------------------
+
+
+def test_a_roll_of_an_area_is_counted_in_rolls_not_pieces() -> None:
+    # (a roll of 30 sq yd holds an area, not 30 pieces: "3 rolls" are three rolls)
+    items = {
+        "PAD-7": ItemInfo("PAD-7", "Rebond carpet pad 7/16in, roll of 30 sq yd", Decimal("96.00"))
+    }
+    (d,) = draft("pallet jack tore up 3 rolls of PAD-7", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(3), Decimal("288.00"))
+
+
+def test_burning_the_provision_uses_the_reserve() -> None:
+    text = "burn $1,120 of the E&O reserve for the old SKU-12 we tossed last wk"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.RESERVE_WRITE_OFF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fenders with the old logo print, 20 SKU-12, down $8 each",
+        "20 SKU-12 with under 2 yrs left on the date. take them down $8 each",
+        "mark the 20 SKU-12 down $8 each, smushed lids but sealed inside",
+        "SKU-12 in the old profile, 20 pcs down $8 each",
+    ],
+)
+def test_goods_taken_down_so_many_dollars_each_are_a_write_down(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("160.00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer backed his pickup + boat trailer right into the display: 3 SKU-12 crushed",
+        "delivery truck from Midwest Supply backed into the pallet in the bay, 3 SKU-12 smashed",
+        "LTL driver backed his trailer right into the staged stack, 3 SKU-12 burst",
+        "some guy drove his car through the showroom window, took out 3 SKU-12",
+    ],
+)
+def test_a_road_vehicle_backed_or_driven_into_the_goods_is_a_casualty(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_hand_truck_backed_into_the_goods_is_a_loss() -> None:
+    (d,) = draft("hand truck backed into the shelf, 2 SKU-12 broke", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "padlock on yard container 3 was cut overnight, 3 SKU-12 are gone",
+        "someone kicked in the glass on the display case overnight, 3 SKU-12 cut up",
+    ],
+)
+def test_a_cut_padlock_or_glass_kicked_in_is_theft_or_vandalism(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_goods_lost_somewhere_in_the_building_are_shrinkage() -> None:
+    text = "we lost 4 SKU-12 somewhere between receiving and putaway"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.SHRINKAGE
+
+
+def test_a_write_down_of_boxes_the_list_prices_counts_the_pieces() -> None:
+    # (as a write-off of the boxes does: 50 boxes of 80 are 4,000 tiles, valued by the box)
+    items = {"CW-36": ItemInfo("CW-36", "Ceramic subway tile 3x6, box of 80", Decimal("24.00"))}
+    (d,) = draft("impair the CW-36, 50 bx, now worth $15/bx", make_context(items=items))
+    assert (d.category, d.amount, d.quantity, d.item_quantity) == (
+        Category.WRITE_DOWN,
+        Decimal("450.00"),
+        Decimal(4000),
+        Decimal(50),
+    )

@@ -810,7 +810,9 @@ _SIZED_AS = re.compile(
     rf"(?<![\w-])(?P<a>{_C})\s*(?:of\s+|\(\s*)(?P<n>\d+)(?![\d.])"
     # ("case of 2 x 2.5 gal": two jugs of 2.5 gal each; not "box of 2 x 4s")
     rf"(?!\s*(?:x(?!\s*\d+(?:\.\d+)?\s*(?:gal|gallons?|l|ltr|ml|oz|qt|lbs?|kg)\b)|lbs?|kg|g|oz|ml"
-    rf"|l|gal|ft|yd|m|in)\b)"
+    # ("roll of 30 sq yd": a holder of an area, measured, not counted; round 344 counted
+    # 9 rolls as 270 pieces)
+    rf"|l|gal|ft|yd|m|in|sq|sf|sy|square)\b)"
     # ("TENDERLOIN PSMO 6PC/CS": six pieces to the case the list prices)
     # ("Cilantro, 30 bunches/cs": thirty bunches to the case; round 282 read a case at $0.55)
     rf"|(?<![\w.,/-])(?P<p>\d+)\s*(?:pc|pcs|ct|[a-z]{{3,}}s)\s*/\s*(?P<pc>{_C})(?![\w-])"
@@ -957,7 +959,7 @@ def pack_of(name: str) -> tuple[str, Decimal] | None:
 _HELD_AS = re.compile(
     r"\b(?P<a>bucket|bunch|tube|tin|jar|bottle|bag|sleeve|bundle|card|roll|rack)\s+of\s+"
     r"(?P<n>\d+)\b"
-    r"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in)\b)",
+    r"(?!\s*(?:x|lbs?|kg|g|oz|ml|l|gal|ft|yd|m|in|sq|sf|sy|square)\b)",
     re.IGNORECASE,
 )
 _DOZENS_IN = re.compile(rf"(?<![\w.])(?P<n>\d+)\s*(?:dozen|doz|dz)\s*(?P<c>{_C})", re.I)
