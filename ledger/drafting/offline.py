@@ -1541,6 +1541,9 @@ _FIRST_THING = re.compile(
     r"|waste|spill|leak|flood|fire|storm|expired|obsolete)\s*,)[a-z][\w'-]*[a-rt-z]\s*,",
     _I,
 )
+# goods and then a figure set after them, said for no count ("busted brakleen from the pallet
+# drop: $30": each can, the case, or all of them? Round 345 drafted the $30 sure)
+_TRAILING_FIGURE = re.compile(r"[a-z)]\s*(?::|-|=)\s*\$\s?\d[\d,]*(?:\.\d\d)?\s*$", _I)
 _PLURAL_GOODS = re.compile(
     r"\b(?!(?:goods|products|supplies|returns|materials|wares|contents|losses|damages|this"
     r"|perhaps|sometimes|thanks|always|theirs|yours|ours|hers|does|plus|units|items|pcs)\b)"
@@ -3650,7 +3653,9 @@ _ROAD_VEHICLE = (
 )
 _VEHICLE_INTO = re.compile(
     rf"\b(?:backed|backing|backs|reversed|drove|driven|plowed|ploughed|crashed)\s+"
-    rf"(?:his|her|their|a|the|its|our|my)\s+(?:[\w'-]+\s+){{0,3}}?{_ROAD_VEHICLE}\b"
+    rf"(?:(?:his|her|their|a|the|its|our|my)\s+(?:[\w'-]+\s+){{0,3}}?{_ROAD_VEHICLE}\b"
+    # ("Luis backed van 2 into the lager stack": a fleet's van by its number; round 345)
+    rf"|{_ROAD_VEHICLE}\s+(?:\#\s*|no\.?\s*|unit\s+)?\d{{1,4}})"
     rf"(?:\s*(?:\+|and|w/|with)\s*(?:[\w'-]+\s+){{0,2}}?(?:trailer|boat))?\s+"
     rf"(?:right\s+|straight\s+)?(?:into|through)\b"
     rf"|\b{_ROAD_VEHICLE}\b(?:\s+[\w'&.-]+){{0,5}}?\s+(?:backed|reversed)\s+"
@@ -3668,6 +3673,11 @@ _LOCK_CUT = re.compile(
 # hose clamps somewhere, bin count 46 vs 60", "lost 4 pails somewhere between receiving and
 # putaway": round 344 drafted routine losses)
 _LOST_SOMEWHERE = re.compile(r"\blost\s+(?:\S+\s+){1,8}?somewhere\b(?!\s+(?:in|on)\s+transit)", _I)
+# a drain or sewer backed up, with where it is between ("floor drain in the stockroom backed
+# up after the rain": round 345 drafted a sure routine loss)
+_DRAIN_APART = re.compile(
+    r"\b(?:drains?|sewers?|sewer\s+lines?|toilets?)\b(?:\s+[\w'-]+){1,5}?\s+backed\s+up\b", _I
+)
 _SPRINKLER_APART = re.compile(
     r"\bsprinkl(?:er|ers|r)(?:\s+(?:heads?|lines?|pipes?|mains?))?\s+(?:[\w-]+\s+){1,4}?"
     r"(?:burst|let\s+go|went\s+off|popped|ruptured|discharged|activated|opened\s+up)\b",
@@ -5766,6 +5776,11 @@ class _ReasonIndex:
             found = self.lookup.get("missing") if lost else None
             if lost and found:
                 out.append(_Hit(found[0], found[1], lost.start(), found[2]))
+        if "backed up" in low and not any(h.category is Category.CASUALTY for h in out):
+            backed = _DRAIN_APART.search(text)
+            found = self.lookup.get("drain backed up") if backed else None
+            if backed and found:
+                out.append(_Hit(found[0], found[1], backed.start(), found[2]))
         if "lock" in low and not any(h.category is Category.CASUALTY for h in out):
             cut = _LOCK_CUT.search(text)
             found = self.lookup.get("cut the lock") if cut else None
@@ -5828,13 +5843,20 @@ class _ReasonIndex:
 # Roofing Co" (the reason word capitalised after them names a business; round 208)
 _NAMED_BEFORE = re.compile(r"\b(?:to|for|from|at|with|by)\s+(?:[A-Z][\w'&.-]*\s+){1,3}$")
 _NEAR_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+# a word said as the goods' label, not the books' ("the 8 magnums of reserve chard": a wine
+# of the estate's reserve; round 345 built the inventory reserve at 0.87)
+_NOT_A_LABEL = (
+    r"(?!\s+(?:chard|chardonnay|cab|cabs|cabernet|pinot|merlot|malbec|zin|zinfandel|syrah"
+    r"|shiraz|riesling|bourbon|whiskey|whisky|scotch|rum|tequila|cuvee|blend|bottling|vintage"
+    r"|port|wines?|reds?|whites?)\b)"
+)
 
 
 def _near_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     pattern = _NEAR_CACHE.get(words)
     if pattern is None:
         body = "|".join(r"\s*".join(map(re.escape, w.split())) for w in words)
-        pattern = twin(re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", _I))
+        pattern = twin(re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9]){_NOT_A_LABEL}", _I))
         _NEAR_CACHE[words] = pattern
     return pattern
 
@@ -7464,7 +7486,9 @@ def _assemble(
                 )
         elif unit_cost is None and total is None:
             total = m.value
-            plural = category not in _RESERVES and _PLURAL_GOODS.search(r.text)
+            plural = category not in _RESERVES and (
+                _PLURAL_GOODS.search(r.text) or _TRAILING_FIGURE.search(r.text)
+            )
             if quantity is None and (sku is not None or plural):
                 # "SKU-77 $45", "stolen speakers $45": each, or all of them? (a reserve's
                 # amount is the reserve's)

@@ -12926,3 +12926,42 @@ def test_a_write_down_of_boxes_the_list_prices_counts_the_pieces() -> None:
         Decimal(4000),
         Decimal(50),
     )
+
+
+# -- held-out round 345 (sets 2797-2803) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FYI damage w/o's for August came to $3,412, up from July",
+        "FYI breakage for May came to $1,284, way better than April",
+    ],
+)
+def test_a_months_write_offs_told_as_news_are_no_request(text: str) -> None:
+    with pytest.raises(DraftError):
+        draft(text, make_context(items=ITEMS))
+
+
+def test_a_floor_drain_backed_up_said_apart_is_a_casualty() -> None:
+    text = "floor drain in the stockroom backed up after the rain, 12 SKU-12 ruined"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_figure_set_after_goods_with_no_count_is_asked_about() -> None:
+    # (each can, a case, or all of them?)
+    (d,) = draft("busted brake cleaner from the pallet drop: $30", make_context(items=ITEMS))
+    assert d.amount == Decimal("30.00")
+    assert d.confidence < 0.9
+
+
+def test_a_reserve_wine_is_goods_not_the_books_reserve() -> None:
+    text = "the 8 SKU-12 of reserve chard, the case fell off the top rack, all broken"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.LOSS
+
+
+def test_a_van_backed_in_by_its_fleet_number_is_a_casualty() -> None:
+    (d,) = draft("Luis backed van 2 into the pallet, 5 SKU-12 crushed", make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY

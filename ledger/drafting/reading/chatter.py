@@ -386,6 +386,8 @@ _PERIOD = lead(
     rf"""\b(?:(?<!from\s)(?<!of\s)(?:last|previous|prior|this|past)\s+(?:few\s+)?
            (?:months?|quarters?|years?|fy|fiscal\s+year|season)(?!'s)
         |(?:in|during|for|over)\s+(?:the\s+)?(?:q[1-4]|{_MONTHS}|(?:19|20)\d\d)
+        # ("breakage for May came to $1,284": May, not the verb, before what it came to)
+        |for\s+may(?=\s+(?:was|were|came\s+to|totall?ed|is)\b)
         |since\s+(?:{_MONTHS}|(?:the\s+)?(?:start|beginning)|q[1-4]|(?:19|20)\d\d)
         |year[-\s]to[-\s]date|ytd|so\s+far(?:\s+this\s+\w+)?|to\s+date|all\s+year
         |(?:a|per|every|each)\s+(?:week|month|quarter|year)|weekly|monthly|annually
@@ -678,7 +680,8 @@ _WRITE_OFF_TALKED = re.compile(
 # ("last month's damage w/o was $4,812.40": a write-off talked about, not asked for)
 _ASKS = re.compile(
     r"\b(?:please|pls|plz|write\s+(?:it|them|'?em|this|these)?\s*off"
-    r"|w/o(?!\s+(?:was|were|is|are|came|total(?:l?ed)?)\b))\b",
+    # ("damage w/o's for August came to $3,412": write-offs counted, none asked; round 345)
+    r"|w/o(?!'?s\b)(?!\s+(?:was|were|is|are|came|total(?:l?ed)?)\b))\b",
     _I,
 )
 
