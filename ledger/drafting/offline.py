@@ -883,6 +883,8 @@ _BARE_CODE = lead(
 )
 _NOT_CODES = frozenset({"COVID-19", "N-95", "KN-95"})
 _INTERSTATE = re.compile(r"I-\d{1,3}")
+# a pickup's model, not goods ("customer backed his F-250 into the display": round 346)
+_PICKUP_MODEL = re.compile(r"F-?[1-5][05]0", re.IGNORECASE)
 # the run-together shape, and the references, months and money it must not be ("PO7789",
 # "FY2025", "DEC2024", "USD500", "RMA20931", "KN95", "MP3"): a part number has 4 characters
 # or more, and at least two letters or a dash
@@ -3649,7 +3651,9 @@ _NUMBERED_VEHICLE = re.compile(
 _ROAD_VEHICLE = (
     r"(?:(?<!hand\s)(?<!pallet\s)(?<!reach\s)(?<!fork\s)(?<!lift\s)(?<!tow\s)truck|pick-?up|car"
     r"|suv|van|minivan"
-    r"|trailer|semi|rig|jeep)"
+    r"|trailer|semi|rig|jeep|tacoma|tundra|silverado|sierra|tahoe|suburban|explorer|wrangler"
+    # (a pickup's model: "backed his F-250 into the display", round 346)
+    r"|f-?[1-5][05]0|ram\s*[1-3]500)"
 )
 _VEHICLE_INTO = re.compile(
     rf"\b(?:backed|backing|backs|reversed|drove|driven|plowed|ploughed|crashed)\s+"
@@ -4923,7 +4927,7 @@ def _codes_and_aliases(text: str, known: Collection[str] = ()) -> tuple[list[_Co
         code = m.group(0)
         if _overlaps(m.span(), taken) or code in _NOT_CODES:
             continue
-        if code not in known and _INTERSTATE.fullmatch(code):
+        if code not in known and (_INTERSTATE.fullmatch(code) or _PICKUP_MODEL.fullmatch(code)):
             continue  # ("our box truck got rear-ended on I-25": a highway, not goods)
         if (
             code not in known
@@ -5744,6 +5748,30 @@ class _ReasonIndex:
                         )
                     )
                     break
+        if (
+            "from" in low
+            and "$" in text
+            and not any(h.category in (Category.WRITE_DOWN, *_RESERVES) for h in out)
+            and not _COUNT_TALK.search(text)
+            # ("prices were slashed on X, 40 units from $15 to $9": a sale's prices)
+            and "price" not in low
+            and not _SALE_TALK.search(text)
+        ):
+            # "3 FG800s with scratches from the wall hangers, from $139 to $95": a price going
+            # from one dollar figure down to another is the write-down's own word (round 346
+            # drafted the goods' whole cost as a loss at 0.97, the $95 unused)
+            for m in _WD_FROM_TO_STRICT.finditer(text):
+                was, now = _plain_figure(m.group("a")), _plain_figure(m.group("b"))
+                if was is not None and now is not None and was > now:
+                    out.append(
+                        _Hit(
+                            Category.WRITE_DOWN,
+                            "from ... to",
+                            m.start(),
+                            frozenset({Category.LOSS}),
+                        )
+                    )
+                    break
         if "reserve" in low and "cost" in low and not any(h.category in _RESERVES for h in out):
             # "reserve the 8 X at cost, last season's colorway isn't moving": the goods put in
             # the reserve at their cost builds it (rounds 334-338 drafted four as losses)
@@ -5766,7 +5794,9 @@ class _ReasonIndex:
             found = self.lookup.get(f"truck {wreck.group('w').lower()}") if wreck else None
             if wreck and found:
                 out.append(_Hit(found[0], found[1], wreck.start("w"), found[2]))
-        if not any(h.category is Category.CASUALTY for h in out):
+        if not any(h.category is Category.CASUALTY for h in out) and (
+            "back" in low or "drove" in low or "driven" in low or "revers" in low
+        ):
             into = _VEHICLE_INTO.search(text)
             found = self.lookup.get("truck backed into") if into else None
             if into and found:
@@ -8111,6 +8141,9 @@ def _share(read: list[Facts], header: str, reasons: _ReasonIndex) -> list[Facts]
                 f.reason
                 and _OWN_HEADING.match(f.source_text.lower(), 0)
                 and f.source_text.lower().lstrip().startswith(f.reason.lower())
+                # (not the lead's own label said again on each line: "roof caved in under the
+                # snow. Crushed: 9 X / Crushed: 3 Y" is the snow's, round 347)
+                and f"{f.reason.lower()}:" not in header.lower()
             )
             if head_category in _COUNT_WAYS and (f.reason or "").lower() in _WHY_FOUND:
                 # ("found extra: 1,500 A and 300 B in a mislabeled box": why B turned up)

@@ -12965,3 +12965,34 @@ def test_a_reserve_wine_is_goods_not_the_books_reserve() -> None:
 def test_a_van_backed_in_by_its_fleet_number_is_a_casualty() -> None:
     (d,) = draft("Luis backed van 2 into the pallet, 5 SKU-12 crushed", make_context(items=ITEMS))
     assert d.category is Category.CASUALTY
+
+
+# -- held-out round 346 (sets 2804-2811) ------------------------------------------------------
+
+
+def test_a_price_from_one_dollar_figure_down_to_another_is_a_write_down() -> None:
+    text = "3 SKU-12 with scratches from the wall hangers, from $15 to $9"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal("18.00"))
+
+
+def test_goods_not_yet_powered_up_are_a_doubt() -> None:
+    text = "2 SKU-12 came in with dented corners, haven't powered them up yet. w/o?"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5
+
+
+def test_a_pickup_named_by_its_model_is_a_road_vehicle_not_goods() -> None:
+    text = "customer backed his F-250 into the display out front, 3 SKU-12 caved in"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.sku, d.quantity) == (Category.CASUALTY, "SKU-12", Decimal(3))
+
+
+# -- held-out round 347 (sets 2812-2819) ------------------------------------------------------
+
+
+def test_the_leads_label_said_again_on_each_line_keeps_the_leads_story() -> None:
+    items = {**ITEMS, "SKU-410": ItemInfo("SKU-410", "Ceramic mug", Decimal("12.00"))}
+    text = "Roof of the lean-to caved in under the snow.\nCrushed: 9 SKU-12\nCrushed: 3 SKU-410"
+    drafts = draft(text, make_context(items=items))
+    assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
