@@ -12996,3 +12996,18 @@ def test_the_leads_label_said_again_on_each_line_keeps_the_leads_story() -> None
     text = "Roof of the lean-to caved in under the snow.\nCrushed: 9 SKU-12\nCrushed: 3 SKU-410"
     drafts = draft(text, make_context(items=items))
     assert [d.category for d in drafts] == [Category.CASUALTY, Category.CASUALTY]
+
+
+def test_a_count_rows_code_with_no_digit_that_agrees_is_dropped_with_its_row() -> None:
+    items = {
+        "KONG-L": ItemInfo("KONG-L", "Kong classic L", Decimal("6.85")),
+        "KONG-M": ItemInfo("KONG-M", "Kong classic M", Decimal("5.10")),
+    }
+    text = "```\nSKU       SYS  CNT\nKONG-L     44   44\nKONG-M     52   49\n```"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.sku, d.quantity, d.amount) == (
+        Category.SHRINKAGE,
+        "KONG-M",
+        Decimal(3),
+        Decimal("15.30"),
+    )

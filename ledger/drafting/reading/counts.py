@@ -356,7 +356,10 @@ def _rewrite(
 # counted 40, SKU-40 system 10 counted 8" (the line of an item with nothing to write off)
 _CODE_BEFORE = re.compile(
     r"(?:^|[,;:\n]|^\s*[-*\u2022])\s*"
-    r"(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,}|\d{6,})"
+    r"(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,}|\d{6,}"
+    # (a code of capitals in dashed parts, no digit: "KONG-L 44 44", "GIRO-REG-L sys 22 /
+    # cnt 22"; round 347 read the next line's difference as this item's twenty times)
+    r"|[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+)"
     r"\s*[:,-]?\s*$"
 )
 _LINE_ENDS = re.compile(r"\s*(?:[,;.\n]|$)")
