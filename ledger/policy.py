@@ -1597,6 +1597,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 "by the hail", "t-storm",
                 "hit a deer", "hit a moose",
                 "wind flipped", "wind blew over", "wind knocked over", "wind tore",
+                # ("the wind knocked the 2x4x10 rack over, 22 broken": round 347)
+                "wind knocked", "wind blew", "wind tipped", "wind pushed",
                 "wind ripped", "high winds", "gust of wind", "wind gust", "wind gusts",
                 "lightning fried", "caved in under the snow", "caved under the snow",
                 "collapsed under the snow", "caved in under snow", "collapsed under snow",

@@ -122,6 +122,7 @@ _WHOLESALE = frozenset(
         "tote",
         "bale",
         "lift",
+        "cube",
         "drum",
         "dozen",
         "roll",

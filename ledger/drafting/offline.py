@@ -2059,6 +2059,8 @@ def read_requests(
     if " the " in low_spelt and ("not" in low_spelt or "vs" in low_spelt):
         spelt_out = _NOT_THE_FIGURE.sub(r"\g<1>#\g<2>", spelt_out)
     clean = items.canonical(spelt_out, known, names)
+    if names and ("X" in clean or "x" in clean):
+        clean = _model_words_kept(clean, names)
     # (a code read from part of it, or from its figures alone, is a guess to confirm)
     partial = (
         {**items.figure_codes(spelt_out, known), **items.partial_codes(spelt_out, known)}
@@ -2161,7 +2163,7 @@ def read_requests(
             "per message."
         )
     read = _share(read, header + _story_said_once(groups, reasons, known), reasons)
-    read = _same_kind_twice(read)
+    read = _same_kind_twice(_tags_dropped(read))
     read = _share_of_another(read, clean)
     if differences or arrived:
         read = [_count_notes(f, [*differences, *arrived]) for f in read]
@@ -3183,6 +3185,44 @@ def _blank_line_count(masked: str) -> str:
     return _blank(masked, a - 1, b) if masked[a - 1] in "xX×" else _blank(masked, a, b)
 
 
+# what a tag of the goods holds besides its code and count: "073852095208 x7", "SUC-TUB 45ft
+# w/o", "DET-ENZ 4 gal", "(PO-HH x3)"
+_TAG_WORDS = re.compile(
+    r"[\s.,;:()\-\u2013\u2014!]*(?:(?:x|qty|pcs|units?|ea|ft|gal|lb|lbs|w/o|pls|please|scrap"
+    r"|toss)\b[\s.,;:()\-\u2013\u2014!]*)*",
+    _I,
+)
+
+
+def _is_tag(text: str) -> bool:
+    """Whether a request's text is only a code and a count ("SKU-410 x7"): a tag."""
+    rest = " ".join(w for w in text.split() if not _DIGIT.search(w))
+    return bool(_DIGIT.search(text)) and bool(_TAG_WORDS.fullmatch(rest))
+
+
+def _tags_dropped(read: list[Facts]) -> list[Facts]:
+    """A story and then its goods' tag ("the carton caved in, 7 bottles cracked. 073852095208
+    x7"): the tag names the goods the story counted, the same loss said once more (round 345
+    drafted it twice a dozen times). Dropped when the story before has the tag's code, count
+    and reason, and the tag no reason of its own."""
+    out: list[Facts] = []
+    for f in read:
+        told = next(
+            (
+                o
+                for o in out
+                if o.sku is not None
+                and (o.sku, o.quantity, o.category) == (f.sku, f.quantity, f.category)
+                and o.quantity is not None
+            ),
+            None,
+        )
+        if told is not None and _is_tag(f.source_text):
+            continue
+        out.append(f)
+    return out
+
+
 SAID_TWICE = (
     "two write-offs of the same kind{sku} in one message: one loss said twice, or two? "
     "Check the quantities before approving"
@@ -3682,6 +3722,40 @@ _LOST_SOMEWHERE = re.compile(r"\blost\s+(?:\S+\s+){1,8}?somewhere\b(?!\s+(?:in|o
 _DRAIN_APART = re.compile(
     r"\b(?:drains?|sewers?|sewer\s+lines?|toilets?)\b(?:\s+[\w'-]+){1,5}?\s+backed\s+up\b", _I
 )
+# goods dropped off at a charity ("dropped 60 day-old loaves at St. Vincent's pantry after
+# close, no charge to them": round 344 drafted a routine loss)
+_DROPPED_AT_CHARITY = re.compile(
+    r"\bdrop(?:ped|ping|s)?\s+(?:off\s+)?(?:\S+\s+){0,8}?(?:off\s+)?(?:at|to)\s+(?:the\s+)?"
+    r"(?:[\w.'\u2019-]+\s+){0,3}?(?:pantry|food\s+bank|food\s+shelf|shelter|soup\s+kitchen"
+    r"|mission|rescue)\b",
+    _I,
+)
+# a model's name that looks like a count: "X7" in "Airless paint sprayer Magnum X7"
+_MODEL_TIMES = re.compile(r"(?<![\w.-])[xX]\d{1,3}(?![\w.-])")
+
+
+def _model_words_kept(text: str, names: Mapping[str, str]) -> str:
+    """`text` with "X7" said beside the code of an item whose name has that word, as the list
+    writes it, read as the name ("walked out w/ a 17N166 X7": one sprayer, not seven; round
+    346 drafted seven at 0.97). A count typed "x7" stays a count."""
+    said = list(_MODEL_TIMES.finditer(text))
+    if not said:
+        return text
+    for sku, name in names.items():
+        if sku not in text:
+            continue
+        words = set(re.findall(r"[\w]+", name))
+        for m in reversed(said):
+            if m.group(0) in words:
+                text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+    return text
+
+
+# (a part that failed: "van 3 liftgate gave out mid-drop at Jefferson HS", round 347 read a
+# gift to the school)
+_GAVE_OUT = re.compile(r"\s+(?:out|way)\b", _I)
+# (what a fall took with it: "took 3 TI-84 black down with me", round 347)
+_TOOK_DOWN = re.compile(r"(?:\s+[\w'-]+){1,5}?\s+(?:down|out)\s+with\b", _I)
 _SPRINKLER_APART = re.compile(
     r"\bsprinkl(?:er|ers|r)(?:\s+(?:heads?|lines?|pipes?|mains?))?\s+(?:[\w-]+\s+){1,4}?"
     r"(?:burst|let\s+go|went\s+off|popped|ruptured|discharged|activated|opened\s+up)\b",
@@ -5502,6 +5576,10 @@ class _ReasonIndex:
                 text, max(0, m.start() - 10), min(len(text), m.end() + 12)
             ):
                 continue  # "ripped shrink on 6 ETBs": the wrap, not a count's shortfall
+            if key in ("gave", "give", "gives") and _GAVE_OUT.match(text, m.end()):
+                continue  # "the liftgate gave out mid-drop at Jefferson HS": it failed
+            if key == "and took" and _TOOK_DOWN.match(text, m.end()):
+                continue  # "the ladder slipped and took 3 X down with me": a fall, no thief
             if key == "sell as" and _AS_MUCH.match(text, m.end()):
                 continue  # "we sell as many as we can at $15": selling, no goods marked down
             if key in ("gone off", "went off") and _OFF_A_PLACE.match(text, m.end()):
@@ -5806,6 +5884,11 @@ class _ReasonIndex:
             found = self.lookup.get("missing") if lost else None
             if lost and found:
                 out.append(_Hit(found[0], found[1], lost.start(), found[2]))
+        if "drop" in low and not any(h.category is Category.DONATION for h in out):
+            left = _DROPPED_AT_CHARITY.search(text)
+            found = self.lookup.get("donated") if left else None
+            if left and found:
+                out.append(_Hit(found[0], found[1], left.start(), found[2]))
         if "backed up" in low and not any(h.category is Category.CASUALTY for h in out):
             backed = _DRAIN_APART.search(text)
             found = self.lookup.get("drain backed up") if backed else None

@@ -87,6 +87,9 @@ _CONTAINERS = {
     "lift": "lift", "lifts": "lift",
     # ("dumped a bunk of 2x12x16 df, 28 pcs busted": a lumber yard's banded stack; round 228)
     "bunk": "lift", "bunks": "lift",
+    # ("3 cubes of red range" of "Modular face brick, cube of 500": a brick yard's strapped
+    # stack; round 349 counted 3 bricks at 0.97)
+    "cube": "cube", "cubes": "cube",
     # ("6 bu (10/bu) ranunculus": a florist's bunch written short; "bunch" in full is also
     # how a list names what it prices, which sold_by reads)
     "bu": "bunch",
@@ -1017,7 +1020,7 @@ _SO_MANY_TO_A = re.compile(
 # drum is as often the item itself ("18 boxes of MUG-BLU", "13 bags of FLR-25").
 MANY_IN_ONE = frozenset(
     ("case", "carton", "pallet", "crate", "tote", "tray", "flat", "sleeve", "bundle", "inner",
-     "container", "bale", "brick", "layer", "cart",
+     "container", "bale", "brick", "layer", "cart", "cube",
      # ("2 lifts of DWX-58-412 broken": a yard's stack of sheets; round 160)
      "lift", "caddy", "shipper", "rack",
      # ("5 cards ALT-BTN-PRL damaged" of buttons priced each: how many to a card? round 165)

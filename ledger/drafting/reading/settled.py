@@ -193,6 +193,10 @@ _FINE_AFTER_ALL = _words(
     r"""\b(?:they|these|those|it|both|all)(?:'re|\s+are|\s+were|\s+was|'s|\s+is)\s+(?:all\s+|actually\s+)?
             (?:fine|ok|okay|good|intact|undamaged|sellable|saleable|usable|perfect)\b(?!\s+to\b)
       | \ball\s+good\b(?!\s+to\b)
+      # ("EMAD heads x4, box crushed in shipping but the heads are fine": the box, not the
+      # goods; round 346 drafted them at 0.87)
+      | \bbut\s+the\s+(?!(?:rest|other|others|remaining|last|first)\b)(?:[\w-]+\s+){1,2}?
+            (?:are|is|were|was)\s+(?:all\s+)?(?:fine|ok|okay|intact|undamaged)\b(?!\s+to\b)
       | \b(?:qc|quality\s+control|inspection|inspector|inspectors)\s+(?:has\s+|have\s+)?
             (?:passed|cleared|ok(?:'?d|ed)?|approved|says?\s+(?:they'?re\s+|it'?s\s+)?(?:ok|okay|fine|good))
       | \bpassed\s+(?:qc|inspection|quality\s+control|the\s+inspection)\b
@@ -201,6 +205,12 @@ _FINE_AFTER_ALL = _words(
       | \b(?:thought|suspected|feared)\b[^.;!?\n]{0,60}?\b(?:but|turn(?:s|ed)?\s+out)\b
       | \bturn(?:s|ed)?\s+out\s+(?:to\s+be\s+|they\s+(?:are|were)\s+|it\s+(?:is|was)\s+)?
             (?:fine|ok|okay|good|intact|not)\b"""
+)
+# a new value asked for the goods: a write-down, whatever state the goods are in
+_VALUE_ASKED = re.compile(
+    r"\bmark(?:ed|ing)?\s+(?:\S+\s+){0,6}?down\b|\bwrit(?:e|ing)\s+(?:\S+\s+){0,6}?down\b"
+    r"|\bfrom\s+\$\s?[\d.,]+\s+to\s+\$|\bsell\s+(?:them\s+|it\s+)?(?:at|for)\s+\$",
+    re.I,
 )
 # "damaged beyond repair", "can't be fixed", "not repairable": the state of the goods
 _NOT_MADE_GOOD = re.compile(
@@ -240,6 +250,14 @@ _RECHARGED = _words(
       # ("UPS accepted the claim on the 3 crushed X, they're paying", "freight claim
       # approved"): the carrier or insurer pays for the goods
       | \bthey'?re\s+(?:paying|covering\s+it|covering\s+them|reimbursing)\b
+      # ("their driver dropped 2 X off the liftgate, they'll cover it, I'm sending them the
+      # bill", "contractor cracked 2 X, we charged his account for both": round 347)
+      | \b(?:they|he|she)(?:'ll|\s+will|\s+said\s+they'?ll|\s+said\s+(?:he|she)'?ll)\s+
+            cover\s+(?:it|them|the\s+cost|the\s+loss)\b
+      | \bsend(?:ing)?\s+(?:them|him|her|the\s+carrier|the\s+customer)\s+(?:the|a)\s+
+            (?:bill|invoice)\b
+      | \bcharged?\s+(?:it\s+|them\s+)?(?:to\s+)?(?:his|her|their|the\s+customer'?s
+            |the\s+contractor'?s)\s+account\b
       | \b(?:accepted|approved|honou?red|paid\s+out|paying\s+out)\s+(?:the\s+|our\s+)?
             (?:freight\s+|damage\s+|carrier\s+)?claim\b
       | \bclaim\s+(?:was\s+|got\s+|has\s+been\s+|is\s+|been\s+)?(?:accepted|approved|paid)\b
@@ -416,6 +434,8 @@ def _doubt(text: str, families: frozenset[str], names_reason: Callable[[str], bo
     if "booked" in families and _BOOKED.search(text):
         return BOOKED
     for m in _FINE_AFTER_ALL.finditer(text) if "fine" in families else ():
+        if m.group(0).lower().startswith("but") and _VALUE_ASKED.search(text):
+            continue  # "mark the 25 down to $3, boxes crushed but the bearings are fine"
         if not _OTHER_GOODS.search(text[max(0, m.start() - 30) : m.start()]):
             return FINE
     for m in _MADE_GOOD.finditer(text) if "made_good" in families else ():
