@@ -430,6 +430,11 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 # ("1 8M-1200-30 (teeth gone)": a belt's or a blade's teeth, not goods gone)
                 "teeth gone", "teeth missing", "missing teeth", "tooth missing", "handle gone",
                 "handle missing", "lid missing", "cap missing", "knob missing",
+                # ("1 STR-UMB-01, wheel gone" under "damaged in the back": a part broken off,
+                # round 350 read a count's shortfall)
+                "wheel gone", "wheels gone", "wheel missing", "leg gone", "legs gone",
+                "lid gone", "cap gone", "knob gone", "strap gone", "straps gone",
+                "zipper gone", "zip gone", "buckle gone", "buckle missing", "strap missing",
                 # ("4x 3517C plating gone": a finish gone is damage, not goods gone)
                 "plating gone", "finish gone", "lacquer gone", "chrome gone", "coating gone",
                 "silvering gone", "paint gone", "gloss gone", "glaze gone", "shine gone",

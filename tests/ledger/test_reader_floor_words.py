@@ -13085,3 +13085,11 @@ def test_a_models_name_beside_its_code_is_no_count() -> None:
     assert (d.quantity, d.amount) == (Decimal(1), Decimal("412.00"))
     (d,) = draft("17N166 x7 crushed", make_context(items=items))
     assert d.quantity == Decimal(7)  # (typed as a count, it is one)
+
+
+# -- held-out round 350 (sets 2836-2843) ------------------------------------------------------
+
+
+def test_a_part_of_the_goods_gone_is_damage_not_goods_gone() -> None:
+    (d,) = draft("1 SKU-12, wheel gone", make_context(items=ITEMS))
+    assert d.category is Category.LOSS
