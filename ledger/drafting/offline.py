@@ -3703,7 +3703,13 @@ _VEHICLE_INTO = re.compile(
     rf"(?:\s*(?:\+|and|w/|with)\s*(?:[\w'-]+\s+){{0,2}}?(?:trailer|boat))?\s+"
     rf"(?:right\s+|straight\s+)?(?:into|through)\b"
     rf"|\b{_ROAD_VEHICLE}\b(?:\s+[\w'&.-]+){{0,5}}?\s+(?:backed|reversed)\s+"
-    rf"(?:right\s+|straight\s+)?(?:into|through)\b",
+    rf"(?:right\s+|straight\s+)?(?:into|through)\b"
+    # ("box truck backing up to dock 1 went right into the pallet", "customer backing his
+    # truck up to the pickup bay ran right into the display": round 348)
+    rf"|\b{_ROAD_VEHICLE}\b[^.;\n]{{0,30}}?\bback(?:ing|ed)\s+up\b[^.;\n]{{0,40}}?"
+    rf"\b(?:went|ran|rolled|drove)\s+(?:right\s+|straight\s+)?into\b"
+    rf"|\bback(?:ing|ed)\s+(?:his|her|their|the|a|our)\s+(?:[\w'-]+\s+){{0,2}}?{_ROAD_VEHICLE}\s+up\b"
+    rf"[^.;\n]{{0,40}}?\b(?:went|ran|rolled|drove)\s+(?:right\s+|straight\s+)?into\b",
     _I,
 )
 # a lock cut, with where it hung between ("padlock on yard container 3 was cut overnight, 3 X
@@ -3721,6 +3727,15 @@ _LOST_SOMEWHERE = re.compile(r"\blost\s+(?:\S+\s+){1,8}?somewhere\b(?!\s+(?:in|o
 # up after the rain": round 345 drafted a sure routine loss)
 _DRAIN_APART = re.compile(
     r"\b(?:drains?|sewers?|sewer\s+lines?|toilets?)\b(?:\s+[\w'-]+){1,5}?\s+backed\s+up\b", _I
+)
+# goods a member of staff took home, and how it came out ("Derek (no longer with us) took 4
+# X home over the last month", "Pete admitted to taking home 25 lb": rounds 348-349 drafted
+# routine losses and shrinkage)
+_TOOK_HOME = re.compile(r"\b(?:took|taking|taken|takes)\s+(?:\S+\s+){0,5}?home\b", _I)
+_CAUGHT = re.compile(
+    r"\b(?:camera|cameras|footage|cctv|video|admitted|confessed|caught|fired|let\s+go"
+    r"|terminated|hr|no\s+longer\s+with\s+us|walked\s+out)\b",
+    _I,
 )
 # goods dropped off at a charity ("dropped 60 day-old loaves at St. Vincent's pantry after
 # close, no charge to them": round 344 drafted a routine loss)
@@ -5884,6 +5899,11 @@ class _ReasonIndex:
             found = self.lookup.get("missing") if lost else None
             if lost and found:
                 out.append(_Hit(found[0], found[1], lost.start(), found[2]))
+        if "home" in low and not any(h.category is Category.CASUALTY for h in out):
+            took = _TOOK_HOME.search(text)
+            found = self.lookup.get("stolen") if took and _CAUGHT.search(text) else None
+            if took and found:
+                out.append(_Hit(found[0], found[1], took.start(), found[2]))
         if "drop" in low and not any(h.category is Category.DONATION for h in out):
             left = _DROPPED_AT_CHARITY.search(text)
             found = self.lookup.get("donated") if left else None

@@ -13093,3 +13093,27 @@ def test_a_models_name_beside_its_code_is_no_count() -> None:
 def test_a_part_of_the_goods_gone_is_damage_not_goods_gone() -> None:
     (d,) = draft("1 SKU-12, wheel gone", make_context(items=ITEMS))
     assert d.category is Category.LOSS
+
+
+def test_goods_the_police_recovered_and_back_on_the_floor_are_a_doubt() -> None:
+    text = "police recovered the 2 SKU-12 from last week's break-in, they're back on the floor"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5
+
+
+def test_goods_staff_were_caught_taking_home_are_theft() -> None:
+    text = "Pete (nights) admitted to taking home 25 SKU-12 over the last month, HR has it"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "box truck backing up to dock 1 went right into the pallet, 5 SKU-12 crushed",
+        "customer backing his truck up to the pickup bay ran right into 1 SKU-12",
+    ],
+)
+def test_a_road_vehicle_backing_up_into_the_goods_is_a_casualty(text: str) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
