@@ -3776,6 +3776,23 @@ _SPRINKLER_APART = re.compile(
     r"(?:burst|let\s+go|went\s+off|popped|ruptured|discharged|activated|opened\s+up)\b",
     _I,
 )
+# What befell the goods said with words between that the table's phrases cannot hold: (words
+# one of which the message must have, the category a hit here adds unless one is there
+# already, the pattern, a pattern the message must also match, the table's phrase whose
+# reading the hit takes). In this order.
+_SAID_APART: tuple[
+    tuple[tuple[str, ...], Category, re.Pattern[str], re.Pattern[str] | None, str], ...
+] = (
+    (("back", "drove", "driven", "revers"), Category.CASUALTY, _VEHICLE_INTO, None,
+     "truck backed into"),
+    (("somewhere",), Category.SHRINKAGE, _LOST_SOMEWHERE, None, "missing"),
+    (("home",), Category.CASUALTY, _TOOK_HOME, _CAUGHT, "stolen"),
+    (("drop",), Category.DONATION, _DROPPED_AT_CHARITY, None, "donated"),
+    (("backed up",), Category.CASUALTY, _DRAIN_APART, None, "drain backed up"),
+    (("lock",), Category.CASUALTY, _LOCK_CUT, None, "cut the lock"),
+    # ("sprinkler head over rack C burst overnight and soaked 11 X": round 339)
+    (("sprinkl",), Category.CASUALTY, _SPRINKLER_APART, None, "sprinkler head burst"),
+)  # fmt: skip
 _RESERVE_THE_GOODS = re.compile(
     # (asked, as a request starts: "we reserve 8 X at cost for the pickup" holds goods)
     r"(?:^|(?<=[.;:,\n])|(?<=\bpls\s)|(?<=\bplease\s))\s*reserve\s+"
@@ -5887,45 +5904,13 @@ class _ReasonIndex:
             found = self.lookup.get(f"truck {wreck.group('w').lower()}") if wreck else None
             if wreck and found:
                 out.append(_Hit(found[0], found[1], wreck.start("w"), found[2]))
-        if not any(h.category is Category.CASUALTY for h in out) and (
-            "back" in low or "drove" in low or "driven" in low or "revers" in low
-        ):
-            into = _VEHICLE_INTO.search(text)
-            found = self.lookup.get("truck backed into") if into else None
-            if into and found:
-                out.append(_Hit(found[0], found[1], into.start(), found[2]))
-        if "somewhere" in low and not any(h.category is Category.SHRINKAGE for h in out):
-            lost = _LOST_SOMEWHERE.search(text)
-            found = self.lookup.get("missing") if lost else None
-            if lost and found:
-                out.append(_Hit(found[0], found[1], lost.start(), found[2]))
-        if "home" in low and not any(h.category is Category.CASUALTY for h in out):
-            took = _TOOK_HOME.search(text)
-            found = self.lookup.get("stolen") if took and _CAUGHT.search(text) else None
-            if took and found:
-                out.append(_Hit(found[0], found[1], took.start(), found[2]))
-        if "drop" in low and not any(h.category is Category.DONATION for h in out):
-            left = _DROPPED_AT_CHARITY.search(text)
-            found = self.lookup.get("donated") if left else None
-            if left and found:
-                out.append(_Hit(found[0], found[1], left.start(), found[2]))
-        if "backed up" in low and not any(h.category is Category.CASUALTY for h in out):
-            backed = _DRAIN_APART.search(text)
-            found = self.lookup.get("drain backed up") if backed else None
-            if backed and found:
-                out.append(_Hit(found[0], found[1], backed.start(), found[2]))
-        if "lock" in low and not any(h.category is Category.CASUALTY for h in out):
-            cut = _LOCK_CUT.search(text)
-            found = self.lookup.get("cut the lock") if cut else None
-            if cut and found:
-                out.append(_Hit(found[0], found[1], cut.start(), found[2]))
-        if "sprinkl" in low and not any(h.category is Category.CASUALTY for h in out):
-            # "sprinkler head over rack C burst overnight and soaked 11 X": the head and its
-            # bursting said apart (round 339 drafted a sure routine loss)
-            let_go = _SPRINKLER_APART.search(text)
-            found = self.lookup.get("sprinkler head burst")
-            if let_go and found:
-                out.append(_Hit(found[0], found[1], let_go.start(), found[2]))
+        for gates, category, pattern, also, key in _SAID_APART:
+            if not any(g in low for g in gates) or any(h.category is category for h in out):
+                continue
+            said = pattern.search(text)
+            found = self.lookup.get(key) if said and (also is None or also.search(text)) else None
+            if said and found:
+                out.append(_Hit(found[0], found[1], said.start(), found[2]))
         if "walked" in low and not _NOBODY_KNOWS.search(text):
             # "20 of the ivory cushions walked at the barn wedding", "1 sixtel walked": goods
             # that walked are taken (never "walked them to the dumpster", "walked over to")
