@@ -3207,17 +3207,13 @@ def _tags_dropped(read: list[Facts]) -> list[Facts]:
     and reason, and the tag no reason of its own."""
     out: list[Facts] = []
     for f in read:
-        told = next(
-            (
-                o
-                for o in out
-                if o.sku is not None
-                and (o.sku, o.quantity, o.category) == (f.sku, f.quantity, f.category)
-                and o.quantity is not None
-            ),
-            None,
-        )
-        if told is not None and _is_tag(f.source_text):
+        said = (f.sku, f.quantity, f.category)
+        if (
+            f.sku is not None
+            and f.quantity is not None
+            and any((o.sku, o.quantity, o.category) == said for o in out)
+            and _is_tag(f.source_text)
+        ):
             continue
         out.append(f)
     return out
@@ -3693,7 +3689,7 @@ _ROAD_VEHICLE = (
     r"|suv|van|minivan"
     r"|trailer|semi|rig|jeep|tacoma|tundra|silverado|sierra|tahoe|suburban|explorer|wrangler"
     # (a pickup's model: "backed his F-250 into the display", round 346)
-    r"|f-?[1-5][05]0|ram\s*[1-3]500)"
+    rf"|{_PICKUP_MODEL.pattern}|ram\s*[1-3]500)"
 )
 _VEHICLE_INTO = re.compile(
     rf"\b(?:backed|backing|backs|reversed|drove|driven|plowed|ploughed|crashed)\s+"
@@ -3759,7 +3755,7 @@ def _model_words_kept(text: str, names: Mapping[str, str]) -> str:
     for sku, name in names.items():
         if sku not in text:
             continue
-        words = set(re.findall(r"[\w]+", name))
+        words = set(re.findall(r"\w+", name))
         for m in reversed(said):
             if m.group(0) in words:
                 text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
@@ -5314,6 +5310,16 @@ def _plain_figure(said: str) -> Decimal | None:
         return None
 
 
+def _going_down(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the first figure said going down starts (`pattern`'s "a" then "b": "was 38 now
+    25", "from $139 to $95"), else None; a figure going up is no write-down."""
+    for m in pattern.finditer(text):
+        was, now = _plain_figure(m.group("a")), _plain_figure(m.group("b"))
+        if was is not None and now is not None and was > now:
+            return m.start()
+    return None
+
+
 # ("mark the 15 tubs down $6 each", "take them down $150 each", "20 of them, down $8 each",
 # "45 pcs down $6 each": round 344 drafted the cut as a loss of goods at $6)
 _DOWN_BY_DOLLARS = (
@@ -5846,18 +5852,9 @@ class _ReasonIndex:
             # "TR12-10 x4 were $685 now $500, scuffed", "was 38 now 25: olive boards": a value
             # going down is the write-down's own word (round 334 drafted the whole cost, or
             # 38 boards, as losses four times); a figure going up is no write-down
-            for m in _WD_WAS_NOW.finditer(text):
-                was, now = _plain_figure(m.group("a")), _plain_figure(m.group("b"))
-                if was is not None and now is not None and was > now:
-                    out.append(
-                        _Hit(
-                            Category.WRITE_DOWN,
-                            "was ... now",
-                            m.start(),
-                            frozenset({Category.LOSS}),
-                        )
-                    )
-                    break
+            at = _going_down(_WD_WAS_NOW, text)
+            if at is not None:
+                out.append(_Hit(Category.WRITE_DOWN, "was ... now", at, frozenset({Category.LOSS})))
         if (
             "from" in low
             and "$" in text
@@ -5870,18 +5867,9 @@ class _ReasonIndex:
             # "3 FG800s with scratches from the wall hangers, from $139 to $95": a price going
             # from one dollar figure down to another is the write-down's own word (round 346
             # drafted the goods' whole cost as a loss at 0.97, the $95 unused)
-            for m in _WD_FROM_TO_STRICT.finditer(text):
-                was, now = _plain_figure(m.group("a")), _plain_figure(m.group("b"))
-                if was is not None and now is not None and was > now:
-                    out.append(
-                        _Hit(
-                            Category.WRITE_DOWN,
-                            "from ... to",
-                            m.start(),
-                            frozenset({Category.LOSS}),
-                        )
-                    )
-                    break
+            at = _going_down(_WD_FROM_TO_STRICT, text)
+            if at is not None:
+                out.append(_Hit(Category.WRITE_DOWN, "from ... to", at, frozenset({Category.LOSS})))
         if "reserve" in low and "cost" in low and not any(h.category in _RESERVES for h in out):
             # "reserve the 8 X at cost, last season's colorway isn't moving": the goods put in
             # the reserve at their cost builds it (rounds 334-338 drafted four as losses)
