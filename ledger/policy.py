@@ -2754,8 +2754,21 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                       # to st. mark's youth group": round 239)
                       "baptist", "methodist", "lutheran", "presbyterian", "catholic",
                       "episcopal", "ministry", "ministries", "youth group", "congregation",
-                      "synagogue", "mosque", "rotary", "kiwanis", "plant sale"),
+                      "synagogue", "mosque", "rotary", "kiwanis", "plant sale",
+                      # ("gave 10 life vests to the coast guard auxiliary", "gave 20 recorders
+                      # to the 3rd grade at Oakwood": round 352)
+                      "auxiliary", "coast guard", "grade", "fellowship"),
                 fuzzy=False,
+                explains={Category.LOSS},
+            ),
+            # taken or got for nothing by whoever it was: "the church down the street took 10
+            # gal of our primer for their fellowship hall, no charge", "the dive team got 6
+            # pumps from us, no charge" (round 351-352: four drafted as routine losses)
+            Words(
+                "took", "got",
+                near=("no charge", "free of charge", "at no cost", "no cost to them"),
+                fuzzy=False,
+                weak=True,
                 explains={Category.LOSS},
             ),
             # "6 combos going to the Goodwill job training center": where goods go, a gift only

@@ -1248,8 +1248,10 @@ _PIECE_LENGTH = re.compile(
 # the containers goods are stored in by the many, whose bare count is of their pieces: "w/o
 # 18 CO2-16T-30, rusty" of "CO2 cartridge, box of 30" are 18 cartridges (round 304's writers
 # counted the pieces 29 times to none; the list's retail packs, sets and pairs stay its unit)
+# (a pallet too: "PAV-HOL-CHR -40" of "Holland paver, pallet of 520" is forty pavers; round
+# 352 read 40 pallets, $14,560)
 _BULK_HOLDERS = frozenset(
-    ("box", "bag", "case", "carton", "bundle", "sleeve", "flat", "tray", "bale", "dozen")
+    ("box", "bag", "case", "carton", "bundle", "sleeve", "flat", "tray", "bale", "dozen", "pallet")
 )
 
 
@@ -1290,7 +1292,7 @@ _BULK_SIZE = 10
 _NO_CONTAINER = frozenset(("unit", "units"))
 # a name saying how many its container holds: "box of 30", "50/bx", "CS/24", "bundle 250"
 _HOLDS_SO_MANY = re.compile(
-    r"\b(?:box|bx|bag|bg|case|cs|carton|ctn|bundle|bdl|sleeve|slv|flat|tray|bale)"
+    r"\b(?:box|bx|bag|bg|case|cs|carton|ctn|bundle|bdl|sleeve|slv|flat|tray|bale|pallet|plt)"
     r"(?:\s+of\s+|\s*/\s*|\s+(?=\d+\s*$))\d|\d\s*/\s*(?:box|bx|bag|case|cs|carton|ctn|bundle|sleeve)\b",
     re.IGNORECASE,
 )

@@ -56,6 +56,7 @@ from ledger.drafting.reading import itemnames as itemnames  # its own line, as c
 from ledger.drafting.reading import measures as measures  # its own line, as counts
 from ledger.drafting.reading import mixed as mixed  # its own line: merges with other branches
 from ledger.drafting.reading import named as named  # its own line, as counts
+from ledger.drafting.reading import packcounts as packcounts  # its own line, as counts
 from ledger.drafting.reading import repeats as repeats  # its own line, as counts
 from ledger.drafting.reading import respective as respective  # its own line, as counts
 from ledger.drafting.reading import selffix as selffix  # its own line, as counts
@@ -268,7 +269,7 @@ _IX = re.IGNORECASE | re.VERBOSE
 
 _TRANSLATE = str.maketrans(
     {
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\r": "\n",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\r": "\n",
         "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u2018": "'", "\u2019": "'",
         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
         "\u00d7": "x", "\u2192": "->", "\uff04": "$", "\u2022": "-",
@@ -2101,8 +2102,11 @@ def read_requests(
         raise DraftError(lookalike.refusal(typo))
     # "system says 50, only 38 on shelf": the difference is read, the two figures are not
     # ... unless its sentence tells another story: "expected 40, found 12 broken" is damage
+    # "LRS-12 system 8 cs, counted 7 cs + 5": a count in cases and loose pieces, in pieces
+    in_pieces = packcounts.rewrite(clean, names) if names else packcounts.Rewritten(clean)
+    clean = in_pieces.text
     clean_read, differences = counts.rewrite(
-        _dozens_per_container(clean), lambda s: _another_story(s, reasons, known)
+        _dozens_per_container(clean), lambda s: _another_story(s, reasons, known, _COUNTED_LOSS)
     )
     # "received 40 SKU-12, 4 were cracked": the 40 arrived, the 4 are written off
     arrived: list[arrivals.Arrival] = []
@@ -2322,8 +2326,8 @@ def read_requests(
         read = [replace(f, guesses=(*f.guesses, note)) for f in read]
     if signed.found:
         read = [_sign_notes(f, signed) for f in read]
-    if first.notes:
-        read = [replace(f, notes=(*f.notes, *first.notes)) for f in read]
+    if first.notes or in_pieces.notes:
+        read = [replace(f, notes=(*f.notes, *first.notes, *in_pieces.notes)) for f in read]
     if paired.notes or paired.doubts:
         read = [
             replace(f, notes=(*f.notes, *paired.notes), unclear=(*f.unclear, *paired.doubts))
@@ -3314,11 +3318,20 @@ _SHARE_WORDS = ("rest", "remain", "others", "balance", "which", "whom", "among",
 _SHARE_OF = re.compile(r"of\s+wh|among|incl|out\s+of\s+(?:them|those|these|which)", _I)
 
 
-def _another_story(text: str, reasons: _ReasonIndex, known: Collection[str] = ()) -> bool:
-    """Whether `text` names a reason other than a count's (damage, theft, a write-down...);
-    the item list's codes are no words ("AMN-DENT-KIT 2,400 on hand vs 2,250 in QB" names
-    no dent)."""
-    count_words = (Category.SHRINKAGE, Category.OVERAGE)
+# what a count's shortfall can be: missing, over, or taken ("sys 30 / counted 26, camera shows
+# a guy pocketing them": the 4 short are the theft's; round 351 drafted the 30 as stolen)
+_COUNTED_LOSS = (Category.SHRINKAGE, Category.OVERAGE, Category.CASUALTY)
+
+
+def _another_story(
+    text: str,
+    reasons: _ReasonIndex,
+    known: Collection[str] = (),
+    count_words: tuple[Category, ...] = (Category.SHRINKAGE, Category.OVERAGE),
+) -> bool:
+    """Whether `text` names a reason other than `count_words` (damage, theft, a
+    write-down...); the item list's codes are no words ("AMN-DENT-KIT 2,400 on hand vs 2,250
+    in QB" names no dent)."""
     words = _mask(items.hidden(text, known) if known else text)
     # (a story denied is none: "counted 31, books 35, nothing damaged just gone"; round 295)
     return any(
@@ -3593,6 +3606,8 @@ def _clean(text: str) -> str:
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
     if "\n" in text:
         text = tables.rewrite(text)  # a pasted count table: its rows as count lines
+    if "\t" in text:
+        text = text.replace("\t", " ")  # (kept for the table's cells: "Rabies 1yr\t6 trays")
     low = text.lower()  # (for the gates below; what they rewrite adds neither "k/" nor "sq")
     if "k/" in low or "k /" in low:
         # "4 reels X (5k/reel)": five thousand pieces to the reel, no $5,000 (round 163)
@@ -3612,6 +3627,16 @@ def _clean(text: str) -> str:
         text = _VALUE_PER_CONTAINER.sub(r"\g<w> $\g<n>/\g<c>", text)
     if "ver " in text or "VER " in text:
         text = _OVER_PLACE.sub("near", text)
+    if "ext" in low:
+        # "ext 214 called - 3 bags torn": a phone extension, no price or count (round 352)
+        text = _PHONE_EXTENSION.sub(r"ext #\g<1>", text)
+    if "off" in low or "w/o" in low:
+        # "write off 250.00 in rusted cans": money, said without its "$" (round 351-352)
+        text = _WRITE_OFF_FIGURE.sub(r"\g<1> $\g<2>", text)
+    if " for " in text or " FOR " in text:
+        # "paid 9.50 for the box": the container's price, as "9.50 per box" says it (round 352
+        # drafted a box of 100 at $9.50 apiece, sure)
+        text = _PRICE_FOR_THE_CONTAINER.sub(r"\g<m> per \g<c>", text)
     if "/" in text:
         text = _MIXED_NUMBER.sub(lambda m: m.group(1) + _MIXED_PARTS[m.group(2)], text)
         text = _FIGURE_FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(1)], text)
@@ -3733,6 +3758,38 @@ _CAUGHT = re.compile(
     r"|terminated|hr|no\s+longer\s+with\s+us|walked\s+out)\b",
     _I,
 )
+_PHONE_EXTENSION = re.compile(
+    r"\bext\.?\s*(\d{2,5})(?=\s*(?:called|calls|says|said|reports?|reported|-|:|,|\s-))", _I
+)
+_WRITE_OFF_FIGURE = re.compile(
+    r"\b(write[\s-]?off|writeoff|w/o|writing\s+off)\s+(\d[\d,]*\.\d\d)(?=\s+(?:of|in|worth)\b)", _I
+)
+# a value said for the goods together, with no word for each: "get $700 for them"
+_VALUE_FOR_THEM = re.compile(
+    r"\$\s?\d[\d,]*(?:\.\d\d)?k?\s+for\s+(?:them|those|these|both)\b"
+    r"(?!\s*(?:each|ea\b|apiece|a\s+piece|per|all\b|together|total))",
+    _I,
+)
+_A_CONTAINER_WORD = frozenset(
+    w for w in packs.CONTAINER_WORDS if not w.endswith("s") and w != "set"
+)
+# a price said for one container: "paid $30 for the case", "9.50 for each box"
+_PRICE_FOR_THE_CONTAINER = re.compile(
+    r"(?P<m>\$\s?\d[\d,]*(?:\.\d\d)?|(?<![\w$.,])\d[\d,]*\.\d\d)\s+for\s+"
+    r"(?:the|a|an|each|every|one)\s+(?P<c>(?:"
+    # (not "set": "set of 4 chairs damaged, $200 for the set" is the one set's total)
+    + "|".join(sorted(_A_CONTAINER_WORD, key=len, reverse=True))
+    + r"))\b(?!\s*(?:and|&|\+))",
+    _I,
+)
+# what a camera saw: the goods taken away ("camera shows the 3 leaving in a temp's backpack";
+# never the forklift hitting the rack)
+_CAMERA_SHOWS_TAKING = re.compile(
+    r"\b(?:cameras?|cams?|cctv|footage|video)\s+(?:shows?|showed|caught|has|had|got)\s+"
+    r"(?:\S+\s+){0,6}?(?:grabbing|taking|took|loading|loaded|leaving|walking\s+(?:off|out)"
+    r"|carrying|stuffing|slipping|hiding|pocketing|driving\s+off)\b",
+    _I,
+)
 # goods dropped off at a charity ("dropped 60 day-old loaves at St. Vincent's pantry after
 # close, no charge to them": round 344 drafted a routine loss)
 _DROPPED_AT_CHARITY = re.compile(
@@ -3788,6 +3845,10 @@ _SAID_APART: tuple[
     (("lock",), Category.CASUALTY, _LOCK_CUT, None, "cut the lock"),
     # ("sprinkler head over rack C burst overnight and soaked 11 X": round 339)
     (("sprinkl",), Category.CASUALTY, _SPRINKLER_APART, None, "sprinkler head burst"),
+    # ("camera shows them getting loaded into some randos pickup", "cameras show a driver
+    # grabbing them off the dock": round 351 drafted the count's shortfall as shrinkage)
+    (("cam", "cctv", "footage", "video"), Category.CASUALTY, _CAMERA_SHOWS_TAKING, None,
+     "stolen"),
 )  # fmt: skip
 _RESERVE_THE_GOODS = re.compile(
     # (asked, as a request starts: "we reserve 8 X at cost for the pickup" holds goods)
@@ -7670,6 +7731,16 @@ def _assemble(
         by_unit, total = _apply_percent(r, write_down, unit_cost, total, by_unit, new_value)
     if total is None and by_unit is None:
         _per_piece_against_uncounted(r, quantity, unit, unit_prices)
+    if new_value is not None and quantity is not None and quantity > 1:
+        lot = _VALUE_FOR_THEM.search(r.text)
+        if lot is not None:
+            # "the 3 open-box saws, can only get $700 for them": $700 each, or for the three?
+            # (round 352 drafted $700 each, sure)
+            r.guess(f"'{lot.group(0).strip()}': each, or for all of them?", P_QTY_OR_PRICE)
+            r.doubts.append(
+                f"'{lot.group(0).strip()}': is that each, or for all {_fmt(quantity)}? Say "
+                "'each' or 'for the lot'"
+            )
 
     return Facts(
         source_text=source,

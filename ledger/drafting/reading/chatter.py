@@ -394,7 +394,9 @@ _PERIOD = lead(
         |(?:for|over|during)\s+the\s+(?:week|month|quarter|year|period)(?!\s+(?:of|ending))
         # ("Q3 write-offs totaled $3,412, fyi": round 241 drafted it)
         # ("Q2 expired write-offs came to 14k total": round 318)
-        |q[1-4](?=\s+(?:[a-z/&-]+\s+){{0,2}}(?:was|were|came\s+to|totall?ed|is)\b)
+        # ("can't believe Q3 breakage hit $6k in the yard alone": round 352 drafted it, sure)
+        |q[1-4](?=\s+(?:[a-z/&-]+\s+){{0,2}}(?:was|were|came\s+to|totall?ed|is|hit|reached
+           |topped)\b)
         |(?:week|month|quarter|year)\s+after\s+(?:week|month|quarter|year))\b""",
     re.IGNORECASE | re.VERBOSE,
     word=True,
@@ -404,7 +406,7 @@ _NARRATOR = re.compile(
         |(?:is|are|was|stands?|sits?)\s+at|came\s+to|comes\s+to|totall?ed|added\s+up
         |adds\s+up|cost\s+us|gone|so\s+much|a\s+lot
         |total|(?:is|was)\s+(?:like|about|around|roughly))\b
-        |\b(?:is|was)\s+(?=\$\s?\d)""",
+        |\b(?:is|was|hit|reached|topped)\s+(?=\$\s?\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Comment words that make a mention of a past loss a remark: "remember?", "crazy", "not great"

@@ -356,13 +356,27 @@ def _rewrite(
 # counted 40, SKU-40 system 10 counted 8" (the line of an item with nothing to write off)
 _CODE_BEFORE = re.compile(
     r"(?:^|[,;:\n]|^\s*[-*\u2022])\s*"
-    r"(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,}|\d{6,}"
+    # ("06500 2cs 2cs": a five-figure part number on its own row; round 351)
+    r"(?P<code>(?=[\w./#-]*\d)(?=[\w./#-]*[A-Za-z])[\w./#-]{3,}|\d{5,}"
     # (a code of capitals in dashed parts, no digit: "KONG-L 44 44", "GIRO-REG-L sys 22 /
     # cnt 22"; round 347 read the next line's difference as this item's twenty times)
     r"|[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+)"
     r"\s*[:,-]?\s*$"
 )
-_LINE_ENDS = re.compile(r"\s*(?:[,;.\n]|$)")
+# (the figures' unit may close the line: "GLV-M sys 20 bx counted 20 bx" agrees all the same;
+# round 351 gave its code the next row's difference six times)
+_LINE_ENDS = re.compile(
+    r"(?:[ \t]*(?:"
+    + "|".join(
+        sorted(
+            {*CONTAINER_WORDS, "dz", "doz", "dozen", "units", "unit", "pcs", "ea"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b)?\s*(?:[,;.\n]|$)",
+    re.I,
+)
 
 
 _MATCHES = "count matches"

@@ -31,12 +31,14 @@ _UNIT = (
     r"|rolls?|packs?|bottles?|tubes?|kegs?|tanks?|of\s+them)\b"
 )
 _FIX = lead(
-    "-.,;:(scawomi*_",
+    "-.,;:(scawomi*_\n",  # (a correction may start its own line)
     r"(?:(?:--|[-.,;:(])\s*|\s)[*_]*(?:(?:(?:oh\s+)?sorry|wait|oops|correction|actually|i\s+mean"
     r"|scratch\s+that)[*_]*\s*[,:;.!-]*\s*"
     # ("12 SPF-248 warped, make that 14"): "make that" alone after a break corrects too
     r"|(?<=[-.,;:(]\s)(?=make\s+(?:that|it)\s))"
-    r"(?:(?:no\s*,?\s*)?(?:make\s+(?:that|it)|it\s*(?:'s|\s+is|\s+was|\s+should\s+be)|should\s+be"
+    # ("wait no 10, recounted", "wait no, 6": the "no" alone takes the count back too)
+    r"(?:no\b\s*,?\s*)?"
+    r"(?:(?:make\s+(?:that|it)|it\s*(?:'s|\s+is|\s+was|\s+should\s+be)|should\s+be"
     r"|there\s+(?:are|were))\s+)?"
     rf"[*_]*(?P<m>{_N})[*_]*(?![\w/$%]|[.,]\d|\s*(?:%|\$|dollars?|bucks))"
     rf"(?:\s*(?P<u>{_UNIT}))?(?:\s*,?\s*not\s+[*_]*(?P<n>{_N})[*_]*(?![\w/$%]|[.,]\d))?"
@@ -87,6 +89,12 @@ def rewrite(text: str) -> Rewritten:
     # 6" corrects the 5), and is no place's or reference's number ("aisle 3: 6 X ...")
     breaks = [b.end() for b in _BREAK.finditer(before)]
     begins = breaks[-1] if breaks else 0
+    if len(breaks) > 1 and not before[begins:].strip():
+        # the correction starts its own line: "20 bath mats stained\nwait no 16, recounted"
+        # (round 352: five messages) corrects the line before
+        begins = breaks[-2]
+    elif breaks and not before[begins:].strip():
+        begins = 0
     counts = [
         c
         for c in _COUNT.finditer(before, begins)

@@ -29,8 +29,19 @@ _COUNT_COLUMN = frozenset(("ct", "count", "counted", "cnt", "ct'd", "ctd", "cnt'
 # and the goods' name
 _UNIT_COLUMN = frozenset(("uom", "um", "u/m", "unit", "units"))
 _NAME_COLUMN = frozenset(("desc", "description", "name"))
-_COLUMN = re.compile(r"([a-z#'/]+)(?:\([a-z]{1,4}\))?")
-_FIGURE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>[a-z]{1,3})?", re.IGNORECASE)
+# the difference, said beside the two figures ("SKU SYS CNT VAR": round 351, twice a set)
+_DIFF_COLUMN = frozenset(("var", "variance", "diff", "difference", "delta", "+/-", "over/short"))
+_COLUMN = re.compile(r"([a-z#'/+-]+)(?:\([a-z]{1,4}\))?")
+# a figure, its unit, and loose pieces beside whole containers ("7 cs + 5", "5 trays + 4",
+# "3cs+8": round 351 wrote them in every set's count table)
+_FIGURE = re.compile(
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>[a-z]{1,10})?"
+    r"(?:\s*\+\s*(?P<loose>\d+)(?:\s*loose)?)?",
+    re.IGNORECASE,
+)
+_COMMAS = re.compile(r"[^,]+(?:,(?!\d{3}(?:\D|$))[^,]+)+")
+_WIDE_GAP = re.compile(r"\s{2,}")
+_SIGNED = re.compile(r"(?P<sign>[+-]?)\s*(?P<n>\d[\d,]*)")
 _RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")  # "---|---|---": a markdown table's rule
 _FENCE = "```"
 
@@ -40,6 +51,17 @@ def _cells(line: str) -> list[str]:
     line = line.strip().strip("`").strip()
     if "|" in line:
         return [c.strip() for c in line.strip("|").split("|")]
+    if "," in line and _COMMAS.fullmatch(line):
+        # a CSV pasted as it came out of the spreadsheet ("item,sys,counted"): no comma
+        # inside a figure ("1,200") can be told from one between cells, so only cells
+        # that hold no figure of three digits after a comma are split this way
+        return [c.strip() for c in line.split(",")]
+    if "\t" in line:
+        # a spreadsheet's row: tabs between cells, spaces inside them ("Rabies 1yr\t6 trays")
+        return [c.strip() for c in line.split("\t") if c.strip()]
+    if _WIDE_GAP.search(line):
+        # columns lined up with runs of spaces: one space is inside a cell ("2 bx + 30")
+        return _WIDE_GAP.split(line)
     return line.split()
 
 
@@ -64,11 +86,13 @@ def _columns(line: str) -> list[str] | None:
             kinds.append("unit")
         elif name in _NAME_COLUMN:
             kinds.append("name")
+        elif name in _DIFF_COLUMN or word in _DIFF_COLUMN:
+            kinds.append("diff")
         else:
             return None  # a column the rewrite would drop ("reason", "note"): left as typed
     if sorted(k for k in kinds if k in ("book", "count")) != ["book", "count"]:
         return None
-    if kinds.count("unit") > 1 or kinds.count("name") > 1:
+    if kinds.count("unit") > 1 or kinds.count("name") > 1 or kinds.count("diff") > 1:
         return None
     return kinds
 
@@ -89,12 +113,32 @@ def _row(line: str, kinds: list[str]) -> str | None:
     unit = said.get("unit", "")
     if book is None or count is None or not said["item"] or (unit and not unit.isalpha()):
         return None
+    if "diff" in said and not _difference_agrees(said["diff"], book, count):
+        return None  # the row's difference is not its figures': left for the card to ask
     name = " ".join(p for p in (said["item"], said.get("name", "")) if p)
 
     def figure(m: re.Match[str]) -> str:
-        return " ".join(p for p in (m.group("n"), m.group("u") or unit) if p)
+        loose = f"+ {m.group('loose')}" if m.group("loose") else ""
+        return " ".join(p for p in (m.group("n"), m.group("u") or unit, loose) if p)
 
     return f"{name} sys {figure(book)} counted {figure(count)}"
+
+
+def _difference_agrees(cell: str, book: re.Match[str], count: re.Match[str]) -> bool:
+    """Whether a row's difference column says what its two figures do ("-2" beside 18 and
+    16); figures in containers and loose pieces cannot be checked here, so they pass."""
+    said = _SIGNED.fullmatch(cell.strip())
+    if said is None:
+        return False
+    if book.group("loose") or count.group("loose") or book.group("u") != count.group("u"):
+        return True
+    diff = int(said.group("n").replace(",", ""))
+    got = float(count.group("n").replace(",", "")) - float(book.group("n").replace(",", ""))
+    return (
+        abs(got) == diff
+        and (said.group("sign") != "+" or got >= 0)
+        and (said.group("sign") != "-" or got <= 0)
+    )
 
 
 def rewrite(text: str) -> str:
