@@ -3583,8 +3583,10 @@ _ROAD_NUMBER = re.compile(
     r"\b(?P<e>crash(?:ed)?|accident|wreck(?:ed)?|rolled(?:\s+over)?|rollover|rear[-\s]?ended"
     # ("van got rear-ended on 95 this morning", "truck slid off 287 in the snow": round 317)
     r"|slid|flipped|jack-?knifed|t-?boned|collision)\b(?P<mid>[^.,;:\d\n]{0,24}?)\s+(?P<on>on|off)\s+"
+    # ("trailer 17 rolled on FM 1187": a farm-to-market road, a county road; round 353)
     r"(?:the\s+)?(?:i\s?-?\s?|hwy\s*|highway\s*|route\s*|rte\.?\s*|rt\.?\s*|us\s*-?\s*|sr\s*-?\s*"
-    r"|state\s+route\s*)?\d{1,3}\b(?!\s*(?:x\b|units?\b|pcs?\b|pieces|cs\b|cases?\b|boxes"
+    r"|fm\s*-?\s*|cr\s*-?\s*|county\s+road\s*"
+    r"|state\s+route\s*)?(?:\d{1,3}|(?:(?<=fm)|(?<=fm\s)|(?<=cr\s)|(?<=road\s))\d{4})\b(?!\s*(?:x\b|units?\b|pcs?\b|pieces|cs\b|cases?\b|boxes"
     r"|bx\b|%|(?!this\b|was\b|is\b)[a-z]+s\b|[a-z0-9]*[-/]?\d|\ue002))",
     _I,
 )
@@ -3785,8 +3787,11 @@ _PRICE_FOR_THE_CONTAINER = re.compile(
 # what a camera saw: the goods taken away ("camera shows the 3 leaving in a temp's backpack";
 # never the forklift hitting the rack)
 _CAMERA_SHOWS_TAKING = re.compile(
-    r"\b(?:cameras?|cams?|cctv|footage|video)\s+(?:shows?|showed|caught|has|had|got)\s+"
-    r"(?:\S+\s+){0,6}?(?:grabbing|taking|took|loading|loaded|leaving|walking\s+(?:off|out)"
+    r"\b(?:(?:cameras?|cams?|cctv|footage|video)\s+(?:shows?|showed|caught|has|had|got)\s+"
+    r"(?:\S+\s+){0,6}?"
+    # ("caught a temp on camera stuffing 5 X in his hoodie": round 353)
+    r"|caught\s+(?:\S+\s+){0,3}?on\s+(?:the\s+)?(?:camera|cam|cctv|video|tape)\s+)"
+    r"(?:grabbing|taking|took|loading|loaded|leaving|walking\s+(?:off|out)"
     r"|carrying|stuffing|slipping|hiding|pocketing|driving\s+off)\b",
     _I,
 )

@@ -422,7 +422,8 @@ def test_a_shared_sku_is_assumed_with_a_guess() -> None:
         ("write off 40 chairs at $25 each, damaged", 0.1),  # no unit word, no SKU
         ("Write off 20 broken mugs", 0.1),
         ("write off 40 or 50 units SKU-12 damaged at $15", 0.3),
-        ("write off 40 units SKU-12 damaged at $15 - no wait, 35 units", 0.3),
+        # (a count taken back with its unit is read as meant, never sure: round 353)
+        ("write off 40 units SKU-12 damaged at $15 - no wait, 35 units", 0.1),
         ("write off 40 units SKU-12 damaged at $15 (actually make it 45)", 0.3),
         ("I think about 40 units SKU-12 got damaged, maybe $15 each", 0.15),
         ("write off 40 units SKU-12 not damaged at $15", 0.3),

@@ -13298,3 +13298,23 @@ def test_a_phone_extension_is_no_price(text: str) -> None:
 def test_a_figure_with_cents_written_off_is_money() -> None:
     (d,) = draft("write off 250.00 in rusted deck stain cans", make_context(items={}))
     assert (d.amount, d.quantity) == (Decimal("250.00"), None)
+
+
+# -- held-out round 353 (sets 2860-2867) ------------------------------------------------------
+
+
+def test_no_wait_takes_the_count_back_too() -> None:
+    (d,) = draft("14 SKU-12 leaking - no wait, 11, recounted", make_context(items=ITEMS))
+    assert (d.quantity, d.amount) == (Decimal(11), Decimal("165.00"))
+
+
+def test_staff_caught_on_camera_stuffing_goods_away_is_theft() -> None:
+    text = "caught a temp on camera stuffing 5 SKU-12 in his hoodie"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.category is Category.CASUALTY
+
+
+def test_a_trailer_rolled_on_a_farm_to_market_road_is_a_road_accident() -> None:
+    text = "trailer 17 rolled on FM 1187 with our load, 45 SKU-12 destroyed"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.quantity) == (Category.CASUALTY, Decimal(45))

@@ -31,8 +31,8 @@ _UNIT = (
     r"|rolls?|packs?|bottles?|tubes?|kegs?|tanks?|of\s+them)\b"
 )
 _FIX = lead(
-    "-.,;:(scawomi*_\n",  # (a correction may start its own line)
-    r"(?:(?:--|[-.,;:(])\s*|\s)[*_]*(?:(?:(?:oh\s+)?sorry|wait|oops|correction|actually|i\s+mean"
+    "-.,;:(scawomin*_\n",  # (a correction may start its own line)
+    r"(?:(?:--|[-.,;:(])\s*|\s)[*_]*(?:(?:(?:oh\s+)?sorry|(?:no\s+)?wait|oops|correction|actually|i\s+mean"
     r"|scratch\s+that)[*_]*\s*[,:;.!-]*\s*"
     # ("12 SPF-248 warped, make that 14"): "make that" alone after a break corrects too
     r"|(?<=[-.,;:(]\s)(?=make\s+(?:that|it)\s))"
