@@ -3603,6 +3603,15 @@ _THE_OTHER_ONE = re.compile(
 )
 
 
+def _loose_said(m: re.Match[str]) -> str:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    line_end = m.string.find("\n", m.end())
+    line = m.string[line_start : line_end if line_end != -1 else len(m.string)]
+    if _COUNT_LINE.search(line):
+        return m.group(0)
+    return f"{m.group(1)} and {m.group(2)} loose"
+
+
 def _clean(text: str) -> str:
     # each pattern only where the character it needs is there (most messages have none)
     text = _PRIVATE_OR_CONTROL.sub(" ", text.translate(_TRANSLATE))
@@ -3610,6 +3619,11 @@ def _clean(text: str) -> str:
         text = tables.rewrite(text)  # a pasted count table: its rows as count lines
     if "\t" in text:
         text = text.replace("\t", " ")  # (kept for the table's cells: "Rabies 1yr\t6 trays")
+    if "+" in text:
+        # "4 cs + 7 X found moldy": whole cases and loose pieces, as "4 cs and 7 loose" says
+        # it (round 354: three read as the 7 alone)
+        # (a count line's "system 5 cs + 8" is the count reader's: packcounts)
+        text = _CONTAINERS_PLUS.sub(_loose_said, text)
     low = text.lower()  # (for the gates below; what they rewrite adds neither "k/" nor "sq")
     if "k/" in low or "k /" in low:
         # "4 reels X (5k/reel)": five thousand pieces to the reel, no $5,000 (round 163)
@@ -3760,6 +3774,13 @@ _CAUGHT = re.compile(
     r"|terminated|hr|no\s+longer\s+with\s+us|walked\s+out)\b",
     _I,
 )
+_CONTAINERS_PLUS = re.compile(
+    r"(?<![\w.$,/-])(\d{1,4}\s*(?:"
+    + "|".join(sorted(packs.CONTAINER_WORDS, key=len, reverse=True))
+    + r"))\s*\+\s*(\d{1,4})(?!\s*(?:loose|ea|each|pcs?|singles?)\b)(?![\w.%$/-]|,\d)",
+    _I,
+)
+_COUNT_LINE = re.compile(r"\b(?:sys|system|books?|count|counted|countd|cnt|ct|qoh|soh)\b", _I)
 _PHONE_EXTENSION = re.compile(
     r"\bext\.?\s*(\d{2,5})(?=\s*(?:called|calls|says|said|reports?|reported|-|:|,|\s-))", _I
 )

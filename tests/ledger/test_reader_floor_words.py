@@ -13318,3 +13318,32 @@ def test_a_trailer_rolled_on_a_farm_to_market_road_is_a_road_accident() -> None:
     text = "trailer 17 rolled on FM 1187 with our load, 45 SKU-12 destroyed"
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.quantity) == (Category.CASUALTY, Decimal(45))
+
+
+# -- held-out round 354 (sets 2868-2875) ------------------------------------------------------
+
+
+def test_a_codes_figures_said_after_sku_are_the_lists_dashed_code() -> None:
+    items = {"40-1120": ItemInfo("40-1120", "Burr carrier, EK43", Decimal("104.00"))}
+    (d,) = draft("sku 401120, qty 2, burr carrier snapped", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("40-1120", Decimal(2), Decimal("208.00"))
+
+
+def test_whole_cases_plus_loose_pieces_written_off_are_one_count_of_pieces() -> None:
+    items = {
+        "FLT-16": ItemInfo("FLT-16", "Pleated filter 16x25 MERV 8, case of 12", Decimal("38.40"))
+    }
+    (d,) = draft("4 cs + 7 FLT-16 found moldy in the back trailer", make_context(items=items))
+    assert (d.quantity, d.amount) == (Decimal(55), Decimal("176.00"))
+    assert d.confidence < 0.9
+
+
+def test_a_codes_figures_in_two_groups_after_sku_are_the_lists_code() -> None:
+    items = {"5392-02": ItemInfo("5392-02", "Foam hand sanitizer 1200mL refill", Decimal("19.45"))}
+    (d,) = draft("sku 5392 02 - 8 refills expired", make_context(items=items))
+    assert (d.sku, d.quantity, d.amount) == ("5392-02", Decimal(8), Decimal("155.60"))
+
+
+def test_goods_called_cubes_in_a_bag_are_priced_by_the_bag() -> None:
+    assert packs.sold_by("Alfalfa cubes 50 lb bag") == "bag"
+    assert packs.size_of("Modular face brick, red, cube of 500") == ("cube", Decimal(500))

@@ -68,6 +68,26 @@ def _name_tokens(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9'-]+", name.lower()))
 
 
+# (and typed in two groups: "Sku 55 20418: 3 boxes wet", "sku 5392 02 - 8 refills")
+_SKU_DIGITS = re.compile(
+    r"\b((?:sku|item|part|p/n)\s*[#:]?\s*)(\d{2,}(?:\s\d{2,})?)\b(?![.,]\d)", re.I
+)
+
+
+def _listed_after_sku(keys: Mapping[str, str]) -> Callable[[re.Match[str]], str]:
+    def listed(m: re.Match[str]) -> str:
+        digits = m.group(2)
+        code = keys.get(digits.replace(" ", "")) if len(digits.replace(" ", "")) >= 4 else None
+        if code is None and " " in digits:
+            # ("sku 5540118 qty 50": only the first group is the code's)
+            first, rest = digits.split(" ", 1)
+            code = keys.get(first) if len(first) >= 4 else None
+            return m.group(1) + (f"{code} {rest}" if code else digits)
+        return m.group(1) + (code or digits)
+
+    return listed
+
+
 def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None = None) -> str:
     """`text` with every code the item list knows written as the list writes it. `names`:
     the list's names, whose own figures said after one of their words are no code."""
@@ -80,6 +100,10 @@ def canonical(text: str, items: Collection[str], names: Mapping[str, str] | None
         text = _LONG_DIGITS.sub(lambda m: keys.get(_KEY.sub("", m.group(0)), m.group(0)), text)
 
     text = _by_stem_and_size(text, known)
+    if _SKU_DIGITS.search(text):
+        # ("sku 401120, qty 2" of 40-1120: the code's figures said after the word for a code;
+        # rounds 351-354 read "SKU-401120" and found no price)
+        text = _SKU_DIGITS.sub(_listed_after_sku(keys), text)
     if " " in text and _TWO_GROUPS.search(text):
         # ("410 122 mozz 2 cs torn" of 410122): a code of figures typed in two groups of
         # three or more, when the list knows the code they make

@@ -748,6 +748,10 @@ def sold_by(name: str) -> str | None:
         # "Heavy cream 40% 12/QT CS": the case of 12 quarts; "3 tube pack": the pack
         return holder(packed.group("c"))
     m = _SOLD_BY.search(name)
+    if m is not None and m.group("a") and _is_plural(m.group("a")) and "of" not in m.group(0):
+        # ("Alfalfa cubes 50 lb bag": the goods are cubes, the 50 lb bag is what is priced;
+        # round 354 asked whether 16 bags were whole cubes)
+        m = _SOLD_BY.search(name, m.end("a"))
     if m is not None and not m.group("a"):
         # "1020 flat no holes case of 100": the goods are flats, the case of 100 is priced
         m = next((o for o in _SOLD_BY.finditer(name, m.end()) if o.group("a")), m)
