@@ -2409,7 +2409,9 @@ _RESERVE_IT = re.compile(
     # ("add 500 to the obsolescence reserve, then charge 2 REG-AR-FM to it": round 234)
     r"|\b(?:charge[sd]?|charging)\s+(?:[\w$.,-]+\s+){0,3}?[\w$.,-]+\s+to"
     # ("... and separately use it for 2 X": not "can't use it")
-    r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+cover|against)\b)"
+    # ("top up the E&O reserve by $500 and use it to scrap the 20 old X": round 355)
+    r"|(?<!t\s)(?:use|using)(?=\s+it\s+(?:for|on|to\s+(?:cover|scrap|write|w/o|toss|bin|dump|junk)"
+    r"|against)\b)"
     # ("add $1,500 to the reserve, then use $600 of it for the old stock")
     r"|\b(?:use|using|used|take|took|draw|drew|pull|pulled)\s+\$?\s?\d[\d,.]*k?\s+(?:of|from)"
     # building it: "then top it up by $800", "add $800 to it", "increase it by $500"

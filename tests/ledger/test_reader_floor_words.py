@@ -13347,3 +13347,21 @@ def test_a_codes_figures_in_two_groups_after_sku_are_the_lists_code() -> None:
 def test_goods_called_cubes_in_a_bag_are_priced_by_the_bag() -> None:
     assert packs.sold_by("Alfalfa cubes 50 lb bag") == "bag"
     assert packs.size_of("Modular face brick, red, cube of 500") == ("cube", Decimal(500))
+
+
+# -- held-out round 355 (sets 2876-2882) ------------------------------------------------------
+
+
+def test_use_it_to_scrap_after_a_reserve_top_up_uses_that_reserve() -> None:
+    text = "top up the E&O reserve by $500 and use it to scrap the 20 old SKU-12"
+    drafts = draft(text, make_context(items=ITEMS))
+    assert [d.category for d in drafts] == [
+        Category.RESERVE_PROVISION,
+        Category.RESERVE_WRITE_OFF,
+    ]
+
+
+def test_one_amount_over_causes_not_yet_split_out_is_a_doubt() -> None:
+    text = "$1,500 of stuff from the break-in and the burst pipe, havent split it out"
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert d.confidence < 0.5
