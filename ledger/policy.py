@@ -2094,6 +2094,8 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
                 near=("to", "at", "@"),
                 weak=True,
                 fuzzy=False,
+                # ("sun-faded hats, 20 of X, clearence at $5 each": round 351)
+                misspelled={"clearence": "clearance", "clearace": "clearance"},
                 explains={Category.LOSS},
             ),
             # Goods sold as seconds ("scratch and dent", "open box", "floor model"): still for
@@ -2121,7 +2123,15 @@ REASON_ROWS: tuple[ReasonSpec, ...] = (
             ),
             # "seconds: 2 D679 w/ paint flaw, now $199": goods sold as seconds at their price
             # now (round 262 drafted the price as the loss); "30 seconds" is no price's word
-            Words("seconds", near=("now",), weak=True, fuzzy=False, explains={Category.LOSS}),
+            # ("seconds from the linen vendor: 50 king sheets w/ minor flaws, worth $9 apiece":
+            # round 352)
+            Words(
+                "seconds",
+                near=("now", "worth"),
+                weak=True,
+                fuzzy=False,
+                explains={Category.LOSS},
+            ),
             # "knock $35 off each", "knock 20 bucks off each of the 6 X": a cut per piece
             # (round 241-242 drafted the cut as the goods' cost)
             Words(

@@ -5412,7 +5412,8 @@ def _going_down(pattern: re.Pattern[str], text: str) -> int | None:
 # ("mark the 15 tubs down $6 each", "take them down $150 each", "20 of them, down $8 each",
 # "45 pcs down $6 each": round 344 drafted the cut as a loss of goods at $6)
 _DOWN_BY_DOLLARS = (
-    r"(?:\b(?:mark|take|took|bring|brought|writ|wrote|valu|drop|cut)\w*\s+(?:\S+\s+){0,5}?"
+    # ("knock the 15 ti-84s with scuffed faceplates down $20 apiece": round 351)
+    r"(?:\b(?:mark|take|took|bring|brought|writ|wrote|valu|drop|cut|knock)\w*\s+(?:\S+\s+){0,7}?"
     r"|(?:^|(?<=[.;:,\n]))\s*|(?<=\bthem\s)|(?<=\bpcs\s)|(?<=\bunits\s))"
     r"down\s+\$\s?\d[\d,]*(?:\.\d+)?\s*(?:each|ea|apiece|a\s+(?:piece|unit|pc)|per\s+[a-z]+"
     r"|/\s*[a-z]+)\b"

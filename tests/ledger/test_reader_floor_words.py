@@ -13365,3 +13365,19 @@ def test_one_amount_over_causes_not_yet_split_out_is_a_doubt() -> None:
     text = "$1,500 of stuff from the break-in and the burst pipe, havent split it out"
     (d,) = draft(text, make_context(items=ITEMS))
     assert d.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # 50 x ($15 - $9), 20 x ($15 - $5), 15 x $4
+        ("seconds from the linen vendor: 50 SKU-12 w/ minor flaws, worth $9 apiece", "300.00"),
+        ("sun-faded hats, 20 of SKU-12, clearence at $5 each", "200.00"),
+        ("knock the 15 SKU-12 with scuffed faceplates down $4 apiece", "60.00"),
+    ],
+)
+def test_seconds_clearance_and_a_knock_down_said_apart_are_write_downs(
+    text: str, amount: str
+) -> None:
+    (d,) = draft(text, make_context(items=ITEMS))
+    assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
