@@ -2328,6 +2328,18 @@ def read_requests(
         read = [_sign_notes(f, signed) for f in read]
     if first.notes or in_pieces.notes:
         read = [replace(f, notes=(*f.notes, *first.notes, *in_pieces.notes)) for f in read]
+    if in_pieces.unsized:
+        # "sys 8 cs, counted 7 cs + 5" of goods no one said the case size of: not a count
+        # the reader can take a difference of
+        asked = "; ".join(f"'{u}'" for u in in_pieces.unsized[:2])
+        read = [
+            replace(
+                f,
+                guesses=(*f.guesses, Guess(f"a count in cases and loose pieces: {asked}", 0.5)),
+                unclear=(*f.unclear, f"How many to a case in {asked}? Say '12/cs'"),
+            )
+            for f in read
+        ]
     if paired.notes or paired.doubts:
         read = [
             replace(f, notes=(*f.notes, *paired.notes), unclear=(*f.unclear, *paired.doubts))

@@ -13381,3 +13381,18 @@ def test_seconds_clearance_and_a_knock_down_said_apart_are_write_downs(
 ) -> None:
     (d,) = draft(text, make_context(items=ITEMS))
     assert (d.category, d.amount) == (Category.WRITE_DOWN, Decimal(amount))
+
+
+# -- held-out round 356 (sets 2883-2890) ------------------------------------------------------
+
+
+def test_a_case_size_said_on_the_count_line_counts_cases_and_loose_in_pieces() -> None:
+    items = {"TEE-S": ItemInfo("TEE-S", "Tee heather grey printed S", Decimal("3.95"))}
+    text = "cycle count wk 34\nTEE-S: sys 4 cs (36/cs), counted 3 cs + 20"
+    (d,) = draft(text, make_context(items=items))
+    assert (d.category, d.quantity, d.amount) == (Category.SHRINKAGE, Decimal(16), Decimal("63.20"))
+
+
+def test_a_count_in_cases_and_loose_of_no_known_case_size_is_not_sure() -> None:
+    drafts = draft("cycle count\nSKU-12 sys 4 cs, counted 3 cs + 20", make_context(items=ITEMS))
+    assert all(d.confidence < 0.5 for d in drafts)

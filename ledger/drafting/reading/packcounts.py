@@ -43,10 +43,19 @@ _TOKEN = re.compile(r"[\w./#-]+")
 _REACH = 2  # lines above a count line that may name its goods ("cycle ct X:\nsystem ...")
 
 
+# what a container holds, said on the count's line: "sys 4 cs (36/cs)", "36 per case"
+_SIZE_SAID = re.compile(
+    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?:/|per\s+|a\s+|to\s+a\s+)(?P<c>{_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Rewritten:
     text: str
     notes: tuple[str, ...] = ()
+    # loose pieces beside containers of a size nobody gave: the count cannot be read
+    unsized: tuple[str, ...] = ()
 
 
 def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
@@ -56,26 +65,48 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         return Rewritten(text)
     lines = text.split("\n")
     notes: list[str] = []
+    unsized: list[str] = []
     done: set[int] = set()
     for i, line in enumerate(lines):
         if i in done or _LOOSE.search(line) is None:
             continue
         block = _count_block(lines, i, names)
-        if block is None:
-            continue
-        code, rows = block
-        size = size_of(names[code])
-        if size is None:
+        size = _size(lines, block, names) if block is not None else None
+        if block is None or size is None:
+            if _COUNT_TALK.search(line):
+                unsized.extend(m.group(0) for m in _LOOSE.finditer(line))
             continue
         held, per = size
+        rows = block[1]
         if not all(_fits(lines[r], held) for r in rows):
-            continue  # "3 bx + 4" of goods sold by the case: not this name's container
+            # "3 bx + 4" of goods sold by the case: not this name's container
+            unsized.extend(m.group(0) for m in _LOOSE.finditer(line))
+            continue
         for r in rows:
             lines[r] = _pieces(lines[r], held, per, notes)
             done.add(r)
     if not notes:
-        return Rewritten(text)
-    return Rewritten("\n".join(lines), tuple(notes))
+        return Rewritten(text, unsized=tuple(unsized))
+    return Rewritten("\n".join(lines), tuple(notes), tuple(unsized))
+
+
+def _size(
+    lines: list[str], block: tuple[str, list[int]], names: Mapping[str, str]
+) -> tuple[str, Decimal] | None:
+    """The container the count is in and how many pieces it holds: from the item list's name,
+    or said on the count's lines ("sys 4 cs (36/cs), counted 3 cs + 20": round 356)."""
+    code, rows = block
+    listed = size_of(names[code])
+    if listed is not None:
+        return listed
+    for r in rows:
+        said = _SIZE_SAID.search(lines[r])
+        held = _holder(said.group("c")) if said is not None else None
+        if said is not None and held is not None and int(said.group("n")) > 1:
+            # (the size said is no figure of the count: "(36/cs)" is blanked with it)
+            lines[r] = lines[r][: said.start()] + " " * len(said.group(0)) + lines[r][said.end() :]
+            return held, Decimal(said.group("n"))
+    return None
 
 
 def _count_block(
