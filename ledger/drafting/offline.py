@@ -3621,7 +3621,7 @@ def _loose_said(m: re.Match[str]) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     line_end = m.string.find("\n", m.end())
     line = m.string[line_start : line_end if line_end != -1 else len(m.string)]
-    if _COUNT_LINE.search(line):
+    if packcounts.COUNT_TALK.search(line):
         return m.group(0)
     return f"{m.group(1)} and {m.group(2)} loose"
 
@@ -3794,7 +3794,6 @@ _CONTAINERS_PLUS = re.compile(
     + r"))\s*\+\s*(\d{1,4})(?!\s*(?:loose|ea|each|pcs?|singles?)\b)(?![\w.%$/-]|,\d)",
     _I,
 )
-_COUNT_LINE = re.compile(r"\b(?:sys|system|books?|count|counted|countd|cnt|ct|qoh|soh)\b", _I)
 _PHONE_EXTENSION = re.compile(
     r"\bext\.?\s*(\d{2,5})(?=\s*(?:called|calls|says|said|reports?|reported|-|:|,|\s-))", _I
 )

@@ -34,7 +34,7 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 # what says a line is a stock count, not a write-off of so many cases
-_COUNT_TALK = re.compile(
+COUNT_TALK = re.compile(
     r"\b(?:sys|system|books?|counted|countd|count|cnt|ct|ctd|on\s+hand|shelf|physical|phys|qoh|soh"
     r"|expected|actual)\b",
     re.IGNORECASE,
@@ -61,7 +61,7 @@ class Rewritten:
 def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
     """`text` with the figures of each count said in containers and loose pieces given in
     pieces, where the goods' container size is known; unchanged otherwise."""
-    if not names or _LOOSE.search(text) is None or _COUNT_TALK.search(text) is None:
+    if not names or _LOOSE.search(text) is None or COUNT_TALK.search(text) is None:
         return Rewritten(text)
     lines = text.split("\n")
     notes: list[str] = []
@@ -73,7 +73,7 @@ def rewrite(text: str, names: Mapping[str, str]) -> Rewritten:
         block = _count_block(lines, i, names)
         size = _size(lines, block, names) if block is not None else None
         if block is None or size is None:
-            if _COUNT_TALK.search(line):
+            if COUNT_TALK.search(line):
                 unsized.extend(m.group(0) for m in _LOOSE.finditer(line))
             continue
         held, per = size
@@ -117,7 +117,7 @@ def _count_block(
     or no one item."""
     here = _codes(lines[i], names)
     rows = [i]
-    if not _COUNT_TALK.search(lines[i]):
+    if not COUNT_TALK.search(lines[i]):
         return None
     if len(here) > 1:
         return None
@@ -139,7 +139,7 @@ def _codes(line: str, names: Mapping[str, str]) -> list[str]:
 
 
 def _said_in(line: str) -> bool:
-    return bool(_COUNT_TALK.search(line)) and bool(_WHOLE.search(line) or _LOOSE.search(line))
+    return bool(COUNT_TALK.search(line)) and bool(_WHOLE.search(line) or _LOOSE.search(line))
 
 
 def _fits(line: str, held: str) -> bool:

@@ -16,6 +16,7 @@ does not name both a books and a count column is left as it is.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # the first column: what the rows are
 _ITEM_COLUMN = frozenset(("sku", "skus", "item", "items", "code", "isbn", "upc", "part", "product",
@@ -132,8 +133,8 @@ def _difference_agrees(cell: str, book: re.Match[str], count: re.Match[str]) -> 
         return False
     if book.group("loose") or count.group("loose") or book.group("u") != count.group("u"):
         return True
-    diff = int(said.group("n").replace(",", ""))
-    got = float(count.group("n").replace(",", "")) - float(book.group("n").replace(",", ""))
+    diff = Decimal(said.group("n").replace(",", ""))
+    got = Decimal(count.group("n").replace(",", "")) - Decimal(book.group("n").replace(",", ""))
     return (
         abs(got) == diff
         and (said.group("sign") != "+" or got >= 0)
