@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.drafting.reading.fast import lead, twin_patterns
-from ledger.drafting.reading.packs import CONTAINER_WORDS
+from ledger.drafting.reading.packs import COUNTED_IN
 from ledger.money import MoneyError, parse_decimal
 
 _I = re.IGNORECASE | re.VERBOSE
@@ -366,15 +366,7 @@ _CODE_BEFORE = re.compile(
 # (the figures' unit may close the line: "GLV-M sys 20 bx counted 20 bx" agrees all the same;
 # round 351 gave its code the next row's difference six times)
 _LINE_ENDS = re.compile(
-    r"(?:[ \t]*(?:"
-    + "|".join(
-        sorted(
-            {*CONTAINER_WORDS, "dz", "doz", "dozen", "units", "unit", "pcs", "ea"},
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b)?\s*(?:[,;.\n]|$)",
+    rf"(?:[ \t]*(?:{COUNTED_IN}|units|unit|pcs|ea)\b)?\s*(?:[,;.\n]|$)",
     re.I,
 )
 
@@ -536,9 +528,7 @@ _LINE_PAIR = re.compile(r"(?:[ \t]+[a-z]{1,6}\.?)?[ \t]*\n[ \t>]*", re.I)
 # ("system 40 dz, counted 37 dz": a dozen counts as its container does; round 297 read
 # "short x3 dz" as one dozen)
 _CONTAINER_AFTER = re.compile(
-    r"[ \t]*(?:"
-    + "|".join(sorted({*CONTAINER_WORDS, "dz", "doz", "dozen"}, key=len, reverse=True))
-    + r")\b",
+    rf"[ \t]*(?:{COUNTED_IN})\b",
     re.I,
 )
 

@@ -19,18 +19,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledger.drafting.reading.packs import CONTAINER_WORDS, holder, size_of
+from ledger.drafting.reading.packs import COUNTED_IN, holder, size_of
 
-_WORDS = "|".join(sorted({*CONTAINER_WORDS, "dz", "doz", "dozen"}, key=len, reverse=True))
 # whole containers and loose pieces: "7 cs + 5", "3cs+8", "2 bx and 30 loose", "5 trays plus 4"
 _LOOSE = re.compile(
-    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?P<c>{_WORDS})\s*(?:\+|&|\band\b|\bplus\b)\s*"
+    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?P<c>{COUNTED_IN})\s*(?:\+|&|\band\b|\bplus\b)\s*"
     r"(?P<m>\d{1,5})(?:\s*(?:loose|ea|each|pcs?|singles?|extra)\b)?(?![\w.%/$-]|,\d)",
     re.IGNORECASE,
 )
 # whole containers alone: the other figure of the same count ("system 8 cs")
 _WHOLE = re.compile(
-    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?P<c>{_WORDS})\b(?!\s*(?:\+|&|and\b|plus\b)\s*\d)",
+    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?P<c>{COUNTED_IN})\b(?!\s*(?:\+|&|and\b|plus\b)\s*\d)",
     re.IGNORECASE,
 )
 # what says a line is a stock count, not a write-off of so many cases
@@ -45,7 +44,7 @@ _REACH = 2  # lines above a count line that may name its goods ("cycle ct X:\nsy
 
 # what a container holds, said on the count's line: "sys 4 cs (36/cs)", "36 per case"
 _SIZE_SAID = re.compile(
-    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?:/|per\s+|a\s+|to\s+a\s+)(?P<c>{_WORDS})\b",
+    rf"(?<![\w.$,/-])(?P<n>\d{{1,5}})\s*(?:/|per\s+|a\s+|to\s+a\s+)(?P<c>{COUNTED_IN})\b",
     re.IGNORECASE,
 )
 

@@ -95,6 +95,9 @@ _CONTAINERS = {
     "bu": "bunch",
 }  # fmt: skip
 CONTAINER_WORDS = frozenset(_CONTAINERS)
+# the words a stock count's figures may be in: its containers, and dozens ("sys 40 dz"), as
+# one regex alternation, longest first
+COUNTED_IN = "|".join(sorted({*CONTAINER_WORDS, "dz", "doz", "dozen"}, key=len, reverse=True))
 _C = "(?:" + "|".join(sorted(_CONTAINERS, key=len, reverse=True)) + r")(?![\w-])"
 # what goods sold by a measure come on or in: "2 bolts (15 yd/bolt)", "a reel, 250 ft on it"
 _HOLDERS = {
